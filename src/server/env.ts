@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * The environment, parsed once at start-up. `APP_ENV=production` is what makes this a real
+ * deployment: secrets are then required, the demo seed refuses to run, and cookies take the
+ * `__Host-` prefix. (NODE_ENV cannot tell: `next start` always sets it to production.)
+ */
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "doit être 32 octets encodés en base64");
+
+const schema = z
+  .object({
+    APP_ENV: z.enum(["demo", "test", "production"]).default("demo"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.string().min(32, "au moins 32 caractères").optional(),
+    STORAGE_KEY: base64Key32.optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("FranceConnect"),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV === "production") {
+      for (const key of ["DATABASE_URL", "AUTH_SECRET", "STORAGE_KEY"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "obligatoire en production" });
+      }
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings (as docker compose passes unset variables) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Configuration invalide :\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The variables the app reads; docker-compose.yml is checked against this list in tests. */
+export const ENV_KEYS = Object.keys(schema.shape);
