@@ -1,0 +1,50 @@
+/**
+ * The code systems and extension URLs this portal writes into FHIR resources. One place, so the
+ * seed, the rules and the pages agree on them.
+ */
+const BASE = "https://espace-sante.example/fhir";
+
+export const SYSTEMS = {
+  /** Delegation scopes on a RelatedPerson (extension valueCode, repeated). */
+  delegationScope: `${BASE}/StructureDefinition/delegation-scope`,
+  /** The Account id a Patient, Practitioner or RelatedPerson is bound to. */
+  account: `${BASE}/sid/account`,
+  /** On a RelatedPerson: the Patient id of the guardian or delegate it stands for. */
+  agentPatient: `${BASE}/sid/agent-patient`,
+  /** Our privacy labels in meta.security (besides HL7 confidentiality). */
+  privacyLabel: `${BASE}/CodeSystem/privacy-label`,
+  /** The kind of rule a Consent stores. */
+  consentRule: `${BASE}/CodeSystem/consent-rule`,
+  /** Identifier of a prescription (MedicationRequest.groupIdentifier). */
+  prescription: `${BASE}/sid/prescription`,
+  /** Document categories shown to the patient. */
+  documentCategory: `${BASE}/CodeSystem/document-category`,
+  /** French national health identifier (INS), as a demo system. */
+  ins: "urn:oid:1.2.250.1.213.1.4.8",
+  /** RPPS number of professionals. */
+  rpps: "urn:oid:1.2.250.1.71.4.2.1",
+  confidentiality: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality",
+  roleCode: "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
+  loinc: "http://loinc.org",
+} as const;
+
+/** HL7 confidentiality: N normal, R restricted, V very restricted ("secret": the patient alone). */
+export type Confidentiality = "N" | "R" | "V";
+
+/** Label that a minor may put on a document to keep it from their guardians. */
+export const MINOR_SECRET = "minor-secret";
+
+/**
+ * Kinds of rule a patient sets, each stored as one Consent (code in Consent.category):
+ * - authorise: provision.type permit, provision.actor = the practitioner, provision.period.end optional,
+ *   provision.securityLabel may hold "R" to allow restricted documents;
+ * - block: provision.type deny, provision.actor = the practitioner;
+ * - hide: provision.type deny, provision.data = the DocumentReference, for all professionals;
+ * - emergency: provision.type permit or deny (break-glass allowed or refused);
+ * - research: provision.type permit or deny.
+ */
+export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research"] as const;
+export type ConsentRule = (typeof CONSENT_RULES)[number];
+
+export const DOCUMENT_CATEGORIES = ["lab", "imaging", "report", "prescription", "vaccination", "personal"] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];

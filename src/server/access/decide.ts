@@ -1,0 +1,250 @@
+import type { Actor, DelegateActor, GuardianActor, PractitionerActor } from "./actor";
+import { domainOf, type Domain, type Interaction, type ResourceFacts } from "./facts";
+import type { Delegation, PatientRules } from "./rules";
+import type { Scope } from "./scopes";
+import { MINOR_SECRET } from "@/lib/fhir/systems";
+
+/**
+ * The one place that says who may do what. Pure: no I/O, no clock (`now` is given), so it is
+ * tested as a truth table and cheap enough to run on every row.
+ *
+ * `rules` are the rules of the patient whose compartment holds the resource (undefined for
+ * directory resources, which belong to no patient). A denial's reason is for the audit trail;
+ * callers answer 404 whatever it is, so the reason never tells an outsider what exists.
+ */
+export type Decision = { allow: true; reason: Reason } | { allow: false; reason: Reason };
+
+export type Reason =
+  | "system"
+  | "own-space"
+  | "guardian"
+  | "delegation"
+  | "authorised"
+  | "emergency"
+  | "directory"
+  | "share-link"
+  | "unsupported-type"
+  | "other-patient"
+  | "not-allowed"
+  | "read-only"
+  | "not-author"
+  | "minor-secret"
+  | "secret"
+  | "delegation-inactive"
+  | "scope-missing"
+  | "blocked"
+  | "not-authorised"
+  | "hidden"
+  | "confidentiality"
+  | "outside-link";
+
+const allow = (reason: Reason): Decision => ({ allow: true, reason });
+const deny = (reason: Reason): Decision => ({ allow: false, reason });
+
+const READS: ReadonlySet<Interaction> = new Set(["read", "search", "history"]);
+
+export function decide(
+  actor: Actor,
+  interaction: Interaction,
+  resource: ResourceFacts,
+  rules: PatientRules | undefined,
+  now: Date,
+): Decision {
+  if (actor.kind === "system") return allow("system");
+  const domain = domainOf(resource.resourceType);
+  if (!domain) return deny("unsupported-type");
+
+  if (domain === "directory") {
+    // Directory entries (professionals, pharmacies) are public to every signed-in actor and to
+    // a link holder (the prescriber's name); only the system writes them.
+    return READS.has(interaction) ? allow("directory") : deny("read-only");
+  }
+  if (!resource.patientId || !rules || rules.patientId !== resource.patientId) return deny("other-patient");
+
+  switch (actor.kind) {
+    case "patient":
+      if (actor.patientId !== resource.patientId) return deny("other-patient");
+      return ownerMay(interaction, domain, resource, `Patient/${actor.patientId}`);
+    case "guardian":
+      return guardianMay(actor, interaction, domain, resource, rules, now);
+    case "delegate":
+      return delegateMay(actor, interaction, domain, resource, rules, now);
+    case "practitioner":
+      return practitionerMay(actor, interaction, domain, resource, rules, now);
+    case "link":
+      if (actor.patientId !== resource.patientId) return deny("other-patient");
+      return linkMay(actor.prescriptionId, interaction, domain, resource);
+  }
+}
+
+/** What the patient may do in their own space (a guardian or delegate at most the same). */
+function ownerMay(interaction: Interaction, domain: Domain, resource: ResourceFacts, self: string): Decision {
+  if (READS.has(interaction)) return allow("own-space");
+  switch (domain) {
+    case "documents":
+      if (interaction === "create") return allow("own-space");
+      // A patient may change or delete what they uploaded, never what a professional wrote.
+      if (interaction === "update" || interaction === "delete") {
+        return resource.author === self || resource.author === undefined ? allow("own-space") : deny("not-author");
+      }
+      return deny("not-allowed");
+    case "prescriptions":
+      return interaction === "share" && resource.resourceType === "MedicationRequest" ? allow("own-space") : deny("not-allowed");
+    case "privacy":
+    case "delegations":
+      return interaction === "create" || interaction === "update" || interaction === "delete"
+        ? allow("own-space")
+        : deny("not-allowed");
+    case "profile":
+      return interaction === "update" ? allow("own-space") : deny("not-allowed");
+    case "messages":
+      return interaction === "update" ? allow("own-space") : deny("not-allowed");
+    case "record":
+      // Patients may add their own vaccinations, allergies and measurements.
+      return interaction === "create" ? allow("own-space") : deny("not-allowed");
+    case "audit":
+      return deny("read-only");
+    case "directory":
+      return deny("read-only");
+  }
+}
+
+function activeDelegation(
+  rules: PatientRules,
+  relatedPersonId: string,
+  agentPatientId: string,
+  kind: Delegation["kind"],
+  now: Date,
+): Delegation | undefined {
+  return rules.delegations.find(
+    (d) =>
+      d.relatedPersonId === relatedPersonId &&
+      d.agentPatientId === agentPatientId &&
+      d.kind === kind &&
+      d.active &&
+      (!d.start || d.start <= now) &&
+      (!d.end || now < d.end),
+  );
+}
+
+function guardianMay(
+  actor: GuardianActor,
+  interaction: Interaction,
+  domain: Domain,
+  resource: ResourceFacts,
+  rules: PatientRules,
+  now: Date,
+): Decision {
+  if (actor.patientId !== resource.patientId) return deny("other-patient");
+  if (!activeDelegation(rules, actor.relatedPersonId, actor.selfPatientId, "guardian", now)) {
+    return deny("delegation-inactive");
+  }
+  if (resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
+  const decision = ownerMay(interaction, domain, resource, `Patient/${actor.selfPatientId}`);
+  return decision.allow ? allow("guardian") : decision;
+}
+
+/** The scope a delegate needs for an interaction on a domain; undefined when none suffices. */
+export function scopeNeeded(interaction: Interaction, domain: Domain): Scope | undefined {
+  const read = READS.has(interaction);
+  switch (domain) {
+    case "documents":
+      return read ? "documents:read" : "documents:write";
+    case "prescriptions":
+      if (read) return "prescriptions:read";
+      return interaction === "share" ? "prescriptions:share" : undefined;
+    case "record":
+      return read ? "record:read" : undefined;
+    case "privacy":
+    case "audit":
+      return "privacy:manage";
+    case "delegations":
+      return "delegations:manage";
+    case "messages":
+    case "profile":
+      // Reading who the patient is and the messages addressed to them comes with any delegation.
+      return read ? undefined : "privacy:manage";
+    case "directory":
+      return undefined;
+  }
+}
+
+function delegateMay(
+  actor: DelegateActor,
+  interaction: Interaction,
+  domain: Domain,
+  resource: ResourceFacts,
+  rules: PatientRules,
+  now: Date,
+): Decision {
+  if (actor.patientId !== resource.patientId) return deny("other-patient");
+  const delegation = activeDelegation(rules, actor.relatedPersonId, actor.selfPatientId, "delegate", now);
+  if (!delegation) return deny("delegation-inactive");
+  // What the patient marked secret is theirs alone.
+  if (resource.confidentiality === "V") return deny("secret");
+  const needed = scopeNeeded(interaction, domain);
+  const scopeFree = READS.has(interaction) && (domain === "profile" || domain === "messages");
+  if (!scopeFree && (!needed || !delegation.scopes.has(needed))) return deny("scope-missing");
+  const decision = ownerMay(interaction, domain, resource, `Patient/${actor.selfPatientId}`);
+  return decision.allow ? allow("delegation") : decision;
+}
+
+/** Whether a practitioner may see this patient at all, and on which ground. */
+export function practitionerAccess(
+  actor: PractitionerActor,
+  rules: PatientRules,
+  now: Date,
+): { ground: "authorised"; restricted: boolean } | { ground: "emergency" } | { ground: "none"; reason: Reason } {
+  if (rules.blocked.has(actor.practitionerId)) return { ground: "none", reason: "blocked" };
+  const grants = rules.authorisations.filter(
+    (a) => a.practitionerId === actor.practitionerId && (!a.until || now < a.until),
+  );
+  if (grants.length > 0) return { ground: "authorised", restricted: grants.some((g) => g.restricted) };
+  const emergency = actor.emergency;
+  if (emergency && emergency.patientId === rules.patientId && now < emergency.until && rules.emergencyAccess) {
+    return { ground: "emergency" };
+  }
+  return { ground: "none", reason: "not-authorised" };
+}
+
+function practitionerMay(
+  actor: PractitionerActor,
+  interaction: Interaction,
+  domain: Domain,
+  resource: ResourceFacts,
+  rules: PatientRules,
+  now: Date,
+): Decision {
+  const access = practitionerAccess(actor, rules, now);
+  if (access.ground === "none") return deny(access.reason);
+  if (domain === "privacy" || domain === "delegations" || domain === "audit" || domain === "messages") {
+    return deny("not-allowed");
+  }
+  if (resource.confidentiality === "V") return deny("secret");
+  if (resource.confidentiality === "R" && !(access.ground === "authorised" && access.restricted)) {
+    return deny("confidentiality");
+  }
+  if (domain === "documents" && resource.id && rules.hiddenDocuments.has(resource.id)) return deny("hidden");
+  const reason: Reason = access.ground === "emergency" ? "emergency" : "authorised";
+  if (READS.has(interaction)) return allow(reason);
+  // Writing into a record needs a standing authorisation or grant, not break-glass.
+  if (access.ground !== "authorised") return deny("not-authorised");
+  const self = `Practitioner/${actor.practitionerId}`;
+  if (interaction === "create" && (domain === "documents" || domain === "prescriptions" || domain === "record")) {
+    return allow(reason);
+  }
+  if ((interaction === "update" || interaction === "delete") && domain !== "profile") {
+    return resource.author === self ? allow(reason) : deny("not-author");
+  }
+  return deny("not-allowed");
+}
+
+function linkMay(prescriptionId: string, interaction: Interaction, domain: Domain, resource: ResourceFacts): Decision {
+  // The patient's name and birth date identify the prescription's holder for the pharmacist.
+  if (domain === "profile") return READS.has(interaction) ? allow("share-link") : deny("outside-link");
+  if (domain !== "prescriptions" || resource.prescriptionId !== prescriptionId) return deny("outside-link");
+  if (READS.has(interaction)) return allow("share-link");
+  if (interaction === "dispense" && resource.resourceType === "MedicationRequest") return allow("share-link");
+  if (interaction === "create" && resource.resourceType === "MedicationDispense") return allow("share-link");
+  return deny("outside-link");
+}

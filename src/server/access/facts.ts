@@ -1,0 +1,50 @@
+import type { Confidentiality } from "@/lib/fhir/systems";
+
+/**
+ * What the decision needs to know of a resource: the same facts the store keeps in indexed
+ * columns, so the SQL filter (search-filter.ts) can apply exactly the same rules.
+ */
+export type ResourceFacts = {
+  resourceType: string;
+  id?: string;
+  /** The patient whose compartment holds it; undefined for directory resources. */
+  patientId?: string;
+  /** HL7 confidentiality (N when absent). */
+  confidentiality: Confidentiality;
+  /** Our privacy labels, e.g. "minor-secret". */
+  labels: readonly string[];
+  /** "Practitioner/…" or "Patient/…". */
+  author?: string;
+  /** For MedicationRequest and MedicationDispense: the prescription (group) they belong to. */
+  prescriptionId?: string;
+};
+
+export type Interaction = "read" | "search" | "history" | "create" | "update" | "delete" | "share" | "dispense";
+
+/** Which part of the space a resource type belongs to; delegation scopes are granted per domain. */
+export type Domain = "documents" | "prescriptions" | "record" | "privacy" | "delegations" | "audit" | "messages" | "profile" | "directory";
+
+const DOMAINS: Record<string, Domain> = {
+  DocumentReference: "documents",
+  Binary: "documents",
+  MedicationRequest: "prescriptions",
+  MedicationDispense: "prescriptions",
+  Immunization: "record",
+  Condition: "record",
+  AllergyIntolerance: "record",
+  Observation: "record",
+  Consent: "privacy",
+  RelatedPerson: "delegations",
+  AuditEvent: "audit",
+  Communication: "messages",
+  Patient: "profile",
+  Practitioner: "directory",
+  PractitionerRole: "directory",
+  Organization: "directory",
+};
+
+export function domainOf(resourceType: string): Domain | undefined {
+  return DOMAINS[resourceType];
+}
+
+export const SUPPORTED_TYPES = Object.keys(DOMAINS);

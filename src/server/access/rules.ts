@@ -1,0 +1,136 @@
+import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
+import { SYSTEMS, type ConsentRule } from "@/lib/fhir/systems";
+import { isScope, type Scope } from "./scopes";
+
+/**
+ * One patient's rules, as the decision function reads them. Built by `rulesFromResources`
+ * from the patient's active Consents and RelatedPersons, which are the stored form (FHIR data
+ * the patient can read and export). Loaded fresh on every request.
+ */
+export type PatientRules = {
+  patientId: string;
+  authorisations: Authorisation[];
+  blocked: ReadonlySet<string>;
+  /** DocumentReference ids hidden from every professional. */
+  hiddenDocuments: ReadonlySet<string>;
+  /** Break-glass allowed. On unless the patient refused it. */
+  emergencyAccess: boolean;
+  /** Use of the data for research. Off unless the patient agreed. */
+  research: boolean;
+  delegations: Delegation[];
+};
+
+export type Authorisation = {
+  consentId: string;
+  practitionerId: string;
+  /** End of a time-limited grant; none for a standing authorisation. */
+  until?: Date;
+  /** Whether restricted (R) documents are allowed to this professional. */
+  restricted: boolean;
+};
+
+export type Delegation = {
+  relatedPersonId: string;
+  /** The Patient id of the guardian or delegate. */
+  agentPatientId: string;
+  kind: "guardian" | "delegate";
+  scopes: ReadonlySet<Scope>;
+  start?: Date;
+  end?: Date;
+  /** False once revoked. */
+  active: boolean;
+};
+
+export function emptyRules(patientId: string): PatientRules {
+  return {
+    patientId,
+    authorisations: [],
+    blocked: new Set(),
+    hiddenDocuments: new Set(),
+    emergencyAccess: true,
+    research: false,
+    delegations: [],
+  };
+}
+
+const idOf = (reference: string | undefined, type: string) =>
+  reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
+
+export function consentRule(consent: Consent): ConsentRule | undefined {
+  const code = consent.category
+    ?.flatMap((c) => c.coding ?? [])
+    .find((coding) => coding.system === SYSTEMS.consentRule)?.code;
+  return code as ConsentRule | undefined;
+}
+
+export function rulesFromResources(patientId: string, consents: Consent[], relatedPersons: RelatedPerson[]): PatientRules {
+  const rules = emptyRules(patientId);
+  const blocked = new Set<string>();
+  const hidden = new Set<string>();
+  // Consents are applied oldest first, so the latest emergency/research choice wins.
+  const ordered = [...consents].sort((a, b) => (a.dateTime ?? "").localeCompare(b.dateTime ?? ""));
+  for (const consent of ordered) {
+    if (consent.status !== "active") continue;
+    const provision = consent.provision;
+    const permit = provision?.type === "permit";
+    const practitionerId = idOf(provision?.actor?.[0]?.reference?.reference, "Practitioner");
+    switch (consentRule(consent)) {
+      case "authorise":
+        if (practitionerId && permit && consent.id) {
+          const end = provision?.period?.end;
+          rules.authorisations.push({
+            consentId: consent.id,
+            practitionerId,
+            until: end ? new Date(end) : undefined,
+            restricted: (provision?.securityLabel ?? []).some((label) => label.code === "R"),
+          });
+        }
+        break;
+      case "block":
+        if (practitionerId) blocked.add(practitionerId);
+        break;
+      case "hide": {
+        for (const data of provision?.data ?? []) {
+          const documentId = idOf(data.reference?.reference, "DocumentReference");
+          if (documentId) hidden.add(documentId);
+        }
+        break;
+      }
+      case "emergency":
+        rules.emergencyAccess = permit;
+        break;
+      case "research":
+        rules.research = permit;
+        break;
+      default:
+        break;
+    }
+  }
+  rules.blocked = blocked;
+  rules.hiddenDocuments = hidden;
+  rules.delegations = relatedPersons.flatMap((person) => {
+    // R4's RelatedPerson has no link to the agent's own Patient: an identifier carries its id.
+    const agentPatientId = person.identifier?.find((id) => id.system === SYSTEMS.agentPatient)?.value;
+    if (!person.id || !agentPatientId) return [];
+    const guardian = (person.relationship ?? []).some((r) =>
+      (r.coding ?? []).some((c) => c.system === SYSTEMS.roleCode && c.code === "GUARD"),
+    );
+    const scopes = new Set<Scope>(
+      (person.extension ?? [])
+        .filter((ext) => ext.url === SYSTEMS.delegationScope && ext.valueCode && isScope(ext.valueCode))
+        .map((ext) => ext.valueCode as Scope),
+    );
+    return [
+      {
+        relatedPersonId: person.id,
+        agentPatientId,
+        kind: guardian ? ("guardian" as const) : ("delegate" as const),
+        scopes,
+        start: person.period?.start ? new Date(person.period.start) : undefined,
+        end: person.period?.end ? new Date(person.period.end) : undefined,
+        active: person.active !== false,
+      },
+    ];
+  });
+  return rules;
+}
