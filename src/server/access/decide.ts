@@ -64,7 +64,7 @@ export function decide(
   switch (actor.kind) {
     case "patient":
       if (actor.patientId !== resource.patientId) return deny("other-patient");
-      return ownerMay(interaction, domain, resource, `Patient/${actor.patientId}`);
+      return ownerMay(interaction, domain, resource);
     case "guardian":
       return guardianMay(actor, interaction, domain, resource, rules, now);
     case "delegate":
@@ -78,14 +78,15 @@ export function decide(
 }
 
 /** What the patient may do in their own space (a guardian or delegate at most the same). */
-function ownerMay(interaction: Interaction, domain: Domain, resource: ResourceFacts, self: string): Decision {
+function ownerMay(interaction: Interaction, domain: Domain, resource: ResourceFacts): Decision {
   if (READS.has(interaction)) return allow("own-space");
   switch (domain) {
     case "documents":
       if (interaction === "create") return allow("own-space");
-      // A patient may change or delete what they uploaded, never what a professional wrote.
+      // A patient may change or delete what they (or someone acting for them) uploaded, never
+      // what a professional wrote.
       if (interaction === "update" || interaction === "delete") {
-        return resource.author === self || resource.author === undefined ? allow("own-space") : deny("not-author");
+        return resource.author?.startsWith("Practitioner/") ? deny("not-author") : allow("own-space");
       }
       return deny("not-allowed");
     case "prescriptions":
@@ -140,7 +141,7 @@ function guardianMay(
     return deny("delegation-inactive");
   }
   if (resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
-  const decision = ownerMay(interaction, domain, resource, `Patient/${actor.selfPatientId}`);
+  const decision = ownerMay(interaction, domain, resource);
   return decision.allow ? allow("guardian") : decision;
 }
 
@@ -185,7 +186,7 @@ function delegateMay(
   const needed = scopeNeeded(interaction, domain);
   const scopeFree = READS.has(interaction) && (domain === "profile" || domain === "messages");
   if (!scopeFree && (!needed || !delegation.scopes.has(needed))) return deny("scope-missing");
-  const decision = ownerMay(interaction, domain, resource, `Patient/${actor.selfPatientId}`);
+  const decision = ownerMay(interaction, domain, resource);
   return decision.allow ? allow("delegation") : decision;
 }
 

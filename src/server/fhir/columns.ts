@@ -1,0 +1,166 @@
+import type { CodeableConcept, Reference, Resource } from "@medplum/fhirtypes";
+import { SYSTEMS, type Confidentiality } from "@/lib/fhir/systems";
+
+/**
+ * The indexed columns of fhir_resource, extracted from a resource on every write. They are
+ * what access rules and searches filter on, so the SQL filter sees exactly the facts that
+ * decide() sees.
+ */
+export type ResourceColumns = {
+  patientId: string | null;
+  status: string | null;
+  category: string | null;
+  code: string | null;
+  date: Date | null;
+  author: string | null;
+  actorRef: string | null;
+  security: string[];
+  groupId: string | null;
+};
+
+type Loose = Record<string, unknown>;
+
+const ref = (value: unknown): string | null => {
+  const reference = (value as Reference | undefined)?.reference;
+  return typeof reference === "string" ? reference : null;
+};
+const firstRef = (value: unknown): string | null => (Array.isArray(value) ? ref(value[0]) : ref(value));
+const firstCode = (value: unknown): string | null => {
+  const concept = (Array.isArray(value) ? value[0] : value) as CodeableConcept | undefined;
+  return concept?.coding?.[0]?.code ?? null;
+};
+const codeIn = (value: unknown, system: string): string | null => {
+  const concepts = (Array.isArray(value) ? value : [value]) as (CodeableConcept | undefined)[];
+  for (const concept of concepts) {
+    const coding = concept?.coding?.find((c) => c.system === system);
+    if (coding?.code) return coding.code;
+  }
+  return firstCode(value);
+};
+const toDate = (value: unknown): Date | null => {
+  if (typeof value !== "string") return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+/** The reference naming the patient whose compartment holds a resource of this type. */
+export function patientReferenceOf(resource: Resource): string | null {
+  const r = resource as unknown as Loose;
+  switch (resource.resourceType) {
+    case "Patient":
+      return resource.id ? `Patient/${resource.id}` : null;
+    case "Consent":
+    case "Immunization":
+    case "AllergyIntolerance":
+    case "RelatedPerson":
+      return ref(r.patient);
+    case "DocumentReference":
+    case "MedicationRequest":
+    case "MedicationDispense":
+    case "Condition":
+    case "Observation":
+    case "Communication":
+      return ref(r.subject);
+    case "Binary":
+      return null; // set by the repository from the document the file belongs to
+    default:
+      return null;
+  }
+}
+
+export function patientIdOf(resource: Resource): string | null {
+  const reference = patientReferenceOf(resource);
+  return reference?.startsWith("Patient/") ? reference.slice("Patient/".length) : null;
+}
+
+export function confidentialityOf(security: readonly string[]): Confidentiality {
+  if (security.includes("V")) return "V";
+  if (security.includes("R")) return "R";
+  return "N";
+}
+
+function securityOf(resource: Resource): string[] {
+  const labels = resource.meta?.security ?? [];
+  return labels
+    .filter((label) => label.system === SYSTEMS.confidentiality || label.system === SYSTEMS.privacyLabel)
+    .map((label) => label.code ?? "")
+    .filter((code) => code !== "" && code !== "N");
+}
+
+export function extractColumns(resource: Resource): ResourceColumns {
+  const r = resource as unknown as Loose;
+  const columns: ResourceColumns = {
+    patientId: patientIdOf(resource),
+    status: typeof r.status === "string" ? r.status : null,
+    category: null,
+    code: null,
+    date: null,
+    author: null,
+    actorRef: null,
+    security: securityOf(resource),
+    groupId: null,
+  };
+  switch (resource.resourceType) {
+    case "DocumentReference":
+      columns.category = codeIn(r.category, SYSTEMS.documentCategory);
+      columns.code = firstCode(r.type);
+      columns.date = toDate(r.date);
+      columns.author = firstRef(r.author);
+      break;
+    case "MedicationRequest":
+      columns.code = firstCode(r.medicationCodeableConcept);
+      columns.date = toDate(r.authoredOn);
+      columns.author = ref(r.requester);
+      columns.groupId = (r.groupIdentifier as { value?: string } | undefined)?.value ?? null;
+      break;
+    case "MedicationDispense":
+      columns.code = firstCode(r.medicationCodeableConcept);
+      columns.date = toDate(r.whenHandedOver);
+      columns.author = Array.isArray(r.performer) ? ref((r.performer[0] as Loose | undefined)?.actor) : null;
+      break;
+    case "Consent":
+      columns.category = codeIn(r.category, SYSTEMS.consentRule);
+      columns.date = toDate(r.dateTime);
+      columns.actorRef = ref(((r.provision as Loose | undefined)?.actor as Loose[] | undefined)?.[0]?.reference);
+      break;
+    case "RelatedPerson": {
+      const agent = (resource.identifier ?? []).find((id) => id.system === SYSTEMS.agentPatient)?.value;
+      columns.actorRef = agent ? `Patient/${agent}` : null;
+      columns.status = resource.active === false ? "inactive" : "active";
+      break;
+    }
+    case "Immunization":
+      columns.code = firstCode(r.vaccineCode);
+      columns.date = toDate(r.occurrenceDateTime);
+      break;
+    case "Condition":
+    case "AllergyIntolerance":
+      columns.status = firstCode(r.clinicalStatus);
+      columns.category = typeof r.category === "string" ? r.category : firstCode(r.category);
+      columns.code = firstCode(r.code);
+      columns.date = toDate(r.recordedDate ?? r.onsetDateTime);
+      break;
+    case "Observation":
+      columns.category = firstCode(r.category);
+      columns.code = firstCode(r.code);
+      columns.date = toDate(r.effectiveDateTime ?? r.issued);
+      columns.author = firstRef(r.performer);
+      break;
+    case "Communication":
+      columns.category = firstCode(r.category);
+      columns.date = toDate(r.sent);
+      columns.author = ref(r.sender);
+      break;
+    case "Binary":
+      columns.code = typeof r.contentType === "string" ? r.contentType : null;
+      columns.actorRef = ref(r.securityContext);
+      break;
+    case "Patient":
+      columns.status = resource.active === false ? "inactive" : "active";
+      columns.date = toDate(r.birthDate);
+      break;
+    default:
+      break;
+  }
+  return columns;
+}

@@ -1,0 +1,72 @@
+import type { Reference, Resource } from "@medplum/fhirtypes";
+import { agentRef, spaceOf, type Actor } from "../access/actor";
+import { patientReferenceOf } from "./columns";
+
+/**
+ * What the server owns in a resource about to be written: its id, its meta (version, date,
+ * labels), the compartment it belongs to and who wrote it. Whatever the request body said of
+ * these is overwritten here, from the Actor and the stored version.
+ */
+export function prepareForWrite<T extends Resource>(
+  actor: Actor,
+  input: T,
+  at: { id: string; versionId: number; now: Date; stored?: Resource },
+): T {
+  const { stored } = at;
+  const security = stored ? stored.meta?.security : input.meta?.security;
+  const resource = {
+    ...input,
+    id: at.id,
+    meta: {
+      versionId: String(at.versionId),
+      lastUpdated: at.now.toISOString(),
+      ...(security && security.length > 0 ? { security } : {}),
+    },
+  } as T;
+  // A resource created in a space belongs to that space unless it names a patient itself (and
+  // then decide() refuses any patient other than the space's).
+  const space = spaceOf(actor);
+  if (!stored && space && patientReferenceOf(resource) === null) setPatientReference(resource, `Patient/${space}`);
+  setAuthor(actor, resource, stored);
+  return resource;
+}
+
+function setPatientReference(resource: Resource, reference: string) {
+  const target = resource as unknown as Record<string, unknown>;
+  switch (resource.resourceType) {
+    case "Consent":
+    case "Immunization":
+    case "AllergyIntolerance":
+    case "RelatedPerson":
+      target.patient = { reference } satisfies Reference;
+      break;
+    case "DocumentReference":
+    case "MedicationRequest":
+    case "MedicationDispense":
+    case "Condition":
+    case "Observation":
+    case "Communication":
+      target.subject = { reference } satisfies Reference;
+      break;
+    default:
+      break;
+  }
+}
+
+function setAuthor(actor: Actor, resource: Resource, stored: Resource | undefined) {
+  if (actor.kind === "system") return;
+  switch (resource.resourceType) {
+    case "DocumentReference": {
+      const previous = stored?.resourceType === "DocumentReference" ? stored.author : undefined;
+      resource.author = previous ?? [{ reference: agentRef(actor) }];
+      break;
+    }
+    case "MedicationRequest": {
+      const previous = stored?.resourceType === "MedicationRequest" ? stored.requester : undefined;
+      resource.requester = previous ?? (actor.kind === "practitioner" ? { reference: agentRef(actor) } : resource.requester);
+      break;
+    }
+    default:
+      break;
+  }
+}

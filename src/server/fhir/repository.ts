@@ -1,0 +1,326 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Resource } from "@medplum/fhirtypes";
+import { spaceOf, type Actor } from "../access/actor";
+import { decide, type Decision } from "../access/decide";
+import type { Interaction, ResourceFacts } from "../access/facts";
+import type { PatientRules } from "../access/rules";
+import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
+import { writeAudit } from "../audit/write-audit";
+import { database, type Database } from "../db/client";
+import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+import { confidentialityOf, extractColumns, patientIdOf } from "./columns";
+import { FhirError, forbidden, notFound, preconditionFailed } from "./errors";
+import { loadRules } from "./load-rules";
+import { factsOfRow, ROW_COLUMNS, type ResourceRow } from "./resource-row";
+import { searchResources } from "./search";
+import type { SearchRequest, SearchResult } from "./search-request";
+import { prepareForWrite } from "./prepare-write";
+import { validateForWrite } from "./validate";
+
+type Db = Database["prisma"] | TransactionClient;
+
+/**
+ * The one door to patient data. Built for one Actor, once per request: every read, search and
+ * write asks decide() and leaves an audit row (in the same transaction as a write). Whatever
+ * the actor may not see answers exactly like what does not exist.
+ */
+export class Repository {
+  private readonly rulesCache = new Map<string, PatientRules>();
+
+  constructor(
+    private readonly db: Database,
+    readonly actor: Actor,
+    private readonly ctx: RequestContext = {},
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** The rules of a patient, read once per request (a change of rules clears them). */
+  async rules(patientId: string, db: Db = this.db.prisma): Promise<PatientRules> {
+    let rules = this.rulesCache.get(patientId);
+    if (!rules) {
+      rules = await loadRules(db, patientId);
+      this.rulesCache.set(patientId, rules);
+    }
+    return rules;
+  }
+
+  async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.prisma): Promise<Decision> {
+    const rules = facts.patientId ? await this.rules(facts.patientId, db) : undefined;
+    return decide(this.actor, interaction, facts, rules, this.now());
+  }
+
+  /** Records an action that is not a plain resource interaction (a link opened, a file sent…). */
+  async audit(entry: AuditEntry, db: Db = this.db.prisma): Promise<void> {
+    await writeAudit(db, this.actor, this.ctx, entry, this.now());
+  }
+
+  private async loadRow(db: Db, type: string, id: string, lock = false): Promise<ResourceRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const rows = await db.$queryRawUnsafe<ResourceRow[]>(
+      `SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE id = $1::uuid AND resource_type = $2${lock ? " FOR UPDATE" : ""}`,
+      id,
+      type,
+    );
+    return rows[0];
+  }
+
+  /**
+   * Loads a resource and checks the actor may do `interaction` to it. A denial answers 404, or
+   * 403 when the actor may read the resource anyway; it is audited by `withDenials` once any
+   * transaction has rolled back (the patient sees attempts, even failed ones).
+   */
+  private async guard(
+    db: Db,
+    type: string,
+    id: string,
+    interaction: Interaction,
+    audit: AuditInteraction,
+    lock = false,
+  ): Promise<ResourceRow> {
+    const row = await this.loadRow(db, type, id, lock);
+    const entity = `${type}/${id}`;
+    if (!row || row.deleted) {
+      throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
+    }
+    const facts = factsOfRow(row);
+    const decision = await this.decideOn(interaction, facts, db);
+    if (!decision.allow) {
+      const readable = interaction !== "read" && (await this.decideOn("read", facts, db)).allow;
+      throw new Denied(
+        { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: decision.reason },
+        readable ? forbidden() : notFound(),
+      );
+    }
+    return row;
+  }
+
+  /** Runs `fn`; a denial inside it is audited afterwards (outside any rolled-back transaction). */
+  private async withDenials<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof Denied)) throw error;
+      if (error.entry) await this.audit(error.entry);
+      throw error.response;
+    }
+  }
+
+  async read<T extends Resource>(type: T["resourceType"], id: string, audit: AuditInteraction = "read"): Promise<T> {
+    const row = await this.withDenials(() => this.guard(this.db.prisma, type, id, "read", audit));
+    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: audit, outcome: "success" });
+    return row.content as T;
+  }
+
+  async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
+    const row = await this.withDenials(() => this.guard(this.db.prisma, type, id, "read", "vread"));
+    const version = Number(versionId);
+    const rows = Number.isInteger(version)
+      ? await this.db.prisma.$queryRawUnsafe<{ content: Resource; deleted: boolean }[]>(
+          `SELECT content, deleted FROM fhir_resource_history WHERE id = $1::uuid AND version_id = $2`,
+          id,
+          version,
+        )
+      : [];
+    const found = rows[0];
+    if (!found || found.deleted) throw notFound();
+    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
+    return found.content as T;
+  }
+
+  /** Every version, newest first. A deleted resource's history stays readable to its owner. */
+  async history(type: string, id: string): Promise<{ resource: Resource; deleted: boolean; versionId: number }[]> {
+    const row = await this.loadRow(this.db.prisma, type, id);
+    if (!row) throw notFound();
+    const decision = await this.decideOn("history", factsOfRow(row));
+    if (!decision.allow) {
+      await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
+      throw notFound();
+    }
+    const rows = await this.db.prisma.$queryRawUnsafe<{ content: Resource; deleted: boolean; version_id: number }[]>(
+      `SELECT content, deleted, version_id FROM fhir_resource_history WHERE id = $1::uuid ORDER BY version_id DESC`,
+      id,
+    );
+    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
+    return rows.map((r) => ({ resource: r.content, deleted: r.deleted, versionId: r.version_id }));
+  }
+
+  async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
+    const patientId = request.patientId ?? spaceOf(this.actor);
+    return searchResources<T>(this, this.db.prisma, type, { ...request, patientId });
+  }
+
+  async create<T extends Resource>(input: T, options: { indexText?: string } = {}): Promise<T> {
+    return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
+      const now = this.now();
+      const id = randomUUID();
+      const resource = prepareForWrite(this.actor, input, { id, versionId: 1, now });
+      validateForWrite(resource);
+      const facts = await this.factsForWrite(tx, resource);
+      const decision = await this.decideOn("create", facts, tx);
+      if (!decision.allow) {
+        throw new Denied(
+          { patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "denied", reason: decision.reason },
+          facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
+        );
+      }
+      await this.insertVersion(tx, resource, facts, 1, now, options.indexText, true);
+      await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, tx);
+      this.forgetRulesIfNeeded(resource);
+      return resource as T;
+    }));
+  }
+
+  /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */
+  async update<T extends Resource>(input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
+    const id = input.id ?? "";
+    return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
+      const stored = await this.guard(tx, input.resourceType, id, "update", "update", true);
+      if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
+      const now = this.now();
+      const versionId = stored.version_id + 1;
+      const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content });
+      validateForWrite(resource);
+      const facts = await this.factsForWrite(tx, resource);
+      // Moving a resource to another compartment, or out of what the actor may write, is refused.
+      const decision = await this.decideOn("update", facts, tx);
+      if (!decision.allow || facts.patientId !== (stored.patient_id ?? undefined)) {
+        throw new Denied(
+          { patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "denied", reason: decision.allow ? "compartment-change" : decision.reason },
+          forbidden(),
+        );
+      }
+      await this.insertVersion(tx, resource, facts, versionId, now, options.indexText, false);
+      await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, tx);
+      this.forgetRulesIfNeeded(resource);
+      return resource as T;
+    }));
+  }
+
+  /** Deletes as a tombstone: the row stays, marked deleted, and a last version records it. */
+  async delete(type: string, id: string, options: { ifMatch?: string } = {}): Promise<void> {
+    await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
+      const stored = await this.guard(tx, type, id, "delete", "delete", true);
+      if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
+      const now = this.now();
+      const versionId = stored.version_id + 1;
+      const content = { ...stored.content, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } };
+      await tx.$executeRawUnsafe(
+        `UPDATE fhir_resource SET deleted = TRUE, version_id = $2, last_updated = $3::timestamptz, content = $4::jsonb WHERE id = $1::uuid`,
+        id,
+        versionId,
+        now.toISOString(),
+        JSON.stringify(content),
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO fhir_resource_history (id, version_id, resource_type, last_updated, deleted, content, patient_id)
+         VALUES ($1::uuid, $2, $3, $4::timestamptz, TRUE, $5::jsonb, $6::uuid)`,
+        id,
+        versionId,
+        type,
+        now.toISOString(),
+        JSON.stringify(content),
+        stored.patient_id,
+      );
+      await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, tx);
+      this.forgetRulesIfNeeded(stored.content);
+    }));
+  }
+
+  /** The facts of a resource about to be written; a dispensation takes its prescription's group. */
+  private async factsForWrite(db: Db, resource: Resource): Promise<ResourceFacts> {
+    const columns = extractColumns(resource);
+    let prescriptionId = columns.groupId ?? undefined;
+    if (resource.resourceType === "MedicationDispense") {
+      const requestId = resource.authorizingPrescription?.[0]?.reference?.replace(/^MedicationRequest\//, "") ?? "";
+      const request = await this.loadRow(db, "MedicationRequest", requestId);
+      // A dispensation must point at a prescription of the same patient.
+      prescriptionId = request && request.patient_id === columns.patientId ? (request.group_id ?? undefined) : undefined;
+    }
+    return {
+      resourceType: resource.resourceType,
+      id: resource.id,
+      patientId: columns.patientId ?? patientIdOf(resource) ?? undefined,
+      confidentiality: confidentialityOf(columns.security),
+      labels: columns.security,
+      author: columns.author ?? undefined,
+      prescriptionId,
+    };
+  }
+
+  private async insertVersion(
+    tx: TransactionClient,
+    resource: Resource,
+    facts: ResourceFacts,
+    versionId: number,
+    now: Date,
+    indexText: string | undefined,
+    isNew: boolean,
+  ) {
+    const c = extractColumns(resource);
+    const searchText = [documentTitle(resource), indexText].filter(Boolean).join("\n") || null;
+    const values = [
+      resource.id, resource.resourceType, versionId, now.toISOString(), JSON.stringify(resource), facts.patientId ?? null,
+      c.status, c.category, c.code, c.date?.toISOString() ?? null, c.author, c.actorRef, c.security, facts.prescriptionId ?? null, searchText,
+    ];
+    if (isNew) {
+      await tx.$executeRawUnsafe(
+        `INSERT INTO fhir_resource (id, resource_type, version_id, last_updated, content, patient_id, status, category, code, date, author, actor_ref, security, group_id, search_text)
+         VALUES ($1::uuid, $2, $3, $4::timestamptz, $5::jsonb, $6::uuid, $7, $8, $9, $10::timestamptz, $11, $12, $13::text[], $14, $15)`,
+        ...values,
+      );
+    } else {
+      // Keep the text extracted from the file when an update does not bring it again.
+      await tx.$executeRawUnsafe(
+        `UPDATE fhir_resource SET resource_type = $2, version_id = $3, last_updated = $4::timestamptz, content = $5::jsonb,
+           patient_id = $6::uuid, status = $7, category = $8, code = $9, date = $10::timestamptz, author = $11, actor_ref = $12,
+           security = $13::text[], group_id = $14, search_text = COALESCE($16, search_text, $15)
+         WHERE id = $1::uuid`,
+        ...values,
+        indexText === undefined ? null : searchText,
+      );
+    }
+    await tx.$executeRawUnsafe(
+      `INSERT INTO fhir_resource_history (id, version_id, resource_type, last_updated, deleted, content, patient_id)
+       VALUES ($1::uuid, $2, $3, $4::timestamptz, FALSE, $5::jsonb, $6::uuid)`,
+      resource.id, versionId, resource.resourceType, now.toISOString(), JSON.stringify(resource), facts.patientId ?? null,
+    );
+  }
+
+  private forgetRulesIfNeeded(resource: Resource) {
+    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson") this.rulesCache.clear();
+  }
+}
+
+/** A refusal found inside a transaction: audited once the transaction has rolled back. */
+class Denied extends Error {
+  constructor(
+    readonly entry: AuditEntry | undefined,
+    readonly response: FhirError,
+  ) {
+    super(response.message);
+  }
+}
+
+function documentTitle(resource: Resource): string | undefined {
+  if (resource.resourceType !== "DocumentReference") return undefined;
+  return [resource.description, resource.content?.[0]?.attachment?.title, resource.type?.text].filter(Boolean).join(" ");
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** The repository for the current request's actor. */
+export async function createRepository(actor: Actor, ctx: RequestContext = {}): Promise<Repository> {
+  return new Repository(await database(), actor, ctx);
+}
+
+/** The named bypass for seeding, jobs and tests: acts as the system, still audited. */
+export async function systemRepository(purpose: string): Promise<Repository> {
+  return new Repository(await database(), { kind: "system", purpose });
+}

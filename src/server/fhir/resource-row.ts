@@ -1,0 +1,33 @@
+import type { Resource } from "@medplum/fhirtypes";
+import type { ResourceFacts } from "../access/facts";
+import { confidentialityOf } from "./columns";
+
+/** A row of fhir_resource as the repository reads it. */
+export type ResourceRow = {
+  id: string;
+  resource_type: string;
+  version_id: number;
+  deleted: boolean;
+  content: Resource;
+  patient_id: string | null;
+  author: string | null;
+  actor_ref: string | null;
+  security: string[] | null;
+  group_id: string | null;
+};
+
+export const ROW_COLUMNS = "id, resource_type, version_id, deleted, content, patient_id, author, actor_ref, security, group_id";
+
+export function factsOfRow(row: ResourceRow): ResourceFacts {
+  const security = row.security ?? [];
+  return {
+    resourceType: row.resource_type,
+    // A file is governed by its document: hiding the document hides the file.
+    id: row.resource_type === "Binary" ? row.actor_ref?.replace(/^DocumentReference\//, "") : row.id,
+    patientId: row.patient_id ?? undefined,
+    confidentiality: confidentialityOf(security),
+    labels: security,
+    author: row.author ?? undefined,
+    prescriptionId: row.group_id ?? undefined,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * A search, already parsed and bounded (the API and pages parse query strings with zod into
+ * this). Sort keys come from an allow-list; nothing here is ever spliced into SQL as text.
+ */
+export type DatePrefix = "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "sa" | "eb";
+/** A FHIR date parameter: the period its precision covers ([start, end)) and a prefix. */
+export type DateFilter = { prefix: DatePrefix; start: Date; end: Date };
+
+export const SORTS = ["date", "-date", "_lastUpdated", "-_lastUpdated"] as const;
+export type SortKey = (typeof SORTS)[number];
+
+export const MAX_COUNT = 100;
+export const DEFAULT_COUNT = 20;
+export const MAX_OFFSET = 10_000;
+
+export type SearchRequest = {
+  patientId?: string;
+  ids?: string[];
+  category?: string[];
+  code?: string[];
+  status?: string[];
+  author?: string[];
+  /** Prescription (group) identifier. */
+  group?: string[];
+  date?: DateFilter[];
+  lastUpdated?: DateFilter[];
+  /** Words to find in titles and in the text of attached files. */
+  text?: string;
+  count?: number;
+  offset?: number;
+  sort?: SortKey;
+  total?: boolean;
+};
+
+export type SearchResult<T> = { resources: T[]; total?: number; hasMore: boolean; offset: number; count: number };

@@ -1,0 +1,68 @@
+import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type DateFilter, type SearchRequest } from "./search-request";
+
+/** Builds the WHERE terms of a search from its (already validated) parameters. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add = (value: unknown): string => {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  };
+}
+
+function dateTerm(column: string, filter: DateFilter, p: SqlParams): string {
+  const start = p.add(filter.start.toISOString());
+  const end = p.add(filter.end.toISOString());
+  switch (filter.prefix) {
+    case "eq":
+      return `(${column} >= ${start}::timestamptz AND ${column} < ${end}::timestamptz)`;
+    case "ne":
+      return `(${column} < ${start}::timestamptz OR ${column} >= ${end}::timestamptz)`;
+    case "lt":
+    case "eb":
+      return `${column} < ${start}::timestamptz`;
+    case "le":
+      return `${column} < ${end}::timestamptz`;
+    case "gt":
+    case "sa":
+      return `${column} >= ${end}::timestamptz`;
+    case "ge":
+      return `${column} >= ${start}::timestamptz`;
+  }
+}
+
+export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
+  const terms: string[] = [];
+  if (request.ids?.length) terms.push(`id = ANY(${p.add(request.ids)}::uuid[])`);
+  if (request.category?.length) terms.push(`category = ANY(${p.add(request.category)}::text[])`);
+  if (request.code?.length) terms.push(`code = ANY(${p.add(request.code)}::text[])`);
+  if (request.status?.length) terms.push(`status = ANY(${p.add(request.status)}::text[])`);
+  if (request.author?.length) terms.push(`author = ANY(${p.add(request.author)}::text[])`);
+  if (request.group?.length) terms.push(`group_id = ANY(${p.add(request.group)}::text[])`);
+  for (const filter of request.date ?? []) terms.push(dateTerm("date", filter, p));
+  for (const filter of request.lastUpdated ?? []) terms.push(dateTerm("last_updated", filter, p));
+  if (request.text?.trim()) {
+    terms.push(
+      `to_tsvector('french', coalesce(search_text, '')) @@ websearch_to_tsquery('french', ${p.add(request.text.trim())})`,
+    );
+  }
+  return terms;
+}
+
+export function orderBy(request: SearchRequest): string {
+  switch (request.sort ?? "-date") {
+    case "date":
+      return "date ASC NULLS FIRST, id";
+    case "-date":
+      return "date DESC NULLS LAST, id";
+    case "_lastUpdated":
+      return "last_updated ASC, id";
+    case "-_lastUpdated":
+      return "last_updated DESC, id";
+  }
+}
+
+export function bounds(request: SearchRequest) {
+  const count = Math.min(Math.max(request.count ?? DEFAULT_COUNT, 0), MAX_COUNT);
+  const offset = Math.min(Math.max(request.offset ?? 0, 0), MAX_OFFSET);
+  return { count, offset };
+}

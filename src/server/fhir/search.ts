@@ -1,0 +1,85 @@
+import "server-only";
+import type { Resource } from "@medplum/fhirtypes";
+import { domainOf } from "../access/facts";
+import { rowFilter } from "../access/row-filter";
+import type { Database } from "../db/client";
+import { invalid } from "./errors";
+import type { Repository } from "./repository";
+import { rowFilterSql } from "./row-filter-sql";
+import type { SearchRequest, SearchResult } from "./search-request";
+import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Searches one resource type. Within a patient's compartment the access rules become part of
+ * the SQL (row-filter.ts), so paging and totals only ever count what the actor may see.
+ */
+export async function searchResources<T extends Resource>(
+  repo: Repository,
+  db: Database["prisma"],
+  type: string,
+  request: SearchRequest,
+): Promise<SearchResult<T>> {
+  const { count, offset } = bounds(request);
+  const domain = domainOf(type);
+  if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
+  const p = new SqlParams();
+  const where = [`resource_type = ${p.add(type)}`, "NOT deleted"];
+  const patientId = request.patientId;
+  const empty: SearchResult<T> = { resources: [], total: request.total ? 0 : undefined, hasMore: false, offset, count };
+
+  if (domain === "directory") {
+    const decision = await repo.decideOn("search", { resourceType: type, confidentiality: "N", labels: [] });
+    if (!decision.allow) return empty;
+  } else if (patientId === undefined) {
+    // Only the system searches across patients (jobs); everyone else names whose record.
+    if (repo.actor.kind !== "system") throw invalid("Le paramètre « patient » est obligatoire pour ce type de ressource.");
+  } else {
+    if (!UUID.test(patientId)) return empty;
+    const rules = await repo.rules(patientId);
+    const filter = rowFilter(repo.actor, "search", type, rules, repo.now());
+    if (filter.kind === "none") {
+      await repo.audit({ patientId, entity: type, interaction: "search", outcome: "denied", reason: "no-access" });
+      return empty;
+    }
+    where.push(`patient_id = ${p.add(patientId)}::uuid`);
+    where.push(
+      rowFilterSql(
+        filter,
+        {
+          hiddenIds: [...rules.hiddenDocuments],
+          linkPrescriptionId: repo.actor.kind === "link" ? repo.actor.prescriptionId : undefined,
+        },
+        p.add,
+      ),
+    );
+  }
+  where.push(...searchTerms(request, p));
+  const whereSql = where.join(" AND ");
+  const limit = p.add(count + 1);
+  const skip = p.add(offset);
+  const rows = await db.$queryRawUnsafe<{ content: T }[]>(
+    `SELECT content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
+    ...p.values,
+  );
+  let total: number | undefined;
+  if (request.total) {
+    const counted = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+      `SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`,
+      ...p.values.slice(0, -2),
+    );
+    total = Number(counted[0]?.n ?? 0);
+  }
+  const resources = rows.slice(0, count).map((row) => row.content);
+  if (patientId !== undefined) {
+    await repo.audit({
+      patientId,
+      entity: type,
+      interaction: "search",
+      outcome: "success",
+      detail: { results: resources.length, offset },
+    });
+  }
+  return { resources, total, hasMore: rows.length > count, offset, count };
+}
