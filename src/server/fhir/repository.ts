@@ -1,6 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { Resource } from "@medplum/fhirtypes";
+import { createHash, randomUUID } from "node:crypto";
+import type { DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import { decide, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
@@ -11,11 +11,13 @@ import { database, type Database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 import { confidentialityOf, extractColumns, patientIdOf } from "./columns";
 import { FhirError, forbidden, notFound, preconditionFailed } from "./errors";
+import { getFile, putFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
 import { factsOfRow, ROW_COLUMNS, type ResourceRow } from "./resource-row";
 import { searchResources } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { prepareForWrite } from "./prepare-write";
+import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
 
 type Db = Database["prisma"] | TransactionClient;
@@ -155,24 +157,88 @@ export class Repository {
   }
 
   async create<T extends Resource>(input: T, options: { indexText?: string } = {}): Promise<T> {
-    return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
-      const now = this.now();
-      const id = randomUUID();
-      const resource = prepareForWrite(this.actor, input, { id, versionId: 1, now });
-      validateForWrite(resource);
-      const facts = await this.factsForWrite(tx, resource);
-      const decision = await this.decideOn("create", facts, tx);
-      if (!decision.allow) {
-        throw new Denied(
-          { patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "denied", reason: decision.reason },
-          facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
+    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createIn(tx, input, randomUUID(), options)));
+  }
+
+  private async createIn<T extends Resource>(
+    tx: TransactionClient,
+    input: T,
+    id: string,
+    options: { indexText?: string; facts?: Partial<ResourceFacts> } = {},
+  ): Promise<T> {
+    const now = this.now();
+    const resource = prepareForWrite(this.actor, input, { id, versionId: 1, now });
+    validateForWrite(resource);
+    const facts = { ...(await this.factsForWrite(tx, resource)), ...options.facts };
+    const decision = await this.decideOn("create", facts, tx);
+    if (!decision.allow) {
+      throw new Denied(
+        { patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "denied", reason: decision.reason },
+        facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
+      );
+    }
+    await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
+    await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, tx);
+    this.forgetRulesIfNeeded(resource);
+    return resource;
+  }
+
+  /**
+   * Creates a document and its file together: the DocumentReference, a Binary resource that
+   * points back to it (securityContext) and the encrypted bytes, in one transaction.
+   */
+  async createDocument(
+    input: DocumentReference,
+    file: { bytes: Buffer; contentType: string },
+    options: { indexText?: string } = {},
+  ): Promise<DocumentReference> {
+    return this.withDenials(() =>
+      this.db.prisma.$transaction(async (tx) => {
+        const documentId = randomUUID();
+        const binaryId = randomUUID();
+        const attachment = input.content?.[0]?.attachment ?? {};
+        const document = await this.createIn(
+          tx,
+          {
+            ...input,
+            content: [
+              {
+                ...input.content?.[0],
+                attachment: {
+                  ...attachment,
+                  contentType: file.contentType,
+                  url: `Binary/${binaryId}`,
+                  size: file.bytes.length,
+                  hash: createHash("sha1").update(file.bytes).digest("base64"),
+                },
+              },
+            ],
+          },
+          documentId,
+          options,
         );
-      }
-      await this.insertVersion(tx, resource, facts, 1, now, options.indexText, true);
-      await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, tx);
-      this.forgetRulesIfNeeded(resource);
-      return resource as T;
-    }));
+        const patientId = patientIdOf(document) ?? "";
+        await this.createIn(
+          tx,
+          { resourceType: "Binary", contentType: file.contentType, securityContext: { reference: `DocumentReference/${documentId}` } },
+          binaryId,
+          { facts: { patientId, id: documentId } },
+        );
+        await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
+        return document;
+      }),
+    );
+  }
+
+  /** The file of a document, after the access decision on the document (audited as a download). */
+  async readDocumentFile(documentId: string): Promise<{ document: DocumentReference; file: StoredFile }> {
+    const row = await this.withDenials(() => this.guard(this.db.prisma, "DocumentReference", documentId, "read", "download"));
+    const document = row.content as DocumentReference;
+    const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
+    const file = isUuid(binaryId) && row.patient_id ? await getFile(this.db.prisma, binaryId, row.patient_id) : undefined;
+    if (!file) throw notFound();
+    await this.audit({ patientId: row.patient_id, entity: `DocumentReference/${documentId}`, interaction: "download", outcome: "success" });
+    return { document, file };
   }
 
   /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */
@@ -194,7 +260,7 @@ export class Repository {
           forbidden(),
         );
       }
-      await this.insertVersion(tx, resource, facts, versionId, now, options.indexText, false);
+      await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
       await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, tx);
       this.forgetRulesIfNeeded(resource);
       return resource as T;
@@ -208,24 +274,7 @@ export class Repository {
       if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
       const now = this.now();
       const versionId = stored.version_id + 1;
-      const content = { ...stored.content, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } };
-      await tx.$executeRawUnsafe(
-        `UPDATE fhir_resource SET deleted = TRUE, version_id = $2, last_updated = $3::timestamptz, content = $4::jsonb WHERE id = $1::uuid`,
-        id,
-        versionId,
-        now.toISOString(),
-        JSON.stringify(content),
-      );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO fhir_resource_history (id, version_id, resource_type, last_updated, deleted, content, patient_id)
-         VALUES ($1::uuid, $2, $3, $4::timestamptz, TRUE, $5::jsonb, $6::uuid)`,
-        id,
-        versionId,
-        type,
-        now.toISOString(),
-        JSON.stringify(content),
-        stored.patient_id,
-      );
+      await writeTombstone(tx, stored, versionId, now);
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, tx);
       this.forgetRulesIfNeeded(stored.content);
     }));
@@ -252,45 +301,6 @@ export class Repository {
     };
   }
 
-  private async insertVersion(
-    tx: TransactionClient,
-    resource: Resource,
-    facts: ResourceFacts,
-    versionId: number,
-    now: Date,
-    indexText: string | undefined,
-    isNew: boolean,
-  ) {
-    const c = extractColumns(resource);
-    const searchText = [documentTitle(resource), indexText].filter(Boolean).join("\n") || null;
-    const values = [
-      resource.id, resource.resourceType, versionId, now.toISOString(), JSON.stringify(resource), facts.patientId ?? null,
-      c.status, c.category, c.code, c.date?.toISOString() ?? null, c.author, c.actorRef, c.security, facts.prescriptionId ?? null, searchText,
-    ];
-    if (isNew) {
-      await tx.$executeRawUnsafe(
-        `INSERT INTO fhir_resource (id, resource_type, version_id, last_updated, content, patient_id, status, category, code, date, author, actor_ref, security, group_id, search_text)
-         VALUES ($1::uuid, $2, $3, $4::timestamptz, $5::jsonb, $6::uuid, $7, $8, $9, $10::timestamptz, $11, $12, $13::text[], $14, $15)`,
-        ...values,
-      );
-    } else {
-      // Keep the text extracted from the file when an update does not bring it again.
-      await tx.$executeRawUnsafe(
-        `UPDATE fhir_resource SET resource_type = $2, version_id = $3, last_updated = $4::timestamptz, content = $5::jsonb,
-           patient_id = $6::uuid, status = $7, category = $8, code = $9, date = $10::timestamptz, author = $11, actor_ref = $12,
-           security = $13::text[], group_id = $14, search_text = COALESCE($16, search_text, $15)
-         WHERE id = $1::uuid`,
-        ...values,
-        indexText === undefined ? null : searchText,
-      );
-    }
-    await tx.$executeRawUnsafe(
-      `INSERT INTO fhir_resource_history (id, version_id, resource_type, last_updated, deleted, content, patient_id)
-       VALUES ($1::uuid, $2, $3, $4::timestamptz, FALSE, $5::jsonb, $6::uuid)`,
-      resource.id, versionId, resource.resourceType, now.toISOString(), JSON.stringify(resource), facts.patientId ?? null,
-    );
-  }
-
   private forgetRulesIfNeeded(resource: Resource) {
     if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson") this.rulesCache.clear();
   }
@@ -304,11 +314,6 @@ class Denied extends Error {
   ) {
     super(response.message);
   }
-}
-
-function documentTitle(resource: Resource): string | undefined {
-  if (resource.resourceType !== "DocumentReference") return undefined;
-  return [resource.description, resource.content?.[0]?.attachment?.title, resource.type?.text].filter(Boolean).join(" ");
 }
 
 export function isUuid(value: string): boolean {
