@@ -1,0 +1,105 @@
+/**
+ * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
+ * `Messages` is derived from this one, so a missing key is a type error. Placeholders are
+ * written `{name}` and filled by `t()`.
+ */
+export const fr = {
+  app: {
+    name: "Mon espace santé",
+    tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",
+    skipLink: "Aller au contenu principal",
+    mainNav: "Navigation principale",
+    footer: "Mon espace santé — portail de démonstration. Les personnes et les données présentées sont fictives.",
+    footerPrivacy: "Chaque consultation de vos données est enregistrée dans votre historique des accès.",
+  },
+  header: {
+    signedInAs: "Connecté·e : {name}",
+    signOut: "Se déconnecter",
+    signIn: "Se connecter",
+  },
+  welcome: {
+    title: "Bienvenue sur Mon espace santé",
+    intro:
+      "Consultez vos documents de santé, partagez une ordonnance avec votre pharmacie, choisissez les professionnels qui peuvent vous suivre et voyez qui a consulté votre dossier.",
+    forProfessionals: "Professionnel de santé ? Connectez-vous avec le même formulaire pour retrouver les patients qui vous ont autorisé.",
+    signInLink: "Se connecter",
+  },
+  signIn: {
+    title: "Connexion",
+    intro: "Connectez-vous avec votre adresse e-mail et votre mot de passe. Un code de vérification vous sera ensuite demandé.",
+    email: "Adresse e-mail",
+    emailHint: "Par exemple : prenom.nom@example.org",
+    password: "Mot de passe",
+    submit: "Continuer",
+    pending: "Vérification…",
+    // One message for a wrong password, an unknown address, a disabled account and throttling:
+    // telling them apart would tell an attacker which accounts exist.
+    failed:
+      "Connexion impossible avec ces informations. Vérifiez votre adresse e-mail et votre mot de passe, ou réessayez dans quelques minutes.",
+    invalidInput: "Saisissez une adresse e-mail valide et votre mot de passe.",
+    oidcTitle: "Autre moyen de connexion",
+    oidcButton: "Se connecter avec {provider}",
+    oidcIntro: "Vous allez être redirigé·e vers {provider} pour vous identifier.",
+    oidcContinue: "Continuer vers {provider}",
+  },
+  secondFactor: {
+    title: "Code de vérification",
+    intro: "Saisissez le code à 6 chiffres affiché par votre application d'authentification.",
+    code: "Code à 6 chiffres",
+    codeHint: "Le code change toutes les 30 secondes.",
+    submit: "Se connecter",
+    failed: "Code incorrect ou déjà utilisé. Attendez le code suivant et réessayez.",
+    expired: "Votre demande de connexion a expiré ou a reçu trop de codes erronés.",
+    restart: "Recommencer la connexion",
+  },
+  signInError: {
+    title: "La connexion n'a pas abouti",
+    body: "Nous n'avons pas pu vous connecter. Recommencez depuis la page de connexion.",
+    back: "Retour à la connexion",
+  },
+  patientHome: {
+    title: "Mon espace",
+    greeting: "Bonjour {name}",
+    actingFor: "Vous agissez pour {name}.",
+    sectionsTitle: "Les rubriques de l'espace",
+    spacesTitle: "Espaces auxquels vous avez accès",
+    ownSpace: "Mon espace personnel",
+    guardianSpace: "{name} (représentant légal)",
+    delegateSpace: "{name} (aidant)",
+    current: "Espace affiché",
+    open: "Ouvrir cet espace",
+  },
+  sections: {
+    documents: { title: "Documents", description: "Comptes rendus, résultats d'analyses, imagerie, vaccinations." },
+    prescriptions: { title: "Ordonnances", description: "Vos ordonnances et leur partage avec une pharmacie." },
+    privacy: {
+      title: "Partage et confidentialité",
+      description: "Professionnels autorisés ou bloqués, documents masqués, accès en urgence.",
+    },
+    delegations: { title: "Proches et délégations", description: "Les personnes qui peuvent agir pour vous, et pour qui vous agissez." },
+    accessHistory: { title: "Historique des accès", description: "Qui a consulté ou modifié vos données, et quand." },
+    prevention: { title: "Prévention", description: "Vaccinations et dépistages recommandés." },
+  },
+  proHome: {
+    title: "Espace professionnel",
+    greeting: "Bonjour {name}",
+    patientsTitle: "Patients qui vous ont autorisé·e",
+    noPatients: "Aucun patient ne vous a encore autorisé·e à consulter son dossier.",
+    until: "jusqu'au {date}",
+    standing: "sans date de fin",
+  },
+  errors: {
+    notFoundTitle: "Page introuvable",
+    notFoundBody: "La page demandée n'existe pas ou n'est pas accessible.",
+    backHome: "Retour à l'accueil",
+    genericTitle: "Une erreur est survenue",
+    genericBody: "Réessayez dans un instant. Si le problème persiste, contactez l'assistance.",
+    retry: "Réessayer",
+  },
+  form: {
+    required: "(obligatoire)",
+    errorPrefix: "Erreur :",
+  },
+};
+
+export type Messages = typeof fr;
