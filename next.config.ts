@@ -1,0 +1,25 @@
+import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./src/server/http/security-headers";
+
+/**
+ * The request-independent security headers go on every response here, including static files
+ * that the proxy skips; the proxy (src/proxy.ts) adds the per-request CSP nonce, HSTS in
+ * production and Cache-Control on pages.
+ */
+const nextConfig: NextConfig = {
+  output: "standalone",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // PGlite loads its WebAssembly and data files next to its own module: keep it unbundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: Object.entries(staticSecurityHeaders()).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
+};
+
+export default nextConfig;

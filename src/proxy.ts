@@ -1,0 +1,48 @@
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  originOf,
+  staticSecurityHeaders,
+  transportSecurityHeaders,
+} from "./server/http/security-headers";
+
+/**
+ * Security headers with a fresh CSP nonce on every dynamic response. Next reads the nonce from
+ * the request's Content-Security-Policy header and puts it on its scripts.
+ *
+ * This proxy decides nothing about access: it can be skipped (a matcher change, a crafted
+ * header), so every page, action and route checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const production = process.env.APP_ENV === "production";
+  const oidcOrigin = originOf(process.env.OIDC_ISSUER);
+  const csp = contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    production,
+    formActionOrigins: oidcOrigin ? [oidcOrigin] : [],
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [key, value] of Object.entries({ ...staticSecurityHeaders(), ...transportSecurityHeaders(production) })) {
+    response.headers.set(key, value);
+  }
+  // Pages show personal data: never stored by the browser or a shared cache.
+  response.headers.set("Cache-Control", "no-store, max-age=0");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything but the build's static files (immutable, no personal data; next.config.ts
+    // still gives them the static security headers).
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+  ],
+};
