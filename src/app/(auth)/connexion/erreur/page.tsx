@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import { SIGN_IN_ERRORS } from "@/server/auth/sign-in-errors";
+
+export const metadata: Metadata = { title: t("signInError.title") };
+
+/**
+ * Where next-auth sends a failed sign-in. A refused code goes back to the code page (which
+ * says whether the challenge can still take one); anything else gets a generic message.
+ */
+export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+  const { error } = await searchParams;
+  if (error === SIGN_IN_ERRORS.code || error === SIGN_IN_ERRORS.challenge) redirect("/connexion/code?erreur=1");
+  return (
+    <div className="flex max-w-md flex-col gap-6">
+      <PageHeader title={t("signInError.title")} />
+      <Alert tone="error">{t("signInError.body")}</Alert>
+      <div>
+        <ButtonLink href="/connexion">{t("signInError.back")}</ButtonLink>
+      </div>
+    </div>
+  );
+}

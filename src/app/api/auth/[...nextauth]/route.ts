@@ -1,0 +1,24 @@
+import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions } from "@/server/auth/auth-options";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * next-auth's endpoints (the code step's Credentials callback, the optional OpenID Connect
+ * flow, its CSRF and session endpoints). POSTs must come from our own pages, on top of
+ * next-auth's own CSRF token.
+ */
+async function handle(request: NextRequest, context: Context): Promise<Response> {
+  if (request.method === "POST") {
+    const refused = refuseCrossSite(request, env().APP_URL);
+    if (refused) return refused;
+  }
+  const response: Response = await NextAuth(request, context, authOptions());
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+export { handle as GET, handle as POST };

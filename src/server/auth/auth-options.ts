@@ -1,0 +1,99 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies, headers } from "next/headers";
+import { revokeSession } from "../db/session-store";
+import { env } from "../env";
+import { userAgentOf } from "../http/client-address";
+import { secrets } from "../secrets";
+import { completeSignIn } from "./complete-sign-in";
+import { currentAuthCookies, sessionIdFromCookies } from "./current-session";
+import { openSession } from "./open-session";
+import { accountForOidcProfile, OIDC_PROVIDER_ID, oidcProviders } from "./oidc";
+import { ABSOLUTE_TIMEOUT_MS } from "./session-policy";
+import { SIGN_IN_ERRORS } from "./sign-in-errors";
+
+/**
+ * next-auth, configured so that its JWT carries nothing but the id of a server session row
+ * ({ sid }). Whether that session still counts is decided by checkSession on every request,
+ * never by the JWT alone.
+ *
+ * Sign-in with a password has two steps: the password page (a server action, see
+ * start-sign-in.ts) leaves a challenge cookie; the code page posts to this Credentials
+ * provider, which checks the code against that challenge and opens the session.
+ */
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  // next-auth builds its redirects from NEXTAUTH_URL; ours is APP_URL.
+  process.env.NEXTAUTH_URL ??= e.APP_URL;
+  const c = currentAuthCookies();
+  const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
+  return {
+    secret: secrets().authSecret,
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
+    useSecureCookies: e.APP_ENV === "production",
+    cookies: {
+      sessionToken: c.sessionToken,
+      callbackUrl: c.callbackUrl,
+      csrfToken: c.csrfToken,
+      pkceCodeVerifier: c.pkceCodeVerifier,
+      state: c.state,
+      nonce: c.nonce,
+    },
+    pages: { signIn: "/connexion", error: "/connexion/erreur", signOut: "/" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Code de vérification",
+        credentials: { code: { label: "Code", type: "text" } },
+        async authorize(credentials) {
+          const challengeId = (await cookies()).get(c.challenge.name)?.value;
+          if (!challengeId || typeof credentials?.code !== "string") throw new Error(SIGN_IN_ERRORS.challenge);
+          const result = await completeSignIn({
+            challengeId,
+            code: credentials.code.slice(0, 32),
+            now: new Date(),
+            userAgent: userAgentOf(await headers()),
+            previousSessionId: await sessionIdFromCookies(),
+          });
+          if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
+          return { id: result.sessionId };
+        },
+      }),
+      ...oidcProviders(e),
+    ],
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.type === "credentials") return true;
+        if (account?.provider === OIDC_PROVIDER_ID) return (await accountForOidcProfile(profile)) !== undefined;
+        return false;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.type === "credentials" && user) return { sid: user.id };
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          const mapped = await accountForOidcProfile(profile);
+          if (!mapped) throw new Error("AccessDenied");
+          const sid = await openSession({
+            account: mapped,
+            now: new Date(),
+            userAgent: userAgentOf(await headers()),
+            previousSessionId: await sessionIdFromCookies(),
+          });
+          return { sid };
+        }
+        // Anything else next-auth would carry (name, email, picture) stays out of the cookie.
+        return typeof token.sid === "string" ? { sid: token.sid } : {};
+      },
+      async session({ session }) {
+        // Pages read the session with getCurrentSession(); next-auth's endpoint tells nothing.
+        return { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeSession(token.sid, new Date());
+      },
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { findSession, touchSession } from "../db/session-store";
+import type { AccountKind } from "../db/account-store";
+import { sessionProblem, TOUCH_EVERY_MS } from "./session-policy";
+
+/**
+ * The signed-in state of one request, from the server session row. Undefined means "not signed
+ * in", whatever the reason (unknown id, revoked, disabled account, stamp changed, timed out):
+ * pages send the user to the sign-in page, APIs answer 401.
+ */
+export type CurrentSession = {
+  sessionId: string;
+  account: { id: string; kind: AccountKind; fhirRef: string; displayName: string };
+  /** "Patient/<id>": the space the user acts in (own, a dependant's, a delegating patient's). */
+  activeSpace: string | null;
+  /** Break-glass access opened in this session, while it lasts. */
+  emergency: { patientId: string; until: Date } | null;
+};
+
+export async function checkSession(sessionId: string, now: Date): Promise<CurrentSession | undefined> {
+  const row = await findSession(sessionId);
+  if (!row || sessionProblem(row, now)) return undefined;
+  const kind = row.account.kind;
+  if (kind !== "patient" && kind !== "practitioner") return undefined;
+  if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(row.id, now, TOUCH_EVERY_MS);
+  return {
+    sessionId: row.id,
+    account: { id: row.account.id, kind, fhirRef: row.account.fhirRef, displayName: row.account.displayName },
+    activeSpace: row.activeSpace,
+    emergency:
+      row.emergencyPatientId && row.emergencyUntil && row.emergencyUntil > now
+        ? { patientId: row.emergencyPatientId, until: row.emergencyUntil }
+        : null,
+  };
+}

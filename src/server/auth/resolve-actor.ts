@@ -1,0 +1,58 @@
+import type { Actor } from "../access/actor";
+import type { Delegation } from "../access/rules";
+import type { CurrentSession } from "./check-session";
+
+/**
+ * Turns a checked session into the Actor the repository works for. Pure: the caller passes the
+ * delegations recorded on the patient whose space is active (the RelatedPersons of that
+ * patient, read fresh on every request), so a revoked or expired delegation stops working on
+ * the very next request. decide() checks scopes and dates again on every resource.
+ */
+export function idOfRef(reference: string | null | undefined, type: "Patient" | "Practitioner"): string | undefined {
+  const prefix = `${type}/`;
+  return reference?.startsWith(prefix) && reference.length > prefix.length ? reference.slice(prefix.length) : undefined;
+}
+
+/** Whether a delegation lets its agent act at `now`. */
+export function delegationIsLive(delegation: Pick<Delegation, "active" | "start" | "end">, now: Date): boolean {
+  if (!delegation.active) return false;
+  if (delegation.start && now < delegation.start) return false;
+  if (delegation.end && now >= delegation.end) return false;
+  return true;
+}
+
+/**
+ * The actor for `session` in its active space. A patient whose active space is another patient
+ * acts as guardian or delegate only through a live delegation naming them (identifier
+ * SYSTEMS.agentPatient = their own Patient id); without one, the answer is undefined and the
+ * caller falls back to the person's own space.
+ */
+export function resolveActor(session: CurrentSession, delegationsOfSpace: readonly Delegation[], now: Date): Actor | undefined {
+  const accountId = session.account.id;
+  if (session.account.kind === "practitioner") {
+    const practitionerId = idOfRef(session.account.fhirRef, "Practitioner");
+    if (!practitionerId) return undefined;
+    const emergency = session.emergency && session.emergency.until > now ? session.emergency : undefined;
+    return {
+      kind: "practitioner",
+      accountId,
+      practitionerId,
+      // The reason was recorded in the audit trail when the access was opened.
+      ...(emergency ? { emergency: { patientId: emergency.patientId, until: emergency.until, reason: "" } } : {}),
+    };
+  }
+  const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
+  if (!selfPatientId) return undefined;
+  const spaceId = idOfRef(session.activeSpace, "Patient") ?? selfPatientId;
+  if (spaceId === selfPatientId) return { kind: "patient", accountId, patientId: selfPatientId };
+  const delegation = delegationsOfSpace.find((d) => d.agentPatientId === selfPatientId && delegationIsLive(d, now));
+  if (!delegation) return undefined;
+  return { kind: delegation.kind, accountId, selfPatientId, patientId: spaceId, relatedPersonId: delegation.relatedPersonId };
+}
+
+/** The patient whose space the session shows, when it is not the person's own. */
+export function delegatedSpaceOf(session: CurrentSession): string | undefined {
+  if (session.account.kind !== "patient") return undefined;
+  const spaceId = idOfRef(session.activeSpace, "Patient");
+  return spaceId && spaceId !== idOfRef(session.account.fhirRef, "Patient") ? spaceId : undefined;
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../auth/password";
+import { openString, sealString } from "../crypto/aes-gcm";
+import { secrets } from "../secrets";
+import { database } from "./client";
+
+/**
+ * Accounts: who can sign in, with which password and second factor, and which FHIR resource
+ * (Patient or Practitioner) they are. Not clinical data, so it lives beside the repository,
+ * not behind it. The TOTP secret is encrypted with the storage key, bound to the account id.
+ */
+export type AccountKind = "patient" | "practitioner";
+
+export type AccountSummary = {
+  id: string;
+  kind: AccountKind;
+  fhirRef: string;
+  displayName: string;
+  disabled: boolean;
+  securityStamp: number;
+};
+
+export type NewAccount = {
+  /** Fixed ids for the demo personas; a random UUID otherwise. */
+  id?: string;
+  email: string;
+  password: string;
+  totpSecret: string;
+  kind: AccountKind;
+  fhirRef: string;
+  displayName: string;
+};
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const SUMMARY = { id: true, kind: true, fhirRef: true, displayName: true, disabled: true, securityStamp: true } as const;
+
+function toSummary(row: { id: string; kind: string; fhirRef: string; displayName: string; disabled: boolean; securityStamp: number }): AccountSummary {
+  if (row.kind !== "patient" && row.kind !== "practitioner") throw new Error(`Unknown account kind: ${row.kind}`);
+  return { ...row, kind: row.kind };
+}
+
+export async function createAccount(input: NewAccount): Promise<AccountSummary> {
+  const expectedType = input.kind === "patient" ? "Patient/" : "Practitioner/";
+  if (!input.fhirRef.startsWith(expectedType)) throw new Error(`fhirRef must start with ${expectedType}`);
+  const { prisma } = await database();
+  const id = input.id ?? randomUUID();
+  const row = await prisma.account.create({
+    data: {
+      id,
+      email: normaliseEmail(input.email),
+      passwordHash: await hashPassword(input.password),
+      totpSecret: sealString(input.totpSecret, secrets().storageKey, `account:${id}`),
+      kind: input.kind,
+      fhirRef: input.fhirRef,
+      displayName: input.displayName,
+    },
+    select: SUMMARY,
+  });
+  return toSummary(row);
+}
+
+/** What the password step needs. Undefined when no account has this address. */
+export async function findCredentialsByEmail(email: string) {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { ...SUMMARY, passwordHash: true },
+  });
+  return row ? { ...toSummary(row), passwordHash: row.passwordHash } : undefined;
+}
+
+export async function findAccountById(id: string): Promise<AccountSummary | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({ where: { id }, select: SUMMARY });
+  return row ? toSummary(row) : undefined;
+}
+
+export async function findAccountByEmail(email: string): Promise<AccountSummary | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({ where: { email: normaliseEmail(email) }, select: SUMMARY });
+  return row ? toSummary(row) : undefined;
+}
+
+/** The second-factor state of an account: its decrypted secret and the last step used. */
+export async function readSecondFactor(accountId: string) {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({
+    where: { id: accountId },
+    select: { totpSecret: true, lastTotpStep: true, disabled: true },
+  });
+  if (!row) return undefined;
+  return {
+    secretBase32: openString(row.totpSecret, secrets().storageKey, `account:${accountId}`),
+    lastUsedStep: Number(row.lastTotpStep),
+    disabled: row.disabled,
+  };
+}
+
+/**
+ * Records that the code of `step` was used. False when that step (or a later one) was already
+ * used: the condition is in the UPDATE, so two requests with the same code cannot both win.
+ */
+export async function useTotpStep(accountId: string, step: number): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.account.updateMany({
+    where: { id: accountId, lastTotpStep: { lt: BigInt(step) } },
+    data: { lastTotpStep: BigInt(step) },
+  });
+  return count === 1;
+}
+
+export async function findPasswordHash(accountId: string): Promise<string | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({ where: { id: accountId }, select: { passwordHash: true } });
+  return row?.passwordHash;
+}
+
+/** New password hash; bumping the security stamp ends every session opened before. Returns the new stamp. */
+export async function setPasswordHash(accountId: string, passwordHash: string): Promise<number> {
+  const { prisma } = await database();
+  const row = await prisma.account.update({
+    where: { id: accountId },
+    data: { passwordHash, securityStamp: { increment: 1 } },
+    select: { securityStamp: true },
+  });
+  return row.securityStamp;
+}
+
+/** New second-factor secret (reset by support); ends every session too. */
+export async function setTotpSecret(accountId: string, totpSecret: string): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.update({
+    where: { id: accountId },
+    data: {
+      totpSecret: sealString(totpSecret, secrets().storageKey, `account:${accountId}`),
+      lastTotpStep: BigInt(0),
+      securityStamp: { increment: 1 },
+    },
+  });
+}
+
+export async function setAccountDisabled(accountId: string, disabled: boolean): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.update({ where: { id: accountId }, data: { disabled, securityStamp: { increment: 1 } } });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { database } from "./client";
+
+/**
+ * Fixed-window counters in the rate_limit table, shared by every process of the app (which an
+ * in-memory counter would not be). One statement counts the hit and, when the window has
+ * passed, starts a new one, so concurrent hits never lose a count.
+ */
+export type RateLimitHit = { allowed: boolean; count: number; resetAt: Date };
+
+export async function hitRateLimit(key: string, limit: number, windowMs: number, now: Date): Promise<RateLimitHit> {
+  const { sql } = await database();
+  const windowStart = new Date(now.getTime() - windowMs);
+  const [row] = await sql.query<{ count: number; window_start: Date | string }>(
+    `INSERT INTO rate_limit AS r (key, count, window_start) VALUES ($1, 1, $2)
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN r.window_start <= $3 THEN 1 ELSE r.count + 1 END,
+       window_start = CASE WHEN r.window_start <= $3 THEN $2 ELSE r.window_start END
+     RETURNING count, window_start`,
+    [key, now.toISOString(), windowStart.toISOString()],
+  );
+  if (!row) throw new Error("rate_limit upsert returned nothing");
+  const started = new Date(row.window_start);
+  return { allowed: row.count <= limit, count: row.count, resetAt: new Date(started.getTime() + windowMs) };
+}
+
+/** Forgets a counter (e.g. the account-and-address one after a successful sign-in). */
+export async function clearRateLimit(key: string): Promise<void> {
+  const { sql } = await database();
+  await sql.query("DELETE FROM rate_limit WHERE key = $1", [key]);
+}

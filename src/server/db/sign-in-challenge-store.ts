@@ -1,0 +1,49 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { database } from "./client";
+
+/**
+ * The pending second step of a sign-in: created once the password is right, consumed by the
+ * right code. Each code attempt is counted by a conditional UPDATE before the code is checked,
+ * so parallel guesses cannot go past the limit.
+ */
+export async function createChallenge(accountId: string, now: Date, ttlMs: number): Promise<string> {
+  const { prisma } = await database();
+  const id = randomBytes(32).toString("base64url");
+  await prisma.signInChallenge.create({
+    data: { id, accountId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) },
+  });
+  return id;
+}
+
+/**
+ * Counts one attempt on a live challenge and returns its account, or undefined when the
+ * challenge is unknown, expired, used, or out of attempts.
+ */
+export async function takeChallengeAttempt(id: string, now: Date, maxAttempts: number): Promise<{ accountId: string } | undefined> {
+  const { prisma } = await database();
+  const { count } = await prisma.signInChallenge.updateMany({
+    where: { id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count !== 1) return undefined;
+  const row = await prisma.signInChallenge.findUnique({ where: { id }, select: { accountId: true } });
+  return row ?? undefined;
+}
+
+/** Marks the challenge used; false if something else used it first. */
+export async function consumeChallenge(id: string, now: Date): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.signInChallenge.updateMany({ where: { id, usedAt: null }, data: { usedAt: now } });
+  return count === 1;
+}
+
+/** Whether the challenge can still take a code (for the code page; counts nothing). */
+export async function isChallengeLive(id: string, now: Date, maxAttempts: number): Promise<boolean> {
+  const { prisma } = await database();
+  const row = await prisma.signInChallenge.findFirst({
+    where: { id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+    select: { id: true },
+  });
+  return row !== null;
+}
