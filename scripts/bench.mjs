@@ -1,0 +1,8 @@
+// `npm run bench`: builds the production app if needed, then runs the benchmarks in scripts/bench/.
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+if (!existsSync(".next/BUILD_ID") || process.env.BENCH_REBUILD === "1") {
+  execSync("npx next build", { stdio: "inherit" });
+}
+execSync("npx tsx --conditions react-server scripts/bench/main.ts", { stdio: "inherit" });

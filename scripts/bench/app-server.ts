@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+
+/** Starts the production build (`next start`) on a port and waits until it answers. */
+export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (bench.mjs does).");
+  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  await waitFor(`http://127.0.0.1:${port}/api/health`, 60_000, () => output);
+  return child;
+}
+
+export async function startCeiling(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn("node", ["scripts/bench/ceiling-server.mjs"], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((resolve) => child.once("message", () => resolve()));
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs: number, log: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not answer at ${url}:\n${log()}`);
+}
+
+export function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: the record store's speed (issue 3) on a real PostgreSQL with the production
+ * build. Loads 1,000 then 10,000 synthetic patients (50 documents each), drives the FHIR API as a
+ * signed-in patient with autocannon (50 connections), and in the same run measures the ceiling:
+ * a bare Node server doing the same SQL through pg. Prints figures and ratios; targets are
+ * reported as met or not, never asserted (machines here are noisy).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { startApp, startCeiling, stop } from "./app-server";
+import { freshDatabase } from "./database";
+import { benchDecide } from "./decide-micro";
+import { drive, type LoadResult } from "./drive";
+import { documentId, loadPatients, patientId } from "./load-synthetic";
+import { signedInCookie } from "./session-cookie";
+
+const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const DOCS = 50;
+const APP_PORT = 3190;
+const CEILING_PORT = 3191;
+
+async function main() {
+  const started = Date.now();
+  const db = await freshDatabase(SERVER, `bench_${process.pid}`);
+  const secretsEnv = {
+    APP_ENV: "production",
+    DATABASE_URL: db.url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    STORAGE_KEY: randomBytes(32).toString("base64"),
+    APP_URL: `http://127.0.0.1:${APP_PORT}`,
+  };
+  Object.assign(process.env, secretsEnv);
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  const results: Record<string, unknown> = {};
+  try {
+    const { openDatabase, setDatabase } = await import("../../src/server/db/client");
+    setDatabase(openDatabase({ kind: "server", url: db.url }, { poolSize: 2 }));
+    const decision = benchDecide();
+    console.log(`access decision: median ${decision.medianUs.toFixed(3)} µs (target < 5 µs)`);
+    results.decide = decision;
+
+    let t = Date.now();
+    await loadPatients(pool, 1, 1000, DOCS);
+    console.log(`loaded 1,000 patients × ${DOCS} documents in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const self = patientId(1);
+    const cookie = await signedInCookie(self);
+    const app = await startApp(APP_PORT, secretsEnv);
+    const ceiling = await startCeiling(CEILING_PORT, { DATABASE_URL: db.url, PATIENT_ID: self, POOL: "10" });
+    try {
+      const base = `http://127.0.0.1:${APP_PORT}/api/fhir/R4`;
+      const headers = { cookie, accept: "application/fhir+json" };
+      const searchUrl = `${base}/DocumentReference?patient=${self}&_count=20`;
+      const readUrl = `${base}/DocumentReference/${documentId(1, 7)}`;
+      await checkAnswers(searchUrl, readUrl, headers);
+      const at1k = {
+        ceiling: await drive("ceiling (bare node + pg)", `http://127.0.0.1:${CEILING_PORT}/`, {}, SECONDS),
+        search: await drive("search DocumentReference?patient&_count=20", searchUrl, headers, SECONDS),
+        read: await drive("read DocumentReference/<id> (+ audit row)", readUrl, headers, SECONDS),
+      };
+      t = Date.now();
+      await loadPatients(pool, 1001, 10_000, DOCS);
+      console.log(`loaded 9,000 more patients in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      const at10k = {
+        ceiling: await drive("ceiling (bare node + pg)", `http://127.0.0.1:${CEILING_PORT}/`, {}, SECONDS),
+        search: await drive("search DocumentReference?patient&_count=20", searchUrl, headers, SECONDS),
+        read: await drive("read DocumentReference/<id> (+ audit row)", readUrl, headers, SECONDS),
+      };
+      results.at1k = at1k;
+      results.at10k = at10k;
+      report(at1k, at10k, decision.medianUs);
+    } finally {
+      await stop(app);
+      await stop(ceiling);
+    }
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(`bench-results/store-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(results, null, 2));
+  console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(0);
+}
+
+async function checkAnswers(searchUrl: string, readUrl: string, headers: Record<string, string>) {
+  for (const url of [searchUrl, readUrl]) {
+    const response = await fetch(url, { headers });
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+function report(at1k: Record<string, LoadResult>, at10k: Record<string, LoadResult>, decideUs: number) {
+  const row = (size: string, r: LoadResult) =>
+    `${size.padEnd(7)} ${r.label.padEnd(46)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}`;
+  console.log("\nsize    what                                             throughput   latency");
+  for (const [size, set] of [["1k", at1k], ["10k", at10k]] as const) {
+    for (const r of Object.values(set)) console.log(row(size, r));
+  }
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  const searchShare = ratio(at10k.search!.requestsPerSec, at10k.ceiling!.requestsPerSec);
+  const p50Growth = ratio(at10k.search!.p50, at1k.search!.p50);
+  const lines = [
+    [`search / ceiling requests/s at 10k: ${(searchShare * 100).toFixed(0)}%`, searchShare >= 0.3, "≥ 30%"],
+    [`search p99 at 10k: ${at10k.search!.p99} ms`, at10k.search!.p99 < 100, "< 100 ms"],
+    [`read requests/s at 10k (audit row written): ${at10k.read!.requestsPerSec.toFixed(0)}`, at10k.read!.requestsPerSec >= 1000, "≥ 1,000"],
+    [`search p50 10k / 1k: ${p50Growth.toFixed(2)}`, p50Growth <= 1.3, "≤ 1.3"],
+    [`one access decision: ${decideUs.toFixed(3)} µs`, decideUs < 5, "< 5 µs"],
+  ] as const;
+  console.log("\ntargets");
+  for (const [text, met, target] of lines) console.log(`  ${met ? "met    " : "NOT met"}  ${text} (target ${target})`);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

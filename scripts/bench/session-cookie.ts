@@ -1,0 +1,25 @@
+import { encode } from "next-auth/jwt";
+import { randomUUID } from "node:crypto";
+
+/**
+ * A signed-in patient for the benchmark: a real account and a real server session row, and the
+ * same next-auth cookie the sign-in pages would set (its JWT holds only the session id). The
+ * sign-in flow itself is not what is measured here; tests cover it.
+ */
+export async function signedInCookie(patientId: string): Promise<string> {
+  const { createAccount } = await import("../../src/server/db/account-store");
+  const { createSession } = await import("../../src/server/db/session-store");
+  const { authCookies } = await import("../../src/server/auth/cookie-names");
+  const { secrets } = await import("../../src/server/secrets");
+  const account = await createAccount({
+    email: `bench-${randomUUID()}@example.org`,
+    password: "Bench-Password-2026!",
+    totpSecret: "BENCHDEMOTOTPSEC",
+    kind: "patient",
+    fhirRef: `Patient/${patientId}`,
+    displayName: "Patient de test",
+  });
+  const sid = await createSession({ accountId: account.id, securityStamp: 0, activeSpace: `Patient/${patientId}`, userAgent: "bench", now: new Date() });
+  const token = await encode({ token: { sid }, secret: secrets().authSecret, maxAge: 12 * 3600 });
+  return `${authCookies(true).sessionToken.name}=${token}`;
+}
