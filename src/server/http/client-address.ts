@@ -9,9 +9,10 @@
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
   const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  const candidate = last ?? headers.get("x-real-ip") ?? "unknown";
-  // Bounded and printable, because it ends up in keys and audit rows.
-  return candidate.replace(/[^0-9a-fA-F:.]/g, "").slice(0, 64) || "unknown";
+  const candidate = last ?? headers.get("x-real-ip")?.trim();
+  if (!candidate) return "unknown";
+  // Only what an IPv4 or IPv6 address is made of, because it ends up in keys and audit rows.
+  return /^[0-9a-fA-F:.]{1,64}$/.test(candidate) ? candidate : "invalid";
 }
 
 export function userAgentOf(headers: Headers): string | null {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  staticSecurityHeaders,
+  transportSecurityHeaders,
+} from "@/server/http/security-headers";
+
+const directive = (csp: string, name: string) =>
+  csp
+    .split(";")
+    .map((part) => part.trim())
+    .find((part) => part.split(" ")[0] === name);
+
+describe("content security policy", () => {
+  const csp = contentSecurityPolicy({ nonce: "abc123", dev: false, production: false });
+
+  it("lets scripts run only with the request's nonce, never inline", () => {
+    const scripts = directive(csp, "script-src");
+    expect(scripts).toContain("'nonce-abc123'");
+    expect(scripts).toContain("'strict-dynamic'");
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+  });
+
+  it("refuses framing, plugins, foreign form targets and base rewriting", () => {
+    expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
+    expect(directive(csp, "object-src")).toBe("object-src 'none'");
+    expect(directive(csp, "form-action")).toBe("form-action 'self'");
+    expect(directive(csp, "base-uri")).toBe("base-uri 'none'");
+  });
+
+  it("adds eval only for next dev, and the OpenID provider to form targets when configured", () => {
+    const dev = contentSecurityPolicy({ nonce: "n", dev: true, production: false });
+    expect(directive(dev, "script-src")).toContain("'unsafe-eval'");
+    expect(directive(dev, "script-src")).not.toContain("'unsafe-inline'");
+    const oidc = contentSecurityPolicy({ nonce: "n", dev: false, production: true, formActionOrigins: ["https://idp.example"] });
+    expect(directive(oidc, "form-action")).toBe("form-action 'self' https://idp.example");
+  });
+
+  it("upgrades insecure requests and pins HTTPS only in production", () => {
+    expect(directive(csp, "upgrade-insecure-requests")).toBeUndefined();
+    expect(directive(contentSecurityPolicy({ nonce: "n", dev: false, production: true }), "upgrade-insecure-requests")).toBeDefined();
+    expect(transportSecurityHeaders(false)).toEqual({});
+    expect(transportSecurityHeaders(true)["Strict-Transport-Security"]).toMatch(/max-age=\d{8,}/);
+  });
+
+  it("draws a fresh 128-bit nonce every time", () => {
+    const nonces = new Set(Array.from({ length: 1000 }, () => newNonce()));
+    expect(nonces.size).toBe(1000);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+});
+
+describe("static security headers", () => {
+  it("send no referrer, no sniffing, no framing and no powerful features", () => {
+    const headers = staticSecurityHeaders();
+    expect(headers["Referrer-Policy"]).toBe("no-referrer");
+    expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers["X-Frame-Options"]).toBe("DENY");
+    expect(headers["Permissions-Policy"]).toContain("camera=()");
+    expect(headers["Permissions-Policy"]).toContain("geolocation=()");
+  });
+});
