@@ -5,7 +5,6 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { t } from "@/lib/i18n/messages";
 import { getCurrentSession } from "@/server/auth/current-session";
-import { signOutAction } from "./(auth)/sign-out-action";
 import "./globals.css";
 
 // Inter from the npm package, served by the app itself: no font is fetched from the internet.
@@ -34,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#contenu" className="skip-link">
           {t("app.skipLink")}
         </a>
-        <SiteHeader displayName={session?.account.displayName} signOut={session ? signOutAction : undefined} />
+        <SiteHeader displayName={session?.account.displayName} />
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>

@@ -4,20 +4,20 @@ import { Button } from "./button";
 
 /**
  * The banner of every page: the portal's name (a link home) and, when signed in, who is signed
- * in and the sign-out button. Sign-out is a POST form (a server action): nothing changes state
- * on a GET.
+ * in and the sign-out button. Sign-out is a plain POST form (it works before JavaScript has
+ * loaded); nothing changes state on a GET.
  */
-export function SiteHeader({ displayName, signOut }: { displayName?: string; signOut?: () => Promise<void> }) {
+export function SiteHeader({ displayName }: { displayName?: string }) {
   return (
     <header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-xl font-bold text-blue-900 no-underline hover:underline">
           {t("app.name")}
         </Link>
-        {displayName && signOut ? (
+        {displayName ? (
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-slate-700">{t("header.signedInAs", { name: displayName })}</p>
-            <form action={signOut}>
+            <form method="post" action="/deconnexion">
               <Button type="submit" variant="secondary">
                 {t("header.signOut")}
               </Button>

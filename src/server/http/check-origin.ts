@@ -1,16 +1,24 @@
 /**
- * Cross-site request refusal for state-changing requests. Browsers send Origin on every POST;
- * a request without one, or from another site, changes nothing. Next already compares Origin
- * and Host for server actions but lets a missing Origin through, so actions call this too.
+ * Cross-site request refusal for state-changing requests: a request from another site, or one
+ * that cannot show where it comes from, changes nothing.
  *
- * Allowed: the configured public URL (APP_URL), or the host the request was sent to (what Next
- * itself compares), so the app also works when reached by another name on a private network.
+ * Allowed: an Origin equal to the configured public URL (APP_URL) or to the host the request
+ * was sent to (what Next itself compares), so the app also works when reached by another name
+ * on a private network.
+ *
+ * Our pages send `Referrer-Policy: no-referrer`, and under that policy browsers send
+ * `Origin: null` on a plain HTML form post, even to the same site. For those, the Fetch
+ * Metadata header decides: `Sec-Fetch-Site: same-origin` is set by the browser itself and
+ * cannot be written by a page, so it proves the form was on one of our pages. Without either,
+ * the request is refused.
  */
 export type OriginCheck = { ok: true } | { ok: false; reason: "missing" | "foreign" };
 
 export function checkOrigin(headers: Headers, appUrl: string): OriginCheck {
   const origin = headers.get("origin");
-  if (!origin || origin === "null") return { ok: false, reason: "missing" };
+  const fetchSite = headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin") return { ok: false, reason: "foreign" };
+  if (!origin || origin === "null") return fetchSite === "same-origin" ? { ok: true } : { ok: false, reason: "missing" };
   let originUrl: URL;
   try {
     originUrl = new URL(origin);
@@ -36,7 +44,7 @@ export class CrossSiteRequestError extends Error {
   }
 }
 
-/** For server actions: throws unless the request comes from our own pages. */
+/** For server actions (which Next already refuses with a foreign or null Origin): also refuses a missing one. */
 export function assertSameOrigin(headers: Headers, appUrl: string): void {
   if (!checkOrigin(headers, appUrl).ok) throw new CrossSiteRequestError();
 }

@@ -25,6 +25,19 @@ describe("cross-site request refusal", () => {
     }
   });
 
+  it("accepts the null Origin of a plain form under no-referrer only when the browser says same-origin", () => {
+    const host = "sante.example.fr";
+    expect(checkOrigin(headers({ origin: "null", "sec-fetch-site": "same-origin", host }), APP_URL)).toEqual({ ok: true });
+    expect(checkOrigin(headers({ "sec-fetch-site": "same-origin", host }), APP_URL)).toEqual({ ok: true });
+    for (const site of ["cross-site", "same-site", "none"]) {
+      expect(checkOrigin(headers({ origin: "null", "sec-fetch-site": site, host }), APP_URL).ok).toBe(false);
+    }
+  });
+
+  it("trusts the browser's Fetch Metadata over a matching Origin", () => {
+    expect(checkOrigin(headers({ origin: APP_URL, "sec-fetch-site": "cross-site", host: "sante.example.fr" }), APP_URL).ok).toBe(false);
+  });
+
   it("answers 403 to a refused route handler request and nothing otherwise", async () => {
     const foreign = new Request(`${APP_URL}/api/x`, { method: "POST", headers: { origin: "https://evil.example" } });
     const refused = refuseCrossSite(foreign, APP_URL);

@@ -1,15 +1,17 @@
-"use server";
-
-import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
 import { currentAuthCookies, sessionIdFromCookies } from "@/server/auth/current-session";
 import { signOut } from "@/server/auth/sign-out";
 import { env } from "@/server/env";
-import { assertSameOrigin } from "@/server/http/check-origin";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
 
-/** Ends the server session (a replayed cookie no longer signs in) and clears the cookies. */
-export async function signOutAction(): Promise<void> {
-  assertSameOrigin(await headers(), env().APP_URL);
+/**
+ * Sign-out (POST only: a link or an image cannot sign anyone out). Ends the server session, so
+ * the cookie, if replayed, no longer signs in, then clears the cookies.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
   const sessionId = await sessionIdFromCookies();
   if (sessionId) await signOut(sessionId, new Date());
   const jar = await cookies();
@@ -17,5 +19,5 @@ export async function signOutAction(): Promise<void> {
   for (const cookie of [names.sessionToken, names.challenge, names.csrfToken, names.callbackUrl]) {
     jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure, httpOnly: true, sameSite: "lax" });
   }
-  redirect("/connexion");
+  return seeOther("/connexion");
 }

@@ -1,0 +1,38 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { currentAuthCookies } from "@/server/auth/current-session";
+import { newCsrfToken } from "@/server/auth/csrf-token";
+import { PASSWORD_MAX_LENGTH } from "@/server/auth/password";
+import { startSignIn } from "@/server/auth/start-sign-in";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { clientAddress } from "@/server/http/client-address";
+import { seeOther } from "@/server/http/see-other";
+import { secrets } from "@/server/secrets";
+
+const input = z.object({
+  email: z.string().trim().pipe(z.email().max(254)),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+/**
+ * Step 1 of sign-in, posted by the plain form of /connexion (no JavaScript needed). On success
+ * the browser gets the challenge cookie and next-auth's CSRF cookie (the code form posts to
+ * next-auth), then goes to the code page. Every refusal reads the same.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const form = await request.formData().catch(() => undefined);
+  const parsed = input.safeParse({ email: form?.get("email"), password: form?.get("password") });
+  if (!parsed.success) return seeOther("/connexion?erreur=saisie");
+
+  const result = await startSignIn({ ...parsed.data, address: clientAddress(request.headers), now: new Date() });
+  if (!result.ok) return seeOther("/connexion?erreur=identifiants");
+
+  const jar = await cookies();
+  const names = currentAuthCookies();
+  jar.set(names.challenge.name, result.challengeId, names.challenge.options);
+  jar.set(names.csrfToken.name, newCsrfToken(secrets().authSecret).cookieValue, names.csrfToken.options);
+  return seeOther("/connexion/code");
+}

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "../factories/personas";
+
+/**
+ * Sign-in as the personas do it, in a real browser: password, then the TOTP code computed here
+ * from the persona's published secret. Needs the seeded demo accounts.
+ *
+ * Each test sends its own X-Forwarded-For, standing for a distinct client, so the per-address
+ * sign-in window of one test does not throttle the next (all tests come from 127.0.0.1).
+ */
+test.describe.configure({ mode: "serial" });
+
+const randomAddress = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
+test.use({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+
+const code = (persona: AccountPersona, at: number) =>
+  TOTP.generate({ secret: Secret.fromBase32(ACCOUNTS[persona].totpSecret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
+
+async function typePassword(page: Page, email: string, password: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Continuer" }).click();
+}
+
+/**
+ * Password then code. A code is usable once per account, and an earlier test (or run) may have
+ * used this 30-second step or even the next one (the server accepts ±1 step). So: the current
+ * code, else the next one, else the one after, once the clock has reached the next step.
+ */
+async function signIn(page: Page, persona: AccountPersona) {
+  await typePassword(page, ACCOUNTS[persona].email, DEMO_PASSWORD);
+  await page.waitForURL("**/connexion/code");
+  for (const [offset, waitForNextStep] of [
+    [0, false],
+    [30_000, false],
+    [30_000, true],
+  ] as const) {
+    if (waitForNextStep) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+    await page.getByLabel("Code à 6 chiffres").fill(code(persona, Date.now() + offset));
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForLoadState("load");
+    if (!page.url().includes("/connexion")) return;
+  }
+  throw new Error(`${persona} could not complete the code step`);
+}
+
+const PERSONAS: [AccountPersona, string][] = [
+  ["camille", "/espace"],
+  ["jean", "/espace"],
+  ["nadia", "/espace"],
+  ["bernard", "/pro"],
+  ["petit", "/pro"],
+  ["moreau", "/pro"],
+];
+
+for (const [persona, space] of PERSONAS) {
+  test(`${ACCOUNTS[persona].displayName} signs in with password and code and lands in ${space}`, async ({ page }) => {
+    await signIn(page, persona);
+    await expect(page).toHaveURL(new RegExp(`${space}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(ACCOUNTS[persona].displayName);
+    await expect(page.getByRole("banner")).toContainText(ACCOUNTS[persona].displayName);
+    // The other audience's space sends them back to their own.
+    await page.goto(space === "/espace" ? "/pro" : "/espace");
+    await expect(page).toHaveURL(new RegExp(`${space}$`));
+  });
+}
+
+test("sign-out ends the session on the server: the old cookie no longer signs in", async ({ page, browser }) => {
+  await signIn(page, "nadia");
+  await expect(page).toHaveURL(/\/espace$/);
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name.includes("session"))).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion$/);
+
+  // Replay the cookies captured while signed in, in a fresh browser context.
+  const replay = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+  await replay.addCookies(cookies);
+  const other = await replay.newPage();
+  await other.goto("/espace");
+  await expect(other).toHaveURL(/\/connexion$/);
+  await replay.close();
+});
+
+test("a wrong password and an unknown address get the same message; ten wrong passwords throttle even the right one", async ({ page }) => {
+  const message = /Connexion impossible avec ces informations/;
+  await typePassword(page, "personne.inconnue@example.org", "Sante-Demo-2026!");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
+
+  for (let i = 0; i < 10; i++) {
+    await typePassword(page, ACCOUNTS.petit.email, `mauvais-${i}`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
+  }
+  await typePassword(page, ACCOUNTS.petit.email, DEMO_PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
+  // Still on the password step: no code was asked.
+  await expect(page).toHaveURL(/\/connexion\?erreur=identifiants$/);
+});
+
+test("security headers are on every page, with a fresh nonce, and the pages run under that policy", async ({ page, request }) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  const nonces = new Set<string>();
+  for (const path of ["/", "/connexion", "/connexion/code", "/api/health"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(scriptSrc, path).not.toContain("unsafe-inline");
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(headers["referrer-policy"], path).toBe("no-referrer");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["cache-control"], path).toContain("no-store");
+    nonces.add(/'nonce-([^']+)'/.exec(scriptSrc)?.[1] ?? "");
+  }
+  expect(nonces.size).toBe(4);
+
+  // Signed in: personal pages are never stored, and Next's scripts carry the nonce and run.
+  await signIn(page, "jean");
+  const response = await page.goto("/espace");
+  expect(response?.headers()["cache-control"]).toContain("no-store");
+  const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
+  expect(violations).toEqual([]);
+});
+
+test("cross-site posts are refused", async ({ request }) => {
+  const response = await request.post("/api/auth/callback/credentials", {
+    headers: { origin: "https://evil.example" },
+    form: { code: "123456", csrfToken: "x" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+});
