@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { getCurrentSession } from "@/server/auth/current-session";
+import { switchSpace } from "@/server/auth/switch-space";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+
+const input = z.object({ patientId: z.uuid() });
+
+/**
+ * Switches the space the signed-in person acts in (their own, a dependant's, a patient who
+ * delegated to them). A plain form post; the right is checked in switchSpace and again on
+ * every later request.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const session = await getCurrentSession();
+  if (!session) return seeOther("/connexion");
+  const form = await request.formData().catch(() => undefined);
+  const parsed = input.safeParse({ patientId: form?.get("patientId") });
+  // Not allowed looks like not found: nobody learns which patients exist.
+  if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, new Date()))) {
+    return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  }
+  return seeOther("/espace");
+}

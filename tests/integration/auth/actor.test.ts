@@ -1,0 +1,99 @@
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkSession, type CurrentSession } from "@/server/auth/check-session";
+import { openSession } from "@/server/auth/open-session";
+import { actorForSession } from "@/server/auth/require-actor";
+import { switchSpace } from "@/server/auth/switch-space";
+import { createAccount } from "@/server/db/account-store";
+import { systemRepository } from "@/server/fhir/repository";
+import { newId } from "../../factories/ids";
+import { aPatient, aPractitioner } from "../../factories/people";
+import { aDelegation, aGuardianship } from "../../factories/rules";
+import { useTestDatabase } from "../../setup/test-database";
+
+useTestDatabase();
+
+// Fresh ids: on a server the test database is shared by the files of a run.
+const ids = { camille: newId(), jean: newId(), leo: newId(), nadia: newId(), stranger: newId() };
+let jeanDelegation: RelatedPerson;
+let camilleSessionId: string;
+
+async function session(id: string, now = new Date()): Promise<CurrentSession> {
+  const current = await checkSession(id, now);
+  if (!current) throw new Error("session ended");
+  return current;
+}
+
+beforeAll(async () => {
+  const system = await systemRepository("auth-tests");
+  for (const [name, id] of Object.entries(ids)) await system.create(aPatient({ id, given: name, family: "Test" }));
+  jeanDelegation = await system.create(
+    aDelegation({ patientId: ids.jean, agentPatientId: ids.camille, scopes: ["documents:read", "prescriptions:read"] }),
+  );
+  await system.create(aGuardianship({ patientId: ids.leo, agentPatientId: ids.camille, scopes: [] }));
+  // Nadia's delegation to Camille ended yesterday.
+  await system.create(
+    aDelegation({ patientId: ids.nadia, agentPatientId: ids.camille, scopes: ["documents:read"], end: new Date(Date.now() - 86_400_000).toISOString() }),
+  );
+  const account = await createAccount({
+    email: `camille-${newId()}@example.org`,
+    password: "Sante-Demo-2026!",
+    totpSecret: "CAMILLEDEMOTOTPA",
+    kind: "patient",
+    fhirRef: `Patient/${ids.camille}`,
+    displayName: "Camille Test",
+  });
+  camilleSessionId = await openSession({ account, now: new Date(), userAgent: null });
+}, 60_000);
+
+describe("the actor behind a session", () => {
+  it("is the patient in their own space after sign-in", async () => {
+    expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "patient", patientId: ids.camille });
+  });
+
+  it("becomes Jean's delegate and Léo's guardian after switching to their spaces, and the patient again at home", async () => {
+    expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(true);
+    expect(await actorForSession(await session(camilleSessionId))).toMatchObject({
+      kind: "delegate",
+      selfPatientId: ids.camille,
+      patientId: ids.jean,
+      relatedPersonId: jeanDelegation.id,
+    });
+    expect(await switchSpace(await session(camilleSessionId), ids.leo, new Date())).toBe(true);
+    expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "guardian", patientId: ids.leo });
+    expect(await switchSpace(await session(camilleSessionId), ids.camille, new Date())).toBe(true);
+    expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "patient", patientId: ids.camille });
+  });
+
+  it("cannot switch to a patient who never delegated, or whose delegation has ended", async () => {
+    for (const patientId of [ids.stranger, ids.nadia, newId()]) {
+      expect(await switchSpace(await session(camilleSessionId), patientId, new Date())).toBe(false);
+      expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "patient", patientId: ids.camille });
+    }
+  });
+
+  it("loses a revoked delegation on the very next request of a session opened before", async () => {
+    expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(true);
+    const system = await systemRepository("auth-tests");
+    await system.update({ ...jeanDelegation, active: false });
+    // Back in her own space, never acting for Jean any more.
+    expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "patient", patientId: ids.camille });
+    expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(false);
+  });
+
+  it("is a practitioner for a professional's account, who has no patient space to switch to", async () => {
+    const system = await systemRepository("auth-tests");
+    const practitioner = await system.create(aPractitioner({ id: newId(), given: "Sophie", family: "Test" }));
+    const account = await createAccount({
+      email: `pro-${newId()}@example.org`,
+      password: "Sante-Demo-2026!",
+      totpSecret: "SOPHIEDEMOTOTPSE",
+      kind: "practitioner",
+      fhirRef: `Practitioner/${practitioner.id}`,
+      displayName: "Dr Sophie Test",
+    });
+    const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+    expect(await actorForSession(await session(sessionId))).toEqual({ kind: "practitioner", accountId: account.id, practitionerId: practitioner.id });
+    expect(await switchSpace(await session(sessionId), ids.jean, new Date())).toBe(false);
+  });
+});
