@@ -1,6 +1,7 @@
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkSession, type CurrentSession } from "@/server/auth/check-session";
+import { listSpaces } from "@/server/auth/list-spaces";
 import { openSession } from "@/server/auth/open-session";
 import { actorForSession } from "@/server/auth/require-actor";
 import { switchSpace } from "@/server/auth/switch-space";
@@ -95,5 +96,41 @@ describe("the actor behind a session", () => {
     const sessionId = await openSession({ account, now: new Date(), userAgent: null });
     expect(await actorForSession(await session(sessionId))).toEqual({ kind: "practitioner", accountId: account.id, practitionerId: practitioner.id });
     expect(await switchSpace(await session(sessionId), ids.jean, new Date())).toBe(false);
+  });
+});
+
+describe("the spaces a patient can open", () => {
+  it("lists their own and those of live delegations, by name, and marks the current one", async () => {
+    const system = await systemRepository("auth-tests");
+    // The repository gives each new resource its id.
+    const created = async (given: string, family: string) => (await system.create(aPatient({ given, family }))).id ?? "";
+    const agent = await created("Alice", "Agent");
+    const dependant = await created("Lou", "Agent");
+    const parent = await created("Paul", "Agent");
+    const former = await created("Fanny", "Ancienne");
+    await system.create(aGuardianship({ patientId: dependant, agentPatientId: agent, scopes: [] }));
+    await system.create(aDelegation({ patientId: parent, agentPatientId: agent, scopes: ["documents:read"] }));
+    await system.create(aDelegation({ patientId: former, agentPatientId: agent, scopes: ["documents:read"], active: false }));
+    const account = await createAccount({
+      email: `alice-${newId()}@example.org`,
+      password: "Sante-Demo-2026!",
+      totpSecret: "CAMILLEDEMOTOTPA",
+      kind: "patient",
+      fhirRef: `Patient/${agent}`,
+      displayName: "Alice Agent",
+    });
+    const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+    const current = await session(sessionId);
+    const actor = await actorForSession(current);
+    if (!actor) throw new Error("no actor");
+    const spaces = await listSpaces(current, actor, { agentName: "Alice Agent" }, new Date());
+    expect(spaces).toEqual(
+      expect.arrayContaining([
+        { patientId: agent, kind: "self", name: "Alice Agent", current: true },
+        { patientId: dependant, kind: "guardian", name: "Lou Agent", current: false },
+        { patientId: parent, kind: "delegate", name: "Paul Agent", current: false },
+      ]),
+    );
+    expect(spaces).toHaveLength(3);
   });
 });

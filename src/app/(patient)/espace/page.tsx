@@ -1,20 +1,38 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/alert";
+import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
+import { listSpaces, type Space } from "@/server/auth/list-spaces";
+import { requestContext } from "@/server/auth/request-context";
 import { actorForSession } from "@/server/auth/require-actor";
 import { PATIENT_SECTIONS } from "./sections";
 
 export const metadata: Metadata = { title: t("patientHome.title") };
 
-/** The patient's home: who they are, whose space they act in, and the sections of that space. */
+function spaceLabel(space: Space): string {
+  if (space.kind === "self") return t("patientHome.ownSpace");
+  return t(space.kind === "guardian" ? "patientHome.guardianSpace" : "patientHome.delegateSpace", { name: space.name });
+}
+
+/**
+ * The patient's home: their name, whose space they act in, the sections of that space, and
+ * the other spaces they may open (a dependant's, a patient who delegated to them).
+ */
 export default async function PatientHomePage() {
   const session = await requireSession();
   const actor = await actorForSession(session);
+  if (!actor) throw new Error("Compte sans ressource FHIR valide");
+  const spaces = await listSpaces(session, actor, await requestContext(session), new Date());
+  const current = spaces.find((space) => space.current);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("patientHome.greeting", { name: session.account.displayName })} />
+      <PageHeader title={t("patientHome.greeting", { name: session.account.displayName })}>
+        {current && current.kind !== "self" ? <Alert tone="info">{t("patientHome.actingFor", { name: current.name })}</Alert> : null}
+      </PageHeader>
+
       <section aria-labelledby="sections-title" className="flex flex-col gap-4">
         <h2 id="sections-title" className="text-xl font-semibold">
           {t("patientHome.sectionsTitle")}
@@ -29,7 +47,37 @@ export default async function PatientHomePage() {
           ))}
         </ul>
       </section>
-      {actor?.kind}
+
+      {spaces.length > 1 ? (
+        <section aria-labelledby="spaces-title" className="flex flex-col gap-4">
+          <h2 id="spaces-title" className="text-xl font-semibold">
+            {t("patientHome.spacesTitle")}
+          </h2>
+          <ul className="flex flex-col gap-3">
+            {spaces.map((space) => (
+              <li
+                key={space.patientId}
+                aria-current={space.current ? "true" : undefined}
+                className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3"
+              >
+                <span id={`space-${space.patientId}`} className="font-semibold">
+                  {spaceLabel(space)}
+                </span>
+                {space.current ? (
+                  <span className="text-sm text-slate-700">{t("patientHome.current")}</span>
+                ) : (
+                  <form method="post" action="/espace/espace-actif">
+                    <input type="hidden" name="patientId" value={space.patientId} />
+                    <Button type="submit" variant="secondary" aria-describedby={`space-${space.patientId}`}>
+                      {t("patientHome.open")}
+                    </Button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

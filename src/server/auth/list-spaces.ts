@@ -1,0 +1,45 @@
+import "server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import type { Actor } from "../access/actor";
+import type { RequestContext } from "../audit/audit-entry";
+import { findDelegationsOfAgent } from "../fhir/agent-delegations";
+import { createRepository } from "../fhir/repository";
+import type { CurrentSession } from "./check-session";
+import { delegationIsLive, idOfRef } from "./resolve-actor";
+
+/**
+ * The spaces a patient can act in: their own, and those of the patients whose live delegation
+ * names them (a dependant as guardian, a relative as caregiver). Each other patient's name is
+ * read through the repository as the guardian or delegate, so that read is checked and appears
+ * in that patient's access history like any other.
+ */
+export type Space = { patientId: string; kind: "self" | "guardian" | "delegate"; name: string; current: boolean };
+
+function nameOf(patient: Patient): string {
+  const name = patient.name?.[0];
+  return [name?.given?.join(" "), name?.family].filter(Boolean).join(" ") || patient.id || "";
+}
+
+export async function listSpaces(session: CurrentSession, actor: Actor, ctx: RequestContext, now: Date): Promise<Space[]> {
+  const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
+  if (!selfPatientId || session.account.kind !== "patient") return [];
+  const currentId = "patientId" in actor ? actor.patientId : selfPatientId;
+  const spaces: Space[] = [{ patientId: selfPatientId, kind: "self", name: session.account.displayName, current: currentId === selfPatientId }];
+  const delegations = (await findDelegationsOfAgent(selfPatientId)).filter(({ delegation }) => delegationIsLive(delegation, now));
+  for (const { patientId, delegation } of delegations) {
+    const asAgent: Actor = {
+      kind: delegation.kind,
+      accountId: session.account.id,
+      selfPatientId,
+      patientId,
+      relatedPersonId: delegation.relatedPersonId,
+    };
+    try {
+      const patient = await (await createRepository(asAgent, ctx)).read<Patient>("Patient", patientId);
+      spaces.push({ patientId, kind: delegation.kind, name: nameOf(patient), current: currentId === patientId });
+    } catch {
+      // Not readable after all (the decision said no): not a space this person can open.
+    }
+  }
+  return spaces;
+}
