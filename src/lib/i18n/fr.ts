@@ -1,9 +1,12 @@
+import { frDocuments } from "./fr-documents";
+
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
  * `Messages` is derived from this one, so a missing key is a type error. Placeholders are
  * written `{name}` and filled by `t()`.
  */
 export const fr = {
+  ...frDocuments,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import type { DocumentReference, Resource } from "@medplum/fhirtypes";
+import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
-import { decide, type Decision } from "../access/decide";
+import { decide, practitionerAccess, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { PatientRules } from "../access/rules";
 import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
@@ -10,9 +10,11 @@ import { writeAudit } from "../audit/write-audit";
 import { database, type Database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 import { confidentialityOf, extractColumns, patientIdOf } from "./columns";
+import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { FhirError, forbidden, notFound, preconditionFailed } from "./errors";
 import { getFile, putFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
+import { authorisingPatientIds } from "./practitioner-patients";
 import { factsOfRow, ROW_COLUMNS, type ResourceRow } from "./resource-row";
 import { searchResources } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
@@ -239,6 +241,59 @@ export class Repository {
     if (!file) throw notFound();
     await this.audit({ patientId: row.patient_id, entity: `DocumentReference/${documentId}`, interaction: "download", outcome: "success" });
     return { document, file };
+  }
+
+  /**
+   * Sets a resource's meta.security (its confidentiality level), which update() keeps from the
+   * stored version. A privacy choice of the patient: allowed to whoever may change the patient's
+   * privacy rules (the patient, a guardian, a delegate with privacy:manage) and can read the resource.
+   */
+  async setSecurityLabels<T extends Resource>(type: T["resourceType"], id: string, labels: Coding[], options: { ifMatch?: string } = {}): Promise<T> {
+    return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
+      const stored = await this.guard(tx, type, id, "read", "update", true);
+      const privacy = await this.decideOn("update", { resourceType: "Consent", patientId: stored.patient_id ?? undefined, confidentiality: "N", labels: [] }, tx);
+      if (!privacy.allow) {
+        throw new Denied({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "denied", reason: privacy.reason }, forbidden());
+      }
+      if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
+      const now = this.now();
+      const versionId = stored.version_id + 1;
+      const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}) };
+      const resource = { ...stored.content, meta } as T;
+      validateForWrite(resource);
+      const facts = await this.factsForWrite(tx, resource);
+      await writeVersion(tx, resource, facts, versionId, now, undefined, false);
+      const codes = labels.map((label) => label.code ?? "").join(",");
+      await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, tx);
+      return resource;
+    }));
+  }
+
+  /** For a practitioner: the patients whose rules let them in now (authorised, not blocked, not expired). */
+  async patientsWhoAuthorise(): Promise<{ patientId: string; until?: Date; restricted: boolean }[]> {
+    const actor = this.actor;
+    if (actor.kind !== "practitioner") return [];
+    const now = this.now();
+    const found: { patientId: string; until?: Date; restricted: boolean }[] = [];
+    for (const patientId of await authorisingPatientIds(this.db.prisma, actor.practitionerId)) {
+      const rules = await this.rules(patientId);
+      const access = practitionerAccess({ ...actor, emergency: undefined }, rules, now);
+      if (access.ground !== "authorised") continue;
+      const grants = rules.authorisations.filter((a) => a.practitionerId === actor.practitionerId && (!a.until || now < a.until));
+      const standing = grants.some((g) => !g.until);
+      const until = standing ? undefined : new Date(Math.max(...grants.map((g) => g.until?.getTime() ?? 0)));
+      found.push({ patientId, until, restricted: access.restricted });
+    }
+    return found;
+  }
+
+  /**
+   * For a practitioner asking for emergency access: the ids of the patients matching exactly.
+   * Ids only, and only to a practitioner; the caller checks the patient's rules and audits.
+   */
+  async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
+    if (this.actor.kind !== "practitioner") return [];
+    return matchPatientIds(this.db.prisma, criteria);
   }
 
   /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */

@@ -10,23 +10,24 @@ export class SqlParams {
 }
 
 function dateTerm(column: string, filter: DateFilter, p: SqlParams): string {
-  const start = p.add(filter.start.toISOString());
-  const end = p.add(filter.end.toISOString());
+  // Only the bounds a prefix uses become parameters: PostgreSQL refuses a parameter it cannot type.
+  const start = () => p.add(filter.start.toISOString());
+  const end = () => p.add(filter.end.toISOString());
   switch (filter.prefix) {
     case "eq":
-      return `(${column} >= ${start}::timestamptz AND ${column} < ${end}::timestamptz)`;
+      return `(${column} >= ${start()}::timestamptz AND ${column} < ${end()}::timestamptz)`;
     case "ne":
-      return `(${column} < ${start}::timestamptz OR ${column} >= ${end}::timestamptz)`;
+      return `(${column} < ${start()}::timestamptz OR ${column} >= ${end()}::timestamptz)`;
     case "lt":
     case "eb":
-      return `${column} < ${start}::timestamptz`;
+      return `${column} < ${start()}::timestamptz`;
     case "le":
-      return `${column} < ${end}::timestamptz`;
+      return `${column} < ${end()}::timestamptz`;
     case "gt":
     case "sa":
-      return `${column} >= ${end}::timestamptz`;
+      return `${column} >= ${end()}::timestamptz`;
     case "ge":
-      return `${column} >= ${start}::timestamptz`;
+      return `${column} >= ${start()}::timestamptz`;
   }
 }
 

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { DOCUMENT_CATEGORIES, type DocumentCategory } from "@/lib/fhir/systems";
+
+/**
+ * The documents list's filters, as they live in the URL (bookmarkable, and a plain GET form
+ * without JavaScript). Each parameter is checked on its own: a bad one is dropped and the
+ * others still apply.
+ */
+export type DocumentFilters = {
+  category?: DocumentCategory;
+  /** Practitioner id. */
+  author?: string;
+  /** Organization id. */
+  facility?: string;
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  text?: string;
+  page: number;
+};
+
+export const PAGE_SIZE = 20;
+/** The store pages by offset up to 10,000 rows. */
+export const MAX_PAGE = 500;
+export const MAX_TEXT_LENGTH = 200;
+
+const uuid = z.uuid();
+const isoDay = z.iso.date();
+
+const PARAMS = {
+  category: "categorie",
+  author: "auteur",
+  facility: "etablissement",
+  from: "du",
+  to: "au",
+  text: "q",
+  page: "page",
+} as const;
+
+type RawParams = Record<string, string | string[] | undefined>;
+
+function single(params: RawParams, key: string): string | undefined {
+  const value = params[key];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text.trim() === "" ? undefined : text.trim();
+}
+
+export function parseDocumentFilters(params: RawParams): { filters: DocumentFilters; invalid: boolean } {
+  let invalid = false;
+  const take = <T>(key: string, check: (value: string) => T | undefined): T | undefined => {
+    const raw = single(params, key);
+    if (raw === undefined) return undefined;
+    const value = check(raw);
+    if (value === undefined) invalid = true;
+    return value;
+  };
+  const category = take(PARAMS.category, (v) =>
+    (DOCUMENT_CATEGORIES as readonly string[]).includes(v) ? (v as DocumentCategory) : undefined,
+  );
+  const author = take(PARAMS.author, (v) => (uuid.safeParse(v).success ? v.toLowerCase() : undefined));
+  const facility = take(PARAMS.facility, (v) => (uuid.safeParse(v).success ? v.toLowerCase() : undefined));
+  const from = take(PARAMS.from, (v) => (isoDay.safeParse(v).success ? v : undefined));
+  const to = take(PARAMS.to, (v) => (isoDay.safeParse(v).success ? v : undefined));
+  const text = take(PARAMS.text, (v) => (v.length <= MAX_TEXT_LENGTH ? v : undefined));
+  const page = take(PARAMS.page, (v) => {
+    const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
+    return n >= 1 && n <= MAX_PAGE ? n : undefined;
+  });
+  return { filters: { category, author, facility, from, to, text, page: page ?? 1 }, invalid };
+}
+
+/** The query string of a filtered view ("?categorie=lab&page=2"), for links and paging. */
+export function filtersQuery(filters: DocumentFilters, change: Partial<DocumentFilters> = {}): string {
+  const merged = { ...filters, ...change };
+  const query = new URLSearchParams();
+  if (merged.category) query.set(PARAMS.category, merged.category);
+  if (merged.author) query.set(PARAMS.author, merged.author);
+  if (merged.facility) query.set(PARAMS.facility, merged.facility);
+  if (merged.from) query.set(PARAMS.from, merged.from);
+  if (merged.to) query.set(PARAMS.to, merged.to);
+  if (merged.text) query.set(PARAMS.text, merged.text);
+  if (merged.page > 1) query.set(PARAMS.page, String(merged.page));
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+export const FILTER_PARAMS = PARAMS;

@@ -1,0 +1,35 @@
+import "server-only";
+import type { HumanName, Organization, Practitioner } from "@medplum/fhirtypes";
+import { isUuid, type Repository } from "../fhir/repository";
+
+/** "Dr Sophie Bernard" from a FHIR name. */
+export function formatName(names: HumanName[] | undefined): string | undefined {
+  const name = names?.find((n) => n.use === "official") ?? names?.[0];
+  if (!name) return undefined;
+  const text = [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(" ").trim();
+  return text || name.text || undefined;
+}
+
+/**
+ * Display names of the professionals and facilities a page mentions, in two directory searches
+ * (directory entries are public to every signed-in actor; reading them writes no patient's trace).
+ */
+export async function directoryNames(repo: Repository, references: (string | undefined)[]): Promise<Map<string, string>> {
+  const ids = (type: string) =>
+    [...new Set(references.filter((r): r is string => !!r?.startsWith(`${type}/`)).map((r) => r.slice(type.length + 1)))].filter(isUuid);
+  const practitionerIds = ids("Practitioner");
+  const organizationIds = ids("Organization");
+  const names = new Map<string, string>();
+  if (practitionerIds.length > 0) {
+    const found = await repo.search<Practitioner>("Practitioner", { ids: practitionerIds, count: practitionerIds.length });
+    for (const p of found.resources) {
+      const name = formatName(p.name);
+      if (p.id && name) names.set(`Practitioner/${p.id}`, name);
+    }
+  }
+  if (organizationIds.length > 0) {
+    const found = await repo.search<Organization>("Organization", { ids: organizationIds, count: organizationIds.length });
+    for (const o of found.resources) if (o.id && o.name) names.set(`Organization/${o.id}`, o.name);
+  }
+  return names;
+}

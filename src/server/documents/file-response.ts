@@ -1,0 +1,46 @@
+import "server-only";
+import type { DocumentReference } from "@medplum/fhirtypes";
+import type { StoredFile } from "../fhir/file-store";
+import { titleOf } from "./document-summary";
+import { contentDisposition } from "./safe-file-name";
+import { ACCEPTED_TYPES, isAcceptedType } from "./upload-policy";
+
+/**
+ * The response that carries a stored file. Whatever the file holds, the browser must not run
+ * it: the type is the one checked at upload (never sniffed again: nosniff), the file gets a CSP
+ * of its own that allows nothing and sandboxes it, and nothing is cached. A type outside the
+ * accepted ones is only ever offered as a download of opaque bytes.
+ *
+ * Inline display (the document page's viewer) is for images and PDFs: framing is allowed to
+ * our own pages only. A sandboxed frame cannot host the browser's PDF viewer, so a PDF shown
+ * inline keeps `default-src 'none'` (no script, no fetch, no form) without `sandbox`; uploads
+ * never contain scripts (inspect-pdf.ts) and the viewer's own scripting is off under that CSP.
+ */
+export function fileResponse(document: DocumentReference, file: StoredFile, wantInline: boolean): Response {
+  const accepted = isAcceptedType(file.contentType);
+  const contentType = accepted ? file.contentType : "application/octet-stream";
+  const extension = accepted ? ACCEPTED_TYPES[file.contentType as keyof typeof ACCEPTED_TYPES] : "bin";
+  const inline = wantInline && accepted;
+  const isPdf = contentType === "application/pdf";
+  const csp = inline && isPdf ? "default-src 'none'; frame-ancestors 'self'" : `default-src 'none'; sandbox; frame-ancestors ${inline ? "'self'" : "'none'"}`;
+  const headers = new Headers({
+    "Content-Type": contentType,
+    "Content-Length": String(file.bytes.length),
+    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", titleOf(document) ?? "document", extension),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": csp,
+    "X-Frame-Options": inline ? "SAMEORIGIN" : "DENY",
+    "Cache-Control": "no-store, max-age=0",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Referrer-Policy": "no-referrer",
+  });
+  return new Response(new Uint8Array(file.bytes), { status: 200, headers });
+}
+
+/** The answer for anything the actor may not see, and for what does not exist: the same bytes. */
+export function fileNotFound(): Response {
+  return new Response("Document introuvable", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}

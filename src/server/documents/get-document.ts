@@ -1,0 +1,83 @@
+import "server-only";
+import type { DocumentReference } from "@medplum/fhirtypes";
+import { agentRef } from "../access/actor";
+import { readDocumentViews, readEmergencyAccesses, type AuditView } from "../audit/read-audit";
+import type { Repository } from "../fhir/repository";
+import { directoryNames } from "./directory-names";
+import { summarise, type DocumentSummary } from "./document-summary";
+import { mayManagePrivacy } from "./privacy-rights";
+
+export type DocumentView = {
+  when: Date;
+  /** A name to show; undefined when the viewer is the person reading the page. */
+  who?: string;
+  self: boolean;
+  interaction: "read" | "download";
+  /** The viewer acted for the patient (a caregiver or a guardian). */
+  onBehalf: boolean;
+  /** Read by a professional under emergency access. */
+  emergency: boolean;
+};
+
+export type DocumentDetail = {
+  patientId: string;
+  summary: DocumentSummary;
+  /** Undefined when the actor may not read the patient's trail (a professional, a caregiver without the scope). */
+  views?: DocumentView[];
+  rights: { managePrivacy: boolean; delete: boolean };
+};
+
+const EMERGENCY_WINDOW_MS = 3600 * 1000;
+
+function toViews(rows: AuditView[], emergencies: AuditView[], names: Map<string, string>, viewer: string): DocumentView[] {
+  return rows.map((row) => {
+    const emergency = emergencies.some(
+      (e) => e.agent === row.agent && e.recorded <= row.recorded && row.recorded.getTime() - e.recorded.getTime() <= EMERGENCY_WINDOW_MS,
+    );
+    const self = row.agent === viewer;
+    return {
+      when: row.recorded,
+      who: self ? undefined : (row.agentName ?? names.get(row.agent) ?? undefined),
+      self,
+      interaction: row.interaction === "download" ? "download" : "read",
+      onBehalf: row.onBehalfOf !== null,
+      emergency,
+    };
+  });
+}
+
+/**
+ * A document with what its page shows: metadata, names, whether it is hidden, who viewed it,
+ * and what the actor may do to it. Reading it is audited by the repository ("read"); anything
+ * the actor may not see is a 404 from the repository, like an id that does not exist.
+ */
+export async function getDocument(repo: Repository, documentId: string): Promise<DocumentDetail> {
+  const document = await repo.read<DocumentReference>("DocumentReference", documentId);
+  const patientId = document.subject?.reference?.replace(/^Patient\//, "") ?? "";
+  const managePrivacy = await mayManagePrivacy(repo, patientId);
+  const hiddenIds = managePrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>();
+  const rows = await readDocumentViews(repo, patientId, documentId);
+  const emergencies = rows?.some((r) => r.actorKind === "practitioner")
+    ? ((await readEmergencyAccesses(repo, patientId, new Date(0), 200)) ?? [])
+    : [];
+  const names = await directoryNames(repo, [
+    document.author?.[0]?.reference,
+    document.custodian?.reference,
+    ...(rows ?? []).map((r) => r.agent),
+  ]);
+  const summary = summarise(document, { names, hiddenIds });
+  const deletion = await repo.decideOn("delete", {
+    resourceType: "DocumentReference",
+    id: documentId,
+    patientId,
+    confidentiality: summary.confidentiality,
+    labels: (document.meta?.security ?? []).map((s) => s.code ?? ""),
+    author: summary.authorRef,
+  });
+  return {
+    patientId,
+    summary,
+    views: rows ? toViews(rows, emergencies, names, agentRef(repo.actor)) : undefined,
+    rights: { managePrivacy, delete: deletion.allow },
+  };
+}

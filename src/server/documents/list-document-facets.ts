@@ -1,0 +1,25 @@
+import "server-only";
+import type { Organization, Practitioner } from "@medplum/fhirtypes";
+import type { Repository } from "../fhir/repository";
+import { formatName } from "./directory-names";
+
+export type FacetOption = { id: string; label: string };
+
+/** The choices of the author and facility filters: the professionals and facilities of the directory. */
+export async function listDocumentFacets(repo: Repository): Promise<{ authors: FacetOption[]; facilities: FacetOption[] }> {
+  const [practitioners, organizations] = await Promise.all([
+    repo.search<Practitioner>("Practitioner", { count: 100 }),
+    repo.search<Organization>("Organization", { count: 100 }),
+  ]);
+  const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, "fr");
+  return {
+    authors: practitioners.resources
+      .map((p) => ({ id: p.id ?? "", label: formatName(p.name) ?? "" }))
+      .filter((o) => o.id && o.label)
+      .sort(byLabel),
+    facilities: organizations.resources
+      .map((o) => ({ id: o.id ?? "", label: o.name ?? "" }))
+      .filter((o) => o.id && o.label)
+      .sort(byLabel),
+  };
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import { isUuid, type Repository } from "../fhir/repository";
+import { formatName } from "./directory-names";
+
+/**
+ * The name of the patient whose space or record a page shows, if the actor may see them
+ * (undefined otherwise: the page then answers 404, as for a patient that does not exist).
+ */
+export async function patientIdentity(repo: Repository, patientId: string): Promise<{ name: string; birthDate?: string } | undefined> {
+  if (!isUuid(patientId)) return undefined;
+  const found = await repo.search<Patient>("Patient", { patientId, ids: [patientId], count: 1 });
+  const patient = found.resources[0];
+  return patient ? { name: formatName(patient.name) ?? "", birthDate: patient.birthDate } : undefined;
+}

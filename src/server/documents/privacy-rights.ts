@@ -1,0 +1,18 @@
+import "server-only";
+import type { Repository } from "../fhir/repository";
+
+/**
+ * Whether the actor may see and change a patient's privacy choices (hide a document, set its
+ * confidentiality): the same decision as writing one of the patient's Consents. A caregiver
+ * without the privacy:manage scope, or any professional, may not.
+ */
+export async function mayManagePrivacy(repo: Repository, patientId: string): Promise<boolean> {
+  const decision = await repo.decideOn("update", { resourceType: "Consent", patientId, confidentiality: "N", labels: [] });
+  return decision.allow;
+}
+
+/** Whether the actor may read the patient's audit trail ("who viewed this document"). */
+export async function mayReadAudit(repo: Repository, patientId: string): Promise<boolean> {
+  const decision = await repo.decideOn("read", { resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] });
+  return decision.allow;
+}

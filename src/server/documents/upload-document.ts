@@ -1,0 +1,93 @@
+import "server-only";
+import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
+import { z } from "zod";
+import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "@/lib/documents/document-kinds";
+import { SYSTEMS } from "@/lib/fhir/systems";
+import { t } from "@/lib/i18n/messages";
+import { spaceOf } from "../access/actor";
+import { FhirError } from "../fhir/errors";
+import { isUuid, type Repository } from "../fhir/repository";
+import { inspectUpload } from "./inspect-upload";
+import { cleanText, safeFileName } from "./safe-file-name";
+import { MAX_DOCUMENTS_PER_PATIENT, UploadRefused } from "./upload-policy";
+
+export type UploadInput = {
+  /** Whose record: taken from the actor's space for a patient, guardian or caregiver; named by a professional. */
+  patientId?: string;
+  title: string;
+  kind: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The browser's file name, used as the title when none was typed. */
+  fileName?: string;
+  bytes: Buffer;
+};
+
+const MAX_TITLE = 200;
+
+const metadata = z.object({
+  kind: z.string().refine(isUploadKind),
+  date: z.iso.date().refine((d) => d >= "1900-01-01" && d <= "2100-12-31"),
+});
+
+/**
+ * Adds a document to a record: the file is checked (real type from its bytes, no scripts, no
+ * decompression bombs, images stripped of metadata), the record's quota is checked, then the
+ * DocumentReference, its Binary and the encrypted bytes are stored in one transaction. The
+ * author is whoever uploads (set by the repository, never by the form).
+ */
+export async function uploadDocument(repo: Repository, input: UploadInput): Promise<DocumentReference> {
+  const patientId = spaceOf(repo.actor) ?? input.patientId;
+  if (!patientId || !isUuid(patientId)) throw new UploadRefused("not-allowed");
+  const parsed = metadata.safeParse({ kind: input.kind, date: input.date });
+  if (!parsed.success) throw new UploadRefused("invalid");
+  const kind = parsed.data.kind as UploadKind;
+
+  // The quota counts what the uploader can see of the record; the repository refuses the write anyway if they may not add to it.
+  const existing = await repo.search("DocumentReference", { patientId, count: 0, total: true });
+  if ((existing.total ?? 0) >= MAX_DOCUMENTS_PER_PATIENT) throw new UploadRefused("quota");
+
+  const file = await inspectUpload(input.bytes);
+  const typedTitle = cleanText(input.title, MAX_TITLE);
+  const fromFileName = input.fileName ? safeFileName(input.fileName, file.extension, { fromPath: true }).replace(/\.[a-z0-9]+$/, "") : "";
+  const title = typedTitle || fromFileName || t(`documents.kinds.${kind}`);
+  const spec = UPLOAD_KINDS[kind];
+  const custodian = await custodianOf(repo);
+  const document: DocumentReference = {
+    resourceType: "DocumentReference",
+    status: "current",
+    docStatus: "final",
+    type: { coding: [{ system: SYSTEMS.loinc, code: spec.code, display: spec.display }], text: t(`documents.kinds.${kind}`) },
+    category: [{ coding: [{ system: SYSTEMS.documentCategory, code: spec.category, display: t(`documents.categories.${spec.category}`) }] }],
+    subject: { reference: `Patient/${patientId}` },
+    // Noon UTC keeps the calendar day in every European time zone.
+    date: `${parsed.data.date}T12:00:00.000Z`,
+    custodian,
+    description: title,
+    content: [
+      {
+        attachment: {
+          contentType: file.contentType,
+          language: "fr-FR",
+          title: safeFileName(title, file.extension),
+          creation: `${parsed.data.date}T12:00:00.000Z`,
+        },
+      },
+    ],
+  };
+  try {
+    return await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText });
+  } catch (error) {
+    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new UploadRefused("not-allowed");
+    throw error;
+  }
+}
+
+/** A professional's documents name the facility they practise at (their first PractitionerRole). */
+async function custodianOf(repo: Repository): Promise<DocumentReference["custodian"]> {
+  const actor = repo.actor;
+  if (actor.kind !== "practitioner") return undefined;
+  const roles = await repo.search<PractitionerRole>("PractitionerRole", { count: 100 });
+  const role = roles.resources.find((r) => r.practitioner?.reference === `Practitioner/${actor.practitionerId}` && r.organization?.reference);
+  return role?.organization?.reference ? { reference: role.organization.reference } : undefined;
+}

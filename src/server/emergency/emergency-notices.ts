@@ -1,0 +1,27 @@
+import "server-only";
+import { spaceOf, type Actor } from "../access/actor";
+import { readEmergencyAccesses } from "../audit/read-audit";
+import { directoryNames } from "../documents/directory-names";
+import type { Repository } from "../fhir/repository";
+
+export type EmergencyNotice = { when: Date; practitioner?: string; reason: string };
+
+/** How long the home page keeps telling the patient about an emergency access. */
+export const NOTICE_DAYS = 30;
+
+/**
+ * The emergency accesses of the last 30 days, for the notice on the patient's home page. Read
+ * from the audit trail, so only those who may read the patient's trail see them.
+ */
+export async function emergencyNotices(repo: Repository, actor: Actor = repo.actor): Promise<EmergencyNotice[]> {
+  const patientId = spaceOf(actor);
+  if (!patientId) return [];
+  const since = new Date(repo.now().getTime() - NOTICE_DAYS * 24 * 3600 * 1000);
+  const rows = (await readEmergencyAccesses(repo, patientId, since)) ?? [];
+  const names = await directoryNames(repo, rows.map((r) => r.agent));
+  return rows.map((row) => ({
+    when: row.recorded,
+    practitioner: names.get(row.agent) ?? row.agentName ?? undefined,
+    reason: typeof row.detail?.reason === "string" ? row.detail.reason : "",
+  }));
+}

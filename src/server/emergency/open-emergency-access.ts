@@ -1,0 +1,60 @@
+import "server-only";
+import { practitionerAccess } from "../access/decide";
+import { hitRateLimit } from "../db/rate-limit-store";
+import { setSessionEmergency } from "../db/session-emergency-store";
+import type { Repository } from "../fhir/repository";
+import { EMERGENCY_DURATION_MS, type EmergencyRequest } from "./emergency-request";
+
+export type EmergencyOutcome =
+  | { ok: true; patientId: string; until: Date; alreadyAuthorised: boolean }
+  | { ok: false; reason: "refused" | "throttled" };
+
+/** Attempts per practitioner per hour: enough for a real emergency, too few to browse patients. */
+export const EMERGENCY_ATTEMPTS_PER_HOUR = 10;
+
+/**
+ * Break-glass: a practitioner who is not authorised opens a patient's record for one hour,
+ * read-only, with a typed reason. Only where the patient left emergency access on and has not
+ * blocked this practitioner. No match, several matches, a refusal or a block all give the same
+ * answer, so the form tells nobody whether a patient exists. Every attempt on an existing
+ * patient is in their trail (with the reason), the successful one as "emergency-access".
+ */
+export async function openEmergencyAccess(
+  repo: Repository,
+  sessionId: string,
+  request: EmergencyRequest,
+): Promise<EmergencyOutcome> {
+  const actor = repo.actor;
+  if (actor.kind !== "practitioner") return { ok: false, reason: "refused" };
+  const now = repo.now();
+  const limit = await hitRateLimit(`emergency:${actor.practitionerId}`, EMERGENCY_ATTEMPTS_PER_HOUR, 3600 * 1000, now);
+  if (!limit.allowed) return { ok: false, reason: "throttled" };
+
+  const matches = await repo.matchPatientsForEmergency(request.criteria);
+  if (matches.length !== 1) return { ok: false, reason: "refused" };
+  const patientId = matches[0] ?? "";
+  const until = new Date(now.getTime() + EMERGENCY_DURATION_MS);
+  const rules = await repo.rules(patientId);
+  const access = practitionerAccess({ ...actor, emergency: { patientId, until, reason: request.reason } }, rules, now);
+  if (access.ground === "none") {
+    await repo.audit({
+      patientId,
+      entity: `Patient/${patientId}`,
+      interaction: "emergency-access",
+      outcome: "denied",
+      reason: access.reason,
+      detail: { reason: request.reason },
+    });
+    return { ok: false, reason: "refused" };
+  }
+  if (access.ground === "authorised") return { ok: true, patientId, until, alreadyAuthorised: true };
+  if (!(await setSessionEmergency(sessionId, patientId, until))) return { ok: false, reason: "refused" };
+  await repo.audit({
+    patientId,
+    entity: `Patient/${patientId}`,
+    interaction: "emergency-access",
+    outcome: "success",
+    detail: { reason: request.reason, until: until.toISOString() },
+  });
+  return { ok: true, patientId, until, alreadyAuthorised: false };
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import { SYSTEMS } from "@/lib/fhir/systems";
+import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+import type { PrismaClient } from "../db/generated/prisma/client";
+
+/**
+ * How a practitioner identifies a patient for emergency access: the name and birth date, or the
+ * national identifier (INS). Matching is exact (accents and case aside), so it cannot be used
+ * to browse the directory of patients.
+ */
+export type EmergencyCriteria =
+  | { kind: "identity"; family: string; given?: string; birthDate: string }
+  | { kind: "ins"; ins: string };
+
+export function normaliseName(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]+/g, " ")
+    .trim();
+}
+
+function matchesIdentity(patient: Patient, family: string, given: string | undefined): boolean {
+  const wantedFamily = normaliseName(family);
+  const wantedGiven = given ? normaliseName(given) : undefined;
+  return (patient.name ?? []).some((name) => {
+    if (normaliseName(name.family ?? "") !== wantedFamily) return false;
+    if (!wantedGiven) return true;
+    return (name.given ?? []).some((g) => normaliseName(g) === wantedGiven);
+  });
+}
+
+/** Ids of the active patients matching exactly; at most a few rows ever leave the database. */
+export async function matchPatientIds(db: PrismaClient | TransactionClient, criteria: EmergencyCriteria): Promise<string[]> {
+  if (criteria.kind === "ins") {
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT id FROM fhir_resource
+        WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
+          AND content->'identifier' @> $1::jsonb
+        LIMIT 5`,
+      JSON.stringify([{ system: SYSTEMS.ins, value: criteria.ins }]),
+    );
+    return rows.map((row) => row.id);
+  }
+  const start = new Date(`${criteria.birthDate}T00:00:00.000Z`);
+  if (Number.isNaN(start.getTime())) return [];
+  const end = new Date(start.getTime() + 24 * 3600 * 1000);
+  const rows = await db.$queryRawUnsafe<{ id: string; content: Patient }[]>(
+    `SELECT id, content FROM fhir_resource
+      WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
+        AND date >= $1::timestamptz AND date < $2::timestamptz
+      LIMIT 500`,
+    start.toISOString(),
+    end.toISOString(),
+  );
+  return rows.filter((row) => matchesIdentity(row.content, criteria.family, criteria.given)).map((row) => row.id);
+}

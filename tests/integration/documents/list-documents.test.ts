@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseDocumentFilters } from "@/lib/documents/document-filters";
+import { listDocuments } from "@/server/documents/list-documents";
+import { listDocumentFacets } from "@/server/documents/list-document-facets";
+import { hideDocument } from "@/server/documents/hide-document";
+import { useTestDatabase } from "../../setup/test-database";
+import { buildWorld, type World } from "./world";
+
+useTestDatabase();
+
+let world: World;
+const titles = (list: { items: { title: string }[] }) => list.items.map((item) => item.title);
+
+beforeAll(async () => {
+  world = await buildWorld();
+  await world.addDocument({ kind: "lab", title: "Bilan sanguin", date: "2024-03-01T10:00:00Z", text: ["Hémoglobine normale"] });
+  await world.addDocument({ kind: "imaging", title: "Radiographie thoracique", date: "2024-05-10T10:00:00Z", text: ["Pas de pneumothorax visible"] });
+  await world.addDocument({
+    kind: "consultation",
+    title: "Consultation cardiologie",
+    date: "2023-11-20T10:00:00Z",
+    author: `Practitioner/${world.ids.moreau}`,
+    custodianId: world.ids.otherOrg,
+    text: ["Échographie cardiaque sans anomalie"],
+  });
+  await world.addDocument({ kind: "personal", title: "Note personnelle", date: "2022-01-05T10:00:00Z", author: `Patient/${world.ids.camille}` });
+}, 120_000);
+
+describe("listing a patient's documents", () => {
+  it("lists newest first with the total", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const list = await listDocuments(repo, world.ids.camille, parseDocumentFilters({}).filters);
+    expect(titles(list)).toEqual(["Radiographie thoracique", "Bilan sanguin", "Consultation cardiologie", "Note personnelle"]);
+    expect(list.total).toBe(4);
+    expect(list.pageCount).toBe(1);
+    expect(list.items[0]?.authorName).toBe("Dr Sophie Bernard");
+    expect(list.items[0]?.facilityName).toBe("Cabinet des Tests");
+  });
+
+  it("filters by category, author, facility and date range from the URL", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const byCategory = await listDocuments(repo, world.ids.camille, parseDocumentFilters({ categorie: "lab" }).filters);
+    expect(titles(byCategory)).toEqual(["Bilan sanguin"]);
+    const byAuthor = await listDocuments(repo, world.ids.camille, parseDocumentFilters({ auteur: world.ids.moreau }).filters);
+    expect(titles(byAuthor)).toEqual(["Consultation cardiologie"]);
+    const byFacility = await listDocuments(repo, world.ids.camille, parseDocumentFilters({ etablissement: world.ids.org }).filters);
+    expect(titles(byFacility)).toEqual(["Radiographie thoracique", "Bilan sanguin"]);
+    const byDates = await listDocuments(repo, world.ids.camille, parseDocumentFilters({ du: "2024-01-01", au: "2024-03-01" }).filters);
+    expect(titles(byDates)).toEqual(["Bilan sanguin"]);
+  });
+
+  it("finds a word that appears only inside a PDF", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const list = await listDocuments(repo, world.ids.camille, parseDocumentFilters({ q: "pneumothorax" }).filters);
+    expect(titles(list)).toEqual(["Radiographie thoracique"]);
+    const stemmed = await listDocuments(repo, world.ids.camille, parseDocumentFilters({ q: "échographie" }).filters);
+    expect(titles(stemmed)).toEqual(["Consultation cardiologie"]);
+  });
+
+  it("ignores a bad filter and says so, keeping the good ones", async () => {
+    const parsed = parseDocumentFilters({ categorie: "lab", auteur: "'; DROP TABLE fhir_resource; --", page: "-3" });
+    expect(parsed.invalid).toBe(true);
+    expect(parsed.filters).toMatchObject({ category: "lab", author: undefined, page: 1 });
+  });
+
+  it("pages by 20 and counts only what the actor may see", async () => {
+    const extra = await Promise.all(
+      Array.from({ length: 21 }, (_, i) =>
+        world.addDocument({ patientId: world.ids.jean, kind: "lab", title: `Analyse ${i}`, date: new Date(Date.UTC(2020, 0, i + 1)).toISOString() }),
+      ),
+    );
+    const jean = await world.repoFor(world.actors.jean);
+    const page2 = await listDocuments(jean, world.ids.jean, parseDocumentFilters({ page: "2" }).filters);
+    expect(page2.total).toBe(21);
+    expect(page2.pageCount).toBe(2);
+    expect(titles(page2)).toEqual(["Analyse 0"]);
+    await hideDocument(jean, extra[20]!.id!);
+    const bernard = await world.repoFor(world.actors.bernard);
+    const seenByBernard = await listDocuments(bernard, world.ids.jean, parseDocumentFilters({}).filters);
+    expect(seenByBernard.total).toBe(20);
+    expect(titles(seenByBernard)).not.toContain("Analyse 20");
+    expect(seenByBernard.showPrivacy).toBe(false);
+    expect(seenByBernard.items.every((item) => !item.hidden)).toBe(true);
+  });
+
+  it("offers the directory's professionals and facilities as filter choices", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const facets = await listDocumentFacets(repo);
+    expect(facets.authors.map((a) => a.id)).toEqual(expect.arrayContaining([world.ids.bernard, world.ids.moreau]));
+    expect(facets.facilities.map((f) => f.label)).toEqual(expect.arrayContaining(["Cabinet des Tests", "Hôpital des Tests"]));
+  });
+
+  it("shows nothing of Camille to a blocked professional or one she never authorised", async () => {
+    for (const actor of [world.actors.petit, world.actors.moreau]) {
+      const repo = await world.repoFor(actor);
+      const list = await listDocuments(repo, world.ids.camille, parseDocumentFilters({}).filters);
+      expect(list.total).toBe(0);
+      expect(list.items).toEqual([]);
+    }
+  });
+});
