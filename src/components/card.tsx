@@ -19,7 +19,7 @@ export function Card({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section className="relative rounded-lg border border-slate-300 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-blue-800 hover:border-blue-800">
+    <section className="relative h-full rounded-lg border border-slate-300 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-blue-800 hover:border-blue-800">
       <Heading className="text-lg font-semibold text-slate-900">
         {href ? (
           <Link href={href} className="text-blue-800 underline-offset-4 after:absolute after:inset-0 hover:underline">

@@ -11,8 +11,13 @@ import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "../factories/perso
  */
 test.describe.configure({ mode: "serial" });
 
-const randomAddress = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
-test.use({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+const randomAddress = () => `198.51.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
+// A function, so that every test gets its own address.
+test.use({
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ "x-forwarded-for": randomAddress() });
+  },
+});
 
 const code = (persona: AccountPersona, at: number) =>
   TOTP.generate({ secret: Secret.fromBase32(ACCOUNTS[persona].totpSecret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
@@ -31,7 +36,7 @@ async function typePassword(page: Page, email: string, password: string) {
  */
 async function signIn(page: Page, persona: AccountPersona) {
   await typePassword(page, ACCOUNTS[persona].email, DEMO_PASSWORD);
-  await page.waitForURL("**/connexion/code");
+  await expect(page, `${persona}'s password step`).toHaveURL(/\/connexion\/code$/);
   for (const [offset, waitForNextStep] of [
     [0, false],
     [30_000, false],
@@ -85,21 +90,6 @@ test("sign-out ends the session on the server: the old cookie no longer signs in
   await replay.close();
 });
 
-test("a wrong password and an unknown address get the same message; ten wrong passwords throttle even the right one", async ({ page }) => {
-  const message = /Connexion impossible avec ces informations/;
-  await typePassword(page, "personne.inconnue@example.org", "Sante-Demo-2026!");
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
-
-  for (let i = 0; i < 10; i++) {
-    await typePassword(page, ACCOUNTS.petit.email, `mauvais-${i}`);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
-  }
-  await typePassword(page, ACCOUNTS.petit.email, DEMO_PASSWORD);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
-  // Still on the password step: no code was asked.
-  await expect(page).toHaveURL(/\/connexion\?erreur=identifiants$/);
-});
-
 test("security headers are on every page, with a fresh nonce, and the pages run under that policy", async ({ page, request }) => {
   const violations: string[] = [];
   page.on("console", (msg) => {
@@ -139,4 +129,47 @@ test("cross-site posts are refused", async ({ request }) => {
     maxRedirects: 0,
   });
   expect(response.status()).toBe(403);
+});
+
+test("Camille sees the spaces she may open and acts for Jean after switching", async ({ page }) => {
+  await signIn(page, "camille");
+  const spaces = page.getByRole("region", { name: "Espaces auxquels vous avez accès" });
+  await expect(spaces).toContainText("Jean Martin (aidant)");
+  await expect(spaces).toContainText("Léo Martin (représentant légal)");
+  await spaces.getByRole("listitem").filter({ hasText: "Jean Martin" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByRole("main")).toContainText("Vous agissez pour Jean Martin.");
+  await page.getByRole("listitem").filter({ hasText: "Mon espace personnel" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await expect(page.getByRole("main")).not.toContainText("Vous agissez pour");
+});
+
+test("professionals see the patients who authorised them, and only those", async ({ page, browser }) => {
+  await signIn(page, "bernard");
+  const patients = page.getByRole("region", { name: /Patients qui vous ont autorisé/ });
+  await expect(patients).toContainText("Camille Martin");
+  await expect(patients).toContainText("Jean Martin");
+  await expect(patients).not.toContainText("Nadia Benali");
+
+  // Dr Petit is blocked by Camille and authorised by no one.
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+  const petit = await other.newPage();
+  await signIn(petit, "petit");
+  await expect(petit.getByRole("main")).toContainText("Aucun patient ne vous a encore autorisé");
+  await other.close();
+});
+
+// Last: it fills Dr Petit's sign-in window for 15 minutes (by design).
+test("a wrong password and an unknown address get the same message; ten wrong passwords throttle even the right one", async ({ page }) => {
+  const message = /Connexion impossible avec ces informations/;
+  await typePassword(page, "personne.inconnue@example.org", "Sante-Demo-2026!");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
+
+  for (let i = 0; i < 10; i++) {
+    await typePassword(page, ACCOUNTS.petit.email, `mauvais-${i}`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
+  }
+  await typePassword(page, ACCOUNTS.petit.email, DEMO_PASSWORD);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
+  // Still on the password step: no code was asked.
+  await expect(page).toHaveURL(/\/connexion\?erreur=identifiants$/);
 });
