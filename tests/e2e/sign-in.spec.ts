@@ -77,6 +77,7 @@ test("sign-out ends the session on the server: the old cookie no longer signs in
   await expect(page).toHaveURL(/\/espace$/);
   const cookies = await page.context().cookies();
   expect(cookies.find((c) => c.name.includes("session"))).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(cookies.find((c) => c.name.includes("challenge"))).toBeUndefined();
 
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/connexion$/);
@@ -120,6 +121,18 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
   expect(nonce).toBeTruthy();
   expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
   expect(violations).toEqual([]);
+});
+
+test("a header that skips middleware does not open a page: the page checks the session itself", async ({ request }) => {
+  for (const path of ["/espace", "/pro"]) {
+    const response = await request.get(path, {
+      headers: { "x-middleware-subrequest": "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), path).toBeGreaterThanOrEqual(300);
+    expect(response.status(), path).toBeLessThan(400);
+    expect(response.headers()["location"], path).toMatch(/\/connexion$/);
+  }
 });
 
 test("cross-site posts are refused", async ({ request }) => {

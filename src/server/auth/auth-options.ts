@@ -58,6 +58,8 @@ export function authOptions(): NextAuthOptions {
             previousSessionId: await sessionIdFromCookies(),
           });
           if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
+          // The challenge is used up; its cookie has nothing left to say.
+          (await cookies()).delete(c.challenge.name);
           return { id: result.sessionId };
         },
       }),
