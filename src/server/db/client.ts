@@ -26,9 +26,15 @@ export function currentTarget(): DatabaseTarget {
     : { kind: "pglite", dataDir: path.resolve(e.DATA_DIR, "pglite") };
 }
 
-export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Database> {
+export type OpenOptions = {
+  poolSize?: number;
+  /** PGlite only: start from this dump (`dumpDataDir()`), e.g. a migrated template in tests. */
+  loadDataDir?: Blob;
+};
+
+export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === "pglite") {
-    const pglite = new PGlite(target.dataDir);
+    const pglite = new PGlite(target.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     await pglite.waitReady;
     const owner = pgliteDriver(pglite);
     await migrate(owner);

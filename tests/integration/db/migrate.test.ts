@@ -1,0 +1,90 @@
+import { PGlite } from "@electric-sql/pglite";
+import { cp, mkdtemp, readdir, rm, writeFile, appendFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listMigrations, migrate, type MigrationResult } from "@/server/db/migrate";
+import { pgliteDriver, poolDriver, type SqlDriver } from "@/server/db/sql-driver";
+import { createServerDatabase } from "../../setup/server-database";
+
+// Two processes starting at once (two app instances, or the app and `npm run db:migrate`) must
+// both succeed and apply each migration once. On a server they are two connection pools on a new,
+// empty database; on PGlite (one process by nature) two calls racing on the same instance.
+type Engine = { label: string; drivers: [SqlDriver, SqlDriver]; close: () => Promise<void> };
+
+async function emptyDatabase(): Promise<Engine> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const pglite = new PGlite();
+    const driver = pgliteDriver(pglite);
+    return { label: "PGlite", drivers: [driver, driver], close: () => pglite.close() };
+  }
+  const database = await createServerDatabase(serverUrl, "migrate");
+  const pools = [0, 1].map(() => new pg.Pool({ connectionString: database.url, max: 2 }));
+  return {
+    label: "PostgreSQL server",
+    drivers: [poolDriver(pools[0]!), poolDriver(pools[1]!)],
+    close: async () => {
+      await Promise.all(pools.map((pool) => pool.end()));
+      await database.drop();
+    },
+  };
+}
+
+let engine: Engine;
+let allNames: string[];
+let firstRuns: MigrationResult[];
+
+beforeAll(async () => {
+  engine = await emptyDatabase();
+  allNames = (await listMigrations()).map((m) => m.name);
+  firstRuns = await Promise.all(engine.drivers.map((driver) => migrate(driver)));
+}, 60_000);
+
+afterAll(async () => {
+  await engine?.close();
+});
+
+describe("migrate()", () => {
+  it("applies every migration exactly once when two runs start together", async () => {
+    const applied = firstRuns.flatMap((run) => run.applied).sort();
+    expect(applied).toEqual(allNames);
+    const recorded = await engine.drivers[0].query<{ name: string }>("SELECT name FROM _app_migrations ORDER BY name");
+    expect(recorded.map((r) => r.name)).toEqual(allNames);
+  });
+
+  it("does nothing on a database that is up to date", async () => {
+    const again = await migrate(engine.drivers[1]);
+    expect(again).toEqual({ applied: [], alreadyApplied: allNames.length });
+  });
+
+  describe("with a copy of the migrations folder", () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), "migrations-"));
+      await cp(path.join(process.cwd(), "prisma", "migrations"), dir, { recursive: true });
+    });
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it("rolls back a failing migration and does not record it", async () => {
+      const broken = path.join(dir, "29991231235959_broken");
+      await cp(path.join(dir, allNames[0]!), broken, { recursive: true });
+      await writeFile(path.join(broken, "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT 1/0;\n");
+      await expect(migrate(engine.drivers[0], dir)).rejects.toThrow(/29991231235959_broken failed/);
+      const [table] = await engine.drivers[0].query<{ found: string | null }>("SELECT to_regclass('half_done')::text AS found");
+      expect(table?.found).toBeNull();
+      const recorded = await engine.drivers[0].query("SELECT 1 FROM _app_migrations WHERE name = '29991231235959_broken'");
+      expect(recorded).toHaveLength(0);
+      await rm(broken, { recursive: true });
+    });
+
+    it("refuses a migration edited after it was applied", async () => {
+      const last = (await readdir(dir)).filter((name) => /^\d{14}_/.test(name)).sort().at(-1)!;
+      await appendFile(path.join(dir, last, "migration.sql"), "\n-- edited afterwards\n");
+      await expect(migrate(engine.drivers[0], dir)).rejects.toThrow(/was changed after it was applied/);
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import pg from "pg";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrate } from "../../src/server/db/migrate";
+import { poolDriver } from "../../src/server/db/sql-driver";
+import { pgliteTemplate } from "./pglite-template";
+import { createServerDatabase } from "./server-database";
+
+/**
+ * Global setup of the integration tests. With TEST_DATABASE_URL: one fresh database on that
+ * server for the whole run, migrated here and dropped at the end. Without: a migrated PGlite
+ * template that each test file loads into its own in-memory PGlite.
+ */
+export type TestDatabaseInfo = { kind: "server"; url: string } | { kind: "pglite"; templateFile: string };
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testDatabase: TestDatabaseInfo;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const templateFile = await pgliteTemplate(path.resolve(".test-data"));
+    project.provide("testDatabase", { kind: "pglite", templateFile });
+    return undefined;
+  }
+  const database = await createServerDatabase(serverUrl, "run");
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  try {
+    await migrate(poolDriver(pool));
+  } finally {
+    await pool.end();
+  }
+  project.provide("testDatabase", { kind: "server", url: database.url });
+  return () => database.drop();
+}

@@ -1,0 +1,54 @@
+import pg from "pg";
+
+/**
+ * Creates (and later drops) a throw-away database on the PostgreSQL server named by
+ * TEST_DATABASE_URL, so that test runs never share state with each other or with a developer's
+ * data. Names carry their creation time, which lets a later run drop what a crashed run left.
+ */
+const PREFIX = "espace_test_";
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
+export type ServerDatabase = { url: string; name: string; drop: () => Promise<void> };
+
+function withDatabase(serverUrl: string, name: string) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function onAdmin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createServerDatabase(serverUrl: string, label: string): Promise<ServerDatabase> {
+  const stamp = Date.now().toString(36);
+  const name = `${PREFIX}${label}_${stamp}_${Math.random().toString(36).slice(2, 8)}`;
+  await onAdmin(serverUrl, async (client) => {
+    await dropStaleDatabases(client);
+    await client.query(`CREATE DATABASE ${name}`);
+  });
+  return {
+    name,
+    url: withDatabase(serverUrl, name),
+    drop: () => onAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+async function dropStaleDatabases(client: pg.Client) {
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    `${PREFIX}%`,
+  ]);
+  for (const { datname } of rows) {
+    const stamp = /_([0-9a-z]+)_[0-9a-z]+$/.exec(datname)?.[1];
+    const createdAt = stamp ? parseInt(stamp, 36) : NaN;
+    if (Number.isFinite(createdAt) && Date.now() - createdAt > STALE_AFTER_MS) {
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+    }
+  }
+}
