@@ -1,0 +1,142 @@
+import "server-only";
+import type { AuditEvent } from "@medplum/fhirtypes";
+import { MINOR_SECRET } from "@/lib/fhir/systems";
+import type { Interaction, ResourceFacts } from "../access/facts";
+import { database } from "../db/client";
+import { notFound } from "../fhir/errors";
+import { isUuid, type Repository } from "../fhir/repository";
+import type { DateFilter } from "../fhir/search-request";
+import { SqlParams } from "../fhir/search-sql";
+import { toFhirAuditEvent, type AuditRow } from "./to-fhir-audit-event";
+
+/**
+ * A patient's audit trail as FHIR AuditEvents, read through the same decision as any
+ * AuditEvent: the patient and a guardian may read it, a caregiver only with privacy:manage,
+ * a professional or a link holder never. Refused searches answer an empty page, refused reads
+ * 404, and both leave a row in the trail themselves.
+ *
+ * A row about a resource the reader may not see (a minor's secret document for a guardian, a
+ * very restricted one for a caregiver) is left out in SQL, so the trail does not reveal that
+ * the resource exists, and pages and totals only count what is shown.
+ */
+export type AuditSearch = {
+  patientId: string;
+  count: number;
+  offset: number;
+  sort?: "date" | "-date";
+  date?: DateFilter[];
+  total?: boolean;
+};
+
+export type AuditPage = { events: AuditEvent[]; total?: number; hasMore: boolean };
+
+const COLUMNS = `a.id::text AS id, a.recorded, a.agent, a.agent_name AS "agentName", a.actor_kind AS "actorKind",
+  a.on_behalf_of AS "onBehalfOf", a.patient_id::text AS "patientId", a.entity, a.interaction, a.outcome, a.reason, a.detail`;
+
+const ENTITY_ID = `CASE WHEN split_part(a.entity, '/', 2) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+  THEN split_part(a.entity, '/', 2)::uuid END`;
+
+const auditFacts = (patientId: string): ResourceFacts => ({ resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] });
+
+/** The labels of documents this reader may not read in this patient's record. */
+async function labelsHiddenFrom(repo: Repository, patientId: string): Promise<string[]> {
+  const hidden: string[] = [];
+  for (const label of ["V", "R", MINOR_SECRET] as const) {
+    const facts: ResourceFacts = {
+      resourceType: "DocumentReference",
+      patientId,
+      confidentiality: label === "V" || label === "R" ? label : "N",
+      labels: [label],
+    };
+    if (!(await repo.decideOn("read", facts)).allow) hidden.push(label);
+  }
+  return hidden;
+}
+
+function recordedTerm(filter: DateFilter, p: SqlParams): string {
+  const start = () => `${p.add(filter.start.toISOString())}::timestamptz`;
+  const end = () => `${p.add(filter.end.toISOString())}::timestamptz`;
+  switch (filter.prefix) {
+    case "eq":
+      return `(a.recorded >= ${start()} AND a.recorded < ${end()})`;
+    case "ne":
+      return `(a.recorded < ${start()} OR a.recorded >= ${end()})`;
+    case "lt":
+    case "eb":
+      return `a.recorded < ${start()}`;
+    case "le":
+      return `a.recorded < ${end()}`;
+    case "gt":
+    case "sa":
+      return `a.recorded >= ${end()}`;
+    case "ge":
+      return `a.recorded >= ${start()}`;
+  }
+}
+
+function visibleTerms(patientId: string, hiddenLabels: string[], p: SqlParams): string[] {
+  const terms = [`a.patient_id = ${p.add(patientId)}::uuid`];
+  if (hiddenLabels.length > 0) {
+    terms.push(
+      `NOT EXISTS (SELECT 1 FROM fhir_resource r WHERE r.id = ${ENTITY_ID} AND r.security && ${p.add(hiddenLabels)}::text[])`,
+    );
+  }
+  return terms;
+}
+
+async function allowed(repo: Repository, interaction: Interaction, patientId: string): Promise<{ allow: boolean; reason: string }> {
+  return repo.decideOn(interaction, auditFacts(patientId));
+}
+
+export async function searchAuditEvents(repo: Repository, search: AuditSearch): Promise<AuditPage> {
+  const { patientId } = search;
+  if (!isUuid(patientId)) return { events: [], total: search.total ? 0 : undefined, hasMore: false };
+  const decision = await allowed(repo, "search", patientId);
+  if (!decision.allow) {
+    await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "denied", reason: decision.reason });
+    return { events: [], total: search.total ? 0 : undefined, hasMore: false };
+  }
+  const { prisma } = await database();
+  const p = new SqlParams();
+  const where = [...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => recordedTerm(f, p))];
+  const whereSql = where.join(" AND ");
+  const direction = search.sort === "date" ? "ASC" : "DESC";
+  const filterValues = [...p.values];
+  const rows = await prisma.$queryRawUnsafe<AuditRow[]>(
+    `SELECT ${COLUMNS} FROM audit_event a WHERE ${whereSql} ORDER BY a.seq ${direction} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
+    ...p.values,
+  );
+  let total: number | undefined;
+  if (search.total) {
+    const counted = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM audit_event a WHERE ${whereSql}`, ...filterValues);
+    total = Number(counted[0]?.n ?? 0);
+  }
+  const events = rows.slice(0, search.count).map(toFhirAuditEvent);
+  await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: events.length, offset: search.offset } });
+  return { events, total, hasMore: rows.length > search.count };
+}
+
+export async function readAuditEvent(repo: Repository, id: string): Promise<AuditEvent> {
+  if (!isUuid(id)) throw notFound();
+  const { prisma } = await database();
+  const [located] = await prisma.$queryRawUnsafe<{ patientId: string | null }[]>(
+    `SELECT patient_id::text AS "patientId" FROM audit_event WHERE id = $1::uuid`,
+    id,
+  );
+  const patientId = located?.patientId;
+  if (!patientId) throw notFound();
+  const decision = await allowed(repo, "read", patientId);
+  if (!decision.allow) {
+    await repo.audit({ patientId, entity: `AuditEvent/${id}`, interaction: "read", outcome: "denied", reason: decision.reason });
+    throw notFound();
+  }
+  const p = new SqlParams();
+  const where = [`a.id = ${p.add(id)}::uuid`, ...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p)];
+  const [row] = await prisma.$queryRawUnsafe<AuditRow[]>(`SELECT ${COLUMNS} FROM audit_event a WHERE ${where.join(" AND ")}`, ...p.values);
+  if (!row) {
+    await repo.audit({ patientId, entity: `AuditEvent/${id}`, interaction: "read", outcome: "denied", reason: "hidden-entity" });
+    throw notFound();
+  }
+  await repo.audit({ patientId, entity: `AuditEvent/${id}`, interaction: "read", outcome: "success" });
+  return toFhirAuditEvent(row);
+}

@@ -1,0 +1,154 @@
+import type { AuditEvent, AuditEventAgent, AuditEventEntity, Coding } from "@medplum/fhirtypes";
+import { SUPPORTED_TYPES } from "../access/facts";
+
+/**
+ * One row of the audit table as a FHIR R4 AuditEvent, for the patient who reads their trace.
+ * The row's network address and user agent stay in the table (for investigations): they are
+ * personal data of whoever acted, often a professional, and the patient needs who and what,
+ * not where from.
+ */
+export type AuditRow = {
+  id: string;
+  recorded: Date;
+  agent: string;
+  agentName: string | null;
+  actorKind: string;
+  onBehalfOf: string | null;
+  patientId: string | null;
+  entity: string | null;
+  interaction: string;
+  outcome: string;
+  reason: string | null;
+  detail: unknown;
+};
+
+export const AUDIT_INTERACTION_SYSTEM = "https://espace-sante.example/fhir/CodeSystem/audit-interaction";
+const AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
+const RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
+const ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
+const OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
+const SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
+const PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+
+/** Our interactions that are plain FHIR REST interactions, with their FHIR code. */
+const RESTFUL: Record<string, string> = {
+  read: "read",
+  vread: "vread",
+  search: "search-type",
+  history: "history-instance",
+  create: "create",
+  update: "update",
+  delete: "delete",
+};
+
+const ACTIONS: Record<string, AuditEvent["action"]> = {
+  create: "C",
+  read: "R",
+  vread: "R",
+  search: "R",
+  history: "R",
+  download: "R",
+  export: "R",
+  "link-open": "R",
+  update: "U",
+  share: "U",
+  "revoke-share": "U",
+  dispense: "U",
+  delete: "D",
+};
+
+const OUTCOMES: Record<string, AuditEvent["outcome"]> = { success: "0", denied: "4", failure: "8" };
+
+const AGENT_KINDS: Record<string, string> = {
+  patient: "Patient",
+  guardian: "Représentant légal",
+  delegate: "Aidant",
+  practitioner: "Professionnel de santé",
+  link: "Lien de partage",
+  system: "Système",
+};
+
+/** "Type/<uuid>" (optionally "/_history/<n>") of a type the store keeps, or undefined. */
+function literalReference(value: string): string | undefined {
+  const [type, id, history, version, ...rest] = value.split("/");
+  if (rest.length > 0 || !type || !SUPPORTED_TYPES.includes(type) || !/^[0-9a-f-]{36}$/.test(id ?? "")) return undefined;
+  if (history === undefined) return `${type}/${id}`;
+  return history === "_history" && /^\d{1,9}$/.test(version ?? "") ? value : undefined;
+}
+
+function agentsOf(row: AuditRow): AuditEventAgent[] {
+  const kind = AGENT_KINDS[row.actorKind] ?? row.actorKind;
+  const reference = literalReference(row.agent);
+  const agents: AuditEventAgent[] = [
+    {
+      type: { text: kind },
+      who: reference ? { reference, display: row.agentName ?? undefined } : { display: row.agentName ?? kind },
+      name: row.agentName ?? undefined,
+      requestor: true,
+    },
+  ];
+  if (row.onBehalfOf) {
+    const onBehalf = literalReference(row.onBehalfOf);
+    agents.push({
+      type: { coding: [{ system: PARTICIPATION, code: "RESP", display: "responsible party" }], text: "Au nom de" },
+      ...(onBehalf ? { who: { reference: onBehalf } } : {}),
+      requestor: false,
+    });
+  }
+  return agents;
+}
+
+function detailOf(detail: unknown): { type: string; valueString: string }[] {
+  if (!detail || typeof detail !== "object" || Array.isArray(detail)) return [];
+  return Object.entries(detail as Record<string, unknown>)
+    .filter(([, value]) => value !== null && value !== undefined && typeof value !== "object")
+    .slice(0, 20)
+    .map(([type, value]) => ({ type, valueString: String(value) }));
+}
+
+function entitiesOf(row: AuditRow): AuditEventEntity[] {
+  const entities: AuditEventEntity[] = [];
+  if (row.patientId) {
+    entities.push({
+      what: { reference: `Patient/${row.patientId}` },
+      type: { system: ENTITY_TYPE, code: "1", display: "Person" },
+      role: { system: OBJECT_ROLE, code: "1", display: "Patient" },
+    });
+  }
+  const detail = detailOf(row.detail);
+  if (row.entity || detail.length > 0) {
+    const reference = row.entity ? literalReference(row.entity) : undefined;
+    entities.push({
+      ...(reference ? { what: { reference } } : {}),
+      ...(row.entity && !reference ? { name: row.entity } : {}),
+      type: { system: ENTITY_TYPE, code: "2", display: "System Object" },
+      ...(detail.length > 0 ? { detail } : {}),
+    });
+  }
+  return entities;
+}
+
+export function toFhirAuditEvent(row: AuditRow): AuditEvent {
+  const restful = RESTFUL[row.interaction];
+  const own: Coding = { system: AUDIT_INTERACTION_SYSTEM, code: row.interaction };
+  const recorded = row.recorded.toISOString();
+  return {
+    resourceType: "AuditEvent",
+    id: row.id,
+    meta: { versionId: "1", lastUpdated: recorded },
+    type: restful
+      ? { system: AUDIT_EVENT_TYPE, code: "rest", display: "Restful Operation" }
+      : { system: AUDIT_INTERACTION_SYSTEM, code: row.interaction },
+    subtype: restful ? [{ system: RESTFUL_INTERACTION, code: restful }, own] : [own],
+    action: ACTIONS[row.interaction] ?? "E",
+    recorded,
+    outcome: OUTCOMES[row.outcome] ?? "8",
+    ...(row.reason ? { outcomeDesc: row.reason } : {}),
+    agent: agentsOf(row),
+    source: {
+      observer: { display: "Espace santé" },
+      type: [{ system: SOURCE_TYPE, code: "4", display: "Application Server" }],
+    },
+    entity: entitiesOf(row),
+  };
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Resource } from "@medplum/fhirtypes";
+import { invalid } from "../../fhir/errors";
+import { parseNoParams } from "../parse-search";
+import { readJsonBody } from "../read-json-body";
+import { resourceResponse } from "../responses";
+import type { InteractionContext } from "./context";
+
+/**
+ * POST [type]: a new resource. Its id, meta, compartment and author are the server's
+ * (prepareForWrite): whatever the body says of them is replaced.
+ */
+export async function createInteraction({ request, url, type, repo, base }: InteractionContext): Promise<Response> {
+  parseNoParams(url.searchParams);
+  const body = await readJsonBody(request);
+  if (body.resourceType !== type) throw invalid("Le resourceType du corps ne correspond pas à l'adresse.");
+  const created = await repo.create(body as unknown as Resource);
+  const location = `${base}/${type}/${created.id}/_history/${created.meta?.versionId ?? "1"}`;
+  return resourceResponse(created, 201, { location });
+}
