@@ -1,5 +1,6 @@
 import type { DocumentReference, Reference } from "@medplum/fhirtypes";
 import { SYSTEMS, type Confidentiality, type DocumentCategory } from "@/lib/fhir/systems";
+import { safeFileName } from "@/server/documents/safe-file-name";
 import { newId } from "./ids";
 
 /** The kinds of document of the demo record, with their LOINC type and portal category. */
@@ -68,7 +69,8 @@ export function aDocument(input: DocumentInput): DocumentReference {
           contentType: input.contentType ?? "application/pdf",
           language: "fr-FR",
           url: `Binary/${input.binaryId ?? newId()}`,
-          title,
+          // As uploads do: the attachment's title is the file name offered on download.
+          title: safeFileName(title, input.contentType === "image/jpeg" ? "jpg" : input.contentType === "image/png" ? "png" : "pdf"),
           size: input.size,
           creation: date,
         },

@@ -21,6 +21,8 @@ export const PRACTITIONER_IDS = {
   dubois: "0b000000-0000-4000-8000-000000000005",
   roux: "0b000000-0000-4000-8000-000000000006",
   garnier: "0b000000-0000-4000-8000-000000000007",
+  faure: "0b000000-0000-4000-8000-000000000008",
+  girard: "0b000000-0000-4000-8000-000000000009",
 } as const;
 
 export const PRACTITIONER_ROLE_IDS = {
@@ -31,6 +33,8 @@ export const PRACTITIONER_ROLE_IDS = {
   dubois: "0b000000-0000-4000-8000-000000000105",
   roux: "0b000000-0000-4000-8000-000000000106",
   garnier: "0b000000-0000-4000-8000-000000000107",
+  faure: "0b000000-0000-4000-8000-000000000108",
+  girard: "0b000000-0000-4000-8000-000000000109",
 } as const;
 
 export const ORGANIZATION_IDS = {
@@ -40,6 +44,7 @@ export const ORGANIZATION_IDS = {
   imaging: "0c000000-0000-4000-8000-000000000004",
   bernardPractice: "0c000000-0000-4000-8000-000000000005",
   cardiology: "0c000000-0000-4000-8000-000000000006",
+  guillotiere: "0c000000-0000-4000-8000-000000000007",
 } as const;
 
 /** Pharmacie du Centre, the pharmacy that receives prescription links. */
@@ -159,6 +164,7 @@ const specialty = {
   biology: { code: "394596001", display: "Chemical pathology", label: "biologiste médical" },
   pneumology: { code: "418112009", display: "Pulmonary medicine", label: "pneumologue" },
   paediatrics: { code: "394537008", display: "Paediatric specialty", label: "pédiatre" },
+  psychiatry: { code: "394587001", display: "Psychiatry", label: "psychiatre" },
 };
 
 export const PRACTITIONERS: Record<PractitionerPersona, PractitionerIdentity> = {
@@ -169,6 +175,8 @@ export const PRACTITIONERS: Record<PractitionerPersona, PractitionerIdentity> = 
   dubois: { id: PRACTITIONER_IDS.dubois, roleId: PRACTITIONER_ROLE_IDS.dubois, given: "Claire", family: "Dubois", gender: "female", rpps: "10101234565", specialty: specialty.biology, organizationId: ORGANIZATION_IDS.lab },
   roux: { id: PRACTITIONER_IDS.roux, roleId: PRACTITIONER_ROLE_IDS.roux, given: "Hélène", family: "Roux", gender: "female", rpps: "10101234566", specialty: specialty.pneumology, organizationId: ORGANIZATION_IDS.hospital },
   garnier: { id: PRACTITIONER_IDS.garnier, roleId: PRACTITIONER_ROLE_IDS.garnier, given: "Paul", family: "Garnier", gender: "male", rpps: "10101234567", specialty: specialty.paediatrics, organizationId: ORGANIZATION_IDS.hospital },
+  faure: { id: PRACTITIONER_IDS.faure, roleId: PRACTITIONER_ROLE_IDS.faure, given: "Julien", family: "Faure", gender: "male", rpps: "10101234568", specialty: specialty.psychiatry, organizationId: ORGANIZATION_IDS.hospital },
+  girard: { id: PRACTITIONER_IDS.girard, roleId: PRACTITIONER_ROLE_IDS.girard, given: "Lucas", family: "Girard", gender: "male", rpps: "10101234569", specialty: specialty.gp, organizationId: ORGANIZATION_IDS.guillotiere },
 };
 
 export type OrganizationPersona = keyof typeof ORGANIZATION_IDS;
@@ -191,6 +199,7 @@ export const ORGANIZATIONS: Record<OrganizationPersona, OrganizationIdentity> = 
   imaging: { id: ORGANIZATION_IDS.imaging, name: "Centre d'imagerie médicale Bellecour", type: "prov", typeLabel: "Cabinet de radiologie", address: { line: "3 rue Victor Hugo", postalCode: "69002", city: "Lyon" }, phone: "04 78 42 61 61", finess: "690045678" },
   bernardPractice: { id: ORGANIZATION_IDS.bernardPractice, name: "Cabinet médical des Terreaux", type: "prov", typeLabel: "Cabinet de médecine générale", address: { line: "15 rue d'Algérie", postalCode: "69001", city: "Lyon" }, phone: "04 78 28 45 90", finess: "690056789" },
   cardiology: { id: ORGANIZATION_IDS.cardiology, name: "Cabinet de cardiologie Saxe", type: "prov", typeLabel: "Cabinet de cardiologie", address: { line: "102 avenue Maréchal de Saxe", postalCode: "69003", city: "Lyon" }, phone: "04 78 60 33 21", finess: "690067890" },
+  guillotiere: { id: ORGANIZATION_IDS.guillotiere, name: "Maison de santé de la Guillotière", type: "prov", typeLabel: "Maison de santé pluriprofessionnelle", address: { line: "40 cours Gambetta", postalCode: "69007", city: "Lyon" }, phone: "04 78 72 18 18", finess: "690078901" },
 };
 
 export type AccountPersonaInfo = {

@@ -24,6 +24,14 @@ import { validateForWrite } from "./validate";
 
 type Db = Database["prisma"] | TransactionClient;
 
+/** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
+export type TransactionScope = {
+  tx: TransactionClient;
+  create<T extends Resource>(resource: T): Promise<T>;
+  setStatus(type: string, id: string, status: string, interaction: Interaction): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+};
+
 /**
  * The one door to patient data. Built for one Actor, once per request: every read, search and
  * write asks decide() and leaves an audit row (in the same transaction as a write). Whatever
@@ -159,7 +167,12 @@ export class Repository {
   }
 
   async create<T extends Resource>(input: T, options: { indexText?: string } = {}): Promise<T> {
-    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createIn(tx, input, randomUUID(), options)));
+    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createIn(tx, input, this.newIdFor(input.id), options)));
+  }
+
+  /** The server gives ids; only the system (the seed's fixed demo identities) may choose one. */
+  private newIdFor(requested: string | undefined): string {
+    return this.actor.kind === "system" && requested && isUuid(requested) ? requested.toLowerCase() : randomUUID();
   }
 
   private async createIn<T extends Resource>(
@@ -196,8 +209,8 @@ export class Repository {
   ): Promise<DocumentReference> {
     return this.withDenials(() =>
       this.db.prisma.$transaction(async (tx) => {
-        const documentId = randomUUID();
-        const binaryId = randomUUID();
+        const documentId = this.newIdFor(input.id);
+        const binaryId = this.newIdFor(input.content?.[0]?.attachment?.url?.replace(/^Binary\//, ""));
         const attachment = input.content?.[0]?.attachment ?? {};
         const document = await this.createIn(
           tx,
@@ -333,6 +346,42 @@ export class Repository {
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, tx);
       this.forgetRulesIfNeeded(stored.content);
     }));
+  }
+
+  /**
+   * Runs `fn` in one transaction, with the actor's writes and audit rows bound to it, for use
+   * cases whose own rows (a share link, a dispensation guard) must commit or roll back together
+   * with the resources and the trace they go with. A denial inside rolls everything back and is
+   * audited afterwards, as for the other writes. Inside `fn`, use only `scope.tx` (on PGlite a
+   * query outside the open transaction would wait for it forever).
+   */
+  async transaction<T>(fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    return this.withDenials(() =>
+      this.db.prisma.$transaction((tx) =>
+        fn({
+          tx,
+          create: (resource) => this.createIn(tx, resource, randomUUID()),
+          setStatus: (type, id, status, interaction) => this.setStatusIn(tx, type, id, status, interaction),
+          audit: (entry) => this.audit(entry, tx),
+        }),
+      ),
+    );
+  }
+
+  /**
+   * Changes only the status of a resource, under `interaction` rather than "update": a link
+   * holder may "dispense" a MedicationRequest of its prescription (and so complete it) without
+   * being allowed to edit it.
+   */
+  private async setStatusIn(tx: TransactionClient, type: string, id: string, status: string, interaction: Interaction): Promise<void> {
+    const stored = await this.guard(tx, type, id, interaction, "update", true);
+    const now = this.now();
+    const versionId = stored.version_id + 1;
+    const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
+    validateForWrite(resource);
+    const facts = await this.factsForWrite(tx, resource);
+    await writeVersion(tx, resource, facts, versionId, now, undefined, false);
+    await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { status } }, tx);
   }
 
   /** The facts of a resource about to be written; a dispensation takes its prescription's group. */
