@@ -1,0 +1,164 @@
+import "server-only";
+import { database } from "../db/client";
+import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+
+/**
+ * The SQL of share links (share_link) and of the dispensation guard (dispense_guard). The use
+ * cases in src/server/sharing and src/server/prescriptions decide who may do what (through the
+ * repository's decision and audit); this file only reads and writes rows, inside the caller's
+ * transaction when it is given one, so a link and its audit row commit together.
+ */
+export type ShareLinkRow = {
+  id: string;
+  secretHash: string;
+  patientId: string;
+  prescriptionId: string;
+  passcodeHash: string | null;
+  attemptsLeft: number;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  createdAt: Date;
+  createdBy: string;
+};
+
+export type NewShareLink = Omit<ShareLinkRow, "revokedAt">;
+
+export async function insertShareLink(tx: TransactionClient, link: NewShareLink): Promise<void> {
+  await tx.shareLink.create({ data: { ...link, revokedAt: null } });
+}
+
+/** A link by id, or undefined (for the pharmacist's opening and every request after it). */
+export async function findShareLink(id: string): Promise<ShareLinkRow | undefined> {
+  const { prisma } = await database();
+  return (await prisma.shareLink.findUnique({ where: { id } })) ?? undefined;
+}
+
+/** The links of a patient (one prescription's, or all), newest first. */
+export async function listShareLinks(patientId: string, prescriptionId?: string): Promise<ShareLinkRow[]> {
+  const { prisma } = await database();
+  return prisma.shareLink.findMany({
+    where: { patientId, ...(prescriptionId ? { prescriptionId } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+}
+
+/** Ends a link of this patient now; false when there was no such live link. */
+export async function revokeShareLink(tx: TransactionClient, id: string, patientId: string, now: Date): Promise<boolean> {
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE share_link SET revoked_at = $3::timestamptz WHERE id = $1::uuid AND patient_id = $2::uuid AND revoked_at IS NULL RETURNING id`,
+    id,
+    patientId,
+    now.toISOString(),
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Counts one wrong passcode, atomically: the row is only decremented while attempts remain, so
+ * any number of parallel guesses takes it to exactly zero and never below (the CHECK constraint
+ * backs this). Undefined when no attempt was left to take.
+ */
+export async function takeAttempt(tx: TransactionClient, id: string): Promise<number | undefined> {
+  const rows = await tx.$queryRawUnsafe<{ attempts_left: number }[]>(
+    `UPDATE share_link SET attempts_left = attempts_left - 1 WHERE id = $1::uuid AND attempts_left > 0 RETURNING attempts_left`,
+    id,
+  );
+  return rows[0]?.attempts_left;
+}
+
+/** The link's row, locked until the transaction ends (a right passcode settles against it). */
+export async function lockShareLink(tx: TransactionClient, id: string): Promise<Pick<ShareLinkRow, "attemptsLeft" | "revokedAt" | "expiresAt"> | undefined> {
+  const rows = await tx.$queryRawUnsafe<{ attempts_left: number; revoked_at: Date | null; expires_at: Date }[]>(
+    `SELECT attempts_left, revoked_at, expires_at FROM share_link WHERE id = $1::uuid FOR UPDATE`,
+    id,
+  );
+  const row = rows[0];
+  return row ? { attemptsLeft: row.attempts_left, revokedAt: row.revoked_at ? new Date(row.revoked_at) : null, expiresAt: new Date(row.expires_at) } : undefined;
+}
+
+/**
+ * Whether any line of the prescription can still be dispensed (status active). A link to a
+ * prescription that is completed, cancelled or gone is dead. This reads a status, not the
+ * content: the check belongs with the link's own state, before any actor exists.
+ */
+export async function prescriptionIsOpen(patientId: string, prescriptionId: string): Promise<boolean> {
+  const { prisma } = await database();
+  const rows = await prisma.$queryRawUnsafe<{ open: boolean }[]>(
+    `SELECT EXISTS (SELECT 1 FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = $2
+       AND resource_type = 'MedicationRequest' AND status = 'active' AND NOT deleted) AS open`,
+    patientId,
+    prescriptionId,
+  );
+  return rows[0]?.open === true;
+}
+
+/**
+ * Locks the lines of a prescription (in id order, so two transactions never wait on each
+ * other crosswise) and returns the id and version of every line and dispensation of it: the
+ * state a dispensation form is checked against while nobody else can change it.
+ */
+export async function lockPrescriptionState(
+  tx: TransactionClient,
+  patientId: string,
+  prescriptionId: string,
+): Promise<{ id: string; meta: { versionId: string } }[]> {
+  await tx.$queryRawUnsafe(
+    `SELECT id FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = $2 AND resource_type = 'MedicationRequest'
+       ORDER BY id FOR UPDATE`,
+    patientId,
+    prescriptionId,
+  );
+  const rows = await tx.$queryRawUnsafe<{ id: string; version_id: number }[]>(
+    `SELECT id::text AS id, version_id FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = $2
+       AND resource_type IN ('MedicationRequest', 'MedicationDispense') AND NOT deleted`,
+    patientId,
+    prescriptionId,
+  );
+  return rows.map((row) => ({ id: row.id, meta: { versionId: String(row.version_id) } }));
+}
+
+/**
+ * Claims an idempotency key for a dispensation. A key already claimed (by a double click, or a
+ * concurrent request whose transaction committed first: PostgreSQL makes the second insert wait
+ * for the first) answers false and nothing else is recorded.
+ */
+export async function claimDispenseGuard(tx: TransactionClient, key: string, dispenseId: string): Promise<boolean> {
+  const rows = await tx.$queryRawUnsafe<{ idempotency_key: string }[]>(
+    `INSERT INTO dispense_guard (idempotency_key, dispense_id) VALUES ($1, $2::uuid)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
+    key,
+    dispenseId,
+  );
+  return rows.length > 0;
+}
+
+export type LinkEventRow = {
+  recorded: Date;
+  agent: string;
+  agentName: string | null;
+  entity: string | null;
+  interaction: string;
+  outcome: string;
+  reason: string | null;
+  detail: unknown;
+};
+
+/**
+ * What happened through some links, from the patient's audit trail: openings (right or wrong
+ * passcode), views and dispensations, all recorded with the agent "Link/<id>", plus the
+ * patient's own share and revoke rows on "ShareLink/<id>". Newest first.
+ */
+export async function readLinkEvents(patientId: string, linkIds: string[], limit = 500): Promise<LinkEventRow[]> {
+  if (linkIds.length === 0) return [];
+  const { prisma } = await database();
+  return prisma.auditEvent.findMany({
+    where: {
+      patientId,
+      OR: [{ agent: { in: linkIds.map((id) => `Link/${id}`) } }, { entity: { in: linkIds.map((id) => `ShareLink/${id}`) } }],
+    },
+    orderBy: { seq: "desc" },
+    take: limit,
+    select: { recorded: true, agent: true, agentName: true, entity: true, interaction: true, outcome: true, reason: true, detail: true },
+  });
+}

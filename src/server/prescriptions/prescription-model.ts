@@ -1,0 +1,205 @@
+import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
+import { createHash } from "node:crypto";
+
+/**
+ * A prescription as the pages show it, assembled from FHIR: its lines are the
+ * MedicationRequests sharing a groupIdentifier, what was handed over are MedicationDispenses
+ * pointing at those lines. Pure, so the quantities, renewals and states are unit-tested.
+ *
+ * Quantities: a line's dispenseRequest.quantity is what one dispensation hands over, and
+ * numberOfRepeatsAllowed the renewals after the first; everything the prescription allows is
+ * quantity × (1 + renewals). A prescription without a validity period is valid three months
+ * after it was signed (the French rule for a first dispensation).
+ */
+export type PrescriptionState = "active" | "dispensed" | "expired" | "cancelled";
+
+export type PrescriptionLine = {
+  requestId: string;
+  medication: string;
+  dosage: string[];
+  /** What one dispensation hands over. */
+  quantityPerFill: number;
+  unit: string;
+  renewalsAllowed: number;
+  /** Everything the line allows: quantityPerFill × (1 + renewalsAllowed). */
+  totalQuantity: number;
+  dispensedQuantity: number;
+  remainingQuantity: number;
+  renewalsLeft: number;
+  status: string;
+  /** The version the line was read at (the dispensation form is checked against it). */
+  versionId: string;
+};
+
+export type Dispensation = {
+  id: string;
+  requestId: string;
+  medication: string;
+  quantity: number;
+  unit: string;
+  when?: string;
+  /** The pharmacy's name as it said it, or the reference of a known pharmacy. */
+  pharmacy?: string;
+  pharmacyRef?: string;
+  partial: boolean;
+};
+
+export type Prescription = {
+  id: string;
+  patientId: string;
+  prescriberRef?: string;
+  authoredOn?: string;
+  validUntil?: string;
+  lines: PrescriptionLine[];
+  dispensations: Dispensation[];
+  state: PrescriptionState;
+  note?: string;
+};
+
+const CLOSED = new Set(["cancelled", "stopped", "entered-in-error"]);
+const VALIDITY_MONTHS = 3;
+
+function addMonths(iso: string, months: number): string {
+  const date = new Date(iso);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString();
+}
+
+const idOf = (reference: string | undefined, type: string) =>
+  reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
+
+export function prescriptionIdOf(request: MedicationRequest): string | undefined {
+  return request.groupIdentifier?.value;
+}
+
+export function requestIdOf(dispense: MedicationDispense): string | undefined {
+  return idOf(dispense.authorizingPrescription?.[0]?.reference, "MedicationRequest");
+}
+
+function medicationName(resource: MedicationRequest | MedicationDispense): string {
+  const concept = resource.medicationCodeableConcept;
+  return concept?.text ?? concept?.coding?.[0]?.display ?? concept?.coding?.[0]?.code ?? "";
+}
+
+/** Renewals still to come: the first dispensation is not a renewal. */
+export function renewalsLeft(perFill: number, renewals: number, dispensed: number): number {
+  if (perFill <= 0) return 0;
+  const fills = Math.floor(dispensed / perFill);
+  return Math.min(renewals, Math.max(0, renewals - Math.max(0, fills - 1)));
+}
+
+function toLine(request: MedicationRequest, dispensed: number): PrescriptionLine {
+  const perFill = Math.max(0, request.dispenseRequest?.quantity?.value ?? 1);
+  const renewals = Math.max(0, request.dispenseRequest?.numberOfRepeatsAllowed ?? 0);
+  const total = perFill * (1 + renewals);
+  return {
+    requestId: request.id ?? "",
+    medication: medicationName(request),
+    dosage: (request.dosageInstruction ?? []).map((d) => d.text ?? "").filter(Boolean),
+    quantityPerFill: perFill,
+    unit: request.dispenseRequest?.quantity?.unit ?? "",
+    renewalsAllowed: renewals,
+    totalQuantity: total,
+    dispensedQuantity: dispensed,
+    remainingQuantity: request.status === "active" ? Math.max(0, total - dispensed) : 0,
+    renewalsLeft: request.status === "active" ? renewalsLeft(perFill, renewals, dispensed) : 0,
+    status: request.status,
+    versionId: request.meta?.versionId ?? "",
+  };
+}
+
+function toDispensation(dispense: MedicationDispense): Dispensation {
+  const actor = dispense.performer?.[0]?.actor;
+  const type = dispense.type?.coding?.[0]?.code ?? "";
+  return {
+    id: dispense.id ?? "",
+    requestId: requestIdOf(dispense) ?? "",
+    medication: medicationName(dispense),
+    quantity: dispense.quantity?.value ?? 0,
+    unit: dispense.quantity?.unit ?? "",
+    when: dispense.whenHandedOver,
+    pharmacy: actor?.display,
+    pharmacyRef: actor?.reference,
+    partial: type.endsWith("P"),
+  };
+}
+
+function stateOf(lines: PrescriptionLine[], validUntil: string | undefined, now: Date): PrescriptionState {
+  if (lines.every((line) => CLOSED.has(line.status))) return "cancelled";
+  const open = lines.filter((line) => line.status === "active" && line.remainingQuantity > 0);
+  if (open.length === 0) return "dispensed";
+  if (validUntil && new Date(validUntil) <= now) return "expired";
+  return "active";
+}
+
+/** One prescription from its lines and dispensations (all of the same group). */
+export function assemblePrescription(
+  id: string,
+  requests: MedicationRequest[],
+  dispenses: MedicationDispense[],
+  now: Date,
+): Prescription | undefined {
+  const first = requests[0];
+  if (!first) return undefined;
+  const byRequest = new Map<string, number>();
+  for (const dispense of dispenses) {
+    const requestId = requestIdOf(dispense);
+    if (!requestId || dispense.status !== "completed") continue;
+    byRequest.set(requestId, (byRequest.get(requestId) ?? 0) + (dispense.quantity?.value ?? 0));
+  }
+  const lines = [...requests]
+    .sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
+    .map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
+  const ends = requests
+    .map((r) => r.dispenseRequest?.validityPeriod?.end ?? (r.authoredOn ? addMonths(r.authoredOn, VALIDITY_MONTHS) : undefined))
+    .filter((end): end is string => !!end)
+    .sort();
+  const validUntil = ends.at(-1);
+  const ids = new Set(requests.map((r) => r.id));
+  return {
+    id,
+    patientId: idOf(first.subject?.reference, "Patient") ?? "",
+    prescriberRef: first.requester?.reference,
+    authoredOn: first.authoredOn,
+    validUntil,
+    lines,
+    dispensations: dispenses
+      .filter((d) => ids.has(requestIdOf(d)))
+      .map(toDispensation)
+      .sort((a, b) => (b.when ?? "").localeCompare(a.when ?? "")),
+    state: stateOf(lines, validUntil, now),
+    note: first.note?.map((n) => n.text).filter(Boolean).join("\n") || undefined,
+  };
+}
+
+/** Every prescription of a patient, active ones first, then the others; newest first within each. */
+export function assemblePrescriptions(requests: MedicationRequest[], dispenses: MedicationDispense[], now: Date): Prescription[] {
+  const groups = new Map<string, MedicationRequest[]>();
+  for (const request of requests) {
+    const id = prescriptionIdOf(request);
+    if (!id) continue;
+    groups.set(id, [...(groups.get(id) ?? []), request]);
+  }
+  const requestGroup = new Map(requests.map((r) => [r.id, prescriptionIdOf(r)]));
+  const dispensesOf = new Map<string, MedicationDispense[]>();
+  for (const dispense of dispenses) {
+    const group = requestGroup.get(requestIdOf(dispense));
+    if (group) dispensesOf.set(group, [...(dispensesOf.get(group) ?? []), dispense]);
+  }
+  const prescriptions = [...groups.entries()]
+    .map(([id, lines]) => assemblePrescription(id, lines, dispensesOf.get(id) ?? [], now))
+    .filter((p): p is Prescription => !!p);
+  return prescriptions.sort((a, b) => {
+    const rank = (p: Prescription) => (p.state === "active" ? 0 : 1);
+    return rank(a) - rank(b) || (b.authoredOn ?? "").localeCompare(a.authoredOn ?? "");
+  });
+}
+
+/**
+ * The state of a prescription as a dispensation form saw it: its lines and dispensations with
+ * their versions. A form recorded against another state (someone dispensed meanwhile) is refused.
+ */
+export function stateFingerprint(resources: Pick<Resource, "id" | "meta">[]): string {
+  const parts = resources.map((r) => `${r.id}:${r.meta?.versionId ?? ""}`).sort();
+  return createHash("sha256").update(parts.join("\n")).digest("base64url").slice(0, 22);
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
+import { randomUUID } from "node:crypto";
+import { notFound } from "../fhir/errors";
+import type { Repository } from "../fhir/repository";
+import { claimDispenseGuard, lockPrescriptionState } from "../fhir/share-links";
+import { stateFingerprint, type PrescriptionLine } from "./prescription-model";
+import { readPrescription } from "./read-prescriptions";
+
+/**
+ * The pharmacist records what they handed over, line by line (all or part of what remains).
+ * One MedicationDispense per line, created through the repository as the LinkActor, and one
+ * "dispense" row per line in the patient's trail; a line with nothing left becomes completed,
+ * and once every line is, the link answers 404.
+ *
+ * Recorded once, however it is sent: in one transaction the prescription's lines are locked,
+ * the form's idempotency key is claimed in dispense_guard (a double click, or the same form
+ * posted twice, finds it taken and records nothing more), and the state the form was drawn
+ * from must still be the current one (another pharmacist who recorded meanwhile makes this
+ * form stale: nothing is recorded and the pharmacist sees the new state).
+ */
+export type DispenseInput = { formKey: string; state: string; quantities: Record<string, number> };
+
+export type DispenseResult =
+  | { kind: "recorded"; completed: boolean }
+  | { kind: "already-recorded" }
+  | { kind: "stale" }
+  | { kind: "invalid" };
+
+export const EVENT_SYSTEM = "https://espace-sante.example/fhir/sid/dispensation";
+const ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+const FORM_KEY = /^[0-9a-f-]{36}$/i;
+
+/** Thrown inside the transaction so that it rolls back, the claimed key with it. */
+class Refused extends Error {
+  constructor(readonly result: DispenseResult) {
+    super(result.kind);
+  }
+}
+
+/** First fill or renewal, complete or partial, relative to one fill's quantity. */
+export function fillCode(line: PrescriptionLine, quantity: number): string {
+  const before = line.dispensedQuantity;
+  const first = before < line.quantityPerFill;
+  const after = before + quantity;
+  const complete = line.quantityPerFill > 0 && (after % line.quantityPerFill === 0 || after >= line.totalQuantity);
+  return `${first ? "FF" : "RF"}${complete ? "C" : "P"}`;
+}
+
+function dispenseOf(request: MedicationRequest, line: PrescriptionLine, quantity: number, pharmacy: string, eventId: string, now: Date): MedicationDispense {
+  return {
+    resourceType: "MedicationDispense",
+    identifier: [{ system: EVENT_SYSTEM, value: eventId }],
+    status: "completed",
+    type: { coding: [{ system: ACT_CODE, code: fillCode(line, quantity) }] },
+    medicationCodeableConcept: request.medicationCodeableConcept,
+    subject: request.subject,
+    performer: [{ actor: { display: pharmacy } }],
+    authorizingPrescription: [{ reference: `MedicationRequest/${line.requestId}` }],
+    quantity: { value: quantity, unit: line.unit || undefined },
+    whenHandedOver: now.toISOString(),
+    dosageInstruction: request.dosageInstruction,
+  };
+}
+
+export async function recordDispense(repo: Repository, input: DispenseInput): Promise<DispenseResult> {
+  const actor = repo.actor;
+  if (actor.kind !== "link") throw notFound();
+  if (!FORM_KEY.test(input.formKey)) return { kind: "invalid" };
+  const now = repo.now();
+  const found = await readPrescription(repo, actor.patientId, actor.prescriptionId, now);
+  if (!found) throw notFound();
+  const { prescription, requests } = found;
+
+  const wanted = Object.entries(input.quantities).filter(([, q]) => q !== 0);
+  const lines = new Map(prescription.lines.map((line) => [line.requestId, line]));
+  const valid = wanted.length > 0 && wanted.every(([id, q]) => {
+    const line = lines.get(id);
+    return line !== undefined && Number.isInteger(q) && q > 0 && q <= line.remainingQuantity;
+  });
+
+  try {
+    return await repo.transaction(async (scope) => {
+      const current = await lockPrescriptionState(scope.tx, actor.patientId, actor.prescriptionId);
+      const eventId = randomUUID();
+      if (!(await claimDispenseGuard(scope.tx, `${actor.linkId}:${input.formKey.toLowerCase()}`, eventId))) return { kind: "already-recorded" };
+      if (stateFingerprint(current) !== input.state) throw new Refused({ kind: "stale" });
+      if (!valid) throw new Refused({ kind: "invalid" });
+      for (const [requestId, quantity] of wanted) {
+        const line = lines.get(requestId);
+        const request = requests.find((r) => r.id === requestId);
+        if (!line || !request) continue;
+        const dispense = await scope.create(dispenseOf(request, line, quantity, actor.pharmacy, eventId, now));
+        await scope.audit({
+          patientId: actor.patientId,
+          entity: `MedicationRequest/${requestId}`,
+          interaction: "dispense",
+          outcome: "success",
+          detail: { dispense: dispense.id ?? null, quantity, unit: line.unit, medication: line.medication, prescription: actor.prescriptionId },
+        });
+        if (quantity === line.remainingQuantity) await scope.setStatus("MedicationRequest", requestId, "completed", "dispense");
+      }
+      const completed = prescription.lines.every((line) => line.status !== "active" || input.quantities[line.requestId] === line.remainingQuantity);
+      return { kind: "recorded", completed };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import { randomUUID } from "node:crypto";
+import { formatName } from "../documents/directory-names";
+import { notFound } from "../fhir/errors";
+import type { Repository } from "../fhir/repository";
+import { stateFingerprint } from "./prescription-model";
+import { readPrescription, type NamedPrescription } from "./read-prescriptions";
+
+/**
+ * What the pharmacist sees through a link: the patient's name and birth date, the prescriber,
+ * the lines and what was dispensed so far, all read through the repository as the LinkActor
+ * (so the reads are the link's rows in the patient's trail, and nothing else of the record is
+ * reachable). The form that records a dispensation carries the state it was drawn from and a
+ * fresh idempotency key.
+ */
+export type SharedPrescriptionView = {
+  patient: { name: string; birthDate?: string };
+  prescription: NamedPrescription;
+  /** The lines and dispensations as read now; the dispensation form sends it back. */
+  state: string;
+  /** One per form drawn: the same form posted twice records once. */
+  formKey: string;
+};
+
+export async function viewSharedPrescription(repo: Repository): Promise<SharedPrescriptionView> {
+  const actor = repo.actor;
+  if (actor.kind !== "link") throw notFound();
+  const patient = await repo.read<Patient>("Patient", actor.patientId);
+  const found = await readPrescription(repo, actor.patientId, actor.prescriptionId, repo.now());
+  if (!found) throw notFound();
+  return {
+    patient: { name: formatName(patient.name) ?? "", birthDate: patient.birthDate },
+    prescription: found.prescription,
+    state: stateFingerprint([...found.requests, ...found.dispenses]),
+    formKey: randomUUID(),
+  };
+}

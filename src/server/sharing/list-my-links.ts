@@ -1,0 +1,85 @@
+import "server-only";
+import { agentRef, spaceOf } from "../access/actor";
+import type { Repository } from "../fhir/repository";
+import { listShareLinks, prescriptionIsOpen, readLinkEvents, type LinkEventRow } from "../fhir/share-links";
+import { mayManageLinks } from "./link-rights";
+import { linkState, type LinkState } from "./link-state";
+
+/**
+ * The patient's links with what happened through each: who created it, when it ends, whether
+ * it still opens, and every opening (when, the pharmacy's name as typed, right or wrong
+ * passcode), view and dispensation, read from the patient's audit trail. Undefined when the
+ * actor may not manage this space's links.
+ */
+export type LinkEventKind = "created" | "revoked" | "opened" | "wrong-passcode" | "refused" | "viewed" | "dispensed" | "locked";
+
+export type LinkEvent = { when: Date; kind: LinkEventKind; pharmacy?: string; by?: string; attemptsLeft?: number; quantity?: string };
+
+export type MyLink = {
+  id: string;
+  prescriptionId: string;
+  createdAt: Date;
+  /** Who created it: undefined when it was the person looking. */
+  createdBy?: string;
+  expiresAt: Date;
+  state: LinkState;
+  passcode: boolean;
+  attemptsLeft: number;
+  wrongPasscodes: number;
+  events: LinkEvent[];
+};
+
+const detailOf = (row: LinkEventRow): Record<string, unknown> =>
+  row.detail && typeof row.detail === "object" && !Array.isArray(row.detail) ? (row.detail as Record<string, unknown>) : {};
+
+function toEvent(row: LinkEventRow): LinkEvent | undefined {
+  const detail = detailOf(row);
+  const pharmacy = row.agent.startsWith("Link/") ? (row.agentName ?? undefined) : undefined;
+  switch (row.interaction) {
+    case "share":
+      return row.outcome === "success" ? { when: row.recorded, kind: "created", by: row.agentName ?? undefined } : undefined;
+    case "revoke-share":
+      return { when: row.recorded, kind: "revoked", by: row.agentName ?? undefined };
+    case "link-open":
+      if (row.outcome === "success") return { when: row.recorded, kind: "opened", pharmacy };
+      return { when: row.recorded, kind: row.reason === "locked" ? "locked" : "refused", pharmacy };
+    case "link-passcode-failed":
+      return { when: row.recorded, kind: "wrong-passcode", pharmacy, attemptsLeft: typeof detail.attemptsLeft === "number" ? detail.attemptsLeft : undefined };
+    case "dispense":
+      return row.outcome === "success"
+        ? { when: row.recorded, kind: "dispensed", pharmacy, quantity: [detail.quantity, detail.unit, detail.medication].filter((v) => v !== undefined && v !== "").join(" ") }
+        : undefined;
+    case "read":
+      // One page view reads the patient once (then searches the lines): count views by that read.
+      return row.entity?.startsWith("Patient/") && row.outcome === "success" ? { when: row.recorded, kind: "viewed", pharmacy } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export async function listMyLinks(repo: Repository, prescriptionId?: string): Promise<MyLink[] | undefined> {
+  const patientId = spaceOf(repo.actor);
+  if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
+  const now = repo.now();
+  const links = await listShareLinks(patientId, prescriptionId);
+  const rows = await readLinkEvents(patientId, links.map((l) => l.id));
+  const openness = new Map<string, boolean>();
+  for (const id of new Set(links.map((l) => l.prescriptionId))) openness.set(id, await prescriptionIsOpen(patientId, id));
+  const self = agentRef(repo.actor);
+  return links.map((link) => {
+    const mine = rows.filter((r) => r.agent === `Link/${link.id}` || r.entity === `ShareLink/${link.id}`);
+    const events = mine.map(toEvent).filter((e): e is LinkEvent => !!e);
+    return {
+      id: link.id,
+      prescriptionId: link.prescriptionId,
+      createdAt: link.createdAt,
+      createdBy: link.createdBy === self ? undefined : (events.find((e) => e.kind === "created")?.by ?? link.createdBy),
+      expiresAt: link.expiresAt,
+      state: linkState(link, openness.get(link.prescriptionId) ?? false, now),
+      passcode: link.passcodeHash !== null,
+      attemptsLeft: link.attemptsLeft,
+      wrongPasscodes: events.filter((e) => e.kind === "wrong-passcode").length,
+      events,
+    };
+  });
+}

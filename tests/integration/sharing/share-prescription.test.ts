@@ -1,0 +1,91 @@
+import { verify } from "@node-rs/argon2";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listMyLinks } from "@/server/sharing/list-my-links";
+import { revokeLink } from "@/server/sharing/revoke-link";
+import { sharePrescription } from "@/server/sharing/share-prescription";
+import { hashSecret } from "@/server/sharing/link-secret";
+import { useTestDatabase } from "../../setup/test-database";
+import { buildWorld, type World } from "../prescriptions/world";
+
+const db = useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+const APP = "https://sante.example";
+const secretOf = (url: string) => url.split("#")[1] ?? "";
+
+describe("sending a prescription to a pharmacy", () => {
+  it("creates a link whose key is 256 random bits in the fragment, of which only a hash is stored", async () => {
+    const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId: world.camilleActive.prescriptionId, withPasscode: true }, APP);
+    expect(shared.url).toMatch(new RegExp(`^${APP}/p/${shared.linkId}#[A-Za-z0-9_-]{43}$`));
+    expect(Buffer.from(secretOf(shared.url), "base64url")).toHaveLength(32);
+    expect(shared.passcode).toMatch(/^\d{6}$/);
+    expect(shared.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
+
+    const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: shared.linkId } });
+    expect(row.secretHash).toBe(hashSecret(secretOf(shared.url)));
+    expect(JSON.stringify(row)).not.toContain(secretOf(shared.url));
+    expect(row.passcodeHash).toMatch(/^\$argon2id\$/);
+    expect(await verify(row.passcodeHash!, shared.passcode!)).toBe(true);
+    expect(row.attemptsLeft).toBe(10);
+    // Seven days by default.
+    const days = (row.expiresAt.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.99);
+    expect(days).toBeLessThanOrEqual(7);
+  });
+
+  it("never ends after the prescription's validity, and refuses a past end date", async () => {
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const { prescriptionId } = await world.addPrescription(world.camilleId, { validUntil: soon });
+    const repo = await world.repoFor(world.actors.camille);
+    const shared = await sharePrescription(repo, { prescriptionId, withPasscode: false, until: new Date(Date.now() + 30 * 86_400_000) }, APP);
+    expect(shared.expiresAt.toISOString()).toBe(soon);
+    expect(shared.passcode).toBeUndefined();
+    await expect(sharePrescription(repo, { prescriptionId, withPasscode: true, until: new Date(Date.now() - 1000) }, APP)).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("refuses a prescription that can no longer be dispensed", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    await expect(sharePrescription(repo, { prescriptionId: world.camilleOld.prescriptionId, withPasscode: true }, APP)).rejects.toMatchObject({ status: 422 });
+    await expect(sharePrescription(repo, { prescriptionId: world.camilleDispensed.prescriptionId, withPasscode: true }, APP)).rejects.toMatchObject({ status: 422 });
+  });
+
+  it("a caregiver with prescriptions:share sends Jean's prescription, and Jean's trail says she did", async () => {
+    const camille = await world.repoFor(world.actors.camilleForJean, "Camille Martin");
+    const shared = await sharePrescription(camille, { prescriptionId: world.jeanActive.prescriptionId, withPasscode: true }, APP);
+    const rows = await db().prisma.auditEvent.findMany({ where: { patientId: world.jeanId, entity: `ShareLink/${shared.linkId}` } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ interaction: "share", outcome: "success", agent: `Patient/${world.camilleId}`, onBehalfOf: `Patient/${world.jeanId}`, agentName: "Camille Martin" });
+    const jeanLinks = await listMyLinks(await world.repoFor(world.actors.jean));
+    expect(jeanLinks?.find((l) => l.id === shared.linkId)).toMatchObject({ createdBy: "Camille Martin", state: "active", passcode: true });
+  });
+
+  it("a caregiver without prescriptions:share may neither share, list nor revoke links (cases 1, 23)", async () => {
+    const nadia = await world.repoFor(world.actors.nadiaForJean);
+    await expect(sharePrescription(nadia, { prescriptionId: world.jeanActive.prescriptionId, withPasscode: true }, APP)).rejects.toMatchObject({ status: 403 });
+    expect(await listMyLinks(nadia)).toBeUndefined();
+    const link = await sharePrescription(await world.repoFor(world.actors.jean), { prescriptionId: world.jeanActive.prescriptionId, withPasscode: true }, APP);
+    await expect(revokeLink(nadia, link.linkId)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("another patient's prescription or link is a 404 (case 1)", async () => {
+    const camille = await world.repoFor(world.actors.camille);
+    await expect(sharePrescription(camille, { prescriptionId: world.jeanActive.prescriptionId, withPasscode: true }, APP)).rejects.toMatchObject({ status: 404 });
+    const jeans = await sharePrescription(await world.repoFor(world.actors.jean), { prescriptionId: world.jeanActive.prescriptionId, withPasscode: true }, APP);
+    await expect(revokeLink(camille, jeans.linkId)).rejects.toMatchObject({ status: 404 });
+    const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: jeans.linkId } });
+    expect(row.revokedAt).toBeNull();
+  });
+
+  it("revoking is recorded once and shows in the list", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const shared = await sharePrescription(repo, { prescriptionId: world.camilleActive.prescriptionId, withPasscode: true }, APP);
+    await revokeLink(repo, shared.linkId);
+    await revokeLink(repo, shared.linkId);
+    const link = (await listMyLinks(repo))?.find((l) => l.id === shared.linkId);
+    expect(link?.state).toBe("revoked");
+    expect(link?.events.map((e) => e.kind)).toEqual(["revoked", "created"]);
+  });
+});
