@@ -42,7 +42,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Everything but the build's static files (immutable, no personal data; next.config.ts
-    // still gives them the static security headers).
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+    // still gives them the static security headers) and stored files, whose route sets its own
+    // stricter CSP, framing and cache headers (src/server/documents/file-response.ts), which the
+    // page headers set here would replace.
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/[^/]+/file).*)",
   ],
 };

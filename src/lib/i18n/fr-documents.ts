@@ -33,6 +33,7 @@ export const frDocuments = {
     colAuthor: "Auteur",
     colStatus: "Statut",
     newBadge: "Nouveau",
+    markAllSeen: "Tout marquer comme vu",
     hiddenBadge: "Masqué aux professionnels",
     confidentialityBadge: {
       R: "Accès restreint",

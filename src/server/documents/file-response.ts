@@ -8,21 +8,17 @@ import { ACCEPTED_TYPES, isAcceptedType } from "./upload-policy";
 /**
  * The response that carries a stored file. Whatever the file holds, the browser must not run
  * it: the type is the one checked at upload (never sniffed again: nosniff), the file gets a CSP
- * of its own that allows nothing and sandboxes it, and nothing is cached. A type outside the
- * accepted ones is only ever offered as a download of opaque bytes.
- *
- * Inline display (the document page's viewer) is for images and PDFs: framing is allowed to
- * our own pages only. A sandboxed frame cannot host the browser's PDF viewer, so a PDF shown
- * inline keeps `default-src 'none'` (no script, no fetch, no form) without `sandbox`; uploads
- * never contain scripts (inspect-pdf.ts) and the viewer's own scripting is off under that CSP.
+ * of its own that allows nothing and sandboxes it (Chromium's PDF viewer still shows a PDF under
+ * it), and nothing is cached. A type outside the accepted ones is only ever a download of
+ * opaque bytes. Inline display (the document page's viewer) may be framed by our own pages only.
+ * The proxy leaves this route alone so these headers are the ones sent (src/proxy.ts).
  */
 export function fileResponse(document: DocumentReference, file: StoredFile, wantInline: boolean): Response {
   const accepted = isAcceptedType(file.contentType);
   const contentType = accepted ? file.contentType : "application/octet-stream";
   const extension = accepted ? ACCEPTED_TYPES[file.contentType as keyof typeof ACCEPTED_TYPES] : "bin";
   const inline = wantInline && accepted;
-  const isPdf = contentType === "application/pdf";
-  const csp = inline && isPdf ? "default-src 'none'; frame-ancestors 'self'" : `default-src 'none'; sandbox; frame-ancestors ${inline ? "'self'" : "'none'"}`;
+  const csp = `default-src 'none'; sandbox; frame-ancestors ${inline ? "'self'" : "'none'"}`;
   const headers = new Headers({
     "Content-Type": contentType,
     "Content-Length": String(file.bytes.length),

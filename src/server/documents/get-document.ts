@@ -29,8 +29,24 @@ export type DocumentDetail = {
 
 const EMERGENCY_WINDOW_MS = 3600 * 1000;
 
+/** The page's inline viewer fetches the file right after the page is read: one view, not two. */
+const VIEWER_FETCH_MS = 60_000;
+
+function isViewerFetch(row: AuditView, rows: AuditView[]): boolean {
+  return (
+    row.interaction === "download" &&
+    rows.some(
+      (other) =>
+        other.interaction === "read" &&
+        other.agent === row.agent &&
+        other.recorded <= row.recorded &&
+        row.recorded.getTime() - other.recorded.getTime() <= VIEWER_FETCH_MS,
+    )
+  );
+}
+
 function toViews(rows: AuditView[], emergencies: AuditView[], names: Map<string, string>, viewer: string): DocumentView[] {
-  return rows.map((row) => {
+  return rows.filter((row) => !isViewerFetch(row, rows)).map((row) => {
     const emergency = emergencies.some(
       (e) => e.agent === row.agent && e.recorded <= row.recorded && row.recorded.getTime() - e.recorded.getTime() <= EMERGENCY_WINDOW_MS,
     );

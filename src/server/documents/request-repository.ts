@@ -1,12 +1,10 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { Actor } from "../access/actor";
-import type { RequestContext } from "../audit/audit-entry";
 import type { CurrentSession } from "../auth/check-session";
 import { getCurrentSession, requireSession } from "../auth/current-session";
+import { requestContext } from "../auth/request-context";
 import { actorForSession } from "../auth/require-actor";
 import { createRepository, type Repository } from "../fhir/repository";
-import { clientAddress, userAgentOf } from "../http/client-address";
 
 /**
  * The repository of the current request, built once for its actor, with what the audit rows
@@ -17,13 +15,7 @@ export type RequestScope = { session: CurrentSession; actor: Actor; repo: Reposi
 async function scopeFor(session: CurrentSession): Promise<RequestScope | undefined> {
   const actor = await actorForSession(session);
   if (!actor) return undefined;
-  const requestHeaders = await headers();
-  const ctx: RequestContext = {
-    address: clientAddress(requestHeaders),
-    userAgent: userAgentOf(requestHeaders) ?? undefined,
-    agentName: session.account.displayName,
-  };
-  return { session, actor, repo: await createRepository(actor, ctx) };
+  return { session, actor, repo: await createRepository(actor, await requestContext(session)) };
 }
 
 /** For pages: the scope, or off to the sign-in page. */

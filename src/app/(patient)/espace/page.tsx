@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
+import { EmergencyNotice } from "@/components/documents/emergency-notice";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
 import { listSpaces, type Space } from "@/server/auth/list-spaces";
 import { requestContext } from "@/server/auth/request-context";
 import { actorForSession } from "@/server/auth/require-actor";
+import { emergencyNotices } from "@/server/emergency/emergency-notices";
+import { createRepository } from "@/server/fhir/repository";
 import { PATIENT_SECTIONS } from "./sections";
 
 export const metadata: Metadata = { title: t("patientHome.title") };
@@ -27,11 +30,13 @@ export default async function PatientHomePage() {
   if (!actor) throw new Error("Compte sans ressource FHIR valide");
   const spaces = await listSpaces(session, actor, await requestContext(session), new Date());
   const current = spaces.find((space) => space.current);
+  const notices = await emergencyNotices(await createRepository(actor, await requestContext(session)));
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("patientHome.greeting", { name: session.account.displayName })}>
         {current && current.kind !== "self" ? <Alert tone="info">{t("patientHome.actingFor", { name: current.name })}</Alert> : null}
       </PageHeader>
+      <EmergencyNotice notices={notices} />
 
       <section aria-labelledby="sections-title" className="flex flex-col gap-4">
         <h2 id="sections-title" className="text-xl font-semibold">

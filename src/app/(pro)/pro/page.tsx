@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
@@ -30,7 +31,9 @@ export default async function ProHomePage() {
           <ul className="flex flex-col gap-3">
             {patients.map((patient) => (
               <li key={patient.patientId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">
-                <p className="font-semibold">{patient.name}</p>
+                <p className="font-semibold">
+                  <Link href={`/pro/patients/${patient.patientId}`}>{patient.name}</Link>
+                </p>
                 <p className="text-sm text-slate-700">
                   {patient.until ? t("proHome.until", { date: dateFormat.format(patient.until) }) : t("proHome.standing")}
                 </p>
@@ -39,6 +42,11 @@ export default async function ProHomePage() {
           </ul>
         )}
       </section>
+      <p>
+        <Link href="/pro/urgence" className="font-semibold">
+          {t("pro.emergencyLink")}
+        </Link>
+      </p>
     </div>
   );
 }

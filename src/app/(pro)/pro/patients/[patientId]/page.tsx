@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button";
+import { DocumentsListView } from "@/components/documents/documents-list-view";
+import { PageHeader } from "@/components/page-header";
+import { parseDocumentFilters } from "@/lib/documents/document-filters";
+import { formatTime } from "@/lib/documents/format";
+import { t } from "@/lib/i18n/messages";
+import { listDocumentFacets } from "@/server/documents/list-document-facets";
+import { listDocuments } from "@/server/documents/list-documents";
+import { patientIdentity } from "@/server/documents/patient-identity";
+import { requirePageScope } from "@/server/documents/request-repository";
+
+export const metadata: Metadata = { title: t("pro.patientsTitle") };
+
+type Props = { params: Promise<{ patientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * A patient's documents as this professional may see them: never the hidden ones, never above
+ * the confidentiality the patient allowed, nothing at all when blocked or not authorised (404,
+ * as for a patient that does not exist). Under emergency access, a banner says so.
+ */
+export default async function ProPatientDocumentsPage({ params, searchParams }: Props) {
+  const { patientId } = await params;
+  const { repo, actor } = await requirePageScope();
+  const identity = await patientIdentity(repo, patientId);
+  if (!identity || actor.kind !== "practitioner") notFound();
+  const { filters, invalid } = parseDocumentFilters(await searchParams);
+  const [list, facets] = await Promise.all([listDocuments(repo, patientId, filters), listDocumentFacets(repo)]);
+  const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
+  const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
+  const basePath = `/pro/patients/${patientId}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href="/pro" className="font-semibold">
+          ← {t("pro.backToPatients")}
+        </Link>
+      </p>
+      <PageHeader title={t("pro.patientDocumentsTitle", { name: identity.name })}>
+        {canAdd ? (
+          <div>
+            <ButtonLink href={`${basePath}/ajouter`}>{t("documents.add")}</ButtonLink>
+          </div>
+        ) : null}
+      </PageHeader>
+      {emergency ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(emergency.until) })}</Alert> : null}
+      <DocumentsListView
+        basePath={basePath}
+        hrefOf={(id) => `${basePath}/documents/${id}`}
+        list={list}
+        filters={filters}
+        invalidFilters={invalid}
+        facets={facets}
+      />
+    </div>
+  );
+}

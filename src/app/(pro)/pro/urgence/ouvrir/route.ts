@@ -1,0 +1,35 @@
+import { env } from "@/server/env";
+import { optionalRequestScope } from "@/server/documents/request-repository";
+import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
+import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+import { unauthorized } from "@/server/http/unauthorized";
+
+/**
+ * POST nom, prenom, naissance | ins, motif: opens emergency access for this session, then shows
+ * the patient's documents. Every refusal answers the same, whatever its cause.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const scope = await optionalRequestScope();
+  if (!scope) return unauthorized();
+  if (scope.actor.kind !== "practitioner") return seeOther("/espace");
+  const form = await request.formData().catch(() => new FormData());
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : undefined;
+  };
+  const parsed = parseEmergencyRequest({
+    family: field("nom"),
+    given: field("prenom"),
+    birthDate: field("naissance"),
+    ins: field("ins") || undefined,
+    reason: field("motif") ?? "",
+  });
+  if (!parsed) return seeOther("/pro/urgence?erreur=invalide");
+  const outcome = await openEmergencyAccess(scope.repo, scope.session.sessionId, parsed);
+  if (!outcome.ok) return seeOther(`/pro/urgence?erreur=${outcome.reason === "throttled" ? "limite" : "refuse"}`);
+  return seeOther(`/pro/patients/${outcome.patientId}`);
+}

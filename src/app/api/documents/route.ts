@@ -1,0 +1,73 @@
+import { t } from "@/lib/i18n/messages";
+import { env } from "@/server/env";
+import { optionalRequestScope } from "@/server/documents/request-repository";
+import { uploadDocument } from "@/server/documents/upload-document";
+import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
+import { isUuid } from "@/server/fhir/repository";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+import { unauthorized } from "@/server/http/unauthorized";
+
+/** The multipart envelope around a 20 MB file and a few fields stays well under this. */
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
+
+/**
+ * POST multipart (fichier, titre, type, date[, patient]): adds a document to the record of the
+ * actor's space, or, for a professional, of the patient named. The upload form posts here with
+ * or without JavaScript: a browser's plain form gets a 303 to the new document (or back to the
+ * form with the refusal), the form's script (Accept: application/json) gets JSON.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const scope = await optionalRequestScope();
+  if (!scope) return unauthorized();
+  const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+  const isPro = scope.actor.kind === "practitioner";
+
+  const form = await readForm(request);
+  const rawPatient = form instanceof FormData ? form.get("patient") : undefined;
+  const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
+  const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
+  const answer = (refusal: UploadRefusal, status: number): Response =>
+    wantsJson
+      ? Response.json({ error: t(`upload.errors.${refusal}`) }, { status, headers: { "Cache-Control": "no-store" } })
+      : seeOther(`${formPath}?erreur=${refusal}`);
+
+  if (form === "too-large") return answer("too-large", 413);
+  if (!form) return answer("invalid", 400);
+  const file = form.get("fichier");
+  if (!(file instanceof File)) return answer("empty", 400);
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  try {
+    const document = await uploadDocument(scope.repo, {
+      patientId,
+      title: text("titre"),
+      kind: text("type"),
+      date: text("date"),
+      fileName: file.name,
+      bytes: Buffer.from(await file.arrayBuffer()),
+    });
+    const location: `/${string}` = isPro
+      ? `/pro/patients/${patientId}/documents/${document.id}?message=ajoute`
+      : `/espace/documents/${document.id}?message=ajoute`;
+    return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
+  } catch (error) {
+    if (error instanceof UploadRefused) return answer(error.refusal, error.status);
+    throw error;
+  }
+}
+
+/** The form, unless the body is over the limit (refused before it is read) or not multipart. */
+async function readForm(request: Request): Promise<FormData | "too-large" | undefined> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return "too-large";
+  try {
+    return await request.formData();
+  } catch {
+    return undefined;
+  }
+}

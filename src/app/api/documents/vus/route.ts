@@ -1,0 +1,16 @@
+import { env } from "@/server/env";
+import { markDocumentsSeen } from "@/server/documents/mark-new";
+import { optionalRequestScope } from "@/server/documents/request-repository";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+import { unauthorized } from "@/server/http/unauthorized";
+
+/** POST: "mark everything as seen" (no document is new any more until the next one arrives). */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const scope = await optionalRequestScope();
+  if (!scope) return unauthorized();
+  await markDocumentsSeen(scope.actor, new Date());
+  return seeOther("/espace/documents");
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import type { DocumentDetail } from "@/server/documents/get-document";
+import { ConfidentialityBadge, HiddenBadge } from "./badges";
+import { DocumentMetadata } from "./document-metadata";
+import { DocumentViewer } from "./document-viewer";
+import { DocumentViewsTable } from "./document-views-table";
+import { DeleteDocumentForm, PrivacyControls } from "./privacy-controls";
+
+/** A document's page, for the patient's space and the professional's view alike (rights decide what shows). */
+export function DocumentDetailView({
+  detail,
+  backHref,
+  notice,
+}: {
+  detail: DocumentDetail;
+  backHref: string;
+  notice?: { tone: "success" | "error" | "info"; text: string };
+}) {
+  const { summary, rights } = detail;
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href={backHref} className="font-semibold">
+          ← {t("documentPage.back")}
+        </Link>
+      </p>
+      <PageHeader title={summary.title || t("documents.untitled")}>
+        <p className="flex flex-wrap gap-1">
+          {rights.managePrivacy && summary.hidden ? <HiddenBadge /> : null}
+          <ConfidentialityBadge level={summary.confidentiality} />
+        </p>
+      </PageHeader>
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <DocumentViewer document={summary} />
+        <div className="flex flex-col gap-6">
+          <DocumentMetadata document={summary} showPrivacy={rights.managePrivacy} />
+          {rights.managePrivacy ? <PrivacyControls document={summary} /> : null}
+        </div>
+      </div>
+      {detail.views ? <DocumentViewsTable views={detail.views} /> : null}
+      {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import { Alert } from "@/components/alert";
+import type { DocumentFilters } from "@/lib/documents/document-filters";
+import { t } from "@/lib/i18n/messages";
+import type { FacetOption } from "@/server/documents/list-document-facets";
+import type { DocumentList } from "@/server/documents/list-documents";
+import { DocumentFiltersForm } from "./document-filters-form";
+import { DocumentTable } from "./document-table";
+import { Pagination } from "./pagination";
+
+function countLabel(total: number): string {
+  if (total === 0) return t("documents.resultsCountNone");
+  if (total === 1) return t("documents.resultsCountOne");
+  return t("documents.resultsCount", { count: total.toLocaleString("fr-FR") });
+}
+
+const isFiltered = (f: DocumentFilters) => Boolean(f.category || f.author || f.facility || f.from || f.to || f.text);
+
+/** The body of a documents list, shared by the patient's space and the professional's view of a record. */
+export function DocumentsListView({
+  basePath,
+  hrefOf,
+  list,
+  filters,
+  invalidFilters,
+  facets,
+  toolbar,
+}: {
+  basePath: string;
+  hrefOf: (id: string) => string;
+  list: DocumentList;
+  filters: DocumentFilters;
+  invalidFilters: boolean;
+  facets: { authors: FacetOption[]; facilities: FacetOption[] };
+  toolbar?: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-6">
+      {invalidFilters ? <Alert tone="info">{t("documents.invalidFilters")}</Alert> : null}
+      <DocumentFiltersForm action={basePath} filters={filters} authors={facets.authors} facilities={facets.facilities} />
+      <section aria-labelledby="results-title" className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="results-title" className="text-xl font-semibold" aria-live="polite">
+            {countLabel(list.total)}
+          </h2>
+          {toolbar}
+        </div>
+        {list.items.length > 0 ? (
+          <DocumentTable documents={list.items} hrefOf={hrefOf} showPrivacy={list.showPrivacy} />
+        ) : (
+          <p className="text-slate-700">{isFiltered(filters) || list.total > 0 ? t("documents.noResults") : t("documents.empty")}</p>
+        )}
+        <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} />
+      </section>
+    </div>
+  );
+}

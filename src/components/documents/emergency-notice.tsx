@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { formatDateTime } from "@/lib/documents/format";
+import { t } from "@/lib/i18n/messages";
+import type { EmergencyNotice as Notice } from "@/server/emergency/emergency-notices";
+
+/**
+ * On the patient's home page: the emergency accesses to their record in the last 30 days, who,
+ * when and the reason they typed. Nothing is rendered when there were none.
+ */
+export function EmergencyNotice({ notices }: { notices: Notice[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <section aria-labelledby="emergency-notice-title" className="rounded-md border-l-4 border-red-800 bg-red-50 px-4 py-3 text-red-950">
+      <h2 id="emergency-notice-title" className="text-lg font-semibold">
+        {t("emergencyNotice.title")}
+      </h2>
+      <ul className="mt-2 flex flex-col gap-1">
+        {notices.map((notice, index) => (
+          <li key={index}>
+            {t("emergencyNotice.item", {
+              name: notice.practitioner ?? t("emergencyNotice.unknownPractitioner"),
+              date: formatDateTime(notice.when),
+              reason: notice.reason,
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href="/espace/historique" className="font-semibold text-red-950">
+          {t("emergencyNotice.history")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button } from "@/components/button";
+import type { Confidentiality } from "@/lib/fhir/systems";
+import { t } from "@/lib/i18n/messages";
+import type { DocumentSummary } from "@/server/documents/document-summary";
+
+const LEVELS: Confidentiality[] = ["N", "R", "V"];
+
+/**
+ * The patient's choices on one document, as plain form posts (they work without JavaScript):
+ * hide it from professionals or show it again, and its confidentiality level. The version is
+ * sent back so a choice made on a stale page is refused rather than silently overwriting.
+ */
+export function PrivacyControls({ document }: { document: DocumentSummary }) {
+  const base = `/api/documents/${encodeURIComponent(document.id)}`;
+  return (
+    <section aria-labelledby="privacy-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <h2 id="privacy-title" className="text-lg font-semibold">
+        {t("documentPage.privacyTitle")}
+      </h2>
+      {document.hidden ? (
+        <form method="post" action={`${base}/afficher`}>
+          <Button type="submit" variant="secondary">
+            {t("documentPage.show")}
+          </Button>
+        </form>
+      ) : (
+        <form method="post" action={`${base}/masquer`} className="flex flex-col gap-2">
+          <p id="hide-hint" className="text-sm text-slate-700">
+            {t("documentPage.hideHint")}
+          </p>
+          <div>
+            <Button type="submit" variant="secondary" aria-describedby="hide-hint">
+              {t("documentPage.hide")}
+            </Button>
+          </div>
+        </form>
+      )}
+      <form method="post" action={`${base}/confidentialite`} className="flex flex-col gap-3">
+        <input type="hidden" name="version" value={document.versionId} />
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 font-semibold">{t("documentPage.confidentialityLabel")}</legend>
+          {LEVELS.map((level) => (
+            <label key={level} className="flex items-start gap-2">
+              <input type="radio" name="niveau" value={level} defaultChecked={document.confidentiality === level} className="mt-1.5" />
+              <span>{t(`documentPage.levels.${level}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <Button type="submit">{t("documentPage.confidentialitySave")}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function DeleteDocumentForm({ document }: { document: DocumentSummary }) {
+  return (
+    <section aria-labelledby="delete-title" className="flex flex-col gap-3 rounded-lg border border-red-800 bg-white p-4">
+      <h2 id="delete-title" className="text-lg font-semibold">
+        {t("documentPage.deleteTitle")}
+      </h2>
+      <p className="text-slate-700">{t("documentPage.deleteHint")}</p>
+      <form method="post" action={`/api/documents/${encodeURIComponent(document.id)}/supprimer`} className="flex flex-col gap-3">
+        <input type="hidden" name="version" value={document.versionId} />
+        <label className="flex items-start gap-2">
+          <input type="checkbox" name="confirmation" value="oui" required className="mt-1.5" />
+          <span>{t("documentPage.deleteConfirm")}</span>
+        </label>
+        <div>
+          <button type="submit" className="rounded-md border border-red-800 bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900">
+            {t("documentPage.deleteButton")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/** Dates and sizes as French readers expect them, in Paris time whatever the server's zone. */
+const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const shortDayFormat = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZone: "Europe/Paris" });
+
+function valid(value: string | Date | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = typeof value === "string" ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function formatDay(value: string | Date | undefined): string {
+  const date = valid(value);
+  return date ? dayFormat.format(date) : "";
+}
+
+export function formatShortDay(value: string | Date | undefined): string {
+  const date = valid(value);
+  return date ? shortDayFormat.format(date) : "";
+}
+
+export function formatDateTime(value: string | Date | undefined): string {
+  const date = valid(value);
+  return date ? dateTimeFormat.format(date) : "";
+}
+
+export function formatTime(value: string | Date | undefined): string {
+  const date = valid(value);
+  return date ? timeFormat.format(date) : "";
+}
+
+/** The machine-readable form for <time dateTime>. */
+export function isoDay(value: string | Date | undefined): string | undefined {
+  return valid(value)?.toISOString().slice(0, 10);
+}
+
+export function formatSize(bytes: number | undefined): string {
+  if (bytes === undefined) return "";
+  if (bytes < 1024) return `${bytes} o`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
+  return `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+}
+
+export function formatLabel(contentType: string | undefined): string {
+  switch (contentType) {
+    case "application/pdf":
+      return "PDF";
+    case "image/jpeg":
+      return "JPEG";
+    case "image/png":
+      return "PNG";
+    default:
+      return "";
+  }
+}
