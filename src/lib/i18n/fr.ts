@@ -1,4 +1,6 @@
 import { frDocuments } from "./fr-documents";
+import { frPrescriptions } from "./fr-prescriptions";
+import { frHistory } from "./fr-history";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -7,6 +9,8 @@ import { frDocuments } from "./fr-documents";
  */
 export const fr = {
   ...frDocuments,
+  ...frPrescriptions,
+  ...frHistory,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",
