@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
+import { expect, test } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "../factories/personas";
+import { randomAddress, signIn, typePassword } from "./helpers/sign-in";
 
 /**
  * Sign-in as the personas do it, in a real browser: password, then the TOTP code computed here
@@ -11,45 +11,12 @@ import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "../factories/perso
  */
 test.describe.configure({ mode: "serial" });
 
-const randomAddress = () => `198.51.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
 // A function, so that every test gets its own address.
 test.use({
   extraHTTPHeaders: async ({}, use) => {
     await use({ "x-forwarded-for": randomAddress() });
   },
 });
-
-const code = (persona: AccountPersona, at: number) =>
-  TOTP.generate({ secret: Secret.fromBase32(ACCOUNTS[persona].totpSecret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
-
-async function typePassword(page: Page, email: string, password: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Continuer" }).click();
-}
-
-/**
- * Password then code. A code is usable once per account, and an earlier test (or run) may have
- * used this 30-second step or even the next one (the server accepts ±1 step). So: the current
- * code, else the next one, else the one after, once the clock has reached the next step.
- */
-async function signIn(page: Page, persona: AccountPersona) {
-  await typePassword(page, ACCOUNTS[persona].email, DEMO_PASSWORD);
-  await expect(page, `${persona}'s password step`).toHaveURL(/\/connexion\/code$/);
-  for (const [offset, waitForNextStep] of [
-    [0, false],
-    [30_000, false],
-    [30_000, true],
-  ] as const) {
-    if (waitForNextStep) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-    await page.getByLabel("Code à 6 chiffres").fill(code(persona, Date.now() + offset));
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForLoadState("load");
-    if (!page.url().includes("/connexion")) return;
-  }
-  throw new Error(`${persona} could not complete the code step`);
-}
 
 const PERSONAS: [AccountPersona, string][] = [
   ["camille", "/espace"],
