@@ -1,0 +1,37 @@
+/**
+ * `npm run audit:verify`: recomputes the audit chain of every patient in this environment's
+ * database (PGlite in DATA_DIR, or DATABASE_URL) and prints a French summary. Exits 0 when every
+ * chain is intact, 1 when anything was edited, removed, reordered, forged or truncated (or the
+ * check could not run). Run with `tsx --conditions react-server` (server-only modules).
+ */
+import { existsSync } from "node:fs";
+import { describeChainReport } from "@/server/audit/describe-chain-report";
+import { verifyAuditChain } from "@/server/audit/verify-chain";
+import { currentTarget, database } from "@/server/db/client";
+
+async function main(): Promise<number> {
+  const target = currentTarget();
+  if (target.kind === "pglite" && target.dataDir && !existsSync(target.dataDir)) {
+    // Opening would create an empty database and call it intact.
+    console.error(`Aucune base PGlite dans ${target.dataDir} : rien à vérifier.`);
+    return 1;
+  }
+  const where = target.kind === "pglite" ? `PGlite (${target.dataDir ?? "en mémoire"})` : "serveur PostgreSQL (DATABASE_URL)";
+  const db = await database();
+  try {
+    const report = await verifyAuditChain(db.sql);
+    for (const line of describeChainReport(report, where)) console.log(line);
+    return report.ok ? 0 : 1;
+  } finally {
+    await db.prisma.$disconnect();
+    await db.sql.close().catch(() => undefined);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error("Échec de la vérification de la chaîne d'audit :", error);
+    process.exit(1);
+  },
+);
