@@ -1,0 +1,106 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openDatabase, type Database } from "@/server/db/client";
+import type { DatabaseTarget } from "@/server/db/sql-driver";
+import { Repository } from "@/server/fhir/repository";
+import { validateForWrite } from "@/server/fhir/validate";
+import { closeDatabase } from "../../setup/test-database";
+import { createServerDatabase, type ServerDatabase } from "../../setup/server-database";
+import { newId } from "../../factories/ids";
+import { aPatient } from "../../factories/people";
+import { aCondition } from "../../factories/record";
+import { tamper } from "./owner-sql";
+
+// `npm run audit:verify` as an operator runs it: a separate process on the environment's
+// database (a PGlite data directory on disk, or DATABASE_URL on a server), its exit code and
+// its French summary.
+const root = path.resolve(import.meta.dirname, "../../..");
+let dataDir: string | undefined;
+let server: ServerDatabase | undefined;
+let target: DatabaseTarget;
+
+beforeAll(async () => {
+  // Builds the FHIR validator's index (a second or more) before any write's transaction starts.
+  validateForWrite(aPatient());
+  const info = inject("testDatabase");
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (info.kind === "server" && serverUrl) {
+    server = await createServerDatabase(serverUrl, "auditcli");
+    target = { kind: "server", url: server.url };
+  } else if (info.kind === "pglite") {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "audit-verify-"));
+    target = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
+  }
+});
+
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.drop();
+});
+
+/** Opens the environment's database in this process (the CLI must not run meanwhile on PGlite). */
+async function withDatabase(fn: (db: Database) => Promise<void>) {
+  const info = inject("testDatabase");
+  const fresh = target.kind === "pglite" && !!target.dataDir && !existsSync(target.dataDir);
+  const dump = info.kind === "pglite" && fresh ? new Blob([await readFile(info.templateFile)]) : undefined;
+  const db = await openDatabase(target, { poolSize: 2, ...(dump ? { loadDataDir: dump } : {}) });
+  try {
+    await fn(db);
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+function runVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, APP_ENV: "test" };
+  delete env.DATABASE_URL;
+  if (target.kind === "server") env.DATABASE_URL = target.url;
+  else env.DATA_DIR = dataDir;
+  return new Promise((resolve) => {
+    execFile(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["--conditions", "react-server", "scripts/audit-verify.ts"],
+      { cwd: root, env, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("npm run audit:verify", () => {
+  let patientId = "";
+  let conditionRow = "";
+
+  it("exits 0 and says every chain is intact, with the rows checked per patient", async () => {
+    await withDatabase(async (db) => {
+      const system = new Repository(db, { kind: "system", purpose: "audit-verify-cli" });
+      patientId = (await system.create(aPatient({ given: "Inès", family: "Vérif" }))).id!;
+      const patient = new Repository(db, { kind: "patient", accountId: newId(), patientId });
+      const condition = await patient.create(aCondition({ patientId }));
+      await patient.read("Condition", condition.id!);
+      await patient.search("Condition", { patientId });
+      const [row] = await db.sql.query<{ id: string }>(
+        "SELECT id::text AS id FROM audit_event WHERE patient_id = $1::uuid AND interaction = 'create' AND entity = $2",
+        [patientId, `Condition/${condition.id}`],
+      );
+      conditionRow = row!.id;
+    });
+    const run = await runVerify();
+    expect(run.stderr).not.toMatch(/Échec/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Patient ${patientId} : 4 lignes vérifiées, intacte.`);
+    expect(run.stdout).toMatch(/Résultat : chaîne d'audit intacte \(\d+ lignes vérifiées, \d+ chaînes?\)\./);
+  }, 90_000);
+
+  it("exits 1 and names the edited row once a row was changed by hand", async () => {
+    await withDatabase((db) => tamper(db, [{ sql: "UPDATE audit_event SET outcome = 'denied' WHERE id = $1::uuid", params: [conditionRow] }]));
+    const run = await runVerify();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Patient ${patientId} : 4 lignes vérifiées, 1 problème :`);
+    expect(run.stdout).toContain(`ligne 2 (id ${conditionRow}) modifiée : son contenu ne correspond plus à son empreinte.`);
+    expect(run.stdout).toMatch(/Résultat : 1 problème détecté dans 1 chaîne sur \d+/);
+  }, 90_000);
+});
