@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` type-checks the whole project (tsc --noEmit, tests included) before it builds;
+  // the build does not repeat it, which saves a third of its time on these machines.
+  typescript: { ignoreBuildErrors: true },
   // PGlite loads its WebAssembly and data files next to its own module: keep it unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   async headers() {

@@ -1,5 +1,5 @@
 import "server-only";
-import { findAccountById, readSecondFactor, useTotpStep } from "../db/account-store";
+import { findAccountById, readSecondFactor, consumeTotpStep } from "../db/account-store";
 import { consumeChallenge, takeChallengeAttempt } from "../db/sign-in-challenge-store";
 import { openSession } from "./open-session";
 import { checkTotp } from "./totp";
@@ -34,7 +34,7 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
 
   const check = checkTotp({ secretBase32: factor.secretBase32, token: input.code, now: input.now, lastUsedStep: factor.lastUsedStep });
   if (!check.ok) return { ok: false, reason: "code" };
-  if (!(await useTotpStep(challenge.accountId, check.step))) return { ok: false, reason: "code" };
+  if (!(await consumeTotpStep(challenge.accountId, check.step))) return { ok: false, reason: "code" };
   if (!(await consumeChallenge(input.challengeId, input.now))) return { ok: false, reason: "challenge" };
 
   const account = await findAccountById(challenge.accountId);

@@ -30,7 +30,7 @@ export function totpCode(secretBase32: string, now: Date, digits = TOTP_DIGITS):
 /**
  * Checks `token` against the secret at `now`. Returns the step it belongs to when it is valid
  * and later than `lastUsedStep`; the caller must then record that step atomically (see
- * account-store `useTotpStep`) so that two requests with the same code cannot both pass.
+ * account-store `consumeTotpStep`) so that two requests with the same code cannot both pass.
  */
 export function checkTotp(input: { secretBase32: string; token: string; now: Date; lastUsedStep: number }): TotpCheck {
   const token = input.token.replace(/\s+/g, "");

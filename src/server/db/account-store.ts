@@ -104,7 +104,7 @@ export async function readSecondFactor(accountId: string) {
  * Records that the code of `step` was used. False when that step (or a later one) was already
  * used: the condition is in the UPDATE, so two requests with the same code cannot both win.
  */
-export async function useTotpStep(accountId: string, step: number): Promise<boolean> {
+export async function consumeTotpStep(accountId: string, step: number): Promise<boolean> {
   const { prisma } = await database();
   const { count } = await prisma.account.updateMany({
     where: { id: accountId, lastTotpStep: { lt: BigInt(step) } },

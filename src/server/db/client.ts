@@ -1,6 +1,7 @@
 import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -34,6 +35,8 @@ export type OpenOptions = {
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === "pglite") {
+    // PGlite creates its own folder but not the data directory above it.
+    if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
     const pglite = new PGlite(target.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     await pglite.waitReady;
     const owner = pgliteDriver(pglite);

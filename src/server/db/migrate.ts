@@ -15,13 +15,14 @@ const MIGRATION_LOCK = 727_140_001;
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
 export async function listMigrations(dir = defaultMigrationsDir()) {
-  const names = (await readdir(dir, { withFileTypes: true }))
+  // Not traced into the build output: the Dockerfile copies prisma/migrations beside the server.
+  const names = (await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory() && /^\d{14}_[a-z0-9_]+$/.test(entry.name))
     .map((entry) => entry.name)
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

@@ -73,7 +73,9 @@ export function validateForWrite(resource: Resource): void {
   }
   ensureIndexed();
   try {
-    validateResource(resource);
+    // Judged as it will be stored (JSON): a key whose value is undefined is absent, not an
+    // unknown property (the validator rejects `abatementDateTime: undefined` otherwise).
+    validateResource(JSON.parse(JSON.stringify(resource)) as Resource);
   } catch (error) {
     if (error instanceof OperationOutcomeError) {
       throw invalid("La ressource n'est pas conforme à FHIR R4.", error.outcome.issue ?? []);

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+/**
+ * End-to-end tests in a real Chromium against the production build, on a PGlite database seeded
+ * with the demo personas. Run through `npm run test:e2e` (scripts/e2e.mjs), which builds the app
+ * when needed and prepares a fresh database in E2E_DATA_DIR before Playwright starts the server.
+ *
+ * No browser can be downloaded on these machines: Debian's Chromium is used when present.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const dataDir = process.env.E2E_DATA_DIR ?? ".test-data/e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One seeded database for the run; specs change it (uploads, links), so one worker, in order.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: existsSync(chromium) ? chromium : undefined,
+      // Root has no sandbox; the machines have no internet, so Chromium must not try to phone home.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${port} -H localhost`,
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { APP_ENV: "test", DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}` },
+  },
+});

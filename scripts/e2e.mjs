@@ -1,0 +1,26 @@
+/**
+ * `npm run test:e2e [-- <playwright args>]`: builds the app if needed, seeds a fresh PGlite
+ * database with the demo personas in .test-data/e2e, then runs Playwright, which starts
+ * `next start` on that database (playwright.config.ts).
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { buildIfStale } from "./lib/build-if-stale.mjs";
+
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
+const env = { ...process.env, APP_ENV: "test", DATA_DIR: dataDir, E2E_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+delete env.DATABASE_URL;
+
+const run = (args, label) => {
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`${label} a échoué (code ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+};
+
+buildIfStale();
+rmSync(dataDir, { recursive: true, force: true });
+run(["node_modules/tsx/dist/cli.mjs", "--conditions", "react-server", "scripts/seed.ts"], "Le chargement des personas");
+run(["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], "Playwright");

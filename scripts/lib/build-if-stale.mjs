@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Builds the production app (`next build`) unless .next/BUILD_ID is newer than every source
+ * file the build reads. `npm start` and the end-to-end tests both need a current build, and a
+ * build costs a minute on these machines, so neither pays it twice.
+ */
+const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(entry) {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+export function buildIsCurrent() {
+  const buildId = ".next/BUILD_ID";
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return INPUTS.every((input) => newestMtime(input) <= built);
+}
+
+export function buildIfStale({ log = console.log } = {}) {
+  if (buildIsCurrent()) {
+    log("Build de production à jour.");
+    return;
+  }
+  log("Construction de l'application (next build)…");
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`next build a échoué (code ${result.status}).`);
+  log(`Build terminé en ${Math.round((Date.now() - started) / 1000)} s.`);
+}

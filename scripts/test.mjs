@@ -1,0 +1,27 @@
+/**
+ * `npm test`: every check, in the order that fails fastest: lint, type-check, vitest (unit and
+ * integration: on PGlite, or on the PostgreSQL server of TEST_DATABASE_URL in a fresh database
+ * created and dropped by the run), then Playwright end-to-end tests in Chromium against the
+ * production build. Prints each step's duration; exits non-zero if any step failed.
+ */
+import { spawnSync } from "node:child_process";
+
+const node = process.execPath;
+const steps = [
+  ["lint (eslint)", [node, "node_modules/eslint/bin/eslint.js", "."]],
+  ["types (tsc)", [node, "node_modules/typescript/bin/tsc", "--noEmit"]],
+  ["vitest (unit + integration)", [node, "node_modules/vitest/vitest.mjs", "run"]],
+  ["end-to-end (Playwright)", [node, "scripts/e2e.mjs"]],
+];
+
+const results = [];
+for (const [label, [command, ...args]] of steps) {
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const { status } = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  results.push({ label, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+console.log(`\nDatabase for vitest: ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite"}`);
+for (const { label, ok, seconds } of results) console.log(`${ok ? "ok  " : "FAIL"} ${label} (${seconds} s)`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
