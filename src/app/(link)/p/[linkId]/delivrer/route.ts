@@ -1,0 +1,40 @@
+import { env } from "@/server/env";
+import { FhirError } from "@/server/fhir/errors";
+import { isUuid } from "@/server/fhir/repository";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+import { recordDispense } from "@/server/prescriptions/record-dispense";
+import { notFoundResponse } from "@/server/prescriptions/prescription-post";
+import { parseDispenseForm } from "@/server/sharing/dispense-form";
+import { linkPath, pharmacistScope } from "@/server/sharing/pharmacist-request";
+
+/**
+ * POST: the pharmacist records what they handed over, line by line, within the link's session.
+ * Recorded once however often it is posted (the form's key), refused when someone recorded
+ * meanwhile (the form's state); a dead link or session answers "no longer available".
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const { linkId } = await params;
+  if (!isUuid(linkId)) return notFoundResponse();
+  const scope = await pharmacistScope(linkId, request.headers, new Date());
+  if (!scope) return seeOther(linkPath(linkId, "/indisponible"));
+  const form = await request.formData().catch(() => new FormData());
+  try {
+    const result = await recordDispense(scope.repo, parseDispenseForm(form));
+    switch (result.kind) {
+      case "recorded":
+        return seeOther(result.completed ? linkPath(linkId, "/termine") : linkPath(linkId, "?message=enregistre"));
+      case "already-recorded":
+        return seeOther(linkPath(linkId, "?message=deja"));
+      case "stale":
+        return seeOther(linkPath(linkId, "?message=perime"));
+      case "invalid":
+        return seeOther(linkPath(linkId, "?erreur=quantite"));
+    }
+  } catch (error) {
+    if (error instanceof FhirError && error.status === 404) return seeOther(linkPath(linkId, "/indisponible"));
+    throw error;
+  }
+}

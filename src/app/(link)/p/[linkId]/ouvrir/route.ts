@@ -1,0 +1,47 @@
+import { env } from "@/server/env";
+import { isUuid } from "@/server/fhir/repository";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+import { notFoundResponse } from "@/server/prescriptions/prescription-post";
+import { openLink } from "@/server/sharing/open-link";
+import { cleanPharmacyName } from "@/server/sharing/pharmacy-name";
+import { linkPath, pharmacistCookie, requestOrigin } from "@/server/sharing/pharmacist-request";
+import { setCookieHeader } from "@/server/sharing/share-result-cookie";
+
+/**
+ * POST (cle, code, pharmacie): the pharmacist opens a link. The key comes from the URL's
+ * fragment, copied into the form's body by the page's script: it is never in a request line.
+ * A right passcode opens a 30-minute session (a cookie scoped to this link); a wrong one goes
+ * back to the form with the tries left; a dead, unknown or mistyped link is "no longer
+ * available". Nothing in a redirect comes from the request but the link id, checked as a UUID.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const { linkId } = await params;
+  if (!isUuid(linkId)) return notFoundResponse();
+  const form = await request.formData().catch(() => new FormData());
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const pharmacy = cleanPharmacyName(field("pharmacie"));
+  if (!pharmacy) return seeOther(linkPath(linkId, "?erreur=format"));
+  const result = await openLink({ linkId, secret: field("cle").trim(), passcode: field("code").trim(), pharmacy, ...requestOrigin(request.headers) }, new Date());
+  switch (result.kind) {
+    case "opened": {
+      const cookie = pharmacistCookie(linkId);
+      const response = seeOther(linkPath(linkId));
+      response.headers.append("Set-Cookie", setCookieHeader(cookie.name, result.token, { ...cookie.options, maxAge: result.maxAge }));
+      return response;
+    }
+    case "wrong-passcode":
+      return seeOther(linkPath(linkId, `?erreur=code&essais=${result.attemptsLeft}`));
+    case "invalid-passcode":
+      return seeOther(linkPath(linkId, "?erreur=format"));
+    case "rate-limited":
+      return seeOther(linkPath(linkId, "?erreur=attente"));
+    case "not-found":
+      return seeOther(linkPath(linkId, "/indisponible"));
+  }
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { DispensationsTable } from "@/components/prescriptions/dispensations-table";
+import { LinksList } from "@/components/prescriptions/links-list";
+import { prescriptionNotice } from "@/components/prescriptions/notices";
+import { PrescriptionFacts, StateBadge, prescriptionTitle } from "@/components/prescriptions/prescription-facts";
+import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
+import { ShareForm } from "@/components/prescriptions/share-form";
+import { t } from "@/lib/i18n/messages";
+import { loadPrescription } from "./load-prescription";
+
+export const metadata: Metadata = { title: t("prescriptionPage.metadataTitle") };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** One prescription: its medicines and dispensations, print and PDF, "send to a pharmacy" and its links. */
+export default async function PrescriptionPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { detail, repo } = await loadPrescription(id);
+  const { prescription } = detail;
+  const notice = prescriptionNotice((await searchParams).message);
+  const base = `/espace/ordonnances/${encodeURIComponent(prescription.id)}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href="/espace/ordonnances" className="font-semibold">
+          ← {t("prescriptionPage.back")}
+        </Link>
+      </p>
+      <PageHeader title={prescriptionTitle(prescription)}>
+        <p>
+          <StateBadge state={prescription.state} />
+        </p>
+      </PageHeader>
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <PrescriptionFacts prescription={prescription} />
+      <PrescriptionLines lines={prescription.lines} captionId="lignes" />
+      <DispensationsTable dispensations={prescription.dispensations} headingLevel={2} />
+      <div className="flex flex-wrap gap-3">
+        <ButtonLink href={`${base}/imprimer`} variant="secondary">
+          {t("prescriptionPage.print")}
+        </ButtonLink>
+        <a href={`/api/ordonnances/${encodeURIComponent(prescription.id)}/pdf`} className="inline-flex items-center justify-center gap-2 rounded-md border border-blue-800 bg-white px-4 py-2 text-base font-semibold text-blue-800 hover:bg-blue-50" download>
+          {t("prescriptionPage.pdf")}
+        </a>
+      </div>
+      {detail.mayShare ? (
+        prescription.state === "active" ? (
+          <ShareForm prescription={prescription} now={repo.now()} />
+        ) : (
+          <p className="text-slate-700">{t("share.notShareable")}</p>
+        )
+      ) : null}
+      {detail.links ? <LinksList prescriptionId={prescription.id} links={detail.links} /> : null}
+    </div>
+  );
+}

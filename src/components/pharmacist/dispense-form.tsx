@@ -1,0 +1,64 @@
+import { Button } from "@/components/button";
+import { t } from "@/lib/i18n/messages";
+import type { SharedPrescriptionView } from "@/server/prescriptions/view-shared-prescription";
+
+/**
+ * Line by line, what the pharmacist hands over today: nothing, all that remains, or a part.
+ * The form carries the state it was drawn from and its own key, so it records once and never
+ * over someone else's dispensation.
+ */
+export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPrescriptionView }) {
+  const open = view.prescription.lines.filter((line) => line.remainingQuantity > 0);
+  return (
+    <section aria-labelledby="dispense-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
+      <h2 id="dispense-title" className="text-lg font-semibold">
+        {t("pharmacist.dispenseTitle")}
+      </h2>
+      <p className="text-slate-700">{t("pharmacist.dispenseIntro")}</p>
+      <form method="post" action={`/p/${linkId}/delivrer`} className="flex flex-col gap-5">
+        <input type="hidden" name="cle-formulaire" value={view.formKey} />
+        <input type="hidden" name="etat" value={view.state} />
+        {open.map((line) => {
+          const id = line.requestId;
+          return (
+            <fieldset key={id} className="flex flex-col gap-2 rounded-md border border-slate-300 p-3">
+              <legend className="px-1 font-semibold">{line.medication}</legend>
+              <input type="hidden" name={`reste-${id}`} value={line.remainingQuantity} />
+              <p className="text-sm text-slate-700">{t("pharmacist.remaining", { quantity: line.remainingQuantity, unit: line.unit })}</p>
+              <label className="flex items-center gap-2">
+                <input type="radio" name={`choix-${id}`} value="aucun" defaultChecked />
+                <span>{t("pharmacist.optionNone")}</span>
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name={`choix-${id}`} value="tout" />
+                <span>{t("pharmacist.optionFull", { quantity: line.remainingQuantity, unit: line.unit })}</span>
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name={`choix-${id}`} value="partie" />
+                <span>{t("pharmacist.optionPartial")}</span>
+              </label>
+              <div className="flex flex-col gap-1 pl-6">
+                <label htmlFor={`quantite-${id}`} className="text-sm font-semibold">
+                  {t("pharmacist.quantity", { unit: line.unit })}
+                </label>
+                <input
+                  id={`quantite-${id}`}
+                  name={`quantite-${id}`}
+                  type="number"
+                  min={1}
+                  max={line.remainingQuantity}
+                  step={1}
+                  inputMode="numeric"
+                  className="w-32 rounded-md border border-slate-500 bg-white px-3 py-2"
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+        <div>
+          <Button type="submit">{t("pharmacist.record")}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { formatDay } from "@/lib/documents/format";
+import { t } from "@/lib/i18n/messages";
+import type { NamedPrescription } from "@/server/prescriptions/read-prescriptions";
+
+/** Prescriber, date, validity and state, as a description list; the state is written, never only coloured. */
+export function PrescriptionFacts({ prescription }: { prescription: NamedPrescription }) {
+  const active = prescription.state === "active";
+  return (
+    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+      <dt className="font-semibold">{t("prescriptions.prescriber")}</dt>
+      <dd>{prescription.prescriber ?? t("prescriptions.unknownPrescriber")}</dd>
+      <dt className="font-semibold">{t("prescriptions.authoredOn")}</dt>
+      <dd>{prescription.authoredOn ? <time dateTime={prescription.authoredOn}>{formatDay(prescription.authoredOn)}</time> : "—"}</dd>
+      {prescription.validUntil ? (
+        <>
+          <dt className="font-semibold">{active ? t("prescriptions.validUntil") : t("prescriptions.validUntilPast")}</dt>
+          <dd>
+            <time dateTime={prescription.validUntil}>{formatDay(prescription.validUntil)}</time>
+          </dd>
+        </>
+      ) : null}
+      {prescription.note ? (
+        <>
+          <dt className="font-semibold">{t("prescriptions.note")}</dt>
+          <dd className="whitespace-pre-line">{prescription.note}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export function StateBadge({ state }: { state: NamedPrescription["state"] }) {
+  const tone = state === "active" ? "border-green-800 text-green-900 bg-green-50" : "border-slate-600 text-slate-800 bg-slate-100";
+  return <span className={`inline-block rounded-full border px-2 py-0.5 text-sm font-semibold ${tone}`}>{t(`prescriptions.states.${state}`)}</span>;
+}
+
+export function prescriptionTitle(prescription: NamedPrescription): string {
+  return prescription.authoredOn ? t("prescriptions.heading", { date: formatDay(prescription.authoredOn) }) : t("prescriptions.headingUndated");
+}

@@ -1,0 +1,37 @@
+import { t } from "@/lib/i18n/messages";
+import type { PrescriptionLine } from "@/server/prescriptions/prescription-model";
+
+/** The medicines of a prescription: dose and instructions, quantity, renewals left, what was dispensed. */
+export function PrescriptionLines({ lines, captionId }: { lines: PrescriptionLine[]; captionId: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <table className="w-full border-collapse text-left">
+        <caption id={captionId} className="sr-only">
+          {t("prescriptions.linesCaption")}
+        </caption>
+        <thead className="bg-slate-100 text-sm">
+          <tr>
+            <th scope="col" className="px-4 py-2">{t("prescriptions.colMedicine")}</th>
+            <th scope="col" className="px-4 py-2">{t("prescriptions.colDosage")}</th>
+            <th scope="col" className="px-4 py-2">{t("prescriptions.colQuantity")}</th>
+            <th scope="col" className="px-4 py-2">{t("prescriptions.colRenewals")}</th>
+            <th scope="col" className="px-4 py-2">{t("prescriptions.colDispensed")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.requestId} className="border-t border-slate-200 align-top">
+              <th scope="row" className="px-4 py-2 font-semibold">{line.medication}</th>
+              <td className="px-4 py-2">{line.dosage.length > 0 ? line.dosage.join(" ; ") : t("prescriptions.noDosage")}</td>
+              <td className="px-4 py-2">{t("prescriptions.perFill", { quantity: line.quantityPerFill, unit: line.unit })}</td>
+              <td className="px-4 py-2">{line.renewalsLeft}</td>
+              <td className="px-4 py-2">
+                {t("prescriptions.dispensedOf", { done: line.dispensedQuantity, total: line.totalQuantity, unit: line.unit })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as deliver } from "@/app/(link)/p/[linkId]/delivrer/route";
+import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
+import { listPrescriptions } from "@/server/prescriptions/list-prescriptions";
+import { viewSharedPrescription } from "@/server/prescriptions/view-shared-prescription";
+import { linkScope } from "@/server/sharing/link-scope";
+import { openLinkSession } from "@/server/sharing/link-session";
+import { listMyLinks } from "@/server/sharing/list-my-links";
+import { revokeLink } from "@/server/sharing/revoke-link";
+import { sharePrescription } from "@/server/sharing/share-prescription";
+import { useTestDatabase } from "../../setup/test-database";
+import { APP, cookieOf, formPost, locationOf, params, secretOf } from "./http";
+import { buildWorld, type World } from "./world";
+
+const db = useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+
+async function shareCamille(prescriptionId = world.camilleActive.prescriptionId) {
+  return sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId, withPasscode: true }, APP);
+}
+
+function wrongCode(right: string): string {
+  return right === "000000" ? "000001" : "000000";
+}
+
+async function openAs(linkId: string, fields: Record<string, string>, address?: string) {
+  return open(formPost(`/p/${linkId}/ouvrir`, fields, { address }), params({ linkId }));
+}
+
+/** The form the pharmacist's page would draw now, as the link. */
+async function drawnForm(linkId: string, cookie: string) {
+  const token = cookie.split("=")[1];
+  const scope = await linkScope(linkId, token, { address: "198.51.100.20" }, new Date());
+  if (!scope) throw new Error("the link does not open");
+  return viewSharedPrescription(scope.repo);
+}
+
+describe("the pharmacist's link, through its route handlers", () => {
+  it("a wrong passcode says how many tries remain; the right one opens a session scoped to the link", async () => {
+    const shared = await shareCamille();
+    const key = secretOf(shared.url);
+    const wrong = await openAs(shared.linkId, { cle: key, code: wrongCode(shared.passcode!), pharmacie: "Pharmacie du Parc" });
+    expect(wrong.status).toBe(303);
+    expect(locationOf(wrong)).toBe(`/p/${shared.linkId}?erreur=code&essais=9`);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+
+    const right = await openAs(shared.linkId, { cle: key, code: shared.passcode!, pharmacie: "Pharmacie du Parc" });
+    expect(right.status).toBe(303);
+    expect(locationOf(right)).toBe(`/p/${shared.linkId}`);
+    const setCookie = right.headers.get("set-cookie") ?? "";
+    expect(setCookie).toContain(`Path=/p/${shared.linkId}`);
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Strict");
+    expect(openLinkSession(shared.linkId, cookieOf(right)!.split("=")[1], new Date())?.pharmacy).toBe("Pharmacie du Parc");
+    // Nothing the server answered carries the key.
+    expect(`${locationOf(right)} ${setCookie} ${locationOf(wrong)}`).not.toContain(key);
+  });
+
+  it("refuses a post from another site, and a malformed passcode or pharmacy name changes nothing", async () => {
+    const shared = await shareCamille();
+    const key = secretOf(shared.url);
+    const foreign = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: key, code: shared.passcode!, pharmacie: "Pharmacie X" }, { origin: "https://evil.example" }), params({ linkId: shared.linkId }));
+    expect(foreign.status).toBe(403);
+    const missing = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: key, code: shared.passcode!, pharmacie: "Pharmacie X" }, { origin: null }), params({ linkId: shared.linkId }));
+    expect(missing.status).toBe(403);
+    expect(locationOf(await openAs(shared.linkId, { cle: key, code: "12ab", pharmacie: "Pharmacie X" }))).toBe(`/p/${shared.linkId}?erreur=format`);
+    expect(locationOf(await openAs(shared.linkId, { cle: key, code: shared.passcode!, pharmacie: " " }))).toBe(`/p/${shared.linkId}?erreur=format`);
+    const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: shared.linkId } });
+    expect(row.attemptsLeft).toBe(10);
+    expect((await open(formPost("/p/not-a-uuid/ouvrir", { cle: key }), params({ linkId: "not-a-uuid" }))).status).toBe(404);
+  });
+
+  it("records a partial dispensation the patient sees at once, once however often it is posted, then completes it and the link dies", async () => {
+    const { prescriptionId } = await world.addPrescription(world.camilleId);
+    const shared = await shareCamille(prescriptionId);
+    const opened = await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie de la Gare" });
+    const cookie = cookieOf(opened)!;
+    const form = await drawnForm(shared.linkId, cookie);
+    const [amox, para] = form.prescription.lines.sort((a, b) => a.medication.localeCompare(b.medication));
+    const fields = {
+      "cle-formulaire": form.formKey,
+      etat: form.state,
+      [`choix-${amox!.requestId}`]: "tout",
+      [`reste-${amox!.requestId}`]: String(amox!.remainingQuantity),
+      [`choix-${para!.requestId}`]: "partie",
+      [`quantite-${para!.requestId}`]: "2",
+    };
+    const first = await deliver(formPost(`/p/${shared.linkId}/delivrer`, fields, { cookie }), params({ linkId: shared.linkId }));
+    expect(locationOf(first)).toBe(`/p/${shared.linkId}?message=enregistre`);
+    const again = await deliver(formPost(`/p/${shared.linkId}/delivrer`, fields, { cookie }), params({ linkId: shared.linkId }));
+    expect(locationOf(again)).toBe(`/p/${shared.linkId}?message=deja`);
+
+    const seen = (await listPrescriptions(await world.repoFor(world.actors.camille))).active.find((p) => p.id === prescriptionId)!;
+    expect(seen.dispensations.map((d) => [d.medication.split(" ")[0], d.quantity, d.pharmacy]).sort()).toEqual([
+      ["Amoxicilline", 14, "Pharmacie de la Gare"],
+      ["Paracétamol", 2, "Pharmacie de la Gare"],
+    ]);
+    expect(seen.lines.find((l) => l.requestId === para!.requestId)).toMatchObject({ dispensedQuantity: 2, remainingQuantity: 2 });
+
+    const next = await drawnForm(shared.linkId, cookie);
+    expect(next.prescription.lines.filter((l) => l.remainingQuantity > 0).map((l) => l.requestId)).toEqual([para!.requestId]);
+    const rest = { "cle-formulaire": next.formKey, etat: next.state, [`choix-${para!.requestId}`]: "partie", [`quantite-${para!.requestId}`]: "2" };
+    const last = await deliver(formPost(`/p/${shared.linkId}/delivrer`, rest, { cookie }), params({ linkId: shared.linkId }));
+    expect(locationOf(last)).toBe(`/p/${shared.linkId}/termine`);
+
+    // Fully dispensed: the session and the link answer "no longer available".
+    const after = await deliver(formPost(`/p/${shared.linkId}/delivrer`, rest, { cookie }), params({ linkId: shared.linkId }));
+    expect(locationOf(after)).toBe(`/p/${shared.linkId}/indisponible`);
+    const reopen = await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie de la Gare" });
+    expect(locationOf(reopen)).toBe(`/p/${shared.linkId}/indisponible`);
+    const mine = (await listMyLinks(await world.repoFor(world.actors.camille), prescriptionId))![0]!;
+    expect(mine.state).toBe("dispensed");
+    expect(mine.events.filter((e) => e.kind === "dispensed")).toHaveLength(3);
+  });
+
+  it("refuses quantities beyond what remains, or a form with nothing chosen", async () => {
+    const { prescriptionId } = await world.addPrescription(world.camilleId);
+    const shared = await shareCamille(prescriptionId);
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie Test" }))!;
+    const form = await drawnForm(shared.linkId, cookie);
+    const line = form.prescription.lines[0]!;
+    for (const extra of [{ [`choix-${line.requestId}`]: "partie", [`quantite-${line.requestId}`]: String(line.remainingQuantity + 1) }, { [`choix-${line.requestId}`]: "partie", [`quantite-${line.requestId}`]: "-1" }, {}]) {
+      const answer = await deliver(formPost(`/p/${shared.linkId}/delivrer`, { "cle-formulaire": crypto.randomUUID(), etat: form.state, ...extra }, { cookie }), params({ linkId: shared.linkId }));
+      expect(locationOf(answer)).toBe(`/p/${shared.linkId}?erreur=quantite`);
+    }
+    const count = await db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "MedicationDispense", groupId: prescriptionId } });
+    expect(count).toBe(0);
+  });
+
+  it("a revoked link dies at once, open session included", async () => {
+    const shared = await shareCamille();
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie Test" }))!;
+    const form = await drawnForm(shared.linkId, cookie);
+    await revokeLink(await world.repoFor(world.actors.camille), shared.linkId);
+    const line = form.prescription.lines[0]!;
+    const answer = await deliver(
+      formPost(`/p/${shared.linkId}/delivrer`, { "cle-formulaire": form.formKey, etat: form.state, [`choix-${line.requestId}`]: "partie", [`quantite-${line.requestId}`]: "1" }, { cookie }),
+      params({ linkId: shared.linkId }),
+    );
+    expect(locationOf(answer)).toBe(`/p/${shared.linkId}/indisponible`);
+    expect(await linkScope(shared.linkId, cookie.split("=")[1], { address: "198.51.100.20" }, new Date())).toBeUndefined();
+  });
+});
