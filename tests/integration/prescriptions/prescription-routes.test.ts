@@ -1,0 +1,147 @@
+import { PDFDocument, PDFName, PDFDict, PDFRawStream } from "pdf-lib";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as revoke } from "@/app/api/ordonnances/[id]/liens/[linkId]/revoquer/route";
+import { POST as share } from "@/app/api/ordonnances/[id]/partager/route";
+import { GET as pdf } from "@/app/api/ordonnances/[id]/pdf/route";
+import type { Actor } from "@/server/access/actor";
+import type { CurrentSession } from "@/server/auth/check-session";
+import { optionalRequestScope, type RequestScope } from "@/server/documents/request-repository";
+import { hashSecret } from "@/server/sharing/link-secret";
+import { openShareResult, shareResultCookie } from "@/server/sharing/share-result-cookie";
+import { useTestDatabase } from "../../setup/test-database";
+import { cookieOf, formPost, get, locationOf, params, secretOf } from "./http";
+import { buildWorld, type World } from "./world";
+
+/**
+ * The patient's route handlers called with real Requests on the real database. Only the
+ * session lookup is replaced (it reads Next's request cookies): each test says whose session
+ * the request carries, as the sign-in would have established it.
+ */
+vi.mock("@/server/documents/request-repository", () => ({ optionalRequestScope: vi.fn(), requirePageScope: vi.fn() }));
+
+const db = useTestDatabase();
+let world: World;
+let current: RequestScope | undefined;
+beforeAll(async () => {
+  world = await buildWorld();
+});
+beforeEach(() => {
+  current = undefined;
+  vi.mocked(optionalRequestScope).mockImplementation(async () => current);
+});
+
+async function signedInAs(actor: Actor, name: string): Promise<RequestScope> {
+  const session: CurrentSession = {
+    sessionId: crypto.randomUUID(),
+    account: { id: actor.kind === "patient" || actor.kind === "delegate" ? actor.accountId : "", kind: "patient", fhirRef: "", displayName: name },
+    activeSpace: null,
+    emergency: null,
+  };
+  current = { session, actor, repo: await world.repoFor(actor, name) };
+  return current;
+}
+
+const shareRequest = (id: string, fields: Record<string, string>, origin?: string | null) => share(formPost(`/api/ordonnances/${id}/partager`, fields, { origin }), params({ id }));
+
+describe("send to a pharmacy (POST /api/ordonnances/<id>/partager)", () => {
+  it("creates the link and shows it through a sealed cookie for this session and page: the key is in no URL", async () => {
+    const scope = await signedInAs(world.actors.camille, "Camille Martin");
+    const id = world.camilleActive.prescriptionId;
+    const answer = await shareRequest(id, { code: "oui" });
+    expect(answer.status).toBe(303);
+    expect(locationOf(answer)).toBe(`/espace/ordonnances/${id}/lien`);
+    const setCookie = answer.headers.get("set-cookie") ?? "";
+    expect(setCookie).toContain(`Path=/espace/ordonnances/${id}/lien`);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).toMatch(/Max-Age=600/);
+
+    const token = cookieOf(answer)!.slice(shareResultCookie(id, false).name.length + 1);
+    const result = openShareResult(token, scope.session.sessionId, id)!;
+    expect(result.passcode).toMatch(/^\d{6}$/);
+    const key = secretOf(result.url);
+    expect(setCookie).not.toContain(key);
+    expect(locationOf(answer)).not.toContain(key);
+    const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: result.linkId } });
+    expect(row.secretHash).toBe(hashSecret(key));
+    // Another session (or another page) cannot open it.
+    expect(openShareResult(token, crypto.randomUUID(), id)).toBeUndefined();
+    expect(openShareResult(token, scope.session.sessionId, world.camilleOld.prescriptionId)).toBeUndefined();
+  });
+
+  it("without the box ticked the link has no passcode; an end date in the past or unreadable is refused with a message", async () => {
+    await signedInAs(world.actors.camille, "Camille Martin");
+    const id = world.camilleActive.prescriptionId;
+    const before = await db().prisma.shareLink.count({ where: { prescriptionId: id } });
+    expect(locationOf(await shareRequest(id, { code: "oui", fin: "2001-01-01" }))).toBe(`/espace/ordonnances/${id}?message=date`);
+    expect(locationOf(await shareRequest(id, { code: "oui", fin: "demain" }))).toBe(`/espace/ordonnances/${id}?message=date`);
+    expect(await db().prisma.shareLink.count({ where: { prescriptionId: id } })).toBe(before);
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    await shareRequest(id, { fin: tomorrow });
+    const row = await db().prisma.shareLink.findFirstOrThrow({ where: { prescriptionId: id }, orderBy: { createdAt: "desc" } });
+    expect(row.passcodeHash).toBeNull();
+    expect(row.expiresAt.toISOString().slice(0, 10)).toBe(tomorrow);
+  });
+
+  it("a past prescription cannot be sent; another patient's is a 404; no session is a 401; another site is a 403", async () => {
+    await signedInAs(world.actors.camille, "Camille Martin");
+    expect(locationOf(await shareRequest(world.camilleOld.prescriptionId, { code: "oui" }))).toBe(`/espace/ordonnances/${world.camilleOld.prescriptionId}?message=etat`);
+    expect((await shareRequest(world.jeanActive.prescriptionId, { code: "oui" })).status).toBe(404);
+    expect((await shareRequest(world.camilleActive.prescriptionId, { code: "oui" }, "https://evil.example")).status).toBe(403);
+    current = undefined;
+    expect((await shareRequest(world.camilleActive.prescriptionId, { code: "oui" })).status).toBe(401);
+  });
+
+  it("a caregiver without the sharing scope is told so; with it, Jean's trail names her", async () => {
+    await signedInAs(world.actors.nadiaForJean, "Nadia Benali");
+    const id = world.jeanActive.prescriptionId;
+    expect(locationOf(await shareRequest(id, { code: "oui" }))).toBe(`/espace/ordonnances/${id}?message=interdit`);
+    await signedInAs(world.actors.camilleForJean, "Camille Martin");
+    expect(locationOf(await shareRequest(id, { code: "oui" }))).toBe(`/espace/ordonnances/${id}/lien`);
+    const rows = await db().prisma.auditEvent.findMany({ where: { patientId: world.jeanId, interaction: "share", outcome: "success" } });
+    expect(rows.at(-1)).toMatchObject({ agent: `Patient/${world.camilleId}`, onBehalfOf: `Patient/${world.jeanId}`, agentName: "Camille Martin" });
+  });
+});
+
+describe("revoking a link (POST /api/ordonnances/<id>/liens/<link>/revoquer)", () => {
+  it("revokes the space's own link; another patient's link is a 404 and stays alive", async () => {
+    await signedInAs(world.actors.jean, "Jean Martin");
+    const jeans = await shareRequest(world.jeanActive.prescriptionId, { code: "oui" });
+    const jeanLink = (await db().prisma.shareLink.findFirstOrThrow({ where: { patientId: world.jeanId }, orderBy: { createdAt: "desc" } })).id;
+    expect(jeans.status).toBe(303);
+
+    await signedInAs(world.actors.camille, "Camille Martin");
+    const foreign = await revoke(formPost(`/api/ordonnances/x/liens/${jeanLink}/revoquer`, {}), params({ id: world.camilleActive.prescriptionId, linkId: jeanLink }));
+    expect(foreign.status).toBe(404);
+    expect((await db().prisma.shareLink.findUniqueOrThrow({ where: { id: jeanLink } })).revokedAt).toBeNull();
+
+    await shareRequest(world.camilleActive.prescriptionId, { code: "oui" });
+    const mine = (await db().prisma.shareLink.findFirstOrThrow({ where: { patientId: world.camilleId }, orderBy: { createdAt: "desc" } })).id;
+    const id = world.camilleActive.prescriptionId;
+    const answer = await revoke(formPost(`/api/ordonnances/${id}/liens/${mine}/revoquer`, {}), params({ id, linkId: mine }));
+    expect(locationOf(answer)).toBe(`/espace/ordonnances/${id}?message=lien-revoque`);
+    expect((await db().prisma.shareLink.findUniqueOrThrow({ where: { id: mine } })).revokedAt).not.toBeNull();
+  });
+});
+
+describe("the PDF of a prescription (GET /api/ordonnances/<id>/pdf)", () => {
+  it("is a PDF carrying the QR code image; another patient's is a 404", async () => {
+    await signedInAs(world.actors.camille, "Camille Martin");
+    const id = world.camilleActive.prescriptionId;
+    const answer = await pdf(get(`/api/ordonnances/${id}/pdf`), params({ id }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("application/pdf");
+    expect(answer.headers.get("content-disposition")).toMatch(/^attachment; filename="ordonnance-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    const doc = await PDFDocument.load(bytes);
+    const images = doc.context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object instanceof PDFRawStream && (object.dict as PDFDict).get(PDFName.of("Subtype")) === PDFName.of("Image"));
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    expect(doc.getTitle()).toContain("Camille Martin");
+
+    expect((await pdf(get(`/api/ordonnances/${world.jeanActive.prescriptionId}/pdf`), params({ id: world.jeanActive.prescriptionId }))).status).toBe(404);
+    current = undefined;
+    expect((await pdf(get(`/api/ordonnances/${id}/pdf`), params({ id }))).status).toBe(401);
+  });
+});
