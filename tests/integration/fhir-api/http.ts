@@ -5,7 +5,7 @@ import { authCookies } from "@/server/auth/cookie-names";
 import { checkSession } from "@/server/auth/check-session";
 import { openSession } from "@/server/auth/open-session";
 import { switchSpace } from "@/server/auth/switch-space";
-import { createAccount } from "@/server/db/account-store";
+import { createAccount, type AccountSummary } from "@/server/db/account-store";
 import { env } from "@/server/env";
 import { secrets } from "@/server/secrets";
 import { newId } from "../../factories/ids";
@@ -92,23 +92,30 @@ export async function sessionCookie(sessionId: string): Promise<string> {
 
 export type SignedIn = { accountId: string; sessionId: string; cookie: string };
 
-/** An account for a Patient or Practitioner resource, signed in (optionally switched to another space). */
-export async function signIn(fhirRef: string, options: { space?: string; name?: string } = {}): Promise<SignedIn> {
-  const kind = fhirRef.startsWith("Practitioner/") ? "practitioner" : "patient";
-  const account = await createAccount({
+/** An account for a Patient or Practitioner resource. */
+export async function anAccountFor(fhirRef: string, name = "Personne de test"): Promise<AccountSummary> {
+  return createAccount({
     email: `fhir-api-${newId()}@example.org`,
     password: "Sante-Demo-2026!",
     totpSecret: "FHIRAPITESTTOTPS",
-    kind,
+    kind: fhirRef.startsWith("Practitioner/") ? "practitioner" : "patient",
     fhirRef,
-    displayName: options.name ?? "Personne de test",
+    displayName: name,
   });
+}
+
+/** A signed-in session of the account, switched to another patient's space if asked (as the space switcher does). */
+export async function sessionOf(account: AccountSummary, space?: string): Promise<SignedIn> {
   const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest" });
-  if (options.space) {
+  if (space) {
     const session = await checkSession(sessionId, new Date());
-    if (!session || !(await switchSpace(session, options.space, new Date()))) throw new Error(`cannot switch to ${options.space}`);
+    if (!session || !(await switchSpace(session, space, new Date()))) throw new Error(`cannot switch to ${space}`);
   }
   return { accountId: account.id, sessionId, cookie: await sessionCookie(sessionId) };
+}
+
+export async function signIn(fhirRef: string, options: { space?: string; name?: string } = {}): Promise<SignedIn> {
+  return sessionOf(await anAccountFor(fhirRef, options.name), options.space);
 }
 
 /** Headers of a same-site write from the portal's own pages. */
