@@ -82,7 +82,8 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       requester: "bernard",
       authoredOn: on("2024-01-29", 17),
       validUntil: addMonths(on("2024-01-29", 17), 3),
-      status: "stopped",
+      // Never dispensed and its validity is over: still "active" in FHIR, shown as expired.
+      status: "active",
       title: "Ordonnance - supplémentation en vitamine D",
       lines: [{ medication: "Cholécalciférol 50 000 UI, solution buvable en ampoule", atc: "A11CC05", dosage: "1 ampoule par mois pendant 3 mois, au cours d'un repas.", quantity: box(3, "ampoule(s)") }],
       dispenses: [],
@@ -136,7 +137,8 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       requester: "bernard",
       authoredOn: on("2024-06-17", 16),
       validUntil: addMonths(on("2024-06-17", 16), 3),
-      status: "stopped",
+      // Never dispensed and its validity is over: still "active" in FHIR, shown as expired.
+      status: "active",
       title: "Ordonnance - supplémentation en vitamine D",
       lines: [{ medication: "Cholécalciférol 100 000 UI, solution buvable en ampoule", atc: "A11CC05", dosage: "1 ampoule tous les 3 mois.", quantity: box(1, "ampoule(s)") }],
       dispenses: [],
