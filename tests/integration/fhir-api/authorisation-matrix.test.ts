@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, idsOf, isOutcome, sameOrigin, type Answer, type Method } from "./http";
 import { expectedStatus, mayRead, offered, type Interaction } from "./matrix-expectations";
@@ -112,5 +112,3 @@ describe("the authorisation matrix through the FHIR API", () => {
     expect(cells.length).toBeGreaterThan(1000);
   });
 });
-
-afterAll(() => undefined);
