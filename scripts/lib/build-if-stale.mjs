@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -25,7 +25,47 @@ export function buildIsCurrent() {
   return INPUTS.every((input) => newestMtime(input) <= built);
 }
 
-export function buildIfStale({ log = console.log } = {}) {
+const LOCK = ".next-build.lock";
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Next refuses a second concurrent build in the same folder: wait for the other one instead. */
+function withBuildLock(fn) {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      writeFileSync(`${LOCK}/pid`, String(process.pid));
+      break;
+    } catch {
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(`${LOCK}/pid`, "utf8"));
+      } catch {
+        // being created
+      }
+      if (holder && !alive(holder)) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+export function buildIfStale(options = {}) {
+  return withBuildLock(() => buildUnlocked(options));
+}
+
+function buildUnlocked({ log = console.log } = {}) {
   if (buildIsCurrent()) {
     log("Build de production à jour.");
     return;

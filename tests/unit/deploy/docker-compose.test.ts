@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import nextConfig from "../../../next.config";
 import { ENV_KEYS, parseEnv } from "../../../src/server/env";
 
 /**
@@ -83,11 +82,19 @@ describe("Dockerfile", () => {
   const dockerfile = readFileSync("Dockerfile", "utf8");
 
   it("runs Next's standalone server with the migrations beside it, as an unprivileged user", () => {
-    expect(nextConfig.output).toBe("standalone");
+    expect(dockerfile).toMatch(/^ENV .*NEXT_OUTPUT=standalone/m);
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.next\/standalone \.\//);
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/prisma\/migrations \.\/prisma\/migrations/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^CMD \["node", "server\.js"\]$/m);
     expect(dockerfile).toMatch(/APP_ENV=production/);
+  });
+
+  it("builds Next's standalone output when the image asks for it", async () => {
+    vi.stubEnv("NEXT_OUTPUT", "standalone");
+    vi.resetModules();
+    const { default: config } = await import("../../../next.config");
+    expect(config.output).toBe("standalone");
+    vi.unstubAllEnvs();
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
@@ -15,6 +16,8 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
 /** The professional's home: the patients who authorised them, read through the repository. */
 export default async function ProHomePage() {
   const session = await requireSession();
+  // Layout and page render concurrently: the page cannot count on the layout's redirect.
+  if (session.account.kind !== "practitioner") redirect("/espace");
   const actor = await actorForSession(session);
   if (!actor || actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
   const patients = await listAuthorisingPatients(await createRepository(actor, await requestContext(session)));
