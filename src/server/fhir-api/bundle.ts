@@ -1,4 +1,5 @@
 import type { Bundle, BundleEntry, BundleLink, Resource } from "@medplum/fhirtypes";
+import { MAX_OFFSET } from "../fhir/search-request";
 
 /**
  * Bundles of the API. Links are built from the parsed, normalised query (`canonical`) on the
@@ -16,8 +17,10 @@ function queryOf(canonical: [string, string][], offset: number): string {
 export function pageLinks(url: string, canonical: [string, string][], page: Page): BundleLink[] {
   const link = (relation: string, offset: number): BundleLink => ({ relation, url: `${url}?${queryOf(canonical, offset)}` });
   const links = [link("self", page.offset)];
-  // A page of zero (count=0) never has a next page: nothing would ever move forward.
-  if (page.hasMore && page.count > 0) links.push(link("next", page.offset + page.count));
+  // A page of zero (count=0) never has a next page: nothing would ever move forward. Nor does a
+  // page whose next offset is past what the parser accepts: the link would answer 400.
+  const next = page.offset + page.count;
+  if (page.hasMore && page.count > 0 && next <= MAX_OFFSET) links.push(link("next", next));
   if (page.offset > 0) links.push(link("previous", Math.max(page.offset - Math.max(page.count, 1), 0)));
   return links;
 }

@@ -60,8 +60,20 @@ const HANDLERS: Record<ApiInteraction, (context: InteractionContext) => Promise<
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The store's ids are lower-case UUIDs, and PostgreSQL's uuid type matches any case: without
+ * this, an address in upper case would reach the same row yet be written back as its id on
+ * update and into the audit rows, where the patient's trail no longer links it.
+ */
+function canonicalId(id: string | undefined): string | undefined {
+  return id !== undefined && UUID.test(id) ? id.toLowerCase() : id;
+}
+
 function shapeOf(segments: string[]): { type: string; id: string; versionId: string; shape: Shape } | undefined {
-  const [type = "", id, history, versionId, ...rest] = segments;
+  const [type = "", rawId, history, versionId, ...rest] = segments;
+  const id = canonicalId(rawId);
   if (rest.length > 0) return undefined;
   if (id === undefined) return { type, id: "", versionId: "", shape: "type" };
   if (id === "_history") return undefined; // type-level history is not served

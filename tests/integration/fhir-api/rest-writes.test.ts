@@ -99,6 +99,19 @@ describe("update with If-Match", () => {
     for (const answer of [malformed, otherId, missing]) expect(isOutcome(answer)).toBe(true);
     expect(resourceOf<DocumentReference>(await fhir("GET", path, { cookie })).meta?.versionId).toBe("1");
   });
+  it("treats an address in upper case as the resource's own id: the id stays lower case and the trail links it", async () => {
+    const created = resourceOf<DocumentReference>(await create(ownDocument()));
+    const upper = created.id!.toUpperCase();
+    const { id: _id, ...body } = created;
+    const updated = await fhir("PUT", `DocumentReference/${upper}`, { cookie, body: { ...body, id: upper }, headers: sameOrigin({ "if-match": 'W/"1"' }) });
+    expect(updated.status, updated.text).toBe(200);
+    expect(resourceOf<DocumentReference>(updated).id).toBe(created.id);
+    expect(updated.headers.get("content-location")).toContain(`/DocumentReference/${created.id}/_history/2`);
+    expect(resourceOf<DocumentReference>(await fhir("GET", `DocumentReference/${upper}`, { cookie })).id).toBe(created.id);
+    const trail = bundleOf(await fhir("GET", `AuditEvent?patient=${camilleId}&_count=10`, { cookie }));
+    const linked = (trail.entry ?? []).map((entry) => entry.resource as AuditEvent).filter((event) => event.entity?.some((e) => e.what?.reference === `DocumentReference/${created.id}`));
+    expect(linked.map((event) => event.action)).toEqual(expect.arrayContaining(["R", "U"]));
+  });
 });
 
 describe("delete", () => {

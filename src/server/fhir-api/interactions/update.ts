@@ -16,7 +16,9 @@ export async function updateInteraction({ request, url, type, id, repo, base }: 
   const ifMatch = parseIfMatch(request.headers.get("if-match"));
   const body = await readJsonBody(request);
   if (body.resourceType !== type) throw invalid("Le resourceType du corps ne correspond pas à l'adresse.");
-  if (body.id !== undefined && body.id !== id) throw invalid("L'id du corps ne correspond pas à l'adresse.");
+  // The address's id is canonical (lower case); the body may name it in any case.
+  const bodyId = typeof body.id === "string" ? body.id.toLowerCase() : body.id;
+  if (bodyId !== undefined && bodyId !== id) throw invalid("L'id du corps ne correspond pas à l'adresse.");
   const updated = await repo.update({ ...body, id } as unknown as Resource, { ifMatch });
   return resourceResponse(updated, 200, { "content-location": `${base}/${type}/${id}/_history/${updated.meta?.versionId ?? ""}` });
 }
