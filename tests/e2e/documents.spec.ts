@@ -1,0 +1,313 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { DOCUMENT_IDS, PATIENT_IDS, type AccountPersona } from "../factories/personas";
+import { randomAddress, signIn } from "./helpers/sign-in";
+
+/**
+ * The documents pages in a real browser, on the seeded demo: Camille browses, searches, opens,
+ * uploads and hides; Dr Bernard stops seeing what she hid; Dr Petit sees nothing of her; Dr
+ * Moreau opens Jean's record in an emergency and Jean is told; Camille acting for Jean sees his
+ * documents but none of his privacy settings. axe checks each page on the way.
+ *
+ * The demo record is shared with the other specs: this one only hides and deletes documents it
+ * uploaded itself, and switches Camille back to her own space at the end.
+ */
+test.describe.configure({ mode: "serial" });
+
+const CAMILLE = PATIENT_IDS.camille;
+const JEAN = PATIENT_IDS.jean;
+/** Only in the body of Camille's 2019 chest X-ray report, never in a title. */
+const PDF_ONLY_WORD = "distension";
+const XRAY_TITLE = "Radiographie thoracique de face et de profil";
+const HOSTILE = "<img src=x onerror=alert(1)>";
+const stamp = `e2e${Date.now().toString(36)}`;
+const EMERGENCY_REASON = `Patient inconscient aux urgences, recherche d'antécédents (${stamp})`;
+
+// One signed-in session per persona for the whole file: a TOTP code is usable once, so signing
+// in again within 30 seconds means waiting for the next step.
+const sessions = new Map<AccountPersona, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+const contexts: BrowserContext[] = [];
+
+async function pageAs(browser: Browser, persona: AccountPersona, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": randomAddress() },
+    storageState: sessions.get(persona),
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  if (!sessions.has(persona)) {
+    await signIn(page, persona);
+    sessions.set(persona, await context.storageState());
+  }
+  return page;
+}
+
+/** Fails the test if any page ran a script from stored text (SECURITY-CASES 29). */
+function watchDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+/** A readable PDF; extra pages of filler make it big enough for the upload to take a moment on a slow line. */
+async function aPdf(lines: string[], fillerPages = 0): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage();
+  lines.forEach((line, i) => page.drawText(line, { x: 50, y: 780 - i * 16, size: 11, font }));
+  for (let p = 0; p < fillerPages; p++) {
+    const filler = doc.addPage();
+    for (let i = 0; i < 45; i++) filler.drawText(`Ligne ${p}-${i} : texte de remplissage pour un envoi plus long.`, { x: 50, y: 780 - i * 16, size: 11, font });
+  }
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+const results = (page: Page) => page.getByRole("table", { name: "Documents, du plus récent au plus ancien" });
+const rowTitled = (page: Page, title: string) => results(page).getByRole("rowheader").filter({ hasText: title });
+
+test.afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+test("Camille filters her documents by category, in the URL", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace/documents");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes documents");
+  await expect(results(page)).toBeVisible();
+  await expectNoAxeViolations(page, "documents list");
+
+  await page.getByLabel("Catégorie").selectOption({ label: "Imagerie" });
+  await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+  await expect(page).toHaveURL(/[?&]categorie=imaging/);
+  await expect(rowTitled(page, XRAY_TITLE)).toBeVisible();
+  const categories = await results(page).locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(categories.length).toBeGreaterThan(0);
+  expect(new Set(categories)).toEqual(new Set(["Imagerie"]));
+  await expectNoAxeViolations(page, "filtered documents list");
+
+  // The view is a bookmark: reloading the URL gives the same filters.
+  await page.reload();
+  await expect(page.getByLabel("Catégorie")).toHaveValue("imaging");
+});
+
+test("Camille finds a word that appears only inside a PDF, and opens the document in the viewer", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace/documents");
+  await page.getByLabel("Rechercher un mot").fill(PDF_ONLY_WORD);
+  await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${PDF_ONLY_WORD}`));
+  await expect(page.getByRole("heading", { name: "1 document", exact: true })).toBeVisible();
+  const row = rowTitled(page, XRAY_TITLE);
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText(PDF_ONLY_WORD);
+
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(XRAY_TITLE);
+  const viewer = page.locator(`iframe[title="Aperçu du document « ${XRAY_TITLE} »"]`);
+  await expect(viewer).toBeVisible();
+  // The viewer's file is served as a PDF, through the access gate, never cached.
+  const file = await page.request.get(`${new URL(page.url()).pathname.replace("/espace/documents/", "/api/documents/")}/file?affichage=integre`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/pdf");
+  expect(file.headers()["cache-control"]).toContain("no-store");
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+  await expect(page.getByRole("region", { name: "Informations" })).toContainText("Imagerie");
+  // A professional wrote it: the patient may hide it, not delete it.
+  await expect(page.getByRole("button", { name: "Masquer ce document aux professionnels" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Supprimer ce document" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "document page with viewer");
+});
+
+test("Camille uploads a PDF with progress shown; its hostile title stays text in her views and Dr Bernard's", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  const dialogs = watchDialogs(page);
+  await page.goto("/espace/documents/ajouter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ajouter un document");
+  await expectNoAxeViolations(page, "upload form");
+
+  await page.getByLabel("Fichier").setInputFiles({ name: "compte-rendu.pdf", mimeType: "application/pdf", buffer: await aPdf([`Compte rendu ${stamp}`], 40) });
+  await page.getByLabel("Titre").fill(`${HOSTILE} ${stamp}`);
+  await page.getByLabel("Type de document").selectOption({ label: "Document personnel" });
+  await page.getByLabel("Date du document").fill("2026-10-01");
+  // A slow line (Chrome's network emulation), so the progress indicator is seen as a patient would.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 100, downloadThroughput: -1, uploadThroughput: 40 * 1024 });
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/documents") && r.request().method() === "POST");
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(page.getByRole("progressbar", { name: "Progression de l'envoi" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Envoi en cours…" })).toBeDisabled();
+  expect((await answer).status()).toBe(201);
+  await expect(page).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/, { timeout: 20_000 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await expect(page.getByRole("status").filter({ hasText: "Le document a été ajouté." })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${HOSTILE} ${stamp}`);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+
+  await page.goto(`/espace/documents?q=${stamp}`);
+  await expect(rowTitled(page, `${HOSTILE} ${stamp}`)).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+
+  const bernard = await pageAs(browser, "bernard");
+  const bernardDialogs = watchDialogs(bernard);
+  await bernard.goto(`/pro/patients/${CAMILLE}?q=${stamp}`);
+  await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Documents de Camille Martin");
+  await expect(rowTitled(bernard, `${HOSTILE} ${stamp}`)).toBeVisible();
+  await expectNoAxeViolations(bernard, "professional's patient page");
+  await rowTitled(bernard, `${HOSTILE} ${stamp}`).getByRole("link").click();
+  await expect(bernard.getByRole("heading", { level: 1 })).toHaveText(`${HOSTILE} ${stamp}`);
+  await expect(bernard.locator('img[src="x"]')).toHaveCount(0);
+  expect([...dialogs, ...bernardDialogs]).toEqual([]);
+});
+
+test("Camille hides her upload and Dr Bernard no longer sees it, in the list, the search, its page or its file", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto(`/espace/documents?q=${stamp}`);
+  await rowTitled(page, stamp).getByRole("link").click();
+  const documentPath = new URL(page.url()).pathname;
+  const documentId = documentPath.split("/").pop()!;
+  await page.getByRole("button", { name: "Masquer ce document aux professionnels" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Le document est maintenant masqué aux professionnels." })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rendre ce document visible aux professionnels autorisés" })).toBeVisible();
+  await page.goto(`/espace/documents?q=${stamp}`);
+  await expect(rowTitled(page, stamp)).toContainText("Masqué aux professionnels");
+
+  const bernard = await pageAs(browser, "bernard");
+  await bernard.goto(`/pro/patients/${CAMILLE}?q=${stamp}`);
+  await expect(bernard.getByRole("heading", { name: "Aucun document", exact: true })).toBeVisible();
+  await bernard.goto(`/pro/patients/${CAMILLE}`);
+  await expect(results(bernard)).toBeVisible();
+  await expect(results(bernard)).not.toContainText(stamp);
+  await bernard.goto(`/pro/patients/${CAMILLE}/documents/${documentId}`);
+  await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  expect((await bernard.request.get(`/api/documents/${documentId}/file`)).status()).toBe(404);
+});
+
+test("Camille deletes what she uploaded, without JavaScript too", async ({ browser }) => {
+  const page = await pageAs(browser, "camille", { javaScriptEnabled: false });
+  // The upload form is a plain multipart post when no script runs.
+  await page.goto("/espace/documents/ajouter");
+  await page.getByLabel("Fichier").setInputFiles({ name: "sans-script.pdf", mimeType: "application/pdf", buffer: await aPdf(["Sans script"]) });
+  await page.getByLabel("Titre").fill(`Sans script ${stamp}`);
+  await page.getByLabel("Date du document").fill("2026-10-02");
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(page).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Sans script ${stamp}`);
+
+  for (const title of [`Sans script ${stamp}`, `${HOSTILE} ${stamp}`]) {
+    await page.goto(`/espace/documents?q=${stamp}`);
+    await rowTitled(page, title).getByRole("link").click();
+    await page.getByLabel("Je confirme vouloir supprimer ce document").check();
+    await page.getByRole("button", { name: "Supprimer le document" }).click();
+    await expect(page).toHaveURL(/\/espace\/documents\?message=supprime$/);
+    await expect(page.getByRole("status").filter({ hasText: "Le document a été supprimé." })).toBeVisible();
+  }
+  await page.goto(`/espace/documents?q=${stamp}`);
+  await expect(page.getByRole("heading", { name: "Aucun document", exact: true })).toBeVisible();
+});
+
+test("Dr Petit, blocked by Camille, sees nothing of her: no list, no page, no file", async ({ browser }) => {
+  const page = await pageAs(browser, "petit");
+  await expect(page.getByRole("main")).not.toContainText("Camille");
+  for (const path of [`/pro/patients/${CAMILLE}`, `/pro/patients/${CAMILLE}?q=asthme`, `/pro/patients/${CAMILLE}/documents/${DOCUMENT_IDS.camilleRestricted}`, `/pro/patients/${CAMILLE}/ajouter`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page introuvable");
+    await expect(page.getByRole("main"), path).not.toContainText("Camille");
+  }
+  for (const id of [DOCUMENT_IDS.camilleRestricted, DOCUMENT_IDS.camilleHidden]) {
+    expect((await page.request.get(`/api/documents/${id}/file`)).status()).toBe(404);
+  }
+});
+
+test("Dr Moreau opens Jean's record in an emergency with a reason; Jean sees it on his home and in his history", async ({ browser }) => {
+  const page = await pageAs(browser, "moreau");
+  // Not authorised by Jean: nothing without emergency access.
+  await page.goto(`/pro/patients/${JEAN}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+
+  await page.goto("/pro/urgence");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès en urgence");
+  await expectNoAxeViolations(page, "emergency page");
+  await page.getByLabel("Nom de naissance ou d'usage").fill("Martin");
+  await page.getByLabel("Prénom").fill("Jean");
+  await page.getByLabel("Date de naissance").fill("1950-06-02");
+  await page.getByLabel("Motif de l'accès en urgence").fill(EMERGENCY_REASON);
+  await page.getByRole("button", { name: "Ouvrir l'accès en urgence" }).click();
+  await expect(page).toHaveURL(new RegExp(`/pro/patients/${JEAN}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Documents de Jean Martin");
+  await expect(page.getByRole("status").filter({ hasText: "Accès en urgence ouvert jusqu'à" })).toBeVisible();
+  await expect(results(page)).toContainText("Échocardiographie transthoracique");
+  await expectNoAxeViolations(page, "professional's patient page under emergency access");
+
+  const jean = await pageAs(browser, "jean");
+  await jean.goto("/espace");
+  const notice = jean.getByRole("region", { name: "Accès en urgence à votre dossier" });
+  await expect(notice).toContainText("Dr Inès Moreau");
+  await expect(notice).toContainText(EMERGENCY_REASON);
+  await notice.getByRole("link", { name: "Voir l'historique des accès" }).click();
+  await expect(jean).toHaveURL(/\/espace\/historique$/);
+  await expect(jean.getByRole("heading", { level: 1 })).toHaveText("Historique des accès");
+  const emergencyRow = jean.getByRole("row").filter({ hasText: EMERGENCY_REASON });
+  await expect(emergencyRow).toHaveCount(1);
+  await expect(emergencyRow).toContainText("Dr Inès Moreau");
+  await expect(emergencyRow).toContainText("Accès en urgence");
+  await expectNoAxeViolations(jean, "access history page");
+});
+
+test("Camille, acting for Jean from the space switcher, sees his documents but not his privacy settings", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace");
+  const spaces = page.getByRole("region", { name: "Espaces auxquels vous avez accès" });
+  await spaces.getByRole("listitem").filter({ hasText: "Jean Martin" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await expect(page.getByRole("main")).toContainText("Vous agissez pour Jean Martin.");
+  try {
+    await page.goto("/espace/documents");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Documents de Jean Martin");
+    await expect(rowTitled(page, "Échocardiographie transthoracique")).toBeVisible();
+    // documents:read only: no upload, no privacy badges.
+    await expect(page.getByRole("link", { name: "Ajouter un document" })).toHaveCount(0);
+    await expect(results(page)).not.toContainText("Masqué aux professionnels");
+
+    await rowTitled(page, "Échocardiographie transthoracique").getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Échocardiographie transthoracique");
+    await expect(page.locator("iframe[title^='Aperçu du document']")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Confidentialité de ce document" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Masquer ce document aux professionnels" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Qui a consulté ce document" })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Supprimer ce document" })).toHaveCount(0);
+
+    // The hide route refuses her as well, whatever the form says: Dr Bernard still sees the document.
+    const documentId = new URL(page.url()).pathname.split("/").pop()!;
+    const origin = new URL(page.url()).origin;
+    const hide = await page.request.post(`/api/documents/${documentId}/masquer`, { headers: { origin }, form: {}, maxRedirects: 0 });
+    expect(hide.headers()["location"] ?? "").not.toContain("message=masque");
+    const bernard = await pageAs(browser, "bernard");
+    await bernard.goto(`/pro/patients/${JEAN}/documents/${documentId}`);
+    await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Échocardiographie transthoracique");
+
+    // Jean's trail (who opened his record, his emergency notices) is his privacy too.
+    await page.goto("/espace/historique");
+    await expect(page.getByRole("main")).toContainText("n'est pas accessible avec les droits de votre délégation");
+    await expect(page.getByRole("main")).not.toContainText(EMERGENCY_REASON);
+  } finally {
+    await page.goto("/espace");
+    await page
+      .getByRole("region", { name: "Espaces auxquels vous avez accès" })
+      .getByRole("listitem")
+      .filter({ hasText: "Mon espace personnel" })
+      .getByRole("button", { name: "Ouvrir cet espace" })
+      .click();
+    await expect(page.getByRole("main")).not.toContainText("Vous agissez pour");
+  }
+});
