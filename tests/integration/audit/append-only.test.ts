@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/access/actor";
 import { verifyAuditChain } from "@/server/audit/verify-chain";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
+import { validateForWrite } from "@/server/fhir/validate";
 import { useTestDatabase } from "../../setup/test-database";
 import { newId } from "../../factories/ids";
 import { aPatient } from "../../factories/people";
@@ -21,6 +22,8 @@ let aliceCondition: Condition;
 let someRow: string;
 
 beforeAll(async () => {
+  // The validator's index, built outside any write's transaction (it is slow on a loaded machine).
+  validateForWrite(aPatient());
   const system = await systemRepository("append-only-tests");
   alice = (await system.create(aPatient({ given: "Alice", family: "Trace" }))).id!;
   bruno = (await system.create(aPatient({ given: "Bruno", family: "Trace" }))).id!;

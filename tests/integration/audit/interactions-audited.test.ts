@@ -8,8 +8,10 @@ import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
 import { openLink } from "@/server/sharing/open-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
+import { validateForWrite } from "@/server/fhir/validate";
 import { useTestDatabase } from "../../setup/test-database";
 import { aDocument } from "../../factories/documents";
+import { aPatient } from "../../factories/people";
 import { aCondition } from "../../factories/record";
 import { buildWorld as buildDocumentsWorld, type World as DocumentsWorld } from "../documents/world";
 import { buildWorld as buildPrescriptionsWorld, type World as PrescriptionsWorld } from "../prescriptions/world";
@@ -21,6 +23,8 @@ const db = useTestDatabase();
 let rx: PrescriptionsWorld;
 let docs: DocumentsWorld;
 beforeAll(async () => {
+  // The validator's index, built outside any write's transaction (it is slow on a loaded machine).
+  validateForWrite(aPatient());
   rx = await buildPrescriptionsWorld();
   docs = await buildDocumentsWorld();
 }, 120_000);

@@ -1,5 +1,6 @@
 import type { Actor } from "@/server/access/actor";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
+import { validateForWrite } from "@/server/fhir/validate";
 import { newId } from "../../factories/ids";
 import { aPatient } from "../../factories/people";
 import { aCondition, anObservation } from "../../factories/record";
@@ -13,6 +14,8 @@ import { aCondition, anObservation } from "../../factories/record";
 export type Trail = { patientIds: string[]; actors: Actor[] };
 
 export async function writeTrail(patients = 3, family = "Chaîne"): Promise<Trail> {
+  // The validator's index, built outside any write's transaction (it is slow on a loaded machine).
+  validateForWrite(aPatient());
   const system = await systemRepository("audit-chain-tests");
   const patientIds: string[] = [];
   for (let i = 0; i < patients; i++) {

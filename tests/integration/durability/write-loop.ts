@@ -11,6 +11,7 @@
 import { readFile } from "node:fs/promises";
 import { openDatabase, setDatabase, type Database } from "@/server/db/client";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
+import { validateForWrite } from "@/server/fhir/validate";
 import { newId } from "../../factories/ids";
 import { aDocument } from "../../factories/documents";
 import { aPatient } from "../../factories/people";
@@ -34,6 +35,9 @@ function say(line: string) {
 
 async function main() {
   setDatabase(open());
+  // Build the FHIR validator's index now: inside the first write's transaction, on a loaded
+  // machine, it can outlast the transaction's timeout.
+  validateForWrite(aPatient());
   const system = await systemRepository("crash-mid-write");
   const patientId = (await system.create(aPatient({ given: "Élise", family: `Panne${newId().slice(0, 6)}` }))).id!;
   say(`patient ${patientId}`);
