@@ -3,6 +3,8 @@
  * database (PGlite in DATA_DIR, or DATABASE_URL) and prints a French summary. Exits 0 when every
  * chain is intact, 1 when anything was edited, removed, reordered, forged or truncated (or the
  * check could not run). Run with `tsx --conditions react-server` (server-only modules).
+ * With PGlite, stop the app first: PGlite puts no lock on its directory, and two processes
+ * opening it at once can damage it. On a server it reads one snapshot and may run at any time.
  */
 import { existsSync } from "node:fs";
 import { describeChainReport } from "@/server/audit/describe-chain-report";
