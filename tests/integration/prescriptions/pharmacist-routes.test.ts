@@ -68,6 +68,8 @@ describe("the pharmacist's link, through its route handlers", () => {
     expect(missing.status).toBe(403);
     expect(locationOf(await openAs(shared.linkId, { cle: key, code: "12ab", pharmacie: "Pharmacie X" }))).toBe(`/p/${shared.linkId}?erreur=format`);
     expect(locationOf(await openAs(shared.linkId, { cle: key, code: shared.passcode!, pharmacie: " " }))).toBe(`/p/${shared.linkId}?erreur=format`);
+    // The page's script did not run: no key in the body.
+    expect(locationOf(await openAs(shared.linkId, { cle: "", code: shared.passcode!, pharmacie: "Pharmacie X" }))).toBe(`/p/${shared.linkId}?erreur=cle`);
     const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: shared.linkId } });
     expect(row.attemptsLeft).toBe(10);
     expect((await open(formPost("/p/not-a-uuid/ouvrir", { cle: key }), params({ linkId: "not-a-uuid" }))).status).toBe(404);

@@ -23,6 +23,8 @@ function openError(code: string | undefined, tries: string | undefined): string 
       return t("pharmacist.wrongPasscode", { left: /^\d{1,2}$/.test(tries ?? "") ? Number(tries) : 0 });
     case "format":
       return t("pharmacist.badFormat");
+    case "cle":
+      return t("pharmacist.missingKey");
     case "attente":
       return t("pharmacist.throttled");
     default:

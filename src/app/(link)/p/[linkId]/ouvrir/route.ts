@@ -25,9 +25,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ lin
     const value = form.get(name);
     return typeof value === "string" ? value : "";
   };
+  // No key: the page's script did not run (or the address was cut); say so rather than "gone".
+  const secret = field("cle").trim();
+  if (!secret) return seeOther(linkPath(linkId, "?erreur=cle"));
   const pharmacy = cleanPharmacyName(field("pharmacie"));
   if (!pharmacy) return seeOther(linkPath(linkId, "?erreur=format"));
-  const result = await openLink({ linkId, secret: field("cle").trim(), passcode: field("code").trim(), pharmacy, ...requestOrigin(request.headers) }, new Date());
+  const result = await openLink({ linkId, secret, passcode: field("code").trim(), pharmacy, ...requestOrigin(request.headers) }, new Date());
   switch (result.kind) {
     case "opened": {
       const cookie = pharmacistCookie(linkId);
