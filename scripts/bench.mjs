@@ -5,4 +5,6 @@ import { existsSync } from "node:fs";
 if (!existsSync(".next/BUILD_ID") || process.env.BENCH_REBUILD === "1") {
   execSync("npx next build", { stdio: "inherit" });
 }
-execSync("npx tsx --conditions react-server scripts/bench/main.ts", { stdio: "inherit" });
+// Arguments pass through: `npm run bench -- documents` runs only the documents page (see main.ts).
+const args = process.argv.slice(2).filter((a) => /^[a-z-]+$/.test(a));
+execSync(["npx tsx --conditions react-server scripts/bench/main.ts", ...args].join(" "), { stdio: "inherit" });

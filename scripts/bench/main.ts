@@ -4,6 +4,12 @@
  * signed-in patient with autocannon (50 connections), and in the same run measures the ceiling:
  * a bare Node server doing the same SQL through pg. Prints figures and ratios; targets are
  * reported as met or not, never asserted (machines here are noisy).
+ *
+ * Then the documents page (issue 4, scripts/bench/documents-page.ts): a patient with 5,000
+ * documents, server-rendered TTFB median and p95 (sequential and 10 concurrent) and the page's
+ * JavaScript, compressed. To run only one part:
+ *   npm run bench -- documents     (or BENCH_ONLY=documents)   the documents page alone, ~2 min
+ *   npm run bench -- store         (or BENCH_ONLY=store)       the record store alone
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -11,6 +17,7 @@ import pg from "pg";
 import { startApp, startCeiling, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
+import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
 import { drive, type LoadResult } from "./drive";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
 import { signedInCookie } from "./session-cookie";
@@ -21,8 +28,22 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
+const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store");
+
 async function main() {
   const started = Date.now();
+  if (ONLY !== "documents") await benchStore();
+  if (ONLY !== "store") {
+    const documents = await benchDocumentsPage(SERVER);
+    reportDocumentsPage(documents);
+    mkdirSync("bench-results", { recursive: true });
+    writeFileSync(`bench-results/documents-page-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(documents, null, 2));
+  }
+  console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(0);
+}
+
+async function benchStore() {
   const db = await freshDatabase(SERVER, `bench_${process.pid}`);
   const secretsEnv = {
     APP_ENV: "production",
@@ -80,8 +101,6 @@ async function main() {
   }
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(`bench-results/store-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(results, null, 2));
-  console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  process.exit(0);
 }
 
 async function checkAnswers(searchUrl: string, readUrl: string, headers: Record<string, string>) {
