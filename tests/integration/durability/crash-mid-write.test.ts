@@ -41,7 +41,8 @@ function runAndKill(env: NodeJS.ProcessEnv): Promise<{ killed: boolean; stderr: 
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const guard = setTimeout(() => child.kill("SIGKILL"), 45_000);
+    // A bound for a stuck child; a loaded machine needs most of it just to start the child.
+    const guard = setTimeout(() => child.kill("SIGKILL"), 80_000);
     createInterface({ input: child.stdout }).on("line", (line) => {
       const [word, type, id, binary] = line.split(" ");
       if (word === "patient") patientId = type ?? "";
@@ -76,7 +77,7 @@ beforeAll(async () => {
   expect(run.killed).toBe(true);
   // Reopened as after a restart: PGlite recovers its data directory, a server already has.
   db = await openDatabase(target, { poolSize: 2 });
-}, 60_000);
+}, 100_000);
 
 afterAll(async () => {
   if (db) await closeDatabase(db);
