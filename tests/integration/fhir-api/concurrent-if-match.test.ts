@@ -4,7 +4,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "../../factories/documents";
 import { aPatient } from "../../factories/people";
 import { useTestDatabase } from "../../setup/test-database";
-import { fhir, isOutcome, resourceOf, sameOrigin, signIn } from "./http";
+import { fhir, isOutcome, resourceOf, sameOrigin, signIn, warmUpValidator } from "./http";
 
 vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
@@ -18,6 +18,7 @@ const WRITERS = 100;
 
 describe("concurrent updates of one version with If-Match", () => {
   it("let exactly one of 100 succeed; the 99 others answer 412 and change nothing", async () => {
+    warmUpValidator();
     const system = await systemRepository("fhir-api-concurrency-tests");
     const patientId = (await system.create(aPatient({ given: "Camille" }))).id!;
     const stored = await system.create(aDocument({ patientId, kind: "personal", author: `Patient/${patientId}` }));

@@ -6,7 +6,7 @@ import { aDocument } from "../../factories/documents";
 import { aPatient, aPractitioner } from "../../factories/people";
 import { aHiddenDocument, anAuthorisation, aResearchChoice } from "../../factories/rules";
 import { useTestDatabase } from "../../setup/test-database";
-import { bundleOf, fhir, idsOf, isOutcome, resourceOf, sameOrigin, sessionCookie, signIn, type Answer } from "./http";
+import { bundleOf, fhir, idsOf, isOutcome, resourceOf, sameOrigin, sessionCookie, signIn, warmUpValidator, type Answer } from "./http";
 
 vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
@@ -28,6 +28,7 @@ let nadiaDocument: DocumentReference;
 const MISSING = "00000000-0000-4000-8000-0000000dead2";
 
 beforeAll(async () => {
+  warmUpValidator();
   const system = await systemRepository("fhir-api-hostile-tests");
   camille = (await system.create(aPatient({ given: "Camille" }))).id!;
   nadia = (await system.create(aPatient({ given: "Nadia" }))).id!;

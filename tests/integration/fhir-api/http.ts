@@ -7,8 +7,10 @@ import { openSession } from "@/server/auth/open-session";
 import { switchSpace } from "@/server/auth/switch-space";
 import { createAccount, type AccountSummary } from "@/server/db/account-store";
 import { env } from "@/server/env";
+import { validateForWrite } from "@/server/fhir/validate";
 import { secrets } from "@/server/secrets";
 import { newId } from "../../factories/ids";
+import { aPatient } from "../../factories/people";
 import { inRequestScope } from "./request-scope";
 
 /**
@@ -121,4 +123,13 @@ export async function signIn(fhirRef: string, options: { space?: string; name?: 
 /** Headers of a same-site write from the portal's own pages. */
 export function sameOrigin(extra: Record<string, string> = {}): Record<string, string> {
   return { origin: appUrl(), ...extra };
+}
+
+/**
+ * Indexes the FHIR definitions once, before any write. The repository does it lazily on the
+ * first write, inside that write's transaction, where on a busy machine it can outlast Prisma's
+ * 5-second interactive-transaction timeout (seen on PostgreSQL).
+ */
+export function warmUpValidator(): void {
+  validateForWrite(aPatient());
 }

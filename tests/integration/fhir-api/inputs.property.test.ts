@@ -6,7 +6,7 @@ import { aDocument } from "../../factories/documents";
 import { newId } from "../../factories/ids";
 import { aPatient } from "../../factories/people";
 import { useTestDatabase } from "../../setup/test-database";
-import { bundleOf, fhir, isOutcome, sameOrigin, signIn, type Answer, type Method } from "./http";
+import { bundleOf, fhir, isOutcome, sameOrigin, signIn, warmUpValidator, type Answer, type Method } from "./http";
 
 vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
@@ -28,6 +28,7 @@ const unexpected = vi.spyOn(console, "error");
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
+  warmUpValidator();
   const system = await systemRepository("fhir-api-property-tests");
   camille = (await system.create(aPatient({ given: "Camille" }))).id!;
   nadia = (await system.create(aPatient({ given: "Nadia" }))).id!;

@@ -9,7 +9,7 @@ import { aPatient, aPractitioner } from "../../factories/people";
 import { aPrescription } from "../../factories/prescriptions";
 import { aCondition, anImmunization } from "../../factories/record";
 import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, aResearchChoice } from "../../factories/rules";
-import { anAccountFor, sessionOf, type SignedIn } from "./http";
+import { anAccountFor, sessionOf, warmUpValidator, type SignedIn } from "./http";
 
 /**
  * The demo personas' world with fresh ids, for the authorisation matrix: Camille (a hidden and
@@ -46,6 +46,7 @@ export type MatrixWorld = {
 const minorSecret = { system: SYSTEMS.privacyLabel, code: "minor-secret" };
 
 export async function buildMatrixWorld(db: () => Database): Promise<MatrixWorld> {
+  warmUpValidator();
   const system = await systemRepository("fhir-api-matrix");
   const doctor = async (family: string) => (await system.create(aPractitioner({ family }))).id!;
   const bernardId = await doctor("Bernard");

@@ -6,7 +6,7 @@ import { aPatient, aPractitioner } from "../../factories/people";
 import { anImmunization } from "../../factories/record";
 import { anAuthorisation } from "../../factories/rules";
 import { useTestDatabase } from "../../setup/test-database";
-import { bundleOf, fhir, isOutcome, outcomeOf, resourceOf, sameOrigin, signIn } from "./http";
+import { bundleOf, fhir, isOutcome, outcomeOf, resourceOf, sameOrigin, signIn, warmUpValidator } from "./http";
 
 vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
@@ -21,6 +21,7 @@ let bernardCookie = "";
 let bernardId = "";
 
 beforeAll(async () => {
+  warmUpValidator();
   const system = await systemRepository("fhir-api-write-tests");
   camilleId = (await system.create(aPatient({ given: "Camille" }))).id!;
   bernardId = (await system.create(aPractitioner({ family: "Bernard" }))).id!;

@@ -4,7 +4,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "../../factories/documents";
 import { aPatient } from "../../factories/people";
 import { useTestDatabase } from "../../setup/test-database";
-import { appUrl, bundleOf, fhir, FHIR_BASE_PATH, idsOf, isOutcome, resourceOf, signIn, type Answer } from "./http";
+import { appUrl, bundleOf, fhir, FHIR_BASE_PATH, idsOf, isOutcome, resourceOf, signIn, warmUpValidator, type Answer } from "./http";
 
 vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
@@ -32,6 +32,7 @@ async function search(query: string): Promise<string[]> {
 const ids = (...keys: (keyof typeof docs)[]) => keys.map((key) => docs[key].id);
 
 beforeAll(async () => {
+  warmUpValidator();
   const system = await systemRepository("fhir-api-rest-tests");
   camilleId = (await system.create(aPatient({ given: "Camille" }))).id!;
   const other = (await system.create(aPatient({ given: "Nadia" }))).id!;
