@@ -54,6 +54,7 @@ async function sendToPharmacy(page: Page, prescriptionId: string, checkPage = fa
   await expect(page).toHaveURL(new RegExp(`/espace/ordonnances/${prescriptionId}/lien$`));
   await expect(page.getByRole("img", { name: "QR code du lien de partage de l'ordonnance vers la pharmacie" })).toBeVisible();
   const url = await page.getByLabel("Lien à copier").inputValue();
+  await page.getByRole("button", { name: "Copier le lien" }).click();
   const passcode = (await page.getByTestId("share-passcode").innerText()).trim();
   expect(url).toMatch(/\/p\/[0-9a-f-]{36}#[A-Za-z0-9_-]{43}$/);
   expect(passcode).toMatch(/^\d{6}$/);

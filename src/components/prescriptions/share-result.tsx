@@ -1,6 +1,7 @@
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { ShareResult } from "@/server/sharing/share-result-cookie";
+import { CopyLinkButton } from "./copy-link-button";
 
 /** The QR code (an SVG drawn on the server, as a data: image with its text alternative), the link to copy and the passcode. */
 export function ShareResultView({ result, qrCode }: { result: ShareResult; qrCode: string }) {
@@ -31,6 +32,7 @@ export function ShareResultView({ result, qrCode }: { result: ShareResult; qrCod
           {t("share.linkHint")}
         </p>
         <input id="share-url" readOnly value={result.url} aria-describedby="share-url-hint" className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
+        <CopyLinkButton inputId="share-url" />
       </div>
       <p>{t("share.expiresAt", { date: formatDay(result.expiresAt) })}</p>
     </div>
