@@ -20,7 +20,7 @@ import { searchResources } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
-import { validateForWrite } from "./validate";
+import { prepareValidator, validateForWrite } from "./validate";
 
 type Db = Database["prisma"] | TransactionClient;
 
@@ -45,7 +45,10 @@ export class Repository {
     readonly actor: Actor,
     private readonly ctx: RequestContext = {},
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Once per process, and outside any transaction (see validate.ts).
+    prepareValidator();
+  }
 
   now(): Date {
     return this.clock();

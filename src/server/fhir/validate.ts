@@ -9,10 +9,11 @@ import { invalid, unprocessable } from "./errors";
 /**
  * Every resource written is checked against the FHIR R4 StructureDefinitions with Medplum's
  * maintained validator (structure, cardinality, types), then against the portal's own rules.
- * The definitions are indexed once per process (about a second), on the first write.
+ * The definitions are indexed once per process (about a second), when the first Repository is
+ * built: done inside a write's transaction, under load it outlasted the transaction timeout.
  */
 let indexed = false;
-function ensureIndexed() {
+export function prepareValidator() {
   if (indexed) return;
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
   indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
@@ -71,7 +72,7 @@ export function validateForWrite(resource: Resource): void {
   if (!SUPPORTED_TYPES.includes(resource.resourceType) || resource.resourceType === "AuditEvent") {
     throw invalid(`Type de ressource non pris en charge : ${String(resource.resourceType).slice(0, 64)}`);
   }
-  ensureIndexed();
+  prepareValidator();
   try {
     // Judged as it will be stored (JSON): a key whose value is undefined is absent, not an
     // unknown property (the validator rejects `abatementDateTime: undefined` otherwise).

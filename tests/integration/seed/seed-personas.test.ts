@@ -109,7 +109,7 @@ describe("npm run db:seed", () => {
   it("refuses to load demo personas into a production database", () => {
     const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions", "react-server", "scripts/seed.ts"], {
       env: {
-        PATH: process.env.PATH,
+        ...process.env,
         APP_ENV: "production",
         DATABASE_URL: "postgres://nobody@127.0.0.1:1/production",
         AUTH_SECRET: "s".repeat(40),
