@@ -101,6 +101,18 @@ describe("another patient's data (cases 1, 3, 4, 7)", () => {
     expect(new Date(stored.meta?.lastUpdated ?? 0).getFullYear()).toBeGreaterThan(2000);
   });
 
+  it("serves no batch or transaction that could mix own and foreign ids (case 2)", async () => {
+    const before = await storedState();
+    const bundle = {
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: [own, nadiaDocument].map((resource) => ({ resource: { ...resource, description: "Réécrit" }, request: { method: "PUT", url: `DocumentReference/${resource.id}` } })),
+    };
+    refused(await fhir("POST", "", { cookie: camilleCookie, body: bundle, headers: sameOrigin() }), [404, 405], "transaction at the base");
+    refused(await fhir("POST", "Bundle", { cookie: camilleCookie, body: bundle, headers: sameOrigin() }), [404, 405], "Bundle");
+    expect(await storedState()).toBe(before);
+  });
+
   it("answers 401 without a valid session, with a forged, revoked or garbled cookie, or a middleware-skipping header", async () => {
     const revoked = await signIn(`Patient/${camille}`);
     await revokeSession(revoked.sessionId, new Date());

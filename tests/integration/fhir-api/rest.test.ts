@@ -74,27 +74,36 @@ describe("metadata", () => {
     }
   });
 
-  it("lists for DocumentReference only search parameters the server accepts", async () => {
+  it("lists for every type only search parameters the server accepts", async () => {
     const statement = resourceOf<CapabilityStatement>(await fhir("GET", "metadata"));
     const documents = statement.rest?.[0]?.resource?.find((r) => r.type === "DocumentReference");
-    const samples: Record<string, string> = {
-      patient: camilleId,
-      subject: `Patient/${camilleId}`,
-      category: "lab",
-      type: "11502-2",
-      status: "current",
-      date: "ge2020",
-      author: `Patient/${camilleId}`,
-      _content: "analyses",
-      _id: docs.a.id!,
-      _lastUpdated: "ge2020",
+    expect((documents?.searchParam ?? []).map((param) => param.name).sort()).toEqual(
+      ["_content", "_id", "_lastUpdated", "author", "category", "date", "patient", "status", "subject", "type"],
+    );
+    const sample = (name: string, kind: string | undefined): string => {
+      if (name === "_id") return docs.a.id!;
+      if (kind === "reference") return `Patient/${camilleId}`;
+      if (kind === "date") return "ge2020-01";
+      return "lab";
     };
-    const names = (documents?.searchParam ?? []).map((param) => param.name);
-    expect(names.sort()).toEqual(Object.keys(samples).sort());
-    for (const name of names) {
-      const answer = await fhir("GET", `DocumentReference?${name}=${encodeURIComponent(samples[name] ?? "")}`, { cookie });
-      expect(answer.status, `${name}: ${answer.text}`).toBe(200);
+    let checked = 0;
+    for (const resource of statement.rest?.[0]?.resource ?? []) {
+      if (!resource.interaction?.some((i) => i.code === "search-type")) continue;
+      for (const param of resource.searchParam ?? []) {
+        const query = `${param.name}=${encodeURIComponent(sample(param.name, param.type))}`;
+        const answer = await fhir("GET", `${resource.type}?${query}`, { cookie });
+        expect(answer.status, `${resource.type}?${query}: ${answer.text.slice(0, 200)}`).toBe(200);
+        checked++;
+      }
+      // The sort keys the documentation names work too.
+      const sorts = /_sort : ([^.]*)\./.exec(resource.documentation ?? "")?.[1]?.split(", ").filter(Boolean) ?? [];
+      for (const sort of sorts) {
+        const answer = await fhir("GET", `${resource.type}?_sort=${encodeURIComponent(sort)}${resource.searchParam?.some((param) => param.name === "patient") ? `&patient=${camilleId}` : ""}`, { cookie });
+        expect(answer.status, `${resource.type}?_sort=${sort}: ${answer.text.slice(0, 200)}`).toBe(200);
+        checked++;
+      }
     }
+    expect(checked).toBeGreaterThan(40);
   });
 
   it("refuses writes to metadata and unknown types as OperationOutcomes", async () => {
