@@ -27,6 +27,13 @@ export function currentTarget(): DatabaseTarget {
     : { kind: "pglite", dataDir: path.resolve(e.DATA_DIR, "pglite") };
 }
 
+/**
+ * Prisma's default (wait 2 s for a connection, 5 s per transaction) aborts correct writes on a
+ * busy 2-core machine: a document upload extracts text and seals the file inside its transaction.
+ * Longer limits still end a transaction that hangs; row locks stay short either way.
+ */
+const TRANSACTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 export type OpenOptions = {
   poolSize?: number;
   /** PGlite only: start from this dump (`dumpDataDir()`), e.g. a migrated template in tests. */
@@ -43,7 +50,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     await migrate(owner);
     // One in-process connection: switch it to the app's role for good.
     await pglite.exec(`SET ROLE ${APP_ROLE}`);
-    return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), sql: owner, target };
+    return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTIONS }), sql: owner, target };
   }
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 1 });
   try {
@@ -53,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   const poolConfig = { connectionString: target.url, max: options.poolSize ?? env().DB_POOL_SIZE, options: `-c role=${APP_ROLE}` };
   const pool = new pg.Pool(poolConfig);
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), sql: poolDriver(pool), target };
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool), target };
 }
 
 // Kept on globalThis so that Next's dev server reloading modules does not open a second PGlite
