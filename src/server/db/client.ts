@@ -28,9 +28,8 @@ export function currentTarget(): DatabaseTarget {
 }
 
 /**
- * Prisma's default (wait 2 s for a connection, 5 s per transaction) aborts correct writes on a
- * busy 2-core machine: a document upload extracts text and seals the file inside its transaction.
- * Longer limits still end a transaction that hangs; row locks stay short either way.
+ * Prisma's default (wait 2 s for a connection, 5 s per transaction) aborted correct writes on a
+ * busy 2-core machine (seen in CI at a load of 15). Longer limits still end a transaction that hangs.
  */
 const TRANSACTIONS = { maxWait: 10_000, timeout: 30_000 };
 
