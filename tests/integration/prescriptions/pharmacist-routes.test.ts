@@ -8,6 +8,8 @@ import { openLinkSession } from "@/server/sharing/link-session";
 import { listMyLinks } from "@/server/sharing/list-my-links";
 import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
+import { validateForWrite } from "@/server/fhir/validate";
+import { aPatient } from "../../factories/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { APP, cookieOf, formPost, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";
@@ -15,6 +17,9 @@ import { buildWorld, type World } from "./world";
 const db = useTestDatabase();
 let world: World;
 beforeAll(async () => {
+  // Index the FHIR definitions before the first write: lazily, inside that write's transaction,
+  // it can outlast the 5 s transaction timeout on a loaded machine.
+  validateForWrite(aPatient());
   world = await buildWorld();
 });
 

@@ -8,6 +8,8 @@ import type { CurrentSession } from "@/server/auth/check-session";
 import { optionalRequestScope, type RequestScope } from "@/server/documents/request-repository";
 import { hashSecret } from "@/server/sharing/link-secret";
 import { openShareResult, shareResultCookie } from "@/server/sharing/share-result-cookie";
+import { validateForWrite } from "@/server/fhir/validate";
+import { aPatient } from "../../factories/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { cookieOf, formPost, get, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";
@@ -23,6 +25,9 @@ const db = useTestDatabase();
 let world: World;
 let current: RequestScope | undefined;
 beforeAll(async () => {
+  // Index the FHIR definitions before the first write: lazily, inside that write's transaction,
+  // it can outlast the 5 s transaction timeout on a loaded machine.
+  validateForWrite(aPatient());
   world = await buildWorld();
 });
 beforeEach(() => {

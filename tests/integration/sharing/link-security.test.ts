@@ -16,6 +16,8 @@ import { openLink, type OpenLinkResult } from "@/server/sharing/open-link";
 import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
 import { config as proxyConfig, proxy } from "@/proxy";
+import { validateForWrite } from "@/server/fhir/validate";
+import { aPatient } from "../../factories/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { APP, cookieOf, formPost, locationOf, params, secretOf } from "../prescriptions/http";
 import { buildWorld, type World } from "../prescriptions/world";
@@ -24,6 +26,9 @@ import { buildWorld, type World } from "../prescriptions/world";
 const db = useTestDatabase();
 let world: World;
 beforeAll(async () => {
+  // Index the FHIR definitions before the first write: lazily, inside that write's transaction,
+  // it can outlast the 5 s transaction timeout on a loaded machine.
+  validateForWrite(aPatient());
   world = await buildWorld();
 });
 
