@@ -1,3 +1,4 @@
+import type { AuditEvent } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, idsOf, isOutcome, sameOrigin, type Answer, type Method } from "./http";
@@ -67,6 +68,15 @@ async function readCells(actor: ActorName) {
         const visible = ofOwner.some((t) => mayRead(actor, t));
         if (!visible) leaks.push(...found.map((id) => `${cell} → AuditEvent/${id}`));
         expect(found.length > 0, cell).toBe(visible);
+        // A trail the actor may read still says nothing of a resource they may not see.
+        for (const entry of bundleOf(answer).entry ?? []) {
+          const event = entry.resource as AuditEvent;
+          for (const entity of event.entity ?? []) {
+            const id = entity.what?.reference?.split("/")[1];
+            const about = world.targets.find((t) => t.id === id && t.type !== "Patient");
+            if (about && !mayRead(actor, about)) leaks.push(`${cell} → AuditEvent/${event.id} about ${about.kind} ${about.type}`);
+          }
+        }
         continue;
       }
       const expected = ofOwner.filter((t) => mayRead(actor, t)).map((t) => t.id);
