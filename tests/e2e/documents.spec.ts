@@ -217,6 +217,37 @@ test("Camille deletes what she uploaded, without JavaScript too", async ({ brows
   await expect(page.getByRole("heading", { name: "Aucun document", exact: true })).toBeVisible();
 });
 
+test("Dr Bernard adds a PDF to Camille's record: he is its author, and she cannot delete it", async ({ browser }) => {
+  const bernard = await pageAs(browser, "bernard");
+  await bernard.goto(`/pro/patients/${CAMILLE}`);
+  await bernard.getByRole("link", { name: "Ajouter un document" }).click();
+  await expect(bernard).toHaveURL(new RegExp(`/pro/patients/${CAMILLE}/ajouter$`));
+  await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Ajouter un document au dossier de Camille Martin");
+  await expectNoAxeViolations(bernard, "professional's upload form");
+  await bernard.getByLabel("Fichier").setInputFiles({ name: "courrier.pdf", mimeType: "application/pdf", buffer: await aPdf([`Courrier ${stamp}`]) });
+  await bernard.getByLabel("Titre").fill(`Courrier du Dr Bernard ${stamp}`);
+  await bernard.getByLabel("Type de document").selectOption({ label: "Compte rendu de consultation" });
+  await bernard.getByLabel("Date du document").fill("2026-10-03");
+  await bernard.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(bernard).toHaveURL(new RegExp(`/pro/patients/${CAMILLE}/documents/[0-9a-f-]{36}\\?message=ajoute$`));
+  await expect(bernard.getByRole("heading", { level: 1 })).toHaveText(`Courrier du Dr Bernard ${stamp}`);
+
+  const camille = await pageAs(browser, "camille");
+  await camille.goto(`/espace/documents?q=${stamp}`);
+  const row = rowTitled(camille, `Courrier du Dr Bernard ${stamp}`);
+  await expect(row).toBeVisible();
+  await expect(results(camille).getByRole("row").filter({ hasText: `Courrier du Dr Bernard ${stamp}` })).toContainText("Sophie Bernard");
+  await row.getByRole("link").click();
+  await expect(camille.getByRole("region", { name: "Informations" })).toContainText("Sophie Bernard");
+  await expect(camille.getByRole("heading", { name: "Supprimer ce document" })).toHaveCount(0);
+  // Posting the delete form anyway changes nothing.
+  const documentId = new URL(camille.url()).pathname.split("/").pop()!;
+  const origin = new URL(camille.url()).origin;
+  await camille.request.post(`/api/documents/${documentId}/supprimer`, { headers: { origin }, form: { confirmation: "oui" }, maxRedirects: 0 });
+  await camille.reload();
+  await expect(camille.getByRole("heading", { level: 1 })).toHaveText(`Courrier du Dr Bernard ${stamp}`);
+});
+
 test("Dr Petit, blocked by Camille, sees nothing of her: no list, no page, no file", async ({ browser }) => {
   const page = await pageAs(browser, "petit");
   await expect(page.getByRole("main")).not.toContainText("Camille");
