@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, idsOf, isOutcome, sameOrigin, type Answer, type Method } from "./http";
 import { expectedStatus, mayRead, offered, type Interaction } from "./matrix-expectations";
-import { ACTORS, buildMatrixWorld, OWNERS, TYPES, type ActorName, type MatrixWorld, type Owner, type Target, type TargetType } from "./matrix-world";
+import { ACTORS, buildMatrixWorld, OWNERS, SESSIONLESS, TYPES, type ActorName, type MatrixWorld, type Owner, type Target, type TargetType } from "./matrix-world";
 
 vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
@@ -25,7 +25,11 @@ beforeAll(async () => {
   notFoundText = (await fhir("GET", "DocumentReference/00000000-0000-4000-8000-0000000dead1", { cookie: world.sessions.camille.cookie })).text;
 }, 120_000);
 
-const cookieOf = (actor: ActorName) => (actor === "anonymous" ? undefined : world.sessions[actor].cookie);
+function cookieOf(actor: ActorName): string | undefined {
+  if (actor === "anonymous") return undefined;
+  if (actor === "pharmacist") return world.pharmacistCookie;
+  return world.sessions[actor].cookie;
+}
 
 function check(cell: string, expected: number, answer: Answer, visible: boolean) {
   cells.push({ cell, expected, got: answer.status });
@@ -99,7 +103,7 @@ async function writeCells(actor: ActorName) {
   for (const target of world.targets) {
     const update = await fhir("PUT", `${target.type}/${target.id}`, { cookie, headers, body: target.resource ?? world.bodyFor(target.type, target.owner) });
     check(`${actor} update ${target.owner}'s ${target.kind} ${target.type}`, expectedStatus(actor, "update", target.type, target.owner, target), update, false);
-    const deletable = actor !== "anonymous" && offered(target.type, "delete");
+    const deletable = !SESSIONLESS.includes(actor) && offered(target.type, "delete");
     // A copy with the same facts, so a permitted delete leaves the world as the next actor expects it.
     const id = deletable ? await world.copyOf(target) : target.id;
     const removed = await fhir("DELETE", `${target.type}/${id}`, { cookie, headers });

@@ -17,7 +17,7 @@ import type { ActorName, Kind, Owner, Target, TargetType } from "./matrix-world"
  *   prescriptions, vaccinations and conditions to their records, and change or delete what he
  *   wrote.
  * - Dr Petit (blocked by Camille), Dr Moreau (authorised by no one) see and write nothing.
- * - Without a session: 401.
+ * - Without a session, or with only a pharmacist's share-link cookie: 401.
  */
 export type Interaction = "read" | "vread" | "history" | "search" | "create" | "update" | "delete";
 
@@ -88,7 +88,7 @@ export function mayChange(actor: ActorName, interaction: "update" | "delete", ta
 /** The status expected for a cell. */
 export function expectedStatus(actor: ActorName, interaction: Interaction, type: TargetType, owner: Owner, target?: Target): number {
   if (!offered(type, interaction)) return 405;
-  if (actor === "anonymous") return 401;
+  if (actor === "anonymous" || actor === "pharmacist") return 401;
   if (interaction === "search") return 200;
   if (interaction === "create") {
     if (mayCreate(actor, owner, type)) return 201;

@@ -3,6 +3,7 @@ import { SYSTEMS } from "@/lib/fhir/systems";
 import { SCOPES } from "@/server/access/scopes";
 import type { Database } from "@/server/db/client";
 import { systemRepository } from "@/server/fhir/repository";
+import { linkCookie, sealLinkSession } from "@/server/sharing/link-session";
 import { aDocument } from "../../factories/documents";
 import { newId } from "../../factories/ids";
 import { aPatient, aPractitioner } from "../../factories/people";
@@ -16,13 +17,17 @@ import { anAccountFor, sessionOf, warmUpValidator, type SignedIn } from "./http"
  * a restricted document, Dr Bernard authorised, Dr Petit blocked), Jean (Camille his caregiver
  * with documents:read, prescriptions:read and prescriptions:share; a very restricted document),
  * Léo (a minor, Camille his guardian; a document he keeps secret), Nadia (unrelated), Dr Moreau
- * (no authorisation anywhere). Every resource of the four records is a target of the matrix.
+ * (no authorisation anywhere), and a pharmacist with a share link's session, which is no portal
+ * session. Every resource of the four records is a target of the matrix.
  */
 export const OWNERS = ["camille", "jean", "leo", "nadia"] as const;
 export type Owner = (typeof OWNERS)[number];
 
-export const ACTORS = ["camille", "camilleForJean", "camilleForLeo", "jean", "nadia", "bernard", "petit", "moreau", "anonymous"] as const;
+export const ACTORS = ["camille", "camilleForJean", "camilleForLeo", "jean", "nadia", "bernard", "petit", "moreau", "pharmacist", "anonymous"] as const;
 export type ActorName = (typeof ACTORS)[number];
+
+/** Actors without a portal session: nobody, and a pharmacist holding a share link's session cookie. */
+export const SESSIONLESS: readonly ActorName[] = ["pharmacist", "anonymous"];
 
 export const TYPES = ["DocumentReference", "MedicationRequest", "Consent", "RelatedPerson", "Immunization", "Condition", "Patient", "AuditEvent"] as const;
 export type TargetType = (typeof TYPES)[number];
@@ -36,7 +41,9 @@ export type MatrixWorld = {
   patients: Record<Owner, string>;
   bernardId: string;
   targets: Target[];
-  sessions: Record<Exclude<ActorName, "anonymous">, SignedIn>;
+  sessions: Record<Exclude<ActorName, "anonymous" | "pharmacist">, SignedIn>;
+  /** The cookie a pharmacist's browser holds after opening a share link with its passcode. */
+  pharmacistCookie: string;
   /** A fresh copy of a target (same facts, new id), for a delete that must not change the world. */
   copyOf: (target: Target) => Promise<string>;
   /** A valid resource of this type for this patient, as a client would POST it. */
@@ -108,6 +115,9 @@ export async function buildMatrixWorld(db: () => Database): Promise<MatrixWorld>
     moreau: await session(`Practitioner/${moreauId}`),
   };
 
+  const linkId = newId();
+  const pharmacistCookie = `${linkCookie(linkId, false).name}=${sealLinkSession(linkId, "Pharmacie du Centre", new Date()).token}`;
+
   async function copyOf(target: Target): Promise<string> {
     if (!target.resource) return target.id;
     const copy = await system.create({ ...target.resource, id: newId() });
@@ -137,5 +147,5 @@ export async function buildMatrixWorld(db: () => Database): Promise<MatrixWorld>
     }
   }
 
-  return { patients, bernardId, targets, sessions, copyOf, bodyFor };
+  return { patients, bernardId, targets, sessions, pharmacistCookie, copyOf, bodyFor };
 }
