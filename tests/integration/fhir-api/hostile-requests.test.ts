@@ -70,6 +70,9 @@ describe("another patient's data (cases 1, 3, 4, 7)", () => {
         await fhir("GET", `DocumentReference/${id}/_history`, { cookie: nadiaCookie }),
         await fhir("PUT", `DocumentReference/${id}`, { cookie: nadiaCookie, headers, body: { ...own, id } }),
         await fhir("DELETE", `DocumentReference/${id}`, { cookie: nadiaCookie, headers }),
+        // A stale version would answer 412 on a resource one may write: never an oracle here.
+        await fhir("PUT", `DocumentReference/${id}`, { cookie: nadiaCookie, headers: { ...headers, "if-match": 'W/"999"' }, body: { ...own, id } }),
+        await fhir("DELETE", `DocumentReference/${id}`, { cookie: nadiaCookie, headers: { ...headers, "if-match": 'W/"999"' } }),
       ];
       for (const answer of answers) refused(answer, 404, id);
       expect(new Set(answers.map((a) => a.text)).size).toBe(1);

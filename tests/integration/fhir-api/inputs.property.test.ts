@@ -44,8 +44,12 @@ afterAll(() => {
   process.off("unhandledRejection", onRejection);
 });
 
+/** Statuses seen per property, to show that the inputs reach past the parser too. */
+const statuses = new Map<string, number[]>();
+
 /** What every answer must be, and no trace of Nadia's record in it. */
-function wellFormed(answer: Answer, what: string) {
+function wellFormed(answer: Answer, what: string, property = "") {
+  statuses.set(property, [...(statuses.get(property) ?? []), answer.status]);
   expect(answer.status, `${what} → ${answer.text.slice(0, 200)}`).toBeLessThan(500);
   if (answer.status === 204) return;
   expect(answer.headers.get("content-type") ?? "", what).toMatch(/^application\/fhir\+json/);
@@ -116,13 +120,14 @@ describe("the FHIR API's inputs", () => {
       fc.asyncProperty(fc.constantFrom(...TYPES), queryString, fc.boolean(), async (type, query, withPatient) => {
         const path = `${type}?${withPatient ? `patient=${camille}&` : ""}${query}`;
         const answer = await fhir("GET", path, { cookie: cookies[0] });
-        wellFormed(answer, path);
+        wellFormed(answer, path, "search");
         if (answer.status === 200 && type === "DocumentReference") {
           for (const entry of bundleOf(answer).entry ?? []) expect((entry.resource as DocumentReference).subject?.reference).toBe(`Patient/${camille}`);
         }
       }),
       { numRuns: 250 },
     );
+    expect(statuses.get("search")?.some((status) => status === 200)).toBe(true);
   }, 120_000);
 
   it("answers every path and method without a 5xx", async () => {
@@ -134,7 +139,7 @@ describe("the FHIR API's inputs", () => {
         const body = method === "POST" || method === "PUT" || method === "PATCH" ? { resourceType: segments[0] ?? "DocumentReference" } : undefined;
         const answer = await fhir(method, path, { cookie: cookies[1], body, headers: sameOrigin() });
         if (method === "HEAD") expect(answer.status).toBeLessThan(500);
-        else wellFormed(answer, `${method} ${path}`);
+        else wellFormed(answer, `${method} ${path}`, "paths");
       }),
       { numRuns: 200 },
     );
@@ -147,26 +152,30 @@ describe("the FHIR API's inputs", () => {
     );
     const names = fc.constantFrom("if-match", "content-type", "origin", "sec-fetch-site", "content-length", "accept", "user-agent", "x-forwarded-for", "x-middleware-subrequest", "cookie");
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(names, header, { maxKeys: 5 }), fc.constantFrom<Method>("GET", "POST", "PUT", "DELETE"), async (headers, method) => {
+      // No DELETE here: one success would leave every later request a 404 (deletes: rest-writes.test.ts).
+      fc.asyncProperty(fc.dictionary(names, header, { maxKeys: 5 }), fc.constantFrom<Method>("GET", "POST", "PUT"), async (headers, method) => {
         const id = documents[2];
         const path = method === "POST" ? "DocumentReference" : `DocumentReference/${id}`;
-        const body = method === "GET" || method === "DELETE" ? undefined : aDocument({ patientId: camille, id, kind: "personal" });
+        const body = method === "GET" ? undefined : aDocument({ patientId: camille, id, kind: "personal" });
         const cookie = headers.cookie ? `${headers.cookie}; ${cookies[2]}` : cookies[2];
         delete headers.cookie;
         if (headers["content-length"] !== undefined) delete headers["content-length"];
         const answer = await fhir(method, path, { cookie, body, headers });
-        wellFormed(answer, `${method} ${JSON.stringify(headers)}`);
+        wellFormed(answer, `${method} ${JSON.stringify(headers)}`, "headers");
       }),
       { numRuns: 200 },
     );
+    expect(statuses.get("headers")?.some((status) => status < 300)).toBe(true);
   }, 120_000);
 
   it("answers any JSON body on create and update without a 5xx, never filing it in another record", async () => {
     const key = fc.oneof(fc.constantFrom("resourceType", "id", "meta", "subject", "status", "content", "author", "__proto__", "constructor", "prototype", "extension", "text"), fc.string({ maxLength: 10 }));
     const value = fc.oneof(hostile, fc.jsonValue({ maxDepth: 3 }), fc.constant({ reference: `Patient/${nadia}` }), fc.constant([{ reference: `Practitioner/${newId()}` }]));
+    // Without an id, so that the same body can create or update.
+    const { id: _id, ...document } = aDocument({ patientId: camille, kind: "personal" });
     const body = fc.oneof(
-      fc.dictionary(key, value, { maxKeys: 4 }).map((extra) => JSON.stringify({ ...aDocument({ patientId: camille, kind: "personal" }), ...extra })),
-      fc.dictionary(key, value, { maxKeys: 4 }).map((extra) => `{${JSON.stringify(aDocument({ patientId: camille })).slice(1, -1)},${JSON.stringify(extra).slice(1, -1) || '"x":1'}}`),
+      fc.dictionary(key, value, { maxKeys: 4 }).map((extra) => JSON.stringify({ ...document, ...extra })),
+      fc.dictionary(key, value, { maxKeys: 4 }).map((extra) => `{${JSON.stringify(document).slice(1, -1)},${JSON.stringify(extra).slice(1, -1) || '"x":1'}}`),
       fc.jsonValue({ maxDepth: 4 }).map((json) => JSON.stringify(json)),
       fc.string({ unit: "binary", maxLength: 200 }),
     );
@@ -174,7 +183,7 @@ describe("the FHIR API's inputs", () => {
       fc.asyncProperty(body, fc.boolean(), async (raw, update) => {
         const path = update ? `DocumentReference/${documents[3]}` : "DocumentReference";
         const answer = await fhir(update ? "PUT" : "POST", path, { cookie: cookies[3], rawBody: raw, headers: sameOrigin({ "content-type": "application/fhir+json" }) });
-        wellFormed(answer, `${path} ${raw.slice(0, 120)}`);
+        wellFormed(answer, `${path} ${raw.slice(0, 120)}`, "bodies");
         if (answer.status === 200 || answer.status === 201) {
           expect((answer.json() as Resource as DocumentReference).subject?.reference).toBe(`Patient/${camille}`);
         }
@@ -182,5 +191,10 @@ describe("the FHIR API's inputs", () => {
       { numRuns: 250 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(statuses.get("bodies")?.some((status) => status === 200 || status === 201)).toBe(true);
+    console.log(
+      "FHIR API inputs, statuses seen:",
+      Object.fromEntries([...statuses].map(([name, seen]) => [name, Object.fromEntries([...new Set(seen)].sort().map((s) => [s, seen.filter((x) => x === s).length]))])),
+    );
   }, 120_000);
 });
