@@ -1,4 +1,4 @@
-import type { Consent, DocumentReference } from "@medplum/fhirtypes";
+import type { AuditEvent, Consent, DocumentReference } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { revokeSession } from "@/server/db/session-store";
 import { systemRepository } from "@/server/fhir/repository";
@@ -79,6 +79,13 @@ describe("another patient's data (cases 1, 3, 4, 7)", () => {
     }
     expect(idsOf(await fhir("GET", `DocumentReference?patient=${camille}`, { cookie: nadiaCookie }))).toEqual([]);
     expect(await storedState()).toBe(before);
+    // Camille's trail shows Nadia's refused attempts on her document.
+    const trail = bundleOf(await fhir("GET", `AuditEvent?patient=${camille}&_count=100`, { cookie: camilleCookie }));
+    const attempts = (trail.entry ?? [])
+      .map((entry) => entry.resource as AuditEvent)
+      .filter((event) => event.outcome === "4" && event.agent?.[0]?.who?.reference === `Patient/${nadia}`)
+      .filter((event) => event.entity?.some((entity) => entity.what?.reference === `DocumentReference/${own.id}`));
+    expect(attempts.length).toBeGreaterThanOrEqual(5);
   });
 
   it("keeps id, compartment and meta the server's when an update's body says otherwise", async () => {
@@ -211,6 +218,27 @@ describe("injection and hostile bodies (cases 28, 32)", () => {
 });
 
 describe("sizes and limits (case 35)", () => {
+  it("throttles a flood of writes from one account with a 429 and Retry-After, before reading the body", async () => {
+    const flooder = await signIn(`Patient/${camille}`);
+    const before = await storedState();
+    let answer: Answer | undefined;
+    let sent = 0;
+    while (sent < 400) {
+      answer = await fhir("POST", "DocumentReference", { cookie: flooder.cookie, rawBody: "{", headers: sameOrigin() });
+      sent++;
+      if (answer.status === 429) break;
+      expect(answer.status).toBe(400);
+    }
+    refused(answer!, 429, "flood");
+    expect(sent).toBe(301);
+    expect(Number(answer!.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Reads stay open, and other accounts are not affected.
+    expect((await fhir("GET", `DocumentReference/${own.id}`, { cookie: flooder.cookie })).status).toBe(200);
+    expect((await fhir("POST", "DocumentReference", { cookie: camilleCookie, rawBody: "{", headers: sameOrigin() })).status).toBe(400);
+    expect(await storedState()).toBe(before);
+  }, 120_000);
+
+
   it("refuses a 10 MB body, deeply nested JSON and a 100 kB query string, and bounds _count", async () => {
     const before = await storedState();
     const big = JSON.stringify({ ...aDocument({ patientId: camille }), description: "x".repeat(10 * 1024 * 1024) });
