@@ -23,3 +23,14 @@ export async function listDocumentFacets(repo: Repository): Promise<{ authors: F
       .sort(byLabel),
   };
 }
+
+/**
+ * The same directory as display names by reference, so a list that already loaded the filters'
+ * choices names its documents' authors and facilities without searching the directory again.
+ */
+export function facetNames(facets: { authors: FacetOption[]; facilities: FacetOption[] }): Map<string, string> {
+  return new Map([
+    ...facets.authors.map((a): [string, string] => [`Practitioner/${a.id}`, a.label]),
+    ...facets.facilities.map((f): [string, string] => [`Organization/${f.id}`, f.label]),
+  ]);
+}

@@ -51,7 +51,7 @@ export async function listDocuments(
   repo: Repository,
   patientId: string,
   filters: DocumentFilters,
-  options: { newSince?: Date; viewerRef?: string } = {},
+  options: { newSince?: Date; viewerRef?: string; knownNames?: Promise<Map<string, string>> } = {},
 ): Promise<DocumentList> {
   const page = Math.min(Math.max(filters.page, 1), MAX_PAGE);
   let authors = filters.author ? [`Practitioner/${filters.author}`] : undefined;
@@ -75,10 +75,10 @@ export async function listDocuments(
   const result = await repo.search<DocumentReference>("DocumentReference", request);
   const showPrivacy = await mayManagePrivacy(repo, patientId);
   const hiddenIds = showPrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>();
-  const names = await directoryNames(
-    repo,
-    result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]),
-  );
+  // Names the page already has (the filters' directory) are not searched for again.
+  const names = new Map(await options.knownNames);
+  const missing = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref) => ref && !names.has(ref));
+  for (const [ref, name] of await directoryNames(repo, missing)) names.set(ref, name);
   const total = result.total ?? result.resources.length;
   let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince: options.newSince, viewerRef: options.viewerRef }));
   const candidates = items.filter((item) => item.isNew).map((item) => item.id);

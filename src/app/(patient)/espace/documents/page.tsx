@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { t } from "@/lib/i18n/messages";
 import { agentRef, spaceOf } from "@/server/access/actor";
-import { listDocumentFacets } from "@/server/documents/list-document-facets";
+import { facetNames, listDocumentFacets } from "@/server/documents/list-document-facets";
 import { listDocuments } from "@/server/documents/list-documents";
 import { documentsSeenBefore } from "@/server/documents/mark-new";
 import { patientIdentity } from "@/server/documents/patient-identity";
@@ -29,9 +29,10 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
   const { filters, invalid } = parseDocumentFilters(params);
   const now = new Date();
   const newSince = await documentsSeenBefore(actor, now);
+  const facetsLoaded = listDocumentFacets(repo);
   const [list, facets, identity] = await Promise.all([
-    listDocuments(repo, patientId, filters, { newSince, viewerRef: agentRef(actor) }),
-    listDocumentFacets(repo),
+    listDocuments(repo, patientId, filters, { newSince, viewerRef: agentRef(actor), knownNames: facetsLoaded.then(facetNames) }),
+    facetsLoaded,
     actor.kind === "patient" ? undefined : patientIdentity(repo, patientId),
   ]);
   const notice = noticeFor(params.message);

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { formatTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
-import { listDocumentFacets } from "@/server/documents/list-document-facets";
+import { facetNames, listDocumentFacets } from "@/server/documents/list-document-facets";
 import { listDocuments } from "@/server/documents/list-documents";
 import { patientIdentity } from "@/server/documents/patient-identity";
 import { requirePageScope } from "@/server/documents/request-repository";
@@ -28,7 +28,8 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
   const identity = await patientIdentity(repo, patientId);
   if (!identity || actor.kind !== "practitioner") notFound();
   const { filters, invalid } = parseDocumentFilters(await searchParams);
-  const [list, facets] = await Promise.all([listDocuments(repo, patientId, filters), listDocumentFacets(repo)]);
+  const facetsLoaded = listDocumentFacets(repo);
+  const [list, facets] = await Promise.all([listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }), facetsLoaded]);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
   const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
   const basePath = `/pro/patients/${patientId}`;
