@@ -1,4 +1,7 @@
 import "server-only";
+import type { PractitionerActor } from "../access/actor";
+import { practitionerAccess } from "../access/decide";
+import type { PatientRules } from "../access/rules";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 import type { PrismaClient } from "../db/generated/prisma/client";
 
@@ -16,4 +19,19 @@ export async function authorisingPatientIds(db: PrismaClient | TransactionClient
     `Practitioner/${practitionerId}`,
   );
   return rows.map((row) => row.patient_id);
+}
+
+export type AuthorisingPatient = { patientId: string; until?: Date; restricted: boolean };
+
+/**
+ * Whether this patient's rules let the practitioner in now on an authorisation (not an
+ * emergency), and until when: no end for a standing authorisation, else the latest grant's end.
+ */
+export function authorisationOf(actor: PractitionerActor, patientId: string, rules: PatientRules, now: Date): AuthorisingPatient | undefined {
+  const access = practitionerAccess({ ...actor, emergency: undefined }, rules, now);
+  if (access.ground !== "authorised") return undefined;
+  const grants = rules.authorisations.filter((a) => a.practitionerId === actor.practitionerId && (!a.until || now < a.until));
+  const standing = grants.some((g) => !g.until);
+  const until = standing ? undefined : new Date(Math.max(...grants.map((g) => g.until?.getTime() ?? 0)));
+  return { patientId, until, restricted: access.restricted };
 }

@@ -1,21 +1,26 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
-import { decide, practitionerAccess, type Decision } from "../access/decide";
+import { decide, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { PatientRules } from "../access/rules";
 import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
 import { writeAudit } from "../audit/write-audit";
 import { database, type Database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import { confidentialityOf, extractColumns, patientIdOf } from "./columns";
+import { patientIdOf } from "./columns";
 import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
-import { FhirError, forbidden, notFound, preconditionFailed } from "./errors";
+import { Denied } from "./denied";
+import { withStoredFile } from "./document-attachment";
+import { forbidden, notFound } from "./errors";
+import { allVersions, checkVersion, versionRow, type StoredVersion } from "./history-rows";
+import { isUuid } from "./ids";
 import { getFile, putFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
-import { authorisingPatientIds } from "./practitioner-patients";
-import { factsOfRow, ROW_COLUMNS, type ResourceRow } from "./resource-row";
+import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
+import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { factsForWrite } from "./write-facts";
 import { searchResources } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { prepareForWrite } from "./prepare-write";
@@ -74,16 +79,6 @@ export class Repository {
     await writeAudit(db, this.actor, this.ctx, entry, this.now());
   }
 
-  private async loadRow(db: Db, type: string, id: string, lock = false): Promise<ResourceRow | undefined> {
-    if (!isUuid(id)) return undefined;
-    const rows = await db.$queryRawUnsafe<ResourceRow[]>(
-      `SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE id = $1::uuid AND resource_type = $2${lock ? " FOR UPDATE" : ""}`,
-      id,
-      type,
-    );
-    return rows[0];
-  }
-
   /**
    * Loads a resource and checks the actor may do `interaction` to it. A denial answers 404, or
    * 403 when the actor may read the resource anyway; it is audited by `withDenials` once any
@@ -97,7 +92,7 @@ export class Repository {
     audit: AuditInteraction,
     lock = false,
   ): Promise<ResourceRow> {
-    const row = await this.loadRow(db, type, id, lock);
+    const row = await loadRow(db, type, id, lock);
     const entity = `${type}/${id}`;
     if (!row || row.deleted) {
       throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
@@ -134,34 +129,24 @@ export class Repository {
   async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
     const row = await this.withDenials(() => this.guard(this.db.prisma, type, id, "read", "vread"));
     const version = Number(versionId);
-    const rows = Number.isInteger(version)
-      ? await this.db.prisma.$queryRawUnsafe<{ content: Resource; deleted: boolean }[]>(
-          `SELECT content, deleted FROM fhir_resource_history WHERE id = $1::uuid AND version_id = $2`,
-          id,
-          version,
-        )
-      : [];
-    const found = rows[0];
+    const found = Number.isInteger(version) ? await versionRow(this.db.prisma, id, version) : undefined;
     if (!found || found.deleted) throw notFound();
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
     return found.content as T;
   }
 
   /** Every version, newest first. A deleted resource's history stays readable to its owner. */
-  async history(type: string, id: string): Promise<{ resource: Resource; deleted: boolean; versionId: number }[]> {
-    const row = await this.loadRow(this.db.prisma, type, id);
+  async history(type: string, id: string): Promise<StoredVersion[]> {
+    const row = await loadRow(this.db.prisma, type, id);
     if (!row) throw notFound();
     const decision = await this.decideOn("history", factsOfRow(row));
     if (!decision.allow) {
       await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
       throw notFound();
     }
-    const rows = await this.db.prisma.$queryRawUnsafe<{ content: Resource; deleted: boolean; version_id: number }[]>(
-      `SELECT content, deleted, version_id FROM fhir_resource_history WHERE id = $1::uuid ORDER BY version_id DESC`,
-      id,
-    );
+    const versions = await allVersions(this.db.prisma, id);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
-    return rows.map((r) => ({ resource: r.content, deleted: r.deleted, versionId: r.version_id }));
+    return versions;
   }
 
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
@@ -187,7 +172,7 @@ export class Repository {
     const now = this.now();
     const resource = prepareForWrite(this.actor, input, { id, versionId: 1, now });
     validateForWrite(resource);
-    const facts = { ...(await this.factsForWrite(tx, resource)), ...options.facts };
+    const facts = { ...(await factsForWrite(tx, resource)), ...options.facts };
     const decision = await this.decideOn("create", facts, tx);
     if (!decision.allow) {
       throw new Denied(
@@ -214,27 +199,7 @@ export class Repository {
       this.db.prisma.$transaction(async (tx) => {
         const documentId = this.newIdFor(input.id);
         const binaryId = this.newIdFor(input.content?.[0]?.attachment?.url?.replace(/^Binary\//, ""));
-        const attachment = input.content?.[0]?.attachment ?? {};
-        const document = await this.createIn(
-          tx,
-          {
-            ...input,
-            content: [
-              {
-                ...input.content?.[0],
-                attachment: {
-                  ...attachment,
-                  contentType: file.contentType,
-                  url: `Binary/${binaryId}`,
-                  size: file.bytes.length,
-                  hash: createHash("sha1").update(file.bytes).digest("base64"),
-                },
-              },
-            ],
-          },
-          documentId,
-          options,
-        );
+        const document = await this.createIn(tx, withStoredFile(input, binaryId, file), documentId, options);
         const patientId = patientIdOf(document) ?? "";
         await this.createIn(
           tx,
@@ -271,13 +236,13 @@ export class Repository {
       if (!privacy.allow) {
         throw new Denied({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "denied", reason: privacy.reason }, forbidden());
       }
-      if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
+      checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
       const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}) };
       const resource = { ...stored.content, meta } as T;
       validateForWrite(resource);
-      const facts = await this.factsForWrite(tx, resource);
+      const facts = await factsForWrite(tx, resource);
       await writeVersion(tx, resource, facts, versionId, now, undefined, false);
       const codes = labels.map((label) => label.code ?? "").join(",");
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, tx);
@@ -286,19 +251,13 @@ export class Repository {
   }
 
   /** For a practitioner: the patients whose rules let them in now (authorised, not blocked, not expired). */
-  async patientsWhoAuthorise(): Promise<{ patientId: string; until?: Date; restricted: boolean }[]> {
+  async patientsWhoAuthorise(): Promise<AuthorisingPatient[]> {
     const actor = this.actor;
     if (actor.kind !== "practitioner") return [];
-    const now = this.now();
-    const found: { patientId: string; until?: Date; restricted: boolean }[] = [];
+    const found: AuthorisingPatient[] = [];
     for (const patientId of await authorisingPatientIds(this.db.prisma, actor.practitionerId)) {
-      const rules = await this.rules(patientId);
-      const access = practitionerAccess({ ...actor, emergency: undefined }, rules, now);
-      if (access.ground !== "authorised") continue;
-      const grants = rules.authorisations.filter((a) => a.practitionerId === actor.practitionerId && (!a.until || now < a.until));
-      const standing = grants.some((g) => !g.until);
-      const until = standing ? undefined : new Date(Math.max(...grants.map((g) => g.until?.getTime() ?? 0)));
-      found.push({ patientId, until, restricted: access.restricted });
+      const authorisation = authorisationOf(actor, patientId, await this.rules(patientId), this.now());
+      if (authorisation) found.push(authorisation);
     }
     return found;
   }
@@ -317,12 +276,12 @@ export class Repository {
     const id = input.id ?? "";
     return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const stored = await this.guard(tx, input.resourceType, id, "update", "update", true);
-      if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
+      checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
       const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content });
       validateForWrite(resource);
-      const facts = await this.factsForWrite(tx, resource);
+      const facts = await factsForWrite(tx, resource);
       // Moving a resource to another compartment, or out of what the actor may write, is refused.
       const decision = await this.decideOn("update", facts, tx);
       if (!decision.allow || facts.patientId !== (stored.patient_id ?? undefined)) {
@@ -342,7 +301,7 @@ export class Repository {
   async delete(type: string, id: string, options: { ifMatch?: string } = {}): Promise<void> {
     await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const stored = await this.guard(tx, type, id, "delete", "delete", true);
-      if (options.ifMatch !== undefined && options.ifMatch !== String(stored.version_id)) throw preconditionFailed();
+      checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
       await writeTombstone(tx, stored, versionId, now);
@@ -382,30 +341,9 @@ export class Repository {
     const versionId = stored.version_id + 1;
     const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
     validateForWrite(resource);
-    const facts = await this.factsForWrite(tx, resource);
+    const facts = await factsForWrite(tx, resource);
     await writeVersion(tx, resource, facts, versionId, now, undefined, false);
     await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { status } }, tx);
-  }
-
-  /** The facts of a resource about to be written; a dispensation takes its prescription's group. */
-  private async factsForWrite(db: Db, resource: Resource): Promise<ResourceFacts> {
-    const columns = extractColumns(resource);
-    let prescriptionId = columns.groupId ?? undefined;
-    if (resource.resourceType === "MedicationDispense") {
-      const requestId = resource.authorizingPrescription?.[0]?.reference?.replace(/^MedicationRequest\//, "") ?? "";
-      const request = await this.loadRow(db, "MedicationRequest", requestId);
-      // A dispensation must point at a prescription of the same patient.
-      prescriptionId = request && request.patient_id === columns.patientId ? (request.group_id ?? undefined) : undefined;
-    }
-    return {
-      resourceType: resource.resourceType,
-      id: resource.id,
-      patientId: columns.patientId ?? patientIdOf(resource) ?? undefined,
-      confidentiality: confidentialityOf(columns.security),
-      labels: columns.security,
-      author: columns.author ?? undefined,
-      prescriptionId,
-    };
   }
 
   private forgetRulesIfNeeded(resource: Resource) {
@@ -413,19 +351,7 @@ export class Repository {
   }
 }
 
-/** A refusal found inside a transaction: audited once the transaction has rolled back. */
-class Denied extends Error {
-  constructor(
-    readonly entry: AuditEntry | undefined,
-    readonly response: FhirError,
-  ) {
-    super(response.message);
-  }
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+export { isUuid };
 
 /** The repository for the current request's actor. */
 export async function createRepository(actor: Actor, ctx: RequestContext = {}): Promise<Repository> {

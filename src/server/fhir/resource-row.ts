@@ -1,6 +1,9 @@
 import type { Resource } from "@medplum/fhirtypes";
 import type { ResourceFacts } from "../access/facts";
+import type { Database } from "../db/client";
+import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 import { confidentialityOf } from "./columns";
+import { isUuid } from "./ids";
 
 /** A row of fhir_resource as the repository reads it. */
 export type ResourceRow = {
@@ -30,4 +33,20 @@ export function factsOfRow(row: ResourceRow): ResourceFacts {
     author: row.author ?? undefined,
     prescriptionId: row.group_id ?? undefined,
   };
+}
+
+/** The stored row of a resource, locked for the transaction when `lock` (writes); no access decision. */
+export async function loadRow(
+  db: Database["prisma"] | TransactionClient,
+  type: string,
+  id: string,
+  lock = false,
+): Promise<ResourceRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = await db.$queryRawUnsafe<ResourceRow[]>(
+    `SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE id = $1::uuid AND resource_type = $2${lock ? " FOR UPDATE" : ""}`,
+    id,
+    type,
+  );
+  return rows[0];
 }

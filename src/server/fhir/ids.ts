@@ -1,0 +1,4 @@
+/** Resource ids are UUIDs; anything else cannot name a stored resource (and never reaches SQL). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
