@@ -6,6 +6,8 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "../env";
+import { secrets } from "../secrets";
+import { APP_ROLE, appRolePassword, appRoleUrl, ensureAppRoleLogin } from "./app-role";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
 import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from "./sql-driver";
@@ -13,10 +15,10 @@ import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from ".
 /**
  * The database of this process. With DATABASE_URL it is that PostgreSQL server (through
  * node-postgres); without, PGlite persisted in DATA_DIR/pglite. Migrations run as the
- * connecting (owner) role; afterwards the app works as `espace_sante_app`, which may not
- * rewrite the audit trail (see the audit_chain migration).
+ * DATABASE_URL (owner) role; afterwards the app works as `espace_sante_app`, which may not
+ * rewrite the audit trail (see the audit_chain migration and app-role.ts).
  */
-export const APP_ROLE = "espace_sante_app";
+export { APP_ROLE };
 
 export type Database = { prisma: PrismaClient; sql: SqlDriver; target: DatabaseTarget };
 
@@ -47,18 +49,25 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     await pglite.waitReady;
     const owner = pgliteDriver(pglite);
     await migrate(owner);
-    // One in-process connection: switch it to the app's role for good.
+    // PGlite has one in-process connection, always logged in as its superuser: the app can only
+    // switch it to its role, and SQL on it could RESET ROLE. This cannot be fixed in PGlite;
+    // deployments that need the trail protected from the app's own SQL use a server
+    // (tests/integration/db/app-role.test.ts shows both).
     await pglite.exec(`SET ROLE ${APP_ROLE}`);
     return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTIONS }), sql: owner, target };
   }
+  // The owner's credentials serve only here: migrate, then let the app's role log in.
+  const password = appRolePassword(env().APP_ENV, secrets().authSecret);
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 1 });
   try {
-    await migrate(poolDriver(ownerPool));
+    const owner = poolDriver(ownerPool);
+    await migrate(owner);
+    await ensureAppRoleLogin(owner, password);
   } finally {
     await ownerPool.end();
   }
-  const poolConfig = { connectionString: target.url, max: options.poolSize ?? env().DB_POOL_SIZE, options: `-c role=${APP_ROLE}` };
-  const pool = new pg.Pool(poolConfig);
+  // Logged in AS the app's role (not switched to it): RESET ROLE leads nowhere else.
+  const pool = new pg.Pool({ connectionString: appRoleUrl(target.url, password), max: options.poolSize ?? env().DB_POOL_SIZE });
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool), target };
 }
 

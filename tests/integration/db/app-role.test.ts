@@ -1,0 +1,95 @@
+import { describe, expect, inject, it } from "vitest";
+import { APP_ROLE } from "@/server/db/client";
+import type { SqlDriver } from "@/server/db/sql-driver";
+import { useTestDatabase } from "../../setup/test-database";
+
+// Whoever gets SQL onto the app's own connection (an injection, a bug) must not be able to
+// become the owner and rewrite the audit trail. On a server the pool logs in AS the app's role;
+// PGlite has a single superuser connection switched to that role, a limitation shown below.
+const db = useTestDatabase();
+const onServer = inject("testDatabase").kind === "server";
+
+type Who = { current_user: string; session_user: string; rolsuper: boolean };
+class RolledBack extends Error {}
+
+/**
+ * Runs `statements` on one connection of the app, then reports who that connection is, inside a
+ * transaction that is always rolled back: should the protection regress, what the statements
+ * did (a role made superuser, triggers switched off) does not outlive the test.
+ */
+async function whoAfter(statements: string[]): Promise<Who> {
+  let who: Who | undefined;
+  await db()
+    .sql.transaction(async (tx: SqlDriver) => {
+      for (const statement of statements) await tx.exec(statement);
+      [who] = await tx.query<Who>("SELECT current_user, session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS rolsuper");
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return who!;
+}
+
+/** The same through Prisma, as the app's code would send it; rolled back if it is accepted. */
+async function throughPrisma(statement: string) {
+  await db().prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(statement);
+    throw new Error(`accepted: ${statement}`);
+  });
+}
+
+const REFUSED = /permission denied|must be (owner|superuser)|must have|only superusers/i;
+
+describe.runIf(onServer)("on a PostgreSQL server, the app's connection cannot leave its role", () => {
+  it("is logged in as the app's role, not a superuser", async () => {
+    expect(await whoAfter([])).toEqual({ current_user: APP_ROLE, session_user: APP_ROLE, rolsuper: false });
+    const [viaPrisma] = await db().prisma.$queryRawUnsafe<{ current_user: string; session_user: string }[]>(
+      "SELECT current_user, session_user",
+    );
+    expect(viaPrisma).toEqual({ current_user: APP_ROLE, session_user: APP_ROLE });
+  });
+
+  it("stays the app's role after SET ROLE NONE and RESET ROLE (they lead back to itself)", async () => {
+    expect(await whoAfter(["SET ROLE NONE"])).toEqual({ current_user: APP_ROLE, session_user: APP_ROLE, rolsuper: false });
+    expect(await whoAfter(["RESET ROLE"])).toEqual({ current_user: APP_ROLE, session_user: APP_ROLE, rolsuper: false });
+  });
+
+  it.each([
+    "SET ROLE postgres",
+    "SET SESSION AUTHORIZATION postgres",
+    "SET session_replication_role = replica",
+    "ALTER TABLE audit_event DISABLE TRIGGER ALL",
+    `ALTER ROLE ${APP_ROLE} SUPERUSER`,
+    "CREATE ROLE escalade LOGIN SUPERUSER",
+  ])("refuses %s", async (statement) => {
+    await expect(whoAfter([statement])).rejects.toThrow(REFUSED);
+    expect(await whoAfter([])).toEqual({ current_user: APP_ROLE, session_user: APP_ROLE, rolsuper: false });
+  });
+
+  it.each(["UPDATE audit_event SET outcome = 'success'", "DELETE FROM audit_event", "TRUNCATE audit_event"])(
+    "refuses %s through Prisma",
+    async (statement) => {
+      await expect(throughPrisma(statement)).rejects.toThrow(/permission denied/i);
+    },
+  );
+});
+
+describe.runIf(!onServer)("on PGlite (one in-process superuser connection), only the role switch protects", () => {
+  it("works as the app's role, but its session is the superuser: a documented limitation", async () => {
+    expect(await whoAfter([])).toMatchObject({ current_user: APP_ROLE, rolsuper: false });
+    const escaped = await whoAfter(["RESET ROLE"]);
+    // If this ever fails, PGlite can log in as another role: give it the server's protection.
+    expect(escaped.rolsuper).toBe(true);
+    expect(escaped.session_user).toBe(escaped.current_user);
+    // whoAfter rolled the RESET back: the connection is the app's role again.
+    expect(await whoAfter([])).toMatchObject({ current_user: APP_ROLE, rolsuper: false });
+  });
+
+  it.each(["UPDATE audit_event SET outcome = 'success'", "DELETE FROM audit_event", "TRUNCATE audit_event"])(
+    "still refuses %s as the app's role",
+    async (statement) => {
+      await expect(throughPrisma(statement)).rejects.toThrow(/permission denied/i);
+    },
+  );
+});
