@@ -1,11 +1,13 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
+import pg from "pg";
 import type { SqlDriver } from "./sql-driver";
 
 /**
  * On a PostgreSQL server the app's pool logs in AS `espace_sante_app` (no superuser, no
  * CREATEROLE, no BYPASSRLS, member of no role), so no SQL on it can become the owner again
  * (`RESET ROLE` only returns to that same role) and the audit trail stays append-only. The
- * DATABASE_URL (owner) credentials only migrate and set this role's password at start-up.
+ * DATABASE_URL (owner) credentials only migrate, check the role and, when the app cannot log in
+ * with its password yet (first start, new AUTH_SECRET), set it.
  *
  * The password is derived from the app's secret, so there is no extra variable to manage and
  * every app server sharing AUTH_SECRET sets the same one. A role belongs to the whole server,
@@ -45,14 +47,30 @@ export function scramVerifier(password: string, salt: Buffer = randomBytes(16), 
   return `SCRAM-SHA-256$${iterations}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
 }
 
+/**
+ * Whether the app's role already logs in with these credentials. When it does (the usual start,
+ * or a server that trusts local connections), nobody writes to the shared role's row: no
+ * needless update, no race between app servers starting together.
+ */
+export async function appRoleLogsIn(appUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: appUrl });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    // 28P01: wrong password; 28000: no such login (role without LOGIN, no pg_hba line).
+    const code = (error as { code?: string }).code;
+    if (code === "28P01" || code === "28000") return false;
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 type RoleFlags = { rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolreplication: boolean; rolbypassrls: boolean; member_of: number };
 
-/**
- * Run as the owner after migrating: refuses to start if the role could escalate, then lets it
- * log in with `password`. Two processes altering the role at the same instant make PostgreSQL
- * fail one of them ("tuple concurrently updated"); they set the same value, so retry.
- */
-export async function ensureAppRoleLogin(owner: SqlDriver, password: string): Promise<void> {
+/** Run as the owner after migrating: refuses to start if the role could escalate. */
+export async function checkAppRole(owner: SqlDriver): Promise<void> {
   const [flags] = await owner.query<RoleFlags>(
     `SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls,
             (SELECT count(*)::int FROM pg_auth_members WHERE member = r.oid) AS member_of
@@ -66,6 +84,14 @@ export async function ensureAppRoleLogin(owner: SqlDriver, password: string): Pr
   if (unsafe.length > 0) {
     throw new Error(`Le rôle ${APP_ROLE} a des droits qu'il ne doit pas avoir (${unsafe.join(", ")}) ; refus de démarrer.`);
   }
+}
+
+/**
+ * Run as the owner: lets the role log in with `password`. Two processes altering the role at
+ * the same instant make PostgreSQL fail one of them ("tuple concurrently updated"); they set
+ * the same password, so retry.
+ */
+export async function setAppRolePassword(owner: SqlDriver, password: string): Promise<void> {
   // format(%I, %L) quotes on the server: nothing is concatenated into SQL here.
   const [statement] = await owner.query<{ sql: string }>("SELECT pg_catalog.format('ALTER ROLE %I WITH LOGIN PASSWORD %L', $1::text, $2::text) AS sql", [
     APP_ROLE,

@@ -7,7 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "../env";
 import { secrets } from "../secrets";
-import { APP_ROLE, appRolePassword, appRoleUrl, ensureAppRoleLogin } from "./app-role";
+import { APP_ROLE, appRoleLogsIn, appRolePassword, appRoleUrl, checkAppRole, setAppRolePassword } from "./app-role";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
 import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from "./sql-driver";
@@ -57,17 +57,20 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTIONS }), sql: owner, target };
   }
   // The owner's credentials serve only here: migrate, then let the app's role log in.
+  // Every process opening this server must share AUTH_SECRET (see app-role.ts).
   const password = appRolePassword(env().APP_ENV, secrets().authSecret);
+  const appUrl = appRoleUrl(target.url, password);
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 1 });
   try {
     const owner = poolDriver(ownerPool);
     await migrate(owner);
-    await ensureAppRoleLogin(owner, password);
+    await checkAppRole(owner);
+    if (!(await appRoleLogsIn(appUrl))) await setAppRolePassword(owner, password);
   } finally {
     await ownerPool.end();
   }
   // Logged in AS the app's role (not switched to it): RESET ROLE leads nowhere else.
-  const pool = new pg.Pool({ connectionString: appRoleUrl(target.url, password), max: options.poolSize ?? env().DB_POOL_SIZE });
+  const pool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? env().DB_POOL_SIZE });
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool), target };
 }
 

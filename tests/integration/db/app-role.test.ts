@@ -1,7 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
+import { appRolePassword, checkAppRole, scramVerifier, setAppRolePassword } from "@/server/db/app-role";
 import { APP_ROLE } from "@/server/db/client";
 import type { SqlDriver } from "@/server/db/sql-driver";
 import { useTestDatabase } from "../../setup/test-database";
+import { asOwner } from "../audit/owner-sql";
 
 // Whoever gets SQL onto the app's own connection (an injection, a bug) must not be able to
 // become the owner and rewrite the audit trail. On a server the pool logs in AS the app's role;
@@ -73,6 +75,39 @@ describe.runIf(onServer)("on a PostgreSQL server, the app's connection cannot le
       await expect(throughPrisma(statement)).rejects.toThrow(/permission denied/i);
     },
   );
+});
+
+describe.runIf(onServer)("on a PostgreSQL server, the owner sets the app's login at start-up", () => {
+  // The password of every test run (APP_ENV=test): setting it again disturbs no other run.
+  const password = appRolePassword("test", "");
+
+  it("stores a SCRAM verifier of the derived password, never the password itself", async () => {
+    const stored = await asOwner(db(), async (owner) => {
+      await setAppRolePassword(owner, password);
+      const [row] = await owner.query<{ rolpassword: string; rolcanlogin: boolean }>(
+        "SELECT rolpassword, rolcanlogin FROM pg_authid WHERE rolname = $1",
+        [APP_ROLE],
+      );
+      return row!;
+    });
+    expect(stored.rolcanlogin).toBe(true);
+    expect(stored.rolpassword).not.toContain(password);
+    const [, iterations, salt] = /^SCRAM-SHA-256\$(\d+):([^$]+)\$/.exec(stored.rolpassword)!;
+    expect(stored.rolpassword).toBe(scramVerifier(password, Buffer.from(salt!, "base64"), Number(iterations)));
+  });
+
+  it("refuses to start when the role could escalate (checked in a transaction rolled back)", async () => {
+    await asOwner(db(), async (owner) => {
+      await expect(checkAppRole(owner)).resolves.toBeUndefined();
+      await expect(
+        owner.transaction(async (tx) => {
+          await tx.exec(`ALTER ROLE ${APP_ROLE} CREATEDB`);
+          await checkAppRole(tx);
+        }),
+      ).rejects.toThrow(/refus de démarrer/);
+      await expect(checkAppRole(owner)).resolves.toBeUndefined();
+    });
+  });
 });
 
 describe.runIf(!onServer)("on PGlite (one in-process superuser connection), only the role switch protects", () => {
