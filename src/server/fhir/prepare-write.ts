@@ -1,6 +1,7 @@
 import type { Reference, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
-import { patientReferenceOf } from "./columns";
+import { extractColumns, patientReferenceOf } from "./columns";
+import { unprocessable } from "./errors";
 
 /**
  * What the server owns in a resource about to be written: its id, its meta (version, date,
@@ -28,7 +29,24 @@ export function prepareForWrite<T extends Resource>(
   const space = spaceOf(actor);
   if (!stored && space && patientReferenceOf(resource) === null) setPatientReference(resource, `Patient/${space}`);
   setAuthor(actor, resource, stored);
+  checkNamedProfessional(actor, resource, stored);
   return resource;
+}
+
+/**
+ * A professional's name in a resource's author field (Observation.performer, Condition's
+ * recorder, Communication.sender…) gives that professional the author's rights over it and
+ * takes them from the patient. Only the professional themself may put it there; on an update
+ * it may only stay what it was.
+ */
+function checkNamedProfessional(actor: Actor, resource: Resource, stored: Resource | undefined) {
+  if (actor.kind === "system") return;
+  const author = extractColumns(resource).author;
+  if (!author?.startsWith("Practitioner/") || author === agentRef(actor)) return;
+  if (stored && extractColumns(stored).author === author) return;
+  throw unprocessable("Seul un professionnel peut se désigner comme auteur d'une ressource.", [
+    { severity: "error", code: "business-rule", diagnostics: `auteur ${author} refusé`, expression: [resource.resourceType] },
+  ]);
 }
 
 function setPatientReference(resource: Resource, reference: string) {
