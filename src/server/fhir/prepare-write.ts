@@ -29,7 +29,6 @@ export function prepareForWrite<T extends Resource>(
   const space = spaceOf(actor);
   if (!stored && space && patientReferenceOf(resource) === null) setPatientReference(resource, `Patient/${space}`);
   setAuthor(actor, resource, stored);
-  checkNamedProfessional(actor, resource, stored);
   return resource;
 }
 
@@ -37,9 +36,10 @@ export function prepareForWrite<T extends Resource>(
  * A professional's name in a resource's author field (Observation.performer, Condition's
  * recorder, Communication.sender…) gives that professional the author's rights over it and
  * takes them from the patient. Only the professional themself may put it there; on an update
- * it may only stay what it was.
+ * it may only stay what it was. Checked after the access decision, so that a write the actor
+ * may not make at all still answers as the decision says (404 outside their reach).
  */
-function checkNamedProfessional(actor: Actor, resource: Resource, stored: Resource | undefined) {
+export function checkNamedProfessional(actor: Actor, resource: Resource, stored: Resource | undefined) {
   if (actor.kind === "system") return;
   const author = extractColumns(resource).author;
   if (!author?.startsWith("Practitioner/") || author === agentRef(actor)) return;

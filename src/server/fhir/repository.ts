@@ -23,7 +23,7 @@ import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { factsForWrite } from "./write-facts";
 import { searchResources } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
-import { prepareForWrite } from "./prepare-write";
+import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { prepareValidator, validateForWrite } from "./validate";
 
@@ -180,6 +180,7 @@ export class Repository {
         facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
       );
     }
+    checkNamedProfessional(this.actor, resource, undefined);
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, tx);
     this.forgetRulesIfNeeded(resource);
@@ -290,6 +291,7 @@ export class Repository {
           forbidden(),
         );
       }
+      checkNamedProfessional(this.actor, resource, stored.content);
       await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
       await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, tx);
       this.forgetRulesIfNeeded(resource);

@@ -38,7 +38,7 @@ describe("who may name a professional as author", () => {
     ).rejects.toMatchObject({ status: 422 });
     await expect(
       bernard.update({ ...own, performer: [{ reference: `Practitioner/${world.actors.moreau.practitionerId}` }] }),
-    ).rejects.toMatchObject({ status: 422 });
+    ).rejects.toMatchObject({ status: 403 });
     const kept = await bernard.update({ ...own, valueQuantity: { value: 7.1, unit: "%" } });
     expect(kept.meta?.versionId).toBe("2");
   });
