@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DOCUMENT_IDS, PATIENT_IDS, type AccountPersona } from "../factories/personas";
+import { DOCUMENT_IDS, PATIENT_IDS, type AccountPersona } from "@/lib/demo/personas";
 import { randomAddress, signIn } from "./helpers/sign-in";
 
 /**

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { PRESCRIPTION_IDS, type AccountPersona } from "../factories/personas";
+import { PRESCRIPTION_IDS, type AccountPersona } from "@/lib/demo/personas";
 import { randomAddress, signIn } from "./helpers/sign-in";
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "../factories/personas";
+import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "@/lib/demo/personas";
 import { randomAddress, signIn, typePassword } from "./helpers/sign-in";
 
 /**

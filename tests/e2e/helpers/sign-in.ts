@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "../../factories/personas";
+import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "@/lib/demo/personas";
 
 /**
  * Sign-in as the personas do it, in a real browser: password, then the TOTP code computed here

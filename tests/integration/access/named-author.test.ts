@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anObservation } from "../../factories/record";
+import { anObservation } from "@/lib/fhir/builders/record";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildWorld } from "../documents/world";
 

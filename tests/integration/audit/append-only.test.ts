@@ -5,9 +5,9 @@ import { verifyAuditChain } from "@/server/audit/verify-chain";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
 import { useTestDatabase } from "../../setup/test-database";
-import { newId } from "../../factories/ids";
-import { aPatient } from "../../factories/people";
-import { aCondition } from "../../factories/record";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aCondition } from "@/lib/fhir/builders/record";
 import { asOwner } from "./owner-sql";
 
 // The trail is append-only (privileges for the app's role, triggers for everyone), and a write

@@ -10,9 +10,9 @@ import { Repository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
 import { closeDatabase } from "../../setup/test-database";
 import { createServerDatabase, type ServerDatabase } from "../../setup/server-database";
-import { newId } from "../../factories/ids";
-import { aPatient } from "../../factories/people";
-import { aCondition } from "../../factories/record";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aCondition } from "@/lib/fhir/builders/record";
 import { tamper } from "./owner-sql";
 
 // `npm run audit:verify` as an operator runs it: a separate process on the environment's

@@ -10,9 +10,9 @@ import { openLink } from "@/server/sharing/open-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
 import { validateForWrite } from "@/server/fhir/validate";
 import { useTestDatabase } from "../../setup/test-database";
-import { aDocument } from "../../factories/documents";
-import { aPatient } from "../../factories/people";
-import { aCondition } from "../../factories/record";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aCondition } from "@/lib/fhir/builders/record";
 import { buildWorld as buildDocumentsWorld, type World as DocumentsWorld } from "../documents/world";
 import { buildWorld as buildPrescriptionsWorld, type World as PrescriptionsWorld } from "../prescriptions/world";
 

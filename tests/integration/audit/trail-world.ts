@@ -1,9 +1,9 @@
 import type { Actor } from "@/server/access/actor";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
-import { newId } from "../../factories/ids";
-import { aPatient } from "../../factories/people";
-import { aCondition, anObservation } from "../../factories/record";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aCondition, anObservation } from "@/lib/fhir/builders/record";
 
 /**
  * Real audit rows for a few patients, written through the Repository as each patient: a read of

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/server/audit/verify-chain";
 import { createRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { newId } from "../../factories/ids";
+import { newId } from "@/lib/fhir/builders/ids";
 import { tamper } from "./owner-sql";
 import { writeTrail } from "./trail-world";
 

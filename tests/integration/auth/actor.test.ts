@@ -7,9 +7,9 @@ import { actorForSession } from "@/server/auth/require-actor";
 import { switchSpace } from "@/server/auth/switch-space";
 import { createAccount } from "@/server/db/account-store";
 import { systemRepository } from "@/server/fhir/repository";
-import { newId } from "../../factories/ids";
-import { aPatient, aPractitioner } from "../../factories/people";
-import { aDelegation, aGuardianship } from "../../factories/rules";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 
 useTestDatabase();

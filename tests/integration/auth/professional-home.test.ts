@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { listAuthorisingPatients } from "@/server/practitioners/list-authorising-patients";
-import { newId } from "../../factories/ids";
-import { aPatient, aPractitioner } from "../../factories/people";
-import { aBlock, anAuthorisation } from "../../factories/rules";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 
 useTestDatabase();

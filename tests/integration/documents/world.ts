@@ -4,10 +4,10 @@ import type { Actor } from "@/server/access/actor";
 import { createAccount } from "@/server/db/account-store";
 import { createSession } from "@/server/db/session-store";
 import { createRepository, systemRepository, type Repository } from "@/server/fhir/repository";
-import { aDocument, type DocumentInput } from "../../factories/documents";
-import { newId } from "../../factories/ids";
-import { aPatient, aPractitioner, aPractitionerRole, anOrganization } from "../../factories/people";
-import { aBlock, aDelegation, anAuthorisation, anEmergencyChoice } from "../../factories/rules";
+import { aDocument, type DocumentInput } from "@/lib/fhir/builders/documents";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient, aPractitioner, aPractitionerRole, anOrganization } from "@/lib/fhir/builders/people";
+import { aBlock, aDelegation, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 
 /**
  * A small record for the documents tests, with fresh ids (the server test database is shared by

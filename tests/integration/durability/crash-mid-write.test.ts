@@ -10,9 +10,9 @@ import type { DatabaseTarget } from "@/server/db/sql-driver";
 import { Repository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
 import { closeDatabase } from "../../setup/test-database";
-import { newId } from "../../factories/ids";
-import { aCondition } from "../../factories/record";
-import { aPatient } from "../../factories/people";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aCondition } from "@/lib/fhir/builders/record";
+import { aPatient } from "@/lib/fhir/builders/people";
 
 // SECURITY-CASES 37: the server or the database killed in the middle of writes. A child process
 // writes through the Repository and acknowledges each committed write; it is killed with SIGKILL

@@ -12,10 +12,10 @@ import { readFile } from "node:fs/promises";
 import { openDatabase, setDatabase, type Database } from "@/server/db/client";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
-import { newId } from "../../factories/ids";
-import { aDocument } from "../../factories/documents";
-import { aPatient } from "../../factories/people";
-import { aCondition } from "../../factories/record";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aCondition } from "@/lib/fhir/builders/record";
 
 const WRITERS = 3;
 

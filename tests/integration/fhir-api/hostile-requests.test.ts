@@ -2,9 +2,9 @@ import type { AuditEvent, Consent, DocumentReference } from "@medplum/fhirtypes"
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { revokeSession } from "@/server/db/session-store";
 import { systemRepository } from "@/server/fhir/repository";
-import { aDocument } from "../../factories/documents";
-import { aPatient, aPractitioner } from "../../factories/people";
-import { aHiddenDocument, anAuthorisation, aResearchChoice } from "../../factories/rules";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aHiddenDocument, anAuthorisation, aResearchChoice } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, idsOf, isOutcome, resourceOf, sameOrigin, sessionCookie, signIn, warmUpValidator, type Answer } from "./http";
 

@@ -9,8 +9,8 @@ import { createAccount, type AccountSummary } from "@/server/db/account-store";
 import { env } from "@/server/env";
 import { validateForWrite } from "@/server/fhir/validate";
 import { secrets } from "@/server/secrets";
-import { newId } from "../../factories/ids";
-import { aPatient } from "../../factories/people";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { inRequestScope } from "./request-scope";
 
 /**

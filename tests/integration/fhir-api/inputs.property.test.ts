@@ -2,9 +2,9 @@ import type { DocumentReference, Resource } from "@medplum/fhirtypes";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
-import { aDocument } from "../../factories/documents";
-import { newId } from "../../factories/ids";
-import { aPatient } from "../../factories/people";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, sameOrigin, signIn, warmUpValidator, type Answer, type Method } from "./http";
 

@@ -4,12 +4,12 @@ import { SCOPES } from "@/server/access/scopes";
 import type { Database } from "@/server/db/client";
 import { systemRepository } from "@/server/fhir/repository";
 import { linkCookie, sealLinkSession } from "@/server/sharing/link-session";
-import { aDocument } from "../../factories/documents";
-import { newId } from "../../factories/ids";
-import { aPatient, aPractitioner } from "../../factories/people";
-import { aPrescription } from "../../factories/prescriptions";
-import { aCondition, anImmunization } from "../../factories/record";
-import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, aResearchChoice } from "../../factories/rules";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aPrescription } from "@/lib/fhir/builders/prescriptions";
+import { aCondition, anImmunization } from "@/lib/fhir/builders/record";
+import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, aResearchChoice } from "@/lib/fhir/builders/rules";
 import { anAccountFor, sessionOf, warmUpValidator, type SignedIn } from "./http";
 
 /**

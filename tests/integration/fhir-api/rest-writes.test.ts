@@ -1,10 +1,10 @@
 import type { AuditEvent, DocumentReference, Immunization } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
-import { aDocument } from "../../factories/documents";
-import { aPatient, aPractitioner } from "../../factories/people";
-import { anImmunization } from "../../factories/record";
-import { anAuthorisation } from "../../factories/rules";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { anImmunization } from "@/lib/fhir/builders/record";
+import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, outcomeOf, resourceOf, sameOrigin, signIn, warmUpValidator } from "./http";
 

@@ -1,8 +1,8 @@
 import type { Bundle, CapabilityStatement, DocumentReference } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
-import { aDocument } from "../../factories/documents";
-import { aPatient } from "../../factories/people";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, bundleOf, fhir, FHIR_BASE_PATH, idsOf, isOutcome, resourceOf, signIn, warmUpValidator, type Answer } from "./http";
 

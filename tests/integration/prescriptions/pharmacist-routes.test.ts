@@ -9,7 +9,7 @@ import { listMyLinks } from "@/server/sharing/list-my-links";
 import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
 import { validateForWrite } from "@/server/fhir/validate";
-import { aPatient } from "../../factories/people";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { APP, cookieOf, formPost, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";

@@ -9,7 +9,7 @@ import { optionalRequestScope, type RequestScope } from "@/server/documents/requ
 import { hashSecret } from "@/server/sharing/link-secret";
 import { openShareResult, shareResultCookie } from "@/server/sharing/share-result-cookie";
 import { validateForWrite } from "@/server/fhir/validate";
-import { aPatient } from "../../factories/people";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { cookieOf, formPost, get, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";

@@ -1,10 +1,10 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
 import type { Actor, LinkActor } from "@/server/access/actor";
 import { createRepository, systemRepository, type Repository } from "@/server/fhir/repository";
-import { newId } from "../../factories/ids";
-import { aPatient, aPractitioner } from "../../factories/people";
-import { aDispense, aPrescription, addMonths, type PrescriptionLine } from "../../factories/prescriptions";
-import { aDelegation } from "../../factories/rules";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aDispense, aPrescription, addMonths, type PrescriptionLine } from "@/lib/fhir/builders/prescriptions";
+import { aDelegation } from "@/lib/fhir/builders/rules";
 
 /**
  * A small record for the prescription and link tests, with fresh ids (the server test database

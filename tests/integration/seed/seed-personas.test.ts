@@ -14,7 +14,7 @@ import {
   PRACTITIONER_IDS,
   RELATED_PERSON_IDS,
   type AccountPersona,
-} from "../../factories/personas";
+} from "@/lib/demo/personas";
 import { useTestDatabase } from "../../setup/test-database";
 
 /**

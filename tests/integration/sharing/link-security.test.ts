@@ -17,7 +17,7 @@ import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
 import { config as proxyConfig, proxy } from "@/proxy";
 import { validateForWrite } from "@/server/fhir/validate";
-import { aPatient } from "../../factories/people";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { APP, cookieOf, formPost, locationOf, params, secretOf } from "../prescriptions/http";
 import { buildWorld, type World } from "../prescriptions/world";

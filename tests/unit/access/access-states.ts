@@ -1,7 +1,7 @@
 import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
 import type { Actor } from "@/server/access/actor";
 import { SCOPES, type Scope } from "@/server/access/scopes";
-import { aBlock, aDelegation, aGuardianship, anAuthorisation, anEmergencyChoice } from "../../factories/rules";
+import { aBlock, aDelegation, aGuardianship, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 import type { AgentFacts, Who } from "./access-spec";
 
 /**

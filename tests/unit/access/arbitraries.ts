@@ -3,7 +3,7 @@ import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
 import type { Actor } from "@/server/access/actor";
 import { rulesFromResources, type PatientRules } from "@/server/access/rules";
 import { SCOPES } from "@/server/access/scopes";
-import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, anEmergencyChoice } from "../../factories/rules";
+import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 
 /**
  * Random actors and random patient rules (built from stored-form Consents and RelatedPersons)

@@ -3,7 +3,7 @@ import { MINOR_SECRET } from "@/lib/fhir/systems";
 import { decide, type Reason } from "@/server/access/decide";
 import type { Interaction, ResourceFacts } from "@/server/access/facts";
 import { emptyRules, rulesFromResources, type PatientRules } from "@/server/access/rules";
-import { aHiddenDocument } from "../../factories/rules";
+import { aHiddenDocument } from "@/lib/fhir/builders/rules";
 import { expected, INTERACTIONS, TYPES, type Type, type Variant } from "./access-spec";
 import { NOW, PAT, PRO, PRO2, RX, RX_OTHER, STATES, type State } from "./access-states";
 

@@ -1,7 +1,7 @@
 import type { Address, Organization, Patient, Practitioner, PractitionerRole } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { newId } from "./ids";
-import type { OrganizationIdentity, PatientIdentity, PractitionerIdentity } from "./personas";
+import type { OrganizationIdentity, PatientIdentity, PractitionerIdentity } from "../../demo/personas";
 
 /** Builders of the people and places of the record: patients, professionals, organisations. */
 
