@@ -1,6 +1,6 @@
 import "server-only";
 import { createAccount } from "../db/account-store";
-import { ACCOUNTS, DEMO_PASSWORD } from "../../../tests/factories/personas";
+import { ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/personas";
 
 /** The six personas who sign in: password Sante-Demo-2026! and their fixed TOTP secret. */
 export async function seedAccounts(): Promise<number> {

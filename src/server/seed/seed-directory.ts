@@ -1,7 +1,7 @@
 import "server-only";
 import type { Repository } from "../fhir/repository";
-import { patientFrom, practitionerFrom, anOrganization } from "../../../tests/factories/people";
-import { ORGANIZATIONS, PATIENTS, PRACTITIONERS } from "../../../tests/factories/personas";
+import { patientFrom, practitionerFrom, anOrganization } from "@/lib/fhir/builders/people";
+import { ORGANIZATIONS, PATIENTS, PRACTITIONERS } from "@/lib/demo/personas";
 
 /**
  * The people and places of the demo: organisations (pharmacy, hospital, lab, practices),

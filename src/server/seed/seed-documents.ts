@@ -2,9 +2,9 @@ import "server-only";
 import type { Repository } from "../fhir/repository";
 import { renderPdf, type ClinicalPdf } from "../documents/render-pdf";
 import { textOf, type DocumentPlan } from "./catalogue/plan";
-import { aDocument, DOCUMENT_KINDS } from "../../../tests/factories/documents";
-import { stableId } from "../../../tests/factories/ids";
-import { doctorName, fullName, ORGANIZATIONS, PATIENTS, PRACTITIONERS, type PatientPersona } from "../../../tests/factories/personas";
+import { aDocument, DOCUMENT_KINDS } from "@/lib/fhir/builders/documents";
+import { stableId } from "@/lib/fhir/builders/ids";
+import { doctorName, fullName, ORGANIZATIONS, PATIENTS, PRACTITIONERS, type PatientPersona } from "@/lib/demo/personas";
 
 export type PatientDocument = { patient: PatientPersona; plan: DocumentPlan };
 

@@ -13,7 +13,7 @@ import { seedDocuments, type PatientDocument } from "./seed-documents";
 import { seedPrescriptions } from "./seed-prescriptions";
 import { seedRecord } from "./seed-record";
 import { seedRules } from "./seed-rules";
-import { ACCOUNT_IDS, PATIENT_IDS } from "../../../tests/factories/personas";
+import { ACCOUNT_IDS, PATIENT_IDS } from "@/lib/demo/personas";
 
 export type SeedSummary = { resources: number; documents: number; accounts: number; ms: number };
 

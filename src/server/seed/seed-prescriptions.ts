@@ -4,9 +4,9 @@ import type { Repository } from "../fhir/repository";
 import { frDate, type SeedClock } from "./catalogue/plan";
 import { prescriptionPlans, type PrescriptionPlan } from "./catalogue/prescription-plans";
 import type { PatientDocument } from "./seed-documents";
-import { stableId } from "../../../tests/factories/ids";
-import { PATIENTS, PHARMACY_ID, PRACTITIONERS } from "../../../tests/factories/personas";
-import { aDispense, aPrescription } from "../../../tests/factories/prescriptions";
+import { stableId } from "@/lib/fhir/builders/ids";
+import { PATIENTS, PHARMACY_ID, PRACTITIONERS } from "@/lib/demo/personas";
+import { aDispense, aPrescription } from "@/lib/fhir/builders/prescriptions";
 
 /** The lines of a plan, with ids fixed from the prescription and the line's position. */
 export function requestsOf(plan: PrescriptionPlan): MedicationRequest[] {

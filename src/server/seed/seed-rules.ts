@@ -2,8 +2,8 @@ import "server-only";
 import { SCOPES } from "../access/scopes";
 import type { Repository } from "../fhir/repository";
 import { daysFromNow, on, type SeedClock } from "./catalogue/plan";
-import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, anEmergencyChoice, aResearchChoice } from "../../../tests/factories/rules";
-import { CONSENT_IDS, DOCUMENT_IDS, PATIENT_IDS, PRACTITIONER_IDS, RELATED_PERSON_IDS } from "../../../tests/factories/personas";
+import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation, anEmergencyChoice, aResearchChoice } from "@/lib/fhir/builders/rules";
+import { CONSENT_IDS, DOCUMENT_IDS, PATIENT_IDS, PRACTITIONER_IDS, RELATED_PERSON_IDS } from "@/lib/demo/personas";
 
 /**
  * The personas' choices, stored as the rules parser reads them (src/server/access/rules.ts):

@@ -1,4 +1,4 @@
-import { DOCUMENT_IDS } from "../../../../tests/factories/personas";
+import { DOCUMENT_IDS } from "@/lib/demo/personas";
 import { labReport, qualitativeTable } from "./lab-panels";
 import { daysAgo, on, type DocumentPlan, type SeedClock } from "./plan";
 

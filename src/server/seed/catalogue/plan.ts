@@ -1,8 +1,8 @@
 import type { Reference } from "@medplum/fhirtypes";
 import type { Confidentiality } from "@/lib/fhir/systems";
 import type { PdfSection } from "@/server/documents/render-pdf";
-import type { DocumentKind } from "../../../../tests/factories/documents";
-import type { OrganizationPersona, PatientPersona, PractitionerPersona } from "../../../../tests/factories/personas";
+import type { DocumentKind } from "@/lib/fhir/builders/documents";
+import type { OrganizationPersona, PatientPersona, PractitionerPersona } from "@/lib/demo/personas";
 
 /**
  * One document of a persona's record, as the catalogue describes it: what the PDF says and the

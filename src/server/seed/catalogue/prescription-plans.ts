@@ -1,7 +1,7 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
-import { PRESCRIPTION_IDS, type PatientPersona, type PractitionerPersona } from "../../../../tests/factories/personas";
-import type { PrescriptionLine } from "../../../../tests/factories/prescriptions";
-import { addMonths } from "../../../../tests/factories/prescriptions";
+import { PRESCRIPTION_IDS, type PatientPersona, type PractitionerPersona } from "@/lib/demo/personas";
+import type { PrescriptionLine } from "@/lib/fhir/builders/prescriptions";
+import { addMonths } from "@/lib/fhir/builders/prescriptions";
 import { daysAgo, on, type SeedClock } from "./plan";
 
 /**

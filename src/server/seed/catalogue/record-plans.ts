@@ -1,7 +1,7 @@
 import type { AllergyIntolerance, Condition, Immunization, Observation } from "@medplum/fhirtypes";
-import { stableId } from "../../../../tests/factories/ids";
-import { ORGANIZATION_IDS, PATIENT_IDS, PRACTITIONER_IDS, type PatientPersona } from "../../../../tests/factories/personas";
-import { aBloodPressure, aCondition, anAllergy, anImmunization, anObservation, CONDITIONS, VACCINES, type VaccineCode } from "../../../../tests/factories/record";
+import { stableId } from "@/lib/fhir/builders/ids";
+import { ORGANIZATION_IDS, PATIENT_IDS, PRACTITIONER_IDS, type PatientPersona } from "@/lib/demo/personas";
+import { aBloodPressure, aCondition, anAllergy, anImmunization, anObservation, CONDITIONS, VACCINES, type VaccineCode } from "@/lib/fhir/builders/record";
 import { daysAgo, frDate, on, type DocumentPlan, type SeedClock } from "./plan";
 
 /**
