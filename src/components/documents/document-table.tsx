@@ -3,6 +3,7 @@ import { formatShortDay, isoDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { DocumentSummary } from "@/server/documents/document-summary";
 import { ConfidentialityBadge, HiddenBadge, NewBadge } from "./badges";
+import { DataTable } from "@/components/data-table";
 
 /**
  * The documents as a table (one row per document, column headers for screen readers). Titles
@@ -23,45 +24,32 @@ export function DocumentTable({
   showPrivacy: boolean;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{t("documents.tableCaption")}</caption>
-        <thead className="bg-slate-100 text-sm text-slate-900">
-          <tr>
-            <th scope="col" className="px-4 py-2">{t("documents.colTitle")}</th>
-            <th scope="col" className="px-4 py-2">{t("documents.colCategory")}</th>
-            <th scope="col" className="px-4 py-2">{t("documents.colDate")}</th>
-            <th scope="col" className="px-4 py-2">{t("documents.colAuthor")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id} className="border-t border-slate-200 align-top">
-              <th scope="row" className="px-4 py-3 font-normal">
-                <Link href={hrefOf(document.id)} className="font-semibold">
-                  {document.title || t("documents.untitled")}
-                </Link>
-                {document.kindLabel && document.kindLabel !== document.title ? (
-                  <span className="block text-sm text-slate-700">{document.kindLabel}</span>
-                ) : null}
-                <span className="mt-1 flex flex-wrap gap-1">
-                  {document.isNew ? <NewBadge /> : null}
-                  {showPrivacy && document.hidden ? <HiddenBadge /> : null}
-                  <ConfidentialityBadge level={document.confidentiality} />
-                </span>
-              </th>
-              <td className="px-4 py-3">{document.category ? t(`documents.categories.${document.category}`) : ""}</td>
-              <td className="whitespace-nowrap px-4 py-3">
-                {document.date ? <time dateTime={isoDay(document.date)}>{formatShortDay(document.date)}</time> : null}
-              </td>
-              <td className="px-4 py-3">
-                {authorLabel(document)}
-                {document.facilityName ? <span className="block text-sm text-slate-700">{document.facilityName}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t("documents.tableCaption")} columns={[t("documents.colTitle"), t("documents.colCategory"), t("documents.colDate"), t("documents.colAuthor")]}>
+      {documents.map((document) => (
+        <tr key={document.id} className="border-t border-slate-200 align-top">
+          <th scope="row" className="px-4 py-3 font-normal">
+            <Link href={hrefOf(document.id)} className="font-semibold">
+              {document.title || t("documents.untitled")}
+            </Link>
+            {document.kindLabel && document.kindLabel !== document.title ? (
+              <span className="block text-sm text-slate-700">{document.kindLabel}</span>
+            ) : null}
+            <span className="mt-1 flex flex-wrap gap-1">
+              {document.isNew ? <NewBadge /> : null}
+              {showPrivacy && document.hidden ? <HiddenBadge /> : null}
+              <ConfidentialityBadge level={document.confidentiality} />
+            </span>
+          </th>
+          <td className="px-4 py-3">{document.category ? t(`documents.categories.${document.category}`) : ""}</td>
+          <td className="whitespace-nowrap px-4 py-3">
+            {document.date ? <time dateTime={isoDay(document.date)}>{formatShortDay(document.date)}</time> : null}
+          </td>
+          <td className="px-4 py-3">
+            {authorLabel(document)}
+            {document.facilityName ? <span className="block text-sm text-slate-700">{document.facilityName}</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

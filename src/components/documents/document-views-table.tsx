@@ -1,6 +1,7 @@
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { DocumentView } from "@/server/documents/get-document";
+import { DataTable } from "@/components/data-table";
 
 /** "Who viewed this document", from the audit trail. */
 export function DocumentViewsTable({ views }: { views: DocumentView[] }) {
@@ -12,33 +13,21 @@ export function DocumentViewsTable({ views }: { views: DocumentView[] }) {
       {views.length === 0 ? (
         <p className="text-slate-700">{t("documentPage.viewsNone")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("documentPage.viewsCaption")}</caption>
-            <thead className="bg-slate-100 text-sm">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("documentPage.viewsWho")}</th>
-                <th scope="col" className="px-4 py-2">{t("documentPage.viewsWhat")}</th>
-                <th scope="col" className="px-4 py-2">{t("documentPage.viewsWhen")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {views.map((view, index) => (
-                <tr key={index} className="border-t border-slate-200">
-                  <td className="px-4 py-2">
-                    {view.self ? t("documentPage.viewsYou") : (view.who ?? "—")}
-                    {view.emergency ? <span className="ml-1 font-semibold text-red-900">{t("documentPage.viewsEmergency")}</span> : null}
-                    {view.onBehalf && !view.self ? <span className="block text-sm text-slate-700">{t("documentPage.viewsOnBehalf")}</span> : null}
-                  </td>
-                  <td className="px-4 py-2">{view.interaction === "download" ? t("documentPage.viewsDownload") : t("documentPage.viewsRead")}</td>
-                  <td className="px-4 py-2">
-                    <time dateTime={view.when.toISOString()}>{formatDateTime(view.when)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("documentPage.viewsCaption")} columns={[t("documentPage.viewsWho"), t("documentPage.viewsWhat"), t("documentPage.viewsWhen")]}>
+          {views.map((view, index) => (
+            <tr key={index} className="border-t border-slate-200">
+              <td className="px-4 py-2">
+                {view.self ? t("documentPage.viewsYou") : (view.who ?? "—")}
+                {view.emergency ? <span className="ml-1 font-semibold text-red-900">{t("documentPage.viewsEmergency")}</span> : null}
+                {view.onBehalf && !view.self ? <span className="block text-sm text-slate-700">{t("documentPage.viewsOnBehalf")}</span> : null}
+              </td>
+              <td className="px-4 py-2">{view.interaction === "download" ? t("documentPage.viewsDownload") : t("documentPage.viewsRead")}</td>
+              <td className="px-4 py-2">
+                <time dateTime={view.when.toISOString()}>{formatDateTime(view.when)}</time>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

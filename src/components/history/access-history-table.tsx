@@ -3,6 +3,7 @@ import { formatDateTime } from "@/lib/documents/format";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
 import { frHistory } from "@/lib/i18n/fr-history";
+import { DataTable } from "@/components/data-table";
 
 /**
  * The patient's access history as a table. Names and reasons are stored text rendered as text;
@@ -20,44 +21,31 @@ function actionLabel(entry: HistoryEntry): string {
 
 export function AccessHistoryTable({ history }: { history: AccessHistory }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{t("history.tableCaption")}</caption>
-        <thead className="bg-slate-100 text-sm text-slate-900">
-          <tr>
-            <th scope="col" className="px-4 py-2">{t("history.colWhen")}</th>
-            <th scope="col" className="px-4 py-2">{t("history.colWho")}</th>
-            <th scope="col" className="px-4 py-2">{t("history.colAction")}</th>
-            <th scope="col" className="px-4 py-2">{t("history.colOutcome")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.entries.map((entry) => (
-            <tr key={entry.id} className="border-t border-slate-200 align-top">
-              <td className="whitespace-nowrap px-4 py-3">
-                <time dateTime={entry.when}>{formatDateTime(entry.when)}</time>
-              </td>
-              <td className="px-4 py-3">
-                {entry.who}
-                {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
-              </td>
-              <td className="px-4 py-3">
-                {entry.interaction === "emergency-access" ? (
-                  <span className="mb-1 inline-flex items-center rounded-full border border-red-800 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900">
-                    {t("history.emergencyBadge")}
-                  </span>
-                ) : null}
-                <span className="block">{actionLabel(entry)}</span>
-                {entry.emergencyReason ? (
-                  <span className="block text-sm text-slate-800">{t("history.emergencyReason", { reason: entry.emergencyReason })}</span>
-                ) : null}
-              </td>
-              <td className="px-4 py-3">{t(`history.outcomes.${entry.outcome}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={t("history.tableCaption")} columns={[t("history.colWhen"), t("history.colWho"), t("history.colAction"), t("history.colOutcome")]}>
+      {history.entries.map((entry) => (
+        <tr key={entry.id} className="border-t border-slate-200 align-top">
+          <td className="whitespace-nowrap px-4 py-3">
+            <time dateTime={entry.when}>{formatDateTime(entry.when)}</time>
+          </td>
+          <td className="px-4 py-3">
+            {entry.who}
+            {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
+          </td>
+          <td className="px-4 py-3">
+            {entry.interaction === "emergency-access" ? (
+              <span className="mb-1 inline-flex items-center rounded-full border border-red-800 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900">
+                {t("history.emergencyBadge")}
+              </span>
+            ) : null}
+            <span className="block">{actionLabel(entry)}</span>
+            {entry.emergencyReason ? (
+              <span className="block text-sm text-slate-800">{t("history.emergencyReason", { reason: entry.emergencyReason })}</span>
+            ) : null}
+          </td>
+          <td className="px-4 py-3">{t(`history.outcomes.${entry.outcome}`)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

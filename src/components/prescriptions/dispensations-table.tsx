@@ -1,6 +1,7 @@
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { Dispensation } from "@/server/prescriptions/prescription-model";
+import { DataTable } from "@/components/data-table";
 
 /** What was handed over: when, by which pharmacy (as it named itself), how much, full or partial. */
 export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispensations: Dispensation[]; headingLevel?: 2 | 3 | 4 }) {
@@ -11,31 +12,18 @@ export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispen
       {dispensations.length === 0 ? (
         <p className="text-slate-700">{t("prescriptions.noDispensation")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">{t("prescriptions.dispensationsCaption")}</caption>
-            <thead className="bg-slate-100 text-sm">
-              <tr>
-                <th scope="col" className="px-4 py-2">{t("prescriptions.colWhen")}</th>
-                <th scope="col" className="px-4 py-2">{t("prescriptions.colPharmacy")}</th>
-                <th scope="col" className="px-4 py-2">{t("prescriptions.colMedicine")}</th>
-                <th scope="col" className="px-4 py-2">{t("prescriptions.colHowMuch")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dispensations.map((d) => (
-                <tr key={d.id} className="border-t border-slate-200">
-                  <td className="px-4 py-2">{d.when ? <time dateTime={d.when}>{formatDateTime(d.when)}</time> : "—"}</td>
-                  <td className="px-4 py-2">{d.pharmacy ?? t("prescriptions.unknownPharmacy")}</td>
-                  <td className="px-4 py-2">{d.medication}</td>
-                  <td className="px-4 py-2">
-                    {d.quantity} {d.unit} ({d.partial ? t("prescriptions.partial") : t("prescriptions.full")})
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("prescriptions.dispensationsCaption")} columns={[t("prescriptions.colWhen"), t("prescriptions.colPharmacy"), t("prescriptions.colMedicine"), t("prescriptions.colHowMuch")]}>
+          {dispensations.map((d) => (
+            <tr key={d.id} className="border-t border-slate-200">
+              <td className="px-4 py-2">{d.when ? <time dateTime={d.when}>{formatDateTime(d.when)}</time> : "—"}</td>
+              <td className="px-4 py-2">{d.pharmacy ?? t("prescriptions.unknownPharmacy")}</td>
+              <td className="px-4 py-2">{d.medication}</td>
+              <td className="px-4 py-2">
+                {d.quantity} {d.unit} ({d.partial ? t("prescriptions.partial") : t("prescriptions.full")})
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

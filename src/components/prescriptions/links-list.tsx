@@ -2,6 +2,7 @@ import { Button } from "@/components/button";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { LinkEvent, MyLink } from "@/server/sharing/list-my-links";
+import { DataTable } from "@/components/data-table";
 
 function eventText(event: LinkEvent): string {
   switch (event.kind) {
@@ -46,29 +47,17 @@ export function LinksList({ prescriptionId, links }: { prescriptionId: string; l
             {link.events.length === 0 ? (
               <p className="text-slate-700">{t("links.noEvents")}</p>
             ) : (
-              <div className="overflow-x-auto rounded-lg border border-slate-300">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">{t("links.eventsCaption")}</caption>
-                  <thead className="bg-slate-100 text-sm">
-                    <tr>
-                      <th scope="col" className="px-4 py-2">{t("links.colWhen")}</th>
-                      <th scope="col" className="px-4 py-2">{t("links.colWhat")}</th>
-                      <th scope="col" className="px-4 py-2">{t("links.colWho")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {link.events.map((event, index) => (
-                      <tr key={index} className="border-t border-slate-200">
-                        <td className="px-4 py-2">
-                          <time dateTime={event.when.toISOString()}>{formatDateTime(event.when)}</time>
-                        </td>
-                        <td className="px-4 py-2">{eventText(event)}</td>
-                        <td className="px-4 py-2">{event.pharmacy ?? event.by ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable caption={t("links.eventsCaption")} columns={[t("links.colWhen"), t("links.colWhat"), t("links.colWho")]}>
+                {link.events.map((event, index) => (
+                  <tr key={index} className="border-t border-slate-200">
+                    <td className="px-4 py-2">
+                      <time dateTime={event.when.toISOString()}>{formatDateTime(event.when)}</time>
+                    </td>
+                    <td className="px-4 py-2">{eventText(event)}</td>
+                    <td className="px-4 py-2">{event.pharmacy ?? event.by ?? "—"}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
             {link.state === "active" ? (
               <form method="post" action={`/api/ordonnances/${encodeURIComponent(prescriptionId)}/liens/${link.id}/revoquer`}>

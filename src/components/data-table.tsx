@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+
+/**
+ * The portal's tables: scrollable on a narrow screen, a caption for screen readers, column
+ * headers with their scope. Callers give the rows (`<tr>`), so each table keeps its own cells.
+ */
+export function DataTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+      <table className="w-full border-collapse text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-sm text-slate-900">
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col" className="px-4 py-2">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
