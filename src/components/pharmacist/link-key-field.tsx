@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useSyncExternalStore } from "react";
-import { t } from "@/lib/i18n/messages";
 
 /**
  * Copies the link's key from the URL's fragment into the form's body. The fragment never
@@ -25,7 +24,8 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener("hashchange", onChange);
 }
 
-export function LinkKeyField({ linkId }: { linkId: string }) {
+/** `missingKeyMessage` comes from the server page, so the browser does not download the catalogue. */
+export function LinkKeyField({ linkId, missingKeyMessage }: { linkId: string; missingKeyMessage: string }) {
   // null on the server: the fragment is only known in the browser.
   const key = useSyncExternalStore(subscribe, () => window.location.hash.slice(1) || stored(linkId), () => null);
   useEffect(() => {
@@ -41,7 +41,7 @@ export function LinkKeyField({ linkId }: { linkId: string }) {
       <input type="hidden" name="cle" value={key ?? ""} />
       {key === "" ? (
         <p role="alert" className="font-semibold text-red-900">
-          {t("pharmacist.missingKey")}
+          {missingKeyMessage}
         </p>
       ) : null}
     </>

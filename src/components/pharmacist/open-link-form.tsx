@@ -13,7 +13,7 @@ export function OpenLinkForm({ linkId, error }: { linkId: string; error?: string
         <p className="font-semibold text-red-900">{t("pharmacist.noScript")}</p>
       </noscript>
       <form method="post" action={`/p/${linkId}/ouvrir`} className="flex flex-col gap-4">
-        <LinkKeyField linkId={linkId} />
+        <LinkKeyField linkId={linkId} missingKeyMessage={t("pharmacist.missingKey")} />
         <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" />
         <TextField name="pharmacie" label={t("pharmacist.pharmacy")} hint={t("pharmacist.pharmacyHint")} required minLength={2} maxLength={120} autoComplete="organization" />
         <div>

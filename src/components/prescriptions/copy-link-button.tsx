@@ -2,13 +2,15 @@
 
 import { useState } from "react";
 import { Button } from "@/components/button";
-import { t } from "@/lib/i18n/messages";
 
 /**
  * Copies the link to the clipboard, a comfort over selecting the field (which works without
- * JavaScript). The result is announced to screen readers.
+ * JavaScript). The result is announced to screen readers. Its words come from the server page,
+ * so the browser does not download the message catalogue.
  */
-export function CopyLinkButton({ inputId }: { inputId: string }) {
+export type CopyLinkLabels = { copy: string; copied: string; copyFailed: string };
+
+export function CopyLinkButton({ inputId, labels }: { inputId: string; labels: CopyLinkLabels }) {
   const [state, setState] = useState<"idle" | "done" | "failed">("idle");
   async function copy() {
     const input = document.getElementById(inputId);
@@ -24,10 +26,10 @@ export function CopyLinkButton({ inputId }: { inputId: string }) {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <Button type="button" variant="secondary" onClick={copy}>
-        {t("share.copy")}
+        {labels.copy}
       </Button>
       <p role="status" className="text-sm text-slate-700">
-        {state === "done" ? t("share.copied") : state === "failed" ? t("share.copyFailed") : ""}
+        {state === "done" ? labels.copied : state === "failed" ? labels.copyFailed : ""}
       </p>
     </div>
   );

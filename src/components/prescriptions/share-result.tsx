@@ -32,7 +32,7 @@ export function ShareResultView({ result, qrCode }: { result: ShareResult; qrCod
           {t("share.linkHint")}
         </p>
         <input id="share-url" readOnly value={result.url} aria-describedby="share-url-hint" className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
-        <CopyLinkButton inputId="share-url" />
+        <CopyLinkButton inputId="share-url" labels={{ copy: t("share.copy"), copied: t("share.copied"), copyFailed: t("share.copyFailed") }} />
       </div>
       <p>{t("share.expiresAt", { date: formatDay(result.expiresAt) })}</p>
     </div>

@@ -1,5 +1,6 @@
 import { frDocuments } from "./fr-documents";
 import { frPrescriptions } from "./fr-prescriptions";
+import { frErrors } from "./fr-errors";
 import { frHistory } from "./fr-history";
 
 /**
@@ -11,6 +12,7 @@ export const fr = {
   ...frDocuments,
   ...frPrescriptions,
   ...frHistory,
+  ...frErrors,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",
@@ -94,14 +96,6 @@ export const fr = {
     noPatients: "Aucun patient ne vous a encore autorisé·e à consulter son dossier.",
     until: "jusqu'au {date}",
     standing: "sans date de fin",
-  },
-  errors: {
-    notFoundTitle: "Page introuvable",
-    notFoundBody: "La page demandée n'existe pas ou n'est pas accessible.",
-    backHome: "Retour à l'accueil",
-    genericTitle: "Une erreur est survenue",
-    genericBody: "Réessayez dans un instant. Si le problème persiste, contactez l'assistance.",
-    retry: "Réessayer",
   },
   form: {
     required: "(obligatoire)",
