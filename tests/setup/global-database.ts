@@ -4,14 +4,15 @@ import type { TestProject } from "vitest/node";
 import { migrate } from "../../src/server/db/migrate";
 import { poolDriver } from "../../src/server/db/sql-driver";
 import { pgliteTemplate } from "./pglite-template";
-import { createServerDatabase } from "./server-database";
+import { createServerDatabase, dropDatabasesSince } from "./server-database";
 
 /**
  * Global setup of the integration tests. With TEST_DATABASE_URL: one fresh database on that
  * server for the whole run, migrated here and dropped at the end. Without: a migrated PGlite
  * template that each test file loads into its own in-memory PGlite.
  */
-export type TestDatabaseInfo = { kind: "server"; url: string } | { kind: "pglite"; templateFile: string };
+/** `fileLabel`: the label of this run's per-file databases, so the run drops its own and no other run's. */
+export type TestDatabaseInfo = { kind: "server"; url: string; fileLabel: string } | { kind: "pglite"; templateFile: string };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,6 +27,8 @@ export default async function setup(project: TestProject) {
     project.provide("testDatabase", { kind: "pglite", templateFile });
     return undefined;
   }
+  const runStarted = Date.now();
+  const fileLabel = `file${Math.random().toString(36).slice(2, 8)}`;
   const database = await createServerDatabase(serverUrl, "run");
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   try {
@@ -33,6 +36,9 @@ export default async function setup(project: TestProject) {
   } finally {
     await pool.end();
   }
-  project.provide("testDatabase", { kind: "server", url: database.url });
-  return () => database.drop();
+  project.provide("testDatabase", { kind: "server", url: database.url, fileLabel });
+  return async () => {
+    await database.drop();
+    await dropDatabasesSince(serverUrl, fileLabel, runStarted);
+  };
 }

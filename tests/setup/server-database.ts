@@ -52,3 +52,19 @@ async function dropStaleDatabases(client: pg.Client) {
     }
   }
 }
+
+/**
+ * Drops the databases with this label created since `sinceMs` (the run's own). Used for the
+ * per-file databases: a file's worker process may still hold a connection when its last test
+ * ends (a dropped connection then surfaces there as an uncaught error), so they are dropped by
+ * the run's teardown, once every worker has exited.
+ */
+export async function dropDatabasesSince(serverUrl: string, label: string, sinceMs: number): Promise<void> {
+  await onAdmin(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}${label}_%`]);
+    for (const { datname } of rows) {
+      const stamp = /_([0-9a-z]+)_[0-9a-z]+$/.exec(datname)?.[1];
+      if (stamp && parseInt(stamp, 36) >= sinceMs) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  });
+}

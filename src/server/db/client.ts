@@ -61,6 +61,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   const password = appRolePassword(env().APP_ENV, secrets().authSecret);
   const appUrl = appRoleUrl(target.url, password);
   const ownerPool = new pg.Pool({ connectionString: target.url, max: 1 });
+  ownerPool.on("error", (error) => console.error(`Connexion PostgreSQL inactive fermée : ${error.message}`));
   try {
     const owner = poolDriver(ownerPool);
     await migrate(owner);
@@ -71,6 +72,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   }
   // Logged in AS the app's role (not switched to it): RESET ROLE leads nowhere else.
   const pool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? env().DB_POOL_SIZE });
+  // An idle connection the server ends (restart, failover, a dropped database) must not crash the
+  // process: without a listener, node-postgres rethrows it as an uncaught exception. The pool
+  // replaces the connection on the next query.
+  pool.on("error", (error) => console.error(`Connexion PostgreSQL inactive fermée : ${error.message}`));
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool), target };
 }
 

@@ -81,6 +81,20 @@ describeOnServer("on a PostgreSQL server, the app's connection cannot leave its 
 });
 
 describeOnServer("on a PostgreSQL server, the owner sets the app's login at start-up", () => {
+  it("survives the server ending its idle connections: the next query gets a new one", async () => {
+    await db().sql.query("SELECT 1");
+    const ended = await asOwner(db(), (owner) =>
+      owner.query<{ ended: boolean }>(
+        "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND usename = $1 AND state = 'idle'",
+        [APP_ROLE],
+      ),
+    );
+    expect(ended.length).toBeGreaterThan(0);
+    // The pool drops the ended connections (and logs them) and opens new ones.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await db().sql.query<{ one: number }>("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  });
+
   // The password of every test run (APP_ENV=test): setting it again disturbs no other run.
   const password = appRolePassword("test", "");
 
