@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { describeChainReport } from "@/server/audit/describe-chain-report";
 import { verifyAuditChain } from "@/server/audit/verify-chain";
-import { currentTarget, database } from "@/server/db/client";
+import { closeDatabase, currentTarget, database, describeTarget } from "@/server/db/client";
 
 async function main(): Promise<number> {
   const target = currentTarget();
@@ -18,15 +18,14 @@ async function main(): Promise<number> {
     console.error(`Aucune base PGlite dans ${target.dataDir} : rien à vérifier.`);
     return 1;
   }
-  const where = target.kind === "pglite" ? `PGlite (${target.dataDir ?? "en mémoire"})` : "serveur PostgreSQL (DATABASE_URL)";
+  const where = describeTarget(target);
   const db = await database();
   try {
     const report = await verifyAuditChain(db.sql);
     for (const line of describeChainReport(report, where)) console.log(line);
     return report.ok ? 0 : 1;
   } finally {
-    await db.prisma.$disconnect();
-    await db.sql.close().catch(() => undefined);
+    await closeDatabase(db);
   }
 }
 

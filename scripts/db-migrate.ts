@@ -7,23 +7,21 @@
 import { PGlite } from "@electric-sql/pglite";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
-import { currentTarget } from "@/server/db/client";
+import { currentTarget, describeTarget } from "@/server/db/client";
 import { migrate } from "@/server/db/migrate";
 import { pgliteDriver, poolDriver, type SqlDriver } from "@/server/db/sql-driver";
 
 async function main(): Promise<number> {
   const target = currentTarget();
   let driver: SqlDriver;
-  let where: string;
   if (target.kind === "pglite") {
     // PGlite creates its own folder, not the data directory above it.
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     driver = pgliteDriver(new PGlite(target.dataDir));
-    where = `PGlite (${target.dataDir})`;
   } else {
     driver = poolDriver(new pg.Pool({ connectionString: target.url, max: 1 }));
-    where = "le serveur PostgreSQL (DATABASE_URL)";
   }
+  const where = describeTarget(target);
   try {
     const result = await migrate(driver);
     const applied = result.applied.length > 0 ? `appliquées : ${result.applied.join(", ")}` : "rien à appliquer";

@@ -4,7 +4,7 @@
  * personas are already there. Run with `tsx --conditions react-server` (server-only modules).
  */
 import { mkdirSync } from "node:fs";
-import { currentTarget, database } from "@/server/db/client";
+import { closeDatabase, currentTarget, database, describeTarget } from "@/server/db/client";
 import { env } from "@/server/env";
 import { personasState, seedPersonas } from "@/server/seed/seed-personas";
 
@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   const target = currentTarget();
   if (target.kind === "pglite" && target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const db = await database();
-  const where = db.target.kind === "pglite" ? `PGlite (${db.target.dataDir ?? "en mémoire"})` : "serveur PostgreSQL (DATABASE_URL)";
+  const where = describeTarget(db.target);
   try {
     const state = await personasState();
     if (state === "present") {
@@ -42,8 +42,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } finally {
-    await db.prisma.$disconnect();
-    await db.sql.close().catch(() => undefined);
+    await closeDatabase(db);
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openDatabase, setDatabase, type Database } from "../../src/server/db/client";
+import { closeDatabase, openDatabase, setDatabase, type Database } from "../../src/server/db/client";
 import { createServerDatabase } from "./server-database";
 
 /**
@@ -40,11 +40,7 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ kind: "pglite", dataDir: undefined }, { loadDataDir: dump });
 }
 
-export async function closeDatabase(db: Database) {
-  await db.prisma.$disconnect();
-  // On a server, the Prisma adapter may already have ended the shared pool.
-  await db.sql.close().catch(() => undefined);
-}
+export { closeDatabase };
 
 export type FreshDatabase = Database & { dispose: () => Promise<void> };
 

@@ -79,6 +79,18 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool), target };
 }
 
+/** Where a database lives, in the words the command-line scripts print. */
+export function describeTarget(target: DatabaseTarget): string {
+  return target.kind === "pglite" ? `PGlite (${target.dataDir ?? "en mémoire"})` : "serveur PostgreSQL (DATABASE_URL)";
+}
+
+/** Ends a database's connections (scripts and tests; the app keeps its own until it exits). */
+export async function closeDatabase(db: Database): Promise<void> {
+  await db.prisma.$disconnect();
+  // On a server, the Prisma adapter may already have ended the shared pool.
+  await db.sql.close().catch(() => undefined);
+}
+
 // Kept on globalThis so that Next's dev server reloading modules does not open a second PGlite
 // on the same directory.
 const holder = globalThis as unknown as { __espaceSanteDb?: Promise<Database> };
