@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditEventAgent, AuditEventEntity, Coding } from "@medplum/fhirtypes";
 import { SUPPORTED_TYPES } from "../access/facts";
+import { isUuid } from "../fhir/ids";
 
 /**
  * One row of the audit table as a FHIR R4 AuditEvent, for the patient who reads their trace.
@@ -71,7 +72,7 @@ const AGENT_KINDS: Record<string, string> = {
 /** "Type/<uuid>" (optionally "/_history/<n>") of a type the store keeps, or undefined. */
 function literalReference(value: string): string | undefined {
   const [type, id, history, version, ...rest] = value.split("/");
-  if (rest.length > 0 || !type || !SUPPORTED_TYPES.includes(type) || !/^[0-9a-f-]{36}$/.test(id ?? "")) return undefined;
+  if (rest.length > 0 || !type || !SUPPORTED_TYPES.includes(type) || !isUuid(id ?? "")) return undefined;
   if (history === undefined) return `${type}/${id}`;
   return history === "_history" && /^\d{1,9}$/.test(version ?? "") ? value : undefined;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SqlDriver } from "../db/sql-driver";
 import { checkChain, type ChainHead, type ChainProblem, type ChainRow } from "./check-chain";
+import { isUuid } from "../fhir/ids";
 
 /**
  * Recomputes every audit chain (one per patient, plus "-" for rows about no patient) and
@@ -20,7 +21,6 @@ export type ChainReport = {
 
 export type VerifyReport = { ok: boolean; rows: number; chains: ChainReport[]; problems: number };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE = 5_000;
 
 type RawRow = { seq: string; id: string; chain_seq: string; prev_hash: string; hash: string; recomputed: string };
@@ -47,7 +47,7 @@ async function chainKeys(tx: SqlDriver): Promise<string[]> {
 }
 
 async function verifyOne(tx: SqlDriver, key: string): Promise<ChainReport> {
-  if (key !== "-" && !UUID.test(key)) throw new Error(`Not a patient id: ${key}`);
+  if (key !== "-" && !isUuid(key)) throw new Error(`Not a patient id: ${key}`);
   const rows: ChainRow[] = [];
   const where = key === "-" ? "a.patient_id IS NULL" : "a.patient_id = $2::uuid";
   for (let after = "0"; ; ) {

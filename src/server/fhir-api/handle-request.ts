@@ -26,6 +26,7 @@ import {
   uriTooLong,
 } from "./responses";
 import { DEFAULT_WRITE_LIMIT, refuseOverWriteLimit, type WriteLimit } from "./write-limit";
+import { isUuid } from "../fhir/ids";
 
 /**
  * The FHIR REST API behind /api/fhir/R4: routes a request to one interaction, in an order
@@ -60,7 +61,6 @@ const HANDLERS: Record<ApiInteraction, (context: InteractionContext) => Promise<
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The store's ids are lower-case UUIDs, and PostgreSQL's uuid type matches any case: without
@@ -68,7 +68,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * update and into the audit rows, where the patient's trail no longer links it.
  */
 function canonicalId(id: string | undefined): string | undefined {
-  return id !== undefined && UUID.test(id) ? id.toLowerCase() : id;
+  return id !== undefined && isUuid(id) ? id.toLowerCase() : id;
 }
 
 function shapeOf(segments: string[]): { type: string; id: string; versionId: string; shape: Shape } | undefined {

@@ -4,6 +4,7 @@ import { invalid } from "../fhir/errors";
 import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type DateFilter, type SearchRequest, type SortKey } from "../fhir/search-request";
 import { parseDateParam } from "./parse-date";
 import { HISTORY_PARAMETERS, parametersFor, sortsFor, type ParamDefinition } from "./search-parameters";
+import { UUID, isUuid } from "../fhir/ids";
 
 /**
  * A query string turned into a bounded SearchRequest, strictly: an unknown parameter, a
@@ -16,7 +17,6 @@ import { HISTORY_PARAMETERS, parametersFor, sortsFor, type ParamDefinition } fro
  */
 export type ParsedSearch = { request: SearchRequest; canonical: [string, string][] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9._:-]{1,64}$/;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -43,7 +43,7 @@ const agentRef = z
   .max(60)
   .refine((value) => {
     const [type, id, ...rest] = value.split("/");
-    return rest.length === 0 && (type === "Practitioner" || type === "Patient") && UUID.test(id ?? "");
+    return rest.length === 0 && (type === "Practitioner" || type === "Patient") && isUuid(id ?? "");
   }, "Practitioner/<uuid> ou Patient/<uuid> attendu");
 const dateValue = z.string().transform((value, ctx): DateFilter => {
   const parsed = parseDateParam(value);

@@ -8,8 +8,8 @@ import type { Repository } from "./repository";
 import { rowFilterSql } from "./row-filter-sql";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";
+import { isUuid } from "./ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Searches one resource type. Within a patient's compartment the access rules become part of
@@ -36,7 +36,7 @@ export async function searchResources<T extends Resource>(
     // Only the system searches across patients (jobs); everyone else names whose record.
     if (repo.actor.kind !== "system") throw invalid("Le paramètre « patient » est obligatoire pour ce type de ressource.");
   } else {
-    if (!UUID.test(patientId)) return empty;
+    if (!isUuid(patientId)) return empty;
     const rules = await repo.rules(patientId);
     const filter = rowFilter(repo.actor, "search", type, rules, repo.now());
     if (filter.kind === "none") {

@@ -5,6 +5,7 @@ import type { Bundle, OperationOutcomeIssue, Resource } from "@medplum/fhirtypes
 import { SUPPORTED_TYPES } from "../access/facts";
 import { patientReferenceOf } from "./columns";
 import { invalid, unprocessable } from "./errors";
+import { isUuid } from "./ids";
 
 /**
  * Every resource written is checked against the FHIR R4 StructureDefinitions with Medplum's
@@ -35,7 +36,7 @@ function portalIssues(resource: Resource): OperationOutcomeIssue[] {
   if (type !== "Patient" && type !== "Binary" && patientRef === null && needsPatient(type)) {
     issues.push(issue(`${type}.subject`, "La ressource doit appartenir à exactement un patient (référence Patient/…)."));
   }
-  if (patientRef !== null && !/^Patient\/[0-9a-f-]{36}$/.test(patientRef)) {
+  if (patientRef !== null && !(patientRef.startsWith("Patient/") && isUuid(patientRef.slice("Patient/".length)))) {
     issues.push(issue(`${type}.subject`, "La référence au patient doit être de la forme Patient/<uuid>."));
   }
   switch (resource.resourceType) {

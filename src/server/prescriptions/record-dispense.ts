@@ -6,6 +6,7 @@ import type { Repository } from "../fhir/repository";
 import { claimDispenseGuard, lockPrescriptionState } from "../fhir/share-links";
 import { stateFingerprint, type PrescriptionLine } from "./prescription-model";
 import { readPrescription } from "./read-prescriptions";
+import { isUuid } from "../fhir/ids";
 
 /**
  * The pharmacist records what they handed over, line by line (all or part of what remains).
@@ -29,7 +30,6 @@ export type DispenseResult =
 
 export const EVENT_SYSTEM = "https://espace-sante.example/fhir/sid/dispensation";
 const ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-const FORM_KEY = /^[0-9a-f-]{36}$/i;
 
 /** Thrown inside the transaction so that it rolls back, the claimed key with it. */
 class Refused extends Error {
@@ -66,7 +66,7 @@ function dispenseOf(request: MedicationRequest, line: PrescriptionLine, quantity
 export async function recordDispense(repo: Repository, input: DispenseInput): Promise<DispenseResult> {
   const actor = repo.actor;
   if (actor.kind !== "link") throw notFound();
-  if (!FORM_KEY.test(input.formKey)) return { kind: "invalid" };
+  if (!isUuid(input.formKey)) return { kind: "invalid" };
   const now = repo.now();
   const found = await readPrescription(repo, actor.patientId, actor.prescriptionId, now);
   if (!found) throw notFound();
