@@ -49,15 +49,47 @@ export async function createSession(input: {
   return id;
 }
 
+/**
+ * The session and its account, in one statement on the driver: it runs on every request of
+ * every page and API call, where Prisma's query interpreter cost more than the query itself.
+ */
 export async function findSession(id: string): Promise<SessionRow | undefined> {
-  const { prisma } = await database();
-  const row = await prisma.authSession.findUnique({
-    where: { id },
-    include: {
-      account: { select: { id: true, kind: true, fhirRef: true, displayName: true, disabled: true, securityStamp: true } },
+  const { sql } = await database();
+  const rows = await sql.query<{
+    id: string; account_id: string; security_stamp: number; created_at: Date; last_seen_at: Date; revoked_at: Date | null;
+    active_space: string | null; emergency_patient_id: string | null; emergency_until: Date | null;
+    kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number;
+  }>(
+    `SELECT s.id, s.account_id, s.security_stamp, s.created_at, s.last_seen_at, s.revoked_at, s.active_space,
+            s.emergency_patient_id, s.emergency_until,
+            a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp AS account_stamp
+       FROM auth_session s JOIN account a ON a.id = s.account_id
+      WHERE s.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+  const maybeDate = (value: Date | string | null) => (value === null ? null : date(value));
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    securityStamp: row.security_stamp,
+    createdAt: date(row.created_at),
+    lastSeenAt: date(row.last_seen_at),
+    revokedAt: maybeDate(row.revoked_at),
+    activeSpace: row.active_space,
+    emergencyPatientId: row.emergency_patient_id,
+    emergencyUntil: maybeDate(row.emergency_until),
+    account: {
+      id: row.account_id,
+      kind: row.kind,
+      fhirRef: row.fhir_ref,
+      displayName: row.display_name,
+      disabled: row.disabled,
+      securityStamp: row.account_stamp,
     },
-  });
-  return row ?? undefined;
+  };
 }
 
 /** Moves lastSeenAt forward, at most once per `everyMs`, so reads do not all become writes. */

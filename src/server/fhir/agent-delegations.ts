@@ -12,16 +12,16 @@ import { loadRules } from "./load-rules";
 export type AgentDelegation = { patientId: string; delegation: Delegation };
 
 export async function findDelegationsOfAgent(agentPatientId: string): Promise<AgentDelegation[]> {
-  const { prisma } = await database();
-  const rows = await prisma.$queryRawUnsafe<{ patient_id: string }[]>(
+  const { sql } = await database();
+  const rows = await sql.query<{ patient_id: string }>(
     `SELECT DISTINCT patient_id FROM fhir_resource
       WHERE actor_ref = $1 AND resource_type = 'RelatedPerson' AND NOT deleted AND patient_id IS NOT NULL
       LIMIT 500`,
-    `Patient/${agentPatientId}`,
+    [`Patient/${agentPatientId}`],
   );
   const found: AgentDelegation[] = [];
   for (const { patient_id: patientId } of rows) {
-    const rules = await loadRules(prisma, patientId);
+    const rules = await loadRules(sql, patientId);
     for (const delegation of rules.delegations) {
       if (delegation.agentPatientId === agentPatientId) found.push({ patientId, delegation });
     }

@@ -1,19 +1,18 @@
 import "server-only";
 import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
 import { rulesFromResources, type PatientRules } from "../access/rules";
-import type { PrismaClient } from "../db/generated/prisma/client";
-import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+import type { Queryable } from "../db/queryable";
 
 /**
  * Reads one patient's rules (their Consents and RelatedPersons) with no access check: the
  * decision needs them before it can decide anything. Read fresh for every request, so a
  * change applies at once.
  */
-export async function loadRules(db: PrismaClient | TransactionClient, patientId: string): Promise<PatientRules> {
-  const rows = await db.$queryRawUnsafe<{ resource_type: string; content: Consent | RelatedPerson }[]>(
+export async function loadRules(db: Queryable, patientId: string): Promise<PatientRules> {
+  const rows = await db.query<{ resource_type: string; content: Consent | RelatedPerson }>(
     `SELECT resource_type, content FROM fhir_resource
       WHERE patient_id = $1::uuid AND resource_type IN ('Consent', 'RelatedPerson') AND NOT deleted`,
-    patientId,
+    [patientId],
   );
   const consents: Consent[] = [];
   const relatedPersons: RelatedPerson[] = [];

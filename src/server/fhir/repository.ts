@@ -6,9 +6,11 @@ import { decide, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { PatientRules } from "../access/rules";
 import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
-import { writeAudit } from "../audit/write-audit";
+import { auditBatcherFor } from "../audit/audit-batch";
+import { auditRow, writeAudit } from "../audit/write-audit";
 import { database, type Database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+import { inPrisma, type Queryable } from "../db/queryable";
 import { patientIdOf } from "./columns";
 import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { Denied } from "./denied";
@@ -27,7 +29,7 @@ import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { prepareValidator, validateForWrite } from "./validate";
 
-type Db = Database["prisma"] | TransactionClient;
+type Db = Queryable;
 
 /** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
 export type TransactionScope = {
@@ -60,7 +62,7 @@ export class Repository {
   }
 
   /** The rules of a patient, read once per request (a change of rules clears them). */
-  async rules(patientId: string, db: Db = this.db.prisma): Promise<PatientRules> {
+  async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
     let rules = this.rulesCache.get(patientId);
     if (!rules) {
       rules = await loadRules(db, patientId);
@@ -69,14 +71,19 @@ export class Repository {
     return rules;
   }
 
-  async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.prisma): Promise<Decision> {
+  async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.sql): Promise<Decision> {
     const rules = facts.patientId ? await this.rules(facts.patientId, db) : undefined;
     return decide(this.actor, interaction, facts, rules, this.now());
   }
 
-  /** Records an action that is not a plain resource interaction (a link opened, a file sent…). */
-  async audit(entry: AuditEntry, db: Db = this.db.prisma): Promise<void> {
-    await writeAudit(db, this.actor, this.ctx, entry, this.now());
+  /**
+   * Records an action (a link opened, a file sent…, and every interaction below). With `db`, in
+   * that transaction; without, through the group commit of audit-batch.ts. Either way it returns
+   * once the row is committed (or its transaction will commit it).
+   */
+  async audit(entry: AuditEntry, db?: Db): Promise<void> {
+    if (db) return writeAudit(db, this.actor, this.ctx, entry, this.now());
+    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, entry, this.now()));
   }
 
   /**
@@ -121,13 +128,13 @@ export class Repository {
   }
 
   async read<T extends Resource>(type: T["resourceType"], id: string, audit: AuditInteraction = "read"): Promise<T> {
-    const row = await this.withDenials(() => this.guard(this.db.prisma, type, id, "read", audit));
+    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", audit));
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: audit, outcome: "success" });
     return row.content as T;
   }
 
   async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
-    const row = await this.withDenials(() => this.guard(this.db.prisma, type, id, "read", "vread"));
+    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread"));
     const version = Number(versionId);
     const found = Number.isInteger(version) ? await versionRow(this.db.prisma, id, version) : undefined;
     if (!found || found.deleted) throw notFound();
@@ -137,7 +144,7 @@ export class Repository {
 
   /** Every version, newest first. A deleted resource's history stays readable to its owner. */
   async history(type: string, id: string): Promise<StoredVersion[]> {
-    const row = await loadRow(this.db.prisma, type, id);
+    const row = await loadRow(this.db.sql, type, id);
     if (!row) throw notFound();
     const decision = await this.decideOn("history", factsOfRow(row));
     if (!decision.allow) {
@@ -151,7 +158,7 @@ export class Repository {
 
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
     const patientId = request.patientId ?? spaceOf(this.actor);
-    return searchResources<T>(this, this.db.prisma, type, { ...request, patientId });
+    return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
   }
 
   async create<T extends Resource>(input: T, options: { indexText?: string } = {}): Promise<T> {
@@ -170,10 +177,11 @@ export class Repository {
     options: { indexText?: string; facts?: Partial<ResourceFacts> } = {},
   ): Promise<T> {
     const now = this.now();
+    const q = inPrisma(tx);
     const resource = prepareForWrite(this.actor, input, { id, versionId: 1, now });
     validateForWrite(resource);
-    const facts = { ...(await factsForWrite(tx, resource)), ...options.facts };
-    const decision = await this.decideOn("create", facts, tx);
+    const facts = { ...(await factsForWrite(q, resource)), ...options.facts };
+    const decision = await this.decideOn("create", facts, q);
     if (!decision.allow) {
       throw new Denied(
         { patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "denied", reason: decision.reason },
@@ -182,7 +190,7 @@ export class Repository {
     }
     checkNamedProfessional(this.actor, resource, undefined);
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
-    await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, tx);
+    await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
     this.forgetRulesIfNeeded(resource);
     return resource;
   }
@@ -216,7 +224,7 @@ export class Repository {
 
   /** The file of a document, after the access decision on the document (audited as a download). */
   async readDocumentFile(documentId: string): Promise<{ document: DocumentReference; file: StoredFile }> {
-    const row = await this.withDenials(() => this.guard(this.db.prisma, "DocumentReference", documentId, "read", "download"));
+    const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
     const document = row.content as DocumentReference;
     const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
     const file = isUuid(binaryId) && row.patient_id ? await getFile(this.db.prisma, binaryId, row.patient_id) : undefined;
@@ -232,8 +240,9 @@ export class Repository {
    */
   async setSecurityLabels<T extends Resource>(type: T["resourceType"], id: string, labels: Coding[], options: { ifMatch?: string } = {}): Promise<T> {
     return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
-      const stored = await this.guard(tx, type, id, "read", "update", true);
-      const privacy = await this.decideOn("update", { resourceType: "Consent", patientId: stored.patient_id ?? undefined, confidentiality: "N", labels: [] }, tx);
+      const q = inPrisma(tx);
+      const stored = await this.guard(q, type, id, "read", "update", true);
+      const privacy = await this.decideOn("update", { resourceType: "Consent", patientId: stored.patient_id ?? undefined, confidentiality: "N", labels: [] }, q);
       if (!privacy.allow) {
         throw new Denied({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "denied", reason: privacy.reason }, forbidden());
       }
@@ -243,10 +252,10 @@ export class Repository {
       const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}) };
       const resource = { ...stored.content, meta } as T;
       validateForWrite(resource);
-      const facts = await factsForWrite(tx, resource);
+      const facts = await factsForWrite(q, resource);
       await writeVersion(tx, resource, facts, versionId, now, undefined, false);
       const codes = labels.map((label) => label.code ?? "").join(",");
-      await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, tx);
+      await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, q);
       return resource;
     }));
   }
@@ -276,15 +285,16 @@ export class Repository {
   async update<T extends Resource>(input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
     const id = input.id ?? "";
     return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
-      const stored = await this.guard(tx, input.resourceType, id, "update", "update", true);
+      const q = inPrisma(tx);
+      const stored = await this.guard(q, input.resourceType, id, "update", "update", true);
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
       const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content });
       validateForWrite(resource);
-      const facts = await factsForWrite(tx, resource);
+      const facts = await factsForWrite(q, resource);
       // Moving a resource to another compartment, or out of what the actor may write, is refused.
-      const decision = await this.decideOn("update", facts, tx);
+      const decision = await this.decideOn("update", facts, q);
       if (!decision.allow || facts.patientId !== (stored.patient_id ?? undefined)) {
         throw new Denied(
           { patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "denied", reason: decision.allow ? "compartment-change" : decision.reason },
@@ -293,7 +303,7 @@ export class Repository {
       }
       checkNamedProfessional(this.actor, resource, stored.content);
       await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
-      await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, tx);
+      await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
       this.forgetRulesIfNeeded(resource);
       return resource as T;
     }));
@@ -302,12 +312,13 @@ export class Repository {
   /** Deletes as a tombstone: the row stays, marked deleted, and a last version records it. */
   async delete(type: string, id: string, options: { ifMatch?: string } = {}): Promise<void> {
     await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
-      const stored = await this.guard(tx, type, id, "delete", "delete", true);
+      const q = inPrisma(tx);
+      const stored = await this.guard(q, type, id, "delete", "delete", true);
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
       await writeTombstone(tx, stored, versionId, now);
-      await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, tx);
+      await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, q);
       this.forgetRulesIfNeeded(stored.content);
     }));
   }
@@ -326,7 +337,7 @@ export class Repository {
           tx,
           create: (resource) => this.createIn(tx, resource, randomUUID()),
           setStatus: (type, id, status, interaction) => this.setStatusIn(tx, type, id, status, interaction),
-          audit: (entry) => this.audit(entry, tx),
+          audit: (entry) => this.audit(entry, inPrisma(tx)),
         }),
       ),
     );
@@ -338,14 +349,15 @@ export class Repository {
    * being allowed to edit it.
    */
   private async setStatusIn(tx: TransactionClient, type: string, id: string, status: string, interaction: Interaction): Promise<void> {
-    const stored = await this.guard(tx, type, id, interaction, "update", true);
+    const q = inPrisma(tx);
+    const stored = await this.guard(q, type, id, interaction, "update", true);
     const now = this.now();
     const versionId = stored.version_id + 1;
     const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
     validateForWrite(resource);
-    const facts = await factsForWrite(tx, resource);
+    const facts = await factsForWrite(q, resource);
     await writeVersion(tx, resource, facts, versionId, now, undefined, false);
-    await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { status } }, tx);
+    await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { status } }, q);
   }
 
   private forgetRulesIfNeeded(resource: Resource) {

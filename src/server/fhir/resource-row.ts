@@ -1,7 +1,6 @@
 import type { Resource } from "@medplum/fhirtypes";
 import type { ResourceFacts } from "../access/facts";
-import type { Database } from "../db/client";
-import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+import type { Queryable } from "../db/queryable";
 import { confidentialityOf } from "./columns";
 import { isUuid } from "./ids";
 
@@ -37,16 +36,15 @@ export function factsOfRow(row: ResourceRow): ResourceFacts {
 
 /** The stored row of a resource, locked for the transaction when `lock` (writes); no access decision. */
 export async function loadRow(
-  db: Database["prisma"] | TransactionClient,
+  db: Queryable,
   type: string,
   id: string,
   lock = false,
 ): Promise<ResourceRow | undefined> {
   if (!isUuid(id)) return undefined;
-  const rows = await db.$queryRawUnsafe<ResourceRow[]>(
+  const rows = await db.query<ResourceRow>(
     `SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE id = $1::uuid AND resource_type = $2${lock ? " FOR UPDATE" : ""}`,
-    id,
-    type,
+    [id, type],
   );
   return rows[0];
 }

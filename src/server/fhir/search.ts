@@ -2,7 +2,7 @@ import "server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { domainOf } from "../access/facts";
 import { rowFilter } from "../access/row-filter";
-import type { Database } from "../db/client";
+import type { Queryable } from "../db/queryable";
 import { invalid } from "./errors";
 import type { Repository } from "./repository";
 import { rowFilterSql } from "./row-filter-sql";
@@ -17,7 +17,7 @@ import { isUuid } from "./ids";
  */
 export async function searchResources<T extends Resource>(
   repo: Repository,
-  db: Database["prisma"],
+  db: Queryable,
   type: string,
   request: SearchRequest,
 ): Promise<SearchResult<T>> {
@@ -59,15 +59,16 @@ export async function searchResources<T extends Resource>(
   const whereSql = where.join(" AND ");
   const limit = p.add(count + 1);
   const skip = p.add(offset);
-  const rows = await db.$queryRawUnsafe<{ content: T }[]>(
+  const rows = await db.query<{ content: T }>(
     `SELECT content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
-    ...p.values,
+    p.values,
   );
   let total: number | undefined;
   if (request.total) {
-    const counted = await db.$queryRawUnsafe<{ n: bigint | number }[]>(
+    // count(*) is a bigint: a string through pg, a bigint through PGlite.
+    const counted = await db.query<{ n: bigint | number | string }>(
       `SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`,
-      ...p.values.slice(0, -2),
+      p.values.slice(0, -2),
     );
     total = Number(counted[0]?.n ?? 0);
   }

@@ -1,14 +1,11 @@
 import type { Resource } from "@medplum/fhirtypes";
 import type { ResourceFacts } from "../access/facts";
-import type { Database } from "../db/client";
-import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
+import type { Queryable } from "../db/queryable";
 import { confidentialityOf, extractColumns, patientIdOf } from "./columns";
 import { loadRow } from "./resource-row";
 
-type Db = Database["prisma"] | TransactionClient;
-
 /** The facts of a resource about to be written; a dispensation takes its prescription's group. */
-export async function factsForWrite(db: Db, resource: Resource): Promise<ResourceFacts> {
+export async function factsForWrite(db: Queryable, resource: Resource): Promise<ResourceFacts> {
   const columns = extractColumns(resource);
   let prescriptionId = columns.groupId ?? undefined;
   if (resource.resourceType === "MedicationDispense") {
