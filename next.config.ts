@@ -7,9 +7,6 @@ import { staticSecurityHeaders } from "./src/server/http/security-headers";
  * production and Cache-Control on pages.
  */
 const nextConfig: NextConfig = {
-  // The container image runs Next's standalone server (Dockerfile sets NEXT_OUTPUT); `npm start`
-  // and the tests use `next start`, which does not serve a standalone build.
-  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc --noEmit, tests included) before it builds;

@@ -43,12 +43,20 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H localhost`,
+    command: "node .next/portal-server.mjs",
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { APP_ENV: "test", DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", APP_URL: `http://localhost:${port}` },
+    env: {
+      APP_ENV: "test",
+      DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_URL: `http://localhost:${port}`,
+      PORT: String(port),
+      HOSTNAME: "localhost",
+      NODE_ENV: "production",
+    },
   },
 });

@@ -1,7 +1,7 @@
 /**
  * `npm run test:e2e [-- <playwright args>]`: builds the app if needed, seeds a fresh PGlite
  * database with the demo personas in .test-data/e2e, then runs Playwright, which starts
- * `next start` on that database (playwright.config.ts).
+ * the portal's server on that database (playwright.config.ts).
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";

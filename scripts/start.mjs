@@ -3,7 +3,8 @@
  *  - without DATABASE_URL: PGlite in DATA_DIR (default .data/), migrated, and seeded with the
  *    demo personas when empty (the seed does nothing when they are there, refuses production);
  *  - with DATABASE_URL: migrations only; data is the server's.
- * Then builds the app if the build is missing or older than the sources, and runs `next start`.
+ * Then builds the app if the build is missing or older than the sources, and runs the portal's
+ * server (src/server/portal-server.ts: Next, with the FHIR API answered directly).
  * The seed and the server run one after the other: PGlite allows one process per data folder.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -30,9 +31,9 @@ try {
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "localhost";
 console.log(`Espace santé : http://${host}:${port} (personas et mot de passe : voir README.md)`);
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", host], {
+const server = spawn(process.execPath, [".next/portal-server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, PORT: port, HOSTNAME: host, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
-/** Starts the production build (`next start`) on a port and waits until it answers. */
+/** Starts the production build (the portal's server, as `npm start` runs it) on a port and waits until it answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (bench.mjs does).");
-  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+  if (!existsSync(".next/portal-server.mjs")) throw new Error("No production build: run `npm run build` first (bench.mjs does).");
+  const child = spawn("node", [".next/portal-server.mjs"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from "node:path";
 
 /**
- * Builds the production app (`next build`) unless .next/BUILD_ID is newer than every source
- * file the build reads. `npm start` and the end-to-end tests both need a current build, and a
+ * Builds the production app (`next build`, then the portal's server bundle) unless the build is
+ * newer than every source file it reads. `npm start` and the end-to-end tests both need a current build, and a
  * build costs a minute on these machines, so neither pays it twice.
  */
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
@@ -18,10 +18,12 @@ function newestMtime(entry) {
   return newest;
 }
 
+const SERVER_BUNDLE = ".next/portal-server.mjs";
+
 export function buildIsCurrent() {
   const buildId = ".next/BUILD_ID";
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
+  if (!existsSync(buildId) || !existsSync(SERVER_BUNDLE)) return false;
+  const built = Math.min(statSync(buildId).mtimeMs, statSync(SERVER_BUNDLE).mtimeMs);
   return INPUTS.every((input) => newestMtime(input) <= built);
 }
 
@@ -77,5 +79,8 @@ function buildUnlocked({ log = console.log } = {}) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build a échoué (code ${result.status}).`);
+  // After Next's build, which empties .next: the bundle is written inside it.
+  const server = spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "inherit" });
+  if (server.status !== 0) throw new Error(`La construction du serveur a échoué (code ${server.status}).`);
   log(`Build terminé en ${Math.round((Date.now() - started) / 1000)} s.`);
 }

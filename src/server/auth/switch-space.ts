@@ -1,7 +1,7 @@
 import "server-only";
 import { setActiveSpace } from "../db/session-store";
 import type { CurrentSession } from "./check-session";
-import { actorForSession } from "./require-actor";
+import { actorForSession } from "./actor-for-session";
 
 /**
  * Moves the session to another patient's space (a dependant's, or a patient who delegated to

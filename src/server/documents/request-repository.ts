@@ -3,7 +3,7 @@ import type { Actor } from "../access/actor";
 import type { CurrentSession } from "../auth/check-session";
 import { getCurrentSession, requireSession } from "../auth/current-session";
 import { requestContext } from "../auth/request-context";
-import { actorForSession } from "../auth/require-actor";
+import { actorForSession } from "../auth/actor-for-session";
 import { createRepository, type Repository } from "../fhir/repository";
 
 /**

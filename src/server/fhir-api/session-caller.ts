@@ -1,7 +1,7 @@
 import "server-only";
 import { getCurrentSession } from "../auth/current-session";
 import { requestContext } from "../auth/request-context";
-import { actorForSession } from "../auth/require-actor";
+import { actorForSession } from "../auth/actor-for-session";
 import type { Caller } from "./caller";
 
 /** The caller of the current request from its session cookie (checked against the server row). */

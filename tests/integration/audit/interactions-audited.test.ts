@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PractitionerActor } from "@/server/access/actor";
 import { verifyAuditChain } from "@/server/audit/verify-chain";
 import { checkSession } from "@/server/auth/check-session";
-import { actorForSession } from "@/server/auth/require-actor";
+import { actorForSession } from "@/server/auth/actor-for-session";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
 import { openLink } from "@/server/sharing/open-link";

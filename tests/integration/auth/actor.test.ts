@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkSession, type CurrentSession } from "@/server/auth/check-session";
 import { listSpaces } from "@/server/auth/list-spaces";
 import { openSession } from "@/server/auth/open-session";
-import { actorForSession } from "@/server/auth/require-actor";
+import { actorForSession } from "@/server/auth/actor-for-session";
 import { switchSpace } from "@/server/auth/switch-space";
 import { createAccount } from "@/server/db/account-store";
 import { systemRepository } from "@/server/fhir/repository";

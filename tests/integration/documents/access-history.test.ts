@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PractitionerActor } from "@/server/access/actor";
 import { checkSession } from "@/server/auth/check-session";
-import { actorForSession } from "@/server/auth/require-actor";
+import { actorForSession } from "@/server/auth/actor-for-session";
 import { getDocument } from "@/server/documents/get-document";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";

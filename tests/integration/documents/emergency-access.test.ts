@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import type { PractitionerActor } from "@/server/access/actor";
 import { checkSession } from "@/server/auth/check-session";
-import { actorForSession } from "@/server/auth/require-actor";
+import { actorForSession } from "@/server/auth/actor-for-session";
 import { listDocuments } from "@/server/documents/list-documents";
 import { uploadDocument } from "@/server/documents/upload-document";
 import { UploadRefused } from "@/server/documents/upload-policy";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { ENV_KEYS, parseEnv } from "../../../src/server/env";
@@ -81,20 +81,20 @@ describe("docker-compose.yml", () => {
 describe("Dockerfile", () => {
   const dockerfile = readFileSync("Dockerfile", "utf8");
 
-  it("runs Next's standalone server with the migrations beside it, as an unprivileged user", () => {
-    expect(dockerfile).toMatch(/^ENV .*NEXT_OUTPUT=standalone/m);
-    expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.next\/standalone \.\//);
+  it("runs the portal's server with the migrations beside it, as an unprivileged user", () => {
+    expect(dockerfile).toMatch(/^RUN npm run build/m);
+    expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.next \.\/\.next/);
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/prisma\/migrations \.\/prisma\/migrations/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "server\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "\.next\/portal-server\.mjs"\]$/m);
     expect(dockerfile).toMatch(/APP_ENV=production/);
   });
 
-  it("builds Next's standalone output when the image asks for it", async () => {
-    vi.stubEnv("NEXT_OUTPUT", "standalone");
-    vi.resetModules();
-    const { default: config } = await import("../../../next.config");
-    expect(config.output).toBe("standalone");
-    vi.unstubAllEnvs();
+  it("builds the server bundle it runs, and carries every file next.config.ts imports", () => {
+    expect(JSON.parse(readFileSync("package.json", "utf8")).scripts.build).toContain("scripts/build-server.mjs");
+    const config = readFileSync("next.config.ts", "utf8");
+    for (const [, local] of config.matchAll(/from "\.\/(src\/[^"]+)"/g)) {
+      expect(dockerfile).toContain(`/app/${local}.ts ./${local}.ts`);
+    }
   });
 });

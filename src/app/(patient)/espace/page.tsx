@@ -8,7 +8,7 @@ import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
 import { listSpaces, type Space } from "@/server/auth/list-spaces";
 import { requestContext } from "@/server/auth/request-context";
-import { actorForSession } from "@/server/auth/require-actor";
+import { actorForSession } from "@/server/auth/actor-for-session";
 import { emergencyNotices } from "@/server/emergency/emergency-notices";
 import { createRepository } from "@/server/fhir/repository";
 import { PATIENT_SECTIONS } from "./sections";

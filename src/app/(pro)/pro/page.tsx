@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
 import { requestContext } from "@/server/auth/request-context";
-import { actorForSession } from "@/server/auth/require-actor";
+import { actorForSession } from "@/server/auth/actor-for-session";
 import { createRepository } from "@/server/fhir/repository";
 import { listAuthorisingPatients } from "@/server/practitioners/list-authorising-patients";
 
