@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
-import { decide, type Decision } from "../access/decide";
+import { decide, decisionReadsRules, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
-import type { PatientRules } from "../access/rules";
+import { emptyRules, type PatientRules } from "../access/rules";
 import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
 import { auditBatcherFor } from "../audit/audit-batch";
 import { auditRow, writeAudit } from "../audit/write-audit";
@@ -71,8 +71,13 @@ export class Repository {
     return rules;
   }
 
+  /** The rules decide() will read for this actor: none are loaded for those it decides without (decisionReadsRules). */
+  async rulesForDecision(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
+    return decisionReadsRules(this.actor) ? this.rules(patientId, db) : emptyRules(patientId);
+  }
+
   async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.sql): Promise<Decision> {
-    const rules = facts.patientId ? await this.rules(facts.patientId, db) : undefined;
+    const rules = facts.patientId ? await this.rulesForDecision(facts.patientId, db) : undefined;
     return decide(this.actor, interaction, facts, rules, this.now());
   }
 

@@ -37,7 +37,7 @@ export async function searchResources<T extends Resource>(
     if (repo.actor.kind !== "system") throw invalid("Le paramètre « patient » est obligatoire pour ce type de ressource.");
   } else {
     if (!isUuid(patientId)) return empty;
-    const rules = await repo.rules(patientId);
+    const rules = await repo.rulesForDecision(patientId);
     const filter = rowFilter(repo.actor, "search", type, rules, repo.now());
     if (filter.kind === "none") {
       await repo.audit({ patientId, entity: type, interaction: "search", outcome: "denied", reason: "no-access" });

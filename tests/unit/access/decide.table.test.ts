@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MINOR_SECRET } from "@/lib/fhir/systems";
 import { decide, type Reason } from "@/server/access/decide";
-import type { Interaction, ResourceFacts } from "@/server/access/facts";
-import { emptyRules, rulesFromResources, type PatientRules } from "@/server/access/rules";
-import { aHiddenDocument } from "@/lib/fhir/builders/rules";
+import type { Interaction } from "@/server/access/facts";
+import { emptyRules } from "@/server/access/rules";
 import { expected, INTERACTIONS, TYPES, type Type, type Variant } from "./access-spec";
-import { NOW, PAT, PRO, PRO2, RX, RX_OTHER, STATES, type State } from "./access-states";
+import { NOW, PAT, RX, STATES } from "./access-states";
+import { factsFor, rulesOf, VARIANTS } from "./access-variants";
 
 /**
  * decide() as a truth table: every actor state × every resource variant (confidentiality N/R/V,
@@ -13,39 +12,6 @@ import { NOW, PAT, PRO, PRO2, RX, RX_OTHER, STATES, type State } from "./access-
  * resource type × every interaction. The expected answer of each cell comes from the separate
  * statement of the rules in access-spec.ts; the decided reason must be one the spec gives.
  */
-const DOC = "d0000000-0000-4000-8000-000000000001";
-
-const VARIANTS: Variant[] = [];
-for (const confidentiality of ["N", "R", "V"] as const)
-  for (const minorSecret of [false, true])
-    for (const hidden of [false, true])
-      for (const author of ["patient", "this-practitioner", "other-practitioner"] as const)
-        for (const inLinkPrescription of [true, false]) VARIANTS.push({ confidentiality, minorSecret, hidden, author, inLinkPrescription });
-
-const AUTHORS: Record<Variant["author"], string> = {
-  patient: `Patient/${PAT}`,
-  "this-practitioner": `Practitioner/${PRO}`,
-  "other-practitioner": `Practitioner/${PRO2}`,
-};
-
-function factsFor(type: Type, v: Variant): ResourceFacts {
-  const labels = [...(v.confidentiality === "N" ? [] : [v.confidentiality]), ...(v.minorSecret ? [MINOR_SECRET] : [])];
-  return {
-    resourceType: type,
-    id: DOC,
-    patientId: type === "Practitioner" ? undefined : PAT,
-    confidentiality: v.confidentiality,
-    labels,
-    author: AUTHORS[v.author],
-    prescriptionId: v.inLinkPrescription ? RX : RX_OTHER,
-  };
-}
-
-function rulesOf(state: State, hidden: boolean): PatientRules {
-  const consents = hidden ? [...state.consents, aHiddenDocument({ patientId: PAT, documentIds: [DOC] })] : state.consents;
-  return rulesFromResources(PAT, consents, state.relatedPersons);
-}
-
 type Cell = { state: string; variant: Variant; type: Type; interaction: Interaction };
 
 describe("decide(), the access decision, as a truth table", () => {
