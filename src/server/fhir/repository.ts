@@ -2,34 +2,23 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
-import { decide, decisionReadsRules, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
-import { emptyRules, type PatientRules } from "../access/rules";
-import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
-import { auditBatcherFor } from "../audit/audit-batch";
-import { auditRow, writeAudit } from "../audit/write-audit";
-import { database, type Database } from "../db/client";
+import type { AuditEntry, RequestContext } from "../audit/audit-entry";
+import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import { inPrisma, type Queryable } from "../db/queryable";
+import { inPrisma } from "../db/queryable";
 import { patientIdOf } from "./columns";
-import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { Denied } from "./denied";
 import { withStoredFile } from "./document-attachment";
 import { forbidden, notFound } from "./errors";
-import { allVersions, checkVersion, versionRow, type StoredVersion } from "./history-rows";
+import { checkVersion } from "./history-rows";
 import { isUuid } from "./ids";
-import { getFile, putFile, type StoredFile } from "./file-store";
-import { loadRules } from "./load-rules";
-import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
-import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { putFile } from "./file-store";
+import { ReadRepository } from "./read-repository";
 import { factsForWrite } from "./write-facts";
-import { searchResources } from "./search";
-import type { SearchRequest, SearchResult } from "./search-request";
 import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
-import { prepareValidator, validateForWrite } from "./validate";
-
-type Db = Queryable;
+import { validateForWrite } from "./validate";
 
 /** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
 export type TransactionScope = {
@@ -42,130 +31,10 @@ export type TransactionScope = {
 /**
  * The one door to patient data. Built for one Actor, once per request: every read, search and
  * write asks decide() and leaves an audit row (in the same transaction as a write). Whatever
- * the actor may not see answers exactly like what does not exist.
+ * the actor may not see answers exactly like what does not exist. Reads are ReadRepository's;
+ * here are the writes, each in one transaction with its audit row.
  */
-export class Repository {
-  private readonly rulesCache = new Map<string, PatientRules>();
-
-  constructor(
-    private readonly db: Database,
-    readonly actor: Actor,
-    private readonly ctx: RequestContext = {},
-    private readonly clock: () => Date = () => new Date(),
-  ) {
-    // Once per process, and outside any transaction (see validate.ts).
-    prepareValidator();
-  }
-
-  now(): Date {
-    return this.clock();
-  }
-
-  /** The rules of a patient, read once per request (a change of rules clears them). */
-  async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
-    let rules = this.rulesCache.get(patientId);
-    if (!rules) {
-      rules = await loadRules(db, patientId);
-      this.rulesCache.set(patientId, rules);
-    }
-    return rules;
-  }
-
-  /** The rules decide() will read for this actor: none are loaded for those it decides without (decisionReadsRules). */
-  async rulesForDecision(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
-    return decisionReadsRules(this.actor) ? this.rules(patientId, db) : emptyRules(patientId);
-  }
-
-  async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.sql): Promise<Decision> {
-    const rules = facts.patientId ? await this.rulesForDecision(facts.patientId, db) : undefined;
-    return decide(this.actor, interaction, facts, rules, this.now());
-  }
-
-  /**
-   * Records an action (a link opened, a file sent…, and every interaction below). With `db`, in
-   * that transaction; without, through the group commit of audit-batch.ts. Either way it returns
-   * once the row is committed (or its transaction will commit it).
-   */
-  async audit(entry: AuditEntry, db?: Db): Promise<void> {
-    if (db) return writeAudit(db, this.actor, this.ctx, entry, this.now());
-    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, entry, this.now()));
-  }
-
-  /**
-   * Loads a resource and checks the actor may do `interaction` to it. A denial answers 404, or
-   * 403 when the actor may read the resource anyway; it is audited by `withDenials` once any
-   * transaction has rolled back (the patient sees attempts, even failed ones).
-   */
-  private async guard(
-    db: Db,
-    type: string,
-    id: string,
-    interaction: Interaction,
-    audit: AuditInteraction,
-    lock = false,
-  ): Promise<ResourceRow> {
-    const row = await loadRow(db, type, id, lock);
-    const entity = `${type}/${id}`;
-    if (!row || row.deleted) {
-      throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
-    }
-    const facts = factsOfRow(row);
-    const decision = await this.decideOn(interaction, facts, db);
-    if (!decision.allow) {
-      const readable = interaction !== "read" && (await this.decideOn("read", facts, db)).allow;
-      throw new Denied(
-        { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: decision.reason },
-        readable ? forbidden() : notFound(),
-      );
-    }
-    return row;
-  }
-
-  /** Runs `fn`; a denial inside it is audited afterwards (outside any rolled-back transaction). */
-  private async withDenials<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (!(error instanceof Denied)) throw error;
-      if (error.entry) await this.audit(error.entry);
-      throw error.response;
-    }
-  }
-
-  async read<T extends Resource>(type: T["resourceType"], id: string, audit: AuditInteraction = "read"): Promise<T> {
-    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", audit));
-    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: audit, outcome: "success" });
-    return row.content as T;
-  }
-
-  async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
-    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread"));
-    const version = Number(versionId);
-    const found = Number.isInteger(version) ? await versionRow(this.db.prisma, id, version) : undefined;
-    if (!found || found.deleted) throw notFound();
-    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
-    return found.content as T;
-  }
-
-  /** Every version, newest first. A deleted resource's history stays readable to its owner. */
-  async history(type: string, id: string): Promise<StoredVersion[]> {
-    const row = await loadRow(this.db.sql, type, id);
-    if (!row) throw notFound();
-    const decision = await this.decideOn("history", factsOfRow(row));
-    if (!decision.allow) {
-      await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
-      throw notFound();
-    }
-    const versions = await allVersions(this.db.prisma, id);
-    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
-    return versions;
-  }
-
-  async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
-    const patientId = request.patientId ?? spaceOf(this.actor);
-    return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
-  }
-
+export class Repository extends ReadRepository {
   async create<T extends Resource>(input: T, options: { indexText?: string } = {}): Promise<T> {
     return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createIn(tx, input, this.newIdFor(input.id), options)));
   }
@@ -227,17 +96,6 @@ export class Repository {
     );
   }
 
-  /** The file of a document, after the access decision on the document (audited as a download). */
-  async readDocumentFile(documentId: string): Promise<{ document: DocumentReference; file: StoredFile }> {
-    const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
-    const document = row.content as DocumentReference;
-    const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
-    const file = isUuid(binaryId) && row.patient_id ? await getFile(this.db.prisma, binaryId, row.patient_id) : undefined;
-    if (!file) throw notFound();
-    await this.audit({ patientId: row.patient_id, entity: `DocumentReference/${documentId}`, interaction: "download", outcome: "success" });
-    return { document, file };
-  }
-
   /**
    * Sets a resource's meta.security (its confidentiality level), which update() keeps from the
    * stored version. A privacy choice of the patient: allowed to whoever may change the patient's
@@ -263,27 +121,6 @@ export class Repository {
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, q);
       return resource;
     }));
-  }
-
-  /** For a practitioner: the patients whose rules let them in now (authorised, not blocked, not expired). */
-  async patientsWhoAuthorise(): Promise<AuthorisingPatient[]> {
-    const actor = this.actor;
-    if (actor.kind !== "practitioner") return [];
-    const found: AuthorisingPatient[] = [];
-    for (const patientId of await authorisingPatientIds(this.db.prisma, actor.practitionerId)) {
-      const authorisation = authorisationOf(actor, patientId, await this.rules(patientId), this.now());
-      if (authorisation) found.push(authorisation);
-    }
-    return found;
-  }
-
-  /**
-   * For a practitioner asking for emergency access: the ids of the patients matching exactly.
-   * Ids only, and only to a practitioner; the caller checks the patient's rules and audits.
-   */
-  async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
-    if (this.actor.kind !== "practitioner") return [];
-    return matchPatientIds(this.db.prisma, criteria);
   }
 
   /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */
@@ -363,10 +200,6 @@ export class Repository {
     const facts = await factsForWrite(q, resource);
     await writeVersion(tx, resource, facts, versionId, now, undefined, false);
     await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { status } }, q);
-  }
-
-  private forgetRulesIfNeeded(resource: Resource) {
-    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson") this.rulesCache.clear();
   }
 }
 

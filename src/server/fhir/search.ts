@@ -4,7 +4,7 @@ import { domainOf } from "../access/facts";
 import { rowFilter } from "../access/row-filter";
 import type { Queryable } from "../db/queryable";
 import { invalid } from "./errors";
-import type { Repository } from "./repository";
+import type { ReadRepository as Repository } from "./read-repository";
 import { rowFilterSql } from "./row-filter-sql";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";

@@ -1,0 +1,189 @@
+import "server-only";
+import type { DocumentReference, Resource } from "@medplum/fhirtypes";
+import { spaceOf, type Actor } from "../access/actor";
+import { decide, decisionReadsRules, type Decision } from "../access/decide";
+import type { Interaction, ResourceFacts } from "../access/facts";
+import { emptyRules, type PatientRules } from "../access/rules";
+import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
+import { auditBatcherFor } from "../audit/audit-batch";
+import { auditRow, writeAudit } from "../audit/write-audit";
+import type { Database } from "../db/client";
+import type { Queryable } from "../db/queryable";
+import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
+import { Denied } from "./denied";
+import { forbidden, notFound } from "./errors";
+import { allVersions, versionRow, type StoredVersion } from "./history-rows";
+import { isUuid } from "./ids";
+import { getFile, type StoredFile } from "./file-store";
+import { loadRules } from "./load-rules";
+import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
+import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { searchResources } from "./search";
+import type { SearchRequest, SearchResult } from "./search-request";
+import { prepareValidator } from "./validate";
+
+type Db = Queryable;
+
+/**
+ * The read side of the one door to patient data (repository.ts adds the writes): the patient's
+ * rules, the decision, the audit row, and every read and search. Each asks decide() and leaves
+ * an audit row; whatever the actor may not see answers exactly like what does not exist.
+ */
+export class ReadRepository {
+  private readonly rulesCache = new Map<string, PatientRules>();
+
+  constructor(
+    protected readonly db: Database,
+    readonly actor: Actor,
+    protected readonly ctx: RequestContext = {},
+    protected readonly clock: () => Date = () => new Date(),
+  ) {
+    // Once per process, and outside any transaction (see validate.ts).
+    prepareValidator();
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** The rules of a patient, read once per request (a change of rules clears them). */
+  async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
+    let rules = this.rulesCache.get(patientId);
+    if (!rules) {
+      rules = await loadRules(db, patientId);
+      this.rulesCache.set(patientId, rules);
+    }
+    return rules;
+  }
+
+  /** The rules decide() will read for this actor: none are loaded for those it decides without (decisionReadsRules). */
+  async rulesForDecision(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
+    return decisionReadsRules(this.actor) ? this.rules(patientId, db) : emptyRules(patientId);
+  }
+
+  async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.sql): Promise<Decision> {
+    const rules = facts.patientId ? await this.rulesForDecision(facts.patientId, db) : undefined;
+    return decide(this.actor, interaction, facts, rules, this.now());
+  }
+
+  /**
+   * Records an action (a link opened, a file sent…, and every interaction below). With `db`, in
+   * that transaction; without, through the group commit of audit-batch.ts. Either way it returns
+   * once the row is committed (or its transaction will commit it).
+   */
+  async audit(entry: AuditEntry, db?: Db): Promise<void> {
+    if (db) return writeAudit(db, this.actor, this.ctx, entry, this.now());
+    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, entry, this.now()));
+  }
+
+  /**
+   * Loads a resource and checks the actor may do `interaction` to it. A denial answers 404, or
+   * 403 when the actor may read the resource anyway; it is audited by `withDenials` once any
+   * transaction has rolled back (the patient sees attempts, even failed ones).
+   */
+  protected async guard(
+    db: Db,
+    type: string,
+    id: string,
+    interaction: Interaction,
+    audit: AuditInteraction,
+    lock = false,
+  ): Promise<ResourceRow> {
+    const row = await loadRow(db, type, id, lock);
+    const entity = `${type}/${id}`;
+    if (!row || row.deleted) {
+      throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
+    }
+    const facts = factsOfRow(row);
+    const decision = await this.decideOn(interaction, facts, db);
+    if (!decision.allow) {
+      const readable = interaction !== "read" && (await this.decideOn("read", facts, db)).allow;
+      throw new Denied(
+        { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: decision.reason },
+        readable ? forbidden() : notFound(),
+      );
+    }
+    return row;
+  }
+
+  /** Runs `fn`; a denial inside it is audited afterwards (outside any rolled-back transaction). */
+  protected async withDenials<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof Denied)) throw error;
+      if (error.entry) await this.audit(error.entry);
+      throw error.response;
+    }
+  }
+
+  async read<T extends Resource>(type: T["resourceType"], id: string, audit: AuditInteraction = "read"): Promise<T> {
+    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", audit));
+    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: audit, outcome: "success" });
+    return row.content as T;
+  }
+
+  async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
+    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread"));
+    const version = Number(versionId);
+    const found = Number.isInteger(version) ? await versionRow(this.db.prisma, id, version) : undefined;
+    if (!found || found.deleted) throw notFound();
+    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
+    return found.content as T;
+  }
+
+  /** Every version, newest first. A deleted resource's history stays readable to its owner. */
+  async history(type: string, id: string): Promise<StoredVersion[]> {
+    const row = await loadRow(this.db.sql, type, id);
+    if (!row) throw notFound();
+    const decision = await this.decideOn("history", factsOfRow(row));
+    if (!decision.allow) {
+      await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
+      throw notFound();
+    }
+    const versions = await allVersions(this.db.prisma, id);
+    await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
+    return versions;
+  }
+
+  async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
+    const patientId = request.patientId ?? spaceOf(this.actor);
+    return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
+  }
+
+  /** The file of a document, after the access decision on the document (audited as a download). */
+  async readDocumentFile(documentId: string): Promise<{ document: DocumentReference; file: StoredFile }> {
+    const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
+    const document = row.content as DocumentReference;
+    const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
+    const file = isUuid(binaryId) && row.patient_id ? await getFile(this.db.prisma, binaryId, row.patient_id) : undefined;
+    if (!file) throw notFound();
+    await this.audit({ patientId: row.patient_id, entity: `DocumentReference/${documentId}`, interaction: "download", outcome: "success" });
+    return { document, file };
+  }
+
+  /** For a practitioner: the patients whose rules let them in now (authorised, not blocked, not expired). */
+  async patientsWhoAuthorise(): Promise<AuthorisingPatient[]> {
+    const actor = this.actor;
+    if (actor.kind !== "practitioner") return [];
+    const found: AuthorisingPatient[] = [];
+    for (const patientId of await authorisingPatientIds(this.db.prisma, actor.practitionerId)) {
+      const authorisation = authorisationOf(actor, patientId, await this.rules(patientId), this.now());
+      if (authorisation) found.push(authorisation);
+    }
+    return found;
+  }
+
+  /**
+   * For a practitioner asking for emergency access: the ids of the patients matching exactly.
+   * Ids only, and only to a practitioner; the caller checks the patient's rules and audits.
+   */
+  async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
+    if (this.actor.kind !== "practitioner") return [];
+    return matchPatientIds(this.db.prisma, criteria);
+  }
+
+  protected forgetRulesIfNeeded(resource: Resource) {
+    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson") this.rulesCache.clear();
+  }
+}
