@@ -2,8 +2,9 @@
  * `npm run bench`: the record store's speed (issue 3) on a real PostgreSQL with the production
  * build. Loads 1,000 then 10,000 synthetic patients (50 documents each), drives the FHIR API as a
  * signed-in patient with autocannon (50 connections), and in the same run measures the ceiling:
- * a bare Node server doing the same SQL through pg. Prints figures and ratios; targets are
- * reported as met or not, never asserted (machines here are noisy).
+ * a bare Node server doing the same SQL through pg. Each is driven in rounds taking turns
+ * (BENCH_ROUNDS, default 3, of BENCH_SECONDS, default 5), and the medians are compared. Prints
+ * figures and ratios; targets are reported as met or not, never asserted (machines here are noisy).
  *
  * Then the documents page (issue 4, scripts/bench/documents-page.ts): a patient with 5,000
  * documents, server-rendered TTFB median and p95 (sequential and 10 concurrent) and the page's
@@ -18,12 +19,14 @@ import { startApp, startCeiling, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
-import { drive, type LoadResult } from "./drive";
+import type { LoadResult } from "./drive";
+import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
 import { signedInCookie } from "./session-cookie";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
@@ -78,19 +81,16 @@ async function benchStore() {
       const searchUrl = `${base}/DocumentReference?patient=${self}&_count=20`;
       const readUrl = `${base}/DocumentReference/${documentId(1, 7)}`;
       await checkAnswers(searchUrl, readUrl, headers);
-      const at1k = {
-        ceiling: await drive("ceiling (bare node + pg)", `http://127.0.0.1:${CEILING_PORT}/`, {}, SECONDS),
-        search: await drive("search DocumentReference?patient&_count=20", searchUrl, headers, SECONDS),
-        read: await drive("read DocumentReference/<id> (+ audit row)", readUrl, headers, SECONDS),
-      };
+      const targets: Target[] = [
+        { key: "ceiling", label: "ceiling (bare node + pg)", url: `http://127.0.0.1:${CEILING_PORT}/`, headers: {} },
+        { key: "search", label: "search DocumentReference?patient&_count=20", url: searchUrl, headers },
+        { key: "read", label: "read DocumentReference/<id> (+ audit row)", url: readUrl, headers },
+      ];
+      const at1k = await driveInRounds(targets, ROUNDS, SECONDS);
       t = Date.now();
       await loadPatients(pool, 1001, 10_000, DOCS);
       console.log(`loaded 9,000 more patients in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      const at10k = {
-        ceiling: await drive("ceiling (bare node + pg)", `http://127.0.0.1:${CEILING_PORT}/`, {}, SECONDS),
-        search: await drive("search DocumentReference?patient&_count=20", searchUrl, headers, SECONDS),
-        read: await drive("read DocumentReference/<id> (+ audit row)", readUrl, headers, SECONDS),
-      };
+      const at10k = await driveInRounds(targets, ROUNDS, SECONDS);
       results.at1k = at1k;
       results.at10k = at10k;
       report(at1k, at10k, decision.medianUs);
@@ -116,7 +116,8 @@ async function checkAnswers(searchUrl: string, readUrl: string, headers: Record<
 function report(at1k: Record<string, LoadResult>, at10k: Record<string, LoadResult>, decideUs: number) {
   const row = (size: string, r: LoadResult) =>
     `${size.padEnd(7)} ${r.label.padEnd(46)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  non-2xx ${r.non2xx}`;
-  console.log("\nsize    what                                             throughput   latency");
+  console.log(`\nmedians of ${ROUNDS} rounds of ${SECONDS} s each, 50 connections (the rounds are in bench-results/)`);
+  console.log("size    what                                             throughput   latency");
   for (const [size, set] of [["1k", at1k], ["10k", at10k]] as const) {
     for (const r of Object.values(set)) console.log(row(size, r));
   }
