@@ -61,26 +61,29 @@ function toRequest(req: IncomingMessage, url: URL): Request {
   return new Request(url, init);
 }
 
-async function send(res: ServerResponse, response: Response, head: boolean, production: boolean): Promise<void> {
+async function send(req: IncomingMessage, res: ServerResponse, response: Response, production: boolean): Promise<void> {
+  const head = req.method === "HEAD";
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(apiHeaders(production))) headers[key.toLowerCase()] = value;
   // Headers iterates lower-case names: the handler's own values win.
   response.headers.forEach((value, key) => (headers[key] = value));
   const body = Buffer.from(await response.arrayBuffer());
   headers["content-length"] = String(body.length);
+  // A body refused before its end (too large, no session…) was cut off, and the connection with
+  // it: say so, or the client would send its next request down a connection that is closing.
+  if (!req.complete) headers["connection"] = "close";
   res.writeHead(response.status, headers);
   res.end(head ? undefined : body);
 }
 
 export async function serveFhir(req: IncomingMessage, res: ServerResponse, url: URL, production: boolean): Promise<void> {
-  const head = req.method === "HEAD";
   try {
     const request = toRequest(req, url);
     const response = await handleFhirRequest(request, fhirSegments(url.pathname), () => callerFromRequest(request));
-    await send(res, response, head, production);
+    await send(req, res, response, production);
   } catch (error) {
     // handleFhirRequest answers every error itself; this is for a failure in the plumbing above.
-    if (!res.headersSent) await send(res, toResponse(error), head, production);
+    if (!res.headersSent) await send(req, res, toResponse(error), production);
     else res.destroy();
   }
 }

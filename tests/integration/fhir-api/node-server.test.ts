@@ -97,6 +97,20 @@ describe("the FHIR API on the portal's server", () => {
     expect(head.headers.get("etag")).toBe(get.headers.get("etag"));
   });
 
+  it("refuses a body over the cap as it streams in (413), and goes on answering", async () => {
+    const huge = JSON.stringify({ resourceType: "DocumentReference", description: "x".repeat(3 * 1024 * 1024) });
+    const response = await fetch(`${base}/DocumentReference`, {
+      method: "POST",
+      headers: { cookie, origin: appUrl(), "content-type": "application/fhir+json" },
+      // A stream, so no Content-Length tells the server in advance.
+      body: new Blob([huge]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { resourceType: string }).resourceType).toBe("OperationOutcome");
+    expect((await overHttp("GET", `DocumentReference/${ownDocument.id}`, { cookie })).status).toBe(200);
+  });
+
   it("creates from a same-site body, audits it, and records the socket's address when no proxy names one", async () => {
     const body = aDocument({ patientId: camille, kind: "personal", date: "2024-03-01T09:00:00Z", author: `Patient/${camille}` });
     const created = await overHttp("POST", "DocumentReference", { cookie, body, headers: { origin: appUrl() } });
