@@ -1,4 +1,5 @@
 import type { AuditEvent, DocumentReference } from "@medplum/fhirtypes";
+import fc from "fast-check";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -138,6 +139,44 @@ describe("the FHIR API on the portal's server", () => {
     const events = (JSON.parse(trail.text) as { entry?: { resource: AuditEvent }[] }).entry?.map((e) => e.resource) ?? [];
     const refusedRead = events.find((e) => e.outcome === "4" && e.entity?.some((entity) => entity.what?.reference === `DocumentReference/${ownDocument.id}`));
     expect(refusedRead?.agent?.[0]?.who?.reference).toBe(`Patient/${nadia}`);
+  });
+});
+
+/** A request with its path exactly as given (fetch would normalise it first). */
+function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port, path, method: "GET", headers: { cookie } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", body }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+describe("paths as sent on the wire", () => {
+  const piece = fc.oneof(
+    fc.constantFrom("DocumentReference", "Patient", "AuditEvent", "_history", "..", ".", "%2e%2e", "%2F", "%00", "%E0%A4%A", "%", "metadata", ""),
+    fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,12}$/),
+    fc.uuid(),
+  );
+
+  it("never answer a 5xx nor anything but FHIR JSON, whatever the segments, dots and escapes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 5 }), fc.stringMatching(/^[A-Za-z0-9_=&%.-]{0,20}$/), async (pieces, query) => {
+        const path = `${FHIR_BASE_PATH}/${pieces.join("/")}${query ? `?${query}` : ""}`;
+        const url = requestUrl({ url: path } as http.IncomingMessage, appUrl());
+        if (!isFhirPath(url.pathname)) return; // the portal's server hands these to Next
+        const answer = await rawGet(path);
+        expect(answer.status, `${path} → ${answer.body.slice(0, 200)}`).toBeLessThan(500);
+        expect(answer.type, path).toMatch(/^application\/fhir\+json/);
+        expect(answer.body, path).not.toContain(othersDocument.id!);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
