@@ -1,8 +1,7 @@
 import "server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
-import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import type { PrismaClient } from "../db/generated/prisma/client";
+import type { Queryable } from "../db/queryable";
 
 /**
  * How a practitioner identifies a patient for emergency access: the name and birth date, or the
@@ -33,27 +32,26 @@ function matchesIdentity(patient: Patient, family: string, given: string | undef
 }
 
 /** Ids of the active patients matching exactly; at most a few rows ever leave the database. */
-export async function matchPatientIds(db: PrismaClient | TransactionClient, criteria: EmergencyCriteria): Promise<string[]> {
+export async function matchPatientIds(db: Queryable, criteria: EmergencyCriteria): Promise<string[]> {
   if (criteria.kind === "ins") {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    const rows = await db.query<{ id: string }>(
       `SELECT id FROM fhir_resource
         WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
           AND content->'identifier' @> $1::jsonb
         LIMIT 5`,
-      JSON.stringify([{ system: SYSTEMS.ins, value: criteria.ins }]),
+      [JSON.stringify([{ system: SYSTEMS.ins, value: criteria.ins }])],
     );
     return rows.map((row) => row.id);
   }
   const start = new Date(`${criteria.birthDate}T00:00:00.000Z`);
   if (Number.isNaN(start.getTime())) return [];
   const end = new Date(start.getTime() + 24 * 3600 * 1000);
-  const rows = await db.$queryRawUnsafe<{ id: string; content: Patient }[]>(
+  const rows = await db.query<{ id: string; content: Patient }>(
     `SELECT id, content FROM fhir_resource
       WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
         AND date >= $1::timestamptz AND date < $2::timestamptz
       LIMIT 500`,
-    start.toISOString(),
-    end.toISOString(),
+    [start.toISOString(), end.toISOString()],
   );
   return rows.filter((row) => matchesIdentity(row.content, criteria.family, criteria.given)).map((row) => row.id);
 }

@@ -126,7 +126,7 @@ export class ReadRepository {
   async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
     const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread"));
     const version = Number(versionId);
-    const found = Number.isInteger(version) ? await versionRow(this.db.prisma, id, version) : undefined;
+    const found = Number.isInteger(version) ? await versionRow(this.db.sql, id, version) : undefined;
     if (!found || found.deleted) throw notFound();
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
     return found.content as T;
@@ -141,7 +141,7 @@ export class ReadRepository {
       await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
       throw notFound();
     }
-    const versions = await allVersions(this.db.prisma, id);
+    const versions = await allVersions(this.db.sql, id);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
     return versions;
   }
@@ -167,7 +167,7 @@ export class ReadRepository {
     const actor = this.actor;
     if (actor.kind !== "practitioner") return [];
     const found: AuthorisingPatient[] = [];
-    for (const patientId of await authorisingPatientIds(this.db.prisma, actor.practitionerId)) {
+    for (const patientId of await authorisingPatientIds(this.db.sql, actor.practitionerId)) {
       const authorisation = authorisationOf(actor, patientId, await this.rules(patientId), this.now());
       if (authorisation) found.push(authorisation);
     }
@@ -180,7 +180,7 @@ export class ReadRepository {
    */
   async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
     if (this.actor.kind !== "practitioner") return [];
-    return matchPatientIds(this.db.prisma, criteria);
+    return matchPatientIds(this.db.sql, criteria);
   }
 
   protected forgetRulesIfNeeded(resource: Resource) {
