@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 /** Starts the production build (the portal's server, as `npm start` runs it) on a port and waits until it answers. */
 export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
   if (!existsSync(".next/portal-server.mjs")) throw new Error("No production build: run `npm run build` first (bench.mjs does).");
-  const child = spawn("node", [".next/portal-server.mjs"], {
+  const child = spawn("node", ["--max-semi-space-size=64", ".next/portal-server.mjs"], {
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -94,6 +94,7 @@ async function benchStore() {
       results.at1k = at1k;
       results.at10k = at10k;
       report(at1k, at10k, decision.medianUs);
+      results.twoProcesses = await benchTwoProcesses(secretsEnv, targets);
     } finally {
       await stop(app);
       await stop(ceiling);
@@ -104,6 +105,26 @@ async function benchStore() {
   }
   mkdirSync("bench-results", { recursive: true });
   writeFileSync(`bench-results/store-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(results, null, 2));
+}
+
+/**
+ * For information, not a target: the same search and read on PORTAL_PROCESSES=2 (two processes
+ * sharing the port, as on a deployment with one per core), against the one-process figures above.
+ */
+async function benchTwoProcesses(secretsEnv: Record<string, string>, targets: Target[]) {
+  const port = APP_PORT + 2;
+  const app = await startApp(port, { ...secretsEnv, PORTAL_PROCESSES: "2" });
+  try {
+    const onTwo = targets
+      .filter((t) => t.key !== "ceiling")
+      .map((t) => ({ ...t, label: `${t.label} ×2 processes`, url: t.url.replace(`:${APP_PORT}/`, `:${port}/`) }));
+    const measured = await driveInRounds(onTwo, ROUNDS, SECONDS);
+    console.log("\nfor information: the portal's server with PORTAL_PROCESSES=2, at 10k");
+    for (const r of Object.values(measured)) console.log(`10k     ${r.label.padEnd(46)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`);
+    return measured;
+  } finally {
+    await stop(app);
+  }
 }
 
 async function checkAnswers(searchUrl: string, readUrl: string, headers: Record<string, string>) {

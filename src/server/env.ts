@@ -22,12 +22,17 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("FranceConnect"),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
+    PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {
       for (const key of ["DATABASE_URL", "AUTH_SECRET", "STORAGE_KEY"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "obligatoire en production" });
       }
+    }
+    if (env.PORTAL_PROCESSES > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["PORTAL_PROCESSES"], message: "plusieurs processus demandent DATABASE_URL (PGlite : un seul processus par dossier)" });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

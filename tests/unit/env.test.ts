@@ -55,6 +55,13 @@ describe("environment", () => {
     expect(errorOf({ OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "secret" })).toMatch(/vont ensemble/);
   });
 
+  it("runs several server processes only on a PostgreSQL server: PGlite takes one process per folder", () => {
+    expect(parseEnv({}).PORTAL_PROCESSES).toBe(1);
+    expect(parseEnv({ ...productionSecrets, PORTAL_PROCESSES: "2" }).PORTAL_PROCESSES).toBe(2);
+    expect(errorOf({ PORTAL_PROCESSES: "2" })).toContain("PORTAL_PROCESSES");
+    expect(errorOf({ ...productionSecrets, PORTAL_PROCESSES: "0" })).toContain("PORTAL_PROCESSES");
+  });
+
   it("lists the variables it reads (docker-compose.yml is checked against this list)", () => {
     expect(ENV_KEYS).toEqual(expect.arrayContaining(["APP_ENV", "DATABASE_URL", "DATA_DIR", "AUTH_SECRET", "STORAGE_KEY", "APP_URL"]));
   });
