@@ -5,6 +5,7 @@
  * a bare Node server doing the same SQL through pg. Each is driven in rounds taking turns
  * (BENCH_ROUNDS, default 3, of BENCH_SECONDS, default 5), and the medians are compared. Prints
  * figures and ratios; targets are reported as met or not, never asserted (machines here are noisy).
+ * Then, for information only, the same search and read on PORTAL_PROCESSES=2.
  *
  * Then the documents page (issue 4, scripts/bench/documents-page.ts): a patient with 5,000
  * documents, server-rendered TTFB median and p95 (sequential and 10 concurrent) and the page's

@@ -5,6 +5,11 @@
  * fhir-api/node-handler.ts for why). Bundled by scripts/build-server.mjs into
  * .next/portal-server.mjs; `next dev` keeps serving the API through the route.
  *
+ * The bundle carries its own copy of src/server beside the one inside Next's build. Both reach
+ * the one database through database()'s process-wide holder (one pool, or the one PGlite), and
+ * every state that must be shared (sessions, rate limits, audit chain) is in the database; what
+ * each copy keeps in memory is a cache of its own (opened session cookies, the validator's index).
+ *
  * Stateless: sessions, rules and audit rows live in PostgreSQL, so several of these run behind a
  * load balancer against one database server (every one with the same AUTH_SECRET), and on one
  * machine PORTAL_PROCESSES of them share the port (Node's cluster), one per core: a single
