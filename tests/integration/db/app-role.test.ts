@@ -8,7 +8,9 @@ import { asOwner } from "../audit/owner-sql";
 // Whoever gets SQL onto the app's own connection (an injection, a bug) must not be able to
 // become the owner and rewrite the audit trail. On a server the pool logs in AS the app's role;
 // PGlite has a single superuser connection switched to that role, a limitation shown below.
-const db = useTestDatabase();
+// A database of its own: a case below ends the app role's idle connections to it, which on the
+// run's shared database would cut other files' connections in the middle of their tests.
+const db = useTestDatabase({ fresh: true });
 const onServer = inject("testDatabase").kind === "server";
 // Each engine's cases exist only on that engine (CI runs both), rather than showing as skipped.
 const describeOnServer = onServer ? describe : () => undefined;
