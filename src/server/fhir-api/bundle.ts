@@ -45,6 +45,23 @@ export function searchBundle<T extends Resource>(
   };
 }
 
+/**
+ * The same searchset, written as text around resources that are already JSON text (the stored
+ * form, see searchStoredJson): nothing is parsed or serialised again. Equal, once parsed, to
+ * searchBundle() of the parsed resources.
+ */
+export function searchBundleText(
+  base: string,
+  type: string,
+  found: { id: string; json: string }[],
+  canonical: [string, string][],
+  page: Page & { total?: number },
+): string {
+  const { entry: _none, ...envelope } = searchBundle(base, type, [], canonical, page);
+  const entries = found.map(({ id, json }) => `{"fullUrl":${JSON.stringify(`${base}/${type}/${id}`)},"resource":${json},"search":{"mode":"match"}}`);
+  return `${JSON.stringify(envelope).slice(0, -1)},"entry":[${entries.join(",")}]}`;
+}
+
 export type HistoryVersion = { resource: Resource; deleted: boolean; versionId: number };
 
 /** The versions of one resource, newest first; a deletion is an entry without a resource. */

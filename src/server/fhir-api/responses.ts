@@ -11,7 +11,12 @@ export const FHIR_JSON = "application/fhir+json; charset=utf-8";
 const BASE_HEADERS = { "content-type": FHIR_JSON, "cache-control": "no-store", "x-content-type-options": "nosniff" } as const;
 
 export function fhirJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  return fhirJsonText(JSON.stringify(body), status, headers);
+}
+
+/** An answer whose FHIR JSON is already written (a searchset around stored resources). */
+export function fhirJsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
 export function noContent(): Response {

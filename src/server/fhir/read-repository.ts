@@ -18,7 +18,7 @@ import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
 import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
-import { searchResources } from "./search";
+import { searchResources, searchStoredJson, type StoredJson } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { prepareValidator } from "./validate";
 
@@ -149,6 +149,12 @@ export class ReadRepository {
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
+  }
+
+  /** The same search, each resource as its stored JSON text (for the API, which sends it as it is). */
+  async searchJson(type: Resource["resourceType"], request: SearchRequest): Promise<SearchResult<StoredJson>> {
+    const patientId = request.patientId ?? spaceOf(this.actor);
+    return searchStoredJson(this, this.db.sql, type, { ...request, patientId });
   }
 
   /** The file of a document, after the access decision on the document (audited as a download). */

@@ -15,19 +15,37 @@ import { isUuid } from "./ids";
  * Searches one resource type. Within a patient's compartment the access rules become part of
  * the SQL (row-filter.ts), so paging and totals only ever count what the actor may see.
  */
-export async function searchResources<T extends Resource>(
+export async function searchResources<T extends Resource>(repo: Repository, db: Queryable, type: string, request: SearchRequest): Promise<SearchResult<T>> {
+  const result = await searchRows<T>(repo, db, type, request, "content");
+  return { ...result, resources: result.resources.map((row) => row.content) };
+}
+
+/** A found resource as PostgreSQL stores it, JSON text, for an answer that sends it as it is. */
+export type StoredJson = { id: string; json: string };
+
+/**
+ * The same search, each resource as its stored JSON text: the API puts it into the Bundle as it
+ * is, where parsing the rows and serialising them again cost a fifth of a search's throughput.
+ */
+export async function searchStoredJson(repo: Repository, db: Queryable, type: string, request: SearchRequest): Promise<SearchResult<StoredJson>> {
+  const result = await searchRows<string>(repo, db, type, request, "content::text");
+  return { ...result, resources: result.resources.map((row) => ({ id: row.id, json: row.content })) };
+}
+
+async function searchRows<C>(
   repo: Repository,
   db: Queryable,
   type: string,
   request: SearchRequest,
-): Promise<SearchResult<T>> {
+  column: "content" | "content::text",
+): Promise<SearchResult<{ id: string; content: C }>> {
   const { count, offset } = bounds(request);
   const domain = domainOf(type);
   if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
   const p = new SqlParams();
   const where = [`resource_type = ${p.add(type)}`, "NOT deleted"];
   const patientId = request.patientId;
-  const empty: SearchResult<T> = { resources: [], total: request.total ? 0 : undefined, hasMore: false, offset, count };
+  const empty: SearchResult<{ id: string; content: C }> = { resources: [], total: request.total ? 0 : undefined, hasMore: false, offset, count };
 
   if (domain === "directory") {
     const decision = await repo.decideOn("search", { resourceType: type, confidentiality: "N", labels: [] });
@@ -59,8 +77,8 @@ export async function searchResources<T extends Resource>(
   const whereSql = where.join(" AND ");
   const limit = p.add(count + 1);
   const skip = p.add(offset);
-  const rows = await db.query<{ content: T }>(
-    `SELECT content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
+  const rows = await db.query<{ id: string; content: C }>(
+    `SELECT id, ${column} AS content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
     p.values,
   );
   let total: number | undefined;
@@ -72,7 +90,7 @@ export async function searchResources<T extends Resource>(
     );
     total = Number(counted[0]?.n ?? 0);
   }
-  const resources = rows.slice(0, count).map((row) => row.content);
+  const resources = rows.slice(0, count);
   if (patientId !== undefined) {
     await repo.audit({
       patientId,

@@ -3,9 +3,9 @@ import type { Resource } from "@medplum/fhirtypes";
 import { spaceOf } from "../../access/actor";
 import { searchAuditEvents } from "../../audit/read-audit-events";
 import { invalid } from "../../fhir/errors";
-import { searchBundle } from "../bundle";
+import { searchBundle, searchBundleText } from "../bundle";
 import { parseSearch } from "../parse-search";
-import { fhirJson } from "../responses";
+import { fhirJson, fhirJsonText } from "../responses";
 import type { InteractionContext } from "./context";
 
 /**
@@ -24,8 +24,9 @@ export async function searchInteraction({ url, type, actor, repo, base }: Intera
     const page = await searchAuditEvents(repo, { patientId, count, offset, sort, date: request.date, total: request.total });
     return fhirJson(searchBundle(base, type, page.events, canonical, { offset, count, hasMore: page.hasMore, total: page.total }));
   }
-  const result = await repo.search(type as Resource["resourceType"], request);
-  return fhirJson(
-    searchBundle(base, type, result.resources, canonical, { offset: result.offset, count: result.count, hasMore: result.hasMore, total: result.total }),
+  // The stored JSON of each resource goes into the Bundle as it is (see searchStoredJson).
+  const result = await repo.searchJson(type as Resource["resourceType"], request);
+  return fhirJsonText(
+    searchBundleText(base, type, result.resources, canonical, { offset: result.offset, count: result.count, hasMore: result.hasMore, total: result.total }),
   );
 }
