@@ -2,7 +2,7 @@ import "server-only";
 import type { Repository } from "../fhir/repository";
 import { renderPdf, type ClinicalPdf } from "../documents/render-pdf";
 import { textOf, type DocumentPlan } from "./catalogue/plan";
-import { aDocument, DOCUMENT_KINDS } from "@/lib/fhir/builders/documents";
+import { aDocument, documentKindLabel } from "@/lib/fhir/builders/documents";
 import { stableId } from "@/lib/fhir/builders/ids";
 import { doctorName, fullName, ORGANIZATIONS, PATIENTS, PRACTITIONERS, type PatientPersona } from "@/lib/demo/personas";
 
@@ -19,7 +19,7 @@ export function pdfOf({ patient, plan }: PatientDocument): ClinicalPdf {
     : Object.values(ORGANIZATIONS).find((organization) => organization.id === practitioner?.organizationId);
   const uploader = PATIENTS[plan.uploader ?? patient];
   return {
-    label: DOCUMENT_KINDS[plan.kind].label,
+    label: documentKindLabel(plan.kind),
     title: plan.title,
     patient: { name: fullName(person), birthDate: person.birthDate, gender: person.gender },
     date: plan.date,

@@ -1,29 +1,19 @@
 import type { DocumentReference, Reference } from "@medplum/fhirtypes";
-import { SYSTEMS, type Confidentiality, type DocumentCategory } from "@/lib/fhir/systems";
+import { SYSTEMS, type Confidentiality } from "@/lib/fhir/systems";
+import { UPLOAD_KINDS, type UploadKind } from "@/lib/documents/document-kinds";
+import { frDocuments } from "@/lib/i18n/fr-documents";
 import { safeFileName } from "@/server/documents/safe-file-name";
 import { newId } from "./ids";
 
-/** The kinds of document of the demo record, with their LOINC type and portal category. */
-export const DOCUMENT_KINDS = {
-  lab: { code: "11502-2", display: "Laboratory report", label: "Résultats d'analyses de biologie médicale", category: "lab" },
-  imaging: { code: "18748-4", display: "Diagnostic imaging study", label: "Compte rendu d'imagerie médicale", category: "imaging" },
-  discharge: { code: "18842-5", display: "Discharge summary", label: "Lettre de liaison à la sortie", category: "report" },
-  consultation: { code: "11488-4", display: "Consult note", label: "Compte rendu de consultation", category: "report" },
-  prescription: { code: "57833-6", display: "Prescription for medication", label: "Ordonnance", category: "prescription" },
-  vaccination: { code: "87273-9", display: "Immunization note", label: "Certificat de vaccination", category: "vaccination" },
-  personal: { code: "51855-5", display: "Patient Note", label: "Document personnel", category: "personal" },
-} as const satisfies Record<string, { code: string; display: string; label: string; category: DocumentCategory }>;
+/**
+ * The kinds of document of the demo record are the kinds a person can add (same LOINC types and
+ * categories, document-kinds.ts), labelled as the pages label them (fr-documents.ts).
+ */
+export type DocumentKind = UploadKind;
 
-export type DocumentKind = keyof typeof DOCUMENT_KINDS;
-
-const CATEGORY_LABELS: Record<DocumentCategory, string> = {
-  lab: "Biologie",
-  imaging: "Imagerie",
-  report: "Comptes rendus",
-  prescription: "Ordonnances",
-  vaccination: "Vaccinations",
-  personal: "Mes documents",
-};
+export function documentKindLabel(kind: DocumentKind): string {
+  return frDocuments.documents.kinds[kind];
+}
 
 export type DocumentInput = {
   id?: string;
@@ -46,8 +36,9 @@ export type DocumentInput = {
 
 /** A DocumentReference as the store keeps it: one patient, one attachment pointing at its Binary. */
 export function aDocument(input: DocumentInput): DocumentReference {
-  const kind = DOCUMENT_KINDS[input.kind ?? "consultation"];
-  const title = input.title ?? kind.label;
+  const kind = UPLOAD_KINDS[input.kind ?? "consultation"];
+  const label = documentKindLabel(input.kind ?? "consultation");
+  const title = input.title ?? label;
   const date = input.date ?? new Date().toISOString();
   const confidentiality = input.confidentiality ?? "N";
   return {
@@ -56,8 +47,8 @@ export function aDocument(input: DocumentInput): DocumentReference {
     meta: confidentiality === "N" ? undefined : { security: [{ system: SYSTEMS.confidentiality, code: confidentiality }] },
     status: "current",
     docStatus: "final",
-    type: { coding: [{ system: SYSTEMS.loinc, code: kind.code, display: kind.display }], text: kind.label },
-    category: [{ coding: [{ system: SYSTEMS.documentCategory, code: kind.category, display: CATEGORY_LABELS[kind.category] }] }],
+    type: { coding: [{ system: SYSTEMS.loinc, code: kind.code, display: kind.display }], text: label },
+    category: [{ coding: [{ system: SYSTEMS.documentCategory, code: kind.category, display: frDocuments.documents.categories[kind.category] }] }],
     subject: { reference: `Patient/${input.patientId}` },
     date,
     author: input.author ? [{ reference: input.author }] : undefined,
