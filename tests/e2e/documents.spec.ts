@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DOCUMENT_IDS, PATIENT_IDS, type AccountPersona } from "@/lib/demo/personas";
-import { randomAddress, signIn } from "./helpers/sign-in";
+import { DOCUMENT_IDS, PATIENT_IDS } from "@/lib/demo/personas";
+import { personaPages } from "./helpers/persona-pages";
 
 /**
  * The documents pages in a real browser, on the seeded demo: Camille browses, searches, opens,
@@ -26,23 +26,7 @@ const EMERGENCY_REASON = `Patient inconscient aux urgences, recherche d'antécé
 
 // One signed-in session per persona for the whole file: a TOTP code is usable once, so signing
 // in again within 30 seconds means waiting for the next step.
-const sessions = new Map<AccountPersona, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-const contexts: BrowserContext[] = [];
-
-async function pageAs(browser: Browser, persona: AccountPersona, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    extraHTTPHeaders: { "x-forwarded-for": randomAddress() },
-    storageState: sessions.get(persona),
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  if (!sessions.has(persona)) {
-    await signIn(page, persona);
-    sessions.set(persona, await context.storageState());
-  }
-  return page;
-}
+const { pageAs, closeAll } = personaPages();
 
 /** Fails the test if any page ran a script from stored text (SECURITY-CASES 29). */
 function watchDialogs(page: Page): string[] {
@@ -75,9 +59,7 @@ async function aPdf(lines: string[], fillerPages = 0): Promise<Buffer> {
 const results = (page: Page) => page.getByRole("table", { name: "Documents, du plus récent au plus ancien" });
 const rowTitled = (page: Page, title: string) => results(page).getByRole("rowheader").filter({ hasText: title });
 
-test.afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
+test.afterAll(closeAll);
 
 test("Camille filters her documents by category, in the URL", async ({ browser }) => {
   const page = await pageAs(browser, "camille");

@@ -1,7 +1,7 @@
 import type { AuditEvent, Bundle, DocumentReference } from "@medplum/fhirtypes";
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { DOCUMENT_IDS, PATIENT_IDS, type AccountPersona } from "@/lib/demo/personas";
-import { randomAddress, signIn } from "./helpers/sign-in";
+import { personaPages } from "./helpers/persona-pages";
 
 /**
  * The FHIR API on the production server (src/server/portal-server.ts answers it outside Next's
@@ -9,19 +9,13 @@ import { randomAddress, signIn } from "./helpers/sign-in";
  * the same database as the pages (one embedded PGlite shared by both halves of the server).
  */
 const API = "/api/fhir/R4";
-const contexts: BrowserContext[] = [];
+const { pageAs, closeAll } = personaPages();
 
 async function signedIn(browser: Browser, persona: AccountPersona) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, persona);
-  return page.request;
+  return (await pageAs(browser, persona)).request;
 }
 
-test.afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
+test.afterAll(closeAll);
 
 test("Camille reads her record through the API, and finds those reads in her trail", async ({ browser }) => {
   const api = await signedIn(browser, "camille");

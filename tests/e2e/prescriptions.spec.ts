@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { PRESCRIPTION_IDS, type AccountPersona } from "@/lib/demo/personas";
-import { randomAddress, signIn } from "./helpers/sign-in";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PRESCRIPTION_IDS } from "@/lib/demo/personas";
+import { personaPages } from "./helpers/persona-pages";
 
 /**
  * Prescriptions and the pharmacist's link in real browsers, on the seeded demo: Camille sends
@@ -14,26 +14,12 @@ import { randomAddress, signIn } from "./helpers/sign-in";
  */
 test.describe.configure({ mode: "serial" });
 
-const sessions = new Map<AccountPersona, Awaited<ReturnType<BrowserContext["storageState"]>>>();
-const contexts: BrowserContext[] = [];
+const { pageAs, newContext, closeAll } = personaPages();
 const PHARMACY = "Pharmacie du Parc (essai)";
-
-async function pageAs(browser: Browser, persona: AccountPersona): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() }, storageState: sessions.get(persona) });
-  contexts.push(context);
-  const page = await context.newPage();
-  if (!sessions.has(persona)) {
-    await signIn(page, persona);
-    sessions.set(persona, await context.storageState());
-  }
-  return page;
-}
 
 /** A browser with no account; every request it sends is kept, to look for the key in them. */
 async function pharmacist(browser: Browser): Promise<{ page: Page; sent: string[] }> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await (await newContext(browser)).newPage();
   const sent: string[] = [];
   page.on("request", (request) => sent.push(`${request.method()} ${request.url()} ${JSON.stringify(request.headers())}`));
   return { page, sent };
@@ -71,9 +57,7 @@ async function openAsPharmacist(page: Page, url: string, passcode: string) {
 
 const wrong = (passcode: string) => (passcode === "000000" ? "000001" : "000000");
 
-test.afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
+test.afterAll(closeAll);
 
 test("Camille's prescriptions: active ones first, then past ones, with what was dispensed", async ({ browser }) => {
   const page = await pageAs(browser, "camille");
