@@ -69,18 +69,16 @@ export async function findSession(id: string): Promise<SessionRow | undefined> {
   );
   const row = rows[0];
   if (!row) return undefined;
-  const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
-  const maybeDate = (value: Date | string | null) => (value === null ? null : date(value));
   return {
     id: row.id,
     accountId: row.account_id,
     securityStamp: row.security_stamp,
-    createdAt: date(row.created_at),
-    lastSeenAt: date(row.last_seen_at),
-    revokedAt: maybeDate(row.revoked_at),
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
     activeSpace: row.active_space,
     emergencyPatientId: row.emergency_patient_id,
-    emergencyUntil: maybeDate(row.emergency_until),
+    emergencyUntil: row.emergency_until,
     account: {
       id: row.account_id,
       kind: row.kind,

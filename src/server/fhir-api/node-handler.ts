@@ -40,15 +40,20 @@ export function fhirSegments(pathname: string): string[] {
     });
 }
 
-/** The API's answers are data, never a page: nothing to run, frame or keep. */
-function apiHeaders(production: boolean): Record<string, string> {
-  return {
-    ...staticSecurityHeaders(),
-    ...transportSecurityHeaders(production),
-    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-    "Cache-Control": "no-store, max-age=0",
-  };
-}
+/** The API's answers are data, never a page: nothing to run, frame or keep. Lower-case names, built once. */
+const API_HEADERS = new Map(
+  [false, true].map((production) => [
+    production,
+    Object.fromEntries(
+      Object.entries({
+        ...staticSecurityHeaders(),
+        ...transportSecurityHeaders(production),
+        "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+        "Cache-Control": "no-store, max-age=0",
+      }).map(([key, value]) => [key.toLowerCase(), value]),
+    ),
+  ]),
+);
 
 function toRequest(req: IncomingMessage, url: URL): Request {
   const headers = new Headers();
@@ -63,8 +68,7 @@ function toRequest(req: IncomingMessage, url: URL): Request {
 
 async function send(req: IncomingMessage, res: ServerResponse, response: Response, production: boolean): Promise<void> {
   const head = req.method === "HEAD";
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(apiHeaders(production))) headers[key.toLowerCase()] = value;
+  const headers: Record<string, string> = { ...API_HEADERS.get(production) };
   // Headers iterates lower-case names: the handler's own values win.
   response.headers.forEach((value, key) => (headers[key] = value));
   const body = Buffer.from(await response.arrayBuffer());

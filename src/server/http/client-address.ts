@@ -1,3 +1,5 @@
+import type { RequestContext } from "../audit/audit-entry";
+
 /**
  * The client's address, for throttling and audit rows. Next's server sets X-Forwarded-For to
  * the socket's address when the header is absent; behind a reverse proxy that appends to it,
@@ -19,4 +21,9 @@ export function userAgentOf(headers: Headers): string | null {
   const value = headers.get("user-agent");
   // Control characters removed so a crafted agent cannot forge lines in logs or audit views.
   return value ? value.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 300) : null;
+}
+
+/** What the audit rows record of a request: where it came from, and the name to show for the agent. */
+export function requestContextOf(headers: Headers, agentName: string): RequestContext {
+  return { address: clientAddress(headers), userAgent: userAgentOf(headers) ?? undefined, agentName };
 }
