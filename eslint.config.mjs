@@ -10,7 +10,8 @@ import nextTs from "eslint-config-next/typescript";
 const DATABASE_IMPORTS = {
   patterns: [
     {
-      group: ["**/db/generated/**", "@prisma/client", "@prisma/client/*", "**/server/db/client", "@/server/db/client", "pg", "@electric-sql/pglite"],
+      // "**/db/client" also catches relative paths ("../db/client"), not only the alias.
+      group: ["**/db/generated/**", "@prisma/client", "@prisma/client/*", "**/db/client", "**/db/client.ts", "@/server/db/client", "pg", "@electric-sql/pglite"],
       message: "Patient data goes through the Repository (src/server/fhir/repository.ts): no direct database access here.",
     },
   ],

@@ -18,6 +18,10 @@ const IMPORTS = [
   'import { PrismaClient } from "@prisma/client";',
   'import pg from "pg";',
   'import { PGlite } from "@electric-sql/pglite";',
+  // Relative paths reach the same module as the alias: the rule must not depend on how it is spelt.
+  'import { database } from "../db/client";',
+  'import { database } from "../../server/db/client";',
+  'import { database } from "../db/client.ts";',
 ];
 
 describe("the one door to patient data", () => {

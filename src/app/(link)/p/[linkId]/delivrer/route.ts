@@ -4,7 +4,7 @@ import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { recordDispense } from "@/server/prescriptions/record-dispense";
-import { notFoundResponse } from "@/server/prescriptions/prescription-post";
+import { notFoundResponse } from "@/server/http/form-post";
 import { parseDispenseForm } from "@/server/sharing/dispense-form";
 import { linkPath, pharmacistScope } from "@/server/sharing/pharmacist-request";
 

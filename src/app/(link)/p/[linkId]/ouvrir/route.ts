@@ -2,7 +2,7 @@ import { env } from "@/server/env";
 import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
-import { notFoundResponse } from "@/server/prescriptions/prescription-post";
+import { notFoundResponse } from "@/server/http/form-post";
 import { openLink } from "@/server/sharing/open-link";
 import { cleanPharmacyName } from "@/server/sharing/pharmacy-name";
 import { linkPath, pharmacistCookie, requestOrigin } from "@/server/sharing/pharmacist-request";

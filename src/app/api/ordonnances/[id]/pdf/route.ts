@@ -3,7 +3,7 @@ import { env } from "@/server/env";
 import { FhirError } from "@/server/fhir/errors";
 import { unauthorized } from "@/server/http/unauthorized";
 import { prescriptionPdf } from "@/server/prescriptions/prescription-pdf";
-import { notFoundResponse } from "@/server/prescriptions/prescription-post";
+import { notFoundResponse } from "@/server/http/form-post";
 
 /**
  * GET: the PDF of a prescription of the actor's space, with its QR code. A prescription the

@@ -1,0 +1,52 @@
+import "server-only";
+import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
+import { env } from "../env";
+import { FhirError } from "../fhir/errors";
+import { refuseCrossSite } from "./check-origin";
+import { seeOther } from "./see-other";
+import { unauthorized } from "./unauthorized";
+
+/**
+ * The shape of every form post of the patient's space: refuse cross-site requests, find the
+ * session's actor (401 without one), run the use case, then "see" a page of ours with a fixed
+ * message code. Nothing in the redirect comes from the request but ids of the route, encoded.
+ * What the actor may not see is a 404, the same bytes as for what does not exist; a refusal the
+ * actor may know about (403, 412, 422) goes back to `page` with the code `noticeFor` gives it.
+ */
+export type FormOutcome<Notice extends string> = { response: Response } | { notice: Notice; path?: `/${string}` };
+
+export type FormPostOptions<Notice extends string> = {
+  /** The page the form lives on, where refusals are reported. */
+  page: `/${string}`;
+  /** The code shown on `page` for a refusal of this status. */
+  noticeFor: (status: number) => Notice;
+};
+
+export async function formPost<Notice extends string>(
+  request: Request,
+  options: FormPostOptions<Notice>,
+  run: (scope: RequestScope, form: FormData) => Promise<FormOutcome<Notice>>,
+): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const scope = await optionalRequestScope();
+  if (!scope) return unauthorized();
+  const form = await request.formData().catch(() => new FormData());
+  try {
+    const outcome = await run(scope, form);
+    if ("response" in outcome) return outcome.response;
+    return seeOther(`${outcome.path ?? options.page}?message=${outcome.notice}`);
+  } catch (error) {
+    if (!(error instanceof FhirError)) throw error;
+    if (error.status === 404) return notFoundResponse();
+    return seeOther(`${options.page}?message=${options.noticeFor(error.status)}`);
+  }
+}
+
+/** The answer for anything the actor may not see, and for what does not exist: the same bytes. */
+export function notFoundResponse(): Response {
+  return new Response("Introuvable", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}
