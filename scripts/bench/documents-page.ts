@@ -7,121 +7,22 @@
  * server would send it (gzip level 6, Next's own compression, and brotli quality 11).
  */
 import { randomBytes } from "node:crypto";
-import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import http from "node:http";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import pg from "pg";
 import { startApp, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { loadPatients, patientId } from "./load-synthetic";
+import { CONCURRENCY, javascriptWeight, keepAlive, measure, readLoadAverage, timedGet, type JsWeight, type Timing } from "./page-measure";
 import { signedInCookie } from "./session-cookie";
-import { median, percentile } from "./stats";
 
 const APP_PORT = 3192;
 const DOCS_FOR_ONE = 5_000;
 const OTHER_PATIENTS = 999;
 const DOCS_FOR_OTHERS = 50;
 const SEQUENTIAL = Number(process.env.BENCH_PAGE_REQUESTS ?? 200);
-const CONCURRENCY = 10;
 const TARGET_P95_MS = 200;
 const TARGET_JS_KB = 150;
 
-export type Timing = {
-  label: string;
-  requests: number;
-  ttfbMedian: number;
-  ttfbP95: number;
-  totalMedian: number;
-  totalP95: number;
-  non200: number;
-  /** CPU time of the app's process per request (user + system): what the page costs, whatever else runs on the machine. */
-  appCpuMsPerRequest: number;
-};
-export type JsWeight = { files: number; rawBytes: number; gzipBytes: number; brotliBytes: number; inlineScriptBytes: number };
 export type DocumentsPageResult = { timings: Timing[]; js: JsWeight; documents: number };
-
-/** One GET: milliseconds to the first byte of the body and to its end, and the body. */
-function timedGet(url: string, cookie: string): Promise<{ status: number; ttfb: number; total: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const ms = () => Number(process.hrtime.bigint() - started) / 1e6;
-    const request = http.get(url, { headers: { cookie, accept: "text/html", "accept-encoding": "identity" }, agent: keepAlive }, (response) => {
-      let ttfb = -1;
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => {
-        if (ttfb < 0) ttfb = ms();
-        chunks.push(chunk);
-      });
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, ttfb: ttfb < 0 ? ms() : ttfb, total: ms(), body: Buffer.concat(chunks).toString("utf8") }));
-      response.on("error", reject);
-    });
-    request.on("error", reject);
-  });
-}
-
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-/** The CPU milliseconds a process has used (Linux /proc; 0 elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return 0;
-  }
-}
-
-async function measure(label: string, url: string, cookie: string, concurrency: number, total: number, app: ChildProcess): Promise<Timing> {
-  for (let i = 0; i < 10; i++) await timedGet(url, cookie); // warm-up: compiled routes, caches, pools
-  const cpuBefore = cpuMs(app.pid);
-  const ttfbs: number[] = [];
-  const totals: number[] = [];
-  let non200 = 0;
-  let next = 0;
-  async function worker() {
-    while (next < total) {
-      next++;
-      const answer = await timedGet(url, cookie);
-      if (answer.status !== 200) non200++;
-      ttfbs.push(answer.ttfb);
-      totals.push(answer.total);
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const appCpuMsPerRequest = (cpuMs(app.pid) - cpuBefore) / ttfbs.length;
-  return {
-    appCpuMsPerRequest,
-    label,
-    requests: ttfbs.length,
-    ttfbMedian: median(ttfbs),
-    ttfbP95: percentile(ttfbs, 95),
-    totalMedian: median(totals),
-    totalP95: percentile(totals, 95),
-    non200,
-  };
-}
-
-/** The script files the page's HTML references, fetched from the server, and their compressed weight. */
-async function javascriptWeight(base: string, html: string): Promise<JsWeight> {
-  // `nomodule` scripts (Next's legacy polyfills) are skipped by every browser that runs modules.
-  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/\bnomodule\b/i.test(attrs));
-  const sources = [...new Set(tags.map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1]?.replace(/&amp;/g, "&")).filter((src): src is string => !!src))];
-  let rawBytes = 0;
-  let gzipBytes = 0;
-  let brotliBytes = 0;
-  for (const src of sources) {
-    const response = await fetch(new URL(src, base), { headers: { "accept-encoding": "identity" } });
-    if (!response.ok) throw new Error(`${src} answered ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    rawBytes += bytes.length;
-    gzipBytes += gzipSync(bytes, { level: 6 }).length;
-    brotliBytes += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  // The inline scripts are the page's data for React (the RSC payload), not code: counted apart.
-  const inlineScriptBytes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
-  return { files: sources.length, rawBytes, gzipBytes, brotliBytes, inlineScriptBytes };
-}
 
 export async function benchDocumentsPage(serverUrl: string): Promise<DocumentsPageResult> {
   const db = await freshDatabase(serverUrl, `bench_docs_${process.pid}`);
@@ -199,12 +100,4 @@ export function reportDocumentsPage(result: DocumentsPageResult) {
   ] as const;
   console.log("\ntargets (documents page)");
   for (const [text, met, target] of lines) console.log(`  ${met ? "met    " : "NOT met"}  ${text} (target ${target})`);
-}
-
-function readLoadAverage(): string {
-  try {
-    return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-  } catch {
-    return "unknown";
-  }
 }

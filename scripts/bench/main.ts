@@ -12,6 +12,8 @@
  * JavaScript, compressed. To run only one part:
  *   npm run bench -- documents     (or BENCH_ONLY=documents)   the documents page alone, ~2 min
  *   npm run bench -- store         (or BENCH_ONLY=store)       the record store alone
+ *   npm run bench -- pages         (or BENCH_ONLY=pages)       every page as its usual visitor (issue 16, scripts/bench/pages.ts)
+ * Without an argument: store, documents, then pages.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +22,7 @@ import { startApp, startCeiling, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
+import { benchPages, reportPages } from "./pages";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
@@ -32,16 +35,27 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store");
+const PARTS = ["store", "documents", "pages"] as const;
+const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
+const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY === part;
+
+function keep(name: string, result: unknown) {
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync(`bench-results/${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(result, null, 2));
+}
 
 async function main() {
   const started = Date.now();
-  if (ONLY !== "documents") await benchStore();
-  if (ONLY !== "store") {
+  if (runs("store")) await benchStore();
+  if (runs("documents")) {
     const documents = await benchDocumentsPage(SERVER);
     reportDocumentsPage(documents);
-    mkdirSync("bench-results", { recursive: true });
-    writeFileSync(`bench-results/documents-page-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(documents, null, 2));
+    keep("documents-page", documents);
+  }
+  if (runs("pages")) {
+    const pages = await benchPages(SERVER);
+    reportPages(pages);
+    keep("pages", pages);
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   process.exit(0);

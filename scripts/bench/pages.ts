@@ -1,0 +1,161 @@
+/**
+ * Every page as its usual visitor (issue 16): the production build on the machine's PostgreSQL,
+ * with the data of pages-world.ts (a patient with 5,000 documents, a professional with 2,000
+ * patients, a caregiver with 3 spaces, a pharmacist on a shared link). For each page:
+ *   - the app process's CPU per request and TTFB p50/p95 over sequential requests;
+ *   - throughput and p50/p99 at 50 connections (autocannon);
+ *   - the HTML's bytes (raw and gzip) and the JavaScript its <script src> tags load (gzip).
+ * The FHIR API search is driven in the same run, between the pages, so the ratio
+ * "page/s ÷ API searches/s" compares figures taken under the same machine load. A page the build
+ * does not have yet (404) is listed as absent, not measured. Targets are reported, never asserted.
+ */
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { startApp, stop } from "./app-server";
+import { freshDatabase } from "./database";
+import { drive, type LoadResult } from "./drive";
+import { javascriptWeight, keepAlive, measure, readLoadAverage, timedGet, type JsWeight, type Timing } from "./page-measure";
+import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, type PagesWorld } from "./pages-world";
+import { median } from "./stats";
+
+const APP_PORT = 3193;
+const SEQUENTIAL = Number(process.env.BENCH_PAGE_REQUESTS ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const TARGETS = { cpuMs: 8, shareOfApi: 0.2, p99Ms: 250, jsGzipKb: 100 };
+
+type PageSpec = { key: string; visitor: "patient" | "practitioner" | "caregiver" | "pharmacist"; path: string };
+
+function pagesOf(world: PagesWorld): PageSpec[] {
+  const p = (key: string, path: string): PageSpec => ({ key, visitor: "patient", path });
+  return [
+    p("home", "/espace"),
+    p("documents", "/espace/documents"),
+    p("documents filtered", "/espace/documents?categorie=lab"),
+    p("document", `/espace/documents/${world.documentId}`),
+    p("prescriptions", "/espace/ordonnances"),
+    p("prescription", `/espace/ordonnances/${world.prescriptionId}`),
+    p("history", "/espace/historique"),
+    p("sharing", "/espace/partage"),
+    p("relatives", "/espace/proches"),
+    p("prevention", "/espace/prevention"),
+    p("notifications", "/espace/notifications"),
+    p("messages", "/espace/messages"),
+    p("account", "/espace/compte"),
+    { key: "pro home", visitor: "practitioner", path: "/pro" },
+    { key: "pro patient record", visitor: "practitioner", path: `/pro/patients/${world.patientId}` },
+    { key: "caregiver home", visitor: "caregiver", path: "/espace" },
+    { key: "caregiver documents", visitor: "caregiver", path: "/espace/documents" },
+    { key: "pharmacist link", visitor: "pharmacist", path: `/p/${world.link.id}` },
+  ];
+}
+
+export type PageResult = {
+  key: string;
+  visitor: string;
+  path: string;
+  absent?: true;
+  sequential?: Timing;
+  load?: LoadResult;
+  htmlBytes?: number;
+  htmlGzipBytes?: number;
+  js?: JsWeight;
+};
+export type PagesResult = { pages: PageResult[]; apiSearch: LoadResult[]; loadAverage: string };
+
+export async function benchPages(serverUrl: string): Promise<PagesResult> {
+  const db = await freshDatabase(serverUrl, `bench_pages_${process.pid}`);
+  const appUrl = `http://127.0.0.1:${APP_PORT}`;
+  const secretsEnv = {
+    APP_ENV: "production",
+    DATABASE_URL: db.url,
+    // Kept when another part ran first in this process: the secrets module reads them once.
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    STORAGE_KEY: process.env.STORAGE_KEY ?? randomBytes(32).toString("base64"),
+    APP_URL: appUrl,
+  };
+  Object.assign(process.env, secretsEnv);
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  try {
+    const { database, openDatabase, setDatabase } = await import("../../src/server/db/client");
+    setDatabase(openDatabase({ kind: "server", url: db.url }, { poolSize: 2 }));
+    await database();
+    let t = Date.now();
+    const world = await buildPagesWorld(pool, appUrl);
+    console.log(`pages: loaded a patient with ${MAIN_DOCUMENTS} documents, a professional with ${PRO_PATIENTS} patients, a caregiver with 3 spaces in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const app = await startApp(APP_PORT, secretsEnv);
+    try {
+      const cookieOf = (visitor: PageSpec["visitor"]) =>
+        visitor === "pharmacist" ? world.link.cookie : world.cookies[visitor];
+      const search = {
+        url: `${appUrl}/api/fhir/R4/DocumentReference?patient=${world.patientId}&_count=20`,
+        headers: { cookie: world.cookies.patient, accept: "application/fhir+json" },
+      };
+      const apiSearch: LoadResult[] = [await drive("API search", search.url, search.headers, SECONDS)];
+      const pages: PageResult[] = [];
+      t = Date.now();
+      for (const spec of pagesOf(world)) {
+        const cookie = cookieOf(spec.visitor);
+        const url = `${appUrl}${spec.path}`;
+        const first = await timedGet(url, cookie);
+        if (first.status === 404) {
+          pages.push({ ...spec, absent: true });
+          continue;
+        }
+        if (first.status !== 200) throw new Error(`${spec.path} as ${spec.visitor} answered ${first.status}:\n${first.body.slice(0, 1500)}`);
+        const sequential = await measure(spec.key, url, cookie, 1, SEQUENTIAL, app);
+        const load = await drive(spec.key, url, { cookie, accept: "text/html" }, SECONDS);
+        const html = Buffer.from(first.body);
+        pages.push({ ...spec, sequential, load, htmlBytes: html.length, htmlGzipBytes: gzipSync(html, { level: 6 }).length, js: await javascriptWeight(appUrl, first.body) });
+        // The API search again every few pages: the ratio takes the median of figures spread over the run.
+        if (pages.filter((page) => !page.absent).length % 4 === 0) apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
+      }
+      apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
+      console.log(`pages: measured in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+      return { pages, apiSearch, loadAverage: readLoadAverage() };
+    } finally {
+      await stop(app);
+    }
+  } finally {
+    keepAlive.destroy();
+    await pool.end();
+    await db.drop();
+  }
+}
+
+export function reportPages(result: PagesResult) {
+  const api = median(result.apiSearch.map((r) => r.requestsPerSec));
+  const apiP99 = median(result.apiSearch.map((r) => r.p99));
+  console.log(`\nload average at the end: ${result.loadAverage}`);
+  console.log(`API search DocumentReference?patient&_count=20, 50 connections: median ${api.toFixed(0)} req/s over ${result.apiSearch.length} rounds (${result.apiSearch.map((r) => r.requestsPerSec.toFixed(0)).join(", ")}), p99 ${apiP99} ms`);
+  const header = `${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"CPU ms".padStart(7)} ${"p50".padStart(6)} ${"p95".padStart(6)}   ${"req/s".padStart(6)} ${"÷API".padStart(5)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"non2xx".padStart(6)}   ${"HTML".padStart(7)} ${"gzip".padStart(6)} ${"JS gz".padStart(7)}`;
+  console.log(`\nsequential (${SEQUENTIAL} requests): app CPU per request, TTFB p50/p95 ms; 50 connections (${SECONDS} s): req/s, share of API, p50/p99 ms; sizes in kB`);
+  console.log(header);
+  const kb = (b = 0) => (b / 1024).toFixed(1);
+  for (const page of result.pages) {
+    if (page.absent) {
+      console.log(`${page.key.padEnd(22)} ${page.visitor.padEnd(12)} absent (404 in this build)`);
+      continue;
+    }
+    const s = page.sequential!;
+    const l = page.load!;
+    console.log(
+      `${page.key.padEnd(22)} ${page.visitor.padEnd(12)} ${s.appCpuMsPerRequest.toFixed(1).padStart(7)} ${s.ttfbMedian.toFixed(1).padStart(6)} ${s.ttfbP95.toFixed(1).padStart(6)}   ${l.requestsPerSec.toFixed(0).padStart(6)} ${((l.requestsPerSec / api) * 100).toFixed(0).padStart(4)}% ${String(l.p50).padStart(5)} ${String(l.p99).padStart(5)} ${String(l.non2xx).padStart(6)}   ${kb(page.htmlBytes).padStart(7)} ${kb(page.htmlGzipBytes).padStart(6)} ${kb(page.js?.gzipBytes).padStart(7)}`,
+    );
+  }
+  const measured = result.pages.filter((page) => !page.absent);
+  const documents = measured.find((page) => page.key === "documents");
+  const failing = (test: (page: PageResult) => boolean) => measured.filter((page) => !test(page)).map((page) => page.key);
+  const lines: [string, string[]][] = [
+    [`app CPU ≤ ${TARGETS.cpuMs} ms per page`, failing((page) => page.sequential!.appCpuMsPerRequest <= TARGETS.cpuMs)],
+    [`every page ≥ ${TARGETS.shareOfApi * 100}% of the API search's throughput`, failing((page) => page.load!.requestsPerSec >= TARGETS.shareOfApi * api)],
+    [`p99 < ${TARGETS.p99Ms} ms at 50 connections`, failing((page) => page.load!.p99 < TARGETS.p99Ms)],
+    [`JavaScript ≤ ${TARGETS.jsGzipKb} kB gzip`, failing((page) => (page.js?.gzipBytes ?? 0) <= TARGETS.jsGzipKb * 1024)],
+    [`no page slower than the documents page (sequential TTFB p50 ${documents?.sequential?.ttfbMedian.toFixed(1)} ms)`, documents ? failing((page) => page.sequential!.ttfbMedian <= documents.sequential!.ttfbMedian) : ["documents page absent"]],
+    ["every page answers 2xx under load", failing((page) => page.load!.non2xx === 0 && page.load!.errors === 0)],
+  ];
+  console.log("\ntargets (pages)");
+  for (const [text, failed] of lines) console.log(`  ${failed.length === 0 ? "met    " : "NOT met"}  ${text}${failed.length ? ` — not: ${failed.join(", ")}` : ""}`);
+  const absent = result.pages.filter((page) => page.absent).map((page) => page.key);
+  if (absent.length) console.log(`  absent from this build (not measured): ${absent.join(", ")}`);
+}
