@@ -11,6 +11,10 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
+  // A server that dies during a measurement says why, instead of a bare "fetch failed" in the bench.
+  child.once("exit", (code, signal) => {
+    if (signal !== "SIGTERM") console.error(`\nthe app on port ${port} exited (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`);
+  });
   await waitFor(`http://127.0.0.1:${port}/api/health`, 60_000, () => output);
   return child;
 }

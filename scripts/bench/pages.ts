@@ -55,6 +55,7 @@ export type PageResult = {
   visitor: string;
   path: string;
   absent?: true;
+  failed?: string;
   sequential?: Timing;
   load?: LoadResult;
   htmlBytes?: number;
@@ -103,12 +104,18 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
           continue;
         }
         if (first.status !== 200) throw new Error(`${spec.path} as ${spec.visitor} answered ${first.status}:\n${first.body.slice(0, 1500)}`);
-        const sequential = await measure(spec.key, url, cookie, 1, SEQUENTIAL, app);
-        const load = await drive(spec.key, url, { cookie, accept: "text/html" }, SECONDS);
-        const html = Buffer.from(first.body);
-        pages.push({ ...spec, sequential, load, htmlBytes: html.length, htmlGzipBytes: gzipSync(html, { level: 6 }).length, js: await javascriptWeight(appUrl, first.body) });
+        try {
+          const sequential = await measure(spec.key, url, cookie, 1, SEQUENTIAL, app);
+          const load = await drive(spec.key, url, { cookie, accept: "text/html" }, SECONDS);
+          const html = Buffer.from(first.body);
+          pages.push({ ...spec, sequential, load, htmlBytes: html.length, htmlGzipBytes: gzipSync(html, { level: 6 }).length, js: await javascriptWeight(appUrl, first.body) });
+        } catch (error) {
+          // One page's failure is reported with the others' figures rather than losing the run.
+          pages.push({ ...spec, failed: error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error) });
+          continue;
+        }
         // The API search again every few pages: the ratio takes the median of figures spread over the run.
-        if (pages.filter((page) => !page.absent).length % 4 === 0) apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
+        if (pages.filter((page) => page.sequential).length % 4 === 0) apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
       }
       apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
       console.log(`pages: measured in ${((Date.now() - t) / 1000).toFixed(0)} s`);
@@ -137,13 +144,17 @@ export function reportPages(result: PagesResult) {
       console.log(`${page.key.padEnd(22)} ${page.visitor.padEnd(12)} absent (404 in this build)`);
       continue;
     }
+    if (page.failed) {
+      console.log(`${page.key.padEnd(22)} ${page.visitor.padEnd(12)} FAILED: ${page.failed}`);
+      continue;
+    }
     const s = page.sequential!;
     const l = page.load!;
     console.log(
       `${page.key.padEnd(22)} ${page.visitor.padEnd(12)} ${s.appCpuMsPerRequest.toFixed(1).padStart(7)} ${s.ttfbMedian.toFixed(1).padStart(6)} ${s.ttfbP95.toFixed(1).padStart(6)}   ${l.requestsPerSec.toFixed(0).padStart(6)} ${((l.requestsPerSec / api) * 100).toFixed(0).padStart(4)}% ${String(l.p50).padStart(5)} ${String(l.p99).padStart(5)} ${String(l.non2xx).padStart(6)}   ${kb(page.htmlBytes).padStart(7)} ${kb(page.htmlGzipBytes).padStart(6)} ${kb(page.js?.gzipBytes).padStart(7)}`,
     );
   }
-  const measured = result.pages.filter((page) => !page.absent);
+  const measured = result.pages.filter((page) => page.sequential);
   const documents = measured.find((page) => page.key === "documents");
   const failing = (test: (page: PageResult) => boolean) => measured.filter((page) => !test(page)).map((page) => page.key);
   const lines: [string, string[]][] = [
@@ -158,4 +169,6 @@ export function reportPages(result: PagesResult) {
   for (const [text, failed] of lines) console.log(`  ${failed.length === 0 ? "met    " : "NOT met"}  ${text}${failed.length ? ` — not: ${failed.join(", ")}` : ""}`);
   const absent = result.pages.filter((page) => page.absent).map((page) => page.key);
   if (absent.length) console.log(`  absent from this build (not measured): ${absent.join(", ")}`);
+  const failed = result.pages.filter((page) => page.failed).map((page) => page.key);
+  if (failed.length) console.log(`  NOT met  every page measured — failed: ${failed.join(", ")}`);
 }
