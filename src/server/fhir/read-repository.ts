@@ -16,7 +16,8 @@ import { allVersions, versionRow, type StoredVersion } from "./history-rows";
 import { isUuid } from "./ids";
 import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
-import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
+import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
+import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchResources, searchStoredJson, type StoredJson } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
@@ -168,16 +169,28 @@ export class ReadRepository {
     return { document, file };
   }
 
-  /** For a practitioner: the patients whose rules let them in now (authorised, not blocked, not expired). */
-  async patientsWhoAuthorise(): Promise<AuthorisingPatient[]> {
-    const actor = this.actor;
-    if (actor.kind !== "practitioner") return [];
-    const found: AuthorisingPatient[] = [];
-    for (const patientId of await authorisingPatientIds(this.db.sql, actor.practitionerId)) {
-      const authorisation = authorisationOf(actor, patientId, await this.rules(patientId), this.now());
-      if (authorisation) found.push(authorisation);
-    }
-    return found;
+  /** For a practitioner: every patient who authorised them, and whether their rules let them in now (practitioner-patients.ts). */
+  async practitionerPatients(): Promise<PractitionerPatient[]> {
+    return this.actor.kind === "practitioner" ? practitionerPatients(this.db.sql, this.actor, this.now()) : [];
+  }
+
+  /** The professionals' directory, searched by words (directory-search.ts): public to every signed-in actor. */
+  async searchProfessionals(query: string, limit = 20): Promise<{ cards: ProfessionalCard[]; more: boolean }> {
+    const words = foldWords(query);
+    if (words.length === 0 || !(await this.directoryReadable())) return { cards: [], more: false };
+    return findProfessionals(this.db.sql, { words, limit });
+  }
+
+  /** Directory cards (name, specialty, town) of the professionals named by id. */
+  async describeProfessionals(ids: string[]): Promise<Map<string, ProfessionalCard>> {
+    const wanted = [...new Set(ids)].filter(isUuid);
+    if (wanted.length === 0 || !(await this.directoryReadable())) return new Map();
+    const { cards } = await findProfessionals(this.db.sql, { ids: wanted, limit: wanted.length });
+    return new Map(cards.map((card) => [card.id, card]));
+  }
+
+  private async directoryReadable(): Promise<boolean> {
+    return (await this.decideOn("search", { resourceType: "Practitioner", confidentiality: "N", labels: [] })).allow;
   }
 
   /**
