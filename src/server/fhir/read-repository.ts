@@ -18,6 +18,7 @@ import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
+import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchResources, searchStoredJson, type StoredJson } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
@@ -167,6 +168,23 @@ export class ReadRepository {
     if (!file) throw notFound();
     await this.audit({ patientId: row.patient_id, entity: `DocumentReference/${documentId}`, interaction: "download", outcome: "success" });
     return { document, file };
+  }
+
+  /**
+   * Every version of a patient's resources of one type, newest first, a page at a time (the
+   * history of their sharing choices): one decision for the whole compartment's type, one
+   * audit row. Types whose rows differ in confidentiality are not for this method.
+   */
+  async historyOfType(patientId: string, type: "Consent", page: { limit: number; offset: number }): Promise<{ versions: TypeVersion[]; hasMore: boolean }> {
+    if (!isUuid(patientId)) throw notFound();
+    const decision = await this.decideOn("history", { resourceType: type, patientId, confidentiality: "N", labels: [] });
+    if (!decision.allow) {
+      await this.audit({ patientId, entity: type, interaction: "history", outcome: "denied", reason: decision.reason });
+      throw notFound();
+    }
+    const rows = await versionsOfType(this.db.sql, patientId, type, page.limit + 1, page.offset);
+    await this.audit({ patientId, entity: type, interaction: "history", outcome: "success", detail: { offset: page.offset } });
+    return { versions: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
   }
 
   /** For a practitioner: every patient who authorised them, and whether their rules let them in now (practitioner-patients.ts). */
