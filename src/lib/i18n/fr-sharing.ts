@@ -81,6 +81,7 @@ export const frSharing = {
     showAgain: "Afficher de nouveau",
     historyTitle: "Historique de vos choix",
     historyNone: "Aucun choix enregistré pour l'instant.",
+    historyPages: "Pages de l'historique de vos choix",
 
     previewTitle: "Voir comme…",
     previewIntro: "Vérifiez ce qu'une personne voit de votre dossier, exactement comme elle le verrait. Rien ne lui est envoyé.",
