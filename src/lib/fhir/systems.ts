@@ -40,10 +40,15 @@ export const MINOR_SECRET = "minor-secret";
  *   provision.securityLabel may hold "R" to allow restricted documents;
  * - block: provision.type deny, provision.actor = the practitioner;
  * - hide: provision.type deny, provision.data = the DocumentReference, for all professionals;
- * - emergency: provision.type permit or deny (break-glass allowed or refused);
- * - research: provision.type permit or deny.
+ * - emergency: provision.type permit or deny (break-glass allowed or refused); a permit whose
+ *   provision.securityLabel holds "R" also opens restricted documents under break-glass;
+ * - research: provision.type permit or deny;
+ * - default-level: provision.type permit, provision.securityLabel "N" or "R": the confidentiality
+ *   of documents added to the record from then on.
+ * A change of a choice is a new version of the same Consent (its history is the patient's
+ * record of what they chose when); withdrawing an authorisation or a block sets it inactive.
  */
-export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research"] as const;
+export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research", "default-level"] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
 export const DOCUMENT_CATEGORIES = ["lab", "imaging", "report", "prescription", "vaccination", "personal"] as const;

@@ -233,9 +233,10 @@ function practitionerMay(
     return deny("not-allowed");
   }
   if (resource.confidentiality === "V") return deny("secret");
-  if (resource.confidentiality === "R" && !(access.ground === "authorised" && access.restricted)) {
-    return deny("confidentiality");
-  }
+  // Restricted documents: to a professional authorised for them, or under break-glass when the
+  // patient chose that emergency access includes them.
+  const restrictedOpen = access.ground === "authorised" ? access.restricted : rules.emergencyRestricted;
+  if (resource.confidentiality === "R" && !restrictedOpen) return deny("confidentiality");
   if (domain === "documents" && resource.id && rules.hiddenDocuments.has(resource.id)) return deny("hidden");
   const reason: Reason = access.ground === "emergency" ? "emergency" : "authorised";
   if (READS.has(interaction)) return allow(reason);

@@ -1,4 +1,4 @@
-import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
+import type { Coding, Consent, RelatedPerson } from "@medplum/fhirtypes";
 import { SYSTEMS, type ConsentRule } from "@/lib/fhir/systems";
 import { isScope, type Scope } from "./scopes";
 
@@ -15,6 +15,10 @@ export type PatientRules = {
   hiddenDocuments: ReadonlySet<string>;
   /** Break-glass allowed. On unless the patient refused it. */
   emergencyAccess: boolean;
+  /** Break-glass also opens restricted (R) documents. Off unless the patient chose it. */
+  emergencyRestricted: boolean;
+  /** The confidentiality given to documents added to the record from now on (the Swiss record's default level). */
+  defaultConfidentiality: "N" | "R";
   /** Use of the data for research. Off unless the patient agreed. */
   research: boolean;
   delegations: Delegation[];
@@ -48,6 +52,8 @@ export function emptyRules(patientId: string): PatientRules {
     blocked: new Set(),
     hiddenDocuments: new Set(),
     emergencyAccess: true,
+    emergencyRestricted: false,
+    defaultConfidentiality: "N",
     research: false,
     delegations: [],
   };
@@ -55,6 +61,10 @@ export function emptyRules(patientId: string): PatientRules {
 
 const idOf = (reference: string | undefined, type: string) =>
   reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
+
+function hasRestrictedLabel(labels: Coding[] | undefined): boolean {
+  return (labels ?? []).some((label) => label.code === "R");
+}
 
 export function consentRule(consent: Consent): ConsentRule | undefined {
   const code = consent.category
@@ -82,7 +92,7 @@ export function rulesFromResources(patientId: string, consents: Consent[], relat
             consentId: consent.id,
             practitionerId,
             until: end ? new Date(end) : undefined,
-            restricted: (provision?.securityLabel ?? []).some((label) => label.code === "R"),
+            restricted: hasRestrictedLabel(provision?.securityLabel),
           });
         }
         break;
@@ -98,6 +108,10 @@ export function rulesFromResources(patientId: string, consents: Consent[], relat
       }
       case "emergency":
         rules.emergencyAccess = permit;
+        rules.emergencyRestricted = permit && hasRestrictedLabel(provision?.securityLabel);
+        break;
+      case "default-level":
+        rules.defaultConfidentiality = hasRestrictedLabel(provision?.securityLabel) ? "R" : "N";
         break;
       case "research":
         rules.research = permit;

@@ -18,7 +18,9 @@ export type AuditInteraction =
   | "dispense"
   | "emergency-access"
   | "sign-in"
-  | "export";
+  | "export"
+  /** The patient says they do not recognise an access of their trail (entity: that AuditEvent). */
+  | "report-access";
 
 export type AuditOutcome = "success" | "denied" | "failure";
 

@@ -91,3 +91,22 @@ export async function documentsOpenedBy(repo: Repository, patientId: string, age
   });
   return new Set(rows.map((row) => row.entity?.replace(/^DocumentReference\//, "") ?? ""));
 }
+
+/** One entry of the patient's trail, by id (for "Je ne reconnais pas cet accès"); undefined when refused or absent. */
+export async function readAuditEntry(repo: Repository, patientId: string, id: string): Promise<AuditView | undefined> {
+  if (!(await mayRead(repo, patientId))) return undefined;
+  const { prisma } = await database();
+  const row = await prisma.auditEvent.findFirst({ where: { id, patientId }, select: SELECT });
+  return row ? toView(row) : undefined;
+}
+
+/** Which of these entries the patient reported as not recognised. */
+export async function reportedEntries(repo: Repository, patientId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0 || !(await mayRead(repo, patientId))) return new Set();
+  const { prisma } = await database();
+  const rows = await prisma.auditEvent.findMany({
+    where: { patientId, interaction: "report-access", entity: { in: ids.map((id) => `AuditEvent/${id}`) } },
+    select: { entity: true },
+  });
+  return new Set(rows.map((row) => row.entity?.replace(/^AuditEvent\//, "") ?? ""));
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Patient } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import type { Actor } from "../access/actor";
 import type { RequestContext } from "../audit/audit-entry";
 import { findDelegationsOfAgent } from "../fhir/agent-delegations";
@@ -16,8 +17,7 @@ import { delegationIsLive, idOfRef } from "./resolve-actor";
 export type Space = { patientId: string; kind: "self" | "guardian" | "delegate"; name: string; current: boolean };
 
 function nameOf(patient: Patient): string {
-  const name = patient.name?.[0];
-  return [name?.given?.join(" "), name?.family].filter(Boolean).join(" ") || patient.id || "";
+  return formatHumanName(patient.name) ?? patient.id ?? "";
 }
 
 export async function listSpaces(session: CurrentSession, actor: Actor, ctx: RequestContext, now: Date): Promise<Space[]> {

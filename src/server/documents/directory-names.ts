@@ -1,14 +1,7 @@
 import "server-only";
-import type { HumanName, Organization, Practitioner } from "@medplum/fhirtypes";
+import type { Organization, Practitioner } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import { isUuid, type Repository } from "../fhir/repository";
-
-/** "Dr Sophie Bernard" from a FHIR name. */
-export function formatName(names: HumanName[] | undefined): string | undefined {
-  const name = names?.find((n) => n.use === "official") ?? names?.[0];
-  if (!name) return undefined;
-  const text = [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(" ").trim();
-  return text || name.text || undefined;
-}
 
 /**
  * Display names of the professionals and facilities a page mentions, in two directory searches
@@ -23,7 +16,7 @@ export async function directoryNames(repo: Repository, references: (string | und
   if (practitionerIds.length > 0) {
     const found = await repo.search<Practitioner>("Practitioner", { ids: practitionerIds, count: practitionerIds.length });
     for (const p of found.resources) {
-      const name = formatName(p.name);
+      const name = formatHumanName(p.name);
       if (p.id && name) names.set(`Practitioner/${p.id}`, name);
     }
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Organization, Practitioner } from "@medplum/fhirtypes";
 import type { Repository } from "../fhir/repository";
-import { formatName } from "./directory-names";
+import { formatHumanName } from "@/lib/fhir/human-name";
 
 export type FacetOption = { id: string; label: string };
 
@@ -14,7 +14,7 @@ export async function listDocumentFacets(repo: Repository): Promise<{ authors: F
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, "fr");
   return {
     authors: practitioners.resources
-      .map((p) => ({ id: p.id ?? "", label: formatName(p.name) ?? "" }))
+      .map((p) => ({ id: p.id ?? "", label: formatHumanName(p.name) ?? "" }))
       .filter((o) => o.id && o.label)
       .sort(byLabel),
     facilities: organizations.resources

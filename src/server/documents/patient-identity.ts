@@ -1,7 +1,7 @@
 import "server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { isUuid, type Repository } from "../fhir/repository";
-import { formatName } from "./directory-names";
+import { formatHumanName } from "@/lib/fhir/human-name";
 
 /**
  * The name of the patient whose space or record a page shows, if the actor may see them
@@ -11,5 +11,5 @@ export async function patientIdentity(repo: Repository, patientId: string): Prom
   if (!isUuid(patientId)) return undefined;
   const found = await repo.search<Patient>("Patient", { patientId, ids: [patientId], count: 1 });
   const patient = found.resources[0];
-  return patient ? { name: formatName(patient.name) ?? "", birthDate: patient.birthDate } : undefined;
+  return patient ? { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate } : undefined;
 }

@@ -151,6 +151,10 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.date = toDate(r.sent);
       columns.author = ref(r.sender);
       break;
+    case "PractitionerRole":
+      // The directory finds a professional's role (specialty, practice) by it.
+      columns.actorRef = ref(r.practitioner);
+      break;
     case "Binary":
       columns.code = typeof r.contentType === "string" ? r.contentType : null;
       columns.actorRef = ref(r.securityContext);

@@ -16,7 +16,9 @@ import { allVersions, versionRow, type StoredVersion } from "./history-rows";
 import { isUuid } from "./ids";
 import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
-import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
+import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
+import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
+import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchResources, searchStoredJson, type StoredJson } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
@@ -168,16 +170,45 @@ export class ReadRepository {
     return { document, file };
   }
 
-  /** For a practitioner: the patients whose rules let them in now (authorised, not blocked, not expired). */
-  async patientsWhoAuthorise(): Promise<AuthorisingPatient[]> {
-    const actor = this.actor;
-    if (actor.kind !== "practitioner") return [];
-    const found: AuthorisingPatient[] = [];
-    for (const patientId of await authorisingPatientIds(this.db.sql, actor.practitionerId)) {
-      const authorisation = authorisationOf(actor, patientId, await this.rules(patientId), this.now());
-      if (authorisation) found.push(authorisation);
+  /**
+   * Every version of a patient's resources of one type, newest first, a page at a time (the
+   * history of their sharing choices): one decision for the whole compartment's type, one
+   * audit row. Types whose rows differ in confidentiality are not for this method.
+   */
+  async historyOfType(patientId: string, type: "Consent", page: { limit: number; offset: number }): Promise<{ versions: TypeVersion[]; hasMore: boolean }> {
+    if (!isUuid(patientId)) throw notFound();
+    const decision = await this.decideOn("history", { resourceType: type, patientId, confidentiality: "N", labels: [] });
+    if (!decision.allow) {
+      await this.audit({ patientId, entity: type, interaction: "history", outcome: "denied", reason: decision.reason });
+      throw notFound();
     }
-    return found;
+    const rows = await versionsOfType(this.db.sql, patientId, type, page.limit + 1, page.offset);
+    await this.audit({ patientId, entity: type, interaction: "history", outcome: "success", detail: { offset: page.offset } });
+    return { versions: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  }
+
+  /** For a practitioner: every patient who authorised them, and whether their rules let them in now (practitioner-patients.ts). */
+  async practitionerPatients(): Promise<PractitionerPatient[]> {
+    return this.actor.kind === "practitioner" ? practitionerPatients(this.db.sql, this.actor, this.now()) : [];
+  }
+
+  /** The professionals' directory, searched by words (directory-search.ts): public to every signed-in actor. */
+  async searchProfessionals(query: string, limit = 20): Promise<{ cards: ProfessionalCard[]; more: boolean }> {
+    const words = foldWords(query);
+    if (words.length === 0 || !(await this.directoryReadable())) return { cards: [], more: false };
+    return findProfessionals(this.db.sql, { words, limit });
+  }
+
+  /** Directory cards (name, specialty, town) of the professionals named by id. */
+  async describeProfessionals(ids: string[]): Promise<Map<string, ProfessionalCard>> {
+    const wanted = [...new Set(ids)].filter(isUuid);
+    if (wanted.length === 0 || !(await this.directoryReadable())) return new Map();
+    const { cards } = await findProfessionals(this.db.sql, { ids: wanted, limit: wanted.length });
+    return new Map(cards.map((card) => [card.id, card]));
+  }
+
+  private async directoryReadable(): Promise<boolean> {
+    return (await this.decideOn("search", { resourceType: "Practitioner", confidentiality: "N", labels: [] })).allow;
   }
 
   /**

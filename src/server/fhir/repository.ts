@@ -6,7 +6,8 @@ import type { Interaction, ResourceFacts } from "../access/facts";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import { inPrisma } from "../db/queryable";
+import { inPrisma, type Queryable } from "../db/queryable";
+import { SYSTEMS } from "@/lib/fhir/systems";
 import { patientIdOf } from "./columns";
 import { Denied } from "./denied";
 import { withStoredFile } from "./document-attachment";
@@ -52,7 +53,7 @@ export class Repository extends ReadRepository {
   ): Promise<T> {
     const now = this.now();
     const q = inPrisma(tx);
-    const resource = prepareForWrite(this.actor, input, { id, versionId: 1, now });
+    const resource = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
     validateForWrite(resource);
     const facts = { ...(await factsForWrite(q, resource)), ...options.facts };
     const decision = await this.decideOn("create", facts, q);
@@ -67,6 +68,19 @@ export class Repository extends ReadRepository {
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
     this.forgetRulesIfNeeded(resource);
     return resource;
+  }
+
+  /**
+   * A new document without a confidentiality of its own takes the level the patient chose for
+   * new documents (Consent "default-level"), whoever adds it.
+   */
+  private async withDefaultLevel<T extends Resource>(resource: T, q: Queryable): Promise<T> {
+    if (resource.resourceType !== "DocumentReference") return resource;
+    const labelled = (resource.meta?.security ?? []).some((label) => label.system === SYSTEMS.confidentiality);
+    const patientId = patientIdOf(resource);
+    if (labelled || !patientId) return resource;
+    if ((await this.rules(patientId, q)).defaultConfidentiality !== "R") return resource;
+    return { ...resource, meta: { ...resource.meta, security: [...(resource.meta?.security ?? []), { system: SYSTEMS.confidentiality, code: "R" }] } };
   }
 
   /**

@@ -1,30 +1,27 @@
 import "server-only";
-import type { Patient } from "@medplum/fhirtypes";
 import type { Repository } from "../fhir/repository";
+import type { PractitionerPatient } from "../fhir/practitioner-patients";
 
 /**
- * A professional's patients: those whose rules authorise them now (not blocked, grant not
- * expired), with the end of a time-limited grant. Each name is a checked, audited read, so the
- * patient sees in their history that the professional opened their list entry.
+ * A professional's patient list, a page at a time: those who let them in now first (with the
+ * level and the end of their authorisation), then those whose access ended ("accès retiré",
+ * without a link to the record), each group by name. The whole list is counted, so the page
+ * says how many there are and pages through all of them.
  */
-export type AuthorisingPatient = { patientId: string; name: string; birthDate?: string; until?: Date };
+export const PATIENTS_PER_PAGE = 50;
 
-export async function listAuthorisingPatients(repo: Repository): Promise<AuthorisingPatient[]> {
-  const grants = await repo.patientsWhoAuthorise();
-  const patients: AuthorisingPatient[] = [];
-  for (const grant of grants) {
-    try {
-      const patient = await repo.read<Patient>("Patient", grant.patientId);
-      const name = patient.name?.[0];
-      patients.push({
-        patientId: grant.patientId,
-        name: [name?.given?.join(" "), name?.family].filter(Boolean).join(" ") || grant.patientId,
-        birthDate: patient.birthDate,
-        until: grant.until,
-      });
-    } catch {
-      // The rules changed between the two reads: not listed.
-    }
-  }
-  return patients.sort((a, b) => a.name.localeCompare(b.name, "fr"));
+export type PatientListPage = { patients: PractitionerPatient[]; total: number; current: number; page: number; pages: number };
+
+export async function listAuthorisingPatients(repo: Repository, page = 1): Promise<PatientListPage> {
+  const all = await repo.practitionerPatients();
+  const ordered = [...all.filter((p) => p.access), ...all.filter((p) => !p.access)];
+  const pages = Math.max(1, Math.ceil(ordered.length / PATIENTS_PER_PAGE));
+  const shown = Math.min(Math.max(1, Math.floor(page)), pages);
+  return {
+    patients: ordered.slice((shown - 1) * PATIENTS_PER_PAGE, shown * PATIENTS_PER_PAGE),
+    total: ordered.length,
+    current: all.filter((p) => p.access).length,
+    page: shown,
+    pages,
+  };
 }

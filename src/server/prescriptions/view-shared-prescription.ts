@@ -1,7 +1,7 @@
 import "server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
-import { formatName } from "../documents/directory-names";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { stateFingerprint } from "./prescription-model";
@@ -30,7 +30,7 @@ export async function viewSharedPrescription(repo: Repository): Promise<SharedPr
   const found = await readPrescription(repo, actor.patientId, actor.prescriptionId, repo.now());
   if (!found) throw notFound();
   return {
-    patient: { name: formatName(patient.name) ?? "", birthDate: patient.birthDate },
+    patient: { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate },
     prescription: found.prescription,
     state: stateFingerprint([...found.requests, ...found.dispenses]),
     formKey: randomUUID(),

@@ -1,39 +1,68 @@
 import { describe, expect, it } from "vitest";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
-import { listAuthorisingPatients } from "@/server/practitioners/list-authorising-patients";
+import { listAuthorisingPatients, PATIENTS_PER_PAGE } from "@/server/practitioners/list-authorising-patients";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 
-useTestDatabase();
+const db = useTestDatabase();
+
+async function auditRowsOf(patientIds: string[]): Promise<number> {
+  const { sql } = db();
+  const rows = await sql.query<{ n: number | string | bigint }>("SELECT count(*) AS n FROM audit_event WHERE patient_id = ANY($1::uuid[])", [patientIds]);
+  return Number(rows[0]?.n ?? 0);
+}
 
 describe("a professional's patients", () => {
-  it("are those who authorise them now: not blocked, grant not expired, sorted by name, with the grant's end", async () => {
+  it("are those who authorise them now (level, end), then those whose access ended, without writing into their histories", async () => {
     const system = await systemRepository("auth-tests");
     const doctor = (await system.create(aPractitioner({ given: "Sophie", family: "Test" }))).id ?? "";
     const patient = async (given: string) => (await system.create(aPatient({ given, family: `Test${newId().slice(0, 4)}` }))).id ?? "";
-    const [standing, limited, blocked, expired, stranger] = await Promise.all(["Zoé", "Anna", "Bruno", "Chloé", "Denis"].map(patient));
+    const [standing, limited, blocked, expired, withdrawn, stranger] = await Promise.all(["Zoé", "Anna", "Bruno", "Chloé", "Denis", "Émile"].map(patient));
     const until = new Date(Date.now() + 30 * 86_400_000);
     await system.create(anAuthorisation({ patientId: standing!, practitionerId: doctor }));
-    await system.create(anAuthorisation({ patientId: limited!, practitionerId: doctor, until: until.toISOString() }));
+    await system.create(anAuthorisation({ patientId: limited!, practitionerId: doctor, until: until.toISOString(), restricted: true }));
     await system.create(anAuthorisation({ patientId: blocked!, practitionerId: doctor }));
     await system.create(aBlock({ patientId: blocked!, practitionerId: doctor }));
     await system.create(anAuthorisation({ patientId: expired!, practitionerId: doctor, until: new Date(Date.now() - 1000).toISOString() }));
-    expect(stranger).toBeTruthy();
+    await system.create(anAuthorisation({ patientId: withdrawn!, practitionerId: doctor, status: "inactive" }));
+    const ids = [standing!, limited!, blocked!, expired!, withdrawn!];
+    const rowsBefore = await auditRowsOf(ids);
 
     const repo = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: doctor });
-    const patients = await listAuthorisingPatients(repo);
-    expect(patients.map((p) => p.patientId)).toEqual([limited, standing]);
-    expect(patients[0]?.name).toMatch(/^Anna Test/);
-    expect(patients[0]?.until?.getTime()).toBe(until.getTime());
-    expect(patients[1]?.until).toBeUndefined();
+    const list = await listAuthorisingPatients(repo);
+    expect(list.patients.map((p) => p.patientId)).toEqual([limited, standing, blocked, expired, withdrawn]);
+    expect(list.patients.map((p) => p.patientId)).not.toContain(stranger);
+    expect(list).toMatchObject({ total: 5, current: 2, page: 1, pages: 1 });
+    expect(list.patients[0]?.name).toMatch(/^Anna Test/);
+    expect(list.patients[0]?.access).toEqual({ until, restricted: true });
+    expect(list.patients[1]?.access).toEqual({ until: undefined, restricted: false });
+    expect(list.patients.slice(2).every((p) => p.access === undefined)).toBe(true);
+    // The list is the identity that came with each authorisation: no row in anyone's history per visit.
+    expect(await auditRowsOf(ids)).toBe(rowsBefore);
+  });
+
+  it("pages through every patient, with no ceiling", async () => {
+    const system = await systemRepository("auth-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Paul", family: "Test" }))).id ?? "";
+    for (let n = 0; n < PATIENTS_PER_PAGE + 3; n++) {
+      const id = (await system.create(aPatient({ given: `P${String(n).padStart(3, "0")}`, family: "Liste" }))).id!;
+      await system.create(anAuthorisation({ patientId: id, practitionerId: doctor }));
+    }
+    const repo = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: doctor });
+    const first = await listAuthorisingPatients(repo, 1);
+    const second = await listAuthorisingPatients(repo, 2);
+    expect(first).toMatchObject({ total: PATIENTS_PER_PAGE + 3, pages: 2 });
+    expect(first.patients).toHaveLength(PATIENTS_PER_PAGE);
+    expect(second.patients.map((p) => p.name)).toEqual([0, 1, 2].map((k) => `P${String(PATIENTS_PER_PAGE + k).padStart(3, "0")} Liste`));
+    expect((await listAuthorisingPatients(repo, 99)).page).toBe(2);
   });
 
   it("is nobody for a professional nobody authorised", async () => {
     const system = await systemRepository("auth-tests");
     const doctor = (await system.create(aPractitioner({ given: "Inès", family: "Test" }))).id ?? "";
     const repo = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: doctor });
-    expect(await listAuthorisingPatients(repo)).toEqual([]);
+    expect((await listAuthorisingPatients(repo)).patients).toEqual([]);
   });
 });

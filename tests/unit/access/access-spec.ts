@@ -78,7 +78,7 @@ export type Who =
   | { kind: "system" }
   | { kind: "patient"; ownSpace: boolean }
   | ({ kind: "guardian" | "delegate" } & AgentFacts)
-  | { kind: "practitioner"; blocked: boolean; authorised: boolean; restricted: boolean; emergency: boolean }
+  | { kind: "practitioner"; blocked: boolean; authorised: boolean; restricted: boolean; emergency: boolean; emergencyRestricted: boolean }
   | { kind: "link"; ownSpace: boolean };
 
 /** The facts of the resource, relative to the actor. */
@@ -136,7 +136,9 @@ export function expected(who: Who, type: Type, interaction: Interaction, v: Vari
       fail(!who.authorised && !who.emergency, "not-authorised");
       fail(!PRO_SEES.has(type), "not-allowed");
       fail(v.confidentiality === "V", "secret");
-      fail(v.confidentiality === "R" && !(who.authorised && who.restricted), "confidentiality");
+      // Restricted documents open to an authorisation that includes them, or, with no
+      // authorisation, to break-glass when the patient chose that emergency access includes them.
+      fail(v.confidentiality === "R" && !(who.authorised ? who.restricted : who.emergencyRestricted), "confidentiality");
       fail(v.hidden && (type === "DocumentReference" || type === "Binary"), "hidden");
       if (!READS.includes(interaction)) {
         // Writing needs an authorisation; break-glass only opens reading.

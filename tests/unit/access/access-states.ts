@@ -1,7 +1,7 @@
 import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
 import type { Actor } from "@/server/access/actor";
 import { SCOPES, type Scope } from "@/server/access/scopes";
-import { aBlock, aDelegation, aGuardianship, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
+import { aBlock, aDefaultLevel, aDelegation, aGuardianship, anAuthorisation, aResearchChoice, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 import type { AgentFacts, Who } from "./access-spec";
 
 /**
@@ -80,7 +80,7 @@ const pro = (name: string, who: ProFacts, consents: Consent[], emergency?: { pat
   relatedPersons: [],
 });
 
-const none: ProFacts = { blocked: false, authorised: false, restricted: false, emergency: false };
+const none: ProFacts = { blocked: false, authorised: false, restricted: false, emergency: false, emergencyRestricted: false };
 const authorised: ProFacts = { ...none, authorised: true };
 const restricted: ProFacts = { ...none, authorised: true, restricted: true };
 const emergencyOnly: ProFacts = { ...none, emergency: true };
@@ -122,6 +122,19 @@ const practitionerStates: State[] = [
   pro("emergency opened on another patient", none, [], { patientId: OTHER }),
   pro("authorised, with emergency open too", authorised, [anAuthorisation(p)], {}),
   pro("authorised (R), patient refuses emergency", restricted, [anAuthorisation({ ...p, restricted: true }), anEmergencyChoice({ patientId: PAT, allowed: false })]),
+  // Emergency extent (issue 12): break-glass may include restricted documents if the patient says so.
+  pro("emergency open, patient allows it with restricted documents", { ...emergencyOnly, emergencyRestricted: true }, [anEmergencyChoice({ patientId: PAT, allowed: true, restricted: true })], {}),
+  pro("emergency with restricted documents chosen, but no emergency open", { ...none, emergencyRestricted: true }, [anEmergencyChoice({ patientId: PAT, allowed: true, restricted: true })]),
+  pro(
+    "authorised without R, emergency open with restricted documents: the authorisation decides",
+    { ...authorised, emergency: true, emergencyRestricted: true },
+    [anAuthorisation(p), anEmergencyChoice({ patientId: PAT, allowed: true, restricted: true })],
+    {},
+  ),
+  pro("blocked, emergency with restricted documents open", { ...emergencyOnly, blocked: true, emergencyRestricted: true }, [aBlock(p), anEmergencyChoice({ patientId: PAT, allowed: true, restricted: true })], {}),
+  // Choices that decide() does not read for access: the research choice and the default level of new documents.
+  pro("authorised, research refused, default level R", authorised, [anAuthorisation(p), aResearchChoice({ patientId: PAT, allowed: false }), aDefaultLevel({ patientId: PAT, level: "R" })]),
+  pro("unauthorised, research allowed", none, [aResearchChoice({ patientId: PAT, allowed: true })]),
 ];
 
 const link = (name: string, patientId: string, ownSpace: boolean): State => ({

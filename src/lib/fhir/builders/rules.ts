@@ -58,9 +58,17 @@ export function aHiddenDocument(input: RuleInput & { documentIds: string[] }): C
   });
 }
 
-/** Break-glass allowed (`allowed: true`) or refused. */
-export function anEmergencyChoice(input: RuleInput & { allowed: boolean }): Consent {
-  return aConsent(input, "emergency", { type: input.allowed ? "permit" : "deny" });
+/** Break-glass allowed (`allowed: true`, with restricted documents when `restricted`) or refused. */
+export function anEmergencyChoice(input: RuleInput & { allowed: boolean; restricted?: boolean }): Consent {
+  return aConsent(input, "emergency", {
+    type: input.allowed ? "permit" : "deny",
+    securityLabel: input.allowed && input.restricted ? [{ system: SYSTEMS.confidentiality, code: "R" }] : undefined,
+  });
+}
+
+/** The confidentiality given to documents added from now on. */
+export function aDefaultLevel(input: RuleInput & { level: "N" | "R" }): Consent {
+  return aConsent(input, "default-level", { type: "permit", securityLabel: [{ system: SYSTEMS.confidentiality, code: input.level }] });
 }
 
 export function aResearchChoice(input: RuleInput & { allowed: boolean }): Consent {

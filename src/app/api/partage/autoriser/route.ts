@@ -1,0 +1,21 @@
+import { authoriseProfessional } from "@/server/privacy/authorise-professional";
+import { sharingPost } from "@/server/privacy/sharing-post";
+import { endOfParisDay } from "@/server/privacy/until-date";
+import { authoriseSchema } from "./schema";
+
+export async function POST(request: Request): Promise<Response> {
+  const now = new Date();
+  return sharingPost(
+    request,
+    authoriseSchema(now),
+    async ({ repo }, input) => {
+      const outcome = await authoriseProfessional(repo, {
+        practitionerId: input.praticien,
+        restricted: input.niveau === "R",
+        until: input.jusqu_au ? endOfParisDay(input.jusqu_au) : undefined,
+      });
+      return outcome === "authorised" ? "autorise" : "modifie";
+    },
+    { on422: "bloque_d_abord", invalid: "date" },
+  );
+}

@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const reportSchema = z.object({ acces: z.uuid() });

@@ -1,0 +1,60 @@
+import { Button } from "@/components/button";
+import { t } from "@/lib/i18n/messages";
+import { dayInputValue } from "./format";
+
+/**
+ * Authorise a professional, or change the level and end of an authorisation: a plain form post
+ * (works without JavaScript). `idPrefix` keeps each form's labels tied to its own fields when a
+ * page holds several.
+ */
+export function AuthoriseForm({
+  practitionerId,
+  idPrefix,
+  restricted = false,
+  until,
+  submitLabel,
+  describedBy,
+}: {
+  practitionerId: string;
+  idPrefix: string;
+  restricted?: boolean;
+  until?: Date;
+  submitLabel: string;
+  describedBy: string;
+}) {
+  return (
+    <form method="post" action="/api/partage/autoriser" className="flex flex-col gap-3">
+      <input type="hidden" name="praticien" value={practitionerId} />
+      <fieldset className="flex flex-col gap-1">
+        <legend className="font-semibold">{t("sharing.levelLabel")}</legend>
+        {(["N", "R"] as const).map((level) => (
+          <label key={level} className="flex items-start gap-2">
+            <input type="radio" name="niveau" value={level} defaultChecked={(level === "R") === restricted} className="mt-1.5" />
+            <span>{t(level === "R" ? "sharing.levelR" : "sharing.levelN")}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${idPrefix}-until`} className="font-semibold">
+          {t("sharing.untilLabel")}
+        </label>
+        <p id={`${idPrefix}-until-hint`} className="text-sm text-slate-700">
+          {t("sharing.untilHint")}
+        </p>
+        <input
+          id={`${idPrefix}-until`}
+          type="date"
+          name="jusqu_au"
+          defaultValue={dayInputValue(until)}
+          aria-describedby={`${idPrefix}-until-hint`}
+          className="w-fit rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+        />
+      </div>
+      <div>
+        <Button type="submit" aria-describedby={describedBy}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+const longDate = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+
+/** "30 juin 2027": a day as a patient reads it, in Paris time. */
+export function frenchDay(value: Date): string {
+  return longDate.format(value);
+}
+
+/** The Paris calendar day of an instant, YYYY-MM-DD, for a date input's value. */
+export function dayInputValue(value: Date | undefined): string {
+  return value ? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(value) : "";
+}

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { t } from "@/lib/i18n/messages";
+import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import { frenchDay } from "./format";
+
+/**
+ * "En un coup d'œil": one sentence per person or group who can see the record, in the words a
+ * patient uses, each with a link to where it is changed.
+ */
+export function Glance({ overview }: { overview: SharingOverview }) {
+  const specialty = (value?: string) => (value ? ` (${value})` : "");
+  const lines: { key: string; text: string; href: string }[] = [];
+  for (const { card, restricted, until } of overview.authorised) {
+    lines.push({
+      key: `a-${card.id}`,
+      text: t("sharing.authorisedSentence", {
+        name: card.name,
+        specialty: specialty(card.specialty),
+        level: t(restricted ? "sharing.levelRestricted" : "sharing.levelNormal"),
+        until: until ? t("sharing.untilDate", { date: frenchDay(until) }) : t("sharing.untilNone"),
+      }),
+      href: `#pro-${card.id}`,
+    });
+  }
+  for (const { card } of overview.blocked) {
+    lines.push({ key: `b-${card.id}`, text: t("sharing.blockedSentence", { name: card.name, specialty: specialty(card.specialty) }), href: `#bloque-${card.id}` });
+  }
+  for (const delegation of overview.delegations) {
+    lines.push({
+      key: `d-${delegation.relatedPersonId}`,
+      text:
+        delegation.kind === "guardian"
+          ? t("sharing.guardianSentence", { name: delegation.name })
+          : t("sharing.delegateSentence", {
+              name: delegation.name,
+              rights: delegation.scopes.map((scope) => t(`sharing.rights.${scope}`)).join(", ") || "—",
+              until: delegation.until ? t("sharing.untilDate", { date: frenchDay(delegation.until) }) : "",
+            }),
+      href: "/espace/proches",
+    });
+  }
+  for (const link of overview.links) {
+    lines.push({ key: `l-${link.id}`, text: t("sharing.linkSentence", { date: frenchDay(link.expiresAt) }), href: `/espace/ordonnances/${link.prescriptionId}` });
+  }
+  const emergency = { allowed: "sharing.emergencySentenceAllowed", "allowed-restricted": "sharing.emergencySentenceRestricted", refused: "sharing.emergencySentenceRefused" } as const;
+  lines.push({ key: "emergency", text: t(emergency[overview.emergency]), href: "#urgence" });
+  lines.push({ key: "level", text: t(overview.defaultLevel === "R" ? "sharing.defaultLevelSentenceR" : "sharing.defaultLevelSentenceN"), href: "#niveau" });
+  lines.push({ key: "research", text: t(overview.research === "allowed" ? "sharing.researchSentenceAllowed" : "sharing.researchSentenceRefused"), href: "#recherche" });
+  lines.push({ key: "hidden", text: overview.hidden.length ? t("sharing.hiddenSentence", { count: overview.hidden.length }) : t("sharing.hiddenNone"), href: "#masques" });
+  return (
+    <section aria-labelledby="glance-title" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
+      <h2 id="glance-title" className="text-xl font-semibold">
+        {t("sharing.glanceTitle")}
+      </h2>
+      {overview.authorised.length === 0 ? <p>{t("sharing.glanceEmpty")}</p> : null}
+      <ul className="flex flex-col gap-2">
+        {lines.map((line) => (
+          <li key={line.key} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+            <span id={`glance-${line.key}`}>{line.text}</span>
+            <Link href={line.href} aria-describedby={`glance-${line.key}`} className="text-sm font-semibold">
+              {t("sharing.change")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { t } from "@/lib/i18n/messages";
+import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import { AuthoriseForm } from "./authorise-form";
+import { PreviewLink, ProfessionalButton } from "./professional-actions";
+import { ProfessionalHeading } from "./professional-heading";
+
+/** The professionals the patient authorised: change the level or the end, withdraw, block, preview. */
+export function AuthorisedList({ overview }: { overview: SharingOverview }) {
+  return (
+    <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
+      <h2 id="autorises-title" className="text-xl font-semibold">
+        {t("sharing.authorisedTitle")}
+      </h2>
+      {overview.authorised.length === 0 ? <p className="text-slate-700">{t("sharing.authorisedNone")}</p> : null}
+      <ul className="flex flex-col gap-3">
+        {overview.authorised.map(({ card, restricted, until }) => (
+          <li key={card.id} id={`pro-${card.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
+            <ProfessionalHeading card={card} id={`pro-${card.id}-name`} />
+            <details>
+              <summary className="cursor-pointer font-semibold text-blue-800">{t("sharing.change")}</summary>
+              <div className="mt-3">
+                <AuthoriseForm practitionerId={card.id} idPrefix={`pro-${card.id}`} restricted={restricted} until={until} submitLabel={t("sharing.updateButton")} describedBy={`pro-${card.id}-name`} />
+              </div>
+            </details>
+            <div className="flex flex-wrap gap-3">
+              <ProfessionalButton action="retirer" practitionerId={card.id} label={t("sharing.withdrawButton")} describedBy={`pro-${card.id}-name`} />
+              <ProfessionalButton action="bloquer" practitionerId={card.id} label={t("sharing.blockButton")} describedBy={`pro-${card.id}-name`} />
+              <PreviewLink viewer={`pro:${card.id}`} describedBy={`pro-${card.id}-name`} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The professionals the patient blocked: a block beats every authorisation and emergency access. */
+export function BlockedList({ overview }: { overview: SharingOverview }) {
+  return (
+    <section id="bloques" aria-labelledby="bloques-title" className="flex flex-col gap-3">
+      <h2 id="bloques-title" className="text-xl font-semibold">
+        {t("sharing.blockedTitle")}
+      </h2>
+      <p className="text-slate-700">{t("sharing.blockedIntro")}</p>
+      {overview.blocked.length === 0 ? <p className="text-slate-700">{t("sharing.blockedNone")}</p> : null}
+      <ul className="flex flex-col gap-3">
+        {overview.blocked.map(({ card }) => (
+          <li key={card.id} id={`bloque-${card.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4">
+            <ProfessionalHeading card={card} id={`bloque-${card.id}-name`} />
+            <div className="flex flex-wrap gap-3">
+              <ProfessionalButton action="debloquer" practitionerId={card.id} label={t("sharing.unblockButton")} describedBy={`bloque-${card.id}-name`} />
+              <PreviewLink viewer={`pro:${card.id}`} describedBy={`bloque-${card.id}-name`} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

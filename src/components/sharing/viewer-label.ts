@@ -1,0 +1,22 @@
+import "server-only";
+import { t } from "@/lib/i18n/messages";
+import type { Repository } from "@/server/fhir/repository";
+import type { ViewerChoice } from "@/server/privacy/preview-viewer";
+import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import { frenchDay } from "./format";
+
+/** Who the preview is shown as, in words: a professional's name, "un médecin urgentiste…", a caregiver, a link. */
+export async function viewerLabel(repo: Repository, overview: SharingOverview, choice: ViewerChoice): Promise<string> {
+  switch (choice.kind) {
+    case "professional":
+      return (await repo.describeProfessionals([choice.practitionerId])).get(choice.practitionerId)?.name ?? "ce professionnel";
+    case "emergency":
+      return t("sharing.viewerEmergency");
+    case "caregiver":
+      return t("sharing.viewerCaregiver", { name: overview.delegations.find((d) => d.relatedPersonId === choice.relatedPersonId)?.name ?? "?" });
+    case "link": {
+      const link = overview.links.find((l) => l.id === choice.linkId);
+      return link ? t("sharing.viewerLink", { date: frenchDay(link.expiresAt) }) : "la pharmacie";
+    }
+  }
+}

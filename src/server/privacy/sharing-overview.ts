@@ -1,0 +1,78 @@
+import "server-only";
+import type { Consent, DocumentReference, RelatedPerson } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
+import { rulesFromResources, type PatientRules } from "../access/rules";
+import type { Scope } from "../access/scopes";
+import { titleOf } from "../documents/document-summary";
+import type { ProfessionalCard } from "../fhir/directory-search";
+import type { Repository } from "../fhir/repository";
+import { listMyLinks } from "../sharing/list-my-links";
+import { privacySpace } from "./privacy-space";
+import type { EmergencyChoice } from "./set-emergency-access";
+
+/**
+ * Everything "Partage et confidentialité" shows, in one read of the patient's active rules
+ * (their Consents and RelatedPersons, through the repository, so the page view is in the
+ * patient's history), turned into plain facts by the same rulesFromResources that decide()
+ * reads: what the page says is what the access gate applies.
+ */
+export type SharingOverview = {
+  patientId: string;
+  authorised: { card: ProfessionalCard; restricted: boolean; until?: Date }[];
+  blocked: { card: ProfessionalCard }[];
+  delegations: { relatedPersonId: string; name: string; kind: "guardian" | "delegate"; scopes: Scope[]; until?: Date }[];
+  links: { id: string; prescriptionId: string; expiresAt: Date }[];
+  emergency: EmergencyChoice;
+  research: "allowed" | "refused";
+  defaultLevel: "N" | "R";
+  hidden: { id: string; title: string }[];
+};
+
+async function allOf<T extends Consent | RelatedPerson>(repo: Repository, type: T["resourceType"], patientId: string, status: string[]): Promise<T[]> {
+  const found: T[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await repo.search<T>(type, { patientId, status, count: 100, offset });
+    found.push(...page.resources);
+    if (!page.hasMore) return found;
+  }
+}
+
+export async function sharingOverview(repo: Repository): Promise<SharingOverview> {
+  const patientId = await privacySpace(repo);
+  const now = repo.now();
+  const consents = await allOf<Consent>(repo, "Consent", patientId, ["active"]);
+  const relatedPersons = await allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"]);
+  const rules: PatientRules = rulesFromResources(patientId, consents, relatedPersons);
+  const live = rules.authorisations.filter((a) => !a.until || now < a.until);
+  const cards = await repo.describeProfessionals([...live.map((a) => a.practitionerId), ...rules.blocked]);
+  const cardOf = (id: string): ProfessionalCard => cards.get(id) ?? { id, name: "Professionnel de santé" };
+
+  // One line per professional: their widest live grant (restricted beats normal, no end beats a date).
+  const byProfessional = new Map<string, { restricted: boolean; until?: Date }>();
+  for (const grant of live) {
+    const seen = byProfessional.get(grant.practitionerId);
+    const until = !seen ? grant.until : !seen.until || !grant.until ? undefined : new Date(Math.max(seen.until.getTime(), grant.until.getTime()));
+    byProfessional.set(grant.practitionerId, { restricted: (seen?.restricted ?? false) || grant.restricted, until });
+  }
+  const names = new Map(relatedPersons.map((person) => [person.id ?? "", formatHumanName(person.name) ?? "Un proche"]));
+  const hiddenIds = [...rules.hiddenDocuments];
+  const hiddenDocuments: DocumentReference[] = [];
+  for (let start = 0; start < hiddenIds.length; start += 100) {
+    const ids = hiddenIds.slice(start, start + 100);
+    hiddenDocuments.push(...(await repo.search<DocumentReference>("DocumentReference", { patientId, ids, count: ids.length })).resources);
+  }
+  const links = (await listMyLinks(repo)) ?? [];
+  return {
+    patientId,
+    authorised: [...byProfessional].map(([id, grant]) => ({ card: cardOf(id), ...grant })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
+    blocked: [...rules.blocked].map((id) => ({ card: cardOf(id) })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
+    delegations: rules.delegations
+      .filter((d) => d.active && (!d.end || now < d.end))
+      .map((d) => ({ relatedPersonId: d.relatedPersonId, name: names.get(d.relatedPersonId) ?? "Un proche", kind: d.kind, scopes: [...d.scopes], until: d.end })),
+    links: links.filter((link) => link.state === "active").map((link) => ({ id: link.id, prescriptionId: link.prescriptionId, expiresAt: link.expiresAt })),
+    emergency: !rules.emergencyAccess ? "refused" : rules.emergencyRestricted ? "allowed-restricted" : "allowed",
+    research: rules.research ? "allowed" : "refused",
+    defaultLevel: rules.defaultConfidentiality,
+    hidden: hiddenDocuments.map((document) => ({ id: document.id ?? "", title: titleOf(document) ?? "Document" })),
+  };
+}

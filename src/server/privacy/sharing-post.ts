@@ -1,0 +1,47 @@
+import "server-only";
+import type { z } from "zod";
+import type { RequestScope } from "../documents/request-repository";
+import { formPost } from "../http/form-post";
+
+/**
+ * The form posts of "Partage et confidentialité": the common shape of formPost, the form parsed
+ * by the route's zod schema (a bad form changes nothing and says so), then back to the page with
+ * a fixed message code. Identity and whose settings come from the session, never from the form.
+ */
+export type SharingNotice =
+  | "autorise"
+  | "modifie"
+  | "retire"
+  | "bloque"
+  | "debloque"
+  | "urgence"
+  | "niveau"
+  | "recherche"
+  | "signale"
+  | "bloque_d_abord"
+  | "date"
+  | "interdit"
+  | "conflit"
+  | "echec";
+
+export const SHARING_PAGE = "/espace/partage";
+
+export async function sharingPost<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  run: (scope: RequestScope, input: z.infer<S>) => Promise<SharingNotice>,
+  options: { on422?: SharingNotice; invalid?: SharingNotice } = {},
+): Promise<Response> {
+  return formPost<SharingNotice>(
+    request,
+    {
+      page: SHARING_PAGE,
+      noticeFor: (status) => (status === 403 ? "interdit" : status === 412 ? "conflit" : status === 422 ? (options.on422 ?? "echec") : "echec"),
+    },
+    async (scope, form) => {
+      const parsed = schema.safeParse(Object.fromEntries(form.entries()));
+      if (!parsed.success) return { notice: options.invalid ?? "echec" };
+      return { notice: await run(scope, parsed.data) };
+    },
+  );
+}
