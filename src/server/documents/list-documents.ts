@@ -1,5 +1,6 @@
 import "server-only";
 import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
+import { spanInstants } from "@/lib/dates/fhir-date";
 import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { documentsOpenedBy } from "../audit/read-audit";
 import type { Repository } from "../fhir/repository";
@@ -17,17 +18,11 @@ export type DocumentList = {
   showPrivacy: boolean;
 };
 
-const DAY_MS = 24 * 3600 * 1000;
-
-function day(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
-
-/** The date range of the filters, as the store's date parameters (both ends inclusive). */
+/** The date range of the filters, as the store's date parameters: Paris days, both ends included. */
 function dateFilters(filters: DocumentFilters): DateFilter[] {
   const result: DateFilter[] = [];
-  if (filters.from) result.push({ prefix: "ge", start: day(filters.from), end: new Date(day(filters.from).getTime() + DAY_MS) });
-  if (filters.to) result.push({ prefix: "le", start: day(filters.to), end: new Date(day(filters.to).getTime() + DAY_MS) });
+  if (filters.from) result.push({ prefix: "ge", ...spanInstants({ first: filters.from, last: filters.from }) });
+  if (filters.to) result.push({ prefix: "le", ...spanInstants({ first: filters.to, last: filters.to }) });
   return result;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Patient } from "@medplum/fhirtypes";
+import { daySpanOf, spanInstants } from "@/lib/dates/fhir-date";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import type { Queryable } from "../db/queryable";
 
@@ -43,9 +44,10 @@ export async function matchPatientIds(db: Queryable, criteria: EmergencyCriteria
     );
     return rows.map((row) => row.id);
   }
-  const start = new Date(`${criteria.birthDate}T00:00:00.000Z`);
-  if (Number.isNaN(start.getTime())) return [];
-  const end = new Date(start.getTime() + 24 * 3600 * 1000);
+  const span = daySpanOf(criteria.birthDate);
+  if (!span) return [];
+  // A birth date is a Paris day: the window holds it whether stored at Paris or UTC midnight.
+  const { start, end } = spanInstants(span);
   const rows = await db.query<{ id: string; content: Patient }>(
     `SELECT id, content FROM fhir_resource
       WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'

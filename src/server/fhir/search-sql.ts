@@ -1,4 +1,5 @@
-import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type DateFilter, type SearchRequest } from "./search-request";
+import { dateTerm } from "./date-term-sql";
+import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type SearchRequest } from "./search-request";
 
 /** Builds the WHERE terms of a search from its (already validated) parameters. */
 export class SqlParams {
@@ -7,28 +8,6 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   };
-}
-
-function dateTerm(column: string, filter: DateFilter, p: SqlParams): string {
-  // Only the bounds a prefix uses become parameters: PostgreSQL refuses a parameter it cannot type.
-  const start = () => p.add(filter.start.toISOString());
-  const end = () => p.add(filter.end.toISOString());
-  switch (filter.prefix) {
-    case "eq":
-      return `(${column} >= ${start()}::timestamptz AND ${column} < ${end()}::timestamptz)`;
-    case "ne":
-      return `(${column} < ${start()}::timestamptz OR ${column} >= ${end()}::timestamptz)`;
-    case "lt":
-    case "eb":
-      return `${column} < ${start()}::timestamptz`;
-    case "le":
-      return `${column} < ${end()}::timestamptz`;
-    case "gt":
-    case "sa":
-      return `${column} >= ${end()}::timestamptz`;
-    case "ge":
-      return `${column} >= ${start()}::timestamptz`;
-  }
 }
 
 export function searchTerms(request: SearchRequest, p: SqlParams): string[] {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
+import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
 import { requestContext } from "@/server/auth/request-context";
@@ -10,8 +11,6 @@ import { createRepository } from "@/server/fhir/repository";
 import { listAuthorisingPatients } from "@/server/practitioners/list-authorising-patients";
 
 export const metadata: Metadata = { title: t("proHome.title") };
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 /** The professional's home: the patients who authorised them, read through the repository. */
 export default async function ProHomePage() {
@@ -38,7 +37,7 @@ export default async function ProHomePage() {
                   <Link href={`/pro/patients/${patient.patientId}`}>{patient.name}</Link>
                 </p>
                 <p className="text-sm text-slate-700">
-                  {patient.until ? t("proHome.until", { date: dateFormat.format(patient.until) }) : t("proHome.standing")}
+                  {patient.lastDay ? t("proHome.until", { date: formatDay(patient.lastDay) }) : t("proHome.standing")}
                 </p>
               </li>
             ))}
