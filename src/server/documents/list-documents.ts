@@ -1,5 +1,5 @@
 import "server-only";
-import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
+import type { DocumentReference } from "@medplum/fhirtypes";
 import { spanInstants } from "@/lib/dates/fhir-date";
 import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { documentsOpenedBy } from "../audit/read-audit";
@@ -27,18 +27,6 @@ function dateFilters(filters: DocumentFilters): DateFilter[] {
 }
 
 /**
- * A facility is a filter on the documents' authors: the professionals who practise there (their
- * PractitionerRole). The store indexes the author, so this stays an indexed search.
- */
-async function authorsAt(repo: Repository, organizationId: string): Promise<string[]> {
-  const roles = await repo.search<PractitionerRole>("PractitionerRole", { count: 100 });
-  return roles.resources
-    .filter((role) => role.organization?.reference === `Organization/${organizationId}`)
-    .map((role) => role.practitioner?.reference)
-    .filter((ref): ref is string => !!ref);
-}
-
-/**
  * One page of a patient's documents, newest first, as the actor may see them: the rules are in
  * the SQL, so the total and the pages never count what is hidden from this actor.
  */
@@ -49,17 +37,12 @@ export async function listDocuments(
   options: { newSince?: Date; viewerRef?: string; knownNames?: Promise<Map<string, string>> } = {},
 ): Promise<DocumentList> {
   const page = Math.min(Math.max(filters.page, 1), MAX_PAGE);
-  let authors = filters.author ? [`Practitioner/${filters.author}`] : undefined;
-  if (filters.facility) {
-    const atFacility = await authorsAt(repo, filters.facility);
-    authors = authors ? authors.filter((a) => atFacility.includes(a)) : atFacility;
-    // No professional there: a filter that matches nothing, not no filter.
-    if (authors.length === 0) authors = ["Practitioner/-"];
-  }
   const request: SearchRequest = {
     patientId,
     category: filters.category ? [filters.category] : undefined,
-    author: authors,
+    author: filters.author ? [`Practitioner/${filters.author}`] : undefined,
+    // A facility is a filter on the documents' authors: the professionals who practise there.
+    authorAt: filters.facility ? [`Organization/${filters.facility}`] : undefined,
     date: dateFilters(filters),
     text: filters.text,
     count: PAGE_SIZE,

@@ -161,6 +161,10 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.status = resource.active === false ? "inactive" : "active";
       columns.date = toDate(r.birthDate);
       break;
+    case "PractitionerRole":
+      // Indexed, so the facilities of a record's authors are found by index, not a directory scan.
+      columns.actorRef = ref(r.practitioner);
+      break;
     default:
       break;
   }

@@ -18,7 +18,7 @@ import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
 import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
-import { searchResources, searchStoredJson, type StoredJson } from "./search";
+import { documentFacetRefs, searchResources, searchStoredJson, type DocumentFacetRefs, type StoredJson } from "./search";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { prepareValidator } from "./validate";
 
@@ -144,6 +144,11 @@ export class ReadRepository {
     const versions = await allVersions(this.db.sql, id);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
     return versions;
+  }
+
+  /** The authors and facilities of the documents this actor may see in a patient's record (filters' choices). */
+  async documentFacets(patientId: string): Promise<DocumentFacetRefs> {
+    return documentFacetRefs(this, this.db.sql, patientId);
   }
 
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {

@@ -17,6 +17,12 @@ export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
   if (request.code?.length) terms.push(`code = ANY(${p.add(request.code)}::text[])`);
   if (request.status?.length) terms.push(`status = ANY(${p.add(request.status)}::text[])`);
   if (request.author?.length) terms.push(`author = ANY(${p.add(request.author)}::text[])`);
+  if (request.authorAt?.length) {
+    terms.push(
+      `EXISTS (SELECT 1 FROM fhir_resource role WHERE role.actor_ref = fhir_resource.author AND role.resource_type = 'PractitionerRole'
+        AND NOT role.deleted AND role.content->'organization'->>'reference' = ANY(${p.add(request.authorAt)}::text[]))`,
+    );
+  }
   if (request.group?.length) terms.push(`group_id = ANY(${p.add(request.group)}::text[])`);
   for (const filter of request.date ?? []) terms.push(dateTerm("date", filter, p));
   for (const filter of request.lastUpdated ?? []) terms.push(dateTerm("last_updated", filter, p));
