@@ -36,7 +36,7 @@ export async function searchStoredJson(repo: Repository, db: Queryable, type: st
  * the directory's decision), then the parameters. Undefined when the actor may see nothing
  * there (a refused compartment search is audited as such).
  */
-async function searchWhere(repo: Repository, type: string, request: SearchRequest, p: SqlParams): Promise<string | undefined> {
+export async function searchWhere(repo: Repository, type: string, request: SearchRequest, p: SqlParams): Promise<string | undefined> {
   const domain = domainOf(type);
   if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
   const where = [`resource_type = ${p.add(type)}`, "NOT deleted"];

@@ -126,21 +126,31 @@ function stateOf(lines: PrescriptionLine[], validUntil: string | undefined, now:
   return "active";
 }
 
-/** One prescription from its lines and dispensations (all of the same group). */
-export function assemblePrescription(
-  id: string,
-  requests: MedicationRequest[],
-  dispenses: MedicationDispense[],
-  now: Date,
-): Prescription | undefined {
-  const first = requests[0];
-  if (!first) return undefined;
+/** What was handed over per line, from the dispensations at hand (the store sums them in SQL: dispensed-totals.ts). */
+export function dispensedByRequest(dispenses: MedicationDispense[]): Map<string, number> {
   const byRequest = new Map<string, number>();
   for (const dispense of dispenses) {
     const requestId = requestIdOf(dispense);
     if (!requestId || dispense.status !== "completed") continue;
     byRequest.set(requestId, (byRequest.get(requestId) ?? 0) + (dispense.quantity?.value ?? 0));
   }
+  return byRequest;
+}
+
+/**
+ * One prescription from its lines and dispensations (all of the same group). `dispensed` is what
+ * was handed over per line when the store summed it; otherwise it is summed from `dispenses`.
+ */
+export function assemblePrescription(
+  id: string,
+  requests: MedicationRequest[],
+  dispenses: MedicationDispense[],
+  now: Date,
+  dispensed: ReadonlyMap<string, number> = dispensedByRequest(dispenses),
+): Prescription | undefined {
+  const first = requests[0];
+  if (!first) return undefined;
+  const byRequest = dispensed;
   const lines = [...requests]
     .sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
     .map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
@@ -164,7 +174,12 @@ export function assemblePrescription(
 }
 
 /** Every prescription of a patient, active ones first, then the others; newest first within each. */
-export function assemblePrescriptions(requests: MedicationRequest[], dispenses: MedicationDispense[], now: Date): Prescription[] {
+export function assemblePrescriptions(
+  requests: MedicationRequest[],
+  dispenses: MedicationDispense[],
+  now: Date,
+  dispensed: ReadonlyMap<string, number> = dispensedByRequest(dispenses),
+): Prescription[] {
   const groups = new Map<string, MedicationRequest[]>();
   for (const request of requests) {
     const id = prescriptionIdOf(request);
@@ -178,7 +193,7 @@ export function assemblePrescriptions(requests: MedicationRequest[], dispenses: 
     if (group) dispensesOf.set(group, [...(dispensesOf.get(group) ?? []), dispense]);
   }
   const prescriptions = [...groups.entries()]
-    .map(([id, lines]) => assemblePrescription(id, lines, dispensesOf.get(id) ?? [], now))
+    .map(([id, lines]) => assemblePrescription(id, lines, dispensesOf.get(id) ?? [], now, dispensed))
     .filter((p): p is Prescription => !!p);
   return prescriptions.sort((a, b) => {
     const rank = (p: Prescription) => (p.state === "active" ? 0 : 1);
