@@ -8,6 +8,11 @@ import type { Queryable } from "../db/queryable";
  * The patients holding an "authorise" Consent that names this practitioner (indexed on
  * actor_ref). Candidates only: the repository then checks each patient's rules (a block, an
  * expired grant), so what is returned to the caller is what decide() allows.
+ *
+ * LIMIT 5000, on purpose and not silently forever: the professional's home reads and audits each
+ * patient it lists, so the list is bounded to what one page can afford. Access itself never
+ * depends on this list (decide() reads each patient's rules). A professional authorised by more
+ * patients needs a paged list with a count (not built yet: see the issue's closing note).
  */
 export async function authorisingPatientIds(db: Queryable, practitionerId: string): Promise<string[]> {
   const rows = await db.query<{ patient_id: string }>(

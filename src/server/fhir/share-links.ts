@@ -33,14 +33,26 @@ export async function findShareLink(id: string): Promise<ShareLinkRow | undefine
   return (await prisma.shareLink.findUnique({ where: { id } })) ?? undefined;
 }
 
-/** The links of a patient (one prescription's, or all), newest first. */
-export async function listShareLinks(patientId: string, prescriptionId?: string): Promise<ShareLinkRow[]> {
+/** Ended links shown besides the live ones: the rest is in the patient's access history. */
+export const ENDED_LINKS_SHOWN = 200;
+
+/**
+ * The links of a patient (one prescription's, or all), newest first: every link that still
+ * works, however many (a live link the patient cannot see is one they cannot revoke), then the
+ * latest ended ones.
+ */
+export async function listShareLinks(patientId: string, prescriptionId?: string, now = new Date()): Promise<ShareLinkRow[]> {
   const { prisma } = await database();
-  return prisma.shareLink.findMany({
-    where: { patientId, ...(prescriptionId ? { prescriptionId } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
+  const mine = { patientId, ...(prescriptionId ? { prescriptionId } : {}) };
+  const [live, ended] = await Promise.all([
+    prisma.shareLink.findMany({ where: { ...mine, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } }),
+    prisma.shareLink.findMany({
+      where: { ...mine, OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] },
+      orderBy: { createdAt: "desc" },
+      take: ENDED_LINKS_SHOWN,
+    }),
+  ]);
+  return [...live, ...ended].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** Ends a link of this patient now; false when there was no such live link. */

@@ -61,7 +61,7 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   const patientId = spaceOf(repo.actor);
   if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
   const now = repo.now();
-  const links = await listShareLinks(patientId, prescriptionId);
+  const links = await listShareLinks(patientId, prescriptionId, now);
   const rows = await readLinkEvents(patientId, links.map((l) => l.id));
   const openness = new Map<string, boolean>();
   for (const id of new Set(links.map((l) => l.prescriptionId))) openness.set(id, await prescriptionIsOpen(patientId, id));
