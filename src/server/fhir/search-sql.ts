@@ -17,6 +17,7 @@ export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
   if (request.code?.length) terms.push(`code = ANY(${p.add(request.code)}::text[])`);
   if (request.status?.length) terms.push(`status = ANY(${p.add(request.status)}::text[])`);
   if (request.author?.length) terms.push(`author = ANY(${p.add(request.author)}::text[])`);
+  if (request.practitioner?.length) terms.push(`actor_ref = ANY(${p.add(request.practitioner)}::text[])`);
   if (request.authorAt?.length) {
     terms.push(
       `EXISTS (SELECT 1 FROM fhir_resource role WHERE role.actor_ref = fhir_resource.author AND role.resource_type = 'PractitionerRole'
