@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/alert";
-import type { DocumentFilters } from "@/lib/documents/document-filters";
+import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { t } from "@/lib/i18n/messages";
 import type { FacetOption } from "@/server/documents/list-document-facets";
 import type { DocumentList } from "@/server/documents/list-documents";
@@ -51,6 +51,10 @@ export function DocumentsListView({
           <p className="text-slate-700">{isFiltered(filters) || list.total > 0 ? t("documents.noResults") : t("documents.empty")}</p>
         )}
         <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} />
+        {list.total > MAX_PAGE * PAGE_SIZE ? (
+          // The store pages by offset up to 10,000 rows: say so, and how to reach the older ones.
+          <p className="text-slate-700">{t("documents.beyondPages", { shown: (MAX_PAGE * PAGE_SIZE).toLocaleString("fr-FR") })}</p>
+        ) : null}
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
+import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { defaultLinkEnd } from "@/lib/prescriptions/link-end";
@@ -11,7 +12,7 @@ import type { NamedPrescription } from "@/server/prescriptions/read-prescription
  */
 export function ShareForm({ prescription, now }: { prescription: NamedPrescription; now: Date }) {
   const action = `/api/ordonnances/${encodeURIComponent(prescription.id)}/partager`;
-  const max = prescription.validUntil ? prescription.validUntil.slice(0, 10) : undefined;
+  const max = prescription.validUntil ? parisDayOf(new Date(prescription.validUntil)) : undefined;
   return (
     <section aria-labelledby="share-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="share-title" className="text-lg font-semibold">
@@ -29,7 +30,7 @@ export function ShareForm({ prescription, now }: { prescription: NamedPrescripti
           label={t("share.untilLabel")}
           hint={t("share.untilHint", { date: prescription.validUntil ? formatDay(prescription.validUntil) : "—" })}
           defaultValue={defaultLinkEnd(now, 7, prescription.validUntil)}
-          min={now.toISOString().slice(0, 10)}
+          min={parisDayOf(now)}
           max={max}
           required
         />

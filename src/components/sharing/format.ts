@@ -1,3 +1,5 @@
+import { parisDayOf } from "@/lib/dates/paris-day";
+
 const longDate = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
 
 /** "30 juin 2027": a day as a patient reads it, in Paris time. */
@@ -7,5 +9,5 @@ export function frenchDay(value: Date): string {
 
 /** The Paris calendar day of an instant, YYYY-MM-DD, for a date input's value. */
 export function dayInputValue(value: Date | undefined): string {
-  return value ? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(value) : "";
+  return value ? parisDayOf(value) : "";
 }

@@ -1,4 +1,9 @@
-/** Dates and sizes as French readers expect them, in Paris time whatever the server's zone. */
+import { isDay, parisDayOf, startOfParisDay } from "@/lib/dates/paris-day";
+
+/**
+ * Dates and sizes as French readers expect them, in Paris time whatever the server's zone. A
+ * plain day ("2027-06-30") is that Paris day, not an instant in UTC.
+ */
 const dayFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 const shortDayFormat = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
@@ -6,7 +11,7 @@ const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeStyle: "short", timeZo
 
 function valid(value: string | Date | undefined): Date | undefined {
   if (value === undefined) return undefined;
-  const date = typeof value === "string" ? new Date(value) : value;
+  const date = typeof value !== "string" ? value : isDay(value) ? startOfParisDay(value) : new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
@@ -30,9 +35,10 @@ export function formatTime(value: string | Date | undefined): string {
   return date ? timeFormat.format(date) : "";
 }
 
-/** The machine-readable form for <time dateTime>. */
+/** The machine-readable form for <time dateTime>: the Paris day. */
 export function isoDay(value: string | Date | undefined): string | undefined {
-  return valid(value)?.toISOString().slice(0, 10);
+  const date = valid(value);
+  return date ? parisDayOf(date) : undefined;
 }
 
 export function formatSize(bytes: number | undefined): string {

@@ -44,6 +44,7 @@ export const frDocuments = {
     previous: "Page précédente",
     next: "Page suivante",
     pageOf: "Page {page} sur {pages}",
+    beyondPages: "Les {shown} documents les plus récents se consultent page par page. Pour les plus anciens, choisissez des dates (du … au …) dans les filtres.",
     unknownAuthor: "Auteur non précisé",
     authorPatient: "Ajouté depuis l'espace patient",
     untitled: "Document sans titre",

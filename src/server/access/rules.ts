@@ -1,4 +1,5 @@
 import type { Coding, Consent, RelatedPerson } from "@medplum/fhirtypes";
+import { fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import { SYSTEMS, type ConsentRule } from "@/lib/fhir/systems";
 import { isScope, type Scope } from "./scopes";
 
@@ -27,7 +28,10 @@ export type PatientRules = {
 export type Authorisation = {
   consentId: string;
   practitionerId: string;
-  /** End of a time-limited grant; none for a standing authorisation. */
+  /**
+   * The first instant a time-limited grant no longer applies (a grant "until 30 June" runs to
+   * 23:59:59.999 Paris time that day); none for a standing authorisation.
+   */
   until?: Date;
   /** Whether restricted (R) documents are allowed to this professional. */
   restricted: boolean;
@@ -40,6 +44,7 @@ export type Delegation = {
   kind: "guardian" | "delegate";
   scopes: ReadonlySet<Scope>;
   start?: Date;
+  /** The first instant the delegation no longer applies: the day after its last day, 00:00 Paris. */
   end?: Date;
   /** False once revoked. */
   active: boolean;
@@ -91,7 +96,7 @@ export function rulesFromResources(patientId: string, consents: Consent[], relat
           rules.authorisations.push({
             consentId: consent.id,
             practitionerId,
-            until: end ? new Date(end) : undefined,
+            until: fhirExpiry(end),
             restricted: hasRestrictedLabel(provision?.securityLabel),
           });
         }
@@ -140,8 +145,8 @@ export function rulesFromResources(patientId: string, consents: Consent[], relat
         agentPatientId,
         kind: guardian ? ("guardian" as const) : ("delegate" as const),
         scopes,
-        start: person.period?.start ? new Date(person.period.start) : undefined,
-        end: person.period?.end ? new Date(person.period.end) : undefined,
+        start: fhirStart(person.period?.start),
+        end: fhirExpiry(person.period?.end),
         active: person.active !== false,
       },
     ];

@@ -6,6 +6,7 @@ import { database } from "../db/client";
 import { notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
 import type { DateFilter } from "../fhir/search-request";
+import { dateTerm } from "../fhir/date-term-sql";
 import { SqlParams } from "../fhir/search-sql";
 import { toFhirAuditEvent, type AuditRow } from "./to-fhir-audit-event";
 
@@ -53,27 +54,6 @@ async function labelsHiddenFrom(repo: Repository, patientId: string): Promise<st
   return hidden;
 }
 
-function recordedTerm(filter: DateFilter, p: SqlParams): string {
-  const start = () => `${p.add(filter.start.toISOString())}::timestamptz`;
-  const end = () => `${p.add(filter.end.toISOString())}::timestamptz`;
-  switch (filter.prefix) {
-    case "eq":
-      return `(a.recorded >= ${start()} AND a.recorded < ${end()})`;
-    case "ne":
-      return `(a.recorded < ${start()} OR a.recorded >= ${end()})`;
-    case "lt":
-    case "eb":
-      return `a.recorded < ${start()}`;
-    case "le":
-      return `a.recorded < ${end()}`;
-    case "gt":
-    case "sa":
-      return `a.recorded >= ${end()}`;
-    case "ge":
-      return `a.recorded >= ${start()}`;
-  }
-}
-
 function visibleTerms(patientId: string, hiddenLabels: string[], p: SqlParams): string[] {
   const terms = [`a.patient_id = ${p.add(patientId)}::uuid`];
   if (hiddenLabels.length > 0) {
@@ -98,7 +78,7 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   }
   const { prisma } = await database();
   const p = new SqlParams();
-  const where = [...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => recordedTerm(f, p))];
+  const where = [...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
   const whereSql = where.join(" AND ");
   const direction = search.sort === "date" ? "ASC" : "DESC";
   const filterValues = [...p.values];

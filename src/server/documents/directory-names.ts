@@ -2,10 +2,19 @@ import "server-only";
 import type { Organization, Practitioner } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { isUuid, type Repository } from "../fhir/repository";
+import { MAX_COUNT } from "../fhir/search-request";
+
+/** Ids by pages of a search's largest count, so a long list is named in full. */
+function chunks(ids: string[]): string[][] {
+  const result: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_COUNT) result.push(ids.slice(i, i + MAX_COUNT));
+  return result;
+}
 
 /**
- * Display names of the professionals and facilities a page mentions, in two directory searches
- * (directory entries are public to every signed-in actor; reading them writes no patient's trace).
+ * Display names of the professionals and facilities a page mentions, in directory searches of
+ * up to MAX_COUNT ids each (directory entries are public to every signed-in actor; reading them
+ * writes no patient's trace).
  */
 export async function directoryNames(repo: Repository, references: (string | undefined)[]): Promise<Map<string, string>> {
   const ids = (type: string) =>
@@ -13,15 +22,15 @@ export async function directoryNames(repo: Repository, references: (string | und
   const practitionerIds = ids("Practitioner");
   const organizationIds = ids("Organization");
   const names = new Map<string, string>();
-  if (practitionerIds.length > 0) {
-    const found = await repo.search<Practitioner>("Practitioner", { ids: practitionerIds, count: practitionerIds.length });
+  for (const page of chunks(practitionerIds)) {
+    const found = await repo.search<Practitioner>("Practitioner", { ids: page, count: page.length });
     for (const p of found.resources) {
       const name = formatHumanName(p.name);
       if (p.id && name) names.set(`Practitioner/${p.id}`, name);
     }
   }
-  if (organizationIds.length > 0) {
-    const found = await repo.search<Organization>("Organization", { ids: organizationIds, count: organizationIds.length });
+  for (const page of chunks(organizationIds)) {
+    const found = await repo.search<Organization>("Organization", { ids: page, count: page.length });
     for (const o of found.resources) if (o.id && o.name) names.set(`Organization/${o.id}`, o.name);
   }
   return names;

@@ -1,32 +1,29 @@
 import "server-only";
-import type { Organization, Practitioner } from "@medplum/fhirtypes";
 import type { Repository } from "../fhir/repository";
-import { formatHumanName } from "@/lib/fhir/human-name";
+import { directoryNames } from "./directory-names";
 
 export type FacetOption = { id: string; label: string };
 
-/** The choices of the author and facility filters: the professionals and facilities of the directory. */
-export async function listDocumentFacets(repo: Repository): Promise<{ authors: FacetOption[]; facilities: FacetOption[] }> {
-  const [practitioners, organizations] = await Promise.all([
-    repo.search<Practitioner>("Practitioner", { count: 100 }),
-    repo.search<Organization>("Organization", { count: 100 }),
-  ]);
+/**
+ * The choices of the author and facility filters: every professional who wrote a document this
+ * viewer may see in the patient's record, and every facility where one of them practises. Found
+ * in SQL over the whole record (no directory page to stop at), named from the directory.
+ */
+export async function listDocumentFacets(repo: Repository, patientId: string): Promise<{ authors: FacetOption[]; facilities: FacetOption[] }> {
+  const refs = await repo.documentFacets(patientId);
+  const names = await directoryNames(repo, [...refs.authors, ...refs.facilities]);
   const byLabel = (a: FacetOption, b: FacetOption) => a.label.localeCompare(b.label, "fr");
-  return {
-    authors: practitioners.resources
-      .map((p) => ({ id: p.id ?? "", label: formatHumanName(p.name) ?? "" }))
+  const options = (type: string, list: string[]) =>
+    list
+      .map((ref) => ({ id: ref.slice(type.length + 1), label: names.get(ref) ?? "" }))
       .filter((o) => o.id && o.label)
-      .sort(byLabel),
-    facilities: organizations.resources
-      .map((o) => ({ id: o.id ?? "", label: o.name ?? "" }))
-      .filter((o) => o.id && o.label)
-      .sort(byLabel),
-  };
+      .sort(byLabel);
+  return { authors: options("Practitioner", refs.authors), facilities: options("Organization", refs.facilities) };
 }
 
 /**
- * The same directory as display names by reference, so a list that already loaded the filters'
- * choices names its documents' authors and facilities without searching the directory again.
+ * The same names by reference, so a list that already loaded the filters' choices names its
+ * documents' authors and facilities without searching the directory again.
  */
 export function facetNames(facets: { authors: FacetOption[]; facilities: FacetOption[] }): Map<string, string> {
   return new Map([

@@ -1,5 +1,6 @@
 import "server-only";
-import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
+import type { DocumentReference } from "@medplum/fhirtypes";
+import { spanInstants } from "@/lib/dates/fhir-date";
 import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { documentsOpenedBy } from "../audit/read-audit";
 import type { Repository } from "../fhir/repository";
@@ -17,30 +18,12 @@ export type DocumentList = {
   showPrivacy: boolean;
 };
 
-const DAY_MS = 24 * 3600 * 1000;
-
-function day(value: string): Date {
-  return new Date(`${value}T00:00:00.000Z`);
-}
-
-/** The date range of the filters, as the store's date parameters (both ends inclusive). */
+/** The date range of the filters, as the store's date parameters: Paris days, both ends included. */
 function dateFilters(filters: DocumentFilters): DateFilter[] {
   const result: DateFilter[] = [];
-  if (filters.from) result.push({ prefix: "ge", start: day(filters.from), end: new Date(day(filters.from).getTime() + DAY_MS) });
-  if (filters.to) result.push({ prefix: "le", start: day(filters.to), end: new Date(day(filters.to).getTime() + DAY_MS) });
+  if (filters.from) result.push({ prefix: "ge", ...spanInstants({ first: filters.from, last: filters.from }) });
+  if (filters.to) result.push({ prefix: "le", ...spanInstants({ first: filters.to, last: filters.to }) });
   return result;
-}
-
-/**
- * A facility is a filter on the documents' authors: the professionals who practise there (their
- * PractitionerRole). The store indexes the author, so this stays an indexed search.
- */
-async function authorsAt(repo: Repository, organizationId: string): Promise<string[]> {
-  const roles = await repo.search<PractitionerRole>("PractitionerRole", { count: 100 });
-  return roles.resources
-    .filter((role) => role.organization?.reference === `Organization/${organizationId}`)
-    .map((role) => role.practitioner?.reference)
-    .filter((ref): ref is string => !!ref);
 }
 
 /**
@@ -54,17 +37,12 @@ export async function listDocuments(
   options: { newSince?: Date; viewerRef?: string; knownNames?: Promise<Map<string, string>> } = {},
 ): Promise<DocumentList> {
   const page = Math.min(Math.max(filters.page, 1), MAX_PAGE);
-  let authors = filters.author ? [`Practitioner/${filters.author}`] : undefined;
-  if (filters.facility) {
-    const atFacility = await authorsAt(repo, filters.facility);
-    authors = authors ? authors.filter((a) => atFacility.includes(a)) : atFacility;
-    // No professional there: a filter that matches nothing, not no filter.
-    if (authors.length === 0) authors = ["Practitioner/-"];
-  }
   const request: SearchRequest = {
     patientId,
     category: filters.category ? [filters.category] : undefined,
-    author: authors,
+    author: filters.author ? [`Practitioner/${filters.author}`] : undefined,
+    // A facility is a filter on the documents' authors: the professionals who practise there.
+    authorAt: filters.facility ? [`Organization/${filters.facility}`] : undefined,
     date: dateFilters(filters),
     text: filters.text,
     count: PAGE_SIZE,

@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
 import { FhirError } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
+import { MAX_COUNT } from "../fhir/search-request";
 import { inspectUpload } from "./inspect-upload";
 import { cleanText, safeFileName } from "./safe-file-name";
 import { MAX_DOCUMENTS_PER_PATIENT, UploadRefused } from "./upload-policy";
@@ -87,7 +88,8 @@ export async function uploadDocument(repo: Repository, input: UploadInput): Prom
 async function custodianOf(repo: Repository): Promise<DocumentReference["custodian"]> {
   const actor = repo.actor;
   if (actor.kind !== "practitioner") return undefined;
-  const roles = await repo.search<PractitionerRole>("PractitionerRole", { count: 100 });
+  // Their own roles, by index: a read of the directory's first page missed anyone past it.
+  const roles = await repo.search<PractitionerRole>("PractitionerRole", { practitioner: [`Practitioner/${actor.practitionerId}`], count: MAX_COUNT, sort: "_lastUpdated" });
   const role = roles.resources.find((r) => r.practitioner?.reference === `Practitioner/${actor.practitionerId}` && r.organization?.reference);
   return role?.organization?.reference ? { reference: role.organization.reference } : undefined;
 }

@@ -1,9 +1,12 @@
+import { daySpanOf, spanInstants } from "@/lib/dates/fhir-date";
+import { daysInMonth } from "@/lib/dates/paris-day";
 import type { DateFilter, DatePrefix } from "../fhir/search-request";
 
 /**
  * A FHIR date search value ("ge2024-03", "2024-03-01T10:00:00+01:00") as the period its
- * precision covers, [start, end). Dates without a time are taken in UTC. The shapes are matched
- * by fixed-width patterns (no nested quantifiers), then checked as real calendar dates.
+ * precision covers, [start, end). Dates without a time are Paris calendar days: "le2027-06-30"
+ * keeps everything up to 23:59:59.999 Paris time that day. The shapes are matched by
+ * fixed-width patterns (no nested quantifiers), then checked as real calendar dates.
  */
 const PREFIXES: readonly DatePrefix[] = ["eq", "ne", "lt", "le", "gt", "ge", "sa", "eb"];
 
@@ -28,12 +31,13 @@ export function parseDateParam(raw: string): DateFilter | undefined {
   const month = date[2] === undefined ? undefined : Number(date[2]);
   const day = date[3] === undefined ? undefined : Number(date[3]);
   if (year < 1 || (month !== undefined && (month < 1 || month > 12))) return undefined;
-  if (day !== undefined && (day < 1 || day > daysIn(year, month ?? 1))) return undefined;
+  if (day !== undefined && (day < 1 || day > daysInMonth(year, month ?? 1))) return undefined;
 
   if (timePart === undefined) {
-    const start = utcMs(year, (month ?? 1) - 1, day ?? 1);
-    const end = day !== undefined ? utcMs(year, (month ?? 1) - 1, day + 1) : month !== undefined ? utcMs(year, month, 1) : utcMs(year + 1, 0, 1);
-    return bounded(prefix, start, end);
+    const span = daySpanOf(datePart);
+    if (!span) return undefined;
+    const { start, end } = spanInstants(span);
+    return bounded(prefix, start.getTime(), end.getTime());
   }
   if (day === undefined) return undefined;
   const time = TIME.exec(timePart);
@@ -67,14 +71,6 @@ const clamp = (ms: number) => new Date(Math.min(Math.max(ms, MIN_MS), MAX_MS));
 
 function bounded(prefix: DatePrefix, start: number, end: number): DateFilter {
   return { prefix, start: clamp(start), end: clamp(end) };
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 function offsetMinutes(zone: string): number | undefined {

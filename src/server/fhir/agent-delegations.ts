@@ -8,6 +8,10 @@ import { loadRules } from "./load-rules";
  * RelatedPersons of the patients who made them (indexed on actor_ref = "Patient/<agent>").
  * Live or not: callers decide with resolveActor/decide(), which check activity and dates.
  * Records no audit row: it is access metadata, like the rules the decision reads.
+ *
+ * No LIMIT: a delegation left out would be a space the person cannot reach, or one they keep
+ * after it should be shown to them. The list is as long as the number of people who named this
+ * person (a family, a few dozen at most for a professional carer), each made by hand.
  */
 export type AgentDelegation = { patientId: string; delegation: Delegation };
 
@@ -15,8 +19,7 @@ export async function findDelegationsOfAgent(agentPatientId: string): Promise<Ag
   const { sql } = await database();
   const rows = await sql.query<{ patient_id: string }>(
     `SELECT DISTINCT patient_id FROM fhir_resource
-      WHERE actor_ref = $1 AND resource_type = 'RelatedPerson' AND NOT deleted AND patient_id IS NOT NULL
-      LIMIT 500`,
+      WHERE actor_ref = $1 AND resource_type = 'RelatedPerson' AND NOT deleted AND patient_id IS NOT NULL`,
     [`Patient/${agentPatientId}`],
   );
   const found: AgentDelegation[] = [];

@@ -1,4 +1,5 @@
 import type { CodeableConcept, Reference, Resource } from "@medplum/fhirtypes";
+import { fhirStart } from "@/lib/dates/fhir-date";
 import { SYSTEMS, type Confidentiality } from "@/lib/fhir/systems";
 
 /**
@@ -39,7 +40,8 @@ const codeIn = (value: unknown, system: string): string | null => {
 };
 const toDate = (value: unknown): Date | null => {
   if (typeof value !== "string") return null;
-  const date = new Date(value);
+  // A date without a time (a birth date, an immunisation day) starts at 00:00 Paris time.
+  const date = fhirStart(value) ?? new Date(Number.NaN);
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
@@ -162,6 +164,10 @@ export function extractColumns(resource: Resource): ResourceColumns {
     case "Patient":
       columns.status = resource.active === false ? "inactive" : "active";
       columns.date = toDate(r.birthDate);
+      break;
+    case "PractitionerRole":
+      // Indexed, so the facilities of a record's authors are found by index, not a directory scan.
+      columns.actorRef = ref(r.practitioner);
       break;
     default:
       break;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Patient } from "@medplum/fhirtypes";
+import { daySpanOf, spanInstants } from "@/lib/dates/fhir-date";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import type { Queryable } from "../db/queryable";
 
@@ -31,9 +32,12 @@ function matchesIdentity(patient: Patient, family: string, given: string | undef
   });
 }
 
+const BATCH = 500;
+
 /** Ids of the active patients matching exactly; at most a few rows ever leave the database. */
 export async function matchPatientIds(db: Queryable, criteria: EmergencyCriteria): Promise<string[]> {
   if (criteria.kind === "ins") {
+    // The INS is one person's: more than one row is a duplicate to refuse, 5 are enough to see it.
     const rows = await db.query<{ id: string }>(
       `SELECT id FROM fhir_resource
         WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
@@ -43,15 +47,26 @@ export async function matchPatientIds(db: Queryable, criteria: EmergencyCriteria
     );
     return rows.map((row) => row.id);
   }
-  const start = new Date(`${criteria.birthDate}T00:00:00.000Z`);
-  if (Number.isNaN(start.getTime())) return [];
-  const end = new Date(start.getTime() + 24 * 3600 * 1000);
-  const rows = await db.query<{ id: string; content: Patient }>(
-    `SELECT id, content FROM fhir_resource
-      WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
-        AND date >= $1::timestamptz AND date < $2::timestamptz
-      LIMIT 500`,
-    [start.toISOString(), end.toISOString()],
-  );
-  return rows.filter((row) => matchesIdentity(row.content, criteria.family, criteria.given)).map((row) => row.id);
+  const span = daySpanOf(criteria.birthDate);
+  if (!span) return [];
+  // A birth date is a Paris day: the window holds it whether stored at Paris or UTC midnight.
+  const { start, end } = spanInstants(span);
+  // Everyone born that day is read, a batch at a time in id order, and matched on the name here
+  // (accents and case aside, which SQL cannot do without an extension). A country has thousands
+  // of people per birth date: a fixed LIMIT would miss the patient without saying so.
+  const matched: string[] = [];
+  for (let after = "00000000-0000-0000-0000-000000000000"; ; ) {
+    const rows = await db.query<{ id: string; content: Patient }>(
+      `SELECT id, content FROM fhir_resource
+        WHERE resource_type = 'Patient' AND NOT deleted AND status = 'active'
+          AND date >= $1::timestamptz AND date < $2::timestamptz AND id > $3::uuid
+        ORDER BY id LIMIT ${BATCH}`,
+      [start.toISOString(), end.toISOString(), after],
+    );
+    matched.push(...rows.filter((row) => matchesIdentity(row.content, criteria.family, criteria.given)).map((row) => row.id));
+    const last = rows.at(-1);
+    // Two people match: emergency access is refused as ambiguous, no need to read on.
+    if (rows.length < BATCH || !last || matched.length > 1) return matched;
+    after = last.id;
+  }
 }

@@ -12,7 +12,8 @@ import type { Queryable } from "../db/queryable";
 import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { Denied } from "./denied";
 import { forbidden, notFound } from "./errors";
-import { allVersions, versionRow, type StoredVersion } from "./history-rows";
+import { dispensedTotals } from "./dispensed-totals";
+import { versionRow, versionsPage, type VersionPage } from "./history-rows";
 import { isUuid } from "./ids";
 import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
@@ -20,8 +21,8 @@ import { findProfessionals, foldWords, type ProfessionalCard } from "./directory
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
-import { searchResources, searchStoredJson, type StoredJson } from "./search";
-import type { SearchRequest, SearchResult } from "./search-request";
+import { documentFacetRefs, searchResources, searchStoredJson, type DocumentFacetRefs, type StoredJson } from "./search";
+import { MAX_COUNT, type SearchRequest, type SearchResult } from "./search-request";
 import { prepareValidator } from "./validate";
 
 type Db = Queryable;
@@ -134,8 +135,8 @@ export class ReadRepository {
     return found.content as T;
   }
 
-  /** Every version, newest first. A deleted resource's history stays readable to its owner. */
-  async history(type: string, id: string): Promise<StoredVersion[]> {
+  /** A page of the versions, newest first, and their number. A deleted resource's history stays readable to its owner. */
+  async history(type: string, id: string, page: { offset: number; count: number } = { offset: 0, count: MAX_COUNT }): Promise<VersionPage> {
     const row = await loadRow(this.db.sql, type, id);
     if (!row) throw notFound();
     const decision = await this.decideOn("history", factsOfRow(row));
@@ -143,9 +144,19 @@ export class ReadRepository {
       await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
       throw notFound();
     }
-    const versions = await allVersions(this.db.sql, id);
+    const versions = await versionsPage(this.db.sql, id, page);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
     return versions;
+  }
+
+  /** Quantities handed over per prescription line, summed in SQL under the actor's rules. */
+  async dispensedQuantities(patientId: string, groups?: string[]): Promise<Map<string, number>> {
+    return dispensedTotals(this, this.db.sql, patientId, groups);
+  }
+
+  /** The authors and facilities of the documents this actor may see in a patient's record (filters' choices). */
+  async documentFacets(patientId: string): Promise<DocumentFacetRefs> {
+    return documentFacetRefs(this, this.db.sql, patientId);
   }
 
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {

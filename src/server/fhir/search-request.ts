@@ -20,6 +20,10 @@ export type SearchRequest = {
   code?: string[];
   status?: string[];
   author?: string[];
+  /** For PractitionerRole: the practitioner's reference ("Practitioner/<id>"), indexed. */
+  practitioner?: string[];
+  /** Organization references: only what an author practising there (a PractitionerRole) wrote. */
+  authorAt?: string[];
   /** Prescription (group) identifier. */
   group?: string[];
   date?: DateFilter[];

@@ -1,4 +1,5 @@
-import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type DateFilter, type SearchRequest } from "./search-request";
+import { dateTerm } from "./date-term-sql";
+import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type SearchRequest } from "./search-request";
 
 /** Builds the WHERE terms of a search from its (already validated) parameters. */
 export class SqlParams {
@@ -9,28 +10,6 @@ export class SqlParams {
   };
 }
 
-function dateTerm(column: string, filter: DateFilter, p: SqlParams): string {
-  // Only the bounds a prefix uses become parameters: PostgreSQL refuses a parameter it cannot type.
-  const start = () => p.add(filter.start.toISOString());
-  const end = () => p.add(filter.end.toISOString());
-  switch (filter.prefix) {
-    case "eq":
-      return `(${column} >= ${start()}::timestamptz AND ${column} < ${end()}::timestamptz)`;
-    case "ne":
-      return `(${column} < ${start()}::timestamptz OR ${column} >= ${end()}::timestamptz)`;
-    case "lt":
-    case "eb":
-      return `${column} < ${start()}::timestamptz`;
-    case "le":
-      return `${column} < ${end()}::timestamptz`;
-    case "gt":
-    case "sa":
-      return `${column} >= ${end()}::timestamptz`;
-    case "ge":
-      return `${column} >= ${start()}::timestamptz`;
-  }
-}
-
 export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
   const terms: string[] = [];
   if (request.ids?.length) terms.push(`id = ANY(${p.add(request.ids)}::uuid[])`);
@@ -38,6 +17,13 @@ export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
   if (request.code?.length) terms.push(`code = ANY(${p.add(request.code)}::text[])`);
   if (request.status?.length) terms.push(`status = ANY(${p.add(request.status)}::text[])`);
   if (request.author?.length) terms.push(`author = ANY(${p.add(request.author)}::text[])`);
+  if (request.practitioner?.length) terms.push(`actor_ref = ANY(${p.add(request.practitioner)}::text[])`);
+  if (request.authorAt?.length) {
+    terms.push(
+      `EXISTS (SELECT 1 FROM fhir_resource role WHERE role.actor_ref = fhir_resource.author AND role.resource_type = 'PractitionerRole'
+        AND NOT role.deleted AND role.content->'organization'->>'reference' = ANY(${p.add(request.authorAt)}::text[]))`,
+    );
+  }
   if (request.group?.length) terms.push(`group_id = ANY(${p.add(request.group)}::text[])`);
   for (const filter of request.date ?? []) terms.push(dateTerm("date", filter, p));
   for (const filter of request.lastUpdated ?? []) terms.push(dateTerm("last_updated", filter, p));

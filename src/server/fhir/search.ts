@@ -10,7 +10,6 @@ import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";
 import { isUuid } from "./ids";
 
-
 /**
  * Searches one resource type. Within a patient's compartment the access rules become part of
  * the SQL (row-filter.ts), so paging and totals only ever count what the actor may see.
@@ -32,34 +31,29 @@ export async function searchStoredJson(repo: Repository, db: Queryable, type: st
   return { ...result, resources: result.resources.map((row) => ({ id: row.id, json: row.content })) };
 }
 
-async function searchRows<C>(
-  repo: Repository,
-  db: Queryable,
-  type: string,
-  request: SearchRequest,
-  column: "content" | "content::text",
-): Promise<SearchResult<{ id: string; content: C }>> {
-  const { count, offset } = bounds(request);
+/**
+ * The WHERE of a search of one type: the type, the actor's rules in a patient's compartment (or
+ * the directory's decision), then the parameters. Undefined when the actor may see nothing
+ * there (a refused compartment search is audited as such).
+ */
+export async function searchWhere(repo: Repository, type: string, request: SearchRequest, p: SqlParams): Promise<string | undefined> {
   const domain = domainOf(type);
   if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
-  const p = new SqlParams();
   const where = [`resource_type = ${p.add(type)}`, "NOT deleted"];
   const patientId = request.patientId;
-  const empty: SearchResult<{ id: string; content: C }> = { resources: [], total: request.total ? 0 : undefined, hasMore: false, offset, count };
-
   if (domain === "directory") {
     const decision = await repo.decideOn("search", { resourceType: type, confidentiality: "N", labels: [] });
-    if (!decision.allow) return empty;
+    if (!decision.allow) return undefined;
   } else if (patientId === undefined) {
     // Only the system searches across patients (jobs); everyone else names whose record.
     if (repo.actor.kind !== "system") throw invalid("Le paramètre « patient » est obligatoire pour ce type de ressource.");
   } else {
-    if (!isUuid(patientId)) return empty;
+    if (!isUuid(patientId)) return undefined;
     const rules = await repo.rulesForDecision(patientId);
     const filter = rowFilter(repo.actor, "search", type, rules, repo.now());
     if (filter.kind === "none") {
       await repo.audit({ patientId, entity: type, interaction: "search", outcome: "denied", reason: "no-access" });
-      return empty;
+      return undefined;
     }
     where.push(`patient_id = ${p.add(patientId)}::uuid`);
     where.push(
@@ -74,7 +68,21 @@ async function searchRows<C>(
     );
   }
   where.push(...searchTerms(request, p));
-  const whereSql = where.join(" AND ");
+  return where.join(" AND ");
+}
+
+async function searchRows<C>(
+  repo: Repository,
+  db: Queryable,
+  type: string,
+  request: SearchRequest,
+  column: "content" | "content::text",
+): Promise<SearchResult<{ id: string; content: C }>> {
+  const { count, offset } = bounds(request);
+  const patientId = request.patientId;
+  const p = new SqlParams();
+  const whereSql = await searchWhere(repo, type, request, p);
+  if (whereSql === undefined) return { resources: [], total: request.total ? 0 : undefined, hasMore: false, offset, count };
   const limit = p.add(count + 1);
   const skip = p.add(offset);
   const rows = await db.query<{ id: string; content: C }>(
@@ -101,4 +109,32 @@ async function searchRows<C>(
     });
   }
   return { resources, total, hasMore: rows.length > count, offset, count };
+}
+
+export type DocumentFacetRefs = { authors: string[]; facilities: string[] };
+
+/**
+ * Every author of the documents this actor may see in a patient's record, and every facility
+ * where one of them practises (their PractitionerRoles), computed in SQL over the whole record:
+ * a filter never leaves out an author because a directory read stopped at some page size.
+ * Only what the actor's search would return is counted, so hidden documents name no one.
+ */
+export async function documentFacetRefs(repo: Repository, db: Queryable, patientId: string): Promise<DocumentFacetRefs> {
+  const p = new SqlParams();
+  const whereSql = await searchWhere(repo, "DocumentReference", { patientId }, p);
+  if (whereSql === undefined) return { authors: [], facilities: [] };
+  const rows = await db.query<{ kind: "author" | "facility"; ref: string }>(
+    `WITH authors AS (SELECT DISTINCT author FROM fhir_resource WHERE ${whereSql} AND author LIKE 'Practitioner/%')
+     SELECT 'author' AS kind, author AS ref FROM authors
+     UNION
+     SELECT 'facility' AS kind, role.content->'organization'->>'reference' AS ref
+       FROM fhir_resource role JOIN authors ON role.actor_ref = authors.author
+      WHERE role.resource_type = 'PractitionerRole' AND NOT role.deleted AND role.content->'organization'->>'reference' IS NOT NULL`,
+    p.values,
+  );
+  await repo.audit({ patientId, entity: "DocumentReference", interaction: "search", outcome: "success", detail: { facets: rows.length } });
+  return {
+    authors: rows.filter((row) => row.kind === "author").map((row) => row.ref),
+    facilities: rows.filter((row) => row.kind === "facility").map((row) => row.ref),
+  };
 }

@@ -33,14 +33,26 @@ export async function findShareLink(id: string): Promise<ShareLinkRow | undefine
   return (await prisma.shareLink.findUnique({ where: { id } })) ?? undefined;
 }
 
-/** The links of a patient (one prescription's, or all), newest first. */
-export async function listShareLinks(patientId: string, prescriptionId?: string): Promise<ShareLinkRow[]> {
+/** Ended links shown besides the live ones: the rest is in the patient's access history. */
+export const ENDED_LINKS_SHOWN = 200;
+
+/**
+ * The links of a patient (one prescription's, or all), newest first: every link that still
+ * works, however many (a live link the patient cannot see is one they cannot revoke), then the
+ * latest ended ones.
+ */
+export async function listShareLinks(patientId: string, prescriptionId?: string, now = new Date()): Promise<ShareLinkRow[]> {
   const { prisma } = await database();
-  return prisma.shareLink.findMany({
-    where: { patientId, ...(prescriptionId ? { prescriptionId } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
+  const mine = { patientId, ...(prescriptionId ? { prescriptionId } : {}) };
+  const [live, ended] = await Promise.all([
+    prisma.shareLink.findMany({ where: { ...mine, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } }),
+    prisma.shareLink.findMany({
+      where: { ...mine, OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] },
+      orderBy: { createdAt: "desc" },
+      take: ENDED_LINKS_SHOWN,
+    }),
+  ]);
+  return [...live, ...ended].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** Ends a link of this patient now; false when there was no such live link. */
@@ -144,21 +156,39 @@ export type LinkEventRow = {
   detail: unknown;
 };
 
+/** Events shown per link, newest first; the others are counted and stay in the access history. */
+export const LINK_EVENTS_SHOWN = 50;
+
 /**
  * What happened through some links, from the patient's audit trail: openings (right or wrong
  * passcode), views and dispensations, all recorded with the agent "Link/<id>", plus the
- * patient's own share and revoke rows on "ShareLink/<id>". Newest first.
+ * patient's own share and revoke rows on "ShareLink/<id>". The newest LINK_EVENTS_SHOWN of each
+ * link, newest first, each row with how many its link has: a busy link no longer crowds the
+ * others out of a shared window, and the page can say what it does not show.
  */
-export async function readLinkEvents(patientId: string, linkIds: string[], limit = 500): Promise<LinkEventRow[]> {
+export type LinkEventPage = LinkEventRow & { linkTotal: number; linkWrongPasscodes: number };
+
+export async function readLinkEvents(patientId: string, linkIds: string[], perLink = LINK_EVENTS_SHOWN): Promise<LinkEventPage[]> {
   if (linkIds.length === 0) return [];
   const { prisma } = await database();
-  return prisma.auditEvent.findMany({
-    where: {
-      patientId,
-      OR: [{ agent: { in: linkIds.map((id) => `Link/${id}`) } }, { entity: { in: linkIds.map((id) => `ShareLink/${id}`) } }],
-    },
-    orderBy: { seq: "desc" },
-    take: limit,
-    select: { recorded: true, agent: true, agentName: true, entity: true, interaction: true, outcome: true, reason: true, detail: true },
-  });
+  type Counted = number | bigint | string;
+  const rows = await prisma.$queryRawUnsafe<(LinkEventRow & { linkTotal: Counted; linkWrongPasscodes: Counted })[]>(
+    `WITH mine AS (
+       SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail,
+              CASE WHEN a.agent = ANY($2::text[]) THEN a.agent ELSE 'Link/' || substring(a.entity FROM 11) END AS link
+         FROM audit_event a
+        WHERE a.patient_id = $1::uuid AND (a.agent = ANY($2::text[]) OR a.entity = ANY($3::text[]))
+     ), ranked AS (
+       SELECT *, row_number() OVER (PARTITION BY link ORDER BY seq DESC) AS n, count(*) OVER (PARTITION BY link) AS total,
+              count(*) FILTER (WHERE interaction = 'link-passcode-failed') OVER (PARTITION BY link) AS wrong
+         FROM mine
+     )
+     SELECT recorded, agent, agent_name AS "agentName", entity, interaction, outcome, reason, detail, total AS "linkTotal", wrong AS "linkWrongPasscodes"
+       FROM ranked WHERE n <= $4 ORDER BY seq DESC`,
+    patientId,
+    linkIds.map((id) => `Link/${id}`),
+    linkIds.map((id) => `ShareLink/${id}`),
+    perLink,
+  );
+  return rows.map((row) => ({ ...row, linkTotal: Number(row.linkTotal), linkWrongPasscodes: Number(row.linkWrongPasscodes) }));
 }

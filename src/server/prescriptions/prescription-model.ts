@@ -1,5 +1,6 @@
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { createHash } from "node:crypto";
+import { validityEndOf } from "@/lib/prescriptions/validity";
 
 /**
  * A prescription as the pages show it, assembled from FHIR: its lines are the
@@ -8,8 +9,7 @@ import { createHash } from "node:crypto";
  *
  * Quantities: a line's dispenseRequest.quantity is what one dispensation hands over, and
  * numberOfRepeatsAllowed the renewals after the first; everything the prescription allows is
- * quantity × (1 + renewals). A prescription without a validity period is valid three months
- * after it was signed (the French rule for a first dispensation).
+ * quantity × (1 + renewals). Validity: see validityEndOf (a plain date is a Paris day, included).
  */
 export type PrescriptionState = "active" | "dispensed" | "expired" | "cancelled";
 
@@ -49,6 +49,7 @@ export type Prescription = {
   patientId: string;
   prescriberRef?: string;
   authoredOn?: string;
+  /** The last instant it can be dispensed (ISO): 23:59:59.999 Paris time on its last day. */
   validUntil?: string;
   lines: PrescriptionLine[];
   dispensations: Dispensation[];
@@ -57,13 +58,6 @@ export type Prescription = {
 };
 
 const CLOSED = new Set(["cancelled", "stopped", "entered-in-error"]);
-const VALIDITY_MONTHS = 3;
-
-function addMonths(iso: string, months: number): string {
-  const date = new Date(iso);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString();
-}
 
 const idOf = (reference: string | undefined, type: string) =>
   reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
@@ -128,33 +122,40 @@ function stateOf(lines: PrescriptionLine[], validUntil: string | undefined, now:
   if (lines.every((line) => CLOSED.has(line.status))) return "cancelled";
   const open = lines.filter((line) => line.status === "active" && line.remainingQuantity > 0);
   if (open.length === 0) return "dispensed";
-  if (validUntil && new Date(validUntil) <= now) return "expired";
+  if (validUntil && now.getTime() > new Date(validUntil).getTime()) return "expired";
   return "active";
 }
 
-/** One prescription from its lines and dispensations (all of the same group). */
-export function assemblePrescription(
-  id: string,
-  requests: MedicationRequest[],
-  dispenses: MedicationDispense[],
-  now: Date,
-): Prescription | undefined {
-  const first = requests[0];
-  if (!first) return undefined;
+/** What was handed over per line, from the dispensations at hand (the store sums them in SQL: dispensed-totals.ts). */
+export function dispensedByRequest(dispenses: MedicationDispense[]): Map<string, number> {
   const byRequest = new Map<string, number>();
   for (const dispense of dispenses) {
     const requestId = requestIdOf(dispense);
     if (!requestId || dispense.status !== "completed") continue;
     byRequest.set(requestId, (byRequest.get(requestId) ?? 0) + (dispense.quantity?.value ?? 0));
   }
+  return byRequest;
+}
+
+/**
+ * One prescription from its lines and dispensations (all of the same group). `dispensed` is what
+ * was handed over per line when the store summed it; otherwise it is summed from `dispenses`.
+ */
+export function assemblePrescription(
+  id: string,
+  requests: MedicationRequest[],
+  dispenses: MedicationDispense[],
+  now: Date,
+  dispensed: ReadonlyMap<string, number> = dispensedByRequest(dispenses),
+): Prescription | undefined {
+  const first = requests[0];
+  if (!first) return undefined;
+  const byRequest = dispensed;
   const lines = [...requests]
     .sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
     .map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
-  const ends = requests
-    .map((r) => r.dispenseRequest?.validityPeriod?.end ?? (r.authoredOn ? addMonths(r.authoredOn, VALIDITY_MONTHS) : undefined))
-    .filter((end): end is string => !!end)
-    .sort();
-  const validUntil = ends.at(-1);
+  const ends = requests.map(validityEndOf).filter((end): end is Date => !!end);
+  const validUntil = ends.length > 0 ? new Date(Math.max(...ends.map((end) => end.getTime()))).toISOString() : undefined;
   const ids = new Set(requests.map((r) => r.id));
   return {
     id,
@@ -173,7 +174,12 @@ export function assemblePrescription(
 }
 
 /** Every prescription of a patient, active ones first, then the others; newest first within each. */
-export function assemblePrescriptions(requests: MedicationRequest[], dispenses: MedicationDispense[], now: Date): Prescription[] {
+export function assemblePrescriptions(
+  requests: MedicationRequest[],
+  dispenses: MedicationDispense[],
+  now: Date,
+  dispensed: ReadonlyMap<string, number> = dispensedByRequest(dispenses),
+): Prescription[] {
   const groups = new Map<string, MedicationRequest[]>();
   for (const request of requests) {
     const id = prescriptionIdOf(request);
@@ -187,7 +193,7 @@ export function assemblePrescriptions(requests: MedicationRequest[], dispenses: 
     if (group) dispensesOf.set(group, [...(dispensesOf.get(group) ?? []), dispense]);
   }
   const prescriptions = [...groups.entries()]
-    .map(([id, lines]) => assemblePrescription(id, lines, dispensesOf.get(id) ?? [], now))
+    .map(([id, lines]) => assemblePrescription(id, lines, dispensesOf.get(id) ?? [], now, dispensed))
     .filter((p): p is Prescription => !!p);
   return prescriptions.sort((a, b) => {
     const rank = (p: Prescription) => (p.state === "active" ? 0 : 1);

@@ -2,7 +2,7 @@ import "server-only";
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
-import { MAX_COUNT, type SearchRequest } from "../fhir/search-request";
+import { MAX_COUNT, MAX_OFFSET, type SearchRequest } from "../fhir/search-request";
 import { assemblePrescription, assemblePrescriptions, type Prescription } from "./prescription-model";
 
 /**
@@ -10,16 +10,19 @@ import { assemblePrescription, assemblePrescriptions, type Prescription } from "
  * actor (the patient, a caregiver with prescriptions:read, a link holder for its one
  * prescription), so nothing here sees more than the actor may.
  */
-const MAX_PAGES = 20;
-
+/**
+ * Every resource of a search, page after page. The store pages by offset up to MAX_OFFSET
+ * (10,100 rows, some 800 years of monthly renewals): past it the read fails loudly rather than
+ * show a prescription with lines missing. Quantities never depend on it: they are summed in SQL.
+ */
 async function searchAll<T extends Resource>(repo: Repository, type: T["resourceType"], request: SearchRequest): Promise<T[]> {
   const found: T[] = [];
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await repo.search<T>(type, { ...request, count: MAX_COUNT, offset: page * MAX_COUNT, sort: "-date" });
+  for (let offset = 0; ; offset += MAX_COUNT) {
+    const result = await repo.search<T>(type, { ...request, count: MAX_COUNT, offset, sort: "-date" });
     found.push(...result.resources);
-    if (!result.hasMore) break;
+    if (!result.hasMore) return found;
+    if (offset + MAX_COUNT > MAX_OFFSET) throw new Error(`Trop de ${type} pour une lecture complète (plus de ${MAX_OFFSET + MAX_COUNT}).`);
   }
-  return found;
 }
 
 /** A prescription with the names the pages show. */
@@ -38,11 +41,12 @@ async function withNames(repo: Repository, prescriptions: Prescription[]): Promi
 }
 
 export async function readAllPrescriptions(repo: Repository, patientId: string, now: Date): Promise<NamedPrescription[]> {
-  const [requests, dispenses] = await Promise.all([
+  const [requests, dispenses, dispensed] = await Promise.all([
     searchAll<MedicationRequest>(repo, "MedicationRequest", { patientId }),
     searchAll<MedicationDispense>(repo, "MedicationDispense", { patientId }),
+    repo.dispensedQuantities(patientId),
   ]);
-  return withNames(repo, assemblePrescriptions(requests, dispenses, now));
+  return withNames(repo, assemblePrescriptions(requests, dispenses, now, dispensed));
 }
 
 /** One prescription with its raw resources; undefined when the actor sees none of it. */
@@ -54,8 +58,11 @@ export async function readPrescription(
 ): Promise<{ prescription: NamedPrescription; requests: MedicationRequest[]; dispenses: MedicationDispense[] } | undefined> {
   const requests = await searchAll<MedicationRequest>(repo, "MedicationRequest", { patientId, group: [prescriptionId] });
   if (requests.length === 0) return undefined;
-  const dispenses = await searchAll<MedicationDispense>(repo, "MedicationDispense", { patientId, group: [prescriptionId] });
-  const assembled = assemblePrescription(prescriptionId, requests, dispenses, now);
+  const [dispenses, dispensed] = await Promise.all([
+    searchAll<MedicationDispense>(repo, "MedicationDispense", { patientId, group: [prescriptionId] }),
+    repo.dispensedQuantities(patientId, [prescriptionId]),
+  ]);
+  const assembled = assemblePrescription(prescriptionId, requests, dispenses, now, dispensed);
   if (!assembled) return undefined;
   const [prescription] = await withNames(repo, [assembled]);
   return prescription ? { prescription, requests, dispenses } : undefined;

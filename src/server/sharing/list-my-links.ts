@@ -27,6 +27,8 @@ export type MyLink = {
   attemptsLeft: number;
   wrongPasscodes: number;
   events: LinkEvent[];
+  /** Older events of this link not listed here (they are in the access history). */
+  eventsNotShown: number;
 };
 
 const detailOf = (row: LinkEventRow): Record<string, unknown> =>
@@ -61,7 +63,7 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   const patientId = spaceOf(repo.actor);
   if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
   const now = repo.now();
-  const links = await listShareLinks(patientId, prescriptionId);
+  const links = await listShareLinks(patientId, prescriptionId, now);
   const rows = await readLinkEvents(patientId, links.map((l) => l.id));
   const openness = new Map<string, boolean>();
   for (const id of new Set(links.map((l) => l.prescriptionId))) openness.set(id, await prescriptionIsOpen(patientId, id));
@@ -69,6 +71,7 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   return links.map((link) => {
     const mine = rows.filter((r) => r.agent === `Link/${link.id}` || r.entity === `ShareLink/${link.id}`);
     const events = mine.map(toEvent).filter((e): e is LinkEvent => !!e);
+    const eventsNotShown = Math.max(0, (mine[0]?.linkTotal ?? 0) - mine.length);
     return {
       id: link.id,
       prescriptionId: link.prescriptionId,
@@ -78,8 +81,10 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
       state: linkState(link, openness.get(link.prescriptionId) ?? false, now),
       passcode: link.passcodeHash !== null,
       attemptsLeft: link.attemptsLeft,
-      wrongPasscodes: events.filter((e) => e.kind === "wrong-passcode").length,
+      // Counted in SQL over every event of the link, not only the ones listed.
+      wrongPasscodes: mine[0]?.linkWrongPasscodes ?? 0,
       events,
+      eventsNotShown,
     };
   });
 }

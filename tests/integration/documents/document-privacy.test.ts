@@ -143,7 +143,7 @@ describe("confidentiality levels", () => {
     expect(normal.meta?.security).toBeUndefined();
     expect(await statusOf((await bernard()).readDocumentFile(doc.id!))).toBe(200);
     const history = await camille.history("DocumentReference", doc.id!);
-    expect(history.map((h) => h.versionId)).toEqual([4, 3, 2, 1]);
+    expect(history.versions.map((h) => h.versionId)).toEqual([4, 3, 2, 1]);
   });
 });
 
@@ -154,7 +154,7 @@ describe("deleting one's own document", () => {
     await deleteOwnDocument(camille, own.id!);
     expect(await statusOf(getDocument(camille, own.id!))).toBe(404);
     const history = await camille.history("DocumentReference", own.id!);
-    expect(history[0]?.deleted).toBe(true);
+    expect(history.versions[0]?.deleted).toBe(true);
     expect(await statusOf(deleteOwnDocument(camille, report.id!))).toBe(403);
     expect(await statusOf(getDocument(camille, report.id!))).toBe(200);
   });

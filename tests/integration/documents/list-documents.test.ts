@@ -83,9 +83,9 @@ describe("listing a patient's documents", () => {
     expect(seenByBernard.items.every((item) => !item.hidden)).toBe(true);
   });
 
-  it("offers the directory's professionals and facilities as filter choices", async () => {
+  it("offers the professionals and facilities of the record as filter choices", async () => {
     const repo = await world.repoFor(world.actors.camille);
-    const facets = await listDocumentFacets(repo);
+    const facets = await listDocumentFacets(repo, world.ids.camille);
     expect(facets.authors.map((a) => a.id)).toEqual(expect.arrayContaining([world.ids.bernard, world.ids.moreau]));
     expect(facets.facilities.map((f) => f.label)).toEqual(expect.arrayContaining(["Cabinet des Tests", "Hôpital des Tests"]));
   });

@@ -19,7 +19,7 @@ describe("the names of a list's authors and facilities", () => {
     // The directory's searches leave a trace row each: the count shows whether one happened.
     const directorySearches = () => db().prisma.auditEvent.count({ where: { agent: `Patient/${world.ids.camille}`, entity: { in: ["Practitioner", "Organization"] } } });
     const start = await directorySearches();
-    const facets = await listDocumentFacets(repo);
+    const facets = await listDocumentFacets(repo, world.ids.camille);
     const before = await directorySearches();
     expect(before).toBeGreaterThan(start);
     const list = await listDocuments(repo, world.ids.camille, parseDocumentFilters({}).filters, { knownNames: Promise.resolve(facetNames(facets)) });

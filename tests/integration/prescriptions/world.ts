@@ -3,7 +3,8 @@ import type { Actor, LinkActor } from "@/server/access/actor";
 import { createRepository, systemRepository, type Repository } from "@/server/fhir/repository";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
-import { aDispense, aPrescription, addMonths, type PrescriptionLine } from "@/lib/fhir/builders/prescriptions";
+import { aDispense, aPrescription, type PrescriptionLine } from "@/lib/fhir/builders/prescriptions";
+import { defaultValidityDay } from "@/lib/prescriptions/validity";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 
 /**
@@ -40,7 +41,7 @@ export async function buildWorld() {
   }
 
   const camilleActive = await addPrescription(camilleId, { authoredOn: daysAgo(2) });
-  const camilleOld = await addPrescription(camilleId, { authoredOn: daysAgo(200), validUntil: addMonths(daysAgo(200), 3) });
+  const camilleOld = await addPrescription(camilleId, { authoredOn: daysAgo(200), validUntil: defaultValidityDay(daysAgo(200)) });
   const camilleDispensed = await addPrescription(camilleId, { authoredOn: daysAgo(30), lines: [LINES[0]!], status: "completed" });
   await system.create(aDispense({ request: camilleDispensed.requests[0]!, pharmacyId: newId(), whenHandedOver: daysAgo(29) }));
   const jeanActive = await addPrescription(jeanId, { authoredOn: daysAgo(1) });

@@ -46,7 +46,10 @@ describe("the pharmacist's dispensation form", () => {
 
 describe("a link's end date", () => {
   it("is the end of the chosen day in Paris, nothing for the default, invalid otherwise", () => {
-    expect(parseLinkEnd("2026-12-01")?.toString()).toBe(new Date("2026-12-01T21:59:59Z").toString());
+    // Winter and summer: the last millisecond of the day in Paris (UTC+1, then UTC+2).
+    expect(parseLinkEnd("2026-12-01")).toEqual(new Date("2026-12-01T22:59:59.999Z"));
+    expect(parseLinkEnd("2027-06-30")).toEqual(new Date("2027-06-30T21:59:59.999Z"));
+    expect(parseLinkEnd("2026-10-25")).toEqual(new Date("2026-10-25T22:59:59.999Z"));
     expect(parseLinkEnd("")).toBeUndefined();
     expect(parseLinkEnd(null)).toBeUndefined();
     for (const bad of ["2026-02-30", "01/12/2026", "2026-12-01T00:00", "demain"]) expect(parseLinkEnd(bad), bad).toBe("invalid");
@@ -56,7 +59,9 @@ describe("a link's end date", () => {
     const now = new Date("2026-11-23T10:00:00Z");
     expect(defaultLinkEnd(now, 7, undefined)).toBe("2026-11-30");
     expect(defaultLinkEnd(now, 7, "2027-01-01T00:00:00Z")).toBe("2026-11-30");
-    expect(defaultLinkEnd(now, 7, "2026-11-25T00:00:00Z")).toBe("2026-11-25");
+    expect(defaultLinkEnd(now, 7, "2026-11-25T22:59:59.999Z")).toBe("2026-11-25");
+    // 23:30 UTC is already the next day in Paris.
+    expect(defaultLinkEnd(new Date("2026-11-23T23:30:00Z"), 7, undefined)).toBe("2026-12-01");
   });
 });
 

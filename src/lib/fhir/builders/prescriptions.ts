@@ -1,5 +1,6 @@
 import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
+import { defaultValidityDay } from "@/lib/prescriptions/validity";
 import { newId } from "./ids";
 
 /**
@@ -29,7 +30,7 @@ export type PrescriptionInput = {
   requesterId: string;
   /** ISO date-time of signature; defaults to now. */
   authoredOn?: string;
-  /** End of validity; defaults to three months after authoredOn. */
+  /** Last day of validity (a Paris day, AAAA-MM-JJ); defaults to three months after authoredOn. */
   validUntil?: string;
   status?: MedicationRequest["status"];
   lines?: PrescriptionLine[];
@@ -40,17 +41,11 @@ const DEFAULT_LINES: PrescriptionLine[] = [
   { medication: "Paracétamol 1 g, comprimé", atc: "N02BE01", dosage: "1 comprimé jusqu'à 3 fois par jour si douleur, espacer les prises de 6 heures", quantity: { value: 2, unit: "boîte(s)" } },
 ];
 
-export function addMonths(iso: string, months: number): string {
-  const date = new Date(iso);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString();
-}
-
 /** The lines of one prescription, ready to be created one by one. */
 export function aPrescription(input: PrescriptionInput): MedicationRequest[] {
   const prescriptionId = input.prescriptionId ?? newId();
   const authoredOn = input.authoredOn ?? new Date().toISOString();
-  const validUntil = input.validUntil ?? addMonths(authoredOn, 3);
+  const validUntil = input.validUntil ?? defaultValidityDay(authoredOn);
   return (input.lines ?? DEFAULT_LINES).map((line) => ({
     resourceType: "MedicationRequest",
     id: line.id ?? newId(),

@@ -9,8 +9,9 @@ export async function historyInteraction({ url, type, id, repo, base }: Interact
   const { request, canonical } = parseHistoryParams(url.searchParams);
   const count = request.count ?? 0;
   const offset = request.offset ?? 0;
-  const versions = await repo.history(type, id);
-  const page = versions.slice(offset, offset + count);
-  const bundle = historyBundle(base, type, id, page, canonical, { offset, count, hasMore: offset + count < versions.length });
-  return fhirJson({ ...bundle, total: versions.length });
+  // _count=0 asks only for the total: one row is read for it, none is sent.
+  const { versions, total } = await repo.history(type, id, { offset, count: Math.max(count, 1) });
+  const page = versions.slice(0, count);
+  const bundle = historyBundle(base, type, id, page, canonical, { offset, count, hasMore: offset + count < total });
+  return fhirJson({ ...bundle, total });
 }

@@ -1,7 +1,7 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
 import { PRESCRIPTION_IDS, type PatientPersona, type PractitionerPersona } from "@/lib/demo/personas";
 import type { PrescriptionLine } from "@/lib/fhir/builders/prescriptions";
-import { addMonths } from "@/lib/fhir/builders/prescriptions";
+import { defaultValidityDay } from "@/lib/prescriptions/validity";
 import { daysAgo, on, type SeedClock } from "./plan";
 
 /**
@@ -18,6 +18,7 @@ export type PrescriptionPlan = {
   patient: PatientPersona;
   requester: PractitionerPersona;
   authoredOn: string;
+  /** Last day of validity, a Paris day (AAAA-MM-JJ). */
   validUntil: string;
   status: MedicationRequest["status"];
   lines: PrescriptionLine[];
@@ -39,7 +40,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "camille",
       requester: "bernard",
       authoredOn: camilleRenewal,
-      validUntil: addMonths(camilleRenewal, 3),
+      validUntil: defaultValidityDay(camilleRenewal, 3),
       status: "active",
       title: "Ordonnance - traitement de l'asthme",
       lines: [
@@ -53,7 +54,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "camille",
       requester: "bernard",
       authoredOn: camilleRhinitis,
-      validUntil: addMonths(camilleRhinitis, 3),
+      validUntil: defaultValidityDay(camilleRhinitis, 3),
       status: "active",
       title: "Ordonnance - rhinite allergique",
       lines: [
@@ -67,7 +68,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "camille",
       requester: "moreau",
       authoredOn: on("2022-01-17", 23),
-      validUntil: addMonths(on("2022-01-17", 23), 3),
+      validUntil: defaultValidityDay(on("2022-01-17", 23), 3),
       status: "completed",
       title: "Ordonnance de sortie des urgences",
       lines: [
@@ -81,7 +82,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "camille",
       requester: "bernard",
       authoredOn: on("2024-01-29", 17),
-      validUntil: addMonths(on("2024-01-29", 17), 3),
+      validUntil: defaultValidityDay(on("2024-01-29", 17), 3),
       // Never dispensed and its validity is over: still "active" in FHIR, shown as expired.
       status: "active",
       title: "Ordonnance - supplémentation en vitamine D",
@@ -93,7 +94,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "jean",
       requester: "bernard",
       authoredOn: jeanRenewal,
-      validUntil: addMonths(jeanRenewal, 3),
+      validUntil: defaultValidityDay(jeanRenewal, 3),
       status: "active",
       title: "Ordonnance - traitement du diabète et de l'hypertension (3 mois)",
       lines: [
@@ -111,7 +112,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "jean",
       requester: "bernard",
       authoredOn: jeanRenewal,
-      validUntil: addMonths(jeanRenewal, 3),
+      validUntil: defaultValidityDay(jeanRenewal, 3),
       status: "active",
       title: "Ordonnance - douleurs du genou droit",
       lines: [
@@ -125,7 +126,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "jean",
       requester: "roux",
       authoredOn: on("2025-01-24", 13),
-      validUntil: addMonths(on("2025-01-24", 13), 3),
+      validUntil: defaultValidityDay(on("2025-01-24", 13), 3),
       status: "completed",
       title: "Ordonnance de sortie d'hospitalisation",
       lines: [{ medication: "Amoxicilline/acide clavulanique 1 g/125 mg, comprimé pelliculé", atc: "J01CR02", dosage: "1 comprimé matin, midi et soir pendant 3 jours, au début des repas.", quantity: box(1, "boîte(s) de 24 comprimés") }],
@@ -136,7 +137,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "jean",
       requester: "bernard",
       authoredOn: on("2024-06-17", 16),
-      validUntil: addMonths(on("2024-06-17", 16), 3),
+      validUntil: defaultValidityDay(on("2024-06-17", 16), 3),
       // Never dispensed and its validity is over: still "active" in FHIR, shown as expired.
       status: "active",
       title: "Ordonnance - supplémentation en vitamine D",
@@ -148,7 +149,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "leo",
       requester: "garnier",
       authoredOn: on("2024-02-05", 18),
-      validUntil: addMonths(on("2024-02-05", 18), 3),
+      validUntil: defaultValidityDay(on("2024-02-05", 18), 3),
       status: "completed",
       title: "Ordonnance - otite moyenne aiguë",
       lines: [
@@ -162,7 +163,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "nadia",
       requester: "girard",
       authoredOn: nadiaRenewal,
-      validUntil: addMonths(nadiaRenewal, 6),
+      validUntil: defaultValidityDay(nadiaRenewal, 6),
       status: "active",
       title: "Ordonnance - migraine",
       lines: [
@@ -177,7 +178,7 @@ export function prescriptionPlans(clock: SeedClock): PrescriptionPlan[] {
       patient: "nadia",
       requester: "girard",
       authoredOn: on("2019-09-23", 11),
-      validUntil: addMonths(on("2019-09-23", 11), 3),
+      validUntil: defaultValidityDay(on("2019-09-23", 11), 3),
       status: "completed",
       title: "Ordonnance - carence martiale et migraine",
       lines: [

@@ -29,7 +29,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
   const { filters, invalid } = parseDocumentFilters(params);
   const now = new Date();
   const newSince = await documentsSeenBefore(actor, now);
-  const facetsLoaded = listDocumentFacets(repo);
+  const facetsLoaded = listDocumentFacets(repo, patientId);
   const [list, facets, identity] = await Promise.all([
     listDocuments(repo, patientId, filters, { newSince, viewerRef: agentRef(actor), knownNames: facetsLoaded.then(facetNames) }),
     facetsLoaded,

@@ -1,6 +1,6 @@
 import { authoriseProfessional } from "@/server/privacy/authorise-professional";
 import { sharingPost } from "@/server/privacy/sharing-post";
-import { endOfParisDay } from "@/server/privacy/until-date";
+import { endOfParisDay } from "@/lib/dates/paris-day";
 import { authoriseSchema } from "./schema";
 
 export async function POST(request: Request): Promise<Response> {

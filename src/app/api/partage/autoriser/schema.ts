@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { parisToday } from "@/server/privacy/until-date";
+import { parisDayOf } from "@/lib/dates/paris-day";
 
 /**
  * "Autoriser un professionnel": who (a directory id), at which level, until which day (empty:
  * until withdrawn). The day is a calendar day in Paris, from today to three years ahead.
  */
 export function authoriseSchema(now: Date) {
-  const today = parisToday(now);
+  const today = parisDayOf(now);
   const latest = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
   return z.object({
     praticien: z.uuid(),

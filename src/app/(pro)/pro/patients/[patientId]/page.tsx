@@ -28,7 +28,7 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
   const identity = await patientIdentity(repo, patientId);
   if (!identity || actor.kind !== "practitioner") notFound();
   const { filters, invalid } = parseDocumentFilters(await searchParams);
-  const facetsLoaded = listDocumentFacets(repo);
+  const facetsLoaded = listDocumentFacets(repo, patientId);
   const [list, facets] = await Promise.all([listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }), facetsLoaded]);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
   const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;

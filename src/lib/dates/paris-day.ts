@@ -1,0 +1,128 @@
+/**
+ * A date without a time (a prescription's validity, a grant's or a delegation's last day, a
+ * link's last day, a search bound) is a calendar day in Europe/Paris, whatever the server's or
+ * the browser's zone: it starts at 00:00 Paris time and its last day is included to
+ * 23:59:59.999 Paris time. Every conversion between such a day ("AAAA-MM-JJ") and an instant
+ * goes through this module.
+ *
+ * Built on Intl (the platform's time zone database, kept current by Node and the browsers):
+ * no dependency, and the same code runs on the server and in client components. Midnight is
+ * never inside a Paris clock change (they happen at 02:00 and 03:00), so each day has exactly
+ * one start.
+ */
+export const PARIS = "Europe/Paris";
+
+/** "AAAA-MM-JJ", as a date field sends it and FHIR writes a date. */
+export type Day = string;
+
+/** Four digits in what people type; up to six inside, so the day after 9999-12-31 still computes. */
+const DAY = /^(\d{4,6})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+const parisParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: PARIS,
+  hourCycle: "h23",
+  era: "short",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
+
+type Civil = { year: number; month: number; day: number };
+
+/** Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not. */
+function utcMs(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+/** The Paris wall clock at an instant, read as if it were UTC. */
+function parisWallMs(instant: number): number {
+  const parts: Record<string, string> = {};
+  for (const part of parisParts.formatToParts(new Date(instant))) parts[part.type] = part.value;
+  const year = parts.era === "BC" ? 1 - Number(parts.year) : Number(parts.year);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
+  wall.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second), 0);
+  return wall.getTime() + (((instant % 1000) + 1000) % 1000);
+}
+
+/** Paris's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+export function parisOffsetMs(instant: Date): number {
+  return parisWallMs(instant.getTime()) - instant.getTime();
+}
+
+function parse(day: Day): Civil | undefined {
+  const match = DAY.exec(day);
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return undefined;
+  return { year, month, day: date };
+}
+
+function format({ year, month, day }: Civil): Day {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function civil(day: Day): Civil {
+  const parsed = parse(day);
+  if (!parsed) throw new RangeError(`Not a calendar day: ${day}`);
+  return parsed;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Whether a text is a real calendar day written AAAA-MM-JJ ("2026-02-30" is not). */
+export function isDay(value: string): value is Day {
+  return value.length === 10 && parse(value) !== undefined;
+}
+
+/** The first instant of a Paris calendar day (00:00:00.000 Paris time). */
+export function startOfParisDay(day: Day): Date {
+  const { year, month, day: date } = civil(day);
+  const wall = utcMs(year, month, date);
+  // The offset at the guess is the offset at midnight, except when a change happens between
+  // them; a second look settles it.
+  const guess = wall - (parisWallMs(wall) - wall);
+  return new Date(wall - (parisWallMs(guess) - guess));
+}
+
+/** The last instant of a Paris calendar day (23:59:59.999 Paris time): the day is included. */
+export function endOfParisDay(day: Day): Date {
+  return new Date(startOfParisDay(addDaysToDay(day, 1)).getTime() - 1);
+}
+
+/** The Paris calendar day an instant falls on. */
+export function parisDayOf(instant: Date): Day {
+  const wall = new Date(parisWallMs(instant.getTime()));
+  return format({ year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() });
+}
+
+export function addDaysToDay(day: Day, days: number): Day {
+  const { year, month, day: date } = civil(day);
+  const moved = new Date(utcMs(year, month, date) + days * DAY_MS);
+  return format({ year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
+}
+
+/**
+ * A day some months later, kept inside the target month: 31 January + 1 month is the last day
+ * of February, 29 February + 12 months is 28 February.
+ */
+export function addMonthsToDay(day: Day, months: number): Day {
+  const { year, month, day: date } = civil(day);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return format({ year: targetYear, month: targetMonth, day: Math.min(date, daysInMonth(targetYear, targetMonth)) });
+}

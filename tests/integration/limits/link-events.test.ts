@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { insertShareLink } from "@/server/fhir/share-links";
+import { createRepository, systemRepository } from "@/server/fhir/repository";
+import { listMyLinks } from "@/server/sharing/list-my-links";
+import { useTestDatabase } from "../../setup/test-database";
+
+const db = useTestDatabase();
+
+/**
+ * The links page read the newest 500 events of all a patient's links together: a link opened
+ * hundreds of times pushed the others' events (their creation, a dispensation) out, silently.
+ * Each link now shows its newest events and says how many older ones there are. And every link
+ * that still works is listed, however many ended ones come after it.
+ */
+let patientId = "";
+const busy = randomUUID();
+const quiet = randomUUID();
+const BUSY_EVENTS = 600;
+
+beforeAll(async () => {
+  const system = await systemRepository("link-events-tests");
+  patientId = (await system.create(aPatient({ given: "Alix" }))).id!;
+  const now = Date.now();
+  for (const [id, createdAt] of [[quiet, now - 3_600_000], [busy, now - 1_800_000]] as const) {
+    await insertShareLink(db().prisma, {
+      id,
+      secretHash: randomUUID(),
+      patientId,
+      prescriptionId: newId(),
+      passcodeHash: null,
+      attemptsLeft: 10,
+      expiresAt: new Date(now + 86_400_000),
+      createdAt: new Date(createdAt),
+      createdBy: `Patient/${patientId}`,
+    });
+  }
+  await system.audit({ patientId, entity: `ShareLink/${quiet}`, interaction: "share", outcome: "success" });
+  for (let i = 0; i < BUSY_EVENTS; i++) await system.audit({ patientId, entity: `ShareLink/${busy}`, interaction: "share", outcome: "success" });
+  // 250 ended links, newer than the two live ones.
+  for (let i = 0; i < 250; i++) {
+    await insertShareLink(db().prisma, {
+      id: randomUUID(),
+      secretHash: randomUUID(),
+      patientId,
+      prescriptionId: newId(),
+      passcodeHash: null,
+      attemptsLeft: 10,
+      expiresAt: new Date(now - 1000),
+      createdAt: new Date(now - 1000 + i),
+      createdBy: `Patient/${patientId}`,
+    });
+  }
+}, 180_000);
+
+describe("the patient's links", () => {
+  it("list every live link, each with its own newest events and the count of older ones", async () => {
+    const repo = await createRepository({ kind: "patient", accountId: newId(), patientId });
+    const links = (await listMyLinks(repo))!;
+    const busyLink = links.find((l) => l.id === busy);
+    const quietLink = links.find((l) => l.id === quiet);
+    expect(busyLink?.events).toHaveLength(50);
+    expect(busyLink?.eventsNotShown).toBe(BUSY_EVENTS - 50);
+    expect(quietLink?.events.map((e) => e.kind)).toEqual(["created"]);
+    expect(quietLink?.eventsNotShown).toBe(0);
+    expect(links.filter((l) => l.state !== "active" && l.state !== "dispensed")).toHaveLength(200);
+  });
+});

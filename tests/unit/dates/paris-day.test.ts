@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { daySpanOf, fhirEnd, fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
+import { addDaysToDay, addMonthsToDay, endOfParisDay, isDay, parisDayOf, parisOffsetMs, startOfParisDay } from "@/lib/dates/paris-day";
+
+const HOUR = 3_600_000;
+
+describe("a Paris calendar day as instants", () => {
+  // Winter (UTC+1), summer (UTC+2), and the two nights the clocks change: 29 March 2026 is
+  // 23 hours long, 25 October 2026 is 25 hours long.
+  it.each([
+    { day: "2026-01-15", start: "2026-01-14T23:00:00.000Z", end: "2026-01-15T22:59:59.999Z", hours: 24 },
+    { day: "2027-06-30", start: "2027-06-29T22:00:00.000Z", end: "2027-06-30T21:59:59.999Z", hours: 24 },
+    { day: "2026-03-29", start: "2026-03-28T23:00:00.000Z", end: "2026-03-29T21:59:59.999Z", hours: 23 },
+    { day: "2026-10-25", start: "2026-10-24T22:00:00.000Z", end: "2026-10-25T22:59:59.999Z", hours: 25 },
+    { day: "2026-03-28", start: "2026-03-27T23:00:00.000Z", end: "2026-03-28T22:59:59.999Z", hours: 24 },
+    { day: "2026-10-26", start: "2026-10-25T23:00:00.000Z", end: "2026-10-26T22:59:59.999Z", hours: 24 },
+    { day: "2028-02-29", start: "2028-02-28T23:00:00.000Z", end: "2028-02-29T22:59:59.999Z", hours: 24 },
+    { day: "2026-12-31", start: "2026-12-30T23:00:00.000Z", end: "2026-12-31T22:59:59.999Z", hours: 24 },
+  ])("$day runs from $start to $end ($hours h)", ({ day, start, end, hours }) => {
+    expect(startOfParisDay(day).toISOString()).toBe(start);
+    expect(endOfParisDay(day).toISOString()).toBe(end);
+    expect(endOfParisDay(day).getTime() + 1 - startOfParisDay(day).getTime()).toBe(hours * HOUR);
+  });
+
+  it.each([
+    { instant: "2026-01-15T22:59:59.999Z", day: "2026-01-15" },
+    { instant: "2026-01-15T23:00:00.000Z", day: "2026-01-16" },
+    { instant: "2027-06-30T21:30:00.000Z", day: "2027-06-30" },
+    { instant: "2027-06-30T22:00:01.000Z", day: "2027-07-01" },
+    // 02:30 does not exist on 29 March; 01:59:59 UTC+1 is followed by 03:00 UTC+2.
+    { instant: "2026-03-29T00:59:59.999Z", day: "2026-03-29" },
+    { instant: "2026-03-29T01:00:00.000Z", day: "2026-03-29" },
+    // 02:30 happens twice on 25 October, both on the 25th.
+    { instant: "2026-10-25T00:30:00.000Z", day: "2026-10-25" },
+    { instant: "2026-10-25T01:30:00.000Z", day: "2026-10-25" },
+    { instant: "2026-10-25T22:59:59.999Z", day: "2026-10-25" },
+    { instant: "2026-10-25T23:00:00.000Z", day: "2026-10-26" },
+  ])("$instant is on $day in Paris", ({ instant, day }) => {
+    expect(parisDayOf(new Date(instant))).toBe(day);
+  });
+
+  it.each([
+    { instant: "2026-01-15T12:00:00Z", hours: 1 },
+    { instant: "2026-07-15T12:00:00Z", hours: 2 },
+    { instant: "2026-03-29T00:59:59Z", hours: 1 },
+    { instant: "2026-03-29T01:00:00Z", hours: 2 },
+    { instant: "2026-10-25T00:59:59Z", hours: 2 },
+    { instant: "2026-10-25T01:00:00Z", hours: 1 },
+  ])("Paris is UTC+$hours at $instant", ({ instant, hours }) => {
+    expect(parisOffsetMs(new Date(instant))).toBe(hours * HOUR);
+  });
+});
+
+describe("adding to a day", () => {
+  it.each([
+    { day: "2026-01-31", months: 1, expected: "2026-02-28" },
+    { day: "2028-01-31", months: 1, expected: "2028-02-29" },
+    { day: "2028-02-29", months: 12, expected: "2029-02-28" },
+    { day: "2026-11-30", months: 3, expected: "2027-02-28" },
+    { day: "2026-08-31", months: 3, expected: "2026-11-30" },
+    { day: "2026-03-15", months: 3, expected: "2026-06-15" },
+    { day: "2026-12-15", months: 1, expected: "2027-01-15" },
+    { day: "2026-03-31", months: -1, expected: "2026-02-28" },
+    { day: "2026-01-15", months: -13, expected: "2024-12-15" },
+  ])("$day + $months months is $expected", ({ day, months, expected }) => {
+    expect(addMonthsToDay(day, months)).toBe(expected);
+  });
+
+  it.each([
+    { day: "2026-03-28", days: 1, expected: "2026-03-29" },
+    { day: "2026-03-29", days: 1, expected: "2026-03-30" },
+    { day: "2026-10-25", days: 1, expected: "2026-10-26" },
+    { day: "2028-02-28", days: 1, expected: "2028-02-29" },
+    { day: "2026-12-31", days: 1, expected: "2027-01-01" },
+    { day: "2026-03-01", days: -1, expected: "2026-02-28" },
+  ])("$day + $days day is $expected", ({ day, days, expected }) => {
+    expect(addDaysToDay(day, days)).toBe(expected);
+  });
+});
+
+describe("what a day is", () => {
+  it.each(["2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "26-01-01", "2026-1-01", "2026-01-01T00:00", ""])(
+    "%s is not a calendar day",
+    (value) => expect(isDay(value)).toBe(false),
+  );
+  it.each(["2028-02-29", "2026-12-31", "0001-01-01", "9999-12-31"])("%s is a calendar day", (value) => expect(isDay(value)).toBe(true));
+});
+
+describe("FHIR dates and dateTimes", () => {
+  it.each([
+    { value: "2027-06-30", start: "2027-06-29T22:00:00.000Z", end: "2027-06-30T21:59:59.999Z", expiry: "2027-06-30T22:00:00.000Z" },
+    { value: "2027-06", start: "2027-05-31T22:00:00.000Z", end: "2027-06-30T21:59:59.999Z", expiry: "2027-06-30T22:00:00.000Z" },
+    { value: "2027", start: "2026-12-31T23:00:00.000Z", end: "2027-12-31T22:59:59.999Z", expiry: "2027-12-31T23:00:00.000Z" },
+    { value: "2026-10-25", start: "2026-10-24T22:00:00.000Z", end: "2026-10-25T22:59:59.999Z", expiry: "2026-10-25T23:00:00.000Z" },
+    { value: "2027-06-30T10:00:00+02:00", start: "2027-06-30T08:00:00.000Z", end: "2027-06-30T08:00:00.000Z", expiry: "2027-06-30T08:00:00.000Z" },
+  ])("$value covers $start to $end", ({ value, start, end, expiry }) => {
+    expect(fhirStart(value)?.toISOString()).toBe(start);
+    expect(fhirEnd(value)?.toISOString()).toBe(end);
+    expect(fhirExpiry(value)?.toISOString()).toBe(expiry);
+  });
+
+  it.each(["2027-02-30", "2027-13", "soon", "2027-6-30"])("%s has no span of days", (value) => {
+    expect(daySpanOf(value)).toBeUndefined();
+  });
+
+  it("knows nothing of a missing or unreadable value", () => {
+    expect(fhirEnd(undefined)).toBeUndefined();
+    expect(fhirExpiry("")).toBeUndefined();
+    expect(fhirStart("soon")).toBeUndefined();
+  });
+});
+
+describe("properties over the calendar", () => {
+  const days = fc
+    .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10));
+
+  it("the end of a day is the last instant whose Paris calendar day is that day", () => {
+    fc.assert(
+      fc.property(days, (day) => {
+        const end = endOfParisDay(day);
+        expect(parisDayOf(end)).toBe(day);
+        expect(parisDayOf(new Date(end.getTime() + 1))).toBe(addDaysToDay(day, 1));
+      }),
+    );
+  });
+
+  it("the start of a day is the first instant whose Paris calendar day is that day", () => {
+    fc.assert(
+      fc.property(days, (day) => {
+        const start = startOfParisDay(day);
+        expect(parisDayOf(start)).toBe(day);
+        expect(parisDayOf(new Date(start.getTime() - 1))).toBe(addDaysToDay(day, -1));
+      }),
+    );
+  });
+
+  it("every instant lies within the Paris day it is on", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }), (instant) => {
+        const day = parisDayOf(instant);
+        expect(startOfParisDay(day).getTime()).toBeLessThanOrEqual(instant.getTime());
+        expect(endOfParisDay(day).getTime()).toBeGreaterThanOrEqual(instant.getTime());
+      }),
+    );
+  });
+
+  it("adding months lands in the target month, on the same day or the month's last", () => {
+    fc.assert(
+      fc.property(days, fc.integer({ min: -48, max: 48 }), (day, months) => {
+        const result = addMonthsToDay(day, months);
+        const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+        const [ry, rm, rd] = result.split("-").map(Number) as [number, number, number];
+        expect(ry * 12 + rm - (y * 12 + m)).toBe(months);
+        expect(isDay(result)).toBe(true);
+        if (rd !== d) expect(addDaysToDay(result, 1).endsWith("-01")).toBe(true);
+        expect(rd).toBeLessThanOrEqual(d);
+      }),
+    );
+  });
+});
