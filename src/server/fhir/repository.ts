@@ -2,11 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
+import { agentWriteRefusal } from "../access/agent-writes";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import { inPrisma } from "../db/queryable";
+import { inPrisma, type Queryable } from "../db/queryable";
 import { patientIdOf } from "./columns";
 import { Denied } from "./denied";
 import { withStoredFile } from "./document-attachment";
@@ -62,6 +63,7 @@ export class Repository extends ReadRepository {
         facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
       );
     }
+    await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
@@ -143,6 +145,7 @@ export class Repository extends ReadRepository {
           forbidden(),
         );
       }
+      await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
       checkNamedProfessional(this.actor, resource, stored.content);
       await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
       await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
@@ -156,6 +159,7 @@ export class Repository extends ReadRepository {
     await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "delete", "delete", true);
+      await this.refuseAgentWrite(q, "delete", undefined, stored.content, stored.patient_id ?? undefined);
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
@@ -163,6 +167,19 @@ export class Repository extends ReadRepository {
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, q);
       this.forgetRulesIfNeeded(stored.content);
     }));
+  }
+
+  /**
+   * After decide(): someone acting for the patient never writes what touches their own rights
+   * (agent-writes.ts). The actor may see the resource, so the refusal is a 403.
+   */
+  private async refuseAgentWrite(q: Queryable, interaction: "create" | "update" | "delete", next: Resource | undefined, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
+    if (!patientId || (this.actor.kind !== "guardian" && this.actor.kind !== "delegate")) return;
+    const reason = agentWriteRefusal(this.actor, await this.rules(patientId, q), next, stored, this.now());
+    if (!reason) return;
+    const resource = next ?? stored;
+    const entity = `${resource?.resourceType}/${resource?.id}`;
+    throw new Denied({ patientId, entity, interaction, outcome: "denied", reason }, forbidden());
   }
 
   /**

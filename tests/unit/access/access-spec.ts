@@ -59,7 +59,8 @@ function delegateNeeds(type: Type, interaction: Interaction): Scope | "free" | "
     case "AuditEvent":
       return "privacy:manage";
     case "RelatedPerson":
-      return "delegations:manage";
+      // A caregiver never writes delegations (no scope allows it); reading them is privacy's.
+      return read ? "privacy:manage" : "never";
     case "Patient":
       return read ? "free" : "privacy:manage";
     case "Practitioner":

@@ -76,6 +76,16 @@ describe("decide(), the access decision, as a truth table", () => {
     { state: "delegate: live, only prescriptions:share", type: "MedicationRequest", interaction: "share", allow: true, reason: "delegation" },
     { state: "delegate: live, every scope", type: "DocumentReference", interaction: "read", variant: { confidentiality: "V" }, allow: false, reason: "secret" },
     { state: "delegate: live, every scope", type: "AuditEvent", interaction: "delete", allow: false, reason: "read-only" },
+    // A caregiver never writes delegations, whatever they were given (SECURITY-CASES 23, 40).
+    { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "create", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "update", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "delete", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only privacy:manage", type: "RelatedPerson", interaction: "read", allow: true, reason: "delegation" },
+    { state: "guardian: live, every scope", type: "RelatedPerson", interaction: "create", allow: true, reason: "guardian" },
+    // One relationship applies to a person named twice (applicable-delegation.ts).
+    { state: "delegate: live, but also the patient's guardian", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },
+    { state: "delegate: live, but a later delegation of theirs applies", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },
+    { state: "delegate: live, beside an older delegation of theirs with more scopes", type: "MedicationRequest", interaction: "read", allow: false, reason: "scope-missing" },
     { state: "guardian: live, every scope", type: "DocumentReference", interaction: "read", variant: { minorSecret: true }, allow: false, reason: "minor-secret" },
     { state: "guardian: live, every scope", type: "DocumentReference", interaction: "read", variant: { confidentiality: "V" }, allow: true, reason: "guardian" },
     { state: "guardian: expired", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },

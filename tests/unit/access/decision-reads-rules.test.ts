@@ -14,7 +14,8 @@ import { factsFor, rulesOf, VARIANTS } from "./access-variants";
  */
 const RULE_SETS = STATES.flatMap((state) => [rulesOf(state, false), rulesOf(state, true)]);
 
-function answersChangedByRules(state: (typeof STATES)[number]): number {
+/** How many answers rules change for this state; with `firstOnly`, stops at the first (1 or 0). */
+function answersChangedByRules(state: (typeof STATES)[number], firstOnly = false): number {
   let changed = 0;
   for (const variant of VARIANTS) {
     for (const type of TYPES) {
@@ -23,7 +24,10 @@ function answersChangedByRules(state: (typeof STATES)[number]): number {
         const without = decide(state.actor, interaction, facts, facts.patientId ? emptyRules(PAT) : undefined, NOW);
         for (const rules of RULE_SETS) {
           const withRules = decide(state.actor, interaction, facts, facts.patientId ? rules : undefined, NOW);
-          if (withRules.allow !== without.allow || withRules.reason !== without.reason) changed++;
+          if (withRules.allow !== without.allow || withRules.reason !== without.reason) {
+            changed++;
+            if (firstOnly) return changed;
+          }
         }
       }
     }
@@ -41,7 +45,7 @@ describe("decisionReadsRules", () => {
   it.each(["guardian", "delegate", "practitioner"] as const)("rules change answers for a %s, whose rules are loaded", (kind) => {
     const states = STATES.filter((state) => state.actor.kind === kind);
     expect(states.every((state) => decisionReadsRules(state.actor))).toBe(true);
-    expect(states.reduce((sum, state) => sum + answersChangedByRules(state), 0)).toBeGreaterThan(0);
+    expect(states.some((state) => answersChangedByRules(state, true) > 0)).toBe(true);
   });
 
   it("skips rules for the patient in their own space, link holders and the system only", () => {
