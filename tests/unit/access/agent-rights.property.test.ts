@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Resource } from "@medplum/fhirtypes";
+import type { Consent, Resource } from "@medplum/fhirtypes";
 import type { Actor } from "@/server/access/actor";
 import { agentWriteRefusal } from "@/server/access/agent-writes";
 import { decide } from "@/server/access/decide";
@@ -80,9 +80,9 @@ describe("agentWriteRefusal, the second lock behind decide()", () => {
   const guardianRules = rulesOfStored(pools, { consents: [], relatedPersons: [aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [] })] });
   const forOther = (extra: Partial<Parameters<typeof aDelegation>[0]> = {}) =>
     aDelegation({ patientId: PAT, agentPatientId: OTHER, scopes: ["documents:read"], end: "2026-09-01T00:00:00Z", ...extra });
-  const aboutSelf = (reference: string) => {
+  const aboutSelf = (reference: string): Consent => {
     const consent = anAuthorisation({ patientId: PAT, practitionerId: pools.practitioner });
-    return { ...consent, provision: { ...consent.provision, actor: [{ reference: { reference } }] } };
+    return { ...consent, provision: { ...consent.provision, actor: [{ role: {}, reference: { reference } }] } };
   };
 
   const ROWS: { name: string; actor: Actor; rules: PatientRules; next?: Resource; stored?: Resource; want: string | undefined }[] = [
