@@ -38,6 +38,7 @@ export type Reason =
   | "hidden"
   | "confidentiality"
   | "outside-link"
+  | "prescription-closed"
   // Writes by someone acting for the patient that would touch their own rights (agent-writes.ts).
   | "self-delegation"
   | "guardian-tie"
@@ -249,6 +250,15 @@ function practitionerMay(
   // Writing into a record needs a standing authorisation or grant, not break-glass.
   if (access.ground !== "authorised") return deny("not-authorised");
   const self = `Practitioner/${actor.practitionerId}`;
+  // A dispensation is recorded only through the pharmacist's link (linkMay), never by a
+  // professional's account: nobody records "handed over" without holding the prescription.
+  if (resource.resourceType === "MedicationDispense") return deny("not-allowed");
+  // A prescription is its prescriber's: nobody else adds a line to it or moves one into it.
+  if (resource.resourceType === "MedicationRequest" && (resource.prescriptionAuthors ?? []).some((author) => author !== self)) {
+    return deny("not-author");
+  }
+  // A fully dispensed (or cancelled) prescription takes no new line: its links stay dead.
+  if (resource.resourceType === "MedicationRequest" && interaction === "create" && resource.prescriptionClosed) return deny("prescription-closed");
   if (interaction === "create" && (domain === "documents" || domain === "prescriptions" || domain === "record")) {
     return allow(reason);
   }

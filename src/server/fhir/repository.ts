@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import { agentWriteRefusal } from "../access/agent-writes";
+import { statusMoveRefused } from "../access/status-moves";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
@@ -146,6 +147,7 @@ export class Repository extends ReadRepository {
         );
       }
       await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
+      this.refuseStatusMove(stored.content, resource);
       checkNamedProfessional(this.actor, resource, stored.content);
       await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
       await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
@@ -182,6 +184,17 @@ export class Repository extends ReadRepository {
     throw new Denied({ patientId, entity, interaction, outcome: "denied", reason }, forbidden());
   }
 
+  /** A final status (a fully dispensed line…) is never left, except by the system (status-moves.ts). */
+  private refuseStatusMove(stored: Resource, next: Resource): void {
+    if (this.actor.kind === "system") return;
+    const statusOf = (resource: Resource) => ("status" in resource && typeof resource.status === "string" ? resource.status : undefined);
+    if (!statusMoveRefused(stored.resourceType, statusOf(stored), statusOf(next))) return;
+    throw new Denied(
+      { patientId: patientIdOf(stored), entity: `${stored.resourceType}/${stored.id}`, interaction: "update", outcome: "denied", reason: "final-status" },
+      forbidden(),
+    );
+  }
+
   /**
    * Runs `fn` in one transaction, with the actor's writes and audit rows bound to it, for use
    * cases whose own rows (a share link, a dispensation guard) must commit or roll back together
@@ -213,6 +226,7 @@ export class Repository extends ReadRepository {
     const now = this.now();
     const versionId = stored.version_id + 1;
     const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
+    this.refuseStatusMove(stored.content, resource);
     validateForWrite(resource);
     const facts = await factsForWrite(q, resource);
     await writeVersion(tx, resource, facts, versionId, now, undefined, false);

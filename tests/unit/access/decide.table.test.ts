@@ -3,7 +3,7 @@ import { decide, type Reason } from "@/server/access/decide";
 import type { Interaction } from "@/server/access/facts";
 import { emptyRules } from "@/server/access/rules";
 import { expected, INTERACTIONS, TYPES, type Type, type Variant } from "./access-spec";
-import { NOW, PAT, RX, STATES } from "./access-states";
+import { NOW, PAT, PRO, PRO2, RX, STATES } from "./access-states";
 import { factsFor, rulesOf, VARIANTS } from "./access-variants";
 
 /**
@@ -116,6 +116,28 @@ describe("decide(), the access decision, as a truth table", () => {
         }
       }
     }
+  });
+
+  it("lets only a prescription's prescriber add or change its lines, and no professional record a dispensation (SECURITY-CASES 46)", () => {
+    const state = STATES.find((s) => s.name === "practitioner: standing authorisation")!;
+    const rules = rulesOf(state, false);
+    const line = (authors: string[]) => ({ ...factsFor("MedicationRequest", plain), prescriptionAuthors: authors });
+    const own = `Practitioner/${PRO}`;
+    const other = `Practitioner/${PRO2}`;
+    expect(decide(state.actor, "create", line([]), rules, NOW)).toEqual({ allow: true, reason: "authorised" });
+    expect(decide(state.actor, "create", line([own]), rules, NOW)).toEqual({ allow: true, reason: "authorised" });
+    expect(decide(state.actor, "update", line([own]), rules, NOW)).toEqual({ allow: true, reason: "authorised" });
+    expect(decide(state.actor, "create", line([other]), rules, NOW)).toEqual({ allow: false, reason: "not-author" });
+    expect(decide(state.actor, "create", line([own, other]), rules, NOW)).toEqual({ allow: false, reason: "not-author" });
+    expect(decide(state.actor, "update", line([other]), rules, NOW)).toEqual({ allow: false, reason: "not-author" });
+    // Reading a prescription of several prescribers stays open to whoever may read the record.
+    expect(decide(state.actor, "read", line([other]), rules, NOW).allow).toBe(true);
+    for (const interaction of ["create", "update", "delete"] as const) {
+      expect(decide(state.actor, interaction, factsFor("MedicationDispense", plain), rules, NOW)).toEqual({ allow: false, reason: "not-allowed" });
+    }
+    expect(decide({ kind: "system", purpose: "seed" }, "create", line([other]), undefined, NOW).allow).toBe(true);
+    // A closed prescription (nothing left to dispense) takes no new line, even from its prescriber.
+    expect(decide(state.actor, "create", { ...line([own]), prescriptionClosed: true }, rules, NOW)).toEqual({ allow: false, reason: "prescription-closed" });
   });
 
   it("refuses types it does not know, to everyone but the system", () => {
