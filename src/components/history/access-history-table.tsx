@@ -32,7 +32,7 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
             {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
           </td>
           <td className="px-4 py-3">
-            {entry.interaction === "emergency-access" ? (
+            {entry.breakTheGlass ? (
               <span className="mb-1 inline-flex items-center rounded-full border border-red-800 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900">
                 {t("history.emergencyBadge")}
               </span>

@@ -186,6 +186,7 @@ export const frDocuments = {
       "Aucun dossier accessible en urgence ne correspond à ces informations. Vérifiez la saisie ; certains patients refusent l'accès en urgence.",
     invalid: "Indiquez le nom et la date de naissance, ou l'INS, et un motif d'au moins 20 caractères.",
     throttled: "Trop de tentatives. Réessayez plus tard.",
+    role: "Votre rôle ne permet pas l'accès en urgence : il est réservé aux médecins urgentistes. Demandez au patient de vous autoriser.",
   },
   emergencyNotice: {
     title: "Accès en urgence à votre dossier",

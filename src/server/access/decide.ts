@@ -1,5 +1,6 @@
 import type { Actor, DelegateActor, GuardianActor, PractitionerActor } from "./actor";
 import { domainOf, type Domain, type Interaction, type ResourceFacts } from "./facts";
+import { applicableDelegation } from "./applicable-delegation";
 import type { Delegation, PatientRules } from "./rules";
 import type { Scope } from "./scopes";
 import { MINOR_SECRET } from "@/lib/fhir/systems";
@@ -36,7 +37,14 @@ export type Reason =
   | "not-authorised"
   | "hidden"
   | "confidentiality"
-  | "outside-link";
+  | "outside-link"
+  | "prescription-closed"
+  // Writes by someone acting for the patient that would touch their own rights (agent-writes.ts).
+  | "self-delegation"
+  | "guardian-tie"
+  | "scope-widening"
+  | "end-widening"
+  | "self-rule";
 
 /**
  * Whether decide() reads the patient's rules for this actor. The patient in their own space, a
@@ -121,22 +129,19 @@ function ownerMay(interaction: Interaction, domain: Domain, resource: ResourceFa
   }
 }
 
-function activeDelegation(
+/**
+ * The agent's delegation, if it is the one that applies to them now. When the patient's rules
+ * name the person more than once, applicableDelegation() picks one by a stated rule (the same
+ * rule resolveActor() used), so an actor built from another of their rows, older or narrower or
+ * broader, is refused rather than decided on whichever row came first.
+ */
+function actingDelegation(
   rules: PatientRules,
-  relatedPersonId: string,
-  agentPatientId: string,
-  kind: Delegation["kind"],
+  actor: GuardianActor | DelegateActor,
   now: Date,
 ): Delegation | undefined {
-  return rules.delegations.find(
-    (d) =>
-      d.relatedPersonId === relatedPersonId &&
-      d.agentPatientId === agentPatientId &&
-      d.kind === kind &&
-      d.active &&
-      (!d.start || d.start <= now) &&
-      (!d.end || now < d.end),
-  );
+  const applicable = applicableDelegation(rules.delegations, actor.selfPatientId, now);
+  return applicable && applicable.relatedPersonId === actor.relatedPersonId && applicable.kind === actor.kind ? applicable : undefined;
 }
 
 function guardianMay(
@@ -148,7 +153,7 @@ function guardianMay(
   now: Date,
 ): Decision {
   if (actor.patientId !== resource.patientId) return deny("other-patient");
-  if (!activeDelegation(rules, actor.relatedPersonId, actor.selfPatientId, "guardian", now)) {
+  if (!actingDelegation(rules, actor, now)) {
     return deny("delegation-inactive");
   }
   if (resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
@@ -171,7 +176,10 @@ export function scopeNeeded(interaction: Interaction, domain: Domain): Scope | u
     case "audit":
       return "privacy:manage";
     case "delegations":
-      return "delegations:manage";
+      // A caregiver never appoints, changes or ends delegations, their own or others': only
+      // the patient, or a guardian for a minor, does (as with the Swiss record's
+      // representatives). Seeing who else acts for the patient is part of managing privacy.
+      return read ? "privacy:manage" : undefined;
     case "messages":
     case "profile":
       // Reading who the patient is and the messages addressed to them comes with any delegation.
@@ -190,7 +198,7 @@ function delegateMay(
   now: Date,
 ): Decision {
   if (actor.patientId !== resource.patientId) return deny("other-patient");
-  const delegation = activeDelegation(rules, actor.relatedPersonId, actor.selfPatientId, "delegate", now);
+  const delegation = actingDelegation(rules, actor, now);
   if (!delegation) return deny("delegation-inactive");
   // What the patient marked secret is theirs alone.
   if (resource.confidentiality === "V") return deny("secret");
@@ -243,6 +251,15 @@ function practitionerMay(
   // Writing into a record needs a standing authorisation or grant, not break-glass.
   if (access.ground !== "authorised") return deny("not-authorised");
   const self = `Practitioner/${actor.practitionerId}`;
+  // A dispensation is recorded only through the pharmacist's link (linkMay), never by a
+  // professional's account: nobody records "handed over" without holding the prescription.
+  if (resource.resourceType === "MedicationDispense") return deny("not-allowed");
+  // A prescription is its prescriber's: nobody else adds a line to it or moves one into it.
+  if (resource.resourceType === "MedicationRequest" && (resource.prescriptionAuthors ?? []).some((author) => author !== self)) {
+    return deny("not-author");
+  }
+  // A fully dispensed (or cancelled) prescription takes no new line: its links stay dead.
+  if (resource.resourceType === "MedicationRequest" && interaction === "create" && resource.prescriptionClosed) return deny("prescription-closed");
   if (interaction === "create" && (domain === "documents" || domain === "prescriptions" || domain === "record")) {
     return allow(reason);
   }

@@ -17,6 +17,13 @@ export type ResourceFacts = {
   author?: string;
   /** For MedicationRequest and MedicationDispense: the prescription (group) they belong to. */
   prescriptionId?: string;
+  /**
+   * For a MedicationRequest about to be written: who wrote the other lines already stored under
+   * the same prescription (group) of the patient. Only their prescriber adds or changes lines.
+   */
+  prescriptionAuthors?: readonly string[];
+  /** For a MedicationRequest about to be written: its prescription has lines, none active any more. */
+  prescriptionClosed?: boolean;
 };
 
 export type Interaction = "read" | "search" | "history" | "create" | "update" | "delete" | "share" | "dispense";

@@ -2,6 +2,11 @@
  * What a delegation may allow. A guardian holds them all (minus what a minor keeps secret);
  * a delegate holds the ones the patient ticked. Stored on the RelatedPerson as codes of
  * DELEGATION_SCOPE_SYSTEM.
+ *
+ * There is no scope to manage delegations: a caregiver who could write delegations could
+ * widen their own (scopes, end date, a guardian's tie) or appoint others beyond what the
+ * patient chose. Only the patient, or a guardian, manages them (decide.ts), so no code would
+ * mean anything; an old "delegations:manage" code on a stored RelatedPerson is ignored.
  */
 export const SCOPES = [
   "documents:read",
@@ -10,7 +15,6 @@ export const SCOPES = [
   "prescriptions:share",
   "record:read",
   "privacy:manage",
-  "delegations:manage",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -30,6 +30,18 @@ const ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
 const OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
 const SOURCE_TYPE = "http://terminology.hl7.org/CodeSystem/security-source-type";
 const PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+export const ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
+
+/**
+ * Break-the-glass (HL7 v3 ActReason BTG) as the purpose of the event: the opening of an
+ * emergency access, and everything the repository recorded as done under it (detail
+ * purposeOfUse, see read-repository.ts), so any FHIR client reading the trail sees it.
+ */
+function purposeOf(row: AuditRow): AuditEvent["purposeOfEvent"] {
+  const detail = row.detail && typeof row.detail === "object" ? (row.detail as Record<string, unknown>) : {};
+  if (row.interaction !== "emergency-access" && detail.purposeOfUse !== "BTG") return undefined;
+  return [{ coding: [{ system: ACT_REASON, code: "BTG", display: "break the glass" }], text: "Accès en urgence" }];
+}
 
 /** Our interactions that are plain FHIR REST interactions, with their FHIR code. */
 const RESTFUL: Record<string, string> = {
@@ -145,6 +157,7 @@ export function toFhirAuditEvent(row: AuditRow): AuditEvent {
     recorded,
     outcome: OUTCOMES[row.outcome] ?? "8",
     ...(row.reason ? { outcomeDesc: row.reason } : {}),
+    ...(purposeOf(row) ? { purposeOfEvent: purposeOf(row) } : {}),
     agent: agentsOf(row),
     source: {
       observer: { display: "Espace santé" },

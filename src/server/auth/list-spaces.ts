@@ -6,7 +6,8 @@ import type { RequestContext } from "../audit/audit-entry";
 import { findDelegationsOfAgent } from "../fhir/agent-delegations";
 import { createRepository } from "../fhir/repository";
 import type { CurrentSession } from "./check-session";
-import { delegationIsLive, idOfRef } from "./resolve-actor";
+import { delegationIsLive } from "../access/applicable-delegation";
+import { idOfRef } from "./resolve-actor";
 
 /**
  * The spaces a patient can act in: their own, and those of the patients whose live delegation

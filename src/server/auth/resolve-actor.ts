@@ -1,4 +1,5 @@
 import type { Actor } from "../access/actor";
+import { applicableDelegation } from "../access/applicable-delegation";
 import type { Delegation } from "../access/rules";
 import type { CurrentSession } from "./check-session";
 
@@ -13,19 +14,12 @@ export function idOfRef(reference: string | null | undefined, type: "Patient" | 
   return reference?.startsWith(prefix) && reference.length > prefix.length ? reference.slice(prefix.length) : undefined;
 }
 
-/** Whether a delegation lets its agent act at `now`. */
-export function delegationIsLive(delegation: Pick<Delegation, "active" | "start" | "end">, now: Date): boolean {
-  if (!delegation.active) return false;
-  if (delegation.start && now < delegation.start) return false;
-  if (delegation.end && now >= delegation.end) return false;
-  return true;
-}
-
 /**
  * The actor for `session` in its active space. A patient whose active space is another patient
  * acts as guardian or delegate only through a live delegation naming them (identifier
  * SYSTEMS.agentPatient = their own Patient id); without one, the answer is undefined and the
- * caller falls back to the person's own space.
+ * caller falls back to the person's own space. When the patient's rules name the person more
+ * than once, applicableDelegation() says which one applies (the same rule decide() uses).
  */
 export function resolveActor(session: CurrentSession, delegationsOfSpace: readonly Delegation[], now: Date): Actor | undefined {
   const accountId = session.account.id;
@@ -45,7 +39,7 @@ export function resolveActor(session: CurrentSession, delegationsOfSpace: readon
   if (!selfPatientId) return undefined;
   const spaceId = idOfRef(session.activeSpace, "Patient") ?? selfPatientId;
   if (spaceId === selfPatientId) return { kind: "patient", accountId, patientId: selfPatientId };
-  const delegation = delegationsOfSpace.find((d) => d.agentPatientId === selfPatientId && delegationIsLive(d, now));
+  const delegation = applicableDelegation(delegationsOfSpace, selfPatientId, now);
   if (!delegation) return undefined;
   return { kind: delegation.kind, accountId, selfPatientId, patientId: spaceId, relatedPersonId: delegation.relatedPersonId };
 }

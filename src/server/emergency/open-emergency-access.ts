@@ -1,4 +1,5 @@
 import "server-only";
+import { roleAllowsBreakGlass } from "../access/break-glass";
 import { practitionerAccess } from "../access/decide";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { setSessionEmergency } from "../db/session-emergency-store";
@@ -7,7 +8,7 @@ import { EMERGENCY_DURATION_MS, type EmergencyRequest } from "./emergency-reques
 
 export type EmergencyOutcome =
   | { ok: true; patientId: string; until: Date; alreadyAuthorised: boolean }
-  | { ok: false; reason: "refused" | "throttled" };
+  | { ok: false; reason: "refused" | "throttled" | "role" };
 
 /** Attempts per practitioner per hour: enough for a real emergency, too few to browse patients. */
 export const EMERGENCY_ATTEMPTS_PER_HOUR = 10;
@@ -18,6 +19,10 @@ export const EMERGENCY_ATTEMPTS_PER_HOUR = 10;
  * blocked this practitioner. No match, several matches, a refusal or a block all give the same
  * answer, so the form tells nobody whether a patient exists. Every attempt on an existing
  * patient is in their trail (with the reason), the successful one as "emergency-access".
+ *
+ * Only professionals whose role allows it (the directory's PractitionerRole, break-glass.ts)
+ * may try at all: the others are told so before any patient is looked up. The session's
+ * emergency and its audit row are written in one transaction: never one without the other.
  */
 export async function openEmergencyAccess(
   repo: Repository,
@@ -29,6 +34,7 @@ export async function openEmergencyAccess(
   const now = repo.now();
   const limit = await hitRateLimit(`emergency:${actor.practitionerId}`, EMERGENCY_ATTEMPTS_PER_HOUR, 3600 * 1000, now);
   if (!limit.allowed) return { ok: false, reason: "throttled" };
+  if (!roleAllowsBreakGlass(await repo.ownPractitionerRoles(), now)) return { ok: false, reason: "role" };
 
   const matches = await repo.matchPatientsForEmergency(request.criteria);
   if (matches.length !== 1) return { ok: false, reason: "refused" };
@@ -48,13 +54,17 @@ export async function openEmergencyAccess(
     return { ok: false, reason: "refused" };
   }
   if (access.ground === "authorised") return { ok: true, patientId, until, alreadyAuthorised: true };
-  if (!(await setSessionEmergency(sessionId, patientId, until))) return { ok: false, reason: "refused" };
-  await repo.audit({
-    patientId,
-    entity: `Patient/${patientId}`,
-    interaction: "emergency-access",
-    outcome: "success",
-    detail: { reason: request.reason, until: until.toISOString() },
+  const opened = await repo.transaction(async (scope) => {
+    if (!(await setSessionEmergency(scope.tx, sessionId, patientId, until))) return false;
+    await scope.audit({
+      patientId,
+      entity: `Patient/${patientId}`,
+      interaction: "emergency-access",
+      outcome: "success",
+      detail: { reason: request.reason, until: until.toISOString() },
+    });
+    return true;
   });
+  if (!opened) return { ok: false, reason: "refused" };
   return { ok: true, patientId, until, alreadyAuthorised: false };
 }

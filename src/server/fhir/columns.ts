@@ -153,10 +153,6 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.date = toDate(r.sent);
       columns.author = ref(r.sender);
       break;
-    case "PractitionerRole":
-      // The directory finds a professional's role (specialty, practice) by it.
-      columns.actorRef = ref(r.practitioner);
-      break;
     case "Binary":
       columns.code = typeof r.contentType === "string" ? r.contentType : null;
       columns.actorRef = ref(r.securityContext);
@@ -166,7 +162,8 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.date = toDate(r.birthDate);
       break;
     case "PractitionerRole":
-      // Indexed, so the facilities of a record's authors are found by index, not a directory scan.
+      // Indexed: the facilities of a record's authors, and the directory search's specialty and
+      // practice of a professional, are found by index, not a directory scan.
       columns.actorRef = ref(r.practitioner);
       break;
     default:

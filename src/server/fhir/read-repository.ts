@@ -1,6 +1,7 @@
 import "server-only";
-import type { DocumentReference, Resource } from "@medplum/fhirtypes";
+import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
+import { purposeOfUse } from "../access/break-glass";
 import { decide, decisionReadsRules, type Decision } from "../access/decide";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import { emptyRules, type PatientRules } from "../access/rules";
@@ -19,6 +20,7 @@ import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
+import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { documentFacetRefs, searchResources, searchStoredJson, type DocumentFacetRefs, type StoredJson } from "./search";
@@ -75,8 +77,20 @@ export class ReadRepository {
    * once the row is committed (or its transaction will commit it).
    */
   async audit(entry: AuditEntry, db?: Db): Promise<void> {
-    if (db) return writeAudit(db, this.actor, this.ctx, entry, this.now());
-    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, entry, this.now()));
+    const labelled = await this.withPurposeOfUse(entry, db);
+    if (db) return writeAudit(db, this.actor, this.ctx, labelled, this.now());
+    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, labelled, this.now()));
+  }
+
+  /**
+   * What a professional does under an emergency access (and only then: not when the patient
+   * authorises them anyway) is recorded as break-the-glass, so the patient's history says so.
+   */
+  private async withPurposeOfUse(entry: AuditEntry, db: Db = this.db.sql): Promise<AuditEntry> {
+    const actor = this.actor;
+    if (actor.kind !== "practitioner" || !actor.emergency || !entry.patientId || entry.patientId !== actor.emergency.patientId) return entry;
+    const purpose = purposeOfUse(actor, await this.rules(entry.patientId, db), this.now());
+    return purpose ? { ...entry, detail: { ...entry.detail, purposeOfUse: purpose } } : entry;
   }
 
   /**
@@ -229,6 +243,11 @@ export class ReadRepository {
   async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
     if (this.actor.kind !== "practitioner") return [];
     return matchPatientIds(this.db.sql, criteria);
+  }
+
+  /** For a practitioner: their own roles in the directory (whether they may break the glass). */
+  async ownPractitionerRoles(): Promise<PractitionerRole[]> {
+    return this.actor.kind === "practitioner" ? rolesOfPractitioner(this.db.sql, this.actor.practitionerId) : [];
   }
 
   protected forgetRulesIfNeeded(resource: Resource) {

@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
+import { agentWriteRefusal } from "../access/agent-writes";
+import { statusMoveRefused } from "../access/status-moves";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
@@ -63,6 +65,7 @@ export class Repository extends ReadRepository {
         facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
       );
     }
+    await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
@@ -157,6 +160,8 @@ export class Repository extends ReadRepository {
           forbidden(),
         );
       }
+      await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
+      this.refuseStatusMove(stored.content, resource);
       checkNamedProfessional(this.actor, resource, stored.content);
       await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
       await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
@@ -170,6 +175,7 @@ export class Repository extends ReadRepository {
     await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "delete", "delete", true);
+      await this.refuseAgentWrite(q, "delete", undefined, stored.content, stored.patient_id ?? undefined);
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
@@ -177,6 +183,30 @@ export class Repository extends ReadRepository {
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, q);
       this.forgetRulesIfNeeded(stored.content);
     }));
+  }
+
+  /**
+   * After decide(): someone acting for the patient never writes what touches their own rights
+   * (agent-writes.ts). The actor may see the resource, so the refusal is a 403.
+   */
+  private async refuseAgentWrite(q: Queryable, interaction: "create" | "update" | "delete", next: Resource | undefined, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
+    if (!patientId || (this.actor.kind !== "guardian" && this.actor.kind !== "delegate")) return;
+    const reason = agentWriteRefusal(this.actor, await this.rules(patientId, q), next, stored, this.now());
+    if (!reason) return;
+    const resource = next ?? stored;
+    const entity = `${resource?.resourceType}/${resource?.id}`;
+    throw new Denied({ patientId, entity, interaction, outcome: "denied", reason }, forbidden());
+  }
+
+  /** A final status (a fully dispensed line…) is never left, except by the system (status-moves.ts). */
+  private refuseStatusMove(stored: Resource, next: Resource): void {
+    if (this.actor.kind === "system") return;
+    const statusOf = (resource: Resource) => ("status" in resource && typeof resource.status === "string" ? resource.status : undefined);
+    if (!statusMoveRefused(stored.resourceType, statusOf(stored), statusOf(next))) return;
+    throw new Denied(
+      { patientId: patientIdOf(stored), entity: `${stored.resourceType}/${stored.id}`, interaction: "update", outcome: "denied", reason: "final-status" },
+      forbidden(),
+    );
   }
 
   /**
@@ -210,6 +240,7 @@ export class Repository extends ReadRepository {
     const now = this.now();
     const versionId = stored.version_id + 1;
     const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
+    this.refuseStatusMove(stored.content, resource);
     validateForWrite(resource);
     const facts = await factsForWrite(q, resource);
     await writeVersion(tx, resource, facts, versionId, now, undefined, false);

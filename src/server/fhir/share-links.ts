@@ -17,14 +17,30 @@ export type ShareLinkRow = {
   attemptsLeft: number;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** When its prescription was fully dispensed through a link; set once (markLinksDispensed). */
+  dispensedAt: Date | null;
   createdAt: Date;
   createdBy: string;
 };
 
-export type NewShareLink = Omit<ShareLinkRow, "revokedAt">;
+export type NewShareLink = Omit<ShareLinkRow, "revokedAt" | "dispensedAt">;
 
 export async function insertShareLink(tx: TransactionClient, link: NewShareLink): Promise<void> {
-  await tx.shareLink.create({ data: { ...link, revokedAt: null } });
+  await tx.shareLink.create({ data: { ...link, revokedAt: null, dispensedAt: null } });
+}
+
+/**
+ * Marks every link of a prescription as dispensed, once its last line has been handed over:
+ * from then on they stay dead (linkState), even if a line of that prescription were ever made
+ * active again. A database trigger refuses to clear the mark.
+ */
+export async function markLinksDispensed(tx: TransactionClient, patientId: string, prescriptionId: string, now: Date): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `UPDATE share_link SET dispensed_at = $3::timestamptz WHERE patient_id = $1::uuid AND prescription_id = $2 AND dispensed_at IS NULL`,
+    patientId,
+    prescriptionId,
+    now.toISOString(),
+  );
 }
 
 /** A link by id, or undefined (for the pharmacist's opening and every request after it). */
@@ -80,13 +96,20 @@ export async function takeAttempt(tx: TransactionClient, id: string): Promise<nu
 }
 
 /** The link's row, locked until the transaction ends (a right passcode settles against it). */
-export async function lockShareLink(tx: TransactionClient, id: string): Promise<Pick<ShareLinkRow, "attemptsLeft" | "revokedAt" | "expiresAt"> | undefined> {
-  const rows = await tx.$queryRawUnsafe<{ attempts_left: number; revoked_at: Date | null; expires_at: Date }[]>(
-    `SELECT attempts_left, revoked_at, expires_at FROM share_link WHERE id = $1::uuid FOR UPDATE`,
+export async function lockShareLink(tx: TransactionClient, id: string): Promise<Pick<ShareLinkRow, "attemptsLeft" | "revokedAt" | "dispensedAt" | "expiresAt"> | undefined> {
+  const rows = await tx.$queryRawUnsafe<{ attempts_left: number; revoked_at: Date | null; dispensed_at: Date | null; expires_at: Date }[]>(
+    `SELECT attempts_left, revoked_at, dispensed_at, expires_at FROM share_link WHERE id = $1::uuid FOR UPDATE`,
     id,
   );
   const row = rows[0];
-  return row ? { attemptsLeft: row.attempts_left, revokedAt: row.revoked_at ? new Date(row.revoked_at) : null, expiresAt: new Date(row.expires_at) } : undefined;
+  return row
+    ? {
+        attemptsLeft: row.attempts_left,
+        revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+        dispensedAt: row.dispensed_at ? new Date(row.dispensed_at) : null,
+        expiresAt: new Date(row.expires_at),
+      }
+    : undefined;
 }
 
 /**

@@ -14,6 +14,10 @@ export async function factsForWrite(db: Queryable, resource: Resource): Promise<
     // A dispensation must point at a prescription of the same patient.
     prescriptionId = request && request.patient_id === columns.patientId ? (request.group_id ?? undefined) : undefined;
   }
+  const group =
+    resource.resourceType === "MedicationRequest" && prescriptionId && columns.patientId
+      ? await otherLinesOf(db, columns.patientId, prescriptionId, resource.id)
+      : undefined;
   return {
     resourceType: resource.resourceType,
     id: resource.id,
@@ -22,5 +26,23 @@ export async function factsForWrite(db: Queryable, resource: Resource): Promise<
     labels: columns.security,
     author: columns.author ?? undefined,
     prescriptionId,
+    ...(group ? { prescriptionAuthors: group.authors, prescriptionClosed: group.closed } : {}),
   };
+}
+
+/**
+ * The other lines of a patient's prescription: who wrote them (deleted ones too: a group stays
+ * its prescriber's), and whether it is closed (it has lines, none of them active: nothing is
+ * left to dispense, and its links are dead for good).
+ */
+async function otherLinesOf(db: Queryable, patientId: string, prescriptionId: string, exceptId: string | undefined): Promise<{ authors: string[]; closed: boolean }> {
+  const rows = await db.query<{ author: string | null; status: string | null; deleted: boolean }>(
+    `SELECT author, status, deleted FROM fhir_resource
+      WHERE patient_id = $1::uuid AND group_id = $2 AND resource_type = 'MedicationRequest' AND id <> $3::uuid`,
+    [patientId, prescriptionId, exceptId ?? "00000000-0000-0000-0000-000000000000"],
+  );
+  // A line without a prescriber is nobody's to extend.
+  const authors = [...new Set(rows.map((row) => row.author ?? "unknown"))];
+  const live = rows.filter((row) => !row.deleted);
+  return { authors, closed: live.length > 0 && live.every((row) => row.status !== "active") };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AuditEvent } from "@medplum/fhirtypes";
-import { AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
+import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
 import { searchAuditEvents } from "../audit/read-audit-events";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
@@ -30,6 +30,8 @@ export type HistoryEntry = {
   resourceType?: string;
   /** The reason typed for an emergency access. */
   emergencyReason?: string;
+  /** Opened, or done, under an emergency access (purpose of use break-the-glass). */
+  breakTheGlass: boolean;
 };
 
 export type AccessHistory = { allowed: boolean; entries: HistoryEntry[]; total: number; page: number; pageCount: number };
@@ -57,6 +59,7 @@ function toEntry(event: AuditEvent, names: Map<string, string>): HistoryEntry {
     outcome: OUTCOMES[event.outcome ?? "8"] ?? "failure",
     resourceType: what?.split("/")[0] || undefined,
     emergencyReason: interaction === "emergency-access" ? reason : undefined,
+    breakTheGlass: (event.purposeOfEvent ?? []).some((purpose) => (purpose.coding ?? []).some((c) => c.system === ACT_REASON && c.code === "BTG")),
   };
 }
 

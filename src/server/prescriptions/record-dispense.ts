@@ -3,7 +3,7 @@ import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
-import { claimDispenseGuard, lockPrescriptionState } from "../fhir/share-links";
+import { claimDispenseGuard, lockPrescriptionState, markLinksDispensed } from "../fhir/share-links";
 import { stateFingerprint, type PrescriptionLine } from "./prescription-model";
 import { readPrescription } from "./read-prescriptions";
 import { isUuid } from "../fhir/ids";
@@ -101,6 +101,7 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
         if (quantity === line.remainingQuantity) await scope.setStatus("MedicationRequest", requestId, "completed", "dispense");
       }
       const completed = prescription.lines.every((line) => line.status !== "active" || input.quantities[line.requestId] === line.remainingQuantity);
+      if (completed) await markLinksDispensed(scope.tx, actor.patientId, actor.prescriptionId, now);
       return { kind: "recorded", completed };
     });
   } catch (error) {

@@ -8,8 +8,14 @@ import type { ShareLinkRow } from "../fhir/share-links";
  */
 export type LinkState = "active" | "revoked" | "expired" | "locked" | "dispensed";
 
-export function linkState(link: Pick<ShareLinkRow, "revokedAt" | "expiresAt" | "passcodeHash" | "attemptsLeft">, prescriptionOpen: boolean, now: Date): LinkState {
+export function linkState(
+  link: Pick<ShareLinkRow, "revokedAt" | "expiresAt" | "passcodeHash" | "attemptsLeft"> & Partial<Pick<ShareLinkRow, "dispensedAt">>,
+  prescriptionOpen: boolean,
+  now: Date,
+): LinkState {
   if (link.revokedAt) return "revoked";
+  // Once fully dispensed, dead for good: a line made active again does not revive it.
+  if (link.dispensedAt) return "dispensed";
   if (link.passcodeHash !== null && link.attemptsLeft <= 0) return "locked";
   if (link.expiresAt <= now) return "expired";
   if (!prescriptionOpen) return "dispensed";

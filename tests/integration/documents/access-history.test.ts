@@ -34,9 +34,10 @@ describe("the access history page", () => {
     const history = await listAccessHistory(await world.repoFor(world.actors.jean), world.ids.jean, 1);
     expect(history.allowed).toBe(true);
     const emergency = history.entries.find((e) => e.interaction === "emergency-access");
-    expect(emergency).toMatchObject({ who: "Dr Inès Moreau", agentType: "Practitioner", outcome: "success", emergencyReason: REASON });
+    expect(emergency).toMatchObject({ who: "Dr Inès Moreau", agentType: "Practitioner", outcome: "success", emergencyReason: REASON, breakTheGlass: true });
     const read = history.entries.find((e) => e.interaction === "read" && e.resourceType === "DocumentReference");
-    expect(read).toMatchObject({ who: "Dr Inès Moreau", outcome: "success" });
+    // A read made under the emergency access is shown as one (SECURITY-CASES 44).
+    expect(read).toMatchObject({ who: "Dr Inès Moreau", outcome: "success", breakTheGlass: true });
     // Newest first: the read came after the emergency access.
     expect(history.entries.indexOf(read!)).toBeLessThan(history.entries.indexOf(emergency!));
     const times = history.entries.map((e) => Date.parse(e.when));

@@ -9,6 +9,7 @@ import { UploadRefused } from "@/server/documents/upload-policy";
 import { emergencyNotices } from "@/server/emergency/emergency-notices";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
+import { aBlock } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { aPdf, buildWorld, type World } from "./world";
 
@@ -92,13 +93,18 @@ describe("emergency access", () => {
     );
     expect(unknown).toEqual({ ok: false, reason: "refused" });
     expect(refused).toEqual(unknown);
-    // Dr Petit, blocked by Camille, cannot get in through emergency access (SECURITY-CASES 27).
+    // Dr Petit, blocked by Camille, cannot get in through emergency access (SECURITY-CASES 27):
+    // as a cardiologist he may not break the glass at all (SECURITY-CASES 44).
     const petitSession = await world.practitionerSession(world.ids.petit);
     const petit = await world.repoFor(world.actors.petit);
-    const blocked = await openEmergencyAccess(petit, petitSession, parseEmergencyRequest({ family: world.identity.family, given: "Camille", birthDate: "1985-03-14", reason: REASON })!);
+    const camilleRequest = parseEmergencyRequest({ family: world.identity.family, given: "Camille", birthDate: "1985-03-14", reason: REASON })!;
+    expect(await openEmergencyAccess(petit, petitSession, camilleRequest)).toEqual({ ok: false, reason: "role" });
+    expect((await checkSession(petitSession, new Date()))?.emergency).toBeNull();
+    // An emergency physician Camille blocked gets the same answer as for an unknown patient.
+    await world.system.create(aBlock({ patientId: world.ids.camille, practitionerId: world.ids.moreau }));
+    const blocked = await openEmergencyAccess(repo, sessionId, camilleRequest);
     expect(blocked).toEqual(unknown);
-    const session = await checkSession(petitSession, new Date());
-    expect(session?.emergency).toBeNull();
+    expect((await checkSession(sessionId, new Date()))?.emergency?.patientId).not.toBe(world.ids.camille);
     // The refused attempts on existing patients are in their trails.
     const denied = await db().prisma.auditEvent.findMany({ where: { interaction: "emergency-access", outcome: "denied", patientId: { in: [refusedWorld.ids.jean, world.ids.camille] } } });
     expect(denied.map((r) => r.reason).sort()).toEqual(["blocked", "not-authorised"]);

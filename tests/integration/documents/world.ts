@@ -7,6 +7,7 @@ import { createRepository, systemRepository, type Repository } from "@/server/fh
 import { aDocument, type DocumentInput } from "@/lib/fhir/builders/documents";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner, aPractitionerRole, anOrganization } from "@/lib/fhir/builders/people";
+import { PRACTITIONERS } from "@/lib/demo/personas";
 import { aBlock, aDelegation, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 
 /**
@@ -32,8 +33,10 @@ export async function buildWorld(options: { jeanEmergency?: boolean } = {}) {
   const bernard = await system.create(aPractitioner({ id: newId(), given: "Sophie", family: "Bernard" }));
   const petit = await system.create(aPractitioner({ id: newId(), given: "Marc", family: "Petit" }));
   const moreau = await system.create(aPractitioner({ id: newId(), given: "Inès", family: "Moreau" }));
-  await system.create(aPractitionerRole({ practitionerId: bernard.id!, organizationId: org.id }));
-  await system.create(aPractitionerRole({ practitionerId: moreau.id!, organizationId: otherOrg.id }));
+  // Roles as in the demo's directory: a GP, a cardiologist, an emergency physician (who alone may break the glass).
+  await system.create(aPractitionerRole({ practitionerId: bernard.id!, organizationId: org.id, specialty: PRACTITIONERS.bernard.specialty }));
+  await system.create(aPractitionerRole({ practitionerId: petit.id!, organizationId: otherOrg.id, specialty: PRACTITIONERS.petit.specialty }));
+  await system.create(aPractitionerRole({ practitionerId: moreau.id!, organizationId: otherOrg.id, specialty: PRACTITIONERS.moreau.specialty }));
   // Unique identities per world, so emergency lookups never match another file's patients.
   const suffix = newId().slice(0, 8).replace(/\d/g, "x");
   const ins = String(Math.floor(1e14 + Math.random() * 9e14));

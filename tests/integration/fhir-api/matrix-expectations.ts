@@ -79,6 +79,9 @@ export function mayChange(actor: ActorName, interaction: "update" | "delete", ta
   if (own?.ownerLike && own.owner === target.owner) {
     if (target.type === "Patient") return interaction === "update";
     if (target.type === "DocumentReference") return !WRITTEN_BY_A_PROFESSIONAL.includes(target.kind);
+    // Léo's one delegation is Camille's own guardianship: nobody acting for a patient rewrites
+    // or ends the tie that names them (SECURITY-CASES 40, access/agent-writes.ts).
+    if (actor === "camilleForLeo" && target.type === "RelatedPerson") return false;
     return target.type === "Consent" || target.type === "RelatedPerson";
   }
   if (actor === "bernard") return target.kind === "byBernard";

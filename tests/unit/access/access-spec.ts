@@ -59,7 +59,8 @@ function delegateNeeds(type: Type, interaction: Interaction): Scope | "free" | "
     case "AuditEvent":
       return "privacy:manage";
     case "RelatedPerson":
-      return "delegations:manage";
+      // A caregiver never writes delegations (no scope allows it); reading them is privacy's.
+      return read ? "privacy:manage" : "never";
     case "Patient":
       return read ? "free" : "privacy:manage";
     case "Practitioner":
@@ -69,7 +70,8 @@ function delegateNeeds(type: Type, interaction: Interaction): Scope | "free" | "
 
 /** What a professional may see and write in a patient's record, when let in. */
 const PRO_SEES: ReadonlySet<Type> = new Set(["DocumentReference", "Binary", "MedicationRequest", "MedicationDispense", "Immunization", "Patient"]);
-const PRO_WRITES: ReadonlySet<Type> = new Set(["DocumentReference", "Binary", "MedicationRequest", "MedicationDispense", "Immunization"]);
+/** A dispensation is the pharmacist's, through the link: never a professional's account's. */
+const PRO_WRITES: ReadonlySet<Type> = new Set(["DocumentReference", "Binary", "MedicationRequest", "Immunization"]);
 
 /** A guardian's or delegate's standing: in the space of the resource, delegation live, scopes ticked. */
 export type AgentFacts = { ownSpace: boolean; live: boolean; scopes: readonly Scope[] };

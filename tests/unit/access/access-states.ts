@@ -21,6 +21,10 @@ const AGENT2 = "a0000000-0000-4000-8000-000000000004";
 export const PRO = "b0000000-0000-4000-8000-000000000001";
 export const PRO2 = "b0000000-0000-4000-8000-000000000002";
 const RP = "c0000000-0000-4000-8000-000000000001";
+/** Another RelatedPerson of the same agent on the same patient (smaller id than RP3). */
+const RP0 = "c0000000-0000-4000-8000-000000000000";
+const RP3 = "c0000000-0000-4000-8000-000000000003";
+const EARLIER = "2025-06-01T00:00:00.000Z";
 export const RX = "rx-0001";
 export const RX_OTHER = "rx-0002";
 
@@ -59,7 +63,35 @@ function agentStates(kind: "guardian" | "delegate"): State[] {
       [wrong({ id: RP, patientId: PAT, agentPatientId: AGENT, scopes: SCOPES })],
     ),
     state("live, but acting in another patient's space", { ownSpace: false, live: true, scopes: SCOPES }, [rp(SCOPES)], OTHER),
+    // One person named twice on the patient: one relationship applies (applicable-delegation.ts).
+    state("live, beside an older delegation of theirs with more scopes", { ...live, scopes: ["documents:read"] }, [
+      rp(["documents:read"], { start: PAST }),
+      build({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: SCOPES, start: EARLIER }),
+    ]),
+    state("live, but a later delegation of theirs applies", { ...dead, scopes: SCOPES }, [
+      rp(SCOPES, { start: EARLIER }),
+      build({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: ["documents:read"], start: PAST }),
+    ]),
+    state("live, twin of another row of theirs with a smaller id", { ...dead, scopes: SCOPES }, [
+      rp(SCOPES, { start: PAST }),
+      build({ id: RP0, patientId: PAT, agentPatientId: AGENT, scopes: [], start: PAST }),
+    ]),
+    state("live, twin of another row of theirs with a larger id", { ...live, scopes: SCOPES }, [
+      rp(SCOPES, { start: PAST }),
+      build({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: [], start: PAST }),
+    ]),
+    state("live, beside an ended row of theirs", { ...live, scopes: ["record:read"] }, [
+      rp(["record:read"]),
+      build({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: SCOPES, start: FUTURE }),
+      build({ id: RP0, patientId: PAT, agentPatientId: AGENT, scopes: SCOPES, active: false }),
+    ]),
   ];
+  // A guardianship governs over a caregiver's delegation of the same person, however recent.
+  if (kind === "guardian") {
+    states.push(state("live, beside a later caregiver's delegation", { ...live, scopes: SCOPES }, [rp(SCOPES, { start: EARLIER }), wrong({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: [], start: PAST })]));
+  } else {
+    states.push(state("live, but also the patient's guardian", { ...dead, scopes: SCOPES }, [rp(SCOPES, { start: PAST }), wrong({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: SCOPES, start: EARLIER })]));
+  }
   if (kind === "delegate") {
     for (const scope of SCOPES) states.push(state(`live, only ${scope}`, { ...live, scopes: [scope] }, [rp([scope])]));
   }

@@ -3,7 +3,7 @@ import { decide, type Reason } from "@/server/access/decide";
 import type { Interaction } from "@/server/access/facts";
 import { emptyRules } from "@/server/access/rules";
 import { expected, INTERACTIONS, TYPES, type Type, type Variant } from "./access-spec";
-import { NOW, PAT, RX, STATES } from "./access-states";
+import { NOW, PAT, PRO, PRO2, RX, STATES } from "./access-states";
 import { factsFor, rulesOf, VARIANTS } from "./access-variants";
 
 /**
@@ -76,6 +76,16 @@ describe("decide(), the access decision, as a truth table", () => {
     { state: "delegate: live, only prescriptions:share", type: "MedicationRequest", interaction: "share", allow: true, reason: "delegation" },
     { state: "delegate: live, every scope", type: "DocumentReference", interaction: "read", variant: { confidentiality: "V" }, allow: false, reason: "secret" },
     { state: "delegate: live, every scope", type: "AuditEvent", interaction: "delete", allow: false, reason: "read-only" },
+    // A caregiver never writes delegations, whatever they were given (SECURITY-CASES 23, 40).
+    { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "create", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "update", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "delete", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only privacy:manage", type: "RelatedPerson", interaction: "read", allow: true, reason: "delegation" },
+    { state: "guardian: live, every scope", type: "RelatedPerson", interaction: "create", allow: true, reason: "guardian" },
+    // One relationship applies to a person named twice (applicable-delegation.ts).
+    { state: "delegate: live, but also the patient's guardian", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },
+    { state: "delegate: live, but a later delegation of theirs applies", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },
+    { state: "delegate: live, beside an older delegation of theirs with more scopes", type: "MedicationRequest", interaction: "read", allow: false, reason: "scope-missing" },
     { state: "guardian: live, every scope", type: "DocumentReference", interaction: "read", variant: { minorSecret: true }, allow: false, reason: "minor-secret" },
     { state: "guardian: live, every scope", type: "DocumentReference", interaction: "read", variant: { confidentiality: "V" }, allow: true, reason: "guardian" },
     { state: "guardian: expired", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },
@@ -106,6 +116,28 @@ describe("decide(), the access decision, as a truth table", () => {
         }
       }
     }
+  });
+
+  it("lets only a prescription's prescriber add or change its lines, and no professional record a dispensation (SECURITY-CASES 46)", () => {
+    const state = STATES.find((s) => s.name === "practitioner: standing authorisation")!;
+    const rules = rulesOf(state, false);
+    const line = (authors: string[]) => ({ ...factsFor("MedicationRequest", plain), prescriptionAuthors: authors });
+    const own = `Practitioner/${PRO}`;
+    const other = `Practitioner/${PRO2}`;
+    expect(decide(state.actor, "create", line([]), rules, NOW)).toEqual({ allow: true, reason: "authorised" });
+    expect(decide(state.actor, "create", line([own]), rules, NOW)).toEqual({ allow: true, reason: "authorised" });
+    expect(decide(state.actor, "update", line([own]), rules, NOW)).toEqual({ allow: true, reason: "authorised" });
+    expect(decide(state.actor, "create", line([other]), rules, NOW)).toEqual({ allow: false, reason: "not-author" });
+    expect(decide(state.actor, "create", line([own, other]), rules, NOW)).toEqual({ allow: false, reason: "not-author" });
+    expect(decide(state.actor, "update", line([other]), rules, NOW)).toEqual({ allow: false, reason: "not-author" });
+    // Reading a prescription of several prescribers stays open to whoever may read the record.
+    expect(decide(state.actor, "read", line([other]), rules, NOW).allow).toBe(true);
+    for (const interaction of ["create", "update", "delete"] as const) {
+      expect(decide(state.actor, interaction, factsFor("MedicationDispense", plain), rules, NOW)).toEqual({ allow: false, reason: "not-allowed" });
+    }
+    expect(decide({ kind: "system", purpose: "seed" }, "create", line([other]), undefined, NOW).allow).toBe(true);
+    // A closed prescription (nothing left to dispense) takes no new line, even from its prescriber.
+    expect(decide(state.actor, "create", { ...line([own]), prescriptionClosed: true }, rules, NOW)).toEqual({ allow: false, reason: "prescription-closed" });
   });
 
   it("refuses types it does not know, to everyone but the system", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Delegation } from "@/server/access/rules";
 import type { CurrentSession } from "@/server/auth/check-session";
-import { delegatedSpaceOf, delegationIsLive, resolveActor } from "@/server/auth/resolve-actor";
+import { delegationIsLive } from "@/server/access/applicable-delegation";
+import { delegatedSpaceOf, resolveActor } from "@/server/auth/resolve-actor";
 
 const CAMILLE = "0a000000-0000-4000-8000-000000000001";
 const JEAN = "0a000000-0000-4000-8000-000000000002";
@@ -54,6 +55,27 @@ describe("the actor of a session", () => {
     expect(resolveActor(space, [delegation({ active: false })], now)).toBeUndefined();
     expect(resolveActor(space, [delegation({ end: now })], now)).toBeUndefined();
     expect(resolveActor(space, [delegation({ start: new Date(now.getTime() + 1) })], now)).toBeUndefined();
+  });
+
+  it("picks one relationship by a stated rule when the patient names the person more than once, whatever the order of the rows", () => {
+    const space = camille(`Patient/${JEAN}`);
+    const early = new Date("2026-01-01T00:00:00Z");
+    const late = new Date("2026-03-01T00:00:00Z");
+    const cases: { rows: Delegation[]; want: string }[] = [
+      // A guardianship governs over a caregiver's delegation, however recent the latter.
+      { rows: [delegation({ relatedPersonId: "rp-a", start: late }), delegation({ relatedPersonId: "rp-g", kind: "guardian", start: early })], want: "rp-g" },
+      // Then the latest start (no start counts as the earliest).
+      { rows: [delegation({ relatedPersonId: "rp-a", start: early }), delegation({ relatedPersonId: "rp-b", start: late })], want: "rp-b" },
+      { rows: [delegation({ relatedPersonId: "rp-a" }), delegation({ relatedPersonId: "rp-b", start: early })], want: "rp-b" },
+      // Then the smallest id.
+      { rows: [delegation({ relatedPersonId: "rp-b", start: early }), delegation({ relatedPersonId: "rp-a", start: early })], want: "rp-a" },
+      // A relationship that is not live never applies.
+      { rows: [delegation({ relatedPersonId: "rp-g", kind: "guardian", active: false }), delegation({ relatedPersonId: "rp-a" })], want: "rp-a" },
+    ];
+    for (const { rows, want } of cases) {
+      expect(resolveActor(space, rows, now)).toMatchObject({ relatedPersonId: want });
+      expect(resolveActor(space, [...rows].reverse(), now)).toMatchObject({ relatedPersonId: want });
+    }
   });
 
   it("knows when a delegation is live", () => {

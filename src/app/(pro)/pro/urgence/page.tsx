@@ -10,7 +10,7 @@ import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN } from "@/server/emergency/e
 
 export const metadata: Metadata = { title: t("emergency.title") };
 
-const ERRORS = { refuse: "emergency.refused", invalide: "emergency.invalid", limite: "emergency.throttled" } as const;
+const ERRORS = { refuse: "emergency.refused", invalide: "emergency.invalid", limite: "emergency.throttled", role: "emergency.role" } as const;
 
 /**
  * Break-glass: identify the patient (name and birth date, or INS) and type a reason. A plain

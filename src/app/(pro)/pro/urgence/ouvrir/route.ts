@@ -10,6 +10,8 @@ import { unauthorized } from "@/server/http/unauthorized";
  * POST nom, prenom, naissance | ins, motif: opens emergency access for this session, then shows
  * the patient's documents. Every refusal answers the same, whatever its cause.
  */
+const ERROR_CODES = { refused: "refuse", throttled: "limite", role: "role" } as const;
+
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
@@ -30,6 +32,6 @@ export async function POST(request: Request): Promise<Response> {
   });
   if (!parsed) return seeOther("/pro/urgence?erreur=invalide");
   const outcome = await openEmergencyAccess(scope.repo, scope.session.sessionId, parsed);
-  if (!outcome.ok) return seeOther(`/pro/urgence?erreur=${outcome.reason === "throttled" ? "limite" : "refuse"}`);
+  if (!outcome.ok) return seeOther(`/pro/urgence?erreur=${ERROR_CODES[outcome.reason]}`);
   return seeOther(`/pro/patients/${outcome.patientId}`);
 }

@@ -1,0 +1,85 @@
+import type { RelatedPerson, Resource } from "@medplum/fhirtypes";
+import type { Actor } from "./actor";
+import { applicableDelegation } from "./applicable-delegation";
+import type { Reason } from "./decide";
+import { rulesFromResources, type Delegation, type PatientRules } from "./rules";
+
+/**
+ * What someone acting for a patient (a guardian, a caregiver) may never write, even where
+ * decide() lets them write that part of the space: nothing that touches their own rights. Pure,
+ * checked by the repository on every create, update and delete after decide(), against the
+ * stored version and the new one, so that the general rule holds whatever the door (API,
+ * pages): an agent's rights after a write are never larger than before (see
+ * tests/unit/access/agent-rights.property.test.ts).
+ *
+ * - Nobody acting for a patient writes a RelatedPerson that names themself (their own
+ *   delegation, or a new one for them): only the patient, or another guardian, sets it.
+ * - A caregiver never writes a guardian's tie, never grants scopes they do not hold, nor a
+ *   delegation lasting longer than their own. (decide() refuses caregivers every delegation
+ *   write today; this stays true if that ever opens.)
+ * - Nobody acting for a patient writes a privacy rule (Consent) about themself.
+ */
+export function agentWriteRefusal(
+  actor: Actor,
+  rules: PatientRules,
+  next: Resource | undefined,
+  stored: Resource | undefined,
+  now: Date,
+): Reason | undefined {
+  if (actor.kind !== "guardian" && actor.kind !== "delegate") return undefined;
+  const self = { patientId: actor.selfPatientId, relatedPersonId: actor.relatedPersonId };
+  const ownRelatedPersons = new Set(
+    rules.delegations.filter((d) => d.agentPatientId === self.patientId).map((d) => d.relatedPersonId),
+  );
+  ownRelatedPersons.add(self.relatedPersonId);
+  for (const resource of [stored, next]) {
+    if (!resource) continue;
+    if (resource.resourceType === "RelatedPerson") {
+      const delegation = delegationOf(rules.patientId, resource);
+      if (ownRelatedPersons.has(resource.id ?? "") || delegation?.agentPatientId === self.patientId || namesAgent(resource, self.patientId)) {
+        return "self-delegation";
+      }
+      if (actor.kind === "delegate") {
+        const refusal = beyondOwnDelegation(delegation, resource, applicableDelegation(rules.delegations, self.patientId, now));
+        if (refusal) return refusal;
+      }
+    } else if (resource.resourceType === "Consent") {
+      if (referencesOf(resource.provision).some((ref) => ref === `Patient/${self.patientId}` || ownRelatedPersons.has(ref.replace(/^RelatedPerson\//, "")))) {
+        return "self-rule";
+      }
+    }
+  }
+  return undefined;
+}
+
+function delegationOf(patientId: string, person: RelatedPerson): Delegation | undefined {
+  return rulesFromResources(patientId, [], [{ ...person, id: person.id ?? "new" }]).delegations[0];
+}
+
+/** Whether the resource names the agent's Patient anywhere but as the patient of the space. */
+function namesAgent(person: RelatedPerson, agentPatientId: string): boolean {
+  const { patient: _space, ...rest } = person;
+  return referencesOf(rest).includes(`Patient/${agentPatientId}`) || (person.identifier ?? []).some((id) => id.value === agentPatientId);
+}
+
+function beyondOwnDelegation(written: Delegation | undefined, person: RelatedPerson, own: Delegation | undefined): Reason | undefined {
+  const guardian = (person.relationship ?? []).some((r) => (r.coding ?? []).some((c) => c.code === "GUARD"));
+  if (guardian || written?.kind === "guardian") return "guardian-tie";
+  if (!own || !written) return "scope-widening";
+  if ([...written.scopes].some((scope) => !own.scopes.has(scope))) return "scope-widening";
+  if (own.end && (!written.end || written.end > own.end)) return "end-widening";
+  return undefined;
+}
+
+/** Every `reference` string inside a value (a resource or part of one). */
+function referencesOf(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) referencesOf(item, found);
+  } else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "reference" && typeof inner === "string") found.push(inner);
+      else referencesOf(inner, found);
+    }
+  }
+  return found;
+}
