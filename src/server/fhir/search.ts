@@ -9,6 +9,7 @@ import { rowFilterSql } from "./row-filter-sql";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";
 import { isUuid } from "./ids";
+import { BINARY_DOCUMENT_ID_SQL } from "./document-files";
 
 
 /**
@@ -68,6 +69,8 @@ async function searchRows<C>(
         {
           hiddenIds: [...rules.hiddenDocuments],
           linkPrescriptionId: repo.actor.kind === "link" ? repo.actor.prescriptionId : undefined,
+          // A file is hidden when its document is (factsOfRow does the same for reads).
+          hiddenIdColumn: type === "Binary" ? BINARY_DOCUMENT_ID_SQL : undefined,
         },
         p.add,
       ),
