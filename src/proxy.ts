@@ -44,7 +44,7 @@ export const config = {
     // Everything but the build's static files (immutable, no personal data; next.config.ts
     // still gives them the static security headers) and stored files, whose route sets its own
     // stricter CSP, framing and cache headers (src/server/documents/file-response.ts), which the
-    // page headers set here would replace.
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/[^/]+/file).*)",
+    // page headers set here would replace; the same for the FHIR API's Binary, which serves those files too.
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
   ],
 };

@@ -114,7 +114,8 @@ export const frDocuments = {
     levelDone: "Le niveau de confidentialité a été enregistré.",
     conflict: "Le document a été modifié entre-temps. La page a été rechargée : recommencez.",
     deleteTitle: "Supprimer ce document",
-    deleteHint: "Vous pouvez supprimer les documents que vous avez ajoutés. La suppression reste tracée dans l'historique.",
+    deleteHint:
+      "Vous pouvez supprimer les documents que vous avez ajoutés. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul le titulaire de l'espace santé voit encore dans son historique qu'il a existé et quand il a été supprimé.",
     deleteConfirm: "Je confirme vouloir supprimer ce document",
     deleteButton: "Supprimer le document",
     deleted: "Le document a été supprimé.",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditEvent } from "@medplum/fhirtypes";
 import { MINOR_SECRET } from "@/lib/fhir/systems";
+import { seesDeleted } from "../access/deleted-resources";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import { database } from "../db/client";
 import { notFound } from "../fhir/errors";
@@ -54,14 +55,25 @@ async function labelsHiddenFrom(repo: Repository, patientId: string): Promise<st
   return hidden;
 }
 
-function visibleTerms(patientId: string, hiddenLabels: string[], p: SqlParams): string[] {
+/**
+ * What the reader may see of a patient's trail: rows about resources whose labels are hidden
+ * from them are left out, and for anyone but the patient, rows about deleted resources too
+ * (seesDeleted: deleted means gone for others, the deletion's own row included, while the
+ * patient keeps the whole trail). A file's rows follow its document: its Binary carries the
+ * document's labels and is deleted with it (src/server/fhir/document-files.ts).
+ */
+function visibleTerms(patientId: string, hidden: { labels: string[]; deleted: boolean }, p: SqlParams): string[] {
   const terms = [`a.patient_id = ${p.add(patientId)}::uuid`];
-  if (hiddenLabels.length > 0) {
-    terms.push(
-      `NOT EXISTS (SELECT 1 FROM fhir_resource r WHERE r.id = ${ENTITY_ID} AND r.security && ${p.add(hiddenLabels)}::text[])`,
-    );
-  }
+  const gone = [
+    ...(hidden.labels.length > 0 ? [`r.security && ${p.add(hidden.labels)}::text[]`] : []),
+    ...(hidden.deleted ? ["r.deleted"] : []),
+  ];
+  if (gone.length > 0) terms.push(`NOT EXISTS (SELECT 1 FROM fhir_resource r WHERE r.id = ${ENTITY_ID} AND (${gone.join(" OR ")}))`);
   return terms;
+}
+
+async function hiddenFrom(repo: Repository, patientId: string): Promise<{ labels: string[]; deleted: boolean }> {
+  return { labels: await labelsHiddenFrom(repo, patientId), deleted: !seesDeleted(repo.actor, patientId) };
 }
 
 async function allowed(repo: Repository, interaction: Interaction, patientId: string): Promise<{ allow: boolean; reason: string }> {
@@ -78,7 +90,7 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   }
   const { prisma } = await database();
   const p = new SqlParams();
-  const where = [...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
+  const where = [...visibleTerms(patientId, await hiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
   const whereSql = where.join(" AND ");
   const direction = search.sort === "date" ? "ASC" : "DESC";
   const filterValues = [...p.values];
@@ -111,7 +123,7 @@ export async function readAuditEvent(repo: Repository, id: string): Promise<Audi
     throw notFound();
   }
   const p = new SqlParams();
-  const where = [`a.id = ${p.add(id)}::uuid`, ...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p)];
+  const where = [`a.id = ${p.add(id)}::uuid`, ...visibleTerms(patientId, await hiddenFrom(repo, patientId), p)];
   const [row] = await prisma.$queryRawUnsafe<AuditRow[]>(`SELECT ${COLUMNS} FROM audit_event a WHERE ${where.join(" AND ")}`, ...p.values);
   if (!row) {
     await repo.audit({ patientId, entity: `AuditEvent/${id}`, interaction: "read", outcome: "denied", reason: "hidden-entity" });

@@ -12,8 +12,14 @@ import { SCOPES } from "../access/scopes";
  */
 export type ApiInteraction = "read" | "vread" | "history-instance" | "search-type" | "create" | "update" | "delete";
 
-/** Files are served by /api/documents/<id>/file (decrypted, with safe headers), not as FHIR Binary. */
-const EXCLUDED = new Set(["Binary"]);
+const EXCLUDED = new Set<string>();
+
+/**
+ * A file is read where its document's attachment url leads (Binary/<id>), under its document's
+ * decision; it is written, relabelled and deleted only with its document (repository.ts), and has
+ * one version, so read is all the API offers of it.
+ */
+const BINARY_INTERACTIONS: readonly ApiInteraction[] = ["read"];
 
 /** Audit rows are read through their own mapping (no versions, never written through the API). */
 const AUDIT_INTERACTIONS: readonly ApiInteraction[] = ["read", "search-type"];
@@ -58,6 +64,7 @@ function someoneMay(type: string, interaction: Interaction): boolean {
 
 function interactionsOf(type: string): readonly ApiInteraction[] {
   if (type === "AuditEvent") return AUDIT_INTERACTIONS;
+  if (type === "Binary") return BINARY_INTERACTIONS;
   const offered: ApiInteraction[] = [];
   if (someoneMay(type, "read")) offered.push("read", "vread");
   if (someoneMay(type, "history")) offered.push("history-instance");

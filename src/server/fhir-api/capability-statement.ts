@@ -41,6 +41,12 @@ function resourceOf(type: string): CapabilityStatementRestResource {
           documentation: `Recherche stricte : tout autre paramètre, modificateur ou valeur mal formée répond 400. _sort : ${sorts.join(", ")}. _count : 20 par défaut, 100 au plus. _total=accurate donne le total.`,
         }
       : {}),
+    ...(type === "Binary"
+      ? {
+          documentation:
+            "Le fichier d'un document (DocumentReference.content.attachment.url), sous la même décision que son document et tracé comme un téléchargement : octets bruts pour Accept: */*, application/pdf ou le type du fichier ; ressource Binary (data en base64) pour Accept: application/fhir+json.",
+        }
+      : {}),
   };
 }
 

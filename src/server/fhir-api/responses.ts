@@ -8,7 +8,13 @@ import { FhirError } from "../fhir/errors";
  */
 export const FHIR_JSON = "application/fhir+json; charset=utf-8";
 
-const BASE_HEADERS = { "content-type": FHIR_JSON, "cache-control": "no-store", "x-content-type-options": "nosniff" } as const;
+// The CSP of data, not of a page: said here too because the proxy leaves Binary paths alone (src/proxy.ts).
+const BASE_HEADERS = {
+  "content-type": FHIR_JSON,
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+} as const;
 
 export function fhirJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return fhirJsonText(JSON.stringify(body), status, headers);

@@ -1,6 +1,7 @@
 import type { Reference, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { extractColumns, patientReferenceOf } from "./columns";
+import { serverOwnedContent } from "./document-attachment";
 import { unprocessable } from "./errors";
 
 /**
@@ -29,6 +30,10 @@ export function prepareForWrite<T extends Resource>(
   const space = spaceOf(actor);
   if (!stored && space && patientReferenceOf(resource) === null) setPatientReference(resource, `Patient/${space}`);
   setAuthor(actor, resource, stored);
+  // The system (seed, jobs) writes stored files' attachments as they are; no one else does.
+  if (resource.resourceType === "DocumentReference" && actor.kind !== "system") {
+    resource.content = serverOwnedContent(resource, stored?.resourceType === "DocumentReference" ? stored : undefined);
+  }
   return resource;
 }
 

@@ -3,6 +3,7 @@ import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhi
 import { spaceOf, type Actor } from "../access/actor";
 import { purposeOfUse } from "../access/break-glass";
 import { decide, decisionReadsRules, type Decision } from "../access/decide";
+import { seesDeleted } from "../access/deleted-resources";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import { emptyRules, type PatientRules } from "../access/rules";
 import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
@@ -12,6 +13,7 @@ import type { Database } from "../db/client";
 import type { Queryable } from "../db/queryable";
 import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { Denied } from "./denied";
+import { documentIdOfBinary, documentReferenceOf } from "./document-files";
 import { forbidden, notFound } from "./errors";
 import { dispensedTotals } from "./dispensed-totals";
 import { versionRow, versionsPage, type VersionPage } from "./history-rows";
@@ -105,10 +107,11 @@ export class ReadRepository {
     interaction: Interaction,
     audit: AuditInteraction,
     lock = false,
+    deleted: "refuse" | "owner" = "refuse",
   ): Promise<ResourceRow> {
     const row = await loadRow(db, type, id, lock);
     const entity = `${type}/${id}`;
-    if (!row || row.deleted) {
+    if (!row || (row.deleted && !(deleted === "owner" && seesDeleted(this.actor, row.patient_id)))) {
       throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
     }
     const facts = factsOfRow(row);
@@ -140,8 +143,9 @@ export class ReadRepository {
     return row.content as T;
   }
 
+  /** One version; of a deleted resource, only to the patient who still sees its history (seesDeleted). */
   async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
-    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread"));
+    const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread", false, "owner"));
     const version = Number(versionId);
     const found = Number.isInteger(version) ? await versionRow(this.db.sql, id, version) : undefined;
     if (!found || found.deleted) throw notFound();
@@ -149,13 +153,13 @@ export class ReadRepository {
     return found.content as T;
   }
 
-  /** A page of the versions, newest first, and their number. A deleted resource's history stays readable to its owner. */
+  /** A page of the versions, newest first, and their number. A deleted resource's history is the patient's alone (seesDeleted). */
   async history(type: string, id: string, page: { offset: number; count: number } = { offset: 0, count: MAX_COUNT }): Promise<VersionPage> {
     const row = await loadRow(this.db.sql, type, id);
     if (!row) throw notFound();
-    const decision = await this.decideOn("history", factsOfRow(row));
-    if (!decision.allow) {
-      await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: decision.reason });
+    const refusal = row.deleted && !seesDeleted(this.actor, row.patient_id) ? "deleted" : await this.decideOn("history", factsOfRow(row)).then((d) => (d.allow ? undefined : d.reason));
+    if (refusal) {
+      await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "denied", reason: refusal });
       throw notFound();
     }
     const versions = await versionsPage(this.db.sql, id, page);
@@ -189,10 +193,47 @@ export class ReadRepository {
     const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
     const document = row.content as DocumentReference;
     const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
-    const file = isUuid(binaryId) && row.patient_id ? await getFile(this.db.prisma, binaryId, row.patient_id) : undefined;
-    if (!file) throw notFound();
-    await this.audit({ patientId: row.patient_id, entity: `DocumentReference/${documentId}`, interaction: "download", outcome: "success" });
+    const { file } = await this.fileOfDocument(row, binaryId);
     return { document, file };
+  }
+
+  /**
+   * A file by its own id (the FHIR API's Binary/<id>, where an attachment's url leads), under
+   * the decision on the document it was uploaded with, audited as a download of that document.
+   * A file that belongs to no readable document answers like one that does not exist.
+   */
+  async readBinary(binaryId: string): Promise<{ document: DocumentReference; binary: Resource; file: StoredFile }> {
+    const binary = await loadRow(this.db.sql, "Binary", binaryId);
+    const documentId = binary && !binary.deleted ? documentIdOfBinary(binary) : undefined;
+    if (!binary || !documentId) {
+      const reason = binary?.deleted ? "deleted" : "no-document";
+      if (binary?.patient_id) await this.audit({ patientId: binary.patient_id, entity: `Binary/${binaryId}`, interaction: "download", outcome: "denied", reason });
+      throw notFound();
+    }
+    const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
+    const { file, binaryRow } = await this.fileOfDocument(row, binaryId);
+    return { document: row.content as DocumentReference, binary: binaryRow.content, file };
+  }
+
+  /**
+   * The bytes of `binaryId` as the file of this (readable) document, only if it is that
+   * document's own file both ways: the document's attachment names it, the Binary names the
+   * document back (securityContext, set at upload, never by a client), and the bytes are stored
+   * for the document's patient. A document pointed at someone else's file gets nothing
+   * (SECURITY-CASES 39); the attempt is in the patient's trail.
+   */
+  private async fileOfDocument(document: ResourceRow, binaryId: string): Promise<{ file: StoredFile; binaryRow: ResourceRow }> {
+    const entity = documentReferenceOf(document.id);
+    const named = ((document.content as DocumentReference).content ?? []).some((entry) => entry.attachment?.url === `Binary/${binaryId}`);
+    const binaryRow = named && isUuid(binaryId) ? await loadRow(this.db.sql, "Binary", binaryId) : undefined;
+    const owned = !!binaryRow && !binaryRow.deleted && documentIdOfBinary(binaryRow) === document.id && binaryRow.patient_id === document.patient_id;
+    const file = owned && document.patient_id ? await getFile(this.db.prisma, binaryId, document.patient_id) : undefined;
+    if (!file || !binaryRow) {
+      await this.audit({ patientId: document.patient_id, entity, interaction: "download", outcome: "denied", reason: "not-its-file" });
+      throw notFound();
+    }
+    await this.audit({ patientId: document.patient_id, entity, interaction: "download", outcome: "success" });
+    return { file, binaryRow };
   }
 
   /**

@@ -13,7 +13,8 @@ import { SYSTEMS } from "@/lib/fhir/systems";
 import { patientIdOf } from "./columns";
 import { Denied } from "./denied";
 import { withStoredFile } from "./document-attachment";
-import { forbidden, notFound } from "./errors";
+import { documentReferenceOf, eraseFilesOf, relabelFilesOf } from "./document-files";
+import { forbidden, notFound, unprocessable } from "./errors";
 import { checkVersion } from "./history-rows";
 import { isUuid } from "./ids";
 import { putFile } from "./file-store";
@@ -22,6 +23,21 @@ import { factsForWrite } from "./write-facts";
 import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
+
+type StoredFileInput = { bytes: Buffer; contentType: string };
+
+/**
+ * A file is written only with its document (createDocument), relabelled and deleted only with
+ * it: a Binary written on its own could name any document as its owner, or leave a document
+ * pointing at nothing. Refused before anything is read, so the answer says nothing of what exists.
+ */
+function refuseFileWrite(actor: Actor, type: string): void {
+  if (type === "Binary" && actor.kind !== "system") {
+    throw unprocessable("Un fichier s'ajoute, change et se supprime avec son document.", [
+      { severity: "error", code: "business-rule", diagnostics: "Binary écrit hors de son document", expression: ["Binary"] },
+    ]);
+  }
+}
 
 /** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
 export type TransactionScope = {
@@ -51,11 +67,14 @@ export class Repository extends ReadRepository {
     tx: TransactionClient,
     input: T,
     id: string,
-    options: { indexText?: string; facts?: Partial<ResourceFacts> } = {},
+    options: { indexText?: string; facts?: Partial<ResourceFacts>; file?: { binaryId: string } & StoredFileInput; fileOf?: string } = {},
   ): Promise<T> {
+    if (!options.fileOf) refuseFileWrite(this.actor, input.resourceType);
     const now = this.now();
     const q = inPrisma(tx);
-    const resource = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
+    const prepared = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
+    // The attachment of an uploaded file is the server's, set here after whatever the body said was dropped.
+    const resource = (options.file && prepared.resourceType === "DocumentReference" ? withStoredFile(prepared, options.file.binaryId, options.file) : prepared) as T;
     validateForWrite(resource);
     const facts = { ...(await factsForWrite(q, resource)), ...options.facts };
     const decision = await this.decideOn("create", facts, q);
@@ -92,20 +111,27 @@ export class Repository extends ReadRepository {
    */
   async createDocument(
     input: DocumentReference,
-    file: { bytes: Buffer; contentType: string },
+    file: StoredFileInput,
     options: { indexText?: string } = {},
   ): Promise<DocumentReference> {
     return this.withDenials(() =>
       this.db.prisma.$transaction(async (tx) => {
         const documentId = this.newIdFor(input.id);
         const binaryId = this.newIdFor(input.content?.[0]?.attachment?.url?.replace(/^Binary\//, ""));
-        const document = await this.createIn(tx, withStoredFile(input, binaryId, file), documentId, options);
+        const document = await this.createIn(tx, input, documentId, { ...options, file: { binaryId, ...file } });
         const patientId = patientIdOf(document) ?? "";
+        // The file carries its document's labels (document-files.ts): the same decision wherever it is reached.
+        const security = document.meta?.security;
         await this.createIn(
           tx,
-          { resourceType: "Binary", contentType: file.contentType, securityContext: { reference: `DocumentReference/${documentId}` } },
+          {
+            resourceType: "Binary",
+            ...(security && security.length > 0 ? { meta: { security } } : {}),
+            contentType: file.contentType,
+            securityContext: { reference: documentReferenceOf(documentId) },
+          },
           binaryId,
-          { facts: { patientId, id: documentId } },
+          { facts: { patientId, id: documentId }, fileOf: documentId },
         );
         await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
         return document;
@@ -119,6 +145,7 @@ export class Repository extends ReadRepository {
    * privacy rules (the patient, a guardian, a delegate with privacy:manage) and can read the resource.
    */
   async setSecurityLabels<T extends Resource>(type: T["resourceType"], id: string, labels: Coding[], options: { ifMatch?: string } = {}): Promise<T> {
+    refuseFileWrite(this.actor, type);
     return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "read", "update", true);
@@ -134,6 +161,7 @@ export class Repository extends ReadRepository {
       validateForWrite(resource);
       const facts = await factsForWrite(q, resource);
       await writeVersion(tx, resource, facts, versionId, now, undefined, false);
+      if (resource.resourceType === "DocumentReference") await relabelFilesOf(tx, resource, labels, now);
       const codes = labels.map((label) => label.code ?? "").join(",");
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, q);
       return resource;
@@ -143,6 +171,7 @@ export class Repository extends ReadRepository {
   /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */
   async update<T extends Resource>(input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
     const id = input.id ?? "";
+    refuseFileWrite(this.actor, input.resourceType);
     return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, input.resourceType, id, "update", "update", true);
@@ -170,8 +199,13 @@ export class Repository extends ReadRepository {
     }));
   }
 
-  /** Deletes as a tombstone: the row stays, marked deleted, and a last version records it. */
+  /**
+   * Deletes as a tombstone: the row stays, marked deleted, and a last version records it; a
+   * document's files go with it, their bytes erased (document-files.ts). After that only the
+   * patient sees that it existed (read-repository.ts, history); for everyone else it is gone.
+   */
   async delete(type: string, id: string, options: { ifMatch?: string } = {}): Promise<void> {
+    refuseFileWrite(this.actor, type);
     await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "delete", "delete", true);
@@ -180,6 +214,7 @@ export class Repository extends ReadRepository {
       const now = this.now();
       const versionId = stored.version_id + 1;
       await writeTombstone(tx, stored, versionId, now);
+      if (type === "DocumentReference") await eraseFilesOf(tx, id, now);
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, q);
       this.forgetRulesIfNeeded(stored.content);
     }));

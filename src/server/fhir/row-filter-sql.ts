@@ -17,7 +17,7 @@ const DIMS: { dim: Dim; values: readonly (string | boolean)[] }[] = [
 
 export function rowFilterSql(
   filter: RowFilter,
-  context: { hiddenIds: readonly string[]; linkPrescriptionId?: string },
+  context: { hiddenIds: readonly string[]; linkPrescriptionId?: string; hiddenIdColumn?: string },
   param: (value: unknown) => string,
 ): string {
   if (filter.kind === "all") return "TRUE";
@@ -41,6 +41,8 @@ export function rowFilterSql(
   if (kept.length === 0) return "TRUE";
   const hiddenParam = kept.some((d) => d.dim === "hidden") ? param(context.hiddenIds) : "";
   const linkParam = kept.some((d) => d.dim === "inLinkPrescription") ? param(context.linkPrescriptionId ?? "") : "";
+  // Whose id a hidden rule names: the row's own, or for a file its document's (see search.ts).
+  const hiddenId = context.hiddenIdColumn ?? "id";
   const terms = variants.map((v) => {
     const parts: string[] = [];
     if (v.confidentiality === "N") parts.push(`NOT (security && ARRAY['R','V']::text[])`);
@@ -49,7 +51,7 @@ export function rowFilterSql(
     if (v.minorSecret !== undefined) {
       parts.push(v.minorSecret ? `('${MINOR_SECRET}' = ANY(security))` : `NOT ('${MINOR_SECRET}' = ANY(security))`);
     }
-    if (v.hidden !== undefined) parts.push(v.hidden ? `(id = ANY(${hiddenParam}::uuid[]))` : `NOT (id = ANY(${hiddenParam}::uuid[]))`);
+    if (v.hidden !== undefined) parts.push(v.hidden ? `(${hiddenId} = ANY(${hiddenParam}::uuid[]))` : `NOT (${hiddenId} = ANY(${hiddenParam}::uuid[]))`);
     if (v.inLinkPrescription !== undefined) {
       parts.push(v.inLinkPrescription ? `(group_id = ${linkParam})` : `(group_id IS DISTINCT FROM ${linkParam})`);
     }

@@ -9,6 +9,7 @@ import { rowFilterSql } from "./row-filter-sql";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";
 import { isUuid } from "./ids";
+import { BINARY_DOCUMENT_ID_SQL } from "./document-files";
 
 /**
  * Searches one resource type. Within a patient's compartment the access rules become part of
@@ -62,6 +63,8 @@ export async function searchWhere(repo: Repository, type: string, request: Searc
         {
           hiddenIds: [...rules.hiddenDocuments],
           linkPrescriptionId: repo.actor.kind === "link" ? repo.actor.prescriptionId : undefined,
+          // A file is hidden when its document is (factsOfRow does the same for reads).
+          hiddenIdColumn: type === "Binary" ? BINARY_DOCUMENT_ID_SQL : undefined,
         },
         p.add,
       ),

@@ -48,11 +48,14 @@ tx: TransactionClient,
   );
 }
 
-/** A delete keeps the row, marked deleted, and records the tombstone as the last version. */
+/**
+ * A delete keeps the row, marked deleted, and records the tombstone as the last version. The
+ * text indexed from the file goes: a deleted document is searched by no one.
+ */
 export async function writeTombstone(tx: TransactionClient, stored: ResourceRow, versionId: number, now: Date) {
   const content = { ...stored.content, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } };
   await tx.$executeRawUnsafe(
-    `UPDATE fhir_resource SET deleted = TRUE, version_id = $2, last_updated = $3::timestamptz, content = $4::jsonb WHERE id = $1::uuid`,
+    `UPDATE fhir_resource SET deleted = TRUE, version_id = $2, last_updated = $3::timestamptz, content = $4::jsonb, search_text = NULL WHERE id = $1::uuid`,
     stored.id,
     versionId,
     now.toISOString(),

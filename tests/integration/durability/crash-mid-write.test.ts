@@ -126,7 +126,10 @@ describe("killed in the middle of writes (case 37)", () => {
            SELECT 1 FROM fhir_resource r WHERE a.entity = r.resource_type || '/' || r.id::text)
        UNION ALL
        SELECT r.id::text, 'Binary without stored bytes' FROM fhir_resource r
-         WHERE r.patient_id = $1::uuid AND r.resource_type = 'Binary' AND NOT EXISTS (SELECT 1 FROM binary_content b WHERE b.id = r.id)
+         WHERE r.patient_id = $1::uuid AND r.resource_type = 'Binary' AND NOT r.deleted AND NOT EXISTS (SELECT 1 FROM binary_content b WHERE b.id = r.id)
+       UNION ALL
+       SELECT r.id::text, 'deleted Binary still holding bytes' FROM fhir_resource r
+         WHERE r.patient_id = $1::uuid AND r.resource_type = 'Binary' AND r.deleted AND EXISTS (SELECT 1 FROM binary_content b WHERE b.id = r.id)
        UNION ALL
        SELECT d.id::text, 'document without its Binary' FROM fhir_resource d
          WHERE d.patient_id = $1::uuid AND d.resource_type = 'DocumentReference' AND NOT EXISTS (

@@ -1,6 +1,7 @@
 import type { AuditEvent, DocumentReference } from "@medplum/fhirtypes";
 import fc from "fast-check";
 import http from "node:http";
+import { PDFDocument } from "pdf-lib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serveFhir, isFhirPath, requestUrl } from "@/server/fhir-api/node-handler";
@@ -128,6 +129,33 @@ describe("the FHIR API on the portal's server", () => {
       { interaction: "create", address: "127.0.0.1" },
       { interaction: "read", address: "127.0.0.1" },
     ]);
+  });
+
+  it("serves a document's file (Binary) as the Next route does, with the file's own safe headers, to a client following the attachment url", async () => {
+    const system = await systemRepository("node-server-tests");
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const bytes = Buffer.from(await pdf.save());
+    const withFile = await system.createDocument(aDocument({ patientId: camille, kind: "lab", date: "2024-04-01T09:00:00Z" }), { bytes, contentType: "application/pdf" });
+    // The client reads the document over the wire and follows its url, relative to the API's base.
+    const read = JSON.parse((await overHttp("GET", `DocumentReference/${withFile.id}`, { cookie })).text) as DocumentReference;
+    const url = new URL(read.content[0]!.attachment.url!, `${base}/`);
+    const followed = await fetch(url, { headers: { cookie, accept: "*/*" } });
+    expect(followed.status).toBe(200);
+    expect(Buffer.from(await followed.arrayBuffer()).equals(bytes)).toBe(true);
+    const path = url.pathname.slice(url.pathname.indexOf("Binary/"));
+    for (const accept of ["application/pdf", "*/*", "application/fhir+json", "text/html"]) {
+      const viaNext = await fhir("GET", path, { cookie, headers: { accept } });
+      const direct = await overHttp("GET", path, { cookie, headers: { accept } });
+      expect(direct.status, accept).toBe(viaNext.status);
+      expect(direct.text, accept).toBe(viaNext.text);
+      for (const name of ["content-type", "content-disposition", "content-security-policy", "x-content-type-options", "cache-control", "etag"]) {
+        expect(direct.headers.get(name), `${accept} ${name}`).toBe(viaNext.headers.get(name));
+      }
+    }
+    const raw = await overHttp("GET", path, { cookie, headers: { accept: "application/pdf" } });
+    expect(raw.headers.get("content-security-policy")).toContain("sandbox");
+    expect(raw.headers.get("content-disposition")).toMatch(/^attachment;/);
   });
 
   it("lets the patient read their trail through it, with the denied attempt on their record", async () => {

@@ -57,7 +57,8 @@ describe("metadata", () => {
     const byType = new Map(resources.map((r) => [r.type, new Set<string>((r.interaction ?? []).map((i) => i.code))]));
     expect([...(byType.get("DocumentReference") ?? [])].sort()).toEqual(["create", "delete", "history-instance", "read", "search-type", "update", "vread"]);
     expect([...(byType.get("AuditEvent") ?? [])].sort()).toEqual(["read", "search-type"]);
-    expect(byType.has("Binary")).toBe(false);
+    // A file is read where its document's attachment url leads, and written only with its document.
+    expect([...(byType.get("Binary") ?? [])]).toEqual(["read"]);
     const probes: [string, "GET" | "POST" | "PUT" | "DELETE", string][] = [
       ["create", "POST", ""],
       ["update", "PUT", "/00000000-0000-4000-8000-000000000000"],
@@ -110,9 +111,12 @@ describe("metadata", () => {
     const post = await fhir("POST", "metadata", { cookie, body: {} });
     expect(post.status).toBe(405);
     expect(isOutcome(post)).toBe(true);
-    const unknown = await fhir("GET", "Binary?patient=" + camilleId, { cookie });
+    const unknown = await fhir("GET", "Spaceship?patient=" + camilleId, { cookie });
     expect(unknown.status).toBe(404);
     expect(isOutcome(unknown)).toBe(true);
+    const fileSearch = await fhir("GET", "Binary?patient=" + camilleId, { cookie });
+    expect(fileSearch.status).toBe(405);
+    expect(isOutcome(fileSearch)).toBe(true);
   });
 });
 

@@ -4,10 +4,13 @@ import { readAuditEvent } from "../../audit/read-audit-events";
 import { notFound } from "../../fhir/errors";
 import { parseNoParams } from "../parse-search";
 import { resourceResponse } from "../responses";
+import { readBinaryInteraction } from "./binary";
 import type { InteractionContext } from "./context";
 
 /** GET [type]/[id]: the current version, with its ETag and Last-Modified. */
-export async function readInteraction({ url, type, id, repo }: InteractionContext): Promise<Response> {
+export async function readInteraction(context: InteractionContext): Promise<Response> {
+  const { url, type, id, repo } = context;
+  if (type === "Binary") return readBinaryInteraction(context);
   parseNoParams(url.searchParams);
   const resource = type === "AuditEvent" ? await readAuditEvent(repo, id) : await repo.read(type as Resource["resourceType"], id);
   return resourceResponse(resource);
