@@ -31,6 +31,8 @@ type Db = Queryable;
  */
 export class ReadRepository {
   private readonly rulesCache = new Map<string, PatientRules>();
+  /** Patient ids known to name a stored Patient in this request (see patientExists). */
+  private readonly knownPatients = new Set<string>();
 
   constructor(
     protected readonly db: Database,
@@ -72,8 +74,34 @@ export class ReadRepository {
    * once the row is committed (or its transaction will commit it).
    */
   async audit(entry: AuditEntry, db?: Db): Promise<void> {
+    // Only a patient who exists has a trail: a request naming any other id (a made-up one, or
+    // one probed by a script) must not start a chain or fill anyone's history (case 45).
+    if (entry.patientId && !(await this.patientExists(entry.patientId, db ?? this.db.sql))) return;
     if (db) return writeAudit(db, this.actor, this.ctx, entry, this.now());
     await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, entry, this.now()));
+  }
+
+  /**
+   * Whether `patientId` names a stored Patient (deleted or not: a deleted record keeps its
+   * trail). The actor's own space, and patients of rows already loaded in this request, are
+   * known without asking, so the common paths (a patient in their record, a read of a stored
+   * row) cost no query; the others (a search or a write naming a patient) cost one lookup by key.
+   */
+  protected async patientExists(patientId: string, db: Db): Promise<boolean> {
+    if (patientId === spaceOf(this.actor) || this.knownPatients.has(patientId)) return true;
+    if (!isUuid(patientId)) return false;
+    const rows = await db.query<{ found: number }>(
+      "SELECT 1 AS found FROM fhir_resource WHERE id = $1::uuid AND resource_type = 'Patient'",
+      [patientId],
+    );
+    if (rows.length > 0) this.knownPatients.add(patientId);
+    return rows.length > 0;
+  }
+
+  /** Remembers the patient of a stored row: its trail exists (the row's compartment was checked on write). */
+  protected rowSeen(row: ResourceRow | undefined): ResourceRow | undefined {
+    if (row?.patient_id) this.knownPatients.add(row.patient_id);
+    return row;
   }
 
   /**
@@ -89,7 +117,7 @@ export class ReadRepository {
     audit: AuditInteraction,
     lock = false,
   ): Promise<ResourceRow> {
-    const row = await loadRow(db, type, id, lock);
+    const row = this.rowSeen(await loadRow(db, type, id, lock));
     const entity = `${type}/${id}`;
     if (!row || row.deleted) {
       throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
@@ -134,7 +162,7 @@ export class ReadRepository {
 
   /** Every version, newest first. A deleted resource's history stays readable to its owner. */
   async history(type: string, id: string): Promise<StoredVersion[]> {
-    const row = await loadRow(this.db.sql, type, id);
+    const row = this.rowSeen(await loadRow(this.db.sql, type, id));
     if (!row) throw notFound();
     const decision = await this.decideOn("history", factsOfRow(row));
     if (!decision.allow) {
