@@ -90,6 +90,7 @@ async function allowed(repo: Repository, interaction: Interaction, patientId: st
 
 export async function searchAuditEvents(repo: Repository, search: AuditSearch): Promise<AuditPage> {
   const { patientId } = search;
+  repo.countRead();
   if (!isUuid(patientId)) return { events: [], total: search.total ? 0 : undefined, hasMore: false };
   const decision = await allowed(repo, "search", patientId);
   if (!decision.allow) {
@@ -117,6 +118,7 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
 }
 
 export async function readAuditEvent(repo: Repository, id: string): Promise<AuditEvent> {
+  repo.countRead();
   if (!isUuid(id)) throw notFound();
   const { prisma } = await database();
   const [located] = await prisma.$queryRawUnsafe<{ patientId: string | null }[]>(

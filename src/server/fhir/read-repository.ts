@@ -16,6 +16,7 @@ import { allVersions, versionRow, type StoredVersion } from "./history-rows";
 import { isUuid } from "./ids";
 import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
+import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { authorisationOf, authorisingPatientIds, type AuthorisingPatient } from "./practitioner-patients";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchResources, searchStoredJson, type StoredJson } from "./search";
@@ -145,13 +146,28 @@ export class ReadRepository {
     }
   }
 
+  /**
+   * Counts a read or search against the account's limit (read-limit.ts): past it, 429 before
+   * anything is read or audited. In the process, no round trip (see rate-limit-counter.ts).
+   */
+  countRead(): void {
+    countRead(this.db.sql, this.actor, this.now());
+  }
+
+  /** The refusal the next read would meet, without counting one (pages check before rendering). */
+  readRefusal(): ReadLimited | undefined {
+    return readRefusal(this.db.sql, this.actor, this.now());
+  }
+
   async read<T extends Resource>(type: T["resourceType"], id: string, audit: AuditInteraction = "read"): Promise<T> {
+    this.countRead();
     const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", audit));
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: audit, outcome: "success" });
     return row.content as T;
   }
 
   async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
+    this.countRead();
     const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread"));
     const version = Number(versionId);
     const found = Number.isInteger(version) ? await versionRow(this.db.sql, id, version) : undefined;
@@ -162,6 +178,7 @@ export class ReadRepository {
 
   /** Every version, newest first. A deleted resource's history stays readable to its owner. */
   async history(type: string, id: string): Promise<StoredVersion[]> {
+    this.countRead();
     const row = this.rowSeen(await loadRow(this.db.sql, type, id));
     if (!row) throw notFound();
     const decision = await this.decideOn("history", factsOfRow(row));
@@ -175,18 +192,21 @@ export class ReadRepository {
   }
 
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
+    this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
   }
 
   /** The same search, each resource as its stored JSON text (for the API, which sends it as it is). */
   async searchJson(type: Resource["resourceType"], request: SearchRequest): Promise<SearchResult<StoredJson>> {
+    this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchStoredJson(this, this.db.sql, type, { ...request, patientId });
   }
 
   /** The file of a document, after the access decision on the document (audited as a download). */
   async readDocumentFile(documentId: string): Promise<{ document: DocumentReference; file: StoredFile }> {
+    this.countRead();
     const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
     const document = row.content as DocumentReference;
     const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
