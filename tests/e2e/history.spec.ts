@@ -22,6 +22,8 @@ async function expectNoAxeViolations(page: Page, what: string) {
 }
 
 test("Nadia's history shows a professional's refused attempt before her own reads, and pages without JavaScript", async ({ browser }) => {
+  // Two sign-ins (each may wait for the next TOTP step) and sixty API reads before the pages.
+  test.setTimeout(180_000);
   const petit = await pageAs(browser, "petit");
   const refused = await petit.request.get(`/api/fhir/R4/DocumentReference?patient=${NADIA}`);
   expect(refused.status()).toBe(200);

@@ -28,10 +28,19 @@ export type AuditSearch = {
   total?: boolean;
   /** "groups": others' accesses, then others' refused attempts, then the patient's own actions (the history page). */
   order?: "recorded" | "groups";
+  /** The position (seq) of the last entry of the previous page: this page continues after it. */
+  after?: string;
 };
 
 export type HistoryGroup = "others" | "refused" | "own";
-export type AuditPage = { events: AuditEvent[]; total?: number; hasMore: boolean; groups?: Record<HistoryGroup, number> };
+export type AuditPage = {
+  events: AuditEvent[];
+  total?: number;
+  hasMore: boolean;
+  groups?: Record<HistoryGroup, number>;
+  /** The position of the page's last entry, for a cursor that continues after it. */
+  last?: string;
+};
 
 /**
  * The group of a row, in the page's order. Spelled exactly as the index of the
@@ -110,12 +119,15 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   const { prisma } = await database();
   const p = new SqlParams();
   const where = [...visibleTerms(patientId, await labelsHiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => recordedTerm(f, p))];
+  // The total counts the whole search; the page's rows continue after the cursor, if any.
   const whereSql = where.join(" AND ");
-  const direction = search.sort === "date" ? "ASC" : "DESC";
-  const orderBy = search.order === "groups" ? `${HISTORY_GROUP_SQL}, a.seq DESC` : `a.seq ${direction}`;
   const filterValues = [...p.values];
-  const rows = await prisma.$queryRawUnsafe<AuditRow[]>(
-    `SELECT ${COLUMNS} FROM audit_event a WHERE ${whereSql} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
+  const direction = search.sort === "date" ? "ASC" : "DESC";
+  const pageWhere = [...where];
+  if (search.after !== undefined && search.order !== "groups") pageWhere.push(`a.seq ${direction === "ASC" ? ">" : "<"} ${p.add(search.after)}::bigint`);
+  const orderBy = search.order === "groups" ? `${HISTORY_GROUP_SQL}, a.seq DESC` : `a.seq ${direction}`;
+  const rows = await prisma.$queryRawUnsafe<(AuditRow & { seq: string })[]>(
+    `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
     ...p.values,
   );
   let total: number | undefined;
@@ -130,9 +142,10 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
     for (const row of counted) groups[GROUPS[Number(row.g)] ?? "others"] += Number(row.n);
     total = groups.others + groups.refused + groups.own;
   }
-  const events = rows.slice(0, search.count).map(toFhirAuditEvent);
+  const shown = rows.slice(0, search.count);
+  const events = shown.map(toFhirAuditEvent);
   await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: events.length, offset: search.offset } });
-  return { events, total, hasMore: rows.length > search.count, groups };
+  return { events, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq };
 }
 
 export async function readAuditEvent(repo: Repository, id: string): Promise<AuditEvent> {
