@@ -40,7 +40,9 @@ test("Nadia's history shows a professional's refused attempt before her own read
   expect(groups).toContain("Tentatives refusées");
   expect(groups.indexOf("Tentatives refusées")).toBeLessThan(groups.indexOf("Vos propres consultations et actions"));
   await expect(page.getByRole("main")).toContainText(/\d+ tentatives refusées/);
-  await expectNoAxeViolations(page, "history, first page");
+  // axe runs in the page: on a page with JavaScript (the one above has none, as on an old phone).
+  await nadia.goto("/espace/historique");
+  await expectNoAxeViolations(nadia, "history, first page");
 
   const nav = page.getByRole("navigation", { name: "Pages de l'historique" });
   const pageOf = await nav.getByText(/^Page 1 sur \d+$/).innerText();
@@ -55,7 +57,8 @@ test("Nadia's history shows a professional's refused attempt before her own read
   await expect(page).toHaveURL(new RegExp(`/espace/historique\\?page=${pages}$`));
   await expect(nav.getByText(`Page ${pages} sur ${pages}`)).toBeVisible();
   await expect(nav.getByRole("link", { name: /Première page/ })).toBeVisible();
-  await expectNoAxeViolations(page, "history, last page");
+  await nadia.goto(`/espace/historique?page=${pages}`);
+  await expectNoAxeViolations(nadia, "history, last page");
 });
 
 test("the page for too many requests says what happened and how to go on", async ({ browser }) => {
