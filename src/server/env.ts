@@ -24,6 +24,8 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
     PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
+    READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {

@@ -26,6 +26,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
+import { schedulePurge } from "./db/purge-schedule";
 import { env } from "./env";
 import { isFhirPath, requestUrl, serveFhir } from "./fhir-api/node-handler";
 
@@ -50,8 +51,13 @@ async function main() {
     else void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`Serveur prêt sur http://${hostname}:${port}`));
+  // Expired sessions, sign-in challenges and rate-limit windows (db/purge-expired.ts).
+  const stopPurge = schedulePurge();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => server.close(() => process.exit(0)));
+    process.once(signal, () => {
+      stopPurge();
+      server.close(() => process.exit(0));
+    });
   }
 }
 

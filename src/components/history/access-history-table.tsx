@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { formatDateTime } from "@/lib/documents/format";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
@@ -7,7 +8,9 @@ import { DataTable } from "@/components/data-table";
 
 /**
  * The patient's access history as a table. Names and reasons are stored text rendered as text;
- * an emergency access says so in words, not by colour alone.
+ * an emergency access says so in words, not by colour alone. The entries come in groups
+ * (others' accesses, refused attempts, the patient's own actions): each group opens with a
+ * header row, so the grouping is read out, not only seen.
  */
 const ACTIONS = frHistory.history.actions;
 const RESOURCES = frHistory.history.resources;
@@ -22,53 +25,88 @@ function actionLabel(entry: HistoryEntry): string {
 export function AccessHistoryTable({ history }: { history: AccessHistory }) {
   return (
     <DataTable caption={t("history.tableCaption")} columns={[t("history.colWhen"), t("history.colWho"), t("history.colAction"), t("history.colOutcome")]}>
-      {history.entries.map((entry) => (
-        <tr key={entry.id} className="border-t border-slate-200 align-top">
-          <td className="whitespace-nowrap px-4 py-3">
-            <time dateTime={entry.when}>{formatDateTime(entry.when)}</time>
-          </td>
-          <td className="px-4 py-3">
-            {entry.who}
-            {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
-          </td>
-          <td className="px-4 py-3">
-            {entry.breakTheGlass ? (
-              <span className="mb-1 inline-flex items-center rounded-full border border-red-800 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900">
-                {t("history.emergencyBadge")}
-              </span>
-            ) : null}
-            <span className="block">{actionLabel(entry)}</span>
-            {entry.emergencyReason ? (
-              <span className="block text-sm text-slate-800">{t("history.emergencyReason", { reason: entry.emergencyReason })}</span>
-            ) : null}
-          </td>
-          <td className="px-4 py-3">{t(`history.outcomes.${entry.outcome}`)}</td>
-        </tr>
+      {history.entries.map((entry, i) => (
+        <Fragment key={entry.id}>
+          {i === 0 || history.entries[i - 1]?.group !== entry.group ? (
+            <tr className="border-t border-slate-300 bg-slate-50">
+              <th scope="colgroup" colSpan={4} className="px-4 py-2 text-left font-semibold">
+                {t(`history.groups.${entry.group}`)}
+              </th>
+            </tr>
+          ) : null}
+          <tr className="border-t border-slate-200 align-top">
+            <td className="whitespace-nowrap px-4 py-3">
+              <time dateTime={entry.when}>{formatDateTime(entry.when)}</time>
+            </td>
+            <td className="px-4 py-3">
+              {entry.who}
+              {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
+            </td>
+            <td className="px-4 py-3">
+              {entry.breakTheGlass ? (
+                <span className="mb-1 inline-flex items-center rounded-full border border-red-800 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900">
+                  {t("history.emergencyBadge")}
+                </span>
+              ) : null}
+              <span className="block">{actionLabel(entry)}</span>
+              {entry.emergencyReason ? (
+                <span className="block text-sm text-slate-800">{t("history.emergencyReason", { reason: entry.emergencyReason })}</span>
+              ) : null}
+            </td>
+            <td className="px-4 py-3">{t(`history.outcomes.${entry.outcome}`)}</td>
+          </tr>
+        </Fragment>
       ))}
     </DataTable>
   );
 }
 
-/** Newer / older links; plain links, so paging works without JavaScript. */
+const pageHref = (page: number) => `/espace/historique?page=${page}`;
+
+/**
+ * First, previous, next and last links, and a page number to jump to: plain links and a GET
+ * form, so paging works without JavaScript, down to the oldest entry.
+ */
 export function AccessHistoryPagination({ page, pageCount }: { page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label={t("history.pagination")} className="flex flex-wrap items-center justify-between gap-3">
-      {page > 1 ? (
-        <Link href={`/espace/historique?page=${page - 1}`} rel="prev" className="font-semibold">
-          ← {t("history.previous")}
-        </Link>
-      ) : (
-        <span />
-      )}
-      <p>{t("history.pageOf", { page, pages: pageCount })}</p>
-      {page < pageCount ? (
-        <Link href={`/espace/historique?page=${page + 1}`} rel="next" className="font-semibold">
-          {t("history.next")} →
-        </Link>
-      ) : (
-        <span />
-      )}
+    <nav aria-label={t("history.pagination")} className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <span className="flex gap-4">
+          {page > 1 ? (
+            <>
+              <Link href={pageHref(1)} className="font-semibold">
+                « {t("history.first")}
+              </Link>
+              <Link href={pageHref(page - 1)} rel="prev" className="font-semibold">
+                ← {t("history.previous")}
+              </Link>
+            </>
+          ) : null}
+        </span>
+        <p>{t("history.pageOf", { page: page.toLocaleString("fr-FR"), pages: pageCount.toLocaleString("fr-FR") })}</p>
+        <span className="flex gap-4">
+          {page < pageCount ? (
+            <>
+              <Link href={pageHref(page + 1)} rel="next" className="font-semibold">
+                {t("history.next")} →
+              </Link>
+              <Link href={pageHref(pageCount)} className="font-semibold">
+                {t("history.last")} »
+              </Link>
+            </>
+          ) : null}
+        </span>
+      </div>
+      <form method="get" action="/espace/historique" className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col text-sm">
+          {t("history.goTo")}
+          <input type="number" name="page" min={1} max={pageCount} defaultValue={page} required className="w-32 rounded border border-slate-400 px-2 py-1" />
+        </label>
+        <button type="submit" className="rounded border border-slate-700 px-3 py-1 font-semibold">
+          {t("history.go")}
+        </button>
+      </form>
     </nav>
   );
 }

@@ -10,5 +10,8 @@ export const frErrors = {
     genericTitle: "Une erreur est survenue",
     genericBody: "Réessayez dans un instant. Si le problème persiste, contactez l'assistance.",
     retry: "Réessayer",
+    tooManyTitle: "Trop de demandes en peu de temps",
+    tooManyBody:
+      "Pour protéger les dossiers, le nombre de consultations par minute est limité. Patientez une minute, puis reprenez où vous en étiez.",
   },
 };

@@ -28,9 +28,28 @@ export type AuditSearch = {
   sort?: "date" | "-date";
   date?: DateFilter[];
   total?: boolean;
+  /** "groups": others' accesses, then others' refused attempts, then the patient's own actions (the history page). */
+  order?: "recorded" | "groups";
+  /** The position (seq) of the last entry of the previous page: this page continues after it. */
+  after?: string;
 };
 
-export type AuditPage = { events: AuditEvent[]; total?: number; hasMore: boolean };
+export type HistoryGroup = "others" | "refused" | "own";
+export type AuditPage = {
+  events: AuditEvent[];
+  total?: number;
+  hasMore: boolean;
+  groups?: Record<HistoryGroup, number>;
+  /** The position of the page's last entry, for a cursor that continues after it. */
+  last?: string;
+};
+
+/**
+ * The group of a row, in the page's order. Spelled exactly as the index of the
+ * 20261130030000_audit_history_order migration, which the planner then reads in this order.
+ */
+const HISTORY_GROUP_SQL = `(CASE WHEN a.agent = 'Patient/' || a.patient_id::text THEN 2 WHEN a.outcome = 'denied' THEN 1 ELSE 0 END)`;
+const GROUPS: HistoryGroup[] = ["others", "refused", "own"];
 
 const COLUMNS = `a.id::text AS id, a.recorded, a.agent, a.agent_name AS "agentName", a.actor_kind AS "actorKind",
   a.on_behalf_of AS "onBehalfOf", a.patient_id::text AS "patientId", a.entity, a.interaction, a.outcome, a.reason, a.detail`;
@@ -82,6 +101,7 @@ async function allowed(repo: Repository, interaction: Interaction, patientId: st
 
 export async function searchAuditEvents(repo: Repository, search: AuditSearch): Promise<AuditPage> {
   const { patientId } = search;
+  repo.countRead();
   if (!isUuid(patientId)) return { events: [], total: search.total ? 0 : undefined, hasMore: false };
   const decision = await allowed(repo, "search", patientId);
   if (!decision.allow) {
@@ -91,24 +111,37 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   const { prisma } = await database();
   const p = new SqlParams();
   const where = [...visibleTerms(patientId, await hiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
+  // The total counts the whole search; the page's rows continue after the cursor, if any.
   const whereSql = where.join(" AND ");
-  const direction = search.sort === "date" ? "ASC" : "DESC";
   const filterValues = [...p.values];
-  const rows = await prisma.$queryRawUnsafe<AuditRow[]>(
-    `SELECT ${COLUMNS} FROM audit_event a WHERE ${whereSql} ORDER BY a.seq ${direction} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
+  const direction = search.sort === "date" ? "ASC" : "DESC";
+  const pageWhere = [...where];
+  if (search.after !== undefined && search.order !== "groups") pageWhere.push(`a.seq ${direction === "ASC" ? ">" : "<"} ${p.add(search.after)}::bigint`);
+  const orderBy = search.order === "groups" ? `${HISTORY_GROUP_SQL}, a.seq DESC` : `a.seq ${direction}`;
+  const rows = await prisma.$queryRawUnsafe<(AuditRow & { seq: string })[]>(
+    `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
     ...p.values,
   );
   let total: number | undefined;
+  let groups: AuditPage["groups"];
   if (search.total) {
-    const counted = await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM audit_event a WHERE ${whereSql}`, ...filterValues);
-    total = Number(counted[0]?.n ?? 0);
+    // count(*) is a bigint: a string through pg, a bigint through PGlite.
+    const counted = await prisma.$queryRawUnsafe<{ g: number; n: bigint | number | string }[]>(
+      `SELECT ${HISTORY_GROUP_SQL} AS g, count(*) AS n FROM audit_event a WHERE ${whereSql} GROUP BY 1`,
+      ...filterValues,
+    );
+    groups = { others: 0, refused: 0, own: 0 };
+    for (const row of counted) groups[GROUPS[Number(row.g)] ?? "others"] += Number(row.n);
+    total = groups.others + groups.refused + groups.own;
   }
-  const events = rows.slice(0, search.count).map(toFhirAuditEvent);
+  const shown = rows.slice(0, search.count);
+  const events = shown.map(toFhirAuditEvent);
   await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: events.length, offset: search.offset } });
-  return { events, total, hasMore: rows.length > search.count };
+  return { events, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq };
 }
 
 export async function readAuditEvent(repo: Repository, id: string): Promise<AuditEvent> {
+  repo.countRead();
   if (!isUuid(id)) throw notFound();
   const { prisma } = await database();
   const [located] = await prisma.$queryRawUnsafe<{ patientId: string | null }[]>(

@@ -10,6 +10,7 @@ import { secrets } from "../secrets";
 import { APP_ROLE, appRoleLogsIn, appRolePassword, appRoleUrl, checkAppRole, setAppRolePassword } from "./app-role";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
+import { closeCounters } from "./rate-limit-counter";
 import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from "./sql-driver";
 
 /**
@@ -86,6 +87,7 @@ export function describeTarget(target: DatabaseTarget): string {
 
 /** Ends a database's connections (scripts and tests; the app keeps its own until it exits). */
 export async function closeDatabase(db: Database): Promise<void> {
+  await closeCounters(db.sql);
   await db.prisma.$disconnect();
   // On a server, the Prisma adapter may already have ended the shared pool.
   await db.sql.close().catch(() => undefined);

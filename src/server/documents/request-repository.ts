@@ -1,4 +1,5 @@
 import "server-only";
+import { redirect } from "next/navigation";
 import type { Actor } from "../access/actor";
 import type { CurrentSession } from "../auth/check-session";
 import { getCurrentSession, requireSession } from "../auth/current-session";
@@ -18,11 +19,15 @@ async function scopeFor(session: CurrentSession): Promise<RequestScope | undefin
   return { session, actor, repo: await createRepository(actor, await requestContext(session)) };
 }
 
-/** For pages: the scope, or off to the sign-in page. */
+/**
+ * For pages: the scope, or off to the sign-in page; an account past its reads of the minute
+ * (read-limit.ts) goes to a page that says so in words rather than an error page.
+ */
 export async function requirePageScope(): Promise<RequestScope> {
   const session = await requireSession();
   const scope = await scopeFor(session);
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
+  if (scope.repo.readRefusal()) redirect("/trop-de-demandes");
   return scope;
 }
 

@@ -173,6 +173,11 @@ function apply(definition: ParamDefinition, values: string[], sorts: Record<stri
       if (parsed.data === "accurate") canonical.push([name, parsed.data]);
       return;
     }
+    case "cursor": {
+      if (/^\d{1,18}$/.test(one)) request.cursor = one;
+      else issues.push(issue(name, "position attendue (celle du lien next)"));
+      return;
+    }
     case "format": {
       const parsed = format.safeParse(one);
       if (!parsed.success) issues.push(issue(name, "seul JSON est servi", "not-supported"));

@@ -1,5 +1,6 @@
 import type { Resource } from "@medplum/fhirtypes";
 import { FhirError } from "../fhir/errors";
+import { ReadLimited } from "../fhir/read-limit";
 
 /**
  * Every answer of the API: `application/fhir+json`, never cached (personal data), and on
@@ -43,7 +44,8 @@ export function resourceResponse(resource: Resource, status = 200, extra: Record
 }
 
 export function errorResponse(error: FhirError, extra: Record<string, string> = {}): Response {
-  return fhirJson(error.toOperationOutcome(), error.status, extra);
+  const retry: Record<string, string> = error instanceof ReadLimited ? { "retry-after": String(error.retryAfterSeconds) } : {};
+  return fhirJson(error.toOperationOutcome(), error.status, { ...retry, ...extra });
 }
 
 export const unauthenticated = () => new FhirError(401, "login", "Authentification requise");

@@ -23,7 +23,8 @@ export type ParamTarget =
   | "offset"
   | "sort"
   | "total"
-  | "format";
+  | "format"
+  | "cursor";
 
 export type ParamDefinition = {
   name: string;
@@ -51,6 +52,12 @@ const COMMON: ParamDefinition[] = [
   p("_total", "special", "total", "accurate : le total exact ; none ou estimate : pas de total.", false),
   p("_format", "special", "format", "json, application/json ou application/fhir+json uniquement.", false),
 ];
+
+/**
+ * A patient's trail has no end, so its pages follow a cursor (the position of the last entry
+ * shown) rather than an offset capped at 10,000: the `next` links carry it.
+ */
+const AUDIT_CURSOR = p("_cursor", "special", "cursor", "Reprise après une entrée du journal (donnée par le lien next) ; sans limite de profondeur.", false);
 
 const PATIENT = p("patient", "reference", "patient", "Le patient (Patient/<uuid> ou <uuid>) ; par défaut, l'espace actif.");
 const SUBJECT = p("subject", "reference", "patient", "Le patient sujet (Patient/<uuid> ou <uuid>).");
@@ -99,7 +106,7 @@ export function sortsFor(type: string): Record<string, "date" | "-date" | "_last
 
 export function parametersFor(type: string): ParamDefinition[] {
   const own = BY_TYPE[type] ?? [];
-  if (type === "AuditEvent") return [...own, ...COMMON.filter((param) => ["_count", "_offset", "_sort", "_total", "_format"].includes(param.name))];
+  if (type === "AuditEvent") return [...own, AUDIT_CURSOR, ...COMMON.filter((param) => ["_count", "_offset", "_sort", "_total", "_format"].includes(param.name))];
   return [...own, ...COMMON];
 }
 

@@ -23,6 +23,7 @@ import { loadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
 import { rolesOfPractitioner } from "./practitioner-roles";
+import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { documentFacetRefs, searchResources, searchStoredJson, type DocumentFacetRefs, type StoredJson } from "./search";
@@ -38,6 +39,8 @@ type Db = Queryable;
  */
 export class ReadRepository {
   private readonly rulesCache = new Map<string, PatientRules>();
+  /** Patient ids known to name a stored Patient in this request (see patientExists). */
+  private readonly knownPatients = new Set<string>();
 
   constructor(
     protected readonly db: Database,
@@ -79,6 +82,9 @@ export class ReadRepository {
    * once the row is committed (or its transaction will commit it).
    */
   async audit(entry: AuditEntry, db?: Db): Promise<void> {
+    // Only a patient who exists has a trail: a request naming any other id (a made-up one, or
+    // one probed by a script) must not start a chain or fill anyone's history (case 45).
+    if (entry.patientId && !(await this.patientExists(entry.patientId, db ?? this.db.sql))) return;
     const labelled = await this.withPurposeOfUse(entry, db);
     if (db) return writeAudit(db, this.actor, this.ctx, labelled, this.now());
     await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, labelled, this.now()));
@@ -96,6 +102,29 @@ export class ReadRepository {
   }
 
   /**
+   * Whether `patientId` names a stored Patient (deleted or not: a deleted record keeps its
+   * trail). The actor's own space, and patients of rows already loaded in this request, are
+   * known without asking, so the common paths (a patient in their record, a read of a stored
+   * row) cost no query; the others (a search or a write naming a patient) cost one lookup by key.
+   */
+  protected async patientExists(patientId: string, db: Db): Promise<boolean> {
+    if (patientId === spaceOf(this.actor) || this.knownPatients.has(patientId)) return true;
+    if (!isUuid(patientId)) return false;
+    const rows = await db.query<{ found: number }>(
+      "SELECT 1 AS found FROM fhir_resource WHERE id = $1::uuid AND resource_type = 'Patient'",
+      [patientId],
+    );
+    if (rows.length > 0) this.knownPatients.add(patientId);
+    return rows.length > 0;
+  }
+
+  /** Remembers the patient of a stored row: its trail exists (the row's compartment was checked on write). */
+  protected rowSeen(row: ResourceRow | undefined): ResourceRow | undefined {
+    if (row?.patient_id) this.knownPatients.add(row.patient_id);
+    return row;
+  }
+
+  /**
    * Loads a resource and checks the actor may do `interaction` to it. A denial answers 404, or
    * 403 when the actor may read the resource anyway; it is audited by `withDenials` once any
    * transaction has rolled back (the patient sees attempts, even failed ones).
@@ -109,7 +138,7 @@ export class ReadRepository {
     lock = false,
     deleted: "refuse" | "owner" = "refuse",
   ): Promise<ResourceRow> {
-    const row = await loadRow(db, type, id, lock);
+    const row = this.rowSeen(await loadRow(db, type, id, lock));
     const entity = `${type}/${id}`;
     if (!row || (row.deleted && !(deleted === "owner" && seesDeleted(this.actor, row.patient_id)))) {
       throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
@@ -137,7 +166,21 @@ export class ReadRepository {
     }
   }
 
+  /**
+   * Counts a read or search against the account's limit (read-limit.ts): past it, 429 before
+   * anything is read or audited. In the process, no round trip (see rate-limit-counter.ts).
+   */
+  countRead(): void {
+    countRead(this.db.sql, this.actor, this.now());
+  }
+
+  /** The refusal the next read would meet, without counting one (pages check before rendering). */
+  readRefusal(): ReadLimited | undefined {
+    return readRefusal(this.db.sql, this.actor, this.now());
+  }
+
   async read<T extends Resource>(type: T["resourceType"], id: string, audit: AuditInteraction = "read"): Promise<T> {
+    this.countRead();
     const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", audit));
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: audit, outcome: "success" });
     return row.content as T;
@@ -145,6 +188,7 @@ export class ReadRepository {
 
   /** One version; of a deleted resource, only to the patient who still sees its history (seesDeleted). */
   async vread<T extends Resource>(type: T["resourceType"], id: string, versionId: string): Promise<T> {
+    this.countRead();
     const row = await this.withDenials(() => this.guard(this.db.sql, type, id, "read", "vread", false, "owner"));
     const version = Number(versionId);
     const found = Number.isInteger(version) ? await versionRow(this.db.sql, id, version) : undefined;
@@ -155,7 +199,8 @@ export class ReadRepository {
 
   /** A page of the versions, newest first, and their number. A deleted resource's history is the patient's alone (seesDeleted). */
   async history(type: string, id: string, page: { offset: number; count: number } = { offset: 0, count: MAX_COUNT }): Promise<VersionPage> {
-    const row = await loadRow(this.db.sql, type, id);
+    this.countRead();
+    const row = this.rowSeen(await loadRow(this.db.sql, type, id));
     if (!row) throw notFound();
     const refusal = row.deleted && !seesDeleted(this.actor, row.patient_id) ? "deleted" : await this.decideOn("history", factsOfRow(row)).then((d) => (d.allow ? undefined : d.reason));
     if (refusal) {
@@ -178,18 +223,21 @@ export class ReadRepository {
   }
 
   async search<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<SearchResult<T>> {
+    this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
   }
 
   /** The same search, each resource as its stored JSON text (for the API, which sends it as it is). */
   async searchJson(type: Resource["resourceType"], request: SearchRequest): Promise<SearchResult<StoredJson>> {
+    this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchStoredJson(this, this.db.sql, type, { ...request, patientId });
   }
 
   /** The file of a document, after the access decision on the document (audited as a download). */
   async readDocumentFile(documentId: string): Promise<{ document: DocumentReference; file: StoredFile }> {
+    this.countRead();
     const row = await this.withDenials(() => this.guard(this.db.sql, "DocumentReference", documentId, "read", "download"));
     const document = row.content as DocumentReference;
     const binaryId = document.content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";

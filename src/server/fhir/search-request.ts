@@ -32,6 +32,8 @@ export type SearchRequest = {
   text?: string;
   count?: number;
   offset?: number;
+  /** AuditEvent only: continue after this entry (its position in the trail), in the sort's direction. */
+  cursor?: string;
   sort?: SortKey;
   total?: boolean;
 };

@@ -1,19 +1,22 @@
 import "server-only";
 import type { AuditEvent } from "@medplum/fhirtypes";
 import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
-import { searchAuditEvents } from "../audit/read-audit-events";
+import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
 
 /**
- * The patient's access history page: their audit trail, newest first, one entry per row, as
- * the repository lets this actor read it (the patient and a guardian; a caregiver only with
+ * The patient's access history page: their whole audit trail, one entry per row, as the
+ * repository lets this actor read it (the patient and a guardian; a caregiver only with
  * privacy:manage; a professional never). Emergency accesses carry the reason the professional
  * typed, so the patient reads it in their own words.
+ *
+ * What matters comes first (case 45): accesses by others, then attempts refused to others,
+ * then the patient's own actions, each group newest first. So neither the patient's own
+ * browsing nor a flood of refused attempts pushes a real access off the first page; and every
+ * page of the trail can be reached, however long it is.
  */
 export const HISTORY_PAGE_SIZE = 50;
-/** Far enough back for anyone reading; the trail itself keeps everything. */
-export const HISTORY_MAX_PAGE = 200;
 
 export type HistoryEntry = {
   id: string;
@@ -32,9 +35,17 @@ export type HistoryEntry = {
   emergencyReason?: string;
   /** Opened, or done, under an emergency access (purpose of use break-the-glass). */
   breakTheGlass: boolean;
+  group: HistoryGroup;
 };
 
-export type AccessHistory = { allowed: boolean; entries: HistoryEntry[]; total: number; page: number; pageCount: number };
+export type AccessHistory = {
+  allowed: boolean;
+  entries: HistoryEntry[];
+  total: number;
+  groups: Record<HistoryGroup, number>;
+  page: number;
+  pageCount: number;
+};
 
 const OUTCOMES: Record<string, HistoryEntry["outcome"]> = { "0": "success", "4": "denied", "8": "failure" };
 
@@ -42,12 +53,13 @@ function interactionOf(event: AuditEvent): string {
   return event.subtype?.find((c) => c.system === AUDIT_INTERACTION_SYSTEM)?.code ?? "other";
 }
 
-function toEntry(event: AuditEvent, names: Map<string, string>): HistoryEntry {
+function toEntry(event: AuditEvent, names: Map<string, string>, patientId: string): HistoryEntry {
   const [agent, ...others] = event.agent ?? [];
   const reference = agent?.who?.reference;
   const objects = (event.entity ?? []).filter((e) => e.role?.code !== "1");
   const what = objects.find((e) => e.what?.reference)?.what?.reference ?? objects.find((e) => e.name)?.name;
   const interaction = interactionOf(event);
+  const outcome = OUTCOMES[event.outcome ?? "8"] ?? "failure";
   const reason = objects.flatMap((e) => e.detail ?? []).find((d) => d.type === "reason")?.valueString;
   return {
     id: event.id ?? "",
@@ -56,34 +68,41 @@ function toEntry(event: AuditEvent, names: Map<string, string>): HistoryEntry {
     agentType: reference?.split("/")[0],
     onBehalf: others.length > 0,
     interaction,
-    outcome: OUTCOMES[event.outcome ?? "8"] ?? "failure",
+    outcome,
     resourceType: what?.split("/")[0] || undefined,
     emergencyReason: interaction === "emergency-access" ? reason : undefined,
     breakTheGlass: (event.purposeOfEvent ?? []).some((purpose) => (purpose.coding ?? []).some((c) => c.system === ACT_REASON && c.code === "BTG")),
+    // As HISTORY_GROUP_SQL groups the rows (read-audit-events.ts).
+    group: reference === `Patient/${patientId}` ? "own" : outcome === "denied" ? "refused" : "others",
   };
 }
 
+const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
+
 export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number): Promise<AccessHistory> {
-  const page = Math.min(Math.max(Math.trunc(requestedPage) || 1, 1), HISTORY_MAX_PAGE);
   const allowed = (await repo.decideOn("search", { resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] })).allow;
-  if (!allowed) return { allowed, entries: [], total: 0, page: 1, pageCount: 1 };
-  const result = await searchAuditEvents(repo, {
-    patientId,
-    count: HISTORY_PAGE_SIZE,
-    offset: (page - 1) * HISTORY_PAGE_SIZE,
-    sort: "-date",
-    total: true,
-  });
+  if (!allowed) return { allowed, entries: [], total: 0, groups: NONE, page: 1, pageCount: 1 };
+  const pageAt = (page: number) =>
+    searchAuditEvents(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });
+  let page = Math.max(Math.trunc(requestedPage) || 1, 1);
+  let result = await pageAt(page);
+  const total = result.total ?? result.events.length;
+  const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+  if (page > pageCount) {
+    // A page past the end (an old link, a trail that got shorter to this reader) shows the last one.
+    page = pageCount;
+    result = await pageAt(page);
+  }
   const names = await directoryNames(
     repo,
     result.events.map((e) => e.agent?.[0]?.who?.reference),
   );
-  const total = result.total ?? result.events.length;
   return {
     allowed,
-    entries: result.events.map((e) => toEntry(e, names)),
+    entries: result.events.map((e) => toEntry(e, names, patientId)),
     total,
+    groups: result.groups ?? NONE,
     page,
-    pageCount: Math.max(1, Math.min(HISTORY_MAX_PAGE, Math.ceil(total / HISTORY_PAGE_SIZE))),
+    pageCount,
   };
 }

@@ -3,6 +3,7 @@ import type { Resource } from "@medplum/fhirtypes";
 import { spaceOf } from "../../access/actor";
 import { searchAuditEvents } from "../../audit/read-audit-events";
 import { invalid } from "../../fhir/errors";
+import { auditPageLinks } from "../audit-page-links";
 import { searchBundle, searchBundleText } from "../bundle";
 import { parseSearch } from "../parse-search";
 import { fhirJson, fhirJsonText } from "../responses";
@@ -21,8 +22,11 @@ export async function searchInteraction({ url, type, actor, repo, base }: Intera
     const count = request.count ?? 0;
     const offset = request.offset ?? 0;
     const sort = request.sort === "date" ? "date" : "-date";
-    const page = await searchAuditEvents(repo, { patientId, count, offset, sort, date: request.date, total: request.total });
-    return fhirJson(searchBundle(base, type, page.events, canonical, { offset, count, hasMore: page.hasMore, total: page.total }));
+    const cursor = request.cursor;
+    const page = await searchAuditEvents(repo, { patientId, count, offset, sort, date: request.date, total: request.total, after: cursor });
+    const bundle = searchBundle(base, type, page.events, canonical, { offset, count, hasMore: page.hasMore, total: page.total });
+    bundle.link = auditPageLinks(`${base}/${type}`, canonical, { offset, count, cursor, hasMore: page.hasMore, last: page.last });
+    return fhirJson(bundle);
   }
   // The stored JSON of each resource goes into the Bundle as it is (see searchStoredJson).
   const result = await repo.searchJson(type as Resource["resourceType"], request);

@@ -10,8 +10,9 @@ import { listAccessHistory } from "@/server/history/list-access-history";
 export const metadata: Metadata = { title: t("history.title") };
 
 /**
- * Who touched the record of the space the person acts in, newest first: reads, searches,
- * changes, shares, refused attempts and emergency accesses with their reason.
+ * Who touched the record of the space the person acts in: others' accesses first, then refused
+ * attempts, then the person's own actions, each newest first (list-access-history.ts), paged
+ * down to the oldest entry.
  */
 export default async function AccessHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { repo, actor } = await requirePageScope();
@@ -30,6 +31,13 @@ export default async function AccessHistoryPage({ searchParams }: { searchParams
           <h2 id="history-count" className="text-xl font-semibold">
             {t("history.count", { count: history.total.toLocaleString("fr-FR") })}
           </h2>
+          <p>
+            {t("history.summary", {
+              others: history.groups.others.toLocaleString("fr-FR"),
+              refused: history.groups.refused.toLocaleString("fr-FR"),
+              own: history.groups.own.toLocaleString("fr-FR"),
+            })}
+          </p>
           <AccessHistoryTable history={history} />
           <AccessHistoryPagination page={history.page} pageCount={history.pageCount} />
         </section>

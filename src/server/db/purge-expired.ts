@@ -1,0 +1,40 @@
+import "server-only";
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "../auth/session-policy";
+import type { SqlDriver } from "./sql-driver";
+
+/**
+ * Deletes what can never count again, so the tables of sign-in and throttling do not grow
+ * without bound (case 45): sessions the session policy refuses whatever happens next (revoked,
+ * past their absolute or idle timeout, their account disabled or its stamp changed), sign-in
+ * challenges past their expiry, and rate-limit windows long over. The audit trail is never
+ * purged: it is append-only, and the database refuses DELETE on it.
+ *
+ * One process at a time: the job takes a transaction-scoped advisory lock without waiting, and
+ * a process that finds it taken leaves the work to the one holding it ("busy").
+ */
+export const PURGE_LOCK = 727_140_045;
+
+/** Longer than every window counted in rate_limit (the longest, emergency access, is an hour). */
+export const RATE_LIMIT_RETENTION_MS = 24 * 3600 * 1000;
+
+export type PurgeResult = { sessions: number; challenges: number; rateLimits: number };
+
+export async function purgeExpired(db: SqlDriver, now: Date): Promise<PurgeResult | "busy"> {
+  return db.transaction(async (tx) => {
+    const [lock] = await tx.query<{ taken: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS taken", [PURGE_LOCK]);
+    if (!lock?.taken) return "busy";
+    const sessions = await tx.query(
+      `DELETE FROM auth_session s USING account a
+        WHERE a.id = s.account_id
+          AND (s.revoked_at IS NOT NULL OR s.created_at < $1::timestamptz OR s.last_seen_at < $2::timestamptz
+               OR a.disabled OR a.security_stamp <> s.security_stamp)
+        RETURNING s.id`,
+      [new Date(now.getTime() - ABSOLUTE_TIMEOUT_MS).toISOString(), new Date(now.getTime() - IDLE_TIMEOUT_MS).toISOString()],
+    );
+    const challenges = await tx.query("DELETE FROM sign_in_challenge WHERE expires_at < $1::timestamptz RETURNING id", [now.toISOString()]);
+    const rateLimits = await tx.query("DELETE FROM rate_limit WHERE window_start < $1::timestamptz RETURNING key", [
+      new Date(now.getTime() - RATE_LIMIT_RETENTION_MS).toISOString(),
+    ]);
+    return { sessions: sessions.length, challenges: challenges.length, rateLimits: rateLimits.length };
+  });
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { database } from "./client";
+import { purgeExpired } from "./purge-expired";
+
+/**
+ * Runs purgeExpired every PURGE_EVERY_MS in each process of the portal's server; the advisory
+ * lock lets one of them do it at a time. A failure is logged and the next run tries again.
+ */
+export const PURGE_EVERY_MS = 10 * 60 * 1000;
+/** The first run waits for the server to be up and serving. */
+const FIRST_RUN_AFTER_MS = 60 * 1000;
+
+export function schedulePurge(): () => void {
+  const run = async () => {
+    try {
+      const result = await purgeExpired((await database()).sql, new Date());
+      if (result !== "busy" && result.sessions + result.challenges + result.rateLimits > 0) {
+        console.log(`Purge : ${result.sessions} sessions, ${result.challenges} défis de connexion, ${result.rateLimits} compteurs expirés supprimés.`);
+      }
+    } catch (error) {
+      console.error("Purge des données expirées : échec", error);
+    }
+  };
+  let interval: ReturnType<typeof setInterval> | undefined;
+  const first = setTimeout(() => {
+    void run();
+    interval = setInterval(() => void run(), PURGE_EVERY_MS).unref();
+  }, FIRST_RUN_AFTER_MS).unref();
+  return () => {
+    clearTimeout(first);
+    if (interval) clearInterval(interval);
+  };
+}

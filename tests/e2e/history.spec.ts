@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PATIENT_IDS } from "@/lib/demo/personas";
+import { personaPages } from "./helpers/persona-pages";
+
+/**
+ * The access history page in a real browser (SECURITY-CASES 45): Nadia's record gets a refused
+ * attempt by Dr Petit and many of her own reads; her history shows the attempt first, her own
+ * reads after, counts each group, and pages with plain links and a page-number form that work
+ * without JavaScript. And the page an account past its reads of the minute is sent to reads as
+ * plain words.
+ */
+test.describe.configure({ mode: "serial" });
+
+const NADIA = PATIENT_IDS.nadia;
+const { pageAs, closeAll } = personaPages();
+test.afterAll(closeAll);
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+test("Nadia's history shows a professional's refused attempt before her own reads, and pages without JavaScript", async ({ browser }) => {
+  // Two sign-ins (each may wait for the next TOTP step) and sixty API reads before the pages.
+  test.setTimeout(180_000);
+  const petit = await pageAs(browser, "petit");
+  const refused = await petit.request.get(`/api/fhir/R4/DocumentReference?patient=${NADIA}`);
+  expect(refused.status()).toBe(200);
+
+  const nadia = await pageAs(browser, "nadia");
+  for (let i = 0; i < 60; i++) expect((await nadia.request.get(`/api/fhir/R4/DocumentReference?patient=${NADIA}`)).status()).toBe(200);
+
+  const page = await pageAs(browser, "nadia", { javaScriptEnabled: false });
+  await page.goto("/espace/historique");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Historique des accès");
+  const table = page.getByRole("table");
+  const groups = await table.getByRole("columnheader").filter({ hasText: /Accès par d'autres|Tentatives refusées|Vos propres/ }).allInnerTexts();
+  expect(groups.at(-1)).toBe("Vos propres consultations et actions");
+  expect(groups).toContain("Tentatives refusées");
+  expect(groups.indexOf("Tentatives refusées")).toBeLessThan(groups.indexOf("Vos propres consultations et actions"));
+  await expect(page.getByRole("main")).toContainText(/\d+ tentatives refusées/);
+  // axe runs in the page: on a page with JavaScript (the one above has none, as on an old phone).
+  await nadia.goto("/espace/historique");
+  await expectNoAxeViolations(nadia, "history, first page");
+
+  const nav = page.getByRole("navigation", { name: "Pages de l'historique" });
+  const pageOf = await nav.getByText(/^Page 1 sur \d+$/).innerText();
+  const pages = Number(pageOf.split(" ").at(-1));
+  expect(pages).toBeGreaterThan(1);
+  await nav.getByRole("link", { name: /Plus anciens/ }).click();
+  await expect(page).toHaveURL(/\/espace\/historique\?page=2$/);
+  await expect(nav.getByText(`Page 2 sur ${pages}`)).toBeVisible();
+
+  await nav.getByLabel("Aller à la page").fill(String(pages));
+  await nav.getByRole("button", { name: "Afficher" }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/historique\\?page=${pages}$`));
+  await expect(nav.getByText(`Page ${pages} sur ${pages}`)).toBeVisible();
+  await expect(nav.getByRole("link", { name: /Première page/ })).toBeVisible();
+  await nadia.goto(`/espace/historique?page=${pages}`);
+  await expectNoAxeViolations(nadia, "history, last page");
+});
+
+test("the page for too many requests says what happened and how to go on", async ({ browser }) => {
+  const page = await pageAs(browser, "nadia");
+  await page.goto("/trop-de-demandes");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trop de demandes en peu de temps");
+  await expect(page.getByRole("main")).toContainText("Patientez une minute");
+  await expectNoAxeViolations(page, "too many requests");
+});
