@@ -44,7 +44,10 @@ export const config = {
     // Everything but the build's static files (immutable, no personal data; next.config.ts
     // still gives them the static security headers) and stored files, whose route sets its own
     // stricter CSP, framing and cache headers (src/server/documents/file-response.ts), which the
-    // page headers set here would replace.
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/[^/]+/file).*)",
+    // page headers set here would replace; and the upload route (/api/documents, JSON or a
+    // redirect, no page): Next hands the proxy a copy of the request body that it buffers in
+    // memory and silently cuts at 10 MB, so a 20 MB upload arrived short. Outside the matcher
+    // the body streams to the route, which counts it (src/server/http/read-capped-body.ts).
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/?$|api/documents/[^/]+/file).*)",
   ],
 };

@@ -5,10 +5,15 @@ import { uploadDocument } from "@/server/documents/upload-document";
 import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
 import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
+import { readCappedForm } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
 
-/** The multipart envelope around a 20 MB file and a few fields stays well under this. */
+/**
+ * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
+ * reaches this route as a stream (src/proxy.ts leaves this path out of its matcher, because
+ * Next's proxy would buffer and silently cut it at 10 MB) and is counted as it arrives.
+ */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
 
 /**
@@ -25,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 
-  const form = await readForm(request);
+  const form = await readCappedForm(request, MAX_BODY_BYTES);
   const rawPatient = form instanceof FormData ? form.get("patient") : undefined;
   const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
   const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
@@ -58,16 +63,5 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof UploadRefused) return answer(error.refusal, error.status);
     throw error;
-  }
-}
-
-/** The form, unless the body is over the limit (refused before it is read) or not multipart. */
-async function readForm(request: Request): Promise<FormData | "too-large" | undefined> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return "too-large";
-  try {
-    return await request.formData();
-  } catch {
-    return undefined;
   }
 }
