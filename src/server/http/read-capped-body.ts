@@ -4,7 +4,7 @@
  * decides. Past the limit the stream is cancelled (nothing more is buffered) and the caller
  * gets "too-large"; below it, the whole body.
  */
-export type CappedBody = { ok: true; bytes: Uint8Array } | { ok: false; reason: "too-large" | "unreadable" };
+export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too-large" | "unreadable" };
 
 export async function readCappedBody(request: Request, maxBytes: number): Promise<CappedBody> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
@@ -15,7 +15,7 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
   }
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
   try {
     for (;;) {

@@ -95,3 +95,26 @@ export async function pdfOfSize(size: number): Promise<Buffer> {
   }
   throw new Error(`could not build a PDF of ${size} bytes`);
 }
+
+/**
+ * A small, valid PDF whose text takes minutes to extract (SECURITY-CASES 47): its page draws a
+ * form, which draws the next form twice, and so on `depth` times, each drawing a letter. The
+ * file is 4 kB, pdf-lib parses it at once (nothing is scripted), and pdf.js walks 2^depth
+ * forms: measured at 1 ms a form on these machines, depth 14 took 18 s, 18 takes minutes.
+ */
+export async function pdfSlowToExtract(depth = 18): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const context = doc.context;
+  let inner: ReturnType<typeof context.register> | undefined;
+  for (let level = depth - 1; level >= 0; level--) {
+    const draw = "BT /F 12 Tf 50 700 Td (a) Tj ET";
+    const resources = context.obj(inner ? { Font: { F: font.ref }, XObject: { X: inner } } : { Font: { F: font.ref } });
+    const form = context.stream(inner ? `/X Do /X Do ${draw}` : draw, { Type: "XObject", Subtype: "Form", BBox: [0, 0, 600, 800], Resources: resources });
+    inner = context.register(form);
+  }
+  page.node.setXObject(PDFName.of("X"), inner!);
+  page.node.set(PDFName.of("Contents"), context.register(context.stream("/X Do")));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}

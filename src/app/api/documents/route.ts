@@ -1,7 +1,7 @@
 import { t } from "@/lib/i18n/messages";
 import { env } from "@/server/env";
 import { optionalRequestScope } from "@/server/documents/request-repository";
-import { uploadDocument } from "@/server/documents/upload-document";
+import { uploadDocumentWithOutcome } from "@/server/documents/upload-document";
 import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
 import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
@@ -48,7 +48,7 @@ export async function POST(request: Request): Promise<Response> {
     return typeof value === "string" ? value : "";
   };
   try {
-    const document = await uploadDocument(scope.repo, {
+    const { document, textUnread } = await uploadDocumentWithOutcome(scope.repo, {
       patientId,
       title: text("titre"),
       kind: text("type"),
@@ -56,9 +56,11 @@ export async function POST(request: Request): Promise<Response> {
       fileName: file.name,
       bytes: Buffer.from(await file.arrayBuffer()),
     });
+    // Added either way; when its text could not be read for search, the page says so.
+    const notice = textUnread ? "ajoute-sans-texte" : "ajoute";
     const location: `/${string}` = isPro
-      ? `/pro/patients/${patientId}/documents/${document.id}?message=ajoute`
-      : `/espace/documents/${document.id}?message=ajoute`;
+      ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
+      : `/espace/documents/${document.id}?message=${notice}`;
     return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
   } catch (error) {
     if (error instanceof UploadRefused) return answer(error.refusal, error.status);
