@@ -3,6 +3,7 @@ import {
   contentSecurityPolicy,
   newNonce,
   originOf,
+  referrerPolicyFor,
   staticSecurityHeaders,
   transportSecurityHeaders,
 } from "./server/http/security-headers";
@@ -34,6 +35,7 @@ export function proxy(request: NextRequest) {
   for (const [key, value] of Object.entries({ ...staticSecurityHeaders(), ...transportSecurityHeaders(production) })) {
     response.headers.set(key, value);
   }
+  response.headers.set("Referrer-Policy", referrerPolicyFor(request.nextUrl.pathname));
   // Pages show personal data: never stored by the browser or a shared cache.
   response.headers.set("Cache-Control", "no-store, max-age=0");
   return response;
