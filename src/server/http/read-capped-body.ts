@@ -8,11 +8,10 @@ export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: fa
 
 export async function readCappedBody(request: Request, maxBytes: number): Promise<CappedBody> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  // An honest client that declares too much is told at once, before a byte is read.
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: "too-large" };
-  }
+  // An honest client that declares too much is told at once, before a byte is read. The body is
+  // left alone rather than cancelled: Node discards it after the answer and keeps the connection,
+  // so a browser's plain form post, still sending, gets to read the answer.
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too-large" };
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];

@@ -76,14 +76,14 @@ export async function pdfHtmlPolyglot(): Promise<Buffer> {
 export const svgImage = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
 
 /**
- * A valid PDF of exactly `size` bytes: one page of text and an unreferenced uncompressed stream
+ * A valid PDF of exactly `size` bytes: one page of `text` and an unreferenced uncompressed stream
  * of filler sized so the whole file lands on the byte.
  */
-export async function pdfOfSize(size: number): Promise<Buffer> {
+export async function pdfOfSize(size: number, text = "Compte rendu volumineux"): Promise<Buffer> {
   const build = async (filler: number) => {
     const doc = await PDFDocument.create();
     const page = doc.addPage();
-    page.drawText("Compte rendu volumineux", { x: 50, y: 780, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+    page.drawText(text, { x: 50, y: 780, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
     doc.context.register(doc.context.stream(new Uint8Array(filler).fill(0x20)));
     return Buffer.from(await doc.save({ useObjectStreams: false }));
   };
