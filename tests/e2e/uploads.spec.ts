@@ -84,7 +84,7 @@ test("21 MB is refused with a French message, by the page and by the server", as
   await page.getByLabel("Fichier").setInputFiles({ name: "trop-gros.pdf", mimeType: "application/pdf", buffer: big });
   await page.getByLabel("Titre").fill(`Trop gros ${stamp}`);
   await page.getByRole("button", { name: "Ajouter le document" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Le fichier dépasse 20 Mo.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Le fichier dépasse 20 Mo.");
 
   // Sent anyway (a script of one's own): the server answers 413 with the same message.
   const response = await page.request.post("/api/documents", {
@@ -102,7 +102,7 @@ test("21 MB is refused with a French message, by the page and by the server", as
   await plain.getByLabel("Date du document").fill("2026-11-02");
   await plain.getByRole("button", { name: "Ajouter le document" }).click();
   await expect(plain).toHaveURL(/\/espace\/documents\/ajouter\?erreur=too-large$/);
-  await expect(plain.getByRole("alert")).toHaveText("Le fichier dépasse 20 Mo.");
+  await expect(plain.getByRole("main").getByRole("alert")).toHaveText("Le fichier dépasse 20 Mo.");
 
   await page.goto(`/espace/documents?q=${encodeURIComponent(`Trop gros ${stamp}`)}`);
   await expect(page.getByRole("heading", { name: "Aucun document", exact: true })).toBeVisible();
