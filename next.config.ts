@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./src/server/http/security-headers";
+import { NO_REFERRER_PAGES, staticSecurityHeaders } from "./src/server/http/security-headers";
 
 /**
  * The request-independent security headers go on every response here, including static files
@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: Object.entries(staticSecurityHeaders()).map(([key, value]) => ({ key, value })),
       },
+      // Later rules win for the same header: the pages that show a secret send no referrer.
+      ...NO_REFERRER_PAGES.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
     ];
   },
 };

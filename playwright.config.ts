@@ -53,7 +53,8 @@ export default defineConfig({
       APP_ENV: "test",
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: `http://localhost:${port}`,
+      // No APP_URL: as in a demo, the address follows PORT and the loopback address used
+      // (sign-in.spec.ts signs in on 127.0.0.1 as well as on localhost).
       PORT: String(port),
       HOSTNAME: "localhost",
       NODE_ENV: "production",

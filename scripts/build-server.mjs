@@ -2,7 +2,10 @@
 // after `next build`. esbuild (Vite's and tsx's bundler, a dev dependency) compiles our
 // TypeScript; packages stay in node_modules. `server-only` is the guard Next resolves to an
 // empty module on the server: here too.
+// It also puts the PDF text worker (src/server/documents/pdf-text-worker.mjs) beside it: a
+// worker thread starts from a file, which neither bundle contains, and the image has no src/.
 import { build } from "esbuild";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 
 await build({
@@ -18,3 +21,5 @@ await build({
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   logLevel: "warning",
 });
+
+copyFileSync("src/server/documents/pdf-text-worker.mjs", ".next/pdf-text-worker.mjs");

@@ -3,6 +3,7 @@ import {
   contentSecurityPolicy,
   newNonce,
   originOf,
+  referrerPolicyFor,
   staticSecurityHeaders,
   transportSecurityHeaders,
 } from "./server/http/security-headers";
@@ -34,6 +35,7 @@ export function proxy(request: NextRequest) {
   for (const [key, value] of Object.entries({ ...staticSecurityHeaders(), ...transportSecurityHeaders(production) })) {
     response.headers.set(key, value);
   }
+  response.headers.set("Referrer-Policy", referrerPolicyFor(request.nextUrl.pathname));
   // Pages show personal data: never stored by the browser or a shared cache.
   response.headers.set("Cache-Control", "no-store, max-age=0");
   return response;
@@ -44,7 +46,11 @@ export const config = {
     // Everything but the build's static files (immutable, no personal data; next.config.ts
     // still gives them the static security headers) and stored files, whose route sets its own
     // stricter CSP, framing and cache headers (src/server/documents/file-response.ts), which the
-    // page headers set here would replace; the same for the FHIR API's Binary, which serves those files too.
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
+    // page headers set here would replace; the same for the FHIR API's Binary, which serves those
+    // files too; and the upload route (/api/documents, JSON or a redirect, no page): Next hands
+    // the proxy a copy of the request body that it buffers in memory and silently cuts at 10 MB,
+    // so a 20 MB upload arrived short. Outside the matcher the body streams to the route, which
+    // counts it (src/server/http/read-capped-body.ts).
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
   ],
 };

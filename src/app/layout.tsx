@@ -19,7 +19,9 @@ export const metadata: Metadata = {
   title: { default: t("app.name"), template: `%s — ${t("app.name")}` },
   description: t("app.tagline"),
   robots: { index: false, follow: false },
-  referrer: "no-referrer",
+  // Keeps the Origin header on our own form posts (see referrerPolicyFor); the pages that
+  // show a secret set "no-referrer" in their own metadata.
+  referrer: "same-origin",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

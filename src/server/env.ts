@@ -9,27 +9,36 @@ const base64Key32 = z
   .string()
   .refine((v) => Buffer.from(v, "base64").length === 32, "doit être 32 octets encodés en base64");
 
-const schema = z
-  .object({
-    APP_ENV: z.enum(["demo", "test", "production"]).default("demo"),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    DATA_DIR: z.string().min(1).default(".data"),
-    AUTH_SECRET: z.string().min(32, "au moins 32 caractères").optional(),
-    STORAGE_KEY: base64Key32.optional(),
-    APP_URL: z.url().default("http://localhost:3000"),
-    OIDC_ISSUER: z.url().optional(),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    OIDC_NAME: z.string().min(1).default("FranceConnect"),
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
-    PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
-    /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
-    READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
-  })
+const variables = z.object({
+  APP_ENV: z.enum(["demo", "test", "production"]).default("demo"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "au moins 32 caractères").optional(),
+  STORAGE_KEY: base64Key32.optional(),
+  /**
+   * The portal's public address (links, the FHIR API's URLs, sign-in redirects). Required in
+   * production; elsewhere it defaults to http://localhost:<PORT>, and pages reached on a
+   * loopback address follow that address (src/server/http/public-url.ts).
+   */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The port the portal's server listens on (scripts/start.mjs, src/server/portal-server.ts). */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("FranceConnect"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
+  PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
+  READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
+});
+
+const schema = variables
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {
-      for (const key of ["DATABASE_URL", "AUTH_SECRET", "STORAGE_KEY"] as const) {
+      // A production address cannot be guessed: links and redirects must name the real one.
+      for (const key of ["DATABASE_URL", "AUTH_SECRET", "STORAGE_KEY", "APP_URL"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "obligatoire en production" });
       }
     }
@@ -44,9 +53,16 @@ const schema = z
         message: "OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble",
       });
     }
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    // Outside production, the address follows the port: `PORT=4000 npm start` signs in on :4000.
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    /** Whether APP_URL was given; when not, a loopback address the page was reached on wins. */
+    APP_URL_SET: env.APP_URL !== undefined,
+  }));
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.output<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings (as docker compose passes unset variables) mean "not set".
@@ -66,4 +82,4 @@ export function env(): Env {
 }
 
 /** The variables the app reads; docker-compose.yml is checked against this list in tests. */
-export const ENV_KEYS = Object.keys(schema.shape);
+export const ENV_KEYS = Object.keys(variables.shape);

@@ -39,6 +39,28 @@ for (const [persona, space] of PERSONAS) {
   });
 }
 
+test("Dr Moreau signs in on 127.0.0.1 and this port, in a browser that sends no Sec-Fetch-Site, and stays there", async ({ browser }) => {
+  const port = new URL(test.info().project.use.baseURL ?? "http://localhost:3100").port;
+  const origin = `http://127.0.0.1:${port}`;
+  const context = await browser.newContext({ baseURL: origin, extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+  const page = await context.newPage();
+  // As older Safari: no Fetch Metadata. The browser's own Origin header has to prove each post.
+  const postOrigins: string[] = [];
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    const headers = { ...request.headers() };
+    for (const name of Object.keys(headers)) if (name.startsWith("sec-fetch-")) delete headers[name];
+    if (request.method() === "POST") postOrigins.push((await request.headerValue("origin")) ?? "none");
+    await route.continue({ headers });
+  });
+  await signIn(page, "moreau");
+  await expect(page).toHaveURL(`${origin}/pro`);
+  await expect(page.getByRole("banner")).toContainText(ACCOUNTS.moreau.displayName);
+  expect(postOrigins.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(postOrigins)).toEqual(new Set([origin]));
+  await context.close();
+});
+
 test("sign-out ends the session on the server: the old cookie no longer signs in", async ({ page, browser }) => {
   await signIn(page, "nadia");
   await expect(page).toHaveURL(/\/espace$/);
@@ -72,13 +94,17 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
     expect(scriptSrc, path).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(scriptSrc, path).not.toContain("unsafe-inline");
     expect(csp, path).toContain("frame-ancestors 'none'");
-    expect(headers["referrer-policy"], path).toBe("no-referrer");
+    // same-origin: our own form posts keep their Origin header (browsers without Sec-Fetch-Site).
+    expect(headers["referrer-policy"], path).toBe("same-origin");
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["permissions-policy"], path).toContain("camera=()");
     expect(headers["cache-control"], path).toContain("no-store");
     nonces.add(/'nonce-([^']+)'/.exec(scriptSrc)?.[1] ?? "");
   }
   expect(nonces.size).toBe(4);
+  // The pharmacist's pages (the link's key is in their fragment) send no referrer at all.
+  const link = await request.get("/p/00000000-0000-4000-8000-00000000f00d");
+  expect(link.headers()["referrer-policy"]).toBe("no-referrer");
 
   // Signed in: personal pages are never stored, and Next's scripts carry the nonce and run.
   await signIn(page, "jean");

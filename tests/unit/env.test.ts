@@ -6,6 +6,7 @@ const productionSecrets = {
   DATABASE_URL: "postgres://app@db.internal:5432/espace_sante",
   AUTH_SECRET: "s".repeat(40),
   STORAGE_KEY: Buffer.alloc(32, 7).toString("base64"),
+  APP_URL: "https://sante.example.fr",
 };
 
 function errorOf(source: Record<string, string | undefined>): string {
@@ -19,14 +20,27 @@ function errorOf(source: Record<string, string | undefined>): string {
 
 describe("environment", () => {
   it("runs the demo with nothing set: embedded database, local data, localhost", () => {
-    expect(parseEnv({})).toMatchObject({ APP_ENV: "demo", DATA_DIR: ".data", APP_URL: "http://localhost:3000" });
+    expect(parseEnv({})).toMatchObject({ APP_ENV: "demo", DATA_DIR: ".data", APP_URL: "http://localhost:3000", APP_URL_SET: false, PORT: 3000 });
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+  });
+
+  it("follows the port outside production unless APP_URL is set", () => {
+    expect(parseEnv({ PORT: "4000" })).toMatchObject({ APP_URL: "http://localhost:4000", APP_URL_SET: false, PORT: 4000 });
+    expect(parseEnv({ PORT: "4000", APP_URL: "http://sante.local:8080" })).toMatchObject({ APP_URL: "http://sante.local:8080", APP_URL_SET: true });
+    expect(errorOf({ PORT: "0" })).toMatch(/PORT/);
+    expect(errorOf({ APP_URL: "ftp://sante.example.fr" })).toMatch(/APP_URL/);
+  });
+
+  it("requires the public address in production: links and redirects cannot guess it", () => {
+    const { APP_URL: _, ...withoutUrl } = productionSecrets;
+    expect(errorOf(withoutUrl)).toMatch(/APP_URL: obligatoire en production/);
+    expect(errorOf({ ...productionSecrets, APP_URL: "" })).toMatch(/APP_URL: obligatoire en production/);
   });
 
   it("refuses to start in production without its secrets, naming each one", () => {
     const message = errorOf({ APP_ENV: "production" });
     expect(message).toContain("Configuration invalide");
-    for (const key of ["DATABASE_URL", "AUTH_SECRET", "STORAGE_KEY"]) {
+    for (const key of ["DATABASE_URL", "AUTH_SECRET", "STORAGE_KEY", "APP_URL"]) {
       expect(message).toMatch(new RegExp(`${key}: obligatoire en production`));
     }
   });
@@ -63,6 +77,6 @@ describe("environment", () => {
   });
 
   it("lists the variables it reads (docker-compose.yml is checked against this list)", () => {
-    expect(ENV_KEYS).toEqual(expect.arrayContaining(["APP_ENV", "DATABASE_URL", "DATA_DIR", "AUTH_SECRET", "STORAGE_KEY", "APP_URL"]));
+    expect(ENV_KEYS).toEqual(expect.arrayContaining(["APP_ENV", "DATABASE_URL", "DATA_DIR", "AUTH_SECRET", "STORAGE_KEY", "APP_URL", "PORT"]));
   });
 });

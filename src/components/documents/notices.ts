@@ -15,6 +15,8 @@ export function noticeFor(code: string | string[] | undefined): Notice | undefin
       return { tone: "success", text: t("documentPage.deleted") };
     case "ajoute":
       return { tone: "success", text: t("documentPage.uploaded") };
+    case "ajoute-sans-texte":
+      return { tone: "info", text: t("documentPage.uploadedTextUnread") };
     case "conflit":
       return { tone: "error", text: t("documentPage.conflict") };
     case "echec":

@@ -120,6 +120,8 @@ export const frDocuments = {
     deleteButton: "Supprimer le document",
     deleted: "Le document a été supprimé.",
     uploaded: "Le document a été ajouté.",
+    uploadedTextUnread:
+      "Le document a été ajouté. Son texte n'a pas pu être lu à temps pour la recherche : vous le retrouverez par son titre, son type ou sa date.",
     actionFailed: "L'action n'a pas pu être effectuée.",
   },
   upload: {

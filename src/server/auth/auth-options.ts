@@ -24,8 +24,7 @@ import { SIGN_IN_ERRORS } from "./sign-in-errors";
  */
 export function authOptions(): NextAuthOptions {
   const e = env();
-  // next-auth builds its redirects from NEXTAUTH_URL; ours is APP_URL.
-  process.env.NEXTAUTH_URL ??= e.APP_URL;
+  // next-auth's origin is given per request (next-auth-request.ts), not by NEXTAUTH_URL.
   const c = currentAuthCookies();
   const maxAge = ABSOLUTE_TIMEOUT_MS / 1000;
   return {

@@ -24,6 +24,8 @@ export type AcceptedFile = {
   extension: string;
   /** Text of a PDF, for search. */
   indexText?: string;
+  /** A PDF whose text could not be read in time (or at all): it is found by its title only. */
+  textUnread?: boolean;
 };
 
 export async function inspectUpload(input: Buffer): Promise<AcceptedFile> {
@@ -35,7 +37,8 @@ export async function inspectUpload(input: Buffer): Promise<AcceptedFile> {
   const extension = ACCEPTED_TYPES[contentType];
   if (contentType === "application/pdf") {
     await inspectPdf(input);
-    return { bytes: input, contentType, extension, indexText: await extractPdfText(input) };
+    const text = await extractPdfText(input);
+    return text.read ? { bytes: input, contentType, extension, indexText: text.text } : { bytes: input, contentType, extension, textUnread: true };
   }
   return { bytes: await reencodeImage(input, contentType), contentType, extension };
 }

@@ -38,6 +38,11 @@ const metadata = z.object({
  * author is whoever uploads (set by the repository, never by the form).
  */
 export async function uploadDocument(repo: Repository, input: UploadInput): Promise<DocumentReference> {
+  return (await uploadDocumentWithOutcome(repo, input)).document;
+}
+
+/** The same, saying also whether the file's text was read for search (the page tells the person when not). */
+export async function uploadDocumentWithOutcome(repo: Repository, input: UploadInput): Promise<{ document: DocumentReference; textUnread: boolean }> {
   const patientId = spaceOf(repo.actor) ?? input.patientId;
   if (!patientId || !isUuid(patientId)) throw new UploadRefused("not-allowed");
   const parsed = metadata.safeParse({ kind: input.kind, date: input.date });
@@ -77,7 +82,8 @@ export async function uploadDocument(repo: Repository, input: UploadInput): Prom
     ],
   };
   try {
-    return await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText });
+    const stored = await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText });
+    return { document: stored, textUnread: file.textUnread === true };
   } catch (error) {
     if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new UploadRefused("not-allowed");
     throw error;

@@ -6,11 +6,12 @@
  * was sent to (what Next itself compares), so the app also works when reached by another name
  * on a private network.
  *
- * Our pages send `Referrer-Policy: no-referrer`, and under that policy browsers send
- * `Origin: null` on a plain HTML form post, even to the same site. For those, the Fetch
- * Metadata header decides: `Sec-Fetch-Site: same-origin` is set by the browser itself and
- * cannot be written by a page, so it proves the form was on one of our pages. Without either,
- * the request is refused.
+ * Our pages send `Referrer-Policy: same-origin`, so a browser's form post carries the page's
+ * Origin, which is how browsers without Fetch Metadata (older Safari) pass. The pages that show
+ * a secret send `no-referrer` (security-headers.ts), and under that policy browsers send
+ * `Origin: null` even to the same site. For those, the Fetch Metadata header decides:
+ * `Sec-Fetch-Site: same-origin` is set by the browser itself and cannot be written by a page,
+ * so it proves the form was on one of our pages. Without either, the request is refused.
  */
 export type OriginCheck = { ok: true } | { ok: false; reason: "missing" | "foreign" };
 

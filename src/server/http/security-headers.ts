@@ -33,11 +33,32 @@ export function contentSecurityPolicy(options: CspOptions): string {
   return directives.map((parts) => parts.join(" ")).join("; ");
 }
 
+/**
+ * Pages that show a secret or are reached through one: the pharmacist's link pages (/p/<link>,
+ * whose key is in the fragment) and the page that shows a new share link, its passcode and QR
+ * code. They send no referrer at all. In Next's path syntax, for next.config.ts's headers.
+ */
+export const NO_REFERRER_PAGES = ["/p/:path*", "/espace/ordonnances/:id/lien"] as const;
+
+const NO_REFERRER_PATTERNS = NO_REFERRER_PAGES.map(
+  (source) => new RegExp(`^${source.replace(/\/:\w+\*/g, "(?:/.*)?").replace(/:\w+/g, "[^/]+")}/?$`),
+);
+
+/**
+ * `same-origin` everywhere else: no Referer ever leaves the site, and the browser keeps the
+ * Origin header on our own form posts. Under `no-referrer` a form post carries `Origin: null`,
+ * and browsers without Fetch Metadata (Safari before 16.4) then had nothing to prove the post
+ * came from our pages: their sign-in and every form were refused (check-origin.ts).
+ */
+export function referrerPolicyFor(pathname: string): "same-origin" | "no-referrer" {
+  return NO_REFERRER_PATTERNS.some((pattern) => pattern.test(pathname)) ? "no-referrer" : "same-origin";
+}
+
 /** Headers that do not depend on the request (also set by next.config.ts on static files). */
 export function staticSecurityHeaders(): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     // Features the portal never uses, refused for it and anything it might embed.

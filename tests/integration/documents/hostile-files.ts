@@ -76,14 +76,14 @@ export async function pdfHtmlPolyglot(): Promise<Buffer> {
 export const svgImage = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
 
 /**
- * A valid PDF of exactly `size` bytes: one page of text and an unreferenced uncompressed stream
+ * A valid PDF of exactly `size` bytes: one page of `text` and an unreferenced uncompressed stream
  * of filler sized so the whole file lands on the byte.
  */
-export async function pdfOfSize(size: number): Promise<Buffer> {
+export async function pdfOfSize(size: number, text = "Compte rendu volumineux"): Promise<Buffer> {
   const build = async (filler: number) => {
     const doc = await PDFDocument.create();
     const page = doc.addPage();
-    page.drawText("Compte rendu volumineux", { x: 50, y: 780, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+    page.drawText(text, { x: 50, y: 780, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
     doc.context.register(doc.context.stream(new Uint8Array(filler).fill(0x20)));
     return Buffer.from(await doc.save({ useObjectStreams: false }));
   };
@@ -94,4 +94,27 @@ export async function pdfOfSize(size: number): Promise<Buffer> {
     filler += size - bytes.length;
   }
   throw new Error(`could not build a PDF of ${size} bytes`);
+}
+
+/**
+ * A small, valid PDF whose text takes minutes to extract (SECURITY-CASES 47): its page draws a
+ * form, which draws the next form twice, and so on `depth` times, each drawing a letter. The
+ * file is 4 kB, pdf-lib parses it at once (nothing is scripted), and pdf.js walks 2^depth
+ * forms: measured at 1 ms a form on these machines, depth 14 took 18 s, 18 takes minutes.
+ */
+export async function pdfSlowToExtract(depth = 18): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const context = doc.context;
+  let inner: ReturnType<typeof context.register> | undefined;
+  for (let level = depth - 1; level >= 0; level--) {
+    const draw = "BT /F 12 Tf 50 700 Td (a) Tj ET";
+    const resources = context.obj(inner ? { Font: { F: font.ref }, XObject: { X: inner } } : { Font: { F: font.ref } });
+    const form = context.stream(inner ? `/X Do /X Do ${draw}` : draw, { Type: "XObject", Subtype: "Form", BBox: [0, 0, 600, 800], Resources: resources });
+    inner = context.register(form);
+  }
+  page.node.setXObject(PDFName.of("X"), inner!);
+  page.node.set(PDFName.of("Contents"), context.register(context.stream("/X Do")));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

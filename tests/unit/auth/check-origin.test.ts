@@ -34,6 +34,19 @@ describe("cross-site request refusal", () => {
     }
   });
 
+  it.each([
+    // Browsers without Fetch Metadata (Safari before 16.4): the Origin alone decides.
+    ["http://127.0.0.1:4000", "127.0.0.1:4000", true],
+    ["http://localhost:3000", "localhost:3000", true],
+    [APP_URL, "sante.example.fr", true],
+    ["http://127.0.0.1:4001", "127.0.0.1:4000", false],
+    ["http://localhost:4000", "127.0.0.1:4000", false],
+    ["https://evil.example", "127.0.0.1:4000", false],
+    ["null", "127.0.0.1:4000", false],
+  ] as const)("with no Sec-Fetch-Site, Origin %s on Host %s: accepted %s", (origin, host, accepted) => {
+    expect(checkOrigin(headers({ origin, host }), APP_URL).ok).toBe(accepted);
+  });
+
   it("trusts the browser's Fetch Metadata over a matching Origin", () => {
     expect(checkOrigin(headers({ origin: APP_URL, "sec-fetch-site": "cross-site", host: "sante.example.fr" }), APP_URL).ok).toBe(false);
   });

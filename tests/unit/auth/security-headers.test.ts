@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   contentSecurityPolicy,
   newNonce,
+  referrerPolicyFor,
   staticSecurityHeaders,
   transportSecurityHeaders,
 } from "@/server/http/security-headers";
@@ -53,12 +54,33 @@ describe("content security policy", () => {
 });
 
 describe("static security headers", () => {
-  it("send no referrer, no sniffing, no framing and no powerful features", () => {
+  it("send no referrer off the site, no sniffing, no framing and no powerful features", () => {
     const headers = staticSecurityHeaders();
-    expect(headers["Referrer-Policy"]).toBe("no-referrer");
+    // same-origin, not no-referrer: our own form posts keep their Origin (browsers without Sec-Fetch-Site).
+    expect(headers["Referrer-Policy"]).toBe("same-origin");
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
     expect(headers["X-Frame-Options"]).toBe("DENY");
     expect(headers["Permissions-Policy"]).toContain("camera=()");
     expect(headers["Permissions-Policy"]).toContain("geolocation=()");
+  });
+});
+
+describe("referrer policy by page", () => {
+  it.each([
+    ["/", "same-origin"],
+    ["/connexion", "same-origin"],
+    ["/espace/documents/ajouter", "same-origin"],
+    ["/espace/ordonnances/3f1c/imprimer", "same-origin"],
+    ["/pro/patients/3f1c", "same-origin"],
+    ["/presentation", "same-origin"],
+    // The pharmacist's pages (reached with the key in the fragment) and the page that shows a new link.
+    ["/p", "no-referrer"],
+    ["/p/3f1c", "no-referrer"],
+    ["/p/3f1c/ouvrir", "no-referrer"],
+    ["/p/3f1c/termine", "no-referrer"],
+    ["/espace/ordonnances/3f1c/lien", "no-referrer"],
+    ["/espace/ordonnances/3f1c/lien/", "no-referrer"],
+  ] as const)("%s: %s", (path, policy) => {
+    expect(referrerPolicyFor(path)).toBe(policy);
   });
 });

@@ -41,7 +41,12 @@ function interpolate(value: string, dotenv: Record<string, string>): string {
   });
 }
 
-const dotenv = { POSTGRES_PASSWORD: "pw", AUTH_SECRET: "x".repeat(43), STORAGE_KEY: Buffer.alloc(32, 7).toString("base64") };
+const dotenv = {
+  POSTGRES_PASSWORD: "pw",
+  AUTH_SECRET: "x".repeat(43),
+  STORAGE_KEY: Buffer.alloc(32, 7).toString("base64"),
+  APP_URL: "https://sante.example.fr",
+};
 const appEnv = Object.fromEntries(Object.entries(app.environment).map(([k, v]) => [k, interpolate(v, dotenv)]));
 
 describe("docker-compose.yml", () => {
@@ -50,10 +55,11 @@ describe("docker-compose.yml", () => {
     const parsed = parseEnv(appEnv);
     expect(parsed.APP_ENV).toBe("production");
     expect(parsed.DATABASE_URL).toBeDefined();
+    expect(parsed.APP_URL).toBe(dotenv.APP_URL);
   });
 
-  it("refuses to start without the production secrets instead of running with empty ones", () => {
-    for (const secret of ["POSTGRES_PASSWORD", "AUTH_SECRET", "STORAGE_KEY"]) {
+  it("refuses to start without the production secrets and the public address instead of running with empty ones", () => {
+    for (const secret of ["POSTGRES_PASSWORD", "AUTH_SECRET", "STORAGE_KEY", "APP_URL"]) {
       const missing = Object.fromEntries(Object.entries(dotenv).filter(([k]) => k !== secret));
       const everyValue = [...Object.values(app.environment), ...Object.values(db.environment)];
       expect(() => everyValue.map((v) => interpolate(v, missing))).toThrow(secret);

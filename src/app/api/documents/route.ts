@@ -1,14 +1,19 @@
 import { t } from "@/lib/i18n/messages";
 import { env } from "@/server/env";
 import { optionalRequestScope } from "@/server/documents/request-repository";
-import { uploadDocument } from "@/server/documents/upload-document";
+import { uploadDocumentWithOutcome } from "@/server/documents/upload-document";
 import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
 import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
+import { readCappedForm } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
 
-/** The multipart envelope around a 20 MB file and a few fields stays well under this. */
+/**
+ * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
+ * reaches this route as a stream (src/proxy.ts leaves this path out of its matcher, because
+ * Next's proxy would buffer and silently cut it at 10 MB) and is counted as it arrives.
+ */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
 
 /**
@@ -25,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 
-  const form = await readForm(request);
+  const form = await readCappedForm(request, MAX_BODY_BYTES);
   const rawPatient = form instanceof FormData ? form.get("patient") : undefined;
   const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
   const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
@@ -43,7 +48,7 @@ export async function POST(request: Request): Promise<Response> {
     return typeof value === "string" ? value : "";
   };
   try {
-    const document = await uploadDocument(scope.repo, {
+    const { document, textUnread } = await uploadDocumentWithOutcome(scope.repo, {
       patientId,
       title: text("titre"),
       kind: text("type"),
@@ -51,23 +56,14 @@ export async function POST(request: Request): Promise<Response> {
       fileName: file.name,
       bytes: Buffer.from(await file.arrayBuffer()),
     });
+    // Added either way; when its text could not be read for search, the page says so.
+    const notice = textUnread ? "ajoute-sans-texte" : "ajoute";
     const location: `/${string}` = isPro
-      ? `/pro/patients/${patientId}/documents/${document.id}?message=ajoute`
-      : `/espace/documents/${document.id}?message=ajoute`;
+      ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
+      : `/espace/documents/${document.id}?message=${notice}`;
     return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
   } catch (error) {
     if (error instanceof UploadRefused) return answer(error.refusal, error.status);
     throw error;
-  }
-}
-
-/** The form, unless the body is over the limit (refused before it is read) or not multipart. */
-async function readForm(request: Request): Promise<FormData | "too-large" | undefined> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return "too-large";
-  try {
-    return await request.formData();
-  } catch {
-    return undefined;
   }
 }

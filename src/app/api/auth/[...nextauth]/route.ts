@@ -1,22 +1,25 @@
-import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/server/auth/auth-options";
+import { nextAuthResponse } from "@/server/auth/next-auth-request";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
+import { publicUrlOf } from "@/server/http/public-url";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 /**
  * next-auth's endpoints (the code step's Credentials callback, the optional OpenID Connect
  * flow, its CSRF and session endpoints). POSTs must come from our own pages, on top of
- * next-auth's own CSRF token.
+ * next-auth's own CSRF token. Its redirects go to the address the person used (see
+ * next-auth-request.ts).
  */
 async function handle(request: NextRequest, context: Context): Promise<Response> {
   if (request.method === "POST") {
     const refused = refuseCrossSite(request, env().APP_URL);
     if (refused) return refused;
   }
-  const response: Response = await NextAuth(request, context, authOptions());
+  const { nextauth } = await context.params;
+  const response = await nextAuthResponse(request, nextauth ?? [], authOptions(), publicUrlOf(request.headers));
   response.headers.set("Cache-Control", "no-store");
   return response;
 }

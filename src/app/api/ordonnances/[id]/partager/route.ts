@@ -1,4 +1,5 @@
 import { env } from "@/server/env";
+import { publicUrlOf } from "@/server/http/public-url";
 import { seeOther } from "@/server/http/see-other";
 import { prescriptionPost } from "@/server/prescriptions/prescription-post";
 import { sealShareResult, setCookieHeader, shareResultCookie, shareResultPath } from "@/server/sharing/share-result-cookie";
@@ -15,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   return prescriptionPost(request, id, async ({ repo, session }, form) => {
     const end = parseLinkEnd(form.get("fin"));
     if (end === "invalid" || (end && end.getTime() <= repo.now().getTime())) return { notice: "date" };
-    const shared = await sharePrescription(repo, { prescriptionId: id, withPasscode: form.get("code") === "oui", until: end }, env().APP_URL);
+    const shared = await sharePrescription(repo, { prescriptionId: id, withPasscode: form.get("code") === "oui", until: end }, publicUrlOf(request.headers));
     const production = env().APP_ENV === "production";
     const cookie = shareResultCookie(id, production);
     const sealed = sealShareResult({ linkId: shared.linkId, url: shared.url, passcode: shared.passcode, expiresAt: shared.expiresAt.toISOString() }, session.sessionId, id);

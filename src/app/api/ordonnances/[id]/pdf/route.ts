@@ -1,6 +1,6 @@
 import { optionalRequestScope } from "@/server/documents/request-repository";
-import { env } from "@/server/env";
 import { FhirError } from "@/server/fhir/errors";
+import { publicUrlOf } from "@/server/http/public-url";
 import { unauthorized } from "@/server/http/unauthorized";
 import { prescriptionPdf } from "@/server/prescriptions/prescription-pdf";
 import { notFoundResponse } from "@/server/http/form-post";
@@ -9,12 +9,12 @@ import { notFoundResponse } from "@/server/http/form-post";
  * GET: the PDF of a prescription of the actor's space, with its QR code. A prescription the
  * actor may not see answers exactly like one that does not exist.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
   try {
-    const { bytes, fileName } = await prescriptionPdf(scope.repo, id, env().APP_URL);
+    const { bytes, fileName } = await prescriptionPdf(scope.repo, id, publicUrlOf(request.headers));
     return new Response(Buffer.from(bytes), {
       status: 200,
       headers: {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { DispensationsTable } from "@/components/prescriptions/dispensations-table";
 import { PrescriptionFacts } from "@/components/prescriptions/prescription-facts";
@@ -6,7 +7,7 @@ import { PrescriptionLines } from "@/components/prescriptions/prescription-lines
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { patientIdentity } from "@/server/documents/patient-identity";
-import { env } from "@/server/env";
+import { publicUrlOf } from "@/server/http/public-url";
 import { prescriptionQrText } from "@/server/prescriptions/prescription-pdf";
 import { qrSvgDataUrl } from "@/server/sharing/link-qr";
 import { loadPrescription } from "../load-prescription";
@@ -20,7 +21,7 @@ export default async function PrintPrescriptionPage({ params }: { params: Promis
   const { prescription } = detail;
   const patient = await patientIdentity(repo, detail.patientId);
   const date = prescription.authoredOn ? formatDay(prescription.authoredOn) : "";
-  const qr = await qrSvgDataUrl(prescriptionQrText(env().APP_URL, prescription.id));
+  const qr = await qrSvgDataUrl(prescriptionQrText(publicUrlOf(await headers()), prescription.id));
   return (
     <article className="flex flex-col gap-6" aria-labelledby="print-title">
       <p className="print:hidden">

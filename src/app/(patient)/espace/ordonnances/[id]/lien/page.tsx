@@ -10,7 +10,8 @@ import { qrSvgDataUrl } from "@/server/sharing/link-qr";
 import { openShareResult, shareResultCookie } from "@/server/sharing/share-result-cookie";
 import { loadPrescription } from "../load-prescription";
 
-export const metadata: Metadata = { title: t("share.resultTitle") };
+// The page shows a link's key and passcode: it sends no referrer at all.
+export const metadata: Metadata = { title: t("share.resultTitle"), referrer: "no-referrer" };
 
 /**
  * The link just created: QR code, link to copy, passcode, end date. They come from the sealed
