@@ -24,6 +24,11 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
     PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /** The mail server the outbox worker sends through; without it, e-mails are .eml files under DATA_DIR/outbox. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Espace santé <ne-pas-repondre@espace-sante.example>"),
+    /** "off": this process does not drain the outbox (another one, `npm run mail:worker`, does). */
+    MAIL_WORKER: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {
