@@ -2,6 +2,7 @@ import { frDocuments } from "./fr-documents";
 import { frPrescriptions } from "./fr-prescriptions";
 import { frErrors } from "./fr-errors";
 import { frHistory } from "./fr-history";
+import { frNotifications } from "./fr-notifications";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -12,6 +13,7 @@ export const fr = {
   ...frDocuments,
   ...frPrescriptions,
   ...frHistory,
+  ...frNotifications,
   ...frErrors,
   app: {
     name: "Mon espace santé",
