@@ -19,6 +19,6 @@ export function configuredTransport(): MailTransport {
 export async function startMailWorker(options: WorkerOptions = {}): Promise<{ worker: OutboxWorker; transport: MailTransport }> {
   const db = await database();
   const transport = configuredTransport();
-  const worker = startOutboxWorker(db.sql, transport, options);
+  const worker = startOutboxWorker(db.sql, transport, { leaseMs: env().MAIL_LEASE_SECONDS * 1000, ...options });
   return { worker, transport };
 }

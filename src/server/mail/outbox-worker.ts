@@ -36,7 +36,7 @@ const PURGE_EVERY_MS = 3600_000;
  * round, so it never duplicates anything.
  */
 export function startOutboxWorker(db: Queryable, transport: MailTransport, options: WorkerOptions = {}): OutboxWorker {
-  const { batchSize = 20, concurrency = 4, leaseMs = 5 * 60_000, idleMs = 1000, maxAttempts, log = (line: string) => console.error(line) } = options;
+  const { batchSize = 20, concurrency = 4, leaseMs = 120_000, idleMs = 1000, maxAttempts, log = (line: string) => console.error(line) } = options;
   let running = true;
   let wakeUp: (() => void) | undefined;
   let lastPurge = 0;

@@ -39,7 +39,7 @@ export function smtpTransport(url: string, from: string, maxConnections = 4): Ma
     pool: true,
     maxConnections,
     // nodemailer's defaults wait up to ten minutes on a silent server; the worker's claim on a
-    // row lasts five, so a send must give up well before another worker may take the row.
+    // row lasts two (MAIL_LEASE_SECONDS), so a send must give up well before another worker may take the row.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
