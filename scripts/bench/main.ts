@@ -12,6 +12,8 @@
  * JavaScript, compressed. To run only one part:
  *   npm run bench -- documents     (or BENCH_ONLY=documents)   the documents page alone, ~2 min
  *   npm run bench -- store         (or BENCH_ONLY=store)       the record store alone
+ *   npm run bench -- notifications (or BENCH_ONLY=notifications) the notification campaign alone
+ *     (scripts/bench/notifications.ts; BENCH_NOTIFY_PATIENTS, default 100,000)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +22,7 @@ import { startApp, startCeiling, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
+import { benchNotifications, reportNotifications } from "./notifications";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
@@ -32,10 +35,20 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store");
+const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store" || a === "notifications");
 
 async function main() {
   const started = Date.now();
+  if (ONLY === "notifications" || !ONLY) {
+    const notifications = await benchNotifications(SERVER);
+    reportNotifications(notifications);
+    mkdirSync("bench-results", { recursive: true });
+    writeFileSync(`bench-results/notifications-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(notifications, null, 2));
+    if (ONLY) {
+      console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      process.exit(0);
+    }
+  }
   if (ONLY !== "documents") await benchStore();
   if (ONLY !== "store") {
     const documents = await benchDocumentsPage(SERVER);
