@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inPrisma } from "@/server/db/queryable";
 import { systemRepository } from "@/server/fhir/repository";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
+import { purgeOld } from "@/server/mail/outbox-queries";
 import { startOutboxWorker, type OutboxWorker } from "@/server/mail/outbox-worker";
 import { smtpTransport, type MailTransport } from "@/server/mail/transport";
 import { useTestDatabase } from "../../setup/test-database";
@@ -123,6 +124,30 @@ describe("the e-mail outbox", () => {
     const arrived = smtp.mails.filter((m) => m.to.some((t) => t.startsWith("pair-")));
     expect(arrived).toHaveLength(40);
     expect(new Set(arrived.map((m) => m.to[0])).size).toBe(40);
+  });
+});
+
+describe("what is kept", () => {
+  it("notifications a year, sent e-mails a month; pending e-mails and younger rows stay", async () => {
+    const patient = randomUUID();
+    await db().sql.query(
+      `INSERT INTO notification (id, patient_id, kind, created_at) VALUES
+         (gen_random_uuid(), $1::uuid, 'document-added', now() - interval '366 days'),
+         (gen_random_uuid(), $1::uuid, 'document-added', now() - interval '364 days')`,
+      [patient],
+    );
+    const tag = randomUUID();
+    await db().sql.query(
+      `INSERT INTO email_outbox (id, kind, recipient, subject, text_body, created_at, sent_at) VALUES
+         (gen_random_uuid(), 'old-sent', $1, 's', 't', now() - interval '40 days', now() - interval '40 days'),
+         (gen_random_uuid(), 'recent-sent', $1, 's', 't', now(), now() - interval '1 day')`,
+      [`${tag}@example.org`],
+    );
+    await purgeOld(db().sql);
+    const notices = await db().sql.query("SELECT 1 FROM notification WHERE patient_id = $1::uuid", [patient]);
+    expect(notices).toHaveLength(1);
+    const mails = await db().sql.query<{ kind: string }>("SELECT kind FROM email_outbox WHERE recipient = $1", [`${tag}@example.org`]);
+    expect(mails.map((m) => m.kind)).toEqual(["recent-sent"]);
   });
 });
 
