@@ -20,6 +20,8 @@ async function noViolations(page: Page) {
 }
 
 test("a professional's first look notifies the patient, who reads it without JavaScript", async ({ browser }) => {
+  // Two sign-ins (each may wait for the next TOTP step) and three axe runs.
+  test.setTimeout(240_000);
   const bernard = await personas.pageAs(browser, "bernard");
   await bernard.goto(`/pro/patients/${PATIENT_IDS.camille}`);
   await expect(bernard.getByRole("heading", { level: 1 })).toBeVisible();
