@@ -17,6 +17,8 @@
  *   BENCH_PATIENTS=1000 npm run bench -- store                  the store at 1,000 patients only
  * The benchmark drives one account far past a person's pace, so it lifts the per-account read
  * limit (READS_PER_MINUTE): the reads are still counted, which is the cost measured.
+ *   npm run bench -- notifications (or BENCH_ONLY=notifications) the notification campaign alone
+ *     (scripts/bench/notifications.ts; BENCH_NOTIFY_PATIENTS, default 100,000)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -26,6 +28,7 @@ import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
 import { benchPages, reportPages } from "./pages";
+import { benchNotifications, reportNotifications } from "./notifications";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
@@ -38,7 +41,7 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages"] as const;
+const PARTS = ["store", "documents", "pages", "notifications"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
 const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY === part;
 
@@ -49,6 +52,11 @@ function keep(name: string, result: unknown) {
 
 async function main() {
   const started = Date.now();
+  if (runs("notifications")) {
+    const notifications = await benchNotifications(SERVER);
+    reportNotifications(notifications);
+    keep("notifications", notifications);
+  }
   if (runs("store")) await benchStore();
   if (runs("documents")) {
     const documents = await benchDocumentsPage(SERVER);

@@ -32,6 +32,13 @@ const variables = z.object({
   PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
   READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
+  /** The mail server the outbox worker sends through; without it, e-mails are .eml files under DATA_DIR/outbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Espace santé <ne-pas-repondre@espace-sante.example>"),
+  /** "off": this process does not drain the outbox (another one, `npm run mail:worker`, does). */
+  MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+  /** How long a worker's claim on an e-mail lasts: after a crash, its e-mails wait this long to be taken again. */
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 });
 
 const schema = variables

@@ -1,7 +1,9 @@
 import "server-only";
 import { roleAllowsBreakGlass } from "../access/break-glass";
 import { practitionerAccess } from "../access/decide";
+import { inPrisma } from "../db/queryable";
 import { hitRateLimit } from "../db/rate-limit-store";
+import { notify } from "../notifications/notify";
 import { setSessionEmergency } from "../db/session-emergency-store";
 import type { Repository } from "../fhir/repository";
 import { EMERGENCY_DURATION_MS, type EmergencyRequest } from "./emergency-request";
@@ -54,6 +56,8 @@ export async function openEmergencyAccess(
     return { ok: false, reason: "refused" };
   }
   if (access.ground === "authorised") return { ok: true, patientId, until, alreadyAuthorised: true };
+  // The session's emergency, its trail row and the patient's notice (in the portal and always by
+  // e-mail) commit together.
   const opened = await repo.transaction(async (scope) => {
     if (!(await setSessionEmergency(scope.tx, sessionId, patientId, until))) return false;
     await scope.audit({
@@ -63,6 +67,7 @@ export async function openEmergencyAccess(
       outcome: "success",
       detail: { reason: request.reason, until: until.toISOString() },
     });
+    await notify(inPrisma(scope.tx), { patientId, kind: "emergency-access", urgent: true });
     return true;
   });
   if (!opened) return { ok: false, reason: "refused" };

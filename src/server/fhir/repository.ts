@@ -112,7 +112,7 @@ export class Repository extends ReadRepository {
   async createDocument(
     input: DocumentReference,
     file: StoredFileInput,
-    options: { indexText?: string } = {},
+    options: { indexText?: string; alsoInTransaction?: (db: Queryable, document: DocumentReference) => Promise<void> } = {},
   ): Promise<DocumentReference> {
     return this.withDenials(() =>
       this.db.prisma.$transaction(async (tx) => {
@@ -134,6 +134,8 @@ export class Repository extends ReadRepository {
           { facts: { patientId, id: documentId }, fileOf: documentId },
         );
         await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
+        // What must commit with the document (its notification): never without it, nor twice.
+        await options.alsoInTransaction?.(inPrisma(tx), document);
         return document;
       }),
     );
