@@ -5,6 +5,7 @@ import { auditBatcherFor } from "../audit/audit-batch";
 import { auditRow, writeAudit } from "../audit/write-audit";
 import { database, type Database } from "../db/client";
 import type { Queryable } from "../db/queryable";
+import { countRead } from "./read-limit";
 import { ReadRepository } from "./read-repository";
 
 /**
@@ -24,6 +25,11 @@ export class PreviewRepository extends ReadRepository {
     clock?: () => Date,
   ) {
     super(db, viewer, ctx, clock);
+  }
+
+  /** The preview's reads count against the limit of the person previewing, never a shared "viewer" account. */
+  override countRead(): void {
+    countRead(this.db.sql, this.previewer, this.now());
   }
 
   override async audit(entry: AuditEntry, db?: Queryable): Promise<void> {
