@@ -24,6 +24,11 @@ const schema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
     PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /**
+     * Reverse proxies in front of the portal that append the client's address to
+     * X-Forwarded-For. 0: the header is ignored and the socket's peer is the client.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {

@@ -2,6 +2,7 @@ import { frDocuments } from "./fr-documents";
 import { frPrescriptions } from "./fr-prescriptions";
 import { frErrors } from "./fr-errors";
 import { frHistory } from "./fr-history";
+import { frAccount } from "./fr-account";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -13,6 +14,7 @@ export const fr = {
   ...frPrescriptions,
   ...frHistory,
   ...frErrors,
+  ...frAccount,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

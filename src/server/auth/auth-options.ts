@@ -1,17 +1,16 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { revokeSession } from "../db/session-store";
 import { env } from "../env";
-import { userAgentOf } from "../http/client-address";
+import { clientAddress, userAgentOf } from "../http/client-address";
 import { secrets } from "../secrets";
-import { completeSignIn } from "./complete-sign-in";
+import { codeStep } from "./code-step";
 import { currentAuthCookies, sessionIdFromCookies } from "./current-session";
 import { openSession } from "./open-session";
 import { accountForOidcProfile, OIDC_PROVIDER_ID, oidcProviders } from "./oidc";
 import { ABSOLUTE_TIMEOUT_MS } from "./session-policy";
-import { SIGN_IN_ERRORS } from "./sign-in-errors";
 
 /**
  * next-auth, configured so that its JWT carries nothing but the id of a server session row
@@ -46,21 +45,9 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Code de vérification",
-        credentials: { code: { label: "Code", type: "text" } },
+        credentials: { code: { label: "Code", type: "text" }, kind: { label: "Type", type: "text" } },
         async authorize(credentials) {
-          const challengeId = (await cookies()).get(c.challenge.name)?.value;
-          if (!challengeId || typeof credentials?.code !== "string") throw new Error(SIGN_IN_ERRORS.challenge);
-          const result = await completeSignIn({
-            challengeId,
-            code: credentials.code.slice(0, 32),
-            now: new Date(),
-            userAgent: userAgentOf(await headers()),
-            previousSessionId: await sessionIdFromCookies(),
-          });
-          if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
-          // The challenge is used up; its cookie has nothing left to say.
-          (await cookies()).delete(c.challenge.name);
-          return { id: result.sessionId };
+          return { id: (await codeStep(credentials)).sessionId };
         },
       }),
       ...oidcProviders(e),
@@ -80,6 +67,7 @@ export function authOptions(): NextAuthOptions {
             account: mapped,
             now: new Date(),
             userAgent: userAgentOf(await headers()),
+            address: clientAddress(await headers()),
             previousSessionId: await sessionIdFromCookies(),
           });
           return { sid };

@@ -30,6 +30,7 @@ export async function createSession(input: {
   securityStamp: number;
   activeSpace: string | null;
   userAgent: string | null;
+  address?: string | null;
   now: Date;
 }): Promise<string> {
   const { prisma } = await database();
@@ -44,6 +45,7 @@ export async function createSession(input: {
       activeSpace: input.activeSpace,
       // Stored for the user's own "active sessions" view; cut so a header cannot fill the table.
       userAgent: input.userAgent?.slice(0, 300) ?? null,
+      address: input.address ?? null,
     },
   });
   return id;
