@@ -54,3 +54,13 @@ export async function isChallengeLive(id: string, now: Date, maxAttempts: number
   });
   return row !== null;
 }
+
+/** The account of a live challenge of this purpose (for the activation pages; counts nothing). */
+export async function liveChallengeAccount(id: string, now: Date, purpose: ChallengePurpose): Promise<string | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.signInChallenge.findFirst({
+    where: { id, purpose, usedAt: null, expiresAt: { gt: now } },
+    select: { accountId: true },
+  });
+  return row?.accountId;
+}

@@ -47,18 +47,33 @@ function toRequest(req: IncomingMessage, url: URL): Request {
 /** A browser: keeps its cookies between requests, sends same-origin form posts. */
 export class Browser {
   readonly jar = new Map<string, string>();
-  constructor(private readonly base: string) {}
+  /** `address`: sent as X-Forwarded-For, which only a server with trusted hops believes. */
+  constructor(private readonly base: string, private readonly address?: string) {}
 
   cookieHeader(): string {
     return [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
-  async post(path: string, fields: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<Response> {
+  post(path: string, fields: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    return this.send(path, "application/x-www-form-urlencoded", new URLSearchParams(fields).toString(), extraHeaders);
+  }
+
+  postJson(path: string, body: unknown = {}): Promise<Response> {
+    return this.send(path, "application/json", JSON.stringify(body), {});
+  }
+
+  private async send(path: string, contentType: string, body: string, extraHeaders: Record<string, string>): Promise<Response> {
     const response = await fetch(`${this.base}${path}`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", cookie: this.cookieHeader(), ...extraHeaders },
-      body: new URLSearchParams(fields),
+      headers: {
+        "content-type": contentType,
+        origin: "http://localhost:3000",
+        cookie: this.cookieHeader(),
+        ...(this.address ? { "x-forwarded-for": this.address } : {}),
+        ...extraHeaders,
+      },
+      body,
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");

@@ -4,6 +4,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
+import { PasskeySignInButton } from "@/components/account/passkey-sign-in-button";
 import { t } from "@/lib/i18n/messages";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { oidcProviderName } from "@/server/auth/oidc";
@@ -52,6 +53,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <Button type="submit">{t("signIn.submit")}</Button>
         </div>
       </form>
+      <PasskeySignInButton label={t("signInExtra.passkeySignIn")} failed={t("signInExtra.passkeyFailed")} />
       {oidcName ? (
         <section aria-labelledby="oidc-title" className="flex flex-col gap-3 border-t border-slate-300 pt-6">
           <h2 id="oidc-title" className="text-lg font-semibold">
