@@ -7,7 +7,7 @@ import { Button } from "./button";
  * in and the sign-out button. Sign-out is a plain POST form (it works before JavaScript has
  * loaded); nothing changes state on a GET.
  */
-export function SiteHeader({ displayName }: { displayName?: string }) {
+export function SiteHeader({ displayName, notifications }: { displayName?: string; notifications?: { href: string; unread: number } }) {
   return (
     <header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -17,6 +17,11 @@ export function SiteHeader({ displayName }: { displayName?: string }) {
         {displayName ? (
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-slate-700">{t("header.signedInAs", { name: displayName })}</p>
+            {notifications ? (
+              <Link href={notifications.href} className="font-semibold">
+                {notifications.unread > 0 ? t("notifications.headerCount", { count: notifications.unread }) : t("notifications.headerLink")}
+              </Link>
+            ) : null}
             <form method="post" action="/deconnexion">
               <Button type="submit" variant="secondary">
                 {t("header.signOut")}

@@ -29,6 +29,13 @@ const schema = z
      * X-Forwarded-For. 0: the header is ignored and the socket's peer is the client.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** The mail server the outbox worker sends through; without it, e-mails are .eml files under DATA_DIR/outbox. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default("Espace santé <ne-pas-repondre@espace-sante.example>"),
+    /** "off": this process does not drain the outbox (another one, `npm run mail:worker`, does). */
+    MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+    /** How long a worker's claim on an e-mail lasts: after a crash, its e-mails wait this long to be taken again. */
+    MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {

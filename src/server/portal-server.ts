@@ -26,6 +26,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
+import { startMailWorker } from "./db/mail-worker-runner";
 import { env } from "./env";
 import { isFhirPath, requestUrl, serveFhir } from "./fhir-api/node-handler";
 import { pinClientAddress } from "./http/pin-client-address";
@@ -52,9 +53,19 @@ async function main() {
     if (url && isFhirPath(url.pathname)) void serveFhir(req, res, url, production);
     else void handle(req, res);
   });
+  // The outbox's e-mails are sent from here (every process of the portal, each claiming its own
+  // rows), unless MAIL_WORKER=off leaves them to `npm run mail:worker`.
+  const mail = env().MAIL_WORKER === "on" ? await startMailWorker() : undefined;
+  if (mail) console.log(`E-mails : ${mail.transport.where}`);
   server.listen(port, hostname, () => console.log(`Serveur prêt sur http://${hostname}:${port}`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => server.close(() => process.exit(0)));
+    // The e-mails being sent finish first: stopping never sends one twice.
+    process.once(signal, () => {
+      void (mail?.worker.stop() ?? Promise.resolve()).finally(() => {
+        mail?.transport.close();
+        server.close(() => process.exit(0));
+      });
+    });
   }
 }
 

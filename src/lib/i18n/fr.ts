@@ -3,6 +3,7 @@ import { frPrescriptions } from "./fr-prescriptions";
 import { frErrors } from "./fr-errors";
 import { frHistory } from "./fr-history";
 import { frAccount } from "./fr-account";
+import { frNotifications } from "./fr-notifications";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -13,6 +14,7 @@ export const fr = {
   ...frDocuments,
   ...frPrescriptions,
   ...frHistory,
+  ...frNotifications,
   ...frErrors,
   ...frAccount,
   app: {

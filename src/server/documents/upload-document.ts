@@ -6,7 +6,9 @@ import { SYSTEMS } from "@/lib/fhir/systems";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
 import { FhirError } from "../fhir/errors";
+import type { Queryable } from "../db/queryable";
 import { isUuid, type Repository } from "../fhir/repository";
+import { notify } from "../notifications/notify";
 import { inspectUpload } from "./inspect-upload";
 import { cleanText, safeFileName } from "./safe-file-name";
 import { MAX_DOCUMENTS_PER_PATIENT, UploadRefused } from "./upload-policy";
@@ -76,7 +78,12 @@ export async function uploadDocument(repo: Repository, input: UploadInput): Prom
     ],
   };
   try {
-    return await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText });
+    // A professional's document is news for the patient; their own upload is not.
+    const tell =
+      repo.actor.kind === "practitioner"
+        ? (db: Queryable, stored: DocumentReference) => notify(db, { patientId, kind: "document-added", link: `/espace/documents/${stored.id}`, dedupeKey: `document-added:${stored.id}` })
+        : undefined;
+    return await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText, alsoInTransaction: tell });
   } catch (error) {
     if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new UploadRefused("not-allowed");
     throw error;

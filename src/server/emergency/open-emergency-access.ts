@@ -1,6 +1,8 @@
 import "server-only";
 import { practitionerAccess } from "../access/decide";
+import { inPrisma } from "../db/queryable";
 import { hitRateLimit } from "../db/rate-limit-store";
+import { notify } from "../notifications/notify";
 import { setSessionEmergency } from "../db/session-emergency-store";
 import type { Repository } from "../fhir/repository";
 import { EMERGENCY_DURATION_MS, type EmergencyRequest } from "./emergency-request";
@@ -49,12 +51,16 @@ export async function openEmergencyAccess(
   }
   if (access.ground === "authorised") return { ok: true, patientId, until, alreadyAuthorised: true };
   if (!(await setSessionEmergency(sessionId, patientId, until))) return { ok: false, reason: "refused" };
-  await repo.audit({
-    patientId,
-    entity: `Patient/${patientId}`,
-    interaction: "emergency-access",
-    outcome: "success",
-    detail: { reason: request.reason, until: until.toISOString() },
+  // The patient is told (in the portal and always by e-mail) in the trail row's transaction.
+  await repo.transaction(async (scope) => {
+    await scope.audit({
+      patientId,
+      entity: `Patient/${patientId}`,
+      interaction: "emergency-access",
+      outcome: "success",
+      detail: { reason: request.reason, until: until.toISOString() },
+    });
+    await notify(inPrisma(scope.tx), { patientId, kind: "emergency-access", urgent: true });
   });
   return { ok: true, patientId, until, alreadyAuthorised: false };
 }

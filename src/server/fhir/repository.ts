@@ -6,7 +6,7 @@ import type { Interaction, ResourceFacts } from "../access/facts";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import { inPrisma } from "../db/queryable";
+import { inPrisma, type Queryable } from "../db/queryable";
 import { patientIdOf } from "./columns";
 import { Denied } from "./denied";
 import { withStoredFile } from "./document-attachment";
@@ -76,7 +76,7 @@ export class Repository extends ReadRepository {
   async createDocument(
     input: DocumentReference,
     file: { bytes: Buffer; contentType: string },
-    options: { indexText?: string } = {},
+    options: { indexText?: string; alsoInTransaction?: (db: Queryable, document: DocumentReference) => Promise<void> } = {},
   ): Promise<DocumentReference> {
     return this.withDenials(() =>
       this.db.prisma.$transaction(async (tx) => {
@@ -91,6 +91,8 @@ export class Repository extends ReadRepository {
           { facts: { patientId, id: documentId } },
         );
         await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
+        // What must commit with the document (its notification): never without it, nor twice.
+        await options.alsoInTransaction?.(inPrisma(tx), document);
         return document;
       }),
     );

@@ -1,4 +1,6 @@
 import "server-only";
+import { inPrisma } from "../db/queryable";
+import { notify } from "../notifications/notify";
 import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import { notFound } from "../fhir/errors";
@@ -101,6 +103,9 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
         if (quantity === line.remainingQuantity) await scope.setStatus("MedicationRequest", requestId, "completed", "dispense");
       }
       const completed = prescription.lines.every((line) => line.status !== "active" || input.quantities[line.requestId] === line.remainingQuantity);
+      if (completed) {
+        await notify(inPrisma(scope.tx), { patientId: actor.patientId, kind: "link-dispensed", dedupeKey: `link-dispensed:${actor.prescriptionId}` });
+      }
       return { kind: "recorded", completed };
     });
   } catch (error) {

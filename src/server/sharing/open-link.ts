@@ -2,6 +2,7 @@ import "server-only";
 import { verify } from "@node-rs/argon2";
 import type { LinkActor } from "../access/actor";
 import type { AuditEntry } from "../audit/audit-entry";
+import { inPrisma } from "../db/queryable";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { createRepository, isUuid, type Repository } from "../fhir/repository";
 import { findShareLink, lockShareLink, prescriptionIsOpen, takeAttempt, type ShareLinkRow } from "../fhir/share-links";
@@ -9,6 +10,7 @@ import { PASSCODE_PATTERN, isWellFormedSecret, secretMatches } from "./link-secr
 import { LINK_POLICY } from "./link-policy";
 import { sealLinkSession } from "./link-session";
 import { linkState } from "./link-state";
+import { notify } from "../notifications/notify";
 import { notifyLinkLocked } from "./notify-link-locked";
 
 /**
@@ -78,6 +80,8 @@ export async function openLink(input: OpenLinkInput, now: Date): Promise<OpenLin
       return false;
     }
     await scope.audit(openingEntry(link, "success"));
+    // Once per link: a pharmacy reopening it the next day is not news.
+    await notify(inPrisma(scope.tx), { patientId: link.patientId, kind: "link-opened", dedupeKey: `link-opened:${link.id}` });
     return true;
   });
   if (!opened) return { kind: "not-found" };
@@ -95,6 +99,9 @@ async function wrongPasscode(repo: Repository, link: ShareLinkRow, now: Date): P
       reason: remaining === undefined ? "locked" : "wrong-passcode",
       detail: { prescription: link.prescriptionId, attemptsLeft: remaining ?? 0 },
     });
+    if (remaining === 0) {
+      await notify(inPrisma(scope.tx), { patientId: link.patientId, kind: "link-locked", dedupeKey: `link-locked:${link.id}` });
+    }
     return remaining;
   });
   // Already at zero: this guess counted for nothing, the link is dead.

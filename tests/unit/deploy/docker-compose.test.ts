@@ -19,11 +19,15 @@ const compose = z.object({
     }),
     app: z.object({
       build: z.string(),
-      depends_on: z.object({ db: z.object({ condition: z.literal("service_healthy") }) }),
+      depends_on: z.object({
+        db: z.object({ condition: z.literal("service_healthy") }),
+        mailpit: z.object({ condition: z.literal("service_healthy") }),
+      }),
       ports: z.array(z.string()),
       environment: z.record(z.string(), z.string()),
       healthcheck,
     }),
+    mailpit: z.object({ image: z.string().regex(/^axllent\/mailpit:/), ports: z.array(z.string()), healthcheck }),
   }),
   volumes: z.record(z.string(), z.unknown()),
 });
@@ -67,6 +71,15 @@ describe("docker-compose.yml", () => {
     expect(decodeURIComponent(url.username)).toBe(db.environment.POSTGRES_USER);
     expect(url.pathname).toBe(`/${db.environment.POSTGRES_DB}`);
     expect(interpolate(db.environment.POSTGRES_PASSWORD!, dotenv)).toBe(decodeURIComponent(url.password));
+  });
+
+  it("sends the app's e-mails to the Mailpit service, whose web page is published", () => {
+    const smtp = new URL(appEnv.SMTP_URL!);
+    expect(smtp.protocol).toBe("smtp:");
+    expect(smtp.hostname).toBe("mailpit");
+    expect(smtp.port).toBe("1025");
+    expect(file.services.mailpit.ports).toContain("8025:8025");
+    expect(parseEnv(appEnv).SMTP_URL).toBe(appEnv.SMTP_URL);
   });
 
   it("starts the app once the database is healthy, checks both, and keeps the data in a volume", () => {

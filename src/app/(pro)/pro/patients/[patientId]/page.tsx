@@ -12,6 +12,7 @@ import { facetNames, listDocumentFacets } from "@/server/documents/list-document
 import { listDocuments } from "@/server/documents/list-documents";
 import { patientIdentity } from "@/server/documents/patient-identity";
 import { requirePageScope } from "@/server/documents/request-repository";
+import { noteFirstAccess } from "@/server/notifications/note-first-access";
 
 export const metadata: Metadata = { title: t("pro.patientsTitle") };
 
@@ -27,6 +28,7 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
   const { repo, actor } = await requirePageScope();
   const identity = await patientIdentity(repo, patientId);
   if (!identity || actor.kind !== "practitioner") notFound();
+  await noteFirstAccess(repo, patientId);
   const { filters, invalid } = parseDocumentFilters(await searchParams);
   const facetsLoaded = listDocumentFacets(repo);
   const [list, facets] = await Promise.all([listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }), facetsLoaded]);

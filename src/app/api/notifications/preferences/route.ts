@@ -1,0 +1,17 @@
+import { env } from "@/server/env";
+import { getCurrentSession } from "@/server/auth/current-session";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { seeOther } from "@/server/http/see-other";
+import { unauthorized } from "@/server/http/unauthorized";
+import { saveMyPreferences } from "@/server/notifications/preferences";
+
+/** POST: the preferences form. The account is the session's, never a field of the form. */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const session = await getCurrentSession();
+  if (!session) return unauthorized();
+  const form = await request.formData().catch(() => new FormData());
+  await saveMyPreferences(session.account.id, form);
+  return seeOther(session.account.kind === "practitioner" ? "/pro/notifications/preferences?enregistre=1" : "/espace/notifications/preferences?enregistre=1");
+}

@@ -1,0 +1,32 @@
+/** The notifications pages and the header's count, in French. */
+export const frNotifications = {
+  notifications: {
+    title: "Notifications",
+    intro: "Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.",
+    empty: "Aucune notification pour le moment.",
+    listLabel: "Vos notifications, de la plus récente à la plus ancienne",
+    unread: "Non lue",
+    urgent: "Urgent",
+    open: "Voir",
+    openLabel: "Voir : {text}",
+    markAllRead: "Tout marquer comme lu",
+    allRead: "Toutes les notifications sont marquées comme lues.",
+    unreadCount: "{count} non lue(s)",
+    preferencesLink: "Choisir les notifications reçues aussi par e-mail",
+    forSpace: "Espace de la personne pour qui vous agissez",
+    previous: "Plus récentes",
+    next: "Plus anciennes",
+    pagination: "Pages des notifications",
+    headerLink: "Notifications",
+    headerCount: "Notifications ({count} non lues)",
+  },
+  notificationPreferences: {
+    title: "Notifications par e-mail",
+    intro: "Chaque notification apparaît dans votre espace. Choisissez celles que vous recevez aussi par e-mail. L'e-mail ne dit jamais de quoi il s'agit : il vous invite à vous connecter.",
+    legend: "Recevoir aussi par e-mail",
+    always: "toujours envoyée par e-mail (sécurité)",
+    save: "Enregistrer mes choix",
+    saved: "Vos choix sont enregistrés.",
+    back: "Retour aux notifications",
+  },
+};

@@ -1,0 +1,126 @@
+/**
+ * What a person can be notified of, and how each kind reads in the portal. The texts say that
+ * something happened, never what it was about: no names, documents, specialties or conditions,
+ * so that a notification shown on a shared screen, or its e-mail, reveals nothing of the record.
+ * Security kinds always go by e-mail as well, whatever the preferences (issue 15).
+ */
+export const NOTIFICATION_KINDS = [
+  "pro-first-access",
+  "emergency-access",
+  "document-added",
+  "link-opened",
+  "link-locked",
+  "link-dispensed",
+  "delegation-invited",
+  "delegation-accepted",
+  "delegation-changed",
+  "delegation-revoked",
+  "delegation-ending",
+  "new-sign-in",
+  "prevention-due",
+  "message-received",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type KindInfo = {
+  /** The sentence shown in the portal. */
+  text: string;
+  /** The preference's label. */
+  label: string;
+  /** Always e-mailed, and marked so in the preferences. */
+  security: boolean;
+  /** Where the notification leads when the event gives no more precise page. */
+  link: string;
+};
+
+export const KIND_INFO: Record<NotificationKind, KindInfo> = {
+  "pro-first-access": {
+    text: "Un professionnel de santé a consulté votre dossier pour la première fois.",
+    label: "Première consultation de votre dossier par un professionnel",
+    security: false,
+    link: "/espace/historique",
+  },
+  "emergency-access": {
+    text: "Votre dossier a été ouvert en accès d'urgence.",
+    label: "Accès en urgence à votre dossier",
+    security: true,
+    link: "/espace/historique",
+  },
+  "document-added": {
+    text: "Un professionnel de santé a ajouté un document à votre dossier.",
+    label: "Document ajouté par un professionnel",
+    security: false,
+    link: "/espace/documents",
+  },
+  "link-opened": {
+    text: "Un lien de partage de votre ordonnance a été ouvert.",
+    label: "Lien d'ordonnance ouvert",
+    security: false,
+    link: "/espace/ordonnances",
+  },
+  "link-locked": {
+    text: "Un lien de partage de votre ordonnance a été bloqué après trop de codes erronés.",
+    label: "Lien d'ordonnance bloqué",
+    security: false,
+    link: "/espace/ordonnances",
+  },
+  "link-dispensed": {
+    text: "Une ordonnance partagée par lien a été entièrement délivrée.",
+    label: "Ordonnance entièrement délivrée",
+    security: false,
+    link: "/espace/ordonnances",
+  },
+  "delegation-invited": {
+    text: "Vous avez été invité à agir pour un proche dans son espace santé.",
+    label: "Invitation à agir pour un proche",
+    security: true,
+    link: "/espace",
+  },
+  "delegation-accepted": {
+    text: "Une délégation sur votre espace a été acceptée.",
+    label: "Délégation acceptée",
+    security: true,
+    link: "/espace",
+  },
+  "delegation-changed": {
+    text: "Les droits d'une délégation ont été modifiés.",
+    label: "Délégation modifiée",
+    security: true,
+    link: "/espace",
+  },
+  "delegation-revoked": {
+    text: "Une délégation a été retirée.",
+    label: "Délégation retirée",
+    security: true,
+    link: "/espace",
+  },
+  "delegation-ending": {
+    text: "Une délégation prend fin bientôt.",
+    label: "Délégation bientôt terminée",
+    security: true,
+    link: "/espace",
+  },
+  "new-sign-in": {
+    text: "Une connexion à votre compte a eu lieu depuis un nouveau navigateur.",
+    label: "Connexion depuis un nouveau navigateur",
+    security: true,
+    link: "/espace",
+  },
+  "prevention-due": {
+    text: "Un rendez-vous de prévention est à prévoir.",
+    label: "Prévention à prévoir",
+    security: false,
+    link: "/espace",
+  },
+  "message-received": {
+    text: "Vous avez reçu un nouveau message.",
+    label: "Nouveau message",
+    security: false,
+    link: "/espace/messages",
+  },
+};
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { isNotificationKind, type NotificationKind } from "@/lib/notifications/kinds";
+import { database } from "./client";
+
+/**
+ * The notifications a person sees: their account's own and those of the spaces the caller has
+ * checked they may see (list-notifications.ts decides which). Not clinical data: rows say that
+ * something happened, with a link, never what.
+ */
+export type NotificationOwners = { accountId: string; patientIds: string[] };
+
+export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null };
+
+const OWNED = `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND created_at > now() - interval '1 year'`;
+
+export async function listNotifications(owners: NotificationOwners, limit: number, offset: number): Promise<{ rows: NotificationRow[]; total: number }> {
+  const { sql } = await database();
+  const [rows, [count]] = await Promise.all([
+    sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null }>(
+      `SELECT id, kind, urgent, link, created_at, read_at, patient_id FROM notification
+        WHERE ${OWNED} ORDER BY created_at DESC, id LIMIT $3::int OFFSET $4::int`,
+      [owners.accountId, owners.patientIds, limit, offset],
+    ),
+    sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${OWNED}`, [owners.accountId, owners.patientIds]),
+  ]);
+  return {
+    total: Number(count?.n ?? 0),
+    rows: rows
+      .filter((r) => isNotificationKind(r.kind))
+      .map((r) => ({ id: r.id, kind: r.kind as NotificationKind, urgent: r.urgent, link: r.link ?? "/espace", createdAt: new Date(r.created_at), readAt: r.read_at ? new Date(r.read_at) : null, patientId: r.patient_id })),
+  };
+}
+
+export async function countUnread(owners: NotificationOwners): Promise<number> {
+  const { sql } = await database();
+  const [row] = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${OWNED} AND read_at IS NULL`, [owners.accountId, owners.patientIds]);
+  return Number(row?.n ?? 0);
+}
+
+export async function markAllRead(owners: NotificationOwners): Promise<void> {
+  const { sql } = await database();
+  await sql.query(`UPDATE notification SET read_at = now() WHERE ${OWNED} AND read_at IS NULL`, [owners.accountId, owners.patientIds]);
+}
+
+/** Marks one notification read and returns its link; undefined when it is not the caller's. */
+export async function openNotification(owners: NotificationOwners, id: string): Promise<string | undefined> {
+  const { sql } = await database();
+  const [row] = await sql.query<{ link: string | null }>(
+    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $3::uuid AND ${OWNED} RETURNING link`,
+    [owners.accountId, owners.patientIds, id],
+  );
+  return row ? (row.link ?? "/espace") : undefined;
+}
+
+/** The account's choices: kind → e-mail too (true) or portal only (false). Absent: the default (e-mail). */
+export async function readPreferences(accountId: string): Promise<Map<string, boolean>> {
+  const { sql } = await database();
+  const rows = await sql.query<{ kind: string; email: boolean }>("SELECT kind, email FROM notification_preference WHERE account_id = $1::uuid", [accountId]);
+  return new Map(rows.map((r) => [r.kind, r.email]));
+}
+
+export async function writePreferences(accountId: string, choices: Record<string, boolean>): Promise<void> {
+  const { sql } = await database();
+  await sql.transaction(async (tx) => {
+    for (const [kind, email] of Object.entries(choices)) {
+      await tx.query(
+        `INSERT INTO notification_preference (account_id, kind, email) VALUES ($1::uuid, $2, $3)
+         ON CONFLICT (account_id, kind) DO UPDATE SET email = EXCLUDED.email`,
+        [accountId, kind, email],
+      );
+    }
+  });
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import type { RequestScope } from "../documents/request-repository";
+import { countUnread, listNotifications, type NotificationRow } from "../db/notification-store";
+import { notificationOwners } from "./notification-owners";
+
+export const NOTIFICATIONS_PER_PAGE = 30;
+
+export type NotificationsPage = { rows: NotificationRow[]; unread: number; page: number; pageCount: number; ownPatientIds: string[] };
+
+/** The person's notifications, newest first, a page at a time. */
+export async function listMyNotifications(scope: RequestScope, requestedPage: number): Promise<NotificationsPage> {
+  const owners = await notificationOwners(scope, true);
+  const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, 1000) : 1;
+  const [{ rows, total }, unread] = await Promise.all([listNotifications(owners, NOTIFICATIONS_PER_PAGE, (page - 1) * NOTIFICATIONS_PER_PAGE), countUnread(owners)]);
+  return { rows, unread, page, pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE)), ownPatientIds: owners.patientIds.slice(0, 1) };
+}

@@ -1,0 +1,27 @@
+import type { NotificationKind } from "@/lib/notifications/kinds";
+import { KIND_INFO } from "@/lib/notifications/kinds";
+import type { OutgoingEmail } from "../mail/outgoing-email";
+
+export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans votre espace santé";
+
+/**
+ * The e-mail of a notification: the same few fixed sentences for every kind, so it can carry
+ * no health information, document, specialty or anyone's name (tests/unit/notifications checks
+ * every kind against words of the demo record). Only security kinds add that it is urgent to read.
+ */
+export function notificationEmail(kind: NotificationKind, to: string, appUrl: string, dedupeKey?: string): OutgoingEmail {
+  const base = appUrl.replace(/\/+$/, "");
+  const lines = [
+    "Bonjour,",
+    "",
+    "Vous avez une nouvelle notification dans votre espace santé.",
+    ...(KIND_INFO[kind].security ? ["Elle concerne la sécurité de votre espace : lisez-la dès que possible."] : []),
+    "",
+    `Connectez-vous pour la lire : ${base}/connexion`,
+    "",
+    `Pour choisir les notifications que vous recevez aussi par e-mail : ${base}/espace/notifications/preferences`,
+    "",
+    "Ce message est envoyé automatiquement, n'y répondez pas.",
+  ];
+  return { to, subject: NOTIFICATION_SUBJECT, text: lines.join("\n"), kind: `notification-${kind}`, ...(dedupeKey ? { dedupeKey } : {}) };
+}

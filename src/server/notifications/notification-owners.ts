@@ -1,0 +1,25 @@
+import "server-only";
+import { spaceOf } from "../access/actor";
+import type { RequestScope } from "../documents/request-repository";
+import type { NotificationOwners } from "../db/notification-store";
+
+/**
+ * Whose notifications the person sees: their account's, their own space's (a patient's account
+ * is bound to their Patient), and the space they act in when its rules let them read its
+ * history (a guardian; a delegate with the history right), decided by decide() like every
+ * access. Reading another person's notices leaves a row in that person's trail.
+ */
+export async function notificationOwners(scope: RequestScope, audit: boolean): Promise<NotificationOwners> {
+  const { session, actor, repo } = scope;
+  const own = session.account.fhirRef.startsWith("Patient/") ? session.account.fhirRef.slice("Patient/".length) : undefined;
+  const patientIds = own ? [own] : [];
+  const space = spaceOf(actor);
+  if (space && space !== own) {
+    const decision = await repo.decideOn("search", { resourceType: "AuditEvent", patientId: space, confidentiality: "N", labels: [] });
+    if (decision.allow) {
+      patientIds.push(space);
+      if (audit) await repo.audit({ patientId: space, entity: "Notification", interaction: "search", outcome: "success" });
+    }
+  }
+  return { accountId: session.account.id, patientIds };
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { KIND_INFO, type NotificationKind } from "@/lib/notifications/kinds";
+import type { Queryable } from "../db/queryable";
+import { env } from "../env";
+import { enqueueEmail } from "../mail/enqueue-email";
+import { notificationEmail } from "./notification-email";
+
+export type { NotificationKind };
+
+export type NotificationInput = {
+  /** The space it belongs to: its owner and whoever manages that space see it. */
+  patientId?: string;
+  /** Or one account's own notice (a professional's, a new sign-in). */
+  accountId?: string;
+  kind: NotificationKind;
+  urgent?: boolean;
+  /** A path inside the portal; the kind's page when absent. */
+  link?: string;
+  /** The same key notified twice is stored (and e-mailed) once. */
+  dedupeKey?: string;
+  /** "always" e-mails whatever the preferences; security kinds always do. */
+  email?: "always" | "preference";
+};
+
+type Recipient = { account_id: string; email: string; wants: boolean | null };
+
+/**
+ * Writes a notification, and its e-mail to the outbox when the person wants it (or always, for
+ * security kinds). Pass the transaction of the event (`inPrisma(tx)`): both exist if and only
+ * if the event committed. A space without an account of its own (a child) has its notice in
+ * the portal, seen by its guardians, and no e-mail.
+ */
+export async function notify(db: Queryable, n: NotificationInput): Promise<void> {
+  if (!n.patientId && !n.accountId) throw new Error("notify: patientId ou accountId requis");
+  const info = KIND_INFO[n.kind];
+  const link = n.link && n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : info.link;
+  const inserted = await db.query<{ id: string }>(
+    `INSERT INTO notification (id, patient_id, account_id, kind, urgent, link, dedupe_key)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7)
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING id`,
+    [randomUUID(), n.patientId ?? null, n.accountId ?? null, n.kind, n.urgent ?? n.kind === "emergency-access", link, n.dedupeKey ?? null],
+  );
+  if (inserted.length === 0) return; // already notified under this key: its e-mail went with it
+
+  const [recipient] = await db.query<Recipient>(
+    `SELECT a.id AS account_id, a.email, p.email AS wants
+       FROM account a
+       LEFT JOIN notification_preference p ON p.account_id = a.id AND p.kind = $3::text
+      WHERE NOT a.disabled AND CASE WHEN $1::uuid IS NULL THEN a.fhir_ref = $2::text ELSE a.id = $1::uuid END
+      LIMIT 1`,
+    [n.accountId ?? null, n.patientId ? `Patient/${n.patientId}` : null, n.kind],
+  );
+  if (!recipient) return;
+  const always = n.email === "always" || info.security;
+  if (!always && recipient.wants === false) return;
+  const key = `notification:${inserted[0]!.id}`;
+  await enqueueEmail(db, notificationEmail(n.kind, recipient.email, env().APP_URL, key));
+}

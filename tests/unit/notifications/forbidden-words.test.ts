@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { ORGANIZATIONS, PATIENTS, PRACTITIONERS } from "@/lib/demo/personas";
+import { CONDITIONS } from "@/lib/fhir/builders/record";
+import { KIND_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { camilleDocuments } from "@/server/seed/catalogue/camille-documents";
+import { jeanDocuments } from "@/server/seed/catalogue/jean-documents";
+import { leoDocuments, nadiaDocuments } from "@/server/seed/catalogue/nadia-leo-documents";
+import { prescriptionPlans } from "@/server/seed/catalogue/prescription-plans";
+import { notificationEmail } from "@/server/notifications/notification-email";
+
+/**
+ * An e-mail may say that something happened, never what (issue 15): no one's name, condition,
+ * drug, specialty, document or place. The forbidden list is drawn from the demo record itself,
+ * so a new persona, drug or document joins it without anyone editing this test.
+ */
+const clock = { now: new Date("2026-06-15T10:00:00Z") };
+const documents = [...camilleDocuments(clock), ...jeanDocuments(clock), ...nadiaDocuments(clock), ...leoDocuments()];
+
+const FORBIDDEN = [
+  ...Object.values(PATIENTS).flatMap((p) => [p.given, p.family]),
+  ...Object.values(PRACTITIONERS).flatMap((p) => [p.given, p.family, p.specialty.label, p.specialty.display]),
+  ...Object.values(ORGANIZATIONS).map((o) => o.name),
+  ...Object.values(CONDITIONS).flatMap((c) => [c.label, c.display, c.label.split(" ")[0]!]),
+  ...prescriptionPlans(clock).flatMap((plan) => plan.lines.map((line) => line.medication.split(/[ /,]/)[0]!)),
+  ...documents.map((d) => d.title),
+  "pénicilline",
+  "allergie",
+  "ordonnance",
+  "document",
+  "urgence",
+];
+
+const fold = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const folded = [...new Set(FORBIDDEN.filter((w) => w.length >= 3).map(fold))];
+
+function forbiddenIn(text: string): string[] {
+  const words = ` ${fold(text).replace(/[^a-z0-9]+/g, " ")} `;
+  return folded.filter((w) => words.includes(` ${w.replace(/[^a-z0-9]+/g, " ").trim()} `));
+}
+
+describe("the e-mail of every notification kind", () => {
+  it("has a list of words to check against, drawn from the demo record", () => {
+    expect(folded.length).toBeGreaterThan(60);
+    expect(forbiddenIn("Le Dr Bernard a vu votre asthme")).toEqual(expect.arrayContaining(["bernard", "asthme"]));
+  });
+
+  it.each(NOTIFICATION_KINDS)("%s says nothing of the record", (kind) => {
+    const email = notificationEmail(kind, "camille.martin@example.org", "https://espace-sante.example");
+    expect(forbiddenIn(email.subject)).toEqual([]);
+    expect(forbiddenIn(email.text)).toEqual([]);
+    expect(email.html ?? "").toBe("");
+    expect(email.text).toContain("https://espace-sante.example/connexion");
+    expect(email.text).toContain("/espace/notifications/preferences");
+  });
+
+  it.each(NOTIFICATION_KINDS)("%s reads in the portal without naming anyone", (kind) => {
+    const names = forbiddenIn(KIND_INFO[kind].text).filter((w) => !["ordonnance", "document", "urgence"].includes(w));
+    expect(names).toEqual([]);
+  });
+});
