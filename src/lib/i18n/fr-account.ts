@@ -100,6 +100,12 @@ export const frAccount = {
     totpReplaced: "Votre nouvelle application d'authentification est enregistrée.",
     reEnrolAfterRecovery:
       "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant un nouveau second facteur : votre ancienne application ne sera plus acceptée.",
+    passkeysTitle: "Clés d'accès",
+    passkeyAdd: "Ajouter une clé d'accès sur cet appareil",
+    passkeyRemove: "Retirer",
+    passkeyAdded: "La clé d'accès a été ajoutée.",
+    passkeyRemoved: "La clé d'accès a été retirée.",
+    recoveryFailed: "Le code ne correspond pas : aucun nouveau code n'a été créé.",
     confirmFactor: "Pour confirmer, saisissez un code de votre application actuelle ou un code de secours.",
     failedFactor: "Le code ne correspond pas.",
   },

@@ -69,9 +69,9 @@ export async function setPendingTotpSecret(accountId: string, secretBase32: stri
  * The pending secret becomes the account's TOTP secret, its confirming code's step spent. The
  * security stamp moves on: sessions opened with the old app end (a lost phone stops counting).
  */
-export async function confirmPendingTotp(accountId: string, secretBase32: string, step: number): Promise<void> {
+export async function confirmPendingTotp(accountId: string, secretBase32: string, step: number): Promise<number> {
   const { prisma } = await database();
-  await prisma.account.update({
+  const row = await prisma.account.update({
     where: { id: accountId },
     data: {
       totpSecret: sealString(secretBase32, secrets().storageKey, `account:${accountId}`),
@@ -79,7 +79,9 @@ export async function confirmPendingTotp(accountId: string, secretBase32: string
       lastTotpStep: BigInt(step),
       securityStamp: { increment: 1 },
     },
+    select: { securityStamp: true },
   });
+  return row.securityStamp;
 }
 
 export async function setInitialPasswordHash(accountId: string, passwordHash: string): Promise<void> {

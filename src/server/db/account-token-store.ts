@@ -7,7 +7,7 @@ import { database } from "./client";
  * keyed hash is stored (auth/one-time-code.ts). Attempts are counted by a conditional UPDATE
  * before the rest is checked, so parallel guesses against one token cannot pass its limit.
  */
-export type TokenPurpose = "activation" | "password-reset" | "email-change";
+export type TokenPurpose = "activation" | "password-reset" | "email-change" | "recovery-display";
 
 export async function createAccountToken(input: {
   accountId: string;

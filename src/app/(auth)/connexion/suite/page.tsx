@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { requireSession } from "@/server/auth/current-session";
 import { takeSecurityNotice } from "@/server/db/account-store";
+import { setPendingTotpSecret } from "@/server/db/account-enrolment-store";
+import { newTotpSecret } from "@/server/auth/totp";
 
 export const metadata: Metadata = { title: t("signInExtra.noticeTitle") };
 
@@ -19,6 +21,8 @@ export default async function AfterSignInPage({ searchParams }: { searchParams: 
   const { secours } = await searchParams;
   const accountPage = session.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
   const next = secours ? `${accountPage}?secours=1` : "/";
+  // In with a recovery code: a new TOTP secret waits on the account page for the new phone.
+  if (secours) await setPendingTotpSecret(session.account.id, newTotpSecret());
   const notice = await takeSecurityNotice(session.account.id);
   if (!notice) redirect(next);
   return (
