@@ -109,6 +109,18 @@ export const frAccount = {
     confirmFactor: "Pour confirmer, saisissez un code de votre application actuelle ou un code de secours.",
     failedFactor: "Le code ne correspond pas.",
   },
+  reset: {
+    title: "Mot de passe oublié",
+    intro: "Saisissez l'adresse e-mail de votre compte : nous y enverrons un lien pour choisir un nouveau mot de passe, valable 30 minutes.",
+    send: "Recevoir le lien",
+    sent: "Si un compte existe à cette adresse, un e-mail vient de lui être envoyé. Pensez à regarder dans les courriers indésirables.",
+    link: "Mot de passe oublié ?",
+    newTitle: "Nouveau mot de passe",
+    submit: "Enregistrer le nouveau mot de passe",
+    badLink: "Ce lien n'est plus valable (déjà utilisé, expiré ou incomplet). Demandez-en un nouveau.",
+    badFactor: "Le code ne correspond pas. Saisissez le code de votre application ou un code de secours.",
+    done: "Votre mot de passe a été changé. Connectez-vous avec le nouveau.",
+  },
   accountEvents: {
     "sign-in": "Connexion",
     "password-failed": "Mot de passe erroné",

@@ -21,6 +21,7 @@ type SearchParams = Promise<{ erreur?: string | string[]; error?: string | strin
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   if (await getCurrentSession()) redirect("/");
   const { erreur, error } = await searchParams;
+  const done = erreur === "reinitialise" ? t("reset.done") : undefined;
   const message =
     erreur === "identifiants"
       ? t("signIn.failed")
@@ -34,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signIn.title")} description={t("signIn.intro")} />
-      {message ? <Alert tone="error">{message}</Alert> : null}
+      {done ? <Alert tone="success">{done}</Alert> : message ? <Alert tone="error">{message}</Alert> : null}
       <form method="post" action="/connexion/mot-de-passe" className="flex flex-col gap-5" noValidate>
         <TextField
           name="email"
@@ -53,6 +54,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <Button type="submit">{t("signIn.submit")}</Button>
         </div>
       </form>
+      <p>
+        <a href="/connexion/oubli" className="underline">
+          {t("reset.link")}
+        </a>
+      </p>
       <PasskeySignInButton label={t("signInExtra.passkeySignIn")} failed={t("signInExtra.passkeyFailed")} />
       {oidcName ? (
         <section aria-labelledby="oidc-title" className="flex flex-col gap-3 border-t border-slate-300 pt-6">
