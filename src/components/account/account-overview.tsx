@@ -29,6 +29,7 @@ const OK: Record<string, MessageKey> = {
   totp: "account.totpReplaced",
   cle: "account.passkeyAdded",
   "cle-retiree": "account.passkeyRemoved",
+  oidc: "account.oidcBound",
 };
 const ERRORS: Record<string, MessageKey> = {
   "mot-de-passe": "account.passwordFailed",

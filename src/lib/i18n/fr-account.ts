@@ -101,6 +101,7 @@ export const frAccount = {
     reEnrolAfterRecovery:
       "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant un nouveau second facteur : votre ancienne application ne sera plus acceptée.",
     passkeysTitle: "Clés d'accès",
+    oidcBound: "Votre identité numérique est désormais liée à ce compte : vous pourrez l'utiliser pour vous connecter.",
     passkeyAdd: "Ajouter une clé d'accès sur cet appareil",
     passkeyRemove: "Retirer",
     passkeyAdded: "La clé d'accès a été ajoutée.",

@@ -9,7 +9,10 @@ import { secrets } from "../secrets";
 import { codeStep } from "./code-step";
 import { currentAuthCookies, sessionIdFromCookies } from "./current-session";
 import { openSession } from "./open-session";
-import { accountForOidcProfile, OIDC_PROVIDER_ID, oidcProviders } from "./oidc";
+import { OIDC_PROVIDER_ID, oidcIssuer, oidcProviders } from "./oidc";
+import { resolveOidcSignIn } from "./oidc-sign-in";
+import { startOidcSecondFactor } from "./oidc-second-factor";
+import { getCurrentSession } from "./current-session";
 import { ABSOLUTE_TIMEOUT_MS } from "./session-policy";
 
 /**
@@ -55,14 +58,27 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.type === "credentials") return true;
-        if (account?.provider === OIDC_PROVIDER_ID) return (await accountForOidcProfile(profile)) !== undefined;
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          const issuer = oidcIssuer(e);
+          if (!issuer) return false;
+          const current = await getCurrentSession();
+          const outcome = await resolveOidcSignIn({ issuer, profile, signedInAccountId: current?.account.id, now: new Date() });
+          if (outcome.kind === "refused") return false;
+          // Bound to the signed-in account: nothing else changes, no new session.
+          if (outcome.kind === "bound") return outcome.account.kind === "patient" ? "/espace/compte?ok=oidc" : "/pro/compte?ok=oidc";
+          // One factor only (low assurance): the portal's own code finishes the sign-in.
+          if (outcome.kind === "second-factor") return startOidcSecondFactor(outcome.account.id);
+          return true;
+        }
         return false;
       },
       async jwt({ token, user, account, profile }) {
         if (account?.type === "credentials" && user) return { sid: user.id };
         if (account?.provider === OIDC_PROVIDER_ID) {
-          const mapped = await accountForOidcProfile(profile);
-          if (!mapped) throw new Error("AccessDenied");
+          const issuer = oidcIssuer(e);
+          const outcome = issuer ? await resolveOidcSignIn({ issuer, profile, now: new Date() }) : undefined;
+          if (outcome?.kind !== "signed-in") throw new Error("AccessDenied");
+          const mapped = outcome.account;
           const sid = await openSession({
             account: mapped,
             now: new Date(),
