@@ -12,7 +12,7 @@ import { listPasskeys } from "@/server/db/passkey-store";
 import { remainingRecoveryCodes } from "@/server/db/recovery-code-store";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { EventsSection } from "./events-section";
-import { PasswordForm, PasskeysSection, RecoverySection, TotpSection } from "./security-forms";
+import { EmailForm, PasswordForm, PasskeysSection, RecoverySection, TotpSection } from "./security-forms";
 import { SessionsSection } from "./sessions-section";
 
 /**
@@ -30,6 +30,7 @@ const OK: Record<string, MessageKey> = {
   cle: "account.passkeyAdded",
   "cle-retiree": "account.passkeyRemoved",
   oidc: "account.oidcBound",
+  "adresse-envoyee": "account.emailSent",
 };
 const ERRORS: Record<string, MessageKey> = {
   "mot-de-passe": "account.passwordFailed",
@@ -38,6 +39,7 @@ const ERRORS: Record<string, MessageKey> = {
   totp: "activation.totpFailed",
   session: "account.failedFactor",
   cle: "account.failedFactor",
+  adresse: "account.emailFailed",
 };
 
 const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;
@@ -68,6 +70,7 @@ export async function AccountOverview({ session, search }: { session: CurrentSes
       <PasskeysSection passkeys={passkeys} accountPath={accountPagePath(session)} />
       <RecoverySection remaining={remaining} fresh={fresh} />
       <PasswordForm />
+      <EmailForm />
     </div>
   );
 }

@@ -108,3 +108,22 @@ export function RecoverySection({ remaining, fresh }: { remaining: number; fresh
     </section>
   );
 }
+
+export function EmailForm() {
+  return (
+    <section aria-labelledby="email-title" className="flex flex-col gap-3">
+      <h2 id="email-title" className="text-xl font-semibold">
+        {t("account.emailTitle")}
+      </h2>
+      <form method="post" action="/compte/adresse" className="flex max-w-md flex-col gap-4">
+        <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" required maxLength={254} />
+        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <div>
+          <Button type="submit" variant="secondary">
+            {t("account.emailSubmit")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

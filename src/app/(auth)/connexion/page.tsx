@@ -21,11 +21,13 @@ type SearchParams = Promise<{ erreur?: string | string[]; error?: string | strin
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   if (await getCurrentSession()) redirect("/");
   const { erreur, error } = await searchParams;
-  const done = erreur === "reinitialise" ? t("reset.done") : undefined;
+  const done = erreur === "reinitialise" ? t("reset.done") : erreur === "adresse-confirmee" ? t("account.emailConfirmed") : undefined;
   const message =
     erreur === "identifiants"
       ? t("signIn.failed")
-      : erreur === "saisie"
+      : erreur === "adresse-refusee"
+        ? t("account.emailRefused")
+        : erreur === "saisie"
         ? t("signIn.invalidInput")
         : // next-auth sends errors of its own flows here (?error=…); their detail stays unsaid.
           error
