@@ -12,6 +12,7 @@
  * JavaScript, compressed. To run only one part:
  *   npm run bench -- documents     (or BENCH_ONLY=documents)   the documents page alone, ~2 min
  *   npm run bench -- store         (or BENCH_ONLY=store)       the record store alone
+ *   npm run bench -- sign-in       (or BENCH_ONLY=sign-in)     sign-ins per second, and the rest's latency meanwhile (scripts/bench/sign-in.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { startApp, startCeiling, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
+import { benchSignIn, reportSignIn } from "./sign-in";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
@@ -32,10 +34,17 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store");
+const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store" || a === "sign-in");
 
 async function main() {
   const started = Date.now();
+  if (ONLY === "sign-in") {
+    const report = await benchSignIn();
+    reportSignIn(report);
+    mkdirSync("bench-results", { recursive: true });
+    writeFileSync(`bench-results/sign-in-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(report, null, 2));
+    process.exit(0);
+  }
   if (ONLY !== "documents") await benchStore();
   if (ONLY !== "store") {
     const documents = await benchDocumentsPage(SERVER);
