@@ -55,6 +55,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       APP_URL: `http://localhost:${port}`,
       PORT: String(port),
+      // Playwright stands for the one trusted proxy: each test's X-Forwarded-For is a distinct
+      // client, so one test's sign-in windows do not throttle the next (all come from 127.0.0.1).
+      TRUSTED_PROXY_HOPS: "1",
       HOSTNAME: "localhost",
       NODE_ENV: "production",
     },
