@@ -56,6 +56,9 @@ export default defineConfig({
       // No APP_URL: as in a demo, the address follows PORT and the loopback address used
       // (sign-in.spec.ts signs in on 127.0.0.1 as well as on localhost).
       PORT: String(port),
+      // Playwright stands for the one trusted proxy: each test's X-Forwarded-For is a distinct
+      // client, so one test's sign-in windows do not throttle the next (all come from 127.0.0.1).
+      TRUSTED_PROXY_HOPS: "1",
       HOSTNAME: "localhost",
       NODE_ENV: "production",
       // The specs drive one persona through many pages faster than a person would.

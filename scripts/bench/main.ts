@@ -19,6 +19,7 @@
  * limit (READS_PER_MINUTE): the reads are still counted, which is the cost measured.
  *   npm run bench -- notifications (or BENCH_ONLY=notifications) the notification campaign alone
  *     (scripts/bench/notifications.ts; BENCH_NOTIFY_PATIENTS, default 100,000)
+ *   npm run bench -- sign-in       (or BENCH_ONLY=sign-in)     sign-ins per second, and the rest's latency meanwhile (scripts/bench/sign-in.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -29,6 +30,7 @@ import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
 import { benchPages, reportPages } from "./pages";
 import { benchNotifications, reportNotifications } from "./notifications";
+import { benchSignIn, reportSignIn } from "./sign-in";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
@@ -41,9 +43,9 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages", "notifications"] as const;
+const PARTS = ["store", "documents", "pages", "notifications", "sign-in"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
-const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY === part;
+const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in") || ONLY === part;
 
 function keep(name: string, result: unknown) {
   mkdirSync("bench-results", { recursive: true });
@@ -52,6 +54,12 @@ function keep(name: string, result: unknown) {
 
 async function main() {
   const started = Date.now();
+  if (ONLY === "sign-in") {
+    // Only on demand: it measures the sign-in path in this process, without the production build.
+    const report = await benchSignIn();
+    reportSignIn(report);
+    keep("sign-in", report);
+  }
   if (runs("notifications")) {
     const notifications = await benchNotifications(SERVER);
     reportNotifications(notifications);

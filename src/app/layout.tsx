@@ -39,7 +39,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#contenu" className="skip-link">
           {t("app.skipLink")}
         </a>
-        <SiteHeader displayName={session?.account.displayName} notifications={notifications} />
+        <SiteHeader
+          displayName={session?.account.displayName}
+          notifications={notifications}
+          accountHref={session ? (session.account.kind === "practitioner" ? "/pro/compte" : "/espace/compte") : undefined}
+        />
         <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>

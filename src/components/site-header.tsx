@@ -7,7 +7,15 @@ import { Button } from "./button";
  * in and the sign-out button. Sign-out is a plain POST form (it works before JavaScript has
  * loaded); nothing changes state on a GET.
  */
-export function SiteHeader({ displayName, notifications }: { displayName?: string; notifications?: { href: string; unread: number } }) {
+export function SiteHeader({
+  displayName,
+  notifications,
+  accountHref,
+}: {
+  displayName?: string;
+  notifications?: { href: string; unread: number };
+  accountHref?: string;
+}) {
   return (
     <header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -20,6 +28,11 @@ export function SiteHeader({ displayName, notifications }: { displayName?: strin
             {notifications ? (
               <Link href={notifications.href} className="font-semibold">
                 {notifications.unread > 0 ? t("notifications.headerCount", { count: notifications.unread }) : t("notifications.headerLink")}
+              </Link>
+            ) : null}
+            {accountHref ? (
+              <Link href={accountHref} className="font-semibold">
+                {t("account.title")}
               </Link>
             ) : null}
             <form method="post" action="/deconnexion">

@@ -32,6 +32,11 @@ const variables = z.object({
   PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
   READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
+  /**
+   * Reverse proxies in front of the portal that append the client's address to
+   * X-Forwarded-For. 0: the header is ignored and the socket's peer is the client.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The mail server the outbox worker sends through; without it, e-mails are .eml files under DATA_DIR/outbox. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Espace santé <ne-pas-repondre@espace-sante.example>"),

@@ -30,6 +30,7 @@ import { schedulePurge } from "./db/purge-schedule";
 import { startMailWorker } from "./db/mail-worker-runner";
 import { env } from "./env";
 import { isFhirPath, requestUrl, serveFhir } from "./fhir-api/node-handler";
+import { pinClientAddress } from "./http/pin-client-address";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
@@ -38,10 +39,12 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { APP_URL, APP_ENV } = env();
+  const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS } = env();
   const production = APP_ENV === "production";
 
   const server = http.createServer((req, res) => {
+    // Before anything reads it: the address sign-in throttling and audit rows record.
+    pinClientAddress(req, TRUSTED_PROXY_HOPS);
     let url: URL | undefined;
     try {
       url = requestUrl(req, APP_URL);

@@ -3,6 +3,7 @@ import { frPrescriptions } from "./fr-prescriptions";
 import { frErrors } from "./fr-errors";
 import { frHistory } from "./fr-history";
 import { frSharing } from "./fr-sharing";
+import { frAccount } from "./fr-account";
 import { frNotifications } from "./fr-notifications";
 
 /**
@@ -17,6 +18,7 @@ export const fr = {
   ...frNotifications,
   ...frErrors,
   ...frSharing,
+  ...frAccount,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

@@ -1,17 +1,19 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { revokeSession } from "../db/session-store";
 import { env } from "../env";
-import { userAgentOf } from "../http/client-address";
+import { clientAddress, userAgentOf } from "../http/client-address";
 import { secrets } from "../secrets";
-import { completeSignIn } from "./complete-sign-in";
+import { codeStep } from "./code-step";
 import { currentAuthCookies, sessionIdFromCookies } from "./current-session";
 import { openSession } from "./open-session";
-import { accountForOidcProfile, OIDC_PROVIDER_ID, oidcProviders } from "./oidc";
+import { OIDC_PROVIDER_ID, oidcIssuer, oidcProviders } from "./oidc";
+import { resolveOidcSignIn } from "./oidc-sign-in";
+import { startOidcSecondFactor } from "./oidc-second-factor";
+import { getCurrentSession } from "./current-session";
 import { ABSOLUTE_TIMEOUT_MS } from "./session-policy";
-import { SIGN_IN_ERRORS } from "./sign-in-errors";
 
 /**
  * next-auth, configured so that its JWT carries nothing but the id of a server session row
@@ -45,21 +47,9 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Code de vérification",
-        credentials: { code: { label: "Code", type: "text" } },
+        credentials: { code: { label: "Code", type: "text" }, kind: { label: "Type", type: "text" } },
         async authorize(credentials) {
-          const challengeId = (await cookies()).get(c.challenge.name)?.value;
-          if (!challengeId || typeof credentials?.code !== "string") throw new Error(SIGN_IN_ERRORS.challenge);
-          const result = await completeSignIn({
-            challengeId,
-            code: credentials.code.slice(0, 32),
-            now: new Date(),
-            userAgent: userAgentOf(await headers()),
-            previousSessionId: await sessionIdFromCookies(),
-          });
-          if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
-          // The challenge is used up; its cookie has nothing left to say.
-          (await cookies()).delete(c.challenge.name);
-          return { id: result.sessionId };
+          return { id: (await codeStep(credentials)).sessionId };
         },
       }),
       ...oidcProviders(e),
@@ -67,18 +57,32 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.type === "credentials") return true;
-        if (account?.provider === OIDC_PROVIDER_ID) return (await accountForOidcProfile(profile)) !== undefined;
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          const issuer = oidcIssuer(e);
+          if (!issuer) return false;
+          const current = await getCurrentSession();
+          const outcome = await resolveOidcSignIn({ issuer, profile, signedInAccountId: current?.account.id, now: new Date() });
+          if (outcome.kind === "refused") return false;
+          // Bound to the signed-in account: nothing else changes, no new session.
+          if (outcome.kind === "bound") return outcome.account.kind === "patient" ? "/espace/compte?ok=oidc" : "/pro/compte?ok=oidc";
+          // One factor only (low assurance): the portal's own code finishes the sign-in.
+          if (outcome.kind === "second-factor") return startOidcSecondFactor(outcome.account.id);
+          return true;
+        }
         return false;
       },
       async jwt({ token, user, account, profile }) {
         if (account?.type === "credentials" && user) return { sid: user.id };
         if (account?.provider === OIDC_PROVIDER_ID) {
-          const mapped = await accountForOidcProfile(profile);
-          if (!mapped) throw new Error("AccessDenied");
+          const issuer = oidcIssuer(e);
+          const outcome = issuer ? await resolveOidcSignIn({ issuer, profile, now: new Date() }) : undefined;
+          if (outcome?.kind !== "signed-in") throw new Error("AccessDenied");
+          const mapped = outcome.account;
           const sid = await openSession({
             account: mapped,
             now: new Date(),
             userAgent: userAgentOf(await headers()),
+            address: clientAddress(await headers()),
             previousSessionId: await sessionIdFromCookies(),
           });
           return { sid };

@@ -1,40 +1,53 @@
 import "server-only";
+import { recordAccountEvent } from "../db/account-event-store";
 import { findAccountById, readSecondFactor, consumeTotpStep } from "../db/account-store";
+import { spendRecoveryCode } from "../db/recovery-code-store";
 import { consumeChallenge, takeChallengeAttempt } from "../db/sign-in-challenge-store";
 import { openSession } from "./open-session";
+import { isPaused, takeCodeSlot } from "./second-factor-guard";
 import { checkTotp } from "./totp";
 
 /** Codes a challenge accepts before the sign-in must start again. */
 export const MAX_CODE_ATTEMPTS = 5;
 
 /**
- * Step 2 of sign-in: the TOTP code for a challenge. The code is checked against the account of
- * that challenge only (a code cannot finish someone else's sign-in), is usable once (the
- * account's last used step only moves forward), and the challenge is consumed. Success opens
- * a new server session, whatever session the browser had before (no fixation).
+ * Step 2 of sign-in: the TOTP code (or, phone lost, a recovery code) for a challenge. The code is
+ * checked against the account of that challenge only (a code cannot finish someone else's
+ * sign-in), is usable once (the account's last used step only moves forward; a recovery code is
+ * spent), and the challenge is consumed. Codes are capped per challenge and per account across
+ * challenges (second-factor-guard.ts). Success opens a new server session, whatever session the
+ * browser had before (no fixation).
  */
 export type CompleteSignInInput = {
   challengeId: string;
+  /** The TOTP code, or a recovery code when `kind` says so. */
   code: string;
+  kind?: "totp" | "recovery";
   now: Date;
   userAgent: string | null;
+  address?: string;
   /** The session the browser held before, if any: ended, since a new one replaces it. */
   previousSessionId?: string;
 };
 
 export type CompleteSignInResult =
-  | { ok: true; sessionId: string; accountId: string }
-  | { ok: false; reason: "challenge" | "code" };
+  | { ok: true; sessionId: string; accountId: string; usedRecoveryCode: boolean }
+  | { ok: false; reason: "challenge" | "code" | "paused" };
 
 export async function completeSignIn(input: CompleteSignInInput): Promise<CompleteSignInResult> {
   const challenge = await takeChallengeAttempt(input.challengeId, input.now, MAX_CODE_ATTEMPTS);
   if (!challenge) return { ok: false, reason: "challenge" };
   const factor = await readSecondFactor(challenge.accountId);
   if (!factor || factor.disabled) return { ok: false, reason: "challenge" };
+  if (isPaused(factor.pausedUntil, input.now)) return { ok: false, reason: "paused" };
+  const trail = { address: input.address ?? null, userAgent: input.userAgent };
+  const slot = await takeCodeSlot(challenge.accountId, input.now, trail);
+  if (!slot.allowed) return { ok: false, reason: "paused" };
 
-  const check = checkTotp({ secretBase32: factor.secretBase32, token: input.code, now: input.now, lastUsedStep: factor.lastUsedStep });
-  if (!check.ok) return { ok: false, reason: "code" };
-  if (!(await consumeTotpStep(challenge.accountId, check.step))) return { ok: false, reason: "code" };
+  const recovery = input.kind === "recovery";
+  const codeOk = recovery ? await spendRecoveryCode(challenge.accountId, input.code, input.now) : await spendTotpCode(challenge.accountId, factor, input.code, input.now);
+  await slot.settle(codeOk);
+  if (!codeOk) return { ok: false, reason: "code" };
   if (!(await consumeChallenge(input.challengeId, input.now))) return { ok: false, reason: "challenge" };
 
   const account = await findAccountById(challenge.accountId);
@@ -43,7 +56,15 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
     account,
     now: input.now,
     userAgent: input.userAgent,
+    address: input.address,
     previousSessionId: input.previousSessionId,
   });
-  return { ok: true, sessionId, accountId: account.id };
+  await recordAccountEvent({ accountId: account.id, kind: recovery ? "recovery-code-used" : "sign-in", at: input.now, ...trail, detail: recovery ? null : "password+totp" });
+  return { ok: true, sessionId, accountId: account.id, usedRecoveryCode: recovery };
+}
+
+async function spendTotpCode(accountId: string, factor: { secretBase32: string | null; lastUsedStep: number }, code: string, now: Date): Promise<boolean> {
+  if (!factor.secretBase32) return false;
+  const check = checkTotp({ secretBase32: factor.secretBase32, token: code, now, lastUsedStep: factor.lastUsedStep });
+  return check.ok && (await consumeTotpStep(accountId, check.step));
 }

@@ -25,9 +25,15 @@ export type AuthCookies = {
   pkceCodeVerifier: CookieSpec;
   state: CookieSpec;
   nonce: CookieSpec;
+  /** This browser's signed id (OWASP device cookie): the owner's browser is known by it. */
+  device: CookieSpec;
+  /** An activation under way (invitation code checked, enrolment not finished). */
+  activation: CookieSpec;
 };
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
+export const ACTIVATION_TTL_SECONDS = 30 * 60;
+const DEVICE_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 export function authCookies(production: boolean): AuthCookies {
   const prefix = production ? "__Host-" : "";
@@ -43,5 +49,7 @@ export function authCookies(production: boolean): AuthCookies {
     pkceCodeVerifier: spec("pkce", 15 * 60),
     state: spec("state", 15 * 60),
     nonce: spec("nonce", 15 * 60),
+    device: spec("device", DEVICE_TTL_SECONDS),
+    activation: spec("activation", ACTIVATION_TTL_SECONDS),
   };
 }

@@ -1,18 +1,14 @@
 import "server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
-import { z } from "zod";
-import { findAccountByEmail, type AccountSummary } from "../db/account-store";
 import type { Env } from "../env";
 
 /**
  * An optional OpenID Connect provider (the shape of FranceConnect or Pro Santé Connect),
  * switched on by OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET; off by default.
  *
- * Mapping to an account: the provider's `email` claim must equal an existing account's address
- * and the provider must assert `email_verified: true`; otherwise the sign-in is refused (an
- * unverified address would let anyone claim anyone's account). No account is created. The
- * provider is trusted as the second factor: it already authenticated the person strongly, so
- * no TOTP code is asked. A disabled account is refused as with a password.
+ * Mapping to an account is by the provider's issuer and subject, bound by the owner while
+ * signed in, never by e-mail; the portal's own second factor is asked unless the provider
+ * asserts a substantial or high assurance level (see oidc-sign-in.ts). No account is created.
  */
 export const OIDC_PROVIDER_ID = "oidc";
 
@@ -30,7 +26,8 @@ export function oidcProviders(e: Env): OAuthConfig<OidcProfile>[] {
       issuer,
       clientId: e.OIDC_CLIENT_ID,
       clientSecret: e.OIDC_CLIENT_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
+      // FranceConnect-shaped providers answer `acr` with the level they reached when asked for it.
+      authorization: { params: { scope: "openid email profile", acr_values: "eidas2" } },
       idToken: true,
       checks: ["pkce", "state", "nonce"],
       profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null }),
@@ -38,14 +35,9 @@ export function oidcProviders(e: Env): OAuthConfig<OidcProfile>[] {
   ];
 }
 
-const verifiedEmail = z.object({ email: z.email(), email_verified: z.literal(true) });
-
-/** The account an OpenID Connect identity maps to, if it may sign in. */
-export async function accountForOidcProfile(profile: unknown): Promise<AccountSummary | undefined> {
-  const parsed = verifiedEmail.safeParse(profile);
-  if (!parsed.success) return undefined;
-  const account = await findAccountByEmail(parsed.data.email);
-  return account && !account.disabled ? account : undefined;
+/** The issuer identities are bound under: the configured one, without a trailing slash. */
+export function oidcIssuer(e: Env): string | undefined {
+  return e.OIDC_ISSUER?.replace(/\/$/, "");
 }
 
 /** The provider's display name when it is switched on, for the sign-in page. */

@@ -11,6 +11,8 @@ export async function openSession(input: {
   account: AccountSummary;
   now: Date;
   userAgent: string | null;
+  /** The client's address at sign-in, shown to the owner among their sessions. */
+  address?: string;
   previousSessionId?: string;
 }): Promise<string> {
   if (input.previousSessionId) await revokeSession(input.previousSessionId, input.now);
@@ -20,6 +22,7 @@ export async function openSession(input: {
     // A patient starts in their own space; a professional has none.
     activeSpace: input.account.kind === "patient" ? input.account.fhirRef : null,
     userAgent: input.userAgent,
+    address: input.address ?? null,
     now: input.now,
   });
 }

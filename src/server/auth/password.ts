@@ -1,5 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 /**
  * Passwords are hashed with argon2id (the library's default algorithm) at OWASP's recommended
@@ -12,13 +13,34 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 takes any length; a cap keeps a megabyte "password" from costing more than a normal one. */
 export const PASSWORD_MAX_LENGTH = 256;
 
+/**
+ * @node-rs/argon2 hashes on libuv's thread pool, off the main thread, but each hash takes a
+ * core for tens of milliseconds: with as many running as the pool has threads, a 2-core machine
+ * leaves the event loop no core and every other page waits (npm run bench -- sign-in). At most
+ * one hash per core but one runs at a time; the others queue here, costing nothing meanwhile.
+ */
+const MAX_CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return withHashSlot(() => hash(password, OPTIONS));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await withHashSlot(() => verify(passwordHash, password));
   } catch {
     return false;
   }

@@ -1,22 +1,33 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { normaliseEmail } from "../db/account-store";
-import { hitRateLimit } from "../db/rate-limit-store";
-import { SIGN_IN_LIMITS, signInThrottleKeys } from "./throttle-policy";
+import { clearRateLimit, hitRateLimit, refundRateLimit } from "../db/rate-limit-store";
+import { SIGN_IN_LIMITS, signInThrottleRules } from "./throttle-policy";
 
 /**
- * Counts a password attempt against every window and says whether it may proceed. Runs
- * before any password hashing, so a flood costs a few row updates, not argon2 time. Every
- * window is counted even when an earlier one already refused, so an attacker who rotates
- * addresses still fills the per-account window.
+ * Takes one password attempt from every window that applies (see throttle-policy.ts) before any
+ * password hashing, so a flood costs a few row updates, not argon2 time. Every window is
+ * counted even when an earlier one already refused, so an attacker who rotates addresses still
+ * fills the per-account window. `settle` is called with the outcome: a right password gives the
+ * attempt back and clears this browser's count, so only failures stay counted.
  */
-export async function allowPasswordAttempt(email: string, address: string, now: Date): Promise<boolean> {
-  const emailKey = createHash("sha256").update(normaliseEmail(email)).digest("base64url");
-  const keys = signInThrottleKeys(emailKey, address);
-  const hits = await Promise.all([
-    hitRateLimit(keys.accountAndAddress, SIGN_IN_LIMITS.accountAndAddress, SIGN_IN_LIMITS.windowMs, now),
-    hitRateLimit(keys.account, SIGN_IN_LIMITS.account, SIGN_IN_LIMITS.windowMs, now),
-    hitRateLimit(keys.address, SIGN_IN_LIMITS.address, SIGN_IN_LIMITS.windowMs, now),
-  ]);
-  return hits.every((hit) => hit.allowed);
+export type PasswordAttempt = { allowed: boolean; settle(passwordOk: boolean): Promise<void> };
+
+export function emailKeyOf(email: string): string {
+  return createHash("sha256").update(normaliseEmail(email)).digest("base64url");
+}
+
+export async function takePasswordAttempt(email: string, address: string, knownDeviceHash: string | undefined, now: Date): Promise<PasswordAttempt> {
+  const rules = signInThrottleRules(emailKeyOf(email), address, knownDeviceHash);
+  const hits = await Promise.all(rules.map((rule) => hitRateLimit(rule.key, rule.limit, SIGN_IN_LIMITS.windowMs, now)));
+  return {
+    allowed: hits.every((hit) => hit.allowed),
+    async settle(passwordOk) {
+      if (!passwordOk) return;
+      // The browser's own count (first rule) starts again; the shared ones only lose this attempt.
+      const [own, ...shared] = rules;
+      if (own) await clearRateLimit(own.key);
+      await Promise.all(shared.map((rule) => refundRateLimit(rule.key)));
+    },
+  };
 }

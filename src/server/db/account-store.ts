@@ -26,7 +26,7 @@ export type NewAccount = {
   id?: string;
   email: string;
   password: string;
-  totpSecret: string;
+  totpSecret: string | null;
   kind: AccountKind;
   fhirRef: string;
   displayName: string;
@@ -53,24 +53,29 @@ export async function createAccount(input: NewAccount): Promise<AccountSummary> 
       id,
       email: normaliseEmail(input.email),
       passwordHash: await hashPassword(input.password),
-      totpSecret: sealString(input.totpSecret, secrets().storageKey, `account:${id}`),
+      totpSecret: input.totpSecret ? sealString(input.totpSecret, secrets().storageKey, `account:${id}`) : null,
       kind: input.kind,
       fhirRef: input.fhirRef,
       displayName: input.displayName,
+      activatedAt: new Date(),
     },
     select: SUMMARY,
   });
   return toSummary(row);
 }
 
-/** What the password step needs. Undefined when no account has this address. */
+/**
+ * What the password step needs. Undefined when no activated account has this address (an
+ * account still waiting for activation has no password to check).
+ */
 export async function findCredentialsByEmail(email: string) {
   const { prisma } = await database();
   const row = await prisma.account.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { ...SUMMARY, passwordHash: true },
+    select: { ...SUMMARY, passwordHash: true, activatedAt: true },
   });
-  return row ? { ...toSummary(row), passwordHash: row.passwordHash } : undefined;
+  if (!row || !row.activatedAt || !row.passwordHash) return undefined;
+  return { ...toSummary(row), passwordHash: row.passwordHash };
 }
 
 export async function findAccountById(id: string): Promise<AccountSummary | undefined> {
@@ -85,19 +90,47 @@ export async function findAccountByEmail(email: string): Promise<AccountSummary 
   return row ? toSummary(row) : undefined;
 }
 
-/** The second-factor state of an account: its decrypted secret and the last step used. */
+/**
+ * The second-factor state of an account: its decrypted TOTP secret (null without a TOTP app),
+ * the last step used, and until when the second step is paused.
+ */
 export async function readSecondFactor(accountId: string) {
   const { prisma } = await database();
   const row = await prisma.account.findUnique({
     where: { id: accountId },
-    select: { totpSecret: true, lastTotpStep: true, disabled: true },
+    select: { totpSecret: true, lastTotpStep: true, disabled: true, secondFactorPausedUntil: true },
   });
   if (!row) return undefined;
   return {
-    secretBase32: openString(row.totpSecret, secrets().storageKey, `account:${accountId}`),
+    secretBase32: row.totpSecret ? openString(row.totpSecret, secrets().storageKey, `account:${accountId}`) : null,
     lastUsedStep: Number(row.lastTotpStep),
     disabled: row.disabled,
+    pausedUntil: row.secondFactorPausedUntil,
   };
+}
+
+/** Pauses the second step of the account and leaves a notice for its owner's next sign-in. */
+export async function pauseSecondFactor(accountId: string, until: Date): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.update({ where: { id: accountId }, data: { secondFactorPausedUntil: until, securityNotice: "second-factor-paused" } });
+}
+
+/** The notice waiting for the owner, taken (cleared) as it is read: it is shown once. */
+export async function takeSecurityNotice(accountId: string): Promise<string | undefined> {
+  const { sql } = await database();
+  const rows = await sql.query<{ notice: string | null }>(
+    `UPDATE account a SET security_notice = NULL FROM (SELECT id, security_notice AS notice FROM account WHERE id = $1 FOR UPDATE) old
+      WHERE a.id = old.id AND old.notice IS NOT NULL RETURNING old.notice`,
+    [accountId],
+  );
+  return rows[0]?.notice ?? undefined;
+}
+
+/** The account's address, for the e-mails it is sent. */
+export async function emailOfAccount(accountId: string): Promise<string | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({ where: { id: accountId }, select: { email: true } });
+  return row?.email;
 }
 
 /**
@@ -116,7 +149,7 @@ export async function consumeTotpStep(accountId: string, step: number): Promise<
 export async function findPasswordHash(accountId: string): Promise<string | undefined> {
   const { prisma } = await database();
   const row = await prisma.account.findUnique({ where: { id: accountId }, select: { passwordHash: true } });
-  return row?.passwordHash;
+  return row?.passwordHash ?? undefined;
 }
 
 /** New password hash; bumping the security stamp ends every session opened before. Returns the new stamp. */
@@ -130,7 +163,7 @@ export async function setPasswordHash(accountId: string, passwordHash: string): 
   return row.securityStamp;
 }
 
-/** New second-factor secret (reset by support); ends every session too. */
+/** New second-factor secret (reset by support, or a new app); ends every session too. */
 export async function setTotpSecret(accountId: string, totpSecret: string): Promise<void> {
   const { prisma } = await database();
   await prisma.account.update({

@@ -29,3 +29,12 @@ export async function clearRateLimit(key: string): Promise<void> {
   const { sql } = await database();
   await sql.query("DELETE FROM rate_limit WHERE key = $1", [key]);
 }
+
+/**
+ * Gives back one hit taken before an attempt that turned out to succeed: attempts are counted
+ * up front (so parallel guesses cannot slip past the limit), but only failures should stay.
+ */
+export async function refundRateLimit(key: string): Promise<void> {
+  const { sql } = await database();
+  await sql.query("UPDATE rate_limit SET count = GREATEST(count - 1, 0) WHERE key = $1", [key]);
+}

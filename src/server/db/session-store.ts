@@ -30,6 +30,7 @@ export async function createSession(input: {
   securityStamp: number;
   activeSpace: string | null;
   userAgent: string | null;
+  address?: string | null;
   now: Date;
 }): Promise<string> {
   const { prisma } = await database();
@@ -44,6 +45,7 @@ export async function createSession(input: {
       activeSpace: input.activeSpace,
       // Stored for the user's own "active sessions" view; cut so a header cannot fill the table.
       userAgent: input.userAgent?.slice(0, 300) ?? null,
+      address: input.address ?? null,
     },
   });
   return id;
@@ -121,4 +123,26 @@ export async function setActiveSpace(id: string, activeSpace: string | null): Pr
 export async function adoptSecurityStamp(id: string, accountId: string, securityStamp: number): Promise<void> {
   const { prisma } = await database();
   await prisma.authSession.updateMany({ where: { id, accountId, revokedAt: null }, data: { securityStamp } });
+}
+
+export type AccountSessionRow = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; address: string | null };
+
+/** The account's sessions not ended by hand or by a security change (timeouts are judged by the caller). */
+export async function listAccountSessions(accountId: string): Promise<AccountSessionRow[]> {
+  const { sql } = await database();
+  const rows = await sql.query<{ id: string; created_at: Date | string; last_seen_at: Date | string; user_agent: string | null; address: string | null }>(
+    `SELECT s.id, s.created_at, s.last_seen_at, s.user_agent, s.address
+       FROM auth_session s JOIN account a ON a.id = s.account_id
+      WHERE s.account_id = $1 AND s.revoked_at IS NULL AND s.security_stamp = a.security_stamp
+      ORDER BY s.last_seen_at DESC LIMIT 100`,
+    [accountId],
+  );
+  return rows.map((row) => ({ id: row.id, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at), userAgent: row.user_agent, address: row.address }));
+}
+
+/** Ends one session of this account only (an id from another account changes nothing). */
+export async function revokeAccountSession(accountId: string, id: string, now: Date): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.authSession.updateMany({ where: { id, accountId, revokedAt: null }, data: { revokedAt: now } });
+  return count === 1;
 }

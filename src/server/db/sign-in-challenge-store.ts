@@ -7,11 +7,13 @@ import { database } from "./client";
  * right code. Each code attempt is counted by a conditional UPDATE before the code is checked,
  * so parallel guesses cannot go past the limit.
  */
-export async function createChallenge(accountId: string, now: Date, ttlMs: number): Promise<string> {
+export type ChallengePurpose = "sign-in" | "activation";
+
+export async function createChallenge(accountId: string, now: Date, ttlMs: number, purpose: ChallengePurpose = "sign-in"): Promise<string> {
   const { prisma } = await database();
   const id = randomBytes(32).toString("base64url");
   await prisma.signInChallenge.create({
-    data: { id, accountId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) },
+    data: { id, accountId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs), purpose },
   });
   return id;
 }
@@ -20,10 +22,15 @@ export async function createChallenge(accountId: string, now: Date, ttlMs: numbe
  * Counts one attempt on a live challenge and returns its account, or undefined when the
  * challenge is unknown, expired, used, or out of attempts.
  */
-export async function takeChallengeAttempt(id: string, now: Date, maxAttempts: number): Promise<{ accountId: string } | undefined> {
+export async function takeChallengeAttempt(
+  id: string,
+  now: Date,
+  maxAttempts: number,
+  purpose: ChallengePurpose = "sign-in",
+): Promise<{ accountId: string } | undefined> {
   const { prisma } = await database();
   const { count } = await prisma.signInChallenge.updateMany({
-    where: { id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+    where: { id, purpose, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
     data: { attempts: { increment: 1 } },
   });
   if (count !== 1) return undefined;
@@ -39,11 +46,21 @@ export async function consumeChallenge(id: string, now: Date): Promise<boolean> 
 }
 
 /** Whether the challenge can still take a code (for the code page; counts nothing). */
-export async function isChallengeLive(id: string, now: Date, maxAttempts: number): Promise<boolean> {
+export async function isChallengeLive(id: string, now: Date, maxAttempts: number, purpose: ChallengePurpose = "sign-in"): Promise<boolean> {
   const { prisma } = await database();
   const row = await prisma.signInChallenge.findFirst({
-    where: { id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+    where: { id, purpose, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
     select: { id: true },
   });
   return row !== null;
+}
+
+/** The account of a live challenge of this purpose (for the activation pages; counts nothing). */
+export async function liveChallengeAccount(id: string, now: Date, purpose: ChallengePurpose): Promise<string | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.signInChallenge.findFirst({
+    where: { id, purpose, usedAt: null, expiresAt: { gt: now } },
+    select: { accountId: true },
+  });
+  return row?.accountId;
 }

@@ -1,12 +1,11 @@
 import type { RequestContext } from "../audit/audit-entry";
 
 /**
- * The client's address, for throttling and audit rows. Next's server sets X-Forwarded-For to
- * the socket's address when the header is absent; behind a reverse proxy that appends to it,
- * the last entry is the one our own proxy saw. A client talking to the app directly can write
- * this header itself, which is why sign-in throttling never relies on the address alone (the
- * per-account window holds whatever the address says). Deployments put a proxy in front that
- * overwrites the header.
+ * The client's address, for throttling and audit rows. The portal's server
+ * (src/server/portal-server.ts) replaces X-Forwarded-For on every request with the one address
+ * it resolved from the socket and TRUSTED_PROXY_HOPS (pin-client-address.ts), so what is read
+ * here is not the client's to choose. (`next dev` has no such step: there the header is the
+ * client's word, which is acceptable on a developer's machine only.)
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");

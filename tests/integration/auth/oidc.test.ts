@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { accountForOidcProfile, oidcProviderName, oidcProviders } from "@/server/auth/oidc";
+import { oidcProviderName, oidcProviders } from "@/server/auth/oidc";
+import { resolveOidcSignIn } from "@/server/auth/oidc-sign-in";
 import { setAccountDisabled } from "@/server/db/account-store";
 import { parseEnv } from "@/server/env";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccount } from "./helpers";
 
 useTestDatabase();
+
+const ISSUER = "https://idp.example/realms/sante";
 
 describe("OpenID Connect provider", () => {
   it("is off unless its three variables are set", () => {
@@ -23,18 +26,40 @@ describe("OpenID Connect provider", () => {
     expect(oidcProviderName(on)).toBe("FranceConnect");
   });
 
-  it("maps a verified email to the account with that address, whatever its case", async () => {
+  it("never maps an identity by its e-mail, verified or not", async () => {
     const account = await anAccount();
-    expect(await accountForOidcProfile({ sub: "abc", email: account.email.toUpperCase(), email_verified: true })).toMatchObject({ id: account.id });
+    const profile = { sub: "stranger", email: account.email, email_verified: true, acr: "eidas2" };
+    expect(await resolveOidcSignIn({ issuer: ISSUER, profile, now: new Date() })).toEqual({ kind: "refused" });
   });
 
-  it("refuses an unverified or missing email, an address without an account, and a disabled account", async () => {
+  it("binds an identity to the signed-in account once, then signs in by issuer and subject", async () => {
     const account = await anAccount();
-    expect(await accountForOidcProfile({ sub: "abc", email: account.email })).toBeUndefined();
-    expect(await accountForOidcProfile({ sub: "abc", email: account.email, email_verified: false })).toBeUndefined();
-    expect(await accountForOidcProfile({ sub: "abc", email_verified: true })).toBeUndefined();
-    expect(await accountForOidcProfile({ sub: "abc", email: `x-${account.email}`, email_verified: true })).toBeUndefined();
+    const sub = `sub-${account.id}`;
+    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: account.id, now: new Date() })).toMatchObject({ kind: "bound", account: { id: account.id } });
+    // Another signed-in account cannot take the same identity over.
+    const other = await anAccount();
+    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: other.id, now: new Date() })).toMatchObject({ kind: "second-factor", account: { id: account.id } });
+    // The same subject at another issuer is another person.
+    expect(await resolveOidcSignIn({ issuer: "https://other-idp.example", profile: { sub }, now: new Date() })).toEqual({ kind: "refused" });
+  });
+
+  it.each([
+    [undefined, "second-factor"],
+    ["eidas1", "second-factor"],
+    ["eidas2", "signed-in"],
+    ["eidas3", "signed-in"],
+  ])("with acr %s, asks the portal's second factor or not (%s)", async (acr, kind) => {
+    const account = await anAccount();
+    const sub = `sub-${account.id}`;
+    await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: account.id, now: new Date() });
+    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr }, now: new Date() })).toMatchObject({ kind });
+  });
+
+  it("refuses a disabled account", async () => {
+    const account = await anAccount();
+    const sub = `sub-${account.id}`;
+    await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: account.id, now: new Date() });
     await setAccountDisabled(account.id, true);
-    expect(await accountForOidcProfile({ sub: "abc", email: account.email, email_verified: true })).toBeUndefined();
+    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr: "eidas2" }, now: new Date() })).toEqual({ kind: "refused" });
   });
 });

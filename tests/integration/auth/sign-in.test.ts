@@ -3,6 +3,9 @@ import { completeSignIn, MAX_CODE_ATTEMPTS } from "@/server/auth/complete-sign-i
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { checkSession } from "@/server/auth/check-session";
 import { setAccountDisabled } from "@/server/db/account-store";
+import { deviceHashOf, newDeviceCookie } from "@/server/auth/device-cookie";
+import { rememberDevice } from "@/server/db/known-device-store";
+import { secrets } from "@/server/secrets";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccount, anAddress, at, MINUTE, PASSWORD } from "./helpers";
 
@@ -43,12 +46,14 @@ describe("password step", () => {
     expect((await startSignIn({ email: account.email, password: PASSWORD, address, now: at(now, 15 * MINUTE + 1) })).ok).toBe(true);
   });
 
-  it("does not let one attacker's address lock the owner out", async () => {
+  it("does not let one attacker's address lock the owner out of a browser she has signed in from", async () => {
     const account = await anAccount();
     const now = new Date();
+    const ownersBrowser = newDeviceCookie(secrets().authSecret).id;
+    await rememberDevice(account.id, deviceHashOf(ownersBrowser), now);
     const attacker = anAddress();
     for (let i = 0; i < 10; i++) await startSignIn({ email: account.email, password: `guess-${i}`, address: attacker, now });
-    expect((await startSignIn({ email: account.email, password: PASSWORD, address: anAddress(), now })).ok).toBe(true);
+    expect((await startSignIn({ email: account.email, password: PASSWORD, address: anAddress(), now, deviceId: ownersBrowser })).ok).toBe(true);
   });
 
   it("caps guessing spread over many addresses", async () => {

@@ -4,6 +4,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
+import { PasskeySignInButton } from "@/components/account/passkey-sign-in-button";
 import { t } from "@/lib/i18n/messages";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { oidcProviderName } from "@/server/auth/oidc";
@@ -20,10 +21,13 @@ type SearchParams = Promise<{ erreur?: string | string[]; error?: string | strin
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   if (await getCurrentSession()) redirect("/");
   const { erreur, error } = await searchParams;
+  const done = erreur === "reinitialise" ? t("reset.done") : erreur === "adresse-confirmee" ? t("account.emailConfirmed") : undefined;
   const message =
     erreur === "identifiants"
       ? t("signIn.failed")
-      : erreur === "saisie"
+      : erreur === "adresse-refusee"
+        ? t("account.emailRefused")
+        : erreur === "saisie"
         ? t("signIn.invalidInput")
         : // next-auth sends errors of its own flows here (?error=…); their detail stays unsaid.
           error
@@ -33,7 +37,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signIn.title")} description={t("signIn.intro")} />
-      {message ? <Alert tone="error">{message}</Alert> : null}
+      {done ? <Alert tone="success">{done}</Alert> : message ? <Alert tone="error">{message}</Alert> : null}
       <form method="post" action="/connexion/mot-de-passe" className="flex flex-col gap-5" noValidate>
         <TextField
           name="email"
@@ -52,6 +56,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <Button type="submit">{t("signIn.submit")}</Button>
         </div>
       </form>
+      <p>
+        <a href="/connexion/oubli" className="underline">
+          {t("reset.link")}
+        </a>
+      </p>
+      <PasskeySignInButton label={t("signInExtra.passkeySignIn")} failed={t("signInExtra.passkeyFailed")} />
       {oidcName ? (
         <section aria-labelledby="oidc-title" className="flex flex-col gap-3 border-t border-slate-300 pt-6">
           <h2 id="oidc-title" className="text-lg font-semibold">

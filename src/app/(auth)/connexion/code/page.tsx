@@ -26,14 +26,14 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
     );
   }
   const { erreur } = await searchParams;
-  const error = erreur ? t("secondFactor.failed") : undefined;
+  const error = erreur === "pause" ? t("signInExtra.paused") : erreur ? t("secondFactor.failed") : undefined;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("secondFactor.title")} description={t("secondFactor.intro")} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/api/auth/callback/credentials" className="flex flex-col gap-5">
         <input type="hidden" name="csrfToken" value={pending.csrfToken} />
-        <input type="hidden" name="callbackUrl" value="/" />
+        <input type="hidden" name="callbackUrl" value="/connexion/suite" />
         <TextField
           name="code"
           label={t("secondFactor.code")}
@@ -51,6 +51,11 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
           <Button type="submit">{t("secondFactor.submit")}</Button>
         </div>
       </form>
+      <p>
+        <a href="/connexion/secours" className="underline">
+          {t("signInExtra.useRecovery")}
+        </a>
+      </p>
     </div>
   );
 }

@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: t("signInError.title") };
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const { error } = await searchParams;
   if (error === SIGN_IN_ERRORS.code || error === SIGN_IN_ERRORS.challenge) redirect("/connexion/code?erreur=1");
+  if (error === SIGN_IN_ERRORS.paused) redirect("/connexion/code?erreur=pause");
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signInError.title")} />

@@ -6,7 +6,8 @@ import { PASSWORD_MAX_LENGTH } from "@/server/auth/password";
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
-import { clientAddress } from "@/server/http/client-address";
+import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { deviceIdOfRequest } from "@/server/auth/keep-device-cookie";
 import { seeOther } from "@/server/http/see-other";
 import { secrets } from "@/server/secrets";
 
@@ -27,7 +28,13 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = input.safeParse({ email: form?.get("email"), password: form?.get("password") });
   if (!parsed.success) return seeOther("/connexion?erreur=saisie");
 
-  const result = await startSignIn({ ...parsed.data, address: clientAddress(request.headers), now: new Date() });
+  const result = await startSignIn({
+    ...parsed.data,
+    address: clientAddress(request.headers),
+    userAgent: userAgentOf(request.headers),
+    deviceId: await deviceIdOfRequest(),
+    now: new Date(),
+  });
   if (!result.ok) return seeOther("/connexion?erreur=identifiants");
 
   const jar = await cookies();

@@ -1,0 +1,33 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { startActivation } from "@/server/accounts/start-activation";
+import { currentAuthCookies } from "@/server/auth/session-token";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { seeOther } from "@/server/http/see-other";
+
+const input = z.object({
+  code: z.string().trim().min(1).max(40),
+  // A professional's activation has no birth date to give.
+  birthDate: z.union([z.iso.date(), z.literal("")]),
+});
+
+/** The activation code and birth date, posted by /activer's plain form. Every refusal reads the same. */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const form = await request.formData().catch(() => undefined);
+  const parsed = input.safeParse({ code: form?.get("code"), birthDate: form?.get("birthDate") ?? "" });
+  if (!parsed.success) return seeOther("/activer?erreur=1");
+  const result = await startActivation({
+    ...parsed.data,
+    address: clientAddress(request.headers),
+    userAgent: userAgentOf(request.headers),
+    now: new Date(),
+  });
+  if (!result.ok) return seeOther("/activer?erreur=1");
+  const spec = currentAuthCookies().activation;
+  (await cookies()).set(spec.name, result.challengeId, spec.options);
+  return seeOther("/activer/mot-de-passe");
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/alert";
+import { Button } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { TextField } from "@/components/text-field";
+import { t } from "@/lib/i18n/messages";
+
+export const metadata: Metadata = { title: t("activation.title") };
+
+/**
+ * Opening an account: the activation code from the letter or e-mail, and the birth date on the
+ * record for a patient. A plain form: works without JavaScript.
+ */
+export default async function ActivationPage({ searchParams }: { searchParams: Promise<{ erreur?: string | string[] }> }) {
+  const { erreur } = await searchParams;
+  const error = erreur === "expire" ? t("activation.expired") : erreur ? t("activation.failed") : undefined;
+  return (
+    <div className="flex max-w-md flex-col gap-6">
+      <PageHeader title={t("activation.title")} description={t("activation.intro")} />
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <form method="post" action="/activer/etape/code" className="flex flex-col gap-5">
+        <TextField name="code" label={t("activation.code")} hint={t("activation.codeHint")} autoComplete="off" spellCheck={false} maxLength={40} required />
+        <TextField name="birthDate" type="date" label={t("activation.birthDate")} hint={t("activation.birthDateHint")} autoComplete="bday" />
+        <div>
+          <Button type="submit">{t("activation.submit")}</Button>
+        </div>
+      </form>
+    </div>
+  );
+}

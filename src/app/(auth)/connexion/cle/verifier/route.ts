@@ -1,0 +1,33 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { keepDeviceCookie } from "@/server/auth/keep-device-cookie";
+import { openSession } from "@/server/auth/open-session";
+import { authenticateWithPasskey } from "@/server/auth/passkeys";
+import { sessionIdFromCookies } from "@/server/auth/current-session";
+import { setSessionCookie } from "@/server/auth/set-session-cookie";
+import { recordAccountEvent } from "@/server/db/account-event-store";
+import { hitRateLimit } from "@/server/db/rate-limit-store";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { clientAddress, userAgentOf } from "@/server/http/client-address";
+
+/**
+ * Passkey sign-in: the assertion, checked against the challenge this browser was given (spent
+ * on first use, so a replay is refused) and the stored public key; a passkey alone opens the
+ * session. Throttled per address like the password step.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const now = new Date();
+  const address = clientAddress(request.headers);
+  const userAgent = userAgentOf(request.headers);
+  if (!(await hitRateLimit(`passkey:address:${address}`, 30, 15 * 60 * 1000, now)).allowed) return Response.json({ error: "refused" }, { status: 429 });
+  const body = (await request.json().catch(() => undefined)) as AuthenticationResponseJSON | undefined;
+  const account = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
+  if (!account) return Response.json({ error: "refused" }, { status: 401 });
+  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies() });
+  await recordAccountEvent({ accountId: account.id, kind: "passkey-sign-in", at: now, address, userAgent });
+  await setSessionCookie(sessionId);
+  await keepDeviceCookie(account.id, now);
+  return Response.json({ ok: true }, { headers: { "cache-control": "no-store" } });
+}

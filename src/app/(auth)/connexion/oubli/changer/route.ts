@@ -1,0 +1,31 @@
+import { resetPassword } from "@/server/accounts/reset-password";
+import { PASSWORD_MAX_LENGTH } from "@/server/auth/password";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { seeOther } from "@/server/http/see-other";
+
+const text = (form: FormData | undefined, name: string, max: number) => {
+  const value = form?.get(name);
+  return typeof value === "string" ? value.slice(0, max) : "";
+};
+
+/** The reset form: new password, second factor, the link's secret. Then back to sign-in. */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const form = await request.formData().catch(() => undefined);
+  const token = text(form, "token", 64);
+  const result = await resetPassword({
+    token,
+    newPassword: text(form, "newPassword", PASSWORD_MAX_LENGTH),
+    code: text(form, "code", 32),
+    now: new Date(),
+    address: clientAddress(request.headers),
+    userAgent: userAgentOf(request.headers),
+  });
+  if (result.ok) return seeOther("/connexion?erreur=reinitialise");
+  const reason = result.reason === "link" ? "lien" : result.reason === "factor" ? "facteur" : "faible";
+  // The token goes back only to the same page of our own site, where it came from.
+  return seeOther(`/connexion/reinitialiser?jeton=${encodeURIComponent(token)}&erreur=${reason}`);
+}

@@ -1,0 +1,129 @@
+import QRCode from "qrcode";
+import { Button } from "@/components/button";
+import { TextField } from "@/components/text-field";
+import { t } from "@/lib/i18n/messages";
+import { otpauthUri } from "@/server/auth/totp-uri";
+import type { StoredPasskey } from "@/server/db/passkey-store";
+import { PasskeyEnrolButton } from "./passkey-enrol-button";
+import { RecoveryCodeList } from "./recovery-code-list";
+
+/** Password, TOTP app, passkeys and recovery codes: plain forms, except creating a passkey (WebAuthn needs scripts). */
+export function PasswordForm() {
+  return (
+    <section aria-labelledby="password-title" className="flex flex-col gap-3">
+      <h2 id="password-title" className="text-xl font-semibold">
+        {t("account.passwordTitle")}
+      </h2>
+      <form method="post" action="/compte/mot-de-passe" className="flex max-w-md flex-col gap-4">
+        <TextField name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required maxLength={256} />
+        <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" required minLength={12} maxLength={256} />
+        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <div>
+          <Button type="submit">{t("account.passwordSubmit")}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export async function TotpSection({ pendingSecret, email }: { pendingSecret: string | null; email: string }) {
+  const qr = pendingSecret ? await QRCode.toDataURL(otpauthUri(pendingSecret, email), { margin: 1, width: 200 }) : undefined;
+  return (
+    <section id="totp" aria-labelledby="totp-title" className="flex flex-col gap-3">
+      <h2 id="totp-title" className="text-xl font-semibold">
+        {t("account.totpTitle")}
+      </h2>
+      {pendingSecret && qr ? (
+        <>
+          <p>{t("activation.factorIntro")}</p>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
+          <img src={qr} alt={t("activation.qrAlt")} width={200} height={200} className="rounded border border-slate-300" />
+          <p>
+            {t("activation.keyLabel")} : <code className="font-mono text-lg" data-testid="totp-key">{pendingSecret.match(/.{1,4}/g)!.join(" ")}</code>
+          </p>
+          <form method="post" action="/compte/totp/confirmer" className="flex max-w-md flex-col gap-4">
+            <TextField name="code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
+            <div>
+              <Button type="submit">{t("activation.totpSubmit")}</Button>
+            </div>
+          </form>
+        </>
+      ) : (
+        <form method="post" action="/compte/totp/nouveau">
+          <Button type="submit" variant="secondary">
+            {t("account.totpReplace")}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function PasskeysSection({ passkeys, accountPath }: { passkeys: StoredPasskey[]; accountPath: string }) {
+  return (
+    <section aria-labelledby="passkeys-title" className="flex flex-col gap-3">
+      <h2 id="passkeys-title" className="text-xl font-semibold">
+        {t("account.passkeysTitle")}
+      </h2>
+      <ul className="flex flex-col gap-2">
+        {passkeys.map((key) => (
+          <li key={key.credentialId} className="flex items-center gap-4">
+            <span>{key.name}</span>
+            <form method="post" action="/compte/cle/retirer">
+              <input type="hidden" name="credential" value={key.credentialId} />
+              <Button type="submit" variant="quiet" aria-label={`${t("account.passkeyRemove")} : ${key.name}`}>
+                {t("account.passkeyRemove")}
+              </Button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <PasskeyEnrolButton optionsUrl="/compte/cle/options" verifyUrl="/compte/cle/enregistrer" next={`${accountPath}?ok=cle`} label={t("account.passkeyAdd")} failed={t("activation.passkeyFailed")} />
+    </section>
+  );
+}
+
+export function RecoverySection({ remaining, fresh }: { remaining: number; fresh: string[] }) {
+  return (
+    <section aria-labelledby="recovery-title" className="flex flex-col gap-3">
+      <h2 id="recovery-title" className="text-xl font-semibold">
+        {t("account.recoveryTitle")}
+      </h2>
+      {fresh.length > 0 ? (
+        <>
+          <p>{t("account.recoveryNew")}</p>
+          <RecoveryCodeList codes={fresh} />
+        </>
+      ) : (
+        <p>{t("account.recoveryRemaining", { count: remaining })}</p>
+      )}
+      <form method="post" action="/compte/codes-secours" className="flex max-w-md flex-col gap-4">
+        <TextField name="code" label={t("account.secondFactorCode")} hint={t("account.confirmFactor")} autoComplete="one-time-code" required maxLength={16} />
+        <div>
+          <Button type="submit" variant="secondary">
+            {t("account.recoveryRegenerate")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function EmailForm() {
+  return (
+    <section aria-labelledby="email-title" className="flex flex-col gap-3">
+      <h2 id="email-title" className="text-xl font-semibold">
+        {t("account.emailTitle")}
+      </h2>
+      <form method="post" action="/compte/adresse" className="flex max-w-md flex-col gap-4">
+        <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" required maxLength={254} />
+        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <div>
+          <Button type="submit" variant="secondary">
+            {t("account.emailSubmit")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button } from "@/components/button";
+import { DataTable } from "@/components/data-table";
+import { formatDateTime } from "@/lib/documents/format";
+import { t } from "@/lib/i18n/messages";
+import type { SessionView } from "@/server/accounts/account-sessions";
+
+/** The account's live sessions, each with a plain form to end it; and one to end all others. */
+export function SessionsSection({ sessions }: { sessions: SessionView[] }) {
+  return (
+    <section aria-labelledby="sessions-title" className="flex flex-col gap-3">
+      <h2 id="sessions-title" className="text-xl font-semibold">
+        {t("account.sessionsTitle")}
+      </h2>
+      <p>{t("account.sessionsIntro")}</p>
+      <DataTable
+        caption={t("account.sessionsCaption")}
+        columns={[t("account.sessionBrowser"), t("account.sessionSystem"), t("account.sessionFirst"), t("account.sessionLast"), t("account.sessionAddress"), ""]}
+      >
+        {sessions.map((s) => (
+          <tr key={s.handle} className="border-t border-slate-200">
+            <td className="px-4 py-2">{s.browser}</td>
+            <td className="px-4 py-2">{s.system}</td>
+            <td className="px-4 py-2">{formatDateTime(s.firstUse)}</td>
+            <td className="px-4 py-2">{formatDateTime(s.lastUse)}</td>
+            <td className="px-4 py-2">{s.address ?? t("account.unknown")}</td>
+            <td className="px-4 py-2">
+              {s.current ? (
+                <strong>{t("account.sessionThis")}</strong>
+              ) : (
+                <form method="post" action="/compte/sessions/fermer">
+                  <input type="hidden" name="session" value={s.handle} />
+                  <Button type="submit" variant="secondary" aria-label={`${t("account.sessionEnd")} : ${s.browser}, ${s.system}, ${formatDateTime(s.lastUse)}`}>
+                    {t("account.sessionEnd")}
+                  </Button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      {sessions.length > 1 ? (
+        <form method="post" action="/compte/sessions/fermer-autres">
+          <Button type="submit" variant="secondary">
+            {t("account.sessionEndOthers")}
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { getCurrentSession } from "../auth/current-session";
+import type { CurrentSession } from "../auth/check-session";
+import { env } from "../env";
+import { refuseCrossSite } from "../http/check-origin";
+import { clientAddress, userAgentOf } from "../http/client-address";
+import { seeOther } from "../http/see-other";
+
+/**
+ * The plain form posts of "Mon compte": same-site only, a live session, then the use case; the
+ * answer sends the browser back to the account page with a result flag (never taken from input).
+ */
+export function accountPagePath(session: CurrentSession): "/espace/compte" | "/pro/compte" {
+  return session.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
+}
+
+export type AccountRequest = { session: CurrentSession; form: FormData; now: Date; trail: { address: string; userAgent: string | null } };
+
+export async function accountFormPost(request: Request, handle: (input: AccountRequest) => Promise<string>): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const session = await getCurrentSession();
+  if (!session) return seeOther("/connexion");
+  const form = (await request.formData().catch(() => undefined)) ?? new FormData();
+  const query = await handle({ session, form, now: new Date(), trail: { address: clientAddress(request.headers), userAgent: userAgentOf(request.headers) } });
+  return seeOther(`${accountPagePath(session)}?${query}`);
+}
+
+export const field = (form: FormData, name: string, max = 300): string => {
+  const value = form.get(name);
+  return typeof value === "string" ? value.slice(0, max) : "";
+};

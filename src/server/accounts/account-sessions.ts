@@ -1,0 +1,56 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { sessionProblem } from "../auth/session-policy";
+import type { CurrentSession } from "../auth/check-session";
+import { recordAccountEvent } from "../db/account-event-store";
+import { listAccountSessions, revokeAccountSession, revokeAccountSessions } from "../db/session-store";
+import { describeDevice } from "@/lib/account/describe-device";
+
+/**
+ * "Mon compte", sessions: every live session of the account, and signing out one or all the
+ * others. A session is named to the page by a hash of its id, never the id itself (the id is
+ * the bearer secret inside the cookie). Ending a session revokes its row, which every request
+ * reads (check-session.ts): it stops at its next request.
+ */
+export type SessionView = {
+  handle: string;
+  current: boolean;
+  browser: string;
+  system: string;
+  firstUse: Date;
+  lastUse: Date;
+  address: string | null;
+};
+
+export function sessionHandle(sessionId: string): string {
+  return createHash("sha256").update(`session-handle:${sessionId}`).digest("base64url").slice(0, 22);
+}
+
+export async function listSessions(session: CurrentSession, now: Date): Promise<SessionView[]> {
+  const rows = await listAccountSessions(session.account.id);
+  return rows
+    .filter((row) => !sessionProblem({ ...row, revokedAt: null, securityStamp: 0, account: { disabled: false, securityStamp: 0 } }, now))
+    .map((row) => ({
+      handle: sessionHandle(row.id),
+      current: row.id === session.sessionId,
+      ...describeDevice(row.userAgent),
+      firstUse: row.createdAt,
+      lastUse: row.lastSeenAt,
+      address: row.address,
+    }));
+}
+
+type Trail = { address?: string; userAgent?: string | null };
+
+export async function endSession(session: CurrentSession, handle: string, now: Date, trail: Trail): Promise<boolean> {
+  const target = (await listAccountSessions(session.account.id)).find((row) => sessionHandle(row.id) === handle);
+  if (!target || !(await revokeAccountSession(session.account.id, target.id, now))) return false;
+  const device = describeDevice(target.userAgent);
+  await recordAccountEvent({ accountId: session.account.id, kind: "session-ended", at: now, ...trail, detail: `${device.browser} (${device.system})` });
+  return true;
+}
+
+export async function endOtherSessions(session: CurrentSession, now: Date, trail: Trail): Promise<void> {
+  await revokeAccountSessions(session.account.id, now, session.sessionId);
+  await recordAccountEvent({ accountId: session.account.id, kind: "other-sessions-ended", at: now, ...trail });
+}

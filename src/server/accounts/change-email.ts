@@ -1,0 +1,47 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { keyedHash } from "../auth/one-time-code";
+import { sendEmailChangeLink, tellOldAddressOfChange } from "../auth/tell-owner";
+import { recordAccountEvent } from "../db/account-event-store";
+import { emailTaken } from "../db/account-enrolment-store";
+import { emailOfAccount, normaliseEmail } from "../db/account-store";
+import { consumeAccountToken, createAccountToken, takeTokenAttempt } from "../db/account-token-store";
+import { database } from "../db/client";
+import { hitRateLimit } from "../db/rate-limit-store";
+import { env } from "../env";
+import { secrets } from "../secrets";
+import { checkSecondFactor } from "./check-second-factor";
+
+/**
+ * A new e-mail address for the account: asked with the second factor, confirmed by a link
+ * sent to the new address (24 hours, single use), while the old address is told. Only the
+ * confirmation changes the address.
+ */
+const TTL_MS = 24 * 60 * 60 * 1000;
+const hashOf = (token: string) => keyedHash("email-change", token, secrets().authSecret);
+type Trail = { address?: string; userAgent?: string | null };
+
+export async function requestEmailChange(accountId: string, newEmail: string, code: string, now: Date, trail: Trail): Promise<boolean> {
+  const email = normaliseEmail(newEmail);
+  if (!(await hitRateLimit(`email-change:${accountId}`, 5, 60 * 60 * 1000, now)).allowed) return false;
+  if (!(await checkSecondFactor(accountId, code, now, trail))) return false;
+  const old = await emailOfAccount(accountId);
+  if (!old || old === email || (await emailTaken(email, accountId))) return false;
+  const token = randomBytes(32).toString("base64url");
+  await createAccountToken({ accountId, purpose: "email-change", tokenHash: hashOf(token), now, ttlMs: TTL_MS, data: email });
+  await sendEmailChangeLink(email, `${env().APP_URL.replace(/\/$/, "")}/compte/adresse/confirmer?jeton=${token}`);
+  await tellOldAddressOfChange(old);
+  await recordAccountEvent({ accountId, kind: "email-change-requested", at: now, ...trail });
+  return true;
+}
+
+export async function confirmEmailChange(token: string, now: Date, trail: Trail): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+  const row = await takeTokenAttempt(hashOf(token), "email-change", now, 3);
+  if (!row?.data || (await emailTaken(row.data, row.accountId))) return false;
+  if (!(await consumeAccountToken(row.id, now))) return false;
+  const { prisma } = await database();
+  await prisma.account.update({ where: { id: row.accountId }, data: { email: row.data } });
+  await recordAccountEvent({ accountId: row.accountId, kind: "email-changed", at: now, ...trail });
+  return true;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { checkPasswordStrength } from "../auth/password-strength";
+import { SIGN_IN_LIMITS } from "../auth/throttle-policy";
+import type { CurrentSession } from "../auth/check-session";
+import { recordAccountEvent } from "../db/account-event-store";
+import { findPasswordHash, setPasswordHash } from "../db/account-store";
+import { hitRateLimit } from "../db/rate-limit-store";
+import { adoptSecurityStamp } from "../db/session-store";
+import { checkSecondFactor } from "./check-second-factor";
+
+/**
+ * "Mon compte": a new password. An open session is not enough (a computer left signed in): the
+ * current password and the second factor are asked again, under the sign-in's throttles. The
+ * new one is judged like at activation. Every other session ends; this one stays.
+ */
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "credentials" | "weak" };
+
+export async function changePasswordConfirmed(
+  session: CurrentSession,
+  input: { currentPassword: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null },
+): Promise<ChangePasswordResult> {
+  const accountId = session.account.id;
+  if (input.newPassword === input.currentPassword || !checkPasswordStrength(input.newPassword, [session.account.displayName]).ok) return { ok: false, reason: "weak" };
+  const throttle = await hitRateLimit(`password-change:${accountId}`, SIGN_IN_LIMITS.accountAndAddress, SIGN_IN_LIMITS.windowMs, input.now);
+  if (!throttle.allowed) return { ok: false, reason: "credentials" };
+  const currentHash = await findPasswordHash(accountId);
+  const trail = { address: input.address, userAgent: input.userAgent };
+  if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
+    await recordAccountEvent({ accountId, kind: "password-failed", at: input.now, ...trail, detail: "password-change" });
+    return { ok: false, reason: "credentials" };
+  }
+  if (!(await checkSecondFactor(accountId, input.code, input.now, trail))) return { ok: false, reason: "credentials" };
+  const stamp = await setPasswordHash(accountId, await hashPassword(input.newPassword));
+  await adoptSecurityStamp(session.sessionId, accountId, stamp);
+  await recordAccountEvent({ accountId, kind: "password-changed", at: input.now, ...trail });
+  return { ok: true };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { consumeTotpStep, readSecondFactor } from "../db/account-store";
+import { spendRecoveryCode } from "../db/recovery-code-store";
+import { isPaused, takeCodeSlot } from "../auth/second-factor-guard";
+import { checkTotp } from "../auth/totp";
+
+/**
+ * The second factor asked again for a sensitive change in "Mon compte" (or a password reset):
+ * a TOTP code, or else a recovery code (spent). Under the same per-account cap as sign-in, so
+ * a stolen session cannot guess codes here instead.
+ */
+export async function checkSecondFactor(accountId: string, code: string, now: Date, trail: { address?: string; userAgent?: string | null } = {}): Promise<boolean> {
+  const factor = await readSecondFactor(accountId);
+  if (!factor || factor.disabled || isPaused(factor.pausedUntil, now)) return false;
+  const slot = await takeCodeSlot(accountId, now, trail);
+  if (!slot.allowed) return false;
+  let ok = false;
+  const digits = code.replace(/\s+/g, "");
+  if (/^\d{6}$/.test(digits) && factor.secretBase32) {
+    const check = checkTotp({ secretBase32: factor.secretBase32, token: digits, now, lastUsedStep: factor.lastUsedStep });
+    ok = check.ok && (await consumeTotpStep(accountId, check.step));
+  } else {
+    ok = await spendRecoveryCode(accountId, code, now);
+  }
+  await slot.settle(ok);
+  return ok;
+}

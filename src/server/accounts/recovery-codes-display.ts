@@ -1,0 +1,31 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { keyedHash } from "../auth/one-time-code";
+import { recordAccountEvent } from "../db/account-event-store";
+import { consumeAccountToken, createAccountToken, takeTokenAttempt } from "../db/account-token-store";
+import { regenerateRecoveryCodes } from "../db/recovery-code-store";
+import { secrets } from "../secrets";
+
+/**
+ * New recovery codes from "Mon compte", shown once without JavaScript: the confirmed form post
+ * leaves a single-use ticket (two minutes) and sends the browser to the account page with it;
+ * the page spends the ticket, makes the ten codes and shows them. A reload shows nothing more.
+ */
+const TICKET_TTL_MS = 2 * 60 * 1000;
+const hashOf = (ticket: string) => keyedHash("recovery-display", ticket, secrets().authSecret);
+
+export async function issueRecoveryCodesTicket(accountId: string, now: Date): Promise<string> {
+  const ticket = randomBytes(24).toString("base64url");
+  await createAccountToken({ accountId, purpose: "recovery-display", tokenHash: hashOf(ticket), now, ttlMs: TICKET_TTL_MS });
+  return ticket;
+}
+
+/** The new codes, when the ticket is this account's and unspent; otherwise none. */
+export async function redeemRecoveryCodesTicket(accountId: string, ticket: string, now: Date, trail: { address?: string; userAgent?: string | null }): Promise<string[]> {
+  if (!/^[A-Za-z0-9_-]{32}$/.test(ticket)) return [];
+  const token = await takeTokenAttempt(hashOf(ticket), "recovery-display", now, 1);
+  if (!token || token.accountId !== accountId || !(await consumeAccountToken(token.id, now))) return [];
+  const codes = await regenerateRecoveryCodes(accountId, now);
+  await recordAccountEvent({ accountId, kind: "recovery-codes-regenerated", at: now, ...trail });
+  return codes;
+}

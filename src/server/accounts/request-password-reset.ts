@@ -1,0 +1,35 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { keyedHash } from "../auth/one-time-code";
+import { emailKeyOf } from "../auth/throttle";
+import { sendPasswordResetLink } from "../auth/tell-owner";
+import { recordAccountEvent } from "../db/account-event-store";
+import { findCredentialsByEmail } from "../db/account-store";
+import { createAccountToken } from "../db/account-token-store";
+import { hitRateLimit } from "../db/rate-limit-store";
+import { env } from "../env";
+import { secrets } from "../secrets";
+
+/**
+ * Forgotten password: a link by e-mail, single use, 30 minutes, its secret stored as a keyed
+ * hash. The answer is the same whether the address has an account or not, and requests are
+ * capped per address and per e-mail (so nobody floods a mailbox). The link alone changes
+ * nothing: the second factor or a recovery code is still asked (reset-password.ts).
+ */
+export const RESET_TTL_MS = 30 * 60 * 1000;
+export const resetTokenHash = (token: string) => keyedHash("password-reset", token, secrets().authSecret);
+
+export async function requestPasswordReset(input: { email: string; address: string; userAgent: string | null; now: Date }): Promise<void> {
+  const window = 60 * 60 * 1000;
+  const [perAddress, perEmail] = await Promise.all([
+    hitRateLimit(`reset:address:${input.address}`, 10, window, input.now),
+    hitRateLimit(`reset:email:${emailKeyOf(input.email)}`, 3, window, input.now),
+  ]);
+  if (!perAddress.allowed || !perEmail.allowed) return;
+  const account = await findCredentialsByEmail(input.email);
+  if (!account || account.disabled) return;
+  const token = randomBytes(32).toString("base64url");
+  await createAccountToken({ accountId: account.id, purpose: "password-reset", tokenHash: resetTokenHash(token), now: input.now, ttlMs: RESET_TTL_MS });
+  await sendPasswordResetLink(input.email.trim().toLowerCase(), `${env().APP_URL.replace(/\/$/, "")}/connexion/reinitialiser?jeton=${token}`);
+  await recordAccountEvent({ accountId: account.id, kind: "password-reset-requested", at: input.now, address: input.address, userAgent: input.userAgent });
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { hashPassword } from "../auth/password";
+import { checkPasswordStrength } from "../auth/password-strength";
+import { recordAccountEvent } from "../db/account-event-store";
+import { setPasswordHash } from "../db/account-store";
+import { consumeAccountToken, takeTokenAttempt } from "../db/account-token-store";
+import { checkSecondFactor } from "./check-second-factor";
+import { resetTokenHash } from "./request-password-reset";
+
+/**
+ * The reset link's form: a new password, with the second factor or a recovery code (a stolen
+ * mailbox alone does not open the account). Five tries per link; the link is spent on success,
+ * and every session of the account ends (security stamp).
+ */
+export type ResetResult = { ok: true } | { ok: false; reason: "link" | "factor" | "weak" };
+
+export async function resetPassword(input: { token: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null }): Promise<ResetResult> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return { ok: false, reason: "link" };
+  const token = await takeTokenAttempt(resetTokenHash(input.token), "password-reset", input.now, 5);
+  if (!token) return { ok: false, reason: "link" };
+  if (!checkPasswordStrength(input.newPassword).ok) return { ok: false, reason: "weak" };
+  const trail = { address: input.address, userAgent: input.userAgent };
+  if (!(await checkSecondFactor(token.accountId, input.code, input.now, trail))) return { ok: false, reason: "factor" };
+  if (!(await consumeAccountToken(token.id, input.now))) return { ok: false, reason: "link" };
+  await setPasswordHash(token.accountId, await hashPassword(input.newPassword));
+  await recordAccountEvent({ accountId: token.accountId, kind: "password-reset", at: input.now, ...trail });
+  return { ok: true };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { z } from "zod";
+import { findAccountById, type AccountSummary } from "../db/account-store";
+import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-store";
+
+/**
+ * Who an OpenID Connect sign-in (FranceConnect / Pro Santé Connect shape) is, and whether the
+ * portal's own second factor is still needed.
+ *
+ * - The account is found by the provider's issuer and subject (`iss` + `sub`), never by e-mail:
+ *   an address is not an identity (a provider may let anyone claim one, or recycle it).
+ * - An identity is bound once, by its owner, while signed in to the portal with its own factors
+ *   (connecting with the provider from a signed-in session binds it to that account).
+ * - A provider's assurance level (`acr`) of eIDAS substantial or high (eidas2, eidas3) is two
+ *   factors already; anything lower, or none, is one factor: the portal's code is asked after.
+ */
+export const STRONG_ACR = new Set(["eidas2", "eidas3", "substantial", "high", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"]);
+
+const profileSchema = z.object({ sub: z.string().min(1).max(255), acr: z.string().max(200).optional() });
+
+export type OidcOutcome =
+  | { kind: "signed-in"; account: AccountSummary }
+  | { kind: "second-factor"; account: AccountSummary }
+  | { kind: "bound"; account: AccountSummary }
+  | { kind: "refused" };
+
+export async function resolveOidcSignIn(input: { issuer: string; profile: unknown; signedInAccountId?: string; now: Date }): Promise<OidcOutcome> {
+  const parsed = profileSchema.safeParse(input.profile);
+  if (!parsed.success) return { kind: "refused" };
+  const { sub, acr } = parsed.data;
+  const boundTo = await accountIdForOidcIdentity(input.issuer, sub);
+  if (input.signedInAccountId && !boundTo) {
+    const account = await findAccountById(input.signedInAccountId);
+    if (!account || account.disabled || !(await bindOidcIdentity(account.id, input.issuer, sub, input.now))) return { kind: "refused" };
+    return { kind: "bound", account };
+  }
+  if (!boundTo) return { kind: "refused" };
+  const account = await findAccountById(boundTo);
+  if (!account || account.disabled) return { kind: "refused" };
+  return acr && STRONG_ACR.has(acr) ? { kind: "signed-in", account } : { kind: "second-factor", account };
+}

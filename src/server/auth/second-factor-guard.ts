@@ -1,0 +1,36 @@
+import "server-only";
+import { recordAccountEvent } from "../db/account-event-store";
+import { pauseSecondFactor } from "../db/account-store";
+import { clearRateLimit, hitRateLimit } from "../db/rate-limit-store";
+import { tellOwnerSecondFactorPaused } from "./tell-owner";
+import { SECOND_FACTOR_LIMITS, secondFactorThrottleKey } from "./throttle-policy";
+
+/**
+ * The per-account cap on second-factor codes (TOTP and recovery codes), across every challenge
+ * of the account: a new challenge (the password again) gives no fresh tries. Each code takes a
+ * slot before it is checked, so parallel guesses cannot pass the cap; a right code frees the
+ * count. The failure that reaches the cap pauses the second step for the account and tells the
+ * owner (a notice at their next sign-in, and an e-mail).
+ */
+export type CodeSlot = { allowed: boolean; settle(ok: boolean): Promise<void> };
+
+export async function takeCodeSlot(accountId: string, now: Date, trail: { address?: string | null; userAgent?: string | null }): Promise<CodeSlot> {
+  const key = secondFactorThrottleKey(accountId);
+  const hit = await hitRateLimit(key, SECOND_FACTOR_LIMITS.failures, SECOND_FACTOR_LIMITS.windowMs, now);
+  return {
+    allowed: hit.allowed,
+    async settle(ok) {
+      if (ok) return clearRateLimit(key);
+      await recordAccountEvent({ accountId, kind: "code-failed", at: now, ...trail });
+      if (hit.count === SECOND_FACTOR_LIMITS.failures) {
+        await pauseSecondFactor(accountId, new Date(now.getTime() + SECOND_FACTOR_LIMITS.pauseMs));
+        await recordAccountEvent({ accountId, kind: "second-factor-paused", at: now, ...trail });
+        await tellOwnerSecondFactorPaused(accountId, now);
+      }
+    },
+  };
+}
+
+export function isPaused(pausedUntil: Date | null, now: Date): boolean {
+  return pausedUntil !== null && pausedUntil > now;
+}

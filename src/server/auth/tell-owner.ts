@@ -1,0 +1,59 @@
+import "server-only";
+import { emailOfAccount } from "../db/account-store";
+import { outboxConnection } from "../db/outbox-connection";
+import type { Queryable } from "../db/queryable";
+import { enqueueEmail } from "../mail/enqueue-email";
+
+/**
+ * E-mails to an account's owner about its security, through the portal's outbox. They say
+ * what happened to the account and what to do, never anything about health, nor anyone
+ * else's name (only the portal's own words).
+ */
+const SIGNATURE = "\n\n— Mon espace santé (message automatique, ne pas répondre)";
+
+async function send(db: Queryable | undefined, to: string, kind: string, subject: string, text: string, dedupeKey?: string) {
+  await enqueueEmail(db ?? (await outboxConnection()), { to, kind, subject, text: `${text}${SIGNATURE}`, dedupeKey });
+}
+
+export async function tellOwnerSecondFactorPaused(accountId: string, now: Date): Promise<void> {
+  const to = await emailOfAccount(accountId);
+  if (!to) return;
+  await send(
+    undefined,
+    to,
+    "account-second-factor-paused",
+    "Tentatives de connexion à votre compte",
+    "Trop de codes de vérification erronés ont été saisis pour votre compte Mon espace santé. Par sécurité, la vérification est suspendue pendant un quart d'heure.\n\nSi ce n'était pas vous, quelqu'un connaît peut-être votre mot de passe : changez-le depuis « Mon compte ».",
+    `second-factor-paused:${accountId}:${Math.floor(now.getTime() / 60_000)}`,
+  );
+}
+
+export async function sendPasswordResetLink(to: string, url: string): Promise<void> {
+  await send(
+    undefined,
+    to,
+    "account-password-reset",
+    "Réinitialiser votre mot de passe",
+    `Vous avez demandé à réinitialiser le mot de passe de votre compte Mon espace santé. Ce lien est valable 30 minutes et ne sert qu'une fois :\n\n${url}\n\nVotre code de vérification (ou un code de secours) vous sera aussi demandé. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.`,
+  );
+}
+
+export async function sendEmailChangeLink(to: string, url: string): Promise<void> {
+  await send(
+    undefined,
+    to,
+    "account-email-change",
+    "Confirmer votre nouvelle adresse e-mail",
+    `Pour que cette adresse devienne celle de votre compte Mon espace santé, ouvrez ce lien (valable 24 heures) :\n\n${url}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
+  );
+}
+
+export async function tellOldAddressOfChange(to: string): Promise<void> {
+  await send(
+    undefined,
+    to,
+    "account-email-change-notice",
+    "Changement d'adresse e-mail de votre compte",
+    "Un changement d'adresse e-mail a été demandé pour votre compte Mon espace santé. Il ne prendra effet qu'une fois confirmé depuis la nouvelle adresse.\n\nSi ce n'était pas vous, connectez-vous et changez votre mot de passe, puis fermez les sessions que vous ne reconnaissez pas dans « Mon compte ».",
+  );
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { openString, sealString } from "../crypto/aes-gcm";
+import { secrets } from "../secrets";
+import type { AccountKind } from "./account-store";
+import { normaliseEmail } from "./account-store";
+import { database } from "./client";
+
+/**
+ * The account rows of an activation: created by an invitation without any credential, given a
+ * password and a second factor by their owner, then activated. Secrets are sealed with the
+ * storage key bound to the account id, as the TOTP secret always was.
+ */
+export async function findAccountByFhirRef(fhirRef: string) {
+  const { prisma } = await database();
+  return (await prisma.account.findFirst({ where: { fhirRef }, select: { id: true, email: true, activatedAt: true } })) ?? undefined;
+}
+
+export async function emailTaken(email: string, exceptAccountId?: string): Promise<boolean> {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true } });
+  return row !== null && row.id !== exceptAccountId;
+}
+
+export async function createPendingAccount(input: { email: string; kind: AccountKind; fhirRef: string; displayName: string }): Promise<string> {
+  const { prisma } = await database();
+  const id = randomUUID();
+  await prisma.account.create({
+    data: { id, email: normaliseEmail(input.email), kind: input.kind, fhirRef: input.fhirRef, displayName: input.displayName, passwordHash: null, totpSecret: null },
+  });
+  return id;
+}
+
+export async function setPendingAccountEmail(accountId: string, email: string): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.update({ where: { id: accountId }, data: { email: normaliseEmail(email) } });
+}
+
+export async function accountForEnrolment(accountId: string) {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({
+    where: { id: accountId },
+    select: { id: true, email: true, kind: true, fhirRef: true, displayName: true, passwordHash: true, totpSecret: true, pendingTotpSecret: true, activatedAt: true },
+  });
+  if (!row) return undefined;
+  const key = secrets().storageKey;
+  return {
+    id: row.id,
+    email: row.email,
+    kind: row.kind,
+    fhirRef: row.fhirRef,
+    displayName: row.displayName,
+    hasPassword: row.passwordHash !== null,
+    hasTotp: row.totpSecret !== null,
+    pendingTotpSecret: row.pendingTotpSecret ? openString(row.pendingTotpSecret, key, `account:${row.id}:pending`) : null,
+    activatedAt: row.activatedAt,
+  };
+}
+
+export async function setPendingTotpSecret(accountId: string, secretBase32: string): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.update({
+    where: { id: accountId },
+    data: { pendingTotpSecret: sealString(secretBase32, secrets().storageKey, `account:${accountId}:pending`) },
+  });
+}
+
+/**
+ * The pending secret becomes the account's TOTP secret, its confirming code's step spent. The
+ * security stamp moves on: sessions opened with the old app end (a lost phone stops counting).
+ */
+export async function confirmPendingTotp(accountId: string, secretBase32: string, step: number): Promise<number> {
+  const { prisma } = await database();
+  const row = await prisma.account.update({
+    where: { id: accountId },
+    data: {
+      totpSecret: sealString(secretBase32, secrets().storageKey, `account:${accountId}`),
+      pendingTotpSecret: null,
+      lastTotpStep: BigInt(step),
+      securityStamp: { increment: 1 },
+    },
+    select: { securityStamp: true },
+  });
+  return row.securityStamp;
+}
+
+export async function setInitialPasswordHash(accountId: string, passwordHash: string): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.updateMany({ where: { id: accountId, activatedAt: null }, data: { passwordHash } });
+}
+
+export async function markActivated(accountId: string, now: Date): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.account.updateMany({ where: { id: accountId, activatedAt: null }, data: { activatedAt: now } });
+  return count === 1;
+}

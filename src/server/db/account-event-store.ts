@@ -1,0 +1,64 @@
+import "server-only";
+import { database } from "./client";
+import type { Queryable } from "./queryable";
+
+/**
+ * The account's own trail (account_event, append-only for the app's role): every sign-in and
+ * its failures, second-factor and password changes, sessions ended. The owner reads it on
+ * "Mon compte" to see an attempt that was not theirs.
+ */
+export type AccountEventKind =
+  | "sign-in"
+  | "password-failed"
+  | "password-throttled"
+  | "code-failed"
+  | "second-factor-paused"
+  | "recovery-code-used"
+  | "recovery-code-failed"
+  | "recovery-codes-regenerated"
+  | "passkey-sign-in"
+  | "passkey-failed"
+  | "passkey-added"
+  | "passkey-removed"
+  | "totp-replaced"
+  | "password-changed"
+  | "password-reset-requested"
+  | "password-reset"
+  | "email-change-requested"
+  | "email-changed"
+  | "session-ended"
+  | "other-sessions-ended"
+  | "activation-started"
+  | "activated"
+  | "oidc-sign-in";
+
+export type AccountEvent = {
+  accountId: string;
+  kind: AccountEventKind;
+  at: Date;
+  address?: string | null;
+  userAgent?: string | null;
+  detail?: string | null;
+};
+
+export async function recordAccountEvent(event: AccountEvent, db?: Queryable): Promise<void> {
+  const q = db ?? (await database()).sql;
+  await q.query(
+    "INSERT INTO account_event (account_id, at, kind, address, user_agent, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+    [event.accountId, event.at.toISOString(), event.kind, event.address ?? null, event.userAgent?.slice(0, 300) ?? null, event.detail ?? null],
+  );
+}
+
+export type StoredAccountEvent = { at: Date; kind: string; address: string | null; userAgent: string | null; detail: string | null };
+
+/** The most recent events first, of the given kinds (all kinds when none given). */
+export async function recentAccountEvents(accountId: string, limit: number, kinds?: readonly AccountEventKind[]): Promise<StoredAccountEvent[]> {
+  const { sql } = await database();
+  const rows = await sql.query<{ at: Date | string; kind: string; address: string | null; user_agent: string | null; detail: string | null }>(
+    `SELECT at, kind, address, user_agent, detail FROM account_event
+      WHERE account_id = $1 ${kinds ? "AND kind = ANY($3::text[])" : ""}
+      ORDER BY at DESC, id DESC LIMIT $2`,
+    kinds ? [accountId, limit, [...kinds]] : [accountId, limit],
+  );
+  return rows.map((row) => ({ at: new Date(row.at), kind: row.kind, address: row.address, userAgent: row.user_agent, detail: row.detail }));
+}

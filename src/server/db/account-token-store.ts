@@ -1,0 +1,65 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { database } from "./client";
+
+/**
+ * Single-use secrets sent to a person (activation codes, reset and e-mail change links): only a
+ * keyed hash is stored (auth/one-time-code.ts). Attempts are counted by a conditional UPDATE
+ * before the rest is checked, so parallel guesses against one token cannot pass its limit.
+ */
+export type TokenPurpose = "activation" | "password-reset" | "email-change" | "recovery-display";
+
+export async function createAccountToken(input: {
+  accountId: string;
+  purpose: TokenPurpose;
+  tokenHash: string;
+  now: Date;
+  ttlMs: number;
+  data?: string;
+}): Promise<void> {
+  const { prisma } = await database();
+  await prisma.$transaction([
+    // A new code replaces any earlier one of the same purpose: only the latest letter works.
+    prisma.accountToken.updateMany({ where: { accountId: input.accountId, purpose: input.purpose, usedAt: null }, data: { usedAt: input.now } }),
+    prisma.accountToken.create({
+      data: {
+        id: randomUUID(),
+        accountId: input.accountId,
+        purpose: input.purpose,
+        tokenHash: input.tokenHash,
+        createdAt: input.now,
+        expiresAt: new Date(input.now.getTime() + input.ttlMs),
+        data: input.data ?? null,
+      },
+    }),
+  ]);
+}
+
+/** Counts one attempt on a live token and returns it, or undefined (unknown, used, expired, out of attempts). */
+export async function takeTokenAttempt(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number) {
+  const { prisma } = await database();
+  const { count } = await prisma.accountToken.updateMany({
+    where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count !== 1) return undefined;
+  return (await prisma.accountToken.findUnique({ where: { tokenHash }, select: { id: true, accountId: true, data: true } })) ?? undefined;
+}
+
+/** A live token, without counting (for the page that shows a link's form). */
+export async function findLiveToken(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number) {
+  const { prisma } = await database();
+  return (
+    (await prisma.accountToken.findFirst({
+      where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+      select: { id: true, accountId: true, data: true },
+    })) ?? undefined
+  );
+}
+
+/** Spends the token; false when something else spent it first. */
+export async function consumeAccountToken(id: string, now: Date): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.accountToken.updateMany({ where: { id, usedAt: null }, data: { usedAt: now } });
+  return count === 1;
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { database } from "./client";
+
+/** OpenID Connect identities bound to accounts, by the provider's issuer and subject. */
+export async function accountIdForOidcIdentity(issuer: string, subject: string): Promise<string | undefined> {
+  const { prisma } = await database();
+  const row = await prisma.oidcIdentity.findUnique({ where: { issuer_subject: { issuer, subject } }, select: { accountId: true } });
+  return row?.accountId;
+}
+
+/** Binds the identity to the account; false when it is already bound (to this or another account). */
+export async function bindOidcIdentity(accountId: string, issuer: string, subject: string, now: Date): Promise<boolean> {
+  const { sql } = await database();
+  const rows = await sql.query(
+    "INSERT INTO oidc_identity (issuer, subject, account_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING issuer",
+    [issuer, subject, accountId, now.toISOString()],
+  );
+  return rows.length === 1;
+}

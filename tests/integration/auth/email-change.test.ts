@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as request } from "@/app/compte/adresse/route";
+import { POST as confirm } from "@/app/compte/adresse/confirmer/envoyer/route";
+import { openSession } from "@/server/auth/open-session";
+import { database } from "@/server/db/client";
+import { emailOfAccount } from "@/server/db/account-store";
+import { useTestDatabase } from "../../setup/test-database";
+import { sessionCookie } from "../fhir-api/http";
+import { anAccount } from "./helpers";
+import { Browser, startTestServer } from "./test-server";
+
+vi.mock("next/headers", () => import("./auth-scope"));
+
+useTestDatabase();
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer({ "/compte/adresse": request, "/compte/adresse/confirmer/envoyer": confirm });
+});
+afterAll(() => server.close());
+
+async function mailsTo(email: string) {
+  return (await database()).sql.query<{ kind: string; text_body: string }>("SELECT kind, text_body FROM email_outbox WHERE recipient = $1", [email]);
+}
+
+describe("changing the e-mail address", () => {
+  it("needs the second factor, confirms by a link to the new address, tells the old one", async () => {
+    const account = await anAccount();
+    const browser = new Browser(server.base);
+    const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
+    browser.jar.set(name!, value!);
+    const newEmail = `new-${account.id}@example.org`;
+
+    expect((await browser.post("/compte/adresse", { email: newEmail, code: "000000" })).headers.get("location")).toBe("/espace/compte?erreur=adresse");
+    expect((await browser.post("/compte/adresse", { email: newEmail, code: account.code(new Date()) })).headers.get("location")).toBe("/espace/compte?ok=adresse-envoyee");
+    expect(await emailOfAccount(account.id)).toBe(account.email);
+    expect((await mailsTo(account.email)).map((m) => m.kind)).toContain("account-email-change-notice");
+    const token = (await mailsTo(newEmail))[0]?.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1];
+    expect(token).toBeDefined();
+
+    const stranger = new Browser(server.base);
+    expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");
+    expect(await emailOfAccount(account.id)).toBe(newEmail);
+    expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-refusee");
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as change } from "@/app/(auth)/connexion/oubli/changer/route";
+import { POST as send } from "@/app/(auth)/connexion/oubli/envoyer/route";
+import { startSignIn } from "@/server/auth/start-sign-in";
+import { database } from "@/server/db/client";
+import { useTestDatabase } from "../../setup/test-database";
+import { anAccount, anAddress } from "./helpers";
+import { Browser, startTestServer } from "./test-server";
+
+vi.mock("next/headers", () => import("./auth-scope"));
+
+useTestDatabase();
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer({ "/connexion/oubli/envoyer": send, "/connexion/oubli/changer": change }, 1);
+});
+afterAll(() => server.close());
+
+const NEW_PASSWORD = "tournesol baleine escalier violon";
+
+/** The reset link, read from the outbox the mailer sends from. */
+async function linkSentTo(email: string): Promise<string | undefined> {
+  const rows = await (await database()).sql.query<{ text_body: string; subject: string }>(
+    "SELECT text_body, subject FROM email_outbox WHERE recipient = $1 AND kind = 'account-password-reset' ORDER BY created_at DESC LIMIT 1",
+    [email],
+  );
+  return rows[0]?.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1];
+}
+
+describe("forgotten password", () => {
+  it("sends a single-use link that still asks for the second factor", async () => {
+    const account = await anAccount();
+    const browser = new Browser(server.base, anAddress());
+    expect((await browser.post("/connexion/oubli/envoyer", { email: account.email })).headers.get("location")).toBe("/connexion/oubli?envoye=1");
+    const token = await linkSentTo(account.email);
+    expect(token).toBeDefined();
+
+    const wrongFactor = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: NEW_PASSWORD, code: "000000" });
+    expect(wrongFactor.headers.get("location")).toContain("erreur=facteur");
+    const done = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: NEW_PASSWORD, code: account.code(new Date()) });
+    expect(done.headers.get("location")).toBe("/connexion?erreur=reinitialise");
+    expect((await startSignIn({ email: account.email, password: NEW_PASSWORD, address: anAddress(), now: new Date() })).ok).toBe(true);
+
+    const again = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: "encore un autre mot de passe solide", code: account.code(new Date(Date.now() + 30_000)) });
+    expect(again.headers.get("location")).toContain("erreur=lien");
+  });
+
+  it("answers an address without an account exactly the same, and sends nothing", async () => {
+    const email = `nobody-${Date.now()}@example.org`;
+    const answer = await new Browser(server.base, anAddress()).post("/connexion/oubli/envoyer", { email });
+    expect(answer.headers.get("location")).toBe("/connexion/oubli?envoye=1");
+    expect(await linkSentTo(email)).toBeUndefined();
+  });
+
+  it("refuses a made-up link", async () => {
+    const answer = await new Browser(server.base, anAddress()).post("/connexion/oubli/changer", { token: "A".repeat(43), newPassword: NEW_PASSWORD, code: "123456" });
+    expect(answer.headers.get("location")).toContain("erreur=lien");
+  });
+});
