@@ -4,9 +4,8 @@ import { keyedHash } from "../auth/one-time-code";
 import { sendEmailChangeLink, tellOldAddressOfChange } from "../auth/tell-owner";
 import { recordAccountEvent } from "../db/account-event-store";
 import { emailTaken } from "../db/account-enrolment-store";
-import { emailOfAccount, normaliseEmail } from "../db/account-store";
+import { emailOfAccount, normaliseEmail, setAccountEmail } from "../db/account-store";
 import { consumeAccountToken, createAccountToken, takeTokenAttempt } from "../db/account-token-store";
-import { database } from "../db/client";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { env } from "../env";
 import { secrets } from "../secrets";
@@ -40,8 +39,7 @@ export async function confirmEmailChange(token: string, now: Date, trail: Trail)
   const row = await takeTokenAttempt(hashOf(token), "email-change", now, 3);
   if (!row?.data || (await emailTaken(row.data, row.accountId))) return false;
   if (!(await consumeAccountToken(row.id, now))) return false;
-  const { prisma } = await database();
-  await prisma.account.update({ where: { id: row.accountId }, data: { email: row.data } });
+  await setAccountEmail(row.accountId, row.data);
   await recordAccountEvent({ accountId: row.accountId, kind: "email-changed", at: now, ...trail });
   return true;
 }

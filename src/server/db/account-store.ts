@@ -180,3 +180,9 @@ export async function setAccountDisabled(accountId: string, disabled: boolean): 
   const { prisma } = await database();
   await prisma.account.update({ where: { id: accountId }, data: { disabled, securityStamp: { increment: 1 } } });
 }
+
+/** The account's sign-in address, once the new one is confirmed (src/server/accounts/change-email.ts). */
+export async function setAccountEmail(accountId: string, email: string): Promise<void> {
+  const { prisma } = await database();
+  await prisma.account.update({ where: { id: accountId }, data: { email } });
+}
