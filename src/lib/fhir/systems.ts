@@ -17,6 +17,8 @@ export const SYSTEMS = {
   consentRule: `${BASE}/CodeSystem/consent-rule`,
   /** Identifier of a prescription (MedicationRequest.groupIdentifier). */
   prescription: `${BASE}/sid/prescription`,
+  /** Prevention themes a person can silence (Consent.provision.code of a "prevention" rule). */
+  preventionTheme: `${BASE}/CodeSystem/prevention-theme`,
   /** Document categories shown to the patient. */
   documentCategory: `${BASE}/CodeSystem/document-category`,
   /** French national health identifier (INS), as a demo system. */
@@ -42,8 +44,10 @@ export const MINOR_SECRET = "minor-secret";
  * - hide: provision.type deny, provision.data = the DocumentReference, for all professionals;
  * - emergency: provision.type permit or deny (break-glass allowed or refused);
  * - research: provision.type permit or deny.
+ * - prevention: provision.type deny: no prevention reminders, for the themes in provision.code
+ *   (system preventionTheme), or for all of them when it names none. decide() does not read it.
  */
-export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research"] as const;
+export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research", "prevention"] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
 export const DOCUMENT_CATEGORIES = ["lab", "imaging", "report", "prescription", "vaccination", "personal"] as const;
