@@ -12,6 +12,7 @@
  * JavaScript, compressed. To run only one part:
  *   npm run bench -- documents     (or BENCH_ONLY=documents)   the documents page alone, ~2 min
  *   npm run bench -- store         (or BENCH_ONLY=store)       the record store alone
+ *   npm run bench -- prevention    (or BENCH_ONLY=prevention)  the daily prevention job alone (scripts/bench/prevention-job.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -23,6 +24,7 @@ import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
+import { benchPrevention } from "./prevention-job";
 import { signedInCookie } from "./session-cookie";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -32,10 +34,16 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store");
+const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => a === "documents" || a === "store" || a === "prevention");
 
 async function main() {
   const started = Date.now();
+  if (ONLY === "prevention") {
+    const prevention = benchPrevention();
+    mkdirSync("bench-results", { recursive: true });
+    writeFileSync(`bench-results/prevention-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify(prevention, null, 2));
+    process.exit(0);
+  }
   if (ONLY !== "documents") await benchStore();
   if (ONLY !== "store") {
     const documents = await benchDocumentsPage(SERVER);

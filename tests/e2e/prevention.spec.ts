@@ -9,7 +9,8 @@ import { personaPages } from "./helpers/persona-pages";
  * certificate; Camille opens Léo's space and sees his calendar; Dr Bernard, whom Jean
  * authorises, sees what is due. axe finds nothing on any prevention page.
  */
-test.describe.configure({ mode: "serial" });
+// Sign-in, server rendering and axe on a machine shared by many builds: generous time per test.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const { pageAs, closeAll } = personaPages();
 

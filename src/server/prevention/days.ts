@@ -15,10 +15,23 @@ export type Day = string;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Digits read by character code: the daily job parses millions of days, a regular expression each time shows. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return NaN;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
 export function parseDay(day: Day): { y: number; m: number; d: number } {
-  const match = DAY.exec(day);
-  if (!match) throw new Error(`not a day: ${day}`);
-  return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
+  const y = digits(day, 0, 4);
+  const m = digits(day, 5, 7);
+  const d = digits(day, 8, 10);
+  if (day.length !== 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45 || Number.isNaN(y + m + d)) throw new Error(`not a day: ${day}`);
+  return { y, m, d };
 }
 
 export function isLeapYear(y: number): boolean {
@@ -96,9 +109,29 @@ export function parisDay(value: string | undefined): Day | undefined {
   if (/^\d{4}$/.test(value)) return `${value}-01-01`;
   if (/^\d{4}-\d{2}$/.test(value)) return `${value}-01`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isDay(value) ? value : undefined;
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) return undefined;
-  return PARIS.format(instant);
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  return parisDayOfInstant(ms);
+}
+
+/** Last Sunday of a month at 01:00 UTC: when summer time starts (March) and ends (October) in the EU. */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month, 0, 1));
+  return last.getTime() - last.getUTCDay() * 86_400_000;
+}
+
+/**
+ * The Paris day of an instant. Since 1996 France follows the EU rule (summer time from the last
+ * Sunday of March to the last Sunday of October, changing at 01:00 UTC), computed here because
+ * Intl is slow on the daily job's millions of dates; earlier years ask Intl, which knows the
+ * older rules.
+ */
+function parisDayOfInstant(ms: number): Day {
+  const year = new Date(ms).getUTCFullYear();
+  if (year < 1996) return PARIS.format(new Date(ms));
+  const summer = ms >= lastSundayAt1Utc(year, 3) && ms < lastSundayAt1Utc(year, 10);
+  const local = new Date(ms + (summer ? 2 : 1) * 3_600_000);
+  return formatDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }
 
 /** Today in Paris. */

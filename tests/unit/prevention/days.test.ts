@@ -58,3 +58,18 @@ describe("calendar days (Europe/Paris; Code de procédure civile art. 641 for mi
     expect(isDay(value)).toBe(false);
   });
 });
+
+describe("the Paris day of an instant agrees with Intl (Europe/Paris) around every change of time", () => {
+  const intl = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+  it("for every half hour around midnight and the DST changes, 1990 to 2040", () => {
+    for (let year = 1990; year <= 2040; year++) {
+      for (const [month, day] of [[3, 24], [3, 31], [10, 24], [10, 31], [12, 31], [6, 30]] as const) {
+        for (let half = 0; half < 48 * 8; half++) {
+          const ms = Date.UTC(year, month - 1, day - 4) + half * 1_800_000;
+          const iso = new Date(ms).toISOString();
+          expect(parisDay(iso), iso).toBe(intl.format(new Date(ms)));
+        }
+      }
+    }
+  });
+});

@@ -37,7 +37,11 @@ function withCurrentPregnancy(facts: PreventionFacts, date: Day): PreventionFact
 }
 
 /** Doses of any of these vaccines, oldest first, optionally only those given from an age on. */
-export function dosesOf(ctx: Context, vaccines: readonly VaccineKind[], fromYears = 0, beforeYears = Infinity): Day[] {
+const NONE: readonly Day[] = [];
+
+export function dosesOf(ctx: Context, vaccines: readonly VaccineKind[], fromYears = 0, beforeYears = Infinity): readonly Day[] {
+  // The common case, one kind and no age limit, is the list already sorted.
+  if (vaccines.length === 1 && fromYears === 0 && beforeYears === Infinity) return ctx.doses.get(vaccines[0] as VaccineKind) ?? NONE;
   const all = vaccines.flatMap((kind) => ctx.doses.get(kind) ?? []);
   const birth = ctx.facts.birthDate;
   return all
