@@ -55,12 +55,11 @@ test("without JavaScript: « Pourquoi ? », « C'est fait » for the flu, the ca
   await item(page, "FLU").getByRole("button", { name: "C'est fait" }).click();
   await expect(page).toHaveURL(/\/espace\/prevention\?message=fait$/);
   await expect(section(page, "À jour").locator('li[data-item="FLU"]')).toBeVisible();
-  await expectNoAxeViolations(page, "prevention page without JavaScript");
+  // axe runs scripts in the page, so it checks these pages in the JavaScript runs (tests 1 and 3).
 
   await page.getByRole("link", { name: "Carnet de vaccination" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Carnet de vaccination" })).toBeVisible();
   await expect(page.getByRole("table")).toContainText("Déclarée");
-  await expectNoAxeViolations(page, "carnet");
   await page.getByLabel("Vaccin").selectOption("shingrix");
   await page.getByLabel("Numéro de lot (facultatif)").fill("SHX123");
   await page.getByRole("button", { name: "Ajouter au carnet" }).click();
@@ -69,8 +68,7 @@ test("without JavaScript: « Pourquoi ? », « C'est fait » for the flu, the ca
 
   await page.getByRole("link", { name: "Certificat imprimable" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Certificat de vaccination" })).toBeVisible();
-  await expect(page.getByText("Jean Martin")).toBeVisible();
-  await expectNoAxeViolations(page, "certificate");
+  await expect(page.getByText("Jean Martin", { exact: true })).toBeVisible();
 
   await page.goto("/espace/prevention");
   await page.getByRole("button", { name: "Ne plus recevoir aucun message de prévention" }).click();
@@ -95,6 +93,9 @@ test("Camille opens Léo's space and sees his calendar", async ({ browser }) => 
   await page.getByRole("link", { name: "Carnet de vaccination" }).click();
   await expect(page.getByRole("table")).toContainText("Hexavalent");
   await expectNoAxeViolations(page, "Léo's carnet");
+  await page.getByRole("link", { name: "Certificat imprimable" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Certificat de vaccination" })).toBeVisible();
+  await expectNoAxeViolations(page, "Léo's certificate");
 });
 
 test("Dr Bernard, whom Jean authorises, sees what is due for him", async ({ browser }) => {
