@@ -60,7 +60,7 @@ test("without JavaScript: « Pourquoi ? », « C'est fait » for the flu, the ca
   await page.getByRole("link", { name: "Carnet de vaccination" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Carnet de vaccination" })).toBeVisible();
   await expect(page.getByRole("table")).toContainText("Déclarée");
-  await page.getByLabel("Vaccin").selectOption("shingrix");
+  await page.getByLabel("Vaccin", { exact: true }).selectOption("shingrix");
   await page.getByLabel("Numéro de lot (facultatif)").fill("SHX123");
   await page.getByRole("button", { name: "Ajouter au carnet" }).click();
   await expect(page).toHaveURL(/\/espace\/prevention\/carnet\?message=ajoute$/);
