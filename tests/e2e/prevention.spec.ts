@@ -73,7 +73,7 @@ test("without JavaScript: « Pourquoi ? », « C'est fait » for the flu, the ca
   await page.goto("/espace/prevention");
   await page.getByRole("button", { name: "Ne plus recevoir aucun message de prévention" }).click();
   await expect(page.getByText("Vous avez choisi de ne plus recevoir de messages de prévention")).toBeVisible();
-  await expect(section(page, "À faire maintenant").locator('li[data-item="ZOSTER"]')).toBeVisible();
+  await expect(section(page, "À faire maintenant").locator('li[data-item="RSV_OLDER"]')).toBeVisible();
   await page.getByRole("button", { name: "Recevoir à nouveau les messages de prévention" }).click();
   await expect(page.getByRole("button", { name: "Ne plus recevoir aucun message de prévention" })).toBeVisible();
 });
