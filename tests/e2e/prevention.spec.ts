@@ -103,7 +103,7 @@ test("Dr Bernard, whom Jean authorises, sees what is due for him", async ({ brow
   await page.goto("/pro");
   await page.getByRole("link", { name: /Jean Martin/ }).first().click();
   const due = section(page, "Prévention : à faire");
-  await expect(due.locator('li[data-item="ZOSTER"]')).toBeVisible();
+  await expect(due.locator('li[data-item="RSV_OLDER"]')).toBeVisible();
   await expect(due.locator('li[data-item="DTP_ADULT"]')).toHaveCount(0);
   await expectNoAxeViolations(page, "professional's patient page");
 });
