@@ -5,6 +5,7 @@ import { buildIfStale } from "./lib/build-if-stale.mjs";
 
 // Arguments pass through: `npm run bench -- documents` runs only the documents page (see main.ts).
 const args = process.argv.slice(2).filter((a) => /^[a-z-]+$/.test(a));
-// The sign-in bench runs in-process, without the production build.
-if (!args.includes("sign-in") && process.env.BENCH_ONLY !== "sign-in") buildIfStale();
+// The sign-in bench and the prevention job run in-process: they need no production build.
+const inProcess = ["sign-in", "prevention"];
+if (!(args.length === 1 && inProcess.includes(args[0])) && !inProcess.includes(process.env.BENCH_ONLY ?? "")) buildIfStale();
 execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions", "react-server", "scripts/bench/main.ts", ...args], { stdio: "inherit" });

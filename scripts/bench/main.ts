@@ -20,6 +20,7 @@
  *   npm run bench -- notifications (or BENCH_ONLY=notifications) the notification campaign alone
  *     (scripts/bench/notifications.ts; BENCH_NOTIFY_PATIENTS, default 100,000)
  *   npm run bench -- sign-in       (or BENCH_ONLY=sign-in)     sign-ins per second, and the rest's latency meanwhile (scripts/bench/sign-in.ts)
+ *   npm run bench -- prevention    (or BENCH_ONLY=prevention)  the daily prevention job alone (scripts/bench/prevention-job.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -34,6 +35,7 @@ import { benchSignIn, reportSignIn } from "./sign-in";
 import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
+import { benchPrevention } from "./prevention-job";
 import { signedInCookie } from "./session-cookie";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -43,9 +45,9 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages", "notifications", "sign-in"] as const;
+const PARTS = ["store", "documents", "pages", "notifications", "sign-in", "prevention"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
-const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in") || ONLY === part;
+const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in" && part !== "prevention") || ONLY === part;
 
 function keep(name: string, result: unknown) {
   mkdirSync("bench-results", { recursive: true });
@@ -59,6 +61,10 @@ async function main() {
     const report = await benchSignIn();
     reportSignIn(report);
     keep("sign-in", report);
+  }
+  if (ONLY === "prevention") {
+    // Only on demand: the daily job's engine in this process, without the production build.
+    keep("prevention", benchPrevention());
   }
   if (runs("notifications")) {
     const notifications = await benchNotifications(SERVER);

@@ -17,6 +17,8 @@ export const SYSTEMS = {
   consentRule: `${BASE}/CodeSystem/consent-rule`,
   /** Identifier of a prescription (MedicationRequest.groupIdentifier). */
   prescription: `${BASE}/sid/prescription`,
+  /** Prevention themes a person can silence (Consent.provision.code of a "prevention" rule). */
+  preventionTheme: `${BASE}/CodeSystem/prevention-theme`,
   /** Document categories shown to the patient. */
   documentCategory: `${BASE}/CodeSystem/document-category`,
   /** French national health identifier (INS), as a demo system. */
@@ -44,11 +46,13 @@ export const MINOR_SECRET = "minor-secret";
  *   provision.securityLabel holds "R" also opens restricted documents under break-glass;
  * - research: provision.type permit or deny;
  * - default-level: provision.type permit, provision.securityLabel "N" or "R": the confidentiality
- *   of documents added to the record from then on.
+ *   of documents added to the record from then on;
+ * - prevention: provision.type deny: no prevention reminders, for the themes in provision.code
+ *   (system preventionTheme), or for all of them when it names none. decide() does not read it.
  * A change of a choice is a new version of the same Consent (its history is the patient's
  * record of what they chose when); withdrawing an authorisation or a block sets it inactive.
  */
-export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research", "default-level"] as const;
+export const CONSENT_RULES = ["authorise", "block", "hide", "emergency", "research", "default-level", "prevention"] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
 export const DOCUMENT_CATEGORIES = ["lab", "imaging", "report", "prescription", "vaccination", "personal"] as const;

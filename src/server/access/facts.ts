@@ -40,6 +40,8 @@ const DOMAINS: Record<string, Domain> = {
   Condition: "record",
   AllergyIntolerance: "record",
   Observation: "record",
+  // Screenings and check-ups (prevention, issue 14): part of the record like vaccinations.
+  Procedure: "record",
   Consent: "privacy",
   RelatedPerson: "delegations",
   AuditEvent: "audit",

@@ -50,6 +50,17 @@ function resourceOf(type: string): CapabilityStatementRestResource {
   };
 }
 
+/** Computed by the prevention engine from the record (issue 14): searched by patient, never stored. */
+const IMMUNIZATION_RECOMMENDATION: CapabilityStatementRestResource = {
+  type: "ImmunizationRecommendation",
+  interaction: [{ code: "search-type" }],
+  versioning: "no-version",
+  readHistory: false,
+  updateCreate: false,
+  searchParam: [{ name: "patient", type: "reference", documentation: "Le patient (Patient/<uuid> ou <uuid>) ; par défaut, celui de l'espace de la session." }],
+  documentation: "Calculée à chaque requête par le moteur de prévention (calendrier des vaccinations en vigueur) à partir de ce que l'appelant peut lire du dossier.",
+};
+
 export function capabilityStatement(base: string): CapabilityStatement {
   return {
     resourceType: "CapabilityStatement",
@@ -70,7 +81,7 @@ export function capabilityStatement(base: string): CapabilityStatement {
           description:
             "Authentification par le cookie de session de l'espace santé (connexion en deux étapes). Chaque requête est décidée selon les règles du patient et tracée dans son journal d'accès ; ce qui n'est pas accessible répond 404.",
         },
-        resource: API_TYPES.map(resourceOf),
+        resource: [...API_TYPES.map(resourceOf), IMMUNIZATION_RECOMMENDATION],
       },
     ],
   };

@@ -11,6 +11,7 @@ import { createInteraction } from "./interactions/create";
 import type { InteractionContext } from "./interactions/context";
 import { deleteInteraction } from "./interactions/delete";
 import { historyInteraction } from "./interactions/history";
+import { COMPUTED_TYPE, immunizationRecommendationSearch } from "./interactions/immunization-recommendation";
 import { readInteraction, vreadInteraction } from "./interactions/read";
 import { searchInteraction } from "./interactions/search";
 import { updateInteraction } from "./interactions/update";
@@ -102,6 +103,13 @@ async function route(request: Request, segments: string[], resolveCaller: Caller
   }
   const target = segments.length > 0 ? shapeOf(segments) : undefined;
   if (!target) throw notFound();
+  // Computed by the prevention engine, never stored: a type-level search only.
+  if (target.type === COMPUTED_TYPE) {
+    if (target.shape !== "type" || !READ_METHODS.has(method)) return errorResponse(methodNotAllowed(), { allow: target.shape === "type" ? "GET, HEAD" : "" });
+    const caller = await resolveCaller();
+    if (!caller) return unauthenticatedResponse();
+    return immunizationRecommendationSearch({ url, actor: caller.actor, repo: await createRepository(caller.actor, caller.ctx), base });
+  }
   if (!isApiType(target.type)) throw unsupportedType();
   const interaction = ROUTES[target.shape][method];
   if (!interaction || !supports(target.type, interaction)) {

@@ -61,6 +61,7 @@ export function patientReferenceOf(resource: Resource): string | null {
     case "MedicationDispense":
     case "Condition":
     case "Observation":
+    case "Procedure":
     case "Communication":
       return ref(r.subject);
     case "Binary":
@@ -147,6 +148,11 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.code = firstCode(r.code);
       columns.date = toDate(r.effectiveDateTime ?? r.issued);
       columns.author = firstRef(r.performer);
+      break;
+    case "Procedure":
+      columns.code = firstCode(r.code);
+      columns.date = toDate(r.performedDateTime ?? (r.performedPeriod as { start?: unknown } | undefined)?.start);
+      columns.author = ref(r.recorder);
       break;
     case "Communication":
       columns.category = firstCode(r.category);

@@ -68,6 +68,7 @@ function setPatientReference(resource: Resource, reference: string) {
     case "MedicationDispense":
     case "Condition":
     case "Observation":
+    case "Procedure":
     case "Communication":
       target.subject = { reference } satisfies Reference;
       break;

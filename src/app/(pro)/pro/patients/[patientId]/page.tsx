@@ -5,6 +5,7 @@ import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { DocumentsListView } from "@/components/documents/documents-list-view";
 import { PageHeader } from "@/components/page-header";
+import { ProPreventionSummary } from "@/components/prevention/pro-prevention-summary";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { formatTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
@@ -50,6 +51,8 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
         ) : null}
       </PageHeader>
       {emergency ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(emergency.until) })}</Alert> : null}
+      {/* Prevention is for the professionals the patient authorises, not for break-glass access. */}
+      {emergency ? null : <ProPreventionSummary repo={repo} patientId={patientId} />}
       <DocumentsListView
         basePath={basePath}
         hrefOf={(id) => `${basePath}/documents/${id}`}

@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { Button } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { groupItems } from "@/components/prevention/group-items";
+import { ItemCard } from "@/components/prevention/item-card";
+import { NOTICES } from "@/components/prevention/texts";
+import { NOTICE_CODES, type PreventionNotice } from "@/lib/prevention/forms";
+import { spaceOf } from "@/server/access/actor";
+import { listSpaces } from "@/server/auth/list-spaces";
+import { requestContext } from "@/server/auth/request-context";
+import { requirePageScope } from "@/server/documents/request-repository";
+import { preventionOf } from "@/server/prevention/evaluate-patient";
+import { loadPreferences } from "@/server/prevention/preferences";
+import type { PreventionItem } from "@/server/prevention/types";
+
+export const metadata: Metadata = { title: "Prévention" };
+
+/**
+ * The person's prevention calendar (issue 14): what to do now, soon, and what is up to date,
+ * computed by the engine from the record of the space the session acts in (a guardian sees
+ * their child's). Server-rendered forms: everything works without JavaScript.
+ */
+export default async function PreventionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { session, actor, repo } = await requirePageScope();
+  const patientId = spaceOf(actor);
+  if (!patientId) throw new Error("Aucun espace patient");
+  const { record, items, date } = await preventionOf(repo, patientId);
+  const preferences = await loadPreferences(repo, patientId);
+  const spaces = await listSpaces(session, actor, await requestContext(session), repo.now());
+  const others = spaces.filter((s) => !s.current && s.kind === "guardian");
+  const canWrite = actor.kind === "patient" || actor.kind === "guardian";
+  const name = [record.patient.name?.[0]?.given?.join(" "), record.patient.name?.[0]?.family].filter(Boolean).join(" ");
+  const message = (await searchParams).message;
+  const notice = typeof message === "string" && (NOTICE_CODES as readonly string[]).includes(message) ? NOTICES[message as PreventionNotice] : undefined;
+  const groups = groupItems(items, date);
+  const silenced = (item: PreventionItem) => preferences.all || preferences.themes.has(item.theme);
+  const list = (title: string, id: string, entries: PreventionItem[], empty: string) => (
+    <section aria-labelledby={id} className="flex flex-col gap-4">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {entries.length === 0 ? <p className="text-slate-700">{empty}</p> : null}
+      <ul className="flex flex-col gap-4">
+        {entries.map((item) => (
+          <ItemCard key={item.item} item={item} today={date} silenced={silenced(item)} canWrite={canWrite} />
+        ))}
+      </ul>
+    </section>
+  );
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader
+        title={actor.kind === "patient" ? "Prévention" : `Prévention de ${name}`}
+        description="Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi."
+      >
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        {items.length === 0 ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
+        <p>
+          <Link href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
+            Carnet de vaccination
+          </Link>
+        </p>
+      </PageHeader>
+
+      {list("À faire maintenant", "now-title", groups.now, "Rien à faire pour le moment.")}
+      {list("Bientôt", "soon-title", groups.soon, "Rien de prévu dans les douze prochains mois.")}
+      {list("À jour", "done-title", groups.upToDate, "Rien d'enregistré pour le moment.")}
+
+      <details className="rounded-lg border border-slate-300 bg-white p-4">
+        <summary className="cursor-pointer font-semibold text-blue-800">Le reste du calendrier ({groups.later.length + groups.notApplicable.length})</summary>
+        <ul className="mt-3 flex flex-col gap-2">
+          {[...groups.later, ...groups.notApplicable].map((item) => (
+            <li key={item.item}>
+              <span className="font-semibold">{item.label}</span> — {item.reason}
+            </li>
+          ))}
+        </ul>
+      </details>
+
+      <section aria-labelledby="reminders-title" className="flex flex-col gap-3">
+        <h2 id="reminders-title" className="text-xl font-semibold">
+          Messages de prévention
+        </h2>
+        <p className="max-w-prose text-slate-700">
+          {preferences.all
+            ? "Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page."
+            : "Vous recevez un message quand une vaccination ou un dépistage devient à faire. Vous pouvez les arrêter pour un thème (bouton « Ne plus me le rappeler ») ou tous ; le calendrier reste visible."}
+        </p>
+        {actor.kind === "patient" || actor.kind === "guardian" || actor.kind === "delegate" ? (
+          <form method="post" action="/espace/prevention/rappels">
+            <input type="hidden" name="theme" value="all" />
+            <input type="hidden" name="action" value={preferences.all ? "restore" : "silence"} />
+            <Button type="submit" variant="secondary">
+              {preferences.all ? "Recevoir à nouveau les messages de prévention" : "Ne plus recevoir aucun message de prévention"}
+            </Button>
+          </form>
+        ) : null}
+      </section>
+
+      {others.length > 0 ? (
+        <section aria-labelledby="children-title" className="flex flex-col gap-3">
+          <h2 id="children-title" className="text-xl font-semibold">
+            Le calendrier de vos enfants
+          </h2>
+          <ul className="flex flex-col gap-2">
+            {others.map((space) => (
+              <li key={space.patientId}>
+                <form method="post" action="/espace/espace-actif" className="flex flex-wrap items-center gap-3">
+                  <input type="hidden" name="patientId" value={space.patientId} />
+                  <span id={`child-${space.patientId}`}>{space.name}</span>
+                  <Button type="submit" variant="secondary" aria-describedby={`child-${space.patientId}`}>
+                    Ouvrir son espace
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

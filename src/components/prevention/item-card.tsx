@@ -1,0 +1,78 @@
+import { Button } from "@/components/button";
+import { frDay } from "@/server/prevention/evaluators/context";
+import type { PreventionItem } from "@/server/prevention/types";
+import { STATUS_LABELS, THEME_LABELS } from "./texts";
+
+/**
+ * One prevention item: what it is, its status and date, "Pourquoi ?" (the reason, with the data
+ * used and the source), "C'est fait" (a dated form, plain HTML) and "Ne plus me le rappeler"
+ * for its theme. Works without JavaScript.
+ */
+export function ItemCard({ item, today, silenced, canWrite }: { item: PreventionItem; today: string; silenced: boolean; canWrite: boolean }) {
+  const id = `item-${item.item.toLowerCase()}`;
+  const badge = item.status === "OVERDUE" ? "bg-red-100 text-red-900 border-red-700" : item.status === "COMPLETE" ? "bg-green-50 text-green-900 border-green-700" : "bg-blue-50 text-blue-950 border-blue-700";
+  return (
+    <li className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm" aria-labelledby={`${id}-title`} data-item={item.item}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
+          {item.label}
+        </h3>
+        <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${badge}`}>{STATUS_LABELS[item.status]}</span>
+      </div>
+      <p className="mt-1 text-slate-700">{whenText(item)}</p>
+      {item.mandatory ? <p className="mt-1 text-sm font-semibold text-slate-900">Vaccination obligatoire</p> : null}
+      <details className="mt-3">
+        <summary className="cursor-pointer font-semibold text-blue-800 underline underline-offset-4">Pourquoi ?</summary>
+        <p className="mt-2 max-w-prose text-slate-800">{item.reason}</p>
+        <p className="mt-1 text-sm text-slate-700">
+          Source :{" "}
+          <a className="text-blue-800 underline" href={item.source.url} rel="noreferrer">
+            {item.source.document} ({item.source.edition})
+          </a>
+        </p>
+      </details>
+      {canWrite && item.status !== "NOT_APPLICABLE" ? (
+        <div className="mt-4 flex flex-wrap items-end gap-4">
+          {item.status !== "COMPLETE" ? (
+            <form method="post" action="/espace/prevention/fait" className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="item" value={item.item} />
+              <div className="flex flex-col">
+                <label htmlFor={`${id}-date`} className="text-sm font-semibold text-slate-800">
+                  Date de réalisation
+                </label>
+                <input id={`${id}-date`} type="date" name="date" required defaultValue={today} max={today} className="rounded border border-slate-500 px-2 py-1" />
+              </div>
+              <Button type="submit" aria-describedby={`${id}-title`}>
+                C&apos;est fait
+              </Button>
+            </form>
+          ) : null}
+          <form method="post" action="/espace/prevention/rappels">
+            <input type="hidden" name="theme" value={item.theme} />
+            <input type="hidden" name="action" value={silenced ? "restore" : "silence"} />
+            <Button type="submit" variant="quiet" aria-describedby={`${id}-title`}>
+              {silenced ? "Me le rappeler à nouveau" : "Ne plus me le rappeler"}
+            </Button>
+          </form>
+        </div>
+      ) : null}
+      {silenced ? <p className="mt-2 text-sm text-slate-700">Rappels désactivés pour « {THEME_LABELS[item.theme]} ».</p> : null}
+    </li>
+  );
+}
+
+function whenText(item: PreventionItem): string {
+  const dose = item.dose ? ` (dose ${item.dose})` : "";
+  switch (item.status) {
+    case "OVERDUE":
+      return `À faire dès que possible${dose}${item.due ? ` : prévu depuis le ${frDay(item.due)}` : ""}.`;
+    case "DUE":
+      return `À faire maintenant${dose}${item.due ? `, recommandé depuis le ${frDay(item.due)}` : ""}.`;
+    case "NOT_DUE":
+      return item.due ? `À partir du ${frDay(item.due)}${dose}.` : `Pas encore${dose}.`;
+    case "COMPLETE":
+      return item.next ? `À jour. Prochaine échéance : ${frDay(item.next)}.` : "À jour.";
+    case "NOT_APPLICABLE":
+      return "Ne vous concerne pas aujourd'hui.";
+  }
+}

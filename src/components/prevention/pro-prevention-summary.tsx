@@ -1,0 +1,36 @@
+import type { ReadRepository } from "@/server/fhir/read-repository";
+import { preventionOf } from "@/server/prevention/evaluate-patient";
+import { frDay } from "@/server/prevention/evaluators/context";
+import { STATUS_LABELS } from "./texts";
+
+/**
+ * For a professional the patient authorises: the vaccinations and screenings due or overdue,
+ * computed by the same engine from what this professional may see of the record (read through
+ * the repository as them, so audited in the patient's history).
+ */
+export async function ProPreventionSummary({ repo, patientId }: { repo: ReadRepository; patientId: string }) {
+  const { items } = await preventionOf(repo, patientId);
+  const due = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE");
+  return (
+    <section aria-labelledby="pro-prevention-title" className="flex flex-col gap-3">
+      <h2 id="pro-prevention-title" className="text-xl font-semibold">
+        Prévention : à faire
+      </h2>
+      {due.length === 0 ? <p className="text-slate-700">Aucune vaccination ni aucun dépistage à faire d&apos;après le dossier.</p> : null}
+      <ul className="flex flex-col gap-2">
+        {due.map((item) => (
+          <li key={item.item} className="rounded border border-slate-300 bg-white p-3" data-item={item.item}>
+            <p>
+              <span className="font-semibold">{item.label}</span> — {STATUS_LABELS[item.status]}
+              {item.due ? ` (depuis le ${frDay(item.due)})` : ""}
+            </p>
+            <details>
+              <summary className="cursor-pointer text-blue-800 underline">Pourquoi ?</summary>
+              <p className="mt-1 text-slate-800">{item.reason}</p>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

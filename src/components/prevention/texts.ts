@@ -1,0 +1,28 @@
+import type { PreventionNotice } from "@/lib/prevention/forms";
+import type { Status, Theme } from "@/server/prevention/types";
+
+/** The prevention pages' French texts. */
+export const STATUS_LABELS: Record<Status, string> = {
+  DUE: "À faire",
+  OVERDUE: "En retard",
+  NOT_DUE: "Bientôt",
+  COMPLETE: "À jour",
+  NOT_APPLICABLE: "Ne vous concerne pas",
+};
+
+export const THEME_LABELS: Record<Theme, string> = {
+  "vaccination-enfant": "Vaccinations de l'enfant et de l'adolescent",
+  "vaccination-adulte": "Vaccinations de l'adulte",
+  "vaccination-saisonniere": "Grippe et COVID-19",
+  depistage: "Dépistages des cancers",
+  bilan: "Mon bilan prévention",
+  "suivi-enfant": "Examens de l'enfant et bucco-dentaires",
+};
+
+export const NOTICES: Record<PreventionNotice, { tone: "success" | "error"; text: string }> = {
+  fait: { tone: "success", text: "C'est noté : ce que vous avez déclaré est enregistré dans le dossier." },
+  ajoute: { tone: "success", text: "La vaccination est ajoutée au carnet." },
+  rappels: { tone: "success", text: "Votre choix de rappels est enregistré." },
+  invalide: { tone: "error", text: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs." },
+  refuse: { tone: "error", text: "Rien n'a été enregistré : vos droits sur cet espace ne le permettent pas." },
+};

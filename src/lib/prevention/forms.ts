@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** The prevention pages' form inputs (route handlers parse them; the engine checks the rest). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue AAAA-MM-JJ");
+
+export const doneForm = z.object({ item: z.string().regex(/^[A-Z0-9_]{1,40}$/), date: day });
+
+export const remindersForm = z.object({
+  theme: z.enum(["all", "vaccination-enfant", "vaccination-adulte", "vaccination-saisonniere", "depistage", "bilan", "suivi-enfant"]),
+  action: z.enum(["silence", "restore"]),
+});
+
+export const addVaccinationForm = z.object({
+  product: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  date: day,
+  lot: z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).optional(),
+});
+
+export type PreventionNotice = "fait" | "ajoute" | "rappels" | "invalide" | "refuse";
+
+export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "invalide", "refuse"];

@@ -1,0 +1,192 @@
+import type { Calendar, ConditionKind, Source } from "../types";
+
+/**
+ * The French calendar, 2025 edition, as data: the vaccination calendar, the organised cancer
+ * screening programmes, "Mon bilan prévention" and the child's health examinations. A new
+ * edition is a new file reviewed against its sources; the engine does not change.
+ *
+ * Where a source sets no "overdue" moment, the conventions of issue 14 apply and are written
+ * in the rule (overdueAfterMonths, windows), not in code.
+ */
+export const CALENDRIER_2025: Source = {
+  document: "Calendrier des vaccinations et recommandations vaccinales",
+  edition: "2025",
+  url: "https://sante.gouv.fr/prevention-en-sante/preserver-sa-sante/vaccination/calendrier-vaccinal",
+};
+
+const SEIN: Source = {
+  document: "Programme national de dépistage organisé du cancer du sein (arrêté du 29 septembre 2006 modifié)",
+  edition: "cahier des charges en vigueur en 2025",
+  url: "https://www.e-cancer.fr/Comprendre-prevenir-depister/Se-faire-depister/Depistage-du-cancer-du-sein",
+};
+
+const COLORECTAL: Source = {
+  document: "Programme national de dépistage organisé du cancer colorectal (arrêté du 29 septembre 2006 modifié)",
+  edition: "cahier des charges en vigueur en 2025",
+  url: "https://www.e-cancer.fr/Comprendre-prevenir-depister/Se-faire-depister/Depistage-du-cancer-colorectal",
+};
+
+const COL: Source = {
+  document: "Programme national de dépistage organisé du cancer du col de l'utérus (arrêté du 30 juillet 2020) et recommandation de la HAS",
+  edition: "2020 (recommandation HAS de juillet 2019)",
+  url: "https://www.e-cancer.fr/Comprendre-prevenir-depister/Se-faire-depister/Depistage-du-cancer-du-col-de-l-uterus",
+};
+
+const BILAN: Source = {
+  document: "Mon bilan prévention (article L1411-6-2 du code de la santé publique)",
+  edition: "2024",
+  url: "https://sante.gouv.fr/prevention-en-sante/preserver-sa-sante/mon-bilan-prevention/",
+};
+
+const EXAMENS_ENFANT: Source = {
+  document: "Examens de santé obligatoires de l'enfant (code de la santé publique, articles L2132-2 et R2132-1)",
+  edition: "en vigueur depuis le 1er mars 2019",
+  url: "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006072665/LEGISCTA000006190483/",
+};
+
+const MT_DENTS: Source = {
+  document: "M'T dents tous les ans (examen bucco-dentaire de prévention, Assurance Maladie)",
+  edition: "2025",
+  url: "https://www.ameli.fr/assure/sante/bons-gestes/mt-dents",
+};
+
+const CAMPAGNE: Source = {
+  document: "Campagne de vaccination contre la grippe et le COVID-19 (ministère chargé de la santé, Assurance Maladie)",
+  edition: "annuelle",
+  url: "https://www.ameli.fr/assure/sante/themes/grippe-saisonniere/vaccination-grippe",
+};
+
+/** The people the calendar lists as at risk for flu and COVID-19 (chronic disease, immunosuppression, pregnancy). */
+const SEASONAL_RISK: readonly ConditionKind[] = ["asthma", "severe-asthma", "copd", "diabetes", "heart-failure", "immunocompromised", "pregnancy"];
+
+export const FR_2025: Calendar = {
+  id: "fr-2025",
+  title: "Calendrier français 2025",
+  campaigns: [
+    { id: "2024-2025", vaccines: ["FLU", "COVID"], start: "2024-10-15", end: "2025-02-28", source: CAMPAGNE },
+    { id: "2025-2026", vaccines: ["FLU", "COVID"], start: "2025-10-14", end: "2026-01-31", source: CAMPAGNE },
+    // Announced each summer: these dates follow the previous campaigns' pattern until the
+    // ministry publishes them, and must be checked then.
+    { id: "2026-2027", vaccines: ["FLU", "COVID"], start: "2026-10-13", end: "2027-01-31", source: CAMPAGNE, provisional: true },
+  ],
+  rules: [
+    // Infants. Mandatory for children born from 1 January 2018 (loi du 30 décembre 2017), and
+    // meningococcus B and ACWY for those born from 1 January 2025.
+    {
+      item: "HEXA", kind: "infant-series", label: "Diphtérie, tétanos, coqueluche, polio, Haemophilus, hépatite B (hexavalent)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["hexa"], doses: [{ month: 2 }, { month: 4 }, { month: 11 }], untilMonths: 72, mandatoryFrom: "2018-01-01",
+    },
+    {
+      item: "PCV_INFANT", kind: "infant-series", label: "Pneumocoque (nourrisson)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["pcv"], doses: [{ month: 2 }, { month: 4 }, { month: 11 }], untilMonths: 24, mandatoryFrom: "2018-01-01",
+    },
+    {
+      item: "MENB_INFANT", kind: "infant-series", label: "Méningocoque B (nourrisson)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["menb"], doses: [{ month: 3 }, { month: 5 }, { month: 12 }], untilMonths: 24, mandatoryFrom: "2025-01-01",
+    },
+    {
+      item: "MENACWY_INFANT", kind: "infant-series", label: "Méningocoques ACWY (nourrisson)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["menacwy"], doses: [{ month: 6 }, { month: 12 }], untilMonths: 24, mandatoryFrom: "2025-01-01",
+    },
+    {
+      item: "ROR", kind: "infant-series", label: "Rougeole, oreillons, rubéole (ROR)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["ror"], doses: [{ month: 12 }, { month: 16, to: 18 }], untilMonths: 216, mandatoryFrom: "2018-01-01",
+    },
+    // Children and adolescents.
+    {
+      item: "DTCAP_6Y", kind: "child-booster", label: "Rappel diphtérie, tétanos, coqueluche, polio à 6 ans", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["dtp", "dtcap"], fromYears: 6, toYears: 6, countsFromYears: 5, untilYears: 11,
+    },
+    {
+      item: "DTCAP_11_13", kind: "child-booster", label: "Rappel diphtérie, tétanos, coqueluche, polio entre 11 et 13 ans", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["dtp", "dtcap"], fromYears: 11, toYears: 13, countsFromYears: 10, untilYears: 16,
+    },
+    {
+      item: "HPV", kind: "course", label: "Papillomavirus (HPV)", theme: "vaccination-enfant", source: CALENDRIER_2025, vaccines: ["hpv"],
+      // Two doses 6 months apart when started from 11 to 14; three doses (0, 2, 6 months) in
+      // catch-up, which the 2025 calendar opens to everyone up to 26 years included.
+      schedules: [
+        { fromYears: 11, toYears: 14, offsetsMonths: [0, 6] },
+        { fromYears: 15, toYears: 26, offsetsMonths: [0, 2, 6] },
+      ],
+    },
+    {
+      item: "MENACWY_ADO", kind: "eligibility", label: "Méningocoques ACWY (adolescent)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["menacwy"], who: { fromYears: 11, toYears: 14 }, doses: 1, countsFromYears: 10,
+    },
+    {
+      item: "MENACWY_CATCHUP", kind: "eligibility", label: "Méningocoques ACWY (rattrapage)", theme: "vaccination-adulte",
+      source: CALENDRIER_2025, vaccines: ["menacwy"], who: { fromYears: 15, toYears: 24 }, doses: 1, countsFromYears: 10, catchUp: true,
+    },
+    // Adults.
+    {
+      item: "DTP_ADULT", kind: "adult-booster", label: "Rappel diphtérie, tétanos, polio (avec la coqueluche à 25 ans)", theme: "vaccination-adulte",
+      source: CALENDRIER_2025, vaccines: ["hexa", "dtcap", "dtp"], fixedAges: [25, 45, 65, 75, 85, 95, 105, 115], minYears: 5,
+    },
+    {
+      item: "ROR_CATCHUP", kind: "eligibility", label: "Rougeole, oreillons, rubéole (rattrapage adulte)", theme: "vaccination-adulte",
+      source: CALENDRIER_2025, vaccines: ["ror"], who: { fromYears: 18, bornFrom: "1980-01-01" }, doses: 2, intervalMonths: 1, catchUp: true,
+    },
+    {
+      item: "FLU", kind: "seasonal", label: "Grippe saisonnière", theme: "vaccination-saisonniere", source: CALENDRIER_2025,
+      campaign: "FLU", vaccines: ["flu"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 },
+    },
+    {
+      item: "COVID", kind: "seasonal", label: "COVID-19", theme: "vaccination-saisonniere", source: CALENDRIER_2025,
+      campaign: "COVID", vaccines: ["covid"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 },
+      intervals: [{ months: 3, fromYears: 80 }, { months: 3, conditions: ["immunocompromised"] }, { months: 6 }],
+    },
+    {
+      item: "PCV20", kind: "eligibility", label: "Pneumocoque (vaccin conjugué 20-valent)", theme: "vaccination-adulte", source: CALENDRIER_2025,
+      vaccines: ["pcv"], who: { fromYears: 65, conditions: ["immunocompromised", "diabetes", "copd", "severe-asthma", "heart-failure"], riskFromYears: 18 },
+      doses: 1, countsFromYears: 18,
+    },
+    {
+      item: "ZOSTER", kind: "eligibility", label: "Zona (deux doses à deux mois d'intervalle)", theme: "vaccination-adulte", source: CALENDRIER_2025,
+      vaccines: ["zoster"], who: { fromYears: 65, conditions: ["immunocompromised"], riskFromYears: 18 }, doses: 2, intervalMonths: 2, countsFromYears: 18,
+    },
+    {
+      item: "RSV_OLDER", kind: "eligibility", label: "Virus respiratoire syncytial (VRS)", theme: "vaccination-adulte", source: CALENDRIER_2025,
+      vaccines: ["rsv"], who: { fromYears: 75, conditions: ["asthma", "severe-asthma", "copd", "heart-failure"], riskFromYears: 65 }, doses: 1, countsFromYears: 60,
+    },
+    // Organised screening.
+    {
+      item: "SCR_BREAST", kind: "screening", label: "Dépistage du cancer du sein (mammographie)", theme: "depistage", source: SEIN,
+      who: { sex: "female", fromYears: 50, toYears: 74 }, tests: [{ procedure: "mammography", everyYears: 2 }], overdueAfterMonths: 6,
+    },
+    {
+      item: "SCR_CRC", kind: "screening", label: "Dépistage du cancer colorectal (test immunologique)", theme: "depistage", source: COLORECTAL,
+      // After a colonoscopy the programme invites again five years later.
+      who: { fromYears: 50, toYears: 74 }, tests: [{ procedure: "fit", everyYears: 2 }, { procedure: "colonoscopy", everyYears: 5 }], overdueAfterMonths: 6,
+    },
+    {
+      item: "SCR_CERVIX", kind: "cervical", label: "Dépistage du cancer du col de l'utérus", theme: "depistage", source: COL,
+      fromYears: 25, hpvFromYears: 30, toYears: 65, overdueAfterMonths: 6,
+    },
+    {
+      item: "BILAN_PREV", kind: "bands", label: "Mon bilan prévention", theme: "bilan", source: BILAN, procedure: "bilan",
+      bands: [{ fromYears: 18, toYears: 25 }, { fromYears: 45, toYears: 50 }, { fromYears: 60, toYears: 65 }, { fromYears: 70, toYears: 75 }],
+    },
+    // The child's follow-up: the 20 mandatory examinations, windows in completed months.
+    {
+      item: "CHILD_EXAM", kind: "visits", label: "Examen de santé obligatoire de l'enfant", theme: "suivi-enfant", source: EXAMENS_ENFANT, procedure: "child-exam",
+      visits: [
+        { fromMonths: 0, toMonths: 0, label: "les trois examens du premier mois (dans les 8 jours, la 2e semaine, avant la fin du 1er mois)" },
+        ...[2, 3, 4, 5, 6].map((n) => ({ fromMonths: n - 1, toMonths: n - 1, label: `l'examen du ${n}e mois` })),
+        { fromMonths: 8, toMonths: 8, label: "l'examen du 9e mois" },
+        { fromMonths: 11, toMonths: 11, label: "l'examen du 12e mois" },
+        { fromMonths: 12, toMonths: 12, label: "l'examen du 13e mois" },
+        { fromMonths: 15, toMonths: 16, label: "l'examen du 16e ou 17e mois" },
+        { fromMonths: 23, toMonths: 24, label: "l'examen du 24e ou 25e mois" },
+        ...[3, 4, 5, 6].map((n) => ({ fromMonths: n * 12, toMonths: n * 12 + 11, label: `l'examen de ${n} ans` })),
+        { fromMonths: 96, toMonths: 119, label: "l'examen de 8 ou 9 ans" },
+        { fromMonths: 132, toMonths: 167, label: "l'examen entre 11 et 13 ans" },
+        { fromMonths: 180, toMonths: 203, label: "l'examen de 15 ou 16 ans" },
+      ],
+    },
+    {
+      item: "DENTAL", kind: "visits", label: "Examen bucco-dentaire de prévention (M'T dents)", theme: "suivi-enfant", source: MT_DENTS, procedure: "dental",
+      visits: Array.from({ length: 22 }, (_, k) => ({ fromMonths: (3 + k) * 12, toMonths: (3 + k) * 12 + 11, label: `l'examen de ${3 + k} ans` })),
+    },
+  ],
+};

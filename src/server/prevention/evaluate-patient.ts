@@ -1,0 +1,29 @@
+import "server-only";
+import type { ReadRepository } from "../fhir/read-repository";
+import { FR_2025 } from "./calendars/fr-2025";
+import { todayInParis, type Day } from "./days";
+import { extractFacts, FactsError } from "./extract-facts";
+import { loadPreventionRecord, resourcesOf, type PreventionRecord } from "./load-prevention-record";
+import { recommend } from "./recommend";
+import type { PreventionItem } from "./types";
+
+/** The calendar in force: one place to change when a new edition is published. */
+export const CURRENT_CALENDAR = FR_2025;
+
+export type PatientPrevention = { record: PreventionRecord; items: PreventionItem[]; date: Day };
+
+/**
+ * A person's prevention items today, from what the actor may see of their record. The same
+ * engine and calendar as the command and the API. A record without a full birth date cannot be
+ * evaluated: items are then empty (the page says so).
+ */
+export async function preventionOf(repo: ReadRepository, patientId: string, date: Day = todayInParis(repo.now())): Promise<PatientPrevention> {
+  const record = await loadPreventionRecord(repo, patientId);
+  let items: PreventionItem[] = [];
+  try {
+    items = recommend(extractFacts(record.patient, resourcesOf(record)), CURRENT_CALENDAR, date);
+  } catch (error) {
+    if (!(error instanceof FactsError)) throw error;
+  }
+  return { record, items, date };
+}

@@ -1,0 +1,80 @@
+import { addMonths, laterOf } from "../days";
+import type { EligibilityRule, PreventionItem } from "../types";
+import { ageText, birthday, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCondition, itemOf, type Context } from "./context";
+
+/**
+ * Vaccines offered from an age or a condition (PCV20, shingles, RSV) and catch-ups: due as soon
+ * as the person is eligible, never overdue (the issue's convention).
+ */
+export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem {
+  const who = rule.who;
+  const doses = dosesOf(ctx, rule.vaccines, rule.countsFromYears ?? 0);
+  const last = doses[doses.length - 1];
+  if (doses.length >= rule.doses && last) {
+    const text = rule.doses === 1 ? `La vaccination est enregistrée le ${frDay(last)}.` : `Les ${rule.doses} doses sont enregistrées (la dernière le ${frDay(last)}).`;
+    return itemOf(rule, "COMPLETE", text);
+  }
+  const { eligible, condition } = eligibleNow(ctx, who);
+  const population = populationText(rule);
+  if (!eligible) {
+    const upcoming = upcomingStart(rule, ctx);
+    if (upcoming && !rule.catchUp) {
+      return itemOf(rule, "NOT_DUE", `Cette vaccination est recommandée ${population}. Elle le sera pour vous à partir du ${frDay(upcoming)}.`, { due: upcoming, dose: doses.length + 1 });
+    }
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée ${population}.`);
+  }
+  const why = condition ? `${ageText(ctx)} et votre dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
+  const eligibleSince = condition ? birthday(ctx, who.riskFromYears ?? 0) : birthday(ctx, who.fromYears ?? 0);
+  const dose = doses.length + 1;
+  if (!last) {
+    const none = doses.length === 0 ? `aucune vaccination ${nounOf(rule)} n'est enregistrée` : "";
+    const start = rule.doses > 1 ? ` (${rule.doses} doses${rule.intervalMonths ? ` à ${rule.intervalMonths} mois d'intervalle` : ""})` : "";
+    return itemOf(rule, "DUE", `${why} et ${none}. Elle est recommandée ${population}${start}.`, { due: eligibleSince, dose });
+  }
+  const due = laterOf(addMonths(last, rule.intervalMonths ?? 0), eligibleSince);
+  const text = `${why} ; dose ${doses.length} enregistrée le ${frDay(last)}, ${rule.doses} doses sont prévues.`;
+  if (ctx.date < due) return itemOf(rule, "NOT_DUE", `${text} La dose ${dose} est prévue à partir du ${frDay(due)}.`, { due, dose });
+  return itemOf(rule, "DUE", `${text} La dose ${dose} est à faire.`, { due, dose });
+}
+
+/** When the person will enter the population, if they will (an age to reach). */
+function upcomingStart(rule: EligibilityRule, ctx: Context): string | undefined {
+  const who = rule.who;
+  if (who.sex && ctx.facts.sex !== who.sex) return undefined;
+  if (who.bornFrom && ctx.facts.birthDate < who.bornFrom) return undefined;
+  const starts: number[] = [];
+  if (who.fromYears !== undefined && ctx.years < who.fromYears) starts.push(who.fromYears);
+  if (hasCondition(ctx, who.conditions) && who.riskFromYears !== undefined && ctx.years < who.riskFromYears) starts.push(who.riskFromYears);
+  if (starts.length === 0) return undefined;
+  return birthday(ctx, Math.min(...starts));
+}
+
+function populationText(rule: EligibilityRule): string {
+  const who = rule.who;
+  const parts: string[] = [];
+  if (who.fromYears !== undefined && who.toYears !== undefined) parts.push(`entre ${who.fromYears} et ${who.toYears} ans`);
+  else if (who.fromYears !== undefined) parts.push(`à partir de ${who.fromYears} ans`);
+  if (who.conditions && who.conditions.length > 0) {
+    const from = who.riskFromYears ? `dès ${who.riskFromYears} ans ` : "";
+    parts.push(`${from}pour les personnes ayant ${who.conditions.map((c) => CONDITION_LABELS[c]).join(", ")}`);
+  }
+  const born = who.bornFrom ? `, pour les personnes nées depuis le ${frDay(who.bornFrom)}` : "";
+  return parts.join(", ou ") + born;
+}
+
+function nounOf(rule: EligibilityRule): string {
+  switch (rule.vaccines[0]) {
+    case "pcv":
+      return "contre le pneumocoque";
+    case "zoster":
+      return "contre le zona";
+    case "rsv":
+      return "contre le VRS";
+    case "ror":
+      return "contre la rougeole, les oreillons et la rubéole";
+    case "menacwy":
+      return "contre les méningocoques ACWY";
+    default:
+      return "de ce type";
+  }
+}

@@ -1,0 +1,33 @@
+import { addMonths } from "../days";
+import type { InfantSeriesRule, PreventionItem } from "../types";
+import { ageText, dosesOf, frDay, itemOf, type Context } from "./context";
+
+/**
+ * Infant doses at target ages in months. A dose is due from its target age and overdue one month
+ * after it, or after the end of a range (16–18 months: overdue from 19 months) — the issue's
+ * convention, the calendar setting none.
+ */
+export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionItem {
+  // Only doses given while the series runs: an adult's pneumococcal dose is not an infant dose.
+  const given = dosesOf(ctx, rule.vaccines).filter((day) => day < addMonths(ctx.facts.birthDate, rule.untilMonths));
+  const mandatory = rule.mandatoryFrom !== undefined ? ctx.facts.birthDate >= rule.mandatoryFrom : undefined;
+  const total = rule.doses.length;
+  const mandatoryText = mandatory ? " Cette vaccination est obligatoire pour les enfants nés depuis le " + frDay(rule.mandatoryFrom ?? "") + "." : "";
+  if (given.length >= total) {
+    return itemOf(rule, "COMPLETE", `Les ${total} doses sont enregistrées (la dernière le ${frDay(given[given.length - 1] ?? "")}).`, { mandatory });
+  }
+  if ((rule.bornFrom && ctx.facts.birthDate < rule.bornFrom) || ctx.months >= rule.untilMonths) {
+    const said = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). Un éventuel rattrapage se décide avec votre médecin.`, { mandatory });
+  }
+  const dose = given.length + 1;
+  const target = rule.doses[given.length] ?? { month: 0 };
+  const due = addMonths(ctx.facts.birthDate, target.month);
+  const overdueFrom = addMonths(ctx.facts.birthDate, (target.to ?? target.month) + 1);
+  const when = target.to ? `entre ${target.month} et ${target.to} mois` : `à ${target.month} mois`;
+  const done = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
+  const base = `La dose ${dose} sur ${total} est prévue ${when} (${done}).${mandatoryText}`;
+  if (ctx.date < due) return itemOf(rule, "NOT_DUE", `${base} Elle sera à faire à partir du ${frDay(due)}.`, { due, dose, mandatory });
+  if (ctx.date < overdueFrom) return itemOf(rule, "DUE", `${ageText(ctx)}. ${base}`, { due, dose, mandatory });
+  return itemOf(rule, "OVERDUE", `${ageText(ctx)}. ${base} Elle est en retard depuis le ${frDay(overdueFrom)}.`, { due, dose, mandatory });
+}

@@ -1,0 +1,55 @@
+import { addMonths, laterOf } from "../days";
+import type { Campaign, PreventionItem, SeasonalRule } from "../types";
+import { ageText, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCondition, itemOf, type Context } from "./context";
+
+/**
+ * Flu and COVID-19: once per campaign for the people the calendar lists; not due outside a
+ * campaign (campaign dates are data); COVID-19 also waits for its minimum interval since the
+ * last dose. Due, never overdue.
+ */
+export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
+  const { eligible, condition } = eligibleNow(ctx, rule.who);
+  if (!eligible) {
+    const risks = (rule.who.conditions ?? []).map((c) => CONDITION_LABELS[c]).join(", ");
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée chaque année à partir de ${rule.who.fromYears ?? 65} ans, ou pour les personnes ayant ${risks}.`);
+  }
+  const why = condition ? `${ageText(ctx)} et votre dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
+  const campaigns = ctx.calendar.campaigns.filter((c) => c.vaccines.includes(rule.campaign));
+  const current = campaigns.find((c) => c.start <= ctx.date && ctx.date <= c.end);
+  const upcoming = campaigns.filter((c) => c.start > ctx.date).sort((a, b) => a.start.localeCompare(b.start))[0];
+  const doses = dosesOf(ctx, rule.vaccines);
+  const last = doses[doses.length - 1];
+  const interval = intervalMonths(rule, ctx);
+  const earliest = last && interval ? addMonths(last, interval) : undefined;
+  const intervalText = last && interval ? ` ; dernière dose le ${frDay(last)}, au moins ${interval} mois d'écart sont recommandés` : "";
+  if (!current) {
+    const due = upcoming ? laterOf(upcoming.start, earliest ?? upcoming.start) : undefined;
+    const when = upcoming ? `La prochaine campagne commence le ${frDay(upcoming.start)}${provisional(upcoming)}.` : "Les dates de la prochaine campagne ne sont pas encore publiées.";
+    return itemOf(rule, "NOT_DUE", `${why} : cette vaccination est recommandée pour vous à chaque campagne. ${when}`, { due });
+  }
+  const campaignText = `la campagne ${current.id} (du ${frDay(current.start)} au ${frDay(current.end)})`;
+  if (last && last >= current.start) {
+    return itemOf(rule, "COMPLETE", `${why} : vaccination enregistrée le ${frDay(last)}, pendant ${campaignText}.`, { next: upcoming?.start });
+  }
+  const due = laterOf(current.start, earliest ?? current.start);
+  if (due > current.end) {
+    const nextDue = upcoming ? laterOf(upcoming.start, due) : undefined;
+    return itemOf(rule, "NOT_DUE", `${why}${intervalText} : la dose ne pourra pas être faite pendant ${campaignText}.`, { due: nextDue });
+  }
+  if (ctx.date < due) {
+    return itemOf(rule, "NOT_DUE", `${why}${intervalText} : la dose sera à faire à partir du ${frDay(due)}, pendant ${campaignText}.`, { due });
+  }
+  const none = last ? `dernière dose enregistrée le ${frDay(last)}` : "aucune dose n'est enregistrée";
+  return itemOf(rule, "DUE", `${why} ; ${none} : la vaccination est recommandée pendant ${campaignText}.`, { due });
+}
+
+function intervalMonths(rule: SeasonalRule, ctx: Context): number | undefined {
+  for (const option of rule.intervals ?? []) {
+    if (option.fromYears !== undefined && ctx.years < option.fromYears) continue;
+    if (option.conditions && !hasCondition(ctx, option.conditions)) continue;
+    return option.months;
+  }
+  return undefined;
+}
+
+const provisional = (campaign: Campaign) => (campaign.provisional ? " (date prévisionnelle, à confirmer)" : "");

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Condition, Immunization, Patient, Procedure, Resource } from "@medplum/fhirtypes";
+import type { ReadRepository } from "../fhir/read-repository";
+import { MAX_COUNT, MAX_OFFSET } from "../fhir/search-request";
+
+/**
+ * What the engine reads of a person, through the one door: their Patient and every
+ * Immunization, Condition and Procedure the actor may see (audited like any read and search).
+ */
+export type PreventionRecord = { patient: Patient; immunizations: Immunization[]; conditions: Condition[]; procedures: Procedure[] };
+
+export async function loadPreventionRecord(repo: ReadRepository, patientId: string): Promise<PreventionRecord> {
+  const patient = await repo.read<Patient>("Patient", patientId);
+  return {
+    patient,
+    immunizations: await all<Immunization>(repo, "Immunization", patientId),
+    conditions: await all<Condition>(repo, "Condition", patientId),
+    procedures: await all<Procedure>(repo, "Procedure", patientId),
+  };
+}
+
+async function all<T extends Resource>(repo: ReadRepository, type: T["resourceType"], patientId: string): Promise<T[]> {
+  const found: T[] = [];
+  for (let offset = 0; offset <= MAX_OFFSET; offset += MAX_COUNT) {
+    const page = await repo.search<T>(type, { patientId, count: MAX_COUNT, offset, sort: "-date" });
+    found.push(...page.resources);
+    if (!page.hasMore) break;
+  }
+  return found;
+}
+
+export function resourcesOf(record: PreventionRecord): Resource[] {
+  return [...record.conditions, ...record.immunizations, ...record.procedures];
+}

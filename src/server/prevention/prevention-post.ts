@@ -1,0 +1,46 @@
+import "server-only";
+import type { PreventionNotice } from "@/lib/prevention/forms";
+import { spaceOf } from "../access/actor";
+import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
+import { env } from "../env";
+import { FhirError } from "../fhir/errors";
+import { refuseCrossSite } from "../http/check-origin";
+import { seeOther } from "../http/see-other";
+import { unauthorized } from "../http/unauthorized";
+
+/**
+ * The shape of every prevention form post: refuse cross-site requests, find the session's actor
+ * (401 without one), act in the space the session is in (its patient, never one named by the
+ * form), then "see" the page with a fixed message code. Bad input changes nothing and says so;
+ * what the actor may not reach answers 404.
+ */
+export async function preventionPost(
+  request: Request,
+  back: "/espace/prevention" | "/espace/prevention/carnet",
+  run: (scope: RequestScope, patientId: string, form: FormData) => Promise<PreventionNotice>,
+): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const scope = await optionalRequestScope();
+  if (!scope) return unauthorized();
+  const patientId = spaceOf(scope.actor);
+  if (!patientId || scope.actor.kind === "link") return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const form = await request.formData().catch(() => new FormData());
+  try {
+    return seeOther(`${back}?message=${await run(scope, patientId, form)}`);
+  } catch (error) {
+    if (!(error instanceof FhirError)) throw error;
+    if (error.status === 404) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+    return seeOther(`${back}?message=${error.status === 403 ? "refuse" : "invalide"}`);
+  }
+}
+
+/** A form's text fields as a plain object for zod (files and repeated keys are ignored). */
+export function fieldsOf(form: FormData, names: readonly string[]): Record<string, string | undefined> {
+  const fields: Record<string, string | undefined> = {};
+  for (const name of names) {
+    const value = form.get(name);
+    fields[name] = typeof value === "string" && value !== "" ? value : undefined;
+  }
+  return fields;
+}

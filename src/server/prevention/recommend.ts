@@ -1,0 +1,48 @@
+import type { Day } from "./days";
+import { adultBooster } from "./evaluators/adult-booster";
+import { bands } from "./evaluators/bands";
+import { cervical } from "./evaluators/cervical";
+import { childBooster } from "./evaluators/child-booster";
+import { contextFor, type Context } from "./evaluators/context";
+import { course } from "./evaluators/course";
+import { eligibility } from "./evaluators/eligibility";
+import { infantSeries } from "./evaluators/infant-series";
+import { screening } from "./evaluators/screening";
+import { seasonal } from "./evaluators/seasonal";
+import { visits } from "./evaluators/visits";
+import type { Calendar, PreventionFacts, PreventionItem, Rule } from "./types";
+
+/**
+ * The prevention engine: what the calendar asks of this person on this day, one item per rule,
+ * in the calendar's order. Pure (no clock, no I/O): the same facts, calendar and day always give
+ * the same items, so the command, the pages, the FHIR API and the daily job agree.
+ */
+export function recommend(facts: PreventionFacts, rules: Calendar, date: Day): PreventionItem[] {
+  const ctx = contextFor(facts, rules, date);
+  return rules.rules.map((rule) => evaluate(rule, ctx));
+}
+
+function evaluate(rule: Rule, ctx: Context): PreventionItem {
+  switch (rule.kind) {
+    case "infant-series":
+      return infantSeries(rule, ctx);
+    case "child-booster":
+      return childBooster(rule, ctx);
+    case "adult-booster":
+      return adultBooster(rule, ctx);
+    case "course":
+      return course(rule, ctx);
+    case "eligibility":
+      return eligibility(rule, ctx);
+    case "seasonal":
+      return seasonal(rule, ctx);
+    case "screening":
+      return screening(rule, ctx);
+    case "cervical":
+      return cervical(rule, ctx);
+    case "bands":
+      return bands(rule, ctx);
+    case "visits":
+      return visits(rule, ctx);
+  }
+}

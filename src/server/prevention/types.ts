@@ -1,0 +1,207 @@
+import type { Day } from "./days";
+
+/**
+ * The vocabulary of the prevention engine: what it reads of a person (facts), what a calendar
+ * says (rules, as data), and what it answers (items). Shared by the engine, the command, the
+ * pages and the FHIR API.
+ */
+
+/** Vaccines as the calendar counts them (one kind per product family, whatever the code system). */
+export type VaccineKind =
+  | "hexa"
+  | "dtcap"
+  | "dtp"
+  | "pcv"
+  | "menb"
+  | "menacwy"
+  | "menc"
+  | "ror"
+  | "hpv"
+  | "flu"
+  | "covid"
+  | "zoster"
+  | "rsv";
+
+export type ConditionKind = "asthma" | "severe-asthma" | "copd" | "diabetes" | "heart-failure" | "immunocompromised" | "pregnancy";
+
+export type ProcedureKind = "mammography" | "fit" | "colonoscopy" | "cytology" | "hpv-test" | "bilan" | "child-exam" | "dental";
+
+export type Sex = "female" | "male" | "other" | "unknown";
+
+export type PreventionFacts = {
+  birthDate: Day;
+  sex: Sex;
+  /** Active conditions (a resolved one is not a fact any more). */
+  conditions: ReadonlySet<ConditionKind>;
+  /** First day of the current pregnancy, when one is recorded and still running. */
+  pregnancyStart?: Day;
+  /** Completed vaccinations, any order. */
+  immunizations: readonly { kind: VaccineKind; date: Day }[];
+  /** Completed screenings and check-ups, any order. */
+  procedures: readonly { kind: ProcedureKind; date: Day }[];
+};
+
+export type Status = "DUE" | "OVERDUE" | "NOT_DUE" | "COMPLETE" | "NOT_APPLICABLE";
+
+export type Source = { document: string; edition: string; url: string };
+
+/** The themes a person can silence one by one ("Ne plus me le rappeler"). */
+export type Theme = "vaccination-enfant" | "vaccination-adulte" | "vaccination-saisonniere" | "depistage" | "bilan" | "suivi-enfant";
+
+/** One answer of the engine. The command prints the contract's fields of it (see to-output.ts). */
+export type PreventionItem = {
+  item: string;
+  status: Status;
+  /** When it became or becomes due. */
+  due?: Day;
+  /** When the following one falls, once this one is done (or now that it is done). */
+  next?: Day;
+  /** The dose number to give next, for series. */
+  dose?: number;
+  /** Required by law for this child (born on or after the rule's date). */
+  mandatory?: boolean;
+  reason: string;
+  source: Source;
+  /** Shown to the person: what it is, in plain French. */
+  label: string;
+  theme: Theme;
+  /** What "C'est fait" records: a vaccine or a procedure kind. */
+  records: { vaccine: VaccineKind } | { procedure: ProcedureKind };
+};
+
+/** A flu or COVID-19 campaign: the vaccines are only due between these days (both included). */
+export type Campaign = { id: string; vaccines: readonly ("FLU" | "COVID")[]; start: Day; end: Day; source: Source; provisional?: boolean };
+
+type RuleBase = { item: string; label: string; theme: Theme; source: Source };
+
+/** Infant doses at target ages in months; a range's last month in `to`. */
+export type InfantSeriesRule = RuleBase & {
+  kind: "infant-series";
+  vaccines: readonly VaccineKind[];
+  doses: readonly { month: number; to?: number }[];
+  /** Not offered any more once the child is this many months old without the full series. */
+  untilMonths: number;
+  /** Children born on or after this day must have it (Code de la santé publique, L3111-2). */
+  mandatoryFrom?: Day;
+  /** Recommended for children born on or after this day only. */
+  bornFrom?: Day;
+};
+
+/** One booster in a range of years of age (6 years; 11 to 13 years). */
+export type ChildBoosterRule = RuleBase & {
+  kind: "child-booster";
+  vaccines: readonly VaccineKind[];
+  fromYears: number;
+  toYears: number;
+  /** A dose from this age on counts for it. */
+  countsFromYears: number;
+  /** Past this age without it, the next rule of the calendar takes over. */
+  untilYears: number;
+};
+
+/** Adult boosters at fixed ages, with the calendar's catch-up rules. */
+export type AdultBoosterRule = RuleBase & {
+  kind: "adult-booster";
+  vaccines: readonly VaccineKind[];
+  fixedAges: readonly number[];
+  /**
+   * The next fixed age must come more than this many years after the last dose, or the one
+   * after it is the next. (The calendar's other rule, a booster at once when more than 25 years,
+   * or 15 after 65, separate the last dose from the next fixed age, comes to the same thing as
+   * "the next fixed age has passed", given the spacing of the fixed ages: see adult-booster.ts.)
+   */
+  minYears: number;
+};
+
+/** A course of doses for an age band (HPV: 2 doses from 11 to 14, 3 doses in catch-up). */
+export type CourseRule = RuleBase & {
+  kind: "course";
+  vaccines: readonly VaccineKind[];
+  schedules: readonly { fromYears: number; toYears: number; offsetsMonths: readonly number[] }[];
+};
+
+/** Who is at risk, for eligibility rules. */
+export type Eligibility = {
+  fromYears?: number;
+  toYears?: number;
+  /** Any of these conditions opens it from `riskFromYears`. */
+  conditions?: readonly ConditionKind[];
+  riskFromYears?: number;
+  bornFrom?: Day;
+  sex?: Sex;
+};
+
+/** Due as soon as eligible, never overdue: PCV20, shingles, RSV, catch-ups. */
+export type EligibilityRule = RuleBase & {
+  kind: "eligibility";
+  vaccines: readonly VaccineKind[];
+  who: Eligibility;
+  /** Doses needed, and the months between them. */
+  doses: number;
+  intervalMonths?: number;
+  /** Only doses from this age count. */
+  countsFromYears?: number;
+  /** A catch-up: before its band the person is not concerned (the routine rule covers them). */
+  catchUp?: boolean;
+};
+
+/** Flu and COVID-19: once per campaign, for the people the calendar lists. */
+export type SeasonalRule = RuleBase & {
+  kind: "seasonal";
+  campaign: "FLU" | "COVID";
+  vaccines: readonly VaccineKind[];
+  who: Eligibility;
+  /** Minimum months since the last dose (COVID-19): the first rule whose condition holds. */
+  intervals?: readonly { months: number; fromYears?: number; conditions?: readonly ConditionKind[] }[];
+};
+
+/** Organised screening: the first at the band's start, then a test every N years. */
+export type ScreeningRule = RuleBase & {
+  kind: "screening";
+  who: Eligibility & { fromYears: number; toYears: number };
+  /** What each test counts for: years until the next one. */
+  tests: readonly { procedure: ProcedureKind; everyYears: number }[];
+  overdueAfterMonths: number;
+};
+
+/** The cervical programme: cytology from 25 to 29 (second at one year), HPV test from 30 to 65. */
+export type CervicalRule = RuleBase & {
+  kind: "cervical";
+  fromYears: number;
+  hpvFromYears: number;
+  toYears: number;
+  overdueAfterMonths: number;
+};
+
+/** Once in each band of age ("Mon bilan prévention"). */
+export type BandsRule = RuleBase & {
+  kind: "bands";
+  procedure: ProcedureKind;
+  bands: readonly { fromYears: number; toYears: number }[];
+};
+
+/** Visits at set ages, each within a window of months (children's examinations, dental check-ups). */
+export type VisitsRule = RuleBase & {
+  kind: "visits";
+  procedure: ProcedureKind;
+  visits: readonly { fromMonths: number; toMonths: number; label: string }[];
+};
+
+export type Rule =
+  | InfantSeriesRule
+  | ChildBoosterRule
+  | AdultBoosterRule
+  | CourseRule
+  | EligibilityRule
+  | SeasonalRule
+  | ScreeningRule
+  | CervicalRule
+  | BandsRule
+  | VisitsRule;
+
+export type Calendar = {
+  id: string;
+  title: string;
+  rules: readonly Rule[];
+  campaigns: readonly Campaign[];
+};

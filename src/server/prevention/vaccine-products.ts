@@ -1,0 +1,41 @@
+import type { VaccineKind } from "./types";
+
+/**
+ * Vaccines sold in France that a person may add to their vaccination record, with the ATC code
+ * written into Immunization.vaccineCode (what the engine reads). Brand names are what people
+ * find on their certificates and boxes.
+ */
+export type VaccineProduct = { id: string; name: string; atc: string; kind: VaccineKind; disease: string };
+
+export const VACCINE_PRODUCTS: readonly VaccineProduct[] = [
+  { id: "infanrix-hexa", name: "Infanrix Hexa", atc: "J07CA09", kind: "hexa", disease: "Hexavalent (diphtérie, tétanos, coqueluche, polio, Haemophilus, hépatite B)" },
+  { id: "hexyon", name: "Hexyon", atc: "J07CA09", kind: "hexa", disease: "Hexavalent (diphtérie, tétanos, coqueluche, polio, Haemophilus, hépatite B)" },
+  { id: "vaxelis", name: "Vaxelis", atc: "J07CA09", kind: "hexa", disease: "Hexavalent (diphtérie, tétanos, coqueluche, polio, Haemophilus, hépatite B)" },
+  { id: "tetravac", name: "Tetravac-acellulaire", atc: "J07CA02", kind: "dtcap", disease: "Diphtérie, tétanos, coqueluche, polio (DTCaP)" },
+  { id: "repevax", name: "Repevax", atc: "J07CA02", kind: "dtcap", disease: "Diphtérie, tétanos, coqueluche, polio (dTcaP)" },
+  { id: "boostrixtetra", name: "Boostrixtetra", atc: "J07CA02", kind: "dtcap", disease: "Diphtérie, tétanos, coqueluche, polio (dTcaP)" },
+  { id: "revaxis", name: "Revaxis", atc: "J07CA01", kind: "dtp", disease: "Diphtérie, tétanos, polio (dTP)" },
+  { id: "prevenar-13", name: "Prevenar 13", atc: "J07AL02", kind: "pcv", disease: "Pneumocoque (conjugué)" },
+  { id: "vaxneuvance", name: "Vaxneuvance", atc: "J07AL02", kind: "pcv", disease: "Pneumocoque (conjugué)" },
+  { id: "prevenar-20", name: "Prevenar 20", atc: "J07AL02", kind: "pcv", disease: "Pneumocoque (conjugué 20-valent)" },
+  { id: "bexsero", name: "Bexsero", atc: "J07AH09", kind: "menb", disease: "Méningocoque B" },
+  { id: "trumenba", name: "Trumenba", atc: "J07AH09", kind: "menb", disease: "Méningocoque B" },
+  { id: "nimenrix", name: "Nimenrix", atc: "J07AH08", kind: "menacwy", disease: "Méningocoques ACWY" },
+  { id: "menquadfi", name: "MenQuadfi", atc: "J07AH08", kind: "menacwy", disease: "Méningocoques ACWY" },
+  { id: "neisvac-c", name: "Neisvac", atc: "J07AH07", kind: "menc", disease: "Méningocoque C" },
+  { id: "priorix", name: "Priorix", atc: "J07BD52", kind: "ror", disease: "Rougeole, oreillons, rubéole (ROR)" },
+  { id: "mmrvaxpro", name: "M-M-RvaxPro", atc: "J07BD52", kind: "ror", disease: "Rougeole, oreillons, rubéole (ROR)" },
+  { id: "gardasil-9", name: "Gardasil 9", atc: "J07BM03", kind: "hpv", disease: "Papillomavirus (HPV)" },
+  { id: "vaxigrip", name: "VaxigripTetra", atc: "J07BB02", kind: "flu", disease: "Grippe saisonnière" },
+  { id: "influvac", name: "Influvac Tetra", atc: "J07BB02", kind: "flu", disease: "Grippe saisonnière" },
+  { id: "efluelda", name: "Efluelda", atc: "J07BB02", kind: "flu", disease: "Grippe saisonnière (forte dose, 65 ans et plus)" },
+  { id: "comirnaty", name: "Comirnaty", atc: "J07BN01", kind: "covid", disease: "COVID-19" },
+  { id: "shingrix", name: "Shingrix", atc: "J07BK03", kind: "zoster", disease: "Zona" },
+  { id: "arexvy", name: "Arexvy", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },
+  { id: "abrysvo", name: "Abrysvo", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },
+];
+
+/** The product "C'est fait" records for a kind when the person does not say which (the first of its kind). */
+export function productForKind(kind: VaccineKind): VaccineProduct | undefined {
+  return VACCINE_PRODUCTS.find((p) => p.kind === kind);
+}

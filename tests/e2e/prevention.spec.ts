@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { personaPages } from "./helpers/persona-pages";
+
+/**
+ * Prevention in real browsers on the seeded demo (issue 14): Jean (76) sees his due
+ * vaccinations, marks his overdue dTP booster done and it moves to "À jour"; without
+ * JavaScript he does the same for the flu, opens "Pourquoi ?", his vaccination record and its
+ * certificate; Camille opens Léo's space and sees his calendar; Dr Bernard, whom Jean
+ * authorises, sees what is due. axe finds nothing on any prevention page.
+ */
+// Sign-in, server rendering and axe on a machine shared by many builds: generous time per test.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+const { pageAs, closeAll } = personaPages();
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+const section = (page: Page, title: string) => page.locator("section", { has: page.getByRole("heading", { name: title, exact: true }) });
+const item = (page: Page, name: string) => page.locator(`li[data-item="${name}"]`);
+
+test.afterAll(closeAll);
+
+test("Jean sees his due vaccinations, marks his dTP booster done, and it moves to « À jour »", async ({ browser }) => {
+  const page = await pageAs(browser, "jean");
+  await page.goto("/espace");
+  await page.getByRole("link", { name: "Prévention" }).click();
+  await expect(page).toHaveURL(/\/espace\/prevention$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Prévention" })).toBeVisible();
+  const now = section(page, "À faire maintenant");
+  for (const name of ["DTP_ADULT", "FLU", "ZOSTER", "RSV_OLDER"]) await expect(now.locator(`li[data-item="${name}"]`)).toBeVisible();
+  await expect(item(page, "DTP_ADULT")).toContainText("En retard");
+  await expectNoAxeViolations(page, "prevention page");
+
+  await item(page, "DTP_ADULT").getByText("Pourquoi ?").click();
+  await expect(item(page, "DTP_ADULT")).toContainText("Vous avez 76 ans");
+  await expect(item(page, "DTP_ADULT").getByRole("link", { name: /Calendrier des vaccinations/ })).toBeVisible();
+
+  await item(page, "DTP_ADULT").getByRole("button", { name: "C'est fait" }).click();
+  await expect(page).toHaveURL(/\/espace\/prevention\?message=fait$/);
+  await expect(page.getByRole("status").filter({ hasText: "C'est noté" })).toBeVisible();
+  await expect(section(page, "À jour").locator('li[data-item="DTP_ADULT"]')).toBeVisible();
+  await expect(section(page, "À faire maintenant").locator('li[data-item="DTP_ADULT"]')).toHaveCount(0);
+  await expectNoAxeViolations(page, "prevention page after « C'est fait »");
+});
+
+test("without JavaScript: « Pourquoi ? », « C'est fait » for the flu, the carnet and its certificate", async ({ browser }) => {
+  const page = await pageAs(browser, "jean", { javaScriptEnabled: false });
+  await page.goto("/espace/prevention");
+  await item(page, "FLU").getByText("Pourquoi ?").click();
+  await expect(item(page, "FLU")).toContainText("campagne");
+  await item(page, "FLU").getByRole("button", { name: "C'est fait" }).click();
+  await expect(page).toHaveURL(/\/espace\/prevention\?message=fait$/);
+  await expect(section(page, "À jour").locator('li[data-item="FLU"]')).toBeVisible();
+  // axe runs scripts in the page, so it checks these pages in the JavaScript runs (tests 1 and 3).
+
+  await page.getByRole("link", { name: "Carnet de vaccination" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Carnet de vaccination" })).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("Déclarée");
+  await page.getByLabel("Vaccin", { exact: true }).selectOption("shingrix");
+  await page.getByLabel("Numéro de lot (facultatif)").fill("SHX123");
+  await page.getByRole("button", { name: "Ajouter au carnet" }).click();
+  await expect(page).toHaveURL(/\/espace\/prevention\/carnet\?message=ajoute$/);
+  await expect(page.getByRole("table")).toContainText("SHX123");
+
+  await page.getByRole("link", { name: "Certificat imprimable" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Certificat de vaccination" })).toBeVisible();
+  await expect(page.getByText("Jean Martin", { exact: true })).toBeVisible();
+
+  await page.goto("/espace/prevention");
+  await page.getByRole("button", { name: "Ne plus recevoir aucun message de prévention" }).click();
+  await expect(page.getByText("Vous avez choisi de ne plus recevoir de messages de prévention")).toBeVisible();
+  await expect(section(page, "À faire maintenant").locator('li[data-item="RSV_OLDER"]')).toBeVisible();
+  await page.getByRole("button", { name: "Recevoir à nouveau les messages de prévention" }).click();
+  await expect(page.getByRole("button", { name: "Ne plus recevoir aucun message de prévention" })).toBeVisible();
+});
+
+test("Camille opens Léo's space and sees his calendar", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace/prevention");
+  await expect(page.getByRole("heading", { level: 1, name: "Prévention" })).toBeVisible();
+  await expect(item(page, "FLU")).toBeVisible();
+  await section(page, "Le calendrier de vos enfants").getByRole("button", { name: "Ouvrir son espace" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await page.goto("/espace/prevention");
+  await expect(page.getByRole("heading", { level: 1, name: "Prévention de Léo Martin" })).toBeVisible();
+  await expect(section(page, "Bientôt").locator('li[data-item="DTCAP_11_13"]')).toBeVisible();
+  await expect(section(page, "À jour").locator('li[data-item="HEXA"]')).toBeVisible();
+  await expectNoAxeViolations(page, "Léo's prevention page");
+  await page.getByRole("link", { name: "Carnet de vaccination" }).click();
+  await expect(page.getByRole("table")).toContainText("Hexavalent");
+  await expectNoAxeViolations(page, "Léo's carnet");
+  await page.getByRole("link", { name: "Certificat imprimable" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Certificat de vaccination" })).toBeVisible();
+  await expectNoAxeViolations(page, "Léo's certificate");
+});
+
+test("Dr Bernard, whom Jean authorises, sees what is due for him", async ({ browser }) => {
+  const page = await pageAs(browser, "bernard");
+  await page.goto("/pro");
+  await page.getByRole("link", { name: /Jean Martin/ }).first().click();
+  const due = section(page, "Prévention : à faire");
+  await expect(due.locator('li[data-item="RSV_OLDER"]')).toBeVisible();
+  await expect(due.locator('li[data-item="DTP_ADULT"]')).toHaveCount(0);
+  await expectNoAxeViolations(page, "professional's patient page");
+});
