@@ -39,8 +39,9 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
               <time dateTime={entry.when}>{formatDateTime(entry.when)}</time>
             </td>
             <td className="px-4 py-3">
-              {entry.who}
+              <span id={`qui-${entry.id}`}>{entry.who}</span>
               {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
+              {entry.agentType === "Practitioner" && entry.outcome === "success" ? <UnrecognisedAccessButton entryId={entry.id} /> : null}
             </td>
             <td className="px-4 py-3">
               {entry.breakTheGlass ? (
@@ -58,6 +59,21 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
         </Fragment>
       ))}
     </DataTable>
+  );
+}
+
+/**
+ * "Je ne reconnais pas cet accès", on each access a professional made: one plain form that blocks
+ * them at once and flags the entry (src/server/privacy/report-unrecognised-access.ts).
+ */
+function UnrecognisedAccessButton({ entryId }: { entryId: string }) {
+  return (
+    <form method="post" action="/api/partage/signaler" className="mt-1">
+      <input type="hidden" name="acces" value={entryId} />
+      <button type="submit" aria-describedby={`qui-${entryId}`} title={t("unrecognised.hint")} className="text-sm font-semibold text-red-900 underline underline-offset-4">
+        {t("unrecognised.button")}
+      </button>
+    </form>
   );
 }
 
