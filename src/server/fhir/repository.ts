@@ -100,7 +100,8 @@ export class Repository extends ReadRepository {
     if (resource.resourceType !== "DocumentReference") return resource;
     const labelled = (resource.meta?.security ?? []).some((label) => label.system === SYSTEMS.confidentiality);
     const patientId = patientIdOf(resource);
-    if (labelled || !patientId) return resource;
+    // A malformed patient reference is refused by the decision that follows, not here.
+    if (labelled || !patientId || !isUuid(patientId)) return resource;
     if ((await this.rules(patientId, q)).defaultConfidentiality !== "R") return resource;
     return { ...resource, meta: { ...resource.meta, security: [...(resource.meta?.security ?? []), { system: SYSTEMS.confidentiality, code: "R" }] } };
   }

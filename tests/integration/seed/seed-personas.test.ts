@@ -114,6 +114,7 @@ describe("npm run db:seed", () => {
         DATABASE_URL: "postgres://nobody@127.0.0.1:1/production",
         AUTH_SECRET: "s".repeat(40),
         STORAGE_KEY: Buffer.alloc(32, 1).toString("base64"),
+        APP_URL: "https://sante.example.fr",
       },
       encoding: "utf8",
       timeout: 60_000,
