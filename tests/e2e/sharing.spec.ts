@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { PATIENT_IDS, PRACTITIONER_IDS } from "@/lib/demo/personas";
+import { personaPages } from "./helpers/persona-pages";
+
+/**
+ * "Partage et confidentialité" in a real browser, on the seeded demo: Camille reads who can see
+ * her record, blocks Dr Bernard while he has her record open (his next click finds nothing),
+ * lifts the block, and previews her record as him. Without JavaScript where it matters; axe on
+ * each page. The demo's rules are shared with other specs: every change is undone here.
+ */
+test.describe.configure({ mode: "serial" });
+
+const CAMILLE = PATIENT_IDS.camille;
+const BERNARD = PRACTITIONER_IDS.bernard;
+const { pageAs, closeAll } = personaPages();
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+test.afterAll(closeAll);
+
+test("Camille reads in plain words who can see her record, and the page passes axe", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace/partage");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partage et confidentialité");
+  const glance = page.getByRole("region", { name: "En un coup d'œil" });
+  await expect(glance).toContainText("Dr Sophie Bernard");
+  await expect(glance).toContainText("peut voir vos documents");
+  await expect(glance).toContainText("Dr Marc Petit");
+  await expect(glance).toContainText("est bloqué·e");
+  await expectNoAxeViolations(page, "/espace/partage");
+  await page.getByLabel("Nom, spécialité, ville ou numéro RPPS").fill("cardiologue");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByRole("heading", { name: "Résultats pour « cardiologue »" })).toBeVisible();
+  await expect(page.locator("#autoriser")).toContainText("Dr Marc Petit");
+  await expectNoAxeViolations(page, "/espace/partage?q=cardiologue");
+});
+
+test("Dr Bernard has Camille's record open; she blocks him without JavaScript and his next click finds nothing; she lifts it", async ({ browser }) => {
+  const bernard = await pageAs(browser, "bernard");
+  await bernard.goto(`/pro/patients/${CAMILLE}`);
+  await expect(bernard.getByRole("heading", { level: 1 })).not.toHaveText("Page introuvable");
+
+  const camille = await pageAs(browser, "camille", { javaScriptEnabled: false });
+  await camille.goto("/espace/partage");
+  await camille.locator(`#pro-${BERNARD}`).getByRole("button", { name: "Bloquer" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Le professionnel est bloqué." })).toBeVisible();
+
+  await bernard.reload();
+  await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+
+  await camille.locator(`#bloque-${BERNARD}`).getByRole("button", { name: "Débloquer" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Le professionnel est débloqué." })).toBeVisible();
+  await bernard.reload();
+  await expect(bernard.getByRole("heading", { level: 1 })).not.toHaveText("Page introuvable");
+});
+
+test("Camille previews her record as Dr Bernard: labelled as a preview, nothing issued for him", async ({ browser }) => {
+  const page = await pageAs(browser, "camille", { javaScriptEnabled: false });
+  await page.goto("/espace/partage");
+  await page.getByLabel("Voir mon dossier comme").selectOption(`pro:${BERNARD}`);
+  await page.getByRole("button", { name: "Voir", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Aperçu : voici ce que Dr Sophie Bernard voit de votre dossier" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Documents \(\d+\)$/ })).toBeVisible();
+  const cookies = await page.context().cookies();
+  expect(cookies.map((c) => c.name).filter((name) => /pharmacie|preview|apercu/i.test(name))).toEqual([]);
+  const withScripts = await pageAs(browser, "camille");
+  await withScripts.goto(`/espace/partage/apercu?vue=pro:${BERNARD}`);
+  await expectNoAxeViolations(withScripts, "/espace/partage/apercu");
+});
