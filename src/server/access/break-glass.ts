@@ -1,4 +1,5 @@
 import type { PractitionerRole } from "@medplum/fhirtypes";
+import { fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import type { Actor } from "./actor";
 import { practitionerAccess } from "./decide";
 import type { PatientRules } from "./rules";
@@ -22,8 +23,9 @@ export function roleAllowsBreakGlass(roles: readonly PractitionerRole[], now: Da
   return roles.some(
     (role) =>
       role.active !== false &&
-      (!role.period?.start || new Date(role.period.start) <= now) &&
-      (!role.period?.end || now < new Date(role.period.end)) &&
+      // A role's period is often plain days: Paris calendar days, the last one included.
+      (!role.period?.start || (fhirStart(role.period.start) ?? now) <= now) &&
+      (!role.period?.end || now < (fhirExpiry(role.period.end) ?? now)) &&
       (role.specialty ?? []).some((specialty) => (specialty.coding ?? []).some((c) => c.system === SNOMED && BREAK_GLASS_SPECIALTIES.has(c.code ?? ""))),
   );
 }

@@ -36,6 +36,15 @@ describe("who may break the glass", () => {
     expect(roleAllowsBreakGlass([roleOf("bernard"), role], NOW)).toBe(true);
   });
 
+  it("reads a role's plain days as Paris calendar days, the last one included", () => {
+    const role = { ...roleOf("moreau"), period: { start: "2026-06-01", end: "2026-06-30" } };
+    // 1 June 00:30 and 30 June 23:30 in Paris (UTC+2) are inside; 1 July 00:00:01 is not.
+    expect(roleAllowsBreakGlass([role], new Date("2026-05-31T22:30:00Z"))).toBe(true);
+    expect(roleAllowsBreakGlass([role], new Date("2026-05-31T21:30:00Z"))).toBe(false);
+    expect(roleAllowsBreakGlass([role], new Date("2026-06-30T21:30:00Z"))).toBe(true);
+    expect(roleAllowsBreakGlass([role], new Date("2026-06-30T22:00:01Z"))).toBe(false);
+  });
+
   it("reads the specialty's code and system, not its label", () => {
     const role = roleOf("bernard");
     expect(roleAllowsBreakGlass([{ ...role, specialty: [{ text: "médecin urgentiste" }] }], NOW)).toBe(false);
