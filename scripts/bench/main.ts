@@ -17,6 +17,7 @@
  *   BENCH_PATIENTS=1000 npm run bench -- store                  the store at 1,000 patients only
  * The benchmark drives one account far past a person's pace, so it lifts the per-account read
  * limit (READS_PER_MINUTE): the reads are still counted, which is the cost measured.
+ *   npm run bench -- partage       (or BENCH_ONLY=partage)     the sharing page (200 authorisations, 50 blocks) and "Voir comme…" on 5,000 documents (issue 12, scripts/bench/partage.ts)
  *   npm run bench -- notifications (or BENCH_ONLY=notifications) the notification campaign alone
  *     (scripts/bench/notifications.ts; BENCH_NOTIFY_PATIENTS, default 100,000)
  *   npm run bench -- sign-in       (or BENCH_ONLY=sign-in)     sign-ins per second, and the rest's latency meanwhile (scripts/bench/sign-in.ts)
@@ -30,6 +31,7 @@ import { freshDatabase } from "./database";
 import { benchDecide } from "./decide-micro";
 import { benchDocumentsPage, reportDocumentsPage } from "./documents-page";
 import { benchPages, reportPages } from "./pages";
+import { benchPartage, reportPartage } from "./partage";
 import { benchNotifications, reportNotifications } from "./notifications";
 import { benchSignIn, reportSignIn } from "./sign-in";
 import type { LoadResult } from "./drive";
@@ -45,7 +47,7 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages", "notifications", "sign-in", "prevention"] as const;
+const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
 const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in" && part !== "prevention") || ONLY === part;
 
@@ -76,6 +78,12 @@ async function main() {
     const documents = await benchDocumentsPage(SERVER);
     reportDocumentsPage(documents);
     keep("documents-page", documents);
+  }
+  if (ONLY === "partage") {
+    // Only on demand: the pages part measures the sharing page at the bench's usual sizes.
+    const partage = await benchPartage(SERVER);
+    reportPartage(partage);
+    keep("partage", partage);
   }
   if (runs("pages")) {
     const pages = await benchPages(SERVER);

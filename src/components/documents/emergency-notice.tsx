@@ -2,10 +2,12 @@ import Link from "next/link";
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { EmergencyNotice as Notice } from "@/server/emergency/emergency-notices";
+import { UnrecognisedAccess } from "@/components/history/unrecognised-access";
 
 /**
  * On the patient's home page: the emergency accesses to their record in the last 30 days, who,
- * when and the reason they typed. Nothing is rendered when there were none.
+ * when and the reason they typed, each with "Je ne reconnais pas cet accès". Nothing is
+ * rendered when there were none.
  */
 export function EmergencyNotice({ notices }: { notices: Notice[] }) {
   if (notices.length === 0) return null;
@@ -17,11 +19,14 @@ export function EmergencyNotice({ notices }: { notices: Notice[] }) {
       <ul className="mt-2 flex flex-col gap-1">
         {notices.map((notice, index) => (
           <li key={index}>
-            {t("emergencyNotice.item", {
-              name: notice.practitioner ?? t("emergencyNotice.unknownPractitioner"),
-              date: formatDateTime(notice.when),
-              reason: notice.reason,
-            })}
+            <span id={`urgence-${notice.entryId}`}>
+              {t("emergencyNotice.item", {
+                name: notice.practitioner ?? t("emergencyNotice.unknownPractitioner"),
+                date: formatDateTime(notice.when),
+                reason: notice.reason,
+              })}
+            </span>
+            <UnrecognisedAccess entryId={notice.entryId} reported={notice.reported} describedBy={`urgence-${notice.entryId}`} />
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
 import { frHistory } from "@/lib/i18n/fr-history";
 import { DataTable } from "@/components/data-table";
+import { UnrecognisedAccess } from "./unrecognised-access";
 
 /**
  * The patient's access history as a table. Names and reasons are stored text rendered as text;
@@ -41,7 +42,9 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
             <td className="px-4 py-3">
               <span id={`qui-${entry.id}`}>{entry.who}</span>
               {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
-              {entry.agentType === "Practitioner" && entry.outcome === "success" ? <UnrecognisedAccessButton entryId={entry.id} /> : null}
+              {entry.agentType === "Practitioner" && entry.outcome === "success" ? (
+                <UnrecognisedAccess entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} />
+              ) : null}
             </td>
             <td className="px-4 py-3">
               {entry.breakTheGlass ? (
@@ -59,21 +62,6 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
         </Fragment>
       ))}
     </DataTable>
-  );
-}
-
-/**
- * "Je ne reconnais pas cet accès", on each access a professional made: one plain form that blocks
- * them at once and flags the entry (src/server/privacy/report-unrecognised-access.ts).
- */
-function UnrecognisedAccessButton({ entryId }: { entryId: string }) {
-  return (
-    <form method="post" action="/api/partage/signaler" className="mt-1">
-      <input type="hidden" name="acces" value={entryId} />
-      <button type="submit" aria-describedby={`qui-${entryId}`} title={t("unrecognised.hint")} className="text-sm font-semibold text-red-900 underline underline-offset-4">
-        {t("unrecognised.button")}
-      </button>
-    </form>
   );
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { spaceOf, type Actor } from "../access/actor";
-import { readEmergencyAccesses } from "../audit/read-audit";
+import { readEmergencyAccesses, reportedEntries } from "../audit/read-audit";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
 
-export type EmergencyNotice = { when: Date; practitioner?: string; reason: string };
+/** `entryId`: the trail's entry, for "Je ne reconnais pas cet accès"; `reported` once the patient did. */
+export type EmergencyNotice = { entryId: string; when: Date; practitioner?: string; reason: string; reported: boolean };
 
 /** How long the home page keeps telling the patient about an emergency access. */
 export const NOTICE_DAYS = 30;
@@ -19,7 +20,10 @@ export async function emergencyNotices(repo: Repository, actor: Actor = repo.act
   const since = new Date(repo.now().getTime() - NOTICE_DAYS * 24 * 3600 * 1000);
   const rows = (await readEmergencyAccesses(repo, patientId, since)) ?? [];
   const names = await directoryNames(repo, rows.map((r) => r.agent));
+  const reported = await reportedEntries(repo, patientId, rows.map((r) => r.id));
   return rows.map((row) => ({
+    entryId: row.id,
+    reported: reported.has(row.id),
     when: row.recorded,
     practitioner: names.get(row.agent) ?? row.agentName ?? undefined,
     reason: typeof row.detail?.reason === "string" ? row.detail.reason : "",

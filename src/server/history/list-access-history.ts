@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditEvent } from "@medplum/fhirtypes";
 import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
 import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
+import { reportedEntries } from "../audit/read-audit";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
 
@@ -36,6 +37,8 @@ export type HistoryEntry = {
   /** Opened, or done, under an emergency access (purpose of use break-the-glass). */
   breakTheGlass: boolean;
   group: HistoryGroup;
+  /** The patient reported this access as not recognised ("Je ne reconnais pas cet accès"). */
+  reported: boolean;
 };
 
 export type AccessHistory = {
@@ -53,7 +56,7 @@ function interactionOf(event: AuditEvent): string {
   return event.subtype?.find((c) => c.system === AUDIT_INTERACTION_SYSTEM)?.code ?? "other";
 }
 
-function toEntry(event: AuditEvent, names: Map<string, string>, patientId: string): HistoryEntry {
+function toEntry(event: AuditEvent, names: Map<string, string>, patientId: string, reported: ReadonlySet<string>): HistoryEntry {
   const [agent, ...others] = event.agent ?? [];
   const reference = agent?.who?.reference;
   const objects = (event.entity ?? []).filter((e) => e.role?.code !== "1");
@@ -74,6 +77,7 @@ function toEntry(event: AuditEvent, names: Map<string, string>, patientId: strin
     breakTheGlass: (event.purposeOfEvent ?? []).some((purpose) => (purpose.coding ?? []).some((c) => c.system === ACT_REASON && c.code === "BTG")),
     // As HISTORY_GROUP_SQL groups the rows (read-audit-events.ts).
     group: reference === `Patient/${patientId}` ? "own" : outcome === "denied" ? "refused" : "others",
+    reported: reported.has(event.id ?? ""),
   };
 }
 
@@ -97,9 +101,11 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
     repo,
     result.events.map((e) => e.agent?.[0]?.who?.reference),
   );
+  const byProfessionals = result.events.filter((e) => e.agent?.[0]?.who?.reference?.startsWith("Practitioner/")).map((e) => e.id ?? "");
+  const reported = await reportedEntries(repo, patientId, byProfessionals);
   return {
     allowed,
-    entries: result.events.map((e) => toEntry(e, names, patientId)),
+    entries: result.events.map((e) => toEntry(e, names, patientId, reported)),
     total,
     groups: result.groups ?? NONE,
     page,

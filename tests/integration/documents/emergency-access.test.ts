@@ -7,6 +7,8 @@ import { listDocuments } from "@/server/documents/list-documents";
 import { uploadDocument } from "@/server/documents/upload-document";
 import { UploadRefused } from "@/server/documents/upload-policy";
 import { emergencyNotices } from "@/server/emergency/emergency-notices";
+import { reportUnrecognisedAccess } from "@/server/privacy/report-unrecognised-access";
+import { unblockProfessional } from "@/server/privacy/unblock-professional";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
 import { aBlock } from "@/lib/fhir/builders/rules";
@@ -71,7 +73,12 @@ describe("emergency access", () => {
 
     const jean = await world.repoFor(world.actors.jean);
     const notices = await emergencyNotices(jean);
-    expect(notices).toEqual([expect.objectContaining({ practitioner: "Dr Inès Moreau", reason: REASON })]);
+    expect(notices).toEqual([expect.objectContaining({ practitioner: "Dr Inès Moreau", reason: REASON, reported: false })]);
+    // "Je ne reconnais pas cet accès" on the notice: Dr Moreau is blocked and the notice says it was reported.
+    await reportUnrecognisedAccess(jean, notices[0]!.entryId);
+    expect(await emergencyNotices(jean)).toEqual([expect.objectContaining({ entryId: notices[0]!.entryId, reported: true })]);
+    expect((await jean.rules(world.ids.jean)).blocked.has(world.ids.moreau)).toBe(true);
+    await unblockProfessional(jean, world.ids.moreau); // the next tests need Dr Moreau unblocked
     // A caregiver without privacy:manage is not shown Jean's trail.
     expect(await emergencyNotices(await world.repoFor(world.actors.camilleForJean))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { Consent } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createRepository } from "@/server/fhir/repository";
+import { listAccessHistory } from "@/server/history/list-access-history";
 import { choiceHistory } from "@/server/privacy/choice-history";
 import { sharingOverview } from "@/server/privacy/sharing-overview";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -176,6 +177,9 @@ describe("Je ne reconnais pas cet accès", () => {
     expect(await readBy(drAlpha, documents.normal.id!)).toBe(404);
     const flag = await db().prisma.auditEvent.findFirst({ where: { patientId: world.camilleId, interaction: "report-access", entity: `AuditEvent/${access!.id}` } });
     expect(flag?.agent).toBe(`Patient/${world.camilleId}`);
+    // The history marks the reported entry (and only it) instead of offering the button again.
+    const history = await listAccessHistory(await camilleRepo(), world.camilleId, 1);
+    expect(history.entries.filter((entry) => entry.reported).map((entry) => entry.id)).toEqual([access!.id]);
     // Camille's own entries and unknown ids cannot be reported.
     const own = await db().prisma.auditEvent.findFirst({ where: { patientId: world.camilleId, agent: `Patient/${world.camilleId}` } });
     expect((await post("signaler", { acces: own!.id }, { cookie: camille() })).status).toBe(404);
