@@ -12,8 +12,9 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   // A server that dies during a measurement says why, instead of a bare "fetch failed" in the bench.
+  // stop() marks the child: the portal catches SIGTERM and exits 0, which is not a death.
   child.once("exit", (code, signal) => {
-    if (signal !== "SIGTERM") console.error(`\nthe app on port ${port} exited (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`);
+    if (!stopping.has(child) && signal !== "SIGTERM") console.error(`\nthe app on port ${port} exited (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`);
   });
   await waitFor(`http://127.0.0.1:${port}/api/health`, 60_000, () => output);
   return child;
@@ -42,7 +43,10 @@ async function waitFor(url: string, timeoutMs: number, log: () => string) {
   throw new Error(`The app did not answer at ${url}:\n${log()}`);
 }
 
+const stopping = new WeakSet<ChildProcess>();
+
 export function stop(child: ChildProcess) {
+  stopping.add(child);
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once("exit", () => resolve());

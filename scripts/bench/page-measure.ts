@@ -94,7 +94,7 @@ export async function javascriptWeight(base: string, html: string): Promise<JsWe
   let gzipBytes = 0;
   let brotliBytes = 0;
   for (const src of sources) {
-    const response = await fetch(new URL(src, base), { headers: { "accept-encoding": "identity" } });
+    const response = await fetchOnceMore(new URL(src, base));
     if (!response.ok) throw new Error(`${src} answered ${response.status}`);
     const bytes = Buffer.from(await response.arrayBuffer());
     rawBytes += bytes.length;
@@ -104,6 +104,20 @@ export async function javascriptWeight(base: string, html: string): Promise<JsWe
   // The inline scripts are the page's data for React (the RSC payload), not code: counted apart.
   const inlineScriptBytes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
   return { files: sources.length, rawBytes, gzipBytes, brotliBytes, inlineScriptBytes };
+}
+
+/**
+ * A kept-alive connection the server has just closed (its keep-alive timeout) fails the fetch
+ * with "other side closed"; one more try on a new connection is the same request, not a retry
+ * of a slow one.
+ */
+async function fetchOnceMore(url: URL): Promise<Response> {
+  const get = () => fetch(url, { headers: { "accept-encoding": "identity" } });
+  try {
+    return await get();
+  } catch {
+    return get();
+  }
 }
 
 export function readLoadAverage(): string {
