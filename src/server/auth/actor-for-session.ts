@@ -1,19 +1,21 @@
 import "server-only";
 import type { Actor } from "../access/actor";
-import { systemRepository } from "../fhir/repository";
+import { unsafeRulesOf } from "../fhir/load-rules";
 import { isUuid } from "../fhir/ids";
 import type { CurrentSession } from "./check-session";
 import { delegatedSpaceOf, resolveActor } from "./resolve-actor";
 
 /**
  * The Actor of the current request. When the session's active space is another patient's, the
- * delegation is read again now (that patient's RelatedPersons, through the repository's rule
- * loader, which records no audit row: it is the access check itself). A delegation that has
+ * delegation is read again now (that patient's RelatedPersons, through the unchecked rule loader,
+ * which records no audit row: it is the access check itself). A delegation that has
  * ended since the switch leaves the person in their own space.
  */
 export async function actorForSession(session: CurrentSession, now = new Date()): Promise<Actor | undefined> {
   const spaceId = delegatedSpaceOf(session);
   if (!spaceId || !isUuid(spaceId)) return resolveActor({ ...session, activeSpace: null }, [], now);
-  const rules = await (await systemRepository("resolve-actor")).rules(spaceId);
+  // Who the request acts as precedes every decision: the rules are read unchecked, and no
+  // system repository is built on this path (every request of a caregiver goes through it).
+  const rules = await unsafeRulesOf(spaceId);
   return resolveActor(session, rules.delegations, now) ?? resolveActor({ ...session, activeSpace: null }, [], now);
 }

@@ -3,7 +3,7 @@ import type { Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import type { Actor } from "../access/actor";
 import type { RequestContext } from "../audit/audit-entry";
-import { findDelegationsOfAgent } from "../fhir/agent-delegations";
+import { unsafeFindDelegationsOfAgent } from "../fhir/agent-delegations";
 import { createRepository } from "../fhir/repository";
 import type { CurrentSession } from "./check-session";
 import { delegationIsLive } from "../access/applicable-delegation";
@@ -26,7 +26,7 @@ export async function listSpaces(session: CurrentSession, actor: Actor, ctx: Req
   if (!selfPatientId || session.account.kind !== "patient") return [];
   const currentId = "patientId" in actor ? actor.patientId : selfPatientId;
   const spaces: Space[] = [{ patientId: selfPatientId, kind: "self", name: session.account.displayName, current: currentId === selfPatientId }];
-  const delegations = (await findDelegationsOfAgent(selfPatientId)).filter(({ delegation }) => delegationIsLive(delegation, now));
+  const delegations = (await unsafeFindDelegationsOfAgent(selfPatientId)).filter(({ delegation }) => delegationIsLive(delegation, now));
   for (const { patientId, delegation } of delegations) {
     const asAgent: Actor = {
       kind: delegation.kind,

@@ -1,13 +1,15 @@
 import "server-only";
 import type { Delegation } from "../access/rules";
 import { database } from "../db/client";
-import { loadRules } from "./load-rules";
+import { unsafeLoadRules } from "./load-rules";
 
 /**
  * The delegations that name this patient as the agent (guardian or caregiver), read from the
  * RelatedPersons of the patients who made them (indexed on actor_ref = "Patient/<agent>").
  * Live or not: callers decide with resolveActor/decide(), which check activity and dates.
- * Records no audit row: it is access metadata, like the rules the decision reads.
+ * Records no audit row: it is access metadata, like the rules the decision reads. `unsafe`:
+ * no decision guards it; only the space switcher and the space list call it, for the session's
+ * own patient id.
  *
  * No LIMIT: a delegation left out would be a space the person cannot reach, or one they keep
  * after it should be shown to them. The list is as long as the number of people who named this
@@ -15,7 +17,7 @@ import { loadRules } from "./load-rules";
  */
 export type AgentDelegation = { patientId: string; delegation: Delegation };
 
-export async function findDelegationsOfAgent(agentPatientId: string): Promise<AgentDelegation[]> {
+export async function unsafeFindDelegationsOfAgent(agentPatientId: string): Promise<AgentDelegation[]> {
   const { sql } = await database();
   const rows = await sql.query<{ patient_id: string }>(
     `SELECT DISTINCT patient_id FROM fhir_resource
@@ -24,7 +26,7 @@ export async function findDelegationsOfAgent(agentPatientId: string): Promise<Ag
   );
   const found: AgentDelegation[] = [];
   for (const { patient_id: patientId } of rows) {
-    const rules = await loadRules(sql, patientId);
+    const rules = await unsafeLoadRules(sql, patientId);
     for (const delegation of rules.delegations) {
       if (delegation.agentPatientId === agentPatientId) found.push({ patientId, delegation });
     }

@@ -34,8 +34,12 @@ function matchesIdentity(patient: Patient, family: string, given: string | undef
 
 const BATCH = 500;
 
-/** Ids of the active patients matching exactly; at most a few rows ever leave the database. */
-export async function matchPatientIds(db: Queryable, criteria: EmergencyCriteria): Promise<string[]> {
+/**
+ * Ids of the active patients matching exactly; at most a few rows ever leave the database.
+ * `unsafe`: it searches every patient without a decision, which only break-glass may do
+ * (the repository's emergency search calls it after checking the emergency role).
+ */
+export async function unsafeMatchPatientIds(db: Queryable, criteria: EmergencyCriteria): Promise<string[]> {
   if (criteria.kind === "ins") {
     // The INS is one person's: more than one row is a duplicate to refuse, 5 are enough to see it.
     const rows = await db.query<{ id: string }>(

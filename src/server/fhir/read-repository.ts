@@ -11,7 +11,7 @@ import { auditBatcherFor } from "../audit/audit-batch";
 import { auditRow, writeAudit } from "../audit/write-audit";
 import type { Database } from "../db/client";
 import type { Queryable } from "../db/queryable";
-import { matchPatientIds, type EmergencyCriteria } from "./emergency-match";
+import { unsafeMatchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { Denied } from "./denied";
 import { documentIdOfBinary, documentReferenceOf } from "./document-files";
 import { forbidden, notFound } from "./errors";
@@ -19,7 +19,7 @@ import { dispensedTotals } from "./dispensed-totals";
 import { versionRow, versionsPage, type VersionPage } from "./history-rows";
 import { isUuid } from "./ids";
 import { getFile, type StoredFile } from "./file-store";
-import { loadRules } from "./load-rules";
+import { unsafeLoadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
 import { rolesOfPractitioner } from "./practitioner-roles";
@@ -60,7 +60,7 @@ export class ReadRepository {
   async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
     let rules = this.rulesCache.get(patientId);
     if (!rules) {
-      rules = await loadRules(db, patientId);
+      rules = await unsafeLoadRules(db, patientId);
       this.rulesCache.set(patientId, rules);
     }
     return rules;
@@ -331,7 +331,7 @@ export class ReadRepository {
    */
   async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
     if (this.actor.kind !== "practitioner") return [];
-    return matchPatientIds(this.db.sql, criteria);
+    return unsafeMatchPatientIds(this.db.sql, criteria);
   }
 
   /** For a practitioner: their own roles in the directory (whether they may break the glass). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
 import { database } from "@/server/db/client";
 import { FhirError } from "@/server/fhir/errors";
-import { loadRules } from "@/server/fhir/load-rules";
+import { unsafeLoadRules } from "@/server/fhir/load-rules";
 import { Repository, systemRepository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
 import { aPatient } from "@/lib/fhir/builders/people";
@@ -71,12 +71,12 @@ describe("an agent's rights never grow through their own writes (through the Rep
         await system.create(aPatient({ id: pools.patientId, given: "Jean" }));
         for (const resource of [...stored.relatedPersons, ...stored.consents] as (RelatedPerson | Consent)[]) await system.create(resource);
         for (const write of writes) {
-          const before = await loadRules(db.sql, pools.patientId);
+          const before = await unsafeLoadRules(db.sql, pools.patientId);
           const actor = agentActor(pools, before);
           if (!actor) return;
           const repo = new Repository(db, actor, {}, () => NOW);
           if (await attempt(repo, write)) letThrough++;
-          const after = await loadRules(db.sql, pools.patientId);
+          const after = await unsafeLoadRules(db.sql, pools.patientId);
           expect(grownRights(pools, before, after).slice(0, 5), JSON.stringify(write)).toEqual([]);
         }
       }),
