@@ -9,6 +9,7 @@ import { isUuid, type Repository } from "../fhir/repository";
 import type { DateFilter } from "../fhir/search-request";
 import { dateTerm } from "../fhir/date-term-sql";
 import { SqlParams } from "../fhir/search-sql";
+import { trailFacts } from "./may-read-trail";
 import { toFhirAuditEvent, type AuditRow } from "./to-fhir-audit-event";
 
 /**
@@ -57,7 +58,6 @@ const COLUMNS = `a.id::text AS id, a.recorded, a.agent, a.agent_name AS "agentNa
 const ENTITY_ID = `CASE WHEN split_part(a.entity, '/', 2) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
   THEN split_part(a.entity, '/', 2)::uuid END`;
 
-const auditFacts = (patientId: string): ResourceFacts => ({ resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] });
 
 /** The labels of documents this reader may not read in this patient's record. */
 async function labelsHiddenFrom(repo: Repository, patientId: string): Promise<string[]> {
@@ -96,7 +96,7 @@ async function hiddenFrom(repo: Repository, patientId: string): Promise<{ labels
 }
 
 async function allowed(repo: Repository, interaction: Interaction, patientId: string): Promise<{ allow: boolean; reason: string }> {
-  return repo.decideOn(interaction, auditFacts(patientId));
+  return repo.decideOn(interaction, trailFacts(patientId));
 }
 
 export async function searchAuditEvents(repo: Repository, search: AuditSearch): Promise<AuditPage> {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Repository } from "../fhir/repository";
 import { database } from "../db/client";
+import { mayReadTrail as mayRead } from "./may-read-trail";
 
 /**
  * The patient's own trace, read back for the pages ("who viewed this document", the emergency
@@ -20,10 +21,6 @@ export type AuditView = {
   detail: Record<string, unknown> | null;
 };
 
-async function mayRead(repo: Repository, patientId: string): Promise<boolean> {
-  const decision = await repo.decideOn("read", { resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] });
-  return decision.allow;
-}
 
 const SELECT = {
   id: true,

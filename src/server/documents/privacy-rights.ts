@@ -10,9 +10,3 @@ export async function mayManagePrivacy(repo: Repository, patientId: string): Pro
   const decision = await repo.decideOn("update", { resourceType: "Consent", patientId, confidentiality: "N", labels: [] });
   return decision.allow;
 }
-
-/** Whether the actor may read the patient's audit trail ("who viewed this document"). */
-export async function mayReadAudit(repo: Repository, patientId: string): Promise<boolean> {
-  const decision = await repo.decideOn("read", { resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] });
-  return decision.allow;
-}

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditEvent } from "@medplum/fhirtypes";
 import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
 import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
+import { mayReadTrail } from "../audit/may-read-trail";
 import { reportedEntries } from "../audit/read-audit";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
@@ -84,7 +85,7 @@ function toEntry(event: AuditEvent, names: Map<string, string>, patientId: strin
 const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
 
 export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number): Promise<AccessHistory> {
-  const allowed = (await repo.decideOn("search", { resourceType: "AuditEvent", patientId, confidentiality: "N", labels: [] })).allow;
+  const allowed = await mayReadTrail(repo, patientId, "search");
   if (!allowed) return { allowed, entries: [], total: 0, groups: NONE, page: 1, pageCount: 1 };
   const pageAt = (page: number) =>
     searchAuditEvents(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });

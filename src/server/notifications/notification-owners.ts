@@ -1,5 +1,6 @@
 import "server-only";
 import { spaceOf } from "../access/actor";
+import { mayReadTrail } from "../audit/may-read-trail";
 import type { RequestScope } from "../documents/request-repository";
 import type { NotificationOwners } from "../db/notification-store";
 
@@ -15,8 +16,7 @@ export async function notificationOwners(scope: RequestScope, audit: boolean): P
   const patientIds = own ? [own] : [];
   const space = spaceOf(actor);
   if (space && space !== own) {
-    const decision = await repo.decideOn("search", { resourceType: "AuditEvent", patientId: space, confidentiality: "N", labels: [] });
-    if (decision.allow) {
+    if (await mayReadTrail(repo, space, "search")) {
       patientIds.push(space);
       if (audit) await repo.audit({ patientId: space, entity: "Notification", interaction: "search", outcome: "success" });
     }
