@@ -56,11 +56,27 @@ export function parisOffsetMs(instant: Date): number {
   return parisWallMs(instant.getTime()) - instant.getTime();
 }
 
+/** Digits read by character code: the daily prevention job parses millions of days, and a regular expression each time shows. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) return NaN;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
 function parse(day: Day): Civil | undefined {
-  const match = DAY.exec(day);
-  if (!match) return undefined;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return undefined;
+  let [year, month, date] = [NaN, NaN, NaN];
+  // "AAAA-MM-JJ", the usual case, read without a regular expression (45 is "-").
+  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45) [year, month, date] = [digits(day, 0, 4), digits(day, 5, 7), digits(day, 8, 10)];
+  else {
+    const match = DAY.exec(day);
+    if (!match) return undefined;
+    [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  if (Number.isNaN(year + month + date) || month < 1 || month > 12 || date < 1 || date > daysInMonth(year, month)) return undefined;
   return { year, month, day: date };
 }
 

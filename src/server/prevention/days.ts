@@ -1,3 +1,5 @@
+import { addDaysToDay, addMonthsToDay, daysInMonth, isDay, isLeapYear } from "@/lib/dates/paris-day";
+
 /**
  * Calendar days as "YYYY-MM-DD" strings (a date without a time is a day in Europe/Paris), and
  * the arithmetic the calendar needs: ages in completed years and months, dates N months or
@@ -13,7 +15,12 @@
  */
 export type Day = string;
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// One implementation of calendar arithmetic for the whole portal (src/lib/dates/paris-day.ts);
+// this module adds what only the calendar needs (ages, parsing into numbers on the hot path).
+export { daysInMonth, isDay, isLeapYear };
+export const addMonths = addMonthsToDay;
+export const addDays = addDaysToDay;
+export const addYears = (day: Day, years: number): Day => addMonthsToDay(day, years * 12);
 
 /** Digits read by character code: the daily job parses millions of days, a regular expression each time shows. */
 function digits(text: string, from: number, to: number): number {
@@ -34,49 +41,10 @@ export function parseDay(day: Day): { y: number; m: number; d: number } {
   return { y, m, d };
 }
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-const LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function daysInMonth(y: number, m: number): number {
-  return m === 2 && isLeapYear(y) ? 29 : (LENGTHS[m - 1] ?? 31);
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 export function formatDay(y: number, m: number, d: number): Day {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-}
-
-/** Whether a string is a real calendar day (2026-02-30 is not). */
-export function isDay(value: string): boolean {
-  const match = DAY.exec(value);
-  if (!match) return false;
-  const y = Number(match[1]);
-  const m = Number(match[2]);
-  const d = Number(match[3]);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-/** The same day `months` later (or earlier), on the month's last day when it has no such day. */
-export function addMonths(day: Day, months: number): Day {
-  const { y, m, d } = parseDay(day);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return formatDay(year, month, Math.min(d, daysInMonth(year, month)));
-}
-
-export function addYears(day: Day, years: number): Day {
-  return addMonths(day, years * 12);
-}
-
-export function addDays(day: Day, days: number): Day {
-  const { y, m, d } = parseDay(day);
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return formatDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /** Completed months between `from` and `to` (0 when `to` is before `from`). */
