@@ -62,7 +62,7 @@ describe("the confidentiality form", () => {
 describe("the delete form", () => {
   it("deletes only with the confirmation ticked", async () => {
     const id = await ownDocument();
-    for (const fields of [{}, { confirmation: "non" }, { confirmation: "OUI " }]) {
+    for (const fields of [{}, { confirmation: "non" }, { confirmation: "OUI " }] as Record<string, string>[]) {
       expect(messageOf(await post("supprimer", id, fields, patient.cookie))).toBe("echec");
     }
     expect((await fhir("GET", `DocumentReference/${id}`, { cookie: patient.cookie })).status).toBe(200);
