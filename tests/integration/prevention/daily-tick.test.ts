@@ -39,7 +39,8 @@ describe("the daily prevention job", () => {
     expect(notices.every((n) => n.kind === "prevention-due" && n.link === "/espace/prevention")).toBe(true);
     expect(new Set(notices.map((n) => n.dedupeKey)).size).toBe(notices.length);
     // Jeanne has an account: one e-mail per notice, saying nothing about vaccines.
-    const mails = await prisma.emailOutbox.findMany({ where: { recipient: account.email } });
+    const { email } = await prisma.account.findUniqueOrThrow({ where: { id: account.id } });
+    const mails = await prisma.emailOutbox.findMany({ where: { recipient: email } });
     expect(mails).toHaveLength(notices.length);
     for (const mail of mails) expect(`${mail.subject} ${mail.textBody}`).not.toMatch(/vaccin|grippe|covid|pneumo|zona|dépistage/i);
     expect(await prisma.notification.count({ where: { patientId: quiet } })).toBe(0);
