@@ -42,6 +42,8 @@ const DOMAINS: Record<string, Domain> = {
   Observation: "record",
   // Screenings and check-ups (prevention, issue 14): part of the record like vaccinations.
   Procedure: "record",
+  // "Mon bilan prévention": the person's self-questionnaire, part of the record (issue 14).
+  QuestionnaireResponse: "record",
   Consent: "privacy",
   RelatedPerson: "delegations",
   AuditEvent: "audit",

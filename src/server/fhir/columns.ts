@@ -63,6 +63,7 @@ export function patientReferenceOf(resource: Resource): string | null {
     case "Observation":
     case "Procedure":
     case "Communication":
+    case "QuestionnaireResponse":
       return ref(r.subject);
     case "Binary":
       return null; // set by the repository from the document the file belongs to
@@ -153,6 +154,11 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.code = firstCode(r.code);
       columns.date = toDate(r.performedDateTime ?? (r.performedPeriod as { start?: unknown } | undefined)?.start);
       columns.author = ref(r.recorder);
+      break;
+    case "QuestionnaireResponse":
+      columns.code = typeof r.questionnaire === "string" ? r.questionnaire : null;
+      columns.date = toDate(r.authored);
+      columns.author = ref(r.author);
       break;
     case "Communication":
       columns.category = firstCode(r.category);

@@ -70,6 +70,7 @@ function setPatientReference(resource: Resource, reference: string) {
     case "Observation":
     case "Procedure":
     case "Communication":
+    case "QuestionnaireResponse":
       target.subject = { reference } satisfies Reference;
       break;
     default:
