@@ -1,6 +1,6 @@
 import "server-only";
 import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhirtypes";
-import { spaceOf, type Actor } from "../access/actor";
+import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { purposeOfUse } from "../access/break-glass";
 import { decide, decisionReadsRules, type Decision } from "../access/decide";
 import { seesDeleted } from "../access/deleted-resources";
@@ -22,6 +22,7 @@ import { getFile, type StoredFile } from "./file-store";
 import { loadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
+import { practitionerMessageRows, type PatientMessages } from "./practitioner-messages";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { versionsOfType, type TypeVersion } from "./type-history";
@@ -332,6 +333,27 @@ export class ReadRepository {
   async matchPatientsForEmergency(criteria: EmergencyCriteria): Promise<string[]> {
     if (this.actor.kind !== "practitioner") return [];
     return matchPatientIds(this.db.sql, criteria);
+  }
+
+  /**
+   * For a practitioner: the messages of the conversations they take part in, across their
+   * patients (or of one conversation), each decided with its patient's rules: a patient who
+   * blocked them or whose authorisation ended is left out. One audit row per patient read.
+   */
+  async practitionerMessages(conversationId?: string): Promise<PatientMessages[]> {
+    if (this.actor.kind !== "practitioner") return [];
+    this.countRead();
+    const rows = await practitionerMessageRows(this.db.sql, agentRef(this.actor), conversationId);
+    const byPatient = new Map<string, Resource[]>();
+    for (const row of rows) {
+      if (!row.patient_id) continue;
+      const decision = await this.decideOn("search", factsOfRow(this.rowSeen(row) ?? row));
+      if (decision.allow) byPatient.set(row.patient_id, [...(byPatient.get(row.patient_id) ?? []), row.content]);
+    }
+    for (const [patientId, messages] of byPatient) {
+      await this.audit({ patientId, entity: "Communication", interaction: "search", outcome: "success", detail: { results: messages.length } });
+    }
+    return [...byPatient].map(([patientId, messages]) => ({ patientId, messages: messages as PatientMessages["messages"] }));
   }
 
   /** For a practitioner: their own roles in the directory (whether they may break the glass). */

@@ -19,6 +19,7 @@ import { forbidden, notFound, unprocessable } from "./errors";
 import { checkVersion } from "./history-rows";
 import { isUuid } from "./ids";
 import { refuseUndeliverable } from "./message-delivery";
+import { nameSender } from "./message-sender";
 import { putFile } from "./file-store";
 import { ReadRepository } from "./read-repository";
 import { factsForWrite } from "./write-facts";
@@ -77,6 +78,7 @@ export class Repository extends ReadRepository {
     const prepared = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
     // The attachment of an uploaded file is the server's, set here after whatever the body said was dropped.
     const resource = (options.file && prepared.resourceType === "DocumentReference" ? withStoredFile(prepared, options.file.binaryId, options.file) : prepared) as T;
+    if (resource.resourceType === "Communication" && this.actor.kind !== "system") await nameSender(q, this.actor, resource, patientIdOf(resource) ?? undefined);
     validateForWrite(resource);
     const facts = { ...(await factsForWrite(q, resource)), ...options.facts };
     const decision = await this.decideOn("create", facts, q);
