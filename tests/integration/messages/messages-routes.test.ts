@@ -1,12 +1,15 @@
 import type { Communication } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { aMessage } from "@/lib/fhir/builders/messages";
+import { aBlock } from "@/lib/fhir/builders/rules";
 import type { Actor } from "@/server/access/actor";
 import { createRepository } from "@/server/fhir/repository";
 import { listConversations } from "@/server/messages/list-conversations";
 import { messageRecipients } from "@/server/messages/message-recipients";
 import { readConversation } from "@/server/messages/read-conversation";
 import { useTestDatabase } from "../../setup/test-database";
+import { htmlPretendingToBePdf } from "../documents/hostile-files";
+import { aPdf } from "../documents/world";
 import { bundleOf, fhir, isOutcome, resourceOf, sameOrigin } from "../fhir-api/http";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
 
@@ -215,5 +218,41 @@ describe("withdrawing a message", () => {
     const late = await fhir("PUT", `Communication/${old.id}`, { cookie: cookie("camille"), headers: sameOrigin(), body: { ...old, status: "entered-in-error", payload: undefined } });
     expect(late.status).toBe(403);
     expect((await storedMessages(old.identifier![0]!.value!))[0]?.payload?.[0]?.contentString).toBe("Ancien message");
+  });
+});
+
+describe("a professional blocked with a conversation open (SECURITY-CASES 51)", () => {
+  it("can no longer read it nor answer from the page left open, and the patient is no longer offered them", async () => {
+    const answer = await post("send", { destinataire: world.autre, sujet: "Avant le blocage", texte: "Bonjour" }, { cookie: cookie("camille") });
+    const conversationId = conversationOf(answer);
+    expect((await readConversation(await repoOf(practitioner("autre")), conversationId)).messages).toHaveLength(1);
+    await world.system.create(aBlock({ patientId: world.camilleId, practitionerId: world.autre }));
+    const before = await messageCount();
+    const reply = await post("send", { conversation: conversationId, texte: "Réponse depuis la page restée ouverte" }, { cookie: cookie("autre") });
+    expect(reply.status).toBe(404);
+    await expect(readConversation(await repoOf(practitioner("autre")), conversationId)).rejects.toMatchObject({ status: 404 });
+    expect(await listConversations(await repoOf(practitioner("autre")))).toEqual([]);
+    const patientReply = await post("send", { conversation: conversationId, texte: "Vous êtes là ?" }, { cookie: cookie("camille") });
+    expect(noticeOf(patientReply)).toBe("destinataire");
+    expect(await messageCount()).toBe(before);
+    expect((await messageRecipients(await repoOf(camille()), world.camilleId)).map((card) => card.id)).toEqual([world.bernard]);
+  });
+});
+
+describe("a new file attached", () => {
+  it("goes through the documents' upload (same checks): a PDF is added to the record and attached, a disguised file is refused and nothing sent", async () => {
+    const pdf = new File([new Uint8Array(await aPdf(["Ordonnance de kinésithérapie"]))], "kine.pdf", { type: "application/pdf" });
+    const answer = await post("send", { destinataire: world.bernard, texte: "Voici le document", fichier: pdf }, { cookie: cookie("camille") });
+    expect(noticeOf(answer)).toBe("envoye");
+    const [message] = await storedMessages(conversationOf(answer));
+    const reference = message?.payload?.[1]?.contentReference?.reference ?? "";
+    expect(reference).toMatch(/^DocumentReference\//);
+    expect((await fhir("GET", reference, { cookie: cookie("bernard") })).status).toBe(200);
+
+    const before = await messageCount();
+    const disguised = new File([new Uint8Array(htmlPretendingToBePdf)], "piege.pdf", { type: "application/pdf" });
+    const refused = await post("send", { destinataire: world.bernard, texte: "Piège", fichier: disguised }, { cookie: cookie("camille") });
+    expect(noticeOf(refused)).toBe("fichier");
+    expect(await messageCount()).toBe(before);
   });
 });
