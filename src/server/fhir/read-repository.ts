@@ -23,6 +23,7 @@ import { loadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
 import { practitionerMessageRows, type PatientMessages } from "./practitioner-messages";
+import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { versionsOfType, type TypeVersion } from "./type-history";
@@ -195,7 +196,7 @@ export class ReadRepository {
     const found = Number.isInteger(version) ? await versionRow(this.db.sql, id, version) : undefined;
     if (!found || found.deleted) throw notFound();
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
-    return found.content as T;
+    return redactIfWithdrawn(row.content, found.content as T);
   }
 
   /** A page of the versions, newest first, and their number. A deleted resource's history is the patient's alone (seesDeleted). */
@@ -210,7 +211,7 @@ export class ReadRepository {
     }
     const versions = await versionsPage(this.db.sql, id, page);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
-    return versions;
+    return { ...versions, versions: versions.versions.map((v) => ({ ...v, resource: redactIfWithdrawn(row.content, v.resource) })) };
   }
 
   /** Quantities handed over per prescription line, summed in SQL under the actor's rules. */

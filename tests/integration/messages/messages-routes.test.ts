@@ -199,6 +199,15 @@ describe("withdrawing a message", () => {
     expect(read.payload).toBeUndefined();
     const seen = await readConversation(await repoOf(practitioner("bernard")), conversationId);
     expect(seen.messages[0]).toMatchObject({ withdrawn: true, text: undefined });
+    // Nor through the earlier versions: history and vread no longer show the text, to anyone.
+    for (const who of ["bernard", "camille"] as const) {
+      const history = await fhir("GET", `Communication/${message!.id}/_history`, { cookie: cookie(who) });
+      expect(history.status).toBe(200);
+      expect(history.text).not.toContain("Message envoyé par erreur");
+      const first = await fhir("GET", `Communication/${message!.id}/_history/1`, { cookie: cookie(who) });
+      expect(first.status).toBe(200);
+      expect(first.text).not.toContain("Message envoyé par erreur");
+    }
   });
 
   it("refuses after five minutes, and refuses any edit through the API", async () => {
