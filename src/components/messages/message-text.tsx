@@ -10,7 +10,7 @@ export function MessageText({ text }: { text: string }) {
     <p className="whitespace-pre-wrap break-words">
       {linkParts(text).map((part, index) =>
         part.kind === "link" ? (
-          <a key={index} href={part.href} rel="noopener noreferrer">
+          <a key={index} href={part.href} rel="noopener noreferrer" className="underline">
             {part.value}
           </a>
         ) : (

@@ -26,7 +26,7 @@ const hostile = fc.constantFrom(
 );
 const anyText = fc.array(fc.oneof(fc.string({ unit: "grapheme" }), fc.string(), hostile), { maxLength: 6 }).map((parts) => parts.join(" "));
 
-const OUR_TAGS = /<p class="whitespace-pre-wrap break-words">|<\/p>|<a href="[^"<>]*" rel="noopener noreferrer">|<\/a>/g;
+const OUR_TAGS = /<p class="whitespace-pre-wrap break-words">|<\/p>|<a href="[^"<>]*" rel="noopener noreferrer" class="underline">|<\/a>/g;
 const unescape = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
 
 describe("a message's text on the page", () => {
