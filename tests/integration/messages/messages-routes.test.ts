@@ -89,6 +89,21 @@ describe("a conversation between Camille and Dr Bernard", () => {
   });
 });
 
+describe("a professional starts a conversation", () => {
+  it("sends the prevention plan after a check-up: the model gives the subject, Camille is notified", async () => {
+    const answer = await post("send", { patient: world.camilleId, modele: "plan-prevention", texte: "Voici votre plan de prévention : https://example.org/plan" }, { cookie: cookie("bernard") });
+    expect(noticeOf(answer)).toBe("envoye");
+    const conversationId = conversationOf(answer);
+    const [message] = await storedMessages(conversationId);
+    expect(message?.topic?.text).toBe("Plan de prévention");
+    expect(message?.sender?.reference).toBe(`Practitioner/${world.bernard}`);
+    expect(message?.recipient).toEqual([{ reference: `Patient/${world.camilleId}` }]);
+    expect((await noticesOf({ patientId: world.camilleId })).map((n) => n.link)).toContain(`/espace/messages/${conversationId}`);
+    const listed = await listConversations(await repoOf(camille()));
+    expect(listed.find((c) => c.id === conversationId)).toMatchObject({ subject: "Plan de prévention", unread: 1, practitionerId: world.bernard });
+  });
+});
+
 describe("who may write (SECURITY-CASES 51)", () => {
   it("offers Camille only the professionals let in now: not the blocked one, nor the one whose grant ended", async () => {
     const offered = (await messageRecipients(await repoOf(camille()), world.camilleId)).map((card) => card.id).sort();
