@@ -3,14 +3,12 @@ import type { Communication } from "@medplum/fhirtypes";
 import { aMessage, newConversationId } from "@/lib/fhir/builders/messages";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { spaceOf } from "../access/actor";
-import { inPrisma } from "../db/queryable";
 import { uploadDocument } from "../documents/upload-document";
 import { UploadRefused } from "../documents/upload-policy";
 import { FhirError, notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
-import { accountOf } from "../notifications/account-of";
-import { notify } from "../notifications/notify";
 import { conversationIdOf, practitionerOf } from "./conversation-view";
+import { createMessage } from "./create-message";
 import { messageRecipients } from "./message-recipients";
 import { MessageRefused } from "./message-refused";
 import { conversationMessages } from "./read-conversation";
@@ -34,7 +32,7 @@ export type SendInput = {
 /**
  * Sends a message: a new conversation or a reply, from the patient's side to a professional the
  * patient lets in, or from that professional to the patient. The message and the recipient's
- * notification commit together (notify() in the same transaction). The repository refuses a
+ * notification commit together (createMessage). The repository refuses a
  * recipient or an attachment the rules do not allow (message-delivery.ts): nothing is sent then.
  */
 export async function sendMessage(repo: Repository, input: SendInput): Promise<{ conversationId: string; messageId: string }> {
@@ -71,18 +69,7 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
     documentIds,
   });
   try {
-    const stored = await repo.transaction(async (scope) => {
-      const created: Communication = await scope.create(message);
-      const db = inPrisma(scope.tx);
-      const dedupeKey = `message-received:${created.id}`;
-      if (isPro) {
-        await notify(db, { patientId, kind: "message-received", link: `/espace/messages/${conversationId}`, dedupeKey });
-      } else {
-        const accountId = await accountOf(db, `Practitioner/${practitionerId}`);
-        if (accountId) await notify(db, { accountId, kind: "message-received", link: `/pro/messages/${conversationId}`, dedupeKey });
-      }
-      return created;
-    });
+    const stored = await createMessage(repo, message);
     return { conversationId: conversationIdOf(stored) ?? conversationId, messageId: stored.id ?? "" };
   } catch (error) {
     // The repository's refusals of a recipient or an attachment, in the person's words.

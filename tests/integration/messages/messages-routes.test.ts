@@ -104,6 +104,19 @@ describe("a professional starts a conversation", () => {
   });
 });
 
+describe("the FHIR API", () => {
+  it("creates a message under the same rules, with the server's sender and time, and notifies its recipient", async () => {
+    const conversationId = crypto.randomUUID();
+    const forged = { ...aMessage({ patientId: world.camilleId, conversationId, recipient: `Practitioner/${world.autre}`, text: "Par l'API", sent: "2001-01-01T00:00:00Z" }), sender: { reference: `Practitioner/${world.autre}`, display: "Dr Quelqu'un" } };
+    const created = await fhir("POST", "Communication", { cookie: cookie("camille"), headers: sameOrigin(), body: forged });
+    expect(created.status).toBe(201);
+    const stored = resourceOf<Communication>(created);
+    expect(stored.sender).toEqual({ reference: `Patient/${world.camilleId}`, display: "Camille Martin" });
+    expect(stored.sent).not.toBe("2001-01-01T00:00:00Z");
+    expect((await noticesOf({ accountId: world.sessions.autre.accountId })).map((n) => n.link)).toContain(`/pro/messages/${conversationId}`);
+  });
+});
+
 describe("who may write (SECURITY-CASES 51)", () => {
   it("offers Camille only the professionals let in now: not the blocked one, nor the one whose grant ended", async () => {
     const offered = (await messageRecipients(await repoOf(camille()), world.camilleId)).map((card) => card.id).sort();
