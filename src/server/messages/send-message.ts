@@ -1,5 +1,4 @@
 import "server-only";
-import type { Communication } from "@medplum/fhirtypes";
 import { aMessage, newConversationId } from "@/lib/fhir/builders/messages";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { spaceOf } from "../access/actor";
