@@ -24,7 +24,7 @@ export const frMessaging = {
     modelPrevention: "Plan de prévention (après un bilan de prévention)",
     text: "Votre message",
     textHint: "Texte simple, 5 000 caractères au plus. Les liens http et https deviennent cliquables.",
-    document: "Joindre un document de votre dossier (facultatif)",
+    document: "Joindre un document du dossier (facultatif)",
     documentNone: "Aucun document",
     file: "Ou joindre un nouveau fichier (facultatif)",
     fileHint: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté à vos documents.",

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { patientIdentity } from "@/server/documents/patient-identity";
 import { requirePageScope } from "@/server/documents/request-repository";
-import { attachmentTitles } from "@/server/messages/message-page-data";
+import { attachableDocuments, attachmentTitles } from "@/server/messages/message-page-data";
 import { readConversation } from "@/server/messages/read-conversation";
 import { orNotFound } from "../../../../(patient)/espace/partage/or-not-found";
 
@@ -25,6 +25,8 @@ export default async function ProConversationPage({ params, searchParams }: Prop
   const notice = messagingNotice((await searchParams).message);
   const identity = await patientIdentity(repo, conversation.patientId);
   const titles = await attachmentTitles(repo, conversation.patientId, conversation.messages.flatMap((m) => m.documentIds));
+  // The documents of the record this professional sees (the patient sees all of their own).
+  const documents = await attachableDocuments(repo, conversation.patientId);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -35,7 +37,7 @@ export default async function ProConversationPage({ params, searchParams }: Prop
       <PageHeader title={conversation.subject ?? t("messaging.noSubject")} description={t("messaging.with", { name: identity?.name ?? "Patient" })} />
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={(id) => `/pro/patients/${conversation.patientId}/documents/${id}`} documentTitles={titles} />
-      <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} submitLabel={t("messaging.reply")} />
+      <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={documents} submitLabel={t("messaging.reply")} />
     </div>
   );
 }
