@@ -174,6 +174,9 @@ describe("attachments the recipient may not see (SECURITY-CASES 52)", () => {
       const answer = await post("send", { destinataire: world.bernard, texte: "Voici un document", document: world.documents[document].id! }, { cookie: cookie("camille") });
       expect(noticeOf(answer), document).toBe("document");
     }
+    // A professional attaches only what they see themself.
+    const fromPro = await post("send", { patient: world.camilleId, texte: "Voir ce document", document: world.documents.hidden.id! }, { cookie: cookie("bernard") });
+    expect(noticeOf(fromPro)).toBe("document");
     const api = await fhir("POST", "Communication", {
       cookie: cookie("camille"),
       headers: sameOrigin(),
