@@ -7,7 +7,10 @@ import { practitionerOf, toMessageView, unreadBy, type MessageView } from "./con
 
 export type Conversation = { id: string; patientId: string; practitionerId?: string; subject?: string; messages: MessageView[] };
 
-/** The stored messages of one conversation the actor may read, oldest first; none answers 404. */
+/**
+ * The stored messages of one conversation the actor may read (its latest hundred), oldest first;
+ * none answers 404.
+ */
 export async function conversationMessages(repo: Repository, conversationId: string): Promise<{ patientId: string; messages: Communication[] }> {
   if (!isUuid(conversationId)) throw notFound();
   let found: { patientId: string; messages: Communication[] } | undefined;
@@ -15,7 +18,7 @@ export async function conversationMessages(repo: Repository, conversationId: str
     found = (await repo.practitionerMessages(conversationId))[0];
   } else {
     const patientId = spaceOf(repo.actor);
-    const page = patientId ? await repo.search<Communication>("Communication", { patientId, group: [conversationId], count: 100, sort: "date" }) : undefined;
+    const page = patientId ? await repo.search<Communication>("Communication", { patientId, group: [conversationId], count: 100, sort: "-date" }) : undefined;
     if (patientId && page && page.resources.length > 0) found = { patientId, messages: page.resources };
   }
   if (!found || found.messages.length === 0) throw notFound();
