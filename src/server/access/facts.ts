@@ -24,6 +24,11 @@ export type ResourceFacts = {
   prescriptionAuthors?: readonly string[];
   /** For a MedicationRequest about to be written: its prescription has lines, none active any more. */
   prescriptionClosed?: boolean;
+  /**
+   * For a Communication: the professional its conversation is with ("Practitioner/<id>"), the
+   * one of its sender and recipients who is a professional (indexed as actor_ref).
+   */
+  participant?: string;
 };
 
 export type Interaction = "read" | "search" | "history" | "create" | "update" | "delete" | "share" | "dispense";

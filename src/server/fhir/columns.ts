@@ -160,11 +160,17 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.date = toDate(r.authored);
       columns.author = ref(r.author);
       break;
-    case "Communication":
+    case "Communication": {
       columns.category = firstCode(r.category);
       columns.date = toDate(r.sent);
       columns.author = ref(r.sender);
+      // The professional the conversation is with (decide() lets only them in), and the
+      // conversation itself, so that a professional's inbox and a thread are indexed reads.
+      const people = [ref(r.sender), ...(Array.isArray(r.recipient) ? r.recipient.map(ref) : [])];
+      columns.actorRef = people.find((person) => person?.startsWith("Practitioner/")) ?? null;
+      columns.groupId = (resource.identifier ?? []).find((id) => id.system === SYSTEMS.conversation)?.value ?? null;
       break;
+    }
     case "Binary":
       columns.code = typeof r.contentType === "string" ? r.contentType : null;
       columns.actorRef = ref(r.securityContext);
