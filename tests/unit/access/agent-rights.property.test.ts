@@ -102,6 +102,10 @@ describe("agentWriteRefusal, the second lock behind decide()", () => {
     { name: "delegate writes a privacy rule about a professional", actor: delegate, rules, next: aboutSelf(`Practitioner/${pools.practitioner}`), want: undefined },
     { name: "guardian extends their own guardianship", actor: guardian, rules: guardianRules, next: aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [], end: "2040-01-01T00:00:00Z" }), stored: aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [] }), want: "self-delegation" },
     { name: "guardian appoints the other parent as guardian", actor: guardian, rules: guardianRules, next: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: undefined },
+    { name: "guardian ends the other guardian's tie", actor: guardian, rules: guardianRules, stored: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian sets the other guardian's tie inactive", actor: guardian, rules: guardianRules, next: aGuardianship({ id: "g2", patientId: PAT, agentPatientId: OTHER, scopes: [], active: false }), stored: aGuardianship({ id: "g2", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian turns the other guardian's tie into a caregiver's", actor: guardian, rules: guardianRules, next: forOther({ id: "g2" }), stored: aGuardianship({ id: "g2", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian ends a caregiver's delegation", actor: guardian, rules: guardianRules, stored: forOther(), want: undefined },
     { name: "guardian appoints a caregiver with any scope", actor: guardian, rules: guardianRules, next: forOther({ scopes: ["documents:write", "privacy:manage"], end: undefined }), want: undefined },
   ];
 
