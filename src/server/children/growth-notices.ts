@@ -11,6 +11,7 @@ export const GROWTH_NOTICES = {
   taille: { tone: "error", text: "La taille doit être un nombre de centimètres entre 20 et 250 (par exemple 112,5)." },
   perimetre: { tone: "error", text: "Le périmètre crânien doit être un nombre de centimètres entre 15 et 75." },
   invraisemblable: { tone: "error", text: "Cette valeur est très éloignée de ce qui est possible à cet âge : vérifiez l'unité et la virgule. Rien n'a été enregistré." },
+  espace: { tone: "error", text: "Cet espace n'est plus celui où vous agissez (votre accès a changé, ou l'enfant a eu 18 ans) : rien n'a été enregistré." },
   refuse: { tone: "error", text: "Vous ne pouvez pas ajouter de mesure dans cet espace." },
   echec: { tone: "error", text: "La mesure n'a pas pu être enregistrée. Réessayez." },
 } as const satisfies Record<string, { tone: "success" | "error"; text: string }>;

@@ -76,6 +76,7 @@ export default async function GrowthPage({ searchParams }: { searchParams: Promi
             Ajouter une mesure
           </h2>
           <form method="post" action="/espace/carnet-enfant/mesure" className="flex max-w-xl flex-col gap-3">
+            <input type="hidden" name="espace" value={patientId} />
             <label htmlFor="date" className="font-semibold">
               Date de la mesure
             </label>

@@ -6,7 +6,8 @@ import { GROWTH_FIELDS, growthForm, noticeOfIssues } from "./schema";
 
 /**
  * POST: records growth measures in the record of the space the session is in (a child's, for
- * their guardian): never a patient named by the form. Back to the page with a message code.
+ * their guardian): never a patient named by the form (its "espace" field only has to agree
+ * with the session). Back to the page with a message code.
  */
 export async function POST(request: Request): Promise<Response> {
   return formPost<GrowthNotice>(
@@ -15,6 +16,10 @@ export async function POST(request: Request): Promise<Response> {
     async ({ actor, repo }, form) => {
       const patientId = spaceOf(actor);
       if (!patientId || actor.kind === "link") return { response: notFoundResponse() };
+      // The page names the space it showed: if the session is no longer there (a guardianship
+      // that ended at majority leaves the person in their own space), nothing is written to
+      // whichever space the session fell back to. Identity still comes from the session only.
+      if (form.get("espace") !== patientId) return { notice: "espace" };
       const fields = Object.fromEntries(GROWTH_FIELDS.map((name) => [name, textOf(form.get(name))]));
       const parsed = growthForm.safeParse(fields);
       if (!parsed.success) return { notice: noticeOfIssues(parsed.error) };
