@@ -18,6 +18,7 @@ import { rulesFromResources, type Delegation, type PatientRules } from "./rules"
  *   delegation lasting longer than their own. (decide() refuses caregivers every delegation
  *   write today; this stays true if that ever opens.)
  * - Nobody acting for a patient writes a privacy rule (Consent) about themself.
+ * - Nobody acting for a patient changes the patient's birth date (it ends guardianships).
  * - A guardian never changes or ends another guardian's tie: both parents manage the child's
  *   space, and withdrawing parental authority is for a judge (Code civil, art. 373-2-1 and
  *   378), not for the other parent's click. Appointing the other parent stays open.
@@ -47,6 +48,10 @@ export function agentWriteRefusal(
         const refusal = beyondOwnDelegation(delegation, resource, applicableDelegation(rules.delegations, self.patientId, now));
         if (refusal) return refusal;
       }
+    } else if (resource.resourceType === "Patient" && stored?.resourceType === "Patient" && next?.resourceType === "Patient") {
+      // The birth date ends a guardianship at majority (children/majority.ts): a guardian who
+      // made the child younger would keep the access past 18. Only the record system changes it.
+      if (resource === next && (stored.birthDate ?? "") !== (next.birthDate ?? "")) return "birth-date";
     } else if (resource.resourceType === "Consent") {
       if (referencesOf(resource.provision).some((ref) => ref === `Patient/${self.patientId}` || ownRelatedPersons.has(ref.replace(/^RelatedPerson\//, "")))) {
         return "self-rule";

@@ -103,6 +103,14 @@ describe("a guardian's access ends on the 18th birthday, on every path", () => {
     expect((await fhir("GET", `Patient/${teen}`, { cookie: session.cookie })).status).toBe(200);
   });
 
+  it("nor can Camille postpone the day by making Lou younger: 403, birth date unchanged", async () => {
+    const repo = await system();
+    const stored = await repo.read<Patient>("Patient", teen);
+    const answer = await fhir("PUT", `Patient/${teen}`, { cookie: session.cookie, body: { ...stored, birthDate: "2015-01-01" }, headers: sameOrigin({ "if-match": `W/"${stored.meta?.versionId}"` }) });
+    expect(answer.status).toBe(403);
+    expect((await repo.read<Patient>("Patient", teen)).birthDate).toBe(stored.birthDate);
+  });
+
   it("on the birthday (Paris day), the API answers 404, writes are refused, the form writes nowhere, and the space cannot be reopened", async () => {
     const repo = await system();
     const patient = await repo.read<Patient>("Patient", teen);
