@@ -1,8 +1,9 @@
 import "server-only";
-import type { Observation, Patient } from "@medplum/fhirtypes";
+import type { Patient } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 import { todayInParis } from "../prevention/days";
+import { growthObservation } from "./growth-observation";
 import { ageInYears, bodyMassIndex, MEASURES } from "./growth-measures";
 import type { GrowthNotice } from "./growth-notices";
 import { lmsAt, type GrowthMeasure } from "./growth-reference";
@@ -43,18 +44,4 @@ function implausible(patient: Patient, day: string, measure: GrowthMeasure, valu
   if (!sex || !patient.birthDate) return false;
   const lms = lmsAt(measure, sex, ageInYears(patient.birthDate, day));
   return lms !== undefined && Math.abs(zScore(value, lms)) > IMPLAUSIBLE_Z;
-}
-
-export function growthObservation(patientId: string, measure: GrowthMeasure, value: number, day: string, performer: string): Observation {
-  const info = MEASURES[measure];
-  return {
-    resourceType: "Observation",
-    status: "final",
-    category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs", display: "Vital Signs" }] }],
-    code: { coding: [{ system: "http://loinc.org", code: info.loinc, display: info.display }], text: info.label },
-    subject: { reference: `Patient/${patientId}` },
-    effectiveDateTime: day,
-    performer: [{ reference: performer }],
-    valueQuantity: { value, unit: info.unit.display, system: "http://unitsofmeasure.org", code: info.unit.code },
-  };
 }

@@ -4,7 +4,7 @@ import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SYSTEMS } from "@/lib/fhir/systems";
-import { growthObservation } from "@/server/children/record-growth-measure";
+import { growthObservation } from "@/server/children/growth-observation";
 import { systemRepository } from "@/server/fhir/repository";
 import { signIn, type SignedIn } from "../fhir-api/http";
 
