@@ -7,11 +7,12 @@ import { claimHandover, handoverDone, type HandoverActivation } from "../db/majo
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
 import { systemRepository } from "../fhir/repository";
-import { findPatientsWithGuardians } from "../fhir/guarded-patients";
+import { findGuardedPatientsBornBetween } from "../fhir/guarded-patients";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { notify } from "../notifications/notify";
 import { handoverActivationEmail } from "./activation-email";
-import { inHandoverWindow, majorityDay } from "./majority";
+import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { AGE_OF_MAJORITY, HANDOVER_NOTICE_DAYS, inHandoverWindow, majorityDay } from "./majority";
 
 /**
  * The majority handover, run by the periodic job (and `npm run children:majority`). For each
@@ -35,7 +36,11 @@ export type MajorityTickResult = { checked: number; handedOver: HandoverOutcome[
 export async function runMajorityTick(now: Date): Promise<MajorityTickResult> {
   const repo = await systemRepository("majority-handover");
   const handedOver: HandoverOutcome[] = [];
-  const candidates = await findPatientsWithGuardians();
+  // Born after the day 18 years ago (of age today: too late, the rules have already ended the
+  // access) and up to 18 years before 30 days from now, a day's margin at that end (29 February);
+  // a partial birth date ("2008-05") sorts inside. inHandoverWindow then decides exactly.
+  const eighteenYearsAgo = addMonthsToDay(parisDayOf(now), -12 * AGE_OF_MAJORITY);
+  const candidates = await findGuardedPatientsBornBetween(addDaysToDay(eighteenYearsAgo, 1), addDaysToDay(eighteenYearsAgo, HANDOVER_NOTICE_DAYS + 1));
   for (const patientId of candidates) {
     if (await handoverDone(patientId)) continue;
     const patient = await repo.read<Patient>("Patient", patientId).catch(() => undefined);

@@ -60,8 +60,13 @@ describe("runMajorityTick: thirty days before, an activation for the young perso
     );
     expect(handed).toHaveLength(2);
 
+    // A later run acts on nobody, and does not even read their records again (no new trace in their history).
+    const tickReads = () => db().prisma.auditEvent.count({ where: { patientId: { in: [...ours] }, agent: "System/majority-handover" } });
+    const readsBefore = await tickReads();
+    expect(readsBefore).toBeGreaterThan(0);
     const second = await runMajorityTick(new Date());
     expect(second.handedOver.filter((h) => ours.has(h.patientId))).toEqual([]);
+    expect(await tickReads()).toBe(readsBefore);
 
     // The young person: a notice in their space, an account waiting for activation, one e-mail with the code.
     const notices = await db().prisma.notification.findMany({ where: { patientId: { in: [inTwenty, inTen, inForty, adult] } } });
