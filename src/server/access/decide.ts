@@ -50,7 +50,8 @@ export type Reason =
   | "guardian-tie"
   | "scope-widening"
   | "end-widening"
-  | "self-rule";
+  | "self-rule"
+  | "birth-date";
 
 /**
  * Whether decide() reads the patient's rules for this actor. The patient in their own space, a

@@ -363,6 +363,7 @@ export class ReadRepository {
   }
 
   protected forgetRulesIfNeeded(resource: Resource) {
-    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson") this.rulesCache.clear();
+    // A Patient too: its birth date ends a guardianship (children/majority.ts).
+    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson" || resource.resourceType === "Patient") this.rulesCache.clear();
   }
 }
