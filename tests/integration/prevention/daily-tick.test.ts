@@ -46,9 +46,11 @@ describe("the daily prevention job", () => {
     expect(await prisma.notification.count({ where: { patientId: quiet } })).toBe(0);
     expect(await prisma.notification.count({ where: { patientId: undated } })).toBe(0);
 
+    // The same day nothing is new for anyone; the next day nothing is new for Jeanne (others in
+    // this shared test database may start a new cycle that day: a child's next month, say).
     const again = await runPreventionTick((await database()).sql, NOW, 2);
-    const nextDay = await runPreventionTick((await database()).sql, new Date(NOW.getTime() + 86_400_000), 2);
-    expect(again.notified + nextDay.notified).toBe(0);
+    expect(again.notified).toBe(0);
+    await runPreventionTick((await database()).sql, new Date(NOW.getTime() + 86_400_000), 2);
     expect(await prisma.notification.count({ where: { patientId: older } })).toBe(notices.length);
 
     const trail = await prisma.auditEvent.findMany({ where: { patientId: older, agent: "System/prevention-daily" } });
