@@ -18,6 +18,8 @@ import { rulesFromResources, type Delegation, type PatientRules } from "./rules"
  *   delegation lasting longer than their own. (decide() refuses caregivers every delegation
  *   write today; this stays true if that ever opens.)
  * - Nobody acting for a patient writes a privacy rule (Consent) about themself.
+ * - A guardian never writes another guardian's tie: removing a legal representative is a
+ *   court's decision (issue 13), so the portal offers it to nobody but the system.
  */
 export function agentWriteRefusal(
   actor: Actor,
@@ -39,6 +41,8 @@ export function agentWriteRefusal(
       if (ownRelatedPersons.has(resource.id ?? "") || delegation?.agentPatientId === self.patientId || namesAgent(resource, self.patientId)) {
         return "self-delegation";
       }
+      // One guardian never removes or changes another's tie: that is for a court, not the portal.
+      if (actor.kind === "guardian" && (delegation?.kind === "guardian" || isGuardianTie(resource))) return "guardian-tie";
       if (actor.kind === "delegate") {
         const refusal = beyondOwnDelegation(delegation, resource, applicableDelegation(rules.delegations, self.patientId, now));
         if (refusal) return refusal;
@@ -62,9 +66,12 @@ function namesAgent(person: RelatedPerson, agentPatientId: string): boolean {
   return referencesOf(rest).includes(`Patient/${agentPatientId}`) || (person.identifier ?? []).some((id) => id.value === agentPatientId);
 }
 
+function isGuardianTie(person: RelatedPerson): boolean {
+  return (person.relationship ?? []).some((r) => (r.coding ?? []).some((c) => c.code === "GUARD"));
+}
+
 function beyondOwnDelegation(written: Delegation | undefined, person: RelatedPerson, own: Delegation | undefined): Reason | undefined {
-  const guardian = (person.relationship ?? []).some((r) => (r.coding ?? []).some((c) => c.code === "GUARD"));
-  if (guardian || written?.kind === "guardian") return "guardian-tie";
+  if (isGuardianTie(person) || written?.kind === "guardian") return "guardian-tie";
   if (!own || !written) return "scope-widening";
   if ([...written.scopes].some((scope) => !own.scopes.has(scope))) return "scope-widening";
   if (own.end && (!written.end || written.end > own.end)) return "end-widening";
