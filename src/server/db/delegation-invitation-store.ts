@@ -162,8 +162,8 @@ export async function claimActivationNotice(db: Queryable, id: string, now: Date
 }
 
 /** Accepted invitations whose delegation has not been announced as active yet. */
-export async function invitationsAwaitingActivationNotice(db: Queryable, limit = 200): Promise<InvitationRow[]> {
-  const rows = await db.query<Raw>(
+export async function invitationsAwaitingActivationNotice(limit = 200): Promise<InvitationRow[]> {
+  const rows = await (await sql()).query<Raw>(
     `SELECT ${COLUMNS} FROM delegation_invitation
       WHERE accepted_at IS NOT NULL AND activation_notified_at IS NULL AND cancelled_at IS NULL
       ORDER BY accepted_at LIMIT $1::int`,
@@ -173,8 +173,8 @@ export async function invitationsAwaitingActivationNotice(db: Queryable, limit =
 }
 
 /** Accepted, not cancelled invitations: the self-service delegations the job watches for their end. */
-export async function invitationsWithDelegation(db: Queryable, limit = 1000): Promise<InvitationRow[]> {
-  const rows = await db.query<Raw>(
+export async function invitationsWithDelegation(limit = 1000): Promise<InvitationRow[]> {
+  const rows = await (await sql()).query<Raw>(
     `SELECT ${COLUMNS} FROM delegation_invitation
       WHERE related_person_id IS NOT NULL AND cancelled_at IS NULL
       ORDER BY accepted_at LIMIT $1::int`,

@@ -3,7 +3,6 @@ import type { RelatedPerson } from "@medplum/fhirtypes";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources } from "../access/rules";
 import { claimActivationNotice, invitationsAwaitingActivationNotice, invitationsWithDelegation } from "../db/delegation-invitation-store";
-import { database } from "../db/client";
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
 import { systemRepository } from "../fhir/repository";
@@ -27,8 +26,7 @@ export async function delegationsTick(): Promise<TickResult> {
   const appUrl = env().APP_URL;
   let activated = 0;
   let ending = 0;
-  const { sql } = await database();
-  for (const invitation of await invitationsAwaitingActivationNotice(sql)) {
+  for (const invitation of await invitationsAwaitingActivationNotice()) {
     const person = await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId ?? "").catch(() => undefined);
     const delegation = person ? rulesFromResources(invitation.patientId, [], [person]).delegations[0] : undefined;
     if (!delegation || !delegationIsLive(delegation, now)) continue;
@@ -41,7 +39,7 @@ export async function delegationsTick(): Promise<TickResult> {
     });
   }
   const soon = new Date(now.getTime() + ENDING_NOTICE_DAYS * 24 * 3600 * 1000);
-  for (const invitation of await invitationsWithDelegation(sql)) {
+  for (const invitation of await invitationsWithDelegation()) {
     const person = await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId ?? "").catch(() => undefined);
     const delegation = person ? rulesFromResources(invitation.patientId, [], [person]).delegations[0] : undefined;
     if (!delegation?.end || !delegationIsLive(delegation, now) || delegation.end > soon) continue;

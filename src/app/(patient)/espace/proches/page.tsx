@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
+import { CopyLinkButton } from "@/components/prescriptions/copy-link-button";
 import { InviteForm } from "@/components/relatives/invite-form";
 import { ActingForMe, PendingInvitations, SpacesIActFor } from "@/components/relatives/relative-lists";
 import { relativesNotice } from "@/components/relatives/relatives-notice";
@@ -38,8 +39,9 @@ export default async function RelativesPage({ searchParams }: { searchParams: Pr
         <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-blue-800 bg-blue-50 p-4">
           <h2 id="lien-cree" className="text-lg font-semibold">Lien d&apos;invitation à copier</h2>
           <p>Ce lien n&apos;est affiché qu&apos;ici, quelques minutes. Il ne sert qu&apos;une fois et expire dans 7 jours.</p>
-          <label htmlFor="lien-invitation" className="font-semibold">Copier le lien</label>
+          <label htmlFor="lien-invitation" className="font-semibold">Lien d&apos;invitation</label>
           <input id="lien-invitation" readOnly value={link} className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
+          <CopyLinkButton inputId="lien-invitation" labels={{ copy: "Copier le lien", copied: "Lien copié.", copyFailed: "La copie n'a pas marché : le lien est sélectionné, copiez-le vous-même." }} />
         </section>
       ) : null}
       {overview ? (
