@@ -18,8 +18,8 @@ import { rulesFromResources, type Delegation, type PatientRules } from "./rules"
  *   delegation lasting longer than their own. (decide() refuses caregivers every delegation
  *   write today; this stays true if that ever opens.)
  * - Nobody acting for a patient writes a privacy rule (Consent) about themself.
- * - A guardian never writes another guardian's tie: removing a legal representative is a
- *   court's decision (issue 13), so the portal offers it to nobody but the system.
+ * - A guardian never changes nor removes another guardian's tie (appointing one stays open):
+ *   removing a legal representative is a court's decision (issue 13).
  */
 export function agentWriteRefusal(
   actor: Actor,
@@ -41,8 +41,6 @@ export function agentWriteRefusal(
       if (ownRelatedPersons.has(resource.id ?? "") || delegation?.agentPatientId === self.patientId || namesAgent(resource, self.patientId)) {
         return "self-delegation";
       }
-      // One guardian never removes or changes another's tie: that is for a court, not the portal.
-      if (actor.kind === "guardian" && (delegation?.kind === "guardian" || isGuardianTie(resource))) return "guardian-tie";
       if (actor.kind === "delegate") {
         const refusal = beyondOwnDelegation(delegation, resource, applicableDelegation(rules.delegations, self.patientId, now));
         if (refusal) return refusal;
@@ -53,6 +51,9 @@ export function agentWriteRefusal(
       }
     }
   }
+  // One guardian may appoint the other parent, but never changes nor removes another's tie:
+  // that is for a court, not the portal.
+  if (actor.kind === "guardian" && stored?.resourceType === "RelatedPerson" && isGuardianTie(stored as RelatedPerson)) return "guardian-tie";
   return undefined;
 }
 

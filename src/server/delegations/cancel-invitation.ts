@@ -41,24 +41,17 @@ export async function cancelByToken(secret: string): Promise<"cancelled" | "inva
   if (!invitation) return "invalid";
   const system = await createRepository({ kind: "system", purpose: "delegation-cancel-link" });
   const now = system.now();
+  // Read before the transaction: a read outside it would wait on the audit chain it holds.
+  const person = invitation.relatedPersonId ? await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId).catch(() => undefined) : undefined;
   return system.transaction(async ({ tx, update, audit }) => {
     const db = inPrisma(tx);
     if (!(await markCancelled(db, invitation.id, hashSecret(secret), now))) return "invalid" as const;
     await audit({ patientId: invitation.patientId, entity: `DelegationInvitation/${invitation.id}`, interaction: "update", outcome: "success", detail: { action: "cancel-link" } });
-    if (invitation.relatedPersonId) await endDelegation(system, update, db, invitation.relatedPersonId);
+    if (person && person.active !== false) {
+      await update<RelatedPerson>({ ...person, active: false });
+      const agent = person.identifier?.find((id) => id.system === SYSTEMS.agentPatient)?.value;
+      if (agent) await notify(db, { patientId: agent, kind: "delegation-revoked", link: "/espace/proches", dedupeKey: `delegation-revoked:${person.id}:cancel-link` });
+    }
     return "cancelled" as const;
   });
-}
-
-async function endDelegation(
-  system: Repository,
-  update: <T extends RelatedPerson>(resource: T) => Promise<T>,
-  db: ReturnType<typeof inPrisma>,
-  relatedPersonId: string,
-): Promise<void> {
-  const person = await system.read<RelatedPerson>("RelatedPerson", relatedPersonId).catch(() => undefined);
-  if (!person || person.active === false) return;
-  await update({ ...person, active: false });
-  const agent = person.identifier?.find((id) => id.system === SYSTEMS.agentPatient)?.value;
-  if (agent) await notify(db, { patientId: agent, kind: "delegation-revoked", link: "/espace/proches", dedupeKey: `delegation-revoked:${relatedPersonId}:cancel-link` });
 }

@@ -102,6 +102,9 @@ describe("agentWriteRefusal, the second lock behind decide()", () => {
     { name: "delegate writes a privacy rule about a professional", actor: delegate, rules, next: aboutSelf(`Practitioner/${pools.practitioner}`), want: undefined },
     { name: "guardian extends their own guardianship", actor: guardian, rules: guardianRules, next: aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [], end: "2040-01-01T00:00:00Z" }), stored: aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [] }), want: "self-delegation" },
     { name: "guardian appoints the other parent as guardian", actor: guardian, rules: guardianRules, next: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: undefined },
+    { name: "guardian removes the other parent's tie (a court's decision)", actor: guardian, rules: guardianRules, next: { ...aGuardianship({ id: "rp-other", patientId: PAT, agentPatientId: OTHER, scopes: [] }), active: false }, stored: aGuardianship({ id: "rp-other", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian deletes the other parent's tie", actor: guardian, rules: guardianRules, stored: aGuardianship({ id: "rp-other", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian revokes a caregiver", actor: guardian, rules: guardianRules, next: { ...forOther({ scopes: ["documents:read"], end: undefined }), active: false }, stored: forOther({ scopes: ["documents:read"], end: undefined }), want: undefined },
     { name: "guardian appoints a caregiver with any scope", actor: guardian, rules: guardianRules, next: forOther({ scopes: ["documents:write", "privacy:manage"], end: undefined }), want: undefined },
   ];
 
