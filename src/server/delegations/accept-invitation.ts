@@ -1,8 +1,4 @@
 import "server-only";
-import type { RelatedPerson } from "@medplum/fhirtypes";
-import { aDelegation } from "@/lib/fhir/builders/rules";
-import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
-import { isScope } from "../access/scopes";
 import { findAccountByEmail } from "../db/account-store";
 import { invitationByToken, markAccepted } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";
@@ -10,30 +6,11 @@ import { env } from "../env";
 import { createRepository, type Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { cancelLines } from "./delegation-emails";
+import { delegationOfInvitation } from "./delegation-resource";
 import { acceptRefusal, startAfterPause, type AcceptRefusal } from "./invitation-state";
 import { hashSecret, isSecretShape, newSecret } from "./invitation-secret";
 
 export type AcceptOutcome = { ok: true; relatedPersonId: string; activeFrom: Date } | { ok: false; reason: AcceptRefusal | "unknown" | "not-own-space" };
-
-/** Builds the RelatedPerson the invitation describes, naming the accepting person as agent. */
-export function delegationOfInvitation(
-  invitation: { patientId: string; given: string; family: string; relationship: string; scopes: string[]; endDay: string },
-  agent: { patientId: string; accountId: string },
-  start: Date,
-): RelatedPerson {
-  const person = aDelegation({
-    patientId: invitation.patientId,
-    agentPatientId: agent.patientId,
-    accountId: agent.accountId,
-    agentName: { given: invitation.given, family: invitation.family },
-    scopes: invitation.scopes.filter(isScope),
-    start: start.toISOString(),
-    // A plain day: the last day included, to 23:59:59 Paris time (rules.ts reads it so).
-    end: invitation.endDay,
-  });
-  const label = RELATIONSHIPS[invitation.relationship as Relationship] ?? "Aidant";
-  return { ...person, relationship: [{ text: label }] };
-}
 
 /**
  * The invitee accepts, signed in and in their own space. The link is single use (the UPDATE

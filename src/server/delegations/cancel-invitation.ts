@@ -6,6 +6,7 @@ import { inPrisma } from "../db/queryable";
 import { notFound } from "../fhir/errors";
 import { createRepository, type Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
+import { revoked } from "./delegation-resource";
 import { invitationState } from "./invitation-state";
 import { hashSecret, isSecretShape } from "./invitation-secret";
 import { managedSpace } from "./managed-space";
@@ -48,7 +49,7 @@ export async function cancelByToken(secret: string): Promise<"cancelled" | "inva
     if (!(await markCancelled(db, invitation.id, hashSecret(secret), now))) return "invalid" as const;
     await audit({ patientId: invitation.patientId, entity: `DelegationInvitation/${invitation.id}`, interaction: "update", outcome: "success", detail: { action: "cancel-link" } });
     if (person && person.active !== false) {
-      await update<RelatedPerson>({ ...person, active: false });
+      await update<RelatedPerson>(revoked(person));
       const agent = person.identifier?.find((id) => id.system === SYSTEMS.agentPatient)?.value;
       if (agent) await notify(db, { patientId: agent, kind: "delegation-revoked", link: "/espace/proches", dedupeKey: `delegation-revoked:${person.id}:cancel-link` });
     }

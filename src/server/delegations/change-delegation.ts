@@ -1,11 +1,11 @@
 import "server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
-import { SYSTEMS } from "@/lib/fhir/systems";
 import type { Scope } from "../access/scopes";
 import { inPrisma } from "../db/queryable";
 import { notFound, unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
+import { revoked, withRights } from "./delegation-resource";
 import { endDayAllowed } from "./invitation-state";
 import { caregiverDelegation } from "./managed-space";
 
@@ -18,22 +18,14 @@ export async function changeDelegation(repo: Repository, relatedPersonId: string
   const { person, delegation } = await caregiverDelegation(repo, relatedPersonId);
   if (!delegation.active) throw notFound();
   if (!endDayAllowed(change.endDay, repo.now())) throw unprocessable("La date de fin doit être entre aujourd'hui et dans trois ans.");
-  const next: RelatedPerson = {
-    ...person,
-    extension: [
-      ...(person.extension ?? []).filter((ext) => ext.url !== SYSTEMS.delegationScope),
-      ...[...new Set(change.scopes)].map((scope) => ({ url: SYSTEMS.delegationScope, valueCode: scope })),
-    ],
-    period: { ...person.period, end: change.endDay },
-  };
-  await writeAndTell(repo, next, delegation.agentPatientId, "delegation-changed");
+  await writeAndTell(repo, withRights(person, change.scopes, change.endDay), delegation.agentPatientId, "delegation-changed");
 }
 
 /** "Retirer": the delegation stops at the caregiver's next request (active=false, kept in the record's history). */
 export async function revokeDelegation(repo: Repository, relatedPersonId: string): Promise<"revoked" | "already"> {
   const { person, delegation } = await caregiverDelegation(repo, relatedPersonId);
   if (!delegation.active) return "already";
-  await writeAndTell(repo, { ...person, active: false }, delegation.agentPatientId, "delegation-revoked");
+  await writeAndTell(repo, revoked(person), delegation.agentPatientId, "delegation-revoked");
   return "revoked";
 }
 

@@ -7,6 +7,7 @@ import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { cancelLines } from "./delegation-emails";
+import { confirmedAt } from "./delegation-resource";
 import { hashSecret, newSecret } from "./invitation-secret";
 import { caregiverDelegation } from "./managed-space";
 
@@ -24,7 +25,7 @@ export async function confirmDelegation(repo: Repository, relatedPersonId: strin
   const invitation = await invitationOfRelatedPerson(relatedPersonId);
   const cancelSecret = newSecret();
   await repo.transaction(async ({ tx, update }) => {
-    await update<RelatedPerson>({ ...person, period: { ...person.period, start: now.toISOString() } });
+    await update<RelatedPerson>(confirmedAt(person, now));
     if (!invitation) return;
     const db = inPrisma(tx);
     await markConfirmed(db, invitation.id, now);
