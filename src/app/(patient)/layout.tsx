@@ -20,9 +20,12 @@ export default async function PatientLayout({ children }: { children: ReactNode 
   const banner = actor ? await spaceBannerFacts(await createRepository(actor, await requestContext(session)), actor) : undefined;
   return (
     <>
+      {/* First in the page after the skip link, so it is one Tab away. */}
+      <div className="mb-4 flex justify-end">
+        <QuickExit />
+      </div>
       {banner ? <SpaceBanner {...banner} /> : null}
       {children}
-      <QuickExit />
     </>
   );
 }

@@ -29,7 +29,7 @@ export function QuickExit() {
         event.preventDefault();
         window.location.replace(NEUTRAL_SITE);
       }}
-      className="fixed right-3 bottom-3 z-50 rounded-md border border-red-900 bg-red-800 px-4 py-2 font-semibold text-white shadow-lg hover:bg-red-900"
+      className="rounded-md border border-red-900 bg-red-800 px-4 py-2 font-semibold text-white hover:bg-red-900"
     >
       Sortie rapide<span className="sr-only"> (quitte ce site ; ou appuyez trois fois sur Échap)</span>
     </a>
