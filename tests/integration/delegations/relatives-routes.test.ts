@@ -1,6 +1,8 @@
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { createRepository } from "@/server/fhir/repository";
+import { listAccessHistory } from "@/server/history/list-access-history";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir } from "../fhir-api/http";
 import { clock } from "./test-clock";
@@ -171,6 +173,11 @@ describe("managing a caregiver", () => {
     expect(await readDocument(world.lea.session.cookie)).toBe(404);
     expect(noticeOf(await postId("modifier", id, { droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie))).toBe("modifiee");
     expect(await readDocument(world.lea.session.cookie)).toBe(200);
+
+    // Camille's history says who read it, for whom.
+    const history = await listAccessHistory(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }), world.camille.patientId, 1);
+    expect(history.patientName).toBe("Camille Proches");
+    expect(history.entries.some((e) => e.onBehalf && e.who === "Lea Aidante")).toBe(true);
 
     expect(noticeOf(await postId("retirer", id, {}, world.camille.session.cookie))).toBe("retiree");
     expect(await readDocument(world.lea.session.cookie)).toBe(404);
