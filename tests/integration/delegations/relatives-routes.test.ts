@@ -6,7 +6,8 @@ import { listAccessHistory } from "@/server/history/list-access-history";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir } from "../fhir-api/http";
 import { clock } from "./test-clock";
-import { buildWorld, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
+import { delegationsTick } from "@/server/delegations/delegations-tick";
+import { buildWorld, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
 
 vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 vi.mock("@/server/clock", () => import("./test-clock"));
@@ -194,5 +195,38 @@ describe("managing a caregiver", () => {
     expect(noticeOf(await postId("modifier", id, { droits: ["documents:read"], fin: day }, world.camille.session.cookie))).toBe("modifiee");
     const [stored] = await relatedPersons(world.jean.patientId);
     expect(stored?.period?.end).toBe(day);
+  });
+});
+
+describe("the periodic job (delegations:tick)", () => {
+  it("announces the end of the pause once, and an end within thirty days once to each, however often it runs", async () => {
+    const zoe = await personWithAccount(world.system, "Zoe", "Tick");
+    const secret = await inviteAndGetSecret(zoe.email);
+    await post("accepter", { jeton: secret }, zoe.session.cookie);
+    const kinds = async (patientId: string, kind: string) =>
+      Number((await db().sql.query<{ n: string }>("SELECT count(*) AS n FROM notification WHERE patient_id = $1::uuid AND kind = $2", [patientId, kind]))[0]?.n ?? 0);
+    const before = await kinds(world.camille.patientId, "delegation-active");
+    await delegationsTick();
+    expect(await kinds(world.camille.patientId, "delegation-active")).toBe(before);
+    clock.offsetMs = 25 * HOUR;
+    await delegationsTick();
+    const once = await kinds(world.camille.patientId, "delegation-active");
+    expect(once).toBeGreaterThan(before);
+    await delegationsTick();
+    expect(await kinds(world.camille.patientId, "delegation-active")).toBe(once);
+    const [invitation] = await db().sql.query<{ id: string }>("SELECT id FROM delegation_invitation WHERE email = $1", [zoe.email]);
+    const keyed = await db().sql.query("SELECT 1 FROM notification WHERE dedupe_key = $1", [`delegation-active:${invitation!.id}`]);
+    expect(keyed).toHaveLength(1);
+
+    const [person] = await relatedPersons(zoe.patientId);
+    const soon = parisDayOf(new Date(Date.now() + clock.offsetMs + 10 * 24 * HOUR));
+    clock.offsetMs = 0;
+    expect(noticeOf(await postId("modifier", person!.id!, { droits: ["documents:read"], fin: soon }, world.camille.session.cookie))).toBe("modifiee");
+    clock.offsetMs = 25 * HOUR;
+    const endingBefore = await kinds(world.camille.patientId, "delegation-ending");
+    await delegationsTick();
+    await delegationsTick();
+    expect(await kinds(zoe.patientId, "delegation-ending")).toBe(1);
+    expect(await kinds(world.camille.patientId, "delegation-ending")).toBe(endingBefore + 1);
   });
 });

@@ -48,7 +48,7 @@ export const locationOf = (response: Response) => new URL(response.headers.get("
 export const noticeOf = (response: Response) => locationOf(response).searchParams.get("message");
 export const errorOf = (response: Response) => locationOf(response).searchParams.get("erreur");
 
-async function personWithAccount(system: Awaited<ReturnType<typeof systemRepository>>, given: string, family: string) {
+export async function personWithAccount(system: Awaited<ReturnType<typeof systemRepository>>, given: string, family: string) {
   const patientId = (await system.create(aPatient({ given, family }))).id!;
   const email = `${given.toLowerCase()}-${randomUUID()}@example.org`;
   const account = await createAccount({ email, password: "Sante-Demo-2026!", totpSecret: null, kind: "patient", fhirRef: `Patient/${patientId}`, displayName: `${given} ${family}` });
