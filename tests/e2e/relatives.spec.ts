@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Secret, TOTP } from "otpauth";
 import { PDFDocument, StandardFonts } from "pdf-lib";
@@ -17,7 +17,8 @@ test.describe.configure({ mode: "serial" });
 
 const { pageAs, newContext, closeAll } = personaPages();
 const stamp = Date.now().toString(36);
-const clockFile = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e", "test-clock-offset");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
+const clockFile = path.join(dataDir, "test-clock-offset");
 const setClock = (offsetMs: number) => writeFileSync(clockFile, String(offsetMs));
 
 async function expectNoAxeViolations(page: Page, what: string) {
@@ -30,6 +31,20 @@ async function aPdf(text: string): Promise<Buffer> {
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage().drawText(text, { x: 50, y: 780, size: 11, font });
   return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** The newest one-click cancel link e-mailed to `to` (the outbox worker writes .eml files under DATA_DIR/outbox). */
+function newestCancelLink(to: string): string | undefined {
+  const folder = path.join(dataDir, "outbox");
+  const files = readdirSync(folder).map((name) => path.join(folder, name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const file of files) {
+    // Quoted-printable: soft line breaks out, =XX back to bytes.
+    const text = readFileSync(file, "utf8").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (!text.includes(`To: ${to}`)) continue;
+    const match = /(http:\/\/\S+\/invitation\/annuler\/[A-Za-z0-9_-]{43})/.exec(text);
+    if (match) return match[1];
+  }
+  return undefined;
 }
 
 test.afterAll(async () => {
@@ -130,7 +145,7 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(paul.getByRole("region", { name: "Espace d'une autre personne" })).toHaveCount(0);
 });
 
-test("without JavaScript: Camille invites, cancels the pending invitation, and 'Sortie rapide' is a plain link", async ({ browser }) => {
+test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plain link; the e-mail's one-click cancel works signed out", async ({ browser }) => {
   const camille = await pageAs(browser, "camille", { javaScriptEnabled: false });
   await camille.goto("/espace/proches");
   const email = `nojs-${stamp}@example.org`;
@@ -143,4 +158,24 @@ test("without JavaScript: Camille invites, cancels the pending invitation, and '
   await pending.getByRole("listitem").filter({ hasText: email }).getByRole("button", { name: /Annuler/ }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Invitation annulée" })).toBeVisible();
   await expect(camille.getByRole("link", { name: /Sortie rapide/ })).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
+
+  // The one-click cancel from the e-mail, in a browser that is signed in to nothing.
+  const other = `nojs-2-${stamp}@example.org`;
+  const before = newestCancelLink("camille.martin@example.org");
+  await camille.getByLabel("Prénom").fill("Lien");
+  await camille.getByLabel(/^Nom/).fill("Courriel");
+  await camille.getByLabel("Adresse e-mail").fill(other);
+  await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(camille.getByRole("region", { name: "Invitations en attente" })).toContainText(other);
+  let cancel: string | undefined;
+  // The e-mail of this invitation, not an earlier one: wait for a link not seen before.
+  await expect.poll(() => (cancel = newestCancelLink("camille.martin@example.org")) !== before && cancel !== undefined, { timeout: 30_000 }).toBe(true);
+  const anonymous = await (await newContext(browser)).newPage();
+  await anonymous.goto(cancel!);
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Annuler une délégation");
+  await expectNoAxeViolations(anonymous, "/invitation/annuler/<secret>");
+  await anonymous.getByRole("button", { name: "Annuler la délégation" }).click();
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Délégation annulée");
+  await camille.reload();
+  await expect(camille.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
 });
