@@ -3,8 +3,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { createRepository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
-import { fhir } from "../fhir-api/http";
+import { fhir, sessionOf } from "../fhir-api/http";
 import { clock } from "./test-clock";
 import { delegationsTick } from "@/server/delegations/delegations-tick";
 import { buildWorld, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
@@ -228,5 +230,29 @@ describe("the periodic job (delegations:tick)", () => {
     await delegationsTick();
     expect(await kinds(zoe.patientId, "delegation-ending")).toBe(1);
     expect(await kinds(world.camille.patientId, "delegation-ending")).toBe(endingBefore + 1);
+  });
+});
+
+describe("a minor's guardians", () => {
+  it("a guardian manages the child's caregivers, but neither changes nor removes the other guardian (a court's decision)", async () => {
+    const child = (await world.system.create(aPatient({ given: "Leo", family: "Enfant", birthDate: "2016-04-01" }))).id!;
+    const mother = await personWithAccount(world.system, "Mere", "Tutrice");
+    const father = await personWithAccount(world.system, "Pere", "Tuteur");
+    await world.system.create(aGuardianship({ patientId: child, agentPatientId: mother.patientId, scopes: [] }));
+    const fatherTie = await world.system.create(aGuardianship({ patientId: child, agentPatientId: father.patientId, scopes: [] }));
+    const motherInChild = await sessionOf(mother.account, child);
+
+    const refused = await postId("retirer", fatherTie.id!, {}, motherInChild.cookie);
+    expect(noticeOf(refused)).toBe("legal");
+    expect(noticeOf(await postId("modifier", fatherTie.id!, { droits: ["documents:read"], fin: inAYear() }, motherInChild.cookie))).toBe("legal");
+    const stored = await db().prisma.resource.findFirst({ where: { id: fatherTie.id! } });
+    expect((stored?.content as unknown as RelatedPerson).active).toBe(true);
+    expect(stored?.versionId).toBe(1);
+
+    const email = `nounou-${Date.now()}@example.org`;
+    const invited = await post("inviter", { prenom: "Nounou", nom: "Garde", email, lien: "aidant", droits: ["documents:read"], fin: inAYear() }, motherInChild.cookie);
+    expect(noticeOf(invited)).toBe("invite");
+    const [row] = await db().sql.query<{ patient_id: string }>("SELECT patient_id::text FROM delegation_invitation WHERE email = $1", [email]);
+    expect(row?.patient_id).toBe(child);
   });
 });
