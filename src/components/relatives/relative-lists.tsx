@@ -36,6 +36,7 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: RelativeRow[
                   {row.delegation.start ? <>Depuis le {formatDateTime(row.delegation.start)}, </> : null}
                   jusqu&apos;au {lastDayOf(row.delegation.end)} inclus
                 </p>
+                <p>Dernière action : {row.lastAct ? formatDateTime(row.lastAct) : "aucune pour l'instant"}</p>
                 <div className="mt-2 flex flex-wrap gap-3">
                   {row.status !== "ended" ? (
                     <Link href={`/espace/proches/${row.relatedPersonId}`} className="font-semibold text-blue-800 underline">

@@ -3,6 +3,7 @@ import type { RelatedPerson } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources, type Delegation } from "../access/rules";
+import { lastActsOfAgents } from "../audit/last-acts-of-agents";
 import { invitationsOfPatient, type InvitationRow } from "../db/delegation-invitation-store";
 import type { Repository } from "../fhir/repository";
 import { invitationState } from "./invitation-state";
@@ -19,6 +20,8 @@ export type RelativeRow = {
   relationship: string;
   delegation: Delegation;
   status: "active" | "paused" | "ended";
+  /** When they last acted in this space (the patient's trail). */
+  lastAct?: Date;
 };
 
 export type RelativesOverview = { patientId: string; relatives: RelativeRow[]; pending: InvitationRow[] };
@@ -34,6 +37,8 @@ export async function listRelatives(repo: Repository): Promise<RelativesOverview
     const relationship = (person.relationship ?? []).map((r) => r.text ?? r.coding?.[0]?.display ?? "").filter(Boolean).join(", ");
     return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status }];
   });
+  const lastActs = await lastActsOfAgents(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);
+  for (const row of relatives) row.lastAct = lastActs.get(row.delegation.agentPatientId);
   const order = { active: 0, paused: 1, ended: 2 } as const;
   relatives.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, "fr"));
   const pending = (await invitationsOfPatient(patientId)).filter((invitation) => invitationState(invitation, now) === "open");

@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { createRepository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
+import { listRelatives } from "@/server/delegations/list-relatives";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
@@ -181,6 +182,10 @@ describe("managing a caregiver", () => {
     const history = await listAccessHistory(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }), world.camille.patientId, 1);
     expect(history.patientName).toBe("Camille Proches");
     expect(history.entries.some((e) => e.onBehalf && e.who === "Lea Aidante")).toBe(true);
+    // The list says when she last acted; Hugo, who never did, has none.
+    const overview = await listRelatives(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }));
+    expect(overview.relatives.find((r) => r.relatedPersonId === id)?.lastAct).toBeInstanceOf(Date);
+    expect(overview.relatives.find((r) => r.relatedPersonId === world.hugoRp)?.lastAct).toBeUndefined();
 
     expect(noticeOf(await postId("retirer", id, {}, world.camille.session.cookie))).toBe("retiree");
     expect(await readDocument(world.lea.session.cookie)).toBe(404);
