@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e [-- <playwright args>]`: builds the app if needed, seeds a fresh PGlite
- * database with the demo personas in .test-data/e2e, then runs Playwright, which starts
+ * database with the demo personas in .test-data/e2e (and invites a few patients without
+ * accounts: scripts/e2e-invitations.ts), then runs Playwright, which starts
  * the portal's server on that database (playwright.config.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -19,8 +20,11 @@ const run = (args, label) => {
     process.exit(result.status ?? 1);
   }
 };
+const tsx = (script, ...args) => ["node_modules/tsx/dist/cli.mjs", "--conditions", "react-server", script, ...args];
 
 buildIfStale();
 rmSync(dataDir, { recursive: true, force: true });
-run(["node_modules/tsx/dist/cli.mjs", "--conditions", "react-server", "scripts/seed.ts"], "Le chargement des personas");
+run(tsx("scripts/seed.ts"), "Le chargement des personas");
+// accounts.spec.ts activates accounts with real codes: made now, while no server holds the database.
+run(tsx("scripts/e2e-invitations.ts"), "Les invitations de test");
 run(["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], "Playwright");

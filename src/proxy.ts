@@ -50,7 +50,8 @@ export const config = {
     // files too; and the upload route (/api/documents, JSON or a redirect, no page): Next hands
     // the proxy a copy of the request body that it buffers in memory and silently cuts at 10 MB,
     // so a 20 MB upload arrived short. Outside the matcher the body streams to the route, which
-    // counts it (src/server/http/read-capped-body.ts).
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
+    // counts it (src/server/http/read-capped-body.ts). The messages' post (/api/messages) carries
+    // an attached file the same way.
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/?$|api/messages/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
   ],
 };

@@ -127,3 +127,13 @@ export function readLoadAverage(): string {
     return "unknown";
   }
 }
+
+/** The resident memory of a process in MB (Linux /proc; 0 elsewhere). */
+export function residentMb(pid: number | undefined): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

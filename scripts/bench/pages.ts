@@ -15,7 +15,7 @@ import pg from "pg";
 import { startApp, stop } from "./app-server";
 import { freshDatabase } from "./database";
 import { drive, type LoadResult } from "./drive";
-import { javascriptWeight, keepAlive, measure, readLoadAverage, timedGet, type JsWeight, type Timing } from "./page-measure";
+import { javascriptWeight, keepAlive, measure, readLoadAverage, residentMb, timedGet, type JsWeight, type Timing } from "./page-measure";
 import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, type PagesWorld } from "./pages-world";
 import { median } from "./stats";
 
@@ -61,8 +61,17 @@ export type PageResult = {
   htmlBytes?: number;
   htmlGzipBytes?: number;
   js?: JsWeight;
+  /** The app's resident memory after this page's load step, MB. */
+  rssMb?: number;
 };
-export type PagesResult = { pages: PageResult[]; apiSearch: LoadResult[]; loadAverage: string };
+export type PagesResult = {
+  pages: PageResult[];
+  apiSearch: LoadResult[];
+  loadAverage: string;
+  /** From spawning the built server (as `npm start` runs it on a built tree) to its first page served, ms. */
+  startToFirstPageMs: number;
+  rssAfterStartMb: number;
+};
 
 export async function benchPages(serverUrl: string): Promise<PagesResult> {
   const db = await freshDatabase(serverUrl, `bench_pages_${process.pid}`);
@@ -87,6 +96,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
     let t = Date.now();
     const world = await buildPagesWorld(pool, appUrl);
     console.log(`pages: loaded a patient with ${MAIN_DOCUMENTS} documents, a professional with ${PRO_PATIENTS} patients, a caregiver with 3 spaces in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const spawned = Date.now();
     const app = await startApp(APP_PORT, secretsEnv);
     try {
       const cookieOf = (visitor: PageSpec["visitor"]) =>
@@ -95,6 +105,10 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
         url: `${appUrl}/api/fhir/R4/DocumentReference?patient=${world.patientId}&_count=20`,
         headers: { cookie: world.cookies.patient, accept: "application/fhir+json" },
       };
+      const firstPage = await timedGet(`${appUrl}/espace`, world.cookies.patient);
+      if (firstPage.status !== 200) throw new Error(`the first page answered ${firstPage.status}`);
+      const startToFirstPageMs = Date.now() - spawned;
+      const rssAfterStartMb = residentMb(app.pid);
       const apiSearch: LoadResult[] = [await drive("API search", search.url, search.headers, SECONDS)];
       const pages: PageResult[] = [];
       t = Date.now();
@@ -111,7 +125,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
           const sequential = await measure(spec.key, url, cookie, 1, SEQUENTIAL, app);
           const load = await drive(spec.key, url, { cookie, accept: "text/html" }, SECONDS);
           const html = Buffer.from(first.body);
-          pages.push({ ...spec, sequential, load, htmlBytes: html.length, htmlGzipBytes: gzipSync(html, { level: 6 }).length, js: await javascriptWeight(appUrl, first.body) });
+          pages.push({ ...spec, sequential, load, rssMb: residentMb(app.pid), htmlBytes: html.length, htmlGzipBytes: gzipSync(html, { level: 6 }).length, js: await javascriptWeight(appUrl, first.body) });
         } catch (error) {
           // One page's failure is reported with the others' figures rather than losing the run.
           pages.push({ ...spec, failed: error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error) });
@@ -122,7 +136,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
       }
       apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
       console.log(`pages: measured in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-      return { pages, apiSearch, loadAverage: readLoadAverage() };
+      return { pages, apiSearch, loadAverage: readLoadAverage(), startToFirstPageMs, rssAfterStartMb };
     } finally {
       await stop(app);
     }
@@ -137,8 +151,10 @@ export function reportPages(result: PagesResult) {
   const api = median(result.apiSearch.map((r) => r.requestsPerSec));
   const apiP99 = median(result.apiSearch.map((r) => r.p99));
   console.log(`\nload average at the end: ${result.loadAverage}`);
+  const peakRss = Math.max(result.rssAfterStartMb, ...result.pages.map((page) => page.rssMb ?? 0));
+  console.log(`start: ${result.startToFirstPageMs} ms from spawning the built server to its first page; resident memory ${result.rssAfterStartMb.toFixed(0)} MB after start, at most ${peakRss.toFixed(0)} MB after the load steps (target ≤ 400 MB: ${peakRss <= 400 ? "met" : "NOT met"})`);
   console.log(`API search DocumentReference?patient&_count=20, 50 connections: median ${api.toFixed(0)} req/s over ${result.apiSearch.length} rounds (${result.apiSearch.map((r) => r.requestsPerSec.toFixed(0)).join(", ")}), p99 ${apiP99} ms`);
-  const header = `${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"CPU ms".padStart(7)} ${"p50".padStart(6)} ${"p95".padStart(6)}   ${"req/s".padStart(6)} ${"÷API".padStart(5)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"non2xx".padStart(6)}   ${"HTML".padStart(7)} ${"gzip".padStart(6)} ${"JS gz".padStart(7)}`;
+  const header = `${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"CPU ms".padStart(7)} ${"p50".padStart(6)} ${"p95".padStart(6)}   ${"req/s".padStart(6)} ${"÷API".padStart(5)} ${"p50".padStart(5)} ${"p99".padStart(5)} ${"non2xx".padStart(6)}   ${"HTML".padStart(7)} ${"gzip".padStart(6)} ${"JS gz".padStart(7)} ${"RSS MB".padStart(7)}`;
   console.log(`\nsequential (${SEQUENTIAL} requests): app CPU per request, TTFB p50/p95 ms; 50 connections (${SECONDS} s): req/s, share of API, p50/p99 ms; sizes in kB`);
   console.log(header);
   const kb = (b = 0) => (b / 1024).toFixed(1);
@@ -154,7 +170,7 @@ export function reportPages(result: PagesResult) {
     const s = page.sequential!;
     const l = page.load!;
     console.log(
-      `${page.key.padEnd(22)} ${page.visitor.padEnd(12)} ${s.appCpuMsPerRequest.toFixed(1).padStart(7)} ${s.ttfbMedian.toFixed(1).padStart(6)} ${s.ttfbP95.toFixed(1).padStart(6)}   ${l.requestsPerSec.toFixed(0).padStart(6)} ${((l.requestsPerSec / api) * 100).toFixed(0).padStart(4)}% ${String(l.p50).padStart(5)} ${String(l.p99).padStart(5)} ${String(l.non2xx).padStart(6)}   ${kb(page.htmlBytes).padStart(7)} ${kb(page.htmlGzipBytes).padStart(6)} ${kb(page.js?.gzipBytes).padStart(7)}`,
+      `${page.key.padEnd(22)} ${page.visitor.padEnd(12)} ${s.appCpuMsPerRequest.toFixed(1).padStart(7)} ${s.ttfbMedian.toFixed(1).padStart(6)} ${s.ttfbP95.toFixed(1).padStart(6)}   ${l.requestsPerSec.toFixed(0).padStart(6)} ${((l.requestsPerSec / api) * 100).toFixed(0).padStart(4)}% ${String(l.p50).padStart(5)} ${String(l.p99).padStart(5)} ${String(l.non2xx).padStart(6)}   ${kb(page.htmlBytes).padStart(7)} ${kb(page.htmlGzipBytes).padStart(6)} ${kb(page.js?.gzipBytes).padStart(7)} ${(page.rssMb ?? 0).toFixed(0).padStart(7)}`,
     );
   }
   const measured = result.pages.filter((page) => page.sequential);

@@ -8,16 +8,18 @@ import { Button } from "@/components/button";
 /**
  * Creates a passkey on this device: asks the server for options, lets the browser's WebAuthn
  * dialog run, sends the answer back. Shown only where JavaScript runs and WebAuthn exists; the
- * TOTP form beside it is the path without scripts.
+ * TOTP form beside it is the path without scripts. Elsewhere (and in the server's HTML, before
+ * scripts run) it says so in words, so that a person without JavaScript knows why there is no
+ * button rather than finding an empty section.
  */
 const subscribe = () => () => undefined;
 const hasWebauthn = () => typeof window !== "undefined" && "PublicKeyCredential" in window;
 
-export function PasskeyEnrolButton({ optionsUrl, verifyUrl, next, label, failed }: { optionsUrl: string; verifyUrl: string; next: string; label: string; failed: string }) {
+export function PasskeyEnrolButton({ optionsUrl, verifyUrl, next, label, failed, unsupported }: { optionsUrl: string; verifyUrl: string; next: string; label: string; failed: string; unsupported: string }) {
   const supported = useSyncExternalStore(subscribe, hasWebauthn, () => false);
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (!supported) return null;
+  if (!supported) return <p data-testid="passkey-needs-script">{unsupported}</p>;
   async function enrol() {
     setBusy(true);
     setError(false);

@@ -78,7 +78,7 @@ export function PasskeysSection({ passkeys, accountPath }: { passkeys: StoredPas
           </li>
         ))}
       </ul>
-      <PasskeyEnrolButton optionsUrl="/compte/cle/options" verifyUrl="/compte/cle/enregistrer" next={`${accountPath}?ok=cle`} label={t("account.passkeyAdd")} failed={t("activation.passkeyFailed")} />
+      <PasskeyEnrolButton optionsUrl="/compte/cle/options" verifyUrl="/compte/cle/enregistrer" next={`${accountPath}?ok=cle`} label={t("account.passkeyAdd")} failed={t("activation.passkeyFailed")} unsupported={t("activation.passkeyNeedsScript")} />
     </section>
   );
 }

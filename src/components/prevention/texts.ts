@@ -23,6 +23,7 @@ export const NOTICES: Record<PreventionNotice, { tone: "success" | "error"; text
   fait: { tone: "success", text: "C'est noté : ce que vous avez déclaré est enregistré dans le dossier." },
   ajoute: { tone: "success", text: "La vaccination est ajoutée au carnet." },
   rappels: { tone: "success", text: "Votre choix de rappels est enregistré." },
+  bilan: { tone: "success", text: "Votre questionnaire est enregistré dans votre dossier." },
   invalide: { tone: "error", text: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs." },
   refuse: { tone: "error", text: "Rien n'a été enregistré : vos droits sur cet espace ne le permettent pas." },
 };

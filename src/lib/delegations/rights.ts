@@ -12,6 +12,7 @@ export const RIGHT_LABELS: Record<Scope, string> = {
   "record:read": "voir mes vaccinations et antécédents",
   // Who looked at the record is part of the sharing settings in decide() (the audit domain).
   "privacy:manage": "gérer mes réglages de partage et voir qui a consulté mon dossier",
+  "messages:write": "écrire à mes professionnels de santé en mon nom",
 };
 
 export const RELATIONSHIPS = {

@@ -91,7 +91,7 @@ export const CONSENT_IDS = {
 } as const;
 
 export const RELATED_PERSON_IDS = {
-  /** Camille, caregiver of Jean: documents:read, prescriptions:read, prescriptions:share. */
+  /** Camille, caregiver of Jean: documents:read, prescriptions:read, prescriptions:share, messages:write. */
   camilleForJean: "0f000000-0000-4000-8000-000000000001",
   /** Camille, legal guardian of Léo: every scope. */
   camilleForLeo: "0f000000-0000-4000-8000-000000000002",

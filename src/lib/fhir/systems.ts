@@ -17,6 +17,11 @@ export const SYSTEMS = {
   consentRule: `${BASE}/CodeSystem/consent-rule`,
   /** Identifier of a prescription (MedicationRequest.groupIdentifier). */
   prescription: `${BASE}/sid/prescription`,
+  /**
+   * A conversation of the secure messaging: every Communication of it carries the same
+   * identifier (system conversation, value a server-made UUID), indexed as its group.
+   */
+  conversation: `${BASE}/sid/conversation`,
   /** Prevention themes a person can silence (Consent.provision.code of a "prevention" rule). */
   preventionTheme: `${BASE}/CodeSystem/prevention-theme`,
   /** Document categories shown to the patient. */

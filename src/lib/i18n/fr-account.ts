@@ -55,6 +55,8 @@ export const frAccount = {
       "Une clé d'accès (empreinte, visage ou code de votre appareil) remplace le mot de passe et le code : elle suffit seule pour vous connecter.",
     passkeyButton: "Créer une clé d'accès sur cet appareil",
     passkeyFailed: "La clé d'accès n'a pas pu être créée. Vous pouvez utiliser une application d'authentification.",
+    passkeyNeedsScript:
+      "Créer une clé d'accès demande JavaScript et un navigateur qui les accepte. Activez JavaScript, ou utilisez une application d'authentification : elle fonctionne sans.",
     recoveryTitle: "Vos codes de secours",
     recoveryIntro:
       "Si vous perdez votre téléphone ou votre clé d'accès, chacun de ces codes vous permet de vous connecter une fois. Imprimez-les ou notez-les et gardez-les en lieu sûr : ils ne seront plus affichés.",

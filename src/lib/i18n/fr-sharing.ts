@@ -139,6 +139,7 @@ export const frSharing = {
       "prescriptions:share": "envoyer une ordonnance à une pharmacie",
       "record:read": "voir vos vaccinations et antécédents",
       "privacy:manage": "gérer vos réglages de partage et voir qui a consulté votre dossier",
+      "messages:write": "écrire en votre nom à vos professionnels de santé",
       "delegations:manage": "gérer vos proches",
     },
   },

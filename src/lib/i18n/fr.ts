@@ -5,6 +5,7 @@ import { frHistory } from "./fr-history";
 import { frSharing } from "./fr-sharing";
 import { frAccount } from "./fr-account";
 import { frNotifications } from "./fr-notifications";
+import { frMessaging } from "./fr-messages";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -19,6 +20,7 @@ export const fr = {
   ...frErrors,
   ...frSharing,
   ...frAccount,
+  ...frMessaging,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",
@@ -94,6 +96,7 @@ export const fr = {
     delegations: { title: "Proches et délégations", description: "Les personnes qui peuvent agir pour vous, et pour qui vous agissez." },
     accessHistory: { title: "Historique des accès", description: "Qui a consulté ou modifié vos données, et quand." },
     prevention: { title: "Prévention", description: "Vaccinations et dépistages recommandés." },
+    messages: { title: "Messagerie sécurisée", description: "Vos échanges avec les professionnels que vous autorisez." },
   },
   proHome: {
     title: "Espace professionnel",

@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   "new-sign-in",
   "prevention-due",
   "message-received",
+  "majority-approaching",
+  "majority-guardian",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -118,6 +120,18 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     text: "Un rendez-vous de prévention est à prévoir.",
     label: "Prévention à prévoir",
     security: false,
+    link: "/espace",
+  },
+  "majority-approaching": {
+    text: "Vous aurez bientôt 18 ans : vous pourrez alors gérer vous-même votre espace santé. Activez votre compte avec le code reçu, ou demandez une lettre d'activation.",
+    label: "Passage à la majorité",
+    security: true,
+    link: "/espace",
+  },
+  "majority-guardian": {
+    text: "Un enfant dont vous êtes le représentant légal aura bientôt 18 ans : ce jour-là, votre accès à son espace prendra fin. S'il n'a pas reçu de code d'activation par e-mail, demandez pour lui une lettre d'activation.",
+    label: "Majorité d'un enfant",
+    security: true,
     link: "/espace",
   },
   "message-received": {

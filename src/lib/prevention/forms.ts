@@ -16,6 +16,6 @@ export const addVaccinationForm = z.object({
   lot: z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).optional(),
 });
 
-export type PreventionNotice = "fait" | "ajoute" | "rappels" | "invalide" | "refuse";
+export type PreventionNotice = "fait" | "ajoute" | "rappels" | "bilan" | "invalide" | "refuse";
 
-export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "invalide", "refuse"];
+export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "bilan", "invalide", "refuse"];

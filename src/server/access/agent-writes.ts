@@ -18,8 +18,10 @@ import { rulesFromResources, type Delegation, type PatientRules } from "./rules"
  *   delegation lasting longer than their own. (decide() refuses caregivers every delegation
  *   write today; this stays true if that ever opens.)
  * - Nobody acting for a patient writes a privacy rule (Consent) about themself.
- * - A guardian never changes nor removes another guardian's tie (appointing one stays open):
- *   removing a legal representative is a court's decision (issue 13).
+ * - Nobody acting for a patient changes the patient's birth date (it ends guardianships).
+ * - A guardian never changes or ends another guardian's tie: both parents manage the child's
+ *   space, and withdrawing parental authority is for a judge (Code civil, art. 373-2-1 and
+ *   378), not for the other parent's click. Appointing the other parent stays open.
  */
 export function agentWriteRefusal(
   actor: Actor,
@@ -41,19 +43,21 @@ export function agentWriteRefusal(
       if (ownRelatedPersons.has(resource.id ?? "") || delegation?.agentPatientId === self.patientId || namesAgent(resource, self.patientId)) {
         return "self-delegation";
       }
+      if (actor.kind === "guardian" && resource === stored && isGuardianship(resource)) return "guardian-tie";
       if (actor.kind === "delegate") {
         const refusal = beyondOwnDelegation(delegation, resource, applicableDelegation(rules.delegations, self.patientId, now));
         if (refusal) return refusal;
       }
+    } else if (resource.resourceType === "Patient" && stored?.resourceType === "Patient" && next?.resourceType === "Patient") {
+      // The birth date ends a guardianship at majority (children/majority.ts): a guardian who
+      // made the child younger would keep the access past 18. Only the record system changes it.
+      if (resource === next && (stored.birthDate ?? "") !== (next.birthDate ?? "")) return "birth-date";
     } else if (resource.resourceType === "Consent") {
       if (referencesOf(resource.provision).some((ref) => ref === `Patient/${self.patientId}` || ownRelatedPersons.has(ref.replace(/^RelatedPerson\//, "")))) {
         return "self-rule";
       }
     }
   }
-  // One guardian may appoint the other parent, but never changes nor removes another's tie:
-  // that is for a court, not the portal.
-  if (actor.kind === "guardian" && stored?.resourceType === "RelatedPerson" && isGuardianTie(stored as RelatedPerson)) return "guardian-tie";
   return undefined;
 }
 
@@ -67,12 +71,12 @@ function namesAgent(person: RelatedPerson, agentPatientId: string): boolean {
   return referencesOf(rest).includes(`Patient/${agentPatientId}`) || (person.identifier ?? []).some((id) => id.value === agentPatientId);
 }
 
-function isGuardianTie(person: RelatedPerson): boolean {
+function isGuardianship(person: RelatedPerson): boolean {
   return (person.relationship ?? []).some((r) => (r.coding ?? []).some((c) => c.code === "GUARD"));
 }
 
 function beyondOwnDelegation(written: Delegation | undefined, person: RelatedPerson, own: Delegation | undefined): Reason | undefined {
-  if (isGuardianTie(person) || written?.kind === "guardian") return "guardian-tie";
+  if (isGuardianship(person) || written?.kind === "guardian") return "guardian-tie";
   if (!own || !written) return "scope-widening";
   if ([...written.scopes].some((scope) => !own.scopes.has(scope))) return "scope-widening";
   if (own.end && (!written.end || written.end > own.end)) return "end-widening";

@@ -39,12 +39,19 @@ export type Reason =
   | "confidentiality"
   | "outside-link"
   | "prescription-closed"
+  // A professional and a conversation of the patient's they take no part in.
+  | "not-participant"
+  // A stored message changes only by a read receipt or its sender's withdrawal (message-changes.ts).
+  | "message-immutable"
+  | "not-sender"
+  | "withdraw-late"
   // Writes by someone acting for the patient that would touch their own rights (agent-writes.ts).
   | "self-delegation"
   | "guardian-tie"
   | "scope-widening"
   | "end-widening"
-  | "self-rule";
+  | "self-rule"
+  | "birth-date";
 
 /**
  * Whether decide() reads the patient's rules for this actor. The patient in their own space, a
@@ -118,7 +125,9 @@ function ownerMay(interaction: Interaction, domain: Domain, resource: ResourceFa
     case "profile":
       return interaction === "update" ? allow("own-space") : deny("not-allowed");
     case "messages":
-      return interaction === "update" ? allow("own-space") : deny("not-allowed");
+      // Writing a message, and the two changes a stored one takes (a read receipt, a withdrawal
+      // by its sender: message-changes.ts); never a deletion, the conversation is a record.
+      return interaction === "create" || interaction === "update" ? allow("own-space") : deny("not-allowed");
     case "record":
       // Patients may add their own vaccinations, allergies and measurements.
       return interaction === "create" ? allow("own-space") : deny("not-allowed");
@@ -181,8 +190,11 @@ export function scopeNeeded(interaction: Interaction, domain: Domain): Scope | u
       // representatives). Seeing who else acts for the patient is part of managing privacy.
       return read ? "privacy:manage" : undefined;
     case "messages":
+      // Reading the messages addressed to the patient comes with any delegation; writing in the
+      // patient's name takes its own right.
+      return read ? undefined : "messages:write";
     case "profile":
-      // Reading who the patient is and the messages addressed to them comes with any delegation.
+      // Reading who the patient is comes with any delegation.
       return read ? undefined : "privacy:manage";
     case "directory":
       return undefined;
@@ -237,7 +249,8 @@ function practitionerMay(
 ): Decision {
   const access = practitionerAccess(actor, rules, now);
   if (access.ground === "none") return deny(access.reason);
-  if (domain === "privacy" || domain === "delegations" || domain === "audit" || domain === "messages") {
+  if (domain === "messages") return practitionerMessages(actor, interaction, resource, access.ground);
+  if (domain === "privacy" || domain === "delegations" || domain === "audit") {
     return deny("not-allowed");
   }
   if (resource.confidentiality === "V") return deny("secret");
@@ -266,6 +279,25 @@ function practitionerMay(
   if ((interaction === "update" || interaction === "delete") && domain !== "profile") {
     return resource.author === self ? allow(reason) : deny("not-author");
   }
+  return deny("not-allowed");
+}
+
+/**
+ * Secure messaging, for a professional let in: only under a standing authorisation or a grant
+ * in date (break-glass opens reading the record, never a conversation), and only the
+ * conversations they take part in (each is between the patient's side and one professional:
+ * ResourceFacts.participant). What a stored message may still become is message-changes.ts's.
+ */
+function practitionerMessages(
+  actor: PractitionerActor,
+  interaction: Interaction,
+  resource: ResourceFacts,
+  ground: "authorised" | "emergency",
+): Decision {
+  if (ground !== "authorised") return deny("not-authorised");
+  if (resource.participant !== `Practitioner/${actor.practitionerId}`) return deny("not-participant");
+  if (resource.confidentiality === "V") return deny("secret");
+  if (READS.has(interaction) || interaction === "create" || interaction === "update") return allow("authorised");
   return deny("not-allowed");
 }
 

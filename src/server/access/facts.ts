@@ -24,6 +24,11 @@ export type ResourceFacts = {
   prescriptionAuthors?: readonly string[];
   /** For a MedicationRequest about to be written: its prescription has lines, none active any more. */
   prescriptionClosed?: boolean;
+  /**
+   * For a Communication: the professional its conversation is with ("Practitioner/<id>"), the
+   * one of its sender and recipients who is a professional (indexed as actor_ref).
+   */
+  participant?: string;
 };
 
 export type Interaction = "read" | "search" | "history" | "create" | "update" | "delete" | "share" | "dispense";
@@ -42,6 +47,8 @@ const DOMAINS: Record<string, Domain> = {
   Observation: "record",
   // Screenings and check-ups (prevention, issue 14): part of the record like vaccinations.
   Procedure: "record",
+  // "Mon bilan prévention": the person's self-questionnaire, part of the record (issue 14).
+  QuestionnaireResponse: "record",
   Consent: "privacy",
   RelatedPerson: "delegations",
   AuditEvent: "audit",

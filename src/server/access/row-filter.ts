@@ -1,5 +1,5 @@
 import { MINOR_SECRET, type Confidentiality } from "@/lib/fhir/systems";
-import type { Actor } from "./actor";
+import { agentRef, type Actor } from "./actor";
 import { decide } from "./decide";
 import type { Interaction, ResourceFacts } from "./facts";
 import type { PatientRules } from "./rules";
@@ -16,12 +16,15 @@ export type RowVariant = {
   minorSecret: boolean;
   hidden: boolean;
   inLinkPrescription: boolean;
+  /** A conversation this actor (a professional) takes part in: actor_ref names them. */
+  ownConversation: boolean;
 };
 
 export type RowFilter = { kind: "all" } | { kind: "none" } | { kind: "some"; variants: RowVariant[] };
 
 const HIDDEN_PROBE = "00000000-0000-0000-0000-00000000h1dd";
 const OTHER_PROBE = "00000000-0000-0000-0000-0000000other";
+const OTHER_PARTICIPANT = "Practitioner/00000000-0000-0000-0000-0000000other";
 
 export function rowFilter(
   actor: Actor,
@@ -38,17 +41,20 @@ export function rowFilter(
     for (const minorSecret of [false, true]) {
       for (const hidden of [false, true]) {
         for (const inLinkPrescription of [true, false]) {
-          total++;
-          const facts: ResourceFacts = {
-            resourceType,
-            id: hidden ? HIDDEN_PROBE : OTHER_PROBE,
-            patientId: rules.patientId,
-            confidentiality,
-            labels: minorSecret ? [MINOR_SECRET] : [],
-            prescriptionId: inLinkPrescription ? (linkPrescription ?? "any") : `not-${linkPrescription ?? "any"}`,
-          };
-          if (decide(actor, interaction, facts, probeRules, now).allow) {
-            allowed.push({ confidentiality, minorSecret, hidden, inLinkPrescription });
+          for (const ownConversation of [true, false]) {
+            total++;
+            const facts: ResourceFacts = {
+              resourceType,
+              id: hidden ? HIDDEN_PROBE : OTHER_PROBE,
+              patientId: rules.patientId,
+              confidentiality,
+              labels: minorSecret ? [MINOR_SECRET] : [],
+              prescriptionId: inLinkPrescription ? (linkPrescription ?? "any") : `not-${linkPrescription ?? "any"}`,
+              participant: ownConversation ? agentRef(actor) : OTHER_PARTICIPANT,
+            };
+            if (decide(actor, interaction, facts, probeRules, now).allow) {
+              allowed.push({ confidentiality, minorSecret, hidden, inLinkPrescription, ownConversation });
+            }
           }
         }
       }

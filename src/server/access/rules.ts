@@ -1,6 +1,7 @@
 import type { Coding, Consent, RelatedPerson } from "@medplum/fhirtypes";
 import { fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import { SYSTEMS, type ConsentRule } from "@/lib/fhir/systems";
+import { majorityStart } from "../children/majority";
 import { isScope, type Scope } from "./scopes";
 
 /**
@@ -78,7 +79,19 @@ export function consentRule(consent: Consent): ConsentRule | undefined {
   return code as ConsentRule | undefined;
 }
 
-export function rulesFromResources(patientId: string, consents: Consent[], relatedPersons: RelatedPerson[]): PatientRules {
+/**
+ * `birthDate` is the patient's (Patient.birthDate): a guardianship ends by itself at the
+ * patient's majority (children/majority.ts), whatever end date its RelatedPerson carries, so
+ * every path that reads the rules (decide(), resolveActor(), the list of spaces) stops it the
+ * same instant. Without a birth date, a guardianship ends only as its RelatedPerson says.
+ */
+export function rulesFromResources(
+  patientId: string,
+  consents: Consent[],
+  relatedPersons: RelatedPerson[],
+  patient: { birthDate?: string } = {},
+): PatientRules {
+  const majority = majorityStart(patient.birthDate);
   const rules = emptyRules(patientId);
   const blocked = new Set<string>();
   const hidden = new Set<string>();
@@ -139,6 +152,7 @@ export function rulesFromResources(patientId: string, consents: Consent[], relat
         .filter((ext) => ext.url === SYSTEMS.delegationScope && ext.valueCode && isScope(ext.valueCode))
         .map((ext) => ext.valueCode as Scope),
     );
+    const end = fhirExpiry(person.period?.end);
     return [
       {
         relatedPersonId: person.id,
@@ -146,10 +160,16 @@ export function rulesFromResources(patientId: string, consents: Consent[], relat
         kind: guardian ? ("guardian" as const) : ("delegate" as const),
         scopes,
         start: fhirStart(person.period?.start),
-        end: fhirExpiry(person.period?.end),
+        end: guardian ? earliest(end, majority) : end,
         active: person.active !== false,
       },
     ];
   });
   return rules;
+}
+
+function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
 }

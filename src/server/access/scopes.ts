@@ -15,6 +15,8 @@ export const SCOPES = [
   "prescriptions:share",
   "record:read",
   "privacy:manage",
+  // Writing messages to the patient's professionals in the patient's name ("X pour Y").
+  "messages:write",
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

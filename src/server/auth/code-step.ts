@@ -27,7 +27,11 @@ export async function codeStep(credentials: Record<string, unknown> | undefined)
     address: clientAddress(h),
     previousSessionId: await sessionIdFromCookies(),
   });
-  if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.reason]);
+  if (!result.ok) {
+    // A refused recovery code goes back to the recovery page, not to the app's code page.
+    const recovery = credentials.kind === "recovery" && result.reason === "code";
+    throw new Error(recovery ? SIGN_IN_ERRORS.recovery : SIGN_IN_ERRORS[result.reason]);
+  }
   // The challenge is used up; its cookie has nothing left to say.
   jar.delete(currentAuthCookies().challenge.name);
   await keepDeviceCookie(result.accountId, now);

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAccountEvent } from "../db/account-event-store";
-import { pauseSecondFactor } from "../db/account-store";
+import { inAccountTransaction, pauseSecondFactor } from "../db/account-store";
 import { clearRateLimit, hitRateLimit } from "../db/rate-limit-store";
 import { tellOwnerSecondFactorPaused } from "./tell-owner";
 import { SECOND_FACTOR_LIMITS, secondFactorThrottleKey } from "./throttle-policy";
@@ -23,12 +23,22 @@ export async function takeCodeSlot(accountId: string, now: Date, trail: { addres
       if (ok) return clearRateLimit(key);
       await recordAccountEvent({ accountId, kind: "code-failed", at: now, ...trail });
       if (hit.count === SECOND_FACTOR_LIMITS.failures) {
-        await pauseSecondFactor(accountId, new Date(now.getTime() + SECOND_FACTOR_LIMITS.pauseMs));
-        await recordAccountEvent({ accountId, kind: "second-factor-paused", at: now, ...trail });
-        await tellOwnerSecondFactorPaused(accountId, now);
+        await pauseAndTellOwner(accountId, now, trail);
       }
     },
   };
+}
+
+/**
+ * The pause, its line in the account's trail and the e-mail to the owner commit together: a
+ * pause the owner is never told of (or an e-mail about a pause that rolled back) cannot happen.
+ */
+async function pauseAndTellOwner(accountId: string, now: Date, trail: { address?: string | null; userAgent?: string | null }): Promise<void> {
+  await inAccountTransaction(async (q) => {
+    const to = await pauseSecondFactor(q, accountId, new Date(now.getTime() + SECOND_FACTOR_LIMITS.pauseMs));
+    await recordAccountEvent({ accountId, kind: "second-factor-paused", at: now, ...trail }, q);
+    if (to) await tellOwnerSecondFactorPaused(q, to, accountId, now);
+  });
 }
 
 export function isPaused(pausedUntil: Date | null, now: Date): boolean {

@@ -38,6 +38,9 @@ export async function startSignIn(input: StartSignInInput): Promise<StartSignInR
   }
   if (!account) {
     await verifyAgainstDummy(input.password);
+    // Counted like a wrong password, so the growing delay (and so the timing) of an address
+    // without an account is that of a real one: the delay tells nothing about who has an account.
+    await attempt.settle(false);
     return { ok: false };
   }
   const passwordOk = await verifyPassword(account.passwordHash, input.password);

@@ -1,5 +1,4 @@
 import "server-only";
-import { emailOfAccount } from "../db/account-store";
 import { outboxConnection } from "../db/outbox-connection";
 import type { Queryable } from "../db/queryable";
 import { enqueueEmail } from "../mail/enqueue-email";
@@ -15,11 +14,10 @@ async function send(db: Queryable | undefined, to: string, kind: string, subject
   await enqueueEmail(db ?? (await outboxConnection()), { to, kind, subject, text: `${text}${SIGNATURE}`, dedupeKey });
 }
 
-export async function tellOwnerSecondFactorPaused(accountId: string, now: Date): Promise<void> {
-  const to = await emailOfAccount(accountId);
-  if (!to) return;
+/** Queued on the transaction that pauses the second step (second-factor-guard.ts): both or neither. */
+export async function tellOwnerSecondFactorPaused(db: Queryable, to: string, accountId: string, now: Date): Promise<void> {
   await send(
-    undefined,
+    db,
     to,
     "account-second-factor-paused",
     "Tentatives de connexion à votre compte",

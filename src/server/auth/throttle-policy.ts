@@ -35,6 +35,45 @@ export function signInThrottleRules(emailKey: string, address: string, knownDevi
 }
 
 /**
+ * Growing delays on top of the caps, for browsers the account has never used: past a few free
+ * failures, each further failure doubles the wait before the next attempt is even checked,
+ * per account (over every unknown browser and address) and per address (over every account).
+ * A cap alone lets a patient guesser try 10 passwords every quarter hour for ever; with the
+ * delays the pace falls with each failure. A browser the account knows has no delay keys:
+ * what strangers type never slows the owner. The streak is forgotten after `forgetMs` without
+ * a failure, so an owner who mistyped a few times on a new browser is not slowed the next day.
+ * The free allowance (4) stays below the per-pair cap (5), so one mistyped password or four
+ * never make a person wait.
+ */
+export const SIGN_IN_DELAYS = {
+  freeFailures: 4,
+  firstDelayMs: 2_000,
+  maxDelayMs: 15 * 60 * 1000,
+  forgetMs: 60 * 60 * 1000,
+} as const;
+
+/** The wait after `failures` failures in a row: 0 within the allowance, then 2 s, 4 s, 8 s… capped. */
+export function signInDelayMs(failures: number): number {
+  const beyond = failures - SIGN_IN_DELAYS.freeFailures;
+  if (beyond <= 0) return 0;
+  // 2^beyond overflows nothing: the cap is reached after ten doublings.
+  return Math.min(SIGN_IN_DELAYS.firstDelayMs * 2 ** Math.min(beyond - 1, 30), SIGN_IN_DELAYS.maxDelayMs);
+}
+
+/** The keys of failure streaks that slow this attempt: none from a browser the account knows. */
+export function signInDelayKeys(emailKey: string, address: string, knownDeviceHash: string | undefined): string[] {
+  if (knownDeviceHash) return [];
+  return [`signin-delay:account:${emailKey}`, `signin-delay:address:${address}`];
+}
+
+/** When the next attempt may be checked, given a streak (failures, last failure); undefined: now. */
+export function nextAttemptAt(streak: { failures: number; lastFailureAt: Date } | undefined): Date | undefined {
+  if (!streak) return undefined;
+  const delay = signInDelayMs(streak.failures);
+  return delay === 0 ? undefined : new Date(streak.lastFailureAt.getTime() + delay);
+}
+
+/**
  * Second-factor codes (TOTP and recovery codes) per account, across all its challenges: past
  * this many failures in a window the second step pauses for the account for SECOND_FACTOR_PAUSE_MS
  * and its owner is told. Six digits are a million codes: ten tries a quarter hour is a one in

@@ -4,6 +4,7 @@ import { hashPassword } from "../auth/password";
 import { openString, sealString } from "../crypto/aes-gcm";
 import { secrets } from "../secrets";
 import { database } from "./client";
+import { inPrisma, type Queryable } from "./queryable";
 
 /**
  * Accounts: who can sign in, with which password and second factor, and which FHIR resource
@@ -109,10 +110,26 @@ export async function readSecondFactor(accountId: string) {
   };
 }
 
-/** Pauses the second step of the account and leaves a notice for its owner's next sign-in. */
-export async function pauseSecondFactor(accountId: string, until: Date): Promise<void> {
+/**
+ * Pauses the second step of the account and leaves a notice for its owner's next sign-in. Takes
+ * the caller's transaction, so the e-mail telling the owner is queued with the pause or not at
+ * all; gives back the address to write to (undefined: no such account).
+ */
+export async function pauseSecondFactor(db: Queryable, accountId: string, until: Date): Promise<string | undefined> {
+  const rows = await db.query<{ email: string }>(
+    "UPDATE account SET second_factor_paused_until = $2, security_notice = 'second-factor-paused' WHERE id = $1::uuid RETURNING email",
+    [accountId, until.toISOString()],
+  );
+  return rows[0]?.email;
+}
+
+/**
+ * Runs account writes (not patient data) in one transaction: what an account event changes, its
+ * trail row and the e-mail it causes commit together.
+ */
+export async function inAccountTransaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
   const { prisma } = await database();
-  await prisma.account.update({ where: { id: accountId }, data: { secondFactorPausedUntil: until, securityNotice: "second-factor-paused" } });
+  return prisma.$transaction((tx) => work(inPrisma(tx)));
 }
 
 /** The notice waiting for the owner, taken (cleared) as it is read: it is shown once. */

@@ -38,3 +38,31 @@ export async function refundRateLimit(key: string): Promise<void> {
   const { sql } = await database();
   await sql.query("UPDATE rate_limit SET count = GREATEST(count - 1, 0) WHERE key = $1", [key]);
 }
+
+/**
+ * Failure streaks (growing sign-in delays, throttle-policy.ts), in the same table under their own
+ * keys: `count` is the failures in a row and `window_start` the time of the last one. A streak
+ * with no failure for `forgetMs` starts again from one.
+ */
+export type FailureStreak = { failures: number; lastFailureAt: Date };
+
+export async function readFailureStreaks(keys: string[], forgetMs: number, now: Date): Promise<FailureStreak[]> {
+  if (keys.length === 0) return [];
+  const { sql } = await database();
+  const rows = await sql.query<{ count: number; window_start: Date | string }>(
+    "SELECT count, window_start FROM rate_limit WHERE key = ANY($1::text[]) AND window_start > $2",
+    [keys, new Date(now.getTime() - forgetMs).toISOString()],
+  );
+  return rows.map((row) => ({ failures: row.count, lastFailureAt: new Date(row.window_start) }));
+}
+
+export async function recordFailureStreak(key: string, forgetMs: number, now: Date): Promise<void> {
+  const { sql } = await database();
+  await sql.query(
+    `INSERT INTO rate_limit AS r (key, count, window_start) VALUES ($1, 1, $2)
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN r.window_start <= $3 THEN 1 ELSE r.count + 1 END,
+       window_start = GREATEST(r.window_start, $2)`,
+    [key, now.toISOString(), new Date(now.getTime() - forgetMs).toISOString()],
+  );
+}

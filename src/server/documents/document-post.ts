@@ -19,9 +19,3 @@ export async function documentPost(
     run,
   );
 }
-
-/** The version a form sent back, for If-Match; anything else means "no condition". */
-export function versionField(form: FormData): string | undefined {
-  const value = form.get("version");
-  return typeof value === "string" && /^\d{1,9}$/.test(value) ? value : undefined;
-}

@@ -87,7 +87,9 @@ export async function uploadDocumentWithOutcome(repo: Repository, input: UploadI
     // A professional's document is news for the patient; their own upload is not.
     const tell =
       repo.actor.kind === "practitioner"
-        ? (db: Queryable, stored: DocumentReference) => notify(db, { patientId, kind: "document-added", link: `/espace/documents/${stored.id}`, dedupeKey: `document-added:${stored.id}` })
+        ? async (db: Queryable, stored: DocumentReference) => {
+            await notify(db, { patientId, kind: "document-added", link: `/espace/documents/${stored.id}`, dedupeKey: `document-added:${stored.id}` });
+          }
         : undefined;
     const stored = await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText, alsoInTransaction: tell });
     return { document: stored, textUnread: file.textUnread === true };

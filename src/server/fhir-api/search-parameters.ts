@@ -87,6 +87,7 @@ const BY_TYPE: Record<string, ParamDefinition[]> = {
   Consent: [PATIENT, status(), category("Type de règle (authorise, block, hide, emergency, research, prevention)."), date("date", "Date de la règle.")],
   RelatedPerson: [PATIENT],
   Communication: [PATIENT, SUBJECT, status(), category(), date("sent", "Date d'envoi.")],
+  QuestionnaireResponse: [PATIENT, SUBJECT, status(), date("authored", "Date de réponse.")],
   AuditEvent: [PATIENT, date("date", "Date de l'événement.")],
 };
 

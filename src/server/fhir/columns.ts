@@ -63,6 +63,7 @@ export function patientReferenceOf(resource: Resource): string | null {
     case "Observation":
     case "Procedure":
     case "Communication":
+    case "QuestionnaireResponse":
       return ref(r.subject);
     case "Binary":
       return null; // set by the repository from the document the file belongs to
@@ -154,11 +155,22 @@ export function extractColumns(resource: Resource): ResourceColumns {
       columns.date = toDate(r.performedDateTime ?? (r.performedPeriod as { start?: unknown } | undefined)?.start);
       columns.author = ref(r.recorder);
       break;
-    case "Communication":
+    case "QuestionnaireResponse":
+      columns.code = typeof r.questionnaire === "string" ? r.questionnaire : null;
+      columns.date = toDate(r.authored);
+      columns.author = ref(r.author);
+      break;
+    case "Communication": {
       columns.category = firstCode(r.category);
       columns.date = toDate(r.sent);
       columns.author = ref(r.sender);
+      // The professional the conversation is with (decide() lets only them in), and the
+      // conversation itself, so that a professional's inbox and a thread are indexed reads.
+      const people = [ref(r.sender), ...(Array.isArray(r.recipient) ? r.recipient.map(ref) : [])];
+      columns.actorRef = people.find((person) => person?.startsWith("Practitioner/")) ?? null;
+      columns.groupId = (resource.identifier ?? []).find((id) => id.system === SYSTEMS.conversation)?.value ?? null;
       break;
+    }
     case "Binary":
       columns.code = typeof r.contentType === "string" ? r.contentType : null;
       columns.actorRef = ref(r.securityContext);

@@ -1,5 +1,6 @@
-import type { Reference, Resource } from "@medplum/fhirtypes";
+import type { Communication, Reference, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
+import { senderRefOf } from "../access/message-changes";
 import { extractColumns, patientReferenceOf } from "./columns";
 import { serverOwnedContent } from "./document-attachment";
 import { unprocessable } from "./errors";
@@ -30,6 +31,7 @@ export function prepareForWrite<T extends Resource>(
   const space = spaceOf(actor);
   if (!stored && space && patientReferenceOf(resource) === null) setPatientReference(resource, `Patient/${space}`);
   setAuthor(actor, resource, stored);
+  if (resource.resourceType === "Communication") ownMessageFields(actor, resource, stored, at.now);
   // The system (seed, jobs) writes stored files' attachments as they are; no one else does.
   if (resource.resourceType === "DocumentReference" && actor.kind !== "system") {
     resource.content = serverOwnedContent(resource, stored?.resourceType === "DocumentReference" ? stored : undefined);
@@ -70,6 +72,7 @@ function setPatientReference(resource: Resource, reference: string) {
     case "Observation":
     case "Procedure":
     case "Communication":
+    case "QuestionnaireResponse":
       target.subject = { reference } satisfies Reference;
       break;
     default:
@@ -93,4 +96,24 @@ function setAuthor(actor: Actor, resource: Resource, stored: Resource | undefine
     default:
       break;
   }
+}
+
+/**
+ * A message's sender, its sending time and its first status are the server's: who is signed in
+ * (a caregiver is the sender, the patient its subject: "Camille Martin pour Jean Martin"), the
+ * clock, and "completed" without a read receipt. On an update they stay what was stored (the
+ * withdrawal window counts from the stored `sent`).
+ */
+function ownMessageFields(actor: Actor, message: Communication, stored: Resource | undefined, now: Date) {
+  if (actor.kind === "system") return;
+  if (stored?.resourceType === "Communication") {
+    message.sender = stored.sender;
+    message.sent = stored.sent;
+    return;
+  }
+  const sender = senderRefOf(actor);
+  message.sender = sender ? { reference: sender } : undefined;
+  message.sent = now.toISOString();
+  message.status = "completed";
+  delete message.received;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { now } from "../clock";
 import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhirtypes";
-import { spaceOf, type Actor } from "../access/actor";
+import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { purposeOfUse } from "../access/break-glass";
 import { decide, decisionReadsRules, type Decision } from "../access/decide";
 import { seesDeleted } from "../access/deleted-resources";
@@ -23,6 +23,8 @@ import { getFile, type StoredFile } from "./file-store";
 import { unsafeLoadRules } from "./load-rules";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
+import { practitionerMessageRows, type PatientMessages } from "./practitioner-messages";
+import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { versionsOfType, type TypeVersion } from "./type-history";
@@ -195,7 +197,7 @@ export class ReadRepository {
     const found = Number.isInteger(version) ? await versionRow(this.db.sql, id, version) : undefined;
     if (!found || found.deleted) throw notFound();
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}/_history/${version}`, interaction: "vread", outcome: "success" });
-    return found.content as T;
+    return redactIfWithdrawn(row.content, found.content as T);
   }
 
   /** A page of the versions, newest first, and their number. A deleted resource's history is the patient's alone (seesDeleted). */
@@ -210,7 +212,7 @@ export class ReadRepository {
     }
     const versions = await versionsPage(this.db.sql, id, page);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
-    return versions;
+    return { ...versions, versions: versions.versions.map((v) => ({ ...v, resource: redactIfWithdrawn(row.content, v.resource) })) };
   }
 
   /** Quantities handed over per prescription line, summed in SQL under the actor's rules. */
@@ -335,12 +337,34 @@ export class ReadRepository {
     return unsafeMatchPatientIds(this.db.sql, criteria);
   }
 
+  /**
+   * For a practitioner: the messages of the conversations they take part in, across their
+   * patients (or of one conversation), each decided with its patient's rules: a patient who
+   * blocked them or whose authorisation ended is left out. One audit row per patient read.
+   */
+  async practitionerMessages(conversationId?: string): Promise<PatientMessages[]> {
+    if (this.actor.kind !== "practitioner") return [];
+    this.countRead();
+    const rows = await practitionerMessageRows(this.db.sql, agentRef(this.actor), conversationId);
+    const byPatient = new Map<string, Resource[]>();
+    for (const row of rows) {
+      if (!row.patient_id) continue;
+      const decision = await this.decideOn("search", factsOfRow(this.rowSeen(row) ?? row));
+      if (decision.allow) byPatient.set(row.patient_id, [...(byPatient.get(row.patient_id) ?? []), row.content]);
+    }
+    for (const [patientId, messages] of byPatient) {
+      await this.audit({ patientId, entity: "Communication", interaction: "search", outcome: "success", detail: { results: messages.length } });
+    }
+    return [...byPatient].map(([patientId, messages]) => ({ patientId, messages: messages as PatientMessages["messages"] }));
+  }
+
   /** For a practitioner: their own roles in the directory (whether they may break the glass). */
   async ownPractitionerRoles(): Promise<PractitionerRole[]> {
     return this.actor.kind === "practitioner" ? rolesOfPractitioner(this.db.sql, this.actor.practitionerId) : [];
   }
 
   protected forgetRulesIfNeeded(resource: Resource) {
-    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson") this.rulesCache.clear();
+    // A Patient too: its birth date ends a guardianship (children/majority.ts).
+    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson" || resource.resourceType === "Patient") this.rulesCache.clear();
   }
 }

@@ -4,6 +4,7 @@ import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import { agentWriteRefusal } from "../access/agent-writes";
 import { statusMoveRefused } from "../access/status-moves";
+import { messageChangeRefusal } from "../access/message-changes";
 import type { Interaction, ResourceFacts } from "../access/facts";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
@@ -17,6 +18,8 @@ import { documentReferenceOf, eraseFilesOf, relabelFilesOf } from "./document-fi
 import { forbidden, notFound, unprocessable } from "./errors";
 import { checkVersion } from "./history-rows";
 import { isUuid } from "./ids";
+import { refuseUndeliverable } from "./message-delivery";
+import { nameSender } from "./message-sender";
 import { putFile } from "./file-store";
 import { ReadRepository } from "./read-repository";
 import { factsForWrite } from "./write-facts";
@@ -76,6 +79,7 @@ export class Repository extends ReadRepository {
     const prepared = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
     // The attachment of an uploaded file is the server's, set here after whatever the body said was dropped.
     const resource = (options.file && prepared.resourceType === "DocumentReference" ? withStoredFile(prepared, options.file.binaryId, options.file) : prepared) as T;
+    if (resource.resourceType === "Communication" && this.actor.kind !== "system") await nameSender(q, this.actor, resource, patientIdOf(resource) ?? undefined);
     validateForWrite(resource);
     const facts = { ...(await factsForWrite(q, resource)), ...options.facts };
     const decision = await this.decideOn("create", facts, q);
@@ -87,6 +91,9 @@ export class Repository extends ReadRepository {
     }
     await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
+    if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
+      await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
+    }
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
     this.forgetRulesIfNeeded(resource);
@@ -198,6 +205,7 @@ export class Repository extends ReadRepository {
     }
     await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
     this.refuseStatusMove(stored.content, resource);
+    this.refuseMessageChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
@@ -250,6 +258,15 @@ export class Repository extends ReadRepository {
     );
   }
 
+  /** A message is never edited: only its read receipt, or its withdrawal by its sender (message-changes.ts). */
+  private refuseMessageChange(stored: Resource, next: Resource): void {
+    if (stored.resourceType !== "Communication" || next.resourceType !== "Communication") return;
+    const reason = messageChangeRefusal(this.actor, stored, next, this.now());
+    if (!reason) return;
+    const message = reason === "withdraw-late" ? "Un message ne peut plus être retiré après cinq minutes." : "Un message envoyé ne se modifie pas.";
+    throw new Denied({ patientId: patientIdOf(stored), entity: `Communication/${stored.id}`, interaction: "update", outcome: "denied", reason }, forbidden(message));
+  }
+
   /**
    * Runs `fn` in one transaction, with the actor's writes and audit rows bound to it, for use
    * cases whose own rows (a share link, a dispensation guard) must commit or roll back together
@@ -286,6 +303,7 @@ export class Repository extends ReadRepository {
     const versionId = stored.version_id + 1;
     const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
     this.refuseStatusMove(stored.content, resource);
+    this.refuseMessageChange(stored.content, resource);
     validateForWrite(resource);
     const facts = await factsForWrite(q, resource);
     await writeVersion(tx, resource, facts, versionId, now, undefined, false);

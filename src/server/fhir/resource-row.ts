@@ -31,6 +31,7 @@ export function factsOfRow(row: ResourceRow): ResourceFacts {
     labels: security,
     author: row.author ?? undefined,
     prescriptionId: row.group_id ?? undefined,
+    participant: row.resource_type === "Communication" ? (row.actor_ref ?? undefined) : undefined,
   };
 }
 

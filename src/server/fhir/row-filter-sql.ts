@@ -13,11 +13,12 @@ const DIMS: { dim: Dim; values: readonly (string | boolean)[] }[] = [
   { dim: "minorSecret", values: [false, true] },
   { dim: "hidden", values: [false, true] },
   { dim: "inLinkPrescription", values: [false, true] },
+  { dim: "ownConversation", values: [false, true] },
 ];
 
 export function rowFilterSql(
   filter: RowFilter,
-  context: { hiddenIds: readonly string[]; linkPrescriptionId?: string; hiddenIdColumn?: string },
+  context: { hiddenIds: readonly string[]; linkPrescriptionId?: string; hiddenIdColumn?: string; participantRef?: string },
   param: (value: unknown) => string,
 ): string {
   if (filter.kind === "all") return "TRUE";
@@ -41,6 +42,7 @@ export function rowFilterSql(
   if (kept.length === 0) return "TRUE";
   const hiddenParam = kept.some((d) => d.dim === "hidden") ? param(context.hiddenIds) : "";
   const linkParam = kept.some((d) => d.dim === "inLinkPrescription") ? param(context.linkPrescriptionId ?? "") : "";
+  const participantParam = kept.some((d) => d.dim === "ownConversation") ? param(context.participantRef ?? "") : "";
   // Whose id a hidden rule names: the row's own, or for a file its document's (see search.ts).
   const hiddenId = context.hiddenIdColumn ?? "id";
   const terms = variants.map((v) => {
@@ -54,6 +56,9 @@ export function rowFilterSql(
     if (v.hidden !== undefined) parts.push(v.hidden ? `(${hiddenId} = ANY(${hiddenParam}::uuid[]))` : `NOT (${hiddenId} = ANY(${hiddenParam}::uuid[]))`);
     if (v.inLinkPrescription !== undefined) {
       parts.push(v.inLinkPrescription ? `(group_id = ${linkParam})` : `(group_id IS DISTINCT FROM ${linkParam})`);
+    }
+    if (v.ownConversation !== undefined) {
+      parts.push(v.ownConversation ? `(actor_ref = ${participantParam})` : `(actor_ref IS DISTINCT FROM ${participantParam})`);
     }
     return parts.length > 0 ? `(${parts.join(" AND ")})` : "TRUE";
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Resource } from "@medplum/fhirtypes";
+import { agentRef } from "../access/actor";
 import { domainOf } from "../access/facts";
 import { rowFilter } from "../access/row-filter";
 import type { Queryable } from "../db/queryable";
@@ -65,6 +66,8 @@ export async function searchWhere(repo: Repository, type: string, request: Searc
           linkPrescriptionId: repo.actor.kind === "link" ? repo.actor.prescriptionId : undefined,
           // A file is hidden when its document is (factsOfRow does the same for reads).
           hiddenIdColumn: type === "Binary" ? BINARY_DOCUMENT_ID_SQL : undefined,
+          // A professional's conversations are those naming them (actor_ref of a Communication).
+          participantRef: agentRef(repo.actor),
         },
         p.add,
       ),

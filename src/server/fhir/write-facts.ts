@@ -26,6 +26,7 @@ export async function factsForWrite(db: Queryable, resource: Resource): Promise<
     labels: columns.security,
     author: columns.author ?? undefined,
     prescriptionId,
+    participant: resource.resourceType === "Communication" ? (columns.actorRef ?? undefined) : undefined,
     ...(group ? { prescriptionAuthors: group.authors, prescriptionClosed: group.closed } : {}),
   };
 }

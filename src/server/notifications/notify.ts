@@ -34,9 +34,10 @@ type Recipient = { account_id: string; email: string; wants: boolean | null };
  * Writes a notification, and its e-mail to the outbox when the person wants it (or always, for
  * security kinds). Pass the transaction of the event (`inPrisma(tx)`): both exist if and only
  * if the event committed. A space without an account of its own (a child) has its notice in
- * the portal, seen by its guardians, and no e-mail.
+ * the portal, seen by its guardians, and no e-mail. Answers whether it was new (false when the
+ * dedupe key was already notified).
  */
-export async function notify(db: Queryable, n: NotificationInput): Promise<void> {
+export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
   if (!n.patientId && !n.accountId) throw new Error("notify: patientId ou accountId requis");
   const info = KIND_INFO[n.kind];
   const link = n.link && n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : info.link;
@@ -47,7 +48,7 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<void>
      RETURNING id`,
     [randomUUID(), n.patientId ?? null, n.accountId ?? null, n.kind, n.urgent ?? n.kind === "emergency-access", link, n.dedupeKey ?? null],
   );
-  if (inserted.length === 0) return; // already notified under this key: its e-mail went with it
+  if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
 
   const [recipient] = await db.query<Recipient>(
     `SELECT a.id AS account_id, a.email, p.email AS wants
@@ -57,9 +58,10 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<void>
       LIMIT 1`,
     [n.accountId ?? null, n.patientId ? `Patient/${n.patientId}` : null, n.kind],
   );
-  if (!recipient) return;
+  if (!recipient) return true;
   const always = n.email === "always" || info.security;
-  if (!always && recipient.wants === false) return;
+  if (!always && recipient.wants === false) return true;
   const key = `notification:${inserted[0]!.id}`;
   await enqueueEmail(db, notificationEmail(n.kind, recipient.email, env().APP_URL, key, n.emailLines));
+  return true;
 }

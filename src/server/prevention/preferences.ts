@@ -24,7 +24,15 @@ export function isTheme(value: string): value is Theme {
 
 export async function loadPreferences(repo: ReadRepository, patientId: string): Promise<PreventionPreferences> {
   const page = await repo.search<Consent>("Consent", { patientId, category: ["prevention"], status: ["active"], count: 100 });
-  const consents = page.resources.flatMap((consent): { id: string; theme: Theme | "all" }[] => {
+  return preferencesFromConsents(page.resources);
+}
+
+/** The choices stated by a person's active prevention Consents (other Consents are ignored). */
+export function preferencesFromConsents(found: readonly Consent[]): PreventionPreferences {
+  const prevention = found.filter(
+    (consent) => consent.status === "active" && (consent.category ?? []).some((c) => (c.coding ?? []).some((code) => code.system === SYSTEMS.consentRule && code.code === "prevention")),
+  );
+  const consents = prevention.flatMap((consent): { id: string; theme: Theme | "all" }[] => {
     if (!consent.id || consent.provision?.type !== "deny") return [];
     const code = consent.provision.code?.[0]?.coding?.find((c) => c.system === SYSTEMS.preventionTheme)?.code;
     if (code === undefined) return [{ id: consent.id, theme: "all" }];

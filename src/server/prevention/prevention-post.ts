@@ -16,7 +16,7 @@ import { unauthorized } from "../http/unauthorized";
  */
 export async function preventionPost(
   request: Request,
-  back: "/espace/prevention" | "/espace/prevention/carnet",
+  back: "/espace/prevention" | "/espace/prevention/carnet" | "/espace/prevention/bilan",
   run: (scope: RequestScope, patientId: string, form: FormData) => Promise<PreventionNotice>,
 ): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);

@@ -9,8 +9,8 @@ import { CONSENT_IDS, DOCUMENT_IDS, PATIENT_IDS, PRACTITIONER_IDS, RELATED_PERSO
  * The personas' choices, stored as the rules parser reads them (src/server/access/rules.ts):
  * Camille and Jean authorise Dr Bernard (Camille also for restricted documents), Camille blocks
  * Dr Petit and hides her psychiatry consultation, Jean leaves emergency access on, Nadia refuses
- * research; Camille is Jean's caregiver (documents and prescriptions, not privacy) for about a
- * year, and Léo's legal guardian.
+ * research; Camille is Jean's caregiver (documents, prescriptions and writing to his professionals
+ * in his name, not privacy) for about a year, and Léo's legal guardian.
  */
 export async function seedRules(repo: Repository, clock: SeedClock): Promise<number> {
   const { camille, jean, leo, nadia } = PATIENT_IDS;
@@ -27,7 +27,7 @@ export async function seedRules(repo: Repository, clock: SeedClock): Promise<num
       agentPatientId: camille,
       agentName: { given: "Camille", family: "Martin" },
       relationship: { code: "DAU", display: "natural daughter" },
-      scopes: ["documents:read", "prescriptions:read", "prescriptions:share"],
+      scopes: ["documents:read", "prescriptions:read", "prescriptions:share", "messages:write"],
       start: on("2024-01-20", 18),
       end: daysFromNow(clock, 365),
     }),

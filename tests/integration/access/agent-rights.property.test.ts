@@ -68,7 +68,8 @@ describe("an agent's rights never grow through their own writes (through the Rep
         const ids = new Map<string, string>();
         const pools = fresh(TEMPLATE, ids);
         const { stored, writes } = fresh(generated, ids) as { stored: Stored; writes: Write[] };
-        await system.create(aPatient({ id: pools.patientId, given: "Jean" }));
+        // A minor, so that generated guardianships are live (they end at majority: children/majority.ts).
+        await system.create(aPatient({ id: pools.patientId, given: "Jean", birthDate: "2016-09-10" }));
         for (const resource of [...stored.relatedPersons, ...stored.consents] as (RelatedPerson | Consent)[]) await system.create(resource);
         for (const write of writes) {
           const before = await unsafeLoadRules(db.sql, pools.patientId);

@@ -130,6 +130,6 @@ describe("lost phone: recovery codes", () => {
     expect((await signInWith(codes[0]!.toLowerCase().replace("-", " "))).status).toBe(200);
     const reused = await signInWith(codes[0]!);
     expect(reused.status).toBe(401);
-    expect(await reused.json()).toEqual({ error: "CodeRejected" });
+    expect(await reused.json()).toEqual({ error: "RecoveryCodeRejected" });
   });
 });

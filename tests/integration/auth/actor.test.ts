@@ -27,7 +27,8 @@ async function session(id: string, now = new Date()): Promise<CurrentSession> {
 
 beforeAll(async () => {
   const system = await systemRepository("auth-tests");
-  for (const [name, id] of Object.entries(ids)) await system.create(aPatient({ id, given: name, family: "Test" }));
+  // Léo is a child: a guardianship ends at the patient's majority (children/majority.ts).
+  for (const [name, id] of Object.entries(ids)) await system.create(aPatient({ id, given: name, family: "Test", ...(name === "leo" ? { birthDate: "2016-09-10" } : {}) }));
   jeanDelegation = await system.create(
     aDelegation({ patientId: ids.jean, agentPatientId: ids.camille, scopes: ["documents:read", "prescriptions:read"] }),
   );
@@ -103,9 +104,9 @@ describe("the spaces a patient can open", () => {
   it("lists their own and those of live delegations, by name, and marks the current one", async () => {
     const system = await systemRepository("auth-tests");
     // The repository gives each new resource its id.
-    const created = async (given: string, family: string) => (await system.create(aPatient({ given, family }))).id ?? "";
+    const created = async (given: string, family: string, birthDate?: string) => (await system.create(aPatient({ given, family, birthDate }))).id ?? "";
     const agent = await created("Alice", "Agent");
-    const dependant = await created("Lou", "Agent");
+    const dependant = await created("Lou", "Agent", "2016-09-10");
     const parent = await created("Paul", "Agent");
     const former = await created("Fanny", "Ancienne");
     await system.create(aGuardianship({ patientId: dependant, agentPatientId: agent, scopes: [] }));

@@ -60,7 +60,8 @@ export async function buildMatrixWorld(db: () => Database): Promise<MatrixWorld>
   const petitId = await doctor("Petit");
   const moreauId = await doctor("Moreau");
   const patients = {} as Record<Owner, string>;
-  for (const owner of OWNERS) patients[owner] = (await system.create(aPatient({ given: owner }))).id!;
+  // Léo is a child: a guardianship ends at the patient's majority (children/majority.ts).
+  for (const owner of OWNERS) patients[owner] = (await system.create(aPatient({ given: owner, ...(owner === "leo" ? { birthDate: "2016-09-10" } : {}) }))).id!;
   const { camille, jean, leo, nadia } = patients;
   const targets: Target[] = [];
   const add = async (owner: Owner, kind: Kind, resource: Resource) => {
@@ -141,7 +142,8 @@ export async function buildMatrixWorld(db: () => Database): Promise<MatrixWorld>
       case "Condition":
         return aCondition({ patientId, onset: "2025-01-15" });
       case "Patient":
-        return aPatient({ id: patientId });
+        // The same birth date as stored: someone acting for the patient may not change it.
+        return aPatient({ id: patientId, ...(patientId === patients.leo ? { birthDate: "2016-09-10" } : {}) });
       case "AuditEvent":
         return { resourceType: "AuditEvent" } as Resource;
     }

@@ -5,6 +5,7 @@ import type { Actor } from "@/server/access/actor";
 import { agentWriteRefusal } from "@/server/access/agent-writes";
 import { decide } from "@/server/access/decide";
 import type { PatientRules } from "@/server/access/rules";
+import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { agentActor, applyWrite, arbStored, arbWrite, factsOf, grownRights, NOW, rulesOfStored, type Pools, type Stored, type Write } from "./agent-rights";
 
@@ -102,9 +103,13 @@ describe("agentWriteRefusal, the second lock behind decide()", () => {
     { name: "delegate writes a privacy rule about a professional", actor: delegate, rules, next: aboutSelf(`Practitioner/${pools.practitioner}`), want: undefined },
     { name: "guardian extends their own guardianship", actor: guardian, rules: guardianRules, next: aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [], end: "2040-01-01T00:00:00Z" }), stored: aGuardianship({ id: RP, patientId: PAT, agentPatientId: SELF, scopes: [] }), want: "self-delegation" },
     { name: "guardian appoints the other parent as guardian", actor: guardian, rules: guardianRules, next: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: undefined },
-    { name: "guardian removes the other parent's tie (a court's decision)", actor: guardian, rules: guardianRules, next: { ...aGuardianship({ id: "rp-other", patientId: PAT, agentPatientId: OTHER, scopes: [] }), active: false }, stored: aGuardianship({ id: "rp-other", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
-    { name: "guardian deletes the other parent's tie", actor: guardian, rules: guardianRules, stored: aGuardianship({ id: "rp-other", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
-    { name: "guardian revokes a caregiver", actor: guardian, rules: guardianRules, next: { ...forOther({ scopes: ["documents:read"], end: undefined }), active: false }, stored: forOther({ scopes: ["documents:read"], end: undefined }), want: undefined },
+    { name: "guardian ends the other guardian's tie", actor: guardian, rules: guardianRules, stored: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian sets the other guardian's tie inactive", actor: guardian, rules: guardianRules, next: aGuardianship({ id: "g2", patientId: PAT, agentPatientId: OTHER, scopes: [], active: false }), stored: aGuardianship({ id: "g2", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian turns the other guardian's tie into a caregiver's", actor: guardian, rules: guardianRules, next: forOther({ id: "g2" }), stored: aGuardianship({ id: "g2", patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
+    { name: "guardian makes the child younger (to keep access past 18)", actor: guardian, rules: guardianRules, next: { ...aPatient({ id: PAT, birthDate: "2012-01-01" }) }, stored: aPatient({ id: PAT, birthDate: "2008-01-01" }), want: "birth-date" },
+    { name: "delegate changes the patient's birth date", actor: delegate, rules, next: aPatient({ id: PAT, birthDate: "1950-01-01" }), stored: aPatient({ id: PAT, birthDate: "1950-06-02" }), want: "birth-date" },
+    { name: "guardian changes the child's address, same birth date", actor: guardian, rules: guardianRules, next: aPatient({ id: PAT, birthDate: "2012-01-01", address: [] }), stored: aPatient({ id: PAT, birthDate: "2012-01-01" }), want: undefined },
+    { name: "guardian ends a caregiver's delegation", actor: guardian, rules: guardianRules, stored: forOther(), want: undefined },
     { name: "guardian appoints a caregiver with any scope", actor: guardian, rules: guardianRules, next: forOther({ scopes: ["documents:write", "privacy:manage"], end: undefined }), want: undefined },
   ];
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MINOR_SECRET } from "@/lib/fhir/systems";
-import type { Actor } from "@/server/access/actor";
+import { agentRef, type Actor } from "@/server/access/actor";
 import { decide } from "@/server/access/decide";
 import type { ResourceFacts } from "@/server/access/facts";
 import { rowFilter, type RowFilter } from "@/server/access/row-filter";
@@ -33,6 +33,7 @@ const arbFacts = fc
     labels: fc.subarray(["R", "V", MINOR_SECRET, "ETH"]),
     author: fc.constantFrom(undefined, `Patient/${pools.patientId}`, `Practitioner/${pools.practitioners[0]}`),
     prescriptionId: fc.constantFrom(undefined, ...pools.prescriptions),
+    participant: fc.constantFrom(undefined, ...pools.practitioners.map((id) => `Practitioner/${id}`)),
   })
   .map(
     (f): ResourceFacts => ({ ...f, patientId: pools.patientId, confidentiality: confidentialityOf(f.labels) }),
@@ -47,7 +48,8 @@ function passes(filter: RowFilter, facts: ResourceFacts, rules: PatientRules, ac
       v.confidentiality === facts.confidentiality &&
       v.minorSecret === facts.labels.includes(MINOR_SECRET) &&
       v.hidden === (facts.id !== undefined && rules.hiddenDocuments.has(facts.id)) &&
-      v.inLinkPrescription === (link !== undefined && facts.prescriptionId === link),
+      v.inLinkPrescription === (link !== undefined && facts.prescriptionId === link) &&
+      v.ownConversation === (facts.participant !== undefined && facts.participant === agentRef(actor)),
   );
 }
 

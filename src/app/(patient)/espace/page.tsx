@@ -51,6 +51,13 @@ export default async function PatientHomePage() {
               </Card>
             </li>
           ))}
+          {actor.kind === "guardian" ? (
+            <li>
+              <Card title="Carnet de santé : croissance" href="/espace/carnet-enfant" headingLevel={3}>
+                <p>Le poids, la taille et le périmètre crânien sur les courbes de croissance, et les certificats de santé.</p>
+              </Card>
+            </li>
+          ) : null}
         </ul>
       </section>
 

@@ -8,4 +8,5 @@ export const PATIENT_SECTIONS: { href: string; title: MessageKey; description: M
   { href: "/espace/proches", title: "sections.delegations.title", description: "sections.delegations.description" },
   { href: "/espace/historique", title: "sections.accessHistory.title", description: "sections.accessHistory.description" },
   { href: "/espace/prevention", title: "sections.prevention.title", description: "sections.prevention.description" },
+  { href: "/espace/messages", title: "sections.messages.title", description: "sections.messages.description" },
 ];

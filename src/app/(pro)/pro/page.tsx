@@ -28,7 +28,13 @@ export default async function ProHomePage({ searchParams }: { searchParams: Prom
   const list = await listAuthorisingPatients(await createRepository(actor, await requestContext(session)), Number.isInteger(requested) ? requested : 1);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("proHome.greeting", { name: session.account.displayName })} />
+      <PageHeader title={t("proHome.greeting", { name: session.account.displayName })}>
+        <p>
+          <Link href="/pro/messages" className="font-semibold">
+            {t("messaging.proTitle")}
+          </Link>
+        </p>
+      </PageHeader>
       <section aria-labelledby="patients-title" className="flex flex-col gap-4">
         <h2 id="patients-title" className="text-xl font-semibold">
           {t("proHome.patientsTitle")}

@@ -1,6 +1,7 @@
 import "server-only";
-import type { Resource } from "@medplum/fhirtypes";
+import type { Communication, Resource } from "@medplum/fhirtypes";
 import { invalid } from "../../fhir/errors";
+import { createMessage } from "../../messages/create-message";
 import { parseNoParams } from "../parse-search";
 import { readJsonBody } from "../read-json-body";
 import { resourceResponse } from "../responses";
@@ -14,7 +15,8 @@ export async function createInteraction({ request, url, type, repo, base }: Inte
   parseNoParams(url.searchParams);
   const body = await readJsonBody(request);
   if (body.resourceType !== type) throw invalid("Le resourceType du corps ne correspond pas à l'adresse.");
-  const created = await repo.create(body as unknown as Resource);
+  // A message tells its recipient in its own transaction, whichever door it came through.
+  const created = type === "Communication" ? await createMessage(repo, body as unknown as Communication) : await repo.create(body as unknown as Resource);
   const location = `${base}/${type}/${created.id}/_history/${created.meta?.versionId ?? "1"}`;
   return resourceResponse(created, 201, { location });
 }

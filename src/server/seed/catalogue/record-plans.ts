@@ -2,6 +2,8 @@ import type { AllergyIntolerance, Condition, Immunization, Observation } from "@
 import { stableId } from "@/lib/fhir/builders/ids";
 import { ORGANIZATION_IDS, PATIENT_IDS, PRACTITIONER_IDS, type PatientPersona } from "@/lib/demo/personas";
 import { aBloodPressure, aCondition, anAllergy, anImmunization, anObservation, CONDITIONS, VACCINES, type VaccineCode } from "@/lib/fhir/builders/record";
+import { bodyMassIndex } from "@/server/children/growth-measures";
+import { growthObservation } from "@/server/children/growth-observation";
 import { daysAgo, frDate, on, type DocumentPlan, type SeedClock } from "./plan";
 
 /**
@@ -117,7 +119,31 @@ export function observations(clock: SeedClock): Observation[] {
   const pressure = [...BLOOD_PRESSURE, [daysAgo(clock, 14).slice(0, 10), 130, 78] as [string, number, number]].map(([day, systolic, diastolic]) =>
     aBloodPressure({ id: stableId(`jean/bp/${day}`), patientId: PATIENT_IDS.jean, systolic, diastolic, date: on(day, 16), performer: day === "2019-10-07" || day === "2025-11-17" ? `Practitioner/${PRACTITIONER_IDS.petit}` : bernard }),
   );
-  return [...hba1c, ...pressure];
+  return [...hba1c, ...pressure, ...leoGrowth()];
+}
+
+/**
+ * Léo's growth, measured by his paediatrician at the carnet's check-ups (demo values, close to
+ * the median of the reference curves): weight (kg), height (cm), head circumference (cm).
+ */
+const LEO_GROWTH: [string, number, number, number | undefined][] = [
+  ["2016-09-10", 3.4, 50, 34.5],
+  ["2016-10-10", 4.5, 54.5, 37.4],
+  ["2017-03-10", 7.9, 67.5, 43.4],
+  ["2017-09-11", 9.7, 75.6, 46.2],
+  ["2018-09-10", 12.4, 87.6, 48.6],
+  ["2019-09-10", 14.5, 96.2, 49.8],
+  ["2021-09-13", 18.6, 110.5, 51.6],
+  ["2023-09-11", 23.2, 122.4, undefined],
+  ["2025-09-08", 28.4, 133.6, undefined],
+];
+
+function leoGrowth(): Observation[] {
+  const garnierRef = `Practitioner/${PRACTITIONER_IDS.garnier}`;
+  return LEO_GROWTH.flatMap(([day, weight, height, head]) => {
+    const at = (measure: "weight" | "height" | "ofc" | "bmi", value: number) => ({ ...growthObservation(PATIENT_IDS.leo, measure, value, day, garnierRef), id: stableId(`leo/growth/${measure}/${day}`) });
+    return [at("weight", weight), at("height", height), at("bmi", bodyMassIndex(weight, height)), ...(head === undefined ? [] : [at("ofc", head)])];
+  });
 }
 
 /** Vaccination certificates in the documents: what the personas would download or scan. */

@@ -51,7 +51,7 @@ export default async function SecondFactorEnrolPage({ searchParams }: { searchPa
           {t("activation.passkeyTitle")}
         </h2>
         <p>{t("activation.passkeyIntro")}</p>
-        <PasskeyEnrolButton optionsUrl="/activer/cle/options" verifyUrl="/activer/cle/enregistrer" next="/activer/codes-secours" label={t("activation.passkeyButton")} failed={t("activation.passkeyFailed")} />
+        <PasskeyEnrolButton optionsUrl="/activer/cle/options" verifyUrl="/activer/cle/enregistrer" next="/activer/codes-secours" label={t("activation.passkeyButton")} failed={t("activation.passkeyFailed")} unsupported={t("activation.passkeyNeedsScript")} />
       </section>
     </div>
   );

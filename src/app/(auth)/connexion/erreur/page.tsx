@@ -9,12 +9,14 @@ import { SIGN_IN_ERRORS } from "@/server/auth/sign-in-errors";
 export const metadata: Metadata = { title: t("signInError.title") };
 
 /**
- * Where next-auth sends a failed sign-in. A refused code goes back to the code page (which
- * says whether the challenge can still take one); anything else gets a generic message.
+ * Where next-auth sends a failed sign-in. A refused code goes back to the page it was typed on
+ * (the app's code page says whether the challenge can still take one; a recovery code, to the
+ * recovery page); anything else gets a generic message.
  */
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const { error } = await searchParams;
   if (error === SIGN_IN_ERRORS.code || error === SIGN_IN_ERRORS.challenge) redirect("/connexion/code?erreur=1");
+  if (error === SIGN_IN_ERRORS.recovery) redirect("/connexion/secours?erreur=1");
   if (error === SIGN_IN_ERRORS.paused) redirect("/connexion/code?erreur=pause");
   return (
     <div className="flex max-w-md flex-col gap-6">

@@ -35,6 +35,11 @@ export default async function VaccinationRecordPage({ searchParams }: { searchPa
           <Link href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
             Certificat imprimable
           </Link>
+          {actor.kind === "guardian" ? (
+            <Link href="/espace/carnet-enfant" className="font-semibold text-blue-800 underline underline-offset-4">
+              Croissance et certificats de santé
+            </Link>
+          ) : null}
         </p>
       </PageHeader>
       <VaccinationTable immunizations={record.immunizations} caption="Vaccinations enregistrées, de la plus récente à la plus ancienne" />

@@ -45,8 +45,12 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
       </p>
       <PageHeader title={t("pro.patientDocumentsTitle", { name: identity.name })}>
         {canAdd ? (
-          <div>
+          <div className="flex flex-wrap gap-3">
             <ButtonLink href={`${basePath}/ajouter`}>{t("documents.add")}</ButtonLink>
+            {/* Messaging needs the same standing authorisation as adding a document (not break-glass). */}
+            <ButtonLink href={`/pro/messages?patient=${patientId}#nouveau`} variant="secondary">
+              {t("messaging.writeToPatient")}
+            </ButtonLink>
           </div>
         ) : null}
       </PageHeader>

@@ -1,0 +1,48 @@
+/**
+ * Part of `npm run test:e2e` (scripts/e2e.mjs), after the seed and before the server starts
+ * (the server then owns the PGlite database): adds the patients of
+ * tests/e2e/fixtures/new-patients.json, whose records exist but who have no account yet, as the
+ * record system would, and invites each through inviteAccount, the function behind
+ * `npm run account:invite`, in this one process (a process per invitation would cost 15 s each
+ * here). The codes go to E2E_DATA_DIR/invitations.json for accounts.spec.ts. Test data only:
+ * refuses any APP_ENV but "test". Run with `tsx --conditions react-server`.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { inviteAccount } from "@/server/accounts/invite-account";
+import { closeDatabase, database } from "@/server/db/client";
+import { env } from "@/server/env";
+import { systemRepository } from "@/server/fhir/repository";
+
+type NewPatient = { id: string; given: string; family: string; gender: "female" | "male"; birthDate: string; email: string };
+
+async function main(): Promise<number> {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (env().APP_ENV !== "test" || !dataDir) {
+    console.error("Refus : ces invitations de test ne sont créées qu'avec APP_ENV=test et E2E_DATA_DIR.");
+    return 1;
+  }
+  const patients = JSON.parse(readFileSync("tests/e2e/fixtures/new-patients.json", "utf8")) as Record<string, NewPatient>;
+  const db = await database();
+  try {
+    const repo = await systemRepository("e2e-invitations");
+    const codes: Record<string, string> = {};
+    for (const [key, p] of Object.entries(patients)) {
+      await repo.create(aPatient({ id: p.id, given: p.given, family: p.family, gender: p.gender, birthDate: p.birthDate }));
+      const invited = await inviteAccount({ kind: "patient", resourceId: p.id, email: p.email, now: new Date() });
+      if (!invited.ok) throw new Error(`Invitation de ${key} refusée : ${invited.reason}`);
+      codes[key] = invited.code;
+    }
+    writeFileSync(path.join(dataDir, "invitations.json"), JSON.stringify(codes, null, 2));
+    console.log(`${Object.keys(codes).length} patients sans compte ajoutés et invités (codes dans ${dataDir}/invitations.json).`);
+    return 0;
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

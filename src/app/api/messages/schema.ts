@@ -1,0 +1,1 @@
+export { messageFormSchema, noticeOfInvalid } from "@/lib/messages/message-form";

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { formatDateTime } from "@/lib/documents/format";
+import { t } from "@/lib/i18n/messages";
+import type { ConversationSummary } from "@/server/messages/conversation-view";
+
+/** The conversations, most recent first, unread ones marked in words (not by colour alone). */
+export function ConversationList({ conversations, basePath, nameOf }: { conversations: ConversationSummary[]; basePath: string; nameOf: (c: ConversationSummary) => string }) {
+  return (
+    <section aria-labelledby="conversations" className="flex flex-col gap-3">
+      <h2 id="conversations" className="text-xl font-semibold">
+        {t("messaging.conversations")}
+      </h2>
+      {conversations.length === 0 ? (
+        <p>{t("messaging.noConversation")}</p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {conversations.map((conversation) => (
+            <li key={conversation.id} className={`rounded-md border bg-white px-4 py-3 ${conversation.unread > 0 ? "border-l-4 border-blue-800" : "border-slate-300"}`}>
+              <p className={conversation.unread > 0 ? "font-semibold" : ""}>
+                {conversation.unread > 0 ? <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-sm text-white">{t("messaging.unread", { count: conversation.unread })}</span> : null}
+                <Link href={`${basePath}/${conversation.id}`}>{conversation.subject ?? t("messaging.noSubject")}</Link>
+              </p>
+              <p className="text-sm text-slate-700">
+                {t("messaging.with", { name: nameOf(conversation) })} ·{" "}
+                {t("messaging.lastMessage", { name: conversation.lastSenderName, date: conversation.lastSent ? formatDateTime(conversation.lastSent) : "—" })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

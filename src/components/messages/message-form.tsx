@@ -1,0 +1,83 @@
+import { Button } from "@/components/button";
+import { SelectField, type SelectOption } from "@/components/documents/select-field";
+import { TextField } from "@/components/text-field";
+import { t } from "@/lib/i18n/messages";
+import { MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
+
+/**
+ * The form that sends a message: a new conversation (with its recipient, or its patient for a
+ * professional, and a subject) or a reply (the conversation in a hidden field). A plain
+ * multipart POST to /api/messages: it works without JavaScript, the file included.
+ */
+export type MessageFormProps = {
+  id: string;
+  title: string;
+  conversationId?: string;
+  recipients?: SelectOption[];
+  patients?: SelectOption[];
+  selectedPatient?: string;
+  withModel?: boolean;
+  documents?: SelectOption[];
+  submitLabel: string;
+};
+
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, withModel, documents, submitLabel }: MessageFormProps) {
+  const headingId = `${id}-title`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
+      <h2 id={headingId} className="text-xl font-semibold">
+        {title}
+      </h2>
+      <form id={id} method="post" action="/api/messages" encType="multipart/form-data" className="flex flex-col gap-4">
+        {conversationId ? <input type="hidden" name="conversation" value={conversationId} /> : null}
+        {recipients ? <SelectField name="destinataire" label={t("messaging.recipient")} hint={t("messaging.recipientHint")} options={recipients} required id={`${id}-destinataire`} /> : null}
+        {patients ? <SelectField name="patient" label={t("messaging.patient")} options={patients} defaultValue={selectedPatient} required id={`${id}-patient`} /> : null}
+        {withModel ? (
+          <SelectField
+            name="modele"
+            label={t("messaging.model")}
+            id={`${id}-modele`}
+            options={[
+              { value: "", label: t("messaging.modelNone") },
+              { value: "plan-prevention", label: t("messaging.modelPrevention") },
+            ]}
+          />
+        ) : null}
+        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} />}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-texte`} className="font-semibold text-slate-900">
+            {t("messaging.text")}
+            <span className="ml-1 text-sm font-normal text-slate-700">{t("form.required")}</span>
+          </label>
+          <p id={`${id}-texte-hint`} className="text-sm text-slate-700">
+            {t("messaging.textHint")}
+          </p>
+          <textarea
+            id={`${id}-texte`}
+            name="texte"
+            required
+            rows={6}
+            maxLength={MESSAGE_MAX_LENGTH}
+            aria-describedby={`${id}-texte-hint`}
+            className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+          />
+        </div>
+        {documents ? (
+          <SelectField name="document" label={t("messaging.document")} id={`${id}-document`} options={[{ value: "", label: t("messaging.documentNone") }, ...documents]} />
+        ) : null}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-fichier`} className="font-semibold text-slate-900">
+            {t("messaging.file")}
+          </label>
+          <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
+            {t("messaging.fileHint")}
+          </p>
+          <input id={`${id}-fichier`} name="fichier" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={`${id}-fichier-hint`} className="text-base" />
+        </div>
+        <div>
+          <Button type="submit">{submitLabel}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}

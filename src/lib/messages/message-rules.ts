@@ -1,0 +1,17 @@
+/**
+ * The rules of a message's text and of its withdrawal, shared by the forms (zod), the
+ * repository (whatever the door) and the pages. Plain text only: it is stored as typed and
+ * always rendered as text, never as markup.
+ */
+export const MESSAGE_MAX_LENGTH = 5000;
+export const SUBJECT_MAX_LENGTH = 120;
+/** The sender may withdraw a message for five minutes after sending it, not after. */
+export const WITHDRAW_WINDOW_MS = 5 * 60 * 1000;
+
+/** The subject offered to a professional sending a prevention plan after a check-up. */
+export const PREVENTION_PLAN_SUBJECT = "Plan de prévention";
+
+export function mayStillWithdraw(sent: string | undefined, now: Date): boolean {
+  const at = sent ? Date.parse(sent) : Number.NaN;
+  return Number.isFinite(at) && now.getTime() - at <= WITHDRAW_WINDOW_MS && now.getTime() >= at - 60_000;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import type { Communication } from "@medplum/fhirtypes";
+import { MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
+import type { Actor, PractitionerActor } from "../access/actor";
+import { decide } from "../access/decide";
+import type { ResourceFacts } from "../access/facts";
+import type { PatientRules } from "../access/rules";
+import type { Queryable } from "../db/queryable";
+import { unprocessable } from "./errors";
+import { factsOfRow, loadRow } from "./resource-row";
+
+/**
+ * Before a message is written (whoever writes it, pages or FHIR API): it must reach someone who
+ * may read it, and carry only what that person may see. A conversation is between the patient's
+ * side and one professional, who must be let in by the patient's rules now (not blocked, access
+ * not ended, and not by break-glass); each attached document must be one of this patient's
+ * that the sender sees and the professional may see under the same rules (not hidden, not
+ * above their level, not secret). Otherwise nothing is written and the sender is told why, in
+ * plain words. Only plain text and document references travel: no inline files, no markup.
+ */
+export async function refuseUndeliverable(
+  db: Queryable,
+  actor: Actor,
+  message: Communication,
+  facts: ResourceFacts,
+  rules: PatientRules,
+  now: Date,
+): Promise<void> {
+  const participant = facts.participant?.replace(/^Practitioner\//, "");
+  if (!participant || !facts.patientId) throw refusal("Un message s'adresse à un professionnel de santé.", "destinataire");
+  const professional: PractitionerActor = { kind: "practitioner", accountId: "", practitionerId: participant };
+  if (!decide(professional, "read", facts, rules, now).allow) {
+    throw refusal("Ce professionnel ne peut pas recevoir de message : il n'a pas accès à votre dossier.", "destinataire");
+  }
+  for (const part of message.payload ?? []) {
+    if (part.contentString !== undefined) {
+      if (part.contentString.trim().length === 0 || part.contentString.length > MESSAGE_MAX_LENGTH) {
+        throw refusal(`Le message doit contenir entre 1 et ${MESSAGE_MAX_LENGTH} caractères.`, "payload");
+      }
+      continue;
+    }
+    const reference = part.contentReference?.reference ?? "";
+    const documentId = /^DocumentReference\/([0-9a-f-]{36})$/i.exec(reference)?.[1];
+    if (!documentId) throw refusal("Une pièce jointe est un document du dossier.", "payload");
+    const row = await loadRow(db, "DocumentReference", documentId);
+    const document = row && !row.deleted && row.patient_id === facts.patientId ? factsOfRow(row) : undefined;
+    if (!document || !decide(actor, "read", document, rules, now).allow) throw refusal("Ce document est introuvable.", "payload");
+    if (!decide(professional, "read", document, rules, now).allow) {
+      throw refusal("Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir.", "payload");
+    }
+  }
+}
+
+function refusal(message: string, field: string) {
+  return unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: [`Communication.${field}`] }]);
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Communication } from "@medplum/fhirtypes";
+import { inPrisma, type Queryable } from "../db/queryable";
+import type { Repository } from "../fhir/repository";
+import { accountOf } from "../notifications/account-of";
+import { notify } from "../notifications/notify";
+import { conversationIdOf, practitionerOf } from "./conversation-view";
+
+/**
+ * Writes a message and tells its recipient, in one transaction: the message never exists
+ * without its notification, nor twice notified. Used by the pages' use case and by the FHIR
+ * API's create, so a message is notified whichever door it came through.
+ */
+export async function createMessage(repo: Repository, message: Communication): Promise<Communication> {
+  return repo.transaction(async (scope) => {
+    const created: Communication = await scope.create(message);
+    await tellRecipient(inPrisma(scope.tx), created);
+    return created;
+  });
+}
+
+/** A professional's message is news for the patient's space; the patient's side's, for the professional's account. */
+async function tellRecipient(db: Queryable, message: Communication): Promise<void> {
+  const conversationId = conversationIdOf(message);
+  const patientId = message.subject?.reference?.replace(/^Patient\//, "");
+  const practitionerId = practitionerOf(message);
+  if (!patientId || !practitionerId) return;
+  const dedupeKey = `message-received:${message.id}`;
+  const path = conversationId ? `/${conversationId}` : "";
+  if (message.sender?.reference?.startsWith("Practitioner/")) {
+    await notify(db, { patientId, kind: "message-received", link: `/espace/messages${path}`, dedupeKey });
+    return;
+  }
+  const accountId = await accountOf(db, `Practitioner/${practitionerId}`);
+  if (accountId) await notify(db, { accountId, kind: "message-received", link: `/pro/messages${path}`, dedupeKey });
+}

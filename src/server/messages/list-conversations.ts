@@ -1,0 +1,35 @@
+import "server-only";
+import type { Communication } from "@medplum/fhirtypes";
+import { spaceOf } from "../access/actor";
+import type { Repository } from "../fhir/repository";
+import { summarise, type ConversationSummary } from "./conversation-view";
+
+/** The most recent messages a list is built from (five pages of the search). */
+const PAGES = 5;
+
+/**
+ * The conversations of the space the actor is in (the patient, a guardian, a caregiver), or of
+ * every patient a professional talks with, most recent first, with their unread counts. Read
+ * through the repository: decide() keeps a professional to their own conversations, the
+ * search is audited in each patient's history.
+ */
+export async function listConversations(repo: Repository): Promise<ConversationSummary[]> {
+  if (repo.actor.kind === "practitioner") {
+    const perPatient = await repo.practitionerMessages();
+    return summarise(perPatient.flatMap((p) => p.messages), repo.actor, repo.now());
+  }
+  const patientId = spaceOf(repo.actor);
+  if (!patientId) return [];
+  const messages: Communication[] = [];
+  for (let page = 0; page < PAGES; page++) {
+    const found = await repo.search<Communication>("Communication", { patientId, count: 100, offset: page * 100, sort: "-date" });
+    messages.push(...found.resources);
+    if (!found.hasMore) break;
+  }
+  return summarise(messages, repo.actor, repo.now());
+}
+
+/** How many messages the person has yet to read, for the header and the lists. */
+export function unreadTotal(conversations: ConversationSummary[]): number {
+  return conversations.reduce((sum, conversation) => sum + conversation.unread, 0);
+}

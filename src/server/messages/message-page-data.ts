@@ -1,0 +1,28 @@
+import "server-only";
+import type { DocumentReference } from "@medplum/fhirtypes";
+import { formatDay } from "@/lib/documents/format";
+import { titleOf } from "../documents/document-summary";
+import { isUuid, type Repository } from "../fhir/repository";
+
+/**
+ * What the messaging pages show beside the messages, read through the repository as the viewer:
+ * the documents one may attach (those one sees), and the titles of attachments one may open
+ * (an attachment one may not see, or no longer, is simply "not available").
+ */
+export type Option = { value: string; label: string };
+
+export async function attachableDocuments(repo: Repository, patientId: string): Promise<Option[]> {
+  const page = await repo.search<DocumentReference>("DocumentReference", { patientId, count: 100, sort: "-date" });
+  return page.resources.map((document) => ({ value: document.id ?? "", label: `${titleOf(document) ?? "Document"} (${formatDay(document.date)})` }));
+}
+
+export async function attachmentTitles(repo: Repository, patientId: string, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)].filter(isUuid).slice(0, 100);
+  if (wanted.length === 0) return new Map();
+  const page = await repo.search<DocumentReference>("DocumentReference", { patientId, ids: wanted, count: wanted.length });
+  return new Map(page.resources.map((document) => [document.id ?? "", titleOf(document) ?? "Document"]));
+}
+
+export async function mayWriteMessages(repo: Repository, patientId: string): Promise<boolean> {
+  return (await repo.decideOn("create", { resourceType: "Communication", patientId, confidentiality: "N", labels: [] })).allow;
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
+import { MAX_UPLOAD_BYTES } from "../documents/upload-policy";
+import { env } from "../env";
+import { FhirError } from "../fhir/errors";
+import { refuseCrossSite } from "../http/check-origin";
+import { notFoundResponse } from "../http/form-post";
+import { readCappedForm } from "../http/read-capped-body";
+import { seeOther } from "../http/see-other";
+import { unauthorized } from "../http/unauthorized";
+import { MessageRefused, type MessageNotice } from "./message-refused";
+
+/** A 20 MB file and a few fields, with room for the multipart envelope. */
+const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
+
+/** Where each side reads its messages. */
+export function messagesHome(scope: RequestScope): "/espace/messages" | "/pro/messages" {
+  return scope.actor.kind === "practitioner" ? "/pro/messages" : "/espace/messages";
+}
+
+export function conversationPath(scope: RequestScope, conversationId: string): `/${string}` {
+  return `${messagesHome(scope)}/${encodeURIComponent(conversationId)}`;
+}
+
+/**
+ * The form posts of the messaging (plain forms, multipart when a file is attached): refuse
+ * cross-site posts, find the session's actor, read the body within a cap, run the use case,
+ * then back to a page of ours with a fixed code. What the actor may not see is a 404 (the same
+ * bytes as what does not exist); a refusal they may know of comes back to the conversation, or
+ * to the messages page for a new one.
+ */
+export async function messagePost(
+  request: Request,
+  run: (scope: RequestScope, form: FormData) => Promise<{ path: `/${string}`; notice: MessageNotice }>,
+): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const scope = await optionalRequestScope();
+  if (!scope) return unauthorized();
+  const form = await readCappedForm(request, MAX_BODY_BYTES);
+  const back = (notice: MessageNotice, conversationId?: string) =>
+    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?message=${notice}`);
+  if (form === "too-large") return back("fichier");
+  if (!form) return back("echec");
+  try {
+    const outcome = await run(scope, form);
+    return seeOther(`${outcome.path}?message=${outcome.notice}`);
+  } catch (error) {
+    if (error instanceof MessageRefused) return back(error.notice, error.conversationId);
+    if (!(error instanceof FhirError)) throw error;
+    if (error.status === 404) return notFoundResponse();
+    const conversation = form.get("conversation");
+    return back(error.status === 403 ? "interdit" : "echec", typeof conversation === "string" && conversation ? conversation : undefined);
+  }
+}

@@ -1,0 +1,22 @@
+/** The codes a messaging form comes back with (the pages turn them into sentences). */
+export type MessageNotice =
+  | "envoye"
+  | "retire"
+  | "texte"
+  | "sujet"
+  | "destinataire"
+  | "document"
+  | "fichier"
+  | "retrait_tardif"
+  | "interdit"
+  | "echec";
+
+/** A message not sent (or not withdrawn), for a reason the person is told in plain words. */
+export class MessageRefused extends Error {
+  constructor(
+    readonly notice: MessageNotice,
+    readonly conversationId?: string,
+  ) {
+    super(notice);
+  }
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Communication } from "@medplum/fhirtypes";
+import { mayStillWithdraw } from "@/lib/messages/message-rules";
+import { senderRefOf } from "../access/message-changes";
+import { notFound } from "../fhir/errors";
+import { isUuid, type Repository } from "../fhir/repository";
+import { conversationIdOf } from "./conversation-view";
+import { MessageRefused } from "./message-refused";
+
+/**
+ * "Retirer" a message: only its sender, only within five minutes of sending it. It stays in the
+ * conversation as "message retiré", its text and attachment gone from the current version (the
+ * repository checks the same rules, whatever the door: message-changes.ts).
+ */
+export async function withdrawMessage(repo: Repository, messageId: string): Promise<{ conversationId: string }> {
+  if (!isUuid(messageId)) throw notFound();
+  const message = await repo.read<Communication>("Communication", messageId);
+  const conversationId = conversationIdOf(message) ?? "";
+  if (message.status === "entered-in-error") return { conversationId };
+  if (message.sender?.reference !== senderRefOf(repo.actor)) throw new MessageRefused("interdit", conversationId);
+  if (!mayStillWithdraw(message.sent, repo.now())) throw new MessageRefused("retrait_tardif", conversationId);
+  const { payload: _payload, ...kept } = message;
+  await repo.update<Communication>({ ...kept, status: "entered-in-error" });
+  return { conversationId };
+}

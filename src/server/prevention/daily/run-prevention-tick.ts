@@ -1,0 +1,62 @@
+import "server-only";
+import type { SystemActor } from "../../access/actor";
+import { auditRow, insertAuditRows, type AuditRow } from "../../audit/write-audit";
+import type { Queryable } from "../../db/queryable";
+import { notify } from "../../notifications/notify";
+import { todayInParis } from "../days";
+import { CURRENT_CALENDAR } from "../evaluate-patient";
+import { extractFacts, FactsError } from "../extract-facts";
+import { cycleKey, newDueItems } from "../new-due-items";
+import { preferencesFromConsents } from "../preferences";
+import { recommend } from "../recommend";
+import { unsafeLoadPreventionBatch } from "./unsafe-load-batch";
+
+export const PREVENTION_JOB: SystemActor = { kind: "system", purpose: "prevention-daily" };
+
+export type TickResult = { evaluated: number; notified: number; skipped: number };
+
+const FIRST_ID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The daily prevention job (issue 14): evaluates everyone on the calendar in force, and each item
+ * that became due or overdue becomes one notification "prevention-due" (e-mailed by preference,
+ * without a word of health), once per item and cycle: the dedupe key is the person, the item and
+ * its due day, so a second run the same day, or the next day, notifies nothing new, and the next
+ * cycle (a new campaign, the next booster) notifies again. Nothing for someone who said "Ne plus
+ * me le rappeler" for the theme or for all. Each person evaluated leaves one audit row in their
+ * trail (the system read their vaccinations, conditions and screenings).
+ *
+ * By batches of `batchSize` people: two reads per batch, then one transaction-free write per
+ * notification (notify() writes the notice and its e-mail in the statement order it owns; a
+ * crash between two runs loses nothing, the next run sends what is missing under the same keys).
+ */
+export async function runPreventionTick(db: Queryable, now: Date, batchSize = 500): Promise<TickResult> {
+  const today = todayInParis(now);
+  const result: TickResult = { evaluated: 0, notified: 0, skipped: 0 };
+  let after = FIRST_ID;
+  for (;;) {
+    const batch = await unsafeLoadPreventionBatch(db, after, batchSize);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]!.patient.id!;
+    const audit: AuditRow[] = [];
+    for (const person of batch) {
+      const patientId = person.patient.id!;
+      let items;
+      try {
+        items = recommend(extractFacts(person.patient, person.resources), CURRENT_CALENDAR, today);
+      } catch (error) {
+        if (!(error instanceof FactsError)) throw error;
+        result.skipped++; // no full birth date: nothing can be computed, nothing is read further
+        continue;
+      }
+      result.evaluated++;
+      audit.push(auditRow(PREVENTION_JOB, { agentName: "Calendrier de prévention" }, { patientId, entity: "Immunization", interaction: "search", outcome: "success", detail: { job: "prevention-daily" } }, now));
+      const preferences = preferencesFromConsents(person.consents);
+      for (const item of newDueItems(items, new Set(), preferences)) {
+        if (await notify(db, { patientId, kind: "prevention-due", link: "/espace/prevention", dedupeKey: `prevention:${patientId}:${cycleKey(item)}` })) result.notified++;
+      }
+    }
+    if (audit.length) await insertAuditRows(db, audit);
+  }
+  return result;
+}

@@ -1,0 +1,294 @@
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { randomAddress } from "./helpers/sign-in";
+
+/**
+ * Issue 11 in a real browser, for people whose record exists and who have no account yet
+ * (tests/e2e/fixtures/new-patients.json; scripts/e2e.mjs invites them before the server starts
+ * and leaves their activation codes in E2E_DATA_DIR/invitations.json): activation with a passkey
+ * in Chromium's virtual authenticator, a lost phone and a recovery code, a reset by e-mail link,
+ * and ending another session from "Mon compte". Each page reached passes axe; the forgotten
+ * password pages, an activation and "Mon compte" are also used with JavaScript off.
+ */
+test.describe.configure({ mode: "serial" });
+
+type NewPatient = { given: string; family: string; birthDate: string; email: string };
+type Person = "passkey" | "recovery" | "reset" | "sessions";
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
+const PATIENTS = JSON.parse(readFileSync(path.resolve("tests/e2e/fixtures/new-patients.json"), "utf8")) as Record<Person, NewPatient>;
+const invitation = (person: Person): string => (JSON.parse(readFileSync(path.join(dataDir, "invitations.json"), "utf8")) as Record<Person, string>)[person];
+const nameOf = (person: Person) => `${PATIENTS[person].given} ${PATIENTS[person].family}`;
+
+const PASSWORD = "Trois ours lisent des cartes marines";
+const NEW_PASSWORD = "Un phare bleu veille sur la baie des Anges";
+
+async function noViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${page.url()} ${v.id}: ${v.help}`)).toEqual([]);
+}
+
+async function newClient(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() }, ...options });
+}
+
+/**
+ * The person's authenticator app. The server takes each 30-second step's code once per account
+ * (and the steps either side of now), so every code given here is of a step not used yet:
+ * this one if free, else the next one, waiting for the clock when both are spent.
+ */
+class AuthenticatorApp {
+  private lastStep = 0;
+  constructor(readonly secret: string) {}
+
+  async code(page: Page): Promise<string> {
+    const current = Math.floor(Date.now() / 30_000);
+    const step = Math.max(this.lastStep + 1, current);
+    if (step > current + 1) await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 500);
+    this.lastStep = step;
+    return TOTP.generate({ secret: Secret.fromBase32(this.secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: step * 30_000 + 1_000 });
+  }
+}
+
+/** /activer up to the second factor: the code and birth date, then a password. Axe on each step. */
+async function activateUpToSecondFactor(page: Page, person: Person, axe: boolean) {
+  await page.goto("/activer");
+  if (axe) await noViolations(page);
+  await page.getByLabel("Code d'activation").fill(invitation(person));
+  await page.getByLabel("Date de naissance").fill(PATIENTS[person].birthDate);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await expect(page).toHaveURL(/\/activer\/mot-de-passe$/);
+  if (axe) await noViolations(page);
+  await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
+  await page.getByLabel("Le même mot de passe, une seconde fois").fill(PASSWORD);
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page).toHaveURL(/\/activer\/second-facteur$/);
+  if (axe) await noViolations(page);
+}
+
+/** Reads the key shown for the authenticator app, as a person would type it. */
+async function shownKey(page: Page): Promise<AuthenticatorApp> {
+  return new AuthenticatorApp(((await page.getByTestId("totp-key").textContent()) ?? "").replace(/\s+/g, ""));
+}
+
+/** The whole activation with an authenticator app; gives the app and the ten recovery codes. */
+async function activateWithApp(page: Page, person: Person, options: { withoutScripts?: boolean } = {}): Promise<{ app: AuthenticatorApp; recoveryCodes: string[] }> {
+  await activateUpToSecondFactor(page, person, false);
+  // Without scripts the passkey part says why it has no button; the app works all the same.
+  if (options.withoutScripts) await expect(page.getByTestId("passkey-needs-script")).toContainText("demande JavaScript");
+  const app = await shownKey(page);
+  await page.getByLabel("Code affiché par l'application").fill(await app.code(page));
+  await page.getByRole("button", { name: "Valider le code" }).click();
+  await expect(page).toHaveURL(/\/activer\/codes-secours$/);
+  const recoveryCodes = (await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents()).map((c) => c.trim());
+  expect(recoveryCodes).toHaveLength(10);
+  await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByRole("banner")).toContainText(nameOf(person));
+  return { app, recoveryCodes };
+}
+
+async function typePassword(page: Page, person: Person, password: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(PATIENTS[person].email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Continuer" }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion$/);
+}
+
+test("a new patient activates with the code, creates a passkey in the browser and signs in with it alone", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+
+  await activateUpToSecondFactor(page, "passkey", true);
+  await page.getByRole("button", { name: "Créer une clé d'accès sur cet appareil" }).click();
+  await expect(page).toHaveURL(/\/activer\/codes-secours$/);
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await noViolations(page);
+  await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByRole("banner")).toContainText(nameOf("passkey"));
+
+  // The credential lives in the browser's authenticator, discoverable (no e-mail needed to use it).
+  const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(credentials).toHaveLength(1);
+  expect(credentials[0]!.isResidentCredential).toBe(true);
+
+  await signOut(page);
+  await page.getByRole("button", { name: "Se connecter avec une clé d'accès" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await expect(page.getByRole("banner")).toContainText(nameOf("passkey"));
+  const after = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+  expect(after.credentials[0]!.signCount).toBeGreaterThan(credentials[0]!.signCount);
+  await context.close();
+});
+
+test("with the phone lost, a recovery code signs in once, and a new authenticator app replaces the old one", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  const { app: oldPhone, recoveryCodes } = await activateWithApp(page, "recovery");
+  await signOut(page);
+
+  await typePassword(page, "recovery", PASSWORD);
+  await expect(page).toHaveURL(/\/connexion\/code$/);
+  await page.getByRole("link", { name: /Utiliser un code de secours/ }).click();
+  await expect(page).toHaveURL(/\/connexion\/secours$/);
+  await noViolations(page);
+  await page.getByLabel("Code de secours").fill(recoveryCodes[0]!);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+
+  // Straight to "Mon compte", asked to enrol again, with a new key for the new phone.
+  await expect(page).toHaveURL(/\/espace\/compte\?secours=1$/);
+  await expect(page.getByRole("main")).toContainText("Vous vous êtes connecté·e avec un code de secours");
+  const newPhone = await shownKey(page);
+  expect(newPhone.secret).not.toBe(oldPhone.secret);
+  await page.getByLabel("Code affiché par l'application").fill(await newPhone.code(page));
+  await page.getByRole("button", { name: "Valider le code" }).click();
+  await expect(page.getByRole("main")).toContainText("Votre nouvelle application d'authentification est enregistrée.");
+  await expect(page.getByRole("main")).toContainText("Codes de secours encore utilisables : 9.");
+  await signOut(page);
+
+  // The old phone no longer signs in; the new one does. The used recovery code is spent.
+  await typePassword(page, "recovery", PASSWORD);
+  await page.getByLabel("Code à 6 chiffres").fill(await oldPhone.code(page));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/connexion\/code\?erreur=1$/);
+  await typePassword(page, "recovery", PASSWORD);
+  await page.getByRole("link", { name: /Utiliser un code de secours/ }).click();
+  await page.getByLabel("Code de secours").fill(recoveryCodes[0]!);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/connexion\/secours\?erreur=1$/);
+  await expect(page.getByRole("main").getByRole("alert").first()).toContainText("Code de secours incorrect ou déjà utilisé.");
+  await typePassword(page, "recovery", PASSWORD);
+  await page.getByLabel("Code à 6 chiffres").fill(await newPhone.code(page));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await context.close();
+});
+
+/** Quoted-printable, as nodemailer writes the text of a French e-mail: soft line breaks and =XX. */
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+async function resetLinkFor(email: string): Promise<string> {
+  const outbox = path.join(dataDir, "outbox");
+  let link = "";
+  await expect
+    .poll(
+      async () => {
+        for (const file of (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(".eml"))) {
+          const text = decodeQuotedPrintable(await readFile(path.join(outbox, file), "utf8"));
+          const found = /\/connexion\/reinitialiser\?jeton=[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+          if (text.includes(`To: ${email}`) && found) link = found;
+        }
+        return link;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe("");
+  return link;
+}
+
+test("a forgotten password is reset from the e-mailed link, without JavaScript; the second factor is still asked", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  const { app } = await activateWithApp(page, "reset");
+  await signOut(page);
+  await page.goto("/connexion/oubli");
+  await noViolations(page);
+
+  const noScript = await newClient(browser, { javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto("/connexion");
+  await plain.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await expect(plain).toHaveURL(/\/connexion\/oubli$/);
+  await plain.getByLabel("Adresse e-mail").fill(PATIENTS.reset.email);
+  await plain.getByRole("button", { name: "Recevoir le lien" }).click();
+  await expect(plain.getByRole("main")).toContainText("Si un compte existe à cette adresse, un e-mail vient de lui être envoyé.");
+
+  const link = await resetLinkFor(PATIENTS.reset.email);
+  // Opening the page spends nothing (only a successful change does): axe first, with scripts.
+  await page.goto(link);
+  await noViolations(page);
+  await plain.goto(link);
+  await plain.getByLabel("Nouveau mot de passe").fill(NEW_PASSWORD);
+  await plain.getByLabel("Code de votre application (ou code de secours)").fill(await app.code(plain));
+  await plain.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
+  await expect(plain).toHaveURL(/\/connexion\?erreur=reinitialise$/);
+  await expect(plain.getByRole("main")).toContainText("Votre mot de passe a été changé.");
+
+  // Single use: the same link changes nothing any more.
+  await plain.goto(link);
+  await plain.getByLabel("Nouveau mot de passe").fill(PASSWORD);
+  // The link is checked before the code, so no code of the app need be spent on this.
+  await plain.getByLabel("Code de votre application (ou code de secours)").fill("000000");
+  await plain.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
+  await expect(plain.getByRole("main").getByRole("alert").first()).toContainText("Ce lien n'est plus valable");
+
+  // The new password opens the second step, not the space: the code is still asked.
+  await typePassword(page, "reset", NEW_PASSWORD);
+  await expect(page).toHaveURL(/\/connexion\/code$/);
+  await page.getByLabel("Code à 6 chiffres").fill(await app.code(page));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await noScript.close();
+  await context.close();
+});
+
+test("signing out another session from 'Mon compte' (without JavaScript) ends it at its next request", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // The first browser works without JavaScript throughout: activation with an app, then "Mon compte".
+  const homeAddress = randomAddress();
+  const home = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": homeAddress } });
+  const page = await home.newPage();
+  const { app } = await activateWithApp(page, "sessions", { withoutScripts: true });
+
+  const otherAddress = randomAddress();
+  const elsewhere = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": otherAddress } });
+  const other = await elsewhere.newPage();
+  await typePassword(other, "sessions", PASSWORD);
+  await other.getByLabel("Code à 6 chiffres").fill(await app.code(other));
+  await other.getByRole("button", { name: "Se connecter" }).click();
+  await expect(other).toHaveURL(/\/espace$/);
+
+  await page.goto("/espace/compte");
+  // Without scripts, creating a passkey says why it cannot be done here.
+  await expect(page.getByTestId("passkey-needs-script")).toContainText("demande JavaScript");
+  const sessions = page.getByRole("table", { name: "Sessions ouvertes" });
+  await expect(sessions.getByRole("row")).toHaveCount(3);
+  await sessions.getByRole("row").filter({ hasText: otherAddress }).getByRole("button", { name: /^Déconnecter/ }).click();
+  await expect(page.getByRole("main")).toContainText("La session a été fermée.");
+  await expect(page.getByRole("table", { name: "Sessions ouvertes" }).getByRole("row")).toHaveCount(2);
+
+  // Its next request finds no session; this browser stays signed in.
+  await other.goto("/espace/documents");
+  await expect(other).toHaveURL(/\/connexion$/);
+  await page.goto("/espace");
+  await expect(page).toHaveURL(/\/espace$/);
+
+  // axe runs in the page: the same session, in a context with scripts.
+  const withScripts = await browser.newContext({ storageState: await home.storageState(), extraHTTPHeaders: { "x-forwarded-for": homeAddress } });
+  const check = await withScripts.newPage();
+  await check.goto("/espace/compte");
+  await expect(check.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
+  await noViolations(check);
+  await withScripts.close();
+  await elsewhere.close();
+  await home.close();
+});

@@ -1,0 +1,63 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { personaPages } from "./helpers/persona-pages";
+
+/**
+ * A guardian's flow on Léo's space: Camille opens it, records his weight and height, and reads
+ * them on the growth charts (SVG drawn on the server, with a title and a description) and in the
+ * tables; axe finds nothing. The same page without JavaScript: a wrong value says why, a right
+ * one is recorded. Measures are added each run, so assertions look for the values, not counts.
+ */
+test.describe.configure({ mode: "serial" });
+
+const { pageAs, closeAll } = personaPages();
+test.afterAll(closeAll);
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+test("Camille switches to Léo's space, records his weight and height, and sees them on the charts and in the tables", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace");
+  await page.getByRole("listitem").filter({ hasText: "Léo Martin (représentant légal)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Vous agissez pour Léo Martin." })).toBeVisible();
+  await page.getByRole("link", { name: "Carnet de santé : croissance" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Carnet de santé : croissance" })).toBeVisible();
+  await expect(page.getByText("aucun ne peut retirer l'accès de l'autre")).toBeVisible();
+
+  await page.getByLabel("Poids (kg)").fill("32,4");
+  await page.getByLabel("Taille (cm)").fill("139");
+  await page.getByRole("button", { name: "Ajouter au carnet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "La mesure a été ajoutée au carnet de santé." })).toBeVisible();
+
+  const weightChart = page.getByRole("img", { name: "Poids selon l'âge" });
+  await expect(weightChart).toBeVisible();
+  await expect(weightChart.locator("desc")).toContainText("centiles 3, 10, 25, 50, 75, 90 et 97");
+  await expect(weightChart.locator("circle").first()).toBeAttached();
+  await expect(page.getByRole("img", { name: "Taille selon l'âge" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Indice de masse corporelle (IMC) selon l'âge" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Poids : mesures/ })).toContainText("32,4");
+  await expect(page.getByRole("table", { name: /^Taille : mesures/ })).toContainText("139");
+  await expect(page.getByRole("table", { name: /^Indice de masse corporelle/ })).toContainText("16,8");
+  await expectNoAxeViolations(page, "/espace/carnet-enfant");
+});
+
+test("without JavaScript: a wrong value says why and records nothing, a right one is recorded", async ({ browser }) => {
+  const page = await pageAs(browser, "camille", { javaScriptEnabled: false });
+  await page.goto("/espace/carnet-enfant");
+  await expect(page.getByRole("heading", { level: 1, name: "Carnet de santé : croissance" })).toBeVisible();
+  await page.getByLabel("Date de la mesure").fill("2026-10-15");
+  await page.getByLabel("Taille (cm)").fill("1,39");
+  await page.getByRole("button", { name: "Ajouter au carnet" }).click();
+  await expect(page.getByRole("alert")).toContainText("La taille doit être un nombre de centimètres");
+  await expect(page.getByRole("table", { name: /^Taille : mesures/ })).not.toContainText("15/10/2026");
+
+  await page.getByLabel("Date de la mesure").fill("2026-10-15");
+  await page.getByLabel("Taille (cm)").fill("138,6");
+  await page.getByRole("button", { name: "Ajouter au carnet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "La mesure a été ajoutée au carnet de santé." })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Taille : mesures/ })).toContainText("15/10/2026");
+  await expect(page.getByRole("img", { name: "Taille selon l'âge" })).toBeVisible();
+});

@@ -1,0 +1,124 @@
+import AxeBuilder from "@axe-core/playwright";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { EMAILS, PATIENT_IDS } from "@/lib/demo/personas";
+import { personaPages } from "./helpers/persona-pages";
+
+/**
+ * Issue 15's secure messaging in two browsers: Camille writes to Dr Bernard with a document
+ * attached, he answers, both are notified and the e-mails say nothing of health; Dr Petit, whom
+ * Camille blocked, cannot write to her (not offered, a forged post refused, the API too). Every
+ * new page passes axe, and Camille's messaging works with JavaScript off.
+ */
+const personas = personaPages();
+test.afterAll(() => personas.closeAll());
+const outbox = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e", "outbox");
+
+async function noViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+/** The subject and body of the .eml files written to `email`, headers (and so the address) left out. */
+async function emailsTo(email: string): Promise<string[]> {
+  const files = (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(".eml"));
+  const texts = await Promise.all(files.map((f) => readFile(path.join(outbox, f), "utf8")));
+  return texts
+    .filter((text) => text.includes(email))
+    .map((text) => {
+      const [headers = "", ...body] = text.split(/\r?\n\r?\n/);
+      return `${headers.split(/\r?\n/).find((line) => line.startsWith("Subject:")) ?? ""}\n${body.join("\n\n")}`;
+    });
+}
+
+test("Camille writes to Dr Bernard with a document, he answers, both are notified, the e-mails name nothing", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const camille = await personas.pageAs(browser, "camille");
+  await camille.goto("/espace/messages");
+  await noViolations(camille);
+  const recipients = await camille.getByLabel("Destinataire").locator("option").allTextContents();
+  expect(recipients.some((name) => name.includes("Sophie Bernard"))).toBe(true);
+  expect(recipients.some((name) => name.includes("Petit"))).toBe(false);
+  const bernardOption = recipients.find((name) => name.includes("Sophie Bernard"))!;
+  await camille.getByLabel("Destinataire").selectOption({ label: bernardOption });
+  await camille.getByLabel("Objet (facultatif)").fill("Question sur mes résultats");
+  await camille.getByLabel("Votre message").fill("Bonjour docteur, voici mes résultats. Voir https://example.org/aide <b>merci</b>");
+  const documentOptions = await camille.getByLabel(/Joindre un document/).locator("option").allTextContents();
+  await camille.getByLabel(/Joindre un document/).selectOption({ label: documentOptions.find((label) => label.startsWith("Hémogramme"))! });
+  await camille.getByRole("button", { name: "Envoyer" }).click();
+  await expect(camille).toHaveURL(/\/espace\/messages\/[0-9a-f-]{36}\?message=envoye$/);
+  await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
+  // Markup typed by a person stays text; the address is a safe link.
+  await expect(camille.getByText("<b>merci</b>")).toBeVisible();
+  await expect(camille.getByRole("link", { name: "https://example.org/aide" })).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(camille.getByRole("link", { name: /Pièce jointe : Hémogramme/ })).toBeVisible();
+  const conversation = new URL(camille.url()).pathname.split("/").pop()!;
+  await noViolations(camille);
+
+  const bernard = await personas.pageAs(browser, "bernard");
+  await bernard.goto("/pro/notifications");
+  await expect(bernard.getByRole("listitem").filter({ hasText: "Vous avez reçu un nouveau message." }).first()).toBeVisible();
+  await bernard.goto("/pro/messages");
+  await noViolations(bernard);
+  await bernard.getByRole("link", { name: "Question sur mes résultats" }).first().click();
+  await expect(bernard).toHaveURL(new RegExp(`/pro/messages/${conversation}$`));
+  await expect(bernard.getByText("Bonjour docteur, voici mes résultats.")).toBeVisible();
+  await expect(bernard.getByRole("link", { name: /Pièce jointe : Hémogramme/ })).toBeVisible();
+  await noViolations(bernard);
+  await bernard.getByLabel("Votre message").fill("Bien reçu, les résultats sont normaux.");
+  await bernard.getByRole("button", { name: "Répondre" }).click();
+  await expect(bernard.getByRole("status")).toContainText("Votre message a été envoyé.");
+
+  await camille.goto("/espace/notifications");
+  await expect(camille.getByRole("listitem").filter({ hasText: "Vous avez reçu un nouveau message." }).first()).toBeVisible();
+  await camille.goto(`/espace/messages/${conversation}`);
+  await expect(camille.getByText("Bien reçu, les résultats sont normaux.")).toBeVisible();
+  await expect(camille.getByText(/Lu le/).first()).toBeVisible();
+
+  for (const email of [EMAILS.bernard, EMAILS.camille]) {
+    await expect.poll(async () => (await emailsTo(email)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    for (const text of await emailsTo(email)) expect(text).not.toMatch(/Bernard|Sophie|Camille|Martin|Hémogramme|résultats|Question|asthme|pneumo/i);
+  }
+});
+
+test("Dr Petit, blocked by Camille, cannot write to her: not offered, a forged post and the API refused", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const petit = await personas.pageAs(browser, "petit");
+  await petit.goto("/pro/messages");
+  await expect(petit.getByRole("heading", { level: 1, name: "Messagerie sécurisée" })).toBeVisible();
+  const patients = petit.getByLabel("Patient");
+  if (await patients.count()) expect((await patients.locator("option").allTextContents()).some((name) => name.includes("Camille"))).toBe(false);
+  const origin = new URL(petit.url()).origin;
+  const forged = await petit.request.post("/api/messages", { headers: { origin }, multipart: { patient: PATIENT_IDS.camille, texte: "Bonjour Camille" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(404);
+  const api = await petit.request.post("/api/fhir/R4/Communication", {
+    headers: { origin, "content-type": "application/fhir+json" },
+    data: {
+      resourceType: "Communication",
+      status: "completed",
+      subject: { reference: `Patient/${PATIENT_IDS.camille}` },
+      recipient: [{ reference: `Patient/${PATIENT_IDS.camille}` }],
+      payload: [{ contentString: "Bonjour Camille" }],
+    },
+  });
+  expect([403, 404]).toContain(api.status());
+  expect(((await api.json()) as { resourceType: string }).resourceType).toBe("OperationOutcome");
+});
+
+test("Camille's messaging works with JavaScript off", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const camille = await personas.pageAs(browser, "camille", { javaScriptEnabled: false });
+  await camille.goto("/espace/messages");
+  const recipients = await camille.getByLabel("Destinataire").locator("option").allTextContents();
+  await camille.getByLabel("Destinataire").selectOption({ label: recipients.find((name) => name.includes("Sophie Bernard"))! });
+  await camille.getByLabel("Votre message").fill("Envoyé sans JavaScript.");
+  await camille.getByRole("button", { name: "Envoyer" }).click();
+  await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
+  await expect(camille.getByText("Envoyé sans JavaScript.")).toBeVisible();
+  await camille.getByRole("button", { name: "Retirer ce message" }).click();
+  await expect(camille.getByRole("status")).toContainText("Le message a été retiré.");
+  await expect(camille.getByText("Message retiré")).toBeVisible();
+  await camille.getByRole("link", { name: /Toutes les conversations/ }).click();
+  await expect(camille.getByRole("heading", { level: 1, name: "Messagerie sécurisée" })).toBeVisible();
+});

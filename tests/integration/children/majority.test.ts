@@ -1,0 +1,148 @@
+import type { Observation, Patient } from "@medplum/fhirtypes";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as record } from "@/app/(patient)/espace/carnet-enfant/mesure/route";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aGuardianship } from "@/lib/fhir/builders/rules";
+import { checkSession } from "@/server/auth/check-session";
+import { switchSpace } from "@/server/auth/switch-space";
+import { runMajorityTick } from "@/server/children/run-majority-tick";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { appUrl, fhir, idsOf, sameOrigin, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
+import { inRequestScope } from "../fhir-api/request-scope";
+import { birthDayFor } from "./world";
+
+vi.mock("next/headers", () => import("../fhir-api/request-scope"));
+
+/**
+ * At 18 a guardian's access ends by itself (no job: the rules read the birth date), and thirty
+ * days before, the young person gets an activation and both are told, once however often the
+ * tick runs.
+ */
+const db = useTestDatabase();
+const system = () => systemRepository("children-majority-tests");
+let parents: { camille: string; paul: string };
+beforeAll(async () => {
+  warmUpValidator();
+  const repo = await system();
+  parents = {
+    camille: (await repo.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!,
+    paul: (await repo.create(aPatient({ given: "Paul", family: "Martin", gender: "male", birthDate: "1983-07-02" }))).id!,
+  };
+  // Accounts for the parents: their notices go by e-mail.
+  await signIn(`Patient/${parents.camille}`, { name: "Camille Martin" });
+  await signIn(`Patient/${parents.paul}`, { name: "Paul Martin" });
+}, 120_000);
+
+async function aTeen(given: string, birthDate: string, guardians: string[], email?: string): Promise<string> {
+  const repo = await system();
+  const teen = (await repo.create<Patient>({ ...aPatient({ given, family: "Martin", gender: "male", birthDate }), ...(email ? { telecom: [{ system: "email", value: email }] } : {}) })).id!;
+  for (const guardian of guardians) await repo.create(aGuardianship({ patientId: teen, agentPatientId: guardian, scopes: [] }));
+  return teen;
+}
+
+describe("runMajorityTick: thirty days before, an activation for the young person, and both told, once", () => {
+  it("hands over those whose birthday is within 30 Paris days, tells each guardian, and never twice", async () => {
+    const address = `ado-${Date.now()}@example.org`;
+    const inTwenty = await aTeen("Hugo", birthDayFor(18, 20), [parents.camille, parents.paul], address);
+    const inTen = await aTeen("Inès", birthDayFor(18, 10), [parents.camille]);
+    const inForty = await aTeen("Jules", birthDayFor(18, 40), [parents.camille], `jules-${Date.now()}@example.org`);
+    const adult = await aTeen("Karim", birthDayFor(18, -1), [parents.camille], `karim-${Date.now()}@example.org`);
+    const ours = new Set([inTwenty, inTen, inForty, adult]);
+
+    const first = await runMajorityTick(new Date());
+    const handed = first.handedOver.filter((h) => ours.has(h.patientId));
+    expect(handed).toEqual(
+      expect.arrayContaining([
+        { patientId: inTwenty, activation: "email", guardians: 2 },
+        { patientId: inTen, activation: "letter", guardians: 1 },
+      ]),
+    );
+    expect(handed).toHaveLength(2);
+
+    // A later run acts on nobody, and does not even read their records again (no new trace in their history).
+    const tickReads = () => db().prisma.auditEvent.count({ where: { patientId: { in: [...ours] }, agent: "System/majority-handover" } });
+    const readsBefore = await tickReads();
+    expect(readsBefore).toBeGreaterThan(0);
+    const second = await runMajorityTick(new Date());
+    expect(second.handedOver.filter((h) => ours.has(h.patientId))).toEqual([]);
+    expect(await tickReads()).toBe(readsBefore);
+
+    // The young person: a notice in their space, an account waiting for activation, one e-mail with the code.
+    const notices = await db().prisma.notification.findMany({ where: { patientId: { in: [inTwenty, inTen, inForty, adult] } } });
+    expect(notices.map((n) => [n.patientId, n.kind]).sort()).toEqual([[inTen, "majority-approaching"], [inTwenty, "majority-approaching"]].sort());
+    const account = await db().prisma.account.findFirst({ where: { fhirRef: `Patient/${inTwenty}` } });
+    expect(account?.activatedAt ?? null).toBeNull();
+    const mails = await db().prisma.emailOutbox.findMany({ where: { recipient: address } });
+    const activation = mails.filter((m) => m.kind === "majority-activation");
+    expect(activation).toHaveLength(1);
+    expect(activation[0]!.textBody).toMatch(/code d'activation : [A-Z0-9-]{20,}/i);
+    for (const mail of mails) expect(`${mail.subject}\n${mail.textBody}`).not.toMatch(/Martin|Hugo|Camille|Paul/);
+
+    // Each guardian: one notice in their own space (and so by e-mail), whatever the number of runs.
+    const guardianNotices = await db().prisma.notification.findMany({ where: { kind: "majority-guardian", dedupeKey: { in: [`majority:${inTwenty}:${parents.camille}`, `majority:${inTwenty}:${parents.paul}`, `majority:${inTen}:${parents.camille}`] } } });
+    expect(guardianNotices.map((n) => n.patientId).sort()).toEqual([parents.camille, parents.camille, parents.paul].sort());
+    const rows = await db().prisma.majorityHandover.findMany({ where: { patientId: { in: [...ours] } } });
+    expect(rows.map((r) => [r.patientId, r.activation]).sort()).toEqual([[inTen, "letter"], [inTwenty, "email"]].sort());
+  });
+});
+
+describe("a guardian's access ends on the 18th birthday, on every path", () => {
+  let teen: string;
+  let session: SignedIn;
+  beforeAll(async () => {
+    teen = await aTeen("Lou", birthDayFor(18, 1), [parents.camille]);
+    session = await signIn(`Patient/${parents.camille}`, { space: teen, name: "Camille Martin" });
+  });
+
+  const postMeasure = (cookie: string, fields: Record<string, string>) => {
+    const request = new Request(`${appUrl()}/espace/carnet-enfant/mesure`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie },
+      body: new URLSearchParams(fields),
+    });
+    return inRequestScope(request, () => record(request));
+  };
+
+  it("the day before, Camille acts in Lou's space", async () => {
+    expect((await fhir("GET", `Patient/${teen}`, { cookie: session.cookie })).status).toBe(200);
+  });
+
+  it("nor can Camille postpone the day by making Lou younger: 403, birth date unchanged", async () => {
+    const repo = await system();
+    const stored = await repo.read<Patient>("Patient", teen);
+    const answer = await fhir("PUT", `Patient/${teen}`, { cookie: session.cookie, body: { ...stored, birthDate: "2015-01-01" }, headers: sameOrigin({ "if-match": `W/"${stored.meta?.versionId}"` }) });
+    expect(answer.status).toBe(403);
+    expect((await repo.read<Patient>("Patient", teen)).birthDate).toBe(stored.birthDate);
+  });
+
+  it("on the birthday (Paris day), the API answers 404, writes are refused, the form writes nowhere, and the space cannot be reopened", async () => {
+    const repo = await system();
+    const patient = await repo.read<Patient>("Patient", teen);
+    await repo.update({ ...patient, birthDate: birthDayFor(18, 0) });
+
+    expect((await fhir("GET", `Patient/${teen}`, { cookie: session.cookie })).status).toBe(404);
+    const search = await fhir("GET", `Observation?patient=${teen}`, { cookie: session.cookie });
+    expect([200, 403, 404]).toContain(search.status);
+    if (search.status === 200) expect(idsOf(search)).toEqual([]);
+    const body: Observation = {
+      resourceType: "Observation",
+      status: "final",
+      code: { coding: [{ system: "http://loinc.org", code: "29463-7" }] },
+      subject: { reference: `Patient/${teen}` },
+      effectiveDateTime: "2026-06-01",
+      valueQuantity: { value: 60, unit: "kg", system: "http://unitsofmeasure.org", code: "kg" },
+    };
+    expect([403, 404]).toContain((await fhir("POST", "Observation", { cookie: session.cookie, body, headers: sameOrigin() })).status);
+
+    const form = await postMeasure(session.cookie, { espace: teen, date: "2026-06-01", poids: "60" });
+    expect(form.headers.get("location")).toBe("/espace/carnet-enfant?message=espace");
+    const written = await repo.search<Observation>("Observation", { patientId: teen, count: 10 });
+    expect(written.resources).toEqual([]);
+    const camilleOwn = await repo.search<Observation>("Observation", { patientId: parents.camille, count: 10 });
+    expect(camilleOwn.resources).toEqual([]);
+
+    const checked = await checkSession(session.sessionId, new Date());
+    expect(await switchSpace(checked!, teen, new Date())).toBe(false);
+  });
+});

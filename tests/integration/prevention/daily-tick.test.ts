@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { database } from "@/server/db/client";
+import { systemRepository } from "@/server/fhir/repository";
+import { runPreventionTick } from "@/server/prevention/daily/run-prevention-tick";
+import { silence } from "@/server/prevention/preferences";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { useTestDatabase } from "../../setup/test-database";
+import { anAccountFor, warmUpValidator } from "../fhir-api/http";
+
+const db = useTestDatabase();
+
+/**
+ * The daily prevention job through the real database: a person of 76 with nothing recorded has
+ * vaccinations due, each notified once (and e-mailed, without a word of health); a second run,
+ * the same day or the next, notifies nothing new; someone who said "Ne plus me le rappeler"
+ * gets nothing; a record without a birth date is skipped; each person evaluated has one audit
+ * row of the system in their trail.
+ */
+const NOW = new Date("2026-12-01T09:00:00Z");
+
+describe("the daily prevention job", () => {
+  it("notifies each new due item once, respects the choice to stop, and leaves a trace", async () => {
+    warmUpValidator();
+    const system = await systemRepository("prevention-tick-test");
+    const older = (await system.create(aPatient({ given: "Jeanne", family: "Rappel", birthDate: "1950-06-02", gender: "female" }))).id!;
+    const quiet = (await system.create(aPatient({ given: "Paul", family: "Silence", birthDate: "1950-06-02", gender: "male" }))).id!;
+    const noBirth = aPatient({ given: "Sans", family: "Date" });
+    delete noBirth.birthDate;
+    const undated = (await system.create(noBirth)).id!;
+    const account = await anAccountFor(`Patient/${older}`, "Jeanne Rappel");
+    await silence(await systemRepository("prevention-tick-test"), quiet, "all");
+
+    const first = await runPreventionTick((await database()).sql, NOW, 2);
+    expect(first.evaluated).toBeGreaterThanOrEqual(2);
+    expect(first.skipped).toBeGreaterThanOrEqual(1);
+    const prisma = db().prisma;
+    const notices = await prisma.notification.findMany({ where: { patientId: older } });
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.every((n) => n.kind === "prevention-due" && n.link === "/espace/prevention")).toBe(true);
+    expect(new Set(notices.map((n) => n.dedupeKey)).size).toBe(notices.length);
+    // Jeanne has an account: one e-mail per notice, saying nothing about vaccines.
+    const { email } = await prisma.account.findUniqueOrThrow({ where: { id: account.id } });
+    const mails = await prisma.emailOutbox.findMany({ where: { recipient: email } });
+    expect(mails).toHaveLength(notices.length);
+    for (const mail of mails) expect(`${mail.subject} ${mail.textBody}`).not.toMatch(/vaccin|grippe|covid|pneumo|zona|dépistage/i);
+    expect(await prisma.notification.count({ where: { patientId: quiet } })).toBe(0);
+    expect(await prisma.notification.count({ where: { patientId: undated } })).toBe(0);
+
+    // The same day nothing is new for anyone; the next day nothing is new for Jeanne (others in
+    // this shared test database may start a new cycle that day: a child's next month, say).
+    const again = await runPreventionTick((await database()).sql, NOW, 2);
+    expect(again.notified).toBe(0);
+    await runPreventionTick((await database()).sql, new Date(NOW.getTime() + 86_400_000), 2);
+    expect(await prisma.notification.count({ where: { patientId: older } })).toBe(notices.length);
+
+    const trail = await prisma.auditEvent.findMany({ where: { patientId: older, agent: "System/prevention-daily" } });
+    expect(trail).toHaveLength(3);
+    expect(await prisma.auditEvent.count({ where: { patientId: undated, agent: "System/prevention-daily" } })).toBe(0);
+  }, 120_000);
+});
