@@ -41,7 +41,9 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
             </td>
             <td className="px-4 py-3">
               <span id={`qui-${entry.id}`}>{entry.who}</span>
-              {entry.onBehalf ? <span className="block text-sm text-slate-700">{t("history.onBehalf")}</span> : null}
+              {entry.onBehalf ? (
+                <span className="block text-sm text-slate-700">{history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf")}</span>
+              ) : null}
               {entry.agentType === "Practitioner" && entry.outcome === "success" ? (
                 <UnrecognisedAccess entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} />
               ) : null}

@@ -23,6 +23,7 @@ export const frHistory = {
     goTo: "Aller à la page",
     go: "Afficher",
     onBehalf: "pour le compte du patient",
+    onBehalfOf: "pour {name}",
     emergencyBadge: "Accès en urgence",
     emergencyReason: "Motif indiqué : « {reason} »",
     pagination: "Pages de l'historique",

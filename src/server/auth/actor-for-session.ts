@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "../clock";
 import type { Actor } from "../access/actor";
 import { unsafeRulesOf } from "../fhir/load-rules";
 import { isUuid } from "../fhir/ids";
@@ -11,7 +12,7 @@ import { delegatedSpaceOf, resolveActor } from "./resolve-actor";
  * which records no audit row: it is the access check itself). A delegation that has
  * ended since the switch leaves the person in their own space.
  */
-export async function actorForSession(session: CurrentSession, now = new Date()): Promise<Actor | undefined> {
+export async function actorForSession(session: CurrentSession, now = clockNow()): Promise<Actor | undefined> {
   const spaceId = delegatedSpaceOf(session);
   if (!spaceId || !isUuid(spaceId)) return resolveActor({ ...session, activeSpace: null }, [], now);
   // Who the request acts as precedes every decision: the rules are read unchecked, and no

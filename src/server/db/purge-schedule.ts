@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "./client";
 import { purgeExpired } from "./purge-expired";
+import { delegationsTick } from "../delegations/delegations-tick";
 
 /**
  * Runs purgeExpired every PURGE_EVERY_MS in each process of the portal's server; the advisory
@@ -17,6 +18,9 @@ export function schedulePurge(): () => void {
       if (result !== "busy" && result.sessions + result.challenges + result.rateLimits > 0) {
         console.log(`Purge : ${result.sessions} sessions, ${result.challenges} défis de connexion, ${result.rateLimits} compteurs expirés supprimés.`);
       }
+      // The process that held the purge's lock also runs the delegations' notices; they are
+      // idempotent anyway (guarded UPDATEs and dedupe keys), so a second runner sends nothing twice.
+      if (result !== "busy") await delegationsTick();
     } catch (error) {
       console.error("Purge des données expirées : échec", error);
     }

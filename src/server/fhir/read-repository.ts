@@ -1,4 +1,5 @@
 import "server-only";
+import { now } from "../clock";
 import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { purposeOfUse } from "../access/break-glass";
@@ -48,7 +49,7 @@ export class ReadRepository {
     protected readonly db: Database,
     readonly actor: Actor,
     protected readonly ctx: RequestContext = {},
-    protected readonly clock: () => Date = () => new Date(),
+    protected readonly clock: () => Date = now,
   ) {
     // Once per process, and outside any transaction (see validate.ts).
     prepareValidator();

@@ -46,6 +46,7 @@ function refuseFileWrite(actor: Actor, type: string): void {
 export type TransactionScope = {
   tx: TransactionClient;
   create<T extends Resource>(resource: T): Promise<T>;
+  update<T extends Resource>(resource: T, options?: { ifMatch?: string }): Promise<T>;
   setStatus(type: string, id: string, status: string, interaction: Interaction): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
 };
@@ -180,34 +181,36 @@ export class Repository extends ReadRepository {
 
   /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */
   async update<T extends Resource>(input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
-    const id = input.id ?? "";
     refuseFileWrite(this.actor, input.resourceType);
-    return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
-      const q = inPrisma(tx);
-      const stored = await this.guard(q, input.resourceType, id, "update", "update", true);
-      checkVersion(stored, options.ifMatch);
-      const now = this.now();
-      const versionId = stored.version_id + 1;
-      const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content });
-      validateForWrite(resource);
-      const facts = await factsForWrite(q, resource);
-      // Moving a resource to another compartment, or out of what the actor may write, is refused.
-      const decision = await this.decideOn("update", facts, q);
-      if (!decision.allow || facts.patientId !== (stored.patient_id ?? undefined)) {
-        throw new Denied(
-          { patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "denied", reason: decision.allow ? "compartment-change" : decision.reason },
-          forbidden(),
-        );
-      }
-      await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
-      this.refuseStatusMove(stored.content, resource);
-      this.refuseMessageChange(stored.content, resource);
-      checkNamedProfessional(this.actor, resource, stored.content);
-      await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
-      await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
-      this.forgetRulesIfNeeded(resource);
-      return resource as T;
-    }));
+    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.updateIn(tx, input, options)));
+  }
+
+  private async updateIn<T extends Resource>(tx: TransactionClient, input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
+    const id = input.id ?? "";
+    const q = inPrisma(tx);
+    const stored = await this.guard(q, input.resourceType, id, "update", "update", true);
+    checkVersion(stored, options.ifMatch);
+    const now = this.now();
+    const versionId = stored.version_id + 1;
+    const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content });
+    validateForWrite(resource);
+    const facts = await factsForWrite(q, resource);
+    // Moving a resource to another compartment, or out of what the actor may write, is refused.
+    const decision = await this.decideOn("update", facts, q);
+    if (!decision.allow || facts.patientId !== (stored.patient_id ?? undefined)) {
+      throw new Denied(
+        { patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "denied", reason: decision.allow ? "compartment-change" : decision.reason },
+        forbidden(),
+      );
+    }
+    await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
+    this.refuseStatusMove(stored.content, resource);
+    this.refuseMessageChange(stored.content, resource);
+    checkNamedProfessional(this.actor, resource, stored.content);
+    await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
+    await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
+    this.forgetRulesIfNeeded(resource);
+    return resource as T;
   }
 
   /**
@@ -277,6 +280,10 @@ export class Repository extends ReadRepository {
         fn({
           tx,
           create: (resource) => this.createIn(tx, resource, randomUUID()),
+          update: (resource, options) => {
+            refuseFileWrite(this.actor, resource.resourceType);
+            return this.updateIn(tx, resource, options);
+          },
           setStatus: (type, id, status, interaction) => this.setStatusIn(tx, type, id, status, interaction),
           audit: (entry) => this.audit(entry, inPrisma(tx)),
         }),

@@ -1,5 +1,6 @@
 import "server-only";
-import type { AuditEvent } from "@medplum/fhirtypes";
+import type { AuditEvent, Patient } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
 import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
 import { mayReadTrail } from "../audit/may-read-trail";
@@ -44,6 +45,8 @@ export type HistoryEntry = {
 
 export type AccessHistory = {
   allowed: boolean;
+  /** The name of the patient whose history it is, for "Camille Martin pour Jean Martin" (when someone acted for them). */
+  patientName?: string;
   entries: HistoryEntry[];
   total: number;
   groups: Record<HistoryGroup, number>;
@@ -104,12 +107,20 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
   );
   const byProfessionals = result.events.filter((e) => e.agent?.[0]?.who?.reference?.startsWith("Practitioner/")).map((e) => e.id ?? "");
   const reported = await reportedEntries(repo, patientId, byProfessionals);
+  const entries = result.events.map((e) => toEntry(e, names, patientId, reported));
+  const patientName = entries.some((e) => e.onBehalf) ? await nameOfPatient(repo, patientId) : undefined;
   return {
     allowed,
-    entries: result.events.map((e) => toEntry(e, names, patientId, reported)),
+    patientName,
+    entries,
     total,
     groups: result.groups ?? NONE,
     page,
     pageCount,
   };
+}
+
+async function nameOfPatient(repo: Repository, patientId: string): Promise<string | undefined> {
+  const patient = await repo.read<Patient>("Patient", patientId).catch(() => undefined);
+  return formatHumanName(patient?.name);
 }

@@ -38,7 +38,7 @@ export function contentSecurityPolicy(options: CspOptions): string {
  * whose key is in the fragment) and the page that shows a new share link, its passcode and QR
  * code. They send no referrer at all. In Next's path syntax, for next.config.ts's headers.
  */
-export const NO_REFERRER_PAGES = ["/p/:path*", "/espace/ordonnances/:id/lien"] as const;
+export const NO_REFERRER_PAGES = ["/p/:path*", "/espace/ordonnances/:id/lien", "/invitation/:path*"] as const;
 
 const NO_REFERRER_PATTERNS = NO_REFERRER_PAGES.map(
   (source) => new RegExp(`^${source.replace(/\/:\w+\*/g, "(?:/.*)?").replace(/:\w+/g, "[^/]+")}/?$`),

@@ -9,7 +9,7 @@ export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans vo
  * no health information, document, specialty or anyone's name (tests/unit/notifications checks
  * every kind against words of the demo record). Only security kinds add that it is urgent to read.
  */
-export function notificationEmail(kind: NotificationKind, to: string, appUrl: string, dedupeKey?: string): OutgoingEmail {
+export function notificationEmail(kind: NotificationKind, to: string, appUrl: string, dedupeKey?: string, extraLines: readonly string[] = []): OutgoingEmail {
   const base = appUrl.replace(/\/+$/, "");
   const lines = [
     "Bonjour,",
@@ -19,6 +19,7 @@ export function notificationEmail(kind: NotificationKind, to: string, appUrl: st
     "",
     `Connectez-vous pour la lire : ${base}/connexion`,
     "",
+    ...(extraLines.length > 0 ? [...extraLines, ""] : []),
     `Pour choisir les notifications que vous recevez aussi par e-mail : ${base}/espace/notifications/preferences`,
     "",
     "Ce message est envoyé automatiquement, n'y répondez pas.",

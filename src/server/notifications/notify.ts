@@ -21,6 +21,11 @@ export type NotificationInput = {
   dedupeKey?: string;
   /** "always" e-mails whatever the preferences; security kinds always do. */
   email?: "always" | "preference";
+  /**
+   * Fixed sentences added to the e-mail (a one-click cancel link of a delegation, say): built
+   * from constant text and a link of ours, never from the record or anyone's name.
+   */
+  emailLines?: readonly string[];
 };
 
 type Recipient = { account_id: string; email: string; wants: boolean | null };
@@ -57,6 +62,6 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   const always = n.email === "always" || info.security;
   if (!always && recipient.wants === false) return true;
   const key = `notification:${inserted[0]!.id}`;
-  await enqueueEmail(db, notificationEmail(n.kind, recipient.email, env().APP_URL, key));
+  await enqueueEmail(db, notificationEmail(n.kind, recipient.email, env().APP_URL, key, n.emailLines));
   return true;
 }

@@ -1,3 +1,4 @@
+import { now } from "@/server/clock";
 import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -28,7 +29,7 @@ export default async function PatientHomePage() {
   const session = await requireSession();
   const actor = await actorForSession(session);
   if (!actor) throw new Error("Compte sans ressource FHIR valide");
-  const spaces = await listSpaces(session, actor, await requestContext(session), new Date());
+  const spaces = await listSpaces(session, actor, await requestContext(session), now());
   const current = spaces.find((space) => space.current);
   const notices = await emergencyNotices(await createRepository(actor, await requestContext(session)));
   return (

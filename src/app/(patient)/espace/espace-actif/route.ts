@@ -1,3 +1,4 @@
+import { now } from "@/server/clock";
 import { z } from "zod";
 import { getCurrentSession } from "@/server/auth/current-session";
 import { switchSpace } from "@/server/auth/switch-space";
@@ -20,7 +21,7 @@ export async function POST(request: Request): Promise<Response> {
   const form = await request.formData().catch(() => undefined);
   const parsed = input.safeParse({ patientId: form?.get("patientId") });
   // Not allowed looks like not found: nobody learns which patients exist.
-  if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, new Date()))) {
+  if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, now()))) {
     return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
   return seeOther("/espace");

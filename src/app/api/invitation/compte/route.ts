@@ -1,0 +1,38 @@
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { currentAuthCookies } from "@/server/auth/session-token";
+import { openCaregiverAccount } from "@/server/delegations/open-caregiver-account";
+import { env } from "@/server/env";
+import { refuseCrossSite } from "@/server/http/check-origin";
+import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { seeOther } from "@/server/http/see-other";
+
+const name = z.string().trim().min(1).max(80).refine((v) => !/[\u0000-\u001f<>]/.test(v));
+const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom: name, nom: name, naissance: z.iso.date() });
+
+/**
+ * POST (jeton, prenom, nom, naissance): a brand-new caregiver opens their account from the
+ * invitation, then continues in /activer (password, second factor), signed in at the end.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = refuseCrossSite(request, env().APP_URL);
+  if (refused) return refused;
+  const form = await request.formData().catch(() => new FormData());
+  const jeton = form.get("jeton");
+  const parsed = input.safeParse({ jeton, prenom: form.get("prenom"), nom: form.get("nom"), naissance: form.get("naissance") });
+  if (!parsed.success) {
+    return typeof jeton === "string" && /^[A-Za-z0-9_-]{43}$/.test(jeton) ? seeOther(`/invitation/${jeton}?erreur=formulaire`) : seeOther("/invitation/invalide");
+  }
+  const result = await openCaregiverAccount(parsed.data.jeton, {
+    given: parsed.data.prenom,
+    family: parsed.data.nom,
+    birthDate: parsed.data.naissance,
+    address: clientAddress(request.headers),
+    userAgent: userAgentOf(request.headers),
+    now: new Date(),
+  });
+  if (!result.ok) return seeOther(`/invitation/${parsed.data.jeton}?erreur=${result.reason}`);
+  const spec = currentAuthCookies().activation;
+  (await cookies()).set(spec.name, result.challengeId, spec.options);
+  return seeOther("/activer/mot-de-passe");
+}

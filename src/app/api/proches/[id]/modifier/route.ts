@@ -1,0 +1,17 @@
+import { changeDelegation } from "@/server/delegations/change-delegation";
+import { relativesPost } from "@/server/delegations/relatives-post";
+import { isUuid } from "@/server/fhir/ids";
+import { notFoundResponse } from "@/server/http/form-post";
+import { endDayAllowed } from "@/server/delegations/invitation-state";
+import { changeSchema } from "../../schema";
+
+/** POST: new rights and last day for a caregiver. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  if (!isUuid(id)) return notFoundResponse();
+  return relativesPost(request, changeSchema, async ({ repo }, input) => {
+    if (!endDayAllowed(input.fin, repo.now())) return { notice: "date", path: `/espace/proches/${id}` };
+    await changeDelegation(repo, id, { scopes: input.droits, endDay: input.fin });
+    return { notice: "modifiee", path: `/espace/proches/${id}` };
+  });
+}

@@ -1,0 +1,25 @@
+import type { AlertTone } from "@/components/alert";
+import { RELATIVES_NOTICES, type RelativesNotice } from "@/server/delegations/relatives-post";
+
+const TEXTS: Record<RelativesNotice, string> = {
+  invite: "Invitation envoyée par e-mail. Vous pouvez aussi copier le lien ci-dessous et le transmettre vous-même.",
+  annulee: "Invitation annulée : son lien ne fonctionne plus.",
+  modifiee: "Droits modifiés. La personne a été prévenue.",
+  retiree: "Délégation retirée. Elle ne fonctionne plus dès maintenant ; la personne a été prévenue.",
+  renouvelee: "Délégation prolongée d'un an.",
+  confirmee: "Délégation confirmée : elle est active dès maintenant.",
+  acceptee: "Invitation acceptée. Vous pourrez agir pour cette personne dans 24 heures, sauf si elle confirme plus tôt.",
+  deja: "Rien n'a changé : c'était déjà fait.",
+  date: "La date de fin doit être entre aujourd'hui et dans trois ans au plus.",
+  formulaire: "Le formulaire est incomplet ou incorrect : rien n'a été enregistré.",
+  interdit: "Vous ne pouvez pas faire cela dans cet espace.",
+  legal: "Un représentant légal ne se retire pas ici : c'est une décision de justice.",
+  conflit: "Quelqu'un a modifié cette délégation en même temps : rechargez la page et recommencez.",
+  echec: "L'opération n'a pas abouti : rien n'a été enregistré.",
+};
+
+export function relativesNotice(code: unknown): { tone: AlertTone; text: string } | undefined {
+  if (typeof code !== "string" || !Object.prototype.hasOwnProperty.call(TEXTS, code)) return undefined;
+  const known = code as RelativesNotice;
+  return { tone: RELATIVES_NOTICES[known], text: TEXTS[known] };
+}

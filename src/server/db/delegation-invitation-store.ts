@@ -1,0 +1,184 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { database } from "./client";
+import type { Queryable } from "./queryable";
+
+/**
+ * The invitations of "Proches et délégations": secrets (hashed), state, and what the periodic
+ * job already sent. The delegation itself is a RelatedPerson in the patient's record; this
+ * table holds nothing clinical. State moves are single UPDATEs guarded by their WHERE clause,
+ * so a link used twice at once is accepted once.
+ */
+export type InvitationRow = {
+  id: string;
+  patientId: string;
+  given: string;
+  family: string;
+  relationship: string;
+  scopes: string[];
+  endDay: string;
+  email: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  acceptedBy: string | null;
+  relatedPersonId: string | null;
+  confirmedAt: Date | null;
+  cancelledAt: Date | null;
+  activationNotifiedAt: Date | null;
+};
+
+type Raw = {
+  id: string;
+  patient_id: string;
+  given: string;
+  family: string;
+  relationship: string;
+  scopes: string[];
+  end_day: string;
+  email: string;
+  created_by: string;
+  created_at: Date | string;
+  expires_at: Date | string;
+  accepted_at: Date | string | null;
+  accepted_by: string | null;
+  related_person_id: string | null;
+  confirmed_at: Date | string | null;
+  cancelled_at: Date | string | null;
+  activation_notified_at: Date | string | null;
+};
+
+const COLUMNS = `id, patient_id, given, family, relationship, scopes, end_day, email, created_by, created_at, expires_at,
+  accepted_at, accepted_by, related_person_id, confirmed_at, cancelled_at, activation_notified_at`;
+
+const at = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+function toRow(raw: Raw): InvitationRow {
+  return {
+    id: raw.id,
+    patientId: raw.patient_id,
+    given: raw.given,
+    family: raw.family,
+    relationship: raw.relationship,
+    scopes: raw.scopes,
+    endDay: raw.end_day,
+    email: raw.email,
+    createdBy: raw.created_by,
+    createdAt: new Date(raw.created_at),
+    expiresAt: new Date(raw.expires_at),
+    acceptedAt: at(raw.accepted_at),
+    acceptedBy: raw.accepted_by,
+    relatedPersonId: raw.related_person_id,
+    confirmedAt: at(raw.confirmed_at),
+    cancelledAt: at(raw.cancelled_at),
+    activationNotifiedAt: at(raw.activation_notified_at),
+  };
+}
+
+async function sql(db?: Queryable): Promise<Queryable> {
+  return db ?? (await database()).sql;
+}
+
+export type NewInvitation = Omit<InvitationRow, "id" | "acceptedAt" | "acceptedBy" | "relatedPersonId" | "confirmedAt" | "cancelledAt" | "activationNotifiedAt"> & {
+  tokenHash: string;
+  cancelTokenHash: string;
+};
+
+export async function insertInvitation(db: Queryable, input: NewInvitation): Promise<string> {
+  const id = randomUUID();
+  await db.query(
+    `INSERT INTO delegation_invitation (id, patient_id, given, family, relationship, scopes, end_day, email, token_hash, cancel_token_hash, created_by, created_at, expires_at)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::text[], $7, $8, $9, $10, $11::uuid, $12::timestamptz, $13::timestamptz)`,
+    [id, input.patientId, input.given, input.family, input.relationship, input.scopes, input.endDay, input.email, input.tokenHash, input.cancelTokenHash, input.createdBy, input.createdAt.toISOString(), input.expiresAt.toISOString()],
+  );
+  return id;
+}
+
+export async function invitationByToken(tokenHash: string, db?: Queryable): Promise<InvitationRow | undefined> {
+  const [row] = await (await sql(db)).query<Raw>(`SELECT ${COLUMNS} FROM delegation_invitation WHERE token_hash = $1`, [tokenHash]);
+  return row ? toRow(row) : undefined;
+}
+
+export async function invitationByCancelToken(cancelHash: string, db?: Queryable): Promise<InvitationRow | undefined> {
+  const [row] = await (await sql(db)).query<Raw>(`SELECT ${COLUMNS} FROM delegation_invitation WHERE cancel_token_hash = $1`, [cancelHash]);
+  return row ? toRow(row) : undefined;
+}
+
+export async function invitationById(id: string, db?: Queryable): Promise<InvitationRow | undefined> {
+  const [row] = await (await sql(db)).query<Raw>(`SELECT ${COLUMNS} FROM delegation_invitation WHERE id = $1::uuid`, [id]);
+  return row ? toRow(row) : undefined;
+}
+
+export async function invitationOfRelatedPerson(relatedPersonId: string, db?: Queryable): Promise<InvitationRow | undefined> {
+  const [row] = await (await sql(db)).query<Raw>(`SELECT ${COLUMNS} FROM delegation_invitation WHERE related_person_id = $1::uuid`, [relatedPersonId]);
+  return row ? toRow(row) : undefined;
+}
+
+export async function invitationsOfPatient(patientId: string): Promise<InvitationRow[]> {
+  const rows = await (await sql()).query<Raw>(
+    `SELECT ${COLUMNS} FROM delegation_invitation WHERE patient_id = $1::uuid ORDER BY created_at DESC LIMIT 200`,
+    [patientId],
+  );
+  return rows.map(toRow);
+}
+
+/** Takes the invitation for `accountId` if it is still open; false when it was used, cancelled or expired meanwhile. */
+export async function markAccepted(db: Queryable, id: string, accountId: string, relatedPersonId: string, now: Date, cancelTokenHash: string): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE delegation_invitation
+        SET accepted_at = $3::timestamptz, accepted_by = $2::uuid, related_person_id = $4::uuid, cancel_token_hash = $5
+      WHERE id = $1::uuid AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > $3::timestamptz
+      RETURNING id`,
+    [id, accountId, now.toISOString(), relatedPersonId, cancelTokenHash],
+  );
+  return rows.length === 1;
+}
+
+/** Spends the cancel secret (single use) and marks the invitation cancelled; false if already spent. */
+export async function markCancelled(db: Queryable, id: string, cancelTokenHash: string | null, now: Date): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE delegation_invitation SET cancelled_at = $2::timestamptz, cancel_token_hash = NULL
+      WHERE id = $1::uuid AND cancelled_at IS NULL AND ($3::text IS NULL OR cancel_token_hash = $3::text)
+      RETURNING id`,
+    [id, now.toISOString(), cancelTokenHash],
+  );
+  return rows.length === 1;
+}
+
+export async function markConfirmed(db: Queryable, id: string, now: Date): Promise<void> {
+  await db.query(`UPDATE delegation_invitation SET confirmed_at = $2::timestamptz WHERE id = $1::uuid AND confirmed_at IS NULL`, [id, now.toISOString()]);
+}
+
+/** Claims the activation notice of an invitation (once), with a fresh cancel secret for its e-mail. */
+export async function claimActivationNotice(db: Queryable, id: string, now: Date, cancelTokenHash: string): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE delegation_invitation SET activation_notified_at = $2::timestamptz, cancel_token_hash = $3
+      WHERE id = $1::uuid AND activation_notified_at IS NULL AND cancelled_at IS NULL
+      RETURNING id`,
+    [id, now.toISOString(), cancelTokenHash],
+  );
+  return rows.length === 1;
+}
+
+/** Accepted invitations whose delegation has not been announced as active yet. */
+export async function invitationsAwaitingActivationNotice(limit = 200): Promise<InvitationRow[]> {
+  const rows = await (await sql()).query<Raw>(
+    `SELECT ${COLUMNS} FROM delegation_invitation
+      WHERE accepted_at IS NOT NULL AND activation_notified_at IS NULL AND cancelled_at IS NULL
+      ORDER BY accepted_at LIMIT $1::int`,
+    [limit],
+  );
+  return rows.map(toRow);
+}
+
+/** Accepted, not cancelled invitations: the self-service delegations the job watches for their end. */
+export async function invitationsWithDelegation(limit = 1000): Promise<InvitationRow[]> {
+  const rows = await (await sql()).query<Raw>(
+    `SELECT ${COLUMNS} FROM delegation_invitation
+      WHERE related_person_id IS NOT NULL AND cancelled_at IS NULL
+      ORDER BY accepted_at LIMIT $1::int`,
+    [limit],
+  );
+  return rows.map(toRow);
+}

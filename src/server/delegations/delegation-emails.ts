@@ -1,0 +1,34 @@
+import "server-only";
+import type { OutgoingEmail } from "../mail/outgoing-email";
+
+/**
+ * The e-mails of delegations that carry a link (the invitation, the patient's one-click
+ * cancel). Fixed sentences only: no name of either person, no health information, in the
+ * subject or the body; the page behind the link says who invites whom.
+ */
+export const INVITATION_SUBJECT = "Invitation à agir pour un proche dans son espace santé";
+
+export function invitationEmail(to: string, appUrl: string, secret: string, invitationId: string): OutgoingEmail {
+  const base = appUrl.replace(/\/+$/, "");
+  const text = [
+    "Bonjour,",
+    "",
+    "Une personne vous invite à agir pour elle dans son espace santé.",
+    "",
+    `Pour voir l'invitation et l'accepter : ${base}/invitation/${secret}`,
+    "",
+    "Ce lien est valable 7 jours et ne sert qu'une fois. Si vous n'attendiez pas cette invitation, ignorez ce message.",
+    "",
+    "Ce message est envoyé automatiquement, n'y répondez pas.",
+  ].join("\n");
+  return { to, subject: INVITATION_SUBJECT, text, kind: "delegation-invitation", dedupeKey: `delegation-invitation:${invitationId}` };
+}
+
+/** The lines added to the patient's notice e-mail: cancel in one click, without signing in. */
+export function cancelLines(appUrl: string, cancelSecret: string): string[] {
+  const base = appUrl.replace(/\/+$/, "");
+  return [
+    "Si vous n'êtes pas à l'origine de cette délégation, ou si on vous l'a imposée, annulez-la en un clic, sans vous connecter :",
+    `${base}/invitation/annuler/${cancelSecret}`,
+  ];
+}

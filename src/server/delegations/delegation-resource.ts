@@ -1,0 +1,50 @@
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { aDelegation } from "@/lib/fhir/builders/rules";
+import { SYSTEMS } from "@/lib/fhir/systems";
+import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
+import { isScope, type Scope } from "../access/scopes";
+
+/**
+ * The RelatedPerson of a delegation as each act writes it. Pure, so the use cases and the
+ * property test (tests/unit/delegations/delegation-sequences.property.test.ts) build exactly
+ * the same resources.
+ */
+export type InvitationTerms = { patientId: string; given: string; family: string; relationship: string; scopes: readonly string[]; endDay: string };
+
+/** Accepted: the agent named, starting after the pause (`start`), the last day a plain Paris day. */
+export function delegationOfInvitation(invitation: InvitationTerms, agent: { patientId: string; accountId: string }, start: Date): RelatedPerson {
+  const person = aDelegation({
+    patientId: invitation.patientId,
+    agentPatientId: agent.patientId,
+    accountId: agent.accountId,
+    agentName: { given: invitation.given, family: invitation.family },
+    scopes: invitation.scopes.filter(isScope),
+    start: start.toISOString(),
+    // A plain day: the last day included, to 23:59:59 Paris time (rules.ts reads it so).
+    end: invitation.endDay,
+  });
+  const label = RELATIONSHIPS[invitation.relationship as Relationship] ?? "Aidant";
+  return { ...person, relationship: [{ text: label }] };
+}
+
+/** New rights and last day; everything else kept. */
+export function withRights(person: RelatedPerson, scopes: readonly Scope[], endDay: string): RelatedPerson {
+  return {
+    ...person,
+    extension: [
+      ...(person.extension ?? []).filter((ext) => ext.url !== SYSTEMS.delegationScope),
+      ...[...new Set(scopes)].map((scope) => ({ url: SYSTEMS.delegationScope, valueCode: scope })),
+    ],
+    period: { ...person.period, end: endDay },
+  };
+}
+
+/** Ended now, kept in the record's history. */
+export function revoked(person: RelatedPerson): RelatedPerson {
+  return { ...person, active: false };
+}
+
+/** The patient ended the pause herself: it starts at `now`. */
+export function confirmedAt(person: RelatedPerson, now: Date): RelatedPerson {
+  return { ...person, period: { ...person.period, start: now.toISOString() } };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { delegationIsLive } from "../access/applicable-delegation";
+import { rulesFromResources } from "../access/rules";
+import { claimActivationNotice, invitationsAwaitingActivationNotice, invitationsWithDelegation } from "../db/delegation-invitation-store";
+import { inPrisma } from "../db/queryable";
+import { env } from "../env";
+import { systemRepository } from "../fhir/repository";
+import { notify } from "../notifications/notify";
+import { cancelLines } from "./delegation-emails";
+import { ENDING_NOTICE_DAYS } from "./invitation-state";
+import { hashSecret, newSecret } from "./invitation-secret";
+
+/**
+ * The periodic work of delegations, run after each purge (purge-schedule.ts) or by
+ * `npm run delegations:tick`: tell the patient when a delegation's pause is over (with a last
+ * one-click cancel), and tell both, thirty days before the end, that it ends soon. Idempotent:
+ * each notice is claimed by a guarded UPDATE or a dedupe key, so two runs (or two processes)
+ * never send an e-mail twice.
+ */
+export type TickResult = { activated: number; ending: number };
+
+export async function delegationsTick(): Promise<TickResult> {
+  const system = await systemRepository("delegations-tick");
+  const now = system.now();
+  const appUrl = env().APP_URL;
+  let activated = 0;
+  let ending = 0;
+  for (const invitation of await invitationsAwaitingActivationNotice()) {
+    const person = await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId ?? "").catch(() => undefined);
+    const delegation = person ? rulesFromResources(invitation.patientId, [], [person]).delegations[0] : undefined;
+    if (!delegation || !delegationIsLive(delegation, now)) continue;
+    const cancelSecret = newSecret();
+    await system.transaction(async ({ tx }) => {
+      const db = inPrisma(tx);
+      if (!(await claimActivationNotice(db, invitation.id, now, hashSecret(cancelSecret)))) return;
+      await notify(db, { patientId: invitation.patientId, kind: "delegation-active", dedupeKey: `delegation-active:${invitation.id}`, emailLines: cancelLines(appUrl, cancelSecret) });
+      activated += 1;
+    });
+  }
+  const soon = new Date(now.getTime() + ENDING_NOTICE_DAYS * 24 * 3600 * 1000);
+  for (const invitation of await invitationsWithDelegation()) {
+    const person = await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId ?? "").catch(() => undefined);
+    const delegation = person ? rulesFromResources(invitation.patientId, [], [person]).delegations[0] : undefined;
+    if (!delegation?.end || !delegationIsLive(delegation, now) || delegation.end > soon) continue;
+    const key = `delegation-ending:${delegation.relatedPersonId}:${person?.period?.end ?? ""}`;
+    await system.transaction(async ({ tx }) => {
+      const db = inPrisma(tx);
+      await notify(db, { patientId: invitation.patientId, kind: "delegation-ending", link: `/espace/proches/${delegation.relatedPersonId}`, dedupeKey: `${key}:patient` });
+      await notify(db, { patientId: delegation.agentPatientId, kind: "delegation-ending", link: "/espace/proches", dedupeKey: `${key}:agent` });
+    });
+    ending += 1;
+  }
+  return { activated, ending };
+}

@@ -1,0 +1,75 @@
+import type { Actor } from "../access/actor";
+import { addDaysToDay, addMonthsToDay, isDay, parisDayOf, type Day } from "@/lib/dates/paris-day";
+
+/**
+ * The pure rules of invitations and delegations: who may manage them, the state of an
+ * invitation at a given time, which end dates are allowed. No I/O, tested as tables
+ * (tests/unit/delegations).
+ */
+export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** The pause against pressure: an accepted delegation starts this long after, unless confirmed. */
+export const PAUSE_MS = 24 * 3600 * 1000;
+/** When both are told that a delegation ends soon. */
+export const ENDING_NOTICE_DAYS = 30;
+export const MAX_YEARS = 3;
+
+/**
+ * Only the patient in their own space, or a guardian in a dependant's, manages delegations.
+ * A caregiver never does, whatever their rights (scopes.ts): they could widen their own.
+ */
+export function mayManageDelegations(actor: Actor): boolean {
+  return actor.kind === "patient" || actor.kind === "guardian";
+}
+
+export type InvitationFacts = {
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  cancelledAt: Date | null;
+};
+
+export type InvitationState = "open" | "expired" | "accepted" | "cancelled";
+
+export function invitationState(invitation: InvitationFacts, now: Date): InvitationState {
+  if (invitation.cancelledAt) return "cancelled";
+  if (invitation.acceptedAt) return "accepted";
+  if (now >= invitation.expiresAt) return "expired";
+  return "open";
+}
+
+export type AcceptRefusal = "own-invitation" | "other-account" | "expired" | "used" | "cancelled";
+
+/**
+ * Whether `accepter` may accept. The invitee is bound to the e-mail address the patient typed:
+ * the accepting account must be the one registered under that address, and never the patient's
+ * own (nor an account acting for the patient: only one's own space accepts).
+ */
+export function acceptRefusal(
+  invitation: InvitationFacts & { patientId: string },
+  accepter: { patientId: string; accountId: string; inviteeAccountId: string | undefined },
+  now: Date,
+): AcceptRefusal | undefined {
+  const state = invitationState(invitation, now);
+  if (state === "cancelled") return "cancelled";
+  if (state === "accepted") return "used";
+  if (state === "expired") return "expired";
+  if (accepter.patientId === invitation.patientId) return "own-invitation";
+  if (accepter.inviteeAccountId !== accepter.accountId) return "other-account";
+  return undefined;
+}
+
+/** The end dates a delegation may have, chosen on `now`: from today to three years ahead, one year by default. */
+export function endDayBounds(now: Date): { earliest: Day; latest: Day; byDefault: Day } {
+  const today = parisDayOf(now);
+  return { earliest: today, latest: addMonthsToDay(today, 12 * MAX_YEARS), byDefault: addDaysToDay(addMonthsToDay(today, 12), -1) };
+}
+
+export function endDayAllowed(day: string, now: Date): boolean {
+  if (!isDay(day)) return false;
+  const { earliest, latest } = endDayBounds(now);
+  return day >= earliest && day <= latest;
+}
+
+/** When an accepted delegation starts: after the pause. */
+export function startAfterPause(acceptedAt: Date): Date {
+  return new Date(acceptedAt.getTime() + PAUSE_MS);
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { Scope } from "../access/scopes";
+import { insertInvitation } from "../db/delegation-invitation-store";
+import { inPrisma } from "../db/queryable";
+import { env } from "../env";
+import { unprocessable } from "../fhir/errors";
+import type { Repository } from "../fhir/repository";
+import { enqueueEmail } from "../mail/enqueue-email";
+import { notify } from "../notifications/notify";
+import { normaliseEmail } from "../db/account-store";
+import type { Relationship } from "@/lib/delegations/rights";
+import { cancelLines, invitationEmail } from "./delegation-emails";
+import { endDayAllowed, INVITATION_TTL_MS } from "./invitation-state";
+import { hashSecret, newSecret } from "./invitation-secret";
+import { managedSpace } from "./managed-space";
+
+export type InviteInput = {
+  given: string;
+  family: string;
+  email: string;
+  relationship: Relationship;
+  scopes: readonly Scope[];
+  endDay: string;
+};
+
+/**
+ * "Inviter un proche": an invitation with the rights and end date chosen, its single-use link
+ * (256 bits, kept hashed, 7 days) e-mailed to the invitee and returned once for "copier le
+ * lien". The patient is told by e-mail, with a one-click cancel. Nothing is granted yet: the
+ * delegation exists only once accepted, and acts only after the pause.
+ */
+export async function inviteCaregiver(repo: Repository, input: InviteInput): Promise<{ invitationId: string; secret: string }> {
+  const patientId = managedSpace(repo);
+  const now = repo.now();
+  if (!endDayAllowed(input.endDay, now)) throw unprocessable("La date de fin doit être entre aujourd'hui et dans trois ans.");
+  const secret = newSecret();
+  const cancelSecret = newSecret();
+  const appUrl = env().APP_URL;
+  const invitationId = await repo.transaction(async ({ tx, audit }) => {
+    const db = inPrisma(tx);
+    const id = await insertInvitation(db, {
+      patientId,
+      given: input.given,
+      family: input.family,
+      relationship: input.relationship,
+      scopes: [...new Set(input.scopes)],
+      endDay: input.endDay,
+      email: normaliseEmail(input.email),
+      tokenHash: hashSecret(secret),
+      cancelTokenHash: hashSecret(cancelSecret),
+      createdBy: repo.actor.kind === "patient" || repo.actor.kind === "guardian" ? repo.actor.accountId : "",
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    });
+    await enqueueEmail(db, invitationEmail(normaliseEmail(input.email), appUrl, secret, id));
+    await notify(db, { patientId, kind: "delegation-invited", link: "/espace/proches", dedupeKey: `delegation-invited:${id}`, emailLines: cancelLines(appUrl, cancelSecret) });
+    await audit({ patientId, entity: `DelegationInvitation/${id}`, interaction: "create", outcome: "success", detail: { scopes: [...input.scopes].join(" "), end: input.endDay } });
+    return id;
+  });
+  return { invitationId, secret };
+}

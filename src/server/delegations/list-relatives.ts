@@ -1,0 +1,46 @@
+import "server-only";
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
+import { delegationIsLive } from "../access/applicable-delegation";
+import { rulesFromResources, type Delegation } from "../access/rules";
+import { lastActsOfAgents } from "../audit/last-acts-of-agents";
+import { invitationsOfPatient, type InvitationRow } from "../db/delegation-invitation-store";
+import type { Repository } from "../fhir/repository";
+import { invitationState } from "./invitation-state";
+import { managedSpace } from "./managed-space";
+
+/**
+ * What /espace/proches lists for the space being managed: the people who act for it (read
+ * through the repository, so the read is checked and in the trail) and the invitations not yet
+ * answered. The spaces the person acts in come from listSpaces (src/server/auth/list-spaces.ts).
+ */
+export type RelativeRow = {
+  relatedPersonId: string;
+  name: string;
+  relationship: string;
+  delegation: Delegation;
+  status: "active" | "paused" | "ended";
+  /** When they last acted in this space (the patient's trail). */
+  lastAct?: Date;
+};
+
+export type RelativesOverview = { patientId: string; relatives: RelativeRow[]; pending: InvitationRow[] };
+
+export async function listRelatives(repo: Repository): Promise<RelativesOverview> {
+  const patientId = managedSpace(repo);
+  const now = repo.now();
+  const found = await repo.search<RelatedPerson>("RelatedPerson", { patientId, count: 100 });
+  const relatives = found.resources.flatMap((person): RelativeRow[] => {
+    const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
+    if (!delegation) return [];
+    const status = delegationIsLive(delegation, now) ? "active" : delegation.active && delegation.start && delegation.start > now ? "paused" : "ended";
+    const relationship = (person.relationship ?? []).map((r) => r.text ?? r.coding?.[0]?.display ?? "").filter(Boolean).join(", ");
+    return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status }];
+  });
+  const lastActs = await lastActsOfAgents(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);
+  for (const row of relatives) row.lastAct = lastActs.get(row.delegation.agentPatientId);
+  const order = { active: 0, paused: 1, ended: 2 } as const;
+  relatives.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, "fr"));
+  const pending = (await invitationsOfPatient(patientId)).filter((invitation) => invitationState(invitation, now) === "open");
+  return { patientId, relatives, pending };
+}

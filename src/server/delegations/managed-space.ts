@@ -1,0 +1,28 @@
+import "server-only";
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { spaceOf } from "../access/actor";
+import { rulesFromResources, type Delegation } from "../access/rules";
+import { notFound, unprocessable } from "../fhir/errors";
+import type { Repository } from "../fhir/repository";
+import { mayManageDelegations } from "./invitation-state";
+
+/**
+ * Whose delegations the actor manages: the space they act in, never an id from a form. A
+ * caregiver (or anyone else) is answered as if the page did not exist.
+ */
+export function managedSpace(repo: Repository): string {
+  const patientId = spaceOf(repo.actor);
+  if (!patientId || !mayManageDelegations(repo.actor)) throw notFound();
+  return patientId;
+}
+
+/** A caregiver's delegation of the managed space, read through the repository (checked, audited). */
+export async function caregiverDelegation(repo: Repository, relatedPersonId: string): Promise<{ patientId: string; person: RelatedPerson; delegation: Delegation }> {
+  const patientId = managedSpace(repo);
+  const person = await repo.read<RelatedPerson>("RelatedPerson", relatedPersonId);
+  const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
+  if (person.patient?.reference !== `Patient/${patientId}` || !delegation) throw notFound();
+  // A guardian's tie is a legal matter: the portal neither changes nor removes it.
+  if (delegation.kind === "guardian") throw unprocessable("Un représentant légal ne se retire pas ici : c'est une décision de justice.");
+  return { patientId, person, delegation };
+}

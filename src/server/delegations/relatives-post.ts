@@ -1,0 +1,59 @@
+import "server-only";
+import type { z } from "zod";
+import type { RequestScope } from "../documents/request-repository";
+import { formPost } from "../http/form-post";
+
+/**
+ * The form posts of /espace/proches: formPost's shape (cross-site refused, 401 without a
+ * session, 404 for what the actor may not see, e.g. a caregiver on any of these routes), the
+ * form parsed by the route's zod schema (a bad form changes nothing), back to the page with a
+ * fixed message code. Whose delegations come from the session's space, never from the form.
+ */
+export const RELATIVES_NOTICES = {
+  invite: "success",
+  annulee: "success",
+  modifiee: "success",
+  retiree: "success",
+  renouvelee: "success",
+  confirmee: "success",
+  acceptee: "success",
+  deja: "info",
+  date: "error",
+  formulaire: "error",
+  interdit: "error",
+  legal: "error",
+  conflit: "error",
+  echec: "error",
+} as const;
+
+export type RelativesNotice = keyof typeof RELATIVES_NOTICES;
+
+export const RELATIVES_PAGE = "/espace/proches";
+
+export async function relativesPost<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  run: (scope: RequestScope, input: z.infer<S>) => Promise<RelativesNotice | { notice: RelativesNotice; path?: `/${string}`; response?: Response }>,
+  options: { invalid?: RelativesNotice } = {},
+): Promise<Response> {
+  return formPost<RelativesNotice>(
+    request,
+    {
+      page: RELATIVES_PAGE,
+      noticeFor: (status) => (status === 403 ? "interdit" : status === 412 ? "conflit" : status === 422 ? "legal" : "echec"),
+    },
+    async (scope, form) => {
+      const fields: Record<string, unknown> = {};
+      for (const [key, value] of form.entries()) {
+        // Checkboxes of one name arrive several times: keep them all.
+        fields[key] = key in fields ? ([] as unknown[]).concat(fields[key], value) : value;
+      }
+      const parsed = schema.safeParse(fields);
+      if (!parsed.success) return { notice: options.invalid ?? "formulaire" };
+      const outcome = await run(scope, parsed.data);
+      if (typeof outcome === "string") return { notice: outcome };
+      if (outcome.response) return { response: outcome.response };
+      return { notice: outcome.notice, ...(outcome.path ? { path: outcome.path } : {}) };
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { fhirExpiry } from "@/lib/dates/fhir-date";
+import { notFound } from "../fhir/errors";
+import type { Repository } from "../fhir/repository";
+import { changeDelegation } from "./change-delegation";
+import { endDayBounds } from "./invitation-state";
+import { caregiverDelegation } from "./managed-space";
+
+/**
+ * "Renouveler": one more year from today (the default of a new invitation), rights unchanged.
+ * A delegation that already runs longer keeps its end.
+ */
+export async function renewDelegation(repo: Repository, relatedPersonId: string): Promise<"renewed" | "unchanged"> {
+  const { person, delegation } = await caregiverDelegation(repo, relatedPersonId);
+  if (!delegation.active) throw notFound();
+  const { byDefault } = endDayBounds(repo.now());
+  const current = person.period?.end;
+  const proposed = fhirExpiry(byDefault);
+  if (current && proposed && delegation.end && delegation.end >= proposed) return "unchanged";
+  await changeDelegation(repo, relatedPersonId, { scopes: [...delegation.scopes], endDay: byDefault });
+  return "renewed";
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
+import type { Actor } from "../access/actor";
+import { applicableDelegation } from "../access/applicable-delegation";
+import type { Repository } from "../fhir/repository";
+
+/**
+ * What the banner of another person's space says: their name (read through the repository as
+ * the agent, so it is checked and in that person's history) and the rights that apply now.
+ */
+export type BannerFacts = { name: string; kind: "guardian" | "delegate"; scopes: string[]; selfPatientId: string };
+
+export async function spaceBannerFacts(repo: Repository, actor: Actor): Promise<BannerFacts | undefined> {
+  if (actor.kind !== "guardian" && actor.kind !== "delegate") return undefined;
+  const rules = await repo.rules(actor.patientId);
+  const delegation = applicableDelegation(rules.delegations, actor.selfPatientId, repo.now());
+  const patient = await repo.read<Patient>("Patient", actor.patientId).catch(() => undefined);
+  return {
+    name: formatHumanName(patient?.name) ?? "une autre personne",
+    kind: actor.kind,
+    scopes: delegation ? [...delegation.scopes] : [],
+    selfPatientId: actor.selfPatientId,
+  };
+}

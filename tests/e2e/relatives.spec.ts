@@ -1,0 +1,181 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Secret, TOTP } from "otpauth";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { personaPages } from "./helpers/persona-pages";
+
+/**
+ * "Proches et délégations" in two browsers: Camille invites a brand-new caregiver, who opens
+ * an account and accepts; the pause passes on the test clock (DATA_DIR/test-clock-offset, read
+ * by the server under APP_ENV=test only); the caregiver adds a document for Camille and sees
+ * only what the rights allow; Camille reduces the rights, then revokes, and the caregiver's
+ * next request finds nothing. axe on each new page; the page works without JavaScript.
+ */
+test.describe.configure({ mode: "serial" });
+
+const { pageAs, newContext, closeAll } = personaPages();
+const stamp = Date.now().toString(36);
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
+const clockFile = path.join(dataDir, "test-clock-offset");
+const setClock = (offsetMs: number) => writeFileSync(clockFile, String(offsetMs));
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
+}
+
+async function aPdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage().drawText(text, { x: 50, y: 780, size: 11, font });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+/** The newest one-click cancel link e-mailed to `to` (the outbox worker writes .eml files under DATA_DIR/outbox). */
+function newestCancelLink(to: string): string | undefined {
+  const folder = path.join(dataDir, "outbox");
+  const files = readdirSync(folder).map((name) => path.join(folder, name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const file of files) {
+    // Quoted-printable: soft line breaks out, =XX back to bytes.
+    const text = readFileSync(file, "utf8").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (!text.includes(`To: ${to}`)) continue;
+    const match = /(http:\/\/\S+\/invitation\/annuler\/[A-Za-z0-9_-]{43})/.exec(text);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+test.afterAll(async () => {
+  rmSync(clockFile, { force: true });
+  await closeAll();
+});
+
+test("a brand-new caregiver: invited, account opened, accepted, active after the pause, limited to the rights, then reduced and revoked", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const camille = await pageAs(browser, "camille");
+  await camille.goto("/espace/proches");
+  await expect(camille.getByRole("heading", { level: 1 })).toHaveText("Proches et délégations");
+  await expectNoAxeViolations(camille, "/espace/proches");
+  const email = `paul-${stamp}@example.org`;
+  await camille.getByLabel("Prénom").fill("Paul");
+  await camille.getByLabel(/^Nom/).fill("Aidant");
+  await camille.getByLabel("Adresse e-mail").fill(email);
+  await camille.getByLabel("ajouter des documents").check();
+  await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Invitation envoyée" })).toBeVisible();
+  const link = await camille.getByRole("textbox", { name: "Lien d'invitation" }).inputValue();
+  expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
+  await expect(camille.getByRole("region", { name: "Invitations en attente" })).toContainText(email);
+  await expectNoAxeViolations(camille, "/espace/proches with the link");
+
+  // The caregiver, in a browser of their own, has no account yet.
+  const paul = await (await newContext(browser)).newPage();
+  await paul.goto(link);
+  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Invitation d'un proche");
+  await expect(paul.getByText("Camille Martin vous invite")).toBeVisible();
+  await expectNoAxeViolations(paul, "/invitation/<secret>");
+  await paul.getByLabel("Votre prénom").fill("Paul");
+  await paul.getByLabel("Votre nom").fill("Aidant");
+  await paul.getByLabel("Votre date de naissance").fill("1980-05-04");
+  await paul.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(paul).toHaveURL(/\/activer\/mot-de-passe$/);
+  const password = `Parapluie violet sous la pluie ${stamp}`;
+  await paul.getByLabel(/^Mot de passe/).fill(password);
+  await paul.getByLabel("Le même mot de passe, une seconde fois").fill(password);
+  await paul.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(paul).toHaveURL(/\/activer\/second-facteur$/);
+  const key = (await paul.getByTestId("totp-key").innerText()).replace(/\s+/g, "");
+  await paul.getByLabel("Code affiché par l'application").fill(TOTP.generate({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30 }));
+  await paul.getByRole("button", { name: "Valider le code" }).click();
+  await expect(paul).toHaveURL(/\/activer\/codes-secours$/);
+  await paul.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
+  await expect(paul).not.toHaveURL(/\/activer/);
+
+  await paul.goto(link);
+  await paul.getByRole("button", { name: "Accepter l'invitation" }).click();
+  await expect(paul.getByRole("status").filter({ hasText: "Invitation acceptée" })).toBeVisible();
+  // The pause: nothing to open yet.
+  await expect(paul.getByRole("region", { name: "Les personnes pour qui j'agis" })).toContainText("Vous n'agissez pour personne.");
+  await camille.goto("/espace/proches");
+  await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour moi" })).toContainText("En attente (pause de 24 heures)");
+
+  setClock(25 * 3600 * 1000);
+  await paul.goto("/espace/proches");
+  await paul.getByRole("button", { name: "Ouvrir son espace" }).click();
+  const banner = paul.getByRole("region", { name: "Espace d'une autre personne" });
+  await expect(banner).toContainText("Vous êtes dans l'espace de Camille Martin");
+  await expect(banner).toContainText("voir mes documents, ajouter des documents");
+  await expectNoAxeViolations(paul, "/espace with the banner");
+
+  await paul.goto("/espace/documents/ajouter");
+  await paul.getByLabel("Fichier").setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: await aPdf(`Note ${stamp}`) });
+  await paul.getByLabel("Titre").fill(`Note de Paul ${stamp}`);
+  await paul.getByLabel("Type de document").selectOption({ label: "Document personnel" });
+  await paul.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(paul).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/, { timeout: 20_000 });
+  const documentPath = new URL(paul.url()).pathname;
+  // Camille's history names who acted, and for whom.
+  await camille.goto("/espace/historique");
+  await expect(camille.getByRole("cell").filter({ hasText: "Paul Aidant" }).first()).toContainText("pour Camille Martin");
+  // Not given: her sharing settings.
+  await paul.goto("/espace/partage");
+  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+
+  // Camille keeps only "voir mes ordonnances": the document is gone at Paul's next request.
+  await camille.goto("/espace/proches");
+  await camille.getByRole("link", { name: "Modifier ou retirer la délégation de Paul Aidant" }).click();
+  await expectNoAxeViolations(camille, "/espace/proches/<id>");
+  await camille.getByLabel("voir mes documents").uncheck();
+  await camille.getByLabel("ajouter des documents").uncheck();
+  await camille.getByLabel("voir mes ordonnances").check();
+  await camille.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Droits modifiés" })).toBeVisible();
+  await paul.goto(documentPath);
+  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await paul.goto("/espace/ordonnances");
+  await expect(paul.getByRole("heading", { level: 1 })).not.toHaveText("Page introuvable");
+
+  await camille.getByRole("button", { name: "Retirer maintenant" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Délégation retirée" })).toBeVisible();
+  await paul.goto(documentPath);
+  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await paul.goto("/espace");
+  await expect(paul.getByRole("region", { name: "Espace d'une autre personne" })).toHaveCount(0);
+});
+
+test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plain link; the e-mail's one-click cancel works signed out", async ({ browser }) => {
+  const camille = await pageAs(browser, "camille", { javaScriptEnabled: false });
+  await camille.goto("/espace/proches");
+  const email = `nojs-${stamp}@example.org`;
+  await camille.getByLabel("Prénom").fill("Sans");
+  await camille.getByLabel(/^Nom/).fill("Script");
+  await camille.getByLabel("Adresse e-mail").fill(email);
+  await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Invitation envoyée" })).toBeVisible();
+  const pending = camille.getByRole("region", { name: "Invitations en attente" });
+  await pending.getByRole("listitem").filter({ hasText: email }).getByRole("button", { name: /Annuler/ }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Invitation annulée" })).toBeVisible();
+  await expect(camille.getByRole("link", { name: /Sortie rapide/ })).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
+
+  // The one-click cancel from the e-mail, in a browser that is signed in to nothing.
+  const other = `nojs-2-${stamp}@example.org`;
+  const before = newestCancelLink("camille.martin@example.org");
+  await camille.getByLabel("Prénom").fill("Lien");
+  await camille.getByLabel(/^Nom/).fill("Courriel");
+  await camille.getByLabel("Adresse e-mail").fill(other);
+  await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(camille.getByRole("region", { name: "Invitations en attente" })).toContainText(other);
+  let cancel: string | undefined;
+  // The e-mail of this invitation, not an earlier one: wait for a link not seen before.
+  await expect.poll(() => (cancel = newestCancelLink("camille.martin@example.org")) !== before && cancel !== undefined, { timeout: 30_000 }).toBe(true);
+  const anonymous = await (await newContext(browser)).newPage();
+  await anonymous.goto(cancel!);
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Annuler une délégation");
+  await expectNoAxeViolations(anonymous, "/invitation/annuler/<secret>");
+  await anonymous.getByRole("button", { name: "Annuler la délégation" }).click();
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Délégation annulée");
+  await camille.reload();
+  await expect(camille.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
+});

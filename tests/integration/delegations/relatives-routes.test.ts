@@ -1,0 +1,263 @@
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { createRepository } from "@/server/fhir/repository";
+import { listAccessHistory } from "@/server/history/list-access-history";
+import { listRelatives } from "@/server/delegations/list-relatives";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aGuardianship } from "@/lib/fhir/builders/rules";
+import { useTestDatabase } from "../../setup/test-database";
+import { fhir, sessionOf } from "../fhir-api/http";
+import { clock } from "./test-clock";
+import { delegationsTick } from "@/server/delegations/delegations-tick";
+import { buildWorld, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
+
+vi.mock("next/headers", () => import("../fhir-api/request-scope"));
+vi.mock("@/server/clock", () => import("./test-clock"));
+const db = useTestDatabase();
+
+/**
+ * "Proches et délégations" through its routes, as a browser posts them, with real sessions
+ * (SECURITY-CASES 22, 23, 26, 50): the invitation link is single use and bound to the invited
+ * address, the one-click cancel cannot be forged, a delegation acts only after its pause, a
+ * caregiver manages no delegation, and a revocation applies at the caregiver's next request.
+ */
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+beforeEach(() => {
+  clock.offsetMs = 0;
+});
+
+const HOUR = 3600 * 1000;
+const inAYear = () => addMonthsToDay(parisDayOf(new Date()), 11);
+const invitationCount = async () => Number((await db().sql.query<{ n: string }>("SELECT count(*) AS n FROM delegation_invitation WHERE patient_id = $1::uuid", [world.camille.patientId]))[0]?.n ?? 0);
+const relatedPersons = async (agentPatientId: string) =>
+  (await db().prisma.resource.findMany({ where: { patientId: world.camille.patientId, resourceType: "RelatedPerson", actorRef: `Patient/${agentPatientId}` } })).map((row) => row.content as unknown as RelatedPerson);
+
+async function inviteAndGetSecret(email: string, droits: string[] = ["documents:read"]): Promise<string> {
+  const answer = await post("inviter", { prenom: "Proche", nom: "Test", email, lien: "enfant", droits, fin: inAYear() }, world.camille.session.cookie);
+  expect(noticeOf(answer)).toBe("invite");
+  const secret = await secretFromOutbox(db(), email, "invitation");
+  expect(secret).toBeDefined();
+  return secret!;
+}
+
+/** Whether `cookie` can open Camille's space now (the space switcher), and read her document. */
+async function switchTo(cookie: string): Promise<number> {
+  return (await post("espaceActif", { patientId: world.camille.patientId }, cookie)).status;
+}
+const readDocument = async (cookie: string) => (await fhir("GET", `DocumentReference/${world.documentId}`, { cookie })).status;
+
+describe("inviting", () => {
+  it("e-mails a single-use link with no name in the subject, tells the patient with a cancel link, and shows the link once", async () => {
+    const answer = await post("inviter", { prenom: "Jean", nom: "Invite", email: world.jean.email, lien: "enfant", droits: ["documents:read", "documents:write"], fin: inAYear() }, world.camille.session.cookie);
+    expect(answer.status).toBe(303);
+    expect(noticeOf(answer)).toBe("invite");
+    expect(answer.headers.get("set-cookie")).toMatch(/invitation-creee=.+; Path=\/espace\/proches; Max-Age=600; SameSite=Strict; HttpOnly/);
+    const [mail] = await db().sql.query<{ subject: string; text_body: string }>("SELECT subject, text_body FROM email_outbox WHERE recipient = $1", [world.jean.email]);
+    expect(mail?.subject).not.toMatch(/Camille|Proches/);
+    expect(mail?.text_body).not.toMatch(/Camille|Proches|Bilan/);
+    expect(await secretFromOutbox(db(), world.camille.email, "annuler")).toBeDefined();
+    const stored = await db().sql.query<{ token_hash: string }>("SELECT token_hash FROM delegation_invitation WHERE email = $1", [world.jean.email]);
+    // Stored hashed: the secret of the e-mail is nowhere in the table.
+    const secret = (await secretFromOutbox(db(), world.jean.email, "invitation"))!;
+    expect(stored[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored[0]?.token_hash).not.toContain(secret);
+  });
+
+  it("refuses an end date beyond three years or in the past, and a right that does not exist; nothing is stored", async () => {
+    const before = await invitationCount();
+    const far = addMonthsToDay(parisDayOf(new Date()), 12 * 3 + 1);
+    for (const fields of [
+      { fin: far, droits: ["documents:read"] },
+      { fin: "2001-01-01", droits: ["documents:read"] },
+      { fin: inAYear(), droits: ["delegations:manage"] },
+    ]) {
+      const answer = await post("inviter", { prenom: "X", nom: "Y", email: "x@example.org", lien: "ami", ...fields }, world.camille.session.cookie);
+      expect(answer.status).toBe(303);
+      expect(["legal", "formulaire", "date"]).toContain(noticeOf(answer));
+    }
+    expect(await invitationCount()).toBe(before);
+  });
+
+  it("is refused to a caregiver acting in the patient's space, even one who may manage her sharing (404, nothing stored)", async () => {
+    const before = await invitationCount();
+    const answer = await post("inviter", { prenom: "Autre", nom: "Aidant", email: "autre@example.org", lien: "ami", droits: ["documents:read"], fin: inAYear() }, world.hugoInCamille.cookie);
+    expect(answer.status).toBe(404);
+    expect(await invitationCount()).toBe(before);
+    for (const route of ["modifier", "retirer", "renouveler", "confirmer"] as const) {
+      const refused = await postId(route, world.hugoRp, { droits: ["documents:read", "documents:write", "prescriptions:read"], fin: inAYear() }, world.hugoInCamille.cookie);
+      expect(refused.status, route).toBe(404);
+    }
+    const [hugo] = await relatedPersons(world.hugo.patientId);
+    expect(hugo?.meta?.versionId).toBe("1");
+  });
+});
+
+describe("accepting", () => {
+  it("refuses another account than the invited address's, and the patient's own; then accepts once, and a replay says it was used", async () => {
+    const secret = await inviteAndGetSecret(world.lea.email);
+    expect(errorOf(await post("accepter", { jeton: secret }, world.eve.session.cookie))).toBe("other-account");
+    expect(errorOf(await post("accepter", { jeton: secret }, world.camille.session.cookie))).toBe("own-invitation");
+    expect(await relatedPersons(world.eve.patientId)).toHaveLength(0);
+
+    const accepted = await post("accepter", { jeton: secret }, world.lea.session.cookie);
+    expect(locationOf(accepted).pathname).toBe("/espace/proches");
+    expect(noticeOf(accepted)).toBe("acceptee");
+    const replay = await post("accepter", { jeton: secret }, world.lea.session.cookie);
+    expect(errorOf(replay)).toBe("used");
+    expect(await relatedPersons(world.lea.patientId)).toHaveLength(1);
+  });
+
+  it("grants nothing during the 24-hour pause (not at 23 hours), then the rights chosen", async () => {
+    const secret = await inviteAndGetSecret(world.jean.email);
+    await post("accepter", { jeton: secret }, world.jean.session.cookie);
+    expect(await switchTo(world.jean.session.cookie)).toBe(404);
+    clock.offsetMs = 23 * HOUR;
+    expect(await switchTo(world.jean.session.cookie)).toBe(404);
+    clock.offsetMs = 25 * HOUR;
+    expect(await switchTo(world.jean.session.cookie)).toBe(303);
+    expect(await readDocument(world.jean.session.cookie)).toBe(200);
+  });
+
+  it("says an expired link has expired", async () => {
+    const secret = await inviteAndGetSecret(`tard-${Date.now()}@example.org`);
+    clock.offsetMs = 7 * 24 * HOUR + 1000;
+    expect(errorOf(await post("accepter", { jeton: secret }, world.eve.session.cookie))).toBe("expired");
+  });
+
+  it("says a made-up link is not valid", async () => {
+    const forged = "A".repeat(43);
+    expect(errorOf(await post("accepter", { jeton: forged }, world.eve.session.cookie))).toBe("unknown");
+  });
+});
+
+describe("the patient's one-click cancel", () => {
+  it("changes nothing with a forged secret, ends the delegation with the real one (during the pause), and works once", async () => {
+    const email = `annule-${Date.now()}@example.org`;
+    const secret = await inviteAndGetSecret(email);
+    const forged = await post("annulerLien", { jeton: "B".repeat(43) });
+    expect(locationOf(forged).pathname).toBe("/invitation/annuler/invalide");
+    const cancel = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+    const done = await post("annulerLien", { jeton: cancel });
+    expect(locationOf(done).pathname).toBe("/invitation/annuler/fait");
+    const again = await post("annulerLien", { jeton: cancel });
+    expect(locationOf(again).pathname).toBe("/invitation/annuler/invalide");
+    // The invitation is dead too.
+    expect(errorOf(await post("accepter", { jeton: secret }, world.eve.session.cookie))).toBe("cancelled");
+  });
+
+  it("after acceptance, ends the delegation even once the pause is over", async () => {
+    const secret = await inviteAndGetSecret(world.eve.email);
+    await post("accepter", { jeton: secret }, world.eve.session.cookie);
+    const cancel = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+    clock.offsetMs = 25 * HOUR;
+    expect(locationOf(await post("annulerLien", { jeton: cancel })).pathname).toBe("/invitation/annuler/fait");
+    expect(await switchTo(world.eve.session.cookie)).toBe(404);
+    const [person] = await relatedPersons(world.eve.patientId);
+    expect(person?.active).toBe(false);
+  });
+});
+
+describe("managing a caregiver", () => {
+  it("confirm-now is the patient's own act; reducing rights and revoking apply at the caregiver's next request", async () => {
+    const [lea] = await relatedPersons(world.lea.patientId);
+    const id = lea!.id!;
+    expect(await switchTo(world.lea.session.cookie)).toBe(404);
+    expect(noticeOf(await postId("confirmer", id, {}, world.camille.session.cookie))).toBe("confirmee");
+    expect(await switchTo(world.lea.session.cookie)).toBe(303);
+    expect(await readDocument(world.lea.session.cookie)).toBe(200);
+
+    // A caregiver widening her own rights: refused, nothing written.
+    expect((await postId("modifier", id, { droits: ["documents:read", "privacy:manage"], fin: inAYear() }, world.lea.session.cookie)).status).toBe(404);
+
+    expect(noticeOf(await postId("modifier", id, { droits: ["prescriptions:read"], fin: inAYear() }, world.camille.session.cookie))).toBe("modifiee");
+    expect(await readDocument(world.lea.session.cookie)).toBe(404);
+    expect(noticeOf(await postId("modifier", id, { droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie))).toBe("modifiee");
+    expect(await readDocument(world.lea.session.cookie)).toBe(200);
+
+    // Camille's history says who read it, for whom.
+    const history = await listAccessHistory(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }), world.camille.patientId, 1);
+    expect(history.patientName).toBe("Camille Proches");
+    expect(history.entries.some((e) => e.onBehalf && e.who === "Lea Aidante")).toBe(true);
+    // The list says when she last acted; Hugo, who never did, has none.
+    const overview = await listRelatives(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }));
+    expect(overview.relatives.find((r) => r.relatedPersonId === id)?.lastAct).toBeInstanceOf(Date);
+    expect(overview.relatives.find((r) => r.relatedPersonId === world.hugoRp)?.lastAct).toBeUndefined();
+
+    expect(noticeOf(await postId("retirer", id, {}, world.camille.session.cookie))).toBe("retiree");
+    expect(await readDocument(world.lea.session.cookie)).toBe(404);
+    const told = await db().sql.query<{ kind: string }>("SELECT kind FROM notification WHERE patient_id = $1::uuid", [world.lea.patientId]);
+    expect(told.map((n) => n.kind)).toEqual(expect.arrayContaining(["delegation-changed", "delegation-revoked"]));
+  });
+
+  it("keeps the last day included, to 23:59:59 Paris time, and refuses more than three years", async () => {
+    const [jean] = await relatedPersons(world.jean.patientId);
+    const id = jean!.id!;
+    const answer = await postId("modifier", id, { droits: ["documents:read"], fin: addMonthsToDay(parisDayOf(new Date()), 37) }, world.camille.session.cookie);
+    expect(noticeOf(answer)).toBe("date");
+    const day = addMonthsToDay(parisDayOf(new Date()), 6);
+    expect(noticeOf(await postId("modifier", id, { droits: ["documents:read"], fin: day }, world.camille.session.cookie))).toBe("modifiee");
+    const [stored] = await relatedPersons(world.jean.patientId);
+    expect(stored?.period?.end).toBe(day);
+  });
+});
+
+describe("the periodic job (delegations:tick)", () => {
+  it("announces the end of the pause once, and an end within thirty days once to each, however often it runs", async () => {
+    const zoe = await personWithAccount(world.system, "Zoe", "Tick");
+    const secret = await inviteAndGetSecret(zoe.email);
+    await post("accepter", { jeton: secret }, zoe.session.cookie);
+    const kinds = async (patientId: string, kind: string) =>
+      Number((await db().sql.query<{ n: string }>("SELECT count(*) AS n FROM notification WHERE patient_id = $1::uuid AND kind = $2", [patientId, kind]))[0]?.n ?? 0);
+    const before = await kinds(world.camille.patientId, "delegation-active");
+    await delegationsTick();
+    expect(await kinds(world.camille.patientId, "delegation-active")).toBe(before);
+    clock.offsetMs = 25 * HOUR;
+    await delegationsTick();
+    const once = await kinds(world.camille.patientId, "delegation-active");
+    expect(once).toBeGreaterThan(before);
+    await delegationsTick();
+    expect(await kinds(world.camille.patientId, "delegation-active")).toBe(once);
+    const [invitation] = await db().sql.query<{ id: string }>("SELECT id FROM delegation_invitation WHERE email = $1", [zoe.email]);
+    const keyed = await db().sql.query("SELECT 1 FROM notification WHERE dedupe_key = $1", [`delegation-active:${invitation!.id}`]);
+    expect(keyed).toHaveLength(1);
+
+    const [person] = await relatedPersons(zoe.patientId);
+    const soon = parisDayOf(new Date(Date.now() + clock.offsetMs + 10 * 24 * HOUR));
+    clock.offsetMs = 0;
+    expect(noticeOf(await postId("modifier", person!.id!, { droits: ["documents:read"], fin: soon }, world.camille.session.cookie))).toBe("modifiee");
+    clock.offsetMs = 25 * HOUR;
+    const endingBefore = await kinds(world.camille.patientId, "delegation-ending");
+    await delegationsTick();
+    await delegationsTick();
+    expect(await kinds(zoe.patientId, "delegation-ending")).toBe(1);
+    expect(await kinds(world.camille.patientId, "delegation-ending")).toBe(endingBefore + 1);
+  });
+});
+
+describe("a minor's guardians", () => {
+  it("a guardian manages the child's caregivers, but neither changes nor removes the other guardian (a court's decision)", async () => {
+    const child = (await world.system.create(aPatient({ given: "Leo", family: "Enfant", birthDate: "2016-04-01" }))).id!;
+    const mother = await personWithAccount(world.system, "Mere", "Tutrice");
+    const father = await personWithAccount(world.system, "Pere", "Tuteur");
+    await world.system.create(aGuardianship({ patientId: child, agentPatientId: mother.patientId, scopes: [] }));
+    const fatherTie = await world.system.create(aGuardianship({ patientId: child, agentPatientId: father.patientId, scopes: [] }));
+    const motherInChild = await sessionOf(mother.account, child);
+
+    const refused = await postId("retirer", fatherTie.id!, {}, motherInChild.cookie);
+    expect(noticeOf(refused)).toBe("legal");
+    expect(noticeOf(await postId("modifier", fatherTie.id!, { droits: ["documents:read"], fin: inAYear() }, motherInChild.cookie))).toBe("legal");
+    const stored = await db().prisma.resource.findFirst({ where: { id: fatherTie.id! } });
+    expect((stored?.content as unknown as RelatedPerson).active).toBe(true);
+    expect(stored?.versionId).toBe(1);
+
+    const email = `nounou-${Date.now()}@example.org`;
+    const invited = await post("inviter", { prenom: "Nounou", nom: "Garde", email, lien: "aidant", droits: ["documents:read"], fin: inAYear() }, motherInChild.cookie);
+    expect(noticeOf(invited)).toBe("invite");
+    const [row] = await db().sql.query<{ patient_id: string }>("SELECT patient_id::text FROM delegation_invitation WHERE email = $1", [email]);
+    expect(row?.patient_id).toBe(child);
+  });
+});
