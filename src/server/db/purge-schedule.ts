@@ -2,10 +2,12 @@ import "server-only";
 import { database } from "./client";
 import { purgeExpired } from "./purge-expired";
 import { delegationsTick } from "../delegations/delegations-tick";
+import { runDailyJobs } from "../jobs/daily-jobs";
 
 /**
  * Runs purgeExpired every PURGE_EVERY_MS in each process of the portal's server; the advisory
- * lock lets one of them do it at a time. A failure is logged and the next run tries again.
+ * lock lets one of them do it at a time. A failure is logged and the next run tries again. The
+ * same schedule carries the delegations' notices and the daily jobs (jobs/daily-jobs.ts).
  */
 export const PURGE_EVERY_MS = 10 * 60 * 1000;
 /** The first run waits for the server to be up and serving. */
@@ -23,6 +25,13 @@ export function schedulePurge(): () => void {
       if (result !== "busy") await delegationsTick();
     } catch (error) {
       console.error("Purge des données expirées : échec", error);
+    }
+    // Once per Paris day (each job claims its day in daily_job_run, whichever server ticks first):
+    // the majority handovers and the prevention reminders.
+    try {
+      await runDailyJobs((await database()).sql, new Date());
+    } catch (error) {
+      console.error("Tâches quotidiennes : échec (nouvel essai au prochain passage)", error);
     }
   };
   let interval: ReturnType<typeof setInterval> | undefined;
