@@ -42,6 +42,8 @@ const variables = z.object({
   MAIL_FROM: z.string().min(3).default("Espace santé <ne-pas-repondre@espace-sante.example>"),
   /** "off": this process does not drain the outbox (another one, `npm run mail:worker`, does). */
   MAIL_WORKER: z.enum(["on", "off"]).default("on"),
+  /** "off" leaves the daily jobs (prevention reminders, majority handovers) to their commands. */
+  DAILY_JOBS: z.enum(["on", "off"]).default("on"),
   /** How long a worker's claim on an e-mail lasts: after a crash, its e-mails wait this long to be taken again. */
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 });

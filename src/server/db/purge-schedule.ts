@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "../env";
 import { database } from "./client";
 import { purgeExpired } from "./purge-expired";
 import { delegationsTick } from "../delegations/delegations-tick";
@@ -29,7 +30,7 @@ export function schedulePurge(): () => void {
     // Once per Paris day (each job claims its day in daily_job_run, whichever server ticks first):
     // the majority handovers and the prevention reminders.
     try {
-      await runDailyJobs((await database()).sql, new Date());
+      if (env().DAILY_JOBS === "on") await runDailyJobs((await database()).sql, new Date());
     } catch (error) {
       console.error("Tâches quotidiennes : échec (nouvel essai au prochain passage)", error);
     }
