@@ -13,6 +13,7 @@ test.describe.configure({ mode: "serial" });
 
 const CAMILLE = PATIENT_IDS.camille;
 const BERNARD = PRACTITIONER_IDS.bernard;
+const MOREAU = PRACTITIONER_IDS.moreau;
 const { pageAs, closeAll } = personaPages();
 
 async function expectNoAxeViolations(page: Page, what: string) {
@@ -70,4 +71,40 @@ test("Camille previews her record as Dr Bernard: labelled as a preview, nothing 
   const withScripts = await pageAs(browser, "camille");
   await withScripts.goto(`/espace/partage/apercu?vue=pro:${BERNARD}`);
   await expectNoAxeViolations(withScripts, "/espace/partage/apercu");
+});
+
+test("every setting works without JavaScript: authorise until a date at the restricted level, withdraw, emergency, level of new documents, research", async ({ browser }) => {
+  const page = await pageAs(browser, "camille", { javaScriptEnabled: false });
+  const saved = (text: string) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
+  await page.goto("/espace/partage?q=Moreau");
+  const result = page.locator("#autoriser li").filter({ hasText: "Dr Inès Moreau" });
+  await result.getByLabel("Mes documents, y compris ceux à accès restreint").check();
+  const until = `${new Date().getFullYear() + 1}-06-30`;
+  await result.getByLabel("Jusqu'au (facultatif)").fill(until);
+  await result.getByRole("button", { name: "Autoriser" }).click();
+  await saved("Le professionnel est autorisé.");
+  await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText("Dr Inès Moreau");
+  await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText(`30 juin ${new Date().getFullYear() + 1}`);
+  await page.locator(`#pro-${MOREAU}`).getByRole("button", { name: "Retirer l'autorisation" }).click();
+  await saved("L'autorisation est retirée.");
+  await expect(page.locator(`#pro-${MOREAU}`)).toHaveCount(0);
+
+  for (const [section, option, back] of [
+    ["#urgence", "Refusé", "Autorisé (recommandé)"],
+    ["#niveau", "Accès restreint", "Accès normal"],
+    ["#recherche", "Je refuse", "J'accepte"],
+  ] as const) {
+    const form = page.locator(section);
+    const before = (await form.getByLabel(back, { exact: true }).isChecked()) ? back : option;
+    const other = before === back ? option : back;
+    await form.getByLabel(other, { exact: true }).check();
+    await form.getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await expect(page.locator(section).getByLabel(other, { exact: true })).toBeChecked();
+    // Put the demo back as it was for the other specs.
+    await page.locator(section).getByLabel(before, { exact: true }).check();
+    await page.locator(section).getByRole("button", { name: "Enregistrer" }).click();
+    await expect(page.locator(section).getByLabel(before, { exact: true })).toBeChecked();
+  }
+  await expect(page.locator("#historique, section").filter({ hasText: "Historique de vos choix" }).first()).toContainText("Dr Inès Moreau");
 });
