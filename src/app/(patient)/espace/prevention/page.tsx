@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -31,7 +32,7 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
   const spaces = await listSpaces(session, actor, await requestContext(session), repo.now());
   const others = spaces.filter((s) => !s.current && s.kind === "guardian");
   const canWrite = actor.kind === "patient" || actor.kind === "guardian";
-  const name = [record.patient.name?.[0]?.given?.join(" "), record.patient.name?.[0]?.family].filter(Boolean).join(" ");
+  const name = formatHumanName(record.patient.name) ?? "";
   const message = (await searchParams).message;
   const notice = typeof message === "string" && (NOTICE_CODES as readonly string[]).includes(message) ? NOTICES[message as PreventionNotice] : undefined;
   const groups = groupItems(items, date);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import { PageHeader } from "@/components/page-header";
 import { VaccinationTable } from "@/components/prevention/vaccination-table";
 import { spaceOf } from "@/server/access/actor";
@@ -15,7 +16,7 @@ export default async function VaccinationCertificatePage() {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
   const record = await loadPreventionRecord(repo, patientId);
-  const name = [record.patient.name?.[0]?.given?.join(" "), record.patient.name?.[0]?.family].filter(Boolean).join(" ");
+  const name = formatHumanName(record.patient.name) ?? "";
   const birth = record.patient.birthDate;
   return (
     <article className="flex flex-col gap-6">
