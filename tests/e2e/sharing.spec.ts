@@ -78,10 +78,11 @@ test("every setting works without JavaScript: authorise until a date at the rest
   const saved = (text: string) => expect(page.getByRole("status").filter({ hasText: text })).toBeVisible();
   await page.goto("/espace/partage?q=Moreau");
   const result = page.locator("#autoriser li").filter({ hasText: "Dr Inès Moreau" });
+  await result.locator("summary").click(); // a native <details>: it opens without JavaScript
   await result.getByLabel("Mes documents, y compris ceux à accès restreint").check();
   const until = `${new Date().getFullYear() + 1}-06-30`;
   await result.getByLabel("Jusqu'au (facultatif)").fill(until);
-  await result.getByRole("button", { name: "Autoriser" }).click();
+  await result.locator("form").getByRole("button", { name: "Autoriser" }).click();
   await saved("Le professionnel est autorisé.");
   await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText("Dr Inès Moreau");
   await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText(`30 juin ${new Date().getFullYear() + 1}`);
@@ -106,5 +107,8 @@ test("every setting works without JavaScript: authorise until a date at the rest
     await page.locator(section).getByRole("button", { name: "Enregistrer" }).click();
     await expect(page.locator(section).getByLabel(before, { exact: true })).toBeChecked();
   }
-  await expect(page.locator("#historique, section").filter({ hasText: "Historique de vos choix" }).first()).toContainText("Dr Inès Moreau");
+  // Every change is a version: the history of her choices tells them apart.
+  await page.goto("/espace/partage/historique");
+  await expect(page.getByRole("main")).toContainText("Vous avez autorisé Dr Inès Moreau");
+  await expect(page.getByRole("main")).toContainText("Vous avez retiré l'autorisation de Dr Inès Moreau");
 });
