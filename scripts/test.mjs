@@ -1,26 +1,34 @@
 /**
- * `npm test`: every check, in the order that fails fastest: lint, type-check, vitest (unit and
- * integration: on PGlite, or on the PostgreSQL server of TEST_DATABASE_URL in a fresh database
- * created and dropped by the run), then Playwright end-to-end tests in Chromium against the
- * production build. Prints each step's duration; exits non-zero if any step failed.
+ * `npm test`: every check, in the order that fails fastest: lint and type-check (together: each
+ * uses one core), vitest (unit and integration: on PGlite, or on the PostgreSQL server of
+ * TEST_DATABASE_URL in a fresh database created and dropped by the run), then Playwright
+ * end-to-end tests in Chromium against the production build. Prints each step's duration; exits
+ * non-zero if any step failed.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
 const node = process.execPath;
-const steps = [
-  ["lint (eslint)", [node, "node_modules/eslint/bin/eslint.js", "."]],
-  ["types (tsc)", [node, "node_modules/typescript/bin/tsc", "--noEmit"]],
-  ["vitest (unit + integration)", [node, "node_modules/vitest/vitest.mjs", "run"]],
-  ["end-to-end (Playwright)", [node, "scripts/e2e.mjs"]],
+/** Steps of one stage run at once; stages run one after the other. */
+const stages = [
+  [
+    ["lint (eslint)", [node, "node_modules/eslint/bin/eslint.js", "."]],
+    ["types (tsc)", [node, "node_modules/typescript/bin/tsc", "--noEmit"]],
+  ],
+  [["vitest (unit + integration)", [node, "node_modules/vitest/vitest.mjs", "run"]]],
+  [["end-to-end (Playwright)", [node, "scripts/e2e.mjs"]]],
 ];
 
-const results = [];
-for (const [label, [command, ...args]] of steps) {
+function run(label, [command, ...args]) {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  results.push({ label, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: process.env });
+    child.on("exit", (status) => resolve({ label, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) }));
+  });
 }
+
+const results = [];
+for (const stage of stages) results.push(...(await Promise.all(stage.map(([label, step]) => run(label, step)))));
 
 console.log(`\nDatabase for vitest: ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite"}`);
 for (const { label, ok, seconds } of results) console.log(`${ok ? "ok  " : "FAIL"} ${label} (${seconds} s)`);
