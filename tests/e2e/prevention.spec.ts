@@ -107,3 +107,17 @@ test("Dr Bernard, whom Jean authorises, sees what is due for him", async ({ brow
   await expect(due.locator('li[data-item="DTP_ADULT"]')).toHaveCount(0);
   await expectNoAxeViolations(page, "professional's patient page");
 });
+
+test("'Mon bilan prévention' is reached from the calendar, passes axe, and works without JavaScript", async ({ browser }) => {
+  // Jean (76) is past the last band (70–75): the page says so; the questionnaire itself is
+  // tested through its route (tests/integration/prevention/bilan-route.test.ts).
+  const page = await pageAs(browser, "jean");
+  await page.goto("/espace/prevention");
+  await page.getByRole("link", { name: "Mon bilan prévention : le questionnaire" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mon bilan prévention" })).toBeVisible();
+  await expect(page.getByText("Vous n'êtes pas dans l'une des tranches d'âge du bilan prévention aujourd'hui")).toBeVisible();
+  await expectNoAxeViolations(page, "/espace/prevention/bilan");
+  const noScript = await pageAs(browser, "jean", { javaScriptEnabled: false });
+  await noScript.goto("/espace/prevention/bilan");
+  await expect(noScript.getByRole("heading", { name: "Questionnaires déjà remplis" })).toBeVisible();
+});

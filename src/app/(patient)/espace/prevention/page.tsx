@@ -58,9 +58,12 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
       >
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         {items.length === 0 ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
-        <p>
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
           <Link href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             Carnet de vaccination
+          </Link>
+          <Link href="/espace/prevention/bilan" className="font-semibold text-blue-800 underline underline-offset-4">
+            Mon bilan prévention : le questionnaire
           </Link>
         </p>
       </PageHeader>

@@ -67,7 +67,11 @@ export default async function BilanPage({ searchParams }: { searchParams: Promis
         )}
       </section>
       <p className="text-sm text-slate-700">
-        Questions adaptées de : {BILAN_SOURCE.document} ({BILAN_SOURCE.edition}), <a href={BILAN_SOURCE.url}>{BILAN_SOURCE.url}</a>.
+        Questions adaptées de : {BILAN_SOURCE.document} ({BILAN_SOURCE.edition}),{" "}
+        <a href={BILAN_SOURCE.url} className="underline underline-offset-4">
+          {BILAN_SOURCE.url}
+        </a>
+        .
       </p>
       <p>
         <Link href="/espace/prevention" className="font-semibold">
