@@ -45,8 +45,9 @@ async function refusal(promise: Promise<unknown>): Promise<UploadRefusal | "acce
   }
 }
 
+/** Camille's stored files: other test files upload into the same database at the same time. */
 async function binaryCount(): Promise<number> {
-  const rows = await db().sql.query<{ n: number | string }>("SELECT count(*) AS n FROM binary_content");
+  const rows = await db().sql.query<{ n: number | string }>("SELECT count(*) AS n FROM binary_content WHERE patient_id = $1::uuid", [world.ids.camille]);
   return Number(rows[0]?.n ?? 0);
 }
 
