@@ -82,7 +82,7 @@ async function storeWorld(rules: Rules) {
     aDelegation({ patientId, agentPatientId: caregiverId, agentName: { given: "Aidant", family: "Aperçu" }, scopes: rules.caregiverScopes, start: new Date(Date.now() - DAY).toISOString() }),
   );
   const caregiver = await signIn(`Patient/${caregiverId}`, { space: patientId, name: "Aidant Aperçu" }).catch(() => undefined);
-  return { patientId, relatedPersonId: delegation.id!, caregiver };
+  return { patientId, relatedPersonId: delegation.id!, caregiver, caregiverId };
 }
 
 async function apiIds(type: string, patientId: string, cookie: string): Promise<string[]> {
@@ -131,15 +131,19 @@ describe("'Voir comme…' shows exactly what the viewer gets from the FHIR API",
 
 describe("a preview issues nothing for the viewer (SECURITY-CASES 49)", () => {
   it("creates no session, account, token, challenge or link, and its audit rows are the patient's", async () => {
-    const { patientId, relatedPersonId } = await storeWorld({ pros: ["authorise-R", "block"], hidden: [true, false, false, false], emergency: "allowed", caregiverScopes: ["documents:read"] });
+    const { patientId, relatedPersonId, caregiverId } = await storeWorld({ pros: ["authorise-R", "block"], hidden: [true, false, false, false], emergency: "allowed", caregiverScopes: ["documents:read"] });
     const owner: Repository = await createRepository({ kind: "patient", accountId: "preview-property", patientId });
     const prisma = db().prisma;
+    // Everything a credential could be issued on for the viewers (other test files write their
+    // own rows in the same database at the same time: only the viewers' and this patient's count).
+    const viewerRefs = [...pros.map((id) => `Practitioner/${id}`), `Patient/${caregiverId}`];
+    const viewerAccounts = { account: { fhirRef: { in: viewerRefs } } };
     const counts = async () => ({
-      sessions: await prisma.authSession.count(),
-      accounts: await prisma.account.count(),
-      tokens: await prisma.accountToken.count(),
-      challenges: await prisma.signInChallenge.count(),
-      links: await prisma.shareLink.count(),
+      sessions: await prisma.authSession.count({ where: viewerAccounts }),
+      accounts: await prisma.account.count({ where: { fhirRef: { in: viewerRefs } } }),
+      tokens: await prisma.accountToken.count({ where: viewerAccounts }),
+      challenges: await prisma.signInChallenge.count({ where: viewerAccounts }),
+      links: await prisma.shareLink.count({ where: { patientId } }),
     });
     const before = await counts();
     const since = new Date();
