@@ -14,7 +14,12 @@ const stages = [
     ["lint (eslint)", [node, "node_modules/eslint/bin/eslint.js", "."]],
     ["types (tsc)", [node, "node_modules/typescript/bin/tsc", "--noEmit"]],
   ],
-  [["vitest (unit + integration)", [node, "node_modules/vitest/vitest.mjs", "run"]]],
+  // The production build for Playwright is made while vitest runs (vitest waits on the
+  // database much of the time); scripts/e2e.mjs then finds it up to date.
+  [
+    ["vitest (unit + integration)", [node, "node_modules/vitest/vitest.mjs", "run"]],
+    ["build (for Playwright)", [node, "scripts/build-if-stale-cli.mjs"]],
+  ],
   [["end-to-end (Playwright)", [node, "scripts/e2e.mjs"]]],
 ];
 

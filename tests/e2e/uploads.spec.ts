@@ -52,10 +52,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 // Generous time limits: on the shared 2-core machines a 20 MB upload (inspection, text, encryption,
 // PGlite) takes from seconds to over a minute depending on their load.
-test("Nadia uploads PDFs of 15 MB and 20 MB through the page; they arrive whole and their text is searchable", async ({ browser }) => {
+// One file at the limit (the 15 MB upload that ran before it proved nothing more, and cost CI
+// half a minute); the limit plus one byte is refused by the next test and by the route's tests.
+test("Nadia uploads a PDF of 20 MB, the limit, through the page; it arrives whole and its text is searchable", async ({ browser }) => {
   test.setTimeout(1_200_000);
   const page = await pageAs(browser, "nadia");
-  for (const megabytes of [15, 20]) {
+  for (const megabytes of [20]) {
     const word = `mot${megabytes}${stamp}`;
     const title = `Envoi de ${megabytes} Mo ${stamp}`;
     const pdf = await pdfOfSize(megabytes === 20 ? MAX_UPLOAD_BYTES : megabytes * MB, `Compte rendu ${word}`);
