@@ -68,7 +68,8 @@ export async function benchPartage(serverUrl: string): Promise<PartageResult> {
     try {
       const pages = [
         { key: "documents page (baseline)", path: "/espace/documents" },
-        { key: "sharing page", path: "/espace/partage", target: 150 },
+        { key: "sharing page", path: "/espace/partage", target: 150, expect: "Page 1 sur 10" },
+        { key: "sharing page, list page 10", path: "/espace/partage?autorises=10", target: 150, expect: "Page 10 sur 10" },
         { key: "preview as a professional (R)", path: `/espace/partage/apercu?vue=pro:${practitioners[0]}`, target: 300 },
         { key: "preview as emergency", path: "/espace/partage/apercu?vue=urgence", target: 300 },
       ];
@@ -77,6 +78,7 @@ export async function benchPartage(serverUrl: string): Promise<PartageResult> {
         const url = `${appUrl}${page.path}`;
         const first = await timedGet(url, cookie);
         if (first.status !== 200) throw new Error(`${page.path} answered ${first.status}: ${first.body.slice(0, 500)}`);
+        if (page.expect && !first.body.includes(page.expect)) throw new Error(`${page.path} does not show "${page.expect}"`);
         rows.push({ key: page.key, target: page.target, timing: await measure(page.key, url, cookie, 1, REQUESTS, app) });
       }
       return { rows, loadAverage: readLoadAverage() };

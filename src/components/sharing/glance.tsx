@@ -4,13 +4,20 @@ import type { SharingOverview } from "@/server/privacy/sharing-overview";
 import { frenchDay } from "./format";
 
 /**
+ * At a glance, a patient reads a sentence per professional up to this many; past it, one sentence
+ * counts the others and points to the paged list (a sentence per professional for 250 of them
+ * is neither a glance nor cheap to render).
+ */
+const GLANCE_PER_GROUP = 10;
+
+/**
  * "En un coup d'œil": one sentence per person or group who can see the record, in the words a
  * patient uses, each with a link to where it is changed.
  */
 export function Glance({ overview }: { overview: SharingOverview }) {
   const specialty = (value?: string) => (value ? ` (${value})` : "");
   const lines: { key: string; text: string; href: string }[] = [];
-  for (const { card, restricted, until } of overview.authorised) {
+  for (const { card, restricted, until } of overview.authorised.slice(0, GLANCE_PER_GROUP)) {
     lines.push({
       key: `a-${card.id}`,
       text: t("sharing.authorisedSentence", {
@@ -19,11 +26,17 @@ export function Glance({ overview }: { overview: SharingOverview }) {
         level: t(restricted ? "sharing.levelRestricted" : "sharing.levelNormal"),
         until: until ? t("sharing.untilDate", { date: frenchDay(until) }) : t("sharing.untilNone"),
       }),
-      href: `#pro-${card.id}`,
+      href: `/espace/partage#pro-${card.id}`,
     });
   }
-  for (const { card } of overview.blocked) {
-    lines.push({ key: `b-${card.id}`, text: t("sharing.blockedSentence", { name: card.name, specialty: specialty(card.specialty) }), href: `#bloque-${card.id}` });
+  if (overview.authorised.length > GLANCE_PER_GROUP) {
+    lines.push({ key: "a-more", text: t("sharing.authorisedMore", { count: overview.authorised.length - GLANCE_PER_GROUP }), href: "#autorises" });
+  }
+  for (const { card } of overview.blocked.slice(0, GLANCE_PER_GROUP)) {
+    lines.push({ key: `b-${card.id}`, text: t("sharing.blockedSentence", { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });
+  }
+  if (overview.blocked.length > GLANCE_PER_GROUP) {
+    lines.push({ key: "b-more", text: t("sharing.blockedMore", { count: overview.blocked.length - GLANCE_PER_GROUP }), href: "#bloques" });
   }
   for (const delegation of overview.delegations) {
     lines.push({

@@ -1,11 +1,16 @@
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverview } from "@/server/privacy/sharing-overview";
 import { AuthoriseForm } from "./authorise-form";
+import { pageOf } from "./list-page";
+import { ListPager } from "./list-pager";
 import { PreviewLink, ProfessionalButton } from "./professional-actions";
 import { ProfessionalHeading } from "./professional-heading";
 
-/** The professionals the patient authorised: change the level or the end, withdraw, block, preview. */
-export function AuthorisedList({ overview }: { overview: SharingOverview }) {
+type ListPaging = { page: number; hrefFor: (page: number) => string };
+
+/** The professionals the patient authorised: change the level or the end, withdraw, block, preview. A page at a time. */
+export function AuthorisedList({ overview, paging }: { overview: SharingOverview; paging: ListPaging }) {
+  const shown = pageOf(overview.authorised, paging.page);
   return (
     <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
       <h2 id="autorises-title" className="text-xl font-semibold">
@@ -13,7 +18,7 @@ export function AuthorisedList({ overview }: { overview: SharingOverview }) {
       </h2>
       {overview.authorised.length === 0 ? <p className="text-slate-700">{t("sharing.authorisedNone")}</p> : null}
       <ul className="flex flex-col gap-3">
-        {overview.authorised.map(({ card, restricted, until }) => (
+        {shown.items.map(({ card, restricted, until }) => (
           <li key={card.id} id={`pro-${card.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
             <ProfessionalHeading card={card} id={`pro-${card.id}-name`} />
             <details>
@@ -30,12 +35,14 @@ export function AuthorisedList({ overview }: { overview: SharingOverview }) {
           </li>
         ))}
       </ul>
+      <ListPager label={t("sharing.authorisedPages")} page={shown.page} pageCount={shown.pageCount} hrefFor={paging.hrefFor} />
     </section>
   );
 }
 
-/** The professionals the patient blocked: a block beats every authorisation and emergency access. */
-export function BlockedList({ overview }: { overview: SharingOverview }) {
+/** The professionals the patient blocked: a block beats every authorisation and emergency access. A page at a time. */
+export function BlockedList({ overview, paging }: { overview: SharingOverview; paging: ListPaging }) {
+  const shown = pageOf(overview.blocked, paging.page);
   return (
     <section id="bloques" aria-labelledby="bloques-title" className="flex flex-col gap-3">
       <h2 id="bloques-title" className="text-xl font-semibold">
@@ -44,7 +51,7 @@ export function BlockedList({ overview }: { overview: SharingOverview }) {
       <p className="text-slate-700">{t("sharing.blockedIntro")}</p>
       {overview.blocked.length === 0 ? <p className="text-slate-700">{t("sharing.blockedNone")}</p> : null}
       <ul className="flex flex-col gap-3">
-        {overview.blocked.map(({ card }) => (
+        {shown.items.map(({ card }) => (
           <li key={card.id} id={`bloque-${card.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4">
             <ProfessionalHeading card={card} id={`bloque-${card.id}-name`} />
             <div className="flex flex-wrap gap-3">
@@ -54,6 +61,7 @@ export function BlockedList({ overview }: { overview: SharingOverview }) {
           </li>
         ))}
       </ul>
+      <ListPager label={t("sharing.blockedPages")} page={shown.page} pageCount={shown.pageCount} hrefFor={paging.hrefFor} />
     </section>
   );
 }

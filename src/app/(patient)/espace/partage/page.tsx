@@ -17,6 +17,15 @@ import { sharingSearchSchema } from "./schema";
 
 export const metadata: Metadata = { title: "Partage et confidentialité" };
 
+/** A list page's address: both lists' pages (page 1 left out), landing on the list's heading. */
+function listHref(pages: { autorises: number; bloques: number }, anchor: string): string {
+  const query = new URLSearchParams();
+  if (pages.autorises > 1) query.set("autorises", String(pages.autorises));
+  if (pages.bloques > 1) query.set("bloques", String(pages.bloques));
+  const text = query.toString();
+  return `/espace/partage${text ? `?${text}` : ""}#${anchor}`;
+}
+
 /**
  * "Partage et confidentialité": who can see the record, in plain words, and every setting that
  * decides it, each a plain form (the page works without JavaScript). Read through the
@@ -40,8 +49,8 @@ export default async function SharingPage({ searchParams }: { searchParams: Prom
         authorised={new Set(overview.authorised.map((a) => a.card.id))}
         blocked={new Set(overview.blocked.map((b) => b.card.id))}
       />
-      <AuthorisedList overview={overview} />
-      <BlockedList overview={overview} />
+      <AuthorisedList overview={overview} paging={{ page: params.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: params.bloques }, "autorises") }} />
+      <BlockedList overview={overview} paging={{ page: params.bloques, hrefFor: (page) => listHref({ autorises: params.autorises, bloques: page }, "bloques") }} />
       <ChoiceForm
         id="urgence"
         title={t("sharing.emergencyTitle")}
