@@ -66,7 +66,9 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
     patientId,
     authorised: [...byProfessional].map(([id, grant]) => ({ card: cardOf(id), ...grant })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
     blocked: [...rules.blocked].map((id) => ({ card: cardOf(id) })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
-    delegations: rules.delegations
+    // From the rules the access gate applies (they know the birth date, so a guardianship that
+    // ended at majority is not listed); the page's own rules above were read without it.
+    delegations: (await repo.rules(patientId)).delegations
       .filter((d) => d.active && (!d.end || now < d.end))
       .map((d) => ({ relatedPersonId: d.relatedPersonId, name: names.get(d.relatedPersonId) ?? "Un proche", kind: d.kind, scopes: [...d.scopes], until: d.end })),
     links: links.filter((link) => link.state === "active").map((link) => ({ id: link.id, prescriptionId: link.prescriptionId, expiresAt: link.expiresAt })),
