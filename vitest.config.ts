@@ -26,7 +26,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     setupFiles: [path.join(root, "tests/setup/worker-env.ts")],
     // Tests drive one account far faster than a person: the read limit's own tests lower it.
-    env: { APP_ENV: "test", DATA_DIR: path.join(root, ".test-data", "vitest"), READS_PER_MINUTE: "100000" },
+    // VITEST_DATA_DIR: a second vitest run at the same time (CI's PGlite set) keeps its files apart.
+    env: { APP_ENV: "test", DATA_DIR: process.env.VITEST_DATA_DIR ?? path.join(root, ".test-data", "vitest"), READS_PER_MINUTE: "100000" },
     projects: [
       {
         extends: true,
