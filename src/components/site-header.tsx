@@ -1,11 +1,17 @@
 import Link from "next/link";
 import { t } from "@/lib/i18n/messages";
 import { Button } from "./button";
+import { QuickExit } from "./relatives/quick-exit";
 
 /**
  * The banner of every page: the portal's name (a link home) and, when signed in, who is signed
  * in and the sign-out button. Sign-out is a plain POST form (it works before JavaScript has
  * loaded); nothing changes state on a GET.
+ *
+ * "Sortie rapide" is here, so it is on every page the root layout renders (sign-in, activation,
+ * invitations, the account, errors, the professional and pharmacist pages, the patient's space):
+ * a person may be pressured on any of them. It comes first in the banner, one Tab after the
+ * skip link.
  */
 export function SiteHeader({
   displayName,
@@ -18,6 +24,9 @@ export function SiteHeader({
 }) {
   return (
     <header className="border-b border-slate-300 bg-white">
+      <div className="mx-auto flex max-w-5xl justify-end px-4 pt-3">
+        <QuickExit />
+      </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-xl font-bold text-blue-900 no-underline hover:underline">
           {t("app.name")}

@@ -179,3 +179,45 @@ test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plai
   await camille.reload();
   await expect(camille.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
 });
+
+test("'Sortie rapide' is on the sign-in and invitation pages too: accessible, a plain link without JavaScript, and it replaces the history entry", async ({ browser }) => {
+  const bogusInvitation = `/invitation/${"A".repeat(43)}`;
+  const visitor = await (await newContext(browser)).newPage();
+  // The neutral site is out of reach here: answer for it, so the leaving itself can be seen.
+  await visitor.context().route("https://www.google.fr/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Météo</title>" }));
+  for (const where of ["/connexion", bogusInvitation, "/invitation/invalide", "/page-qui-n-existe-pas"]) {
+    await visitor.goto(where);
+    const exit = visitor.getByRole("link", { name: /Sortie rapide/ });
+    await expect(exit, where).toHaveCount(1);
+    await expect(exit, where).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
+    await expectNoAxeViolations(visitor, where);
+  }
+  // One Tab after the skip link.
+  await visitor.goto("/connexion");
+  await visitor.keyboard.press("Tab");
+  await visitor.keyboard.press("Tab");
+  await expect(visitor.getByRole("link", { name: /Sortie rapide/ })).toBeFocused();
+
+  // Escape three times on the invitation page: gone, and "back" skips the invitation page.
+  await visitor.goto(bogusInvitation);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Invitation d'un proche");
+  // The key listener comes with the page's JavaScript: wait until it has loaded.
+  await visitor.waitForLoadState("networkidle");
+  for (let i = 0; i < 3; i++) await visitor.keyboard.press("Escape");
+  await expect(visitor).toHaveURL(/^https:\/\/www\.google\.fr\//);
+  await visitor.goBack();
+  await expect(visitor).toHaveURL(/\/connexion$/);
+  // The button does the same on the sign-in page.
+  await visitor.goto(bogusInvitation);
+  await visitor.goto("/connexion");
+  await visitor.waitForLoadState("networkidle");
+  await visitor.getByRole("link", { name: /Sortie rapide/ }).click();
+  await expect(visitor).toHaveURL(/^https:\/\/www\.google\.fr\//);
+  await visitor.goBack();
+  await expect(visitor).toHaveURL(new RegExp(`${bogusInvitation}$`));
+
+  // Without JavaScript, on the sign-in page: the same link, still there.
+  const plain = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
+  await plain.goto("/connexion");
+  await expect(plain.getByRole("link", { name: /Sortie rapide/ })).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
+});

@@ -1,6 +1,5 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { QuickExit } from "@/components/relatives/quick-exit";
 import { SpaceBanner } from "@/components/relatives/space-banner";
 import { actorForSession } from "@/server/auth/actor-for-session";
 import { requireSession } from "@/server/auth/current-session";
@@ -11,7 +10,7 @@ import { createRepository } from "@/server/fhir/repository";
 /**
  * The patient's space (/espace/…). Sends professionals to theirs. Not a security boundary:
  * every page and action below checks the session and the actor itself. In another person's
- * space, a banner says whose it is; "Sortie rapide" is on every page.
+ * space, a banner says whose it is. ("Sortie rapide" is in the site header, on every page.)
  */
 export default async function PatientLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
@@ -20,10 +19,6 @@ export default async function PatientLayout({ children }: { children: ReactNode 
   const banner = actor ? await spaceBannerFacts(await createRepository(actor, await requestContext(session)), actor) : undefined;
   return (
     <>
-      {/* First in the page after the skip link, so it is one Tab away. */}
-      <div className="mb-4 flex justify-end">
-        <QuickExit />
-      </div>
       {banner ? <SpaceBanner {...banner} /> : null}
       {children}
     </>

@@ -26,7 +26,7 @@ export function EmergencyNotice({ notices }: { notices: Notice[] }) {
                 reason: notice.reason,
               })}
             </span>
-            <UnrecognisedAccess entryId={notice.entryId} reported={notice.reported} describedBy={`urgence-${notice.entryId}`} />
+            {notice.mayReport ? <UnrecognisedAccess entryId={notice.entryId} reported={notice.reported} describedBy={`urgence-${notice.entryId}`} /> : null}
           </li>
         ))}
       </ul>

@@ -44,7 +44,7 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
               {entry.onBehalf ? (
                 <span className="block text-sm text-slate-700">{history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf")}</span>
               ) : null}
-              {entry.agentType === "Practitioner" && entry.outcome === "success" ? (
+              {history.mayReport && entry.agentType === "Practitioner" && entry.outcome === "success" ? (
                 <UnrecognisedAccess entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} />
               ) : null}
             </td>

@@ -10,8 +10,9 @@ export const RIGHT_LABELS: Record<Scope, string> = {
   "prescriptions:read": "voir mes ordonnances",
   "prescriptions:share": "envoyer une ordonnance à une pharmacie",
   "record:read": "voir mes vaccinations et antécédents",
-  // Who looked at the record is part of the sharing settings in decide() (the audit domain).
-  "privacy:manage": "gérer mes réglages de partage et voir qui a consulté mon dossier",
+  "audit:read": "voir qui a consulté mon dossier",
+  // Managing the sharing settings includes seeing who looked at the record (decide.ts says why).
+  "privacy:manage": "gérer mes réglages de partage (et voir qui a consulté mon dossier)",
   "messages:write": "écrire à mes professionnels de santé en mon nom",
 };
 

@@ -170,34 +170,41 @@ function guardianMay(
   return decision.allow ? allow("guardian") : decision;
 }
 
-/** The scope a delegate needs for an interaction on a domain; undefined when none suffices. */
-export function scopeNeeded(interaction: Interaction, domain: Domain): Scope | undefined {
+/**
+ * The scopes a delegate may hold for an interaction on a domain, any one of them sufficing;
+ * empty when no scope allows it.
+ */
+export function scopesAllowing(interaction: Interaction, domain: Domain): readonly Scope[] {
   const read = READS.has(interaction);
   switch (domain) {
     case "documents":
-      return read ? "documents:read" : "documents:write";
+      return read ? ["documents:read"] : ["documents:write"];
     case "prescriptions":
-      if (read) return "prescriptions:read";
-      return interaction === "share" ? "prescriptions:share" : undefined;
+      if (read) return ["prescriptions:read"];
+      return interaction === "share" ? ["prescriptions:share"] : [];
     case "record":
-      return read ? "record:read" : undefined;
+      return read ? ["record:read"] : [];
     case "privacy":
+      return ["privacy:manage"];
     case "audit":
-      return "privacy:manage";
+      // "See who looked at my record" is a right of its own (audit:read). Managing the sharing
+      // settings includes it: a caregiver who authorises, blocks or hides must be able to see
+      // what their choices let through. The trail is read-only for everyone (ownerMay).
+      return ["audit:read", "privacy:manage"];
     case "delegations":
       // A caregiver never appoints, changes or ends delegations, their own or others': only
       // the patient, or a guardian for a minor, does (as with the Swiss record's
       // representatives). Seeing who else acts for the patient is part of managing privacy.
-      return read ? "privacy:manage" : undefined;
+      return read ? ["privacy:manage"] : [];
     case "messages":
       // Reading the messages addressed to the patient comes with any delegation; writing in the
       // patient's name takes its own right.
-      return read ? undefined : "messages:write";
+      return read ? [] : ["messages:write"];
     case "profile":
       // Reading who the patient is comes with any delegation.
-      return read ? undefined : "privacy:manage";
+      return read ? [] : ["privacy:manage"];
     case "directory":
-      return undefined;
+      return [];
   }
 }
 
@@ -214,9 +221,8 @@ function delegateMay(
   if (!delegation) return deny("delegation-inactive");
   // What the patient marked secret is theirs alone.
   if (resource.confidentiality === "V") return deny("secret");
-  const needed = scopeNeeded(interaction, domain);
   const scopeFree = READS.has(interaction) && (domain === "profile" || domain === "messages");
-  if (!scopeFree && (!needed || !delegation.scopes.has(needed))) return deny("scope-missing");
+  if (!scopeFree && !scopesAllowing(interaction, domain).some((scope) => delegation.scopes.has(scope))) return deny("scope-missing");
   const decision = ownerMay(interaction, domain, resource);
   return decision.allow ? allow("delegation") : decision;
 }

@@ -14,6 +14,10 @@ export const SCOPES = [
   "prescriptions:read",
   "prescriptions:share",
   "record:read",
+  // Reading the patient's access trail ("voir qui a consulté mon dossier"), and nothing else: a
+  // right of its own in the list, apart from managing the sharing settings. A caregiver
+  // with privacy:manage reads the trail too (decide.ts says why).
+  "audit:read",
   "privacy:manage",
   // Writing messages to the patient's professionals in the patient's name ("X pour Y").
   "messages:write",

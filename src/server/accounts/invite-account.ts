@@ -12,14 +12,22 @@ import { secrets } from "../secrets";
 /**
  * `npm run account:invite`: an activation code for a person whose record already exists (a
  * Patient created by the record system, or a Practitioner). The account row is created without
- * any credential; the code (100 random bits, single use, 72 hours) is stored as a keyed hash
- * and returned once, in clear, for the letter or e-mail. A new invitation replaces an earlier
+ * any credential; the code (100 random bits, single use, 72 hours unless the caller gives a
+ * later end: the majority handover's lasts past the 18th birthday, children/majority.ts) is
+ * stored as a keyed hash and returned once, in clear, for the letter or e-mail. A new invitation replaces an earlier
  * one; an account already activated is not invited again (its owner recovers it instead).
  */
 export const ACTIVATION_CODE_LENGTH = 20;
 export const ACTIVATION_TTL_MS = 72 * 60 * 60 * 1000;
 
-export type InviteInput = { kind: AccountKind; resourceId: string; email: string; now: Date };
+export type InviteInput = {
+  kind: AccountKind;
+  resourceId: string;
+  email: string;
+  now: Date;
+  /** When the code stops working; `now` + ACTIVATION_TTL_MS when absent or not later than that. */
+  expiresAt?: Date;
+};
 export type InviteResult =
   | { ok: true; accountId: string; code: string; expiresAt: Date }
   | { ok: false; reason: "not-found" | "already-active" | "email-taken" };
@@ -46,6 +54,7 @@ export async function inviteAccount(input: InviteInput): Promise<InviteResult> {
   else accountId = await createPendingAccount({ email: input.email, kind: input.kind, fhirRef, displayName });
 
   const code = newTypedCode(ACTIVATION_CODE_LENGTH);
-  await createAccountToken({ accountId, purpose: "activation", tokenHash: activationCodeHash(code)!, now: input.now, ttlMs: ACTIVATION_TTL_MS });
-  return { ok: true, accountId, code, expiresAt: new Date(input.now.getTime() + ACTIVATION_TTL_MS) };
+  const ttlMs = Math.max(ACTIVATION_TTL_MS, (input.expiresAt?.getTime() ?? 0) - input.now.getTime());
+  await createAccountToken({ accountId, purpose: "activation", tokenHash: activationCodeHash(code)!, now: input.now, ttlMs });
+  return { ok: true, accountId, code, expiresAt: new Date(input.now.getTime() + ttlMs) };
 }

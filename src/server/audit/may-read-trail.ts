@@ -7,7 +7,8 @@ export const trailFacts = (patientId: string): ResourceFacts => ({ resourceType:
 
 /**
  * Whether the actor may read a patient's access trail: the patient, a guardian, a caregiver
- * with the right to see who looked at the record. The one place this is asked, whether for
+ * with the right to see who looked at the record (audit:read) or to manage the sharing
+ * settings (privacy:manage, which must show the effects of its choices: decide.ts). The one place this is asked, whether for
  * the history page, "who viewed this document", the emergency notice or the API.
  */
 export async function mayReadTrail(repo: Repository, patientId: string, interaction: Interaction = "read"): Promise<boolean> {

@@ -14,7 +14,7 @@ import { toFhirAuditEvent, type AuditRow } from "./to-fhir-audit-event";
 
 /**
  * A patient's audit trail as FHIR AuditEvents, read through the same decision as any
- * AuditEvent: the patient and a guardian may read it, a caregiver only with privacy:manage,
+ * AuditEvent: the patient and a guardian may read it, a caregiver only with audit:read or privacy:manage,
  * a professional or a link holder never. Refused searches answer an empty page, refused reads
  * 404, and both leave a row in the trail themselves.
  *

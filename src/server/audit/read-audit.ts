@@ -6,7 +6,7 @@ import { mayReadTrail as mayRead } from "./may-read-trail";
 /**
  * The patient's own trace, read back for the pages ("who viewed this document", the emergency
  * notice). Gated by the same decision as any AuditEvent read: the patient and a guardian may
- * read it, a caregiver only with privacy:manage, a professional never. Undefined when refused.
+ * read it, a caregiver only with audit:read or privacy:manage, a professional never. Undefined when refused.
  */
 export type AuditView = {
   id: string;

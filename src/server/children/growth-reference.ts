@@ -24,6 +24,29 @@ import reference from "./growth-lms.json";
  * (WHO median weight of boys at 12 months: 9.6479 kg).
  * Rows are [age in years, L, M, S]; at the 2-year and 4-year joins the younger table's row is
  * kept. Head circumference stops at 18 years (boys) and 17 (girls), as UK90 does.
+ *
+ * LICENCE: TO BE DECIDED BY A MAINTAINER (checked 2026-12-01, offline).
+ * - Where the file came from: rcpchgrowth-python is licensed AGPL-3.0. Whether its licence
+ *   reaches a table of published LMS values copied from it (numbers that WHO and UK90 published,
+ *   identical to them) is a legal question this code cannot settle; the project itself declares
+ *   no licence yet (no "license" in package.json, no LICENSE file), which has to come first.
+ * - The 0–4 year rows are WHO's. WHO's terms for its data sets ("Terms and conditions of use
+ *   for WHO data compilations…") grant a royalty-free, worldwide, non-exclusive right to use,
+ *   reproduce and include the data in other products "for public health purposes", with
+ *   attribution to WHO, copyright staying with WHO; WHO's publications are otherwise
+ *   CC BY-NC-SA 3.0 IGO. Not an open-source licence, but likely usable by a public health
+ *   portal with the attribution above. WHO's own tables (who.int/tools/child-growth-standards)
+ *   cannot be downloaded from these machines, so the rows were not re-taken from them.
+ * - The 4–20 year rows are UK90's (Child Growth Foundation / RCPCH), not WHO's: no WHO source
+ *   replaces them. The WHO 2007 Growth Reference (5–19 years, same WHO terms) would, but it
+ *   draws other curves (no head circumference; weight only to 10 years): a clinical choice.
+ * - No npm package found (the registry list of this workplace, searched for growth, anthro,
+ *   z-score, centile, RCPCH) ships these tables under a permissive licence: only LMS arithmetic
+ *   packages, and the RCPCH chart component, which reads the RCPCH's API.
+ * To decide: take the 0–4 year rows from WHO's tables under WHO's terms (the test's published
+ * values, 3.3464 kg at birth and 9.6479 kg at 12 months for boys, will say whether they match),
+ * and for 4–18 years either UK90 under its owners' terms or the WHO 2007 reference; or accept
+ * the AGPL for the project.
  */
 export const GROWTH_REFERENCE_NAME = "courbes OMS 2006 (0–4 ans) et britanniques UK90 (4–20 ans), réunies par le RCPCH (UK-WHO)";
 

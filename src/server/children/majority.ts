@@ -24,6 +24,14 @@ export const MAJORITY_LEGAL_BASIS = "Code civil, art. 388, 414 et 371-1 ; secret
 export const HANDOVER_NOTICE_DAYS = 30;
 
 /**
+ * How long after the birthday the handover's activation code still works. It is sent up to 30
+ * days before the birthday, so an ordinary activation's 72 hours would be spent long before the
+ * day that matters; a young person who waits for their birthday, or is away then, still has a
+ * month. After that they ask for an activation letter, as for a lost code.
+ */
+export const HANDOVER_GRACE_DAYS = 30;
+
+/**
  * The Paris day a person born on `birthDate` turns 18. Born on 29 February, the years are
  * « accomplis » at the end of 28 February, so majority is reached on 1 March of a common year.
  * A partial birth date ("2008", "2008-05") counts from its first possible day: a guardian's
@@ -47,6 +55,15 @@ export function majorityStart(birthDate: string | undefined): Date | undefined {
 export function isOfAge(birthDate: string | undefined, now: Date): boolean {
   const start = majorityStart(birthDate);
   return start !== undefined && now >= start;
+}
+
+/**
+ * The first instant the handover's activation code no longer works: the end of the
+ * HANDOVER_GRACE_DAYS-th Paris day after the 18th birthday (00:00 Paris the day after).
+ */
+export function handoverActivationExpiry(birthDate: string | undefined): Date | undefined {
+  const day = birthDate ? majorityDay(birthDate) : undefined;
+  return day ? startOfParisDay(addDaysToDay(day, HANDOVER_GRACE_DAYS + 1)) : undefined;
 }
 
 /** Whether `now` falls in the handover window: the 30 Paris days before the birthday (not the birthday itself). */

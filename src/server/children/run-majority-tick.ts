@@ -12,13 +12,14 @@ import { enqueueEmail } from "../mail/enqueue-email";
 import { notify } from "../notifications/notify";
 import { handoverActivationEmail } from "./activation-email";
 import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
-import { AGE_OF_MAJORITY, HANDOVER_NOTICE_DAYS, inHandoverWindow, majorityDay } from "./majority";
+import { AGE_OF_MAJORITY, HANDOVER_NOTICE_DAYS, handoverActivationExpiry, inHandoverWindow, majorityDay } from "./majority";
 
 /**
  * The majority handover, run by the periodic job (and `npm run children:majority`). For each
  * young person with a guardian whose 18th birthday is within HANDOVER_NOTICE_DAYS (Paris days,
  * children/majority.ts):
- *   - an activation to take over their space (accounts' inviteAccount), its code e-mailed to the
+ *   - an activation to take over their space (accounts' inviteAccount), valid until
+ *     HANDOVER_GRACE_DAYS after the birthday (not the usual 72 hours), its code e-mailed to the
  *     address on their Patient record; without one, or when it belongs to another account, the
  *     guardians are told to ask for an activation letter; nothing when they already have an account;
  *   - a notice to the young person, and to each live guardian (notify(): e-mails without names
@@ -74,7 +75,7 @@ async function activationFor(patient: Patient, now: Date): Promise<Invitation> {
   if (existing?.activatedAt) return { activation: "existing" };
   const email = patient.telecom?.find((t) => t.system === "email" && t.value)?.value?.trim();
   if (!email) return { activation: "letter" };
-  const result = await inviteAccount({ kind: "patient", resourceId: patient.id!, email, now });
+  const result = await inviteAccount({ kind: "patient", resourceId: patient.id!, email, now, expiresAt: handoverActivationExpiry(patient.birthDate) });
   if (!result.ok) return { activation: result.reason === "already-active" ? "existing" : "letter" };
   return { activation: "email", email, code: result.code, expiresAt: result.expiresAt };
 }

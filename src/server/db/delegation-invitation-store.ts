@@ -171,14 +171,3 @@ export async function invitationsAwaitingActivationNotice(limit = 200): Promise<
   );
   return rows.map(toRow);
 }
-
-/** Accepted, not cancelled invitations: the self-service delegations the job watches for their end. */
-export async function invitationsWithDelegation(limit = 1000): Promise<InvitationRow[]> {
-  const rows = await (await sql()).query<Raw>(
-    `SELECT ${COLUMNS} FROM delegation_invitation
-      WHERE related_person_id IS NOT NULL AND cancelled_at IS NULL
-      ORDER BY accepted_at LIMIT $1::int`,
-    [limit],
-  );
-  return rows.map(toRow);
-}

@@ -2,9 +2,11 @@ import "server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources } from "../access/rules";
-import { claimActivationNotice, invitationsAwaitingActivationNotice, invitationsWithDelegation } from "../db/delegation-invitation-store";
+import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { claimActivationNotice, invitationsAwaitingActivationNotice } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
+import { endingNoticeKey, findDelegationsEndingBetween } from "../fhir/ending-delegations";
 import { systemRepository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { cancelLines } from "./delegation-emails";
@@ -14,9 +16,11 @@ import { hashSecret, newSecret } from "./invitation-secret";
 /**
  * The periodic work of delegations, run after each purge (purge-schedule.ts) or by
  * `npm run delegations:tick`: tell the patient when a delegation's pause is over (with a last
- * one-click cancel), and tell both, thirty days before the end, that it ends soon. Idempotent:
- * each notice is claimed by a guarded UPDATE or a dedupe key, so two runs (or two processes)
- * never send an e-mail twice.
+ * one-click cancel), and tell both, thirty days before the end, that it ends soon (every
+ * caregiver's delegation with an end date, whether or not it came from an invitation; the
+ * patient's notice links to the page where they renew it). Idempotent: each notice is claimed
+ * by a guarded UPDATE or a dedupe key, so two runs (or two processes, or a restart) never send
+ * an e-mail twice.
  */
 export type TickResult = { activated: number; ending: number };
 
@@ -39,17 +43,20 @@ export async function delegationsTick(): Promise<TickResult> {
     });
   }
   const soon = new Date(now.getTime() + ENDING_NOTICE_DAYS * 24 * 3600 * 1000);
-  for (const invitation of await invitationsWithDelegation()) {
-    const person = await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId ?? "").catch(() => undefined);
-    const delegation = person ? rulesFromResources(invitation.patientId, [], [person]).delegations[0] : undefined;
-    if (!delegation?.end || !delegationIsLive(delegation, now) || delegation.end > soon) continue;
-    const key = `delegation-ending:${delegation.relatedPersonId}:${person?.period?.end ?? ""}`;
+  // Paris days with a day's margin at each end; the rules then decide to the instant.
+  const candidates = await findDelegationsEndingBetween(addDaysToDay(parisDayOf(now), -1), addDaysToDay(parisDayOf(soon), 1));
+  for (const candidate of candidates) {
+    const person = await system.read<RelatedPerson>("RelatedPerson", candidate.relatedPersonId).catch(() => undefined);
+    const delegation = person ? rulesFromResources(candidate.patientId, [], [person]).delegations[0] : undefined;
+    const periodEnd = person?.period?.end;
+    if (!delegation || delegation.kind !== "delegate" || !periodEnd || !delegation.end || !delegationIsLive(delegation, now) || delegation.end > soon) continue;
+    const key = endingNoticeKey(delegation.relatedPersonId, periodEnd);
     await system.transaction(async ({ tx }) => {
       const db = inPrisma(tx);
-      await notify(db, { patientId: invitation.patientId, kind: "delegation-ending", link: `/espace/proches/${delegation.relatedPersonId}`, dedupeKey: `${key}:patient` });
-      await notify(db, { patientId: delegation.agentPatientId, kind: "delegation-ending", link: "/espace/proches", dedupeKey: `${key}:agent` });
+      const toPatient = await notify(db, { patientId: candidate.patientId, kind: "delegation-ending", link: `/espace/proches/${delegation.relatedPersonId}`, dedupeKey: `${key}:patient` });
+      const toAgent = await notify(db, { patientId: delegation.agentPatientId, kind: "delegation-ending", link: "/espace/proches", dedupeKey: `${key}:agent` });
+      if (toPatient || toAgent) ending += 1;
     });
-    ending += 1;
   }
   return { activated, ending };
 }

@@ -2,10 +2,15 @@ import "server-only";
 import { spaceOf, type Actor } from "../access/actor";
 import { readEmergencyAccesses, reportedEntries } from "../audit/read-audit";
 import { directoryNames } from "../documents/directory-names";
+import { mayManagePrivacy } from "../documents/privacy-rights";
 import type { Repository } from "../fhir/repository";
 
-/** `entryId`: the trail's entry, for "Je ne reconnais pas cet accès"; `reported` once the patient did. */
-export type EmergencyNotice = { entryId: string; when: Date; practitioner?: string; reason: string; reported: boolean };
+/**
+ * `entryId`: the trail's entry, for "Je ne reconnais pas cet accès"; `reported` once the patient
+ * did; `mayReport` when the reader may (it blocks the professional: a change of the sharing
+ * settings, which a caregiver who may only see the trail cannot make).
+ */
+export type EmergencyNotice = { entryId: string; when: Date; practitioner?: string; reason: string; reported: boolean; mayReport: boolean };
 
 /** How long the home page keeps telling the patient about an emergency access. */
 export const NOTICE_DAYS = 30;
@@ -21,7 +26,9 @@ export async function emergencyNotices(repo: Repository, actor: Actor = repo.act
   const rows = (await readEmergencyAccesses(repo, patientId, since)) ?? [];
   const names = await directoryNames(repo, rows.map((r) => r.agent));
   const reported = await reportedEntries(repo, patientId, rows.map((r) => r.id));
+  const mayReport = rows.length > 0 && (await mayManagePrivacy(repo, patientId));
   return rows.map((row) => ({
+    mayReport,
     entryId: row.id,
     reported: reported.has(row.id),
     when: row.recorded,

@@ -6,12 +6,14 @@ import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events
 import { mayReadTrail } from "../audit/may-read-trail";
 import { reportedEntries } from "../audit/read-audit";
 import { directoryNames } from "../documents/directory-names";
+import { mayManagePrivacy } from "../documents/privacy-rights";
 import type { Repository } from "../fhir/repository";
 
 /**
  * The patient's access history page: their whole audit trail, one entry per row, as the
  * repository lets this actor read it (the patient and a guardian; a caregiver only with
- * privacy:manage; a professional never). Emergency accesses carry the reason the professional
+ * audit:read or privacy:manage; a professional never). "Je ne reconnais pas cet accès" blocks
+ * the professional, a change of the sharing settings: offered only to who may make it. Emergency accesses carry the reason the professional
  * typed, so the patient reads it in their own words.
  *
  * What matters comes first (case 45): accesses by others, then attempts refused to others,
@@ -45,6 +47,8 @@ export type HistoryEntry = {
 
 export type AccessHistory = {
   allowed: boolean;
+  /** Whether "Je ne reconnais pas cet accès" (which blocks the professional) is this reader's to use. */
+  mayReport: boolean;
   /** The name of the patient whose history it is, for "Camille Martin pour Jean Martin" (when someone acted for them). */
   patientName?: string;
   entries: HistoryEntry[];
@@ -89,7 +93,7 @@ const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
 
 export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number): Promise<AccessHistory> {
   const allowed = await mayReadTrail(repo, patientId, "search");
-  if (!allowed) return { allowed, entries: [], total: 0, groups: NONE, page: 1, pageCount: 1 };
+  if (!allowed) return { allowed, mayReport: false, entries: [], total: 0, groups: NONE, page: 1, pageCount: 1 };
   const pageAt = (page: number) =>
     searchAuditEvents(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });
   let page = Math.max(Math.trunc(requestedPage) || 1, 1);
@@ -111,6 +115,7 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
   const patientName = entries.some((e) => e.onBehalf) ? await nameOfPatient(repo, patientId) : undefined;
   return {
     allowed,
+    mayReport: await mayManagePrivacy(repo, patientId),
     patientName,
     entries,
     total,

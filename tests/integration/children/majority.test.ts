@@ -1,10 +1,13 @@
 import type { Observation, Patient } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as typeActivationCode } from "@/app/(auth)/activer/etape/code/route";
 import { POST as record } from "@/app/(patient)/espace/carnet-enfant/mesure/route";
+import { addDaysToDay, startOfParisDay } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { checkSession } from "@/server/auth/check-session";
 import { switchSpace } from "@/server/auth/switch-space";
+import { HANDOVER_GRACE_DAYS, handoverActivationExpiry, majorityDay } from "@/server/children/majority";
 import { runMajorityTick } from "@/server/children/run-majority-tick";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
@@ -84,6 +87,70 @@ describe("runMajorityTick: thirty days before, an activation for the young perso
     expect(guardianNotices.map((n) => n.patientId).sort()).toEqual([parents.camille, parents.camille, parents.paul].sort());
     const rows = await db().prisma.majorityHandover.findMany({ where: { patientId: { in: [...ours] } } });
     expect(rows.map((r) => [r.patientId, r.activation]).sort()).toEqual([[inTen, "letter"], [inTwenty, "email"]].sort());
+  });
+});
+
+/**
+ * The handover's code is sent up to thirty days before the birthday: it must still work on the
+ * birthday, and stop HANDOVER_GRACE_DAYS after it (an ordinary activation lasts 72 hours). Typed
+ * at /activer as the young person would, the server's clock moved to the day in question (only
+ * Date is faked; timers and the database run as usual). Here and not in a file of its own: two
+ * ticks at once in one database would each make a code (run-majority-tick.ts says why not).
+ */
+describe("the handover's activation code lasts until HANDOVER_GRACE_DAYS after the birthday", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function handedOver(days: number): Promise<{ code: string; birthDate: string; email: string }> {
+    const email = `majeur-${Date.now()}-${days}@example.org`;
+    const birthDate = birthDayFor(18, days);
+    const teen = await aTeen("Noa", birthDate, [parents.camille], email);
+    expect((await runMajorityTick(new Date())).handedOver.find((h) => h.patientId === teen)?.activation).toBe("email");
+    const [mail] = await db().prisma.emailOutbox.findMany({ where: { recipient: email, kind: "majority-activation" } });
+    const code = /code d'activation : ([A-Z0-9-]{20,})/i.exec(mail?.textBody ?? "")?.[1];
+    if (!code) throw new Error("no activation code in the e-mail");
+    return { code, birthDate, email };
+  }
+
+  /** Where /activer sends the young person after the code and birth date, the server's clock at `at`. */
+  async function typeCode(at: Date, code: string, birthDate: string): Promise<string | null> {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(at);
+    try {
+      const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+      const request = new Request(`${appUrl()}/activer/etape/code`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), "x-forwarded-for": address },
+        body: new URLSearchParams({ code, birthDate }),
+      });
+      return (await inRequestScope(request, () => typeActivationCode(request))).headers.get("location");
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it("works on the 18th birthday, once, stored hashed with its end at the margin", async () => {
+    const { code, birthDate, email } = await handedOver(20);
+    const birthday = majorityDay(birthDate)!;
+    const token = await db().prisma.accountToken.findFirst({ where: { account: { email }, purpose: "activation" } });
+    expect(token?.expiresAt.toISOString()).toBe(startOfParisDay(addDaysToDay(birthday, HANDOVER_GRACE_DAYS + 1)).toISOString());
+    expect(JSON.stringify(token)).not.toContain(code.replace(/-/g, ""));
+
+    const midday = new Date(startOfParisDay(birthday).getTime() + 12 * 3600 * 1000);
+    expect(await typeCode(midday, code, birthDate)).toBe("/activer/mot-de-passe");
+    expect(await typeCode(new Date(midday.getTime() + 60_000), code, birthDate)).toBe("/activer?erreur=1");
+  });
+
+  it("works in the last minute of the margin, and no longer after it", async () => {
+    const late = await handedOver(25);
+    const expiry = handoverActivationExpiry(late.birthDate)!;
+    expect(await typeCode(new Date(expiry.getTime() + 1), late.code, late.birthDate)).toBe("/activer?erreur=1");
+    expect(await typeCode(new Date(expiry.getTime() + 40 * 24 * 3600 * 1000), late.code, late.birthDate)).toBe("/activer?erreur=1");
+
+    const onTime = await handedOver(26);
+    const lastMinute = new Date(handoverActivationExpiry(onTime.birthDate)!.getTime() - 60_000);
+    expect(await typeCode(lastMinute, onTime.code, onTime.birthDate)).toBe("/activer/mot-de-passe");
   });
 });
 

@@ -42,8 +42,11 @@ const OWNER: Record<Type, readonly Interaction[]> = {
 /** Types whose update/delete the owner loses when a professional wrote the resource. */
 const PRO_AUTHORED_IS_FINAL: ReadonlySet<Type> = new Set(["DocumentReference", "Binary"]);
 
-/** The scope a delegate needs; "free" when any live delegation suffices, "never" when no scope does. */
-function delegateNeeds(type: Type, interaction: Interaction): Scope | "free" | "never" {
+/**
+ * The scopes a delegate needs, any one of them sufficing; "free" when any live delegation
+ * suffices, "never" when no scope does.
+ */
+function delegateNeeds(type: Type, interaction: Interaction): Scope | readonly Scope[] | "free" | "never" {
   const read = READS.includes(interaction);
   switch (type) {
     case "DocumentReference":
@@ -56,8 +59,10 @@ function delegateNeeds(type: Type, interaction: Interaction): Scope | "free" | "
     case "Immunization":
       return read ? "record:read" : "never";
     case "Consent":
-    case "AuditEvent":
       return "privacy:manage";
+    case "AuditEvent":
+      // Who looked at the record: its own right, and also part of managing the sharing settings.
+      return ["audit:read", "privacy:manage"];
     case "RelatedPerson":
       // A caregiver never writes delegations (no scope allows it); reading them is privacy's.
       return read ? "privacy:manage" : "never";
@@ -129,7 +134,8 @@ export function expected(who: Who, type: Type, interaction: Interaction, v: Vari
       fail(!who.live, "delegation-inactive");
       fail(v.confidentiality === "V", "secret");
       const needs = delegateNeeds(type, interaction);
-      fail(needs === "never" || (needs !== "free" && !who.scopes.includes(needs)), "scope-missing");
+      const held = (scope: Scope) => who.scopes.includes(scope);
+      fail(needs === "never" || (needs !== "free" && !(typeof needs === "string" ? held(needs) : needs.some(held))), "scope-missing");
       ownerFailures();
       return result("delegation");
     }

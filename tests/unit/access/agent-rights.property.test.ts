@@ -7,6 +7,7 @@ import { decide } from "@/server/access/decide";
 import type { PatientRules } from "@/server/access/rules";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { SYSTEMS } from "@/lib/fhir/systems";
 import { agentActor, applyWrite, arbStored, arbWrite, factsOf, grownRights, NOW, rulesOfStored, type Pools, type Stored, type Write } from "./agent-rights";
 
 /**
@@ -69,6 +70,35 @@ describe("an agent's rights never grow through their own writes", () => {
   });
 });
 
+describe("the right to see who looked at the record (audit:read) is never self-granted", () => {
+  it("a caregiver who cannot read the trail still cannot after any write of theirs that is let through", () => {
+    const readsTrail = (rules: PatientRules) => {
+      const actor = agentActor(pools, rules);
+      return !!actor && decide(actor, "search", { resourceType: "AuditEvent", patientId: pools.patientId, confidentiality: "N", labels: [] }, rules, NOW).allow;
+    };
+    let checked = 0;
+    const scenario = arbStored(pools).chain((stored) =>
+      fc.record({ stored: fc.constant(stored), writes: fc.array(arbWrite(pools, stored), { minLength: 1, maxLength: 4 }) }),
+    );
+    fc.assert(
+      fc.property(scenario, ({ stored: initial, writes }) => {
+        let stored = initial;
+        for (const write of writes) {
+          const rules = rulesOfStored(pools, stored);
+          const actor = agentActor(pools, rules);
+          if (!actor || actor.kind !== "delegate" || readsTrail(rules)) return;
+          checked++;
+          if (!letThrough(actor, rules, stored, write)) continue;
+          stored = applyWrite(stored, write);
+          expect(readsTrail(rulesOfStored(pools, stored)), JSON.stringify(write)).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(0);
+  });
+});
+
 describe("agentWriteRefusal, the second lock behind decide()", () => {
   const PAT = pools.patientId;
   const SELF = pools.agent;
@@ -94,6 +124,15 @@ describe("agentWriteRefusal, the second lock behind decide()", () => {
     { name: "delegate appoints a guardian", actor: delegate, rules, next: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
     { name: "delegate changes a guardianship", actor: delegate, rules, next: forOther(), stored: aGuardianship({ patientId: PAT, agentPatientId: OTHER, scopes: [] }), want: "guardian-tie" },
     { name: "delegate grants a scope they lack", actor: delegate, rules, next: forOther({ scopes: ["documents:write"] }), want: "scope-widening" },
+    { name: "delegate grants another the right to see the trail, which they lack", actor: delegate, rules, next: forOther({ scopes: ["audit:read"] }), want: "scope-widening" },
+    {
+      name: "delegate adds the right to see the trail to their own delegation",
+      actor: delegate,
+      rules,
+      next: { ...own, extension: [...(own.extension ?? []), { url: SYSTEMS.delegationScope, valueCode: "audit:read" }] },
+      stored: own,
+      want: "self-delegation",
+    },
     { name: "delegate grants no end while theirs ends", actor: delegate, rules, next: forOther({ end: undefined }), want: "end-widening" },
     { name: "delegate grants beyond their own end", actor: delegate, rules, next: forOther({ end: "2027-06-01T00:00:00Z" }), want: "end-widening" },
     { name: "delegate grants within their own scopes and end", actor: delegate, rules, next: forOther(), want: undefined },

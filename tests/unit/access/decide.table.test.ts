@@ -81,6 +81,17 @@ describe("decide(), the access decision, as a truth table", () => {
     { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "update", allow: false, reason: "scope-missing" },
     { state: "delegate: live, every scope", type: "RelatedPerson", interaction: "delete", allow: false, reason: "scope-missing" },
     { state: "delegate: live, only privacy:manage", type: "RelatedPerson", interaction: "read", allow: true, reason: "delegation" },
+    // "See who looked at my record" is a right of its own; managing sharing includes it (decide.ts).
+    { state: "delegate: live, only audit:read", type: "AuditEvent", interaction: "search", allow: true, reason: "delegation" },
+    { state: "delegate: live, only audit:read", type: "AuditEvent", interaction: "read", allow: true, reason: "delegation" },
+    { state: "delegate: live, only audit:read", type: "AuditEvent", interaction: "delete", allow: false, reason: "read-only" },
+    { state: "delegate: live, only audit:read", type: "Consent", interaction: "create", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only audit:read", type: "Consent", interaction: "read", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only audit:read", type: "RelatedPerson", interaction: "read", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only audit:read", type: "DocumentReference", interaction: "read", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only audit:read", type: "Patient", interaction: "update", allow: false, reason: "scope-missing" },
+    { state: "delegate: live, only privacy:manage", type: "AuditEvent", interaction: "search", allow: true, reason: "delegation" },
+    { state: "delegate: live, only documents:read", type: "AuditEvent", interaction: "search", allow: false, reason: "scope-missing" },
     { state: "guardian: live, every scope", type: "RelatedPerson", interaction: "create", allow: true, reason: "guardian" },
     // One relationship applies to a person named twice (applicable-delegation.ts).
     { state: "delegate: live, but also the patient's guardian", type: "DocumentReference", interaction: "read", allow: false, reason: "delegation-inactive" },

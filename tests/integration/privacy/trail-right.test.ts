@@ -1,0 +1,96 @@
+import type { Bundle } from "@medplum/fhirtypes";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import AccessHistoryPage from "@/app/(patient)/espace/historique/page";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aDelegation } from "@/lib/fhir/builders/rules";
+import { t } from "@/lib/i18n/messages";
+import { useTestDatabase } from "../../setup/test-database";
+import { appUrl, fhir, signIn, type SignedIn } from "../fhir-api/http";
+import { inRequestScope } from "../fhir-api/request-scope";
+import { buildPrivacyWorld, noticeOf, post, type PrivacyWorld } from "./world";
+
+vi.mock("next/headers", () => import("../fhir-api/request-scope"));
+const db = useTestDatabase();
+
+/**
+ * "Voir qui a consulté mon dossier" is a right of its own (audit:read), apart from managing the
+ * sharing settings: a caregiver given only that right reads the history page and the trail
+ * through the FHIR API, and changes nothing of the sharing (not even through "Je ne reconnais
+ * pas cet accès", which blocks the professional and so is not offered to them); a caregiver
+ * without it is refused the trail; one who manages sharing still reads it.
+ */
+let world: PrivacyWorld;
+let auditor: SignedIn;
+let professionalAccess: string;
+beforeAll(async () => {
+  world = await buildPrivacyWorld();
+  const auditorId = (await world.system.create(aPatient({ given: "Alix", family: "Lecture" }))).id!;
+  await world.system.create(aDelegation({ patientId: world.camilleId, agentPatientId: auditorId, agentName: { given: "Alix", family: "Lecture" }, scopes: ["audit:read"] }));
+  auditor = await signIn(`Patient/${auditorId}`, { space: world.camilleId, name: "Alix Lecture" });
+  // A professional's access for the trail to show: Camille authorises Dr Alpha, who reads a document.
+  expect(noticeOf(await post("autoriser", { praticien: world.alpha, niveau: "N", jusqu_au: "" }, { cookie: world.sessions.camille.cookie }))).toBe("autorise");
+  expect((await fhir("GET", `DocumentReference/${world.documents.normal.id}`, { cookie: world.sessions.alpha.cookie })).status).toBe(200);
+  const access = await db().prisma.auditEvent.findFirst({ where: { patientId: world.camilleId, agent: `Practitioner/${world.alpha}`, interaction: "read", outcome: "success" }, orderBy: { seq: "desc" } });
+  professionalAccess = access!.id;
+}, 120_000);
+
+/** The history page (/espace/historique) as this session's browser gets it. */
+async function historyPage(cookie: string): Promise<string> {
+  const request = new Request(`${appUrl()}/espace/historique`, { headers: { cookie } });
+  return inRequestScope(request, async () => renderToStaticMarkup(await AccessHistoryPage({ searchParams: Promise.resolve({}) })));
+}
+
+const trailIds = async (cookie: string) => {
+  const answer = await fhir("GET", `AuditEvent?patient=${world.camilleId}&_count=50`, { cookie });
+  return { status: answer.status, ids: ((answer.json() as Bundle).entry ?? []).map((e) => e.resource?.id ?? "") };
+};
+const consents = () => db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "Consent" } });
+const REPORT_BUTTON = t("unrecognised.button");
+/** The refusal as the page's HTML spells it (React escapes the apostrophes). */
+const NOT_ALLOWED = t("history.notAllowed").replace(/'/g, "&#x27;");
+
+describe("a caregiver with only 'voir qui a consulté mon dossier' (audit:read)", () => {
+  it("reads the trail through the FHIR API, search and read", async () => {
+    const { status, ids } = await trailIds(auditor.cookie);
+    expect(status).toBe(200);
+    expect(ids).toContain(professionalAccess);
+    expect((await fhir("GET", `AuditEvent/${professionalAccess}`, { cookie: auditor.cookie })).status).toBe(200);
+  });
+
+  it("reads the history page, with Dr Alpha's access, but is not offered to report it", async () => {
+    const html = await historyPage(auditor.cookie);
+    expect(html).toContain("Dr Anne Alpha");
+    expect(html).not.toContain(NOT_ALLOWED);
+    expect(html).not.toContain(REPORT_BUTTON);
+    // The caregiver who manages sharing is offered it: the difference is the right, not the page.
+    expect(await historyPage(world.sessions.manager.cookie)).toContain(REPORT_BUTTON);
+  });
+
+  it("changes nothing of the sharing settings, and sees nothing else of the record", async () => {
+    const before = await consents();
+    expect(noticeOf(await post("bloquer", { praticien: world.alpha }, { cookie: auditor.cookie }))).toBe("interdit");
+    expect(noticeOf(await post("autoriser", { praticien: world.beta, niveau: "N", jusqu_au: "" }, { cookie: auditor.cookie }))).toBe("interdit");
+    expect(noticeOf(await post("urgence", { choix: "refused" }, { cookie: auditor.cookie }))).toBe("interdit");
+    const report = await post("signaler", { acces: professionalAccess }, { cookie: auditor.cookie });
+    expect(noticeOf(report) ?? String(report.status)).toMatch(/^(interdit|404)$/);
+    expect(await consents()).toBe(before);
+    expect(await db().prisma.auditEvent.count({ where: { patientId: world.camilleId, interaction: "report-access", entity: `AuditEvent/${professionalAccess}` } })).toBe(0);
+    expect((await fhir("GET", `DocumentReference/${world.documents.normal.id}`, { cookie: auditor.cookie })).status).toBe(404);
+    const sharing = await fhir("GET", `Consent?patient=${world.camilleId}`, { cookie: auditor.cookie });
+    expect(sharing.status === 200 ? ((sharing.json() as Bundle).entry ?? []).length : 0).toBe(0);
+    // Dr Alpha still reads: nothing was blocked.
+    expect((await fhir("GET", `DocumentReference/${world.documents.normal.id}`, { cookie: world.sessions.alpha.cookie })).status).toBe(200);
+  });
+});
+
+describe("a caregiver without it", () => {
+  it("is refused the trail (API and page); a caregiver who manages sharing still reads it", async () => {
+    const helper = world.sessions.helper.cookie;
+    const { ids } = await trailIds(helper);
+    expect(ids).toEqual([]);
+    expect((await fhir("GET", `AuditEvent/${professionalAccess}`, { cookie: helper })).status).toBe(404);
+    expect(await historyPage(helper)).toContain(NOT_ALLOWED);
+    expect((await trailIds(world.sessions.manager.cookie)).ids).toContain(professionalAccess);
+  });
+});
