@@ -26,6 +26,7 @@ import { factsForWrite } from "./write-facts";
 import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
+import { eraseWithdrawnText } from "./withdrawn-message";
 
 type StoredFileInput = { bytes: Buffer; contentType: string };
 
@@ -208,6 +209,7 @@ export class Repository extends ReadRepository {
     this.refuseMessageChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
+    await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
     this.forgetRulesIfNeeded(resource);
     return resource as T;
