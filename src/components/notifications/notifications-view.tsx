@@ -49,6 +49,7 @@ export function NotificationsView({ list, basePath, notice }: { list: Notificati
                         {n.readAt ? null : <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-sm text-white">{t("notifications.unread")}</span>}
                         {text}
                       </p>
+                      {n.detail ? <p>{n.detail}</p> : null}
                       <p className="text-sm text-slate-700">
                         <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>
                         {n.patientId && !list.ownPatientIds.includes(n.patientId) ? ` · ${t("notifications.forSpace")}` : null}

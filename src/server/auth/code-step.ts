@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { completeSignIn } from "./complete-sign-in";
 import { sessionIdFromCookies } from "./current-session";
-import { keepDeviceCookie } from "./keep-device-cookie";
+import { deviceIdOfRequest, keepDeviceCookie } from "./keep-device-cookie";
 import { currentAuthCookies } from "./session-token";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
 
@@ -26,6 +26,7 @@ export async function codeStep(credentials: Record<string, unknown> | undefined)
     userAgent: userAgentOf(h),
     address: clientAddress(h),
     previousSessionId: await sessionIdFromCookies(),
+    deviceId: await deviceIdOfRequest(),
   });
   if (!result.ok) {
     // A refused recovery code goes back to the recovery page, not to the app's code page.

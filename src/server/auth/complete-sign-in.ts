@@ -28,6 +28,8 @@ export type CompleteSignInInput = {
   address?: string;
   /** The session the browser held before, if any: ended, since a new one replaces it. */
   previousSessionId?: string;
+  /** The genuine device id the browser showed, if any: without one the owner is told of a new browser. */
+  deviceId?: string;
 };
 
 export type CompleteSignInResult =
@@ -58,6 +60,7 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
     userAgent: input.userAgent,
     address: input.address,
     previousSessionId: input.previousSessionId,
+    browser: { deviceId: input.deviceId },
   });
   await recordAccountEvent({ accountId: account.id, kind: recovery ? "recovery-code-used" : "sign-in", at: input.now, ...trail, detail: recovery ? null : "password+totp" });
   return { ok: true, sessionId, accountId: account.id, usedRecoveryCode: recovery };

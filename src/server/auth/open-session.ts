@@ -1,11 +1,19 @@
 import "server-only";
-import type { AccountSummary } from "../db/account-store";
+import { inAccountTransaction, type AccountSummary } from "../db/account-store";
+import { isKnownDevice } from "../db/known-device-store";
 import { createSession, revokeSession } from "../db/session-store";
+import { noteNewSignIn } from "../notifications/note-new-sign-in";
+import { deviceHashOf } from "./device-cookie";
 
 /**
  * Opens a new server session for an account that has just proven who it is (password and
- * code, or the OpenID Connect provider). Always a new id (no session fixation); the session the
- * browser held before, if any, is ended.
+ * code, a passkey, or the OpenID Connect provider). Always a new id (no session fixation); the
+ * session the browser held before, if any, is ended.
+ *
+ * `browser`, on a sign-in by the person (code step, passkey): the genuine device id the browser
+ * showed, if any (keep-device-cookie.ts). When the account has never completed a sign-in from
+ * it, the owner is told, in the same transaction as the session: a session from a new browser
+ * never exists without its notice and e-mail.
  */
 export async function openSession(input: {
   account: AccountSummary;
@@ -14,15 +22,27 @@ export async function openSession(input: {
   /** The client's address at sign-in, shown to the owner among their sessions. */
   address?: string;
   previousSessionId?: string;
+  browser?: { deviceId: string | undefined };
 }): Promise<string> {
-  if (input.previousSessionId) await revokeSession(input.previousSessionId, input.now);
-  return createSession({
-    accountId: input.account.id,
-    securityStamp: input.account.securityStamp,
-    // A patient starts in their own space; a professional has none.
-    activeSpace: input.account.kind === "patient" ? input.account.fhirRef : null,
-    userAgent: input.userAgent,
-    address: input.address ?? null,
-    now: input.now,
+  return inAccountTransaction(async (db) => {
+    if (input.previousSessionId) await revokeSession(input.previousSessionId, input.now, db);
+    const sessionId = await createSession(
+      {
+        accountId: input.account.id,
+        securityStamp: input.account.securityStamp,
+        // A patient starts in their own space; a professional has none.
+        activeSpace: input.account.kind === "patient" ? input.account.fhirRef : null,
+        userAgent: input.userAgent,
+        address: input.address ?? null,
+        now: input.now,
+      },
+      db,
+    );
+    if (input.browser) {
+      const { deviceId } = input.browser;
+      const known = deviceId !== undefined && (await isKnownDevice(input.account.id, deviceHashOf(deviceId), db));
+      if (!known) await noteNewSignIn(db, { account: input.account, sessionId, userAgent: input.userAgent, now: input.now });
+    }
+    return sessionId;
   });
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { database } from "./client";
+import type { Queryable } from "./queryable";
 
 /** Browsers an account has completed a sign-in from (see auth/device-cookie.ts). */
-export async function isKnownDevice(accountId: string, deviceHash: string): Promise<boolean> {
-  const { sql } = await database();
-  const rows = await sql.query("SELECT 1 FROM known_device WHERE account_id = $1 AND device_hash = $2", [accountId, deviceHash]);
+export async function isKnownDevice(accountId: string, deviceHash: string, db?: Queryable): Promise<boolean> {
+  const q = db ?? (await database()).sql;
+  const rows = await q.query("SELECT 1 FROM known_device WHERE account_id = $1 AND device_hash = $2", [accountId, deviceHash]);
   return rows.length > 0;
 }
 

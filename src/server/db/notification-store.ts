@@ -9,15 +9,15 @@ import { database } from "./client";
  */
 export type NotificationOwners = { accountId: string; patientIds: string[] };
 
-export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null };
+export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null; detail: string | null };
 
 const OWNED = `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND created_at > now() - interval '1 year'`;
 
 export async function listNotifications(owners: NotificationOwners, limit: number, offset: number): Promise<{ rows: NotificationRow[]; total: number }> {
   const { sql } = await database();
   const [rows, [count]] = await Promise.all([
-    sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null }>(
-      `SELECT id, kind, urgent, link, created_at, read_at, patient_id FROM notification
+    sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null; detail: string | null }>(
+      `SELECT id, kind, urgent, link, created_at, read_at, patient_id, detail FROM notification
         WHERE ${OWNED} ORDER BY created_at DESC, id LIMIT $3::int OFFSET $4::int`,
       [owners.accountId, owners.patientIds, limit, offset],
     ),
@@ -27,7 +27,7 @@ export async function listNotifications(owners: NotificationOwners, limit: numbe
     total: Number(count?.n ?? 0),
     rows: rows
       .filter((r) => isNotificationKind(r.kind))
-      .map((r) => ({ id: r.id, kind: r.kind as NotificationKind, urgent: r.urgent, link: r.link ?? "/espace", createdAt: new Date(r.created_at), readAt: r.read_at ? new Date(r.read_at) : null, patientId: r.patient_id })),
+      .map((r) => ({ id: r.id, kind: r.kind as NotificationKind, urgent: r.urgent, link: r.link ?? "/espace", createdAt: new Date(r.created_at), readAt: r.read_at ? new Date(r.read_at) : null, patientId: r.patient_id, detail: r.detail })),
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { database } from "./client";
+import type { Queryable } from "./queryable";
 
 /**
  * Server-side sessions. The browser holds only the id (inside next-auth's encrypted JWT); every
@@ -25,29 +26,30 @@ export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export async function createSession(input: {
-  accountId: string;
-  securityStamp: number;
-  activeSpace: string | null;
-  userAgent: string | null;
-  address?: string | null;
-  now: Date;
-}): Promise<string> {
-  const { prisma } = await database();
+/**
+ * `db`: the transaction of the sign-in (open-session.ts), so the session and the notice of a
+ * new browser exist together; alone, the driver.
+ */
+export async function createSession(
+  input: {
+    accountId: string;
+    securityStamp: number;
+    activeSpace: string | null;
+    userAgent: string | null;
+    address?: string | null;
+    now: Date;
+  },
+  db?: Queryable,
+): Promise<string> {
+  const q = db ?? (await database()).sql;
   const id = newSessionId();
-  await prisma.authSession.create({
-    data: {
-      id,
-      accountId: input.accountId,
-      securityStamp: input.securityStamp,
-      createdAt: input.now,
-      lastSeenAt: input.now,
-      activeSpace: input.activeSpace,
-      // Stored for the user's own "active sessions" view; cut so a header cannot fill the table.
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-      address: input.address ?? null,
-    },
-  });
+  const at = input.now.toISOString();
+  await q.query(
+    `INSERT INTO auth_session (id, account_id, security_stamp, created_at, last_seen_at, active_space, user_agent, address)
+     VALUES ($1, $2::uuid, $3::int, $4::timestamptz, $4::timestamptz, $5, $6, $7)`,
+    // The agent is stored for the user's own "active sessions" view; cut so a header cannot fill the table.
+    [id, input.accountId, input.securityStamp, at, input.activeSpace, input.userAgent?.slice(0, 300) ?? null, input.address ?? null],
+  );
   return id;
 }
 
@@ -101,9 +103,9 @@ export async function touchSession(id: string, now: Date, everyMs: number): Prom
   });
 }
 
-export async function revokeSession(id: string, now: Date): Promise<void> {
-  const { prisma } = await database();
-  await prisma.authSession.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+export async function revokeSession(id: string, now: Date, db?: Queryable): Promise<void> {
+  const q = db ?? (await database()).sql;
+  await q.query("UPDATE auth_session SET revoked_at = $2::timestamptz WHERE id = $1 AND revoked_at IS NULL", [id, now.toISOString()]);
 }
 
 export async function revokeAccountSessions(accountId: string, now: Date, exceptId?: string): Promise<void> {

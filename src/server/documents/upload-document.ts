@@ -7,7 +7,7 @@ import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
 import { FhirError } from "../fhir/errors";
 import type { Queryable } from "../db/queryable";
-import { isUuid, type Repository } from "../fhir/repository";
+import { isUuid, type Repository, type TransactionScope } from "../fhir/repository";
 import { MAX_COUNT } from "../fhir/search-request";
 import { notify } from "../notifications/notify";
 import { inspectUpload } from "./inspect-upload";
@@ -37,14 +37,45 @@ const metadata = z.object({
  * Adds a document to a record: the file is checked (real type from its bytes, no scripts, no
  * decompression bombs, images stripped of metadata), the record's quota is checked, then the
  * DocumentReference, its Binary and the encrypted bytes are stored in one transaction. The
- * author is whoever uploads (set by the repository, never by the form).
+ * author is whoever uploads (set by the repository, never by the form). Says also whether the
+ * file's text was read for search (the page tells the person when not).
  */
 export async function uploadDocument(repo: Repository, input: UploadInput): Promise<DocumentReference> {
   return (await uploadDocumentWithOutcome(repo, input)).document;
 }
 
-/** The same, saying also whether the file's text was read for search (the page tells the person when not). */
 export async function uploadDocumentWithOutcome(repo: Repository, input: UploadInput): Promise<{ document: DocumentReference; textUnread: boolean }> {
+  const prepared = await prepareUpload(repo, input);
+  try {
+    return { document: await storeUpload(repo, prepared), textUnread: prepared.textUnread };
+  } catch (error) {
+    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new UploadRefused("not-allowed");
+    throw error;
+  }
+}
+
+/** A checked upload, ready to be stored: what can be read and refused is done before any transaction opens. */
+export type PreparedUpload = {
+  document: DocumentReference;
+  file: { bytes: Buffer; contentType: string };
+  indexText?: string;
+  textUnread: boolean;
+  tell?: (db: Queryable, stored: DocumentReference) => Promise<void>;
+};
+
+/**
+ * Stores a prepared upload, alone (the repository) or inside a larger transaction (a message it
+ * is attached to: send-message.ts), so that a refused message leaves no document behind.
+ */
+export async function storeUpload(writer: Pick<TransactionScope, "createDocument">, prepared: PreparedUpload): Promise<DocumentReference> {
+  return writer.createDocument(prepared.document, prepared.file, { indexText: prepared.indexText, alsoInTransaction: prepared.tell });
+}
+
+/**
+ * The checks and the reads of an upload (the record's quota, the professional's facility), and
+ * the DocumentReference to write. Throws UploadRefused.
+ */
+export async function prepareUpload(repo: Repository, input: UploadInput): Promise<PreparedUpload> {
   const patientId = spaceOf(repo.actor) ?? input.patientId;
   if (!patientId || !isUuid(patientId)) throw new UploadRefused("not-allowed");
   const parsed = metadata.safeParse({ kind: input.kind, date: input.date });
@@ -83,20 +114,14 @@ export async function uploadDocumentWithOutcome(repo: Repository, input: UploadI
       },
     ],
   };
-  try {
-    // A professional's document is news for the patient; their own upload is not.
-    const tell =
-      repo.actor.kind === "practitioner"
-        ? async (db: Queryable, stored: DocumentReference) => {
-            await notify(db, { patientId, kind: "document-added", link: `/espace/documents/${stored.id}`, dedupeKey: `document-added:${stored.id}` });
-          }
-        : undefined;
-    const stored = await repo.createDocument(document, { bytes: file.bytes, contentType: file.contentType }, { indexText: file.indexText, alsoInTransaction: tell });
-    return { document: stored, textUnread: file.textUnread === true };
-  } catch (error) {
-    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new UploadRefused("not-allowed");
-    throw error;
-  }
+  // A professional's document is news for the patient; their own upload is not.
+  const tell =
+    repo.actor.kind === "practitioner"
+      ? async (db: Queryable, stored: DocumentReference) => {
+          await notify(db, { patientId, kind: "document-added", link: `/espace/documents/${stored.id}`, dedupeKey: `document-added:${stored.id}` });
+        }
+      : undefined;
+  return { document, file: { bytes: file.bytes, contentType: file.contentType }, indexText: file.indexText, textUnread: file.textUnread === true, tell };
 }
 
 /** A professional's documents name the facility they practise at (their first PractitionerRole). */

@@ -26,6 +26,7 @@ import { factsForWrite } from "./write-facts";
 import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
+import { eraseWithdrawnText } from "./withdrawn-message";
 
 type StoredFileInput = { bytes: Buffer; contentType: string };
 
@@ -43,9 +44,13 @@ function refuseFileWrite(actor: Actor, type: string): void {
 }
 
 /** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
+type CreateDocumentOptions = { indexText?: string; alsoInTransaction?: (db: Queryable, document: DocumentReference) => Promise<void> };
+
 export type TransactionScope = {
   tx: TransactionClient;
   create<T extends Resource>(resource: T): Promise<T>;
+  /** A document and its file, committed (or not) with whatever else the scope writes: a message it is attached to. */
+  createDocument(input: DocumentReference, file: StoredFileInput, options?: CreateDocumentOptions): Promise<DocumentReference>;
   update<T extends Resource>(resource: T, options?: { ifMatch?: string }): Promise<T>;
   setStatus(type: string, id: string, status: string, interaction: Interaction): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
@@ -118,36 +123,32 @@ export class Repository extends ReadRepository {
    * Creates a document and its file together: the DocumentReference, a Binary resource that
    * points back to it (securityContext) and the encrypted bytes, in one transaction.
    */
-  async createDocument(
-    input: DocumentReference,
-    file: StoredFileInput,
-    options: { indexText?: string; alsoInTransaction?: (db: Queryable, document: DocumentReference) => Promise<void> } = {},
-  ): Promise<DocumentReference> {
-    return this.withDenials(() =>
-      this.db.prisma.$transaction(async (tx) => {
-        const documentId = this.newIdFor(input.id);
-        const binaryId = this.newIdFor(input.content?.[0]?.attachment?.url?.replace(/^Binary\//, ""));
-        const document = await this.createIn(tx, input, documentId, { ...options, file: { binaryId, ...file } });
-        const patientId = patientIdOf(document) ?? "";
-        // The file carries its document's labels (document-files.ts): the same decision wherever it is reached.
-        const security = document.meta?.security;
-        await this.createIn(
-          tx,
-          {
-            resourceType: "Binary",
-            ...(security && security.length > 0 ? { meta: { security } } : {}),
-            contentType: file.contentType,
-            securityContext: { reference: documentReferenceOf(documentId) },
-          },
-          binaryId,
-          { facts: { patientId, id: documentId }, fileOf: documentId },
-        );
-        await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
-        // What must commit with the document (its notification): never without it, nor twice.
-        await options.alsoInTransaction?.(inPrisma(tx), document);
-        return document;
-      }),
+  async createDocument(input: DocumentReference, file: StoredFileInput, options: CreateDocumentOptions = {}): Promise<DocumentReference> {
+    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createDocumentIn(tx, input, file, options)));
+  }
+
+  private async createDocumentIn(tx: TransactionClient, input: DocumentReference, file: StoredFileInput, options: CreateDocumentOptions): Promise<DocumentReference> {
+    const documentId = this.newIdFor(input.id);
+    const binaryId = this.newIdFor(input.content?.[0]?.attachment?.url?.replace(/^Binary\//, ""));
+    const document = await this.createIn(tx, input, documentId, { ...options, file: { binaryId, ...file } });
+    const patientId = patientIdOf(document) ?? "";
+    // The file carries its document's labels (document-files.ts): the same decision wherever it is reached.
+    const security = document.meta?.security;
+    await this.createIn(
+      tx,
+      {
+        resourceType: "Binary",
+        ...(security && security.length > 0 ? { meta: { security } } : {}),
+        contentType: file.contentType,
+        securityContext: { reference: documentReferenceOf(documentId) },
+      },
+      binaryId,
+      { facts: { patientId, id: documentId }, fileOf: documentId },
     );
+    await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
+    // What must commit with the document (its notification): never without it, nor twice.
+    await options.alsoInTransaction?.(inPrisma(tx), document);
+    return document;
   }
 
   /**
@@ -208,6 +209,7 @@ export class Repository extends ReadRepository {
     this.refuseMessageChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
+    await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
     this.forgetRulesIfNeeded(resource);
     return resource as T;
@@ -280,6 +282,7 @@ export class Repository extends ReadRepository {
         fn({
           tx,
           create: (resource) => this.createIn(tx, resource, randomUUID()),
+          createDocument: (input, file, options = {}) => this.createDocumentIn(tx, input, file, options),
           update: (resource, options) => {
             refuseFileWrite(this.actor, resource.resourceType);
             return this.updateIn(tx, resource, options);

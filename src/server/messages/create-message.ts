@@ -1,7 +1,7 @@
 import "server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import { inPrisma, type Queryable } from "../db/queryable";
-import type { Repository } from "../fhir/repository";
+import type { Repository, TransactionScope } from "../fhir/repository";
 import { accountOf } from "../notifications/account-of";
 import { notify } from "../notifications/notify";
 import { conversationIdOf, practitionerOf } from "./conversation-view";
@@ -12,11 +12,14 @@ import { conversationIdOf, practitionerOf } from "./conversation-view";
  * API's create, so a message is notified whichever door it came through.
  */
 export async function createMessage(repo: Repository, message: Communication): Promise<Communication> {
-  return repo.transaction(async (scope) => {
-    const created: Communication = await scope.create(message);
-    await tellRecipient(inPrisma(scope.tx), created);
-    return created;
-  });
+  return repo.transaction((scope) => createMessageIn(scope, message));
+}
+
+/** The same inside a transaction already open (a new file stored with its message: send-message.ts). */
+export async function createMessageIn(scope: TransactionScope, message: Communication): Promise<Communication> {
+  const created: Communication = await scope.create(message);
+  await tellRecipient(inPrisma(scope.tx), created);
+  return created;
 }
 
 /** A professional's message is news for the patient's space; the patient's side's, for the professional's account. */

@@ -2,12 +2,12 @@ import "server-only";
 import { aMessage, newConversationId } from "@/lib/fhir/builders/messages";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { spaceOf } from "../access/actor";
-import { uploadDocument } from "../documents/upload-document";
+import { prepareUpload, storeUpload, type PreparedUpload } from "../documents/upload-document";
 import { UploadRefused } from "../documents/upload-policy";
 import { FhirError, notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
 import { conversationIdOf, practitionerOf } from "./conversation-view";
-import { createMessage } from "./create-message";
+import { createMessageIn } from "./create-message";
 import { messageRecipients } from "./message-recipients";
 import { MessageRefused } from "./message-refused";
 import { conversationMessages } from "./read-conversation";
@@ -30,8 +30,8 @@ export type SendInput = {
 
 /**
  * Sends a message: a new conversation or a reply, from the patient's side to a professional the
- * patient lets in, or from that professional to the patient. The message and the recipient's
- * notification commit together (createMessage). The repository refuses a
+ * patient lets in, or from that professional to the patient. The message, a new file attached
+ * with it and the recipient's notification commit together (createMessageIn). The repository refuses a
  * recipient or an attachment the rules do not allow (message-delivery.ts): nothing is sent then.
  */
 export async function sendMessage(repo: Repository, input: SendInput): Promise<{ conversationId: string; messageId: string }> {
@@ -57,20 +57,24 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
   if (!patientId || !practitionerId) throw notFound();
 
   const documentIds = input.documentId ? [input.documentId] : [];
-  if (input.upload) documentIds.push(await attachUpload(repo, patientId, input.upload, conversationId));
-
-  const message = aMessage({
-    patientId,
-    conversationId,
-    recipient: isPro ? `Patient/${patientId}` : `Practitioner/${practitionerId}`,
-    text: input.text,
-    subject,
-    documentIds,
-  });
+  // A new file is checked before anything is written, then stored in the message's transaction:
+  // a message refused (its recipient, an attachment, its text) leaves no document nor bytes behind.
+  const upload = input.upload ? await prepareAttachedUpload(repo, patientId, input.upload, input.conversationId) : undefined;
+  const message = { patientId, conversationId, recipient: isPro ? `Patient/${patientId}` : `Practitioner/${practitionerId}`, text: input.text, subject };
+  let storingFile = false;
   try {
-    const stored = await createMessage(repo, message);
+    const stored = await repo.transaction(async (scope) => {
+      if (upload) {
+        storingFile = true;
+        documentIds.push((await storeUpload(scope, upload)).id ?? "");
+        storingFile = false;
+      }
+      return createMessageIn(scope, aMessage({ ...message, documentIds }));
+    });
     return { conversationId: conversationIdOf(stored) ?? conversationId, messageId: stored.id ?? "" };
   } catch (error) {
+    // The file the actor may not add to the record (a caregiver without the documents right).
+    if (storingFile && error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier", input.conversationId);
     // The repository's refusals of a recipient or an attachment, in the person's words.
     if (error instanceof FhirError && error.status === 422) {
       const field = error.issues[0]?.expression?.[0] ?? "";
@@ -80,9 +84,9 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
   }
 }
 
-async function attachUpload(repo: Repository, patientId: string, upload: NonNullable<SendInput["upload"]>, conversationId: string): Promise<string> {
+async function prepareAttachedUpload(repo: Repository, patientId: string, upload: NonNullable<SendInput["upload"]>, conversationId: string | undefined): Promise<PreparedUpload> {
   try {
-    const document = await uploadDocument(repo, {
+    return await prepareUpload(repo, {
       patientId,
       title: "",
       kind: repo.actor.kind === "practitioner" ? "consultation" : "personal",
@@ -90,7 +94,6 @@ async function attachUpload(repo: Repository, patientId: string, upload: NonNull
       fileName: upload.fileName,
       bytes: upload.bytes,
     });
-    return document.id ?? "";
   } catch (error) {
     if (error instanceof UploadRefused) throw new MessageRefused("fichier", conversationId);
     throw error;

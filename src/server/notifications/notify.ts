@@ -17,6 +17,11 @@ export type NotificationInput = {
   urgent?: boolean;
   /** A path inside the portal; the kind's page when absent. */
   link?: string;
+  /**
+   * Fixed words of ours shown under the text (a new sign-in's browser and system): from a closed
+   * list, never the record nor a name, since a notice may be read on a shared screen.
+   */
+  detail?: string;
   /** The same key notified twice is stored (and e-mailed) once. */
   dedupeKey?: string;
   /** "always" e-mails whatever the preferences; security kinds always do. */
@@ -42,11 +47,11 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   const info = KIND_INFO[n.kind];
   const link = n.link && n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : info.link;
   const inserted = await db.query<{ id: string }>(
-    `INSERT INTO notification (id, patient_id, account_id, kind, urgent, link, dedupe_key)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7)
+    `INSERT INTO notification (id, patient_id, account_id, kind, urgent, link, detail, dedupe_key)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8)
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
-    [randomUUID(), n.patientId ?? null, n.accountId ?? null, n.kind, n.urgent ?? n.kind === "emergency-access", link, n.dedupeKey ?? null],
+    [randomUUID(), n.patientId ?? null, n.accountId ?? null, n.kind, n.urgent ?? n.kind === "emergency-access", link, n.detail?.slice(0, 200) ?? null, n.dedupeKey ?? null],
   );
   if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
 

@@ -6,6 +6,8 @@ import { camilleDocuments } from "@/server/seed/catalogue/camille-documents";
 import { jeanDocuments } from "@/server/seed/catalogue/jean-documents";
 import { leoDocuments, nadiaDocuments } from "@/server/seed/catalogue/nadia-leo-documents";
 import { prescriptionPlans } from "@/server/seed/catalogue/prescription-plans";
+import { describeDevice } from "@/lib/account/describe-device";
+import { newSignInEmailLines } from "@/lib/notifications/new-sign-in-lines";
 import { notificationEmail } from "@/server/notifications/notification-email";
 
 /**
@@ -56,5 +58,24 @@ describe("the e-mail of every notification kind", () => {
   it.each(NOTIFICATION_KINDS)("%s reads in the portal without naming anyone", (kind) => {
     const names = forbiddenIn(KIND_INFO[kind].text).filter((w) => !["ordonnance", "document", "urgence"].includes(w));
     expect(names).toEqual([]);
+  });
+});
+
+describe("the new sign-in e-mail's own lines", () => {
+  const agents = [
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0",
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+    // A header anyone writes: only describeDevice()'s closed list reaches the e-mail.
+    "Camille Martin asthme Ventoline <script>",
+    "",
+  ];
+  it.each(agents)("%s: says when and with which browser, names nothing of the record", (agent) => {
+    const lines = newSignInEmailLines(describeDevice(agent), new Date("2026-12-01T06:30:00Z"), "https://espace-sante.example/espace/compte");
+    const email = notificationEmail("new-sign-in", "camille.martin@example.org", "https://espace-sante.example", undefined, lines);
+    expect(forbiddenIn(email.text)).toEqual([]);
+    expect(email.text).toContain("Connexion du 1 décembre 2026 à 07:30 (heure de Paris).");
+    expect(email.text).toMatch(/Navigateur : [^,]+, système : [^.]+\./);
+    expect(email.text).toContain("https://espace-sante.example/espace/compte");
+    expect(email.text).not.toContain("<script>");
   });
 });

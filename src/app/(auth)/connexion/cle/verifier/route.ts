@@ -1,5 +1,5 @@
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
-import { keepDeviceCookie } from "@/server/auth/keep-device-cookie";
+import { deviceIdOfRequest, keepDeviceCookie } from "@/server/auth/keep-device-cookie";
 import { openSession } from "@/server/auth/open-session";
 import { authenticateWithPasskey } from "@/server/auth/passkeys";
 import { sessionIdFromCookies } from "@/server/auth/current-session";
@@ -25,7 +25,8 @@ export async function POST(request: Request): Promise<Response> {
   const body = (await request.json().catch(() => undefined)) as AuthenticationResponseJSON | undefined;
   const account = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
   if (!account) return Response.json({ error: "refused" }, { status: 401 });
-  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies() });
+  const browser = { deviceId: await deviceIdOfRequest() };
+  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser });
   await recordAccountEvent({ accountId: account.id, kind: "passkey-sign-in", at: now, address, userAgent });
   await setSessionCookie(sessionId);
   await keepDeviceCookie(account.id, now);
