@@ -1,4 +1,5 @@
 import "server-only";
+import { answerReadLimit } from "./read-limited-response";
 import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
 import { env } from "../env";
 import { FhirError } from "../fhir/errors";
@@ -11,7 +12,8 @@ import { unauthorized } from "./unauthorized";
  * session's actor (401 without one), run the use case, then "see" a page of ours with a fixed
  * message code. Nothing in the redirect comes from the request but ids of the route, encoded.
  * What the actor may not see is a 404, the same bytes as for what does not exist; a refusal the
- * actor may know about (403, 412, 422) goes back to `page` with the code `noticeFor` gives it.
+ * actor may know about (403, 412, 422) goes back to `page` with the code `noticeFor` gives it;
+ * past the account's reads of the minute, 429 with the words of /trop-de-demandes.
  */
 export type FormOutcome<Notice extends string> = { response: Response } | { notice: Notice; path?: `/${string}` };
 
@@ -37,6 +39,8 @@ export async function formPost<Notice extends string>(
     if ("response" in outcome) return outcome.response;
     return seeOther(`${outcome.path ?? options.page}?message=${outcome.notice}`);
   } catch (error) {
+    const limited = answerReadLimit(error);
+    if (limited) return limited;
     if (!(error instanceof FhirError)) throw error;
     if (error.status === 404) return notFoundResponse();
     return seeOther(`${options.page}?message=${options.noticeFor(error.status)}`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { answerReadLimit } from "../http/read-limited-response";
 import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
 import { MAX_UPLOAD_BYTES } from "../documents/upload-policy";
 import { env } from "../env";
@@ -47,6 +48,8 @@ export async function messagePost(
     return seeOther(`${outcome.path}?message=${outcome.notice}`);
   } catch (error) {
     if (error instanceof MessageRefused) return back(error.notice, error.conversationId);
+    const limited = answerReadLimit(error);
+    if (limited) return limited;
     if (!(error instanceof FhirError)) throw error;
     if (error.status === 404) return notFoundResponse();
     const conversation = form.get("conversation");

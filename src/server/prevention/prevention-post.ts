@@ -1,4 +1,5 @@
 import "server-only";
+import { answerReadLimit } from "../http/read-limited-response";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../access/actor";
 import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
@@ -29,6 +30,8 @@ export async function preventionPost(
   try {
     return seeOther(`${back}?message=${await run(scope, patientId, form)}`);
   } catch (error) {
+    const limited = answerReadLimit(error);
+    if (limited) return limited;
     if (!(error instanceof FhirError)) throw error;
     if (error.status === 404) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
     return seeOther(`${back}?message=${error.status === 403 ? "refuse" : "invalide"}`);

@@ -5,6 +5,7 @@ import { uploadDocumentWithOutcome } from "@/server/documents/upload-document";
 import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
 import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
+import { answerReadLimit } from "@/server/http/read-limited-response";
 import { readCappedForm } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
@@ -64,6 +65,9 @@ export async function POST(request: Request): Promise<Response> {
     return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
   } catch (error) {
     if (error instanceof UploadRefused) return answer(error.refusal, error.status);
+    // The upload counts the record's documents first (a read): past the account's limit, wait.
+    const limited = answerReadLimit(error);
+    if (limited) return limited;
     throw error;
   }
 }

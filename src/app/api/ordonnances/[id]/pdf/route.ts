@@ -4,10 +4,12 @@ import { publicUrlOf } from "@/server/http/public-url";
 import { unauthorized } from "@/server/http/unauthorized";
 import { prescriptionPdf } from "@/server/prescriptions/prescription-pdf";
 import { notFoundResponse } from "@/server/http/form-post";
+import { answerReadLimit } from "@/server/http/read-limited-response";
 
 /**
  * GET: the PDF of a prescription of the actor's space, with its QR code. A prescription the
- * actor may not see answers exactly like one that does not exist.
+ * actor may not see answers exactly like one that does not exist; past the account's reads of
+ * the minute, 429 (wait), not 404 (gone).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
@@ -25,6 +27,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       },
     });
   } catch (error) {
+    const limited = answerReadLimit(error);
+    if (limited) return limited;
     if (error instanceof FhirError) return notFoundResponse();
     throw error;
   }
