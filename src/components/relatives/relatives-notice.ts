@@ -5,6 +5,8 @@ const TEXTS: Record<RelativesNotice, string> = {
   invite: "Invitation envoyée par e-mail. Vous pouvez aussi copier le lien ci-dessous et le transmettre vous-même.",
   annulee: "Invitation annulée : son lien ne fonctionne plus.",
   modifiee: "Droits modifiés. La personne a été prévenue.",
+  "en-pause":
+    "Droits élargis : ils prendront effet dans 24 heures, sauf si vous confirmez plus tôt depuis votre propre session. D'ici là, la personne ne peut pas agir pour vous. Vous avez reçu un e-mail pour annuler si on vous a forcé la main.",
   retiree: "Délégation retirée. Elle ne fonctionne plus dès maintenant ; la personne a été prévenue.",
   renouvelee: "Délégation prolongée d'un an.",
   confirmee: "Délégation confirmée : elle est active dès maintenant.",

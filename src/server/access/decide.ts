@@ -51,7 +51,9 @@ export type Reason =
   | "scope-widening"
   | "end-widening"
   | "self-rule"
-  | "birth-date";
+  | "birth-date"
+  // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).
+  | "delegation-pause";
 
 /**
  * Whether decide() reads the patient's rules for this actor. The patient in their own space, a

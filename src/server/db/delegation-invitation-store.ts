@@ -161,6 +161,15 @@ export async function claimActivationNotice(db: Queryable, id: string, now: Date
   return rows.length === 1;
 }
 
+/** A fresh cancel secret for the patient's e-mail about a widened delegation (its pause). */
+export async function rearmCancelToken(db: Queryable, id: string, cancelTokenHash: string): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE delegation_invitation SET cancel_token_hash = $2 WHERE id = $1::uuid AND cancelled_at IS NULL RETURNING id`,
+    [id, cancelTokenHash],
+  );
+  return rows.length === 1;
+}
+
 /** Accepted invitations whose delegation has not been announced as active yet. */
 export async function invitationsAwaitingActivationNotice(limit = 200): Promise<InvitationRow[]> {
   const rows = await (await sql()).query<Raw>(

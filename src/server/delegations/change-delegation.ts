@@ -1,5 +1,6 @@
 import "server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
+import { widensDelegation } from "../access/delegation-widening";
 import type { Scope } from "../access/scopes";
 import { inPrisma } from "../db/queryable";
 import { notFound, unprocessable } from "../fhir/errors";
@@ -8,17 +9,29 @@ import { notify } from "../notifications/notify";
 import { revoked, withRights } from "./delegation-resource";
 import { endDayAllowed } from "./invitation-state";
 import { caregiverDelegation } from "./managed-space";
+import { widenAfterPause } from "./widen-after-pause";
 
 /**
  * Changes a caregiver's rights and last day (at most three years ahead, the day included), or
- * ends the delegation at once. Each is a new version of the RelatedPerson, written through the
- * repository: decide() reads it at the caregiver's very next request. The caregiver is told.
+ * ends the delegation at once. Each is a new version of the RelatedPerson: decide() reads it at
+ * the caregiver's very next request. Fewer rights or an earlier end apply at once; more rights
+ * or a later end only after the 24-hour pause (widen-after-pause.ts). The caregiver is told.
  */
-export async function changeDelegation(repo: Repository, relatedPersonId: string, change: { scopes: readonly Scope[]; endDay: string }): Promise<void> {
-  const { person, delegation } = await caregiverDelegation(repo, relatedPersonId);
+export async function changeDelegation(
+  repo: Repository,
+  relatedPersonId: string,
+  change: { scopes: readonly Scope[]; endDay: string },
+): Promise<{ pausedUntil?: Date }> {
+  const { patientId, person, delegation } = await caregiverDelegation(repo, relatedPersonId);
   if (!delegation.active) throw notFound();
   if (!endDayAllowed(change.endDay, repo.now())) throw unprocessable("La date de fin doit être entre aujourd'hui et dans trois ans.");
-  await writeAndTell(repo, withRights(person, change.scopes, change.endDay), delegation.agentPatientId, "delegation-changed");
+  const next = withRights(person, change.scopes, change.endDay);
+  // Giving more waits out the pause against pressure, like an invitation; taking away is at once.
+  if (widensDelegation(patientId, next, person, repo.now())) {
+    return { pausedUntil: await widenAfterPause(repo, person, next, { patientId, agentPatientId: delegation.agentPatientId }) };
+  }
+  await writeAndTell(repo, next, delegation.agentPatientId, "delegation-changed");
+  return {};
 }
 
 /** "Retirer": the delegation stops at the caregiver's next request (active=false, kept in the record's history). */

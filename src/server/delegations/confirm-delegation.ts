@@ -4,7 +4,7 @@ import { claimActivationNotice, invitationOfRelatedPerson, markConfirmed } from 
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
 import { notFound } from "../fhir/errors";
-import type { Repository } from "../fhir/repository";
+import { createRepository, type Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { cancelLines } from "./delegation-emails";
 import { confirmedAt } from "./delegation-resource";
@@ -24,8 +24,12 @@ export async function confirmDelegation(repo: Repository, relatedPersonId: strin
   if (!delegation.start || delegation.start <= now) return "already-active";
   const invitation = await invitationOfRelatedPerson(relatedPersonId);
   const cancelSecret = newSecret();
-  await repo.transaction(async ({ tx, update }) => {
-    await update<RelatedPerson>(confirmedAt(person, now));
+  // Ending a pause gives the caregiver their rights early, which the repository refuses to any
+  // request (access/delegation-widening.ts): written as the system on the patient's own act,
+  // checked above, as the acceptance is.
+  const system = await createRepository({ kind: "system", purpose: "delegation-confirmation" });
+  await system.transaction(async ({ tx, update }) => {
+    await update<RelatedPerson>(confirmedAt(person, now), { ifMatch: person.meta?.versionId ?? "" });
     if (!invitation) return;
     const db = inPrisma(tx);
     await markConfirmed(db, invitation.id, now);

@@ -44,6 +44,11 @@ export function revoked(person: RelatedPerson): RelatedPerson {
   return { ...person, active: false };
 }
 
+/** Widened terms wait out the pause: the whole delegation starts again at `start`. */
+export function pausedFrom(person: RelatedPerson, start: Date): RelatedPerson {
+  return { ...person, period: { ...person.period, start: start.toISOString() } };
+}
+
 /** The patient ended the pause herself: it starts at `now`. */
 export function confirmedAt(person: RelatedPerson, now: Date): RelatedPerson {
   return { ...person, period: { ...person.period, start: now.toISOString() } };

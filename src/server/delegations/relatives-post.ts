@@ -13,6 +13,7 @@ export const RELATIVES_NOTICES = {
   invite: "success",
   annulee: "success",
   modifiee: "success",
+  "en-pause": "info",
   retiree: "success",
   renouvelee: "success",
   confirmee: "success",

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import { agentWriteRefusal } from "../access/agent-writes";
+import { widensDelegation } from "../access/delegation-widening";
 import { statusMoveRefused } from "../access/status-moves";
 import { messageChangeRefusal } from "../access/message-changes";
 import type { Interaction, ResourceFacts } from "../access/facts";
@@ -95,6 +96,7 @@ export class Repository extends ReadRepository {
       );
     }
     await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
+    this.refuseDelegationGrant("create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
       await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
@@ -205,6 +207,7 @@ export class Repository extends ReadRepository {
       );
     }
     await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
+    this.refuseDelegationGrant("update", resource, stored.content, facts.patientId);
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
@@ -247,6 +250,24 @@ export class Repository extends ReadRepository {
     const resource = next ?? stored;
     const entity = `${resource?.resourceType}/${resource?.id}`;
     throw new Denied({ patientId, entity, interaction, outcome: "denied", reason }, forbidden());
+  }
+
+  /**
+   * No request gives a caregiver more (a new delegation, more rights, a later end, a pause cut
+   * short), whatever its door: the FHIR API or a page. Only the use cases of
+   * src/server/delegations do, as the system and always after the 24-hour pause with the patient
+   * told and a cancel link (issue 13). Refusing here rather than starting API writes paused keeps
+   * one path: a paused RelatedPerson written by a client would skip the invitee's acceptance, the
+   * e-mails and the cancel link. Narrowing and revoking stay immediate.
+   */
+  private refuseDelegationGrant(interaction: "create" | "update", next: Resource, stored: Resource | undefined, patientId: string | undefined): void {
+    if (this.actor.kind === "system" || !patientId || !widensDelegation(patientId, next, stored, this.now())) return;
+    const message =
+      "Une délégation se donne ou s'élargit depuis « Proches et délégations » (/espace/proches) : par une invitation, active 24 heures après son acceptation sauf confirmation. Réduire ou retirer des droits reste possible ici.";
+    throw new Denied(
+      { patientId, entity: `RelatedPerson/${next.id}`, interaction, outcome: "denied", reason: "delegation-pause" },
+      unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["RelatedPerson"] }]),
+    );
   }
 
   /** A final status (a fully dispensed line…) is never left, except by the system (status-moves.ts). */

@@ -140,10 +140,11 @@ describe("a caregiver cannot raise their own rights", () => {
 });
 
 describe("a guardian cannot stretch their own guardianship", () => {
-  it("cannot remove the end of their own guardianship, but appoints others", async () => {
+  it("cannot remove the end of their own guardianship, and appoints others by invitation only (its pause), not by an API write", async () => {
     await attempt("own guardianship without end", leo, () => put(guardianCookie, { ...guardianship, period: undefined }));
     const { id: _id, ...caregiver } = aDelegation({ patientId: leo, agentPatientId: nadia, scopes: ["documents:read"] });
     const appointed = await post(guardianCookie, caregiver);
-    expect(appointed.status, appointed.text).toBe(201);
+    expect(appointed.status, appointed.text).toBe(422);
+    expect(appointed.text).toContain("/espace/proches");
   });
 });

@@ -8,15 +8,16 @@ import { domainOf, type Interaction, type ResourceFacts } from "@/server/access/
 import { rulesFromResources } from "@/server/access/rules";
 import { SCOPES, type Scope } from "@/server/access/scopes";
 import { endOfParisDay } from "@/lib/dates/paris-day";
-import { confirmedAt, delegationOfInvitation, revoked, withRights } from "@/server/delegations/delegation-resource";
+import { widensDelegation } from "@/server/access/delegation-widening";
+import { confirmedAt, delegationOfInvitation, pausedFrom, revoked, withRights } from "@/server/delegations/delegation-resource";
 import { startAfterPause } from "@/server/delegations/invitation-state";
 
 /**
  * After any sequence of invitations accepted, confirmations, changes and revocations (the
  * resources written exactly as the use cases write them), at any instant, what decide() lets a
  * caregiver do is within what the patient granted them and still in force: a scope of a live
- * grant, from its start (after the pause, or confirmed) to its last day included; and never a
- * write of a delegation, their own or anyone's.
+ * grant, from its start (after the pause, or confirmed; a change that gives more starts a new
+ * pause) to its last day included; and never a write of a delegation, their own or anyone's.
  */
 const PATIENT = "00000000-0000-4000-8000-000000000001";
 const AGENTS = ["00000000-0000-4000-8000-0000000000a1", "00000000-0000-4000-8000-0000000000a2"];
@@ -27,7 +28,7 @@ const END_DAYS = ["2026-12-01", "2026-12-02", "2026-12-05", "2027-01-15"];
 type Op =
   | { kind: "accept"; agent: number; scopes: Scope[]; endDay: string; at: number }
   | { kind: "confirm"; index: number; at: number }
-  | { kind: "change"; index: number; scopes: Scope[]; endDay: string }
+  | { kind: "change"; index: number; scopes: Scope[]; endDay: string; at: number }
   | { kind: "revoke"; index: number };
 
 const scopes = fc.subarray([...SCOPES]);
@@ -35,7 +36,7 @@ const at = fc.integer({ min: 0, max: 40 * DAY });
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("accept" as const), agent: fc.integer({ min: 0, max: 1 }), scopes, endDay: fc.constantFrom(...END_DAYS), at }),
   fc.record({ kind: fc.constant("confirm" as const), index: fc.nat(5), at }),
-  fc.record({ kind: fc.constant("change" as const), index: fc.nat(5), scopes, endDay: fc.constantFrom(...END_DAYS) }),
+  fc.record({ kind: fc.constant("change" as const), index: fc.nat(5), scopes, endDay: fc.constantFrom(...END_DAYS), at }),
   fc.record({ kind: fc.constant("revoke" as const), index: fc.nat(5) }),
 );
 
@@ -60,7 +61,15 @@ function play(ops: Op[]): { people: RelatedPerson[]; grants: Grant[] } {
       people[i] = confirmedAt(people[i]!, new Date(T0 + o.at));
       grant.start = T0 + o.at;
     } else if (o.kind === "change" && grant.active) {
-      people[i] = withRights(people[i]!, o.scopes, o.endDay);
+      // As change-delegation.ts writes it: more rights or a later end wait out the pause.
+      const when = new Date(T0 + o.at);
+      const next = withRights(people[i]!, o.scopes, o.endDay);
+      if (widensDelegation(PATIENT, next, people[i]!, when)) {
+        people[i] = pausedFrom(next, startAfterPause(when));
+        grant.start = startAfterPause(when).getTime();
+      } else {
+        people[i] = next;
+      }
       grant.scopes = new Set(o.scopes);
       grant.endDay = o.endDay;
     } else if (o.kind === "revoke") {
@@ -109,6 +118,43 @@ describe("a caregiver's rights after any sequence of acts", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("what the repository lets a request write (access/delegation-widening.ts)", () => {
+  const STARTS = [undefined, T0 - DAY, T0 + 2 * 3600 * 1000, T0 + 2 * DAY];
+  const person = fc.record({
+    agent: fc.integer({ min: 0, max: 1 }),
+    scopes,
+    start: fc.constantFrom(...STARTS),
+    endDay: fc.constantFrom(undefined, ...END_DAYS),
+    active: fc.boolean(),
+    guardian: fc.boolean(),
+  });
+  const build = (p: { agent: number; scopes: Scope[]; start?: number; endDay?: string; active: boolean; guardian: boolean }): RelatedPerson => {
+    const start = p.start === undefined ? undefined : new Date(p.start).toISOString();
+    const base = delegationOfInvitation({ patientId: PATIENT, given: "A", family: "B", relationship: "ami", scopes: p.scopes, endDay: p.endDay ?? "" }, { patientId: AGENTS[p.agent]!, accountId: "acc" }, new Date(T0));
+    const relationship = p.guardian ? [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-RoleCode", code: "GUARD" }] }] : base.relationship;
+    return { ...base, id: "rp-0", active: p.active, relationship, period: { ...(start ? { start } : {}), ...(p.endDay ? { end: p.endDay } : {}) } };
+  };
+
+  it("a write it does not call a widening never lets anyone do more, at any instant from now on", () => {
+    fc.assert(
+      fc.property(person, person, fc.integer({ min: 0, max: 45 * DAY }), (before, after, later) => {
+        const now = new Date(T0);
+        const stored = build(before);
+        const next = build(after);
+        fc.pre(!widensDelegation(PATIENT, next, stored, now));
+        const at = new Date(T0 + later);
+        const [was] = rulesFromResources(PATIENT, [], [stored]).delegations;
+        const [is] = rulesFromResources(PATIENT, [], [next]).delegations;
+        if (!is || !applicableDelegation([is], is.agentPatientId, at)) return;
+        expect(was && applicableDelegation([was], is.agentPatientId, at), "live now only if it was").toBeTruthy();
+        if (is.kind === "guardian") expect(was?.kind).toBe("guardian");
+        if (was?.kind === "delegate") for (const scope of is.scopes) expect(was.scopes.has(scope)).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -5,13 +5,13 @@ import { notFoundResponse } from "@/server/http/form-post";
 import { endDayAllowed } from "@/server/delegations/invitation-state";
 import { changeSchema } from "../../schema";
 
-/** POST: new rights and last day for a caregiver. */
+/** POST: new rights and last day for a caregiver (more of either waits out the 24-hour pause). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   if (!isUuid(id)) return notFoundResponse();
   return relativesPost(request, changeSchema, async ({ repo }, input) => {
     if (!endDayAllowed(input.fin, repo.now())) return { notice: "date", path: `/espace/proches/${id}` };
-    await changeDelegation(repo, id, { scopes: input.droits, endDay: input.fin });
-    return { notice: "modifiee", path: `/espace/proches/${id}` };
+    const { pausedUntil } = await changeDelegation(repo, id, { scopes: input.droits, endDay: input.fin });
+    return { notice: pausedUntil ? "en-pause" : "modifiee", path: `/espace/proches/${id}` };
   });
 }

@@ -4,12 +4,10 @@ import { isUuid } from "@/server/fhir/ids";
 import { notFoundResponse } from "@/server/http/form-post";
 import { emptySchema } from "../../schema";
 
-/** POST: one more year from today, rights unchanged. */
+/** POST: one more year from today, rights unchanged (a later end: after the 24-hour pause). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   if (!isUuid(id)) return notFoundResponse();
-  return relativesPost(request, emptySchema, async ({ repo }) => ({
-    notice: (await renewDelegation(repo, id)) === "renewed" ? "renouvelee" : "deja",
-    path: `/espace/proches/${id}`,
-  }));
+  const NOTICES = { renewed: "renouvelee", paused: "en-pause", unchanged: "deja" } as const;
+  return relativesPost(request, emptySchema, async ({ repo }) => ({ notice: NOTICES[await renewDelegation(repo, id)], path: `/espace/proches/${id}` }));
 }

@@ -1,0 +1,36 @@
+import type { RelatedPerson, Resource } from "@medplum/fhirtypes";
+import { rulesFromResources, type Delegation } from "./rules";
+
+/**
+ * Whether writing `next` over `stored` (undefined: a create) lets an agent do something, at
+ * some instant, that `stored` did not: a new live delegation, another agent, a caregiver made a
+ * guardian, a scope added, a later or removed last day, a pause ended early, a revoked
+ * delegation brought back. Narrowing (fewer scopes, an earlier end, a revocation) is not.
+ *
+ * The pause against pressure (issue 13, delegations/invitation-state.ts) hangs on this: the
+ * repository refuses every widening write from a request (API or page), so the only ways to
+ * give a caregiver more are the use cases of src/server/delegations, which all start the new
+ * terms after the pause and tell the patient with a cancel link. Pure, tested as a table
+ * (tests/unit/access/delegation-widening.test.ts).
+ */
+export function widensDelegation(patientId: string, next: Resource | undefined, stored: Resource | undefined, now: Date): boolean {
+  if (next?.resourceType !== "RelatedPerson") return false;
+  const after = delegationOf(patientId, next);
+  if (!after || !after.active) return false;
+  const before = stored?.resourceType === "RelatedPerson" ? delegationOf(patientId, stored) : undefined;
+  if (!before || !before.active || before.agentPatientId !== after.agentPatientId) return true;
+  if (before.kind === "delegate" && after.kind === "guardian") return true;
+  if ([...after.scopes].some((scope) => !before.scopes.has(scope))) return true;
+  if (before.end && (!after.end || after.end > before.end)) return true;
+  return startsEarlier(after.start, before.start, now);
+}
+
+/** A start moved earlier matters only while the stored one is still ahead (a pause running). */
+function startsEarlier(after: Date | undefined, before: Date | undefined, now: Date): boolean {
+  if (!before || before <= now) return false;
+  return !after || after < before;
+}
+
+function delegationOf(patientId: string, person: RelatedPerson): Delegation | undefined {
+  return rulesFromResources(patientId, [], [{ ...person, id: person.id ?? "new" }]).delegations[0];
+}
