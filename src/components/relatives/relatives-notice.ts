@@ -6,7 +6,7 @@ const TEXTS: Record<RelativesNotice, string> = {
   annulee: "Invitation annulée : son lien ne fonctionne plus.",
   modifiee: "Droits modifiés. La personne a été prévenue.",
   "en-pause":
-    "Droits élargis : ils prendront effet dans 24 heures, sauf si vous confirmez plus tôt depuis votre propre session. D'ici là, la personne ne peut pas agir pour vous. Vous avez reçu un e-mail pour annuler si on vous a forcé la main.",
+    "Droits élargis : ils prendront effet dans 24 heures, sauf si vous confirmez plus tôt depuis votre propre session. D'ici là, la personne ne peut pas agir pour vous.",
   retiree: "Délégation retirée. Elle ne fonctionne plus dès maintenant ; la personne a été prévenue.",
   renouvelee: "Délégation prolongée d'un an.",
   confirmee: "Délégation confirmée : elle est active dès maintenant.",

@@ -50,6 +50,7 @@ export default async function RelativePage({ params, searchParams }: { params: P
         <>
           <section aria-labelledby="modifier" className="flex flex-col gap-3">
             <h2 id="modifier" className="text-xl font-semibold">Modifier les droits ou la date</h2>
+            <p>Retirer des droits ou avancer la fin s&apos;applique tout de suite. En ajouter ou prolonger relance la pause de 24 heures, sauf si vous confirmez vous-même.</p>
             <form method="post" action={`/api/proches/${id}/modifier`} className="flex max-w-xl flex-col gap-4">
               <RightsFieldset checked={delegation.scopes} idPrefix="modifier" />
               <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Trois ans au plus." defaultValue={current < bounds.earliest ? bounds.byDefault : current} min={bounds.earliest} max={bounds.latest} required />
