@@ -1,7 +1,7 @@
 import type { RelatedPerson, Resource } from "@medplum/fhirtypes";
 import type { Actor } from "./actor";
 import { applicableDelegation } from "./applicable-delegation";
-import type { Reason } from "./decide";
+import type { Reason } from "./decision";
 import { rulesFromResources, type Delegation, type PatientRules } from "./rules";
 
 /**

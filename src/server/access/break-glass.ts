@@ -1,7 +1,7 @@
 import type { PractitionerRole } from "@medplum/fhirtypes";
 import { fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import type { Actor } from "./actor";
-import { practitionerAccess } from "./decide";
+import { practitionerAccess } from "./practitioner-decision";
 import type { PatientRules } from "./rules";
 
 /**

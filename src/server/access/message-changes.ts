@@ -1,7 +1,7 @@
 import type { Communication } from "@medplum/fhirtypes";
 import { mayStillWithdraw } from "@/lib/messages/message-rules";
 import type { Actor } from "./actor";
-import type { Reason } from "./decide";
+import type { Reason } from "./decision";
 
 /**
  * What a stored message may still become, whoever asks and through whichever door (pages, FHIR

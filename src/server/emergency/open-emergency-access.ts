@@ -1,6 +1,6 @@
 import "server-only";
 import { roleAllowsBreakGlass } from "../access/break-glass";
-import { practitionerAccess } from "../access/decide";
+import { practitionerAccess } from "../access/practitioner-decision";
 import { inPrisma } from "../db/queryable";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { notify } from "../notifications/notify";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Consent, HumanName } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import type { PractitionerActor } from "../access/actor";
-import { practitionerAccess } from "../access/decide";
+import { practitionerAccess } from "../access/practitioner-decision";
 import { rulesFromResources, type PatientRules } from "../access/rules";
 import type { Queryable } from "../db/queryable";
 

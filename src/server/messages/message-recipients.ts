@@ -1,5 +1,5 @@
 import "server-only";
-import { practitionerAccess } from "../access/decide";
+import { practitionerAccess } from "../access/practitioner-decision";
 import type { ProfessionalCard } from "../fhir/directory-search";
 import type { Repository } from "../fhir/repository";
 

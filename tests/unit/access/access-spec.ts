@@ -1,4 +1,4 @@
-import type { Reason } from "@/server/access/decide";
+import type { Reason } from "@/server/access/decision";
 import type { Interaction } from "@/server/access/facts";
 import type { Scope } from "@/server/access/scopes";
 

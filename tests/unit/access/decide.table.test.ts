@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decide, type Reason } from "@/server/access/decide";
+import { decide } from "@/server/access/decide";
+import type { Reason } from "@/server/access/decision";
 import type { Interaction } from "@/server/access/facts";
 import { emptyRules } from "@/server/access/rules";
 import { expected, INTERACTIONS, TYPES, type Type, type Variant } from "./access-spec";

@@ -1,0 +1,54 @@
+import type { Interaction } from "./facts";
+
+/**
+ * What decide() answers, and why. A denial's reason is for the audit trail; callers answer 404
+ * whatever it is, so the reason never tells an outsider what exists. In a file of its own so the
+ * rules beside decide() (agent-writes.ts, message-changes.ts…) name reasons without importing it.
+ */
+export type Decision = { allow: true; reason: Reason } | { allow: false; reason: Reason };
+
+export type Reason =
+  | "system"
+  | "own-space"
+  | "guardian"
+  | "delegation"
+  | "authorised"
+  | "emergency"
+  | "directory"
+  | "share-link"
+  | "unsupported-type"
+  | "other-patient"
+  | "not-allowed"
+  | "read-only"
+  | "not-author"
+  | "minor-secret"
+  | "secret"
+  | "delegation-inactive"
+  | "scope-missing"
+  | "blocked"
+  | "not-authorised"
+  | "hidden"
+  | "confidentiality"
+  | "outside-link"
+  | "prescription-closed"
+  // A professional and a conversation of the patient's they take no part in.
+  | "not-participant"
+  // A stored message changes only by a read receipt or its sender's withdrawal (message-changes.ts).
+  | "message-immutable"
+  | "not-sender"
+  | "withdraw-late"
+  // Writes by someone acting for the patient that would touch their own rights (agent-writes.ts).
+  | "self-delegation"
+  | "guardian-tie"
+  | "scope-widening"
+  | "end-widening"
+  | "self-rule"
+  | "birth-date"
+  // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).
+  | "delegation-pause";
+
+export const allow = (reason: Reason): Decision => ({ allow: true, reason });
+export const deny = (reason: Reason): Decision => ({ allow: false, reason });
+
+/** The interactions that only read. */
+export const READS: ReadonlySet<Interaction> = new Set(["read", "search", "history"]);

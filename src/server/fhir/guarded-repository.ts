@@ -1,0 +1,179 @@
+import "server-only";
+import { now } from "../clock";
+import type { Resource } from "@medplum/fhirtypes";
+import { spaceOf, type Actor } from "../access/actor";
+import { purposeOfUse } from "../access/break-glass";
+import { decide, decisionReadsRules } from "../access/decide";
+import type { Decision } from "../access/decision";
+import { seesDeleted } from "../access/deleted-resources";
+import type { Interaction, ResourceFacts } from "../access/facts";
+import { emptyRules, type PatientRules } from "../access/rules";
+import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
+import { auditBatcherFor } from "../audit/audit-batch";
+import { auditRow, writeAudit } from "../audit/write-audit";
+import type { Database } from "../db/client";
+import type { Queryable } from "../db/queryable";
+import { Denied } from "./denied";
+import { forbidden, notFound } from "./errors";
+import { isUuid } from "./ids";
+import { unsafeLoadRules } from "./load-rules";
+import { countRead, readRefusal, type ReadLimited } from "./read-limit";
+import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { prepareValidator } from "./validate";
+
+type Db = Queryable;
+
+/**
+ * What every door of the repository stands on, for one actor and one request: the patient's
+ * rules (read once), the decision, the audit row (with its purpose of use), the guard that
+ * loads a resource and refuses what the actor may not do to it (404, or 403 where they may read
+ * it), and the per-account read limit. The reads are read-repository.ts's, the writes
+ * repository.ts's.
+ */
+export class GuardedRepository {
+  private readonly rulesCache = new Map<string, PatientRules>();
+  /** Patient ids known to name a stored Patient in this request (see patientExists). */
+  private readonly knownPatients = new Set<string>();
+
+  constructor(
+    protected readonly db: Database,
+    readonly actor: Actor,
+    protected readonly ctx: RequestContext = {},
+    protected readonly clock: () => Date = now,
+  ) {
+    // Once per process, and outside any transaction (see validate.ts).
+    prepareValidator();
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** The rules of a patient, read once per request (a change of rules clears them). */
+  async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
+    let rules = this.rulesCache.get(patientId);
+    if (!rules) {
+      rules = await unsafeLoadRules(db, patientId);
+      this.rulesCache.set(patientId, rules);
+    }
+    return rules;
+  }
+
+  /** The rules decide() will read for this actor: none are loaded for those it decides without (decisionReadsRules). */
+  async rulesForDecision(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
+    return decisionReadsRules(this.actor) ? this.rules(patientId, db) : emptyRules(patientId);
+  }
+
+  async decideOn(interaction: Interaction, facts: ResourceFacts, db: Db = this.db.sql): Promise<Decision> {
+    const rules = facts.patientId ? await this.rulesForDecision(facts.patientId, db) : undefined;
+    return decide(this.actor, interaction, facts, rules, this.now());
+  }
+
+  /**
+   * Records an action (a link opened, a file sent…, and every interaction below). With `db`, in
+   * that transaction; without, through the group commit of audit-batch.ts. Either way it returns
+   * once the row is committed (or its transaction will commit it).
+   */
+  async audit(entry: AuditEntry, db?: Db): Promise<void> {
+    // Only a patient who exists has a trail: a request naming any other id (a made-up one, or
+    // one probed by a script) must not start a chain or fill anyone's history (case 45).
+    if (entry.patientId && !(await this.patientExists(entry.patientId, db ?? this.db.sql))) return;
+    const labelled = await this.withPurposeOfUse(entry, db);
+    if (db) return writeAudit(db, this.actor, this.ctx, labelled, this.now());
+    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, labelled, this.now()));
+  }
+
+  /**
+   * What a professional does under an emergency access (and only then: not when the patient
+   * authorises them anyway) is recorded as break-the-glass, so the patient's history says so.
+   */
+  private async withPurposeOfUse(entry: AuditEntry, db: Db = this.db.sql): Promise<AuditEntry> {
+    const actor = this.actor;
+    if (actor.kind !== "practitioner" || !actor.emergency || !entry.patientId || entry.patientId !== actor.emergency.patientId) return entry;
+    const purpose = purposeOfUse(actor, await this.rules(entry.patientId, db), this.now());
+    return purpose ? { ...entry, detail: { ...entry.detail, purposeOfUse: purpose } } : entry;
+  }
+
+  /**
+   * Whether `patientId` names a stored Patient (deleted or not: a deleted record keeps its
+   * trail). The actor's own space, and patients of rows already loaded in this request, are
+   * known without asking, so the common paths (a patient in their record, a read of a stored
+   * row) cost no query; the others (a search or a write naming a patient) cost one lookup by key.
+   */
+  protected async patientExists(patientId: string, db: Db): Promise<boolean> {
+    if (patientId === spaceOf(this.actor) || this.knownPatients.has(patientId)) return true;
+    if (!isUuid(patientId)) return false;
+    const rows = await db.query<{ found: number }>(
+      "SELECT 1 AS found FROM fhir_resource WHERE id = $1::uuid AND resource_type = 'Patient'",
+      [patientId],
+    );
+    if (rows.length > 0) this.knownPatients.add(patientId);
+    return rows.length > 0;
+  }
+
+  /** Remembers the patient of a stored row: its trail exists (the row's compartment was checked on write). */
+  protected rowSeen(row: ResourceRow | undefined): ResourceRow | undefined {
+    if (row?.patient_id) this.knownPatients.add(row.patient_id);
+    return row;
+  }
+
+  /**
+   * Loads a resource and checks the actor may do `interaction` to it. A denial answers 404, or
+   * 403 when the actor may read the resource anyway; it is audited by `withDenials` once any
+   * transaction has rolled back (the patient sees attempts, even failed ones).
+   */
+  protected async guard(
+    db: Db,
+    type: string,
+    id: string,
+    interaction: Interaction,
+    audit: AuditInteraction,
+    lock = false,
+    deleted: "refuse" | "owner" = "refuse",
+  ): Promise<ResourceRow> {
+    const row = this.rowSeen(await loadRow(db, type, id, lock));
+    const entity = `${type}/${id}`;
+    if (!row || (row.deleted && !(deleted === "owner" && seesDeleted(this.actor, row.patient_id)))) {
+      throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
+    }
+    const facts = factsOfRow(row);
+    const decision = await this.decideOn(interaction, facts, db);
+    if (!decision.allow) {
+      const readable = interaction !== "read" && (await this.decideOn("read", facts, db)).allow;
+      throw new Denied(
+        { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: decision.reason },
+        readable ? forbidden() : notFound(),
+      );
+    }
+    return row;
+  }
+
+  /** Runs `fn`; a denial inside it is audited afterwards (outside any rolled-back transaction). */
+  protected async withDenials<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof Denied)) throw error;
+      if (error.entry) await this.audit(error.entry);
+      throw error.response;
+    }
+  }
+
+  /**
+   * Counts a read or search against the account's limit (read-limit.ts): past it, 429 before
+   * anything is read or audited. In the process, no round trip (see rate-limit-counter.ts).
+   */
+  countRead(): void {
+    countRead(this.db.sql, this.actor, this.now());
+  }
+
+  /** The refusal the next read would meet, without counting one (pages check before rendering). */
+  readRefusal(): ReadLimited | undefined {
+    return readRefusal(this.db.sql, this.actor, this.now());
+  }
+
+  protected forgetRulesIfNeeded(resource: Resource) {
+    // A Patient too: its birth date ends a guardianship (children/majority.ts).
+    if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson" || resource.resourceType === "Patient") this.rulesCache.clear();
+  }
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { Resource } from "@medplum/fhirtypes";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "../access/actor";
+import { agentWriteRefusal } from "../access/agent-writes";
+import { widensDelegation } from "../access/delegation-widening";
+import { messageChangeRefusal } from "../access/message-changes";
+import { statusMoveRefused } from "../access/status-moves";
+import type { Queryable } from "../db/queryable";
+import { SYSTEMS } from "@/lib/fhir/systems";
+import { patientIdOf } from "./columns";
+import { Denied } from "./denied";
+import { forbidden, unprocessable } from "./errors";
+import { isUuid } from "./ids";
+import { ReadRepository } from "./read-repository";
+
+/**
+ * A file is written only with its document (createDocument), relabelled and deleted only with
+ * it: a Binary written on its own could name any document as its owner, or leave a document
+ * pointing at nothing. Refused before anything is read, so the answer says nothing of what exists.
+ */
+export function refuseFileWrite(actor: Actor, type: string): void {
+  if (type === "Binary" && actor.kind !== "system") {
+    throw unprocessable("Un fichier s'ajoute, change et se supprime avec son document.", [
+      { severity: "error", code: "business-rule", diagnostics: "Binary écrit hors de son document", expression: ["Binary"] },
+    ]);
+  }
+}
+
+/**
+ * The checks every write passes besides decide(), each refusing a class of attack whatever the
+ * door (the API, a page, a use case): files written only with their document, ids given by the
+ * server, someone acting for a patient touching their own rights, a delegation given without
+ * its pause, a final status left, a sent message edited; and the level a new document takes by
+ * default. The writes themselves are repository.ts's.
+ */
+export class WriteGuards extends ReadRepository {
+  /** The server gives ids; only the system (the seed's fixed demo identities) may choose one. */
+  protected newIdFor(requested: string | undefined): string {
+    return this.actor.kind === "system" && requested && isUuid(requested) ? requested.toLowerCase() : randomUUID();
+  }
+
+  /**
+   * A new document without a confidentiality of its own takes the level the patient chose for
+   * new documents (Consent "default-level"), whoever adds it.
+   */
+  protected async withDefaultLevel<T extends Resource>(resource: T, q: Queryable): Promise<T> {
+    if (resource.resourceType !== "DocumentReference") return resource;
+    const labelled = (resource.meta?.security ?? []).some((label) => label.system === SYSTEMS.confidentiality);
+    const patientId = patientIdOf(resource);
+    // A malformed patient reference is refused by the decision that follows, not here.
+    if (labelled || !patientId || !isUuid(patientId)) return resource;
+    if ((await this.rules(patientId, q)).defaultConfidentiality !== "R") return resource;
+    return { ...resource, meta: { ...resource.meta, security: [...(resource.meta?.security ?? []), { system: SYSTEMS.confidentiality, code: "R" }] } };
+  }
+
+  /**
+   * After decide(): someone acting for the patient never writes what touches their own rights
+   * (agent-writes.ts). The actor may see the resource, so the refusal is a 403.
+   */
+  protected async refuseAgentWrite(q: Queryable, interaction: "create" | "update" | "delete", next: Resource | undefined, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
+    if (!patientId || (this.actor.kind !== "guardian" && this.actor.kind !== "delegate")) return;
+    const reason = agentWriteRefusal(this.actor, await this.rules(patientId, q), next, stored, this.now());
+    if (!reason) return;
+    const resource = next ?? stored;
+    const entity = `${resource?.resourceType}/${resource?.id}`;
+    throw new Denied({ patientId, entity, interaction, outcome: "denied", reason }, forbidden());
+  }
+
+  /**
+   * No request gives a caregiver more (a new delegation, more rights, a later end, a pause cut
+   * short), whatever its door: the FHIR API or a page. Only the use cases of
+   * src/server/delegations do, as the system and always after the 24-hour pause with the patient
+   * told and a cancel link (issue 13). Refusing here rather than starting API writes paused keeps
+   * one path: a paused RelatedPerson written by a client would skip the invitee's acceptance, the
+   * e-mails and the cancel link. Narrowing and revoking stay immediate.
+   */
+  protected refuseDelegationGrant(interaction: "create" | "update", next: Resource, stored: Resource | undefined, patientId: string | undefined): void {
+    if (this.actor.kind === "system" || !patientId || !widensDelegation(patientId, next, stored, this.now())) return;
+    const message =
+      "Une délégation se donne ou s'élargit depuis « Proches et délégations » (/espace/proches) : par une invitation, active 24 heures après son acceptation sauf confirmation. Réduire ou retirer des droits reste possible ici.";
+    throw new Denied(
+      { patientId, entity: `RelatedPerson/${next.id}`, interaction, outcome: "denied", reason: "delegation-pause" },
+      unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["RelatedPerson"] }]),
+    );
+  }
+
+  /** A final status (a fully dispensed line…) is never left, except by the system (status-moves.ts). */
+  protected refuseStatusMove(stored: Resource, next: Resource): void {
+    if (this.actor.kind === "system") return;
+    const statusOf = (resource: Resource) => ("status" in resource && typeof resource.status === "string" ? resource.status : undefined);
+    if (!statusMoveRefused(stored.resourceType, statusOf(stored), statusOf(next))) return;
+    throw new Denied(
+      { patientId: patientIdOf(stored), entity: `${stored.resourceType}/${stored.id}`, interaction: "update", outcome: "denied", reason: "final-status" },
+      forbidden(),
+    );
+  }
+
+  /** A message is never edited: only its read receipt, or its withdrawal by its sender (message-changes.ts). */
+  protected refuseMessageChange(stored: Resource, next: Resource): void {
+    if (stored.resourceType !== "Communication" || next.resourceType !== "Communication") return;
+    const reason = messageChangeRefusal(this.actor, stored, next, this.now());
+    if (!reason) return;
+    const message = reason === "withdraw-late" ? "Un message ne peut plus être retiré après cinq minutes." : "Un message envoyé ne se modifie pas.";
+    throw new Denied({ patientId: patientIdOf(stored), entity: `Communication/${stored.id}`, interaction: "update", outcome: "denied", reason }, forbidden(message));
+  }
+}
