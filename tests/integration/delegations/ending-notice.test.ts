@@ -81,10 +81,13 @@ describe("the 'ends soon' notice of a delegation made without an invitation", ()
     expect(await notices(caregiver.patientId)).toHaveLength(1);
     expect(await mailsTo(caregiver.email)).toHaveLength(1);
 
-    // The patient renews from the notice's page: one more year from the (test) today.
-    expect(noticeOf(await postId("renouveler", delegation.id!, {}, patient.session.cookie))).toBe("renouvelee");
+    // The patient renews from the notice's page: one more year from the (test) today. A later
+    // end is more than she granted, so it waits out the 24-hour pause like any widening
+    // (access/delegation-widening.ts) unless she confirms it.
+    expect(noticeOf(await postId("renouveler", delegation.id!, {}, patient.session.cookie))).toBe("en-pause");
     const renewed = (await db().prisma.resource.findFirst({ where: { id: delegation.id! } }))?.content as unknown as RelatedPerson;
     expect(renewed.period?.end && renewed.period.end > addDaysToDay(lastDay, 300)).toBe(true);
+    expect(Date.parse(renewed.period!.start!)).toBeGreaterThan(Date.now() + clock.offsetMs + 23 * 3600 * 1000);
     await delegationsTick();
     expect(await notices(patient.patientId)).toHaveLength(1);
 
