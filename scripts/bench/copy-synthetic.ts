@@ -151,7 +151,13 @@ export async function copyPatients(pool: pg.Pool, from: number, to: number, docs
   const clients = await Promise.all(COPIES.map(() => pool.connect()));
   try {
     const indexes = await dropSecondaryIndexes(clients[0]!);
-    const [{ next }] = (await clients[0]!.query<{ next: string }>("SELECT coalesce(max(seq), 0) + 1 AS next FROM audit_event")).rows as [{ next: string }];
+    // The loaded rows' seq values are taken from the sequence at once, before the COPY: the running
+    // app (its jobs, its audit batches) keeps taking seq values meanwhile, and must not take these
+    // (only a nextval() in the instant between the two calls of this statement could).
+    const total = (to - from + 1) * (docs + 1);
+    const [{ next }] = (
+      await clients[0]!.query<{ next: string }>("SELECT setval('audit_event_seq_seq', nextval('audit_event_seq_seq') + $1::bigint - 1) - $1::bigint + 1 AS next", [total])
+    ).rows as [{ next: string }];
     const streams = await Promise.all(
       clients.map(async (client, i) => {
         await client.query("SET session_replication_role = replica");
@@ -175,8 +181,6 @@ export async function copyPatients(pool: pg.Pool, from: number, to: number, docs
     await Promise.all(streams.map(({ done }) => done));
     const client = clients[0]!;
     await Promise.all(clients.map((c) => c.query("SET session_replication_role = DEFAULT")));
-    // The app's own audit rows take seq from the sequence: after the loaded ones.
-    await client.query("SELECT setval('audit_event_seq_seq', (SELECT max(seq) FROM audit_event))");
     // One index build per connection at a time: the machine's cores, not one.
     const queue = [...indexes];
     await Promise.all(clients.slice(0, 2).map(async (c) => {
