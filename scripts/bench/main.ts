@@ -22,6 +22,8 @@
  *     (scripts/bench/notifications.ts; BENCH_NOTIFY_PATIENTS, default 100,000)
  *   npm run bench -- sign-in       (or BENCH_ONLY=sign-in)     sign-ins per second, and the rest's latency meanwhile (scripts/bench/sign-in.ts)
  *   npm run bench -- prevention    (or BENCH_ONLY=prevention)  the daily prevention job alone (scripts/bench/prevention-job.ts)
+ *   npm run bench -- scale         (or BENCH_ONLY=scale)       API search, documents page, memory, size per patient and audit:verify
+ *     at 1,000, 10,000 and 100,000 patients loaded with COPY (issue 16, scripts/bench/scale.ts; BENCH_SCALE_MAX=10000 for a quick check)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -38,6 +40,7 @@ import type { LoadResult } from "./drive";
 import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
 import { benchPrevention } from "./prevention-job";
+import { benchScale, reportScale } from "./scale";
 import { signedInCookie } from "./session-cookie";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -47,7 +50,7 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention"] as const;
+const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention", "scale"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
 const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in" && part !== "prevention") || ONLY === part;
 
@@ -84,6 +87,12 @@ async function main() {
     const partage = await benchPartage(SERVER);
     reportPartage(partage);
     keep("partage", partage);
+  }
+  if (ONLY === "scale") {
+    // Only on demand: it loads up to 100,000 patients (several GB) and takes many minutes.
+    const scale = await benchScale(SERVER);
+    reportScale(scale);
+    keep("scale", scale);
   }
   if (runs("pages")) {
     const pages = await benchPages(SERVER);

@@ -4,7 +4,8 @@ import type { ChainReport, VerifyReport } from "./verify-chain";
 /**
  * The French summary printed by `npm run audit:verify`: one line per chain with the rows
  * checked, then each problem with the position and id of the row, so whoever reads it can go
- * straight to the row.
+ * straight to the row. The CLI prints each chain's lines as it is checked (describeChain), then
+ * the result from the counts, so the summary of 100,000 chains is never held whole.
  */
 const row = (position: number, id: string) => `ligne ${position} (id ${id})`;
 
@@ -44,27 +45,25 @@ function chainLabel(chain: ChainReport): string {
   return chain.chainKey === "-" ? "Lignes sans patient" : `Patient ${chain.chainKey}`;
 }
 
-export function describeChainReport(report: VerifyReport, where: string): string[] {
-  const lines = [`Vérification de la chaîne d'audit : ${where}`];
-  for (const chain of report.chains) {
-    const checked = `${lignes(chain.rows)} vérifiée${chain.rows > 1 ? "s" : ""}`;
-    if (chain.problems.length === 0) {
-      lines.push(`  ${chainLabel(chain)} : ${checked}, intacte.`);
-      continue;
-    }
-    const n = chain.problems.length;
-    lines.push(`  ${chainLabel(chain)} : ${checked}, ${n} problème${n > 1 ? "s" : ""} :`);
-    for (const problem of chain.problems) lines.push(`    - ${describeProblem(problem)}`);
-  }
-  const patients = report.chains.length;
+/** The lines of one chain: its rows checked, and each problem with its row. */
+export function describeChain(chain: ChainReport): string[] {
+  const checked = `${lignes(chain.rows)} vérifiée${chain.rows > 1 ? "s" : ""}`;
+  if (chain.problems.length === 0) return [`  ${chainLabel(chain)} : ${checked}, intacte.`];
+  const n = chain.problems.length;
+  return [`  ${chainLabel(chain)} : ${checked}, ${n} problème${n > 1 ? "s" : ""} :`, ...chain.problems.map((problem) => `    - ${describeProblem(problem)}`)];
+}
+
+export const describeHeading = (where: string) => `Vérification de la chaîne d'audit : ${where}`;
+
+/** The last line, from the report's counts (the chains themselves may have been printed as they came). */
+export function describeResult(report: VerifyReport): string {
+  const patients = report.chainCount;
   const chains = `${patients} chaîne${patients > 1 ? "s" : ""}`;
-  if (report.ok) {
-    lines.push(`Résultat : chaîne d'audit intacte (${lignes(report.rows)} vérifiée${report.rows > 1 ? "s" : ""}, ${chains}).`);
-  } else {
-    const broken = report.chains.filter((chain) => chain.problems.length > 0).length;
-    lines.push(
-      `Résultat : ${report.problems} problème${report.problems > 1 ? "s" : ""} détecté${report.problems > 1 ? "s" : ""} dans ${broken} chaîne${broken > 1 ? "s" : ""} sur ${patients} (${lignes(report.rows)} vérifiée${report.rows > 1 ? "s" : ""}).`,
-    );
-  }
-  return lines;
+  if (report.ok) return `Résultat : chaîne d'audit intacte (${lignes(report.rows)} vérifiée${report.rows > 1 ? "s" : ""}, ${chains}).`;
+  const broken = report.brokenChains;
+  return `Résultat : ${report.problems} problème${report.problems > 1 ? "s" : ""} détecté${report.problems > 1 ? "s" : ""} dans ${broken} chaîne${broken > 1 ? "s" : ""} sur ${patients} (${lignes(report.rows)} vérifiée${report.rows > 1 ? "s" : ""}).`;
+}
+
+export function describeChainReport(report: VerifyReport, where: string): string[] {
+  return [describeHeading(where), ...report.chains.flatMap(describeChain), describeResult(report)];
 }

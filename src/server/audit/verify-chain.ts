@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlDriver } from "../db/sql-driver";
+import { eachChain } from "./chain-cursor";
 import { checkChain, type ChainHead, type ChainProblem, type ChainRow } from "./check-chain";
 import { isUuid } from "../fhir/ids";
 
@@ -10,6 +11,11 @@ import { isUuid } from "../fhir/ids";
  * the trigger used. Everything is read in one REPEATABLE READ snapshot, so rows written while
  * the check runs never look like a truncated tail. Reading needs only SELECT, which the app's
  * role has.
+ *
+ * The whole trail is read through cursors one chain at a time (chain-cursor.ts). With `onChain`,
+ * each chain's report is handed over as soon as it is checked and none is kept, so the memory
+ * used is one chain's rows whatever the size of the trail (`npm run audit:verify` on 100,000
+ * patients); without it, the reports are returned in `chains`.
  */
 export type ChainReport = {
   /** The patient's id, or "-" for rows about no patient. */
@@ -19,34 +25,57 @@ export type ChainReport = {
   problems: ChainProblem[];
 };
 
-export type VerifyReport = { ok: boolean; rows: number; chains: ChainReport[]; problems: number };
+export type VerifyReport = {
+  ok: boolean;
+  rows: number;
+  /** Chains checked, and how many of them have a problem. */
+  chainCount: number;
+  brokenChains: number;
+  problems: number;
+  /** Every chain's report, unless they were handed to `onChain`. */
+  chains: ChainReport[];
+};
+
+export type VerifyOptions = {
+  /** Only these patients' chains (each read apart), instead of the whole trail. */
+  patientIds?: string[];
+  onChain?: (chain: ChainReport) => void;
+  /** Rows fetched from the cursors at a time. */
+  batchSize?: number;
+};
 
 const PAGE = 5_000;
 
 type RawRow = { seq: string; id: string; chain_seq: string; prev_hash: string; hash: string; recomputed: string };
 
-export async function verifyAuditChain(sql: SqlDriver, options: { patientIds?: string[] } = {}): Promise<VerifyReport> {
+export async function verifyAuditChain(sql: SqlDriver, options: VerifyOptions = {}): Promise<VerifyReport> {
   return sql.transaction(async (tx) => {
     await tx.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-    const keys = options.patientIds ?? (await chainKeys(tx));
-    const chains: ChainReport[] = [];
-    for (const key of keys) chains.push(await verifyOne(tx, key));
-    const problems = chains.reduce((n, chain) => n + chain.problems.length, 0);
-    return { ok: problems === 0, rows: chains.reduce((n, chain) => n + chain.rows, 0), chains, problems };
+    const report: VerifyReport = { ok: true, rows: 0, chainCount: 0, brokenChains: 0, problems: 0, chains: [] };
+    const add = (chain: ChainReport) => {
+      report.rows += chain.rows;
+      report.chainCount++;
+      report.problems += chain.problems.length;
+      if (chain.problems.length > 0) report.brokenChains++;
+      if (options.onChain) options.onChain(chain);
+      else report.chains.push(chain);
+    };
+    const batch = options.batchSize ?? PAGE;
+    if (options.patientIds) {
+      for (const key of options.patientIds) add(await verifyOne(tx, key, batch));
+    } else {
+      await eachChain(tx, batch, (key, rows, head) => add(chainReport(key, rows, head)));
+    }
+    report.ok = report.problems === 0;
+    return report;
   });
 }
 
-async function chainKeys(tx: SqlDriver): Promise<string[]> {
-  // Keys from both sides: a head whose rows are all gone, and rows whose head is gone.
-  const rows = await tx.query<{ key: string }>(
-    `SELECT chain_key AS key FROM audit_chain_head
-     UNION SELECT DISTINCT coalesce(patient_id::text, '-') FROM audit_event
-     ORDER BY 1`,
-  );
-  return rows.map((row) => row.key);
+function chainReport(key: string, rows: ChainRow[], head: ChainHead | undefined): ChainReport {
+  return { chainKey: key, rows: rows.length, headPosition: head?.seq, problems: checkChain(rows, head) };
 }
 
-async function verifyOne(tx: SqlDriver, key: string): Promise<ChainReport> {
+async function verifyOne(tx: SqlDriver, key: string, batch: number): Promise<ChainReport> {
   if (key !== "-" && !isUuid(key)) throw new Error(`Not a patient id: ${key}`);
   const rows: ChainRow[] = [];
   const where = key === "-" ? "a.patient_id IS NULL" : "a.patient_id = $2::uuid";
@@ -54,7 +83,7 @@ async function verifyOne(tx: SqlDriver, key: string): Promise<ChainReport> {
     const page = await tx.query<RawRow>(
       `SELECT a.seq::text AS seq, a.id::text AS id, a.chain_seq::text AS chain_seq, a.prev_hash, a.hash,
               audit_event_hash(a.prev_hash, a) AS recomputed
-       FROM audit_event a WHERE ${where} AND a.seq > $1::bigint ORDER BY a.seq LIMIT ${PAGE}`,
+       FROM audit_event a WHERE ${where} AND a.seq > $1::bigint ORDER BY a.seq LIMIT ${batch}`,
       key === "-" ? [after] : [after, key],
     );
     for (const row of page) {
@@ -67,7 +96,7 @@ async function verifyOne(tx: SqlDriver, key: string): Promise<ChainReport> {
         recomputed: row.recomputed,
       });
     }
-    if (page.length < PAGE) break;
+    if (page.length < batch) break;
     after = page.at(-1)!.seq;
   }
   const [headRow] = await tx.query<{ seq: string; hash: string }>(
@@ -75,5 +104,5 @@ async function verifyOne(tx: SqlDriver, key: string): Promise<ChainReport> {
     [key],
   );
   const head: ChainHead | undefined = headRow ? { seq: Number(headRow.seq), hash: headRow.hash } : undefined;
-  return { chainKey: key, rows: rows.length, headPosition: head?.seq, problems: checkChain(rows, head) };
+  return chainReport(key, rows, head);
 }

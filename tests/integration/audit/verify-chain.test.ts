@@ -66,6 +66,34 @@ describe("npm run audit:verify on an untouched trail", () => {
   });
 });
 
+describe("the whole trail, read one chain at a time (bounded memory)", () => {
+  it("finds the same chains whatever the batch size, chains cut across batches read whole", async () => {
+    const { patientIds } = await writeTrail(3, "Lots");
+    const byBatch = await Promise.all([2, 3, 5_000].map((batchSize) => verifyAuditChain(db().sql, { batchSize })));
+    for (const report of byBatch) {
+      expect(report.ok).toBe(true);
+      expect(report.chains).toEqual(byBatch[2]!.chains);
+      for (const patientId of patientIds) expect(report.chains.find((c) => c.chainKey === patientId)).toMatchObject({ rows: 8, headPosition: 8, problems: [] });
+    }
+  });
+
+  it("hands each chain to onChain as it is checked and keeps none, with every chain and row counted", async () => {
+    const { patientIds } = await writeTrail(2, "Flux");
+    const seen: { chainKey: string; rows: number }[] = [];
+    const report = await verifyAuditChain(db().sql, { batchSize: 4, onChain: ({ chainKey, rows }) => seen.push({ chainKey, rows }) });
+    expect(report.chains).toEqual([]);
+    expect(report).toMatchObject({ ok: true, problems: 0, brokenChains: 0, chainCount: seen.length });
+    expect(new Set(seen.map((c) => c.chainKey)).size).toBe(seen.length);
+    for (const patientId of patientIds) expect(seen).toContainEqual({ chainKey: patientId, rows: 8 });
+    const [counted] = await db().sql.query<{ rows: string; chains: string }>(
+      `SELECT (SELECT count(*) FROM audit_event)::text AS rows,
+              (SELECT count(*) FROM (SELECT chain_key FROM audit_chain_head UNION SELECT coalesce(patient_id::text, '-') FROM audit_event) k)::text AS chains`,
+    );
+    expect(report.rows).toBe(Number(counted!.rows));
+    expect(report.chainCount).toBe(Number(counted!.chains));
+  });
+});
+
 describe("tampering the verification reports, with the row", () => {
   it("a row edited in place", async () => {
     const { patientId, rows } = await onePatient();
@@ -164,12 +192,25 @@ describe("tampering the verification reports, with the row", () => {
     ]);
   });
 
+  it("a chain head deleted, and a head written by hand for no patient (out of the keys' usual shape)", async () => {
+    const { patientId, rows } = await onePatient();
+    await tamper(db(), [
+      { sql: "DELETE FROM audit_chain_head WHERE chain_key = $1", params: [patientId] },
+      { sql: "INSERT INTO audit_chain_head (chain_key, seq, hash) VALUES ('zz-é', 3, '')" },
+    ]);
+    const report = await verifyAuditChain(db().sql, { batchSize: 3 });
+    expect(report.chains.find((c) => c.chainKey === patientId)?.problems).toEqual([{ kind: "head-missing", lastRowId: rows.at(-1)!.id, lastPosition: rows.length }]);
+    expect(report.chains.find((c) => c.chainKey === "zz-é")?.problems).toEqual([{ kind: "truncated", lastRowId: undefined, lastPosition: 0, headPosition: 3 }]);
+  });
+
   it("leaves other patients' chains intact, and the whole report names only the tampered chains", async () => {
     const { patientIds } = await writeTrail(2, "Témoin");
     const report = await verifyAuditChain(db().sql);
     expect(report.ok).toBe(false);
     for (const patientId of patientIds) expect(report.chains.find((c) => c.chainKey === patientId)?.problems).toEqual([]);
-    // Nine cases above each broke exactly one chain; the rows about no patient are untouched.
-    expect(report.chains.filter((c) => c.problems.length > 0)).toHaveLength(9);
+    // Nine cases above each broke exactly one chain, and the last one two (a head gone, a head
+    // made up); the rows about no patient are untouched.
+    expect(report.chains.filter((c) => c.problems.length > 0)).toHaveLength(11);
+    expect(report.brokenChains).toBe(11);
   });
 });

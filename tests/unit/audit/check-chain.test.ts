@@ -64,6 +64,8 @@ describe("the French summary", () => {
       {
         ok: false,
         rows: 5,
+        chainCount: 2,
+        brokenChains: 1,
         problems: 1,
         chains: [
           { chainKey: "-", rows: 2, headPosition: 2, problems: [] },
