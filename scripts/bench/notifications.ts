@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- notifications` (issue 15): a campaign notifies BENCH_NOTIFY_PATIENTS patients
  * (default 100,000; each has an account, so each notice also enqueues an e-mail), in
- * transactions of 500 through the real notify(); then two outbox workers drain it over SMTP to
+ * transactions of 500 through the real notifyMany(); then two outbox workers drain it over SMTP to
  * a sink server in this process (smtp-server, counting only). Reported: enqueue and drain rates,
  * this process's resident memory (sampled every 0.5 s: the workers claim 20 rows at a time, so
  * it must stay flat however long the queue), and the p95 of two pages of the production server
@@ -85,7 +85,7 @@ export async function benchNotifications(serverUrl: string): Promise<Notificatio
   try {
     const { openDatabase, setDatabase } = await import("../../src/server/db/client");
     const { inPrisma } = await import("../../src/server/db/queryable");
-    const { notify } = await import("../../src/server/notifications/notify");
+    const { notifyMany } = await import("../../src/server/notifications/notify-many");
     const { startOutboxWorker } = await import("../../src/server/mail/outbox-worker");
     const { smtpTransport } = await import("../../src/server/mail/transport");
     const opening = openDatabase({ kind: "server", url: db.url }, { poolSize: 4 });
@@ -118,11 +118,8 @@ export async function benchNotifications(serverUrl: string): Promise<Notificatio
       const enqueueStart = Date.now();
       const enqueueing = (async () => {
         for (let i = 0; i < targets.length; i += 500) {
-          await database.prisma.$transaction(async (tx) => {
-            for (const id of targets.slice(i, i + 500)) {
-              await notify(inPrisma(tx), { patientId: id, kind: "prevention-due", dedupeKey: `campaign:${campaign}:${id}` });
-            }
-          }, { timeout: 120_000 });
+          const notices = targets.slice(i, i + 500).map((id) => ({ patientId: id, kind: "prevention-due" as const, dedupeKey: `campaign:${campaign}:${id}` }));
+          await database.prisma.$transaction(async (tx) => notifyMany(inPrisma(tx), notices), { timeout: 120_000 });
         }
         enqueued = true;
       })();
@@ -162,7 +159,7 @@ export async function benchNotifications(serverUrl: string): Promise<Notificatio
 
 export function reportNotifications(result: NotificationsBench) {
   console.log(`notifications campaign: ${result.patients.toLocaleString("en")} patients (notice + e-mail each)`);
-  console.log(`  enqueued ${result.enqueuePerSec.toFixed(0)} notifications/s (in transactions of 500, through notify())`);
+  console.log(`  enqueued ${result.enqueuePerSec.toFixed(0)} notifications/s (in transactions of 500, through notifyMany())`);
   console.log(`  drained ${result.drainPerSec.toFixed(0)} e-mails/s over SMTP (2 workers, 4 connections each)`);
   console.log(`  bench process RSS: ${result.rssMb.before} MB before, ${result.rssMb.max} MB at most, ${result.rssMb.after} MB after`);
   for (const [label, p] of Object.entries(result.pages)) {
