@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { KIND_INFO, type NotificationKind } from "@/lib/notifications/kinds";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import type { Queryable } from "../db/queryable";
 import { env } from "../env";
 import { enqueueEmail } from "../mail/enqueue-email";
+import { noticeRow, sendsEmail } from "./notice-row";
 import { notificationEmail } from "./notification-email";
 
 export type { NotificationKind };
@@ -43,15 +44,13 @@ type Recipient = { account_id: string; email: string; wants: boolean | null };
  * dedupe key was already notified).
  */
 export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
-  if (!n.patientId && !n.accountId) throw new Error("notify: patientId ou accountId requis");
-  const info = KIND_INFO[n.kind];
-  const link = n.link && n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : info.link;
+  const row = noticeRow(n);
   const inserted = await db.query<{ id: string }>(
     `INSERT INTO notification (id, patient_id, account_id, kind, urgent, link, detail, dedupe_key)
      VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8)
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
-    [randomUUID(), n.patientId ?? null, n.accountId ?? null, n.kind, n.urgent ?? n.kind === "emergency-access", link, n.detail?.slice(0, 200) ?? null, n.dedupeKey ?? null],
+    [randomUUID(), row.patientId, row.accountId, row.kind, row.urgent, row.link, row.detail, row.dedupeKey],
   );
   if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
 
@@ -59,13 +58,11 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
     `SELECT a.id AS account_id, a.email, p.email AS wants
        FROM account a
        LEFT JOIN notification_preference p ON p.account_id = a.id AND p.kind = $3::text
-      WHERE NOT a.disabled AND CASE WHEN $1::uuid IS NULL THEN a.fhir_ref = $2::text ELSE a.id = $1::uuid END
+      WHERE NOT a.disabled AND (a.id = $1::uuid OR ($1::uuid IS NULL AND a.fhir_ref = $2::text))
       LIMIT 1`,
     [n.accountId ?? null, n.patientId ? `Patient/${n.patientId}` : null, n.kind],
   );
-  if (!recipient) return true;
-  const always = n.email === "always" || info.security;
-  if (!always && recipient.wants === false) return true;
+  if (!recipient || !sendsEmail(n, recipient.wants)) return true;
   const key = `notification:${inserted[0]!.id}`;
   await enqueueEmail(db, notificationEmail(n.kind, recipient.email, env().APP_URL, key, n.emailLines));
   return true;

@@ -2,7 +2,8 @@ import "server-only";
 import type { SystemActor } from "../../access/actor";
 import { auditRow, insertAuditRows, type AuditRow } from "../../audit/write-audit";
 import type { Queryable } from "../../db/queryable";
-import { notify } from "../../notifications/notify";
+import type { NotificationInput } from "../../notifications/notify";
+import { notifyMany } from "../../notifications/notify-many";
 import { todayInParis } from "../days";
 import { CURRENT_CALENDAR } from "../evaluate-patient";
 import { extractFacts, FactsError } from "../extract-facts";
@@ -26,9 +27,11 @@ const FIRST_ID = "00000000-0000-0000-0000-000000000000";
  * me le rappeler" for the theme or for all. Each person evaluated leaves one audit row in their
  * trail (the system read their vaccinations, conditions and screenings).
  *
- * By batches of `batchSize` people: two reads per batch, then one transaction-free write per
- * notification (notify() writes the notice and its e-mail in the statement order it owns; a
- * crash between two runs loses nothing, the next run sends what is missing under the same keys).
+ * By batches of `batchSize` people: two reads per batch, then the batch's notifications written
+ * together (notifyMany(): two statements for all, where notify() in a loop took three round trips
+ * per notice). A crash between two batches loses nothing, the next run notifies what is missing
+ * under the same keys; one between a batch's notices and their e-mails (its two statements, as
+ * between notify()'s before) leaves those notices in the portal without their e-mail.
  */
 export async function runPreventionTick(db: Queryable, now: Date, batchSize = 500): Promise<TickResult> {
   const today = todayInParis(now);
@@ -39,6 +42,7 @@ export async function runPreventionTick(db: Queryable, now: Date, batchSize = 50
     if (batch.length === 0) break;
     after = batch[batch.length - 1]!.patient.id!;
     const audit: AuditRow[] = [];
+    const notices: NotificationInput[] = [];
     for (const person of batch) {
       const patientId = person.patient.id!;
       let items;
@@ -53,9 +57,10 @@ export async function runPreventionTick(db: Queryable, now: Date, batchSize = 50
       audit.push(auditRow(PREVENTION_JOB, { agentName: "Calendrier de prévention" }, { patientId, entity: "Immunization", interaction: "search", outcome: "success", detail: { job: "prevention-daily" } }, now));
       const preferences = preferencesFromConsents(person.consents);
       for (const item of newDueItems(items, new Set(), preferences)) {
-        if (await notify(db, { patientId, kind: "prevention-due", link: "/espace/prevention", dedupeKey: `prevention:${patientId}:${cycleKey(item)}` })) result.notified++;
+        notices.push({ patientId, kind: "prevention-due", link: "/espace/prevention", dedupeKey: `prevention:${patientId}:${cycleKey(item)}` });
       }
     }
+    result.notified += (await notifyMany(db, notices)).filter(Boolean).length;
     if (audit.length) await insertAuditRows(db, audit);
   }
   return result;
