@@ -1,6 +1,7 @@
 import type { Bundle, CapabilityStatement, ImmunizationRecommendation } from "@medplum/fhirtypes";
 import { validateResource } from "@medplum/core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { indexDefinitionsFor } from "@/server/fhir/structure-definitions";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, isOutcome, resourceOf, warmUpValidator } from "../fhir-api/http";
 import { buildWorld, type World } from "./world";
@@ -25,6 +26,8 @@ describe("ImmunizationRecommendation", () => {
     const bundle = JSON.parse(answer.text) as Bundle;
     expect(bundle).toMatchObject({ resourceType: "Bundle", type: "searchset", total: 1 });
     const recommendation = recommendationOf(answer.text)!;
+    // The portal never stores this type, so its definition is indexed here (structure-definitions.ts).
+    indexDefinitionsFor(recommendation);
     expect(() => validateResource(recommendation)).not.toThrow();
     expect(recommendation.patient.reference).toBe(`Patient/${world.ids.jean}`);
     const dtp = recommendation.recommendation.find((r) => r.forecastReason?.[0]?.text === "DTP_ADULT");
