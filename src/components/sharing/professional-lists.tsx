@@ -1,8 +1,8 @@
+import { Pager } from "@/components/pager";
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverview } from "@/server/privacy/sharing-overview";
 import { AuthoriseForm } from "./authorise-form";
 import { pageOf } from "./list-page";
-import { ListPager } from "./list-pager";
 import { PreviewLink, ProfessionalButton } from "./professional-actions";
 import { ProfessionalHeading } from "./professional-heading";
 
@@ -35,7 +35,7 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
           </li>
         ))}
       </ul>
-      <ListPager label={t("sharing.authorisedPages")} page={shown.page} pageCount={shown.pageCount} hrefFor={paging.hrefFor} />
+      <Pager label={t("sharing.authorisedPages")} page={shown.page} pageCount={shown.pageCount} hrefFor={paging.hrefFor} />
     </section>
   );
 }
@@ -61,7 +61,7 @@ export function BlockedList({ overview, paging }: { overview: SharingOverview; p
           </li>
         ))}
       </ul>
-      <ListPager label={t("sharing.blockedPages")} page={shown.page} pageCount={shown.pageCount} hrefFor={paging.hrefFor} />
+      <Pager label={t("sharing.blockedPages")} page={shown.page} pageCount={shown.pageCount} hrefFor={paging.hrefFor} />
     </section>
   );
 }

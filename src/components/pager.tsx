@@ -2,10 +2,11 @@ import Link from "next/link";
 import { t } from "@/lib/i18n/messages";
 
 /**
- * Previous / next links for one list of the sharing page. `hrefFor` keeps the other list's page
- * and lands on the list's own heading; plain links, so paging works without JavaScript.
+ * Previous / next links and "Page N sur M" for a paged list (documents, the sharing page's
+ * professionals). `hrefFor` builds a page's address, keeping whatever else the list's URL holds;
+ * plain links, so paging works without JavaScript.
  */
-export function ListPager({ label, page, pageCount, hrefFor }: { label: string; page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pager({ label, page, pageCount, hrefFor }: { label: string; page: number; pageCount: number; hrefFor: (page: number) => string }) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3">
