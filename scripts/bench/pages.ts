@@ -105,6 +105,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
         url: `${appUrl}/api/fhir/R4/DocumentReference?patient=${world.patientId}&_count=20`,
         headers: { cookie: world.cookies.patient, accept: "application/fhir+json" },
       };
+      if (process.env.BENCH_PAGES_HOLD) await hold(world, secretsEnv, pagesOf(world), cookieOf);
       const firstPage = await timedGet(`${appUrl}/espace`, world.cookies.patient);
       if (firstPage.status !== 200) throw new Error(`the first page answered ${firstPage.status}`);
       const startToFirstPageMs = Date.now() - spawned;
@@ -112,7 +113,9 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
       const apiSearch: LoadResult[] = [await drive("API search", search.url, search.headers, SECONDS)];
       const pages: PageResult[] = [];
       t = Date.now();
-      for (const spec of pagesOf(world)) {
+      // BENCH_PAGES=home,documents measures only those pages (to profile or compare a change).
+      const only = process.env.BENCH_PAGES?.split(",").map((key) => key.trim());
+      for (const spec of pagesOf(world).filter((page) => !only || only.includes(page.key))) {
         const cookie = cookieOf(spec.visitor);
         const url = `${appUrl}${spec.path}`;
         const first = await timedGet(url, cookie);
@@ -145,6 +148,20 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
     await pool.end();
     await db.drop();
   }
+}
+
+/**
+ * BENCH_PAGES_HOLD=<file>: the world stays loaded and the server up, its pages and cookies
+ * written to <file> as JSON, until the bench is interrupted (Ctrl-C): to profile a page by hand
+ * or try a change without loading the data again.
+ */
+async function hold(world: PagesWorld, env: Record<string, string>, pages: PageSpec[], cookieOf: (visitor: PageSpec["visitor"]) => string) {
+  const { writeFileSync } = await import("node:fs");
+  const list = pages.map((page) => ({ ...page, url: `${env.APP_URL}${page.path}`, cookie: cookieOf(page.visitor) }));
+  // The server's environment too (a throwaway database and secrets), to start another build on it.
+  writeFileSync(process.env.BENCH_PAGES_HOLD!, JSON.stringify({ env, patientId: world.patientId, pages: list }, null, 2), { mode: 0o600 });
+  console.log(`pages: holding; pages and cookies in ${process.env.BENCH_PAGES_HOLD}; Ctrl-C to stop`);
+  await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
 }
 
 export function reportPages(result: PagesResult) {

@@ -2,7 +2,8 @@ import { Pager } from "@/components/pager";
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverview } from "@/server/privacy/sharing-overview";
 import { AuthoriseForm } from "./authorise-form";
-import { pageOf } from "./list-page";
+import { pageOf } from "@/lib/page-of";
+import { SHARING_PAGE_SIZE } from "./list-page";
 import { PreviewLink, ProfessionalButton } from "./professional-actions";
 import { ProfessionalHeading } from "./professional-heading";
 
@@ -10,7 +11,7 @@ type ListPaging = { page: number; hrefFor: (page: number) => string };
 
 /** The professionals the patient authorised: change the level or the end, withdraw, block, preview. A page at a time. */
 export function AuthorisedList({ overview, paging }: { overview: SharingOverview; paging: ListPaging }) {
-  const shown = pageOf(overview.authorised, paging.page);
+  const shown = pageOf(overview.authorised, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
       <h2 id="autorises-title" className="text-xl font-semibold">
@@ -42,7 +43,7 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
 
 /** The professionals the patient blocked: a block beats every authorisation and emergency access. A page at a time. */
 export function BlockedList({ overview, paging }: { overview: SharingOverview; paging: ListPaging }) {
-  const shown = pageOf(overview.blocked, paging.page);
+  const shown = pageOf(overview.blocked, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="bloques" aria-labelledby="bloques-title" className="flex flex-col gap-3">
       <h2 id="bloques-title" className="text-xl font-semibold">

@@ -40,6 +40,8 @@ export const frPrescriptions = {
     partial: "partielle",
     full: "complète",
     unknownPharmacy: "Pharmacie non renseignée",
+    lastDispensation: "Dernière délivrance : {pharmacy}, le {date}",
+    pastPagination: "Pages des ordonnances passées",
     note: "Remarque du prescripteur",
   },
   prescriptionPage: {
