@@ -200,7 +200,9 @@ export async function readLinkEvents(patientId: string, linkIds: string[], perLi
        SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail,
               CASE WHEN a.agent = ANY($2::text[]) THEN a.agent ELSE 'Link/' || substring(a.entity FROM 11) END AS link
          FROM audit_event a
-        WHERE a.patient_id = $1::uuid AND (a.agent = ANY($2::text[]) OR a.entity = ANY($3::text[]))
+        -- "agent LIKE 'Link/%'" lets the planner use the partial index of link rows
+        -- (migration 20261203010000); every agent asked for is a "Link/<id>" anyway.
+        WHERE a.patient_id = $1::uuid AND ((a.agent LIKE 'Link/%' AND a.agent = ANY($2::text[])) OR a.entity = ANY($3::text[]))
      ), ranked AS (
        SELECT *, row_number() OVER (PARTITION BY link ORDER BY seq DESC) AS n, count(*) OVER (PARTITION BY link) AS total,
               count(*) FILTER (WHERE interaction = 'link-passcode-failed') OVER (PARTITION BY link) AS wrong
