@@ -7,7 +7,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops
   // (summarised by `node scripts/bench/profile-summary.mjs <file>`).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn("node", ["--max-semi-space-size=16", "--max-old-space-size=256", ...profile, ".next/portal-server.mjs"], {
+  const child = spawn("node", ["--max-semi-space-size=64", ...profile, ".next/portal-server.mjs"], {
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -19,12 +19,9 @@
  * process per data folder, so only on a server.
  *
  * Every command that starts it (npm start, the e2e tests, the bench, the image) passes
- * --max-semi-space-size=16 --max-old-space-size=256. V8 sizes its heap for speed, not memory:
- * under load at 50 connections the process grew to 750–820 MB although a full collection then
- * left about 100 MB live. With these two limits it stays under 400 MB (issue 16's target) at
- * about the same throughput: the API search did not move, pages lost 0–10%, within this
- * machine's noise (A/B runs on the bench's data, 2026-12-01). 256 MB of old space is 2.5 times
- * the live heap measured under load with RENDER_CONCURRENCY pages in flight.
+ * --max-semi-space-size=64: each API request leaves tens of kilobytes of short-lived objects
+ * (rows, JSON), and with V8's default young generation they were collected so often that the
+ * same searches ran 12 to 20% slower (A/B runs alternated on the bench database).
  */
 import cluster from "node:cluster";
 import http from "node:http";
