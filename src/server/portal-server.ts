@@ -31,6 +31,7 @@ import { startMailWorker } from "./db/mail-worker-runner";
 import { env } from "./env";
 import { isFhirPath, requestUrl, serveFhir } from "./fhir-api/node-handler";
 import { pinClientAddress } from "./http/pin-client-address";
+import { applyPageHeaders } from "./http/page-headers";
 import { gated, RenderGate } from "./http/render-gate";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -40,7 +41,7 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS, RENDER_CONCURRENCY } = env();
+  const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS, RENDER_CONCURRENCY, OIDC_ISSUER } = env();
   const production = APP_ENV === "production";
   const gate = RENDER_CONCURRENCY > 0 ? new RenderGate(RENDER_CONCURRENCY) : undefined;
 
@@ -53,8 +54,9 @@ async function main() {
     } catch {
       url = undefined; // not a path Next can route either: it answers 400 itself
     }
-    if (url && isFhirPath(url.pathname)) void serveFhir(req, res, url, production);
-    else if (gate && url && gated(req, url.pathname)) gate.run(res, () => void handle(req, res));
+    if (url && isFhirPath(url.pathname)) return void serveFhir(req, res, url, production);
+    applyPageHeaders(req, res, url?.pathname, { production, oidcIssuer: OIDC_ISSUER });
+    if (gate && url && gated(req, url.pathname)) gate.run(res, () => void handle(req, res));
     else void handle(req, res);
   });
   // The outbox's e-mails are sent from here (every process of the portal, each claiming its own

@@ -190,7 +190,7 @@ describe("19. the key never reaches the server's output or a third party", () =>
 
   it("the link's pages and form routes go through the proxy, which sends no-referrer and no-store", async () => {
     const linkId = randomUUID();
-    const matcher = new RegExp(`^${proxyConfig.matcher[0]}$`);
+    const matcher = new RegExp(`^${proxyConfig.matcher[0]!.source}$`);
     for (const path of [`/p/${linkId}`, `/p/${linkId}/ouvrir`, `/p/${linkId}/delivrer`, `/p/${linkId}/indisponible`, "/espace/ordonnances/x/lien"]) {
       expect(matcher.test(path), path).toBe(true);
     }
