@@ -23,22 +23,7 @@ export function rowFilterSql(
 ): string {
   if (filter.kind === "all") return "TRUE";
   if (filter.kind === "none") return "FALSE";
-  let variants: Partial<RowVariant>[] = filter.variants.map((v) => ({ ...v }));
-  const kept: typeof DIMS = [];
-  for (const d of DIMS) {
-    const others = (v: Partial<RowVariant>) =>
-      JSON.stringify(Object.entries(v).filter(([k]) => k !== d.dim).sort(([a], [b]) => a.localeCompare(b)));
-    const groups = new Map<string, Set<unknown>>();
-    for (const v of variants) {
-      const key = others(v);
-      groups.set(key, (groups.get(key) ?? new Set()).add(v[d.dim]));
-    }
-    if ([...groups.values()].every((values) => values.size === d.values.length)) {
-      variants = dedupe(variants.map((v) => Object.fromEntries(Object.entries(v).filter(([k]) => k !== d.dim))));
-    } else {
-      kept.push(d);
-    }
-  }
+  const { variants, kept } = simplified(filter.variants);
   if (kept.length === 0) return "TRUE";
   const hiddenParam = kept.some((d) => d.dim === "hidden") ? param(context.hiddenIds) : "";
   const linkParam = kept.some((d) => d.dim === "inLinkPrescription") ? param(context.linkPrescriptionId ?? "") : "";
@@ -63,6 +48,50 @@ export function rowFilterSql(
     return parts.length > 0 ? `(${parts.join(" AND ")})` : "TRUE";
   });
   return terms.length === 1 ? (terms[0] ?? "FALSE") : `(${terms.join(" OR ")})`;
+}
+
+/**
+ * The variants with the dimensions the answer does not depend on dropped, and the dimensions
+ * kept. Remembered by the set of variants: working it out cost about 5 ms of CPU on a
+ * professional's view of a record (three searches, each its own simplification; issue 16's
+ * profile), and an actor's filter is one of a handful of sets. Bounded; the SQL text and its
+ * parameters are still built per search.
+ */
+type Simplified = { variants: Partial<RowVariant>[]; kept: typeof DIMS };
+const SIMPLIFIED_MAX = 512;
+const simplifiedByVariants = new Map<string, Simplified>();
+
+function simplified(allowed: RowVariant[]): Simplified {
+  const key = allowed
+    .map((v) => `${v.confidentiality}${+v.minorSecret}${+v.hidden}${+v.inLinkPrescription}${+v.ownConversation}`)
+    .sort()
+    .join(",");
+  const known = simplifiedByVariants.get(key);
+  if (known) return known;
+  const result = simplify(allowed);
+  if (simplifiedByVariants.size >= SIMPLIFIED_MAX) simplifiedByVariants.clear();
+  simplifiedByVariants.set(key, result);
+  return result;
+}
+
+function simplify(allowed: RowVariant[]): Simplified {
+  let variants: Partial<RowVariant>[] = allowed.map((v) => ({ ...v }));
+  const kept: typeof DIMS = [];
+  for (const d of DIMS) {
+    const others = (v: Partial<RowVariant>) =>
+      JSON.stringify(Object.entries(v).filter(([k]) => k !== d.dim).sort(([a], [b]) => a.localeCompare(b)));
+    const groups = new Map<string, Set<unknown>>();
+    for (const v of variants) {
+      const key = others(v);
+      groups.set(key, (groups.get(key) ?? new Set()).add(v[d.dim]));
+    }
+    if ([...groups.values()].every((values) => values.size === d.values.length)) {
+      variants = dedupe(variants.map((v) => Object.fromEntries(Object.entries(v).filter(([k]) => k !== d.dim))));
+    } else {
+      kept.push(d);
+    }
+  }
+  return { variants, kept };
 }
 
 function dedupe(variants: Partial<RowVariant>[]): Partial<RowVariant>[] {
