@@ -1,17 +1,19 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
- * At most `limit` requests inside Next at once in this process; the others wait their turn, first
- * come first served.
+ * At most `limit` page renders at once in this process; the others wait their turn, first come
+ * first served.
  *
  * Why: one process renders on one core. With 50 pages in flight, Node interleaves all of them,
  * so every page finishes only when nearly all have (each waits ~50 render times), and the
- * half-built pages held at once fill the heap, which costs extra garbage collection and memory
- * (measured in `npm run bench -- pages`: see issue 16). A few at a time keeps the core as busy
- * (a page waiting on the database leaves room for another) while each finishes sooner.
+ * half-built pages held at once fill the heap. A few at a time keeps the core as busy (a page
+ * waiting on the database leaves room for another) while each finishes sooner: at 50
+ * connections, p99 fell by a factor of 2 to 4 at the same throughput (issue 16's bench).
  *
- * The slot is given back when the response ends or the connection closes, whichever first; a
- * request body that streams (an upload) does not wait here: see `gated()`.
+ * A slot is held only while the page is being worked out: it is given back at the answer's
+ * first byte (our pages render whole before they stream), or when the connection closes. A
+ * client that reads slowly therefore never holds one, nor can a few such clients stall the
+ * portal; only GET and HEAD enter (see `gated`), so neither can a slowly sent body.
  */
 export class RenderGate {
   private active = 0;
@@ -38,6 +40,7 @@ export class RenderGate {
       this.active--;
       this.queue.shift()?.();
     };
+    onFirstByte(res, release);
     res.once("finish", release);
     res.once("close", release);
     // A client that went away while waiting: nothing to render for it.
@@ -47,14 +50,39 @@ export class RenderGate {
 }
 
 /**
- * Requests that go through the gate: page views and form posts. Not the build's static files
- * (served from memory or disk, no render), nor the routes that stream a request body of up to
- * 20 MB (uploads, messages with an attachment) or a stored file out: a slow phone sending a
- * file would hold a slot for its whole upload.
+ * Calls `then` once, when the response's head or first chunk is about to be written. Node has
+ * no event for it, so this response's own writeHead, write and end are wrapped (the prototype's
+ * are untouched).
+ */
+function onFirstByte(res: ServerResponse, then: () => void) {
+  const { writeHead, write, end } = res;
+  const restore = () => {
+    res.writeHead = writeHead;
+    res.write = write;
+    res.end = end;
+    then();
+  };
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    restore();
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+  res.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
+    restore();
+    return write.apply(this, args);
+  } as ServerResponse["write"];
+  res.end = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
+    restore();
+    return end.apply(this, args);
+  } as ServerResponse["end"];
+}
+
+/**
+ * Requests that wait for a slot: page views (GET, HEAD). Not the build's static files (no
+ * render), nor a stored file streaming out, nor any request with a body (form posts, uploads,
+ * server actions): a client sending its body slowly would hold a slot all along.
  */
 export function gated(req: IncomingMessage, pathname: string): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
   if (pathname.startsWith("/_next/static/") || pathname === "/favicon.ico" || pathname === "/icon.svg") return false;
-  if (/^\/api\/documents\/[^/]+\/file$/.test(pathname)) return false;
-  if (req.method === "POST" && (pathname === "/api/documents" || pathname === "/api/messages")) return false;
-  return true;
+  return !/^\/api\/documents\/[^/]+\/file$/.test(pathname);
 }
