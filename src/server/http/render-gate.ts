@@ -52,26 +52,28 @@ export class RenderGate {
 /**
  * Calls `then` once, when the response's head or first chunk is about to be written. Node has
  * no event for it, so this response's own writeHead, write and end are wrapped (the prototype's
- * are untouched).
+ * are untouched). The wrappers stay: Next wraps these same methods afterwards to compress the
+ * answer, and its wrappers call ours; putting the originals back would drop its compression
+ * half-way through a page (a gzip header over a plain body).
  */
 function onFirstByte(res: ServerResponse, then: () => void) {
   const { writeHead, write, end } = res;
-  const restore = () => {
-    res.writeHead = writeHead;
-    res.write = write;
-    res.end = end;
+  let called = false;
+  const first = () => {
+    if (called) return;
+    called = true;
     then();
   };
   res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
-    restore();
+    first();
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
   res.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
-    restore();
+    first();
     return write.apply(this, args);
   } as ServerResponse["write"];
   res.end = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
-    restore();
+    first();
     return end.apply(this, args);
   } as ServerResponse["end"];
 }

@@ -13,6 +13,16 @@ describe("RenderGate on a real HTTP server", () => {
   const server = http.createServer((req, res) =>
     gate.run(res, () => {
       if (req.url === "/big") return void res.end(big);
+      if (req.url === "/wrapped") {
+        // As Next's compression does: it wraps write and end after the gate, and every chunk
+        // must still go through its wrappers (here, an upper-casing "encoding").
+        const { write, end } = res;
+        res.write = ((chunk: string) => write.call(res, chunk.toUpperCase())) as typeof res.write;
+        res.end = ((chunk?: string) => end.call(res, chunk?.toUpperCase())) as typeof res.end;
+        res.write("petite ");
+        res.write("page ");
+        return void res.end("encodée");
+      }
       res.end("petite page");
     }),
   );
@@ -40,5 +50,18 @@ describe("RenderGate on a real HTTP server", () => {
     });
     expect(body).toBe("petite page");
     stalled.destroy();
+  });
+
+  it("leaves the methods a later wrapper installed in place, for every chunk", async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      http
+        .get({ host: "127.0.0.1", port, path: "/wrapped" }, (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve(text));
+        })
+        .on("error", reject);
+    });
+    expect(body).toBe("PETITE PAGE ENCODÉE");
   });
 });
