@@ -16,9 +16,10 @@ describe("RenderGate on a real HTTP server", () => {
       if (req.url === "/wrapped") {
         // As Next's compression does: it wraps write and end after the gate, and every chunk
         // must still go through its wrappers (here, an upper-casing "encoding").
-        const { write, end } = res;
-        res.write = ((chunk: string) => write.call(res, chunk.toUpperCase())) as typeof res.write;
-        res.end = ((chunk?: string) => end.call(res, chunk?.toUpperCase())) as typeof res.end;
+        const write = res.write.bind(res) as (chunk: string) => boolean;
+        const end = res.end.bind(res) as (chunk?: string) => http.ServerResponse;
+        res.write = ((chunk: string) => write(chunk.toUpperCase())) as typeof res.write;
+        res.end = ((chunk?: string) => end(chunk?.toUpperCase())) as typeof res.end;
         res.write("petite ");
         res.write("page ");
         return void res.end("encodée");
