@@ -30,7 +30,7 @@ const variables = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
   PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
-  /** Requests inside Next at once per process, the rest wait in turn (src/server/http/render-gate.ts); 0: no limit. */
+  /** Page renders (GET, HEAD) at once per process, the rest wait in turn (src/server/http/render-gate.ts); 0: no limit. */
   RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
   READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),

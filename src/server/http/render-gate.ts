@@ -7,8 +7,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * Why: one process renders on one core. With 50 pages in flight, Node interleaves all of them,
  * so every page finishes only when nearly all have (each waits ~50 render times), and the
  * half-built pages held at once fill the heap. A few at a time keeps the core as busy (a page
- * waiting on the database leaves room for another) while each finishes sooner: at 50
- * connections, p99 fell by a factor of 2 to 4 at the same throughput (issue 16's bench).
+ * waiting on the database leaves room for another) while each finishes sooner. Measured at 50
+ * connections on a warm server (issue 16): the heaviest page's p99 tail shrank (professional's
+ * home 1.8–5.2 s without, 1.5–2.0 s with); on lighter pages the difference was within noise.
  *
  * A slot is held only while the page is being worked out: it is given back at the answer's
  * first byte (our pages render whole before they stream), or when the connection closes. A
