@@ -116,6 +116,17 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
   expect(violations).toEqual([]);
 });
 
+test("a client's own 'headers already set' mark strips nothing: the server still sends the policy and a fresh nonce", async ({ request }) => {
+  // The portal's server sets this mark itself so that Next skips its proxy (src/server/http/page-headers.ts).
+  for (const path of ["/", "/connexion", "/p/00000000-0000-4000-8000-00000000f00d"]) {
+    const response = await request.get(path, { headers: { "x-espace-page-headers": "1" }, maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["content-security-policy"] ?? "", path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["cache-control"] ?? "", path).toContain("no-store");
+  }
+});
+
 test("a header that skips middleware does not open a page: the page checks the session itself", async ({ request }) => {
   for (const path of ["/espace", "/pro"]) {
     const response = await request.get(path, {
