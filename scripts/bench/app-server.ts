@@ -1,13 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
-/** Starts the production build (the portal's server, as `npm start` runs it) on a port and waits until it answers. */
-export async function startApp(port: number, env: Record<string, string>): Promise<ChildProcess> {
+/** The Node flags `npm start` gives the portal's server (scripts/start.mjs). */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
+/**
+ * Starts the production build (the portal's server, as `npm start` runs it) on a port and waits
+ * until it answers. `nodeFlags` replaces the start script's flags (the uploads bench compares heap settings).
+ */
+export async function startApp(port: number, env: Record<string, string>, nodeFlags: string[] = SERVER_NODE_FLAGS): Promise<ChildProcess> {
   if (!existsSync(".next/portal-server.mjs")) throw new Error("No production build: run `npm run build` first (bench.mjs does).");
   // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops
   // (summarised by `node scripts/bench/profile-summary.mjs <file>`).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn("node", ["--max-semi-space-size=64", ...profile, ".next/portal-server.mjs"], {
+  const child = spawn("node", [...nodeFlags, ...profile, ".next/portal-server.mjs"], {
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -24,6 +24,8 @@
  *   npm run bench -- prevention    (or BENCH_ONLY=prevention)  the daily prevention job alone (scripts/bench/prevention-job.ts)
  *   npm run bench -- scale         (or BENCH_ONLY=scale)       API search, documents page, memory, size per patient and audit:verify
  *     at 1,000, 10,000 and 100,000 patients loaded with COPY (issue 16, scripts/bench/scale.ts; BENCH_SCALE_MAX=10000 for a quick check)
+ *   npm run bench -- uploads       (or BENCH_ONLY=uploads)     the server's memory during 20 MB uploads, one then several at once,
+ *     with the start script's heap flags and a capped heap (issue 16, scripts/bench/uploads.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -41,6 +43,7 @@ import { driveInRounds, type Target } from "./rounds";
 import { documentId, loadPatients, patientId } from "./load-synthetic";
 import { benchPrevention } from "./prevention-job";
 import { benchScale, reportScale } from "./scale";
+import { benchUploads, reportUploads } from "./uploads";
 import { signedInCookie } from "./session-cookie";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -50,7 +53,7 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention", "scale"] as const;
+const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention", "scale", "uploads"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
 const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in" && part !== "prevention") || ONLY === part;
 
@@ -98,6 +101,11 @@ async function main() {
     const pages = await benchPages(SERVER);
     reportPages(pages);
     keep("pages", pages);
+  }
+  if (runs("uploads")) {
+    const uploads = await benchUploads(SERVER);
+    reportUploads(uploads);
+    keep("uploads", uploads);
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   process.exit(0);
