@@ -10,6 +10,7 @@ import { secrets } from "../secrets";
 import { APP_ROLE, appRoleLogsIn, appRolePassword, appRoleUrl, checkAppRole, setAppRolePassword } from "./app-role";
 import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
+import { byteaCodec } from "./pglite-bytea";
 import { closeCounters } from "./rate-limit-counter";
 import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from "./sql-driver";
 
@@ -46,7 +47,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.kind === "pglite") {
     // PGlite creates its own folder but not the data directory above it.
     if (target.dataDir) mkdirSync(path.dirname(target.dataDir), { recursive: true });
-    const pglite = new PGlite(target.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    // One options object: PGlite 0.5 drops the second argument when the first (the folder) is undefined.
+    const pglite = new PGlite({ dataDir: target.dataDir, ...byteaCodec, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     await pglite.waitReady;
     const owner = pgliteDriver(pglite);
     await migrate(owner);
