@@ -9,5 +9,5 @@ import { runCommand } from "./lib/run-command";
 runCommand("Échec de la purge", async (db) => {
   const result = await purgeExpired(db.sql, new Date());
   if (result === "busy") console.log("Une purge est déjà en cours dans un autre processus : rien à faire.");
-  else console.log(`Purge : ${result.sessions} sessions, ${result.challenges} défis de connexion, ${result.rateLimits} compteurs expirés supprimés.`);
+  else console.log(`Purge : ${result.sessions} sessions, ${result.challenges} défis de connexion, ${result.rateLimits} compteurs expirés, ${result.stagedFiles} fichiers jamais rattachés supprimés.`);
 });

@@ -6,7 +6,9 @@ import type { SqlDriver } from "./sql-driver";
  * Deletes what can never count again, so the tables of sign-in and throttling do not grow
  * without bound (case 45): sessions the session policy refuses whatever happens next (revoked,
  * past their absolute or idle timeout, their account disabled or its stamp changed), sign-in
- * challenges past their expiry, and rate-limit windows long over. The audit trail is never
+ * challenges past their expiry, rate-limit windows long over, and a file's bytes staged for a
+ * document that was never created (the process stopped between the two: file-store.ts) once
+ * STAGED_FILE_RETENTION_MS has passed, longer than any upload takes. The audit trail is never
  * purged: it is append-only, and the database refuses DELETE on it.
  *
  * One process at a time: the job takes a transaction-scoped advisory lock without waiting, and
@@ -17,7 +19,10 @@ export const PURGE_LOCK = 727_140_045;
 /** Longer than every window counted in rate_limit (the longest, emergency access, is an hour). */
 export const RATE_LIMIT_RETENTION_MS = 24 * 3600 * 1000;
 
-export type PurgeResult = { sessions: number; challenges: number; rateLimits: number };
+/** An upload stages its bytes a moment before its document's transaction: an hour is far past any. */
+export const STAGED_FILE_RETENTION_MS = 3600 * 1000;
+
+export type PurgeResult = { sessions: number; challenges: number; rateLimits: number; stagedFiles: number };
 
 export async function purgeExpired(db: SqlDriver, now: Date): Promise<PurgeResult | "busy"> {
   return db.transaction(async (tx) => {
@@ -35,6 +40,14 @@ export async function purgeExpired(db: SqlDriver, now: Date): Promise<PurgeResul
     const rateLimits = await tx.query("DELETE FROM rate_limit WHERE window_start < $1::timestamptz RETURNING key", [
       new Date(now.getTime() - RATE_LIMIT_RETENTION_MS).toISOString(),
     ]);
-    return { sessions: sessions.length, challenges: challenges.length, rateLimits: rateLimits.length };
+    // No Binary resource holds them: no document was created with them, and none ever will be.
+    const stagedFiles = await tx.query(
+      `DELETE FROM binary_content c
+        WHERE c.created_at < $1::timestamptz
+          AND NOT EXISTS (SELECT 1 FROM fhir_resource b WHERE b.id = c.id AND b.resource_type = 'Binary')
+        RETURNING c.id`,
+      [new Date(now.getTime() - STAGED_FILE_RETENTION_MS).toISOString()],
+    );
+    return { sessions: sessions.length, challenges: challenges.length, rateLimits: rateLimits.length, stagedFiles: stagedFiles.length };
   });
 }

@@ -18,8 +18,8 @@ export function schedulePurge(): () => void {
   const run = async () => {
     try {
       const result = await purgeExpired((await database()).sql, new Date());
-      if (result !== "busy" && result.sessions + result.challenges + result.rateLimits > 0) {
-        console.log(`Purge : ${result.sessions} sessions, ${result.challenges} défis de connexion, ${result.rateLimits} compteurs expirés supprimés.`);
+      if (result !== "busy" && result.sessions + result.challenges + result.rateLimits + result.stagedFiles > 0) {
+        console.log(`Purge : ${result.sessions} sessions, ${result.challenges} défis de connexion, ${result.rateLimits} compteurs expirés, ${result.stagedFiles} fichiers jamais rattachés supprimés.`);
       }
       // The process that held the purge's lock also runs the delegations' notices; they are
       // idempotent anyway (guarded UPDATEs and dedupe keys), so a second runner sends nothing twice.

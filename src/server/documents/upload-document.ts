@@ -7,6 +7,7 @@ import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
 import { FhirError } from "../fhir/errors";
 import type { Queryable } from "../db/queryable";
+import type { StagedFile } from "../fhir/file-store";
 import { isUuid, type Repository, type TransactionScope } from "../fhir/repository";
 import { MAX_COUNT } from "../fhir/search-request";
 import { notify } from "../notifications/notify";
@@ -63,12 +64,18 @@ export type PreparedUpload = {
   tell?: (db: Queryable, stored: DocumentReference) => Promise<void>;
 };
 
+/** Stores a prepared upload on its own: the repository stages the bytes, then creates the document in one transaction. */
+export async function storeUpload(repo: Pick<Repository, "createDocument">, prepared: PreparedUpload): Promise<DocumentReference> {
+  return repo.createDocument(prepared.document, prepared.file, { indexText: prepared.indexText, alsoInTransaction: prepared.tell });
+}
+
 /**
- * Stores a prepared upload, alone (the repository) or inside a larger transaction (a message it
- * is attached to: send-message.ts), so that a refused message leaves no document behind.
+ * Stores a prepared upload inside a larger transaction (a message it is attached to:
+ * send-message.ts), so that a refused message leaves no document behind. Its bytes were staged
+ * before that transaction opened (Repository.stageFile): a transaction cannot stage them itself.
  */
-export async function storeUpload(writer: Pick<TransactionScope, "createDocument">, prepared: PreparedUpload): Promise<DocumentReference> {
-  return writer.createDocument(prepared.document, prepared.file, { indexText: prepared.indexText, alsoInTransaction: prepared.tell });
+export async function storeStagedUpload(scope: Pick<TransactionScope, "createDocument">, prepared: PreparedUpload, staged: StagedFile): Promise<DocumentReference> {
+  return scope.createDocument(prepared.document, staged, { indexText: prepared.indexText, alsoInTransaction: prepared.tell });
 }
 
 /**

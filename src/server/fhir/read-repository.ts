@@ -125,7 +125,7 @@ export class ReadRepository extends GuardedRepository {
     const named = ((document.content as DocumentReference).content ?? []).some((entry) => entry.attachment?.url === `Binary/${binaryId}`);
     const binaryRow = named && isUuid(binaryId) ? await loadRow(this.db.sql, "Binary", binaryId) : undefined;
     const owned = !!binaryRow && !binaryRow.deleted && documentIdOfBinary(binaryRow) === document.id && binaryRow.patient_id === document.patient_id;
-    const file = owned && document.patient_id ? await getFile(this.db.prisma, binaryId, document.patient_id) : undefined;
+    const file = owned && document.patient_id ? await getFile(this.db.sql, binaryId, document.patient_id) : undefined;
     if (!file || !binaryRow) {
       await this.audit({ patientId: document.patient_id, entity, interaction: "download", outcome: "denied", reason: "not-its-file" });
       throw notFound();

@@ -16,7 +16,7 @@ import { checkVersion } from "./history-rows";
 import { isUuid } from "./ids";
 import { refuseUndeliverable } from "./message-delivery";
 import { nameSender } from "./message-sender";
-import { putFile } from "./file-store";
+import { claimStagedFile, discardStagedFile, stageFile, type StagedFile } from "./file-store";
 import { refuseFileWrite, WriteGuards } from "./write-guards";
 import { factsForWrite } from "./write-facts";
 import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
@@ -24,7 +24,8 @@ import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
 import { eraseWithdrawnText } from "./withdrawn-message";
 
-type StoredFileInput = { bytes: Buffer; contentType: string };
+/** A file's bytes as received; the repository stages them itself (file-store.ts). */
+type FileBytes = { bytes: Buffer; contentType: string };
 
 /** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
 type CreateDocumentOptions = { indexText?: string; alsoInTransaction?: (db: Queryable, document: DocumentReference) => Promise<void> };
@@ -32,8 +33,11 @@ type CreateDocumentOptions = { indexText?: string; alsoInTransaction?: (db: Quer
 export type TransactionScope = {
   tx: TransactionClient;
   create<T extends Resource>(resource: T): Promise<T>;
-  /** A document and its file, committed (or not) with whatever else the scope writes: a message it is attached to. */
-  createDocument(input: DocumentReference, file: StoredFileInput, options?: CreateDocumentOptions): Promise<DocumentReference>;
+  /**
+   * A document and its file, committed (or not) with whatever else the scope writes: a message it
+   * is attached to. The file is staged before the transaction opens (Repository.stageFile).
+   */
+  createDocument(input: DocumentReference, file: StagedFile, options?: CreateDocumentOptions): Promise<DocumentReference>;
   update<T extends Resource>(resource: T, options?: { ifMatch?: string }): Promise<T>;
   setStatus(type: string, id: string, status: string, interaction: Interaction): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
@@ -55,14 +59,14 @@ export class Repository extends WriteGuards {
     tx: TransactionClient,
     input: T,
     id: string,
-    options: { indexText?: string; facts?: Partial<ResourceFacts>; file?: { binaryId: string } & StoredFileInput; fileOf?: string } = {},
+    options: { indexText?: string; facts?: Partial<ResourceFacts>; file?: StagedFile; fileOf?: string } = {},
   ): Promise<T> {
     if (!options.fileOf) refuseFileWrite(this.actor, input.resourceType);
     const now = this.now();
     const q = inPrisma(tx);
     const prepared = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
     // The attachment of an uploaded file is the server's, set here after whatever the body said was dropped.
-    const resource = (options.file && prepared.resourceType === "DocumentReference" ? withStoredFile(prepared, options.file.binaryId, options.file) : prepared) as T;
+    const resource = (options.file && prepared.resourceType === "DocumentReference" ? withStoredFile(prepared, options.file) : prepared) as T;
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") await nameSender(q, this.actor, resource, patientIdOf(resource) ?? undefined);
     validateForWrite(resource);
     const facts = { ...(await factsForWrite(q, resource)), ...options.facts };
@@ -87,17 +91,41 @@ export class Repository extends WriteGuards {
 
   /**
    * Creates a document and its file together: the DocumentReference, a Binary resource that
-   * points back to it (securityContext) and the encrypted bytes, in one transaction.
+   * points back to it (securityContext) and the encrypted bytes, in one transaction. Bytes are
+   * staged first, outside it (file-store.ts says why); a document that fails discards them.
    */
-  async createDocument(input: DocumentReference, file: StoredFileInput, options: CreateDocumentOptions = {}): Promise<DocumentReference> {
-    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createDocumentIn(tx, input, file, options)));
+  async createDocument(input: DocumentReference, file: FileBytes | StagedFile, options: CreateDocumentOptions = {}): Promise<DocumentReference> {
+    const staged = "bytes" in file ? await this.stageFile(patientIdOf(input) ?? "", file, input.content?.[0]?.attachment?.url?.replace(/^Binary\//, "")) : file;
+    try {
+      return await this.withDenials(() => this.db.prisma.$transaction((tx) => this.createDocumentIn(tx, input, staged, options)));
+    } catch (error) {
+      await this.discardStagedFile(staged);
+      throw error;
+    }
   }
 
-  private async createDocumentIn(tx: TransactionClient, input: DocumentReference, file: StoredFileInput, options: CreateDocumentOptions): Promise<DocumentReference> {
+  /**
+   * Seals and stores a file's bytes for a document of this patient, before the transaction that
+   * creates the document (which claims them). The staged bytes are reachable by nobody until
+   * then. `binaryId`: only the system (the seed) may choose it.
+   */
+  async stageFile(patientId: string, file: FileBytes, binaryId?: string): Promise<StagedFile> {
+    if (!isUuid(patientId)) throw notFound();
+    return stageFile(this.db.sql, this.newIdFor(binaryId), patientId.toLowerCase(), file.bytes, file.contentType);
+  }
+
+  /** The staged bytes of a document that was not created. A failure here is left to purgeExpired(): the caller's own error is what matters. */
+  async discardStagedFile(file: StagedFile): Promise<void> {
+    await discardStagedFile(this.db.sql, file).catch(() => undefined);
+  }
+
+  private async createDocumentIn(tx: TransactionClient, input: DocumentReference, file: StagedFile, options: CreateDocumentOptions): Promise<DocumentReference> {
     const documentId = this.newIdFor(input.id);
-    const binaryId = this.newIdFor(input.content?.[0]?.attachment?.url?.replace(/^Binary\//, ""));
-    const document = await this.createIn(tx, input, documentId, { ...options, file: { binaryId, ...file } });
+    const document = await this.createIn(tx, input, documentId, { ...options, file });
     const patientId = patientIdOf(document) ?? "";
+    // Staged for this patient's record and not yet any document's: else nothing is written.
+    if (patientId !== file.patientId) throw new Error("a staged file goes only with a document of the patient it was staged for");
+    await claimStagedFile(tx, file);
     // The file carries its document's labels (document-files.ts): the same decision wherever it is reached.
     const security = document.meta?.security;
     await this.createIn(
@@ -108,10 +136,9 @@ export class Repository extends WriteGuards {
         contentType: file.contentType,
         securityContext: { reference: documentReferenceOf(documentId) },
       },
-      binaryId,
+      file.id,
       { facts: { patientId, id: documentId }, fileOf: documentId },
     );
-    await putFile(tx, binaryId, patientId, file.bytes, file.contentType);
     // What must commit with the document (its notification): never without it, nor twice.
     await options.alsoInTransaction?.(inPrisma(tx), document);
     return document;

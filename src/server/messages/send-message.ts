@@ -2,7 +2,7 @@ import "server-only";
 import { aMessage, newConversationId } from "@/lib/fhir/builders/messages";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { spaceOf } from "../access/actor";
-import { prepareUpload, storeUpload, type PreparedUpload } from "../documents/upload-document";
+import { prepareUpload, storeStagedUpload, type PreparedUpload } from "../documents/upload-document";
 import { UploadRefused } from "../documents/upload-policy";
 import { FhirError, notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
@@ -61,18 +61,21 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
   // a message refused (its recipient, an attachment, its text) leaves no document nor bytes behind.
   const upload = input.upload ? await prepareAttachedUpload(repo, patientId, input.upload, input.conversationId) : undefined;
   const message = { patientId, conversationId, recipient: isPro ? `Patient/${patientId}` : `Practitioner/${practitionerId}`, text: input.text, subject };
+  // Its bytes are staged before the transaction (file-store.ts says why), and discarded if the message is not sent.
+  const staged = upload ? await repo.stageFile(patientId, upload.file) : undefined;
   let storingFile = false;
   try {
     const stored = await repo.transaction(async (scope) => {
-      if (upload) {
+      if (upload && staged) {
         storingFile = true;
-        documentIds.push((await storeUpload(scope, upload)).id ?? "");
+        documentIds.push((await storeStagedUpload(scope, upload, staged)).id ?? "");
         storingFile = false;
       }
       return createMessageIn(scope, aMessage({ ...message, documentIds }));
     });
     return { conversationId: conversationIdOf(stored) ?? conversationId, messageId: stored.id ?? "" };
   } catch (error) {
+    if (staged) await repo.discardStagedFile(staged);
     // The file the actor may not add to the record (a caregiver without the documents right).
     if (storingFile && error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier", input.conversationId);
     // The repository's refusals of a recipient or an attachment, in the person's words.

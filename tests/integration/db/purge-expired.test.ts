@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "@/server/auth/session-policy";
 import { createAccount } from "@/server/db/account-store";
-import { PURGE_LOCK, purgeExpired, RATE_LIMIT_RETENTION_MS } from "@/server/db/purge-expired";
+import { PURGE_LOCK, purgeExpired, RATE_LIMIT_RETENTION_MS, STAGED_FILE_RETENTION_MS } from "@/server/db/purge-expired";
 import { createSession, revokeSession } from "@/server/db/session-store";
 import { poolDriver } from "@/server/db/sql-driver";
 import { newId } from "@/lib/fhir/builders/ids";
@@ -48,6 +48,23 @@ async function rateLimit(windowStart: Date): Promise<string> {
   return key;
 }
 
+/** A file's bytes as an upload stages them, at `createdAt`; `claimed`: a Binary resource (its document's file) holds them. */
+async function stagedFile(createdAt: Date, claimed = false): Promise<string> {
+  const id = newId();
+  await db().sql.query(
+    `INSERT INTO binary_content (id, patient_id, content_type, size, sha256, iv, auth_tag, data, created_at)
+     VALUES ($1::uuid, $2::uuid, 'application/pdf', 3, 'x', $3, $4, $5, $6::timestamptz)`,
+    [id, newId(), Buffer.alloc(12), Buffer.alloc(16), Buffer.from("pdf"), createdAt.toISOString()],
+  );
+  if (claimed) {
+    await db().sql.query(
+      `INSERT INTO fhir_resource (id, resource_type, version_id, last_updated, content) VALUES ($1::uuid, 'Binary', 1, now(), $2::jsonb)`,
+      [id, JSON.stringify({ resourceType: "Binary", id, contentType: "application/pdf" })],
+    );
+  }
+  return id;
+}
+
 /** A world with one of everything, expired and live; returns the ids that must stay and go. */
 async function world() {
   const account = await anAccount();
@@ -64,6 +81,11 @@ async function world() {
     sessions: { keep: [live, afterPasswordChange], gone: [old, idle, revoked, beforePasswordChange] },
     challenges: { keep: [await challenge(account.id, new Date(NOW.getTime() + 5 * MINUTE))], gone: [await challenge(account.id, ago(MINUTE))] },
     rateLimits: { keep: [await rateLimit(ago(30 * MINUTE))], gone: [await rateLimit(ago(RATE_LIMIT_RETENTION_MS + MINUTE))] },
+    // A document's file is kept however old; bytes staged for a document never created go after the retention.
+    stagedFiles: {
+      keep: [await stagedFile(ago(30 * MINUTE)), await stagedFile(ago(STAGED_FILE_RETENTION_MS + MINUTE), true)].sort(),
+      gone: [await stagedFile(ago(STAGED_FILE_RETENTION_MS + MINUTE))],
+    },
   };
 }
 
@@ -74,6 +96,7 @@ async function remaining(w: Awaited<ReturnType<typeof world>>) {
     sessions: ids(await prisma.authSession.findMany({ where: { id: { in: [...w.sessions.keep, ...w.sessions.gone] } }, select: { id: true } })),
     challenges: ids(await prisma.signInChallenge.findMany({ where: { id: { in: [...w.challenges.keep, ...w.challenges.gone] } }, select: { id: true } })),
     rateLimits: ids(await prisma.rateLimit.findMany({ where: { key: { in: [...w.rateLimits.keep, ...w.rateLimits.gone] } }, select: { key: true } })),
+    stagedFiles: ids(await prisma.binaryContent.findMany({ where: { id: { in: [...w.stagedFiles.keep, ...w.stagedFiles.gone] } }, select: { id: true } })),
   };
 }
 
@@ -81,10 +104,10 @@ describe("purging expired sign-in and throttling rows (case 45)", () => {
   it("deletes what has expired and keeps what is live", async () => {
     const w = await world();
     const result = await purgeExpired(db().sql, NOW);
-    expect(result).toEqual({ sessions: 4, challenges: 1, rateLimits: 1 });
-    expect(await remaining(w)).toEqual({ sessions: [...w.sessions.keep].sort(), challenges: w.challenges.keep, rateLimits: w.rateLimits.keep });
+    expect(result).toEqual({ sessions: 4, challenges: 1, rateLimits: 1, stagedFiles: 1 });
+    expect(await remaining(w)).toEqual({ sessions: [...w.sessions.keep].sort(), challenges: w.challenges.keep, rateLimits: w.rateLimits.keep, stagedFiles: w.stagedFiles.keep });
     // Nothing left to do: a second run deletes nothing.
-    expect(await purgeExpired(db().sql, NOW)).toEqual({ sessions: 0, challenges: 0, rateLimits: 0 });
+    expect(await purgeExpired(db().sql, NOW)).toEqual({ sessions: 0, challenges: 0, rateLimits: 0, stagedFiles: 0 });
   });
 
   it("never touches the audit trail", async () => {
@@ -115,9 +138,9 @@ describe("purging expired sign-in and throttling rows (case 45)", () => {
     try {
       const results = await Promise.all([purgeExpired(db().sql, NOW), purgeExpired(second, NOW)]);
       const done = results.filter((r) => r !== "busy");
-      const deleted = done.reduce((n, r) => n + r.sessions + r.challenges + r.rateLimits, 0);
-      expect(deleted).toBe(6);
-      expect(await remaining(w)).toEqual({ sessions: [...w.sessions.keep].sort(), challenges: w.challenges.keep, rateLimits: w.rateLimits.keep });
+      const deleted = done.reduce((n, r) => n + r.sessions + r.challenges + r.rateLimits + r.stagedFiles, 0);
+      expect(deleted).toBe(7);
+      expect(await remaining(w)).toEqual({ sessions: [...w.sessions.keep].sort(), challenges: w.challenges.keep, rateLimits: w.rateLimits.keep, stagedFiles: w.stagedFiles.keep });
     } finally {
       if (second !== db().sql) await second.close();
     }

@@ -142,10 +142,13 @@ describe("uploading a document", () => {
     const document: DocumentReference = await uploadDocument(bernard, input(await aPdf(["Compte rendu"]), { patientId: world.ids.jean, kind: "consultation" }));
     expect(document.author).toEqual([{ reference: `Practitioner/${world.ids.bernard}` }]);
     expect(document.custodian?.reference).toBe(`Organization/${world.ids.org}`);
+    // Refused in the document's transaction: the bytes staged before it are gone too.
+    const before = await binaryCount();
     for (const actor of [world.actors.petit, world.actors.moreau]) {
       const repo = await world.repoFor(actor);
       expect(await refusal(uploadDocument(repo, input(await aPdf(["x"]), { patientId: world.ids.camille })))).toBe("not-allowed");
     }
+    expect(await binaryCount()).toBe(before);
     // A caregiver with documents:read only cannot add to Jean's record.
     const caregiver = await world.repoFor(world.actors.camilleForJean);
     expect(await refusal(uploadDocument(caregiver, input(await aPdf(["x"]))))).toBe("not-allowed");
