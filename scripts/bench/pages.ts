@@ -9,11 +9,10 @@
  * "page/s ÷ API searches/s" compares figures taken under the same machine load. A page the build
  * does not have yet (404) is listed as absent, not measured. Targets are reported, never asserted.
  */
-import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { startApp, stop } from "./app-server";
-import { freshDatabase } from "./database";
+import { benchAppEnv, freshDatabase } from "./database";
 import { drive, type LoadResult } from "./drive";
 import { javascriptWeight, keepAlive, measure, readLoadAverage, residentMb, timedGet, type JsWeight, type Timing } from "./page-measure";
 import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, type PagesWorld } from "./pages-world";
@@ -79,18 +78,7 @@ export type PagesResult = {
 export async function benchPages(serverUrl: string): Promise<PagesResult> {
   const db = await freshDatabase(serverUrl, `bench_pages_${process.pid}`);
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const secretsEnv = {
-    APP_ENV: "production",
-    DATABASE_URL: db.url,
-    // Kept when another part ran first in this process: the secrets module reads them once.
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    STORAGE_KEY: process.env.STORAGE_KEY ?? randomBytes(32).toString("base64"),
-    APP_URL: appUrl,
-    // A bench drives one account far past the per-account read limit; the reads are still
-    // counted (that cost is measured), only the refusal is lifted, as in main.ts's API parts.
-    READS_PER_MINUTE: "100000000",
-  };
-  Object.assign(process.env, secretsEnv);
+  const secretsEnv = benchAppEnv(db.url, appUrl);
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   try {
     const { database, openDatabase, setDatabase } = await import("../../src/server/db/client");

@@ -7,10 +7,10 @@
  * baseline (machines here are noisy: compare the ratios). Targets: p95 150 ms for the page,
  * 300 ms for a preview; reported, never asserted.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { startApp, stop } from "./app-server";
-import { freshDatabase } from "./database";
+import { benchAppEnv, freshDatabase } from "./database";
 import { loadPatients, patientId } from "./load-synthetic";
 import { keepAlive, measure, readLoadAverage, timedGet, type Timing } from "./page-measure";
 import { signedInAs } from "./session-cookie";
@@ -26,15 +26,7 @@ export type PartageResult = { rows: { key: string; target?: number; timing: Timi
 export async function benchPartage(serverUrl: string): Promise<PartageResult> {
   const db = await freshDatabase(serverUrl, `bench_partage_${process.pid}`);
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const secretsEnv = {
-    APP_ENV: "production",
-    DATABASE_URL: db.url,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    STORAGE_KEY: process.env.STORAGE_KEY ?? randomBytes(32).toString("base64"),
-    APP_URL: appUrl,
-    READS_PER_MINUTE: "100000000",
-  };
-  Object.assign(process.env, secretsEnv);
+  const secretsEnv = benchAppEnv(db.url, appUrl);
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   try {
     const { database, openDatabase, setDatabase } = await import("../../src/server/db/client");

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { MAX_UPLOAD_BYTES } from "../../src/server/documents/upload-policy";
 import { pdfOfSize } from "../../tests/integration/documents/hostile-files";
 import { SERVER_NODE_FLAGS, startApp, stop } from "./app-server";
-import { freshDatabase } from "./database";
+import { benchAppEnv, freshDatabase } from "./database";
 import { loadPatients, patientId } from "./load-synthetic";
 import { residentMb } from "./page-measure";
 import { signedInCookie } from "./session-cookie";
@@ -33,16 +32,7 @@ export type UploadsResult = { setting: string; flags: string[]; rssAfterStartMb:
 export async function benchUploads(serverUrl: string): Promise<UploadsResult> {
   const db = await freshDatabase(serverUrl, `bench_uploads_${process.pid}`);
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const secretsEnv = {
-    APP_ENV: "production",
-    DATABASE_URL: db.url,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
-    STORAGE_KEY: process.env.STORAGE_KEY ?? randomBytes(32).toString("base64"),
-    APP_URL: appUrl,
-    READS_PER_MINUTE: "100000000",
-    DAILY_JOBS: "off",
-  };
-  Object.assign(process.env, secretsEnv);
+  const secretsEnv = benchAppEnv(db.url, appUrl, { DAILY_JOBS: "off" });
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const results: UploadsResult = [];
   try {
