@@ -66,6 +66,31 @@ function needsPatient(type: string) {
   return !["Practitioner", "PractitionerRole", "Organization"].includes(type);
 }
 
+/**
+ * Keys that every plain object inherits ("toString", "constructor", "valueOf", "__proto__"…).
+ * Medplum's validator looks element names up in plain objects, so such a key passed as a known
+ * element and was stored with whatever it held: the FHIR API's property test found a document
+ * carrying "toString": {"reference": "Patient/<someone else>"}. No FHIR element has such a name,
+ * so they are refused at any depth. Walked with a stack: a body nested thousands deep must not
+ * overflow the server's.
+ */
+function inheritedNames(root: unknown): OperationOutcomeIssue[] {
+  const issues: OperationOutcomeIssue[] = [];
+  const stack: { value: unknown; path: string }[] = [{ value: root, path: "" }];
+  while (stack.length > 0 && issues.length < 10) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    for (const [key, child] of Object.entries(value)) {
+      const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(Object.prototype, key)) {
+        issues.push({ severity: "error", code: "structure", diagnostics: `Propriété inconnue : ${key.slice(0, 64)}`, expression: [at.slice(0, 200)] });
+      }
+      stack.push({ value: child, path: at });
+    }
+  }
+  return issues;
+}
+
 export function validateForWrite(resource: Resource): void {
   if (!SUPPORTED_TYPES.includes(resource.resourceType) || resource.resourceType === "AuditEvent") {
     throw invalid(`Type de ressource non pris en charge : ${String(resource.resourceType).slice(0, 64)}`);
@@ -73,6 +98,8 @@ export function validateForWrite(resource: Resource): void {
   // Judged as it will be stored (JSON): a key whose value is undefined is absent, not an
   // unknown property (the validator rejects `abatementDateTime: undefined` otherwise).
   const stored = JSON.parse(JSON.stringify(resource)) as Resource;
+  const inherited = inheritedNames(stored);
+  if (inherited.length > 0) throw invalid("La ressource n'est pas conforme à FHIR R4.", inherited);
   indexDefinitionsFor(stored);
   try {
     validateResource(stored);
