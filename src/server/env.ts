@@ -32,6 +32,8 @@ const variables = z.object({
   PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Page renders (GET, HEAD) at once per process, the rest wait in turn (src/server/http/render-gate.ts); 0: no limit. */
   RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
+  /** Uploads (a document, a message's file) checked and stored at once per process, the rest wait in turn (src/server/http/upload-turns.ts). */
+  UPLOADS_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
   /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
   READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
   /**

@@ -12,6 +12,7 @@ const NOTICES = {
   fichier: "error",
   retrait_tardif: "error",
   interdit: "error",
+  occupe: "error",
   echec: "error",
 } as const satisfies Record<string, AlertTone>;
 

@@ -54,6 +54,7 @@ export const frMessaging = {
       fichier: "Ce fichier n'a pas pu être joint (type ou taille refusés). Rien n'a été envoyé.",
       retrait_tardif: "Un message ne peut plus être retiré plus de cinq minutes après son envoi.",
       interdit: "Vous ne pouvez pas faire cela.",
+      occupe: "Trop d'envois de fichiers sont en cours en ce moment. Rien n'a été envoyé : réessayez dans une minute.",
       echec: "L'action n'a pas pu être faite. Réessayez.",
     },
   },

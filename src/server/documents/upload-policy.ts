@@ -37,7 +37,8 @@ export type UploadRefusal =
   | "image-unreadable"
   | "quota"
   | "invalid"
-  | "not-allowed";
+  | "not-allowed"
+  | "busy";
 
 export class UploadRefused extends Error {
   constructor(readonly refusal: UploadRefusal) {

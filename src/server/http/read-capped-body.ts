@@ -48,10 +48,14 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
 export async function readCappedForm(request: Request, maxBytes: number): Promise<FormData | "too-large" | undefined> {
   const body = await readCappedBody(request, maxBytes);
   if (!body.ok) return body.reason === "too-large" ? "too-large" : undefined;
-  const contentType = request.headers.get("content-type");
+  return formOfBody(body.bytes, request.headers.get("content-type"));
+}
+
+/** The form in a body already read (readCappedBody); undefined when it is not one. */
+export async function formOfBody(bytes: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<FormData | undefined> {
   if (!contentType) return undefined;
   try {
-    return await new Response(body.bytes, { headers: { "content-type": contentType } }).formData();
+    return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
     return undefined;
   }

@@ -6,7 +6,8 @@ import { env } from "../env";
 import { FhirError } from "../fhir/errors";
 import { refuseCrossSite } from "../http/check-origin";
 import { notFoundResponse } from "../http/form-post";
-import { readCappedForm } from "../http/read-capped-body";
+import { formOfBody, readCappedBody } from "../http/read-capped-body";
+import { uploadTurns, UploadsBusy } from "../http/upload-turns";
 import { seeOther } from "../http/see-other";
 import { unauthorized } from "../http/unauthorized";
 import { MessageRefused, type MessageNotice } from "./message-refused";
@@ -38,21 +39,32 @@ export async function messagePost(
   if (refused) return refused;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
-  const form = await readCappedForm(request, MAX_BODY_BYTES);
   const back = (notice: MessageNotice, conversationId?: string) =>
     seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?message=${notice}`);
-  if (form === "too-large") return back("fichier");
-  if (!form) return back("echec");
+  // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
+  const body = await readCappedBody(request, MAX_BODY_BYTES);
+  if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
   try {
-    const outcome = await run(scope, form);
-    return seeOther(`${outcome.path}?message=${outcome.notice}`);
+    // A message with a file takes an upload turn; one without passes straight through (upload-turns.ts).
+    return await uploadTurns(env().UPLOADS_AT_ONCE).run(body.bytes.length, async () => {
+      const form = await formOfBody(body.bytes, request.headers.get("content-type"));
+      if (!form) return back("echec");
+      try {
+        const outcome = await run(scope, form);
+        return seeOther(`${outcome.path}?message=${outcome.notice}`);
+      } catch (error) {
+        if (error instanceof MessageRefused) return back(error.notice, error.conversationId);
+        const limited = answerReadLimit(error);
+        if (limited) return limited;
+        if (!(error instanceof FhirError)) throw error;
+        if (error.status === 404) return notFoundResponse();
+        const conversation = form.get("conversation");
+        return back(error.status === 403 ? "interdit" : "echec", typeof conversation === "string" && conversation ? conversation : undefined);
+      }
+    });
   } catch (error) {
-    if (error instanceof MessageRefused) return back(error.notice, error.conversationId);
-    const limited = answerReadLimit(error);
-    if (limited) return limited;
-    if (!(error instanceof FhirError)) throw error;
-    if (error.status === 404) return notFoundResponse();
-    const conversation = form.get("conversation");
-    return back(error.status === 403 ? "interdit" : "echec", typeof conversation === "string" && conversation ? conversation : undefined);
+    // No turn came in time: nothing was sent.
+    if (error instanceof UploadsBusy) return back("occupe");
+    throw error;
   }
 }

@@ -9,6 +9,7 @@ export type MessageNotice =
   | "fichier"
   | "retrait_tardif"
   | "interdit"
+  | "occupe"
   | "echec";
 
 /** A message not sent (or not withdrawn), for a reason the person is told in plain words. */

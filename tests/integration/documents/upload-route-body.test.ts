@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/documents/route";
 import { createSession } from "@/server/db/session-store";
 import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
+import { setUploadTurns, UploadTurns } from "@/server/http/upload-turns";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, sessionCookie, warmUpValidator } from "../fhir-api/http";
 import { inRequestScope } from "../fhir-api/request-scope";
@@ -132,4 +133,41 @@ describe("the upload route's body limit", () => {
     const { location } = (await response.json()) as { location: string };
     expect(location).toMatch(/^\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/);
   }, 180_000);
+});
+
+/**
+ * Uploads worked on at once are bounded per process (src/server/http/upload-turns.ts): with the
+ * only turn taken, a file over 1 MB waits, then is told to try again, and nothing is stored; a
+ * small file passes meanwhile; once the turn is free the same file is stored.
+ */
+describe("the upload route's turns", () => {
+  it("answers 503 with a French message and Retry-After when no turn comes in time, stores nothing, and stores the file once a turn is free", async () => {
+    const turns = new UploadTurns(1, 300);
+    setUploadTurns(turns);
+    let free = () => {};
+    const held = turns.run(MAX_UPLOAD_BYTES, () => new Promise<void>((resolve) => (free = resolve)));
+    try {
+      const pdf = await pdfOfSize(2 * 1024 * 1024);
+      const body = () => new Blob([new Uint8Array(multipartHead("grand.pdf")), new Uint8Array(pdf), new Uint8Array(multipartTail)]);
+      const before = await storedFiles();
+      const busy = await post(body());
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get("retry-after")).toBe("60");
+      expect(await busy.json()).toEqual({ error: "Trop d'envois sont en cours en ce moment. Rien n'a été ajouté : réessayez dans une minute." });
+      expect(await storedFiles()).toBe(before);
+
+      // A small file (under 1 MB) does not wait for a turn.
+      const small = await post(new Blob([new Uint8Array(multipartHead("petit.pdf")), new Uint8Array(await pdfOfSize(200 * 1024)), new Uint8Array(multipartTail)]));
+      expect(small.status).toBe(201);
+
+      free();
+      await held;
+      const stored = await post(body());
+      expect(stored.status).toBe(201);
+      expect(turns.counts).toEqual({ running: 0, waiting: 0 });
+    } finally {
+      free();
+      setUploadTurns(undefined);
+    }
+  }, 120_000);
 });

@@ -6,9 +6,10 @@ import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/do
 import { isUuid } from "@/server/fhir/repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { answerReadLimit } from "@/server/http/read-limited-response";
-import { readCappedForm } from "@/server/http/read-capped-body";
+import { formOfBody, readCappedBody } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
+import { uploadTurns, UploadsBusy } from "@/server/http/upload-turns";
 
 /**
  * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
@@ -31,43 +32,55 @@ export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 
-  const form = await readCappedForm(request, MAX_BODY_BYTES);
-  const rawPatient = form instanceof FormData ? form.get("patient") : undefined;
-  const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
-  const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
-  const answer = (refusal: UploadRefusal, status: number): Response =>
-    wantsJson
-      ? Response.json({ error: t(`upload.errors.${refusal}`) }, { status, headers: { "Cache-Control": "no-store" } })
-      : seeOther(`${formPath}?erreur=${refusal}`);
-
-  if (form === "too-large") return answer("too-large", 413);
-  if (!form) return answer("invalid", 400);
-  const file = form.get("fichier");
-  if (!(file instanceof File)) return answer("empty", 400);
-  const text = (name: string) => {
-    const value = form.get(name);
-    return typeof value === "string" ? value : "";
-  };
+  // Read whole (within the cap) before taking a turn: a client that sends slowly holds none.
+  const body = await readCappedBody(request, MAX_BODY_BYTES);
+  const answerFor =
+    (patientId: string | undefined) =>
+    (refusal: UploadRefusal, status: number): Response => {
+      const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
+      const headers = { "Cache-Control": "no-store", ...(refusal === "busy" ? { "Retry-After": "60" } : {}) };
+      return wantsJson ? Response.json({ error: t(`upload.errors.${refusal}`) }, { status, headers }) : seeOther(`${formPath}?erreur=${refusal}`);
+    };
+  if (!body.ok) return body.reason === "too-large" ? answerFor(undefined)("too-large", 413) : answerFor(undefined)("invalid", 400);
   try {
-    const { document, textUnread } = await uploadDocumentWithOutcome(scope.repo, {
-      patientId,
-      title: text("titre"),
-      kind: text("type"),
-      date: text("date"),
-      fileName: file.name,
-      bytes: Buffer.from(await file.arrayBuffer()),
+    return await uploadTurns(env().UPLOADS_AT_ONCE).run(body.bytes.length, async () => {
+      const form = await formOfBody(body.bytes, request.headers.get("content-type"));
+      const rawPatient = form?.get("patient");
+      const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
+      const answer = answerFor(patientId);
+      if (!form) return answer("invalid", 400);
+      const file = form.get("fichier");
+      if (!(file instanceof File)) return answer("empty", 400);
+      const text = (name: string) => {
+        const value = form.get(name);
+        return typeof value === "string" ? value : "";
+      };
+      try {
+        const { document, textUnread } = await uploadDocumentWithOutcome(scope.repo, {
+          patientId,
+          title: text("titre"),
+          kind: text("type"),
+          date: text("date"),
+          fileName: file.name,
+          bytes: Buffer.from(await file.arrayBuffer()),
+        });
+        // Added either way; when its text could not be read for search, the page says so.
+        const notice = textUnread ? "ajoute-sans-texte" : "ajoute";
+        const location: `/${string}` = isPro
+          ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
+          : `/espace/documents/${document.id}?message=${notice}`;
+        return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
+      } catch (error) {
+        if (error instanceof UploadRefused) return answer(error.refusal, error.status);
+        // The upload counts the record's documents first (a read): past the account's limit, wait.
+        const limited = answerReadLimit(error);
+        if (limited) return limited;
+        throw error;
+      }
     });
-    // Added either way; when its text could not be read for search, the page says so.
-    const notice = textUnread ? "ajoute-sans-texte" : "ajoute";
-    const location: `/${string}` = isPro
-      ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
-      : `/espace/documents/${document.id}?message=${notice}`;
-    return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
   } catch (error) {
-    if (error instanceof UploadRefused) return answer(error.refusal, error.status);
-    // The upload counts the record's documents first (a read): past the account's limit, wait.
-    const limited = answerReadLimit(error);
-    if (limited) return limited;
+    // No turn came in time: nothing was read of the file, nothing stored.
+    if (error instanceof UploadsBusy) return answerFor(undefined)("busy", 503);
     throw error;
   }
 }
