@@ -31,8 +31,8 @@ try {
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "localhost";
 console.log(`Espace santé : http://${host}:${port} (personas et mot de passe : voir README.md)`);
-// The young generation's size: see src/server/portal-server.ts.
-const server = spawn(process.execPath, ["--max-semi-space-size=64", ".next/portal-server.mjs"], {
+// The heap's sizes (one process within about 400 MB): see src/server/portal-server.ts.
+const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-space-size=256", ".next/portal-server.mjs"], {
   stdio: "inherit",
   env: { ...process.env, PORT: port, HOSTNAME: host, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });

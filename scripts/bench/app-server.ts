@@ -2,13 +2,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /** The Node flags `npm start` gives the portal's server (scripts/start.mjs). */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=256"];
+
+/** BENCH_NODE_FLAGS="--flag --flag" runs a bench's server with other flags (to compare heap settings on any bench). */
+function defaultFlags(): string[] {
+  return process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? SERVER_NODE_FLAGS;
+}
 
 /**
  * Starts the production build (the portal's server, as `npm start` runs it) on a port and waits
  * until it answers. `nodeFlags` replaces the start script's flags (the uploads bench compares heap settings).
  */
-export async function startApp(port: number, env: Record<string, string>, nodeFlags: string[] = SERVER_NODE_FLAGS): Promise<ChildProcess> {
+export async function startApp(port: number, env: Record<string, string>, nodeFlags: string[] = defaultFlags()): Promise<ChildProcess> {
   if (!existsSync(".next/portal-server.mjs")) throw new Error("No production build: run `npm run build` first (bench.mjs does).");
   // BENCH_CPU_PROF=<folder>: the server writes a V8 CPU profile there when it stops
   // (summarised by `node scripts/bench/profile-summary.mjs <file>`).

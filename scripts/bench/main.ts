@@ -25,7 +25,7 @@
  *   npm run bench -- scale         (or BENCH_ONLY=scale)       API search, documents page, memory, size per patient and audit:verify
  *     at 1,000, 10,000 and 100,000 patients loaded with COPY (issue 16, scripts/bench/scale.ts; BENCH_SCALE_MAX=10000 for a quick check)
  *   npm run bench -- uploads       (or BENCH_ONLY=uploads)     the server's memory during 20 MB uploads, one then several at once,
- *     with the start script's heap flags and a capped heap (issue 16, scripts/bench/uploads.ts)
+ *     with the start script's heap flags (capped) and the uncapped ones used before (issue 16, scripts/bench/uploads.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -19,9 +19,14 @@
  * process per data folder, so only on a server.
  *
  * Every command that starts it (npm start, the e2e tests, the bench, the image) passes
- * --max-semi-space-size=64: each API request leaves tens of kilobytes of short-lived objects
- * (rows, JSON), and with V8's default young generation they were collected so often that the
- * same searches ran 12 to 20% slower (A/B runs alternated on the bench database).
+ * --max-semi-space-size=16 --max-old-space-size=256, so that one process stays within about
+ * 400 MB (issue 16). Under the pages bench's load, the earlier --max-semi-space-size=64 alone
+ * let V8 grow the heap for speed to 800 MB resident; with the cap, 393 MB, and the API search
+ * and the pages within the machine's noise (same day, back to back: 1,418 vs 1,282 searches/s;
+ * scripts/bench/measured/pages-2026-12-01.txt). The semi-space alone at 16 MB still reached
+ * 694 MB. The cap became possible once a 20 MB upload stopped needing 300 MB of heap (files
+ * staged with plain SQL, PGlite's bytea codec): the Playwright 20 MB upload on PGlite passes
+ * under it.
  */
 import cluster from "node:cluster";
 import http from "node:http";

@@ -105,7 +105,7 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.next \.\/\.next/);
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/prisma\/migrations \.\/prisma\/migrations/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=64", "\.next\/portal-server\.mjs"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=16", "--max-old-space-size=256", "\.next\/portal-server\.mjs"\]$/m);
     expect(dockerfile).toMatch(/APP_ENV=production/);
   });
 
