@@ -4,7 +4,7 @@
  * the documents page benchmark (issue 4) and the every-page benchmark (issue 16).
  */
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { median, percentile } from "./stats";
@@ -45,8 +45,30 @@ export function timedGet(url: string, cookie: string): Promise<{ status: number;
 
 export const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-/** The CPU milliseconds a process has used (Linux /proc; 0 elsewhere). */
+/**
+ * The process and its descendants (Linux /proc): with PORTAL_PROCESSES=2 the pages are served by
+ * the cluster's workers, and the primary's own figures alone read as no CPU and 80 MB.
+ */
+export function processTree(pid: number | undefined): number[] {
+  if (!pid) return [];
+  const children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const listed = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (listed) children.push(...listed.split(/\s+/).map(Number));
+    }
+  } catch {
+    // gone, or no /proc: the process alone
+  }
+  return [pid, ...children.flatMap((child) => processTree(child))];
+}
+
+/** The CPU milliseconds a process and its descendants have used (Linux /proc; 0 elsewhere). */
 export function cpuMs(pid: number | undefined): number {
+  return processTree(pid).reduce((sum, one) => sum + ownCpuMs(one), 0);
+}
+
+function ownCpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
@@ -128,8 +150,13 @@ export function readLoadAverage(): string {
   }
 }
 
-/** The resident memory of a process in MB (Linux /proc; 0 elsewhere). */
+/** The resident memory in MB of the largest process of the tree (Linux /proc; 0 elsewhere). */
 export function residentMb(pid: number | undefined): number {
+  // The largest process of the tree: the memory target is per process (a cluster's workers each have theirs).
+  return Math.max(0, ...processTree(pid).map(ownResidentMb));
+}
+
+function ownResidentMb(pid: number): number {
   try {
     const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
     return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
