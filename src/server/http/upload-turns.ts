@@ -4,8 +4,9 @@
  * most `maxWaitMs`, then are told to try again (UploadsBusy).
  *
  * Why: while a 20 MB upload is worked on, its copies (the form parser's, the file's bytes, the
- * sealed bytes, the text worker's) hold about 70 MB outside V8's heap. Four at once took the
- * server to 660–685 MB (`npm run bench -- uploads`, issue 16), and any number could come.
+ * sealed bytes, the text worker's) are held at once; one upload raised the server's peak
+ * memory by about 230 MB, and eight at once took it past 1 GB, against 775–854 MB with two
+ * turns (`npm run bench -- uploads`, issue 16). Any number could come at once.
  *
  * The turn is taken once the body has arrived, not before: a client that sends slowly holds no
  * turn, so a few of them cannot stop everyone's uploads. Bodies under `smallBytes` (a message
