@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Patient } from "@medplum/fhirtypes";
+import { practitionerPatients } from "@/server/fhir/practitioner-patients";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { listAuthorisingPatients, PATIENTS_PER_PAGE } from "@/server/practitioners/list-authorising-patients";
 import { newId } from "@/lib/fhir/builders/ids";
@@ -57,6 +59,51 @@ describe("a professional's patients", () => {
     expect(first.patients).toHaveLength(PATIENTS_PER_PAGE);
     expect(second.patients.map((p) => p.name)).toEqual([0, 1, 2].map((k) => `P${String(PATIENTS_PER_PAGE + k).padStart(3, "0")} Liste`));
     expect((await listAuthorisingPatients(repo, 99)).page).toBe(2);
+  });
+
+  // The list is kept between views while nothing it depends on changes (practitioner-patients.ts):
+  // every change below shows on the very next view.
+  it("shows a block, a withdrawal, a new authorisation and a new name on the very next view", async () => {
+    const system = await systemRepository("auth-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Kept", family: "Test" }))).id ?? "";
+    const anna = await system.create(aPatient({ given: "Anna", family: "Gardée" }));
+    const bruno = (await system.create(aPatient({ given: "Bruno", family: "Gardé" }))).id!;
+    const chloe = (await system.create(aPatient({ given: "Chloé", family: "Gardée" }))).id!;
+    await system.create(anAuthorisation({ patientId: anna.id!, practitionerId: doctor }));
+    const brunoGrant = await system.create(anAuthorisation({ patientId: bruno, practitionerId: doctor }));
+    const repo = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: doctor });
+    const view = async () => Object.fromEntries((await listAuthorisingPatients(repo)).patients.map((p) => [p.name, p.access !== undefined]));
+    expect(await view()).toEqual({ "Anna Gardée": true, "Bruno Gardé": true });
+    expect(await view()).toEqual({ "Anna Gardée": true, "Bruno Gardé": true });
+
+    await system.create(aBlock({ patientId: anna.id!, practitionerId: doctor }));
+    expect(await view()).toEqual({ "Anna Gardée": false, "Bruno Gardé": true });
+
+    await system.update({ ...brunoGrant, status: "inactive" });
+    expect(await view()).toEqual({ "Anna Gardée": false, "Bruno Gardé": false });
+
+    await system.create(anAuthorisation({ patientId: chloe, practitionerId: doctor }));
+    expect(await view()).toEqual({ "Anna Gardée": false, "Bruno Gardé": false, "Chloé Gardée": true });
+
+    const chloeNow = await system.read<Patient>("Patient", chloe);
+    await system.update({ ...chloeNow, name: [{ use: "official", given: ["Chloé"], family: "Renommée" }] });
+    expect(await view()).toEqual({ "Anna Gardée": false, "Bruno Gardé": false, "Chloé Renommée": true });
+  });
+
+  it("shows a time-limited authorisation as ended from the instant it ends, with nothing written", async () => {
+    const system = await systemRepository("auth-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Temps", family: "Test" }))).id ?? "";
+    const patient = (await system.create(aPatient({ given: "Denis", family: "Limité" }))).id!;
+    const start = Date.now();
+    const end = new Date(start + 60_000);
+    await system.create(anAuthorisation({ patientId: patient, practitionerId: doctor, until: end.toISOString() }));
+    const actor = { kind: "practitioner" as const, accountId: newId(), practitionerId: doctor };
+    const at = async (ms: number) => (await practitionerPatients(db().sql, actor, new Date(ms)))[0]?.access;
+    expect(await at(start)).toEqual({ until: end, restricted: false });
+    expect(await at(end.getTime() - 1)).toEqual({ until: end, restricted: false });
+    expect(await at(end.getTime())).toBeUndefined();
+    // A clock set back (tests) works the list out again rather than reuse one from "later".
+    expect(await at(start)).toEqual({ until: end, restricted: false });
   });
 
   it("is nobody for a professional nobody authorised", async () => {
