@@ -107,11 +107,24 @@ export class Repository extends WriteGuards {
   /**
    * Seals and stores a file's bytes for a document of this patient, before the transaction that
    * creates the document (which claims them). The staged bytes are reachable by nobody until
-   * then. `binaryId`: only the system (the seed) may choose it.
+   * then. Only for an actor who may add a document to this record at all (the document's own
+   * decision, with its labels, follows in the transaction): nothing of a refused upload is
+   * written, and the refusal is in the patient's trail. `binaryId`: only the system (the seed)
+   * may choose it.
    */
   async stageFile(patientId: string, file: FileBytes, binaryId?: string): Promise<StagedFile> {
     if (!isUuid(patientId)) throw notFound();
-    return stageFile(this.db.sql, this.newIdFor(binaryId), patientId.toLowerCase(), file.bytes, file.contentType);
+    const id = patientId.toLowerCase();
+    return this.withDenials(async () => {
+      const decision = await this.decideOn("create", { resourceType: "DocumentReference", patientId: id, confidentiality: "N", labels: [] });
+      if (!decision.allow) {
+        throw new Denied(
+          { patientId: id, entity: "DocumentReference", interaction: "create", outcome: "denied", reason: decision.reason },
+          id === spaceOf(this.actor) ? forbidden() : notFound(),
+        );
+      }
+      return stageFile(this.db.sql, this.newIdFor(binaryId), id, file.bytes, file.contentType);
+    });
   }
 
   /** The staged bytes of a document that was not created. A failure here is left to purgeExpired(): the caller's own error is what matters. */

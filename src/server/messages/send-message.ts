@@ -62,7 +62,7 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
   const upload = input.upload ? await prepareAttachedUpload(repo, patientId, input.upload, input.conversationId) : undefined;
   const message = { patientId, conversationId, recipient: isPro ? `Patient/${patientId}` : `Practitioner/${practitionerId}`, text: input.text, subject };
   // Its bytes are staged before the transaction (file-store.ts says why), and discarded if the message is not sent.
-  const staged = upload ? await repo.stageFile(patientId, upload.file) : undefined;
+  const staged = upload ? await stageAttachedFile(repo, patientId, upload, input.conversationId) : undefined;
   let storingFile = false;
   try {
     const stored = await repo.transaction(async (scope) => {
@@ -83,6 +83,16 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
       const field = error.issues[0]?.expression?.[0] ?? "";
       throw new MessageRefused(field.endsWith("payload") ? (documentIds.length > 0 ? "document" : "texte") : "destinataire", input.conversationId);
     }
+    throw error;
+  }
+}
+
+/** The file the actor may not add to the record (a caregiver without the documents right) is refused as "fichier", as the transaction would. */
+async function stageAttachedFile(repo: Repository, patientId: string, upload: PreparedUpload, conversationId: string | undefined) {
+  try {
+    return await repo.stageFile(patientId, upload.file);
+  } catch (error) {
+    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier", conversationId);
     throw error;
   }
 }

@@ -54,6 +54,22 @@ describe("a message refused with a new file attached", () => {
     expect(await footprint(world.camilleId)).toEqual(before);
   });
 
+  it("a caregiver who may write messages but not add documents is refused the file: nothing sent, no bytes written, the refusal in the trail", async () => {
+    const before = await footprint(world.camilleId);
+    const [trailBefore] = await db().sql.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM audit_event WHERE patient_id = $1::uuid AND entity = 'DocumentReference' AND interaction = 'create' AND outcome = 'denied'`,
+      [world.camilleId],
+    );
+    const refused = await post("send", { destinataire: world.bernard, texte: "Le compte rendu de Camille", fichier: await aFile("aidante") }, { cookie: world.sessions.maya.cookie });
+    expect(noticeOf(refused)).toBe("fichier");
+    expect(await footprint(world.camilleId)).toEqual(before);
+    const [trailAfter] = await db().sql.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM audit_event WHERE patient_id = $1::uuid AND entity = 'DocumentReference' AND interaction = 'create' AND outcome = 'denied'`,
+      [world.camilleId],
+    );
+    expect(Number(trailAfter?.n)).toBe(Number(trailBefore?.n) + 1);
+  });
+
   it("a message refused for a document the professional may not see leaves the new file out too", async () => {
     const before = await footprint(world.camilleId);
     const refused = await post(
