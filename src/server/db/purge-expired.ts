@@ -21,6 +21,12 @@ export const RATE_LIMIT_RETENTION_MS = 24 * 3600 * 1000;
 
 /** An upload stages its bytes a moment before its document's transaction: an hour is far past any. */
 export const STAGED_FILE_RETENTION_MS = 3600 * 1000;
+/**
+ * How far back the purge looks for them: it runs every 10 minutes in every live server, so a
+ * leftover is found within the hour after its retention; looking at the last week only keeps
+ * each run to the files of that week (by the created_at index) rather than every file stored.
+ */
+export const STAGED_FILE_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
 
 export type PurgeResult = { sessions: number; challenges: number; rateLimits: number; stagedFiles: number };
 
@@ -43,10 +49,10 @@ export async function purgeExpired(db: SqlDriver, now: Date): Promise<PurgeResul
     // No Binary resource holds them: no document was created with them, and none ever will be.
     const stagedFiles = await tx.query(
       `DELETE FROM binary_content c
-        WHERE c.created_at < $1::timestamptz
+        WHERE c.created_at < $1::timestamptz AND c.created_at >= $2::timestamptz
           AND NOT EXISTS (SELECT 1 FROM fhir_resource b WHERE b.id = c.id AND b.resource_type = 'Binary')
         RETURNING c.id`,
-      [new Date(now.getTime() - STAGED_FILE_RETENTION_MS).toISOString()],
+      [new Date(now.getTime() - STAGED_FILE_RETENTION_MS).toISOString(), new Date(now.getTime() - STAGED_FILE_LOOKBACK_MS).toISOString()],
     );
     return { sessions: sessions.length, challenges: challenges.length, rateLimits: rateLimits.length, stagedFiles: stagedFiles.length };
   });

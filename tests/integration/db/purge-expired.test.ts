@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "@/server/auth/session-policy";
 import { createAccount } from "@/server/db/account-store";
-import { PURGE_LOCK, purgeExpired, RATE_LIMIT_RETENTION_MS, STAGED_FILE_RETENTION_MS } from "@/server/db/purge-expired";
+import { PURGE_LOCK, purgeExpired, RATE_LIMIT_RETENTION_MS, STAGED_FILE_LOOKBACK_MS, STAGED_FILE_RETENTION_MS } from "@/server/db/purge-expired";
 import { createSession, revokeSession } from "@/server/db/session-store";
 import { poolDriver } from "@/server/db/sql-driver";
 import { newId } from "@/lib/fhir/builders/ids";
@@ -81,9 +81,10 @@ async function world() {
     sessions: { keep: [live, afterPasswordChange], gone: [old, idle, revoked, beforePasswordChange] },
     challenges: { keep: [await challenge(account.id, new Date(NOW.getTime() + 5 * MINUTE))], gone: [await challenge(account.id, ago(MINUTE))] },
     rateLimits: { keep: [await rateLimit(ago(30 * MINUTE))], gone: [await rateLimit(ago(RATE_LIMIT_RETENTION_MS + MINUTE))] },
-    // A document's file is kept however old; bytes staged for a document never created go after the retention.
+    // A document's file is kept however old; bytes staged for a document never created go after
+    // the retention, if staged within the week the purge looks back over.
     stagedFiles: {
-      keep: [await stagedFile(ago(30 * MINUTE)), await stagedFile(ago(STAGED_FILE_RETENTION_MS + MINUTE), true)].sort(),
+      keep: [await stagedFile(ago(30 * MINUTE)), await stagedFile(ago(STAGED_FILE_RETENTION_MS + MINUTE), true), await stagedFile(ago(STAGED_FILE_LOOKBACK_MS + MINUTE))].sort(),
       gone: [await stagedFile(ago(STAGED_FILE_RETENTION_MS + MINUTE))],
     },
   };
