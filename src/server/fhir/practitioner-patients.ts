@@ -80,6 +80,8 @@ const MAX_KEPT = 256;
 
 export async function practitionerPatients(db: Queryable, actor: PractitionerActor, now: Date): Promise<PractitionerPatient[]> {
   const reference = `Practitioner/${actor.practitionerId}`;
+  // The stamp is read before the list: a write landing between the two leaves a newer list
+  // under an older stamp, worked out again on the next view; never the other way round.
   const stamp = await stampOf(db, reference);
   const previous = kept.get(actor.practitionerId);
   // `at`: a clock set back (tests) never reuses a list worked out "later".
@@ -94,11 +96,12 @@ export async function practitionerPatients(db: Queryable, actor: PractitionerAct
 /**
  * What the list depends on, in one aggregate the indexes answer: the professional's
  * authorisations and blocks (any status, deleted or not) and the patients they name, counted
- * and summed by version.
+ * and summed by version: rows are never removed and every write raises a row's version, so any
+ * change moves the count or the sum.
  */
 async function stampOf(db: Queryable, reference: string): Promise<string> {
   const [row] = await db.query<{ stamp: string }>(
-    `SELECT concat_ws(':', count(*), coalesce(sum(c.version_id), 0), max(c.last_updated)::text,
+    `SELECT concat_ws(':', count(*), coalesce(sum(c.version_id), 0),
               (SELECT concat_ws(':', count(*), coalesce(sum(p.version_id), 0)) FROM fhir_resource p
                 WHERE p.resource_type = 'Patient'
                   AND p.id IN (SELECT a.patient_id FROM fhir_resource a WHERE a.actor_ref = $1 AND a.resource_type = 'Consent' AND a.category = 'authorise'))) AS stamp
