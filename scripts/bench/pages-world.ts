@@ -15,6 +15,14 @@ import { signedInAs } from "./session-cookie";
 
 export const MAIN_DOCUMENTS = 5_000;
 export const PRO_PATIENTS = 2_000;
+/**
+ * The patient's audit trail before the first page is measured: years of her own views, with
+ * professionals' reads and a few refused attempts among them. Without it, the history page was
+ * measured on whatever trail the pages benched before it had left (a few thousand rows in a
+ * partial run, about 100,000 in a full one), so a partial run could not compare it.
+ */
+export const TRAIL_ROWS = 100_000;
+const TRAIL_BATCH = 1_000;
 const OTHER_DOCUMENTS = 20;
 const PRESCRIPTIONS = 30;
 
@@ -63,7 +71,8 @@ export async function buildPagesWorld(pool: pg.Pool, appUrl: string): Promise<Pa
   }
 
   const link = await sharedLink(self, prescriptionId, appUrl, createRepository);
-  await pool.query("VACUUM (ANALYZE) fhir_resource");
+  await loadTrail(pool, self, practitionerId);
+  await pool.query("VACUUM (ANALYZE) fhir_resource, audit_event");
   return {
     patientId: self,
     documentId: documentId(1, 7),
@@ -76,6 +85,34 @@ export async function buildPagesWorld(pool: pg.Pool, appUrl: string): Promise<Pa
       caregiver: await signedInAs({ kind: "patient", patientId: caregiverId, activeSpace: self }),
     },
   };
+}
+
+/**
+ * TRAIL_ROWS rows in the patient's trail, through the chain trigger as the app writes them, one
+ * transaction per batch: the trigger updates the patient's chain head once per row, and one
+ * transaction updating a row 100,000 times would walk an ever longer chain of its versions.
+ * Of every 100 rows: 90 her own page views, 8 reads by her professional, 2 refused attempts by
+ * an unknown one (HISTORY_GROUP_SQL's three groups).
+ */
+async function loadTrail(pool: pg.Pool, self: string, practitionerId: string) {
+  const stranger = `Practitioner/${randomUUID()}`;
+  for (let from = 1; from <= TRAIL_ROWS; from += TRAIL_BATCH) {
+    await pool.query(
+      `INSERT INTO audit_event (id, recorded, agent, agent_name, actor_kind, patient_id, entity, interaction, outcome, reason, address, user_agent)
+       SELECT gen_random_uuid(), now() - make_interval(mins => ${TRAIL_ROWS} - g),
+         CASE WHEN g % 100 < 90 THEN 'Patient/' || $1 WHEN g % 100 < 98 THEN $2 ELSE $3 END,
+         CASE WHEN g % 100 < 90 THEN NULL WHEN g % 100 < 98 THEN 'Dr Marie Banc' ELSE 'Dr Inconnu' END,
+         CASE WHEN g % 100 < 90 THEN 'patient' ELSE 'practitioner' END,
+         $1::uuid,
+         CASE WHEN g % 100 < 90 THEN 'DocumentReference' ELSE 'DocumentReference/' || $4 END,
+         CASE WHEN g % 100 < 90 THEN 'search' ELSE 'read' END,
+         CASE WHEN g % 100 < 98 THEN 'success' ELSE 'denied' END,
+         CASE WHEN g % 100 < 98 THEN NULL ELSE 'not-authorised' END,
+         '127.0.0.1', 'bench'
+       FROM generate_series($5::int, $6::int) g`,
+      [self, `Practitioner/${practitionerId}`, stranger, documentId(1, 7), from, Math.min(from + TRAIL_BATCH - 1, TRAIL_ROWS)],
+    );
+  }
 }
 
 type CreateRepository = typeof import("../../src/server/fhir/repository").createRepository;

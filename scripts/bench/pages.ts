@@ -15,7 +15,7 @@ import { startApp, stop } from "./app-server";
 import { benchAppEnv, freshDatabase } from "./database";
 import { drive, type LoadResult } from "./drive";
 import { javascriptWeight, keepAlive, measure, readLoadAverage, residentMb, timedGet, type JsWeight, type Timing } from "./page-measure";
-import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, type PagesWorld } from "./pages-world";
+import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, TRAIL_ROWS, type PagesWorld } from "./pages-world";
 import { median } from "./stats";
 
 const APP_PORT = 3193;
@@ -86,7 +86,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
     await database();
     let t = Date.now();
     const world = await buildPagesWorld(pool, appUrl);
-    console.log(`pages: loaded a patient with ${MAIN_DOCUMENTS} documents, a professional with ${PRO_PATIENTS} patients, a caregiver with 3 spaces in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(`pages: loaded a patient with ${MAIN_DOCUMENTS} documents and ${TRAIL_ROWS} rows in her trail, a professional with ${PRO_PATIENTS} patients, a caregiver with 3 spaces in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const spawned = Date.now();
     const app = await startApp(APP_PORT, secretsEnv);
     try {
