@@ -125,7 +125,9 @@ function chunkRows(from: number, to: number, docs: number, firstSeq: number) {
       prev = hash;
       seq++;
     });
-    heads.push(line([patientId(g), audits.length, prev]));
+    // Every loaded row is a system's or a professional's success: all in the "others" group of the
+    // history page's counts, which the trigger would have kept (20261205010000_history_group_counts).
+    heads.push(line([patientId(g), audits.length, prev, audits.length]));
   }
   return { resources, history, audit, heads: heads.join(""), nextSeq: seq };
 }
@@ -134,7 +136,7 @@ const COPIES = [
   "COPY fhir_resource (id, resource_type, version_id, last_updated, deleted, content, patient_id, status, category, code, date, author, actor_ref, security, group_id, search_text) FROM STDIN",
   "COPY fhir_resource_history (id, version_id, resource_type, last_updated, deleted, content, patient_id) FROM STDIN",
   "COPY audit_event (seq, id, recorded, agent, agent_name, on_behalf_of, actor_kind, patient_id, entity, interaction, outcome, reason, address, user_agent, detail, chain_seq, prev_hash, hash) FROM STDIN",
-  "COPY audit_chain_head (chain_key, seq, hash) FROM STDIN",
+  "COPY audit_chain_head (chain_key, seq, hash, others_count) FROM STDIN",
 ];
 
 /** Writes one chunk to a COPY stream, waiting when PostgreSQL has not taken the previous one yet. */

@@ -48,6 +48,7 @@ export type AuditPage = {
 /**
  * The group of a row, in the page's order. Spelled exactly as the index of the
  * 20261130030000_audit_history_order migration, which the planner then reads in this order.
+ * The chain trigger (20261205010000_history_group_counts) counts each group with the same rule.
  */
 const HISTORY_GROUP_SQL = `(CASE WHEN a.agent = 'Patient/' || a.patient_id::text THEN 2 WHEN a.outcome = 'denied' THEN 1 ELSE 0 END)`;
 const GROUPS: HistoryGroup[] = ["others", "refused", "own"];
@@ -110,7 +111,8 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   }
   const { prisma } = await database();
   const p = new SqlParams();
-  const where = [...visibleTerms(patientId, await hiddenFrom(repo, patientId), p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
+  const hidden = await hiddenFrom(repo, patientId);
+  const where = [...visibleTerms(patientId, hidden, p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
   // The total counts the whole search; the page's rows continue after the cursor, if any.
   const whereSql = where.join(" AND ");
   const filterValues = [...p.values];
@@ -125,19 +127,43 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   let total: number | undefined;
   let groups: AuditPage["groups"];
   if (search.total) {
-    // count(*) is a bigint: a string through pg, a bigint through PGlite.
-    const counted = await prisma.$queryRawUnsafe<{ g: number; n: bigint | number | string }[]>(
-      `SELECT ${HISTORY_GROUP_SQL} AS g, count(*) AS n FROM audit_event a WHERE ${whereSql} GROUP BY 1`,
-      ...filterValues,
-    );
-    groups = { others: 0, refused: 0, own: 0 };
-    for (const row of counted) groups[GROUPS[Number(row.g)] ?? "others"] += Number(row.n);
+    const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
+    groups = wholeTrail ? await keptCounts(patientId) : await countedGroups(whereSql, filterValues);
     total = groups.others + groups.refused + groups.own;
   }
   const shown = rows.slice(0, search.count);
   const events = shown.map(toFhirAuditEvent);
   await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: events.length, offset: search.offset } });
   return { events, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq };
+}
+
+/** count(*) and the kept counts are bigints: strings through pg, bigints through PGlite. */
+type Count = bigint | number | string;
+
+/**
+ * The whole trail's counts, kept by the chain trigger on the patient's chain head
+ * (20261205010000_history_group_counts): three numbers, however long the trail. They count
+ * every row, so they serve only a reader who sees every row, with no date filter.
+ */
+async function keptCounts(patientId: string): Promise<Record<HistoryGroup, number>> {
+  const { prisma } = await database();
+  const [head] = await prisma.$queryRawUnsafe<{ others: Count; refused: Count; own: Count }[]>(
+    `SELECT others_count AS others, refused_count AS refused, own_count AS own FROM audit_chain_head WHERE chain_key = $1`,
+    patientId,
+  );
+  return { others: Number(head?.others ?? 0), refused: Number(head?.refused ?? 0), own: Number(head?.own ?? 0) };
+}
+
+/** The counts of what this reader sees of the trail, counted row by row (an index-only scan). */
+async function countedGroups(whereSql: string, values: unknown[]): Promise<Record<HistoryGroup, number>> {
+  const { prisma } = await database();
+  const counted = await prisma.$queryRawUnsafe<{ g: number; n: Count }[]>(
+    `SELECT ${HISTORY_GROUP_SQL} AS g, count(*) AS n FROM audit_event a WHERE ${whereSql} GROUP BY 1`,
+    ...values,
+  );
+  const groups = { others: 0, refused: 0, own: 0 };
+  for (const row of counted) groups[GROUPS[Number(row.g)] ?? "others"] += Number(row.n);
+  return groups;
 }
 
 export async function readAuditEvent(repo: Repository, id: string): Promise<AuditEvent> {
