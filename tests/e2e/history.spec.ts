@@ -5,9 +5,9 @@ import { personaPages } from "./helpers/persona-pages";
 
 /**
  * The access history page in a real browser (SECURITY-CASES 45): Nadia's record gets a refused
- * attempt by Dr Petit and many of her own reads; her history shows the attempt first, her own
- * reads after, counts each group, and pages with plain links and a page-number form that work
- * without JavaScript. And the page an account past its reads of the minute is sent to reads as
+ * attempt by Dr Petit and many of her own reads; her history shows others' accesses first, the
+ * attempt before her own reads, counts each group with a link to where it begins, and pages with
+ * plain links and a page-number form that work without JavaScript. And the page an account past its reads of the minute is sent to reads as
  * plain words.
  */
 test.describe.configure({ mode: "serial" });
@@ -34,12 +34,23 @@ test("Nadia's history shows a professional's refused attempt before her own read
   const page = await pageAs(browser, "nadia", { javaScriptEnabled: false });
   await page.goto("/espace/historique");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Historique des accès");
-  const table = page.getByRole("table");
-  const groups = await table.getByRole("columnheader").filter({ hasText: /Accès par d'autres|Tentatives refusées|Vos propres/ }).allInnerTexts();
+  const groupsShown = () =>
+    page.getByRole("table").getByRole("columnheader").filter({ hasText: /Accès par d'autres|Tentatives refusées|Vos propres/ }).allInnerTexts();
+  const pageNumber = () => Number(new URL(page.url()).searchParams.get("page") ?? "1");
+  expect((await groupsShown())[0]).toBe("Accès par d'autres personnes");
+  // The summary's counts lead to where each group begins: refused attempts, then her own reads.
+  const summary = page.getByRole("navigation", { name: "Aller au début de chaque groupe" });
+  await summary.getByRole("link", { name: /^\d+ tentatives refusées$/ }).click();
+  await expect(page).toHaveURL(/\/espace\/historique\?page=\d+#groupe-refused$/);
+  expect(await groupsShown()).toContain("Tentatives refusées");
+  const refusedPage = pageNumber();
+  await summary.getByRole("link", { name: /^\d+ par vous-même$/ }).click();
+  await expect(page).toHaveURL(/\/espace\/historique\?page=\d+#groupe-own$/);
+  const groups = await groupsShown();
   expect(groups.at(-1)).toBe("Vos propres consultations et actions");
-  expect(groups).toContain("Tentatives refusées");
-  expect(groups.indexOf("Tentatives refusées")).toBeLessThan(groups.indexOf("Vos propres consultations et actions"));
-  await expect(page.getByRole("main")).toContainText(/\d+ tentatives refusées/);
+  expect(pageNumber()).toBeGreaterThanOrEqual(refusedPage);
+  if (groups.includes("Tentatives refusées")) expect(groups.indexOf("Tentatives refusées")).toBeLessThan(groups.indexOf("Vos propres consultations et actions"));
+  await page.goto("/espace/historique");
   // axe runs in the page: on a page with JavaScript (the one above has none, as on an old phone).
   await nadia.goto("/espace/historique");
   await expectNoAxeViolations(nadia, "history, first page");

@@ -30,7 +30,7 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
         <Fragment key={entry.id}>
           {i === 0 || history.entries[i - 1]?.group !== entry.group ? (
             <tr className="border-t border-slate-300 bg-slate-50">
-              <th scope="colgroup" colSpan={4} className="px-4 py-2 text-left font-semibold">
+              <th id={`groupe-${entry.group}`} scope="colgroup" colSpan={4} className="scroll-mt-4 px-4 py-2 text-left font-semibold">
                 {t(`history.groups.${entry.group}`)}
               </th>
             </tr>
@@ -68,6 +68,40 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
 }
 
 const pageHref = (page: number) => `/espace/historique?page=${page}`;
+
+const SUMMARY = [
+  ["others", "history.summaryOthers"],
+  ["refused", "history.summaryRefused"],
+  ["own", "history.summaryOwn"],
+] as const;
+
+/**
+ * How many entries each group holds, each count a link to the page where its group begins
+ * (at its header row), so refused attempts are one click away however many pages others'
+ * accesses fill. An empty group is a count, not a link.
+ */
+export function AccessHistorySummary({ history }: { history: AccessHistory }) {
+  return (
+    <nav aria-label={t("history.summaryLabel")}>
+      <ul className="flex flex-wrap gap-x-6 gap-y-1">
+        {SUMMARY.map(([group, key]) => {
+          const text = t(key, { count: history.groups[group].toLocaleString("fr-FR") });
+          return (
+            <li key={group}>
+              {history.groups[group] > 0 ? (
+                <Link href={`${pageHref(history.groupStarts[group])}#groupe-${group}`} className="font-semibold">
+                  {text}
+                </Link>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
 
 /**
  * First, previous, next and last links, and a page number to jump to: plain links and a GET

@@ -12,7 +12,10 @@ export const frHistory = {
     colAction: "Action",
     colOutcome: "Résultat",
     count: "{count} accès enregistrés",
-    summary: "{others} par d'autres personnes, {refused} tentatives refusées, {own} par vous-même.",
+    summaryLabel: "Aller au début de chaque groupe",
+    summaryOthers: "{count} par d'autres personnes",
+    summaryRefused: "{count} tentatives refusées",
+    summaryOwn: "{count} par vous-même",
     groups: {
       others: "Accès par d'autres personnes",
       refused: "Tentatives refusées",

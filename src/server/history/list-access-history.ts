@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditEvent, Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
+import { groupStartPages } from "@/lib/history/group-start-pages";
 import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
 import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
 import { mayReadTrail } from "../audit/may-read-trail";
@@ -21,7 +22,12 @@ import type { Repository } from "../fhir/repository";
  * browsing nor a flood of refused attempts pushes a real access off the first page; and every
  * page of the trail can be reached, however long it is.
  */
-export const HISTORY_PAGE_SIZE = 50;
+/**
+ * As the documents and sharing lists (20 a page). It was 50: with each row carrying its
+ * "Je ne reconnais pas cet accès" form, the first page weighed 125 kB of HTML, rendered twice
+ * by the App Router (HTML and its RSC payload), the slowest patient page of the pages bench.
+ */
+export const HISTORY_PAGE_SIZE = 20;
 
 export type HistoryEntry = {
   id: string;
@@ -54,6 +60,8 @@ export type AccessHistory = {
   entries: HistoryEntry[];
   total: number;
   groups: Record<HistoryGroup, number>;
+  /** The page on which each group begins (the summary links to it). */
+  groupStarts: Record<HistoryGroup, number>;
   page: number;
   pageCount: number;
 };
@@ -93,7 +101,7 @@ const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
 
 export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number): Promise<AccessHistory> {
   const allowed = await mayReadTrail(repo, patientId, "search");
-  if (!allowed) return { allowed, mayReport: false, entries: [], total: 0, groups: NONE, page: 1, pageCount: 1 };
+  if (!allowed) return { allowed, mayReport: false, entries: [], total: 0, groups: NONE, groupStarts: groupStartPages(NONE, HISTORY_PAGE_SIZE), page: 1, pageCount: 1 };
   const pageAt = (page: number) =>
     searchAuditEvents(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });
   let page = Math.max(Math.trunc(requestedPage) || 1, 1);
@@ -120,6 +128,7 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
     entries,
     total,
     groups: result.groups ?? NONE,
+    groupStarts: groupStartPages(result.groups ?? NONE, HISTORY_PAGE_SIZE),
     page,
     pageCount,
   };

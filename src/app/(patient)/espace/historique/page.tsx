@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
-import { AccessHistoryPagination, AccessHistoryTable } from "@/components/history/access-history-table";
+import { AccessHistoryPagination, AccessHistorySummary, AccessHistoryTable } from "@/components/history/access-history-table";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "@/server/access/actor";
@@ -31,13 +31,7 @@ export default async function AccessHistoryPage({ searchParams }: { searchParams
           <h2 id="history-count" className="text-xl font-semibold">
             {t("history.count", { count: history.total.toLocaleString("fr-FR") })}
           </h2>
-          <p>
-            {t("history.summary", {
-              others: history.groups.others.toLocaleString("fr-FR"),
-              refused: history.groups.refused.toLocaleString("fr-FR"),
-              own: history.groups.own.toLocaleString("fr-FR"),
-            })}
-          </p>
+          <AccessHistorySummary history={history} />
           <AccessHistoryTable history={history} />
           <AccessHistoryPagination page={history.page} pageCount={history.pageCount} />
         </section>
