@@ -71,3 +71,10 @@ export async function writePreferences(accountId: string, choices: Record<string
     }
   });
 }
+
+/** Whether a notice was already written under this dedupe key (notify() writes each key once). */
+export async function isNotified(dedupeKey: string): Promise<boolean> {
+  const { sql } = await database();
+  const [row] = await sql.query(`SELECT 1 AS known FROM notification WHERE dedupe_key = $1`, [dedupeKey]);
+  return row !== undefined;
+}
