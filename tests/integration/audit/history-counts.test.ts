@@ -98,6 +98,23 @@ describe("the history page's counts, kept by the chain trigger", () => {
     );
   }, 120_000);
 
+  it("stay equal to the rows counted when rows arrive at once from several connections, and a rolled-back row counts nothing", async () => {
+    const row = (who: Who, outcome: Arrival["outcome"]) => auditRow(actorOf(who), {}, { patientId, entity: "Patient", interaction: "read", outcome }, new Date());
+    const before = await countedRowByRow();
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => insertAuditRows(db().sql, [row(i % 3 === 0 ? "self" : "professional", i % 4 === 0 ? "denied" : "success")])),
+    );
+    await expect(
+      db().sql.transaction(async (tx) => {
+        await insertAuditRows(tx, [row("professional", "success")]);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    const after = await countedRowByRow();
+    expect(after.others + after.refused + after.own).toBe(before.others + before.refused + before.own + 24);
+    expect((await listAccessHistory(patient, patientId, 1)).groups).toEqual(after);
+  });
+
   it("count what the patient's own repository writes, her views of the page included", async () => {
     await patient.read("Patient", patientId);
     const first = await listAccessHistory(patient, patientId, 1);
