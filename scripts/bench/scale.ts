@@ -1,10 +1,14 @@
 /**
  * `npm run bench -- scale` (issue 16, "Flat to 100,000 patients"): loads synthetic patients × 50
  * documents with COPY (scripts/bench/copy-synthetic.ts: resources, history, chained audit rows)
- * in steps of 1,000 → 10,000 → 100,000, and at each step measures, on the production build and
- * the machine's PostgreSQL, as one signed-in patient (the same one at every step):
- * the FHIR API search and the documents page with sequential requests (p50, p95), the server's
+ * into three databases of 1,000, 10,000 and 100,000 patients, starts the production build on
+ * each (the machine's PostgreSQL), and measures them in interleaved rounds, as one signed-in
+ * patient (the same one in each): the FHIR API search and the documents page with sequential
+ * requests (p50, p95), and a baseline page that reads nothing of the record; then each server's
  * resident memory, the database size per patient, and `npm run audit:verify` (time, peak RSS).
+ * One growing database measured step after step compared minutes apart on a machine whose
+ * speed drifts by half in that time (a first step measured on a cold server even came out
+ * slower than the last).
  * BENCH_SCALE_MAX (default 100000) stops earlier: BENCH_SCALE_MAX=10000 is the quick check.
  * Targets are reported met or not, never asserted.
  */
@@ -23,6 +27,8 @@ const APP_PORT = 3193;
 const DOCS = 50;
 const REQUESTS = Number(process.env.BENCH_SCALE_REQUESTS ?? 100);
 const MAX = Number(process.env.BENCH_SCALE_MAX ?? 100_000);
+const WARMUP = Number(process.env.BENCH_SCALE_WARMUP ?? 1_000);
+const ROUNDS = Number(process.env.BENCH_SCALE_ROUNDS ?? 5);
 const STEPS = [1_000, 10_000, 100_000].filter((n) => n <= MAX);
 const TARGET_GROWTH = 1.3;
 const TARGET_RSS_MB = 400;
@@ -32,6 +38,8 @@ export type ScaleStep = {
   loadSeconds: number;
   search: { p50: number; p95: number; non200: number };
   page: { p50: number; p95: number; non200: number; appCpuMs: number };
+  /** The baseline: a page that reads nothing of the record, whatever the database's size. */
+  floor: { p50: number; appCpuMs: number };
   rssMb: number;
   databaseMb: number;
   kbPerPatient: number;
@@ -39,66 +47,147 @@ export type ScaleStep = {
   loadAverage: string;
 };
 
+type Size = {
+  patients: number;
+  db: Awaited<ReturnType<typeof freshDatabase>>;
+  pool: pg.Pool;
+  base: string;
+  cookie: string;
+  loadSeconds: number;
+  app?: Awaited<ReturnType<typeof startApp>>;
+  rounds: Round[];
+};
+
 export async function benchScale(serverUrl: string): Promise<ScaleStep[]> {
-  const db = await freshDatabase(serverUrl, `bench_scale_${process.pid}`);
-  const secretsEnv = {
+  const secrets = {
     APP_ENV: "production",
-    DATABASE_URL: db.url,
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     STORAGE_KEY: process.env.STORAGE_KEY ?? randomBytes(32).toString("base64"),
-    APP_URL: `http://127.0.0.1:${APP_PORT}`,
     READS_PER_MINUTE: "100000000",
   };
-  Object.assign(process.env, secretsEnv);
-  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
-  const steps: ScaleStep[] = [];
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  Object.assign(process.env, secrets);
+  const self = patientId(1);
+  const sizes: Size[] = [];
   try {
     const { database, openDatabase, setDatabase } = await import("../../src/server/db/client");
-    setDatabase(openDatabase({ kind: "server", url: db.url }, { poolSize: 2 }));
-    await database(); // migrated before the rows go in
-    const self = patientId(1);
-    let cookie = "";
-    let loaded = 0;
-    for (const size of STEPS) {
+    for (const [i, patients] of STEPS.entries()) {
+      const db = await freshDatabase(serverUrl, `bench_scale_${process.pid}_${patients}`);
+      // This process's env() is read once: the first size's values stand for it (the session
+      // cookie only needs AUTH_SECRET); each server gets its own below.
+      process.env.DATABASE_URL ??= db.url;
+      process.env.APP_URL ??= `http://127.0.0.1:${APP_PORT + i}`;
+      setDatabase(openDatabase({ kind: "server", url: db.url }, { poolSize: 2 }));
+      await database(); // migrated before the rows go in
+      const cookie = await signedInCookie(self); // its session lives in this database
+      const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+      const size: Size = { patients, db, pool, base: `http://127.0.0.1:${APP_PORT + i}`, cookie, loadSeconds: 0, rounds: [] };
+      sizes.push(size);
       const t = Date.now();
-      await copyPatients(pool, loaded + 1, size, DOCS);
-      const loadSeconds = (Date.now() - t) / 1000;
-      console.log(`scale: loaded patients ${(loaded + 1).toLocaleString("en")}–${size.toLocaleString("en")} × ${DOCS} documents (with history and audit rows) in ${loadSeconds.toFixed(1)} s`);
-      loaded = size;
-      if (!app) {
-        cookie = await signedInCookie(self);
-        app = await startApp(APP_PORT, secretsEnv);
-      }
-      const base = `http://127.0.0.1:${APP_PORT}`;
-      const search = await sequentialApi(`${base}/api/fhir/R4/DocumentReference?patient=${self}&_count=20`, cookie);
-      const pageUrl = `${base}/espace/documents`;
-      const first = await timedGet(pageUrl, cookie);
+      await copyPatients(pool, 1, patients, DOCS);
+      // The load leaves gigabytes of dirty pages that PostgreSQL writes out in the background
+      // for minutes, on the same two cores as the app: write them now, so that nothing of the
+      // load runs during the measurements.
+      await pool.query("CHECKPOINT");
+      size.loadSeconds = (Date.now() - t) / 1000;
+      console.log(`scale: loaded ${patients.toLocaleString("en")} patients × ${DOCS} documents (with history and audit rows) in ${size.loadSeconds.toFixed(1)} s`);
+    }
+    for (const size of sizes) {
+      size.app = await startApp(Number(new URL(size.base).port), { ...secrets, DATABASE_URL: size.db.url, APP_URL: size.base });
+      const pageUrl = `${size.base}/espace/documents`;
+      const first = await timedGet(pageUrl, size.cookie);
       if (first.status !== 200 || !/50 document/.test(first.body)) throw new Error(`${pageUrl} answered ${first.status} without the 50 documents:\n${first.body.slice(0, 1500)}`);
-      const page = await measure("/espace/documents", pageUrl, cookie, 1, REQUESTS, app);
-      const sizes = await databaseSize(pool);
-      const verify = await timeAuditVerify(db.url);
+      await warmUp([`${size.base}/api/fhir/R4/DocumentReference?patient=${self}&_count=20`, pageUrl], size.cookie);
+    }
+    // Interleaved: round r measures every size, starting with a different one each round, so a
+    // busier minute of the machine falls on every size alike.
+    for (let r = 0; r < ROUNDS; r++) {
+      for (let k = 0; k < sizes.length; k++) {
+        const size = sizes[(r + k) % sizes.length]!;
+        size.rounds.push(await measureRound(size.app!, size.base, self, size.cookie));
+      }
+    }
+    const steps: ScaleStep[] = [];
+    for (const size of sizes) {
+      const stored = await databaseSize(size.pool);
       const step: ScaleStep = {
-        patients: size,
-        loadSeconds,
-        search,
-        page: { p50: page.totalMedian, p95: page.totalP95, non200: page.non200, appCpuMs: page.appCpuMsPerRequest },
-        rssMb: residentMb(app.pid),
-        databaseMb: sizes.bytes / 1024 / 1024,
-        kbPerPatient: sizes.bytes / 1024 / size,
-        verify,
+        patients: size.patients,
+        loadSeconds: size.loadSeconds,
+        ...summarise(size.rounds),
+        rssMb: residentMb(size.app!.pid),
+        databaseMb: stored.bytes / 1024 / 1024,
+        kbPerPatient: stored.bytes / 1024 / size.patients,
+        verify: await timeAuditVerify(size.db.url),
         loadAverage: readLoadAverage(),
       };
       steps.push(step);
-      console.log(`scale: ${size.toLocaleString("en")} patients measured: ${JSON.stringify(step)}`);
+      console.log(`scale: ${size.patients.toLocaleString("en")} patients measured: ${JSON.stringify(step)}`);
     }
     return steps;
   } finally {
-    if (app) await stop(app);
+    for (const size of sizes) {
+      if (size.app) await stop(size.app);
+      await size.pool.end();
+      await size.db.drop();
+    }
     keepAlive.destroy();
-    await pool.end();
-    await db.drop();
   }
+}
+
+/**
+ * A fresh server's first requests run before V8 has optimised the code (the pages bench saw a
+ * page's CPU halve over its first ~2,000 requests). The first step used to be measured on that
+ * cold server, which made the later steps look faster than the first: ratios of 0.6–0.7 at
+ * 100k ÷ 1k. WARMUP requests of each URL, four at a time, go before any step is measured.
+ */
+async function warmUp(urls: string[], cookie: string) {
+  for (const url of urls) {
+    const headers: Record<string, string> = url.includes("/api/fhir/") ? { cookie, accept: "application/fhir+json" } : { cookie };
+    let left = WARMUP;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (left-- > 0) {
+          const response = await fetch(url, { headers });
+          await response.arrayBuffer();
+          if (response.status !== 200) throw new Error(`warm-up: ${url} answered ${response.status}`);
+        }
+      }),
+    );
+  }
+}
+
+type Round = { search: Awaited<ReturnType<typeof sequentialApi>>; page: Awaited<ReturnType<typeof measure>>; floor: Awaited<ReturnType<typeof measure>> };
+
+/**
+ * One round on one size: the API search, the documents page, and the baseline page
+ * (/trop-de-demandes: the root layout, the session and the unread count, nothing of the record),
+ * each REQUESTS requests one after the other. A single pass of 100 requests lasts a few seconds,
+ * and the same figure measured twice minutes apart gave 15 and 23 ms on this machine: each
+ * figure is the median of ROUNDS rounds, interleaved with the other sizes' rounds.
+ */
+async function measureRound(app: Awaited<ReturnType<typeof startApp>>, base: string, self: string, cookie: string): Promise<Round> {
+  return {
+    search: await sequentialApi(`${base}/api/fhir/R4/DocumentReference?patient=${self}&_count=20`, cookie),
+    page: await measure("/espace/documents", `${base}/espace/documents`, cookie, 1, REQUESTS, app),
+    floor: await measure("/trop-de-demandes", `${base}/trop-de-demandes`, cookie, 1, REQUESTS, app),
+  };
+}
+
+function summarise(rounds: Round[]): Pick<ScaleStep, "search" | "page" | "floor"> {
+  const mid = (values: number[]) => median(values);
+  return {
+    search: {
+      p50: mid(rounds.map((r) => r.search.p50)),
+      p95: mid(rounds.map((r) => r.search.p95)),
+      non200: rounds.reduce((n, r) => n + r.search.non200, 0),
+    },
+    page: {
+      p50: mid(rounds.map((r) => r.page.totalMedian)),
+      p95: mid(rounds.map((r) => r.page.totalP95)),
+      non200: rounds.reduce((n, r) => n + r.page.non200, 0),
+      appCpuMs: mid(rounds.map((r) => r.page.appCpuMsPerRequest)),
+    },
+    floor: { p50: mid(rounds.map((r) => r.floor.totalMedian)), appCpuMs: mid(rounds.map((r) => r.floor.appCpuMsPerRequest)) },
+  };
 }
 
 /** The FHIR API search as the store part asks it, one request after the other. */
@@ -150,11 +239,13 @@ function timeAuditVerify(url: string): Promise<ScaleStep["verify"]> {
 
 export function reportScale(steps: ScaleStep[]) {
   const f = (v: number, d = 1) => v.toFixed(d).padStart(7);
-  console.log(`\nscale: ${DOCS} documents per patient, ${REQUESTS} sequential requests per figure, one signed-in patient (the same at every step)`);
-  console.log("patients    load s  search p50/p95 ms   page p50/p95 ms   page CPU ms  server RSS MB  DB MB  kB/patient  verify s  verify peak MB  load average");
+  console.log(
+    `\nscale: ${DOCS} documents per patient, median of ${ROUNDS} rounds of ${REQUESTS} sequential requests per figure, one signed-in patient (the same at every step); baseline: /trop-de-demandes, which reads nothing of the record`,
+  );
+  console.log("patients    load s  search p50/p95 ms   page p50/p95 ms   page CPU ms  baseline p50/CPU ms  server RSS MB  DB MB  kB/patient  verify s  verify peak MB  load average");
   for (const s of steps) {
     console.log(
-      `${s.patients.toLocaleString("en").padStart(8)} ${f(s.loadSeconds)}  ${f(s.search.p50)} ${f(s.search.p95)}  ${f(s.page.p50)} ${f(s.page.p95)}  ${f(s.page.appCpuMs)}   ${f(s.rssMb)}   ${f(s.databaseMb, 0)} ${f(s.kbPerPatient)}   ${f(s.verify.seconds)}  ${f(s.verify.peakRssMb)}     ${s.loadAverage}`,
+      `${s.patients.toLocaleString("en").padStart(8)} ${f(s.loadSeconds)}  ${f(s.search.p50)} ${f(s.search.p95)}  ${f(s.page.p50)} ${f(s.page.p95)}  ${f(s.page.appCpuMs)}      ${f(s.floor.p50)} ${f(s.floor.appCpuMs)}   ${f(s.rssMb)}   ${f(s.databaseMb, 0)} ${f(s.kbPerPatient)}   ${f(s.verify.seconds)}  ${f(s.verify.peakRssMb)}     ${s.loadAverage}`,
     );
   }
   for (const s of steps) {
@@ -171,6 +262,12 @@ export function reportScale(steps: ScaleStep[]) {
     [`server resident memory after ${size}: ${last.rssMb.toFixed(0)} MB`, last.rssMb <= TARGET_RSS_MB, `≤ ${TARGET_RSS_MB} MB`],
     [`audit:verify at ${size}: exit ${last.verify.exitCode}, every chain intact`, last.verify.exitCode === 0, "exit 0"],
   ] as const;
+  // The same ratios against the baseline page measured in the same rounds: what the size adds,
+  // with the machine's own drift between steps divided out.
+  const againstBaseline = (step: ScaleStep, p50: number) => p50 / step.floor.p50;
+  console.log(
+    `\nagainst the baseline page: API search ${size} / 1k ${(againstBaseline(last, last.search.p50) / againstBaseline(first, first.search.p50)).toFixed(2)}, documents page ${size} / 1k ${(againstBaseline(last, last.page.p50) / againstBaseline(first, first.page.p50)).toFixed(2)}; baseline page itself ${size} / 1k ${(last.floor.p50 / first.floor.p50).toFixed(2)}`,
+  );
   console.log("\ntargets (scale)");
   for (const [text, met, target] of lines) console.log(`  ${met ? "met    " : "NOT met"}  ${text} (target ${target})`);
 }
