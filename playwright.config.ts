@@ -26,7 +26,9 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
-    trace: "retain-on-failure",
+    // DOM snapshots and network, kept for a failed test; no screenshot at every action, which
+    // Chromium renders in software on these machines (a CPU cost paid by every passing test).
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true },
     ...devices["Desktop Chrome"],
     launchOptions: {
       executablePath: existsSync(chromium) ? chromium : undefined,
