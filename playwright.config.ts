@@ -66,6 +66,10 @@ export default defineConfig({
       TRUSTED_PROXY_HOPS: "1",
       HOSTNAME: "localhost",
       NODE_ENV: "production",
+      // One large upload at a time, the next waiting 1 s for its turn: uploads.spec.ts fills the
+      // turns with one upload (the defaults, 2 and 30 s, would need minutes of held uploads).
+      UPLOADS_AT_ONCE: "1",
+      UPLOAD_TURN_WAIT_SECONDS: "1",
       // The specs drive one persona through many pages faster than a person would.
       READS_PER_MINUTE: "3000",
     },

@@ -34,6 +34,8 @@ const variables = z.object({
   RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(4),
   /** Uploads (a document, a message's file) checked and stored at once per process, the rest wait in turn (src/server/http/upload-turns.ts). */
   UPLOADS_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
+  /** How long an upload waits for its turn before it is told to come back (503, Retry-After). */
+  UPLOAD_TURN_WAIT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   /** Reads and searches of patient data per account and minute (src/server/fhir/read-limit.ts). */
   READS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000_000).default(300),
   /**

@@ -138,6 +138,60 @@ test("a PDF built to take minutes to read is accepted in about the limit, and ot
   await expect(page.getByRole("status").filter({ hasText: "Son texte n'a pas pu être lu à temps pour la recherche" })).toBeVisible();
 });
 
+// The server of this run takes one large upload at a time and lets the next wait 1 s
+// (playwright.config.ts: UPLOADS_AT_ONCE=1, UPLOAD_TURN_WAIT_SECONDS=1), so that a turn held by
+// a file whose text takes the whole extraction limit (5 s) to fail to read is a full turn.
+test("while the server's upload turns are taken, a large upload waits, then is told to come back and nothing is stored; a small one passes", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const page = await pageAs(browser, "nadia");
+  await page.goto("/espace/documents");
+  const origin = new URL(page.url()).origin;
+  const post = (title: string, buffer: Buffer) =>
+    page.request.post("/api/documents", {
+      headers: { accept: "application/json", origin },
+      multipart: { fichier: { name: "envoi.pdf", mimeType: "application/pdf", buffer }, titre: title, type: "personal", date: "2026-11-02" },
+      timeout: 120_000,
+    });
+  const titles = { holder: `Tour pris ${stamp}`, large: `Tour attendu ${stamp}`, small: `Petit envoi ${stamp}` };
+  const holderFile = await pdfSlowToExtract(18, 2 * MB);
+  const largeFile = await pdfOfSize(2 * MB, "Compte rendu en attente de tour");
+  const smallFile = await pdfOfSize(200 * 1024, "Petit compte rendu");
+
+  const holder = post(titles.holder, holderFile);
+  // Its body is on the server well within this; it then holds the one turn for about 5 s.
+  await page.waitForTimeout(1_500);
+  const started = Date.now();
+  const refused = await post(titles.large, largeFile);
+  const waitedMs = Date.now() - started;
+  console.log(`upload while the turn is taken: ${refused.status()} after ${waitedMs} ms`);
+  expect(refused.status()).toBe(503);
+  expect(refused.headers()["retry-after"]).toBe("60");
+  expect(await refused.json()).toEqual({ error: "Trop d'envois sont en cours en ce moment. Rien n'a été ajouté : réessayez dans une minute." });
+  // It waited for its turn before being refused.
+  expect(waitedMs).toBeGreaterThanOrEqual(900);
+
+  // Under 1 MB, an upload never waits for a turn.
+  const small = await post(titles.small, smallFile);
+  expect(small.status()).toBe(201);
+  uploadedTitles.push(titles.small);
+
+  const held = await holder;
+  expect(held.status()).toBe(201);
+  uploadedTitles.push(titles.holder);
+  const found = async (title: string, heading: string) => {
+    await page.goto(`/espace/documents?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+  };
+  // The refused upload stored nothing.
+  await found(titles.large, "Aucun document");
+
+  // The turn is free again: the same file is taken, once.
+  const again = await post(titles.large, largeFile);
+  expect(again.status()).toBe(201);
+  uploadedTitles.push(titles.large);
+  await found(titles.large, "1 document");
+});
+
 test("Nadia deletes what this file uploaded", async ({ browser }) => {
   test.setTimeout(300_000);
   const page = await pageAs(browser, "nadia");

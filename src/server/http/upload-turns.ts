@@ -73,9 +73,9 @@ export class UploadTurns {
 
 let shared: UploadTurns | undefined;
 
-/** The process's turns, sized by UPLOADS_AT_ONCE. */
-export function uploadTurns(limit: number): UploadTurns {
-  shared ??= new UploadTurns(limit);
+/** The process's turns, sized by UPLOADS_AT_ONCE, waited for up to UPLOAD_TURN_WAIT_SECONDS. */
+export function uploadTurns(limit: number, maxWaitSeconds = 30): UploadTurns {
+  shared ??= new UploadTurns(limit, maxWaitSeconds * 1000);
   return shared;
 }
 

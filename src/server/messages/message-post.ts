@@ -46,7 +46,7 @@ export async function messagePost(
   if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
   try {
     // A message with a file takes an upload turn; one without passes straight through (upload-turns.ts).
-    return await uploadTurns(env().UPLOADS_AT_ONCE).run(body.bytes.length, async () => {
+    return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {
       const form = await formOfBody(body.bytes, request.headers.get("content-type"));
       if (!form) return back("echec");
       try {

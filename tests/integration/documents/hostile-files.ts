@@ -99,10 +99,10 @@ export async function pdfOfSize(size: number, text = "Compte rendu volumineux"):
 /**
  * A small, valid PDF whose text takes minutes to extract (SECURITY-CASES 47): its page draws a
  * form, which draws the next form twice, and so on `depth` times, each drawing a letter. The
- * file is 4 kB, pdf-lib parses it at once (nothing is scripted), and pdf.js walks 2^depth
+ * file is 4 kB (and `fillerBytes` more), pdf-lib parses it at once (nothing is scripted), and pdf.js walks 2^depth
  * forms: measured at 1 ms a form on these machines, depth 14 took 18 s, 18 takes minutes.
  */
-export async function pdfSlowToExtract(depth = 18): Promise<Buffer> {
+export async function pdfSlowToExtract(depth = 18, fillerBytes = 0): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const page = doc.addPage();
   const font = await doc.embedFont(StandardFonts.Helvetica);
@@ -116,5 +116,7 @@ export async function pdfSlowToExtract(depth = 18): Promise<Buffer> {
   }
   page.node.setXObject(PDFName.of("X"), inner!);
   page.node.set(PDFName.of("Contents"), context.register(context.stream("/X Do")));
+  // An unused stream, to make it large enough to take an upload turn (src/server/http/upload-turns.ts).
+  if (fillerBytes > 0) context.register(context.stream(new Uint8Array(fillerBytes).fill(0x20)));
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

@@ -43,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
     };
   if (!body.ok) return body.reason === "too-large" ? answerFor(undefined)("too-large", 413) : answerFor(undefined)("invalid", 400);
   try {
-    return await uploadTurns(env().UPLOADS_AT_ONCE).run(body.bytes.length, async () => {
+    return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {
       const form = await formOfBody(body.bytes, request.headers.get("content-type"));
       const rawPatient = form?.get("patient");
       const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
