@@ -1,11 +1,9 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SpaceBanner } from "@/components/relatives/space-banner";
-import { actorForSession } from "@/server/auth/actor-for-session";
 import { requireSession } from "@/server/auth/current-session";
-import { requestContext } from "@/server/auth/request-context";
 import { spaceBannerFacts } from "@/server/delegations/space-banner-facts";
-import { createRepository } from "@/server/fhir/repository";
+import { pageScopeOf } from "@/server/documents/request-repository";
 
 /**
  * The patient's space (/espace/…). Sends professionals to theirs. Not a security boundary:
@@ -15,8 +13,9 @@ import { createRepository } from "@/server/fhir/repository";
 export default async function PatientLayout({ children }: { children: ReactNode }) {
   const session = await requireSession();
   if (session.account.kind !== "patient") redirect("/pro");
-  const actor = await actorForSession(session);
-  const banner = actor ? await spaceBannerFacts(await createRepository(actor, await requestContext(session)), actor) : undefined;
+  // The page below gets the same scope (requirePageScope): one actor and repository per request.
+  const scope = await pageScopeOf(session);
+  const banner = scope ? await spaceBannerFacts(scope.repo, scope.actor) : undefined;
   return (
     <>
       {banner ? <SpaceBanner {...banner} /> : null}

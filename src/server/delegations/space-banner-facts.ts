@@ -1,9 +1,8 @@
 import "server-only";
-import type { Patient } from "@medplum/fhirtypes";
-import { formatHumanName } from "@/lib/fhir/human-name";
 import type { Actor } from "../access/actor";
 import { applicableDelegation } from "../access/applicable-delegation";
 import type { Repository } from "../fhir/repository";
+import { spacePatientName } from "./space-patient-name";
 
 /**
  * What the banner of another person's space says: their name (read through the repository as
@@ -15,9 +14,9 @@ export async function spaceBannerFacts(repo: Repository, actor: Actor): Promise<
   if (actor.kind !== "guardian" && actor.kind !== "delegate") return undefined;
   const rules = await repo.rules(actor.patientId);
   const delegation = applicableDelegation(rules.delegations, actor.selfPatientId, repo.now());
-  const patient = await repo.read<Patient>("Patient", actor.patientId).catch(() => undefined);
+  const name = await spacePatientName(repo, actor.patientId);
   return {
-    name: formatHumanName(patient?.name) ?? "une autre personne",
+    name: name || "une autre personne",
     kind: actor.kind,
     scopes: delegation ? [...delegation.scopes] : [],
     selfPatientId: actor.selfPatientId,

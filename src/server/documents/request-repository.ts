@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { Actor } from "../access/actor";
 import type { CurrentSession } from "../auth/check-session";
 import { getCurrentSession, requireSession } from "../auth/current-session";
@@ -20,12 +21,21 @@ async function scopeFor(session: CurrentSession): Promise<RequestScope | undefin
 }
 
 /**
+ * For a page and its layout: one scope per request (React's `cache`, keyed by the request's
+ * memoised session), so they share the actor, worked out once, and the repository, whose rules
+ * are read once per request (a caregiver's documents page loaded rules six times, the layout's
+ * and the page's own; four now). Outside a render (route handlers, server actions)
+ * `cache` does not memoise: each call builds its own scope, as before.
+ */
+export const pageScopeOf = cache(scopeFor);
+
+/**
  * For pages: the scope, or off to the sign-in page; an account past its reads of the minute
  * (read-limit.ts) goes to a page that says so in words rather than an error page.
  */
 export async function requirePageScope(): Promise<RequestScope> {
   const session = await requireSession();
-  const scope = await scopeFor(session);
+  const scope = await pageScopeOf(session);
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
   if (scope.repo.readRefusal()) redirect("/trop-de-demandes");
   return scope;

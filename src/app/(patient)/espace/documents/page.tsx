@@ -10,7 +10,7 @@ import { agentRef, spaceOf } from "@/server/access/actor";
 import { facetNames, listDocumentFacets } from "@/server/documents/list-document-facets";
 import { listDocuments } from "@/server/documents/list-documents";
 import { documentsSeenBefore } from "@/server/documents/mark-new";
-import { patientIdentity } from "@/server/documents/patient-identity";
+import { spacePatientName } from "@/server/delegations/space-patient-name";
 import { requirePageScope } from "@/server/documents/request-repository";
 
 export const metadata: Metadata = { title: t("documents.title") };
@@ -30,10 +30,11 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
   const now = new Date();
   const newSince = await documentsSeenBefore(actor, now);
   const facetsLoaded = listDocumentFacets(repo, patientId);
-  const [list, facets, identity] = await Promise.all([
+  const [list, facets, spaceName] = await Promise.all([
     listDocuments(repo, patientId, filters, { newSince, viewerRef: agentRef(actor), knownNames: facetsLoaded.then(facetNames) }),
     facetsLoaded,
-    actor.kind === "patient" ? undefined : patientIdentity(repo, patientId),
+    // Another person's space: their name, as its banner (the layout) read it.
+    actor.kind === "patient" ? undefined : spacePatientName(repo, patientId),
   ]);
   const notice = noticeFor(params.message);
   const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
@@ -41,7 +42,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Se
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title={identity ? t("documents.spaceTitle", { name: identity.name }) : t("documents.title")}
+        title={spaceName !== undefined ? t("documents.spaceTitle", { name: spaceName }) : t("documents.title")}
         description={t("documents.intro")}
       >
         {canAdd ? (

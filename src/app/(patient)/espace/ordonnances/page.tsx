@@ -5,7 +5,7 @@ import { PastPrescriptionItem } from "@/components/prescriptions/past-prescripti
 import { PrescriptionSummary } from "@/components/prescriptions/prescription-summary";
 import { pageOf } from "@/lib/page-of";
 import { t } from "@/lib/i18n/messages";
-import { patientIdentity } from "@/server/documents/patient-identity";
+import { spacePatientName } from "@/server/delegations/space-patient-name";
 import { requirePageScope } from "@/server/documents/request-repository";
 import { listPrescriptions } from "@/server/prescriptions/list-prescriptions";
 
@@ -24,11 +24,12 @@ export default async function PrescriptionsPage({ searchParams }: { searchParams
   const { repo, actor } = await requirePageScope();
   const list = await listPrescriptions(repo);
   const past = pageOf(list.past, Number((await searchParams).passees) || 1, PAST_PER_PAGE);
-  const identity = actor.kind === "patient" ? undefined : await patientIdentity(repo, list.patientId);
+  // Another person's space: their name, as its banner (the layout) read it.
+  const spaceName = actor.kind === "patient" ? undefined : await spacePatientName(repo, list.patientId);
   const href = (id: string) => `/espace/ordonnances/${encodeURIComponent(id)}`;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={identity ? t("prescriptions.spaceTitle", { name: identity.name }) : t("prescriptions.title")} description={t("prescriptions.intro")} />
+      <PageHeader title={spaceName !== undefined ? t("prescriptions.spaceTitle", { name: spaceName }) : t("prescriptions.title")} description={t("prescriptions.intro")} />
       <section aria-labelledby="active-title" className="flex flex-col gap-4">
         <h2 id="active-title" className="text-xl font-semibold">
           {t("prescriptions.activeTitle")}
