@@ -22,6 +22,14 @@ const APP_PORT = 3193;
 const SEQUENTIAL = Number(process.env.BENCH_PAGE_REQUESTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const TARGETS = { cpuMs: 8, shareOfApi: 0.2, p99Ms: 250, jsGzipKb: 100 };
+/**
+ * "No page slower than the documents page" is judged in rounds: one pass per page, minutes
+ * apart, could not say it (the same documents page with a filter came out 46 % slower than
+ * without). Each round measures every page, in an order that turns from round to round, and
+ * each page's figures are divided by the documents page's of the same round.
+ */
+const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 5);
+const ROUND_REQUESTS = Number(process.env.BENCH_PAGES_ROUND_REQUESTS ?? 40);
 
 type PageSpec = { key: string; visitor: "patient" | "practitioner" | "caregiver" | "pharmacist"; path: string };
 
@@ -54,7 +62,7 @@ function pagesOf(world: PagesWorld): PageSpec[] {
 
 export type PageResult = {
   key: string;
-  visitor: string;
+  visitor: PageSpec["visitor"];
   path: string;
   absent?: true;
   failed?: string;
@@ -65,6 +73,8 @@ export type PageResult = {
   js?: JsWeight;
   /** The app's resident memory after this page's load step, MB. */
   rssMb?: number;
+  /** Per round: this page's TTFB p50 and app CPU divided by the documents page's in the same round. */
+  againstDocuments?: { p50: number[]; cpu: number[] };
 };
 export type PagesResult = {
   pages: PageResult[];
@@ -134,6 +144,9 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
       }
       apiSearch.push(await drive("API search", search.url, search.headers, SECONDS));
       console.log(`pages: measured in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+      t = Date.now();
+      await compareInRounds(pages, (spec) => ({ url: `${appUrl}${spec.path}`, cookie: cookieOf(spec.visitor) }), app);
+      if (ROUNDS > 0) console.log(`pages: ${ROUNDS} rounds against the documents page in ${((Date.now() - t) / 1000).toFixed(0)} s`);
       return { pages, apiSearch, loadAverage: readLoadAverage(), startToFirstPageMs, rssAfterStartMb };
     } finally {
       await stop(app);
@@ -142,6 +155,34 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
     keepAlive.destroy();
     await pool.end();
     await db.drop();
+  }
+}
+
+/**
+ * ROUNDS rounds; in each, every measured page gets ROUND_REQUESTS sequential requests (after
+ * measure()'s warm-up), starting from a different page each round, and its figures are divided
+ * by the documents page's of that round (a burst of other work on the machine falls on a round,
+ * not on one page).
+ */
+async function compareInRounds(pages: PageResult[], target: (spec: PageResult) => { url: string; cookie: string }, app: Parameters<typeof measure>[5]) {
+  const measured = pages.filter((page) => page.sequential);
+  const documents = measured.find((page) => page.key === "documents");
+  if (!documents || ROUNDS <= 0) return;
+  const rows = new Map(measured.map((page) => [page.key, [] as Timing[]]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = Math.floor((round * measured.length) / ROUNDS);
+    for (const page of [...measured.slice(start), ...measured.slice(0, start)]) {
+      const { url, cookie } = target(page);
+      rows.get(page.key)!.push(await measure(page.key, url, cookie, 1, ROUND_REQUESTS, app));
+    }
+  }
+  const base = rows.get("documents")!;
+  for (const page of measured) {
+    const own = rows.get(page.key)!;
+    page.againstDocuments = {
+      p50: own.map((timing, round) => timing.ttfbMedian / base[round]!.ttfbMedian),
+      cpu: own.map((timing, round) => timing.appCpuMsPerRequest / base[round]!.appCpuMsPerRequest),
+    };
   }
 }
 
@@ -193,9 +234,21 @@ export function reportPages(result: PagesResult) {
     [`every page ≥ ${TARGETS.shareOfApi * 100}% of the API search's throughput`, failing((page) => page.load!.requestsPerSec >= TARGETS.shareOfApi * api)],
     [`p99 < ${TARGETS.p99Ms} ms at 50 connections`, failing((page) => page.load!.p99 < TARGETS.p99Ms)],
     [`JavaScript ≤ ${TARGETS.jsGzipKb} kB gzip`, failing((page) => (page.js?.gzipBytes ?? 0) <= TARGETS.jsGzipKb * 1024)],
-    [`no page slower than the documents page (sequential TTFB p50 ${documents?.sequential?.ttfbMedian.toFixed(1)} ms)`, documents ? failing((page) => page.sequential!.ttfbMedian <= documents.sequential!.ttfbMedian) : ["documents page absent"]],
+    documents?.againstDocuments
+      ? // Slower in every one of the rounds: with 5 rounds, a page as fast as the documents page comes out so by chance once in 32.
+        [`no page slower than the documents page (TTFB p50 slower in every one of ${ROUNDS} rounds)`, failing((page) => Math.min(...page.againstDocuments!.p50) <= 1)]
+      : [`no page slower than the documents page (one pass: sequential TTFB p50 ${documents?.sequential?.ttfbMedian.toFixed(1)} ms)`, documents ? failing((page) => page.sequential!.ttfbMedian <= documents.sequential!.ttfbMedian) : ["documents page absent"]],
     ["every page answers 2xx under load", failing((page) => page.load!.non2xx === 0 && page.load!.errors === 0)],
   ];
+  if (documents?.againstDocuments) {
+    const r = (values: number[]) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+    console.log(`\nagainst the documents page, in ${ROUNDS} interleaved rounds of ${ROUND_REQUESTS} sequential requests: median ratio (min–max over the rounds)`);
+    console.log(`${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"TTFB p50".padStart(17)} ${"app CPU".padStart(17)}  slower in every round`);
+    for (const page of measured) {
+      const a = page.againstDocuments!;
+      console.log(`${page.key.padEnd(22)} ${page.visitor.padEnd(12)} ${r(a.p50).padStart(17)} ${r(a.cpu).padStart(17)}  ${Math.min(...a.p50) > 1 ? "yes" : "no"}`);
+    }
+  }
   console.log("\ntargets (pages)");
   for (const [text, failed] of lines) console.log(`  ${failed.length === 0 ? "met    " : "NOT met"}  ${text}${failed.length ? ` — not: ${failed.join(", ")}` : ""}`);
   const absent = result.pages.filter((page) => page.absent).map((page) => page.key);
