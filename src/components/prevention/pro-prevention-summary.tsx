@@ -1,15 +1,13 @@
-import type { ReadRepository } from "@/server/fhir/read-repository";
-import { preventionOf } from "@/server/prevention/evaluate-patient";
 import { frDay } from "@/server/prevention/evaluators/context";
+import type { PreventionItem } from "@/server/prevention/types";
 import { STATUS_LABELS } from "./texts";
 
 /**
  * For a professional the patient authorises: the vaccinations and screenings due or overdue,
- * computed by the same engine from what this professional may see of the record (read through
- * the repository as them, so audited in the patient's history).
+ * computed by the same engine (preventionOf) from what this professional may see of the record
+ * (read through the repository as them, so audited in the patient's history).
  */
-export async function ProPreventionSummary({ repo, patientId }: { repo: ReadRepository; patientId: string }) {
-  const { items } = await preventionOf(repo, patientId);
+export function ProPreventionSummary({ items }: { items: PreventionItem[] }) {
   const due = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE");
   return (
     <section aria-labelledby="pro-prevention-title" className="flex flex-col gap-3">

@@ -10,13 +10,17 @@ import { MAX_COUNT, MAX_OFFSET } from "../fhir/search-request";
 export type PreventionRecord = { patient: Patient; immunizations: Immunization[]; conditions: Condition[]; procedures: Procedure[] };
 
 export async function loadPreventionRecord(repo: ReadRepository, patientId: string): Promise<PreventionRecord> {
+  // The Patient first: an actor refused it searches nothing more (one refusal in the trail).
   const patient = await repo.read<Patient>("Patient", patientId);
-  return {
-    patient,
-    immunizations: await all<Immunization>(repo, "Immunization", patientId),
-    conditions: await all<Condition>(repo, "Condition", patientId),
-    procedures: await all<Procedure>(repo, "Procedure", patientId),
-  };
+  // Then the three searches at once rather than one after the other: each is a round trip and
+  // an audit row's commit, and they were on the critical path of every page showing prevention
+  // (a professional's view of a record: issue 16).
+  const [immunizations, conditions, procedures] = await Promise.all([
+    all<Immunization>(repo, "Immunization", patientId),
+    all<Condition>(repo, "Condition", patientId),
+    all<Procedure>(repo, "Procedure", patientId),
+  ]);
+  return { patient, immunizations, conditions, procedures };
 }
 
 async function all<T extends Resource>(repo: ReadRepository, type: T["resourceType"], patientId: string): Promise<T[]> {

@@ -14,6 +14,7 @@ import { listDocuments } from "@/server/documents/list-documents";
 import { patientIdentity } from "@/server/documents/patient-identity";
 import { requirePageScope } from "@/server/documents/request-repository";
 import { noteFirstAccess } from "@/server/notifications/note-first-access";
+import { preventionOf } from "@/server/prevention/evaluate-patient";
 
 export const metadata: Metadata = { title: t("pro.patientsTitle") };
 
@@ -31,9 +32,15 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
   if (!identity || actor.kind !== "practitioner") notFound();
   await noteFirstAccess(repo, patientId);
   const { filters, invalid } = parseDocumentFilters(await searchParams);
-  const facetsLoaded = listDocumentFacets(repo, patientId);
-  const [list, facets] = await Promise.all([listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }), facetsLoaded]);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
+  const facetsLoaded = listDocumentFacets(repo, patientId);
+  // Prevention is for the professionals the patient authorises, not for break-glass access; read
+  // beside the documents rather than after them (issue 16: it was the page's longest wait).
+  const [list, facets, prevention] = await Promise.all([
+    listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }),
+    facetsLoaded,
+    emergency ? undefined : preventionOf(repo, patientId),
+  ]);
   const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
   const basePath = `/pro/patients/${patientId}`;
   return (
@@ -55,8 +62,7 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
         ) : null}
       </PageHeader>
       {emergency ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(emergency.until) })}</Alert> : null}
-      {/* Prevention is for the professionals the patient authorises, not for break-glass access. */}
-      {emergency ? null : <ProPreventionSummary repo={repo} patientId={patientId} />}
+      {prevention ? <ProPreventionSummary items={prevention.items} /> : null}
       <DocumentsListView
         basePath={basePath}
         hrefOf={(id) => `${basePath}/documents/${id}`}
