@@ -26,7 +26,11 @@ const TARGETS = { cpuMs: 8, shareOfApi: 0.2, p99Ms: 250, jsGzipKb: 100 };
  * "No page slower than the documents page" is judged in rounds: one pass per page, minutes
  * apart, could not say it (the same documents page with a filter came out 46 % slower than
  * without). Each round measures every page, in an order that turns from round to round, and
- * each page's figures are divided by the documents page's of the same round.
+ * each page's figures are divided by the documents page's of the same round. The time compared
+ * is the whole page's (to its last byte), not the first byte's: a page that streams its top
+ * early (the documents list) and one that sends everything at once (a prescription) differ
+ * in TTFB by how they flush, not by how long a person waits (first run: the prescription's
+ * TTFB came out 2.3 times the documents page's for 1.1 times its CPU).
  */
 const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 5);
 const ROUND_REQUESTS = Number(process.env.BENCH_PAGES_ROUND_REQUESTS ?? 40);
@@ -73,8 +77,8 @@ export type PageResult = {
   js?: JsWeight;
   /** The app's resident memory after this page's load step, MB. */
   rssMb?: number;
-  /** Per round: this page's TTFB p50 and app CPU divided by the documents page's in the same round. */
-  againstDocuments?: { p50: number[]; cpu: number[] };
+  /** Per round: this page's p50 (whole page) and app CPU divided by the documents page's in the same round. */
+  againstDocuments?: { p50: number[]; cpu: number[]; documentsP50: number[] };
 };
 export type PagesResult = {
   pages: PageResult[];
@@ -180,8 +184,9 @@ async function compareInRounds(pages: PageResult[], target: (spec: PageResult) =
   for (const page of measured) {
     const own = rows.get(page.key)!;
     page.againstDocuments = {
-      p50: own.map((timing, round) => timing.ttfbMedian / base[round]!.ttfbMedian),
+      p50: own.map((timing, round) => timing.totalMedian / base[round]!.totalMedian),
       cpu: own.map((timing, round) => timing.appCpuMsPerRequest / base[round]!.appCpuMsPerRequest),
+      documentsP50: base.map((timing) => timing.totalMedian),
     };
   }
 }
@@ -236,14 +241,14 @@ export function reportPages(result: PagesResult) {
     [`JavaScript ≤ ${TARGETS.jsGzipKb} kB gzip`, failing((page) => (page.js?.gzipBytes ?? 0) <= TARGETS.jsGzipKb * 1024)],
     documents?.againstDocuments
       ? // Slower in every one of the rounds: with 5 rounds, a page as fast as the documents page comes out so by chance once in 32.
-        [`no page slower than the documents page (TTFB p50 slower in every one of ${ROUNDS} rounds)`, failing((page) => Math.min(...page.againstDocuments!.p50) <= 1)]
+        [`no page slower than the documents page (whole page p50 slower in every one of ${ROUNDS} rounds)`, failing((page) => Math.min(...page.againstDocuments!.p50) <= 1)]
       : [`no page slower than the documents page (one pass: sequential TTFB p50 ${documents?.sequential?.ttfbMedian.toFixed(1)} ms)`, documents ? failing((page) => page.sequential!.ttfbMedian <= documents.sequential!.ttfbMedian) : ["documents page absent"]],
     ["every page answers 2xx under load", failing((page) => page.load!.non2xx === 0 && page.load!.errors === 0)],
   ];
   if (documents?.againstDocuments) {
     const r = (values: number[]) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
-    console.log(`\nagainst the documents page, in ${ROUNDS} interleaved rounds of ${ROUND_REQUESTS} sequential requests: median ratio (min–max over the rounds)`);
-    console.log(`${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"TTFB p50".padStart(17)} ${"app CPU".padStart(17)}  slower in every round`);
+    console.log(`\nagainst the documents page, in ${ROUNDS} interleaved rounds of ${ROUND_REQUESTS} sequential requests: median ratio (min–max over the rounds); the documents page's whole-page p50 was ${documents.againstDocuments.documentsP50.map((ms) => ms.toFixed(1)).join(", ")} ms`);
+    console.log(`${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"page p50".padStart(17)} ${"app CPU".padStart(17)}  slower in every round`);
     for (const page of measured) {
       const a = page.againstDocuments!;
       console.log(`${page.key.padEnd(22)} ${page.visitor.padEnd(12)} ${r(a.p50).padStart(17)} ${r(a.cpu).padStart(17)}  ${Math.min(...a.p50) > 1 ? "yes" : "no"}`);
