@@ -19,6 +19,10 @@ let patientId = "";
 const busy = randomUUID();
 const quiet = randomUUID();
 const BUSY_EVENTS = 600;
+/** A link the pharmacy opened many times: its own rows (agent "Link/<id>"), not the patient's. */
+const opened = randomUUID();
+const OPENED_VIEWS = 120;
+const WRONG_PASSCODES = 3;
 
 beforeAll(async () => {
   const system = await systemRepository("link-events-tests");
@@ -37,6 +41,23 @@ beforeAll(async () => {
       createdBy: `Patient/${patientId}`,
     });
   }
+  await insertShareLink(db().prisma, {
+    id: opened,
+    secretHash: randomUUID(),
+    patientId,
+    prescriptionId: newId(),
+    passcodeHash: null,
+    attemptsLeft: 10,
+    expiresAt: new Date(now + 86_400_000),
+    createdAt: new Date(now - 2_700_000),
+    createdBy: `Patient/${patientId}`,
+  });
+  await system.audit({ patientId, entity: `ShareLink/${opened}`, interaction: "share", outcome: "success" });
+  const pharmacy = await createRepository({ kind: "link", linkId: opened, patientId, prescriptionId: newId(), pharmacy: "Pharmacie du Port" });
+  for (let i = 0; i < WRONG_PASSCODES; i++) {
+    await pharmacy.audit({ patientId, entity: `ShareLink/${opened}`, interaction: "link-passcode-failed", outcome: "denied", detail: { attemptsLeft: 9 - i } });
+  }
+  for (let i = 0; i < OPENED_VIEWS; i++) await pharmacy.audit({ patientId, entity: `Patient/${patientId}`, interaction: "read", outcome: "success" });
   await system.audit({ patientId, entity: `ShareLink/${quiet}`, interaction: "share", outcome: "success" });
   for (let i = 0; i < BUSY_EVENTS; i++) await system.audit({ patientId, entity: `ShareLink/${busy}`, interaction: "share", outcome: "success" });
   // 250 ended links, newer than the two live ones.
@@ -66,5 +87,15 @@ describe("the patient's links", () => {
     expect(quietLink?.events.map((e) => e.kind)).toEqual(["created"]);
     expect(quietLink?.eventsNotShown).toBe(0);
     expect(links.filter((l) => l.state !== "active" && l.state !== "dispensed")).toHaveLength(200);
+  });
+
+  it("show a much-opened link's newest views, and count all its events and wrong passcodes, not only those shown", async () => {
+    const repo = await createRepository({ kind: "patient", accountId: newId(), patientId });
+    const link = (await listMyLinks(repo))!.find((l) => l.id === opened)!;
+    expect(link.events).toHaveLength(50);
+    expect(link.events.map((e) => e.kind)).toEqual(Array(50).fill("viewed"));
+    // Its creation (by the patient), the wrong passcodes and the views: all counted.
+    expect(link.eventsNotShown).toBe(1 + WRONG_PASSCODES + OPENED_VIEWS - 50);
+    expect(link.wrongPasscodes).toBe(WRONG_PASSCODES);
   });
 });
