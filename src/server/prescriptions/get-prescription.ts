@@ -16,8 +16,13 @@ export type PrescriptionDetail = { patientId: string; prescription: NamedPrescri
 export async function getPrescription(repo: Repository, prescriptionId: string): Promise<PrescriptionDetail> {
   const patientId = spaceOf(repo.actor);
   if (!patientId || repo.actor.kind === "link" || prescriptionId.length > 64) throw notFound();
-  const found = await readPrescription(repo, patientId, prescriptionId, repo.now());
+  // The prescription and its links at once, not one after the other (issue 16: the page came out
+  // slower than the documents page in every round). The links are read whatever the answer,
+  // but only returned with a prescription found: a 404 shows nothing of them.
+  const [found, links] = await Promise.all([
+    readPrescription(repo, patientId, prescriptionId, repo.now()),
+    mayManageLinks(repo, patientId).then((mayShare) => (mayShare ? listMyLinks(repo, prescriptionId) : undefined)),
+  ]);
   if (!found) throw notFound();
-  const mayShare = await mayManageLinks(repo, patientId);
-  return { patientId, prescription: found.prescription, mayShare, links: mayShare ? await listMyLinks(repo, prescriptionId) : undefined };
+  return { patientId, prescription: found.prescription, mayShare: links !== undefined, links };
 }

@@ -64,9 +64,14 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
   const now = repo.now();
   const links = await listShareLinks(patientId, prescriptionId, now);
-  const rows = await readLinkEvents(patientId, links.map((l) => l.id));
-  const openness = new Map<string, boolean>();
-  for (const id of new Set(links.map((l) => l.prescriptionId))) openness.set(id, await prescriptionIsOpen(patientId, id));
+  // Whether each prescription still opens, one after the other (a patient may have hundreds of
+  // ended links: not all at once on the pool), beside the links' events.
+  const opennessRead = (async () => {
+    const found = new Map<string, boolean>();
+    for (const id of new Set(links.map((l) => l.prescriptionId))) found.set(id, await prescriptionIsOpen(patientId, id));
+    return found;
+  })();
+  const [rows, openness] = await Promise.all([readLinkEvents(patientId, links.map((l) => l.id)), opennessRead]);
   const self = agentRef(repo.actor);
   return links.map((link) => {
     const mine = rows.filter((r) => r.agent === `Link/${link.id}` || r.entity === `ShareLink/${link.id}`);
