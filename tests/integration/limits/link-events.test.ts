@@ -28,7 +28,7 @@ beforeAll(async () => {
   const system = await systemRepository("link-events-tests");
   patientId = (await system.create(aPatient({ given: "Alix" }))).id!;
   const now = Date.now();
-  for (const [id, createdAt] of [[quiet, now - 3_600_000], [busy, now - 1_800_000]] as const) {
+  for (const [id, createdAt] of [[quiet, now - 3_600_000], [opened, now - 2_700_000], [busy, now - 1_800_000]] as const) {
     await insertShareLink(db().prisma, {
       id,
       secretHash: randomUUID(),
@@ -41,17 +41,6 @@ beforeAll(async () => {
       createdBy: `Patient/${patientId}`,
     });
   }
-  await insertShareLink(db().prisma, {
-    id: opened,
-    secretHash: randomUUID(),
-    patientId,
-    prescriptionId: newId(),
-    passcodeHash: null,
-    attemptsLeft: 10,
-    expiresAt: new Date(now + 86_400_000),
-    createdAt: new Date(now - 2_700_000),
-    createdBy: `Patient/${patientId}`,
-  });
   await system.audit({ patientId, entity: `ShareLink/${opened}`, interaction: "share", outcome: "success" });
   const pharmacy = await createRepository({ kind: "link", linkId: opened, patientId, prescriptionId: newId(), pharmacy: "Pharmacie du Port" });
   for (let i = 0; i < WRONG_PASSCODES; i++) {
@@ -60,7 +49,7 @@ beforeAll(async () => {
   for (let i = 0; i < OPENED_VIEWS; i++) await pharmacy.audit({ patientId, entity: `Patient/${patientId}`, interaction: "read", outcome: "success" });
   await system.audit({ patientId, entity: `ShareLink/${quiet}`, interaction: "share", outcome: "success" });
   for (let i = 0; i < BUSY_EVENTS; i++) await system.audit({ patientId, entity: `ShareLink/${busy}`, interaction: "share", outcome: "success" });
-  // 250 ended links, newer than the two live ones.
+  // 250 ended links, newer than the three live ones.
   for (let i = 0; i < 250; i++) {
     await insertShareLink(db().prisma, {
       id: randomUUID(),
