@@ -9,6 +9,7 @@ import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner, aPractitionerRole, anOrganization } from "@/lib/fhir/builders/people";
 import { PRACTITIONERS } from "@/lib/demo/personas";
 import { aBlock, aDelegation, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
+import { uniqueFamilyName } from "../unique-family-name";
 
 /**
  * A small record for the documents tests, with fresh ids (the server test database is shared by
@@ -38,11 +39,11 @@ export async function buildWorld(options: { jeanEmergency?: boolean } = {}) {
   await system.create(aPractitionerRole({ practitionerId: petit.id!, organizationId: otherOrg.id, specialty: PRACTITIONERS.petit.specialty }));
   await system.create(aPractitionerRole({ practitionerId: moreau.id!, organizationId: otherOrg.id, specialty: PRACTITIONERS.moreau.specialty }));
   // Unique identities per world, so emergency lookups never match another file's patients.
-  const suffix = newId().slice(0, 8).replace(/\d/g, "x");
+  const family = uniqueFamilyName("Martin");
   const ins = String(Math.floor(1e14 + Math.random() * 9e14));
   // The repository gives every new resource its id: the world uses the ids it was given.
-  const camilleId = (await system.create(aPatient({ given: "Camille", family: `Martin${suffix}`, birthDate: "1985-03-14" }))).id!;
-  const jeanId = (await system.create(aPatient({ given: "Jean", family: `Martin${suffix}`, birthDate: "1950-06-02", ins }))).id!;
+  const camilleId = (await system.create(aPatient({ given: "Camille", family, birthDate: "1985-03-14" }))).id!;
+  const jeanId = (await system.create(aPatient({ given: "Jean", family, birthDate: "1950-06-02", ins }))).id!;
   await system.create(anAuthorisation({ patientId: camilleId, practitionerId: bernard.id! }));
   await system.create(anAuthorisation({ patientId: jeanId, practitionerId: bernard.id! }));
   await system.create(aBlock({ patientId: camilleId, practitionerId: petit.id! }));
@@ -98,7 +99,7 @@ export async function buildWorld(options: { jeanEmergency?: boolean } = {}) {
   return {
     system,
     ids: { camille: camilleId, jean: jeanId, bernard: bernard.id!, petit: petit.id!, moreau: moreau.id!, org: org.id!, otherOrg: otherOrg.id! },
-    identity: { family: `Martin${suffix}`, ins },
+    identity: { family, ins },
     actors,
     repoFor,
     addDocument,

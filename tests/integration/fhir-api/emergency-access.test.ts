@@ -1,19 +1,18 @@
 import type { AuditEvent, DocumentReference } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as openEmergency } from "@/app/(pro)/pro/urgence/ouvrir/route";
 import { checkSession } from "@/server/auth/check-session";
 import { systemRepository } from "@/server/fhir/repository";
 import { PRACTITIONERS } from "@/lib/demo/personas";
 import { aDocument } from "@/lib/fhir/builders/documents";
-import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner, aPractitionerRole } from "@/lib/fhir/builders/people";
 import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { asOwner } from "../audit/owner-sql";
 import { appUrl, bundleOf, fhir, signIn, warmUpValidator, type SignedIn } from "./http";
-import { inRequestScope } from "./request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { uniqueFamilyName } from "../unique-family-name";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**
@@ -36,7 +35,7 @@ let jeanCookie = "";
 beforeAll(async () => {
   warmUpValidator();
   const system = await systemRepository("emergency-access-http-tests");
-  family = `Urgence${newId().slice(0, 8).replace(/\d/g, "x")}`;
+  family = uniqueFamilyName("Urgence");
   jean = (await system.create(aPatient({ given: "Jean", family, birthDate: "1950-06-02" }))).id!;
   const pros: Record<"bernard" | "petit" | "moreau", string> = { bernard: "", petit: "", moreau: "" };
   for (const persona of ["bernard", "petit", "moreau"] as const) {
