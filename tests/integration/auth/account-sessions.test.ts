@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as endOne } from "@/app/compte/sessions/fermer/route";
 import { POST as endOthers } from "@/app/compte/sessions/fermer-autres/route";
 import { listSessions, sessionHandle } from "@/server/accounts/account-sessions";
@@ -11,7 +11,6 @@ import { sessionCookie } from "../fhir-api/http";
 import { anAccount } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
-vi.mock("next/headers", () => import("./auth-scope"));
 
 useTestDatabase();
 

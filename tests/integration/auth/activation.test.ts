@@ -1,5 +1,5 @@
 import type { Patient } from "@medplum/fhirtypes";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as codeRoute } from "@/app/(auth)/activer/etape/code/route";
 import { POST as passwordRoute } from "@/app/(auth)/activer/etape/mot-de-passe/route";
 import { POST as totpRoute } from "@/app/(auth)/activer/etape/totp/route";
@@ -19,7 +19,6 @@ import { useTestDatabase } from "../../setup/test-database";
 import { anAddress } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
-vi.mock("next/headers", () => import("./auth-scope"));
 
 useTestDatabase();
 

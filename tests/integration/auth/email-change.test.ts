@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as request } from "@/app/compte/adresse/route";
 import { POST as confirm } from "@/app/compte/adresse/confirmer/envoyer/route";
 import { openSession } from "@/server/auth/open-session";
@@ -9,7 +9,6 @@ import { sessionCookie } from "../fhir-api/http";
 import { anAccount } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
-vi.mock("next/headers", () => import("./auth-scope"));
 
 useTestDatabase();
 

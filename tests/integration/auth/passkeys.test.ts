@@ -1,5 +1,5 @@
 import type { Patient } from "@medplum/fhirtypes";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as optionsForEnrolment } from "@/app/(auth)/activer/cle/options/route";
 import { POST as enrol } from "@/app/(auth)/activer/cle/enregistrer/route";
 import { POST as codeRoute } from "@/app/(auth)/activer/etape/code/route";
@@ -18,7 +18,6 @@ import { anAddress } from "./helpers";
 import { SoftAuthenticator } from "./soft-authenticator";
 import { Browser, startTestServer } from "./test-server";
 
-vi.mock("next/headers", () => import("./auth-scope"));
 
 useTestDatabase();
 

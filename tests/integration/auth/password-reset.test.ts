@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as change } from "@/app/(auth)/connexion/oubli/changer/route";
 import { POST as send } from "@/app/(auth)/connexion/oubli/envoyer/route";
 import { startSignIn } from "@/server/auth/start-sign-in";
@@ -7,7 +7,6 @@ import { useTestDatabase } from "../../setup/test-database";
 import { anAccount, anAddress } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
-vi.mock("next/headers", () => import("./auth-scope"));
 
 useTestDatabase();
 

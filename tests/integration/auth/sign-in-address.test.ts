@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as nextAuthGet, POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as passwordPost } from "@/app/(auth)/connexion/mot-de-passe/route";
 import { authCookies } from "@/server/auth/cookie-names";
@@ -7,10 +7,9 @@ import { startSignIn } from "@/server/auth/start-sign-in";
 import { env } from "@/server/env";
 import { secrets } from "@/server/secrets";
 import { useTestDatabase } from "../../setup/test-database";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
 
-vi.mock("next/headers", () => import("./../fhir-api/request-scope"));
 useTestDatabase();
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as passwordStep } from "@/app/(auth)/connexion/mot-de-passe/route";
 import { codeStep } from "@/server/auth/code-step";
 import { currentAuthCookies } from "@/server/auth/session-token";
@@ -9,7 +9,6 @@ import { useTestDatabase } from "../../setup/test-database";
 import { anAccount, anAddress, at, PASSWORD } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
-vi.mock("next/headers", () => import("./auth-scope"));
 
 useTestDatabase();
 

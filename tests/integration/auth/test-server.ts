@@ -2,7 +2,7 @@ import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pinClientAddress } from "@/server/http/pin-client-address";
-import { inAuthScope } from "./auth-scope";
+import { inAuthScope } from "../../setup/next-headers-scope";
 
 /**
  * A real HTTP server in front of the app's route handlers, doing what the portal's server does

@@ -1,15 +1,14 @@
 import type { Bundle, Observation } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as record } from "@/app/(patient)/espace/carnet-enfant/mesure/route";
 import { loadGrowth } from "@/server/children/load-growth";
 import { systemRepository } from "@/server/fhir/repository";
 import { todayInParis } from "@/server/prevention/days";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, warmUpValidator } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { buildWorld, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 
 /**
  * The growth form as a browser posts it (urlencoded, same origin, the session cookie) and as

@@ -1,5 +1,5 @@
 import type { Bundle, DocumentReference, RelatedPerson } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/access/actor";
 import { loadGrowth } from "@/server/children/load-growth";
 import { getDocument } from "@/server/documents/get-document";
@@ -11,7 +11,6 @@ import { useTestDatabase } from "../../setup/test-database";
 import { fhir, idsOf, sameOrigin, warmUpValidator } from "../fhir-api/http";
 import { buildWorld, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 
 /**
  * Two guardians manage Léo's space; neither can end the other's tie (a judge's matter), through

@@ -12,10 +12,9 @@ import { runMajorityTick } from "@/server/children/run-majority-tick";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, idsOf, sameOrigin, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { birthDayFor } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 
 /**
  * At 18 a guardian's access ends by itself (no job: the rules read the birth date), and thirty

@@ -7,7 +7,6 @@ import { fhir, sameOrigin, sessionOf, type SignedIn } from "../fhir-api/http";
 import { clock } from "./test-clock";
 import { buildWorld, noticeOf, personWithAccount, post, postId, secretFromOutbox, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 vi.mock("@/server/clock", () => import("./test-clock"));
 const db = useTestDatabase();
 

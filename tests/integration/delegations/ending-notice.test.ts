@@ -8,11 +8,10 @@ import { delegationsTick } from "@/server/delegations/delegations-tick";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { clock } from "./test-clock";
 import { noticeOf, personWithAccount, postId } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 vi.mock("@/server/clock", () => import("./test-clock"));
 const db = useTestDatabase();
 

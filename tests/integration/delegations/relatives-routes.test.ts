@@ -12,7 +12,6 @@ import { clock } from "./test-clock";
 import { delegationsTick } from "@/server/delegations/delegations-tick";
 import { buildWorld, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 vi.mock("@/server/clock", () => import("./test-clock"));
 const db = useTestDatabase();
 

@@ -15,7 +15,7 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import type { Database } from "@/server/db/client";
 import { appUrl, sessionOf, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 const ROUTES = {
   inviter: (r: Request) => invite(r),

@@ -1,5 +1,5 @@
 import type { AuditEvent, Bundle, DocumentReference } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument, binaryIdOf } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
@@ -10,7 +10,6 @@ import { bundleOf, fhir, idsOf, resourceOf, sameOrigin, signIn, warmUpValidator 
 import { getDocumentFile } from "./file-route";
 import { aPdf } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as setLevel } from "@/app/api/documents/[id]/confidentialite/route";
 import { POST as remove } from "@/app/api/documents/[id]/supprimer/route";
 import { systemRepository } from "@/server/fhir/repository";
@@ -6,9 +6,8 @@ import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 useTestDatabase();
 
 /**

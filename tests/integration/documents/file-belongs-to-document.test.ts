@@ -1,5 +1,5 @@
 import type { DocumentReference } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { aDocument, binaryIdOf } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
@@ -9,7 +9,6 @@ import { fhir, resourceOf, sameOrigin, signIn, warmUpValidator } from "../fhir-a
 import { getDocumentFile } from "./file-route";
 import { aPdf } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 useTestDatabase();
 
 /**

@@ -1,5 +1,5 @@
 import { GET } from "@/app/api/documents/[id]/file/route";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { appUrl, type Answer } from "../fhir-api/http";
 
 /** GET /api/documents/<id>/file as a browser would call it, with the session cookie. */

@@ -1,7 +1,7 @@
 import type { DocumentReference } from "@medplum/fhirtypes";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/documents/route";
 import { createSession } from "@/server/db/session-store";
 import { extractionWorkersRunning, extractPdfText } from "@/server/documents/extract-pdf-text";
@@ -9,11 +9,10 @@ import { isFhirPath, requestUrl, serveFhir } from "@/server/fhir-api/node-handle
 import { TEXT_EXTRACTION_TIMEOUT_MS } from "@/server/documents/upload-policy";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, FHIR_BASE_PATH, sessionCookie, warmUpValidator } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { pdfSlowToExtract } from "./hostile-files";
 import { aPdf, buildWorld, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 useTestDatabase();
 
 /**

@@ -1,15 +1,14 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/documents/route";
 import { createSession } from "@/server/db/session-store";
 import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
 import { setUploadTurns, UploadTurns } from "@/server/http/upload-turns";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, sessionCookie, warmUpValidator } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { pdfOfSize } from "./hostile-files";
 import { buildWorld, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**
@@ -76,8 +75,9 @@ async function post(body: BodyInit, headers: Record<string, string> = {}): Promi
   return inRequestScope(request, () => POST(request));
 }
 
+/** Camille's stored files: on the server, other files of the run store theirs in the same database. */
 async function storedFiles(): Promise<number> {
-  const rows = await db().sql.query<{ n: number | string }>("SELECT count(*) AS n FROM binary_content");
+  const rows = await db().sql.query<{ n: number | string }>("SELECT count(*) AS n FROM binary_content WHERE patient_id = $1", [world.ids.camille]);
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -164,6 +164,8 @@ describe("the upload route's turns", () => {
       await held;
       const stored = await post(body());
       expect(stored.status).toBe(201);
+      // The small file and this one: so the counts above would have seen a file stored.
+      expect(await storedFiles()).toBe(before + 2);
       expect(turns.counts).toEqual({ running: 0, waiting: 0 });
     } finally {
       free();

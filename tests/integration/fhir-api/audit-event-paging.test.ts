@@ -1,12 +1,11 @@
 import type { Bundle } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditRow, insertAuditRows } from "@/server/audit/write-audit";
 import { systemRepository } from "@/server/fhir/repository";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, signIn, warmUpValidator } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,11 +1,10 @@
 import type { AuditEvent } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, idsOf, isOutcome, sameOrigin, type Answer } from "./http";
 import { expectedStatus, mayRead, offered, type Interaction } from "./matrix-expectations";
 import { ACTORS, buildMatrixWorld, OWNERS, SESSIONLESS, TYPES, type ActorName, type MatrixWorld, type Owner, type Target, type TargetType } from "./matrix-world";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,6 +1,6 @@
 import { GET } from "@/app/api/fhir/R4/[[...path]]/route";
 import { appUrl, FHIR_BASE_PATH } from "./http";
-import { inRequestScope } from "./request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 /** GET on the FHIR API keeping the answer's bytes (a Binary's raw form is not text). */
 export async function fhirBytes(path: string, options: { cookie?: string; accept?: string } = {}) {

@@ -1,5 +1,5 @@
 import type { AuditEvent, Binary, Bundle, CapabilityStatement, DocumentReference } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { aDocument, binaryIdOf } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
@@ -9,7 +9,6 @@ import { aPdf } from "../documents/world";
 import { fhirBytes } from "./binary-http";
 import { appUrl, FHIR_BASE_PATH, fhir, isOutcome, resourceOf, signIn, warmUpValidator } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,5 +1,5 @@
 import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
@@ -7,7 +7,6 @@ import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, isOutcome, resourceOf, sameOrigin, signIn, warmUpValidator, type Answer } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

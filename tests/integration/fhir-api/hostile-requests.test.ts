@@ -1,5 +1,5 @@
 import type { AuditEvent, Consent, DocumentReference } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { revokeSession } from "@/server/db/session-store";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -8,7 +8,6 @@ import { aHiddenDocument, anAuthorisation, aResearchChoice } from "@/lib/fhir/bu
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, idsOf, isOutcome, resourceOf, sameOrigin, sessionCookie, signIn, warmUpValidator, type Answer } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

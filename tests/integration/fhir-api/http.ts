@@ -11,13 +11,13 @@ import { validateForWrite } from "@/server/fhir/validate";
 import { secrets } from "@/server/secrets";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
-import { inRequestScope } from "./request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 /**
  * Calls the FHIR API the way a browser or client would: a real Request on the app's URL,
  * carrying the session cookie next-auth would have set (a JWT holding the server session id),
  * handed to the exported route handlers with the path segments Next would give them.
- * Test files mock `next/headers` with ./request-scope (see there why).
+ * `next/headers` is the stand-in of tests/setup/next-headers-scope.ts (see there why).
  */
 const HANDLERS = { GET, HEAD, POST, PUT, DELETE, PATCH } as const;
 export type Method = keyof typeof HANDLERS;

@@ -8,7 +8,6 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, sameOrigin, signIn, warmUpValidator, type Answer, type Method } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
 
 /**

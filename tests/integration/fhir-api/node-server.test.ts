@@ -3,7 +3,7 @@ import fc from "fast-check";
 import http from "node:http";
 import { PDFDocument } from "pdf-lib";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveFhir, isFhirPath, requestUrl } from "@/server/fhir-api/node-handler";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -11,7 +11,6 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, FHIR_BASE_PATH, sameOrigin, signIn, warmUpValidator, type Method } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

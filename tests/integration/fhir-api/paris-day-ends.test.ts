@@ -7,7 +7,6 @@ import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, idsOf, resourceOf, signIn, warmUpValidator } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
 
 /**

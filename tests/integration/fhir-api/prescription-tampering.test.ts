@@ -1,5 +1,5 @@
 import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { recordDispense } from "@/server/prescriptions/record-dispense";
 import { readPrescription } from "@/server/prescriptions/read-prescriptions";
@@ -13,7 +13,6 @@ import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, isOutcome, resourceOf, sameOrigin, signIn, warmUpValidator, type Answer } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

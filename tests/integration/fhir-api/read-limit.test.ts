@@ -11,7 +11,6 @@ const LIMIT = vi.hoisted(() => {
   return 40;
 });
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

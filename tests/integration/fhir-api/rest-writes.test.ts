@@ -1,5 +1,5 @@
 import type { AuditEvent, DocumentReference, Immunization } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
@@ -8,7 +8,6 @@ import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, outcomeOf, resourceOf, sameOrigin, signIn, warmUpValidator } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
 
 /**

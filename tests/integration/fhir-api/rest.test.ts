@@ -1,12 +1,11 @@
 import type { Bundle, CapabilityStatement, DocumentReference } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, bundleOf, fhir, FHIR_BASE_PATH, idsOf, isOutcome, resourceOf, signIn, warmUpValidator, type Answer } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 useTestDatabase();
 
 /**

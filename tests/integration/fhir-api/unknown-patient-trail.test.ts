@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
 import { anObservation } from "@/lib/fhir/builders/record";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, sameOrigin, signIn, warmUpValidator } from "./http";
 
-vi.mock("next/headers", () => import("./request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -9,7 +9,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { getDocumentFile } from "../documents/file-route";
 import { aPdf } from "../documents/world";
 import { appUrl, fhir, signIn, warmUpValidator } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 // Before any module reads the environment: a limit small enough to reach in a test.
 const LIMIT = vi.hoisted(() => {
@@ -17,7 +17,6 @@ const LIMIT = vi.hoisted(() => {
   return 10;
 });
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 useTestDatabase();
 
 /**

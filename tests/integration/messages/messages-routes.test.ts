@@ -1,5 +1,5 @@
 import type { Communication } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { aMessage } from "@/lib/fhir/builders/messages";
 import { aBlock } from "@/lib/fhir/builders/rules";
 import type { Actor } from "@/server/access/actor";
@@ -13,7 +13,6 @@ import { aPdf } from "../documents/world";
 import { bundleOf, fhir, isOutcome, resourceOf, sameOrigin } from "../fhir-api/http";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,12 +1,11 @@
 import type { Bundle, Communication } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository } from "@/server/fhir/repository";
 import { readConversation } from "@/server/messages/read-conversation";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, resourceOf } from "../fhir-api/http";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

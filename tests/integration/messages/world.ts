@@ -6,7 +6,7 @@ import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aBlock, aDelegation, aHiddenDocument, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
 import { appUrl, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 /**
  * Camille and her professionals, as the messaging sees them: Dr Bernard authorised (plain

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as openRoute } from "@/app/api/notifications/[id]/ouvrir/route";
 import { POST as readAllRoute } from "@/app/api/notifications/lues/route";
 import { POST as preferencesRoute } from "@/app/api/notifications/preferences/route";
@@ -7,10 +7,9 @@ import { notify } from "@/server/notifications/notify";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildWorld, type World } from "../documents/world";
 import { sessionCookie } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { formPost, locationOf, params } from "../prescriptions/http";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 
 /** The notification routes as a browser's form posts reach them, and as an attacker's would. */
 const db = useTestDatabase();

@@ -1,14 +1,13 @@
 import type { QuestionnaireResponse } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as send } from "@/app/(patient)/espace/prevention/bilan/envoyer/route";
 import { systemRepository } from "@/server/fhir/repository";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, idsOf, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,12 +1,11 @@
 import type { Bundle, CapabilityStatement, ImmunizationRecommendation } from "@medplum/fhirtypes";
 import { validateResource } from "@medplum/core";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { indexDefinitionsFor } from "@/server/fhir/structure-definitions";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, isOutcome, resourceOf, warmUpValidator } from "../fhir-api/http";
 import { buildWorld, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 
 /** GET /api/fhir/R4/ImmunizationRecommendation?patient=: the same engine, under decide(), audited. */
 const db = useTestDatabase();

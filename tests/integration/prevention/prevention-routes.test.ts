@@ -1,5 +1,5 @@
 import type { Immunization, Procedure } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as addToRecord } from "@/app/(patient)/espace/prevention/carnet/ajouter/route";
 import { POST as done } from "@/app/(patient)/espace/prevention/fait/route";
 import { POST as reminders } from "@/app/(patient)/espace/prevention/rappels/route";
@@ -9,10 +9,9 @@ import { preventionOf } from "@/server/prevention/evaluate-patient";
 import { loadPreferences } from "@/server/prevention/preferences";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, warmUpValidator } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { buildWorld, type World } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 
 /**
  * The prevention forms as a browser posts them (urlencoded, same origin, the real session

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository, systemRepository, type Repository } from "@/server/fhir/repository";
 import { PREVIEW_ITEMS, PREVIEW_TYPES, previewAs } from "@/server/privacy/preview-as";
 import type { ViewerChoice } from "@/server/privacy/preview-viewer";
@@ -12,7 +12,6 @@ import type { Scope } from "@/server/access/scopes";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, idsOf, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

@@ -1,5 +1,5 @@
 import type { Consent } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
 import { choiceHistory } from "@/server/privacy/choice-history";
@@ -9,7 +9,6 @@ import { useTestDatabase } from "../../setup/test-database";
 import { fhir, idsOf } from "../fhir-api/http";
 import { buildPrivacyWorld, noticeOf, post, type PrivacyWorld } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

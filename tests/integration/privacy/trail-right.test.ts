@@ -1,16 +1,15 @@
 import type { Bundle } from "@medplum/fhirtypes";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import AccessHistoryPage from "@/app/(patient)/espace/historique/page";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { t } from "@/lib/i18n/messages";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, signIn, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { buildPrivacyWorld, noticeOf, post, type PrivacyWorld } from "./world";
 
-vi.mock("next/headers", () => import("../fhir-api/request-scope"));
 const db = useTestDatabase();
 
 /**

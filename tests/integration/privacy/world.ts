@@ -14,14 +14,14 @@ import { aPrescription } from "@/lib/fhir/builders/prescriptions";
 import { anImmunization } from "@/lib/fhir/builders/record";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { appUrl, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../fhir-api/request-scope";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 /**
  * A patient (Camille), her record (normal, restricted and secret documents, a prescription, a
  * vaccination), professionals in the directory (Dr Alpha, a GP in Lyon; Dr Bêta, a cardiologist
  * in Villeurbanne), and two caregivers, one with the right to manage sharing and one without.
  * Route handlers are called with real Requests carrying real session cookies (next/headers is
- * the request-scope stand-in), so the session lookup, the actor and the repository are the app's.
+ * tests/setup/next-headers-scope.ts), so the session lookup, the actor and the repository are the app's.
  */
 export const ROUTES = { autoriser: authorise, bloquer: block, debloquer: unblock, niveau: defaultLevel, recherche: research, retirer: withdraw, signaler: report, urgence: emergency } as const;
 
