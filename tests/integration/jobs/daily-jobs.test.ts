@@ -4,7 +4,10 @@ import type { Queryable } from "@/server/db/queryable";
 import { runDailyJobs } from "@/server/jobs/daily-jobs";
 import { useTestDatabase } from "../../setup/test-database";
 
-const db = useTestDatabase();
+// A database of its own: the job reads every person in it and notifies them; on the shared
+// server database it would write notices and trail rows into other files' patients (a
+// prevention notice once landed in events-notify's count for Camille).
+const db = useTestDatabase({ fresh: true });
 
 /**
  * The daily jobs from the 10-minute schedule: once per Paris day however often (or from however

@@ -7,7 +7,10 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccountFor, warmUpValidator } from "../fhir-api/http";
 
-const db = useTestDatabase();
+// A database of its own: the job reads every person in it and notifies them; on the shared
+// server database it would write notices and trail rows into other files' patients (a
+// prevention notice once landed in events-notify's count for Camille).
+const db = useTestDatabase({ fresh: true });
 
 /**
  * The daily prevention job through the real database: a person of 76 with nothing recorded has
@@ -46,8 +49,7 @@ describe("the daily prevention job", () => {
     expect(await prisma.notification.count({ where: { patientId: quiet } })).toBe(0);
     expect(await prisma.notification.count({ where: { patientId: undated } })).toBe(0);
 
-    // Run again the same day, then the next day: nothing new for Jeanne. (Counted for her: other
-    // test files add people to this shared database meanwhile, whose items are new.)
+    // Run again the same day, then the next day: nothing new for Jeanne.
     await runPreventionTick((await database()).sql, NOW, 2);
     expect(await prisma.notification.count({ where: { patientId: older } })).toBe(notices.length);
     await runPreventionTick((await database()).sql, new Date(NOW.getTime() + 86_400_000), 2);
