@@ -1,14 +1,21 @@
 // Where a V8 CPU profile's time went (issue 16: "find where the time goes before changing
 // anything"): self time grouped by package (or our own source folder) and the heaviest functions.
 //   BENCH_CPU_PROF=/tmp/prof BENCH_PAGES=documents npm run bench -- pages
-//   node scripts/bench/profile-summary.mjs /tmp/prof/CPU.*.cpuprofile [top]
+//   node scripts/bench/profile-summary.mjs /tmp/prof/CPU.*.cpuprofile [top] [fromMs]
 // Idle time and the profiler's own "(program)" are left out of the shares: they are not the
-// page's cost.
+// page's cost. fromMs: only the samples taken that many milliseconds after the profile began,
+// so the server's start and first requests (module compilation) do not count as the page's.
+// Our own functions keep their names only in a build made with
+// `experimental: { serverMinification: false }` in next.config.ts (for profiling, not shipped);
+// Next's own runtime (app-page-turbo.runtime.prod.js) is shipped minified either way.
+// A native `writev` near the top is mostly time the server waits in the system call that sends
+// a query to PostgreSQL, the sampler counting wall time there: a server on PostgreSQL's Unix
+// socket instead of TCP showed no lower CPU per page (issue 16, session 5).
 import { readFileSync } from "node:fs";
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, fromArg] = process.argv.slice(2);
 if (!file) {
-  console.error("usage: node scripts/bench/profile-summary.mjs <file.cpuprofile> [top]");
+  console.error("usage: node scripts/bench/profile-summary.mjs <file.cpuprofile> [top] [fromMs]");
   process.exit(2);
 }
 const top = Number(topArg ?? 30);
@@ -16,9 +23,13 @@ const profile = JSON.parse(readFileSync(file, "utf8"));
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 
 // Self time per node: each sample is one interval spent in the sampled node.
+const fromUs = Number(fromArg ?? 0) * 1000;
 const selfUs = new Map();
+let elapsedUs = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   const id = profile.samples[i];
+  elapsedUs += profile.timeDeltas[i] ?? 0;
+  if (elapsedUs < fromUs) continue;
   selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
 }
 
