@@ -160,3 +160,58 @@ describe("properties over the calendar", () => {
     );
   });
 });
+
+describe("Paris's offset, kept per UTC day", () => {
+  /** The offset read through Intl at every call, as paris-day.ts did before it kept offsets. */
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: "Europe/Paris",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  function offsetThroughIntl(instant: number): number {
+    const p = Object.fromEntries(parts.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+    const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    return wall - (instant - (((instant % 1000) + 1000) % 1000));
+  }
+  const YEAR_1900 = Date.UTC(1900, 0, 1);
+  const YEAR_2100 = Date.UTC(2100, 0, 1);
+  /** 01:00 UTC on the last Sunday of a month: when Paris's clocks change since 1996. */
+  function lastSundayOneAm(year: number, month: number): number {
+    const last = new Date(Date.UTC(year, month + 1, 0, 1));
+    return last.getTime() - last.getUTCDay() * 86_400_000;
+  }
+
+  it("is Intl's at any instant from 1900 to 2100, in whatever order days are first read", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: YEAR_1900, max: YEAR_2100 }), { minLength: 1, maxLength: 50 }), (instants) => {
+        for (const instant of instants) expect(parisOffsetMs(new Date(instant))).toBe(offsetThroughIntl(instant));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("changes at the very millisecond the clocks do, on the nights they change", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1996, max: 2099 }),
+        fc.constantFrom(2, 9),
+        fc.integer({ min: -3 * HOUR, max: 3 * HOUR }),
+        (year, month, shift) => {
+          const change = lastSundayOneAm(year, month);
+          // Before and after, in either order, and the instants either side of the change.
+          for (const instant of [change + shift, change - 1, change, change + 1]) expect(parisOffsetMs(new Date(instant))).toBe(offsetThroughIntl(instant));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(parisOffsetMs(new Date("2026-03-29T00:59:59.999Z"))).toBe(HOUR);
+    expect(parisOffsetMs(new Date("2026-03-29T01:00:00.000Z"))).toBe(2 * HOUR);
+    expect(parisOffsetMs(new Date("2026-10-25T00:59:59.999Z"))).toBe(2 * HOUR);
+    expect(parisOffsetMs(new Date("2026-10-25T01:00:00.000Z"))).toBe(HOUR);
+  });
+});
