@@ -5,11 +5,12 @@ import { formatHumanName } from "@/lib/fhir/human-name";
 
 /**
  * The name of the patient whose space or record a page shows, if the actor may see them
- * (undefined otherwise: the page then answers 404, as for a patient that does not exist).
+ * (undefined otherwise: the page then answers 404, as for a patient that does not exist), and the
+ * Patient itself, for a page that reads more of it (its prevention summary) without reading it again.
  */
-export async function patientIdentity(repo: Repository, patientId: string): Promise<{ name: string; birthDate?: string } | undefined> {
+export async function patientIdentity(repo: Repository, patientId: string): Promise<{ name: string; birthDate?: string; patient: Patient } | undefined> {
   if (!isUuid(patientId)) return undefined;
   const found = await repo.search<Patient>("Patient", { patientId, ids: [patientId], count: 1 });
   const patient = found.resources[0];
-  return patient ? { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate } : undefined;
+  return patient ? { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate, patient } : undefined;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Patient } from "@medplum/fhirtypes";
 import type { ReadRepository } from "../fhir/read-repository";
 import { FR_2025 } from "./calendars/fr-2025";
 import { todayInParis, type Day } from "./days";
@@ -17,8 +18,12 @@ export type PatientPrevention = { record: PreventionRecord; items: PreventionIte
  * engine and calendar as the command and the API. A record without a full birth date cannot be
  * evaluated: items are then empty (the page says so).
  */
-export async function preventionOf(repo: ReadRepository, patientId: string, date: Day = todayInParis(repo.now())): Promise<PatientPrevention> {
-  const record = await loadPreventionRecord(repo, patientId);
+export async function preventionOf(
+  repo: ReadRepository,
+  patientId: string,
+  { date = todayInParis(repo.now()), patient }: { date?: Day; patient?: Patient } = {},
+): Promise<PatientPrevention> {
+  const record = await loadPreventionRecord(repo, patientId, patient);
   let items: PreventionItem[] = [];
   try {
     items = recommend(extractFacts(record.patient, resourcesOf(record)), CURRENT_CALENDAR, date);

@@ -9,9 +9,14 @@ import { MAX_COUNT, MAX_OFFSET } from "../fhir/search-request";
  */
 export type PreventionRecord = { patient: Patient; immunizations: Immunization[]; conditions: Condition[]; procedures: Procedure[] };
 
-export async function loadPreventionRecord(repo: ReadRepository, patientId: string): Promise<PreventionRecord> {
+/**
+ * `known`: the Patient this same repository has just read for the page (the professional's view
+ * of a record reads it for its title): read again, it cost a round trip and a second audit row
+ * for the same look (issue 16).
+ */
+export async function loadPreventionRecord(repo: ReadRepository, patientId: string, known?: Patient): Promise<PreventionRecord> {
   // The Patient first: an actor refused it searches nothing more (one refusal in the trail).
-  const patient = await repo.read<Patient>("Patient", patientId);
+  const patient = known?.id === patientId ? known : await repo.read<Patient>("Patient", patientId);
   // Then the three searches at once rather than one after the other: each is a round trip and
   // an audit row's commit, and they were on the critical path of every page showing prevention
   // (a professional's view of a record: issue 16).

@@ -30,16 +30,17 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
   const { repo, actor } = await requirePageScope();
   const identity = await patientIdentity(repo, patientId);
   if (!identity || actor.kind !== "practitioner") notFound();
-  await noteFirstAccess(repo, patientId);
   const { filters, invalid } = parseDocumentFilters(await searchParams);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
   const facetsLoaded = listDocumentFacets(repo, patientId);
   // Prevention is for the professionals the patient authorises, not for break-glass access; read
   // beside the documents rather than after them (issue 16: it was the page's longest wait).
+  // The first-access notice too: it needs only that the professional may see the patient.
   const [list, facets, prevention] = await Promise.all([
     listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }),
     facetsLoaded,
-    emergency ? undefined : preventionOf(repo, patientId),
+    emergency ? undefined : preventionOf(repo, patientId, { patient: identity.patient }),
+    noteFirstAccess(repo, patientId),
   ]);
   const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
   const basePath = `/pro/patients/${patientId}`;
