@@ -3,7 +3,6 @@ import { spaceOf } from "../access/actor";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { listMyLinks, type MyLink } from "../sharing/list-my-links";
-import { mayManageLinks } from "../sharing/link-rights";
 import { readPrescription, type NamedPrescription } from "./read-prescriptions";
 
 /**
@@ -18,11 +17,9 @@ export async function getPrescription(repo: Repository, prescriptionId: string):
   if (!patientId || repo.actor.kind === "link" || prescriptionId.length > 64) throw notFound();
   // The prescription and its links at once, not one after the other (issue 16: the page came out
   // slower than the documents page in every round). The links are read whatever the answer,
-  // but only returned with a prescription found: a 404 shows nothing of them.
-  const [found, links] = await Promise.all([
-    readPrescription(repo, patientId, prescriptionId, repo.now()),
-    mayManageLinks(repo, patientId).then((mayShare) => (mayShare ? listMyLinks(repo, prescriptionId) : undefined)),
-  ]);
+  // but only returned with a prescription found: a 404 shows nothing of them. listMyLinks decides
+  // the right to share itself (undefined without it), so that decision is not taken twice.
+  const [found, links] = await Promise.all([readPrescription(repo, patientId, prescriptionId, repo.now()), listMyLinks(repo, prescriptionId)]);
   if (!found) throw notFound();
   return { patientId, prescription: found.prescription, mayShare: links !== undefined, links };
 }
