@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -5,19 +6,15 @@ const root = import.meta.dirname;
 
 /**
  * Integration files that change a module for themselves: they mock one of the app's modules
- * (the delegations' clock, the page scope, the mail queue) or set an environment variable that
- * env() reads once per process (the read limit). Each runs with modules of its own, so the
- * change ends with the file.
+ * (vi.mock: the delegations' clock, the page scope, the mail queue) or set an environment
+ * variable that env() reads once per process (the read limit). Each runs with modules of its
+ * own, so the change ends with the file. Found by reading the files rather than listed by hand,
+ * so a new file that mocks cannot land among the shared ones by being forgotten.
  */
-const OWN_MODULES = [
-  "tests/integration/auth/second-factor-pause-mail.test.ts",
-  "tests/integration/delegations/delegation-pause-api.test.ts",
-  "tests/integration/delegations/ending-notice.test.ts",
-  "tests/integration/delegations/relatives-routes.test.ts",
-  "tests/integration/fhir-api/read-limit.test.ts",
-  "tests/integration/limits/read-limit-routes.test.ts",
-  "tests/integration/prescriptions/prescription-routes.test.ts",
-];
+const CHANGES_A_MODULE = /\bvi\.(mock|doMock|stubEnv)\(|process\.env\.[A-Z_]+ *=[^=]/;
+const OWN_MODULES = readdirSync(path.join(root, "tests/integration"), { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".test.ts") && CHANGES_A_MODULE.test(readFileSync(path.join(root, "tests/integration", file), "utf8")))
+  .map((file) => `tests/integration/${file.split(path.sep).join("/")}`);
 
 /**
  * Unit and integration projects apart so that `npm run test:unit` never pays for a database: the
@@ -59,7 +56,7 @@ export default defineConfig({
           setupFiles: [path.join(root, "tests/setup/worker-env.ts"), path.join(root, "tests/setup/next-headers-mock.ts")],
           // A worker's files share its module cache: each file used to load the app's modules
           // (Prisma, Medplum's validator, next-auth...) afresh, which was most of the run (303 s
-          // with 133 s of imports, against 138 s shared). What a file changes in a module's
+          // with 133 s of imports, against 151-170 s shared). What a file changes in a module's
           // state must not reach the next file: those files run in the project below.
           isolate: false,
         },
