@@ -117,6 +117,53 @@ async function searchRows<C>(
   return { resources, total, hasMore: rows.length > count, offset, count };
 }
 
+/**
+ * Several types of one patient's compartment in one statement: each type's own search (its own
+ * rules in its WHERE, its own LIMIT), joined by UNION ALL, then one audit row per type exactly as
+ * if each had been searched alone. A page reading a person's prevention record (immunizations,
+ * conditions, procedures) paid three round trips for it, on every view of a professional's
+ * record (issue 16). No totals: a page that needs one searches its type alone.
+ */
+export async function searchResourcesOfTypes(
+  repo: Repository,
+  db: Queryable,
+  types: string[],
+  request: Omit<SearchRequest, "total" | "cursor"> & { patientId: string },
+): Promise<Map<string, SearchResult<Resource>>> {
+  const { count, offset } = bounds(request);
+  const p = new SqlParams();
+  const branches: string[] = [];
+  const searched: string[] = [];
+  for (const type of types) {
+    const whereSql = await searchWhere(repo, type, request, p);
+    if (whereSql === undefined) continue;
+    searched.push(type);
+    // Each branch keeps its own order and page; the outer ORDER BY puts them back in it (UNION
+    // ALL alone promises no order).
+    branches.push(
+      `(SELECT ${p.add(type)}::text AS searched, id, content, date, last_updated FROM fhir_resource WHERE ${whereSql}
+         ORDER BY ${orderBy(request)} LIMIT ${p.add(count + 1)} OFFSET ${p.add(offset)})`,
+    );
+  }
+  const rows = branches.length
+    ? await db.query<{ searched: string; id: string; content: Resource }>(
+        `SELECT searched, id, content FROM (${branches.join(" UNION ALL ")}) AS found ORDER BY searched, ${orderBy(request)}`,
+        p.values,
+      )
+    : [];
+  const results = new Map<string, SearchResult<Resource>>();
+  for (const type of types) {
+    const found = rows.filter((row) => row.searched === type);
+    results.set(type, { resources: found.slice(0, count).map((row) => row.content), hasMore: found.length > count, offset, count });
+  }
+  await Promise.all(
+    searched.map((type) =>
+      repo.audit({ patientId: request.patientId, entity: type, interaction: "search", outcome: "success", detail: { results: results.get(type)!.resources.length, offset } }),
+    ),
+  );
+  return results;
+}
+
 export type DocumentFacetRefs = { authors: string[]; facilities: string[] };
 
 /**

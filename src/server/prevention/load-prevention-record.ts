@@ -1,7 +1,7 @@
 import "server-only";
 import type { Condition, Immunization, Patient, Procedure, Resource } from "@medplum/fhirtypes";
 import type { ReadRepository } from "../fhir/read-repository";
-import { MAX_COUNT, MAX_OFFSET } from "../fhir/search-request";
+import { MAX_COUNT, MAX_OFFSET, type SearchResult } from "../fhir/search-request";
 
 /**
  * What the engine reads of a person, through the one door: their Patient and every
@@ -17,20 +17,23 @@ export type PreventionRecord = { patient: Patient; immunizations: Immunization[]
 export async function loadPreventionRecord(repo: ReadRepository, patientId: string, known?: Patient): Promise<PreventionRecord> {
   // The Patient first: an actor refused it searches nothing more (one refusal in the trail).
   const patient = known?.id === patientId ? known : await repo.read<Patient>("Patient", patientId);
-  // Then the three searches at once rather than one after the other: each is a round trip and
-  // an audit row's commit, and they were on the critical path of every page showing prevention
-  // (a professional's view of a record: issue 16).
+  // Then the three types in one statement (read-repository.ts's searchTypes), each decided and
+  // audited as its own search: they were three round trips on every page showing prevention (a
+  // professional's view of a record: issue 16). A type with more than a page goes on alone.
+  const first = await repo.searchTypes(["Immunization", "Condition", "Procedure"], { patientId, count: MAX_COUNT, sort: "-date" });
   const [immunizations, conditions, procedures] = await Promise.all([
-    all<Immunization>(repo, "Immunization", patientId),
-    all<Condition>(repo, "Condition", patientId),
-    all<Procedure>(repo, "Procedure", patientId),
+    rest<Immunization>(repo, "Immunization", patientId, first.get("Immunization")),
+    rest<Condition>(repo, "Condition", patientId, first.get("Condition")),
+    rest<Procedure>(repo, "Procedure", patientId, first.get("Procedure")),
   ]);
   return { patient, immunizations, conditions, procedures };
 }
 
-async function all<T extends Resource>(repo: ReadRepository, type: T["resourceType"], patientId: string): Promise<T[]> {
-  const found: T[] = [];
-  for (let offset = 0; offset <= MAX_OFFSET; offset += MAX_COUNT) {
+/** Every resource of the type: the first page already found, then the next ones, a search each. */
+async function rest<T extends Resource>(repo: ReadRepository, type: T["resourceType"], patientId: string, first: SearchResult<Resource> | undefined): Promise<T[]> {
+  // searchTypes filtered on the type: what it found under this type is of this type.
+  const found = [...(first?.resources ?? [])] as T[];
+  for (let offset = MAX_COUNT; first?.hasMore && offset <= MAX_OFFSET; offset += MAX_COUNT) {
     const page = await repo.search<T>(type, { patientId, count: MAX_COUNT, offset, sort: "-date" });
     found.push(...page.resources);
     if (!page.hasMore) break;
