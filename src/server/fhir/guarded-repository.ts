@@ -111,6 +111,16 @@ export class GuardedRepository {
     return rows.length > 0;
   }
 
+  /**
+   * A search found stored rows in this patient's compartment: their trail exists, as for
+   * rowSeen. A professional's view of a record searched the Patient, then asked whether that
+   * Patient existed before writing the search's audit row: one more round trip, before
+   * everything else the page reads (issue 16).
+   */
+  compartmentSeen(patientId: string): void {
+    this.knownPatients.add(patientId);
+  }
+
   /** Remembers the patient of a stored row: its trail exists (the row's compartment was checked on write). */
   protected rowSeen(row: ResourceRow | undefined): ResourceRow | undefined {
     if (row?.patient_id) this.knownPatients.add(row.patient_id);

@@ -105,6 +105,7 @@ async function searchRows<C>(
     total = Number(counted[0]?.n ?? 0);
   }
   const resources = rows.slice(0, count);
+  if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   if (patientId !== undefined) {
     await repo.audit({
       patientId,
@@ -151,6 +152,7 @@ export async function searchResourcesOfTypes(
         p.values,
       )
     : [];
+  if (rows.length > 0) repo.compartmentSeen(request.patientId);
   const results = new Map<string, SearchResult<Resource>>();
   for (const type of types) {
     const found = rows.filter((row) => row.searched === type);
