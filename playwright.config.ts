@@ -56,6 +56,8 @@ export default defineConfig({
       // The daily jobs would notify the demo's due vaccinations a minute after the start, in the
       // middle of specs that count notifications and read e-mails; their own tests cover them.
       DAILY_JOBS: "off",
+      // As scripts/start.mjs runs it (src/server/portal-server.ts).
+      MALLOC_ARENA_MAX: "2",
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       // No APP_URL: as in a demo, the address follows PORT and the loopback address used

@@ -31,10 +31,10 @@ try {
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "localhost";
 console.log(`Espace santé : http://${host}:${port} (personas et mot de passe : voir README.md)`);
-// The heap's sizes (one process within about 400 MB): see src/server/portal-server.ts.
+// The heap's sizes and malloc's arenas (one process within about 400 MB): see src/server/portal-server.ts.
 const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-space-size=256", ".next/portal-server.mjs"], {
   stdio: "inherit",
-  env: { ...process.env, PORT: port, HOSTNAME: host, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { MALLOC_ARENA_MAX: "2", ...process.env, PORT: port, HOSTNAME: host, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

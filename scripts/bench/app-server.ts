@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 
 /** The Node flags `npm start` gives the portal's server (scripts/start.mjs). */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=256"];
+/** And the environment it adds, unless set (MALLOC_ARENA_MAX=<n> in the bench's environment compares). */
+const SERVER_ENV = { MALLOC_ARENA_MAX: "2" };
 
 /** BENCH_NODE_FLAGS="--flag --flag" runs a bench's server with other flags (to compare heap settings on any bench). */
 function defaultFlags(): string[] {
@@ -19,7 +21,7 @@ export async function startApp(port: number, env: Record<string, string>, nodeFl
   // (summarised by `node scripts/bench/profile-summary.mjs <file>`).
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn("node", [...nodeFlags, ...profile, ".next/portal-server.mjs"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
+    env: { ...SERVER_ENV, ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

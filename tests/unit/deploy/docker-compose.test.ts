@@ -107,6 +107,9 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=16", "--max-old-space-size=256", "\.next\/portal-server\.mjs"\]$/m);
     expect(dockerfile).toMatch(/APP_ENV=production/);
+    // Read by glibc when the process starts: the image's environment, as scripts/start.mjs's.
+    expect(dockerfile).toMatch(/^ENV .*\bMALLOC_ARENA_MAX=2\b/m);
+    expect(readFileSync("scripts/start.mjs", "utf8")).toMatch(/MALLOC_ARENA_MAX: "2"/);
   });
 
   it("builds the server bundle it runs, and carries every file next.config.ts imports", () => {
