@@ -89,6 +89,9 @@ test("Camille opens Léo's space and sees his calendar", async ({ browser }) => 
   await expect(page.getByRole("heading", { level: 1, name: "Prévention de Léo Martin" })).toBeVisible();
   await expect(section(page, "Bientôt").locator('li[data-item="DTCAP_11_13"]')).toBeVisible();
   await expect(section(page, "À jour").locator('li[data-item="HEXA"]')).toBeVisible();
+  // His mother reads about him: the reasons name Léo (« Léo a 9 ans… »), not « Vous avez 9 ans ».
+  await expect(page.locator("main")).toContainText(/Léo a \d+ ans/);
+  await expect(page.locator("main")).not.toContainText(/Vous avez \d+ (ans|mois)|votre (dossier|médecin|âge)/);
   await expectNoAxeViolations(page, "Léo's prevention page");
   await page.getByRole("link", { name: "Carnet de vaccination" }).click();
   await expect(page.getByRole("table")).toContainText("Hexavalent");
@@ -105,6 +108,10 @@ test("Dr Bernard, whom Jean authorises, sees what is due for him", async ({ brow
   const due = section(page, "Prévention : à faire");
   await expect(due.locator('li[data-item="RSV_OLDER"]')).toBeVisible();
   await expect(due.locator('li[data-item="DTP_ADULT"]')).toHaveCount(0);
+  // The reason is about Jean, for his doctor: « Jean a 76 ans », not « Vous avez 76 ans ».
+  await due.locator('li[data-item="RSV_OLDER"]').getByText("Pourquoi ?").click();
+  await expect(due.locator('li[data-item="RSV_OLDER"]')).toContainText("Jean a 76 ans");
+  await expect(due).not.toContainText(/\bvous\b|\bvotre\b/i);
   await expectNoAxeViolations(page, "professional's patient page");
 });
 

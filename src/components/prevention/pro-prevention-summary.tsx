@@ -5,7 +5,10 @@ import { STATUS_LABELS } from "./texts";
 /**
  * For a professional the patient authorises: the vaccinations and screenings due or overdue,
  * computed by the same engine (preventionOf) from what this professional may see of the record
- * (read through the repository as them, so audited in the patient's history).
+ * (read through the repository as them, so audited in the patient's history). The reasons name
+ * the patient (preventionOf's `about: "other"`); the date is when it was due, in the patient's
+ * page's words ("En retard (depuis le …)" read as the day it became late, which the reason
+ * itself puts a year later for a booster).
  */
 export function ProPreventionSummary({ items }: { items: PreventionItem[] }) {
   const due = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE");
@@ -20,7 +23,7 @@ export function ProPreventionSummary({ items }: { items: PreventionItem[] }) {
           <li key={item.item} className="rounded border border-slate-300 bg-white p-3" data-item={item.item}>
             <p>
               <span className="font-semibold">{item.label}</span> — {STATUS_LABELS[item.status]}
-              {item.due ? ` (depuis le ${frDay(item.due)})` : ""}
+              {item.due ? ` (${item.status === "OVERDUE" ? "prévu" : "recommandé"} depuis le ${frDay(item.due)})` : ""}
             </p>
             <details>
               <summary className="cursor-pointer text-blue-800 underline">Pourquoi ?</summary>

@@ -11,14 +11,17 @@ import { screening } from "./evaluators/screening";
 import { seasonal } from "./evaluators/seasonal";
 import { visits } from "./evaluators/visits";
 import type { Calendar, PreventionFacts, PreventionItem, Rule } from "./types";
+import { SELF, type Reader } from "./evaluators/voice";
 
 /**
  * The prevention engine: what the calendar asks of this person on this day, one item per rule,
  * in the calendar's order. Pure (no clock, no I/O): the same facts, calendar and day always give
- * the same items, so the command, the pages, the FHIR API and the daily job agree.
+ * the same items, so the command, the pages, the FHIR API and the daily job agree. `reader`
+ * changes only the words of the reasons: the person themself by default ("Vous avez…"), or
+ * someone reading about them ("Léo a…", evaluators/voice.ts).
  */
-export function recommend(facts: PreventionFacts, rules: Calendar, date: Day): PreventionItem[] {
-  const ctx = contextFor(facts, rules, date);
+export function recommend(facts: PreventionFacts, rules: Calendar, date: Day, reader: Reader = SELF): PreventionItem[] {
+  const ctx = contextFor(facts, rules, date, reader);
   return rules.rules.map((rule) => evaluate(rule, ctx));
 }
 

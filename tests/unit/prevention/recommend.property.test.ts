@@ -4,6 +4,7 @@ import { FR_2025 } from "@/server/prevention/calendars/fr-2025";
 import { addDays, isDay } from "@/server/prevention/days";
 import { recommend } from "@/server/prevention/recommend";
 import type { ConditionKind, ProcedureKind, VaccineKind } from "@/server/prevention/types";
+import { SELF } from "@/server/prevention/evaluators/voice";
 
 const VACCINES: VaccineKind[] = ["hexa", "dtcap", "dtp", "pcv", "menb", "menacwy", "menc", "ror", "hpv", "flu", "covid", "zoster", "rsv"];
 const CONDITIONS: ConditionKind[] = ["asthma", "severe-asthma", "copd", "diabetes", "heart-failure", "immunocompromised", "pregnancy"];
@@ -50,6 +51,29 @@ describe("recommend() over any record and any day", () => {
         expect(recommend(f, FR_2025, date)).toEqual(recommend(f, FR_2025, date));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("speaks to the person as « vous », and names them to anyone reading about them, with the same items otherwise", () => {
+    // Second-person words a parent, a caregiver or a professional must not read about someone else
+    // ("rendez-vous" is a noun, not an address).
+    const secondPerson = /\b(vous|votre|vos|faites)\b/i;
+    fc.assert(
+      fc.property(facts, fc.integer({ min: 0, max: 365 * 110 }), fc.constantFrom("Léo", "Jean", "Marie-Hélène"), (f, offset, name) => {
+        const date = addDays(f.birthDate, offset);
+        const own = recommend(f, FR_2025, date, SELF);
+        const other = recommend(f, FR_2025, date, { self: false, name });
+        expect(recommend(f, FR_2025, date)).toEqual(own);
+        expect(other.map(({ reason: _, ...rest }) => rest)).toEqual(own.map(({ reason: _, ...rest }) => rest));
+        for (const [i, item] of other.entries()) {
+          expect(item.reason.replaceAll("rendez-vous", "")).not.toMatch(secondPerson);
+          const mine = own[i]!.reason;
+          if (mine.startsWith("Vous avez ")) expect(item.reason.startsWith(`${name} a `)).toBe(true);
+          // The same reason, word for word, once the address is put back.
+          if (mine === item.reason) expect(mine.replaceAll("rendez-vous", "")).not.toMatch(secondPerson);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -23,7 +23,7 @@ export function adultBooster(rule: AdultBoosterRule, ctx: Context): PreventionIt
     rule.fixedAges.find((fixed) => age === undefined || (fixed > age && fixed - age > rule.minYears)) ?? Infinity;
   const target = nextAfter(lastAge);
   const first = rule.fixedAges[0] ?? 25;
-  const lastText = last === undefined ? "aucun rappel n'est enregistré" : `votre dernier rappel est enregistré le ${frDay(last)} (à ${lastAge} ans)`;
+  const lastText = last === undefined ? "aucun rappel n'est enregistré" : `${ctx.voice.your} dernier rappel est enregistré le ${frDay(last)} (à ${lastAge} ans)`;
   const pertussis = (age: number) => (age === first || (age < 40 && ctx.years < 40) ? " avec la coqueluche (dTcaP)" : "");
   if (target === Infinity) return itemOf(rule, "COMPLETE", `${ageText(ctx)} et ${lastText}.`);
   if (ctx.years < target) {
@@ -44,7 +44,7 @@ export function adultBooster(rule: AdultBoosterRule, ctx: Context): PreventionIt
   return itemOf(
     rule,
     "OVERDUE",
-    `${ageText(ctx)} et ${lastText} : le rappel de ${missed} ans${pertussis(ctx.years)} est en retard depuis le ${frDay(birthday(ctx, missed + 1))}, faites-le dès maintenant.${thenText}`,
+    `${ageText(ctx)} et ${lastText} : le rappel de ${missed} ans${pertussis(ctx.years)} est en retard depuis le ${frDay(birthday(ctx, missed + 1))}, ${ctx.voice.doItNow}.${thenText}`,
     { due, next },
   );
 }

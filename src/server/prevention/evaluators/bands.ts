@@ -16,7 +16,7 @@ export function bands(rule: BandsRule, ctx: Context): PreventionItem {
   const next = upcoming ? birthday(ctx, upcoming.fromYears) : undefined;
   if (current) {
     const done = doneIn(current);
-    if (done) return itemOf(rule, "COMPLETE", `${ageText(ctx)} et votre bilan de cette période (${bandText(current)}) est enregistré le ${frDay(done.date)}.`, { next });
+    if (done) return itemOf(rule, "COMPLETE", `${ageText(ctx)} et ${ctx.voice.your} bilan de cette période (${bandText(current)}) est enregistré le ${frDay(done.date)}.`, { next });
     return itemOf(rule, "DUE", `${ageText(ctx)} : un bilan prévention est proposé une fois ${bandText(current)}, et il n'est pas enregistré.`, { due: birthday(ctx, current.fromYears) });
   }
   if (upcoming && next) {

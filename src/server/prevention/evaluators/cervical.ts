@@ -31,9 +31,9 @@ export function cervical(rule: CervicalRule, ctx: Context): PreventionItem {
   if (next >= end) return itemOf(rule, "COMPLETE", `${ageText(ctx)} ; ${lastText}. Le dépistage organisé s'arrête à ${rule.toYears} ans.`, { records });
   if (ctx.date < next) {
     if (last) return itemOf(rule, "COMPLETE", `${lastText}. Le prochain (${PROCEDURE_LABELS[test]}) est prévu à partir du ${frDay(next)}.`, { next, records });
-    return itemOf(rule, "NOT_DUE", `Ce dépistage est proposé aux femmes ${band} ; il commencera pour vous le ${frDay(next)}.`, { due: next, records });
+    return itemOf(rule, "NOT_DUE", `Ce dépistage est proposé aux femmes ${band} ; il commencera pour ${ctx.voice.you} le ${frDay(next)}.`, { due: next, records });
   }
-  const text = `${ageText(ctx)} et ${lastText}. À votre âge, le dépistage se fait par ${PROCEDURE_LABELS[test]}.`;
+  const text = `${ageText(ctx)} et ${lastText}. À ${ctx.voice.your} âge, le dépistage se fait par ${PROCEDURE_LABELS[test]}.`;
   const overdueFrom = addMonths(next, rule.overdueAfterMonths);
   if (ctx.date < overdueFrom) return itemOf(rule, "DUE", text, { due: next, records });
   return itemOf(rule, "OVERDUE", `${text} Il est en retard depuis le ${frDay(overdueFrom)}.`, { due: next, records });

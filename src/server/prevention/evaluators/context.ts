@@ -1,5 +1,6 @@
 import { addDays, addYears, completedMonths, completedYears, parseDay, type Day } from "../days";
 import type { Calendar, ConditionKind, Eligibility, PreventionFacts, PreventionItem, Rule, Status, VaccineKind } from "../types";
+import { SELF, voiceOf, type Reader, type Voice } from "./voice";
 
 /** What every rule's evaluation reads: the person, the day, their age on that day. */
 export type Context = {
@@ -10,9 +11,11 @@ export type Context = {
   calendar: Calendar;
   /** Doses by vaccine kind, oldest first (sorted once per person). */
   doses: ReadonlyMap<VaccineKind, readonly Day[]>;
+  /** How the reasons address whoever reads them (voice.ts). */
+  voice: Voice;
 };
 
-export function contextFor(facts: PreventionFacts, calendar: Calendar, date: Day): Context {
+export function contextFor(facts: PreventionFacts, calendar: Calendar, date: Day, reader: Reader = SELF): Context {
   const doses = new Map<VaccineKind, Day[]>();
   for (const shot of facts.immunizations) {
     if (shot.date > date) continue; // a dose recorded for a later day has not been given yet
@@ -21,7 +24,7 @@ export function contextFor(facts: PreventionFacts, calendar: Calendar, date: Day
     else doses.set(shot.kind, [shot.date]);
   }
   for (const list of doses.values()) list.sort();
-  return { facts: withCurrentPregnancy(facts, date), date, years: completedYears(facts.birthDate, date), months: completedMonths(facts.birthDate, date), calendar, doses };
+  return { facts: withCurrentPregnancy(facts, date), date, years: completedYears(facts.birthDate, date), months: completedMonths(facts.birthDate, date), calendar, doses, voice: voiceOf(reader) };
 }
 
 /** A pregnancy counts from its first day for 42 weeks (the longest term), unless it is closed sooner. */
@@ -89,8 +92,8 @@ export const CONDITION_LABELS: Record<ConditionKind, string> = {
 };
 
 export function ageText(ctx: Context): string {
-  if (ctx.years >= 2) return `Vous avez ${ctx.years} ans`;
-  return `Vous avez ${ctx.months} mois`;
+  if (ctx.years >= 2) return `${ctx.voice.has} ${ctx.years} ans`;
+  return `${ctx.voice.has} ${ctx.months} mois`;
 }
 
 export function sourceText(rule: Rule): string {

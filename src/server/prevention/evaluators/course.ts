@@ -32,7 +32,7 @@ export function course(rule: CourseRule, ctx: Context): PreventionItem {
     return itemOf(rule, "COMPLETE", `Les ${needed} doses sont enregistrées (la première le ${frDay(start)}, à ${startAge} ans).`);
   }
   if (ctx.years > lastBand.toYears) {
-    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ${doses.length} dose(s) sur ${needed} enregistrée(s) ; la vaccination est recommandée jusqu'à ${lastBand.toYears} ans, parlez-en à votre médecin.`);
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ${doses.length} dose(s) sur ${needed} enregistrée(s) ; la vaccination est recommandée jusqu'à ${lastBand.toYears} ans, ${ctx.voice.askDoctor}.`);
   }
   const dose = doses.length + 1;
   const due = addMonths(start, band.offsetsMonths[doses.length] ?? 0);

@@ -19,11 +19,11 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
   if (!eligible) {
     const upcoming = upcomingStart(rule, ctx);
     if (upcoming && !rule.catchUp) {
-      return itemOf(rule, "NOT_DUE", `Cette vaccination est recommandée ${population}. Elle le sera pour vous à partir du ${frDay(upcoming)}.`, { due: upcoming, dose: doses.length + 1 });
+      return itemOf(rule, "NOT_DUE", `Cette vaccination est recommandée ${population}. Elle le sera pour ${ctx.voice.you} à partir du ${frDay(upcoming)}.`, { due: upcoming, dose: doses.length + 1 });
     }
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée ${population}.`);
   }
-  const why = condition ? `${ageText(ctx)} et votre dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
+  const why = condition ? `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
   const eligibleSince = condition ? birthday(ctx, who.riskFromYears ?? 0) : birthday(ctx, who.fromYears ?? 0);
   const dose = doses.length + 1;
   if (!last) {

@@ -18,7 +18,7 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
   }
   if ((rule.bornFrom && ctx.facts.birthDate < rule.bornFrom) || ctx.months >= rule.untilMonths) {
     const said = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
-    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). Un éventuel rattrapage se décide avec votre médecin.`, { mandatory });
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`, { mandatory });
   }
   const dose = given.length + 1;
   const target = rule.doses[given.length] ?? { month: 0 };

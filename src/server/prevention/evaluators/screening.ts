@@ -44,7 +44,7 @@ export function screening(rule: ScreeningRule, ctx: Context): PreventionItem {
   if (next >= end) return itemOf(rule, "COMPLETE", `${ageText(ctx)} ; ${lastText}. Le dépistage organisé s'arrête à ${who.toYears} ans.`);
   if (ctx.date < next) {
     if (last) return itemOf(rule, "COMPLETE", `${lastText}. Le prochain est prévu à partir du ${frDay(next)}.`, { next });
-    return itemOf(rule, "NOT_DUE", `Ce dépistage est proposé ${band}, tous les ${rule.tests[0]?.everyYears ?? 2} ans ; il commencera pour vous le ${frDay(next)}.`, { due: next });
+    return itemOf(rule, "NOT_DUE", `Ce dépistage est proposé ${band}, tous les ${rule.tests[0]?.everyYears ?? 2} ans ; il commencera pour ${ctx.voice.you} le ${frDay(next)}.`, { due: next });
   }
   const overdueFrom = addMonths(next, rule.overdueAfterMonths);
   const text = `${ageText(ctx)} et ${lastText}. Ce dépistage est proposé ${band}, tous les ${rule.tests[0]?.everyYears ?? 2} ans.`;

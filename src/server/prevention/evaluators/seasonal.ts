@@ -13,7 +13,7 @@ export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
     const risks = (rule.who.conditions ?? []).map((c) => CONDITION_LABELS[c]).join(", ");
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée chaque année à partir de ${rule.who.fromYears ?? 65} ans, ou pour les personnes ayant ${risks}.`);
   }
-  const why = condition ? `${ageText(ctx)} et votre dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
+  const why = condition ? `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
   const campaigns = ctx.calendar.campaigns.filter((c) => c.vaccines.includes(rule.campaign));
   const current = campaigns.find((c) => c.start <= ctx.date && ctx.date <= c.end);
   const upcoming = campaigns.filter((c) => c.start > ctx.date).sort((a, b) => a.start.localeCompare(b.start))[0];
@@ -25,7 +25,7 @@ export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
   if (!current) {
     const due = upcoming ? laterOf(upcoming.start, earliest ?? upcoming.start) : undefined;
     const when = upcoming ? `La prochaine campagne commence le ${frDay(upcoming.start)}${provisional(upcoming)}.` : "Les dates de la prochaine campagne ne sont pas encore publiées.";
-    return itemOf(rule, "NOT_DUE", `${why} : cette vaccination est recommandée pour vous à chaque campagne. ${when}`, { due });
+    return itemOf(rule, "NOT_DUE", `${why} : cette vaccination est recommandée pour ${ctx.voice.you} à chaque campagne. ${when}`, { due });
   }
   const campaignText = `la campagne ${current.id} (du ${frDay(current.start)} au ${frDay(current.end)})`;
   if (last && last >= current.start) {

@@ -20,7 +20,7 @@ export function visits(rule: VisitsRule, ctx: Context): PreventionItem {
     return itemOf(rule, "DUE", `C'est le moment de ${current.label}, à faire avant le ${frDay(addDays(end, -1))}.`, { due: start });
   }
   if (upcoming && next) return itemOf(rule, "NOT_DUE", `Prochain rendez-vous : ${upcoming.label}, à partir du ${frDay(next)}.`, { due: next });
-  return itemOf(rule, "NOT_APPLICABLE", "Ce suivi concerne les enfants et les jeunes ; il est terminé à votre âge.");
+  return itemOf(rule, "NOT_APPLICABLE", `Ce suivi concerne les enfants et les jeunes ; il est terminé à ${ctx.voice.your} âge.`);
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -27,7 +27,8 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
   const { session, actor, repo } = await requirePageScope();
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
-  const { record, items, date } = await preventionOf(repo, patientId);
+  // A parent or a caregiver reads about someone else: the reasons name them rather than say "vous".
+  const { record, items, date } = await preventionOf(repo, patientId, { about: actor.kind === "patient" ? "self" : "other" });
   const preferences = await loadPreferences(repo, patientId);
   const spaces = await listSpaces(session, actor, await requestContext(session), repo.now());
   const others = spaces.filter((s) => !s.current && s.kind === "guardian");

@@ -39,7 +39,7 @@ export default async function ProPatientDocumentsPage({ params, searchParams }: 
   const [list, facets, prevention] = await Promise.all([
     listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }),
     facetsLoaded,
-    emergency ? undefined : preventionOf(repo, patientId, { patient: identity.patient }),
+    emergency ? undefined : preventionOf(repo, patientId, { patient: identity.patient, about: "other" }),
     noteFirstAccess(repo, patientId),
   ]);
   const canAdd = (await repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
