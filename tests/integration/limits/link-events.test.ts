@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
-import { insertShareLink } from "@/server/fhir/share-links";
+import { insertShareLink, LINK_EVENTS_SHOWN } from "@/server/fhir/share-links";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { listMyLinks } from "@/server/sharing/list-my-links";
 import { useTestDatabase } from "../../setup/test-database";
@@ -71,8 +71,8 @@ describe("the patient's links", () => {
     const links = (await listMyLinks(repo))!;
     const busyLink = links.find((l) => l.id === busy);
     const quietLink = links.find((l) => l.id === quiet);
-    expect(busyLink?.events).toHaveLength(50);
-    expect(busyLink?.eventsNotShown).toBe(BUSY_EVENTS - 50);
+    expect(busyLink?.events).toHaveLength(LINK_EVENTS_SHOWN);
+    expect(busyLink?.eventsNotShown).toBe(BUSY_EVENTS - LINK_EVENTS_SHOWN);
     expect(quietLink?.events.map((e) => e.kind)).toEqual(["created"]);
     expect(quietLink?.eventsNotShown).toBe(0);
     expect(links.filter((l) => l.state !== "active" && l.state !== "dispensed")).toHaveLength(200);
@@ -81,10 +81,10 @@ describe("the patient's links", () => {
   it("show a much-opened link's newest views, and count all its events and wrong passcodes, not only those shown", async () => {
     const repo = await createRepository({ kind: "patient", accountId: newId(), patientId });
     const link = (await listMyLinks(repo))!.find((l) => l.id === opened)!;
-    expect(link.events).toHaveLength(50);
-    expect(link.events.map((e) => e.kind)).toEqual(Array(50).fill("viewed"));
+    expect(link.events).toHaveLength(LINK_EVENTS_SHOWN);
+    expect(link.events.map((e) => e.kind)).toEqual(Array(LINK_EVENTS_SHOWN).fill("viewed"));
     // Its creation (by the patient), the wrong passcodes and the views: all counted.
-    expect(link.eventsNotShown).toBe(1 + WRONG_PASSCODES + OPENED_VIEWS - 50);
+    expect(link.eventsNotShown).toBe(1 + WRONG_PASSCODES + OPENED_VIEWS - LINK_EVENTS_SHOWN);
     expect(link.wrongPasscodes).toBe(WRONG_PASSCODES);
   });
 });
