@@ -16,7 +16,22 @@ export interface SqlDriver {
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` on one connection inside BEGIN/COMMIT (ROLLBACK on error). */
   transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
+  /** Runs `fn` on one connection, each statement committed on its own (a session-level lock, CONCURRENTLY). */
+  session<T>(fn: (conn: SqlDriver) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * PGlite's sessions, one after the other: it is one connection, so a session-level lock taken by
+ * one caller is re-entered by any other; two migration runs racing in one process (the tests do)
+ * must not run the same statements at once.
+ */
+const pgliteSessions = new WeakMap<PGlite, Promise<unknown>>();
+
+function oneSessionAtATime<T>(db: PGlite, fn: () => Promise<T>): Promise<T> {
+  const run = (pgliteSessions.get(db) ?? Promise.resolve()).then(fn);
+  pgliteSessions.set(db, run.catch(() => undefined));
+  return run;
 }
 
 export function pgliteDriver(db: PGlite): SqlDriver {
@@ -28,6 +43,8 @@ export function pgliteDriver(db: PGlite): SqlDriver {
       return (await q.query<T>(sql, params)).rows;
     },
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    // PGlite is one connection: every call is already on it.
+    session: (fn) => oneSessionAtATime(db, () => fn(wrap(db))),
     close: async () => undefined,
   });
   return { ...wrap(db), close: () => db.close() };
@@ -63,6 +80,7 @@ export function poolDriver(pool: pg.Pool): SqlDriver {
       return (await client.query<T>(statement(sql, params))).rows;
     },
     transaction: (fn) => fn(onClient(client)),
+    session: (fn) => fn(onClient(client)),
     close: async () => undefined,
   });
   return {
@@ -84,6 +102,19 @@ export function poolDriver(pool: pg.Pool): SqlDriver {
         throw error;
       } finally {
         client.release();
+      }
+    },
+    async session(fn) {
+      const client = await pool.connect();
+      let failed = false;
+      try {
+        return await fn(onClient(client));
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // A connection left in an unknown state (a lock it may still hold) is closed, not pooled.
+        client.release(failed);
       }
     },
     close: () => pool.end(),

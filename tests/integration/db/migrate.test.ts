@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMigrations, migrate, type MigrationResult } from "@/server/db/migrate";
+import { listMigrations, migrate, WITHOUT_TRANSACTION, type MigrationResult } from "@/server/db/migrate";
 import { pgliteDriver, poolDriver, type SqlDriver } from "@/server/db/sql-driver";
 import { createServerDatabase } from "../../setup/server-database";
 
@@ -79,6 +79,37 @@ describe("migrate()", () => {
       const recorded = await engine.drivers[0].query("SELECT 1 FROM _app_migrations WHERE name = '29991231235959_broken'");
       expect(recorded).toHaveLength(0);
       await rm(broken, { recursive: true });
+    });
+
+    it("runs a migration marked « without transaction » one statement at a time, once, even when two runs start together", async () => {
+      const concurrent = path.join(dir, "29991231235958_concurrent_index");
+      await cp(path.join(dir, allNames[0]!), concurrent, { recursive: true });
+      await writeFile(
+        path.join(concurrent, "migration.sql"),
+        `${WITHOUT_TRANSACTION}\n-- CONCURRENTLY refuses a transaction block.\nCREATE TABLE IF NOT EXISTS conc_t (a int);\nDROP INDEX CONCURRENTLY IF EXISTS conc_i;\nCREATE INDEX CONCURRENTLY conc_i ON conc_t (a);\n`,
+      );
+      const runs = await Promise.all(engine.drivers.map((driver) => migrate(driver, dir)));
+      expect(runs.flatMap((run) => run.applied)).toEqual(["29991231235958_concurrent_index"]);
+      const [index] = await engine.drivers[0].query<{ valid: boolean }>(
+        "SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'conc_i'",
+      );
+      expect(index?.valid).toBe(true);
+      await rm(concurrent, { recursive: true });
+    });
+
+    it("leaves a failed « without transaction » migration unrecorded, and runs it again from its start once fixed", async () => {
+      const failing = path.join(dir, "29991231235957_concurrent_failing");
+      await cp(path.join(dir, allNames[0]!), failing, { recursive: true });
+      const file = path.join(failing, "migration.sql");
+      await writeFile(file, `${WITHOUT_TRANSACTION}\nCREATE TABLE IF NOT EXISTS half_conc (id int);\nSELECT 1/0;\n`);
+      await expect(migrate(engine.drivers[0], dir)).rejects.toThrow(/29991231235957_concurrent_failing failed/);
+      // Each statement committed on its own: what ran before the failure stays.
+      const [table] = await engine.drivers[0].query<{ found: string | null }>("SELECT to_regclass('half_conc')::text AS found");
+      expect(table?.found).toBe("half_conc");
+      expect(await engine.drivers[0].query("SELECT 1 FROM _app_migrations WHERE name = '29991231235957_concurrent_failing'")).toHaveLength(0);
+      await writeFile(file, `${WITHOUT_TRANSACTION}\nCREATE TABLE IF NOT EXISTS half_conc (id int);\n`);
+      expect((await migrate(engine.drivers[1], dir)).applied).toEqual(["29991231235957_concurrent_failing"]);
+      await rm(failing, { recursive: true });
     });
 
     it("refuses a migration edited after it was applied", async () => {
