@@ -31,7 +31,7 @@ type Db = Queryable;
  * repository.ts's.
  */
 export class GuardedRepository {
-  private readonly rulesCache = new Map<string, PatientRules>();
+  private readonly rulesCache = new Map<string, Promise<PatientRules>>();
   /** Patient ids known to name a stored Patient in this request (see patientExists). */
   private readonly knownPatients = new Set<string>();
 
@@ -49,12 +49,21 @@ export class GuardedRepository {
     return this.clock();
   }
 
-  /** The rules of a patient, read once per request (a change of rules clears them). */
+  /**
+   * The rules of a patient, read once per request (a change of rules clears them). The read is
+   * kept, not its result: the reads a page starts at once (its list, its filters, its banner) share
+   * it instead of each finding nothing kept yet (a caregiver's documents page read the same rules
+   * four times, issue 16). A read that failed is not kept.
+   */
   async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
     let rules = this.rulesCache.get(patientId);
     if (!rules) {
-      rules = await unsafeLoadRules(db, patientId);
-      this.rulesCache.set(patientId, rules);
+      const reading = unsafeLoadRules(db, patientId);
+      rules = reading;
+      this.rulesCache.set(patientId, reading);
+      reading.catch(() => {
+        if (this.rulesCache.get(patientId) === reading) this.rulesCache.delete(patientId);
+      });
     }
     return rules;
   }
