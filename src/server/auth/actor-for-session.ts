@@ -1,6 +1,7 @@
 import "server-only";
 import { now as clockNow } from "../clock";
 import type { Actor } from "../access/actor";
+import type { PatientRules } from "../access/rules";
 import { unsafeRulesOf } from "../fhir/load-rules";
 import { isUuid } from "../fhir/ids";
 import type { CurrentSession } from "./check-session";
@@ -13,10 +14,18 @@ import { delegatedSpaceOf, resolveActor } from "./resolve-actor";
  * ended since the switch leaves the person in their own space.
  */
 export async function actorForSession(session: CurrentSession, now = clockNow()): Promise<Actor | undefined> {
+  return (await actorAndRulesForSession(session, now)).actor;
+}
+
+/**
+ * The same, with the rules of the other person's space when they were read for it: the request's
+ * repository keeps them (Repository.knowRules) rather than reading them again at its first decision.
+ */
+export async function actorAndRulesForSession(session: CurrentSession, now = clockNow()): Promise<{ actor: Actor | undefined; rules?: PatientRules }> {
   const spaceId = delegatedSpaceOf(session);
-  if (!spaceId || !isUuid(spaceId)) return resolveActor({ ...session, activeSpace: null }, [], now);
+  if (!spaceId || !isUuid(spaceId)) return { actor: resolveActor({ ...session, activeSpace: null }, [], now) };
   // Who the request acts as precedes every decision: the rules are read unchecked, and no
   // system repository is built on this path (every request of a caregiver goes through it).
   const rules = await unsafeRulesOf(spaceId);
-  return resolveActor(session, rules.delegations, now) ?? resolveActor({ ...session, activeSpace: null }, [], now);
+  return { actor: resolveActor(session, rules.delegations, now) ?? resolveActor({ ...session, activeSpace: null }, [], now), rules };
 }

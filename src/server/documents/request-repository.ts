@@ -5,7 +5,7 @@ import type { Actor } from "../access/actor";
 import type { CurrentSession } from "../auth/check-session";
 import { getCurrentSession, requireSession } from "../auth/current-session";
 import { requestContext } from "../auth/request-context";
-import { actorForSession } from "../auth/actor-for-session";
+import { actorAndRulesForSession } from "../auth/actor-for-session";
 import { createRepository, type Repository } from "../fhir/repository";
 
 /**
@@ -15,9 +15,12 @@ import { createRepository, type Repository } from "../fhir/repository";
 export type RequestScope = { session: CurrentSession; actor: Actor; repo: Repository };
 
 async function scopeFor(session: CurrentSession): Promise<RequestScope | undefined> {
-  const actor = await actorForSession(session);
+  const { actor, rules } = await actorAndRulesForSession(session);
   if (!actor) return undefined;
-  return { session, actor, repo: await createRepository(actor, await requestContext(session)) };
+  const repo = await createRepository(actor, await requestContext(session));
+  // A caregiver's space: the rules just read to find the actor are the request's (a read less per page).
+  if (rules) repo.knowRules(rules);
+  return { session, actor, repo };
 }
 
 /**

@@ -68,6 +68,11 @@ export class GuardedRepository {
     return rules;
   }
 
+  /** Rules this request has already read for a patient (to resolve its actor): kept as if read here. */
+  knowRules(rules: PatientRules): void {
+    if (!this.rulesCache.has(rules.patientId)) this.rulesCache.set(rules.patientId, Promise.resolve(rules));
+  }
+
   /** The rules decide() will read for this actor: none are loaded for those it decides without (decisionReadsRules). */
   async rulesForDecision(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
     return decisionReadsRules(this.actor) ? this.rules(patientId, db) : emptyRules(patientId);

@@ -5,6 +5,7 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { aCondition, CONDITIONS } from "@/lib/fhir/builders/record";
 import { aDelegation, aDefaultLevel } from "@/lib/fhir/builders/rules";
 import { database, type Database } from "@/server/db/client";
+import { unsafeRulesOf } from "@/server/fhir/load-rules";
 import { Repository, systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 
@@ -63,5 +64,18 @@ describe("a patient's rules, within one request", () => {
     await repo.create(aDefaultLevel({ patientId: jean, level: "R" }));
     expect((await repo.rules(jean)).defaultConfidentiality).toBe("R");
     expect(rulesReads()).toBeGreaterThan(1);
+  });
+
+  it("are not read again when the request read them to find its actor (a caregiver's space)", async () => {
+    const system = await systemRepository("rules-once-tests");
+    const jean = (await system.create(aPatient({ given: "Jean", family: "Règles", birthDate: "1950-06-02" }))).id!;
+    const nadia = (await system.create(aPatient({ given: "Nadia", family: "Règles", birthDate: "1992-11-25" }))).id!;
+    const delegation = (await system.create(aDelegation({ patientId: jean, agentPatientId: nadia, scopes: ["record:read"] }))).id!;
+    const actor: Actor = { kind: "delegate", accountId: newId(), selfPatientId: nadia, patientId: jean, relatedPersonId: delegation };
+    const { db, rulesReads } = counting(await database());
+    const repo = new Repository(db, actor);
+    repo.knowRules(await unsafeRulesOf(jean));
+    await Promise.all([repo.search("Condition", { patientId: jean }), repo.documentFacets(jean)]);
+    expect(rulesReads()).toBe(0);
   });
 });
