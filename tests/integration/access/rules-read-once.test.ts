@@ -1,15 +1,26 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/access/actor";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aCondition, CONDITIONS } from "@/lib/fhir/builders/record";
 import { aDelegation, aDefaultLevel } from "@/lib/fhir/builders/rules";
 import { database, type Database } from "@/server/db/client";
+import { closeCounters } from "@/server/db/rate-limit-counter";
 import { unsafeRulesOf } from "@/server/fhir/load-rules";
 import { Repository, systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 
 useTestDatabase();
+
+/**
+ * The wrapped connections of a test: a repository counts its reads (read-limit.ts) on a counter of
+ * its connection, flushed on a timer; it is flushed and stopped while the pool is still open, or
+ * it would keep trying after the test's database is gone.
+ */
+const wrapped: Database["sql"][] = [];
+afterEach(async () => {
+  await Promise.all(wrapped.splice(0).map((sql) => closeCounters(sql)));
+});
 
 /** The database, its plain-SQL side counting the reads of a patient's rules (load-rules.ts). */
 function counting(db: Database): { db: Database; rulesReads: () => number } {
@@ -21,6 +32,7 @@ function counting(db: Database): { db: Database; rulesReads: () => number } {
       return db.sql.query<T>(text, params);
     },
   };
+  wrapped.push(sql);
   return { db: { ...db, sql }, rulesReads: () => reads };
 }
 
