@@ -87,12 +87,8 @@ async function applyInTransaction(driver: SqlDriver, migration: Migration): Prom
   return driver.transaction(async (tx) => {
     await takeLock(tx, "pg_try_advisory_xact_lock");
     if (await alreadyRecorded(tx, migration)) return false;
-    try {
-      await tx.exec(migration.sql);
-    } catch (error) {
-      throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
-    }
-    await tx.query("INSERT INTO _app_migrations (name, checksum) VALUES ($1, $2)", [migration.name, migration.checksum]);
+    await run(tx, migration, migration.sql);
+    await record(tx, migration);
     return true;
   });
 }
@@ -104,14 +100,8 @@ async function applyOutside(driver: SqlDriver, migration: Migration): Promise<bo
     await takeLock(conn, "pg_try_advisory_lock");
     try {
       if (await alreadyRecorded(conn, migration)) return false;
-      for (const statement of statements) {
-        try {
-          await conn.exec(statement);
-        } catch (error) {
-          throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
-        }
-      }
-      await conn.query("INSERT INTO _app_migrations (name, checksum) VALUES ($1, $2)", [migration.name, migration.checksum]);
+      for (const statement of statements) await run(conn, migration, statement);
+      await record(conn, migration);
       return true;
     } finally {
       await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
@@ -132,6 +122,19 @@ async function takeLock(db: SqlDriver, attempt: "pg_try_advisory_xact_lock" | "p
     if (row?.locked) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Runs a migration's SQL; a failure names the migration. */
+async function run(db: SqlDriver, migration: Migration, sql: string): Promise<void> {
+  try {
+    await db.exec(sql);
+  } catch (error) {
+    throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+async function record(db: SqlDriver, migration: Migration): Promise<void> {
+  await db.query("INSERT INTO _app_migrations (name, checksum) VALUES ($1, $2)", [migration.name, migration.checksum]);
 }
 
 async function alreadyRecorded(db: SqlDriver, migration: Migration): Promise<boolean> {
