@@ -6,9 +6,9 @@ import { STATUS_LABELS } from "./texts";
  * For a professional the patient authorises: the vaccinations and screenings due or overdue,
  * computed by the same engine (preventionOf) from what this professional may see of the record
  * (read through the repository as them, so audited in the patient's history). The reasons name
- * the patient (preventionOf's `about: "other"`); the date is when it was due, in the patient's
- * page's words ("En retard (depuis le …)" read as the day it became late, which the reason
- * itself puts a year later for a booster).
+ * the patient (preventionOf's `about: "other"`). The date is when the item was due, worded as on
+ * the patient's page: « depuis le » alone read as the day it became late, which for a booster the
+ * reason puts a year later.
  */
 export function ProPreventionSummary({ items }: { items: PreventionItem[] }) {
   const due = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE");
