@@ -24,7 +24,6 @@ const OWN_MODULES = readdirSync(path.join(root, "tests/integration"), { recursiv
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^server-only$/, replacement: path.join(root, "tests/setup/empty-module.ts") },
       { find: /^@\//, replacement: `${path.join(root, "src")}/` },
     ],
   },

@@ -1,12 +1,10 @@
 // Bundles the portal's HTTP server (src/server/portal-server.ts) into .next/portal-server.mjs,
 // after `next build`. esbuild (Vite's and tsx's bundler, a dev dependency) compiles our
-// TypeScript; packages stay in node_modules. `server-only` is the guard Next resolves to an
-// empty module on the server: here too.
+// TypeScript; packages stay in node_modules.
 // It also puts the PDF text worker (src/server/documents/pdf-text-worker.mjs) beside it: a
 // worker thread starts from a file, which neither bundle contains, and the image has no src/.
 import { build } from "esbuild";
 import { copyFileSync } from "node:fs";
-import path from "node:path";
 
 await build({
   entryPoints: ["src/server/portal-server.ts"],
@@ -16,7 +14,6 @@ await build({
   format: "esm",
   target: "node20",
   packages: "external",
-  alias: { "server-only": path.resolve("node_modules/server-only/empty.js") },
   // Packages in node_modules are CommonJS as often as not: give the bundle a require().
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   logLevel: "warning",

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from "node:path";
 
 /**
- * Builds the production app (`next build`, then the portal's server bundle) unless the build is
+ * Builds the production app (`next build`, the check that no server module reached the browser's
+ * code, then the portal's server bundle) unless the build is
  * newer than every source file it reads. `npm start` and the end-to-end tests both need a current build, and a
  * build costs a minute on these machines, so neither pays it twice.
  */
@@ -79,6 +80,8 @@ function buildUnlocked({ log = console.log } = {}) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build a échoué (code ${result.status}).`);
+  const clientCheck = spawnSync(process.execPath, ["scripts/check-client-bundle.mjs"], { stdio: "inherit" });
+  if (clientCheck.status !== 0) throw new Error("Du code serveur est dans le code envoyé au navigateur (scripts/check-client-bundle.mjs).");
   // After Next's build, which empties .next: the bundle is written inside it.
   const server = spawnSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "inherit" });
   if (server.status !== 0) throw new Error(`La construction du serveur a échoué (code ${server.status}).`);

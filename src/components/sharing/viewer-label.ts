@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { t } from "@/lib/i18n/messages";
 import type { Repository } from "@/server/fhir/repository";
 import type { ViewerChoice } from "@/server/privacy/preview-viewer";

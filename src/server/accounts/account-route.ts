@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { getCurrentSession } from "../auth/current-session";
 import type { CurrentSession } from "../auth/check-session";
 import { env } from "../env";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { createHash } from "node:crypto";
 import { sessionProblem } from "../auth/session-policy";
 import type { CurrentSession } from "../auth/check-session";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { cookies } from "next/headers";
 import { accountForEnrolment } from "../db/account-enrolment-store";
 import { liveChallengeAccount } from "../db/sign-in-challenge-store";

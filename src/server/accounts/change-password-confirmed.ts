@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { checkPasswordStrength } from "../auth/password-strength";
 import { SIGN_IN_LIMITS } from "../auth/throttle-policy";

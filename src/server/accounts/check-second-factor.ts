@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { consumeTotpStep, readSecondFactor } from "../db/account-store";
 import { spendRecoveryCode } from "../db/recovery-code-store";
 import { isPaused, takeCodeSlot } from "../auth/second-factor-guard";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { hashPassword } from "../auth/password";
 import { checkPasswordStrength, type StrengthCheck } from "../auth/password-strength";
 import { newTotpSecret } from "../auth/totp";

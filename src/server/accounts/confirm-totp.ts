@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { checkTotp } from "../auth/totp";
 import { accountForEnrolment, confirmPendingTotp } from "../db/account-enrolment-store";
 import { recordAccountEvent } from "../db/account-event-store";

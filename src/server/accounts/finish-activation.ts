@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { openSession } from "../auth/open-session";
 import { findAccountById } from "../db/account-store";
 import { accountForEnrolment, markActivated } from "../db/account-enrolment-store";

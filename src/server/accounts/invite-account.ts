@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient, Practitioner } from "@medplum/fhirtypes";
 import { keyedHash, newTypedCode, normaliseTypedCode } from "../auth/one-time-code";
 import { createAccountToken } from "../db/account-token-store";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { randomBytes } from "node:crypto";
 import { keyedHash } from "../auth/one-time-code";
 import { recordAccountEvent } from "../db/account-event-store";

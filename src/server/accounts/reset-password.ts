@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { hashPassword } from "../auth/password";
 import { checkPasswordStrength } from "../auth/password-strength";
 import { recordAccountEvent } from "../db/account-event-store";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { createChallenge } from "../db/sign-in-challenge-store";
 import { accountForEnrolment } from "../db/account-enrolment-store";

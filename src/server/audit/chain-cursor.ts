@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { SqlDriver } from "../db/sql-driver";
 import type { ChainHead, ChainRow } from "./check-chain";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { AuditEvent } from "@medplum/fhirtypes";
 import { MINOR_SECRET } from "@/lib/fhir/systems";
 import { seesDeleted } from "../access/deleted-resources";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { SqlDriver } from "../db/sql-driver";
 import { eachChain } from "./chain-cursor";
 import { checkChain, type ChainHead, type ChainProblem, type ChainRow } from "./check-chain";

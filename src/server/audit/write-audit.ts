@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { randomUUID } from "node:crypto";
 import { agentRef, onBehalfOf, type Actor } from "../access/actor";
 import type { Queryable } from "../db/queryable";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { now as clockNow } from "../clock";
 import type { Actor } from "../access/actor";
 import type { PatientRules } from "../access/rules";

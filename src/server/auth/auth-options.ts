@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";

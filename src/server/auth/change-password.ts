@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { findPasswordHash, setPasswordHash } from "../db/account-store";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { adoptSecurityStamp } from "../db/session-store";

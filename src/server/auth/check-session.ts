@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { findSession, touchSession } from "../db/session-store";
 import type { AccountKind } from "../db/account-store";
 import { sessionProblem, TOUCH_EVERY_MS } from "./session-policy";

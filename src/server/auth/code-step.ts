@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { cookies, headers } from "next/headers";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { completeSignIn } from "./complete-sign-in";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { recordAccountEvent } from "../db/account-event-store";
 import { findAccountById, readSecondFactor, consumeTotpStep } from "../db/account-store";
 import { spendRecoveryCode } from "../db/recovery-code-store";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";

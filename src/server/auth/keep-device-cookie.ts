@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { cookies } from "next/headers";
 import { rememberDevice } from "../db/known-device-store";
 import { secrets } from "../secrets";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthOptions } from "next-auth";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { cookies } from "next/headers";
 import { createChallenge } from "../db/sign-in-challenge-store";
 import { secrets } from "../secrets";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { z } from "zod";
 import { findAccountById, type AccountSummary } from "../db/account-store";
 import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-store";

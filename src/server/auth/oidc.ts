@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { Env } from "../env";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { inAccountTransaction, type AccountSummary } from "../db/account-store";
 import { isKnownDevice } from "../db/known-device-store";
 import { createSession, revokeSession } from "../db/session-store";

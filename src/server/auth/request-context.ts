@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { headers } from "next/headers";
 import type { RequestContext } from "../audit/audit-entry";
 import { requestContextOf } from "../http/client-address";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Actor } from "../access/actor";
 import { actorForSession } from "./actor-for-session";
 import { requireSession } from "./current-session";

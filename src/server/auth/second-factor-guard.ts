@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { recordAccountEvent } from "../db/account-event-store";
 import { inAccountTransaction, pauseSecondFactor } from "../db/account-store";
 import { clearRateLimit, hitRateLimit } from "../db/rate-limit-store";

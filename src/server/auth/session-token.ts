@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { decode } from "next-auth/jwt";
 import { env } from "../env";
 import { secrets } from "../secrets";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { cookies } from "next/headers";
 import { encode } from "next-auth/jwt";
 import { secrets } from "../secrets";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { revokeSession } from "../db/session-store";
 
 /** Sign-out ends the server session: the cookie, if replayed, no longer signs anyone in. */

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { recordAccountEvent } from "../db/account-event-store";
 import { findCredentialsByEmail } from "../db/account-store";
 import { isKnownDevice } from "../db/known-device-store";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { setActiveSpace } from "../db/session-store";
 import type { CurrentSession } from "./check-session";
 import { actorForSession } from "./actor-for-session";

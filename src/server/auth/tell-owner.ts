@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { outboxConnection } from "../db/outbox-connection";
 import type { Queryable } from "../db/queryable";
 import { enqueueEmail } from "../mail/enqueue-email";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { createHash } from "node:crypto";
 import { normaliseEmail } from "../db/account-store";
 import { clearRateLimit, hitRateLimit, readFailureStreaks, recordFailureStreak, refundRateLimit } from "../db/rate-limit-store";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { hitRateLimit } from "../db/rate-limit-store";

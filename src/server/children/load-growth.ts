@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference, Observation, Patient } from "@medplum/fhirtypes";
 import type { ReadRepository } from "../fhir/read-repository";
 import { MAX_COUNT, MAX_OFFSET } from "../fhir/search-request";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
 import type { Repository } from "../fhir/repository";

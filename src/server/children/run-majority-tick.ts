@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { inviteAccount } from "../accounts/invite-account";

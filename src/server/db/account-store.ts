@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../auth/password";
 import { openString, sealString } from "../crypto/aes-gcm";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { database } from "./client";
 
 /** When an account last opened its documents list (Account.lastDocumentsSeen): not clinical data. */

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { database } from "./client";
 import type { Queryable } from "./queryable";
 

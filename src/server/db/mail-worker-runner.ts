@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import path from "node:path";
 import { env } from "../env";
 import { startOutboxWorker, type OutboxWorker, type WorkerOptions } from "../mail/outbox-worker";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { isNotificationKind, type NotificationKind } from "@/lib/notifications/kinds";
 import { database } from "./client";
 

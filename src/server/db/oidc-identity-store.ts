@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { database } from "./client";
 
 /** OpenID Connect identities bound to accounts, by the provider's issuer and subject. */

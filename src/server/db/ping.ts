@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { database } from "./client";
 
 /** A trivial query, for the health check: proves the database answers. */

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "../auth/session-policy";
 import type { SqlDriver } from "./sql-driver";
 

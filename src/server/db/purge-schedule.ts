@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { env } from "../env";
 import { database } from "./client";
 import { purgeExpired } from "./purge-expired";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { keyedHash, newTypedCode, normaliseTypedCode } from "../auth/one-time-code";
 import { secrets } from "../secrets";
 import { database } from "./client";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { findAccountByEmail } from "../db/account-store";
 import { invitationByToken, markAccepted } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";

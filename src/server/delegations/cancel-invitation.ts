@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { invitationByCancelToken, invitationById, markCancelled, type InvitationRow } from "../db/delegation-invitation-store";

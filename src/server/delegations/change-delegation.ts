@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { widensDelegation } from "../access/delegation-widening";
 import type { Scope } from "../access/scopes";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { claimActivationNotice, invitationOfRelatedPerson, markConfirmed } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources } from "../access/rules";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Scope } from "../access/scopes";
 import { insertInvitation } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";

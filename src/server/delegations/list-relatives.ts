@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { delegationIsLive } from "../access/applicable-delegation";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { spaceOf } from "../access/actor";
 import { rulesFromResources, type Delegation } from "../access/rules";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Actor } from "../access/actor";
 import { applicableDelegation } from "../access/applicable-delegation";
 import type { Repository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { cache } from "react";
 import { formatHumanName } from "@/lib/fhir/human-name";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { invitationOfRelatedPerson, rearmCancelToken } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";

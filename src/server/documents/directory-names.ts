@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Organization, Practitioner } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { isUuid, type Repository } from "../fhir/repository";

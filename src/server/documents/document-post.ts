@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { formPost, type FormOutcome } from "../http/form-post";
 import type { RequestScope } from "./request-repository";
 

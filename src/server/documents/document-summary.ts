@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { DOCUMENT_CATEGORIES, SYSTEMS, type Confidentiality, type DocumentCategory } from "@/lib/fhir/systems";
 

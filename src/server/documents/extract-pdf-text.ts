@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import type { StoredFile } from "../fhir/file-store";
 import { titleOf } from "./document-summary";

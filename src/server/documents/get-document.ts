@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
 import { readDocumentViews, readEmergencyAccesses, type AuditView } from "../audit/read-audit";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent, DocumentReference } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { forbidden } from "../fhir/errors";

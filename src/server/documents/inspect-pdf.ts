@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from "pdf-lib";
 import { UploadRefused } from "./upload-policy";
 

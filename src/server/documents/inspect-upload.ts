@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { extractPdfText } from "./extract-pdf-text";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Repository } from "../fhir/repository";
 import { directoryNames } from "./directory-names";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { spanInstants } from "@/lib/dates/fhir-date";
 import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";

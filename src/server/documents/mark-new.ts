@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Actor } from "../access/actor";
 import { readDocumentsSeen, writeDocumentsSeen } from "../db/documents-seen-store";
 

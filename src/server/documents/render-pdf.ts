@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 
 /**

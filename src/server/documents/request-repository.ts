@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "../access/actor";

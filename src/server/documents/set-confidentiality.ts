@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Coding, DocumentReference } from "@medplum/fhirtypes";
 import { SYSTEMS, type Confidentiality } from "@/lib/fhir/systems";
 import type { Repository } from "../fhir/repository";

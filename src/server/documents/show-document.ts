@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { forbidden } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";

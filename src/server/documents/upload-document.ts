@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
 import { z } from "zod";
 import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "@/lib/documents/document-kinds";

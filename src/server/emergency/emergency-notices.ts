@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { spaceOf, type Actor } from "../access/actor";
 import { readEmergencyAccesses, reportedEntries } from "../audit/read-audit";
 import { directoryNames } from "../documents/directory-names";

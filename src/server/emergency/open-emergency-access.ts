@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { roleAllowsBreakGlass } from "../access/break-glass";
 import { practitionerAccess } from "../access/practitioner-decision";
 import { inPrisma } from "../db/queryable";

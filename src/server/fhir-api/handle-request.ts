@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { env } from "../env";
 import { FhirError, notFound } from "../fhir/errors";
 import { createRepository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { staticSecurityHeaders, transportSecurityHeaders } from "../http/security-headers";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { actorForSession } from "../auth/actor-for-session";
 import { checkSession } from "../auth/check-session";
 import { currentAuthCookies, sessionIdFromToken } from "../auth/session-token";

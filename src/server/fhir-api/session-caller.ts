@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { getCurrentSession } from "../auth/current-session";
 import { requestContext } from "../auth/request-context";
 import { actorForSession } from "../auth/actor-for-session";

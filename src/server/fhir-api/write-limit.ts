@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Actor } from "../access/actor";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { tooManyRequests } from "../fhir/errors";

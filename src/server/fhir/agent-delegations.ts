@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Delegation } from "../access/rules";
 import { database } from "../db/client";
 import { unsafeLoadRules } from "./load-rules";

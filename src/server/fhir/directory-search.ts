@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Organization, Practitioner, PractitionerRole } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import type { Queryable } from "../db/queryable";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Queryable } from "../db/queryable";
 import type { ReadRepository as Repository } from "./read-repository";
 import { searchWhere } from "./search";

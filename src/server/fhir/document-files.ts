@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Binary, Coding, DocumentReference } from "@medplum/fhirtypes";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 import { inPrisma, type Queryable } from "../db/queryable";

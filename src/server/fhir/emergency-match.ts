@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { daySpanOf, spanInstants } from "@/lib/dates/fhir-date";
 import { SYSTEMS } from "@/lib/fhir/systems";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { createHash } from "node:crypto";
 import { open, seal } from "../crypto/aes-gcm";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";

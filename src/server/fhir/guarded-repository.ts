@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { now } from "../clock";
 import type { Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";

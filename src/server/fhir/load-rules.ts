@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent, Patient, RelatedPerson } from "@medplum/fhirtypes";
 import { rulesFromResources, type PatientRules } from "../access/rules";
 import { database } from "../db/client";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import { MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
 import type { Actor, PractitionerActor } from "../access/actor";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication, HumanName } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import type { Actor } from "../access/actor";

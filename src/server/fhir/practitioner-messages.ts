@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import type { Queryable } from "../db/queryable";
 import { ROW_COLUMNS, type ResourceRow } from "./resource-row";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { PractitionerRole } from "@medplum/fhirtypes";
 import type { Queryable } from "../db/queryable";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { agentRef, type Actor } from "../access/actor";
 import type { AuditEntry, RequestContext } from "../audit/audit-entry";
 import { auditBatcherFor } from "../audit/audit-batch";

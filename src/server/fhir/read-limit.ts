@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Actor } from "../access/actor";
 import { counterFor, type RateLimitCounter } from "../db/rate-limit-counter";
 import type { Queryable } from "../db/queryable";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf } from "../access/actor";
 import { seesDeleted } from "../access/deleted-resources";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
 import { domainOf } from "../access/facts";

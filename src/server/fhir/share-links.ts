@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 

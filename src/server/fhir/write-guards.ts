@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../access/actor";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import type { ResourceFacts } from "../access/facts";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { AuditEvent, Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { groupStartPages } from "@/lib/history/group-start-pages";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { answerReadLimit } from "./read-limited-response";
 import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
 import { env } from "../env";

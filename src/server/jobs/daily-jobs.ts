@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { runMajorityTick } from "../children/run-majority-tick";
 import type { Queryable } from "../db/queryable";
 import { runPreventionTick } from "../prevention/daily/run-prevention-tick";

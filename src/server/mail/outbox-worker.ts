@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Queryable } from "../db/queryable";
 import { isPermanent, retryDelay } from "./backoff";
 import { claimDue, markFailed, markSent, purgeOld, type ClaimedMail } from "./outbox-queries";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { mayStillWithdraw } from "@/lib/messages/message-rules";

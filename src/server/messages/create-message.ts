@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import { inPrisma, type Queryable } from "../db/queryable";
 import type { Repository, TransactionScope } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { formatDay } from "@/lib/documents/format";
 import { titleOf } from "../documents/document-summary";

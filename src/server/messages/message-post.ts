@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { answerReadLimit } from "../http/read-limited-response";
 import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
 import { MAX_UPLOAD_BYTES } from "../documents/upload-policy";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { practitionerAccess } from "../access/practitioner-decision";
 import type { ProfessionalCard } from "../fhir/directory-search";
 import type { Repository } from "../fhir/repository";

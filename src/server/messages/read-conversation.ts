@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import { spaceOf } from "../access/actor";
 import { notFound } from "../fhir/errors";

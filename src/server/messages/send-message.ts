@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { aMessage, newConversationId } from "@/lib/fhir/builders/messages";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { spaceOf } from "../access/actor";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RequestScope } from "../documents/request-repository";
 import { countUnread, listNotifications, type NotificationRow } from "../db/notification-store";
 import { notificationOwners } from "./notification-owners";

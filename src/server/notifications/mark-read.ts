@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RequestScope } from "../documents/request-repository";
 import { markAllRead, openNotification } from "../db/notification-store";
 import { isUuid } from "../fhir/ids";

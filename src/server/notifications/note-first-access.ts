@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { isNotified } from "../db/notification-store";
 import { inPrisma } from "../db/queryable";
 import type { Repository } from "../fhir/repository";

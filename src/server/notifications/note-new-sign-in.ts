@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { describeDevice } from "@/lib/account/describe-device";
 import { newSignInDetail, newSignInEmailLines } from "@/lib/notifications/new-sign-in-lines";
 import { sessionHandle } from "../accounts/account-sessions";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { spaceOf } from "../access/actor";
 import { mayReadTrail } from "../audit/may-read-trail";
 import type { RequestScope } from "../documents/request-repository";

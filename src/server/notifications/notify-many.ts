@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/queryable";
 import { env } from "../env";

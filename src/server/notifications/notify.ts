@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { randomUUID } from "node:crypto";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import type { Queryable } from "../db/queryable";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { KIND_INFO, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 import { readPreferences, writePreferences } from "../db/notification-store";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { CurrentSession } from "../auth/check-session";
 import { countUnread } from "../db/notification-store";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { spaceOf } from "../access/actor";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { patientIdentity } from "../documents/patient-identity";
 import type { Repository } from "../fhir/repository";
 import { qrPng } from "../sharing/link-qr";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { RequestScope } from "../documents/request-repository";
 import { formPost, type FormOutcome } from "../http/form-post";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";

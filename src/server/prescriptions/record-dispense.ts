@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { inPrisma } from "../db/queryable";
 import { notify } from "../notifications/notify";
 import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Condition, Immunization, Patient, Procedure, Resource } from "@medplum/fhirtypes";
 import type { ReadRepository } from "../fhir/read-repository";
 import { MAX_COUNT, MAX_OFFSET, type SearchResult } from "../fhir/search-request";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import type { ReadRepository } from "../fhir/read-repository";

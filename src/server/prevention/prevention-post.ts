@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { answerReadLimit } from "../http/read-limited-response";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../access/actor";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Immunization, Patient, Procedure } from "@medplum/fhirtypes";
 import { unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";

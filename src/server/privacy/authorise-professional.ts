@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent, Practitioner } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { anAuthorisation } from "@/lib/fhir/builders/rules";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent, Practitioner } from "@medplum/fhirtypes";
 import { aBlock } from "@/lib/fhir/builders/rules";
 import type { Repository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent } from "@medplum/fhirtypes";
 import { consentRule } from "../access/rules";
 import type { Repository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { CodeableConcept, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import type { RequestContext } from "../audit/audit-entry";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { spaceOf } from "../access/actor";
 import { mayManagePrivacy } from "../documents/privacy-rights";
 import { forbidden, notFound } from "../fhir/errors";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { readAuditEntry } from "../audit/read-audit";
 import { isUuid } from "../fhir/ids";
 import { notFound } from "../fhir/errors";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent } from "@medplum/fhirtypes";
 import type { ConsentRule } from "@/lib/fhir/systems";
 import type { Repository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { aDefaultLevel } from "@/lib/fhir/builders/rules";
 import type { Repository } from "../fhir/repository";
 import { setChoice } from "./set-choice";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { z } from "zod";
 import type { RequestScope } from "../documents/request-repository";
 import { formPost } from "../http/form-post";

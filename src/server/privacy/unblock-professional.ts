@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent } from "@medplum/fhirtypes";
 import type { Repository } from "../fhir/repository";
 import { activeConsents, practitionerOf } from "./active-consents";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { createAccount } from "../db/account-store";
 import { ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/personas";
 

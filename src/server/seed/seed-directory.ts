@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Repository } from "../fhir/repository";
 import { patientFrom, practitionerFrom, anOrganization } from "@/lib/fhir/builders/people";
 import { ORGANIZATIONS, PATIENTS, PRACTITIONERS } from "@/lib/demo/personas";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Repository } from "../fhir/repository";
 import { renderPdf, type ClinicalPdf } from "../documents/render-pdf";
 import { textOf, type DocumentPlan } from "./catalogue/plan";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { findAccountById } from "../db/account-store";
 import { systemRepository, type Repository } from "../fhir/repository";
 import { FhirError } from "../fhir/errors";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { MedicationRequest } from "@medplum/fhirtypes";
 import type { Repository } from "../fhir/repository";
 import { frDate, type SeedClock } from "./catalogue/plan";

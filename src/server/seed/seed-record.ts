@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import type { Repository } from "../fhir/repository";
 import type { SeedClock } from "./catalogue/plan";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { SCOPES } from "../access/scopes";
 import type { Repository } from "../fhir/repository";
 import { daysFromNow, on, type SeedClock } from "./catalogue/plan";

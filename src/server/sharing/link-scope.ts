@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { LinkActor } from "../access/actor";
 import type { RequestContext } from "../audit/audit-entry";
 import { createRepository, isUuid, type Repository } from "../fhir/repository";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { agentRef, spaceOf } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 import { listShareLinks, prescriptionIsOpen, readLinkEvents, type LinkEventRow } from "../fhir/share-links";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { verify } from "@node-rs/argon2";
 import type { LinkActor } from "../access/actor";
 import type { AuditEntry } from "../audit/audit-entry";

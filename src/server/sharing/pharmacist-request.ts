@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { env } from "../env";
 import { isUuid } from "../fhir/repository";
 import { clientAddress, userAgentOf } from "../http/client-address";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
 import { agentRef, spaceOf } from "../access/actor";

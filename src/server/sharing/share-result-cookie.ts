@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { hkdfSync } from "node:crypto";
 import { openString, sealString } from "../crypto/aes-gcm";
 import { secrets } from "../secrets";

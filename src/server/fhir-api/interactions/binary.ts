@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Binary } from "@medplum/fhirtypes";
 import { fileResponse } from "../../documents/file-response";
 import { ACCEPTED_TYPES } from "../../documents/upload-policy";

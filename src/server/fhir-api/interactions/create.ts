@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Communication, Resource } from "@medplum/fhirtypes";
 import { invalid } from "../../fhir/errors";
 import { createMessage } from "../../messages/create-message";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { parseIfMatch } from "../if-match";
 import { parseNoParams } from "../parse-search";
 import { noContent } from "../responses";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { historyBundle } from "../bundle";
 import { parseHistoryParams } from "../parse-search";
 import { fhirJson } from "../responses";

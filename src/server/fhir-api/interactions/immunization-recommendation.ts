@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { spaceOf, type Actor } from "../../access/actor";
 import { invalid, notFound } from "../../fhir/errors";
 import { isUuid } from "../../fhir/ids";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { readAuditEvent } from "../../audit/read-audit-events";
 import { notFound } from "../../fhir/errors";

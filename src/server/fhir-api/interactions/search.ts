@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { spaceOf } from "../../access/actor";
 import { searchAuditEvents } from "../../audit/read-audit-events";

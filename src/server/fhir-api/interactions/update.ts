@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Resource } from "@medplum/fhirtypes";
 import { invalid } from "../../fhir/errors";
 import { parseIfMatch } from "../if-match";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Patient, QuestionnaireResponse } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { agentRef } from "../../access/actor";

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { SystemActor } from "../../access/actor";
 import { auditRow, insertAuditRows, type AuditRow } from "../../audit/write-audit";
 import type { Queryable } from "../../db/queryable";

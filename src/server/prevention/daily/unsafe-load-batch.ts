@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import type { Consent, Patient, Resource } from "@medplum/fhirtypes";
 import type { Queryable } from "../../db/queryable";
 

@@ -1,4 +1,4 @@
-import "server-only";
+import "@/server/server-only";
 import { notFound } from "next/navigation";
 import { requirePageScope } from "@/server/documents/request-repository";
 import { FhirError } from "@/server/fhir/errors";
