@@ -82,6 +82,45 @@ test("Camille filters her documents by category, in the URL", async ({ browser }
   await expect(page.getByLabel("Catégorie")).toHaveValue("imaging");
 });
 
+test("Camille's documents page comes with no script to download, and 'Sortie rapide' still leaves on a click or Escape", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  const response = await page.goto("/espace/documents");
+  await expect(results(page)).toBeVisible();
+  // No bundle and no page data: the one script is the inline shortcut, under the page's nonce.
+  expect(scripts).toEqual([]);
+  const html = await response!.text();
+  expect(html).not.toContain("__NEXT_DATA__");
+  expect(html).not.toContain("self.__next_f");
+  const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  const inline = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1]);
+  expect(inline).toEqual([` nonce="${nonce}"`]);
+  // The frame is the rest of the portal's: the header's links and the footer.
+  await expect(page.getByRole("link", { name: /^Notifications/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Mon compte" })).toBeVisible();
+  await expect(page).toHaveTitle("Mes documents — Mon espace santé");
+
+  await page.context().route("https://www.google.fr/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Météo</title>" }));
+  // Escape three times: gone, and "back" skips the documents page (its entry was replaced).
+  await page.goto("/espace");
+  await page.goto("/espace/documents");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/^https:\/\/www\.google\.fr\//);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/espace$/);
+  // The link does the same.
+  await page.goto("/espace/documents");
+  await page.getByRole("link", { name: /Sortie rapide/ }).click();
+  await expect(page).toHaveURL(/^https:\/\/www\.google\.fr\//);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/espace$/);
+  await page.context().unroute("https://www.google.fr/**");
+});
+
 test("Camille finds a word that appears only inside a PDF, and opens the document in the viewer", async ({ browser }) => {
   const page = await pageAs(browser, "camille");
   await page.goto("/espace/documents");

@@ -1,26 +1,16 @@
 import "@/server/server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Actor } from "../access/actor";
 import type { CurrentSession } from "../auth/check-session";
 import { getCurrentSession, requireSession } from "../auth/current-session";
 import { requestContext } from "../auth/request-context";
-import { actorAndRulesForSession } from "../auth/actor-for-session";
-import { createRepository, type Repository } from "../fhir/repository";
+import { scopeFor, type RequestScope } from "./request-scope";
 
-/**
- * The repository of the current request, built once for its actor, with what the audit rows
- * record of the request (address, user agent, the name shown to the patient in their history).
- */
-export type RequestScope = { session: CurrentSession; actor: Actor; repo: Repository };
+export type { RequestScope };
 
-async function scopeFor(session: CurrentSession): Promise<RequestScope | undefined> {
-  const { actor, rules } = await actorAndRulesForSession(session);
-  if (!actor) return undefined;
-  const repo = await createRepository(actor, await requestContext(session));
-  // A caregiver's space: the rules just read to find the actor are the request's (a read less per page).
-  if (rules) repo.knowRules(rules);
-  return { session, actor, repo };
+/** The scope of the current request (its session's actor, and a repository for it). */
+async function scopeOf(session: CurrentSession): Promise<RequestScope | undefined> {
+  return scopeFor(session, await requestContext(session));
 }
 
 /**
@@ -30,7 +20,7 @@ async function scopeFor(session: CurrentSession): Promise<RequestScope | undefin
  * and the page's own; four now). Outside a render (route handlers, server actions)
  * `cache` does not memoise: each call builds its own scope, as before.
  */
-export const pageScopeOf = cache(scopeFor);
+export const pageScopeOf = cache(scopeOf);
 
 /**
  * For pages: the scope, or off to the sign-in page; an account past its reads of the minute
@@ -47,5 +37,5 @@ export async function requirePageScope(): Promise<RequestScope> {
 /** For route handlers: the scope, or undefined (the handler answers 401 or 404 itself). */
 export async function optionalRequestScope(): Promise<RequestScope | undefined> {
   const session = await getCurrentSession();
-  return session ? scopeFor(session) : undefined;
+  return session ? scopeOf(session) : undefined;
 }

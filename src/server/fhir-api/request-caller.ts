@@ -1,9 +1,7 @@
 import "@/server/server-only";
 import { actorForSession } from "../auth/actor-for-session";
-import { checkSession } from "../auth/check-session";
-import { currentAuthCookies, sessionIdFromToken } from "../auth/session-token";
+import { sessionFromHeaders } from "../auth/session-from-headers";
 import { requestContextOf } from "../http/client-address";
-import { cookieFrom } from "../sharing/share-result-cookie";
 import type { Caller } from "./caller";
 
 /**
@@ -13,9 +11,7 @@ import type { Caller } from "./caller";
  * `cookies()` and `headers()` do not exist.
  */
 export async function callerFromRequest(request: Request): Promise<Caller | undefined> {
-  const token = cookieFrom(request.headers.get("cookie"), currentAuthCookies().sessionToken.name);
-  const sessionId = await sessionIdFromToken(token);
-  const session = sessionId ? await checkSession(sessionId, new Date()) : undefined;
+  const session = await sessionFromHeaders(request.headers);
   if (!session) return undefined;
   const actor = await actorForSession(session);
   if (!actor) return undefined;

@@ -1,0 +1,45 @@
+import { Alert } from "@/components/alert";
+import { Button, ButtonLink } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import type { DocumentsPageData } from "@/server/documents/documents-page-data";
+import { DocumentsListView } from "./documents-list-view";
+import { noticeFor } from "./notices";
+
+/** The documents page of a space (src/pages/espace/documents.tsx): its title, the notice of the last action, the list. */
+export function DocumentsPageView({ data, message }: { data: DocumentsPageData; message: string | null }) {
+  const notice = noticeFor(message ?? undefined);
+  const hasNew = data.list.items.some((item) => item.isNew);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={data.spaceName !== null ? t("documents.spaceTitle", { name: data.spaceName }) : t("documents.title")}
+        description={t("documents.intro")}
+      >
+        {data.canAdd ? (
+          <div>
+            <ButtonLink href="/espace/documents/ajouter">{t("documents.add")}</ButtonLink>
+          </div>
+        ) : null}
+      </PageHeader>
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <DocumentsListView
+        basePath="/espace/documents"
+        hrefOf={(id) => `/espace/documents/${id}`}
+        list={data.list}
+        filters={data.filters}
+        invalidFilters={data.invalidFilters}
+        facets={data.facets}
+        toolbar={
+          hasNew ? (
+            <form method="post" action="/api/documents/vus">
+              <Button type="submit" variant="quiet">
+                {t("documents.markAllSeen")}
+              </Button>
+            </form>
+          ) : undefined
+        }
+      />
+    </div>
+  );
+}

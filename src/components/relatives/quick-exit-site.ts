@@ -1,0 +1,2 @@
+/** Where "Sortie rapide" goes: a neutral site, as harmless to be seen on as it is common. */
+export const NEUTRAL_SITE = "https://www.google.fr/search?q=meteo";

@@ -1,0 +1,15 @@
+import "@/server/server-only";
+import { cookieFrom } from "../sharing/share-result-cookie";
+import { checkSession, type CurrentSession } from "./check-session";
+import { currentAuthCookies, sessionIdFromToken } from "./session-token";
+
+/**
+ * The session of a request read from its own headers, checked against its server row as
+ * getCurrentSession does: for the code that answers outside Next's request scope, where
+ * `cookies()` does not exist (the API server, the Pages Router's getServerSideProps).
+ */
+export async function sessionFromHeaders(headers: Headers, now = new Date()): Promise<CurrentSession | undefined> {
+  const token = cookieFrom(headers.get("cookie"), currentAuthCookies().sessionToken.name);
+  const sessionId = await sessionIdFromToken(token);
+  return sessionId ? checkSession(sessionId, now) : undefined;
+}

@@ -1,0 +1,21 @@
+import "@/server/server-only";
+import type { CurrentSession } from "../auth/check-session";
+import { unreadCount } from "./unread-count";
+
+/** What the site's header shows of the person signed in, if anyone is. */
+export type HeaderFacts = {
+  displayName?: string;
+  notifications?: { href: string; unread: number };
+  accountHref?: string;
+};
+
+/** For both routers' frames: the root layout and the Pages Router's page props. */
+export async function headerFactsOf(session: CurrentSession | undefined): Promise<HeaderFacts> {
+  if (!session) return {};
+  const pro = session.account.kind === "practitioner";
+  return {
+    displayName: session.account.displayName,
+    notifications: { href: pro ? "/pro/notifications" : "/espace/notifications", unread: await unreadCount(session) },
+    accountHref: pro ? "/pro/compte" : "/espace/compte",
+  };
+}

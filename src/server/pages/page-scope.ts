@@ -1,0 +1,45 @@
+import "@/server/server-only";
+import type { IncomingMessage } from "node:http";
+import type { Redirect } from "next";
+import { sessionFromHeaders } from "../auth/session-from-headers";
+import { spaceBannerFacts, type BannerFacts } from "../delegations/space-banner-facts";
+import { scopeFor, type RequestScope } from "../documents/request-scope";
+import { requestContextOf } from "../http/client-address";
+import { headerFactsOf, type HeaderFacts } from "../notifications/header-facts";
+import { headersOf } from "./request-headers";
+
+/** What the Pages Router's frame (src/pages/_app.tsx) shows around a page: the header, and whose space it is. */
+export type PageFrame = { header: HeaderFacts; banner: BannerFacts | null };
+
+type PageRequest = Pick<IncomingMessage, "headers" | "socket">;
+const to = (destination: string): { redirect: Redirect } => ({ redirect: { destination, permanent: false } });
+
+/** The space a page belongs to, and where the other kind of account is sent (as the App Router's layouts do). */
+const SPACES = {
+  patient: { kind: "patient", elsewhere: "/pro" },
+  practitioner: { kind: "practitioner", elsewhere: "/espace" },
+} as const;
+
+/**
+ * For a getServerSideProps of the patient's or the professional's space: what the App Router's
+ * root layout, the space's layout and requirePageScope do, from the request itself (`cookies()`
+ * and `headers()` do not exist there). No session: the sign-in page; the other kind of account:
+ * its own space; an account past its reads of the minute: the page that says so. Every read
+ * still goes through the scope's repository, built for this request's actor.
+ */
+export async function pageScope(req: PageRequest, space: keyof typeof SPACES): Promise<{ scope: RequestScope; frame: PageFrame } | { redirect: Redirect }> {
+  const headers = headersOf(req);
+  const session = await sessionFromHeaders(headers);
+  if (!session) return to("/connexion");
+  if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
+  const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
+  if (!scope) throw new Error("Compte sans ressource FHIR valide");
+  const [header, banner] = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
+  if (scope.repo.readRefusal()) return to("/trop-de-demandes");
+  return { scope, frame: { header, banner: banner ?? null } };
+}
+
+/** For a page anyone may see: the header of whoever is signed in, if anyone. */
+export async function openPageFrame(req: PageRequest): Promise<PageFrame> {
+  return { header: await headerFactsOf(await sessionFromHeaders(headersOf(req))), banner: null };
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage } from "node:http";
+import type { GetServerSidePropsResult } from "next";
+import type { RelatedPerson } from "@medplum/fhirtypes";
+import { describe, expect, it } from "vitest";
+import { getServerSideProps } from "@/pages/espace/documents";
+import { systemRepository } from "@/server/fhir/repository";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aDelegation } from "@/lib/fhir/builders/rules";
+import { signIn } from "../fhir-api/http";
+import { useTestDatabase } from "../../setup/test-database";
+
+const db = useTestDatabase();
+
+type Props = Awaited<ReturnType<typeof getServerSideProps>> extends GetServerSidePropsResult<infer P> ? P : never;
+
+/**
+ * The documents page is served by the Pages Router (no runtime JavaScript): its
+ * getServerSideProps reads the session from the request itself, not from Next's request scope.
+ * Called here with the request Next hands it: the same cookie and headers a browser sends.
+ */
+async function view(cookie: string | undefined, query: Record<string, string> = {}, address = "10.0.0.7") {
+  const req = { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": address, "user-agent": "Navigateur de test" }, socket: {} } as unknown as IncomingMessage;
+  // Only what the page reads of its context.
+  const context = { req, query } as unknown as Parameters<typeof getServerSideProps>[0];
+  return getServerSideProps(context);
+}
+
+function propsOf(result: GetServerSidePropsResult<Props>): Props {
+  if (!("props" in result)) throw new Error(`expected props, got ${JSON.stringify(result)}`);
+  return result.props as Props;
+}
+
+async function world() {
+  const system = await systemRepository("documents-page-tests");
+  const jean = (await system.create(aPatient({ given: "Jean", family: "Pages", birthDate: "1950-06-02" }))).id!;
+  const nadia = (await system.create(aPatient({ given: "Nadia", family: "Pages", birthDate: "1992-11-25" }))).id!;
+  const bernard = (await system.create(aPractitioner({ given: "Sophie", family: "Bernard" }))).id!;
+  await system.create(aDocument({ patientId: jean, kind: "lab", title: "Bilan de Jean", date: "2026-03-02T09:00:00Z" }));
+  await system.create(aDocument({ patientId: nadia, kind: "lab", title: "Bilan de Nadia", date: "2026-04-02T09:00:00Z" }));
+  const delegation = await system.create(aDelegation({ patientId: jean, agentPatientId: nadia, scopes: ["documents:read"] }));
+  return { system, jean, nadia, bernard, delegation };
+}
+
+const titles = (props: Props) => props.data.list.items.map((item) => item.title);
+
+describe("the documents page's server props (Pages Router)", () => {
+  it("sends a visitor without a session to sign in, and a professional to their own space, reading nothing", async () => {
+    const { bernard } = await world();
+    expect(await view(undefined)).toEqual({ redirect: { destination: "/connexion", permanent: false } });
+    expect(await view("authjs.session-token=forged")).toEqual({ redirect: { destination: "/connexion", permanent: false } });
+    const pro = await signIn(`Practitioner/${bernard}`, { name: "Dr Sophie Bernard" });
+    expect(await view(pro.cookie)).toEqual({ redirect: { destination: "/pro", permanent: false } });
+  });
+
+  it("gives a patient their own documents and the frame of their space, and leaves an audit row naming the request", async () => {
+    const { jean } = await world();
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const props = propsOf(await view(session.cookie, { categorie: "lab" }, "10.0.0.8"));
+    expect(titles(props)).toEqual(["Bilan de Jean"]);
+    expect(props.title).toBe("Mes documents");
+    expect(props.frame.header).toMatchObject({ displayName: "Jean Pages", accountHref: "/espace/compte", notifications: { href: "/espace/notifications" } });
+    expect(props.frame.banner).toBeNull();
+    expect(props.data.filters.category).toBe("lab");
+    expect(props.data.canAdd).toBe(true);
+    const rows = await db().sql.query<{ interaction: string; user_agent: string }>(
+      "SELECT interaction, user_agent FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.8'",
+      [jean],
+    );
+    expect(rows.map((row) => row.interaction)).toContain("search");
+    expect(rows.every((row) => row.user_agent === "Navigateur de test")).toBe(true);
+  });
+
+  it("shows a caregiver the other person's documents under their banner, and their own space at the very next view once the delegation is withdrawn", async () => {
+    const { system, jean, nadia, delegation } = await world();
+    const session = await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" });
+    const before = propsOf(await view(session.cookie));
+    expect(titles(before)).toEqual(["Bilan de Jean"]);
+    expect(before.frame.banner).toMatchObject({ name: "Jean Pages", kind: "delegate", selfPatientId: nadia });
+    expect(before.title).toBe("Documents de Jean Pages");
+    expect(before.data.list.showPrivacy).toBe(false);
+
+    await system.update<RelatedPerson>({ ...delegation, active: false });
+    const after = propsOf(await view(session.cookie));
+    expect(titles(after)).toEqual(["Bilan de Nadia"]);
+    expect(after.frame.banner).toBeNull();
+    expect(after.title).toBe("Mes documents");
+  });
+});
