@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DOCUMENT_IDS, PATIENT_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
@@ -240,7 +240,15 @@ test("Camille deletes what she uploaded, without JavaScript too", async ({ brows
 
 test("Dr Bernard adds a PDF to Camille's record: he is its author, and she cannot delete it", async ({ browser }) => {
   const bernard = await pageAs(browser, "bernard");
+  // His view of her record, like her documents page, comes with no script to download.
+  const scripts: string[] = [];
+  const countScripts = (request: Request) => void (request.resourceType() === "script" && scripts.push(request.url()));
+  bernard.on("request", countScripts);
   await bernard.goto(`/pro/patients/${CAMILLE}`);
+  await expect(bernard.getByRole("heading", { name: "Prévention : à faire" })).toBeVisible();
+  await expectNoAxeViolations(bernard, "professional's record of Camille");
+  bernard.off("request", countScripts);
+  expect(scripts).toEqual([]);
   await bernard.getByRole("link", { name: "Ajouter un document" }).click();
   await expect(bernard).toHaveURL(new RegExp(`/pro/patients/${CAMILLE}/ajouter$`));
   await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Ajouter un document au dossier de Camille Martin");
@@ -273,7 +281,8 @@ test("Dr Petit, blocked by Camille, sees nothing of her: no list, no page, no fi
   const page = await pageAs(browser, "petit");
   await expect(page.getByRole("main")).not.toContainText("Camille");
   for (const path of [`/pro/patients/${CAMILLE}`, `/pro/patients/${CAMILLE}?q=asthme`, `/pro/patients/${CAMILLE}/documents/${DOCUMENT_IDS.camilleRestricted}`, `/pro/patients/${CAMILLE}/ajouter`]) {
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("Page introuvable");
     await expect(page.getByRole("main"), path).not.toContainText("Camille");
   }

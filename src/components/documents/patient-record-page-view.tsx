@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { ButtonLink } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { ProPreventionSummary } from "@/components/prevention/pro-prevention-summary";
+import { formatTime } from "@/lib/documents/format";
+import { t } from "@/lib/i18n/messages";
+import type { PatientRecordPageData } from "@/server/documents/patient-record-page-data";
+import { DocumentsListView } from "./documents-list-view";
+
+/**
+ * A patient's record as a professional sees it (src/pages/pro/patients/[patientId].tsx): the
+ * way back, adding a document and writing to the patient where allowed, the emergency banner,
+ * the prevention summary, the documents.
+ */
+export function PatientRecordPageView({ data }: { data: PatientRecordPageData }) {
+  const basePath = `/pro/patients/${data.patientId}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href="/pro" className="font-semibold">
+          ← {t("pro.backToPatients")}
+        </Link>
+      </p>
+      <PageHeader title={t("pro.patientDocumentsTitle", { name: data.name })}>
+        {data.canAdd ? (
+          <div className="flex flex-wrap gap-3">
+            <ButtonLink href={`${basePath}/ajouter`}>{t("documents.add")}</ButtonLink>
+            {/* Messaging needs the same standing authorisation as adding a document (not break-glass). */}
+            <ButtonLink href={`/pro/messages?patient=${data.patientId}#nouveau`} variant="secondary">
+              {t("messaging.writeToPatient")}
+            </ButtonLink>
+          </div>
+        ) : null}
+      </PageHeader>
+      {data.emergencyUntil ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert> : null}
+      {data.prevention ? <ProPreventionSummary items={data.prevention} /> : null}
+      <DocumentsListView
+        basePath={basePath}
+        hrefOf={(id) => `${basePath}/documents/${id}`}
+        list={data.list}
+        filters={data.filters}
+        invalidFilters={data.invalidFilters}
+        facets={data.facets}
+      />
+    </div>
+  );
+}

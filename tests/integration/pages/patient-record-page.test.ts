@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GetServerSidePropsResult } from "next";
+import { describe, expect, it } from "vitest";
+import { getServerSideProps } from "@/pages/pro/patients/[patientId]";
+import { systemRepository } from "@/server/fhir/repository";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { anAuthorisation } from "@/lib/fhir/builders/rules";
+import { signIn } from "../fhir-api/http";
+import { useTestDatabase } from "../../setup/test-database";
+
+useTestDatabase();
+
+type Props = Awaited<ReturnType<typeof getServerSideProps>> extends GetServerSidePropsResult<infer P> ? P : never;
+
+/**
+ * A patient's record as a professional sees it, served by the Pages Router: its
+ * getServerSideProps called with what Next hands it (the request's cookie, the route's id, a
+ * response whose status it may set).
+ */
+async function view(cookie: string | undefined, patientId: string) {
+  const req = { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": "10.0.0.9" }, socket: {} } as unknown as IncomingMessage;
+  const res = { statusCode: 200 } as ServerResponse;
+  const context = { req, res, params: { patientId }, query: { patientId } } as unknown as Parameters<typeof getServerSideProps>[0];
+  return { result: await getServerSideProps(context), status: res.statusCode };
+}
+
+function propsOf(result: GetServerSidePropsResult<Props>): Props {
+  if (!("props" in result)) throw new Error(`expected props, got ${JSON.stringify(result)}`);
+  return result.props as Props;
+}
+
+async function world() {
+  const system = await systemRepository("patient-record-page-tests");
+  const jean = (await system.create(aPatient({ given: "Jean", family: "Dossier", gender: "male", birthDate: "1950-06-02" }))).id!;
+  const bernard = (await system.create(aPractitioner({ given: "Sophie", family: "Bernard" }))).id!;
+  const petit = (await system.create(aPractitioner({ given: "Marc", family: "Petit" }))).id!;
+  await system.create(aDocument({ patientId: jean, kind: "lab", title: "Bilan de Jean", date: "2026-03-02T09:00:00Z", author: `Practitioner/${bernard}` }));
+  await system.create(anAuthorisation({ patientId: jean, practitionerId: bernard }));
+  return {
+    jean,
+    bernard: await signIn(`Practitioner/${bernard}`, { name: "Dr Sophie Bernard" }),
+    petit: await signIn(`Practitioner/${petit}`, { name: "Dr Marc Petit" }),
+    jeanSession: await signIn(`Patient/${jean}`, { name: "Jean Dossier" }),
+  };
+}
+
+describe("a patient's record as a professional sees it (Pages Router)", () => {
+  it("shows the authorised professional the documents and the prevention summary, in the other person's voice", async () => {
+    const { jean, bernard } = await world();
+    const { result, status } = await view(bernard.cookie, jean);
+    const props = propsOf(result);
+    expect(status).toBe(200);
+    expect(props.data?.name).toBe("Jean Dossier");
+    expect(props.data?.list.items.map((item) => item.title)).toEqual(["Bilan de Jean"]);
+    expect(props.data?.prevention?.length).toBeGreaterThan(0);
+    expect(props.data?.prevention?.map((item) => item.reason).join(" ")).not.toMatch(/\bvous\b/i);
+    expect(props.data?.canAdd).toBe(true);
+    expect(props.frame.header.accountHref).toBe("/pro/compte");
+  });
+
+  it("answers 404 with nothing of the patient to a professional they have not authorised, to a made-up id and to a malformed one", async () => {
+    const { jean, petit } = await world();
+    for (const id of [jean, "6b1f4f0e-0000-4000-8000-000000000000", "../../etc"]) {
+      const { result, status } = await view(petit.cookie, id);
+      expect(status, id).toBe(404);
+      expect(propsOf(result).data, id).toBeNull();
+      expect(JSON.stringify(result), id).not.toContain("Dossier");
+    }
+  });
+
+  it("sends a patient to their own space and a visitor without a session to sign in", async () => {
+    const { jean, jeanSession } = await world();
+    expect((await view(jeanSession.cookie, jean)).result).toEqual({ redirect: { destination: "/espace", permanent: false } });
+    expect((await view(undefined, jean)).result).toEqual({ redirect: { destination: "/connexion", permanent: false } });
+  });
+});
