@@ -4,23 +4,20 @@ import { inter } from "@/components/inter-font";
 import { SpaceBanner } from "@/components/relatives/space-banner";
 import { BODY_CLASS, SiteShell } from "@/components/site-shell";
 import { t } from "@/lib/i18n/messages";
-import type { PageFrame } from "@/server/pages/page-scope";
+import type { FramedProps } from "@/server/pages/framed-page";
 import "../app/globals.css";
-
-/** What every page of the Pages Router returns from getServerSideProps beside its own data. */
-export type FramedProps = { frame: PageFrame; title: string };
 
 /**
  * The frame of the Pages Router's pages: what the App Router's root layout (src/app/layout.tsx)
  * and the patient's space layout render, the same components, from the page's props (the page's
  * getServerSideProps read the session, the header's count and the space's banner).
  */
-export default function PortalApp({ Component, pageProps }: AppProps<FramedProps>) {
+export default function PortalApp({ Component, pageProps }: AppProps<Partial<FramedProps<unknown>>>) {
   const { frame, title } = pageProps;
   return (
     <>
       <Head>
-        <title>{`${title} — ${t("app.name")}`}</title>
+        <title>{title ? `${title} — ${t("app.name")}` : t("app.name")}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={t("app.tagline")} />
         <meta name="robots" content="noindex, nofollow" />

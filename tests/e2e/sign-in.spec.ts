@@ -106,13 +106,19 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
   const link = await request.get("/p/00000000-0000-4000-8000-00000000f00d");
   expect(link.headers()["referrer-policy"]).toBe("no-referrer");
 
-  // Signed in: personal pages are never stored, and Next's scripts carry the nonce and run.
+  // Signed in: personal pages are never stored, and scripts carry the nonce and run: Next's own
+  // on a page that needs them (the account's passkeys), and on a page served without runtime
+  // JavaScript (the home), the one inline script, « Sortie rapide »'s shortcut.
   await signIn(page, "jean");
-  const response = await page.goto("/espace");
-  expect(response?.headers()["cache-control"]).toContain("no-store");
-  const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
-  expect(nonce).toBeTruthy();
-  expect(await page.locator("script[src]").count()).toBeGreaterThan(0);
+  for (const [path, withNext] of [["/espace/compte", true], ["/espace", false]] as const) {
+    const response = await page.goto(path);
+    expect(response?.headers()["cache-control"], path).toContain("no-store");
+    const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(await page.locator("script[src]").count(), path).toBe(withNext ? await page.locator(`script[src][nonce]`).count() : 0);
+    if (withNext) expect(await page.locator("script[src]").count(), path).toBeGreaterThan(0);
+    else expect(await page.locator("script").evaluateAll((scripts) => scripts.map((s) => s.nonce))).toEqual([nonce]);
+  }
   expect(violations).toEqual([]);
 });
 

@@ -9,7 +9,7 @@ import { UnrecognisedAccess } from "@/components/history/unrecognised-access";
  * when and the reason they typed, each with "Je ne reconnais pas cet accès". Nothing is
  * rendered when there were none.
  */
-export function EmergencyNotice({ notices }: { notices: Notice[] }) {
+export function EmergencyNotice({ notices }: { notices: (Omit<Notice, "when"> & { when: string | Date })[] }) {
   if (notices.length === 0) return null;
   return (
     <section aria-labelledby="emergency-notice-title" className="rounded-md border-l-4 border-red-800 bg-red-50 px-4 py-3 text-red-950">

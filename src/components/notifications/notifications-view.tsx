@@ -6,13 +6,14 @@ import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { KIND_INFO } from "@/lib/notifications/kinds";
 import type { NotificationsPage } from "@/server/notifications/list-notifications";
+import type { Json } from "@/server/pages/json-props";
 
 /**
  * The notifications list, for patients and professionals alike. Every action is a plain POST
  * form (opening one marks it read, then goes to its page): it works without JavaScript and
  * nothing changes on a GET.
  */
-export function NotificationsView({ list, basePath, notice }: { list: NotificationsPage; basePath: string; notice?: string }) {
+export function NotificationsView({ list, basePath, notice }: { list: Json<NotificationsPage>; basePath: string; notice?: string }) {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("notifications.title")} description={t("notifications.intro")}>
@@ -51,7 +52,7 @@ export function NotificationsView({ list, basePath, notice }: { list: Notificati
                       </p>
                       {n.detail ? <p>{n.detail}</p> : null}
                       <p className="text-sm text-slate-700">
-                        <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>
+                        <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
                         {n.patientId && !list.ownPatientIds.includes(n.patientId) ? ` · ${t("notifications.forSpace")}` : null}
                       </p>
                     </div>

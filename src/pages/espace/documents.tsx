@@ -1,10 +1,8 @@
-import type { GetServerSideProps } from "next";
 import { DocumentsPageView } from "@/components/documents/documents-page-view";
+import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { documentsPageData, type DocumentsPageData } from "@/server/documents/documents-page-data";
-import { jsonProps } from "@/server/pages/json-props";
-import { pageScope } from "@/server/pages/page-scope";
-import type { FramedProps } from "../_app";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 
 /**
  * The documents of the space the person acts in: the portal's busiest page. Served by the Pages
@@ -14,17 +12,14 @@ import type { FramedProps } from "../_app";
  */
 export const config = { unstable_runtimeJS: false };
 
-type Props = FramedProps & { data: DocumentsPageData; message: string | null };
+type Data = DocumentsPageData & { message: string | null };
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ req, query }) => {
-  const scoped = await pageScope(req, "patient");
-  if ("redirect" in scoped) return scoped;
-  const data = await documentsPageData(scoped.scope, query);
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+  const data = await documentsPageData(scope, query);
   const title = data.spaceName !== null ? t("documents.spaceTitle", { name: data.spaceName }) : t("documents.title");
-  const message = typeof query.message === "string" ? query.message : null;
-  return { props: jsonProps({ frame: scoped.frame, title, data, message }) };
-};
+  return { title, data: { ...data, message: typeof query.message === "string" ? query.message : null } };
+});
 
-export default function DocumentsPage({ data, message }: Props) {
-  return <DocumentsPageView data={data} message={message} />;
+export default function DocumentsPage({ data }: FramedProps<Data>) {
+  return data ? <DocumentsPageView data={data} message={data.message} /> : <NotFoundView />;
 }

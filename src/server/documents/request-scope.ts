@@ -11,7 +11,7 @@ import { createRepository, type Repository } from "../fhir/repository";
  * request scope: the App Router's pages reach it through request-repository.ts, the Pages
  * Router's through src/server/pages/patient-page-scope.ts.
  */
-export type RequestScope = { session: CurrentSession; actor: Actor; repo: Repository };
+export type RequestScope = { session: CurrentSession; actor: Actor; repo: Repository; ctx: RequestContext };
 
 export async function scopeFor(session: CurrentSession, ctx: RequestContext): Promise<RequestScope | undefined> {
   const { actor, rules } = await actorAndRulesForSession(session);
@@ -19,5 +19,5 @@ export async function scopeFor(session: CurrentSession, ctx: RequestContext): Pr
   const repo = await createRepository(actor, ctx);
   // A caregiver's space: the rules just read to find the actor are the request's (a read less per page).
   if (rules) repo.knowRules(rules);
-  return { session, actor, repo };
+  return { session, actor, repo, ctx };
 }

@@ -22,7 +22,7 @@ type Props = Awaited<ReturnType<typeof getServerSideProps>> extends GetServerSid
 async function view(cookie: string | undefined, query: Record<string, string> = {}, address = "10.0.0.7") {
   const req = { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": address, "user-agent": "Navigateur de test" }, socket: {} } as unknown as IncomingMessage;
   // Only what the page reads of its context.
-  const context = { req, query } as unknown as Parameters<typeof getServerSideProps>[0];
+  const context = { req, res: { statusCode: 200 }, query } as unknown as Parameters<typeof getServerSideProps>[0];
   return getServerSideProps(context);
 }
 
@@ -42,7 +42,7 @@ async function world() {
   return { system, jean, nadia, bernard, delegation };
 }
 
-const titles = (props: Props) => props.data.list.items.map((item) => item.title);
+const titles = (props: Props) => props.data!.list.items.map((item) => item.title);
 
 describe("the documents page's server props (Pages Router)", () => {
   it("sends a visitor without a session to sign in, and a professional to their own space, reading nothing", async () => {
@@ -61,8 +61,8 @@ describe("the documents page's server props (Pages Router)", () => {
     expect(props.title).toBe("Mes documents");
     expect(props.frame.header).toMatchObject({ displayName: "Jean Pages", accountHref: "/espace/compte", notifications: { href: "/espace/notifications" } });
     expect(props.frame.banner).toBeNull();
-    expect(props.data.filters.category).toBe("lab");
-    expect(props.data.canAdd).toBe(true);
+    expect(props.data!.filters.category).toBe("lab");
+    expect(props.data!.canAdd).toBe(true);
     const rows = await db().sql.query<{ interaction: string; user_agent: string }>(
       "SELECT interaction, user_agent FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.8'",
       [jean],
@@ -78,7 +78,7 @@ describe("the documents page's server props (Pages Router)", () => {
     expect(titles(before)).toEqual(["Bilan de Jean"]);
     expect(before.frame.banner).toMatchObject({ name: "Jean Pages", kind: "delegate", selfPatientId: nadia });
     expect(before.title).toBe("Documents de Jean Pages");
-    expect(before.data.list.showPrivacy).toBe(false);
+    expect(before.data!.list.showPrivacy).toBe(false);
 
     await system.update<RelatedPerson>({ ...delegation, active: false });
     const after = propsOf(await view(session.cookie));

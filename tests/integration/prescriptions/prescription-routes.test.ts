@@ -42,7 +42,7 @@ async function signedInAs(actor: Actor, name: string): Promise<RequestScope> {
     activeSpace: null,
     emergency: null,
   };
-  current = { session, actor, repo: await world.repoFor(actor, name) };
+  current = { session, actor, repo: await world.repoFor(actor, name), ctx: { agentName: name } };
   return current;
 }
 

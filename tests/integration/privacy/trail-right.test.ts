@@ -1,13 +1,12 @@
 import type { Bundle } from "@medplum/fhirtypes";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import AccessHistoryPage from "@/app/(patient)/espace/historique/page";
+import * as historyRoute from "@/pages/espace/historique";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { t } from "@/lib/i18n/messages";
 import { useTestDatabase } from "../../setup/test-database";
-import { appUrl, fhir, signIn, type SignedIn } from "../fhir-api/http";
-import { inRequestScope } from "../../setup/next-headers-scope";
+import { fhir, signIn, type SignedIn } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
 import { buildPrivacyWorld, noticeOf, post, type PrivacyWorld } from "./world";
 
 const db = useTestDatabase();
@@ -36,8 +35,9 @@ beforeAll(async () => {
 
 /** The history page (/espace/historique) as this session's browser gets it. */
 async function historyPage(cookie: string): Promise<string> {
-  const request = new Request(`${appUrl()}/espace/historique`, { headers: { cookie } });
-  return inRequestScope(request, async () => renderToStaticMarkup(await AccessHistoryPage({ searchParams: Promise.resolve({}) })));
+  const answer = await servePage(historyRoute, "/espace/historique", { cookie });
+  if (answer.html === undefined) throw new Error(`no page: ${JSON.stringify(answer)}`);
+  return answer.html;
 }
 
 const trailIds = async (cookie: string) => {

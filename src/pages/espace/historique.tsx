@@ -1,24 +1,28 @@
-import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { AccessHistoryPagination, AccessHistorySummary, AccessHistoryTable } from "@/components/history/access-history-table";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "@/server/access/actor";
-import { requirePageScope } from "@/server/documents/request-repository";
-import { listAccessHistory } from "@/server/history/list-access-history";
+import { listAccessHistory, type AccessHistory } from "@/server/history/list-access-history";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { queryPage } from "@/server/pages/query-page";
 
-export const metadata: Metadata = { title: t("history.title") };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<AccessHistory>("patient", async ({ repo, actor }, { query }) => ({
+  title: t("history.title"),
+  data: await listAccessHistory(repo, spaceOf(actor) ?? "", queryPage(query.page)),
+}));
 
 /**
  * Who touched the record of the space the person acts in: others' accesses first, then refused
  * attempts, then the person's own actions, each newest first (list-access-history.ts), paged
  * down to the oldest entry.
  */
-export default async function AccessHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { repo, actor } = await requirePageScope();
-  const raw = (await searchParams).page;
-  const requested = Number(Array.isArray(raw) ? raw[0] : raw);
-  const history = await listAccessHistory(repo, spaceOf(actor) ?? "", Number.isFinite(requested) ? requested : 1);
+export default function AccessHistoryPage({ data: history }: FramedProps<AccessHistory>) {
+  if (!history) return <NotFoundView />;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("history.title")} description={t("history.intro")} />

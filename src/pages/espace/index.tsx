@@ -1,20 +1,22 @@
-import { now } from "@/server/clock";
-import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmergencyNotice } from "@/components/documents/emergency-notice";
+import { PATIENT_SECTIONS } from "@/components/home/patient-sections";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
-import { requireSession } from "@/server/auth/current-session";
-import { listSpaces, type Space } from "@/server/auth/list-spaces";
-import { requestContext } from "@/server/auth/request-context";
-import { actorForSession } from "@/server/auth/actor-for-session";
-import { emergencyNotices } from "@/server/emergency/emergency-notices";
-import { createRepository } from "@/server/fhir/repository";
-import { PATIENT_SECTIONS } from "./sections";
+import type { Space } from "@/server/auth/list-spaces";
+import { patientHomeData, type PatientHomeData } from "@/server/home/patient-home-data";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 
-export const metadata: Metadata = { title: t("patientHome.title") };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<PatientHomeData>("patient", async (scope) => ({
+  title: t("patientHome.title"),
+  data: await patientHomeData(scope),
+}));
 
 function spaceLabel(space: Space): string {
   if (space.kind === "self") return t("patientHome.ownSpace");
@@ -25,19 +27,15 @@ function spaceLabel(space: Space): string {
  * The patient's home: their name, whose space they act in, the sections of that space, and
  * the other spaces they may open (a dependant's, a patient who delegated to them).
  */
-export default async function PatientHomePage() {
-  const session = await requireSession();
-  const actor = await actorForSession(session);
-  if (!actor) throw new Error("Compte sans ressource FHIR valide");
-  const spaces = await listSpaces(session, actor, await requestContext(session), now());
-  const current = spaces.find((space) => space.current);
-  const notices = await emergencyNotices(await createRepository(actor, await requestContext(session)));
+export default function PatientHomePage({ data }: FramedProps<PatientHomeData>) {
+  if (!data) return <NotFoundView />;
+  const current = data.spaces.find((space) => space.current);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("patientHome.greeting", { name: session.account.displayName })}>
+      <PageHeader title={t("patientHome.greeting", { name: data.displayName })}>
         {current && current.kind !== "self" ? <Alert tone="info">{t("patientHome.actingFor", { name: current.name })}</Alert> : null}
       </PageHeader>
-      <EmergencyNotice notices={notices} />
+      <EmergencyNotice notices={data.notices} />
 
       <section aria-labelledby="sections-title" className="flex flex-col gap-4">
         <h2 id="sections-title" className="text-xl font-semibold">
@@ -51,7 +49,7 @@ export default async function PatientHomePage() {
               </Card>
             </li>
           ))}
-          {actor.kind === "guardian" ? (
+          {data.guardian ? (
             <li>
               <Card title="Carnet de santé : croissance" href="/espace/carnet-enfant" headingLevel={3}>
                 <p>Le poids, la taille et le périmètre crânien sur les courbes de croissance, et les certificats de santé.</p>
@@ -61,13 +59,13 @@ export default async function PatientHomePage() {
         </ul>
       </section>
 
-      {spaces.length > 1 ? (
+      {data.spaces.length > 1 ? (
         <section aria-labelledby="spaces-title" className="flex flex-col gap-4">
           <h2 id="spaces-title" className="text-xl font-semibold">
             {t("patientHome.spacesTitle")}
           </h2>
           <ul className="flex flex-col gap-3">
-            {spaces.map((space) => (
+            {data.spaces.map((space) => (
               <li
                 key={space.patientId}
                 aria-current={space.current ? "true" : undefined}

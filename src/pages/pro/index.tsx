@@ -1,16 +1,22 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
 import { t } from "@/lib/i18n/messages";
-import { requireSession } from "@/server/auth/current-session";
-import { requestContext } from "@/server/auth/request-context";
-import { actorForSession } from "@/server/auth/actor-for-session";
-import { createRepository } from "@/server/fhir/repository";
-import { listAuthorisingPatients } from "@/server/practitioners/list-authorising-patients";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
 
-export const metadata: Metadata = { title: t("proHome.title") };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+type Data = { displayName: string; list: PatientListPage };
+
+export const getServerSideProps = framedPage<Data>("practitioner", async ({ session, actor, repo }, { query }) => {
+  if (actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
+  const requested = Number(query.page);
+  const list = await listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1);
+  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list } };
+});
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
@@ -18,17 +24,11 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
  * The professional's home: the patients who authorise them now (level, end date, a link to the
  * record), then those whose access ended ("accès retiré", no link), fifty a page.
  */
-export default async function ProHomePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const session = await requireSession();
-  // Layout and page render concurrently: the page cannot count on the layout's redirect.
-  if (session.account.kind !== "practitioner") redirect("/espace");
-  const actor = await actorForSession(session);
-  if (!actor || actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
-  const requested = Number((await searchParams).page);
-  const list = await listAuthorisingPatients(await createRepository(actor, await requestContext(session)), Number.isInteger(requested) ? requested : 1);
+export default function ProHomePage({ data }: FramedProps<Data>) {
+  if (!data) return <NotFoundView />;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("proHome.greeting", { name: session.account.displayName })}>
+      <PageHeader title={t("proHome.greeting", { name: data.displayName })}>
         <p>
           <Link href="/pro/messages" className="font-semibold">
             {t("messaging.proTitle")}
@@ -39,13 +39,13 @@ export default async function ProHomePage({ searchParams }: { searchParams: Prom
         <h2 id="patients-title" className="text-xl font-semibold">
           {t("proHome.patientsTitle")}
         </h2>
-        {list.total === 0 ? (
+        {data.list.total === 0 ? (
           <p className="text-slate-700">{t("proHome.noPatients")}</p>
         ) : (
           <>
-            <p className="text-slate-700">{t("proPatients.count", { current: list.current, total: list.total })}</p>
+            <p className="text-slate-700">{t("proPatients.count", { current: data.list.current, total: data.list.total })}</p>
             <ul className="flex flex-col gap-3">
-              {list.patients.map((patient) => (
+              {data.list.patients.map((patient) => (
                 <li key={patient.patientId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">
                   {patient.access ? (
                     <>
@@ -54,7 +54,7 @@ export default async function ProHomePage({ searchParams }: { searchParams: Prom
                       </p>
                       <p className="text-sm text-slate-700">
                         {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
-                        {patient.access.until ? t("proHome.until", { date: dateFormat.format(patient.access.until) }) : t("proHome.standing")}
+                        {patient.access.until ? t("proHome.until", { date: dateFormat.format(new Date(patient.access.until)) }) : t("proHome.standing")}
                       </p>
                     </>
                   ) : (
@@ -67,10 +67,10 @@ export default async function ProHomePage({ searchParams }: { searchParams: Prom
               ))}
             </ul>
             <PageLinks
-              page={list.page}
-              pages={list.pages}
+              page={data.list.page}
+              pages={data.list.pages}
               hrefFor={(page) => `/pro?page=${page}`}
-              labels={{ nav: t("proPatients.pagination"), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: list.page, pages: list.pages }) }}
+              labels={{ nav: t("proPatients.pagination"), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: data.list.page, pages: data.list.pages }) }}
             />
           </>
         )}

@@ -1,0 +1,19 @@
+import "@/server/server-only";
+import { listSpaces, type Space } from "../auth/list-spaces";
+import type { RequestScope } from "../documents/request-scope";
+import { emergencyNotices } from "../emergency/emergency-notices";
+import type { EmergencyNotice } from "../emergency/emergency-notices";
+
+export type PatientHomeData = {
+  displayName: string;
+  spaces: Space[];
+  notices: EmergencyNotice[];
+  /** A parent in their child's space: the growth chart's card. */
+  guardian: boolean;
+};
+
+/** The patient's home: whose space they act in, the other spaces they may open, the emergency accesses to know of. */
+export async function patientHomeData({ session, actor, repo, ctx }: RequestScope): Promise<PatientHomeData> {
+  const [spaces, notices] = await Promise.all([listSpaces(session, actor, ctx, repo.now()), emergencyNotices(repo)]);
+  return { displayName: session.account.displayName, spaces, notices, guardian: actor.kind === "guardian" };
+}

@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ComponentType } from "react";
+import type { GetServerSideProps } from "next";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { appUrl } from "../fhir-api/http";
+
+type PagesModule<P extends Record<string, unknown>> = { getServerSideProps: GetServerSideProps<P>; default: ComponentType<P> };
+
+export type PagesAnswer = { status: number; redirect?: string; html?: string };
+
+/**
+ * A Pages Router page as Next serves it: its getServerSideProps with the request Next hands it
+ * (this browser's cookie, the address the portal's server pinned, the URL's query and the
+ * route's params), then its component rendered to HTML with the props it returned.
+ */
+export async function servePage<P extends Record<string, unknown>>(
+  page: PagesModule<P>,
+  path: string,
+  { cookie, params = {}, address = "10.0.0.11" }: { cookie?: string; params?: Record<string, string>; address?: string } = {},
+): Promise<PagesAnswer> {
+  const url = new URL(path, appUrl());
+  const query: Record<string, string | string[]> = { ...params };
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  const req = { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": address }, socket: {}, url: path } as unknown as IncomingMessage;
+  const res = { statusCode: 200 } as ServerResponse;
+  const context = { req, res, query, params, resolvedUrl: path } as unknown as Parameters<GetServerSideProps<P>>[0];
+  const result = await page.getServerSideProps(context);
+  if ("redirect" in result) return { status: 307, redirect: result.redirect.destination };
+  if ("notFound" in result) return { status: 404 };
+  const props = await result.props;
+  return { status: res.statusCode, html: renderToStaticMarkup(createElement(page.default, props)) };
+}
