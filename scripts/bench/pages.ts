@@ -40,9 +40,11 @@ type PageSpec = { key: string; visitor: "patient" | "practitioner" | "caregiver"
 function pagesOf(world: PagesWorld): PageSpec[] {
   const p = (key: string, path: string): PageSpec => ({ key, visitor: "patient", path });
   return [
-    // What every page pays before its own content: the root layout (session, unread count,
-    // header and footer) around a page that reads nothing.
+    // What every page pays before its own content: the frame (session, unread count, header and
+    // footer) around a page that reads nothing, in each router: the pages served without runtime
+    // JavaScript (src/pages) and those of the App Router (src/app).
     p("empty page (floor)", "/trop-de-demandes"),
+    p("empty page, App Router", "/invitation/invalide"),
     p("home", "/espace"),
     p("documents", "/espace/documents"),
     p("documents filtered", "/espace/documents?categorie=lab"),

@@ -1,43 +1,33 @@
-import type { Metadata } from "next";
-import { formatHumanName } from "@/lib/fhir/human-name";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { groupItems } from "@/components/prevention/group-items";
 import { ItemCard } from "@/components/prevention/item-card";
 import { NOTICES } from "@/components/prevention/texts";
-import { NOTICE_CODES, type PreventionNotice } from "@/lib/prevention/forms";
-import { spaceOf } from "@/server/access/actor";
-import { listSpaces } from "@/server/auth/list-spaces";
-import { requestContext } from "@/server/auth/request-context";
-import { requirePageScope } from "@/server/documents/request-repository";
-import { preventionOf } from "@/server/prevention/evaluate-patient";
-import { loadPreferences } from "@/server/prevention/preferences";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 
-export const metadata: Metadata = { title: "Prévention" };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<PreventionPageData>("patient", async (scope, { query }) => {
+  const data = await preventionPageData(scope, query.message);
+  return { title: data.self ? "Prévention" : `Prévention de ${data.name}`, data };
+});
 
 /**
  * The person's prevention calendar (issue 14): what to do now, soon, and what is up to date,
  * computed by the engine from the record of the space the session acts in (a guardian sees
  * their child's). Server-rendered forms: everything works without JavaScript.
  */
-export default async function PreventionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { session, actor, repo } = await requirePageScope();
-  const patientId = spaceOf(actor);
-  if (!patientId) throw new Error("Aucun espace patient");
-  // A parent or a caregiver reads about someone else: the reasons name them rather than say "vous".
-  const { record, items, date } = await preventionOf(repo, patientId, { about: actor.kind === "patient" ? "self" : "other" });
-  const preferences = await loadPreferences(repo, patientId);
-  const spaces = await listSpaces(session, actor, await requestContext(session), repo.now());
-  const others = spaces.filter((s) => !s.current && s.kind === "guardian");
-  const canWrite = actor.kind === "patient" || actor.kind === "guardian";
-  const name = formatHumanName(record.patient.name) ?? "";
-  const message = (await searchParams).message;
-  const notice = typeof message === "string" && (NOTICE_CODES as readonly string[]).includes(message) ? NOTICES[message as PreventionNotice] : undefined;
-  const groups = groupItems(items, date);
-  const silenced = (item: PreventionItem) => preferences.all || preferences.themes.has(item.theme);
+export default function PreventionPage({ data }: FramedProps<PreventionPageData>) {
+  if (!data) return <NotFoundView />;
+  const notice = data.notice ? NOTICES[data.notice] : undefined;
+  const groups = groupItems(data.items, data.date);
+  const silenced = (item: PreventionItem) => data.preferences.all || data.preferences.themes.includes(item.theme);
   const list = (title: string, id: string, entries: PreventionItem[], empty: string) => (
     <section aria-labelledby={id} className="flex flex-col gap-4">
       <h2 id={id} className="text-xl font-semibold">
@@ -46,7 +36,7 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
       {entries.length === 0 ? <p className="text-slate-700">{empty}</p> : null}
       <ul className="flex flex-col gap-4">
         {entries.map((item) => (
-          <ItemCard key={item.item} item={item} today={date} silenced={silenced(item)} canWrite={canWrite} />
+          <ItemCard key={item.item} item={item} today={data.date} silenced={silenced(item)} canWrite={data.canWrite} />
         ))}
       </ul>
     </section>
@@ -54,11 +44,11 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
   return (
     <div className="flex flex-col gap-8">
       <PageHeader
-        title={actor.kind === "patient" ? "Prévention" : `Prévention de ${name}`}
+        title={data.self ? "Prévention" : `Prévention de ${data.name}`}
         description="Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi."
       >
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-        {items.length === 0 ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
+        {data.items.length === 0 ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <Link href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             Carnet de vaccination
@@ -89,28 +79,28 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
           Messages de prévention
         </h2>
         <p className="max-w-prose text-slate-700">
-          {preferences.all
+          {data.preferences.all
             ? "Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page."
             : "Vous recevez un message quand une vaccination ou un dépistage devient à faire. Vous pouvez les arrêter pour un thème (bouton « Ne plus me le rappeler ») ou tous ; le calendrier reste visible."}
         </p>
-        {actor.kind === "patient" || actor.kind === "guardian" || actor.kind === "delegate" ? (
+        {data.mayChooseReminders ? (
           <form method="post" action="/espace/prevention/rappels">
             <input type="hidden" name="theme" value="all" />
-            <input type="hidden" name="action" value={preferences.all ? "restore" : "silence"} />
+            <input type="hidden" name="action" value={data.preferences.all ? "restore" : "silence"} />
             <Button type="submit" variant="secondary">
-              {preferences.all ? "Recevoir à nouveau les messages de prévention" : "Ne plus recevoir aucun message de prévention"}
+              {data.preferences.all ? "Recevoir à nouveau les messages de prévention" : "Ne plus recevoir aucun message de prévention"}
             </Button>
           </form>
         ) : null}
       </section>
 
-      {others.length > 0 ? (
+      {data.children.length > 0 ? (
         <section aria-labelledby="children-title" className="flex flex-col gap-3">
           <h2 id="children-title" className="text-xl font-semibold">
             Le calendrier de vos enfants
           </h2>
           <ul className="flex flex-col gap-2">
-            {others.map((space) => (
+            {data.children.map((space) => (
               <li key={space.patientId}>
                 <form method="post" action="/espace/espace-actif" className="flex flex-wrap items-center gap-3">
                   <input type="hidden" name="patientId" value={space.patientId} />

@@ -1,0 +1,43 @@
+import { Alert } from "@/components/alert";
+import { ConversationList } from "@/components/messages/conversation-list";
+import { MessageForm } from "@/components/messages/message-form";
+import { messagingNotice } from "@/components/messages/notices";
+import { NotFoundView } from "@/components/not-found-view";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import { patientMessagesPageData, type PatientMessagesPageData } from "@/server/messages/patient-messages-page-data";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+type Data = PatientMessagesPageData & { message: string | null };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+  const data = await patientMessagesPageData(scope);
+  return data ? { title: t("messaging.title"), data: { ...data, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+});
+
+/**
+ * The patient's messaging (or the space a guardian or caregiver acts in): the conversations
+ * with unread marks, and "Nouveau message" to a professional the patient lets in now. Plain
+ * forms: everything works without JavaScript.
+ */
+export default function MessagesPage({ data }: FramedProps<Data>) {
+  if (!data) return <NotFoundView />;
+  const notice = messagingNotice(data.message ?? undefined);
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader title={t("messaging.title")} description={t("messaging.intro")} />
+      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
+      <ConversationList conversations={data.conversations} basePath="/espace/messages" nameOf={(c) => data.names[c.id] ?? "Professionnel de santé"} />
+      {!data.canWrite ? (
+        <p>{t("messaging.cannotWrite")}</p>
+      ) : data.recipients.length === 0 ? (
+        <p>{t("messaging.noRecipient")}</p>
+      ) : (
+        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} documents={data.documents} submitLabel={t("messaging.send")} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Alert } from "@/components/alert";
+import { ConversationList } from "@/components/messages/conversation-list";
+import { MessageForm } from "@/components/messages/message-form";
+import { messagingNotice } from "@/components/messages/notices";
+import { NotFoundView } from "@/components/not-found-view";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import { proMessagesPageData, type ProMessagesPageData } from "@/server/messages/pro-messages-page-data";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+type Data = ProMessagesPageData & { message: string | null };
+
+export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { query }) => {
+  const data = await proMessagesPageData(scope, query.patient);
+  return data ? { title: t("messaging.proTitle"), data: { ...data, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+});
+
+/**
+ * The professional's messaging: their conversations with the patients who let them in now, and
+ * a new message to one of them (with the "plan de prévention" model after a check-up).
+ */
+export default function ProMessagesPage({ data }: FramedProps<Data>) {
+  if (!data) return <NotFoundView />;
+  const notice = messagingNotice(data.message ?? undefined);
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader title={t("messaging.proTitle")} description={t("messaging.proIntro")} />
+      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
+      <ConversationList conversations={data.conversations} basePath="/pro/messages" nameOf={(c) => data.names[c.id] ?? "Patient"} />
+      {data.patients.length === 0 ? (
+        <p>{t("messaging.noPatient")}</p>
+      ) : (
+        <MessageForm
+          id="nouveau"
+          title={t("messaging.newTitle")}
+          patients={data.patients}
+          selectedPatient={data.selectedPatient ?? undefined}
+          withModel
+          submitLabel={t("messaging.send")}
+        />
+      )}
+    </div>
+  );
+}

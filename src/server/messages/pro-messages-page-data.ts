@@ -1,0 +1,33 @@
+import "@/server/server-only";
+import type { SelectOption } from "@/components/documents/select-field";
+import type { RequestScope } from "../documents/request-scope";
+import type { ConversationSummary } from "./conversation-view";
+import { listConversations } from "./list-conversations";
+
+export type ProMessagesPageData = {
+  conversations: ConversationSummary[];
+  /** Each conversation's patient, by conversation id. */
+  names: Record<string, string>;
+  /** The patients who let the professional in now: those they may write to. */
+  patients: SelectOption[];
+  /** The patient of « Écrire au patient » (?patient=…), when it is one of them. */
+  selectedPatient: string | null;
+};
+
+/**
+ * The professional's messaging: their conversations with the patients who let them in now, and
+ * the patients they may write to. Undefined for an actor who is not a professional (404).
+ */
+export async function proMessagesPageData({ repo, actor }: RequestScope, patient: string | string[] | undefined): Promise<ProMessagesPageData | undefined> {
+  if (actor.kind !== "practitioner") return undefined;
+  const [conversations, all] = await Promise.all([listConversations(repo), repo.practitionerPatients()]);
+  const byId = new Map(all.map((p) => [p.patientId, p.name]));
+  const writable = all.filter((p) => p.access);
+  const selected = typeof patient === "string" && writable.some((p) => p.patientId === patient) ? patient : null;
+  return {
+    conversations,
+    names: Object.fromEntries(conversations.map((c) => [c.id, byId.get(c.patientId) ?? "Patient"])),
+    patients: writable.map((p) => ({ value: p.patientId, label: p.birthDate ? `${p.name} (${p.birthDate})` : p.name })),
+    selectedPatient: selected,
+  };
+}
