@@ -4,7 +4,7 @@ import { t } from "@/lib/i18n/messages";
 import { openPage, type FramedProps } from "@/server/pages/framed-page";
 
 /**
- * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx
+ * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
  * says why): the page shown to someone already over their reads should cost the least.
  */
 export const config = { unstable_runtimeJS: false };

@@ -3,6 +3,7 @@ import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import type { DocumentDetail } from "@/server/documents/get-document";
+import type { Json } from "@/server/pages/json-props";
 import { ConfidentialityBadge, HiddenBadge } from "./badges";
 import { DocumentMetadata } from "./document-metadata";
 import { DocumentViewer } from "./document-viewer";
@@ -15,7 +16,7 @@ export function DocumentDetailView({
   backHref,
   notice,
 }: {
-  detail: DocumentDetail;
+  detail: Json<DocumentDetail>;
   backHref: string;
   notice?: { tone: "success" | "error" | "info"; text: string };
 }) {

@@ -1,10 +1,11 @@
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { DocumentView } from "@/server/documents/get-document";
+import type { Json } from "@/server/pages/json-props";
 import { DataTable } from "@/components/data-table";
 
 /** "Who viewed this document", from the audit trail. */
-export function DocumentViewsTable({ views }: { views: DocumentView[] }) {
+export function DocumentViewsTable({ views }: { views: Json<DocumentView>[] }) {
   return (
     <section aria-labelledby="views-title" className="flex flex-col gap-3">
       <h2 id="views-title" className="text-lg font-semibold">
@@ -23,7 +24,7 @@ export function DocumentViewsTable({ views }: { views: DocumentView[] }) {
               </td>
               <td className="px-4 py-2">{view.interaction === "download" ? t("documentPage.viewsDownload") : t("documentPage.viewsRead")}</td>
               <td className="px-4 py-2">
-                <time dateTime={view.when.toISOString()}>{formatDateTime(view.when)}</time>
+                <time dateTime={view.when}>{formatDateTime(view.when)}</time>
               </td>
             </tr>
           ))}

@@ -6,7 +6,7 @@ import type { DocumentsPageData } from "@/server/documents/documents-page-data";
 import { DocumentsListView } from "./documents-list-view";
 import { noticeFor } from "./notices";
 
-/** The documents page of a space (src/pages/espace/documents.tsx): its title, the notice of the last action, the list. */
+/** The documents page of a space (src/pages/espace/documents/index.tsx): its title, the notice of the last action, the list. */
 export function DocumentsPageView({ data, message }: { data: DocumentsPageData; message: string | null }) {
   const notice = noticeFor(message ?? undefined);
   const hasNew = data.list.items.some((item) => item.isNew);

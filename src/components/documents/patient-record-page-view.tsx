@@ -9,7 +9,7 @@ import type { PatientRecordPageData } from "@/server/documents/patient-record-pa
 import { DocumentsListView } from "./documents-list-view";
 
 /**
- * A patient's record as a professional sees it (src/pages/pro/patients/[patientId].tsx): the
+ * A patient's record as a professional sees it (src/pages/pro/patients/[patientId]/index.tsx): the
  * way back, adding a document and writing to the patient where allowed, the emergency banner,
  * the prevention summary, the documents.
  */

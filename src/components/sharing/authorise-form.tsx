@@ -18,7 +18,7 @@ export function AuthoriseForm({
   practitionerId: string;
   idPrefix: string;
   restricted?: boolean;
-  until?: Date;
+  until?: Date | string;
   submitLabel: string;
   describedBy: string;
 }) {

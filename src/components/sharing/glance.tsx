@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { t } from "@/lib/i18n/messages";
-import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { frenchDay } from "./format";
 
 /**
@@ -14,7 +14,7 @@ const GLANCE_PER_GROUP = 10;
  * "En un coup d'œil": one sentence per person or group who can see the record, in the words a
  * patient uses, each with a link to where it is changed.
  */
-export function Glance({ overview }: { overview: SharingOverview }) {
+export function Glance({ overview }: { overview: SharingOverviewProps }) {
   const specialty = (value?: string) => (value ? ` (${value})` : "");
   const lines: { key: string; text: string; href: string }[] = [];
   for (const { card, restricted, until } of overview.authorised.slice(0, GLANCE_PER_GROUP)) {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
-import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 
 /** The documents hidden from every professional, each with a way to show it again. */
-export function HiddenList({ overview }: { overview: SharingOverview }) {
+export function HiddenList({ overview }: { overview: SharingOverviewProps }) {
   return (
     <section id="masques" aria-labelledby="masques-title" className="flex flex-col gap-3">
       <h2 id="masques-title" className="text-xl font-semibold">

@@ -1,6 +1,6 @@
 import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
-import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { frenchDay } from "./format";
 
 /**
@@ -8,7 +8,7 @@ import { frenchDay } from "./format";
  * professional under emergency access, each caregiver, each active pharmacy link; any other
  * professional from the search's "Voir comme". A GET form: the preview is a page of its own.
  */
-export function PreviewPicker({ overview, selected }: { overview: SharingOverview; selected?: string }) {
+export function PreviewPicker({ overview, selected }: { overview: SharingOverviewProps; selected?: string }) {
   const professionals = [...overview.authorised, ...overview.blocked].map(({ card }) => ({ value: `pro:${card.id}`, label: card.name }));
   const others = [
     { value: "urgence", label: t("sharing.viewerEmergency") },

@@ -1,6 +1,6 @@
 import { Pager } from "@/components/pager";
 import { t } from "@/lib/i18n/messages";
-import type { SharingOverview } from "@/server/privacy/sharing-overview";
+import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { AuthoriseForm } from "./authorise-form";
 import { pageOf } from "@/lib/page-of";
 import { SHARING_PAGE_SIZE } from "./list-page";
@@ -10,7 +10,7 @@ import { ProfessionalHeading } from "./professional-heading";
 type ListPaging = { page: number; hrefFor: (page: number) => string };
 
 /** The professionals the patient authorised: change the level or the end, withdraw, block, preview. A page at a time. */
-export function AuthorisedList({ overview, paging }: { overview: SharingOverview; paging: ListPaging }) {
+export function AuthorisedList({ overview, paging }: { overview: SharingOverviewProps; paging: ListPaging }) {
   const shown = pageOf(overview.authorised, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
@@ -42,7 +42,7 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
 }
 
 /** The professionals the patient blocked: a block beats every authorisation and emergency access. A page at a time. */
-export function BlockedList({ overview, paging }: { overview: SharingOverview; paging: ListPaging }) {
+export function BlockedList({ overview, paging }: { overview: SharingOverviewProps; paging: ListPaging }) {
   const shown = pageOf(overview.blocked, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="bloques" aria-labelledby="bloques-title" className="flex flex-col gap-3">

@@ -8,7 +8,7 @@ import { listAccessHistory, type AccessHistory } from "@/server/history/list-acc
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { queryPage } from "@/server/pages/query-page";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<AccessHistory>("patient", async ({ repo, actor }, { query }) => ({

@@ -10,7 +10,7 @@ import type { Space } from "@/server/auth/list-spaces";
 import { patientHomeData, type PatientHomeData } from "@/server/home/patient-home-data";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<PatientHomeData>("patient", async (scope) => ({

@@ -11,7 +11,7 @@ import { queryPage } from "@/server/pages/query-page";
 import { listPrescriptions } from "@/server/prescriptions/list-prescriptions";
 import type { NamedPrescription } from "@/server/prescriptions/read-prescriptions";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 /** Past prescriptions shown a page at a time (`?passees=N`), newest first. */

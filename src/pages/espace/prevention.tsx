@@ -10,7 +10,7 @@ import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<PreventionPageData>("patient", async (scope, { query }) => {

@@ -6,7 +6,7 @@ import { t } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 type Data = { displayName: string; list: PatientListPage };

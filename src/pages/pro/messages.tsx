@@ -8,7 +8,7 @@ import { t } from "@/lib/i18n/messages";
 import { proMessagesPageData, type ProMessagesPageData } from "@/server/messages/pro-messages-page-data";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 type Data = ProMessagesPageData & { message: string | null };

@@ -5,7 +5,7 @@ import { listMyNotifications, type NotificationsPage } from "@/server/notificati
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { queryPage } from "@/server/pages/query-page";
 
-/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why). */
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
 type Data = { list: NotificationsPage; allRead: boolean };

@@ -9,6 +9,7 @@ import type { Repository } from "../fhir/repository";
 import { listMyLinks } from "../sharing/list-my-links";
 import { privacySpace } from "./privacy-space";
 import type { EmergencyChoice } from "./set-emergency-access";
+import type { Json } from "../pages/json-props";
 
 /**
  * Everything "Partage et confidentialité" shows, in one read of the patient's active rules
@@ -27,6 +28,9 @@ export type SharingOverview = {
   defaultLevel: "N" | "R";
   hidden: { id: string; title: string }[];
 };
+
+/** The overview as a page's props carry it (its dates as ISO strings): what the sharing components read. */
+export type SharingOverviewProps = Json<SharingOverview>;
 
 async function allOf<T extends Consent | RelatedPerson>(repo: Repository, type: T["resourceType"], patientId: string, status: string[]): Promise<T[]> {
   const found: T[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { sharingSearchSchema } from "@/app/(patient)/espace/partage/schema";
+import { sharingSearchSchema } from "@/lib/sharing/sharing-search";
 import { SHARING_PAGE_SIZE } from "@/components/sharing/list-page";
 import { pageOf } from "@/lib/page-of";
 

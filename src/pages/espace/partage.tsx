@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { ChoiceForm } from "@/components/sharing/choice-form";
 import { Glance } from "@/components/sharing/glance";
@@ -10,12 +10,17 @@ import { PreviewPicker } from "@/components/sharing/preview-picker";
 import { AuthorisedList, BlockedList } from "@/components/sharing/professional-lists";
 import { ProfessionalSearch } from "@/components/sharing/professional-search";
 import { t } from "@/lib/i18n/messages";
-import { requirePageScope } from "@/server/documents/request-repository";
-import { sharingOverview } from "@/server/privacy/sharing-overview";
-import { orNotFound } from "./or-not-found";
-import { sharingSearchSchema } from "./schema";
+import { sharingSearchSchema } from "@/lib/sharing/sharing-search";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { sharingPageData, type SharingPageData } from "@/server/privacy/sharing-page-data";
 
-export const metadata: Metadata = { title: "Partage et confidentialité" };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<SharingPageData>("patient", async (scope, { query }) => {
+  const data = await sharingPageData(scope, sharingSearchSchema.parse(query));
+  return data ? { title: "Partage et confidentialité", data } : NOT_FOUND;
+});
 
 /** A list page's address: both lists' pages (page 1 left out), landing on the list's heading. */
 function listHref(pages: { autorises: number; bloques: number }, anchor: string): string {
@@ -32,25 +37,23 @@ function listHref(pages: { autorises: number; bloques: number }, anchor: string)
  * repository as the person acting (the patient, a guardian, or a caregiver with the right to
  * manage sharing); anyone else gets the same "not found" as for a page that does not exist.
  */
-export default async function SharingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { repo } = await requirePageScope();
-  const params = sharingSearchSchema.parse(await searchParams);
-  const overview = await orNotFound(sharingOverview(repo));
-  const results = params.q ? await repo.searchProfessionals(params.q) : undefined;
-  const notice = sharingNotice(params.message);
+export default function SharingPage({ data }: FramedProps<SharingPageData>) {
+  if (!data) return <NotFoundView />;
+  const { overview, search } = data;
+  const notice = sharingNotice(search.message);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("sharing.title")} description={t("sharing.intro")} />
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <Glance overview={overview} />
       <ProfessionalSearch
-        query={params.q ?? ""}
-        results={results}
+        query={search.q ?? ""}
+        results={data.results ?? undefined}
         authorised={new Set(overview.authorised.map((a) => a.card.id))}
         blocked={new Set(overview.blocked.map((b) => b.card.id))}
       />
-      <AuthorisedList overview={overview} paging={{ page: params.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: params.bloques }, "autorises") }} />
-      <BlockedList overview={overview} paging={{ page: params.bloques, hrefFor: (page) => listHref({ autorises: params.autorises, bloques: page }, "bloques") }} />
+      <AuthorisedList overview={overview} paging={{ page: search.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: search.bloques }, "autorises") }} />
+      <BlockedList overview={overview} paging={{ page: search.bloques, hrefFor: (page) => listHref({ autorises: search.autorises, bloques: page }, "bloques") }} />
       <ChoiceForm
         id="urgence"
         title={t("sharing.emergencyTitle")}

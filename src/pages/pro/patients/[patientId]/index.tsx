@@ -6,7 +6,7 @@ import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-p
 
 /**
  * A patient's record as this professional may see it. Served by the Pages Router without
- * runtime JavaScript, as the documents page is (src/pages/espace/documents.tsx says why).
+ * runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why).
  * Nothing to show (blocked, not authorised, no such patient): « Page introuvable » with a 404,
  * in the portal's frame.
  */

@@ -1,0 +1,24 @@
+import { DocumentDetailView } from "@/components/documents/document-detail-view";
+import { noticeFor } from "@/components/documents/notices";
+import { NotFoundView } from "@/components/not-found-view";
+import { t } from "@/lib/i18n/messages";
+import { documentPageData } from "@/server/documents/document-page-data";
+import type { DocumentDetail } from "@/server/documents/get-document";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+type Data = { detail: DocumentDetail; patientId: string; message: string | null };
+
+export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { params, query }) => {
+  const patientId = typeof params?.patientId === "string" ? params.patientId : "";
+  const detail = await documentPageData(scope, typeof params?.id === "string" ? params.id : "", patientId);
+  return detail ? { title: t("documentPage.metadataTitle"), data: { detail, patientId, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+});
+
+/** One document of a patient, for a professional the patient's rules let in (404 otherwise). */
+export default function ProDocumentPage({ data }: FramedProps<Data>) {
+  if (!data) return <NotFoundView />;
+  return <DocumentDetailView detail={data.detail} backHref={`/pro/patients/${data.patientId}`} notice={noticeFor(data.message ?? undefined)} />;
+}

@@ -1,0 +1,20 @@
+import "@/server/server-only";
+import { FhirError } from "../fhir/errors";
+import { getDocument, type DocumentDetail } from "./get-document";
+import type { RequestScope } from "./request-scope";
+
+/**
+ * One document, for the page of the compartment it is shown in (the patient's space, or a
+ * patient's record for a professional): undefined, the page's « not found », when the actor may
+ * not read it, when it does not exist, or when it belongs to another compartment than the one
+ * the page is about (never shown in this space, even to someone who may read it).
+ */
+export async function documentPageData({ repo }: RequestScope, id: string, compartment: string | undefined): Promise<DocumentDetail | undefined> {
+  try {
+    const detail = await getDocument(repo, id);
+    return detail.patientId === compartment ? detail : undefined;
+  } catch (error) {
+    if (error instanceof FhirError && (error.status === 404 || error.status === 403)) return undefined;
+    throw error;
+  }
+}
