@@ -1,10 +1,11 @@
 import { Button } from "@/components/button";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
+import type { Json } from "@/server/pages/json-props";
 import type { LinkEvent, MyLink } from "@/server/sharing/list-my-links";
 import { DataTable } from "@/components/data-table";
 
-function eventText(event: LinkEvent): string {
+function eventText(event: Json<LinkEvent>): string {
   switch (event.kind) {
     case "wrong-passcode":
       return t("links.events.wrong-passcode", { left: event.attemptsLeft ?? 0 });
@@ -19,7 +20,7 @@ function eventText(event: LinkEvent): string {
  * The links of one prescription: state (in words), end, who created it, wrong passcodes, every
  * opening, view and dispensation, and a revoke button for each live link.
  */
-export function LinksList({ prescriptionId, links }: { prescriptionId: string; links: MyLink[] }) {
+export function LinksList({ prescriptionId, links }: { prescriptionId: string; links: Json<MyLink>[] }) {
   return (
     <section aria-labelledby="links-title" className="flex flex-col gap-4">
       <h2 id="links-title" className="text-lg font-semibold">
@@ -51,7 +52,7 @@ export function LinksList({ prescriptionId, links }: { prescriptionId: string; l
                 {link.events.map((event, index) => (
                   <tr key={index} className="border-t border-slate-200">
                     <td className="px-4 py-2">
-                      <time dateTime={event.when.toISOString()}>{formatDateTime(event.when)}</time>
+                      <time dateTime={event.when}>{formatDateTime(event.when)}</time>
                     </td>
                     <td className="px-4 py-2">{eventText(event)}</td>
                     <td className="px-4 py-2">{event.pharmacy ?? event.by ?? "—"}</td>

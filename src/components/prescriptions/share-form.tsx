@@ -10,7 +10,8 @@ import type { NamedPrescription } from "@/server/prescriptions/read-prescription
  * "Send to a pharmacy", a plain form post: the passcode is on by default, the end date is 7 days
  * away by default and may not pass the prescription's validity (the server caps it as well).
  */
-export function ShareForm({ prescription, now }: { prescription: NamedPrescription; now: Date }) {
+export function ShareForm({ prescription, now: at }: { prescription: NamedPrescription; now: Date | string }) {
+  const now = new Date(at);
   const action = `/api/ordonnances/${encodeURIComponent(prescription.id)}/partager`;
   const max = prescription.validUntil ? parisDayOf(new Date(prescription.validUntil)) : undefined;
   return (

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { DispensationsTable } from "@/components/prescriptions/dispensations-table";
 import { LinksList } from "@/components/prescriptions/links-list";
@@ -10,18 +10,24 @@ import { PrescriptionFacts, StateBadge, prescriptionTitle } from "@/components/p
 import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
 import { ShareForm } from "@/components/prescriptions/share-form";
 import { t } from "@/lib/i18n/messages";
-import { loadPrescription } from "./load-prescription";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { prescriptionPageData, type PrescriptionPageData } from "@/server/prescriptions/prescription-page-data";
 
-export const metadata: Metadata = { title: t("prescriptionPage.metadataTitle") };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
+export const config = { unstable_runtimeJS: false };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Data = PrescriptionPageData & { message: string | null };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { params, query }) => {
+  const detail = await prescriptionPageData(scope, typeof params?.id === "string" ? params.id : "");
+  return detail ? { title: t("prescriptionPage.metadataTitle"), data: { ...detail, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+});
 
 /** One prescription: its medicines and dispensations, print and PDF, "send to a pharmacy" and its links. */
-export default async function PrescriptionPage({ params, searchParams }: Props) {
-  const { id } = await params;
-  const { detail, repo } = await loadPrescription(id);
-  const { prescription } = detail;
-  const notice = prescriptionNotice((await searchParams).message);
+export default function PrescriptionPage({ data }: FramedProps<Data>) {
+  if (!data) return <NotFoundView />;
+  const { prescription } = data;
+  const notice = prescriptionNotice(data.message ?? undefined);
   const base = `/espace/ordonnances/${encodeURIComponent(prescription.id)}`;
   return (
     <div className="flex flex-col gap-6">
@@ -47,14 +53,14 @@ export default async function PrescriptionPage({ params, searchParams }: Props) 
           {t("prescriptionPage.pdf")}
         </a>
       </div>
-      {detail.mayShare ? (
+      {data.mayShare ? (
         prescription.state === "active" ? (
-          <ShareForm prescription={prescription} now={repo.now()} />
+          <ShareForm prescription={prescription} now={data.now} />
         ) : (
           <p className="text-slate-700">{t("share.notShareable")}</p>
         )
       ) : null}
-      {detail.links ? <LinksList prescriptionId={prescription.id} links={detail.links} /> : null}
+      {data.links ? <LinksList prescriptionId={prescription.id} links={data.links} /> : null}
     </div>
   );
 }
