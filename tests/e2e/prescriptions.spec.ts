@@ -40,7 +40,10 @@ async function sendToPharmacy(page: Page, prescriptionId: string, checkPage = fa
   await expect(page).toHaveURL(new RegExp(`/espace/ordonnances/${prescriptionId}/lien$`));
   await expect(page.getByRole("img", { name: "QR code du lien de partage de l'ordonnance vers la pharmacie" })).toBeVisible();
   const url = await page.getByLabel("Lien à copier").inputValue();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("button", { name: "Copier le lien" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /copié/ })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   const passcode = (await page.getByTestId("share-passcode").innerText()).trim();
   expect(url).toMatch(/\/p\/[0-9a-f-]{36}#[A-Za-z0-9_-]{43}$/);
   expect(passcode).toMatch(/^\d{6}$/);

@@ -70,6 +70,12 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
   await expect(camille.getByRole("region", { name: "Invitations en attente" })).toContainText(email);
   await expectNoAxeViolations(camille, "/espace/proches with the link");
+  // The page sends no bundle; its inline script copies the link and says so.
+  await camille.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await camille.getByRole("button", { name: "Copier le lien" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Lien copié." })).toBeVisible();
+  expect(await camille.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  expect(await camille.locator("script[src]").count()).toBe(0);
 
   // The caregiver, in a browser of their own, has no account yet.
   const paul = await (await newContext(browser)).newPage();

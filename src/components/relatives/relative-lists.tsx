@@ -5,16 +5,17 @@ import { formatDateTime, formatDay } from "@/lib/documents/format";
 import { rightsInWords } from "@/lib/delegations/rights";
 import type { Space } from "@/server/auth/list-spaces";
 import type { InvitationRow } from "@/server/db/delegation-invitation-store";
-import type { RelativeRow } from "@/server/delegations/list-relatives";
+import type { RelativeShown } from "@/server/delegations/relatives-page-data";
+import type { Json } from "@/server/pages/json-props";
 
-const STATUS: Record<RelativeRow["status"], string> = { active: "Active", paused: "En attente (pause de 24 heures)", ended: "Terminée" };
+const STATUS: Record<RelativeShown["status"], string> = { active: "Active", paused: "En attente (pause de 24 heures)", ended: "Terminée" };
 
-export function lastDayOf(end: Date | undefined): string {
-  return end ? formatDay(parisDayOf(new Date(end.getTime() - 1))) : "sans date de fin";
+export function lastDayOf(end: Date | string | undefined): string {
+  return end ? formatDay(parisDayOf(new Date(new Date(end).getTime() - 1))) : "sans date de fin";
 }
 
 /** "Les personnes qui peuvent agir pour moi": rights, since, until, and the page to change them. */
-export function ActingForMe({ relatives, canConfirm }: { relatives: RelativeRow[]; canConfirm: boolean }) {
+export function ActingForMe({ relatives, canConfirm }: { relatives: Json<RelativeShown>[]; canConfirm: boolean }) {
   return (
     <section aria-labelledby="pour-moi" className="flex flex-col gap-3">
       <h2 id="pour-moi" className="text-xl font-semibold">Les personnes qui peuvent agir pour moi</h2>
@@ -59,7 +60,7 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: RelativeRow[
 }
 
 /** Invitations not yet accepted, each with "annuler". */
-export function PendingInvitations({ pending }: { pending: InvitationRow[] }) {
+export function PendingInvitations({ pending }: { pending: Json<InvitationRow>[] }) {
   if (pending.length === 0) return null;
   return (
     <section aria-labelledby="en-attente" className="flex flex-col gap-3">

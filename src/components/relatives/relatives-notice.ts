@@ -1,5 +1,5 @@
 import type { AlertTone } from "@/components/alert";
-import { RELATIVES_NOTICES, type RelativesNotice } from "@/server/delegations/relatives-post";
+import { RELATIVES_NOTICES, type RelativesNotice } from "@/lib/delegations/relatives-notices";
 
 const TEXTS: Record<RelativesNotice, string> = {
   invite: "Invitation envoyée par e-mail. Vous pouvez aussi copier le lien ci-dessous et le transmettre vous-même.",

@@ -2,6 +2,11 @@ import "@/server/server-only";
 import type { z } from "zod";
 import type { RequestScope } from "../documents/request-repository";
 import { formPost } from "../http/form-post";
+import type { RelativesNotice } from "@/lib/delegations/relatives-notices";
+
+export { RELATIVES_NOTICES, type RelativesNotice } from "@/lib/delegations/relatives-notices";
+
+export const RELATIVES_PAGE = "/espace/proches";
 
 /**
  * The form posts of /espace/proches: formPost's shape (cross-site refused, 401 without a
@@ -9,28 +14,6 @@ import { formPost } from "../http/form-post";
  * form parsed by the route's zod schema (a bad form changes nothing), back to the page with a
  * fixed message code. Whose delegations come from the session's space, never from the form.
  */
-export const RELATIVES_NOTICES = {
-  invite: "success",
-  annulee: "success",
-  modifiee: "success",
-  "en-pause": "info",
-  retiree: "success",
-  renouvelee: "success",
-  confirmee: "success",
-  acceptee: "success",
-  deja: "info",
-  date: "error",
-  formulaire: "error",
-  interdit: "error",
-  legal: "error",
-  conflit: "error",
-  echec: "error",
-} as const;
-
-export type RelativesNotice = keyof typeof RELATIVES_NOTICES;
-
-export const RELATIVES_PAGE = "/espace/proches";
-
 export async function relativesPost<S extends z.ZodType>(
   request: Request,
   schema: S,

@@ -8,8 +8,11 @@ import { requestContextOf } from "../http/client-address";
 import { headerFactsOf, type HeaderFacts } from "../notifications/header-facts";
 import { headersOf } from "./request-headers";
 
-/** What the Pages Router's frame (src/pages/_app.tsx) shows around a page: the header, and whose space it is. */
-export type PageFrame = { header: HeaderFacts; banner: BannerFacts | null };
+/**
+ * What the Pages Router's frame (src/pages/_app.tsx) shows around a page: the header, whose space
+ * it is, and the request's CSP nonce, for a page's own inline script (these pages load no bundle).
+ */
+export type PageFrame = { header: HeaderFacts; banner: BannerFacts | null; nonce: string | null };
 
 type PageRequest = Pick<IncomingMessage, "headers" | "socket">;
 const to = (destination: string): { redirect: Redirect } => ({ redirect: { destination, permanent: false } });
@@ -36,10 +39,11 @@ export async function pageScope(req: PageRequest, space: keyof typeof SPACES): P
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
   const [header, banner] = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
   if (scope.repo.readRefusal()) return to("/trop-de-demandes");
-  return { scope, frame: { header, banner: banner ?? null } };
+  return { scope, frame: { header, banner: banner ?? null, nonce: headers.get("x-nonce") } };
 }
 
 /** For a page anyone may see: the header of whoever is signed in, if anyone. */
 export async function openPageFrame(req: PageRequest): Promise<PageFrame> {
-  return { header: await headerFactsOf(await sessionFromHeaders(headersOf(req))), banner: null };
+  const headers = headersOf(req);
+  return { header: await headerFactsOf(await sessionFromHeaders(headers)), banner: null, nonce: headers.get("x-nonce") };
 }
