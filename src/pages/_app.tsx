@@ -10,7 +10,9 @@ import "../app/globals.css";
 /**
  * The frame of the Pages Router's pages: what the App Router's root layout (src/app/layout.tsx)
  * and the patient's space layout render, the same components, from the page's props (the page's
- * getServerSideProps read the session, the header's count and the space's banner).
+ * getServerSideProps read the session, the header's count and the space's banner). No referrer
+ * meta: the Referrer-Policy header of every page (security-headers.ts, by path: none at all on the
+ * pharmacist's pages) is the one rule, which a meta tag would override.
  */
 export default function PortalApp({ Component, pageProps }: AppProps<Partial<FramedProps<unknown>>>) {
   const { frame, title } = pageProps;
@@ -21,7 +23,6 @@ export default function PortalApp({ Component, pageProps }: AppProps<Partial<Fra
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={t("app.tagline")} />
         <meta name="robots" content="noindex, nofollow" />
-        <meta name="referrer" content="same-origin" />
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       </Head>
       <div className={`${inter.variable} ${BODY_CLASS}`}>

@@ -93,8 +93,13 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   const key = url.split("#")[1]!;
   const { page, sent } = await pharmacist(browser);
 
+  // The link without its fragment, in a tab that never saw it: the form says the key is missing.
+  await page.goto(url.split("#")[0]!);
+  await expect(page.getByRole("alert").filter({ hasText: "La clé du lien est absente" })).toBeVisible();
   await page.goto(url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance partagée avec votre pharmacie");
+  await expect(page.getByText("La clé du lien est absente")).toHaveCount(0);
+  expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "pharmacist's passcode form");
   await openAsPharmacist(page, url, wrong(passcode));
   await expect(page.getByRole("alert").filter({ hasText: "Code incorrect" })).toHaveText("Code incorrect. Essais restants : 9.");

@@ -105,6 +105,8 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
   // The pharmacist's pages (the link's key is in their fragment) send no referrer at all.
   const link = await request.get("/p/00000000-0000-4000-8000-00000000f00d");
   expect(link.headers()["referrer-policy"]).toBe("no-referrer");
+  // ...and no meta tag in the page loosens it.
+  expect(await link.text()).not.toMatch(/<meta name="referrer" content="(?!no-referrer)/);
 
   // Signed in: personal pages are never stored, and scripts carry the nonce and run: Next's own
   // on a page that needs them (the account's passkeys), and on a page served without runtime

@@ -5,7 +5,7 @@ import { t } from "@/lib/i18n/messages";
 import { LinkKeyField } from "./link-key-field";
 
 /** The pharmacist's first page: passcode and pharmacy name, posted with the link's key in the body. */
-export function OpenLinkForm({ linkId, error }: { linkId: string; error?: string }) {
+export function OpenLinkForm({ linkId, error, nonce }: { linkId: string; error?: string; nonce: string | null }) {
   return (
     <div className="flex max-w-prose flex-col gap-6">
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -13,7 +13,7 @@ export function OpenLinkForm({ linkId, error }: { linkId: string; error?: string
         <p className="font-semibold text-red-900">{t("pharmacist.noScript")}</p>
       </noscript>
       <form method="post" action={`/p/${linkId}/ouvrir`} className="flex flex-col gap-4">
-        <LinkKeyField linkId={linkId} missingKeyMessage={t("pharmacist.missingKey")} />
+        <LinkKeyField linkId={linkId} missingKeyMessage={t("pharmacist.missingKey")} nonce={nonce} />
         <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" />
         <TextField name="pharmacie" label={t("pharmacist.pharmacy")} hint={t("pharmacist.pharmacyHint")} required minLength={2} maxLength={120} autoComplete="organization" />
         <div>

@@ -5,12 +5,13 @@ import type { RequestScope } from "../documents/request-scope";
 import { ReadLimited } from "../fhir/read-limit";
 import { jsonProps, type Json } from "./json-props";
 import { openPageFrame, pageScope, type PageFrame } from "./page-scope";
+import { headersOf } from "./request-headers";
 
 /** What every page of the Pages Router gets: the frame around it, its title, its own data (null: « Page introuvable »). */
 export type FramedProps<D> = { frame: PageFrame; title: string; data: Json<D> | null };
 
-/** What a page's loader finds: its title and data, or nothing this actor may see. */
-export type Loaded<D> = { title: string; data: D } | { notFound: true };
+/** What a page's loader finds: its title and data, or nothing this actor may see (with the 404's own title, if it has one). */
+export type Loaded<D> = { title: string; data: D } | { notFound: true; title?: string };
 
 export const NOT_FOUND = { notFound: true } as const;
 
@@ -31,7 +32,7 @@ export function framedPage<D>(
       const loaded = await load(scoped.scope, context);
       if ("notFound" in loaded) {
         context.res.statusCode = 404;
-        return { props: { frame: scoped.frame, title: t("errors.notFoundTitle"), data: null } };
+        return { props: { frame: scoped.frame, title: loaded.title ?? t("errors.notFoundTitle"), data: null } };
       }
       return { props: jsonProps({ frame: scoped.frame, title: loaded.title, data: loaded.data }) };
     } catch (error) {
@@ -43,14 +44,17 @@ export function framedPage<D>(
   };
 }
 
-/** For a page anyone may see, which reads nothing of a patient: the frame of whoever is signed in. */
-export function openPage<D>(load: (context: GetServerSidePropsContext) => Loaded<D>): GetServerSideProps<FramedProps<D>> {
+/**
+ * For a page anyone may see (no account needed: the pharmacist's, the too-many-requests page):
+ * the frame of whoever is signed in, if anyone, and the page's loader with the request's headers.
+ */
+export function openPage<D>(load: (context: GetServerSidePropsContext, headers: Headers) => Loaded<D> | Promise<Loaded<D>>): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
-    const frame = await openPageFrame(context.req);
-    const loaded = load(context);
+    const headers = headersOf(context.req);
+    const [frame, loaded] = await Promise.all([openPageFrame(context.req), load(context, headers)]);
     if ("notFound" in loaded) {
       context.res.statusCode = 404;
-      return { props: { frame, title: t("errors.notFoundTitle"), data: null } };
+      return { props: { frame, title: loaded.title ?? t("errors.notFoundTitle"), data: null } };
     }
     return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };
   };

@@ -1,0 +1,30 @@
+import "@/server/server-only";
+import { FhirError } from "../fhir/errors";
+import { isUuid } from "../fhir/ids";
+import { viewSharedPrescription, type SharedPrescriptionView } from "../prescriptions/view-shared-prescription";
+import { hasLiveSession, pharmacistScope } from "./pharmacist-request";
+
+/** The passcode form (no session of this link yet), or the prescription (a live session). */
+export type PharmacistPageData = { kind: "open"; linkId: string } | { kind: "view"; linkId: string; view: SharedPrescriptionView };
+
+/**
+ * The pharmacist's page (no account). Without a session of this link: the passcode form. With
+ * one: the prescription, read through the repository as the link. Undefined, the page's « no
+ * longer available », for a link that never existed and for one that died (revoked, expired,
+ * locked, fully dispensed), alike.
+ */
+export async function pharmacistPageData(linkId: string, headers: Headers, now = new Date()): Promise<PharmacistPageData | undefined> {
+  if (!isUuid(linkId)) return undefined;
+  const id = linkId.toLowerCase();
+  const scope = await pharmacistScope(id, headers, now);
+  if (!scope) {
+    // A live session whose link no longer opens: the link died under the pharmacist.
+    return hasLiveSession(id, headers, now) ? undefined : { kind: "open", linkId: id };
+  }
+  try {
+    return { kind: "view", linkId: id, view: await viewSharedPrescription(scope.repo) };
+  } catch (error) {
+    if (error instanceof FhirError && error.status === 404) return undefined;
+    throw error;
+  }
+}
