@@ -121,6 +121,24 @@ test("Camille's documents page comes with no script to download, and 'Sortie rap
   await page.context().unroute("https://www.google.fr/**");
 });
 
+test("from a page that still has Next's runtime (the upload form), the documents page is prefetched for nothing and opened once", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  const answers: { status: number; fromRuntime: boolean }[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname !== "/espace/documents") return;
+    answers.push({ status: response.status(), fromRuntime: response.request().headers()["rsc"] === "1" });
+  });
+  await page.goto("/espace/documents/ajouter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ajouter un document");
+  await page.getByRole("link", { name: /Retour aux documents/ }).click();
+  await expect(results(page)).toBeVisible();
+  // The runtime's fetches (its prefetch, then the click) are answered 204 before any read; the
+  // browser then loads the page itself, the one time it is rendered (and audited).
+  expect(answers.filter((a) => a.fromRuntime).every((a) => a.status === 204)).toBe(true);
+  expect(answers.filter((a) => a.fromRuntime).length).toBeGreaterThan(0);
+  expect(answers.filter((a) => !a.fromRuntime)).toEqual([{ status: 200, fromRuntime: false }]);
+});
+
 test("Camille finds a word that appears only inside a PDF, and opens the document in the viewer", async ({ browser }) => {
   const page = await pageAs(browser, "camille");
   await page.goto("/espace/documents");

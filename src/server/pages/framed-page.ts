@@ -3,6 +3,7 @@ import type { GetServerSideProps, GetServerSidePropsContext } from "next";
 import { t } from "@/lib/i18n/messages";
 import type { RequestScope } from "../documents/request-scope";
 import { ReadLimited } from "../fhir/read-limit";
+import { answeredAppRouterFetch } from "./app-router-fetch";
 import { jsonProps, type Json } from "./json-props";
 import { openPageFrame, pageScope, type PageFrame } from "./page-scope";
 import { headersOf } from "./request-headers";
@@ -15,6 +16,9 @@ export type Loaded<D> = { title: string; data: D } | { notFound: true; title?: s
 
 export const NOT_FOUND = { notFound: true } as const;
 
+/** What getServerSideProps returns once it has answered itself: Next renders nothing after an ended response. */
+const UNRENDERED = { props: { frame: { header: {}, banner: null, nonce: null }, title: "", data: null } };
+
 /**
  * The getServerSideProps of a page of the patient's or the professional's space: the request's
  * scope (or the redirect page-scope.ts decides), then the page's loader, through that scope's
@@ -26,6 +30,7 @@ export function framedPage<D>(
   load: (scope: RequestScope, context: GetServerSidePropsContext) => Promise<Loaded<D>>,
 ): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
+    if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     try {
       const scoped = await pageScope(context.req, space);
       if ("redirect" in scoped) return scoped;
@@ -50,6 +55,7 @@ export function framedPage<D>(
  */
 export function openPage<D>(load: (context: GetServerSidePropsContext, headers: Headers) => Loaded<D> | Promise<Loaded<D>>): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
+    if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     const headers = headersOf(context.req);
     const [frame, loaded] = await Promise.all([openPageFrame(context.req), load(context, headers)]);
     if ("notFound" in loaded) {

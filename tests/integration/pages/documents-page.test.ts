@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { GetServerSidePropsResult } from "next";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
+import * as documentsRoute from "@/pages/espace/documents";
 import { getServerSideProps } from "@/pages/espace/documents";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -9,6 +10,7 @@ import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -85,5 +87,18 @@ describe("the documents page's server props (Pages Router)", () => {
     expect(titles(after)).toEqual(["Bilan de Nadia"]);
     expect(after.frame.banner).toBeNull();
     expect(after.title).toBe("Mes documents");
+  });
+});
+
+describe("the App Router's fetches of a page it cannot render (prefetches, and following a link)", () => {
+  it("are answered 204 before anything is read: no audit row, no page", async () => {
+    const { jean } = await world();
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const answer = await servePage(documentsRoute, "/espace/documents", { cookie: session.cookie, address: "10.0.0.12", headers: { rsc: "1", "next-router-prefetch": "1" } });
+    expect(answer).toEqual({ status: 204, ended: true });
+    expect(await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.12'", [jean])).toHaveLength(0);
+    // The same request as a browser's own navigation reads, and leaves its row.
+    expect((await servePage(documentsRoute, "/espace/documents", { cookie: session.cookie, address: "10.0.0.12" })).status).toBe(200);
+    expect((await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.12'", [jean])).length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { appUrl } from "../fhir-api/http";
 
 type PagesModule<P extends Record<string, unknown>> = { getServerSideProps: GetServerSideProps<P>; default: ComponentType<P> };
 
-export type PagesAnswer = { status: number; redirect?: string; html?: string };
+export type PagesAnswer = { status: number; redirect?: string; html?: string; /** Answered by getServerSideProps itself, nothing rendered. */ ended?: true };
 
 /**
  * A Pages Router page as Next serves it: its getServerSideProps with the request Next hands it
@@ -17,7 +17,7 @@ export type PagesAnswer = { status: number; redirect?: string; html?: string };
 export async function servePage<P extends Record<string, unknown>>(
   page: PagesModule<P>,
   path: string,
-  { cookie, params = {}, address = "10.0.0.11" }: { cookie?: string; params?: Record<string, string>; address?: string } = {},
+  { cookie, params = {}, address = "10.0.0.11", headers = {} }: { cookie?: string; params?: Record<string, string>; address?: string; headers?: Record<string, string> } = {},
 ): Promise<PagesAnswer> {
   const url = new URL(path, appUrl());
   const query: Record<string, string | string[]> = { ...params };
@@ -25,10 +25,12 @@ export async function servePage<P extends Record<string, unknown>>(
     const values = url.searchParams.getAll(key);
     query[key] = values.length === 1 ? values[0]! : values;
   }
-  const req = { headers: { ...(cookie ? { cookie } : {}), "x-forwarded-for": address }, socket: {}, url: path } as unknown as IncomingMessage;
-  const res = { statusCode: 200 } as ServerResponse;
+  const req = { headers: { ...headers, ...(cookie ? { cookie } : {}), "x-forwarded-for": address }, socket: {}, url: path } as unknown as IncomingMessage;
+  let ended = false;
+  const res = { statusCode: 200, setHeader: () => res, end: () => (ended = true) } as unknown as ServerResponse;
   const context = { req, res, query, params, resolvedUrl: path } as unknown as Parameters<GetServerSideProps<P>>[0];
   const result = await page.getServerSideProps(context);
+  if (ended) return { status: res.statusCode, ended: true };
   if ("redirect" in result) return { status: 307, redirect: result.redirect.destination };
   if ("notFound" in result) return { status: 404 };
   const props = await result.props;
