@@ -1,5 +1,4 @@
-import { ButtonLink } from "@/components/button";
-import { PageHeader } from "@/components/page-header";
+import { PlainMessageView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { openPage, type FramedProps } from "@/server/pages/framed-page";
 
@@ -16,14 +15,5 @@ export const getServerSideProps = openPage<null>(() => ({ title: t("errors.tooMa
  * a plain explanation, and a way back once the minute has passed. Reads nothing itself.
  */
 export default function TooManyRequestsPage(_props: FramedProps<null>) {
-  return (
-    <div className="flex max-w-prose flex-col gap-6">
-      <PageHeader title={t("errors.tooManyTitle")} description={t("errors.tooManyBody")} />
-      <div>
-        <ButtonLink href="/" variant="secondary">
-          {t("errors.backHome")}
-        </ButtonLink>
-      </div>
-    </div>
-  );
+  return <PlainMessageView title={t("errors.tooManyTitle")} description={t("errors.tooManyBody")} />;
 }

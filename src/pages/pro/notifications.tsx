@@ -1,22 +1,13 @@
-import { NotFoundView } from "@/components/not-found-view";
-import { NotificationsView } from "@/components/notifications/notifications-view";
-import { t } from "@/lib/i18n/messages";
-import { listMyNotifications, type NotificationsPage } from "@/server/notifications/list-notifications";
-import { framedPage, type FramedProps } from "@/server/pages/framed-page";
-import { queryPage } from "@/server/pages/query-page";
+import { NotificationsPageView, type NotificationsPageData } from "@/components/notifications/notifications-page";
+import { notificationsPageProps } from "@/server/notifications/notifications-page-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-type Data = { list: NotificationsPage; allRead: boolean };
-
 /** A professional's own notifications (new messages). */
-export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { query }) => ({
-  title: t("notifications.title"),
-  data: { list: await listMyNotifications(scope, queryPage(query.page)), allRead: query.lues === "1" },
-}));
+export const getServerSideProps = notificationsPageProps("practitioner");
 
-export default function NotificationsPageOf({ data }: FramedProps<Data>) {
-  if (!data) return <NotFoundView />;
-  return <NotificationsView list={data.list} basePath="/pro/notifications" notice={data.allRead ? t("notifications.allRead") : undefined} />;
+export default function NotificationsPage(props: FramedProps<NotificationsPageData>) {
+  return <NotificationsPageView {...props} basePath="/pro/notifications" />;
 }

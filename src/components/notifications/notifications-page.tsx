@@ -1,0 +1,14 @@
+import { NotFoundView } from "@/components/not-found-view";
+import { t } from "@/lib/i18n/messages";
+import type { NotificationsPage } from "@/server/notifications/list-notifications";
+import type { FramedProps } from "@/server/pages/framed-page";
+import { NotificationsView } from "./notifications-view";
+
+/** The notifications page's data: the list, and whether the person just marked them all read. */
+export type NotificationsPageData = { list: NotificationsPage; allRead: boolean };
+
+/** The notifications page of either space (src/pages/espace/notifications.tsx, src/pages/pro/notifications.tsx). */
+export function NotificationsPageView({ data, basePath }: FramedProps<NotificationsPageData> & { basePath: string }) {
+  if (!data) return <NotFoundView />;
+  return <NotificationsView list={data.list} basePath={basePath} notice={data.allRead ? t("notifications.allRead") : undefined} />;
+}
