@@ -10,7 +10,7 @@ import { MessageText } from "./message-text";
  * nothing else; the sender's own messages say whether they were read ("Lu le …"); within five
  * minutes of sending, a plain form withdraws one.
  */
-export function MessageThread({ messages, documentHref, documentTitles }: { messages: MessageView[]; documentHref: (id: string) => string; documentTitles: Map<string, string> }) {
+export function MessageThread({ messages, documentHref, documentTitles }: { messages: MessageView[]; documentHref: (id: string) => string; documentTitles: Record<string, string> }) {
   return (
     <section aria-labelledby="thread" className="flex flex-col gap-3">
       <h2 id="thread" className="sr-only">
@@ -30,7 +30,7 @@ export function MessageThread({ messages, documentHref, documentTitles }: { mess
               <div className="mt-2 flex flex-col gap-2">
                 {message.text !== undefined ? <MessageText text={message.text} /> : null}
                 {message.documentIds.map((id) => {
-                  const title = documentTitles.get(id);
+                  const title = documentTitles[id];
                   return title ? (
                     <p key={id}>
                       <Link href={documentHref(id)}>{t("messaging.attachment", { title })}</Link>

@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import { FhirError } from "../fhir/errors";
+import { orUndefined } from "../pages/or-undefined";
 import { getDocument, type DocumentDetail } from "./get-document";
 import type { RequestScope } from "./request-scope";
 
@@ -10,11 +10,6 @@ import type { RequestScope } from "./request-scope";
  * the page is about (never shown in this space, even to someone who may read it).
  */
 export async function documentPageData({ repo }: RequestScope, id: string, compartment: string | undefined): Promise<DocumentDetail | undefined> {
-  try {
-    const detail = await getDocument(repo, id);
-    return detail.patientId === compartment ? detail : undefined;
-  } catch (error) {
-    if (error instanceof FhirError && (error.status === 404 || error.status === 403)) return undefined;
-    throw error;
-  }
+  const detail = await orUndefined(getDocument(repo, id));
+  return detail?.patientId === compartment ? detail : undefined;
 }

@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import type { RequestScope } from "../documents/request-scope";
-import { FhirError } from "../fhir/errors";
+import { orUndefined } from "../pages/or-undefined";
 import { getPrescription, type PrescriptionDetail } from "./get-prescription";
 
 export type PrescriptionPageData = PrescriptionDetail & { now: Date };
@@ -11,10 +11,6 @@ export type PrescriptionPageData = PrescriptionDetail & { now: Date };
  * bounds (a link ends by the prescription's validity).
  */
 export async function prescriptionPageData({ repo }: RequestScope, id: string): Promise<PrescriptionPageData | undefined> {
-  try {
-    return { ...(await getPrescription(repo, id)), now: repo.now() };
-  } catch (error) {
-    if (error instanceof FhirError && (error.status === 404 || error.status === 403)) return undefined;
-    throw error;
-  }
+  const detail = await orUndefined(getPrescription(repo, id));
+  return detail ? { ...detail, now: repo.now() } : undefined;
 }

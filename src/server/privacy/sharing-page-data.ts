@@ -2,7 +2,7 @@ import "@/server/server-only";
 import type { SharingSearch } from "@/lib/sharing/sharing-search";
 import type { RequestScope } from "../documents/request-scope";
 import type { ProfessionalCard } from "../fhir/directory-search";
-import { FhirError } from "../fhir/errors";
+import { orUndefined } from "../pages/or-undefined";
 import { sharingOverview, type SharingOverview } from "./sharing-overview";
 
 export type SharingPageData = {
@@ -19,12 +19,8 @@ export type SharingPageData = {
  * exist, as the API answers.
  */
 export async function sharingPageData({ repo }: RequestScope, search: SharingSearch): Promise<SharingPageData | undefined> {
-  try {
-    // The overview first: someone refused it gets no directory search either.
-    const overview = await sharingOverview(repo);
-    return { overview, search, results: search.q ? await repo.searchProfessionals(search.q) : null };
-  } catch (error) {
-    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) return undefined;
-    throw error;
-  }
+  // The overview first: someone refused it gets no directory search either.
+  const overview = await orUndefined(sharingOverview(repo));
+  if (!overview) return undefined;
+  return { overview, search, results: search.q ? await repo.searchProfessionals(search.q) : null };
 }

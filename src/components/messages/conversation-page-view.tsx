@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { NotFoundView } from "@/components/not-found-view";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import type { ConversationPageData } from "@/server/messages/conversation-page-data";
+import type { Json } from "@/server/pages/json-props";
+import { MessageForm } from "./message-form";
+import { MessageThread } from "./message-thread";
+import { messagingNotice } from "./notices";
+
+/**
+ * One conversation (src/pages/espace/messages/[conversation].tsx, src/pages/pro/messages/[conversation].tsx):
+ * its messages, withdrawing one's own within five minutes, and the reply form.
+ */
+export function ConversationPageView({
+  data,
+  message,
+  backHref,
+  documentHref,
+}: {
+  data: Json<ConversationPageData> | null;
+  message: string | null;
+  backHref: string;
+  documentHref: (id: string) => string;
+}) {
+  if (!data) return <NotFoundView />;
+  const { conversation } = data;
+  const notice = messagingNotice(message ?? undefined);
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href={backHref} className="font-semibold">
+          ← {t("messaging.back")}
+        </Link>
+      </p>
+      <PageHeader title={conversation.subject ?? t("messaging.noSubject")} description={t("messaging.with", { name: data.withName })} />
+      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
+      <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
+      {data.canWrite ? (
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} />
+      ) : (
+        <p>{t("messaging.cannotWrite")}</p>
+      )}
+    </div>
+  );
+}

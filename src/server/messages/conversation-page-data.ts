@@ -1,0 +1,46 @@
+import "@/server/server-only";
+import type { SelectOption } from "@/components/documents/select-field";
+import { spaceOf } from "../access/actor";
+import { patientIdentity } from "../documents/patient-identity";
+import type { RequestScope } from "../documents/request-scope";
+import { orUndefined } from "../pages/or-undefined";
+import { attachableDocuments, attachmentTitles, mayWriteMessages } from "./message-page-data";
+import { readConversation, type Conversation } from "./read-conversation";
+
+export type ConversationPageData = {
+  conversation: Conversation;
+  /** The other side's name: the professional for the patient's side, the patient for the professional. */
+  withName: string;
+  /** The attached documents' titles this reader may see, by id (the others say « indisponible »). */
+  titles: Record<string, string>;
+  canWrite: boolean;
+  /** What the reply may attach: the documents of the record this reader sees. */
+  documents: SelectOption[];
+};
+
+/**
+ * One conversation for its page: its messages (reading it writes the read receipts), what its
+ * attachments are called, and the reply form's choices. Undefined, the page's 404, for a
+ * conversation the reader takes no part in, or whose patient shut the professional out.
+ */
+export async function conversationPageData({ repo, actor }: RequestScope, conversationId: string): Promise<ConversationPageData | undefined> {
+  const pro = actor.kind === "practitioner";
+  const ownSpace = spaceOf(actor);
+  if (!pro && (!ownSpace || actor.kind === "link")) return undefined;
+  const conversation = await orUndefined(readConversation(repo, conversationId));
+  if (!conversation) return undefined;
+  const patientId = conversation.patientId;
+  const attached = conversation.messages.flatMap((m) => m.documentIds);
+  // The professional writes under the authorisation that let them read; the patient's side as the rules say.
+  const canWrite = pro ? true : await mayWriteMessages(repo, patientId);
+  const [titles, documents, withName] = await Promise.all([
+    attachmentTitles(repo, patientId, attached),
+    canWrite ? attachableDocuments(repo, patientId) : [],
+    pro
+      ? patientIdentity(repo, patientId).then((identity) => identity?.name ?? "Patient")
+      : conversation.practitionerId
+        ? repo.describeProfessionals([conversation.practitionerId]).then((cards) => cards.get(conversation.practitionerId!)?.name ?? "Professionnel de santé")
+        : "Professionnel de santé",
+  ]);
+  return { conversation, withName, titles: Object.fromEntries(titles), canWrite, documents };
+}

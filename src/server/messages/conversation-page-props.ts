@@ -1,0 +1,15 @@
+import "@/server/server-only";
+import { t } from "@/lib/i18n/messages";
+import { framedPage, NOT_FOUND } from "../pages/framed-page";
+import { conversationPageData, type ConversationPageData } from "./conversation-page-data";
+
+export type ConversationPageProps = ConversationPageData & { message: string | null };
+
+/** The getServerSideProps of a conversation's page, in either space. */
+export function conversationPageProps(space: "patient" | "practitioner") {
+  return framedPage<ConversationPageProps>(space, async (scope, { params, query }) => {
+    const data = await conversationPageData(scope, typeof params?.conversation === "string" ? params.conversation : "");
+    if (!data) return NOT_FOUND;
+    return { title: t(space === "patient" ? "messaging.title" : "messaging.proTitle"), data: { ...data, message: typeof query.message === "string" ? query.message : null } };
+  });
+}
