@@ -1,6 +1,5 @@
 import "@/server/server-only";
-import type { ServerResponse } from "node:http";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * A request from the App Router's client (a page that still has Next's runtime prefetching a

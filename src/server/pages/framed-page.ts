@@ -19,6 +19,12 @@ export const NOT_FOUND = { notFound: true } as const;
 /** What getServerSideProps returns once it has answered itself: Next renders nothing after an ended response. */
 const UNRENDERED = { props: { frame: { header: {}, banner: null, nonce: null }, title: "", data: null } };
 
+/** « Page introuvable » (or the page's own 404 title) with a 404, in the portal's frame. */
+function notFoundProps<D>(context: GetServerSidePropsContext, frame: PageFrame, title: string | undefined): { props: FramedProps<D> } {
+  context.res.statusCode = 404;
+  return { props: { frame, title: title ?? t("errors.notFoundTitle"), data: null } };
+}
+
 /**
  * The getServerSideProps of a page of the patient's or the professional's space: the request's
  * scope (or the redirect page-scope.ts decides), then the page's loader, through that scope's
@@ -35,10 +41,7 @@ export function framedPage<D>(
       const scoped = await pageScope(context.req, space);
       if ("redirect" in scoped) return scoped;
       const loaded = await load(scoped.scope, context);
-      if ("notFound" in loaded) {
-        context.res.statusCode = 404;
-        return { props: { frame: scoped.frame, title: loaded.title ?? t("errors.notFoundTitle"), data: null } };
-      }
+      if ("notFound" in loaded) return notFoundProps(context, scoped.frame, loaded.title);
       return { props: jsonProps({ frame: scoped.frame, title: loaded.title, data: loaded.data }) };
     } catch (error) {
       // The account's reads of the minute ran out while the page read: the page that says so
@@ -57,11 +60,8 @@ export function openPage<D>(load: (context: GetServerSidePropsContext, headers: 
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     const headers = headersOf(context.req);
-    const [frame, loaded] = await Promise.all([openPageFrame(context.req), load(context, headers)]);
-    if ("notFound" in loaded) {
-      context.res.statusCode = 404;
-      return { props: { frame, title: loaded.title ?? t("errors.notFoundTitle"), data: null } };
-    }
+    const [frame, loaded] = await Promise.all([openPageFrame(headers), load(context, headers)]);
+    if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
     return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };
   };
 }

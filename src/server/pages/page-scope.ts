@@ -43,7 +43,6 @@ export async function pageScope(req: PageRequest, space: keyof typeof SPACES): P
 }
 
 /** For a page anyone may see: the header of whoever is signed in, if anyone. */
-export async function openPageFrame(req: PageRequest): Promise<PageFrame> {
-  const headers = headersOf(req);
+export async function openPageFrame(headers: Headers): Promise<PageFrame> {
   return { header: await headerFactsOf(await sessionFromHeaders(headers)), banner: null, nonce: headers.get("x-nonce") };
 }
