@@ -4,9 +4,8 @@
  * refuses, selects the field for the person to copy and says that. The button names its field
  * and status by id, and carries its two messages (data-copy-*), so the words stay the server's.
  *
- * Started by the CopyLinkButton client component on the App Router's pages, and on the pages
- * served without runtime JavaScript by an inline script made of this function's source
- * (InlineScript): it must use nothing of its module, only its arguments and the browser's globals.
+ * Run by an inline script made of this function's source (InlineScript, drawn by CopyLinkButton)
+ * in both routers: it must use nothing of its module, only its arguments and the browser's globals.
  */
 export function installCopyButtons(win: Window): () => void {
   const onClick = async (event: MouseEvent) => {

@@ -4,7 +4,7 @@ import type { ShareResult } from "@/server/sharing/share-result-cookie";
 import { CopyLinkButton } from "./copy-link-button";
 
 /** The QR code (an SVG drawn on the server, as a data: image with its text alternative), the link to copy and the passcode. */
-export function ShareResultView({ result, qrCode }: { result: ShareResult; qrCode: string }) {
+export function ShareResultView({ result, qrCode, nonce }: { result: ShareResult; qrCode: string; nonce: string | null }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start gap-6">
@@ -32,7 +32,7 @@ export function ShareResultView({ result, qrCode }: { result: ShareResult; qrCod
           {t("share.linkHint")}
         </p>
         <input id="share-url" readOnly value={result.url} aria-describedby="share-url-hint" className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
-        <CopyLinkButton inputId="share-url" labels={{ copy: t("share.copy"), copied: t("share.copied"), copyFailed: t("share.copyFailed") }} />
+        <CopyLinkButton inputId="share-url" labels={{ copy: t("share.copy"), copied: t("share.copied"), copyFailed: t("share.copyFailed") }} nonce={nonce} />
       </div>
       <p>{t("share.expiresAt", { date: formatDay(result.expiresAt) })}</p>
     </div>

@@ -1,8 +1,6 @@
 import { Alert } from "@/components/alert";
-import { InlineScript } from "@/components/inline-script";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
-import { installCopyButtons } from "@/components/prescriptions/copy-behaviour";
 import { CopyLinkButton } from "@/components/prescriptions/copy-link-button";
 import { InviteForm } from "@/components/relatives/invite-form";
 import { ActingForMe, PendingInvitations, SpacesIActFor } from "@/components/relatives/relative-lists";
@@ -41,8 +39,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
           <p>Ce lien n&apos;est affiché qu&apos;ici, quelques minutes. Il ne sert qu&apos;une fois et expire dans 7 jours.</p>
           <label htmlFor="lien-invitation" className="font-semibold">Lien d&apos;invitation</label>
           <input id="lien-invitation" readOnly value={data.link} className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
-          <CopyLinkButton inputId="lien-invitation" labels={{ copy: "Copier le lien", copied: "Lien copié.", copyFailed: "La copie n'a pas marché : le lien est sélectionné, copiez-le vous-même." }} />
-          <InlineScript nonce={frame.nonce} run={installCopyButtons} args={[]} />
+          <CopyLinkButton inputId="lien-invitation" labels={{ copy: "Copier le lien", copied: "Lien copié.", copyFailed: "La copie n'a pas marché : le lien est sélectionné, copiez-le vous-même." }} nonce={frame.nonce} />
         </section>
       ) : null}
       {data.managed ? (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
@@ -27,7 +27,7 @@ export default async function ShareResultPage({ params }: { params: Promise<{ id
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("share.resultTitle")} description={result ? t("share.resultIntro") : undefined} />
-      {result ? <ShareResultView result={result} qrCode={await qrSvgDataUrl(result.url)} /> : <Alert tone="info">{t("share.resultGone")}</Alert>}
+      {result ? <ShareResultView result={result} qrCode={await qrSvgDataUrl(result.url)} nonce={(await headers()).get("x-nonce")} /> : <Alert tone="info">{t("share.resultGone")}</Alert>}
       <p>
         <Link href={back} className="font-semibold">
           ← {t("share.backToPrescription")}
