@@ -81,7 +81,9 @@ describe("password step", () => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    // Nine pairs, interleaved: CI builds the app beside vitest on two cores, and with four pairs
+    // one pause of the build could move a median past the bounds (a failed CI run).
+    for (let i = 0; i < 9; i++) {
       const k = await time(account.email);
       const u = await time(`nobody-${i}-${account.email}`);
       expect(k.result).toEqual({ ok: false });
@@ -91,10 +93,10 @@ describe("password step", () => {
     }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
     // Both run one argon2id verification; without the dummy check the unknown case would be
-    // some hundred times faster.
+    // some hundred times faster, far outside these bounds.
     const ratio = median(unknown) / median(known);
-    expect(ratio).toBeGreaterThan(0.4);
-    expect(ratio).toBeLessThan(2.5);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
   });
 
   it("refuses a disabled account with the same answer", async () => {
