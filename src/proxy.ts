@@ -30,7 +30,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Everything but the build's static files (immutable, no personal data; next.config.ts
+      // Everything but the build's static files and SimpleWebAuthn's browser file (immutable, no
+      // personal data, kept by the browser: the pages' no-store would forbid it; next.config.ts
       // still gives them the static security headers) and stored files, whose route sets its own
       // stricter CSP, framing and cache headers (src/server/documents/file-response.ts), which the
       // page headers set here would replace; the same for the FHIR API's Binary, which serves those
@@ -39,7 +40,7 @@ export const config = {
       // so a 20 MB upload arrived short. Outside the matcher the body streams to the route, which
       // counts it (src/server/http/read-capped-body.ts). The messages' post (/api/messages) carries
       // an attached file the same way. The portal's server uses the same pattern (page-headers.ts).
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/?$|api/messages/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|js/simplewebauthn.js|api/documents/?$|api/messages/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)",
       missing: [{ type: "header", key: "x-espace-page-headers" }],
     },
   ],

@@ -133,6 +133,26 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await expect(page.getByRole("banner")).toContainText(nameOf("passkey"));
   const after = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
   expect(after.credentials[0]!.signCount).toBeGreaterThan(credentials[0]!.signCount);
+
+  // « Mon compte » loads SimpleWebAuthn's file, no runtime. This device already holds the
+  // account's key (the server lists it to exclude): creating another fails, the page says so
+  // and the button can be used again.
+  await page.goto("/espace/compte");
+  expect(await page.locator("script[src]").evaluateAll((found) => found.map((s) => s.getAttribute("src")?.replace(/\?v=.*$/, "")))).toEqual(["/js/simplewebauthn.js"]);
+  const add = page.getByRole("button", { name: "Ajouter une clé d'accès sur cet appareil" });
+  await add.click();
+  await expect(page.getByRole("alert")).toContainText("La clé d'accès n'a pas pu être créée");
+  await expect(add).toBeEnabled();
+  // Another device: the key is added, and listed beside the first.
+  await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  await add.click();
+  await expect(page).toHaveURL(/\/espace\/compte\?ok=cle$/);
+  await expect(page.getByRole("status").filter({ hasText: "La clé d'accès a été ajoutée." })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Retirer : / })).toHaveCount(2);
+  await noViolations(page);
   await context.close();
 });
 

@@ -109,19 +109,39 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
   expect(await link.text()).not.toMatch(/<meta name="referrer" content="(?!no-referrer)/);
 
   // Signed in: personal pages are never stored, and scripts carry the nonce and run: Next's own
-  // on a page that needs them (the account's passkeys), and on a page served without runtime
-  // JavaScript (the home), the one inline script, « Sortie rapide »'s shortcut.
+  // on a page that needs them (the upload form's progress); on « Mon compte », SimpleWebAuthn's
+  // file for creating a passkey and no runtime; on a page served without runtime JavaScript (the
+  // home), the one inline script, « Sortie rapide »'s shortcut.
   await signIn(page, "jean");
-  for (const [path, withNext] of [["/espace/compte", true], ["/espace", false]] as const) {
+  for (const [path, scripts] of [["/espace/documents/ajouter", "next"], ["/espace/compte", "webauthn"], ["/espace", "none"]] as const) {
     const response = await page.goto(path);
     expect(response?.headers()["cache-control"], path).toContain("no-store");
     const nonce = /'nonce-([^']+)'/.exec(response?.headers()["content-security-policy"] ?? "")?.[1];
     expect(nonce, path).toBeTruthy();
-    expect(await page.locator("script[src]").count(), path).toBe(withNext ? await page.locator(`script[src][nonce]`).count() : 0);
-    if (withNext) expect(await page.locator("script[src]").count(), path).toBeGreaterThan(0);
-    else expect(await page.locator("script").evaluateAll((scripts) => scripts.map((s) => s.nonce))).toEqual([nonce]);
+    const sources = await page.locator("script[src]").evaluateAll((found) => found.map((s) => ({ src: s.getAttribute("src"), nonce: (s as HTMLScriptElement).nonce })));
+    expect(sources.every((s) => s.nonce === nonce), path).toBe(true);
+    if (scripts === "next") expect(sources.length, path).toBeGreaterThan(0);
+    else expect(sources.map((s) => s.src?.replace(/\?v=[0-9a-f]+$/, "")), path).toEqual(scripts === "webauthn" ? ["/js/simplewebauthn.js"] : []);
+    if (scripts !== "next") expect(new Set(await page.locator("script").evaluateAll((found) => found.map((s) => (s as HTMLScriptElement).nonce))), path).toEqual(new Set([nonce]));
   }
   expect(violations).toEqual([]);
+});
+
+test("the sign-in page loads SimpleWebAuthn's browser file alone, by its hash, which the browser may keep a year", async ({ request }) => {
+  const page = await request.get("/connexion");
+  const html = await page.text();
+  expect(html).not.toContain("__NEXT_DATA__");
+  const sources = [...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+  expect(sources).toHaveLength(1);
+  expect(sources[0]).toMatch(/^\/js\/simplewebauthn\.js\?v=[0-9a-f]{16}$/);
+  const file = await request.get(sources[0]!);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("text/javascript; charset=utf-8");
+  expect(file.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(file.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(await file.text()).toMatch(/^\/\* \[@simplewebauthn\/browser@[\d.]+\] \*\//);
+  // Asked for by another hash (a page from an older version), it is not kept.
+  expect((await request.get("/js/simplewebauthn.js?v=0000000000000000")).headers()["cache-control"]).toBe("no-cache");
 });
 
 test("a client's own 'headers already set' mark strips nothing: the server still sends the policy and a fresh nonce", async ({ request }) => {

@@ -1,10 +1,7 @@
-import QRCode from "qrcode";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
-import { otpauthUri } from "@/server/auth/totp-uri";
-import type { StoredPasskey } from "@/server/db/passkey-store";
-import { PasskeyEnrolButton } from "./passkey-enrol-button";
+import { PasskeyButton } from "./passkey-button";
 import { RecoveryCodeList } from "./recovery-code-list";
 
 /** Password, TOTP app, passkeys and recovery codes: plain forms, except creating a passkey (WebAuthn needs scripts). */
@@ -26,20 +23,20 @@ export function PasswordForm() {
   );
 }
 
-export async function TotpSection({ pendingSecret, email }: { pendingSecret: string | null; email: string }) {
-  const qr = pendingSecret ? await QRCode.toDataURL(otpauthUri(pendingSecret, email), { margin: 1, width: 200 }) : undefined;
+/** `pending`: a new secret being set up, with its QR code (made by the page's loader, account-page-data.ts). */
+export function TotpSection({ pending }: { pending: { key: string; qr: string } | null }) {
   return (
     <section id="totp" aria-labelledby="totp-title" className="flex flex-col gap-3">
       <h2 id="totp-title" className="text-xl font-semibold">
         {t("account.totpTitle")}
       </h2>
-      {pendingSecret && qr ? (
+      {pending ? (
         <>
           <p>{t("activation.factorIntro")}</p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-          <img src={qr} alt={t("activation.qrAlt")} width={200} height={200} className="rounded border border-slate-300" />
+          <img src={pending.qr} alt={t("activation.qrAlt")} width={200} height={200} className="rounded border border-slate-300" />
           <p>
-            {t("activation.keyLabel")} : <code className="font-mono text-lg" data-testid="totp-key">{pendingSecret.match(/.{1,4}/g)!.join(" ")}</code>
+            {t("activation.keyLabel")} : <code className="font-mono text-lg" data-testid="totp-key">{pending.key.match(/.{1,4}/g)!.join(" ")}</code>
           </p>
           <form method="post" action="/compte/totp/confirmer" className="flex max-w-md flex-col gap-4">
             <TextField name="code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
@@ -59,7 +56,7 @@ export async function TotpSection({ pendingSecret, email }: { pendingSecret: str
   );
 }
 
-export function PasskeysSection({ passkeys, accountPath }: { passkeys: StoredPasskey[]; accountPath: string }) {
+export function PasskeysSection({ passkeys, accountPath, nonce, library }: { passkeys: readonly { credentialId: string; name: string }[]; accountPath: string; nonce: string | null; library: string }) {
   return (
     <section aria-labelledby="passkeys-title" className="flex flex-col gap-3">
       <h2 id="passkeys-title" className="text-xl font-semibold">
@@ -78,12 +75,22 @@ export function PasskeysSection({ passkeys, accountPath }: { passkeys: StoredPas
           </li>
         ))}
       </ul>
-      <PasskeyEnrolButton optionsUrl="/compte/cle/options" verifyUrl="/compte/cle/enregistrer" next={`${accountPath}?ok=cle`} label={t("account.passkeyAdd")} failed={t("activation.passkeyFailed")} unsupported={t("activation.passkeyNeedsScript")} />
+      <PasskeyButton
+        mode="register"
+        optionsUrl="/compte/cle/options"
+        verifyUrl="/compte/cle/enregistrer"
+        next={`${accountPath}?ok=cle`}
+        label={t("account.passkeyAdd")}
+        failed={t("activation.passkeyFailed")}
+        unsupported={t("activation.passkeyNeedsScript")}
+        nonce={nonce}
+        library={library}
+      />
     </section>
   );
 }
 
-export function RecoverySection({ remaining, fresh }: { remaining: number; fresh: string[] }) {
+export function RecoverySection({ remaining, fresh }: { remaining: number; fresh: readonly string[] }) {
   return (
     <section aria-labelledby="recovery-title" className="flex flex-col gap-3">
       <h2 id="recovery-title" className="text-xl font-semibold">

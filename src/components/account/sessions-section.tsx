@@ -3,9 +3,10 @@ import { DataTable } from "@/components/data-table";
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { SessionView } from "@/server/accounts/account-sessions";
+import type { Json } from "@/server/pages/json-props";
 
 /** The account's live sessions, each with a plain form to end it; and one to end all others. */
-export function SessionsSection({ sessions }: { sessions: SessionView[] }) {
+export function SessionsSection({ sessions }: { sessions: Json<SessionView[]> }) {
   return (
     <section aria-labelledby="sessions-title" className="flex flex-col gap-3">
       <h2 id="sessions-title" className="text-xl font-semibold">

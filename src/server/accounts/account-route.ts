@@ -5,15 +5,12 @@ import { env } from "../env";
 import { refuseCrossSite } from "../http/check-origin";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { seeOther } from "../http/see-other";
+import { accountPagePath } from "./account-page-path";
 
 /**
  * The plain form posts of "Mon compte": same-site only, a live session, then the use case; the
  * answer sends the browser back to the account page with a result flag (never taken from input).
  */
-export function accountPagePath(session: CurrentSession): "/espace/compte" | "/pro/compte" {
-  return session.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
-}
-
 export type AccountRequest = { session: CurrentSession; form: FormData; now: Date; trail: { address: string; userAgent: string | null } };
 
 export async function accountFormPost(request: Request, handle: (input: AccountRequest) => Promise<string>): Promise<Response> {

@@ -6,7 +6,7 @@ import { PAGE_HEADERS_APPLIED, pageSecurityHeaders } from "./security-headers";
  * literal there; tests/unit/http/page-headers.test.ts checks that both are the same pattern).
  */
 export const PAGE_HEADERS_SOURCE =
-  "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/documents/?$|api/messages/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)";
+  "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|js/simplewebauthn.js|api/documents/?$|api/messages/?$|api/documents/[^/]+/file|api/fhir/R4/Binary/).*)";
 const PAGE_HEADERS_PATHS = new RegExp(`^${PAGE_HEADERS_SOURCE}$`);
 
 /**

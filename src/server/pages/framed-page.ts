@@ -1,6 +1,8 @@
 import "@/server/server-only";
 import type { GetServerSideProps, GetServerSidePropsContext } from "next";
 import { t } from "@/lib/i18n/messages";
+import type { CurrentSession } from "../auth/check-session";
+import { sessionFromHeaders } from "../auth/session-from-headers";
 import type { RequestScope } from "../documents/request-scope";
 import { ReadLimited } from "../fhir/read-limit";
 import { answeredAppRouterFetch } from "./app-router-fetch";
@@ -52,15 +54,23 @@ export function framedPage<D>(
   };
 }
 
+/** What an open page's loader may answer besides its data: another page (the sign-in page sends a signed-in person home). */
+export type Elsewhere = { redirect: string };
+
 /**
- * For a page anyone may see (no account needed: the pharmacist's, the too-many-requests page):
- * the frame of whoever is signed in, if anyone, and the page's loader with the request's headers.
+ * For a page anyone may see (no account needed: sign-in, the pharmacist's, the too-many-requests
+ * page): the frame of whoever is signed in, if anyone, and the page's loader with the request's
+ * headers and that session (read once for both).
  */
-export function openPage<D>(load: (context: GetServerSidePropsContext, headers: Headers) => Loaded<D> | Promise<Loaded<D>>): GetServerSideProps<FramedProps<D>> {
+export function openPage<D>(
+  load: (context: GetServerSidePropsContext, headers: Headers, session: CurrentSession | undefined) => Loaded<D> | Elsewhere | Promise<Loaded<D> | Elsewhere>,
+): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     const headers = headersOf(context.req);
-    const [frame, loaded] = await Promise.all([openPageFrame(headers), load(context, headers)]);
+    const session = await sessionFromHeaders(headers);
+    const [frame, loaded] = await Promise.all([openPageFrame(headers, session), load(context, headers, session)]);
+    if ("redirect" in loaded) return { redirect: { destination: loaded.redirect, permanent: false } };
     if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
     return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };
   };

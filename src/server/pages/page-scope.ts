@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { IncomingMessage } from "node:http";
 import type { Redirect } from "next";
+import type { CurrentSession } from "../auth/check-session";
 import { sessionFromHeaders } from "../auth/session-from-headers";
 import { spaceBannerFacts, type BannerFacts } from "../delegations/space-banner-facts";
 import { scopeFor, type RequestScope } from "../documents/request-scope";
@@ -43,6 +44,6 @@ export async function pageScope(req: PageRequest, space: keyof typeof SPACES): P
 }
 
 /** For a page anyone may see: the header of whoever is signed in, if anyone. */
-export async function openPageFrame(headers: Headers): Promise<PageFrame> {
-  return { header: await headerFactsOf(await sessionFromHeaders(headers)), banner: null, nonce: headers.get("x-nonce") };
+export async function openPageFrame(headers: Headers, session: CurrentSession | undefined): Promise<PageFrame> {
+  return { header: await headerFactsOf(session), banner: null, nonce: headers.get("x-nonce") };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
 import { Alert } from "@/components/alert";
@@ -8,8 +9,9 @@ import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
 import { currentActivation } from "@/server/accounts/activation-session";
 import { otpauthUri } from "@/server/auth/totp-uri";
+import { webauthnLibraryUrl } from "@/server/webauthn/browser-library";
 import { ActivationExpired } from "../activation-expired";
-import { PasskeyEnrolButton } from "@/components/account/passkey-enrol-button";
+import { PasskeyButton } from "@/components/account/passkey-button";
 
 export const metadata: Metadata = { title: t("activation.factorTitle") };
 
@@ -51,7 +53,17 @@ export default async function SecondFactorEnrolPage({ searchParams }: { searchPa
           {t("activation.passkeyTitle")}
         </h2>
         <p>{t("activation.passkeyIntro")}</p>
-        <PasskeyEnrolButton optionsUrl="/activer/cle/options" verifyUrl="/activer/cle/enregistrer" next="/activer/codes-secours" label={t("activation.passkeyButton")} failed={t("activation.passkeyFailed")} unsupported={t("activation.passkeyNeedsScript")} />
+        <PasskeyButton
+          mode="register"
+          optionsUrl="/activer/cle/options"
+          verifyUrl="/activer/cle/enregistrer"
+          next="/activer/codes-secours"
+          label={t("activation.passkeyButton")}
+          failed={t("activation.passkeyFailed")}
+          unsupported={t("activation.passkeyNeedsScript")}
+          nonce={(await headers()).get("x-nonce")}
+          library={webauthnLibraryUrl()}
+        />
       </section>
     </div>
   );

@@ -1,43 +1,32 @@
-import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { PasskeyButton } from "@/components/account/passkey-button";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
-import { PasskeySignInButton } from "@/components/account/passkey-sign-in-button";
 import { t } from "@/lib/i18n/messages";
-import { getCurrentSession } from "@/server/auth/current-session";
-import { oidcProviderName } from "@/server/auth/oidc";
-import { env } from "@/server/env";
-
-export const metadata: Metadata = { title: t("signIn.title") };
-
-type SearchParams = Promise<{ erreur?: string | string[]; error?: string | string[] }>;
+import { signInPageProps, type SignInPageData } from "@/server/auth/sign-in-page-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
 /**
- * Step 1 of sign-in: a plain form posted to /connexion/mot-de-passe, which works before the
- * page's JavaScript has loaded (slow lines) and without it.
+ * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
+ * says why): the page every person opens first, on whatever phone and line they have. Signing in
+ * with a passkey is an inline script with SimpleWebAuthn's browser file (passkey-button.tsx).
  */
-export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  if (await getCurrentSession()) redirect("/");
-  const { erreur, error } = await searchParams;
-  const done = erreur === "reinitialise" ? t("reset.done") : erreur === "adresse-confirmee" ? t("account.emailConfirmed") : undefined;
-  const message =
-    erreur === "identifiants"
-      ? t("signIn.failed")
-      : erreur === "adresse-refusee"
-        ? t("account.emailRefused")
-        : erreur === "saisie"
-        ? t("signIn.invalidInput")
-        : // next-auth sends errors of its own flows here (?error=…); their detail stays unsaid.
-          error
-          ? t("signInError.body")
-          : undefined;
-  const oidcName = oidcProviderName(env());
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = signInPageProps;
+
+/**
+ * Step 1 of sign-in: a plain form posted to /connexion/mot-de-passe, which works before any
+ * script has loaded (slow lines) and without scripts.
+ */
+export default function SignInPage({ frame, data }: FramedProps<SignInPageData>) {
+  if (!data) return null;
+  const { done, message, oidcName, passkeyLibrary } = data;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signIn.title")} description={t("signIn.intro")} />
-      {done ? <Alert tone="success">{done}</Alert> : message ? <Alert tone="error">{message}</Alert> : null}
+      {done ? <Alert tone="success">{t(done)}</Alert> : message ? <Alert tone="error">{t(message)}</Alert> : null}
       <form method="post" action="/connexion/mot-de-passe" className="flex flex-col gap-5" noValidate>
         <TextField
           name="email"
@@ -49,7 +38,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           spellCheck={false}
           required
           maxLength={254}
-          autoFocus={message !== undefined}
+          autoFocus={message !== null}
         />
         <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required maxLength={256} />
         <div>
@@ -61,7 +50,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           {t("reset.link")}
         </a>
       </p>
-      <PasskeySignInButton label={t("signInExtra.passkeySignIn")} failed={t("signInExtra.passkeyFailed")} />
+      <PasskeyButton
+        mode="authenticate"
+        optionsUrl="/connexion/cle/options"
+        verifyUrl="/connexion/cle/verifier"
+        next="/connexion/suite"
+        label={t("signInExtra.passkeySignIn")}
+        failed={t("signInExtra.passkeyFailed")}
+        nonce={frame.nonce}
+        library={passkeyLibrary}
+      />
       {oidcName ? (
         <section aria-labelledby="oidc-title" className="flex flex-col gap-3 border-t border-slate-300 pt-6">
           <h2 id="oidc-title" className="text-lg font-semibold">

@@ -1,0 +1,71 @@
+/**
+ * What the passkey buttons do in the browser (passkey-button.tsx draws them): where WebAuthn
+ * exists, show the button and hide the words that say a passkey needs it; on a click, ask the
+ * server for options, let the browser's dialog run through SimpleWebAuthn's library (loaded by
+ * the <script> whose id is given), send its answer back, then load the next page whole (the
+ * session cookie may just have changed). A failure is written into the button's alert region,
+ * which screen readers announce, and the button can be used again.
+ *
+ * Run by an inline script made of this function's source (InlineScript), so it works from the
+ * moment the button is drawn, without React: it must use nothing of its module, only its
+ * arguments and the browser's globals.
+ */
+type WebauthnLibrary = {
+  startRegistration(input: { optionsJSON: unknown }): Promise<unknown>;
+  startAuthentication(input: { optionsJSON: unknown }): Promise<unknown>;
+};
+
+export function installPasskeyButtons(win: Window, libraryScriptId: string): () => void {
+  const doc = win.document;
+  if (!("PublicKeyCredential" in win)) return () => undefined;
+  for (const element of doc.querySelectorAll<HTMLElement>("[data-passkey-when]")) {
+    element.hidden = element.getAttribute("data-passkey-when") !== "supported";
+  }
+
+  const library = () =>
+    new Promise<WebauthnLibrary>((resolve, reject) => {
+      const loaded = (win as Window & { SimpleWebAuthnBrowser?: WebauthnLibrary }).SimpleWebAuthnBrowser;
+      if (loaded) return resolve(loaded);
+      const script = doc.getElementById(libraryScriptId);
+      if (!script) return reject(new Error("library"));
+      script.addEventListener("load", () => {
+        const now = (win as Window & { SimpleWebAuthnBrowser?: WebauthnLibrary }).SimpleWebAuthnBrowser;
+        if (now) resolve(now);
+        else reject(new Error("library"));
+      });
+      script.addEventListener("error", () => reject(new Error("library")));
+    });
+
+  const onClick = async (event: MouseEvent) => {
+    const button = (event.target as Element | null)?.closest?.("button[data-passkey]");
+    if (!(button instanceof HTMLButtonElement) || button.disabled) return;
+    const alert = doc.getElementById(button.getAttribute("data-passkey-alert") ?? "");
+    button.disabled = true;
+    if (alert) {
+      alert.hidden = true;
+      alert.textContent = "";
+    }
+    try {
+      const lib = await library();
+      const options = await win.fetch(button.getAttribute("data-passkey-options") ?? "", { method: "POST" });
+      if (!options.ok) throw new Error("options");
+      const optionsJSON: unknown = await options.json();
+      const answer = button.getAttribute("data-passkey") === "register" ? await lib.startRegistration({ optionsJSON }) : await lib.startAuthentication({ optionsJSON });
+      const verified = await win.fetch(button.getAttribute("data-passkey-verify") ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(answer),
+      });
+      if (!verified.ok) throw new Error("verify");
+      win.location.assign(button.getAttribute("data-passkey-next") ?? "/");
+    } catch {
+      if (alert) {
+        alert.textContent = button.getAttribute("data-passkey-failed") ?? "";
+        alert.hidden = false;
+      }
+      button.disabled = false;
+    }
+  };
+  doc.addEventListener("click", onClick);
+  return () => doc.removeEventListener("click", onClick);
+}

@@ -1,0 +1,19 @@
+import { AccountOverview } from "@/components/account/account-overview";
+import { NotFoundView } from "@/components/not-found-view";
+import { accountPageProps } from "@/server/accounts/account-page-props";
+import type { AccountPageData } from "@/server/accounts/account-page-data";
+import type { FramedProps } from "@/server/pages/framed-page";
+
+/**
+ * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
+ * says why): creating a passkey, the one thing here that needs scripts, is an inline script with
+ * SimpleWebAuthn's browser file (src/components/account/passkey-button.tsx).
+ */
+export const config = { unstable_runtimeJS: false };
+
+/** "Mon compte" of a professional. */
+export const getServerSideProps = accountPageProps("practitioner");
+
+export default function ProfessionalAccountPage({ frame, data }: FramedProps<AccountPageData>) {
+  return data ? <AccountOverview data={data} nonce={frame.nonce} /> : <NotFoundView />;
+}

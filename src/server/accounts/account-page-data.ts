@@ -1,0 +1,89 @@
+import "@/server/server-only";
+import QRCode from "qrcode";
+import type { MessageKey } from "@/lib/i18n/messages";
+import type { CurrentSession } from "../auth/check-session";
+import { otpauthUri } from "../auth/totp-uri";
+import { accountForEnrolment } from "../db/account-enrolment-store";
+import { recentAccountEvents } from "../db/account-event-store";
+import { listPasskeys } from "../db/passkey-store";
+import { remainingRecoveryCodes } from "../db/recovery-code-store";
+import { clientAddress, userAgentOf } from "../http/client-address";
+import { listSessions, type SessionView } from "./account-sessions";
+import { accountPagePath } from "./account-page-path";
+import { webauthnLibraryUrl } from "../webauthn/browser-library";
+import { redeemRecoveryCodesTicket } from "./recovery-codes-display";
+
+/**
+ * What « Mon compte » shows (the same page for a patient, /espace/compte, and a professional,
+ * /pro/compte): live sessions, recent sign-ins, the second factors, recovery codes, and the
+ * result of the form just posted (src/app/compte, by a flag in the address, never its text).
+ * Only what the page shows leaves here: no key, hash or secret but the TOTP secret being set up,
+ * which the person must see to type it into their app.
+ */
+export type AccountSearch = { ok?: string; erreur?: string; codes?: string; totp?: string; secours?: string };
+
+export type AccountPageData = {
+  accountPath: "/espace/compte" | "/pro/compte";
+  ok: MessageKey | null;
+  error: MessageKey | null;
+  afterRecovery: boolean;
+  sessions: SessionView[];
+  events: { at: Date; kind: string; address: string | null }[];
+  /** A new TOTP secret being set up (asked for by « Remplacer », or after a recovery code): its key and QR code. */
+  totp: { key: string; qr: string } | null;
+  passkeys: { credentialId: string; name: string }[];
+  /** SimpleWebAuthn's browser file, for the button that creates a passkey. */
+  passkeyLibrary: string;
+  remainingCodes: number;
+  /** Recovery codes just made, shown this once (the ticket in the address is spent reading them). */
+  freshCodes: string[];
+};
+
+const OK: Record<string, MessageKey> = {
+  session: "account.sessionEnded",
+  autres: "account.othersEnded",
+  "mot-de-passe": "account.passwordChanged",
+  totp: "account.totpReplaced",
+  cle: "account.passkeyAdded",
+  "cle-retiree": "account.passkeyRemoved",
+  oidc: "account.oidcBound",
+  "adresse-envoyee": "account.emailSent",
+};
+const ERRORS: Record<string, MessageKey> = {
+  "mot-de-passe": "account.passwordFailed",
+  "mot-de-passe-faible": "activation.passwordWeakDefault",
+  facteur: "account.recoveryFailed",
+  totp: "activation.totpFailed",
+  session: "account.failedFactor",
+  cle: "account.failedFactor",
+  adresse: "account.emailFailed",
+};
+
+const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;
+
+export async function accountPageData(session: CurrentSession, search: AccountSearch, headers: Headers, now: Date): Promise<AccountPageData> {
+  const accountId = session.account.id;
+  const fresh = search.codes ? redeemRecoveryCodesTicket(accountId, search.codes, now, { address: clientAddress(headers), userAgent: userAgentOf(headers) }) : Promise.resolve([]);
+  const [freshCodes, sessions, events, enrolment, passkeys, remainingCodes] = await Promise.all([
+    fresh,
+    listSessions(session, now),
+    recentAccountEvents(accountId, 20, SIGN_IN_KINDS),
+    accountForEnrolment(accountId),
+    listPasskeys(accountId),
+    remainingRecoveryCodes(accountId),
+  ]);
+  const pending = search.totp || search.secours ? (enrolment?.pendingTotpSecret ?? null) : null;
+  return {
+    accountPath: accountPagePath(session),
+    ok: (search.ok && OK[search.ok]) || null,
+    error: (search.erreur && ERRORS[search.erreur]) || null,
+    afterRecovery: Boolean(search.secours),
+    sessions,
+    events: events.map(({ at, kind, address }) => ({ at, kind, address })),
+    totp: pending ? { key: pending, qr: await QRCode.toDataURL(otpauthUri(pending, enrolment?.email ?? ""), { margin: 1, width: 200 }) } : null,
+    passkeys: passkeys.map(({ credentialId, name }) => ({ credentialId, name })),
+    passkeyLibrary: webauthnLibraryUrl(),
+    remainingCodes,
+    freshCodes,
+  };
+}

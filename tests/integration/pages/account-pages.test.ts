@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import * as patientAccount from "@/pages/espace/compte";
+import * as proAccount from "@/pages/pro/compte";
+import * as signInPage from "@/pages/connexion";
+import { issueRecoveryCodesTicket } from "@/server/accounts/recovery-codes-display";
+import { addPasskey } from "@/server/db/passkey-store";
+import { remainingRecoveryCodes } from "@/server/db/recovery-code-store";
+import { systemRepository } from "@/server/fhir/repository";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { signIn } from "../fhir-api/http";
+import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "./pages-route";
+
+useTestDatabase();
+
+/**
+ * « Mon compte » (both spaces) and the sign-in page, served by the Pages Router without runtime
+ * JavaScript: their getServerSideProps with the request Next hands them, then the HTML.
+ */
+async function people() {
+  const system = await systemRepository("account-pages-tests");
+  const patient = (await system.create(aPatient({ given: "Alix", family: "Compte", birthDate: "1980-04-12" }))).id!;
+  const practitioner = (await system.create(aPractitioner({ given: "Paul", family: "Compte" }))).id!;
+  return { patient: await signIn(`Patient/${patient}`, { name: "Alix Compte" }), practitioner: await signIn(`Practitioner/${practitioner}`, { name: "Dr Paul Compte" }) };
+}
+
+const codesIn = (html: string) => [...html.matchAll(/<li>([A-Za-z0-9-]+)<\/li>/g)].map((m) => m[1]);
+
+describe("« Mon compte » (Pages Router)", () => {
+  it("sends a visitor without a session to sign in, and each kind of account to its own space's page", async () => {
+    const { patient, practitioner } = await people();
+    expect(await servePage(patientAccount, "/espace/compte")).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(patientAccount, "/espace/compte", { cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
+    expect(await servePage(proAccount, "/pro/compte", { cookie: patient.cookie })).toEqual({ status: 307, redirect: "/espace" });
+    expect((await servePage(proAccount, "/pro/compte", { cookie: practitioner.cookie })).status).toBe(200);
+  });
+
+  it("lists the account's passkeys by name, with the file that creates one and its script under the nonce, and nothing of the keys themselves", async () => {
+    const { patient } = await people();
+    await addPasskey({ credentialId: "cle-de-test-1", accountId: patient.accountId, publicKey: new Uint8Array([9, 8, 7, 6]), counter: 0, transports: ["internal"], name: "Téléphone d'Alix", now: new Date() });
+    const props = await patientAccount.getServerSideProps({
+      req: { headers: { cookie: patient.cookie, "x-forwarded-for": "10.0.0.21", "x-nonce": "bm9uY2U" }, socket: {} },
+      res: { statusCode: 200 },
+      query: {},
+    } as unknown as Parameters<typeof patientAccount.getServerSideProps>[0]);
+    if (!("props" in props)) throw new Error("expected props");
+    const { data } = await props.props;
+    expect(data!.passkeys).toEqual([{ credentialId: "cle-de-test-1", name: "Téléphone d'Alix" }]);
+    expect(JSON.stringify(data)).not.toMatch(/publicKey|passwordHash|totpSecret/);
+
+    const answer = await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie, headers: { "x-nonce": "bm9uY2U" } });
+    expect(answer.html).toContain("Téléphone d&#x27;Alix");
+    expect(answer.html).toMatch(/<script id="simplewebauthn" src="\/js\/simplewebauthn\.js\?v=[0-9a-f]{16}" nonce="bm9uY2U" defer="">/);
+    expect(answer.html).toContain('data-passkey="register"');
+    // Drawn hidden, with the words for a browser without scripts or WebAuthn.
+    expect(answer.html).toMatch(/<div data-passkey-when="supported" hidden="">/);
+    expect(answer.html).toContain('data-testid="passkey-needs-script"');
+  });
+
+  it("shows new recovery codes once: an App Router prefetch of the address spends nothing, the visit shows ten, a reload none", async () => {
+    const { patient } = await people();
+    const ticket = await issueRecoveryCodesTicket(patient.accountId, new Date());
+    const path = `/espace/compte?codes=${ticket}`;
+    const prefetch = await servePage(patientAccount, path, { cookie: patient.cookie, headers: { rsc: "1", "next-router-prefetch": "1" } });
+    expect(prefetch).toEqual({ status: 204, ended: true });
+    expect(await remainingRecoveryCodes(patient.accountId)).toBe(0);
+
+    const shown = codesIn((await servePage(patientAccount, path, { cookie: patient.cookie })).html!);
+    expect(shown).toHaveLength(10);
+    expect(await remainingRecoveryCodes(patient.accountId)).toBe(10);
+    expect(codesIn((await servePage(patientAccount, path, { cookie: patient.cookie })).html!)).toEqual([]);
+    // Another account's ticket shows nothing here either.
+    const { practitioner } = await people();
+    const theirs = await issueRecoveryCodesTicket(practitioner.accountId, new Date());
+    expect(codesIn((await servePage(patientAccount, `/espace/compte?codes=${theirs}`, { cookie: patient.cookie })).html!)).toEqual([]);
+  });
+});
+
+describe("the sign-in page (Pages Router)", () => {
+  it("sends a signed-in person home, and says what the address's flag means, never its text", async () => {
+    const { patient } = await people();
+    expect(await servePage(signInPage, "/connexion", { cookie: patient.cookie })).toEqual({ status: 307, redirect: "/" });
+    expect((await servePage(signInPage, "/connexion?erreur=identifiants")).html).toContain("Connexion impossible avec ces informations.");
+    const forged = (await servePage(signInPage, "/connexion?erreur=%3Cb%3Evotre%20compte%20est%20bloqu%C3%A9%3C%2Fb%3E&error=%3Cscript%3E")).html!;
+    expect(forged).not.toMatch(/bloqué|&lt;script|<b>/);
+    expect(forged).toContain("Nous n&#x27;avons pas pu vous connecter.");
+    expect(forged).toContain('role="alert"');
+  });
+
+  it("offers a passkey only where the browser has WebAuthn: no words without it, the button drawn hidden", async () => {
+    const html = (await servePage(signInPage, "/connexion")).html!;
+    expect(html).toContain('data-passkey="authenticate"');
+    expect(html).toMatch(/<div data-passkey-when="supported" hidden="">/);
+    expect(html).not.toContain("passkey-needs-script");
+  });
+});
