@@ -35,7 +35,7 @@ const TARGETS = { cpuMs: 8, shareOfApi: 0.2, p99Ms: 250, jsGzipKb: 100 };
 const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 5);
 const ROUND_REQUESTS = Number(process.env.BENCH_PAGES_ROUND_REQUESTS ?? 40);
 
-type PageSpec = { key: string; visitor: "patient" | "practitioner" | "caregiver" | "pharmacist"; path: string };
+type PageSpec = { key: string; visitor: "patient" | "practitioner" | "caregiver" | "pharmacist" | "anonymous"; path: string };
 
 function pagesOf(world: PagesWorld): PageSpec[] {
   const p = (key: string, path: string): PageSpec => ({ key, visitor: "patient", path });
@@ -63,6 +63,8 @@ function pagesOf(world: PagesWorld): PageSpec[] {
     { key: "caregiver home", visitor: "caregiver", path: "/espace" },
     { key: "caregiver documents", visitor: "caregiver", path: "/espace/documents" },
     { key: "pharmacist link", visitor: "pharmacist", path: `/p/${world.link.id}` },
+    // The page every person opens first, before any session.
+    { key: "sign-in", visitor: "anonymous", path: "/connexion" },
   ];
 }
 
@@ -107,7 +109,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
     const app = await startApp(APP_PORT, secretsEnv);
     try {
       const cookieOf = (visitor: PageSpec["visitor"]) =>
-        visitor === "pharmacist" ? world.link.cookie : world.cookies[visitor];
+        visitor === "pharmacist" ? world.link.cookie : visitor === "anonymous" ? "" : world.cookies[visitor];
       const search = {
         url: `${appUrl}/api/fhir/R4/DocumentReference?patient=${world.patientId}&_count=20`,
         headers: { cookie: world.cookies.patient, accept: "application/fhir+json" },

@@ -144,6 +144,17 @@ test("the sign-in page loads SimpleWebAuthn's browser file alone, by its hash, w
   expect((await request.get("/js/simplewebauthn.js?v=0000000000000000")).headers()["cache-control"]).toBe("no-cache");
 });
 
+test("the code step loads no script at all, and the code field has the focus without one", async ({ page }) => {
+  await typePassword(page, ACCOUNTS.jean.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/connexion\/code$/);
+  expect(await page.locator("script[src]").count()).toBe(0);
+  expect(await page.content()).not.toContain("__NEXT_DATA__");
+  await expect(page.getByLabel("Code à 6 chiffres")).toBeFocused();
+  await page.getByRole("link", { name: /code de secours/ }).click();
+  await expect(page).toHaveURL(/\/connexion\/secours$/);
+  expect(await page.locator("script[src]").count()).toBe(0);
+});
+
 test("a client's own 'headers already set' mark strips nothing: the server still sends the policy and a fresh nonce", async ({ request }) => {
   // The portal's server sets this mark itself so that Next skips its proxy (src/server/http/page-headers.ts).
   for (const path of ["/", "/connexion", "/p/00000000-0000-4000-8000-00000000f00d"]) {

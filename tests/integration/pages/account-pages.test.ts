@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as patientAccount from "@/pages/espace/compte";
 import * as proAccount from "@/pages/pro/compte";
 import * as signInPage from "@/pages/connexion";
+import * as codePage from "@/pages/connexion/code";
+import * as recoveryPage from "@/pages/connexion/secours";
 import { issueRecoveryCodesTicket } from "@/server/accounts/recovery-codes-display";
 import { addPasskey } from "@/server/db/passkey-store";
 import { remainingRecoveryCodes } from "@/server/db/recovery-code-store";
@@ -92,5 +94,19 @@ describe("the sign-in page (Pages Router)", () => {
     expect(html).toContain('data-passkey="authenticate"');
     expect(html).toMatch(/<div data-passkey-when="supported" hidden="">/);
     expect(html).not.toContain("passkey-needs-script");
+  });
+});
+
+describe("the code pages of sign-in's second step (Pages Router)", () => {
+  it("without a sign-in waiting in this browser, or with forged cookies, offer no form, only the way back to the first step", async () => {
+    for (const [page, path] of [[codePage, "/connexion/code?erreur=1"], [recoveryPage, "/connexion/secours"]] as const) {
+      for (const cookie of [undefined, "authjs.sign-in-challenge=forged; authjs.csrf-token=abc%7Cdef"]) {
+        const answer = await servePage(page, path, { cookie });
+        expect(answer.status, path).toBe(200);
+        expect(answer.html, path).not.toContain("<form");
+        expect(answer.html, path).toContain('href="/connexion"');
+        expect(answer.html, path).toContain("Recommencer la connexion");
+      }
+    }
   });
 });

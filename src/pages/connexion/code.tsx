@@ -1,38 +1,31 @@
-import type { Metadata } from "next";
+import Link from "next/link";
+import { SignInExpired } from "@/components/account/sign-in-expired";
 import { Alert } from "@/components/alert";
-import { Button, ButtonLink } from "@/components/button";
+import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
-import { pendingSignIn } from "@/server/auth/pending-sign-in";
+import { codePageProps, type CodePageData } from "@/server/auth/code-page-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
-export const metadata: Metadata = { title: t("secondFactor.title") };
+/** Served without runtime JavaScript, as the sign-in page is: on every sign-in's path. */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = codePageProps("code");
 
 /**
  * Step 2: the TOTP code. A plain HTML form posting to next-auth's Credentials callback, which
  * checks the code against this browser's challenge and opens the session.
  */
-export default async function SecondFactorPage({ searchParams }: { searchParams: Promise<{ erreur?: string | string[] }> }) {
-  const pending = await pendingSignIn(new Date());
-  if (!pending) {
-    return (
-      <div className="flex max-w-md flex-col gap-6">
-        <PageHeader title={t("secondFactor.title")} />
-        <Alert tone="error">{t("secondFactor.expired")}</Alert>
-        <div>
-          <ButtonLink href="/connexion">{t("secondFactor.restart")}</ButtonLink>
-        </div>
-      </div>
-    );
-  }
-  const { erreur } = await searchParams;
-  const error = erreur === "pause" ? t("signInExtra.paused") : erreur ? t("secondFactor.failed") : undefined;
+export default function SecondFactorPage({ data }: FramedProps<CodePageData>) {
+  if (!data?.csrfToken) return <SignInExpired title={t("secondFactor.title")} />;
+  const error = data.error ? t(data.error) : undefined;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("secondFactor.title")} description={t("secondFactor.intro")} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/api/auth/callback/credentials" className="flex flex-col gap-5">
-        <input type="hidden" name="csrfToken" value={pending.csrfToken} />
+        <input type="hidden" name="csrfToken" value={data.csrfToken} />
         <input type="hidden" name="callbackUrl" value="/connexion/suite" />
         <TextField
           name="code"
@@ -52,9 +45,9 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
         </div>
       </form>
       <p>
-        <a href="/connexion/secours" className="underline">
+        <Link href="/connexion/secours" className="underline">
           {t("signInExtra.useRecovery")}
-        </a>
+        </Link>
       </p>
     </div>
   );

@@ -1,0 +1,26 @@
+import "@/server/server-only";
+import { t, type MessageKey } from "@/lib/i18n/messages";
+import { openPage } from "../pages/framed-page";
+import { pendingSignIn } from "./pending-sign-in";
+
+/**
+ * The second step of sign-in, with the app's code or a recovery code: the CSRF token the form
+ * posts to next-auth's callback, or null when this browser has no sign-in waiting (expired, or
+ * never started: the page then says so and links back to the first step); and what went wrong
+ * with the last code, from a flag in the address.
+ */
+export type CodePageData = { csrfToken: string | null; error: MessageKey | null };
+
+const PAGES = {
+  code: { title: "secondFactor.title", failed: "secondFactor.failed" },
+  recovery: { title: "signInExtra.recoveryTitle", failed: "signInExtra.recoveryFailed" },
+} as const satisfies Record<string, { title: MessageKey; failed: MessageKey }>;
+
+export function codePageProps(kind: keyof typeof PAGES) {
+  return openPage<CodePageData>(async ({ query }, headers) => {
+    const pending = await pendingSignIn(headers.get("cookie"), new Date());
+    const erreur = typeof query.erreur === "string" ? query.erreur : undefined;
+    const error = erreur === "pause" ? "signInExtra.paused" : erreur ? PAGES[kind].failed : null;
+    return { title: t(PAGES[kind].title), data: { csrfToken: pending?.csrfToken ?? null, error: pending ? error : null } };
+  });
+}
