@@ -28,6 +28,8 @@ export function installPasskeyButtons(win: Window, libraryScriptId: string): () 
       if (loaded) return resolve(loaded);
       const script = doc.getElementById(libraryScriptId);
       if (!script) return reject(new Error("library"));
+      // A file that failed before this listener was there would leave the button waiting forever.
+      win.setTimeout(() => reject(new Error("library")), 15000);
       script.addEventListener("load", () => {
         const now = (win as Window & { SimpleWebAuthnBrowser?: WebauthnLibrary }).SimpleWebAuthnBrowser;
         if (now) resolve(now);

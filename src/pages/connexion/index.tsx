@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { PasskeyButton } from "@/components/account/passkey-button";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -46,9 +47,9 @@ export default function SignInPage({ frame, data }: FramedProps<SignInPageData>)
         </div>
       </form>
       <p>
-        <a href="/connexion/oubli" className="underline">
+        <Link href="/connexion/oubli" className="underline">
           {t("reset.link")}
-        </a>
+        </Link>
       </p>
       <PasskeyButton
         mode="authenticate"

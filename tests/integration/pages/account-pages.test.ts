@@ -4,6 +4,9 @@ import * as proAccount from "@/pages/pro/compte";
 import * as signInPage from "@/pages/connexion";
 import * as codePage from "@/pages/connexion/code";
 import * as recoveryPage from "@/pages/connexion/secours";
+import * as errorPage from "@/pages/connexion/erreur";
+import * as forgottenPage from "@/pages/connexion/oubli";
+import * as resetPage from "@/pages/connexion/reinitialiser";
 import { issueRecoveryCodesTicket } from "@/server/accounts/recovery-codes-display";
 import { addPasskey } from "@/server/db/passkey-store";
 import { remainingRecoveryCodes } from "@/server/db/recovery-code-store";
@@ -108,5 +111,32 @@ describe("the code pages of sign-in's second step (Pages Router)", () => {
         expect(answer.html, path).toContain("Recommencer la connexion");
       }
     }
+  });
+});
+
+describe("the pages around sign-in that read only their address (Pages Router)", () => {
+  it("send a refused code back to the page it was typed on, and say nothing of another error's text", async () => {
+    const { SIGN_IN_ERRORS } = await import("@/server/auth/sign-in-errors");
+    expect(await servePage(errorPage, `/connexion/erreur?error=${SIGN_IN_ERRORS.code}`)).toEqual({ status: 307, redirect: "/connexion/code?erreur=1" });
+    expect(await servePage(errorPage, `/connexion/erreur?error=${SIGN_IN_ERRORS.recovery}`)).toEqual({ status: 307, redirect: "/connexion/secours?erreur=1" });
+    expect(await servePage(errorPage, `/connexion/erreur?error=${SIGN_IN_ERRORS.paused}`)).toEqual({ status: 307, redirect: "/connexion/code?erreur=pause" });
+    const other = (await servePage(errorPage, "/connexion/erreur?error=%3Cb%3EAppelez%20le%2001%3C%2Fb%3E")).html!;
+    expect(other).not.toMatch(/Appelez|<b>/);
+    expect(other).toContain('href="/connexion"');
+  });
+
+  it("offer the reset form only for a token of the right shape, and say which flag went wrong", async () => {
+    const token = "A".repeat(43);
+    const good = (await servePage(resetPage, `/connexion/reinitialiser?jeton=${token}`)).html!;
+    expect(good).toContain(`name="token" value="${token}"`);
+    expect(good).not.toContain('role="alert"');
+    for (const jeton of ["", "trop-court", `${token}"><script>`]) {
+      const bad = (await servePage(resetPage, `/connexion/reinitialiser?jeton=${encodeURIComponent(jeton)}`)).html!;
+      expect(bad, jeton).not.toContain("<form");
+      expect(bad, jeton).toContain('role="alert"');
+    }
+    expect((await servePage(resetPage, `/connexion/reinitialiser?jeton=${token}&erreur=facteur`)).html).toContain('role="alert"');
+    expect((await servePage(forgottenPage, "/connexion/oubli?envoye=1")).html).toContain('role="status"');
+    expect((await servePage(forgottenPage, "/connexion/oubli")).html).not.toContain('role="status"');
   });
 });
