@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { ParsedUrlQuery } from "node:querystring";
 import { t } from "@/lib/i18n/messages";
 import { framedPage } from "../pages/framed-page";
+import { queryValue } from "../pages/query-page";
 import { headersOf } from "../pages/request-headers";
 import { accountPageData, type AccountPageData, type AccountSearch } from "./account-page-data";
 
@@ -14,6 +15,6 @@ export function accountPageProps(space: "patient" | "practitioner") {
 }
 
 function searchOf(query: ParsedUrlQuery): AccountSearch {
-  const one = (key: keyof AccountSearch) => (typeof query[key] === "string" ? query[key] : undefined);
+  const one = (key: keyof AccountSearch) => queryValue(query[key]);
   return { ok: one("ok"), erreur: one("erreur"), codes: one("codes"), totp: one("totp"), secours: one("secours") };
 }

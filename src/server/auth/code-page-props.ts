@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import { openPage } from "../pages/framed-page";
+import { queryValue } from "../pages/query-page";
 import { pendingSignIn } from "./pending-sign-in";
 
 /**
@@ -19,7 +20,7 @@ const PAGES = {
 export function codePageProps(kind: keyof typeof PAGES) {
   return openPage<CodePageData>(async ({ query }, headers) => {
     const pending = await pendingSignIn(headers.get("cookie"), new Date());
-    const erreur = typeof query.erreur === "string" ? query.erreur : undefined;
+    const erreur = queryValue(query.erreur);
     const error = erreur === "pause" ? "signInExtra.paused" : erreur ? PAGES[kind].failed : null;
     return { title: t(PAGES[kind].title), data: { csrfToken: pending?.csrfToken ?? null, error: pending ? error : null } };
   });

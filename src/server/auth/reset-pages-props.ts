@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import { openPage } from "../pages/framed-page";
+import { queryValue } from "../pages/query-page";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
 
 /**
@@ -8,11 +9,10 @@ import { SIGN_IN_ERRORS } from "./sign-in-errors";
  * forgotten password's form, the reset link's page and next-auth's error page. Each says what a
  * flag in the address means, never its text.
  */
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
 
 export type ForgottenPasswordData = { sent: boolean };
 
-export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query }) => ({ title: t("reset.title"), data: { sent: one(query.envoye) !== undefined } }));
+export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query }) => ({ title: t("reset.title"), data: { sent: queryValue(query.envoye) !== undefined } }));
 
 /** The reset link's token, when it has the shape of one (checked when posted), and what went wrong. */
 export type ResetPasswordData = { token: string | null; error: MessageKey | null };
@@ -20,8 +20,8 @@ export type ResetPasswordData = { token: string | null; error: MessageKey | null
 const RESET_ERRORS: Record<string, MessageKey> = { lien: "reset.badLink", facteur: "reset.badFactor", faible: "activation.passwordWeakDefault" };
 
 export const resetPasswordProps = openPage<ResetPasswordData>(({ query }) => {
-  const jeton = one(query.jeton);
-  const erreur = one(query.erreur);
+  const jeton = queryValue(query.jeton);
+  const erreur = queryValue(query.erreur);
   const token = jeton && /^[A-Za-z0-9_-]{43}$/.test(jeton) ? jeton : null;
   const error = (erreur && Object.hasOwn(RESET_ERRORS, erreur) && RESET_ERRORS[erreur]) || (token ? null : "reset.badLink");
   return { title: t("reset.newTitle"), data: { token, error } };
@@ -33,7 +33,7 @@ export const resetPasswordProps = openPage<ResetPasswordData>(({ query }) => {
  * recovery page); anything else gets a generic message.
  */
 export const signInErrorProps = openPage<null>(({ query }) => {
-  const error = one(query.error);
+  const error = queryValue(query.error);
   if (error === SIGN_IN_ERRORS.code || error === SIGN_IN_ERRORS.challenge) return { redirect: "/connexion/code?erreur=1" };
   if (error === SIGN_IN_ERRORS.recovery) return { redirect: "/connexion/secours?erreur=1" };
   if (error === SIGN_IN_ERRORS.paused) return { redirect: "/connexion/code?erreur=pause" };

@@ -3,6 +3,7 @@ import type { ParsedUrlQuery } from "node:querystring";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import { env } from "../env";
 import { openPage } from "../pages/framed-page";
+import { queryValue } from "../pages/query-page";
 import { webauthnLibraryUrl } from "../webauthn/browser-library";
 import { oidcProviderName } from "./oidc";
 
@@ -13,13 +14,13 @@ const DONE: Record<string, MessageKey> = { reinitialise: "reset.done", "adresse-
 const FAILED: Record<string, MessageKey> = { identifiants: "signIn.failed", "adresse-refusee": "account.emailRefused", saisie: "signIn.invalidInput" };
 
 /** The sign-in page's getServerSideProps: a signed-in person is sent home (« / » finds their space). */
-export const signInPageProps = openPage<SignInPageData>(({ query }, _headers, session) => {
-  if (session) return { redirect: "/" };
+export const signInPageProps = openPage<SignInPageData>(async ({ query }, _headers, session) => {
+  if (await session) return { redirect: "/" };
   return { title: t("signIn.title"), data: signInMessages(query) };
 });
 
 function signInMessages(query: ParsedUrlQuery): SignInPageData {
-  const erreur = typeof query.erreur === "string" ? query.erreur : undefined;
+  const erreur = queryValue(query.erreur);
   const done = (erreur && Object.hasOwn(DONE, erreur) && DONE[erreur]) || null;
   // next-auth sends errors of its own flows here (?error=…); their detail stays unsaid.
   const message = done ? null : (erreur && Object.hasOwn(FAILED, erreur) && FAILED[erreur]) || (query.error !== undefined ? "signInError.body" : null);

@@ -60,16 +60,17 @@ export type Elsewhere = { redirect: string };
 /**
  * For a page anyone may see (no account needed: sign-in, the pharmacist's, the too-many-requests
  * page): the frame of whoever is signed in, if anyone, and the page's loader with the request's
- * headers and that session (read once for both).
+ * headers and that session, read once for both. The loader gets the session as a promise: a
+ * page that does not need it (the pharmacist's) starts its own reads beside that one.
  */
 export function openPage<D>(
-  load: (context: GetServerSidePropsContext, headers: Headers, session: CurrentSession | undefined) => Loaded<D> | Elsewhere | Promise<Loaded<D> | Elsewhere>,
+  load: (context: GetServerSidePropsContext, headers: Headers, session: Promise<CurrentSession | undefined>) => Loaded<D> | Elsewhere | Promise<Loaded<D> | Elsewhere>,
 ): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     const headers = headersOf(context.req);
-    const session = await sessionFromHeaders(headers);
-    const [frame, loaded] = await Promise.all([openPageFrame(headers, session), load(context, headers, session)]);
+    const session = sessionFromHeaders(headers);
+    const [frame, loaded] = await Promise.all([session.then((signedIn) => openPageFrame(headers, signedIn)), load(context, headers, session)]);
     if ("redirect" in loaded) return { redirect: { destination: loaded.redirect, permanent: false } };
     if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
     return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };

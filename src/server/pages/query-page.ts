@@ -5,3 +5,8 @@ export function queryPage(value: string | string[] | undefined): number {
   const requested = Number(Array.isArray(value) ? value[0] : value);
   return Number.isFinite(requested) ? requested : 1;
 }
+
+/** A query parameter given once, as its string; absent or repeated (?erreur=a&erreur=b): none. */
+export function queryValue(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
