@@ -178,8 +178,19 @@ export async function documentFacetRefs(repo: Repository, db: Queryable, patient
   const p = new SqlParams();
   const whereSql = await searchWhere(repo, "DocumentReference", { patientId }, p);
   if (whereSql === undefined) return { authors: [], facilities: [] };
+  // The authors by a loose index scan: each step jumps to the next author in
+  // resource_patient_documents_idx (patient, type, author) that this actor may see, so the
+  // cost follows the number of authors, not of documents. A DISTINCT read every index entry:
+  // 2 to 5 ms for a record of 5,000 documents, the heaviest statement of the documents page
+  // (issue 16). PostgreSQL 15 has no skip scan of its own. The WHERE is repeated in both
+  // terms, on the same parameters; its columns are fhir_resource's, the innermost table.
   const rows = await db.query<{ kind: "author" | "facility"; ref: string }>(
-    `WITH authors AS (SELECT DISTINCT author FROM fhir_resource WHERE ${whereSql} AND author LIKE 'Practitioner/%')
+    `WITH RECURSIVE seen(author) AS (
+       (SELECT author FROM fhir_resource WHERE ${whereSql} AND author IS NOT NULL ORDER BY author LIMIT 1)
+       UNION ALL
+       SELECT (SELECT fhir_resource.author FROM fhir_resource WHERE ${whereSql} AND fhir_resource.author > seen.author ORDER BY fhir_resource.author LIMIT 1)
+         FROM seen WHERE seen.author IS NOT NULL
+     ), authors AS (SELECT author FROM seen WHERE author LIKE 'Practitioner/%')
      SELECT 'author' AS kind, author AS ref FROM authors
      UNION
      SELECT 'facility' AS kind, role.content->'organization'->>'reference' AS ref

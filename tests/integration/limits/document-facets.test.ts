@@ -84,4 +84,32 @@ describe("the filters of a long record", () => {
     expect(last.pageCount).toBe(105);
     expect(last.items.map((item) => item.title)).toEqual(Array.from({ length: 20 }, (_, i) => `Analyse ${19 - i}`));
   });
+
+  it("keep an author one of whose documents is hidden, drop one whose every document is, and step over other authors", async () => {
+    // The authors are read by jumps in the index (search.ts): each jump must land on the next
+    // author with a document this viewer may see, whatever lies between.
+    const system = await systemRepository("document-facets-tests");
+    const sam = (await system.create(aPatient({ given: "Sam" }))).id!;
+    const [kept, dropped, last] = [newId(), newId(), newId()].sort();
+    const doc = (author: string, title: string) => aDocument({ patientId: sam, kind: "lab", title, date: "2024-01-01T10:00:00Z", author });
+    const docs: Resource[] = [
+      aPractitioner({ id: kept!, given: "Garde", family: "A" }),
+      aPractitioner({ id: dropped!, given: "Masqué", family: "B" }),
+      aPractitioner({ id: last!, given: "Dernier", family: "C" }),
+      doc(`Practitioner/${kept}`, "visible"),
+      doc(`Practitioner/${kept}`, "masqué 1"),
+      doc(`Practitioner/${dropped}`, "masqué 2"),
+      doc(`Patient/${sam}`, "déposé par Sam"),
+      doc(`Practitioner/${last}`, "visible aussi"),
+    ];
+    await insertResources(db(), docs);
+    const hidden = docs.filter((r) => r.resourceType === "DocumentReference" && "description" in r && String(r.description).startsWith("masqué")).map((r) => r.id!);
+    expect(hidden).toHaveLength(2);
+    await system.create(aHiddenDocument({ patientId: sam, documentIds: hidden }));
+    await system.create(anAuthorisation({ patientId: sam, practitionerId: viewerId }));
+    const asPro = await listDocumentFacets(await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: viewerId }), sam);
+    expect(asPro.authors.map((a) => a.id).sort()).toEqual([kept, last].sort());
+    const asSam = await listDocumentFacets(await createRepository({ kind: "patient", accountId: newId(), patientId: sam }), sam);
+    expect(asSam.authors.map((a) => a.id).sort()).toEqual([kept, dropped, last].sort());
+  });
 });
