@@ -26,10 +26,15 @@ export class AuditBatcher {
   ) {}
 
   write(row: AuditRow): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ row, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+    return this.writeAll([row]);
+  }
+
+  /** Several rows of one caller, queued together: they go in the same INSERT (up to maxRows). */
+  async writeAll(rows: readonly AuditRow[]): Promise<void> {
+    // The executors run now, so every row waits before the flush takes its first batch.
+    const written = rows.map((row) => new Promise<void>((resolve, reject) => this.waiting.push({ row, resolve, reject })));
+    if (!this.flushing) void this.flush();
+    await Promise.all(written);
   }
 
   private async flush(): Promise<void> {

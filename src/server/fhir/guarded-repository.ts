@@ -10,7 +10,7 @@ import type { Interaction, ResourceFacts } from "../access/facts";
 import { emptyRules, type PatientRules } from "../access/rules";
 import type { AuditEntry, AuditInteraction, RequestContext } from "../audit/audit-entry";
 import { auditBatcherFor } from "../audit/audit-batch";
-import { auditRow, writeAudit } from "../audit/write-audit";
+import { auditRow, writeAudit, type AuditRow } from "../audit/write-audit";
 import type { Database } from "../db/client";
 import type { Queryable } from "../db/queryable";
 import { Denied } from "./denied";
@@ -34,6 +34,8 @@ export class GuardedRepository {
   private readonly rulesCache = new Map<string, Promise<PatientRules>>();
   /** Patient ids known to name a stored Patient in this request (see patientExists). */
   private readonly knownPatients = new Set<string>();
+  /** This request's audit rows held for one INSERT (see holdAudit); undefined: each row goes at once. */
+  private heldAudit: AuditRow[] | undefined;
 
   constructor(
     protected readonly db: Database,
@@ -94,7 +96,27 @@ export class GuardedRepository {
     if (entry.patientId && !(await this.patientExists(entry.patientId, db ?? this.db.sql))) return;
     const labelled = await this.withPurposeOfUse(entry, db);
     if (db) return writeAudit(db, this.actor, this.ctx, labelled, this.now());
-    await auditBatcherFor(this.db.sql).write(auditRow(this.actor, this.ctx, labelled, this.now()));
+    const row = auditRow(this.actor, this.ctx, labelled, this.now());
+    if (this.heldAudit) this.heldAudit.push(row);
+    else await auditBatcherFor(this.db.sql).write(row);
+  }
+
+  /**
+   * From now on, the rows audit() writes outside a transaction wait for flushAudit(), which
+   * commits them in one INSERT. For a page's loader, whose data leaves only once it has
+   * returned: the documents page wrote four rows, each its own round trip and commit (issue 16).
+   * Whoever holds must flush before anything read is sent, and also when the loader throws (a
+   * denial's row is kept): framed-page.ts does, in a finally.
+   */
+  holdAudit(): void {
+    this.heldAudit ??= [];
+  }
+
+  /** Commits the held rows (see holdAudit) and stops holding: rows written afterwards go at once. */
+  async flushAudit(): Promise<void> {
+    const rows = this.heldAudit;
+    this.heldAudit = undefined;
+    if (rows && rows.length > 0) await auditBatcherFor(this.db.sql).writeAll(rows);
   }
 
   /**

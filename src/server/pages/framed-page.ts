@@ -42,7 +42,15 @@ export function framedPage<D>(
     try {
       const scoped = await pageScope(context.req, space);
       if ("redirect" in scoped) return scoped;
-      const loaded = await load(scoped.scope, context);
+      // The loader's audit rows go in one INSERT, committed before its data is rendered.
+      const { repo } = scoped.scope;
+      repo.holdAudit();
+      let loaded: Loaded<D>;
+      try {
+        loaded = await load(scoped.scope, context);
+      } finally {
+        await repo.flushAudit();
+      }
       if ("notFound" in loaded) return notFoundProps(context, scoped.frame, loaded.title);
       return { props: jsonProps({ frame: scoped.frame, title: loaded.title, data: loaded.data }) };
     } catch (error) {

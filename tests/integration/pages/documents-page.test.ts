@@ -3,6 +3,7 @@ import type { GetServerSidePropsResult } from "next";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import * as documentsRoute from "@/pages/espace/documents";
+import * as documentRoute from "@/pages/espace/documents/[id]";
 import { getServerSideProps } from "@/pages/espace/documents";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -102,3 +103,37 @@ describe("the App Router's fetches of a page it cannot render (prefetches, and f
     expect((await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.12'", [jean])).length).toBeGreaterThan(0);
   });
 });
+
+describe("a page's audit rows", () => {
+  it("are committed together, in one statement, before the page's props are returned", async () => {
+    const { jean } = await world();
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    propsOf(await view(session.cookie, {}, "10.0.0.13"));
+    // One INSERT is one transaction: its rows share their xmin; rows written one by one do not.
+    const rows = await db().sql.query<{ entity: string; tx: string }>(
+      "SELECT entity, xmin::text AS tx FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.13' ORDER BY seq",
+      [jean],
+    );
+    expect(rows.map((row) => row.entity)).toEqual(expect.arrayContaining(["DocumentReference"]));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+  });
+
+  it("keep a refusal: another person's document is « Page introuvable », and its owner's trail says who was refused", async () => {
+    const { jean, nadia } = await world();
+    const [nadiasDocument] = await db().sql.query<{ id: string }>(
+      "SELECT id::text AS id FROM fhir_resource WHERE resource_type = 'DocumentReference' AND patient_id = $1::uuid",
+      [nadia],
+    );
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const answer = await servePage(documentRoute, `/espace/documents/${nadiasDocument!.id}`, { cookie: session.cookie, params: { id: nadiasDocument!.id }, address: "10.0.0.14" });
+    expect(answer.status).toBe(404);
+    expect(answer.html).not.toContain("Bilan de Nadia");
+    const refused = await db().sql.query<{ outcome: string; agent: string }>(
+      "SELECT outcome, agent FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.14'",
+      [nadia],
+    );
+    expect(refused).toEqual([{ outcome: "denied", agent: `Patient/${jean}` }]);
+  });
+});
+

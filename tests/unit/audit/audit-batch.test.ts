@@ -80,4 +80,18 @@ describe("AuditBatcher", () => {
     }
     expect(await Promise.all(outcomes)).toEqual(["ok", "row 2 refused", "ok"]);
   });
+
+  it("writes one caller's rows in one INSERT, even with nothing in flight, and answers once they are committed", async () => {
+    const { db, calls } = slowDatabase();
+    const batcher = new AuditBatcher(db);
+    let settled = false;
+    const all = batcher.writeAll([row(1), row(2), row(3), row(4)]).then(() => (settled = true));
+    await tick();
+    expect(calls.map((c) => c.rows)).toEqual([4]);
+    expect(settled).toBe(false);
+    calls[0]!.finish();
+    await all;
+    expect(settled).toBe(true);
+  });
 });
+
