@@ -1,5 +1,4 @@
 import "@/server/server-only";
-import type { Organization, Practitioner } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { isUuid, type Repository } from "../fhir/repository";
 import { MAX_COUNT } from "../fhir/search-request";
@@ -12,26 +11,25 @@ function chunks(ids: string[]): string[][] {
 }
 
 /**
- * Display names of the professionals and facilities a page mentions, in directory searches of
- * up to MAX_COUNT ids each (directory entries are public to every signed-in actor; reading them
- * writes no patient's trace).
+ * Display names of the professionals and facilities a page mentions, both kinds in one directory
+ * search of up to MAX_COUNT ids (directory entries are public to every signed-in actor; a search
+ * made in a patient's space leaves its row there, as any search does). Two searches, one per
+ * kind, were two round trips on every documents page (issue 16).
  */
 export async function directoryNames(repo: Repository, references: (string | undefined)[]): Promise<Map<string, string>> {
   const ids = (type: string) =>
     [...new Set(references.filter((r): r is string => !!r?.startsWith(`${type}/`)).map((r) => r.slice(type.length + 1)))].filter(isUuid);
   const practitionerIds = ids("Practitioner");
   const organizationIds = ids("Organization");
+  const types = [...(practitionerIds.length ? ["Practitioner" as const] : []), ...(organizationIds.length ? ["Organization" as const] : [])];
   const names = new Map<string, string>();
-  for (const page of chunks(practitionerIds)) {
-    const found = await repo.search<Practitioner>("Practitioner", { ids: page, count: page.length });
-    for (const p of found.resources) {
-      const name = formatHumanName(p.name);
-      if (p.id && name) names.set(`Practitioner/${p.id}`, name);
+  // Each kind is searched among every id: an id names one resource, of one type.
+  for (const page of chunks([...practitionerIds, ...organizationIds])) {
+    const found = await repo.searchTypes(types, { ids: page, count: page.length });
+    for (const resource of [...found.values()].flatMap((result) => result.resources)) {
+      const name = resource.resourceType === "Practitioner" ? formatHumanName(resource.name) : resource.resourceType === "Organization" ? resource.name : undefined;
+      if (resource.id && name) names.set(`${resource.resourceType}/${resource.id}`, name);
     }
-  }
-  for (const page of chunks(organizationIds)) {
-    const found = await repo.search<Organization>("Organization", { ids: page, count: page.length });
-    for (const o of found.resources) if (o.id && o.name) names.set(`Organization/${o.id}`, o.name);
   }
   return names;
 }

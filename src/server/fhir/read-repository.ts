@@ -84,7 +84,7 @@ export class ReadRepository extends GuardedRepository {
    */
   async searchTypes(types: Resource["resourceType"][], request: Parameters<typeof searchResourcesOfTypes>[3]): Promise<Map<string, SearchResult<Resource>>> {
     types.forEach(() => this.countRead());
-    return searchResourcesOfTypes(this, this.db.sql, types, request);
+    return searchResourcesOfTypes(this, this.db.sql, types, { ...request, patientId: request.patientId ?? spaceOf(this.actor) });
   }
 
   /** The same search, each resource as its stored JSON text (for the API, which sends it as it is). */

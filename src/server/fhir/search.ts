@@ -119,9 +119,9 @@ async function searchRows<C>(
 }
 
 /**
- * Several types of one patient's compartment in one statement: each type's own search (its own
- * rules in its WHERE, its own LIMIT), joined by UNION ALL, then one audit row per type exactly as
- * if each had been searched alone. A page reading a person's prevention record (immunizations,
+ * Several types of one patient's compartment (or of the directory) in one statement: each type's
+ * own search (its own rules in its WHERE, its own LIMIT), joined by UNION ALL, then one audit row
+ * per type exactly as if each had been searched alone. A page reading a person's prevention record (immunizations,
  * conditions, procedures) paid three round trips for it, on every view of a professional's
  * record (issue 16). No totals: a page that needs one searches its type alone.
  */
@@ -129,7 +129,7 @@ export async function searchResourcesOfTypes(
   repo: Repository,
   db: Queryable,
   types: string[],
-  request: Omit<SearchRequest, "total" | "cursor"> & { patientId: string },
+  request: Omit<SearchRequest, "total" | "cursor">,
 ): Promise<Map<string, SearchResult<Resource>>> {
   const { count, offset } = bounds(request);
   const p = new SqlParams();
@@ -152,17 +152,19 @@ export async function searchResourcesOfTypes(
         p.values,
       )
     : [];
-  if (rows.length > 0) repo.compartmentSeen(request.patientId);
+  const patientId = request.patientId;
+  if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   const results = new Map<string, SearchResult<Resource>>();
   for (const type of types) {
     const found = rows.filter((row) => row.searched === type);
     results.set(type, { resources: found.slice(0, count).map((row) => row.content), hasMore: found.length > count, offset, count });
   }
-  await Promise.all(
-    searched.map((type) =>
-      repo.audit({ patientId: request.patientId, entity: type, interaction: "search", outcome: "success", detail: { results: results.get(type)!.resources.length, offset } }),
-    ),
-  );
+  // As searchRows: a search made in a patient's space (directory types included) leaves a row there.
+  if (patientId !== undefined) {
+    await Promise.all(
+      searched.map((type) => repo.audit({ patientId, entity: type, interaction: "search", outcome: "success", detail: { results: results.get(type)!.resources.length, offset } })),
+    );
+  }
   return results;
 }
 
