@@ -91,19 +91,20 @@ async function searchRows<C>(
   if (whereSql === undefined) return { resources: [], total: request.total ? 0 : undefined, hasMore: false, offset, count };
   const limit = p.add(count + 1);
   const skip = p.add(offset);
-  const rows = await db.query<{ id: string; content: C }>(
-    `SELECT id, ${column} AS content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
-    p.values,
-  );
-  let total: number | undefined;
-  if (request.total) {
-    // count(*) is a bigint: a string through pg, a bigint through PGlite.
-    const counted = await db.query<{ n: bigint | number | string }>(
-      `SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`,
-      p.values.slice(0, -2),
-    );
-    total = Number(counted[0]?.n ?? 0);
-  }
+  // The page and its total side by side, on two of the pool's connections: the count walks every
+  // matching index entry (1 to 3 ms for 5,000 documents), the page only its twenty rows.
+  const [rows, total] = await Promise.all([
+    db.query<{ id: string; content: C }>(
+      `SELECT id, ${column} AS content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
+      p.values,
+    ),
+    request.total
+      ? db
+          .query<{ n: bigint | number | string }>(`SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`, p.values.slice(0, -2))
+          // count(*) is a bigint: a string through pg, a bigint through PGlite.
+          .then((counted) => Number(counted[0]?.n ?? 0))
+      : undefined,
+  ]);
   const resources = rows.slice(0, count);
   if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   if (patientId !== undefined) {
