@@ -95,9 +95,12 @@ test("Camille opens Léo's space and sees his calendar", async ({ browser }) => 
   await expectNoAxeViolations(page, "Léo's prevention page");
   await page.getByRole("link", { name: "Carnet de vaccination" }).click();
   await expect(page.getByRole("table")).toContainText("Hexavalent");
+  // Served without Next's runtime (src/pages): not one script file to download.
+  expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "Léo's carnet");
   await page.getByRole("link", { name: "Certificat imprimable" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Certificat de vaccination" })).toBeVisible();
+  expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "Léo's certificate");
 });
 

@@ -1,11 +1,12 @@
 import "@/server/server-only";
 import { formatHumanName } from "@/lib/fhir/human-name";
-import { NOTICE_CODES, type PreventionNotice } from "@/lib/prevention/forms";
+import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../access/actor";
 import { listSpaces, type Space } from "../auth/list-spaces";
 import type { RequestScope } from "../documents/request-scope";
 import { preventionOf } from "./evaluate-patient";
 import { loadPreferences } from "./preferences";
+import { preventionNotice } from "./prevention-notice";
 import type { PreventionItem, Theme } from "./types";
 
 export type PreventionPageData = {
@@ -47,6 +48,6 @@ export async function preventionPageData({ session, actor, repo, ctx }: RequestS
     canWrite: actor.kind === "patient" || actor.kind === "guardian",
     mayChooseReminders: actor.kind === "patient" || actor.kind === "guardian" || actor.kind === "delegate",
     children: spaces.filter((space) => !space.current && space.kind === "guardian"),
-    notice: typeof message === "string" && (NOTICE_CODES as readonly string[]).includes(message) ? (message as PreventionNotice) : null,
+    notice: preventionNotice(message),
   };
 }

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as preventionPage from "@/pages/espace/prevention";
+import * as recordPage from "@/pages/espace/prevention/carnet";
+import * as certificatePage from "@/pages/espace/prevention/carnet/certificat";
+import { anImmunization, VACCINES } from "@/lib/fhir/builders/record";
+import { SYSTEMS } from "@/lib/fhir/systems";
+import { systemRepository } from "@/server/fhir/repository";
+import { todayInParis } from "@/server/prevention/days";
+import { frDay } from "@/server/prevention/evaluators/context";
+import { useTestDatabase } from "../../setup/test-database";
+import { buildWorld, type World } from "../prevention/world";
+import { servePage } from "./pages-route";
+
+const db = useTestDatabase();
+
+/**
+ * The vaccination record and its printable certificate, served by the Pages Router without
+ * runtime JavaScript: their getServerSideProps with the request Next hands them, then the HTML.
+ * Jean (his dTP of 2015), Camille in her son Léo's space (his hexavalent; a minor-secret one she
+ * may not see), Nadia as Jean's caregiver (record:read), Dr Bernard.
+ */
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+  const system = await systemRepository("prevention-pages-tests");
+  await system.create(anImmunization({ patientId: world.ids.leo, vaccine: VACCINES.hexavalent, date: "2016-11-10T10:00:00+01:00", lot: "HEXA-LOT-1", doseNumber: 1 }));
+  await system.create({
+    ...anImmunization({ patientId: world.ids.leo, vaccine: VACCINES.hpv, date: "2026-01-12T10:00:00+01:00", lot: "SECRET-LOT" }),
+    meta: { security: [{ system: SYSTEMS.privacyLabel, code: "minor-secret" }] },
+  });
+}, 120_000);
+
+const RECORD = "/espace/prevention/carnet";
+const CERTIFICATE = "/espace/prevention/carnet/certificat";
+
+type Options = Parameters<typeof servePage>[2];
+const serveRecord = (path: string, options?: Options) => servePage(recordPage, path, options);
+const serveCertificate = (path: string, options?: Options) => servePage(certificatePage, path, options);
+
+async function html(serve: typeof serveRecord, path: string, cookie: string, address?: string) {
+  const answer = await serve(path, { cookie, address });
+  expect(answer.status, path).toBe(200);
+  return answer.html!;
+}
+
+describe("the vaccination record (Pages Router)", () => {
+  it("sends a visitor without a session to sign in, and a professional to their own space", async () => {
+    for (const [serve, path] of [[serveRecord, RECORD], [serveCertificate, CERTIFICATE]] as const) {
+      expect(await serve(path)).toEqual({ status: 307, redirect: "/connexion" });
+      expect(await serve(path, { cookie: "authjs.session-token=forged" })).toEqual({ status: 307, redirect: "/connexion" });
+      expect(await serve(path, { cookie: world.sessions.bernard.cookie })).toEqual({ status: 307, redirect: "/pro" });
+    }
+  });
+
+  it("shows Jean his vaccinations and the form to add one, dated today at the latest, and leaves the search in the audit trail", async () => {
+    const page = await html(serveRecord, RECORD, world.sessions.jean.cookie, "10.0.0.31");
+    expect(page).toContain("<h1");
+    expect(page).toContain("Carnet de vaccination");
+    expect(page).toContain("Diphtérie, tétanos, poliomyélite (dTP)");
+    expect(page).toContain(frDay("2015-06-15"));
+    expect(page).toMatch(/<form [^>]*action="\/espace\/prevention\/carnet\/ajouter" method="post">/);
+    expect(page).toContain('<option value="shingrix">');
+    const today = todayInParis();
+    expect(page).toContain(`max="${today}"`);
+    expect(page).toContain(`value="${today}"`);
+    expect(page).toContain('href="/espace/prevention/carnet/certificat"');
+    expect(page).toContain('href="/espace/prevention"');
+    // Jean is no one's guardian here: no link to a child's growth.
+    expect(page).not.toContain('href="/espace/carnet-enfant"');
+    // Nobody else's record.
+    expect(page).not.toContain("HEXA-LOT-1");
+    const rows = await db().sql.query<{ entity: string | null; interaction: string }>(
+      "SELECT entity, interaction FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.31'",
+      [world.ids.jean],
+    );
+    expect(rows).toContainEqual({ entity: `Patient/${world.ids.jean}`, interaction: "read" });
+    expect(rows.map((row) => row.interaction)).toContain("search");
+  });
+
+  it("says what a form's answer code means, and nothing for an unknown or repeated one", async () => {
+    const cookie = world.sessions.jean.cookie;
+    const added = await html(serveRecord, `${RECORD}?message=ajoute`, cookie);
+    expect(added).toContain("La vaccination est ajoutée au carnet.");
+    expect(added).toContain('role="status"');
+    const refused = await html(serveRecord, `${RECORD}?message=refuse`, cookie);
+    expect(refused).toContain("Rien n&#x27;a été enregistré : vos droits sur cet espace ne le permettent pas.");
+    expect(refused).toContain('role="alert"');
+    for (const message of ["%3Cb%3EVaccin%20refus%C3%A9%3C%2Fb%3E", "ajoute&message=ajoute", "__proto__"]) {
+      const page = await html(serveRecord, `${RECORD}?message=${message}`, cookie);
+      expect(page, message).not.toMatch(/role="(status|alert)"|Vaccin refusé|&lt;b&gt;/);
+    }
+  });
+
+  it("shows a guardian their child's record with the form and the child's growth, without what the child keeps secret", async () => {
+    const page = await html(serveRecord, RECORD, world.sessions.camilleForLeo.cookie);
+    expect(page).toContain("Hexavalent DTCaP-Hib-Hépatite B");
+    expect(page).toContain("HEXA-LOT-1");
+    expect(page).not.toContain("SECRET-LOT");
+    expect(page).not.toContain("Diphtérie, tétanos, poliomyélite (dTP)");
+    expect(page).toContain('action="/espace/prevention/carnet/ajouter"');
+    expect(page).toContain('href="/espace/carnet-enfant"');
+  });
+
+  it("shows a caregiver the record they may read, with no form to add to it", async () => {
+    const page = await html(serveRecord, RECORD, world.sessions.nadiaForJean.cookie);
+    expect(page).toContain("Diphtérie, tétanos, poliomyélite (dTP)");
+    expect(page).not.toContain("<form");
+    expect(page).not.toContain('href="/espace/carnet-enfant"');
+  });
+});
+
+describe("the vaccination certificate (Pages Router)", () => {
+  it("names the person, their birth date and today, and lists their vaccinations", async () => {
+    const page = await html(serveCertificate, CERTIFICATE, world.sessions.jean.cookie);
+    expect(page).toContain("Certificat de vaccination");
+    expect(page).toContain("<dd>Jean Martin</dd>");
+    expect(page).toContain(`<dd>${frDay("1950-06-02")}</dd>`);
+    expect(page).toContain(`<dd>${frDay(todayInParis())}</dd>`);
+    expect(page).toContain("Diphtérie, tétanos, poliomyélite (dTP)");
+    expect(page).not.toContain("<form");
+  });
+
+  it("in a child's space, is the child's, without what the child keeps secret", async () => {
+    const page = await html(serveCertificate, CERTIFICATE, world.sessions.camilleForLeo.cookie);
+    expect(page).toContain("<dd>Léo Martin</dd>");
+    expect(page).toContain(`<dd>${frDay("2016-09-10")}</dd>`);
+    expect(page).toContain("HEXA-LOT-1");
+    expect(page).not.toContain("SECRET-LOT");
+    expect(page).not.toContain("Jean Martin");
+  });
+});
+
+describe("the prevention calendar's notices (one list of codes for the three pages)", () => {
+  it("says what a form's answer code means, and nothing for an unknown or repeated one", async () => {
+    const cookie = world.sessions.jean.cookie;
+    const done = (await servePage(preventionPage, "/espace/prevention?message=fait", { cookie })).html!;
+    expect(done).toContain("C&#x27;est noté : ce que vous avez déclaré est enregistré dans le dossier.");
+    for (const message of ["%3Cb%3EC%27est%20fini%3C%2Fb%3E", "fait&message=fait"]) {
+      const page = (await servePage(preventionPage, `/espace/prevention?message=${message}`, { cookie })).html!;
+      expect(page, message).not.toMatch(/role="(status|alert)"|C&#x27;est fini|&lt;b&gt;/);
+    }
+  });
+});
