@@ -126,6 +126,7 @@ test("'Mon bilan prévention' is reached from the calendar, passes axe, and work
   await page.getByRole("link", { name: "Mon bilan prévention : le questionnaire" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mon bilan prévention" })).toBeVisible();
   await expect(page.getByText("Vous n'êtes pas dans l'une des tranches d'âge du bilan prévention aujourd'hui")).toBeVisible();
+  expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "/espace/prevention/bilan");
   const noScript = await pageAs(browser, "jean", { javaScriptEnabled: false });
   await noScript.goto("/espace/prevention/bilan");

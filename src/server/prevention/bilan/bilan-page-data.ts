@@ -1,0 +1,56 @@
+import "@/server/server-only";
+import type { Patient, QuestionnaireResponse } from "@medplum/fhirtypes";
+import type { PreventionNotice } from "@/lib/prevention/forms";
+import { spaceOf } from "../../access/actor";
+import type { RequestScope } from "../../documents/request-scope";
+import { todayInParis } from "../days";
+import { preventionNotice } from "../prevention-notice";
+import { bilanBandOf } from "./band-of";
+import { BILAN_SOURCE, questionsOf, type BilanBand, type BilanQuestion } from "./questionnaires";
+
+/** A questionnaire already filled in, as the page lists it. */
+export type FilledBilan = {
+  id: string;
+  /** When it was filled in (ISO), if recorded. */
+  authored: string | null;
+  /** Kept to the person (labelled V), or shared with the professionals they authorised. */
+  onlyMe: boolean;
+  answers: number;
+};
+
+export type BilanPageData = {
+  /** The age band the person is in today, or none: no questionnaire to offer. */
+  band: BilanBand | null;
+  questions: readonly BilanQuestion[];
+  /** Filling it in: the person or a parent. */
+  canWrite: boolean;
+  /** The last ten, newest first. */
+  previous: FilledBilan[];
+  source: { document: string; edition: string; url: string };
+  notice: PreventionNotice | null;
+};
+
+/**
+ * "Mon bilan prévention" (issue 14) of the space the session acts in: the questionnaire of the
+ * person's age band today, and the questionnaires already filled in, read through the one door.
+ */
+export async function bilanPageData({ actor, repo }: RequestScope, message: string | string[] | undefined): Promise<BilanPageData> {
+  const patientId = spaceOf(actor);
+  if (!patientId) throw new Error("Aucun espace patient");
+  const patient = await repo.read<Patient>("Patient", patientId);
+  const band = patient.birthDate ? bilanBandOf(patient.birthDate, todayInParis(repo.now())) : undefined;
+  const previous = await repo.search<QuestionnaireResponse>("QuestionnaireResponse", { patientId, count: 10, sort: "-date" });
+  return {
+    band: band ?? null,
+    questions: band ? questionsOf(band) : [],
+    canWrite: actor.kind === "patient" || actor.kind === "guardian",
+    previous: previous.resources.map((response) => ({
+      id: response.id ?? "",
+      authored: response.authored ?? null,
+      onlyMe: response.meta?.security?.some((label) => label.code === "V") ?? false,
+      answers: response.item?.length ?? 0,
+    })),
+    source: { document: BILAN_SOURCE.document, edition: BILAN_SOURCE.edition, url: BILAN_SOURCE.url },
+    notice: preventionNotice(message),
+  };
+}
