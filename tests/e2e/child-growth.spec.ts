@@ -26,6 +26,8 @@ test("Camille switches to Léo's space, records his weight and height, and sees 
   await page.getByRole("link", { name: "Carnet de santé : croissance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Carnet de santé : croissance" })).toBeVisible();
   await expect(page.getByText("aucun ne peut retirer l'accès de l'autre")).toBeVisible();
+  // Served without Next's runtime (src/pages): the charts are SVG drawn on the server, no script file.
+  expect(await page.locator("script[src]").count()).toBe(0);
 
   await page.getByLabel("Poids (kg)").fill("32,4");
   await page.getByLabel("Taille (cm)").fill("139");

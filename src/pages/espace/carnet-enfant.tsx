@@ -1,24 +1,29 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { GrowthChart } from "@/components/children/growth-chart";
 import { GrowthTable } from "@/components/children/growth-table";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
-import { formatHumanName } from "@/lib/fhir/human-name";
-import { spaceOf } from "@/server/access/actor";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { queryValue } from "@/server/pages/query-page";
 import { GUARDIAN_TIE_SENTENCE } from "@/server/children/guardian-tie";
-import { formatDay } from "@/server/children/growth-format";
-import { ageInYears, GROWTH_MEASURES, MEASURES } from "@/server/children/growth-measures";
-import { GROWTH_NOTICES, isGrowthNotice } from "@/server/children/growth-notices";
-import { sexOf } from "@/server/children/growth-points";
-import { GROWTH_REFERENCE_NAME, referenceSpan } from "@/server/children/growth-reference";
-import { certificateTitle, loadGrowth } from "@/server/children/load-growth";
-import { AGE_OF_MAJORITY, majorityDay } from "@/server/children/majority";
-import { requirePageScope } from "@/server/documents/request-repository";
-import { todayInParis } from "@/server/prevention/days";
+import { MEASURES } from "@/server/children/growth-measures";
+import { GROWTH_NOTICES } from "@/server/children/growth-notices";
+import { growthPageData, type GrowthPageData } from "@/server/children/growth-page-data";
+import { GROWTH_REFERENCE_NAME } from "@/server/children/growth-reference";
+import { AGE_OF_MAJORITY } from "@/server/children/majority";
 
-export const metadata: Metadata = { title: "Carnet de santé : croissance" };
+/**
+ * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
+ * says why): the charts are SVG drawn on the server, the form a plain post.
+ */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<GrowthPageData>("patient", async (scope, { query }) => ({
+  title: "Carnet de santé : croissance",
+  data: await growthPageData(scope, queryValue(query.message)),
+}));
 
 const FIELD = "rounded border border-slate-500 px-2 py-1";
 
@@ -27,21 +32,10 @@ const FIELD = "rounded border border-slate-500 px-2 py-1";
  * with the same data as tables), a form for the guardian to add a measure (a plain form post,
  * works without JavaScript), and the child's certificates, which are documents.
  */
-export default async function GrowthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { actor, repo } = await requirePageScope();
-  const patientId = spaceOf(actor);
-  if (!patientId) throw new Error("Aucun espace patient");
-  const { patient, series, certificates } = await loadGrowth(repo, patientId);
-  const today = todayInParis(repo.now());
-  const message = (await searchParams).message;
-  const notice = isGrowthNotice(message) ? GROWTH_NOTICES[message] : undefined;
-  const canWrite = actor.kind === "patient" || actor.kind === "guardian";
-  const name = formatHumanName(patient.name) ?? "cette personne";
-  const sex = sexOf(patient);
-  const birthDate = patient.birthDate?.slice(0, 10);
-  const currentAge = birthDate ? ageInYears(birthDate, today) : 0;
-  const ofAgeOn = birthDate ? majorityDay(birthDate) : undefined;
-
+export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
+  if (!data) return <NotFoundView />;
+  const notice = data.notice ? GROWTH_NOTICES[data.notice] : undefined;
+  const { name, sex } = data;
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title="Carnet de santé : croissance" description={`Le poids, la taille, l'IMC et le périmètre crânien de ${name}, sur les courbes de référence.`}>
@@ -56,31 +50,31 @@ export default async function GrowthPage({ searchParams }: { searchParams: Promi
         </p>
       </PageHeader>
 
-      {actor.kind === "guardian" ? (
+      {data.guardian ? (
         <section aria-labelledby="guardians-title" className="flex flex-col gap-2">
           <h2 id="guardians-title" className="text-xl font-semibold">
             Représentants légaux
           </h2>
           <p>{GUARDIAN_TIE_SENTENCE}</p>
-          {ofAgeOn ? (
+          {data.guardian.ofAgeOn ? (
             <p>
-              {`${name} aura ${AGE_OF_MAJORITY} ans le ${formatDay(ofAgeOn)} : ce jour-là, votre accès à son espace prendra fin de lui-même, et ${name} recevra un mois avant de quoi activer son propre compte.`}
+              {`${name} aura ${AGE_OF_MAJORITY} ans le ${data.guardian.ofAgeOn} : ce jour-là, votre accès à son espace prendra fin de lui-même, et ${name} recevra un mois avant de quoi activer son propre compte.`}
             </p>
           ) : null}
         </section>
       ) : null}
 
-      {canWrite ? (
+      {data.canWrite ? (
         <section aria-labelledby="add-title" className="flex flex-col gap-3">
           <h2 id="add-title" className="text-xl font-semibold">
             Ajouter une mesure
           </h2>
           <form method="post" action="/espace/carnet-enfant/mesure" className="flex max-w-xl flex-col gap-3">
-            <input type="hidden" name="espace" value={patientId} />
+            <input type="hidden" name="espace" value={data.patientId} />
             <label htmlFor="date" className="font-semibold">
               Date de la mesure
             </label>
-            <input id="date" type="date" name="date" required max={today} min={birthDate} defaultValue={today} className={FIELD} />
+            <input id="date" type="date" name="date" required max={data.today} min={data.birthDate ?? undefined} defaultValue={data.today} className={FIELD} />
             <p id="numbers-hint" className="text-sm text-slate-700">
               Remplissez ce que vous avez mesuré ce jour-là ; une virgule ou un point pour les décimales. L&apos;IMC est calculé à partir du poids et de la taille.
             </p>
@@ -103,38 +97,32 @@ export default async function GrowthPage({ searchParams }: { searchParams: Promi
         </section>
       ) : null}
 
-      {GROWTH_MEASURES.map((measure) => {
-        const points = series[measure];
-        // Head circumference is followed in early childhood: shown when measured or under 5.
-        if (measure === "ofc" && points.length === 0 && currentAge >= 5) return null;
-        const covered = sex !== undefined && currentAge <= referenceSpan(measure, sex).to + 2;
-        return (
-          <section key={measure} aria-labelledby={`${measure}-title`} className="flex flex-col gap-3">
-            <h2 id={`${measure}-title`} className="text-xl font-semibold">
-              {MEASURES[measure].label}
-            </h2>
-            {sex && covered ? (
-              <GrowthChart id={`chart-${measure}`} measure={measure} sex={sex} points={points} currentAge={currentAge} />
-            ) : (
-              <p>Pas de courbe de référence : elle dépend du sexe et de l&apos;âge, inconnus ou hors des courbes de l&apos;enfance.</p>
-            )}
-            <GrowthTable measure={measure} points={points} />
-          </section>
-        );
-      })}
+      {data.measures.map(({ measure, points, chart }) => (
+        <section key={measure} aria-labelledby={`${measure}-title`} className="flex flex-col gap-3">
+          <h2 id={`${measure}-title`} className="text-xl font-semibold">
+            {MEASURES[measure].label}
+          </h2>
+          {sex && chart ? (
+            <GrowthChart id={`chart-${measure}`} measure={measure} sex={sex} points={points} currentAge={data.currentAge} />
+          ) : (
+            <p>Pas de courbe de référence : elle dépend du sexe et de l&apos;âge, inconnus ou hors des courbes de l&apos;enfance.</p>
+          )}
+          <GrowthTable measure={measure} points={points} />
+        </section>
+      ))}
 
       <section aria-labelledby="certificates-title" className="flex flex-col gap-3">
         <h2 id="certificates-title" className="text-xl font-semibold">
           Certificats de santé
         </h2>
-        {certificates.length > 0 ? (
+        {data.certificates.length > 0 ? (
           <ul className="flex flex-col gap-2">
-            {certificates.map((document) => (
+            {data.certificates.map((document) => (
               <li key={document.id}>
                 <Link href={`/espace/documents/${document.id}`} className="font-semibold text-blue-800 underline underline-offset-4">
-                  {certificateTitle(document)}
+                  {document.title}
                 </Link>
-                {document.date ? <span className="text-slate-700">{` — ${formatDay(document.date.slice(0, 10))}`}</span> : null}
+                {document.day ? <span className="text-slate-700">{` — ${document.day}`}</span> : null}
               </li>
             ))}
           </ul>

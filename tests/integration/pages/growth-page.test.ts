@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as growthPage from "@/pages/espace/carnet-enfant";
+import { aDelegation } from "@/lib/fhir/builders/rules";
+import { growthObservation } from "@/server/children/growth-observation";
+import { systemRepository } from "@/server/fhir/repository";
+import { todayInParis } from "@/server/prevention/days";
+import { useTestDatabase } from "../../setup/test-database";
+import { signIn, type SignedIn } from "../fhir-api/http";
+import { buildWorld, type World } from "../children/world";
+import { servePage } from "./pages-route";
+
+const db = useTestDatabase();
+
+/**
+ * The carnet de santé (growth and certificates), served by the Pages Router without runtime
+ * JavaScript: its getServerSideProps with the request Next hands it, then the HTML. Léo (born
+ * 2016-09-10) has two guardians, Camille and Paul, a certificate, a weight and a height a doctor
+ * recorded, and a document and a measure he keeps secret (minor-secret); Paul is also Nadia's
+ * caregiver (record:read); Nadia is an adult in her own space.
+ */
+let world: World;
+let paulForNadia: SignedIn;
+beforeAll(async () => {
+  world = await buildWorld();
+  const system = await systemRepository("growth-page-tests");
+  const doctor = `Practitioner/${world.ids.bernard}`;
+  await system.create(growthObservation(world.ids.leo, "weight", 28.7, "2026-01-15", doctor));
+  await system.create(growthObservation(world.ids.leo, "height", 136.4, "2026-01-15", doctor));
+  await system.create(aDelegation({ patientId: world.ids.nadia, agentPatientId: world.ids.paul, scopes: ["record:read"] }));
+  paulForNadia = await signIn(`Patient/${world.ids.paul}`, { space: world.ids.nadia, name: "Paul Martin" });
+}, 120_000);
+
+const PATH = "/espace/carnet-enfant";
+const FORM = /<form [^>]*action="\/espace\/carnet-enfant\/mesure" method="post">/;
+
+async function html(path: string, cookie: string, address?: string) {
+  const answer = await servePage(growthPage, path, { cookie, address });
+  expect(answer.status, path).toBe(200);
+  return answer.html!;
+}
+
+describe("the carnet de santé (Pages Router)", () => {
+  it("sends a visitor without a session to sign in, and a professional to their own space", async () => {
+    expect(await servePage(growthPage, PATH)).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(growthPage, PATH, { cookie: "authjs.session-token=forged" })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(growthPage, PATH, { cookie: world.sessions.bernard.cookie })).toEqual({ status: 307, redirect: "/pro" });
+  });
+
+  it("shows a guardian their child's curves and tables, the form for his space, the tie and the day he comes of age; nothing he keeps secret; the reads are audited", async () => {
+    const page = await html(PATH, world.sessions.camilleForLeo.cookie, "10.0.0.51");
+    expect(page).toContain("Le poids, la taille, l&#x27;IMC et le périmètre crânien de Léo Martin, sur les courbes de référence.");
+    expect(page).toContain("Représentants légaux");
+    expect(page).toContain("aucun ne peut retirer l&#x27;accès de l&#x27;autre");
+    expect(page).toContain("Léo Martin aura 18 ans le 10/09/2034 : ce jour-là, votre accès à son espace prendra fin de lui-même");
+    expect(page).toMatch(FORM);
+    expect(page).toContain(`name="espace" value="${world.ids.leo}"`);
+    expect(page).toContain('min="2016-09-10"');
+    expect(page).toContain(`max="${todayInParis()}"`);
+    // Weight, height and BMI drawn (SVG with its title) and tabled; no head circumference after 5.
+    for (const title of ["Poids selon l&#x27;âge", "Taille selon l&#x27;âge", "Indice de masse corporelle (IMC) selon l&#x27;âge"]) expect(page).toContain(`>${title}</title>`);
+    expect(page).not.toContain("Périmètre crânien selon");
+    expect(page).not.toContain('id="ofc-title"');
+    expect(page).toContain("28,7");
+    expect(page).toContain("136,4");
+    expect(page).toContain("un professionnel de santé");
+    // The certificate, a link to the document; the secret document and measure stay out.
+    expect(page).toContain(`href="/espace/documents/${world.ids.certificate}"`);
+    expect(page).toContain("Certificat de santé du 24e mois");
+    expect(page).not.toContain(world.ids.secretDocument);
+    expect(page).not.toContain("confidentielle");
+    expect(page).not.toContain("31,2");
+    expect(page).not.toContain("01/06/2026");
+    expect(page).toContain('href="/espace/prevention/carnet"');
+    expect(page).toContain('href="/espace/prevention/carnet/certificat"');
+    const rows = await db().sql.query<{ entity: string | null; interaction: string }>(
+      "SELECT entity, interaction FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.51'",
+      [world.ids.leo],
+    );
+    expect(rows).toContainEqual({ entity: `Patient/${world.ids.leo}`, interaction: "read" });
+    expect(rows.filter((row) => row.interaction === "search").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says what the form's answer code means, and nothing for an unknown or repeated one", async () => {
+    const cookie = world.sessions.camilleForLeo.cookie;
+    const added = await html(`${PATH}?message=ajoute`, cookie);
+    expect(added).toContain("La mesure a été ajoutée au carnet de santé.");
+    expect(added).toContain('role="status"');
+    const wrong = await html(`${PATH}?message=taille`, cookie);
+    expect(wrong).toContain("La taille doit être un nombre de centimètres entre 20 et 250");
+    expect(wrong).toContain('role="alert"');
+    for (const message of ["%3Cb%3ETaille%20fausse%3C%2Fb%3E", "ajoute&message=ajoute", "toString", "__proto__"]) {
+      const page = await html(`${PATH}?message=${message}`, cookie);
+      expect(page, message).not.toMatch(/role="(status|alert)"|Taille fausse|&lt;b&gt;/);
+    }
+  });
+
+  it("gives an adult in their own space the form but no curves (past the curves of childhood) and no guardians' section", async () => {
+    const page = await html(PATH, world.sessions.nadia.cookie);
+    expect(page).toContain("de Nadia Benali, sur les courbes de référence.");
+    expect(page).toMatch(FORM);
+    expect(page).toContain(`name="espace" value="${world.ids.nadia}"`);
+    expect(page).not.toContain("Représentants légaux");
+    expect(page).not.toContain("<svg");
+    expect(page).toContain("Pas de courbe de référence");
+    expect(page).toContain("Aucune mesure enregistrée.");
+    expect(page).toContain("Aucun certificat dans les documents de cet espace.");
+  });
+
+  it("gives a caregiver the carnet to read, with no form and no guardians' section", async () => {
+    const page = await html(PATH, paulForNadia.cookie);
+    expect(page).toContain("de Nadia Benali, sur les courbes de référence.");
+    expect(page).not.toContain("<form");
+    expect(page).not.toContain("Représentants légaux");
+  });
+});
