@@ -135,6 +135,7 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await camille.goto("/espace/proches");
   await camille.getByRole("link", { name: "Modifier ou retirer la délégation de Paul Aidant" }).click();
   await expectNoAxeViolations(camille, "/espace/proches/<id>");
+  expect(await camille.locator("script[src]").count()).toBe(0);
   await camille.getByLabel("voir mes documents").uncheck();
   await camille.getByRole("button", { name: "Enregistrer" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Droits modifiés" })).toBeVisible();

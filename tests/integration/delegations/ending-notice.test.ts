@@ -1,14 +1,12 @@
 import type { RelatedPerson } from "@medplum/fhirtypes";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import RelativePage from "@/app/(patient)/espace/proches/[id]/page";
+import * as relativePage from "@/pages/espace/proches/[id]";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import { delegationsTick } from "@/server/delegations/delegations-tick";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { appUrl } from "../fhir-api/http";
-import { inRequestScope } from "../../setup/next-headers-scope";
+import { servePage } from "../pages/pages-route";
 import { clock } from "./test-clock";
 import { noticeOf, personWithAccount, postId } from "./world";
 
@@ -66,10 +64,7 @@ describe("the 'ends soon' notice of a delegation made without an invitation", ()
     }
 
     // The notice's page, as the patient's browser gets it: the delegation with its "Renouveler" form.
-    const request = new Request(`${appUrl()}${toPatient!.link}`, { headers: { cookie: patient.session.cookie } });
-    const page = await inRequestScope(request, async () =>
-      renderToStaticMarkup(await RelativePage({ params: Promise.resolve({ id: delegation.id! }), searchParams: Promise.resolve({}) })),
-    );
+    const page = (await servePage(relativePage, toPatient!.link, { cookie: patient.session.cookie, params: { id: delegation.id! } })).html;
     expect(page).toContain(`action="/api/proches/${delegation.id}/renouveler"`);
 
     // Reruns (or a restarted job): still once each.
