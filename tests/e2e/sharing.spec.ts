@@ -71,6 +71,7 @@ test("Camille previews her record as Dr Bernard: labelled as a preview, nothing 
   const withScripts = await pageAs(browser, "camille");
   await withScripts.goto(`/espace/partage/apercu?vue=pro:${BERNARD}`);
   await expectNoAxeViolations(withScripts, "/espace/partage/apercu");
+  expect(await withScripts.locator("script[src]").count()).toBe(0);
 });
 
 test("every setting works without JavaScript: authorise until a date at the restricted level, withdraw, emergency, level of new documents, research", async ({ browser }) => {

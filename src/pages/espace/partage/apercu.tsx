@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { Alert } from "@/components/alert";
+import { NotFoundView } from "@/components/not-found-view";
+import { PageHeader } from "@/components/page-header";
+import { PreviewSections } from "@/components/sharing/preview-sections";
+import { t } from "@/lib/i18n/messages";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { previewPageData, type PreviewPageData } from "@/server/privacy/preview-page-data";
+
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<PreviewPageData>("patient", async (scope, { query }) => {
+  // The first of a repeated ?vue=, as the page did under the App Router.
+  const data = await previewPageData(scope, Array.isArray(query.vue) ? query.vue[0] : query.vue);
+  return data ? { title: "Voir comme…", data } : NOT_FOUND;
+});
+
+/**
+ * The record as the chosen viewer gets it, clearly labelled as a preview. Computed inside this
+ * request (preview-as.ts): no session, cookie or token exists for the viewer at any point.
+ */
+export default function PreviewPage({ data }: FramedProps<PreviewPageData>) {
+  if (!data) return <NotFoundView />;
+  const { viewer, preview } = data;
+  const empty = preview.sections.every((section) => section.total === 0);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t("sharing.previewTitle")} />
+      <Alert tone="info">{t("sharing.previewBanner", { viewer })}</Alert>
+      {empty ? <p>{t("sharing.previewNothing", { viewer })}</p> : <PreviewSections preview={preview} />}
+      <p>
+        <Link href="/espace/partage#apercu" className="font-semibold">
+          ← {t("sharing.previewBack")}
+        </Link>
+      </p>
+    </div>
+  );
+}
