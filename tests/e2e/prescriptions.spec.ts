@@ -39,6 +39,8 @@ async function sendToPharmacy(page: Page, prescriptionId: string, checkPage = fa
   await page.getByRole("button", { name: "Créer le lien" }).click();
   await expect(page).toHaveURL(new RegExp(`/espace/ordonnances/${prescriptionId}/lien$`));
   await expect(page.getByRole("img", { name: "QR code du lien de partage de l'ordonnance vers la pharmacie" })).toBeVisible();
+  // No bundle: the copy button's behaviour is the page's one inline script.
+  expect(await page.locator("script[src]").count()).toBe(0);
   const url = await page.getByLabel("Lien à copier").inputValue();
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("button", { name: "Copier le lien" }).click();
@@ -47,7 +49,13 @@ async function sendToPharmacy(page: Page, prescriptionId: string, checkPage = fa
   const passcode = (await page.getByTestId("share-passcode").innerText()).trim();
   expect(url).toMatch(/\/p\/[0-9a-f-]{36}#[A-Za-z0-9_-]{43}$/);
   expect(passcode).toMatch(/^\d{6}$/);
-  if (checkPage) await expectNoAxeViolations(page, "share result");
+  if (checkPage) {
+    await expectNoAxeViolations(page, "share result");
+    // It shows a link's key: no referrer leaves it, and no cache keeps it.
+    const headers = (await page.reload())!.headers();
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+    expect(headers["cache-control"]).toContain("no-store");
+  }
   return { url, passcode };
 }
 

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import * as shareResultPage from "@/pages/espace/ordonnances/[id]/lien";
+import { newId } from "@/lib/fhir/builders/ids";
+import { aPractitioner } from "@/lib/fhir/builders/people";
+import { aPrescription } from "@/lib/fhir/builders/prescriptions";
+import { aDelegation } from "@/lib/fhir/builders/rules";
+import { env } from "@/server/env";
+import { systemRepository } from "@/server/fhir/repository";
+import { sealShareResult, shareResultCookie, type ShareResult } from "@/server/sharing/share-result-cookie";
+import { useTestDatabase } from "../../setup/test-database";
+import { personWithAccount } from "../delegations/world";
+import { sessionOf, signIn } from "../fhir-api/http";
+import { servePage } from "./pages-route";
+
+useTestDatabase();
+
+/**
+ * The pages under /espace/ordonnances/[id] served by the Pages Router without runtime
+ * JavaScript: their getServerSideProps with the request Next hands them, then the HTML.
+ */
+async function world() {
+  const system = await systemRepository("prescription-pages-tests");
+  const prescriber = (await system.create(aPractitioner({ given: "Sophie", family: "Prescriptrice" }))).id!;
+  const patient = await personWithAccount(system, "Alma", "Ordonnance");
+  const other = await personWithAccount(system, "Otto", "Autre");
+  const reader = await personWithAccount(system, "Rita", "Lectrice");
+  const outsider = await personWithAccount(system, "Ugo", "Documents");
+  const prescribe = async (patientId: string, medication: string) => {
+    const prescriptionId = newId();
+    for (const line of aPrescription({ prescriptionId, patientId, requesterId: prescriber, authoredOn: new Date(Date.now() - 86_400_000).toISOString(), lines: [{ medication, dosage: "1 par jour", quantity: { value: 1, unit: "boîte(s)" } }] })) {
+      await system.create(line);
+    }
+    return prescriptionId;
+  };
+  await system.create(aDelegation({ patientId: patient.patientId, agentPatientId: reader.patientId, scopes: ["prescriptions:read"] }));
+  await system.create(aDelegation({ patientId: patient.patientId, agentPatientId: outsider.patientId, scopes: ["documents:read"] }));
+  return {
+    prescriber,
+    patient,
+    other,
+    readerHere: await sessionOf(reader.account, patient.patientId),
+    outsiderHere: await sessionOf(outsider.account, patient.patientId),
+    mine: await prescribe(patient.patientId, "Amoxicilline de test"),
+    theirs: await prescribe(other.patientId, "Ibuprofène d'autrui"),
+  };
+}
+
+const KEY = "K".repeat(43);
+const aResult = (): ShareResult => ({ linkId: randomUUID(), url: `http://localhost:3000/p/${randomUUID()}#${KEY}`, passcode: "482913", expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+
+/** The Cookie header a browser sends to the result page: its session, and the sealed link the share form's handler set. */
+function withSealed(sessionCookie: string, prescriptionId: string, sealed: string): string {
+  return `${sessionCookie}; ${shareResultCookie(prescriptionId, env().APP_ENV === "production").name}=${sealed}`;
+}
+
+describe("« Lien créé » (/espace/ordonnances/[id]/lien, Pages Router)", () => {
+  it("sends a visitor without a session to sign in and a professional to their space", async () => {
+    const { prescriber, mine } = await world();
+    const practitioner = await signIn(`Practitioner/${prescriber}`);
+    const path = `/espace/ordonnances/${mine}/lien`;
+    expect(await servePage(shareResultPage, path, { params: { id: mine } })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(shareResultPage, path, { params: { id: mine }, cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
+  });
+
+  it("shows the link, its passcode and QR code (drawn on the server) to the session it was made for; an App Router prefetch reads nothing", async () => {
+    const { patient, mine } = await world();
+    const result = aResult();
+    const cookie = withSealed(patient.session.cookie, mine, sealShareResult(result, patient.session.sessionId, mine));
+    const path = `/espace/ordonnances/${mine}/lien`;
+    expect(await servePage(shareResultPage, path, { params: { id: mine }, cookie, headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({ status: 204, ended: true });
+
+    const answer = await servePage(shareResultPage, path, { params: { id: mine }, cookie, headers: { "x-nonce": "bm9uY2U" } });
+    expect(answer.status).toBe(200);
+    const html = answer.html!;
+    expect(html).toContain(`value="${result.url}"`);
+    expect(html).toContain("482913");
+    expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code du lien de partage/);
+    // The copy button's behaviour: an inline script under the page's nonce, no file to load.
+    expect(html).toContain('data-copy-input="share-url"');
+    expect(html).toMatch(/<script nonce="bm9uY2U">/);
+    expect(html).not.toMatch(/<script[^>]* src=/);
+    expect(html).toContain(`href="/espace/ordonnances/${mine}"`);
+  });
+
+  it("shows nothing of the link without its cookie, or with a cookie sealed for another session or another prescription", async () => {
+    const { patient, readerHere, mine } = await world();
+    const result = aResult();
+    const elsewhere = randomUUID();
+    const path = `/espace/ordonnances/${mine}/lien`;
+    for (const [what, cookie] of [
+      ["no cookie", patient.session.cookie],
+      ["another session of the same account", withSealed((await sessionOf(patient.account)).cookie, mine, sealShareResult(result, patient.session.sessionId, mine))],
+      ["another prescription's", withSealed(patient.session.cookie, mine, sealShareResult(result, patient.session.sessionId, elsewhere))],
+      ["a caregiver replaying the patient's cookie", withSealed(readerHere.cookie, mine, sealShareResult(result, patient.session.sessionId, mine))],
+      ["a forged value", withSealed(patient.session.cookie, mine, "forged.value")],
+    ] as const) {
+      const answer = await servePage(shareResultPage, path, { params: { id: mine }, cookie });
+      expect(answer.status, what).toBe(200);
+      expect(answer.html, what).toContain("Le lien a été créé mais ne peut plus être affiché.");
+      expect(answer.html, what).not.toMatch(new RegExp(`482913|${KEY}|<img|share-url`));
+    }
+  });
+
+  it("answers « Page introuvable » with a 404 for a malformed id, another patient's prescription, or a caregiver without the right to read prescriptions", async () => {
+    const { patient, outsiderHere, mine, theirs } = await world();
+    const result = aResult();
+    for (const [what, id, cookie] of [
+      ["malformed", "pas-un-uuid", patient.session.cookie],
+      ["unknown", randomUUID(), patient.session.cookie],
+      ["another patient's", theirs, withSealed(patient.session.cookie, theirs, sealShareResult(result, patient.session.sessionId, theirs))],
+      ["a caregiver without prescriptions:read", mine, withSealed(outsiderHere.cookie, mine, sealShareResult(result, outsiderHere.sessionId, mine))],
+    ] as const) {
+      const answer = await servePage(shareResultPage, `/espace/ordonnances/${id}/lien`, { params: { id }, cookie });
+      expect(answer.status, what).toBe(404);
+      expect(answer.html, what).toContain("Page introuvable");
+      expect(answer.html, what).not.toMatch(new RegExp(`482913|${KEY}|Ibuprofène|Amoxicilline`));
+    }
+  });
+});
