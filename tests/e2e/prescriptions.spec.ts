@@ -86,6 +86,7 @@ test("Camille's prescriptions: active ones first, then past ones, with what was 
 
   await page.goto(`/espace/ordonnances/${PRESCRIPTION_IDS.camilleActive}/imprimer`);
   await expect(page.getByRole("img", { name: /QR code identifiant l'ordonnance/ })).toBeVisible();
+  expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "printable view");
   const pdf = await page.request.get(`/api/ordonnances/${PRESCRIPTION_IDS.camilleActive}/pdf`);
   expect(pdf.status()).toBe(200);

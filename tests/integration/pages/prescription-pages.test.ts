@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import * as printPage from "@/pages/espace/ordonnances/[id]/imprimer";
 import * as shareResultPage from "@/pages/espace/ordonnances/[id]/lien";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPractitioner } from "@/lib/fhir/builders/people";
@@ -116,5 +117,46 @@ describe("« Lien créé » (/espace/ordonnances/[id]/lien, Pages Router)", () =
       expect(answer.html, what).toContain("Page introuvable");
       expect(answer.html, what).not.toMatch(new RegExp(`482913|${KEY}|Ibuprofène|Amoxicilline`));
     }
+  });
+});
+
+describe("the printable prescription (/espace/ordonnances/[id]/imprimer, Pages Router)", () => {
+  it("sends a visitor without a session to sign in and a professional to their space", async () => {
+    const { prescriber, mine } = await world();
+    const practitioner = await signIn(`Practitioner/${prescriber}`);
+    const path = `/espace/ordonnances/${mine}/imprimer`;
+    expect(await servePage(printPage, path, { params: { id: mine } })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(printPage, path, { params: { id: mine }, cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
+  });
+
+  it("prints for the patient, and a caregiver who may read prescriptions, the prescription, whose it is and its QR code, with no script", async () => {
+    const { patient, readerHere, mine } = await world();
+    for (const [who, cookie] of [["the patient", patient.session.cookie], ["a caregiver with prescriptions:read", readerHere.cookie]] as const) {
+      const answer = await servePage(printPage, `/espace/ordonnances/${mine}/imprimer`, { params: { id: mine }, cookie });
+      expect(answer.status, who).toBe(200);
+      const html = answer.html!;
+      expect(html, who).toMatch(/<h1 id="print-title"[^>]*>Ordonnance du \d{1,2} \S+ \d{4}<\/h1>/);
+      expect(html, who).toContain("Alma Ordonnance");
+      expect(html, who).toContain("Amoxicilline de test");
+      expect(html, who).toContain("Dr Sophie Prescriptrice");
+      expect(html, who).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code identifiant l&#x27;ordonnance du /);
+      expect(html, who).toContain(`href="/espace/ordonnances/${mine}"`);
+      expect(html, who).not.toContain("<script");
+    }
+  });
+
+  it("answers « Page introuvable » with a 404 for a malformed id, another patient's prescription, or a caregiver without the right to read prescriptions; a prefetch reads nothing", async () => {
+    const { patient, outsiderHere, mine, theirs } = await world();
+    for (const [what, id, cookie] of [
+      ["malformed", "pas-un-uuid", patient.session.cookie],
+      ["another patient's", theirs, patient.session.cookie],
+      ["a caregiver without prescriptions:read", mine, outsiderHere.cookie],
+    ] as const) {
+      const answer = await servePage(printPage, `/espace/ordonnances/${id}/imprimer`, { params: { id }, cookie });
+      expect(answer.status, what).toBe(404);
+      expect(answer.html, what).toContain("Page introuvable");
+      expect(answer.html, what).not.toMatch(/Ibuprofène|Amoxicilline|Otto|Alma|<img/);
+    }
+    expect(await servePage(printPage, `/espace/ordonnances/${mine}/imprimer`, { params: { id: mine }, cookie: patient.session.cookie, headers: { rsc: "1" } })).toEqual({ status: 204, ended: true });
   });
 });

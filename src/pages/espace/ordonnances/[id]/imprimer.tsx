@@ -1,27 +1,30 @@
-import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
+import { NotFoundView } from "@/components/not-found-view";
 import { DispensationsTable } from "@/components/prescriptions/dispensations-table";
 import { PrescriptionFacts } from "@/components/prescriptions/prescription-facts";
 import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
-import { patientIdentity } from "@/server/documents/patient-identity";
-import { publicUrlOf } from "@/server/http/public-url";
-import { prescriptionQrText } from "@/server/prescriptions/prescription-pdf";
-import { qrSvgDataUrl } from "@/server/sharing/link-qr";
-import { loadPrescription } from "../load-prescription";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { headersOf } from "@/server/pages/request-headers";
+import { printPageData, type PrintPageData } from "@/server/prescriptions/print-page-data";
 
-export const metadata: Metadata = { title: t("prescriptionPage.metadataTitle") };
+/**
+ * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
+ * says why): the browser's own print command prints it, no script needed.
+ */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<PrintPageData>("patient", async (scope, { params, req }) => {
+  const data = await printPageData(scope, typeof params?.id === "string" ? params.id : "", headersOf(req));
+  return data ? { title: t("prescriptionPage.metadataTitle"), data } : NOT_FOUND;
+});
 
 /** The printable view of a prescription, with its QR code; the browser prints it. */
-export default async function PrintPrescriptionPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const { detail, repo } = await loadPrescription(id);
-  const { prescription } = detail;
-  const patient = await patientIdentity(repo, detail.patientId);
+export default function PrintPrescriptionPage({ data }: FramedProps<PrintPageData>) {
+  if (!data) return <NotFoundView />;
+  const { prescription, patient } = data;
   const date = prescription.authoredOn ? formatDay(prescription.authoredOn) : "";
-  const qr = await qrSvgDataUrl(prescriptionQrText(publicUrlOf(await headers()), prescription.id));
   return (
     <article className="flex flex-col gap-6" aria-labelledby="print-title">
       <p className="print:hidden">
@@ -45,7 +48,7 @@ export default async function PrintPrescriptionPage({ params }: { params: Promis
         </div>
         <figure className="flex flex-col items-center gap-1">
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server */}
-          <img src={qr} alt={t("prescriptionPage.qrAlt", { date })} width={160} height={160} />
+          <img src={data.qrCode} alt={t("prescriptionPage.qrAlt", { date })} width={160} height={160} />
           <figcaption className="max-w-48 text-center text-sm text-slate-700">{t("prescriptionPage.qrHint")}</figcaption>
         </figure>
       </header>

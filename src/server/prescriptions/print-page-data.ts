@@ -1,0 +1,28 @@
+import "@/server/server-only";
+import type { RequestScope } from "../documents/request-scope";
+import { patientIdentity } from "../documents/patient-identity";
+import { isUuid } from "../fhir/ids";
+import { publicUrlOf } from "../http/public-url";
+import { orUndefined } from "../pages/or-undefined";
+import { getPrescription } from "./get-prescription";
+import { prescriptionQrText } from "./prescription-pdf";
+import type { NamedPrescription } from "./read-prescriptions";
+import { qrSvgDataUrl } from "../sharing/link-qr";
+
+/** The printable prescription: the prescription, whose it is (if the actor may see the patient), and its QR code. */
+export type PrintPageData = { prescription: NamedPrescription; patient: { name: string; birthDate?: string } | null; qrCode: string };
+
+/**
+ * A prescription of the space as its printable page shows it, read through the repository as
+ * its own page reads it (undefined, the page's « not found », for a malformed id or one the actor
+ * may not see), with the patient's name and birth date and the QR code of its address on this
+ * portal (`headers`: the request's, for its public address).
+ */
+export async function printPageData({ repo }: RequestScope, prescriptionId: string, headers: Headers): Promise<PrintPageData | undefined> {
+  if (!isUuid(prescriptionId)) return undefined;
+  const detail = await orUndefined(getPrescription(repo, prescriptionId));
+  if (!detail) return undefined;
+  const { prescription } = detail;
+  const [patient, qrCode] = await Promise.all([patientIdentity(repo, detail.patientId), qrSvgDataUrl(prescriptionQrText(publicUrlOf(headers), prescription.id))]);
+  return { prescription, patient: patient ? { name: patient.name, birthDate: patient.birthDate } : null, qrCode };
+}
