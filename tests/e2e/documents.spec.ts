@@ -318,6 +318,7 @@ test("Dr Moreau opens Jean's record in an emergency with a reason; Jean sees it 
   await page.goto("/pro/urgence");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accès en urgence");
   await expectNoAxeViolations(page, "emergency page");
+  expect(await page.locator("script[src]").count()).toBe(0);
   await page.getByLabel("Nom de naissance ou d'usage").fill("Martin");
   await page.getByLabel("Prénom").fill("Jean");
   await page.getByLabel("Date de naissance").fill("1950-06-02");

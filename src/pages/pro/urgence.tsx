@@ -1,26 +1,28 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
-import { requirePageScope } from "@/server/documents/request-repository";
-import { EMERGENCY_REASON_MAX, EMERGENCY_REASON_MIN } from "@/server/emergency/emergency-request";
+import { emergencyPageData, type EmergencyPageData } from "@/server/emergency/emergency-page-data";
+import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 
-export const metadata: Metadata = { title: t("emergency.title") };
+/** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why): one plain form. */
+export const config = { unstable_runtimeJS: false };
 
-const ERRORS = { refuse: "emergency.refused", invalide: "emergency.invalid", limite: "emergency.throttled", role: "emergency.role" } as const;
+// The first of a repeated ?erreur=, as the page did under the App Router.
+export const getServerSideProps = framedPage<EmergencyPageData>("practitioner", async (_scope, { query }) => ({
+  title: t("emergency.title"),
+  data: emergencyPageData(Array.isArray(query.erreur) ? query.erreur[0] : query.erreur),
+}));
 
 /**
  * Break-glass: identify the patient (name and birth date, or INS) and type a reason. A plain
  * form post; the answer never says whether the patient exists when access is refused.
  */
-export default async function EmergencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageScope();
-  const raw = (await searchParams).erreur;
-  const code = Array.isArray(raw) ? raw[0] : raw;
-  const error = code && Object.hasOwn(ERRORS, code) ? t(ERRORS[code as keyof typeof ERRORS]) : undefined;
+export default function EmergencyPage({ data }: FramedProps<EmergencyPageData>) {
+  if (!data) return <NotFoundView />;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>
@@ -29,7 +31,7 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
         </Link>
       </p>
       <PageHeader title={t("emergency.title")} description={t("emergency.intro")} />
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {data.error ? <Alert tone="error">{t(data.error)}</Alert> : null}
       <form method="post" action="/pro/urgence/ouvrir" className="flex flex-col gap-5">
         <fieldset className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
           <legend className="px-1 font-semibold">{t("emergency.identityTitle")}</legend>
@@ -52,8 +54,8 @@ export default async function EmergencyPage({ searchParams }: { searchParams: Pr
             id="field-motif"
             name="motif"
             required
-            minLength={EMERGENCY_REASON_MIN}
-            maxLength={EMERGENCY_REASON_MAX}
+            minLength={data.reason.min}
+            maxLength={data.reason.max}
             rows={4}
             aria-describedby="field-motif-hint"
             className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
