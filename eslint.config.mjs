@@ -22,6 +22,12 @@ export default defineConfig([
   ...nextTs,
   {
     rules: {
+      // Plain <a> links on purpose: the Pages Router's pages are served without Next's runtime
+      // (unstable_runtimeJS: false), so next/link's client navigation never runs there, and
+      // rendering it on the server (resolveHref, per link) took about 8 % of the documents page's
+      // CPU (issue 16). From the few App Router pages left, a Link to a Pages route only added a
+      // prefetch the page answers 204 (app-router-fetch.ts) before a full navigation anyway.
+      "@next/next/no-html-link-for-pages": "off",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

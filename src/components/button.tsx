@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 /**
@@ -41,8 +40,8 @@ export function ButtonLink({
   children: ReactNode;
 }) {
   return (
-    <Link href={href} className={buttonClasses(variant, className)}>
+    <a href={href} className={buttonClasses(variant, className)}>
       {children}
-    </Link>
+    </a>
   );
 }

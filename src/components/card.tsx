@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 
 /**
@@ -22,9 +21,9 @@ export function Card({
     <section className="relative h-full rounded-lg border border-slate-300 bg-white p-5 shadow-sm focus-within:ring-2 focus-within:ring-blue-800 hover:border-blue-800">
       <Heading className="text-lg font-semibold text-slate-900">
         {href ? (
-          <Link href={href} className="text-blue-800 underline-offset-4 after:absolute after:inset-0 hover:underline">
+          <a href={href} className="text-blue-800 underline-offset-4 after:absolute after:inset-0 hover:underline">
             {title}
-          </Link>
+          </a>
         ) : (
           title
         )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /**
  * Previous / next links and "page N of M" for any list shown a page at a time: plain links, so
@@ -19,17 +18,17 @@ export function PageLinks({
   return (
     <nav aria-label={labels.nav} className="flex flex-wrap items-center justify-between gap-3">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className="font-semibold">
+        <a href={hrefFor(page - 1)} rel="prev" className="font-semibold">
           ← {labels.previous}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
       <p>{labels.pageOf}</p>
       {page < pages ? (
-        <Link href={hrefFor(page + 1)} rel="next" className="font-semibold">
+        <a href={hrefFor(page + 1)} rel="next" className="font-semibold">
           {labels.next} →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/messages";
 
 /**
@@ -11,17 +10,17 @@ export function Pager({ label, page, pageCount, hrefFor }: { label: string; page
   return (
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className="font-semibold">
+        <a href={hrefFor(page - 1)} rel="prev" className="font-semibold">
           ← {t("documents.previous")}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
       <p>{t("documents.pageOf", { page, pages: pageCount })}</p>
       {page < pageCount ? (
-        <Link href={hrefFor(page + 1)} rel="next" className="font-semibold">
+        <a href={hrefFor(page + 1)} rel="next" className="font-semibold">
           {t("documents.next")} →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/messages";
 import { Button } from "./button";
 import { QuickExit } from "./relatives/quick-exit";
@@ -28,21 +27,21 @@ export function SiteHeader({
         <QuickExit />
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-xl font-bold text-blue-900 no-underline hover:underline">
+        <a href="/" className="text-xl font-bold text-blue-900 no-underline hover:underline">
           {t("app.name")}
-        </Link>
+        </a>
         {displayName ? (
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-slate-700">{t("header.signedInAs", { name: displayName })}</p>
             {notifications ? (
-              <Link href={notifications.href} className="font-semibold">
+              <a href={notifications.href} className="font-semibold">
                 {notifications.unread > 0 ? t("notifications.headerCount", { count: notifications.unread }) : t("notifications.headerLink")}
-              </Link>
+              </a>
             ) : null}
             {accountHref ? (
-              <Link href={accountHref} className="font-semibold">
+              <a href={accountHref} className="font-semibold">
                 {t("account.title")}
-              </Link>
+              </a>
             ) : null}
             <form method="post" action="/deconnexion">
               <Button type="submit" variant="secondary">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
@@ -24,9 +23,9 @@ export function DocumentDetailView({
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link href={backHref} className="font-semibold">
+        <a href={backHref} className="font-semibold">
           ← {t("documentPage.back")}
-        </Link>
+        </a>
       </p>
       <PageHeader title={summary.title || t("documents.untitled")}>
         <p className="flex flex-wrap gap-1">

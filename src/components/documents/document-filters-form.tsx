@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
 import { MAX_TEXT_LENGTH, type DocumentFilters } from "@/lib/documents/document-filters";
@@ -62,9 +61,9 @@ export function DocumentFiltersForm({
         <TextField name="au" type="date" label={t("documents.toLabel")} defaultValue={filters.to} />
         <div className="flex flex-wrap items-end gap-3">
           <Button type="submit">{t("documents.apply")}</Button>
-          <Link href={action} className="py-2 font-semibold">
+          <a href={action} className="py-2 font-semibold">
             {t("documents.reset")}
-          </Link>
+          </a>
         </div>
       </form>
     </section>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatShortDay, isoDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { DocumentSummary } from "@/server/documents/document-summary";
@@ -28,9 +27,9 @@ export function DocumentTable({
       {documents.map((document) => (
         <tr key={document.id} className="border-t border-slate-200 align-top">
           <th scope="row" className="px-4 py-3 font-normal">
-            <Link href={hrefOf(document.id)} className="font-semibold">
+            <a href={hrefOf(document.id)} className="font-semibold">
               {document.title || t("documents.untitled")}
-            </Link>
+            </a>
             {document.kindLabel && document.kindLabel !== document.title ? (
               <span className="block text-sm text-slate-700">{document.kindLabel}</span>
             ) : null}

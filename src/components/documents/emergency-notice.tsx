@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { EmergencyNotice as Notice } from "@/server/emergency/emergency-notices";
@@ -31,9 +30,9 @@ export function EmergencyNotice({ notices }: { notices: (Omit<Notice, "when"> & 
         ))}
       </ul>
       <p className="mt-2">
-        <Link href="/espace/historique" className="font-semibold text-red-950">
+        <a href="/espace/historique" className="font-semibold text-red-950">
           {t("emergencyNotice.history")}
-        </Link>
+        </a>
       </p>
     </section>
   );

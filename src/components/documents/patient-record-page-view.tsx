@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
@@ -18,9 +17,9 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link href="/pro" className="font-semibold">
+        <a href="/pro" className="font-semibold">
           ← {t("pro.backToPatients")}
-        </Link>
+        </a>
       </p>
       <PageHeader title={t("pro.patientDocumentsTitle", { name: data.name })}>
         {data.canAdd ? (

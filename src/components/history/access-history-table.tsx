@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Fragment } from "react";
 import { formatDateTime } from "@/lib/documents/format";
 import { t, type MessageKey } from "@/lib/i18n/messages";
@@ -89,9 +88,9 @@ export function AccessHistorySummary({ history }: { history: AccessHistory }) {
           return (
             <li key={group}>
               {history.groups[group] > 0 ? (
-                <Link href={`${pageHref(history.groupStarts[group])}#groupe-${group}`} className="font-semibold">
+                <a href={`${pageHref(history.groupStarts[group])}#groupe-${group}`} className="font-semibold">
                   {text}
-                </Link>
+                </a>
               ) : (
                 text
               )}
@@ -115,12 +114,12 @@ export function AccessHistoryPagination({ page, pageCount }: { page: number; pag
         <span className="flex gap-4">
           {page > 1 ? (
             <>
-              <Link href={pageHref(1)} className="font-semibold">
+              <a href={pageHref(1)} className="font-semibold">
                 « {t("history.first")}
-              </Link>
-              <Link href={pageHref(page - 1)} rel="prev" className="font-semibold">
+              </a>
+              <a href={pageHref(page - 1)} rel="prev" className="font-semibold">
                 ← {t("history.previous")}
-              </Link>
+              </a>
             </>
           ) : null}
         </span>
@@ -128,12 +127,12 @@ export function AccessHistoryPagination({ page, pageCount }: { page: number; pag
         <span className="flex gap-4">
           {page < pageCount ? (
             <>
-              <Link href={pageHref(page + 1)} rel="next" className="font-semibold">
+              <a href={pageHref(page + 1)} rel="next" className="font-semibold">
                 {t("history.next")} →
-              </Link>
-              <Link href={pageHref(pageCount)} className="font-semibold">
+              </a>
+              <a href={pageHref(pageCount)} className="font-semibold">
                 {t("history.last")} »
-              </Link>
+              </a>
             </>
           ) : null}
         </span>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
@@ -30,9 +29,9 @@ export function ConversationPageView({
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link href={backHref} className="font-semibold">
+        <a href={backHref} className="font-semibold">
           ← {t("messaging.back")}
-        </Link>
+        </a>
       </p>
       <PageHeader title={conversation.subject ?? t("messaging.noSubject")} description={t("messaging.with", { name: data.withName })} />
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Button } from "@/components/button";
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
@@ -33,7 +32,7 @@ export function MessageThread({ messages, documentHref, documentTitles }: { mess
                   const title = documentTitles[id];
                   return title ? (
                     <p key={id}>
-                      <Link href={documentHref(id)}>{t("messaging.attachment", { title })}</Link>
+                      <a href={documentHref(id)}>{t("messaging.attachment", { title })}</a>
                     </p>
                   ) : (
                     <p key={id} className="text-slate-700">

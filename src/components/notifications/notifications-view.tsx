@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
@@ -18,7 +17,7 @@ export function NotificationsView({ list, basePath, notice }: { list: Json<Notif
     <div className="flex flex-col gap-6">
       <PageHeader title={t("notifications.title")} description={t("notifications.intro")}>
         <p>
-          <Link href={`${basePath}/preferences`}>{t("notifications.preferencesLink")}</Link>
+          <a href={`${basePath}/preferences`}>{t("notifications.preferencesLink")}</a>
         </p>
       </PageHeader>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
@@ -68,8 +67,8 @@ export function NotificationsView({ list, basePath, notice }: { list: Json<Notif
           </ul>
           {list.pageCount > 1 ? (
             <nav aria-label={t("notifications.pagination")} className="flex gap-4">
-              {list.page > 1 ? <Link href={`${basePath}?page=${list.page - 1}`}>{t("notifications.previous")}</Link> : null}
-              {list.page < list.pageCount ? <Link href={`${basePath}?page=${list.page + 1}`}>{t("notifications.next")}</Link> : null}
+              {list.page > 1 ? <a href={`${basePath}?page=${list.page - 1}`}>{t("notifications.previous")}</a> : null}
+              {list.page < list.pageCount ? <a href={`${basePath}?page=${list.page + 1}`}>{t("notifications.next")}</a> : null}
             </nav>
           ) : null}
         </section>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
@@ -38,7 +37,7 @@ export function PreferencesForm({ lines, backHref, saved }: { lines: PreferenceL
         </fieldset>
         <div className="flex flex-wrap items-center gap-4">
           <Button type="submit">{t("notificationPreferences.save")}</Button>
-          <Link href={backHref}>{t("notificationPreferences.back")}</Link>
+          <a href={backHref}>{t("notificationPreferences.back")}</a>
         </div>
       </form>
     </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { NamedPrescription } from "@/server/prescriptions/read-prescriptions";
@@ -20,9 +19,9 @@ export function PastPrescriptionItem({ prescription, href }: { prescription: Nam
   return (
     <li className="flex flex-col gap-1 rounded-lg border border-slate-300 bg-white px-4 py-3">
       <p className="flex flex-wrap items-center gap-3">
-        <Link href={href} className="font-semibold">
+        <a href={href} className="font-semibold">
           {prescriptionTitle(prescription)}
-        </Link>
+        </a>
         <StateBadge state={prescription.state} />
       </p>
       <p className="text-slate-700">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { NamedPrescription } from "@/server/prescriptions/read-prescriptions";
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
@@ -14,9 +13,9 @@ export function PrescriptionSummary({ prescription, href }: { prescription: Name
     <article aria-labelledby={headingId} className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-5 shadow-sm">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={headingId} className="text-lg font-semibold">
-          <Link href={href} className="text-blue-800 underline-offset-4 hover:underline">
+          <a href={href} className="text-blue-800 underline-offset-4 hover:underline">
             {title}
-          </Link>
+          </a>
         </h3>
         <StateBadge state={prescription.state} />
       </header>
@@ -24,9 +23,9 @@ export function PrescriptionSummary({ prescription, href }: { prescription: Name
       <PrescriptionLines lines={prescription.lines} captionId={`${headingId}-lignes`} />
       <DispensationsTable dispensations={prescription.dispensations} headingLevel={4} />
       <p>
-        <Link href={href} className="font-semibold">
+        <a href={href} className="font-semibold">
           {prescription.authoredOn ? t("prescriptions.openNamed", { date: formatDay(prescription.authoredOn) }) : t("prescriptions.open")}
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Button } from "@/components/button";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
@@ -40,9 +39,9 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: Json<Relativ
                 <p>Dernière action : {row.lastAct ? formatDateTime(row.lastAct) : "aucune pour l'instant"}</p>
                 <div className="mt-2 flex flex-wrap gap-3">
                   {row.status !== "ended" ? (
-                    <Link href={`/espace/proches/${row.relatedPersonId}`} className="font-semibold text-blue-800 underline">
+                    <a href={`/espace/proches/${row.relatedPersonId}`} className="font-semibold text-blue-800 underline">
                       Modifier ou retirer<span className="sr-only"> la délégation de {row.name}</span>
-                    </Link>
+                    </a>
                   ) : null}
                   {row.status === "paused" && canConfirm ? (
                     <form method="post" action={`/api/proches/${row.relatedPersonId}/confirmer`}>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { frenchDay } from "./format";
@@ -70,9 +69,9 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
         {lines.map((line) => (
           <li key={line.key} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <span id={`glance-${line.key}`}>{line.text}</span>
-            <Link href={line.href} aria-describedby={`glance-${line.key}`} className="text-sm font-semibold">
+            <a href={line.href} aria-describedby={`glance-${line.key}`} className="text-sm font-semibold">
               {t("sharing.change")}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

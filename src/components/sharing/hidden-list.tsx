@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
@@ -14,9 +13,9 @@ export function HiddenList({ overview }: { overview: SharingOverviewProps }) {
       <ul className="flex flex-col gap-2">
         {overview.hidden.map((document) => (
           <li key={document.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3">
-            <Link id={`masque-${document.id}`} href={`/espace/documents/${document.id}`} className="font-semibold">
+            <a id={`masque-${document.id}`} href={`/espace/documents/${document.id}`} className="font-semibold">
               {document.title}
-            </Link>
+            </a>
             <form method="post" action={`/api/documents/${encodeURIComponent(document.id)}/afficher`}>
               <Button type="submit" variant="secondary" aria-describedby={`masque-${document.id}`}>
                 {t("sharing.showAgain")}

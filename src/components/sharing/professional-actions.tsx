@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Button, buttonClasses } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
 
@@ -16,8 +15,8 @@ export function ProfessionalButton({ action, practitionerId, label, describedBy,
 
 export function PreviewLink({ viewer, describedBy }: { viewer: string; describedBy: string }) {
   return (
-    <Link href={`/espace/partage/apercu?vue=${encodeURIComponent(viewer)}`} aria-describedby={describedBy} className={buttonClasses("quiet")}>
+    <a href={`/espace/partage/apercu?vue=${encodeURIComponent(viewer)}`} aria-describedby={describedBy} className={buttonClasses("quiet")}>
       {t("sharing.previewAs")}
-    </Link>
+    </a>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SignInExpired } from "@/components/account/sign-in-expired";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -45,9 +44,9 @@ export default function SecondFactorPage({ data }: FramedProps<CodePageData>) {
         </div>
       </form>
       <p>
-        <Link href="/connexion/secours" className="underline">
+        <a href="/connexion/secours" className="underline">
           {t("signInExtra.useRecovery")}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PasskeyButton } from "@/components/account/passkey-button";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -47,9 +46,9 @@ export default function SignInPage({ frame, data }: FramedProps<SignInPageData>)
         </div>
       </form>
       <p>
-        <Link href="/connexion/oubli" className="underline">
+        <a href="/connexion/oubli" className="underline">
           {t("reset.link")}
-        </Link>
+        </a>
       </p>
       <PasskeyButton
         mode="authenticate"

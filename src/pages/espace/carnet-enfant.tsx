@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { GrowthChart } from "@/components/children/growth-chart";
@@ -41,12 +40,12 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
       <PageHeader title="Carnet de santé : croissance" description={`Le poids, la taille, l'IMC et le périmètre crânien de ${name}, sur les courbes de référence.`}>
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <p className="flex flex-wrap gap-4">
-          <Link href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
+          <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             Carnet de vaccination
-          </Link>
-          <Link href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
+          </a>
+          <a href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
             Certificat de vaccination imprimable
-          </Link>
+          </a>
         </p>
       </PageHeader>
 
@@ -119,9 +118,9 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
           <ul className="flex flex-col gap-2">
             {data.certificates.map((document) => (
               <li key={document.id}>
-                <Link href={`/espace/documents/${document.id}`} className="font-semibold text-blue-800 underline underline-offset-4">
+                <a href={`/espace/documents/${document.id}`} className="font-semibold text-blue-800 underline underline-offset-4">
                   {document.title}
-                </Link>
+                </a>
                 {document.day ? <span className="text-slate-700">{` — ${document.day}`}</span> : null}
               </li>
             ))}
@@ -130,9 +129,9 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
           <p>Aucun certificat dans les documents de cet espace.</p>
         )}
         <p>
-          <Link href="/espace/documents/ajouter" className="font-semibold text-blue-800 underline underline-offset-4">
+          <a href="/espace/documents/ajouter" className="font-semibold text-blue-800 underline underline-offset-4">
             Ajouter un certificat aux documents
-          </Link>
+          </a>
         </p>
       </section>
 

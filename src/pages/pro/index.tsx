@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
@@ -30,9 +29,9 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
     <div className="flex flex-col gap-8">
       <PageHeader title={t("proHome.greeting", { name: data.displayName })}>
         <p>
-          <Link href="/pro/messages" className="font-semibold">
+          <a href="/pro/messages" className="font-semibold">
             {t("messaging.proTitle")}
-          </Link>
+          </a>
         </p>
       </PageHeader>
       <section aria-labelledby="patients-title" className="flex flex-col gap-4">
@@ -50,7 +49,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
                   {patient.access ? (
                     <>
                       <p className="font-semibold">
-                        <Link href={`/pro/patients/${patient.patientId}`}>{patient.name}</Link>
+                        <a href={`/pro/patients/${patient.patientId}`}>{patient.name}</a>
                       </p>
                       <p className="text-sm text-slate-700">
                         {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
@@ -76,9 +75,9 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
         )}
       </section>
       <p>
-        <Link href="/pro/urgence" className="font-semibold">
+        <a href="/pro/urgence" className="font-semibold">
           {t("pro.emergencyLink")}
-        </Link>
+        </a>
       </p>
     </div>
   );

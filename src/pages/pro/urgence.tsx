@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
@@ -26,9 +25,9 @@ export default function EmergencyPage({ data }: FramedProps<EmergencyPageData>) 
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <p>
-        <Link href="/pro" className="font-semibold">
+        <a href="/pro" className="font-semibold">
           ← {t("pro.backToPatients")}
-        </Link>
+        </a>
       </p>
       <PageHeader title={t("emergency.title")} description={t("emergency.intro")} />
       {data.error ? <Alert tone="error">{t(data.error)}</Alert> : null}

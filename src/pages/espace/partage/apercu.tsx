@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
@@ -30,9 +29,9 @@ export default function PreviewPage({ data }: FramedProps<PreviewPageData>) {
       <Alert tone="info">{t("sharing.previewBanner", { viewer })}</Alert>
       {empty ? <p>{t("sharing.previewNothing", { viewer })}</p> : <PreviewSections preview={preview} />}
       <p>
-        <Link href="/espace/partage#apercu" className="font-semibold">
+        <a href="/espace/partage#apercu" className="font-semibold">
           ← {t("sharing.previewBack")}
-        </Link>
+        </a>
       </p>
     </div>
   );

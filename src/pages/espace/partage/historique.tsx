@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
@@ -54,9 +53,9 @@ export default function ChoiceHistoryPage({ data }: FramedProps<Data>) {
         labels={{ nav: t("sharing.historyPages"), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: data.page, pages: data.hasMore ? `${data.page + 1}+` : data.page }) }}
       />
       <p>
-        <Link href="/espace/partage" className="font-semibold">
+        <a href="/espace/partage" className="font-semibold">
           ← {t("sharing.previewBack")}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
@@ -92,9 +91,9 @@ export default function SharingPage({ data }: FramedProps<SharingPageData>) {
       <HiddenList overview={overview} />
       <PreviewPicker overview={overview} />
       <p>
-        <Link href="/espace/partage/historique" className="font-semibold">
+        <a href="/espace/partage/historique" className="font-semibold">
           {t("sharing.historyTitle")}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
@@ -71,9 +70,9 @@ export default function BilanPage({ data }: FramedProps<BilanPageData>) {
         .
       </p>
       <p>
-        <Link href="/espace/prevention" className="font-semibold">
+        <a href="/espace/prevention" className="font-semibold">
           ← Retour à la prévention
-        </Link>
+        </a>
       </p>
     </div>
   );

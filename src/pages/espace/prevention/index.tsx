@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
@@ -50,12 +49,12 @@ export default function PreventionPage({ data }: FramedProps<PreventionPageData>
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         {data.items.length === 0 ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
         <p className="flex flex-wrap gap-x-6 gap-y-2">
-          <Link href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
+          <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             Carnet de vaccination
-          </Link>
-          <Link href="/espace/prevention/bilan" className="font-semibold text-blue-800 underline underline-offset-4">
+          </a>
+          <a href="/espace/prevention/bilan" className="font-semibold text-blue-800 underline underline-offset-4">
             Mon bilan prévention : le questionnaire
-          </Link>
+          </a>
         </p>
       </PageHeader>
 

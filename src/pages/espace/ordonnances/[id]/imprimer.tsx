@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { NotFoundView } from "@/components/not-found-view";
 import { DispensationsTable } from "@/components/prescriptions/dispensations-table";
 import { PrescriptionFacts } from "@/components/prescriptions/prescription-facts";
@@ -28,9 +27,9 @@ export default function PrintPrescriptionPage({ data }: FramedProps<PrintPageDat
   return (
     <article className="flex flex-col gap-6" aria-labelledby="print-title">
       <p className="print:hidden">
-        <Link href={`/espace/ordonnances/${encodeURIComponent(prescription.id)}`} className="font-semibold">
+        <a href={`/espace/ordonnances/${encodeURIComponent(prescription.id)}`} className="font-semibold">
           ← {t("share.backToPrescription")}
-        </Link>
+        </a>
       </p>
       <header className="flex flex-wrap items-start justify-between gap-6">
         <div className="flex flex-col gap-2">

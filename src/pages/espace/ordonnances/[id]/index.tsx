@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
@@ -32,9 +31,9 @@ export default function PrescriptionPage({ data }: FramedProps<Data>) {
   return (
     <div className="flex flex-col gap-6">
       <p>
-        <Link href="/espace/ordonnances" className="font-semibold">
+        <a href="/espace/ordonnances" className="font-semibold">
           ← {t("prescriptionPage.back")}
-        </Link>
+        </a>
       </p>
       <PageHeader title={prescriptionTitle(prescription)}>
         <p>

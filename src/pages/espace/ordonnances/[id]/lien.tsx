@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
@@ -34,9 +33,9 @@ export default function ShareResultPage({ frame, data }: FramedProps<ShareResult
       <PageHeader title={t("share.resultTitle")} description={shown ? t("share.resultIntro") : undefined} />
       {shown ? <ShareResultView result={shown.result} qrCode={shown.qrCode} nonce={frame.nonce} /> : <Alert tone="info">{t("share.resultGone")}</Alert>}
       <p>
-        <Link href={`/espace/ordonnances/${encodeURIComponent(data.prescriptionId)}`} className="font-semibold">
+        <a href={`/espace/ordonnances/${encodeURIComponent(data.prescriptionId)}`} className="font-semibold">
           ← {t("share.backToPrescription")}
-        </Link>
+        </a>
       </p>
     </div>
   );

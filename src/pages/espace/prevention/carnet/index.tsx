@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
@@ -28,16 +27,16 @@ export default function VaccinationRecordPage({ data }: FramedProps<VaccinationR
       <PageHeader title="Carnet de vaccination" description="Toutes les vaccinations enregistrées dans le dossier, par un professionnel ou déclarées.">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <p className="flex flex-wrap gap-4">
-          <Link href="/espace/prevention" className="font-semibold text-blue-800 underline underline-offset-4">
+          <a href="/espace/prevention" className="font-semibold text-blue-800 underline underline-offset-4">
             Retour à la prévention
-          </Link>
-          <Link href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
+          </a>
+          <a href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
             Certificat imprimable
-          </Link>
+          </a>
           {data.guardian ? (
-            <Link href="/espace/carnet-enfant" className="font-semibold text-blue-800 underline underline-offset-4">
+            <a href="/espace/carnet-enfant" className="font-semibold text-blue-800 underline underline-offset-4">
               Croissance et certificats de santé
-            </Link>
+            </a>
           ) : null}
         </p>
       </PageHeader>
