@@ -109,11 +109,12 @@ test("security headers are on every page, with a fresh nonce, and the pages run 
   expect(await link.text()).not.toMatch(/<meta name="referrer" content="(?!no-referrer)/);
 
   // Signed in: personal pages are never stored, and scripts carry the nonce and run: Next's own
-  // on a page that needs them (the upload form's progress); on « Mon compte », SimpleWebAuthn's
-  // file for creating a passkey and no runtime; on a page served without runtime JavaScript (the
-  // home), the one inline script, « Sortie rapide »'s shortcut.
+  // on an App Router page (« Page introuvable » for an unknown address); on « Mon compte »,
+  // SimpleWebAuthn's file for creating a passkey and no runtime; on pages served without runtime
+  // JavaScript, their inline scripts only (the home: « Sortie rapide »'s shortcut; the upload
+  // form: its progress).
   await signIn(page, "jean");
-  for (const [path, scripts] of [["/espace/documents/ajouter", "next"], ["/espace/compte", "webauthn"], ["/espace", "none"]] as const) {
+  for (const [path, scripts] of [["/espace/adresse-inconnue", "next"], ["/espace/compte", "webauthn"], ["/espace", "none"], ["/espace/documents/ajouter", "none"]] as const) {
     const response = await page.goto(path);
     expect(response?.headers()["cache-control"], path).toContain("no-store");
     // Never stored, so never revalidated: no ETag computed over the page (next.config.ts).

@@ -1,12 +1,12 @@
-"use client";
-
-import { useRef, useState, type FormEvent } from "react";
+import { InlineScript } from "@/components/inline-script";
+import { installUploadForm } from "./upload-behaviour";
 
 /**
  * The upload form. Without JavaScript it is a plain multipart POST to the upload route, which
- * answers with a redirect. With JavaScript the same request goes through XMLHttpRequest, the
- * only browser API that reports upload progress, shown in a <progress> element that screen
- * readers announce. All texts come from the server (props), so this file ships no catalogue.
+ * answers with a redirect. With JavaScript the same request goes through XMLHttpRequest, to show
+ * its progress (upload-behaviour.ts, an inline script under the page's nonce: no React in the
+ * browser, so the page loads no bundle). All texts come from the server (props), so nothing
+ * ships a catalogue.
  */
 export type UploadFormTexts = {
   file: string;
@@ -24,6 +24,8 @@ export type UploadFormTexts = {
   network: string;
 };
 
+const FORM_ID = "upload-form";
+
 export function UploadForm({
   action,
   patientId,
@@ -32,6 +34,7 @@ export function UploadForm({
   error,
   maxBytes,
   today,
+  nonce,
 }: {
   action: string;
   patientId?: string;
@@ -40,53 +43,14 @@ export function UploadForm({
   error?: string;
   maxBytes: number;
   today: string;
+  nonce: string | null;
 }) {
-  const [sending, setSending] = useState(false);
-  const [percent, setPercent] = useState(0);
-  const [message, setMessage] = useState(error);
-  const alertRef = useRef<HTMLDivElement>(null);
-
-  const fail = (text: string) => {
-    setSending(false);
-    setMessage(text);
-    requestAnimationFrame(() => alertRef.current?.focus());
-  };
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const file = (form.elements.namedItem("fichier") as HTMLInputElement | null)?.files?.[0];
-    if (file && file.size > maxBytes) return fail(texts.tooLarge);
-    const request = new XMLHttpRequest();
-    request.open("POST", action);
-    request.setRequestHeader("Accept", "application/json");
-    request.responseType = "json";
-    request.upload.onprogress = (progress) => {
-      if (progress.lengthComputable) setPercent(Math.round((progress.loaded / progress.total) * 100));
-    };
-    request.onerror = () => fail(texts.network);
-    request.onload = () => {
-      const body = request.response as { location?: string; error?: string } | null;
-      if (request.status < 300 && body?.location?.startsWith("/")) {
-        window.location.assign(body.location);
-        return;
-      }
-      fail(body?.error ?? texts.network);
-    };
-    setMessage(undefined);
-    setPercent(0);
-    setSending(true);
-    request.send(new FormData(form));
-  }
-
   const field = "rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900";
   return (
-    <form method="post" action={action} encType="multipart/form-data" onSubmit={onSubmit} className="flex max-w-xl flex-col gap-5">
-      {message ? (
-        <div ref={alertRef} tabIndex={-1} role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-          {message}
-        </div>
-      ) : null}
+    <form id={FORM_ID} method="post" action={action} encType="multipart/form-data" className="flex max-w-xl flex-col gap-5">
+      <div data-upload-alert tabIndex={-1} role="alert" hidden={!error} className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+        {error}
+      </div>
       {patientId ? <input type="hidden" name="patient" value={patientId} /> : null}
       <div className="flex flex-col gap-1">
         <label htmlFor="upload-file" className="font-semibold">
@@ -132,26 +96,24 @@ export function UploadForm({
         </label>
         <input id="upload-date" name="date" type="date" required defaultValue={today} max="2100-12-31" className={field} />
       </div>
-      {sending ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="upload-progress" className="font-semibold">
-            {texts.progress}
-          </label>
-          <progress id="upload-progress" max={100} value={percent} className="h-3 w-full" aria-valuetext={texts.progressValue.replace("{percent}", String(percent))}>
-            {percent} %
-          </progress>
-        </div>
-      ) : null}
+      {/* Shown by the behaviour while a file is sent. */}
+      <div data-upload-progress hidden className="flex flex-col gap-1">
+        <label htmlFor="upload-progress" className="font-semibold">
+          {texts.progress}
+        </label>
+        <progress id="upload-progress" max={100} value={0} className="h-3 w-full">
+          0 %
+        </progress>
+      </div>
       <div>
         <button
           type="submit"
-          disabled={sending}
-          aria-disabled={sending}
           className="inline-flex items-center justify-center gap-2 rounded-md border border-blue-800 bg-blue-800 px-4 py-2 text-base font-semibold text-white hover:bg-blue-900 disabled:cursor-not-allowed disabled:opacity-60"
         >
-          {sending ? texts.sending : texts.submit}
+          {texts.submit}
         </button>
       </div>
+      <InlineScript nonce={nonce} run={installUploadForm} args={[FORM_ID, maxBytes, { sending: texts.sending, progressValue: texts.progressValue, tooLarge: texts.tooLarge, network: texts.network }]} />
     </form>
   );
 }

@@ -1,0 +1,21 @@
+import { UploadPageView } from "@/components/documents/upload-page-view";
+import { NotFoundView } from "@/components/not-found-view";
+import { t } from "@/lib/i18n/messages";
+import { ownUploadPageData, type UploadPageData } from "@/server/documents/upload-page-data";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+
+/**
+ * Adding a document to the space's record. Served without Next's runtime: the App Router sent
+ * about 136 kB of JavaScript (gzip) for one form whose progress bar is now an inline script
+ * (upload-behaviour.ts); without scripts the form is a plain multipart post.
+ */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = framedPage<UploadPageData>("patient", async (scope, { query }) => {
+  const data = await ownUploadPageData(scope, query.erreur);
+  return data ? { title: t("upload.title"), data } : NOT_FOUND;
+});
+
+export default function UploadPage({ frame, data }: FramedProps<UploadPageData>) {
+  return data ? <UploadPageView data={data} nonce={frame.nonce} /> : <NotFoundView />;
+}

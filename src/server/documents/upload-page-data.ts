@@ -1,0 +1,54 @@
+import "@/server/server-only";
+import { todayInParis, uploadErrorFor, uploadFormTexts, uploadKinds } from "@/components/documents/upload-texts";
+import type { UploadFormTexts } from "@/components/documents/upload-form";
+import { t } from "@/lib/i18n/messages";
+import { spaceOf } from "../access/actor";
+import { isUuid } from "../fhir/ids";
+import { patientIdentity } from "./patient-identity";
+import type { RequestScope } from "./request-scope";
+import { MAX_UPLOAD_BYTES } from "./upload-policy";
+
+/** What the upload pages draw: the form's choices and words, and where « back » leads. */
+export type UploadPageData = {
+  heading: string;
+  back: string;
+  /** The record the file goes to, named by a professional's form; null: the space's own. */
+  patientId: string | null;
+  kinds: { value: string; label: string }[];
+  texts: UploadFormTexts;
+  error: string | null;
+  maxBytes: number;
+  today: string;
+};
+
+/** May this actor add a document to this record? (a caregiver needs the documents:write scope). */
+async function mayAdd(scope: RequestScope, patientId: string): Promise<boolean> {
+  return (await scope.repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
+}
+
+function form(error: string | string[] | undefined, personalKinds: boolean) {
+  const kinds = uploadKinds({ personalFirst: personalKinds });
+  return {
+    kinds: personalKinds ? kinds : kinds.filter((kind) => kind.value !== "personal"),
+    texts: uploadFormTexts(),
+    error: uploadErrorFor(error) ?? null,
+    maxBytes: MAX_UPLOAD_BYTES,
+    today: todayInParis(),
+  };
+}
+
+/** Adding a document to the space the person acts in; undefined when they may not (404). */
+export async function ownUploadPageData(scope: RequestScope, error: string | string[] | undefined): Promise<UploadPageData | undefined> {
+  const patientId = spaceOf(scope.actor) ?? "";
+  if (!(await mayAdd(scope, patientId))) return undefined;
+  return { heading: t("upload.title"), back: "/espace/documents", patientId: null, ...form(error, true) };
+}
+
+/** A professional adding to the record of a patient who authorised them (they are its author); undefined: 404. */
+export async function proUploadPageData(scope: RequestScope, patientId: string, error: string | string[] | undefined): Promise<UploadPageData | undefined> {
+  // A malformed id reads nothing (the rules' query would fail on it: a 500 on the App Router's page).
+  if (!isUuid(patientId)) return undefined;
+  const [identity, allowed] = await Promise.all([patientIdentity(scope.repo, patientId), mayAdd(scope, patientId)]);
+  if (!identity || !allowed) return undefined;
+  return { heading: t("upload.proTitle", { name: identity.name }), back: `/pro/patients/${patientId}`, patientId, ...form(error, false) };
+}
