@@ -23,3 +23,10 @@ test("the skip link is the first stop and moves focus to the main content", asyn
   await page.keyboard.press("Enter");
   await expect(page.getByRole("main")).toBeFocused();
 });
+
+test("the landing page comes with no script file: served by the Pages Router without Next's runtime", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Se connecter" })).toHaveAttribute("href", "/connexion");
+  expect(await page.locator("script[src]").count()).toBe(0);
+  expect(await page.content()).not.toContain("__NEXT_DATA__");
+});
