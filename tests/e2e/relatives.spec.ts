@@ -83,6 +83,8 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Invitation d'un proche");
   await expect(paul.getByText("Camille Martin vous invite")).toBeVisible();
   await expectNoAxeViolations(paul, "/invitation/<secret>");
+  // Served by the Pages Router without Next's runtime: no script file, the secret stays in the page.
+  expect(await paul.locator("script[src]").count()).toBe(0);
   await paul.getByLabel("Votre prénom").fill("Paul");
   await paul.getByLabel("Votre nom").fill("Aidant");
   await paul.getByLabel("Votre date de naissance").fill("1980-05-04");
@@ -193,8 +195,10 @@ test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plai
     .toBe(true);
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Annuler une délégation");
   await expectNoAxeViolations(anonymous, "/invitation/annuler/<secret>");
+  expect(await anonymous.locator("script[src]").count()).toBe(0);
   await anonymous.getByRole("button", { name: "Annuler la délégation" }).click();
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText("Délégation annulée");
+  expect(await anonymous.locator("script[src]").count()).toBe(0);
   await camille.reload();
   await expect(camille.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
 });
@@ -205,11 +209,17 @@ test("'Sortie rapide' is on the sign-in and invitation pages too: accessible, a 
   // The neutral site is out of reach here: answer for it, so the leaving itself can be seen.
   await visitor.context().route("https://www.google.fr/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Météo</title>" }));
   for (const where of ["/connexion", bogusInvitation, "/invitation/invalide", "/page-qui-n-existe-pas"]) {
-    await visitor.goto(where);
+    const response = await visitor.goto(where);
     const exit = visitor.getByRole("link", { name: /Sortie rapide/ });
     await expect(exit, where).toHaveCount(1);
     await expect(exit, where).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
     await expectNoAxeViolations(visitor, where);
+    // The invitation's pages come with no script file (Pages Router, no runtime), and their
+    // address (a secret) leaves in no Referer.
+    if (where.startsWith("/invitation/")) {
+      expect(await visitor.locator("script[src]").count(), where).toBe(0);
+      expect(response!.headers()["referrer-policy"], where).toBe("no-referrer");
+    }
   }
   // One Tab after the skip link.
   await visitor.goto("/connexion");

@@ -1,27 +1,29 @@
-import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
+import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
-import { invitationForCancelSecret } from "@/server/delegations/cancel-invitation";
+import { cancelPageProps, type CancelPageData } from "@/server/delegations/invitation-pages-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
-// The URL holds a secret: it must not leave in a Referer.
-export const metadata: Metadata = { title: "Annuler une délégation", referrer: "no-referrer" };
+/** Served without runtime JavaScript: one button, opened from an e-mail. The address holds a secret: no referrer (security-headers.ts). */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = cancelPageProps;
 
 /**
  * The one-click cancel from the patient's e-mail, without signing in. GET only shows the button
  * (mail scanners fetch links); the POST cancels.
  */
-export default async function CancelPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const invitation = await invitationForCancelSecret(token);
+export default function CancelPage({ title, data }: FramedProps<CancelPageData>) {
+  if (!data) return <NotFoundView />;
   return (
     <div className="flex max-w-xl flex-col gap-6">
-      <PageHeader title="Annuler une délégation" />
-      {invitation ? (
+      <PageHeader title={title} />
+      {data.valid ? (
         <form method="post" action="/api/invitation/annuler" className="flex flex-col gap-4">
-          <input type="hidden" name="jeton" value={token} />
+          <input type="hidden" name="jeton" value={data.token} />
           <p>
-            {invitation.acceptedAt
+            {data.accepted
               ? "La personne invitée a accepté. En annulant, elle ne pourra plus rien faire dans votre espace, dès maintenant."
               : "L'invitation n'a pas encore été acceptée. En annulant, son lien ne fonctionnera plus."}
           </p>

@@ -1,0 +1,17 @@
+import { Alert } from "@/components/alert";
+import { PageHeader } from "@/components/page-header";
+import { openPage, type FramedProps } from "@/server/pages/framed-page";
+
+/** Served without runtime JavaScript: one sentence, where the one-click cancel's post lands. */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = openPage<null>(() => ({ title: "Délégation annulée", data: null }));
+
+export default function CancelledPage({ title }: FramedProps<null>) {
+  return (
+    <div className="flex max-w-xl flex-col gap-6">
+      <PageHeader title={title} />
+      <Alert tone="success">C&apos;est fait : la délégation est annulée et ne donne plus aucun accès à votre espace.</Alert>
+    </div>
+  );
+}

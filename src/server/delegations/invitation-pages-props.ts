@@ -1,0 +1,77 @@
+import "@/server/server-only";
+import { openPage } from "../pages/framed-page";
+import { queryValue } from "../pages/query-page";
+import { invitationForCancelSecret } from "./cancel-invitation";
+import { invitationView } from "./invitation-view";
+
+/**
+ * The getServerSideProps of the pages an invitation's e-mails link to, open to whoever holds the
+ * link (the secret in the address is the permission; security-headers.ts sends them without a
+ * referrer). A GET only shows: accepting, opening an account and cancelling are the forms'
+ * posts, so a mail scanner following the link spends nothing, and an App Router prefetch is
+ * answered 204 before the secret is even looked up (framed-page.ts).
+ */
+
+const INVITATION_TITLE = "Invitation d'un proche";
+const CANCEL_TITLE = "Annuler une délégation";
+
+/** The codes the invitation's forms come back with (?erreur=…), each with its words. */
+const ERRORS: Record<string, string> = {
+  "own-invitation": "Vous ne pouvez pas accepter votre propre invitation.",
+  "other-account": "Cette invitation a été envoyée à une autre adresse e-mail : connectez-vous avec le compte de cette adresse.",
+  expired: "Cette invitation a expiré. Demandez à la personne de vous en envoyer une nouvelle.",
+  used: "Cette invitation a déjà été utilisée.",
+  cancelled: "Cette invitation a été annulée.",
+  unknown: "Ce lien d'invitation n'est pas valable.",
+  "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
+  "email-taken": "Un compte existe déjà pour l'adresse invitée : connectez-vous avec ce compte, puis rouvrez ce lien.",
+  formulaire: "Le formulaire est incomplet ou incorrect.",
+  failed: "L'ouverture du compte n'a pas abouti. Réessayez plus tard.",
+};
+
+/** Why an invitation can no longer be accepted, by its state. */
+const CLOSED: Record<string, string> = { expired: ERRORS.expired!, accepted: ERRORS.used!, cancelled: ERRORS.cancelled! };
+
+/** Who opens the link: a patient accepts with a button, a professional cannot, a visitor signs in or opens an account. */
+export type InvitationViewer = { kind: "patient"; name: string } | { kind: "practitioner" } | { kind: "visitor"; email: string };
+
+/**
+ * What the invitation page shows. `unknown`: a malformed or unknown secret, nothing of any
+ * invitation. `closed`: who invited, and why it cannot be accepted any more (expired, used,
+ * cancelled), without its rights, its address or its secret. `open`: the rights, the last day
+ * and the forms, which carry the secret back in their body.
+ */
+export type InvitationPageData =
+  | { state: "unknown"; message: string }
+  | { state: "closed"; inviter: string; error: string | null; message: string }
+  | { state: "open"; inviter: string; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer };
+
+/** A code of the forms' own, by an own key (not one of the object's prototype); anything else says nothing. */
+const errorFor = (code: string | undefined): string | null => (code !== undefined && Object.hasOwn(ERRORS, code) ? ERRORS[code]! : null);
+
+/** /invitation/<secret>: the secret's shape is checked before anything, then its hash looked up (invitation-view.ts). */
+export const invitationPageProps = openPage<InvitationPageData>(async ({ params, query }, _headers, sessionPromise) => {
+  const token = typeof params?.token === "string" ? params.token : "";
+  const view = await invitationView(token);
+  if (!view) return { title: INVITATION_TITLE, data: { state: "unknown", message: ERRORS.unknown! } };
+  const error = errorFor(queryValue(query.erreur));
+  const closed = CLOSED[view.state];
+  if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, error, message: closed } };
+  const session = await sessionPromise;
+  const viewer: InvitationViewer = !session
+    ? { kind: "visitor", email: view.email }
+    : session.account.kind === "patient"
+      ? { kind: "patient", name: session.account.displayName }
+      : { kind: "practitioner" };
+  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, error, scopes: view.scopes, endDay: view.endDay, token, viewer } };
+});
+
+/** What the one-click cancel page shows: the button (with its secret and whether the invitation was accepted), or that the link is not valid. */
+export type CancelPageData = { valid: true; token: string; accepted: boolean } | { valid: false };
+
+/** /invitation/annuler/<secret>: shape checked, hash looked up, a cancelled one refused (cancel-invitation.ts); the POST cancels. */
+export const cancelPageProps = openPage<CancelPageData>(async ({ params }) => {
+  const token = typeof params?.token === "string" ? params.token : "";
+  const invitation = await invitationForCancelSecret(token);
+  return { title: CANCEL_TITLE, data: invitation ? { valid: true, token, accepted: invitation.acceptedAt !== null } : { valid: false } };
+});

@@ -1,0 +1,215 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as invitationPage from "@/pages/invitation/[token]";
+import * as invalidInvitationPage from "@/pages/invitation/invalide";
+import * as cancelPage from "@/pages/invitation/annuler/[token]";
+import * as cancelledPage from "@/pages/invitation/annuler/fait";
+import * as invalidCancelPage from "@/pages/invitation/annuler/invalide";
+import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { formatDay } from "@/lib/documents/format";
+import { aPractitioner } from "@/lib/fhir/builders/people";
+import { useTestDatabase } from "../../setup/test-database";
+import { clock } from "../delegations/test-clock";
+import { buildWorld, locationOf, noticeOf, post, secretFromOutbox, type World } from "../delegations/world";
+import { signIn } from "../fhir-api/http";
+import { servePage } from "./pages-route";
+
+vi.mock("@/server/clock", () => import("../delegations/test-clock"));
+const db = useTestDatabase();
+
+/**
+ * The pages an invitation's e-mails link to (/invitation/<secret>, /invitation/annuler/<secret>)
+ * and where their forms land, served by the Pages Router without runtime JavaScript: their
+ * getServerSideProps with the request Next hands them, then the HTML. The secret in the address
+ * is the permission: a malformed, unknown or spent one shows nothing of any invitation, and a
+ * GET (or an App Router prefetch) spends or changes nothing.
+ */
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+beforeEach(() => {
+  clock.offsetMs = 0;
+});
+
+const PREFETCH = { rsc: "1", "next-router-prefetch": "1" };
+const endDay = () => addMonthsToDay(parisDayOf(new Date()), 11);
+
+/** Camille invites `email` (see and add her documents); the invitation's secret and the cancel link's, as e-mailed. */
+async function invite(email: string) {
+  const answer = await post("inviter", { prenom: "Proche", nom: "Test", email, lien: "enfant", droits: ["documents:read", "documents:write"], fin: endDay() }, world.camille.session.cookie);
+  expect(noticeOf(answer)).toBe("invite");
+  const secret = (await secretFromOutbox(db(), email, "invitation"))!;
+  const cancel = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  expect(cancel).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  return { secret, cancel };
+}
+
+const invitationRow = async (email: string) =>
+  (await db().sql.query<{ accepted_at: Date | null; cancelled_at: Date | null; related_person_id: string | null }>("SELECT accepted_at, cancelled_at, related_person_id FROM delegation_invitation WHERE email = $1", [email]))[0];
+const auditRows = async () => Number((await db().sql.query<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE patient_id = $1::uuid", [world.camille.patientId]))[0]!.n);
+
+const openInvitation = (secret: string, options: { cookie?: string; query?: string; headers?: Record<string, string> } = {}) =>
+  servePage(invitationPage, `/invitation/${secret}${options.query ?? ""}`, { params: { token: secret }, cookie: options.cookie, headers: options.headers });
+const openCancel = (secret: string, options: { headers?: Record<string, string> } = {}) =>
+  servePage(cancelPage, `/invitation/annuler/${secret}`, { params: { token: secret }, headers: options.headers });
+
+describe("the invitation page (Pages Router)", () => {
+  it("shows a visitor who invites, the rights and the last day, and the two ways on: sign in with the invited address, or open an account with the form carrying the secret", async () => {
+    const email = `visiteur-${Date.now()}@example.org`;
+    const { secret } = await invite(email);
+    const answer = await openInvitation(secret);
+    expect(answer.status).toBe(200);
+    const html = answer.html!;
+    expect(html).toMatch(/<h1[^>]*>Invitation d&#x27;un proche<\/h1>/);
+    expect(html).toContain("Camille Proches vous invite à agir pour elle ou lui dans son espace santé.");
+    expect(html).toContain(`voir mes documents, ajouter des documents, jusqu&#x27;au ${formatDay(endDay())} inclus.`);
+    expect(html).toContain(`avec l&#x27;adresse ${email}, puis rouvrez ce lien`);
+    expect(html).toContain('href="/connexion"');
+    expect(html).toContain('action="/api/invitation/compte"');
+    expect(html).toContain(`name="jeton" value="${secret}"`);
+    for (const field of ["prenom", "nom", "naissance"]) expect(html).toMatch(new RegExp(`<input [^>]*required=""[^>]*name="${field}"`));
+    expect(html).not.toContain("/api/invitation/accepter");
+    expect(html).not.toContain('role="alert"');
+  });
+
+  it("offers a signed-in patient the accept button (without the invited address), and tells a professional they cannot accept", async () => {
+    const email = `patient-${Date.now()}@example.org`;
+    const { secret } = await invite(email);
+    const patient = (await openInvitation(secret, { cookie: world.jean.session.cookie })).html!;
+    expect(patient).toContain("Vous êtes connecté(e) en tant que Jean Invite.");
+    expect(patient).toContain('action="/api/invitation/accepter"');
+    expect(patient).toContain(`name="jeton" value="${secret}"`);
+    expect(patient).not.toContain("/api/invitation/compte");
+    expect(patient).not.toContain(email);
+
+    const practitioner = await signIn(`Practitioner/${(await world.system.create(aPractitioner({ given: "Paul", family: "Pro" }))).id!}`);
+    const pro = (await openInvitation(secret, { cookie: practitioner.cookie })).html!;
+    expect(pro).toContain("Un compte de professionnel ne peut pas accepter cette invitation.");
+    expect(pro).not.toContain("<form");
+    expect(pro).not.toContain(secret);
+    expect(pro).not.toContain(email);
+  });
+
+  it("says what a form came back with, for its own codes only", async () => {
+    const { secret } = await invite(`erreur-${Date.now()}@example.org`);
+    expect((await openInvitation(secret, { query: "?erreur=other-account" })).html).toContain("Cette invitation a été envoyée à une autre adresse e-mail");
+    expect((await openInvitation(secret, { query: "?erreur=formulaire" })).html).toContain("Le formulaire est incomplet ou incorrect.");
+    for (const forged of ["constructor", "__proto__", "%3Cb%3EAppelez%20le%2001%3C%2Fb%3E"]) {
+      const html = (await openInvitation(secret, { query: `?erreur=${forged}` })).html!;
+      expect(html, forged).not.toMatch(/role="alert"|Appelez|<b>|function/);
+      expect(html, forged).toContain('action="/api/invitation/compte"');
+    }
+  });
+
+  it("shows nothing of any invitation for a malformed or unknown secret: the page's « not valid », as before", async () => {
+    const { secret } = await invite(`inconnu-${Date.now()}@example.org`);
+    for (const token of ["pas-un-secret", `${secret}x`, "A".repeat(43), `${secret.slice(0, 42)}${secret.endsWith("A") ? "B" : "A"}`]) {
+      const answer = await openInvitation(token, { query: "?erreur=formulaire" });
+      expect(answer.status, token).toBe(200);
+      expect(answer.html, token).toContain("Ce lien d&#x27;invitation n&#x27;est pas valable.");
+      expect(answer.html, token).not.toMatch(/Camille|<form|jeton|Proches|documents|formulaire est incomplet/);
+    }
+  });
+
+  it("says an expired, used or cancelled invitation can no longer be accepted, with who sent it but nothing else of it", async () => {
+    const expired = `expire-${Date.now()}@example.org`;
+    const { secret: old } = await invite(expired);
+    clock.offsetMs = 7 * 24 * 3600 * 1000 + 1000;
+    const late = (await openInvitation(old)).html!;
+    clock.offsetMs = 0;
+    expect(late).toContain("Cette invitation a expiré.");
+
+    const { secret: usedSecret } = await invite(world.lea.email);
+    expect(locationOf(await post("accepter", { jeton: usedSecret }, world.lea.session.cookie)).pathname).toBe("/espace/proches");
+    const used = (await openInvitation(usedSecret, { cookie: world.lea.session.cookie })).html!;
+    expect(used).toContain("Cette invitation a déjà été utilisée.");
+
+    const cancelledEmail = `annulee-${Date.now()}@example.org`;
+    const { secret: dead, cancel } = await invite(cancelledEmail);
+    expect(locationOf(await post("annulerLien", { jeton: cancel })).pathname).toBe("/invitation/annuler/fait");
+    const cancelled = (await openInvitation(dead)).html!;
+    expect(cancelled).toContain("Cette invitation a été annulée.");
+
+    for (const [html, email, secret] of [[late, expired, old], [used, world.lea.email, usedSecret], [cancelled, cancelledEmail, dead]] as const) {
+      expect(html).toContain("Camille Proches vous invite");
+      expect(html).not.toMatch(/<form|Ce que vous pourrez faire|voir mes documents|jeton/);
+      expect(html).not.toContain(email);
+      expect(html).not.toContain(secret);
+    }
+  });
+
+  it("spends nothing on a GET, and answers an App Router prefetch 204 before the secret is looked up (no audit row)", async () => {
+    const email = `prefetch-${Date.now()}@example.org`;
+    const { secret } = await invite(email);
+    const before = await invitationRow(email);
+    const rows = await auditRows();
+    expect(await openInvitation(secret, { cookie: world.eve.session.cookie, headers: PREFETCH })).toEqual({ status: 204, ended: true });
+    expect(await auditRows()).toBe(rows);
+    for (const cookie of [undefined, world.eve.session.cookie]) expect((await openInvitation(secret, { cookie })).status).toBe(200);
+    expect(await invitationRow(email)).toEqual(before);
+    expect(before).toEqual({ accepted_at: null, cancelled_at: null, related_person_id: null });
+    // The page's own read of the inviter's name is in her trail: the prefetch above made none.
+    expect(await auditRows()).toBeGreaterThan(rows);
+  });
+});
+
+describe("the one-click cancel page (Pages Router)", () => {
+  it("shows the button with its secret, before and after acceptance, and cancels nothing on a GET or a prefetch", async () => {
+    const email = world.eve.email;
+    const { secret, cancel } = await invite(email);
+    expect(await openCancel(cancel, { headers: PREFETCH })).toEqual({ status: 204, ended: true });
+    const pending = await openCancel(cancel);
+    expect(pending.status).toBe(200);
+    expect(pending.html).toMatch(/<h1[^>]*>Annuler une délégation<\/h1>/);
+    expect(pending.html).toContain("L&#x27;invitation n&#x27;a pas encore été acceptée.");
+    expect(pending.html).toContain('action="/api/invitation/annuler"');
+    expect(pending.html).toContain(`name="jeton" value="${cancel}"`);
+    expect(pending.html).not.toContain(secret);
+    expect(await invitationRow(email)).toMatchObject({ cancelled_at: null });
+
+    // Accepting e-mails the patient a new cancel link, which replaces the first one.
+    expect(locationOf(await post("accepter", { jeton: secret }, world.eve.session.cookie)).pathname).toBe("/espace/proches");
+    const after = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+    expect(after).not.toBe(cancel);
+    const accepted = (await openCancel(after)).html!;
+    expect(accepted).toContain("La personne invitée a accepté.");
+    expect(accepted).toContain(`name="jeton" value="${after}"`);
+    expect(await invitationRow(email)).toMatchObject({ cancelled_at: null });
+
+    // Spent by the post: the page then says so, with no form.
+    expect(locationOf(await post("annulerLien", { jeton: after })).pathname).toBe("/invitation/annuler/fait");
+    expect(await invitationRow(email)).not.toMatchObject({ cancelled_at: null });
+    const spent = await openCancel(after);
+    expect(spent.html).toContain("Ce lien d&#x27;annulation n&#x27;est pas valable ou a déjà servi.");
+    expect(spent.html).not.toMatch(/<form|jeton/);
+  });
+
+  it("shows no form for a malformed or unknown secret, nor for the invitation's own secret", async () => {
+    const { secret } = await invite(`autre-${Date.now()}@example.org`);
+    for (const token of ["pas-un-secret", "B".repeat(43), secret]) {
+      const answer = await openCancel(token);
+      expect(answer.status, token).toBe(200);
+      expect(answer.html, token).toContain("Ce lien d&#x27;annulation n&#x27;est pas valable ou a déjà servi.");
+      expect(answer.html, token).not.toMatch(/<form|jeton|Camille/);
+    }
+  });
+});
+
+describe("where the invitation's forms land (Pages Router)", () => {
+  it("says it is done, or that the link was not valid, in the portal's frame", async () => {
+    const done = await servePage(cancelledPage, "/invitation/annuler/fait");
+    expect(done.status).toBe(200);
+    expect(done.html).toMatch(/<h1[^>]*>Délégation annulée<\/h1>/);
+    expect(done.html).toContain("la délégation est annulée et ne donne plus aucun accès à votre espace.");
+    const refused = await servePage(invalidCancelPage, "/invitation/annuler/invalide");
+    expect(refused.html).toMatch(/<h1[^>]*>Annuler une délégation<\/h1>/);
+    expect(refused.html).toContain("Ce lien d&#x27;annulation n&#x27;est pas valable ou a déjà servi : rien n&#x27;a changé.");
+    const invalid = await servePage(invalidInvitationPage, "/invitation/invalide");
+    expect(invalid.html).toMatch(/<h1[^>]*>Invitation d&#x27;un proche<\/h1>/);
+    expect(invalid.html).toContain("Ce lien d&#x27;invitation n&#x27;est pas valable.");
+    for (const page of [cancelledPage, invalidCancelPage, invalidInvitationPage]) {
+      expect(await servePage(page, "/invitation/invalide", { headers: PREFETCH })).toEqual({ status: 204, ended: true });
+    }
+  });
+});
