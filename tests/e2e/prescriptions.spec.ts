@@ -145,10 +145,19 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   for (const name of [/Budésonide/, /Salbutamol/]) await page.getByRole("group", { name }).getByLabel(/Tout le reste/).check();
   await page.getByRole("button", { name: "Enregistrer la délivrance" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance entièrement délivrée");
+  // The end pages are served by the Pages Router without Next's runtime: no script file.
+  expect(await page.locator("script[src]").count()).toBe(0);
+  await expectNoAxeViolations(page, "fully dispensed");
   const gone = await page.goto(url);
   expect(gone!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance plus disponible");
   await expectNoAxeViolations(page, "no longer available");
+  // Where the form posts send a dead link: the same words and 404, no referrer, no script file.
+  const deadEnd = await page.goto(`${new URL(url).pathname}/indisponible`);
+  expect(deadEnd!.status()).toBe(404);
+  expect(deadEnd!.headers()["referrer-policy"]).toBe("no-referrer");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance plus disponible");
+  expect(await page.locator("script[src]").count()).toBe(0);
 
   // The key went out in POST bodies only: never in a request line nor a header.
   expect(sent.length).toBeGreaterThan(5);

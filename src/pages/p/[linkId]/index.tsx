@@ -1,5 +1,6 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
+import { LinkGone } from "@/components/pharmacist/link-gone";
 import { OpenLinkForm } from "@/components/pharmacist/open-link-form";
 import { SharedPrescription } from "@/components/pharmacist/shared-prescription";
 import { t } from "@/lib/i18n/messages";
@@ -54,13 +55,7 @@ function viewNotice(message: string | undefined, error: string | undefined) {
  * answers 404 "no longer available", as one that never existed.
  */
 export default function PharmacistPage({ frame, data }: FramedProps<Data>) {
-  if (!data) {
-    return (
-      <div className="flex max-w-prose flex-col gap-6">
-        <PageHeader title={t("pharmacist.goneTitle")} description={t("pharmacist.goneBody")} />
-      </div>
-    );
-  }
+  if (!data) return <LinkGone />;
   if (data.kind === "open") {
     return (
       <div className="flex flex-col gap-6">

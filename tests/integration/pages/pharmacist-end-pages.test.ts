@@ -1,0 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import * as gonePage from "@/pages/p/[linkId]/indisponible";
+import * as completedPage from "@/pages/p/[linkId]/termine";
+import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "./pages-route";
+
+useTestDatabase();
+
+/**
+ * Where the pharmacist's form posts send a link (/p/<link>/indisponible once it died,
+ * /p/<link>/termine after the dispensation that completed the prescription), served by the
+ * Pages Router without runtime JavaScript. Neither reads the link: nothing of a prescription,
+ * whatever the address holds.
+ */
+describe("the pharmacist's end pages (Pages Router)", () => {
+  it("answers « no longer available » with a 404 for any link, as the link's own page answers a dead one", async () => {
+    for (const linkId of [randomUUID(), "pas-un-lien"]) {
+      const answer = await servePage(gonePage, `/p/${linkId}/indisponible`, { params: { linkId } });
+      expect(answer.status, linkId).toBe(404);
+      expect(answer.html, linkId).toMatch(/<h1[^>]*>Ordonnance plus disponible<\/h1>/);
+      expect(answer.html, linkId).toContain("Demandez un nouveau lien au patient.");
+      expect(answer.html, linkId).not.toMatch(/<form|Page introuvable/);
+    }
+  });
+
+  it("says the prescription is fully dispensed and the link gone, with nothing of it", async () => {
+    const linkId = randomUUID();
+    const answer = await servePage(completedPage, `/p/${linkId}/termine`, { params: { linkId } });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toMatch(/<h1[^>]*>Ordonnance entièrement délivrée<\/h1>/);
+    expect(answer.html).toContain("ce lien n&#x27;est plus disponible.");
+    expect(answer.html).not.toMatch(/<form|linkId/);
+    expect(answer.html).not.toContain(linkId);
+  });
+
+  it("answers an App Router prefetch 204", async () => {
+    const linkId = randomUUID();
+    for (const [page, path] of [[gonePage, "indisponible"], [completedPage, "termine"]] as const) {
+      expect(await servePage(page, `/p/${linkId}/${path}`, { params: { linkId }, headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({ status: 204, ended: true });
+    }
+  });
+});
