@@ -312,3 +312,14 @@ test("signing out another session from 'Mon compte' (without JavaScript) ends it
   await elsewhere.close();
   await home.close();
 });
+
+test("the new address's link opens a page without any script file: one button, and a forged token changes nothing", async ({ browser }) => {
+  const page = await (await newClient(browser)).newPage();
+  await page.goto(`/compte/adresse/confirmer?jeton=${"A".repeat(43)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirmer la nouvelle adresse");
+  // Served by the Pages Router without Next's runtime.
+  expect(await page.locator("script[src]").count()).toBe(0);
+  await noViolations(page);
+  await page.getByRole("button", { name: "Confirmer", exact: true }).click();
+  await expect(page).toHaveURL(/\/connexion\?erreur=adresse-refusee$/);
+});

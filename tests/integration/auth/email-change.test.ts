@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as request } from "@/app/compte/adresse/route";
 import { POST as confirm } from "@/app/compte/adresse/confirmer/envoyer/route";
+import * as confirmPage from "@/pages/compte/adresse/confirmer";
 import { openSession } from "@/server/auth/open-session";
 import { database } from "@/server/db/client";
 import { emailOfAccount } from "@/server/db/account-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
 import { anAccount } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
@@ -36,6 +38,18 @@ describe("changing the e-mail address", () => {
     expect((await mailsTo(account.email)).map((m) => m.kind)).toContain("account-email-change-notice");
     const token = (await mailsTo(newEmail))[0]?.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1];
     expect(token).toBeDefined();
+
+    // The link's page (Pages Router) only shows the button posting the token: opening it, or an
+    // App Router prefetch of it, changes nothing and spends none of the token's attempts.
+    const path = `/compte/adresse/confirmer?jeton=${token!}`;
+    expect(await servePage(confirmPage, path, { headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({ status: 204, ended: true });
+    for (let opened = 0; opened < 4; opened++) {
+      const page = await servePage(confirmPage, path);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('action="/compte/adresse/confirmer/envoyer"');
+      expect(page.html).toContain(`name="token" value="${token!}"`);
+    }
+    expect(await emailOfAccount(account.id)).toBe(account.email);
 
     const stranger = new Browser(server.base);
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");

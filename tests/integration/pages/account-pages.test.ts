@@ -7,6 +7,7 @@ import * as recoveryPage from "@/pages/connexion/secours";
 import * as errorPage from "@/pages/connexion/erreur";
 import * as forgottenPage from "@/pages/connexion/oubli";
 import * as resetPage from "@/pages/connexion/reinitialiser";
+import * as confirmEmailPage from "@/pages/compte/adresse/confirmer";
 import { issueRecoveryCodesTicket } from "@/server/accounts/recovery-codes-display";
 import { addPasskey } from "@/server/db/passkey-store";
 import { remainingRecoveryCodes } from "@/server/db/recovery-code-store";
@@ -138,5 +139,23 @@ describe("the pages around sign-in that read only their address (Pages Router)",
     expect((await servePage(resetPage, `/connexion/reinitialiser?jeton=${token}&erreur=facteur`)).html).toContain('role="alert"');
     expect((await servePage(forgottenPage, "/connexion/oubli?envoye=1")).html).toContain('role="status"');
     expect((await servePage(forgottenPage, "/connexion/oubli")).html).not.toContain('role="status"');
+  });
+});
+
+describe("the new address's confirmation page (/compte/adresse/confirmer, Pages Router)", () => {
+  it("carries the link's token, given once and cut at 64 characters, in the form's body, escaped; none for a missing or repeated one", async () => {
+    const token = "A".repeat(43);
+    const good = await servePage(confirmEmailPage, `/compte/adresse/confirmer?jeton=${token}`);
+    expect(good.status).toBe(200);
+    expect(good.html).toMatch(/<h1[^>]*>Confirmer la nouvelle adresse<\/h1>/);
+    expect(good.html).toContain('<form action="/compte/adresse/confirmer/envoyer" method="post">');
+    expect(good.html).toContain(`name="token" value="${token}"`);
+    expect((await servePage(confirmEmailPage, `/compte/adresse/confirmer?jeton=${"B".repeat(80)}`)).html).toContain(`name="token" value="${"B".repeat(64)}"`);
+    const hostile = (await servePage(confirmEmailPage, `/compte/adresse/confirmer?jeton=${encodeURIComponent('x"><script>alert(1)</script>')}`)).html!;
+    expect(hostile).not.toContain("<script>");
+    expect(hostile).toContain('value="x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    for (const path of ["/compte/adresse/confirmer", `/compte/adresse/confirmer?jeton=${token}&jeton=${token}`]) {
+      expect((await servePage(confirmEmailPage, path)).html, path).toContain('name="token" value=""');
+    }
   });
 });
