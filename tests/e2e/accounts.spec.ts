@@ -53,20 +53,31 @@ class AuthenticatorApp {
   }
 }
 
-/** /activer up to the second factor: the code and birth date, then a password. Axe on each step. */
+/** The script files a page loads (by path, without their version): none but SimpleWebAuthn's where a passkey can be made. */
+async function scriptFiles(page: Page): Promise<(string | undefined)[]> {
+  return page.locator("script[src]").evaluateAll((found) => found.map((s) => s.getAttribute("src")?.replace(/\?v=.*$/, "")));
+}
+
+/**
+ * /activer up to the second factor: the code and birth date, then a password. Axe on each step;
+ * no step loads Next's runtime, the second factor's only SimpleWebAuthn's file for its passkey.
+ */
 async function activateUpToSecondFactor(page: Page, person: Person, axe: boolean) {
   await page.goto("/activer");
   if (axe) await noViolations(page);
+  expect(await scriptFiles(page)).toEqual([]);
   await page.getByLabel("Code d'activation").fill(invitation(person));
   await page.getByLabel("Date de naissance").fill(PATIENTS[person].birthDate);
   await page.getByRole("button", { name: "Continuer" }).click();
   await expect(page).toHaveURL(/\/activer\/mot-de-passe$/);
   if (axe) await noViolations(page);
+  expect(await scriptFiles(page)).toEqual([]);
   await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await page.getByLabel("Le même mot de passe, une seconde fois").fill(PASSWORD);
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page).toHaveURL(/\/activer\/second-facteur$/);
   if (axe) await noViolations(page);
+  expect(await scriptFiles(page)).toEqual(["/js/simplewebauthn.js"]);
 }
 
 /** Reads the key shown for the authenticator app, as a person would type it. */
@@ -83,6 +94,7 @@ async function activateWithApp(page: Page, person: Person, options: { withoutScr
   await page.getByLabel("Code affiché par l'application").fill(await app.code(page));
   await page.getByRole("button", { name: "Valider le code" }).click();
   await expect(page).toHaveURL(/\/activer\/codes-secours$/);
+  expect(await scriptFiles(page)).toEqual([]);
   const recoveryCodes = (await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents()).map((c) => c.trim());
   expect(recoveryCodes).toHaveLength(10);
   await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
@@ -118,6 +130,7 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await expect(page).toHaveURL(/\/activer\/codes-secours$/);
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
   await noViolations(page);
+  expect(await scriptFiles(page)).toEqual([]);
   await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
   await expect(page).toHaveURL(/\/espace$/);
   await expect(page.getByRole("banner")).toContainText(nameOf("passkey"));
@@ -138,7 +151,7 @@ test("a new patient activates with the code, creates a passkey in the browser an
   // account's key (the server lists it to exclude): creating another fails, the page says so
   // and the button can be used again.
   await page.goto("/espace/compte");
-  expect(await page.locator("script[src]").evaluateAll((found) => found.map((s) => s.getAttribute("src")?.replace(/\?v=.*$/, "")))).toEqual(["/js/simplewebauthn.js"]);
+  expect(await scriptFiles(page)).toEqual(["/js/simplewebauthn.js"]);
   const add = page.getByRole("button", { name: "Ajouter une clé d'accès sur cet appareil" });
   await add.click();
   await expect(page.getByRole("alert")).toContainText("La clé d'accès n'a pas pu être créée");
@@ -322,4 +335,23 @@ test("the new address's link opens a page without any script file: one button, a
   await noViolations(page);
   await page.getByRole("button", { name: "Confirmer", exact: true }).click();
   await expect(page).toHaveURL(/\/connexion\?erreur=adresse-refusee$/);
+});
+
+test("the activation steps without an activation under way say it expired, with no script, not stored; /connexion/suite sends a visitor to sign in", async ({ browser }) => {
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  for (const step of ["/activer/mot-de-passe", "/activer/second-facteur", "/activer/codes-secours"]) {
+    const response = await page.goto(step);
+    expect(response?.status(), step).toBe(200);
+    expect(response?.headers()["cache-control"], step).toContain("no-store");
+    await expect(page.getByRole("main").getByRole("alert"), step).toContainText("Cette activation a expiré.");
+    expect(await scriptFiles(page), step).toEqual([]);
+    expect(await page.content(), step).not.toContain("__NEXT_DATA__");
+    await noViolations(page);
+  }
+  await page.getByRole("link", { name: "Recommencer" }).click();
+  await expect(page).toHaveURL(/\/activer$/);
+  await page.goto("/connexion/suite");
+  await expect(page).toHaveURL(/\/connexion$/);
+  await context.close();
 });

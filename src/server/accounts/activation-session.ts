@@ -1,19 +1,12 @@
 import "@/server/server-only";
 import { cookies } from "next/headers";
-import { accountForEnrolment } from "../db/account-enrolment-store";
-import { liveChallengeAccount } from "../db/sign-in-challenge-store";
 import { currentAuthCookies } from "../auth/session-token";
+import { activationOfChallenge } from "./pending-activation";
 
 /**
- * The activation this browser has under way: its cookie names a live activation challenge
- * (code and birth date already proven), whose account is not yet activated.
+ * The activation this browser has under way, for the route handlers (the pages read it from
+ * the request's headers: pending-activation.ts, which holds the rule).
  */
 export async function currentActivation(now: Date) {
-  const challengeId = (await cookies()).get(currentAuthCookies().activation.name)?.value;
-  if (!challengeId) return undefined;
-  const accountId = await liveChallengeAccount(challengeId, now, "activation");
-  if (!accountId) return undefined;
-  const account = await accountForEnrolment(accountId);
-  if (!account || account.activatedAt) return undefined;
-  return { challengeId, account };
+  return activationOfChallenge((await cookies()).get(currentAuthCookies().activation.name)?.value, now);
 }

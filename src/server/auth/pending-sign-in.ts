@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import { isChallengeLive } from "../db/sign-in-challenge-store";
 import { secrets } from "../secrets";
-import { cookieFrom } from "../sharing/share-result-cookie";
+import { requestCookie } from "../http/request-cookie";
 import { MAX_CODE_ATTEMPTS } from "./complete-sign-in";
 import { csrfTokenFromCookie } from "./csrf-token";
 import { currentAuthCookies } from "./session-token";
@@ -14,18 +14,9 @@ import { currentAuthCookies } from "./session-token";
  */
 export async function pendingSignIn(cookieHeader: string | null, now: Date): Promise<{ csrfToken: string } | undefined> {
   const names = currentAuthCookies();
-  const challengeId = cookieFrom(cookieHeader, names.challenge.name);
+  const challengeId = requestCookie(cookieHeader, names.challenge.name);
   // next-auth writes « token|hash » URL-encoded; cookies() decoded it, so this does.
-  const csrfToken = csrfTokenFromCookie(decoded(cookieFrom(cookieHeader, names.csrfToken.name)), secrets().authSecret);
+  const csrfToken = csrfTokenFromCookie(requestCookie(cookieHeader, names.csrfToken.name), secrets().authSecret);
   if (!challengeId || !csrfToken) return undefined;
   return (await isChallengeLive(challengeId, now, MAX_CODE_ATTEMPTS)) ? { csrfToken } : undefined;
-}
-
-function decoded(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return undefined;
-  }
 }

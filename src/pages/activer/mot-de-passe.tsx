@@ -1,32 +1,28 @@
-import type { Metadata } from "next";
+import { ActivationExpired } from "@/components/account/activation-expired";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
-import { currentActivation } from "@/server/accounts/activation-session";
-import { ActivationExpired } from "../activation-expired";
+import { choosePasswordProps, type ChoosePasswordData } from "@/server/accounts/activation-page-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
-export const metadata: Metadata = { title: t("activation.passwordTitle") };
+/** Served without runtime JavaScript, as /activer is: a plain form. */
+export const config = { unstable_runtimeJS: false };
 
-const ERRORS = {
-  faible: () => t("activation.passwordWeak", { hint: t("activation.passwordWeakDefault") }),
-  different: () => t("activation.passwordMismatch"),
-  longueur: () => t("activation.passwordLength"),
-} as const;
+export const getServerSideProps = choosePasswordProps;
 
-export default async function ChoosePasswordPage({ searchParams }: { searchParams: Promise<{ erreur?: string | string[] }> }) {
-  const activation = await currentActivation(new Date());
-  if (!activation) return <ActivationExpired />;
-  const { erreur } = await searchParams;
-  const error = typeof erreur === "string" && erreur in ERRORS ? ERRORS[erreur as keyof typeof ERRORS]() : undefined;
+/** Activation: the account's password, posted to /activer/etape/mot-de-passe. */
+export default function ChoosePasswordPage({ data }: FramedProps<ChoosePasswordData>) {
+  if (!data || data.expired) return <ActivationExpired />;
+  const error = data.error ?? undefined;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("activation.passwordTitle")} description={t("activation.passwordIntro")} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/activer/etape/mot-de-passe" className="flex flex-col gap-5">
         {/* Lets password managers file the new password under the right account. */}
-        <input type="hidden" name="username" autoComplete="username" value={activation.account.email} />
+        <input type="hidden" name="username" autoComplete="username" value={data.email} />
         <TextField name="password" type="password" label={t("activation.password")} autoComplete="new-password" minLength={12} maxLength={256} required error={error} />
         <TextField name="confirm" type="password" label={t("activation.passwordConfirm")} autoComplete="new-password" minLength={12} maxLength={256} required />
         <div>

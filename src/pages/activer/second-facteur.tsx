@@ -1,46 +1,37 @@
-import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import QRCode from "qrcode";
+import { ActivationExpired } from "@/components/account/activation-expired";
+import { PasskeyButton } from "@/components/account/passkey-button";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
-import { currentActivation } from "@/server/accounts/activation-session";
-import { otpauthUri } from "@/server/auth/totp-uri";
-import { webauthnLibraryUrl } from "@/server/webauthn/browser-library";
-import { ActivationExpired } from "../activation-expired";
-import { PasskeyButton } from "@/components/account/passkey-button";
+import { secondFactorProps, type SecondFactorData } from "@/server/accounts/activation-page-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
-export const metadata: Metadata = { title: t("activation.factorTitle") };
+/**
+ * Served without runtime JavaScript, as « Mon compte » is: creating a passkey, the one thing here
+ * that needs scripts, is an inline script with SimpleWebAuthn's browser file (passkey-button.tsx).
+ */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = secondFactorProps;
 
 /**
  * Activation: the second factor. TOTP works without JavaScript (a QR code as an image, the key
  * as text, a plain form for the first code); a passkey needs the browser's WebAuthn API, so its
  * button only appears where scripts run.
  */
-export default async function SecondFactorEnrolPage({ searchParams }: { searchParams: Promise<{ erreur?: string | string[] }> }) {
-  const activation = await currentActivation(new Date());
-  if (!activation) return <ActivationExpired />;
-  const { account } = activation;
-  if (!account.hasPassword || !account.pendingTotpSecret) {
-    if (account.hasTotp) redirect("/activer/codes-secours");
-    redirect("/activer/mot-de-passe");
-  }
-  const { erreur } = await searchParams;
-  const error = erreur ? t("activation.totpFailed") : undefined;
-  const uri = otpauthUri(account.pendingTotpSecret, account.email);
-  const qr = await QRCode.toDataURL(uri, { margin: 1, width: 220 });
-  const grouped = account.pendingTotpSecret.match(/.{1,4}/g)!.join(" ");
+export default function SecondFactorEnrolPage({ frame, data }: FramedProps<SecondFactorData>) {
+  if (!data || data.expired) return <ActivationExpired />;
+  const error = data.failed ? t("activation.totpFailed") : undefined;
   return (
     <div className="flex max-w-xl flex-col gap-6">
       <PageHeader title={t("activation.factorTitle")} description={t("activation.factorIntro")} />
       {error ? <Alert tone="error">{error}</Alert> : null}
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server, no optimisation to do */}
-      <img src={qr} alt={t("activation.qrAlt")} width={220} height={220} className="rounded border border-slate-300" />
+      <img src={data.qr} alt={t("activation.qrAlt")} width={220} height={220} className="rounded border border-slate-300" />
       <p>
-        {t("activation.keyLabel")} : <code className="font-mono text-lg" data-testid="totp-key">{grouped}</code>
+        {t("activation.keyLabel")} : <code className="font-mono text-lg" data-testid="totp-key">{data.key}</code>
       </p>
       <form method="post" action="/activer/etape/totp" className="flex flex-col gap-5">
         <TextField name="code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required error={error} />
@@ -61,8 +52,8 @@ export default async function SecondFactorEnrolPage({ searchParams }: { searchPa
           label={t("activation.passkeyButton")}
           failed={t("activation.passkeyFailed")}
           unsupported={t("activation.passkeyNeedsScript")}
-          nonce={(await headers()).get("x-nonce")}
-          library={webauthnLibraryUrl()}
+          nonce={frame.nonce}
+          library={data.passkeyLibrary}
         />
       </section>
     </div>

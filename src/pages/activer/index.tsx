@@ -1,19 +1,22 @@
-import type { Metadata } from "next";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
+import { activationPageProps, type ActivationPageData } from "@/server/accounts/activation-page-props";
+import type { FramedProps } from "@/server/pages/framed-page";
 
-export const metadata: Metadata = { title: t("activation.title") };
+/** Served without runtime JavaScript, as the sign-in page is: on every new person's path, often on a phone. */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = activationPageProps;
 
 /**
  * Opening an account: the activation code from the letter or e-mail, and the birth date on the
  * record for a patient. A plain form: works without JavaScript.
  */
-export default async function ActivationPage({ searchParams }: { searchParams: Promise<{ erreur?: string | string[] }> }) {
-  const { erreur } = await searchParams;
-  const error = erreur === "expire" ? t("activation.expired") : erreur ? t("activation.failed") : undefined;
+export default function ActivationPage({ data }: FramedProps<ActivationPageData>) {
+  const error = data?.error ? t(data.error) : undefined;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("activation.title")} description={t("activation.intro")} />

@@ -1,0 +1,82 @@
+import "@/server/server-only";
+import QRCode from "qrcode";
+import { t, type MessageKey } from "@/lib/i18n/messages";
+import { otpauthUri } from "../auth/totp-uri";
+import { countPasskeys } from "../db/passkey-store";
+import { regenerateRecoveryCodes, remainingRecoveryCodes } from "../db/recovery-code-store";
+import { openPage } from "../pages/framed-page";
+import { webauthnLibraryUrl } from "../webauthn/browser-library";
+import { pendingActivation } from "./pending-activation";
+
+/**
+ * The getServerSideProps of the activation pages (/activer and its steps), served by the Pages
+ * Router without runtime JavaScript. Each step reads the activation under way in this browser
+ * (pending-activation.ts: its cookie, a live challenge, an account not yet activated); without
+ * one, the page says the activation has expired and links back to its start (`expired`).
+ */
+
+/** /activer: what went wrong with the code last posted, from a flag in the address, never its text. */
+export type ActivationPageData = { error: MessageKey | null };
+
+export const activationPageProps = openPage<ActivationPageData>(({ query }) => {
+  // Any flag but « expire » (repeated, too) reads as a refused code, as the App page did.
+  const { erreur } = query;
+  return { title: t("activation.title"), data: { error: erreur === "expire" ? "activation.expired" : erreur ? "activation.failed" : null } };
+});
+
+/** /activer/mot-de-passe: the account's address (for password managers) and the last refusal's words. */
+export type ChoosePasswordData = { expired: true } | { expired: false; email: string; error: string | null };
+
+const PASSWORD_ERRORS: Record<string, () => string> = {
+  faible: () => t("activation.passwordWeak", { hint: t("activation.passwordWeakDefault") }),
+  different: () => t("activation.passwordMismatch"),
+  longueur: () => t("activation.passwordLength"),
+};
+
+export const choosePasswordProps = openPage<ChoosePasswordData>(async ({ query }, headers) => {
+  const title = t("activation.passwordTitle");
+  const activation = await pendingActivation(headers.get("cookie"), new Date());
+  if (!activation) return { title, data: { expired: true } };
+  const { erreur } = query;
+  // An own key only: « toString » is not a refusal.
+  const error = typeof erreur === "string" && Object.hasOwn(PASSWORD_ERRORS, erreur) ? PASSWORD_ERRORS[erreur]!() : null;
+  return { title, data: { expired: false, email: activation.account.email, error } };
+});
+
+/**
+ * /activer/second-facteur: the TOTP secret being set up (the person types it into their app:
+ * the only key material here), grouped by four, and its QR code drawn on the server; whether the
+ * last code was refused; SimpleWebAuthn's file for the passkey button.
+ */
+export type SecondFactorData = { expired: true } | { expired: false; key: string; qr: string; failed: boolean; passkeyLibrary: string };
+
+export const secondFactorProps = openPage<SecondFactorData>(async ({ query }, headers) => {
+  const title = t("activation.factorTitle");
+  const activation = await pendingActivation(headers.get("cookie"), new Date());
+  if (!activation) return { title, data: { expired: true } };
+  const { account } = activation;
+  if (!account.hasPassword || !account.pendingTotpSecret) return { redirect: account.hasTotp ? "/activer/codes-secours" : "/activer/mot-de-passe" };
+  const qr = await QRCode.toDataURL(otpauthUri(account.pendingTotpSecret, account.email), { margin: 1, width: 220 });
+  return {
+    title,
+    data: { expired: false, key: account.pendingTotpSecret.match(/.{1,4}/g)!.join(" "), qr, failed: Boolean(query.erreur), passkeyLibrary: webauthnLibraryUrl() },
+  };
+});
+
+/**
+ * /activer/codes-secours: the ten recovery codes, made the first time this page is shown and
+ * never shown again (only their hashes are kept); a reload shows none, the button still
+ * finishes. Made on this GET, as before: an App Router prefetch is answered 204 before (openPage).
+ */
+export type RecoveryCodesData = { expired: true } | { expired: false; codes: string[] };
+
+export const recoveryCodesProps = openPage<RecoveryCodesData>(async (_context, headers) => {
+  const title = t("activation.recoveryTitle");
+  const now = new Date();
+  const activation = await pendingActivation(headers.get("cookie"), now);
+  if (!activation) return { title, data: { expired: true } };
+  const { account } = activation;
+  if (!account.hasTotp && (await countPasskeys(account.id)) === 0) return { redirect: "/activer/second-facteur" };
+  const codes = (await remainingRecoveryCodes(account.id)) === 0 ? await regenerateRecoveryCodes(account.id, now) : [];
+  return { title, data: { expired: false, codes } };
+});
