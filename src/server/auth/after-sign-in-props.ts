@@ -1,0 +1,29 @@
+import "@/server/server-only";
+import { t } from "@/lib/i18n/messages";
+import { setPendingTotpSecret } from "../db/account-enrolment-store";
+import { takeSecurityNotice } from "../db/account-store";
+import { openPage } from "../pages/framed-page";
+import { newTotpSecret } from "./totp";
+
+/** Where the notice's button goes on: the home page, or the account page after a recovery code. */
+export type AfterSignInData = { next: string };
+
+/**
+ * /connexion/suite, where every sign-in lands: a security notice left for the owner (the second
+ * step was paused by wrong codes) is taken and shown once, and someone who came in with a
+ * recovery code is sent to enrol a new second factor (a new TOTP secret waits on the account
+ * page). Otherwise straight on to the home page. Both are side effects of this GET, as they
+ * were: an App Router prefetch is answered 204 before the loader runs (openPage).
+ */
+export const afterSignInProps = openPage<AfterSignInData>(async ({ query }, _headers, sessionPromise) => {
+  const session = await sessionPromise;
+  if (!session) return { redirect: "/connexion" };
+  // Any value but an empty one (repeated, too) means « after a recovery code », as the App page read it.
+  const { secours } = query;
+  const accountPage = session.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
+  const next = secours ? `${accountPage}?secours=1` : "/";
+  if (secours) await setPendingTotpSecret(session.account.id, newTotpSecret());
+  const notice = await takeSecurityNotice(session.account.id);
+  if (!notice) return { redirect: next };
+  return { title: t("signInExtra.noticeTitle"), data: { next } };
+});
