@@ -41,10 +41,10 @@ function pagesOf(world: PagesWorld): PageSpec[] {
   const p = (key: string, path: string): PageSpec => ({ key, visitor: "patient", path });
   return [
     // What every page pays before its own content: the frame (session, unread count, header and
-    // footer) around a page that reads nothing, in each router: the pages served without runtime
-    // JavaScript (src/pages) and those of the App Router (src/app).
+    // footer) around a page that reads nothing. Every page is now served by the Pages Router
+    // without runtime JavaScript; the App Router's floor row (/invitation/invalide, 136 kB of
+    // JavaScript) went with the last of its pages (its figures: measured/pages-2026-12-02-passkeys.txt).
     p("empty page (floor)", "/trop-de-demandes"),
-    p("empty page, App Router", "/invitation/invalide"),
     p("home", "/espace"),
     p("documents", "/espace/documents"),
     p("documents filtered", "/espace/documents?categorie=lab"),
@@ -55,6 +55,9 @@ function pagesOf(world: PagesWorld): PageSpec[] {
     p("sharing", "/espace/partage"),
     p("relatives", "/espace/proches"),
     p("prevention", "/espace/prevention"),
+    p("vaccination record", "/espace/prevention/carnet"),
+    // The form with an inline script for its progress (upload-behaviour.ts).
+    p("upload form", "/espace/documents/ajouter"),
     p("notifications", "/espace/notifications"),
     p("messages", "/espace/messages"),
     p("account", "/espace/compte"),
