@@ -66,7 +66,7 @@ export const frPrescriptions = {
     untilHint: "7 jours par défaut, jamais au-delà de la validité de l'ordonnance ({date}).",
     submit: "Créer le lien",
     resultTitle: "Lien créé",
-    resultIntro: "Montrez ce QR code à la pharmacie ou envoyez-lui le lien. Ils ne seront plus affichés une fois cette page quittée.",
+    resultIntro: "Montrez ce QR code à la pharmacie ou envoyez-lui le lien. Ils restent affichés ici dix minutes, puis ne le seront plus.",
     qrAlt: "QR code du lien de partage de l'ordonnance vers la pharmacie",
     linkLabel: "Lien à copier",
     linkHint: "Le lien contient une clé secrète : ne l'envoyez qu'à votre pharmacie.",
