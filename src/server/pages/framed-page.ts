@@ -42,7 +42,8 @@ export function framedPage<D>(
     try {
       const scoped = await pageScope(context.req, space);
       if ("redirect" in scoped) return scoped;
-      // The loader's audit rows go in one INSERT, committed before its data is rendered.
+      // The page's audit rows (held by pageScope from its banner on, and the loader's) go in
+      // one INSERT, committed before its data is rendered.
       const { repo } = scoped.scope;
       repo.holdAudit();
       let loaded: Loaded<D>;

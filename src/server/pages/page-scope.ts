@@ -38,8 +38,22 @@ export async function pageScope(req: PageRequest, space: keyof typeof SPACES): P
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
-  const [header, banner] = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
-  if (scope.repo.readRefusal()) return to("/trop-de-demandes");
+  // The page's audit rows, its banner's and then its loader's, go in one INSERT (framedPage
+  // flushes after the loader); a caregiver's documents page wrote two. Flushed here on the way
+  // out otherwise, so that no row is lost.
+  scope.repo.holdAudit();
+  let facts: [HeaderFacts, BannerFacts | undefined];
+  try {
+    facts = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
+  } catch (error) {
+    await scope.repo.flushAudit();
+    throw error;
+  }
+  const [header, banner] = facts;
+  if (scope.repo.readRefusal()) {
+    await scope.repo.flushAudit();
+    return to("/trop-de-demandes");
+  }
   return { scope, frame: { header, banner: banner ?? null, nonce: headers.get("x-nonce") } };
 }
 

@@ -119,6 +119,18 @@ describe("a page's audit rows", () => {
     expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
   });
 
+  it("of a caregiver's view, its banner's reads of the other person and its list, are committed together too", async () => {
+    const { jean, nadia } = await world();
+    const session = await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" });
+    propsOf(await view(session.cookie, {}, "10.0.0.15"));
+    const rows = await db().sql.query<{ entity: string; tx: string }>(
+      "SELECT entity, xmin::text AS tx FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.15' ORDER BY seq",
+      [jean],
+    );
+    expect(rows.map((row) => row.entity)).toEqual(expect.arrayContaining([`Patient/${jean}`, "DocumentReference"]));
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+  });
+
   it("keep a refusal: another person's document is « Page introuvable », and its owner's trail says who was refused", async () => {
     const { jean, nadia } = await world();
     const [nadiasDocument] = await db().sql.query<{ id: string }>(
