@@ -26,8 +26,11 @@ export type SharedPrescriptionView = {
 export async function viewSharedPrescription(repo: Repository): Promise<SharedPrescriptionView> {
   const actor = repo.actor;
   if (actor.kind !== "link") throw notFound();
-  const patient = await repo.read<Patient>("Patient", actor.patientId);
-  const found = await readPrescription(repo, actor.patientId, actor.prescriptionId, repo.now());
+  // The patient and the prescription at once: the link may read both, decided one by one.
+  const [patient, found] = await Promise.all([
+    repo.read<Patient>("Patient", actor.patientId),
+    readPrescription(repo, actor.patientId, actor.prescriptionId, repo.now()),
+  ]);
   if (!found) throw notFound();
   return {
     patient: { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate },

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
+import * as pharmacistPage from "@/pages/p/[linkId]/index";
+import { validateForWrite } from "@/server/fhir/validate";
+import { sharePrescription } from "@/server/sharing/share-prescription";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { useTestDatabase } from "../../setup/test-database";
+import { APP, cookieOf, formPost, params, secretOf } from "../prescriptions/http";
+import { buildWorld, type World } from "../prescriptions/world";
+import { servePage } from "./pages-route";
+
+const db = useTestDatabase();
+let world: World;
+beforeAll(async () => {
+  validateForWrite(aPatient());
+  world = await buildWorld();
+});
+
+/** Camille's prescription sent to a pharmacy, opened there with its passcode: the page's link and session cookie. */
+async function openedLink() {
+  const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId: world.camilleActive.prescriptionId, withPasscode: true }, APP);
+  const opened = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie du Parc" }), params({ linkId: shared.linkId }));
+  const cookie = cookieOf(opened);
+  if (!cookie) throw new Error("the link did not open");
+  return { linkId: shared.linkId, cookie };
+}
+
+describe("the pharmacist's page, once the link is open", () => {
+  it("shows the prescription, and commits its audit rows together, in one statement, before answering", async () => {
+    const { linkId, cookie } = await openedLink();
+    const answer = await servePage(pharmacistPage, `/p/${linkId}`, { cookie, params: { linkId }, address: "198.51.100.31" });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toContain("Camille");
+    expect(answer.html).toContain("Paracétamol");
+    // One INSERT is one transaction: its rows share their xmin; rows written one by one do not.
+    const rows = await db().sql.query<{ entity: string; tx: string }>(
+      "SELECT entity, xmin::text AS tx FROM audit_event WHERE patient_id = $1::uuid AND address = '198.51.100.31' ORDER BY seq",
+      [world.camilleId],
+    );
+    expect(rows.map((row) => row.entity)).toEqual(expect.arrayContaining([`Patient/${world.camilleId}`, "MedicationRequest", "MedicationDispense"]));
+    expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+  });
+
+  it("answers « no longer available » to a session of a revoked link, and reads nothing of the prescription", async () => {
+    const { linkId, cookie } = await openedLink();
+    await db().prisma.shareLink.update({ where: { id: linkId }, data: { revokedAt: new Date() } });
+    const answer = await servePage(pharmacistPage, `/p/${linkId}`, { cookie, params: { linkId }, address: "198.51.100.32" });
+    expect(answer.status).toBe(404);
+    expect(answer.html).not.toContain("Paracétamol");
+    expect(await db().sql.query("SELECT 1 FROM audit_event WHERE address = '198.51.100.32' AND interaction <> 'link-open'")).toHaveLength(0);
+  });
+});
