@@ -56,12 +56,15 @@ export async function readPrescription(
   prescriptionId: string,
   now: Date,
 ): Promise<{ prescription: NamedPrescription; requests: MedicationRequest[]; dispenses: MedicationDispense[] } | undefined> {
-  const requests = await searchAll<MedicationRequest>(repo, "MedicationRequest", { patientId, group: [prescriptionId] });
-  if (requests.length === 0) return undefined;
-  const [dispenses, dispensed] = await Promise.all([
+  // The lines, the dispensations and the quantities at once rather than the lines first (issue 16:
+  // one round trip less on the prescription's and the pharmacist's pages). Each read is decided
+  // and audited on its own; a prescription with no line the actor sees is still not found.
+  const [requests, dispenses, dispensed] = await Promise.all([
+    searchAll<MedicationRequest>(repo, "MedicationRequest", { patientId, group: [prescriptionId] }),
     searchAll<MedicationDispense>(repo, "MedicationDispense", { patientId, group: [prescriptionId] }),
     repo.dispensedQuantities(patientId, [prescriptionId]),
   ]);
+  if (requests.length === 0) return undefined;
   const assembled = assemblePrescription(prescriptionId, requests, dispenses, now, dispensed);
   if (!assembled) return undefined;
   const [prescription] = await withNames(repo, [assembled]);
