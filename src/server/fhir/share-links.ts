@@ -129,6 +129,23 @@ export async function prescriptionIsOpen(patientId: string, prescriptionId: stri
 }
 
 /**
+ * Which of these prescriptions still have a line that can be dispensed, in one statement: the
+ * links page of a patient with hundreds of ended links asked prescriptionIsOpen once per
+ * prescription, one round trip after the other.
+ */
+export async function openPrescriptions(patientId: string, prescriptionIds: string[]): Promise<Set<string>> {
+  if (prescriptionIds.length === 0) return new Set();
+  const { prisma } = await database();
+  const rows = await prisma.$queryRawUnsafe<{ group_id: string }[]>(
+    `SELECT DISTINCT group_id FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = ANY($2::text[])
+       AND resource_type = 'MedicationRequest' AND status = 'active' AND NOT deleted`,
+    patientId,
+    prescriptionIds,
+  );
+  return new Set(rows.map((row) => row.group_id));
+}
+
+/**
  * Locks the lines of a prescription (in id order, so two transactions never wait on each
  * other crosswise) and returns the id and version of every line and dispensation of it: the
  * state a dispensation form is checked against while nobody else can change it.

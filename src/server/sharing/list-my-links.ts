@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import { agentRef, spaceOf } from "../access/actor";
 import type { Repository } from "../fhir/repository";
-import { listShareLinks, prescriptionIsOpen, readLinkEvents, type LinkEventRow } from "../fhir/share-links";
+import { listShareLinks, openPrescriptions, readLinkEvents, type LinkEventRow } from "../fhir/share-links";
 import { mayManageLinks } from "./link-rights";
 import { linkState, type LinkState } from "./link-state";
 
@@ -64,14 +64,8 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
   const now = repo.now();
   const links = await listShareLinks(patientId, prescriptionId, now);
-  // Whether each prescription still opens, one after the other (a patient may have hundreds of
-  // ended links: not all at once on the pool), beside the links' events.
-  const opennessRead = (async () => {
-    const found = new Map<string, boolean>();
-    for (const id of new Set(links.map((l) => l.prescriptionId))) found.set(id, await prescriptionIsOpen(patientId, id));
-    return found;
-  })();
-  const [rows, openness] = await Promise.all([readLinkEvents(patientId, links.map((l) => l.id)), opennessRead]);
+  // Whether each prescription still opens, all in one statement, beside the links' events.
+  const [rows, open] = await Promise.all([readLinkEvents(patientId, links.map((l) => l.id)), openPrescriptions(patientId, [...new Set(links.map((l) => l.prescriptionId))])]);
   const self = agentRef(repo.actor);
   return links.map((link) => {
     const mine = rows.filter((r) => r.agent === `Link/${link.id}` || r.entity === `ShareLink/${link.id}`);
@@ -83,7 +77,7 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
       createdAt: link.createdAt,
       createdBy: link.createdBy === self ? undefined : (events.find((e) => e.kind === "created")?.by ?? link.createdBy),
       expiresAt: link.expiresAt,
-      state: linkState(link, openness.get(link.prescriptionId) ?? false, now),
+      state: linkState(link, open.has(link.prescriptionId), now),
       passcode: link.passcodeHash !== null,
       attemptsLeft: link.attemptsLeft,
       // Counted in SQL over every event of the link, not only the ones listed.

@@ -1,5 +1,7 @@
+import type { MedicationRequest } from "@medplum/fhirtypes";
 import { verify } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
+import { systemRepository } from "@/server/fhir/repository";
 import { listMyLinks } from "@/server/sharing/list-my-links";
 import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
@@ -77,6 +79,23 @@ describe("sending a prescription to a pharmacy", () => {
     await expect(revokeLink(camille, jeans.linkId)).rejects.toMatchObject({ status: 404 });
     const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: jeans.linkId } });
     expect(row.revokedAt).toBeNull();
+  });
+
+  it("lists each link's state from its own prescription: one completed after sharing is « dispensed », the others stay active", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const kept = await world.addPrescription(world.camilleId, { authoredOn: new Date().toISOString() });
+    const completed = await world.addPrescription(world.camilleId, { authoredOn: new Date().toISOString() });
+    const keptLinks = [
+      await sharePrescription(repo, { prescriptionId: kept.prescriptionId, withPasscode: true }, APP),
+      await sharePrescription(repo, { prescriptionId: kept.prescriptionId, withPasscode: false }, APP),
+    ];
+    const completedLink = await sharePrescription(repo, { prescriptionId: completed.prescriptionId, withPasscode: true }, APP);
+    const system = await systemRepository("prescriptions-tests");
+    for (const request of completed.requests) await system.update<MedicationRequest>({ ...request, status: "completed" });
+
+    const states = new Map((await listMyLinks(repo))?.map((link) => [link.id, link.state]));
+    expect(keptLinks.map((link) => states.get(link.linkId))).toEqual(["active", "active"]);
+    expect(states.get(completedLink.linkId)).toBe("dispensed");
   });
 
   it("revoking is recorded once and shows in the list", async () => {
