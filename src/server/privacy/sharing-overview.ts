@@ -54,19 +54,27 @@ async function hiddenDocumentsOf(repo: Repository, patientId: string, hiddenIds:
 export async function sharingOverview(repo: Repository): Promise<SharingOverview> {
   const patientId = await privacySpace(repo);
   const now = repo.now();
-  // The reads that need nothing of each other start together, in two waves rather than six
-  // round trips one after the other (issue 16: the page was slower than the documents page in
-  // every round): what the page's rules are made of, the links and the gate's own rules; then
-  // the professionals' cards and the hidden documents those rules name.
-  const [consents, relatedPersons, links, gateRules] = await Promise.all([
-    allOf<Consent>(repo, "Consent", patientId, ["active"]),
-    allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"]),
+  // The reads that need nothing of each other start together (issue 16: the page was slower
+  // than the documents page in every round): what the page's rules are made of, then at once
+  // the professionals' cards and the hidden documents those rules name; beside them, the links
+  // with their events and the gate's own rules. One Promise.all holds every read, so none is
+  // left unawaited when another fails.
+  const fromRules = Promise.all([allOf<Consent>(repo, "Consent", patientId, ["active"]), allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"])]).then(
+    async ([consents, relatedPersons]) => {
+      const rules: PatientRules = rulesFromResources(patientId, consents, relatedPersons);
+      const live = rules.authorisations.filter((a) => !a.until || now < a.until);
+      const [cards, hiddenDocuments] = await Promise.all([
+        repo.describeProfessionals([...live.map((a) => a.practitionerId), ...rules.blocked]),
+        hiddenDocumentsOf(repo, patientId, [...rules.hiddenDocuments]),
+      ]);
+      return { relatedPersons, rules, live, cards, hiddenDocuments };
+    },
+  );
+  const [{ relatedPersons, rules, live, cards, hiddenDocuments }, links, gateRules] = await Promise.all([
+    fromRules,
     listMyLinks(repo).then((found) => found ?? []),
     repo.rules(patientId),
   ]);
-  const rules: PatientRules = rulesFromResources(patientId, consents, relatedPersons);
-  const live = rules.authorisations.filter((a) => !a.until || now < a.until);
-  const [cards, hiddenDocuments] = await Promise.all([repo.describeProfessionals([...live.map((a) => a.practitionerId), ...rules.blocked]), hiddenDocumentsOf(repo, patientId, [...rules.hiddenDocuments])]);
   const cardOf = (id: string): ProfessionalCard => cards.get(id) ?? { id, name: "Professionnel de santé" };
 
   // One line per professional: their widest live grant (restricted beats normal, no end beats a date).
