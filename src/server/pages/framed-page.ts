@@ -42,18 +42,20 @@ export function framedPage<D>(
     try {
       const scoped = await pageScope(context.req, space);
       if ("redirect" in scoped) return scoped;
-      // The page's audit rows (held by pageScope from its banner on, and the loader's) go in
-      // one INSERT, committed before its data is rendered.
+      // The frame and the page's data are read at once. Their audit rows (a caregiver's banner
+      // reads the other person's record) go in one INSERT, committed before anything is
+      // rendered, also when a read fails (a refusal's row is kept).
       const { repo } = scoped.scope;
       repo.holdAudit();
+      let frame: PageFrame;
       let loaded: Loaded<D>;
       try {
-        loaded = await load(scoped.scope, context);
+        [frame, loaded] = await Promise.all([scoped.frame(), load(scoped.scope, context)]);
       } finally {
         await repo.flushAudit();
       }
-      if ("notFound" in loaded) return notFoundProps(context, scoped.frame, loaded.title);
-      return { props: jsonProps({ frame: scoped.frame, title: loaded.title, data: loaded.data }) };
+      if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
+      return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };
     } catch (error) {
       // The account's reads of the minute ran out while the page read: the page that says so
       // in words (waiting a minute is all it takes), not an error page.

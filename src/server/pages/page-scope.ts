@@ -28,33 +28,27 @@ const SPACES = {
  * For a getServerSideProps of the patient's or the professional's space: what the App Router's
  * root layout, the space's layout and requirePageScope do, from the request itself (`cookies()`
  * and `headers()` do not exist there). No session: the sign-in page; the other kind of account:
- * its own space; an account past its reads of the minute: the page that says so. Every read
- * still goes through the scope's repository, built for this request's actor.
+ * its own space; an account past its reads of the minute: the page that says so, before anything
+ * is read. Every read still goes through the scope's repository, built for this request's actor.
+ *
+ * The frame (the header's unread count, whose space it is) is read by `frame()`, which the page
+ * runs beside its own loader rather than before it (issue 16: one round trip less on every
+ * page); its reads are the actor's, through the same repository, and a read limit reached there
+ * is the same too-many-requests page (framed-page.ts).
  */
-export async function pageScope(req: PageRequest, space: keyof typeof SPACES): Promise<{ scope: RequestScope; frame: PageFrame } | { redirect: Redirect }> {
+export async function pageScope(req: PageRequest, space: keyof typeof SPACES): Promise<{ scope: RequestScope; frame: () => Promise<PageFrame> } | { redirect: Redirect }> {
   const headers = headersOf(req);
   const session = await sessionFromHeaders(headers);
   if (!session) return to("/connexion");
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
-  // The page's audit rows, its banner's and then its loader's, go in one INSERT (framedPage
-  // flushes after the loader); a caregiver's documents page wrote two. Flushed here on the way
-  // out otherwise, so that no row is lost.
-  scope.repo.holdAudit();
-  let facts: [HeaderFacts, BannerFacts | undefined];
-  try {
-    facts = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
-  } catch (error) {
-    await scope.repo.flushAudit();
-    throw error;
-  }
-  const [header, banner] = facts;
-  if (scope.repo.readRefusal()) {
-    await scope.repo.flushAudit();
-    return to("/trop-de-demandes");
-  }
-  return { scope, frame: { header, banner: banner ?? null, nonce: headers.get("x-nonce") } };
+  if (scope.repo.readRefusal()) return to("/trop-de-demandes");
+  const frame = async (): Promise<PageFrame> => {
+    const [header, banner] = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
+    return { header, banner: banner ?? null, nonce: headers.get("x-nonce") };
+  };
+  return { scope, frame };
 }
 
 /** For a page anyone may see: the header of whoever is signed in, if anyone. */
