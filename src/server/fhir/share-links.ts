@@ -44,9 +44,32 @@ export async function markLinksDispensed(tx: TransactionClient, patientId: strin
 }
 
 /** A link by id, or undefined (for the pharmacist's opening and every request after it). */
+/**
+ * The columns of a ShareLinkRow, read through the plain driver rather than Prisma: these reads
+ * run on every view of the pharmacist's, the prescription's and the sharing page, and the driver
+ * prepares them once per connection (sql-driver.ts) where Prisma sends, parses and plans each
+ * one again (issue 16).
+ */
+const LINK_COLUMNS = `id::text AS id, secret_hash AS "secretHash", patient_id::text AS "patientId", prescription_id AS "prescriptionId",
+  passcode_hash AS "passcodeHash", attempts_left AS "attemptsLeft", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+  dispensed_at AS "dispensedAt", created_at AS "createdAt", created_by AS "createdBy"`;
+
+/** Dates as Date whichever engine answered (PGlite and pg both give Date for timestamptz; a string is parsed). */
+function linkOf(row: ShareLinkRow): ShareLinkRow {
+  const day = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+  return {
+    ...row,
+    expiresAt: day(row.expiresAt),
+    createdAt: day(row.createdAt),
+    revokedAt: row.revokedAt === null ? null : day(row.revokedAt),
+    dispensedAt: row.dispensedAt === null ? null : day(row.dispensedAt),
+  };
+}
+
 export async function findShareLink(id: string): Promise<ShareLinkRow | undefined> {
-  const { prisma } = await database();
-  return (await prisma.shareLink.findUnique({ where: { id } })) ?? undefined;
+  const { sql } = await database();
+  const [row] = await sql.query<ShareLinkRow>(`SELECT ${LINK_COLUMNS} FROM share_link WHERE id = $1::uuid`, [id]);
+  return row ? linkOf(row) : undefined;
 }
 
 /** Ended links shown besides the live ones: the rest is in the patient's access history. */
@@ -58,17 +81,20 @@ export const ENDED_LINKS_SHOWN = 200;
  * latest ended ones.
  */
 export async function listShareLinks(patientId: string, prescriptionId?: string, now = new Date()): Promise<ShareLinkRow[]> {
-  const { prisma } = await database();
-  const mine = { patientId, ...(prescriptionId ? { prescriptionId } : {}) };
-  const [live, ended] = await Promise.all([
-    prisma.shareLink.findMany({ where: { ...mine, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } }),
-    prisma.shareLink.findMany({
-      where: { ...mine, OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }] },
-      orderBy: { createdAt: "desc" },
-      take: ENDED_LINKS_SHOWN,
-    }),
-  ]);
-  return [...live, ...ended].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const { sql } = await database();
+  // Both parts in one statement (they were two Prisma reads on two connections).
+  const rows = await sql.query<ShareLinkRow>(
+    `SELECT * FROM (
+       (SELECT ${LINK_COLUMNS} FROM share_link
+         WHERE patient_id = $1::uuid AND ($2::text IS NULL OR prescription_id = $2) AND revoked_at IS NULL AND expires_at > $3::timestamptz)
+       UNION ALL
+       (SELECT ${LINK_COLUMNS} FROM share_link
+         WHERE patient_id = $1::uuid AND ($2::text IS NULL OR prescription_id = $2) AND (revoked_at IS NOT NULL OR expires_at <= $3::timestamptz)
+         ORDER BY created_at DESC, id LIMIT $4)
+     ) links ORDER BY "createdAt" DESC, id`,
+    [patientId, prescriptionId ?? null, now.toISOString(), ENDED_LINKS_SHOWN],
+  );
+  return rows.map(linkOf);
 }
 
 /** Ends a link of this patient now; false when there was no such live link. */
@@ -135,12 +161,11 @@ export async function prescriptionIsOpen(patientId: string, prescriptionId: stri
  */
 export async function openPrescriptions(patientId: string, prescriptionIds: string[]): Promise<Set<string>> {
   if (prescriptionIds.length === 0) return new Set();
-  const { prisma } = await database();
-  const rows = await prisma.$queryRawUnsafe<{ group_id: string }[]>(
+  const { sql } = await database();
+  const rows = await sql.query<{ group_id: string }>(
     `SELECT DISTINCT group_id FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = ANY($2::text[])
        AND resource_type = 'MedicationRequest' AND status = 'active' AND NOT deleted`,
-    patientId,
-    prescriptionIds,
+    [patientId, prescriptionIds],
   );
   return new Set(rows.map((row) => row.group_id));
 }
@@ -210,7 +235,7 @@ export type LinkEventPage = LinkEventRow & { linkTotal: number; linkWrongPasscod
 
 export async function readLinkEvents(patientId: string, linkIds: string[], perLink = LINK_EVENTS_SHOWN): Promise<LinkEventPage[]> {
   if (linkIds.length === 0) return [];
-  const { prisma } = await database();
+  const { sql } = await database();
   type Counted = number | bigint | string;
   // Per link, bounded by what is shown rather than by the link's whole activity: the newest rows
   // come from two index scans that stop at `perLink` (the link's own acts, "Link/<id>", on the
@@ -220,7 +245,7 @@ export async function readLinkEvents(patientId: string, linkIds: string[], perLi
   // opened 1,400 times (issue 16's bench) made the prescription and sharing pages twice as slow
   // as the documents page (the query alone: 15 ms). A row is the link's own when its agent is a
   // link; a "ShareLink/<id>" row by anyone else (the patient, a caregiver) is its history.
-  const rows = await prisma.$queryRawUnsafe<(LinkEventRow & { linkTotal: Counted; linkWrongPasscodes: Counted })[]>(
+  const rows = await sql.query<LinkEventRow & { linkTotal: Counted; linkWrongPasscodes: Counted }>(
     `SELECT e.recorded, e.agent, e.agent_name AS "agentName", e.entity, e.interaction, e.outcome, e.reason, e.detail,
             c.total AS "linkTotal", c.wrong AS "linkWrongPasscodes"
        FROM unnest($2::text[], $3::text[]) AS l(link, share)
@@ -245,10 +270,7 @@ export async function readLinkEvents(patientId: string, linkIds: string[], perLi
                    FROM audit_event a WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%') history
        ) c
       ORDER BY e.seq DESC`,
-    patientId,
-    linkIds.map((id) => `Link/${id}`),
-    linkIds.map((id) => `ShareLink/${id}`),
-    perLink,
+    [patientId, linkIds.map((id) => `Link/${id}`), linkIds.map((id) => `ShareLink/${id}`), perLink],
   );
   return rows.map((row) => ({ ...row, linkTotal: Number(row.linkTotal), linkWrongPasscodes: Number(row.linkWrongPasscodes) }));
 }
