@@ -25,7 +25,8 @@ export type DocumentsPageData = {
 export async function documentsPageData({ repo, actor }: RequestScope, params: Record<string, string | string[] | undefined>): Promise<DocumentsPageData> {
   const patientId = spaceOf(actor) ?? "";
   const { filters, invalid } = parseDocumentFilters(params);
-  const newSince = await documentsSeenBefore(actor, new Date());
+  // Since when a document is new is read beside the list, not before it (issue 16).
+  const newSince = documentsSeenBefore(actor, new Date());
   const facetsLoaded = listDocumentFacets(repo, patientId);
   const [list, facets, spaceName, create] = await Promise.all([
     listDocuments(repo, patientId, filters, { newSince, viewerRef: agentRef(actor), knownNames: facetsLoaded.then(facetNames) }),

@@ -34,7 +34,7 @@ export async function listDocuments(
   repo: Repository,
   patientId: string,
   filters: DocumentFilters,
-  options: { newSince?: Date; viewerRef?: string; knownNames?: Promise<Map<string, string>> } = {},
+  options: { newSince?: Date | Promise<Date | undefined>; viewerRef?: string; knownNames?: Promise<Map<string, string>> } = {},
 ): Promise<DocumentList> {
   const page = Math.min(Math.max(filters.page, 1), MAX_PAGE);
   const request: SearchRequest = {
@@ -50,15 +50,22 @@ export async function listDocuments(
     sort: "-date",
     total: true,
   };
-  const result = await repo.search<DocumentReference>("DocumentReference", request);
-  const showPrivacy = await mayManagePrivacy(repo, patientId);
-  const hiddenIds = showPrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>();
+  // The page, whether the viewer sees the privacy badges (and which documents are hidden) and
+  // since when a document is new, at once: they were read one after the other (issue 16).
+  const [result, { showPrivacy, hiddenIds }, newSince] = await Promise.all([
+    repo.search<DocumentReference>("DocumentReference", request),
+    mayManagePrivacy(repo, patientId).then(async (showPrivacy) => ({
+      showPrivacy,
+      hiddenIds: showPrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>(),
+    })),
+    options.newSince,
+  ]);
   // Names the page already has (the filters' directory) are not searched for again.
   const names = new Map(await options.knownNames);
   const missing = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref) => ref && !names.has(ref));
   for (const [ref, name] of await directoryNames(repo, missing)) names.set(ref, name);
   const total = result.total ?? result.resources.length;
-  let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince: options.newSince, viewerRef: options.viewerRef }));
+  let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince, viewerRef: options.viewerRef }));
   const candidates = items.filter((item) => item.isNew).map((item) => item.id);
   if (options.viewerRef && candidates.length > 0) {
     // Opened since it arrived: no longer new.
