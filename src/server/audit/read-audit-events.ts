@@ -120,17 +120,17 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   const pageWhere = [...where];
   if (search.after !== undefined && search.order !== "groups") pageWhere.push(`a.seq ${direction === "ASC" ? ">" : "<"} ${p.add(search.after)}::bigint`);
   const orderBy = search.order === "groups" ? `${HISTORY_GROUP_SQL}, a.seq DESC` : `a.seq ${direction}`;
-  const rows = await prisma.$queryRawUnsafe<(AuditRow & { seq: string })[]>(
-    `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
-    ...p.values,
-  );
-  let total: number | undefined;
-  let groups: AuditPage["groups"];
-  if (search.total) {
-    const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
-    groups = wholeTrail ? await keptCounts(patientId) : await countedGroups(whereSql, filterValues);
-    total = groups.others + groups.refused + groups.own;
-  }
+  // The page and its counts side by side, not the counts after the page (issue 16: one round
+  // trip less on the history pages).
+  const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
+  const [rows, groups] = await Promise.all([
+    prisma.$queryRawUnsafe<(AuditRow & { seq: string })[]>(
+      `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
+      ...p.values,
+    ),
+    search.total ? (wholeTrail ? keptCounts(patientId) : countedGroups(whereSql, filterValues)) : undefined,
+  ]);
+  const total = groups ? groups.others + groups.refused + groups.own : undefined;
   const shown = rows.slice(0, search.count);
   const events = shown.map(toFhirAuditEvent);
   await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: events.length, offset: search.offset } });
