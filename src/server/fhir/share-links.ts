@@ -221,6 +221,36 @@ export type LinkEventRow = {
   detail: unknown;
 };
 
+/**
+ * What readLinkEvents runs ($1 the patient, $2 and $3 the links' agent and entity references, $4
+ * the rows per link); exported for the test that reads its plan.
+ */
+export const LINK_EVENTS_SQL = `WITH counted AS MATERIALIZED (
+         SELECT l.link, l.share, own.total + history.total AS total, own.wrong AS wrong
+           FROM unnest($2::text[], $3::text[]) AS l(link, share)
+           CROSS JOIN LATERAL (SELECT count(*) AS total, count(*) FILTER (WHERE a.interaction = 'link-passcode-failed') AS wrong
+                   FROM audit_event a WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = l.link) own
+           CROSS JOIN LATERAL (SELECT count(*) AS total
+                   FROM audit_event a WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%') history
+       )
+     SELECT e.recorded, e.agent, e.agent_name AS "agentName", e.entity, e.interaction, e.outcome, e.reason, e.detail,
+            c.total AS "linkTotal", c.wrong AS "linkWrongPasscodes"
+       FROM counted c
+       CROSS JOIN LATERAL (
+         SELECT * FROM (
+           (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
+              FROM audit_event a
+             WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = c.link
+             ORDER BY a.seq DESC LIMIT $4)
+           UNION ALL
+           (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
+              FROM audit_event a
+             WHERE a.patient_id = $1::uuid AND a.entity = c.share AND a.agent NOT LIKE 'Link/%'
+             ORDER BY a.seq DESC LIMIT $4)
+         ) newest ORDER BY seq DESC LIMIT $4
+       ) e
+      ORDER BY e.seq DESC`;
+
 /** Events shown per link, newest first; the others are counted and stay in the access history. */
 export const LINK_EVENTS_SHOWN = 50;
 
@@ -251,31 +281,7 @@ export async function readLinkEvents(patientId: string, linkIds: string[], perLi
   // link opened 7,500 times in the pages bench; the prescription and sharing pages went from
   // 10 to 100 ms once a connection had run it five times).
   const rows = await sql.query<LinkEventRow & { linkTotal: Counted; linkWrongPasscodes: Counted }>(
-    `WITH counted AS MATERIALIZED (
-         SELECT l.link, l.share, own.total + history.total AS total, own.wrong AS wrong
-           FROM unnest($2::text[], $3::text[]) AS l(link, share)
-           CROSS JOIN LATERAL (SELECT count(*) AS total, count(*) FILTER (WHERE a.interaction = 'link-passcode-failed') AS wrong
-                   FROM audit_event a WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = l.link) own
-           CROSS JOIN LATERAL (SELECT count(*) AS total
-                   FROM audit_event a WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%') history
-       )
-     SELECT e.recorded, e.agent, e.agent_name AS "agentName", e.entity, e.interaction, e.outcome, e.reason, e.detail,
-            c.total AS "linkTotal", c.wrong AS "linkWrongPasscodes"
-       FROM counted c
-       CROSS JOIN LATERAL (
-         SELECT * FROM (
-           (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
-              FROM audit_event a
-             WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = c.link
-             ORDER BY a.seq DESC LIMIT $4)
-           UNION ALL
-           (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
-              FROM audit_event a
-             WHERE a.patient_id = $1::uuid AND a.entity = c.share AND a.agent NOT LIKE 'Link/%'
-             ORDER BY a.seq DESC LIMIT $4)
-         ) newest ORDER BY seq DESC LIMIT $4
-       ) e
-      ORDER BY e.seq DESC`,
+    LINK_EVENTS_SQL,
     [patientId, linkIds.map((id) => `Link/${id}`), linkIds.map((id) => `ShareLink/${id}`), perLink],
   );
   return rows.map((row) => ({ ...row, linkTotal: Number(row.linkTotal), linkWrongPasscodes: Number(row.linkWrongPasscodes) }));
