@@ -128,6 +128,8 @@ describe("a page's audit rows", () => {
       [jean],
     );
     expect(rows.map((row) => row.entity)).toEqual(expect.arrayContaining([`Patient/${jean}`, "DocumentReference"]));
+    // The banner and the page's title share one read of Jean's name: one view, one row of it in his history.
+    expect(rows.filter((row) => row.entity === `Patient/${jean}`)).toHaveLength(1);
     expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
   });
 
