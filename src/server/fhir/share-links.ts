@@ -43,7 +43,6 @@ export async function markLinksDispensed(tx: TransactionClient, patientId: strin
   );
 }
 
-/** A link by id, or undefined (for the pharmacist's opening and every request after it). */
 /**
  * The columns of a ShareLinkRow, read through the plain driver rather than Prisma: these reads
  * run on every view of the pharmacist's, the prescription's and the sharing page, and the driver
@@ -66,6 +65,7 @@ function linkOf(row: ShareLinkRow): ShareLinkRow {
   };
 }
 
+/** A link by id, or undefined (for the pharmacist's opening and every request after it). */
 export async function findShareLink(id: string): Promise<ShareLinkRow | undefined> {
   const { sql } = await database();
   const [row] = await sql.query<ShareLinkRow>(`SELECT ${LINK_COLUMNS} FROM share_link WHERE id = $1::uuid`, [id]);
@@ -144,20 +144,13 @@ export async function lockShareLink(tx: TransactionClient, id: string): Promise<
  * content: the check belongs with the link's own state, before any actor exists.
  */
 export async function prescriptionIsOpen(patientId: string, prescriptionId: string): Promise<boolean> {
-  const { prisma } = await database();
-  const rows = await prisma.$queryRawUnsafe<{ open: boolean }[]>(
-    `SELECT EXISTS (SELECT 1 FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = $2
-       AND resource_type = 'MedicationRequest' AND status = 'active' AND NOT deleted) AS open`,
-    patientId,
-    prescriptionId,
-  );
-  return rows[0]?.open === true;
+  return (await openPrescriptions(patientId, [prescriptionId])).has(prescriptionId);
 }
 
 /**
- * Which of these prescriptions still have a line that can be dispensed, in one statement: the
- * links page of a patient with hundreds of ended links asked prescriptionIsOpen once per
- * prescription, one round trip after the other.
+ * Which of these prescriptions still have a line that can be dispensed (prescriptionIsOpen's
+ * rule), in one statement: the links page of a patient with hundreds of ended links asked once
+ * per prescription, one round trip after the other.
  */
 export async function openPrescriptions(patientId: string, prescriptionIds: string[]): Promise<Set<string>> {
   if (prescriptionIds.length === 0) return new Set();
