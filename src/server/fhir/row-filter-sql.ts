@@ -25,7 +25,11 @@ export function rowFilterSql(
   if (filter.kind === "none") return "FALSE";
   const { variants, kept } = simplified(filter.variants);
   if (kept.length === 0) return "TRUE";
-  const hiddenParam = kept.some((d) => d.dim === "hidden") ? param(context.hiddenIds) : "";
+  // No hidden document: the test is settled without looking at the row. Sent as an empty array,
+  // PostgreSQL still tried it on every row; a professional's count of a 5,000-document record
+  // took 1.5 ms instead of 1.0 (issue 16).
+  const noneHidden = context.hiddenIds.length === 0;
+  const hiddenParam = kept.some((d) => d.dim === "hidden") && !noneHidden ? param(context.hiddenIds) : "";
   const linkParam = kept.some((d) => d.dim === "inLinkPrescription") ? param(context.linkPrescriptionId ?? "") : "";
   const participantParam = kept.some((d) => d.dim === "ownConversation") ? param(context.participantRef ?? "") : "";
   // Whose id a hidden rule names: the row's own, or for a file its document's (see search.ts).
@@ -38,7 +42,11 @@ export function rowFilterSql(
     if (v.minorSecret !== undefined) {
       parts.push(v.minorSecret ? `('${MINOR_SECRET}' = ANY(security))` : `NOT ('${MINOR_SECRET}' = ANY(security))`);
     }
-    if (v.hidden !== undefined) parts.push(v.hidden ? `(${hiddenId} = ANY(${hiddenParam}::uuid[]))` : `NOT (${hiddenId} = ANY(${hiddenParam}::uuid[]))`);
+    if (v.hidden !== undefined && noneHidden) {
+      if (v.hidden) parts.push("FALSE");
+    } else if (v.hidden !== undefined) {
+      parts.push(v.hidden ? `(${hiddenId} = ANY(${hiddenParam}::uuid[]))` : `NOT (${hiddenId} = ANY(${hiddenParam}::uuid[]))`);
+    }
     if (v.inLinkPrescription !== undefined) {
       parts.push(v.inLinkPrescription ? `(group_id = ${linkParam})` : `(group_id IS DISTINCT FROM ${linkParam})`);
     }
