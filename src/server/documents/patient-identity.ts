@@ -10,7 +10,6 @@ import { formatHumanName } from "@/lib/fhir/human-name";
  */
 export async function patientIdentity(repo: Repository, patientId: string): Promise<{ name: string; birthDate?: string; patient: Patient } | undefined> {
   if (!isUuid(patientId)) return undefined;
-  const found = await repo.search<Patient>("Patient", { patientId, ids: [patientId], count: 1 });
-  const patient = found.resources[0];
+  const patient = await repo.searchPatient(patientId);
   return patient ? { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate, patient } : undefined;
 }

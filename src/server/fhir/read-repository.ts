@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import type { DocumentReference, PractitionerRole, Resource } from "@medplum/fhirtypes";
+import type { DocumentReference, Patient, PractitionerRole, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf } from "../access/actor";
 import { seesDeleted } from "../access/deleted-resources";
 import type { AuditInteraction } from "../audit/audit-entry";
@@ -18,6 +18,7 @@ import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { searchPatientById } from "./patient-search";
 import { documentFacetRefs, searchResources, searchResourcesOfTypes, searchStoredJson, type DocumentFacetRefs, type StoredJson } from "./search";
 import { MAX_COUNT, type SearchRequest, type SearchResult } from "./search-request";
 
@@ -76,6 +77,12 @@ export class ReadRepository extends GuardedRepository {
     this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
+  }
+
+  /** A patient's own Patient, as the search by its id finds it, in one round trip (patient-search.ts). */
+  async searchPatient(patientId: string): Promise<Patient | undefined> {
+    this.countRead();
+    return searchPatientById(this, this.db.sql, patientId);
   }
 
   /**

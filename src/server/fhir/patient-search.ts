@@ -1,0 +1,34 @@
+import "@/server/server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import { decide } from "../access/decide";
+import { rowFilter } from "../access/row-filter";
+import type { Queryable } from "../db/queryable";
+import { isUuid } from "./ids";
+import type { ReadRepository as Repository } from "./read-repository";
+import { factsOfRow, loadRow } from "./resource-row";
+
+/**
+ * A patient's own Patient resource, exactly as `search("Patient", { patientId, ids: [patientId] })`
+ * finds it (the same answer, the same audit row: a refused compartment is a denied search, a
+ * search that finds nothing or the patient is a successful search with its number of results),
+ * but in one wave: the row and the patient's rules are read at once, and the search's row filter
+ * is applied here by decide(), which that SQL filter is proven to match
+ * (tests/unit/access/row-filter.property.test.ts).
+ *
+ * Pages gate a record on it (a blocked professional gets « Page introuvable » and leaves one
+ * refusal). The search had to read the rules before it could write its SQL, so a professional's
+ * view of a record waited two round trips before any of its own reads could start (issue 16).
+ */
+export async function searchPatientById(repo: Repository, db: Queryable, patientId: string): Promise<Patient | undefined> {
+  if (!isUuid(patientId)) return undefined;
+  const [rules, row] = await Promise.all([repo.rulesForDecision(patientId, db), loadRow(db, "Patient", patientId)]);
+  const now = repo.now();
+  if (rowFilter(repo.actor, "search", "Patient", rules, now).kind === "none") {
+    await repo.audit({ patientId, entity: "Patient", interaction: "search", outcome: "denied", reason: "no-access" });
+    return undefined;
+  }
+  const found = row && !row.deleted && row.patient_id === patientId && decide(repo.actor, "search", factsOfRow(row), rules, now).allow ? row : undefined;
+  if (found) repo.compartmentSeen(patientId);
+  await repo.audit({ patientId, entity: "Patient", interaction: "search", outcome: "success", detail: { results: found ? 1 : 0, offset: 0 } });
+  return found?.content as Patient | undefined;
+}
