@@ -39,7 +39,7 @@ async function world() {
   const withPrescriptions = await system.create(aDelegation({ patientId: jean, agentPatientId: camille, scopes: ["prescriptions:read"] }));
   const endedDelegation = await system.create(aDelegation({ patientId: jean, agentPatientId: camille, scopes: ["record:read", "documents:read"], start: "2026-01-01T00:00:00Z", end: "2026-02-01T00:00:00Z" }));
   const guardianship = await system.create(aGuardianship({ patientId: leo, agentPatientId: jean, scopes: ["record:read", "documents:read"] }));
-  const practitioner = (practitionerId: string, emergency?: Actor & { kind: "practitioner" }["emergency"]): Actor => ({ kind: "practitioner", accountId: newId(), practitionerId, emergency });
+  const practitioner = (practitionerId: string, emergency?: Extract<Actor, { kind: "practitioner" }>["emergency"]): Actor => ({ kind: "practitioner", accountId: newId(), practitionerId, emergency });
   const delegate = (relatedPersonId: string): Actor => ({ kind: "delegate", accountId: newId(), selfPatientId: camille, patientId: jean, relatedPersonId });
   const actors: Record<string, { actor: Actor; target: string }> = {
     "the patient": { actor: { kind: "patient", accountId: newId(), patientId: jean }, target: jean },
