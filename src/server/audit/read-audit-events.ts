@@ -109,7 +109,7 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
     await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "denied", reason: decision.reason });
     return { events: [], total: search.total ? 0 : undefined, hasMore: false };
   }
-  const { prisma } = await database();
+  const { sql } = await database();
   const p = new SqlParams();
   const hidden = await hiddenFrom(repo, patientId);
   const where = [...visibleTerms(patientId, hidden, p), ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p))];
@@ -124,9 +124,9 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   // trip less on the history pages).
   const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
   const [rows, groups] = await Promise.all([
-    prisma.$queryRawUnsafe<(AuditRow & { seq: string })[]>(
+    sql.query<AuditRow & { seq: string }>(
       `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
-      ...p.values,
+      p.values,
     ),
     search.total ? (wholeTrail ? keptCounts(patientId) : countedGroups(whereSql, filterValues)) : undefined,
   ]);
@@ -146,20 +146,20 @@ type Count = bigint | number | string;
  * every row, so they serve only a reader who sees every row, with no date filter.
  */
 async function keptCounts(patientId: string): Promise<Record<HistoryGroup, number>> {
-  const { prisma } = await database();
-  const [head] = await prisma.$queryRawUnsafe<{ others: Count; refused: Count; own: Count }[]>(
+  const { sql } = await database();
+  const [head] = await sql.query<{ others: Count; refused: Count; own: Count }>(
     `SELECT others_count AS others, refused_count AS refused, own_count AS own FROM audit_chain_head WHERE chain_key = $1`,
-    patientId,
+    [patientId],
   );
   return { others: Number(head?.others ?? 0), refused: Number(head?.refused ?? 0), own: Number(head?.own ?? 0) };
 }
 
 /** The counts of what this reader sees of the trail, counted row by row (an index-only scan). */
 async function countedGroups(whereSql: string, values: unknown[]): Promise<Record<HistoryGroup, number>> {
-  const { prisma } = await database();
-  const counted = await prisma.$queryRawUnsafe<{ g: number; n: Count }[]>(
+  const { sql } = await database();
+  const counted = await sql.query<{ g: number; n: Count }>(
     `SELECT ${HISTORY_GROUP_SQL} AS g, count(*) AS n FROM audit_event a WHERE ${whereSql} GROUP BY 1`,
-    ...values,
+    values,
   );
   const groups = { others: 0, refused: 0, own: 0 };
   for (const row of counted) groups[GROUPS[Number(row.g)] ?? "others"] += Number(row.n);
@@ -169,10 +169,10 @@ async function countedGroups(whereSql: string, values: unknown[]): Promise<Recor
 export async function readAuditEvent(repo: Repository, id: string): Promise<AuditEvent> {
   repo.countRead();
   if (!isUuid(id)) throw notFound();
-  const { prisma } = await database();
-  const [located] = await prisma.$queryRawUnsafe<{ patientId: string | null }[]>(
+  const { sql } = await database();
+  const [located] = await sql.query<{ patientId: string | null }>(
     `SELECT patient_id::text AS "patientId" FROM audit_event WHERE id = $1::uuid`,
-    id,
+    [id],
   );
   const patientId = located?.patientId;
   if (!patientId) throw notFound();
@@ -183,7 +183,7 @@ export async function readAuditEvent(repo: Repository, id: string): Promise<Audi
   }
   const p = new SqlParams();
   const where = [`a.id = ${p.add(id)}::uuid`, ...visibleTerms(patientId, await hiddenFrom(repo, patientId), p)];
-  const [row] = await prisma.$queryRawUnsafe<AuditRow[]>(`SELECT ${COLUMNS} FROM audit_event a WHERE ${where.join(" AND ")}`, ...p.values);
+  const [row] = await sql.query<AuditRow>(`SELECT ${COLUMNS} FROM audit_event a WHERE ${where.join(" AND ")}`, p.values);
   if (!row) {
     await repo.audit({ patientId, entity: `AuditEvent/${id}`, interaction: "read", outcome: "denied", reason: "hidden-entity" });
     throw notFound();
