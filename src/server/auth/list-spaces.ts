@@ -31,7 +31,7 @@ export async function listSpaces(session: CurrentSession, actor: Actor, ctx: Req
   // three rules reads, three Patient reads and three audit rows in turn on every home page
   // (issue 16); their audit rows now mostly share an INSERT (audit-batch.ts). Order kept.
   const others = await Promise.all(
-    delegations.map(async ({ patientId, delegation }): Promise<Space | undefined> => {
+    delegations.map(async ({ patientId, delegation, rules }): Promise<Space | undefined> => {
       const asAgent: Actor = {
         kind: delegation.kind,
         accountId: session.account.id,
@@ -40,7 +40,10 @@ export async function listSpaces(session: CurrentSession, actor: Actor, ctx: Req
         relatedPersonId: delegation.relatedPersonId,
       };
       try {
-        const patient = await (await createRepository(asAgent, ctx)).read<Patient>("Patient", patientId);
+        const repo = await createRepository(asAgent, ctx);
+        // The rules just read to find the delegation: this request's, not read a second time.
+        repo.knowRules(rules);
+        const patient = await repo.read<Patient>("Patient", patientId);
         return { patientId, kind: delegation.kind, name: nameOf(patient), current: currentId === patientId };
       } catch {
         // Not readable after all (the decision said no): not a space this person can open.

@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import type { Delegation } from "../access/rules";
+import type { Delegation, PatientRules } from "../access/rules";
 import { database } from "../db/client";
 import { unsafeLoadRules } from "./load-rules";
 
@@ -15,7 +15,7 @@ import { unsafeLoadRules } from "./load-rules";
  * after it should be shown to them. The list is as long as the number of people who named this
  * person (a family, a few dozen at most for a professional carer), each made by hand.
  */
-export type AgentDelegation = { patientId: string; delegation: Delegation };
+export type AgentDelegation = { patientId: string; delegation: Delegation; rules: PatientRules };
 
 export async function unsafeFindDelegationsOfAgent(agentPatientId: string): Promise<AgentDelegation[]> {
   const { sql } = await database();
@@ -24,12 +24,11 @@ export async function unsafeFindDelegationsOfAgent(agentPatientId: string): Prom
       WHERE actor_ref = $1 AND resource_type = 'RelatedPerson' AND NOT deleted AND patient_id IS NOT NULL`,
     [`Patient/${agentPatientId}`],
   );
-  const found: AgentDelegation[] = [];
-  for (const { patient_id: patientId } of rows) {
-    const rules = await unsafeLoadRules(sql, patientId);
-    for (const delegation of rules.delegations) {
-      if (delegation.agentPatientId === agentPatientId) found.push({ patientId, delegation });
-    }
-  }
-  return found;
+  // Every patient's rules at once: a caregiver of three people waited for three reads in turn on
+  // every home page (issue 16). They are returned with the delegations, so that the space list's
+  // repositories decide with them instead of reading them again.
+  const rulesOfPatients = await Promise.all(rows.map(({ patient_id: patientId }) => unsafeLoadRules(sql, patientId)));
+  return rulesOfPatients.flatMap((rules) =>
+    rules.delegations.filter((delegation) => delegation.agentPatientId === agentPatientId).map((delegation) => ({ patientId: rules.patientId, delegation, rules })),
+  );
 }
