@@ -2,10 +2,10 @@ import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import type { Actor } from "../access/actor";
-import type { RequestContext } from "../audit/audit-entry";
+import { spacePatientName } from "../delegations/space-patient-name";
+import type { RequestScope } from "../documents/request-scope";
 import { unsafeFindDelegationsOfAgent } from "../fhir/agent-delegations";
 import { createRepository } from "../fhir/repository";
-import type { CurrentSession } from "./check-session";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { idOfRef } from "./resolve-actor";
 
@@ -17,11 +17,20 @@ import { idOfRef } from "./resolve-actor";
  */
 export type Space = { patientId: string; kind: "self" | "guardian" | "delegate"; name: string; current: boolean };
 
+type AgentActor = Extract<Actor, { kind: "guardian" | "delegate" }>;
+
+/** Whether `actor` is this guardian or caregiver, under this very delegation. */
+function isActor(actor: Actor, agent: AgentActor): boolean {
+  if (actor.kind !== "guardian" && actor.kind !== "delegate") return false;
+  return actor.kind === agent.kind && actor.patientId === agent.patientId && actor.relatedPersonId === agent.relatedPersonId && actor.selfPatientId === agent.selfPatientId;
+}
+
 function nameOf(patient: Patient): string {
   return formatHumanName(patient.name) ?? patient.id ?? "";
 }
 
-export async function listSpaces(session: CurrentSession, actor: Actor, ctx: RequestContext, now: Date): Promise<Space[]> {
+export async function listSpaces({ session, actor, ctx, repo }: RequestScope): Promise<Space[]> {
+  const now = repo.now();
   const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
   if (!selfPatientId || session.account.kind !== "patient") return [];
   const currentId = "patientId" in actor ? actor.patientId : selfPatientId;
@@ -32,18 +41,24 @@ export async function listSpaces(session: CurrentSession, actor: Actor, ctx: Req
   // (issue 16); their audit rows now mostly share an INSERT (audit-batch.ts). Order kept.
   const others = await Promise.all(
     delegations.map(async ({ patientId, delegation, rules }): Promise<Space | undefined> => {
-      const asAgent: Actor = {
+      const asAgent: AgentActor = {
         kind: delegation.kind,
         accountId: session.account.id,
         selfPatientId,
         patientId,
         relatedPersonId: delegation.relatedPersonId,
       };
+      // The space this request acts in: its name is the banner's, read once by the request's own
+      // repository; read again here, it was a second read in that person's history on every view.
+      if (isActor(actor, asAgent)) {
+        const name = await spacePatientName(repo, patientId);
+        return name === undefined ? undefined : { patientId, kind: delegation.kind, name: name || patientId, current: true };
+      }
       try {
-        const repo = await createRepository(asAgent, ctx);
+        const spaceRepo = await createRepository(asAgent, ctx);
         // The rules just read to find the delegation: this request's, not read a second time.
-        repo.knowRules(rules);
-        const patient = await repo.read<Patient>("Patient", patientId);
+        spaceRepo.knowRules(rules);
+        const patient = await spaceRepo.read<Patient>("Patient", patientId);
         return { patientId, kind: delegation.kind, name: nameOf(patient), current: currentId === patientId };
       } catch {
         // Not readable after all (the decision said no): not a space this person can open.

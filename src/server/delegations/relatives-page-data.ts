@@ -29,7 +29,7 @@ export type RelativesPageData = {
  */
 export async function relativesPageData({ session, actor, repo, ctx }: RequestScope, cookieHeader: string | undefined): Promise<RelativesPageData> {
   const manages = mayManageDelegations(actor);
-  const [overview, spaces] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces(session, actor, ctx, repo.now())]);
+  const [overview, spaces] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces({ session, actor, repo, ctx })]);
   const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
   return {
     managed: overview

@@ -14,6 +14,6 @@ export type PatientHomeData = {
 
 /** The patient's home: whose space they act in, the other spaces they may open, the emergency accesses to know of. */
 export async function patientHomeData({ session, actor, repo, ctx }: RequestScope): Promise<PatientHomeData> {
-  const [spaces, notices] = await Promise.all([listSpaces(session, actor, ctx, repo.now()), emergencyNotices(repo)]);
+  const [spaces, notices] = await Promise.all([listSpaces({ session, actor, repo, ctx }), emergencyNotices(repo)]);
   return { displayName: session.account.displayName, spaces, notices, guardian: actor.kind === "guardian" };
 }

@@ -37,7 +37,7 @@ export async function preventionPageData({ session, actor, repo, ctx }: RequestS
   const [{ record, items, date }, preferences, spaces] = await Promise.all([
     preventionOf(repo, patientId, { about: actor.kind === "patient" ? "self" : "other" }),
     loadPreferences(repo, patientId),
-    listSpaces(session, actor, ctx, repo.now()),
+    listSpaces({ session, actor, repo, ctx }),
   ]);
   return {
     self: actor.kind === "patient",

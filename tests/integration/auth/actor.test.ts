@@ -6,7 +6,7 @@ import { openSession } from "@/server/auth/open-session";
 import { actorForSession } from "@/server/auth/actor-for-session";
 import { switchSpace } from "@/server/auth/switch-space";
 import { createAccount } from "@/server/db/account-store";
-import { systemRepository } from "@/server/fhir/repository";
+import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
@@ -124,7 +124,8 @@ describe("the spaces a patient can open", () => {
     const current = await session(sessionId);
     const actor = await actorForSession(current);
     if (!actor) throw new Error("no actor");
-    const spaces = await listSpaces(current, actor, { agentName: "Alice Agent" }, new Date());
+    const ctx = { agentName: "Alice Agent" };
+    const spaces = await listSpaces({ session: current, actor, ctx, repo: await createRepository(actor, ctx) });
     expect(spaces).toEqual(
       expect.arrayContaining([
         { patientId: agent, kind: "self", name: "Alice Agent", current: true },
