@@ -9,7 +9,7 @@ import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
 
-useTestDatabase();
+const db = useTestDatabase();
 
 type Props = Awaited<ReturnType<typeof getServerSideProps>> extends GetServerSidePropsResult<infer P> ? P : never;
 
@@ -67,6 +67,16 @@ describe("a patient's record as a professional sees it (Pages Router)", () => {
       expect(propsOf(result).data, id).toBeNull();
       expect(JSON.stringify(result), id).not.toContain("Dossier");
     }
+  });
+
+  it("leaves one refusal in the patient's history for a professional they have not authorised, and nothing read", async () => {
+    const { jean, petit } = await world();
+    expect((await view(petit.cookie, jean)).status).toBe(404);
+    const rows = await db().sql.query<{ entity: string; interaction: string; outcome: string; reason: string | null }>(
+      "SELECT entity, interaction, outcome, reason FROM audit_event WHERE patient_id = $1::uuid AND agent LIKE 'Practitioner/%' ORDER BY seq",
+      [jean],
+    );
+    expect(rows).toEqual([{ entity: "Patient", interaction: "search", outcome: "denied", reason: "no-access" }]);
   });
 
   it("sends a patient to their own space and a visitor without a session to sign in", async () => {
