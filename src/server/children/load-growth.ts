@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import type { DocumentReference, Observation, Patient } from "@medplum/fhirtypes";
+import { readSpacePatient } from "../delegations/space-patient-name";
 import type { ReadRepository } from "../fhir/read-repository";
 import { MAX_COUNT, MAX_OFFSET } from "../fhir/search-request";
 import { GROWTH_LOINC_CODES } from "./growth-measures";
@@ -14,7 +15,8 @@ import { growthSeries, type GrowthSeries } from "./growth-points";
 export type GrowthRecord = { patient: Patient; series: GrowthSeries; certificates: DocumentReference[] };
 
 export async function loadGrowth(repo: ReadRepository, patientId: string): Promise<GrowthRecord> {
-  const patient = await repo.read<Patient>("Patient", patientId);
+  // The banner's read of the child, shared (space-patient-name.ts): one look in their history.
+  const patient = await readSpacePatient(repo, patientId);
   const observations: Observation[] = [];
   for (let offset = 0; offset <= MAX_OFFSET; offset += MAX_COUNT) {
     const page = await repo.search<Observation>("Observation", { patientId, code: GROWTH_LOINC_CODES, count: MAX_COUNT, offset, sort: "date" });

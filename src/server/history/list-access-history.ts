@@ -1,11 +1,12 @@
 import "@/server/server-only";
-import type { AuditEvent, Patient } from "@medplum/fhirtypes";
+import type { AuditEvent } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { groupStartPages } from "@/lib/history/group-start-pages";
 import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
 import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
 import { mayReadTrail } from "../audit/may-read-trail";
 import { reportedEntries } from "../audit/read-audit";
+import { spacePatient } from "../delegations/space-patient-name";
 import { directoryNames } from "../documents/directory-names";
 import { mayManagePrivacy } from "../documents/privacy-rights";
 import type { Repository } from "../fhir/repository";
@@ -134,7 +135,7 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
   };
 }
 
+/** The banner's read of the person, shared (space-patient-name.ts): one look in their history. */
 async function nameOfPatient(repo: Repository, patientId: string): Promise<string | undefined> {
-  const patient = await repo.read<Patient>("Patient", patientId).catch(() => undefined);
-  return formatHumanName(patient?.name);
+  return formatHumanName((await spacePatient(repo, patientId))?.name);
 }

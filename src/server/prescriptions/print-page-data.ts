@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { RequestScope } from "../documents/request-scope";
-import { patientIdentity } from "../documents/patient-identity";
+import { identityOf, patientIdentity } from "../documents/patient-identity";
+import { spacePatient } from "../delegations/space-patient-name";
 import { isUuid } from "../fhir/ids";
 import { publicUrlOf } from "../http/public-url";
 import { orUndefined } from "../pages/or-undefined";
@@ -18,11 +19,17 @@ export type PrintPageData = { prescription: NamedPrescription; patient: { name: 
  * may not see), with the patient's name and birth date and the QR code of its address on this
  * portal (`headers`: the request's, for its public address).
  */
-export async function printPageData({ repo }: RequestScope, prescriptionId: string, headers: Headers): Promise<PrintPageData | undefined> {
+export async function printPageData({ repo, actor }: RequestScope, prescriptionId: string, headers: Headers): Promise<PrintPageData | undefined> {
   if (!isUuid(prescriptionId)) return undefined;
   const detail = await orUndefined(getPrescription(repo, prescriptionId));
   if (!detail) return undefined;
   const { prescription } = detail;
-  const [patient, qrCode] = await Promise.all([patientIdentity(repo, detail.patientId), qrSvgDataUrl(prescriptionQrText(publicUrlOf(headers), prescription.id))]);
+  // In another person's space, the banner reads that person already: the page shares its read
+  // (and its one row in their history) rather than searching them a second time.
+  const identity =
+    actor.kind === "guardian" || actor.kind === "delegate"
+      ? spacePatient(repo, detail.patientId).then((patient) => patient && identityOf(patient))
+      : patientIdentity(repo, detail.patientId);
+  const [patient, qrCode] = await Promise.all([identity, qrSvgDataUrl(prescriptionQrText(publicUrlOf(headers), prescription.id))]);
   return { prescription, patient: patient ? { name: patient.name, birthDate: patient.birthDate } : null, qrCode };
 }

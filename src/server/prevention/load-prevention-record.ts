@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { Condition, Immunization, Patient, Procedure, Resource } from "@medplum/fhirtypes";
 import type { ReadRepository } from "../fhir/read-repository";
+import { readSpacePatient } from "../delegations/space-patient-name";
 import { MAX_COUNT, MAX_OFFSET, type SearchResult } from "../fhir/search-request";
 
 /**
@@ -16,7 +17,8 @@ export type PreventionRecord = { patient: Patient; immunizations: Immunization[]
  */
 export async function loadPreventionRecord(repo: ReadRepository, patientId: string, known?: Patient): Promise<PreventionRecord> {
   // The Patient first: an actor refused it searches nothing more (one refusal in the trail).
-  const patient = known?.id === patientId ? known : await repo.read<Patient>("Patient", patientId);
+  // Read once per request: the banner of a caregiver's space reads the same person (space-patient-name.ts).
+  const patient = known?.id === patientId ? known : await readSpacePatient(repo, patientId);
   // Then the three types in one statement (read-repository.ts's searchTypes), each decided and
   // audited as its own search: they were three round trips on every page showing prevention (a
   // professional's view of a record: issue 16). A type with more than a page goes on alone.

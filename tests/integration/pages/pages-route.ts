@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { appUrl } from "../fhir-api/http";
 
-type PagesModule<P extends Record<string, unknown>> = { getServerSideProps: GetServerSideProps<P>; default: ComponentType<P> };
+export type PagesModule<P extends Record<string, unknown>> = { getServerSideProps: GetServerSideProps<P>; default: ComponentType<P> };
 
 export type PagesAnswer = { status: number; redirect?: string; html?: string; /** Answered by getServerSideProps itself, nothing rendered. */ ended?: true };
 

@@ -1,7 +1,8 @@
 import "@/server/server-only";
-import type { Patient, QuestionnaireResponse } from "@medplum/fhirtypes";
+import type { QuestionnaireResponse } from "@medplum/fhirtypes";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../../access/actor";
+import { readSpacePatient } from "../../delegations/space-patient-name";
 import type { RequestScope } from "../../documents/request-scope";
 import { todayInParis } from "../days";
 import { preventionNotice } from "../prevention-notice";
@@ -37,7 +38,8 @@ export type BilanPageData = {
 export async function bilanPageData({ actor, repo }: RequestScope, message: string | string[] | undefined): Promise<BilanPageData> {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
-  const patient = await repo.read<Patient>("Patient", patientId);
+  // The banner's read of the person, shared (space-patient-name.ts): one look in their history.
+  const patient = await readSpacePatient(repo, patientId);
   const band = patient.birthDate ? bilanBandOf(patient.birthDate, todayInParis(repo.now())) : undefined;
   const previous = await repo.search<QuestionnaireResponse>("QuestionnaireResponse", { patientId, count: 10, sort: "-date" });
   return {
