@@ -17,16 +17,19 @@ import * as bilan from "@/pages/espace/prevention/bilan";
 import * as vaccinations from "@/pages/espace/prevention/carnet";
 import * as certificate from "@/pages/espace/prevention/carnet/certificat";
 import * as relatives from "@/pages/espace/proches";
+import * as record from "@/pages/pro/patients/[patientId]";
+import * as proDocument from "@/pages/pro/patients/[patientId]/documents/[id]";
+import * as proUpload from "@/pages/pro/patients/[patientId]/ajouter";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aPrescription } from "@/lib/fhir/builders/prescriptions";
-import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
-import { sessionOf } from "../fhir-api/http";
+import { sessionOf, signIn } from "../fhir-api/http";
 import { servePage, type PagesAnswer, type PagesModule } from "./pages-route";
 
 const db = useTestDatabase();
@@ -106,5 +109,31 @@ describe("one view of a page of the space, one look at the person", () => {
       }
     }
     expect(looks).toEqual([]);
+  });
+});
+
+describe("one view of a patient's record by their professional, one look at the patient", () => {
+  it("leaves one search of the Patient in their history on the record and the upload page (which name them), none on a document", async () => {
+    const system = await systemRepository("space-person-reads-tests");
+    const patientId = (await system.create(aPatient({ given: "Rene", family: "Dossier", birthDate: "1960-01-02" }))).id!;
+    const practitionerId = (await system.create(aPractitioner({ given: "Sara", family: "Soignante" }))).id!;
+    await system.create(anAuthorisation({ patientId, practitionerId }));
+    const documentId = (await system.create(aDocument({ patientId, title: "Compte rendu de test", author: `Practitioner/${practitionerId}` }))).id!;
+    const { cookie } = await signIn(`Practitioner/${practitionerId}`, { name: "Dr Sara Soignante" });
+    const views: [string, View, string[]][] = [
+      ["record", view(record, `/pro/patients/${patientId}`, { patientId }), ["search"]],
+      ["document", view(proDocument, `/pro/patients/${patientId}/documents/${documentId}`, { patientId, id: documentId }), []],
+      ["upload", view(proUpload, `/pro/patients/${patientId}/ajouter`, { patientId }), ["search"]],
+    ];
+    let address = 0;
+    for (const [page, serve, looks] of views) {
+      const at = `10.0.2.${++address}`;
+      expect((await serve(cookie, at)).status, page).toBe(200);
+      const rows = await db().sql.query<{ interaction: string }>(
+        "SELECT interaction FROM audit_event WHERE patient_id = $1::uuid AND address = $2 AND entity IN ('Patient', 'Patient/' || $1) ORDER BY seq",
+        [patientId, at],
+      );
+      expect(rows.map((row) => row.interaction), page).toEqual(looks);
+    }
   });
 });
