@@ -2,8 +2,8 @@ import "@/server/server-only";
 import { parseDocumentFilters, type DocumentFilters } from "@/lib/documents/document-filters";
 import { agentRef, spaceOf } from "../access/actor";
 import { spacePatientName } from "../delegations/space-patient-name";
-import { facetNames, listDocumentFacets, type FacetOption } from "./list-document-facets";
-import { listDocuments, type DocumentList } from "./list-documents";
+import { listWithFacets, type DocumentFacets } from "./list-document-facets";
+import type { DocumentList } from "./list-documents";
 import { documentsSeenBefore } from "./mark-new";
 import type { RequestScope } from "./request-scope";
 
@@ -11,7 +11,7 @@ export type DocumentsPageData = {
   list: DocumentList;
   filters: DocumentFilters;
   invalidFilters: boolean;
-  facets: { authors: FacetOption[]; facilities: FacetOption[] };
+  facets: DocumentFacets;
   /** Another person's space: their name; null in one's own. */
   spaceName: string | null;
   canAdd: boolean;
@@ -27,10 +27,8 @@ export async function documentsPageData({ repo, actor }: RequestScope, params: R
   const { filters, invalid } = parseDocumentFilters(params);
   // Since when a document is new is read beside the list, not before it (issue 16).
   const newSince = documentsSeenBefore(actor, new Date());
-  const facetsLoaded = listDocumentFacets(repo, patientId);
-  const [list, facets, spaceName, create] = await Promise.all([
-    listDocuments(repo, patientId, filters, { newSince, viewerRef: agentRef(actor), knownNames: facetsLoaded.then(facetNames) }),
-    facetsLoaded,
+  const [{ list, facets }, spaceName, create] = await Promise.all([
+    listWithFacets(repo, patientId, filters, { newSince, viewerRef: agentRef(actor) }),
     // Another person's space: their name, as its banner read it.
     actor.kind === "patient" ? null : spacePatientName(repo, patientId).then((name) => name ?? null),
     repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] }),

@@ -26,6 +26,18 @@ function dateFilters(filters: DocumentFilters): DateFilter[] {
   return result;
 }
 
+export type ListOptions = {
+  /** Since when a document is new for this viewer (their last visit), if the page marks new ones. */
+  newSince?: Date | Promise<Date | undefined>;
+  /** Who views the list: a document they opened since it arrived is no longer new. */
+  viewerRef?: string;
+  /**
+   * Names the page's authors and custodians (by reference), once; the directory by default. A
+   * page that names other references too (the filters' choices) names them in the same search.
+   */
+  names?: (references: string[]) => Promise<Map<string, string>>;
+};
+
 /**
  * One page of a patient's documents, newest first, as the actor may see them: the rules are in
  * the SQL, so the total and the pages never count what is hidden from this actor.
@@ -34,7 +46,7 @@ export async function listDocuments(
   repo: Repository,
   patientId: string,
   filters: DocumentFilters,
-  options: { newSince?: Date | Promise<Date | undefined>; viewerRef?: string; knownNames?: Promise<Map<string, string>> } = {},
+  options: ListOptions = {},
 ): Promise<DocumentList> {
   const page = Math.min(Math.max(filters.page, 1), MAX_PAGE);
   const request: SearchRequest = {
@@ -60,10 +72,8 @@ export async function listDocuments(
     })),
     options.newSince,
   ]);
-  // Names the page already has (the filters' directory) are not searched for again.
-  const names = new Map(await options.knownNames);
-  const missing = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref) => ref && !names.has(ref));
-  for (const [ref, name] of await directoryNames(repo, missing)) names.set(ref, name);
+  const references = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref): ref is string => !!ref);
+  const names = await (options.names ? options.names(references) : directoryNames(repo, references));
   const total = result.total ?? result.resources.length;
   let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince, viewerRef: options.viewerRef }));
   const candidates = items.filter((item) => item.isNew).map((item) => item.id);

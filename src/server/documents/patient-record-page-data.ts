@@ -3,8 +3,8 @@ import { parseDocumentFilters, type DocumentFilters } from "@/lib/documents/docu
 import { noteFirstAccess } from "../notifications/note-first-access";
 import { preventionOf } from "../prevention/evaluate-patient";
 import type { PreventionItem } from "../prevention/types";
-import { facetNames, listDocumentFacets, type FacetOption } from "./list-document-facets";
-import { listDocuments, type DocumentList } from "./list-documents";
+import { listWithFacets, type DocumentFacets } from "./list-document-facets";
+import type { DocumentList } from "./list-documents";
 import { patientIdentity } from "./patient-identity";
 import type { RequestScope } from "./request-scope";
 
@@ -14,7 +14,7 @@ export type PatientRecordPageData = {
   list: DocumentList;
   filters: DocumentFilters;
   invalidFilters: boolean;
-  facets: { authors: FacetOption[]; facilities: FacetOption[] };
+  facets: DocumentFacets;
   /** Under emergency access: until when (ISO); null otherwise. */
   emergencyUntil: string | null;
   /** Null under emergency access: prevention is for the professionals the patient authorises. */
@@ -36,12 +36,10 @@ export async function patientRecordPageData(
   if (!identity || actor.kind !== "practitioner") return undefined;
   const { filters, invalid } = parseDocumentFilters(params);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
-  const facetsLoaded = listDocumentFacets(repo, patientId);
   // Prevention is read beside the documents rather than after them (issue 16: it was the page's
   // longest wait); the first-access notice too: it needs only that the professional may see the patient.
-  const [list, facets, prevention, , create] = await Promise.all([
-    listDocuments(repo, patientId, filters, { knownNames: facetsLoaded.then(facetNames) }),
-    facetsLoaded,
+  const [{ list, facets }, prevention, , create] = await Promise.all([
+    listWithFacets(repo, patientId, filters),
     emergency ? null : preventionOf(repo, patientId, { patient: identity.patient, about: "other" }),
     noteFirstAccess(repo, patientId),
     repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] }),
