@@ -58,6 +58,8 @@ export async function listSpaces({ session, actor, ctx, repo }: RequestScope): P
         const spaceRepo = await createRepository(asAgent, ctx);
         // The rules just read to find the delegation: this request's, not read a second time.
         spaceRepo.knowRules(rules);
+        // Its audit row goes in the page's INSERT, with the request's own rows.
+        spaceRepo.auditAlongside(repo);
         const patient = await spaceRepo.read<Patient>("Patient", patientId);
         return { patientId, kind: delegation.kind, name: nameOf(patient), current: currentId === patientId };
       } catch {

@@ -36,6 +36,8 @@ export class GuardedRepository {
   private readonly knownPatients = new Set<string>();
   /** This request's audit rows held for one INSERT (see holdAudit); undefined: each row goes at once. */
   private heldAudit: AuditRow[] | undefined;
+  /** The request's repository whose rows this one's go with (see auditAlongside). */
+  private auditParent: GuardedRepository | undefined;
 
   constructor(
     protected readonly db: Database,
@@ -96,9 +98,24 @@ export class GuardedRepository {
     if (entry.patientId && !(await this.patientExists(entry.patientId, db ?? this.db.sql))) return;
     const labelled = await this.withPurposeOfUse(entry, db);
     if (db) return writeAudit(db, this.actor, this.ctx, labelled, this.now());
-    const row = auditRow(this.actor, this.ctx, labelled, this.now());
+    await this.writeRow(auditRow(this.actor, this.ctx, labelled, this.now()));
+  }
+
+  /** A row outside a transaction: with the rows held for the page, or committed at once. */
+  private async writeRow(row: AuditRow): Promise<void> {
+    if (this.auditParent) return this.auditParent.writeRow(row);
     if (this.heldAudit) this.heldAudit.push(row);
     else await auditBatcherFor(this.db.sql).write(row);
+  }
+
+  /**
+   * For a repository a request builds beside its own, as another actor (the list of spaces reads
+   * each person's name as their caregiver): its rows go with the request repository's, in the
+   * page's one INSERT while that one holds them (holdAudit), at once afterwards. Each wrote its
+   * own: three INSERTs and three commits on a caregiver's every home page (issue 16).
+   */
+  auditAlongside(parent: GuardedRepository): void {
+    this.auditParent = parent;
   }
 
   /**

@@ -37,5 +37,9 @@ describe("a caregiver's home, acting in another person's space", () => {
     // Jean's name is on the banner and in the list of spaces: one read of it, by Nadia.
     expect(await namesRead(jean)).toEqual([{ agent: `Patient/${nadia}` }]);
     expect(await namesRead(paul)).toEqual([{ agent: `Patient/${nadia}` }]);
+    // Every row of the view, Jean's and Paul's, committed together before the page was answered:
+    // one transaction (one INSERT), not one per person named.
+    const transactions = await db().sql.query<{ n: string }>("SELECT count(DISTINCT xmin::text) AS n FROM audit_event WHERE address = '10.0.0.61'");
+    expect(Number(transactions[0]!.n)).toBe(1);
   });
 });
