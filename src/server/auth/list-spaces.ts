@@ -35,7 +35,9 @@ export async function listSpaces({ session, actor, ctx, repo }: RequestScope): P
   if (!selfPatientId || session.account.kind !== "patient") return [];
   const currentId = "patientId" in actor ? actor.patientId : selfPatientId;
   const spaces: Space[] = [{ patientId: selfPatientId, kind: "self", name: session.account.displayName, current: currentId === selfPatientId }];
-  const delegations = (await unsafeFindDelegationsOfAgent(selfPatientId)).filter(({ delegation }) => delegationIsLive(delegation, now));
+  // Through the request's repository: the rules of the space this request acts in were read to
+  // find its actor, and are not read a second time.
+  const delegations = (await unsafeFindDelegationsOfAgent(selfPatientId, (patientId) => repo.rules(patientId))).filter(({ delegation }) => delegationIsLive(delegation, now));
   // Each space's name at once, not one after the other: a caregiver of three people waited for
   // three rules reads, three Patient reads and three audit rows in turn on every home page
   // (issue 16); their audit rows now mostly share an INSERT (audit-batch.ts). Order kept.

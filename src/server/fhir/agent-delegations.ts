@@ -17,7 +17,11 @@ import { unsafeLoadRules } from "./load-rules";
  */
 export type AgentDelegation = { patientId: string; delegation: Delegation; rules: PatientRules };
 
-export async function unsafeFindDelegationsOfAgent(agentPatientId: string): Promise<AgentDelegation[]> {
+export async function unsafeFindDelegationsOfAgent(
+  agentPatientId: string,
+  /** How each patient's rules are read: a request's repository passes its own, which keeps the rules it already read. */
+  rulesOf?: (patientId: string) => Promise<PatientRules>,
+): Promise<AgentDelegation[]> {
   const { sql } = await database();
   const rows = await sql.query<{ patient_id: string }>(
     `SELECT DISTINCT patient_id FROM fhir_resource
@@ -27,7 +31,7 @@ export async function unsafeFindDelegationsOfAgent(agentPatientId: string): Prom
   // Every patient's rules at once: a caregiver of three people waited for three reads in turn on
   // every home page (issue 16). They are returned with the delegations, so that the space list's
   // repositories decide with them instead of reading them again.
-  const rulesOfPatients = await Promise.all(rows.map(({ patient_id: patientId }) => unsafeLoadRules(sql, patientId)));
+  const rulesOfPatients = await Promise.all(rows.map(({ patient_id: patientId }) => (rulesOf ? rulesOf(patientId) : unsafeLoadRules(sql, patientId))));
   return rulesOfPatients.flatMap((rules) =>
     rules.delegations.filter((delegation) => delegation.agentPatientId === agentPatientId).map((delegation) => ({ patientId: rules.patientId, delegation, rules })),
   );
