@@ -11,17 +11,33 @@ export type NotificationOwners = { accountId: string; patientIds: string[] };
 
 export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null; detail: string | null };
 
-const OWNED = `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND created_at > now() - interval '1 year'`;
+/**
+ * The rows of these owners from the last year, as a WHERE clause on $1 (the account) and $2 (the
+ * patients), and its parameters. One patient (the header's count on every page: one's own space)
+ * is compared as one value, not as an array: PostgreSQL estimated `= ANY($2)` for an array of
+ * unknown length, found the plan for any array costlier than the one for this array, and so
+ * planned the statement afresh on every page view (0.33 ms of the database's CPU, for an
+ * execution of 0.03 ms); compared as one value, it keeps one plan (0.01 ms). No patient (a
+ * professional): the account's rows, on $1 alone, for the same reason. A caller's own parameters
+ * come after these (`next`: the number of its first).
+ */
+function owned({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[]; next: number } {
+  const recent = "created_at > now() - interval '1 year'";
+  if (patientIds.length === 0) return { where: `account_id = $1::uuid AND ${recent}`, params: [accountId], next: 2 };
+  if (patientIds.length === 1) return { where: `(account_id = $1::uuid OR patient_id = $2::uuid) AND ${recent}`, params: [accountId, patientIds[0]], next: 3 };
+  return { where: `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND ${recent}`, params: [accountId, patientIds], next: 3 };
+}
 
 export async function listNotifications(owners: NotificationOwners, limit: number, offset: number): Promise<{ rows: NotificationRow[]; total: number }> {
   const { sql } = await database();
+  const { where, params, next } = owned(owners);
   const [rows, [count]] = await Promise.all([
     sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null; detail: string | null }>(
       `SELECT id, kind, urgent, link, created_at, read_at, patient_id, detail FROM notification
-        WHERE ${OWNED} ORDER BY created_at DESC, id LIMIT $3::int OFFSET $4::int`,
-      [owners.accountId, owners.patientIds, limit, offset],
+        WHERE ${where} ORDER BY created_at DESC, id LIMIT $${next}::int OFFSET $${next + 1}::int`,
+      [...params, limit, offset],
     ),
-    sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${OWNED}`, [owners.accountId, owners.patientIds]),
+    sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${where}`, params),
   ]);
   return {
     total: Number(count?.n ?? 0),
@@ -33,21 +49,24 @@ export async function listNotifications(owners: NotificationOwners, limit: numbe
 
 export async function countUnread(owners: NotificationOwners): Promise<number> {
   const { sql } = await database();
-  const [row] = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${OWNED} AND read_at IS NULL`, [owners.accountId, owners.patientIds]);
+  const { where, params } = owned(owners);
+  const [row] = await sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${where} AND read_at IS NULL`, params);
   return Number(row?.n ?? 0);
 }
 
 export async function markAllRead(owners: NotificationOwners): Promise<void> {
   const { sql } = await database();
-  await sql.query(`UPDATE notification SET read_at = now() WHERE ${OWNED} AND read_at IS NULL`, [owners.accountId, owners.patientIds]);
+  const { where, params } = owned(owners);
+  await sql.query(`UPDATE notification SET read_at = now() WHERE ${where} AND read_at IS NULL`, params);
 }
 
 /** Marks one notification read and returns its link; undefined when it is not the caller's. */
 export async function openNotification(owners: NotificationOwners, id: string): Promise<string | undefined> {
   const { sql } = await database();
+  const { where, params, next } = owned(owners);
   const [row] = await sql.query<{ link: string | null }>(
-    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $3::uuid AND ${OWNED} RETURNING link`,
-    [owners.accountId, owners.patientIds, id],
+    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${next}::uuid AND ${where} RETURNING link`,
+    [...params, id],
   );
   return row ? (row.link ?? "/espace") : undefined;
 }

@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { countUnread, listNotifications, markAllRead, openNotification, type NotificationOwners } from "@/server/db/notification-store";
+import { useTestDatabase } from "../../setup/test-database";
+
+const db = useTestDatabase();
+
+/**
+ * Whose notifications a person sees, for each shape of owners the store writes its SQL for: an
+ * account alone (a professional), an account and its own space (every page's header), an account
+ * and several spaces (a caregiver's notifications page). Each sees its account's rows and its
+ * spaces' rows of the last year, and nobody else's, counted, listed, opened and marked alike.
+ */
+describe("the notifications of an account and of the spaces it may see", () => {
+  it("are the same rows, whatever the number of spaces, and never another person's", async () => {
+    const [account, other] = [randomUUID(), randomUUID()];
+    const [own, relative, stranger] = [randomUUID(), randomUUID(), randomUUID()];
+    const rows: { id: string; accountId: string | null; patientId: string | null; old?: true; read?: true }[] = [
+      { id: randomUUID(), accountId: account, patientId: null },
+      { id: randomUUID(), accountId: account, patientId: null, read: true },
+      { id: randomUUID(), accountId: null, patientId: own },
+      { id: randomUUID(), accountId: null, patientId: own, old: true },
+      { id: randomUUID(), accountId: null, patientId: relative },
+      { id: randomUUID(), accountId: null, patientId: relative, read: true },
+      { id: randomUUID(), accountId: other, patientId: null },
+      { id: randomUUID(), accountId: null, patientId: stranger },
+    ];
+    for (const row of rows) {
+      await db().sql.query(
+        `INSERT INTO notification (id, account_id, patient_id, kind, link, created_at, read_at)
+         VALUES ($1::uuid, $2::uuid, $3::uuid, 'document-added', '/espace', now() - $4::interval, $5::timestamptz)`,
+        [row.id, row.accountId, row.patientId, row.old ? "400 days" : "1 hour", row.read ? new Date() : null],
+      );
+    }
+    const shapes: [string, NotificationOwners][] = [
+      ["an account alone", { accountId: account, patientIds: [] }],
+      ["an account and its own space", { accountId: account, patientIds: [own] }],
+      ["an account and two spaces", { accountId: account, patientIds: [own, relative] }],
+    ];
+    for (const [shape, owners] of shapes) {
+      const theirs = rows.filter((row) => !row.old && (row.accountId === owners.accountId || (row.patientId !== null && owners.patientIds.includes(row.patientId))));
+      const listed = await listNotifications(owners, 50, 0);
+      expect(listed.rows.map((row) => row.id).sort(), shape).toEqual(theirs.map((row) => row.id).sort());
+      expect(listed.total, shape).toBe(theirs.length);
+      expect(await countUnread(owners), shape).toBe(theirs.filter((row) => !row.read).length);
+      for (const row of rows.filter((row) => !theirs.includes(row) && !row.old)) expect(await openNotification(owners, row.id), shape).toBeUndefined();
+    }
+
+    // Marking all read as the account and its own space: its rows only; the relative's space and
+    // the others' rows stay unread.
+    await markAllRead({ accountId: account, patientIds: [own] });
+    expect(await countUnread({ accountId: account, patientIds: [own] })).toBe(0);
+    expect(await countUnread({ accountId: account, patientIds: [own, relative] })).toBe(1);
+    expect(await countUnread({ accountId: other, patientIds: [stranger] })).toBe(2);
+    expect(await openNotification({ accountId: account, patientIds: [relative] }, rows[4]!.id)).toBe("/espace");
+    expect(await countUnread({ accountId: account, patientIds: [own, relative] })).toBe(0);
+  });
+});
