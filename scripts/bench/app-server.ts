@@ -3,8 +3,14 @@ import { existsSync } from "node:fs";
 
 /** The Node flags `npm start` gives the portal's server (scripts/start.mjs). */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=256"];
-/** And the environment it adds, unless set (MALLOC_ARENA_MAX=<n> in the bench's environment compares). */
-const SERVER_ENV = { MALLOC_ARENA_MAX: "2" };
+/**
+ * And the environment it adds, unless set (MALLOC_ARENA_MAX=<n> in the bench's environment
+ * compares). The daily jobs off: a bench's server measures requests, and a minute after its start
+ * the prevention reminders of every person in the bench's database ran inside it, their CPU
+ * counted as the pages' (2,000 people in the pages bench, 100,000 in the scale bench). The daily
+ * job has its own bench (prevention-job.ts).
+ */
+const SERVER_ENV = { MALLOC_ARENA_MAX: "2", DAILY_JOBS: "off" };
 
 /** BENCH_NODE_FLAGS="--flag --flag" runs a bench's server with other flags (to compare heap settings on any bench). */
 function defaultFlags(): string[] {

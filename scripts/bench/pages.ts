@@ -99,10 +99,7 @@ export type PagesResult = {
 export async function benchPages(serverUrl: string): Promise<PagesResult> {
   const db = await freshDatabase(serverUrl, `bench_pages_${process.pid}`);
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  // The daily jobs off (as the uploads bench does): the prevention reminders of the world's 2,000
-  // patients ran inside the measured server a minute after its start, when the API and the first
-  // pages were being measured (their CPU counted as theirs). They have a bench of their own.
-  const secretsEnv = benchAppEnv(db.url, appUrl, { DAILY_JOBS: "off" });
+  const secretsEnv = benchAppEnv(db.url, appUrl);
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
   try {
     const { database, openDatabase, setDatabase } = await import("../../src/server/db/client");

@@ -32,7 +32,7 @@ export type UploadsResult = { setting: string; flags: string[]; rssAfterStartMb:
 export async function benchUploads(serverUrl: string): Promise<UploadsResult> {
   const db = await freshDatabase(serverUrl, `bench_uploads_${process.pid}`);
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const secretsEnv = benchAppEnv(db.url, appUrl, { DAILY_JOBS: "off" });
+  const secretsEnv = benchAppEnv(db.url, appUrl);
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const results: UploadsResult = [];
   try {
