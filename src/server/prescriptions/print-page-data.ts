@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import type { RequestScope } from "../documents/request-scope";
-import { identityOf, patientIdentity } from "../documents/patient-identity";
+import { identityOf } from "../documents/patient-identity";
 import { spacePatient } from "../delegations/space-patient-name";
 import { isUuid } from "../fhir/ids";
 import { publicUrlOf } from "../http/public-url";
@@ -19,17 +19,14 @@ export type PrintPageData = { prescription: NamedPrescription; patient: { name: 
  * may not see), with the patient's name and birth date and the QR code of its address on this
  * portal (`headers`: the request's, for its public address).
  */
-export async function printPageData({ repo, actor }: RequestScope, prescriptionId: string, headers: Headers): Promise<PrintPageData | undefined> {
+export async function printPageData({ repo }: RequestScope, prescriptionId: string, headers: Headers): Promise<PrintPageData | undefined> {
   if (!isUuid(prescriptionId)) return undefined;
   const detail = await orUndefined(getPrescription(repo, prescriptionId));
   if (!detail) return undefined;
   const { prescription } = detail;
-  // In another person's space, the banner reads that person already: the page shares its read
-  // (and its one row in their history) rather than searching them a second time.
-  const identity =
-    actor.kind === "guardian" || actor.kind === "delegate"
-      ? spacePatient(repo, detail.patientId).then((patient) => patient && identityOf(patient))
-      : patientIdentity(repo, detail.patientId);
+  // The space's person, as its banner reads them in another person's space: one read, and one
+  // row in their history, for the banner and the page.
+  const identity = spacePatient(repo, detail.patientId).then((patient) => patient && identityOf(patient));
   const [patient, qrCode] = await Promise.all([identity, qrSvgDataUrl(prescriptionQrText(publicUrlOf(headers), prescription.id))]);
   return { prescription, patient: patient ? { name: patient.name, birthDate: patient.birthDate } : null, qrCode };
 }
