@@ -19,22 +19,22 @@ export type NotificationRow = { id: string; kind: NotificationKind; urgent: bool
  * planned the statement afresh on every page view (0.33 ms of the database's CPU, for an
  * execution of 0.03 ms); compared as one value, it keeps one plan (0.01 ms). No patient (a
  * professional): the account's rows, on $1 alone, for the same reason. A caller's own parameters
- * come after these (`next`: the number of its first).
+ * come after these ($<params.length + 1> onwards).
  */
-function owned({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[]; next: number } {
+function owned({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[] } {
   const recent = "created_at > now() - interval '1 year'";
-  if (patientIds.length === 0) return { where: `account_id = $1::uuid AND ${recent}`, params: [accountId], next: 2 };
-  if (patientIds.length === 1) return { where: `(account_id = $1::uuid OR patient_id = $2::uuid) AND ${recent}`, params: [accountId, patientIds[0]], next: 3 };
-  return { where: `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND ${recent}`, params: [accountId, patientIds], next: 3 };
+  if (patientIds.length === 0) return { where: `account_id = $1::uuid AND ${recent}`, params: [accountId] };
+  if (patientIds.length === 1) return { where: `(account_id = $1::uuid OR patient_id = $2::uuid) AND ${recent}`, params: [accountId, patientIds[0]] };
+  return { where: `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND ${recent}`, params: [accountId, patientIds] };
 }
 
 export async function listNotifications(owners: NotificationOwners, limit: number, offset: number): Promise<{ rows: NotificationRow[]; total: number }> {
   const { sql } = await database();
-  const { where, params, next } = owned(owners);
+  const { where, params } = owned(owners);
   const [rows, [count]] = await Promise.all([
     sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null; detail: string | null }>(
       `SELECT id, kind, urgent, link, created_at, read_at, patient_id, detail FROM notification
-        WHERE ${where} ORDER BY created_at DESC, id LIMIT $${next}::int OFFSET $${next + 1}::int`,
+        WHERE ${where} ORDER BY created_at DESC, id LIMIT $${params.length + 1}::int OFFSET $${params.length + 2}::int`,
       [...params, limit, offset],
     ),
     sql.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE ${where}`, params),
@@ -63,9 +63,9 @@ export async function markAllRead(owners: NotificationOwners): Promise<void> {
 /** Marks one notification read and returns its link; undefined when it is not the caller's. */
 export async function openNotification(owners: NotificationOwners, id: string): Promise<string | undefined> {
   const { sql } = await database();
-  const { where, params, next } = owned(owners);
+  const { where, params } = owned(owners);
   const [row] = await sql.query<{ link: string | null }>(
-    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${next}::uuid AND ${where} RETURNING link`,
+    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${params.length + 1}::uuid AND ${where} RETURNING link`,
     [...params, id],
   );
   return row ? (row.link ?? "/espace") : undefined;
