@@ -1,7 +1,6 @@
 import "@/server/server-only";
 import type { Delegation, PatientRules } from "../access/rules";
 import { database } from "../db/client";
-import { unsafeLoadRules } from "./load-rules";
 
 /**
  * The delegations that name this patient as the agent (guardian or caregiver), read from the
@@ -19,8 +18,8 @@ export type AgentDelegation = { patientId: string; delegation: Delegation; rules
 
 export async function unsafeFindDelegationsOfAgent(
   agentPatientId: string,
-  /** How each patient's rules are read: a request's repository passes its own, which keeps the rules it already read. */
-  rulesOf?: (patientId: string) => Promise<PatientRules>,
+  /** How each patient's rules are read: the request's repository, which keeps the rules it already read (its actor's space's). */
+  rulesOf: (patientId: string) => Promise<PatientRules>,
 ): Promise<AgentDelegation[]> {
   const { sql } = await database();
   const rows = await sql.query<{ patient_id: string }>(
@@ -31,7 +30,7 @@ export async function unsafeFindDelegationsOfAgent(
   // Every patient's rules at once: a caregiver of three people waited for three reads in turn on
   // every home page (issue 16). They are returned with the delegations, so that the space list's
   // repositories decide with them instead of reading them again.
-  const rulesOfPatients = await Promise.all(rows.map(({ patient_id: patientId }) => (rulesOf ? rulesOf(patientId) : unsafeLoadRules(sql, patientId))));
+  const rulesOfPatients = await Promise.all(rows.map(({ patient_id: patientId }) => rulesOf(patientId)));
   return rulesOfPatients.flatMap((rules) =>
     rules.delegations.filter((delegation) => delegation.agentPatientId === agentPatientId).map((delegation) => ({ patientId: rules.patientId, delegation, rules })),
   );
