@@ -1,5 +1,6 @@
 import type { RowFilter, RowVariant } from "../access/row-filter";
 import { MINOR_SECRET } from "@/lib/fhir/systems";
+import { isUuid } from "./ids";
 
 /**
  * Turns the variants that decide() allows into a SQL condition on fhir_resource's columns.
@@ -25,11 +26,14 @@ export function rowFilterSql(
   if (filter.kind === "none") return "FALSE";
   const { variants, kept } = simplified(filter.variants);
   if (kept.length === 0) return "TRUE";
+  // Stored ids are UUIDs: a hide rule naming anything else (a Consent written by hand) names no
+  // row; cast to uuid[], it failed every search of the record.
+  const hiddenIds = context.hiddenIds.filter(isUuid);
   // No hidden document: the test is settled without looking at the row. Sent as an empty array,
   // PostgreSQL still tried it on every row; a professional's count of a 5,000-document record
   // took 1.5 ms instead of 1.0 (issue 16).
-  const noneHidden = context.hiddenIds.length === 0;
-  const hiddenParam = kept.some((d) => d.dim === "hidden") && !noneHidden ? param(context.hiddenIds) : "";
+  const noneHidden = hiddenIds.length === 0;
+  const hiddenParam = kept.some((d) => d.dim === "hidden") && !noneHidden ? param(hiddenIds) : "";
   const linkParam = kept.some((d) => d.dim === "inLinkPrescription") ? param(context.linkPrescriptionId ?? "") : "";
   const participantParam = kept.some((d) => d.dim === "ownConversation") ? param(context.participantRef ?? "") : "";
   // Whose id a hidden rule names: the row's own, or for a file its document's (see search.ts).

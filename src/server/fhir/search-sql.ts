@@ -1,4 +1,5 @@
 import { dateTerm } from "./date-term-sql";
+import { isUuid } from "./ids";
 import { DEFAULT_COUNT, MAX_COUNT, MAX_OFFSET, type SearchRequest } from "./search-request";
 
 /** Builds the WHERE terms of a search from its (already validated) parameters. */
@@ -12,7 +13,12 @@ export class SqlParams {
 
 export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
   const terms: string[] = [];
-  if (request.ids?.length) terms.push(`id = ANY(${p.add(request.ids)}::uuid[])`);
+  if (request.ids?.length) {
+    // Stored ids are UUIDs: any other names no row (a hide rule written by hand names "0"; the
+    // sharing page searches the documents it hides). Cast to uuid[], it failed the whole search.
+    const ids = request.ids.filter(isUuid);
+    terms.push(ids.length ? `id = ANY(${p.add(ids)}::uuid[])` : "FALSE");
+  }
   if (request.category?.length) terms.push(`category = ANY(${p.add(request.category)}::text[])`);
   if (request.code?.length) terms.push(`code = ANY(${p.add(request.code)}::text[])`);
   if (request.status?.length) terms.push(`status = ANY(${p.add(request.status)}::text[])`);

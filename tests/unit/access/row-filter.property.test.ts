@@ -13,7 +13,7 @@ import { arbActor, arbStoredRules, NOW, rulesOf, type Pools } from "./arbitrarie
 /**
  * The search filter is derived from decide(); here, with random rules, actors and resources,
  * a resource passes the filter exactly when decide() lets the actor search it. (The SQL text
- * of the filter is run against a real database in tests/integration/repository.)
+ * of the filter is run by PostgreSQL in tests/integration/access/row-filter-sql.property.test.ts.)
  */
 const pools: Pools = {
   patientId: "a0000000-0000-4000-8000-000000000001",
