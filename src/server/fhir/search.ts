@@ -8,7 +8,7 @@ import { invalid } from "./errors";
 import type { ReadRepository as Repository } from "./read-repository";
 import { rowFilterSql } from "./row-filter-sql";
 import type { SearchRequest, SearchResult } from "./search-request";
-import { bounds, orderBy, searchTerms, SqlParams } from "./search-sql";
+import { bounds, orderBy, searchTerms, SqlParams, typeLiteral } from "./search-sql";
 import { isUuid } from "./ids";
 import { BINARY_DOCUMENT_ID_SQL } from "./document-files";
 
@@ -41,7 +41,7 @@ export async function searchStoredJson(repo: Repository, db: Queryable, type: st
 export async function searchWhere(repo: Repository, type: string, request: SearchRequest, p: SqlParams): Promise<string | undefined> {
   const domain = domainOf(type);
   if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
-  const where = [`resource_type = ${p.add(type)}`, "NOT deleted"];
+  const where = [`resource_type = ${typeLiteral(type)}`, "NOT deleted"];
   const patientId = request.patientId;
   if (domain === "directory") {
     const decision = await repo.decideOn("search", { resourceType: type, confidentiality: "N", labels: [] });
