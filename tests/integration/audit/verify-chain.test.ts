@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/server/audit/verify-chain";
+import { auditRow, insertAuditRows } from "@/server/audit/write-audit";
 import { createRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { newId } from "@/lib/fhir/builders/ids";
@@ -63,6 +64,25 @@ describe("npm run audit:verify on an untouched trail", () => {
     const bySeq = [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => r.chain_seq);
     expect(bySeq).toEqual(rows.map((r) => r.chain_seq));
     expect(await problemsOf(patientId)).toEqual([]);
+  });
+
+  it("the first rows of a new chain, arriving at once from several connections, start it once and in order", async () => {
+    // No row yet for this patient: every insert finds no chain head and creates it (the trigger's
+    // second path), each from its own connection.
+    const patientId = newId();
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      auditRow({ kind: "practitioner", accountId: "acc", practitionerId: newId() }, {}, { patientId, entity: "Patient", interaction: "read", outcome: i % 3 ? "success" : "denied" }, new Date()),
+    );
+    await Promise.all(rows.map((row) => insertAuditRows(db().sql, [row])));
+    const stored = await chain(patientId);
+    expect(stored.map((r) => Number(r.chain_seq))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect([...stored].sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => r.chain_seq)).toEqual(stored.map((r) => r.chain_seq));
+    expect(await problemsOf(patientId)).toEqual([]);
+    const [head] = await db().sql.query<{ seq: string; others: number; refused: number }>(
+      `SELECT seq::text AS seq, others_count AS others, refused_count AS refused FROM audit_chain_head WHERE chain_key = $1`,
+      [patientId],
+    );
+    expect({ seq: Number(head?.seq), others: Number(head?.others), refused: Number(head?.refused) }).toEqual({ seq: 12, others: 8, refused: 4 });
   });
 });
 
