@@ -34,11 +34,12 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
               </th>
             </tr>
           ) : null}
-          <tr className="border-t border-slate-200 align-top">
-            <td className="whitespace-nowrap px-4 py-3">
+          {/* The cells' padding is set once on the row (document-table.tsx says why). */}
+          <tr className="border-t border-slate-200 align-top *:px-4 *:py-3">
+            <td className="whitespace-nowrap">
               <time dateTime={entry.when}>{formatDateTime(entry.when)}</time>
             </td>
-            <td className="px-4 py-3">
+            <td>
               <span id={`qui-${entry.id}`}>{entry.who}</span>
               {entry.onBehalf ? (
                 <span className="block text-sm text-slate-700">{history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf")}</span>
@@ -47,7 +48,7 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
                 <UnrecognisedAccess entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} />
               ) : null}
             </td>
-            <td className="px-4 py-3">
+            <td>
               {entry.breakTheGlass ? (
                 <span className="mb-1 inline-flex items-center rounded-full border border-red-800 bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900">
                   {t("history.emergencyBadge")}
@@ -58,7 +59,7 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
                 <span className="block text-sm text-slate-800">{t("history.emergencyReason", { reason: entry.emergencyReason })}</span>
               ) : null}
             </td>
-            <td className="px-4 py-3">{t(`history.outcomes.${entry.outcome}`)}</td>
+            <td>{t(`history.outcomes.${entry.outcome}`)}</td>
           </tr>
         </Fragment>
       ))}
