@@ -7,7 +7,7 @@ import type { ResourceFacts } from "@/server/access/facts";
 import { rowFilter, type RowFilter, type RowVariant } from "@/server/access/row-filter";
 import { confidentialityOf } from "@/server/fhir/columns";
 import { rowFilterSql } from "@/server/fhir/row-filter-sql";
-import { arbActor, arbStoredRules, NOW, rulesOf, type Pools } from "../../unit/access/arbitraries";
+import { arbActor, arbStoredRules, NOW, ROW_FILTER_POOLS, rulesOf } from "../../unit/access/arbitraries";
 import { useTestDatabase } from "../../setup/test-database";
 
 const db = useTestDatabase();
@@ -20,14 +20,7 @@ const db = useTestDatabase();
  * proves the variants equal to decide(); this one proves the SQL written from them, simplified
  * and with hide rules naming ids that are not UUIDs, says the same.
  */
-const pools: Pools = {
-  patientId: "a0000000-0000-4000-8000-000000000001",
-  otherPatientId: "a0000000-0000-4000-8000-000000000002",
-  practitioners: ["b0000000-0000-4000-8000-000000000001", "b0000000-0000-4000-8000-000000000002"],
-  agents: ["a0000000-0000-4000-8000-000000000003", "a0000000-0000-4000-8000-000000000004"],
-  relatedPersons: ["c0000000-0000-4000-8000-000000000001", "c0000000-0000-4000-8000-000000000002"],
-  prescriptions: ["rx-1", "rx-2"],
-};
+const pools = ROW_FILTER_POOLS;
 const DOCS = ["d0000000-0000-4000-8000-000000000001", "d0000000-0000-4000-8000-000000000002"];
 const TYPES = ["DocumentReference", "MedicationRequest", "Immunization", "Consent", "AuditEvent", "Patient", "Communication"];
 const LABELS = ["R", "V", MINOR_SECRET, "ETH"];

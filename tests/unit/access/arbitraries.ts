@@ -16,6 +16,16 @@ const FUTURE = "2027-01-01T00:00:00.000Z";
 
 export type Pools = { patientId: string; otherPatientId: string; practitioners: string[]; agents: string[]; relatedPersons: string[]; prescriptions: string[] };
 
+/** The pools the row filter's property tests draw from, unit and integration alike. */
+export const ROW_FILTER_POOLS: Pools = {
+  patientId: "a0000000-0000-4000-8000-000000000001",
+  otherPatientId: "a0000000-0000-4000-8000-000000000002",
+  practitioners: ["b0000000-0000-4000-8000-000000000001", "b0000000-0000-4000-8000-000000000002"],
+  agents: ["a0000000-0000-4000-8000-000000000003", "a0000000-0000-4000-8000-000000000004"],
+  relatedPersons: ["c0000000-0000-4000-8000-000000000001", "c0000000-0000-4000-8000-000000000002"],
+  prescriptions: ["rx-1", "rx-2"],
+};
+
 const when = fc.constantFrom<string | undefined>(undefined, PAST, FUTURE, NOW.toISOString());
 
 export function arbActor(pools: Pools): fc.Arbitrary<Actor> {

@@ -8,21 +8,14 @@ import { rowFilter, type RowFilter } from "@/server/access/row-filter";
 import type { PatientRules } from "@/server/access/rules";
 import { rowFilterSql } from "@/server/fhir/row-filter-sql";
 import { confidentialityOf } from "@/server/fhir/columns";
-import { arbActor, arbStoredRules, NOW, rulesOf, type Pools } from "./arbitraries";
+import { arbActor, arbStoredRules, NOW, ROW_FILTER_POOLS, rulesOf } from "./arbitraries";
 
 /**
  * The search filter is derived from decide(); here, with random rules, actors and resources,
  * a resource passes the filter exactly when decide() lets the actor search it. (The SQL text
  * of the filter is run by PostgreSQL in tests/integration/access/row-filter-sql.property.test.ts.)
  */
-const pools: Pools = {
-  patientId: "a0000000-0000-4000-8000-000000000001",
-  otherPatientId: "a0000000-0000-4000-8000-000000000002",
-  practitioners: ["b0000000-0000-4000-8000-000000000001", "b0000000-0000-4000-8000-000000000002"],
-  agents: ["a0000000-0000-4000-8000-000000000003", "a0000000-0000-4000-8000-000000000004"],
-  relatedPersons: ["c0000000-0000-4000-8000-000000000001", "c0000000-0000-4000-8000-000000000002"],
-  prescriptions: ["rx-1", "rx-2"],
-};
+const pools = ROW_FILTER_POOLS;
 const DOCS = ["d0000000-0000-4000-8000-000000000001", "d0000000-0000-4000-8000-000000000002", "d0000000-0000-4000-8000-000000000003"];
 const TYPES = ["DocumentReference", "Binary", "MedicationRequest", "MedicationDispense", "Immunization", "Consent", "RelatedPerson", "AuditEvent", "Patient", "Communication"];
 
