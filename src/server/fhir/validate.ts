@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { OperationOutcomeError, validateResource } from "@medplum/core";
 import type { OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
 import { SUPPORTED_TYPES } from "../access/facts";
+import { consentRule } from "../access/rules";
 import { patientReferenceOf } from "./columns";
 import { invalid, unprocessable } from "./errors";
 import { isUuid } from "./ids";
@@ -49,6 +50,19 @@ function portalIssues(resource: Resource): OperationOutcomeIssue[] {
       }
       if (!resource.groupIdentifier?.value) {
         issues.push(issue("MedicationRequest.groupIdentifier", "Une ligne de prescription appartient à une ordonnance."));
+      }
+      break;
+    case "Consent":
+      // A hide rule names documents of the store, whose ids are UUIDs. Any other reference hides
+      // nothing, and once cast in a search's SQL it failed every search of the record (issue 16's
+      // row-filter-sql property test; row-filter-sql.ts still leaves such ids out of rules stored before).
+      if (consentRule(resource) === "hide") {
+        (resource.provision?.data ?? []).forEach((data, i) => {
+          const reference = data.reference?.reference ?? "";
+          if (!(reference.startsWith("DocumentReference/") && isUuid(reference.slice("DocumentReference/".length)))) {
+            issues.push(issue(`Consent.provision.data[${i}].reference`, "Un masquage nomme des documents de la forme DocumentReference/<uuid>."));
+          }
+        });
       }
       break;
     case "MedicationDispense":
