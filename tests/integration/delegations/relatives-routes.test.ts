@@ -10,7 +10,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { fhir, sessionOf } from "../fhir-api/http";
 import { clock } from "./test-clock";
 import { delegationsTick } from "@/server/delegations/delegations-tick";
-import { buildWorld, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
+import { buildWorld, cancelSecretOf, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
 
 vi.mock("@/server/clock", () => import("./test-clock"));
 const db = useTestDatabase();
@@ -139,7 +139,7 @@ describe("the patient's one-click cancel", () => {
     const secret = await inviteAndGetSecret(email);
     const forged = await post("annulerLien", { jeton: "B".repeat(43) });
     expect(locationOf(forged).pathname).toBe("/invitation/annuler/invalide");
-    const cancel = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+    const cancel = (await cancelSecretOf(db(), email, "invited"))!;
     const done = await post("annulerLien", { jeton: cancel });
     expect(locationOf(done).pathname).toBe("/invitation/annuler/fait");
     const again = await post("annulerLien", { jeton: cancel });
@@ -151,7 +151,7 @@ describe("the patient's one-click cancel", () => {
   it("after acceptance, ends the delegation even once the pause is over", async () => {
     const secret = await inviteAndGetSecret(world.eve.email);
     await post("accepter", { jeton: secret }, world.eve.session.cookie);
-    const cancel = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+    const cancel = (await cancelSecretOf(db(), world.eve.email, "accepted"))!;
     clock.offsetMs = 25 * HOUR;
     expect(locationOf(await post("annulerLien", { jeton: cancel })).pathname).toBe("/invitation/annuler/fait");
     expect(await switchTo(world.eve.session.cookie)).toBe(404);

@@ -73,6 +73,27 @@ export async function buildWorld() {
 }
 
 /** The secret of the last e-mail to `to` that carries a link of `kind` ("invitation" or "annuler"). */
+/**
+ * The patient's cancel link sent with one notice of the newest invitation to `invitee` (the
+ * notice of the invitation, or of its acceptance). Not "the newest cancel link the patient got":
+ * the run's files share one database, and another file's delegations tick, its clock moved past
+ * the pause, e-mails this patient too ("delegation-active", with a fresh link for another
+ * invitation); picked by date, that link cancelled the wrong invitation once in CI.
+ */
+export async function cancelSecretOf(db: Database, invitee: string, notice: "invited" | "accepted"): Promise<string | undefined> {
+  const rows = await db.sql.query<{ text_body: string }>(
+    `SELECT o.text_body FROM email_outbox o
+       JOIN notification n ON o.dedupe_key = 'notification:' || n.id::text
+      WHERE n.dedupe_key = $2 || (SELECT i.id::text FROM delegation_invitation i WHERE i.email = $1 ORDER BY i.created_at DESC LIMIT 1)`,
+    [invitee, `delegation-${notice}:`],
+  );
+  for (const row of rows) {
+    const match = /\/invitation\/annuler\/([A-Za-z0-9_-]{43})/.exec(row.text_body);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
 export async function secretFromOutbox(db: Database, to: string, kind: "invitation" | "annuler"): Promise<string | undefined> {
   const rows = await db.sql.query<{ text_body: string }>("SELECT text_body FROM email_outbox WHERE recipient = $1 ORDER BY created_at DESC", [to]);
   const pattern = kind === "invitation" ? /\/invitation\/([A-Za-z0-9_-]{43})/ : /\/invitation\/annuler\/([A-Za-z0-9_-]{43})/;

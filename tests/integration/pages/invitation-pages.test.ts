@@ -9,7 +9,7 @@ import { formatDay } from "@/lib/documents/format";
 import { aPractitioner } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { clock } from "../delegations/test-clock";
-import { buildWorld, locationOf, noticeOf, post, secretFromOutbox, type World } from "../delegations/world";
+import { buildWorld, cancelSecretOf, locationOf, noticeOf, post, secretFromOutbox, type World } from "../delegations/world";
 import { signIn } from "../fhir-api/http";
 import { servePage } from "./pages-route";
 
@@ -39,7 +39,7 @@ async function invite(email: string) {
   const answer = await post("inviter", { prenom: "Proche", nom: "Test", email, lien: "enfant", droits: ["documents:read", "documents:write"], fin: endDay() }, world.camille.session.cookie);
   expect(noticeOf(answer)).toBe("invite");
   const secret = (await secretFromOutbox(db(), email, "invitation"))!;
-  const cancel = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+  const cancel = (await cancelSecretOf(db(), email, "invited"))!;
   expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   expect(cancel).toMatch(/^[A-Za-z0-9_-]{43}$/);
   return { secret, cancel };
@@ -170,7 +170,7 @@ describe("the one-click cancel page (Pages Router)", () => {
 
     // Accepting e-mails the patient a new cancel link, which replaces the first one.
     expect(locationOf(await post("accepter", { jeton: secret }, world.eve.session.cookie)).pathname).toBe("/espace/proches");
-    const after = (await secretFromOutbox(db(), world.camille.email, "annuler"))!;
+    const after = (await cancelSecretOf(db(), email, "accepted"))!;
     expect(after).not.toBe(cancel);
     const accepted = (await openCancel(after)).html!;
     expect(accepted).toContain("La personne invitée a accepté.");
