@@ -14,11 +14,11 @@ export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispen
       ) : (
         <DataTable caption={t("prescriptions.dispensationsCaption")} columns={[t("prescriptions.colWhen"), t("prescriptions.colPharmacy"), t("prescriptions.colMedicine"), t("prescriptions.colHowMuch")]}>
           {dispensations.map((d) => (
-            <tr key={d.id} className="border-t border-slate-200">
-              <td className="px-4 py-2">{d.when ? <time dateTime={d.when}>{formatDateTime(d.when)}</time> : "—"}</td>
-              <td className="px-4 py-2">{d.pharmacy ?? t("prescriptions.unknownPharmacy")}</td>
-              <td className="px-4 py-2">{d.medication}</td>
-              <td className="px-4 py-2">
+            <tr key={d.id} className="border-t border-slate-200 *:px-4 *:py-2">
+              <td>{d.when ? <time dateTime={d.when}>{formatDateTime(d.when)}</time> : "—"}</td>
+              <td>{d.pharmacy ?? t("prescriptions.unknownPharmacy")}</td>
+              <td>{d.medication}</td>
+              <td>
                 {d.quantity} {d.unit} ({d.partial ? t("prescriptions.partial") : t("prescriptions.full")})
               </td>
             </tr>

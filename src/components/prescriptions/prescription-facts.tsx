@@ -6,14 +6,15 @@ import type { NamedPrescription } from "@/server/prescriptions/read-prescription
 export function PrescriptionFacts({ prescription }: { prescription: NamedPrescription }) {
   const active = prescription.state === "active";
   return (
-    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
-      <dt className="font-semibold">{t("prescriptions.prescriber")}</dt>
+    // The terms' weight set once on the list, not on each term (issue 16: a class is a string encoded per view).
+    <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr] [&>dt]:font-semibold">
+      <dt>{t("prescriptions.prescriber")}</dt>
       <dd>{prescription.prescriber ?? t("prescriptions.unknownPrescriber")}</dd>
-      <dt className="font-semibold">{t("prescriptions.authoredOn")}</dt>
+      <dt>{t("prescriptions.authoredOn")}</dt>
       <dd>{prescription.authoredOn ? <time dateTime={prescription.authoredOn}>{formatDay(prescription.authoredOn)}</time> : "—"}</dd>
       {prescription.validUntil ? (
         <>
-          <dt className="font-semibold">{active ? t("prescriptions.validUntil") : t("prescriptions.validUntilPast")}</dt>
+          <dt>{active ? t("prescriptions.validUntil") : t("prescriptions.validUntilPast")}</dt>
           <dd>
             <time dateTime={prescription.validUntil}>{formatDay(prescription.validUntil)}</time>
           </dd>
@@ -21,7 +22,7 @@ export function PrescriptionFacts({ prescription }: { prescription: NamedPrescri
       ) : null}
       {prescription.note ? (
         <>
-          <dt className="font-semibold">{t("prescriptions.note")}</dt>
+          <dt>{t("prescriptions.note")}</dt>
           <dd className="whitespace-pre-line">{prescription.note}</dd>
         </>
       ) : null}

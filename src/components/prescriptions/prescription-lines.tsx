@@ -10,22 +10,23 @@ export function PrescriptionLines({ lines, captionId }: { lines: PrescriptionLin
           {t("prescriptions.linesCaption")}
         </caption>
         <thead className="bg-slate-100 text-sm">
-          <tr>
-            <th scope="col" className="px-4 py-2">{t("prescriptions.colMedicine")}</th>
-            <th scope="col" className="px-4 py-2">{t("prescriptions.colDosage")}</th>
-            <th scope="col" className="px-4 py-2">{t("prescriptions.colQuantity")}</th>
-            <th scope="col" className="px-4 py-2">{t("prescriptions.colRenewals")}</th>
-            <th scope="col" className="px-4 py-2">{t("prescriptions.colDispensed")}</th>
+          {/* Cells' padding set once per row (`*:`), as in the documents table (issue 16). */}
+          <tr className="*:px-4 *:py-2">
+            <th scope="col">{t("prescriptions.colMedicine")}</th>
+            <th scope="col">{t("prescriptions.colDosage")}</th>
+            <th scope="col">{t("prescriptions.colQuantity")}</th>
+            <th scope="col">{t("prescriptions.colRenewals")}</th>
+            <th scope="col">{t("prescriptions.colDispensed")}</th>
           </tr>
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={line.requestId} className="border-t border-slate-200 align-top">
-              <th scope="row" className="px-4 py-2 font-semibold">{line.medication}</th>
-              <td className="px-4 py-2">{line.dosage.length > 0 ? line.dosage.join(" ; ") : t("prescriptions.noDosage")}</td>
-              <td className="px-4 py-2">{t("prescriptions.perFill", { quantity: line.quantityPerFill, unit: line.unit })}</td>
-              <td className="px-4 py-2">{line.renewalsLeft}</td>
-              <td className="px-4 py-2">
+            <tr key={line.requestId} className="border-t border-slate-200 align-top *:px-4 *:py-2">
+              <th scope="row" className="font-semibold">{line.medication}</th>
+              <td>{line.dosage.length > 0 ? line.dosage.join(" ; ") : t("prescriptions.noDosage")}</td>
+              <td>{t("prescriptions.perFill", { quantity: line.quantityPerFill, unit: line.unit })}</td>
+              <td>{line.renewalsLeft}</td>
+              <td>
                 {t("prescriptions.dispensedOf", { done: line.dispensedQuantity, total: line.totalQuantity, unit: line.unit })}
               </td>
             </tr>
