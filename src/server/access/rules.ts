@@ -3,6 +3,7 @@ import { fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import { SYSTEMS, type ConsentRule } from "@/lib/fhir/systems";
 import { majorityStart } from "../children/majority";
 import { isScope, type Scope } from "./scopes";
+import { idOfReference } from "@/lib/fhir/reference-id";
 
 /**
  * One patient's rules, as the decision function reads them. Built by `rulesFromResources`
@@ -65,9 +66,6 @@ export function emptyRules(patientId: string): PatientRules {
   };
 }
 
-const idOf = (reference: string | undefined, type: string) =>
-  reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
-
 function hasRestrictedLabel(labels: Coding[] | undefined): boolean {
   return (labels ?? []).some((label) => label.code === "R");
 }
@@ -101,7 +99,7 @@ export function rulesFromResources(
     if (consent.status !== "active") continue;
     const provision = consent.provision;
     const permit = provision?.type === "permit";
-    const practitionerId = idOf(provision?.actor?.[0]?.reference?.reference, "Practitioner");
+    const practitionerId = idOfReference(provision?.actor?.[0]?.reference?.reference, "Practitioner");
     switch (consentRule(consent)) {
       case "authorise":
         if (practitionerId && permit && consent.id) {
@@ -119,7 +117,7 @@ export function rulesFromResources(
         break;
       case "hide": {
         for (const data of provision?.data ?? []) {
-          const documentId = idOf(data.reference?.reference, "DocumentReference");
+          const documentId = idOfReference(data.reference?.reference, "DocumentReference");
           if (documentId) hidden.add(documentId);
         }
         break;

@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { OperationOutcomeError, validateResource } from "@medplum/core";
 import type { OperationOutcomeIssue, Resource } from "@medplum/fhirtypes";
 import { SUPPORTED_TYPES } from "../access/facts";
+import { idOfReference } from "@/lib/fhir/reference-id";
 import { consentRule } from "../access/rules";
 import { patientReferenceOf } from "./columns";
 import { invalid, unprocessable } from "./errors";
@@ -58,8 +59,8 @@ function portalIssues(resource: Resource): OperationOutcomeIssue[] {
       // row-filter-sql property test; row-filter-sql.ts still leaves such ids out of rules stored before).
       if (consentRule(resource) === "hide") {
         (resource.provision?.data ?? []).forEach((data, i) => {
-          const reference = data.reference?.reference ?? "";
-          if (!(reference.startsWith("DocumentReference/") && isUuid(reference.slice("DocumentReference/".length)))) {
+          const documentId = idOfReference(data.reference?.reference, "DocumentReference");
+          if (!documentId || !isUuid(documentId)) {
             issues.push(issue(`Consent.provision.data[${i}].reference`, "Un masquage nomme des documents de la forme DocumentReference/<uuid>."));
           }
         });

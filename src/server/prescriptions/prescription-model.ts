@@ -1,6 +1,7 @@
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { createHash } from "node:crypto";
 import { validityEndOf } from "@/lib/prescriptions/validity";
+import { idOfReference } from "@/lib/fhir/reference-id";
 
 /**
  * A prescription as the pages show it, assembled from FHIR: its lines are the
@@ -59,15 +60,12 @@ export type Prescription = {
 
 const CLOSED = new Set(["cancelled", "stopped", "entered-in-error"]);
 
-const idOf = (reference: string | undefined, type: string) =>
-  reference?.startsWith(`${type}/`) ? reference.slice(type.length + 1) : undefined;
-
 export function prescriptionIdOf(request: MedicationRequest): string | undefined {
   return request.groupIdentifier?.value;
 }
 
 export function requestIdOf(dispense: MedicationDispense): string | undefined {
-  return idOf(dispense.authorizingPrescription?.[0]?.reference, "MedicationRequest");
+  return idOfReference(dispense.authorizingPrescription?.[0]?.reference, "MedicationRequest");
 }
 
 function medicationName(resource: MedicationRequest | MedicationDispense): string {
@@ -159,7 +157,7 @@ export function assemblePrescription(
   const ids = new Set(requests.map((r) => r.id));
   return {
     id,
-    patientId: idOf(first.subject?.reference, "Patient") ?? "",
+    patientId: idOfReference(first.subject?.reference, "Patient") ?? "",
     prescriberRef: first.requester?.reference,
     authoredOn: first.authoredOn,
     validUntil,
