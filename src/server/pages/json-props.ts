@@ -25,7 +25,7 @@ export type Json<T> = T extends Date
  *
  * A walk over the props, not `JSON.parse(JSON.stringify(props, replacer))`: with a replacer, V8
  * leaves JSON.stringify's fast path to call back into JavaScript for every value, and the text is
- * then parsed again. On the professional's view of a record that copy was 2.2 % of the server's
+ * then parsed again. On the professional's view of a record that copy was 2.0 % of the server's
  * CPU per view (issue 16, V8 profile of 1,500 views); the walk costs about a third of it. It gives
  * what the round trip gives, refusals included (json-props.property.test.ts holds it to that).
  */
