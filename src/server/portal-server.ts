@@ -44,12 +44,15 @@ import { env } from "./env";
 import { isFhirPath, requestUrl, serveFhir } from "./fhir-api/node-handler";
 import { pinClientAddress } from "./http/pin-client-address";
 import { applyPageHeaders } from "./http/page-headers";
+import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
 import { gated, RenderGate } from "./http/render-gate";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
 
 async function main() {
+  // Before Next loads its pages runtime: React's Node build renders the Pages Router (see there why).
+  renderPagesWithNodeBuild();
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
