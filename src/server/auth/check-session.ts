@@ -15,10 +15,12 @@ export type CurrentSession = {
   activeSpace: string | null;
   /** Break-glass access opened in this session, while it lasts. */
   emergency: { patientId: string; until: Date } | null;
+  /** The header's unread count, read with the session for a page (`unread`); absent otherwise. */
+  headerUnread?: number;
 };
 
-export async function checkSession(sessionId: string, now: Date): Promise<CurrentSession | undefined> {
-  const row = await findSession(sessionId);
+export async function checkSession(sessionId: string, now: Date, options: { unread?: boolean } = {}): Promise<CurrentSession | undefined> {
+  const row = await findSession(sessionId, options);
   if (!row || sessionProblem(row, now)) return undefined;
   const kind = row.account.kind;
   if (kind !== "patient" && kind !== "practitioner") return undefined;
@@ -31,5 +33,6 @@ export async function checkSession(sessionId: string, now: Date): Promise<Curren
       row.emergencyPatientId && row.emergencyUntil && row.emergencyUntil > now
         ? { patientId: row.emergencyPatientId, until: row.emergencyUntil }
         : null,
+    ...(row.unread === undefined ? {} : { headerUnread: row.unread }),
   };
 }

@@ -7,9 +7,10 @@ import { currentAuthCookies, sessionIdFromToken } from "./session-token";
  * The session of a request read from its own headers, checked against its server row as
  * getCurrentSession does: for the code that answers outside Next's request scope, where
  * `cookies()` does not exist (the API server, the Pages Router's getServerSideProps).
+ * `unread`: with the header's unread count, in the same statement (a page's frame shows it).
  */
-export async function sessionFromHeaders(headers: Headers, now = new Date()): Promise<CurrentSession | undefined> {
+export async function sessionFromHeaders(headers: Headers, now = new Date(), options: { unread?: boolean } = {}): Promise<CurrentSession | undefined> {
   const token = cookieFrom(headers.get("cookie"), currentAuthCookies().sessionToken.name);
   const sessionId = await sessionIdFromToken(token);
-  return sessionId ? checkSession(sessionId, now) : undefined;
+  return sessionId ? checkSession(sessionId, now, options) : undefined;
 }

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
 import { database } from "./client";
+import { UNREAD_OF_ACCOUNT_ROW } from "./notification-store";
 import type { Queryable } from "./queryable";
 
 /**
@@ -19,6 +20,8 @@ export type SessionRow = {
   emergencyPatientId: string | null;
   emergencyUntil: Date | null;
   account: { id: string; kind: string; fhirRef: string; displayName: string; disabled: boolean; securityStamp: number };
+  /** The header's unread count, when asked for (a page's session). */
+  unread?: number;
 };
 
 /** 256 random bits: the session id is the only secret in the cookie. */
@@ -54,19 +57,20 @@ export async function createSession(
 }
 
 /**
- * The session and its account, in one statement on the driver: it runs on every request of
+ * The session and its account, in one statement on the driver (with the header's unread count
+ * when `unread`: a page's session): it runs on every request of
  * every page and API call, where Prisma's query interpreter cost more than the query itself.
  */
-export async function findSession(id: string): Promise<SessionRow | undefined> {
+export async function findSession(id: string, { unread = false }: { unread?: boolean } = {}): Promise<SessionRow | undefined> {
   const { sql } = await database();
   const rows = await sql.query<{
     id: string; account_id: string; security_stamp: number; created_at: Date; last_seen_at: Date; revoked_at: Date | null;
     active_space: string | null; emergency_patient_id: string | null; emergency_until: Date | null;
-    kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number;
+    kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number; unread?: string;
   }>(
     `SELECT s.id, s.account_id, s.security_stamp, s.created_at, s.last_seen_at, s.revoked_at, s.active_space,
             s.emergency_patient_id, s.emergency_until,
-            a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp AS account_stamp
+            a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp AS account_stamp${unread ? `, ${UNREAD_OF_ACCOUNT_ROW} AS unread` : ""}
        FROM auth_session s JOIN account a ON a.id = s.account_id
       WHERE s.id = $1`,
     [id],
@@ -91,6 +95,7 @@ export async function findSession(id: string): Promise<SessionRow | undefined> {
       disabled: row.disabled,
       securityStamp: row.account_stamp,
     },
+    ...(row.unread === undefined ? {} : { unread: Number(row.unread) }),
   };
 }
 

@@ -9,13 +9,16 @@ export type HeaderFacts = {
   accountHref?: string;
 };
 
-/** For both routers' frames: the root layout and the Pages Router's page props. */
+/**
+ * For both routers' frames: the root layout and the Pages Router's page props. The Pages
+ * Router's session comes with its count (sessionFromHeaders' `unread`), one statement less.
+ */
 export async function headerFactsOf(session: CurrentSession | undefined): Promise<HeaderFacts> {
   if (!session) return {};
   const pro = session.account.kind === "practitioner";
   return {
     displayName: session.account.displayName,
-    notifications: { href: pro ? "/pro/notifications" : "/espace/notifications", unread: await unreadCount(session) },
+    notifications: { href: pro ? "/pro/notifications" : "/espace/notifications", unread: session.headerUnread ?? (await unreadCount(session)) },
     accountHref: pro ? "/pro/compte" : "/espace/compte",
   };
 }

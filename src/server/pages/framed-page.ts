@@ -80,7 +80,7 @@ export function openPage<D>(
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     const headers = headersOf(context.req);
-    const session = sessionFromHeaders(headers);
+    const session = sessionFromHeaders(headers, new Date(), { unread: true });
     const [frame, loaded] = await Promise.all([session.then((signedIn) => openPageFrame(headers, signedIn)), load(context, headers, session)]);
     if ("redirect" in loaded) return { redirect: { destination: loaded.redirect, permanent: false } };
     if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);

@@ -34,11 +34,12 @@ const SPACES = {
  * The frame (the header's unread count, whose space it is) is read by `frame()`, which the page
  * runs beside its own loader rather than before it (issue 16: one round trip less on every
  * page); its reads are the actor's, through the same repository, and a read limit reached there
- * is the same too-many-requests page (framed-page.ts).
+ * is the same too-many-requests page (framed-page.ts). The unread count itself comes with the
+ * session, in its statement (issue 16: one more round trip less).
  */
 export async function pageScope(req: PageRequest, space: keyof typeof SPACES): Promise<{ scope: RequestScope; frame: () => Promise<PageFrame> } | { redirect: Redirect }> {
   const headers = headersOf(req);
-  const session = await sessionFromHeaders(headers);
+  const session = await sessionFromHeaders(headers, new Date(), { unread: true });
   if (!session) return to("/connexion");
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));

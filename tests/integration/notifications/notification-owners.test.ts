@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { checkSession } from "@/server/auth/check-session";
 import { countUnread, listNotifications, markAllRead, openNotification, type NotificationOwners } from "@/server/db/notification-store";
+import { createSession } from "@/server/db/session-store";
+import { unreadCount } from "@/server/notifications/unread-count";
 import { useTestDatabase } from "../../setup/test-database";
+import { anAccount } from "../auth/helpers";
 
 const db = useTestDatabase();
 
@@ -54,5 +58,42 @@ describe("the notifications of an account and of the spaces it may see", () => {
     expect(await countUnread({ accountId: other, patientIds: [stranger] })).toBe(2);
     expect(await openNotification({ accountId: account, patientIds: [relative] }, rows[4]!.id)).toBe("/espace");
     expect(await countUnread({ accountId: account, patientIds: [own, relative] })).toBe(0);
+  });
+});
+
+/**
+ * A page reads the header's count with its session, in one statement (session-store.ts): the
+ * count it shows is the one unreadCount() gives, for a patient (their account's notices and their
+ * own space's) and for a professional (their account's), never another's, an old or a read one.
+ */
+describe("the header's unread count read with a page's session", () => {
+  it.each(["patient", "practitioner"] as const)("is the unread count of a %s's account and own space", async (kind) => {
+    const account = await anAccount({ kind });
+    const own = account.fhirRef.slice(account.fhirRef.indexOf("/") + 1);
+    const other = await anAccount({ kind: "patient" });
+    const notices: [string | null, string | null, string, boolean][] = [
+      [account.id, null, "1 hour", false],
+      [account.id, null, "2 hours", true],
+      [account.id, null, "400 days", false],
+      [null, own, "3 hours", false],
+      [null, own, "400 days", false],
+      [other.id, null, "1 hour", false],
+      [null, randomUUID(), "1 hour", false],
+    ];
+    for (const [accountId, patientId, age, read] of notices) {
+      await db().sql.query(
+        `INSERT INTO notification (id, account_id, patient_id, kind, link, created_at, read_at)
+         VALUES ($1::uuid, $2::uuid, $3::uuid, 'document-added', '/espace', now() - $4::interval, $5::timestamptz)`,
+        [randomUUID(), accountId, patientId, age, read ? new Date() : null],
+      );
+    }
+    const now = new Date();
+    const sessionId = await createSession({ accountId: account.id, securityStamp: account.securityStamp, activeSpace: null, userAgent: "vitest", now });
+    const page = await checkSession(sessionId, now, { unread: true });
+    const api = await checkSession(sessionId, now);
+    expect(api).toBeDefined();
+    expect(api!.headerUnread).toBeUndefined();
+    expect(page?.headerUnread).toBe(kind === "patient" ? 2 : 1);
+    expect(page?.headerUnread).toBe(await unreadCount(api!));
   });
 });
