@@ -60,7 +60,9 @@ export function LinksList({ prescriptionId, links }: { prescriptionId: string; l
                 ))}
               </DataTable>
             )}
-            {link.eventsNotShown > 0 ? <p className="text-slate-700">{t("links.eventsNotShown", { count: link.eventsNotShown.toLocaleString("fr-FR") })}</p> : null}
+            {link.eventsNotShown > 0 ? (
+              <p className="text-slate-700">{t(link.eventsNotShownAtLeast ? "links.eventsNotShownAtLeast" : "links.eventsNotShown", { count: link.eventsNotShown.toLocaleString("fr-FR") })}</p>
+            ) : null}
             {link.state === "active" ? (
               <form method="post" action={`/api/ordonnances/${encodeURIComponent(prescriptionId)}/liens/${link.id}/revoquer`}>
                 <Button type="submit" variant="secondary" aria-describedby={headingId}>

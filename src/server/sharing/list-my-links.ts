@@ -29,6 +29,8 @@ export type MyLink = {
   events: LinkEvent[];
   /** Older events of this link not listed here (they are in the access history). */
   eventsNotShown: number;
+  /** The events were counted up to a bound (share-links.ts): at least eventsNotShown. */
+  eventsNotShownAtLeast: boolean;
 };
 
 const detailOf = (row: LinkEventRow): Record<string, unknown> =>
@@ -80,10 +82,11 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
       state: linkState(link, open.has(link.prescriptionId), now),
       passcode: link.passcodeHash !== null,
       attemptsLeft: link.attemptsLeft,
-      // Counted in SQL over every event of the link, not only the ones listed.
+      // Counted in SQL over every wrong passcode of the link, not only the ones listed.
       wrongPasscodes: mine[0]?.linkWrongPasscodes ?? 0,
       events,
       eventsNotShown,
+      eventsNotShownAtLeast: mine[0]?.linkTotalCapped ?? false,
     };
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
-import { insertShareLink, LINK_EVENTS_SHOWN, LINK_EVENTS_SQL } from "@/server/fhir/share-links";
+import { insertShareLink, LINK_EVENTS_COUNTED, LINK_EVENTS_SHOWN, LINK_EVENTS_SQL, readLinkEvents } from "@/server/fhir/share-links";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { listMyLinks } from "@/server/sharing/list-my-links";
 import { useTestDatabase } from "../../setup/test-database";
@@ -12,7 +12,8 @@ const db = useTestDatabase();
 /**
  * The links page read the newest 500 events of all a patient's links together: a link opened
  * hundreds of times pushed the others' events (their creation, a dispensation) out, silently.
- * Each link now shows its newest events and says how many older ones there are. And every link
+ * Each link now shows its newest events and says how many older ones there are (up to a bound,
+ * then « more than »). And every link
  * that still works is listed, however many ended ones come after it.
  */
 let patientId = "";
@@ -72,9 +73,13 @@ describe("the patient's links", () => {
     const busyLink = links.find((l) => l.id === busy);
     const quietLink = links.find((l) => l.id === quiet);
     expect(busyLink?.events).toHaveLength(LINK_EVENTS_SHOWN);
-    expect(busyLink?.eventsNotShown).toBe(BUSY_EVENTS - LINK_EVENTS_SHOWN);
+    // 600 rows about it: counted up to the bound, and said to be more.
+    expect(BUSY_EVENTS).toBeGreaterThan(LINK_EVENTS_COUNTED);
+    expect(busyLink?.eventsNotShown).toBe(LINK_EVENTS_COUNTED - LINK_EVENTS_SHOWN);
+    expect(busyLink?.eventsNotShownAtLeast).toBe(true);
     expect(quietLink?.events.map((e) => e.kind)).toEqual(["created"]);
     expect(quietLink?.eventsNotShown).toBe(0);
+    expect(quietLink?.eventsNotShownAtLeast).toBe(false);
     expect(links.filter((l) => l.state !== "active" && l.state !== "dispensed")).toHaveLength(200);
   });
 
@@ -85,30 +90,46 @@ describe("the patient's links", () => {
     expect(link.events.map((e) => e.kind)).toEqual(Array(LINK_EVENTS_SHOWN).fill("viewed"));
     // Its creation (by the patient), the wrong passcodes and the views: all counted.
     expect(link.eventsNotShown).toBe(1 + WRONG_PASSCODES + OPENED_VIEWS - LINK_EVENTS_SHOWN);
+    expect(link.eventsNotShownAtLeast).toBe(false);
     expect(link.wrongPasscodes).toBe(WRONG_PASSCODES);
+  });
+
+  it("count a link's events up to a bound and say so past it, and its wrong passcodes exactly", async () => {
+    // The opened link: its creation (the patient's row about it), then 3 + 120 rows of its own.
+    const [exact] = await readLinkEvents(patientId, [opened], LINK_EVENTS_SHOWN, WRONG_PASSCODES + OPENED_VIEWS);
+    expect(exact).toMatchObject({ linkTotal: 1 + WRONG_PASSCODES + OPENED_VIEWS, linkTotalCapped: false, linkWrongPasscodes: WRONG_PASSCODES });
+    const [bounded] = await readLinkEvents(patientId, [opened], LINK_EVENTS_SHOWN, 100);
+    expect(bounded).toMatchObject({ linkTotal: 1 + 100, linkTotalCapped: true, linkWrongPasscodes: WRONG_PASSCODES });
+    // The patient's rows about the busy link (600) are bounded the same way.
+    const [busyRows] = await readLinkEvents(patientId, [busy], LINK_EVENTS_SHOWN, 100);
+    expect(busyRows).toMatchObject({ linkTotal: 100, linkTotalCapped: true, linkWrongPasscodes: 0 });
   });
 
   it("count a link's activity once, not once per row shown, even under the generic plan of a statement prepared once per connection", async () => {
     // The app's driver prepares its statements once per connection; after five runs PostgreSQL may
     // switch to a generic plan, which counted the link's whole activity again for each of the 50
     // rows shown (167 ms against 19 ms on a link opened 7,500 times). Forced here, on one connection.
-    type PlanNode = { "Node Type": string; "Actual Loops": number; Plans?: PlanNode[] };
+    type PlanNode = { "Node Type": string; "Actual Loops": number; "Index Name"?: string; Plans?: PlanNode[] };
     const aggregates = (node: PlanNode): PlanNode[] => [...(node["Node Type"] === "Aggregate" ? [node] : []), ...(node.Plans ?? []).flatMap(aggregates)];
-    const loops = await db().sql.session(async (connection) => {
+    const indexes = (node: PlanNode): string[] => [...(node["Index Name"] ? [node["Index Name"]] : []), ...(node.Plans ?? []).flatMap(indexes)];
+    const { loops, used } = await db().sql.session(async (connection) => {
       await connection.exec("SET plan_cache_mode = force_generic_plan");
       try {
-        await connection.exec(`PREPARE link_events_plan (uuid, text[], text[], int) AS ${LINK_EVENTS_SQL}`);
+        await connection.exec(`PREPARE link_events_plan (uuid, text[], text[], int, bigint) AS ${LINK_EVENTS_SQL}`);
         const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
-          `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE link_events_plan ('${patientId}', ARRAY['Link/${opened}'], ARRAY['ShareLink/${opened}'], ${LINK_EVENTS_SHOWN})`,
+          `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE link_events_plan ('${patientId}', ARRAY['Link/${opened}'], ARRAY['ShareLink/${opened}'], ${LINK_EVENTS_SHOWN}, 100)`,
         );
         const raw = explained!["QUERY PLAN"];
         const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
-        return aggregates(plan!.Plan).map((node) => node["Actual Loops"]);
+        return { loops: aggregates(plan!.Plan).map((node) => node["Actual Loops"]), used: indexes(plan!.Plan) };
       } finally {
         await connection.exec("DEALLOCATE link_events_plan; RESET plan_cache_mode");
       }
     });
-    // Two counts (the link's own rows, the patient's rows about it), each run once for the one link.
-    expect(loops).toEqual([1, 1]);
+    // Three counts (the link's own rows and the patient's rows about it, each bounded, and its wrong
+    // passcodes), each run once for the one link.
+    expect(loops).toEqual([1, 1, 1]);
+    // The wrong passcodes from their own index: as many entries as wrong passcodes.
+    expect(used).toContain("audit_patient_link_failed_idx");
   });
 });
