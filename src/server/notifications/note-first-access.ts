@@ -1,8 +1,19 @@
 import "@/server/server-only";
+import { LRUCache } from "lru-cache";
 import { isNotified } from "../db/notification-store";
 import { inPrisma } from "../db/queryable";
 import type { Repository } from "../fhir/repository";
 import { notify } from "./notify";
+
+/**
+ * The keys this process knows are written. Every view of a record by a professional checks its
+ * key, and nearly every check finds it: one statement of the twelve of the professional's record
+ * page (issue 16). Remembered for an hour: a notice is only ever deleted by the purge of notices a
+ * year old (mail/outbox-queries.ts), after which the next visit tells the patient again, now at
+ * most an hour later. Bounded, the oldest key going first; each process of the portal keeps its
+ * own, and the database's unique key stays what makes a notice once.
+ */
+const written = new LRUCache<string, true>({ max: 20_000, ttl: 3_600_000 });
 
 /**
  * Tells the patient the first time a professional opens their record (issue 15). Called once
@@ -18,6 +29,9 @@ export async function noteFirstAccess(repo: Repository, patientId: string): Prom
   const actor = repo.actor;
   if (actor.kind !== "practitioner" || actor.emergency?.patientId === patientId) return;
   const dedupeKey = `pro-first-access:${actor.practitionerId}:${patientId}`;
-  if (await isNotified(dedupeKey)) return;
-  await repo.transaction(({ tx }) => notify(inPrisma(tx), { patientId, kind: "pro-first-access", dedupeKey }));
+  if (written.has(dedupeKey)) return;
+  if (!(await isNotified(dedupeKey))) {
+    await repo.transaction(({ tx }) => notify(inPrisma(tx), { patientId, kind: "pro-first-access", dedupeKey }));
+  }
+  written.set(dedupeKey, true);
 }

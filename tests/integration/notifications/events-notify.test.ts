@@ -54,5 +54,12 @@ describe("events that notify", () => {
     await noteFirstAccess(bernard, world.ids.jean);
     await noteFirstAccess(bernard, world.ids.jean);
     expect((await noticesOf(world.ids.jean)).filter((n) => n.kind === "pro-first-access")).toHaveLength(1);
+    // The process remembers the notice it wrote (note-first-access.ts), per professional and
+    // patient: another patient's record, or another professional, is still a first look.
+    await noteFirstAccess(bernard, world.ids.camille);
+    await noteFirstAccess(await world.repoFor(world.actors.petit), world.ids.jean);
+    await noteFirstAccess(bernard, world.ids.camille);
+    expect((await noticesOf(world.ids.camille)).filter((n) => n.kind === "pro-first-access")).toHaveLength(1);
+    expect((await noticesOf(world.ids.jean)).filter((n) => n.kind === "pro-first-access")).toHaveLength(2);
   });
 });
