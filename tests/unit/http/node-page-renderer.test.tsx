@@ -46,6 +46,11 @@ describe("the Pages Router rendered with React's Node build (portal's server)", 
     expect(fromNext("react-dom/server.node")).toBe(nodeBuild);
   });
 
+  it("offers everything Next may call on the Web build", () => {
+    const missing = Object.keys(edgeBuild).filter((name) => !(name in nodeBuild));
+    expect(missing).toEqual([]);
+  });
+
   it("writes the same bytes as the Web build: texts, attributes, long strings, any characters", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 6 }), async (blocks) => {
