@@ -64,8 +64,9 @@ export async function listDocuments(
   };
   // The page, whether the viewer sees the privacy badges (and which documents are hidden) and
   // since when a document is new, at once: they were read one after the other (issue 16).
-  const [result, { showPrivacy, hiddenIds }, newSince] = await Promise.all([
-    repo.search<DocumentReference>("DocumentReference", request),
+  // The total is still being counted while the page's authors are named (searchPage).
+  const [{ result, total: counted }, { showPrivacy, hiddenIds }, newSince] = await Promise.all([
+    repo.searchPage<DocumentReference>("DocumentReference", request),
     mayManagePrivacy(repo, patientId).then(async (showPrivacy) => ({
       showPrivacy,
       hiddenIds: showPrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>(),
@@ -73,8 +74,7 @@ export async function listDocuments(
     options.newSince,
   ]);
   const references = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref): ref is string => !!ref);
-  const names = await (options.names ? options.names(references) : directoryNames(repo, references));
-  const total = result.total ?? result.resources.length;
+  const [names, total = result.resources.length] = await Promise.all([options.names ? options.names(references) : directoryNames(repo, references), counted]);
   let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince, viewerRef: options.viewerRef }));
   const candidates = items.filter((item) => item.isNew).map((item) => item.id);
   if (options.viewerRef && candidates.length > 0) {

@@ -27,6 +27,17 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("listing a patient's documents", () => {
+  it("hands back the same page and total whether the total is awaited with the page or after it", async () => {
+    for (const actor of [world.actors.camille, world.actors.bernard, world.actors.petit]) {
+      const repo = await world.repoFor(actor);
+      const request = { patientId: world.ids.camille, count: 2, sort: "-date" as const, total: true };
+      const whole = await repo.search("DocumentReference", request);
+      const { result, total } = await repo.searchPage("DocumentReference", request);
+      expect(result.resources.map((d) => d.id), actor.kind).toEqual(whole.resources.map((d) => d.id));
+      expect(await total, actor.kind).toBe(whole.total);
+    }
+  });
+
   it("lists newest first with the total", async () => {
     const repo = await world.repoFor(world.actors.camille);
     const list = await listDocuments(repo, world.ids.camille, parseDocumentFilters({}).filters);
