@@ -61,7 +61,7 @@ export function LinksList({ prescriptionId, links }: { prescriptionId: string; l
               </DataTable>
             )}
             {link.eventsNotShown > 0 ? (
-              <p className="text-slate-700">{t(link.eventsNotShownAtLeast ? "links.eventsNotShownAtLeast" : "links.eventsNotShown", { count: link.eventsNotShown.toLocaleString("fr-FR") })}</p>
+              <p className="text-slate-700">{t(link.moreEventsNotShown ? "links.moreEventsNotShown" : "links.eventsNotShown", { count: link.eventsNotShown.toLocaleString("fr-FR") })}</p>
             ) : null}
             {link.state === "active" ? (
               <form method="post" action={`/api/ordonnances/${encodeURIComponent(prescriptionId)}/liens/${link.id}/revoquer`}>

@@ -100,7 +100,7 @@ export const frPrescriptions = {
     revoked: "Le lien a été révoqué : il ne donne plus accès à l'ordonnance.",
     eventsCaption: "Ce qui s'est passé par ce lien, du plus récent au plus ancien",
     eventsNotShown: "Et {count} événement(s) plus ancien(s), dans l'historique des accès.",
-    eventsNotShownAtLeast: "Et plus de {count} événements plus anciens, dans l'historique des accès.",
+    moreEventsNotShown: "Et plus de {count} événements plus anciens, dans l'historique des accès.",
     colWhen: "Quand",
     colWhat: "Événement",
     colWho: "Pharmacie ou personne",

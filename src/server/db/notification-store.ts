@@ -35,10 +35,9 @@ export const UNREAD_OF_ACCOUNT_ROW = `(SELECT count(*) FROM notification n
  * come after these ($<params.length + 1> onwards).
  */
 function owned({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[] } {
-  const recent = RECENT;
-  if (patientIds.length === 0) return { where: `account_id = $1::uuid AND ${recent}`, params: [accountId] };
-  if (patientIds.length === 1) return { where: `(account_id = $1::uuid OR patient_id = $2::uuid) AND ${recent}`, params: [accountId, patientIds[0]] };
-  return { where: `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND ${recent}`, params: [accountId, patientIds] };
+  if (patientIds.length === 0) return { where: `account_id = $1::uuid AND ${RECENT}`, params: [accountId] };
+  if (patientIds.length === 1) return { where: `(account_id = $1::uuid OR patient_id = $2::uuid) AND ${RECENT}`, params: [accountId, patientIds[0]] };
+  return { where: `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND ${RECENT}`, params: [accountId, patientIds] };
 }
 
 export async function listNotifications(owners: NotificationOwners, limit: number, offset: number): Promise<{ rows: NotificationRow[]; total: number }> {

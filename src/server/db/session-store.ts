@@ -57,16 +57,18 @@ export async function createSession(
 }
 
 /**
- * The session and its account, in one statement on the driver (with the header's unread count
- * when `unread`: a page's session): it runs on every request of
+ * The session and its account, in one statement on the driver: it runs on every request of
  * every page and API call, where Prisma's query interpreter cost more than the query itself.
+ * `unread`: with the header's unread count too, for a page (one round trip less, issue 16).
  */
 export async function findSession(id: string, { unread = false }: { unread?: boolean } = {}): Promise<SessionRow | undefined> {
   const { sql } = await database();
   const rows = await sql.query<{
     id: string; account_id: string; security_stamp: number; created_at: Date; last_seen_at: Date; revoked_at: Date | null;
     active_space: string | null; emergency_patient_id: string | null; emergency_until: Date | null;
-    kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number; unread?: string;
+    kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number;
+    /** count(*): a string through pg, a bigint through PGlite. */
+    unread?: string | bigint;
   }>(
     `SELECT s.id, s.account_id, s.security_stamp, s.created_at, s.last_seen_at, s.revoked_at, s.active_space,
             s.emergency_patient_id, s.emergency_until,

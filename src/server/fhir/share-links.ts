@@ -268,7 +268,7 @@ export const LINK_EVENTS_COUNTED = 200;
  * link, newest first, each row with how many its link has: a busy link no longer crowds the
  * others out of a shared window, and the page can say what it does not show.
  */
-export type LinkEventPage = LinkEventRow & { linkTotal: number; /** The count stopped at its bound: at least linkTotal. */ linkTotalCapped: boolean; linkWrongPasscodes: number };
+export type LinkEventPage = LinkEventRow & { linkTotal: number; /** The count stopped at its bound: the link has more events than linkTotal. */ linkTotalCapped: boolean; linkWrongPasscodes: number };
 
 export async function readLinkEvents(patientId: string, linkIds: string[], perLink = LINK_EVENTS_SHOWN, countUpTo = LINK_EVENTS_COUNTED): Promise<LinkEventPage[]> {
   if (linkIds.length === 0) return [];

@@ -29,8 +29,8 @@ export type MyLink = {
   events: LinkEvent[];
   /** Older events of this link not listed here (they are in the access history). */
   eventsNotShown: number;
-  /** The events were counted up to a bound (share-links.ts): at least eventsNotShown. */
-  eventsNotShownAtLeast: boolean;
+  /** The link has more older events than eventsNotShown: they were counted up to a bound (share-links.ts). */
+  moreEventsNotShown: boolean;
 };
 
 const detailOf = (row: LinkEventRow): Record<string, unknown> =>
@@ -86,7 +86,7 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
       wrongPasscodes: mine[0]?.linkWrongPasscodes ?? 0,
       events,
       eventsNotShown,
-      eventsNotShownAtLeast: mine[0]?.linkTotalCapped ?? false,
+      moreEventsNotShown: mine[0]?.linkTotalCapped ?? false,
     };
   });
 }

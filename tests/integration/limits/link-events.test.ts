@@ -76,10 +76,10 @@ describe("the patient's links", () => {
     // 600 rows about it: counted up to the bound, and said to be more.
     expect(BUSY_EVENTS).toBeGreaterThan(LINK_EVENTS_COUNTED);
     expect(busyLink?.eventsNotShown).toBe(LINK_EVENTS_COUNTED - LINK_EVENTS_SHOWN);
-    expect(busyLink?.eventsNotShownAtLeast).toBe(true);
+    expect(busyLink?.moreEventsNotShown).toBe(true);
     expect(quietLink?.events.map((e) => e.kind)).toEqual(["created"]);
     expect(quietLink?.eventsNotShown).toBe(0);
-    expect(quietLink?.eventsNotShownAtLeast).toBe(false);
+    expect(quietLink?.moreEventsNotShown).toBe(false);
     expect(links.filter((l) => l.state !== "active" && l.state !== "dispensed")).toHaveLength(200);
   });
 
@@ -90,7 +90,7 @@ describe("the patient's links", () => {
     expect(link.events.map((e) => e.kind)).toEqual(Array(LINK_EVENTS_SHOWN).fill("viewed"));
     // Its creation (by the patient), the wrong passcodes and the views: all counted.
     expect(link.eventsNotShown).toBe(1 + WRONG_PASSCODES + OPENED_VIEWS - LINK_EVENTS_SHOWN);
-    expect(link.eventsNotShownAtLeast).toBe(false);
+    expect(link.moreEventsNotShown).toBe(false);
     expect(link.wrongPasscodes).toBe(WRONG_PASSCODES);
   });
 

@@ -6,7 +6,7 @@ import type { MyLink } from "@/server/sharing/list-my-links";
 
 /** A link's older events: counted exactly up to a bound (share-links.ts), then « more than ». */
 describe("the older events of a prescription's link", () => {
-  const link = (eventsNotShown: number, eventsNotShownAtLeast: boolean): Json<MyLink> => ({
+  const link = (eventsNotShown: number, moreEventsNotShown: boolean): Json<MyLink> => ({
     id: "5f0c1e64-3f52-4f0e-9c3a-2f1f4a1b2c3d",
     prescriptionId: "ord-1",
     createdAt: "2026-11-30T09:00:00.000Z",
@@ -17,7 +17,7 @@ describe("the older events of a prescription's link", () => {
     wrongPasscodes: 0,
     events: [],
     eventsNotShown,
-    eventsNotShownAtLeast,
+    moreEventsNotShown,
   });
   const text = (l: Json<MyLink>) => renderToStaticMarkup(<LinksList prescriptionId="ord-1" links={[l]} />);
 
@@ -26,8 +26,8 @@ describe("the older events of a prescription's link", () => {
     [12, false, "Et 12 événement(s) plus ancien(s), dans l'historique des accès."],
     [1500, false, "Et 1\u202f500 événement(s) plus ancien(s), dans l'historique des accès."],
     [150, true, "Et plus de 150 événements plus anciens, dans l'historique des accès."],
-  ])("%i not shown (at least: %s)", (count, atLeast, said) => {
-    const html = text(link(count, atLeast)).replaceAll("&#x27;", "'");
+  ])("%i not shown (more: %s)", (count, more, said) => {
+    const html = text(link(count, more)).replaceAll("&#x27;", "'");
     if (said === null) expect(html).not.toContain("plus ancien");
     else expect(html).toContain(said);
   });
