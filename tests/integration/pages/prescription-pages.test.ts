@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import * as prescriptionPage from "@/pages/espace/ordonnances/[id]";
 import * as printPage from "@/pages/espace/ordonnances/[id]/imprimer";
 import * as shareResultPage from "@/pages/espace/ordonnances/[id]/lien";
 import { newId } from "@/lib/fhir/builders/ids";
@@ -7,14 +8,15 @@ import { aPractitioner } from "@/lib/fhir/builders/people";
 import { aPrescription } from "@/lib/fhir/builders/prescriptions";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { env } from "@/server/env";
-import { systemRepository } from "@/server/fhir/repository";
+import { createRepository, systemRepository } from "@/server/fhir/repository";
+import { insertShareLink, LINK_EVENTS_COUNTED, LINK_EVENTS_SHOWN } from "@/server/fhir/share-links";
 import { sealShareResult, shareResultCookie, type ShareResult } from "@/server/sharing/share-result-cookie";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf, signIn } from "../fhir-api/http";
 import { servePage } from "./pages-route";
 
-useTestDatabase();
+const db = useTestDatabase();
 
 /**
  * The pages under /espace/ordonnances/[id] served by the Pages Router without runtime
@@ -158,5 +160,36 @@ describe("the printable prescription (/espace/ordonnances/[id]/imprimer, Pages R
       expect(answer.html, what).not.toMatch(/Ibuprofène|Amoxicilline|Otto|Alma|<img/);
     }
     expect(await servePage(printPage, `/espace/ordonnances/${mine}/imprimer`, { params: { id: mine }, cookie: patient.session.cookie, headers: { rsc: "1" } })).toEqual({ status: 204, ended: true });
+  });
+});
+
+describe("the prescription page's links (/espace/ordonnances/[id], Pages Router)", () => {
+  it("tells the patient a much-opened link has more older events than it counts, and every wrong passcode", async () => {
+    const { patient, mine } = await world();
+    const linkId = randomUUID();
+    await insertShareLink(db().prisma, {
+      id: linkId,
+      secretHash: randomUUID(),
+      patientId: patient.patientId,
+      prescriptionId: mine,
+      passcodeHash: "not-a-real-hash",
+      attemptsLeft: 7,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      createdAt: new Date(),
+      createdBy: `Patient/${patient.patientId}`,
+    });
+    const pharmacy = await createRepository({ kind: "link", linkId, patientId: patient.patientId, prescriptionId: mine, pharmacy: "Pharmacie du Port" });
+    for (let i = 0; i < 3; i++) {
+      await pharmacy.audit({ patientId: patient.patientId, entity: `ShareLink/${linkId}`, interaction: "link-passcode-failed", outcome: "denied", detail: { attemptsLeft: 9 - i } });
+    }
+    // More views than the page counts (LINK_EVENTS_COUNTED), as a pharmacy (or a script) opening it again and again.
+    for (let i = 0; i < LINK_EVENTS_COUNTED + 30; i++) {
+      await pharmacy.audit({ patientId: patient.patientId, entity: `Patient/${patient.patientId}`, interaction: "read", outcome: "success" });
+    }
+    const answer = await servePage(prescriptionPage, `/espace/ordonnances/${mine}`, { params: { id: mine }, cookie: patient.session.cookie });
+    expect(answer.status).toBe(200);
+    const html = answer.html!.replaceAll("&#x27;", "'");
+    expect(html).toContain(`Et plus de ${LINK_EVENTS_COUNTED - LINK_EVENTS_SHOWN} événements plus anciens, dans l'historique des accès.`);
+    expect(html).toContain("Codes erronés : 3 ; essais restants : 7");
   });
 });
