@@ -38,11 +38,9 @@ export function rowFilterSql(
   const participantParam = kept.some((d) => d.dim === "ownConversation") ? param(context.participantRef ?? "") : "";
   // Whose id a hidden rule names: the row's own, or for a file its document's (see search.ts).
   const hiddenId = context.hiddenIdColumn ?? "id";
-  const terms = variants.map((v) => {
+  const terms = variants.map(({ levels, rest: v }) => {
     const parts: string[] = [];
-    if (v.confidentiality === "N") parts.push(`NOT (security && ARRAY['R','V']::text[])`);
-    if (v.confidentiality === "R") parts.push(`('R' = ANY(security) AND NOT ('V' = ANY(security)))`);
-    if (v.confidentiality === "V") parts.push(`('V' = ANY(security))`);
+    if (levels) parts.push(LEVELS_SQL[levels]);
     if (v.minorSecret !== undefined) {
       parts.push(v.minorSecret ? `('${MINOR_SECRET}' = ANY(security))` : `NOT ('${MINOR_SECRET}' = ANY(security))`);
     }
@@ -63,13 +61,53 @@ export function rowFilterSql(
 }
 
 /**
+ * The confidentiality levels a row may have, as one test on its labels (a row's level is V if
+ * labelled V, else R if labelled R, else N: columns.ts). One test per set of levels rather than
+ * one per level joined by OR: a caregiver's {N, R} was `NOT (R or V) OR (R and not V)`, tried on
+ * each of a 5,000-document record's rows at every count. The usual sets, {N} (a professional)
+ * and {N, R} (a caregiver, a professional the patient opened restricted documents to), are
+ * written exactly as the predicates of the partial indexes that count a record's documents
+ * (prisma/migrations/20261212010000_documents_count_by_level): change one, change the other.
+ */
+type Level = RowVariant["confidentiality"];
+type Levels = "N" | "R" | "V" | "NR" | "RV" | "NV";
+const LEVELS_SQL: Record<Levels, string> = {
+  N: `NOT (security && ARRAY['R','V']::text[])`,
+  R: `('R' = ANY(security) AND NOT ('V' = ANY(security)))`,
+  V: `('V' = ANY(security))`,
+  NR: `NOT ('V' = ANY(security))`,
+  RV: `(security && ARRAY['R','V']::text[])`,
+  NV: `NOT ('R' = ANY(security) AND NOT ('V' = ANY(security)))`,
+};
+
+/** A term of the filter: the levels its rows may have (none: any level), and its other dimensions. */
+type Term = { levels?: Levels; rest: Omit<Partial<RowVariant>, "confidentiality"> };
+
+/** The variants that differ only by their level, as one term with the set of levels. */
+function byLevels(variants: Partial<RowVariant>[]): Term[] {
+  const groups = new Map<string, { levels: Set<Level>; rest: Term["rest"]; any: boolean }>();
+  for (const { confidentiality, ...rest } of variants) {
+    const key = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+    const group = groups.get(key) ?? { levels: new Set<Level>(), rest, any: false };
+    if (confidentiality === undefined) group.any = true;
+    else group.levels.add(confidentiality);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ levels, rest, any }) => {
+    const set = (["N", "R", "V"] as const).filter((level) => levels.has(level)).join("");
+    // All three levels: the level does not matter to this term.
+    return any || set === "NRV" ? { rest } : { levels: set as Levels, rest };
+  });
+}
+
+/**
  * The variants with the dimensions the answer does not depend on dropped, and the dimensions
  * kept. Remembered by the set of variants: working it out cost about 5 ms of CPU on a
  * professional's view of a record (three searches, each its own simplification; issue 16's
  * profile), and an actor's filter is one of a handful of sets. Bounded; the SQL text and its
  * parameters are still built per search.
  */
-type Simplified = { variants: Partial<RowVariant>[]; kept: typeof DIMS };
+type Simplified = { variants: Term[]; kept: typeof DIMS };
 const SIMPLIFIED_MAX = 512;
 const simplifiedByVariants = new Map<string, Simplified>();
 
@@ -103,7 +141,7 @@ function simplify(allowed: RowVariant[]): Simplified {
       kept.push(d);
     }
   }
-  return { variants, kept };
+  return { variants: byLevels(variants), kept };
 }
 
 function dedupe(variants: Partial<RowVariant>[]): Partial<RowVariant>[] {
