@@ -16,7 +16,7 @@ import type { Queryable } from "../db/queryable";
 import { Denied } from "./denied";
 import { forbidden, notFound } from "./errors";
 import { isUuid } from "./ids";
-import { unsafeLoadRules } from "./load-rules";
+import { patientRowReadWith, unsafeLoadRules } from "./load-rules";
 import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { prepareValidator } from "./validate";
@@ -194,7 +194,7 @@ export class GuardedRepository {
     lock = false,
     deleted: "refuse" | "owner" = "refuse",
   ): Promise<ResourceRow> {
-    const row = this.rowSeen(await loadRow(db, type, id, lock));
+    const row = this.rowSeen(await this.loadGuardedRow(db, type, id, lock));
     const entity = `${type}/${id}`;
     if (!row || (row.deleted && !(deleted === "owner" && seesDeleted(this.actor, row.patient_id)))) {
       throw new Denied(row?.patient_id ? { patientId: row.patient_id, entity, interaction: audit, outcome: "denied", reason: "deleted" } : undefined, notFound());
@@ -209,6 +209,19 @@ export class GuardedRepository {
       );
     }
     return row;
+  }
+
+  /**
+   * The row guard() decides on. A Patient read by an actor whose decision reads that patient's
+   * rules (a caregiver's space, a professional's view) comes with those rules, read once per
+   * request (load-rules.ts): not read a second time. Locked rows (writes) are read as they are.
+   */
+  private async loadGuardedRow(db: Db, type: string, id: string, lock: boolean): Promise<ResourceRow | undefined> {
+    if (type === "Patient" && !lock && isUuid(id) && decisionReadsRules(this.actor)) {
+      const row = patientRowReadWith(await this.rules(id, db));
+      if (row) return row;
+    }
+    return loadRow(db, type, id, lock);
   }
 
   /** Runs `fn`; a denial inside it is audited afterwards (outside any rolled-back transaction). */

@@ -3,6 +3,20 @@ import type { Consent, Patient, RelatedPerson } from "@medplum/fhirtypes";
 import { rulesFromResources, type PatientRules } from "../access/rules";
 import { database } from "../db/client";
 import type { Queryable } from "../db/queryable";
+import { ROW_COLUMNS, type ResourceRow } from "./resource-row";
+
+/**
+ * The patient's own row, read in the rules' statement: the Patient of a professional's view of a
+ * record or of a caregiver's space was read again beside or after its rules, one statement more on
+ * every such page (issue 16). Kept beside the rules object it came with, for as long as that object
+ * lives (a request's), and only found, live rows: a missing or deleted Patient is read as before.
+ */
+const patientRows = new WeakMap<PatientRules, ResourceRow>();
+
+/** The Patient row read with these rules (guarded-repository.ts, patient-search.ts), if it was. */
+export function patientRowReadWith(rules: PatientRules): ResourceRow | undefined {
+  return patientRows.get(rules);
+}
 
 /**
  * Reads one patient's rules (their Consents and RelatedPersons) with no access check: the
@@ -12,20 +26,22 @@ import type { Queryable } from "../db/queryable";
  */
 export async function unsafeLoadRules(db: Queryable, patientId: string): Promise<PatientRules> {
   // The Patient row comes too: its birth date ends a guardianship at majority (children/majority.ts).
-  const rows = await db.query<{ resource_type: string; content: Consent | RelatedPerson | Patient }>(
-    `SELECT resource_type, content FROM fhir_resource
+  const rows = await db.query<ResourceRow & { content: Consent | RelatedPerson | Patient }>(
+    `SELECT ${ROW_COLUMNS} FROM fhir_resource
       WHERE patient_id = $1::uuid AND resource_type IN ('Consent', 'RelatedPerson', 'Patient') AND NOT deleted`,
     [patientId],
   );
   const consents: Consent[] = [];
   const relatedPersons: RelatedPerson[] = [];
-  let birthDate: string | undefined;
+  let patientRow: ResourceRow | undefined;
   for (const row of rows) {
     if (row.content.resourceType === "Consent") consents.push(row.content);
     else if (row.content.resourceType === "RelatedPerson") relatedPersons.push(row.content);
-    else if (row.content.resourceType === "Patient" && row.content.id === patientId) birthDate = row.content.birthDate;
+    else if (row.content.resourceType === "Patient" && row.id === patientId) patientRow = row;
   }
-  return rulesFromResources(patientId, consents, relatedPersons, { birthDate });
+  const rules = rulesFromResources(patientId, consents, relatedPersons, { birthDate: (patientRow?.content as Patient | undefined)?.birthDate });
+  if (patientRow) patientRows.set(rules, patientRow);
+  return rules;
 }
 
 /** As unsafeLoadRules, on the app's database: for resolving a session's actor before any repository exists. */

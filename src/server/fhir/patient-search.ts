@@ -5,13 +5,15 @@ import { rowFilter } from "../access/row-filter";
 import type { Queryable } from "../db/queryable";
 import { isUuid } from "./ids";
 import type { ReadRepository as Repository } from "./read-repository";
+import { patientRowReadWith } from "./load-rules";
 import { factsOfRow, loadRow } from "./resource-row";
 
 /**
  * A patient's own Patient resource, exactly as `search("Patient", { patientId, ids: [patientId] })`
  * finds it (the same answer, the same audit row: a refused compartment is a denied search, a
  * search that finds nothing or the patient is a successful search with its number of results),
- * but in one wave: the row and the patient's rules are read at once, and the search's row filter
+ * but in one wave: the row comes with the patient's rules (or alone, for the patient's own
+ * decision, which reads none), and the search's row filter
  * is applied here by decide(), which that SQL filter is proven to match
  * (tests/unit/access/row-filter.property.test.ts).
  *
@@ -21,7 +23,10 @@ import { factsOfRow, loadRow } from "./resource-row";
  */
 export async function searchPatientById(repo: Repository, db: Queryable, patientId: string): Promise<Patient | undefined> {
   if (!isUuid(patientId)) return undefined;
-  const [rules, row] = await Promise.all([repo.rulesForDecision(patientId, db), loadRow(db, "Patient", patientId)]);
+  // A professional's or caregiver's rules come with the Patient row (load-rules.ts); a patient's
+  // own decision reads no rules, and the row is read alone.
+  const rules = await repo.rulesForDecision(patientId, db);
+  const row = patientRowReadWith(rules) ?? (await loadRow(db, "Patient", patientId));
   const now = repo.now();
   if (rowFilter(repo.actor, "search", "Patient", rules, now).kind === "none") {
     await repo.audit({ patientId, entity: "Patient", interaction: "search", outcome: "denied", reason: "no-access" });

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/access/actor";
 import { newId } from "@/lib/fhir/builders/ids";
-import { aPatient } from "@/lib/fhir/builders/people";
+import type { Patient } from "@medplum/fhirtypes";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aCondition, CONDITIONS } from "@/lib/fhir/builders/record";
-import { aDelegation, aDefaultLevel } from "@/lib/fhir/builders/rules";
+import { aDelegation, aDefaultLevel, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { database, type Database } from "@/server/db/client";
 import { closeCounters } from "@/server/db/rate-limit-counter";
 import { unsafeRulesOf } from "@/server/fhir/load-rules";
@@ -23,17 +24,20 @@ afterEach(async () => {
 });
 
 /** The database, its plain-SQL side counting the reads of a patient's rules (load-rules.ts). */
-function counting(db: Database): { db: Database; rulesReads: () => number } {
+function counting(db: Database): { db: Database; rulesReads: () => number; patientReads: () => number } {
   let reads = 0;
+  let patientReads = 0;
   const sql = {
     ...db.sql,
     query: <T extends Record<string, unknown>>(text: string, params?: unknown[]) => {
       if (text.includes("resource_type IN ('Consent', 'RelatedPerson', 'Patient')")) reads++;
+      // A row read by its id (resource-row.ts's loadRow), here a Patient's.
+      if (text.includes("WHERE id = $1::uuid AND resource_type = $2") && params?.[1] === "Patient") patientReads++;
       return db.sql.query<T>(text, params);
     },
   };
   wrapped.push(sql);
-  return { db: { ...db, sql }, rulesReads: () => reads };
+  return { db: { ...db, sql }, rulesReads: () => reads, patientReads: () => patientReads };
 }
 
 /**
@@ -89,5 +93,46 @@ describe("a patient's rules, within one request", () => {
     repo.knowRules(await unsafeRulesOf(jean));
     await Promise.all([repo.search("Condition", { patientId: jean }), repo.documentFacets(jean)]);
     expect(rulesReads()).toBe(0);
+  });
+
+  it("bring the patient's own Patient with them: a professional's view of a record and a caregiver's space do not read it again", async () => {
+    const system = await systemRepository("rules-once-tests");
+    const jean = (await system.create(aPatient({ given: "Jean", family: "Règles", birthDate: "1950-06-02" }))).id!;
+    const nadia = (await system.create(aPatient({ given: "Nadia", family: "Règles", birthDate: "1992-11-25" }))).id!;
+    const pro = (await system.create(aPractitioner({ given: "Anne", family: "Règles" }))).id!;
+    await system.create(anAuthorisation({ patientId: jean, practitionerId: pro }));
+    const delegation = (await system.create(aDelegation({ patientId: jean, agentPatientId: nadia, scopes: ["record:read"] }))).id!;
+    const caregiver: Actor = { kind: "delegate", accountId: newId(), selfPatientId: nadia, patientId: jean, relatedPersonId: delegation };
+    const professional: Actor = { kind: "practitioner", accountId: newId(), practitionerId: pro };
+
+    const viewing = counting(await database());
+    const found = await new Repository(viewing.db, professional).searchPatient(jean);
+    expect(found?.name?.[0]?.given).toEqual(["Jean"]);
+    expect({ rules: viewing.rulesReads(), patient: viewing.patientReads() }).toEqual({ rules: 1, patient: 0 });
+
+    const space = counting(await database());
+    const repo = new Repository(space.db, caregiver);
+    repo.knowRules(await unsafeRulesOf(jean));
+    expect((await repo.read<Patient>("Patient", jean)).birthDate).toBe("1950-06-02");
+    expect({ rules: space.rulesReads(), patient: space.patientReads() }).toEqual({ rules: 0, patient: 0 });
+
+    // A patient's own decision reads no rules: the Patient is read alone, once.
+    const own = counting(await database());
+    expect((await new Repository(own.db, { kind: "patient", accountId: newId(), patientId: jean }).searchPatient(jean))?.id).toBe(jean);
+    expect({ rules: own.rulesReads(), patient: own.patientReads() }).toEqual({ rules: 0, patient: 1 });
+  });
+
+  it("read a Patient the rules did not bring (deleted, or none by that id) as before", async () => {
+    const system = await systemRepository("rules-once-tests");
+    const pro = (await system.create(aPractitioner({ given: "Anne", family: "Règles" }))).id!;
+    const gone = (await system.create(aPatient({ given: "Paul", family: "Règles", birthDate: "1950-06-02" }))).id!;
+    await system.create(anAuthorisation({ patientId: gone, practitionerId: pro }));
+    await system.delete("Patient", gone);
+    const { db, patientReads } = counting(await database());
+    const repo = new Repository(db, { kind: "practitioner", accountId: newId(), practitionerId: pro });
+    expect(await repo.searchPatient(gone)).toBeUndefined();
+    expect(await repo.searchPatient(newId())).toBeUndefined();
+    await expect(repo.read("Patient", gone)).rejects.toThrow();
+    expect(patientReads()).toBe(3);
   });
 });
