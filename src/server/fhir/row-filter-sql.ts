@@ -66,8 +66,8 @@ export function rowFilterSql(
  * one per level joined by OR: a caregiver's {N, R} was `NOT (R or V) OR (R and not V)`, tried on
  * each of a 5,000-document record's rows at every count. The usual sets, {N} (a professional)
  * and {N, R} (a caregiver, a professional the patient opened restricted documents to), are
- * written exactly as the predicates of the partial indexes that count a record's documents
- * (prisma/migrations/20261212010000_documents_count_by_level): change one, change the other.
+ * written exactly as the predicates of the partial indexes that list and count a record's documents
+ * (prisma/migrations/20261212010000_documents_by_reader_level): change one, change the other.
  */
 type Level = RowVariant["confidentiality"];
 type Levels = "N" | "R" | "V" | "NR" | "RV" | "NV";
