@@ -60,16 +60,24 @@ export class GuardedRepository {
    * four times, issue 16). A read that failed is not kept.
    */
   async rules(patientId: string, db: Db = this.db.sql): Promise<PatientRules> {
-    let rules = this.rulesCache.get(patientId);
-    if (!rules) {
-      const reading = unsafeLoadRules(db, patientId);
-      rules = reading;
-      this.rulesCache.set(patientId, reading);
-      reading.catch(() => {
-        if (this.rulesCache.get(patientId) === reading) this.rulesCache.delete(patientId);
-      });
-    }
-    return rules;
+    const rules = this.rulesCache.get(patientId);
+    if (rules) return rules;
+    const reading = unsafeLoadRules(db, patientId);
+    this.readingRules(patientId, reading);
+    return reading;
+  }
+
+  /**
+   * A read of a patient's rules this request started before its repository existed (beside the
+   * session's, for a page that names the patient: page-scope.ts): kept as if started here. A read
+   * that fails is not kept, and the next decision reads them again.
+   */
+  readingRules(patientId: string, reading: Promise<PatientRules>): void {
+    if (this.rulesCache.has(patientId)) return;
+    this.rulesCache.set(patientId, reading);
+    reading.catch(() => {
+      if (this.rulesCache.get(patientId) === reading) this.rulesCache.delete(patientId);
+    });
   }
 
   /** Rules this request has already read for a patient (to resolve its actor): kept as if read here. */

@@ -18,6 +18,11 @@ export type Loaded<D> = { title: string; data: D } | { notFound: true; title?: s
 
 export const NOT_FOUND = { notFound: true } as const;
 
+/** For a page under /pro/patients/[patientId]: that patient's rules are read beside the session (framedPage's `rulesOf`). */
+export const ABOUT_ROUTE_PATIENT = {
+  rulesOf: ({ params }: GetServerSidePropsContext) => (typeof params?.patientId === "string" ? params.patientId : undefined),
+};
+
 /** What getServerSideProps returns once it has answered itself: Next renders nothing after an ended response. */
 const UNRENDERED = { props: { frame: { header: {}, banner: null, nonce: null }, title: "", data: null } };
 
@@ -32,15 +37,17 @@ function notFoundProps<D>(context: GetServerSidePropsContext, frame: PageFrame, 
  * scope (or the redirect page-scope.ts decides), then the page's loader, through that scope's
  * repository. Nothing found is « Page introuvable » with a 404, in the portal's frame, as the
  * App Router's notFound() gives; the read limit reached on the way, the too-many-requests page.
+ * `rulesOf`: the patient a page is about, whose rules are read beside the session (page-scope.ts).
  */
 export function framedPage<D>(
   space: "patient" | "practitioner",
   load: (scope: RequestScope, context: GetServerSidePropsContext) => Promise<Loaded<D>>,
+  { rulesOf }: { rulesOf?: (context: GetServerSidePropsContext) => string | undefined } = {},
 ): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     try {
-      const scoped = await pageScope(context.req, space);
+      const scoped = await pageScope(context.req, space, { rulesOf: rulesOf?.(context) });
       if ("redirect" in scoped) return scoped;
       // The frame and the page's data are read at once. Their audit rows (a caregiver's banner
       // reads the other person's record) go in one INSERT, committed before anything is

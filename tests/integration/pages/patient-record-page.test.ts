@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GetServerSidePropsResult } from "next";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getServerSideProps } from "@/pages/pro/patients/[patientId]";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -83,5 +83,30 @@ describe("a patient's record as a professional sees it (Pages Router)", () => {
     const { jean, jeanSession } = await world();
     expect((await view(jeanSession.cookie, jean)).result).toEqual({ redirect: { destination: "/espace", permanent: false } });
     expect((await view(undefined, jean)).result).toEqual({ redirect: { destination: "/connexion", permanent: false } });
+  });
+
+  it("reads the patient's rules once, sent beside the session's row rather than after it, and not at all without a genuine session", async () => {
+    const { jean, bernard } = await world();
+    const sent: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      if (text.includes("FROM auth_session")) sent.push("session");
+      if (text.includes("resource_type IN ('Consent', 'RelatedPerson', 'Patient')") && params?.[0] === jean) sent.push("rules");
+      return original(text, params);
+    }) as typeof sql.query);
+    try {
+      expect((await view(bernard.cookie, jean)).status).toBe(200);
+      expect(sent).toEqual(["rules", "session"]);
+      sent.length = 0;
+      // No cookie, or one the server did not issue: nothing about the patient is read.
+      const forged = bernard.cookie.replace(/=[^;]*/, "=forged-token");
+      for (const cookie of [undefined, forged]) {
+        expect((await view(cookie, jean)).result, cookie).toEqual({ redirect: { destination: "/connexion", permanent: false } });
+      }
+      expect(sent).toEqual([]);
+    } finally {
+      query.mockRestore();
+    }
   });
 });

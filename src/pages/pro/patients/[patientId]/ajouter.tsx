@@ -2,7 +2,7 @@ import { UploadPageView } from "@/components/documents/upload-page-view";
 import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { proUploadPageData, type UploadPageData } from "@/server/documents/upload-page-data";
-import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /**
  * A professional adds a document to the record of a patient who authorised them. Served without
@@ -14,7 +14,7 @@ export const getServerSideProps = framedPage<UploadPageData>("practitioner", asy
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const data = await proUploadPageData(scope, patientId, query.erreur);
   return data ? { title: t("upload.title"), data } : NOT_FOUND;
-});
+}, ABOUT_ROUTE_PATIENT);
 
 export default function ProUploadPage({ frame, data }: FramedProps<UploadPageData>) {
   return data ? <UploadPageView data={data} nonce={frame.nonce} /> : <NotFoundView />;

@@ -2,7 +2,7 @@ import { PatientRecordPageView } from "@/components/documents/patient-record-pag
 import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { patientRecordPageData, type PatientRecordPageData } from "@/server/documents/patient-record-page-data";
-import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /**
  * A patient's record as this professional may see it. Served by the Pages Router without
@@ -16,7 +16,7 @@ export const getServerSideProps = framedPage<PatientRecordPageData>("practitione
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const data = await patientRecordPageData(scope, patientId, query);
   return data ? { title: t("pro.patientsTitle"), data } : NOT_FOUND;
-});
+}, ABOUT_ROUTE_PATIENT);
 
 export default function PatientRecordPage({ data }: FramedProps<PatientRecordPageData>) {
   return data ? <PatientRecordPageView data={data} /> : <NotFoundView />;

@@ -4,7 +4,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { documentPageData } from "@/server/documents/document-page-data";
 import type { DocumentDetail } from "@/server/documents/get-document";
-import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -15,7 +15,7 @@ export const getServerSideProps = framedPage<Data>("practitioner", async (scope,
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const detail = await documentPageData(scope, typeof params?.id === "string" ? params.id : "", patientId);
   return detail ? { title: t("documentPage.metadataTitle"), data: { detail, patientId, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
-});
+}, ABOUT_ROUTE_PATIENT);
 
 /** One document of a patient, for a professional the patient's rules let in (404 otherwise). */
 export default function ProDocumentPage({ data }: FramedProps<Data>) {
