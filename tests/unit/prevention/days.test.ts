@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, addYears, completedMonths, completedYears, isDay, parisDay } from "@/server/prevention/days";
+import { addMonths, addYears, completedMonths, completedYears, isDay, parisDay, todayInParis } from "@/server/prevention/days";
 
 describe("calendar days (Europe/Paris; Code de procédure civile art. 641 for missing days)", () => {
   it.each([
@@ -68,6 +68,7 @@ describe("the Paris day of an instant agrees with Intl (Europe/Paris) around eve
           const ms = Date.UTC(year, month - 1, day - 4) + half * 1_800_000;
           const iso = new Date(ms).toISOString();
           expect(parisDay(iso), iso).toBe(intl.format(new Date(ms)));
+          expect(todayInParis(new Date(ms)), iso).toBe(intl.format(new Date(ms)));
         }
       }
     }
