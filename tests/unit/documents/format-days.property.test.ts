@@ -1,0 +1,44 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatDay, formatShortDay } from "@/lib/documents/format";
+
+/**
+ * The days a list shows, as Intl writes them in Paris, whatever was formatted before: the
+ * formatted strings are kept per value (format.ts), and a value met again, or after many others,
+ * must read exactly as the first time. A plain day ("2027-06-30") is that Paris day.
+ */
+const long = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const short = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+
+const instants = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T23:59:59Z"), noInvalidDate: true }).map((date) => date.toISOString());
+const values = fc.oneof(instants, instants.map((iso) => iso.slice(0, 10)), fc.string({ maxLength: 12 }));
+
+function expected(format: Intl.DateTimeFormat, value: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : new Date(value);
+  if (date) return Number.isNaN(date.getTime()) ? "" : format.format(date);
+  // A plain day: noon in Paris is that day whatever the time of year.
+  const day = new Date(`${value}T12:00:00+01:00`);
+  return Number.isNaN(day.getTime()) ? "" : format.format(day);
+}
+
+describe("a list's days", () => {
+  it("read as Intl writes them in Paris, the first time and every time after (property)", () => {
+    fc.assert(
+      fc.property(fc.array(values, { minLength: 1, maxLength: 40 }), (batch) => {
+        for (const value of [...batch, ...batch.slice().reverse()]) {
+          expect(formatShortDay(value), value).toBe(expected(short, value));
+          expect(formatDay(value), value).toBe(expected(long, value));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("read the same past the number of values kept", () => {
+    const first = "2024-03-01T23:30:00Z";
+    expect(formatShortDay(first)).toBe("02/03/2024");
+    for (let n = 0; n < 10_500; n++) formatShortDay(new Date(Date.UTC(2000, 0, 1) + n * 3_600_000).toISOString());
+    expect(formatShortDay(first)).toBe("02/03/2024");
+    expect(formatDay("2024-03-01")).toBe("1 mars 2024");
+  });
+});
