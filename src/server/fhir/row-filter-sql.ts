@@ -85,19 +85,23 @@ type Term = { levels?: Levels; rest: Omit<Partial<RowVariant>, "confidentiality"
 
 /** The variants that differ only by their level, as one term with the set of levels. */
 function byLevels(variants: Partial<RowVariant>[]): Term[] {
-  const groups = new Map<string, { levels: Set<Level>; rest: Term["rest"]; any: boolean }>();
+  const groups = new Map<string, { levels: Set<Level>; rest: Term["rest"] }>();
   for (const { confidentiality, ...rest } of variants) {
-    const key = JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
-    const group = groups.get(key) ?? { levels: new Set<Level>(), rest, any: false };
-    if (confidentiality === undefined) group.any = true;
-    else group.levels.add(confidentiality);
+    const key = keyOf(rest);
+    const group = groups.get(key) ?? { levels: new Set<Level>(), rest };
+    if (confidentiality !== undefined) group.levels.add(confidentiality);
     groups.set(key, group);
   }
-  return [...groups.values()].map(({ levels, rest, any }) => {
+  return [...groups.values()].map(({ levels, rest }) => {
     const set = (["N", "R", "V"] as const).filter((level) => levels.has(level)).join("");
-    // All three levels: the level does not matter to this term.
-    return any || set === "NRV" ? { rest } : { levels: set as Levels, rest };
+    // No level (the dimension was dropped) or all three: the level does not matter to this term.
+    return set === "" || set === "NRV" ? { rest } : { levels: set as Levels, rest };
   });
+}
+
+/** What identifies a variant, or a group of variants alike but for the dimension `without`. */
+function keyOf(variant: Partial<RowVariant>, without?: Dim): string {
+  return JSON.stringify(Object.entries(variant).filter(([k]) => k !== without).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**
@@ -128,11 +132,9 @@ function simplify(allowed: RowVariant[]): Simplified {
   let variants: Partial<RowVariant>[] = allowed.map((v) => ({ ...v }));
   const kept: typeof DIMS = [];
   for (const d of DIMS) {
-    const others = (v: Partial<RowVariant>) =>
-      JSON.stringify(Object.entries(v).filter(([k]) => k !== d.dim).sort(([a], [b]) => a.localeCompare(b)));
     const groups = new Map<string, Set<unknown>>();
     for (const v of variants) {
-      const key = others(v);
+      const key = keyOf(v, d.dim);
       groups.set(key, (groups.get(key) ?? new Set()).add(v[d.dim]));
     }
     if ([...groups.values()].every((values) => values.size === d.values.length)) {
@@ -146,6 +148,6 @@ function simplify(allowed: RowVariant[]): Simplified {
 
 function dedupe(variants: Partial<RowVariant>[]): Partial<RowVariant>[] {
   const seen = new Map<string, Partial<RowVariant>>();
-  for (const v of variants) seen.set(JSON.stringify(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))), v);
+  for (const v of variants) seen.set(keyOf(v), v);
   return [...seen.values()];
 }
