@@ -1,14 +1,13 @@
 import "@/server/server-only";
 import type { IncomingMessage } from "node:http";
 import type { Redirect } from "next";
-import type { CurrentSession } from "../auth/check-session";
-import { sessionFromHeaders } from "../auth/session-from-headers";
+import { checkSession, type CurrentSession } from "../auth/check-session";
+import { sessionIdFromHeaders } from "../auth/session-from-headers";
 import { spaceBannerFacts, type BannerFacts } from "../delegations/space-banner-facts";
 import { scopeFor, type RequestScope } from "../documents/request-scope";
 import { requestContextOf } from "../http/client-address";
 import { headerFactsOf, type HeaderFacts } from "../notifications/header-facts";
 import { headersOf } from "./request-headers";
-import type { PatientRules } from "../access/rules";
 import { isUuid } from "../fhir/ids";
 import { unsafeRulesOf } from "../fhir/load-rules";
 
@@ -50,16 +49,13 @@ export async function pageScope(
   // patient's rules: read beside the session's row rather than after it, one round trip less
   // before any of the page's own reads (issue 16). Unchecked, as the rules always are (the
   // decision stands on them); used only once the session holds, by the repository of its actor.
+  const sessionId = await sessionIdFromHeaders(headers);
+  if (!sessionId) return to("/connexion");
   const patientId = rulesOf !== undefined && isUuid(rulesOf) ? rulesOf : undefined;
-  let rules: Promise<PatientRules> | undefined;
-  const beside = patientId
-    ? () => {
-        rules = unsafeRulesOf(patientId);
-        // Awaited by the repository's decisions, if the session holds; a redirect leaves it unawaited.
-        rules.catch(() => undefined);
-      }
-    : undefined;
-  const session = await sessionFromHeaders(headers, new Date(), { unread: true, beside });
+  const rules = patientId ? unsafeRulesOf(patientId) : undefined;
+  // Awaited by the repository's decisions if the session holds; a redirect leaves it unawaited.
+  rules?.catch(() => undefined);
+  const session = await checkSession(sessionId, new Date(), { unread: true });
   if (!session) return to("/connexion");
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
