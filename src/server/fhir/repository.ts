@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import type { Interaction, ResourceFacts } from "../access/facts";
-import type { AuditEntry, RequestContext } from "../audit/audit-entry";
+import type { RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
-import { inPrisma, type Queryable } from "../db/queryable";
+import { inPrisma } from "../db/queryable";
 import { patientIdOf } from "./columns";
 import { Denied } from "./denied";
 import { withStoredFile } from "./document-attachment";
@@ -17,6 +17,7 @@ import { isUuid } from "./ids";
 import { refuseUndeliverable } from "./message-delivery";
 import { nameSender } from "./message-sender";
 import { claimStagedFile, discardStagedFile, stageFile, type StagedFile } from "./file-store";
+import type { CreateDocumentOptions, FileBytes, TransactionScope } from "./transaction-scope";
 import { refuseFileWrite, WriteGuards } from "./write-guards";
 import { factsForWrite } from "./write-facts";
 import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
@@ -24,24 +25,7 @@ import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
 import { eraseWithdrawnText } from "./withdrawn-message";
 
-/** A file's bytes as received; the repository stages them itself (file-store.ts). */
-type FileBytes = { bytes: Buffer; contentType: string };
-
-/** What a use case may do inside Repository.transaction(): its own SQL on `tx`, and the actor's writes. */
-type CreateDocumentOptions = { indexText?: string; alsoInTransaction?: (db: Queryable, document: DocumentReference) => Promise<void> };
-
-export type TransactionScope = {
-  tx: TransactionClient;
-  create<T extends Resource>(resource: T): Promise<T>;
-  /**
-   * A document and its file, committed (or not) with whatever else the scope writes: a message it
-   * is attached to. The file is staged before the transaction opens (Repository.stageFile).
-   */
-  createDocument(input: DocumentReference, file: StagedFile, options?: CreateDocumentOptions): Promise<DocumentReference>;
-  update<T extends Resource>(resource: T, options?: { ifMatch?: string }): Promise<T>;
-  setStatus(type: string, id: string, status: string, interaction: Interaction): Promise<void>;
-  audit(entry: AuditEntry): Promise<void>;
-};
+export type { TransactionScope } from "./transaction-scope";
 
 /**
  * The one door to patient data. Built for one Actor, once per request: every read, search and
