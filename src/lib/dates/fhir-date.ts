@@ -1,4 +1,4 @@
-import { addDaysToDay, daysInMonth, startOfParisDay, type Day } from "./paris-day";
+import { addDaysToDay, daysInMonth, endOfParisDay, startOfParisDay, type Day } from "./paris-day";
 
 /**
  * The instants a FHIR `date` or `dateTime` covers. A value with a time is that instant; a value
@@ -46,7 +46,7 @@ export function fhirStart(value: string | undefined): Date | undefined {
 export function fhirEnd(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const span = daySpanOf(value);
-  return span ? new Date(spanInstants(span).end.getTime() - 1) : instantOf(value);
+  return span ? endOfParisDay(span.last) : instantOf(value);
 }
 
 /**
@@ -57,5 +57,5 @@ export function fhirEnd(value: string | undefined): Date | undefined {
 export function fhirExpiry(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const span = daySpanOf(value);
-  return span ? spanInstants(span).end : instantOf(value);
+  return span ? startOfParisDay(addDaysToDay(span.last, 1)) : instantOf(value);
 }

@@ -215,3 +215,35 @@ describe("Paris's offset, kept per UTC day", () => {
     expect(parisOffsetMs(new Date("2026-10-25T01:00:00.000Z"))).toBe(HOUR);
   });
 });
+
+describe("a day's first instant, kept per day", () => {
+  it("gives each caller a Date of its own: changing one does not change the next", () => {
+    const first = startOfParisDay("2026-03-29");
+    first.setTime(0);
+    expect(startOfParisDay("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
+  });
+
+  it("is the same whether the day was read before or not, in any order, clock-change days included", () => {
+    const days = fc.oneof(
+      fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+      fc.constantFrom("2026-03-29", "2026-10-25", "1996-10-27", "2099-03-29"),
+    );
+    fc.assert(
+      fc.property(fc.array(days, { minLength: 1, maxLength: 20 }), (list) => {
+        for (const day of list) {
+          const start = startOfParisDay(day);
+          // First instant of the day: on it, and the instant before is the day before.
+          expect(parisDayOf(start)).toBe(day);
+          expect(parisDayOf(new Date(start.getTime() - 1))).toBe(addDaysToDay(day, -1));
+          expect(startOfParisDay(day).getTime()).toBe(start.getTime());
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("still refuses what is not a day", () => {
+    expect(() => startOfParisDay("2026-02-30")).toThrow(RangeError);
+    expect(() => startOfParisDay("2026-02-30")).toThrow(RangeError);
+  });
+});
