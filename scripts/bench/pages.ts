@@ -14,7 +14,7 @@ import pg from "pg";
 import { startApp, stop } from "./app-server";
 import { benchAppEnv, freshDatabase } from "./database";
 import { drive, type LoadResult } from "./drive";
-import { javascriptWeight, keepAlive, measure, readLoadAverage, residentMb, timedGet, type JsWeight, type Timing } from "./page-measure";
+import { cpuMs, javascriptWeight, keepAlive, measure, readLoadAverage, residentMb, timedGet, type JsWeight, type Timing } from "./page-measure";
 import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, TRAIL_ROWS, type PagesWorld } from "./pages-world";
 import { median } from "./stats";
 
@@ -25,8 +25,8 @@ const TARGETS = { cpuMs: 8, shareOfApi: 0.2, p99Ms: 250, jsGzipKb: 100 };
 /**
  * "No page slower than the documents page" is judged in rounds: one pass per page, minutes
  * apart, could not say it (the same documents page with a filter came out 46 % slower than
- * without). Each round measures every page, in an order that turns from round to round, and
- * each page's figures are divided by the documents page's of the same round. The time compared
+ * without). Each round measures every page, a request to each in turn (compareInRounds says
+ * why), and each page's figures are divided by the documents page's of the same round. The time compared
  * is the whole page's (to its last byte), not the first byte's: a page that streams its top
  * early (the documents list) and one that sends everything at once (a prescription) differ
  * in TTFB by how they flush, not by how long a person waits (first run: the prescription's
@@ -170,32 +170,62 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
 }
 
 /**
- * ROUNDS rounds; in each, every measured page gets ROUND_REQUESTS sequential requests (after
- * measure()'s warm-up), starting from a different page each round, and its figures are divided
- * by the documents page's of that round (a burst of other work on the machine falls on a round,
- * not on one page).
+ * ROUNDS rounds; in each, ROUND_REQUESTS passes, and in each pass one request to every measured
+ * page, in an order drawn afresh for the pass. Each page's figures are divided by the documents
+ * page's of the same round.
+ *
+ * Why one request at a time rather than a page's requests in a block: a block of 40 requests
+ * lasts a quarter of a second, and this machine's speed drifts over seconds, so two blocks of the
+ * same page a few seconds apart differed by more than the pages do (a prescription came out
+ * slower than the documents page in every round of one run, 1.23, and 0.97 when interleaved a
+ * request at a time on the same server minutes later; measured/pages-2026-12-03.txt, "Fifth
+ * session"). Interleaved, a drift falls on every page alike. The order is drawn for each pass so
+ * that no page always follows the same one: what a page leaves behind (garbage to collect) falls
+ * on a different page each time.
+ *
+ * The app's CPU is read around each request (the process's clock ticks, 10 ms each): summed
+ * over a round's requests, it is each page's share of the CPU the server used.
  */
 async function compareInRounds(pages: PageResult[], target: (spec: PageResult) => { url: string; cookie: string }, app: Parameters<typeof measure>[5]) {
   const measured = pages.filter((page) => page.sequential);
   const documents = measured.find((page) => page.key === "documents");
   if (!documents || ROUNDS <= 0) return;
-  const rows = new Map(measured.map((page) => [page.key, [] as Timing[]]));
+  const rows = new Map(measured.map((page) => [page.key, [] as { p50: number; cpuMs: number }[]]));
+  for (const page of measured) for (let i = 0; i < 10; i++) await timedGet(target(page).url, target(page).cookie);
   for (let round = 0; round < ROUNDS; round++) {
-    const start = Math.floor((round * measured.length) / ROUNDS);
-    for (const page of [...measured.slice(start), ...measured.slice(0, start)]) {
-      const { url, cookie } = target(page);
-      rows.get(page.key)!.push(await measure(page.key, url, cookie, 1, ROUND_REQUESTS, app));
+    const totals = new Map(measured.map((page) => [page.key, [] as number[]]));
+    const cpu = new Map(measured.map((page) => [page.key, 0]));
+    for (let pass = 0; pass < ROUND_REQUESTS; pass++) {
+      for (const page of shuffled(measured)) {
+        const { url, cookie } = target(page);
+        const before = cpuMs(app.pid);
+        const answer = await timedGet(url, cookie);
+        cpu.set(page.key, cpu.get(page.key)! + cpuMs(app.pid) - before);
+        if (answer.status !== 200) throw new Error(`${page.key} answered ${answer.status} in the rounds`);
+        totals.get(page.key)!.push(answer.total);
+      }
     }
+    for (const page of measured) rows.get(page.key)!.push({ p50: median(totals.get(page.key)!), cpuMs: cpu.get(page.key)! / ROUND_REQUESTS });
   }
   const base = rows.get("documents")!;
   for (const page of measured) {
     const own = rows.get(page.key)!;
     page.againstDocuments = {
-      p50: own.map((timing, round) => timing.totalMedian / base[round]!.totalMedian),
-      cpu: own.map((timing, round) => timing.appCpuMsPerRequest / base[round]!.appCpuMsPerRequest),
-      documentsP50: base.map((timing) => timing.totalMedian),
+      p50: own.map((round, i) => round.p50 / base[i]!.p50),
+      cpu: own.map((round, i) => round.cpuMs / base[i]!.cpuMs),
+      documentsP50: base.map((round) => round.p50),
     };
   }
+}
+
+/** A copy in random order (Fisher–Yates). */
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
 }
 
 /**
@@ -254,7 +284,7 @@ export function reportPages(result: PagesResult) {
   ];
   if (documents?.againstDocuments) {
     const r = (values: number[]) => `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
-    console.log(`\nagainst the documents page, in ${ROUNDS} interleaved rounds of ${ROUND_REQUESTS} sequential requests: median ratio (min–max over the rounds); the documents page's whole-page p50 was ${documents.againstDocuments.documentsP50.map((ms) => ms.toFixed(1)).join(", ")} ms`);
+    console.log(`\nagainst the documents page, in ${ROUNDS} rounds of ${ROUND_REQUESTS} passes, one request to every page in each pass, in an order drawn for each: median ratio (min–max over the rounds); the documents page's whole-page p50 was ${documents.againstDocuments.documentsP50.map((ms) => ms.toFixed(1)).join(", ")} ms`);
     console.log(`${"page".padEnd(22)} ${"visitor".padEnd(12)} ${"page p50".padStart(17)} ${"app CPU".padStart(17)}  slower in every round`);
     for (const page of measured) {
       const a = page.againstDocuments!;
