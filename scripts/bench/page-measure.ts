@@ -68,7 +68,19 @@ export function cpuMs(pid: number | undefined): number {
   return processTree(pid).reduce((sum, one) => sum + ownCpuMs(one), 0);
 }
 
+/**
+ * Read from each thread's schedstat (nanoseconds on the CPU) where the kernel keeps it: the
+ * rounds against the documents page read the CPU around every single request, and the process's
+ * utime + stime count in ticks of 10 ms, twice a page's cost. The ticks otherwise.
+ */
 function ownCpuMs(pid: number): number {
+  try {
+    let ns = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0]);
+    if (Number.isFinite(ns) && ns > 0) return ns / 1e6;
+  } catch {
+    // no schedstat: the ticks below
+  }
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s

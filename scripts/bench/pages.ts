@@ -183,7 +183,7 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
  * that no page always follows the same one: what a page leaves behind (garbage to collect) falls
  * on a different page each time.
  *
- * The app's CPU is read around each request (the process's clock ticks, 10 ms each): summed
+ * The app's CPU is read around each request (its threads' schedstat, page-measure.ts): summed
  * over a round's requests, it is each page's share of the CPU the server used.
  */
 async function compareInRounds(pages: PageResult[], target: (spec: PageResult) => { url: string; cookie: string }, app: Parameters<typeof measure>[5]) {
