@@ -1,10 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./helpers/axe";
 import { randomAddress } from "./helpers/sign-in";
+import { activateUpToSecondFactor, activateWithApp, dataDir, nameOf, NEW_PASSWORD, newClient, PASSWORD, PATIENTS, scriptFiles, shownKey, signOut, typePassword } from "./helpers/new-patients";
 
 /**
  * Issue 11 in a real browser, for people whose record exists and who have no account yet
@@ -15,105 +14,6 @@ import { randomAddress } from "./helpers/sign-in";
  * password pages, an activation and "Mon compte" are also used with JavaScript off.
  */
 test.describe.configure({ mode: "serial" });
-
-type NewPatient = { given: string; family: string; birthDate: string; email: string };
-type Person = "passkey" | "recovery" | "reset" | "sessions";
-const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
-const PATIENTS = JSON.parse(readFileSync(path.resolve("tests/e2e/fixtures/new-patients.json"), "utf8")) as Record<Person, NewPatient>;
-const invitation = (person: Person): string => (JSON.parse(readFileSync(path.join(dataDir, "invitations.json"), "utf8")) as Record<Person, string>)[person];
-const nameOf = (person: Person) => `${PATIENTS[person].given} ${PATIENTS[person].family}`;
-
-const PASSWORD = "Trois ours lisent des cartes marines";
-const NEW_PASSWORD = "Un phare bleu veille sur la baie des Anges";
-
-async function noViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${page.url()} ${v.id}: ${v.help}`)).toEqual([]);
-}
-
-async function newClient(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomAddress() }, ...options });
-}
-
-/**
- * The person's authenticator app. The server takes each 30-second step's code once per account
- * (and the steps either side of now), so every code given here is of a step not used yet:
- * this one if free, else the next one, waiting for the clock when both are spent.
- */
-class AuthenticatorApp {
-  private lastStep = 0;
-  constructor(readonly secret: string) {}
-
-  async code(page: Page): Promise<string> {
-    const current = Math.floor(Date.now() / 30_000);
-    const step = Math.max(this.lastStep + 1, current);
-    if (step > current + 1) await page.waitForTimeout((step - 1) * 30_000 - Date.now() + 500);
-    this.lastStep = step;
-    return TOTP.generate({ secret: Secret.fromBase32(this.secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: step * 30_000 + 1_000 });
-  }
-}
-
-/** The script files a page loads (by path, without their version): none but SimpleWebAuthn's where a passkey can be made. */
-async function scriptFiles(page: Page): Promise<(string | undefined)[]> {
-  return page.locator("script[src]").evaluateAll((found) => found.map((s) => s.getAttribute("src")?.replace(/\?v=.*$/, "")));
-}
-
-/**
- * /activer up to the second factor: the code and birth date, then a password. Axe on each step;
- * no step loads Next's runtime, the second factor's only SimpleWebAuthn's file for its passkey.
- */
-async function activateUpToSecondFactor(page: Page, person: Person, axe: boolean) {
-  await page.goto("/activer");
-  if (axe) await noViolations(page);
-  expect(await scriptFiles(page)).toEqual([]);
-  await page.getByLabel("Code d'activation").fill(invitation(person));
-  await page.getByLabel("Date de naissance").fill(PATIENTS[person].birthDate);
-  await page.getByRole("button", { name: "Continuer" }).click();
-  await expect(page).toHaveURL(/\/activer\/mot-de-passe$/);
-  if (axe) await noViolations(page);
-  expect(await scriptFiles(page)).toEqual([]);
-  await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
-  await page.getByLabel("Le même mot de passe, une seconde fois").fill(PASSWORD);
-  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page).toHaveURL(/\/activer\/second-facteur$/);
-  if (axe) await noViolations(page);
-  expect(await scriptFiles(page)).toEqual(["/js/simplewebauthn.js"]);
-}
-
-/** Reads the key shown for the authenticator app, as a person would type it. */
-async function shownKey(page: Page): Promise<AuthenticatorApp> {
-  return new AuthenticatorApp(((await page.getByTestId("totp-key").textContent()) ?? "").replace(/\s+/g, ""));
-}
-
-/** The whole activation with an authenticator app; gives the app and the ten recovery codes. */
-async function activateWithApp(page: Page, person: Person, options: { withoutScripts?: boolean } = {}): Promise<{ app: AuthenticatorApp; recoveryCodes: string[] }> {
-  await activateUpToSecondFactor(page, person, false);
-  // Without scripts the passkey part says why it has no button; the app works all the same.
-  if (options.withoutScripts) await expect(page.getByTestId("passkey-needs-script")).toContainText("demande JavaScript");
-  const app = await shownKey(page);
-  await page.getByLabel("Code affiché par l'application").fill(await app.code(page));
-  await page.getByRole("button", { name: "Valider le code" }).click();
-  await expect(page).toHaveURL(/\/activer\/codes-secours$/);
-  expect(await scriptFiles(page)).toEqual([]);
-  const recoveryCodes = (await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents()).map((c) => c.trim());
-  expect(recoveryCodes).toHaveLength(10);
-  await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
-  await expect(page).toHaveURL(/\/espace$/);
-  await expect(page.getByRole("banner")).toContainText(nameOf(person));
-  return { app, recoveryCodes };
-}
-
-async function typePassword(page: Page, person: Person, password: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse e-mail").fill(PATIENTS[person].email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Continuer" }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Se déconnecter" }).click();
-  await expect(page).toHaveURL(/\/connexion$/);
-}
 
 test("a new patient activates with the code, creates a passkey in the browser and signs in with it alone", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -129,7 +29,7 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await page.getByRole("button", { name: "Créer une clé d'accès sur cet appareil" }).click();
   await expect(page).toHaveURL(/\/activer\/codes-secours$/);
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-  await noViolations(page);
+  await expectNoAxeViolations(page);
   expect(await scriptFiles(page)).toEqual([]);
   await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
   await expect(page).toHaveURL(/\/espace$/);
@@ -165,7 +65,7 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await expect(page).toHaveURL(/\/espace\/compte\?ok=cle$/);
   await expect(page.getByRole("status").filter({ hasText: "La clé d'accès a été ajoutée." })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Retirer : / })).toHaveCount(2);
-  await noViolations(page);
+  await expectNoAxeViolations(page);
   await context.close();
 });
 
@@ -180,7 +80,7 @@ test("with the phone lost, a recovery code signs in once, and a new authenticato
   await expect(page).toHaveURL(/\/connexion\/code$/);
   await page.getByRole("link", { name: /Utiliser un code de secours/ }).click();
   await expect(page).toHaveURL(/\/connexion\/secours$/);
-  await noViolations(page);
+  await expectNoAxeViolations(page);
   await page.getByLabel("Code de secours").fill(recoveryCodes[0]!);
   await page.getByRole("button", { name: "Se connecter" }).click();
 
@@ -244,7 +144,7 @@ test("a forgotten password is reset from the e-mailed link, without JavaScript; 
   const { app } = await activateWithApp(page, "reset");
   await signOut(page);
   await page.goto("/connexion/oubli");
-  await noViolations(page);
+  await expectNoAxeViolations(page);
 
   const noScript = await newClient(browser, { javaScriptEnabled: false });
   const plain = await noScript.newPage();
@@ -258,7 +158,7 @@ test("a forgotten password is reset from the e-mailed link, without JavaScript; 
   const link = await resetLinkFor(PATIENTS.reset.email);
   // Opening the page spends nothing (only a successful change does): axe first, with scripts.
   await page.goto(link);
-  await noViolations(page);
+  await expectNoAxeViolations(page);
   await plain.goto(link);
   await plain.getByLabel("Nouveau mot de passe").fill(NEW_PASSWORD);
   await plain.getByLabel("Code de votre application (ou code de secours)").fill(await app.code(plain));
@@ -320,7 +220,7 @@ test("signing out another session from 'Mon compte' (without JavaScript) ends it
   const check = await withScripts.newPage();
   await check.goto("/espace/compte");
   await expect(check.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
-  await noViolations(check);
+  await expectNoAxeViolations(check);
   await withScripts.close();
   await elsewhere.close();
   await home.close();
@@ -332,7 +232,7 @@ test("the new address's link opens a page without any script file: one button, a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirmer la nouvelle adresse");
   // Served by the Pages Router without Next's runtime.
   expect(await page.locator("script[src]").count()).toBe(0);
-  await noViolations(page);
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Confirmer", exact: true }).click();
   await expect(page).toHaveURL(/\/connexion\?erreur=adresse-refusee$/);
 });
@@ -347,7 +247,7 @@ test("the activation steps without an activation under way say it expired, with 
     await expect(page.getByRole("main").getByRole("alert"), step).toContainText("Cette activation a expiré.");
     expect(await scriptFiles(page), step).toEqual([]);
     expect(await page.content(), step).not.toContain("__NEXT_DATA__");
-    await noViolations(page);
+    await expectNoAxeViolations(page);
   }
   await page.getByRole("link", { name: "Recommencer" }).click();
   await expect(page).toHaveURL(/\/activer$/);

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * A guardian's flow on Léo's space: Camille opens it, records his weight and height, and reads
@@ -12,11 +12,6 @@ test.describe.configure({ mode: "serial" });
 
 const { pageAs, closeAll } = personaPages();
 test.afterAll(closeAll);
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 test("Camille switches to Léo's space, records his weight and height, and sees them on the charts and in the tables", async ({ browser }) => {
   const page = await pageAs(browser, "camille");

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PATIENT_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * The access history page in a real browser (SECURITY-CASES 45): Nadia's record gets a refused
@@ -15,11 +15,6 @@ test.describe.configure({ mode: "serial" });
 const NADIA = PATIENT_IDS.nadia;
 const { pageAs, closeAll } = personaPages();
 test.afterAll(closeAll);
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 test("Nadia's history shows a professional's refused attempt before her own reads, and pages without JavaScript", async ({ browser }) => {
   // Two sign-ins (each may wait for the next TOTP step) and sixty API reads before the pages.

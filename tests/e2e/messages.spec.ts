@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { EMAILS, PATIENT_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * Issue 15's secure messaging in two browsers: Camille writes to Dr Bernard with a document
@@ -14,11 +14,6 @@ import { personaPages } from "./helpers/persona-pages";
 const personas = personaPages();
 test.afterAll(() => personas.closeAll());
 const outbox = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e", "outbox");
-
-async function noViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** The subject and body of the .eml files written to `email`, headers (and so the address) left out. */
 async function emailsTo(email: string): Promise<string[]> {
@@ -36,7 +31,7 @@ test("Camille writes to Dr Bernard with a document, he answers, both are notifie
   test.setTimeout(300_000);
   const camille = await personas.pageAs(browser, "camille");
   await camille.goto("/espace/messages");
-  await noViolations(camille);
+  await expectNoAxeViolations(camille);
   const recipients = await camille.getByLabel("Destinataire").locator("option").allTextContents();
   expect(recipients.some((name) => name.includes("Sophie Bernard"))).toBe(true);
   expect(recipients.some((name) => name.includes("Petit"))).toBe(false);
@@ -54,18 +49,18 @@ test("Camille writes to Dr Bernard with a document, he answers, both are notifie
   await expect(camille.getByRole("link", { name: "https://example.org/aide" })).toHaveAttribute("rel", "noopener noreferrer");
   await expect(camille.getByRole("link", { name: /Pièce jointe : Hémogramme/ })).toBeVisible();
   const conversation = new URL(camille.url()).pathname.split("/").pop()!;
-  await noViolations(camille);
+  await expectNoAxeViolations(camille);
 
   const bernard = await personas.pageAs(browser, "bernard");
   await bernard.goto("/pro/notifications");
   await expect(bernard.getByRole("listitem").filter({ hasText: "Vous avez reçu un nouveau message." }).first()).toBeVisible();
   await bernard.goto("/pro/messages");
-  await noViolations(bernard);
+  await expectNoAxeViolations(bernard);
   await bernard.getByRole("link", { name: "Question sur mes résultats" }).first().click();
   await expect(bernard).toHaveURL(new RegExp(`/pro/messages/${conversation}$`));
   await expect(bernard.getByText("Bonjour docteur, voici mes résultats.")).toBeVisible();
   await expect(bernard.getByRole("link", { name: /Pièce jointe : Hémogramme/ })).toBeVisible();
-  await noViolations(bernard);
+  await expectNoAxeViolations(bernard);
   await bernard.getByLabel("Votre message").fill("Bien reçu, les résultats sont normaux.");
   await bernard.getByRole("button", { name: "Répondre" }).click();
   await expect(bernard.getByRole("status")).toContainText("Votre message a été envoyé.");

@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PATIENT_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * Issue 15 in a browser: Dr Bernard opens Camille's record, Camille sees the notification (count
@@ -14,11 +14,6 @@ const personas = personaPages();
 test.afterAll(() => personas.closeAll());
 const outbox = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e", "outbox");
 
-async function noViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
 test("a professional's first look notifies the patient, who reads it without JavaScript", async ({ browser }) => {
   // Two sign-ins (each may wait for the next TOTP step) and three axe runs.
   test.setTimeout(240_000);
@@ -26,7 +21,7 @@ test("a professional's first look notifies the patient, who reads it without Jav
   await bernard.goto(`/pro/patients/${PATIENT_IDS.camille}`);
   await expect(bernard.getByRole("heading", { level: 1 })).toBeVisible();
   await bernard.goto("/pro/notifications");
-  await noViolations(bernard);
+  await expectNoAxeViolations(bernard);
 
   const camille = await personas.pageAs(browser, "camille", { javaScriptEnabled: false });
   await camille.goto("/espace");
@@ -38,9 +33,9 @@ test("a professional's first look notifies the patient, who reads it without Jav
   // axe runs in the page, so in a context of its own with JavaScript on (same session).
   const withScripts = await personas.pageAs(browser, "camille");
   await withScripts.goto("/espace/notifications");
-  await noViolations(withScripts);
+  await expectNoAxeViolations(withScripts);
   await withScripts.goto("/espace/notifications/preferences");
-  await noViolations(withScripts);
+  await expectNoAxeViolations(withScripts);
 
   await item.first().getByRole("button", { name: /^Voir/ }).click();
   await expect(camille).toHaveURL(/\/espace\/historique$/);

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PRESCRIPTION_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * Prescriptions and the pharmacist's link in real browsers, on the seeded demo: Camille sends
@@ -23,11 +23,6 @@ async function pharmacist(browser: Browser): Promise<{ page: Page; sent: string[
   const sent: string[] = [];
   page.on("request", (request) => sent.push(`${request.method()} ${request.url()} ${JSON.stringify(request.headers())}`));
   return { page, sent };
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
 }
 
 /** "Send to a pharmacy" from the prescription's page: returns the link and passcode shown once. */

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * Prevention in real browsers on the seeded demo (issue 14): Jean (76) sees his due
@@ -13,11 +13,6 @@ import { personaPages } from "./helpers/persona-pages";
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const { pageAs, closeAll } = personaPages();
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 const section = (page: Page, title: string) => page.locator("section", { has: page.getByRole("heading", { name: title, exact: true }) });
 const item = (page: Page, name: string) => page.locator(`li[data-item="${name}"]`);

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Secret, TOTP } from "otpauth";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * "Proches et délégations" in two browsers: Camille invites a brand-new caregiver, who opens
@@ -20,11 +20,6 @@ const stamp = Date.now().toString(36);
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
 const clockFile = path.join(dataDir, "test-clock-offset");
 const setClock = (offsetMs: number) => writeFileSync(clockFile, String(offsetMs));
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 async function aPdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PATIENT_IDS, PRACTITIONER_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
+import { expectNoAxeViolations } from "./helpers/axe";
 
 /**
  * "Partage et confidentialité" in a real browser, on the seeded demo: Camille reads who can see
@@ -15,11 +15,6 @@ const CAMILLE = PATIENT_IDS.camille;
 const BERNARD = PRACTITIONER_IDS.bernard;
 const MOREAU = PRACTITIONER_IDS.moreau;
 const { pageAs, closeAll } = personaPages();
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), what).toEqual([]);
-}
 
 test.afterAll(closeAll);
 
