@@ -16,6 +16,12 @@ describe("message catalogue", () => {
     }
   });
 
+  it("refuses a key that is not one of the catalogue's strings: a section, a prototype's name, nothing", () => {
+    for (const key of ["patientHome", "constructor", "__proto__", "toString", "patientHome.greeting.length", ""]) {
+      expect(() => t(key as MessageKey), key).toThrow("Message manquant");
+    }
+  });
+
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(t("patientHome.greeting", { name: "Camille" })).toBe("Bonjour Camille");
     expect(format("{a} et {b}", { a: "x" })).toBe("x et {b}");
