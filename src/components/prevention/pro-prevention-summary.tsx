@@ -10,7 +10,7 @@ import { STATUS_LABELS } from "./texts";
  * the patient's page: « depuis le » alone read as the day it became late, which for a booster the
  * reason puts a year later.
  */
-export function ProPreventionSummary({ items }: { items: PreventionItem[] }) {
+export function ProPreventionSummary({ items }: { items: readonly PreventionItem[] }) {
   const due = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE");
   return (
     <section aria-labelledby="pro-prevention-title" className="flex flex-col gap-3">

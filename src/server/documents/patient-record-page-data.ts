@@ -18,7 +18,7 @@ export type PatientRecordPageData = {
   /** Under emergency access: until when (ISO); null otherwise. */
   emergencyUntil: string | null;
   /** Null under emergency access: prevention is for the professionals the patient authorises. */
-  prevention: PreventionItem[] | null;
+  prevention: readonly PreventionItem[] | null;
   canAdd: boolean;
 };
 

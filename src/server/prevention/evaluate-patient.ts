@@ -6,14 +6,15 @@ import { FR_2025 } from "./calendars/fr-2025";
 import { todayInParis, type Day } from "./days";
 import { extractFacts, FactsError } from "./extract-facts";
 import { loadPreventionRecord, resourcesOf, type PreventionRecord } from "./load-prevention-record";
-import { recommend } from "./recommend";
+import { recommendKept } from "./recommend-kept";
 import { SELF, type Reader } from "./evaluators/voice";
 import type { PreventionItem } from "./types";
 
 /** The calendar in force: one place to change when a new edition is published. */
 export const CURRENT_CALENDAR = FR_2025;
 
-export type PatientPrevention = { record: PreventionRecord; items: PreventionItem[]; date: Day };
+/** `items` are shared between views (recommend-kept.ts): frozen, to be read, not changed. */
+export type PatientPrevention = { record: PreventionRecord; items: readonly PreventionItem[]; date: Day };
 
 /**
  * A person's prevention items today, from what the actor may see of their record. The same
@@ -27,9 +28,9 @@ export async function preventionOf(
   { date = todayInParis(repo.now()), patient, about = "self" }: { date?: Day; patient?: Patient; about?: "self" | "other" } = {},
 ): Promise<PatientPrevention> {
   const record = await loadPreventionRecord(repo, patientId, patient);
-  let items: PreventionItem[] = [];
+  let items: readonly PreventionItem[] = [];
   try {
-    items = recommend(extractFacts(record.patient, resourcesOf(record)), CURRENT_CALENDAR, date, about === "self" ? SELF : readerAbout(record.patient));
+    items = recommendKept(extractFacts(record.patient, resourcesOf(record)), CURRENT_CALENDAR, date, about === "self" ? SELF : readerAbout(record.patient));
   } catch (error) {
     if (!(error instanceof FactsError)) throw error;
   }

@@ -13,7 +13,7 @@ export type PreventionPageData = {
   /** The person's own space ("Prévention"), or someone else's ("Prévention de Léo …"). */
   self: boolean;
   name: string;
-  items: PreventionItem[];
+  items: readonly PreventionItem[];
   /** Today, in Paris: the day the items were computed for. */
   date: string;
   preferences: { all: boolean; themes: Theme[] };
