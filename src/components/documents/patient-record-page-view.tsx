@@ -33,7 +33,7 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
         ) : null}
       </PageHeader>
       {data.emergencyUntil ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert> : null}
-      {data.prevention ? <ProPreventionSummary items={data.prevention} /> : null}
+      {data.prevention ? <ProPreventionSummary due={data.prevention} /> : null}
       <DocumentsListView
         basePath={basePath}
         hrefOf={(id) => `${basePath}/documents/${id}`}

@@ -3,15 +3,15 @@ import type { PreventionItem } from "@/server/prevention/types";
 import { STATUS_LABELS } from "./texts";
 
 /**
- * For a professional the patient authorises: the vaccinations and screenings due or overdue,
- * computed by the same engine (preventionOf) from what this professional may see of the record
- * (read through the repository as them, so audited in the patient's history). The reasons name
- * the patient (preventionOf's `about: "other"`). The date is when the item was due, worded as on
- * the patient's page: « depuis le » alone read as the day it became late, which for a booster the
- * reason puts a year later.
+ * For a professional the patient authorises: the vaccinations and screenings due or overdue
+ * (patientRecordPageData keeps only those), computed by the same engine (preventionOf) from
+ * what this professional may see of the record (read through the repository as them, so
+ * audited in the patient's history). The reasons name the patient (preventionOf's
+ * `about: "other"`). The date is when the item was due, worded as on the patient's page:
+ * « depuis le » alone read as the day it became late, which for a booster the reason puts a
+ * year later.
  */
-export function ProPreventionSummary({ items }: { items: readonly PreventionItem[] }) {
-  const due = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE");
+export function ProPreventionSummary({ due }: { due: readonly PreventionItem[] }) {
   return (
     <section aria-labelledby="pro-prevention-title" className="flex flex-col gap-3">
       <h2 id="pro-prevention-title" className="text-xl font-semibold">

@@ -17,7 +17,10 @@ export type PatientRecordPageData = {
   facets: DocumentFacets;
   /** Under emergency access: until when (ISO); null otherwise. */
   emergencyUntil: string | null;
-  /** Null under emergency access: prevention is for the professionals the patient authorises. */
+  /**
+   * What is due or overdue, the only items the page shows (the others stay out of its props).
+   * Null under emergency access: prevention is for the professionals the patient authorises.
+   */
   prevention: readonly PreventionItem[] | null;
   canAdd: boolean;
 };
@@ -52,7 +55,7 @@ export async function patientRecordPageData(
     invalidFilters: invalid,
     facets,
     emergencyUntil: emergency ? emergency.until.toISOString() : null,
-    prevention: prevention ? prevention.items : null,
+    prevention: prevention ? prevention.items.filter((item) => item.status === "DUE" || item.status === "OVERDUE") : null,
     canAdd: create.allow,
   };
 }

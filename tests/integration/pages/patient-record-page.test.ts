@@ -54,6 +54,8 @@ describe("a patient's record as a professional sees it (Pages Router)", () => {
     expect(props.data?.name).toBe("Jean Dossier");
     expect(props.data?.list.items.map((item) => item.title)).toEqual(["Bilan de Jean"]);
     expect(props.data?.prevention?.length).toBeGreaterThan(0);
+    // Only what the page shows: what is due or overdue.
+    expect(props.data?.prevention?.every((item) => item.status === "DUE" || item.status === "OVERDUE")).toBe(true);
     expect(props.data?.prevention?.map((item) => item.reason).join(" ")).not.toMatch(/\bvous\b/i);
     expect(props.data?.canAdd).toBe(true);
     expect(props.frame.header.accountHref).toBe("/pro/compte");
