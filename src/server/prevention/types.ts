@@ -35,9 +35,13 @@ export type PreventionFacts = {
   conditions: ReadonlySet<ConditionKind>;
   /** First day of the current pregnancy, when one is recorded and still running. */
   pregnancyStart?: Day;
-  /** Completed vaccinations, any order. */
+  /**
+   * Completed vaccinations, in any order: the statuses and days do not depend on it, but a reason
+   * names two entries of the same day in the order they come (recommend-kept.property.test.ts
+   * found it for screenings), so the same record should come in the same order.
+   */
   immunizations: readonly { kind: VaccineKind; date: Day }[];
-  /** Completed screenings and check-ups, any order. */
+  /** Completed screenings and check-ups, in any order, as above. */
   procedures: readonly { kind: ProcedureKind; date: Day }[];
 };
 
