@@ -67,7 +67,10 @@ export async function benchSignIn() {
   const [others] = await Promise.all([measureOthers(until), ...workers]);
   loop.disable();
 
+  const waiting = await timeWaitingAnswers(startSignIn);
+
   const report = {
+    waiting,
     signInsPerSecond: Number((signIns / (DURATION_MS / 1000)).toFixed(1)),
     concurrency: CONCURRENCY,
     otherWorkP95Ms: { alone: Number(percentile(baseline, 95).toFixed(2)), duringSignIns: Number(percentile(others!, 95).toFixed(2)) },
@@ -78,8 +81,48 @@ export async function benchSignIn() {
   return report;
 }
 
+/**
+ * Whether the answer's time tells that an address has an account, once it is made to wait:
+ * both are answered without the argon2 check, and a real account's answer also records a
+ * `password-throttled` event in its trail (start-sign-in.ts). One account and one unknown
+ * address are each given four wrong passwords (the free failures of throttle-policy.ts) and a
+ * fifth; then WAITING_PAIRS more attempts each, interleaved, from addresses of their own, timed.
+ */
+const WAITING_PAIRS = Number(process.env.BENCH_SIGN_IN_WAITING_PAIRS ?? 300);
+
+async function timeWaitingAnswers(startSignIn: (input: { email: string; password: string; address: string; now: Date }) => Promise<{ ok: boolean }>) {
+  const { createAccount } = await import("@/server/db/account-store");
+  const known = `bench-waiting@example.org`;
+  await createAccount({ email: known, password: "girafe nuage tournevis printemps", totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" });
+  const unknown = `nobody-waiting@example.org`;
+  const attempt = (email: string, n: number) => startSignIn({ email, password: `wrong-${n}`, address: `10.9.${Math.floor(n / 250)}.${n % 250}`, now: new Date() });
+  for (let n = 0; n < 5; n++) await Promise.all([attempt(known, n), attempt(unknown, 10_000 + n)]);
+  const timed = async (email: string, n: number) => {
+    const started = performance.now();
+    const result = await attempt(email, n);
+    if (result.ok) throw new Error("a wrong password was let in");
+    return performance.now() - started;
+  };
+  const knownMs: number[] = [];
+  const unknownMs: number[] = [];
+  for (let i = 0; i < WAITING_PAIRS; i++) {
+    // Which goes first alternates, so that neither always follows the other.
+    if (i % 2) {
+      knownMs.push(await timed(known, 100 + i));
+      unknownMs.push(await timed(unknown, 20_000 + i));
+    } else {
+      unknownMs.push(await timed(unknown, 20_000 + i));
+      knownMs.push(await timed(known, 100 + i));
+    }
+  }
+  const median = (values: number[]) => percentile(values, 50);
+  return { pairs: WAITING_PAIRS, knownMedianMs: Number(median(knownMs).toFixed(3)), unknownMedianMs: Number(median(unknownMs).toFixed(3)), knownP10Ms: Number(percentile(knownMs, 10).toFixed(3)), unknownP10Ms: Number(percentile(unknownMs, 10).toFixed(3)) };
+}
+
 export function reportSignIn(report: Awaited<ReturnType<typeof benchSignIn>>) {
   console.log(`sign-in: ${report.signInsPerSecond} password steps/s (${report.concurrency} callers)`);
   console.log(`  other work p95: ${report.otherWorkP95Ms.alone} ms alone, ${report.otherWorkP95Ms.duringSignIns} ms during sign-ins`);
   console.log(`  event loop delay: p99 ${report.eventLoopDelayMs.p99Alone} ms alone; during sign-ins p99 ${report.eventLoopDelayMs.p99} ms, max ${report.eventLoopDelayMs.max} ms`);
+  const w = report.waiting;
+  console.log(`  once an address is made to wait (${w.pairs} interleaved pairs): a real account answered in ${w.knownMedianMs} ms (p10 ${w.knownP10Ms}), an unknown address in ${w.unknownMedianMs} ms (p10 ${w.unknownP10Ms}); ratio of medians ${(w.knownMedianMs / w.unknownMedianMs).toFixed(2)}`);
 }
