@@ -15,8 +15,13 @@ import type { Calendar, PreventionFacts, PreventionItem } from "./types";
  * The items are frozen: every caller shares them.
  */
 const kept = new WeakMap<Calendar, LRUCache<string, readonly PreventionItem[]>>();
-/** People whose prevention one process shows over a day: enough for a practice's patients. */
-const KEPT_PER_CALENDAR = 5_000;
+/**
+ * An answer is about 14.5 kB of heap (a calendar's items with their reasons, measured over 2,000
+ * distinct records): 500 of them are some 7 MB of the process's 256 MB heap (portal-server.ts),
+ * where 5,000 would have been 72 MB. What pays is a record looked at again and again (a
+ * professional paging through it, a parent's child), not a day's every patient.
+ */
+const KEPT_PER_CALENDAR = 500;
 
 export function recommendKept(facts: PreventionFacts, calendar: Calendar, date: Day, reader: Reader): readonly PreventionItem[] {
   let answers = kept.get(calendar);
