@@ -56,7 +56,8 @@ export function formatDateTime(value: string | Date | undefined): string {
   const date = valid(value);
   if (!date) return "";
   const wall = parisWall(date);
-  return wall ? `${formatDay(parisDayOf(date))} à ${clock(wall)}` : dateTimeFormat.format(date);
+  // The wall clock's date is the Paris day ("AAAA-MM-JJ": four-digit years only, see parisWall).
+  return wall ? `${formatDay(wall.toISOString().slice(0, 10))} à ${clock(wall)}` : dateTimeFormat.format(date);
 }
 
 export function formatTime(value: string | Date | undefined): string {
