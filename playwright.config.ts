@@ -24,7 +24,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"]],
+  // The list, then a short account of each failure for the end of CI's log (failures-reporter.ts).
+  reporter: [["list"], ["./tests/e2e/helpers/failures-reporter.ts"]],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "fr-FR",

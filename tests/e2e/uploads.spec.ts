@@ -63,17 +63,21 @@ test("Nadia uploads a PDF of 20 MB, the limit, through the page; it arrives whol
     const pdf = await pdfOfSize(megabytes === 20 ? MAX_UPLOAD_BYTES : megabytes * MB, `Compte rendu ${word}`);
     const { status, ms } = await uploadThroughPage(page, title, { name: `gros-${megabytes}.pdf`, buffer: pdf });
     console.log(`upload of ${megabytes} MB through the page: ${status} in ${ms} ms`);
-    expect(status).toBe(201);
+    expect(status, "the upload's answer").toBe(201);
     uploadedTitles.push(title);
-    await expect(page).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/, { timeout: 120_000 });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    // "ajoute-sans-texte" here would mean its text was not read within the extraction limit.
+    await expect(page, "the new document's page, its text read").toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/, { timeout: 120_000 });
+    console.log(`20 MB upload landed on ${page.url()}`);
+    // Each step names itself and waits up to 30 s: a CI run failed once in this test on a loaded
+    // machine with no step named in the part of its log that was kept.
+    await expect(page.getByRole("heading", { level: 1 }), "the new document's title").toHaveText(title, { timeout: 30_000 });
     // The stored file is the whole file, byte for byte.
-    const file = await page.request.get(`${new URL(page.url()).pathname.replace("/espace/documents/", "/api/documents/")}/file`);
-    expect(file.status()).toBe(200);
-    expect((await file.body()).equals(pdf)).toBe(true);
+    const file = await page.request.get(`${new URL(page.url()).pathname.replace("/espace/documents/", "/api/documents/")}/file`, { timeout: 120_000 });
+    expect(file.status(), "the stored file's answer").toBe(200);
+    expect((await file.body()).equals(pdf), "the stored file is the file sent").toBe(true);
     // A word found only inside the PDF: its text was read (by the worker, in the production build).
     await page.goto(`/espace/documents?q=${word}`);
-    await expect(page.getByRole("heading", { name: "1 document", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "1 document", exact: true }), "the search by a word inside the PDF").toBeVisible({ timeout: 30_000 });
   }
 });
 
