@@ -68,9 +68,11 @@ export async function benchSignIn() {
   loop.disable();
 
   const waiting = await timeWaitingAnswers(startSignIn);
+  const wrongPassword = await timeWrongPasswords(startSignIn);
 
   const report = {
     waiting,
+    wrongPassword,
     signInsPerSecond: Number((signIns / (DURATION_MS / 1000)).toFixed(1)),
     concurrency: CONCURRENCY,
     otherWorkP95Ms: { alone: Number(percentile(baseline, 95).toFixed(2)), duringSignIns: Number(percentile(others!, 95).toFixed(2)) },
@@ -83,8 +85,10 @@ export async function benchSignIn() {
 
 /**
  * Whether the answer's time tells that an address has an account, once it is made to wait:
- * both are answered without the argon2 check, and a real account's answer also records a
- * `password-throttled` event in its trail (start-sign-in.ts). One account and one unknown
+ * both are answered without the argon2 check. Until both ran the same statements, a real account's answer
+ * also recorded a `password-throttled` event in a statement of its own: 1.45-1.78 ms against
+ * 0.84-1.09 ms (ratio 1.63-1.67). Both now run the same statements, and the answer keeps a floor
+ * (start-sign-in.ts, REFUSAL_FLOOR_MS), so the medians are the floor's. One account and one unknown
  * address are each given four wrong passwords (the free failures of throttle-policy.ts) and a
  * fifth; then WAITING_PAIRS more attempts each, interleaved, from addresses of their own, timed.
  */
@@ -119,10 +123,44 @@ async function timeWaitingAnswers(startSignIn: (input: { email: string; password
   return { pairs: WAITING_PAIRS, knownMedianMs: Number(median(knownMs).toFixed(3)), unknownMedianMs: Number(median(unknownMs).toFixed(3)), knownP10Ms: Number(percentile(knownMs, 10).toFixed(3)), unknownP10Ms: Number(percentile(unknownMs, 10).toFixed(3)) };
 }
 
+/**
+ * The same question before any wait: a wrong password for a real account against an unknown
+ * address (both run one argon2id check, real or dummy). Each pair is the first attempt on a fresh
+ * account and a fresh unknown address, so that no delay applies (WRONG_PASSWORD_PAIRS accounts,
+ * each a hash to create).
+ */
+const WRONG_PASSWORD_PAIRS = Number(process.env.BENCH_SIGN_IN_WRONG_PAIRS ?? 40);
+
+async function timeWrongPasswords(startSignIn: (input: { email: string; password: string; address: string; now: Date }) => Promise<{ ok: boolean }>) {
+  const { createAccount } = await import("@/server/db/account-store");
+  const knownMs: number[] = [];
+  const unknownMs: number[] = [];
+  const timed = async (email: string, n: number) => {
+    const started = performance.now();
+    const result = await startSignIn({ email, password: `wrong-${n}`, address: `10.10.${Math.floor(n / 250)}.${n % 250}`, now: new Date() });
+    if (result.ok) throw new Error("a wrong password was let in");
+    return performance.now() - started;
+  };
+  for (let i = 0; i < WRONG_PASSWORD_PAIRS; i++) {
+    const email = `bench-wrong-${i}@example.org`;
+    await createAccount({ email, password: "girafe nuage tournevis printemps", totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" });
+    if (i % 2) {
+      knownMs.push(await timed(email, 2 * i));
+      unknownMs.push(await timed(`nobody-wrong-${i}@example.org`, 2 * i + 1));
+    } else {
+      unknownMs.push(await timed(`nobody-wrong-${i}@example.org`, 2 * i + 1));
+      knownMs.push(await timed(email, 2 * i));
+    }
+  }
+  return { pairs: WRONG_PASSWORD_PAIRS, knownMedianMs: Number(percentile(knownMs, 50).toFixed(2)), unknownMedianMs: Number(percentile(unknownMs, 50).toFixed(2)) };
+}
+
 export function reportSignIn(report: Awaited<ReturnType<typeof benchSignIn>>) {
   console.log(`sign-in: ${report.signInsPerSecond} password steps/s (${report.concurrency} callers)`);
   console.log(`  other work p95: ${report.otherWorkP95Ms.alone} ms alone, ${report.otherWorkP95Ms.duringSignIns} ms during sign-ins`);
   console.log(`  event loop delay: p99 ${report.eventLoopDelayMs.p99Alone} ms alone; during sign-ins p99 ${report.eventLoopDelayMs.p99} ms, max ${report.eventLoopDelayMs.max} ms`);
   const w = report.waiting;
   console.log(`  once an address is made to wait (${w.pairs} interleaved pairs): a real account answered in ${w.knownMedianMs} ms (p10 ${w.knownP10Ms}), an unknown address in ${w.unknownMedianMs} ms (p10 ${w.unknownP10Ms}); ratio of medians ${(w.knownMedianMs / w.unknownMedianMs).toFixed(2)}`);
+  const f = report.wrongPassword;
+  console.log(`  a wrong password, before any wait (${f.pairs} interleaved pairs, argon2 in both): a real account answered in ${f.knownMedianMs} ms, an unknown address in ${f.unknownMedianMs} ms; ratio of medians ${(f.knownMedianMs / f.unknownMedianMs).toFixed(2)}`);
 }

@@ -137,7 +137,7 @@ export const frAccount = {
   accountEvents: {
     "sign-in": "Connexion",
     "password-failed": "Mot de passe erroné",
-    "password-throttled": "Tentative bloquée (trop d'essais)",
+    "password-throttled": "Tentatives bloquées (trop d'essais)",
     "code-failed": "Code de vérification erroné",
     "second-factor-paused": "Vérification suspendue (trop de codes erronés)",
     "recovery-code-used": "Connexion avec un code de secours",

@@ -8,17 +8,20 @@ import { database } from "./client";
  */
 export type RateLimitHit = { allowed: boolean; count: number; resetAt: Date };
 
+/**
+ * Counts one hit of key $1 at $2 in a window that began after $3 (or starts one). Exported for
+ * statements that write something else in the same breath (sign-in-refusal-store.ts).
+ */
+export const WINDOW_HIT_UPSERT = `INSERT INTO rate_limit AS r (key, count, window_start) VALUES ($1, 1, $2::timestamptz)
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN r.window_start <= $3::timestamptz THEN 1 ELSE r.count + 1 END,
+       window_start = CASE WHEN r.window_start <= $3::timestamptz THEN $2::timestamptz ELSE r.window_start END`;
+
 export async function hitRateLimit(key: string, limit: number, windowMs: number, now: Date): Promise<RateLimitHit> {
   const { sql } = await database();
   const windowStart = new Date(now.getTime() - windowMs);
-  const [row] = await sql.query<{ count: number; window_start: Date | string }>(
-    `INSERT INTO rate_limit AS r (key, count, window_start) VALUES ($1, 1, $2)
-     ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN r.window_start <= $3 THEN 1 ELSE r.count + 1 END,
-       window_start = CASE WHEN r.window_start <= $3 THEN $2 ELSE r.window_start END
-     RETURNING count, window_start`,
-    [key, now.toISOString(), windowStart.toISOString()],
-  );
+  const [row] = await sql.query<{ count: number; window_start: Date | string }>(`${WINDOW_HIT_UPSERT}
+     RETURNING count, window_start`, [key, now.toISOString(), windowStart.toISOString()]);
   if (!row) throw new Error("rate_limit upsert returned nothing");
   const started = new Date(row.window_start);
   return { allowed: row.count <= limit, count: row.count, resetAt: new Date(started.getTime() + windowMs) };
@@ -56,13 +59,13 @@ export async function readFailureStreaks(keys: string[], forgetMs: number, now: 
   return rows.map((row) => ({ failures: row.count, lastFailureAt: new Date(row.window_start) }));
 }
 
+/** Counts one failure of streak $1 at $2, starting again from one when the last was before $3. */
+export const FAILURE_STREAK_UPSERT = `INSERT INTO rate_limit AS r (key, count, window_start) VALUES ($1, 1, $2::timestamptz)
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN r.window_start <= $3::timestamptz THEN 1 ELSE r.count + 1 END,
+       window_start = GREATEST(r.window_start, $2::timestamptz)`;
+
 export async function recordFailureStreak(key: string, forgetMs: number, now: Date): Promise<void> {
   const { sql } = await database();
-  await sql.query(
-    `INSERT INTO rate_limit AS r (key, count, window_start) VALUES ($1, 1, $2)
-     ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN r.window_start <= $3 THEN 1 ELSE r.count + 1 END,
-       window_start = GREATEST(r.window_start, $2)`,
-    [key, now.toISOString(), new Date(now.getTime() - forgetMs).toISOString()],
-  );
+  await sql.query(FAILURE_STREAK_UPSERT, [key, now.toISOString(), new Date(now.getTime() - forgetMs).toISOString()]);
 }
