@@ -69,10 +69,12 @@ export async function benchSignIn() {
 
   const waiting = await timeWaitingAnswers(startSignIn);
   const wrongPassword = await timeWrongPasswords(startSignIn);
+  const resetRequests = await timeResetRequests();
 
   const report = {
     waiting,
     wrongPassword,
+    resetRequests,
     signInsPerSecond: Number((signIns / (DURATION_MS / 1000)).toFixed(1)),
     concurrency: CONCURRENCY,
     otherWorkP95Ms: { alone: Number(percentile(baseline, 95).toFixed(2)), duringSignIns: Number(percentile(others!, 95).toFixed(2)) },
@@ -155,6 +157,40 @@ async function timeWrongPasswords(startSignIn: (input: { email: string; password
   return { pairs: WRONG_PASSWORD_PAIRS, knownMedianMs: Number(percentile(knownMs, 50).toFixed(2)), unknownMedianMs: Number(percentile(unknownMs, 50).toFixed(2)) };
 }
 
+/**
+ * The forgotten-password form asks the same question: its answer is the same page whether the
+ * address has an account or not, and its time must be too. For a real account the request
+ * stores a single-use token, queues the e-mail and writes the trail; for an unknown address,
+ * nothing. RESET_PAIRS pairs, each a fresh account and a fresh unknown address, each from an
+ * address of its own (the caps are 3 an hour per e-mail, 10 per address), interleaved.
+ */
+const RESET_PAIRS = Number(process.env.BENCH_SIGN_IN_RESET_PAIRS ?? 40);
+
+async function timeResetRequests() {
+  const { createAccount } = await import("@/server/db/account-store");
+  const { requestPasswordReset } = await import("@/server/accounts/request-password-reset");
+  const knownMs: number[] = [];
+  const unknownMs: number[] = [];
+  const timed = async (email: string, n: number) => {
+    const started = performance.now();
+    await requestPasswordReset({ email, address: `10.11.${Math.floor(n / 250)}.${n % 250}`, userAgent: "bench", now: new Date() });
+    return performance.now() - started;
+  };
+  for (let i = 0; i < RESET_PAIRS; i++) {
+    const email = `bench-reset-${i}@example.org`;
+    await createAccount({ email, password: "girafe nuage tournevis printemps", totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" });
+    if (i % 2) {
+      knownMs.push(await timed(email, 2 * i));
+      unknownMs.push(await timed(`nobody-reset-${i}@example.org`, 2 * i + 1));
+    } else {
+      unknownMs.push(await timed(`nobody-reset-${i}@example.org`, 2 * i + 1));
+      knownMs.push(await timed(email, 2 * i));
+    }
+  }
+  const summary = (values: number[]) => ({ median: Number(percentile(values, 50).toFixed(2)), p10: Number(percentile(values, 10).toFixed(2)), p90: Number(percentile(values, 90).toFixed(2)) });
+  return { pairs: RESET_PAIRS, known: summary(knownMs), unknown: summary(unknownMs) };
+}
+
 export function reportSignIn(report: Awaited<ReturnType<typeof benchSignIn>>) {
   console.log(`sign-in: ${report.signInsPerSecond} password steps/s (${report.concurrency} callers)`);
   console.log(`  other work p95: ${report.otherWorkP95Ms.alone} ms alone, ${report.otherWorkP95Ms.duringSignIns} ms during sign-ins`);
@@ -163,4 +199,6 @@ export function reportSignIn(report: Awaited<ReturnType<typeof benchSignIn>>) {
   console.log(`  once an address is made to wait (${w.pairs} interleaved pairs): a real account answered in ${w.knownMedianMs} ms (p10 ${w.knownP10Ms}), an unknown address in ${w.unknownMedianMs} ms (p10 ${w.unknownP10Ms}); ratio of medians ${(w.knownMedianMs / w.unknownMedianMs).toFixed(2)}`);
   const f = report.wrongPassword;
   console.log(`  a wrong password, before any wait (${f.pairs} interleaved pairs, argon2 in both): a real account answered in ${f.knownMedianMs} ms, an unknown address in ${f.unknownMedianMs} ms; ratio of medians ${(f.knownMedianMs / f.unknownMedianMs).toFixed(2)}`);
+  const r = report.resetRequests;
+  console.log(`  a forgotten-password request (${r.pairs} interleaved pairs): a real account's answered in ${r.known.median} ms (p10 ${r.known.p10}, p90 ${r.known.p90}), an unknown address's in ${r.unknown.median} ms (p10 ${r.unknown.p10}, p90 ${r.unknown.p90}); ratio of medians ${(r.known.median / r.unknown.median).toFixed(2)}`);
 }

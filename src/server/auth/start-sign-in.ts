@@ -1,9 +1,9 @@
 import "@/server/server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 import { findCredentialsByEmail } from "../db/account-store";
 import { isKnownDevice } from "../db/known-device-store";
 import type { RefusalEvent } from "../db/sign-in-refusal-store";
 import { createChallenge } from "../db/sign-in-challenge-store";
+import { keepAnswerFloor } from "./answer-floor";
 import { CHALLENGE_TTL_SECONDS } from "./cookie-names";
 import { deviceHashOf } from "./device-cookie";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -55,8 +55,7 @@ export async function startSignIn(input: StartSignInInput): Promise<StartSignInR
     account ? { accountId: account.id, kind, address: input.address, userAgent: input.userAgent ?? null, detail: known ? "known-device" : null } : null;
   if (!attempt.allowed) {
     await attempt.refuse(event("password-throttled"));
-    const left = started + REFUSAL_FLOOR_MS - performance.now();
-    if (left > 0) await sleep(left);
+    await keepAnswerFloor(started, REFUSAL_FLOOR_MS);
     return { ok: false };
   }
   if (!account) {
