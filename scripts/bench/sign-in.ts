@@ -7,7 +7,7 @@
  * it, the probe's lag would be the length of a hash (tens of ms) and the other work's p95 with
  * it. Run in-process against the machine's PostgreSQL (a fresh database).
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { freshDatabase } from "./database";
 import { percentile } from "./stats";
@@ -15,6 +15,7 @@ import { percentile } from "./stats";
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION_MS = Number(process.env.BENCH_SIGN_IN_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_SIGN_IN_CONCURRENCY ?? 8);
+const BENCH_PASSWORD = "girafe nuage tournevis printemps";
 
 export async function benchSignIn() {
   const db = await freshDatabase(SERVER, `bench_signin_${process.pid}`);
@@ -24,17 +25,12 @@ export async function benchSignIn() {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     STORAGE_KEY: randomBytes(32).toString("base64"),
   });
-  const { createAccount } = await import("@/server/db/account-store");
   const { startSignIn } = await import("@/server/auth/start-sign-in");
   const { openSession } = await import("@/server/auth/open-session");
   const { checkSession } = await import("@/server/auth/check-session");
   const { closeDatabase, database } = await import("@/server/db/client");
-  const password = "girafe nuage tournevis printemps";
-  const accounts = await Promise.all(
-    Array.from({ length: CONCURRENCY }, (_, i) =>
-      createAccount({ email: `bench-${i}@example.org`, password, totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" }),
-    ),
-  );
+  const password = BENCH_PASSWORD;
+  const accounts = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => benchAccount(`bench-${i}@example.org`)));
   const sessionId = await openSession({ account: accounts[0]!, now: new Date(), userAgent: "bench" });
 
   const measureOthers = async (until: number) => {
@@ -97,9 +93,8 @@ export async function benchSignIn() {
 const WAITING_PAIRS = Number(process.env.BENCH_SIGN_IN_WAITING_PAIRS ?? 300);
 
 async function timeWaitingAnswers(startSignIn: (input: { email: string; password: string; address: string; now: Date }) => Promise<{ ok: boolean }>) {
-  const { createAccount } = await import("@/server/db/account-store");
   const known = `bench-waiting@example.org`;
-  await createAccount({ email: known, password: "girafe nuage tournevis printemps", totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" });
+  await benchAccount(known);
   const unknown = `nobody-waiting@example.org`;
   const attempt = (email: string, n: number) => startSignIn({ email, password: `wrong-${n}`, address: `10.9.${Math.floor(n / 250)}.${n % 250}`, now: new Date() });
   for (let n = 0; n < 5; n++) await Promise.all([attempt(known, n), attempt(unknown, 10_000 + n)]);
@@ -134,26 +129,10 @@ async function timeWaitingAnswers(startSignIn: (input: { email: string; password
 const WRONG_PASSWORD_PAIRS = Number(process.env.BENCH_SIGN_IN_WRONG_PAIRS ?? 40);
 
 async function timeWrongPasswords(startSignIn: (input: { email: string; password: string; address: string; now: Date }) => Promise<{ ok: boolean }>) {
-  const { createAccount } = await import("@/server/db/account-store");
-  const knownMs: number[] = [];
-  const unknownMs: number[] = [];
-  const timed = async (email: string, n: number) => {
-    const started = performance.now();
+  const { knownMs, unknownMs } = await timeFreshPairs("wrong", WRONG_PASSWORD_PAIRS, async (email, n) => {
     const result = await startSignIn({ email, password: `wrong-${n}`, address: `10.10.${Math.floor(n / 250)}.${n % 250}`, now: new Date() });
     if (result.ok) throw new Error("a wrong password was let in");
-    return performance.now() - started;
-  };
-  for (let i = 0; i < WRONG_PASSWORD_PAIRS; i++) {
-    const email = `bench-wrong-${i}@example.org`;
-    await createAccount({ email, password: "girafe nuage tournevis printemps", totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" });
-    if (i % 2) {
-      knownMs.push(await timed(email, 2 * i));
-      unknownMs.push(await timed(`nobody-wrong-${i}@example.org`, 2 * i + 1));
-    } else {
-      unknownMs.push(await timed(`nobody-wrong-${i}@example.org`, 2 * i + 1));
-      knownMs.push(await timed(email, 2 * i));
-    }
-  }
+  });
   return { pairs: WRONG_PASSWORD_PAIRS, knownMedianMs: Number(percentile(knownMs, 50).toFixed(2)), unknownMedianMs: Number(percentile(unknownMs, 50).toFixed(2)) };
 }
 
@@ -167,28 +146,45 @@ async function timeWrongPasswords(startSignIn: (input: { email: string; password
 const RESET_PAIRS = Number(process.env.BENCH_SIGN_IN_RESET_PAIRS ?? 40);
 
 async function timeResetRequests() {
-  const { createAccount } = await import("@/server/db/account-store");
   const { requestPasswordReset } = await import("@/server/accounts/request-password-reset");
+  const { knownMs, unknownMs } = await timeFreshPairs("reset", RESET_PAIRS, (email, n) =>
+    requestPasswordReset({ email, address: `10.11.${Math.floor(n / 250)}.${n % 250}`, userAgent: "bench", now: new Date() }),
+  );
+  const summary = (values: number[]) => ({ median: Number(percentile(values, 50).toFixed(2)), p10: Number(percentile(values, 10).toFixed(2)), p90: Number(percentile(values, 90).toFixed(2)) });
+  return { pairs: RESET_PAIRS, known: summary(knownMs), unknown: summary(unknownMs) };
+}
+
+/** A bench account with the bench's password and a random Patient reference. */
+async function benchAccount(email: string) {
+  const { createAccount } = await import("@/server/db/account-store");
+  return createAccount({ email, password: BENCH_PASSWORD, totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomUUID()}`, displayName: "Bench" });
+}
+
+/**
+ * `pairs` timed pairs: each a fresh account and a fresh unknown address given to `attempt` once
+ * (n is a number of its own, for an address of its own), interleaved, which goes first alternating.
+ */
+async function timeFreshPairs(label: string, pairs: number, attempt: (email: string, n: number) => Promise<unknown>) {
   const knownMs: number[] = [];
   const unknownMs: number[] = [];
   const timed = async (email: string, n: number) => {
     const started = performance.now();
-    await requestPasswordReset({ email, address: `10.11.${Math.floor(n / 250)}.${n % 250}`, userAgent: "bench", now: new Date() });
+    await attempt(email, n);
     return performance.now() - started;
   };
-  for (let i = 0; i < RESET_PAIRS; i++) {
-    const email = `bench-reset-${i}@example.org`;
-    await createAccount({ email, password: "girafe nuage tournevis printemps", totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomBytes(16).toString("hex").replace(/(.{8})(.{4})(.{4})(.{4})(.{12})/, "$1-$2-$3-$4-$5")}`, displayName: "Bench" });
+  for (let i = 0; i < pairs; i++) {
+    const email = `bench-${label}-${i}@example.org`;
+    await benchAccount(email);
+    const unknown = `nobody-${label}-${i}@example.org`;
     if (i % 2) {
       knownMs.push(await timed(email, 2 * i));
-      unknownMs.push(await timed(`nobody-reset-${i}@example.org`, 2 * i + 1));
+      unknownMs.push(await timed(unknown, 2 * i + 1));
     } else {
-      unknownMs.push(await timed(`nobody-reset-${i}@example.org`, 2 * i + 1));
+      unknownMs.push(await timed(unknown, 2 * i + 1));
       knownMs.push(await timed(email, 2 * i));
     }
   }
-  const summary = (values: number[]) => ({ median: Number(percentile(values, 50).toFixed(2)), p10: Number(percentile(values, 10).toFixed(2)), p90: Number(percentile(values, 90).toFixed(2)) });
-  return { pairs: RESET_PAIRS, known: summary(knownMs), unknown: summary(unknownMs) };
+  return { knownMs, unknownMs };
 }
 
 export function reportSignIn(report: Awaited<ReturnType<typeof benchSignIn>>) {
