@@ -50,6 +50,15 @@ describe("content security policy", () => {
     const nonces = new Set(Array.from({ length: 1000 }, () => newNonce()));
     expect(nonces.size).toBe(1000);
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+    // Drawn from a pool of random bytes, 256 nonces a fill: one nonce's bytes are never the next
+    // one's, across fills too. Pools that overlapped by k bytes would match in every pair; by
+    // chance, k = 1 matches in about 4 pairs of 999, and longer overlaps in none.
+    const drawn = [...nonces].map((nonce) => Buffer.from(nonce, "base64"));
+    for (let overlap = 1; overlap < 16; overlap++) {
+      let matches = 0;
+      for (let i = 1; i < drawn.length; i++) if (drawn[i - 1]!.subarray(16 - overlap).equals(drawn[i]!.subarray(0, overlap))) matches++;
+      expect(matches, `pairs sharing ${overlap} bytes`).toBeLessThan(50);
+    }
   });
 });
 
