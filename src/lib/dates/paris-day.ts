@@ -6,9 +6,8 @@
  * goes through this module.
  *
  * Built on Intl (the platform's time zone database, kept current by Node and the browsers):
- * no dependency, and the same code runs on the server and in client components. Midnight is
- * never inside a Paris clock change (they happen at 02:00 and 03:00), so each day has exactly
- * one start.
+ * no dependency, and the same code runs on the server and in client components. Today's clock
+ * changes happen at 02:00 and 03:00, but older ones crossed midnight (startOfParisDay).
  */
 export const PARIS = "Europe/Paris";
 
@@ -156,12 +155,22 @@ export function startOfParisDay(day: Day): Date {
   return new Date(start);
 }
 
+/**
+ * The first instant of a day: the earliest whose Paris wall clock is at or past the day's
+ * midnight while the millisecond before is not. Midnight is once on most days, but twice when
+ * the clocks went back across it (26 September 1976: 01:00 back to 00:00, so the day began at
+ * 22:00 UTC, not 23:00, as a property test found) and never when they went forward across it
+ * (the day then begins at the change). In every case the first instant is midnight under the
+ * offset in force a day before or a day after: Paris's clocks never changed twice within a day.
+ */
 function firstInstantOf({ year, month, day }: Civil): number {
   const wall = utcMs(year, month, day);
-  // The offset at the guess is the offset at midnight, except when a change happens between
-  // them; a second look settles it.
-  const guess = wall - (parisWallMs(wall) - wall);
-  return wall - (parisWallMs(guess) - guess);
+  const before = wall - parisOffsetAt(wall - DAY_MS);
+  const after = wall - parisOffsetAt(wall + DAY_MS);
+  for (const candidate of before < after ? [before, after] : [after, before]) {
+    if (parisWallMs(candidate) >= wall && parisWallMs(candidate - 1) < wall) return candidate;
+  }
+  throw new Error(`no first instant found for ${format({ year, month, day })}`);
 }
 
 /** The last instant of a Paris calendar day (23:59:59.999 Paris time): the day is included. */

@@ -226,7 +226,7 @@ describe("a day's first instant, kept per day", () => {
   it("is the same whether the day was read before or not, in any order, clock-change days included", () => {
     const days = fc.oneof(
       fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
-      fc.constantFrom("2026-03-29", "2026-10-25", "1996-10-27", "2099-03-29"),
+      fc.constantFrom("2026-03-29", "2026-10-25", "1996-10-27", "2099-03-29", "1976-09-26", "1944-10-08"),
     );
     fc.assert(
       fc.property(fc.array(days, { minLength: 1, maxLength: 20 }), (list) => {
@@ -240,6 +240,21 @@ describe("a day's first instant, kept per day", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("starts every day from 1890 to 2110 at its first instant, the days whose midnight came twice included", () => {
+    // The clocks went back across midnight on 8 October 1944 and 26 September 1976 (01:00 back
+    // to 00:00): those days began at their first midnight, 22:00 UTC, and ended an hour later
+    // than usual. A property test drew 1976-09-26 once in CI; before, both days began at 23:00 UTC.
+    expect(startOfParisDay("1976-09-26").toISOString()).toBe("1976-09-25T22:00:00.000Z");
+    expect(endOfParisDay("1976-09-25").toISOString()).toBe("1976-09-25T21:59:59.999Z");
+    expect(startOfParisDay("1944-10-08").toISOString()).toBe("1944-10-07T22:00:00.000Z");
+    const wrong: string[] = [];
+    for (let day = "1890-01-01"; day <= "2110-12-31"; day = addDaysToDay(day, 1)) {
+      const start = startOfParisDay(day);
+      if (parisDayOf(start) !== day || parisDayOf(new Date(start.getTime() - 1)) !== addDaysToDay(day, -1)) wrong.push(day);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("still refuses what is not a day", () => {
