@@ -28,12 +28,12 @@ export type StartSignInInput = {
 export type StartSignInResult = { ok: true; challengeId: string; accountId: string } | { ok: false };
 
 /**
- * A refusal without a password check is answered about this long after the step began (a
- * timer may fire a millisecond early), account or not. The statements of both are the same (below), but a real account's still took
- * 20-40 µs more (its row is found, read and mapped; ratio of medians 1.03-1.07 over 300 pairs,
- * `npm run bench -- sign-in`), and such refusals have no cap: a stranger could time thousands.
- * The path itself takes about 1 ms here, so 10 ms hides it but under heavy load, for no CPU (a
- * timer) and nothing a person notices.
+ * A refusal without a password check is answered about this long after the step began (a timer
+ * may fire a millisecond early), account or not. Both paths run the same statements (below), but
+ * a real account's still took 20-60 µs more (its row is found, read and mapped: ratio of medians
+ * 1.03-1.07 over 300 pairs, `npm run bench -- sign-in`), and such refusals have no cap, so a
+ * stranger could time thousands. The path itself takes about 1 ms here: 10 ms covers it even on
+ * a loaded server, costs a timer rather than CPU, and no person notices it.
  */
 export const REFUSAL_FLOOR_MS = 10;
 

@@ -41,9 +41,8 @@ export async function recordFailureStreakAndEvent(key: string, forgetMs: number,
  * One attempt refused without a check, counted in `key`'s window, and, for a real account, its
  * event when it is the window's first refusal. One row in the owner's trail per window, not one
  * per attempt: refused attempts cost a stranger nothing and have no cap, so a row each would
- * let anyone fill someone's trail. It also leaves nothing to time: past the window's first,
- * a real account's refusal and an unknown address's run the very same statement, writing the
- * same row (the bench's ratio of medians, 1.05-1.07 with a row each, is then about 1).
+ * let anyone fill someone's trail. Past the window's first, a real account's refusal and an
+ * unknown address's run the very same statement and write the same row.
  */
 export async function recordRefusalAndEvent(key: string, windowMs: number, now: Date, event: RefusalEvent | null): Promise<void> {
   const { sql } = await database();
