@@ -105,7 +105,7 @@ export const frAccount = {
     emailTitle: "Adresse e-mail",
     emailNew: "Nouvelle adresse e-mail",
     emailSubmit: "Changer d'adresse",
-    emailSent: "Un lien de confirmation a été envoyé à la nouvelle adresse. L'ancienne a été prévenue.",
+    emailSent: "Si cette adresse peut être utilisée, un lien de confirmation vient d'y être envoyé. L'ancienne adresse a été prévenue.",
     emailFailed: "Le changement d'adresse n'a pas pu être demandé. Vérifiez l'adresse et le code.",
     emailConfirmTitle: "Confirmer la nouvelle adresse",
     emailConfirmIntro: "Confirmez que cette adresse devient celle de votre compte.",

@@ -1,7 +1,8 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
 import { keyedHash } from "../auth/one-time-code";
-import { sendEmailChangeLink, tellOldAddressOfChange } from "../auth/tell-owner";
+import { keepAnswerFloor } from "../auth/answer-floor";
+import { sendEmailChangeLink, tellAddressAlreadyUsed, tellOldAddressOfChange } from "../auth/tell-owner";
 import { recordAccountEvent } from "../db/account-event-store";
 import { emailTaken } from "../db/account-enrolment-store";
 import { emailOfAccount, normaliseEmail, setAccountEmail } from "../db/account-store";
@@ -20,17 +21,34 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 const hashOf = (token: string) => keyedHash("email-change", token, secrets().authSecret);
 type Trail = { address?: string; userAgent?: string | null };
 
+/**
+ * An address that already belongs to another account gets the same answer as a free one, after
+ * the same time: whether an address has an account here is nobody else's business, and a signed-in
+ * person could otherwise test five addresses an hour. Its owner is told by e-mail instead, and
+ * nothing changes. The floor covers the work that differs (a token stored, or not); as for the
+ * forgotten password (request-password-reset.ts), 100 ms is far above it and nothing a person notices.
+ */
+export const EMAIL_CHANGE_ANSWER_FLOOR_MS = 100;
+
 export async function requestEmailChange(accountId: string, newEmail: string, code: string, now: Date, trail: Trail): Promise<boolean> {
   const email = normaliseEmail(newEmail);
   if (!(await hitRateLimit(`email-change:${accountId}`, 5, 60 * 60 * 1000, now)).allowed) return false;
   if (!(await checkSecondFactor(accountId, code, now, trail))) return false;
   const old = await emailOfAccount(accountId);
-  if (!old || old === email || (await emailTaken(email, accountId))) return false;
-  const token = randomBytes(32).toString("base64url");
-  await createAccountToken({ accountId, purpose: "email-change", tokenHash: hashOf(token), now, ttlMs: TTL_MS, data: email });
-  await sendEmailChangeLink(email, `${env().APP_URL.replace(/\/$/, "")}/compte/adresse/confirmer?jeton=${token}`);
-  await tellOldAddressOfChange(old);
-  await recordAccountEvent({ accountId, kind: "email-change-requested", at: now, ...trail });
+  if (!old || old === email) return false;
+  const started = performance.now();
+  try {
+    if (await emailTaken(email, accountId)) await tellAddressAlreadyUsed(email, now);
+    else {
+      const token = randomBytes(32).toString("base64url");
+      await createAccountToken({ accountId, purpose: "email-change", tokenHash: hashOf(token), now, ttlMs: TTL_MS, data: email });
+      await sendEmailChangeLink(email, `${env().APP_URL.replace(/\/$/, "")}/compte/adresse/confirmer?jeton=${token}`);
+    }
+    await tellOldAddressOfChange(old);
+    await recordAccountEvent({ accountId, kind: "email-change-requested", at: now, ...trail });
+  } finally {
+    await keepAnswerFloor(started, EMAIL_CHANGE_ANSWER_FLOOR_MS);
+  }
   return true;
 }
 

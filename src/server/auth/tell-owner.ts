@@ -46,6 +46,21 @@ export async function sendEmailChangeLink(to: string, url: string): Promise<void
   );
 }
 
+/**
+ * To an address someone asked to move their account to, when it is already another account's.
+ * At most one an hour: several accounts asking for the same address must not fill its mailbox.
+ */
+export async function tellAddressAlreadyUsed(to: string, now: Date): Promise<void> {
+  await send(
+    undefined,
+    to,
+    "account-email-already-used",
+    "Votre adresse e-mail a été proposée pour un autre compte",
+    "Quelqu'un a demandé à utiliser cette adresse e-mail pour un autre compte Mon espace santé. Elle est déjà celle de votre compte : rien n'a changé, et elle ne peut pas servir à un second compte.\n\nSi c'était vous, connectez-vous à votre compte avec cette adresse. Sinon, vous n'avez rien à faire.",
+    `email-already-used:${to}:${Math.floor(now.getTime() / 3_600_000)}`,
+  );
+}
+
 export async function tellOldAddressOfChange(to: string): Promise<void> {
   await send(
     undefined,

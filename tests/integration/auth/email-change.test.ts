@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as request } from "@/app/compte/adresse/route";
 import { POST as confirm } from "@/app/compte/adresse/confirmer/envoyer/route";
+import { EMAIL_CHANGE_ANSWER_FLOOR_MS } from "@/server/accounts/change-email";
 import * as confirmPage from "@/pages/compte/adresse/confirmer";
 import { openSession } from "@/server/auth/open-session";
 import { database } from "@/server/db/client";
@@ -55,5 +56,36 @@ describe("changing the e-mail address", () => {
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");
     expect(await emailOfAccount(account.id)).toBe(newEmail);
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-refusee");
+  });
+
+  it("answers an address that already has an account as a free one, after the same floor; its owner is told and nothing changes", async () => {
+    const [asker, holder] = [await anAccount(), await anAccount()];
+    const browser = new Browser(server.base);
+    const [name, value] = (await sessionCookie(await openSession({ account: asker, now: new Date(), userAgent: "vitest" }))).split("=");
+    browser.jar.set(name!, value!);
+    const ask = async (email: string, at: Date) => {
+      const started = performance.now();
+      const location = (await browser.post("/compte/adresse", { email, code: asker.code(at) })).headers.get("location");
+      return { location, ms: performance.now() - started };
+    };
+    // Two codes of two 30-second steps (a code serves once); the free address first.
+    const now = Date.now();
+    const free = await ask(`free-${asker.id}@example.org`, new Date(now - 30_000));
+    const taken = await ask(holder.email.toUpperCase(), new Date(now));
+    expect(free.location).toBe("/espace/compte?ok=adresse-envoyee");
+    expect(taken.location).toBe(free.location);
+    // A timer may fire a millisecond early; the work itself takes a few milliseconds.
+    for (const { ms } of [free, taken]) expect(ms).toBeGreaterThanOrEqual(EMAIL_CHANGE_ANSWER_FLOOR_MS - 2);
+
+    // The holder is told, with no link; the asker's old address hears of a request either way.
+    expect((await mailsTo(holder.email)).map((m) => m.kind)).toEqual(["account-email-already-used"]);
+    expect((await mailsTo(holder.email))[0]?.text_body).not.toMatch(/jeton=/);
+    expect((await mailsTo(asker.email)).map((m) => m.kind)).toEqual(["account-email-change-notice", "account-email-change-notice"]);
+    expect(await emailOfAccount(asker.id)).toBe(asker.email);
+    expect(await emailOfAccount(holder.id)).toBe(holder.email);
+
+    // Asked again within the hour: the same answer, and no second e-mail to the holder.
+    expect((await ask(holder.email, new Date(now + 30_000))).location).toBe(free.location);
+    expect(await mailsTo(holder.email)).toHaveLength(1);
   });
 });
