@@ -74,6 +74,11 @@ async function main() {
     if (gate && url && gated(req, url.pathname)) gate.run(res, () => void handle(req, res));
     else void handle(req, res);
   });
+  // An idle kept-alive connection is closed after 65 s, not Node's 5 s. A proxy in front (nginx's
+  // upstream keepalive, a cloud load balancer: 60 s) or a client that reuses a connection must be
+  // the one to close it first: a request sent as the server closes meets a reset (a 502 behind a
+  // proxy). A CI run met one such reset, on a connection reused after about 5 s (uploads.spec.ts).
+  server.keepAliveTimeout = 65_000;
   // The outbox's e-mails are sent from here (every process of the portal, each claiming its own
   // rows), unless MAIL_WORKER=off leaves them to `npm run mail:worker`.
   const mail = env().MAIL_WORKER === "on" ? await startMailWorker() : undefined;
@@ -88,6 +93,9 @@ async function main() {
       void (mail?.worker.stop() ?? Promise.resolve()).finally(() => {
         mail?.transport.close();
         server.close(() => process.exit(0));
+        // Kept-alive connections waiting for a next request would otherwise hold the stop for
+        // up to keepAliveTimeout (measured: 70 s with one such connection open).
+        server.closeIdleConnections();
       });
     });
   }

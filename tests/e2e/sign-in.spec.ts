@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "@/lib/demo/personas";
 import { SIGN_IN_DELAYS } from "@/server/auth/throttle-policy";
@@ -249,4 +250,27 @@ test("a wrong password and an unknown address get the same message; ten wrong pa
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(message);
   // Still on the password step: no code was asked.
   await expect(page).toHaveURL(/\/connexion\?erreur=identifiants$/);
+});
+
+test("a connection kept open and idle for 6 s still serves the next request (the server waits 65 s, not Node's 5 s)", async ({ baseURL }) => {
+  test.setTimeout(30_000);
+  const { hostname, port } = new URL(baseURL!);
+  const socket = connect({ host: hostname, port: Number(port) });
+  const answers: string[] = [];
+  let received = "";
+  socket.on("data", (chunk) => {
+    received += chunk.toString("latin1");
+    const statuses = received.match(/^HTTP\/1\.1 \d{3}/gm) ?? [];
+    answers.splice(0, answers.length, ...statuses);
+  });
+  const ask = () => socket.write(`GET /api/health HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: keep-alive\r\n\r\n`);
+  await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+  ask();
+  await expect.poll(() => answers.length).toBe(1);
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect(socket.destroyed, "the server closed the idle connection").toBe(false);
+  ask();
+  await expect.poll(() => answers.length).toBe(2);
+  expect(answers).toEqual(["HTTP/1.1 200", "HTTP/1.1 200"]);
+  socket.destroy();
 });
