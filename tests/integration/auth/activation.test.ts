@@ -4,10 +4,8 @@ import { POST as codeRoute } from "@/app/(auth)/activer/etape/code/route";
 import { POST as passwordRoute } from "@/app/(auth)/activer/etape/mot-de-passe/route";
 import { POST as totpRoute } from "@/app/(auth)/activer/etape/totp/route";
 import { POST as finishRoute } from "@/app/(auth)/activer/etape/terminer/route";
-import { POST as passwordStep } from "@/app/(auth)/connexion/mot-de-passe/route";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { checkSession } from "@/server/auth/check-session";
-import { codeStep } from "@/server/auth/code-step";
 import { sessionIdFromToken } from "@/server/auth/session-token";
 import { currentAuthCookies } from "@/server/auth/session-token";
 import { totpCode } from "@/server/auth/totp";
@@ -17,6 +15,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAddress } from "./helpers";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 
@@ -29,15 +28,7 @@ beforeAll(async () => {
     "/activer/etape/mot-de-passe": passwordRoute,
     "/activer/etape/totp": totpRoute,
     "/activer/etape/terminer": finishRoute,
-    "/connexion/mot-de-passe": passwordStep,
-    "/code": async (request) => {
-      const form = await request.formData();
-      try {
-        return Response.json(await codeStep({ code: form.get("code"), kind: form.get("kind") }));
-      } catch (error) {
-        return Response.json({ error: (error as Error).message }, { status: 401 });
-      }
-    },
+    ...signInRoutes,
     // Behind one trusted proxy, so each test's browser has an address of its own (X-Forwarded-For).
   }, 1);
 });

@@ -7,10 +7,8 @@ import { POST as activationPassword } from "@/app/(auth)/activer/etape/mot-de-pa
 import { POST as finishActivation } from "@/app/(auth)/activer/etape/terminer/route";
 import { POST as optionsForSignIn } from "@/app/(auth)/connexion/cle/options/route";
 import { POST as passkeyVerify } from "@/app/(auth)/connexion/cle/verifier/route";
-import { POST as passwordStep } from "@/app/(auth)/connexion/mot-de-passe/route";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
-import { codeStep } from "@/server/auth/code-step";
 import { regenerateRecoveryCodes } from "@/server/db/recovery-code-store";
 import { systemRepository } from "@/server/fhir/repository";
 import { startOutboxWorker, type OutboxWorker } from "@/server/mail/outbox-worker";
@@ -20,6 +18,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { startSmtpCatcher } from "../mail/smtp-catcher";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
 import { SoftAuthenticator } from "./soft-authenticator";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 
@@ -39,15 +38,7 @@ let transport: MailTransport;
 let worker: OutboxWorker;
 beforeAll(async () => {
   server = await startTestServer({
-    "/connexion/mot-de-passe": passwordStep,
-    "/code": async (request) => {
-      const form = await request.formData();
-      try {
-        return Response.json(await codeStep({ code: form.get("code"), kind: form.get("kind") }));
-      } catch (error) {
-        return Response.json({ error: (error as Error).message }, { status: 401 });
-      }
-    },
+    ...signInRoutes,
     "/activer/etape/code": activationCode,
     "/activer/etape/mot-de-passe": activationPassword,
     "/activer/etape/terminer": finishActivation,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as passwordStep } from "@/app/(auth)/connexion/mot-de-passe/route";
-import { codeStep } from "@/server/auth/code-step";
 import { currentAuthCookies } from "@/server/auth/session-token";
 import { completeSignIn } from "@/server/auth/complete-sign-in";
 import { startSignIn } from "@/server/auth/start-sign-in";
@@ -8,6 +7,7 @@ import { SECOND_FACTOR_LIMITS } from "@/server/auth/throttle-policy";
 import { recentAccountEvents } from "@/server/db/account-event-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 // A database of its own: the per-address cap these tests reach is counted under the socket's
@@ -23,15 +23,7 @@ useTestDatabase({ fresh: true });
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   server = await startTestServer({
-    "/connexion/mot-de-passe": passwordStep,
-    "/code": async (request) => {
-      const form = await request.formData();
-      try {
-        return Response.json(await codeStep({ code: form.get("code"), kind: form.get("kind") }));
-      } catch (error) {
-        return Response.json({ error: (error as Error).message }, { status: 401 });
-      }
-    },
+    ...signInRoutes,
   });
 });
 afterAll(() => server.close());

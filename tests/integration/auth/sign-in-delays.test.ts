@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as passwordStep } from "@/app/(auth)/connexion/mot-de-passe/route";
-import { codeStep } from "@/server/auth/code-step";
 import { currentAuthCookies } from "@/server/auth/session-token";
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { SIGN_IN_DELAYS } from "@/server/auth/throttle-policy";
 import { recentAccountEvents } from "@/server/db/account-event-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccount, anAddress, at, PASSWORD } from "./helpers";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 
@@ -20,20 +19,7 @@ useTestDatabase();
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer(
-    {
-      "/connexion/mot-de-passe": passwordStep,
-      "/code": async (request) => {
-        const form = await request.formData();
-        try {
-          return Response.json(await codeStep({ code: form.get("code"), kind: form.get("kind") }));
-        } catch (error) {
-          return Response.json({ error: (error as Error).message }, { status: 401 });
-        }
-      },
-    },
-    1,
-  );
+  server = await startTestServer(signInRoutes, 1);
 });
 afterAll(() => server.close());
 

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as passwordStep } from "@/app/(auth)/connexion/mot-de-passe/route";
-import { codeStep } from "@/server/auth/code-step";
 import { currentAuthCookies } from "@/server/auth/session-token";
 import { REFUSAL_FLOOR_MS } from "@/server/auth/start-sign-in";
 import { SIGN_IN_DELAYS } from "@/server/auth/throttle-policy";
@@ -10,6 +8,7 @@ import { database, setDatabase } from "@/server/db/client";
 import type { SqlDriver } from "@/server/db/sql-driver";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -27,16 +26,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   // One trusted hop: each attempt's X-Forwarded-For is its address, so the per-address cap of
   // one test's attempts does not refuse another's.
-  server = await startTestServer(
-    {
-      "/connexion/mot-de-passe": passwordStep,
-      "/code": async (request) => {
-        const form = await request.formData();
-        return Response.json(await codeStep({ code: form.get("code"), kind: form.get("kind") }));
-      },
-    },
-    1,
-  );
+  server = await startTestServer(signInRoutes, 1);
 });
 afterAll(() => server.close());
 
