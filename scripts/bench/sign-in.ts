@@ -16,6 +16,7 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:
 const DURATION_MS = Number(process.env.BENCH_SIGN_IN_MS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_SIGN_IN_CONCURRENCY ?? 8);
 const BENCH_PASSWORD = "girafe nuage tournevis printemps";
+const BENCH_TOTP_SECRET = "BENCHBENCHBENCHB";
 
 export async function benchSignIn() {
   const db = await freshDatabase(SERVER, `bench_signin_${process.pid}`);
@@ -66,11 +67,13 @@ export async function benchSignIn() {
   const waiting = await timeWaitingAnswers(startSignIn);
   const wrongPassword = await timeWrongPasswords(startSignIn);
   const resetRequests = await timeResetRequests();
+  const emailChanges = await timeEmailChanges();
 
   const report = {
     waiting,
     wrongPassword,
     resetRequests,
+    emailChanges,
     signInsPerSecond: Number((signIns / (DURATION_MS / 1000)).toFixed(1)),
     concurrency: CONCURRENCY,
     otherWorkP95Ms: { alone: Number(percentile(baseline, 95).toFixed(2)), duringSignIns: Number(percentile(others!, 95).toFixed(2)) },
@@ -154,10 +157,48 @@ async function timeResetRequests() {
   return { pairs: RESET_PAIRS, known: summary(knownMs), unknown: summary(unknownMs) };
 }
 
+/**
+ * The e-mail change form asks it too, of a signed-in person: a new address that already has an
+ * account must get the same answer, in the same time, as a free one. EMAIL_CHANGE_PAIRS pairs,
+ * each from a fresh account (its code usable once) asking for a free address, then from another
+ * asking for an address that is a bench account's, interleaved.
+ */
+const EMAIL_CHANGE_PAIRS = Number(process.env.BENCH_SIGN_IN_EMAIL_CHANGE_PAIRS ?? 20);
+
+async function timeEmailChanges() {
+  const { requestEmailChange } = await import("@/server/accounts/change-email");
+  const { totpCode } = await import("@/server/auth/totp");
+  await benchAccount("bench-email-holder@example.org");
+  const freeMs: number[] = [];
+  const takenMs: number[] = [];
+  const timed = async (i: number, label: string, newEmail: string) => {
+    const asker = await benchAccount(`bench-email-${label}-${i}@example.org`);
+    const now = new Date();
+    const started = performance.now();
+    const ok = await requestEmailChange(asker.id, newEmail, totpCode(BENCH_TOTP_SECRET, now), now, { address: `10.12.0.${i}`, userAgent: "bench" });
+    const ms = performance.now() - started;
+    if (!ok) throw new Error("the e-mail change was refused");
+    return ms;
+  };
+  for (let i = 0; i < EMAIL_CHANGE_PAIRS; i++) {
+    const free = () => timed(i, "free", `bench-email-new-${i}@example.org`);
+    const taken = () => timed(i, "taken", "bench-email-holder@example.org");
+    if (i % 2) {
+      freeMs.push(await free());
+      takenMs.push(await taken());
+    } else {
+      takenMs.push(await taken());
+      freeMs.push(await free());
+    }
+  }
+  const summary = (values: number[]) => ({ median: Number(percentile(values, 50).toFixed(2)), p10: Number(percentile(values, 10).toFixed(2)), p90: Number(percentile(values, 90).toFixed(2)) });
+  return { pairs: EMAIL_CHANGE_PAIRS, free: summary(freeMs), taken: summary(takenMs) };
+}
+
 /** A bench account with the bench's password and a random Patient reference. */
 async function benchAccount(email: string) {
   const { createAccount } = await import("@/server/db/account-store");
-  return createAccount({ email, password: BENCH_PASSWORD, totpSecret: "BENCHBENCHBENCHB", kind: "patient", fhirRef: `Patient/${randomUUID()}`, displayName: "Bench" });
+  return createAccount({ email, password: BENCH_PASSWORD, totpSecret: BENCH_TOTP_SECRET, kind: "patient", fhirRef: `Patient/${randomUUID()}`, displayName: "Bench" });
 }
 
 /**
@@ -195,6 +236,8 @@ export function reportSignIn(report: Awaited<ReturnType<typeof benchSignIn>>) {
   console.log(`  once an address is made to wait (${w.pairs} interleaved pairs): a real account answered in ${w.knownMedianMs} ms (p10 ${w.knownP10Ms}), an unknown address in ${w.unknownMedianMs} ms (p10 ${w.unknownP10Ms}); ratio of medians ${(w.knownMedianMs / w.unknownMedianMs).toFixed(2)}`);
   const f = report.wrongPassword;
   console.log(`  a wrong password, before any wait (${f.pairs} interleaved pairs, argon2 in both): a real account answered in ${f.knownMedianMs} ms, an unknown address in ${f.unknownMedianMs} ms; ratio of medians ${(f.knownMedianMs / f.unknownMedianMs).toFixed(2)}`);
+  const e = report.emailChanges;
+  console.log(`  an e-mail change (${e.pairs} interleaved pairs, the second factor given): to a free address answered in ${e.free.median} ms (p10 ${e.free.p10}, p90 ${e.free.p90}), to an address that has an account in ${e.taken.median} ms (p10 ${e.taken.p10}, p90 ${e.taken.p90}); ratio of medians ${(e.taken.median / e.free.median).toFixed(2)}`);
   const r = report.resetRequests;
   console.log(`  a forgotten-password request (${r.pairs} interleaved pairs): a real account's answered in ${r.known.median} ms (p10 ${r.known.p10}, p90 ${r.known.p90}), an unknown address's in ${r.unknown.median} ms (p10 ${r.unknown.p10}, p90 ${r.unknown.p90}); ratio of medians ${(r.known.median / r.unknown.median).toFixed(2)}`);
 }
