@@ -11,7 +11,11 @@ import { clock } from "./test-clock";
 import { noticeOf, personWithAccount, postId } from "./world";
 
 vi.mock("@/server/clock", () => import("./test-clock"));
-const db = useTestDatabase();
+// A database of its own: delegationsTick() claims every live accepted invitation of the database it
+// runs on and gives it a fresh cancel secret. On the shared database it once took another file's
+// invitation between that file's reading of its cancel link and its use (invitation-pages.test.ts
+// failed in CI: "invalide" for a link it had just shown).
+const db = useTestDatabase({ fresh: true });
 
 /**
  * "Thirty days before the end, both are told and the patient can renew", for a delegation that

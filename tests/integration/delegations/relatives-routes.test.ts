@@ -13,7 +13,11 @@ import { delegationsTick } from "@/server/delegations/delegations-tick";
 import { buildWorld, cancelSecretOf, personWithAccount, errorOf, locationOf, noticeOf, post, postId, secretFromOutbox, type World } from "./world";
 
 vi.mock("@/server/clock", () => import("./test-clock"));
-const db = useTestDatabase();
+// A database of its own: delegationsTick() claims every live accepted invitation of the database it
+// runs on and gives it a fresh cancel secret. On the shared database it once took another file's
+// invitation between that file's reading of its cancel link and its use (invitation-pages.test.ts
+// failed in CI: "invalide" for a link it had just shown).
+const db = useTestDatabase({ fresh: true });
 
 /**
  * "Proches et délégations" through its routes, as a browser posts them, with real sessions
