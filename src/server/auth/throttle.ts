@@ -17,20 +17,24 @@ import { nextAttemptAt, SIGN_IN_DELAYS, SIGN_IN_LIMITS, signInDelayKeys, signInT
  * or of the address (throttle-policy.ts) is refused before anything is counted or hashed, and
  * each failure lengthens both delays. A browser the account knows has no delay at all.
  */
-export type PasswordAttempt = {
-  allowed: boolean;
-  /**
-   * A refused attempt (`allowed` false): counted as refused and, on the window's first refusal,
-   * `event` (a real account's, null for an address without one) written by the same statement,
-   * so both run the same work (sign-in-refusal-store.ts).
-   */
-  refuse(event: RefusalEvent | null): Promise<void>;
-  /**
-   * An allowed attempt once its password was checked. A failure lengthens the delays and writes
-   * `failure` (a real account's event, null for an address without one) with the first of them.
-   */
-  settle(passwordOk: boolean, failure: RefusalEvent | null): Promise<void>;
-};
+export type PasswordAttempt =
+  | {
+      allowed: false;
+      /**
+       * Counts the refusal and, on the window's first, writes `event` (a real account's, null for
+       * an address without one) in the same statement, so both run the same work
+       * (sign-in-refusal-store.ts).
+       */
+      refuse(event: RefusalEvent | null): Promise<void>;
+    }
+  | {
+      allowed: true;
+      /**
+       * Once the password was checked. A failure lengthens the delays and writes `failure` (a real
+       * account's event, null for an address without one) with the first of them.
+       */
+      settle(passwordOk: boolean, failure: RefusalEvent | null): Promise<void>;
+    };
 
 export function emailKeyOf(email: string): string {
   return createHash("sha256").update(normaliseEmail(email)).digest("base64url");
@@ -42,21 +46,16 @@ export async function takePasswordAttempt(email: string, address: string, knownD
   const streaks = await readFailureStreaks(delayKeys, SIGN_IN_DELAYS.forgetMs, now);
   // Refused attempts are counted apart, per typed address: a count nothing reads to decide, which
   // gives the refusal of an address without an account the same write as a real account's event.
-  const refuse = (event: RefusalEvent | null) => recordRefusalAndEvent(`signin-refused:${emailKey}`, SIGN_IN_LIMITS.windowMs, now, event);
-  const notSettled = async () => {
-    throw new Error("a refused password attempt is not settled");
-  };
-  if (streaks.some((streak) => (nextAttemptAt(streak)?.getTime() ?? 0) > now.getTime())) {
-    return { allowed: false, refuse, settle: notSettled };
-  }
+  const refused = {
+    allowed: false,
+    refuse: (event: RefusalEvent | null) => recordRefusalAndEvent(`signin-refused:${emailKey}`, SIGN_IN_LIMITS.windowMs, now, event),
+  } as const;
+  if (streaks.some((streak) => (nextAttemptAt(streak)?.getTime() ?? 0) > now.getTime())) return refused;
   const rules = signInThrottleRules(emailKey, address, knownDeviceHash);
   const hits = await Promise.all(rules.map((rule) => hitRateLimit(rule.key, rule.limit, SIGN_IN_LIMITS.windowMs, now)));
-  if (!hits.every((hit) => hit.allowed)) return { allowed: false, refuse, settle: notSettled };
+  if (!hits.every((hit) => hit.allowed)) return refused;
   return {
     allowed: true,
-    refuse: async () => {
-      throw new Error("an allowed password attempt is settled, not refused");
-    },
     async settle(passwordOk, failure) {
       if (!passwordOk) {
         const [first, ...others] = delayKeys;
