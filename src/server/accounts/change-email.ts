@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
 import { keyedHash } from "../auth/one-time-code";
-import { keepAnswerFloor } from "../auth/answer-floor";
+import { withAnswerFloor } from "../auth/answer-floor";
 import { sendEmailChangeLink, tellAddressAlreadyUsed, tellOldAddressOfChange } from "../auth/tell-owner";
 import { recordAccountEvent } from "../db/account-event-store";
 import { emailTaken } from "../db/account-enrolment-store";
@@ -38,8 +38,7 @@ export async function requestEmailChange(accountId: string, newEmail: string, co
   if (!(await checkSecondFactor(accountId, code, now, trail))) return false;
   const old = await emailOfAccount(accountId);
   if (!old || old === email) return false;
-  const started = performance.now();
-  try {
+  await withAnswerFloor(EMAIL_CHANGE_ANSWER_FLOOR_MS, async () => {
     if (await emailTaken(email, accountId)) await tellAddressAlreadyUsed(email, now);
     else {
       const token = randomBytes(32).toString("base64url");
@@ -48,9 +47,7 @@ export async function requestEmailChange(accountId: string, newEmail: string, co
     }
     await tellOldAddressOfChange(old);
     await recordAccountEvent({ accountId, kind: "email-change-requested", at: now, ...trail });
-  } finally {
-    await keepAnswerFloor(started, EMAIL_CHANGE_ANSWER_FLOOR_MS);
-  }
+  });
   return true;
 }
 

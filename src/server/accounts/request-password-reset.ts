@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
-import { keepAnswerFloor } from "../auth/answer-floor";
+import { withAnswerFloor } from "../auth/answer-floor";
 import { keyedHash } from "../auth/one-time-code";
 import { emailKeyOf } from "../auth/throttle";
 import { sendPasswordResetLink } from "../auth/tell-owner";
@@ -30,12 +30,7 @@ export const resetTokenHash = (token: string) => keyedHash("password-reset", tok
 export const RESET_ANSWER_FLOOR_MS = 100;
 
 export async function requestPasswordReset(input: { email: string; address: string; userAgent: string | null; now: Date }): Promise<void> {
-  const started = performance.now();
-  try {
-    await sendResetLinkIfAccount(input);
-  } finally {
-    await keepAnswerFloor(started, RESET_ANSWER_FLOOR_MS);
-  }
+  await withAnswerFloor(RESET_ANSWER_FLOOR_MS, () => sendResetLinkIfAccount(input));
 }
 
 async function sendResetLinkIfAccount(input: { email: string; address: string; userAgent: string | null; now: Date }): Promise<void> {

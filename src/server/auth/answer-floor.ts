@@ -12,3 +12,13 @@ export async function keepAnswerFloor(startedAt: number, floorMs: number): Promi
   const left = startedAt + floorMs - performance.now();
   if (left > 0) await sleep(left);
 }
+
+/** Runs `work`, then waits until `floorMs` after it began, whether it returned or threw. */
+export async function withAnswerFloor<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    await keepAnswerFloor(started, floorMs);
+  }
+}
