@@ -62,6 +62,16 @@ async function makeWait(browser: Browser, email: string): Promise<void> {
   for (let i = 0; i <= SIGN_IN_DELAYS.freeFailures; i++) await refused(browser, email, `wrong-${i}`);
 }
 
+/** A real account and an unknown address, both made to wait, and the browser that typed them. */
+async function bothWaiting() {
+  const browser = new Browser(server.base);
+  const account = await anAccount();
+  const stranger = nobody();
+  await makeWait(browser, account.email);
+  await makeWait(browser, stranger);
+  return { browser, account, stranger };
+}
+
 describe("the password step refuses an address without an account in the same statements as a real account", () => {
   it("a wrong password: the same statements, the trail's row written inside one both run", async () => {
     const browser = new Browser(server.base);
@@ -76,11 +86,7 @@ describe("the password step refuses an address without an account in the same st
   });
 
   it("once the address is made to wait: the same statements, and one row in the owner's trail per window, not one per attempt", async () => {
-    const browser = new Browser(server.base);
-    const account = await anAccount();
-    const stranger = nobody();
-    await makeWait(browser, account.email);
-    await makeWait(browser, stranger);
+    const { browser, account, stranger } = await bothWaiting();
     for (let i = 0; i < 3; i++) {
       const real = await statementsOf(() => refused(browser, account.email, PASSWORD));
       const unknown = await statementsOf(() => refused(browser, stranger, PASSWORD));
@@ -108,11 +114,7 @@ describe("the password step refuses an address without an account in the same st
   });
 
   it("a refusal without a password check is answered after the same floor, account or not", async () => {
-    const browser = new Browser(server.base);
-    const account = await anAccount();
-    const stranger = nobody();
-    await makeWait(browser, account.email);
-    await makeWait(browser, stranger);
+    const { browser, account, stranger } = await bothWaiting();
     const timed = async (email: string) => {
       const started = performance.now();
       await refused(browser, email, PASSWORD);
