@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { startApp, stop } from "./app-server";
 import { benchAppEnv, freshDatabase } from "./database";
-import { drive, type LoadResult } from "./drive";
+import { drive, warmUp, type LoadResult } from "./drive";
 import { cpuMs, javascriptWeight, keepAlive, measure, readLoadAverage, residentMb, timedGet, type JsWeight, type Timing } from "./page-measure";
 import { buildPagesWorld, MAIN_DOCUMENTS, PRO_PATIENTS, TRAIL_ROWS, type PagesWorld } from "./pages-world";
 import { median } from "./stats";
@@ -34,6 +34,8 @@ const TARGETS = { cpuMs: 8, shareOfApi: 0.2, p99Ms: 250, jsGzipKb: 100 };
  */
 const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 5);
 const ROUND_REQUESTS = Number(process.env.BENCH_PAGES_ROUND_REQUESTS ?? 40);
+/** Seconds of every page and the API search in turn before anything is measured (drive.ts, warmUp, says why). */
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 20);
 
 type PageSpec = { key: string; visitor: "patient" | "practitioner" | "caregiver" | "pharmacist" | "anonymous"; path: string };
 
@@ -122,12 +124,17 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
       if (firstPage.status !== 200) throw new Error(`the first page answered ${firstPage.status}`);
       const startToFirstPageMs = Date.now() - spawned;
       const rssAfterStartMb = residentMb(app.pid);
+      // BENCH_PAGES=home,documents measures only those pages (to profile or compare a change).
+      const only = process.env.BENCH_PAGES?.split(",").map((key) => key.trim());
+      const specs = pagesOf(world).filter((page) => !only || only.includes(page.key));
+      t = Date.now();
+      const warmed = [...specs.map((spec) => ({ path: spec.path, headers: { cookie: cookieOf(spec.visitor), accept: "text/html" } })), { path: search.url.slice(appUrl.length), headers: search.headers }];
+      await warmUp(appUrl, warmed, WARM_SECONDS);
+      if (WARM_SECONDS > 0) console.log(`pages: every page and the API search in turn for ${((Date.now() - t) / 1000).toFixed(0)} s before measuring (BENCH_WARM_SECONDS)`);
       const apiSearch: LoadResult[] = [await drive("API search", search.url, search.headers, SECONDS)];
       const pages: PageResult[] = [];
       t = Date.now();
-      // BENCH_PAGES=home,documents measures only those pages (to profile or compare a change).
-      const only = process.env.BENCH_PAGES?.split(",").map((key) => key.trim());
-      for (const spec of pagesOf(world).filter((page) => !only || only.includes(page.key))) {
+      for (const spec of specs) {
         const cookie = cookieOf(spec.visitor);
         const url = `${appUrl}${spec.path}`;
         const first = await timedGet(url, cookie);
