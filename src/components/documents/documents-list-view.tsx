@@ -8,7 +8,9 @@ import { DocumentFiltersForm } from "./document-filters-form";
 import { DocumentTable } from "./document-table";
 import { Pagination } from "./pagination";
 
-function countLabel(total: number): string {
+/** « 12 documents », or « Plus de 1 000 documents » when the count stopped at its bound (list-documents.ts). */
+export function countLabel(total: number, capped = false): string {
+  if (capped) return t("documents.resultsCountMore", { count: total.toLocaleString("fr-FR") });
   if (total === 0) return t("documents.resultsCountNone");
   if (total === 1) return t("documents.resultsCountOne");
   return t("documents.resultsCount", { count: total.toLocaleString("fr-FR") });
@@ -41,7 +43,7 @@ export function DocumentsListView({
       <section aria-labelledby="results-title" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="results-title" className="text-xl font-semibold" aria-live="polite">
-            {countLabel(list.total)}
+            {countLabel(list.total, list.totalCapped)}
           </h2>
           {toolbar}
         </div>
@@ -50,8 +52,8 @@ export function DocumentsListView({
         ) : (
           <p className="text-slate-700">{isFiltered(filters) || list.total > 0 ? t("documents.noResults") : t("documents.empty")}</p>
         )}
-        <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} />
-        {list.total > MAX_PAGE * PAGE_SIZE ? (
+        <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} morePages={list.totalCapped && list.pageCount < MAX_PAGE} />
+        {list.total > MAX_PAGE * PAGE_SIZE || (list.totalCapped && list.total >= MAX_PAGE * PAGE_SIZE) ? (
           // The store pages by offset up to 10,000 rows: say so, and how to reach the older ones.
           <p className="text-slate-700">{t("documents.beyondPages", { shown: (MAX_PAGE * PAGE_SIZE).toLocaleString("fr-FR") })}</p>
         ) : null}

@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { spanInstants } from "@/lib/dates/fhir-date";
-import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
+import { COUNTED_AHEAD, MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { documentsOpenedBy } from "../audit/read-audit";
 import type { Repository } from "../fhir/repository";
 import type { DateFilter, SearchRequest } from "../fhir/search-request";
@@ -11,8 +11,12 @@ import { mayManagePrivacy } from "./privacy-rights";
 
 export type DocumentList = {
   items: DocumentSummary[];
+  /** The documents found, or, when `totalCapped`, how many were counted: there are more. */
   total: number;
+  /** The count stopped at COUNTED_AHEAD documents past the page's first: the list has more than `total`. */
+  totalCapped: boolean;
   page: number;
+  /** The pages `total` fills; when `totalCapped`, more follow (up to MAX_PAGE). */
   pageCount: number;
   /** Whether the viewer may see and change the patient's privacy choices (hidden badges). */
   showPrivacy: boolean;
@@ -61,6 +65,8 @@ export async function listDocuments(
     offset: (page - 1) * PAGE_SIZE,
     sort: "-date",
     total: true,
+    // One more than the bound: finding it says the list goes on.
+    totalUpTo: countBound(page) + 1,
   };
   // The page, whether the viewer sees the privacy badges (and which documents are hidden) and
   // since when a document is new, at once: they were read one after the other (issue 16).
@@ -74,7 +80,9 @@ export async function listDocuments(
     options.newSince,
   ]);
   const references = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref): ref is string => !!ref);
-  const [names, total = result.resources.length] = await Promise.all([options.names ? options.names(references) : directoryNames(repo, references), counted]);
+  const [names, found = result.resources.length] = await Promise.all([options.names ? options.names(references) : directoryNames(repo, references), counted]);
+  const totalCapped = found > countBound(page);
+  const total = totalCapped ? countBound(page) : found;
   let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince, viewerRef: options.viewerRef }));
   const candidates = items.filter((item) => item.isNew).map((item) => item.id);
   if (options.viewerRef && candidates.length > 0) {
@@ -85,8 +93,14 @@ export async function listDocuments(
   return {
     items,
     total,
+    totalCapped,
     page,
     pageCount: Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE))),
     showPrivacy,
   };
+}
+
+/** How many documents a view of this page counts at most (COUNTED_AHEAD past its first). */
+function countBound(page: number): number {
+  return (page - 1) * PAGE_SIZE + COUNTED_AHEAD;
 }

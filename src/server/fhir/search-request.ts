@@ -36,6 +36,12 @@ export type SearchRequest = {
   cursor?: string;
   sort?: SortKey;
   total?: boolean;
+  /**
+   * With `total`: count at most this many matches (the total is then a floor when it reaches the
+   * bound). A page that says « plus de 1 000 documents » pays for 1,000 index entries, not for the
+   * whole record (list-documents.ts).
+   */
+  totalUpTo?: number;
 };
 
 export type SearchResult<T> = { resources: T[]; total?: number; hasMore: boolean; offset: number; count: number };

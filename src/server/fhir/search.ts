@@ -116,14 +116,9 @@ async function searchRowsPaged<C>(
   const p = new SqlParams();
   const whereSql = await searchWhere(repo, type, request, p);
   if (whereSql === undefined) return { result: { resources: [], hasMore: false, offset, count }, total: Promise.resolve(request.total ? 0 : undefined) };
+  const total = request.total ? countMatches(db, whereSql, [...p.values], request.totalUpTo) : Promise.resolve(undefined);
   const limit = p.add(count + 1);
   const skip = p.add(offset);
-  const total = request.total
-    ? db
-        .query<{ n: bigint | number | string }>(`SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`, p.values.slice(0, -2))
-        // count(*) is a bigint: a string through pg, a bigint through PGlite.
-        .then((counted) => Number(counted[0]?.n ?? 0))
-    : Promise.resolve(undefined);
   // Whoever takes the total awaits it; if the page fails first, nobody will, and a rejection
   // nobody handles would stop the process.
   total.catch(() => undefined);
@@ -143,6 +138,19 @@ async function searchRowsPaged<C>(
     });
   }
   return { result: { resources, hasMore: rows.length > count, offset, count }, total };
+}
+
+/** How many rows match, or `upTo` at most (request.totalUpTo): its LIMIT stops the index scan there. */
+async function countMatches(db: Queryable, whereSql: string, values: unknown[], upTo: number | undefined): Promise<number> {
+  const counted =
+    upTo === undefined
+      ? await db.query<{ n: bigint | number | string }>(`SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`, values)
+      : await db.query<{ n: bigint | number | string }>(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM fhir_resource WHERE ${whereSql} LIMIT $${values.length + 1}) AS bounded`,
+          [...values, Math.max(0, Math.floor(upTo))],
+        );
+  // count(*) is a bigint: a string through pg, a bigint through PGlite.
+  return Number(counted[0]?.n ?? 0);
 }
 
 /** searchResources, its total still being counted when the page is handed back (searchRowsPaged). */

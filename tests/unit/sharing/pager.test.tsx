@@ -16,4 +16,14 @@ describe("Pager", () => {
     expect([...markup.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(links);
     expect(markup.includes(`Page ${page} sur ${pageCount}`)).toBe(shown);
   });
+
+  it.each([
+    [1, 50, ["/liste?page=2"]],
+    [50, 50, ["/liste?page=49", "/liste?page=51"]],
+    [1, 1, ["/liste?page=2"]],
+  ])("page %i of more than %i pages (a count that stopped at its bound) links to %j", (page, pageCount, links) => {
+    const markup = renderToStaticMarkup(<Pager label="Pages" page={page} pageCount={pageCount} morePages hrefFor={(p) => `/liste?page=${p}`} />);
+    expect([...markup.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(links);
+    expect(markup).toContain(`Page ${page} sur plus de ${pageCount}`);
+  });
 });
