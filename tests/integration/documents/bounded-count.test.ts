@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { COUNTED_AHEAD, parseDocumentFilters } from "@/lib/documents/document-filters";
 import { database } from "@/server/db/client";
 import { listDocuments } from "@/server/documents/list-documents";
+import * as documentsPage from "@/pages/espace/documents/index";
+import { signIn } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildWorld, type World } from "./world";
 
@@ -55,6 +58,18 @@ describe("a long record's count", () => {
     const bernard = await world.repoFor(world.actors.bernard);
     const list = await listDocuments(bernard, world.ids.camille, parseDocumentFilters({}).filters);
     expect(list).toMatchObject({ total: COUNTED_AHEAD, totalCapped: true });
+  });
+
+  it("tells Camille on her documents page that there are more than 1,000, with a link to the next page", async () => {
+    const { cookie } = await signIn(`Patient/${world.ids.camille}`, { name: "Camille" });
+    const first = await servePage(documentsPage, "/espace/documents", { cookie });
+    expect(first.status).toBe(200);
+    expect(first.html).toContain("Plus de 1\u202f000 documents");
+    expect(first.html).toContain("Page 1 sur plus de 50");
+    expect(first.html).toContain('href="/espace/documents?page=2"');
+    const deep = await servePage(documentsPage, "/espace/documents?page=40", { cookie });
+    expect(deep.html).toContain(`${RECORD.toLocaleString("fr-FR")} document(s)`);
+    expect(deep.html).toContain(`Page 40 sur ${Math.ceil(RECORD / 20)}`);
   });
 
   it("keeps the API's total exact: only the pages ask for a bound", async () => {
