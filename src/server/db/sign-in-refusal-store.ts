@@ -15,8 +15,8 @@ import { FAILURE_STREAK_UPSERT, WINDOW_HIT_UPSERT } from "./rate-limit-store";
  * commits; the trail's row is one more row in the same commit for a real account, none for an
  * unknown address (the INSERT ... SELECT ... WHERE its account is not null).
  */
-const ALSO_THE_EVENT = `INSERT INTO account_event (account_id, at, kind, address, user_agent, detail)
-     SELECT $4::uuid, $2::timestamptz, $5, $6, $7, $8 WHERE $4::uuid IS NOT NULL`;
+const THE_EVENT = `INSERT INTO account_event (account_id, at, kind, address, user_agent, detail)
+     SELECT $4::uuid, $2::timestamptz, $5, $6, $7, $8`;
 
 /** The trail's event of a refusal; its time is the attempt's. */
 export type RefusalEvent = Omit<AccountEvent, "at">;
@@ -29,7 +29,7 @@ function eventParams(event: RefusalEvent | null): unknown[] {
 export async function recordFailureStreakAndEvent(key: string, forgetMs: number, now: Date, event: RefusalEvent | null): Promise<void> {
   const { sql } = await database();
   // A data-modifying WITH runs whether or not the INSERT below reads it (PostgreSQL's rule).
-  await sql.query(`WITH counted AS (${FAILURE_STREAK_UPSERT} RETURNING 1) ${ALSO_THE_EVENT}`, [
+  await sql.query(`WITH counted AS (${FAILURE_STREAK_UPSERT} RETURNING 1) ${THE_EVENT} WHERE $4::uuid IS NOT NULL`, [
     key,
     now.toISOString(),
     new Date(now.getTime() - forgetMs).toISOString(),
@@ -47,9 +47,7 @@ export async function recordFailureStreakAndEvent(key: string, forgetMs: number,
 export async function recordRefusalAndEvent(key: string, windowMs: number, now: Date, event: RefusalEvent | null): Promise<void> {
   const { sql } = await database();
   await sql.query(
-    `WITH counted AS (${WINDOW_HIT_UPSERT} RETURNING count)
-     INSERT INTO account_event (account_id, at, kind, address, user_agent, detail)
-     SELECT $4::uuid, $2::timestamptz, $5, $6, $7, $8 FROM counted WHERE $4::uuid IS NOT NULL AND counted.count = 1`,
+    `WITH counted AS (${WINDOW_HIT_UPSERT} RETURNING count) ${THE_EVENT} FROM counted WHERE $4::uuid IS NOT NULL AND counted.count = 1`,
     [key, now.toISOString(), new Date(now.getTime() - windowMs).toISOString(), ...eventParams(event)],
   );
 }

@@ -30,7 +30,7 @@ import { stringRenderer, type NodeBuild } from "./string-page-renderer";
 export function renderPagesWithNodeBuild(): boolean {
   const loader = Module as unknown as { _resolveFilename?: Resolve; _cache?: Record<string, Module> };
   const resolve = loader._resolveFilename;
-  const nodeBuild = nodeBuildRendersStreams();
+  const nodeBuild = reactNodeBuild();
   if (typeof resolve !== "function" || !loader._cache || !nodeBuild) return false;
   const renderer = new Module(RENDERER_ID);
   renderer.filename = RENDERER_ID;
@@ -55,7 +55,7 @@ const NODE_BUILD = "react-dom/server.node";
 const NEXT_FILES = path.join("node_modules", "next", "dist") + path.sep;
 
 /** React's Node build, if it has both renderers this needs. */
-function nodeBuildRendersStreams(): NodeBuild | undefined {
+function reactNodeBuild(): NodeBuild | undefined {
   try {
     const nodeBuild = Module.createRequire(import.meta.url)(NODE_BUILD) as Partial<NodeBuild>;
     const both = typeof nodeBuild.renderToReadableStream === "function" && typeof nodeBuild.renderToString === "function";
