@@ -8,7 +8,7 @@ import { notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
 import type { DateFilter } from "../fhir/search-request";
 import { dateTerm } from "../fhir/date-term-sql";
-import { SqlParams } from "../fhir/search-sql";
+import { limitOffset, SqlParams } from "../fhir/search-sql";
 import { trailFacts } from "./may-read-trail";
 import { toFhirAuditEvent, type AuditRow } from "./to-fhir-audit-event";
 
@@ -125,7 +125,7 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
   const [rows, groups] = await Promise.all([
     sql.query<AuditRow & { seq: string }>(
-      `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} LIMIT ${p.add(search.count + 1)} OFFSET ${p.add(search.offset)}`,
+      `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} ${limitOffset(p, search.count + 1, search.offset)}`,
       p.values,
     ),
     search.total ? (wholeTrail ? keptCounts(patientId) : countedGroups(whereSql, filterValues)) : undefined,

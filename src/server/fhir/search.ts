@@ -8,7 +8,7 @@ import { invalid } from "./errors";
 import type { ReadRepository as Repository } from "./read-repository";
 import { rowFilterSql } from "./row-filter-sql";
 import type { SearchRequest, SearchResult } from "./search-request";
-import { bounds, orderBy, searchTerms, SqlParams, typeLiteral } from "./search-sql";
+import { bounds, limitOffset, orderBy, searchTerms, SqlParams, typeLiteral } from "./search-sql";
 import { isUuid } from "./ids";
 import { BINARY_DOCUMENT_ID_SQL } from "./document-files";
 
@@ -117,13 +117,12 @@ async function searchRowsPaged<C>(
   const whereSql = await searchWhere(repo, type, request, p);
   if (whereSql === undefined) return { result: { resources: [], hasMore: false, offset, count }, total: Promise.resolve(request.total ? 0 : undefined) };
   const total = request.total ? countMatches(db, whereSql, [...p.values], request.totalUpTo) : Promise.resolve(undefined);
-  const limit = p.add(count + 1);
-  const skip = p.add(offset);
+  const page = limitOffset(p, count + 1, offset);
   // Whoever takes the total awaits it; if the page fails first, nobody will, and a rejection
   // nobody handles would stop the process.
   total.catch(() => undefined);
   const rows = await db.query<{ id: string; content: C }>(
-    `SELECT id, ${column} AS content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} LIMIT ${limit} OFFSET ${skip}`,
+    `SELECT id, ${column} AS content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
     p.values,
   );
   const resources = rows.slice(0, count);
@@ -188,7 +187,7 @@ export async function searchResourcesOfTypes(
     // ALL alone promises no order).
     branches.push(
       `(SELECT ${p.add(type)}::text AS searched, id, content, date, last_updated FROM fhir_resource WHERE ${whereSql}
-         ORDER BY ${orderBy(request)} LIMIT ${p.add(count + 1)} OFFSET ${p.add(offset)})`,
+         ORDER BY ${orderBy(request)} ${limitOffset(p, count + 1, offset)})`,
     );
   }
   const rows = branches.length
