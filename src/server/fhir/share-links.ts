@@ -72,6 +72,17 @@ export async function findShareLink(id: string): Promise<ShareLinkRow | undefine
   return row ? linkOf(row) : undefined;
 }
 
+/** The links of a patient that have not ended (not revoked, not expired), newest first: the sharing page's list. */
+export async function listLiveShareLinks(patientId: string, now = new Date()): Promise<ShareLinkRow[]> {
+  const { sql } = await database();
+  const rows = await sql.query<ShareLinkRow>(
+    `SELECT ${LINK_COLUMNS} FROM share_link WHERE patient_id = $1::uuid AND revoked_at IS NULL AND expires_at > $2::timestamptz
+      ORDER BY created_at DESC, id`,
+    [patientId, now.toISOString()],
+  );
+  return rows.map(linkOf);
+}
+
 /** Ended links shown besides the live ones: the rest is in the patient's access history. */
 export const ENDED_LINKS_SHOWN = 200;
 

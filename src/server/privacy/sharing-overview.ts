@@ -6,7 +6,7 @@ import type { Scope } from "../access/scopes";
 import { titleOf } from "../documents/document-summary";
 import type { ProfessionalCard } from "../fhir/directory-search";
 import type { Repository } from "../fhir/repository";
-import { listMyLinks } from "../sharing/list-my-links";
+import { listLiveLinks } from "../sharing/list-live-links";
 import { privacySpace } from "./privacy-space";
 import type { EmergencyChoice } from "./set-emergency-access";
 import type { Json } from "../pages/json-props";
@@ -57,7 +57,7 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
   // The reads that need nothing of each other start together (issue 16: the page was slower
   // than the documents page in every round): what the page's rules are made of, then at once
   // the professionals' cards and the hidden documents those rules name; beside them, the links
-  // with their events and the gate's own rules. One Promise.all holds every read, so none is
+  // that still open and the gate's own rules. One Promise.all holds every read, so none is
   // left unawaited when another fails.
   const fromRules = Promise.all([allOf<Consent>(repo, "Consent", patientId, ["active"]), allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"])]).then(
     async ([consents, relatedPersons]) => {
@@ -72,7 +72,7 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
   );
   const [{ relatedPersons, rules, live, cards, hiddenDocuments }, links, gateRules] = await Promise.all([
     fromRules,
-    listMyLinks(repo).then((found) => found ?? []),
+    listLiveLinks(repo).then((found) => found ?? []),
     repo.rules(patientId),
   ]);
   const cardOf = (id: string): ProfessionalCard => cards.get(id) ?? { id, name: "Professionnel de santé" };
@@ -94,7 +94,7 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
     delegations: gateRules.delegations
       .filter((d) => d.active && (!d.end || now < d.end))
       .map((d) => ({ relatedPersonId: d.relatedPersonId, name: names.get(d.relatedPersonId) ?? "Un proche", kind: d.kind, scopes: [...d.scopes], until: d.end })),
-    links: links.filter((link) => link.state === "active").map((link) => ({ id: link.id, prescriptionId: link.prescriptionId, expiresAt: link.expiresAt })),
+    links,
     emergency: !rules.emergencyAccess ? "refused" : rules.emergencyRestricted ? "allowed-restricted" : "allowed",
     research: rules.research ? "allowed" : "refused",
     defaultLevel: rules.defaultConfidentiality,

@@ -2,6 +2,7 @@ import type { MedicationRequest } from "@medplum/fhirtypes";
 import { verify } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
+import { listLiveLinks } from "@/server/sharing/list-live-links";
 import { listMyLinks } from "@/server/sharing/list-my-links";
 import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
@@ -96,6 +97,28 @@ describe("sending a prescription to a pharmacy", () => {
     const states = new Map((await listMyLinks(repo))?.map((link) => [link.id, link.state]));
     expect(keptLinks.map((link) => states.get(link.linkId))).toEqual(["active", "active"]);
     expect(states.get(completedLink.linkId)).toBe("dispensed");
+  });
+
+  it("the sharing page lists the links the links page calls active, and no ended one", async () => {
+    const repo = await world.repoFor(world.actors.camille);
+    const open = await world.addPrescription(world.camilleId, { authoredOn: new Date().toISOString() });
+    const completed = await world.addPrescription(world.camilleId, { authoredOn: new Date().toISOString() });
+    const share = (prescriptionId: string) => sharePrescription(repo, { prescriptionId, withPasscode: true }, APP);
+    const [active, revoked, locked, expired, dispensed] = [await share(open.prescriptionId), await share(open.prescriptionId), await share(open.prescriptionId), await share(open.prescriptionId), await share(completed.prescriptionId)];
+    await revokeLink(repo, revoked.linkId);
+    await db().prisma.shareLink.update({ where: { id: locked.linkId }, data: { attemptsLeft: 0 } });
+    await db().prisma.shareLink.update({ where: { id: expired.linkId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const system = await systemRepository("prescriptions-tests");
+    for (const request of completed.requests) await system.update<MedicationRequest>({ ...request, status: "completed" });
+
+    const live = (await listLiveLinks(repo))!.map((link) => link.id);
+    expect(live).toContain(active.linkId);
+    for (const ended of [revoked, locked, expired, dispensed]) expect(live).not.toContain(ended.linkId);
+    const activeOnLinksPage = (await listMyLinks(repo))!.filter((link) => link.state === "active").map((link) => link.id);
+    expect([...live].sort()).toEqual([...activeOnLinksPage].sort());
+    expect((await listLiveLinks(repo))!.find((link) => link.id === active.linkId)).toMatchObject({ prescriptionId: open.prescriptionId, expiresAt: active.expiresAt });
+    // Whoever may not manage Jean's links does not get them here either.
+    expect(await listLiveLinks(await world.repoFor(world.actors.nadiaForJean))).toBeUndefined();
   });
 
   it("revoking is recorded once and shows in the list", async () => {

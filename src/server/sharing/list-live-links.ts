@@ -1,0 +1,27 @@
+import "@/server/server-only";
+import { spaceOf } from "../access/actor";
+import type { Repository } from "../fhir/repository";
+import { listLiveShareLinks, openPrescriptions } from "../fhir/share-links";
+import { mayManageLinks } from "./link-rights";
+import { linkState } from "./link-state";
+
+export type LiveLink = { id: string; prescriptionId: string; expiresAt: Date };
+
+/**
+ * The patient's links that still open a prescription, as « Partage et confidentialité » lists
+ * them: no events, no ended links. The page used listMyLinks, which also reads each link's
+ * openings and views from the audit trail and up to 200 ended links, none of which it shows: that
+ * read was the page's costliest statement after its audit row (issue 16). The same right as
+ * listMyLinks (undefined for whoever may not manage this space's links) and the same state
+ * (linkState): what is listed here as active is what the links page calls active.
+ */
+export async function listLiveLinks(repo: Repository): Promise<LiveLink[] | undefined> {
+  const patientId = spaceOf(repo.actor);
+  if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
+  const now = repo.now();
+  const links = await listLiveShareLinks(patientId, now);
+  const open = await openPrescriptions(patientId, [...new Set(links.map((link) => link.prescriptionId))]);
+  return links
+    .filter((link) => linkState(link, open.has(link.prescriptionId), now) === "active")
+    .map((link) => ({ id: link.id, prescriptionId: link.prescriptionId, expiresAt: link.expiresAt }));
+}
