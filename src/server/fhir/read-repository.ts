@@ -19,7 +19,7 @@ import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchPatientById } from "./patient-search";
-import { documentFacetRefs, searchResources, searchResourcesOfTypes, searchResourcesPaged, searchStoredJson, type DocumentFacetRefs, type PagedSearch, type StoredJson } from "./search";
+import { documentFacetRefs, searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchResourcesPaged, searchStoredJson, type DocumentFacetRefs, type DocumentHeading, type PagedSearch, type StoredJson } from "./search";
 import { MAX_COUNT, type SearchRequest, type SearchResult } from "./search-request";
 
 /**
@@ -109,6 +109,13 @@ export class ReadRepository extends GuardedRepository {
     this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchStoredJson(this, this.db.sql, type, { ...request, patientId });
+  }
+
+  /** The same search of documents, each as its title and date only (a list to choose from; search.ts). */
+  async searchDocumentHeadings(request: SearchRequest): Promise<SearchResult<DocumentHeading>> {
+    this.countRead();
+    const patientId = request.patientId ?? spaceOf(this.actor);
+    return searchDocumentHeadings(this, this.db.sql, { ...request, patientId });
   }
 
   /** The file of a document, after the access decision on the document (audited as a download). */

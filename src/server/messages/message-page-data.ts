@@ -12,7 +12,8 @@ import { isUuid, type Repository } from "../fhir/repository";
 export type Option = { value: string; label: string };
 
 export async function attachableDocuments(repo: Repository, patientId: string): Promise<Option[]> {
-  const page = await repo.search<DocumentReference>("DocumentReference", { patientId, count: 100, sort: "-date" });
+  // Their headings only (title and date), not the whole documents: search.ts says why.
+  const page = await repo.searchDocumentHeadings({ patientId, count: 100, sort: "-date" });
   return page.resources.map((document) => ({ value: document.id ?? "", label: `${titleOf(document) ?? "Document"} (${formatDay(document.date)})` }));
 }
 

@@ -1,0 +1,59 @@
+import type { DocumentReference } from "@medplum/fhirtypes";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatDay } from "@/lib/documents/format";
+import type { Actor } from "@/server/access/actor";
+import { titleOf } from "@/server/documents/document-summary";
+import { createRepository } from "@/server/fhir/repository";
+import { attachableDocuments } from "@/server/messages/message-page-data";
+import { useTestDatabase } from "../../setup/test-database";
+import { buildMessagesWorld, type MessagesWorld } from "./world";
+
+const db = useTestDatabase();
+
+/**
+ * The documents one may attach to a message are read as headings (title and date), not whole
+ * (issue 16): the list must stay what a search of the whole documents gives the same person,
+ * hidden and confidential documents included or left out alike, and the read stays in the trail.
+ */
+let world: MessagesWorld;
+beforeAll(async () => {
+  world = await buildMessagesWorld();
+}, 120_000);
+
+const camille = (): Actor => ({ kind: "patient", accountId: world.sessions.camille.accountId, patientId: world.camilleId });
+const bernard = (): Actor => ({ kind: "practitioner", accountId: world.sessions.bernard.accountId, practitionerId: world.bernard });
+
+async function fromWholeDocuments(actor: Actor): Promise<{ value: string; label: string }[]> {
+  const repo = await createRepository(actor);
+  const found = await repo.search<DocumentReference>("DocumentReference", { patientId: world.camilleId, count: 100, sort: "-date" });
+  return found.resources.map((document) => ({ value: document.id ?? "", label: `${titleOf(document) ?? "Document"} (${formatDay(document.date)})` }));
+}
+
+describe("the documents offered as attachments", () => {
+  it("are, for Camille, every document of hers, titled and dated as the whole documents say", async () => {
+    const offered = await attachableDocuments(await createRepository(camille()), world.camilleId);
+    expect(offered).toEqual(await fromWholeDocuments(camille()));
+    const titles = offered.map((option) => option.label.replace(/ \(.*\)$/, ""));
+    expect(titles).toEqual(expect.arrayContaining(["Bilan sanguin", "Compte rendu psychiatrique", "Document masqué", "Note personnelle"]));
+    expect(titles).not.toContain("Document de Léa");
+  });
+
+  it("are, for Dr Bernard, only what he may see of Camille's record: no hidden, restricted or secret document", async () => {
+    const offered = await attachableDocuments(await createRepository(bernard()), world.camilleId);
+    expect(offered).toEqual(await fromWholeDocuments(bernard()));
+    expect(offered.map((option) => option.value)).toEqual([world.documents.normal.id]);
+  });
+
+  it("leave their search in Camille's trail, under the reader's name", async () => {
+    const before = await db().sql.query<{ n: string }>(
+      "SELECT count(*) AS n FROM audit_event WHERE patient_id = $1::uuid AND agent = $2 AND entity = 'DocumentReference' AND interaction = 'search'",
+      [world.camilleId, `Practitioner/${world.bernard}`],
+    );
+    await attachableDocuments(await createRepository(bernard()), world.camilleId);
+    const after = await db().sql.query<{ n: string }>(
+      "SELECT count(*) AS n FROM audit_event WHERE patient_id = $1::uuid AND agent = $2 AND entity = 'DocumentReference' AND interaction = 'search'",
+      [world.camilleId, `Practitioner/${world.bernard}`],
+    );
+    expect(Number(after[0]?.n)).toBe(Number(before[0]?.n) + 1);
+  });
+});
