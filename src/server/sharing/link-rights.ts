@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import { spaceOf } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 
 /**
@@ -9,4 +10,15 @@ import type { Repository } from "../fhir/repository";
 export async function mayManageLinks(repo: Repository, patientId: string): Promise<boolean> {
   const decision = await repo.decideOn("share", { resourceType: "MedicationRequest", patientId, confidentiality: "N", labels: [] });
   return decision.allow;
+}
+
+/**
+ * The space whose links this actor lists: the one they act in, if they may manage its links;
+ * undefined otherwise (a link holder, a caregiver without prescriptions:share), who then gets no
+ * list at all, as from the links page (listMyLinks) and the sharing page (listLiveLinks).
+ */
+export async function linksSpaceOf(repo: Repository): Promise<string | undefined> {
+  const patientId = spaceOf(repo.actor);
+  if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
+  return patientId;
 }

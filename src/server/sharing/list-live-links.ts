@@ -1,8 +1,7 @@
 import "@/server/server-only";
-import { spaceOf } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 import { listLiveShareLinks, openPrescriptions } from "../fhir/share-links";
-import { mayManageLinks } from "./link-rights";
+import { linksSpaceOf } from "./link-rights";
 import { linkState } from "./link-state";
 
 export type LiveLink = { id: string; prescriptionId: string; expiresAt: Date };
@@ -16,8 +15,8 @@ export type LiveLink = { id: string; prescriptionId: string; expiresAt: Date };
  * (linkState): what is listed here as active is what the links page calls active.
  */
 export async function listLiveLinks(repo: Repository): Promise<LiveLink[] | undefined> {
-  const patientId = spaceOf(repo.actor);
-  if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
+  const patientId = await linksSpaceOf(repo);
+  if (!patientId) return undefined;
   const now = repo.now();
   const links = await listLiveShareLinks(patientId, now);
   const open = await openPrescriptions(patientId, [...new Set(links.map((link) => link.prescriptionId))]);

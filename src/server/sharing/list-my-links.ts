@@ -1,8 +1,9 @@
 import "@/server/server-only";
-import { agentRef, spaceOf } from "../access/actor";
+import { agentRef } from "../access/actor";
 import type { Repository } from "../fhir/repository";
-import { listShareLinks, openPrescriptions, readLinkEvents, type LinkEventRow } from "../fhir/share-links";
-import { mayManageLinks } from "./link-rights";
+import { readLinkEvents, type LinkEventRow } from "../fhir/share-link-events";
+import { listShareLinks, openPrescriptions } from "../fhir/share-links";
+import { linksSpaceOf } from "./link-rights";
 import { linkState, type LinkState } from "./link-state";
 
 /**
@@ -29,7 +30,7 @@ export type MyLink = {
   events: LinkEvent[];
   /** Older events of this link not listed here (they are in the access history). */
   eventsNotShown: number;
-  /** The link has more older events than eventsNotShown: they were counted up to a bound (share-links.ts). */
+  /** The link has more older events than eventsNotShown: they were counted up to a bound (share-link-events.ts). */
   moreEventsNotShown: boolean;
 };
 
@@ -62,8 +63,8 @@ function toEvent(row: LinkEventRow): LinkEvent | undefined {
 }
 
 export async function listMyLinks(repo: Repository, prescriptionId?: string): Promise<MyLink[] | undefined> {
-  const patientId = spaceOf(repo.actor);
-  if (!patientId || repo.actor.kind === "link" || !(await mayManageLinks(repo, patientId))) return undefined;
+  const patientId = await linksSpaceOf(repo);
+  if (!patientId) return undefined;
   const now = repo.now();
   const links = await listShareLinks(patientId, prescriptionId, now);
   // Whether each prescription still opens, all in one statement, beside the links' events.
