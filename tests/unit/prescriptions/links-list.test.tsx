@@ -4,7 +4,7 @@ import { LinksList } from "@/components/prescriptions/links-list";
 import type { Json } from "@/server/pages/json-props";
 import type { MyLink } from "@/server/sharing/list-my-links";
 
-/** A link's older events: counted exactly up to a bound (share-links.ts), then « more than ». */
+/** A link's older events: counted exactly up to a bound (share-link-events.ts), then « more than ». */
 describe("the older events of a prescription's link", () => {
   const link = (eventsNotShown: number, moreEventsNotShown: boolean): Json<MyLink> => ({
     id: "5f0c1e64-3f52-4f0e-9c3a-2f1f4a1b2c3d",
