@@ -15,9 +15,11 @@ export class SqlParams {
  * A page's LIMIT, and its OFFSET only past the first page. With `OFFSET $n` in the text,
  * PostgreSQL's generic plan, costed for an unknown offset, always looked dearer than one made for
  * the values at hand, so every run of a prepared search was planned again: 0.2-0.25 ms of the
- * database's CPU at bind for an execution of 0.01-0.03 ms (the sharing, prescriptions, messages
- * and history pages; statement log under load, issue 16). Without it the generic plan (the same
+ * database's CPU at bind for an execution of 0.01-0.03 ms (the sharing, prescriptions and
+ * messages pages; statement log under load, issue 16). Without it the generic plan (the same
  * index scan) is kept from the sixth run. A first page, most views, is its own statement text.
+ * The access history's read uses it too, but is still planned on every run: its `LIMIT $n`
+ * alone, costed as a tenth of a long trail, keeps the generic plan dearer (psql, 0 of 7).
  */
 export function limitOffset(p: SqlParams, limit: number, offset: number): string {
   return offset > 0 ? `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}` : `LIMIT ${p.add(limit)}`;
