@@ -7,7 +7,10 @@ import { listMyLinks } from "@/server/sharing/list-my-links";
 import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
 import { hashSecret } from "@/server/sharing/link-secret";
+import * as sharingPage from "@/pages/espace/partage/index";
 import { useTestDatabase } from "../../setup/test-database";
+import { signIn } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
 import { buildWorld, type World } from "../prescriptions/world";
 
 const db = useTestDatabase();
@@ -119,6 +122,15 @@ describe("sending a prescription to a pharmacy", () => {
     expect((await listLiveLinks(repo))!.find((link) => link.id === active.linkId)).toMatchObject({ prescriptionId: open.prescriptionId, expiresAt: active.expiresAt });
     // Whoever may not manage Jean's links does not get them here either.
     expect(await listLiveLinks(await world.repoFor(world.actors.nadiaForJean))).toBeUndefined();
+
+    // The page Camille opens: one line for the live link, pointing to its prescription, none for
+    // the four ended ones (three of them on that same prescription).
+    const { cookie } = await signIn(`Patient/${world.camilleId}`, { name: "Camille Martin" });
+    const answer = await servePage(sharingPage, "/espace/partage", { cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.html!.split(`href="/espace/ordonnances/${open.prescriptionId}"`)).toHaveLength(2);
+    expect(answer.html).not.toContain(`/espace/ordonnances/${completed.prescriptionId}`);
+    expect(answer.html!.split("Une pharmacie peut voir une ordonnance par un lien").length - 1).toBe(live.length);
   });
 
   it("revoking is recorded once and shows in the list", async () => {
