@@ -44,11 +44,20 @@ function toRequest(req: IncomingMessage, url: URL): Request {
   return new Request(url, method === "GET" ? { method, headers } : { method, headers, body: Readable.toWeb(req) as ReadableStream, duplex: "half" } as RequestInit);
 }
 
-/** A browser: keeps its cookies between requests, sends same-origin form posts. */
+/**
+ * A browser: keeps its cookies between requests, sends same-origin form posts. `address`: sent as
+ * X-Forwarded-For, which only a server with trusted hops believes. `localAddress`: the loopback
+ * address its connections come from (any of 127.0.0.0/8 on Linux), for a test whose per-address
+ * counts must not be shared with other files' sign-ins from 127.0.0.1, which run at the same time
+ * on the same database (a right password refunds the address's count).
+ */
 export class Browser {
   readonly jar = new Map<string, string>();
-  /** `address`: sent as X-Forwarded-For, which only a server with trusted hops believes. */
-  constructor(private readonly base: string, private readonly address?: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly address?: string,
+    private readonly localAddress?: string,
+  ) {}
 
   cookieHeader(): string {
     return [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -63,18 +72,17 @@ export class Browser {
   }
 
   private async send(path: string, contentType: string, body: string, extraHeaders: Record<string, string>): Promise<Response> {
-    const response = await fetch(`${this.base}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        "content-type": contentType,
-        origin: "http://localhost:3000",
-        cookie: this.cookieHeader(),
-        ...(this.address ? { "x-forwarded-for": this.address } : {}),
-        ...extraHeaders,
-      },
-      body,
-    });
+    const headers = {
+      "content-type": contentType,
+      origin: "http://localhost:3000",
+      cookie: this.cookieHeader(),
+      ...(this.address ? { "x-forwarded-for": this.address } : {}),
+      ...extraHeaders,
+    };
+    const url = `${this.base}${path}`;
+    const response = this.localAddress
+      ? await postFrom(this.localAddress, url, headers, body)
+      : await fetch(url, { method: "POST", redirect: "manual", headers, body });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const at = pair!.indexOf("=");
@@ -85,4 +93,22 @@ export class Browser {
     }
     return response;
   }
+}
+
+/** A POST over node:http from a chosen local address (fetch cannot choose one without undici's Agent), as a Response. */
+function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) }, localAddress }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("error", reject);
+      answer.on("end", () => {
+        const responseHeaders = new Headers();
+        for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) responseHeaders.append(answer.rawHeaders[i]!, answer.rawHeaders[i + 1]!);
+        resolve(new Response(Buffer.concat(chunks), { status: answer.statusCode ?? 500, headers: responseHeaders }));
+      });
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
 }
