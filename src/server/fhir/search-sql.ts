@@ -18,11 +18,24 @@ export class SqlParams {
  * database's CPU at bind for an execution of 0.01-0.03 ms (the sharing, prescriptions and
  * messages pages; statement log under load, issue 16). Without it the generic plan (the same
  * index scan) is kept from the sixth run. A first page, most views, is its own statement text.
- * The access history's read uses it too, but is still planned on every run: its `LIMIT $n`
- * alone, costed as a tenth of a long trail, keeps the generic plan dearer (psql, 0 of 7).
  */
 export function limitOffset(p: SqlParams, limit: number, offset: number): string {
   return offset > 0 ? `LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}` : `LIMIT ${p.add(limit)}`;
+}
+
+/**
+ * A LIMIT written into the text, rounded up to a power of two, for a statement whose generic plan
+ * `LIMIT $n` keeps dearer than any plan made for the values at hand: PostgreSQL costs an unknown
+ * limit as a tenth of the rows it expects, and a known one as the few rows it is (the access
+ * history's read, audit/read-audit-events.ts). Rounded so that a caller's choice of page size
+ * (the API's `_count`) makes at most a dozen statement texts, not one per value, which would
+ * fill the driver's bounded set of prepared statements (sql-driver.ts). The caller reads up to
+ * twice the rows it asked for, and keeps the ones it wants.
+ */
+export function limitRoundedUp(limit: number, p: SqlParams, offset: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`Not a row limit: ${limit}`);
+  const rounded = 2 ** Math.ceil(Math.log2(limit));
+  return offset > 0 ? `LIMIT ${rounded} OFFSET ${p.add(offset)}` : `LIMIT ${rounded}`;
 }
 
 /**

@@ -1,60 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "@/server/db/client";
-import type { Queryable } from "@/server/db/queryable";
-import type { SqlDriver } from "@/server/db/sql-driver";
 import { searchResources } from "@/server/fhir/search";
 import { useTestDatabase } from "../../setup/test-database";
+import { plansOf, recorder, type Sent } from "../plan-probe";
 import { buildWorld, type World } from "./world";
 
 useTestDatabase();
 
 /**
- * The app prepares each statement once per connection (sql-driver.ts) so that PostgreSQL plans
- * it once and keeps the plan. A search's first page with `OFFSET $n` in its text never kept it:
- * the generic plan, costed for an unknown offset, always looked dearer than one made for the
- * values at hand, so it was planned again on every page view (issue 16). Here the statements a
- * search really sends are prepared on one connection and run as a page would run them; then
- * PostgreSQL says whether it kept a plan.
+ * A search's first page with `OFFSET $n` in its text never kept its plan: the generic plan, costed
+ * for an unknown offset, always looked dearer than one made for the values at hand, so it was
+ * planned again on every page view (issue 16). plan-probe.ts prepares what a search really sends.
  */
-type Sent = { text: string; params: unknown[] };
-
-function recorder(sql: SqlDriver, sent: Sent[]): Queryable {
-  return {
-    query: <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => {
-      sent.push({ text, params });
-      return sql.query<T>(text, params);
-    },
-  };
-}
-
-/** A value as an SQL literal of unknown type, which PostgreSQL casts to the parameter's type (as it does a value sent apart). */
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number" || typeof value === "bigint") return String(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  if (value instanceof Date) return literal(value.toISOString());
-  if (Array.isArray(value)) return literal(`{${value.map((v) => `"${String(v).replace(/["\\]/g, "\\$&")}"`).join(",")}}`);
-  return `'${String(value).replaceAll("'", "''")}'`;
-}
-
-/** How PostgreSQL planned `statement` over seven runs on one connection, as a page view after page view would. */
-async function plansOf(statement: Sent): Promise<{ generic: number; custom: number }> {
-  const { sql } = await database();
-  return sql.session(async (conn) => {
-    await conn.exec(`PREPARE plan_probe AS ${statement.text}`);
-    try {
-      const execute = `EXECUTE plan_probe${statement.params.length ? `(${statement.params.map(literal).join(", ")})` : ""}`;
-      for (let run = 0; run < 7; run++) await conn.exec(execute);
-      const [row] = await conn.query<{ generic: number | string; custom: number | string }>(
-        `SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements WHERE name = 'plan_probe'`,
-      );
-      return { generic: Number(row?.generic ?? 0), custom: Number(row?.custom ?? 0) };
-    } finally {
-      await conn.exec("DEALLOCATE plan_probe");
-    }
-  });
-}
-
 let world: World;
 
 beforeAll(async () => {
