@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDay, formatShortDay } from "@/lib/documents/format";
+import { formatDay, formatShortDay, isoDay } from "@/lib/documents/format";
 
 /**
  * The days a list shows, as Intl writes them in Paris, whatever was formatted before: the
@@ -9,6 +9,8 @@ import { formatDay, formatShortDay } from "@/lib/documents/format";
  */
 const long = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 const short = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+/** The Paris day as <time dateTime> wants it ("AAAA-MM-JJ"): Canadian English writes days so. */
+const iso = new Intl.DateTimeFormat("en-CA", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
 
 const instants = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T23:59:59Z"), noInvalidDate: true }).map((date) => date.toISOString());
 const values = fc.oneof(instants, instants.map((iso) => iso.slice(0, 10)), fc.string({ maxLength: 12 }));
@@ -28,6 +30,7 @@ describe("a list's days", () => {
         for (const value of [...batch, ...batch.slice().reverse()]) {
           expect(formatShortDay(value), value).toBe(expected(short, value));
           expect(formatDay(value), value).toBe(expected(long, value));
+          expect(isoDay(value) ?? "", value).toBe(expected(iso, value));
         }
       }),
       { numRuns: 300 },
