@@ -137,7 +137,7 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
   const [rows, groups] = await Promise.all([
     sql.query<AuditRow & { seq: string }>(
-      `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} ${limitRoundedUp(search.count + 1, p, search.offset)}`,
+      `SELECT ${COLUMNS}, a.seq::text AS seq FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} ${limitRoundedUp(p, search.count + 1, search.offset)}`,
       p.values,
     ),
     search.total ? (wholeTrail ? keptCounts(patientId) : countedGroups(whereSql, counted.values)) : undefined,

@@ -28,11 +28,12 @@ export function limitOffset(p: SqlParams, limit: number, offset: number): string
  * `LIMIT $n` keeps dearer than any plan made for the values at hand: PostgreSQL costs an unknown
  * limit as a tenth of the rows it expects, and a known one as the few rows it is (the access
  * history's read, audit/read-audit-events.ts). Rounded so that a caller's choice of page size
- * (the API's `_count`) makes at most a dozen statement texts, not one per value, which would
- * fill the driver's bounded set of prepared statements (sql-driver.ts). The caller reads up to
- * twice the rows it asked for, and keeps the ones it wants.
+ * (the API's `_count`, at most MAX_COUNT) makes at most eight statement texts, not one per value,
+ * which would fill the driver's bounded set of prepared statements (sql-driver.ts). The caller
+ * reads up to twice the rows it asked for, and keeps the ones it wants. Arguments in the order
+ * of limitOffset's.
  */
-export function limitRoundedUp(limit: number, p: SqlParams, offset: number): string {
+export function limitRoundedUp(p: SqlParams, limit: number, offset: number): string {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`Not a row limit: ${limit}`);
   const rounded = 2 ** Math.ceil(Math.log2(limit));
   return offset > 0 ? `LIMIT ${rounded} OFFSET ${p.add(offset)}` : `LIMIT ${rounded}`;

@@ -19,25 +19,25 @@ describe("limitRoundedUp", () => {
     [101, "LIMIT 128"],
   ])("writes a limit of %i as %s on a first page, with no parameter", (limit, sql) => {
     const p = new SqlParams();
-    expect(limitRoundedUp(limit, p, 0)).toBe(sql);
+    expect(limitRoundedUp(p, limit, 0)).toBe(sql);
     expect(p.values).toEqual([]);
   });
 
   it("sends the offset of a later page as a parameter", () => {
     const p = new SqlParams();
     p.add("patient");
-    expect(limitRoundedUp(21, p, 40)).toBe("LIMIT 32 OFFSET $2");
+    expect(limitRoundedUp(p, 21, 40)).toBe("LIMIT 32 OFFSET $2");
     expect(p.values).toEqual(["patient", 40]);
   });
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60])("refuses %s", (limit) => {
-    expect(() => limitRoundedUp(limit, new SqlParams(), 0)).toThrow(RangeError);
+    expect(() => limitRoundedUp(new SqlParams(), limit, 0)).toThrow(RangeError);
   });
 
   it("reads at least the rows asked for and fewer than twice as many (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (limit) => {
-        const rounded = Number(/^LIMIT (\d+)$/.exec(limitRoundedUp(limit, new SqlParams(), 0))?.[1]);
+        const rounded = Number(/^LIMIT (\d+)$/.exec(limitRoundedUp(new SqlParams(), limit, 0))?.[1]);
         expect(rounded).toBeGreaterThanOrEqual(limit);
         expect(rounded).toBeLessThan(2 * limit);
       }),
@@ -45,7 +45,7 @@ describe("limitRoundedUp", () => {
   });
 
   it("makes at most eight texts for every page size the API accepts", () => {
-    const texts = new Set(Array.from({ length: MAX_COUNT + 1 }, (_, count) => limitRoundedUp(count + 1, new SqlParams(), 0)));
+    const texts = new Set(Array.from({ length: MAX_COUNT + 1 }, (_, count) => limitRoundedUp(new SqlParams(), count + 1, 0)));
     expect(texts.size).toBeLessThanOrEqual(8);
   });
 });
