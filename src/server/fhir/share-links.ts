@@ -25,6 +25,15 @@ export type ShareLinkRow = {
 
 export type NewShareLink = Omit<ShareLinkRow, "revokedAt" | "dispensedAt">;
 
+/**
+ * A link as read, with whether its prescription still has a line that can be dispensed (status
+ * active): a link to a prescription that is completed, cancelled or gone is dead (linkState).
+ * Read in the same statement as the link, not after it: the pharmacist's page checked it on
+ * every request one round trip after the link, and the sharing and prescription pages did too
+ * (issue 16: each statement costs the server a send and a wake-up, whatever it reads).
+ */
+export type ShareLinkRead = ShareLinkRow & { prescriptionOpen: boolean };
+
 export async function insertShareLink(tx: TransactionClient, link: NewShareLink): Promise<void> {
   await tx.shareLink.create({ data: { ...link, revokedAt: null, dispensedAt: null } });
 }
@@ -44,17 +53,19 @@ export async function markLinksDispensed(tx: TransactionClient, patientId: strin
 }
 
 /**
- * The columns of a ShareLinkRow, read through the plain driver rather than Prisma: these reads
+ * The columns of a ShareLinkRead, read through the plain driver rather than Prisma: these reads
  * run on every view of the pharmacist's, the prescription's and the sharing page, and the driver
  * prepares them once per connection (sql-driver.ts) where Prisma sends, parses and plans each
  * one again (issue 16).
  */
 const LINK_COLUMNS = `id::text AS id, secret_hash AS "secretHash", patient_id::text AS "patientId", prescription_id AS "prescriptionId",
   passcode_hash AS "passcodeHash", attempts_left AS "attemptsLeft", expires_at AS "expiresAt", revoked_at AS "revokedAt",
-  dispensed_at AS "dispensedAt", created_at AS "createdAt", created_by AS "createdBy"`;
+  dispensed_at AS "dispensedAt", created_at AS "createdAt", created_by AS "createdBy",
+  EXISTS (SELECT 1 FROM fhir_resource f WHERE f.patient_id = share_link.patient_id AND f.group_id = share_link.prescription_id
+            AND f.resource_type = 'MedicationRequest' AND f.status = 'active' AND NOT f.deleted) AS "prescriptionOpen"`;
 
 /** Dates as Date whichever engine answered (PGlite and pg both give Date for timestamptz; a string is parsed). */
-function linkOf(row: ShareLinkRow): ShareLinkRow {
+function linkOf(row: ShareLinkRead): ShareLinkRead {
   const day = (value: Date | string) => (value instanceof Date ? value : new Date(value));
   return {
     ...row,
@@ -62,20 +73,21 @@ function linkOf(row: ShareLinkRow): ShareLinkRow {
     createdAt: day(row.createdAt),
     revokedAt: row.revokedAt === null ? null : day(row.revokedAt),
     dispensedAt: row.dispensedAt === null ? null : day(row.dispensedAt),
+    prescriptionOpen: row.prescriptionOpen === true,
   };
 }
 
 /** A link by id, or undefined (for the pharmacist's opening and every request after it). */
-export async function findShareLink(id: string): Promise<ShareLinkRow | undefined> {
+export async function findShareLink(id: string): Promise<ShareLinkRead | undefined> {
   const { sql } = await database();
-  const [row] = await sql.query<ShareLinkRow>(`SELECT ${LINK_COLUMNS} FROM share_link WHERE id = $1::uuid`, [id]);
+  const [row] = await sql.query<ShareLinkRead>(`SELECT ${LINK_COLUMNS} FROM share_link WHERE id = $1::uuid`, [id]);
   return row ? linkOf(row) : undefined;
 }
 
 /** The links of a patient that have not ended (not revoked, not expired), newest first: the sharing page's list. */
-export async function listLiveShareLinks(patientId: string, now = new Date()): Promise<ShareLinkRow[]> {
+export async function listLiveShareLinks(patientId: string, now = new Date()): Promise<ShareLinkRead[]> {
   const { sql } = await database();
-  const rows = await sql.query<ShareLinkRow>(
+  const rows = await sql.query<ShareLinkRead>(
     `SELECT ${LINK_COLUMNS} FROM share_link WHERE patient_id = $1::uuid AND revoked_at IS NULL AND expires_at > $2::timestamptz
       ORDER BY created_at DESC, id`,
     [patientId, now.toISOString()],
@@ -91,10 +103,10 @@ export const ENDED_LINKS_SHOWN = 200;
  * works, however many (a live link the patient cannot see is one they cannot revoke), then the
  * latest ended ones.
  */
-export async function listShareLinks(patientId: string, prescriptionId?: string, now = new Date()): Promise<ShareLinkRow[]> {
+export async function listShareLinks(patientId: string, prescriptionId?: string, now = new Date()): Promise<ShareLinkRead[]> {
   const { sql } = await database();
   // Both parts in one statement (they were two Prisma reads on two connections).
-  const rows = await sql.query<ShareLinkRow>(
+  const rows = await sql.query<ShareLinkRead>(
     `SELECT * FROM (
        (SELECT ${LINK_COLUMNS} FROM share_link
          WHERE patient_id = $1::uuid AND ($2::text IS NULL OR prescription_id = $2) AND revoked_at IS NULL AND expires_at > $3::timestamptz)
@@ -147,31 +159,6 @@ export async function lockShareLink(tx: TransactionClient, id: string): Promise<
         expiresAt: new Date(row.expires_at),
       }
     : undefined;
-}
-
-/**
- * Whether any line of the prescription can still be dispensed (status active). A link to a
- * prescription that is completed, cancelled or gone is dead. This reads a status, not the
- * content: the check belongs with the link's own state, before any actor exists.
- */
-export async function prescriptionIsOpen(patientId: string, prescriptionId: string): Promise<boolean> {
-  return (await openPrescriptions(patientId, [prescriptionId])).has(prescriptionId);
-}
-
-/**
- * Which of these prescriptions still have a line that can be dispensed (prescriptionIsOpen's
- * rule), in one statement: the links page of a patient with hundreds of ended links asked once
- * per prescription, one round trip after the other.
- */
-export async function openPrescriptions(patientId: string, prescriptionIds: string[]): Promise<Set<string>> {
-  if (prescriptionIds.length === 0) return new Set();
-  const { sql } = await database();
-  const rows = await sql.query<{ group_id: string }>(
-    `SELECT DISTINCT group_id FROM fhir_resource WHERE patient_id = $1::uuid AND group_id = ANY($2::text[])
-       AND resource_type = 'MedicationRequest' AND status = 'active' AND NOT deleted`,
-    [patientId, prescriptionIds],
-  );
-  return new Set(rows.map((row) => row.group_id));
 }
 
 /**

@@ -2,7 +2,7 @@ import "@/server/server-only";
 import type { LinkActor } from "../access/actor";
 import type { RequestContext } from "../audit/audit-entry";
 import { createRepository, isUuid, type Repository } from "../fhir/repository";
-import { findShareLink, prescriptionIsOpen } from "../fhir/share-links";
+import { findShareLink } from "../fhir/share-links";
 import { openLinkSession } from "./link-session";
 import { linkState } from "./link-state";
 
@@ -24,7 +24,7 @@ export async function linkScope(
   if (!session) return undefined;
   const link = await findShareLink(linkId);
   if (!link) return undefined;
-  if (linkState(link, await prescriptionIsOpen(link.patientId, link.prescriptionId), now) !== "active") return undefined;
+  if (linkState(link, link.prescriptionOpen, now) !== "active") return undefined;
   const actor: LinkActor = { kind: "link", linkId, patientId: link.patientId, prescriptionId: link.prescriptionId, pharmacy: session.pharmacy };
   return { actor, repo: await createRepository(actor, { ...ctx, agentName: session.pharmacy }) };
 }

@@ -3,8 +3,8 @@ import type { ShareLinkRow } from "../fhir/share-links";
 /**
  * Whether a link still opens, and if not why (for the patient's list and the audit row; the
  * pharmacist is told only "no longer available"). A link with a passcode is dead once its
- * attempts are spent; the prescription being fully dispensed is checked separately (it needs
- * the prescription's rows).
+ * attempts are spent; whether the prescription still has a line to dispense is read with the
+ * link (ShareLinkRead.prescriptionOpen), from the prescription's rows.
  */
 export type LinkState = "active" | "revoked" | "expired" | "locked" | "dispensed";
 

@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import type { Repository } from "../fhir/repository";
-import { listLiveShareLinks, openPrescriptions } from "../fhir/share-links";
+import { listLiveShareLinks } from "../fhir/share-links";
 import { linksSpaceOf } from "./link-rights";
 import { linkState } from "./link-state";
 
@@ -19,8 +19,7 @@ export async function listLiveLinks(repo: Repository): Promise<LiveLink[] | unde
   if (!patientId) return undefined;
   const now = repo.now();
   const links = await listLiveShareLinks(patientId, now);
-  const open = await openPrescriptions(patientId, [...new Set(links.map((link) => link.prescriptionId))]);
   return links
-    .filter((link) => linkState(link, open.has(link.prescriptionId), now) === "active")
+    .filter((link) => linkState(link, link.prescriptionOpen, now) === "active")
     .map((link) => ({ id: link.id, prescriptionId: link.prescriptionId, expiresAt: link.expiresAt }));
 }

@@ -2,7 +2,7 @@ import "@/server/server-only";
 import { agentRef } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 import { readLinkEvents, type LinkEventRow } from "../fhir/share-link-events";
-import { listShareLinks, openPrescriptions } from "../fhir/share-links";
+import { listShareLinks } from "../fhir/share-links";
 import { linksSpaceOf } from "./link-rights";
 import { linkState, type LinkState } from "./link-state";
 
@@ -67,8 +67,8 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   if (!patientId) return undefined;
   const now = repo.now();
   const links = await listShareLinks(patientId, prescriptionId, now);
-  // Whether each prescription still opens, all in one statement, beside the links' events.
-  const [rows, open] = await Promise.all([readLinkEvents(patientId, links.map((l) => l.id)), openPrescriptions(patientId, [...new Set(links.map((l) => l.prescriptionId))])]);
+  // Whether each prescription still opens came with the links (ShareLinkRead).
+  const rows = await readLinkEvents(patientId, links.map((l) => l.id));
   const self = agentRef(repo.actor);
   return links.map((link) => {
     const mine = rows.filter((r) => r.agent === `Link/${link.id}` || r.entity === `ShareLink/${link.id}`);
@@ -80,7 +80,7 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
       createdAt: link.createdAt,
       createdBy: link.createdBy === self ? undefined : (events.find((e) => e.kind === "created")?.by ?? link.createdBy),
       expiresAt: link.expiresAt,
-      state: linkState(link, open.has(link.prescriptionId), now),
+      state: linkState(link, link.prescriptionOpen, now),
       passcode: link.passcodeHash !== null,
       attemptsLeft: link.attemptsLeft,
       // Counted in SQL over every wrong passcode of the link, not only the ones listed.

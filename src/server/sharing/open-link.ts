@@ -5,7 +5,7 @@ import type { AuditEntry } from "../audit/audit-entry";
 import { inPrisma } from "../db/queryable";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { createRepository, isUuid, type Repository } from "../fhir/repository";
-import { findShareLink, lockShareLink, prescriptionIsOpen, takeAttempt, type ShareLinkRow } from "../fhir/share-links";
+import { findShareLink, lockShareLink, takeAttempt, type ShareLinkRow } from "../fhir/share-links";
 import { PASSCODE_PATTERN, isWellFormedSecret, secretMatches } from "./link-secret";
 import { LINK_POLICY } from "./link-policy";
 import { sealLinkSession } from "./link-session";
@@ -64,7 +64,7 @@ export async function openLink(input: OpenLinkInput, now: Date): Promise<OpenLin
 
   const repo = await createRepository(linkActor(link, input.pharmacy), { address: input.address, userAgent: input.userAgent, agentName: input.pharmacy });
   if (!secretMatches(input.secret, link.secretHash)) return refuse(repo, link, "wrong-key");
-  const state = linkState(link, await prescriptionIsOpen(link.patientId, link.prescriptionId), now);
+  const state = linkState(link, link.prescriptionOpen, now);
   if (state !== "active") return refuse(repo, link, state);
 
   if (link.passcodeHash !== null) {

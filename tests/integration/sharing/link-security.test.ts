@@ -140,6 +140,23 @@ describe("18. expired, revoked, fully dispensed: 404 on the next request", () =>
     });
     expect(reasons.map((r) => r.reason).sort()).toEqual(["dispensed", "revoked"]);
   });
+
+  it("a prescription closed elsewhere (its lines completed or cancelled, nothing dispensed through the link) ends its link and the open session", async () => {
+    // The link's row carries no mark here: whether the prescription still opens is read with it.
+    for (const status of ["completed", "cancelled"] as const) {
+      const { prescriptionId, requests } = await world.addPrescription(world.camilleId, { lines: [{ medication: "Ibuprofène 400 mg", dosage: "1 comprimé si douleur", quantity: { value: 1, unit: "boîte(s)" } }] });
+      const shared = await share(prescriptionId);
+      const session = await opened(shared);
+      for (const request of requests) await world.system.update<MedicationRequest>({ ...request, status });
+      expect(await linkScope(shared.linkId, session.token, { address: "198.51.100.9" }, new Date()), status).toBeUndefined();
+      const retried = await openLink({ linkId: shared.linkId, secret: secretOf(shared.url), passcode: shared.passcode!, pharmacy: "P", address: address() }, new Date());
+      expect(retried.kind, status).toBe("not-found");
+      const links = await listMyLinks(await world.repoFor(world.actors.camille), prescriptionId);
+      expect(links?.map((l) => l.state), status).toEqual(["dispensed"]);
+      const refusal = await db().prisma.auditEvent.findFirst({ where: { patientId: world.camilleId, interaction: "link-open", outcome: "denied", entity: `ShareLink/${shared.linkId}` } });
+      expect(refusal?.reason, status).toBe("dispensed");
+    }
+  });
 });
 
 describe("19. the key never reaches the server's output or a third party", () => {
