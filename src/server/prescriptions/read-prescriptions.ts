@@ -2,7 +2,7 @@ import "@/server/server-only";
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
-import { MAX_COUNT, MAX_OFFSET, type SearchRequest } from "../fhir/search-request";
+import { MAX_COUNT, MAX_OFFSET, type SearchRequest, type SearchResult } from "../fhir/search-request";
 import { assemblePrescription, assemblePrescriptions, type Prescription } from "./prescription-model";
 
 /**
@@ -11,18 +11,37 @@ import { assemblePrescription, assemblePrescriptions, type Prescription } from "
  * prescription), so nothing here sees more than the actor may.
  */
 /**
- * Every resource of a search, page after page. The store pages by offset up to MAX_OFFSET
- * (10,100 rows, some 800 years of monthly renewals): past it the read fails loudly rather than
- * show a prescription with lines missing. Quantities never depend on it: they are summed in SQL.
+ * Every resource of a search, page after page, after the first page already read (when given).
+ * The store pages by offset up to MAX_OFFSET (10,100 rows, some 800 years of monthly renewals):
+ * past it the read fails loudly rather than show a prescription with lines missing. Quantities
+ * never depend on it: they are summed in SQL.
  */
-async function searchAll<T extends Resource>(repo: Repository, type: T["resourceType"], request: SearchRequest): Promise<T[]> {
-  const found: T[] = [];
-  for (let offset = 0; ; offset += MAX_COUNT) {
+async function searchAll<T extends Resource>(repo: Repository, type: T["resourceType"], request: SearchRequest, first?: SearchResult<Resource>): Promise<T[]> {
+  // searchTypes filters on the type: what it found under this type is of this type.
+  const found = [...(first?.resources ?? [])] as T[];
+  if (first && !first.hasMore) return found;
+  for (let offset = first ? MAX_COUNT : 0; ; offset += MAX_COUNT) {
+    if (offset > MAX_OFFSET) throw new Error(`Trop de ${type} pour une lecture complète (plus de ${MAX_OFFSET + MAX_COUNT}).`);
     const result = await repo.search<T>(type, { ...request, count: MAX_COUNT, offset, sort: "-date" });
     found.push(...result.resources);
     if (!result.hasMore) return found;
-    if (offset + MAX_COUNT > MAX_OFFSET) throw new Error(`Trop de ${type} pour une lecture complète (plus de ${MAX_OFFSET + MAX_COUNT}).`);
   }
+}
+
+/**
+ * The lines and the dispensations of a search (one prescription's, or all of a space's): the
+ * first page of both in one statement (searchTypes: each type decided and audited as its own
+ * search), where they were two, on every view of the prescriptions', the prescription's and the
+ * pharmacist's pages (issue 16: each statement costs the server a send and a wake-up). A type
+ * with more than a page goes on alone.
+ */
+async function searchLinesAndDispenses(repo: Repository, request: SearchRequest): Promise<{ requests: MedicationRequest[]; dispenses: MedicationDispense[] }> {
+  const first = await repo.searchTypes(["MedicationRequest", "MedicationDispense"], { ...request, count: MAX_COUNT, offset: 0, sort: "-date" });
+  const [requests, dispenses] = await Promise.all([
+    searchAll<MedicationRequest>(repo, "MedicationRequest", request, first.get("MedicationRequest")),
+    searchAll<MedicationDispense>(repo, "MedicationDispense", request, first.get("MedicationDispense")),
+  ]);
+  return { requests, dispenses };
 }
 
 /** A prescription with the names the pages show. */
@@ -41,11 +60,7 @@ async function withNames(repo: Repository, prescriptions: Prescription[]): Promi
 }
 
 export async function readAllPrescriptions(repo: Repository, patientId: string, now: Date): Promise<NamedPrescription[]> {
-  const [requests, dispenses, dispensed] = await Promise.all([
-    searchAll<MedicationRequest>(repo, "MedicationRequest", { patientId }),
-    searchAll<MedicationDispense>(repo, "MedicationDispense", { patientId }),
-    repo.dispensedQuantities(patientId),
-  ]);
+  const [{ requests, dispenses }, dispensed] = await Promise.all([searchLinesAndDispenses(repo, { patientId }), repo.dispensedQuantities(patientId)]);
   return withNames(repo, assemblePrescriptions(requests, dispenses, now, dispensed));
 }
 
@@ -59,9 +74,8 @@ export async function readPrescription(
   // The lines, the dispensations and the quantities at once rather than the lines first (issue 16:
   // one round trip less on the prescription's and the pharmacist's pages). Each read is decided
   // and audited on its own; a prescription with no line the actor sees is still not found.
-  const [requests, dispenses, dispensed] = await Promise.all([
-    searchAll<MedicationRequest>(repo, "MedicationRequest", { patientId, group: [prescriptionId] }),
-    searchAll<MedicationDispense>(repo, "MedicationDispense", { patientId, group: [prescriptionId] }),
+  const [{ requests, dispenses }, dispensed] = await Promise.all([
+    searchLinesAndDispenses(repo, { patientId, group: [prescriptionId] }),
     repo.dispensedQuantities(patientId, [prescriptionId]),
   ]);
   if (requests.length === 0) return undefined;
