@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
+import { SERVER_NODE_FLAGS } from "../../../scripts/bench/app-server";
 import { ENV_KEYS, parseEnv } from "../../../src/server/env";
 
 /**
@@ -105,11 +106,18 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.next \.\/\.next/);
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/prisma\/migrations \.\/prisma\/migrations/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=16", "--max-old-space-size=256", "\.next\/portal-server\.mjs"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=32", "--max-old-space-size=256", "\.next\/portal-server\.mjs"\]$/m);
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(["node", ...SERVER_NODE_FLAGS, ".next/portal-server.mjs"]).replaceAll(",", ", ")}`);
     expect(dockerfile).toMatch(/APP_ENV=production/);
     // Read by glibc when the process starts: the image's environment, as scripts/start.mjs's.
     expect(dockerfile).toMatch(/^ENV .*\bMALLOC_ARENA_MAX=2\b/m);
     expect(readFileSync("scripts/start.mjs", "utf8")).toMatch(/MALLOC_ARENA_MAX: "2"/);
+  });
+
+  it("is started with the heap flags npm start, the bench and the end-to-end tests use (portal-server.ts says why these)", () => {
+    // The bench measures the server as it runs: its flags must be those of every other start.
+    expect(readFileSync("scripts/start.mjs", "utf8")).toContain(`[${SERVER_NODE_FLAGS.map((flag) => JSON.stringify(flag)).join(", ")}, ".next/portal-server.mjs"]`);
+    expect(readFileSync("playwright.config.ts", "utf8")).toContain(`command: "node ${SERVER_NODE_FLAGS.join(" ")} .next/portal-server.mjs"`);
   });
 
   it("builds the server bundle it runs, and carries every file next.config.ts imports", () => {
