@@ -49,7 +49,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --max-semi-space-size=32 --max-old-space-size=256 .next/portal-server.mjs",
+    command: "node --max-semi-space-size=16 --max-old-space-size=256 .next/portal-server.mjs",
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -32,7 +32,7 @@ const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "localhost";
 console.log(`Espace santé : http://${host}:${port} (personas et mot de passe : voir README.md)`);
 // The heap's sizes and malloc's arenas (one process within about 400 MB): see src/server/portal-server.ts.
-const server = spawn(process.execPath, ["--max-semi-space-size=32", "--max-old-space-size=256", ".next/portal-server.mjs"], {
+const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-space-size=256", ".next/portal-server.mjs"], {
   stdio: "inherit",
   env: { MALLOC_ARENA_MAX: "2", ...process.env, PORT: port, HOSTNAME: host, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });

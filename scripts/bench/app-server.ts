@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /** The Node flags `npm start` gives the portal's server (scripts/start.mjs). */
-export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--max-old-space-size=256"];
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=16", "--max-old-space-size=256"];
 /**
  * And the environment it adds, unless set (MALLOC_ARENA_MAX=<n> in the bench's environment
  * compares). The daily jobs off: a bench's server measures requests, and a minute after its start

@@ -19,21 +19,19 @@
  * process per data folder, so only on a server.
  *
  * Every command that starts it (npm start, the e2e tests, the bench, the image) passes
- * --max-semi-space-size=32 --max-old-space-size=256, so that one process stays within about
- * 400 MB under the pages' load (issue 16). Under the pages bench's load, the earlier
- * --max-semi-space-size=64 alone let V8 grow the heap for speed to 800 MB resident; with the old
- * space capped, 393 MB (scripts/bench/measured/pages-2026-12-01.txt). The cap became possible
- * once a 20 MB upload stopped needing 300 MB of heap (files staged with plain SQL, PGlite's bytea
- * codec): the Playwright 20 MB upload on PGlite passes under it.
+ * --max-semi-space-size=16 --max-old-space-size=256, so that one process stays within about
+ * 400 MB (issue 16). Under the pages bench's load, the earlier --max-semi-space-size=64 alone
+ * let V8 grow the heap for speed to 800 MB resident; with the cap, 393 MB, and the API search
+ * and the pages within the machine's noise (same day, back to back: 1,418 vs 1,282 searches/s;
+ * scripts/bench/measured/pages-2026-12-01.txt). The semi-space alone at 16 MB still reached
+ * 694 MB. The cap became possible once a 20 MB upload stopped needing 300 MB of heap (files
+ * staged with plain SQL, PGlite's bytea codec): the Playwright 20 MB upload on PGlite passes
+ * under it.
  *
- * The young generation at 32 MB rather than 16 (2026-12-04): a larger one is scavenged less
- * often, and what a request allocates mostly dies before it is (the garbage collector was 9-13 %
- * of a page's CPU in V8 profiles). A/B on the pages bench's world (8 alternating
- * rounds of 3 s at 50 connections, same build): API search 1.15, documents 1.10, professional's
- * record 1.07, prescriptions 1.05, prescription 1.04, history and sharing 1.03; peak resident
- * memory under that load the same (355 against 349 MB). 64 was no faster than 32 and took more.
- * The cost is in uploads: one 20 MB upload peaked at 450-478 MB against 397-452 MB with 16 (three
- * runs each of `npm run bench -- uploads`); four at once, 610-661 against 629-717 MB.
+ * A larger young generation is faster and was tried (2026-12-04): at 32 MB, pages and the API
+ * served 3-15 % more (A/B on the pages bench's world: API search 1.15, documents 1.10,
+ * professional's record 1.07, prescriptions 1.05), but the whole pages bench then peaked at 422 MB
+ * (363 MB with 16, same day), and 24 MB at 396 MB: too close to the 400 MB one process may take.
  *
  * They also run it with MALLOC_ARENA_MAX=2 in its environment (read by glibc at the process's
  * start, so it cannot be set from here). What the heap cap leaves is mostly native memory (zlib's

@@ -106,7 +106,7 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.next \.\/\.next/);
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/prisma\/migrations \.\/prisma\/migrations/);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=32", "--max-old-space-size=256", "\.next\/portal-server\.mjs"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=16", "--max-old-space-size=256", "\.next\/portal-server\.mjs"\]$/m);
     expect(dockerfile).toContain(`CMD ${JSON.stringify(["node", ...SERVER_NODE_FLAGS, ".next/portal-server.mjs"]).replaceAll(",", ", ")}`);
     expect(dockerfile).toMatch(/APP_ENV=production/);
     // Read by glibc when the process starts: the image's environment, as scripts/start.mjs's.
