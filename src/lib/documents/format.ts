@@ -1,4 +1,5 @@
 import { isDay, parisDayOf, parisOffsetMs, startOfParisDay } from "@/lib/dates/paris-day";
+import { keptPerValue } from "@/lib/kept-per-value";
 
 /**
  * Dates and sizes as French readers expect them, in Paris time whatever the server's zone. A
@@ -18,27 +19,19 @@ function valid(value: string | Date | undefined): Date | undefined {
 /**
  * Kept per value: each list formats the same documents' dates view after view, and Intl's format
  * was 1.2 % of the documents page's CPU and 3 % of the messages page's, whose form lists a hundred
- * documents (issue 16, V8 profiles). A pure function of the string; bounded, emptied when full.
+ * documents (issue 16, V8 profiles). A pure function of the string (kept-per-value.ts).
  */
-const KEPT_MAX = 10_000;
-function keptPerValue<R extends string | undefined>(format: (value: string | Date | undefined) => R): (value: string | Date | undefined) => R {
-  const kept = new Map<string, R>();
-  return (value) => {
-    if (typeof value !== "string") return format(value);
-    if (kept.has(value)) return kept.get(value) as R;
-    const formatted = format(value);
-    if (kept.size >= KEPT_MAX) kept.clear();
-    kept.set(value, formatted);
-    return formatted;
-  };
+function keptPerString<R extends string | undefined>(format: (value: string | Date | undefined) => R): (value: string | Date | undefined) => R {
+  const kept = keptPerValue<R>(format);
+  return (value) => (typeof value === "string" ? kept(value) : format(value));
 }
 
-export const formatDay = keptPerValue((value) => {
+export const formatDay = keptPerString((value) => {
   const date = valid(value);
   return date ? dayFormat.format(date) : "";
 });
 
-export const formatShortDay = keptPerValue((value) => {
+export const formatShortDay = keptPerString((value) => {
   const date = valid(value);
   return date ? shortDayFormat.format(date) : "";
 });
@@ -81,7 +74,7 @@ function clock(wall: Date): string {
  * above: once per row of every list, it was 1.5 % of the documents page's CPU (issue 16, V8
  * profile), most of it the Date built from the string.
  */
-export const isoDay = keptPerValue((value): string | undefined => {
+export const isoDay = keptPerString((value): string | undefined => {
   const date = valid(value);
   return date ? parisDayOf(date) : undefined;
 });

@@ -1,6 +1,7 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
 import { fhirEnd } from "@/lib/dates/fhir-date";
 import { addMonthsToDay, parisDayOf, type Day } from "@/lib/dates/paris-day";
+import { keptPerValue } from "@/lib/kept-per-value";
 
 /**
  * How long a prescription can be dispensed. Without a validity period written by the
@@ -15,9 +16,18 @@ export function defaultValidityDay(authoredOn: string | Date, months = VALIDITY_
   return addMonthsToDay(parisDayOf(typeof authoredOn === "string" ? new Date(authoredOn) : authoredOn), months);
 }
 
-/** The last instant a line can be dispensed: the end of its validity period, or of the default. */
-export function validityEndOf(request: MedicationRequest): Date | undefined {
-  const written = fhirEnd(request.dispenseRequest?.validityPeriod?.end);
-  if (written) return written;
-  return request.authoredOn ? fhirEnd(defaultValidityDay(request.authoredOn)) : undefined;
+/**
+ * The end of a written validity, and of the default one from a signing instant, as a time, kept
+ * per value: the prescriptions page works out every line's validity on every view, from a handful
+ * of distinct values, and it was 3.8 % of that page's CPU in a V8 profile (issue 16).
+ */
+const writtenEndMs = keptPerValue((end: string) => fhirEnd(end)?.getTime());
+const defaultEndMs = keptPerValue((authoredOn: string) => fhirEnd(defaultValidityDay(authoredOn))?.getTime());
+
+/** The last instant a line can be dispensed (its time): the end of its validity period, or of the default. */
+export function validityEndMsOf(request: MedicationRequest): number | undefined {
+  const written = request.dispenseRequest?.validityPeriod?.end;
+  const end = written ? writtenEndMs(written) : undefined;
+  if (end !== undefined) return end;
+  return request.authoredOn ? defaultEndMs(request.authoredOn) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { createHash } from "node:crypto";
-import { validityEndOf } from "@/lib/prescriptions/validity";
+import { validityEndMsOf } from "@/lib/prescriptions/validity";
 import { idOfReference } from "@/lib/fhir/reference-id";
 
 /**
@@ -10,7 +10,7 @@ import { idOfReference } from "@/lib/fhir/reference-id";
  *
  * Quantities: a line's dispenseRequest.quantity is what one dispensation hands over, and
  * numberOfRepeatsAllowed the renewals after the first; everything the prescription allows is
- * quantity × (1 + renewals). Validity: see validityEndOf (a plain date is a Paris day, included).
+ * quantity × (1 + renewals). Validity: see validityEndMsOf (a plain date is a Paris day, included).
  */
 export type PrescriptionState = "active" | "dispensed" | "expired" | "cancelled";
 
@@ -152,8 +152,8 @@ export function assemblePrescription(
   const lines = [...requests]
     .sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
     .map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
-  const ends = requests.map(validityEndOf).filter((end): end is Date => !!end);
-  const validUntil = ends.length > 0 ? new Date(Math.max(...ends.map((end) => end.getTime()))).toISOString() : undefined;
+  const ends = requests.map(validityEndMsOf).filter((end): end is number => end !== undefined);
+  const validUntil = ends.length > 0 ? new Date(Math.max(...ends)).toISOString() : undefined;
   const ids = new Set(requests.map((r) => r.id));
   return {
     id,

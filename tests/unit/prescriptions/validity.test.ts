@@ -1,7 +1,9 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fhirEnd } from "@/lib/dates/fhir-date";
 import { aPrescription } from "@/lib/fhir/builders/prescriptions";
-import { defaultValidityDay, validityEndOf } from "@/lib/prescriptions/validity";
+import { defaultValidityDay, validityEndMsOf } from "@/lib/prescriptions/validity";
 import { assemblePrescription } from "@/server/prescriptions/prescription-model";
 
 /** A prescription's validity is a span of Paris days, its last day included, the end of month kept. */
@@ -29,7 +31,8 @@ describe("the last day of a prescription's validity", () => {
     { end: "2026-10-25", last: "2026-10-25T22:59:59.999Z" },
     { end: "2027-06-30T12:00:00+02:00", last: "2027-06-30T10:00:00.000Z" },
   ])("a validity ending $end lasts to $last", ({ end, last }) => {
-    expect(validityEndOf(line("2027-01-10T10:00:00Z", end))?.toISOString()).toBe(last);
+    // Kept per value: the first answer and every one after it.
+    for (let time = 0; time < 2; time++) expect(new Date(validityEndMsOf(line("2027-01-10T10:00:00Z", end))!).toISOString()).toBe(last);
   });
 
   it.each([
@@ -40,5 +43,29 @@ describe("the last day of a prescription's validity", () => {
     const prescription = assemblePrescription("rx", [{ ...line("2027-04-10T10:00:00Z", "2027-06-30"), id: "l1" }], [], new Date(now));
     expect(prescription?.state).toBe(state);
     expect(prescription?.validUntil).toBe("2027-06-30T21:59:59.999Z");
+  });
+});
+
+describe("the end of validity, kept per value", () => {
+  const instant = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2060-12-31T23:59:59Z"), noInvalidDate: true }).map((d) => d.toISOString());
+  const written = fc.oneof(
+    fc.constant(undefined),
+    instant.map((iso) => iso.slice(0, 10)),
+    instant.map((iso) => iso.slice(0, 7)),
+    instant,
+    fc.constantFrom("", "2027-13-01", "demain"),
+  );
+
+  it("is, the first time and every time after, what the written end or the default says", () => {
+    fc.assert(
+      fc.property(instant, written, (authoredOn, end) => {
+        const request: MedicationRequest = { resourceType: "MedicationRequest", status: "active", intent: "order", subject: { reference: "Patient/p" }, authoredOn, dispenseRequest: end === undefined ? undefined : { validityPeriod: { end } } };
+        // Uncached: the written end when it is a date, else three months of Paris days from the signing.
+        const expected = (end ? fhirEnd(end) : undefined) ?? fhirEnd(defaultValidityDay(authoredOn));
+        expect(validityEndMsOf(request)).toBe(expected?.getTime());
+        expect(validityEndMsOf(request)).toBe(expected?.getTime());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
