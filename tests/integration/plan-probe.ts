@@ -49,3 +49,24 @@ export async function plansOf(statement: Sent): Promise<{ generic: number; custo
     }
   });
 }
+
+/**
+ * The generic plan of `statement` (the one PostgreSQL keeps after five runs when it costs no more
+ * than the custom ones), as EXPLAIN ANALYZE prints it: what every page view pays once the plan is kept.
+ */
+export async function genericPlanOf(statement: Sent): Promise<string> {
+  const { sql } = await database();
+  return sql.session(async (conn) => {
+    await conn.exec("SET plan_cache_mode = force_generic_plan");
+    await conn.exec(`PREPARE plan_probe AS ${statement.text}`);
+    try {
+      const rows = await conn.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN (ANALYZE, COSTS OFF) EXECUTE plan_probe${statement.params.length ? `(${statement.params.map(literal).join(", ")})` : ""}`,
+      );
+      return rows.map((row) => row["QUERY PLAN"]).join("\n");
+    } finally {
+      await conn.exec("DEALLOCATE plan_probe");
+      await conn.exec("RESET plan_cache_mode");
+    }
+  });
+}

@@ -62,7 +62,13 @@ export function searchTerms(request: SearchRequest, p: SqlParams): string[] {
     const ids = request.ids.filter(isUuid);
     terms.push(ids.length ? `id = ANY(${p.add(ids)}::uuid[])` : "FALSE");
   }
-  if (request.category?.length) terms.push(`category = ANY(${p.add(request.category)}::text[])`);
+  if (request.category?.length) {
+    // One category (the documents page's filter) compared as one value: with `= ANY($n)`, the
+    // generic plan kept after five runs scanned every document of the patient and filtered the
+    // category (0.42 ms a count of 5,000, against 0.27 ms on the (patient, category) index with
+    // `= $n`), and made the filtered page slower than the unfiltered one in every round (issue 16).
+    terms.push(request.category.length === 1 ? `category = ${p.add(request.category[0])}::text` : `category = ANY(${p.add(request.category)}::text[])`);
+  }
   if (request.code?.length) terms.push(`code = ANY(${p.add(request.code)}::text[])`);
   if (request.status?.length) terms.push(`status = ANY(${p.add(request.status)}::text[])`);
   if (request.author?.length) terms.push(`author = ANY(${p.add(request.author)}::text[])`);
