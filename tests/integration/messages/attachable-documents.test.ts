@@ -1,9 +1,10 @@
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatDay } from "@/lib/documents/format";
+import { aDocument } from "@/lib/fhir/builders/documents";
 import type { Actor } from "@/server/access/actor";
 import { titleOf } from "@/server/documents/document-summary";
-import { createRepository } from "@/server/fhir/repository";
+import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { attachableDocuments } from "@/server/messages/message-page-data";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildMessagesWorld, type MessagesWorld } from "./world";
@@ -36,6 +37,25 @@ describe("the documents offered as attachments", () => {
     const titles = offered.map((option) => option.label.replace(/ \(.*\)$/, ""));
     expect(titles).toEqual(expect.arrayContaining(["Bilan sanguin", "Compte rendu psychiatrique", "Document masqué", "Note personnelle"]));
     expect(titles).not.toContain("Document de Léa");
+  });
+
+  it("are titled as the whole documents say when the title comes from the file's name or the type, and undated when they have no date", async () => {
+    const system = await systemRepository("attachable-headings-tests");
+    // Restricted: Camille's own, out of Dr Bernard's list below.
+    const base = aDocument({ patientId: world.camilleId, title: "Compte rendu", confidentiality: "R", author: `Patient/${world.camilleId}` });
+    const fromFile = await system.create<DocumentReference>({ ...base, id: undefined, description: undefined, date: "2025-03-04T09:00:00+01:00" });
+    const fromType = await system.create<DocumentReference>({
+      ...base,
+      id: undefined,
+      description: undefined,
+      date: undefined,
+      content: [{ attachment: { ...base.content[0]!.attachment, title: undefined } }],
+    });
+    const offered = await attachableDocuments(await createRepository(camille()), world.camilleId);
+    expect(offered).toEqual(await fromWholeDocuments(camille()));
+    const label = (id: string | undefined) => offered.find((option) => option.value === id)?.label;
+    expect(label(fromFile.id)).toBe(`${base.content[0]!.attachment.title} (${formatDay("2025-03-04T09:00:00+01:00")})`);
+    expect(label(fromType.id)).toBe(`${base.type!.text} ()`);
   });
 
   it("are, for Dr Bernard, only what he may see of Camille's record: no hidden, restricted or secret document", async () => {
