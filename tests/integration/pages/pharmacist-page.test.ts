@@ -1,3 +1,4 @@
+import type { MedicationRequest } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
 import * as pharmacistPage from "@/pages/p/[linkId]/index";
@@ -17,12 +18,12 @@ beforeAll(async () => {
 });
 
 /** Camille's prescription sent to a pharmacy, opened there with its passcode: the page's link and session cookie. */
-async function openedLink() {
-  const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId: world.camilleActive.prescriptionId, withPasscode: true }, APP);
-  const opened = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie du Parc" }), params({ linkId: shared.linkId }));
-  const cookie = cookieOf(opened);
+async function openedLink(prescriptionId = world.camilleActive.prescriptionId) {
+  const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId, withPasscode: true }, APP);
+  const opening = () => open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie du Parc" }), params({ linkId: shared.linkId }));
+  const cookie = cookieOf(await opening());
   if (!cookie) throw new Error("the link did not open");
-  return { linkId: shared.linkId, cookie };
+  return { linkId: shared.linkId, cookie, opening };
 }
 
 describe("the pharmacist's page, once the link is open", () => {
@@ -48,5 +49,16 @@ describe("the pharmacist's page, once the link is open", () => {
     expect(answer.status).toBe(404);
     expect(answer.html).not.toContain("Paracétamol");
     expect(await db().sql.query("SELECT 1 FROM audit_event WHERE address = '198.51.100.32' AND interaction <> 'link-open'")).toHaveLength(0);
+  });
+
+  it("answers « no longer available » once the prescription is closed elsewhere (its lines completed), and the link no longer opens", async () => {
+    const { prescriptionId, requests } = await world.addPrescription(world.camilleId, { lines: [{ medication: "Ibuprofène 400 mg", dosage: "1 comprimé si douleur", quantity: { value: 1, unit: "boîte(s)" } }] });
+    const { linkId, cookie, opening } = await openedLink(prescriptionId);
+    for (const request of requests) await world.system.update<MedicationRequest>({ ...request, status: "completed" });
+    const answer = await servePage(pharmacistPage, `/p/${linkId}`, { cookie, params: { linkId }, address: "198.51.100.33" });
+    expect(answer.status).toBe(404);
+    expect(answer.html).not.toContain("Ibuprofène");
+    expect(await db().sql.query("SELECT 1 FROM audit_event WHERE address = '198.51.100.33' AND interaction <> 'link-open'")).toHaveLength(0);
+    expect(cookieOf(await opening())).toBeUndefined();
   });
 });
