@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { directoryNames } from "../documents/directory-names";
 import type { Repository } from "../fhir/repository";
+import { searchRest } from "../fhir/search-rest";
 import { MAX_COUNT, MAX_OFFSET, type SearchRequest, type SearchResult } from "../fhir/search-request";
 import { assemblePrescription, assemblePrescriptions, type Prescription } from "./prescription-model";
 
@@ -11,21 +12,14 @@ import { assemblePrescription, assemblePrescriptions, type Prescription } from "
  * prescription), so nothing here sees more than the actor may.
  */
 /**
- * Every resource of a search, page after page, after the first page already read (when given).
- * The store pages by offset up to MAX_OFFSET (10,100 rows, some 800 years of monthly renewals):
- * past it the read fails loudly rather than show a prescription with lines missing. Quantities
- * never depend on it: they are summed in SQL.
+ * Every resource of the type after its first page. The store pages by offset up to MAX_OFFSET
+ * (10,100 rows, some 800 years of monthly renewals): past it the read fails loudly rather than
+ * show a prescription with lines missing. Quantities never depend on it: they are summed in SQL.
  */
-async function searchAll<T extends Resource>(repo: Repository, type: T["resourceType"], request: SearchRequest, first?: SearchResult<Resource>): Promise<T[]> {
-  // searchTypes filters on the type: what it found under this type is of this type.
-  const found = [...(first?.resources ?? [])] as T[];
-  if (first && !first.hasMore) return found;
-  for (let offset = first ? MAX_COUNT : 0; ; offset += MAX_COUNT) {
-    if (offset > MAX_OFFSET) throw new Error(`Trop de ${type} pour une lecture complète (plus de ${MAX_OFFSET + MAX_COUNT}).`);
-    const result = await repo.search<T>(type, { ...request, count: MAX_COUNT, offset, sort: "-date" });
-    found.push(...result.resources);
-    if (!result.hasMore) return found;
-  }
+async function searchAll<T extends Resource>(repo: Repository, type: T["resourceType"], request: SearchRequest, first: SearchResult<Resource> | undefined): Promise<T[]> {
+  const { resources, complete } = await searchRest<T>(repo, type, request, first);
+  if (!complete) throw new Error(`Trop de ${type} pour une lecture complète (plus de ${MAX_OFFSET + MAX_COUNT}).`);
+  return resources;
 }
 
 /**

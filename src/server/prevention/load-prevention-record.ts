@@ -2,7 +2,8 @@ import "@/server/server-only";
 import type { Condition, Immunization, Patient, Procedure, Resource } from "@medplum/fhirtypes";
 import type { ReadRepository } from "../fhir/read-repository";
 import { readSpacePatient } from "../delegations/space-patient-name";
-import { MAX_COUNT, MAX_OFFSET, type SearchResult } from "../fhir/search-request";
+import { MAX_COUNT, type SearchResult } from "../fhir/search-request";
+import { searchRest } from "../fhir/search-rest";
 
 /**
  * What the engine reads of a person, through the one door: their Patient and every
@@ -31,16 +32,9 @@ export async function loadPreventionRecord(repo: ReadRepository, patientId: stri
   return { patient, immunizations, conditions, procedures };
 }
 
-/** Every resource of the type: the first page already found, then the next ones, a search each. */
+/** Every resource of the type the store pages to: the first page already found, then the next ones. */
 async function rest<T extends Resource>(repo: ReadRepository, type: T["resourceType"], patientId: string, first: SearchResult<Resource> | undefined): Promise<T[]> {
-  // searchTypes filtered on the type: what it found under this type is of this type.
-  const found = [...(first?.resources ?? [])] as T[];
-  for (let offset = MAX_COUNT; first?.hasMore && offset <= MAX_OFFSET; offset += MAX_COUNT) {
-    const page = await repo.search<T>(type, { patientId, count: MAX_COUNT, offset, sort: "-date" });
-    found.push(...page.resources);
-    if (!page.hasMore) break;
-  }
-  return found;
+  return (await searchRest<T>(repo, type, { patientId }, first)).resources;
 }
 
 export function resourcesOf(record: PreventionRecord): Resource[] {
