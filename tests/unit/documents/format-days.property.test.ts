@@ -15,7 +15,13 @@ const iso = new Intl.DateTimeFormat("en-CA", { day: "2-digit", month: "2-digit",
 const instants = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T23:59:59Z"), noInvalidDate: true }).map((date) => date.toISOString());
 const values = fc.oneof(instants, instants.map((iso) => iso.slice(0, 10)), fc.string({ maxLength: 12 }));
 
-function expected(format: Intl.DateTimeFormat, value: string): string {
+/**
+ * An ISO day has a year of four digits at least ("0100-01-01"), where Canadian English writes the
+ * year as it is ("100-01-01"): a string such as "100" is read by Date as the year 100.
+ */
+const isoFormat = { format: (date: Date) => iso.formatToParts(date).map((part) => (part.type === "year" ? part.value.padStart(4, "0") : part.value)).join("") };
+
+function expected(format: Pick<Intl.DateTimeFormat, "format">, value: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : new Date(value);
   if (date) return Number.isNaN(date.getTime()) ? "" : format.format(date);
   // A plain day: noon in Paris is that day whatever the time of year.
@@ -30,11 +36,16 @@ describe("a list's days", () => {
         for (const value of [...batch, ...batch.slice().reverse()]) {
           expect(formatShortDay(value), value).toBe(expected(short, value));
           expect(formatDay(value), value).toBe(expected(long, value));
-          expect(isoDay(value) ?? "", value).toBe(expected(iso, value));
+          expect(isoDay(value) ?? "", value).toBe(expected(isoFormat, value));
         }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("an ISO day keeps a four-digit year before the year 1000 (found by the property above, seed -1232262082)", () => {
+    expect(isoDay("100")).toBe(expected(isoFormat, "100"));
+    expect(isoDay("100")).toMatch(/^0100-01-0[12]$/);
   });
 
   it("read the same past the number of values kept", () => {
