@@ -22,7 +22,8 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/.next ./.next
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/prisma/migrations ./prisma/migrations
-# Next reads its configuration at start-up; it takes the security headers from this one module.
+# Next runs on the configuration its build wrote (src/server/http/built-next-config.ts); these two
+# are what it would compile instead, were that missing (it takes the security headers from this module).
 COPY --from=build --chown=node:node /app/next.config.ts ./next.config.ts
 COPY --from=build --chown=node:node /app/src/server/http/security-headers.ts ./src/server/http/security-headers.ts
 USER node

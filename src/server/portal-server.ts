@@ -49,6 +49,7 @@ import { env } from "./env";
 import { isFhirPath, requestUrl, serveFhir } from "./fhir-api/node-handler";
 import { pinClientAddress } from "./http/pin-client-address";
 import { applyPageHeaders } from "./http/page-headers";
+import { runOnBuiltNextConfig } from "./http/built-next-config";
 import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
 import { gated, RenderGate } from "./http/render-gate";
 
@@ -58,6 +59,8 @@ const hostname = process.env.HOSTNAME ?? "localhost";
 async function main() {
   // Before Next loads its pages runtime: React's Node build renders the Pages Router (see there why).
   renderPagesWithNodeBuild();
+  // Next runs on the configuration its build wrote, without compiling next.config.ts again (see there why).
+  runOnBuiltNextConfig(process.cwd());
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
