@@ -114,17 +114,23 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
     page = pageCount;
     result = await pageAt(page);
   }
-  const names = await directoryNames(
-    repo,
-    result.events.map((e) => e.agent?.[0]?.who?.reference),
-  );
   const byProfessionals = result.events.filter((e) => e.agent?.[0]?.who?.reference?.startsWith("Practitioner/")).map((e) => e.id ?? "");
-  const reported = await reportedEntries(repo, patientId, byProfessionals);
+  const onBehalf = result.events.some((e) => (e.agent ?? []).length > 1);
+  // Each of these needs only the page's rows: read side by side, not one after the other (issue 16:
+  // the page was slower than the documents page in every round, one round trip more on its path).
+  const [names, reported, patientName, mayReport] = await Promise.all([
+    directoryNames(
+      repo,
+      result.events.map((e) => e.agent?.[0]?.who?.reference),
+    ),
+    reportedEntries(repo, patientId, byProfessionals),
+    onBehalf ? nameOfPatient(repo, patientId) : undefined,
+    mayManagePrivacy(repo, patientId),
+  ]);
   const entries = result.events.map((e) => toEntry(e, names, patientId, reported));
-  const patientName = entries.some((e) => e.onBehalf) ? await nameOfPatient(repo, patientId) : undefined;
   return {
     allowed,
-    mayReport: await mayManagePrivacy(repo, patientId),
+    mayReport,
     patientName,
     entries,
     total,
