@@ -1,3 +1,5 @@
+import { ReadableStream as WebStream } from "node:stream/web";
+
 /**
  * React's Node build as Next's Pages Router uses it, with `renderToReadableStream` answered by
  * `renderToString`, the same renderer run synchronously into one string.
@@ -47,14 +49,83 @@ export function stringRenderer<B extends NodeBuild>(nodeBuild: B): B {
   return { ...nodeBuild, renderToReadableStream };
 }
 
-/** A finished stream of one chunk, already "all ready" as Next waits for. */
+/**
+ * A finished render of one chunk, already "all ready", as Next reads it: `await stream.allReady`,
+ * then `for await (const chunk of stream)` (streamToString in
+ * next/dist/server/stream-utils/node-web-streams-helper.js, and its copy in the pages runtime: the
+ * only use Next makes of what renderToReadableStream returns on this path).
+ *
+ * Not a Web ReadableStream until something asks for one: on Node 20 each ReadableStream makes
+ * itself transferable (makeTransferable), and reading it goes through a reader, its state and its
+ * promises. Next builds two per page view (the page, styled-jsx's styles): V8 profiles of the empty
+ * page at 50 connections, same build with and without, lost makeTransferable (44 µs a view),
+ * JSTransferable, the stream's state and the reader's release, about 75 µs of 1.5–1.9 ms per view
+ * (issue 16; scripts/bench/measured/pages-2026-12-04.txt, twelfth session). Anything else a later
+ * Next may call (getReader, pipeThrough…) gets a real stream of the same bytes, made then.
+ */
+class RenderedPage implements AsyncIterable<Uint8Array> {
+  readonly allReady = Promise.resolve();
+  private read = false;
+  private stream: WebStream<Uint8Array> | undefined;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    if (this.stream) return this.stream[Symbol.asyncIterator]();
+    return {
+      next: async () => {
+        if (this.read) return { done: true, value: undefined };
+        this.read = true;
+        return { done: false, value: this.bytes };
+      },
+      return: async () => {
+        this.read = true;
+        return { done: true, value: undefined };
+      },
+    };
+  }
+
+  get locked(): boolean {
+    return this.asStream().locked;
+  }
+  getReader(...args: unknown[]): unknown {
+    return this.delegate("getReader", args);
+  }
+  pipeThrough(...args: unknown[]): unknown {
+    return this.delegate("pipeThrough", args);
+  }
+  pipeTo(...args: unknown[]): unknown {
+    return this.delegate("pipeTo", args);
+  }
+  tee(...args: unknown[]): unknown {
+    return this.delegate("tee", args);
+  }
+  cancel(...args: unknown[]): unknown {
+    return this.delegate("cancel", args);
+  }
+  values(...args: unknown[]): unknown {
+    return this.delegate("values", args);
+  }
+
+  private delegate(method: "getReader" | "pipeThrough" | "pipeTo" | "tee" | "cancel" | "values", args: unknown[]): unknown {
+    const stream = this.asStream();
+    return Reflect.apply(stream[method], stream, args);
+  }
+
+  /** The same bytes as a Web stream; none left if they were already read. */
+  private asStream(): WebStream<Uint8Array> {
+    this.stream ??= new WebStream<Uint8Array>({
+      start: (controller) => {
+        if (!this.read) controller.enqueue(this.bytes);
+        this.read = true;
+        controller.close();
+      },
+    });
+    return this.stream;
+  }
+}
+
 function oneChunk(bytes: Uint8Array): PagesStream {
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  }) as PagesStream;
-  stream.allReady = Promise.resolve();
-  return stream;
+  // Typed as what it stands for: it answers every member of a ReadableStream (see RenderedPage).
+  return new RenderedPage(bytes) as unknown as PagesStream;
 }

@@ -10,11 +10,17 @@ const fromHere = createRequire(import.meta.url);
 const edgeBuild = fromHere("react-dom/server.edge") as Renderer;
 const nodeBuild = fromHere("react-dom/server.node") as Renderer;
 
-/** What Next reads of a render: the whole stream, once all of it is ready (next/dist/server/render.js). */
+/**
+ * What Next reads of a render: the whole stream, once all of it is ready, through its own
+ * streamToString (next/dist/server/render.js), which the pages runtime has a copy of.
+ */
+const { streamToString } = fromHere("next/dist/server/stream-utils/node-web-streams-helper.js") as {
+  streamToString: (stream: AsyncIterable<Uint8Array>) => Promise<string>;
+};
 async function bytesOf(renderer: Renderer, node: ReactNode): Promise<Buffer> {
   const stream = await renderer.renderToReadableStream(node);
   await stream.allReady;
-  return Buffer.from(await new Response(stream).arrayBuffer());
+  return Buffer.from(await streamToString(stream as AsyncIterable<Uint8Array>));
 }
 
 /** A page-like tree: nested blocks with attributes and texts, long ones too (React writes those apart). */
@@ -90,7 +96,24 @@ describe("the Pages Router rendered with React's Node build into strings (portal
   it("gives a stream that is already all ready, as Next waits for", async () => {
     const stream = await pagesRenderer.renderToReadableStream(<p>Bonjour</p>);
     await expect(stream.allReady).resolves.toBeUndefined();
-    expect(await new Response(stream).text()).toBe("<p>Bonjour</p>");
+    expect(await streamToString(stream as AsyncIterable<Uint8Array>)).toBe("<p>Bonjour</p>");
+  });
+
+  it("reads once: a second reading finds nothing left, as with a stream", async () => {
+    const stream = (await pagesRenderer.renderToReadableStream(<p>Bonjour</p>)) as AsyncIterable<Uint8Array>;
+    expect(await streamToString(stream)).toBe("<p>Bonjour</p>");
+    expect(await streamToString(stream)).toBe("");
+  });
+
+  it("answers as a Web stream whatever else a later Next may call on it", async () => {
+    const piped = await pagesRenderer.renderToReadableStream(<p>Bonjour</p>);
+    expect(await new Response(piped.pipeThrough(new TransformStream())).text()).toBe("<p>Bonjour</p>");
+    const reader = (await pagesRenderer.renderToReadableStream(<p>Ordonnance</p>)).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe("<p>Ordonnance</p>");
+    expect((await reader.read()).done).toBe(true);
+    const [a, b] = (await pagesRenderer.renderToReadableStream(<p>Vaccins</p>)).tee();
+    expect([await new Response(a).text(), await new Response(b).text()]).toEqual(["<p>Vaccins</p>", "<p>Vaccins</p>"]);
   });
 
   it("waits, as the stream did, for a part of the page that suspends, instead of sending its fallback", async () => {
