@@ -20,7 +20,7 @@ const { streamToString } = fromHere("next/dist/server/stream-utils/node-web-stre
 async function bytesOf(renderer: Renderer, node: ReactNode): Promise<Buffer> {
   const stream = await renderer.renderToReadableStream(node);
   await stream.allReady;
-  return Buffer.from(await streamToString(stream as AsyncIterable<Uint8Array>));
+  return Buffer.from(await streamToString(stream as unknown as AsyncIterable<Uint8Array>));
 }
 
 /** A page-like tree: nested blocks with attributes and texts, long ones too (React writes those apart). */
@@ -96,11 +96,11 @@ describe("the Pages Router rendered with React's Node build into strings (portal
   it("gives a stream that is already all ready, as Next waits for", async () => {
     const stream = await pagesRenderer.renderToReadableStream(<p>Bonjour</p>);
     await expect(stream.allReady).resolves.toBeUndefined();
-    expect(await streamToString(stream as AsyncIterable<Uint8Array>)).toBe("<p>Bonjour</p>");
+    expect(await streamToString(stream as unknown as AsyncIterable<Uint8Array>)).toBe("<p>Bonjour</p>");
   });
 
   it("reads once: a second reading finds nothing left, as with a stream", async () => {
-    const stream = (await pagesRenderer.renderToReadableStream(<p>Bonjour</p>)) as AsyncIterable<Uint8Array>;
+    const stream = (await pagesRenderer.renderToReadableStream(<p>Bonjour</p>)) as unknown as AsyncIterable<Uint8Array>;
     expect(await streamToString(stream)).toBe("<p>Bonjour</p>");
     expect(await streamToString(stream)).toBe("");
   });
