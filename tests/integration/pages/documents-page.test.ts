@@ -4,11 +4,12 @@ import type { RelatedPerson } from "@medplum/fhirtypes";
 import { describe, expect, it } from "vitest";
 import * as documentsRoute from "@/pages/espace/documents";
 import * as documentRoute from "@/pages/espace/documents/[id]";
+import * as proDocumentRoute from "@/pages/pro/patients/[patientId]/documents/[id]";
 import { getServerSideProps } from "@/pages/espace/documents";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
-import { aDelegation } from "@/lib/fhir/builders/rules";
+import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "./pages-route";
@@ -151,3 +152,50 @@ describe("a page's audit rows", () => {
   });
 });
 
+
+describe("a document's page", () => {
+  const documentOf = async (patientId: string) =>
+    (await db().sql.query<{ id: string }>("SELECT id::text AS id FROM fhir_resource WHERE resource_type = 'DocumentReference' AND patient_id = $1::uuid", [patientId]))[0]!.id;
+
+  it("shows the patient who looked at it, read beside the document itself, and commits the view's rows before answering", async () => {
+    const { system, jean, bernard } = await world();
+    await system.create(anAuthorisation({ patientId: jean, practitionerId: bernard }));
+    const documentId = await documentOf(jean);
+    const doctor = await signIn(`Practitioner/${bernard}`, { name: "Dr Sophie Bernard" });
+    const looked = await servePage(proDocumentRoute, `/pro/patients/${jean}/documents/${documentId}`, { cookie: doctor.cookie, params: { patientId: jean, id: documentId } });
+    expect(looked.status).toBe(200);
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const answer = await servePage(documentRoute, `/espace/documents/${documentId}`, { cookie: session.cookie, params: { id: documentId }, address: "10.0.0.16" });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toContain("Bilan de Jean");
+    expect(answer.html).toContain("Qui a consulté ce document");
+    expect(answer.html).toContain("Dr Sophie Bernard");
+    const rows = await db().sql.query<{ entity: string }>("SELECT entity FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.16'", [jean]);
+    expect(rows.map((row) => row.entity)).toContain(`DocumentReference/${documentId}`);
+  });
+
+  it("is « Page introuvable » for a professional who names another patient in the address than the document's, or no patient at all", async () => {
+    const { system, jean, nadia, bernard } = await world();
+    // Authorised for both: the document could be read, but not as another patient's.
+    await system.create(anAuthorisation({ patientId: jean, practitionerId: bernard }));
+    await system.create(anAuthorisation({ patientId: nadia, practitionerId: bernard }));
+    const jeansDocument = await documentOf(jean);
+    const doctor = await signIn(`Practitioner/${bernard}`, { name: "Dr Sophie Bernard" });
+    for (const patientId of [nadia, "pas-un-patient", ""]) {
+      const answer = await servePage(proDocumentRoute, `/pro/patients/${patientId}/documents/${jeansDocument}`, { cookie: doctor.cookie, params: { patientId, id: jeansDocument } });
+      expect(answer.status, patientId).toBe(404);
+      expect(answer.html ?? "", patientId).not.toContain("Bilan de Jean");
+    }
+    // And under the right patient, the same document shows.
+    const right = await servePage(proDocumentRoute, `/pro/patients/${jean}/documents/${jeansDocument}`, { cookie: doctor.cookie, params: { patientId: jean, id: jeansDocument } });
+    expect(right.status).toBe(200);
+    expect(right.html).toContain("Bilan de Jean");
+  });
+
+  it("is « Page introuvable » for an id that names no document, in the patient's own space", async () => {
+    const { jean } = await world();
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const missing = "00000000-0000-4000-8000-000000000404";
+    expect((await servePage(documentRoute, `/espace/documents/${missing}`, { cookie: session.cookie, params: { id: missing } })).status).toBe(404);
+  });
+});
