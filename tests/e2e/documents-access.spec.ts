@@ -106,6 +106,11 @@ test("Camille, acting for Jean from the space switcher, sees his documents but n
     const bernard = await pageAs(browser, "bernard");
     await bernard.goto(`/pro/patients/${JEAN}/documents/${documentId}`);
     await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Échocardiographie transthoracique");
+    // Camille authorises him too, but Jean's document is not hers: under her record's address it is not found.
+    const elsewhere = await bernard.goto(`/pro/patients/${CAMILLE}/documents/${documentId}`);
+    expect(elsewhere?.status()).toBe(404);
+    await expect(bernard.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+    await expect(bernard.getByRole("main")).not.toContainText("Échocardiographie transthoracique");
 
     // Jean's trail (who opened his record, his emergency notices) is his privacy too.
     await page.goto("/espace/historique");

@@ -152,12 +152,11 @@ describe("a page's audit rows", () => {
   });
 });
 
-
 describe("a document's page", () => {
   const documentOf = async (patientId: string) =>
     (await db().sql.query<{ id: string }>("SELECT id::text AS id FROM fhir_resource WHERE resource_type = 'DocumentReference' AND patient_id = $1::uuid", [patientId]))[0]!.id;
 
-  it("shows the patient who looked at it, read beside the document itself, and commits the view's rows before answering", async () => {
+  it("shows the patient who looked at it, and the view's audit row is committed once the page's props are returned", async () => {
     const { system, jean, bernard } = await world();
     await system.create(anAuthorisation({ patientId: jean, practitionerId: bernard }));
     const documentId = await documentOf(jean);
