@@ -50,6 +50,8 @@ const variables = z.object({
   MAIL_WORKER: z.enum(["on", "off"]).default("on"),
   /** "off" leaves the daily jobs (prevention reminders, majority handovers) to their commands. */
   DAILY_JOBS: z.enum(["on", "off"]).default("on"),
+  /** "off": page views go through Next's router instead of straight to their entry points (src/server/http/direct-pages.ts). */
+  DIRECT_PAGES: z.enum(["on", "off"]).default("on"),
   /** How long a worker's claim on an e-mail lasts: after a crash, its e-mails wait this long to be taken again. */
   MAIL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 });

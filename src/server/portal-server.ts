@@ -2,7 +2,8 @@
  * The portal's production HTTP server (`npm start`, the end-to-end tests, the container): Next
  * serves the pages, server actions and routes, except the FHIR API under /api/fhir/R4, answered
  * here by the same handler as its Next route, without Next's per-request routing (see
- * fhir-api/node-handler.ts for why). Bundled by scripts/build-server.mjs into
+ * fhir-api/node-handler.ts for why). The Pages Router's page views skip that routing too: they
+ * go straight to their page's entry point in Next's build (http/direct-pages.ts says why and how). Bundled by scripts/build-server.mjs into
  * .next/portal-server.mjs; `next dev` keeps serving the API through the route.
  *
  * The bundle carries its own copy of src/server beside the one inside Next's build. Both reach
@@ -51,6 +52,7 @@ import { pinClientAddress } from "./http/pin-client-address";
 import { applyPageHeaders } from "./http/page-headers";
 import { runOnBuiltNextConfig } from "./http/built-next-config";
 import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
+import { directPagesOfBuild } from "./http/direct-pages";
 import { gated, RenderGate } from "./http/render-gate";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -64,9 +66,17 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS, RENDER_CONCURRENCY, OIDC_ISSUER } = env();
+  const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS, RENDER_CONCURRENCY, OIDC_ISSUER, DIRECT_PAGES } = env();
   const production = APP_ENV === "production";
   const gate = RENDER_CONCURRENCY > 0 ? new RenderGate(RENDER_CONCURRENCY) : undefined;
+  // The Pages Router's page views go straight to their pages' entry points (see there why);
+  // DIRECT_PAGES=off sends them through Next's router, as everything else is.
+  const pages =
+    DIRECT_PAGES === "off"
+      ? undefined
+      : directPagesOfBuild(process.cwd(), (error, req, res, pathname) =>
+          app.renderError(error instanceof Error ? error : new Error(String(error)), req, res, pathname),
+        );
 
   const server = http.createServer((req, res) => {
     // Before anything reads it: the address sign-in throttling and audit rows record.
@@ -79,8 +89,10 @@ async function main() {
     }
     if (url && isFhirPath(url.pathname)) return void serveFhir(req, res, url, production);
     applyPageHeaders(req, res, url?.pathname, { production, oidcIssuer: OIDC_ISSUER });
-    if (gate && url && gated(req, url.pathname)) gate.run(res, () => void handle(req, res));
-    else void handle(req, res);
+    const page = url && pages?.pageOf(req, url.pathname);
+    const serve = page ? () => void pages!.serve(req, res, page) : () => void handle(req, res);
+    if (gate && url && gated(req, url.pathname)) gate.run(res, serve);
+    else serve();
   });
   // An idle kept-alive connection is closed after 65 s, not Node's 5 s. A proxy in front (nginx's
   // upstream keepalive, a cloud load balancer: 60 s) or a client that reuses a connection must be

@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { configHeaders, type ConfigHeaders, type HeaderRule } from "./config-headers";
+import { pageRoutes, type PagesManifest, type PageRoutes, type RoutesManifest } from "./page-routes";
+import { PAGE_HEADERS_APPLIED } from "./security-headers";
+
+/**
+ * A page view handed straight to the page's entry point in Next's build, the way Next's deployment
+ * adapters invoke it (node_modules/next/dist/docs, "Adapters: Invoking Entrypoints":
+ * `handler(req, res, ctx)`), instead of through Next's request router.
+ *
+ * Why: on every page view Next's router and render server (router-server, base-server,
+ * next-server) parse the URL three times, scan the 95 static and 33 dynamic routes, build request
+ * wrappers and trace spans, before the page's own entry point does the work that makes the page
+ * (its route module: the page's parameters, getServerSideProps, React). That routing was a large
+ * part of the floor every page pays over the FHIR API, which this server already answers without
+ * Next (issue 16; the figures are with `directPages` in portal-server.ts).
+ *
+ * What Next's router did for these pages is done here or by the entry point itself:
+ * - which page: page-routes.ts, from the build's own manifests, and only paths it is sure of;
+ * - next.config.ts's headers: config-headers.ts, from the same manifest;
+ * - gzip: the same compression middleware Next applies (`compress`, its default), with the same
+ *   release of the zlib stream when the client leaves early;
+ * - a page's `notFound`: its entry point calls Next's own render404, which Next's router server
+ *   registered for this project when the server started (`app.prepare()`);
+ * - an error thrown by a page: logged, and Next's error page, as Next does.
+ * The rest (the page's parameters and query, its Cache-Control, HEAD, redirects from
+ * getServerSideProps) is the entry point's own work either way. Anything else goes to Next.
+ */
+export type PageHandler = (req: IncomingMessage, res: ServerResponse, ctx: { requestMeta?: Record<string, unknown> }) => Promise<void>;
+
+export type DirectPagesParts = {
+  routes: PageRoutes;
+  headers: ConfigHeaders;
+  /** The page's entry point (loaded once, then kept). */
+  load: (page: string) => Promise<PageHandler>;
+  compress?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Next's error page, for a page that threw before answering (`pathname`: the request's path, as Next passes it). */
+  renderError: (error: unknown, req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>;
+  log?: (error: unknown) => void;
+};
+
+export type DirectPages = {
+  /** The page this request would be handed to, if it is one served here. */
+  pageOf(req: IncomingMessage, pathname: string): string | undefined;
+  serve(req: IncomingMessage, res: ServerResponse, page: string): Promise<void>;
+};
+
+export function directPages(parts: DirectPagesParts): DirectPages {
+  const handlers = new Map<string, Promise<PageHandler>>();
+  const handlerOf = (page: string) => {
+    let handler = handlers.get(page);
+    if (!handler) {
+      handler = parts.load(page);
+      handlers.set(page, handler);
+      // A page that failed to load is tried again on its next view, not remembered as failed.
+      handler.catch(() => handlers.delete(page));
+    }
+    return handler;
+  };
+  return {
+    pageOf(req, pathname) {
+      if (req.method !== "GET" && req.method !== "HEAD") return undefined;
+      // Next's proxy (src/proxy.ts) is skipped for this request only when the portal's server
+      // already set the page headers (page-headers.ts); otherwise Next runs it, so Next serves.
+      if (req.headers[PAGE_HEADERS_APPLIED] !== "1") return undefined;
+      // Client-side navigations' requests (the Pages Router's data, the App Router's RSC) are Next's to answer.
+      if (req.headers["x-nextjs-data"] !== undefined || req.headers["rsc"] !== undefined) return undefined;
+      // The path as sent, not as URL parsing tidied it ("/a/./b", "//a"): Next routes those.
+      if ((req.url ?? "").split("?", 1)[0] !== pathname) return undefined;
+      return parts.routes.pageOf(pathname);
+    },
+    async serve(req, res, page) {
+      const url = req.url ?? "/";
+      const pathname = url.split("?", 1)[0]!;
+      for (const [key, value] of parts.headers(pathname)) res.setHeader(key, value);
+      parts.compress?.(req, res);
+      // Next's router listens for these too: a client gone mid-answer is not a crash.
+      req.on("error", () => {});
+      res.on("error", () => {});
+      try {
+        const handler = await handlerOf(page);
+        await handler(req, res, { requestMeta: { relativeProjectDir: "." } });
+      } catch (error) {
+        (parts.log ?? console.error)(error);
+        if (res.headersSent) return void res.destroy();
+        res.statusCode = 500;
+        try {
+          await parts.renderError(error, req, res, pathname);
+        } catch (renderError) {
+          (parts.log ?? console.error)(renderError);
+          if (!res.headersSent) res.setHeader("content-type", "text/plain; charset=utf-8");
+          res.end("Erreur interne du serveur");
+        }
+      }
+    },
+  };
+}
+
+type NextCompression = () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The parts from a production build in `dir`, or undefined if anything in it is not what this
+ * was written for (then every page goes through Next, as before).
+ */
+export function directPagesOfBuild(
+  dir: string,
+  renderError: DirectPagesParts["renderError"],
+): DirectPages | undefined {
+  const distDir = path.join(dir, ".next");
+  const serverDir = path.join(distDir, "server");
+  let pages: PagesManifest;
+  let routes: RoutesManifest & { headers: HeaderRule[] };
+  let compressPages: boolean;
+  try {
+    pages = JSON.parse(readFileSync(path.join(serverDir, "pages-manifest.json"), "utf8")) as PagesManifest;
+    routes = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as RoutesManifest & { headers: HeaderRule[] };
+    const built = JSON.parse(readFileSync(path.join(distDir, "required-server-files.json"), "utf8")) as { config?: { compress?: boolean } };
+    compressPages = built.config?.compress !== false;
+  } catch {
+    return undefined;
+  }
+  const headers = configHeaders(routes.headers ?? [], routes.caseSensitive);
+  if (!headers) return undefined;
+  const requireFromBuild = createRequire(path.join(serverDir, "pages-manifest.json"));
+  // Next's own copy of the `compression` middleware, the one its router applies to every answer:
+  // the same bytes on the wire, from the same version.
+  const compression = compressPages ? (requireFromBuild("next/dist/compiled/compression") as NextCompression)() : undefined;
+  const { releaseCompressionStream } = requireFromBuild("next/dist/server/lib/release-compression-stream") as {
+    releaseCompressionStream: (res: ServerResponse) => void;
+  };
+  return directPages({
+    routes: pageRoutes(pages, routes, publicFiles(path.join(dir, "public"))),
+    headers,
+    load: async (page) => {
+      const file = pages[page];
+      if (!file) throw new Error(`no entry point for ${page}`);
+      // Turbopack's page modules are asynchronous: require gives a promise of the module.
+      const entry = (await (requireFromBuild(path.join(serverDir, file)) as Promise<{ handler?: unknown }>)) ?? {};
+      if (typeof entry.handler !== "function") throw new Error(`${page}: its entry point has no handler`);
+      return entry.handler as PageHandler;
+    },
+    compress: compression
+      ? (req, res) => {
+          compression(req, res, () => {});
+          // On a client that leaves early the middleware never ends its zlib stream (Next's note).
+          res.once("close", () => {
+            if (!res.writableFinished) releaseCompressionStream(res);
+          });
+        }
+      : undefined,
+    renderError,
+  });
+}
+
+function publicFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => "/" + path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+}
