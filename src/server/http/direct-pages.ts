@@ -40,6 +40,8 @@ export type DirectPagesParts = {
   /** Next's error page, for a page that threw before answering (`pathname`: the request's path, as Next passes it). */
   renderError: (error: unknown, req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>;
   log?: (error: unknown) => void;
+  /** What the entry points are told of the server (the project's folder, relative to the working directory). */
+  requestMeta?: Record<string, unknown>;
 };
 
 export type DirectPages = {
@@ -82,7 +84,7 @@ export function directPages(parts: DirectPagesParts): DirectPages {
       res.on("error", () => {});
       try {
         const handler = await handlerOf(page);
-        await handler(req, res, { requestMeta: { relativeProjectDir: "." } });
+        await handler(req, res, { requestMeta: parts.requestMeta });
       } catch (error) {
         (parts.log ?? console.error)(error);
         if (res.headersSent) return void res.destroy();
@@ -152,6 +154,9 @@ export function directPagesOfBuild(
         }
       : undefined,
     renderError,
+    // The key under which Next's router server registered this project's render404 and
+    // configuration when it started (router-server.ts: path.relative(process.cwd(), dir)).
+    requestMeta: { relativeProjectDir: path.relative(process.cwd(), dir) },
   });
 }
 
