@@ -52,7 +52,7 @@ import { pinClientAddress } from "./http/pin-client-address";
 import { applyPageHeaders } from "./http/page-headers";
 import { runOnBuiltNextConfig } from "./http/built-next-config";
 import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
-import { directPagesOfBuild } from "./http/direct-pages";
+import { directPagesOfBuild } from "./http/direct-pages-of-build";
 import { gated, RenderGate } from "./http/render-gate";
 
 const port = Number(process.env.PORT ?? 3000);

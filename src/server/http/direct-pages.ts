@@ -1,9 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { configHeaders, type ConfigHeaders, type HeaderRule } from "./config-headers";
-import { pageRoutes, type PagesManifest, type PageRoutes, type RoutesManifest } from "./page-routes";
+import type { ConfigHeaders } from "./config-headers";
+import type { PageRoutes } from "./page-routes";
 import { PAGE_HEADERS_APPLIED } from "./security-headers";
 
 /**
@@ -16,7 +13,10 @@ import { PAGE_HEADERS_APPLIED } from "./security-headers";
  * wrappers and trace spans, before the page's own entry point does the work that makes the page
  * (its route module: the page's parameters, getServerSideProps, React). That routing was a large
  * part of the floor every page pays over the FHIR API, which this server already answers without
- * Next (issue 16; the figures are with `directPages` in portal-server.ts).
+ * Next. Measured on the pages bench's world, same build (issue 16,
+ * scripts/bench/measured/pages-2026-12-04.txt): busy CPU per view at 50 connections, empty page
+ * 1,212 -> 1,029 µs, documents page 3,013 -> 2,717 µs; the same status, headers and HTML
+ * (tests/e2e/page-routing.spec.ts asks each page both ways).
  *
  * What Next's router did for these pages is done here or by the entry point itself:
  * - which page: page-routes.ts, from the build's own manifests, and only paths it is sure of;
@@ -99,70 +99,4 @@ export function directPages(parts: DirectPagesParts): DirectPages {
       }
     },
   };
-}
-
-type NextCompression = () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-
-/**
- * The parts from a production build in `dir`, or undefined if anything in it is not what this
- * was written for (then every page goes through Next, as before).
- */
-export function directPagesOfBuild(
-  dir: string,
-  renderError: DirectPagesParts["renderError"],
-): DirectPages | undefined {
-  const distDir = path.join(dir, ".next");
-  const serverDir = path.join(distDir, "server");
-  let pages: PagesManifest;
-  let routes: RoutesManifest & { headers: HeaderRule[] };
-  let compressPages: boolean;
-  try {
-    pages = JSON.parse(readFileSync(path.join(serverDir, "pages-manifest.json"), "utf8")) as PagesManifest;
-    routes = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as RoutesManifest & { headers: HeaderRule[] };
-    const built = JSON.parse(readFileSync(path.join(distDir, "required-server-files.json"), "utf8")) as { config?: { compress?: boolean } };
-    compressPages = built.config?.compress !== false;
-  } catch {
-    return undefined;
-  }
-  const headers = configHeaders(routes.headers ?? [], routes.caseSensitive);
-  if (!headers) return undefined;
-  const requireFromBuild = createRequire(path.join(serverDir, "pages-manifest.json"));
-  // Next's own copy of the `compression` middleware, the one its router applies to every answer:
-  // the same bytes on the wire, from the same version.
-  const compression = compressPages ? (requireFromBuild("next/dist/compiled/compression") as NextCompression)() : undefined;
-  const { releaseCompressionStream } = requireFromBuild("next/dist/server/lib/release-compression-stream") as {
-    releaseCompressionStream: (res: ServerResponse) => void;
-  };
-  return directPages({
-    routes: pageRoutes(pages, routes, publicFiles(path.join(dir, "public"))),
-    headers,
-    load: async (page) => {
-      const file = pages[page];
-      if (!file) throw new Error(`no entry point for ${page}`);
-      // Turbopack's page modules are asynchronous: require gives a promise of the module.
-      const entry = (await (requireFromBuild(path.join(serverDir, file)) as Promise<{ handler?: unknown }>)) ?? {};
-      if (typeof entry.handler !== "function") throw new Error(`${page}: its entry point has no handler`);
-      return entry.handler as PageHandler;
-    },
-    compress: compression
-      ? (req, res) => {
-          compression(req, res, () => {});
-          // On a client that leaves early the middleware never ends its zlib stream (Next's note).
-          res.once("close", () => {
-            if (!res.writableFinished) releaseCompressionStream(res);
-          });
-        }
-      : undefined,
-    renderError,
-    // The key under which Next's router server registered this project's render404 and
-    // configuration when it started (router-server.ts: path.relative(process.cwd(), dir)).
-    requestMeta: { relativeProjectDir: path.relative(process.cwd(), dir) },
-  });
-}
-
-function publicFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => "/" + path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
