@@ -19,26 +19,26 @@ export function directPagesOfBuild(
 ): DirectPages | undefined {
   const distDir = path.join(dir, ".next");
   const serverDir = path.join(distDir, "server");
+  const requireFromBuild = createRequire(path.join(serverDir, "pages-manifest.json"));
   let pages: PagesManifest;
   let routes: RoutesManifest & { headers: HeaderRule[] };
-  let compressPages: boolean;
+  let compression: ReturnType<NextCompression> | undefined;
+  let releaseCompressionStream: (res: ServerResponse) => void;
   try {
     pages = JSON.parse(readFileSync(path.join(serverDir, "pages-manifest.json"), "utf8")) as PagesManifest;
     routes = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as RoutesManifest & { headers: HeaderRule[] };
     const built = JSON.parse(readFileSync(path.join(distDir, "required-server-files.json"), "utf8")) as { config?: { compress?: boolean } };
-    compressPages = built.config?.compress !== false;
+    // Next's own copy of the `compression` middleware, the one its router applies to every
+    // answer: the same bytes on the wire, from the same version.
+    compression = built.config?.compress !== false ? (requireFromBuild("next/dist/compiled/compression") as NextCompression)() : undefined;
+    ({ releaseCompressionStream } = requireFromBuild("next/dist/server/lib/release-compression-stream") as {
+      releaseCompressionStream: (res: ServerResponse) => void;
+    });
   } catch {
     return undefined;
   }
   const headers = configHeaders(routes.headers ?? [], routes.caseSensitive);
   if (!headers) return undefined;
-  const requireFromBuild = createRequire(path.join(serverDir, "pages-manifest.json"));
-  // Next's own copy of the `compression` middleware, the one its router applies to every answer:
-  // the same bytes on the wire, from the same version.
-  const compression = compressPages ? (requireFromBuild("next/dist/compiled/compression") as NextCompression)() : undefined;
-  const { releaseCompressionStream } = requireFromBuild("next/dist/server/lib/release-compression-stream") as {
-    releaseCompressionStream: (res: ServerResponse) => void;
-  };
   return directPages({
     routes: pageRoutes(pages, routes, publicFiles(path.join(dir, "public"))),
     headers,
