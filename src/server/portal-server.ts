@@ -89,8 +89,8 @@ async function main() {
     }
     if (url && isFhirPath(url.pathname)) return void serveFhir(req, res, url, production);
     applyPageHeaders(req, res, url?.pathname, { production, oidcIssuer: OIDC_ISSUER });
-    const page = url && pages?.pageOf(req, url.pathname);
-    const serve = page ? () => void pages!.serve(req, res, page) : () => void handle(req, res);
+    const view = url && pages?.pageOf(req, url.pathname);
+    const serve = view ? () => void pages!.serve(req, res, view) : () => void handle(req, res);
     if (gate && url && gated(req, url.pathname)) gate.run(res, serve);
     else serve();
   });

@@ -44,10 +44,13 @@ export type DirectPagesParts = {
   requestMeta?: Record<string, unknown>;
 };
 
+/** A request served here: the page it names, and its path (as sent, checked by `pageOf`). */
+export type PageView = { page: string; pathname: string };
+
 export type DirectPages = {
   /** The page this request would be handed to, if it is one served here. */
-  pageOf(req: IncomingMessage, pathname: string): string | undefined;
-  serve(req: IncomingMessage, res: ServerResponse, page: string): Promise<void>;
+  pageOf(req: IncomingMessage, pathname: string): PageView | undefined;
+  serve(req: IncomingMessage, res: ServerResponse, view: PageView): Promise<void>;
 };
 
 export function directPages(parts: DirectPagesParts): DirectPages {
@@ -72,11 +75,10 @@ export function directPages(parts: DirectPagesParts): DirectPages {
       if (req.headers["x-nextjs-data"] !== undefined || req.headers["rsc"] !== undefined) return undefined;
       // The path as sent, not as URL parsing tidied it ("/a/./b", "//a"): Next routes those.
       if ((req.url ?? "").split("?", 1)[0] !== pathname) return undefined;
-      return parts.routes.pageOf(pathname);
+      const page = parts.routes.pageOf(pathname);
+      return page ? { page, pathname } : undefined;
     },
-    async serve(req, res, page) {
-      const url = req.url ?? "/";
-      const pathname = url.split("?", 1)[0]!;
+    async serve(req, res, { page, pathname }) {
       for (const [key, value] of parts.headers(pathname)) res.setHeader(key, value);
       parts.compress?.(req, res);
       // Next's router listens for these too: a client gone mid-answer is not a crash.

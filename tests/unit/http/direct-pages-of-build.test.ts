@@ -56,8 +56,8 @@ describe("page views straight to the entry points of a build", () => {
     server = http.createServer((req, res) => {
       req.headers[PAGE_HEADERS_APPLIED] = "1";
       const pathname = new URL(req.url ?? "/", "http://x").pathname;
-      const page = pages.pageOf(req, pathname);
-      if (page) void pages.serve(req, res, page);
+      const view = pages.pageOf(req, pathname);
+      if (view) void pages.serve(req, res, view);
       else res.writeHead(418).end();
     });
     await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
