@@ -3,8 +3,9 @@
  * serves the pages, server actions and routes, except the FHIR API under /api/fhir/R4, answered
  * here by the same handler as its Next route, without Next's per-request routing (see
  * fhir-api/node-handler.ts for why). The Pages Router's page views skip that routing too: they
- * go straight to their page's entry point in Next's build (http/direct-pages.ts says why and how). Bundled by scripts/build-server.mjs into
- * .next/portal-server.mjs; `next dev` keeps serving the API through the route.
+ * go straight to their page's entry point in Next's build (http/direct-pages.ts says why and
+ * how). Bundled by scripts/build-server.mjs into .next/portal-server.mjs; `next dev` keeps
+ * serving the API through the route and the pages through Next's router.
  *
  * The bundle carries its own copy of src/server beside the one inside Next's build. Both reach
  * the one database through database()'s process-wide holder (one pool, or the one PGlite), and
