@@ -31,7 +31,7 @@ const variables = z.object({
   /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
   PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Page renders (GET, HEAD) at once per process, the rest wait in turn (src/server/http/render-gate.ts); 0: no limit. */
-  RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(6),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(12),
   /** Uploads (a document, a message's file) checked and stored at once per process, the rest wait in turn (src/server/http/upload-turns.ts). */
   UPLOADS_AT_ONCE: z.coerce.number().int().min(1).max(64).default(2),
   /** How long an upload waits for its turn before it is told to come back (503, Retry-After). */

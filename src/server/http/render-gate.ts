@@ -11,17 +11,19 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * connections on a warm server (issue 16): the heaviest page's p99 tail shrank (professional's
  * home 1.8–5.2 s without, 1.5–2.0 s with); on lighter pages the difference was within noise.
  *
- * How many (RENDER_CONCURRENCY, 6 by default): enough that the core has a page to work on while
+ * How many (RENDER_CONCURRENCY, 12 by default): enough that the core has a page to work on while
  * the others wait on PostgreSQL (a page makes several round trips, then waits for its audit rows
- * to be committed), no more. 4 was chosen when a page cost five times the CPU it does now; with
- * pages that cheap, four waiting at once left the process idle. Measured on the pages bench's held
- * world, one build, a server with 4 and one with 6, alternating rounds of 3 s at 50 connections
- * (scripts/bench/measured/pages-2026-12-03.txt, ninth session): views served, median round ratio,
- * documents 1.28, filtered 1.19, prescriptions 1.17, prescription 1.13, sharing, relatives and
- * prevention 1.12, the professional's record 1.11, history 1.10; the pages that hardly wait on the
- * database (the empty page, home, notifications, upload form) 0.98–1.02, p99 within noise in
- * 10 s rounds. 8 served as many documents pages as 6 but fewer of the professional's home
- * (0.91 of 6) with a longer tail; resident memory the same (peak 350 MB against 347).
+ * to be committed), no more. Each time pages became cheaper to compute, the best number rose: 4
+ * when a page cost five times the CPU it does now, 6 in the ninth session of issue 16 (against 4:
+ * documents 1.28, the heavy pages 1.10-1.19; 8 no better than 6). Once page views skipped Next's
+ * router (direct-pages.ts), six pages at once left the machine about a fifth idle under load
+ * (vmstat: 20-24 % idle at 50 connections on the documents page). Measured on the pages bench's
+ * held world, one build, two servers, alternating rounds of 4 s at 50 connections, median ratio
+ * of views served (scripts/bench/measured/pages-2026-12-04.txt, fourteenth session): 12 against
+ * 6, documents 1.25, professional's record 1.23, prescriptions 1.19, document 1.15, history 1.14,
+ * prescription 1.08; 12 against 8, documents 1.22, record 1.14, home 1.08, prescriptions 1.01;
+ * 16 against 12, 0.91-1.04 with longer tails (more pages interleaved on the one core), as was
+ * 24. A larger database pool with 12 (20 connections instead of 10) served fewer, 0.86-0.95.
  *
  * A slot is held only while the page is being worked out: it is given back at the answer's
  * first byte (our pages render whole before they stream), or when the connection closes. A
