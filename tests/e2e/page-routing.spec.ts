@@ -11,6 +11,8 @@ import { randomAddress } from "./helpers/sign-in";
  * left to Next's router, which serves the same page: so, on the one running server, each page is
  * asked both ways and must answer the same status, headers and HTML (nonces aside), gzip too.
  * Sent with Node's http, which keeps the path as written (a browser or fetch would tidy it).
+ * Only the framing may differ: Next's router streams a page through its compression middleware
+ * (chunked), the direct path sends it whole with its length (src/server/http/gzip-whole-answer.ts).
  */
 test.describe.configure({ mode: "serial" });
 
@@ -21,8 +23,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const address = randomAddress();
 /** What differs between any two views of one page: the nonce of its scripts and styles. */
 const VARYING_HEADERS = new Set(["date", "content-security-policy", "content-length", "set-cookie", "connection", "keep-alive"]);
+/** How the bytes are delimited: a length, or chunks. */
+const FRAMING_HEADERS = new Set(["transfer-encoding"]);
 
-type Answer = { status: number; headers: Record<string, string>; body: string };
+type Answer = { status: number; headers: Record<string, string>; body: string; length: string | undefined; bytes: number };
 
 function get(path: string, cookie: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -31,7 +35,7 @@ function get(path: string, cookie: string, headers: Record<string, string> = {})
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
-          const kept = Object.entries(res.headers).filter(([key]) => !VARYING_HEADERS.has(key));
+          const kept = Object.entries(res.headers).filter(([key]) => !VARYING_HEADERS.has(key) && !FRAMING_HEADERS.has(key));
           const bytes = Buffer.concat(chunks);
           resolve({
             status: res.statusCode ?? 0,
@@ -40,6 +44,8 @@ function get(path: string, cookie: string, headers: Record<string, string> = {})
             body: (res.headers["content-encoding"] === "gzip" ? gunzipSync(bytes) : bytes)
               .toString("utf8")
               .replace(/(nonce="|data-n-css="|nonce-)[A-Za-z0-9+/=]+/g, "$1…"),
+            length: res.headers["content-length"],
+            bytes: bytes.length,
           });
         });
       })
@@ -60,6 +66,8 @@ async function sameBothWays(paths: string[], cookie: string, headers: Record<str
     expect(direct.status, path).toBe(throughNext.status);
     expect(direct.headers, path).toEqual(throughNext.headers);
     expect(direct.body, path).toBe(throughNext.body);
+    // Sent whole: its length is that of the bytes on the wire, compressed or not.
+    if (direct.bytes > 0) expect(Number(direct.length), path).toBe(direct.bytes);
   }
 }
 
@@ -86,6 +94,8 @@ test("a patient's pages answer the same straight to the page as through Next's r
   await sameBothWays(["/espace/documents"], cookie, { "accept-encoding": "gzip" });
   const gzip = await get("/espace/documents", cookie, { "accept-encoding": "gzip" });
   expect(gzip.headers["content-encoding"]).toBe("gzip");
+  expect(gzip.headers["vary"]).toBe("Accept-Encoding");
+  expect(gzip.bytes).toBeLessThan(gzip.body.length / 3);
 });
 
 test("a professional's pages, the pharmacist's link page and the sign-in page answer the same both ways", async ({ browser }) => {

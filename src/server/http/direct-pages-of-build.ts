@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { configHeaders, type HeaderRule } from "./config-headers";
+import { gzipWholeAnswer } from "./gzip-whole-answer";
 import { directPages, type DirectPages, type DirectPagesParts, type PageHandler } from "./direct-pages";
 import { pageRoutes, type PagesManifest, type RoutesManifest } from "./page-routes";
-
-type NextCompression = () => (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
  * Page views straight to their entry points (direct-pages.ts says why), with the parts read from
@@ -22,18 +20,13 @@ export function directPagesOfBuild(
   const requireFromBuild = createRequire(path.join(serverDir, "pages-manifest.json"));
   let pages: PagesManifest;
   let routes: RoutesManifest & { headers: HeaderRule[] };
-  let compression: ReturnType<NextCompression> | undefined;
-  let releaseCompressionStream: (res: ServerResponse) => void;
+  let compress: boolean;
   try {
     pages = JSON.parse(readFileSync(path.join(serverDir, "pages-manifest.json"), "utf8")) as PagesManifest;
     routes = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as RoutesManifest & { headers: HeaderRule[] };
     const built = JSON.parse(readFileSync(path.join(distDir, "required-server-files.json"), "utf8")) as { config?: { compress?: boolean } };
-    // Next's own copy of the `compression` middleware, the one its router applies to every
-    // answer: the same bytes on the wire, from the same version.
-    compression = built.config?.compress !== false ? (requireFromBuild("next/dist/compiled/compression") as NextCompression)() : undefined;
-    ({ releaseCompressionStream } = requireFromBuild("next/dist/server/lib/release-compression-stream") as {
-      releaseCompressionStream: (res: ServerResponse) => void;
-    });
+    // next.config's `compress` (true unless turned off), as Next's router reads it.
+    compress = built.config?.compress !== false;
   } catch {
     return undefined;
   }
@@ -50,15 +43,7 @@ export function directPagesOfBuild(
       if (typeof entry.handler !== "function") throw new Error(`${page}: its entry point has no handler`);
       return entry.handler as PageHandler;
     },
-    compress: compression
-      ? (req, res) => {
-          compression(req, res, () => {});
-          // On a client that leaves early the middleware never ends its zlib stream (Next's note).
-          res.once("close", () => {
-            if (!res.writableFinished) releaseCompressionStream(res);
-          });
-        }
-      : undefined,
+    compress: compress ? gzipWholeAnswer : undefined,
     renderError,
     // The key under which Next's router server registered this project's render404 and
     // configuration when it started (router-server.ts: path.relative(process.cwd(), dir)).

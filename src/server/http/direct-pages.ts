@@ -21,8 +21,9 @@ import { PAGE_HEADERS_APPLIED } from "./security-headers";
  * What Next's router did for these pages is done here or by the entry point itself:
  * - which page: page-routes.ts, from the build's own manifests, and only paths it is sure of;
  * - next.config.ts's headers: config-headers.ts, from the same manifest;
- * - gzip: the same compression middleware Next applies (`compress`, its default), with the same
- *   release of the zlib stream when the client leaves early;
+ * - gzip, when next.config's `compress` is on (its default): gzip-whole-answer.ts, which
+ *   compresses the page whole, where Next's router streams it through the `compression`
+ *   middleware (that file says why);
  * - a page's `notFound`: its entry point calls Next's own render404, which Next's router server
  *   registered for this project when the server started (`app.prepare()`);
  * - an error thrown by a page: logged, and Next's error page, as Next does.
