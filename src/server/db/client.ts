@@ -74,7 +74,16 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     await ownerPool.end();
   }
   // Logged in AS the app's role (not switched to it): RESET ROLE leads nowhere else.
-  const pool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? env().DB_POOL_SIZE });
+  // Idle connections are kept 5 minutes, not node-postgres's 10 s: each connection holds the
+  // statements it prepared (sql-driver.ts), and PostgreSQL plans a prepared statement afresh on
+  // its first five runs. A connection closed after a 10 s lull took its plans with it, and its
+  // replacement paid for them again: on the pages bench's world, the documents facets' statement
+  // took 0.48 ms to parse and 1.57 ms to bind (plan) on a new connection, 0.07 ms to bind on a
+  // warm one (statement log, issue 16). After a 12 s lull, one view each of four pages (the
+  // professional's record, documents, a prescription, history) took 195-282 ms in all with 10 s,
+  // 84-126 ms with 5 minutes (5 lulls each, same build otherwise). Ten idle connections per
+  // process cost PostgreSQL little.
+  const pool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? env().DB_POOL_SIZE, idleTimeoutMillis: 5 * 60_000 });
   // An idle connection the server ends (restart, failover, a dropped database) must not crash the
   // process: without a listener, node-postgres rethrows it as an uncaught exception. The pool
   // replaces the connection on the next query.
