@@ -11,6 +11,8 @@ import { acceptsGzip, gzipWholeAnswer } from "@/server/http/gzip-whole-answer";
  * res.end(html)) or something that streams.
  */
 const PAGE = "<!DOCTYPE html><html lang=\"fr\"><body>" + "<p>Vos documents de santé</p>".repeat(80) + "</body></html>";
+/** Over the size compressed on this thread: goes through the thread pool. */
+const LARGE = Array.from({ length: 12_000 }, (_, i) => `<li>Document ${i} du ${i % 28} mars</li>`).join("");
 const html = (res: http.ServerResponse) => res.setHeader("Content-Type", "text/html; charset=utf-8");
 
 const handlers: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void> = {
@@ -31,6 +33,10 @@ const handlers: Record<string, (req: http.IncomingMessage, res: http.ServerRespo
   "/latin1": (_req, res) => {
     html(res);
     res.end("é".repeat(2000), "latin1");
+  },
+  "/large": (_req, res) => {
+    html(res);
+    res.end(LARGE);
   },
   "/small": (_req, res) => {
     html(res);
@@ -142,6 +148,14 @@ describe("gzip of a page answered whole", () => {
     expect(got.headers["vary"]).toBe("Accept-Encoding");
     expect(Number(got.headers["content-length"])).toBe(Buffer.byteLength(PAGE));
     expect(got.text).toBe(PAGE);
+  });
+
+  it("compresses a large answer too (on the thread pool), with its gzipped length", async () => {
+    expect(Buffer.byteLength(LARGE)).toBeGreaterThan(256 * 1024);
+    const got = await get("/large", "gzip");
+    expect(got.headers["content-encoding"]).toBe("gzip");
+    expect(Number(got.headers["content-length"])).toBe(got.raw.length);
+    expect(got.text).toBe(LARGE);
   });
 
   it("compresses a page given as bytes, and a string in another encoding, decoding to the same text", async () => {
