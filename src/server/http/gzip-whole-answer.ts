@@ -119,6 +119,7 @@ export function acceptsGzip(header: string | undefined): boolean {
     if (!weights.has(name)) weights.set(name, q);
   }
   const gzip = weights.get("gzip") ?? weights.get("x-gzip") ?? weights.get("*") ?? 0;
-  const identity = weights.get("identity") ?? 1;
-  return gzip > 0 && (gzip >= identity || !weights.has("identity"));
+  // Unlisted, the uncompressed answer ranks below every listed coding (as `negotiator` ranks it).
+  const identity = weights.get("identity");
+  return gzip > 0 && (identity === undefined || gzip >= identity);
 }
