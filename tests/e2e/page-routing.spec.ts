@@ -28,10 +28,10 @@ const FRAMING_HEADERS = new Set(["transfer-encoding"]);
 
 type Answer = { status: number; headers: Record<string, string>; body: string; length: string | undefined; bytes: number };
 
-function get(path: string, cookie: string, headers: Record<string, string> = {}): Promise<Answer> {
+function get(path: string, cookie: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: "localhost", port, path, headers: { cookie, "x-forwarded-for": address, accept: "text/html", ...headers } }, (res) => {
+      .request({ host: "localhost", port, path, method, headers: { cookie, "x-forwarded-for": address, accept: "text/html", ...headers } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
@@ -49,7 +49,8 @@ function get(path: string, cookie: string, headers: Record<string, string> = {})
           });
         });
       })
-      .on("error", reject);
+      .on("error", reject)
+      .end();
   });
 }
 
@@ -57,12 +58,12 @@ async function cookieOf(page: Page): Promise<string> {
   return (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 }
 
-async function sameBothWays(paths: string[], cookie: string, headers: Record<string, string> = {}) {
+async function sameBothWays(paths: string[], cookie: string, headers: Record<string, string> = {}, method = "GET") {
   for (const path of paths) {
     // A first view may change what the next one shows (documents marked as seen): settle it.
-    await get(path, cookie, headers);
-    const throughNext = await get(`/.${path}`, cookie, headers);
-    const direct = await get(path, cookie, headers);
+    await get(path, cookie, headers, method);
+    const throughNext = await get(`/.${path}`, cookie, headers, method);
+    const direct = await get(path, cookie, headers, method);
     expect(direct.status, path).toBe(throughNext.status);
     expect(direct.headers, path).toEqual(throughNext.headers);
     expect(direct.body, path).toBe(throughNext.body);
@@ -97,6 +98,14 @@ test("a patient's pages answer the same straight to the page as through Next's r
   expect(gzip.headers["content-encoding"]).toBe("gzip");
   expect(gzip.headers["vary"]).toBe("Accept-Encoding");
   expect(gzip.bytes).toBeLessThan(gzip.body.length / 3);
+  // HEAD: the same head both ways, gzip asked or not, and no body.
+  const heads = ["/espace", "/espace/documents", `/espace/ordonnances/${PRESCRIPTION_IDS.camilleActive}`];
+  await sameBothWays(heads, cookie, {}, "HEAD");
+  await sameBothWays(heads, cookie, { "accept-encoding": "gzip" }, "HEAD");
+  const head = await get("/espace/documents", cookie, { "accept-encoding": "gzip" }, "HEAD");
+  expect(head.status).toBe(200);
+  expect(head.headers["content-encoding"]).toBeUndefined();
+  expect(head.bytes).toBe(0);
 });
 
 test("a professional's pages, the pharmacist's link page and the sign-in page answer the same both ways", async ({ browser }) => {
