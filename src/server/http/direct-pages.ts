@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { holdAnswer } from "./answer-after-commit";
 import type { ConfigHeaders } from "./config-headers";
 import type { PageRoutes } from "./page-routes";
 import { PAGE_HEADERS_APPLIED } from "./security-headers";
@@ -66,6 +67,21 @@ export function directPages(parts: DirectPagesParts): DirectPages {
     }
     return handler;
   };
+  /** Next's error page with a 500, in place of a page that threw or whose audit rows could not be committed. */
+  const answerError = async (error: unknown, req: IncomingMessage, res: ServerResponse, pathname: string) => {
+    (parts.log ?? console.error)(error);
+    if (res.headersSent) return void res.destroy();
+    res.statusCode = 500;
+    // What the page had said of its own body (its length, its encoding) is not the error page's.
+    for (const name of ["content-length", "content-encoding", "content-type", "etag"]) if (res.hasHeader(name)) res.removeHeader(name);
+    try {
+      await parts.renderError(error, req, res, pathname);
+    } catch (renderError) {
+      (parts.log ?? console.error)(renderError);
+      if (!res.headersSent) res.setHeader("content-type", "text/plain; charset=utf-8");
+      res.end("Erreur interne du serveur");
+    }
+  };
   return {
     pageOf(req, pathname) {
       if (req.method !== "GET" && req.method !== "HEAD") return undefined;
@@ -81,6 +97,9 @@ export function directPages(parts: DirectPagesParts): DirectPages {
     },
     async serve(req, res, { page, pathname }) {
       for (const [key, value] of parts.headers(pathname)) res.setHeader(key, value);
+      // The page is rendered while its audit rows are committed; its answer waits for the commit
+      // (answer-after-commit.ts), and gives way to the error page if the commit fails.
+      holdAnswer(req, res, (error) => void answerError(error, req, res, pathname));
       parts.compress?.(req, res);
       // Next's router listens for these too: a client gone mid-answer is not a crash.
       req.on("error", () => {});
@@ -89,16 +108,7 @@ export function directPages(parts: DirectPagesParts): DirectPages {
         const handler = await handlerOf(page);
         await handler(req, res, { requestMeta: parts.requestMeta });
       } catch (error) {
-        (parts.log ?? console.error)(error);
-        if (res.headersSent) return void res.destroy();
-        res.statusCode = 500;
-        try {
-          await parts.renderError(error, req, res, pathname);
-        } catch (renderError) {
-          (parts.log ?? console.error)(renderError);
-          if (!res.headersSent) res.setHeader("content-type", "text/plain; charset=utf-8");
-          res.end("Erreur interne du serveur");
-        }
+        await answerError(error, req, res, pathname);
       }
     },
   };

@@ -5,6 +5,7 @@ import type { CurrentSession } from "../auth/check-session";
 import { sessionFromHeaders } from "../auth/session-from-headers";
 import type { RequestScope } from "../documents/request-scope";
 import { ReadLimited } from "../fhir/read-limit";
+import { answerAfter } from "../http/answer-after-commit";
 import { answeredAppRouterFetch } from "./app-router-fetch";
 import { jsonProps, type Json } from "./json-props";
 import { openPageFrame, pageScope, type PageFrame } from "./page-scope";
@@ -50,8 +51,9 @@ export function framedPage<D>(
       const scoped = await pageScope(context.req, space, { rulesOf: rulesOf?.(context) });
       if ("redirect" in scoped) return scoped;
       // The frame and the page's data are read at once. Their audit rows (a caregiver's banner
-      // reads the other person's record) go in one INSERT, committed before anything is
-      // rendered, also when a read fails (a refusal's row is kept).
+      // reads the other person's record) go in one INSERT, also when a read fails (a refusal's
+      // row is kept), committed before any byte of the answer leaves: the page is rendered
+      // meanwhile where the server holds its answer (answer-after-commit.ts), else afterwards.
       const { repo } = scoped.scope;
       repo.holdAudit();
       let frame: PageFrame;
@@ -59,7 +61,7 @@ export function framedPage<D>(
       try {
         [frame, loaded] = await Promise.all([scoped.frame(), load(scoped.scope, context)]);
       } finally {
-        await repo.flushAudit();
+        await answerAfter(context.req, repo.flushAudit());
       }
       if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
       return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };
