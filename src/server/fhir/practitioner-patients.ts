@@ -100,17 +100,21 @@ export async function practitionerPatients(db: Queryable, actor: PractitionerAct
  * change moves the count or the sum.
  */
 async function stampOf(db: Queryable, reference: string): Promise<string> {
-  const [row] = await db.query<{ stamp: string }>(
-    `SELECT concat_ws(':', count(*), coalesce(sum(c.version_id), 0),
+  const [row] = await db.query<{ stamp: string }>(LIST_STAMP_SQL, [reference]);
+  return row?.stamp ?? "";
+}
+
+/**
+ * The stamp's statement ($1: the professional's reference). Read from the indexes alone, the
+ * authorisations' patients in order (prisma/migrations/20261214010000_practitioner_list_stamp_in_patient_order;
+ * tests/integration/access/practitioner-list-stamp-plan.test.ts checks the plan).
+ */
+export const LIST_STAMP_SQL = `SELECT concat_ws(':', count(*), coalesce(sum(c.version_id), 0),
               (SELECT concat_ws(':', count(*), coalesce(sum(p.version_id), 0)) FROM fhir_resource p
                 WHERE p.resource_type = 'Patient'
                   AND p.id IN (SELECT a.patient_id FROM fhir_resource a WHERE a.actor_ref = $1 AND a.resource_type = 'Consent' AND a.category = 'authorise'))) AS stamp
        FROM fhir_resource c
-      WHERE c.actor_ref = $1 AND c.resource_type = 'Consent' AND c.category IN ('authorise', 'block')`,
-    [reference],
-  );
-  return row?.stamp ?? "";
-}
+      WHERE c.actor_ref = $1 AND c.resource_type = 'Consent' AND c.category IN ('authorise', 'block')`;
 
 async function workOut(db: Queryable, actor: PractitionerActor, reference: string, now: Date): Promise<{ patients: PractitionerPatient[]; validUntil: number }> {
   const rows = await db.query<Row>(
