@@ -42,14 +42,18 @@ function toView(row: ViewRow): AuditView {
 export async function readDocumentViews(repo: Repository, patientId: string, documentId: string, limit = 50): Promise<AuditView[] | undefined> {
   if (!(await mayRead(repo, patientId))) return undefined;
   const { sql } = await database();
-  const rows = await sql.query<ViewRow>(
-    `SELECT ${COLUMNS} FROM audit_event
-      WHERE patient_id = $1::uuid AND entity = $2 AND interaction IN ('read', 'download') AND outcome = 'success'
-      ORDER BY seq DESC LIMIT $3`,
-    [patientId, `DocumentReference/${documentId}`, limit],
-  );
+  const rows = await sql.query<ViewRow>(DOCUMENT_VIEWS_SQL, [patientId, `DocumentReference/${documentId}`, limit]);
   return rows.map(toView);
 }
+
+/**
+ * The newest reads of one document ($1 the patient, $2 "DocumentReference/<id>", $3 how many),
+ * from their own index (prisma/migrations/20261214020000_document_views_index; its plan is
+ * checked by tests/integration/audit/document-views-plan.test.ts).
+ */
+export const DOCUMENT_VIEWS_SQL = `SELECT ${COLUMNS} FROM audit_event
+      WHERE patient_id = $1::uuid AND entity = $2 AND interaction IN ('read', 'download') AND outcome = 'success'
+      ORDER BY seq DESC LIMIT $3`;
 
 /** Emergency accesses opened on the patient's record since `since`, newest first. */
 export async function readEmergencyAccesses(repo: Repository, patientId: string, since: Date, limit = 10): Promise<AuditView[] | undefined> {

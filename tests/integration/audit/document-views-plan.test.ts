@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DOCUMENT_VIEWS_SQL } from "@/server/audit/read-audit";
+import { useTestDatabase } from "../../setup/test-database";
+import { tamper } from "./owner-sql";
+
+// A database of its own: its statistics are those of this file's rows alone (see beforeAll).
+const db = useTestDatabase({ fresh: true });
+
+/**
+ * "Qui a consulté ce document" reads the newest views of one document on every view of its page
+ * (read-audit.ts, DOCUMENT_VIEWS_SQL). On a long trail whose newest rows are other things (the
+ * patient's searches), PostgreSQL planned it, with the document's id in hand, as a walk of the
+ * whole table newest first, testing each row: 283 ms on the pages bench's held world, whose
+ * patient's trail had grown to 471,000 rows, for a document read often but not lately (issue 16);
+ * on this smaller trail, as every read of the document gathered and sorted. The document's reads
+ * have their own index now (prisma/migrations/20261214020000_document_views_index): checked here,
+ * with the plan PostgreSQL makes for the values of one view, the newest 50 straight from it.
+ */
+const patientId = randomUUID();
+const documentId = randomUUID();
+
+beforeAll(async () => {
+  // Rows only, as the owner with the chain trigger off: what is measured here is the plan. First
+  // 3,000 reads of the document, then 60,000 of the patient's searches, then other patients' rows.
+  const rows = (count: number, patient: string, entity: string, interaction: string) => ({
+    sql: `INSERT INTO audit_event (seq, id, recorded, agent, actor_kind, patient_id, entity, interaction, outcome)
+          SELECT nextval('audit_event_seq_seq'), gen_random_uuid(), now(), 'Patient/' || $1, 'patient', $1::uuid, $2, $3, 'success'
+            FROM generate_series(1, $4::int)`,
+    params: [patient, entity, interaction, count],
+  });
+  await tamper(db(), [
+    rows(3_000, patientId, `DocumentReference/${documentId}`, "read"),
+    rows(60_000, patientId, "DocumentReference", "search"),
+    ...Array.from({ length: 20 }, () => rows(1_000, randomUUID(), "DocumentReference", "search")),
+  ]);
+  await tamper(db(), [{ sql: "ANALYZE audit_event" }]);
+}, 120_000);
+
+type PlanNode = { "Node Type": string; "Index Name"?: string; Plans?: PlanNode[] };
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+/** The plan PostgreSQL makes for these values (a custom plan: the first five runs of a prepared statement get one). */
+async function customPlan(sql: string, values: (string | number)[]): Promise<PlanNode[]> {
+  return db().sql.session(async (connection) => {
+    await connection.exec("SET plan_cache_mode = force_custom_plan");
+    try {
+      await connection.exec(`PREPARE views_plan AS ${sql}`);
+      const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE views_plan (${values.map((value) => (typeof value === "number" ? String(value) : `'${value}'`)).join(", ")})`,
+      );
+      const raw = explained!["QUERY PLAN"];
+      const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
+      return nodes(plan!.Plan);
+    } finally {
+      await connection.exec("DEALLOCATE views_plan; RESET plan_cache_mode");
+    }
+  });
+}
+
+describe("who viewed a document, on a long trail", () => {
+  it("reads the document's own reads from their index, not the whole trail newest first", async () => {
+    const plan = await customPlan(DOCUMENT_VIEWS_SQL, [patientId, `DocumentReference/${documentId}`, 50]);
+    expect(plan.filter((node) => node["Index Name"]).map((node) => [node["Node Type"], node["Index Name"]])).toEqual([["Index Scan", "audit_document_views_idx"]]);
+    expect(plan.map((node) => node["Node Type"])).not.toContain("Sort");
+  });
+
+  it("finds the newest 50, newest first", async () => {
+    const rows = await db().sql.query<{ id: string }>(DOCUMENT_VIEWS_SQL, [patientId, `DocumentReference/${documentId}`, 50]);
+    expect(rows).toHaveLength(50);
+    const [newest] = await db().sql.query<{ id: string }>(
+      "SELECT id::text AS id FROM audit_event WHERE entity = $1 ORDER BY seq DESC LIMIT 1",
+      [`DocumentReference/${documentId}`],
+    );
+    expect(rows[0]!.id).toBe(newest!.id);
+  });
+});
