@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LIST_STAMP_SQL } from "@/server/fhir/practitioner-patients";
 import { useTestDatabase } from "../../setup/test-database";
 import { asOwner } from "../audit/owner-sql";
+import { planOf } from "../query-plan";
 
 // A database of its own: its statistics are those of this file's rows alone (see beforeAll).
 const db = useTestDatabase({ fresh: true });
@@ -42,30 +43,13 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-type PlanNode = { "Node Type": string; "Index Name"?: string; Plans?: PlanNode[] };
-const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-
 /**
  * The generic plan, the two lists merged: on the bench's world the planner merges them (measured,
  * scripts/bench/measured/pages-2026-12-04.txt), on this small database it may walk one and look
  * the other up row by row; what the index must give is the order a merge needs.
  */
-async function mergedPlan(sql: string, values: string[]): Promise<PlanNode[]> {
-  return db().sql.session(async (connection) => {
-    await connection.exec("SET plan_cache_mode = force_generic_plan; SET enable_nestloop = off; SET enable_hashjoin = off; SET enable_hashagg = off");
-    try {
-      await connection.exec(`PREPARE stamp_plan AS ${sql}`);
-      const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
-        `EXPLAIN (FORMAT JSON) EXECUTE stamp_plan (${values.map((value) => `'${value}'`).join(", ")})`,
-      );
-      const raw = explained!["QUERY PLAN"];
-      const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
-      return nodes(plan!.Plan);
-    } finally {
-      await connection.exec("DEALLOCATE stamp_plan; RESET plan_cache_mode; RESET enable_nestloop; RESET enable_hashjoin; RESET enable_hashagg");
-    }
-  });
-}
+const mergedPlan = (sql: string, values: string[]) =>
+  planOf(db(), sql, values, { plan_cache_mode: "force_generic_plan", enable_nestloop: "off", enable_hashjoin: "off", enable_hashagg: "off" });
 
 describe("the stamp of a professional's list of patients", () => {
   it("merges the authorisations' patients with the Patients' versions, both from their indexes alone, nothing sorted", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DOCUMENT_VIEWS_SQL } from "@/server/audit/read-audit";
 import { useTestDatabase } from "../../setup/test-database";
+import { planOf } from "../query-plan";
 import { tamper } from "./owner-sql";
 
 // A database of its own: its statistics are those of this file's rows alone (see beforeAll).
@@ -37,26 +38,8 @@ beforeAll(async () => {
   await tamper(db(), [{ sql: "ANALYZE audit_event" }]);
 }, 120_000);
 
-type PlanNode = { "Node Type": string; "Index Name"?: string; Plans?: PlanNode[] };
-const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-
 /** The plan PostgreSQL makes for these values (a custom plan: the first five runs of a prepared statement get one). */
-async function customPlan(sql: string, values: (string | number)[]): Promise<PlanNode[]> {
-  return db().sql.session(async (connection) => {
-    await connection.exec("SET plan_cache_mode = force_custom_plan");
-    try {
-      await connection.exec(`PREPARE views_plan AS ${sql}`);
-      const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
-        `EXPLAIN (FORMAT JSON) EXECUTE views_plan (${values.map((value) => (typeof value === "number" ? String(value) : `'${value}'`)).join(", ")})`,
-      );
-      const raw = explained!["QUERY PLAN"];
-      const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
-      return nodes(plan!.Plan);
-    } finally {
-      await connection.exec("DEALLOCATE views_plan; RESET plan_cache_mode");
-    }
-  });
-}
+const customPlan = (sql: string, values: (string | number)[]) => planOf(db(), sql, values, { plan_cache_mode: "force_custom_plan" });
 
 describe("who viewed a document, on a long trail", () => {
   it("reads the document's own reads from their index, not the whole trail newest first", async () => {

@@ -6,6 +6,7 @@ import { orderBy, SqlParams } from "@/server/fhir/search-sql";
 import type { Confidentiality } from "@/lib/fhir/systems";
 import { useTestDatabase } from "../../setup/test-database";
 import { asOwner } from "../audit/owner-sql";
+import { planOf } from "../query-plan";
 import { buildWorld, type World } from "./world";
 
 // A database of its own: its statistics are those of this file's rows alone (see beforeAll).
@@ -63,33 +64,13 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-type PlanNode = { "Node Type": string; "Index Name"?: string; Plans?: PlanNode[] };
-const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
-
 /**
  * The generic plan of a statement, its parameters as the app sends them. Not reading the whole
  * table: on a test database of a few thousand rows that may win, which says nothing about how a
  * record is read among millions.
  */
-async function genericPlan(sql: string, values: unknown[]): Promise<PlanNode[]> {
-  const literal = (value: unknown) => `'${Array.isArray(value) ? `{${value.join(",")}}` : String(value)}'`;
-  return db().sql.session(async (connection) => {
-    await connection.exec(
-      "SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off; SET enable_bitmapscan = off",
-    );
-    try {
-      await connection.exec(`PREPARE reader_plan AS ${sql}`);
-      const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
-        `EXPLAIN (FORMAT JSON) EXECUTE reader_plan (${values.map(literal).join(", ")})`,
-      );
-      const raw = explained!["QUERY PLAN"];
-      const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
-      return nodes(plan!.Plan);
-    } finally {
-      await connection.exec("DEALLOCATE reader_plan; RESET plan_cache_mode; RESET enable_seqscan; RESET enable_bitmapscan");
-    }
-  });
-}
+const genericPlan = (sql: string, values: unknown[]) =>
+  planOf(db(), sql, values, { plan_cache_mode: "force_generic_plan", enable_seqscan: "off", enable_bitmapscan: "off" });
 
 /** What this reader's documents list reads: the count's index, whether a page sorts, and what it counts. */
 async function readerPlans(actor: Actor, patientId: string): Promise<{ countIndex: string[]; sorted: boolean; total: number | undefined }> {

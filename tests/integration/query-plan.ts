@@ -1,0 +1,34 @@
+import type { Database } from "@/server/db/client";
+
+export type PlanNode = { "Node Type": string; "Index Name"?: string; Plans?: PlanNode[] };
+
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+/** A parameter written into EXECUTE as PostgreSQL reads it: a number as is, an array as '{…}', the rest quoted. */
+function literal(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  return `'${Array.isArray(value) ? `{${value.join(",")}}` : String(value)}'`;
+}
+
+/**
+ * The plan of a statement as the app's driver runs it (prepared, then executed with `values`),
+ * every node of it, under the planner `settings` given (plan_cache_mode, enable_…), which are
+ * reset afterwards on the same connection.
+ */
+export async function planOf(db: Database, sql: string, values: unknown[], settings: Record<string, string>): Promise<PlanNode[]> {
+  const names = Object.keys(settings);
+  return db.sql.session(async (connection) => {
+    await connection.exec(names.map((name) => `SET ${name} = ${settings[name]}`).join("; "));
+    try {
+      await connection.exec(`PREPARE plan_of AS ${sql}`);
+      const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE plan_of (${values.map(literal).join(", ")})`,
+      );
+      const raw = explained!["QUERY PLAN"];
+      const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
+      return nodes(plan!.Plan);
+    } finally {
+      await connection.exec(["DEALLOCATE plan_of", ...names.map((name) => `RESET ${name}`)].join("; "));
+    }
+  });
+}
