@@ -5,7 +5,7 @@
  * a bare Node server doing the same SQL through pg. Each is driven in rounds taking turns
  * (BENCH_ROUNDS, default 3, of BENCH_SECONDS, default 5), and the medians are compared. Prints
  * figures and ratios; targets are reported as met or not, never asserted (machines here are noisy).
- * Then, for information only, the same search and read on PORTAL_PROCESSES=2.
+ * Then, for information only, the same search and read on one process (PORTAL_PROCESSES=1).
  *
  * Then the documents page (issue 4, scripts/bench/documents-page.ts): a patient with 5,000
  * documents, server-rendered TTFB median and p95 (sequential and 10 concurrent) and the page's
@@ -164,7 +164,7 @@ async function benchStore() {
       const at10k = await driveInRounds(targets, ROUNDS, SECONDS);
       results.at10k = at10k;
       report(at1k, at10k, decision.medianUs);
-      results.twoProcesses = await benchTwoProcesses(secretsEnv, targets);
+      results.oneProcess = await benchOneProcess(secretsEnv, targets);
     } finally {
       await stop(app);
       await stop(ceiling);
@@ -178,18 +178,19 @@ async function benchStore() {
 }
 
 /**
- * For information, not a target: the same search and read on PORTAL_PROCESSES=2 (two processes
- * sharing the port, as on a deployment with one per core), against the one-process figures above.
+ * For information, not a target: the same search and read on one process (PORTAL_PROCESSES=1),
+ * against the figures above, measured as the portal starts by default: one process per core on
+ * a PostgreSQL server (src/server/portal-processes.ts).
  */
-async function benchTwoProcesses(secretsEnv: Record<string, string>, targets: Target[]) {
+async function benchOneProcess(secretsEnv: Record<string, string>, targets: Target[]) {
   const port = APP_PORT + 2;
-  const app = await startApp(port, { ...secretsEnv, PORTAL_PROCESSES: "2" });
+  const app = await startApp(port, { ...secretsEnv, PORTAL_PROCESSES: "1" });
   try {
-    const onTwo = targets
+    const onOne = targets
       .filter((t) => t.key !== "ceiling")
-      .map((t) => ({ ...t, label: `${t.label} ×2 processes`, url: t.url.replace(`:${APP_PORT}/`, `:${port}/`) }));
-    const measured = await driveInRounds(onTwo, ROUNDS, SECONDS);
-    console.log("\nfor information: the portal's server with PORTAL_PROCESSES=2, at 10k");
+      .map((t) => ({ ...t, label: `${t.label} ×1 process`, url: t.url.replace(`:${APP_PORT}/`, `:${port}/`) }));
+    const measured = await driveInRounds(onOne, ROUNDS, SECONDS);
+    console.log("\nfor information: the portal's server with PORTAL_PROCESSES=1, at 10k");
     for (const r of Object.values(measured)) console.log(`10k     ${r.label.padEnd(46)} ${r.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`);
     return measured;
   } finally {

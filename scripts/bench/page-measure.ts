@@ -168,6 +168,12 @@ export function residentMb(pid: number | undefined): number {
   return Math.max(0, ...processTree(pid).map(ownResidentMb));
 }
 
+/** All the server's processes together (the primary and its workers), and how many serve (the workers, or the one process). */
+export function residentTotal(pid: number | undefined): { mb: number; serving: number } {
+  const tree = processTree(pid);
+  return { mb: tree.reduce((sum, one) => sum + ownResidentMb(one), 0), serving: Math.max(1, tree.length - 1) };
+}
+
 function ownResidentMb(pid: number): number {
   try {
     const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));

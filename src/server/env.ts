@@ -28,8 +28,11 @@ const variables = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("FranceConnect"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Processes of the portal's server on this machine (src/server/portal-server.ts), sharing its port. */
-  PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Processes of the portal's server on this machine, sharing its port. Unset: one per core on a
+   * PostgreSQL server, one on PGlite (src/server/portal-processes.ts).
+   */
+  PORTAL_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
   /** Page renders (GET, HEAD) at once per process, the rest wait in turn (src/server/http/render-gate.ts); 0: no limit. */
   RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1000).default(12),
   /** Uploads (a document, a message's file) checked and stored at once per process, the rest wait in turn (src/server/http/upload-turns.ts). */
@@ -64,7 +67,7 @@ const schema = variables
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "obligatoire en production" });
       }
     }
-    if (env.PORTAL_PROCESSES > 1 && !env.DATABASE_URL) {
+    if ((env.PORTAL_PROCESSES ?? 1) > 1 && !env.DATABASE_URL) {
       ctx.addIssue({ code: "custom", path: ["PORTAL_PROCESSES"], message: "plusieurs processus demandent DATABASE_URL (PGlite : un seul processus par dossier)" });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];

@@ -13,12 +13,10 @@
  * each copy keeps in memory is a cache of its own (opened session cookies, the validator's index).
  *
  * Stateless: sessions, rules and audit rows live in PostgreSQL, so several of these run behind a
- * load balancer against one database server (every one with the same AUTH_SECRET), and on one
- * machine PORTAL_PROCESSES of them share the port (Node's cluster), one per core: a single
- * process uses one core whatever the machine has. It pays where the app has cores to itself: on
- * these 2-core machines, which also run PostgreSQL and the load generator, a second process
- * gained between nothing and 30% (`npm run bench`, "for information"). PGlite allows one
- * process per data folder, so only on a server.
+ * load balancer against one database server (every one with the same AUTH_SECRET). On one
+ * machine, several of them share the port (Node's cluster): one per core on a PostgreSQL server
+ * unless PORTAL_PROCESSES says otherwise, one on PGlite (portal-processes.ts says why and what was
+ * measured).
  *
  * Every command that starts it (npm start, the e2e tests, the bench, the image) passes
  * --max-semi-space-size=16 --max-old-space-size=256, so that one process stays within about
@@ -44,6 +42,7 @@
  */
 import cluster from "node:cluster";
 import http from "node:http";
+import { availableParallelism } from "node:os";
 import next from "next";
 import { schedulePurge } from "./db/purge-schedule";
 import { startMailWorker } from "./db/mail-worker-runner";
@@ -55,6 +54,7 @@ import { runOnBuiltNextConfig } from "./http/built-next-config";
 import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
 import { directPagesOfBuild } from "./http/direct-pages-of-build";
 import { gated, RenderGate } from "./http/render-gate";
+import { portalProcesses } from "./portal-processes";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
@@ -129,6 +129,7 @@ async function main() {
 function supervise(processes: number) {
   let stopping = false;
   const recentDeaths: number[] = [];
+  console.log(`Serveur : ${processes} processus sur le même port (PORTAL_PROCESSES pour en choisir le nombre)`);
   for (let i = 0; i < processes; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
@@ -153,7 +154,8 @@ function supervise(processes: number) {
   }
 }
 
-const processes = env().PORTAL_PROCESSES;
+const { PORTAL_PROCESSES, DATABASE_URL, DB_POOL_SIZE } = env();
+const processes = portalProcesses({ configured: PORTAL_PROCESSES, onServer: DATABASE_URL !== undefined, cores: availableParallelism(), poolSize: DB_POOL_SIZE });
 if (processes > 1 && cluster.isPrimary) supervise(processes);
 else
   main().catch((error: unknown) => {

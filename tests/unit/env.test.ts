@@ -70,7 +70,9 @@ describe("environment", () => {
   });
 
   it("runs several server processes only on a PostgreSQL server: PGlite takes one process per folder", () => {
-    expect(parseEnv({}).PORTAL_PROCESSES).toBe(1);
+    // Unset means "decided at start" (src/server/portal-processes.ts): one per core on a server.
+    expect(parseEnv({}).PORTAL_PROCESSES).toBeUndefined();
+    expect(parseEnv({ PORTAL_PROCESSES: "1" }).PORTAL_PROCESSES).toBe(1);
     expect(parseEnv({ ...productionSecrets, PORTAL_PROCESSES: "2" }).PORTAL_PROCESSES).toBe(2);
     expect(errorOf({ PORTAL_PROCESSES: "2" })).toContain("PORTAL_PROCESSES");
     expect(errorOf({ ...productionSecrets, PORTAL_PROCESSES: "0" })).toContain("PORTAL_PROCESSES");

@@ -1,0 +1,35 @@
+/**
+ * How many processes of the portal's server run on this machine, sharing its port (Node's
+ * cluster, src/server/portal-server.ts).
+ *
+ * - PGlite (no DATABASE_URL): one. PGlite opens its data folder in one process only.
+ * - PORTAL_PROCESSES set: that many.
+ * - Otherwise, one per core. One Node process renders on one core whatever the machine has.
+ *   On these 2-core machines, PostgreSQL and the load generator run beside it too. Even so, with one
+ *   process a quarter of the CPU stayed idle at 50 connections (vmstat: 23-24 % idle), and a second
+ *   process took it (1-2 % idle). Served pages per second, two processes against one, same build
+ *   and world, alternating rounds of 5 s (issue 16, sixteenth session): documents 1.26-1.34, the
+ *   professional's record 1.15-1.42, history 1.36-1.63, caregiver documents 1.27-1.41.
+ *   Each process keeps its own memory (about 190 MB after start).
+ * - And never more processes than the database can serve: each opens up to DB_POOL_SIZE
+ *   connections. PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are
+ *   left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
+ */
+export const APP_CONNECTIONS_AT_MOST = 80;
+
+export type ProcessesInput = {
+  /** PORTAL_PROCESSES, when set. */
+  configured: number | undefined;
+  /** Whether the portal runs on a PostgreSQL server (DATABASE_URL) rather than PGlite. */
+  onServer: boolean;
+  /** os.availableParallelism(): the cores this process may run on. */
+  cores: number;
+  /** DB_POOL_SIZE: connections each process may open. */
+  poolSize: number;
+};
+
+export function portalProcesses({ configured, onServer, cores, poolSize }: ProcessesInput): number {
+  if (!onServer) return 1;
+  if (configured !== undefined) return configured;
+  return Math.max(1, Math.min(Math.floor(cores), Math.floor(APP_CONNECTIONS_AT_MOST / poolSize)));
+}
