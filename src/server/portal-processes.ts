@@ -7,10 +7,12 @@
  * - Otherwise, one per core. One Node process renders on one core whatever the machine has.
  *   On these 2-core machines, PostgreSQL and the load generator run beside it too. Even so, with one
  *   process a quarter of the CPU stayed idle at 50 connections (vmstat: 23-24 % idle), and a second
- *   process took it (1-2 % idle). Served pages per second, two processes against one, same build
- *   and world, alternating rounds of 5 s (issue 16, sixteenth session): documents 1.26-1.34, the
- *   professional's record 1.15-1.42, history 1.36-1.63, caregiver documents 1.27-1.41.
- *   Each process keeps its own memory (about 190 MB after start).
+ *   process took it (1-2 % idle). Pages served per second, two processes against one, same build
+ *   and world, alternating rounds at 50 connections (issue 16, sixteenth session; the figures are
+ *   in scripts/bench/measured/pages-2026-12-04.txt): documents 1.22-1.34, the professional's
+ *   record 1.15-1.42, history 1.23-1.63, caregiver documents 1.14-1.42, in slow and fast phases
+ *   of the machine alike; the FHIR API 1.10-1.30.
+ *   Each process keeps its own memory (about 180 MB after start, the cluster's primary 85 MB).
  * - And never more processes than the database can serve: each opens up to DB_POOL_SIZE
  *   connections. PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are
  *   left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
