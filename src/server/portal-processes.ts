@@ -16,8 +16,12 @@
  * - And never more processes than the database can serve: each opens up to DB_POOL_SIZE
  *   connections. PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are
  *   left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
+ * - Nor more than the memory holds: a process may take up to 400 MB (issue 16's target, which the
+ *   start flags keep it under). A container sees all of the host's cores but may be given far less
+ *   memory than the host has: its limit (cgroup) counts when there is one.
  */
 export const APP_CONNECTIONS_AT_MOST = 80;
+export const MEMORY_PER_PROCESS = 400 * 1024 * 1024;
 
 export type ProcessesInput = {
   /** PORTAL_PROCESSES, when set. */
@@ -28,10 +32,20 @@ export type ProcessesInput = {
   cores: number;
   /** DB_POOL_SIZE: connections each process may open. */
   poolSize: number;
+  /** The memory this machine or container has, in bytes (see machineMemory). */
+  memoryBytes: number;
 };
 
-export function portalProcesses({ configured, onServer, cores, poolSize }: ProcessesInput): number {
+export function portalProcesses({ configured, onServer, cores, poolSize, memoryBytes }: ProcessesInput): number {
   if (!onServer) return 1;
   if (configured !== undefined) return configured;
-  return Math.max(1, Math.min(Math.floor(cores), Math.floor(APP_CONNECTIONS_AT_MOST / poolSize)));
+  return Math.max(1, Math.min(Math.floor(cores), Math.floor(APP_CONNECTIONS_AT_MOST / poolSize), Math.floor(memoryBytes / MEMORY_PER_PROCESS)));
+}
+
+/**
+ * The machine's memory, or the container's limit when it has a smaller one. Node reports an
+ * unlimited cgroup as 2^64 (and a missing one as 0 or undefined), hence the minimum.
+ */
+export function machineMemory(total: number, constrained: number | undefined): number {
+  return constrained && constrained > 0 ? Math.min(total, constrained) : total;
 }

@@ -42,7 +42,7 @@
  */
 import cluster from "node:cluster";
 import http from "node:http";
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import next from "next";
 import { schedulePurge } from "./db/purge-schedule";
 import { startMailWorker } from "./db/mail-worker-runner";
@@ -54,7 +54,7 @@ import { runOnBuiltNextConfig } from "./http/built-next-config";
 import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
 import { directPagesOfBuild } from "./http/direct-pages-of-build";
 import { gated, RenderGate } from "./http/render-gate";
-import { portalProcesses } from "./portal-processes";
+import { machineMemory, portalProcesses } from "./portal-processes";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
@@ -155,7 +155,13 @@ function supervise(processes: number) {
 }
 
 const { PORTAL_PROCESSES, DATABASE_URL, DB_POOL_SIZE } = env();
-const processes = portalProcesses({ configured: PORTAL_PROCESSES, onServer: DATABASE_URL !== undefined, cores: availableParallelism(), poolSize: DB_POOL_SIZE });
+const processes = portalProcesses({
+  configured: PORTAL_PROCESSES,
+  onServer: DATABASE_URL !== undefined,
+  cores: availableParallelism(),
+  poolSize: DB_POOL_SIZE,
+  memoryBytes: machineMemory(totalmem(), process.constrainedMemory?.()),
+});
 if (processes > 1 && cluster.isPrimary) supervise(processes);
 else
   main().catch((error: unknown) => {
