@@ -19,7 +19,7 @@ import { startApp, stop } from "./app-server";
 import { copyPatients } from "./copy-synthetic";
 import { freshDatabase } from "./database";
 import { patientId } from "./load-synthetic";
-import { keepAlive, measure, readLoadAverage, residentMb, timedGet } from "./page-measure";
+import { keepAlive, measure, readLoadAverage, residentMb, residentTotal, timedGet } from "./page-measure";
 import { signedInCookie } from "./session-cookie";
 import { median, percentile } from "./stats";
 
@@ -41,6 +41,8 @@ export type ScaleStep = {
   /** The baseline: a page that reads nothing of the record, whatever the database's size. */
   floor: { p50: number; appCpuMs: number };
   rssMb: number;
+  /** Every process of the server together (a cluster's primary and workers), and how many serve. */
+  rssTotal: { mb: number; serving: number };
   databaseMb: number;
   kbPerPatient: number;
   verify: { seconds: number; peakRssMb: number; exitCode: number; lastLine: string };
@@ -114,6 +116,7 @@ export async function benchScale(serverUrl: string): Promise<ScaleStep[]> {
         loadSeconds: size.loadSeconds,
         ...summarise(size.rounds),
         rssMb: residentMb(size.app!.pid),
+        rssTotal: residentTotal(size.app!.pid),
         databaseMb: stored.bytes / 1024 / 1024,
         kbPerPatient: stored.bytes / 1024 / size.patients,
         verify: await timeAuditVerify(size.db.url),
@@ -248,6 +251,7 @@ export function reportScale(steps: ScaleStep[]) {
       `${s.patients.toLocaleString("en").padStart(8)} ${f(s.loadSeconds)}  ${f(s.search.p50)} ${f(s.search.p95)}  ${f(s.page.p50)} ${f(s.page.p95)}  ${f(s.page.appCpuMs)}      ${f(s.floor.p50)} ${f(s.floor.appCpuMs)}   ${f(s.rssMb)}   ${f(s.databaseMb, 0)} ${f(s.kbPerPatient)}   ${f(s.verify.seconds)}  ${f(s.verify.peakRssMb)}     ${s.loadAverage}`,
     );
   }
+  for (const s of steps) console.log(`  at ${s.patients.toLocaleString("en")}: server RSS ${s.rssMb.toFixed(0)} MB for the largest of ${s.rssTotal.serving} serving process${s.rssTotal.serving > 1 ? "es" : ""}, ${s.rssTotal.mb.toFixed(0)} MB for all of them`);
   for (const s of steps) {
     if (s.search.non200 + s.page.non200 > 0) console.log(`  at ${s.patients}: non-200 answers: search ${s.search.non200}, page ${s.page.non200}`);
     console.log(`  audit:verify at ${s.patients.toLocaleString("en")} (exit ${s.verify.exitCode}): ${s.verify.lastLine}`);
