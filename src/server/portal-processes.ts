@@ -9,7 +9,7 @@
  *   process a quarter of the CPU stayed idle at 50 connections (vmstat: 23-24 % idle), and a second
  *   process took it (1-2 % idle). Pages served per second, two processes against one, same build
  *   and world, alternating rounds at 50 connections (issue 16, sixteenth session; the figures are
- *   in scripts/bench/measured/pages-2026-12-04.txt): documents 1.22-1.34, the professional's
+ *   in scripts/bench/measured/pages-2026-12-04.txt): documents 1.17-1.34, the professional's
  *   record 1.15-1.42, history 1.23-1.63, caregiver documents 1.14-1.42, in slow and fast phases
  *   of the machine alike; the FHIR API 1.10-1.30.
  *   Each process keeps its own memory (about 180 MB after start, the cluster's primary 85 MB).
