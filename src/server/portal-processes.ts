@@ -12,7 +12,8 @@
  *   in scripts/bench/measured/pages-2026-12-04.txt): documents 1.17-1.34, the professional's
  *   record 1.15-1.42, history 1.23-1.63, caregiver documents 1.14-1.42, in slow and fast phases
  *   of the machine alike; the FHIR API 1.10-1.30.
- *   Each process keeps its own memory (about 180 MB after start, the cluster's primary 85 MB).
+ *   Each process keeps its own memory (about 180 MB after start; the cluster's primary, which
+ *   loads neither Next nor the app, 54 MB).
  * - And never more processes than the database can serve: each opens up to DB_POOL_SIZE
  *   connections. PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are
  *   left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.

@@ -15,7 +15,7 @@ export type PharmacistPageData = { kind: "open"; linkId: string } | { kind: "vie
  * longer available », for a link that never existed and for one that died (revoked, expired,
  * locked, fully dispensed), alike.
  */
-export async function pharmacistPageData(linkId: string, headers: Headers, now = new Date(), req?: IncomingMessage): Promise<PharmacistPageData | undefined> {
+export async function pharmacistPageData(linkId: string, headers: Headers, req: IncomingMessage, now = new Date()): Promise<PharmacistPageData | undefined> {
   if (!isUuid(linkId)) return undefined;
   const id = linkId.toLowerCase();
   const scope = await pharmacistScope(id, headers, now);
@@ -26,8 +26,8 @@ export async function pharmacistPageData(linkId: string, headers: Headers, now =
   // The view's audit rows (the Patient read, the lines', the dispensations', the directory's)
   // in one INSERT, committed before anything is shown, as framed-page.ts does for the spaces'
   // pages: they were five commits one after the other (issue 16: the page was slower than the
-  // documents page in every round of a pages bench). A refusal's row is kept (finally). With the
-  // request, the page is rendered while they are committed (answer-after-commit.ts).
+  // documents page in every round of a pages bench). A refusal's row is kept (finally). Where the
+  // server holds the answer, the page is rendered while they are committed (answer-after-commit.ts).
   scope.repo.holdAudit();
   try {
     return { kind: "view", linkId: id, view: await viewSharedPrescription(scope.repo) };
@@ -35,7 +35,6 @@ export async function pharmacistPageData(linkId: string, headers: Headers, now =
     if (error instanceof FhirError && error.status === 404) return undefined;
     throw error;
   } finally {
-    const flushed = scope.repo.flushAudit();
-    await (req ? answerAfter(req, flushed) : flushed);
+    await answerAfter(req, scope.repo.flushAudit());
   }
 }

@@ -17,7 +17,7 @@ export const config = { unstable_runtimeJS: false };
 type Data = PharmacistPageData & { query: { erreur: string | null; essais: string | null; message: string | null } };
 
 export const getServerSideProps = openPage<Data>(async ({ params, query, req }, headers) => {
-  const data = await pharmacistPageData(typeof params?.linkId === "string" ? params.linkId : "", headers, new Date(), req);
+  const data = await pharmacistPageData(typeof params?.linkId === "string" ? params.linkId : "", headers, req);
   if (!data) return { notFound: true, title: t("pharmacist.goneTitle") };
   return { title: t("pharmacist.metadataTitle"), data: { ...data, query: { erreur: one(query.erreur) ?? null, essais: one(query.essais) ?? null, message: one(query.message) ?? null } } };
 });
