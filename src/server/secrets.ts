@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "./env";
 
@@ -27,11 +27,17 @@ export function secrets(): Secrets {
   } else {
     mkdirSync(path.dirname(file), { recursive: true });
     stored = { authSecret: randomBytes(32).toString("base64url"), storageKey: randomBytes(32).toString("base64") };
-    // "wx": if another process created it first, fail and read theirs.
+    // Several processes may start at once (a cluster on a demo's PostgreSQL): the file appears
+    // whole or not at all (written aside, then linked, which fails if another process linked
+    // first), so none reads it half-written; the one that loses reads the winner's.
+    const draft = `${file}.${process.pid}`;
+    writeFileSync(draft, JSON.stringify(stored), { mode: 0o600 });
     try {
-      writeFileSync(file, JSON.stringify(stored), { mode: 0o600, flag: "wx" });
+      linkSync(draft, file);
     } catch {
       stored = JSON.parse(readFileSync(file, "utf8")) as typeof stored;
+    } finally {
+      rmSync(draft, { force: true });
     }
   }
   cached = {

@@ -36,8 +36,14 @@ export async function createServerDatabase(serverUrl: string, label: string): Pr
   return {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () => onAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropServerDatabase(serverUrl, name),
   };
+}
+
+/** Drops one database made by createServerDatabase (its name, as that returned it). */
+export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(name) || !name.startsWith(PREFIX)) throw new Error(`not a test database: ${name}`);
+  await onAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
 async function dropStaleDatabases(client: pg.Client) {

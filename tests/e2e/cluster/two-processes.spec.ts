@@ -1,0 +1,82 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { PATIENT_IDS, PRACTITIONER_IDS, type AccountPersona } from "@/lib/demo/personas";
+import { onFreshConnection, type Answer } from "../helpers/fresh-connection";
+import { randomAddress, signIn } from "../helpers/sign-in";
+
+/**
+ * The portal as production runs it on a PostgreSQL server: two processes sharing one port
+ * (playwright.config.ts, `clusterServer`). Nothing about access may live in one process's
+ * memory: what one process decides (a block, a sign-out), the other honours at the very next
+ * request. Each request below goes on a connection of its own, so the cluster hands them to its
+ * processes in turn, and which process answered is checked, not assumed (fresh-connection.ts).
+ */
+test.describe.configure({ mode: "serial" });
+
+const CAMILLE = PATIENT_IDS.camille;
+const BERNARD = PRACTITIONER_IDS.bernard;
+
+/** Signs the persona in with a real browser and returns the session's Cookie header. */
+async function sessionCookie(browser: Browser, baseURL: string, persona: AccountPersona): Promise<string> {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+  try {
+    const page = await context.newPage();
+    await signIn(page, persona);
+    const cookies = await context.cookies(baseURL);
+    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  } finally {
+    await context.close();
+  }
+}
+
+/** The same view on fresh connections until both processes have answered it (at most 8). */
+async function onEveryProcess(baseURL: string, path: string, cookie: string): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  while (answers.length < 8 && new Set(answers.map((a) => a.servedBy)).size < 2) {
+    answers.push(await onFreshConnection(baseURL, path, { cookie, address: randomAddress() }));
+  }
+  expect(new Set(answers.map((a) => a.servedBy)).size, `processes that answered ${path}`).toBe(2);
+  return answers;
+}
+
+test("a session opened on one process is honoured by the other", async ({ browser, baseURL }) => {
+  const bernard = await sessionCookie(browser, baseURL!, "bernard");
+  for (const answer of await onEveryProcess(baseURL!, "/pro", bernard)) {
+    expect(answer.status, `process ${answer.servedBy}`).toBe(200);
+    expect(answer.body).toContain("Sophie Bernard");
+  }
+});
+
+test("Camille blocks Dr Bernard through one process; his very next view, on either process, finds nothing; she lifts it", async ({ browser, baseURL }) => {
+  const [bernard, camille] = [await sessionCookie(browser, baseURL!, "bernard"), await sessionCookie(browser, baseURL!, "camille")];
+  const record = `/pro/patients/${CAMILLE}`;
+  for (const answer of await onEveryProcess(baseURL!, record, bernard)) expect(answer.status, `before, process ${answer.servedBy}`).toBe(200);
+
+  const block = await onFreshConnection(baseURL!, "/api/partage/bloquer", { method: "POST", cookie: camille, form: { praticien: BERNARD }, address: randomAddress() });
+  expect(block.status).toBe(303);
+  expect(block.location).toContain("message=bloque");
+  // His very next view: whichever process it reaches, the one that wrote the block or the other.
+  const next = await onFreshConnection(baseURL!, record, { cookie: bernard, address: randomAddress() });
+  expect(next.status, `the very next view, process ${next.servedBy} (the block went through ${block.servedBy})`).toBe(404);
+  for (const answer of await onEveryProcess(baseURL!, record, bernard)) {
+    expect(answer.status, `blocked, process ${answer.servedBy}`).toBe(404);
+    expect(answer.body).not.toContain("Camille");
+  }
+
+  const lift = await onFreshConnection(baseURL!, "/api/partage/debloquer", { method: "POST", cookie: camille, form: { praticien: BERNARD }, address: randomAddress() });
+  expect(lift.location).toContain("message=debloque");
+  for (const answer of await onEveryProcess(baseURL!, record, bernard)) expect(answer.status, `lifted, process ${answer.servedBy}`).toBe(200);
+});
+
+test("signing out through one process ends the session on both", async ({ browser, baseURL }) => {
+  const camille = await sessionCookie(browser, baseURL!, "camille");
+  for (const answer of await onEveryProcess(baseURL!, "/espace", camille)) expect(answer.status, `signed in, process ${answer.servedBy}`).toBe(200);
+
+  const signOut = await onFreshConnection(baseURL!, "/deconnexion", { method: "POST", cookie: camille, form: {}, address: randomAddress() });
+  expect(signOut.status).toBe(303);
+  expect(signOut.location).toContain("/connexion");
+  // The old cookie, replayed on both processes, signs no one in.
+  for (const answer of await onEveryProcess(baseURL!, "/espace", camille)) {
+    expect(answer.status, `replayed, process ${answer.servedBy}`).not.toBe(200);
+    expect(answer.location ?? "", `replayed, process ${answer.servedBy}`).toContain("/connexion");
+  }
+});
