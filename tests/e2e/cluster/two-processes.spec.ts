@@ -1,13 +1,14 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { PATIENT_IDS, PRACTITIONER_IDS, type AccountPersona } from "@/lib/demo/personas";
+import { ACCOUNTS, DEMO_PASSWORD, PATIENT_IDS, PRACTITIONER_IDS, type AccountPersona } from "@/lib/demo/personas";
+import { SIGN_IN_DELAYS, SIGN_IN_LIMITS } from "@/server/auth/throttle-policy";
 import { onFreshConnection, type Answer } from "../helpers/fresh-connection";
 import { randomAddress, signIn } from "../helpers/sign-in";
 
 /**
  * The portal as production runs it on a PostgreSQL server: two processes sharing one port
  * (playwright.config.ts, `clusterServer`). Nothing about access may live in one process's
- * memory: what one process decides (a block, a sign-out), the other honours at the very next
- * request. Each request below goes on a connection of its own, so the cluster hands them to its
+ * memory: what one process decides (a block, a sign-out, a count of wrong passwords), the other
+ * honours at the very next request. Each request below goes on a connection of its own, so the cluster hands them to its
  * processes in turn, and which process answered is checked, not assumed (fresh-connection.ts).
  */
 test.describe.configure({ mode: "serial" });
@@ -79,4 +80,23 @@ test("signing out through one process ends the session on both", async ({ browse
     expect(answer.status, `replayed, process ${answer.servedBy}`).not.toBe(200);
     expect(answer.location ?? "", `replayed, process ${answer.servedBy}`).toContain("/connexion");
   }
+});
+
+test("wrong passwords spread over both processes count as one: the account's window from one address fills, and refuses even the right one", async ({ baseURL }) => {
+  test.setTimeout(30_000);
+  const address = randomAddress();
+  const attempt = (password: string) =>
+    onFreshConnection(baseURL!, "/connexion/mot-de-passe", { method: "POST", form: { email: ACCOUNTS.petit.email, password }, address });
+  const pause = () => new Promise((resolve) => setTimeout(resolve, SIGN_IN_DELAYS.firstDelayMs + 500));
+  const failures: Answer[] = [];
+  for (let i = 0; i < SIGN_IN_LIMITS.accountAndAddress; i++) {
+    // Past the free failures, each waits out the growing delay so that it is counted.
+    if (i >= SIGN_IN_DELAYS.freeFailures) await pause();
+    failures.push(await attempt(`mauvais-${i}`));
+  }
+  for (const failure of failures) expect(failure.location, `process ${failure.servedBy}`).toContain("/connexion?erreur=identifiants");
+  expect(new Set(failures.map((f) => f.servedBy)).size, "processes that counted a failure").toBe(2);
+  await pause();
+  const right = await attempt(DEMO_PASSWORD);
+  expect(right.location, `the right password, process ${right.servedBy}`).toContain("/connexion?erreur=identifiants");
 });
