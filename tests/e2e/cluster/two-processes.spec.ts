@@ -8,8 +8,9 @@ import { randomAddress, signIn } from "../helpers/sign-in";
  * The portal as production runs it on a PostgreSQL server: two processes sharing one port
  * (playwright.config.ts, `clusterServer`). Nothing about access may live in one process's
  * memory: what one process decides (a block, a sign-out, a count of wrong passwords), the other
- * honours at the very next request. Each request below goes on a connection of its own, so the cluster hands them to its
- * processes in turn, and which process answered is checked, not assumed (fresh-connection.ts).
+ * honours at the very next request. Each request below goes on a connection of its own, so the
+ * cluster hands them to its processes in turn, and which process answered is checked, not
+ * assumed (fresh-connection.ts).
  */
 test.describe.configure({ mode: "serial" });
 
