@@ -117,7 +117,10 @@ describe("Dockerfile", () => {
   it("is started with the heap flags npm start, the bench and the end-to-end tests use (portal-server.ts says why these)", () => {
     // The bench measures the server as it runs: its flags must be those of every other start.
     expect(readFileSync("scripts/start.mjs", "utf8")).toContain(`[${SERVER_NODE_FLAGS.map((flag) => JSON.stringify(flag)).join(", ")}, ".next/portal-server.mjs"]`);
-    expect(readFileSync("playwright.config.ts", "utf8")).toContain(`command: "node ${SERVER_NODE_FLAGS.join(" ")} .next/portal-server.mjs"`);
+    // Both of Playwright's servers (the PGlite one, the cluster on PostgreSQL) run this command, and no other.
+    const playwright = readFileSync("playwright.config.ts", "utf8");
+    expect(playwright).toContain(`const SERVER_COMMAND = "node ${SERVER_NODE_FLAGS.join(" ")} .next/portal-server.mjs";`);
+    expect(playwright.match(/command: \w+/g)).toEqual(["command: SERVER_COMMAND", "command: SERVER_COMMAND"]);
   });
 
   it("builds the server bundle it runs, and carries every file next.config.ts imports", () => {
