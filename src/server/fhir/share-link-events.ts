@@ -1,10 +1,11 @@
 import "@/server/server-only";
 import { database } from "../db/client";
+import { ENDED_LINKS_SHOWN, LINKS_SQL, linkOf, type ShareLinkRead } from "./share-links";
 
 /**
  * What happened through a patient's share links, read from their audit trail: the events the
- * links page lists under each link, and how many there are. The links themselves are in
- * share-links.ts.
+ * links page lists under each link, and how many there are, read with the links themselves
+ * (their columns and their other uses are in share-links.ts).
  */
 export type LinkEventRow = {
   recorded: Date;
@@ -18,40 +19,49 @@ export type LinkEventRow = {
 };
 
 /**
- * What readLinkEvents runs ($1 the patient, $2 and $3 the links' agent and entity references, $4
- * the rows per link, $5 the bound of the counts); exported for the test that reads its plan.
- * A link's events are counted up to $5 on each side (its own acts, the patient's rows about it):
+ * What listLinksWithEvents runs: the links (LINKS_SQL, $1 to $4), and with each its newest $5
+ * events and how many it has. Exported for the test that reads its plan.
+ *
+ * One statement, where it was two one after the other (the links, then their events by the
+ * links' ids): on the prescription's and the sharing pages, that second round trip came after
+ * every other read of the page (issue 16). Measured on the pages bench's world (a link opened
+ * 1,400 times, 203 links), sequential views of 8 pages interleaved, 3 rounds, whole page against
+ * the documents page's: prescription 1.14, 1.10, 1.04 before, 1.00, 0.96, 1.03 after; sharing
+ * 1.05, 0.91, 0.95 before, 0.89, 0.85, 0.92 after. The events come as one JSON array per link,
+ * so that a link's columns are not sent again with each of its events.
+ *
+ * A link's events are counted up to $6 on each side (its own acts, the patient's rows about it):
  * `capped` says a side has more (one row past the bound is read to know it), so the total is then
  * strictly less than the link's. Its wrong passcodes are counted exactly, on their own
  * partial index (migration 20261211010000): as many entries as wrong passcodes.
  */
-export const LINK_EVENTS_SQL = `WITH counted AS MATERIALIZED (
-         SELECT l.link, l.share, least(own.total, $5) + least(history.total, $5) AS total, own.total > $5 OR history.total > $5 AS capped, wrong.total AS wrong
-           FROM unnest($2::text[], $3::text[]) AS l(link, share)
+export const LINKS_WITH_EVENTS_SQL = `WITH links AS MATERIALIZED (${LINKS_SQL}),
+     counted AS MATERIALIZED (
+         SELECT l.id, least(own.total, $6) + least(history.total, $6) AS total, own.total > $6 OR history.total > $6 AS capped, wrong.total AS wrong
+           FROM (SELECT id, 'Link/' || id AS link, 'ShareLink/' || id AS share FROM links) l
            CROSS JOIN LATERAL (SELECT count(*) AS total FROM (SELECT 1 FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = l.link LIMIT $5 + 1) rows) own
+                   WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = l.link LIMIT $6 + 1) rows) own
            CROSS JOIN LATERAL (SELECT count(*) AS total FROM (SELECT 1 FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%' LIMIT $5 + 1) rows) history
+                   WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%' LIMIT $6 + 1) rows) history
            CROSS JOIN LATERAL (SELECT count(*) AS total
                    FROM audit_event a WHERE a.patient_id = $1::uuid AND a.agent = l.link AND a.interaction = 'link-passcode-failed') wrong
        )
-     SELECT e.recorded, e.agent, e.agent_name AS "agentName", e.entity, e.interaction, e.outcome, e.reason, e.detail,
-            c.total AS "linkTotal", c.capped AS "linkTotalCapped", c.wrong AS "linkWrongPasscodes"
-       FROM counted c
-       CROSS JOIN LATERAL (
-         SELECT * FROM (
-           (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
-              FROM audit_event a
-             WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = c.link
-             ORDER BY a.seq DESC LIMIT $4)
-           UNION ALL
-           (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
-              FROM audit_event a
-             WHERE a.patient_id = $1::uuid AND a.entity = c.share AND a.agent NOT LIKE 'Link/%'
-             ORDER BY a.seq DESC LIMIT $4)
-         ) newest ORDER BY seq DESC LIMIT $4
-       ) e
-      ORDER BY e.seq DESC`;
+     SELECT l.*, c.total AS "eventsTotal", c.capped AS "eventsTotalCapped", c.wrong AS "wrongPasscodes",
+            (SELECT coalesce(json_agg(json_build_object('recorded', e.recorded, 'agent', e.agent, 'agentName', e.agent_name, 'entity', e.entity,
+                       'interaction', e.interaction, 'outcome', e.outcome, 'reason', e.reason, 'detail', e.detail) ORDER BY e.seq DESC), '[]'::json)
+               FROM (SELECT * FROM (
+                 (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
+                    FROM audit_event a
+                   WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = 'Link/' || l.id
+                   ORDER BY a.seq DESC LIMIT $5)
+                 UNION ALL
+                 (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
+                    FROM audit_event a
+                   WHERE a.patient_id = $1::uuid AND a.entity = 'ShareLink/' || l.id AND a.agent NOT LIKE 'Link/%'
+                   ORDER BY a.seq DESC LIMIT $5)
+               ) newest ORDER BY seq DESC LIMIT $5) e) AS events
+       FROM links l JOIN counted c ON c.id = l.id
+      ORDER BY l."createdAt" DESC, l.id`;
 
 /** Events shown per link, newest first; the others are counted and stay in the access history. */
 export const LINK_EVENTS_SHOWN = 50;
@@ -65,35 +75,56 @@ export const LINK_EVENTS_SHOWN = 50;
 export const LINK_EVENTS_COUNTED = 200;
 
 /**
- * What happened through some links, from the patient's audit trail: openings (right or wrong
- * passcode), views and dispensations, all recorded with the agent "Link/<id>", plus the
- * patient's own share and revoke rows on "ShareLink/<id>". The newest LINK_EVENTS_SHOWN of each
- * link, newest first, each row with how many its link has: a busy link no longer crowds the
- * others out of a shared window, and the page can say what it does not show.
+ * A link with what happened through it, from the patient's audit trail: openings (right or wrong
+ * passcode), views and dispensations, all recorded with the agent "Link/<id>", plus the patient's
+ * own share and revoke rows on "ShareLink/<id>". Its newest LINK_EVENTS_SHOWN events, newest
+ * first, and how many it has: a busy link does not crowd the others out of a shared window, and
+ * the page can say what it does not show.
  */
-export type LinkEventPage = LinkEventRow & { linkTotal: number; /** The count stopped at its bound: the link has more events than linkTotal. */ linkTotalCapped: boolean; linkWrongPasscodes: number };
+export type ShareLinkWithEvents = ShareLinkRead & {
+  events: LinkEventRow[];
+  /** Its events, counted up to the bound on each side. */
+  eventsTotal: number;
+  /** The count stopped at its bound: the link has more events than eventsTotal. */
+  eventsTotalCapped: boolean;
+  wrongPasscodes: number;
+};
 
-export async function readLinkEvents(patientId: string, linkIds: string[], perLink = LINK_EVENTS_SHOWN, countUpTo = LINK_EVENTS_COUNTED): Promise<LinkEventPage[]> {
-  if (linkIds.length === 0) return [];
+type Counted = number | bigint | string;
+type EventJson = Omit<LinkEventRow, "recorded"> & { recorded: string };
+type Row = ShareLinkRead & { events: EventJson[] | string; eventsTotal: Counted; eventsTotalCapped: boolean; wrongPasscodes: Counted };
+
+/**
+ * A patient's links (one prescription's, or all; see LINKS_SQL), each with its events.
+ *
+ * Per link, bounded by what is shown rather than by the link's whole activity: the newest rows
+ * come from two index scans that stop at `perLink` (the link's own acts, "Link/<id>", on the
+ * partial index of link rows; the patient's share and revoke rows, "ShareLink/<id>", on the
+ * (patient, entity, seq) index), and the counts from the partial index alone (it carries the
+ * interaction). Before, every row of the link was read, ranked and sorted on each view: a link
+ * opened 1,400 times (issue 16's bench) made the prescription and sharing pages twice as slow
+ * as the documents page (the query alone: 15 ms). A row is the link's own when its agent is a
+ * link; a "ShareLink/<id>" row by anyone else (the patient, a caregiver) is its history.
+ * The counts are a MATERIALIZED step, once per link: as a lateral join beside the rows, the
+ * generic plan PostgreSQL picks for a statement prepared once per connection (sql-driver.ts)
+ * counted the link's whole activity again for each of its 50 rows (167 ms against 19 ms, on a
+ * link opened 7,500 times in the pages bench; the prescription and sharing pages went from
+ * 10 to 100 ms once a connection had run it five times). The counts stop at `countUpTo`: a
+ * link opened 9,000 times still cost 3 ms of a 6 ms page to count in full (issue 16).
+ */
+export async function listLinksWithEvents(
+  patientId: string,
+  prescriptionId: string | undefined,
+  now: Date,
+  { perLink = LINK_EVENTS_SHOWN, countUpTo = LINK_EVENTS_COUNTED } = {},
+): Promise<ShareLinkWithEvents[]> {
   const { sql } = await database();
-  type Counted = number | bigint | string;
-  // Per link, bounded by what is shown rather than by the link's whole activity: the newest rows
-  // come from two index scans that stop at `perLink` (the link's own acts, "Link/<id>", on the
-  // partial index of link rows; the patient's share and revoke rows, "ShareLink/<id>", on the
-  // (patient, entity, seq) index), and the counts from the partial index alone (it carries the
-  // interaction). Before, every row of the link was read, ranked and sorted on each view: a link
-  // opened 1,400 times (issue 16's bench) made the prescription and sharing pages twice as slow
-  // as the documents page (the query alone: 15 ms). A row is the link's own when its agent is a
-  // link; a "ShareLink/<id>" row by anyone else (the patient, a caregiver) is its history.
-  // The counts are a MATERIALIZED step, once per link: as a lateral join beside the rows, the
-  // generic plan PostgreSQL picks for a statement prepared once per connection (sql-driver.ts)
-  // counted the link's whole activity again for each of its 50 rows (167 ms against 19 ms, on a
-  // link opened 7,500 times in the pages bench; the prescription and sharing pages went from
-  // 10 to 100 ms once a connection had run it five times). The counts stop at `countUpTo`: a
-  // link opened 9,000 times still cost 3 ms of a 6 ms page to count in full (issue 16).
-  const rows = await sql.query<LinkEventRow & { linkTotal: Counted; linkTotalCapped: boolean; linkWrongPasscodes: Counted }>(
-    LINK_EVENTS_SQL,
-    [patientId, linkIds.map((id) => `Link/${id}`), linkIds.map((id) => `ShareLink/${id}`), perLink, countUpTo],
-  );
-  return rows.map((row) => ({ ...row, linkTotal: Number(row.linkTotal), linkWrongPasscodes: Number(row.linkWrongPasscodes) }));
+  const rows = await sql.query<Row>(LINKS_WITH_EVENTS_SQL, [patientId, prescriptionId ?? null, now.toISOString(), ENDED_LINKS_SHOWN, perLink, countUpTo]);
+  return rows.map(({ events, eventsTotal, wrongPasscodes, ...link }) => ({
+    ...linkOf(link),
+    // JSON carries the times as text: parsed here (a json column comes parsed from pg, as text from some engines).
+    events: (typeof events === "string" ? (JSON.parse(events) as EventJson[]) : events).map((event) => ({ ...event, recorded: new Date(event.recorded) })),
+    eventsTotal: Number(eventsTotal),
+    wrongPasscodes: Number(wrongPasscodes),
+  }));
 }

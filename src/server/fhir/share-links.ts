@@ -58,14 +58,14 @@ export async function markLinksDispensed(tx: TransactionClient, patientId: strin
  * prepares them once per connection (sql-driver.ts) where Prisma sends, parses and plans each
  * one again (issue 16).
  */
-const LINK_COLUMNS = `id::text AS id, secret_hash AS "secretHash", patient_id::text AS "patientId", prescription_id AS "prescriptionId",
+export const LINK_COLUMNS = `id::text AS id, secret_hash AS "secretHash", patient_id::text AS "patientId", prescription_id AS "prescriptionId",
   passcode_hash AS "passcodeHash", attempts_left AS "attemptsLeft", expires_at AS "expiresAt", revoked_at AS "revokedAt",
   dispensed_at AS "dispensedAt", created_at AS "createdAt", created_by AS "createdBy",
   EXISTS (SELECT 1 FROM fhir_resource f WHERE f.patient_id = share_link.patient_id AND f.group_id = share_link.prescription_id
             AND f.resource_type = 'MedicationRequest' AND f.status = 'active' AND NOT f.deleted) AS "prescriptionOpen"`;
 
 /** Dates as Date whichever engine answered (PGlite and pg both give Date for timestamptz; a string is parsed). */
-function linkOf(row: ShareLinkRead): ShareLinkRead {
+export function linkOf<Row extends ShareLinkRead>(row: Row): Row {
   const day = (value: Date | string) => (value instanceof Date ? value : new Date(value));
   return {
     ...row,
@@ -101,24 +101,17 @@ export const ENDED_LINKS_SHOWN = 200;
 /**
  * The links of a patient (one prescription's, or all), newest first: every link that still
  * works, however many (a live link the patient cannot see is one they cannot revoke), then the
- * latest ended ones.
+ * latest ENDED_LINKS_SHOWN ended ones. $1 the patient, $2 the prescription (null: all), $3 now,
+ * $4 ENDED_LINKS_SHOWN. Read with their events in one statement (share-link-events.ts).
  */
-export async function listShareLinks(patientId: string, prescriptionId?: string, now = new Date()): Promise<ShareLinkRead[]> {
-  const { sql } = await database();
-  // Both parts in one statement (they were two Prisma reads on two connections).
-  const rows = await sql.query<ShareLinkRead>(
-    `SELECT * FROM (
+export const LINKS_SQL = `SELECT * FROM (
        (SELECT ${LINK_COLUMNS} FROM share_link
          WHERE patient_id = $1::uuid AND ($2::text IS NULL OR prescription_id = $2) AND revoked_at IS NULL AND expires_at > $3::timestamptz)
        UNION ALL
        (SELECT ${LINK_COLUMNS} FROM share_link
          WHERE patient_id = $1::uuid AND ($2::text IS NULL OR prescription_id = $2) AND (revoked_at IS NOT NULL OR expires_at <= $3::timestamptz)
          ORDER BY created_at DESC, id LIMIT $4)
-     ) links ORDER BY "createdAt" DESC, id`,
-    [patientId, prescriptionId ?? null, now.toISOString(), ENDED_LINKS_SHOWN],
-  );
-  return rows.map(linkOf);
-}
+     ) links`;
 
 /** Ends a link of this patient now; false when there was no such live link. */
 export async function revokeShareLink(tx: TransactionClient, id: string, patientId: string, now: Date): Promise<boolean> {

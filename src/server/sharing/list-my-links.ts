@@ -1,8 +1,7 @@
 import "@/server/server-only";
 import { agentRef } from "../access/actor";
 import type { Repository } from "../fhir/repository";
-import { readLinkEvents, type LinkEventRow } from "../fhir/share-link-events";
-import { listShareLinks } from "../fhir/share-links";
+import { listLinksWithEvents, type LinkEventRow } from "../fhir/share-link-events";
 import { linksSpaceOf } from "./link-rights";
 import { linkState, type LinkState } from "./link-state";
 
@@ -66,14 +65,11 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
   const patientId = await linksSpaceOf(repo);
   if (!patientId) return undefined;
   const now = repo.now();
-  const links = await listShareLinks(patientId, prescriptionId, now);
-  // Whether each prescription still opens came with the links (ShareLinkRead).
-  const rows = await readLinkEvents(patientId, links.map((l) => l.id));
+  // Whether each prescription still opens, and each link's events, came with the links.
+  const links = await listLinksWithEvents(patientId, prescriptionId, now);
   const self = agentRef(repo.actor);
   return links.map((link) => {
-    const mine = rows.filter((r) => r.agent === `Link/${link.id}` || r.entity === `ShareLink/${link.id}`);
-    const events = mine.map(toEvent).filter((e): e is LinkEvent => !!e);
-    const eventsNotShown = Math.max(0, (mine[0]?.linkTotal ?? 0) - mine.length);
+    const events = link.events.map(toEvent).filter((e): e is LinkEvent => !!e);
     return {
       id: link.id,
       prescriptionId: link.prescriptionId,
@@ -84,10 +80,10 @@ export async function listMyLinks(repo: Repository, prescriptionId?: string): Pr
       passcode: link.passcodeHash !== null,
       attemptsLeft: link.attemptsLeft,
       // Counted in SQL over every wrong passcode of the link, not only the ones listed.
-      wrongPasscodes: mine[0]?.linkWrongPasscodes ?? 0,
+      wrongPasscodes: link.wrongPasscodes,
       events,
-      eventsNotShown,
-      moreEventsNotShown: mine[0]?.linkTotalCapped ?? false,
+      eventsNotShown: Math.max(0, link.eventsTotal - link.events.length),
+      moreEventsNotShown: link.eventsTotalCapped,
     };
   });
 }

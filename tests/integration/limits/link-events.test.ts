@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
-import { LINK_EVENTS_COUNTED, LINK_EVENTS_SHOWN, LINK_EVENTS_SQL, readLinkEvents } from "@/server/fhir/share-link-events";
+import { LINK_EVENTS_COUNTED, LINK_EVENTS_SHOWN, LINKS_WITH_EVENTS_SQL, listLinksWithEvents } from "@/server/fhir/share-link-events";
+import { ENDED_LINKS_SHOWN } from "@/server/fhir/share-links";
 import { insertShareLink } from "@/server/fhir/share-links";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { listMyLinks } from "@/server/sharing/list-my-links";
@@ -25,6 +26,8 @@ const BUSY_EVENTS = 600;
 const opened = randomUUID();
 const OPENED_VIEWS = 120;
 const WRONG_PASSCODES = 3;
+/** Each live link's prescription (one each). */
+const prescriptionOf = new Map<string, string>();
 
 beforeAll(async () => {
   const system = await systemRepository("link-events-tests");
@@ -35,7 +38,7 @@ beforeAll(async () => {
       id,
       secretHash: randomUUID(),
       patientId,
-      prescriptionId: newId(),
+      prescriptionId: prescriptionOf.set(id, newId()).get(id)!,
       passcodeHash: null,
       attemptsLeft: 10,
       expiresAt: new Date(now + 86_400_000),
@@ -97,13 +100,20 @@ describe("the patient's links", () => {
 
   it("count a link's events up to a bound and say so past it, and its wrong passcodes exactly", async () => {
     // The opened link: its creation (the patient's row about it), then 3 + 120 rows of its own.
-    const [exact] = await readLinkEvents(patientId, [opened], LINK_EVENTS_SHOWN, WRONG_PASSCODES + OPENED_VIEWS);
-    expect(exact).toMatchObject({ linkTotal: 1 + WRONG_PASSCODES + OPENED_VIEWS, linkTotalCapped: false, linkWrongPasscodes: WRONG_PASSCODES });
-    const [bounded] = await readLinkEvents(patientId, [opened], LINK_EVENTS_SHOWN, 100);
-    expect(bounded).toMatchObject({ linkTotal: 1 + 100, linkTotalCapped: true, linkWrongPasscodes: WRONG_PASSCODES });
+    const linkOfPrescription = async (id: string, countUpTo: number) =>
+      (await listLinksWithEvents(patientId, prescriptionOf.get(id), new Date(), { perLink: LINK_EVENTS_SHOWN, countUpTo })).find((link) => link.id === id);
+    const exact = await linkOfPrescription(opened, WRONG_PASSCODES + OPENED_VIEWS);
+    expect(exact).toMatchObject({ eventsTotal: 1 + WRONG_PASSCODES + OPENED_VIEWS, eventsTotalCapped: false, wrongPasscodes: WRONG_PASSCODES });
+    const bounded = await linkOfPrescription(opened, 100);
+    expect(bounded).toMatchObject({ eventsTotal: 1 + 100, eventsTotalCapped: true, wrongPasscodes: WRONG_PASSCODES });
     // The patient's rows about the busy link (600) are bounded the same way.
-    const [busyRows] = await readLinkEvents(patientId, [busy], LINK_EVENTS_SHOWN, 100);
-    expect(busyRows).toMatchObject({ linkTotal: 100, linkTotalCapped: true, linkWrongPasscodes: 0 });
+    const busyLink = await linkOfPrescription(busy, 100);
+    expect(busyLink).toMatchObject({ eventsTotal: 100, eventsTotalCapped: true, wrongPasscodes: 0 });
+    expect(busyLink?.events).toHaveLength(LINK_EVENTS_SHOWN);
+    // Times come back as times, newest first.
+    expect(busyLink?.events.every((event) => event.recorded instanceof Date && !Number.isNaN(event.recorded.getTime()))).toBe(true);
+    const times = busyLink!.events.map((event) => event.recorded.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("count a link's activity once, not once per row shown, even under the generic plan of a statement prepared once per connection", async () => {
@@ -116,9 +126,9 @@ describe("the patient's links", () => {
     const { loops, used } = await db().sql.session(async (connection) => {
       await connection.exec("SET plan_cache_mode = force_generic_plan");
       try {
-        await connection.exec(`PREPARE link_events_plan (uuid, text[], text[], int, bigint) AS ${LINK_EVENTS_SQL}`);
+        await connection.exec(`PREPARE link_events_plan (uuid, text, timestamptz, int, int, bigint) AS ${LINKS_WITH_EVENTS_SQL}`);
         const [explained] = await connection.query<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
-          `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE link_events_plan ('${patientId}', ARRAY['Link/${opened}'], ARRAY['ShareLink/${opened}'], ${LINK_EVENTS_SHOWN}, 100)`,
+          `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE link_events_plan ('${patientId}', '${prescriptionOf.get(opened)}', now(), ${ENDED_LINKS_SHOWN}, ${LINK_EVENTS_SHOWN}, 100)`,
         );
         const raw = explained!["QUERY PLAN"];
         const [plan] = typeof raw === "string" ? (JSON.parse(raw) as { Plan: PlanNode }[]) : raw;
@@ -128,8 +138,8 @@ describe("the patient's links", () => {
       }
     });
     // Three counts (the link's own rows and the patient's rows about it, each bounded, and its wrong
-    // passcodes), each run once for the one link.
-    expect(loops).toEqual([1, 1, 1]);
+    // passcodes) and the gathering of its events into one array, each run once for the one link.
+    expect(loops).toEqual([1, 1, 1, 1]);
     // The wrong passcodes from their own index: as many entries as wrong passcodes.
     expect(used).toContain("audit_patient_link_failed_idx");
   });
