@@ -2,7 +2,7 @@ import "@/server/server-only";
 import { now as clockNow } from "../clock";
 import type { Actor } from "../access/actor";
 import type { PatientRules } from "../access/rules";
-import { unsafeRulesOf } from "../fhir/load-rules";
+import { rulesOfRows, unsafeRulesOf } from "../fhir/load-rules";
 import { isUuid } from "../fhir/ids";
 import type { CurrentSession } from "./check-session";
 import { delegatedSpaceOf, resolveActor } from "./resolve-actor";
@@ -26,6 +26,7 @@ export async function actorAndRulesForSession(session: CurrentSession, now = clo
   if (!spaceId || !isUuid(spaceId)) return { actor: resolveActor({ ...session, activeSpace: null }, [], now) };
   // Who the request acts as precedes every decision: the rules are read unchecked, and no
   // system repository is built on this path (every request of a caregiver goes through it).
-  const rules = await unsafeRulesOf(spaceId);
+  // A page's session brought them in its own statement (session-store.ts, one round trip less).
+  const rules = session.delegatedSpaceRows ? rulesOfRows(spaceId, session.delegatedSpaceRows) : await unsafeRulesOf(spaceId);
   return { actor: resolveActor(session, rules.delegations, now) ?? resolveActor({ ...session, activeSpace: null }, [], now), rules };
 }

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { findSession, touchSession } from "../db/session-store";
 import type { AccountKind } from "../db/account-store";
+import type { ResourceRow } from "../fhir/resource-row";
 import { sessionProblem, TOUCH_EVERY_MS } from "./session-policy";
 
 /**
@@ -17,9 +18,14 @@ export type CurrentSession = {
   emergency: { patientId: string; until: Date } | null;
   /** The header's unread count, read with the session for a page (`unread`); absent otherwise. */
   headerUnread?: number;
+  /**
+   * The rule rows of the other patient's space it acts in, read with the session for a page
+   * (`delegatedSpace`); absent otherwise. Unchecked rows, for actor-for-session.ts alone.
+   */
+  delegatedSpaceRows?: ResourceRow[];
 };
 
-export async function checkSession(sessionId: string, now: Date, options: { unread?: boolean } = {}): Promise<CurrentSession | undefined> {
+export async function checkSession(sessionId: string, now: Date, options: { unread?: boolean; delegatedSpace?: boolean } = {}): Promise<CurrentSession | undefined> {
   const row = await findSession(sessionId, options);
   if (!row || sessionProblem(row, now)) return undefined;
   const kind = row.account.kind;
@@ -34,5 +40,6 @@ export async function checkSession(sessionId: string, now: Date, options: { unre
         ? { patientId: row.emergencyPatientId, until: row.emergencyUntil }
         : null,
     ...(row.unread === undefined ? {} : { headerUnread: row.unread }),
+    ...(row.delegatedSpaceRows ? { delegatedSpaceRows: row.delegatedSpaceRows } : {}),
   };
 }

@@ -26,11 +26,23 @@ export function patientRowReadWith(rules: PatientRules): ResourceRow | undefined
  */
 export async function unsafeLoadRules(db: Queryable, patientId: string): Promise<PatientRules> {
   // The Patient row comes too: its birth date ends a guardianship at majority (children/majority.ts).
-  const rows = await db.query<ResourceRow & { content: Consent | RelatedPerson | Patient }>(
-    `SELECT ${ROW_COLUMNS} FROM fhir_resource
-      WHERE patient_id = $1::uuid AND resource_type IN ('Consent', 'RelatedPerson', 'Patient') AND NOT deleted`,
-    [patientId],
-  );
+  const rows = await db.query<ResourceRow>(`SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE ${ruleRowsWhere("$1::uuid")}`, [patientId]);
+  return rulesOfRows(patientId, rows);
+}
+
+/** Which rows of fhir_resource (as `alias`) are a patient's rules: its Consents, its RelatedPersons, and the Patient itself. */
+export function ruleRowsWhere(patientId: string, alias = "fhir_resource"): string {
+  return `${alias}.patient_id = ${patientId} AND ${alias}.resource_type IN ('Consent', 'RelatedPerson', 'Patient') AND NOT ${alias}.deleted`;
+}
+
+/** The same rows as one JSON array (the session's statement reads them: session-store.ts). */
+export function ruleRowsJson(patientId: string, alias: string): string {
+  const columns = ROW_COLUMNS.split(", ").map((column) => `'${column}', ${alias}.${column}`).join(", ");
+  return `(SELECT coalesce(json_agg(json_build_object(${columns})), '[]'::json) FROM fhir_resource ${alias} WHERE ${ruleRowsWhere(patientId, alias)})`;
+}
+
+/** The rules of a patient from their rule rows (RULE_ROWS_WHERE), however they were read. */
+export function rulesOfRows(patientId: string, rows: ResourceRow[]): PatientRules {
   const consents: Consent[] = [];
   const relatedPersons: RelatedPerson[] = [];
   let patientRow: ResourceRow | undefined;

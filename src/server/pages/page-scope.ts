@@ -55,7 +55,9 @@ export async function pageScope(
   const rules = patientId ? unsafeRulesOf(patientId) : undefined;
   // Awaited by the repository's decisions if the session holds; a redirect leaves it unawaited.
   rules?.catch(() => undefined);
-  const session = await checkSession(sessionId, new Date(), { unread: true });
+  // With the rules of the other person's space, when it acts in one: who a caregiver acts as
+  // is decided on them (actor-for-session.ts), before any of the page's reads.
+  const session = await checkSession(sessionId, new Date(), { unread: true, delegatedSpace: true });
   if (!session) return to("/connexion");
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));

@@ -10,6 +10,9 @@ import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import { database } from "@/server/db/client";
+import { ROW_COLUMNS, type ResourceRow } from "@/server/fhir/resource-row";
+import { ruleRowsWhere } from "@/server/fhir/load-rules";
 import { useTestDatabase } from "../../setup/test-database";
 
 useTestDatabase();
@@ -19,8 +22,13 @@ const ids = { camille: newId(), jean: newId(), leo: newId(), nadia: newId(), str
 let jeanDelegation: RelatedPerson;
 let camilleSessionId: string;
 
+/**
+ * The session as an API request reads it, or as a page does: a page's session statement brings
+ * the rules of the space it acts in (session-store.ts), and the actor must come out the same.
+ */
+let pageSession = false;
 async function session(id: string, now = new Date()): Promise<CurrentSession> {
-  const current = await checkSession(id, now);
+  const current = await checkSession(id, now, { delegatedSpace: pageSession });
   if (!current) throw new Error("session ended");
   return current;
 }
@@ -48,7 +56,16 @@ beforeAll(async () => {
   camilleSessionId = await openSession({ account, now: new Date(), userAgent: null });
 }, 60_000);
 
-describe("the actor behind a session", () => {
+describe.each([
+  { read: "as an API request reads it", page: false },
+  { read: "as a page reads it, the space's rules in the same statement", page: true },
+])("the actor behind a session, $read", ({ page }) => {
+  beforeAll(async () => {
+    pageSession = page;
+    // Each reading starts from a fresh sign-in's state: her own space.
+    await switchSpace(await session(camilleSessionId), ids.camille, new Date());
+  });
+
   it("is the patient in their own space after sign-in", async () => {
     expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "patient", patientId: ids.camille });
   });
@@ -77,10 +94,12 @@ describe("the actor behind a session", () => {
   it("loses a revoked delegation on the very next request of a session opened before", async () => {
     expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(true);
     const system = await systemRepository("auth-tests");
-    await system.update({ ...jeanDelegation, active: false });
+    const revoked = await system.update({ ...jeanDelegation, active: false });
     // Back in her own space, never acting for Jean any more.
     expect(await actorForSession(await session(camilleSessionId))).toMatchObject({ kind: "patient", patientId: ids.camille });
     expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(false);
+    // Given back, for the same tests read the other way.
+    jeanDelegation = await system.update({ ...revoked, active: true });
   });
 
   it("is a practitioner for a professional's account, who has no patient space to switch to", async () => {
@@ -97,6 +116,32 @@ describe("the actor behind a session", () => {
     const sessionId = await openSession({ account, now: new Date(), userAgent: null });
     expect(await actorForSession(await session(sessionId))).toEqual({ kind: "practitioner", accountId: account.id, practitionerId: practitioner.id });
     expect(await switchSpace(await session(sessionId), ids.jean, new Date())).toBe(false);
+  });
+});
+
+describe("a page's session", () => {
+  it("brings the rules of the other patient's space it acts in, the rows the rules' own read finds, and nothing in one's own space", async () => {
+    expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(true);
+    const rows = (await checkSession(camilleSessionId, new Date(), { delegatedSpace: true }))?.delegatedSpaceRows;
+    const read = await (await database()).sql.query<ResourceRow>(`SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE ${ruleRowsWhere("$1::uuid")}`, [ids.jean]);
+    const byId = (list: ResourceRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(rows ?? [])).toEqual(byId(read));
+    expect(read.map((row) => row.resource_type).sort()).toEqual(["Patient", "RelatedPerson"]);
+    // An API request's session does not read them.
+    expect((await checkSession(camilleSessionId, new Date()))?.delegatedSpaceRows).toBeUndefined();
+    expect(await switchSpace(await session(camilleSessionId), ids.camille, new Date())).toBe(true);
+    expect((await checkSession(camilleSessionId, new Date(), { delegatedSpace: true }))?.delegatedSpaceRows).toBeUndefined();
+  });
+
+  it("reads no rules and fails nothing when the active space is not a patient's id", async () => {
+    const { sql } = await database();
+    for (const space of ["Patient/not-a-uuid", "Practitioner/" + newId(), "Patient/" + newId() + "' OR 1=1"]) {
+      await sql.query("UPDATE auth_session SET active_space = $2 WHERE id = $1", [camilleSessionId, space]);
+      const current = await checkSession(camilleSessionId, new Date(), { delegatedSpace: true });
+      expect(current?.delegatedSpaceRows, space).toBeUndefined();
+      expect(await actorForSession(current!)).toMatchObject({ kind: "patient", patientId: ids.camille });
+    }
+    await sql.query("UPDATE auth_session SET active_space = NULL WHERE id = $1", [camilleSessionId]);
   });
 });
 
