@@ -79,7 +79,7 @@ const DELEGATED_SPACE_ROWS = `CASE WHEN a.kind = 'patient' AND s.active_space IS
  * They are read fresh, as ever, and used only once the session holds (actor-for-session.ts).
  * Measured on the pages bench's world, 6 alternating rounds of 150 passes over three pages,
  * against the documents page: the caregiver's documents 1.08-1.12 before, 1.02-1.06 after; the
- * caregiver's home 0.94-0.98 before, 0.89-0.96 after.
+ * caregiver's home 0.90-0.98 before, 0.89-0.96 after.
  */
 export async function findSession(
   id: string,
