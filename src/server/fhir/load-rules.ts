@@ -30,18 +30,21 @@ export async function unsafeLoadRules(db: Queryable, patientId: string): Promise
   return rulesOfRows(patientId, rows);
 }
 
-/** Which rows of fhir_resource (as `alias`) are a patient's rules: its Consents, its RelatedPersons, and the Patient itself. */
-export function ruleRowsWhere(patientId: string, alias = "fhir_resource"): string {
-  return `${alias}.patient_id = ${patientId} AND ${alias}.resource_type IN ('Consent', 'RelatedPerson', 'Patient') AND NOT ${alias}.deleted`;
+/**
+ * Which rows of fhir_resource (as `alias`) are a patient's rules: its Consents, its RelatedPersons,
+ * and the Patient itself. `patientSql`: the SQL expression of the patient's id (a parameter, a column).
+ */
+export function ruleRowsWhere(patientSql: string, alias = "fhir_resource"): string {
+  return `${alias}.patient_id = ${patientSql} AND ${alias}.resource_type IN ('Consent', 'RelatedPerson', 'Patient') AND NOT ${alias}.deleted`;
 }
 
 /** The same rows as one JSON array (the session's statement reads them: session-store.ts). */
-export function ruleRowsJson(patientId: string, alias: string): string {
+export function ruleRowsJson(patientSql: string, alias: string): string {
   const columns = ROW_COLUMNS.split(", ").map((column) => `'${column}', ${alias}.${column}`).join(", ");
-  return `(SELECT coalesce(json_agg(json_build_object(${columns})), '[]'::json) FROM fhir_resource ${alias} WHERE ${ruleRowsWhere(patientId, alias)})`;
+  return `(SELECT coalesce(json_agg(json_build_object(${columns})), '[]'::json) FROM fhir_resource ${alias} WHERE ${ruleRowsWhere(patientSql, alias)})`;
 }
 
-/** The rules of a patient from their rule rows (RULE_ROWS_WHERE), however they were read. */
+/** The rules of a patient from their rule rows (ruleRowsWhere), however they were read. */
 export function rulesOfRows(patientId: string, rows: ResourceRow[]): PatientRules {
   const consents: Consent[] = [];
   const relatedPersons: RelatedPerson[] = [];

@@ -58,7 +58,7 @@ export async function markLinksDispensed(tx: TransactionClient, patientId: strin
  * prepares them once per connection (sql-driver.ts) where Prisma sends, parses and plans each
  * one again (issue 16).
  */
-export const LINK_COLUMNS = `id::text AS id, secret_hash AS "secretHash", patient_id::text AS "patientId", prescription_id AS "prescriptionId",
+const LINK_COLUMNS = `id::text AS id, secret_hash AS "secretHash", patient_id::text AS "patientId", prescription_id AS "prescriptionId",
   passcode_hash AS "passcodeHash", attempts_left AS "attemptsLeft", expires_at AS "expiresAt", revoked_at AS "revokedAt",
   dispensed_at AS "dispensedAt", created_at AS "createdAt", created_by AS "createdBy",
   EXISTS (SELECT 1 FROM fhir_resource f WHERE f.patient_id = share_link.patient_id AND f.group_id = share_link.prescription_id
