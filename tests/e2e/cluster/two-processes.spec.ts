@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, PATIENT_IDS, PRACTITIONER_IDS, type AccountPersona } from "@/lib/demo/personas";
+import { ACCOUNTS, DEMO_PASSWORD, PATIENT_IDS, PRACTITIONER_IDS, RELATED_PERSON_IDS, type AccountPersona } from "@/lib/demo/personas";
 import { SIGN_IN_DELAYS, SIGN_IN_LIMITS } from "@/server/auth/throttle-policy";
 import { onFreshConnection, type Answer } from "../helpers/fresh-connection";
 import { randomAddress, signIn } from "../helpers/sign-in";
@@ -7,10 +7,10 @@ import { randomAddress, signIn } from "../helpers/sign-in";
 /**
  * The portal as production runs it on a PostgreSQL server: two processes sharing one port
  * (playwright.config.ts, `clusterServer`). Nothing about access may live in one process's
- * memory: what one process decides (a block, a sign-out, a count of wrong passwords), the other
- * honours at the very next request. Each request below goes on a connection of its own, so the
- * cluster hands them to its processes in turn, and which process answered is checked, not
- * assumed (fresh-connection.ts).
+ * memory: what one process decides (a block, a sign-out, a count of wrong passwords, a withdrawn
+ * delegation), the other honours at the very next request. Each request below goes on a
+ * connection of its own, so the cluster hands them to its processes in turn, and which process
+ * answered is checked, not assumed (fresh-connection.ts).
  */
 test.describe.configure({ mode: "serial" });
 
@@ -100,4 +100,26 @@ test("wrong passwords spread over both processes count as one: the account's win
   await pause();
   const right = await attempt(DEMO_PASSWORD);
   expect(right.location, `the right password, process ${right.servedBy}`).toContain("/connexion?erreur=identifiants");
+});
+
+// Last: it ends the demo's delegation from Jean to Camille in this server's database (by design).
+test("Jean withdraws Camille's delegation through one process; her very next view of his space, on either process, is her own", async ({ browser, baseURL }) => {
+  const [camille, jean] = [await sessionCookie(browser, baseURL!, "camille"), await sessionCookie(browser, baseURL!, "jean")];
+  // The page's title in his space (the banner's words are split by React's markers in the HTML).
+  const inJeansSpace = "Documents de Jean Martin";
+  const open = await onFreshConnection(baseURL!, "/espace/espace-actif", { method: "POST", cookie: camille, form: { patientId: PATIENT_IDS.jean }, address: randomAddress() });
+  expect(open.status).toBe(303);
+  for (const answer of await onEveryProcess(baseURL!, "/espace/documents", camille)) {
+    expect(answer.status, `delegated, process ${answer.servedBy}`).toBe(200);
+    expect(answer.body, `delegated, process ${answer.servedBy}`).toContain(inJeansSpace);
+  }
+
+  const withdraw = await onFreshConnection(baseURL!, `/api/proches/${RELATED_PERSON_IDS.camilleForJean}/retirer`, { method: "POST", cookie: jean, form: {}, address: randomAddress() });
+  expect(withdraw.location).toContain("message=retiree");
+  const next = await onFreshConnection(baseURL!, "/espace/documents", { cookie: camille, address: randomAddress() });
+  expect(next.body, `the very next view, process ${next.servedBy} (the withdrawal went through ${withdraw.servedBy})`).not.toContain(inJeansSpace);
+  for (const answer of await onEveryProcess(baseURL!, "/espace/documents", camille)) {
+    expect(answer.status, `withdrawn, process ${answer.servedBy}`).toBe(200);
+    expect(answer.body, `withdrawn, process ${answer.servedBy}`).not.toContain(inJeansSpace);
+  }
 });
