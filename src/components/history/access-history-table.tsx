@@ -15,12 +15,15 @@ import { UnrecognisedAccess } from "./unrecognised-access";
 const ACTIONS = frHistory.history.actions;
 const RESOURCES = frHistory.history.resources;
 
+/** "Recherche : une vaccination, un problème de santé et un acte médical": every type the row names that we have words for. */
 function actionLabel(entry: HistoryEntry): string {
   const action = Object.hasOwn(ACTIONS, entry.interaction) ? (`history.actions.${entry.interaction}` as MessageKey) : "history.actions.other";
-  const resource = entry.resourceType && Object.hasOwn(RESOURCES, entry.resourceType) ? entry.resourceType : undefined;
-  if (!resource || entry.interaction === "emergency-access") return t(action);
-  return `${t(action)} : ${t(`history.resources.${resource}` as MessageKey)}`;
+  const resources = entry.resourceTypes.filter((type) => Object.hasOwn(RESOURCES, type)).map((type) => t(`history.resources.${type}` as MessageKey));
+  if (resources.length === 0 || entry.interaction === "emergency-access") return t(action);
+  return `${t(action)} : ${LIST.format(resources)}`;
 }
+
+const LIST = new Intl.ListFormat("fr", { style: "long", type: "conjunction" });
 
 export function AccessHistoryTable({ history }: { history: AccessHistory }) {
   return (

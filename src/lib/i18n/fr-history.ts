@@ -64,6 +64,7 @@ export const frHistory = {
       Patient: "votre dossier",
       Immunization: "une vaccination",
       Condition: "un problème de santé",
+      Procedure: "un acte médical",
       AllergyIntolerance: "une allergie",
       Observation: "un résultat",
       Communication: "un message",

@@ -1,6 +1,7 @@
 import type { AuditEvent, AuditEventAgent, AuditEventEntity, Coding } from "@medplum/fhirtypes";
 import { SUPPORTED_TYPES } from "../access/facts";
 import { isUuid } from "../fhir/ids";
+import { resultsKey, typesOfEntity } from "./types-searched";
 
 /**
  * One row of the audit table as a FHIR R4 AuditEvent, for the patient who reads their trace.
@@ -128,6 +129,17 @@ function entitiesOf(row: AuditRow): AuditEventEntity[] {
       role: { system: OBJECT_ROLE, code: "1", display: "Patient" },
     });
   }
+  const types = typesOfEntity(row.entity);
+  if (types) {
+    // A search of several types (types-searched.ts): an entity per type, with what was found of it.
+    const found = detailOf(row.detail);
+    const offset = found.filter((d) => d.type === "offset");
+    for (const type of types) {
+      const results = found.filter((d) => d.type === resultsKey(type)).map((d) => ({ type: "results", valueString: d.valueString }));
+      entities.push({ name: type, type: { system: ENTITY_TYPE, code: "2", display: "System Object" }, detail: [...results, ...offset] });
+    }
+    return entities;
+  }
   const detail = detailOf(row.detail);
   if (row.entity || detail.length > 0) {
     const reference = row.entity ? literalReference(row.entity) : undefined;
@@ -152,7 +164,8 @@ export function toFhirAuditEvent(row: AuditRow): AuditEvent {
     type: restful
       ? { system: AUDIT_EVENT_TYPE, code: "rest", display: "Restful Operation" }
       : { system: AUDIT_INTERACTION_SYSTEM, code: row.interaction },
-    subtype: restful ? [{ system: RESTFUL_INTERACTION, code: restful }, own] : [own],
+    // A search of several types is FHIR's search across types (`_type`), not a search of one.
+    subtype: restful ? [{ system: RESTFUL_INTERACTION, code: restful === "search-type" && typesOfEntity(row.entity) ? "search-system" : restful }, own] : [own],
     action: ACTIONS[row.interaction] ?? "E",
     recorded,
     outcome: OUTCOMES[row.outcome] ?? "8",

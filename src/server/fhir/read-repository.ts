@@ -97,7 +97,8 @@ export class ReadRepository extends GuardedRepository {
 
   /**
    * The same search of several types of one patient's record, in one round trip; each type is
-   * counted, decided and audited as its own search would be (search.ts).
+   * counted and decided as its own search would be, and the search of them all leaves one audit
+   * row naming each type and what was found of it (search.ts, types-searched.ts).
    */
   async searchTypes(types: Resource["resourceType"][], request: Parameters<typeof searchResourcesOfTypes>[3]): Promise<Map<string, SearchResult<Resource>>> {
     types.forEach(() => this.countRead());

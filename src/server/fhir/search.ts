@@ -3,6 +3,7 @@ import type { DocumentReference, Resource } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
 import { domainOf } from "../access/facts";
 import { rowFilter } from "../access/row-filter";
+import { typesSearched } from "../audit/types-searched";
 import type { Queryable } from "../db/queryable";
 import { invalid } from "./errors";
 import type { ReadRepository as Repository } from "./read-repository";
@@ -198,9 +199,11 @@ export async function searchResourcesPaged<T extends Resource>(repo: Repository,
 /**
  * Several types of one patient's compartment (or of the directory) in one statement: each type's
  * own search (its own rules in its WHERE, its own LIMIT), joined by UNION ALL, then one audit row
- * per type exactly as if each had been searched alone. A page reading a person's prevention record (immunizations,
- * conditions, procedures) paid three round trips for it, on every view of a professional's
- * record (issue 16). No totals: a page that needs one searches its type alone.
+ * for the search, naming its types and what it found of each, as FHIR's `_type` search is one
+ * (types-searched.ts); a type refused leaves its own denied row, as alone. A page reading a
+ * person's prevention record (immunizations, conditions, procedures) paid three round trips for
+ * it, on every view of a professional's record (issue 16). No totals: a page that needs one
+ * searches its type alone.
  */
 export async function searchResourcesOfTypes(
   repo: Repository,
@@ -240,11 +243,11 @@ export async function searchResourcesOfTypes(
     const found = rows.filter((row) => row.searched === type);
     results.set(type, { resources: found.slice(0, count).map((row) => row.content), hasMore: found.length > count, offset, count });
   }
-  // As searchRows: a search made in a patient's space (directory types included) leaves a row there.
-  if (patientId !== undefined) {
-    await Promise.all(
-      searched.map((type) => repo.audit({ patientId, entity: type, interaction: "search", outcome: "success", detail: { results: results.get(type)!.resources.length, offset } })),
-    );
+  // As searchRows: a search made in a patient's space (directory types included) leaves a row
+  // there; one for the types searched together (types-searched.ts says why).
+  if (patientId !== undefined && searched.length > 0) {
+    const { entity, detail } = typesSearched(new Map(searched.map((type) => [type, results.get(type)!.resources.length])), offset);
+    await repo.audit({ patientId, entity, interaction: "search", outcome: "success", detail });
   }
   return results;
 }

@@ -41,8 +41,11 @@ export type HistoryEntry = {
   onBehalf: boolean;
   interaction: string;
   outcome: "success" | "denied" | "failure";
-  /** The resource type touched ("DocumentReference"…), when the row names one. */
-  resourceType?: string;
+  /**
+   * The resource types touched ("DocumentReference"…), when the row names them: one, or several
+   * for a search of several types at once (types-searched.ts).
+   */
+  resourceTypes: string[];
   /** The reason typed for an emergency access. */
   emergencyReason?: string;
   /** Opened, or done, under an emergency access (purpose of use break-the-glass). */
@@ -77,7 +80,7 @@ function toEntry(event: AuditEvent, names: Map<string, string>, patientId: strin
   const [agent, ...others] = event.agent ?? [];
   const reference = agent?.who?.reference;
   const objects = (event.entity ?? []).filter((e) => e.role?.code !== "1");
-  const what = objects.find((e) => e.what?.reference)?.what?.reference ?? objects.find((e) => e.name)?.name;
+  const named = objects.map((e) => (e.what?.reference ?? e.name)?.split("/")[0]).filter((type): type is string => !!type);
   const interaction = interactionOf(event);
   const outcome = OUTCOMES[event.outcome ?? "8"] ?? "failure";
   const reason = objects.flatMap((e) => e.detail ?? []).find((d) => d.type === "reason")?.valueString;
@@ -89,7 +92,7 @@ function toEntry(event: AuditEvent, names: Map<string, string>, patientId: strin
     onBehalf: others.length > 0,
     interaction,
     outcome,
-    resourceType: what?.split("/")[0] || undefined,
+    resourceTypes: [...new Set(named)],
     emergencyReason: interaction === "emergency-access" ? reason : undefined,
     breakTheGlass: (event.purposeOfEvent ?? []).some((purpose) => (purpose.coding ?? []).some((c) => c.system === ACT_REASON && c.code === "BTG")),
     // As HISTORY_GROUP_SQL groups the rows (read-audit-events.ts).

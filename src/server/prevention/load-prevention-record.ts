@@ -20,9 +20,10 @@ export async function loadPreventionRecord(repo: ReadRepository, patientId: stri
   // The Patient first: an actor refused it searches nothing more (one refusal in the trail).
   // Read once per request: the banner of a caregiver's space reads the same person (space-patient-name.ts).
   const patient = known?.id === patientId ? known : await readSpacePatient(repo, patientId);
-  // Then the three types in one statement (read-repository.ts's searchTypes), each decided and
-  // audited as its own search: they were three round trips on every page showing prevention (a
-  // professional's view of a record: issue 16). A type with more than a page goes on alone.
+  // Then the three types in one statement (read-repository.ts's searchTypes), each decided as its
+  // own search, the look one row in the trail: they were three round trips and three rows on
+  // every page showing prevention (a professional's view of a record: issue 16). A type with more
+  // than a page goes on alone.
   const first = await repo.searchTypes(["Immunization", "Condition", "Procedure"], { patientId, count: MAX_COUNT, sort: "-date" });
   const [immunizations, conditions, procedures] = await Promise.all([
     rest<Immunization>(repo, "Immunization", patientId, first.get("Immunization")),

@@ -35,7 +35,7 @@ describe("the access history page", () => {
     expect(history.allowed).toBe(true);
     const emergency = history.entries.find((e) => e.interaction === "emergency-access");
     expect(emergency).toMatchObject({ who: "Dr Inès Moreau", agentType: "Practitioner", outcome: "success", emergencyReason: REASON, breakTheGlass: true });
-    const read = history.entries.find((e) => e.interaction === "read" && e.resourceType === "DocumentReference");
+    const read = history.entries.find((e) => e.interaction === "read" && e.resourceTypes.includes("DocumentReference"));
     // A read made under the emergency access is shown as one (SECURITY-CASES 44).
     expect(read).toMatchObject({ who: "Dr Inès Moreau", outcome: "success", breakTheGlass: true });
     // Newest first within a group: the read came after the emergency access.

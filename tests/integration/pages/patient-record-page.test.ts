@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GetServerSidePropsResult } from "next";
 import { describe, expect, it, vi } from "vitest";
+import * as historyPage from "@/pages/espace/historique";
 import { getServerSideProps } from "@/pages/pro/patients/[patientId]";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { signIn } from "../fhir-api/http";
+import { servePage } from "./pages-route";
 import { useTestDatabase } from "../../setup/test-database";
 
 const db = useTestDatabase();
@@ -79,6 +81,22 @@ describe("a patient's record as a professional sees it (Pages Router)", () => {
       [jean],
     );
     expect(rows).toEqual([{ entity: "Patient", interaction: "search", outcome: "denied", reason: "no-access" }]);
+  });
+
+  it("leaves one row per look in the patient's history, the prevention summary's three types as one search, and Jean reads it so", async () => {
+    const { jean, bernard, jeanSession } = await world();
+    expect((await view(bernard.cookie, jean)).status).toBe(200);
+    const rows = await db().sql.query<{ entity: string; interaction: string; outcome: string }>(
+      "SELECT entity, interaction, outcome FROM audit_event WHERE patient_id = $1::uuid AND agent LIKE 'Practitioner/%' ORDER BY entity",
+      [jean],
+    );
+    // The identity for the title, the page of documents, the filters' authors, the prevention summary.
+    expect(rows).toEqual(
+      ["DocumentReference", "DocumentReference", "Immunization,Condition,Procedure", "Patient"].map((entity) => ({ entity, interaction: "search", outcome: "success" })),
+    );
+    const history = await servePage(historyPage, "/espace/historique", { cookie: jeanSession.cookie });
+    const searches = (history.html ?? "").match(/Recherche : une vaccination, un problème de santé et un acte médical/g) ?? [];
+    expect(searches).toHaveLength(1);
   });
 
   it("sends a patient to their own space and a visitor without a session to sign in", async () => {
