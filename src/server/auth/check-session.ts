@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import { findSession, touchSession } from "../db/session-store";
+import { findSession, touchSession, type SessionReadOptions } from "../db/session-store";
 import type { AccountKind } from "../db/account-store";
 import type { ResourceRow } from "../fhir/resource-row";
 import { sessionProblem, TOUCH_EVERY_MS } from "./session-policy";
@@ -23,9 +23,14 @@ export type CurrentSession = {
    * (`delegatedSpace`); absent otherwise. Unchecked rows, for actor-for-session.ts alone.
    */
   delegatedSpaceRows?: ResourceRow[];
+  /**
+   * When the account last cleared its documents list (null: never), read with the session for a
+   * page (`documentsSeen`); absent otherwise.
+   */
+  documentsSeen?: Date | null;
 };
 
-export async function checkSession(sessionId: string, now: Date, options: { unread?: boolean; delegatedSpace?: boolean } = {}): Promise<CurrentSession | undefined> {
+export async function checkSession(sessionId: string, now: Date, options: SessionReadOptions = {}): Promise<CurrentSession | undefined> {
   const row = await findSession(sessionId, options);
   if (!row || sessionProblem(row, now)) return undefined;
   const kind = row.account.kind;
@@ -41,5 +46,6 @@ export async function checkSession(sessionId: string, now: Date, options: { unre
         : null,
     ...(row.unread === undefined ? {} : { headerUnread: row.unread }),
     ...(row.delegatedSpaceRows ? { delegatedSpaceRows: row.delegatedSpaceRows } : {}),
+    ...(row.documentsSeen === undefined ? {} : { documentsSeen: row.documentsSeen }),
   };
 }

@@ -22,11 +22,11 @@ export type DocumentsPageData = {
  * delegating patient's), filtered from the URL. Everything is read through the repository as
  * this actor: a caregiver sees what the delegation allows, and no privacy badges.
  */
-export async function documentsPageData({ repo, actor }: RequestScope, params: Record<string, string | string[] | undefined>): Promise<DocumentsPageData> {
+export async function documentsPageData({ repo, actor, session }: RequestScope, params: Record<string, string | string[] | undefined>): Promise<DocumentsPageData> {
   const patientId = spaceOf(actor) ?? "";
   const { filters, invalid } = parseDocumentFilters(params);
-  // Since when a document is new is read beside the list, not before it (issue 16).
-  const newSince = documentsSeenBefore(actor, new Date());
+  // Since when a document is new: read with the session (issue 16), or beside the list.
+  const newSince = documentsSeenBefore(actor, new Date(), session.documentsSeen);
   const [{ list, facets }, spaceName, create] = await Promise.all([
     listWithFacets(repo, patientId, filters, { newSince, viewerRef: agentRef(actor) }),
     // Another person's space: their name, as its banner read it.

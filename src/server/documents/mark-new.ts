@@ -9,9 +9,10 @@ import { readDocumentsSeen, writeDocumentsSeen } from "../db/documents-seen-stor
  * caregiver's visit is not the patient's. The first visit starts the clock, so a fresh account
  * does not see its whole record as new.
  */
-export async function documentsSeenBefore(actor: Actor, now: Date): Promise<Date | undefined> {
+export async function documentsSeenBefore(actor: Actor, now: Date, known?: Date | null): Promise<Date | undefined> {
   if (actor.kind !== "patient") return undefined;
-  const seen = await readDocumentsSeen(actor.accountId);
+  // `known`: as the session's statement read it for this request (page-scope.ts), one statement less.
+  const seen = known !== undefined ? known : await readDocumentsSeen(actor.accountId);
   if (seen) return seen;
   await writeDocumentsSeen(actor.accountId, now);
   return now;

@@ -57,7 +57,8 @@ export async function pageScope(
   rules?.catch(() => undefined);
   // With the rules of the other person's space, when it acts in one: who a caregiver acts as
   // is decided on them (actor-for-session.ts), before any of the page's reads.
-  const session = await checkSession(sessionId, new Date(), { unread: true, delegatedSpace: true });
+  // And when the account last cleared its documents list, for the documents page (mark-new.ts).
+  const session = await checkSession(sessionId, new Date(), { unread: true, delegatedSpace: true, documentsSeen: true });
   if (!session) return to("/connexion");
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));

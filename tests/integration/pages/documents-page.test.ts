@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { GetServerSidePropsResult } from "next";
 import type { RelatedPerson } from "@medplum/fhirtypes";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as documentsRoute from "@/pages/espace/documents";
 import * as documentRoute from "@/pages/espace/documents/[id]";
 import * as proDocumentRoute from "@/pages/pro/patients/[patientId]/documents/[id]";
@@ -73,6 +73,37 @@ describe("the documents page's server props (Pages Router)", () => {
     );
     expect(rows.map((row) => row.interaction)).toContain("search");
     expect(rows.every((row) => row.user_agent === "Navigateur de test")).toBe(true);
+  });
+
+  it("marks what was added since the patient's last visit as new, that visit read in the session's own statement", async () => {
+    const { system, jean } = await world();
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const sent: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      sent.push(text);
+      return original(text, params);
+    }) as typeof sql.query);
+    try {
+      // The first visit starts the clock: the record is not all new.
+      const first = propsOf(await view(session.cookie));
+      expect(first.data!.list.items.map((item) => [item.title, item.isNew])).toEqual([["Bilan de Jean", false]]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await system.create(aDocument({ patientId: jean, kind: "imaging", title: "Radio récente", date: new Date().toISOString() }));
+      const second = propsOf(await view(session.cookie));
+      expect(new Map(second.data!.list.items.map((item) => [item.title, item.isNew]))).toEqual(
+        new Map([
+          ["Radio récente", true],
+          ["Bilan de Jean", false],
+        ]),
+      );
+      // Read beside the session, in its statement, on both visits; never in a statement of its own.
+      expect(sent.filter((text) => text.includes("FROM auth_session") && text.includes("last_documents_seen"))).toHaveLength(2);
+      expect(sent.filter((text) => text.includes("last_documents_seen") && !text.includes("FROM auth_session") && !/^\s*UPDATE/i.test(text))).toEqual([]);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it("shows a caregiver the other person's documents under their banner, and their own space at the very next view once the delegation is withdrawn", async () => {
