@@ -120,7 +120,8 @@ function detailOf(detail: unknown): { type: string; valueString: string }[] {
     .map(([type, value]) => ({ type, valueString: String(value) }));
 }
 
-function entitiesOf(row: AuditRow): AuditEventEntity[] {
+/** `types`: the row's types when it is a search of several (typesOfEntity), read once by toFhirAuditEvent. */
+function entitiesOf(row: AuditRow, types: string[] | undefined): AuditEventEntity[] {
   const entities: AuditEventEntity[] = [];
   if (row.patientId) {
     entities.push({
@@ -129,7 +130,6 @@ function entitiesOf(row: AuditRow): AuditEventEntity[] {
       role: { system: OBJECT_ROLE, code: "1", display: "Patient" },
     });
   }
-  const types = typesOfEntity(row.entity);
   if (types) {
     // A search of several types (types-searched.ts): an entity per type, with what was found of it.
     const found = detailOf(row.detail);
@@ -157,6 +157,7 @@ export function toFhirAuditEvent(row: AuditRow): AuditEvent {
   const restful = RESTFUL[row.interaction];
   const own: Coding = { system: AUDIT_INTERACTION_SYSTEM, code: row.interaction };
   const recorded = row.recorded.toISOString();
+  const types = typesOfEntity(row.entity);
   return {
     resourceType: "AuditEvent",
     id: row.id,
@@ -165,7 +166,7 @@ export function toFhirAuditEvent(row: AuditRow): AuditEvent {
       ? { system: AUDIT_EVENT_TYPE, code: "rest", display: "Restful Operation" }
       : { system: AUDIT_INTERACTION_SYSTEM, code: row.interaction },
     // A search of several types is FHIR's search across types (`_type`), not a search of one.
-    subtype: restful ? [{ system: RESTFUL_INTERACTION, code: restful === "search-type" && typesOfEntity(row.entity) ? "search-system" : restful }, own] : [own],
+    subtype: restful ? [{ system: RESTFUL_INTERACTION, code: restful === "search-type" && types ? "search-system" : restful }, own] : [own],
     action: ACTIONS[row.interaction] ?? "E",
     recorded,
     outcome: OUTCOMES[row.outcome] ?? "8",
@@ -176,6 +177,6 @@ export function toFhirAuditEvent(row: AuditRow): AuditEvent {
       observer: { display: "Espace santé" },
       type: [{ system: SOURCE_TYPE, code: "4", display: "Application Server" }],
     },
-    entity: entitiesOf(row),
+    entity: entitiesOf(row, types),
   };
 }

@@ -82,12 +82,12 @@ const DELEGATED_SPACE_ROWS = `CASE WHEN a.kind = 'patient' AND s.active_space IS
  * for a page: who a caregiver acts as is decided on that patient's delegations, read after the
  * session in a statement of its own, one round trip before any of the page's reads (issue 16).
  * They are read fresh, as ever, and used only once the session holds (actor-for-session.ts).
- * `documentsSeen`: with the account's last clearing of its documents list, a column of the row
- * already read, for the documents page's "new" marks (mark-new.ts): it was a statement of its own
- * on every view of the portal's most visited page (issue 16).
  * Measured on the pages bench's world, 6 alternating rounds of 150 passes over three pages,
  * against the documents page: the caregiver's documents 1.08-1.12 before, 1.02-1.06 after; the
  * caregiver's home 0.90-0.98 before, 0.89-0.96 after.
+ * `documentsSeen`: with the account's last clearing of its documents list, a column of the row
+ * already read, for the documents page's "new" marks (mark-new.ts): it was a statement of its own
+ * on every view of the portal's most visited page (issue 16).
  */
 export async function findSession(
   id: string,
