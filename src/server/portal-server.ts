@@ -44,6 +44,7 @@ import cluster from "node:cluster";
 import { availableParallelism, totalmem } from "node:os";
 import { env } from "./env";
 import { machineMemory, portalProcesses } from "./portal-processes";
+import { trackNextAsyncStorage } from "./http/quiet-async-hooks";
 
 /**
  * The first process forks the others and replaces any that dies, until it is told to stop; if
@@ -86,7 +87,10 @@ const processes = portalProcesses({
   memoryBytes: machineMemory(totalmem(), process.constrainedMemory?.()),
 });
 if (processes > 1 && cluster.isPrimary) supervise(processes);
-else
+else {
+  // Before Next loads: its AsyncLocalStorage instances are tracked, to be turned off when idle
+  // (http/quiet-async-hooks.ts says why).
+  trackNextAsyncStorage();
   // Loaded only here: a cluster's primary forks and watches, and need not carry Next, React and
   // the app (85 MB resident when it did; the bundle keeps this import as its own chunk).
   import("./portal-worker")
@@ -95,3 +99,4 @@ else
       console.error(error);
       process.exit(1);
     });
+}

@@ -15,6 +15,7 @@ import { runOnBuiltNextConfig } from "./http/built-next-config";
 import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
 import { directPagesOfBuild } from "./http/direct-pages-of-build";
 import { gated, RenderGate } from "./http/render-gate";
+import { AsyncHooksQuieter } from "./http/quiet-async-hooks";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
@@ -29,6 +30,8 @@ export async function startPortal(): Promise<void> {
   const handle = app.getRequestHandler();
   const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS, RENDER_CONCURRENCY, OIDC_ISSUER, DIRECT_PAGES } = env();
   const production = APP_ENV === "production";
+  // Node 20's async hooks, left on by Next's App Router, go off when it is idle (see there why).
+  const quieter = new AsyncHooksQuieter();
   const gate = RENDER_CONCURRENCY > 0 ? new RenderGate(RENDER_CONCURRENCY) : undefined;
   // The Pages Router's page views go straight to their pages' entry points (see there why);
   // DIRECT_PAGES=off sends them through Next's router, as everything else is.
@@ -51,7 +54,12 @@ export async function startPortal(): Promise<void> {
     if (url && isFhirPath(url.pathname)) return void serveFhir(req, res, url, production);
     applyPageHeaders(req, res, url?.pathname, { production, oidcIssuer: OIDC_ISSUER });
     const view = url && pages?.pageOf(req, url.pathname);
-    const serve = view ? () => void pages!.serve(req, res, view) : () => void handle(req, res);
+    const serve = view
+      ? () => void pages!.serve(req, res, view)
+      : () => {
+          quieter.handedToNext(res);
+          void handle(req, res);
+        };
     if (gate && url && gated(req, url.pathname)) gate.run(res, serve);
     else serve();
   });
