@@ -4,7 +4,7 @@ import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
 import { frHistory } from "@/lib/i18n/fr-history";
 import { DataTable } from "@/components/data-table";
-import { UnrecognisedAccess } from "./unrecognised-access";
+import { UnrecognisedAccessButton, UnrecognisedAccessForm } from "./unrecognised-access";
 
 /**
  * The patient's access history as a table. Names and reasons are stored text rendered as text;
@@ -25,7 +25,29 @@ function actionLabel(entry: HistoryEntry): string {
 
 const LIST = new Intl.ListFormat("fr", { style: "long", type: "conjunction" });
 
+/** The id of the sentence that says what "Je ne reconnais pas cet accès" does, read with each button. */
+const REPORT_HINT_ID = "signaler-aide";
+
+const reportable = (history: AccessHistory, entry: HistoryEntry) => history.mayReport && entry.agentType === "Practitioner" && entry.outcome === "success";
+
+/**
+ * The table, and, when this reader may report an access, the sentence saying what reporting does
+ * and the one form every row's button submits (unrecognised-access.tsx says why one).
+ */
 export function AccessHistoryTable({ history }: { history: AccessHistory }) {
+  const table = <AccessHistoryRows history={history} />;
+  if (!history.entries.some((entry) => reportable(history, entry) && !entry.reported)) return table;
+  return (
+    <UnrecognisedAccessForm>
+      <p id={REPORT_HINT_ID} className="mb-2 text-sm text-slate-800">
+        {t("unrecognised.tableHint")}
+      </p>
+      {table}
+    </UnrecognisedAccessForm>
+  );
+}
+
+function AccessHistoryRows({ history }: { history: AccessHistory }) {
   return (
     <DataTable caption={t("history.tableCaption")} columns={[t("history.colWhen"), t("history.colWho"), t("history.colAction"), t("history.colOutcome")]}>
       {history.entries.map((entry, i) => (
@@ -47,8 +69,8 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
               {entry.onBehalf ? (
                 <span className="block text-sm text-slate-700">{history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf")}</span>
               ) : null}
-              {history.mayReport && entry.agentType === "Practitioner" && entry.outcome === "success" ? (
-                <UnrecognisedAccess entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} />
+              {reportable(history, entry) ? (
+                <UnrecognisedAccessButton entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} hintId={REPORT_HINT_ID} />
               ) : null}
             </td>
             <td>

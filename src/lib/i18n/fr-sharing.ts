@@ -151,6 +151,7 @@ export const frSharing = {
   unrecognised: {
     button: "Je ne reconnais pas cet accès",
     hint: "Bloque ce professionnel tout de suite et signale l'accès.",
+    tableHint: "« Je ne reconnais pas cet accès » bloque ce professionnel tout de suite et signale l'accès.",
     flagged: "Accès signalé",
   },
   proPatients: {

@@ -93,3 +93,40 @@ describe("a caregiver without it", () => {
     expect((await trailIds(world.sessions.manager.cookie)).ids).toContain(professionalAccess);
   });
 });
+
+describe("the history page's \"Je ne reconnais pas cet accès\"", () => {
+  /** What the page's form submits when the button is pressed: its one action, and the button's name and value. */
+  function reportForm(html: string): { action: string; buttons: Map<string, string> } {
+    const forms = [...html.matchAll(/<form[^>]*action="([^"]*)"[^>]*>/g)].map((m) => m[1]!).filter((action) => action.includes("signaler"));
+    // One form around the table, not one per entry.
+    expect(forms).toEqual(["/api/partage/signaler"]);
+    const buttons = new Map<string, string>();
+    for (const [, attributes, text] of html.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)) {
+      const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attributes!)?.[1];
+      if (attribute("name") === "acces") buttons.set(attribute("value")!, text!);
+    }
+    return { action: forms[0]!, buttons };
+  }
+
+  it("is one form with a button per professional's access, whose value names the entry; pressing it blocks the professional and the entry says so", async () => {
+    const before = await historyPage(world.sessions.camille.cookie);
+    const { buttons } = reportForm(before);
+    expect(buttons.get(professionalAccess)).toBe(REPORT_BUTTON.replace(/'/g, "&#x27;"));
+    // What the button does is said once, in words, and read with each button (not a title only a mouse shows).
+    expect(before).toContain(`id="signaler-aide"`);
+    expect(before).toMatch(new RegExp(`<button[^>]*value="${professionalAccess}" aria-describedby="qui-${professionalAccess} signaler-aide"`));
+    expect(before).not.toMatch(/<button[^>]*title=[^>]*name="acces"/);
+
+    // The browser posts the button's name and value: acces=<entry>.
+    expect(noticeOf(await post("signaler", { acces: professionalAccess }, { cookie: world.sessions.camille.cookie }))).toBe("signale");
+    expect((await fhir("GET", `DocumentReference/${world.documents.normal.id}`, { cookie: world.sessions.alpha.cookie })).status).toBe(404);
+    const after = await historyPage(world.sessions.camille.cookie);
+    expect(after).toContain(t("unrecognised.flagged"));
+    expect(reportFormOrNone(after).has(professionalAccess)).toBe(false);
+  });
+
+  /** The buttons still offered (none left: no form at all). */
+  function reportFormOrNone(html: string): Map<string, string> {
+    return html.includes(`action="/api/partage/signaler"`) ? reportForm(html).buttons : new Map();
+  }
+});
