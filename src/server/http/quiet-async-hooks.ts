@@ -13,10 +13,14 @@ import type { ServerResponse } from "node:http";
  * (issue 16, scripts/bench/measured/pages-2026-12-04.txt, eighteenth session): self time in
  * node:async_hooks 153 µs per view of the professional's record on a server that had answered
  * /api/health once, 2.4 µs on one that never had; sequential views 3-5 % slower (documents
- * 1.053, record 1.034, prescription 1.053). Node 22.7+ keeps these stores without async hooks
- * (AsyncContextFrame); the machines and the image run Node 20. disable() is what Node offers to
- * turn an instance off: "all current contexts linked to the instance will be exited", and the
- * hook goes when no instance is left enabled; the next run() enables it again.
+ * 1.053, record 1.034, prescription 1.053). Node 24 keeps these stores without async hooks
+ * (AsyncContextFrame, behind a flag from 22.7); the machines and the image run Node 20. Measured
+ * with this in place (same world, both servers asked /api/health first): at 50 connections, 1.06
+ * times the documents views and 1.07 times the professional's record (pages-2026-12-05.txt).
+ *
+ * disable() is what Node offers to turn an instance off: "all current contexts linked to the
+ * instance will be exited", and the hook goes when no instance is left enabled; the next run()
+ * enables it again.
  *
  * Only the instances Next makes through `globalThis.AsyncLocalStorage` (its
  * createAsyncLocalStorage reads that global when its modules load) are tracked: a package that
