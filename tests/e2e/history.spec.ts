@@ -7,8 +7,9 @@ import { expectNoAxeViolations } from "./helpers/axe";
  * The access history page in a real browser (SECURITY-CASES 45): Nadia's record gets a refused
  * attempt by Dr Petit and many of her own reads; her history shows others' accesses first, the
  * attempt before her own reads, counts each group with a link to where it begins, and pages with
- * plain links and a page-number form that work without JavaScript. And the page an account past its reads of the minute is sent to reads as
- * plain words.
+ * plain links and a page-number form that work without JavaScript. "Je ne reconnais pas cet
+ * accès", pressed without JavaScript on a professional's access, blocks her at once. And the page
+ * an account past its reads of the minute is sent to reads as plain words.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -65,6 +66,33 @@ test("Nadia's history shows a professional's refused attempt before her own read
   await expect(nav.getByRole("link", { name: /Première page/ })).toBeVisible();
   await nadia.goto(`/espace/historique?page=${pages}`);
   await expectNoAxeViolations(nadia, "history, last page");
+});
+
+test("Nadia does not recognise a professional's access in her history: one press, without JavaScript, blocks her at once", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await pageAs(browser, "nadia", { javaScriptEnabled: false });
+  // Nadia authorises Dr Moreau from her sharing page (as sharing.spec.ts does), and she reads her documents.
+  // (Dr Moreau: Dr Petit and Dr Bernard's lists of patients are asserted by sign-in.spec.ts.)
+  await page.goto("/espace/partage?q=Moreau");
+  const result = page.locator("#autoriser li").filter({ hasText: "Dr Inès Moreau" });
+  await result.locator("summary").click();
+  await result.locator("form").getByRole("button", { name: "Autoriser" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Le professionnel est autorisé." })).toBeVisible();
+  const moreau = await pageAs(browser, "moreau");
+  const search = () => moreau.request.get(`/api/fhir/R4/DocumentReference?patient=${NADIA}`);
+  const found = async () => ((await (await search()).json()) as { entry?: unknown[] }).entry ?? [];
+  expect((await found()).length).toBeGreaterThan(0);
+
+  await page.goto("/espace/historique");
+  // What the button does is said once, in words, above the table.
+  await expect(page.getByText("« Je ne reconnais pas cet accès » bloque ce professionnel tout de suite et signale l'accès.")).toBeVisible();
+  const moreausAccess = page.getByRole("row").filter({ hasText: "Dr Inès Moreau" }).filter({ hasText: "Autorisé" }).first();
+  await moreausAccess.getByRole("button", { name: "Je ne reconnais pas cet accès" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Ce professionnel est bloqué" })).toBeVisible();
+  // Blocked at once: her very next search finds nothing, and the history says the access was reported.
+  expect(await found()).toEqual([]);
+  await page.goto("/espace/historique");
+  await expect(page.getByRole("row").filter({ hasText: "Dr Inès Moreau" }).filter({ hasText: "Accès signalé" }).first()).toBeVisible();
 });
 
 test("the page for too many requests says what happened and how to go on", async ({ browser }) => {
