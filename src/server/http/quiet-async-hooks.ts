@@ -27,7 +27,10 @@ import type { ServerResponse } from "node:http";
  * imports AsyncLocalStorage from node:async_hooks itself keeps its own. They are turned off only
  * when no request handed to Next (App Router routes and pages, static files, anything not sent to
  * the Pages Router directly) has been in flight for QUIET_MS, so that work Next does just after
- * an answer closes still finds its stores.
+ * an answer closes still finds its stores. The page views the server hands to their entry points
+ * (direct-pages.ts) are not counted: they never enter these stores (a CPU profile of such views
+ * once the stores were off showed no hook at work, which any run() would have turned back on),
+ * and React renders them with its Node build, whose own store is not Next's.
  */
 export const QUIET_MS = 1_000;
 
@@ -61,10 +64,7 @@ export class AsyncHooksQuieter {
     this.inFlight++;
     clearTimeout(this.timer);
     this.timer = undefined;
-    let ended = false;
     res.once("close", () => {
-      if (ended) return;
-      ended = true;
       if (--this.inFlight === 0) this.timer = setTimeout(() => this.quiet(), this.quietMs).unref();
     });
   }
