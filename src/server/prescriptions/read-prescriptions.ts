@@ -25,9 +25,9 @@ async function searchAll<T extends Resource>(repo: Repository, type: T["resource
 /**
  * The lines and the dispensations of a search (one prescription's, or all of a space's): the
  * first page of both in one statement (searchTypes: each type decided as its own search, the
- * search of both one row in the trail), where they were two, on every view of the prescriptions', the prescription's and the
- * pharmacist's pages (issue 16: each statement costs the server a send and a wake-up). A type
- * with more than a page goes on alone.
+ * search of both one row in the trail), where they were two, on every view of the
+ * prescriptions', the prescription's and the pharmacist's pages (issue 16: each statement costs
+ * the server a send and a wake-up). A type with more than a page goes on alone.
  */
 async function searchLinesAndDispenses(repo: Repository, request: SearchRequest): Promise<{ requests: MedicationRequest[]; dispenses: MedicationDispense[] }> {
   const first = await repo.searchTypes(["MedicationRequest", "MedicationDispense"], { ...request, count: MAX_COUNT, offset: 0, sort: "-date" });
