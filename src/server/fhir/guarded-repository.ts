@@ -32,6 +32,8 @@ type Db = Queryable;
  */
 export class GuardedRepository {
   private readonly rulesCache = new Map<string, Promise<PatientRules>>();
+  /** Rows this request started reading before its repository existed, by "Type/id" (see readingRow). */
+  private readonly rowsRead = new Map<string, Promise<ResourceRow | undefined>>();
   /** Patient ids known to name a stored Patient in this request (see patientExists). */
   private readonly knownPatients = new Set<string>();
   /** This request's audit rows held for one INSERT (see holdAudit); undefined: each row goes at once. */
@@ -78,6 +80,26 @@ export class GuardedRepository {
     reading.catch(() => {
       if (this.rulesCache.get(patientId) === reading) this.rulesCache.delete(patientId);
     });
+  }
+
+  /**
+   * A read of one stored row this request started before its repository existed (beside the
+   * session's, for a page that names the resource in its path: page-scope.ts). The next guarded
+   * read of that resource decides on it and audits it as on a row it loaded itself; it is used
+   * once, and forgotten at any write of this request, so nothing is ever decided on a row older
+   * than the request's own changes. A read that failed is read again.
+   */
+  readingRow(type: string, id: string, reading: Promise<ResourceRow | undefined>): void {
+    reading.catch(() => undefined);
+    this.rowsRead.set(`${type}/${id}`, reading);
+  }
+
+  /** The row readingRow started for this resource, once; undefined: none, or its read failed. */
+  private async rowAlreadyRead(type: string, id: string): Promise<{ row: ResourceRow | undefined } | undefined> {
+    const reading = this.rowsRead.get(`${type}/${id}`);
+    if (!reading) return undefined;
+    this.rowsRead.delete(`${type}/${id}`);
+    return reading.then((row) => ({ row }), () => undefined);
   }
 
   /** Rules this request has already read for a patient (to resolve its actor): kept as if read here. */
@@ -229,7 +251,9 @@ export class GuardedRepository {
       const row = patientRowReadWith(await this.rules(id, db));
       if (row) return row;
     }
-    return loadRow(db, type, id, lock);
+    // Not in a transaction: its reads are its own, after its writes.
+    const read = !lock && db === this.db.sql ? await this.rowAlreadyRead(type, id) : undefined;
+    return read ? read.row : loadRow(db, type, id, lock);
   }
 
   /** Runs `fn`; a denial inside it is audited afterwards (outside any rolled-back transaction). */
@@ -256,7 +280,9 @@ export class GuardedRepository {
     return readRefusal(this.db.sql, this.actor, this.now());
   }
 
-  protected forgetRulesIfNeeded(resource: Resource) {
+  /** After a write of this request: the rows read before it (readingRow) are not decided on, nor the rules when they changed. */
+  protected forgetAfterWrite(resource: Resource) {
+    this.rowsRead.clear();
     // A Patient too: its birth date ends a guardianship (children/majority.ts).
     if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson" || resource.resourceType === "Patient") this.rulesCache.clear();
   }

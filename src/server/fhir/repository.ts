@@ -69,7 +69,7 @@ export class Repository extends WriteGuards {
     }
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
-    this.forgetRulesIfNeeded(resource);
+    this.forgetAfterWrite(resource);
     return resource;
   }
 
@@ -202,7 +202,7 @@ export class Repository extends WriteGuards {
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
-    this.forgetRulesIfNeeded(resource);
+    this.forgetAfterWrite(resource);
     return resource as T;
   }
 
@@ -223,7 +223,7 @@ export class Repository extends WriteGuards {
       await writeTombstone(tx, stored, versionId, now);
       if (type === "DocumentReference") await eraseFilesOf(tx, id, now);
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, q);
-      this.forgetRulesIfNeeded(stored.content);
+      this.forgetAfterWrite(stored.content);
     }));
   }
 

@@ -8,7 +8,7 @@ import { ReadLimited } from "../fhir/read-limit";
 import { answerAfter } from "../http/answer-after-commit";
 import { answeredAppRouterFetch } from "./app-router-fetch";
 import { jsonProps, type Json } from "./json-props";
-import { openPageFrame, pageScope, type PageFrame } from "./page-scope";
+import { openPageFrame, pageScope, type PageFrame, type RouteResource } from "./page-scope";
 import { headersOf } from "./request-headers";
 
 /** What every page of the Pages Router gets: the frame around it, its title, its own data (null: « Page introuvable »). */
@@ -22,6 +22,12 @@ export const NOT_FOUND = { notFound: true } as const;
 /** For a page under /pro/patients/[patientId]: that patient's rules are read beside the session (framedPage's `rulesOf`). */
 export const ABOUT_ROUTE_PATIENT = {
   rulesOf: ({ params }: GetServerSidePropsContext) => (typeof params?.patientId === "string" ? params.patientId : undefined),
+};
+
+/** For a page under /espace/documents/[id]: the document's row is read beside the session (framedPage's `rowOf`). */
+export const ABOUT_ROUTE_DOCUMENT = {
+  rowOf: ({ params }: GetServerSidePropsContext): RouteResource | undefined =>
+    typeof params?.id === "string" ? { type: "DocumentReference", id: params.id } : undefined,
 };
 
 /** What getServerSideProps returns once it has answered itself: Next renders nothing after an ended response. */
@@ -38,17 +44,21 @@ function notFoundProps<D>(context: GetServerSidePropsContext, frame: PageFrame, 
  * scope (or the redirect page-scope.ts decides), then the page's loader, through that scope's
  * repository. Nothing found is « Page introuvable » with a 404, in the portal's frame, as the
  * App Router's notFound() gives; the read limit reached on the way, the too-many-requests page.
- * `rulesOf`: the patient a page is about, whose rules are read beside the session (page-scope.ts).
+ * `rulesOf`: the patient a page is about, whose rules are read beside the session (page-scope.ts);
+ * `rowOf`: the resource a page is about, whose row is read beside it too.
  */
 export function framedPage<D>(
   space: "patient" | "practitioner",
   load: (scope: RequestScope, context: GetServerSidePropsContext) => Promise<Loaded<D>>,
-  { rulesOf }: { rulesOf?: (context: GetServerSidePropsContext) => string | undefined } = {},
+  {
+    rulesOf,
+    rowOf,
+  }: { rulesOf?: (context: GetServerSidePropsContext) => string | undefined; rowOf?: (context: GetServerSidePropsContext) => RouteResource | undefined } = {},
 ): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     try {
-      const scoped = await pageScope(context.req, space, { rulesOf: rulesOf?.(context) });
+      const scoped = await pageScope(context.req, space, { rulesOf: rulesOf?.(context), rowOf: rowOf?.(context) });
       if ("redirect" in scoped) return scoped;
       // The frame and the page's data are read at once. Their audit rows (a caregiver's banner
       // reads the other person's record) go in one INSERT, also when a read fails (a refusal's

@@ -10,6 +10,10 @@ import { headerFactsOf, type HeaderFacts } from "../notifications/header-facts";
 import { headersOf } from "./request-headers";
 import { isUuid } from "../fhir/ids";
 import { unsafeRulesOf } from "../fhir/load-rules";
+import { unsafeRowOf } from "../fhir/unsafe-row-of";
+
+/** A stored resource a page names in its path (its id checked to be a uuid before anything is read). */
+export type RouteResource = { type: string; id: string };
 
 /**
  * What the Pages Router's frame (src/pages/_app.tsx) shows around a page: the header, whose space
@@ -42,7 +46,7 @@ const SPACES = {
 export async function pageScope(
   req: PageRequest,
   space: keyof typeof SPACES,
-  { rulesOf }: { rulesOf?: string } = {},
+  { rulesOf, rowOf }: { rulesOf?: string; rowOf?: RouteResource } = {},
 ): Promise<{ scope: RequestScope; frame: () => Promise<PageFrame> } | { redirect: Redirect }> {
   const headers = headersOf(req);
   // A page about one patient (a professional's view of a record) decides everything on that
@@ -55,6 +59,12 @@ export async function pageScope(
   const rules = patientId ? unsafeRulesOf(patientId) : undefined;
   // Awaited by the repository's decisions if the session holds; a redirect leaves it unawaited.
   rules?.catch(() => undefined);
+  // A page about one resource (a document, a prescription) reads its row beside the session too,
+  // for the same reason: the repository decides on it and audits it once the session holds,
+  // exactly as on a row it read itself (guarded-repository.ts, readingRow).
+  const resource = rowOf && isUuid(rowOf.id) ? rowOf : undefined;
+  const row = resource ? unsafeRowOf(resource.type, resource.id) : undefined;
+  row?.catch(() => undefined);
   // With the rules of the other person's space, when it acts in one: who a caregiver acts as
   // is decided on them (actor-for-session.ts), before any of the page's reads.
   // And when the account last cleared its documents list, for the documents page (mark-new.ts).
@@ -64,6 +74,7 @@ export async function pageScope(
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
   if (patientId && rules) scope.repo.readingRules(patientId, rules);
+  if (resource && row) scope.repo.readingRow(resource.type, resource.id, row);
   if (scope.repo.readRefusal()) return to("/trop-de-demandes");
   const frame = async (): Promise<PageFrame> => {
     const [header, banner] = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);

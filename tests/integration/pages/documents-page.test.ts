@@ -204,6 +204,31 @@ describe("a document's page", () => {
     expect(rows.map((row) => row.entity)).toContain(`DocumentReference/${documentId}`);
   });
 
+  it("reads the document's row once, sent beside the session's statement rather than after its answer", async () => {
+    const { jean } = await world();
+    const documentId = await documentOf(jean);
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const events: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const kindOf = (text: string, params?: unknown[]) =>
+      text.includes("FROM auth_session s JOIN account") ? "session" : text.includes("WHERE id = $1::uuid AND resource_type = $2") && params?.[0] === documentId ? "document" : "other";
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      const kind = kindOf(text, params);
+      events.push(`sent ${kind}`);
+      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
+    }) as typeof sql.query);
+    try {
+      const answer = await servePage(documentRoute, `/espace/documents/${documentId}`, { cookie: session.cookie, params: { id: documentId } });
+      expect(answer.status).toBe(200);
+      expect(answer.html).toContain("Bilan de Jean");
+    } finally {
+      query.mockRestore();
+    }
+    expect(events.filter((event) => event === "sent document")).toHaveLength(1);
+    expect(events.indexOf("sent document")).toBeLessThan(events.indexOf("answered session"));
+  });
+
   it("is « Page introuvable » for a professional who names another patient in the address than the document's, or no patient at all", async () => {
     const { system, jean, nadia, bernard } = await world();
     // Authorised for both: the document could be read, but not as another patient's.
