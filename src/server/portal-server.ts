@@ -45,6 +45,7 @@ import { availableParallelism, totalmem } from "node:os";
 import { env } from "./env";
 import { machineMemory, portalProcesses } from "./portal-processes";
 import { trackNextAsyncStorage } from "./http/quiet-async-hooks";
+import { keepNativeDate } from "./http/native-date";
 
 /**
  * The first process forks the others and replaces any that dies, until it is told to stop; if
@@ -91,6 +92,8 @@ else {
   // Before Next loads: its AsyncLocalStorage instances are tracked, to be turned off when idle
   // (http/quiet-async-hooks.ts says why).
   trackNextAsyncStorage();
+  // And Node's Date is kept, to be put back once Next has wrapped it (http/native-date.ts says why).
+  keepNativeDate();
   // Loaded only here: a cluster's primary forks and watches, and need not carry Next, React and
   // the app (85 MB resident when it did; the bundle keeps this import as its own chunk).
   import("./portal-worker")

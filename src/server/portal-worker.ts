@@ -16,6 +16,7 @@ import { renderPagesWithNodeBuild } from "./http/node-page-renderer";
 import { directPagesOfBuild } from "./http/direct-pages-of-build";
 import { gated, RenderGate } from "./http/render-gate";
 import { AsyncHooksQuieter } from "./http/quiet-async-hooks";
+import { restoreNativeDate } from "./http/native-date";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
@@ -27,6 +28,8 @@ export async function startPortal(): Promise<void> {
   runOnBuiltNextConfig(process.cwd());
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
+  // Next has loaded and wrapped Date: Node's own comes back (http/native-date.ts says why).
+  restoreNativeDate();
   const handle = app.getRequestHandler();
   const { APP_URL, APP_ENV, TRUSTED_PROXY_HOPS, RENDER_CONCURRENCY, OIDC_ISSUER, DIRECT_PAGES } = env();
   const production = APP_ENV === "production";
