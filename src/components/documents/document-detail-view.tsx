@@ -41,7 +41,7 @@ export function DocumentDetailView({
           {rights.managePrivacy ? <PrivacyControls document={summary} /> : null}
         </div>
       </div>
-      {detail.views ? <DocumentViewsTable views={detail.views} /> : null}
+      {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} /> : null}
       {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} /> : null}
     </div>
   );

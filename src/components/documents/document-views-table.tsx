@@ -4,15 +4,32 @@ import type { DocumentView } from "@/server/documents/get-document";
 import type { Json } from "@/server/pages/json-props";
 import { DataTable } from "@/components/data-table";
 
-/** "Who viewed this document", from the audit trail. */
-export function DocumentViewsTable({ views }: { views: Json<DocumentView>[] }) {
+/** The patient's own last view, in a sentence: "Vous" to the patient, their name to whoever reads for them. */
+function PatientsLastView({ view }: { view: Json<DocumentView> }) {
+  const when = <time dateTime={view.when}>{formatDateTime(view.when)}</time>;
+  const [before, after] = (view.self ? t("documentPage.viewsOwnLast") : t("documentPage.viewsPatientLast", { who: view.who ?? "—" })).split("{when}");
+  return (
+    <p className="text-slate-700">
+      {before}
+      {when}
+      {after}
+    </p>
+  );
+}
+
+/**
+ * "Who viewed this document", from the audit trail: everyone but the patient in a table, and the
+ * patient's own last view in a sentence above it (their own views never push another's off).
+ */
+export function DocumentViewsTable({ views, patientsLast }: { views: Json<DocumentView>[]; patientsLast?: Json<DocumentView> }) {
   return (
     <section aria-labelledby="views-title" className="flex flex-col gap-3">
       <h2 id="views-title" className="text-lg font-semibold">
         {t("documentPage.viewsTitle")}
       </h2>
+      {patientsLast ? <PatientsLastView view={patientsLast} /> : null}
       {views.length === 0 ? (
-        <p className="text-slate-700">{t("documentPage.viewsNone")}</p>
+        <p className="text-slate-700">{t(patientsLast ? "documentPage.viewsNoneOthers" : "documentPage.viewsNone")}</p>
       ) : (
         <DataTable caption={t("documentPage.viewsCaption")} columns={[t("documentPage.viewsWho"), t("documentPage.viewsWhat"), t("documentPage.viewsWhen")]}>
           {views.map((view, index) => (

@@ -39,21 +39,39 @@ function toView(row: ViewRow): AuditView {
 }
 
 /** Successful reads and downloads of one document, newest first. */
-export async function readDocumentViews(repo: Repository, patientId: string, documentId: string, limit = 50): Promise<AuditView[] | undefined> {
+/**
+ * "Qui a consulté ce document": the newest views by anyone but the patient (`limit` of them), and
+ * the patient's own newest one, apart, so that a patient opening their document again and again
+ * never pushes someone else's view of it off the page (security case 45, as on the history).
+ */
+export async function readDocumentViews(
+  repo: Repository,
+  patientId: string,
+  documentId: string,
+  limit = 50,
+): Promise<{ others: AuditView[]; patientsLast: AuditView | undefined } | undefined> {
   if (!(await mayRead(repo, patientId))) return undefined;
   const { sql } = await database();
-  const rows = await sql.query<ViewRow>(DOCUMENT_VIEWS_SQL, [patientId, `DocumentReference/${documentId}`, limit]);
-  return rows.map(toView);
+  const rows = (await sql.query<ViewRow>(DOCUMENT_VIEWS_SQL, [patientId, `DocumentReference/${documentId}`, limit])).map(toView);
+  const patient = `Patient/${patientId}`;
+  // Newest first whatever order the two parts come back in (recorded, then their own order).
+  const others = rows.filter((row) => row.agent !== patient).sort((a, b) => b.recorded.getTime() - a.recorded.getTime());
+  return { others, patientsLast: rows.find((row) => row.agent === patient) };
 }
 
+/** Whether a row of the trail is the patient's own act (1) or someone else's (0), as the index of the document's views has it. */
+const BY_PATIENT = `(CASE WHEN agent = 'Patient/' || patient_id::text THEN 1 ELSE 0 END)`;
+const VIEWS_OF_DOCUMENT = `patient_id = $1::uuid AND entity = $2 AND interaction IN ('read', 'download') AND outcome = 'success'`;
+
 /**
- * The newest reads of one document ($1 the patient, $2 "DocumentReference/<id>", $3 how many),
- * from their own index (prisma/migrations/20261214020000_document_views_index; its plan is
- * checked by tests/integration/audit/document-views-plan.test.ts).
+ * The newest reads of one document by others than the patient ($3 of them), then the patient's
+ * own newest ($1 the patient, $2 "DocumentReference/<id>"), each straight from its part of their
+ * index (prisma/migrations/20261215010000_document_views_by_whom; the plan is checked by
+ * tests/integration/audit/document-views-plan.test.ts).
  */
-export const DOCUMENT_VIEWS_SQL = `SELECT ${COLUMNS} FROM audit_event
-      WHERE patient_id = $1::uuid AND entity = $2 AND interaction IN ('read', 'download') AND outcome = 'success'
-      ORDER BY seq DESC LIMIT $3`;
+export const DOCUMENT_VIEWS_SQL = `(SELECT ${COLUMNS} FROM audit_event WHERE ${VIEWS_OF_DOCUMENT} AND ${BY_PATIENT} = 0 ORDER BY seq DESC LIMIT $3)
+  UNION ALL
+  (SELECT ${COLUMNS} FROM audit_event WHERE ${VIEWS_OF_DOCUMENT} AND ${BY_PATIENT} = 1 ORDER BY seq DESC LIMIT 1)`;
 
 /** Emergency accesses opened on the patient's record since `since`, newest first. */
 export async function readEmergencyAccesses(repo: Repository, patientId: string, since: Date, limit = 10): Promise<AuditView[] | undefined> {

@@ -22,8 +22,13 @@ export type DocumentView = {
 export type DocumentDetail = {
   patientId: string;
   summary: DocumentSummary;
-  /** Undefined when the actor may not read the patient's trail (a professional, a caregiver without the scope). */
+  /**
+   * Who else than the patient viewed it, newest first; undefined when the actor may not read the
+   * patient's trail (a professional, a caregiver without the scope).
+   */
   views?: DocumentView[];
+  /** The patient's own last view, apart: their own views never push someone else's off the page. */
+  patientsLastView?: DocumentView;
   rights: { managePrivacy: boolean; delete: boolean };
 };
 
@@ -81,9 +86,10 @@ export async function getDocument(repo: Repository, documentId: string): Promise
     })),
     readDocumentViews(repo, patientId, documentId),
   ]);
+  const others = rows?.others ?? [];
   const [emergencies, names] = await Promise.all([
-    rows?.some((r) => r.actorKind === "practitioner") ? readEmergencyAccesses(repo, patientId, new Date(0), 200).then((found) => found ?? []) : [],
-    directoryNames(repo, [document.author?.[0]?.reference, document.custodian?.reference, ...(rows ?? []).map((r) => r.agent)]),
+    others.some((r) => r.actorKind === "practitioner") ? readEmergencyAccesses(repo, patientId, new Date(0), 200).then((found) => found ?? []) : [],
+    directoryNames(repo, [document.author?.[0]?.reference, document.custodian?.reference, ...others.map((r) => r.agent), rows?.patientsLast?.agent]),
   ]);
   const summary = summarise(document, { names, hiddenIds });
   const deletion = await repo.decideOn("delete", {
@@ -97,7 +103,8 @@ export async function getDocument(repo: Repository, documentId: string): Promise
   return {
     patientId,
     summary,
-    views: rows ? toViews(rows, emergencies, names, agentRef(repo.actor)) : undefined,
+    views: rows ? toViews(others, emergencies, names, agentRef(repo.actor)) : undefined,
+    ...(rows?.patientsLast ? { patientsLastView: toViews([rows.patientsLast], [], names, agentRef(repo.actor))[0] } : {}),
     rights: { managePrivacy, delete: deletion.allow },
   };
 }

@@ -42,10 +42,21 @@ describe("a document's page", () => {
     const detail = await getDocument(camille, report.id!);
     expect(detail.summary).toMatchObject({ title: "Consultation de suivi", authorName: "Dr Sophie Bernard", facilityName: "Cabinet des Tests", hidden: false, confidentiality: "N" });
     expect(detail.rights).toEqual({ managePrivacy: true, delete: false });
-    expect(detail.views?.map((v) => [v.self, v.who, v.interaction])).toEqual([
-      [true, undefined, "read"],
-      [false, "Dr Sophie Bernard", "download"],
-    ]);
+    // Her own read apart, in a sentence; the table is everyone else's.
+    expect(detail.views?.map((v) => [v.self, v.who, v.interaction])).toEqual([[false, "Dr Sophie Bernard", "download"]]);
+    expect(detail.patientsLastView).toMatchObject({ self: true, who: undefined, interaction: "read" });
+  });
+
+  it("keeps someone else's view on the page however often the patient opens the document herself", async () => {
+    const letter = await world.addDocument({ kind: "consultation", title: "Courrier relu souvent" });
+    const bernard = await world.repoFor(world.actors.bernard, "Dr Sophie Bernard");
+    await bernard.read("DocumentReference", letter.id!);
+    const camille = await world.repoFor(world.actors.camille, "Camille Martin");
+    // Sixty of her own reads: the table shows fifty views, and none of them may be hers.
+    for (let read = 0; read < 60; read++) await camille.read("DocumentReference", letter.id!);
+    const detail = await getDocument(camille, letter.id!);
+    expect(detail.views?.map((v) => [v.who, v.interaction])).toEqual([["Dr Sophie Bernard", "read"]]);
+    expect(detail.patientsLastView).toMatchObject({ self: true, interaction: "read" });
   });
 
   it("shows a professional the document but not who viewed it nor the privacy controls", async () => {

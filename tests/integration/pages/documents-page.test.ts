@@ -204,6 +204,25 @@ describe("a document's page", () => {
     expect(rows.map((row) => row.entity)).toContain(`DocumentReference/${documentId}`);
   });
 
+  it("tells the patient their own last view in a sentence, and a caregiver who may read the trail the patient's, by name", async () => {
+    const { system, jean, nadia, delegation } = await world();
+    // Nadia's rights for Jean now include his trail.
+    await system.update<RelatedPerson>({ ...delegation, active: false });
+    await system.create(aDelegation({ patientId: jean, agentPatientId: nadia, scopes: ["documents:read", "audit:read"] }));
+    const documentId = await documentOf(jean);
+    const own = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const path = `/espace/documents/${documentId}`;
+    const first = await servePage(documentRoute, path, { cookie: own.cookie, params: { id: documentId } });
+    expect(first.html).toContain("Personne n&#x27;a encore consulté ce document.");
+    const again = await servePage(documentRoute, path, { cookie: own.cookie, params: { id: documentId } });
+    expect(again.html).toMatch(/Votre dernière consultation : le <time dateTime="[^"]+">[^<]+<\/time>\./);
+    expect(again.html).toContain("Personne d&#x27;autre n&#x27;a consulté ce document.");
+    const caregiver = await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" });
+    const hers = await servePage(documentRoute, path, { cookie: caregiver.cookie, params: { id: documentId } });
+    expect(hers.html).toMatch(/Dernière consultation par Jean Pages : le <time/);
+    expect(hers.html).not.toContain("Votre dernière consultation");
+  });
+
   it("reads the document's row once, sent beside the session's statement rather than after its answer", async () => {
     const { jean } = await world();
     const documentId = await documentOf(jean);
