@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fr } from "@/lib/i18n/fr";
 import { format, t, type MessageKey } from "@/lib/i18n/messages";
@@ -30,5 +31,31 @@ describe("message catalogue", () => {
   it("does not let a value be read as another placeholder or a prototype key", () => {
     expect(format("{name}", { name: "{other}" })).toBe("{other}");
     expect(format("{constructor}", {})).toBe("{constructor}");
+  });
+});
+
+describe("a message's placeholders, filled by t()", () => {
+  const keys = leaves(fr).map(([key]) => key as MessageKey);
+  const names = ["name", "when", "who", "date", "count", "quantity", "unit", "title", "constructor", "__proto__", "x"];
+
+  it("are filled as format() fills the same message, whatever the values and whichever are given", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.string(), fc.integer(), fc.constantFrom("{when}", "$&", "$1"))),
+        (key, params) => {
+          expect(t(key, params)).toBe(format(t(key), params));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("for every message of the catalogue, each of its placeholders given", () => {
+    for (const key of keys) {
+      const message = t(key);
+      const params = Object.fromEntries([...message.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, `«${name}»`]));
+      expect(t(key, params), key).toBe(format(message, params));
+    }
   });
 });
