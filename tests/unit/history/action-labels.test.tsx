@@ -1,0 +1,62 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { AccessHistoryTable } from "@/components/history/access-history-table";
+import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
+
+const entry = (id: string, interaction: string, resourceTypes: string[]): HistoryEntry => ({
+  id,
+  when: "2026-12-03T08:05:00Z",
+  who: "Dr Sophie Bernard",
+  agentType: "Practitioner",
+  onBehalf: false,
+  interaction,
+  outcome: "success",
+  resourceTypes,
+  breakTheGlass: false,
+  group: "others",
+  reported: false,
+});
+
+const history = (entries: HistoryEntry[]): AccessHistory => ({
+  allowed: true,
+  mayReport: false,
+  entries,
+  total: entries.length,
+  groups: { others: entries.length, refused: 0, own: 0 },
+  groupStarts: { others: 1, refused: 1, own: 1 },
+  page: 1,
+  pageCount: 1,
+});
+
+/** The action column of each row, as read. */
+const actions = (html: string) => [...html.matchAll(/<tr[^>]*>(?:<td[^>]*>.*?<\/td>){2}<td[^>]*>(.*?)<\/td>/g)].map(([, cell]) => cell!.replace(/<[^>]+>/g, ""));
+
+/**
+ * The history's action column (access-history-table.tsx): the action in words, then every type
+ * the row names that the catalogue has words for, as a French list; an emergency access and an
+ * unknown action say only what they are. The same row reads the same in whatever company it comes.
+ */
+describe("the history's action labels", () => {
+  it("name the action and every type the row names that has words, in the row's order, the same on every view", () => {
+    const rows = [
+      entry("1", "search", ["Immunization", "Condition", "Procedure"]),
+      entry("2", "search", ["Condition", "Immunization"]),
+      entry("3", "read", ["DocumentReference"]),
+      entry("4", "read", ["UnTypeInconnu"]),
+      entry("5", "emergency-access", ["Patient"]),
+      entry("6", "une-action-inconnue", []),
+      entry("7", "search", ["Immunization", "Condition", "Procedure"]),
+    ];
+    const expected = [
+      "Recherche : une vaccination, un problème de santé et un acte médical",
+      "Recherche : un problème de santé et une vaccination",
+      "Consultation : un document",
+      "Consultation",
+      "Ouverture du dossier en urgence",
+      "Autre action",
+      "Recherche : une vaccination, un problème de santé et un acte médical",
+    ];
+    expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} />))).toEqual(expected);
+    expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} />))).toEqual([...expected].reverse());
+  });
+});
