@@ -251,7 +251,7 @@ export class GuardedRepository {
       const row = patientRowReadWith(await this.rules(id, db));
       if (row) return row;
     }
-    // Not in a transaction: its reads are its own, after its writes.
+    // A row read ahead is for reads outside a transaction: one reads its rows itself, after its own writes.
     const read = !lock && db === this.db.sql ? await this.rowAlreadyRead(type, id) : undefined;
     return read ? read.row : loadRow(db, type, id, lock);
   }

@@ -59,7 +59,7 @@ export async function pageScope(
   const rules = patientId ? unsafeRulesOf(patientId) : undefined;
   // Awaited by the repository's decisions if the session holds; a redirect leaves it unawaited.
   rules?.catch(() => undefined);
-  // A page about one resource (a document, a prescription) reads its row beside the session too,
+  // A page about one stored resource (a document's page) reads its row beside the session too,
   // for the same reason: the repository decides on it and audits it once the session holds,
   // exactly as on a row it read itself (guarded-repository.ts, readingRow).
   const resource = rowOf && isUuid(rowOf.id) ? rowOf : undefined;
