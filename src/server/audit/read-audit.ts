@@ -38,7 +38,6 @@ function toView(row: ViewRow): AuditView {
   return { ...row, detail };
 }
 
-/** Successful reads and downloads of one document, newest first. */
 /**
  * "Qui a consulté ce document": the newest views by anyone but the patient (`limit` of them), and
  * the patient's own newest one, apart, so that a patient opening their document again and again
