@@ -39,6 +39,9 @@ function flatten(node: object, prefix = "", into = new Map<string, string>()): M
   return into;
 }
 
+/** `{name}`: a placeholder, its name captured (split() keeps it between the literals). */
+const PLACEHOLDER = /\{(\w+)\}/;
+
 /**
  * Each message with placeholders, cut once around them: literal, name, literal… A page fills
  * dozens per view (a prescription's every line and quantity), and the regular expression's
@@ -60,22 +63,20 @@ function partsOf(locale: Locale, key: string, message: string): readonly string[
 export function t(key: MessageKey, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
   const message = BY_KEY[locale].get(key);
   if (message === undefined) throw new Error(`Message manquant : ${key}`);
-  if (!params) return message;
-  // As format() fills them: odd parts are the placeholders' names.
-  const parts = partsOf(locale, key, message);
+  return params ? fill(partsOf(locale, key, message), params) : message;
+}
+
+/** Any template's `{placeholders}` filled as t() fills a message's. */
+export function format(template: string, params: MessageParams): string {
+  return fill(template.split(PLACEHOLDER), params);
+}
+
+/** Literals and placeholders' names in turn (odd parts are names): each name given is put in, the others left visible. */
+function fill(parts: readonly string[], params: MessageParams): string {
   let filled = parts[0]!;
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index]!;
     filled += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + parts[index + 1]!;
   }
   return filled;
-}
-
-/** `{name}`: a placeholder, its name captured (split() keeps it between the literals). */
-const PLACEHOLDER = /\{(\w+)\}/;
-
-export function format(template: string, params: MessageParams): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
 }
