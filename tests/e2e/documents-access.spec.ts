@@ -40,6 +40,22 @@ test("Dr Petit, blocked by Camille, sees nothing of her: no list, no page, no fi
   }
 });
 
+test("Nadia, a patient with no tie to Camille, naming Camille's documents in her own space's address gets « Page introuvable » and nothing of them", async ({ browser }) => {
+  // The document page reads the row its address names beside the session (page-scope.ts): the
+  // repository must still refuse it, as if the document did not exist.
+  const page = await pageAs(browser, "nadia");
+  for (const [id, title] of [
+    [DOCUMENT_IDS.camilleRestricted, "Sérologies VIH"],
+    [DOCUMENT_IDS.camilleHidden, "Consultation de psychiatrie"],
+  ] as const) {
+    const response = await page.goto(`/espace/documents/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), id).toHaveText("Page introuvable");
+    await expect(page.getByRole("main"), id).not.toContainText(title);
+    await expect(page.getByRole("main"), id).not.toContainText("Camille");
+  }
+});
+
 test("Dr Moreau opens Jean's record in an emergency with a reason; Jean sees it on his home and in his history", async ({ browser }) => {
   const page = await pageAs(browser, "moreau");
   // Not authorised by Jean: nothing without emergency access.
