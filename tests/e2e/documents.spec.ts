@@ -158,6 +158,11 @@ test("Camille finds a word that appears only inside a PDF, and opens the documen
   // A professional wrote it: the patient may hide it, not delete it.
   await expect(page.getByRole("button", { name: "Masquer ce document aux professionnels" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Supprimer ce document" })).toHaveCount(0);
+  // Opened again: her own last view is one sentence, the table is everyone else's.
+  await page.reload();
+  const views = page.getByRole("region", { name: "Qui a consulté ce document" });
+  await expect(views).toContainText("Votre dernière consultation : le ");
+  await expect(views.getByRole("cell", { name: "Vous", exact: true })).toHaveCount(0);
   await expectNoAxeViolations(page, "document page with viewer");
 });
 
