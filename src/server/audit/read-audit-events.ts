@@ -102,13 +102,22 @@ async function allowed(repo: Repository, interaction: Interaction, patientId: st
 }
 
 export async function searchAuditEvents(repo: Repository, search: AuditSearch): Promise<AuditPage> {
+  const { rows, ...page } = await searchAuditRows(repo, search);
+  return { events: rows.map(toFhirAuditEvent), ...page };
+}
+
+/** The same page as rows of the table, for the history page (history-entry.ts says why). */
+export type AuditRowPage = Omit<AuditPage, "events"> & { rows: AuditRow[] };
+
+/** searchAuditEvents, its rows unconverted: the same decision, the same audit row. */
+export async function searchAuditRows(repo: Repository, search: AuditSearch): Promise<AuditRowPage> {
   const { patientId } = search;
   repo.countRead();
-  if (!isUuid(patientId)) return { events: [], total: search.total ? 0 : undefined, hasMore: false };
+  if (!isUuid(patientId)) return { rows: [], total: search.total ? 0 : undefined, hasMore: false };
   const decision = await allowed(repo, "search", patientId);
   if (!decision.allow) {
     await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "denied", reason: decision.reason });
-    return { events: [], total: search.total ? 0 : undefined, hasMore: false };
+    return { rows: [], total: search.total ? 0 : undefined, hasMore: false };
   }
   const { sql } = await database();
   const hidden = await hiddenFrom(repo, patientId);
@@ -144,9 +153,8 @@ export async function searchAuditEvents(repo: Repository, search: AuditSearch): 
   ]);
   const total = groups ? groups.others + groups.refused + groups.own : undefined;
   const shown = rows.slice(0, search.count);
-  const events = shown.map(toFhirAuditEvent);
-  await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: events.length, offset: search.offset } });
-  return { events, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq };
+  await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: shown.length, offset: search.offset } });
+  return { rows: shown, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq };
 }
 
 /** count(*) and the kept counts are bigints: strings through pg, bigints through PGlite. */

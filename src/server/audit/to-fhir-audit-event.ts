@@ -39,9 +39,14 @@ export const ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
  * purposeOfUse, see read-repository.ts), so any FHIR client reading the trail sees it.
  */
 function purposeOf(row: AuditRow): AuditEvent["purposeOfEvent"] {
-  const detail = row.detail && typeof row.detail === "object" ? (row.detail as Record<string, unknown>) : {};
-  if (row.interaction !== "emergency-access" && detail.purposeOfUse !== "BTG") return undefined;
+  if (!isBreakTheGlass(row)) return undefined;
   return [{ coding: [{ system: ACT_REASON, code: "BTG", display: "break the glass" }], text: "Accès en urgence" }];
+}
+
+/** The opening of an emergency access, or an act done under one. */
+export function isBreakTheGlass(row: Pick<AuditRow, "interaction" | "detail">): boolean {
+  const detail = row.detail && typeof row.detail === "object" ? (row.detail as Record<string, unknown>) : {};
+  return row.interaction === "emergency-access" || detail.purposeOfUse === "BTG";
 }
 
 /** Our interactions that are plain FHIR REST interactions, with their FHIR code. */
@@ -73,7 +78,7 @@ const ACTIONS: Record<string, AuditEvent["action"]> = {
 
 const OUTCOMES: Record<string, AuditEvent["outcome"]> = { success: "0", denied: "4", failure: "8" };
 
-const AGENT_KINDS: Record<string, string> = {
+export const AGENT_KINDS: Record<string, string> = {
   patient: "Patient",
   guardian: "Représentant légal",
   delegate: "Aidant",
@@ -83,7 +88,7 @@ const AGENT_KINDS: Record<string, string> = {
 };
 
 /** "Type/<uuid>" (optionally "/_history/<n>") of a type the store keeps, or undefined. */
-function literalReference(value: string): string | undefined {
+export function literalReference(value: string): string | undefined {
   const [type, id, history, version, ...rest] = value.split("/");
   if (rest.length > 0 || !type || !SUPPORTED_TYPES.includes(type) || !isUuid(id ?? "")) return undefined;
   if (history === undefined) return `${type}/${id}`;
@@ -112,7 +117,8 @@ function agentsOf(row: AuditRow): AuditEventAgent[] {
   return agents;
 }
 
-function detailOf(detail: unknown): { type: string; valueString: string }[] {
+/** The row's detail as FHIR's entity details: its plain values (not nested ones), at most 20. */
+export function detailOf(detail: unknown): { type: string; valueString: string }[] {
   if (!detail || typeof detail !== "object" || Array.isArray(detail)) return [];
   return Object.entries(detail as Record<string, unknown>)
     .filter(([, value]) => value !== null && value !== undefined && typeof value !== "object")

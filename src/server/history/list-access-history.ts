@@ -1,15 +1,16 @@
 import "@/server/server-only";
-import type { AuditEvent } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { groupStartPages } from "@/lib/history/group-start-pages";
-import { ACT_REASON, AUDIT_INTERACTION_SYSTEM } from "../audit/to-fhir-audit-event";
-import { searchAuditEvents, type HistoryGroup } from "../audit/read-audit-events";
+import { searchAuditRows, type HistoryGroup } from "../audit/read-audit-events";
 import { mayReadTrail } from "../audit/may-read-trail";
 import { reportedEntries } from "../audit/read-audit";
 import { spacePatient } from "../delegations/space-patient-name";
 import { directoryNames } from "../documents/directory-names";
 import { mayManagePrivacy } from "../documents/privacy-rights";
 import type { Repository } from "../fhir/repository";
+import { agentReference, toHistoryEntry, type HistoryEntry } from "./history-entry";
+
+export type { HistoryEntry };
 
 /**
  * The patient's access history page: their whole audit trail, one entry per row, as the
@@ -30,31 +31,6 @@ import type { Repository } from "../fhir/repository";
  */
 export const HISTORY_PAGE_SIZE = 20;
 
-export type HistoryEntry = {
-  id: string;
-  when: string;
-  /** The display name the row recorded, or the directory's, or the kind of actor. */
-  who: string;
-  /** "Practitioner", "Patient"…: the type of the agent's reference, when it has one. */
-  agentType?: string;
-  /** A caregiver's or guardian's action names the patient it was done for. */
-  onBehalf: boolean;
-  interaction: string;
-  outcome: "success" | "denied" | "failure";
-  /**
-   * The resource types touched ("DocumentReference"…), when the row names them: one, or several
-   * for a search of several types at once (types-searched.ts).
-   */
-  resourceTypes: string[];
-  /** The reason typed for an emergency access. */
-  emergencyReason?: string;
-  /** Opened, or done, under an emergency access (purpose of use break-the-glass). */
-  breakTheGlass: boolean;
-  group: HistoryGroup;
-  /** The patient reported this access as not recognised ("Je ne reconnais pas cet accès"). */
-  reported: boolean;
-};
-
 export type AccessHistory = {
   allowed: boolean;
   /** Whether "Je ne reconnais pas cet accès" (which blocks the professional) is this reader's to use. */
@@ -70,67 +46,34 @@ export type AccessHistory = {
   pageCount: number;
 };
 
-const OUTCOMES: Record<string, HistoryEntry["outcome"]> = { "0": "success", "4": "denied", "8": "failure" };
-
-function interactionOf(event: AuditEvent): string {
-  return event.subtype?.find((c) => c.system === AUDIT_INTERACTION_SYSTEM)?.code ?? "other";
-}
-
-function toEntry(event: AuditEvent, names: Map<string, string>, patientId: string, reported: ReadonlySet<string>): HistoryEntry {
-  const [agent, ...others] = event.agent ?? [];
-  const reference = agent?.who?.reference;
-  const objects = (event.entity ?? []).filter((e) => e.role?.code !== "1");
-  const named = objects.map((e) => (e.what?.reference ?? e.name)?.split("/")[0]).filter((type): type is string => !!type);
-  const interaction = interactionOf(event);
-  const outcome = OUTCOMES[event.outcome ?? "8"] ?? "failure";
-  const reason = objects.flatMap((e) => e.detail ?? []).find((d) => d.type === "reason")?.valueString;
-  return {
-    id: event.id ?? "",
-    when: event.recorded ?? "",
-    who: agent?.name ?? (reference ? names.get(reference) : undefined) ?? agent?.type?.text ?? "",
-    agentType: reference?.split("/")[0],
-    onBehalf: others.length > 0,
-    interaction,
-    outcome,
-    resourceTypes: [...new Set(named)],
-    emergencyReason: interaction === "emergency-access" ? reason : undefined,
-    breakTheGlass: (event.purposeOfEvent ?? []).some((purpose) => (purpose.coding ?? []).some((c) => c.system === ACT_REASON && c.code === "BTG")),
-    // As HISTORY_GROUP_SQL groups the rows (read-audit-events.ts).
-    group: reference === `Patient/${patientId}` ? "own" : outcome === "denied" ? "refused" : "others",
-    reported: reported.has(event.id ?? ""),
-  };
-}
-
 const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
 
 export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number): Promise<AccessHistory> {
   const allowed = await mayReadTrail(repo, patientId, "search");
   if (!allowed) return { allowed, mayReport: false, entries: [], total: 0, groups: NONE, groupStarts: groupStartPages(NONE, HISTORY_PAGE_SIZE), page: 1, pageCount: 1 };
   const pageAt = (page: number) =>
-    searchAuditEvents(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });
+    searchAuditRows(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });
   let page = Math.max(Math.trunc(requestedPage) || 1, 1);
   let result = await pageAt(page);
-  const total = result.total ?? result.events.length;
+  const total = result.total ?? result.rows.length;
   const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
   if (page > pageCount) {
     // A page past the end (an old link, a trail that got shorter to this reader) shows the last one.
     page = pageCount;
     result = await pageAt(page);
   }
-  const byProfessionals = result.events.filter((e) => e.agent?.[0]?.who?.reference?.startsWith("Practitioner/")).map((e) => e.id ?? "");
-  const onBehalf = result.events.some((e) => (e.agent ?? []).length > 1);
+  const agents = result.rows.map(agentReference);
+  const byProfessionals = result.rows.filter((_, i) => agents[i]?.startsWith("Practitioner/")).map((row) => row.id);
+  const onBehalf = result.rows.some((row) => !!row.onBehalfOf);
   // Each of these needs only the page's rows: read side by side, not one after the other (issue 16:
   // the page was slower than the documents page in every round, one round trip more on its path).
   const [names, reported, patientName, mayReport] = await Promise.all([
-    directoryNames(
-      repo,
-      result.events.map((e) => e.agent?.[0]?.who?.reference),
-    ),
+    directoryNames(repo, agents),
     reportedEntries(repo, patientId, byProfessionals),
     onBehalf ? nameOfPatient(repo, patientId) : undefined,
     mayManagePrivacy(repo, patientId),
   ]);
-  const entries = result.events.map((e) => toEntry(e, names, patientId, reported));
+  const entries = result.rows.map((row) => toHistoryEntry(row, names, patientId, reported));
   return {
     allowed,
     mayReport,
