@@ -89,10 +89,15 @@ export async function readEmergencyAccesses(repo: Repository, patientId: string,
 export async function documentsOpenedBy(repo: Repository, patientId: string, agent: string, documentIds: string[]): Promise<Set<string>> {
   if (documentIds.length === 0 || !(await mayRead(repo, patientId))) return new Set();
   const { sql } = await database();
+  // Whether each was opened once, not every time it was: DISTINCT read every read of a document
+  // by anyone to keep this reader's, 5.4-6.4 ms on the bench's world for a document one reader
+  // had opened 8,000 times; EXISTS stops at the first, 0.2-0.3 ms (issue 16).
   const rows = await sql.query<{ entity: string | null }>(
-    `SELECT DISTINCT entity FROM audit_event
-      WHERE patient_id = $1::uuid AND agent = $2 AND entity = ANY($3::text[]) AND interaction IN ('read', 'download') AND outcome = 'success'`,
-    [patientId, agent, documentIds.map((id) => `DocumentReference/${id}`)],
+    `SELECT d.entity FROM unnest($3::text[]) AS d(entity)
+      WHERE EXISTS (SELECT 1 FROM audit_event a
+                     WHERE a.patient_id = $1::uuid AND a.entity = d.entity AND a.agent = $2
+                       AND a.interaction IN ('read', 'download') AND a.outcome = 'success')`,
+    [patientId, agent, [...new Set(documentIds)].map((id) => `DocumentReference/${id}`)],
   );
   return new Set(rows.map((row) => row.entity?.replace(/^DocumentReference\//, "") ?? ""));
 }

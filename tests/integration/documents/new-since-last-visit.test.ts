@@ -43,6 +43,17 @@ describe("new documents since the last visit", () => {
     expect((await visit()).get("Échographie récente")).toBe(false);
   });
 
+  it("keeps a document marked however often professionals open it, until the patient does", async () => {
+    await tick();
+    const added = await world.addDocument({ kind: "lab", title: "Bilan lu par d'autres" });
+    const bernard = await world.repoFor(world.actors.bernard);
+    for (let n = 0; n < 3; n++) await getDocument(bernard, added.id!);
+    expect((await visit()).get("Bilan lu par d'autres")).toBe(true);
+    await getDocument(await world.repoFor(world.actors.camille), added.id!);
+    await getDocument(await world.repoFor(world.actors.camille), added.id!);
+    expect((await visit()).get("Bilan lu par d'autres")).toBe(false);
+  });
+
   it("never marks what the patient added herself", async () => {
     await tick();
     await uploadDocument(await world.repoFor(world.actors.camille), { title: "Mon carnet", kind: "personal", date: "2024-05-02", bytes: await aPdf(["carnet"]) });
