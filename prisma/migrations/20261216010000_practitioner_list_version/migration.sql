@@ -22,26 +22,28 @@ CREATE TABLE "practitioner_list_version" (
   CONSTRAINT "practitioner_list_version_pkey" PRIMARY KEY ("actor_ref")
 );
 
+-- The professionals whose list depends on one side (old or new) of a written row.
+CREATE FUNCTION practitioner_list_actors(row_type text, row_category text, row_actor text, row_id uuid) RETURNS text[]
+LANGUAGE sql STABLE SET search_path = public AS $$
+  SELECT CASE
+    WHEN row_type = 'Consent' AND row_category IN ('authorise', 'block') AND row_actor IS NOT NULL THEN ARRAY[row_actor]
+    WHEN row_type = 'Patient' THEN ARRAY(SELECT a.actor_ref FROM fhir_resource a
+                                          WHERE a.patient_id = row_id AND a.resource_type = 'Consent' AND a.category = 'authorise'
+                                            AND a.actor_ref IS NOT NULL)
+    ELSE '{}'::text[]
+  END
+$$;
+
 CREATE FUNCTION practitioner_list_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   actors text[] := '{}';
 BEGIN
   IF TG_OP <> 'DELETE' THEN
-    IF NEW.resource_type = 'Consent' AND NEW.category IN ('authorise', 'block') AND NEW.actor_ref IS NOT NULL THEN
-      actors := actors || NEW.actor_ref;
-    ELSIF NEW.resource_type = 'Patient' THEN
-      actors := actors || ARRAY(SELECT a.actor_ref FROM fhir_resource a
-                                 WHERE a.patient_id = NEW.id AND a.resource_type = 'Consent' AND a.category = 'authorise' AND a.actor_ref IS NOT NULL);
-    END IF;
+    actors := actors || practitioner_list_actors(NEW.resource_type, NEW.category, NEW.actor_ref, NEW.id);
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    IF OLD.resource_type = 'Consent' AND OLD.category IN ('authorise', 'block') AND OLD.actor_ref IS NOT NULL THEN
-      actors := actors || OLD.actor_ref;
-    ELSIF OLD.resource_type = 'Patient' THEN
-      actors := actors || ARRAY(SELECT a.actor_ref FROM fhir_resource a
-                                 WHERE a.patient_id = OLD.id AND a.resource_type = 'Consent' AND a.category = 'authorise' AND a.actor_ref IS NOT NULL);
-    END IF;
+    actors := actors || practitioner_list_actors(OLD.resource_type, OLD.category, OLD.actor_ref, OLD.id);
   END IF;
   -- In the order of the key, so that two writes raising the same professionals lock them in the same order.
   INSERT INTO practitioner_list_version AS v (actor_ref, version)
