@@ -5,8 +5,7 @@ import type { CurrentSession } from "../auth/check-session";
 import { otpauthUri } from "../auth/totp-uri";
 import { accountForEnrolment } from "../db/account-enrolment-store";
 import { recentAccountEvents } from "../db/account-event-store";
-import { listPasskeys } from "../db/passkey-store";
-import { remainingRecoveryCodes } from "../db/recovery-code-store";
+import { secondFactorsOf } from "../db/account-second-factors";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { listSessions, type SessionView } from "./account-sessions";
 import { accountPagePath } from "./account-page-path";
@@ -64,15 +63,16 @@ const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code
 export async function accountPageData(session: CurrentSession, search: AccountSearch, headers: Headers, now: Date): Promise<AccountPageData> {
   const accountId = session.account.id;
   const fresh = search.codes ? redeemRecoveryCodesTicket(accountId, search.codes, now, { address: clientAddress(headers), userAgent: userAgentOf(headers) }) : Promise.resolve([]);
-  const [freshCodes, sessions, events, enrolment, passkeys, remainingCodes] = await Promise.all([
+  // The account's own row only when a new TOTP secret is being set up: its pending secret and e-mail.
+  const settingUpTotp = Boolean(search.totp || search.secours);
+  const [freshCodes, sessions, events, enrolment, { passkeys, remainingCodes }] = await Promise.all([
     fresh,
     listSessions(session, now),
     recentAccountEvents(accountId, 20, SIGN_IN_KINDS),
-    accountForEnrolment(accountId),
-    listPasskeys(accountId),
-    remainingRecoveryCodes(accountId),
+    settingUpTotp ? accountForEnrolment(accountId) : undefined,
+    secondFactorsOf(accountId),
   ]);
-  const pending = search.totp || search.secours ? (enrolment?.pendingTotpSecret ?? null) : null;
+  const pending = settingUpTotp ? (enrolment?.pendingTotpSecret ?? null) : null;
   return {
     accountPath: accountPagePath(session),
     ok: (search.ok && OK[search.ok]) || null,
@@ -81,7 +81,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     sessions,
     events: events.map(({ at, kind, address }) => ({ at, kind, address })),
     totp: pending ? { key: pending, qr: await QRCode.toDataURL(otpauthUri(pending, enrolment?.email ?? ""), { margin: 1, width: 200 }) } : null,
-    passkeys: passkeys.map(({ credentialId, name }) => ({ credentialId, name })),
+    passkeys,
     passkeyLibrary: webauthnLibraryUrl(),
     remainingCodes,
     freshCodes,

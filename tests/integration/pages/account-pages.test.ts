@@ -9,8 +9,9 @@ import * as forgottenPage from "@/pages/connexion/oubli";
 import * as resetPage from "@/pages/connexion/reinitialiser";
 import * as confirmEmailPage from "@/pages/compte/adresse/confirmer";
 import { issueRecoveryCodesTicket } from "@/server/accounts/recovery-codes-display";
+import { setPendingTotpSecret } from "@/server/db/account-enrolment-store";
 import { addPasskey } from "@/server/db/passkey-store";
-import { remainingRecoveryCodes } from "@/server/db/recovery-code-store";
+import { regenerateRecoveryCodes, remainingRecoveryCodes, spendRecoveryCode } from "@/server/db/recovery-code-store";
 import { systemRepository } from "@/server/fhir/repository";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { signIn } from "../fhir-api/http";
@@ -61,6 +62,46 @@ describe("« Mon compte » (Pages Router)", () => {
     // Drawn hidden, with the words for a browser without scripts or WebAuthn.
     expect(answer.html).toMatch(/<div data-passkey-when="supported" hidden="">/);
     expect(answer.html).toContain('data-testid="passkey-needs-script"');
+  });
+
+  it("counts the recovery codes not used yet, and lists the passkeys oldest first, each account its own", async () => {
+    const { patient, practitioner } = await people();
+    const at = (ms: number) => new Date(Date.UTC(2026, 11, 1) + ms);
+    await addPasskey({ credentialId: "cle-b", accountId: patient.accountId, publicKey: new Uint8Array([1]), counter: 0, transports: [], name: "Ordinateur", now: at(2_000) });
+    await addPasskey({ credentialId: "cle-a", accountId: patient.accountId, publicKey: new Uint8Array([2]), counter: 0, transports: [], name: "Téléphone", now: at(1_000) });
+    await addPasskey({ credentialId: "cle-pro", accountId: practitioner.accountId, publicKey: new Uint8Array([3]), counter: 0, transports: [], name: "Cabinet", now: at(0) });
+    const codes = await regenerateRecoveryCodes(patient.accountId, at(0));
+    expect(await spendRecoveryCode(patient.accountId, codes[0]!, at(3_000))).toBe(true);
+    const dataOf = async (cookie: string) => {
+      const props = await patientAccount.getServerSideProps({
+        req: { headers: { cookie, "x-forwarded-for": "10.0.0.22", "x-nonce": "bm9uY2U" }, socket: {} },
+        res: { statusCode: 200 },
+        query: {},
+      } as unknown as Parameters<typeof patientAccount.getServerSideProps>[0]);
+      if (!("props" in props)) throw new Error("expected props");
+      return (await props.props).data!;
+    };
+    const data = await dataOf(patient.cookie);
+    expect(data.passkeys).toEqual([
+      { credentialId: "cle-a", name: "Téléphone" },
+      { credentialId: "cle-b", name: "Ordinateur" },
+    ]);
+    expect(data.remainingCodes).toBe(codes.length - 1);
+    expect(data.remainingCodes).toBe(await remainingRecoveryCodes(patient.accountId));
+    // No setup under way: the account's pending TOTP secret is not even read.
+    expect(data.totp).toBeNull();
+  });
+
+  it("shows the new TOTP key and its QR code while « Remplacer » is under way, and only then", async () => {
+    const { patient } = await people();
+    await setPendingTotpSecret(patient.accountId, "JBSWY3DPEHPK3PXP");
+    const pageAt = (path: string) => servePage(patientAccount, path, { cookie: patient.cookie, headers: { "x-nonce": "bm9uY2U" } });
+    const during = await pageAt("/espace/compte?totp=nouveau");
+    expect(during.html).toContain(">JBSW Y3DP EHPK 3PXP</code>");
+    expect(during.html).toMatch(/src="data:image\/png;base64,/);
+    const otherwise = await pageAt("/espace/compte");
+    expect(otherwise.html).not.toContain("JBSW Y3DP");
+    expect(otherwise.html).not.toContain("data:image/png");
   });
 
   it("shows new recovery codes once: an App Router prefetch of the address spends nothing, the visit shows ten, a reload none", async () => {
