@@ -19,6 +19,21 @@ export type LinkEventRow = {
 };
 
 /**
+ * A row of the link's own (agent "Link/<id>") that is one of its events (list-my-links.ts, toEvent):
+ * an opening, right or refused, a wrong passcode, a dispensation, a view (the pharmacy's read of
+ * the patient, once per view of the prescription). Not the searches each view also makes (its
+ * lines, its dispensations, its prescriber): they are no event. Spelled exactly as the predicate
+ * of audit_patient_link_events_idx (prisma/migrations/20261216020000_link_events_only), which the
+ * planner then uses: change one, change the other.
+ */
+const LINK_EVENT_ROW = `a.agent LIKE 'Link/%' AND (a.interaction IN ('link-open', 'link-passcode-failed')
+    OR (a.interaction = 'dispense' AND a.outcome = 'success')
+    OR (a.interaction = 'read' AND a.outcome = 'success' AND a.entity LIKE 'Patient/%'))`;
+
+/** A row of the patient (or a caregiver) about the link that is one of its events: its creation, its revocation. */
+const PATIENT_LINK_EVENT = `(a.interaction = 'revoke-share' OR (a.interaction = 'share' AND a.outcome = 'success'))`;
+
+/**
  * What listLinksWithEvents runs: the links (LINKS_SQL, $1 to $4), and with each its newest $5
  * events and how many it has. Exported for the test that reads its plan.
  *
@@ -40,9 +55,9 @@ export const LINKS_WITH_EVENTS_SQL = `WITH links AS MATERIALIZED (${LINKS_SQL}),
          SELECT l.id, least(own.total, $6) + least(history.total, $6) AS total, own.total > $6 OR history.total > $6 AS capped, wrong.total AS wrong
            FROM (SELECT id, 'Link/' || id AS link, 'ShareLink/' || id AS share FROM links) l
            CROSS JOIN LATERAL (SELECT count(*) AS total FROM (SELECT 1 FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = l.link LIMIT $6 + 1) rows) own
+                   WHERE a.patient_id = $1::uuid AND ${LINK_EVENT_ROW} AND a.agent = l.link LIMIT $6 + 1) rows) own
            CROSS JOIN LATERAL (SELECT count(*) AS total FROM (SELECT 1 FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%' LIMIT $6 + 1) rows) history
+                   WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%' AND ${PATIENT_LINK_EVENT} LIMIT $6 + 1) rows) history
            CROSS JOIN LATERAL (SELECT count(*) AS total
                    FROM audit_event a WHERE a.patient_id = $1::uuid AND a.agent = l.link AND a.interaction = 'link-passcode-failed') wrong
        )
@@ -52,19 +67,25 @@ export const LINKS_WITH_EVENTS_SQL = `WITH links AS MATERIALIZED (${LINKS_SQL}),
                FROM (SELECT * FROM (
                  (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
                     FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND a.agent LIKE 'Link/%' AND a.agent = 'Link/' || l.id
+                   WHERE a.patient_id = $1::uuid AND ${LINK_EVENT_ROW} AND a.agent = 'Link/' || l.id
                    ORDER BY a.seq DESC LIMIT $5)
                  UNION ALL
                  (SELECT a.seq, a.recorded, a.agent, a.agent_name, a.entity, a.interaction, a.outcome, a.reason, a.detail
                     FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND a.entity = 'ShareLink/' || l.id AND a.agent NOT LIKE 'Link/%'
+                   WHERE a.patient_id = $1::uuid AND a.entity = 'ShareLink/' || l.id AND a.agent NOT LIKE 'Link/%' AND ${PATIENT_LINK_EVENT}
                    ORDER BY a.seq DESC LIMIT $5)
                ) newest ORDER BY seq DESC LIMIT $5) e) AS events
        FROM links l JOIN counted c ON c.id = l.id
       ORDER BY l."createdAt" DESC, l.id`;
 
-/** Events shown per link, newest first; the others are counted and stay in the access history. */
-export const LINK_EVENTS_SHOWN = 50;
+/**
+ * Events shown per link, newest first; the others are counted and stay in the access history.
+ * Twenty, as a page of the access history or of the documents: it was fifty, which the pages
+ * never filled while a pharmacy's searches were read as rows of the link (four rows a view, one
+ * event); once only events were read, a link opened often gave the prescription's page a table of
+ * fifty « Consultée » rows, 20.6 kB of HTML against 12.
+ */
+export const LINK_EVENTS_SHOWN = 20;
 
 /**
  * How far a link's events are counted: beyond, the page says « more than ». A prescription's link
@@ -98,10 +119,10 @@ type Row = ShareLinkRead & { events: EventJson[] | string; eventsTotal: Counted;
  * A patient's links (one prescription's, or all; see LINKS_SQL), each with its events.
  *
  * Per link, bounded by what is shown rather than by the link's whole activity: the newest rows
- * come from two index scans that stop at `perLink` (the link's own acts, "Link/<id>", on the
- * partial index of link rows; the patient's share and revoke rows, "ShareLink/<id>", on the
- * (patient, entity, seq) index), and the counts from the partial index alone (it carries the
- * interaction). Before, every row of the link was read, ranked and sorted on each view: a link
+ * come from two index scans that stop at `perLink` (the link's own events, "Link/<id>", on the
+ * partial index of those events, LINK_EVENT_ROW; the patient's share and revoke rows,
+ * "ShareLink/<id>", on the (patient, entity, seq) index), and the counts from the partial index
+ * alone. Before, every row of the link was read, ranked and sorted on each view: a link
  * opened 1,400 times (issue 16's bench) made the prescription and sharing pages twice as slow
  * as the documents page (the query alone: 15 ms). A row is the link's own when its agent is a
  * link; a "ShareLink/<id>" row by anyone else (the patient, a caregiver) is its history.

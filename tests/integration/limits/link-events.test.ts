@@ -51,7 +51,16 @@ beforeAll(async () => {
   for (let i = 0; i < WRONG_PASSCODES; i++) {
     await pharmacy.audit({ patientId, entity: `ShareLink/${opened}`, interaction: "link-passcode-failed", outcome: "denied", detail: { attemptsLeft: 9 - i } });
   }
-  for (let i = 0; i < OPENED_VIEWS; i++) await pharmacy.audit({ patientId, entity: `Patient/${patientId}`, interaction: "read", outcome: "success" });
+  // Each view of the prescription by the pharmacy, as the link's page leaves it: the patient read
+  // (the « viewed » event), then the searches of the lines, the dispensations and the prescriber,
+  // which are no event; and a dispensation refused now and then, no event either.
+  for (let i = 0; i < OPENED_VIEWS; i++) {
+    await pharmacy.audit({ patientId, entity: `Patient/${patientId}`, interaction: "read", outcome: "success" });
+    await pharmacy.audit({ patientId, entity: "MedicationDispense", interaction: "search", outcome: "success", detail: { totals: 0 } });
+    await pharmacy.audit({ patientId, entity: "MedicationRequest,MedicationDispense", interaction: "search", outcome: "success", detail: { results: 1 } });
+    await pharmacy.audit({ patientId, entity: "Practitioner", interaction: "search", outcome: "success", detail: { results: 1 } });
+    if (i % 40 === 0) await pharmacy.audit({ patientId, entity: "MedicationDispense", interaction: "dispense", outcome: "failure", reason: "over-quantity" });
+  }
   await system.audit({ patientId, entity: `ShareLink/${quiet}`, interaction: "share", outcome: "success" });
   for (let i = 0; i < BUSY_EVENTS; i++) await system.audit({ patientId, entity: `ShareLink/${busy}`, interaction: "share", outcome: "success" });
   // 250 ended links, newer than the three live ones.
@@ -87,12 +96,13 @@ describe("the patient's links", () => {
     expect(links.filter((l) => l.state !== "active" && l.state !== "dispensed")).toHaveLength(200);
   });
 
-  it("show a much-opened link's newest views, and count all its events and wrong passcodes, not only those shown", async () => {
+  it("show a much-opened link's newest views, and count all its events and wrong passcodes, not only those shown, and none of its searches", async () => {
     const repo = await createRepository({ kind: "patient", accountId: newId(), patientId });
     const link = (await listMyLinks(repo))!.find((l) => l.id === opened)!;
     expect(link.events).toHaveLength(LINK_EVENTS_SHOWN);
     expect(link.events.map((e) => e.kind)).toEqual(Array(LINK_EVENTS_SHOWN).fill("viewed"));
-    // Its creation (by the patient), the wrong passcodes and the views: all counted.
+    // Its creation (by the patient), the wrong passcodes and the views: all counted; the searches
+    // and the refused dispensations, four rows for every view, are not events.
     expect(link.eventsNotShown).toBe(1 + WRONG_PASSCODES + OPENED_VIEWS - LINK_EVENTS_SHOWN);
     expect(link.moreEventsNotShown).toBe(false);
     expect(link.wrongPasscodes).toBe(WRONG_PASSCODES);
@@ -142,5 +152,7 @@ describe("the patient's links", () => {
     expect(loops).toEqual([1, 1, 1, 1]);
     // The wrong passcodes from their own index: as many entries as wrong passcodes.
     expect(used).toContain("audit_patient_link_failed_idx");
+    // The link's events from the index of its events alone.
+    expect(used).toContain("audit_patient_link_events_idx");
   });
 });
