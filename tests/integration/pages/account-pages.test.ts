@@ -31,6 +31,17 @@ async function people() {
   return { patient: await signIn(`Patient/${patient}`, { name: "Alix Compte" }), practitioner: await signIn(`Practitioner/${practitioner}`, { name: "Dr Paul Compte" }) };
 }
 
+/** What the patient's « Mon compte » hands its view, read through its getServerSideProps. */
+async function accountDataOf(cookie: string) {
+  const props = await patientAccount.getServerSideProps({
+    req: { headers: { cookie, "x-forwarded-for": "10.0.0.21", "x-nonce": "bm9uY2U" }, socket: {} },
+    res: { statusCode: 200 },
+    query: {},
+  } as unknown as Parameters<typeof patientAccount.getServerSideProps>[0]);
+  if (!("props" in props)) throw new Error("expected props");
+  return (await props.props).data!;
+}
+
 const codesIn = (html: string) => [...html.matchAll(/<li>([A-Za-z0-9-]+)<\/li>/g)].map((m) => m[1]);
 
 describe("« Mon compte » (Pages Router)", () => {
@@ -45,14 +56,8 @@ describe("« Mon compte » (Pages Router)", () => {
   it("lists the account's passkeys by name, with the file that creates one and its script under the nonce, and nothing of the keys themselves", async () => {
     const { patient } = await people();
     await addPasskey({ credentialId: "cle-de-test-1", accountId: patient.accountId, publicKey: new Uint8Array([9, 8, 7, 6]), counter: 0, transports: ["internal"], name: "Téléphone d'Alix", now: new Date() });
-    const props = await patientAccount.getServerSideProps({
-      req: { headers: { cookie: patient.cookie, "x-forwarded-for": "10.0.0.21", "x-nonce": "bm9uY2U" }, socket: {} },
-      res: { statusCode: 200 },
-      query: {},
-    } as unknown as Parameters<typeof patientAccount.getServerSideProps>[0]);
-    if (!("props" in props)) throw new Error("expected props");
-    const { data } = await props.props;
-    expect(data!.passkeys).toEqual([{ credentialId: "cle-de-test-1", name: "Téléphone d'Alix" }]);
+    const data = await accountDataOf(patient.cookie);
+    expect(data.passkeys).toEqual([{ credentialId: "cle-de-test-1", name: "Téléphone d'Alix" }]);
     expect(JSON.stringify(data)).not.toMatch(/publicKey|passwordHash|totpSecret/);
 
     const answer = await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie, headers: { "x-nonce": "bm9uY2U" } });
@@ -72,16 +77,7 @@ describe("« Mon compte » (Pages Router)", () => {
     await addPasskey({ credentialId: "cle-pro", accountId: practitioner.accountId, publicKey: new Uint8Array([3]), counter: 0, transports: [], name: "Cabinet", now: at(0) });
     const codes = await regenerateRecoveryCodes(patient.accountId, at(0));
     expect(await spendRecoveryCode(patient.accountId, codes[0]!, at(3_000))).toBe(true);
-    const dataOf = async (cookie: string) => {
-      const props = await patientAccount.getServerSideProps({
-        req: { headers: { cookie, "x-forwarded-for": "10.0.0.22", "x-nonce": "bm9uY2U" }, socket: {} },
-        res: { statusCode: 200 },
-        query: {},
-      } as unknown as Parameters<typeof patientAccount.getServerSideProps>[0]);
-      if (!("props" in props)) throw new Error("expected props");
-      return (await props.props).data!;
-    };
-    const data = await dataOf(patient.cookie);
+    const data = await accountDataOf(patient.cookie);
     expect(data.passkeys).toEqual([
       { credentialId: "cle-a", name: "Téléphone" },
       { credentialId: "cle-b", name: "Ordinateur" },
