@@ -99,8 +99,10 @@ async function main() {
   }
   if (runs("pages")) {
     const pages = await benchPages(SERVER);
-    reportPages(pages);
-    keep("pages", pages);
+    if (pages) {
+      reportPages(pages);
+      keep("pages", pages);
+    }
   }
   if (runs("uploads")) {
     const uploads = await benchUploads(SERVER);

@@ -103,7 +103,8 @@ export type PagesResult = {
   rssTotalAfterStart: { mb: number; serving: number };
 };
 
-export async function benchPages(serverUrl: string): Promise<PagesResult> {
+/** The figures, or undefined when the world was only held (BENCH_PAGES_HOLD) and nothing measured. */
+export async function benchPages(serverUrl: string): Promise<PagesResult | undefined> {
   const db = await freshDatabase(serverUrl, `bench_pages_${process.pid}`);
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   const secretsEnv = benchAppEnv(db.url, appUrl);
@@ -124,7 +125,8 @@ export async function benchPages(serverUrl: string): Promise<PagesResult> {
         url: `${appUrl}/api/fhir/R4/DocumentReference?patient=${world.patientId}&_count=20`,
         headers: { cookie: world.cookies.patient, accept: "application/fhir+json" },
       };
-      if (process.env.BENCH_PAGES_HOLD) await hold(world, secretsEnv, pagesOf(world), cookieOf);
+      // Held, then let go: the server stops and the database goes (the finally blocks), nothing is measured.
+      if (process.env.BENCH_PAGES_HOLD) return void (await hold(world, secretsEnv, pagesOf(world), cookieOf));
       const firstPage = await timedGet(`${appUrl}/espace`, world.cookies.patient);
       if (firstPage.status !== 200) throw new Error(`the first page answered ${firstPage.status}`);
       const startToFirstPageMs = Date.now() - spawned;
@@ -243,8 +245,11 @@ function shuffled<T>(items: T[]): T[] {
 
 /**
  * BENCH_PAGES_HOLD=<file>: the world stays loaded and the server up, its pages and cookies
- * written to <file> as JSON, until the bench is interrupted (Ctrl-C): to profile a page by hand
- * or try a change without loading the data again.
+ * written to <file> as JSON, until the bench is interrupted (Ctrl-C, or SIGINT to its process):
+ * to profile a page by hand or try a change without loading the data again. Interrupted, it stops
+ * its server, drops its database and ends. It went on to measure every page before: a SIGINT sent
+ * to its process alone started the whole bench on the held world, and a second one to stop that
+ * left the database and the server behind.
  */
 async function hold(world: PagesWorld, env: Record<string, string>, pages: PageSpec[], cookieOf: (visitor: PageSpec["visitor"]) => string) {
   const { writeFileSync } = await import("node:fs");
