@@ -68,11 +68,11 @@ export async function listDocuments(
     // One more than the bound: finding it says the list goes on.
     totalUpTo: countBound(page) + 1,
   };
-  // The page, whether the viewer sees the privacy badges (and which documents are hidden) and
-  // since when a document is new, at once: they were read one after the other (issue 16).
-  // The total is still being counted while the page's authors are named (searchPage).
-  const [{ result, total: counted }, { showPrivacy, hiddenIds }, newSince] = await Promise.all([
-    repo.searchPage<DocumentReference>("DocumentReference", request),
+  // The page (with its total, search.ts), whether the viewer sees the privacy badges (and which
+  // documents are hidden) and since when a document is new, at once: they were read one after
+  // the other (issue 16).
+  const [result, { showPrivacy, hiddenIds }, newSince] = await Promise.all([
+    repo.search<DocumentReference>("DocumentReference", request),
     mayManagePrivacy(repo, patientId).then(async (showPrivacy) => ({
       showPrivacy,
       hiddenIds: showPrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>(),
@@ -80,7 +80,8 @@ export async function listDocuments(
     options.newSince,
   ]);
   const references = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref): ref is string => !!ref);
-  const [names, found = result.resources.length] = await Promise.all([options.names ? options.names(references) : directoryNames(repo, references), counted]);
+  const names = await (options.names ? options.names(references) : directoryNames(repo, references));
+  const found = result.total ?? result.resources.length;
   const totalCapped = found > countBound(page);
   const total = totalCapped ? countBound(page) : found;
   let items = result.resources.map((d) => summarise(d, { names, hiddenIds, newSince, viewerRef: options.viewerRef }));

@@ -19,7 +19,7 @@ import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchPatientById } from "./patient-search";
-import { documentFacetRefs, searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchResourcesPaged, searchStoredJson, type DocumentFacetRefs, type DocumentHeading, type PagedSearch, type StoredJson } from "./search";
+import { documentFacetRefs, searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchStoredJson, type DocumentFacetRefs, type DocumentHeading, type StoredJson } from "./search";
 import { MAX_COUNT, type SearchRequest, type SearchResult } from "./search-request";
 
 /**
@@ -77,16 +77,6 @@ export class ReadRepository extends GuardedRepository {
     this.countRead();
     const patientId = request.patientId ?? spaceOf(this.actor);
     return searchResources<T>(this, this.db.sql, type, { ...request, patientId });
-  }
-
-  /**
-   * The same search, the page handed back once read and audited, its total when counted: a page
-   * names its rows' authors while the count still walks the index (list-documents.ts).
-   */
-  async searchPage<T extends Resource>(type: T["resourceType"], request: SearchRequest): Promise<PagedSearch<T>> {
-    this.countRead();
-    const patientId = request.patientId ?? spaceOf(this.actor);
-    return searchResourcesPaged<T>(this, this.db.sql, type, { ...request, patientId });
   }
 
   /** A patient's own Patient, as the search by its id finds it, in one round trip (patient-search.ts). */

@@ -122,9 +122,16 @@ export async function searchDocumentHeadings(repo: Repository, db: Queryable, re
   return { ...result, resources: result.resources.map((row) => headingOf(row.id, row.content)) };
 }
 
-/** A search's page, handed back once read, and its total, still being counted (searchPage). */
-export type PagedSearch<T> = { result: SearchResult<T>; total: Promise<number | undefined> };
-
+/**
+ * The page and its total in one statement: the count is a sub-select of the page's statement,
+ * which PostgreSQL runs once (an InitPlan) and hands back on each of the page's rows. They were two
+ * statements on two of the pool's connections, side by side: a statement costs the portal about
+ * 0.14 ms of its own CPU whatever it asks (the round trip: a connection taken from the pool, the
+ * messages written to the socket, the answer read back; a `SELECT 1` added to the documents page
+ * made it 6 % dearer and 5 % fewer pages a second at 25 connections), more than the bounded count
+ * costs PostgreSQL (0.2-0.3 ms for 1,000 index entries). Every documents list counts (issue 16).
+ * A page past the end has no row to carry the count: only then is it counted on its own.
+ */
 async function searchRows<C>(
   repo: Repository,
   db: Queryable,
@@ -132,38 +139,19 @@ async function searchRows<C>(
   request: SearchRequest,
   column: Column,
 ): Promise<SearchResult<{ id: string; content: C }>> {
-  const { result, total } = await searchRowsPaged<C>(repo, db, type, request, column);
-  return { ...result, total: await total };
-}
-
-/**
- * The page and its total side by side, on two of the pool's connections: the count walks every
- * matching index entry (1 to 3 ms for 5,000 documents), the page only its twenty rows. The page
- * is handed back (and its read audited) as soon as it is read; the total when counted, so a page
- * can name its rows' authors meanwhile rather than after the count (issue 16).
- */
-async function searchRowsPaged<C>(
-  repo: Repository,
-  db: Queryable,
-  type: string,
-  request: SearchRequest,
-  column: Column,
-): Promise<PagedSearch<{ id: string; content: C }>> {
   const { count, offset } = bounds(request);
   const patientId = request.patientId;
   const p = new SqlParams();
   const whereSql = await searchWhere(repo, type, request, p);
-  if (whereSql === undefined) return { result: { resources: [], hasMore: false, offset, count }, total: Promise.resolve(request.total ? 0 : undefined) };
-  const total = request.total ? countMatches(db, whereSql, [...p.values], request.totalUpTo) : Promise.resolve(undefined);
+  if (whereSql === undefined) return { resources: [], hasMore: false, offset, count, total: request.total ? 0 : undefined };
+  const whereValues = [...p.values];
+  const counted = request.total ? `, (${countSql(whereSql, p, request.totalUpTo)}) AS total` : "";
   const page = limitOffset(p, count + 1, offset);
-  // Whoever takes the total awaits it; if the page fails first, nobody will, and a rejection
-  // nobody handles would stop the process.
-  total.catch(() => undefined);
-  const rows = await db.query<{ id: string; content: C }>(
-    `SELECT id, ${column} AS content FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
+  const rows = await db.query<{ id: string; content: C; total?: bigint | number | string }>(
+    `SELECT id, ${column} AS content${counted} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
     p.values,
   );
-  const resources = rows.slice(0, count);
+  const resources = rows.slice(0, count).map(({ id, content }) => ({ id, content }));
   if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   if (patientId !== undefined) {
     await repo.audit({
@@ -174,26 +162,31 @@ async function searchRowsPaged<C>(
       detail: { results: resources.length, offset },
     });
   }
-  return { result: { resources, hasMore: rows.length > count, offset, count }, total };
+  // count(*) is a bigint: a string through pg, a bigint through PGlite. No row on the first page:
+  // nothing matches.
+  const total = !request.total
+    ? undefined
+    : rows.length > 0
+      ? Number(rows[0]!.total ?? 0)
+      : offset === 0
+        ? 0
+        : await countMatches(db, whereSql, whereValues, request.totalUpTo);
+  return { resources, hasMore: rows.length > count, offset, count, total };
 }
 
 /** How many rows match, or `upTo` at most (request.totalUpTo): its LIMIT stops the index scan there. */
-async function countMatches(db: Queryable, whereSql: string, values: unknown[], upTo: number | undefined): Promise<number> {
-  const counted =
-    upTo === undefined
-      ? await db.query<{ n: bigint | number | string }>(`SELECT count(*) AS n FROM fhir_resource WHERE ${whereSql}`, values)
-      : await db.query<{ n: bigint | number | string }>(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM fhir_resource WHERE ${whereSql} LIMIT $${values.length + 1}) AS bounded`,
-          [...values, Math.max(0, Math.floor(upTo))],
-        );
-  // count(*) is a bigint: a string through pg, a bigint through PGlite.
-  return Number(counted[0]?.n ?? 0);
+function countSql(whereSql: string, p: SqlParams, upTo: number | undefined): string {
+  return upTo === undefined
+    ? `SELECT count(*) FROM fhir_resource WHERE ${whereSql}`
+    : `SELECT count(*) FROM (SELECT 1 FROM fhir_resource WHERE ${whereSql} LIMIT ${p.add(Math.max(0, Math.floor(upTo)))}) AS bounded`;
 }
 
-/** searchResources, its total still being counted when the page is handed back (searchRowsPaged). */
-export async function searchResourcesPaged<T extends Resource>(repo: Repository, db: Queryable, type: string, request: SearchRequest): Promise<PagedSearch<T>> {
-  const { result, total } = await searchRowsPaged<T>(repo, db, type, request, "content");
-  return { result: { ...result, resources: result.resources.map((row) => row.content) }, total };
+/** The count alone, for a page past the end of the list (searchRows). */
+async function countMatches(db: Queryable, whereSql: string, values: unknown[], upTo: number | undefined): Promise<number> {
+  const p = new SqlParams();
+  p.values.push(...values);
+  const [counted] = await db.query<{ n: bigint | number | string }>(`SELECT (${countSql(whereSql, p, upTo)}) AS n`, p.values);
+  return Number(counted?.n ?? 0);
 }
 
 /**

@@ -74,9 +74,12 @@ describe("a long record's count", () => {
 
   it("keeps the API's total exact: only the pages ask for a bound", async () => {
     const camille = await world.repoFor(world.actors.camille);
-    const { total } = await camille.searchPage("DocumentReference", { patientId: world.ids.camille, count: 1, total: true });
-    expect(await total).toBe(RECORD);
-    const bounded = await camille.searchPage("DocumentReference", { patientId: world.ids.camille, count: 1, total: true, totalUpTo: 7 });
-    expect(await bounded.total).toBe(7);
+    const { total } = await camille.search("DocumentReference", { patientId: world.ids.camille, count: 1, total: true });
+    expect(total).toBe(RECORD);
+    const bounded = await camille.search("DocumentReference", { patientId: world.ids.camille, count: 1, total: true, totalUpTo: 7 });
+    expect(bounded.total).toBe(7);
+    // Past the end of the list, the count is asked on its own, bounded the same way.
+    const past = await camille.search("DocumentReference", { patientId: world.ids.camille, count: 20, offset: RECORD, total: true, totalUpTo: 7 });
+    expect(past).toMatchObject({ resources: [], total: 7 });
   });
 });

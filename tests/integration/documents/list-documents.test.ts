@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
+import { database } from "@/server/db/client";
 import { listDocuments } from "@/server/documents/list-documents";
 import { listDocumentFacets } from "@/server/documents/list-document-facets";
 import { hideDocument } from "@/server/documents/hide-document";
@@ -27,15 +28,30 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("listing a patient's documents", () => {
-  it("hands back the same page and total whether the total is awaited with the page or after it", async () => {
-    for (const actor of [world.actors.camille, world.actors.bernard, world.actors.petit]) {
+  it("counts, in the page's own statement, what each actor may see, and past the end counts alone", async () => {
+    const { sql } = await database();
+    for (const actor of [world.actors.camille, world.actors.bernard]) {
       const repo = await world.repoFor(actor);
-      const request = { patientId: world.ids.camille, count: 2, sort: "-date" as const, total: true };
-      const whole = await repo.search("DocumentReference", request);
-      const { result, total } = await repo.searchPage("DocumentReference", request);
-      expect(result.resources.map((d) => d.id), actor.kind).toEqual(whole.resources.map((d) => d.id));
-      expect(await total, actor.kind).toBe(whole.total);
+      const everything = await repo.search("DocumentReference", { patientId: world.ids.camille, count: 100 });
+      const spy = vi.spyOn(sql, "query");
+      try {
+        const page = await repo.search("DocumentReference", { patientId: world.ids.camille, count: 2, sort: "-date", total: true });
+        const reads = spy.mock.calls.filter(([text]) => text.includes("FROM fhir_resource"));
+        expect(reads, actor.kind).toHaveLength(1);
+        expect(page.total, actor.kind).toBe(everything.resources.length);
+        expect(page.resources.map((d) => d.id), actor.kind).toEqual(everything.resources.slice(0, 2).map((d) => d.id));
+        spy.mockClear();
+        const past = await repo.search("DocumentReference", { patientId: world.ids.camille, count: 2, offset: 10, sort: "-date", total: true });
+        expect(past.resources, actor.kind).toEqual([]);
+        expect(past.total, actor.kind).toBe(everything.resources.length);
+        expect(spy.mock.calls.filter(([text]) => text.includes("FROM fhir_resource")), actor.kind).toHaveLength(2);
+      } finally {
+        spy.mockRestore();
+      }
     }
+    // Blocked: nothing read, nothing counted.
+    const blocked = await world.repoFor(world.actors.petit);
+    expect(await blocked.search("DocumentReference", { patientId: world.ids.camille, count: 2, total: true })).toMatchObject({ resources: [], total: 0 });
   });
 
   it("lists newest first with the total", async () => {
