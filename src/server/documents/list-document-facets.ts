@@ -3,7 +3,7 @@ import type { DocumentFilters } from "@/lib/documents/document-filters";
 import type { Repository } from "../fhir/repository";
 import type { DocumentFacetRefs } from "../fhir/search";
 import { directoryNames } from "./directory-names";
-import { listDocuments, type DocumentList, type ListOptions } from "./list-documents";
+import { readList, type DocumentList, type ListOptions } from "./list-documents";
 
 export type FacetOption = { id: string; label: string };
 export type DocumentFacets = { authors: FacetOption[]; facilities: FacetOption[] };
@@ -31,21 +31,15 @@ export async function listDocumentFacets(repo: Repository, patientId: string): P
 
 /**
  * A page of documents and the filters' choices, as the documents page and a professional's view
- * of a record show them, read at once and named in one directory search: the filters' authors
- * and facilities with the page's authors and custodians. Each named its own was two searches,
- * the second in a third wave, on every view (issue 16).
+ * of a record show them: read in one statement (search.ts), named in one directory search with
+ * the page's authors and custodians (list-documents.ts's readList).
  */
 export async function listWithFacets(
   repo: Repository,
   patientId: string,
   filters: DocumentFilters,
-  options: Omit<ListOptions, "names"> = {},
+  options: ListOptions = {},
 ): Promise<{ list: DocumentList; facets: DocumentFacets }> {
-  const refs = repo.documentFacets(patientId);
-  let named: Promise<Map<string, string>> | undefined;
-  const names = (listed: string[]) =>
-    (named = refs.then((found) => directoryNames(repo, [...listed, ...found.authors, ...found.facilities])));
-  const [list, found] = await Promise.all([listDocuments(repo, patientId, filters, { ...options, names }), refs]);
-  // listDocuments names its page exactly once, before it answers.
-  return { list, facets: facetOptions(found, await named!) };
+  const { list, facets, names } = await readList(repo, patientId, filters, options, true);
+  return { list, facets: facetOptions(facets, names) };
 }

@@ -4,7 +4,7 @@ import { spanInstants } from "@/lib/dates/fhir-date";
 import { COUNTED_AHEAD, MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { documentsOpenedBy } from "../audit/read-audit";
 import type { Repository } from "../fhir/repository";
-import type { DateFilter, SearchRequest } from "../fhir/search-request";
+import type { DateFilter, DocumentFacetRefs, SearchRequest } from "../fhir/search-request";
 import { directoryNames } from "./directory-names";
 import { summarise, type DocumentSummary } from "./document-summary";
 import { mayManagePrivacy } from "./privacy-rights";
@@ -35,23 +35,25 @@ export type ListOptions = {
   newSince?: Date | Promise<Date | undefined>;
   /** Who views the list: a document they opened since it arrived is no longer new. */
   viewerRef?: string;
-  /**
-   * Names the page's authors and custodians (by reference), once; the directory by default. A
-   * page that names other references too (the filters' choices) names them in the same search.
-   */
-  names?: (references: string[]) => Promise<Map<string, string>>;
 };
+
+/** A page of documents, and, when asked for, the filters' choices (references) and every name the directory gave. */
+export type ListRead = { list: DocumentList; facets: DocumentFacetRefs; names: Map<string, string> };
 
 /**
  * One page of a patient's documents, newest first, as the actor may see them: the rules are in
  * the SQL, so the total and the pages never count what is hidden from this actor.
  */
-export async function listDocuments(
-  repo: Repository,
-  patientId: string,
-  filters: DocumentFilters,
-  options: ListOptions = {},
-): Promise<DocumentList> {
+export async function listDocuments(repo: Repository, patientId: string, filters: DocumentFilters, options: ListOptions = {}): Promise<DocumentList> {
+  return (await readList(repo, patientId, filters, options, false)).list;
+}
+
+/**
+ * The page, with the filters' choices when `facets` (list-document-facets.ts): read in the page's
+ * statement, named in the same directory search as the page's authors and custodians. Each
+ * read on its own was a statement more on every view of a documents list (issue 16).
+ */
+export async function readList(repo: Repository, patientId: string, filters: DocumentFilters, options: ListOptions, facets: boolean): Promise<ListRead> {
   const page = Math.min(Math.max(filters.page, 1), MAX_PAGE);
   const request: SearchRequest = {
     patientId,
@@ -67,6 +69,7 @@ export async function listDocuments(
     total: true,
     // One more than the bound: finding it says the list goes on.
     totalUpTo: countBound(page) + 1,
+    facets,
   };
   // The page (with its total, search.ts), whether the viewer sees the privacy badges (and which
   // documents are hidden) and since when a document is new, at once: they were read one after
@@ -80,7 +83,8 @@ export async function listDocuments(
     options.newSince,
   ]);
   const references = result.resources.flatMap((d) => [d.author?.[0]?.reference, d.custodian?.reference]).filter((ref): ref is string => !!ref);
-  const names = await (options.names ? options.names(references) : directoryNames(repo, references));
+  const facetRefs = result.facets ?? { authors: [], facilities: [] };
+  const names = await directoryNames(repo, [...references, ...facetRefs.authors, ...facetRefs.facilities]);
   const found = result.total ?? result.resources.length;
   const totalCapped = found > countBound(page);
   const total = totalCapped ? countBound(page) : found;
@@ -91,14 +95,8 @@ export async function listDocuments(
     const opened = await documentsOpenedBy(repo, patientId, options.viewerRef, candidates);
     items = items.map((item) => (opened.has(item.id) ? { ...item, isNew: false } : item));
   }
-  return {
-    items,
-    total,
-    totalCapped,
-    page,
-    pageCount: Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE))),
-    showPrivacy,
-  };
+  const list = { items, total, totalCapped, page, pageCount: Math.max(1, Math.min(MAX_PAGE, Math.ceil(total / PAGE_SIZE))), showPrivacy };
+  return { list, facets: facetRefs, names };
 }
 
 /** How many documents a view of this page counts at most (COUNTED_AHEAD past its first). */

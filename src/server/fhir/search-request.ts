@@ -42,6 +42,14 @@ export type SearchRequest = {
    * whole record (list-documents.ts).
    */
   totalUpTo?: number;
+  /**
+   * DocumentReference in a patient's record: the filters' choices too (DocumentFacetRefs), read
+   * over the whole record in the page's statement (search.ts's documentFacetRefs says what they are).
+   */
+  facets?: boolean;
 };
 
-export type SearchResult<T> = { resources: T[]; total?: number; hasMore: boolean; offset: number; count: number };
+/** The authors of the documents an actor may see in a record, and the facilities where they practise (references). */
+export type DocumentFacetRefs = { authors: string[]; facilities: string[] };
+
+export type SearchResult<T> = { resources: T[]; total?: number; hasMore: boolean; offset: number; count: number; facets?: DocumentFacetRefs };

@@ -8,7 +8,7 @@ import type { Queryable } from "../db/queryable";
 import { invalid } from "./errors";
 import type { ReadRepository as Repository } from "./read-repository";
 import { rowFilterSql } from "./row-filter-sql";
-import type { SearchRequest, SearchResult } from "./search-request";
+import type { DocumentFacetRefs, SearchRequest, SearchResult } from "./search-request";
 import { bounds, limitOffset, orderBy, searchTerms, SqlParams, typeLiteral } from "./search-sql";
 import { isUuid } from "./ids";
 import { BINARY_DOCUMENT_ID_SQL } from "./document-files";
@@ -146,9 +146,11 @@ async function searchRows<C>(
   if (whereSql === undefined) return { resources: [], hasMore: false, offset, count, total: request.total ? 0 : undefined };
   const whereValues = [...p.values];
   const counted = request.total ? `, (${countSql(whereSql, p, request.totalUpTo)}) AS total` : "";
+  const facetsSql = request.facets && type === "DocumentReference" && patientId !== undefined ? await documentFacetsSql(repo, patientId, p) : undefined;
+  const withFacets = facetsSql !== undefined ? `, (${facetsSql}) AS facets` : "";
   const page = limitOffset(p, count + 1, offset);
-  const rows = await db.query<{ id: string; content: C; total?: bigint | number | string }>(
-    `SELECT id, ${column} AS content${counted} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
+  const rows = await db.query<{ id: string; content: C; total?: bigint | number | string; facets?: string[] | null }>(
+    `SELECT id, ${column} AS content${counted}${withFacets} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
     p.values,
   );
   const resources = rows.slice(0, count).map(({ id, content }) => ({ id, content }));
@@ -171,7 +173,9 @@ async function searchRows<C>(
       : offset === 0
         ? 0
         : await countMatches(db, whereSql, whereValues, request.totalUpTo);
-  return { resources, hasMore: rows.length > count, offset, count, total };
+  // The facets ride on the page's rows too; an empty page asks for them on their own.
+  const facets = facetsSql === undefined ? undefined : rows.length > 0 ? await facetsFound(repo, patientId!, rows[0]!.facets ?? null) : await documentFacetRefs(repo, db, patientId!);
+  return { resources, hasMore: rows.length > count, offset, count, total, ...(facets ? { facets } : {}) };
 }
 
 /** How many rows match, or `upTo` at most (request.totalUpTo): its LIMIT stops the index scan there. */
@@ -245,46 +249,65 @@ export async function searchResourcesOfTypes(
   return results;
 }
 
-export type DocumentFacetRefs = { authors: string[]; facilities: string[] };
+export type { DocumentFacetRefs };
 
 /**
  * Every author of the documents this actor may see in a patient's record, and every facility
  * where one of them practises (their PractitionerRoles), computed in SQL over the whole record:
  * a filter never leaves out an author because a directory read stopped at some page size.
  * Only what the actor's search would return is counted, so hidden documents name no one.
+ * A documents list asks for them with its page (request.facets), in the page's own statement.
  */
 export async function documentFacetRefs(repo: Repository, db: Queryable, patientId: string): Promise<DocumentFacetRefs> {
   const p = new SqlParams();
+  const facetsSql = await documentFacetsSql(repo, patientId, p);
+  if (facetsSql === undefined) return { authors: [], facilities: [] };
+  const [row] = await db.query<{ facets: string[] | null }>(`SELECT (${facetsSql}) AS facets`, p.values);
+  return facetsFound(repo, patientId, row?.facets ?? null);
+}
+
+/**
+ * The facets' sub-select: one array of `author <ref>` and `facility <ref>` texts. Undefined when
+ * the actor may not search the record's documents.
+ */
+async function documentFacetsSql(repo: Repository, patientId: string, p: SqlParams): Promise<string | undefined> {
   // The patient hidden from the planner: seeing a record of 5,000 documents, it always found a
   // plan made for that patient cheaper than its generic one (the same plan) and planned this
   // statement afresh on every view, 0.4 to 1.1 ms of PostgreSQL's time on the documents pages and
   // the professional's record. Behind a sub-select, the estimate is the same for every patient
   // and the plan is kept (psql: generic from the 6th run, planning 0.01 ms; issue 16).
   const whereSql = await searchWhere(repo, "DocumentReference", { patientId }, p, { patientInitPlan: true });
-  if (whereSql === undefined) return { authors: [], facilities: [] };
+  if (whereSql === undefined) return undefined;
   // The authors by a loose index scan: each step jumps to the next author in
   // resource_patient_documents_idx (patient, type, author) that this actor may see, so the
   // cost follows the number of authors, not of documents. A DISTINCT read every index entry:
   // 2 to 5 ms for a record of 5,000 documents, the heaviest statement of the documents page
   // (issue 16). PostgreSQL 15 has no skip scan of its own. The WHERE is repeated in both
-  // terms, on the same parameters; its columns are fhir_resource's, the innermost table.
-  const rows = await db.query<{ kind: "author" | "facility"; ref: string }>(
-    `WITH RECURSIVE seen(author) AS (
-       (SELECT author FROM fhir_resource WHERE ${whereSql} AND author IS NOT NULL ORDER BY author LIMIT 1)
+  // terms, on the same parameters; its columns are fhir_resource's, the innermost table, and
+  // every column is qualified or its own scope's: inside a page's statement, nothing here may
+  // refer to the page's rows (it would be run again for each of them).
+  return `SELECT array_agg(facet.kind || ' ' || facet.ref) FROM (
+     WITH RECURSIVE seen(author) AS (
+       (SELECT fhir_resource.author FROM fhir_resource WHERE ${whereSql} AND fhir_resource.author IS NOT NULL ORDER BY fhir_resource.author LIMIT 1)
        UNION ALL
        SELECT (SELECT fhir_resource.author FROM fhir_resource WHERE ${whereSql} AND fhir_resource.author > seen.author ORDER BY fhir_resource.author LIMIT 1)
          FROM seen WHERE seen.author IS NOT NULL
-     ), authors AS (SELECT author FROM seen WHERE author LIKE 'Practitioner/%')
-     SELECT 'author' AS kind, author AS ref FROM authors
+     ), authors AS (SELECT seen.author FROM seen WHERE seen.author LIKE 'Practitioner/%')
+     SELECT 'author' AS kind, authors.author AS ref FROM authors
      UNION
      SELECT 'facility' AS kind, role.content->'organization'->>'reference' AS ref
        FROM fhir_resource role JOIN authors ON role.actor_ref = authors.author
-      WHERE role.resource_type = 'PractitionerRole' AND NOT role.deleted AND role.content->'organization'->>'reference' IS NOT NULL`,
-    p.values,
-  );
-  await repo.audit({ patientId, entity: "DocumentReference", interaction: "search", outcome: "success", detail: { facets: rows.length } });
+      WHERE role.resource_type = 'PractitionerRole' AND NOT role.deleted AND role.content->'organization'->>'reference' IS NOT NULL
+   ) AS facet`;
+}
+
+/** The facets read, audited as the search of the record they are (one row, as when read alone). */
+async function facetsFound(repo: Repository, patientId: string, facets: string[] | null): Promise<DocumentFacetRefs> {
+  // The kind, then the reference whole (the first space is the kind's).
+  const found = (facets ?? []).map((facet) => [facet.slice(0, facet.indexOf(" ")), facet.slice(facet.indexOf(" ") + 1)] as const);
+  await repo.audit({ patientId, entity: "DocumentReference", interaction: "search", outcome: "success", detail: { facets: found.length } });
   return {
-    authors: rows.filter((row) => row.kind === "author").map((row) => row.ref),
-    facilities: rows.filter((row) => row.kind === "facility").map((row) => row.ref),
+    authors: found.filter(([kind]) => kind === "author").map(([, ref]) => ref),
+    facilities: found.filter(([kind]) => kind === "facility").map(([, ref]) => ref),
   };
 }

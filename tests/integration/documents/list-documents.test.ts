@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseDocumentFilters } from "@/lib/documents/document-filters";
 import { database } from "@/server/db/client";
 import { listDocuments } from "@/server/documents/list-documents";
-import { listDocumentFacets } from "@/server/documents/list-document-facets";
+import { listDocumentFacets, listWithFacets } from "@/server/documents/list-document-facets";
+import { genericPlanOf } from "../plan-probe";
 import { hideDocument } from "@/server/documents/hide-document";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildWorld, type World } from "./world";
@@ -115,6 +116,35 @@ describe("listing a patient's documents", () => {
     const facets = await listDocumentFacets(repo, world.ids.camille);
     expect(facets.authors.map((a) => a.id)).toEqual(expect.arrayContaining([world.ids.bernard, world.ids.moreau]));
     expect(facets.facilities.map((f) => f.label)).toEqual(expect.arrayContaining(["Cabinet des Tests", "Hôpital des Tests"]));
+  });
+
+  it("reads a page, its total and the filters' choices in one statement, the choices computed once", async () => {
+    const { sql } = await database();
+    for (const actor of [world.actors.camille, world.actors.bernard]) {
+      const repo = await world.repoFor(actor);
+      const alone = await listDocumentFacets(repo, world.ids.camille);
+      const spy = vi.spyOn(sql, "query");
+      try {
+        const { list, facets } = await listWithFacets(repo, world.ids.camille, parseDocumentFilters({}).filters);
+        const reads = spy.mock.calls.filter(([text]) => text.includes("'DocumentReference'")).map(([text, params]) => ({ text, params: params ?? [] }));
+        expect(reads, actor.kind).toHaveLength(1);
+        expect(facets, actor.kind).toEqual(alone);
+        expect(list.total, actor.kind).toBe(list.items.length);
+        // The count and the choices computed once for the statement (InitPlans), not once for
+        // each row of the page: had a column of theirs named the page's rows, they would be.
+        const plan = await genericPlanOf(reads[0]!);
+        const aggregates = plan.match(/Aggregate \(actual [^)]*\)/g) ?? [];
+        expect(aggregates, plan).toHaveLength(2);
+        expect(aggregates.every((line) => line.endsWith("loops=1)")), plan).toBe(true);
+        expect(list.items.length, actor.kind).toBeGreaterThan(1);
+        // A filter that finds nothing still offers every choice: they are read on their own then.
+        const none = await listWithFacets(repo, world.ids.camille, parseDocumentFilters({ q: "aucun-document-ne-dit-cela" }).filters);
+        expect(none.list.items, actor.kind).toEqual([]);
+        expect(none.facets, actor.kind).toEqual(alone);
+      } finally {
+        spy.mockRestore();
+      }
+    }
   });
 
   it("shows nothing of Camille to a blocked professional or one she never authorised", async () => {
