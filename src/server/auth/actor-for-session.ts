@@ -18,15 +18,17 @@ export async function actorForSession(session: CurrentSession, now = clockNow())
 }
 
 /**
- * The same, with the rules of the other person's space when they were read for it: the request's
- * repository keeps them (Repository.knowRules) rather than reading them again at its first decision.
+ * The same, with the rules of the patient the page shows when they were read: the request's
+ * repository keeps them (Repository.knowRules) rather than reading them again at its first
+ * decision. A page's session brings them in its own statement (session-store.ts, spaceRows):
+ * the rules of the space it acts in, or of the record a professional opens.
  */
 export async function actorAndRulesForSession(session: CurrentSession, now = clockNow()): Promise<{ actor: Actor | undefined; rules?: PatientRules }> {
+  const brought = session.spaceRows ? rulesOfRows(session.spaceRows.patientId, session.spaceRows.rows) : undefined;
   const spaceId = delegatedSpaceOf(session);
-  if (!spaceId || !isUuid(spaceId)) return { actor: resolveActor({ ...session, activeSpace: null }, [], now) };
+  if (!spaceId || !isUuid(spaceId)) return { actor: resolveActor({ ...session, activeSpace: null }, [], now), rules: brought };
   // Who the request acts as precedes every decision: the rules are read unchecked, and no
   // system repository is built on this path (every request of a caregiver goes through it).
-  // A page's session brought them in its own statement (session-store.ts, one round trip less).
-  const rules = session.delegatedSpaceRows ? rulesOfRows(spaceId, session.delegatedSpaceRows) : await unsafeRulesOf(spaceId);
+  const rules = brought?.patientId === spaceId ? brought : await unsafeRulesOf(spaceId);
   return { actor: resolveActor(session, rules.delegations, now) ?? resolveActor({ ...session, activeSpace: null }, [], now), rules };
 }

@@ -1,7 +1,6 @@
 import "@/server/server-only";
-import { findSession, touchSession, type SessionReadOptions } from "../db/session-store";
+import { findSession, touchSession, type SessionReadOptions, type SpaceRows } from "../db/session-store";
 import type { AccountKind } from "../db/account-store";
-import type { ResourceRow } from "../fhir/resource-row";
 import { sessionProblem, TOUCH_EVERY_MS } from "./session-policy";
 
 /**
@@ -19,10 +18,11 @@ export type CurrentSession = {
   /** The header's unread count, read with the session for a page (`unread`); absent otherwise. */
   headerUnread?: number;
   /**
-   * The rule rows of the other patient's space it acts in, read with the session for a page
-   * (`delegatedSpace`); absent otherwise. Unchecked rows, for actor-for-session.ts alone.
+   * The rule rows of the patient the page shows (its own space, the other patient's space it acts
+   * in, the record a professional opens), read with the session for a page (`spaceRules`); absent
+   * otherwise. Unchecked rows, for the request's actor and repository alone (actor-for-session.ts).
    */
-  delegatedSpaceRows?: ResourceRow[];
+  spaceRows?: SpaceRows;
   /**
    * When the account last cleared its documents list (null: never), read with the session for a
    * page (`documentsSeen`); absent otherwise.
@@ -45,7 +45,7 @@ export async function checkSession(sessionId: string, now: Date, options: Sessio
         ? { patientId: row.emergencyPatientId, until: row.emergencyUntil }
         : null,
     ...(row.unread === undefined ? {} : { headerUnread: row.unread }),
-    ...(row.delegatedSpaceRows ? { delegatedSpaceRows: row.delegatedSpaceRows } : {}),
+    ...(row.spaceRows ? { spaceRows: row.spaceRows } : {}),
     ...(row.documentsSeen === undefined ? {} : { documentsSeen: row.documentsSeen }),
   };
 }

@@ -24,11 +24,14 @@ export type SessionRow = {
   account: { id: string; kind: string; fhirRef: string; displayName: string; disabled: boolean; securityStamp: number };
   /** The header's unread count, when asked for (a page's session). */
   unread?: number;
-  /** The rule rows of the other patient's space the session acts in, when asked for and it does. */
-  delegatedSpaceRows?: ResourceRow[];
+  /** The rule rows of the patient a page shows, when asked for (spaceIdSql says whose). */
+  spaceRows?: SpaceRows;
   /** When the account last cleared its documents list (null: never), when asked for. */
   documentsSeen?: Date | null;
 };
+
+/** One patient's rule rows (load-rules.ts's ruleRowsWhere), read unchecked with a page's session. */
+export type SpaceRows = { patientId: string; rows: ResourceRow[] };
 
 /** 256 random bits: the session id is the only secret in the cookie. */
 export function newSessionId(): string {
@@ -62,36 +65,52 @@ export async function createSession(
   return id;
 }
 
-/** What a page's session read brings beside the session (findSession says why each). */
-export type SessionReadOptions = { unread?: boolean; delegatedSpace?: boolean; documentsSeen?: boolean };
+/**
+ * What a page's session read brings beside the session (findSession says why each). `rulesOf`:
+ * the patient a page is about (a professional's view of a record: page-scope.ts), a uuid.
+ */
+export type SessionReadOptions = { unread?: boolean; spaceRules?: SpaceRulesRead; rulesOf?: string; documentsSeen?: boolean };
 
 /**
- * The delegating patient's rule rows, when the session acts in another patient's space (a
- * patient account whose active space is another Patient: resolve-actor.ts, delegatedSpaceOf).
- * The active space is checked to be a Patient reference with a uuid before it is cast.
+ * Whose rules a page's session brings besides the patient it names: "delegated", those of the
+ * other patient's space a patient account acts in; "own", those of its own space too.
  */
-const DELEGATED_SPACE_ROWS = `CASE WHEN a.kind = 'patient' AND s.active_space IS DISTINCT FROM a.fhir_ref
-      AND s.active_space ~* '^Patient/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-      THEN ${ruleRowsJson("substr(s.active_space, 9)::uuid", "r")} END`;
+export type SpaceRulesRead = "delegated" | "own";
+
+const PATIENT_REF = `'^Patient/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
+
+/**
+ * Whose rules a page's session brings: the patient the page is about when it names one ($2);
+ * for a patient account, the other patient's space it acts in (resolve-actor.ts,
+ * delegatedSpaceOf), or else its own when the page reads them (`read`: "own"). A reference is
+ * checked to be a Patient's with a uuid before it is cast. Null otherwise: rules are then read
+ * when a decision needs them, if it does.
+ */
+function spaceIdSql(rulesOf: boolean, read: SpaceRulesRead): string {
+  return `CASE ${rulesOf ? "WHEN $2::uuid IS NOT NULL THEN $2::uuid" : ""}
+      WHEN a.kind = 'patient' AND s.active_space IS DISTINCT FROM a.fhir_ref AND s.active_space ~* ${PATIENT_REF} THEN substr(s.active_space, 9)::uuid
+      ${read === "own" ? `WHEN a.kind = 'patient' AND a.fhir_ref ~* ${PATIENT_REF} THEN substr(a.fhir_ref, 9)::uuid` : ""} END`;
+}
 
 /**
  * The session and its account, in one statement on the driver: it runs on every request of
  * every page and API call, where Prisma's query interpreter cost more than the query itself.
  * `unread`: with the header's unread count too, for a page (one round trip less, issue 16).
- * `delegatedSpace`: with the rules of the other patient's space the session acts in, if it does,
- * for a page: who a caregiver acts as is decided on that patient's delegations, read after the
- * session in a statement of its own, one round trip before any of the page's reads (issue 16).
- * They are read fresh, as ever, and used only once the session holds (actor-for-session.ts).
- * Measured on the pages bench's world, 6 alternating rounds of 150 passes over three pages,
- * against the documents page: the caregiver's documents 1.08-1.12 before, 1.02-1.06 after; the
- * caregiver's home 0.90-0.98 before, 0.89-0.96 after.
+ * `spaceRules`: with the rules of the patient whose record the page shows (spaceIdSql), for a
+ * page: who a caregiver acts as is decided on that patient's delegations, and every decision of
+ * the page on that patient's rules; each was read in a statement of its own, after the session
+ * (a round trip before any of the page's reads) or beside it (issue 16). They are read fresh, as
+ * ever, and used only once the session holds (actor-for-session.ts, request-scope.ts).
+ * Measured on the pages bench's world, for a caregiver's space, 6 alternating rounds of 150
+ * passes over three pages, against the documents page: the caregiver's documents 1.08-1.12
+ * before, 1.02-1.06 after; the caregiver's home 0.90-0.98 before, 0.89-0.96 after.
  * `documentsSeen`: with the account's last clearing of its documents list, a column of the row
  * already read, for the documents page's "new" marks (mark-new.ts): it was a statement of its own
  * on every view of the portal's most visited page (issue 16).
  */
 export async function findSession(
   id: string,
-  { unread = false, delegatedSpace = false, documentsSeen = false }: SessionReadOptions = {},
+  { unread = false, spaceRules, rulesOf, documentsSeen = false }: SessionReadOptions = {},
 ): Promise<SessionRow | undefined> {
   const { sql } = await database();
   const rows = await sql.query<{
@@ -100,17 +119,18 @@ export async function findSession(
     kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number;
     /** count(*): a string through pg, a bigint through PGlite. */
     unread?: string | bigint;
+    space_id?: string | null;
     space_rows?: ResourceRow[] | string | null;
     documents_seen?: Date | null;
   }>(
     `SELECT s.id, s.account_id, s.security_stamp, s.created_at, s.last_seen_at, s.revoked_at, s.active_space,
             s.emergency_patient_id, s.emergency_until,
             a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp AS account_stamp${unread ? `, ${UNREAD_OF_ACCOUNT_ROW} AS unread` : ""}${
-              delegatedSpace ? `, ${DELEGATED_SPACE_ROWS} AS space_rows` : ""
+              spaceRules ? `, space.id AS space_id, CASE WHEN space.id IS NOT NULL THEN ${ruleRowsJson("space.id", "r")} END AS space_rows` : ""
             }${documentsSeen ? ", a.last_documents_seen AS documents_seen" : ""}
-       FROM auth_session s JOIN account a ON a.id = s.account_id
+       FROM auth_session s JOIN account a ON a.id = s.account_id${spaceRules ? ` CROSS JOIN LATERAL (SELECT ${spaceIdSql(rulesOf !== undefined, spaceRules)} AS id) AS space` : ""}
       WHERE s.id = $1`,
-    [id],
+    spaceRules && rulesOf !== undefined ? [id, rulesOf] : [id],
   );
   const row = rows[0];
   if (!row) return undefined;
@@ -134,7 +154,9 @@ export async function findSession(
     },
     ...(row.unread === undefined ? {} : { unread: Number(row.unread) }),
     // A json column comes parsed from pg, as text from some engines.
-    ...(row.space_rows ? { delegatedSpaceRows: typeof row.space_rows === "string" ? (JSON.parse(row.space_rows) as ResourceRow[]) : row.space_rows } : {}),
+    ...(row.space_id && row.space_rows
+      ? { spaceRows: { patientId: row.space_id, rows: typeof row.space_rows === "string" ? (JSON.parse(row.space_rows) as ResourceRow[]) : row.space_rows } }
+      : {}),
     ...(row.documents_seen === undefined ? {} : { documentsSeen: row.documents_seen === null ? null : new Date(row.documents_seen) }),
   };
 }

@@ -17,7 +17,7 @@ export async function scopeFor(session: CurrentSession, ctx: RequestContext): Pr
   const { actor, rules } = await actorAndRulesForSession(session);
   if (!actor) return undefined;
   const repo = await createRepository(actor, ctx);
-  // A caregiver's space: the rules just read to find the actor are the request's (a read less per page).
+  // The rules a page's session brought, or read to find a caregiver's actor: the request's (a read less per page).
   if (rules) repo.knowRules(rules);
   return { session, actor, repo, ctx };
 }

@@ -24,6 +24,15 @@ export const ABOUT_ROUTE_PATIENT = {
   rulesOf: ({ params }: GetServerSidePropsContext) => (typeof params?.patientId === "string" ? params.patientId : undefined),
 };
 
+/**
+ * For a page of the patient's space that reads the rules of the space it shows, even in the
+ * patient's own (the documents' privacy badges, the sharing choices, who may be written to):
+ * they come in the session's statement (framedPage's `ownRules`). A caregiver's space brings
+ * them anyway (who the caregiver acts as is decided on them); other pages of one's own space do
+ * not read them, and do not pay for them.
+ */
+export const READS_OWN_RULES = { ownRules: true };
+
 /** For a page under /espace/documents/[id]: the document's row is read beside the session (framedPage's `rowOf`). */
 export const ABOUT_ROUTE_DOCUMENT = {
   rowOf: ({ params }: GetServerSidePropsContext): RouteResource | undefined =>
@@ -46,6 +55,7 @@ function notFoundProps<D>(context: GetServerSidePropsContext, frame: PageFrame, 
  * App Router's notFound() gives; the read limit reached on the way, the too-many-requests page.
  * `rulesOf`: the patient a page is about, whose rules are read beside the session (page-scope.ts);
  * `rowOf`: the resource a page is about, whose row is read beside it too.
+ * `ownRules`: the page reads the rules of the patient's own space (READS_OWN_RULES).
  */
 export function framedPage<D>(
   space: "patient" | "practitioner",
@@ -53,12 +63,17 @@ export function framedPage<D>(
   {
     rulesOf,
     rowOf,
-  }: { rulesOf?: (context: GetServerSidePropsContext) => string | undefined; rowOf?: (context: GetServerSidePropsContext) => RouteResource | undefined } = {},
+    ownRules = false,
+  }: {
+    rulesOf?: (context: GetServerSidePropsContext) => string | undefined;
+    rowOf?: (context: GetServerSidePropsContext) => RouteResource | undefined;
+    ownRules?: boolean;
+  } = {},
 ): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     try {
-      const scoped = await pageScope(context.req, space, { rulesOf: rulesOf?.(context), rowOf: rowOf?.(context) });
+      const scoped = await pageScope(context.req, space, { rulesOf: rulesOf?.(context), rowOf: rowOf?.(context), ownRules });
       if ("redirect" in scoped) return scoped;
       // The frame and the page's data are read at once. Their audit rows (a caregiver's banner
       // reads the other person's record) go in one INSERT, also when a read fails (a refusal's

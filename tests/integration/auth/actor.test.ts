@@ -28,7 +28,7 @@ let camilleSessionId: string;
  */
 let pageSession = false;
 async function session(id: string, now = new Date()): Promise<CurrentSession> {
-  const current = await checkSession(id, now, { delegatedSpace: pageSession });
+  const current = await checkSession(id, now, { spaceRules: pageSession ? "delegated" : undefined });
   if (!current) throw new Error("session ended");
   return current;
 }
@@ -120,25 +120,51 @@ describe.each([
 });
 
 describe("a page's session", () => {
-  it("brings the rules of the other patient's space it acts in, the rows the rules' own read finds, and nothing in one's own space", async () => {
-    expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(true);
-    const rows = (await checkSession(camilleSessionId, new Date(), { delegatedSpace: true }))?.delegatedSpaceRows;
-    const read = await (await database()).sql.query<ResourceRow>(`SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE ${ruleRowsWhere("$1::uuid")}`, [ids.jean]);
+  it("brings the rules of the space it acts in, another patient's, or one's own when the page reads them, the rows the rules' own read finds", async () => {
+    const rulesRead = (patientId: string) => (async () => (await database()).sql.query<ResourceRow>(`SELECT ${ROW_COLUMNS} FROM fhir_resource WHERE ${ruleRowsWhere("$1::uuid")}`, [patientId]))();
     const byId = (list: ResourceRow[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(rows ?? [])).toEqual(byId(read));
+    expect(await switchSpace(await session(camilleSessionId), ids.jean, new Date())).toBe(true);
+    const jean = (await checkSession(camilleSessionId, new Date(), { spaceRules: "delegated" }))?.spaceRows;
+    const read = await rulesRead(ids.jean);
+    expect(jean?.patientId).toBe(ids.jean);
+    expect(byId(jean?.rows ?? [])).toEqual(byId(read));
     expect(read.map((row) => row.resource_type).sort()).toEqual(["Patient", "RelatedPerson"]);
     // An API request's session does not read them.
-    expect((await checkSession(camilleSessionId, new Date()))?.delegatedSpaceRows).toBeUndefined();
+    expect((await checkSession(camilleSessionId, new Date()))?.spaceRows).toBeUndefined();
     expect(await switchSpace(await session(camilleSessionId), ids.camille, new Date())).toBe(true);
-    expect((await checkSession(camilleSessionId, new Date(), { delegatedSpace: true }))?.delegatedSpaceRows).toBeUndefined();
+    const own = (await checkSession(camilleSessionId, new Date(), { spaceRules: "own" }))?.spaceRows;
+    expect(own?.patientId).toBe(ids.camille);
+    expect(byId(own?.rows ?? [])).toEqual(byId(await rulesRead(ids.camille)));
+    // A page that does not read the rules of one's own space does not have them read.
+    expect((await checkSession(camilleSessionId, new Date(), { spaceRules: "delegated" }))?.spaceRows).toBeUndefined();
   });
 
-  it("reads no rules and fails nothing when the active space is not a patient's id", async () => {
+  it("brings the rules of the record a page names, for a professional, and of no one without it", async () => {
+    const practitioner = await (await systemRepository("auth-tests")).create(aPractitioner({ given: "Paul", family: "Page" }));
+    const account = await createAccount({
+      email: `paul-${newId()}@example.org`,
+      password: "Sante-Demo-2026!",
+      totpSecret: "PAULDEMOTOTPSEC2",
+      kind: "practitioner",
+      fhirRef: `Practitioner/${practitioner.id}`,
+      displayName: "Dr Paul Page",
+    });
+    const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+    const named = await checkSession(sessionId, new Date(), { spaceRules: "delegated", rulesOf: ids.jean });
+    expect(named?.spaceRows?.patientId).toBe(ids.jean);
+    expect(named?.spaceRows?.rows.map((row) => row.resource_type).sort()).toEqual(["Patient", "RelatedPerson"]);
+    expect((await checkSession(sessionId, new Date(), { spaceRules: "own" }))?.spaceRows).toBeUndefined();
+    // The rules decide nothing by being read: the professional, never authorised by Jean, is still refused.
+    const repo = await createRepository((await actorForSession(named!))!);
+    await expect(repo.read("Patient", ids.jean)).rejects.toThrow();
+  });
+
+  it("brings one's own rules and fails nothing when the active space is not a patient's id", async () => {
     const { sql } = await database();
     for (const space of ["Patient/not-a-uuid", "Practitioner/" + newId(), "Patient/" + newId() + "' OR 1=1"]) {
       await sql.query("UPDATE auth_session SET active_space = $2 WHERE id = $1", [camilleSessionId, space]);
-      const current = await checkSession(camilleSessionId, new Date(), { delegatedSpace: true });
-      expect(current?.delegatedSpaceRows, space).toBeUndefined();
+      const current = await checkSession(camilleSessionId, new Date(), { spaceRules: "own" });
+      expect(current?.spaceRows?.patientId, space).toBe(ids.camille);
       expect(await actorForSession(current!)).toMatchObject({ kind: "patient", patientId: ids.camille });
     }
     await sql.query("UPDATE auth_session SET active_space = NULL WHERE id = $1", [camilleSessionId]);

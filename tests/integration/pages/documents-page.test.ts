@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as documentsRoute from "@/pages/espace/documents";
 import * as documentRoute from "@/pages/espace/documents/[id]";
 import * as proDocumentRoute from "@/pages/pro/patients/[patientId]/documents/[id]";
+import * as historyRoute from "@/pages/espace/historique";
 import { getServerSideProps } from "@/pages/espace/documents";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -73,6 +74,43 @@ describe("the documents page's server props (Pages Router)", () => {
     );
     expect(rows.map((row) => row.interaction)).toContain("search");
     expect(rows.every((row) => row.user_agent === "Navigateur de test")).toBe(true);
+  });
+
+  it("reads the rules of the space it shows in the session's own statement, the patient's own or a delegating patient's, never after it", async () => {
+    const { jean, nadia } = await world();
+    const names = new Map([
+      [jean, "Jean"],
+      [nadia, "Nadia"],
+    ]);
+    const rules = "resource_type IN ('Consent', 'RelatedPerson', 'Patient')";
+    const sent: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    // What each statement read, from what it answered: whose rules came with the session, if any.
+    const query = vi.spyOn(sql, "query").mockImplementation((async (text: string, params?: unknown[]) => {
+      const rows = await original<Record<string, unknown>>(text, params);
+      const spaceId = rows[0]?.space_id;
+      if (text.includes("FROM auth_session")) sent.push(typeof spaceId === "string" ? `session with the rules of ${names.get(spaceId)}` : "session");
+      else if (text.includes(rules)) sent.push(`rules of ${names.get(String(params?.[0]))} alone`);
+      return rows;
+    }) as typeof sql.query);
+    try {
+      for (const [session, whose] of [
+        [await signIn(`Patient/${jean}`, { name: "Jean Pages" }), "own"],
+        [await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" }), "delegating"],
+      ] as const) {
+        sent.length = 0;
+        expect(titles(propsOf(await view(session.cookie))), whose).toEqual(["Bilan de Jean"]);
+        expect(sent, whose).toEqual(["session with the rules of Jean"]);
+      }
+      // A page of one's own space that decides without them does not have them read at all.
+      const own = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+      sent.length = 0;
+      expect((await servePage(historyRoute, "/espace/historique", { cookie: own.cookie })).status).toBe(200);
+      expect(sent).toEqual(["session"]);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it("marks what was added since the patient's last visit as new, that visit read in the session's own statement", async () => {

@@ -105,19 +105,20 @@ describe("a patient's record as a professional sees it (Pages Router)", () => {
     expect((await view(undefined, jean)).result).toEqual({ redirect: { destination: "/connexion", permanent: false } });
   });
 
-  it("reads the patient's rules once, sent beside the session's row rather than after it, and not at all without a genuine session", async () => {
+  it("reads the patient's rules once, in the session's own statement, and not at all without a genuine session", async () => {
     const { jean, bernard } = await world();
     const sent: string[] = [];
     const sql = db().sql;
     const original = sql.query.bind(sql);
+    const rules = "resource_type IN ('Consent', 'RelatedPerson', 'Patient')";
     const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
-      if (text.includes("FROM auth_session")) sent.push("session");
-      if (text.includes("resource_type IN ('Consent', 'RelatedPerson', 'Patient')") && params?.[0] === jean) sent.push("rules");
+      if (text.includes("FROM auth_session")) sent.push(text.includes(rules) && params?.[1] === jean ? "session with the rules" : "session");
+      else if (text.includes(rules) && params?.[0] === jean) sent.push("rules");
       return original(text, params);
     }) as typeof sql.query);
     try {
       expect((await view(bernard.cookie, jean)).status).toBe(200);
-      expect(sent).toEqual(["rules", "session"]);
+      expect(sent).toEqual(["session with the rules"]);
       sent.length = 0;
       // No cookie, or one the server did not issue: nothing about the patient is read.
       const forged = bernard.cookie.replace(/=[^;]*/, "=forged-token");

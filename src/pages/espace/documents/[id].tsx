@@ -5,7 +5,7 @@ import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "@/server/access/actor";
 import { documentPageData } from "@/server/documents/document-page-data";
 import type { DocumentDetail } from "@/server/documents/get-document";
-import { ABOUT_ROUTE_DOCUMENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { ABOUT_ROUTE_DOCUMENT, framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -15,7 +15,7 @@ type Data = { detail: DocumentDetail; message: string | null };
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { params, query }) => {
   const detail = await documentPageData(scope, typeof params?.id === "string" ? params.id : "", spaceOf(scope.actor));
   return detail ? { title: t("documentPage.metadataTitle"), data: { detail, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
-}, ABOUT_ROUTE_DOCUMENT);
+}, { ...ABOUT_ROUTE_DOCUMENT, ...READS_OWN_RULES });
 
 /** One document of the space: metadata, the file inline, who viewed it, the patient's privacy choices. */
 export default function DocumentPage({ data }: FramedProps<Data>) {

@@ -2,7 +2,7 @@ import { DocumentsPageView } from "@/components/documents/documents-page-view";
 import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { documentsPageData, type DocumentsPageData } from "@/server/documents/documents-page-data";
-import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { framedPage, READS_OWN_RULES, type FramedProps } from "@/server/pages/framed-page";
 
 /**
  * The documents of the space the person acts in: the portal's busiest page. Served by the Pages
@@ -18,7 +18,7 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { qu
   const data = await documentsPageData(scope, query);
   const title = data.spaceName !== null ? t("documents.spaceTitle", { name: data.spaceName }) : t("documents.title");
   return { title, data: { ...data, message: typeof query.message === "string" ? query.message : null } };
-});
+}, READS_OWN_RULES);
 
 export default function DocumentsPage({ data }: FramedProps<Data>) {
   return data ? <DocumentsPageView data={data} message={data.message} /> : <NotFoundView />;

@@ -6,7 +6,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { patientMessagesPageData, type PatientMessagesPageData } from "@/server/messages/patient-messages-page-data";
-import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -16,7 +16,7 @@ type Data = PatientMessagesPageData & { message: string | null };
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
   const data = await patientMessagesPageData(scope);
   return data ? { title: t("messaging.title"), data: { ...data, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
-});
+}, READS_OWN_RULES);
 
 /**
  * The patient's messaging (or the space a guardian or caregiver acts in): the conversations

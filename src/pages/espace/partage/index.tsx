@@ -10,7 +10,7 @@ import { AuthorisedList, BlockedList } from "@/components/sharing/professional-l
 import { ProfessionalSearch } from "@/components/sharing/professional-search";
 import { t } from "@/lib/i18n/messages";
 import { sharingSearchSchema } from "@/lib/sharing/sharing-search";
-import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { sharingPageData, type SharingPageData } from "@/server/privacy/sharing-page-data";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
@@ -19,7 +19,7 @@ export const config = { unstable_runtimeJS: false };
 export const getServerSideProps = framedPage<SharingPageData>("patient", async (scope, { query }) => {
   const data = await sharingPageData(scope, sharingSearchSchema.parse(query));
   return data ? { title: "Partage et confidentialité", data } : NOT_FOUND;
-});
+}, READS_OWN_RULES);
 
 /** A list page's address: both lists' pages (page 1 left out), landing on the list's heading. */
 function listHref(pages: { autorises: number; bloques: number }, anchor: string): string {
