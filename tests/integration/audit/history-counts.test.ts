@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/server/access/actor";
-import type { HistoryGroup } from "@/server/audit/read-audit-events";
+import { searchAuditRows, type HistoryGroup } from "@/server/audit/read-audit-events";
 import { auditRow, insertAuditRows } from "@/server/audit/write-audit";
 import { createRepository, systemRepository, type Repository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
@@ -123,6 +123,28 @@ describe("the history page's counts, kept by the chain trigger", () => {
     const second = await listAccessHistory(patient, patientId, 1);
     expect(second.groups.own).toBeGreaterThan(first.groups.own);
     expect(second.groups).toEqual(counted);
+  });
+
+  it("are read in the page's own statement, and alone for a page past the trail's end", async () => {
+    const { sql } = db();
+    // The counts as they stand when the page is read (the search then leaves her own row).
+    const before = await countedRowByRow();
+    const spy = vi.spyOn(sql, "query");
+    try {
+      const first = await searchAuditRows(patient, { patientId, count: 5, offset: 0, order: "groups", total: true });
+      expect(spy.mock.calls.filter(([text]) => text.includes("audit_chain_head"))).toHaveLength(1);
+      expect(spy.mock.calls.filter(([text]) => text.includes("audit_chain_head") && text.includes("FROM audit_event"))).toHaveLength(1);
+      expect(first.groups).toEqual(before);
+      expect(first.rows.every((row) => !("kept" in row))).toBe(true);
+      const between = await countedRowByRow();
+      spy.mockClear();
+      const past = await searchAuditRows(patient, { patientId, count: 5, offset: 1_000_000, order: "groups", total: true });
+      expect(past.rows).toEqual([]);
+      expect(past.groups).toEqual(between);
+      expect(spy.mock.calls.filter(([text]) => text.includes("audit_chain_head") && !text.includes("FROM audit_event"))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("are counted for the rows already in the trail when the migration runs", async () => {
