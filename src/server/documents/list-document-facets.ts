@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { DocumentFilters } from "@/lib/documents/document-filters";
 import type { Repository } from "../fhir/repository";
-import type { DocumentFacetRefs } from "../fhir/search";
+import type { DocumentFacetRefs } from "../fhir/search-request";
 import { directoryNames } from "./directory-names";
 import { readList, type DocumentList, type ListOptions } from "./list-documents";
 

@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { Queryable } from "../db/queryable";
 import type { ReadRepository as Repository } from "./read-repository";
-import { searchWhere } from "./search";
+import { searchWhere } from "./search-where";
 import { SqlParams } from "./search-sql";
 
 /**

@@ -19,7 +19,9 @@ import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchPatientById } from "./patient-search";
-import { documentFacetRefs, searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchStoredJson, type DocumentFacetRefs, type DocumentHeading, type StoredJson } from "./search";
+import { documentFacetRefs } from "./document-facets";
+import { searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchStoredJson, type DocumentHeading, type StoredJson } from "./search";
+import type { DocumentFacetRefs } from "./search-request";
 import { MAX_COUNT, type SearchRequest, type SearchResult } from "./search-request";
 
 /**

@@ -44,7 +44,7 @@ export type SearchRequest = {
   totalUpTo?: number;
   /**
    * DocumentReference in a patient's record: the filters' choices too (DocumentFacetRefs), read
-   * over the whole record in the page's statement (search.ts's documentFacetRefs says what they are).
+   * over the whole record in the page's statement (document-facets.ts says what they are).
    */
   facets?: boolean;
 };

@@ -1,17 +1,12 @@
 import "@/server/server-only";
 import type { DocumentReference, Resource } from "@medplum/fhirtypes";
-import { agentRef } from "../access/actor";
-import { domainOf } from "../access/facts";
-import { rowFilter } from "../access/row-filter";
 import { typesSearched } from "../audit/types-searched";
 import type { Queryable } from "../db/queryable";
-import { invalid } from "./errors";
 import type { ReadRepository as Repository } from "./read-repository";
-import { rowFilterSql } from "./row-filter-sql";
-import type { DocumentFacetRefs, SearchRequest, SearchResult } from "./search-request";
-import { bounds, limitOffset, orderBy, searchTerms, SqlParams, typeLiteral } from "./search-sql";
-import { isUuid } from "./ids";
-import { BINARY_DOCUMENT_ID_SQL } from "./document-files";
+import type { SearchRequest, SearchResult } from "./search-request";
+import { bounds, limitOffset, orderBy, SqlParams } from "./search-sql";
+import { documentFacetRefs, documentFacetsSql, facetsFound } from "./document-facets";
+import { searchWhere } from "./search-where";
 
 /**
  * Searches one resource type. Within a patient's compartment the access rules become part of
@@ -32,57 +27,6 @@ export type StoredJson = { id: string; json: string };
 export async function searchStoredJson(repo: Repository, db: Queryable, type: string, request: SearchRequest): Promise<SearchResult<StoredJson>> {
   const result = await searchRows<string>(repo, db, type, request, "content::text");
   return { ...result, resources: result.resources.map((row) => ({ id: row.id, json: row.content })) };
-}
-
-/**
- * The WHERE of a search of one type: the type, the actor's rules in a patient's compartment (or
- * the directory's decision), then the parameters. Undefined when the actor may see nothing
- * there (a refused compartment search is audited as such).
- */
-export async function searchWhere(
-  repo: Repository,
-  type: string,
-  request: SearchRequest,
-  p: SqlParams,
-  { patientInitPlan = false }: { patientInitPlan?: boolean } = {},
-): Promise<string | undefined> {
-  const domain = domainOf(type);
-  if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
-  const where = [`resource_type = ${typeLiteral(type)}`, "NOT deleted"];
-  const patientId = request.patientId;
-  if (domain === "directory") {
-    const decision = await repo.decideOn("search", { resourceType: type, confidentiality: "N", labels: [] });
-    if (!decision.allow) return undefined;
-  } else if (patientId === undefined) {
-    // Only the system searches across patients (jobs); everyone else names whose record.
-    if (repo.actor.kind !== "system") throw invalid("Le paramètre « patient » est obligatoire pour ce type de ressource.");
-  } else {
-    if (!isUuid(patientId)) return undefined;
-    const rules = await repo.rulesForDecision(patientId);
-    const filter = rowFilter(repo.actor, "search", type, rules, repo.now());
-    if (filter.kind === "none") {
-      await repo.audit({ patientId, entity: type, interaction: "search", outcome: "denied", reason: "no-access" });
-      return undefined;
-    }
-    // patientInitPlan: the patient as a sub-select the planner cannot see into (documentFacetRefs says why).
-    where.push(patientInitPlan ? `patient_id = (SELECT ${p.add(patientId)}::uuid)` : `patient_id = ${p.add(patientId)}::uuid`);
-    where.push(
-      rowFilterSql(
-        filter,
-        {
-          hiddenIds: [...rules.hiddenDocuments],
-          linkPrescriptionId: repo.actor.kind === "link" ? repo.actor.prescriptionId : undefined,
-          // A file is hidden when its document is (factsOfRow does the same for reads).
-          hiddenIdColumn: type === "Binary" ? BINARY_DOCUMENT_ID_SQL : undefined,
-          // A professional's conversations are those naming them (actor_ref of a Communication).
-          participantRef: agentRef(repo.actor),
-        },
-        p.add,
-      ),
-    );
-  }
-  where.push(...searchTerms(request, p));
-  return where.join(" AND ");
 }
 
 /**
@@ -247,67 +191,4 @@ export async function searchResourcesOfTypes(
     await repo.audit({ patientId, entity, interaction: "search", outcome: "success", detail });
   }
   return results;
-}
-
-export type { DocumentFacetRefs };
-
-/**
- * Every author of the documents this actor may see in a patient's record, and every facility
- * where one of them practises (their PractitionerRoles), computed in SQL over the whole record:
- * a filter never leaves out an author because a directory read stopped at some page size.
- * Only what the actor's search would return is counted, so hidden documents name no one.
- * A documents list asks for them with its page (request.facets), in the page's own statement.
- */
-export async function documentFacetRefs(repo: Repository, db: Queryable, patientId: string): Promise<DocumentFacetRefs> {
-  const p = new SqlParams();
-  const facetsSql = await documentFacetsSql(repo, patientId, p);
-  if (facetsSql === undefined) return { authors: [], facilities: [] };
-  const [row] = await db.query<{ facets: string[] | null }>(`SELECT (${facetsSql}) AS facets`, p.values);
-  return facetsFound(repo, patientId, row?.facets ?? null);
-}
-
-/**
- * The facets' sub-select: one array of `author <ref>` and `facility <ref>` texts. Undefined when
- * the actor may not search the record's documents.
- */
-async function documentFacetsSql(repo: Repository, patientId: string, p: SqlParams): Promise<string | undefined> {
-  // The patient hidden from the planner: seeing a record of 5,000 documents, it always found a
-  // plan made for that patient cheaper than its generic one (the same plan) and planned this
-  // statement afresh on every view, 0.4 to 1.1 ms of PostgreSQL's time on the documents pages and
-  // the professional's record. Behind a sub-select, the estimate is the same for every patient
-  // and the plan is kept (psql: generic from the 6th run, planning 0.01 ms; issue 16).
-  const whereSql = await searchWhere(repo, "DocumentReference", { patientId }, p, { patientInitPlan: true });
-  if (whereSql === undefined) return undefined;
-  // The authors by a loose index scan: each step jumps to the next author in
-  // resource_patient_documents_idx (patient, type, author) that this actor may see, so the
-  // cost follows the number of authors, not of documents. A DISTINCT read every index entry:
-  // 2 to 5 ms for a record of 5,000 documents, the heaviest statement of the documents page
-  // (issue 16). PostgreSQL 15 has no skip scan of its own. The WHERE is repeated in both
-  // terms, on the same parameters; its columns are fhir_resource's, the innermost table, and
-  // every column is qualified or its own scope's: inside a page's statement, nothing here may
-  // refer to the page's rows (it would be run again for each of them).
-  return `SELECT array_agg(facet.kind || ' ' || facet.ref) FROM (
-     WITH RECURSIVE seen(author) AS (
-       (SELECT fhir_resource.author FROM fhir_resource WHERE ${whereSql} AND fhir_resource.author IS NOT NULL ORDER BY fhir_resource.author LIMIT 1)
-       UNION ALL
-       SELECT (SELECT fhir_resource.author FROM fhir_resource WHERE ${whereSql} AND fhir_resource.author > seen.author ORDER BY fhir_resource.author LIMIT 1)
-         FROM seen WHERE seen.author IS NOT NULL
-     ), authors AS (SELECT seen.author FROM seen WHERE seen.author LIKE 'Practitioner/%')
-     SELECT 'author' AS kind, authors.author AS ref FROM authors
-     UNION
-     SELECT 'facility' AS kind, role.content->'organization'->>'reference' AS ref
-       FROM fhir_resource role JOIN authors ON role.actor_ref = authors.author
-      WHERE role.resource_type = 'PractitionerRole' AND NOT role.deleted AND role.content->'organization'->>'reference' IS NOT NULL
-   ) AS facet`;
-}
-
-/** The facets read, audited as the search of the record they are (one row, as when read alone). */
-async function facetsFound(repo: Repository, patientId: string, facets: string[] | null): Promise<DocumentFacetRefs> {
-  // The kind, then the reference whole (the first space is the kind's).
-  const found = (facets ?? []).map((facet) => [facet.slice(0, facet.indexOf(" ")), facet.slice(facet.indexOf(" ") + 1)] as const);
-  await repo.audit({ patientId, entity: "DocumentReference", interaction: "search", outcome: "success", detail: { facets: found.length } });
-  return {
-    authors: found.filter(([kind]) => kind === "author").map(([, ref]) => ref),
-    facilities: found.filter(([kind]) => kind === "facility").map(([, ref]) => ref),
-  };
 }

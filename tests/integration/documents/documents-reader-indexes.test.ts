@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/access/actor";
 import { hideDocument } from "@/server/documents/hide-document";
-import { searchWhere } from "@/server/fhir/search";
+import { searchWhere } from "@/server/fhir/search-where";
 import { orderBy, SqlParams } from "@/server/fhir/search-sql";
 import type { Confidentiality } from "@/lib/fhir/systems";
 import { useTestDatabase } from "../../setup/test-database";
