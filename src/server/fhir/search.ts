@@ -97,7 +97,8 @@ async function searchRows<C>(
     `SELECT id, ${column} AS content${counted}${withFacets} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
     p.values,
   );
-  const resources = rows.slice(0, count).map(({ id, content }) => ({ id, content }));
+  // The rows keep their total and facets columns: every caller takes id and content alone.
+  const resources = rows.slice(0, count);
   if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   if (patientId !== undefined) {
     await repo.audit({
