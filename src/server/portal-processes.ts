@@ -15,8 +15,8 @@
  *   Each process keeps its own memory (about 180 MB after start; the cluster's primary, which
  *   loads neither Next nor the app, 54 MB).
  * - And never more processes than the database can serve: each opens up to DB_POOL_SIZE
- *   connections. PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are
- *   left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
+ *   connections, and DB_READ_CONNECTIONS more for its pipelined reads (db/pipelined-reads.ts).
+ *   PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
  * - Nor more than the memory holds: a process may take up to 400 MB (issue 16's target, which the
  *   start flags keep it under). A container sees all of the host's cores but may be given far less
  *   memory than the host has: its limit (cgroup) counts when there is one.
@@ -31,16 +31,16 @@ export type ProcessesInput = {
   onServer: boolean;
   /** os.availableParallelism(): the cores this process may run on. */
   cores: number;
-  /** DB_POOL_SIZE: connections each process may open. */
-  poolSize: number;
+  /** Connections each process may open: DB_POOL_SIZE + DB_READ_CONNECTIONS. */
+  connectionsPerProcess: number;
   /** The memory this machine or container has, in bytes (see machineMemory). */
   memoryBytes: number;
 };
 
-export function portalProcesses({ configured, onServer, cores, poolSize, memoryBytes }: ProcessesInput): number {
+export function portalProcesses({ configured, onServer, cores, connectionsPerProcess, memoryBytes }: ProcessesInput): number {
   if (!onServer) return 1;
   if (configured !== undefined) return configured;
-  return Math.max(1, Math.min(Math.floor(cores), Math.floor(APP_CONNECTIONS_AT_MOST / poolSize), Math.floor(memoryBytes / MEMORY_PER_PROCESS)));
+  return Math.max(1, Math.min(Math.floor(cores), Math.floor(APP_CONNECTIONS_AT_MOST / connectionsPerProcess), Math.floor(memoryBytes / MEMORY_PER_PROCESS)));
 }
 
 /**

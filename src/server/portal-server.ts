@@ -79,12 +79,12 @@ function supervise(processes: number) {
   }
 }
 
-const { PORTAL_PROCESSES, DATABASE_URL, DB_POOL_SIZE } = env();
+const { PORTAL_PROCESSES, DATABASE_URL, DB_POOL_SIZE, DB_READ_CONNECTIONS } = env();
 const processes = portalProcesses({
   configured: PORTAL_PROCESSES,
   onServer: DATABASE_URL !== undefined,
   cores: availableParallelism(),
-  poolSize: DB_POOL_SIZE,
+  connectionsPerProcess: DB_POOL_SIZE + DB_READ_CONNECTIONS,
   memoryBytes: machineMemory(totalmem(), process.constrainedMemory?.()),
 });
 if (processes > 1 && cluster.isPrimary) supervise(processes);

@@ -12,6 +12,7 @@ import { PrismaClient } from "./generated/prisma/client";
 import { migrate } from "./migrate";
 import { byteaCodec } from "./pglite-bytea";
 import { closeCounters } from "./rate-limit-counter";
+import { PipelinedReads } from "./pipelined-reads";
 import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from "./sql-driver";
 
 /**
@@ -21,6 +22,9 @@ import { pgliteDriver, poolDriver, type DatabaseTarget, type SqlDriver } from ".
  * rewrite the audit trail (see the audit_chain migration and app-role.ts).
  */
 export { APP_ROLE };
+
+/** The application_name of the connections that carry the pipelined reads. */
+export const READS_APPLICATION_NAME = "espace-sante-lectures";
 
 export type Database = { prisma: PrismaClient; sql: SqlDriver; target: DatabaseTarget };
 
@@ -39,6 +43,8 @@ const TRANSACTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 export type OpenOptions = {
   poolSize?: number;
+  /** Connections on which plain reads are pipelined (DB_READ_CONNECTIONS); 0: none, every read on the pool. */
+  readConnections?: number;
   /** PGlite only: start from this dump (`dumpDataDir()`), e.g. a migrated template in tests. */
   loadDataDir?: Blob;
 };
@@ -88,7 +94,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   // process: without a listener, node-postgres rethrows it as an uncaught exception. The pool
   // replaces the connection on the next query.
   pool.on("error", (error) => console.error(`Connexion PostgreSQL inactive fermée : ${error.message}`));
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool), target };
+  const readConnections = options.readConnections ?? env().DB_READ_CONNECTIONS;
+  // Named, so that an operator's pg_stat_activity tells them from the pool's.
+  const reads = readConnections > 0 ? new PipelinedReads({ connectionString: appUrl, application_name: READS_APPLICATION_NAME }, readConnections) : undefined;
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTIONS }), sql: poolDriver(pool, reads), target };
 }
 
 /** Where a database lives, in the words the command-line scripts print. */

@@ -1,6 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { isPlainRead } from "./plain-read";
+import type { PipelinedReads } from "./pipelined-reads";
 
 /**
  * The two ways we reach PostgreSQL: the embedded PGlite (a directory, or memory) or a server URL.
@@ -71,7 +73,11 @@ export function statement(text: string, values: unknown[]): pg.QueryConfig {
   return name ? { name, text, values } : { text, values };
 }
 
-export function poolDriver(pool: pg.Pool): SqlDriver {
+/**
+ * The driver on a server: transactions, sessions and writes on the pool; with `reads`, the plain
+ * reads outside them pipelined on its few connections (pipelined-reads.ts says why).
+ */
+export function poolDriver(pool: pg.Pool, reads?: PipelinedReads): SqlDriver {
   const onClient = (client: pg.PoolClient): SqlDriver => ({
     async exec(sql) {
       await client.query(sql);
@@ -88,6 +94,7 @@ export function poolDriver(pool: pg.Pool): SqlDriver {
       await pool.query(sql);
     },
     async query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      if (reads && isPlainRead(sql)) return reads.query<T>(statement(sql, params));
       return (await pool.query<T>(statement(sql, params))).rows;
     },
     async transaction(fn) {
@@ -117,6 +124,9 @@ export function poolDriver(pool: pg.Pool): SqlDriver {
         client.release(failed);
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await reads?.close();
+      await pool.end();
+    },
   };
 }
