@@ -8,6 +8,7 @@ describe("which statements are plain reads, pipelined beside other requests' rea
     ["a select after a new line and spaces", "\n   select 1", true],
     ["a WITH that only selects", "WITH links AS MATERIALIZED (SELECT * FROM share_link) SELECT * FROM links", true],
     ["a column named like a write (last_updated, deleted)", "SELECT last_updated FROM fhir_resource WHERE NOT deleted ORDER BY last_updated", true],
+    ["a union of selects in parentheses", "(SELECT id FROM audit_event WHERE a) UNION ALL (SELECT id FROM audit_event WHERE b) ORDER BY id", true],
     ["OFFSET is not SET", "SELECT id FROM fhir_resource LIMIT $1 OFFSET $2", true],
     ["an insert", "INSERT INTO audit_event (id) VALUES ($1)", false],
     ["an update", "UPDATE email_outbox o SET sent = now()", false],
@@ -28,6 +29,10 @@ describe("which statements are plain reads, pipelined beside other requests' rea
   ];
   it.each(cases)("%s", (_, text, plain) => {
     expect(isPlainRead(text)).toBe(plain);
+  });
+
+  it("answers the same when asked again (the answers are kept per text)", () => {
+    for (const [, text, plain] of cases) expect([isPlainRead(text), isPlainRead(text)]).toEqual([plain, plain]);
   });
 
   it("never takes a statement that starts as a write or a command for a read, whatever follows", () => {
