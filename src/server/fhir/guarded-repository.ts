@@ -65,21 +65,11 @@ export class GuardedRepository {
     const rules = this.rulesCache.get(patientId);
     if (rules) return rules;
     const reading = unsafeLoadRules(db, patientId);
-    this.readingRules(patientId, reading);
-    return reading;
-  }
-
-  /**
-   * A read of a patient's rules this request started before its repository existed (beside the
-   * session's, for a page that names the patient: page-scope.ts): kept as if started here. A read
-   * that fails is not kept, and the next decision reads them again.
-   */
-  readingRules(patientId: string, reading: Promise<PatientRules>): void {
-    if (this.rulesCache.has(patientId)) return;
     this.rulesCache.set(patientId, reading);
     reading.catch(() => {
       if (this.rulesCache.get(patientId) === reading) this.rulesCache.delete(patientId);
     });
+    return reading;
   }
 
   /**
@@ -102,7 +92,10 @@ export class GuardedRepository {
     return reading.then((row) => ({ row }), () => undefined);
   }
 
-  /** Rules this request has already read for a patient (to resolve its actor): kept as if read here. */
+  /**
+   * Rules this request has already read for a patient (with a page's session, or to resolve a
+   * caregiver's actor: actor-for-session.ts): kept as if read here.
+   */
   knowRules(rules: PatientRules): void {
     if (!this.rulesCache.has(rules.patientId)) this.rulesCache.set(rules.patientId, Promise.resolve(rules));
   }

@@ -21,8 +21,7 @@ import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { searchPatientById } from "./patient-search";
 import { documentFacetRefs } from "./document-facets";
 import { searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchStoredJson, type DocumentHeading, type StoredJson } from "./search";
-import type { DocumentFacetRefs } from "./search-request";
-import { MAX_COUNT, type SearchRequest, type SearchResult } from "./search-request";
+import { MAX_COUNT, type DocumentFacetRefs, type SearchRequest, type SearchResult } from "./search-request";
 
 /**
  * The read side of the one door to patient data (repository.ts adds the writes): every read,
