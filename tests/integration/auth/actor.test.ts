@@ -103,17 +103,7 @@ describe.each([
   });
 
   it("is a practitioner for a professional's account, who has no patient space to switch to", async () => {
-    const system = await systemRepository("auth-tests");
-    const practitioner = await system.create(aPractitioner({ id: newId(), given: "Sophie", family: "Test" }));
-    const account = await createAccount({
-      email: `pro-${newId()}@example.org`,
-      password: "Sante-Demo-2026!",
-      totpSecret: "SOPHIEDEMOTOTPSE",
-      kind: "practitioner",
-      fhirRef: `Practitioner/${practitioner.id}`,
-      displayName: "Dr Sophie Test",
-    });
-    const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+    const { practitioner, account, sessionId } = await practitionerSignedIn("Sophie", "Test", "SOPHIEDEMOTOTPSE");
     expect(await actorForSession(await session(sessionId))).toEqual({ kind: "practitioner", accountId: account.id, practitionerId: practitioner.id });
     expect(await switchSpace(await session(sessionId), ids.jean, new Date())).toBe(false);
   });
@@ -140,16 +130,7 @@ describe("a page's session", () => {
   });
 
   it("brings the rules of the record a page names, for a professional, and of no one without it", async () => {
-    const practitioner = await (await systemRepository("auth-tests")).create(aPractitioner({ given: "Paul", family: "Page" }));
-    const account = await createAccount({
-      email: `paul-${newId()}@example.org`,
-      password: "Sante-Demo-2026!",
-      totpSecret: "PAULDEMOTOTPSEC2",
-      kind: "practitioner",
-      fhirRef: `Practitioner/${practitioner.id}`,
-      displayName: "Dr Paul Page",
-    });
-    const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+    const { sessionId } = await practitionerSignedIn("Paul", "Page", "PAULDEMOTOTPSEC2");
     const named = await checkSession(sessionId, new Date(), { spaceRules: "delegated", rulesOf: ids.jean });
     expect(named?.spaceRows?.patientId).toBe(ids.jean);
     expect(named?.spaceRows?.rows.map((row) => row.resource_type).sort()).toEqual(["Patient", "RelatedPerson"]);
@@ -207,3 +188,18 @@ describe("the spaces a patient can open", () => {
     expect(spaces).toHaveLength(3);
   });
 });
+
+/** A professional of the directory with an account of their own, signed in. */
+async function practitionerSignedIn(given: string, family: string, totpSecret: string) {
+  const practitioner = await (await systemRepository("auth-tests")).create(aPractitioner({ id: newId(), given, family }));
+  const account = await createAccount({
+    email: `pro-${newId()}@example.org`,
+    password: "Sante-Demo-2026!",
+    totpSecret,
+    kind: "practitioner",
+    fhirRef: `Practitioner/${practitioner.id}`,
+    displayName: `Dr ${given} ${family}`,
+  });
+  const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+  return { practitioner, account, sessionId };
+}
