@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import pg from "pg";
 import { ACCOUNTS, DEMO_PASSWORD, PATIENT_IDS, PRACTITIONER_IDS, RELATED_PERSON_IDS, type AccountPersona } from "@/lib/demo/personas";
 import { SIGN_IN_DELAYS, SIGN_IN_LIMITS } from "@/server/auth/throttle-policy";
 import { onFreshConnection, type Answer } from "../helpers/fresh-connection";
@@ -121,5 +122,33 @@ test("Jean withdraws Camille's delegation through one process; her very next vie
   for (const answer of await onEveryProcess(baseURL!, "/espace/documents", camille)) {
     expect(answer.status, `withdrawn, process ${answer.servedBy}`).toBe(200);
     expect(answer.body, `withdrawn, process ${answer.servedBy}`).not.toContain(inJeansSpace);
+  }
+});
+
+test("PostgreSQL ends the connections the processes pipeline their reads on: the next views, on either process, are answered", async ({ browser, baseURL }) => {
+  const camille = await sessionCookie(browser, baseURL!, "camille");
+  for (const answer of await onEveryProcess(baseURL!, "/espace/documents", camille)) expect(answer.status, `before, process ${answer.servedBy}`).toBe(200);
+  // As the database's owner (an operator, a failover): both processes' read connections
+  // (src/server/db/pipelined-reads.ts), named so in pg_stat_activity.
+  const owner = new pg.Client({ connectionString: process.env.E2E_CLUSTER_DATABASE_URL });
+  await owner.connect();
+  try {
+    const readConnections = async () =>
+      (await owner.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'espace-sante-lectures' AND datname = current_database()")).rows.map((row) => row.pid);
+    const before = await readConnections();
+    expect(before.length, "read connections open before").toBeGreaterThan(0);
+    await owner.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'espace-sante-lectures' AND datname = current_database()");
+    // Long enough for each process to hear its connections end (a read already sent on one fails,
+    // as on a pooled connection); then every view is answered, on new connections.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const answer of await onEveryProcess(baseURL!, "/espace/documents", camille)) {
+      expect(answer.status, `after, process ${answer.servedBy}`).toBe(200);
+      expect(answer.body, `after, process ${answer.servedBy}`).toContain("Mes documents");
+    }
+    const after = await readConnections();
+    expect(after.length, "read connections open after").toBeGreaterThan(0);
+    expect(after.filter((pid) => before.includes(pid)), "none of the ended ones").toEqual([]);
+  } finally {
+    await owner.end();
   }
 });
