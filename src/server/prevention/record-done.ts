@@ -5,6 +5,7 @@ import type { Repository } from "../fhir/repository";
 import { ATC_SYSTEM, codingForProcedure } from "./codes";
 import { isDay, todayInParis, type Day } from "./days";
 import { CURRENT_CALENDAR } from "./evaluate-patient";
+import { recordsOf } from "./evaluators/context";
 import { PROCEDURE_LABELS } from "./evaluators/screening";
 import { productForKind, type VaccineProduct } from "./vaccine-products";
 import type { PreventionItem, ProcedureKind } from "./types";
@@ -23,7 +24,7 @@ export async function recordDone(repo: Repository, patientId: string, itemName: 
   if (!rule) throw unprocessable("Élément de prévention inconnu.");
   const patient = await repo.read<Patient>("Patient", patientId);
   checkDay(patient, day, repo.now());
-  const records = recorded ?? defaultRecords(rule);
+  const records = recorded ?? recordsOf(rule);
   if ("vaccine" in records) {
     const product = productForKind(records.vaccine);
     if (!product) throw unprocessable("Vaccin inconnu.");
@@ -63,18 +64,4 @@ export function checkDay(patient: Patient, day: Day, now: Date) {
   if (!isDay(day)) throw unprocessable("La date doit être une date du calendrier (AAAA-MM-JJ).");
   if (day > todayInParis(now)) throw unprocessable("La date ne peut pas être dans le futur.");
   if (patient.birthDate && day < patient.birthDate) throw unprocessable("La date ne peut pas précéder la naissance.");
-}
-
-function defaultRecords(rule: (typeof CURRENT_CALENDAR.rules)[number]): PreventionItem["records"] {
-  switch (rule.kind) {
-    case "screening":
-      return { procedure: rule.tests[0]?.procedure ?? "fit" };
-    case "cervical":
-      return { procedure: "cytology" };
-    case "bands":
-    case "visits":
-      return { procedure: rule.procedure };
-    default:
-      return { vaccine: rule.vaccines[rule.vaccines.length - 1] ?? "dtp" };
-  }
 }

@@ -123,7 +123,11 @@ export function itemOf(
   return item;
 }
 
-function recordsOf(rule: Rule): PreventionItem["records"] {
+/**
+ * What completes an item, when its evaluator names nothing more precise: the item's test or its
+ * vaccine. Also what « C'est fait » records when the person does not say (record-done.ts).
+ */
+export function recordsOf(rule: Rule): PreventionItem["records"] {
   switch (rule.kind) {
     case "screening":
       return { procedure: rule.tests[0]?.procedure ?? "fit" };
