@@ -45,31 +45,38 @@ const toDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+/**
+ * The element that names the patient in a resource of each type held in a patient's compartment
+ * (FHIR R4's Patient compartment: `patient` for some types, `subject` for the others). Read
+ * here (patientReferenceOf) and written where a resource created in a space gets its patient
+ * (prepare-write.ts), from this one list. A Binary has none: the repository takes its patient
+ * from the document the file belongs to.
+ */
+const PATIENT_ELEMENT: Readonly<Partial<Record<string, "patient" | "subject">>> = {
+  Consent: "patient",
+  Immunization: "patient",
+  AllergyIntolerance: "patient",
+  RelatedPerson: "patient",
+  DocumentReference: "subject",
+  MedicationRequest: "subject",
+  MedicationDispense: "subject",
+  Condition: "subject",
+  Observation: "subject",
+  Procedure: "subject",
+  Communication: "subject",
+  QuestionnaireResponse: "subject",
+};
+
+/** Where a resource of this type names its patient (undefined: it does not, or it is the Patient). */
+export function patientElementOf(resourceType: string): "patient" | "subject" | undefined {
+  return Object.hasOwn(PATIENT_ELEMENT, resourceType) ? PATIENT_ELEMENT[resourceType] : undefined;
+}
+
 /** The reference naming the patient whose compartment holds a resource of this type. */
 export function patientReferenceOf(resource: Resource): string | null {
-  const r = resource as unknown as Loose;
-  switch (resource.resourceType) {
-    case "Patient":
-      return resource.id ? `Patient/${resource.id}` : null;
-    case "Consent":
-    case "Immunization":
-    case "AllergyIntolerance":
-    case "RelatedPerson":
-      return ref(r.patient);
-    case "DocumentReference":
-    case "MedicationRequest":
-    case "MedicationDispense":
-    case "Condition":
-    case "Observation":
-    case "Procedure":
-    case "Communication":
-    case "QuestionnaireResponse":
-      return ref(r.subject);
-    case "Binary":
-      return null; // set by the repository from the document the file belongs to
-    default:
-      return null;
-  }
+  if (resource.resourceType === "Patient") return resource.id ? `Patient/${resource.id}` : null;
+  const element = patientElementOf(resource.resourceType);
+  return element ? ref((resource as unknown as Loose)[element]) : null;
 }
 
 export function patientIdOf(resource: Resource): string | null {

@@ -1,7 +1,7 @@
 import type { Communication, Reference, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { senderRefOf } from "../access/message-changes";
-import { extractColumns, patientReferenceOf } from "./columns";
+import { extractColumns, patientElementOf, patientReferenceOf } from "./columns";
 import { serverOwnedContent } from "./document-attachment";
 import { unprocessable } from "./errors";
 
@@ -57,27 +57,8 @@ export function checkNamedProfessional(actor: Actor, resource: Resource, stored:
 }
 
 function setPatientReference(resource: Resource, reference: string) {
-  const target = resource as unknown as Record<string, unknown>;
-  switch (resource.resourceType) {
-    case "Consent":
-    case "Immunization":
-    case "AllergyIntolerance":
-    case "RelatedPerson":
-      target.patient = { reference } satisfies Reference;
-      break;
-    case "DocumentReference":
-    case "MedicationRequest":
-    case "MedicationDispense":
-    case "Condition":
-    case "Observation":
-    case "Procedure":
-    case "Communication":
-    case "QuestionnaireResponse":
-      target.subject = { reference } satisfies Reference;
-      break;
-    default:
-      break;
-  }
+  const element = patientElementOf(resource.resourceType);
+  if (element) (resource as unknown as Record<string, unknown>)[element] = { reference } satisfies Reference;
 }
 
 function setAuthor(actor: Actor, resource: Resource, stored: Resource | undefined) {
