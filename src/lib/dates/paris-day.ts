@@ -86,8 +86,12 @@ export function parisOffsetMs(instant: Date): number {
   return parisWallMs(instant.getTime()) - instant.getTime();
 }
 
-/** Digits read by character code: the daily prevention job parses millions of days, and a regular expression each time shows. */
-function digits(text: string, from: number, to: number): number {
+/**
+ * The number written in `text` from `from` to `to` (NaN if anything there is not a digit), read
+ * by character code: the daily prevention job parses millions of days, and a regular expression
+ * each time shows (prevention/days.ts reads its days with it too).
+ */
+export function digits(text: string, from: number, to: number): number {
   let value = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i) - 48;

@@ -1,4 +1,4 @@
-import { addDaysToDay, addMonthsToDay, daysInMonth, isDay, isLeapYear } from "@/lib/dates/paris-day";
+import { addDaysToDay, addMonthsToDay, daysInMonth, digits, isDay, isLeapYear } from "@/lib/dates/paris-day";
 
 /**
  * Calendar days as "YYYY-MM-DD" strings (a date without a time is a day in Europe/Paris), and
@@ -21,17 +21,6 @@ export { daysInMonth, isDay, isLeapYear };
 export const addMonths = addMonthsToDay;
 export const addDays = addDaysToDay;
 export const addYears = (day: Day, years: number): Day => addMonthsToDay(day, years * 12);
-
-/** Digits read by character code: the daily job parses millions of days, a regular expression each time shows. */
-function digits(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return NaN;
-    value = value * 10 + code;
-  }
-  return value;
-}
 
 export function parseDay(day: Day): { y: number; m: number; d: number } {
   const y = digits(day, 0, 4);
