@@ -93,7 +93,7 @@ async function searchRows<C>(
   const facetsSql = request.facets && type === "DocumentReference" && patientId !== undefined ? await documentFacetsSql(repo, patientId, p) : undefined;
   const withFacets = facetsSql !== undefined ? `, (${facetsSql}) AS facets` : "";
   const page = limitOffset(p, count + 1, offset);
-  const rows = await db.query<{ id: string; content: C; total?: bigint | number | string; facets?: string[] | null }>(
+  const rows = await db.query<{ id: string; content: C; total?: bigint | number | string; facets?: string | null }>(
     `SELECT id, ${column} AS content${counted}${withFacets} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
     p.values,
   );
