@@ -47,8 +47,23 @@ export type Reason =
   // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).
   | "delegation-pause";
 
-export const allow = (reason: Reason): Decision => ({ allow: true, reason });
-export const deny = (reason: Reason): Decision => ({ allow: false, reason });
+// One frozen decision per answer and reason, made on first use: decide() runs 48 times for each
+// type a page searches (row-filter.ts), and a new object each time added to what a page
+// allocated and its garbage collector swept (issue 16).
+const allowed = new Map<Reason, Decision>();
+const denied = new Map<Reason, Decision>();
+
+export function allow(reason: Reason): Decision {
+  let decision = allowed.get(reason);
+  if (!decision) allowed.set(reason, (decision = Object.freeze({ allow: true, reason })));
+  return decision;
+}
+
+export function deny(reason: Reason): Decision {
+  let decision = denied.get(reason);
+  if (!decision) denied.set(reason, (decision = Object.freeze({ allow: false, reason })));
+  return decision;
+}
 
 /** The interactions that only read. */
 export const READS: ReadonlySet<Interaction> = new Set(["read", "search", "history"]);

@@ -25,6 +25,10 @@ export type RowFilter = { kind: "all" } | { kind: "none" } | { kind: "some"; var
 const HIDDEN_PROBE = "00000000-0000-0000-0000-00000000h1dd";
 const OTHER_PROBE = "00000000-0000-0000-0000-0000000other";
 const OTHER_PARTICIPANT = "Practitioner/00000000-0000-0000-0000-0000000other";
+// What the 48 probes share, made once rather than for each (issue 16: a professional's record
+// asks for a row filter on seven searches, and these were most of what it allocated there).
+const MINOR_SECRET_LABELS: readonly string[] = Object.freeze([MINOR_SECRET]);
+const NO_LABELS: readonly string[] = Object.freeze([]);
 
 export function rowFilter(
   actor: Actor,
@@ -35,6 +39,9 @@ export function rowFilter(
 ): RowFilter {
   const probeRules: PatientRules = { ...rules, hiddenDocuments: new Set([HIDDEN_PROBE]) };
   const linkPrescription = actor.kind === "link" ? actor.prescriptionId : undefined;
+  const inPrescription = linkPrescription ?? "any";
+  const outsidePrescription = `not-${linkPrescription ?? "any"}`;
+  const self = agentRef(actor);
   const allowed: RowVariant[] = [];
   let total = 0;
   for (const confidentiality of ["N", "R", "V"] as const) {
@@ -48,9 +55,9 @@ export function rowFilter(
               id: hidden ? HIDDEN_PROBE : OTHER_PROBE,
               patientId: rules.patientId,
               confidentiality,
-              labels: minorSecret ? [MINOR_SECRET] : [],
-              prescriptionId: inLinkPrescription ? (linkPrescription ?? "any") : `not-${linkPrescription ?? "any"}`,
-              participant: ownConversation ? agentRef(actor) : OTHER_PARTICIPANT,
+              labels: minorSecret ? MINOR_SECRET_LABELS : NO_LABELS,
+              prescriptionId: inLinkPrescription ? inPrescription : outsidePrescription,
+              participant: ownConversation ? self : OTHER_PARTICIPANT,
             };
             if (decide(actor, interaction, facts, probeRules, now).allow) {
               allowed.push({ confidentiality, minorSecret, hidden, inLinkPrescription, ownConversation });
