@@ -6,7 +6,6 @@ import type { AuditInteraction } from "../audit/audit-entry";
 import { unsafeMatchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { documentIdOfBinary, documentReferenceOf } from "./document-files";
 import { notFound } from "./errors";
-import { dispensedTotals } from "./dispensed-totals";
 import { GuardedRepository } from "./guarded-repository";
 import { versionRow, versionsPage, type VersionPage } from "./history-rows";
 import { isUuid } from "./ids";
@@ -62,11 +61,6 @@ export class ReadRepository extends GuardedRepository {
     const versions = await versionsPage(this.db.sql, id, page);
     await this.audit({ patientId: row.patient_id, entity: `${type}/${id}`, interaction: "history", outcome: "success" });
     return { ...versions, versions: versions.versions.map((v) => ({ ...v, resource: redactIfWithdrawn(row.content, v.resource) })) };
-  }
-
-  /** Quantities handed over per prescription line, summed in SQL under the actor's rules. */
-  async dispensedQuantities(patientId: string, groups?: string[]): Promise<Map<string, number>> {
-    return dispensedTotals(this, this.db.sql, patientId, groups);
   }
 
   /** The authors and facilities of the documents this actor may see in a patient's record (filters' choices). */

@@ -124,20 +124,24 @@ function stateOf(lines: PrescriptionLine[], validUntil: string | undefined, now:
   return "active";
 }
 
-/** What was handed over per line, from the dispensations at hand (the store sums them in SQL: dispensed-totals.ts). */
+/**
+ * What was handed over per line: the quantities of its completed dispensations. A quantity that
+ * is not a finite number counts for nothing, as it did when PostgreSQL summed them.
+ */
 export function dispensedByRequest(dispenses: MedicationDispense[]): Map<string, number> {
   const byRequest = new Map<string, number>();
   for (const dispense of dispenses) {
     const requestId = requestIdOf(dispense);
     if (!requestId || dispense.status !== "completed") continue;
-    byRequest.set(requestId, (byRequest.get(requestId) ?? 0) + (dispense.quantity?.value ?? 0));
+    const quantity: unknown = dispense.quantity?.value;
+    byRequest.set(requestId, (byRequest.get(requestId) ?? 0) + (typeof quantity === "number" && Number.isFinite(quantity) ? quantity : 0));
   }
   return byRequest;
 }
 
 /**
- * One prescription from its lines and dispensations (all of the same group). `dispensed` is what
- * was handed over per line when the store summed it; otherwise it is summed from `dispenses`.
+ * One prescription from its lines and dispensations (all of the same group). `dispensed`: what
+ * was handed over per line, when already summed (assemblePrescriptions sums once for them all).
  */
 export function assemblePrescription(
   id: string,
@@ -176,8 +180,8 @@ export function assemblePrescriptions(
   requests: MedicationRequest[],
   dispenses: MedicationDispense[],
   now: Date,
-  dispensed: ReadonlyMap<string, number> = dispensedByRequest(dispenses),
 ): Prescription[] {
+  const dispensed = dispensedByRequest(dispenses);
   const groups = new Map<string, MedicationRequest[]>();
   for (const request of requests) {
     const id = prescriptionIdOf(request);

@@ -14,7 +14,7 @@ import { assemblePrescription, assemblePrescriptions, type Prescription } from "
 /**
  * Every resource of the type after its first page. The store pages by offset up to MAX_OFFSET
  * (10,100 rows, some 800 years of monthly renewals): past it the read fails loudly rather than
- * show a prescription with lines missing. Quantities never depend on it: they are summed in SQL.
+ * show a prescription with lines missing, or a quantity handed over that misses a dispensation.
  */
 async function searchAll<T extends Resource>(repo: Repository, type: T["resourceType"], request: SearchRequest, first: SearchResult<Resource> | undefined): Promise<T[]> {
   const { resources, complete } = await searchRest<T>(repo, type, request, first);
@@ -53,9 +53,15 @@ async function withNames(repo: Repository, prescriptions: Prescription[]): Promi
   }));
 }
 
+/**
+ * The quantities handed over are summed from the dispensations read (prescription-model.ts,
+ * dispensedByRequest): they are all read, every page of them (searchAll). A sum in SQL beside
+ * them was one more statement and one more row in the trail on every view of the prescriptions',
+ * the prescription's and the pharmacist's pages, for the same rows under the same rules (issue 16).
+ */
 export async function readAllPrescriptions(repo: Repository, patientId: string, now: Date): Promise<NamedPrescription[]> {
-  const [{ requests, dispenses }, dispensed] = await Promise.all([searchLinesAndDispenses(repo, { patientId }), repo.dispensedQuantities(patientId)]);
-  return withNames(repo, assemblePrescriptions(requests, dispenses, now, dispensed));
+  const { requests, dispenses } = await searchLinesAndDispenses(repo, { patientId });
+  return withNames(repo, assemblePrescriptions(requests, dispenses, now));
 }
 
 /** One prescription with its raw resources; undefined when the actor sees none of it. */
@@ -65,15 +71,11 @@ export async function readPrescription(
   prescriptionId: string,
   now: Date,
 ): Promise<{ prescription: NamedPrescription; requests: MedicationRequest[]; dispenses: MedicationDispense[] } | undefined> {
-  // The lines, the dispensations and the quantities at once rather than the lines first (issue 16:
-  // one round trip less on the prescription's and the pharmacist's pages). Each read is decided
-  // and audited on its own; a prescription with no line the actor sees is still not found.
-  const [{ requests, dispenses }, dispensed] = await Promise.all([
-    searchLinesAndDispenses(repo, { patientId, group: [prescriptionId] }),
-    repo.dispensedQuantities(patientId, [prescriptionId]),
-  ]);
+  // The lines and the dispensations in one statement, decided and audited as the search of both;
+  // a prescription with no line the actor sees is still not found.
+  const { requests, dispenses } = await searchLinesAndDispenses(repo, { patientId, group: [prescriptionId] });
   if (requests.length === 0) return undefined;
-  const assembled = assemblePrescription(prescriptionId, requests, dispenses, now, dispensed);
+  const assembled = assemblePrescription(prescriptionId, requests, dispenses, now);
   if (!assembled) return undefined;
   const [prescription] = await withNames(repo, [assembled]);
   return prescription ? { prescription, requests, dispenses } : undefined;

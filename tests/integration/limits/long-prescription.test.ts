@@ -13,7 +13,8 @@ const db = useTestDatabase();
 /**
  * A long prescription (a line of 3,000 units, handed over one by one 2,100 times): the pages
  * read its dispensations 100 at a time and stopped after 20 pages, so 100 of them were not
- * counted and the remaining quantity was wrong. It is now summed in SQL.
+ * counted and the remaining quantity was wrong. Every page of them is now read (read-prescriptions.ts,
+ * searchAll), and the quantity summed from them all.
  */
 const HANDED_OVER = 2_100;
 let patientId = "";

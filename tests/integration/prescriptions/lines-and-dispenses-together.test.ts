@@ -28,13 +28,9 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-/**
- * Both types as they were read before one statement found them: each alone, page after page,
- * beside the quantities already handed over (a search of dispensations of its own, in the trail too).
- */
+/** Both types as they were read before one statement found them: each alone, page after page. */
 async function oneByOne(actor: Actor, patientId: string, group?: string): Promise<Map<string, string[]>> {
   const repo = await world.repoFor(actor);
-  await repo.dispensedQuantities(patientId, group ? [group] : undefined);
   const found = new Map<string, string[]>();
   for (const type of TYPES) {
     const ids: string[] = [];
