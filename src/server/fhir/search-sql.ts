@@ -44,10 +44,10 @@ export function limitRoundedUp(p: SqlParams, limit: number, offset: number): str
  * parameter, PostgreSQL planned most searches afresh on every run: its generic plan, estimated
  * for "any type", always looked costlier than one made for the type at hand. Written in, the
  * estimate is the type's own and the generic plan is kept after five runs (the prescription
- * page's dispensed totals, in psql: planned 7 times in 7 with the type a parameter, 1.3 to 1.6 ms
- * of planning each on the page; kept from the 6th run with it written in; issue 16). Callers admit
- * only the store's types (domainOf); the spelling is checked here all the same, so nothing but a
- * type name is ever spliced into the text.
+ * page's dispensed totals, a statement since folded into its page, in psql: planned 7 times in 7
+ * with the type a parameter, 1.3 to 1.6 ms of planning each on the page; kept from the 6th run
+ * with it written in; issue 16). Callers admit only the store's types (domainOf); the spelling
+ * is checked here all the same, so nothing but a type name is ever spliced into the text.
  */
 export function typeLiteral(type: string): string {
   if (!/^[A-Z][A-Za-z]{0,63}$/.test(type)) throw new TypeError(`Not a resource type: ${JSON.stringify(type.slice(0, 64))}`);
