@@ -38,22 +38,9 @@ function toView(row: ViewRow): AuditView {
   return { ...row, detail };
 }
 
-/**
- * "Qui a consulté ce document": the newest views by anyone but the patient (`limit` of them), and
- * the patient's own newest one, apart, so that a patient opening their document again and again
- * never pushes someone else's view of it off the page (security case 45, as on the history).
- */
-export async function readDocumentViews(
-  repo: Repository,
-  patientId: string,
-  documentId: string,
-  limit = 50,
-): Promise<{ others: AuditView[]; patientsLast: AuditView | undefined } | undefined> {
-  if (!(await mayRead(repo, patientId))) return undefined;
-  const { sql } = await database();
-  const rows = (await sql.query<ViewRow>(DOCUMENT_VIEWS_SQL, [patientId, `DocumentReference/${documentId}`, limit])).map(toView);
+/** The others' views, newest first whatever order the two parts came back in, and the patient's own last. */
+function splitViews(rows: AuditView[], patientId: string): { others: AuditView[]; patientsLast: AuditView | undefined } {
   const patient = `Patient/${patientId}`;
-  // Newest first whatever order the two parts come back in (recorded, then their own order).
   const others = rows.filter((row) => row.agent !== patient).sort((a, b) => b.recorded.getTime() - a.recorded.getTime());
   return { others, patientsLast: rows.find((row) => row.agent === patient) };
 }
@@ -71,6 +58,40 @@ const VIEWS_OF_DOCUMENT = `patient_id = $1::uuid AND entity = $2 AND interaction
 export const DOCUMENT_VIEWS_SQL = `(SELECT ${COLUMNS} FROM audit_event WHERE ${VIEWS_OF_DOCUMENT} AND ${BY_PATIENT} = 0 ORDER BY seq DESC LIMIT $3)
   UNION ALL
   (SELECT ${COLUMNS} FROM audit_event WHERE ${VIEWS_OF_DOCUMENT} AND ${BY_PATIENT} = 1 ORDER BY seq DESC LIMIT 1)`;
+
+/**
+ * A document's views ($1 the patient, $2 "DocumentReference/<id>", $3 of them, as
+ * DOCUMENT_VIEWS_SQL) and the emergency accesses opened on the record since $4 ($5 of them, as
+ * readEmergencyAccesses), each row saying which it is. The document's page needs the second to
+ * mark which professional's views were made under emergency access, and asked for it once the
+ * views were in: a third wave of statements, beside the names (issue 16). The emergency accesses
+ * come from their own partial index (audit_patient_emergency_idx) and are mostly none.
+ */
+export const DOCUMENT_VIEWS_AND_EMERGENCIES_SQL = `SELECT 'view' AS part, views.* FROM (${DOCUMENT_VIEWS_SQL}) AS views
+  UNION ALL
+  (SELECT 'emergency' AS part, ${COLUMNS} FROM audit_event
+    WHERE patient_id = $1::uuid AND interaction = 'emergency-access' AND outcome = 'success' AND recorded >= $4
+    ORDER BY seq DESC LIMIT $5)`;
+
+/**
+ * "Qui a consulté ce document": the newest views by anyone but the patient (`limit` of them), and
+ * the patient's own newest one, apart, so that a patient opening their document again and again
+ * never pushes someone else's view of it off the page (security case 45, as on the history); with
+ * the record's emergency accesses since `since`, newest first, in the same statement.
+ */
+export async function readDocumentViewsWithEmergencies(
+  repo: Repository,
+  patientId: string,
+  documentId: string,
+  { limit = 50, since = new Date(0), emergencyLimit = 200 }: { limit?: number; since?: Date; emergencyLimit?: number } = {},
+): Promise<{ others: AuditView[]; patientsLast: AuditView | undefined; emergencies: AuditView[] } | undefined> {
+  if (!(await mayRead(repo, patientId))) return undefined;
+  const { sql } = await database();
+  const rows = await sql.query<ViewRow & { part: string }>(DOCUMENT_VIEWS_AND_EMERGENCIES_SQL, [patientId, `DocumentReference/${documentId}`, limit, since, emergencyLimit]);
+  const views = rows.filter((row) => row.part === "view").map(({ part: _part, ...row }) => toView(row));
+  const emergencies = rows.filter((row) => row.part === "emergency").map(({ part: _part, ...row }) => toView(row));
+  return { ...splitViews(views, patientId), emergencies: emergencies.sort((a, b) => b.recorded.getTime() - a.recorded.getTime()) };
+}
 
 /** Emergency accesses opened on the patient's record since `since`, newest first. */
 export async function readEmergencyAccesses(repo: Repository, patientId: string, since: Date, limit = 10): Promise<AuditView[] | undefined> {

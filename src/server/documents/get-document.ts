@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
-import { readDocumentViews, readEmergencyAccesses, type AuditView } from "../audit/read-audit";
+import { readDocumentViewsWithEmergencies, type AuditView } from "../audit/read-audit";
 import type { Repository } from "../fhir/repository";
 import { directoryNames } from "./directory-names";
 import { summarise, type DocumentSummary } from "./document-summary";
@@ -77,20 +77,19 @@ export async function getDocument(repo: Repository, documentId: string): Promise
   const patientId = document.subject?.reference?.replace(/^Patient\//, "") ?? "";
   // What the page needs once the document is read, each read as soon as what it depends on is
   // known rather than one after the other (issue 16: six waits in a row, against four for the
-  // documents list): the privacy rights beside the document's views, then the emergency accesses
-  // beside the names of who looked.
+  // documents list): the privacy rights beside the document's views and the record's emergency
+  // accesses (one statement: which professional's views were under emergency access), then the
+  // names of who looked.
   const [{ managePrivacy, hiddenIds }, rows] = await Promise.all([
     mayManagePrivacy(repo, patientId).then(async (managePrivacy) => ({
       managePrivacy,
       hiddenIds: managePrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>(),
     })),
-    readDocumentViews(repo, patientId, documentId),
+    readDocumentViewsWithEmergencies(repo, patientId, documentId),
   ]);
   const others = rows?.others ?? [];
-  const [emergencies, names] = await Promise.all([
-    others.some((r) => r.actorKind === "practitioner") ? readEmergencyAccesses(repo, patientId, new Date(0), 200).then((found) => found ?? []) : [],
-    directoryNames(repo, [document.author?.[0]?.reference, document.custodian?.reference, ...others.map((r) => r.agent), rows?.patientsLast?.agent]),
-  ]);
+  const emergencies = others.some((r) => r.actorKind === "practitioner") ? (rows?.emergencies ?? []) : [];
+  const names = await directoryNames(repo, [document.author?.[0]?.reference, document.custodian?.reference, ...others.map((r) => r.agent), rows?.patientsLast?.agent]);
   const summary = summarise(document, { names, hiddenIds });
   const deletion = await repo.decideOn("delete", {
     resourceType: "DocumentReference",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DOCUMENT_VIEWS_SQL } from "@/server/audit/read-audit";
+import { DOCUMENT_VIEWS_AND_EMERGENCIES_SQL, DOCUMENT_VIEWS_SQL } from "@/server/audit/read-audit";
 import { useTestDatabase } from "../../setup/test-database";
 import { planOf } from "../query-plan";
 import { tamper } from "./owner-sql";
@@ -80,5 +80,44 @@ describe("who viewed a document, on a long trail", () => {
     expect(others).toHaveLength(50);
     expect(others[0]!.id).toBe(await newestBy(false));
     expect(own.map((row) => row.id)).toEqual([await newestBy(true)]);
+  });
+
+  it("reads the record's emergency accesses in the same statement, from their own index, beside the same two parts", async () => {
+    const plan = await customPlan(DOCUMENT_VIEWS_AND_EMERGENCIES_SQL, [patientId, `DocumentReference/${documentId}`, 50, new Date(0).toISOString(), 200]);
+    const scans = plan.filter((node) => node["Index Name"]).map((node) => [node["Node Type"], node["Index Name"]]);
+    expect(scans).toEqual([
+      ["Index Scan", "audit_document_views_by_whom_idx"],
+      ["Index Scan", "audit_document_views_by_whom_idx"],
+      ["Index Scan", "audit_patient_emergency_idx"],
+    ]);
+    expect(plan.map((node) => node["Node Type"])).not.toContain("Sort");
+  });
+
+  it("tells the views from the emergency accesses, and reads only this patient's, since the date given", async () => {
+    const professional = `Practitioner/${randomUUID()}`;
+    await tamper(db(), [
+      {
+        sql: `INSERT INTO audit_event (seq, id, recorded, agent, actor_kind, patient_id, entity, interaction, outcome)
+              SELECT nextval('audit_event_seq_seq'), gen_random_uuid(), now() - make_interval(days => n), $2, 'practitioner', CASE WHEN n = 3 THEN gen_random_uuid() ELSE $1::uuid END,
+                     'Patient/' || $1, 'emergency-access', CASE WHEN n = 4 THEN 'denied' ELSE 'success' END
+                FROM generate_series(1, 5) AS n`,
+        params: [patientId, professional],
+      },
+    ]);
+    const rows = await db().sql.query<{ part: string; agent: string; outcome: string }>(DOCUMENT_VIEWS_AND_EMERGENCIES_SQL, [
+      patientId,
+      `DocumentReference/${documentId}`,
+      50,
+      new Date(Date.now() - 4.5 * 86_400_000),
+      200,
+    ]);
+    const views = rows.filter((row) => row.part === "view");
+    const emergencies = rows.filter((row) => row.part === "emergency");
+    expect(views).toHaveLength(51);
+    // Days 1 and 2 (day 3 is another patient's, day 4 refused, day 5 before the date given).
+    expect(emergencies.map((row) => [row.agent, row.outcome])).toEqual([
+      [professional, "success"],
+      [professional, "success"],
+    ]);
   });
 });

@@ -44,6 +44,10 @@ describe("the access history page", () => {
       const times = history.entries.filter((e) => e.group === group).map((e) => Date.parse(e.when));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
     }
+    // The letter's own page says who read it, and that it was under emergency access (read with the
+    // views, in the same statement: read-audit.ts, readDocumentViewsWithEmergencies).
+    const letter = await getDocument(await world.repoFor(world.actors.jean), letterId);
+    expect(letter.views).toEqual([expect.objectContaining({ who: "Dr Inès Moreau", self: false, interaction: "read", emergency: true, onBehalf: false })]);
   });
 
   it("is Jean's alone: a caregiver without privacy:manage and a professional see nothing of it", async () => {
