@@ -11,10 +11,12 @@
  * stime from /proc, cluster workers included). Printed: every round, then B ÷ A as the median of
  * the per-pair ratios and how many pairs B was ahead.
  *
- * The same build on both sides came out at 0.981 and 0.985 (B behind in 6 and 5 rounds of 8;
- * measured/pages-2026-12-05.txt, twenty-fourth session): a difference of a few per cent can be
- * the sides' own. Run such a comparison both ways (--a and --b swapped) and take the geometric
- * mean of B÷A and 1/(B÷A swapped).
+ * The same build on both sides came out at 0.981 and 0.985 (B behind in 6 and 5 rounds of 8), and
+ * one comparison gave 0.955 in one run and 1.059 in the next (measured/pages-2026-12-05.txt,
+ * twenty-fourth session): a difference of a few per cent can be the sides' own. Run a comparison
+ * both ways (--a and --b swapped), more than once, and take the geometric mean of B÷A and
+ * 1/(B÷A swapped); for a change of a few per cent, compare both paths within one server instead
+ * (a throwaway build that chooses the path by the URL, views interleaved one at a time).
  *
  * Why not the bench's own rounds: they measure each page against the documents page in one
  * build; a change to a page needs the same page on two builds, under the same load at the same time.
