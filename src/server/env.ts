@@ -28,8 +28,8 @@ const variables = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("FranceConnect"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Connections per process on which plain reads are pipelined, beside the pool (src/server/db/pipelined-reads.ts). */
-  DB_READ_CONNECTIONS: z.coerce.number().int().min(1).max(32).default(2),
+  /** Connections per process on which plain reads are pipelined, beside the pool (src/server/db/pipelined-reads.ts); 0: none, every read on the pool. */
+  DB_READ_CONNECTIONS: z.coerce.number().int().min(0).max(32).default(2),
   /**
    * Processes of the portal's server on this machine, sharing its port. Unset: one per core on a
    * PostgreSQL server, one on PGlite (src/server/portal-processes.ts).

@@ -16,7 +16,8 @@
  *   loads neither Next nor the app, 54 MB).
  * - And never more processes than the database can serve: each opens up to DB_POOL_SIZE
  *   connections, and DB_READ_CONNECTIONS more for its pipelined reads (db/pipelined-reads.ts).
- *   PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are left for migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
+ *   PostgreSQL accepts 100 by default and keeps some for itself. The other 20 are left for
+ *   migrations, the commands (`npm run mail:worker`, `audit:verify`) and an operator's psql.
  * - Nor more than the memory holds: a process may take up to 400 MB (issue 16's target, which the
  *   start flags keep it under). A container sees all of the host's cores but may be given far less
  *   memory than the host has: its limit (cgroup) counts when there is one.

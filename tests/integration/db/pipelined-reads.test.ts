@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { READS_APPLICATION_NAME } from "@/server/db/client";
+import { openDatabase, READS_APPLICATION_NAME } from "@/server/db/client";
 import { useTestDatabase } from "../../setup/test-database";
 
 /**
@@ -62,6 +62,18 @@ describe("reads pipelined on shared connections", () => {
       expect(onPool!.name).not.toBe(READS_APPLICATION_NAME);
       const [inTransaction] = await sql.transaction((tx) => tx.query<{ name: string }>(`SELECT ${name}`));
       expect(inTransaction!.name).not.toBe(READS_APPLICATION_NAME);
+    });
+
+    it("with no read connections (DB_READ_CONNECTIONS=0), carries every read on the pool", async () => {
+      const opened = await openDatabase(db().target, { poolSize: 2, readConnections: 0 });
+      try {
+        const [row] = await opened.sql.query<{ name: string; n: number }>("SELECT current_setting('application_name') AS name, $1::int AS n", [7]);
+        expect(row!.n).toBe(7);
+        expect(row!.name).not.toBe(READS_APPLICATION_NAME);
+      } finally {
+        await opened.sql.close();
+        await opened.prisma.$disconnect();
+      }
     });
 
     it("goes on reading after PostgreSQL ends the read connections", async () => {
