@@ -65,6 +65,8 @@ function pagesOf(world: PagesWorld): PageSpec[] {
     p("account", "/espace/compte"),
     { key: "pro home", visitor: "practitioner", path: "/pro" },
     { key: "pro patient record", visitor: "practitioner", path: `/pro/patients/${world.patientId}` },
+    // The record's prevention tab: it was a section of the record itself until run 69.
+    { key: "pro patient prevention", visitor: "practitioner", path: `/pro/patients/${world.patientId}/prevention` },
     { key: "caregiver home", visitor: "caregiver", path: "/espace" },
     { key: "caregiver documents", visitor: "caregiver", path: "/espace/documents" },
     { key: "pharmacist link", visitor: "pharmacist", path: `/p/${world.link.id}` },

@@ -263,7 +263,7 @@ test("Dr Bernard adds a PDF to Camille's record: he is its author, and she canno
   const countScripts = (request: Request) => void (request.resourceType() === "script" && scripts.push(request.url()));
   bernard.on("request", countScripts);
   await bernard.goto(`/pro/patients/${CAMILLE}`);
-  await expect(bernard.getByRole("heading", { name: "Prévention : à faire" })).toBeVisible();
+  await expect(bernard.getByRole("navigation", { name: "Dossier de Camille Martin" }).getByRole("link", { name: "Documents" })).toHaveAttribute("aria-current", "page");
   await expectNoAxeViolations(bernard, "professional's record of Camille");
   bernard.off("request", countScripts);
   expect(scripts).toEqual([]);

@@ -99,18 +99,26 @@ test("Camille opens Léo's space and sees his calendar", async ({ browser }) => 
   await expectNoAxeViolations(page, "Léo's certificate");
 });
 
-test("Dr Bernard, whom Jean authorises, sees what is due for him", async ({ browser }) => {
+test("Dr Bernard, whom Jean authorises, sees what is due for him in the record's Prévention tab", async ({ browser }) => {
   const page = await pageAs(browser, "bernard");
   await page.goto("/pro");
   await page.getByRole("link", { name: /Jean Martin/ }).first().click();
-  const due = section(page, "Prévention : à faire");
+  await page.getByRole("navigation", { name: "Dossier de Jean Martin" }).getByRole("link", { name: "Prévention" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Prévention de Jean Martin" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Dossier de Jean Martin" }).getByRole("link", { name: "Prévention" })).toHaveAttribute("aria-current", "page");
+  const due = section(page, "À faire maintenant");
   await expect(due.locator('li[data-item="RSV_OLDER"]')).toBeVisible();
   await expect(due.locator('li[data-item="DTP_ADULT"]')).toHaveCount(0);
   // The reason is about Jean, for his doctor: « Jean a 76 ans », not « Vous avez 76 ans ».
   await due.locator('li[data-item="RSV_OLDER"]').getByText("Pourquoi ?").click();
   await expect(due.locator('li[data-item="RSV_OLDER"]')).toContainText("Jean a 76 ans");
   await expect(due).not.toContainText(/\bvous\b|\bvotre\b/i);
-  await expectNoAxeViolations(page, "professional's patient page");
+  // Read-only: what Jean did is his to record.
+  await expect(page.getByRole("button", { name: "C'est fait" })).toHaveCount(0);
+  expect(await page.locator("script[src]").count()).toBe(0);
+  await expectNoAxeViolations(page, "professional's view of a patient's prevention");
+  await page.getByRole("link", { name: "Documents", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Documents de Jean Martin" })).toBeVisible();
 });
 
 test("'Mon bilan prévention' is reached from the calendar, passes axe, and works without JavaScript", async ({ browser }) => {

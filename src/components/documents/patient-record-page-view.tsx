@@ -1,11 +1,11 @@
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
-import { ProPreventionSummary } from "@/components/prevention/pro-prevention-summary";
 import { formatTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { PatientRecordPageData } from "@/server/documents/patient-record-page-data";
 import { DocumentsListView } from "./documents-list-view";
+import { RecordTabs } from "./record-tabs";
 
 /**
  * A patient's record as a professional sees it (src/pages/pro/patients/[patientId]/index.tsx): the
@@ -32,8 +32,8 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
           </div>
         ) : null}
       </PageHeader>
+      <RecordTabs patientId={data.patientId} name={data.name} current="documents" prevention={data.emergencyUntil === null} />
       {data.emergencyUntil ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert> : null}
-      {data.prevention ? <ProPreventionSummary due={data.prevention} /> : null}
       <DocumentsListView
         basePath={basePath}
         hrefOf={(id) => `${basePath}/documents/${id}`}

@@ -174,6 +174,13 @@ export const frDocuments = {
     openRecord: "Voir les documents de {name}",
     patientDocumentsTitle: "Documents de {name}",
     backToPatients: "Retour à mes patients",
+    recordTabs: "Dossier de {name}",
+    tabDocuments: "Documents",
+    tabPrevention: "Prévention",
+    preventionTitle: "Prévention de {name}",
+    preventionIntro:
+      "Vaccinations et dépistages recommandés d'après le calendrier français en vigueur, calculés à partir de ce que vous pouvez voir du dossier. Chaque recommandation dit pourquoi.",
+    preventionEmergency: "La prévention n'est pas consultable en accès d'urgence : elle est réservée aux professionnels que le patient autorise.",
     emergencyLink: "Accès en urgence à un dossier",
     emergencyBanner: "Accès en urgence ouvert jusqu'à {time}. Chaque consultation est tracée et le patient en est informé.",
   },

@@ -1,8 +1,6 @@
 import "@/server/server-only";
 import { parseDocumentFilters, type DocumentFilters } from "@/lib/documents/document-filters";
 import { noteFirstAccess } from "../notifications/note-first-access";
-import { preventionOf } from "../prevention/evaluate-patient";
-import type { PreventionItem } from "../prevention/types";
 import { listWithFacets, type DocumentFacets } from "./list-document-facets";
 import type { DocumentList } from "./list-documents";
 import { patientIdentity } from "./patient-identity";
@@ -17,18 +15,14 @@ export type PatientRecordPageData = {
   facets: DocumentFacets;
   /** Under emergency access: until when (ISO); null otherwise. */
   emergencyUntil: string | null;
-  /**
-   * What is due or overdue, the only items the page shows (the others stay out of its props).
-   * Null under emergency access: prevention is for the professionals the patient authorises.
-   */
-  prevention: readonly PreventionItem[] | null;
   canAdd: boolean;
 };
 
 /**
  * A patient's record as this professional may see it: never the hidden documents, never above
  * the confidentiality the patient allowed, and nothing at all (undefined: the page answers 404,
- * as for a patient that does not exist) when blocked or not authorised.
+ * as for a patient that does not exist) when blocked or not authorised. The patient's prevention
+ * is the record's other tab (pro-prevention-page-data.ts), read when the professional opens it.
  */
 export async function patientRecordPageData(
   { repo, actor }: RequestScope,
@@ -39,11 +33,9 @@ export async function patientRecordPageData(
   if (!identity || actor.kind !== "practitioner") return undefined;
   const { filters, invalid } = parseDocumentFilters(params);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
-  // Prevention is read beside the documents rather than after them (issue 16: it was the page's
-  // longest wait); the first-access notice too: it needs only that the professional may see the patient.
-  const [{ list, facets }, prevention, , create] = await Promise.all([
+  // The first-access notice is sent beside the documents: it needs only that the professional may see the patient.
+  const [{ list, facets }, , create] = await Promise.all([
     listWithFacets(repo, patientId, filters),
-    emergency ? null : preventionOf(repo, patientId, { patient: identity.patient, about: "other" }),
     noteFirstAccess(repo, patientId),
     repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] }),
   ]);
@@ -55,7 +47,6 @@ export async function patientRecordPageData(
     invalidFilters: invalid,
     facets,
     emergencyUntil: emergency ? emergency.until.toISOString() : null,
-    prevention: prevention ? prevention.items.filter((item) => item.status === "DUE" || item.status === "OVERDUE") : null,
     canAdd: create.allow,
   };
 }

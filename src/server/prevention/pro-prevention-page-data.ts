@@ -1,0 +1,40 @@
+import "@/server/server-only";
+import { groupItems } from "@/components/prevention/group-items";
+import { patientIdentity } from "../documents/patient-identity";
+import type { RequestScope } from "../documents/request-scope";
+import { preventionOf } from "./evaluate-patient";
+import type { PreventionItem } from "./types";
+
+export type ProPreventionPageData = {
+  patientId: string;
+  name: string;
+  /** Today, in Paris: the day the items were computed for. */
+  date: string;
+  /**
+   * What is due or overdue, due within a year, and up to date: the only items the page shows.
+   * Null under emergency access: prevention is for the professionals the patient authorises.
+   */
+  groups: { now: PreventionItem[]; soon: PreventionItem[]; upToDate: PreventionItem[] } | null;
+  /** The record carries no full birth date: the calendar cannot be computed. */
+  noBirthDate: boolean;
+};
+
+/**
+ * The prevention calendar of a patient, as a professional they authorise may see it: the same
+ * engine and calendar as the patient's own page (preventionOf), fed only with what this
+ * professional may see of the record, read through the repository as them (so audited in the
+ * patient's history), the reasons naming the patient. It has its own page, one tab beside the
+ * record's documents, rather than a section above them: the record's every view read the
+ * patient's vaccinations, conditions and procedures, and the patient's history said so, when the
+ * professional had come for a document (issue 16). Nothing (undefined: the page answers 404) for
+ * a patient this professional may not see, as on the record.
+ */
+export async function proPreventionPageData({ repo, actor }: RequestScope, patientId: string): Promise<ProPreventionPageData | undefined> {
+  const identity = await patientIdentity(repo, patientId);
+  if (!identity || actor.kind !== "practitioner") return undefined;
+  const base = { patientId, name: identity.name, noBirthDate: false };
+  if (actor.emergency?.patientId === patientId) return { ...base, date: "", groups: null };
+  const { items, date } = await preventionOf(repo, patientId, { patient: identity.patient, about: "other" });
+  const { now, soon, upToDate } = groupItems(items, date);
+  return { ...base, date, groups: { now, soon, upToDate }, noBirthDate: items.length === 0 };
+}
