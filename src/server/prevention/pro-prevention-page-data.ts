@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { groupItems } from "@/components/prevention/group-items";
 import { patientIdentity } from "../documents/patient-identity";
+import { noteFirstAccess } from "../notifications/note-first-access";
 import type { RequestScope } from "../documents/request-scope";
 import { preventionOf } from "./evaluate-patient";
 import type { PreventionItem } from "./types";
@@ -34,7 +35,9 @@ export async function proPreventionPageData({ repo, actor }: RequestScope, patie
   if (!identity || actor.kind !== "practitioner") return undefined;
   const base = { patientId, name: identity.name, noBirthDate: false };
   if (actor.emergency?.patientId === patientId) return { ...base, date: "", groups: null };
-  const { items, date } = await preventionOf(repo, patientId, { patient: identity.patient, about: "other" });
+  // Opened straight from a link, this tab may be the professional's first look at the record: the
+  // patient is told, as from the documents tab (the notice needs only that they may see the patient).
+  const [{ items, date }] = await Promise.all([preventionOf(repo, patientId, { patient: identity.patient, about: "other" }), noteFirstAccess(repo, patientId)]);
   const { now, soon, upToDate } = groupItems(items, date);
   return { ...base, date, groups: { now, soon, upToDate }, noBirthDate: items.length === 0 };
 }

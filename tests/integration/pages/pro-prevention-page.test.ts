@@ -56,6 +56,15 @@ describe("a patient's prevention as a professional sees it (Pages Router)", () =
     expect(html).toMatch(/<a href="\/pro\/patients\/[^"]+\/prevention" aria-current="page"/);
   });
 
+  it("tells the patient of the professional's first look when this tab is where it happens, once", async () => {
+    const { jean, bernard } = await world();
+    const notices = () => db().sql.query<{ kind: string }>("SELECT kind FROM notification WHERE patient_id = $1::uuid", [jean]);
+    expect(await notices()).toEqual([]);
+    expect((await serve(jean, bernard.cookie)).status).toBe(200);
+    expect((await serve(jean, bernard.cookie)).status).toBe(200);
+    expect(await notices()).toEqual([{ kind: "pro-first-access" }]);
+  });
+
   it("leaves the look in the patient's history (the Patient, then the three types as one search), which the record no longer does", async () => {
     const { jean, bernard } = await world();
     expect((await servePage(recordPage, `/pro/patients/${jean}`, { cookie: bernard.cookie, params: { patientId: jean } })).status).toBe(200);
