@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { formatTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { PatientRecordPageData } from "@/server/documents/patient-record-page-data";
+import { BackToPatients } from "./back-to-patients";
 import { DocumentsListView } from "./documents-list-view";
 import { RecordTabs } from "./record-tabs";
 
@@ -16,11 +17,7 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
   const basePath = `/pro/patients/${data.patientId}`;
   return (
     <div className="flex flex-col gap-6">
-      <p>
-        <a href="/pro" className="font-semibold">
-          ← {t("pro.backToPatients")}
-        </a>
-      </p>
+      <BackToPatients />
       <PageHeader title={t("pro.patientDocumentsTitle", { name: data.name })}>
         {data.canAdd ? (
           <div className="flex flex-wrap gap-3">

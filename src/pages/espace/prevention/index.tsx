@@ -3,7 +3,7 @@ import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { groupItems } from "@/components/prevention/group-items";
-import { ItemCard } from "@/components/prevention/item-card";
+import { ItemSection } from "@/components/prevention/item-section";
 import { NOTICES } from "@/components/prevention/texts";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
@@ -27,18 +27,8 @@ export default function PreventionPage({ data }: FramedProps<PreventionPageData>
   const notice = data.notice ? NOTICES[data.notice] : undefined;
   const groups = groupItems(data.items, data.date);
   const silenced = (item: PreventionItem) => data.preferences.all || data.preferences.themes.includes(item.theme);
-  const list = (title: string, id: string, entries: PreventionItem[], empty: string) => (
-    <section aria-labelledby={id} className="flex flex-col gap-4">
-      <h2 id={id} className="text-xl font-semibold">
-        {title}
-      </h2>
-      {entries.length === 0 ? <p className="text-slate-700">{empty}</p> : null}
-      <ul className="flex flex-col gap-4">
-        {entries.map((item) => (
-          <ItemCard key={item.item} item={item} today={data.date} silenced={silenced(item)} canWrite={data.canWrite} />
-        ))}
-      </ul>
-    </section>
+  const list = (title: string, id: string, items: PreventionItem[], empty: string) => (
+    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} silenced={silenced} />
   );
   return (
     <div className="flex flex-col gap-8">
