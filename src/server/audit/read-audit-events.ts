@@ -33,6 +33,12 @@ export type AuditSearch = {
   order?: "recorded" | "groups";
   /** The position (seq) of the last entry of the previous page: this page continues after it. */
   after?: string;
+  /**
+   * With each row, whether the patient reported it as not recognised (« Je ne reconnais pas cet
+   * accès »), for a reader who may read the trail's entries (the history page): read in the
+   * page's statement, where it was a statement of its own after it (issue 16).
+   */
+  reported?: boolean;
 };
 
 export type HistoryGroup = "others" | "refused" | "own";
@@ -102,23 +108,31 @@ async function allowed(repo: Repository, interaction: Interaction, patientId: st
 }
 
 export async function searchAuditEvents(repo: Repository, search: AuditSearch): Promise<AuditPage> {
-  const { rows, ...page } = await searchAuditRows(repo, search);
+  const { rows, reported: _reported, ...page } = await searchAuditRows(repo, search);
   return { events: rows.map(toFhirAuditEvent), ...page };
 }
 
 /** The same page as rows of the table, for the history page (history-entry.ts says why). */
-export type AuditRowPage = Omit<AuditPage, "events"> & { rows: AuditRow[] };
+export type AuditRowPage = Omit<AuditPage, "events"> & { rows: AuditRow[]; /** The page's rows the patient reported (AuditSearch's `reported`). */ reported: Set<string> };
+
+/**
+ * Whether the patient reported a row (report-unrecognised-access.ts writes an entry naming it),
+ * found by the (patient, entity) index; asked of each of the page's 20 rows at most.
+ */
+const REPORTED_SQL = `EXISTS (SELECT 1 FROM audit_event r WHERE r.patient_id = a.patient_id AND r.entity = 'AuditEvent/' || a.id::text AND r.interaction = 'report-access')`;
 
 /** searchAuditEvents, its rows unconverted: the same decision, the same audit row. */
 export async function searchAuditRows(repo: Repository, search: AuditSearch): Promise<AuditRowPage> {
   const { patientId } = search;
   repo.countRead();
-  if (!isUuid(patientId)) return { rows: [], total: search.total ? 0 : undefined, hasMore: false };
+  if (!isUuid(patientId)) return { rows: [], total: search.total ? 0 : undefined, hasMore: false, reported: new Set() };
   const decision = await allowed(repo, "search", patientId);
   if (!decision.allow) {
     await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "denied", reason: decision.reason });
-    return { rows: [], total: search.total ? 0 : undefined, hasMore: false };
+    return { rows: [], total: search.total ? 0 : undefined, hasMore: false, reported: new Set() };
   }
+  // Which entries were reported is a read of the trail's entries: asked only of who may read them.
+  const withReported = search.reported === true && (await allowed(repo, "read", patientId)).allow;
   const { sql } = await database();
   const hidden = await hiddenFrom(repo, patientId);
   const terms = (p: SqlParams, options?: { patientHidden: boolean }) => [
@@ -148,18 +162,21 @@ export async function searchAuditRows(repo: Repository, search: AuditSearch): Pr
   // the page, not after it (one round trip less on the history pages).
   const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
   const kept = search.total && wholeTrail ? `, ${KEPT_COUNTS_SQL.replace("$1", p.add(patientId))} AS kept` : "";
+  const reportedColumn = withReported ? `, ${REPORTED_SQL} AS reported` : "";
   const [rows, counts] = await Promise.all([
-    sql.query<AuditRow & { seq: string; kept?: Count[] | null }>(
-      `SELECT ${COLUMNS}, a.seq::text AS seq${kept} FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} ${limitRoundedUp(p, search.count + 1, search.offset)}`,
+    sql.query<AuditRow & { seq: string; kept?: Count[] | null; reported?: boolean }>(
+      `SELECT ${COLUMNS}, a.seq::text AS seq${kept}${reportedColumn} FROM audit_event a WHERE ${pageWhere.join(" AND ")} ORDER BY ${orderBy} ${limitRoundedUp(p, search.count + 1, search.offset)}`,
       p.values,
     ),
     search.total && !wholeTrail ? countedGroups(whereSql, counted.values) : undefined,
   ]);
   const groups = !kept ? counts : rows.length > 0 ? keptOf(rows[0]!.kept) : await keptCounts(patientId);
   const total = groups ? groups.others + groups.refused + groups.own : undefined;
-  const shown = rows.slice(0, search.count).map(({ kept: _kept, ...row }) => row);
+  const page = rows.slice(0, search.count);
+  const shown = page.map(({ kept: _kept, reported: _reported, ...row }) => row);
   await repo.audit({ patientId, entity: "AuditEvent", interaction: "search", outcome: "success", detail: { results: shown.length, offset: search.offset } });
-  return { rows: shown, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq };
+  const reported = new Set(page.filter((row) => row.reported === true).map((row) => row.id));
+  return { rows: shown, total, hasMore: rows.length > search.count, groups, last: shown.at(-1)?.seq, reported };
 }
 
 /** count(*) and the kept counts are bigints: strings through pg, bigints through PGlite. */

@@ -3,7 +3,6 @@ import { formatHumanName } from "@/lib/fhir/human-name";
 import { groupStartPages } from "@/lib/history/group-start-pages";
 import { searchAuditRows, type HistoryGroup } from "../audit/read-audit-events";
 import { mayReadTrail } from "../audit/may-read-trail";
-import { reportedEntries } from "../audit/read-audit";
 import { spacePatient } from "../delegations/space-patient-name";
 import { directoryNames } from "../documents/directory-names";
 import { mayManagePrivacy } from "../documents/privacy-rights";
@@ -52,7 +51,7 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
   const allowed = await mayReadTrail(repo, patientId, "search");
   if (!allowed) return { allowed, mayReport: false, entries: [], total: 0, groups: NONE, groupStarts: groupStartPages(NONE, HISTORY_PAGE_SIZE), page: 1, pageCount: 1 };
   const pageAt = (page: number) =>
-    searchAuditRows(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true });
+    searchAuditRows(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true, reported: true });
   let page = Math.max(Math.trunc(requestedPage) || 1, 1);
   let result = await pageAt(page);
   const total = result.total ?? result.rows.length;
@@ -63,13 +62,14 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
     result = await pageAt(page);
   }
   const agents = result.rows.map(agentReference);
-  const byProfessionals = result.rows.filter((_, i) => agents[i]?.startsWith("Practitioner/")).map((row) => row.id);
+  // « Je ne reconnais pas cet accès » is about a professional's access: only theirs show as reported.
+  const reported = new Set(result.rows.filter((row, i) => agents[i]?.startsWith("Practitioner/") && result.reported.has(row.id)).map((row) => row.id));
   const onBehalf = result.rows.some((row) => !!row.onBehalfOf);
   // Each of these needs only the page's rows: read side by side, not one after the other (issue 16:
   // the page was slower than the documents page in every round, one round trip more on its path).
-  const [names, reported, patientName, mayReport] = await Promise.all([
+  // Which rows were reported comes with the rows themselves (searchAuditRows's `reported`).
+  const [names, patientName, mayReport] = await Promise.all([
     directoryNames(repo, agents),
-    reportedEntries(repo, patientId, byProfessionals),
     onBehalf ? nameOfPatient(repo, patientId) : undefined,
     mayManagePrivacy(repo, patientId),
   ]);

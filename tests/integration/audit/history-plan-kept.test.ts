@@ -53,17 +53,19 @@ async function sentBy(search: Parameters<typeof searchAuditEvents>[1]) {
   try {
     const page = await searchAuditEvents(patient, search);
     const sent: Sent[] = spy.mock.calls.map(([text, params]) => ({ text, params: params ?? [] }));
-    return { page, pageStatement: sent.find((s) => s.text.includes("FROM audit_event a WHERE") && s.text.includes("ORDER BY")) };
+    return { page, sent, pageStatement: sent.find((s) => s.text.includes("FROM audit_event a WHERE") && s.text.includes("ORDER BY")) };
   } finally {
     spy.mockRestore();
   }
 }
 
 describe("the history page's read of a long trail, run again and again", () => {
-  it("keeps its plan", async () => {
-    const { page, pageStatement } = await sentBy({ patientId, count: HISTORY_PAGE_SIZE, offset: 0, order: "groups", total: true });
+  it("keeps its plan, with which entries were reported read in the same statement", async () => {
+    const { page, sent, pageStatement } = await sentBy({ patientId, count: HISTORY_PAGE_SIZE, offset: 0, order: "groups", total: true, reported: true });
     expect(page.events).toHaveLength(HISTORY_PAGE_SIZE);
     expect(pageStatement, "the page's statement").toBeDefined();
+    // « Je ne reconnais pas cet accès »: no statement of its own after the page's.
+    expect(sent.filter((s) => s.text.includes("report-access")).map((s) => s.text)).toEqual([pageStatement!.text]);
     const plans = await plansOf(pageStatement!);
     expect(plans.generic).toBeGreaterThan(0);
     expect(plans.custom).toBeLessThanOrEqual(5);
