@@ -1,5 +1,4 @@
 import "@/server/server-only";
-import { formatHumanName } from "@/lib/fhir/human-name";
 import { isUuid, type Repository } from "../fhir/repository";
 import { MAX_COUNT } from "../fhir/search-request";
 
@@ -14,7 +13,8 @@ function chunks(ids: string[]): string[][] {
  * Display names of the professionals and facilities a page mentions, both kinds in one directory
  * search of up to MAX_COUNT ids (directory entries are public to every signed-in actor; a search
  * made in a patient's space leaves its row there, as any search does). Two searches, one per
- * kind, were two round trips on every documents page (issue 16).
+ * kind, were two round trips on every documents page (issue 16); the names are now kept a minute
+ * by each process, so most pages read none (fhir/directory-entry-names.ts).
  */
 export async function directoryNames(repo: Repository, references: (string | undefined)[]): Promise<Map<string, string>> {
   const ids = (type: string) =>
@@ -25,11 +25,7 @@ export async function directoryNames(repo: Repository, references: (string | und
   const names = new Map<string, string>();
   // Each kind is searched among every id: an id names one resource, of one type.
   for (const page of chunks([...practitionerIds, ...organizationIds])) {
-    const found = await repo.searchTypes(types, { ids: page, count: page.length });
-    for (const resource of [...found.values()].flatMap((result) => result.resources)) {
-      const name = resource.resourceType === "Practitioner" ? formatHumanName(resource.name) : resource.resourceType === "Organization" ? resource.name : undefined;
-      if (resource.id && name) names.set(`${resource.resourceType}/${resource.id}`, name);
-    }
+    for (const [ref, name] of await repo.directoryEntryNames(types, page)) names.set(ref, name);
   }
   return names;
 }

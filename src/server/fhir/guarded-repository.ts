@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { now } from "../clock";
+import { forgetDirectoryEntry } from "./directory-entry-names";
 import type { Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import { purposeOfUse } from "../access/break-glass";
@@ -278,5 +279,7 @@ export class GuardedRepository {
     this.rowsRead.clear();
     // A Patient too: its birth date ends a guardianship (children/majority.ts).
     if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson" || resource.resourceType === "Patient") this.rulesCache.clear();
+    // Called before the commit: a name read by another request meanwhile is kept at most the names' minute.
+    if (resource.resourceType === "Practitioner" || resource.resourceType === "Organization") forgetDirectoryEntry(resource.resourceType, resource.id);
   }
 }

@@ -17,6 +17,7 @@ import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { directoryEntryNames, type DirectoryType } from "./directory-entry-names";
 import { searchPatientById } from "./patient-search";
 import { documentFacetRefs } from "./document-facets";
 import { searchDocumentHeadings, searchResources, searchResourcesOfTypes, searchStoredJson, type DocumentHeading, type StoredJson } from "./search";
@@ -88,6 +89,16 @@ export class ReadRepository extends GuardedRepository {
   async searchTypes(types: Resource["resourceType"][], request: Parameters<typeof searchResourcesOfTypes>[3]): Promise<Map<string, SearchResult<Resource>>> {
     types.forEach(() => this.countRead());
     return searchResourcesOfTypes(this, this.db.sql, types, { ...request, patientId: request.patientId ?? spaceOf(this.actor) });
+  }
+
+  /**
+   * The display names of directory entries (professionals, facilities) by id, for the pages
+   * (documents/directory-names.ts): decided, counted and audited as the search of those types by
+   * id is, the names kept a minute by each process (directory-entry-names.ts says why).
+   */
+  async directoryEntryNames(types: readonly DirectoryType[], ids: readonly string[]): Promise<Map<string, string>> {
+    types.forEach(() => this.countRead());
+    return directoryEntryNames(this, this.db.sql, types, ids, spaceOf(this.actor));
   }
 
   /** The same search, each resource as its stored JSON text (for the API, which sends it as it is). */
