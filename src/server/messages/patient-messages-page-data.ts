@@ -25,12 +25,16 @@ export type PatientMessagesPageData = {
 export async function patientMessagesPageData({ repo, actor }: RequestScope): Promise<PatientMessagesPageData | undefined> {
   const patientId = spaceOf(actor);
   if (!patientId || actor.kind === "link") return undefined;
-  const [conversations, canWrite] = await Promise.all([listConversations(repo), mayWriteMessages(repo, patientId)]);
-  const [recipients, documents, professionals] = await Promise.all([
+  // Who may be written to and what may be attached need only the decision, taken on the rules in
+  // hand: they are read beside the conversations, not after them (issue 16: the page waited for
+  // the conversations before reading either). Only the conversations' professionals wait for them.
+  const canWrite = await mayWriteMessages(repo, patientId);
+  const [conversations, recipients, documents] = await Promise.all([
+    listConversations(repo),
     canWrite ? messageRecipients(repo, patientId) : [],
     canWrite ? attachableDocuments(repo, patientId) : [],
-    repo.describeProfessionals(conversations.flatMap((c) => (c.practitionerId ? [c.practitionerId] : []))),
   ]);
+  const professionals = await repo.describeProfessionals(conversations.flatMap((c) => (c.practitionerId ? [c.practitionerId] : [])));
   const names = Object.fromEntries(
     conversations.map((c) => [c.id, c.practitionerId ? (professionals.get(c.practitionerId)?.name ?? "Professionnel de santé") : "Espace santé"]),
   );

@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as messagesPage from "@/pages/espace/messages";
+import { useTestDatabase } from "../../setup/test-database";
+import { buildMessagesWorld, post, type MessagesWorld } from "../messages/world";
+import { servePage } from "./pages-route";
+
+const db = useTestDatabase();
+
+/**
+ * « Messages » (/espace/messages), served by the Pages Router: its getServerSideProps with the
+ * request Next hands it, then the HTML. Camille has a conversation with Dr Bernard, may write to
+ * him, and has documents she may attach.
+ */
+let world: MessagesWorld;
+beforeAll(async () => {
+  world = await buildMessagesWorld();
+  const sent = await post("send", { destinataire: world.bernard, sujet: "Résultats", texte: "Bonjour docteur." }, { cookie: world.sessions.camille.cookie });
+  expect(sent.status).toBe(303);
+}, 120_000);
+
+/** What each statement the page sends is for, by what it reads. */
+function kindOf(text: string): string {
+  if (text.includes("resource_type = 'Communication'")) return "conversations";
+  if (text.includes("AS practitioner")) return "professionals";
+  if (text.includes("resource_type = 'DocumentReference'")) return "documents";
+  return "other";
+}
+
+describe("the messages page", () => {
+  it("shows the conversations, whom Camille may write to and what she may attach, the last two read beside the conversations", async () => {
+    const events: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      const kind = kindOf(text);
+      events.push(`sent ${kind}`);
+      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
+    }) as typeof sql.query);
+    let html = "";
+    try {
+      const answer = await servePage(messagesPage, "/espace/messages", { cookie: world.sessions.camille.cookie });
+      expect(answer.status).toBe(200);
+      html = answer.html ?? "";
+    } finally {
+      query.mockRestore();
+    }
+    expect(html).toContain("Résultats");
+    expect(html).toMatch(new RegExp(`<option value="${world.bernard}"[^>]*>[^<]*Bernard`));
+    expect(html).toContain(`<option value="${world.documents.normal.id}"`);
+    // Whom she may write to and what she may attach did not wait for the conversations.
+    const answered = events.indexOf("answered conversations");
+    expect(answered).toBeGreaterThan(-1);
+    expect(events.indexOf("sent documents")).toBeGreaterThan(-1);
+    expect(events.indexOf("sent documents")).toBeLessThan(answered);
+    expect(events.filter((event) => event === "sent professionals").length).toBeGreaterThan(0);
+    expect(events.indexOf("sent professionals")).toBeLessThan(answered);
+  });
+});
