@@ -1,9 +1,9 @@
 import "@/server/server-only";
-import { groupItems } from "@/components/prevention/group-items";
 import { patientIdentity } from "../documents/patient-identity";
 import { noteFirstAccess } from "../notifications/note-first-access";
 import type { RequestScope } from "../documents/request-scope";
 import { preventionOf } from "./evaluate-patient";
+import { groupItems } from "./group-items";
 import type { PreventionItem } from "./types";
 
 export type ProPreventionPageData = {

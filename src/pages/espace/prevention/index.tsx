@@ -2,7 +2,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
-import { groupItems } from "@/components/prevention/group-items";
+import { groupItems } from "@/server/prevention/group-items";
 import { ItemSection } from "@/components/prevention/item-section";
 import { NOTICES } from "@/components/prevention/texts";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";

@@ -1,4 +1,4 @@
-import { addMonths } from "@/server/prevention/days";
+import { addMonths } from "./days";
 import type { PreventionItem } from "@/server/prevention/types";
 
 /** Now (due, overdue first), soon (within a year), up to date, and the rest of the calendar. */
