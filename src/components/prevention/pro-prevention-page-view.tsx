@@ -6,6 +6,7 @@ import { t } from "@/lib/i18n/messages";
 import type { ProPreventionPageData } from "@/server/prevention/pro-prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 import { ItemSection } from "./item-section";
+import { NO_BIRTH_DATE } from "./texts";
 
 /**
  * A patient's prevention calendar as a professional they authorise sees it
@@ -22,7 +23,7 @@ export function ProPreventionPageView({ data }: { data: ProPreventionPageData })
       <PageHeader title={t("pro.preventionTitle", { name: data.name })} description={data.groups ? t("pro.preventionIntro") : undefined} />
       <RecordTabs patientId={data.patientId} name={data.name} current="prevention" prevention />
       {data.groups === null ? <Alert tone="info">{t("pro.preventionEmergency")}</Alert> : null}
-      {data.noBirthDate ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
+      {data.noBirthDate ? <Alert tone="info">{NO_BIRTH_DATE}</Alert> : null}
       {data.groups ? (
         <>
           {list("À faire maintenant", "now-title", data.groups.now, "Aucune vaccination ni aucun dépistage à faire d'après le dossier.")}

@@ -27,3 +27,6 @@ export const NOTICES: Record<PreventionNotice, { tone: "success" | "error"; text
   invalide: { tone: "error", text: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs." },
   refuse: { tone: "error", text: "Rien n'a été enregistré : vos droits sur cet espace ne le permettent pas." },
 };
+
+/** When the engine has nothing to compute from: the person's page and a professional's tab say the same. */
+export const NO_BIRTH_DATE = "Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.";

@@ -1,5 +1,5 @@
 import { addMonths } from "./days";
-import type { PreventionItem } from "@/server/prevention/types";
+import type { PreventionItem } from "./types";
 
 /** Now (due, overdue first), soon (within a year), up to date, and the rest of the calendar. */
 export function groupItems(items: readonly PreventionItem[], today: string) {

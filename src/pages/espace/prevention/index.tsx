@@ -4,7 +4,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { groupItems } from "@/server/prevention/group-items";
 import { ItemSection } from "@/components/prevention/item-section";
-import { NOTICES } from "@/components/prevention/texts";
+import { NO_BIRTH_DATE, NOTICES } from "@/components/prevention/texts";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
@@ -37,7 +37,7 @@ export default function PreventionPage({ data }: FramedProps<PreventionPageData>
         description="Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi."
       >
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-        {data.items.length === 0 ? <Alert tone="info">Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.</Alert> : null}
+        {data.items.length === 0 ? <Alert tone="info">{NO_BIRTH_DATE}</Alert> : null}
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             Carnet de vaccination
