@@ -73,21 +73,32 @@ export const DOCUMENT_VIEWS_AND_EMERGENCIES_SQL = `SELECT 'view' AS part, views.
     WHERE patient_id = $1::uuid AND interaction = 'emergency-access' AND outcome = 'success' AND recorded >= $4
     ORDER BY seq DESC LIMIT $5)`;
 
+/** Others' views a document's page shows; the rest are in the access history. */
+const DOCUMENT_VIEWS_SHOWN = 50;
+/** The record's emergency accesses, whenever opened, up to this many: enough to mark each view made under one. */
+const EVERY_EMERGENCY_SINCE = new Date(0);
+const EMERGENCIES_READ = 200;
+
 /**
- * "Qui a consulté ce document": the newest views by anyone but the patient (`limit` of them), and
+ * "Qui a consulté ce document": the newest views by anyone but the patient (DOCUMENT_VIEWS_SHOWN), and
  * the patient's own newest one, apart, so that a patient opening their document again and again
  * never pushes someone else's view of it off the page (security case 45, as on the history); with
- * the record's emergency accesses since `since`, newest first, in the same statement.
+ * the record's emergency accesses, newest first, in the same statement.
  */
 export async function readDocumentViewsWithEmergencies(
   repo: Repository,
   patientId: string,
   documentId: string,
-  { limit = 50, since = new Date(0), emergencyLimit = 200 }: { limit?: number; since?: Date; emergencyLimit?: number } = {},
 ): Promise<{ others: AuditView[]; patientsLast: AuditView | undefined; emergencies: AuditView[] } | undefined> {
   if (!(await mayRead(repo, patientId))) return undefined;
   const { sql } = await database();
-  const rows = await sql.query<ViewRow & { part: string }>(DOCUMENT_VIEWS_AND_EMERGENCIES_SQL, [patientId, `DocumentReference/${documentId}`, limit, since, emergencyLimit]);
+  const rows = await sql.query<ViewRow & { part: string }>(DOCUMENT_VIEWS_AND_EMERGENCIES_SQL, [
+    patientId,
+    `DocumentReference/${documentId}`,
+    DOCUMENT_VIEWS_SHOWN,
+    EVERY_EMERGENCY_SINCE,
+    EMERGENCIES_READ,
+  ]);
   const views = rows.filter((row) => row.part === "view").map(({ part: _part, ...row }) => toView(row));
   const emergencies = rows.filter((row) => row.part === "emergency").map(({ part: _part, ...row }) => toView(row));
   return { ...splitViews(views, patientId), emergencies: emergencies.sort((a, b) => b.recorded.getTime() - a.recorded.getTime()) };
