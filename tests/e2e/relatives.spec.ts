@@ -120,9 +120,9 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await paul.getByRole("button", { name: "Ajouter le document" }).click();
   await expect(paul).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}\?message=ajoute$/, { timeout: 20_000 });
   const documentPath = new URL(paul.url()).pathname;
-  // Camille's history names who acted, and for whom.
+  // Camille's history names who acted, and that it was for her.
   await camille.goto("/espace/historique");
-  await expect(camille.getByRole("cell").filter({ hasText: "Paul Aidant" }).first()).toContainText("pour Camille Martin");
+  await expect(camille.getByRole("cell").filter({ hasText: "Paul Aidant" }).first()).toContainText("pour vous");
   // Not given: her sharing settings.
   await paul.goto("/espace/partage");
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");

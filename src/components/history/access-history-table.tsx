@@ -67,7 +67,7 @@ function AccessHistoryRows({ history }: { history: AccessHistory }) {
             <td>
               <span id={`qui-${entry.id}`}>{entry.who}</span>
               {entry.onBehalf ? (
-                <span className="block text-sm text-slate-700">{history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf")}</span>
+                <span className="block text-sm text-slate-700">{onBehalfLabel(history)}</span>
               ) : null}
               {reportable(history, entry) ? (
                 <UnrecognisedAccessButton entryId={entry.id} reported={entry.reported} describedBy={`qui-${entry.id}`} hintId={REPORT_HINT_ID} />
@@ -90,6 +90,12 @@ function AccessHistoryRows({ history }: { history: AccessHistory }) {
       ))}
     </DataTable>
   );
+}
+
+/** For whom someone acted: « pour vous » in one's own history, else the person's name when it could be read. */
+function onBehalfLabel(history: AccessHistory): string {
+  if (history.ownHistory) return t("history.onBehalfOfYou");
+  return history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf");
 }
 
 const pageHref = (page: number) => `/espace/historique?page=${page}`;

@@ -27,6 +27,7 @@ export const frHistory = {
     go: "Afficher",
     onBehalf: "pour le compte du patient",
     onBehalfOf: "pour {name}",
+    onBehalfOfYou: "pour vous",
     emergencyBadge: "Accès en urgence",
     emergencyReason: "Motif indiqué : « {reason} »",
     pagination: "Pages de l'historique",

@@ -34,7 +34,12 @@ export type AccessHistory = {
   allowed: boolean;
   /** Whether "Je ne reconnais pas cet accès" (which blocks the professional) is this reader's to use. */
   mayReport: boolean;
-  /** The name of the patient whose history it is, for "Camille Martin pour Jean Martin" (when someone acted for them). */
+  /**
+   * The person reads their own history: what someone did for them reads « Camille Martin pour
+   * vous ». Someone else reading it (a caregiver, a parent) sees whom it was done for by name.
+   */
+  ownHistory: boolean;
+  /** The name of the patient whose history it is, for "Camille Martin pour Jean Martin" (when someone acted for them and the reader is not that patient). */
   patientName?: string;
   entries: HistoryEntry[];
   total: number;
@@ -49,7 +54,11 @@ const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
 
 export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number): Promise<AccessHistory> {
   const allowed = await mayReadTrail(repo, patientId, "search");
-  if (!allowed) return { allowed, mayReport: false, entries: [], total: 0, groups: NONE, groupStarts: groupStartPages(NONE, HISTORY_PAGE_SIZE), page: 1, pageCount: 1 };
+  // Their own history needs no read of their own name (issue 16: that read was a round trip after
+  // the page's rows, and a line of its own in the history they were reading). A caregiver or a
+  // parent gets the name from the read the space's banner makes anyway (space-patient-name.ts).
+  const ownHistory = repo.actor.kind === "patient" && repo.actor.patientId === patientId;
+  if (!allowed) return { allowed, ownHistory, mayReport: false, entries: [], total: 0, groups: NONE, groupStarts: groupStartPages(NONE, HISTORY_PAGE_SIZE), page: 1, pageCount: 1 };
   const pageAt = (page: number) =>
     searchAuditRows(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true, reported: true });
   let page = Math.max(Math.trunc(requestedPage) || 1, 1);
@@ -70,12 +79,13 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
   // Which rows were reported comes with the rows themselves (searchAuditRows's `reported`).
   const [names, patientName, mayReport] = await Promise.all([
     directoryNames(repo, agents),
-    onBehalf ? nameOfPatient(repo, patientId) : undefined,
+    onBehalf && !ownHistory ? nameOfPatient(repo, patientId) : undefined,
     mayManagePrivacy(repo, patientId),
   ]);
   const entries = result.rows.map((row) => toHistoryEntry(row, names, patientId, reported));
   return {
     allowed,
+    ownHistory,
     mayReport,
     patientName,
     entries,

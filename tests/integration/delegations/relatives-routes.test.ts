@@ -184,9 +184,9 @@ describe("managing a caregiver", () => {
     expect(noticeOf(await postId("confirmer", id, {}, world.camille.session.cookie))).toBe("confirmee");
     expect(await readDocument(world.lea.session.cookie)).toBe(200);
 
-    // Camille's history says who read it, for whom.
+    // Camille's history says who read it, for her (« pour vous »: her own name is not read).
     const history = await listAccessHistory(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }), world.camille.patientId, 1);
-    expect(history.patientName).toBe("Camille Proches");
+    expect(history).toMatchObject({ ownHistory: true, patientName: undefined });
     expect(history.entries.some((e) => e.onBehalf && e.who === "Lea Aidante")).toBe(true);
     // The list says when she last acted; Hugo, who never did, has none.
     const overview = await listRelatives(await createRepository({ kind: "patient", accountId: world.camille.account.id, patientId: world.camille.patientId }));

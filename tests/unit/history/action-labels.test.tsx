@@ -17,8 +17,9 @@ const entry = (id: string, interaction: string, resourceTypes: string[]): Histor
   reported: false,
 });
 
-const history = (entries: HistoryEntry[]): AccessHistory => ({
+const history = (entries: HistoryEntry[], reader: Pick<AccessHistory, "ownHistory" | "patientName"> = { ownHistory: true }): AccessHistory => ({
   allowed: true,
+  ...reader,
   mayReport: false,
   entries,
   total: entries.length,
@@ -58,5 +59,19 @@ describe("the history's action labels", () => {
     ];
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} />))).toEqual(expected);
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} />))).toEqual([...expected].reverse());
+  });
+});
+
+/** The « pour … » line under who acted for the person: what each reader of the history reads. */
+const forWhom = (html: string) => [...html.matchAll(/<span class="block text-sm text-slate-700">([^<]*)<\/span>/g)].map(([, text]) => text);
+
+describe("the history's line on whom an act was for", () => {
+  const onBehalf: HistoryEntry = { ...entry("1", "read", ["DocumentReference"]), who: "Cyril Aidant", agentType: "Patient", onBehalf: true };
+  it.each([
+    ["the person, in their own history", { ownHistory: true }, "pour vous"],
+    ["a caregiver or a parent, who read the person's name", { ownHistory: false, patientName: "Adèle Martin" }, "pour Adèle Martin"],
+    ["a caregiver or a parent, the name unread", { ownHistory: false }, "pour le compte du patient"],
+  ] as const)("%s", (_reader, reader, expected) => {
+    expect(forWhom(renderToStaticMarkup(<AccessHistoryTable history={history([onBehalf, entry("2", "read", ["DocumentReference"])], reader)} />))).toEqual([expected]);
   });
 });

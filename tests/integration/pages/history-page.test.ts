@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import * as document from "@/pages/espace/documents/[id]";
+import * as history from "@/pages/espace/historique";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aDelegation } from "@/lib/fhir/builders/rules";
+import { SCOPES } from "@/server/access/scopes";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { personWithAccount } from "../delegations/world";
+import { sessionOf } from "../fhir-api/http";
+import { servePage } from "./pages-route";
+
+const db = useTestDatabase();
+
+/** The history's lines that name whom something was done for, as the page shows them. */
+const forWhom = (html: string) => [...html.matchAll(/<span class="block text-sm text-slate-700">(pour [^<]*)<\/span>/g)].map((match) => match[1]);
+
+describe("the access history page, on what was done for someone", () => {
+  it("says « pour vous » to the person, without reading their own Patient; a caregiver reads their name", async () => {
+    const system = await systemRepository("history-page-tests");
+    const adele = await personWithAccount(system, "Adele", "Historique");
+    const cyril = await personWithAccount(system, "Cyril", "Aidant");
+    await system.create(aDelegation({ patientId: adele.patientId, agentPatientId: cyril.patientId, scopes: SCOPES }));
+    const documentId = (await system.create(aDocument({ patientId: adele.patientId, title: "Compte rendu" }))).id!;
+    const cyrilInAdele = await sessionOf(cyril.account, adele.patientId);
+    // Cyril opens one of her documents, for her: a line of her history done on her behalf.
+    expect((await servePage(document, `/espace/documents/${documentId}`, { cookie: cyrilInAdele.cookie, params: { id: documentId } })).status).toBe(200);
+
+    const own = await servePage(history, "/espace/historique", { cookie: adele.session.cookie, address: "10.0.3.1" });
+    expect(own.status).toBe(200);
+    expect(own.html).toContain("Cyril Aidant");
+    expect(forWhom(own.html!)).toContain("pour vous");
+    expect(own.html).not.toContain("pour Adele Historique");
+    // Her view of her history read the trail, and nothing of her Patient: no line « vous avez
+    // consulté votre dossier » for reading whom things were done for.
+    const rows = await db().sql.query<{ interaction: string; entity: string }>("SELECT interaction, entity FROM audit_event WHERE patient_id = $1::uuid AND address = $2 ORDER BY seq", [adele.patientId, "10.0.3.1"]);
+    expect(rows.map((row) => row.entity)).not.toContain(`Patient/${adele.patientId}`);
+    expect(rows.map((row) => `${row.interaction} ${row.entity}`)).toContain("search AuditEvent");
+
+    // Cyril, who may read her trail, sees whom he acted for by name: the banner's read of her, once.
+    const his = await servePage(history, "/espace/historique", { cookie: cyrilInAdele.cookie, address: "10.0.3.2" });
+    expect(his.status).toBe(200);
+    expect(forWhom(his.html!)).toContain("pour Adele Historique");
+    expect(forWhom(his.html!)).not.toContain("pour vous");
+    const looks = await db().sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE patient_id = $1::uuid AND address = $2 AND entity = $3", [adele.patientId, "10.0.3.2", `Patient/${adele.patientId}`]);
+    expect(looks[0]!.n).toBe(1);
+  });
+});
