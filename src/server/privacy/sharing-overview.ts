@@ -41,6 +41,12 @@ async function allOf<T extends Consent | RelatedPerson>(repo: Repository, type: 
   }
 }
 
+/** What `read` gives for the ids the page needs and nothing asked for yet; undefined, without a read, when there are none. */
+async function lateOnes<T>(needed: string[], asked: ReadonlySet<string>, read: (ids: string[]) => Promise<T>): Promise<T | undefined> {
+  const missing = [...new Set(needed.filter((id) => !asked.has(id)))];
+  return missing.length > 0 ? read(missing) : undefined;
+}
+
 /** The documents the patient hid, a hundred ids per search. */
 async function hiddenDocumentsOf(repo: Repository, patientId: string, hiddenIds: string[]): Promise<DocumentReference[]> {
   const found: DocumentReference[] = [];
@@ -51,30 +57,43 @@ async function hiddenDocumentsOf(repo: Repository, patientId: string, hiddenIds:
   return found;
 }
 
+/** The grants still running. */
+const liveGrants = (rules: PatientRules, now: Date) => rules.authorisations.filter((a) => !a.until || now < a.until);
+
+/** The professionals the page shows: those with a grant still running, and those blocked. */
+const professionalsNamed = (rules: PatientRules, now: Date) => [...liveGrants(rules, now).map((a) => a.practitionerId), ...rules.blocked];
+
 export async function sharingOverview(repo: Repository): Promise<SharingOverview> {
   const patientId = await privacySpace(repo);
   const now = repo.now();
-  // The reads that need nothing of each other start together (issue 16: the page was slower
-  // than the documents page in every round): what the page's rules are made of, then at once
-  // the professionals' cards and the hidden documents those rules name; beside them, the links
-  // that still open and the gate's own rules. One Promise.all holds every read, so none is
-  // left unawaited when another fails.
-  const fromRules = Promise.all([allOf<Consent>(repo, "Consent", patientId, ["active"]), allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"])]).then(
-    async ([consents, relatedPersons]) => {
-      const rules: PatientRules = rulesFromResources(patientId, consents, relatedPersons);
-      const live = rules.authorisations.filter((a) => !a.until || now < a.until);
-      const [cards, hiddenDocuments] = await Promise.all([
-        repo.describeProfessionals([...live.map((a) => a.practitionerId), ...rules.blocked]),
-        hiddenDocumentsOf(repo, patientId, [...rules.hiddenDocuments]),
-      ]);
-      return { relatedPersons, rules, live, cards, hiddenDocuments };
-    },
-  );
-  const [{ relatedPersons, rules, live, cards, hiddenDocuments }, links, gateRules] = await Promise.all([
-    fromRules,
+  // Every read starts at once (issue 16: the page was slower than the documents page in every
+  // round): the Consents and RelatedPersons the page's rules are made of, the links that still
+  // open, and, named by the gate's own rules (they came with the session), the professionals'
+  // cards and the hidden documents. Those waited for the page's rules before: a round trip more.
+  // Both sets of rules come from the same resources; should one have changed between the two
+  // reads, what the page's rules name and the gate's did not is read after them.
+  const gateRead = repo.rules(patientId);
+  const named = gateRead.then((rules) => {
+    const professionals = professionalsNamed(rules, now);
+    const hiddenIds = [...rules.hiddenDocuments];
+    return Promise.all([repo.describeProfessionals(professionals), hiddenDocumentsOf(repo, patientId, hiddenIds), new Set(professionals), new Set(hiddenIds)] as const);
+  });
+  // One Promise.all holds every read, so none is left unawaited when another fails.
+  const [consents, relatedPersons, links, gateRules, [namedCards, namedHidden, cardsAsked, hiddenAsked]] = await Promise.all([
+    allOf<Consent>(repo, "Consent", patientId, ["active"]),
+    allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"]),
     listLiveLinks(repo).then((found) => found ?? []),
-    repo.rules(patientId),
+    gateRead,
+    named,
   ]);
+  const rules: PatientRules = rulesFromResources(patientId, consents, relatedPersons);
+  const live = liveGrants(rules, now);
+  const [lateCards, lateHidden] = await Promise.all([
+    lateOnes(professionalsNamed(rules, now), cardsAsked, (ids) => repo.describeProfessionals(ids)),
+    lateOnes([...rules.hiddenDocuments], hiddenAsked, (ids) => hiddenDocumentsOf(repo, patientId, ids)),
+  ]);
+  const cards = new Map([...namedCards, ...(lateCards ?? [])]);
+  const hiddenDocuments = [...namedHidden, ...(lateHidden ?? [])].filter((document) => rules.hiddenDocuments.has(document.id ?? ""));
   const cardOf = (id: string): ProfessionalCard => cards.get(id) ?? { id, name: "Professionnel de santé" };
 
   // One line per professional: their widest live grant (restricted beats normal, no end beats a date).
