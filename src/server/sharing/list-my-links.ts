@@ -63,7 +63,11 @@ function toEvent(row: LinkEventRow): LinkEvent | undefined {
 
 export async function listMyLinks(repo: Repository, prescriptionId?: string): Promise<MyLink[] | undefined> {
   const patientId = await linksSpaceOf(repo);
-  if (!patientId) return undefined;
+  return patientId ? linksOfSpace(repo, patientId, prescriptionId) : undefined;
+}
+
+/** The same list, for a space whose links linksSpaceOf already said this actor manages. */
+export async function linksOfSpace(repo: Repository, patientId: string, prescriptionId?: string): Promise<MyLink[]> {
   const now = repo.now();
   // Whether each prescription still opens, and each link's events, came with the links.
   const links = await listLinksWithEvents(patientId, prescriptionId, now);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as prescriptionPage from "@/pages/espace/ordonnances/[id]";
 import * as printPage from "@/pages/espace/ordonnances/[id]/imprimer";
 import * as shareResultPage from "@/pages/espace/ordonnances/[id]/lien";
@@ -192,5 +192,25 @@ describe("the prescription page's links (/espace/ordonnances/[id], Pages Router)
     const html = answer.html!.replaceAll("&#x27;", "'");
     expect(html).toContain(`Et plus de ${LINK_EVENTS_COUNTED - LINK_EVENTS_SHOWN} événements plus anciens, dans l'historique des accès.`);
     expect(html).toContain("Codes erronés : 3 ; essais restants : 7");
+  });
+
+  it("reads the links and the lines at once, the links first: theirs is the longer statement", async () => {
+    const { patient, mine } = await world();
+    const events: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const kindOf = (text: string) => (text.includes("WITH links AS") ? "links" : text.includes("'MedicationRequest'") ? "lines" : "other");
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      const kind = kindOf(text);
+      events.push(`sent ${kind}`);
+      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
+    }) as typeof sql.query);
+    try {
+      expect((await servePage(prescriptionPage, `/espace/ordonnances/${mine}`, { params: { id: mine }, cookie: patient.session.cookie })).status).toBe(200);
+    } finally {
+      query.mockRestore();
+    }
+    const ofTheTwo = events.filter((event) => /links|lines/.test(event));
+    expect(ofTheTwo.slice(0, 2)).toEqual(["sent links", "sent lines"]);
   });
 });
