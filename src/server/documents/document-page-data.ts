@@ -10,6 +10,6 @@ import type { RequestScope } from "./request-scope";
  * the page is about (never shown in this space, even to someone who may read it).
  */
 export async function documentPageData({ repo }: RequestScope, id: string, compartment: string | undefined): Promise<DocumentDetail | undefined> {
-  const detail = await orUndefined(getDocument(repo, id));
+  const detail = await orUndefined(getDocument(repo, id, compartment));
   return detail?.patientId === compartment ? detail : undefined;
 }

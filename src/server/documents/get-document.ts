@@ -72,7 +72,15 @@ function toViews(rows: AuditView[], emergencies: AuditView[], names: Map<string,
  * and what the actor may do to it. Reading it is audited by the repository ("read"); anything
  * the actor may not see is a 404 from the repository, like an id that does not exist.
  */
-export async function getDocument(repo: Repository, documentId: string): Promise<DocumentDetail> {
+export async function getDocument(repo: Repository, documentId: string, compartment?: string): Promise<DocumentDetail> {
+  // A page about one patient's documents (`compartment`: whose space or record it shows) reads
+  // who viewed the document beside the document itself rather than once it is back (issue 16:
+  // the document's page was slower than the documents page in every round). That read is the
+  // compartment's trail, which the actor's own decision (mayReadTrail) opens to them or not, for
+  // this document's id: nothing of another patient's, whatever the id names. A document of
+  // another compartment is the page's 404, and its views are read for its own patient here.
+  const early = compartment !== undefined ? readDocumentViewsWithEmergencies(repo, compartment, documentId) : undefined;
+  early?.catch(() => undefined);
   const document = await repo.read<DocumentReference>("DocumentReference", documentId);
   const patientId = document.subject?.reference?.replace(/^Patient\//, "") ?? "";
   // What the page needs once the document is read, each read as soon as what it depends on is
@@ -85,7 +93,7 @@ export async function getDocument(repo: Repository, documentId: string): Promise
       managePrivacy,
       hiddenIds: managePrivacy ? (await repo.rules(patientId)).hiddenDocuments : new Set<string>(),
     })),
-    readDocumentViewsWithEmergencies(repo, patientId, documentId),
+    early && patientId === compartment ? early : readDocumentViewsWithEmergencies(repo, patientId, documentId),
   ]);
   const others = rows?.others ?? [];
   const emergencies = others.some((r) => r.actorKind === "practitioner") ? (rows?.emergencies ?? []) : [];

@@ -286,6 +286,33 @@ describe("a document's page", () => {
     expect(events.indexOf("sent document")).toBeLessThan(events.indexOf("answered session"));
   });
 
+  it("reads who viewed it beside the document's row, without waiting for the row's answer", async () => {
+    const { jean } = await world();
+    const documentId = await documentOf(jean);
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const events: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const kindOf = (text: string, params?: unknown[]) =>
+      text.includes("SELECT 'view' AS part") ? "views" : text.includes("WHERE id = $1::uuid AND resource_type = $2") && params?.[0] === documentId ? "document" : "other";
+    // The row's answer comes late (a slow disk, a busy server): the views do not wait for it.
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      const kind = kindOf(text, params);
+      events.push(`sent ${kind}`);
+      const answered = original(text, params).then((rows) => (kind === "document" ? new Promise<typeof rows>((resolve) => setTimeout(() => resolve(rows), 100)) : rows));
+      return answered.then((rows) => (events.push(`answered ${kind}`), rows));
+    }) as typeof sql.query);
+    try {
+      const answer = await servePage(documentRoute, `/espace/documents/${documentId}`, { cookie: session.cookie, params: { id: documentId } });
+      expect(answer.status).toBe(200);
+      expect(answer.html).toContain("Qui a consulté ce document");
+    } finally {
+      query.mockRestore();
+    }
+    expect(events.filter((event) => event === "sent views")).toHaveLength(1);
+    expect(events.indexOf("sent views")).toBeLessThan(events.indexOf("answered document"));
+  });
+
   it("is « Page introuvable » for a professional who names another patient in the address than the document's, or no patient at all", async () => {
     const { system, jean, nadia, bernard } = await world();
     // Authorised for both: the document could be read, but not as another patient's.
