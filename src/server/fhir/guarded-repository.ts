@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { now } from "../clock";
+import { forgetDirectoryCards } from "./directory-cards";
 import { forgetDirectoryEntry } from "./directory-entry-names";
 import type { Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
@@ -281,5 +282,6 @@ export class GuardedRepository {
     if (resource.resourceType === "Consent" || resource.resourceType === "RelatedPerson" || resource.resourceType === "Patient") this.rulesCache.clear();
     // Called before the commit: a name read by another request meanwhile is kept at most the names' minute.
     if (resource.resourceType === "Practitioner" || resource.resourceType === "Organization") forgetDirectoryEntry(resource.resourceType, resource.id);
+    forgetDirectoryCards(resource);
   }
 }

@@ -17,6 +17,7 @@ import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
+import { directoryCards } from "./directory-cards";
 import { directoryEntryNames, type DirectoryType } from "./directory-entry-names";
 import { searchPatientById } from "./patient-search";
 import { documentFacetRefs } from "./document-facets";
@@ -193,12 +194,11 @@ export class ReadRepository extends GuardedRepository {
     return findProfessionals(this.db.sql, { words, limit });
   }
 
-  /** Directory cards (name, specialty, town) of the professionals named by id. */
+  /** Directory cards (name, specialty, town) of the professionals named by id, kept a minute by the process (directory-cards.ts). */
   async describeProfessionals(ids: string[]): Promise<Map<string, ProfessionalCard>> {
     const wanted = [...new Set(ids)].filter(isUuid);
     if (wanted.length === 0 || !(await this.directoryReadable())) return new Map();
-    const { cards } = await findProfessionals(this.db.sql, { ids: wanted, limit: wanted.length });
-    return new Map(cards.map((card) => [card.id, card]));
+    return directoryCards(this.db.sql, wanted);
   }
 
   private async directoryReadable(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as messagesPage from "@/pages/espace/messages";
+import { DIRECTORY_NAME_TTL_MS } from "@/server/fhir/directory-entry-names";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildMessagesWorld, post, type MessagesWorld } from "../messages/world";
 import { servePage } from "./pages-route";
@@ -26,24 +27,37 @@ function kindOf(text: string): string {
   return "other";
 }
 
+/** One view of the page as Camille, and what each statement it sent was for, in the order sent and answered. */
+async function viewRecorded(): Promise<{ html: string; events: string[] }> {
+  const events: string[] = [];
+  const sql = db().sql;
+  const original = sql.query.bind(sql);
+  const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+    const kind = kindOf(text);
+    events.push(`sent ${kind}`);
+    return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
+  }) as typeof sql.query);
+  try {
+    const answer = await servePage(messagesPage, "/espace/messages", { cookie: world.sessions.camille.cookie });
+    expect(answer.status).toBe(200);
+    return { html: answer.html ?? "", events };
+  } finally {
+    query.mockRestore();
+  }
+}
+
 describe("the messages page", () => {
   it("shows the conversations, whom Camille may write to and what she may attach, the last two read beside the conversations", async () => {
-    const events: string[] = [];
-    const sql = db().sql;
-    const original = sql.query.bind(sql);
-    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
-      const kind = kindOf(text);
-      events.push(`sent ${kind}`);
-      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
-    }) as typeof sql.query);
-    let html = "";
+    // The professionals' cards a minute old, as for a process that has not read them lately (directory-cards.ts).
+    const now = performance.now();
+    const later = vi.spyOn(performance, "now").mockReturnValue(now + DIRECTORY_NAME_TTL_MS + 1_000);
+    let first: { html: string; events: string[] };
     try {
-      const answer = await servePage(messagesPage, "/espace/messages", { cookie: world.sessions.camille.cookie });
-      expect(answer.status).toBe(200);
-      html = answer.html ?? "";
+      first = await viewRecorded();
     } finally {
-      query.mockRestore();
+      later.mockRestore();
     }
+    const { html, events } = first;
     expect(html).toContain("Résultats");
     expect(html).toMatch(new RegExp(`<option value="${world.bernard}"[^>]*>[^<]*Bernard`));
     expect(html).toContain(`<option value="${world.documents.normal.id}"`);
@@ -54,5 +68,13 @@ describe("the messages page", () => {
     expect(events.indexOf("sent documents")).toBeLessThan(answered);
     expect(events.filter((event) => event === "sent professionals").length).toBeGreaterThan(0);
     expect(events.indexOf("sent professionals")).toBeLessThan(answered);
+  });
+
+  it("names the professionals from the cards the process keeps: no statement for them on the next view", async () => {
+    await viewRecorded();
+    const { html, events } = await viewRecorded();
+    expect(html).toMatch(new RegExp(`<option value="${world.bernard}"[^>]*>[^<]*Bernard`));
+    expect(html).toMatch(/Résultats[\s\S]*Bernard|Bernard[\s\S]*Résultats/);
+    expect(events).not.toContain("sent professionals");
   });
 });
