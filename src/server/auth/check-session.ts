@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { findSession, touchSession, type SessionReadOptions, type SpaceRows } from "../db/session-store";
 import type { AccountKind } from "../db/account-store";
+import type { ResourceRow } from "../fhir/resource-row";
 import { sessionProblem, TOUCH_EVERY_MS } from "./session-policy";
 
 /**
@@ -28,6 +29,8 @@ export type CurrentSession = {
    * page (`documentsSeen`); absent otherwise.
    */
   documentsSeen?: Date | null;
+  /** The row of the resource a page names in its path (null: none), read with the session for a page (`row`); nothing decided on it yet. */
+  routeRow?: ResourceRow | null;
 };
 
 export async function checkSession(sessionId: string, now: Date, options: SessionReadOptions = {}): Promise<CurrentSession | undefined> {
@@ -47,5 +50,6 @@ export async function checkSession(sessionId: string, now: Date, options: Sessio
     ...(row.unread === undefined ? {} : { headerUnread: row.unread }),
     ...(row.spaceRows ? { spaceRows: row.spaceRows } : {}),
     ...(row.documentsSeen === undefined ? {} : { documentsSeen: row.documentsSeen }),
+    ...(row.routeRow === undefined ? {} : { routeRow: row.routeRow }),
   };
 }

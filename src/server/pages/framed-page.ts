@@ -33,7 +33,7 @@ export const ABOUT_ROUTE_PATIENT = {
  */
 export const READS_OWN_RULES = { ownRules: true };
 
-/** For a page under /espace/documents/[id]: the document's row is read beside the session (framedPage's `rowOf`). */
+/** For a page under /espace/documents/[id]: the document's row is read in the session's statement (framedPage's `rowOf`). */
 export const ABOUT_ROUTE_DOCUMENT = {
   rowOf: ({ params }: GetServerSidePropsContext): RouteResource | undefined =>
     typeof params?.id === "string" ? { type: "DocumentReference", id: params.id } : undefined,
@@ -54,7 +54,7 @@ function notFoundProps<D>(context: GetServerSidePropsContext, frame: PageFrame, 
  * repository. Nothing found is « Page introuvable » with a 404, in the portal's frame, as the
  * App Router's notFound() gives; the read limit reached on the way, the too-many-requests page.
  * `rulesOf`: the patient a page is about, whose rules are read beside the session (page-scope.ts);
- * `rowOf`: the resource a page is about, whose row is read beside it too.
+ * `rowOf`: the resource a page is about, whose row is read in the session's statement too.
  * `ownRules`: the page reads the rules of the patient's own space (READS_OWN_RULES).
  */
 export function framedPage<D>(

@@ -9,7 +9,6 @@ import { requestContextOf } from "../http/client-address";
 import { headerFactsOf, type HeaderFacts } from "../notifications/header-facts";
 import { headersOf } from "./request-headers";
 import { isUuid } from "../fhir/ids";
-import { unsafeRowOf } from "../fhir/unsafe-row-of";
 
 /** A stored resource a page names in its path (its id checked to be a uuid before anything is read). */
 export type RouteResource = { type: string; id: string };
@@ -55,22 +54,20 @@ export async function pageScope(
   // of the space a caregiver acts in are (session-store.ts). Unchecked, as the rules always are
   // (the decision stands on them); used only once the session holds, by the repository of its actor.
   const patientId = rulesOf !== undefined && isUuid(rulesOf) ? rulesOf : undefined;
-  // A page about one stored resource (a document's page) reads its row beside the session too,
-  // for the same reason: the repository decides on it and audits it once the session holds,
+  // A page about one stored resource (a document's page) reads its row in the session's statement
+  // too, for the same reason: the repository decides on it and audits it once the session holds,
   // exactly as on a row it read itself (guarded-repository.ts, readingRow).
   const resource = rowOf && isUuid(rowOf.id) ? rowOf : undefined;
-  const row = resource ? unsafeRowOf(resource.type, resource.id) : undefined;
-  row?.catch(() => undefined);
   // With the rules of the patient the page shows: who a caregiver acts as is decided on them
   // (actor-for-session.ts), and every decision of the page, before any of the page's reads;
   // in the patient's own space only for a page that reads them (framed-page.ts, READS_OWN_RULES).
   // And when the account last cleared its documents list, for the documents page (mark-new.ts).
-  const session = await checkSession(sessionId, new Date(), { unread: true, spaceRules: ownRules ? "own" : "delegated", rulesOf: patientId, documentsSeen: true });
+  const session = await checkSession(sessionId, new Date(), { unread: true, spaceRules: ownRules ? "own" : "delegated", rulesOf: patientId, documentsSeen: true, row: resource });
   if (!session) return to("/connexion");
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
   if (!scope) throw new Error("Compte sans ressource FHIR valide");
-  if (resource && row) scope.repo.readingRow(resource.type, resource.id, row);
+  if (resource) scope.repo.readingRow(resource.type, resource.id, Promise.resolve(session.routeRow ?? undefined));
   if (scope.repo.readRefusal()) return to("/trop-de-demandes");
   const frame = async (): Promise<PageFrame> => {
     const [header, banner] = await Promise.all([headerFactsOf(session), spaceBannerFacts(scope.repo, scope.actor)]);
