@@ -32,13 +32,36 @@ export type SharingOverview = {
 /** The overview as a page's props carry it (its dates as ISO strings): what the sharing components read. */
 export type SharingOverviewProps = Json<SharingOverview>;
 
-async function allOf<T extends Consent | RelatedPerson>(repo: Repository, type: T["resourceType"], patientId: string, status: string[]): Promise<T[]> {
+const PAGE = 100;
+
+/** The rest of one type's active resources, a hundred at a time, after the first page. */
+async function restOf<T extends Consent | RelatedPerson>(repo: Repository, type: T["resourceType"], patientId: string): Promise<T[]> {
   const found: T[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = await repo.search<T>(type, { patientId, status, count: 100, offset });
+  for (let offset = PAGE; ; offset += PAGE) {
+    const page = await repo.search<T>(type, { patientId, status: ["active"], count: PAGE, offset });
     found.push(...page.resources);
     if (!page.hasMore) return found;
   }
+}
+
+/**
+ * The patient's active Consents and RelatedPersons, what the page's rules are made of: their first
+ * hundred in one statement and one line of the history (« Recherche : vos choix de partage et une
+ * délégation »), as FHIR's `_type` search (issue 16: two statements on every view before); the
+ * rest, if ever, a hundred at a time.
+ */
+async function ruleResources(repo: Repository, patientId: string): Promise<{ consents: Consent[]; relatedPersons: RelatedPerson[] }> {
+  const first = await repo.searchTypes(["Consent", "RelatedPerson"], { patientId, status: ["active"], count: PAGE });
+  const consents = first.get("Consent");
+  const relatedPersons = first.get("RelatedPerson");
+  const [moreConsents, moreRelatedPersons] = await Promise.all([
+    consents?.hasMore ? restOf<Consent>(repo, "Consent", patientId) : [],
+    relatedPersons?.hasMore ? restOf<RelatedPerson>(repo, "RelatedPerson", patientId) : [],
+  ]);
+  return {
+    consents: [...((consents?.resources ?? []) as Consent[]), ...moreConsents],
+    relatedPersons: [...((relatedPersons?.resources ?? []) as RelatedPerson[]), ...moreRelatedPersons],
+  };
 }
 
 /** What `read` gives for the ids the page needs and nothing asked for yet; undefined, without a read, when there are none. */
@@ -79,9 +102,8 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
     return Promise.all([repo.describeProfessionals(professionals), hiddenDocumentsOf(repo, patientId, hiddenIds), new Set(professionals), new Set(hiddenIds)] as const);
   });
   // One Promise.all holds every read, so none is left unawaited when another fails.
-  const [consents, relatedPersons, links, gateRules, [namedCards, namedHidden, cardsAsked, hiddenAsked]] = await Promise.all([
-    allOf<Consent>(repo, "Consent", patientId, ["active"]),
-    allOf<RelatedPerson>(repo, "RelatedPerson", patientId, ["active"]),
+  const [{ consents, relatedPersons }, links, gateRules, [namedCards, namedHidden, cardsAsked, hiddenAsked]] = await Promise.all([
+    ruleResources(repo, patientId),
     listLiveLinks(repo).then((found) => found ?? []),
     gateRead,
     named,

@@ -3,7 +3,8 @@ import { systemRepository, createRepository } from "@/server/fhir/repository";
 import { sharingOverview, type SharingOverview } from "@/server/privacy/sharing-overview";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
-import { aDelegation, aGuardianship, aHiddenDocument, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { newId } from "@/lib/fhir/builders/ids";
 import { useTestDatabase } from "../../setup/test-database";
 
 const db = useTestDatabase();
@@ -97,5 +98,24 @@ describe("the sharing overview's professionals and hidden documents", () => {
     expect(overview.authorised.some((a) => a.card.id === withdrawn)).toBe(false);
     expect(overview.hidden.map((h) => h.id).sort()).toEqual([keptDocument, lateDocument].sort());
     expect(overview.hidden.find((h) => h.id === lateDocument)?.title).toBe("Lettre masquée entre-temps");
+  });
+});
+
+describe("the sharing overview's read of the patient's rules", () => {
+  it("reads the Consents and RelatedPersons in one search, one line of the history, and every one past the first hundred", async () => {
+    const system = await systemRepository("sharing-overview-tests");
+    const patientId = (await system.create(aPatient({ given: "Rita", family: "Regles" }))).id!;
+    const friendId = (await system.create(aPatient({ given: "Eli", family: "Ami" }))).id!;
+    await system.create(aDelegation({ patientId, agentPatientId: friendId, agentName: { given: "Eli", family: "Ami" }, scopes: ["documents:read"] }));
+    // More blocks than one page of the search holds.
+    const blocked = Array.from({ length: 101 }, () => newId());
+    for (const practitionerId of blocked) await system.create(aBlock({ patientId, practitionerId }));
+    const repo = await createRepository({ kind: "patient", accountId: `acc-${patientId}`, patientId });
+    const overview = await sharingOverview(repo);
+    expect(overview.blocked.map((b) => b.card.id).sort()).toEqual([...blocked].sort());
+    expect(overview.delegations.map((d) => d.name)).toEqual(["Eli Ami"]);
+    await repo.flushAudit();
+    const rows = await db().sql.query<{ entity: string }>("SELECT entity FROM audit_event WHERE patient_id = $1::uuid AND interaction = 'search' AND agent = $2 ORDER BY seq", [patientId, `Patient/${patientId}`]);
+    expect(rows.map((row) => row.entity)).toEqual(["Consent,RelatedPerson", "Consent"]);
   });
 });
