@@ -12,6 +12,7 @@ import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { signIn } from "../fhir-api/http";
+import { recordStatements } from "../../setup/record-statements";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "./pages-route";
 
@@ -267,9 +268,6 @@ describe("a document's page", () => {
     const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
     // The names on the page are known (the process keeps them a minute): the page's own statements only.
     await servePage(documentRoute, `/espace/documents/${documentId}`, { cookie: session.cookie, params: { id: documentId } });
-    const events: string[] = [];
-    const sql = db().sql;
-    const original = sql.query.bind(sql);
     const kindOf = (text: string, params?: unknown[]) =>
       text.includes("FROM auth_session s JOIN account")
         ? params?.includes(documentId) && text.includes("AS route_row")
@@ -282,19 +280,12 @@ describe("a document's page", () => {
             : params?.includes(documentId)
               ? "row"
               : "other";
-    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
-      const kind = kindOf(text, params);
-      events.push(`sent ${kind}`);
-      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
-    }) as typeof sql.query);
-    try {
-      const answer = await servePage(documentRoute, `/espace/documents/${documentId}`, { cookie: session.cookie, params: { id: documentId }, address: "10.0.0.17" });
-      expect(answer.status).toBe(200);
-      expect(answer.html).toContain("Bilan de Jean");
-      expect(answer.html).toContain("Qui a consulté ce document");
-    } finally {
-      query.mockRestore();
-    }
+    const { result: answer, events } = await recordStatements(db(), kindOf, () =>
+      servePage(documentRoute, `/espace/documents/${documentId}`, { cookie: session.cookie, params: { id: documentId }, address: "10.0.0.17" }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.html).toContain("Bilan de Jean");
+    expect(answer.html).toContain("Qui a consulté ce document");
     expect(events.filter((event) => event.startsWith("sent"))).toEqual(["sent session and row", "sent views", "sent audit"]);
     // Read once, and decided and audited as a row the repository read itself.
     const rows = await db().sql.query<{ entity: string; interaction: string }>("SELECT entity, interaction FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.17'", [jean]);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as messagesPage from "@/pages/espace/messages";
 import { DIRECTORY_NAME_TTL_MS } from "@/server/fhir/directory-entry-names";
+import { recordStatements } from "../../setup/record-statements";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildMessagesWorld, post, type MessagesWorld } from "../messages/world";
 import { servePage } from "./pages-route";
@@ -29,21 +30,9 @@ function kindOf(text: string): string {
 
 /** One view of the page as Camille, and what each statement it sent was for, in the order sent and answered. */
 async function viewRecorded(): Promise<{ html: string; events: string[] }> {
-  const events: string[] = [];
-  const sql = db().sql;
-  const original = sql.query.bind(sql);
-  const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
-    const kind = kindOf(text);
-    events.push(`sent ${kind}`);
-    return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
-  }) as typeof sql.query);
-  try {
-    const answer = await servePage(messagesPage, "/espace/messages", { cookie: world.sessions.camille.cookie });
-    expect(answer.status).toBe(200);
-    return { html: answer.html ?? "", events };
-  } finally {
-    query.mockRestore();
-  }
+  const { result: answer, events } = await recordStatements(db(), kindOf, () => servePage(messagesPage, "/espace/messages", { cookie: world.sessions.camille.cookie }));
+  expect(answer.status).toBe(200);
+  return { html: answer.html ?? "", events };
 }
 
 describe("the messages page", () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as prescriptionPage from "@/pages/espace/ordonnances/[id]";
 import * as printPage from "@/pages/espace/ordonnances/[id]/imprimer";
 import * as shareResultPage from "@/pages/espace/ordonnances/[id]/lien";
@@ -12,6 +12,7 @@ import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { LINK_EVENTS_COUNTED, LINK_EVENTS_SHOWN } from "@/server/fhir/share-link-events";
 import { insertShareLink } from "@/server/fhir/share-links";
 import { sealShareResult, shareResultCookie, type ShareResult } from "@/server/sharing/share-result-cookie";
+import { recordStatements } from "../../setup/record-statements";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf, signIn } from "../fhir-api/http";
@@ -196,20 +197,9 @@ describe("the prescription page's links (/espace/ordonnances/[id], Pages Router)
 
   it("reads the links and the lines at once, the links first: theirs is the longer statement", async () => {
     const { patient, mine } = await world();
-    const events: string[] = [];
-    const sql = db().sql;
-    const original = sql.query.bind(sql);
     const kindOf = (text: string) => (text.includes("WITH links AS") ? "links" : text.includes("'MedicationRequest'") ? "lines" : "other");
-    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
-      const kind = kindOf(text);
-      events.push(`sent ${kind}`);
-      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
-    }) as typeof sql.query);
-    try {
-      expect((await servePage(prescriptionPage, `/espace/ordonnances/${mine}`, { params: { id: mine }, cookie: patient.session.cookie })).status).toBe(200);
-    } finally {
-      query.mockRestore();
-    }
+    const { result: answer, events } = await recordStatements(db(), kindOf, () => servePage(prescriptionPage, `/espace/ordonnances/${mine}`, { params: { id: mine }, cookie: patient.session.cookie }));
+    expect(answer.status).toBe(200);
     const ofTheTwo = events.filter((event) => /links|lines/.test(event));
     expect(ofTheTwo.slice(0, 2)).toEqual(["sent links", "sent lines"]);
   });

@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { systemRepository, createRepository } from "@/server/fhir/repository";
-import { sharingOverview, type SharingOverview } from "@/server/privacy/sharing-overview";
+import { sharingOverview } from "@/server/privacy/sharing-overview";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aBlock, aDelegation, aGuardianship, aHiddenDocument, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { newId } from "@/lib/fhir/builders/ids";
+import { recordStatements } from "../../setup/record-statements";
 import { useTestDatabase } from "../../setup/test-database";
 
 const db = useTestDatabase();
@@ -58,21 +59,8 @@ describe("the sharing overview's professionals and hidden documents", () => {
     const { patientId, keptDocument } = await setUp();
     const repo = await createRepository({ kind: "patient", accountId: `acc-${patientId}`, patientId });
     await repo.rules(patientId);
-    const events: string[] = [];
-    const sql = db().sql;
-    const original = sql.query.bind(sql);
     const kindOf = (text: string) => (text.includes("resource_type = 'Consent'") ? "consents" : text.includes("AS practitioner") ? "cards" : text.includes("resource_type = 'DocumentReference'") ? "hidden" : "other");
-    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
-      const kind = kindOf(text);
-      events.push(`sent ${kind}`);
-      return original(text, params).then((rows) => (events.push(`answered ${kind}`), rows));
-    }) as typeof sql.query);
-    let overview: SharingOverview;
-    try {
-      overview = await sharingOverview(repo);
-    } finally {
-      query.mockRestore();
-    }
+    const { result: overview, events } = await recordStatements(db(), kindOf, () => sharingOverview(repo));
     expect(overview.authorised.map((a) => a.card.name)).toEqual([expect.stringContaining("Kim Annuaire"), expect.stringContaining("Max Annuaire")]);
     expect(overview.hidden).toEqual([{ id: keptDocument, title: "Lettre déjà masquée" }]);
     const consentsAnswered = events.indexOf("answered consents");
