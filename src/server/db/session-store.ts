@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
 import { ruleRowsJson } from "../fhir/load-rules";
-import { ROW_COLUMNS, type ResourceRow } from "../fhir/resource-row";
+import { rowJsonSql, type ResourceRow } from "../fhir/resource-row";
 import { database } from "./client";
 import { UNREAD_OF_ACCOUNT_ROW } from "./notification-store";
 import type { Queryable } from "./queryable";
@@ -174,8 +174,7 @@ export async function findSession(
 
 /** The stored row of the resource a page names ($idParam, $typeParam), as loadRow reads it: no access decision. */
 function routeRowJson(idParam: number, typeParam: number): string {
-  const columns = ROW_COLUMNS.split(", ").map((column) => `'${column}', rr.${column}`).join(", ");
-  return `(SELECT json_build_object(${columns}) FROM fhir_resource rr WHERE rr.id = $${idParam}::uuid AND rr.resource_type = $${typeParam})`;
+  return `(SELECT ${rowJsonSql("rr")} FROM fhir_resource rr WHERE rr.id = $${idParam}::uuid AND rr.resource_type = $${typeParam})`;
 }
 
 /** Moves lastSeenAt forward, at most once per `everyMs`, so reads do not all become writes. */

@@ -3,7 +3,7 @@ import type { Consent, Patient, RelatedPerson } from "@medplum/fhirtypes";
 import { rulesFromResources, type PatientRules } from "../access/rules";
 import { database } from "../db/client";
 import type { Queryable } from "../db/queryable";
-import { ROW_COLUMNS, type ResourceRow } from "./resource-row";
+import { ROW_COLUMNS, rowJsonSql, type ResourceRow } from "./resource-row";
 
 /**
  * The patient's own row, read in the rules' statement: the Patient of a professional's view of a
@@ -40,8 +40,7 @@ export function ruleRowsWhere(patientSql: string, alias = "fhir_resource"): stri
 
 /** The same rows as one JSON array (the session's statement reads them: session-store.ts). */
 export function ruleRowsJson(patientSql: string, alias: string): string {
-  const columns = ROW_COLUMNS.split(", ").map((column) => `'${column}', ${alias}.${column}`).join(", ");
-  return `(SELECT coalesce(json_agg(json_build_object(${columns})), '[]'::json) FROM fhir_resource ${alias} WHERE ${ruleRowsWhere(patientSql, alias)})`;
+  return `(SELECT coalesce(json_agg(${rowJsonSql(alias)}), '[]'::json) FROM fhir_resource ${alias} WHERE ${ruleRowsWhere(patientSql, alias)})`;
 }
 
 /** The rules of a patient from their rule rows (ruleRowsWhere), however they were read. */

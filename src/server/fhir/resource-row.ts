@@ -20,6 +20,11 @@ export type ResourceRow = {
 
 export const ROW_COLUMNS = "id, resource_type, version_id, deleted, content, patient_id, author, actor_ref, security, group_id";
 
+/** A row of fhir_resource under `alias` as one JSON object of ROW_COLUMNS: a ResourceRow once parsed, for a row read inside another statement. */
+export function rowJsonSql(alias: string): string {
+  return `json_build_object(${ROW_COLUMNS.split(", ").map((column) => `'${column}', ${alias}.${column}`).join(", ")})`;
+}
+
 export function factsOfRow(row: ResourceRow): ResourceFacts {
   const security = row.security ?? [];
   return {
