@@ -24,7 +24,8 @@ export type LinkEventRow = {
  * the patient, once per view of the prescription). Not the searches each view also makes (its
  * lines, its dispensations, its prescriber): they are no event. Spelled exactly as the predicate
  * of audit_patient_link_events_idx (prisma/migrations/20261216020000_link_events_only), which the
- * planner then uses: change one, change the other.
+ * planner then uses, and as the WHEN clause of the trigger that counts them
+ * (20261217010000_link_event_counts): change one, change the others.
  */
 const LINK_EVENT_ROW = `a.agent LIKE 'Link/%' AND (a.interaction IN ('link-open', 'link-passcode-failed')
     OR (a.interaction = 'dispense' AND a.outcome = 'success')
@@ -45,21 +46,24 @@ const PATIENT_LINK_EVENT = `(a.interaction = 'revoke-share' OR (a.interaction = 
  * 1.05, 0.91, 0.95 before, 0.89, 0.85, 0.92 after. The events come as one JSON array per link,
  * so that a link's columns are not sent again with each of its events.
  *
- * A link's events are counted up to $6 on each side (its own acts, the patient's rows about it):
- * `capped` says a side has more (one row past the bound is read to know it), so the total is then
- * strictly less than the link's. Its wrong passcodes are counted exactly, on their own
- * partial index (migration 20261211010000): as many entries as wrong passcodes.
+ * A link's own events and wrong passcodes are counted by the database as they are written
+ * (share_link_event_count, migration 20261217010000_link_event_counts): one row per link, the
+ * exact numbers. They were counted here on each view, the events up to a bound of 200: the scan
+ * visited the trail's page of each of those rows (to know it is visible, until a VACUUM marks the
+ * page), and a busy link's events are spread over as many pages, 165 of them after a pharmacy's
+ * 6,000 views in issue 16's bench (the statement 0.31-0.42 ms then, 0.18-0.27 ms with the counts
+ * read, pgbench; the whole prescription page against the documents page, two servers on that
+ * world, views interleaved: 1.08, 1.04, 1.00 before, 1.01, 0.99, 0.97 after). The patient's own rows about the link (its creation, its revocation: one or
+ * two) are still counted here, up to $6: `capped` says there are more (one row past the bound is
+ * read to know it), so the total is then strictly less than the link's.
  */
 export const LINKS_WITH_EVENTS_SQL = `WITH links AS MATERIALIZED (${LINKS_SQL}),
      counted AS MATERIALIZED (
-         SELECT l.id, least(own.total, $6) + least(history.total, $6) AS total, own.total > $6 OR history.total > $6 AS capped, wrong.total AS wrong
+         SELECT l.id, coalesce(own.events, 0) + least(history.total, $6) AS total, history.total > $6 AS capped, coalesce(own.wrong_passcodes, 0) AS wrong
            FROM (SELECT id, 'Link/' || id AS link, 'ShareLink/' || id AS share FROM links) l
-           CROSS JOIN LATERAL (SELECT count(*) AS total FROM (SELECT 1 FROM audit_event a
-                   WHERE a.patient_id = $1::uuid AND ${LINK_EVENT_ROW} AND a.agent = l.link LIMIT $6 + 1) rows) own
+           LEFT JOIN share_link_event_count own ON own.patient_id = $1::uuid AND own.agent = l.link
            CROSS JOIN LATERAL (SELECT count(*) AS total FROM (SELECT 1 FROM audit_event a
                    WHERE a.patient_id = $1::uuid AND a.entity = l.share AND a.agent NOT LIKE 'Link/%' AND ${PATIENT_LINK_EVENT} LIMIT $6 + 1) rows) history
-           CROSS JOIN LATERAL (SELECT count(*) AS total
-                   FROM audit_event a WHERE a.patient_id = $1::uuid AND a.agent = l.link AND a.interaction = 'link-passcode-failed') wrong
        )
      SELECT l.*, c.total AS "eventsTotal", c.capped AS "eventsTotalCapped", c.wrong AS "wrongPasscodes",
             (SELECT coalesce(json_agg(json_build_object('recorded', e.recorded, 'agent', e.agent, 'agentName', e.agent_name, 'entity', e.entity,
@@ -88,10 +92,10 @@ export const LINKS_WITH_EVENTS_SQL = `WITH links AS MATERIALIZED (${LINKS_SQL}),
 export const LINK_EVENTS_SHOWN = 20;
 
 /**
- * How far a link's events are counted: beyond, the page says « more than ». A prescription's link
- * is opened a few times, and every event stays in the access history; past a few hundred, the
- * exact number tells the patient nothing more than « more than », and counting it cost each view
- * the link's whole activity (0.5 ms per 1,000 events on the pages bench's machine).
+ * How far the patient's own rows about a link (its creation, its revocation) are counted on each
+ * view: beyond, the page says « more than ». A link has one or two; the bound keeps a view's cost
+ * fixed whatever the trail holds. The link's own events are counted exactly, as they are written
+ * (LINKS_WITH_EVENTS_SQL).
  */
 export const LINK_EVENTS_COUNTED = 200;
 
@@ -104,9 +108,9 @@ export const LINK_EVENTS_COUNTED = 200;
  */
 export type ShareLinkWithEvents = ShareLinkRead & {
   events: LinkEventRow[];
-  /** Its events, counted up to the bound on each side. */
+  /** Its events: its own, exactly, and the patient's rows about it up to their bound. */
   eventsTotal: number;
-  /** The count stopped at its bound: the link has more events than eventsTotal. */
+  /** The patient's rows about it were counted up to their bound: the link has more events than eventsTotal. */
   eventsTotalCapped: boolean;
   wrongPasscodes: number;
 };
@@ -121,8 +125,8 @@ type Row = ShareLinkRead & { events: EventJson[] | string; eventsTotal: Counted;
  * Per link, bounded by what is shown rather than by the link's whole activity: the newest rows
  * come from two index scans that stop at `perLink` (the link's own events, "Link/<id>", on the
  * partial index of those events, LINK_EVENT_ROW; the patient's share and revoke rows,
- * "ShareLink/<id>", on the (patient, entity, seq) index), and the counts from the partial index
- * alone. Before, every row of the link was read, ranked and sorted on each view: a link
+ * "ShareLink/<id>", on the (patient, entity, seq) index), and the counts from the row the
+ * database keeps per link (LINKS_WITH_EVENTS_SQL says why). Before, every row of the link was read, ranked and sorted on each view: a link
  * opened 1,400 times (issue 16's bench) made the prescription and sharing pages twice as slow
  * as the documents page (the query alone: 15 ms). A row is the link's own when its agent is a
  * link; a "ShareLink/<id>" row by anyone else (the patient, a caregiver) is its history.
@@ -130,8 +134,8 @@ type Row = ShareLinkRead & { events: EventJson[] | string; eventsTotal: Counted;
  * generic plan PostgreSQL picks for a statement prepared once per connection (sql-driver.ts)
  * counted the link's whole activity again for each of its 50 rows (167 ms against 19 ms, on a
  * link opened 7,500 times in the pages bench; the prescription and sharing pages went from
- * 10 to 100 ms once a connection had run it five times). The counts stop at `countUpTo`: a
- * link opened 9,000 times still cost 3 ms of a 6 ms page to count in full (issue 16).
+ * 10 to 100 ms once a connection had run it five times). A link opened 9,000 times cost 3 ms of
+ * a 6 ms page to count in full (issue 16); the patient's rows about it stop at `countUpTo`.
  */
 export async function listLinksWithEvents(
   patientId: string,

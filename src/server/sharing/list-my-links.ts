@@ -83,7 +83,7 @@ export async function linksOfSpace(repo: Repository, patientId: string, prescrip
       state: linkState(link, link.prescriptionOpen, now),
       passcode: link.passcodeHash !== null,
       attemptsLeft: link.attemptsLeft,
-      // Counted in SQL over every wrong passcode of the link, not only the ones listed.
+      // Counted by the database over every wrong passcode of the link, not only the ones listed.
       wrongPasscodes: link.wrongPasscodes,
       events,
       eventsNotShown: Math.max(0, link.eventsTotal - link.events.length),

@@ -14,9 +14,10 @@ const db = useTestDatabase();
 /**
  * The links page read the newest 500 events of all a patient's links together: a link opened
  * hundreds of times pushed the others' events (their creation, a dispensation) out, silently.
- * Each link now shows its newest events and says how many older ones there are (up to a bound,
- * then « more than »). And every link
- * that still works is listed, however many ended ones come after it.
+ * Each link now shows its newest events and says how many older ones there are: its own events
+ * exactly (the database counts them as they are written), the patient's rows about it up to a
+ * bound, then « more than ». And every link that still works is listed, however many ended ones
+ * come after it.
  */
 let patientId = "";
 const busy = randomUUID();
@@ -107,14 +108,15 @@ describe("the patient's links", () => {
     expect(link.wrongPasscodes).toBe(WRONG_PASSCODES);
   });
 
-  it("count a link's events up to a bound and say so past it, and its wrong passcodes exactly", async () => {
+  it("count a link's own events and wrong passcodes exactly whatever the bound, and the patient's rows about it up to the bound", async () => {
     // The opened link: its creation (the patient's row about it), then 3 + 120 rows of its own.
     const linkOfPrescription = async (id: string, countUpTo: number) =>
       (await listLinksWithEvents(patientId, prescriptionOf.get(id), new Date(), { perLink: LINK_EVENTS_SHOWN, countUpTo })).find((link) => link.id === id);
     const exact = await linkOfPrescription(opened, WRONG_PASSCODES + OPENED_VIEWS);
     expect(exact).toMatchObject({ eventsTotal: 1 + WRONG_PASSCODES + OPENED_VIEWS, eventsTotalCapped: false, wrongPasscodes: WRONG_PASSCODES });
+    // A bound below its own events leaves them exact: they are not counted on the view.
     const bounded = await linkOfPrescription(opened, 100);
-    expect(bounded).toMatchObject({ eventsTotal: 1 + 100, eventsTotalCapped: true, wrongPasscodes: WRONG_PASSCODES });
+    expect(bounded).toMatchObject({ eventsTotal: 1 + WRONG_PASSCODES + OPENED_VIEWS, eventsTotalCapped: false, wrongPasscodes: WRONG_PASSCODES });
     // The patient's rows about the busy link (600) are bounded the same way.
     const busyLink = await linkOfPrescription(busy, 100);
     expect(busyLink).toMatchObject({ eventsTotal: 100, eventsTotalCapped: true, wrongPasscodes: 0 });
@@ -123,6 +125,21 @@ describe("the patient's links", () => {
     expect(busyLink?.events.every((event) => event.recorded instanceof Date && !Number.isNaN(event.recorded.getTime()))).toBe(true);
     const times = busyLink!.events.map((event) => event.recorded.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("keep each link's counts as its rows are written, and no more: a pharmacy's searches and refused dispensations are not events", async () => {
+    const counts = await db().sql.query<{ agent: string; events: string; wrong_passcodes: string }>(
+      "SELECT agent, events::text, wrong_passcodes::text FROM share_link_event_count WHERE patient_id = $1::uuid",
+      [patientId],
+    );
+    // Only the opened link acted itself; the patient's share rows are no row of a link's own.
+    expect(counts).toEqual([{ agent: `Link/${opened}`, events: String(WRONG_PASSCODES + OPENED_VIEWS), wrong_passcodes: String(WRONG_PASSCODES) }]);
+  });
+
+  it("keep the counts out of the app's reach: its role reads them and cannot write them", async () => {
+    await expect(db().sql.query("UPDATE share_link_event_count SET events = 0 WHERE patient_id = $1::uuid", [patientId])).rejects.toThrow(/permission denied/i);
+    await expect(db().sql.query("INSERT INTO share_link_event_count (patient_id, agent, events) VALUES ($1::uuid, 'Link/x', 1)", [patientId])).rejects.toThrow(/permission denied/i);
+    await expect(db().sql.query("DELETE FROM share_link_event_count WHERE patient_id = $1::uuid", [patientId])).rejects.toThrow(/permission denied/i);
   });
 
   it("count a link's activity once, not once per row shown, even under the generic plan of a statement prepared once per connection", async () => {
@@ -146,12 +163,10 @@ describe("the patient's links", () => {
         await connection.exec("DEALLOCATE link_events_plan; RESET plan_cache_mode");
       }
     });
-    // Three counts (the link's own rows and the patient's rows about it, each bounded, and its wrong
-    // passcodes) and the gathering of its events into one array, each run once for the one link.
-    expect(loops).toEqual([1, 1, 1, 1]);
-    // The wrong passcodes from their own index: as many entries as wrong passcodes.
-    expect(used).toContain("audit_patient_link_failed_idx");
-    // The link's events from the index of its events alone.
+    // One count (the patient's rows about the link, bounded; its own events and wrong passcodes
+    // are read from their row) and the gathering of its events into one array, each run once.
+    expect(loops).toEqual([1, 1]);
+    // The link's events from the index of its events alone, not from the whole trail.
     expect(used).toContain("audit_patient_link_events_idx");
   });
 });
