@@ -53,9 +53,10 @@ const PATIENT_LINK_EVENT = `(a.interaction = 'revoke-share' OR (a.interaction = 
  * page), and a busy link's events are spread over as many pages, 165 of them after a pharmacy's
  * 6,000 views in issue 16's bench (the statement 0.31-0.42 ms then, 0.18-0.27 ms with the counts
  * read, pgbench; the whole prescription page against the documents page, two servers on that
- * world, views interleaved: 1.08, 1.04, 1.00 before, 1.01, 0.99, 0.97 after). The patient's own rows about the link (its creation, its revocation: one or
- * two) are still counted here, up to $6: `capped` says there are more (one row past the bound is
- * read to know it), so the total is then strictly less than the link's.
+ * world, views interleaved: 1.08, 1.04, 1.00 before, 1.01, 0.99, 0.97 after). The patient's own
+ * rows about the link (its creation, its revocation: one or two) are still counted here, up to
+ * $6: `capped` says there are more (one row past the bound is read to know it), so the total is
+ * then strictly less than the link's.
  */
 export const LINKS_WITH_EVENTS_SQL = `WITH links AS MATERIALIZED (${LINKS_SQL}),
      counted AS MATERIALIZED (
