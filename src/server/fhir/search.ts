@@ -13,7 +13,7 @@ import { searchWhere } from "./search-where";
  * the SQL (row-filter.ts), so paging and totals only ever count what the actor may see.
  */
 export async function searchResources<T extends Resource>(repo: Repository, db: Queryable, type: string, request: SearchRequest): Promise<SearchResult<T>> {
-  const result = await searchRows<T>(repo, db, type, request, "content");
+  const result = await searchRows<{ content: T }>(repo, db, type, request, "content AS content");
   return { ...result, resources: result.resources.map((row) => row.content) };
 }
 
@@ -25,7 +25,7 @@ export type StoredJson = { id: string; json: string };
  * is, where parsing the rows and serialising them again cost a fifth of a search's throughput.
  */
 export async function searchStoredJson(repo: Repository, db: Queryable, type: string, request: SearchRequest): Promise<SearchResult<StoredJson>> {
-  const result = await searchRows<string>(repo, db, type, request, "content::text");
+  const result = await searchRows<{ content: string }>(repo, db, type, request, "content::text AS content");
   return { ...result, resources: result.resources.map((row) => ({ id: row.id, json: row.content })) };
 }
 
@@ -38,13 +38,23 @@ export async function searchStoredJson(repo: Repository, db: Queryable, type: st
 export type DocumentHeading = Pick<DocumentReference, "resourceType" | "id" | "date" | "description" | "type" | "content" | "status">;
 
 /**
- * The heading's words as five texts (NULL where absent), put together here rather than as a JSON
- * object built in SQL: building it cost PostgreSQL 0.61 ms for the messages page's hundred
- * documents (statement log, median of 40 views; psql: 0.63 against 0.16 ms as texts), on every view.
+ * The heading's words as five text columns (NULL where absent), put together here rather than as
+ * a JSON object built in SQL: building it cost PostgreSQL 0.61 ms for the messages page's hundred
+ * documents (statement log, median of 40 views; psql: 0.63 against 0.16 ms as texts), on every
+ * view. Nor as one text array (`ARRAY[...]`): node-postgres parses an array's text form character
+ * by character (postgres-array), which cost the portal about 0.3 ms of its own CPU on the same
+ * hundred documents, the largest part of what the messages page cost beyond the documents page
+ * (profile-by-page.mjs, issue 16); a text column is handed over as it is.
+ *
+ * Each is named `heading_*`: a column named as a column of fhir_resource (`date`, `status`) would
+ * be the one `ORDER BY date` sorts on, PostgreSQL preferring an output column to an input one.
  */
-const DOCUMENT_HEADING_SQL = `ARRAY[content->>'status', content->>'date', content->>'description', content->'type'->>'text', content->'content'->0->'attachment'->>'title']`;
+const DOCUMENT_HEADING_COLUMNS = `content->>'status' AS heading_status, content->>'date' AS heading_date, content->>'description' AS heading_description, content->'type'->>'text' AS heading_type, content->'content'->0->'attachment'->>'title' AS heading_title`;
 
-function headingOf(id: string, [status, date, description, typeText, title]: (string | null)[]): DocumentHeading {
+type HeadingColumns = { heading_status: string; heading_date: string | null; heading_description: string | null; heading_type: string | null; heading_title: string | null };
+
+function headingOf(row: { id: string } & HeadingColumns): DocumentHeading {
+  const { id, heading_status: status, heading_date: date, heading_description: description, heading_type: typeText, heading_title: title } = row;
   return {
     resourceType: "DocumentReference",
     id,
@@ -57,13 +67,13 @@ function headingOf(id: string, [status, date, description, typeText, title]: (st
   };
 }
 
-/** What a search reads of each row: the resource, its stored text, or a document's heading. */
-type Column = "content" | "content::text" | typeof DOCUMENT_HEADING_SQL;
+/** What a search reads of each row besides its id: the resource, its stored text, or a document's heading. */
+type Columns = "content AS content" | "content::text AS content" | typeof DOCUMENT_HEADING_COLUMNS;
 
 /** The same search of documents, each as its heading only (DocumentHeading). */
 export async function searchDocumentHeadings(repo: Repository, db: Queryable, request: SearchRequest): Promise<SearchResult<DocumentHeading>> {
-  const result = await searchRows<(string | null)[]>(repo, db, "DocumentReference", request, DOCUMENT_HEADING_SQL);
-  return { ...result, resources: result.resources.map((row) => headingOf(row.id, row.content)) };
+  const result = await searchRows<HeadingColumns>(repo, db, "DocumentReference", request, DOCUMENT_HEADING_COLUMNS);
+  return { ...result, resources: result.resources.map(headingOf) };
 }
 
 /**
@@ -76,13 +86,13 @@ export async function searchDocumentHeadings(repo: Repository, db: Queryable, re
  * costs PostgreSQL (0.2-0.3 ms for 1,000 index entries). Every documents list counts (issue 16).
  * A page past the end has no row to carry the count: only then is it counted on its own.
  */
-async function searchRows<C>(
+async function searchRows<C extends object>(
   repo: Repository,
   db: Queryable,
   type: string,
   request: SearchRequest,
-  column: Column,
-): Promise<SearchResult<{ id: string; content: C }>> {
+  columns: Columns,
+): Promise<SearchResult<{ id: string } & C>> {
   const { count, offset } = bounds(request);
   const patientId = request.patientId;
   const p = new SqlParams();
@@ -93,11 +103,11 @@ async function searchRows<C>(
   const facetsSql = request.facets && type === "DocumentReference" && patientId !== undefined ? await documentFacetsSql(repo, patientId, p) : undefined;
   const withFacets = facetsSql !== undefined ? `, (${facetsSql}) AS facets` : "";
   const page = limitOffset(p, count + 1, offset);
-  const rows = await db.query<{ id: string; content: C; total?: bigint | number | string; facets?: string | null }>(
-    `SELECT id, ${column} AS content${counted}${withFacets} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
+  const rows = await db.query<{ id: string; total?: bigint | number | string; facets?: string | null } & C>(
+    `SELECT id, ${columns}${counted}${withFacets} FROM fhir_resource WHERE ${whereSql} ORDER BY ${orderBy(request)} ${page}`,
     p.values,
   );
-  // The rows keep their total and facets columns: every caller takes id and content alone.
+  // The rows keep their total and facets columns: every caller takes only the columns it asked for.
   const resources = rows.slice(0, count);
   if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   if (patientId !== undefined) {

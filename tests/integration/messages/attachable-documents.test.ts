@@ -58,6 +58,17 @@ describe("the documents offered as attachments", () => {
     expect(label(fromType.id)).toBe(`${base.type!.text} ()`);
   });
 
+  it("come newest first by the time their dates mean, not by how the dates are written", async () => {
+    const system = await systemRepository("attachable-headings-tests");
+    const base = aDocument({ patientId: world.camilleId, title: "Ordre", confidentiality: "R", author: `Patient/${world.camilleId}` });
+    // 08:00 UTC written as 09:00 in Paris, then 08:30 UTC: as texts the first sorts last, as times first.
+    const earlier = await system.create<DocumentReference>({ ...base, id: undefined, description: "Écrit à 9 h, heure de Paris", date: "2031-01-01T09:00:00+01:00" });
+    const later = await system.create<DocumentReference>({ ...base, id: undefined, description: "Écrit à 8 h 30, temps universel", date: "2031-01-01T08:30:00Z" });
+    const offered = await attachableDocuments(await createRepository(camille()), world.camilleId);
+    expect(offered.slice(0, 2).map((option) => option.value)).toEqual([later.id, earlier.id]);
+    expect(offered).toEqual(await fromWholeDocuments(camille()));
+  });
+
   it("are, for Dr Bernard, only what he may see of Camille's record: no hidden, restricted or secret document", async () => {
     const offered = await attachableDocuments(await createRepository(bernard()), world.camilleId);
     expect(offered).toEqual(await fromWholeDocuments(bernard()));
