@@ -33,7 +33,7 @@ export async function searchStoredJson(repo: Repository, db: Queryable, type: st
  * What a list of documents to choose from shows of each (its title and date: titleOf,
  * formatDay), read from the stored resource in SQL: the messages page lists a hundred documents
  * to attach, and reading them whole sent and parsed some 75 kB of JSON (the pages bench's) on
- * every view for a few words each (issue 16). Nulls are left out, as a stored resource has none.
+ * every view for a few words each (issue 16). A member the stored resource lacks is undefined.
  */
 export type DocumentHeading = Pick<DocumentReference, "resourceType" | "id" | "date" | "description" | "type" | "content" | "status">;
 
@@ -60,8 +60,10 @@ function headingOf(row: { id: string } & HeadingColumns): DocumentHeading {
     id,
     // Required of every DocumentReference, and checked on every write (validate.ts).
     status: status as DocumentReference["status"],
-    ...(date != null ? { date } : {}),
-    ...(description != null ? { description } : {}),
+    // Undefined rather than left out: `...(date != null ? { date } : {})` took V8's slow path for
+    // a literal that gains members after a spread, 42 µs of the messages page's hundred headings.
+    date: date ?? undefined,
+    description: description ?? undefined,
     type: typeText != null ? { text: typeText } : {},
     content: [{ attachment: title != null ? { title } : {} }],
   };
