@@ -5,7 +5,7 @@ import type { Queryable } from "../db/queryable";
 import type { ReadRepository as Repository } from "./read-repository";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, limitOffset, orderBy, SqlParams } from "./search-sql";
-import { documentFacetRefs, documentFacetsSql, facetsFound } from "./document-facets";
+import { documentFacetsSql, facetCount, facetRefs, facetsAlone } from "./document-facets";
 import { searchWhere } from "./search-where";
 
 /**
@@ -112,14 +112,17 @@ async function searchRows<C extends object>(
   // The rows keep their total and facets columns: every caller takes only the columns it asked for.
   const resources = rows.slice(0, count);
   if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
+  // The facets ride on the page's rows; an empty page asks for them on their own.
+  const facets =
+    facetsSql === undefined ? undefined : rows.length > 0 ? facetRefs(rows[0]!.facets ?? null) : ((await facetsAlone(repo, db, patientId!)) ?? { authors: [], facilities: [] });
   if (patientId !== undefined) {
-    await repo.audit({
-      patientId,
-      entity: type,
-      interaction: "search",
-      outcome: "success",
-      detail: { results: resources.length, offset },
-    });
+    // A page and its filters' choices are one look at the record, read together: one row, which
+    // says how many choices the filters offered. A row of its own for the facets was a second
+    // line in the patient's history for every view of a list, and a fourth of the audit rows
+    // the documents page wrote before answering (issue 16).
+    const detail: Record<string, number> = { results: resources.length, offset };
+    if (facets) detail.facets = facetCount(facets);
+    await repo.audit({ patientId, entity: type, interaction: "search", outcome: "success", detail });
   }
   // count(*) is a bigint: a string through pg, a bigint through PGlite. No row on the first page:
   // nothing matches.
@@ -130,8 +133,6 @@ async function searchRows<C extends object>(
       : offset === 0
         ? 0
         : await countMatches(db, whereSql, whereValues, request.totalUpTo);
-  // The facets ride on the page's rows too; an empty page asks for them on their own.
-  const facets = facetsSql === undefined ? undefined : rows.length > 0 ? await facetsFound(repo, patientId!, rows[0]!.facets ?? null) : await documentFacetRefs(repo, db, patientId!);
   return { resources, hasMore: rows.length > count, offset, count, total, ...(facets ? { facets } : {}) };
 }
 

@@ -83,13 +83,18 @@ describe("a patient's record as a professional sees it (Pages Router)", () => {
   it("leaves one row per look in the patient's history, none for the prevention the page does not show, and Jean reads it so", async () => {
     const { jean, bernard, jeanSession } = await world();
     expect((await view(bernard.cookie, jean)).status).toBe(200);
-    const rows = await db().sql.query<{ entity: string; interaction: string; outcome: string }>(
-      "SELECT entity, interaction, outcome FROM audit_event WHERE patient_id = $1::uuid AND agent LIKE 'Practitioner/%' ORDER BY entity",
+    const rows = await db().sql.query<{ entity: string; interaction: string; outcome: string; detail: Record<string, number> | null }>(
+      "SELECT entity, interaction, outcome, detail FROM audit_event WHERE patient_id = $1::uuid AND agent LIKE 'Practitioner/%' ORDER BY entity",
       [jean],
     );
-    // The identity for the title, the page of documents, the filters' authors: not his vaccinations,
-    // conditions and procedures, which the prevention tab reads when it is opened (pro-prevention-page.test.ts).
-    expect(rows).toEqual(["DocumentReference", "DocumentReference", "Patient"].map((entity) => ({ entity, interaction: "search", outcome: "success" })));
+    // The identity for the title, and the page of documents with the filters' choices, read in one
+    // statement and so one look: not his vaccinations, conditions and procedures, which the
+    // prevention tab reads when it is opened (pro-prevention-page.test.ts).
+    expect(rows.map(({ entity, interaction, outcome }) => ({ entity, interaction, outcome }))).toEqual(
+      ["DocumentReference", "Patient"].map((entity) => ({ entity, interaction: "search", outcome: "success" })),
+    );
+    expect(rows[0]!.detail).toEqual({ results: expect.any(Number), offset: 0, facets: expect.any(Number) });
+    expect(rows[0]!.detail!.results).toBeGreaterThan(0);
     const history = await servePage(historyPage, "/espace/historique", { cookie: jeanSession.cookie });
     expect(history.html).toContain("Dr Sophie Bernard");
     expect(history.html).not.toContain("une vaccination, un problème de santé et un acte médical");
