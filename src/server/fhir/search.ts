@@ -118,8 +118,8 @@ async function searchRows<C extends object>(
   if (patientId !== undefined) {
     // A page and its filters' choices are one look at the record, read together: one row, which
     // says how many choices the filters offered. A row of its own for the facets was a second
-    // line in the patient's history for every view of a list, and a fourth of the audit rows
-    // the documents page wrote before answering (issue 16).
+    // line in the patient's history for every view of a list, and one of the three audit rows
+    // the documents page wrote before answering (four for a caregiver's; issue 16).
     const detail: Record<string, number> = { results: resources.length, offset };
     if (facets) detail.facets = facetCount(facets);
     await repo.audit({ patientId, entity: type, interaction: "search", outcome: "success", detail });
