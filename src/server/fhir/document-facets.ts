@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { Queryable } from "../db/queryable";
 import type { ReadRepository as Repository } from "./read-repository";
 import type { DocumentFacetRefs } from "./search-request";
+import type { SearchFilters } from "./search-filters";
 import { SqlParams } from "./search-sql";
 import { searchWhere } from "./search-where";
 
@@ -33,20 +34,21 @@ export async function facetsAlone(repo: Repository, db: Queryable, patientId: st
 
 /**
  * The facets' sub-select: a JSON array of `author <ref>` and `facility <ref>` texts, as text.
- * Undefined when the actor may not search the record's documents.
+ * Undefined when the actor may not search the record's documents. `filters`: the row filters of
+ * the page's statement it rides on, whose filter it shares (search-filters.ts).
  *
  * As text rather than a PostgreSQL array: riding on each row of the page's statement (search.ts),
  * the array was written out by PostgreSQL and parsed by node-postgres once per row, 21 times a
  * view for one value (60 µs of the documents page's CPU, 2 % of it, in a profile; issue 16).
  * Text is passed through as it is, and parsed once (facetRefs).
  */
-export async function documentFacetsSql(repo: Repository, patientId: string, p: SqlParams): Promise<string | undefined> {
+export async function documentFacetsSql(repo: Repository, patientId: string, p: SqlParams, filters?: SearchFilters): Promise<string | undefined> {
   // The patient hidden from the planner: seeing a record of 5,000 documents, it always found a
   // plan made for that patient cheaper than its generic one (the same plan) and planned this
   // statement afresh on every view, 0.4 to 1.1 ms of PostgreSQL's time on the documents pages and
   // the professional's record. Behind a sub-select, the estimate is the same for every patient
   // and the plan is kept (psql: generic from the 6th run, planning 0.01 ms; issue 16).
-  const whereSql = await searchWhere(repo, "DocumentReference", { patientId }, p, { patientInitPlan: true });
+  const whereSql = await searchWhere(repo, "DocumentReference", { patientId }, p, { patientInitPlan: true, filters });
   if (whereSql === undefined) return undefined;
   // The authors by a loose index scan: each step jumps to the next author in
   // resource_patient_documents_idx (patient, type, author) that this actor may see, so the

@@ -7,20 +7,22 @@ import { invalid } from "./errors";
 import { isUuid } from "./ids";
 import type { ReadRepository as Repository } from "./read-repository";
 import { rowFilterSql } from "./row-filter-sql";
+import type { SearchFilters } from "./search-filters";
 import type { SearchRequest } from "./search-request";
 import { searchTerms, typeLiteral, type SqlParams } from "./search-sql";
 
 /**
  * The WHERE of a search of one type: the type, the actor's rules in a patient's compartment (or
  * the directory's decision), then the parameters. Undefined when the actor may see nothing
- * there (a refused compartment search is audited as such).
+ * there (a refused compartment search is audited as such). `filters`: the row filters of the
+ * statement this WHERE is part of, when it has several (search-filters.ts).
  */
 export async function searchWhere(
   repo: Repository,
   type: string,
   request: SearchRequest,
   p: SqlParams,
-  { patientInitPlan = false }: { patientInitPlan?: boolean } = {},
+  { patientInitPlan = false, filters }: { patientInitPlan?: boolean; filters?: SearchFilters } = {},
 ): Promise<string | undefined> {
   const domain = domainOf(type);
   if (!domain || domain === "audit") throw invalid(`Recherche non prise en charge pour ${type.slice(0, 64)}`);
@@ -35,7 +37,7 @@ export async function searchWhere(
   } else {
     if (!isUuid(patientId)) return undefined;
     const rules = await repo.rulesForDecision(patientId);
-    const filter = rowFilter(repo.actor, "search", type, rules, repo.now());
+    const filter = filters ? filters.of(type, rules) : rowFilter(repo.actor, "search", type, rules, repo.now());
     if (filter.kind === "none") {
       await repo.audit({ patientId, entity: type, interaction: "search", outcome: "denied", reason: "no-access" });
       return undefined;

@@ -6,6 +6,7 @@ import type { ReadRepository as Repository } from "./read-repository";
 import type { SearchRequest, SearchResult } from "./search-request";
 import { bounds, limitOffset, orderBy, SqlParams } from "./search-sql";
 import { documentFacetsSql, facetCount, facetRefs, facetsAlone } from "./document-facets";
+import { SearchFilters } from "./search-filters";
 import { searchWhere } from "./search-where";
 
 /**
@@ -98,11 +99,14 @@ async function searchRows<C extends object>(
   const { count, offset } = bounds(request);
   const patientId = request.patientId;
   const p = new SqlParams();
-  const whereSql = await searchWhere(repo, type, request, p);
+  const withFacetsAsked = request.facets && type === "DocumentReference" && patientId !== undefined;
+  // The page and its facets filter the same rows for the same actor: one filter for both.
+  const filters = withFacetsAsked ? new SearchFilters(repo.actor, () => repo.now()) : undefined;
+  const whereSql = await searchWhere(repo, type, request, p, { filters });
   if (whereSql === undefined) return { resources: [], hasMore: false, offset, count, total: request.total ? 0 : undefined };
   const whereValues = [...p.values];
   const counted = request.total ? `, (${countSql(whereSql, p, request.totalUpTo)}) AS total` : "";
-  const facetsSql = request.facets && type === "DocumentReference" && patientId !== undefined ? await documentFacetsSql(repo, patientId, p) : undefined;
+  const facetsSql = withFacetsAsked ? await documentFacetsSql(repo, patientId, p, filters) : undefined;
   const withFacets = facetsSql !== undefined ? `, (${facetsSql}) AS facets` : "";
   const page = limitOffset(p, count + 1, offset);
   const rows = await db.query<{ id: string; total?: bigint | number | string; facets?: string | null } & C>(
