@@ -23,10 +23,11 @@ export async function documentFacetRefs(repo: Repository, db: Queryable, patient
 /**
  * The facets' statement on its own (alone, or for a list whose page came back empty), unaudited:
  * its caller writes the row. Undefined when the actor may not search the record's documents.
+ * `filters`: the list's, whose filter it shares (search-filters.ts).
  */
-export async function facetsAlone(repo: Repository, db: Queryable, patientId: string): Promise<DocumentFacetRefs | undefined> {
+export async function facetsAlone(repo: Repository, db: Queryable, patientId: string, filters?: SearchFilters): Promise<DocumentFacetRefs | undefined> {
   const p = new SqlParams();
-  const facetsSql = await documentFacetsSql(repo, patientId, p);
+  const facetsSql = await documentFacetsSql(repo, patientId, p, filters);
   if (facetsSql === undefined) return undefined;
   const [row] = await db.query<{ facets: string | null }>(`SELECT (${facetsSql}) AS facets`, p.values);
   return facetRefs(row?.facets ?? null);

@@ -118,7 +118,7 @@ async function searchRows<C extends object>(
   if (patientId !== undefined && rows.length > 0) repo.compartmentSeen(patientId);
   // The facets ride on the page's rows; an empty page asks for them on their own.
   const facets =
-    facetsSql === undefined ? undefined : rows.length > 0 ? facetRefs(rows[0]!.facets ?? null) : ((await facetsAlone(repo, db, patientId!)) ?? { authors: [], facilities: [] });
+    facetsSql === undefined ? undefined : rows.length > 0 ? facetRefs(rows[0]!.facets ?? null) : ((await facetsAlone(repo, db, patientId!, filters)) ?? { authors: [], facilities: [] });
   if (patientId !== undefined) {
     // A page and its filters' choices are one look at the record, read together: one row, which
     // says how many choices the filters offered. A row of its own for the facets was a second
