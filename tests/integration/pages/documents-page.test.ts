@@ -195,6 +195,25 @@ describe("a page's audit rows", () => {
     expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
   });
 
+  it("of a list that finds nothing are one row too: the empty page, with the filters' choices read on their own", async () => {
+    const { system, jean, bernard } = await world();
+    await system.create(aDocument({ patientId: jean, kind: "lab", title: "Bilan du Dr Bernard", author: `Practitioner/${bernard}`, date: "2026-05-02T09:00:00Z" }));
+    const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const props = propsOf(await view(session.cookie, { q: "introuvable" }, "10.0.0.16"));
+    expect(props.data!.list.items).toEqual([]);
+    // The filters still offer Dr Bernard: the facets were read, though no document matched.
+    expect(props.data!.facets.authors.map((author) => author.id)).toEqual([bernard]);
+    const rows = await db().sql.query<{ entity: string; detail: Record<string, number> }>(
+      "SELECT entity, detail FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.16' ORDER BY seq",
+      [jean],
+    );
+    // One row for the list and its facets, and the directory's for Dr Bernard's name.
+    expect(rows).toEqual([
+      { entity: "DocumentReference", detail: { results: 0, offset: 0, facets: 1 } },
+      { entity: "Practitioner", detail: { results: 1, offset: 0 } },
+    ]);
+  });
+
   it("of a caregiver's view, its banner's reads of the other person and its list, are committed together too", async () => {
     const { jean, nadia } = await world();
     const session = await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" });
