@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { insertAuditRows } from "@/server/audit/write-audit";
 import { useTestDatabase } from "../../setup/test-database";
 
 const db = useTestDatabase();
@@ -37,5 +39,30 @@ describe("the audit row's canonical form, which every chain's hashes are compute
     // The hashes the functions gave before their rewrite in PL/pgSQL, for these two rows.
     expect(sha256(cases[0]!.prev + cases[0]!.canonical)).toBe("aab99a4724cf4435f7e9326c7eeca6bcacbaa235368df81a0661d7236764f9a3");
     expect(sha256(cases[1]!.prev + cases[1]!.canonical)).toBe("4ab733f9e8640da52f6cbbf66bddc2b63e2d9f80266704b341ba0869cdb21912");
+  });
+
+  it("is what the chain trigger hashes as it writes a row at its place in the patient's chain", async () => {
+    // A new patient's chain, two rows in one INSERT as a page writes them: the first at place 1
+    // after "", the second at place 2 after the first. Expected hashes from the text spelled out here.
+    const patientId = randomUUID();
+    const ids = [randomUUID(), randomUUID()];
+    const row = (id: string, recorded: string, interaction: string) =>
+      [id, recorded, `Patient/${patientId}`, null, null, "patient", patientId, "DocumentReference", interaction, "success", null, "127.0.0.1", "Mozilla/5.0", null] as const;
+    await insertAuditRows(db().sql, [row(ids[0]!, "2026-12-06T05:00:00.000Z", "search"), row(ids[1]!, "2026-12-06T05:00:00.001Z", "read")]);
+    const canonical = (id: string, recorded: string, interaction: string, place: number) =>
+      `["${id}", "${recorded}", "Patient/${patientId}", null, null, "patient", "${patientId}", "DocumentReference", "${interaction}", "success", null, "127.0.0.1", "Mozilla/5.0", null, "${place}"]`;
+    const first = sha256(canonical(ids[0]!, "2026-12-06T05:00:00.000Z", "search", 1));
+    const second = sha256(first + canonical(ids[1]!, "2026-12-06T05:00:00.001Z", "read", 2));
+    const written = await db().sql.query<{ chain_seq: string; prev_hash: string; hash: string }>(
+      "SELECT chain_seq::text, prev_hash, hash FROM audit_event WHERE patient_id = $1::uuid ORDER BY seq",
+      [patientId],
+    );
+    expect(written).toEqual([
+      { chain_seq: "1", prev_hash: "", hash: first },
+      { chain_seq: "2", prev_hash: first, hash: second },
+    ]);
+    // The head is the second row's place and hash, which the next row will chain to.
+    const [head] = await db().sql.query<{ seq: string; hash: string }>("SELECT seq::text, hash FROM audit_chain_head WHERE chain_key = $1", [patientId]);
+    expect(head).toEqual({ seq: "2", hash: second });
   });
 });
