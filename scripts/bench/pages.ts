@@ -39,8 +39,8 @@ const ROUNDS = Number(process.env.BENCH_PAGES_ROUNDS ?? 5);
  * 22 pages share the 5 %, it calls a page slower from 441 passes of 800, which a page slower in
  * 57 % of the passes (about 2-3 % slower: the caregiver's documents underneath) reaches in 87 % of
  * runs, against 18 % with 200 passes (121 of 200 needed). Run 93, with 200, found the caregiver's
- * documents slower in 59 % of them (p = 0.007) and could not call it slower. About 140 s for 23
- * pages on this machine.
+ * documents slower in 59 % of them (p = 0.007) and could not call it slower. The 5 rounds of 23
+ * pages took 65-77 s in runs 96-97 (fast phases of this machine), longer in its slow ones.
  */
 const ROUND_REQUESTS = Number(process.env.BENCH_PAGES_ROUND_REQUESTS ?? 160);
 /** Seconds of every page and the API search in turn before anything is measured (drive.ts, warmUp, says why). */
