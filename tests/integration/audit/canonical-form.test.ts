@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { insertAuditRows } from "@/server/audit/write-audit";
 import { useTestDatabase } from "../../setup/test-database";

@@ -36,7 +36,7 @@ describe("halfBinomialUpperTail: P(X ≥ k), X ~ Binomial(n, 1/2)", () => {
     expect(halfBinomialUpperTail(200, 120)).toBeGreaterThan(0.05 / 22);
   });
 
-  it("falls as k rises and the two tails of one n make 1 with the middle term", () => {
+  it("falls as k rises, and P(X ≥ k) and P(X ≥ n - k + 1) of one n make 1", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 600 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, at) => {
         const k = Math.min(n, Math.floor(at * n) + 1);
