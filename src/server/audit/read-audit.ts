@@ -140,20 +140,33 @@ export async function readEmergencyAccesses(repo: Repository, patientId: string,
   return rows.map(toView);
 }
 
+/**
+ * Which of these documents ($3, "DocumentReference/<id>" each) of patient $1 reader $2 has opened
+ * or downloaded at least once; $4: whether that reader is the patient (1) or not (0).
+ * Whether each was opened once, not every time it was: DISTINCT read every read of a document by
+ * anyone to keep this reader's, 5.4-6.4 ms on the bench's world for a document one reader had
+ * opened 8,000 times; EXISTS stops at the first, 0.2-0.3 ms (issue 16). It still walked every
+ * other reader's reads of a document this reader had not opened (a new one, the very case it is
+ * asked about) before finding none. The index keeps the patient's own reads apart from everyone
+ * else's (BY_PATIENT, prisma/migrations/20261215010000_document_views_by_whom): naming the part
+ * the reader's reads are in, the patient's own check never walks the others' (the plan is checked
+ * by tests/integration/audit/document-views-plan.test.ts).
+ */
+export const DOCUMENTS_OPENED_SQL = `SELECT d.entity FROM unnest($3::text[]) AS d(entity)
+  WHERE EXISTS (SELECT 1 FROM audit_event a
+                 WHERE a.patient_id = $1::uuid AND a.entity = d.entity AND ${BY_PATIENT} = $4::int AND a.agent = $2
+                   AND a.interaction IN ('read', 'download') AND a.outcome = 'success')`;
+
 /** Which of these documents the actor has already opened or downloaded (for "new" badges). */
 export async function documentsOpenedBy(repo: Repository, patientId: string, agent: string, documentIds: string[]): Promise<Set<string>> {
   if (documentIds.length === 0 || !(await mayRead(repo, patientId))) return new Set();
   const { sql } = await database();
-  // Whether each was opened once, not every time it was: DISTINCT read every read of a document
-  // by anyone to keep this reader's, 5.4-6.4 ms on the bench's world for a document one reader
-  // had opened 8,000 times; EXISTS stops at the first, 0.2-0.3 ms (issue 16).
-  const rows = await sql.query<{ entity: string | null }>(
-    `SELECT d.entity FROM unnest($3::text[]) AS d(entity)
-      WHERE EXISTS (SELECT 1 FROM audit_event a
-                     WHERE a.patient_id = $1::uuid AND a.entity = d.entity AND a.agent = $2
-                       AND a.interaction IN ('read', 'download') AND a.outcome = 'success')`,
-    [patientId, agent, [...new Set(documentIds)].map((id) => `DocumentReference/${id}`)],
-  );
+  const rows = await sql.query<{ entity: string | null }>(DOCUMENTS_OPENED_SQL, [
+    patientId,
+    agent,
+    [...new Set(documentIds)].map((id) => `DocumentReference/${id}`),
+    agent === `Patient/${patientId}` ? 1 : 0,
+  ]);
   return new Set(rows.map((row) => row.entity?.replace(/^DocumentReference\//, "") ?? ""));
 }
 
