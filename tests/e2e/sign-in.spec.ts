@@ -199,6 +199,21 @@ test("cross-site posts are refused", async ({ request }) => {
   expect(response.status()).toBe(403);
 });
 
+test("a cross-site form post cannot vouch for itself with X-Forwarded-Host, and the person reads why in French", async ({ request }) => {
+  // The portal runs with no proxy in front (TRUSTED_PROXY_HOPS=0): the host a request names for
+  // itself is not the host it was sent to (pin-client-address.ts).
+  const forged = await request.post("/connexion/mot-de-passe", {
+    headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", accept: "text/html" },
+    form: { email: "camille.martin@example.org", password: "Sante-Demo-2026!" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  expect(forged.headers()["content-type"]).toContain("text/html");
+  const page = await forged.text();
+  expect(page).toContain('<html lang="fr">');
+  expect(page).toContain("Demande refusée : elle ne vient pas d'une page de l'Espace santé. Rien n'a été modifié.");
+});
+
 test("Camille sees the spaces she may open and acts for Jean after switching", async ({ page }) => {
   await signIn(page, "camille");
   const spaces = page.getByRole("region", { name: "Espaces auxquels vous avez accès" });

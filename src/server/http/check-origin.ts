@@ -32,11 +32,29 @@ export function checkOrigin(headers: Headers, appUrl: string): OriginCheck {
   return { ok: false, reason: "foreign" };
 }
 
+const REFUSAL = "Demande refusée : elle ne vient pas d'une page de l'Espace santé. Rien n'a été modifié.";
+const REFUSAL_HINT = "Si vous avez envoyé ce formulaire vous-même, revenez sur la page et envoyez-le à nouveau. Une extension du navigateur qui masque la provenance des pages peut en être la cause.";
+
+/**
+ * The refusal as the person sees it: a form post is a navigation, so the browser shows the body
+ * (it was an English JSON line, found by an exploratory test of the demo); a page in plain French
+ * says nothing changed and what to do. A script (passkeys' fetch) gets the same words as JSON.
+ * Inline, without the portal's frame: nothing of the person's is read for a request refused.
+ */
+function refusal(request: Request): Response {
+  const headers = { "cache-control": "no-store" };
+  if (!(request.headers.get("accept") ?? "").includes("text/html")) return Response.json({ error: REFUSAL }, { status: 403, headers });
+  const page = `<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Demande refusée – Espace santé</title></head>
+<body><main><h1>Demande refusée</h1><p>${REFUSAL}</p><p>${REFUSAL_HINT}</p><p><a href="/">Revenir à l'accueil</a></p></main></body></html>`;
+  return new Response(page, { status: 403, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+}
+
 /** For route handlers: a 403 response when the origin is refused, undefined when it is fine. */
 export function refuseCrossSite(request: Request, appUrl: string): Response | undefined {
   const check = checkOrigin(request.headers, appUrl);
   if (check.ok) return undefined;
-  return Response.json({ error: "cross-site request refused" }, { status: 403, headers: { "cache-control": "no-store" } });
+  return refusal(request);
 }
 
 export class CrossSiteRequestError extends Error {
