@@ -3,18 +3,20 @@ import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
 import { t } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { mayBreakGlass } from "@/server/emergency/may-break-glass";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-type Data = { displayName: string; list: PatientListPage };
+/** `emergency`: whether to offer the break-glass page (only to a role that allows it: may-break-glass.ts). */
+type Data = { displayName: string; list: PatientListPage; emergency: boolean };
 
 export const getServerSideProps = framedPage<Data>("practitioner", async ({ session, actor, repo }, { query }) => {
   if (actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
   const requested = Number(query.page);
-  const list = await listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1);
-  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list } };
+  const [list, emergency] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1), mayBreakGlass(repo)]);
+  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency } };
 });
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
@@ -74,11 +76,13 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
           </>
         )}
       </section>
-      <p>
-        <a href="/pro/urgence" className="font-semibold">
-          {t("pro.emergencyLink")}
-        </a>
-      </p>
+      {data.emergency ? (
+        <p>
+          <a href="/pro/urgence" className="font-semibold">
+            {t("pro.emergencyLink")}
+          </a>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as proHome from "@/pages/pro";
 import * as emergencyPage from "@/pages/pro/urgence";
-import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aPatient, aPractitioner, aPractitionerRole } from "@/lib/fhir/builders/people";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { signIn } from "../fhir-api/http";
@@ -14,9 +15,15 @@ useTestDatabase();
  */
 async function people() {
   const system = await systemRepository("emergency-page-tests");
-  const practitioner = await signIn(`Practitioner/${(await system.create(aPractitioner({ given: "Ines", family: "Urgence" }))).id!}`, { name: "Dr Ines Urgence" });
+  // An emergency physician (SNOMED 773568002, access/break-glass.ts) and a general practitioner.
+  const urgentist = (await system.create(aPractitioner({ given: "Ines", family: "Urgence" }))).id!;
+  await system.create(aPractitionerRole({ practitionerId: urgentist, specialty: { code: "773568002", display: "Emergency medicine", label: "médecine d'urgence" } }));
+  const practitioner = await signIn(`Practitioner/${urgentist}`, { name: "Dr Ines Urgence" });
+  const generalist = (await system.create(aPractitioner({ given: "Sophie", family: "Generaliste" }))).id!;
+  await system.create(aPractitionerRole({ practitionerId: generalist }));
+  const gp = await signIn(`Practitioner/${generalist}`, { name: "Dr Sophie Generaliste" });
   const patient = await signIn(`Patient/${(await system.create(aPatient({ given: "Paul", family: "Patient" }))).id!}`, { name: "Paul Patient" });
-  return { practitioner, patient };
+  return { practitioner, gp, patient };
 }
 
 describe("« Accès en urgence » (Pages Router)", () => {
@@ -36,6 +43,17 @@ describe("« Accès en urgence » (Pages Router)", () => {
     expect(html).toMatch(/<textarea [^>]*name="motif"[^>]*required=""[^>]*minLength="20" maxLength="500"/);
     expect(html).toContain('href="/pro"');
     expect(html).not.toContain('role="alert"');
+  });
+
+  it("tells a professional whose role does not allow emergency access so, without the form, and their home offers no link to it", async () => {
+    const { practitioner, gp } = await people();
+    const answer = await servePage(emergencyPage, "/pro/urgence", { cookie: gp.cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toContain("Votre rôle ne permet pas l&#x27;accès en urgence : il est réservé aux médecins urgentistes.");
+    expect(answer.html).not.toContain("<form");
+    expect(answer.html).not.toContain('name="motif"');
+    expect((await servePage(proHome, "/pro", { cookie: gp.cookie })).html).not.toContain('href="/pro/urgence"');
+    expect((await servePage(proHome, "/pro", { cookie: practitioner.cookie })).html).toContain('href="/pro/urgence"');
   });
 
   it("says what the handler's code means, never an unknown code's text", async () => {
