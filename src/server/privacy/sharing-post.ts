@@ -30,7 +30,7 @@ export async function sharingPost<S extends z.ZodType>(
   request: Request,
   schema: S,
   run: (scope: RequestScope, input: z.infer<S>) => Promise<SharingNotice>,
-  options: { on422?: SharingNotice; invalid?: SharingNotice } = {},
+  options: { on422?: SharingNotice; invalid?: { notice: SharingNotice; field: keyof z.infer<S> & string } } = {},
 ): Promise<Response> {
   return formPost<SharingNotice>(
     request,
@@ -40,7 +40,9 @@ export async function sharingPost<S extends z.ZodType>(
     },
     async (scope, form) => {
       const parsed = schema.safeParse(Object.fromEntries(form.entries()));
-      if (!parsed.success) return { notice: options.invalid ?? "echec" };
+      // A field's own words only when that field alone was wrong: a tampered professional id with
+      // a good date was told the date was wrong (found by an exploratory test of the demo).
+      if (!parsed.success) return { notice: options.invalid && parsed.error.issues.every((issue) => issue.path[0] === options.invalid!.field) ? options.invalid.notice : "echec" };
       return { notice: await run(scope, parsed.data) };
     },
   );
