@@ -199,11 +199,11 @@ test("cross-site posts are refused", async ({ request }) => {
   expect(response.status()).toBe(403);
 });
 
-test("a cross-site form post cannot vouch for itself with X-Forwarded-Host, and the person reads why in French", async ({ request }) => {
-  // The portal runs with no proxy in front (TRUSTED_PROXY_HOPS=0): the host a request names for
-  // itself is not the host it was sent to (pin-client-address.ts).
+test("a refused cross-site form post tells the person why, in French", async ({ request }) => {
+  // Here Playwright stands for a trusted proxy (playwright.config.ts), so the X-Forwarded-Host
+  // part of this attack is tested where no proxy is trusted: tests/integration/auth/forwarded-host.test.ts.
   const forged = await request.post("/connexion/mot-de-passe", {
-    headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", accept: "text/html" },
+    headers: { origin: "https://evil.example", accept: "text/html" },
     form: { email: "camille.martin@example.org", password: "Sante-Demo-2026!" },
     maxRedirects: 0,
   });
