@@ -123,9 +123,14 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   // Camille's history names who acted, and that it was for her.
   await camille.goto("/espace/historique");
   await expect(camille.getByRole("cell").filter({ hasText: "Paul Aidant" }).first()).toContainText("pour vous");
-  // Not given: her sharing settings.
+  // Not given: her sharing settings. Not offered on the home page; reached by its address, the
+  // page says why it shows nothing.
+  await paul.goto("/espace");
+  await expect(paul.getByRole("link", { name: "Partage et confidentialité" })).toHaveCount(0);
   await paul.goto("/espace/partage");
-  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Partage et confidentialité");
+  await expect(paul.getByRole("status").filter({ hasText: "pas accessibles avec les droits de votre délégation" })).toBeVisible();
+  await expect(paul.locator('form[action^="/api/partage"]')).toHaveCount(0);
 
   // Camille keeps only "ajouter des documents": reading the document is gone at Paul's next
   // request. Giving a right back (or another one) would wait out a new 24-hour pause.

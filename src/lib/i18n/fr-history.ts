@@ -3,7 +3,6 @@ export const frHistory = {
   history: {
     title: "Historique des accès",
     intro: "Chaque consultation, recherche ou modification de votre dossier est enregistrée ici, avec qui l'a faite et quand.",
-    notAllowed: "L'historique des accès de ce dossier n'est pas accessible avec les droits de votre délégation.",
     empty: "Aucun accès enregistré pour le moment.",
     tableCaption:
       "Accès à votre dossier : d'abord ceux d'autres personnes, puis les tentatives refusées, puis vos propres actions, chaque groupe du plus récent au plus ancien",

@@ -98,6 +98,14 @@ export const fr = {
     prevention: { title: "Prévention", description: "Vaccinations et dépistages recommandés." },
     messages: { title: "Messagerie sécurisée", description: "Vos échanges avec les professionnels que vous autorisez." },
   },
+  /** A part of a space the caregiver's delegation leaves out (src/server/delegations/space-parts.ts), said where the page would be. */
+  outOfReach: {
+    documents: "Les documents de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
+    prescriptions: "Les ordonnances de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
+    privacy: "Le partage et la confidentialité de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
+    trail: "L'historique des accès de ce dossier n'est pas accessible avec les droits de votre délégation.",
+    record: "Les vaccinations, maladies et dépistages de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
+  },
   proHome: {
     title: "Espace professionnel",
     greeting: "Bonjour {name}",

@@ -1,6 +1,6 @@
-import { Alert } from "@/components/alert";
 import { AccessHistoryPagination, AccessHistorySummary, AccessHistoryTable } from "@/components/history/access-history-table";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "@/server/access/actor";
@@ -27,7 +27,7 @@ export default function AccessHistoryPage({ data: history }: FramedProps<AccessH
     <div className="flex flex-col gap-6">
       <PageHeader title={t("history.title")} description={t("history.intro")} />
       {!history.allowed ? (
-        <Alert tone="info">{t("history.notAllowed")}</Alert>
+        <OutOfReachNotice part="trail" />
       ) : history.entries.length === 0 ? (
         <p>{t("history.empty")}</p>
       ) : (

@@ -42,7 +42,7 @@ export default function PatientHomePage({ data }: FramedProps<PatientHomeData>) 
           {t("patientHome.sectionsTitle")}
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {PATIENT_SECTIONS.map((section) => (
+          {PATIENT_SECTIONS.filter((section) => !section.part || !data.outOfReach.includes(section.part)).map((section) => (
             <li key={section.href}>
               <Card title={t(section.title)} href={section.href} headingLevel={3}>
                 <p>{t(section.description)}</p>

@@ -48,7 +48,14 @@ async function world() {
   return { system, jean, nadia, bernard, delegation };
 }
 
-const titles = (props: Props) => props.data!.list.items.map((item) => item.title);
+/** The list's data, on a page that shows the list (not a delegation's « pas accessible »). */
+function listData(props: Props) {
+  const data = props.data;
+  if (!data || "outOfReach" in data) throw new Error(`expected the list, got ${JSON.stringify(data)}`);
+  return data;
+}
+
+const titles = (props: Props) => listData(props).list.items.map((item) => item.title);
 
 describe("the documents page's server props (Pages Router)", () => {
   it("sends a visitor without a session to sign in, and a professional to their own space, reading nothing", async () => {
@@ -67,8 +74,8 @@ describe("the documents page's server props (Pages Router)", () => {
     expect(props.title).toBe("Mes documents");
     expect(props.frame.header).toMatchObject({ displayName: "Jean Pages", accountHref: "/espace/compte", notifications: { href: "/espace/notifications" } });
     expect(props.frame.banner).toBeNull();
-    expect(props.data!.filters.category).toBe("lab");
-    expect(props.data!.canAdd).toBe(true);
+    expect(listData(props).filters.category).toBe("lab");
+    expect(listData(props).canAdd).toBe(true);
     const rows = await db().sql.query<{ interaction: string; user_agent: string }>(
       "SELECT interaction, user_agent FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.8'",
       [jean],
@@ -127,11 +134,11 @@ describe("the documents page's server props (Pages Router)", () => {
     try {
       // The first visit starts the clock: the record is not all new.
       const first = propsOf(await view(session.cookie));
-      expect(first.data!.list.items.map((item) => [item.title, item.isNew])).toEqual([["Bilan de Jean", false]]);
+      expect(listData(first).list.items.map((item) => [item.title, item.isNew])).toEqual([["Bilan de Jean", false]]);
       await new Promise((resolve) => setTimeout(resolve, 20));
       await system.create(aDocument({ patientId: jean, kind: "imaging", title: "Radio récente", date: new Date().toISOString() }));
       const second = propsOf(await view(session.cookie));
-      expect(new Map(second.data!.list.items.map((item) => [item.title, item.isNew]))).toEqual(
+      expect(new Map(listData(second).list.items.map((item) => [item.title, item.isNew]))).toEqual(
         new Map([
           ["Radio récente", true],
           ["Bilan de Jean", false],
@@ -152,7 +159,7 @@ describe("the documents page's server props (Pages Router)", () => {
     expect(titles(before)).toEqual(["Bilan de Jean"]);
     expect(before.frame.banner).toMatchObject({ name: "Jean Pages", kind: "delegate", selfPatientId: nadia });
     expect(before.title).toBe("Documents de Jean Pages");
-    expect(before.data!.list.showPrivacy).toBe(false);
+    expect(listData(before).list.showPrivacy).toBe(false);
 
     await system.update<RelatedPerson>({ ...delegation, active: false });
     const after = propsOf(await view(session.cookie));
@@ -200,9 +207,9 @@ describe("a page's audit rows", () => {
     await system.create(aDocument({ patientId: jean, kind: "lab", title: "Bilan du Dr Bernard", author: `Practitioner/${bernard}`, date: "2026-05-02T09:00:00Z" }));
     const session = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
     const props = propsOf(await view(session.cookie, { q: "introuvable" }, "10.0.0.16"));
-    expect(props.data!.list.items).toEqual([]);
+    expect(listData(props).list.items).toEqual([]);
     // The filters still offer Dr Bernard: the facets were read, though no document matched.
-    expect(props.data!.facets.authors.map((author) => author.id)).toEqual([bernard]);
+    expect(listData(props).facets.authors.map((author) => author.id)).toEqual([bernard]);
     const rows = await db().sql.query<{ entity: string; detail: Record<string, number> }>(
       "SELECT entity, detail FROM audit_event WHERE patient_id = $1::uuid AND address = '10.0.0.16' ORDER BY seq",
       [jean],

@@ -47,7 +47,7 @@ const trailIds = async (cookie: string) => {
 const consents = () => db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "Consent" } });
 const REPORT_BUTTON = t("unrecognised.button");
 /** The refusal as the page's HTML spells it (React escapes the apostrophes). */
-const NOT_ALLOWED = t("history.notAllowed").replace(/'/g, "&#x27;");
+const NOT_ALLOWED = t("outOfReach.trail").replace(/'/g, "&#x27;");
 
 describe("a caregiver with only 'voir qui a consulté mon dossier' (audit:read)", () => {
   it("reads the trail through the FHIR API, search and read", async () => {

@@ -1,6 +1,8 @@
 import { DocumentsPageView } from "@/components/documents/documents-page-view";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachView } from "@/components/out-of-reach-view";
 import { t } from "@/lib/i18n/messages";
+import { reachesPart } from "@/server/delegations/space-parts";
 import { documentsPageData, type DocumentsPageData } from "@/server/documents/documents-page-data";
 import { framedPage, READS_OWN_RULES, type FramedProps } from "@/server/pages/framed-page";
 
@@ -12,14 +14,18 @@ import { framedPage, READS_OWN_RULES, type FramedProps } from "@/server/pages/fr
  */
 export const config = { unstable_runtimeJS: false };
 
-type Data = DocumentsPageData & { message: string | null };
+type Data = (DocumentsPageData & { message: string | null }) | { outOfReach: "documents" };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+  // A caregiver whose delegation does not include the documents: the page says so, not « Aucun document ».
+  if (!(await reachesPart(scope.repo, "documents"))) return { title: t("sections.documents.title"), data: { outOfReach: "documents" } };
   const data = await documentsPageData(scope, query);
   const title = data.spaceName !== null ? t("documents.spaceTitle", { name: data.spaceName }) : t("documents.title");
   return { title, data: { ...data, message: typeof query.message === "string" ? query.message : null } };
 }, READS_OWN_RULES);
 
 export default function DocumentsPage({ data }: FramedProps<Data>) {
-  return data ? <DocumentsPageView data={data} message={data.message} /> : <NotFoundView />;
+  if (!data) return <NotFoundView />;
+  if ("outOfReach" in data) return <OutOfReachView title={t("sections.documents.title")} part={data.outOfReach} />;
+  return <DocumentsPageView data={data} message={data.message} />;
 }

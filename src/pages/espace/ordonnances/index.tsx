@@ -1,10 +1,12 @@
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { PastPrescriptionItem } from "@/components/prescriptions/past-prescription-item";
 import { PrescriptionSummary } from "@/components/prescriptions/prescription-summary";
 import { pageOf } from "@/lib/page-of";
 import { t } from "@/lib/i18n/messages";
+import { reachesPart } from "@/server/delegations/space-parts";
 import { spacePatientName } from "@/server/delegations/space-patient-name";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { queryPage } from "@/server/pages/query-page";
@@ -17,7 +19,9 @@ export const config = { unstable_runtimeJS: false };
 /** Past prescriptions shown a page at a time (`?passees=N`), newest first. */
 const PAST_PER_PAGE = 20;
 
-type Data = {
+type Data = ListData | { outOfReach: "prescriptions" };
+
+type ListData = {
   spaceName: string | null;
   active: NamedPrescription[];
   anyPast: boolean;
@@ -25,6 +29,8 @@ type Data = {
 };
 
 export const getServerSideProps = framedPage<Data>("patient", async ({ repo, actor }, { query }) => {
+  // A caregiver whose delegation does not include the prescriptions: the page says so, not « Aucune ordonnance ».
+  if (!(await reachesPart(repo, "prescriptions"))) return { title: t("sections.prescriptions.title"), data: { outOfReach: "prescriptions" } };
   const list = await listPrescriptions(repo);
   // Another person's space: their name, as its banner read it.
   const spaceName = actor.kind === "patient" ? null : ((await spacePatientName(repo, list.patientId)) ?? null);
@@ -42,10 +48,11 @@ const href = (id: string) => `/espace/ordonnances/${encodeURIComponent(id)}`;
  * The prescriptions of the space the person acts in: active ones first, in full (medicines,
  * prescriber, validity, renewals left, what was dispensed), then past ones in short, twenty a
  * page, each linking to its full page. Read through the repository as this actor (a caregiver
- * without prescriptions:read sees none).
+ * without prescriptions:read is told the page is not theirs to see).
  */
 export default function PrescriptionsPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
+  if ("outOfReach" in data) return <OutOfReachView title={t("sections.prescriptions.title")} part={data.outOfReach} />;
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={data.spaceName !== null ? t("prescriptions.spaceTitle", { name: data.spaceName }) : t("prescriptions.title")} description={t("prescriptions.intro")} />

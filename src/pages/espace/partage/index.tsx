@@ -1,5 +1,6 @@
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { ChoiceForm } from "@/components/sharing/choice-form";
 import { Glance } from "@/components/sharing/glance";
@@ -10,15 +11,20 @@ import { AuthorisedList, BlockedList } from "@/components/sharing/professional-l
 import { ProfessionalSearch } from "@/components/sharing/professional-search";
 import { t } from "@/lib/i18n/messages";
 import { sharingSearchSchema } from "@/lib/sharing/sharing-search";
+import { reachesPart } from "@/server/delegations/space-parts";
 import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { sharingPageData, type SharingPageData } from "@/server/privacy/sharing-page-data";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<SharingPageData>("patient", async (scope, { query }) => {
+type Data = SharingPageData | { outOfReach: "privacy" };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+  // A caregiver whose delegation does not include managing sharing: the page says so, and reads nothing.
+  if (!(await reachesPart(scope.repo, "privacy"))) return { title: t("sharing.title"), data: { outOfReach: "privacy" } };
   const data = await sharingPageData(scope, sharingSearchSchema.parse(query));
-  return data ? { title: "Partage et confidentialité", data } : NOT_FOUND;
+  return data ? { title: t("sharing.title"), data } : NOT_FOUND;
 }, READS_OWN_RULES);
 
 /** A list page's address: both lists' pages (page 1 left out), landing on the list's heading. */
@@ -36,8 +42,9 @@ function listHref(pages: { autorises: number; bloques: number }, anchor: string)
  * repository as the person acting (the patient, a guardian, or a caregiver with the right to
  * manage sharing); anyone else gets the same "not found" as for a page that does not exist.
  */
-export default function SharingPage({ data }: FramedProps<SharingPageData>) {
+export default function SharingPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
+  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.title")} description={t("sharing.intro")} part={data.outOfReach} />;
   const { overview, search } = data;
   const notice = sharingNotice(search.message);
   return (
