@@ -30,3 +30,10 @@ export const NOTICES: Record<PreventionNotice, { tone: "success" | "error"; text
 
 /** When the engine has nothing to compute from: the person's page and a professional's tab say the same. */
 export const NO_BIRTH_DATE = "Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.";
+
+/** Beside the delegation's « pas accessibles » (outOfReach.record): why no calendar follows. */
+export const RECORD_OUT_OF_REACH =
+  "Le calendrier de prévention dépend de ces données : il n'est pas affiché ici, pour ne pas vous présenter comme à faire une vaccination ou un dépistage peut-être déjà fait. La personne elle-même, ou un proche qui a ce droit, le voit dans son espace.";
+
+/** The vaccination record or certificate, where the delegation does not reach the vaccinations. */
+export const VACCINATIONS_OUT_OF_REACH = "Aucune vaccination n'est affichée ici : cela ne veut pas dire qu'aucune n'a été faite.";

@@ -3,7 +3,10 @@ import { formatHumanName } from "@/lib/fhir/human-name";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../access/actor";
 import { listSpaces, type Space } from "../auth/list-spaces";
+import { readSpacePatient } from "../delegations/space-patient-name";
+import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
+import { todayInParis } from "./days";
 import { preventionOf } from "./evaluate-patient";
 import { loadPreferences } from "./preferences";
 import { preventionNotice } from "./prevention-notice";
@@ -14,6 +17,11 @@ export type PreventionPageData = {
   self: boolean;
   name: string;
   items: readonly PreventionItem[];
+  /**
+   * The caregiver's delegation does not reach the record (vaccinations, illnesses, screenings):
+   * the calendar would be worked out from an empty history, so it is not worked out at all.
+   */
+  recordOutOfReach: boolean;
   /** Today, in Paris: the day the items were computed for. */
   date: string;
   preferences: { all: boolean; themes: Theme[] };
@@ -21,7 +29,7 @@ export type PreventionPageData = {
   canWrite: boolean;
   /** Stopping every prevention message: whoever acts in the space. */
   mayChooseReminders: boolean;
-  /** A parent's children's spaces, to open their calendars. */
+  /** A parent's children's spaces, to open their calendars: in the parent's own space only. */
   children: Space[];
   notice: PreventionNotice | null;
 };
@@ -29,25 +37,32 @@ export type PreventionPageData = {
 /**
  * The prevention calendar of the space the session acts in (issue 14), computed by the engine
  * from that record (a guardian sees their child's); a parent or a caregiver reads about someone
- * else, so the reasons name them rather than say « vous ».
+ * else, so the reasons name them rather than say « vous ». A caregiver whose delegation does not
+ * reach the record gets no calendar: worked out from a history they cannot see, it would tell them
+ * a vaccination is due that the person has had.
  */
 export async function preventionPageData({ session, actor, repo, ctx }: RequestScope, message: string | string[] | undefined): Promise<PreventionPageData> {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
-  const [{ record, items, date }, preferences, spaces] = await Promise.all([
-    preventionOf(repo, patientId, { about: actor.kind === "patient" ? "self" : "other" }),
+  const self = actor.kind === "patient";
+  const recordOutOfReach = !(await reachesPart(repo, "record"));
+  const [{ patient, items, date }, preferences, spaces] = await Promise.all([
+    recordOutOfReach
+      ? readSpacePatient(repo, patientId).then((patient) => ({ patient, items: [], date: todayInParis(repo.now()) }))
+      : preventionOf(repo, patientId, { about: self ? "self" : "other" }).then(({ record, items, date }) => ({ patient: record.patient, items, date })),
     loadPreferences(repo, patientId),
-    listSpaces({ session, actor, repo, ctx }),
+    self ? listSpaces({ session, actor, repo, ctx }) : [],
   ]);
   return {
-    self: actor.kind === "patient",
-    name: formatHumanName(record.patient.name) ?? "",
+    self,
+    name: formatHumanName(patient.name) ?? "",
     items,
+    recordOutOfReach,
     date,
     preferences: { all: preferences.all, themes: [...preferences.themes] },
     canWrite: actor.kind === "patient" || actor.kind === "guardian",
     mayChooseReminders: actor.kind === "patient" || actor.kind === "guardian" || actor.kind === "delegate",
-    children: spaces.filter((space) => !space.current && space.kind === "guardian"),
+    children: spaces.filter((space) => space.kind === "guardian"),
     notice: preventionNotice(message),
   };
 }

@@ -2,12 +2,16 @@ import "@/server/server-only";
 import type { Immunization } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { spaceOf } from "../access/actor";
+import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
 import { todayInParis } from "./days";
 import { frDay } from "./evaluators/context";
 import { loadPreventionRecord } from "./load-prevention-record";
 
-export type VaccinationCertificatePageData = {
+/** The caregiver's delegation does not reach the vaccinations: no certificate, the page says why. */
+export type VaccinationCertificatePageData = CertificateData | { outOfReach: "record" };
+
+type CertificateData = {
   name: string;
   /** The birth date as the certificate writes it (« 2 juin 1950 »), as recorded if partial, or « Inconnue ». */
   birth: string;
@@ -20,6 +24,7 @@ export type VaccinationCertificatePageData = {
 export async function vaccinationCertificatePageData({ actor, repo }: RequestScope): Promise<VaccinationCertificatePageData> {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
+  if (!(await reachesPart(repo, "record"))) return { outOfReach: "record" };
   const record = await loadPreventionRecord(repo, patientId);
   const birth = record.patient.birthDate;
   return {

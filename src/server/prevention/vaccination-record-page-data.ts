@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { Immunization } from "@medplum/fhirtypes";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../access/actor";
+import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
 import { todayInParis } from "./days";
 import { loadPreventionRecord } from "./load-prevention-record";
@@ -11,6 +12,8 @@ import { VACCINE_PRODUCTS } from "./vaccine-products";
 export type VaccinationRecordPageData = {
   /** Every Immunization of the space's record the actor may see. */
   immunizations: Immunization[];
+  /** The caregiver's delegation does not reach the vaccinations: none is read, and the page says why none shows. */
+  recordOutOfReach: boolean;
   /** Today, in Paris: the form's default date and its latest. */
   today: string;
   /** Adding a vaccination: the person or a parent. */
@@ -29,9 +32,11 @@ export type VaccinationRecordPageData = {
 export async function vaccinationRecordPageData({ actor, repo }: RequestScope, message: string | string[] | undefined): Promise<VaccinationRecordPageData> {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
-  const record = await loadPreventionRecord(repo, patientId);
+  const recordOutOfReach = !(await reachesPart(repo, "record"));
+  const immunizations = recordOutOfReach ? [] : (await loadPreventionRecord(repo, patientId)).immunizations;
   return {
-    immunizations: record.immunizations,
+    immunizations,
+    recordOutOfReach,
     today: todayInParis(repo.now()),
     canWrite: actor.kind === "patient" || actor.kind === "guardian",
     guardian: actor.kind === "guardian",

@@ -1,10 +1,11 @@
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { groupItems } from "@/server/prevention/group-items";
 import { ItemSection } from "@/components/prevention/item-section";
-import { NO_BIRTH_DATE, NOTICES } from "@/components/prevention/texts";
+import { NO_BIRTH_DATE, NOTICES, RECORD_OUT_OF_REACH } from "@/components/prevention/texts";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
@@ -37,7 +38,14 @@ export default function PreventionPage({ data }: FramedProps<PreventionPageData>
         description="Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi."
       >
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-        {data.items.length === 0 ? <Alert tone="info">{NO_BIRTH_DATE}</Alert> : null}
+        {data.recordOutOfReach ? (
+          <>
+            <OutOfReachNotice part="record" />
+            <p className="max-w-prose">{RECORD_OUT_OF_REACH}</p>
+          </>
+        ) : data.items.length === 0 ? (
+          <Alert tone="info">{NO_BIRTH_DATE}</Alert>
+        ) : null}
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             Carnet de vaccination
@@ -48,20 +56,24 @@ export default function PreventionPage({ data }: FramedProps<PreventionPageData>
         </p>
       </PageHeader>
 
-      {list("À faire maintenant", "now-title", groups.now, "Rien à faire pour le moment.")}
-      {list("Bientôt", "soon-title", groups.soon, "Rien de prévu dans les douze prochains mois.")}
-      {list("À jour", "done-title", groups.upToDate, "Rien d'enregistré pour le moment.")}
+      {data.recordOutOfReach ? null : (
+        <>
+          {list("À faire maintenant", "now-title", groups.now, "Rien à faire pour le moment.")}
+          {list("Bientôt", "soon-title", groups.soon, "Rien de prévu dans les douze prochains mois.")}
+          {list("À jour", "done-title", groups.upToDate, "Rien d'enregistré pour le moment.")}
 
-      <details className="rounded-lg border border-slate-300 bg-white p-4">
-        <summary className="cursor-pointer font-semibold text-blue-800">Le reste du calendrier ({groups.later.length + groups.notApplicable.length})</summary>
-        <ul className="mt-3 flex flex-col gap-2">
-          {[...groups.later, ...groups.notApplicable].map((item) => (
-            <li key={item.item}>
-              <span className="font-semibold">{item.label}</span> — {item.reason}
-            </li>
-          ))}
-        </ul>
-      </details>
+          <details className="rounded-lg border border-slate-300 bg-white p-4">
+            <summary className="cursor-pointer font-semibold text-blue-800">Le reste du calendrier ({groups.later.length + groups.notApplicable.length})</summary>
+            <ul className="mt-3 flex flex-col gap-2">
+              {[...groups.later, ...groups.notApplicable].map((item) => (
+                <li key={item.item}>
+                  <span className="font-semibold">{item.label}</span> — {item.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
 
       <section aria-labelledby="reminders-title" className="flex flex-col gap-3">
         <h2 id="reminders-title" className="text-xl font-semibold">

@@ -1,5 +1,7 @@
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
+import { VACCINATIONS_OUT_OF_REACH } from "@/components/prevention/texts";
 import { VaccinationTable } from "@/components/prevention/vaccination-table";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { vaccinationCertificatePageData, type VaccinationCertificatePageData } from "@/server/prevention/vaccination-certificate-page-data";
@@ -18,6 +20,14 @@ export const getServerSideProps = framedPage<VaccinationCertificatePageData>("pa
 /** A printable list of the person's vaccinations (the browser's Print turns it into paper or PDF). */
 export default function VaccinationCertificatePage({ data }: FramedProps<VaccinationCertificatePageData>) {
   if (!data) return <NotFoundView />;
+  if ("outOfReach" in data) {
+    return (
+      <div className="flex flex-col gap-6">
+        <OutOfReachView title="Certificat de vaccination" part={data.outOfReach} />
+        <p className="max-w-prose">{VACCINATIONS_OUT_OF_REACH}</p>
+      </div>
+    );
+  }
   return (
     <article className="flex flex-col gap-6">
       <PageHeader title="Certificat de vaccination" description="Relevé des vaccinations enregistrées dans Espace santé. Pour l'imprimer ou l'enregistrer en PDF, utilisez la fonction Imprimer de votre navigateur." />

@@ -1,8 +1,9 @@
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
-import { NOTICES } from "@/components/prevention/texts";
+import { NOTICES, VACCINATIONS_OUT_OF_REACH } from "@/components/prevention/texts";
 import { VaccinationTable } from "@/components/prevention/vaccination-table";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { vaccinationRecordPageData, type VaccinationRecordPageData } from "@/server/prevention/vaccination-record-page-data";
@@ -30,9 +31,11 @@ export default function VaccinationRecordPage({ data }: FramedProps<VaccinationR
           <a href="/espace/prevention" className="font-semibold text-blue-800 underline underline-offset-4">
             Retour à la prévention
           </a>
-          <a href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
-            Certificat imprimable
-          </a>
+          {data.recordOutOfReach ? null : (
+            <a href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
+              Certificat imprimable
+            </a>
+          )}
           {data.guardian ? (
             <a href="/espace/carnet-enfant" className="font-semibold text-blue-800 underline underline-offset-4">
               Croissance et certificats de santé
@@ -40,7 +43,14 @@ export default function VaccinationRecordPage({ data }: FramedProps<VaccinationR
           ) : null}
         </p>
       </PageHeader>
-      <VaccinationTable immunizations={data.immunizations} caption="Vaccinations enregistrées, de la plus récente à la plus ancienne" />
+      {data.recordOutOfReach ? (
+        <>
+          <OutOfReachNotice part="record" />
+          <p className="max-w-prose">{VACCINATIONS_OUT_OF_REACH}</p>
+        </>
+      ) : (
+        <VaccinationTable immunizations={data.immunizations} caption="Vaccinations enregistrées, de la plus récente à la plus ancienne" />
+      )}
       {data.canWrite ? (
         <section aria-labelledby="add-title" className="flex flex-col gap-3">
           <h2 id="add-title" className="text-xl font-semibold">
