@@ -3,12 +3,13 @@ import type { RelatedPerson } from "@medplum/fhirtypes";
 import { widensDelegation } from "../access/delegation-widening";
 import type { Scope } from "../access/scopes";
 import { inPrisma } from "../db/queryable";
-import { notFound, unprocessable } from "../fhir/errors";
+import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { revoked, withRights } from "./delegation-resource";
 import { endDayAllowed } from "./invitation-state";
 import { caregiverDelegation } from "./managed-space";
+import { endDayRefused } from "./relatives-refusal";
 import { widenAfterPause } from "./widen-after-pause";
 
 /**
@@ -24,7 +25,7 @@ export async function changeDelegation(
 ): Promise<{ pausedUntil?: Date }> {
   const { patientId, person, delegation } = await caregiverDelegation(repo, relatedPersonId);
   if (!delegation.active) throw notFound();
-  if (!endDayAllowed(change.endDay, repo.now())) throw unprocessable("La date de fin doit être entre aujourd'hui et dans trois ans.");
+  if (!endDayAllowed(change.endDay, repo.now())) throw endDayRefused();
   const next = withRights(person, change.scopes, change.endDay);
   // Giving more waits out the pause against pressure, like an invitation; taking away is at once.
   if (widensDelegation(patientId, next, person, repo.now())) {

@@ -3,7 +3,6 @@ import type { Scope } from "../access/scopes";
 import { insertInvitation } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
-import { unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { notify } from "../notifications/notify";
@@ -13,6 +12,7 @@ import { cancelLines, invitationEmail } from "./delegation-emails";
 import { endDayAllowed, INVITATION_TTL_MS } from "./invitation-state";
 import { hashSecret, newSecret } from "./invitation-secret";
 import { managedSpace } from "./managed-space";
+import { endDayRefused } from "./relatives-refusal";
 
 export type InviteInput = {
   given: string;
@@ -32,7 +32,7 @@ export type InviteInput = {
 export async function inviteCaregiver(repo: Repository, input: InviteInput): Promise<{ invitationId: string; secret: string }> {
   const patientId = managedSpace(repo);
   const now = repo.now();
-  if (!endDayAllowed(input.endDay, now)) throw unprocessable("La date de fin doit être entre aujourd'hui et dans trois ans.");
+  if (!endDayAllowed(input.endDay, now)) throw endDayRefused();
   const secret = newSecret();
   const cancelSecret = newSecret();
   const appUrl = env().APP_URL;

@@ -2,9 +2,10 @@ import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { spaceOf } from "../access/actor";
 import { rulesFromResources, type Delegation } from "../access/rules";
-import { notFound, unprocessable } from "../fhir/errors";
+import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { mayManageDelegations } from "./invitation-state";
+import { guardianTieRefused } from "./relatives-refusal";
 
 /**
  * Whose delegations the actor manages: the space they act in, never an id from a form. A
@@ -23,6 +24,6 @@ export async function caregiverDelegation(repo: Repository, relatedPersonId: str
   const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
   if (person.patient?.reference !== `Patient/${patientId}` || !delegation) throw notFound();
   // A guardian's tie is a legal matter: the portal neither changes nor removes it.
-  if (delegation.kind === "guardian") throw unprocessable("Un représentant légal ne se retire pas ici : c'est une décision de justice.");
+  if (delegation.kind === "guardian") throw guardianTieRefused();
   return { patientId, person, delegation };
 }

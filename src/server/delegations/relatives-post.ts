@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { z } from "zod";
 import type { RequestScope } from "../documents/request-repository";
 import { formPost } from "../http/form-post";
+import { RelativesRefusal } from "./relatives-refusal";
 import type { RelativesNotice } from "@/lib/delegations/relatives-notices";
 
 export { RELATIVES_NOTICES, type RelativesNotice } from "@/lib/delegations/relatives-notices";
@@ -24,7 +25,8 @@ export async function relativesPost<S extends z.ZodType>(
     request,
     {
       page: RELATIVES_PAGE,
-      noticeFor: (status) => (status === 403 ? "interdit" : status === 412 ? "conflit" : status === 422 ? "legal" : "echec"),
+      // A refusal of the relatives' own rules says its reason (relatives-refusal.ts), caught below.
+      noticeFor: (status) => (status === 403 ? "interdit" : status === 412 ? "conflit" : "echec"),
     },
     async (scope, form) => {
       const fields: Record<string, unknown> = {};
@@ -34,7 +36,10 @@ export async function relativesPost<S extends z.ZodType>(
       }
       const parsed = schema.safeParse(fields);
       if (!parsed.success) return { notice: options.invalid ?? "formulaire" };
-      const outcome = await run(scope, parsed.data);
+      const outcome = await run(scope, parsed.data).catch((error: unknown) => {
+        if (error instanceof RelativesRefusal) return error.notice;
+        throw error;
+      });
       if (typeof outcome === "string") return { notice: outcome };
       if (outcome.response) return { response: outcome.response };
       return { notice: outcome.notice, ...(outcome.path ? { path: outcome.path } : {}) };

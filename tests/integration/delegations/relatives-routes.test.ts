@@ -6,7 +6,9 @@ import { listAccessHistory } from "@/server/history/list-access-history";
 import { listRelatives } from "@/server/delegations/list-relatives";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
+import * as relativesPage from "@/pages/espace/proches";
 import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "../pages/pages-route";
 import { fhir, sessionOf } from "../fhir-api/http";
 import { clock } from "./test-clock";
 import { delegationsTick } from "@/server/delegations/delegations-tick";
@@ -70,19 +72,25 @@ describe("inviting", () => {
     expect(stored[0]?.token_hash).not.toContain(secret);
   });
 
-  it("refuses an end date beyond three years or in the past, and a right that does not exist; nothing is stored", async () => {
+  it("refuses an end date beyond three years or in the past, and a right that does not exist, each with its own message; nothing is stored", async () => {
     const before = await invitationCount();
     const far = addMonthsToDay(parisDayOf(new Date()), 12 * 3 + 1);
-    for (const fields of [
-      { fin: far, droits: ["documents:read"] },
-      { fin: "2001-01-01", droits: ["documents:read"] },
-      { fin: inAYear(), droits: ["delegations:manage"] },
-    ]) {
+    for (const [fields, notice, words] of [
+      [{ fin: far, droits: ["documents:read"] }, "date", "La date de fin doit être entre aujourd'hui et dans trois ans au plus."],
+      [{ fin: "2001-01-01", droits: ["documents:read"] }, "date", "La date de fin doit être entre aujourd'hui et dans trois ans au plus."],
+      [{ fin: inAYear(), droits: ["delegations:manage"] }, "formulaire", "Le formulaire est incomplet ou incorrect : rien n'a été enregistré."],
+    ] satisfies [{ fin: string; droits: string[] }, string, string][]) {
       const answer = await post("inviter", { prenom: "X", nom: "Y", email: "x@example.org", lien: "ami", ...fields }, world.camille.session.cookie);
       expect(answer.status).toBe(303);
-      expect(["legal", "formulaire", "date"]).toContain(noticeOf(answer));
+      expect(noticeOf(answer), fields.fin).toBe(notice);
+      // The page she comes back to says what was wrong, not the legal guardian's message.
+      const page = await servePage(relativesPage, `${locationOf(answer).pathname}${locationOf(answer).search}`, { cookie: world.camille.session.cookie });
+      const text = page.html!.replace(/&#x27;/g, "'");
+      expect(text).toContain(words);
+      expect(text).not.toContain("représentant légal ne se retire pas");
     }
     expect(await invitationCount()).toBe(before);
+    expect(await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = 'x@example.org'")).toEqual([]);
   });
 
   it("is refused to a caregiver acting in the patient's space, even one who may manage her sharing (404, nothing stored)", async () => {
