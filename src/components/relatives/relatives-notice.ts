@@ -13,6 +13,7 @@ const TEXTS: Record<RelativesNotice, string> = {
   acceptee: "Invitation acceptée. Vous pourrez agir pour cette personne dans 24 heures, sauf si elle confirme plus tôt.",
   deja: "Rien n'a changé : c'était déjà fait.",
   date: "La date de fin doit être entre aujourd'hui et dans trois ans au plus.",
+  "soi-meme": "Vous ne pouvez pas vous inviter vous-même : indiquez l'adresse e-mail du proche à inviter. Rien n'a été envoyé.",
   formulaire: "Le formulaire est incomplet ou incorrect : rien n'a été enregistré.",
   interdit: "Vous ne pouvez pas faire cela dans cet espace.",
   legal: "Un représentant légal ne se retire pas ici : c'est une décision de justice.",

@@ -14,6 +14,7 @@ export const RELATIVES_NOTICES = {
   acceptee: "success",
   deja: "info",
   date: "error",
+  "soi-meme": "error",
   formulaire: "error",
   interdit: "error",
   legal: "error",

@@ -6,13 +6,13 @@ import { env } from "../env";
 import type { Repository } from "../fhir/repository";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { notify } from "../notifications/notify";
-import { normaliseEmail } from "../db/account-store";
+import { findAccountByEmail, normaliseEmail } from "../db/account-store";
 import type { Relationship } from "@/lib/delegations/rights";
 import { cancelLines, invitationEmail } from "./delegation-emails";
 import { endDayAllowed, INVITATION_TTL_MS } from "./invitation-state";
 import { hashSecret, newSecret } from "./invitation-secret";
 import { managedSpace } from "./managed-space";
-import { endDayRefused } from "./relatives-refusal";
+import { endDayRefused, selfInvitationRefused } from "./relatives-refusal";
 
 export type InviteInput = {
   given: string;
@@ -33,6 +33,11 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
   const patientId = managedSpace(repo);
   const now = repo.now();
   if (!endDayAllowed(input.endDay, now)) throw endDayRefused();
+  // One's own address: the link would come back to oneself, and accepting it is refused anyway
+  // (acceptRefusal's own-invitation); refused here, before anything is written or e-mailed.
+  const invitee = await findAccountByEmail(input.email);
+  const inviter = repo.actor.kind === "patient" || repo.actor.kind === "guardian" ? repo.actor.accountId : undefined;
+  if (invitee && invitee.id === inviter) throw selfInvitationRefused();
   const secret = newSecret();
   const cancelSecret = newSecret();
   const appUrl = env().APP_URL;

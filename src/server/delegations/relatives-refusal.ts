@@ -20,3 +20,5 @@ export class RelativesRefusal extends FhirError {
 export const endDayRefused = () => new RelativesRefusal("date", "La date de fin doit être entre aujourd'hui et dans trois ans.");
 
 export const guardianTieRefused = () => new RelativesRefusal("legal", "Un représentant légal ne se retire pas ici : c'est une décision de justice.");
+
+export const selfInvitationRefused = () => new RelativesRefusal("soi-meme", "Une invitation ne s'adresse pas à son propre compte.");

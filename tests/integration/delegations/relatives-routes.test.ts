@@ -93,6 +93,20 @@ describe("inviting", () => {
     expect(await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = 'x@example.org'")).toEqual([]);
   });
 
+  it("refuses an invitation to her own address, in any spelling, with its own message; nothing is stored or e-mailed", async () => {
+    const before = await invitationCount();
+    const mails = async () => (await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = $1", [world.camille.email])).length;
+    const mailsBefore = await mails();
+    const answer = await post("inviter", { prenom: "Paul", nom: "Durand", email: ` ${world.camille.email.toUpperCase()} `, lien: "ami", droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie);
+    expect(answer.status).toBe(303);
+    expect(noticeOf(answer)).toBe("soi-meme");
+    const page = await servePage(relativesPage, `${locationOf(answer).pathname}${locationOf(answer).search}`, { cookie: world.camille.session.cookie });
+    expect(page.html!.replace(/&#x27;/g, "'")).toContain("Vous ne pouvez pas vous inviter vous-même : indiquez l'adresse e-mail du proche à inviter. Rien n'a été envoyé.");
+    expect(page.html).not.toContain("Paul Durand");
+    expect(await invitationCount()).toBe(before);
+    expect(await mails()).toBe(mailsBefore);
+  });
+
   it("is refused to a caregiver acting in the patient's space, even one who may manage her sharing (404, nothing stored)", async () => {
     const before = await invitationCount();
     const answer = await post("inviter", { prenom: "Autre", nom: "Aidant", email: "autre@example.org", lien: "ami", droits: ["documents:read"], fin: inAYear() }, world.hugoInCamille.cookie);
