@@ -4,7 +4,7 @@ import { GrowthChart } from "@/components/children/growth-chart";
 import { GrowthTable } from "@/components/children/growth-table";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
-import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { queryValue } from "@/server/pages/query-page";
 import { GUARDIAN_TIE_SENTENCE } from "@/server/children/guardian-tie";
 import { MEASURES } from "@/server/children/growth-measures";
@@ -19,10 +19,10 @@ import { AGE_OF_MAJORITY } from "@/server/children/majority";
  */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<GrowthPageData>("patient", async (scope, { query }) => ({
-  title: "Carnet de santé : croissance",
-  data: await growthPageData(scope, queryValue(query.message)),
-}));
+export const getServerSideProps = framedPage<GrowthPageData>("patient", async (scope, { query }) => {
+  const data = await growthPageData(scope, queryValue(query.message));
+  return data ? { title: "Carnet de santé : croissance", data } : NOT_FOUND;
+});
 
 const FIELD = "rounded border border-slate-500 px-2 py-1";
 

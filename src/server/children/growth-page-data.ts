@@ -1,7 +1,9 @@
 import "@/server/server-only";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { spaceOf } from "../access/actor";
+import { readSpacePatient } from "../delegations/space-patient-name";
 import type { RequestScope } from "../documents/request-scope";
+import { isChildSpace } from "./child-space";
 import { todayInParis } from "../prevention/days";
 import { formatDay } from "./growth-format";
 import { ageInYears, GROWTH_MEASURES } from "./growth-measures";
@@ -38,11 +40,14 @@ export type GrowthPageData = {
 /**
  * The carnet de santé of the space the session acts in: the growth measures on the reference
  * curves and the certificates among the documents, read through the one door (a minor's secret
- * stays out, whoever asks), and what the form to add a measure needs.
+ * stays out, whoever asks), and what the form to add a measure needs. Undefined in a space that
+ * is not a child's (child-space.ts).
  */
-export async function growthPageData({ actor, repo }: RequestScope, message: string | undefined): Promise<GrowthPageData> {
+export async function growthPageData({ actor, repo }: RequestScope, message: string | undefined): Promise<GrowthPageData | undefined> {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
+  // An adult's space has no carnet: nothing more of the record is read (the banner reads the person anyway).
+  if (!isChildSpace(actor, await readSpacePatient(repo, patientId), repo.now())) return undefined;
   const { patient, series, certificates } = await loadGrowth(repo, patientId);
   const today = todayInParis(repo.now());
   const sex = sexOf(patient) ?? null;

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
+import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { todayInParis } from "../prevention/days";
 import { growthObservation } from "./growth-observation";
@@ -9,6 +10,7 @@ import type { GrowthNotice } from "./growth-notices";
 import { lmsAt, type GrowthMeasure } from "./growth-reference";
 import { IMPLAUSIBLE_Z, zScore } from "./lms";
 import { sexOf } from "./growth-points";
+import { isChildSpace } from "./child-space";
 
 export type GrowthInput = { date: string; weight?: number; height?: number; ofc?: number };
 
@@ -21,6 +23,8 @@ export type GrowthInput = { date: string; weight?: number; height?: number; ofc?
  */
 export async function recordGrowthMeasure(repo: Repository, patientId: string, input: GrowthInput): Promise<GrowthNotice> {
   const patient = await repo.read<Patient>("Patient", patientId);
+  // Only a child's space has a carnet: an adult's answers as if the form did not exist.
+  if (!isChildSpace(repo.actor, patient, repo.now())) throw notFound();
   if (input.date > todayInParis(repo.now())) return "date";
   if (patient.birthDate && input.date < patient.birthDate) return "naissance";
   const values: [GrowthMeasure, number][] = [];

@@ -112,6 +112,13 @@ describe("nobody else writes in Léo's record", () => {
     expect(denied).not.toBeNull();
   });
 
+  it("an adult cannot record a growth measure in her own space: the form answers as if it did not exist, nothing written", async () => {
+    const before = (await growthOf(world.ids.nadia)).length;
+    const answer = await post({ espace: world.ids.nadia, date: "2026-05-04", poids: "61", taille: "168" }, { cookie: world.sessions.nadia.cookie });
+    expect(answer.status).toBe(404);
+    expect((await growthOf(world.ids.nadia)).length).toBe(before);
+  });
+
   it("without a session: 401; from another site: refused; nothing written", async () => {
     const before = (await growthOf(world.ids.leo)).length;
     expect((await post({ espace: world.ids.leo, date: "2026-05-05", poids: "31" })).status).toBe(401);

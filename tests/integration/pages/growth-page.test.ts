@@ -94,22 +94,15 @@ describe("the carnet de santé (Pages Router)", () => {
     }
   });
 
-  it("gives an adult in their own space the form but no curves (past the curves of childhood) and no guardians' section", async () => {
-    const page = await html(PATH, world.sessions.nadia.cookie);
-    expect(page).toContain("de Nadia Benali, sur les courbes de référence.");
-    expect(page).toMatch(FORM);
-    expect(page).toContain(`name="espace" value="${world.ids.nadia}"`);
-    expect(page).not.toContain("Représentants légaux");
-    expect(page).not.toContain("<svg");
-    expect(page).toContain("Pas de courbe de référence");
-    expect(page).toContain("Aucune mesure enregistrée.");
-    expect(page).toContain("Aucun certificat dans les documents de cet espace.");
-  });
-
-  it("gives a caregiver the carnet to read, with no form and no guardians' section", async () => {
-    const page = await html(PATH, paulForNadia.cookie);
-    expect(page).toContain("de Nadia Benali, sur les courbes de référence.");
-    expect(page).not.toContain("<form");
-    expect(page).not.toContain("Représentants légaux");
+  it("is « Page introuvable » in an adult's space, her own or as her caregiver: no carnet, no form, nothing of her record read", async () => {
+    for (const [who, cookie, address] of [["Nadia", world.sessions.nadia.cookie, "10.0.0.52"], ["Paul for Nadia", paulForNadia.cookie, "10.0.0.53"]] as const) {
+      const answer = await servePage(growthPage, PATH, { cookie, address });
+      expect(answer.status, who).toBe(404);
+      expect(answer.html, who).toContain("Page introuvable");
+      expect(answer.html, who).not.toContain("Nadia Benali");
+      expect(answer.html, who).not.toMatch(FORM);
+      const searches = await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND address = $2 AND interaction = 'search'", [world.ids.nadia, address]);
+      expect(searches, who).toEqual([]);
+    }
   });
 });
