@@ -15,7 +15,7 @@ export function SessionsSection({ sessions }: { sessions: Json<SessionView[]> })
       <p>{t("account.sessionsIntro")}</p>
       <DataTable
         caption={t("account.sessionsCaption")}
-        columns={[t("account.sessionBrowser"), t("account.sessionSystem"), t("account.sessionFirst"), t("account.sessionLast"), t("account.sessionAddress"), ""]}
+        columns={[t("account.sessionBrowser"), t("account.sessionSystem"), t("account.sessionFirst"), t("account.sessionLast"), t("account.sessionAddress"), { label: t("account.sessionAction"), visuallyHidden: true }]}
       >
         {sessions.map((s) => (
           <tr key={s.handle} className="border-t border-slate-200">

@@ -74,6 +74,7 @@ export const frAccount = {
     sessionAddress: "Adresse",
     sessionThis: "Cet appareil",
     sessionEnd: "Déconnecter",
+    sessionAction: "Action",
     sessionEndOthers: "Déconnecter tous les autres appareils",
     sessionEnded: "La session a été fermée. Elle s'arrêtera à sa prochaine action.",
     othersEnded: "Les autres sessions ont été fermées.",
