@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
+import { TableScrollRegion } from "./table-scroll-region";
 
 /**
  * A column's header. Hidden on screen when its cells say what they are themselves (a button, « Cet
@@ -11,10 +12,13 @@ export type DataTableColumn = string | { label: string; visuallyHidden: true };
  * headers with their scope. Callers give the rows (`<tr>`), so each table keeps its own cells.
  */
 export function DataTable({ caption, columns, children }: { caption: string; columns: DataTableColumn[]; children: ReactNode }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    <TableScrollRegion captionId={captionId}>
       <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
+        <caption id={captionId} className="sr-only">
+          {caption}
+        </caption>
         <thead className="bg-slate-100 text-sm text-slate-900">
           {/* The padding once on the row (`*:`), not on each cell: each class attribute is one
               more string React encodes per view (issue 16), and every table has this row. */}
@@ -34,6 +38,6 @@ export function DataTable({ caption, columns, children }: { caption: string; col
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableScrollRegion>
   );
 }

@@ -1,12 +1,54 @@
 import { expect, test } from "@playwright/test";
+import { PRESCRIPTION_IDS } from "@/lib/demo/personas";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { personaPages } from "./helpers/persona-pages";
 
-/** The portal's tables with a screen reader: the sessions table of « Mon compte » names its last column (its buttons). */
+/**
+ * The portal's tables with the keyboard and a screen reader: a table that scrolls sideways (a
+ * pharmacy's name typed as one 120-character word, the form's maximum) can be reached and
+ * scrolled with the keyboard, on the pharmacist's page and on the patient's; the sessions table
+ * of « Mon compte » names its last column (its buttons) for screen readers.
+ */
 test.describe.configure({ mode: "serial" });
 
-const { pageAs, closeAll } = personaPages();
+const { pageAs, newContext, closeAll } = personaPages();
 test.afterAll(closeAll);
+
+const LONG_PHARMACY = "P".repeat(120);
+
+test("a delivery recorded under a 120-character pharmacy name: its table scrolls, and the keyboard reaches it, for the pharmacist and for the patient", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const prescriptionId = PRESCRIPTION_IDS.camillePartlyDispensed;
+  const camille = await pageAs(browser, "camille");
+  await camille.goto(`/espace/ordonnances/${prescriptionId}`);
+  await camille.getByRole("button", { name: "Créer le lien" }).click();
+  const url = await camille.getByLabel("Lien à copier").inputValue();
+  const passcode = (await camille.getByTestId("share-passcode").innerText()).trim();
+
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(url);
+  await page.getByLabel("Code à 6 chiffres").fill(passcode);
+  await page.getByLabel("Nom de la pharmacie").fill(LONG_PHARMACY);
+  await page.getByRole("button", { name: "Ouvrir l'ordonnance" }).click();
+  const line = page.getByRole("group", { name: /Desloratadine/ });
+  await line.getByLabel("Une partie").check();
+  await line.getByLabel(/Quantité délivrée/).fill("1");
+  await page.getByRole("button", { name: "Enregistrer la délivrance" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Délivrance enregistrée." })).toBeVisible();
+
+  for (const [who, view] of [["pharmacist", page], ["patient", camille]] as const) {
+    if (who === "patient") await view.goto(`/espace/ordonnances/${prescriptionId}`);
+    const deliveries = view.getByRole("region", { name: "Ce que la pharmacie a délivré" });
+    await expect(deliveries).toContainText(LONG_PHARMACY);
+    // The name does scroll the table sideways: the case axe reported.
+    expect(await deliveries.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
+    await deliveries.focus();
+    await expect(deliveries).toBeFocused();
+    await view.keyboard.press("ArrowRight");
+    await expect.poll(() => deliveries.evaluate((region) => region.scrollLeft)).toBeGreaterThan(0);
+    await expectNoAxeViolations(view, `${who}'s page with the long pharmacy name`);
+  }
+});
 
 test("the sessions table of « Mon compte » names its last column, for a patient and for a professional", async ({ browser }) => {
   for (const [persona, path] of [["camille", "/espace/compte"], ["bernard", "/pro/compte"]] as const) {

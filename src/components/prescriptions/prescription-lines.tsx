@@ -1,10 +1,11 @@
 import { t } from "@/lib/i18n/messages";
+import { TableScrollRegion } from "@/components/table-scroll-region";
 import type { PrescriptionLine } from "@/server/prescriptions/prescription-model";
 
 /** The medicines of a prescription: dose and instructions, quantity, renewals left, what was dispensed. */
 export function PrescriptionLines({ lines, captionId }: { lines: PrescriptionLine[]; captionId: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    <TableScrollRegion captionId={captionId}>
       <table className="w-full border-collapse text-left">
         <caption id={captionId} className="sr-only">
           {t("prescriptions.linesCaption")}
@@ -33,6 +34,6 @@ export function PrescriptionLines({ lines, captionId }: { lines: PrescriptionLin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScrollRegion>
   );
 }
