@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as deliver } from "@/app/(link)/p/[linkId]/delivrer/route";
 import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
+import * as gonePage from "@/pages/p/[linkId]/indisponible";
 import { listPrescriptions } from "@/server/prescriptions/list-prescriptions";
 import { viewSharedPrescription } from "@/server/prescriptions/view-shared-prescription";
 import { linkScope } from "@/server/sharing/link-scope";
@@ -11,6 +12,7 @@ import { sharePrescription } from "@/server/sharing/share-prescription";
 import { validateForWrite } from "@/server/fhir/validate";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "../pages/pages-route";
 import { APP, cookieOf, formPost, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";
 
@@ -62,6 +64,25 @@ describe("the pharmacist's link, through its route handlers", () => {
     expect(openLinkSession(shared.linkId, cookieOf(right)!.split("=")[1], new Date())?.pharmacy).toBe("Pharmacie du Parc");
     // Nothing the server answered carries the key.
     expect(`${locationOf(right)} ${setCookie} ${locationOf(wrong)}`).not.toContain(key);
+  });
+
+  it("the wrong code that spends the last try ends on the page a dead link shows, not on the form with « 0 tries left »", async () => {
+    const shared = await shareCamille();
+    const key = secretOf(shared.url);
+    const from = "198.51.100.31";
+    for (let left = 9; left >= 1; left--) {
+      const answer = await openAs(shared.linkId, { cle: key, code: wrongCode(shared.passcode!), pharmacie: "Pharmacie du Parc" }, from);
+      expect(locationOf(answer)).toBe(`/p/${shared.linkId}?erreur=code&essais=${left}`);
+    }
+    const last = await openAs(shared.linkId, { cle: key, code: wrongCode(shared.passcode!), pharmacie: "Pharmacie du Parc" }, from);
+    expect(last.status).toBe(303);
+    expect(locationOf(last)).toBe(`/p/${shared.linkId}/indisponible`);
+    const page = await servePage(gonePage, locationOf(last)!, { params: { linkId: shared.linkId } });
+    expect(page.status).toBe(404);
+    expect(page.html).toMatch(/<h1[^>]*>Ordonnance plus disponible<\/h1>/);
+    expect(page.html).not.toMatch(/<form|Essais restants/);
+    const mine = (await listMyLinks(await world.repoFor(world.actors.camille), world.camilleActive.prescriptionId))!.find((l) => l.id === shared.linkId)!;
+    expect(mine).toMatchObject({ state: "locked", attemptsLeft: 0 });
   });
 
   it("refuses a post from another site, and a malformed passcode or pharmacy name changes nothing", async () => {

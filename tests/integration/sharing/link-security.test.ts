@@ -100,15 +100,16 @@ describe("17. wrong passcodes in parallel", () => {
     expect(mine).toMatchObject({ state: "locked", attemptsLeft: 0, wrongPasscodes: 50 });
   });
 
-  it("one after another, the tries left only go down, through the route the page posts to", async () => {
+  it("one after another, the tries left only go down, through the route the page posts to; the tenth wrong code ends on the dead link's page", async () => {
     const shared = await share();
     const seen: string[] = [];
     for (let i = 0; i < 11; i++) {
       const answer = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: secretOf(shared.url), code: wrong(shared.passcode!), pharmacie: "Pharmacie Lente" }, { address: address() }), params({ linkId: shared.linkId }));
       seen.push(locationOf(answer) ?? "");
     }
-    expect(seen.slice(0, 10)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map((n) => `/p/${shared.linkId}?erreur=code&essais=${n}`));
-    expect(seen[10]).toBe(`/p/${shared.linkId}/indisponible`);
+    expect(seen.slice(0, 9)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => `/p/${shared.linkId}?erreur=code&essais=${n}`));
+    expect(seen.slice(9)).toEqual([`/p/${shared.linkId}/indisponible`, `/p/${shared.linkId}/indisponible`]);
+    expect((await db().prisma.shareLink.findUniqueOrThrow({ where: { id: shared.linkId } })).attemptsLeft).toBe(0);
   });
 });
 

@@ -12,8 +12,9 @@ import { setCookieHeader } from "@/server/sharing/share-result-cookie";
  * POST (cle, code, pharmacie): the pharmacist opens a link. The key comes from the URL's
  * fragment, copied into the form's body by the page's script: it is never in a request line.
  * A right passcode opens a 30-minute session (a cookie scoped to this link); a wrong one goes
- * back to the form with the tries left; a dead, unknown or mistyped link is "no longer
- * available". Nothing in a redirect comes from the request but the link id, checked as a UUID.
+ * back to the form with the tries left, or, once none is left, to "no longer available", as a
+ * dead, unknown or mistyped link does. Nothing in a redirect comes from the request but the
+ * link id, checked as a UUID.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
@@ -39,7 +40,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ lin
       return response;
     }
     case "wrong-passcode":
-      return seeOther(linkPath(linkId, `?erreur=code&essais=${result.attemptsLeft}`));
+      // The guess that spent the last try locked the link: the form could not open it any more.
+      return result.attemptsLeft > 0 ? seeOther(linkPath(linkId, `?erreur=code&essais=${result.attemptsLeft}`)) : seeOther(linkPath(linkId, "/indisponible"));
     case "invalid-passcode":
       return seeOther(linkPath(linkId, "?erreur=format"));
     case "rate-limited":
