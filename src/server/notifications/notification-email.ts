@@ -1,15 +1,19 @@
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { KIND_INFO } from "@/lib/notifications/kinds";
+import { preferencesPath } from "@/lib/notifications/preferences-path";
 import type { OutgoingEmail } from "../mail/outgoing-email";
 
 export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans votre espace santé";
+
+/** Who receives it: the address, and the kind of account, whose area holds its preferences. */
+export type NotificationRecipient = { email: string; accountKind: "patient" | "practitioner" };
 
 /**
  * The e-mail of a notification: the same few fixed sentences for every kind, so it can carry
  * no health information, document, specialty or anyone's name (tests/unit/notifications checks
  * every kind against words of the demo record). Only security kinds add that it is urgent to read.
  */
-export function notificationEmail(kind: NotificationKind, to: string, appUrl: string, dedupeKey?: string, extraLines: readonly string[] = []): OutgoingEmail {
+export function notificationEmail(kind: NotificationKind, to: NotificationRecipient, appUrl: string, dedupeKey?: string, extraLines: readonly string[] = []): OutgoingEmail {
   const base = appUrl.replace(/\/+$/, "");
   const lines = [
     "Bonjour,",
@@ -20,9 +24,9 @@ export function notificationEmail(kind: NotificationKind, to: string, appUrl: st
     `Connectez-vous pour la lire : ${base}/connexion`,
     "",
     ...(extraLines.length > 0 ? [...extraLines, ""] : []),
-    `Pour choisir les notifications que vous recevez aussi par e-mail : ${base}/espace/notifications/preferences`,
+    `Pour choisir les notifications que vous recevez aussi par e-mail : ${base}${preferencesPath(to.accountKind)}`,
     "",
     "Ce message est envoyé automatiquement, n'y répondez pas.",
   ];
-  return { to, subject: NOTIFICATION_SUBJECT, text: lines.join("\n"), kind: `notification-${kind}`, ...(dedupeKey ? { dedupeKey } : {}) };
+  return { to: to.email, subject: NOTIFICATION_SUBJECT, text: lines.join("\n"), kind: `notification-${kind}`, ...(dedupeKey ? { dedupeKey } : {}) };
 }

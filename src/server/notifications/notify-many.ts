@@ -8,7 +8,7 @@ import { noticeRow, sendsEmail } from "./notice-row";
 import { notificationEmail } from "./notification-email";
 import type { NotificationInput } from "./notify";
 
-type Written = { id: string; email: string | null; wants: boolean | null };
+type Written = { id: string; email: string | null; account_kind: "patient" | "practitioner" | null; wants: boolean | null };
 
 /**
  * notify() for many notices at once (a campaign, the daily prevention job): the same rows, in two
@@ -35,10 +35,10 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id
      )
-     SELECT i.id, r.email, r.wants
+     SELECT i.id, r.email, r.account_kind, r.wants
        FROM inserted JOIN input i USING (id)
        LEFT JOIN LATERAL (
-         SELECT a.email, p.email AS wants
+         SELECT a.email, a.kind AS account_kind, p.email AS wants
            FROM account a
            LEFT JOIN notification_preference p ON p.account_id = a.id AND p.kind = i.kind
           WHERE NOT a.disabled
@@ -64,7 +64,7 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
     const i = index.get(w.id)!;
     isNew[i] = true;
     const n = inputs[i]!;
-    if (w.email !== null && sendsEmail(n, w.wants)) emails.push(notificationEmail(n.kind, w.email, appUrl, `notification:${w.id}`, n.emailLines));
+    if (w.email !== null && w.account_kind !== null && sendsEmail(n, w.wants)) emails.push(notificationEmail(n.kind, { email: w.email, accountKind: w.account_kind }, appUrl, `notification:${w.id}`, n.emailLines));
   }
   await enqueueEmails(db, emails);
   return isNew;

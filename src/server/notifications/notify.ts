@@ -34,7 +34,7 @@ export type NotificationInput = {
   emailLines?: readonly string[];
 };
 
-type Recipient = { account_id: string; email: string; wants: boolean | null };
+type Recipient = { account_id: string; email: string; account_kind: "patient" | "practitioner"; wants: boolean | null };
 
 /**
  * Writes a notification, and its e-mail to the outbox when the person wants it (or always, for
@@ -55,7 +55,7 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
 
   const [recipient] = await db.query<Recipient>(
-    `SELECT a.id AS account_id, a.email, p.email AS wants
+    `SELECT a.id AS account_id, a.email, a.kind AS account_kind, p.email AS wants
        FROM account a
        LEFT JOIN notification_preference p ON p.account_id = a.id AND p.kind = $3::text
       WHERE NOT a.disabled AND (a.id = $1::uuid OR ($1::uuid IS NULL AND a.fhir_ref = $2::text))
@@ -64,6 +64,6 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   );
   if (!recipient || !sendsEmail(n, recipient.wants)) return true;
   const key = `notification:${inserted[0]!.id}`;
-  await enqueueEmail(db, notificationEmail(n.kind, recipient.email, env().APP_URL, key, n.emailLines));
+  await enqueueEmail(db, notificationEmail(n.kind, { email: recipient.email, accountKind: recipient.account_kind }, env().APP_URL, key, n.emailLines));
   return true;
 }

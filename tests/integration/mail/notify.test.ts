@@ -80,4 +80,17 @@ describe("notify()", () => {
     expect(row!.link).toBe("/espace/messages");
     expect(await outboxFor(pro.email)).toHaveLength(1);
   });
+
+  it("links each e-mail to the preferences page of its recipient's area: a professional's to /pro, where theirs is", async () => {
+    const patient = await anAccount();
+    const pro = await anAccount({ kind: "practitioner" });
+    await notify(db().sql, { patientId: patientOf(patient.fhirRef), kind: "document-added" });
+    await notify(db().sql, { accountId: pro.id, kind: "new-sign-in", email: "always" });
+    const settingsLine = async (email: string) => {
+      const [mail] = await outboxFor(email);
+      return mail!.text_body.split("\n").find((line) => line.startsWith("Pour choisir les notifications"));
+    };
+    expect(await settingsLine(patient.email)).toMatch(/ : https?:\/\/[^/\s]+\/espace\/notifications\/preferences$/);
+    expect(await settingsLine(pro.email)).toMatch(/ : https?:\/\/[^/\s]+\/pro\/notifications\/preferences$/);
+  });
 });

@@ -90,6 +90,15 @@ describe("notifyMany()", () => {
     expect(got.notices).toHaveLength(8);
     // plain ×2, refuses: the security kind and "always" (not the refused document-added), pro.
     expect(got.mails.map((m) => JSON.parse(m).recipient).sort()).toEqual(["plain", "plain", "pro", "refuses", "refuses"]);
+    // Each e-mail links to the preferences page of its recipient's own area.
+    const settings = (m: string) => /Pour choisir les notifications que vous recevez aussi par e-mail : \S+(\/(?:espace|pro)\/notifications\/preferences)$/m.exec(JSON.parse(m).text_body)?.[1];
+    expect(got.mails.map((m) => [JSON.parse(m).recipient, settings(m)]).sort()).toEqual([
+      ["plain", "/espace/notifications/preferences"],
+      ["plain", "/espace/notifications/preferences"],
+      ["pro", "/pro/notifications/preferences"],
+      ["refuses", "/espace/notifications/preferences"],
+      ["refuses", "/espace/notifications/preferences"],
+    ]);
 
     // Run again: the keyed notices are not written again, nor their e-mails; the unkeyed ones are.
     const again = await notifyMany(db().sql, many.inputs);

@@ -46,13 +46,15 @@ describe("the e-mail of every notification kind", () => {
     expect(forbiddenIn("Le Dr Bernard a vu votre asthme")).toEqual(expect.arrayContaining(["bernard", "asthme"]));
   });
 
-  it.each(NOTIFICATION_KINDS)("%s says nothing of the record", (kind) => {
-    const email = notificationEmail(kind, "camille.martin@example.org", "https://espace-sante.example");
-    expect(forbiddenIn(email.subject)).toEqual([]);
-    expect(forbiddenIn(email.text)).toEqual([]);
-    expect(email.html ?? "").toBe("");
-    expect(email.text).toContain("https://espace-sante.example/connexion");
-    expect(email.text).toContain("/espace/notifications/preferences");
+  it.each(NOTIFICATION_KINDS)("%s says nothing of the record, to a patient or to a professional", (kind) => {
+    for (const [accountKind, area] of [["patient", "espace"], ["practitioner", "pro"]] as const) {
+      const email = notificationEmail(kind, { email: "camille.martin@example.org", accountKind }, "https://espace-sante.example");
+      expect(forbiddenIn(email.subject)).toEqual([]);
+      expect(forbiddenIn(email.text)).toEqual([]);
+      expect(email.html ?? "").toBe("");
+      expect(email.text).toContain("https://espace-sante.example/connexion");
+      expect(email.text).toContain(`https://espace-sante.example/${area}/notifications/preferences`);
+    }
   });
 
   it.each(NOTIFICATION_KINDS)("%s reads in the portal without naming anyone", (kind) => {
@@ -71,7 +73,7 @@ describe("the new sign-in e-mail's own lines", () => {
   ];
   it.each(agents)("%s: says when and with which browser, names nothing of the record", (agent) => {
     const lines = newSignInEmailLines(describeDevice(agent), new Date("2026-12-01T06:30:00Z"), "https://espace-sante.example/espace/compte");
-    const email = notificationEmail("new-sign-in", "camille.martin@example.org", "https://espace-sante.example", undefined, lines);
+    const email = notificationEmail("new-sign-in", { email: "camille.martin@example.org", accountKind: "patient" }, "https://espace-sante.example", undefined, lines);
     expect(forbiddenIn(email.text)).toEqual([]);
     expect(email.text).toContain("Connexion du 1 décembre 2026 à 07:30 (heure de Paris).");
     expect(email.text).toMatch(/Navigateur : [^,]+, système : [^.]+\./);

@@ -4,6 +4,7 @@ import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
 import { saveMyPreferences } from "@/server/notifications/preferences";
+import { preferencesPath } from "@/lib/notifications/preferences-path";
 
 /** POST: the preferences form. The account is the session's, never a field of the form. */
 export async function POST(request: Request): Promise<Response> {
@@ -13,5 +14,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!session) return unauthorized();
   const form = await request.formData().catch(() => new FormData());
   await saveMyPreferences(session.account.id, form);
-  return seeOther(session.account.kind === "practitioner" ? "/pro/notifications/preferences?enregistre=1" : "/espace/notifications/preferences?enregistre=1");
+  return seeOther(`${preferencesPath(session.account.kind)}?enregistre=1`);
 }
