@@ -94,7 +94,7 @@ export function UploadForm({
         <label htmlFor="upload-date" className="font-semibold">
           {texts.date} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
         </label>
-        <input id="upload-date" name="date" type="date" required defaultValue={today} max="2100-12-31" className={field} />
+        <input id="upload-date" name="date" type="date" required defaultValue={today} max={today} className={field} />
       </div>
       {/* Shown by the behaviour while a file is sent. */}
       <div data-upload-progress hidden className="flex flex-col gap-1">

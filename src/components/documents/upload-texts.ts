@@ -27,14 +27,10 @@ export function uploadKinds(options: { personalFirst: boolean }) {
   return keys.map((key) => ({ value: key, label: t(`documents.kinds.${key}`) }));
 }
 
-const REFUSALS: readonly UploadRefusal[] = ["empty", "too-large", "type", "pdf-script", "pdf-unreadable", "image-too-large", "image-unreadable", "quota", "invalid", "not-allowed", "busy"];
+const REFUSALS: readonly UploadRefusal[] = ["empty", "too-large", "type", "pdf-script", "pdf-unreadable", "image-too-large", "image-unreadable", "quota", "invalid", "future-date", "not-allowed", "busy"];
 
 /** The message of the refusal code the upload route put in the URL, if it is one. */
 export function uploadErrorFor(code: string | string[] | undefined): string | undefined {
   const value = Array.isArray(code) ? code[0] : code;
   return value && (REFUSALS as readonly string[]).includes(value) ? t(`upload.errors.${value as UploadRefusal}`) : undefined;
-}
-
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
 }

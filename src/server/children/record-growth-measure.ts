@@ -3,7 +3,7 @@ import type { Patient } from "@medplum/fhirtypes";
 import { agentRef } from "../access/actor";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
-import { todayInParis } from "../prevention/days";
+import { isAfterToday } from "../prevention/days";
 import { growthObservation } from "./growth-observation";
 import { ageInYears, bodyMassIndex, MEASURES } from "./growth-measures";
 import type { GrowthNotice } from "./growth-notices";
@@ -25,7 +25,7 @@ export async function recordGrowthMeasure(repo: Repository, patientId: string, i
   const patient = await repo.read<Patient>("Patient", patientId);
   // Only a child's space has a carnet: an adult's answers as if the form did not exist.
   if (!isChildSpace(repo.actor, patient, repo.now())) throw notFound();
-  if (input.date > todayInParis(repo.now())) return "date";
+  if (isAfterToday(input.date, repo.now())) return "date";
   if (patient.birthDate && input.date < patient.birthDate) return "naissance";
   const values: [GrowthMeasure, number][] = [];
   if (input.weight !== undefined) values.push(["weight", input.weight]);

@@ -11,6 +11,7 @@ import type { StagedFile } from "../fhir/file-store";
 import { isUuid, type Repository, type TransactionScope } from "../fhir/repository";
 import { MAX_COUNT } from "../fhir/search-request";
 import { notify } from "../notifications/notify";
+import { isAfterToday } from "../prevention/days";
 import { inspectUpload } from "./inspect-upload";
 import { cleanText, safeFileName } from "./safe-file-name";
 import { MAX_DOCUMENTS_PER_PATIENT, UploadRefused } from "./upload-policy";
@@ -87,6 +88,8 @@ export async function prepareUpload(repo: Repository, input: UploadInput): Promi
   if (!patientId || !isUuid(patientId)) throw new UploadRefused("not-allowed");
   const parsed = metadata.safeParse({ kind: input.kind, date: input.date });
   if (!parsed.success) throw new UploadRefused("invalid");
+  // Said in its own words here; the repository refuses it anyway, whatever the door (write-guards.ts).
+  if (isAfterToday(parsed.data.date, repo.now())) throw new UploadRefused("future-date");
   const kind = parsed.data.kind as UploadKind;
 
   // The quota counts what the uploader can see of the record; the repository refuses the write anyway if they may not add to it.

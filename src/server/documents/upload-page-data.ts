@@ -1,9 +1,11 @@
 import "@/server/server-only";
-import { todayInParis, uploadErrorFor, uploadFormTexts, uploadKinds } from "@/components/documents/upload-texts";
+import { uploadErrorFor, uploadFormTexts, uploadKinds } from "@/components/documents/upload-texts";
 import type { UploadFormTexts } from "@/components/documents/upload-form";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
+import { now } from "../clock";
 import { isUuid } from "../fhir/ids";
+import { todayInParis } from "../prevention/days";
 import { patientIdentity } from "./patient-identity";
 import type { RequestScope } from "./request-scope";
 import { MAX_UPLOAD_BYTES } from "./upload-policy";
@@ -18,6 +20,7 @@ export type UploadPageData = {
   texts: UploadFormTexts;
   error: string | null;
   maxBytes: number;
+  /** The date field's default and its latest day (a document is not dated after today). */
   today: string;
 };
 
@@ -33,7 +36,7 @@ function form(error: string | string[] | undefined, personalKinds: boolean) {
     texts: uploadFormTexts(),
     error: uploadErrorFor(error) ?? null,
     maxBytes: MAX_UPLOAD_BYTES,
-    today: todayInParis(),
+    today: todayInParis(now()),
   };
 }
 

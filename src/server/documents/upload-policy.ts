@@ -37,6 +37,7 @@ export type UploadRefusal =
   | "image-unreadable"
   | "quota"
   | "invalid"
+  | "future-date"
   | "not-allowed"
   | "busy";
 

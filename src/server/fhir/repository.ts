@@ -64,6 +64,7 @@ export class Repository extends WriteGuards {
     await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
     this.refuseDelegationGrant("create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
+    this.refuseFutureDocumentDate(resource, undefined);
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
       await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
     }
@@ -199,6 +200,7 @@ export class Repository extends WriteGuards {
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
+    this.refuseFutureDocumentDate(resource, stored.content);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);

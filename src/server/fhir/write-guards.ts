@@ -6,6 +6,7 @@ import { agentWriteRefusal } from "../access/agent-writes";
 import { widensDelegation } from "../access/delegation-widening";
 import { messageChangeRefusal } from "../access/message-changes";
 import { statusMoveRefused } from "../access/status-moves";
+import { isAfterToday, parisDay } from "../prevention/days";
 import type { Queryable } from "../db/queryable";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { patientIdOf } from "./columns";
@@ -31,8 +32,8 @@ export function refuseFileWrite(actor: Actor, type: string): void {
  * The checks every write passes besides decide(), each refusing a class of attack whatever the
  * door (the API, a page, a use case): files written only with their document, ids given by the
  * server, someone acting for a patient touching their own rights, a delegation given without
- * its pause, a final status left, a sent message edited; and the level a new document takes by
- * default. The writes themselves are repository.ts's.
+ * its pause, a final status left, a sent message edited, a document dated after today; and the
+ * level a new document takes by default. The writes themselves are repository.ts's.
  */
 export class WriteGuards extends ReadRepository {
   /** The server gives ids; only the system (the seed's fixed demo identities) may choose one. */
@@ -94,6 +95,21 @@ export class WriteGuards extends ReadRepository {
       { patientId: patientIdOf(stored), entity: `${stored.resourceType}/${stored.id}`, interaction: "update", outcome: "denied", reason: "final-status" },
       forbidden(),
     );
+  }
+
+  /**
+   * A document is not dated after today (a day in Paris), as nothing else of the record that
+   * already happened is (prevention/days.ts): it would head the patient's list above every real
+   * one. A date the document already had is kept as it is, so a document stored before this rule
+   * can still be renamed or hidden. The system (the seed, the jobs) writes dates as they are.
+   */
+  protected refuseFutureDocumentDate(next: Resource, stored: Resource | undefined): void {
+    if (this.actor.kind === "system" || next.resourceType !== "DocumentReference") return;
+    const day = parisDay(next.date);
+    const kept = stored?.resourceType === "DocumentReference" ? parisDay(stored.date) : undefined;
+    if (!day || day === kept || !isAfterToday(day, this.now())) return;
+    const message = "La date du document ne peut pas être dans le futur.";
+    throw unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["DocumentReference.date"] }]);
   }
 
   /** A message is never edited: only its read receipt, or its withdrawal by its sender (message-changes.ts). */

@@ -95,3 +95,11 @@ function parisDayOfInstant(ms: number): Day {
 export function todayInParis(now: Date = new Date()): Day {
   return parisDayOfInstant(now.getTime());
 }
+
+/**
+ * A day after today in Paris: what nothing that already happened (a vaccination, a screening, a
+ * measure, a document) may be dated. Today itself is not, whatever the hour.
+ */
+export function isAfterToday(day: Day, now: Date): boolean {
+  return day > todayInParis(now);
+}

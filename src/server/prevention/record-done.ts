@@ -3,7 +3,7 @@ import type { Immunization, Patient, Procedure } from "@medplum/fhirtypes";
 import { unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { ATC_SYSTEM, codingForProcedure } from "./codes";
-import { isDay, todayInParis, type Day } from "./days";
+import { isAfterToday, isDay, type Day } from "./days";
 import { CURRENT_CALENDAR } from "./evaluate-patient";
 import { recordsOf } from "./evaluators/context";
 import { PROCEDURE_LABELS } from "./evaluators/screening";
@@ -62,6 +62,6 @@ function declaredProcedure(patientId: string, kind: ProcedureKind, day: Day): Pr
 /** A real day, not in the future (Paris), not before the birth. */
 export function checkDay(patient: Patient, day: Day, now: Date) {
   if (!isDay(day)) throw unprocessable("La date doit être une date du calendrier (AAAA-MM-JJ).");
-  if (day > todayInParis(now)) throw unprocessable("La date ne peut pas être dans le futur.");
+  if (isAfterToday(day, now)) throw unprocessable("La date ne peut pas être dans le futur.");
   if (patient.birthDate && day < patient.birthDate) throw unprocessable("La date ne peut pas précéder la naissance.");
 }
