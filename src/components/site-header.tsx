@@ -1,4 +1,4 @@
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import { Button } from "./button";
 import { QuickExit } from "./relatives/quick-exit";
 
@@ -35,7 +35,7 @@ export function SiteHeader({
             <p className="text-slate-700">{t("header.signedInAs", { name: displayName })}</p>
             {notifications ? (
               <a href={notifications.href} className="font-semibold">
-                {notifications.unread > 0 ? t("notifications.headerCount", { count: notifications.unread }) : t("notifications.headerLink")}
+                {notifications.unread > 0 ? tn("notifications.headerCount", notifications.unread) : t("notifications.headerLink")}
               </a>
             ) : null}
             {accountHref ? (

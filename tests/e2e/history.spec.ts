@@ -36,7 +36,7 @@ test("Nadia's history shows a professional's refused attempt before her own read
   expect((await groupsShown())[0]).toBe("Accès par d'autres personnes");
   // The summary's counts lead to where each group begins: refused attempts, then her own reads.
   const summary = page.getByRole("navigation", { name: "Aller au début de chaque groupe" });
-  await summary.getByRole("link", { name: /^\d+ tentatives refusées$/ }).click();
+  await summary.getByRole("link", { name: /^\d+ tentatives? refusées?$/ }).click();
   await expect(page).toHaveURL(/\/espace\/historique\?page=\d+#groupe-refused$/);
   expect(await groupsShown()).toContain("Tentatives refusées");
   const refusedPage = pageNumber();

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/alert";
 import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import type { FacetOption } from "@/server/documents/list-document-facets";
 import type { DocumentList } from "@/server/documents/list-documents";
 import { DocumentFiltersForm } from "./document-filters-form";
@@ -12,8 +12,7 @@ import { Pagination } from "./pagination";
 export function countLabel(total: number, capped = false): string {
   if (capped) return t("documents.resultsCountMore", { count: total.toLocaleString("fr-FR") });
   if (total === 0) return t("documents.resultsCountNone");
-  if (total === 1) return t("documents.resultsCountOne");
-  return t("documents.resultsCount", { count: total.toLocaleString("fr-FR") });
+  return tn("documents.resultsCount", total);
 }
 
 const isFiltered = (f: DocumentFilters) => Boolean(f.category || f.author || f.facility || f.from || f.to || f.text);

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { formatDateTime } from "@/lib/documents/format";
-import { t, type MessageKey } from "@/lib/i18n/messages";
+import { t, tn, type MessageKey } from "@/lib/i18n/messages";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
 import { frHistory } from "@/lib/i18n/fr-history";
 import { DataTable } from "@/components/data-table";
@@ -116,7 +116,7 @@ export function AccessHistorySummary({ history }: { history: AccessHistory }) {
     <nav aria-label={t("history.summaryLabel")}>
       <ul className="flex flex-wrap gap-x-6 gap-y-1">
         {SUMMARY.map(([group, key]) => {
-          const text = t(key, { count: history.groups[group].toLocaleString("fr-FR") });
+          const text = tn(key, history.groups[group]);
           return (
             <li key={group}>
               {history.groups[group] > 0 ? (

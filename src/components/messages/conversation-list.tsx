@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/documents/format";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import type { ConversationSummary } from "@/server/messages/conversation-view";
 
 /** The conversations, most recent first, unread ones marked in words (not by colour alone). */
@@ -16,7 +16,7 @@ export function ConversationList({ conversations, basePath, nameOf }: { conversa
           {conversations.map((conversation) => (
             <li key={conversation.id} className={`rounded-md border bg-white px-4 py-3 ${conversation.unread > 0 ? "border-l-4 border-blue-800" : "border-slate-300"}`}>
               <p className={conversation.unread > 0 ? "font-semibold" : ""}>
-                {conversation.unread > 0 ? <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-sm text-white">{t("messaging.unread", { count: conversation.unread })}</span> : null}
+                {conversation.unread > 0 ? <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-sm text-white">{tn("messaging.unread", conversation.unread)}</span> : null}
                 <a href={`${basePath}/${conversation.id}`}>{conversation.subject ?? t("messaging.noSubject")}</a>
               </p>
               <p className="text-sm text-slate-700">

@@ -2,7 +2,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/lib/documents/format";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import { KIND_INFO } from "@/lib/notifications/kinds";
 import type { NotificationsPage } from "@/server/notifications/list-notifications";
 import type { Json } from "@/server/pages/json-props";
@@ -27,7 +27,7 @@ export function NotificationsView({ list, basePath, notice }: { list: Json<Notif
         <section aria-labelledby="notifications-list" className="flex flex-col gap-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="notifications-list" className="text-xl font-semibold">
-              {t("notifications.unreadCount", { count: list.unread })}
+              {tn("notifications.unreadCount", list.unread)}
             </h2>
             {list.unread > 0 ? (
               <form method="post" action="/api/notifications/lues">

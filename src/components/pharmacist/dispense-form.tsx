@@ -1,6 +1,7 @@
 import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
 import type { SharedPrescriptionView } from "@/server/prescriptions/view-shared-prescription";
+import { agreeWith } from "@/lib/i18n/plural";
 
 /**
  * Line by line, what the pharmacist hands over today: nothing, all that remains, or a part.
@@ -24,14 +25,14 @@ export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPre
             <fieldset key={id} className="flex flex-col gap-2 rounded-md border border-slate-300 p-3">
               <legend className="px-1 font-semibold">{line.medication}</legend>
               <input type="hidden" name={`reste-${id}`} value={line.remainingQuantity} />
-              <p className="text-sm text-slate-700">{t("pharmacist.remaining", { quantity: line.remainingQuantity, unit: line.unit })}</p>
+              <p className="text-sm text-slate-700">{t("pharmacist.remaining", { quantity: line.remainingQuantity, unit: agreeWith(line.remainingQuantity, line.unit) })}</p>
               <label className="flex items-center gap-2">
                 <input type="radio" name={`choix-${id}`} value="aucun" defaultChecked />
                 <span>{t("pharmacist.optionNone")}</span>
               </label>
               <label className="flex items-center gap-2">
                 <input type="radio" name={`choix-${id}`} value="tout" />
-                <span>{t("pharmacist.optionFull", { quantity: line.remainingQuantity, unit: line.unit })}</span>
+                <span>{t("pharmacist.optionFull", { quantity: line.remainingQuantity, unit: agreeWith(line.remainingQuantity, line.unit) })}</span>
               </label>
               <label className="flex items-center gap-2">
                 <input type="radio" name={`choix-${id}`} value="partie" />
@@ -39,7 +40,7 @@ export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPre
               </label>
               <div className="flex flex-col gap-1 pl-6">
                 <label htmlFor={`quantite-${id}`} className="text-sm font-semibold">
-                  {t("pharmacist.quantity", { unit: line.unit })}
+                  {t("pharmacist.quantity", { unit: agreeWith(2, line.unit) })}
                 </label>
                 <input
                   id={`quantite-${id}`}

@@ -2,6 +2,7 @@ import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { Dispensation } from "@/server/prescriptions/prescription-model";
 import { DataTable } from "@/components/data-table";
+import { agreeWith } from "@/lib/i18n/plural";
 
 /** What was handed over: when, by which pharmacy (as it named itself), how much, full or partial. */
 export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispensations: Dispensation[]; headingLevel?: 2 | 3 | 4 }) {
@@ -19,7 +20,7 @@ export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispen
               <td>{d.pharmacy ?? t("prescriptions.unknownPharmacy")}</td>
               <td>{d.medication}</td>
               <td>
-                {d.quantity} {d.unit} ({d.partial ? t("prescriptions.partial") : t("prescriptions.full")})
+                {d.quantity} {agreeWith(d.quantity, d.unit)} ({d.partial ? t("prescriptions.partial") : t("prescriptions.full")})
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { Button } from "@/components/button";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import type { Json } from "@/server/pages/json-props";
 import type { LinkEvent, MyLink } from "@/server/sharing/list-my-links";
 import { DataTable } from "@/components/data-table";
@@ -8,7 +8,7 @@ import { DataTable } from "@/components/data-table";
 function eventText(event: Json<LinkEvent>): string {
   switch (event.kind) {
     case "wrong-passcode":
-      return t("links.events.wrong-passcode", { left: event.attemptsLeft ?? 0 });
+      return tn("links.events.wrong-passcode", event.attemptsLeft ?? 0);
     case "dispensed":
       return t("links.events.dispensed", { quantity: event.quantity ?? "" });
     default:
@@ -61,7 +61,7 @@ export function LinksList({ prescriptionId, links }: { prescriptionId: string; l
               </DataTable>
             )}
             {link.eventsNotShown > 0 ? (
-              <p className="text-slate-700">{t(link.moreEventsNotShown ? "links.moreEventsNotShown" : "links.eventsNotShown", { count: link.eventsNotShown.toLocaleString("fr-FR") })}</p>
+              <p className="text-slate-700">{link.moreEventsNotShown ? t("links.moreEventsNotShown", { count: link.eventsNotShown.toLocaleString("fr-FR") }) : tn("links.eventsNotShown", link.eventsNotShown)}</p>
             ) : null}
             {link.state === "active" ? (
               <form method="post" action={`/api/ordonnances/${encodeURIComponent(prescriptionId)}/liens/${link.id}/revoquer`}>

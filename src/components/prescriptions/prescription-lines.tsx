@@ -1,6 +1,7 @@
 import { t } from "@/lib/i18n/messages";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 import type { PrescriptionLine } from "@/server/prescriptions/prescription-model";
+import { agreeWith } from "@/lib/i18n/plural";
 
 /** The medicines of a prescription: dose and instructions, quantity, renewals left, what was dispensed. */
 export function PrescriptionLines({ lines, captionId }: { lines: PrescriptionLine[]; captionId: string }) {
@@ -25,10 +26,10 @@ export function PrescriptionLines({ lines, captionId }: { lines: PrescriptionLin
             <tr key={line.requestId} className="border-t border-slate-200 align-top *:px-4 *:py-2">
               <th scope="row" className="font-semibold">{line.medication}</th>
               <td>{line.dosage.length > 0 ? line.dosage.join(" ; ") : t("prescriptions.noDosage")}</td>
-              <td>{t("prescriptions.perFill", { quantity: line.quantityPerFill, unit: line.unit })}</td>
+              <td>{t("prescriptions.perFill", { quantity: line.quantityPerFill, unit: agreeWith(line.quantityPerFill, line.unit) })}</td>
               <td>{line.renewalsLeft}</td>
               <td>
-                {t("prescriptions.dispensedOf", { done: line.dispensedQuantity, total: line.totalQuantity, unit: line.unit })}
+                {t("prescriptions.dispensedOf", { done: line.dispensedQuantity, total: line.totalQuantity, unit: agreeWith(line.totalQuantity, line.unit) })}
               </td>
             </tr>
           ))}

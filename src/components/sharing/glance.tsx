@@ -1,4 +1,4 @@
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { frenchDay } from "./format";
 
@@ -29,13 +29,13 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
     });
   }
   if (overview.authorised.length > GLANCE_PER_GROUP) {
-    lines.push({ key: "a-more", text: t("sharing.authorisedMore", { count: overview.authorised.length - GLANCE_PER_GROUP }), href: "#autorises" });
+    lines.push({ key: "a-more", text: tn("sharing.authorisedMore", overview.authorised.length - GLANCE_PER_GROUP), href: "#autorises" });
   }
   for (const { card } of overview.blocked.slice(0, GLANCE_PER_GROUP)) {
     lines.push({ key: `b-${card.id}`, text: t("sharing.blockedSentence", { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });
   }
   if (overview.blocked.length > GLANCE_PER_GROUP) {
-    lines.push({ key: "b-more", text: t("sharing.blockedMore", { count: overview.blocked.length - GLANCE_PER_GROUP }), href: "#bloques" });
+    lines.push({ key: "b-more", text: tn("sharing.blockedMore", overview.blocked.length - GLANCE_PER_GROUP), href: "#bloques" });
   }
   for (const delegation of overview.delegations) {
     lines.push({
@@ -58,7 +58,7 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
   lines.push({ key: "emergency", text: t(emergency[overview.emergency]), href: "#urgence" });
   lines.push({ key: "level", text: t(overview.defaultLevel === "R" ? "sharing.defaultLevelSentenceR" : "sharing.defaultLevelSentenceN"), href: "#niveau" });
   lines.push({ key: "research", text: t(overview.research === "allowed" ? "sharing.researchSentenceAllowed" : "sharing.researchSentenceRefused"), href: "#recherche" });
-  lines.push({ key: "hidden", text: overview.hidden.length ? t("sharing.hiddenSentence", { count: overview.hidden.length }) : t("sharing.hiddenNone"), href: "#masques" });
+  lines.push({ key: "hidden", text: overview.hidden.length ? tn("sharing.hiddenSentence", overview.hidden.length) : t("sharing.hiddenNone"), href: "#masques" });
   return (
     <section aria-labelledby="glance-title" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="glance-title" className="text-xl font-semibold">

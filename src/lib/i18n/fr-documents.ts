@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /**
  * The strings of the documents pages (patient and professional), the file route's errors and
  * emergency access. Spread into fr.ts so `t("documents.…")` is typed like every other key.
@@ -21,8 +22,7 @@ export const frDocuments = {
     toLabel: "Au",
     apply: "Appliquer les filtres",
     reset: "Effacer les filtres",
-    resultsCount: "{count} document(s)",
-    resultsCountOne: "1 document",
+    resultsCount: plural({ one: "{count} document", other: "{count} documents" }),
     resultsCountMore: "Plus de {count} documents",
     resultsCountNone: "Aucun document",
     noResults: "Aucun document ne correspond à ces critères.",

@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /** The access history page (the patient's audit trail), in French. */
 export const frHistory = {
   history: {
@@ -10,11 +11,11 @@ export const frHistory = {
     colWho: "Qui",
     colAction: "Action",
     colOutcome: "Résultat",
-    count: "{count} accès enregistrés",
+    count: plural({ one: "{count} accès enregistré", other: "{count} accès enregistrés" }),
     summaryLabel: "Aller au début de chaque groupe",
-    summaryOthers: "{count} par d'autres personnes",
-    summaryRefused: "{count} tentatives refusées",
-    summaryOwn: "{count} par vous-même",
+    summaryOthers: plural({ one: "{count} par d'autres personnes", other: "{count} par d'autres personnes" }),
+    summaryRefused: plural({ one: "{count} tentative refusée", other: "{count} tentatives refusées" }),
+    summaryOwn: plural({ one: "{count} par vous-même", other: "{count} par vous-même" }),
     groups: {
       others: "Accès par d'autres personnes",
       refused: "Tentatives refusées",

@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /** The secure messaging, in French. */
 export const frMessaging = {
   messaging: {
@@ -8,7 +9,7 @@ export const frMessaging = {
     conversations: "Conversations",
     noConversation: "Aucune conversation pour le moment.",
     with: "Avec {name}",
-    unread: "{count} non lu(s)",
+    unread: plural({ one: "{count} non lu", other: "{count} non lus" }),
     lastMessage: "Dernier message de {name}, le {date}",
     noSubject: "Sans objet",
     newTitle: "Nouveau message",

@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /** The notifications pages and the header's count, in French. */
 export const frNotifications = {
   notifications: {
@@ -11,14 +12,14 @@ export const frNotifications = {
     openLabel: "Voir : {text}",
     markAllRead: "Tout marquer comme lu",
     allRead: "Toutes les notifications sont marquées comme lues.",
-    unreadCount: "{count} non lue(s)",
+    unreadCount: plural({ one: "{count} non lue", other: "{count} non lues" }),
     preferencesLink: "Choisir les notifications reçues aussi par e-mail",
     forSpace: "Espace de la personne pour qui vous agissez",
     previous: "Plus récentes",
     next: "Plus anciennes",
     pagination: "Pages des notifications",
     headerLink: "Notifications",
-    headerCount: "Notifications ({count} non lues)",
+    headerCount: plural({ one: "Notifications ({count} non lue)", other: "Notifications ({count} non lues)" }),
   },
   notificationPreferences: {
     title: "Notifications par e-mail",

@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /**
  * The strings of the prescriptions pages (patient and caregiver), "send to a pharmacy", the
  * patient's links and the pharmacist's pages. Spread into fr.ts so `t("prescriptions.…")` is
@@ -99,7 +100,7 @@ export const frPrescriptions = {
     revoke: "Révoquer ce lien",
     revoked: "Le lien a été révoqué : il ne donne plus accès à l'ordonnance.",
     eventsCaption: "Ce qui s'est passé par ce lien, du plus récent au plus ancien",
-    eventsNotShown: "Et {count} événement(s) plus ancien(s), dans l'historique des accès.",
+    eventsNotShown: plural({ one: "Et {count} événement plus ancien, dans l'historique des accès.", other: "Et {count} événements plus anciens, dans l'historique des accès." }),
     moreEventsNotShown: "Et plus de {count} événements plus anciens, dans l'historique des accès.",
     colWhen: "Quand",
     colWhat: "Événement",
@@ -109,7 +110,7 @@ export const frPrescriptions = {
       created: "Lien créé",
       revoked: "Lien révoqué",
       opened: "Ouverture avec le bon code",
-      "wrong-passcode": "Code erroné ({left} essai(s) restant(s))",
+      "wrong-passcode": plural({ one: "Code erroné ({count} essai restant)", other: "Code erroné ({count} essais restants)" }),
       refused: "Ouverture refusée",
       viewed: "Ordonnance consultée",
       dispensed: "Délivrance : {quantity}",

@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 /**
  * The words of "Partage et confidentialité" (/espace/partage), its preview ("Voir comme…") and
  * the professional's list of patients. Plain French: what a patient reads to decide who sees
@@ -15,8 +16,8 @@ export const frSharing = {
     levelRestricted: ", y compris ceux dont l'accès est restreint, sauf ceux que vous avez masqués",
     untilDate: ", jusqu'au {date}",
     untilNone: ", sans date de fin",
-    authorisedMore: "Et {count} autres professionnels autorisés : la liste complète est plus bas.",
-    blockedMore: "Et {count} autres professionnels bloqués : la liste complète est plus bas.",
+    authorisedMore: plural({ one: "Et {count} autre professionnel autorisé : la liste complète est plus bas.", other: "Et {count} autres professionnels autorisés : la liste complète est plus bas." }),
+    blockedMore: plural({ one: "Et {count} autre professionnel bloqué : la liste complète est plus bas.", other: "Et {count} autres professionnels bloqués : la liste complète est plus bas." }),
     authorisedPages: "Pages des professionnels autorisés",
     blockedPages: "Pages des professionnels bloqués",
     blockedSentence: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir de votre dossier, même en urgence.",
@@ -29,7 +30,7 @@ export const frSharing = {
     emergencySentenceRefused: "Vous avez refusé l'accès en urgence : personne ne peut voir votre dossier sans votre autorisation.",
     researchSentenceAllowed: "Vous acceptez que vos données soient réutilisées pour la recherche.",
     researchSentenceRefused: "Vous refusez que vos données soient réutilisées pour la recherche.",
-    hiddenSentence: "{count} document(s) masqué(s) à tous les professionnels.",
+    hiddenSentence: plural({ one: "{count} document masqué à tous les professionnels.", other: "{count} documents masqués à tous les professionnels." }),
     hiddenNone: "Aucun document masqué.",
     defaultLevelSentenceN: "Les nouveaux documents de votre dossier ont un accès normal.",
     defaultLevelSentenceR: "Les nouveaux documents de votre dossier ont un accès restreint.",
@@ -158,7 +159,10 @@ export const frSharing = {
     levelN: "documents normaux",
     levelR: "documents normaux et restreints",
     ended: "accès retiré",
-    count: "{current} patient(s) vous autorisent actuellement ; {total} au total dans cette liste.",
+    count: plural({
+      one: "{count} patient vous autorise actuellement ; {total} au total dans cette liste.",
+      other: "{count} patients vous autorisent actuellement ; {total} au total dans cette liste.",
+    }),
     pagination: "Pages de la liste des patients",
     previous: "Page précédente",
     next: "Page suivante",

@@ -1,4 +1,5 @@
 import { fr, type Messages } from "./fr";
+import { isPlural, pluralCategory, type PluralMessage } from "./plural";
 
 /**
  * The message accessor, usable on the server and in the browser. Only French exists today; a
@@ -11,10 +12,17 @@ const CATALOGUES: Record<Locale, Messages> = { fr };
 export const DEFAULT_LOCALE: Locale = "fr";
 
 /** Dotted paths to every string of the catalogue: "signIn.title", "sections.documents.title"… */
-export type MessageKey = Leaves<Messages>;
+export type MessageKey = Leaves<Messages, string>;
 
-type Leaves<T, Prefix extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+/** Dotted paths to the messages that agree with a `{count}` (plural.ts): "notifications.unreadCount"… */
+export type PluralKey = Leaves<Messages, PluralMessage>;
+
+type Leaves<T, Leaf, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends Leaf
+    ? `${Prefix}${K}`
+    : T[K] extends string | PluralMessage
+      ? never
+      : Leaves<T[K], Leaf, `${Prefix}${K}.`>;
 }[keyof T & string];
 
 export type MessageParams = Record<string, string | number>;
@@ -31,10 +39,14 @@ export function messages(locale: Locale = DEFAULT_LOCALE): Messages {
  */
 const BY_KEY: Record<Locale, ReadonlyMap<string, string>> = { fr: flatten(fr) };
 
+/** Each message that agrees with a count, by its dotted key, its forms held apart in BY_KEY as "key#one", "key#other". */
 function flatten(node: object, prefix = "", into = new Map<string, string>()): Map<string, string> {
   for (const [name, value] of Object.entries(node)) {
     if (typeof value === "string") into.set(`${prefix}${name}`, value);
-    else if (value !== null && typeof value === "object") flatten(value as object, `${prefix}${name}.`, into);
+    else if (isPlural(value)) {
+      into.set(`${prefix}${name}#one`, value.one);
+      into.set(`${prefix}${name}#other`, value.other);
+    } else if (value !== null && typeof value === "object") flatten(value as object, `${prefix}${name}.`, into);
   }
   return into;
 }
@@ -64,6 +76,17 @@ export function t(key: MessageKey, params?: MessageParams, locale: Locale = DEFA
   const message = BY_KEY[locale].get(key);
   if (message === undefined) throw new Error(`Message manquant : ${key}`);
   return params ? fill(partsOf(locale, key, message), params) : message;
+}
+
+/**
+ * The form of the message at `key` that agrees with `count` ("1 non lue", "3 non lues"), its
+ * `{count}` written as French writes numbers ("1 234") and its other placeholders filled as t() fills them.
+ */
+export function tn(key: PluralKey, count: number, params: MessageParams = {}, locale: Locale = DEFAULT_LOCALE): string {
+  const formKey = `${key}#${pluralCategory(count)}`;
+  const message = BY_KEY[locale].get(formKey);
+  if (message === undefined) throw new Error(`Message manquant : ${key}`);
+  return fill(partsOf(locale, formKey, message), { ...params, count: count.toLocaleString("fr-FR") });
 }
 
 /** Any template's `{placeholders}` filled as t() fills a message's. */

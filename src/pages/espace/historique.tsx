@@ -2,7 +2,7 @@ import { AccessHistoryPagination, AccessHistorySummary, AccessHistoryTable } fro
 import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import { spaceOf } from "@/server/access/actor";
 import { listAccessHistory, type AccessHistory } from "@/server/history/list-access-history";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
@@ -33,7 +33,7 @@ export default function AccessHistoryPage({ data: history }: FramedProps<AccessH
       ) : (
         <section aria-labelledby="history-count" className="flex flex-col gap-4">
           <h2 id="history-count" className="text-xl font-semibold">
-            {t("history.count", { count: history.total.toLocaleString("fr-FR") })}
+            {tn("history.count", history.total)}
           </h2>
           <AccessHistorySummary history={history} />
           <AccessHistoryTable history={history} />

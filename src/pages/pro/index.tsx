@@ -1,7 +1,7 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
@@ -44,7 +44,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
           <p className="text-slate-700">{t("proHome.noPatients")}</p>
         ) : (
           <>
-            <p className="text-slate-700">{t("proPatients.count", { current: data.list.current, total: data.list.total })}</p>
+            <p className="text-slate-700">{tn("proPatients.count", data.list.current, { total: data.list.total.toLocaleString("fr-FR") })}</p>
             <ul className="flex flex-col gap-3">
               {data.list.patients.map((patient) => (
                 <li key={patient.patientId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">

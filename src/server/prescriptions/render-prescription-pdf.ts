@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDateFr } from "../documents/render-pdf";
 import type { NamedPrescription } from "./read-prescriptions";
+import { agreeWith } from "@/lib/i18n/plural";
 
 /**
  * A prescription as an A4 PDF carrying its QR code (top right): prescriber, patient, date and
@@ -90,7 +91,7 @@ export async function renderPrescriptionPdf({ prescription, patient, qrPng }: Pr
   for (const line of prescription.lines) {
     w.line(line.medication, { bold: true, size: 11.5 });
     for (const dosage of line.dosage) w.line(dosage, { x: LEFT + 14 });
-    w.line(`${line.quantityPerFill} ${line.unit} par délivrance - renouvellements restants : ${line.renewalsLeft} - délivré : ${line.dispensedQuantity} sur ${line.totalQuantity}`, { x: LEFT + 14, color: MUTED, size: 9.5 });
+    w.line(`${line.quantityPerFill} ${agreeWith(line.quantityPerFill, line.unit)} par délivrance - renouvellements restants : ${line.renewalsLeft} - délivré : ${line.dispensedQuantity} sur ${line.totalQuantity}`, { x: LEFT + 14, color: MUTED, size: 9.5 });
     w.y -= 6;
   }
   if (prescription.note) {
@@ -102,7 +103,7 @@ export async function renderPrescriptionPdf({ prescription, patient, qrPng }: Pr
     w.line("Délivrances", { bold: true, color: ACCENT });
     for (const d of prescription.dispensations) {
       const when = d.when ? formatDateFr(d.when) : "";
-      w.line(`${when} - ${d.pharmacy ?? "Pharmacie non renseignée"} - ${d.medication} : ${d.quantity} ${d.unit}${d.partial ? " (partielle)" : ""}`, { size: 9.5 });
+      w.line(`${when} - ${d.pharmacy ?? "Pharmacie non renseignée"} - ${d.medication} : ${d.quantity} ${agreeWith(d.quantity, d.unit)}${d.partial ? " (partielle)" : ""}`, { size: 9.5 });
     }
   }
   return pdf.save({ useObjectStreams: true });

@@ -4,6 +4,7 @@ import type { Repository } from "../fhir/repository";
 import { listLinksWithEvents, type LinkEventRow } from "../fhir/share-link-events";
 import { linksSpaceOf } from "./link-rights";
 import { linkState, type LinkState } from "./link-state";
+import { agreeWith } from "@/lib/i18n/plural";
 
 /**
  * The patient's links with what happened through each: who created it, when it ends, whether
@@ -51,7 +52,7 @@ function toEvent(row: LinkEventRow): LinkEvent | undefined {
       return { when: row.recorded, kind: "wrong-passcode", pharmacy, attemptsLeft: typeof detail.attemptsLeft === "number" ? detail.attemptsLeft : undefined };
     case "dispense":
       return row.outcome === "success"
-        ? { when: row.recorded, kind: "dispensed", pharmacy, quantity: [detail.quantity, detail.unit, detail.medication].filter((v) => v !== undefined && v !== "").join(" ") }
+        ? { when: row.recorded, kind: "dispensed", pharmacy, quantity: [detail.quantity, typeof detail.unit === "string" && typeof detail.quantity === "number" ? agreeWith(detail.quantity, detail.unit) : detail.unit, detail.medication].filter((v) => v !== undefined && v !== "").join(" ") }
         : undefined;
     case "read":
       // One page view reads the patient once (then searches the lines): count views by that read.

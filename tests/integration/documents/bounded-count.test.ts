@@ -68,7 +68,7 @@ describe("a long record's count", () => {
     expect(first.html).toContain("Page 1 sur plus de 50");
     expect(first.html).toContain('href="/espace/documents?page=2"');
     const deep = await servePage(documentsPage, "/espace/documents?page=40", { cookie });
-    expect(deep.html).toContain(`${RECORD.toLocaleString("fr-FR")} document(s)`);
+    expect(deep.html).toContain(`${RECORD.toLocaleString("fr-FR")} documents`);
     expect(deep.html).toContain(`Page 40 sur ${Math.ceil(RECORD / 20)}`);
   });
 

@@ -193,7 +193,7 @@ describe("the prescription page's links (/espace/ordonnances/[id], Pages Router)
     expect(answer.status).toBe(200);
     const html = answer.html!.replaceAll("&#x27;", "'");
     // 3 wrong passcodes and 230 views, 20 of them listed.
-    expect(html).toContain(`Et ${3 + LINK_EVENTS_COUNTED + 30 - LINK_EVENTS_SHOWN} événement(s) plus ancien(s), dans l'historique des accès.`);
+    expect(html).toContain(`Et ${3 + LINK_EVENTS_COUNTED + 30 - LINK_EVENTS_SHOWN} événements plus anciens, dans l'historique des accès.`);
     expect(html).not.toContain("Et plus de");
     expect(html).toContain("Codes erronés : 3 ; essais restants : 7");
   });

@@ -1,19 +1,44 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fr } from "@/lib/i18n/fr";
-import { format, t, type MessageKey } from "@/lib/i18n/messages";
+import { format, t, tn, type MessageKey, type PluralKey } from "@/lib/i18n/messages";
+import { isPlural, type PluralMessage } from "@/lib/i18n/plural";
 
 function leaves(node: unknown, prefix = ""): [string, unknown][] {
-  if (typeof node !== "object" || node === null) return [[prefix, node]];
+  if (typeof node !== "object" || node === null || isPlural(node)) return [[prefix, node]];
   return Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
 }
 
+const plurals = leaves(fr).filter((leaf): leaf is [PluralKey, PluralMessage] => isPlural(leaf[1]));
+
 describe("message catalogue", () => {
-  it("holds a non-empty string at every key", () => {
+  it("holds a non-empty string at every key, or a singular and a plural that both say the count", () => {
     for (const [key, value] of leaves(fr)) {
+      if (isPlural(value)) {
+        for (const form of [value.one, value.other]) expect(form, key).toContain("{count}");
+        continue;
+      }
       expect(typeof value, key).toBe("string");
       expect((value as string).trim().length, key).toBeGreaterThan(0);
       expect(t(key as MessageKey)).toBe(value);
+    }
+    expect(plurals.length).toBeGreaterThan(0);
+  });
+
+  it("agrees a plural message with its count as French does: 0 and 1 singular, the count written in French", () => {
+    for (const [key, value] of plurals) {
+      expect(tn(key, 0, { total: 5 }), key).toBe(format(value.one, { total: 5, count: "0" }));
+      expect(tn(key, 1, { total: 5 }), key).toBe(format(value.one, { total: 5, count: "1" }));
+      expect(tn(key, 2, { total: 5 }), key).toBe(format(value.other, { total: 5, count: "2" }));
+      expect(tn(key, 12345, { total: 5 }), key).toBe(format(value.other, { total: 5, count: "12\u202f345" }));
+    }
+    expect(tn("notifications.headerCount", 1)).toBe("Notifications (1 non lue)");
+    expect(tn("notifications.headerCount", 2)).toBe("Notifications (2 non lues)");
+  });
+
+  it("says no « (s) » in any message: the words agree with the count", () => {
+    for (const [key, value] of leaves(fr)) {
+      for (const text of isPlural(value) ? [value.one, value.other] : [String(value)]) expect(text, key).not.toMatch(/\((s|x)\)/);
     }
   });
 
@@ -35,7 +60,7 @@ describe("message catalogue", () => {
 });
 
 describe("a message's placeholders, filled by t()", () => {
-  const keys = leaves(fr).map(([key]) => key as MessageKey);
+  const keys = leaves(fr).filter(([, value]) => !isPlural(value)).map(([key]) => key as MessageKey);
   const names = ["name", "when", "who", "date", "count", "quantity", "unit", "title", "constructor", "__proto__", "x"];
 
   /** What a fill must give, written apart from the module: each `{name}` given replaced once, the others kept. */

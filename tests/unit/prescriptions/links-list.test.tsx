@@ -23,8 +23,9 @@ describe("the older events of a prescription's link", () => {
 
   it.each([
     [0, false, null],
-    [12, false, "Et 12 événement(s) plus ancien(s), dans l'historique des accès."],
-    [1500, false, "Et 1\u202f500 événement(s) plus ancien(s), dans l'historique des accès."],
+    [1, false, "Et 1 événement plus ancien, dans l'historique des accès."],
+    [12, false, "Et 12 événements plus anciens, dans l'historique des accès."],
+    [1500, false, "Et 1\u202f500 événements plus anciens, dans l'historique des accès."],
     [150, true, "Et plus de 150 événements plus anciens, dans l'historique des accès."],
   ])("%i not shown (more: %s)", (count, more, said) => {
     const html = text(link(count, more)).replaceAll("&#x27;", "'");

@@ -78,3 +78,17 @@ describe("children and adolescents — Calendrier des vaccinations 2025", () => 
     expect(summary(itemFor(facts, item, on))).toEqual({ due: undefined, next: undefined, dose: undefined, ...expected });
   });
 });
+
+describe("the HPV course's text: the doses counted in agreement", () => {
+  const KID = "2016-09-10";
+  it.each([
+    { on: "2032-01-01", shots: [["hpv", "2031-10-01"]], said: "3 doses sont prévues, 1 enregistrée." },
+    { on: "2032-05-01", shots: [["hpv", "2031-10-01"], ["hpv", "2031-12-02"]], said: "3 doses sont prévues, 2 enregistrées." },
+    { on: "2043-09-10", shots: [["hpv", "2031-10-01"]], said: "1 dose sur 3 enregistrée ;" },
+  ] as const)("on $on: « $said »", ({ on, shots, said }) => {
+    const facts = person({ born: KID, sex: "female", shots: shots.map(([k, d]) => [k, d]) });
+    const text = itemFor(facts, "HPV", on).reason;
+    expect(text).toContain(said);
+    expect(text).not.toContain("(s)");
+  });
+});

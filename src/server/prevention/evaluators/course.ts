@@ -1,3 +1,4 @@
+import { agreeWith } from "@/lib/i18n/plural";
 import { addMonths, completedYears } from "../days";
 import type { CourseRule, PreventionItem } from "../types";
 import { ageText, birthday, dosesOf, frDay, itemOf, type Context } from "./context";
@@ -32,11 +33,11 @@ export function course(rule: CourseRule, ctx: Context): PreventionItem {
     return itemOf(rule, "COMPLETE", `Les ${needed} doses sont enregistrées (la première le ${frDay(start)}, à ${startAge} ans).`);
   }
   if (ctx.years > lastBand.toYears) {
-    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ${doses.length} dose(s) sur ${needed} enregistrée(s) ; la vaccination est recommandée jusqu'à ${lastBand.toYears} ans, ${ctx.voice.askDoctor}.`);
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ${agreeWith(doses.length, `${doses.length} dose(s) sur ${needed} enregistrée(s)`)} ; la vaccination est recommandée jusqu'à ${lastBand.toYears} ans, ${ctx.voice.askDoctor}.`);
   }
   const dose = doses.length + 1;
   const due = addMonths(start, band.offsetsMonths[doses.length] ?? 0);
-  const text = `Vaccination commencée le ${frDay(start)} (à ${startAge} ans) : ${needed} doses sont prévues, ${doses.length} enregistrée(s).`;
+  const text = `Vaccination commencée le ${frDay(start)} (à ${startAge} ans) : ${needed} doses sont prévues, ${agreeWith(doses.length, `${doses.length} enregistrée(s)`)}.`;
   if (ctx.date < due) return itemOf(rule, "NOT_DUE", `${text} La dose ${dose} est prévue à partir du ${frDay(due)}.`, { due, dose });
   return itemOf(rule, "DUE", `${text} La dose ${dose} est à faire.`, { due, dose });
 }
