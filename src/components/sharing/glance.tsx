@@ -1,6 +1,6 @@
 import { t, tn } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
-import { frenchDay } from "./format";
+import { formatDay } from "@/lib/documents/format";
 
 /**
  * At a glance, a patient reads a sentence per professional up to this many; past it, one sentence
@@ -23,7 +23,7 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
         name: card.name,
         specialty: specialty(card.specialty),
         level: t(restricted ? "sharing.levelRestricted" : "sharing.levelNormal"),
-        until: until ? t("sharing.untilDate", { date: frenchDay(until) }) : t("sharing.untilNone"),
+        until: until ? t("sharing.untilDate", { date: formatDay(until) }) : t("sharing.untilNone"),
       }),
       href: `/espace/partage#pro-${card.id}`,
     });
@@ -46,13 +46,13 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
           : t("sharing.delegateSentence", {
               name: delegation.name,
               rights: delegation.scopes.map((scope) => t(`sharing.rights.${scope}`)).join(", ") || "—",
-              until: delegation.until ? t("sharing.untilDate", { date: frenchDay(delegation.until) }) : "",
+              until: delegation.until ? t("sharing.untilDate", { date: formatDay(delegation.until) }) : "",
             }),
       href: "/espace/proches",
     });
   }
   for (const link of overview.links) {
-    lines.push({ key: `l-${link.id}`, text: t("sharing.linkSentence", { date: frenchDay(link.expiresAt) }), href: `/espace/ordonnances/${link.prescriptionId}` });
+    lines.push({ key: `l-${link.id}`, text: t("sharing.linkSentence", { date: formatDay(link.expiresAt) }), href: `/espace/ordonnances/${link.prescriptionId}` });
   }
   const emergency = { allowed: "sharing.emergencySentenceAllowed", "allowed-restricted": "sharing.emergencySentenceRestricted", refused: "sharing.emergencySentenceRefused" } as const;
   lines.push({ key: "emergency", text: t(emergency[overview.emergency]), href: "#urgence" });

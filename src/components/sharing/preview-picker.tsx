@@ -1,7 +1,7 @@
 import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
-import { frenchDay } from "./format";
+import { formatDay } from "@/lib/documents/format";
 
 /**
  * "Voir comme…": choose a viewer among the professionals the patient authorised or blocked, a
@@ -13,7 +13,7 @@ export function PreviewPicker({ overview, selected }: { overview: SharingOvervie
   const others = [
     { value: "urgence", label: t("sharing.viewerEmergency") },
     ...overview.delegations.map((d) => ({ value: `proche:${d.relatedPersonId}`, label: t("sharing.viewerCaregiver", { name: d.name }) })),
-    ...overview.links.map((link) => ({ value: `lien:${link.id}`, label: t("sharing.viewerLink", { date: frenchDay(link.expiresAt) }) })),
+    ...overview.links.map((link) => ({ value: `lien:${link.id}`, label: t("sharing.viewerLink", { date: formatDay(link.expiresAt) }) })),
   ];
   return (
     <section id="apercu" aria-labelledby="apercu-title" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">

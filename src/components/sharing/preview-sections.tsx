@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/documents/format";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { Preview, PreviewType } from "@/server/privacy/preview-as";
 
@@ -9,8 +10,6 @@ const TITLES: Record<PreviewType, MessageKey> = {
   AllergyIntolerance: "sharing.previewRecord",
   Observation: "sharing.previewRecord",
 };
-
-const day = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
 
 /** What the viewer sees, by part of the record: documents, prescriptions, the rest of the record. */
 export function PreviewSections({ preview }: { preview: Preview }) {
@@ -36,7 +35,7 @@ export function PreviewSections({ preview }: { preview: Preview }) {
               {items.map((item) => (
                 <li key={item.id} data-id={item.id} className="rounded border border-slate-300 bg-white px-3 py-2">
                   {item.label}
-                  {item.date && !Number.isNaN(new Date(item.date).getTime()) ? <span className="text-slate-700"> — {day.format(new Date(item.date))}</span> : null}
+                  {item.date && formatDay(item.date) ? <span className="text-slate-700"> — {formatDay(item.date)}</span> : null}
                 </li>
               ))}
             </ul>

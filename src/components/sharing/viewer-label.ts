@@ -3,7 +3,7 @@ import { t } from "@/lib/i18n/messages";
 import type { Repository } from "@/server/fhir/repository";
 import type { ViewerChoice } from "@/server/privacy/preview-viewer";
 import type { SharingOverview } from "@/server/privacy/sharing-overview";
-import { frenchDay } from "./format";
+import { formatDay } from "@/lib/documents/format";
 
 /** Who the preview is shown as, in words: a professional's name, "un médecin urgentiste…", a caregiver, a link. */
 export async function viewerLabel(repo: Repository, overview: SharingOverview, choice: ViewerChoice): Promise<string> {
@@ -16,7 +16,7 @@ export async function viewerLabel(repo: Repository, overview: SharingOverview, c
       return t("sharing.viewerCaregiver", { name: overview.delegations.find((d) => d.relatedPersonId === choice.relatedPersonId)?.name ?? "?" });
     case "link": {
       const link = overview.links.find((l) => l.id === choice.linkId);
-      return link ? t("sharing.viewerLink", { date: frenchDay(link.expiresAt) }) : "la pharmacie";
+      return link ? t("sharing.viewerLink", { date: formatDay(link.expiresAt) }) : "la pharmacie";
     }
   }
 }

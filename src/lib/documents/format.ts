@@ -26,10 +26,18 @@ function keptPerString<R extends string | undefined>(format: (value: string | Da
   return (value) => (typeof value === "string" ? kept(value) : format(value));
 }
 
+/** Intl's "1 mars 2008" as "1er mars 2008" (its long French day starts with the day's number). */
+const firstAsOrdinal = (day: string) => (day.startsWith("1 ") ? `1er${day.slice(1)}` : day);
+
+/**
+ * "14 mars 1985", and "1er mars 2008": French writes the first of the month as an ordinal, which
+ * Intl does not. Every long day the portal shows, alone or before a time, is written here.
+ */
 export const formatDay = keptPerString((value) => {
   const date = valid(value);
-  return date ? dayFormat.format(date) : "";
+  return date ? firstAsOrdinal(dayFormat.format(date)) : "";
 });
+
 
 export const formatShortDay = keptPerString((value) => {
   const date = valid(value);
@@ -48,7 +56,7 @@ export function formatDateTime(value: string | Date | undefined): string {
   if (!date) return "";
   const wall = parisWall(date);
   // The wall clock's date is the Paris day ("AAAA-MM-JJ": four-digit years only, see parisWall).
-  return wall ? `${formatDay(wall.toISOString().slice(0, 10))} à ${clock(wall)}` : dateTimeFormat.format(date);
+  return wall ? `${formatDay(wall.toISOString().slice(0, 10))} à ${clock(wall)}` : firstAsOrdinal(dateTimeFormat.format(date));
 }
 
 export function formatTime(value: string | Date | undefined): string {

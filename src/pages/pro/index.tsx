@@ -1,6 +1,7 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
+import { formatDay } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
@@ -18,8 +19,6 @@ export const getServerSideProps = framedPage<Data>("practitioner", async ({ sess
   const [list, emergency] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1), mayBreakGlass(repo)]);
   return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency } };
 });
-
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
 
 /**
  * The professional's home: the patients who authorise them now (level, end date, a link to the
@@ -55,7 +54,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
                       </p>
                       <p className="text-sm text-slate-700">
                         {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
-                        {patient.access.until ? t("proHome.until", { date: dateFormat.format(new Date(patient.access.until)) }) : t("proHome.standing")}
+                        {patient.access.until ? t("proHome.until", { date: formatDay(patient.access.until) }) : t("proHome.standing")}
                       </p>
                     </>
                   ) : (

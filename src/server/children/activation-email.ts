@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/documents/format";
 import type { OutgoingEmail } from "../mail/outgoing-email";
 
 /**
@@ -8,7 +9,7 @@ export const HANDOVER_SUBJECT = "Votre espace santé : activez votre compte";
 
 export function handoverActivationEmail(to: string, code: string, expiresAt: Date, appUrl: string, patientId: string): OutgoingEmail {
   const base = appUrl.replace(/\/+$/, "");
-  const until = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" }).format(expiresAt);
+  const until = formatDateTime(expiresAt);
   const text = [
     "Bonjour,",
     "",

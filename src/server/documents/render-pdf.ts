@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { formatDay } from "@/lib/documents/format";
 
 /**
  * Renders a clinical document (lab results, imaging report, letters, prescription, vaccination
@@ -82,11 +83,6 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
     lines.push(line);
   }
   return lines;
-}
-
-export function formatDateFr(date: string | Date): string {
-  const value = typeof date === "string" ? new Date(date) : date;
-  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" }).format(value);
 }
 
 function shortDateFr(date: string): string {
@@ -175,7 +171,7 @@ function drawHeader(layout: Layout, doc: ClinicalPdf, date: string) {
   layout.text(doc.facility.name, { font: fonts.bold, size: 13, color: ACCENT, width: CONTENT_WIDTH * 0.62 });
   for (const line of doc.facility.lines ?? []) layout.text(line, { size: 9, color: MUTED, width: CONTENT_WIDTH * 0.62 });
   const afterFacility = layout.y;
-  const placeDate = encodable(fonts, `${doc.place ? `${doc.place}, le` : "Le"} ${formatDateFr(date)}`);
+  const placeDate = encodable(fonts, `${doc.place ? `${doc.place}, le` : "Le"} ${formatDay(date)}`);
   const dateWidth = fonts.regular.widthOfTextAtSize(placeDate, 10);
   layout.page.drawText(placeDate, { x: A4.width - MARGIN.right - dateWidth, y: top - 14, size: 10, font: fonts.regular, color: INK });
   layout.y = afterFacility - 6;

@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
-import { formatDateFr } from "../documents/render-pdf";
+import { formatDay } from "@/lib/documents/format";
 import type { NamedPrescription } from "./read-prescriptions";
 import { agreeWith } from "@/lib/i18n/plural";
 
@@ -82,10 +82,10 @@ export async function renderPrescriptionPdf({ prescription, patient, qrPng }: Pr
   const textWidth = RIGHT - LEFT - QR_SIZE - 20;
   w.line("ORDONNANCE", { size: 9, bold: true, color: ACCENT, width: textWidth });
   w.line(prescription.prescriber ?? "Prescripteur non renseigné", { size: 15, bold: true, width: textWidth });
-  if (prescription.authoredOn) w.line(`Le ${formatDateFr(prescription.authoredOn)}`, { width: textWidth });
+  if (prescription.authoredOn) w.line(`Le ${formatDay(prescription.authoredOn)}`, { width: textWidth });
   w.y -= 6;
-  w.line(`Patient : ${patient.name}${patient.birthDate ? `, né(e) le ${formatDateFr(patient.birthDate)}` : ""}`, { width: textWidth });
-  if (prescription.validUntil) w.line(`Valable jusqu'au ${formatDateFr(prescription.validUntil)}`, { width: textWidth, color: MUTED });
+  w.line(`Patient : ${patient.name}${patient.birthDate ? `, né(e) le ${formatDay(patient.birthDate)}` : ""}`, { width: textWidth });
+  if (prescription.validUntil) w.line(`Valable jusqu'au ${formatDay(prescription.validUntil)}`, { width: textWidth, color: MUTED });
   w.y = Math.min(w.y, A4.height - 50 - QR_SIZE) - 16;
 
   for (const line of prescription.lines) {
@@ -102,7 +102,7 @@ export async function renderPrescriptionPdf({ prescription, patient, qrPng }: Pr
     w.y -= 6;
     w.line("Délivrances", { bold: true, color: ACCENT });
     for (const d of prescription.dispensations) {
-      const when = d.when ? formatDateFr(d.when) : "";
+      const when = d.when ? formatDay(d.when) : "";
       w.line(`${when} - ${d.pharmacy ?? "Pharmacie non renseignée"} - ${d.medication} : ${d.quantity} ${agreeWith(d.quantity, d.unit)}${d.partial ? " (partielle)" : ""}`, { size: 9.5 });
     }
   }

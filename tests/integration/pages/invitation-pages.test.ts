@@ -73,6 +73,16 @@ describe("the invitation page (Pages Router)", () => {
     expect(html).not.toContain('role="alert"');
   });
 
+  it("writes a last day on the first of a month as French does: « jusqu'au 1er … inclus »", async () => {
+    const email = `premier-${Date.now()}@example.org`;
+    const firstOfMonth = `${endDay().slice(0, 8)}01`;
+    const answer = await post("inviter", { prenom: "Proche", nom: "Premier", email, lien: "enfant", droits: ["documents:read"], fin: firstOfMonth }, world.camille.session.cookie);
+    expect(noticeOf(answer)).toBe("invite");
+    const secret = (await secretFromOutbox(db(), email, "invitation"))!;
+    const html = (await openInvitation(secret)).html!;
+    expect(html).toMatch(/jusqu&#x27;au 1er [a-zéû]+ \d{4} inclus\./);
+  });
+
   it("offers a signed-in patient the accept button (without the invited address), and tells a professional they cannot accept", async () => {
     const email = `patient-${Date.now()}@example.org`;
     const { secret } = await invite(email);

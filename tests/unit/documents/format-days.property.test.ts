@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { formatDay, formatShortDay, isoDay } from "@/lib/documents/format";
 
 /**
- * The days a list shows, as Intl writes them in Paris, whatever was formatted before: the
+ * The days a list shows, as Intl writes them in Paris (the first of a month as French writes it,
+ * "1er mars"), whatever was formatted before: the
  * formatted strings are kept per value (format.ts), and a value met again, or after many others,
  * must read exactly as the first time. A plain day ("2027-06-30") is that Paris day.
  */
-const long = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const intlLong = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+const long = { format: (date: Date) => intlLong.format(date).replace(/^1 /, "1er ") };
 const short = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
 /** The Paris day as <time dateTime> wants it ("AAAA-MM-JJ"): Canadian English writes days so. */
 const iso = new Intl.DateTimeFormat("en-CA", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
@@ -53,6 +55,6 @@ describe("a list's days", () => {
     expect(formatShortDay(first)).toBe("02/03/2024");
     for (let n = 0; n < 10_500; n++) formatShortDay(new Date(Date.UTC(2000, 0, 1) + n * 3_600_000).toISOString());
     expect(formatShortDay(first)).toBe("02/03/2024");
-    expect(formatDay("2024-03-01")).toBe("1 mars 2024");
+    expect(formatDay("2024-03-01")).toBe("1er mars 2024");
   });
 });

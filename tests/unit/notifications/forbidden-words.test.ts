@@ -75,7 +75,7 @@ describe("the new sign-in e-mail's own lines", () => {
     const lines = newSignInEmailLines(describeDevice(agent), new Date("2026-12-01T06:30:00Z"), "https://espace-sante.example/espace/compte");
     const email = notificationEmail("new-sign-in", { email: "camille.martin@example.org", accountKind: "patient" }, "https://espace-sante.example", undefined, lines);
     expect(forbiddenIn(email.text)).toEqual([]);
-    expect(email.text).toContain("Connexion du 1 décembre 2026 à 07:30 (heure de Paris).");
+    expect(email.text).toContain("Connexion du 1er décembre 2026 à 07:30 (heure de Paris).");
     expect(email.text).toMatch(/Navigateur : [^,]+, système : [^.]+\./);
     expect(email.text).toContain("https://espace-sante.example/espace/compte");
     expect(email.text).not.toContain("<script>");

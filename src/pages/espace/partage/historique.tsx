@@ -1,6 +1,7 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
+import { formatDateTime } from "@/lib/documents/format";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { orUndefined } from "@/server/pages/or-undefined";
@@ -18,8 +19,6 @@ export const getServerSideProps = framedPage<Data>("patient", async ({ repo }, {
   const history = await orUndefined(choiceHistory(repo, page));
   return history ? { title: "Historique de vos choix de partage", data: { events: history.events, hasMore: history.hasMore, page } } : NOT_FOUND;
 });
-
-const when = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 const KEYS: Record<ChoiceEvent["kind"], MessageKey> = {
   authorised: "sharing.events.authorised",
@@ -42,7 +41,7 @@ export default function ChoiceHistoryPage({ data }: FramedProps<Data>) {
       <ol className="flex flex-col gap-2">
         {data.events.map((event, index) => (
           <li key={`${event.when}-${index}`} className="rounded border border-slate-300 bg-white px-3 py-2">
-            {t(KEYS[event.kind], { name: event.name ?? "un professionnel" })} — <time dateTime={event.when}>{when.format(new Date(event.when))}</time>
+            {t(KEYS[event.kind], { name: event.name ?? "un professionnel" })} — <time dateTime={event.when}>{formatDateTime(event.when)}</time>
           </li>
         ))}
       </ol>
