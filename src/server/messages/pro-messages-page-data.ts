@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import type { SelectOption } from "@/components/documents/select-field";
+import { formatShortDay } from "@/lib/documents/format";
 import type { RequestScope } from "../documents/request-scope";
 import type { ConversationSummary } from "./conversation-view";
 import { listConversations } from "./list-conversations";
@@ -27,7 +28,8 @@ export async function proMessagesPageData({ repo, actor }: RequestScope, patient
   return {
     conversations,
     names: Object.fromEntries(conversations.map((c) => [c.id, byId.get(c.patientId) ?? "Patient"])),
-    patients: writable.map((p) => ({ value: p.patientId, label: p.birthDate ? `${p.name} (${p.birthDate})` : p.name })),
+    // The birth date tells two patients of the same name apart, written as the professional reads it.
+    patients: writable.map((p) => ({ value: p.patientId, label: p.birthDate ? `${p.name} (${formatShortDay(p.birthDate)})` : p.name })),
     selectedPatient: selected,
   };
 }

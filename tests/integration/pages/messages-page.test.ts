@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as messagesPage from "@/pages/espace/messages";
+import * as proMessagesPage from "@/pages/pro/messages";
 import { DIRECTORY_NAME_TTL_MS } from "@/server/fhir/directory-entry-names";
 import { recordStatements } from "../../setup/record-statements";
 import { useTestDatabase } from "../../setup/test-database";
@@ -65,5 +66,14 @@ describe("the messages page", () => {
     expect(html).toMatch(new RegExp(`<option value="${world.bernard}"[^>]*>[^<]*Bernard`));
     expect(html).toMatch(/Résultats[\s\S]*Bernard|Bernard[\s\S]*Résultats/);
     expect(events).not.toContain("sent professionals");
+  });
+});
+
+describe("the professional's messages page", () => {
+  it("offers each patient with their birth date written in French: « Camille Martin (01/01/1990) »", async () => {
+    const answer = await servePage(proMessagesPage, "/pro/messages", { cookie: world.sessions.bernard.cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toMatch(new RegExp(`<option value="${world.camilleId}"[^>]*>Camille Martin \\(01/01/1990\\)</option>`));
+    expect(answer.html).not.toContain("1990-01-01");
   });
 });
