@@ -1,6 +1,8 @@
 import "@/server/server-only";
-import type { RelatedPerson } from "@medplum/fhirtypes";
+import type { Coding, RelatedPerson } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
+import { relationshipLabel } from "@/lib/fhir/relationship-labels";
+import { SYSTEMS } from "@/lib/fhir/systems";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources, type Delegation } from "../access/rules";
 import { lastActsOfAgents } from "../audit/last-acts-of-agents";
@@ -26,6 +28,15 @@ export type RelativeRow = {
 
 export type RelativesOverview = { patientId: string; relatives: RelativeRow[]; pending: InvitationRow[] };
 
+/** The tie in French from its v3 RoleCode: the coding's display comes in English ("natural daughter"). */
+function frenchTie(codings: Coding[] | undefined): string | undefined {
+  for (const coding of codings ?? []) {
+    const label = coding.system === SYSTEMS.roleCode ? relationshipLabel(coding.code) : undefined;
+    if (label) return label;
+  }
+  return undefined;
+}
+
 export async function listRelatives(repo: Repository): Promise<RelativesOverview> {
   const patientId = managedSpace(repo);
   const now = repo.now();
@@ -34,7 +45,7 @@ export async function listRelatives(repo: Repository): Promise<RelativesOverview
     const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
     if (!delegation) return [];
     const status = delegationIsLive(delegation, now) ? "active" : delegation.active && delegation.start && delegation.start > now ? "paused" : "ended";
-    const relationship = (person.relationship ?? []).map((r) => r.text ?? r.coding?.[0]?.display ?? "").filter(Boolean).join(", ");
+    const relationship = (person.relationship ?? []).map((r) => r.text ?? frenchTie(r.coding) ?? "").filter(Boolean).join(", ");
     return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status }];
   });
   const lastActs = await lastActsOfAgents(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);

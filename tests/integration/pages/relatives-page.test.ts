@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import * as relativesPage from "@/pages/espace/proches";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { personWithAccount } from "../delegations/world";
+import { sessionOf } from "../fhir-api/http";
+import { servePage } from "./pages-route";
+
+useTestDatabase();
+
+/**
+ * « Proches et délégations » (/espace/proches): the family tie beside each person who acts for
+ * the space is French, whatever English display the RelatedPerson's v3 RoleCode coding carries.
+ */
+describe("the relatives page, on family ties", () => {
+  it("says « fille » for a daughter caregiver and « Représentant légal, mère » for a mother guardian, never the codings' English", async () => {
+    const system = await systemRepository("relatives-page-tests");
+    const father = await personWithAccount(system, "Jules", "Pere");
+    const daughter = await personWithAccount(system, "Claire", "Fille");
+    const end = addDaysToDay(parisDayOf(new Date()), 90);
+    await system.create(
+      aDelegation({ patientId: father.patientId, agentPatientId: daughter.patientId, agentName: { given: "Claire", family: "Fille" }, relationship: { code: "DAU", display: "natural daughter" }, scopes: ["documents:read"], end }),
+    );
+    const child = (await system.create(aPatient({ given: "Nino", family: "Fille", birthDate: "2018-05-01" }))).id!;
+    await system.create(aGuardianship({ patientId: child, agentPatientId: daughter.patientId, agentName: { given: "Claire", family: "Fille" }, relationship: { code: "MTH", display: "mother" }, scopes: [] }));
+
+    const fathers = await servePage(relativesPage, "/espace/proches", { cookie: father.session.cookie });
+    expect(fathers.status).toBe(200);
+    expect(fathers.html).toContain("Claire Fille");
+    expect(fathers.html).toContain("(fille)");
+    expect(fathers.html).not.toContain("natural daughter");
+
+    const inChild = await sessionOf(daughter.account, child);
+    const childs = await servePage(relativesPage, "/espace/proches", { cookie: inChild.cookie });
+    expect(childs.status).toBe(200);
+    expect(childs.html).toContain("(Représentant légal, mère)");
+    expect(childs.html).not.toContain("mother");
+  });
+});
