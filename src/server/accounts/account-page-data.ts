@@ -50,7 +50,8 @@ const OK: Record<string, MessageKey> = {
 };
 const ERRORS: Record<string, MessageKey> = {
   "mot-de-passe": "account.passwordFailed",
-  "mot-de-passe-faible": "activation.passwordWeakDefault",
+  "mot-de-passe-faible": "activation.passwordWeak",
+  "mot-de-passe-longueur": "activation.passwordLength",
   facteur: "account.recoveryFailed",
   totp: "activation.totpFailed",
   session: "account.failedFactor",

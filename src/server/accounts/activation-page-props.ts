@@ -28,7 +28,7 @@ export const activationPageProps = openPage<ActivationPageData>(({ query }) => {
 export type ChoosePasswordData = { expired: true } | { expired: false; email: string; error: string | null };
 
 const PASSWORD_ERRORS: Record<string, () => string> = {
-  faible: () => t("activation.passwordWeak", { hint: t("activation.passwordWeakDefault") }),
+  faible: () => t("activation.passwordWeak"),
   different: () => t("activation.passwordMismatch"),
   longueur: () => t("activation.passwordLength"),
 };

@@ -14,14 +14,16 @@ import { checkSecondFactor } from "./check-second-factor";
  * current password and the second factor are asked again, under the sign-in's throttles. The
  * new one is judged like at activation. Every other session ends; this one stays.
  */
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: "credentials" | "weak" };
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "credentials" | "length" | "weak" };
 
 export async function changePasswordConfirmed(
   session: CurrentSession,
   input: { currentPassword: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null },
 ): Promise<ChangePasswordResult> {
   const accountId = session.account.id;
-  if (input.newPassword === input.currentPassword || !checkPasswordStrength(input.newPassword, [session.account.displayName]).ok) return { ok: false, reason: "weak" };
+  const strength = checkPasswordStrength(input.newPassword, [session.account.displayName]);
+  if (!strength.ok) return { ok: false, reason: strength.reason };
+  if (input.newPassword === input.currentPassword) return { ok: false, reason: "weak" };
   const throttle = await hitRateLimit(`password-change:${accountId}`, SIGN_IN_LIMITS.accountAndAddress, SIGN_IN_LIMITS.windowMs, input.now);
   if (!throttle.allowed) return { ok: false, reason: "credentials" };
   const currentHash = await findPasswordHash(accountId);

@@ -12,13 +12,14 @@ import { resetTokenHash } from "./request-password-reset";
  * mailbox alone does not open the account). Five tries per link; the link is spent on success,
  * and every session of the account ends (security stamp).
  */
-export type ResetResult = { ok: true } | { ok: false; reason: "link" | "factor" | "weak" };
+export type ResetResult = { ok: true } | { ok: false; reason: "link" | "factor" | "length" | "weak" };
 
 export async function resetPassword(input: { token: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null }): Promise<ResetResult> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return { ok: false, reason: "link" };
   const token = await takeTokenAttempt(resetTokenHash(input.token), "password-reset", input.now, 5);
   if (!token) return { ok: false, reason: "link" };
-  if (!checkPasswordStrength(input.newPassword).ok) return { ok: false, reason: "weak" };
+  const strength = checkPasswordStrength(input.newPassword);
+  if (!strength.ok) return { ok: false, reason: strength.reason };
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!(await checkSecondFactor(token.accountId, input.code, input.now, trail))) return { ok: false, reason: "factor" };
   if (!(await consumeAccountToken(token.id, input.now))) return { ok: false, reason: "link" };

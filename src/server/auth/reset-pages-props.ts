@@ -17,7 +17,7 @@ export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query }
 /** The reset link's token, when it has the shape of one (checked when posted), and what went wrong. */
 export type ResetPasswordData = { token: string | null; error: MessageKey | null };
 
-const RESET_ERRORS: Record<string, MessageKey> = { lien: "reset.badLink", facteur: "reset.badFactor", faible: "activation.passwordWeakDefault" };
+const RESET_ERRORS: Record<string, MessageKey> = { lien: "reset.badLink", facteur: "reset.badFactor", faible: "activation.passwordWeak", longueur: "activation.passwordLength" };
 
 export const resetPasswordProps = openPage<ResetPasswordData>(({ query }) => {
   const jeton = queryValue(query.jeton);

@@ -12,6 +12,7 @@ export function POST(request: Request): Promise<Response> {
       now,
       ...trail,
     });
-    return result.ok ? "ok=mot-de-passe" : result.reason === "weak" ? "erreur=mot-de-passe-faible" : "erreur=mot-de-passe";
+    if (result.ok) return "ok=mot-de-passe";
+    return result.reason === "weak" ? "erreur=mot-de-passe-faible" : result.reason === "length" ? "erreur=mot-de-passe-longueur" : "erreur=mot-de-passe";
   });
 }

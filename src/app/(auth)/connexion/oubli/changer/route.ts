@@ -25,7 +25,7 @@ export async function POST(request: Request): Promise<Response> {
     userAgent: userAgentOf(request.headers),
   });
   if (result.ok) return seeOther("/connexion?erreur=reinitialise");
-  const reason = result.reason === "link" ? "lien" : result.reason === "factor" ? "facteur" : "faible";
+  const reason = { link: "lien", factor: "facteur", length: "longueur", weak: "faible" }[result.reason];
   // The token goes back only to the same page of our own site, where it came from.
   return seeOther(`/connexion/reinitialiser?jeton=${encodeURIComponent(token)}&erreur=${reason}`);
 }
