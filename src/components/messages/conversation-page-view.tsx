@@ -17,11 +17,13 @@ export function ConversationPageView({
   message,
   backHref,
   documentHref,
+  professional = false,
 }: {
   data: Json<ConversationPageData> | null;
   message: string | null;
   backHref: string;
   documentHref: (id: string) => string;
+  professional?: boolean;
 }) {
   if (!data) return <NotFoundView />;
   const { conversation } = data;
@@ -37,7 +39,7 @@ export function ConversationPageView({
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
-        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} />
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} professional={professional} />
       ) : (
         <p>{t("messaging.cannotWrite")}</p>
       )}

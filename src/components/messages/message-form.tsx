@@ -19,9 +19,11 @@ export type MessageFormProps = {
   withModel?: boolean;
   documents?: SelectOption[];
   submitLabel: string;
+  /** Written by a professional: an attached file goes into the patient's documents. */
+  professional?: boolean;
 };
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, withModel, documents, submitLabel }: MessageFormProps) {
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, withModel, documents, submitLabel, professional }: MessageFormProps) {
   const headingId = `${id}-title`;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
@@ -70,7 +72,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             {t("messaging.file")}
           </label>
           <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
-            {t("messaging.fileHint")}
+            {t(professional ? "messaging.fileHintPro" : "messaging.fileHint")}
           </p>
           <input id={`${id}-fichier`} name="fichier" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={`${id}-fichier-hint`} className="text-base" />
         </div>

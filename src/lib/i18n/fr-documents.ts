@@ -56,7 +56,8 @@ export const frDocuments = {
       report: "Comptes rendus",
       prescription: "Ordonnances",
       vaccination: "Vaccinations",
-      personal: "Mes documents",
+      // Shown to the patient and to professionals alike: « Mes documents » would be false for the latter.
+      personal: "Documents personnels",
     },
     kinds: {
       lab: "Résultats d'analyses de biologie médicale",

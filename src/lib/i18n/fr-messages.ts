@@ -29,6 +29,7 @@ export const frMessaging = {
     documentNone: "Aucun document",
     file: "Ou joindre un nouveau fichier (facultatif)",
     fileHint: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté à vos documents.",
+    fileHintPro: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents du patient.",
     send: "Envoyer",
     reply: "Répondre",
     replyTitle: "Votre réponse",

@@ -7,6 +7,8 @@ export type HeaderFacts = {
   displayName?: string;
   notifications?: { href: string; unread: number };
   accountHref?: string;
+  /** A professional is signed in: the footer speaks of the patients' records, not of their own. */
+  professional?: boolean;
 };
 
 /**
@@ -20,5 +22,6 @@ export async function headerFactsOf(session: CurrentSession | undefined): Promis
     displayName: session.account.displayName,
     notifications: { href: pro ? "/pro/notifications" : "/espace/notifications", unread: session.headerUnread ?? (await unreadCount(session)) },
     accountHref: pro ? "/pro/compte" : "/espace/compte",
+    ...(pro ? { professional: true } : {}),
   };
 }
