@@ -114,7 +114,7 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   await page.getByLabel("Nom de la pharmacie").fill(PHARMACY);
   await page.getByRole("button", { name: "Ouvrir l'ordonnance" }).click();
   await expect(page.getByTestId("patient-name")).toHaveText("Camille Martin");
-  await expect(page.getByText("Né(e) le 14 mars 1985")).toBeVisible();
+  await expect(page.getByText("Née le 14 mars 1985")).toBeVisible();
   await expect(page.getByText("Dr Sophie Bernard")).toBeVisible();
   await expectNoAxeViolations(page, "pharmacist's prescription view");
   const headers = (await page.reload())!.headers();

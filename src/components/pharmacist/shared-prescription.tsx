@@ -2,6 +2,7 @@ import { DispensationsTable } from "@/components/prescriptions/dispensations-tab
 import { PrescriptionFacts } from "@/components/prescriptions/prescription-facts";
 import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
 import { formatDay } from "@/lib/documents/format";
+import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { t } from "@/lib/i18n/messages";
 import type { SharedPrescriptionView } from "@/server/prescriptions/view-shared-prescription";
 import { DispenseForm } from "./dispense-form";
@@ -17,7 +18,7 @@ export function SharedPrescription({ linkId, view }: { linkId: string; view: Sha
         <p className="text-lg" data-testid="patient-name">
           {view.patient.name}
         </p>
-        {view.patient.birthDate ? <p>{t("pharmacist.bornOn", { date: formatDay(view.patient.birthDate) })}</p> : null}
+        {view.patient.birthDate ? <p>{t(`pharmacist.bornOn.${grammaticalSex(view.patient.gender)}`, { date: formatDay(view.patient.birthDate) })}</p> : null}
       </section>
       <PrescriptionFacts prescription={view.prescription} />
       <PrescriptionLines lines={view.prescription.lines} captionId="lignes" />

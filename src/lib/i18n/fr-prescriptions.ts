@@ -56,7 +56,7 @@ export const frPrescriptions = {
     printTitle: "Ordonnance du {date}",
     printIntro: "Version imprimable. Utilisez la fonction d'impression de votre navigateur.",
     printPatient: "Patient",
-    bornOn: "né(e) le {date}",
+    bornOn: { female: "née le {date}", male: "né le {date}", unknown: "date de naissance : {date}" },
   },
   share: {
     title: "Envoyer à une pharmacie",
@@ -132,7 +132,7 @@ export const frPrescriptions = {
     badFormat: "Saisissez le code à 6 chiffres et le nom de la pharmacie (2 caractères au moins).",
     throttled: "Trop de tentatives depuis votre connexion. Réessayez dans quelques minutes.",
     patient: "Patient",
-    bornOn: "Né(e) le {date}",
+    bornOn: { female: "Née le {date}", male: "Né le {date}", unknown: "Date de naissance : {date}" },
     prescriber: "Prescripteur",
     dispenseTitle: "Enregistrer une délivrance",
     dispenseIntro: "Pour chaque médicament, indiquez ce que vous délivrez aujourd'hui. Le patient le verra aussitôt.",

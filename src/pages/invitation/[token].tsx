@@ -48,7 +48,7 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
           {data.viewer.kind === "patient" ? (
             <form method="post" action="/api/invitation/accepter" className="flex flex-col gap-3">
               <input type="hidden" name="jeton" value={data.token} />
-              <p>Vous êtes connecté(e) en tant que {data.viewer.name}.</p>
+              <p>Vous utilisez le compte de {data.viewer.name}.</p>
               <div><Button type="submit">Accepter l&apos;invitation</Button></div>
             </form>
           ) : data.viewer.kind === "practitioner" ? (

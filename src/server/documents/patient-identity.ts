@@ -4,10 +4,10 @@ import { isUuid, type Repository } from "../fhir/repository";
 import { formatHumanName } from "@/lib/fhir/human-name";
 
 /** What a page shows of whose record it is: their name and birth date, and the Patient itself. */
-export type PatientIdentity = { name: string; birthDate?: string; patient: Patient };
+export type PatientIdentity = { name: string; birthDate?: string; gender?: Patient["gender"]; patient: Patient };
 
 export function identityOf(patient: Patient): PatientIdentity {
-  return { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate, patient };
+  return { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate, gender: patient.gender, patient };
 }
 
 /**

@@ -1,6 +1,8 @@
 import "@/server/server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDay } from "@/lib/documents/format";
+import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
+import { t } from "@/lib/i18n/messages";
 
 /**
  * Renders a clinical document (lab results, imaging report, letters, prescription, vaccination
@@ -180,7 +182,7 @@ function drawHeader(layout: Layout, doc: ClinicalPdf, date: string) {
   layout.text(doc.title, { font: fonts.bold, size: 16, gap: 6 });
 
   const born = doc.patient.birthDate
-    ? `, ${doc.patient.gender === "female" ? "née" : doc.patient.gender === "male" ? "né" : "né(e)"} le ${shortDateFr(doc.patient.birthDate)}`
+    ? `, ${t(`prescriptionPage.bornOn.${grammaticalSex(doc.patient.gender)}`, { date: shortDateFr(doc.patient.birthDate) })}`
     : "";
   const rows = [`Patient : ${doc.patient.name}${born}`, `Auteur : ${doc.author}`, `Date : ${shortDateFr(date)}`];
   const height = rows.length * LINE + 12;

@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import type { Patient } from "@medplum/fhirtypes";
 import type { RequestScope } from "../documents/request-scope";
 import { identityOf } from "../documents/patient-identity";
 import { spacePatient } from "../delegations/space-patient-name";
@@ -11,7 +12,7 @@ import type { NamedPrescription } from "./read-prescriptions";
 import { qrSvgDataUrl } from "../sharing/link-qr";
 
 /** The printable prescription: the prescription, whose it is (if the actor may see the patient), and its QR code. */
-export type PrintPageData = { prescription: NamedPrescription; patient: { name: string; birthDate?: string } | null; qrCode: string };
+export type PrintPageData = { prescription: NamedPrescription; patient: { name: string; birthDate?: string; gender?: Patient["gender"] } | null; qrCode: string };
 
 /**
  * A prescription of the space as its printable page shows it, read through the repository as
@@ -28,5 +29,5 @@ export async function printPageData({ repo }: RequestScope, prescriptionId: stri
   // row in their history, for the banner and the page.
   const identity = spacePatient(repo, detail.patientId).then((patient) => patient && identityOf(patient));
   const [patient, qrCode] = await Promise.all([identity, qrSvgDataUrl(prescriptionQrText(publicUrlOf(headers), prescription.id))]);
-  return { prescription, patient: patient ? { name: patient.name, birthDate: patient.birthDate } : null, qrCode };
+  return { prescription, patient: patient ? { name: patient.name, birthDate: patient.birthDate, gender: patient.gender } : null, qrCode };
 }

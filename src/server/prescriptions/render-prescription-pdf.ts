@@ -1,6 +1,8 @@
 import "@/server/server-only";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDay } from "@/lib/documents/format";
+import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
+import { t } from "@/lib/i18n/messages";
 import type { NamedPrescription } from "./read-prescriptions";
 import { agreeWith } from "@/lib/i18n/plural";
 
@@ -12,7 +14,7 @@ import { agreeWith } from "@/lib/i18n/plural";
  */
 export type PrescriptionPdf = {
   prescription: NamedPrescription;
-  patient: { name: string; birthDate?: string };
+  patient: { name: string; birthDate?: string; gender?: string };
   qrPng: Uint8Array;
 };
 
@@ -84,7 +86,7 @@ export async function renderPrescriptionPdf({ prescription, patient, qrPng }: Pr
   w.line(prescription.prescriber ?? "Prescripteur non renseigné", { size: 15, bold: true, width: textWidth });
   if (prescription.authoredOn) w.line(`Le ${formatDay(prescription.authoredOn)}`, { width: textWidth });
   w.y -= 6;
-  w.line(`Patient : ${patient.name}${patient.birthDate ? `, né(e) le ${formatDay(patient.birthDate)}` : ""}`, { width: textWidth });
+  w.line(`Patient : ${patient.name}${patient.birthDate ? `, ${t(`prescriptionPage.bornOn.${grammaticalSex(patient.gender)}`, { date: formatDay(patient.birthDate) })}` : ""}`, { width: textWidth });
   if (prescription.validUntil) w.line(`Valable jusqu'au ${formatDay(prescription.validUntil)}`, { width: textWidth, color: MUTED });
   w.y = Math.min(w.y, A4.height - 50 - QR_SIZE) - 16;
 

@@ -15,7 +15,7 @@ import { readPrescription, type NamedPrescription } from "./read-prescriptions";
  * fresh idempotency key.
  */
 export type SharedPrescriptionView = {
-  patient: { name: string; birthDate?: string };
+  patient: { name: string; birthDate?: string; gender?: Patient["gender"] };
   prescription: NamedPrescription;
   /** The lines and dispensations as read now; the dispensation form sends it back. */
   state: string;
@@ -33,7 +33,7 @@ export async function viewSharedPrescription(repo: Repository): Promise<SharedPr
   ]);
   if (!found) throw notFound();
   return {
-    patient: { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate },
+    patient: { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate, gender: patient.gender },
     prescription: found.prescription,
     state: stateFingerprint([...found.requests, ...found.dispenses]),
     formKey: randomUUID(),

@@ -87,7 +87,7 @@ describe("the invitation page (Pages Router)", () => {
     const email = `patient-${Date.now()}@example.org`;
     const { secret } = await invite(email);
     const patient = (await openInvitation(secret, { cookie: world.jean.session.cookie })).html!;
-    expect(patient).toContain("Vous êtes connecté(e) en tant que Jean Invite.");
+    expect(patient).toContain("Vous utilisez le compte de Jean Invite.");
     expect(patient).toContain('action="/api/invitation/accepter"');
     expect(patient).toContain(`name="jeton" value="${secret}"`);
     expect(patient).not.toContain("/api/invitation/compte");

@@ -1,4 +1,4 @@
-import type { MedicationRequest } from "@medplum/fhirtypes";
+import type { MedicationRequest, Patient } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
 import * as pharmacistPage from "@/pages/p/[linkId]/index";
@@ -40,6 +40,23 @@ describe("the pharmacist's page, once the link is open", () => {
     );
     expect(rows.map((row) => row.entity)).toEqual(expect.arrayContaining([`Patient/${world.camilleId}`, "MedicationRequest,MedicationDispense"]));
     expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
+  });
+
+  it("says the birth date as it agrees with the patient's recorded sex: « Née le », « Né le », else « Date de naissance : »", async () => {
+    const { linkId, cookie } = await openedLink();
+    const said = async () => (await servePage(pharmacistPage, `/p/${linkId}`, { cookie, params: { linkId }, address: "198.51.100.34" })).html!;
+    const stored = await world.system.read<Patient>("Patient", world.camilleId);
+    try {
+      expect(await said()).toContain("Née le 14 mars 1985");
+      await world.system.update<Patient>({ ...(await world.system.read<Patient>("Patient", world.camilleId)), gender: "male" });
+      expect(await said()).toContain("Né le 14 mars 1985");
+      await world.system.update<Patient>({ ...(await world.system.read<Patient>("Patient", world.camilleId)), gender: undefined });
+      const neutral = await said();
+      expect(neutral).toContain("Date de naissance : 14 mars 1985");
+      expect(neutral).not.toMatch(/[Nn]é\(e\)/);
+    } finally {
+      await world.system.update<Patient>({ ...(await world.system.read<Patient>("Patient", world.camilleId)), gender: stored.gender });
+    }
   });
 
   it("answers « no longer available » to a session of a revoked link, and reads nothing of the prescription", async () => {

@@ -36,9 +36,9 @@ describe("message catalogue", () => {
     expect(tn("notifications.headerCount", 2)).toBe("Notifications (2 non lues)");
   });
 
-  it("says no « (s) » in any message: the words agree with the count", () => {
+  it("says no « (s) » nor « (e) » in any message: the words agree with the count, and with the person or are neutral", () => {
     for (const [key, value] of leaves(fr)) {
-      for (const text of isPlural(value) ? [value.one, value.other] : [String(value)]) expect(text, key).not.toMatch(/\((s|x)\)/);
+      for (const text of isPlural(value) ? [value.one, value.other] : [String(value)]) expect(text, key).not.toMatch(/\((s|e|es|x)\)/);
     }
   });
 

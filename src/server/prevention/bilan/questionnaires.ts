@@ -32,7 +32,7 @@ const COMMON: readonly BilanQuestion[] = [
   { linkId: "tabac", text: "Fumez-vous ou vapotez-vous ?", options: ["Non, jamais", "J'ai arrêté", "Oui, parfois", "Oui, tous les jours"] },
   { linkId: "alcool", text: "Combien de jours par semaine buvez-vous de l'alcool ?", options: ["Jamais", "1 ou 2 jours", "3 à 5 jours", "Tous les jours"] },
   { linkId: "sommeil", text: "Dormez-vous bien ?", options: ["Oui", "Pas toujours", "Rarement"] },
-  { linkId: "moral", text: "Ces dernières semaines, vous êtes-vous senti(e) triste, stressé(e) ou découragé(e) ?", options: FREQUENCY },
+  { linkId: "moral", text: "Ces dernières semaines, avez-vous ressenti de la tristesse, du stress ou du découragement ?", options: FREQUENCY },
   { linkId: "ecrans", text: "Combien d'heures par jour passez-vous devant un écran en dehors du travail ?", options: ["Moins de 2 heures", "2 à 4 heures", "Plus de 4 heures"] },
   { linkId: "vaccins", text: "Savez-vous si vos vaccinations sont à jour ?", options: YES_NO },
 ];
@@ -51,8 +51,8 @@ const BY_BAND: Record<BilanBand, readonly BilanQuestion[]> = {
     { linkId: "audition-vue", text: "Avez-vous remarqué une baisse de l'audition ou de la vue ?", options: YES_NO },
   ],
   "70-75": [
-    { linkId: "chutes", text: "Êtes-vous tombé(e) au cours de l'année écoulée ?", options: ["Non", "Une fois", "Plusieurs fois"] },
-    { linkId: "isolement", text: "Vous sentez-vous seul(e) ?", options: FREQUENCY },
+    { linkId: "chutes", text: "Avez-vous fait une chute au cours de l'année écoulée ?", options: ["Non", "Une fois", "Plusieurs fois"] },
+    { linkId: "isolement", text: "Vous arrive-t-il de souffrir de la solitude ?", options: FREQUENCY },
     { linkId: "audition-vue", text: "Avez-vous remarqué une baisse de l'audition ou de la vue ?", options: YES_NO },
   ],
 };

@@ -3,6 +3,7 @@ import { DispensationsTable } from "@/components/prescriptions/dispensations-tab
 import { PrescriptionFacts } from "@/components/prescriptions/prescription-facts";
 import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
 import { formatDay } from "@/lib/documents/format";
+import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { t } from "@/lib/i18n/messages";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { headersOf } from "@/server/pages/request-headers";
@@ -41,7 +42,7 @@ export default function PrintPrescriptionPage({ data }: FramedProps<PrintPageDat
             <p>
               <span className="font-semibold">{t("prescriptionPage.printPatient")} : </span>
               {patient.name}
-              {patient.birthDate ? `, ${t("prescriptionPage.bornOn", { date: formatDay(patient.birthDate) })}` : null}
+              {patient.birthDate ? `, ${t(`prescriptionPage.bornOn.${grammaticalSex(patient.gender)}`, { date: formatDay(patient.birthDate) })}` : null}
             </p>
           ) : null}
         </div>
