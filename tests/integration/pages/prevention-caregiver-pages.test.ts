@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as preventionPage from "@/pages/espace/prevention";
+import * as bilanPage from "@/pages/espace/prevention/bilan";
 import * as recordPage from "@/pages/espace/prevention/carnet";
 import * as certificatePage from "@/pages/espace/prevention/carnet/certificat";
 import { aPatient } from "@/lib/fhir/builders/people";
@@ -64,6 +65,16 @@ describe("prevention in a caregiver's space whose delegation does not reach the 
     expect(certificate).toContain(t("outOfReach.record"));
     expect(certificate).not.toContain("Aucune vaccination enregistrée");
     expect(certificate).not.toContain("Édité le");
+  });
+
+  it("does not say no questionnaire was filled in, where the questionnaires are out of the delegation's reach", async () => {
+    const bilan = await page(bilanPage, "/espace/prevention/bilan", "camilleForJean");
+    expect(bilan).toContain("Questionnaires déjà remplis");
+    expect(bilan).toContain(t("outOfReach.record"));
+    expect(bilan).not.toContain("Aucun pour le moment.");
+    const own = await page(bilanPage, "/espace/prevention/bilan", "nadiaForJean");
+    expect(own).toContain("Aucun pour le moment.");
+    expect(own).not.toContain(t("outOfReach.record"));
   });
 
   it("still gives the calendar to Jean and to a caregiver who may see his record, and Camille her son's in her own space", async () => {

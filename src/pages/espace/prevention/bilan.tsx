@@ -1,5 +1,6 @@
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { BilanForm } from "@/components/prevention/bilan-form";
 import { NOTICES } from "@/components/prevention/texts";
@@ -49,7 +50,9 @@ export default function BilanPage({ data }: FramedProps<BilanPageData>) {
         <h2 id="deja-remplis" className="text-xl font-semibold">
           Questionnaires déjà remplis
         </h2>
-        {data.previous.length === 0 ? (
+        {data.recordOutOfReach ? (
+          <OutOfReachNotice part="record" />
+        ) : data.previous.length === 0 ? (
           <p>Aucun pour le moment.</p>
         ) : (
           <ul className="flex flex-col gap-1">

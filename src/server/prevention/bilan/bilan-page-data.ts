@@ -3,6 +3,7 @@ import type { QuestionnaireResponse } from "@medplum/fhirtypes";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../../access/actor";
 import { readSpacePatient } from "../../delegations/space-patient-name";
+import { reachesPart } from "../../delegations/space-parts";
 import type { RequestScope } from "../../documents/request-scope";
 import { todayInParis } from "../days";
 import { preventionNotice } from "../prevention-notice";
@@ -27,6 +28,11 @@ export type BilanPageData = {
   canWrite: boolean;
   /** The last ten, newest first. */
   previous: FilledBilan[];
+  /**
+   * A caregiver whose delegation does not reach the record, where the questionnaires are kept:
+   * the page says so, rather than « Aucun pour le moment » of questionnaires it did not read.
+   */
+  recordOutOfReach: boolean;
   source: { document: string; edition: string; url: string };
   notice: PreventionNotice | null;
 };
@@ -39,9 +45,9 @@ export async function bilanPageData({ actor, repo }: RequestScope, message: stri
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
   // The banner's read of the person, shared (space-patient-name.ts): one look in their history.
-  const patient = await readSpacePatient(repo, patientId);
+  const [patient, recordOutOfReach] = await Promise.all([readSpacePatient(repo, patientId), reachesPart(repo, "record").then((reached) => !reached)]);
   const band = patient.birthDate ? bilanBandOf(patient.birthDate, todayInParis(repo.now())) : undefined;
-  const previous = await repo.search<QuestionnaireResponse>("QuestionnaireResponse", { patientId, count: 10, sort: "-date" });
+  const previous = recordOutOfReach ? { resources: [] } : await repo.search<QuestionnaireResponse>("QuestionnaireResponse", { patientId, count: 10, sort: "-date" });
   return {
     band: band ?? null,
     questions: band ? questionsOf(band) : [],
@@ -52,6 +58,7 @@ export async function bilanPageData({ actor, repo }: RequestScope, message: stri
       onlyMe: response.meta?.security?.some((label) => label.code === "V") ?? false,
       answers: response.item?.length ?? 0,
     })),
+    recordOutOfReach,
     source: { document: BILAN_SOURCE.document, edition: BILAN_SOURCE.edition, url: BILAN_SOURCE.url },
     notice: preventionNotice(message),
   };
