@@ -27,7 +27,7 @@ export function uploadKinds(options: { personalFirst: boolean }) {
   return keys.map((key) => ({ value: key, label: t(`documents.kinds.${key}`) }));
 }
 
-const REFUSALS: readonly UploadRefusal[] = ["empty", "too-large", "type", "pdf-script", "pdf-unreadable", "image-too-large", "image-unreadable", "quota", "invalid", "future-date", "not-allowed", "busy"];
+const REFUSALS: readonly UploadRefusal[] = ["empty", "too-large", "type", "pdf-script", "pdf-unreadable", "image-too-large", "image-unreadable", "quota", "invalid", "future-date", "title-too-long", "not-allowed", "busy"];
 
 /** The message of the refusal code the upload route put in the URL, if it is one. */
 export function uploadErrorFor(code: string | string[] | undefined): string | undefined {

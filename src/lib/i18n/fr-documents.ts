@@ -157,6 +157,7 @@ export const frDocuments = {
       quota: "Ce dossier a atteint le nombre maximal de documents.",
       invalid: "Vérifiez le titre, le type et la date du document.",
       "future-date": "La date du document ne peut pas être dans le futur : rien n'a été ajouté.",
+      "title-too-long": "Le titre ne peut pas dépasser 200 caractères : rien n'a été ajouté.",
       "not-allowed": "Vous ne pouvez pas ajouter de document à ce dossier.",
       busy: "Trop d'envois sont en cours en ce moment. Rien n'a été ajouté : réessayez dans une minute.",
       network: "L'envoi a échoué. Vérifiez votre connexion et réessayez.",

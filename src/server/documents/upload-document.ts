@@ -90,6 +90,10 @@ export async function prepareUpload(repo: Repository, input: UploadInput): Promi
   if (!parsed.success) throw new UploadRefused("invalid");
   // Said in its own words here; the repository refuses it anyway, whatever the door (write-guards.ts).
   if (isAfterToday(parsed.data.date, repo.now())) throw new UploadRefused("future-date");
+  // The form stops at MAX_TITLE; a longer title (a forged post) was cut without a word, and the
+  // document stored under a title its sender never saw. Refused, as a bad date is.
+  const typedTitle = cleanText(input.title, MAX_TITLE + 1);
+  if ([...typedTitle].length > MAX_TITLE) throw new UploadRefused("title-too-long");
   const kind = parsed.data.kind as UploadKind;
 
   // The quota counts what the uploader can see of the record; the repository refuses the write anyway if they may not add to it.
@@ -97,7 +101,6 @@ export async function prepareUpload(repo: Repository, input: UploadInput): Promi
   if ((existing.total ?? 0) >= MAX_DOCUMENTS_PER_PATIENT) throw new UploadRefused("quota");
 
   const file = await inspectUpload(input.bytes);
-  const typedTitle = cleanText(input.title, MAX_TITLE);
   const fromFileName = input.fileName ? safeFileName(input.fileName, file.extension, { fromPath: true }).replace(/\.[a-z0-9]+$/, "") : "";
   const title = typedTitle || fromFileName || t(`documents.kinds.${kind}`);
   const spec = UPLOAD_KINDS[kind];

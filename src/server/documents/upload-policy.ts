@@ -38,6 +38,7 @@ export type UploadRefusal =
   | "quota"
   | "invalid"
   | "future-date"
+  | "title-too-long"
   | "not-allowed"
   | "busy";
 

@@ -18,14 +18,14 @@ import { aPdf } from "./world";
 const db = useTestDatabase();
 
 /**
- * A document's date is the day it was written or the exam was done: never after today (a day in
+ * What the upload forms refuse in words of their own, with nothing stored. A document's date is the day it was written or the exam was done: never after today (a day in
  * Paris; today itself is fine), as the prevention forms refuse a future date. Refused with its
  * own words and nothing stored from the patient's upload form, the professional's, and the FHIR
  * API; the forms' date field stops at today.
  */
 async function world() {
   warmUpValidator();
-  const system = await systemRepository("upload-future-date-tests");
+  const system = await systemRepository("upload-form-refusals-tests");
   const patient = await personWithAccount(system, "Lea", "Datee");
   const doctor = (await system.create(aPractitioner({ given: "Rose", family: "Datante" }))).id!;
   await system.create(anAuthorisation({ patientId: patient.patientId, practitionerId: doctor }));
@@ -36,9 +36,9 @@ const today = () => parisDayOf(new Date());
 const tomorrow = () => addDaysToDay(today(), 1);
 
 /** The upload form's plain post (no JavaScript): multipart, answered with a redirect. */
-async function upload(cookie: string, date: string, patientId?: string): Promise<Response> {
+async function upload(cookie: string, date: string, patientId?: string, title = `Compte rendu du ${date}`): Promise<Response> {
   const form = new FormData();
-  form.set("titre", `Compte rendu du ${date}`);
+  form.set("titre", title);
   form.set("type", "personal");
   form.set("date", date);
   if (patientId) form.set("patient", patientId);
@@ -107,5 +107,26 @@ describe("a document dated in the future", () => {
     // Another change to the document, its date kept, still goes through.
     const renamed = await fhir("PUT", `DocumentReference/${document.id}`, { cookie, body: { ...document, description: "Renommé" }, headers: sameOrigin() });
     expect(renamed.status, renamed.text).toBe(200);
+  });
+});
+
+describe("a title longer than the form allows (a forged post)", () => {
+  it("is refused with its own message and nothing stored, not cut to 200 characters without a word", async () => {
+    const { patient } = await world();
+    const before = await documentsOf(patient.patientId);
+    const refused = await upload(patient.session.cookie, today(), undefined, "Bilan ".repeat(400));
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toBe("/espace/documents/ajouter?erreur=title-too-long");
+    expect(await documentsOf(patient.patientId)).toBe(before);
+    const page = await servePage(ownUpload, "/espace/documents/ajouter?erreur=title-too-long", { cookie: patient.session.cookie, headers: withNonce });
+    expect(page.html).toContain("Le titre ne peut pas dépasser 200 caractères : rien n&#x27;a été ajouté.");
+    // 200 characters, the form's own limit, are still taken whole.
+    const longest = "é".repeat(200);
+    expect((await upload(patient.session.cookie, today(), undefined, longest)).headers.get("location")).toMatch(/\?message=ajoute/);
+    const titles = await db().sql.query<{ title: string }>(
+      "SELECT content->>'description' AS title FROM fhir_resource WHERE resource_type = 'DocumentReference' AND patient_id = $1::uuid AND NOT deleted",
+      [patient.patientId],
+    );
+    expect(titles.map((row) => row.title)).toContain(longest);
   });
 });
