@@ -33,7 +33,7 @@ test("Nadia's history shows a professional's refused attempt before her own read
   const groupsShown = () =>
     page.getByRole("table").getByRole("columnheader").filter({ hasText: /Accès par d'autres|Tentatives refusées|Vos propres/ }).allInnerTexts();
   const pageNumber = () => Number(new URL(page.url()).searchParams.get("page") ?? "1");
-  expect((await groupsShown())[0]).toBe("Accès par d'autres personnes");
+  expect((await groupsShown())[0]).toBe("Accès par d'autres que vous");
   // The summary's counts lead to where each group begins: refused attempts, then her own reads.
   const summary = page.getByRole("navigation", { name: "Aller au début de chaque groupe" });
   await summary.getByRole("link", { name: /^\d+ tentatives? refusées?$/ }).click();

@@ -6,18 +6,19 @@ export const frHistory = {
     intro: "Chaque consultation, recherche ou modification de votre dossier est enregistrée ici, avec qui l'a faite et quand.",
     empty: "Aucun accès enregistré pour le moment.",
     tableCaption:
-      "Accès à votre dossier : d'abord ceux d'autres personnes, puis les tentatives refusées, puis vos propres actions, chaque groupe du plus récent au plus ancien",
+      "Accès à votre dossier : d'abord ceux d'autres que vous (personnes ou service Espace santé), puis les tentatives refusées, puis vos propres actions, chaque groupe du plus récent au plus ancien",
     colWhen: "Date",
     colWho: "Qui",
     colAction: "Action",
     colOutcome: "Résultat",
     count: plural({ one: "{count} accès enregistré", other: "{count} accès enregistrés" }),
     summaryLabel: "Aller au début de chaque groupe",
-    summaryOthers: plural({ one: "{count} par d'autres personnes", other: "{count} par d'autres personnes" }),
+    // Not « d'autres personnes »: the group holds the service's own acts too (the seeding, an invitation's expiry).
+    summaryOthers: plural({ one: "{count} par d'autres que vous", other: "{count} par d'autres que vous" }),
     summaryRefused: plural({ one: "{count} tentative refusée", other: "{count} tentatives refusées" }),
     summaryOwn: plural({ one: "{count} par vous-même", other: "{count} par vous-même" }),
     groups: {
-      others: "Accès par d'autres personnes",
+      others: "Accès par d'autres que vous",
       refused: "Tentatives refusées",
       own: "Vos propres consultations et actions",
     },
