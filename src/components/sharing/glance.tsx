@@ -16,7 +16,11 @@ const GLANCE_PER_GROUP = 10;
 export function Glance({ overview }: { overview: SharingOverviewProps }) {
   const specialty = (value?: string) => (value ? ` (${value})` : "");
   const lines: { key: string; text: string; href: string }[] = [];
-  for (const { card, restricted, until } of overview.authorised.slice(0, GLANCE_PER_GROUP)) {
+  // A block beats an authorisation, which is kept for when the block is lifted (block-professional.ts):
+  // a blocked professional is said to be blocked, not also to see the documents.
+  const blocked = new Set(overview.blocked.map(({ card }) => card.id));
+  const authorised = overview.authorised.filter(({ card }) => !blocked.has(card.id));
+  for (const { card, restricted, until } of authorised.slice(0, GLANCE_PER_GROUP)) {
     lines.push({
       key: `a-${card.id}`,
       text: t("sharing.authorisedSentence", {
@@ -28,8 +32,8 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
       href: `/espace/partage#pro-${card.id}`,
     });
   }
-  if (overview.authorised.length > GLANCE_PER_GROUP) {
-    lines.push({ key: "a-more", text: tn("sharing.authorisedMore", overview.authorised.length - GLANCE_PER_GROUP), href: "#autorises" });
+  if (authorised.length > GLANCE_PER_GROUP) {
+    lines.push({ key: "a-more", text: tn("sharing.authorisedMore", authorised.length - GLANCE_PER_GROUP), href: "#autorises" });
   }
   for (const { card } of overview.blocked.slice(0, GLANCE_PER_GROUP)) {
     lines.push({ key: `b-${card.id}`, text: t("sharing.blockedSentence", { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });

@@ -54,6 +54,7 @@ export const frSharing = {
     isBlocked: "bloqué·e",
 
     authorisedTitle: "Professionnels autorisés",
+    authorisedButBlocked: "Bloqué·e : cette autorisation ne s'applique pas tant que le blocage dure. Le débloquer lui rend l'accès choisi ici.",
     authorisedNone: "Vous n'avez autorisé aucun professionnel.",
     blockedTitle: "Professionnels bloqués",
     blockedIntro: "Un blocage l'emporte sur toute autorisation et sur l'accès en urgence.",

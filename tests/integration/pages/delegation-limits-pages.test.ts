@@ -10,7 +10,8 @@ import type { Scope } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
-import { sessionOf } from "../fhir-api/http";
+import { appUrl, sessionOf } from "../fhir-api/http";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { servePage } from "./pages-route";
 
 useTestDatabase();
@@ -28,7 +29,7 @@ async function caregiverOfJean(scopes: readonly Scope[]) {
   const lune = (await system.create(aPractitioner({ given: "Claire", family: "Lune" }))).id!;
   await system.create(anAuthorisation({ patientId: jean.patientId, practitionerId: lune }));
   await system.create(aDelegation({ patientId: jean.patientId, agentPatientId: camille.patientId, scopes }));
-  return { jean, camilleInJean: await sessionOf(camille.account, jean.patientId) };
+  return { jean, lune, camilleInJean: await sessionOf(camille.account, jean.patientId) };
 }
 
 describe("a caregiver's space with a delegation that leaves parts out", () => {
@@ -76,5 +77,21 @@ describe("a caregiver's space with a delegation that leaves parts out", () => {
     expect(prescriptionsPage.status).toBe(200);
     expect(prescriptionsPage.html).toContain(html(t("outOfReach.prescriptions")));
     expect(prescriptionsPage.html).not.toContain(t("prescriptions.noneActive"));
+  });
+});
+
+describe("a professional authorised, then blocked", () => {
+  it("is said to be blocked, not also to see the documents, and the kept authorisation is marked as not applying", async () => {
+    const { jean, lune } = await caregiverOfJean([]);
+    const { POST: block } = await import("@/app/api/partage/bloquer/route");
+    const request = new Request(`${appUrl()}/api/partage/bloquer`, { method: "POST", headers: { origin: appUrl(), cookie: jean.session.cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ praticien: lune }) });
+    expect((await inRequestScope(request, () => block(request))).headers.get("location")).toContain("message=bloque");
+
+    const page = (await servePage(sharing, "/espace/partage", { cookie: jean.session.cookie })).html!;
+    const glance = page.slice(page.indexOf(html(t("sharing.glanceTitle"))), page.indexOf(t("sharing.authorisedTitle")));
+    expect(glance.length).toBeGreaterThan(0);
+    expect(glance).toContain("Dr Claire Lune est bloqué·e");
+    expect(glance).not.toContain("Dr Claire Lune peut voir vos documents");
+    expect(page).toContain(html(t("sharing.authorisedButBlocked")));
   });
 });
