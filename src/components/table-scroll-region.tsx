@@ -5,10 +5,16 @@ import type { ReactNode } from "react";
  * (a pharmacy's name as the pharmacist typed it, up to 120 characters). A region that scrolls
  * must be reachable with the keyboard (WCAG 2.1.1), and scripts are not there to tell whether
  * it scrolls: so it is always a tab stop, named by its table's caption.
+ *
+ * A named group, not a region: a page may show several tables under one caption (one
+ * « Médicaments prescrits » per prescription), and landmarks of one name cannot be told apart
+ * (axe's landmark-unique, found by an exploratory test). Positioned (`relative`): a visually
+ * hidden header inside (sr-only, absolutely positioned) stays within the scrolling box instead
+ * of widening the whole page (« Mon compte » scrolled sideways to 545 px on a 360 px screen).
  */
 export function TableScrollRegion({ captionId, children }: { captionId: string; children: ReactNode }) {
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
+    <div role="group" aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-300 bg-white">
       {children}
     </div>
   );

@@ -20,7 +20,7 @@ export function TextField({ name, label, id, hint, error, required, className = 
   const errorId = error ? `${fieldId}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`.trim()}>
+    <div className={`flex min-w-0 flex-col gap-1 ${className}`.trim()}>
       <label htmlFor={fieldId} className="font-semibold text-slate-900">
         {label}
         {required ? <span className="ml-1 text-sm font-normal text-slate-700">{t("form.required")}</span> : null}
@@ -42,7 +42,7 @@ export function TextField({ name, label, id, hint, error, required, className = 
         required={required}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
-        className={`rounded-md border bg-white px-3 py-2 text-base text-slate-900 ${error ? "border-red-700" : "border-slate-500"}`}
+        className={`max-w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 ${error ? "border-red-700" : "border-slate-500"}`}
         {...input}
       />
     </div>

@@ -38,7 +38,7 @@ test("a delivery recorded under a 120-character pharmacy name: its table scrolls
 
   for (const [who, view] of [["pharmacist", page], ["patient", camille]] as const) {
     if (who === "patient") await view.goto(`/espace/ordonnances/${prescriptionId}`);
-    const deliveries = view.getByRole("region", { name: "Ce que la pharmacie a délivré" });
+    const deliveries = view.getByRole("group", { name: "Ce que la pharmacie a délivré" });
     await expect(deliveries).toContainText(LONG_PHARMACY);
     // The name does scroll the table sideways: the case axe reported.
     expect(await deliveries.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
@@ -57,5 +57,24 @@ test("the sessions table of « Mon compte » names its last column, for a patien
     const sessions = page.getByRole("table", { name: "Sessions ouvertes" });
     await expect(sessions.getByRole("columnheader", { name: "Action" })).toHaveCount(1);
     await expectNoAxeViolations(page, path, { bestPractice: true });
+  }
+});
+
+test("on a 360 px screen, no page scrolls sideways (a table scrolls in its own box), and two prescriptions' tables can be told apart", async ({ browser }) => {
+  const paths = [
+    ["camille", "/espace/compte"],
+    ["bernard", "/pro/compte"],
+    ["camille", "/espace/ordonnances"],
+    ["camille", "/espace/documents"],
+    ["camille", "/espace/partage"],
+    ["camille", "/espace/prevention/carnet"],
+  ] as const;
+  for (const [persona, path] of paths) {
+    const page = await pageAs(browser, persona);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(path);
+    // The page itself: a table may scroll inside its own box, the page may not (WCAG 1.4.10).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+    await expectNoAxeViolations(page, `${path} at 360 px`, { bestPractice: true });
   }
 });

@@ -21,7 +21,7 @@ export function SelectField({
   const fieldId = id ?? `field-${name}`;
   const hintId = hint ? `${fieldId}-hint` : undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`.trim()}>
+    <div className={`flex min-w-0 flex-col gap-1 ${className}`.trim()}>
       <label htmlFor={fieldId} className="font-semibold text-slate-900">
         {label}
       </label>
@@ -34,7 +34,7 @@ export function SelectField({
         id={fieldId}
         name={name}
         aria-describedby={hintId}
-        className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+        className="max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
         {...select}
       >
         {options.map((option) => (

@@ -1,36 +1,44 @@
 import type { Immunization } from "@medplum/fhirtypes";
+import { useId } from "react";
+import { TableScrollRegion } from "@/components/table-scroll-region";
 import { parisDay } from "@/server/prevention/days";
 import { frDay } from "@/server/prevention/evaluators/context";
 
-/** Every vaccination of the record, newest first: the carnet and the printable certificate share it. */
+/**
+ * Every vaccination of the record, newest first: the carnet and the printable certificate share
+ * it. Its five columns are wider than a phone: the table scrolls in its own box, not the page.
+ */
 export function VaccinationTable({ immunizations, caption }: { immunizations: readonly Immunization[]; caption: string }) {
+  const captionId = useId();
   const rows = immunizations
     .map((i) => ({ id: i.id ?? "", day: parisDay(i.occurrenceDateTime) ?? "", immunization: i }))
     .sort((a, b) => b.day.localeCompare(a.day));
   if (rows.length === 0) return <p className="text-slate-700">Aucune vaccination enregistrée.</p>;
   return (
-    <table className="w-full border-collapse text-left">
-      <caption className="mb-2 text-left font-semibold">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-400">
-          <th scope="col" className="py-2 pr-4">Date</th>
-          <th scope="col" className="py-2 pr-4">Vaccin</th>
-          <th scope="col" className="py-2 pr-4">Dose</th>
-          <th scope="col" className="py-2 pr-4">Lot</th>
-          <th scope="col" className="py-2">Origine</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ id, day, immunization }) => (
-          <tr key={id} className="border-b border-slate-200">
-            <td className="py-2 pr-4">{day ? frDay(day) : "Date inconnue"}</td>
-            <td className="py-2 pr-4">{immunization.vaccineCode?.text ?? immunization.vaccineCode?.coding?.[0]?.display ?? "Vaccin"}</td>
-            <td className="py-2 pr-4">{immunization.protocolApplied?.[0]?.doseNumberPositiveInt ?? "—"}</td>
-            <td className="py-2 pr-4">{immunization.lotNumber ?? "—"}</td>
-            <td className="py-2">{immunization.primarySource === false ? "Déclarée" : "Enregistrée par un professionnel"}</td>
+    <TableScrollRegion captionId={captionId}>
+      <table className="w-full border-collapse text-left">
+        <caption id={captionId} className="mb-2 text-left font-semibold">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-400">
+            <th scope="col" className="py-2 pr-4">Date</th>
+            <th scope="col" className="py-2 pr-4">Vaccin</th>
+            <th scope="col" className="py-2 pr-4">Dose</th>
+            <th scope="col" className="py-2 pr-4">Lot</th>
+            <th scope="col" className="py-2">Origine</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ id, day, immunization }) => (
+            <tr key={id} className="border-b border-slate-200">
+              <td className="py-2 pr-4">{day ? frDay(day) : "Date inconnue"}</td>
+              <td className="py-2 pr-4">{immunization.vaccineCode?.text ?? immunization.vaccineCode?.coding?.[0]?.display ?? "Vaccin"}</td>
+              <td className="py-2 pr-4">{immunization.protocolApplied?.[0]?.doseNumberPositiveInt ?? "—"}</td>
+              <td className="py-2 pr-4">{immunization.lotNumber ?? "—"}</td>
+              <td className="py-2">{immunization.primarySource === false ? "Déclarée" : "Enregistrée par un professionnel"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScrollRegion>
   );
 }

@@ -22,11 +22,11 @@ export function PreviewPicker({ overview, selected }: { overview: SharingOvervie
       </h2>
       <p className="text-slate-700">{t("sharing.previewIntro")}</p>
       <form method="get" action="/espace/partage/apercu" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor="vue" className="font-semibold">
             {t("sharing.previewLabel")}
           </label>
-          <select id="vue" name="vue" defaultValue={selected} className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900">
+          <select id="vue" name="vue" defaultValue={selected} className="max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900">
             {professionals.length ? (
               <optgroup label={t("sharing.viewerGroupProfessionals")}>
                 {professionals.map((option) => (
