@@ -15,7 +15,7 @@ import type { Json } from "@/server/pages/json-props";
 export function NotificationsView({ list, basePath, notice }: { list: Json<NotificationsPage>; basePath: string; notice?: string }) {
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("notifications.title")} description={t("notifications.intro")}>
+      <PageHeader title={t("notifications.title")} description={t(basePath.startsWith("/pro") ? "notifications.proIntro" : "notifications.intro")}>
         <p>
           <a href={`${basePath}/preferences`}>{t("notifications.preferencesLink")}</a>
         </p>

@@ -4,6 +4,7 @@ export const frNotifications = {
   notifications: {
     title: "Notifications",
     intro: "Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.",
+    proIntro: "Ce qui concerne votre compte professionnel : les messages de vos patients et les connexions à votre compte. Elles sont conservées un an.",
     empty: "Aucune notification pour le moment.",
     listLabel: "Vos notifications, de la plus récente à la plus ancienne",
     unread: "Non lue",

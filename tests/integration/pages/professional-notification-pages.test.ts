@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import * as patientPreferences from "@/pages/espace/notifications/preferences";
+import * as proNotifications from "@/pages/pro/notifications";
+import * as proPreferences from "@/pages/pro/notifications/preferences";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { KIND_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { signIn } from "../fhir-api/http";
+import { servePage } from "./pages-route";
+
+useTestDatabase();
+
+/** A label as the page's HTML spells it (React escapes the apostrophes). */
+const html = (text: string) => text.replace(/'/g, "&#x27;");
+
+/**
+ * A professional's notification pages offer what a professional can receive (a patient's
+ * message, a sign-in to the account), in a professional's words; they offered the patient's
+ * whole list (« Première consultation de votre dossier… »), found by an exploratory test.
+ */
+describe("a professional's notification pages", () => {
+  it("offer a choice for the kinds a professional receives only, where a patient is offered every kind", async () => {
+    const system = await systemRepository("pro-notification-pages-tests");
+    const doctor = await signIn(`Practitioner/${(await system.create(aPractitioner({ given: "Alix", family: "Notif" }))).id!}`, { name: "Dr Alix Notif" });
+    const patient = await signIn(`Patient/${(await system.create(aPatient({ given: "Paule", family: "Notif" }))).id!}`, { name: "Paule Notif" });
+
+    const pro = (await servePage(proPreferences, "/pro/notifications/preferences", { cookie: doctor.cookie })).html!;
+    const offered = NOTIFICATION_KINDS.filter((kind) => pro.includes(`name="email-${kind}"`));
+    expect(offered).toEqual(["new-sign-in", "message-received"]);
+    expect(pro).not.toContain(html(KIND_INFO["pro-first-access"].label));
+
+    const own = (await servePage(patientPreferences, "/espace/notifications/preferences", { cookie: patient.cookie })).html!;
+    expect(NOTIFICATION_KINDS.filter((kind) => own.includes(`name="email-${kind}"`))).toEqual([...NOTIFICATION_KINDS]);
+
+    const list = (await servePage(proNotifications, "/pro/notifications", { cookie: doctor.cookie })).html!;
+    expect(list).toContain("Ce qui concerne votre compte professionnel");
+    expect(list).not.toContain("accès à votre dossier, nouveaux documents");
+  });
+});
