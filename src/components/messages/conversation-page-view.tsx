@@ -41,7 +41,7 @@ export function ConversationPageView({
       {data.canWrite ? (
         <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} professional={professional} />
       ) : (
-        <p>{t("messaging.cannotWrite")}</p>
+        <p>{t(data.recipientGone ? "messaging.recipientGone" : "messaging.cannotWrite")}</p>
       )}
     </div>
   );

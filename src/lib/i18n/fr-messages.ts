@@ -17,6 +17,7 @@ export const frMessaging = {
     recipientHint: "Seuls les professionnels que vous autorisez aujourd'hui peuvent recevoir vos messages.",
     noRecipient: "Aucun professionnel ne peut recevoir de message : autorisez d'abord un professionnel dans « Partage et confidentialité ».",
     cannotWrite: "Vous pouvez lire les messages de cet espace, mais pas en écrire : la personne ne vous a pas donné ce droit.",
+    recipientGone: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès à votre dossier aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
     patient: "Patient",
     noPatient: "Aucun patient ne vous autorise aujourd'hui : vous ne pouvez écrire à personne.",
     subject: "Objet (facultatif)",

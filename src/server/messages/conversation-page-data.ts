@@ -5,6 +5,7 @@ import { patientIdentity } from "../documents/patient-identity";
 import type { RequestScope } from "../documents/request-scope";
 import { orUndefined } from "../pages/or-undefined";
 import { attachableDocuments, attachmentTitles, mayWriteMessages } from "./message-page-data";
+import { mayStillWriteTo } from "./message-recipients";
 import { readConversation, type Conversation } from "./read-conversation";
 
 export type ConversationPageData = {
@@ -14,6 +15,8 @@ export type ConversationPageData = {
   /** The attached documents' titles this reader may see, by id (the others say « indisponible »). */
   titles: Record<string, string>;
   canWrite: boolean;
+  /** The patient's side only: the professional is blocked or their access ended since, so no reply is offered. */
+  recipientGone: boolean;
   /** What the reply may attach: the documents of the record this reader sees. */
   documents: SelectOption[];
 };
@@ -32,7 +35,9 @@ export async function conversationPageData({ repo, actor }: RequestScope, conver
   const patientId = conversation.patientId;
   const attached = conversation.messages.flatMap((m) => m.documentIds);
   // The professional writes under the authorisation that let them read; the patient's side as the rules say.
-  const canWrite = pro ? true : await mayWriteMessages(repo, patientId);
+  const mayWrite = pro ? true : await mayWriteMessages(repo, patientId);
+  const recipientGone = !pro && mayWrite && conversation.practitionerId !== undefined && !(await mayStillWriteTo(repo, patientId, conversation.practitionerId));
+  const canWrite = mayWrite && !recipientGone;
   const [titles, documents, withName] = await Promise.all([
     attachmentTitles(repo, patientId, attached),
     canWrite ? attachableDocuments(repo, patientId) : [],
@@ -42,5 +47,5 @@ export async function conversationPageData({ repo, actor }: RequestScope, conver
         ? repo.describeProfessionals([conversation.practitionerId]).then((cards) => cards.get(conversation.practitionerId!)?.name ?? "Professionnel de santé")
         : "Professionnel de santé",
   ]);
-  return { conversation, withName, titles: Object.fromEntries(titles), canWrite, documents };
+  return { conversation, withName, titles: Object.fromEntries(titles), canWrite, recipientGone, documents };
 }
