@@ -40,6 +40,7 @@ export function TotpSection({ pending }: { pending: { key: string; qr: string } 
           </p>
           <form method="post" action="/compte/totp/confirmer" className="flex max-w-md flex-col gap-4">
             <TextField name="code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
+            <TextField name="currentCode" label={t("account.currentFactorCode")} hint={t("account.currentFactorHint")} autoComplete="off" required maxLength={16} />
             <div>
               <Button type="submit">{t("activation.totpSubmit")}</Button>
             </div>

@@ -100,6 +100,9 @@ export const frAccount = {
     totpTitle: "Application d'authentification",
     totpReplace: "Remplacer l'application d'authentification",
     totpReplaced: "Votre nouvelle application d'authentification est enregistrée.",
+    currentFactorCode: "Code de votre application actuelle (ou code de secours)",
+    currentFactorHint: "Pour confirmer que c'est bien vous. Si vous n'avez plus votre ancienne application, saisissez l'un de vos codes de secours.",
+    totpFactorFailed: "Le code de votre application actuelle (ou le code de secours) ne correspond pas : l'application d'authentification n'a pas été remplacée.",
     reEnrolAfterRecovery:
       "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant un nouveau second facteur : votre ancienne application ne sera plus acceptée.",
     emailTitle: "Adresse e-mail",

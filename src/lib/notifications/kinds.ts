@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   "delegation-revoked",
   "delegation-ending",
   "new-sign-in",
+  "second-factor-replaced",
   "prevention-due",
   "message-received",
   "majority-approaching",
@@ -115,6 +116,12 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: "Connexion depuis un nouveau navigateur",
     security: true,
     link: "/espace",
+  },
+  "second-factor-replaced": {
+    text: "L'application d'authentification de votre compte a été remplacée. Si ce n'était pas vous, changez votre mot de passe et fermez les sessions que vous ne reconnaissez pas dans « Mon compte ».",
+    label: "Remplacement de l'application d'authentification",
+    security: true,
+    link: "/espace/compte",
   },
   "prevention-due": {
     text: "Un rendez-vous de prévention est à prévoir.",

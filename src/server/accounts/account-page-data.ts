@@ -54,6 +54,7 @@ const ERRORS: Record<string, MessageKey> = {
   "mot-de-passe-longueur": "activation.passwordLength",
   facteur: "account.recoveryFailed",
   totp: "activation.totpFailed",
+  "totp-facteur": "account.totpFactorFailed",
   session: "account.failedFactor",
   cle: "account.failedFactor",
   adresse: "account.emailFailed",

@@ -2,26 +2,48 @@ import "@/server/server-only";
 import { checkTotp } from "../auth/totp";
 import { accountForEnrolment, confirmPendingTotp } from "../db/account-enrolment-store";
 import { recordAccountEvent } from "../db/account-event-store";
+import { inAccountTransaction } from "../db/account-store";
 import { adoptSecurityStamp } from "../db/session-store";
+import { notify } from "../notifications/notify";
+import { checkSecondFactor } from "./check-second-factor";
 
 /**
  * Enrols the TOTP app the person has just scanned: the first code it shows proves the secret
  * arrived, and only then does it replace any earlier app (activation, or "Mon compte" after a
  * lost phone). The code's step is spent at once.
+ *
+ * On an account already activated, an open session is not enough (a computer left signed in,
+ * a stolen cookie): the current factor is asked again, as for the password or the e-mail
+ * address (a code of the current app, or a recovery code). It is checked after the new app's
+ * code, so that a mistyped new code does not spend a recovery code. The owner is then told.
  */
+export type TotpEnrolmentResult = { ok: true } | { ok: false; reason: "code" | "factor" };
+
 export async function confirmTotpEnrolment(
   accountId: string,
   code: string,
   now: Date,
-  trail: { address?: string; userAgent?: string | null; sessionId?: string } = {},
-): Promise<boolean> {
+  trail: { address?: string; userAgent?: string | null; sessionId?: string; currentFactor?: string } = {},
+): Promise<TotpEnrolmentResult> {
   const account = await accountForEnrolment(accountId);
-  if (!account?.pendingTotpSecret) return false;
+  if (!account?.pendingTotpSecret) return { ok: false, reason: "code" };
   const check = checkTotp({ secretBase32: account.pendingTotpSecret, token: code, now, lastUsedStep: 0 });
-  if (!check.ok) return false;
+  if (!check.ok) return { ok: false, reason: "code" };
+  const proof = { address: trail.address, userAgent: trail.userAgent };
+  if (account.activatedAt && !(await checkSecondFactor(accountId, trail.currentFactor ?? "", now, proof))) return { ok: false, reason: "factor" };
   const stamp = await confirmPendingTotp(accountId, account.pendingTotpSecret, check.step);
   // Other sessions end with the old app; the one that made the change stays.
   if (trail.sessionId) await adoptSecurityStamp(trail.sessionId, accountId, stamp);
-  if (account.activatedAt) await recordAccountEvent({ accountId, kind: "totp-replaced", at: now, address: trail.address, userAgent: trail.userAgent });
-  return true;
+  if (account.activatedAt) {
+    await inAccountTransaction(async (db) => {
+      await recordAccountEvent({ accountId, kind: "totp-replaced", at: now, ...proof }, db);
+      await notify(db, {
+        accountId,
+        kind: "second-factor-replaced",
+        link: `${account.kind === "patient" ? "/espace/compte" : "/pro/compte"}#totp`,
+        dedupeKey: `second-factor-replaced:${accountId}:${stamp}`,
+      });
+    });
+  }
+  return { ok: true };
 }

@@ -95,6 +95,9 @@ describe("« Mon compte » (Pages Router)", () => {
     const during = await pageAt("/espace/compte?totp=nouveau");
     expect(during.html).toContain(">JBSW Y3DP EHPK 3PXP</code>");
     expect(during.html).toMatch(/src="data:image\/png;base64,/);
+    // The current factor is asked with the new app's code (a code of the old app, or a recovery code).
+    expect(during.html).toContain('name="currentCode"');
+    expect(during.html).toContain("Code de votre application actuelle (ou code de secours)");
     const otherwise = await pageAt("/espace/compte");
     expect(otherwise.html).not.toContain("JBSW Y3DP");
     expect(otherwise.html).not.toContain("data:image/png");

@@ -156,7 +156,7 @@ describe("the activation steps (Pages Router)", () => {
     expect((await servePage(secondFactorPage, "/activer/second-facteur?erreur=1", { cookie })).html).toContain("Ce code ne correspond pas");
 
     // The app confirmed: on to the recovery codes.
-    expect(await confirmTotpEnrolment(accountId, totpCode(secret, new Date()), new Date())).toBe(true);
+    expect(await confirmTotpEnrolment(accountId, totpCode(secret, new Date()), new Date())).toEqual({ ok: true });
     expect(await servePage(secondFactorPage, "/activer/second-facteur", { cookie })).toEqual({ status: 307, redirect: "/activer/codes-secours" });
   });
 
@@ -164,7 +164,7 @@ describe("the activation steps (Pages Router)", () => {
     const { cookie, accountId } = await activationUnderWay();
     const secret = await choosePassword(accountId);
     expect(await servePage(recoveryCodesPage, "/activer/codes-secours", { cookie })).toEqual({ status: 307, redirect: "/activer/second-facteur" });
-    expect(await confirmTotpEnrolment(accountId, totpCode(secret, new Date()), new Date())).toBe(true);
+    expect(await confirmTotpEnrolment(accountId, totpCode(secret, new Date()), new Date())).toEqual({ ok: true });
 
     expect(await servePage(recoveryCodesPage, "/activer/codes-secours", { cookie, headers: PREFETCH })).toEqual({ status: 204, ended: true });
     expect(await remainingRecoveryCodes(accountId)).toBe(0);

@@ -1,9 +1,18 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
 import { confirmTotpEnrolment } from "@/server/accounts/confirm-totp";
 
-/** "Mon compte": the new TOTP app's first code; it then replaces the old app (lost phone). */
+/**
+ * "Mon compte": the new TOTP app's first code, with the current factor (a code of the old app, or
+ * a recovery code after a lost phone); it then replaces the old app.
+ */
 export function POST(request: Request): Promise<Response> {
-  return accountFormPost(request, async ({ session, form, now, trail }) =>
-    (await confirmTotpEnrolment(session.account.id, field(form, "code", 16), now, { ...trail, sessionId: session.sessionId })) ? "ok=totp" : "erreur=totp&totp=nouveau#totp",
-  );
+  return accountFormPost(request, async ({ session, form, now, trail }) => {
+    const result = await confirmTotpEnrolment(session.account.id, field(form, "code", 16), now, {
+      ...trail,
+      sessionId: session.sessionId,
+      currentFactor: field(form, "currentCode", 32),
+    });
+    if (result.ok) return "ok=totp";
+    return `${result.reason === "factor" ? "erreur=totp-facteur" : "erreur=totp"}&totp=nouveau#totp`;
+  });
 }

@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!activation.account.hasPassword) return seeOther("/activer/mot-de-passe");
   const form = await request.formData().catch(() => undefined);
   const parsed = input.safeParse({ code: form?.get("code") });
-  if (!parsed.success || !(await confirmTotpEnrolment(activation.account.id, parsed.data.code, now))) {
+  if (!parsed.success || !(await confirmTotpEnrolment(activation.account.id, parsed.data.code, now)).ok) {
     return seeOther("/activer/second-facteur?erreur=1");
   }
   return seeOther("/activer/codes-secours");
