@@ -104,7 +104,7 @@ export const frAccount = {
     currentFactorHint: "Pour confirmer que c'est bien vous. Si vous n'avez plus votre ancienne application, saisissez l'un de vos codes de secours.",
     totpFactorFailed: "Le code de votre application actuelle (ou le code de secours) ne correspond pas : l'application d'authentification n'a pas été remplacée.",
     reEnrolAfterRecovery:
-      "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant un nouveau second facteur : votre ancienne application ne sera plus acceptée.",
+      "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant une nouvelle application d'authentification : une fois la nouvelle enregistrée, l'ancienne ne sera plus acceptée. Pour confirmer, un code de l'ancienne application ou un autre code de secours vous sera demandé.",
     emailTitle: "Adresse e-mail",
     emailNew: "Nouvelle adresse e-mail",
     emailSubmit: "Changer d'adresse",

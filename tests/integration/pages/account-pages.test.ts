@@ -103,6 +103,15 @@ describe("« Mon compte » (Pages Router)", () => {
     expect(otherwise.html).not.toContain("data:image/png");
   });
 
+  it("after a recovery code, says the old app stops counting once the new one is registered, as it does", async () => {
+    const { patient } = await people();
+    await setPendingTotpSecret(patient.accountId, "JBSWY3DPEHPK3PXP");
+    const html = (await servePage(patientAccount, "/espace/compte?secours=1", { cookie: patient.cookie, headers: { "x-nonce": "bm9uY2U" } })).html!;
+    expect(html).toContain("une fois la nouvelle enregistrée, l&#x27;ancienne ne sera plus acceptée");
+    expect(html).not.toContain("second facteur : votre ancienne application ne sera plus acceptée");
+    expect(html).toContain(">JBSW Y3DP EHPK 3PXP</code>");
+  });
+
   it("shows new recovery codes once: an App Router prefetch of the address spends nothing, the visit shows ten, a reload none", async () => {
     const { patient } = await people();
     const ticket = await issueRecoveryCodesTicket(patient.accountId, new Date());
