@@ -30,7 +30,10 @@ export const frAccount = {
     birthDateHint: "Pour un compte de patient : la date de naissance de la personne (jj/mm/aaaa).",
     submit: "Continuer",
     failed: "Ces informations ne permettent pas d'activer un compte. Vérifiez le code et la date de naissance, ou réessayez dans quelques minutes.",
-    expired: "Cette activation a expiré. Recommencez avec votre code d'activation.",
+    expired:
+      "Cette activation a expiré. Votre code d'activation a déjà servi à la commencer : pour recommencer, demandez un nouveau code à la personne ou au service qui vous a remis celui-ci.",
+    spent:
+      "Ce code d'activation a déjà servi, ou un code plus récent l'a remplacé : il ne marchera plus. Si votre compte est déjà activé, connectez-vous. Sinon, demandez un nouveau code à la personne ou au service qui vous a remis celui-ci.",
     restart: "Recommencer",
     passwordTitle: "Choisir un mot de passe",
     passwordIntro:

@@ -19,9 +19,10 @@ import { pendingActivation } from "./pending-activation";
 export type ActivationPageData = { error: MessageKey | null };
 
 export const activationPageProps = openPage<ActivationPageData>(({ query }) => {
-  // Any flag but « expire » (repeated, too) reads as a refused code, as the App page did.
+  // Any flag but « expire » or « utilise » (repeated, too) reads as a refused code, as the App page did.
   const { erreur } = query;
-  return { title: t("activation.title"), data: { error: erreur === "expire" ? "activation.expired" : erreur ? "activation.failed" : null } };
+  const error = erreur === "expire" ? "activation.expired" : erreur === "utilise" ? "activation.spent" : erreur ? "activation.failed" : null;
+  return { title: t("activation.title"), data: { error } };
 });
 
 /** /activer/mot-de-passe: the account's address (for password managers) and the last refusal's words. */

@@ -46,6 +46,20 @@ export async function takeTokenAttempt(tokenHash: string, purpose: TokenPurpose,
   return (await prisma.accountToken.findUnique({ where: { tokenHash }, select: { id: true, accountId: true, data: true } })) ?? undefined;
 }
 
+/**
+ * A token already spent (or replaced by a newer one) but not expired, counted against the same
+ * cap as takeTokenAttempt: for saying "this code has already served" without a guessing oracle.
+ */
+export async function takeSpentTokenAttempt(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number) {
+  const { prisma } = await database();
+  const { count } = await prisma.accountToken.updateMany({
+    where: { tokenHash, purpose, usedAt: { not: null }, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count !== 1) return undefined;
+  return (await prisma.accountToken.findUnique({ where: { tokenHash }, select: { id: true, accountId: true } })) ?? undefined;
+}
+
 /** A live token, without counting (for the page that shows a link's form). */
 export async function findLiveToken(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number) {
   const { prisma } = await database();

@@ -76,10 +76,39 @@ describe("activation", () => {
     expect(where(await browser.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: `${PASSWORD}!` }))).toBe("/activer/mot-de-passe?erreur=different");
   });
 
-  it("spends the code: it cannot open the account a second time", async () => {
+  it("spends the code: it cannot open the account a second time, and says it has served", async () => {
     const invited = await invitedPatient();
     await activateWithTotp(invited);
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer?erreur=utilise");
+  });
+
+  it("a browser closed before the password: the code has served, the page says so rather than « réessayez », and the first browser goes on", async () => {
+    const invited = await invitedPatient();
+    const first = new Browser(server.base, anAddress());
+    expect(where(await first.post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer/mot-de-passe");
+    const again = new Browser(server.base, anAddress());
+    expect(where(await again.post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer?erreur=utilise");
+    expect(where(await again.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer?erreur=expire");
+    expect(where(await first.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
+  });
+
+  it("says a code has served only to its holder: not without the birth date, and not past the per-code cap", async () => {
+    const invited = await invitedPatient();
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer/mot-de-passe");
+    // Attempts 2 to 4 of five: a wrong birth date reads as any refusal.
+    for (const day of ["10", "11", "12"]) {
+      expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: `1985-03-${day}` }))).toBe("/activer?erreur=1");
+    }
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer?erreur=utilise");
     expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer?erreur=1");
+  });
+
+  it("says so of a code a newer letter replaced", async () => {
+    const invited = await invitedPatient();
+    const newer = await inviteAccount({ kind: "patient", resourceId: invited.patientId, email: invited.email, now: new Date() });
+    if (!newer.ok) throw new Error(newer.reason);
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer?erreur=utilise");
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: newer.code, birthDate: BIRTH_DATE }))).toBe("/activer/mot-de-passe");
   });
 
   it("answers a wrong birth date, an unknown code and a malformed one the same way", async () => {

@@ -73,6 +73,11 @@ describe("/activer (Pages Router)", () => {
     expect(plain.html).toContain('action="/activer/etape/code"');
     expect(plain.html).not.toContain('role="alert"');
     expect((await servePage(activationPage, "/activer?erreur=expire")).html).toContain("activation a expiré");
+    // A spent code: asking again can never work, so the page says to ask for a new one.
+    const spent = (await servePage(activationPage, "/activer?erreur=utilise")).html!;
+    expect(spent).toContain("Ce code d&#x27;activation a déjà servi");
+    expect(spent).toContain("demandez un nouveau code");
+    expect(spent).not.toContain("réessayez dans quelques minutes");
     const forged = (await servePage(activationPage, "/activer?erreur=%3Cb%3EAppelez%20le%2001%3C%2Fb%3E")).html!;
     expect(forged).not.toMatch(/Appelez|<b>/);
     expect(forged).toContain('role="alert"');

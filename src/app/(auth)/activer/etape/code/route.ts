@@ -13,7 +13,7 @@ const input = z.object({
   birthDate: z.union([z.iso.date(), z.literal("")]),
 });
 
-/** The activation code and birth date, posted by /activer's plain form. Every refusal reads the same. */
+/** The activation code and birth date, posted by /activer's plain form. Every refusal reads the same, but a spent code's (start-activation.ts). */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
@@ -26,7 +26,7 @@ export async function POST(request: Request): Promise<Response> {
     userAgent: userAgentOf(request.headers),
     now: new Date(),
   });
-  if (!result.ok) return seeOther("/activer?erreur=1");
+  if (!result.ok) return seeOther(result.spent ? "/activer?erreur=utilise" : "/activer?erreur=1");
   const spec = currentAuthCookies().activation;
   (await cookies()).set(spec.name, result.challengeId, spec.options);
   return seeOther("/activer/mot-de-passe");
