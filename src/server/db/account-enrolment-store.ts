@@ -94,3 +94,31 @@ export async function markActivated(accountId: string, now: Date): Promise<boole
   const { count } = await prisma.account.updateMany({ where: { id: accountId, activatedAt: null }, data: { activatedAt: now } });
   return count === 1;
 }
+
+/** The account registered under `email` while it waits for its activation (undefined once activated, or when there is none). */
+export async function unactivatedAccountByEmail(email: string) {
+  const { prisma } = await database();
+  const row = await prisma.account.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, kind: true, fhirRef: true, activatedAt: true } });
+  return row && row.activatedAt === null ? { id: row.id, kind: row.kind, fhirRef: row.fhirRef } : undefined;
+}
+
+/**
+ * An activation taken up again from the start: whatever an earlier, unfinished try left (a
+ * password, an app, a passkey, recovery codes, its open activation steps and codes) is dropped,
+ * so only the browser that starts again can finish. Nothing changes once the account is active.
+ */
+export async function restartEnrolment(accountId: string, displayName: string): Promise<boolean> {
+  const { prisma } = await database();
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.account.updateMany({
+      where: { id: accountId, activatedAt: null },
+      data: { displayName, passwordHash: null, totpSecret: null, pendingTotpSecret: null },
+    });
+    if (count !== 1) return false;
+    await tx.passkey.deleteMany({ where: { accountId } });
+    await tx.recoveryCode.deleteMany({ where: { accountId } });
+    await tx.signInChallenge.deleteMany({ where: { accountId } });
+    await tx.accountToken.deleteMany({ where: { accountId } });
+    return true;
+  });
+}

@@ -1,10 +1,12 @@
 import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
+import { formatHumanName } from "@/lib/fhir/human-name";
 import { inviteAccount } from "../accounts/invite-account";
 import { startActivation } from "../accounts/start-activation";
-import { emailTaken } from "../db/account-enrolment-store";
+import { restartEnrolment, unactivatedAccountByEmail } from "../db/account-enrolment-store";
 import { invitationByToken } from "../db/delegation-invitation-store";
 import { systemRepository } from "../fhir/repository";
+import { CAREGIVER_ACCOUNT_PURPOSE, openedFromInvitation } from "./caregiver-account-origin";
 import { invitationState, type InvitationState } from "./invitation-state";
 import { hashSecret, isSecretShape } from "./invitation-secret";
 
@@ -15,6 +17,12 @@ import { hashSecret, isSecretShape } from "./invitation-secret";
  * the same code and birth date it would have checked: password, second factor. The account is
  * registered under the invited address, so it is the one that may accept. Nothing of the
  * inviting patient's record is touched.
+ *
+ * An account opened that way and never activated (the invitee stopped before choosing a
+ * password, or typed a wrong birth date) is taken up again by the next valid invitation to its
+ * address: its own Patient gets the name and birth date typed now, and the activation starts
+ * over. An account the care system opened, or one already activated, stays out of reach: its
+ * owner signs in, or is told the address is taken.
  */
 export type OpenAccountInput = { given: string; family: string; birthDate: string; address: string; userAgent: string | null; now: Date };
 export type OpenAccountResult = { ok: true; challengeId: string } | { ok: false; reason: Exclude<InvitationState, "open"> | "unknown" | "email-taken" | "failed" };
@@ -25,16 +33,28 @@ export async function openCaregiverAccount(secret: string, input: OpenAccountInp
   if (!invitation) return { ok: false, reason: "unknown" };
   const state = invitationState(invitation, input.now);
   if (state !== "open") return { ok: false, reason: state };
-  if (await emailTaken(invitation.email)) return { ok: false, reason: "email-taken" };
-  const system = await systemRepository("caregiver-account");
-  const patient = await system.create<Patient>({
-    resourceType: "Patient",
-    active: true,
-    name: [{ use: "official", family: input.family, given: [input.given] }],
-    birthDate: input.birthDate,
-  });
-  const invited = await inviteAccount({ kind: "patient", resourceId: patient.id!, email: invitation.email, now: input.now });
-  if (!invited.ok) return { ok: false, reason: invited.reason === "email-taken" ? "email-taken" : "failed" };
+  const patient = await caregiverPatient(invitation.email, input);
+  if (!patient) return { ok: false, reason: "email-taken" };
+  const invited = await inviteAccount({ kind: "patient", resourceId: patient.id, email: invitation.email, now: input.now });
+  if (!invited.ok) return { ok: false, reason: invited.reason === "not-found" ? "failed" : "email-taken" };
   const started = await startActivation({ code: invited.code, birthDate: input.birthDate, address: input.address, userAgent: input.userAgent, now: input.now });
   return started.ok ? { ok: true, challengeId: started.challengeId } : { ok: false, reason: "failed" };
+}
+
+/** The invitee's own Patient: a new one, or the one of their unfinished account, written with what they typed now; undefined when the address is another account's. */
+async function caregiverPatient(email: string, input: OpenAccountInput): Promise<{ id: string } | undefined> {
+  const system = await systemRepository(CAREGIVER_ACCOUNT_PURPOSE);
+  const name = [{ use: "official" as const, family: input.family, given: [input.given] }];
+  const existing = await unactivatedAccountByEmail(email);
+  if (!existing) {
+    const created = await system.create<Patient>({ resourceType: "Patient", active: true, name, birthDate: input.birthDate });
+    return { id: created.id! };
+  }
+  const id = existing.fhirRef.slice("Patient/".length);
+  if (existing.kind !== "patient" || !existing.fhirRef.startsWith("Patient/") || !(await openedFromInvitation(id))) return undefined;
+  const patient = await system.read<Patient>("Patient", id).catch(() => undefined);
+  if (!patient) return undefined;
+  if (!(await restartEnrolment(existing.id, formatHumanName(name) ?? `${input.given} ${input.family}`))) return undefined;
+  await system.update<Patient>({ ...patient, name, birthDate: input.birthDate });
+  return { id };
 }

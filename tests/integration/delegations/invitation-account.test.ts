@@ -1,0 +1,121 @@
+import type { Patient } from "@medplum/fhirtypes";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as passwordRoute } from "@/app/(auth)/activer/etape/mot-de-passe/route";
+import { POST as totpRoute } from "@/app/(auth)/activer/etape/totp/route";
+import { POST as finishRoute } from "@/app/(auth)/activer/etape/terminer/route";
+import { POST as openAccountRoute } from "@/app/api/invitation/compte/route";
+import { POST as acceptRoute } from "@/app/api/invitation/accepter/route";
+import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { inviteAccount } from "@/server/accounts/invite-account";
+import { totpCode } from "@/server/auth/totp";
+import { accountForEnrolment, findAccountByFhirRef } from "@/server/db/account-enrolment-store";
+import { findAccountByEmail } from "@/server/db/account-store";
+import { useTestDatabase } from "../../setup/test-database";
+import { anAddress } from "../auth/helpers";
+import { Browser, startTestServer } from "../auth/test-server";
+import { buildWorld, noticeOf, post, secretFromOutbox, type World } from "./world";
+
+const db = useTestDatabase();
+
+/**
+ * An invitee with no account opens one from the invitation link (/api/invitation/compte), then
+ * goes through activation and accepts, as a browser posts them. One who stopped before the end
+ * is not locked out: the next valid invitation to their address lets them start over.
+ */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+  server = await startTestServer({
+    "/api/invitation/compte": openAccountRoute,
+    "/api/invitation/accepter": acceptRoute,
+    "/activer/etape/mot-de-passe": passwordRoute,
+    "/activer/etape/totp": totpRoute,
+    "/activer/etape/terminer": finishRoute,
+  }, 1);
+}, 120_000);
+afterAll(() => server.close());
+
+const PASSWORD = "girafe nuage tournevis printemps";
+const where = (response: Response) => response.headers.get("location");
+
+async function invite(email: string): Promise<string> {
+  const fin = addMonthsToDay(parisDayOf(new Date()), 11);
+  const answer = await post("inviter", { prenom: "Paul", nom: "Durand", email, lien: "ami", droits: ["documents:read"], fin }, world.camille.session.cookie);
+  expect(noticeOf(answer)).toBe("invite");
+  return (await secretFromOutbox(db(), email, "invitation"))!;
+}
+
+const openAccount = (browser: Browser, jeton: string, naissance: string, prenom = "Paul") =>
+  browser.post("/api/invitation/compte", { jeton, prenom, nom: "Durand", naissance });
+
+/** Password, authenticator app, end: the browser is signed in. */
+async function finishActivation(browser: Browser, email: string) {
+  expect(where(await browser.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
+  const account = (await findAccountByEmail(email))!;
+  const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
+  expect(where(await browser.post("/activer/etape/totp", { code: totpCode(secret, new Date()) }))).toBe("/activer/codes-secours");
+  expect(where(await browser.post("/activer/etape/terminer", {}))).toBe("/");
+}
+
+describe("opening an account from an invitation", () => {
+  it("lets an invitee who stopped before the end start over, with corrected details, then accept; the earlier try can no longer finish", async () => {
+    const email = `paul-${Date.now()}@example.org`;
+    const secret = await invite(email);
+    const first = new Browser(server.base, anAddress());
+    expect(where(await openAccount(first, secret, "1978-04-21", "Pual"))).toBe("/activer/mot-de-passe");
+    expect(where(await first.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
+
+    // Back to the link to correct the name and birth date, from another browser.
+    const again = new Browser(server.base, anAddress());
+    expect(where(await openAccount(again, secret, "1978-04-12"))).toBe("/activer/mot-de-passe");
+    const account = (await findAccountByEmail(email))!;
+    expect(account.displayName).toBe("Paul Durand");
+    const patient = await world.system.read<Patient>("Patient", account.fhirRef.slice("Patient/".length));
+    expect(patient).toMatchObject({ birthDate: "1978-04-12", name: [{ family: "Durand", given: ["Paul"] }] });
+
+    // The first browser's half-done activation is over: it cannot set up a second factor.
+    const stale = (await accountForEnrolment(account.id))!;
+    expect(stale).toMatchObject({ hasPassword: false, hasTotp: false, pendingTotpSecret: null });
+    expect(where(await first.post("/activer/etape/totp", { code: "000000" }))).not.toBe("/activer/codes-secours");
+
+    await finishActivation(again, email);
+    expect(where(await again.post("/api/invitation/accepter", { jeton: secret }))).toBe("/espace/proches?message=acceptee");
+  });
+
+  it("lets a new invitation to the same address take up an account left unfinished under a cancelled one", async () => {
+    const email = `annulee-${Date.now()}@example.org`;
+    const cancelled = await invite(email);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), cancelled, "1990-01-01"))).toBe("/activer/mot-de-passe");
+    const invitationId = (await db().sql.query<{ id: string }>("SELECT id::text AS id FROM delegation_invitation WHERE email = $1", [email]))[0]!.id;
+    await db().sql.query("UPDATE delegation_invitation SET cancelled_at = now() WHERE id = $1::uuid", [invitationId]);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), cancelled, "1990-01-01"))).toMatch(/\?erreur=cancelled$/);
+
+    const fresh = await invite(email);
+    const browser = new Browser(server.base, anAddress());
+    expect(where(await openAccount(browser, fresh, "1990-01-01"))).toBe("/activer/mot-de-passe");
+    await finishActivation(browser, email);
+    expect(where(await browser.post("/api/invitation/accepter", { jeton: fresh }))).toBe("/espace/proches?message=acceptee");
+  });
+
+  it("still refuses an address whose account is activated, or whose account the care system opened, and changes nothing of it", async () => {
+    const activated = `active-${Date.now()}@example.org`;
+    const browser = new Browser(server.base, anAddress());
+    expect(where(await openAccount(browser, await invite(activated), "1980-02-02"))).toBe("/activer/mot-de-passe");
+    await finishActivation(browser, activated);
+    const before = (await findAccountByEmail(activated))!;
+    const taken = await invite(activated);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), taken, "1999-09-09", "Intrus"))).toBe(`/invitation/${taken}?erreur=email-taken`);
+    expect(await findAccountByEmail(activated)).toEqual(before);
+
+    // A patient of the care system, invited by letter and not yet activated.
+    const record = await world.system.create<Patient>(aPatient({ given: "Rose", family: "Dossier", birthDate: "1950-05-05" }));
+    const letter = `dossier-${Date.now()}@example.org`;
+    expect((await inviteAccount({ kind: "patient", resourceId: record.id!, email: letter, now: new Date() })).ok).toBe(true);
+    const invitation = await invite(letter);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), invitation, "1999-09-09", "Intrus"))).toBe(`/invitation/${invitation}?erreur=email-taken`);
+    expect(await world.system.read<Patient>("Patient", record.id!)).toMatchObject({ birthDate: "1950-05-05", name: [{ given: ["Rose"] }] });
+    expect((await findAccountByFhirRef(`Patient/${record.id!}`))?.activatedAt).toBeNull();
+  });
+});
