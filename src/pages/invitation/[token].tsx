@@ -68,7 +68,7 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
                   <input type="hidden" name="jeton" value={data.token} />
                   <TextField name="prenom" label="Votre prénom" autoComplete="given-name" maxLength={80} required />
                   <TextField name="nom" label="Votre nom" autoComplete="family-name" maxLength={80} required />
-                  <TextField name="naissance" type="date" label="Votre date de naissance" autoComplete="bday" required />
+                  <TextField name="naissance" type="date" label="Votre date de naissance" autoComplete="bday" max={data.today} required />
                   <div><Button type="submit">Créer mon compte</Button></div>
                 </form>
               </section>

@@ -1,4 +1,6 @@
 import "@/server/server-only";
+import { now } from "../clock";
+import { todayInParis } from "../prevention/days";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { invitationForCancelSecret } from "./cancel-invitation";
@@ -25,6 +27,7 @@ const ERRORS: Record<string, string> = {
   unknown: "Ce lien d'invitation n'est pas valable.",
   "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
   "email-taken": "Un compte existe déjà pour l'adresse invitée : connectez-vous avec ce compte, puis rouvrez ce lien.",
+  naissance: "La date de naissance ne peut pas être dans le futur : vérifiez-la.",
   formulaire: "Le formulaire est incomplet ou incorrect.",
   failed: "L'ouverture du compte n'a pas abouti. Réessayez plus tard.",
 };
@@ -44,7 +47,7 @@ export type InvitationViewer = { kind: "patient"; name: string } | { kind: "prac
 export type InvitationPageData =
   | { state: "unknown"; message: string }
   | { state: "closed"; inviter: string; error: string | null; message: string }
-  | { state: "open"; inviter: string; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer };
+  | { state: "open"; inviter: string; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer; today: string };
 
 /** A code of the forms' own, by an own key (not one of the object's prototype); anything else says nothing. */
 const errorFor = (code: string | undefined): string | null => (code !== undefined && Object.hasOwn(ERRORS, code) ? ERRORS[code]! : null);
@@ -63,7 +66,7 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
     : session.account.kind === "patient"
       ? { kind: "patient", name: session.account.displayName }
       : { kind: "practitioner" };
-  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, error, scopes: view.scopes, endDay: view.endDay, token, viewer } };
+  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
 });
 
 /** What the one-click cancel page shows: the button (with its secret and whether the invitation was accepted), or that the link is not valid. */

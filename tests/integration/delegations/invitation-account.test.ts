@@ -5,7 +5,7 @@ import { POST as totpRoute } from "@/app/(auth)/activer/etape/totp/route";
 import { POST as finishRoute } from "@/app/(auth)/activer/etape/terminer/route";
 import { POST as openAccountRoute } from "@/app/api/invitation/compte/route";
 import { POST as acceptRoute } from "@/app/api/invitation/accepter/route";
-import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { totpCode } from "@/server/auth/totp";
@@ -97,6 +97,17 @@ describe("opening an account from an invitation", () => {
     expect(where(await openAccount(browser, fresh, "1990-01-01"))).toBe("/activer/mot-de-passe");
     await finishActivation(browser, email);
     expect(where(await browser.post("/api/invitation/accepter", { jeton: fresh }))).toBe("/espace/proches?message=acceptee");
+  });
+
+  it("refuses a birth date after today (in Paris), opening no account, and takes today's", async () => {
+    const email = `futur-${Date.now()}@example.org`;
+    const secret = await invite(email);
+    const tomorrow = addDaysToDay(parisDayOf(new Date()), 1);
+    for (const naissance of [tomorrow, "2030-01-01"]) {
+      expect(where(await openAccount(new Browser(server.base, anAddress()), secret, naissance)), naissance).toBe(`/invitation/${secret}?erreur=naissance`);
+    }
+    expect(await findAccountByEmail(email)).toBeUndefined();
+    expect(where(await openAccount(new Browser(server.base, anAddress()), secret, parisDayOf(new Date())))).toBe("/activer/mot-de-passe");
   });
 
   it("still refuses an address whose account is activated, or whose account the care system opened, and changes nothing of it", async () => {

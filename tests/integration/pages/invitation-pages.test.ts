@@ -69,6 +69,8 @@ describe("the invitation page (Pages Router)", () => {
     expect(html).toContain('action="/api/invitation/compte"');
     expect(html).toContain(`name="jeton" value="${secret}"`);
     for (const field of ["prenom", "nom", "naissance"]) expect(html).toMatch(new RegExp(`<input [^>]*required=""[^>]*name="${field}"`));
+    // No birth date after today can be picked (the route refuses one too).
+    expect(html).toMatch(new RegExp(`<input [^>]*type="date"[^>]*max="${parisDayOf(new Date())}"[^>]*name="naissance"|<input [^>]*name="naissance"[^>]*max="${parisDayOf(new Date())}"`));
     expect(html).not.toContain("/api/invitation/accepter");
     expect(html).not.toContain('role="alert"');
   });
@@ -105,6 +107,7 @@ describe("the invitation page (Pages Router)", () => {
     const { secret } = await invite(`erreur-${Date.now()}@example.org`);
     expect((await openInvitation(secret, { query: "?erreur=other-account" })).html).toContain("Cette invitation a été envoyée à une autre adresse e-mail");
     expect((await openInvitation(secret, { query: "?erreur=formulaire" })).html).toContain("Le formulaire est incomplet ou incorrect.");
+    expect((await openInvitation(secret, { query: "?erreur=naissance" })).html).toContain("La date de naissance ne peut pas être dans le futur : vérifiez-la.");
     for (const forged of ["constructor", "__proto__", "%3Cb%3EAppelez%20le%2001%3C%2Fb%3E"]) {
       const html = (await openInvitation(secret, { query: `?erreur=${forged}` })).html!;
       expect(html, forged).not.toMatch(/role="alert"|Appelez|<b>|function/);

@@ -6,6 +6,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { seeOther } from "@/server/http/see-other";
+import { isAfterToday } from "@/server/prevention/days";
 
 const name = z.string().trim().min(1).max(80).refine((v) => !/[\u0000-\u001f<>]/.test(v));
 const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom: name, nom: name, naissance: z.iso.date() });
@@ -23,13 +24,16 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) {
     return typeof jeton === "string" && /^[A-Za-z0-9_-]{43}$/.test(jeton) ? seeOther(`/invitation/${jeton}?erreur=formulaire`) : seeOther("/invitation/invalide");
   }
+  const now = new Date();
+  // Nobody is born tomorrow: a typo here would otherwise be the birth date the account is activated with.
+  if (isAfterToday(parsed.data.naissance, now)) return seeOther(`/invitation/${parsed.data.jeton}?erreur=naissance`);
   const result = await openCaregiverAccount(parsed.data.jeton, {
     given: parsed.data.prenom,
     family: parsed.data.nom,
     birthDate: parsed.data.naissance,
     address: clientAddress(request.headers),
     userAgent: userAgentOf(request.headers),
-    now: new Date(),
+    now,
   });
   if (!result.ok) return seeOther(`/invitation/${parsed.data.jeton}?erreur=${result.reason}`);
   const spec = currentAuthCookies().activation;
