@@ -2,6 +2,7 @@ import { Button } from "@/components/button";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
 import { rightsInWords } from "@/lib/delegations/rights";
+import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import type { Space } from "@/server/auth/list-spaces";
 import type { InvitationRow } from "@/server/db/delegation-invitation-store";
 import type { RelativeShown } from "@/server/delegations/relatives-page-data";
@@ -80,8 +81,12 @@ export function PendingInvitations({ pending }: { pending: Json<InvitationRow>[]
   );
 }
 
+/** Agreed with the viewer's recorded sex; worded so that it need not agree when it is not known. */
+const AS_GUARDIAN: Record<GrammaticalSex, string> = { female: "vous êtes sa représentante légale", male: "vous êtes son représentant légal", unknown: "vous exercez sa représentation légale" };
+const AS_CAREGIVER: Record<GrammaticalSex, string> = { female: "vous êtes son aidante", male: "vous êtes son aidant", unknown: "vous agissez pour cette personne" };
+
 /** "Les personnes pour qui j'agis": each with a button to open their space. */
-export function SpacesIActFor({ spaces }: { spaces: Space[] }) {
+export function SpacesIActFor({ spaces, viewerSex }: { spaces: Space[]; viewerSex: GrammaticalSex }) {
   const others = spaces.filter((space) => space.kind !== "self");
   return (
     <section aria-labelledby="pour-eux" className="flex flex-col gap-3">
@@ -91,7 +96,7 @@ export function SpacesIActFor({ spaces }: { spaces: Space[] }) {
         {others.map((space) => (
           <li key={space.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3">
             <span id={`espace-${space.patientId}`}>
-              {space.name} — {space.kind === "guardian" ? "vous êtes son représentant légal" : "vous êtes son aidant"}
+              {space.name} — {(space.kind === "guardian" ? AS_GUARDIAN : AS_CAREGIVER)[viewerSex]}
             </span>
             {space.current ? (
               <span className="text-sm text-slate-700">Espace ouvert</span>

@@ -5,6 +5,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { formatDay } from "@/lib/documents/format";
+import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { rightsInWords } from "@/lib/delegations/rights";
 import { invitationPageProps, type InvitationPageData } from "@/server/delegations/invitation-pages-props";
 import type { FramedProps } from "@/server/pages/framed-page";
@@ -17,6 +18,9 @@ import type { FramedProps } from "@/server/pages/framed-page";
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = invitationPageProps;
+
+/** Agreed with the inviter's recorded sex; worded so that it need not agree when it is not known. */
+const FOR_INVITER: Record<GrammaticalSex, string> = { female: "pour elle", male: "pour lui", unknown: "en son nom" };
 
 /**
  * /invitation/<secret>: the invitee sees who invites them and with which rights, then accepts
@@ -34,7 +38,7 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
   }
   return (
     <div className="flex max-w-xl flex-col gap-6">
-      <PageHeader title={title} description={`${data.inviter} vous invite à agir pour elle ou lui dans son espace santé.`} />
+      <PageHeader title={title} description={`${data.inviter} vous invite à agir ${FOR_INVITER[data.inviterSex]} dans son espace santé.`} />
       {data.error ? <Alert tone="error">{data.error}</Alert> : null}
       {data.state === "closed" ? (
         <Alert tone="error">{data.message}</Alert>

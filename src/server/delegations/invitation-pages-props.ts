@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { now } from "../clock";
 import { todayInParis } from "../prevention/days";
 import { openPage } from "../pages/framed-page";
@@ -46,8 +47,8 @@ export type InvitationViewer = { kind: "patient"; name: string } | { kind: "prac
  */
 export type InvitationPageData =
   | { state: "unknown"; message: string }
-  | { state: "closed"; inviter: string; error: string | null; message: string }
-  | { state: "open"; inviter: string; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer; today: string };
+  | { state: "closed"; inviter: string; inviterSex: GrammaticalSex; error: string | null; message: string }
+  | { state: "open"; inviter: string; inviterSex: GrammaticalSex; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer; today: string };
 
 /** A code of the forms' own, by an own key (not one of the object's prototype); anything else says nothing. */
 const errorFor = (code: string | undefined): string | null => (code !== undefined && Object.hasOwn(ERRORS, code) ? ERRORS[code]! : null);
@@ -59,14 +60,14 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
   if (!view) return { title: INVITATION_TITLE, data: { state: "unknown", message: ERRORS.unknown! } };
   const error = errorFor(queryValue(query.erreur));
   const closed = CLOSED[view.state];
-  if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, error, message: closed } };
+  if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, inviterSex: view.inviterSex, error, message: closed } };
   const session = await sessionPromise;
   const viewer: InvitationViewer = !session
     ? { kind: "visitor", email: view.email }
     : session.account.kind === "patient"
       ? { kind: "patient", name: session.account.displayName }
       : { kind: "practitioner" };
-  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
+  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, inviterSex: view.inviterSex, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
 });
 
 /** What the one-click cancel page shows: the button (with its secret and whether the invitation was accepted), or that the link is not valid. */

@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
+import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { invitationByToken } from "../db/delegation-invitation-store";
 import { systemRepository } from "../fhir/repository";
@@ -12,7 +13,7 @@ import { hashSecret, isSecretShape } from "./invitation-secret";
  * who invites, with which rights, until when, and whether it can still be accepted. The
  * inviting patient's name is read as the system, audited in their trail.
  */
-export type InvitationView = { state: InvitationState; inviter: string; scopes: string[]; endDay: string; email: string };
+export type InvitationView = { state: InvitationState; inviter: string; inviterSex: GrammaticalSex; scopes: string[]; endDay: string; email: string };
 
 export async function invitationView(secret: string): Promise<InvitationView | undefined> {
   if (!isSecretShape(secret)) return undefined;
@@ -23,6 +24,7 @@ export async function invitationView(secret: string): Promise<InvitationView | u
   return {
     state: invitationState(invitation, now()),
     inviter: formatHumanName(patient?.name) ?? "Une personne",
+    inviterSex: grammaticalSex(patient?.gender),
     scopes: invitation.scopes,
     endDay: invitation.endDay,
     email: invitation.email,

@@ -1,4 +1,8 @@
 import "@/server/server-only";
+import type { Patient } from "@medplum/fhirtypes";
+import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex";
+import { idOfRef } from "../auth/resolve-actor";
+import { createRepository } from "../fhir/repository";
 import type { Scope } from "../access/scopes";
 import { listSpaces, type Space } from "../auth/list-spaces";
 import type { InvitationRow } from "../db/delegation-invitation-store";
@@ -18,6 +22,8 @@ export type RelativesPageData = {
   /** Null for a caregiver acting here: only the patient (or a guardian) manages delegations. */
   managed: { relatives: RelativeShown[]; pending: InvitationRow[]; canConfirm: boolean; bounds: { earliest: string; latest: string; byDefault: string } } | null;
   spaces: Space[];
+  /** How « son aidant », « son représentant légal » agree with the viewer (known only when they act for someone). */
+  viewerSex: GrammaticalSex;
   /** The invitation link just created, shown once to the session that created it (its sealed cookie). */
   link: string | null;
 };
@@ -27,9 +33,11 @@ export type RelativesPageData = {
  * spaces the person acts in; the invitation link just created comes from its cookie, sealed for
  * this session (`cookieHeader`: the request's Cookie header).
  */
-export async function relativesPageData({ session, actor, repo, ctx }: RequestScope, cookieHeader: string | undefined): Promise<RelativesPageData> {
+export async function relativesPageData(scope: RequestScope, cookieHeader: string | undefined): Promise<RelativesPageData> {
+  const { session, actor, repo } = scope;
   const manages = mayManageDelegations(actor);
-  const [overview, spaces] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces({ session, actor, repo, ctx })]);
+  const [overview, spaces] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces(scope)]);
+  const viewerSex = spaces.some((space) => space.kind !== "self") ? await ownSex(scope) : "unknown";
   const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
   return {
     managed: overview
@@ -41,6 +49,20 @@ export async function relativesPageData({ session, actor, repo, ctx }: RequestSc
         }
       : null,
     spaces,
+    viewerSex,
     link: openInvitationLink(sealed, session.sessionId) ?? null,
   };
+}
+
+/**
+ * The viewer's recorded sex, from their own record: read as themselves (in a relative's space
+ * the request's repository acts for that relative), its audit row in the page's INSERT.
+ */
+async function ownSex({ session, actor, repo, ctx }: RequestScope): Promise<GrammaticalSex> {
+  const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
+  if (!selfPatientId) return "unknown";
+  const own = actor.kind === "patient" ? repo : await createRepository({ kind: "patient", accountId: session.account.id, patientId: selfPatientId }, ctx);
+  if (own !== repo) own.auditAlongside(repo);
+  const patient = await own.read<Patient>("Patient", selfPatientId).catch(() => undefined);
+  return grammaticalSex(patient?.gender);
 }

@@ -5,7 +5,7 @@ import { createRepository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
 import { listRelatives } from "@/server/delegations/list-relatives";
 import { aPatient } from "@/lib/fhir/builders/people";
-import { aGuardianship } from "@/lib/fhir/builders/rules";
+import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import * as relativesPage from "@/pages/espace/proches";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
@@ -287,5 +287,33 @@ describe("a minor's guardians", () => {
     expect(noticeOf(invited)).toBe("invite");
     const [row] = await db().sql.query<{ patient_id: string }>("SELECT patient_id::text FROM delegation_invitation WHERE email = $1", [email]);
     expect(row?.patient_id).toBe(child);
+  });
+});
+
+describe("« Les personnes pour qui j'agis »", () => {
+  const spacesText = async (cookie: string) => (await servePage(relativesPage, "/espace/proches", { cookie })).html!.replace(/&#x27;/g, "'");
+
+  it("agrees « aidante », « représentante légale » with the viewer's recorded sex, in her own space and in the space she acts in", async () => {
+    const mother = await personWithAccount(world.system, "Mere", "Accord", "female");
+    const father = await personWithAccount(world.system, "Pere", "Accord", "male");
+    const other = await personWithAccount(world.system, "Alix", "Accord", "unknown");
+    const child = (await world.system.create(aPatient({ given: "Leo", family: "Accord", birthDate: "2016-04-01" }))).id!;
+    for (const person of [mother, father, other]) {
+      await world.system.create(aGuardianship({ patientId: child, agentPatientId: person.patientId, scopes: [] }));
+      await world.system.create(aDelegation({ patientId: world.camille.patientId, agentPatientId: person.patientId, scopes: ["documents:read"] }));
+    }
+
+    for (const cookie of [mother.session.cookie, (await sessionOf(mother.account, world.camille.patientId)).cookie]) {
+      const text = await spacesText(cookie);
+      expect(text).toContain("Camille Proches — vous êtes son aidante");
+      expect(text).toContain("Leo Accord — vous êtes sa représentante légale");
+      expect(text).not.toMatch(/vous êtes son aidant<|vous êtes son représentant légal/);
+    }
+    const his = await spacesText(father.session.cookie);
+    expect(his).toContain("Camille Proches — vous êtes son aidant<");
+    expect(his).toContain("Leo Accord — vous êtes son représentant légal");
+    const theirs = await spacesText(other.session.cookie);
+    expect(theirs).toContain("Camille Proches — vous agissez pour cette personne");
+    expect(theirs).toContain("Leo Accord — vous exercez sa représentation légale");
   });
 });

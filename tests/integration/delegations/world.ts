@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Patient } from "@medplum/fhirtypes";
 import { POST as invite } from "@/app/api/proches/inviter/route";
 import { POST as change } from "@/app/api/proches/[id]/modifier/route";
 import { POST as revoke } from "@/app/api/proches/[id]/retirer/route";
@@ -48,8 +49,8 @@ export const locationOf = (response: Response) => new URL(response.headers.get("
 export const noticeOf = (response: Response) => locationOf(response).searchParams.get("message");
 export const errorOf = (response: Response) => locationOf(response).searchParams.get("erreur");
 
-export async function personWithAccount(system: Awaited<ReturnType<typeof systemRepository>>, given: string, family: string) {
-  const patientId = (await system.create(aPatient({ given, family }))).id!;
+export async function personWithAccount(system: Awaited<ReturnType<typeof systemRepository>>, given: string, family: string, gender?: Patient["gender"]) {
+  const patientId = (await system.create({ ...aPatient({ given, family }), ...(gender ? { gender } : {}) })).id!;
   const email = `${given.toLowerCase()}-${randomUUID()}@example.org`;
   const account = await createAccount({ email, password: "Sante-Demo-2026!", totpSecret: null, kind: "patient", fhirRef: `Patient/${patientId}`, displayName: `${given} ${family}` });
   return { patientId, email, account, session: await sessionOf(account) };

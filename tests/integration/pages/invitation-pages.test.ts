@@ -9,7 +9,7 @@ import { formatDay } from "@/lib/documents/format";
 import { aPractitioner } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { clock } from "../delegations/test-clock";
-import { buildWorld, cancelSecretOf, locationOf, noticeOf, post, secretFromOutbox, type World } from "../delegations/world";
+import { buildWorld, cancelSecretOf, locationOf, noticeOf, personWithAccount, post, secretFromOutbox, type World } from "../delegations/world";
 import { signIn } from "../fhir-api/http";
 import { servePage } from "./pages-route";
 
@@ -62,7 +62,7 @@ describe("the invitation page (Pages Router)", () => {
     expect(answer.status).toBe(200);
     const html = answer.html!;
     expect(html).toMatch(/<h1[^>]*>Invitation d&#x27;un proche<\/h1>/);
-    expect(html).toContain("Camille Proches vous invite à agir pour elle ou lui dans son espace santé.");
+    expect(html).toContain("Camille Proches vous invite à agir pour elle dans son espace santé.");
     expect(html).toContain(`voir mes documents, ajouter des documents, jusqu&#x27;au ${formatDay(endDay())} inclus.`);
     expect(html).toContain(`avec l&#x27;adresse ${email}, puis rouvrez ce lien`);
     expect(html).toContain('href="/connexion"');
@@ -73,6 +73,18 @@ describe("the invitation page (Pages Router)", () => {
     expect(html).toMatch(new RegExp(`<input [^>]*type="date"[^>]*max="${parisDayOf(new Date())}"[^>]*name="naissance"|<input [^>]*name="naissance"[^>]*max="${parisDayOf(new Date())}"`));
     expect(html).not.toContain("/api/invitation/accepter");
     expect(html).not.toContain('role="alert"');
+  });
+
+  it("agrees « pour elle » / « pour lui » with the inviter's recorded sex, and needs no agreement when it is not known", async () => {
+    for (const [gender, words] of [["male", "Marc Sexe vous invite à agir pour lui dans son espace santé."], ["unknown", "Marc Sexe vous invite à agir en son nom dans son espace santé."]] as const) {
+      const inviter = await personWithAccount(world.system, "Marc", "Sexe", gender);
+      const email = `accord-${gender}-${Date.now()}@example.org`;
+      const answer = await post("inviter", { prenom: "Proche", nom: "Test", email, lien: "ami", droits: ["documents:read"], fin: endDay() }, inviter.session.cookie);
+      expect(noticeOf(answer)).toBe("invite");
+      const html = (await openInvitation((await secretFromOutbox(db(), email, "invitation"))!)).html!;
+      expect(html, gender).toContain(words);
+      expect(html, gender).not.toContain("elle ou lui");
+    }
   });
 
   it("writes a last day on the first of a month as French does: « jusqu'au 1er … inclus »", async () => {
