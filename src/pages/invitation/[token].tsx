@@ -55,6 +55,11 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
               <p>Vous utilisez le compte de {data.viewer.name}.</p>
               <div><Button type="submit">Accepter l&apos;invitation</Button></div>
             </form>
+          ) : data.viewer.kind === "refused" ? (
+            <div className="flex flex-col gap-3">
+              <p>Vous utilisez le compte de {data.viewer.name}.</p>
+              <Alert tone="info">{data.viewer.message}</Alert>
+            </div>
           ) : data.viewer.kind === "practitioner" ? (
             <Alert tone="info">Un compte de professionnel ne peut pas accepter cette invitation.</Alert>
           ) : (

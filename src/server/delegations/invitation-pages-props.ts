@@ -2,6 +2,8 @@ import "@/server/server-only";
 import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { now } from "../clock";
 import { todayInParis } from "../prevention/days";
+import { idOfRef } from "../auth/resolve-actor";
+import { findAccountByEmail } from "../db/account-store";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { invitationForCancelSecret } from "./cancel-invitation";
@@ -36,8 +38,16 @@ const ERRORS: Record<string, string> = {
 /** Why an invitation can no longer be accepted, by its state. */
 const CLOSED: Record<string, string> = { expired: ERRORS.expired!, accepted: ERRORS.used!, cancelled: ERRORS.cancelled! };
 
-/** Who opens the link: a patient accepts with a button, a professional cannot, a visitor signs in or opens an account. */
-export type InvitationViewer = { kind: "patient"; name: string } | { kind: "practitioner" } | { kind: "visitor"; email: string };
+/**
+ * Who opens the link: a patient accepts with a button, a professional cannot, a visitor signs in
+ * or opens an account. A patient whose account is not the invited address's (or who sent the
+ * invitation) is told so at once, with no button: the accept route would refuse them anyway.
+ */
+export type InvitationViewer =
+  | { kind: "patient"; name: string }
+  | { kind: "refused"; name: string; message: string }
+  | { kind: "practitioner" }
+  | { kind: "visitor"; email: string };
 
 /**
  * What the invitation page shows. `unknown`: a malformed or unknown secret, nothing of any
@@ -65,10 +75,21 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
   const viewer: InvitationViewer = !session
     ? { kind: "visitor", email: view.email }
     : session.account.kind === "patient"
-      ? { kind: "patient", name: session.account.displayName }
+      ? await patientViewer(session.account, view)
       : { kind: "practitioner" };
   return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, inviterSex: view.inviterSex, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
 });
+
+/** The two refusals of acceptRefusal() that depend on who is signed in, said before any click. */
+async function patientViewer(account: { id: string; fhirRef: string; displayName: string }, view: { email: string; patientId: string }): Promise<InvitationViewer> {
+  const name = account.displayName;
+  if (idOfRef(account.fhirRef, "Patient") === view.patientId) return { kind: "refused", name, message: ERRORS["own-invitation"]! };
+  if ((await findAccountByEmail(view.email))?.id !== account.id) return { kind: "refused", name, message: WRONG_ACCOUNT };
+  return { kind: "patient", name };
+}
+
+const WRONG_ACCOUNT =
+  "Cette invitation a été envoyée à une autre adresse e-mail que celle de ce compte : pour l'accepter, déconnectez-vous, puis connectez-vous avec le compte de l'adresse invitée (ou ouvrez-en un depuis ce lien).";
 
 /** What the one-click cancel page shows: the button (with its secret and whether the invitation was accepted), or that the link is not valid. */
 export type CancelPageData = { valid: true; token: string; accepted: boolean } | { valid: false };

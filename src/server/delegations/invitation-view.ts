@@ -13,7 +13,7 @@ import { hashSecret, isSecretShape } from "./invitation-secret";
  * who invites, with which rights, until when, and whether it can still be accepted. The
  * inviting patient's name is read as the system, audited in their trail.
  */
-export type InvitationView = { state: InvitationState; inviter: string; inviterSex: GrammaticalSex; scopes: string[]; endDay: string; email: string };
+export type InvitationView = { state: InvitationState; inviter: string; inviterSex: GrammaticalSex; scopes: string[]; endDay: string; email: string; patientId: string };
 
 export async function invitationView(secret: string): Promise<InvitationView | undefined> {
   if (!isSecretShape(secret)) return undefined;
@@ -28,5 +28,6 @@ export async function invitationView(secret: string): Promise<InvitationView | u
     scopes: invitation.scopes,
     endDay: invitation.endDay,
     email: invitation.email,
+    patientId: invitation.patientId,
   };
 }

@@ -97,15 +97,14 @@ describe("the invitation page (Pages Router)", () => {
     expect(html).toMatch(/jusqu&#x27;au 1er [a-zéû]+ \d{4} inclus\./);
   });
 
-  it("offers a signed-in patient the accept button (without the invited address), and tells a professional they cannot accept", async () => {
-    const email = `patient-${Date.now()}@example.org`;
-    const { secret } = await invite(email);
+  it("offers the invited address's account the accept button, and tells a professional they cannot accept", async () => {
+    const { secret } = await invite(world.jean.email);
     const patient = (await openInvitation(secret, { cookie: world.jean.session.cookie })).html!;
     expect(patient).toContain("Vous utilisez le compte de Jean Invite.");
     expect(patient).toContain('action="/api/invitation/accepter"');
     expect(patient).toContain(`name="jeton" value="${secret}"`);
     expect(patient).not.toContain("/api/invitation/compte");
-    expect(patient).not.toContain(email);
+    const email = world.jean.email;
 
     const practitioner = await signIn(`Practitioner/${(await world.system.create(aPractitioner({ given: "Paul", family: "Pro" }))).id!}`);
     const pro = (await openInvitation(secret, { cookie: practitioner.cookie })).html!;
@@ -113,6 +112,23 @@ describe("the invitation page (Pages Router)", () => {
     expect(pro).not.toContain("<form");
     expect(pro).not.toContain(secret);
     expect(pro).not.toContain(email);
+  });
+
+  it("tells another account, or the inviter herself, up front that it cannot accept, with no button and nothing of the invited address", async () => {
+    const email = `lucie-${Date.now()}@example.org`;
+    const { secret } = await invite(email);
+    for (const [who, cookie, words] of [
+      ["Jean Invite", world.jean.session.cookie, "Cette invitation a été envoyée à une autre adresse e-mail que celle de ce compte : pour l&#x27;accepter, déconnectez-vous"],
+      ["Camille Proches", world.camille.session.cookie, "Vous ne pouvez pas accepter votre propre invitation."],
+    ] as const) {
+      const html = (await openInvitation(secret, { cookie })).html!;
+      expect(html, who).toContain(`Vous utilisez le compte de ${who}.`);
+      expect(html, who).toContain(words);
+      expect(html, who).not.toMatch(/<form|Accepter l&#x27;invitation|jeton/);
+      expect(html, who).not.toContain(email);
+    }
+    // The route still refuses them, as before.
+    expect(locationOf(await post("accepter", { jeton: secret }, world.jean.session.cookie)).search).toBe("?erreur=other-account");
   });
 
   it("says what a form came back with, for its own codes only", async () => {
