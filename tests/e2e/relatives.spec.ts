@@ -100,8 +100,10 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await paul.goto(link);
   await paul.getByRole("button", { name: "Accepter l'invitation" }).click();
   await expect(paul.getByRole("status").filter({ hasText: "Invitation acceptée" })).toBeVisible();
-  // The pause: nothing to open yet.
-  await expect(paul.getByRole("region", { name: "Les personnes pour qui j'agis" })).toContainText("Vous n'agissez pour personne.");
+  // The pause: nothing to open yet, and it says from when.
+  const actingFor = paul.getByRole("region", { name: "Les personnes pour qui j'agis" });
+  await expect(actingFor).toContainText(/Invitation acceptée : vous pourrez agir pour cette personne à partir du \d/);
+  await expect(actingFor.getByRole("button", { name: "Ouvrir son espace" })).toHaveCount(0);
   await camille.goto("/espace/proches");
   await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour moi" })).toContainText("En attente (pause de 24 heures)");
 

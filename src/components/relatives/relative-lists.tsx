@@ -86,12 +86,19 @@ const AS_GUARDIAN: Record<GrammaticalSex, string> = { female: "vous êtes sa rep
 const AS_CAREGIVER: Record<GrammaticalSex, string> = { female: "vous êtes son aidante", male: "vous êtes son aidant", unknown: "vous agissez pour cette personne" };
 
 /** "Les personnes pour qui j'agis": each with a button to open their space. */
-export function SpacesIActFor({ spaces, viewerSex }: { spaces: Space[]; viewerSex: GrammaticalSex }) {
+export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Space[]; viewerSex: GrammaticalSex; pausedStarts: Json<Date[]> }) {
   const others = spaces.filter((space) => space.kind !== "self");
   return (
     <section aria-labelledby="pour-eux" className="flex flex-col gap-3">
       <h2 id="pour-eux" className="text-xl font-semibold">Les personnes pour qui j&apos;agis</h2>
-      {others.length === 0 ? <p>Vous n&apos;agissez pour personne.</p> : null}
+      {others.length === 0 && pausedStarts.length === 0 ? <p>Vous n&apos;agissez pour personne.</p> : null}
+      {pausedStarts.length > 0 ? (
+        <ul className="flex flex-col gap-1">
+          {pausedStarts.map((start, index) => (
+            <li key={`${start}-${index}`}>Invitation acceptée : vous pourrez agir pour cette personne à partir du {formatDateTime(start)}, sauf si elle confirme plus tôt ou annule.</li>
+          ))}
+        </ul>
+      ) : null}
       <ul className="flex flex-col gap-3">
         {others.map((space) => (
           <li key={space.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3">

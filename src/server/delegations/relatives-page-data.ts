@@ -11,6 +11,7 @@ import { env } from "../env";
 import { cookieFrom } from "../sharing/share-result-cookie";
 import { invitationLinkCookie, openInvitationLink } from "./invitation-link-cookie";
 import { endDayBounds, mayManageDelegations } from "./invitation-state";
+import { pausedDelegationStarts } from "./paused-delegations";
 import { listRelatives, type RelativeRow } from "./list-relatives";
 
 /** A delegation as the page shows it: its rights as a list (a Set has no JSON form). */
@@ -22,6 +23,8 @@ export type RelativesPageData = {
   /** Null for a caregiver acting here: only the patient (or a guardian) manages delegations. */
   managed: { relatives: RelativeShown[]; pending: InvitationRow[]; canConfirm: boolean; bounds: { earliest: string; latest: string; byDefault: string } } | null;
   spaces: Space[];
+  /** When each delegation accepted and still in its pause will open (its person is not named: see paused-delegations.ts). */
+  pausedStarts: Date[];
   /** How « son aidant », « son représentant légal » agree with the viewer (known only when they act for someone). */
   viewerSex: GrammaticalSex;
   /** The invitation link just created, shown once to the session that created it (its sealed cookie). */
@@ -36,7 +39,7 @@ export type RelativesPageData = {
 export async function relativesPageData(scope: RequestScope, cookieHeader: string | undefined): Promise<RelativesPageData> {
   const { session, actor, repo } = scope;
   const manages = mayManageDelegations(actor);
-  const [overview, spaces] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces(scope)]);
+  const [overview, spaces, pausedStarts] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces(scope), pausedDelegationStarts(scope)]);
   const viewerSex = spaces.some((space) => space.kind !== "self") ? await ownSex(scope) : "unknown";
   const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
   return {
@@ -49,6 +52,7 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
         }
       : null,
     spaces,
+    pausedStarts,
     viewerSex,
     link: openInvitationLink(sealed, session.sessionId) ?? null,
   };

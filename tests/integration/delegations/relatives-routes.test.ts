@@ -1,6 +1,7 @@
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { formatDateTime } from "@/lib/documents/format";
 import { createRepository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
 import { listRelatives } from "@/server/delegations/list-relatives";
@@ -145,6 +146,22 @@ describe("accepting", () => {
     clock.offsetMs = 25 * HOUR;
     expect(await switchTo(world.jean.session.cookie)).toBe(303);
     expect(await readDocument(world.jean.session.cookie)).toBe(200);
+  });
+
+  it("shows the caregiver, during the pause, from when she will act (without the person's name), not « Vous n'agissez pour personne »", async () => {
+    const sarah = await personWithAccount(world.system, "Sarah", "Pause", "female");
+    const secret = await inviteAndGetSecret(sarah.email);
+    expect(noticeOf(await post("accepter", { jeton: secret }, sarah.session.cookie))).toBe("acceptee");
+    const start = (await relatedPersons(sarah.patientId))[0]!.period!.start!;
+    const page = async () => (await servePage(relativesPage, "/espace/proches", { cookie: sarah.session.cookie })).html!.replace(/&#x27;/g, "'");
+    const during = await page();
+    expect(during).toContain(`Invitation acceptée : vous pourrez agir pour cette personne à partir du ${formatDateTime(start)}, sauf si elle confirme plus tôt ou annule.`);
+    expect(during).not.toContain("Vous n'agissez pour personne.");
+    expect(during).not.toContain("Camille");
+    clock.offsetMs = 25 * HOUR;
+    const after = await page();
+    expect(after).toContain("Camille Proches — vous êtes son aidante");
+    expect(after).not.toContain("vous pourrez agir pour cette personne");
   });
 
   it("says an expired link has expired", async () => {

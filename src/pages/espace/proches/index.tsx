@@ -51,7 +51,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
       ) : (
         <Alert tone="info">Vous agissez pour une autre personne : seule elle (ou son représentant légal) gère ses délégations.</Alert>
       )}
-      <SpacesIActFor spaces={data.spaces} viewerSex={data.viewerSex} />
+      <SpacesIActFor spaces={data.spaces} viewerSex={data.viewerSex} pausedStarts={data.pausedStarts} />
     </div>
   );
 }
