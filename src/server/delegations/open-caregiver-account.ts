@@ -3,7 +3,7 @@ import type { Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { inviteAccount } from "../accounts/invite-account";
 import { startActivation } from "../accounts/start-activation";
-import { restartEnrolment, unactivatedAccountByEmail } from "../db/account-enrolment-store";
+import { emailTaken, restartEnrolment, unactivatedAccountByEmail } from "../db/account-enrolment-store";
 import { invitationByToken } from "../db/delegation-invitation-store";
 import { systemRepository } from "../fhir/repository";
 import { CAREGIVER_ACCOUNT_PURPOSE, openedFromInvitation } from "./caregiver-account-origin";
@@ -47,6 +47,9 @@ async function caregiverPatient(email: string, input: OpenAccountInput): Promise
   const name = [{ use: "official" as const, family: input.family, given: [input.given] }];
   const existing = await unactivatedAccountByEmail(email);
   if (!existing) {
+    // An activated account holds the address: its owner signs in. Nothing is written for it (a
+    // Patient created here would be left behind, with what was typed, by the refusal that follows).
+    if (await emailTaken(email)) return undefined;
     const created = await system.create<Patient>({ resourceType: "Patient", active: true, name, birthDate: input.birthDate });
     return { id: created.id! };
   }

@@ -117,8 +117,13 @@ describe("opening an account from an invitation", () => {
     await finishActivation(browser, activated);
     const before = (await findAccountByEmail(activated))!;
     const taken = await invite(activated);
+    const patients = async () =>
+      Number((await db().sql.query<{ n: string }>("SELECT count(*)::text AS n FROM fhir_resource WHERE resource_type = 'Patient' AND content->'name'->0->'given'->>0 = 'Intrus'"))[0]!.n);
+    const patientsBefore = await patients();
     expect(where(await openAccount(new Browser(server.base, anAddress()), taken, "1999-09-09", "Intrus"))).toBe(`/invitation/${taken}?erreur=email-taken`);
     expect(await findAccountByEmail(activated)).toEqual(before);
+    // Nor is a record left behind with what the intruder typed.
+    expect(await patients()).toBe(patientsBefore);
 
     // A patient of the care system, invited by letter and not yet activated.
     const record = await world.system.create<Patient>(aPatient({ given: "Rose", family: "Dossier", birthDate: "1950-05-05" }));
