@@ -33,10 +33,16 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: Json<Relativ
             ) : (
               <>
                 <p>Droits : {rightsInWords(row.delegation.scopes)}</p>
-                <p>
-                  {row.delegation.start ? <>Depuis le {formatDateTime(row.delegation.start)}, </> : null}
-                  jusqu&apos;au {lastDayOf(row.delegation.end)} inclus
-                </p>
+                {row.ended === "withdrawn" ? (
+                  <p>Retirée avant sa date de fin : elle ne s&apos;applique plus.</p>
+                ) : row.ended === "expired" ? (
+                  <p>Terminée le {lastDayOf(row.delegation.end)} au soir, sa date de fin.</p>
+                ) : (
+                  <p>
+                    {row.delegation.start ? <>Depuis le {formatDateTime(row.delegation.start)}, </> : null}
+                    jusqu&apos;au {lastDayOf(row.delegation.end)} inclus
+                  </p>
+                )}
                 <p>Dernière action : {row.lastAct ? formatDateTime(row.lastAct) : "aucune pour l'instant"}</p>
                 <div className="mt-2 flex flex-wrap gap-3">
                   {row.status !== "ended" ? (

@@ -22,6 +22,12 @@ export type RelativeRow = {
   relationship: string;
   delegation: Delegation;
   status: "active" | "paused" | "ended";
+  /**
+   * For an ended delegation: whether it ran to its last day, or was withdrawn before it. The
+   * page said « jusqu'au 5 décembre 2027 inclus » of a delegation withdrawn that morning (found
+   * by an exploratory test of the demo).
+   */
+  ended?: "expired" | "withdrawn";
   /** When they last acted in this space (the patient's trail). */
   lastAct?: Date;
 };
@@ -46,7 +52,8 @@ export async function listRelatives(repo: Repository): Promise<RelativesOverview
     if (!delegation) return [];
     const status = delegationIsLive(delegation, now) ? "active" : delegation.active && delegation.start && delegation.start > now ? "paused" : "ended";
     const relationship = (person.relationship ?? []).map((r) => r.text ?? frenchTie(r.coding) ?? "").filter(Boolean).join(", ");
-    return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status }];
+    const ended = status !== "ended" ? undefined : delegation.end && delegation.end <= now ? "expired" : "withdrawn";
+    return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status, ended }];
   });
   const lastActs = await lastActsOfAgents(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);
   for (const row of relatives) row.lastAct = lastActs.get(row.delegation.agentPatientId);

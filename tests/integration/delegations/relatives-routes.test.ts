@@ -234,6 +234,11 @@ describe("managing a caregiver", () => {
 
     expect(noticeOf(await postId("retirer", id, {}, world.camille.session.cookie))).toBe("retiree");
     expect(await readDocument(world.lea.session.cookie)).toBe(404);
+    // Camille's list says it was withdrawn, not « jusqu'au … inclus » of an end that will not come.
+    const listed = (await servePage(relativesPage, "/espace/proches", { cookie: world.camille.session.cookie })).html!.replace(/&#x27;/g, "'");
+    const ended = listed.split("<li").find((item) => item.includes("État : <!-- -->Terminée") || item.includes("État : Terminée"));
+    expect(ended).toContain("Retirée avant sa date de fin : elle ne s'applique plus.");
+    expect(ended).not.toContain("inclus");
     const told = await db().sql.query<{ kind: string }>("SELECT kind FROM notification WHERE patient_id = $1::uuid", [world.lea.patientId]);
     expect(told.map((n) => n.kind)).toEqual(expect.arrayContaining(["delegation-changed", "delegation-revoked"]));
   });
