@@ -29,15 +29,28 @@ function nameOf(patient: Patient): string {
   return formatHumanName(patient.name) ?? patient.id ?? "";
 }
 
-export async function listSpaces({ session, actor, ctx, repo }: RequestScope): Promise<Space[]> {
+/** The delegations naming this patient's account as guardian or caregiver, live or not: read once, for the spaces and for a page that shows more of them. */
+export type AgentDelegations = Awaited<ReturnType<typeof unsafeFindDelegationsOfAgent>>;
+
+/**
+ * Those delegations, through the request's repository: the rules of the space this request acts
+ * in were read to find its actor, and are not read a second time. None for a professional.
+ */
+export async function agentDelegations({ session, repo }: RequestScope): Promise<AgentDelegations> {
+  const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
+  if (!selfPatientId || session.account.kind !== "patient") return [];
+  return unsafeFindDelegationsOfAgent(selfPatientId, (patientId) => repo.rules(patientId));
+}
+
+/** `read`: the delegations already read by the page (agentDelegations), so that it reads them once. */
+export async function listSpaces(scope: RequestScope, read?: Promise<AgentDelegations>): Promise<Space[]> {
+  const { session, actor, ctx, repo } = scope;
   const now = repo.now();
   const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
   if (!selfPatientId || session.account.kind !== "patient") return [];
   const currentId = "patientId" in actor ? actor.patientId : selfPatientId;
   const spaces: Space[] = [{ patientId: selfPatientId, kind: "self", name: session.account.displayName, current: currentId === selfPatientId }];
-  // Through the request's repository: the rules of the space this request acts in were read to
-  // find its actor, and are not read a second time.
-  const delegations = (await unsafeFindDelegationsOfAgent(selfPatientId, (patientId) => repo.rules(patientId))).filter(({ delegation }) => delegationIsLive(delegation, now));
+  const delegations = (await (read ?? agentDelegations(scope))).filter(({ delegation }) => delegationIsLive(delegation, now));
   // Each space's name at once, not one after the other: a caregiver of three people waited for
   // three rules reads, three Patient reads and three audit rows in turn on every home page
   // (issue 16); their audit rows now mostly share an INSERT (audit-batch.ts). Order kept.

@@ -4,7 +4,7 @@ import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex"
 import { idOfRef } from "../auth/resolve-actor";
 import { createRepository } from "../fhir/repository";
 import type { Scope } from "../access/scopes";
-import { listSpaces, type Space } from "../auth/list-spaces";
+import { agentDelegations, listSpaces, type Space } from "../auth/list-spaces";
 import type { InvitationRow } from "../db/delegation-invitation-store";
 import type { RequestScope } from "../documents/request-scope";
 import { env } from "../env";
@@ -39,7 +39,13 @@ export type RelativesPageData = {
 export async function relativesPageData(scope: RequestScope, cookieHeader: string | undefined): Promise<RelativesPageData> {
   const { session, actor, repo } = scope;
   const manages = mayManageDelegations(actor);
-  const [overview, spaces, pausedStarts] = await Promise.all([manages ? listRelatives(repo) : undefined, listSpaces(scope), pausedDelegationStarts(scope)]);
+  // The delegations naming the viewer, read once: for the spaces they act in, and those still paused.
+  const delegations = agentDelegations(scope);
+  const [overview, spaces, pausedStarts] = await Promise.all([
+    manages ? listRelatives(repo) : undefined,
+    listSpaces(scope, delegations),
+    delegations.then((read) => pausedDelegationStarts(read, repo.now())),
+  ]);
   const viewerSex = spaces.some((space) => space.kind !== "self") ? await ownSex(scope) : "unknown";
   const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
   return {
