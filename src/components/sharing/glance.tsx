@@ -16,10 +16,8 @@ const GLANCE_PER_GROUP = 10;
 export function Glance({ overview }: { overview: SharingOverviewProps }) {
   const specialty = (value?: string) => (value ? ` (${value})` : "");
   const lines: { key: string; text: string; href: string }[] = [];
-  // A block beats an authorisation, which is kept for when the block is lifted (block-professional.ts):
-  // a blocked professional is said to be blocked, not also to see the documents.
-  const blocked = new Set(overview.blocked.map(({ card }) => card.id));
-  const authorised = overview.authorised.filter(({ card }) => !blocked.has(card.id));
+  // A blocked professional is said to be blocked, not also to see the documents.
+  const authorised = overview.authorised.filter(({ blocked }) => !blocked);
   for (const { card, restricted, until } of authorised.slice(0, GLANCE_PER_GROUP)) {
     lines.push({
       key: `a-${card.id}`,

@@ -9,7 +9,8 @@ import { formatDay } from "@/lib/documents/format";
  * professional from the search's "Voir comme". A GET form: the preview is a page of its own.
  */
 export function PreviewPicker({ overview, selected }: { overview: SharingOverviewProps; selected?: string }) {
-  const professionals = [...overview.authorised, ...overview.blocked].map(({ card }) => ({ value: `pro:${card.id}`, label: card.name }));
+  // Once each: an authorised professional who is blocked too is in both lists.
+  const professionals = [...overview.authorised.filter(({ blocked }) => !blocked), ...overview.blocked].map(({ card }) => ({ value: `pro:${card.id}`, label: card.name }));
   const others = [
     { value: "urgence", label: t("sharing.viewerEmergency") },
     ...overview.delegations.map((d) => ({ value: `proche:${d.relatedPersonId}`, label: t("sharing.viewerCaregiver", { name: d.name }) })),

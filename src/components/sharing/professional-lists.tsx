@@ -12,7 +12,6 @@ type ListPaging = { page: number; hrefFor: (page: number) => string };
 /** The professionals the patient authorised: change the level or the end, withdraw, block, preview. A page at a time. */
 export function AuthorisedList({ overview, paging }: { overview: SharingOverviewProps; paging: ListPaging }) {
   const shown = pageOf(overview.authorised, paging.page, SHARING_PAGE_SIZE);
-  const blocked = new Set(overview.blocked.map(({ card }) => card.id));
   return (
     <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
       <h2 id="autorises-title" className="text-xl font-semibold">
@@ -20,10 +19,10 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
       </h2>
       {overview.authorised.length === 0 ? <p className="text-slate-700">{t("sharing.authorisedNone")}</p> : null}
       <ul className="flex flex-col gap-3">
-        {shown.items.map(({ card, restricted, until }) => (
+        {shown.items.map(({ card, restricted, until, blocked }) => (
           <li key={card.id} id={`pro-${card.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
             <ProfessionalHeading card={card} id={`pro-${card.id}-name`} />
-            {blocked.has(card.id) ? <p className="font-semibold text-red-800">{t("sharing.authorisedButBlocked")}</p> : null}
+            {blocked ? <p className="font-semibold text-red-800">{t("sharing.authorisedButBlocked")}</p> : null}
             <details>
               <summary className="cursor-pointer font-semibold text-blue-800">{t("sharing.change")}</summary>
               <div className="mt-3">
@@ -32,7 +31,7 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
             </details>
             <div className="flex flex-wrap gap-3">
               <ProfessionalButton action="retirer" practitionerId={card.id} label={t("sharing.withdrawButton")} describedBy={`pro-${card.id}-name`} />
-              {blocked.has(card.id) ? null : <ProfessionalButton action="bloquer" practitionerId={card.id} label={t("sharing.blockButton")} describedBy={`pro-${card.id}-name`} />}
+              {blocked ? null : <ProfessionalButton action="bloquer" practitionerId={card.id} label={t("sharing.blockButton")} describedBy={`pro-${card.id}-name`} />}
               <PreviewLink viewer={`pro:${card.id}`} describedBy={`pro-${card.id}-name`} />
             </div>
           </li>

@@ -19,7 +19,11 @@ import type { Json } from "../pages/json-props";
  */
 export type SharingOverview = {
   patientId: string;
-  authorised: { card: ProfessionalCard; restricted: boolean; until?: Date }[];
+  /**
+   * `blocked`: the professional is blocked too. The block beats the authorisation, which is kept
+   * so that unblocking gives back what was chosen (block-professional.ts).
+   */
+  authorised: { card: ProfessionalCard; restricted: boolean; until?: Date; blocked: boolean }[];
   blocked: { card: ProfessionalCard }[];
   delegations: { relatedPersonId: string; name: string; kind: "guardian" | "delegate"; scopes: Scope[]; until?: Date }[];
   links: { id: string; prescriptionId: string; expiresAt: Date }[];
@@ -128,7 +132,7 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
   const names = new Map(relatedPersons.map((person) => [person.id ?? "", formatHumanName(person.name) ?? "Un proche"]));
   return {
     patientId,
-    authorised: [...byProfessional].map(([id, grant]) => ({ card: cardOf(id), ...grant })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
+    authorised: [...byProfessional].map(([id, grant]) => ({ card: cardOf(id), ...grant, blocked: rules.blocked.has(id) })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
     blocked: [...rules.blocked].map((id) => ({ card: cardOf(id) })).sort((a, b) => a.card.name.localeCompare(b.card.name, "fr")),
     // From the rules the access gate applies (they know the birth date, so a guardianship that
     // ended at majority is not listed); the page's own rules above were read without it.

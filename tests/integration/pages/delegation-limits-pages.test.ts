@@ -93,5 +93,7 @@ describe("a professional authorised, then blocked", () => {
     expect(glance).toContain("Dr Claire Lune est bloqué·e");
     expect(glance).not.toContain("Dr Claire Lune peut voir vos documents");
     expect(page).toContain(html(t("sharing.authorisedButBlocked")));
+    // « Voir mon dossier comme » offers her once, not once as authorised and once as blocked.
+    expect(page.split(`value="pro:${lune}"`)).toHaveLength(2);
   });
 });
