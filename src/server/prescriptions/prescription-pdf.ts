@@ -18,11 +18,8 @@ export function prescriptionQrText(appUrl: string, prescriptionId: string): stri
 export async function prescriptionPdf(repo: Repository, prescriptionId: string, appUrl: string): Promise<{ bytes: Uint8Array; fileName: string }> {
   const detail = await getPrescription(repo, prescriptionId);
   const patient = (await patientIdentity(repo, detail.patientId)) ?? { name: "" };
-  const bytes = await renderPrescriptionPdf({
-    prescription: detail.prescription,
-    patient,
-    qrPng: await qrPng(prescriptionQrText(appUrl, prescriptionId)),
-  });
+  const qrText = prescriptionQrText(appUrl, prescriptionId);
+  const bytes = await renderPrescriptionPdf({ prescription: detail.prescription, patient, qr: { png: await qrPng(qrText), text: qrText } });
   const day = detail.prescription.authoredOn?.slice(0, 10) ?? "sans-date";
   return { bytes, fileName: `ordonnance-${day}.pdf` };
 }

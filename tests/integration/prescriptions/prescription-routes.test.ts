@@ -11,7 +11,8 @@ import { openShareResult, shareResultCookie } from "@/server/sharing/share-resul
 import { validateForWrite } from "@/server/fhir/validate";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
-import { cookieOf, formPost, get, locationOf, params, secretOf } from "./http";
+import { readTaggedPdf } from "../../helpers/read-tagged-pdf";
+import { APP, cookieOf, formPost, get, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";
 
 /**
@@ -148,5 +149,50 @@ describe("the PDF of a prescription (GET /api/ordonnances/<id>/pdf)", () => {
     expect((await pdf(get(`/api/ordonnances/${world.jeanActive.prescriptionId}/pdf`), params({ id: world.jeanActive.prescriptionId }))).status).toBe(404);
     current = undefined;
     expect((await pdf(get(`/api/ordonnances/${id}/pdf`), params({ id }))).status).toBe(401);
+  });
+
+  it("is tagged for a screen reader: French, its title in the window, headings, the medicines as a list in reading order, the QR code described", async () => {
+    await signedInAs(world.actors.camille, "Camille Martin");
+    const id = world.camilleActive.prescriptionId;
+    const answer = await pdf(get(`/api/ordonnances/${id}/pdf`), params({ id }));
+    const tagged = await readTaggedPdf(new Uint8Array(await answer.arrayBuffer()));
+    expect(tagged).toMatchObject({ lang: "fr-FR", marked: true, displayDocTitle: true, hasStructTreeRoot: true, hasParentTree: true, untaggedText: [] });
+    const read = tagged.elements.map(({ path, text }) => `${path}: ${text}`);
+    expect(read.slice(0, 6)).toEqual([
+      "Document/H1: ORDONNANCE",
+      "Document/P: Dr Sophie Bernard",
+      expect.stringMatching(/^Document\/P: Le \d{1,2} \S+ \d{4}$/),
+      "Document/P: Patient : Camille Martin, née le 14 mars 1985",
+      expect.stringMatching(/^Document\/P: Valable jusqu'au \d{1,2} \S+ \d{4}$/),
+      "Document/Figure: ",
+    ]);
+    // Then one list item per medicine (in the page's order), its name, dosage and quantities together.
+    const medicines = read.slice(6);
+    expect(medicines).toHaveLength(6);
+    expect([medicines.slice(0, 3), medicines.slice(3)]).toEqual(
+      expect.arrayContaining([
+        [
+          "Document/L/LI/LBody/P: Amoxicilline 1 g, comprimé",
+          "Document/L/LI/LBody/P: 1 comprimé matin et soir pendant 7 jours",
+          "Document/L/LI/LBody/P: 14 comprimés par délivrance - renouvellements restants : 0 - délivré : 0 sur 14",
+        ],
+        [
+          "Document/L/LI/LBody/P: Paracétamol 1 g, comprimé",
+          "Document/L/LI/LBody/P: 1 comprimé jusqu'à 3 fois par jour si douleur",
+          "Document/L/LI/LBody/P: 2 boîtes par délivrance - renouvellements restants : 1 - délivré : 0 sur 4",
+        ],
+      ]),
+    );
+    expect(tagged.elements.find((element) => element.role === "Figure")?.alt).toBe(`Code QR de cette ordonnance dans l'espace santé : ${APP}/espace/ordonnances/${id}`);
+    // A text extraction (the search box's, a copy and paste) still gives the content.
+    expect(tagged.text).toContain("Amoxicilline 1 g, comprimé");
+    expect(tagged.text).toContain("Patient : Camille Martin");
+
+    await signedInAs(world.actors.camille, "Camille Martin");
+    const dispensed = world.camilleDispensed.prescriptionId;
+    const withDispensations = await readTaggedPdf(new Uint8Array(await (await pdf(get(`/api/ordonnances/${dispensed}/pdf`), params({ id: dispensed }))).arrayBuffer()));
+    expect(withDispensations.elements.slice(-2).map(({ path }) => path)).toEqual(["Document/H2", "Document/L/LI/LBody"]);
+    expect(withDispensations.elements.at(-2)?.text).toBe("Délivrances");
+    expect(withDispensations.elements.at(-1)?.text).toMatch(/Pharmacie non renseignée - Amoxicilline 1 g, comprimé : 14 comprimés$/);
   });
 });
