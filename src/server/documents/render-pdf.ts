@@ -1,8 +1,25 @@
 import "@/server/server-only";
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatDay } from "@/lib/documents/format";
 import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { t } from "@/lib/i18n/messages";
+import {
+  A4,
+  artifact,
+  columnHeader,
+  createTaggedPdf,
+  drawLine,
+  drawRectangle,
+  drawText,
+  finish,
+  nextPage,
+  rgb,
+  widthOf,
+  winAnsi,
+  type Colour,
+  type Doc,
+  type Font,
+  type Struct,
+} from "./tagged-pdf";
 
 /**
  * Renders a clinical document (lab results, imaging report, letters, prescription, vaccination
@@ -12,6 +29,10 @@ import { t } from "@/lib/i18n/messages";
  * Uses the PDF standard fonts (Helvetica), which need no embedding: files stay small and
  * rendering takes a few milliseconds, so the seed can afford one PDF per document. Their
  * WinAnsi encoding covers French; anything it cannot encode is replaced, never thrown on.
+ *
+ * Tagged (tagged-pdf.ts) for the patient who reads it with a screen reader: the title is the H1,
+ * each section's heading an H2, its text paragraphs, its list an L and its table a Table whose
+ * first row holds column headers; rules, shading and the page footers are artifacts.
  */
 export type PdfColumn = { label: string; /** Share of the table's width. */ width: number; align?: "left" | "right" };
 export type PdfTable = { columns: PdfColumn[]; rows: string[][] };
@@ -33,7 +54,6 @@ export type ClinicalPdf = {
   signature?: string;
 };
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 50, right: 50, top: 50, bottom: 64 };
 const CONTENT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const BODY_SIZE = 10.5;
@@ -58,24 +78,24 @@ const SUBSTITUTES: Record<string, string> = {
   "\u00b3": "3",
 };
 
-type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont; charset: ReadonlySet<number> };
+const FONTS = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" } as const satisfies Record<string, Font>;
 
-function encodable(fonts: Fonts, text: string): string {
+function encodable(text: string): string {
   let out = "";
   for (const char of text.normalize("NFC")) {
     const replaced = SUBSTITUTES[char] ?? char;
-    for (const c of replaced) out += fonts.charset.has(c.codePointAt(0) ?? 0) || c === " " ? c : "?";
+    for (const c of replaced) out += winAnsi(c.codePointAt(0) ?? 0) || c === " " ? c : "?";
   }
   return out;
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(doc: Doc, text: string, font: Font, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width || !line) {
+      if (widthOf(doc, candidate, font, size) <= width || !line) {
         line = candidate;
       } else {
         lines.push(line);
@@ -92,94 +112,118 @@ function shortDateFr(date: string): string {
   return `${day}/${month}/${year}`;
 }
 
-/** Lays text out top to bottom, opening a new page when the current one is full. */
+type TextOptions = { x?: number; size?: number; font?: Font; color?: Colour; width?: number; gap?: number };
+
+/**
+ * Lays text out top to bottom, opening a new page when the current one is full. Text goes under
+ * the structure element it belongs to (`block`, or a closure given to doc.struct); rules and
+ * shading are drawn outside any of them, as artifacts.
+ */
 class Layout {
-  readonly pages: PDFPage[] = [];
-  page!: PDFPage;
-  y = 0;
+  y = A4.height - MARGIN.top;
 
-  constructor(
-    private readonly pdf: PDFDocument,
-    readonly fonts: Fonts,
-  ) {
-    this.newPage();
-  }
-
-  newPage() {
-    this.page = this.pdf.addPage([A4.width, A4.height]);
-    this.pages.push(this.page);
-    this.y = A4.height - MARGIN.top;
-  }
+  constructor(readonly doc: Doc) {}
 
   ensure(height: number) {
-    if (this.y - height < MARGIN.bottom) this.newPage();
+    if (this.y - height < MARGIN.bottom) {
+      nextPage(this.doc);
+      this.y = A4.height - MARGIN.top;
+    }
   }
 
-  text(text: string, options: { x?: number; size?: number; font?: PDFFont; color?: ReturnType<typeof rgb>; width?: number; gap?: number } = {}) {
-    const font = options.font ?? this.fonts.regular;
+  text(text: string, options: TextOptions = {}) {
+    const font = options.font ?? FONTS.regular;
     const size = options.size ?? BODY_SIZE;
     const lineHeight = Math.max(LINE, size * 1.35);
-    for (const line of wrap(encodable(this.fonts, text), font, size, options.width ?? CONTENT_WIDTH)) {
+    for (const line of wrap(this.doc, encodable(text), font, size, options.width ?? CONTENT_WIDTH)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      this.page.drawText(line, { x: options.x ?? MARGIN.left, y: this.y + 3, size, font, color: options.color ?? INK });
+      drawText(this.doc, line, options.x ?? MARGIN.left, this.y + 3, { font, size, colour: options.color ?? INK });
     }
     this.y -= options.gap ?? 0;
+  }
+
+  /** The text as a structure element of its own (P, H1, H2...) under `parent`. */
+  block(parent: Struct, type: string, text: string, options: TextOptions = {}) {
+    parent.add(this.doc.struct(type, {}, () => this.text(text, options)));
   }
 
   rule(color = RULE) {
     this.ensure(8);
     this.y -= 6;
-    this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness: 0.8, color });
+    const y = this.y;
+    artifact(this.doc, "Layout", () => drawLine(this.doc, { x: MARGIN.left, y }, { x: A4.width - MARGIN.right, y }, 0.8, color));
     this.y -= 6;
   }
 
-  table(table: PdfTable) {
+  table(parent: Struct, table: PdfTable) {
+    const { doc } = this;
     const total = table.columns.reduce((sum, column) => sum + column.width, 0);
     const widths = table.columns.map((column) => (column.width / total) * CONTENT_WIDTH);
     const size = 9.5;
     const padding = 4;
+    const element = doc.struct("Table");
+    parent.add(element);
     const drawRow = (cells: string[], header: boolean) => {
-      const font = header ? this.fonts.bold : this.fonts.regular;
-      const wrapped = cells.map((cell, i) => wrap(encodable(this.fonts, cell), font, size, (widths[i] ?? 0) - 2 * padding));
+      const font = header ? FONTS.bold : FONTS.regular;
+      const wrapped = cells.map((cell, i) => wrap(doc, encodable(cell), font, size, (widths[i] ?? 0) - 2 * padding));
       const height = Math.max(...wrapped.map((lines) => lines.length)) * 12 + 2 * padding;
       this.ensure(height);
-      if (header) {
-        this.page.drawRectangle({ x: MARGIN.left, y: this.y - height, width: CONTENT_WIDTH, height, color: SHADE });
-      }
+      const top = this.y;
+      if (header) artifact(doc, "Layout", () => drawRectangle(doc, { x: MARGIN.left, y: top - height, width: CONTENT_WIDTH, height }, SHADE));
+      const row = doc.struct("TR");
+      element.add(row);
       let x = MARGIN.left;
       wrapped.forEach((lines, i) => {
         const width = widths[i] ?? 0;
-        lines.forEach((line, n) => {
-          const right = table.columns[i]?.align === "right";
-          const lineWidth = font.widthOfTextAtSize(line, size);
-          const lineX = right ? x + width - padding - lineWidth : x + padding;
-          this.page.drawText(line, { x: lineX, y: this.y - padding - 9 - n * 12, size, font, color: INK });
-        });
+        const left = x;
+        const draw = () =>
+          lines.forEach((line, n) => {
+            const right = table.columns[i]?.align === "right";
+            const lineWidth = widthOf(doc, line, font, size);
+            const lineX = right ? left + width - padding - lineWidth : left + padding;
+            drawText(doc, line, lineX, top - padding - 9 - n * 12, { font, size, colour: INK });
+          });
+        row.add(header ? columnHeader(doc, draw) : doc.struct("TD", {}, draw));
         x += width;
       });
       this.y -= height;
-      this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: A4.width - MARGIN.right, y: this.y }, thickness: 0.5, color: RULE });
+      const y = this.y;
+      artifact(doc, "Layout", () => drawLine(doc, { x: MARGIN.left, y }, { x: A4.width - MARGIN.right, y }, 0.5, RULE));
     };
     drawRow(table.columns.map((column) => column.label), true);
     for (const row of table.rows) drawRow(row, false);
     this.y -= 8;
   }
+
+  /** A list whose items are marked by a dash (the label), their text beside it (the body). */
+  list(parent: Struct, items: string[]) {
+    const { doc } = this;
+    const element = doc.struct("L");
+    parent.add(element);
+    for (const text of items) {
+      this.ensure(LINE);
+      const item = doc.struct("LI");
+      element.add(item);
+      const y = this.y - LINE + 3;
+      item.add(doc.struct("Lbl", {}, () => drawText(doc, "-", MARGIN.left + 4, y, { font: FONTS.regular, size: BODY_SIZE, colour: INK })));
+      this.block(item, "LBody", text, { x: MARGIN.left + 16, width: CONTENT_WIDTH - 16, gap: 2 });
+    }
+  }
 }
 
-function drawHeader(layout: Layout, doc: ClinicalPdf, date: string) {
-  const { fonts } = layout;
+function drawHeader(layout: Layout, root: Struct, doc: ClinicalPdf, date: string) {
   const top = layout.y;
-  layout.text(doc.facility.name, { font: fonts.bold, size: 13, color: ACCENT, width: CONTENT_WIDTH * 0.62 });
-  for (const line of doc.facility.lines ?? []) layout.text(line, { size: 9, color: MUTED, width: CONTENT_WIDTH * 0.62 });
+  layout.block(root, "P", doc.facility.name, { font: FONTS.bold, size: 13, color: ACCENT, width: CONTENT_WIDTH * 0.62 });
+  for (const line of doc.facility.lines ?? []) layout.block(root, "P", line, { size: 9, color: MUTED, width: CONTENT_WIDTH * 0.62 });
   const afterFacility = layout.y;
-  const placeDate = encodable(fonts, `${doc.place ? `${doc.place}, le` : "Le"} ${formatDay(date)}`);
-  const dateWidth = fonts.regular.widthOfTextAtSize(placeDate, 10);
-  layout.page.drawText(placeDate, { x: A4.width - MARGIN.right - dateWidth, y: top - 14, size: 10, font: fonts.regular, color: INK });
+  const placeDate = encodable(`${doc.place ? `${doc.place}, le` : "Le"} ${formatDay(date)}`);
+  const dateWidth = widthOf(layout.doc, placeDate, FONTS.regular, 10);
+  root.add(layout.doc.struct("P", {}, () => drawText(layout.doc, placeDate, A4.width - MARGIN.right - dateWidth, top - 14, { font: FONTS.regular, size: 10, colour: INK })));
   layout.y = afterFacility - 6;
   layout.rule(ACCENT);
-  layout.text(doc.label.toUpperCase(), { font: fonts.bold, size: 9, color: ACCENT });
-  layout.text(doc.title, { font: fonts.bold, size: 16, gap: 6 });
+  layout.block(root, "P", doc.label.toUpperCase(), { font: FONTS.bold, size: 9, color: ACCENT });
+  layout.block(root, "H1", doc.title, { font: FONTS.bold, size: 16, gap: 6 });
 
   const born = doc.patient.birthDate
     ? `, ${t(`prescriptionPage.bornOn.${grammaticalSex(doc.patient.gender)}`, { date: shortDateFr(doc.patient.birthDate) })}`
@@ -187,69 +231,57 @@ function drawHeader(layout: Layout, doc: ClinicalPdf, date: string) {
   const rows = [`Patient : ${doc.patient.name}${born}`, `Auteur : ${doc.author}`, `Date : ${shortDateFr(date)}`];
   const height = rows.length * LINE + 12;
   layout.ensure(height);
-  layout.page.drawRectangle({ x: MARGIN.left, y: layout.y - height, width: CONTENT_WIDTH, height, color: SHADE });
+  const boxTop = layout.y;
+  artifact(layout.doc, "Layout", () => drawRectangle(layout.doc, { x: MARGIN.left, y: boxTop - height, width: CONTENT_WIDTH, height }, SHADE));
   layout.y -= 6;
-  for (const row of rows) layout.text(row, { x: MARGIN.left + 10, width: CONTENT_WIDTH - 20 });
+  for (const row of rows) layout.block(root, "P", row, { x: MARGIN.left + 10, width: CONTENT_WIDTH - 20 });
   layout.y -= 16;
 }
 
-function drawFooters(layout: Layout, doc: ClinicalPdf) {
-  const { fonts, pages } = layout;
-  const note = encodable(fonts, `${doc.title} - ${doc.patient.name} - Données fictives de démonstration`);
-  pages.forEach((page, i) => {
-    page.drawLine({ start: { x: MARGIN.left, y: 44 }, end: { x: A4.width - MARGIN.right, y: 44 }, thickness: 0.5, color: RULE });
-    page.drawText(wrap(note, fonts.italic, 8, CONTENT_WIDTH - 60)[0] ?? "", { x: MARGIN.left, y: 30, size: 8, font: fonts.italic, color: MUTED });
-    const number = `Page ${i + 1}/${pages.length}`;
-    const width = fonts.regular.widthOfTextAtSize(number, 8);
-    page.drawText(number, { x: A4.width - MARGIN.right - width, y: 30, size: 8, font: fonts.regular, color: MUTED });
-  });
+/** Page furniture, drawn once the page count is known: an artifact, not part of what is read. */
+function drawFooters(pdf: Doc, doc: ClinicalPdf) {
+  const note = encodable(`${doc.title} - ${doc.patient.name} - Données fictives de démonstration`);
+  const { start, count } = pdf.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    pdf.switchToPage(i);
+    artifact(pdf, "Pagination", () => {
+      drawLine(pdf, { x: MARGIN.left, y: 44 }, { x: A4.width - MARGIN.right, y: 44 }, 0.5, RULE);
+      drawText(pdf, wrap(pdf, note, FONTS.italic, 8, CONTENT_WIDTH - 60)[0] ?? "", MARGIN.left, 30, { font: FONTS.italic, size: 8, colour: MUTED });
+      const number = `Page ${i + 1}/${count}`;
+      const width = widthOf(pdf, number, FONTS.regular, 8);
+      drawText(pdf, number, A4.width - MARGIN.right - width, 30, { font: FONTS.regular, size: 8, colour: MUTED });
+    });
+  }
 }
 
 export async function renderPdf(doc: ClinicalPdf): Promise<Uint8Array> {
   const date = typeof doc.date === "string" ? doc.date : doc.date.toISOString();
-  const when = new Date(date);
   // Fixed metadata (no "now"), so the same document always renders to the same bytes.
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.setTitle(`${doc.title} - ${doc.patient.name}`);
-  pdf.setAuthor(doc.author);
-  pdf.setSubject(doc.label);
-  pdf.setCreator(doc.facility.name);
-  pdf.setProducer("Mon espace santé (démonstration)");
-  pdf.setLanguage("fr-FR");
-  pdf.setCreationDate(when);
-  pdf.setModificationDate(when);
-
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const fonts: Fonts = {
-    regular,
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
-    charset: new Set(regular.getCharacterSet()),
-  };
-  const layout = new Layout(pdf, fonts);
-  drawHeader(layout, doc, date);
+  const { doc: pdf, root } = createTaggedPdf(
+    { title: `${doc.title} - ${doc.patient.name}`, author: doc.author, subject: doc.label, creator: doc.facility.name, date: new Date(date) },
+    // The footers say "Page 1/3": pages stay open until the count is known.
+    { bufferPages: true },
+  );
+  const layout = new Layout(pdf);
+  drawHeader(layout, root, doc, date);
 
   for (const section of doc.sections) {
     if (section.heading) {
       layout.ensure(LINE * 3);
-      layout.text(section.heading, { font: fonts.bold, size: 11.5, color: ACCENT, gap: 2 });
+      layout.block(root, "H2", section.heading, { font: FONTS.bold, size: 11.5, color: ACCENT, gap: 2 });
     }
-    for (const paragraph of section.paragraphs ?? []) layout.text(paragraph, { gap: 5 });
-    for (const item of section.list ?? []) {
-      layout.ensure(LINE);
-      layout.page.drawText("-", { x: MARGIN.left + 4, y: layout.y - LINE + 3, size: BODY_SIZE, font: fonts.regular, color: INK });
-      layout.text(item, { x: MARGIN.left + 16, width: CONTENT_WIDTH - 16, gap: 2 });
-    }
-    if (section.table) layout.table(section.table);
+    for (const paragraph of section.paragraphs ?? []) layout.block(root, "P", paragraph, { gap: 5 });
+    if (section.list?.length) layout.list(root, section.list);
+    if (section.table) layout.table(root, section.table);
     layout.y -= 6;
   }
 
   layout.ensure(LINE * 3);
   layout.y -= 10;
   const signature = doc.signature ?? doc.author;
-  layout.text(signature, { font: fonts.bold, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
-  layout.text("Document signé électroniquement", { size: 8.5, color: MUTED, font: fonts.italic, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
+  layout.block(root, "P", signature, { font: FONTS.bold, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
+  layout.block(root, "P", "Document signé électroniquement", { size: 8.5, color: MUTED, font: FONTS.italic, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
 
-  drawFooters(layout, doc);
-  return pdf.save({ useObjectStreams: true });
+  drawFooters(pdf, doc);
+  return finish(pdf);
 }

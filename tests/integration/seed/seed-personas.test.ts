@@ -16,6 +16,7 @@ import {
   type AccountPersona,
 } from "@/lib/demo/personas";
 import { useTestDatabase } from "../../setup/test-database";
+import { readTaggedPdf } from "../../helpers/read-tagged-pdf";
 
 /**
  * The demo personas are a contract (issue 2): demos, the README and the end-to-end tests rely on
@@ -59,6 +60,10 @@ describe("the demo seed", () => {
     const { file } = await camille.readDocumentFile(DOCUMENT_IDS.camilleRestricted);
     expect(file.contentType).toBe("application/pdf");
     expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    // Tagged, for a screen reader: in French, read in order from its title (render-pdf.ts).
+    const tagged = await readTaggedPdf(file.bytes);
+    expect(tagged).toMatchObject({ lang: "fr-FR", marked: true, displayDocTitle: true, hasStructTreeRoot: true, untaggedText: [] });
+    expect(tagged.elements.filter((element) => element.role === "H1")).toHaveLength(1);
   });
 
   it("keeps Camille's hidden document from Dr Bernard, shows him the restricted one, and shows Dr Petit nothing", async () => {
