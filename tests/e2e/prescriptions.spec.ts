@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PRESCRIPTION_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
 import { expectNoAxeViolations } from "./helpers/axe";
+import { readTaggedPdf } from "../helpers/read-tagged-pdf";
 
 /**
  * Prescriptions and the pharmacist's link in real browsers, on the seeded demo: Camille sends
@@ -87,6 +88,11 @@ test("Camille's prescriptions: active ones first, then past ones, with what was 
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  // Tagged by the built server too (PDFKit stays outside its bundle): French, headed, structured.
+  const tagged = await readTaggedPdf(await pdf.body());
+  expect(tagged).toMatchObject({ lang: "fr-FR", marked: true, hasStructTreeRoot: true, untaggedText: [] });
+  expect(tagged.elements[0]).toMatchObject({ role: "H1", text: "ORDONNANCE" });
+  expect(tagged.elements.some((element) => element.path === "Document/L/LI/LBody/P" && element.text.includes("Budésonide/formotérol"))).toBe(true);
 });
 
 test("a pharmacist opens Camille's link, is refused a wrong passcode, records a partial then the last dispensation, and the link dies", async ({ browser }) => {

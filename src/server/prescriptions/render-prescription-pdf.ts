@@ -89,7 +89,7 @@ export async function renderPrescriptionPdf({ prescription, patient, qr }: Presc
   // Drawn top right of the first page, read after who and for whom: it is the way back to this
   // prescription online, which the alternative text says in words a screen reader can follow.
   root.add(
-    doc.struct("Figure", { alt: `Code QR de cette ordonnance dans l'espace santé : ${qr.text}` }, () =>
+    doc.struct("Figure", { alt: `QR code de cette ordonnance, vers son adresse dans l'espace santé : ${qr.text}` }, () =>
       drawImage(doc, Buffer.from(qr.png), { x: RIGHT - QR_SIZE, y: A4.height - 40 - QR_SIZE, width: QR_SIZE, height: QR_SIZE }),
     ),
   );

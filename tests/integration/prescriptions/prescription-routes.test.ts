@@ -183,7 +183,7 @@ describe("the PDF of a prescription (GET /api/ordonnances/<id>/pdf)", () => {
         ],
       ]),
     );
-    expect(tagged.elements.find((element) => element.role === "Figure")?.alt).toBe(`Code QR de cette ordonnance dans l'espace santé : ${APP}/espace/ordonnances/${id}`);
+    expect(tagged.elements.find((element) => element.role === "Figure")?.alt).toBe(`QR code de cette ordonnance, vers son adresse dans l'espace santé : ${APP}/espace/ordonnances/${id}`);
     // A text extraction (the search box's, a copy and paste) still gives the content.
     expect(tagged.text).toContain("Amoxicilline 1 g, comprimé");
     expect(tagged.text).toContain("Patient : Camille Martin");
