@@ -9,9 +9,10 @@ import { SessionsSection } from "./sessions-section";
 
 /**
  * "Mon compte", the same for a patient (/espace/compte) and a professional (/pro/compte):
- * sessions, recent sign-ins, password, second factors, recovery codes. Every form is a plain
- * post (see src/app/compte), so all of it but creating a passkey works without JavaScript; that
- * button's behaviour is an inline script (passkey-button.tsx), and the page loads no bundle.
+ * sessions, recent sign-ins, recent changes of the account, password, second factors, recovery
+ * codes. Every form is a plain post (see src/app/compte), so all of it but creating a passkey
+ * works without JavaScript; that button's behaviour is an inline script (passkey-button.tsx), and
+ * the page loads no bundle.
  */
 export function AccountOverview({ data, nonce }: { data: Json<AccountPageData>; nonce: string | null }) {
   return (
@@ -21,7 +22,8 @@ export function AccountOverview({ data, nonce }: { data: Json<AccountPageData>; 
       {data.ok ? <Alert tone="success">{t(data.ok)}</Alert> : null}
       {data.error ? <Alert tone="error">{t(data.error)}</Alert> : null}
       <SessionsSection sessions={data.sessions} />
-      <EventsSection events={data.events} />
+      <EventsSection list="sign-ins" events={data.events} />
+      <EventsSection list="changes" events={data.changes} />
       <TotpSection pending={data.totp} />
       <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} />
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />

@@ -14,8 +14,9 @@ import { redeemRecoveryCodesTicket } from "./recovery-codes-display";
 
 /**
  * What « Mon compte » shows (the same page for a patient, /espace/compte, and a professional,
- * /pro/compte): live sessions, recent sign-ins, the second factors, recovery codes, and the
- * result of the form just posted (src/app/compte, by a flag in the address, never its text).
+ * /pro/compte): live sessions, recent sign-ins, recent changes of the account, the second
+ * factors, recovery codes, and the result of the form just posted (src/app/compte, by a flag in
+ * the address, never its text).
  * Only what the page shows leaves here: no key, hash or secret but the TOTP secret being set up,
  * which the person must see to type it into their app.
  */
@@ -27,7 +28,10 @@ export type AccountPageData = {
   error: MessageKey | null;
   afterRecovery: boolean;
   sessions: SessionView[];
-  events: { at: Date; kind: string; address: string | null }[];
+  /** Sign-ins only, successful or not. */
+  events: AccountEventView[];
+  /** Changes made to the account, and the wrong passwords or codes typed to confirm one. */
+  changes: AccountEventView[];
   /** A new TOTP secret being set up (asked for by « Remplacer », or after a recovery code): its key and QR code. */
   totp: { key: string; qr: string } | null;
   passkeys: { credentialId: string; name: string }[];
@@ -37,6 +41,8 @@ export type AccountPageData = {
   /** Recovery codes just made, shown this once (the ticket in the address is spent reading them). */
   freshCodes: string[];
 };
+
+export type AccountEventView = { at: Date; kind: string; address: string | null };
 
 const OK: Record<string, MessageKey> = {
   session: "account.sessionEnded",
@@ -61,16 +67,31 @@ const ERRORS: Record<string, MessageKey> = {
 };
 
 const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;
+// What was typed inside the account to confirm a change is no sign-in (account-event-store.ts).
+const CHANGE_KINDS = [
+  "account-password-failed",
+  "account-code-failed",
+  "password-changed",
+  "password-reset-requested",
+  "password-reset",
+  "email-change-requested",
+  "email-changed",
+  "totp-replaced",
+  "passkey-added",
+  "passkey-removed",
+  "recovery-codes-regenerated",
+] as const;
 
 export async function accountPageData(session: CurrentSession, search: AccountSearch, headers: Headers, now: Date): Promise<AccountPageData> {
   const accountId = session.account.id;
   const fresh = search.codes ? redeemRecoveryCodesTicket(accountId, search.codes, now, { address: clientAddress(headers), userAgent: userAgentOf(headers) }) : Promise.resolve([]);
   // The account's own row only when a new TOTP secret is being set up: its pending secret and e-mail.
   const settingUpTotp = Boolean(search.totp || search.secours);
-  const [freshCodes, sessions, events, enrolment, { passkeys, remainingCodes }] = await Promise.all([
+  const [freshCodes, sessions, events, changes, enrolment, { passkeys, remainingCodes }] = await Promise.all([
     fresh,
     listSessions(session, now),
     recentAccountEvents(accountId, 20, SIGN_IN_KINDS),
+    recentAccountEvents(accountId, 20, CHANGE_KINDS),
     settingUpTotp ? accountForEnrolment(accountId) : undefined,
     secondFactorsOf(accountId),
   ]);
@@ -81,7 +102,8 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     error: (search.erreur && ERRORS[search.erreur]) || null,
     afterRecovery: Boolean(search.secours),
     sessions,
-    events: events.map(({ at, kind, address }) => ({ at, kind, address })),
+    events: events.map(eventView),
+    changes: changes.map(eventView),
     totp: pending ? { key: pending, qr: await QRCode.toDataURL(otpauthUri(pending, enrolment?.email ?? ""), { margin: 1, width: 200 }) } : null,
     passkeys,
     passkeyLibrary: webauthnLibraryUrl(),
@@ -89,3 +111,5 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     freshCodes,
   };
 }
+
+const eventView = ({ at, kind, address }: AccountEventView): AccountEventView => ({ at, kind, address });

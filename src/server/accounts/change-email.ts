@@ -35,7 +35,7 @@ export const EMAIL_CHANGE_ANSWER_FLOOR_MS = 100;
 export async function requestEmailChange(accountId: string, newEmail: string, code: string, now: Date, trail: Trail): Promise<boolean> {
   const email = normaliseEmail(newEmail);
   if (!(await hitRateLimit(`email-change:${accountId}`, 5, 60 * 60 * 1000, now)).allowed) return false;
-  if (!(await checkSecondFactor(accountId, code, now, trail))) return false;
+  if (!(await checkSecondFactor(accountId, code, now, "email-change", trail))) return false;
   const old = await emailOfAccount(accountId);
   if (!old || old === email) return false;
   await withAnswerFloor(EMAIL_CHANGE_ANSWER_FLOOR_MS, async () => {

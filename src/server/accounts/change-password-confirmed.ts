@@ -29,10 +29,10 @@ export async function changePasswordConfirmed(
   const currentHash = await findPasswordHash(accountId);
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
-    await recordAccountEvent({ accountId, kind: "password-failed", at: input.now, ...trail, detail: "password-change" });
+    await recordAccountEvent({ accountId, kind: "account-password-failed", at: input.now, ...trail, detail: "password-change" });
     return { ok: false, reason: "credentials" };
   }
-  if (!(await checkSecondFactor(accountId, input.code, input.now, trail))) return { ok: false, reason: "credentials" };
+  if (!(await checkSecondFactor(accountId, input.code, input.now, "password-change", trail))) return { ok: false, reason: "credentials" };
   const stamp = await setPasswordHash(accountId, await hashPassword(input.newPassword));
   await adoptSecurityStamp(session.sessionId, accountId, stamp);
   await recordAccountEvent({ accountId, kind: "password-changed", at: input.now, ...trail });

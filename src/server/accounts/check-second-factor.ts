@@ -7,12 +7,21 @@ import { checkTotp } from "../auth/totp";
 /**
  * The second factor asked again for a sensitive change in "Mon compte" (or a password reset):
  * a TOTP code, or else a recovery code (spent). Under the same per-account cap as sign-in, so
- * a stolen session cannot guess codes here instead.
+ * a stolen session cannot guess codes here instead. A wrong code is recorded as refused for
+ * that change (`change`), not as a failed sign-in: the owner's list of sign-ins stays true.
  */
-export async function checkSecondFactor(accountId: string, code: string, now: Date, trail: { address?: string; userAgent?: string | null } = {}): Promise<boolean> {
+export type AccountChange = "password-change" | "email-change" | "totp-replace" | "recovery-codes" | "password-reset";
+
+export async function checkSecondFactor(
+  accountId: string,
+  code: string,
+  now: Date,
+  change: AccountChange,
+  trail: { address?: string; userAgent?: string | null } = {},
+): Promise<boolean> {
   const factor = await readSecondFactor(accountId);
   if (!factor || factor.disabled || isPaused(factor.pausedUntil, now)) return false;
-  const slot = await takeCodeSlot(accountId, now, trail);
+  const slot = await takeCodeSlot(accountId, now, trail, { kind: "account-code-failed", detail: change });
   if (!slot.allowed) return false;
   let ok = false;
   const digits = code.replace(/\s+/g, "");

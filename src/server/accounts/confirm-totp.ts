@@ -30,7 +30,7 @@ export async function confirmTotpEnrolment(
   const check = checkTotp({ secretBase32: account.pendingTotpSecret, token: code, now, lastUsedStep: 0 });
   if (!check.ok) return { ok: false, reason: "code" };
   const proof = { address: trail.address, userAgent: trail.userAgent };
-  if (account.activatedAt && !(await checkSecondFactor(accountId, trail.currentFactor ?? "", now, proof))) return { ok: false, reason: "factor" };
+  if (account.activatedAt && !(await checkSecondFactor(accountId, trail.currentFactor ?? "", now, "totp-replace", proof))) return { ok: false, reason: "factor" };
   const stamp = await confirmPendingTotp(accountId, account.pendingTotpSecret, check.step);
   // Other sessions end with the old app; the one that made the change stays.
   if (trail.sessionId) await adoptSecurityStamp(trail.sessionId, accountId, stamp);

@@ -43,7 +43,7 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
   if (!factor || factor.disabled) return { ok: false, reason: "challenge" };
   if (isPaused(factor.pausedUntil, input.now)) return { ok: false, reason: "paused" };
   const trail = { address: input.address ?? null, userAgent: input.userAgent };
-  const slot = await takeCodeSlot(challenge.accountId, input.now, trail);
+  const slot = await takeCodeSlot(challenge.accountId, input.now, trail, { kind: "code-failed" });
   if (!slot.allowed) return { ok: false, reason: "paused" };
 
   const recovery = input.kind === "recovery";

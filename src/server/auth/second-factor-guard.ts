@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import { recordAccountEvent } from "../db/account-event-store";
+import { recordAccountEvent, type AccountEventKind } from "../db/account-event-store";
 import { inAccountTransaction, pauseSecondFactor } from "../db/account-store";
 import { clearRateLimit, hitRateLimit } from "../db/rate-limit-store";
 import { tellOwnerSecondFactorPaused } from "./tell-owner";
@@ -11,17 +11,28 @@ import { SECOND_FACTOR_LIMITS, secondFactorThrottleKey } from "./throttle-policy
  * slot before it is checked, so parallel guesses cannot pass the cap; a right code frees the
  * count. The failure that reaches the cap pauses the second step for the account and tells the
  * owner (a notice at their next sign-in, and an e-mail).
+ *
+ * The codes typed at sign-in and those asked again inside the account (check-second-factor.ts)
+ * share the one cap; only the line a wrong one leaves in the account's trail differs (`refusal`),
+ * so that the owner's list of sign-ins holds sign-ins alone.
  */
 export type CodeSlot = { allowed: boolean; settle(ok: boolean): Promise<void> };
 
-export async function takeCodeSlot(accountId: string, now: Date, trail: { address?: string | null; userAgent?: string | null }): Promise<CodeSlot> {
+export type CodeRefusal = { kind: Extract<AccountEventKind, "code-failed" | "account-code-failed">; detail?: string };
+
+export async function takeCodeSlot(
+  accountId: string,
+  now: Date,
+  trail: { address?: string | null; userAgent?: string | null },
+  refusal: CodeRefusal,
+): Promise<CodeSlot> {
   const key = secondFactorThrottleKey(accountId);
   const hit = await hitRateLimit(key, SECOND_FACTOR_LIMITS.failures, SECOND_FACTOR_LIMITS.windowMs, now);
   return {
     allowed: hit.allowed,
     async settle(ok) {
       if (ok) return clearRateLimit(key);
-      await recordAccountEvent({ accountId, kind: "code-failed", at: now, ...trail });
+      await recordAccountEvent({ accountId, kind: refusal.kind, at: now, ...trail, detail: refusal.detail ?? null });
       if (hit.count === SECOND_FACTOR_LIMITS.failures) {
         await pauseAndTellOwner(accountId, now, trail);
       }

@@ -6,12 +6,18 @@ import type { Queryable } from "./queryable";
  * The account's own trail (account_event, append-only for the app's role): every sign-in and
  * its failures, second-factor and password changes, sessions ended. The owner reads it on
  * "Mon compte" to see an attempt that was not theirs.
+ *
+ * A wrong password or code typed to confirm a change of the account (inside "Mon compte", or a
+ * password reset) is not a sign-in attempt: it has kinds of its own ("account-password-failed",
+ * "account-code-failed", with the change in `detail`), so the list of sign-ins never shows it.
  */
 export type AccountEventKind =
   | "sign-in"
   | "password-failed"
   | "password-throttled"
   | "code-failed"
+  | "account-password-failed"
+  | "account-code-failed"
   | "second-factor-paused"
   | "recovery-code-used"
   | "recovery-code-failed"
