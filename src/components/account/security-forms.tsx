@@ -24,7 +24,7 @@ export function PasswordForm() {
 }
 
 /** `pending`: a new secret being set up, with its QR code (made by the page's loader, account-page-data.ts). */
-export function TotpSection({ pending }: { pending: { key: string; qr: string } | null }) {
+export function TotpSection({ pending }: { pending: { key: string; qr: string; asksCurrentFactor: boolean } | null }) {
   return (
     <section id="totp" aria-labelledby="totp-title" className="flex flex-col gap-3">
       <h2 id="totp-title" className="text-xl font-semibold">
@@ -40,7 +40,11 @@ export function TotpSection({ pending }: { pending: { key: string; qr: string } 
           </p>
           <form method="post" action="/compte/totp/confirmer" className="flex max-w-md flex-col gap-4">
             <TextField name="code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
-            <TextField name="currentCode" label={t("account.currentFactorCode")} hint={t("account.currentFactorHint")} autoComplete="off" required maxLength={16} />
+            {pending.asksCurrentFactor ? (
+              <TextField name="currentCode" label={t("account.currentFactorCode")} hint={t("account.currentFactorHint")} autoComplete="off" required maxLength={16} />
+            ) : (
+              <p>{t("account.currentFactorRecent")}</p>
+            )}
             <div>
               <Button type="submit">{t("activation.totpSubmit")}</Button>
             </div>

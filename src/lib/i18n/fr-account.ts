@@ -110,9 +110,11 @@ export const frAccount = {
     totpReplaced: "Votre nouvelle application d'authentification est enregistrée.",
     currentFactorCode: "Code de votre application actuelle (ou code de secours)",
     currentFactorHint: "Pour confirmer que c'est bien vous. Si vous n'avez plus votre ancienne application, saisissez l'un de vos codes de secours.",
+    currentFactorRecent:
+      "Vous venez de vous connecter avec un code : aucun autre ne vous est demandé pour enregistrer la nouvelle application dans les minutes qui suivent.",
     totpFactorFailed: "Le code de votre application actuelle (ou le code de secours) ne correspond pas : l'application d'authentification n'a pas été remplacée.",
     reEnrolAfterRecovery:
-      "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant une nouvelle application d'authentification : une fois la nouvelle enregistrée, l'ancienne ne sera plus acceptée. Pour confirmer, un code de l'ancienne application ou un autre code de secours vous sera demandé.",
+      "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant une nouvelle application d'authentification : une fois la nouvelle enregistrée, l'ancienne ne sera plus acceptée.",
     emailTitle: "Adresse e-mail",
     emailNew: "Nouvelle adresse e-mail",
     emailSubmit: "Changer d'adresse",

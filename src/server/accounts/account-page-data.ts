@@ -2,10 +2,12 @@ import "@/server/server-only";
 import QRCode from "qrcode";
 import type { MessageKey } from "@/lib/i18n/messages";
 import type { CurrentSession } from "../auth/check-session";
+import { secondFactorIsRecent } from "../auth/session-policy";
 import { otpauthUri } from "../auth/totp-uri";
 import { accountForEnrolment } from "../db/account-enrolment-store";
 import { recentAccountEvents } from "../db/account-event-store";
 import { secondFactorsOf } from "../db/account-second-factors";
+import { sessionSecondFactorAt } from "../db/session-store";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { listSessions, type SessionView } from "./account-sessions";
 import { accountPagePath } from "./account-page-path";
@@ -32,8 +34,12 @@ export type AccountPageData = {
   events: AccountEventView[];
   /** Changes made to the account, and the wrong passwords or codes typed to confirm one. */
   changes: AccountEventView[];
-  /** A new TOTP secret being set up (asked for by « Remplacer », or after a recovery code): its key and QR code. */
-  totp: { key: string; qr: string } | null;
+  /**
+   * A new TOTP secret being set up (asked for by « Remplacer », or after a recovery code): its key
+   * and QR code, and whether a code of the current factor is asked with it (not when this session
+   * proved it at sign-in a moment ago: confirm-totp.ts decides the same when the form comes back).
+   */
+  totp: { key: string; qr: string; asksCurrentFactor: boolean } | null;
   passkeys: { credentialId: string; name: string }[];
   /** SimpleWebAuthn's browser file, for the button that creates a passkey. */
   passkeyLibrary: string;
@@ -87,12 +93,13 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
   const fresh = search.codes ? redeemRecoveryCodesTicket(accountId, search.codes, now, { address: clientAddress(headers), userAgent: userAgentOf(headers) }) : Promise.resolve([]);
   // The account's own row only when a new TOTP secret is being set up: its pending secret and e-mail.
   const settingUpTotp = Boolean(search.totp || search.secours);
-  const [freshCodes, sessions, events, changes, enrolment, { passkeys, remainingCodes }] = await Promise.all([
+  const [freshCodes, sessions, events, changes, enrolment, secondFactorAt, { passkeys, remainingCodes }] = await Promise.all([
     fresh,
     listSessions(session, now),
     recentAccountEvents(accountId, 20, SIGN_IN_KINDS),
     recentAccountEvents(accountId, 20, CHANGE_KINDS),
     settingUpTotp ? accountForEnrolment(accountId) : undefined,
+    settingUpTotp ? sessionSecondFactorAt(session.sessionId, accountId) : null,
     secondFactorsOf(accountId),
   ]);
   const pending = settingUpTotp ? (enrolment?.pendingTotpSecret ?? null) : null;
@@ -104,7 +111,13 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     sessions,
     events: events.map(eventView),
     changes: changes.map(eventView),
-    totp: pending ? { key: pending, qr: await QRCode.toDataURL(otpauthUri(pending, enrolment?.email ?? ""), { margin: 1, width: 200 }) } : null,
+    totp: pending
+      ? {
+          key: pending,
+          qr: await QRCode.toDataURL(otpauthUri(pending, enrolment?.email ?? ""), { margin: 1, width: 200 }),
+          asksCurrentFactor: !secondFactorIsRecent(secondFactorAt, now),
+        }
+      : null,
     passkeys,
     passkeyLibrary: webauthnLibraryUrl(),
     remainingCodes,

@@ -3,7 +3,8 @@ import { checkTotp } from "../auth/totp";
 import { accountForEnrolment, confirmPendingTotp } from "../db/account-enrolment-store";
 import { recordAccountEvent } from "../db/account-event-store";
 import { inAccountTransaction } from "../db/account-store";
-import { adoptSecurityStamp } from "../db/session-store";
+import { adoptSecurityStamp, spendRecentSecondFactor } from "../db/session-store";
+import { RECENT_SECOND_FACTOR_MS } from "../auth/session-policy";
 import { notify } from "../notifications/notify";
 import { checkSecondFactor } from "./check-second-factor";
 
@@ -16,6 +17,12 @@ import { checkSecondFactor } from "./check-second-factor";
  * a stolen cookie): the current factor is asked again, as for the password or the e-mail
  * address (a code of the current app, or a recovery code). It is checked after the new app's
  * code, so that a mistyped new code does not spend a recovery code. The owner is then told.
+ *
+ * Unless this very session proved that factor at sign-in within the last minutes
+ * (RECENT_SECOND_FACTOR_MS): someone who has just come in with a recovery code after losing
+ * their phone has no app to give a code of, and asking another recovery code would spend it for
+ * nothing. Only the server's session row says so (`sessionId`, from the session the request was
+ * checked against; nothing in the form), and that proof serves one replacement.
  */
 export type TotpEnrolmentResult = { ok: true } | { ok: false; reason: "code" | "factor" };
 
@@ -30,7 +37,7 @@ export async function confirmTotpEnrolment(
   const check = checkTotp({ secretBase32: account.pendingTotpSecret, token: code, now, lastUsedStep: 0 });
   if (!check.ok) return { ok: false, reason: "code" };
   const proof = { address: trail.address, userAgent: trail.userAgent };
-  if (account.activatedAt && !(await checkSecondFactor(accountId, trail.currentFactor ?? "", now, "totp-replace", proof))) return { ok: false, reason: "factor" };
+  if (account.activatedAt && !(await currentFactorProven(accountId, now, trail))) return { ok: false, reason: "factor" };
   const stamp = await confirmPendingTotp(accountId, account.pendingTotpSecret, check.step);
   // Other sessions end with the old app; the one that made the change stays.
   if (trail.sessionId) await adoptSecurityStamp(trail.sessionId, accountId, stamp);
@@ -46,4 +53,14 @@ export async function confirmTotpEnrolment(
     });
   }
   return { ok: true };
+}
+
+async function currentFactorProven(
+  accountId: string,
+  now: Date,
+  trail: { address?: string; userAgent?: string | null; sessionId?: string; currentFactor?: string },
+): Promise<boolean> {
+  const since = new Date(now.getTime() - RECENT_SECOND_FACTOR_MS);
+  if (trail.sessionId && (await spendRecentSecondFactor(trail.sessionId, accountId, since, now))) return true;
+  return checkSecondFactor(accountId, trail.currentFactor ?? "", now, "totp-replace", { address: trail.address, userAgent: trail.userAgent });
 }

@@ -61,6 +61,7 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
     address: input.address,
     previousSessionId: input.previousSessionId,
     browser: { deviceId: input.deviceId },
+    secondFactorAt: input.now,
   });
   await recordAccountEvent({ accountId: account.id, kind: recovery ? "recovery-code-used" : "sign-in", at: input.now, ...trail, detail: recovery ? null : "password+totp" });
   return { ok: true, sessionId, accountId: account.id, usedRecoveryCode: recovery };

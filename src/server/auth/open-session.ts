@@ -23,6 +23,12 @@ export async function openSession(input: {
   address?: string;
   previousSessionId?: string;
   browser?: { deviceId: string | undefined };
+  /**
+   * When the sign-in proved the second factor with a code (the code step: the app's, or a
+   * recovery code). Only the sign-in's own use case sets it: it lets replacing the
+   * authenticator app, just after, ask for no other code (confirm-totp.ts).
+   */
+  secondFactorAt?: Date;
 }): Promise<string> {
   return inAccountTransaction(async (db) => {
     if (input.previousSessionId) await revokeSession(input.previousSessionId, input.now, db);
@@ -35,6 +41,7 @@ export async function openSession(input: {
         userAgent: input.userAgent,
         address: input.address ?? null,
         now: input.now,
+        secondFactorAt: input.secondFactorAt ?? null,
       },
       db,
     );

@@ -52,6 +52,8 @@ export async function createSession(
     userAgent: string | null;
     address?: string | null;
     now: Date;
+    /** When the sign-in proved the second factor with a code (open-session.ts), if it did. */
+    secondFactorAt?: Date | null;
   },
   db?: Queryable,
 ): Promise<string> {
@@ -59,10 +61,10 @@ export async function createSession(
   const id = newSessionId();
   const at = input.now.toISOString();
   await q.query(
-    `INSERT INTO auth_session (id, account_id, security_stamp, created_at, last_seen_at, active_space, user_agent, address)
-     VALUES ($1, $2::uuid, $3::int, $4::timestamptz, $4::timestamptz, $5, $6, $7)`,
+    `INSERT INTO auth_session (id, account_id, security_stamp, created_at, last_seen_at, active_space, user_agent, address, second_factor_at)
+     VALUES ($1, $2::uuid, $3::int, $4::timestamptz, $4::timestamptz, $5, $6, $7, $8::timestamptz)`,
     // The agent is stored for the user's own "active sessions" view; cut so a header cannot fill the table.
-    [id, input.accountId, input.securityStamp, at, input.activeSpace, input.userAgent?.slice(0, 300) ?? null, input.address ?? null],
+    [id, input.accountId, input.securityStamp, at, input.activeSpace, input.userAgent?.slice(0, 300) ?? null, input.address ?? null, input.secondFactorAt?.toISOString() ?? null],
   );
   return id;
 }
@@ -208,6 +210,34 @@ export async function setActiveSpace(id: string, activeSpace: string | null): Pr
 export async function adoptSecurityStamp(id: string, accountId: string, securityStamp: number): Promise<void> {
   const { prisma } = await database();
   await prisma.authSession.updateMany({ where: { id, accountId, revokedAt: null }, data: { securityStamp } });
+}
+
+/** When this session (of this account, not ended) proved the second factor at sign-in; null if it did not, or that proof has served. */
+export async function sessionSecondFactorAt(id: string, accountId: string): Promise<Date | null> {
+  const { sql } = await database();
+  const rows = await sql.query<{ second_factor_at: Date | string | null }>(
+    "SELECT second_factor_at FROM auth_session WHERE id = $1 AND account_id = $2::uuid AND revoked_at IS NULL",
+    [id, accountId],
+  );
+  const at = rows[0]?.second_factor_at;
+  return at ? new Date(at) : null;
+}
+
+/**
+ * Relies on this session's proof of the second factor at sign-in, if it was given within
+ * [since, now], and spends it in the same statement: one proof serves one change, and two
+ * requests at once cannot both rely on it.
+ */
+export async function spendRecentSecondFactor(id: string, accountId: string, since: Date, now: Date): Promise<boolean> {
+  const { sql } = await database();
+  const rows = await sql.query<{ id: string }>(
+    `UPDATE auth_session SET second_factor_at = NULL
+      WHERE id = $1 AND account_id = $2::uuid AND revoked_at IS NULL
+        AND second_factor_at >= $3::timestamptz AND second_factor_at <= $4::timestamptz
+      RETURNING id`,
+    [id, accountId, since.toISOString(), now.toISOString()],
+  );
+  return rows.length === 1;
 }
 
 export type AccountSessionRow = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; address: string | null };

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as patientAccount from "@/pages/espace/compte";
+import * as afterSignInPage from "@/pages/connexion/suite";
 import { POST as confirmTotp } from "@/app/compte/totp/confirmer/route";
 import { POST as newTotp } from "@/app/compte/totp/nouveau/route";
 import { completeSignIn } from "@/server/auth/complete-sign-in";
 import { openSession } from "@/server/auth/open-session";
+import { RECENT_SECOND_FACTOR_MS } from "@/server/auth/session-policy";
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { totpCode } from "@/server/auth/totp";
 import { accountForEnrolment } from "@/server/db/account-enrolment-store";
@@ -10,7 +13,9 @@ import { database } from "@/server/db/client";
 import { regenerateRecoveryCodes, remainingRecoveryCodes } from "@/server/db/recovery-code-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie } from "../fhir-api/http";
-import { anAccount, anAddress, at, PASSWORD } from "./helpers";
+import { servePage } from "../pages/pages-route";
+import { anAccount, anAddress, at, MINUTE, PASSWORD } from "./helpers";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -22,9 +27,10 @@ useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ "/compte/totp/nouveau": newTotp, "/compte/totp/confirmer": confirmTotp });
+  server = await startTestServer({ ...signInRoutes, "/compte/totp/nouveau": newTotp, "/compte/totp/confirmer": confirmTotp });
 });
 afterAll(() => server.close());
+afterEach(() => vi.useRealTimers());
 
 type TestAccount = Awaited<ReturnType<typeof anAccount>>;
 
@@ -115,5 +121,88 @@ describe("replacing the authenticator app in « Mon compte »", () => {
       "/espace/compte?erreur=totp&totp=nouveau#totp",
     );
     expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now), currentCode: recovery! })).headers.get("location")).toBe("/espace/compte?ok=totp");
+  });
+});
+
+/**
+ * Signing in with a recovery code (phone lost), over the sign-in's two steps, then landing where
+ * every sign-in lands (/connexion/suite), which sets the new app's key waiting on the account page.
+ * Each test from a loopback address of its own: the password step counts per address.
+ */
+async function signedInWithRecoveryCode(account: TestAccount, recovery: string, localAddress: string): Promise<Browser> {
+  const browser = new Browser(server.base, undefined, localAddress);
+  expect((await browser.post("/connexion/mot-de-passe", { email: account.email, password: PASSWORD })).headers.get("location")).toBe("/connexion/code");
+  const answer = await browser.post("/code", { code: recovery, kind: "recovery" });
+  expect(answer.status).toBe(200);
+  const [name, value] = (await sessionCookie(((await answer.json()) as { sessionId: string }).sessionId)).split("=");
+  browser.jar.set(name!, value!);
+  expect(await servePage(afterSignInPage, "/connexion/suite?secours=1", { cookie: browser.cookieHeader() })).toEqual({ status: 307, redirect: "/espace/compte?secours=1" });
+  return browser;
+}
+
+const accountPage = async (browser: Browser, path: string) => (await servePage(patientAccount, path, { cookie: browser.cookieHeader() })).html!;
+
+/** Moves the clock the server reads (Date) forward; the sessions stay well within their idle timeout. */
+const moveClock = (ms: number) => vi.setSystemTime(new Date(Date.now() + ms));
+
+describe("replacing the authenticator app just after signing in with a recovery code", () => {
+  it("asks for no second code within the window: no other recovery code is spent, and the owner is still told", async () => {
+    const account = await anAccount();
+    const [first] = await regenerateRecoveryCodes(account.id, new Date());
+    const browser = await signedInWithRecoveryCode(account, first!, "127.0.61.1");
+    moveClock(RECENT_SECOND_FACTOR_MS - MINUTE);
+
+    const page = await accountPage(browser, "/espace/compte?secours=1");
+    expect(page).not.toContain('name="currentCode"');
+    expect(page).toContain("aucun autre ne vous est demandé");
+    const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
+    const now = new Date();
+    expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe("/espace/compte?ok=totp");
+
+    expect(await remainingRecoveryCodes(account.id)).toBe(9);
+    expect(await signsInWith(account, account.code, at(now, 30_000))).toBe(false);
+    expect(await signsInWith(account, (t) => totpCode(secret, t), at(now, 60_000))).toBe(true);
+    const { events, notices, mails } = await traces(account);
+    expect(events).toBe(1);
+    expect(notices).toEqual([{ kind: "second-factor-replaced", link: "/espace/compte#totp" }]);
+    expect(mails.map((mail) => mail.kind)).toContain("notification-second-factor-replaced");
+  });
+
+  it("asks for the current factor again once the window has passed, as before", async () => {
+    const account = await anAccount();
+    const [first, second] = await regenerateRecoveryCodes(account.id, new Date());
+    const browser = await signedInWithRecoveryCode(account, first!, "127.0.61.2");
+    moveClock(RECENT_SECOND_FACTOR_MS + MINUTE);
+
+    expect(await accountPage(browser, "/espace/compte?secours=1")).toContain('name="currentCode"');
+    const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
+    const now = new Date();
+    expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe(
+      "/espace/compte?erreur=totp-facteur&totp=nouveau#totp",
+    );
+    expect(await traces(account)).toEqual({ events: 0, notices: [], mails: [] });
+    expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now), currentCode: second! })).headers.get("location")).toBe("/espace/compte?ok=totp");
+    expect(await remainingRecoveryCodes(account.id)).toBe(8);
+  });
+
+  it("counts only for the session that signed in so, and for one replacement", async () => {
+    const account = await anAccount();
+    const [first] = await regenerateRecoveryCodes(account.id, new Date());
+    // Another session of the account (a computer left signed in, a stolen cookie), not proved just now.
+    const other = await signedIn(account);
+    const browser = await signedInWithRecoveryCode(account, first!, "127.0.61.3");
+    const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
+    const now = new Date();
+    expect((await other.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe("/espace/compte?erreur=totp-facteur&totp=nouveau#totp");
+
+    expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe("/espace/compte?ok=totp");
+    // The same session replaces the app once more, a minute later: the sign-in's proof has served.
+    moveClock(MINUTE);
+    const later = await startReplacing(browser, account);
+    expect(await accountPage(browser, "/espace/compte?totp=nouveau")).toContain('name="currentCode"');
+    expect((await browser.post("/compte/totp/confirmer", { code: totpCode(later, new Date()) })).headers.get("location")).toBe(
+      "/espace/compte?erreur=totp-facteur&totp=nouveau#totp",
+    );
+    expect((await traces(account)).events).toBe(1);
   });
 });
