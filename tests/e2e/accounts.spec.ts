@@ -90,11 +90,14 @@ test("with the phone lost, a recovery code signs in once, and a new authenticato
   const newPhone = await shownKey(page);
   expect(newPhone.secret).not.toBe(oldPhone.secret);
   await page.getByLabel("Code affiché par l'application").fill(await newPhone.code(page));
-  // The phone is lost: the current factor asked with it is another recovery code (spent too).
-  await page.getByLabel("Code de votre application actuelle (ou code de secours)").fill(recoveryCodes[1]!);
+  // The phone is lost, and the recovery code typed a moment ago proved the second factor: no
+  // other code is asked (none of the old app, no second recovery code spent for nothing).
+  await expect(page.getByLabel("Code de votre application actuelle (ou code de secours)")).toHaveCount(0);
+  await expect(page.getByRole("main")).toContainText("Vous venez de vous connecter avec un code : aucun autre ne vous est demandé");
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Valider le code" }).click();
   await expect(page.getByRole("main")).toContainText("Votre nouvelle application d'authentification est enregistrée.");
-  await expect(page.getByRole("main")).toContainText("Codes de secours encore utilisables : 8.");
+  await expect(page.getByRole("main")).toContainText("Codes de secours encore utilisables : 9.");
   await signOut(page);
 
   // The old phone no longer signs in; the new one does. The used recovery code is spent.
