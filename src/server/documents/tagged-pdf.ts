@@ -78,10 +78,38 @@ export function createTaggedPdf(meta: TaggedPdfMeta, options: { bufferPages?: bo
       ...(meta.date ? { CreationDate: meta.date, ModDate: meta.date } : {}),
     },
   });
+  escapeXmpCopy(doc);
   doc.addPage();
   const root = doc.struct("Document");
   doc.addStructure(root);
   return { doc, root };
+}
+
+type WithMetadata = { info: Record<string, unknown>; endMetadata(): void };
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+
+/**
+ * PDFKit (0.20) copies the Info values (title, author, subject...) into the XMP metadata packet
+ * as they are: a patient named « Dupont & Fils », or a title holding « < », made that packet
+ * malformed XML, and a crafted name could add elements of its own to it. Its Info dictionary is
+ * written correctly, and before the packet (PDFDocument.end), so the packet alone is written
+ * from escaped copies of the values, which are put back afterwards. This reaches into
+ * PDFKit's own endMetadata: the test on the packet (render-pdf-tagged.test.ts) fails if a
+ * release renames it or starts escaping itself (the text would come out escaped twice).
+ */
+function escapeXmpCopy(doc: Doc): void {
+  const target = doc as unknown as WithMetadata;
+  const endMetadata = target.endMetadata.bind(target);
+  target.endMetadata = () => {
+    const original = { ...target.info };
+    for (const [key, value] of Object.entries(original)) if (typeof value === "string") target.info[key] = escapeXml(value);
+    try {
+      endMetadata();
+    } finally {
+      Object.assign(target.info, original);
+    }
+  };
 }
 
 /**

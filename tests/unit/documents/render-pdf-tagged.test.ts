@@ -1,3 +1,4 @@
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { renderPdf, type ClinicalPdf } from "@/server/documents/render-pdf";
 import { readTaggedPdf } from "../../helpers/read-tagged-pdf";
@@ -61,5 +62,18 @@ describe("a generated clinical PDF", () => {
 
   it("renders the same document to the same bytes", async () => {
     expect(Buffer.from(await renderPdf(report)).equals(Buffer.from(await renderPdf(report)))).toBe(true);
+  });
+
+  it("writes a title holding « & » and « < » as it is in the Info dictionary, escaped in the XMP packet", async () => {
+    const bytes = await renderPdf({ ...report, title: 'Bilan <b>"A" & B</b>', patient: { ...report.patient, name: "Léa O'Brien & Fils" } });
+    const title = `Bilan <b>"A" & B</b> - Léa O'Brien & Fils`;
+    expect((await PDFDocument.load(bytes, { updateMetadata: false })).getTitle()).toBe(title);
+    // The packet is written uncompressed (PDFKit): its dc:title, read as XML text, is the title.
+    const packet = Buffer.from(bytes).toString("latin1").match(/<x:xmpmeta[\s\S]*?<\/x:xmpmeta>/)?.[0] ?? "";
+    const xmpTitle = packet.match(/<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/)?.[1];
+    expect(xmpTitle).toBeDefined();
+    const unescaped = xmpTitle!.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name] ?? "");
+    expect(Buffer.from(unescaped, "latin1").toString("utf8")).toBe(title);
+    expect(packet).not.toContain("<b>");
   });
 });
