@@ -112,6 +112,8 @@ export const frAccount = {
     currentFactorHint: "Pour confirmer que c'est bien vous. Si vous n'avez plus votre ancienne application, saisissez l'un de vos codes de secours.",
     currentFactorRecent:
       "Vous venez de vous connecter avec un code : aucun autre ne vous est demandé pour enregistrer la nouvelle application dans les minutes qui suivent.",
+    totpFactorMissing:
+      "Pour remplacer l'application, saisissez aussi un code de votre application actuelle ou un code de secours : l'application d'authentification n'a pas été remplacée.",
     totpFactorFailed: "Le code de votre application actuelle (ou le code de secours) ne correspond pas : l'application d'authentification n'a pas été remplacée.",
     reEnrolAfterRecovery:
       "Vous vous êtes connecté·e avec un code de secours. Enregistrez dès maintenant une nouvelle application d'authentification : une fois la nouvelle enregistrée, l'ancienne ne sera plus acceptée.",

@@ -67,6 +67,7 @@ const ERRORS: Record<string, MessageKey> = {
   facteur: "account.recoveryFailed",
   totp: "activation.totpFailed",
   "totp-facteur": "account.totpFactorFailed",
+  "totp-facteur-manquant": "account.totpFactorMissing",
   session: "account.failedFactor",
   cle: "account.failedFactor",
   adresse: "account.emailFailed",

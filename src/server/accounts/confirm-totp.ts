@@ -24,7 +24,8 @@ import { checkSecondFactor } from "./check-second-factor";
  * nothing. Only the server's session row says so (`sessionId`, from the session the request was
  * checked against; nothing in the form), and that proof serves one replacement.
  */
-export type TotpEnrolmentResult = { ok: true } | { ok: false; reason: "code" | "factor" };
+/** `factor-missing`: no current factor was typed (the window had passed while the form was open): nothing counted against the cap. */
+export type TotpEnrolmentResult = { ok: true } | { ok: false; reason: "code" | "factor" | "factor-missing" };
 
 export async function confirmTotpEnrolment(
   accountId: string,
@@ -37,7 +38,10 @@ export async function confirmTotpEnrolment(
   const check = checkTotp({ secretBase32: account.pendingTotpSecret, token: code, now, lastUsedStep: 0 });
   if (!check.ok) return { ok: false, reason: "code" };
   const proof = { address: trail.address, userAgent: trail.userAgent };
-  if (account.activatedAt && !(await currentFactorProven(accountId, now, trail))) return { ok: false, reason: "factor" };
+  if (account.activatedAt) {
+    const proven = await currentFactorProven(accountId, now, trail);
+    if (proven !== true) return { ok: false, reason: proven };
+  }
   const stamp = await confirmPendingTotp(accountId, account.pendingTotpSecret, check.step);
   // Other sessions end with the old app; the one that made the change stays.
   if (trail.sessionId) await adoptSecurityStamp(trail.sessionId, accountId, stamp);
@@ -59,8 +63,12 @@ async function currentFactorProven(
   accountId: string,
   now: Date,
   trail: { address?: string; userAgent?: string | null; sessionId?: string; currentFactor?: string },
-): Promise<boolean> {
+): Promise<true | "factor" | "factor-missing"> {
   const since = new Date(now.getTime() - RECENT_SECOND_FACTOR_MS);
   if (trail.sessionId && (await spendRecentSecondFactor(trail.sessionId, accountId, since, now))) return true;
-  return checkSecondFactor(accountId, trail.currentFactor ?? "", now, "totp-replace", { address: trail.address, userAgent: trail.userAgent });
+  // Nothing typed is no wrong code: it is neither recorded as refused nor counted against the
+  // cap; the person is asked for the code the form may not have shown when it was opened.
+  const currentFactor = (trail.currentFactor ?? "").trim();
+  if (!currentFactor) return "factor-missing";
+  return (await checkSecondFactor(accountId, currentFactor, now, "totp-replace", { address: trail.address, userAgent: trail.userAgent })) || "factor";
 }

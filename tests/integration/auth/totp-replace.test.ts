@@ -53,6 +53,11 @@ async function signsInWith(account: TestAccount, code: (now: Date) => string, no
   return (await completeSignIn({ challengeId: started.challengeId, code: code(now), now, userAgent: "vitest" })).ok;
 }
 
+async function refusedCodes(account: TestAccount): Promise<number> {
+  const { sql } = await database();
+  return (await sql.query("SELECT 1 FROM account_event WHERE account_id = $1 AND kind = 'account-code-failed'", [account.id])).length;
+}
+
 async function traces(account: TestAccount) {
   const { sql } = await database();
   const events = await sql.query<{ kind: string }>("SELECT kind FROM account_event WHERE account_id = $1 AND kind = 'totp-replaced'", [account.id]);
@@ -71,10 +76,18 @@ describe("replacing the authenticator app in « Mon compte »", () => {
     const browser = await signedIn(account);
     const secret = await startReplacing(browser, account);
     const now = new Date();
-    for (const currentCode of [undefined, "000000", "AAAAA-BBBBB"]) {
+    // Nothing typed is asked for, and is no refused code; a wrong one is both refused and recorded.
+    for (const currentCode of [undefined, " "]) {
       const answer = await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now), ...(currentCode ? { currentCode } : {}) });
+      expect(answer.headers.get("location")).toBe("/espace/compte?erreur=totp-facteur-manquant&totp=nouveau#totp");
+    }
+    expect(await accountPage(browser, "/espace/compte?erreur=totp-facteur-manquant&totp=nouveau")).toContain("saisissez aussi un code de votre application actuelle");
+    expect(await refusedCodes(account)).toBe(0);
+    for (const currentCode of ["000000", "AAAAA-BBBBB"]) {
+      const answer = await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now), currentCode });
       expect(answer.headers.get("location")).toBe("/espace/compte?erreur=totp-facteur&totp=nouveau#totp");
     }
+    expect(await refusedCodes(account)).toBe(2);
     expect(await signsInWith(account, account.code, at(now, 30_000))).toBe(true);
     expect(await signsInWith(account, (t) => totpCode(secret, t), at(now, 60_000))).toBe(false);
     expect(await traces(account)).toEqual({ events: 0, notices: [], mails: [] });
@@ -178,7 +191,7 @@ describe("replacing the authenticator app just after signing in with a recovery 
     const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
     const now = new Date();
     expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe(
-      "/espace/compte?erreur=totp-facteur&totp=nouveau#totp",
+      "/espace/compte?erreur=totp-facteur-manquant&totp=nouveau#totp",
     );
     expect(await traces(account)).toEqual({ events: 0, notices: [], mails: [] });
     expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now), currentCode: second! })).headers.get("location")).toBe("/espace/compte?ok=totp");
@@ -193,7 +206,7 @@ describe("replacing the authenticator app just after signing in with a recovery 
     const browser = await signedInWithRecoveryCode(account, first!, "127.0.61.3");
     const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
     const now = new Date();
-    expect((await other.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe("/espace/compte?erreur=totp-facteur&totp=nouveau#totp");
+    expect((await other.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe("/espace/compte?erreur=totp-facteur-manquant&totp=nouveau#totp");
 
     expect((await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now) })).headers.get("location")).toBe("/espace/compte?ok=totp");
     // The same session replaces the app once more, a minute later: the sign-in's proof has served.
@@ -201,7 +214,7 @@ describe("replacing the authenticator app just after signing in with a recovery 
     const later = await startReplacing(browser, account);
     expect(await accountPage(browser, "/espace/compte?totp=nouveau")).toContain('name="currentCode"');
     expect((await browser.post("/compte/totp/confirmer", { code: totpCode(later, new Date()) })).headers.get("location")).toBe(
-      "/espace/compte?erreur=totp-facteur&totp=nouveau#totp",
+      "/espace/compte?erreur=totp-facteur-manquant&totp=nouveau#totp",
     );
     expect((await traces(account)).events).toBe(1);
   });

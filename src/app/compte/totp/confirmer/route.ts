@@ -1,6 +1,8 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
 import { confirmTotpEnrolment } from "@/server/accounts/confirm-totp";
 
+const TOTP_ERRORS = { code: "totp", factor: "totp-facteur", "factor-missing": "totp-facteur-manquant" } as const;
+
 /**
  * "Mon compte": the new TOTP app's first code, with the current factor (a code of the old app, or
  * a recovery code after a lost phone); it then replaces the old app.
@@ -13,6 +15,6 @@ export function POST(request: Request): Promise<Response> {
       currentFactor: field(form, "currentCode", 32),
     });
     if (result.ok) return "ok=totp";
-    return `${result.reason === "factor" ? "erreur=totp-facteur" : "erreur=totp"}&totp=nouveau#totp`;
+    return `erreur=${TOTP_ERRORS[result.reason]}&totp=nouveau#totp`;
   });
 }
