@@ -1,8 +1,10 @@
+import { LinkEnded } from "@/components/account/link-ended";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
-import { t } from "@/lib/i18n/messages";
+import { t, type MessageKey } from "@/lib/i18n/messages";
+import type { AccountLinkState } from "@/server/accounts/account-link-state";
 import { resetPasswordProps, type ResetPasswordData } from "@/server/auth/reset-pages-props";
 import type { FramedProps } from "@/server/pages/framed-page";
 
@@ -11,22 +13,37 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = resetPasswordProps;
 
-/** The reset link's page: a new password and the second factor (or a recovery code). */
+const ENDED: Record<Exclude<AccountLinkState, "live">, MessageKey> = {
+  used: "reset.linkUsed",
+  superseded: "reset.linkSuperseded",
+  expired: "reset.linkExpired",
+  exhausted: "reset.linkExhausted",
+  unknown: "reset.linkUnknown",
+};
+
+/**
+ * The reset link's page: a new password and the second factor (or a recovery code). A link that
+ * can no longer serve says what became of it: once used, the new password is the one to sign in
+ * with; otherwise a new link is asked.
+ */
 export default function ResetPasswordPage({ data }: FramedProps<ResetPasswordData>) {
+  if (!data || data.state !== "live" || !data.token) {
+    const state = data && data.state !== "live" ? data.state : "unknown";
+    const next = state === "used" ? { href: "/connexion", label: t("reset.signIn") } : { href: "/connexion/oubli", label: t("reset.askAgain") };
+    return <LinkEnded title={t("reset.linkEndedTitle")} message={t(ENDED[state])} next={next} />;
+  }
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("reset.newTitle")} description={t("activation.passwordIntro")} />
-      {data?.error ? <Alert tone="error">{t(data.error)}</Alert> : null}
-      {data?.token ? (
-        <form method="post" action="/connexion/oubli/changer" className="flex flex-col gap-5">
-          <input type="hidden" name="token" value={data.token} />
-          <TextField name="newPassword" type="password" label={t("account.newPassword")} autoComplete="new-password" minLength={12} maxLength={256} required />
-          <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" maxLength={16} required />
-          <div>
-            <Button type="submit">{t("reset.submit")}</Button>
-          </div>
-        </form>
-      ) : null}
+      {data.error ? <Alert tone="error">{t(data.error)}</Alert> : null}
+      <form method="post" action="/connexion/oubli/changer" className="flex flex-col gap-5">
+        <input type="hidden" name="token" value={data.token} />
+        <TextField name="newPassword" type="password" label={t("account.newPassword")} autoComplete="new-password" minLength={12} maxLength={256} required />
+        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" maxLength={16} required />
+        <div>
+          <Button type="submit">{t("reset.submit")}</Button>
+        </div>
+      </form>
     </div>
   );
 }

@@ -18,7 +18,9 @@ import { checkSecondFactor } from "./check-second-factor";
  * confirmation changes the address.
  */
 const TTL_MS = 24 * 60 * 60 * 1000;
-const hashOf = (token: string) => keyedHash("email-change", token, secrets().authSecret);
+/** Tries per link, counted before anything else is checked (takeTokenAttempt). */
+export const EMAIL_CHANGE_TRIES = 3;
+export const emailChangeTokenHash = (token: string) => keyedHash("email-change", token, secrets().authSecret);
 type Trail = { address?: string; userAgent?: string | null };
 
 /**
@@ -42,7 +44,7 @@ export async function requestEmailChange(accountId: string, newEmail: string, co
     if (await emailTaken(email, accountId)) await tellAddressAlreadyUsed(email, now);
     else {
       const token = randomBytes(32).toString("base64url");
-      await createAccountToken({ accountId, purpose: "email-change", tokenHash: hashOf(token), now, ttlMs: TTL_MS, data: email });
+      await createAccountToken({ accountId, purpose: "email-change", tokenHash: emailChangeTokenHash(token), now, ttlMs: TTL_MS, data: email });
       await sendEmailChangeLink(email, `${env().APP_URL.replace(/\/$/, "")}/compte/adresse/confirmer?jeton=${token}`);
     }
     await tellOldAddressOfChange(old);
@@ -53,7 +55,7 @@ export async function requestEmailChange(accountId: string, newEmail: string, co
 
 export async function confirmEmailChange(token: string, now: Date, trail: Trail): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
-  const row = await takeTokenAttempt(hashOf(token), "email-change", now, 3);
+  const row = await takeTokenAttempt(emailChangeTokenHash(token), "email-change", now, EMAIL_CHANGE_TRIES);
   if (!row?.data || (await emailTaken(row.data, row.accountId))) return false;
   if (!(await consumeAccountToken(row.id, now))) return false;
   await setAccountEmail(row.accountId, row.data);

@@ -2,17 +2,24 @@ import "@/server/server-only";
 import { t } from "@/lib/i18n/messages";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
+import { accountLinkState, type AccountLinkState } from "./account-link-state";
 
-/** The token of the link sent to the new address, as the address gives it (checked when posted, change-email.ts). */
-export type ConfirmEmailPageData = { token: string };
+/**
+ * The token of the link sent to the new address, as the address gives it (checked again when
+ * posted, change-email.ts), and whether it can still serve.
+ */
+export type ConfirmEmailPageData = { token: string; state: AccountLinkState };
 
 /**
  * The getServerSideProps of the page the new address's link opens: open to anyone (the token is
- * the permission, and the link is opened wherever the mail is read). It reads and spends nothing:
- * the page's button posts the token, so a mail scanner that follows links confirms nothing, and
- * neither does an App Router prefetch (answered 204, framed-page.ts).
+ * the permission, and the link is opened wherever the mail is read). It spends nothing: the
+ * link's state is read without counting a try, and the page's button posts the token, so a mail
+ * scanner that follows links confirms nothing, and neither does an App Router prefetch (answered
+ * 204, framed-page.ts). A link that can no longer serve says so at once, instead of a button
+ * whose post would be refused.
  */
-export const confirmEmailPageProps = openPage<ConfirmEmailPageData>(({ query }) => ({
-  title: t("account.emailConfirmTitle"),
-  data: { token: queryValue(query.jeton)?.slice(0, 64) ?? "" },
-}));
+export const confirmEmailPageProps = openPage<ConfirmEmailPageData>(async ({ query }) => {
+  const token = queryValue(query.jeton)?.slice(0, 64) ?? "";
+  const state = await accountLinkState("email-change", token, new Date());
+  return { title: t(state === "live" ? "account.emailConfirmTitle" : "account.emailLinkEndedTitle"), data: { token, state } };
+});

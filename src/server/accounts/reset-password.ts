@@ -12,11 +12,14 @@ import { resetTokenHash } from "./request-password-reset";
  * mailbox alone does not open the account). Five tries per link; the link is spent on success,
  * and every session of the account ends (security stamp).
  */
+/** Tries per link, counted before anything else is checked (takeTokenAttempt). */
+export const RESET_TRIES = 5;
+
 export type ResetResult = { ok: true } | { ok: false; reason: "link" | "factor" | "length" | "weak" };
 
 export async function resetPassword(input: { token: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null }): Promise<ResetResult> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return { ok: false, reason: "link" };
-  const token = await takeTokenAttempt(resetTokenHash(input.token), "password-reset", input.now, 5);
+  const token = await takeTokenAttempt(resetTokenHash(input.token), "password-reset", input.now, RESET_TRIES);
   if (!token) return { ok: false, reason: "link" };
   const strength = checkPasswordStrength(input.newPassword);
   if (!strength.ok) return { ok: false, reason: strength.reason };

@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { t, type MessageKey } from "@/lib/i18n/messages";
+import { accountLinkState, type AccountLinkState } from "../accounts/account-link-state";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
@@ -14,17 +15,26 @@ export type ForgottenPasswordData = { sent: boolean };
 
 export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query }) => ({ title: t("reset.title"), data: { sent: queryValue(query.envoye) !== undefined } }));
 
-/** The reset link's token, when it has the shape of one (checked when posted), and what went wrong. */
-export type ResetPasswordData = { token: string | null; error: MessageKey | null };
+/**
+ * The reset link's token, when it has the shape of one (checked again when posted), whether it
+ * can still serve, and what went wrong with the last post.
+ */
+export type ResetPasswordData = { token: string | null; state: AccountLinkState; error: MessageKey | null };
 
 const RESET_ERRORS: Record<string, MessageKey> = { lien: "reset.badLink", facteur: "reset.badFactor", faible: "activation.passwordWeak", longueur: "activation.passwordLength" };
 
-export const resetPasswordProps = openPage<ResetPasswordData>(({ query }) => {
+/**
+ * The link's state is read without counting a try nor spending it (mail scanners open links):
+ * a link already used, replaced, expired or out of tries says so at once, instead of a form
+ * whose post would be refused (reset-password.ts still decides on its own).
+ */
+export const resetPasswordProps = openPage<ResetPasswordData>(async ({ query }) => {
   const jeton = queryValue(query.jeton);
   const erreur = queryValue(query.erreur);
   const token = jeton && /^[A-Za-z0-9_-]{43}$/.test(jeton) ? jeton : null;
-  const error = (erreur && Object.hasOwn(RESET_ERRORS, erreur) && RESET_ERRORS[erreur]) || (token ? null : "reset.badLink");
-  return { title: t("reset.newTitle"), data: { token, error } };
+  const state = await accountLinkState("password-reset", token, new Date());
+  const error = (erreur && Object.hasOwn(RESET_ERRORS, erreur) && RESET_ERRORS[erreur]) || null;
+  return { title: t(state === "live" ? "reset.newTitle" : "reset.linkEndedTitle"), data: { token: state === "live" ? token : null, state, error } };
 });
 
 /**

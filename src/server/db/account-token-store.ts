@@ -77,3 +77,28 @@ export async function consumeAccountToken(id: string, now: Date): Promise<boolea
   const { count } = await prisma.accountToken.updateMany({ where: { id, usedAt: null }, data: { usedAt: now } });
   return count === 1;
 }
+
+/** What became of a link's token, as its page tells the person who opens it. */
+export type TokenState = "live" | "used" | "superseded" | "expired" | "exhausted" | "unknown";
+
+/**
+ * The state of a token, read without counting an attempt nor spending anything (a GET opens the
+ * link, and mail scanners open links). A newer token of the same purpose marks the older one
+ * used at its own creation (createAccountToken): a token whose use is the creation of a newer
+ * one was replaced, not used.
+ */
+export async function readTokenState(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number): Promise<TokenState> {
+  const { prisma } = await database();
+  const token = await prisma.accountToken.findUnique({ where: { tokenHash }, select: { accountId: true, purpose: true, createdAt: true, expiresAt: true, usedAt: true, attempts: true } });
+  if (!token || token.purpose !== purpose) return "unknown";
+  if (token.usedAt) {
+    const replacement = await prisma.accountToken.findFirst({
+      where: { accountId: token.accountId, purpose, createdAt: token.usedAt, NOT: { tokenHash } },
+      select: { id: true },
+    });
+    return replacement ? "superseded" : "used";
+  }
+  if (token.expiresAt <= now) return "expired";
+  if (token.attempts >= maxAttempts) return "exhausted";
+  return "live";
+}
