@@ -4,16 +4,17 @@ import { FhirError } from "../fhir/errors";
 import { isUuid } from "../fhir/ids";
 import { answerAfter } from "../http/answer-after-commit";
 import { viewSharedPrescription, type SharedPrescriptionView } from "../prescriptions/view-shared-prescription";
+import { linkStillOpens } from "./link-still-opens";
 import { hasLiveSession, pharmacistScope } from "./pharmacist-request";
 
 /** The passcode form (no session of this link yet), or the prescription (a live session). */
 export type PharmacistPageData = { kind: "open"; linkId: string } | { kind: "view"; linkId: string; view: SharedPrescriptionView };
 
 /**
- * The pharmacist's page (no account). Without a session of this link: the passcode form. With
- * one: the prescription, read through the repository as the link. Undefined, the page's « no
- * longer available », for a link that never existed and for one that died (revoked, expired,
- * locked, fully dispensed), alike.
+ * The pharmacist's page (no account). Without a session of this link: the passcode form, if the
+ * link can still open. With one: the prescription, read through the repository as the link.
+ * Undefined, the page's « no longer available », for a link that never existed and for one that
+ * died (revoked, expired, locked, fully dispensed), alike, with or without a session.
  */
 export async function pharmacistPageData(linkId: string, headers: Headers, req: IncomingMessage, now = new Date()): Promise<PharmacistPageData | undefined> {
   if (!isUuid(linkId)) return undefined;
@@ -21,7 +22,9 @@ export async function pharmacistPageData(linkId: string, headers: Headers, req: 
   const scope = await pharmacistScope(id, headers, now);
   if (!scope) {
     // A live session whose link no longer opens: the link died under the pharmacist.
-    return hasLiveSession(id, headers, now) ? undefined : { kind: "open", linkId: id };
+    if (hasLiveSession(id, headers, now)) return undefined;
+    // No session: the passcode form, only while the link can still open.
+    return (await linkStillOpens(id, now)) ? { kind: "open", linkId: id } : undefined;
   }
   // The view's audit rows (the Patient read, the lines', the dispensations', the directory's)
   // in one INSERT, committed before anything is shown, as framed-page.ts does for the spaces'

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
 import * as pharmacistPage from "@/pages/p/[linkId]/index";
 import { validateForWrite } from "@/server/fhir/validate";
+import { revokeLink } from "@/server/sharing/revoke-link";
 import { sharePrescription } from "@/server/sharing/share-prescription";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
-import { APP, cookieOf, formPost, params, secretOf } from "../prescriptions/http";
+import { APP, cookieOf, formPost, locationOf, params, secretOf } from "../prescriptions/http";
 import { buildWorld, type World } from "../prescriptions/world";
 import { servePage } from "./pages-route";
 
@@ -77,5 +78,54 @@ describe("the pharmacist's page, once the link is open", () => {
     expect(answer.html).not.toContain("Ibuprofène");
     expect(await db().sql.query("SELECT 1 FROM audit_event WHERE address = '198.51.100.33' AND interaction <> 'link-open'")).toHaveLength(0);
     expect(cookieOf(await opening())).toBeUndefined();
+  });
+});
+
+describe("the pharmacist's page opened before the passcode (no session)", () => {
+  async function sentLink(prescriptionId = world.camilleActive.prescriptionId) {
+    const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId, withPasscode: true }, APP);
+    return { ...shared, key: secretOf(shared.url) };
+  }
+  const opened = (linkId: string, address: string) => servePage(pharmacistPage, `/p/${linkId}`, { params: { linkId }, address });
+  const rowsFrom = async (address: string) => (await db().sql.query("SELECT 1 FROM audit_event WHERE address = $1", [address])).length;
+
+  it("asks for the passcode while the link can open, however often it is opened, and spends nothing: the link opens afterwards", async () => {
+    const { linkId, key, passcode } = await sentLink();
+    for (let i = 0; i < 3; i++) {
+      const page = await opened(linkId, "198.51.100.40");
+      expect(page.status).toBe(200);
+      expect(page.html).toContain("Code à 6 chiffres");
+    }
+    expect((await db().prisma.shareLink.findUniqueOrThrow({ where: { id: linkId } })).attemptsLeft).toBe(10);
+    expect(await rowsFrom("198.51.100.40")).toBe(0);
+    const opening = await open(formPost(`/p/${linkId}/ouvrir`, { cle: key, code: passcode!, pharmacie: "Pharmacie du Parc" }), params({ linkId }));
+    expect(cookieOf(opening)).toBeDefined();
+  });
+
+  it("says at once that a link revoked, expired, out of tries or fully dispensed is no longer available, and reveals nothing of the prescription", async () => {
+    const revoked = await sentLink();
+    await revokeLink(await world.repoFor(world.actors.camille), revoked.linkId);
+    const expired = await sentLink();
+    await db().prisma.shareLink.update({ where: { id: expired.linkId }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const locked = await sentLink();
+    await db().prisma.shareLink.update({ where: { id: locked.linkId }, data: { attemptsLeft: 0 } });
+    const { prescriptionId, requests } = await world.addPrescription(world.camilleId, { lines: [{ medication: "Ibuprofène 400 mg", dosage: "1 comprimé si douleur", quantity: { value: 1, unit: "boîte(s)" } }] });
+    const dispensed = await sentLink(prescriptionId);
+    for (const request of requests) await world.system.update<MedicationRequest>({ ...request, status: "completed" });
+    const never = { linkId: "00000000-0000-4000-8000-00000000f00d" };
+
+    for (const [state, { linkId }] of Object.entries({ revoked, expired, locked, dispensed, never })) {
+      const page = await opened(linkId, "198.51.100.41");
+      expect(page.status, state).toBe(404);
+      expect(page.html, state).toMatch(/<h1[^>]*>Ordonnance plus disponible<\/h1>/);
+      expect(page.html, state).toContain("Demandez un nouveau lien au patient.");
+      expect(page.html, state).not.toMatch(/<form|Code à 6 chiffres|Camille|Paracétamol|Ibuprofène/);
+    }
+    // Opening the page is no opening: no row in the patient's trail, no try counted.
+    expect(await rowsFrom("198.51.100.41")).toBe(0);
+    expect((await db().prisma.shareLink.findUniqueOrThrow({ where: { id: revoked.linkId } })).attemptsLeft).toBe(10);
+    // The opening still refuses on its own.
+    const refused = await open(formPost(`/p/${revoked.linkId}/ouvrir`, { cle: revoked.key, code: revoked.passcode!, pharmacie: "Pharmacie du Parc" }), params({ linkId: revoked.linkId }));
+    expect(locationOf(refused)).toBe(`/p/${revoked.linkId}/indisponible`);
   });
 });
