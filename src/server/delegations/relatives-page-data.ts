@@ -9,7 +9,8 @@ import type { InvitationRow } from "../db/delegation-invitation-store";
 import type { RequestScope } from "../documents/request-scope";
 import { env } from "../env";
 import { cookieFrom } from "../sharing/share-result-cookie";
-import { invitationLinkCookie, openInvitationLink } from "./invitation-link-cookie";
+import { createdInvitationLink, type CreatedInvitationLink } from "./created-invitation-link";
+import { invitationLinkCookie } from "./invitation-link-cookie";
 import { endDayBounds, mayManageDelegations } from "./invitation-state";
 import { pausedDelegationStarts } from "./paused-delegations";
 import { listRelatives, type RelativeRow } from "./list-relatives";
@@ -27,8 +28,8 @@ export type RelativesPageData = {
   pausedStarts: Date[];
   /** How « son aidant », « son représentant légal » agree with the viewer (known only when they act for someone). */
   viewerSex: GrammaticalSex;
-  /** The invitation link just created, shown once to the session that created it (its sealed cookie). */
-  link: string | null;
+  /** The invitation link just created, shown to the session that created it (its sealed cookie) while it can serve, else what became of it. */
+  link: CreatedInvitationLink | null;
 };
 
 /**
@@ -41,13 +42,14 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
   const manages = mayManageDelegations(actor);
   // The delegations naming the viewer, read once: for the spaces they act in, and those still paused.
   const delegations = agentDelegations(scope);
-  const [overview, spaces, pausedStarts] = await Promise.all([
+  const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
+  const [overview, spaces, pausedStarts, link] = await Promise.all([
     manages ? listRelatives(repo) : undefined,
     listSpaces(scope, delegations),
     delegations.then((read) => pausedDelegationStarts(read, repo.now())),
+    createdInvitationLink(sealed, session.sessionId, repo.now()),
   ]);
   const viewerSex = spaces.some((space) => space.kind !== "self") ? await ownSex(scope) : "unknown";
-  const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
   return {
     managed: overview
       ? {
@@ -60,7 +62,7 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
     spaces,
     pausedStarts,
     viewerSex,
-    link: openInvitationLink(sealed, session.sessionId) ?? null,
+    link,
   };
 }
 

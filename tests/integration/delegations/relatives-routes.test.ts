@@ -176,6 +176,49 @@ describe("accepting", () => {
   });
 });
 
+describe("the invitation link just created, offered for copying on « Proches et délégations »", () => {
+  /** An invitation by Camille, and the cookie that carries its link back to her page. */
+  async function invite(email: string) {
+    const answer = await post("inviter", { prenom: "Paul", nom: "Copie", email, lien: "ami", droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie);
+    const sealed = /(?:^|, )((?:__Secure-)?espace-sante\.invitation-creee=[^;]+)/.exec(answer.headers.get("set-cookie") ?? "")![1]!;
+    const secret = (await secretFromOutbox(db(), email, "invitation"))!;
+    const page = async () => (await servePage(relativesPage, "/espace/proches", { cookie: `${world.camille.session.cookie}; ${sealed}` })).html!.replace(/&#x27;/g, "'");
+    return { secret, page };
+  }
+  const offered = (html: string, secret: string) => html.includes('id="lien-invitation"') || html.includes(secret);
+
+  it("is offered while the invitation can be accepted, opening the page changes nothing; once accepted it is no longer offered, and the page says so", async () => {
+    const paul = await personWithAccount(world.system, "Paul", "Copie");
+    const { secret, page } = await invite(paul.email);
+    for (let i = 0; i < 3; i++) {
+      const open = await page();
+      expect(open).toContain("Lien d'invitation à copier");
+      expect(open).toContain(`/invitation/${secret}`);
+    }
+    expect(noticeOf(await post("accepter", { jeton: secret }, paul.session.cookie))).toBe("acceptee");
+    const accepted = await page();
+    expect(offered(accepted, secret)).toBe(false);
+    expect(accepted).not.toContain("Copier le lien");
+    expect(accepted).toContain("Paul Copie a déjà accepté l'invitation : son lien a servi et ne fonctionne plus.");
+  });
+
+  it("is not offered once the invitation is cancelled or has expired: the page says which", async () => {
+    const cancelled = await invite(`copie-annulee-${Date.now()}@example.org`);
+    const [row] = await db().sql.query<{ id: string }>("SELECT id FROM delegation_invitation WHERE token_hash = encode(sha256($1::bytea), 'hex')", [cancelled.secret]);
+    await postId("annulerInvitation", row!.id, {}, world.camille.session.cookie);
+    const afterCancel = await cancelled.page();
+    expect(offered(afterCancel, cancelled.secret)).toBe(false);
+    expect(afterCancel).toContain("L'invitation de Paul Copie a été annulée : son lien ne fonctionne plus.");
+
+    const late = await invite(`copie-tard-${Date.now()}@example.org`);
+    expect(offered(await late.page(), late.secret)).toBe(true);
+    clock.offsetMs = 7 * 24 * HOUR + 1000;
+    const afterExpiry = await late.page();
+    expect(offered(afterExpiry, late.secret)).toBe(false);
+    expect(afterExpiry).toContain("L'invitation de Paul Copie a expiré : son lien ne fonctionne plus.");
+  });
+});
+
 describe("the patient's one-click cancel", () => {
   it("changes nothing with a forged secret, ends the delegation with the real one (during the pause), and works once", async () => {
     const email = `annule-${Date.now()}@example.org`;

@@ -21,6 +21,13 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { re
   return { title: "Proches et délégations", data: { ...(await relativesPageData(scope, req.headers.cookie)), message: message ?? null } };
 });
 
+/** What became of the invitation just created, when its link no longer serves: nothing to copy any more. */
+const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired", (invitee: string) => string> = {
+  accepted: (invitee) => `${invitee} a déjà accepté l'invitation : son lien a servi et ne fonctionne plus. Sa délégation figure parmi « Les personnes qui peuvent agir pour moi ».`,
+  cancelled: (invitee) => `L'invitation de ${invitee} a été annulée : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.`,
+  expired: (invitee) => `L'invitation de ${invitee} a expiré : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.`,
+};
+
 /**
  * "Proches et délégations": who can act for this space, the invitations pending, and the spaces
  * the person acts in. Managing is for the patient, or a guardian in a minor's space; a
@@ -33,13 +40,18 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
     <div className="flex flex-col gap-8">
       <PageHeader title="Proches et délégations" description="Choisissez qui peut agir pour vous, avec quels droits et jusqu'à quand." />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      {data.link ? (
+      {data.link?.kind === "open" ? (
         <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-blue-800 bg-blue-50 p-4">
           <h2 id="lien-cree" className="text-lg font-semibold">Lien d&apos;invitation à copier</h2>
           <p>Ce lien n&apos;est affiché qu&apos;ici, quelques minutes. Il ne sert qu&apos;une fois et expire dans 7 jours.</p>
           <label htmlFor="lien-invitation" className="font-semibold">Lien d&apos;invitation</label>
-          <input id="lien-invitation" readOnly value={data.link} className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
+          <input id="lien-invitation" readOnly value={data.link.url} className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
           <CopyLinkButton inputId="lien-invitation" labels={{ copy: "Copier le lien", copied: "Lien copié.", copyFailed: "La copie n'a pas marché : le lien est sélectionné, copiez-le vous-même." }} nonce={frame.nonce} />
+        </section>
+      ) : data.link ? (
+        <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-slate-400 bg-slate-50 p-4">
+          <h2 id="lien-cree" className="text-lg font-semibold">Lien d&apos;invitation</h2>
+          <p>{ENDED_INVITATION[data.link.state](data.link.invitee)}</p>
         </section>
       ) : null}
       {data.managed ? (
