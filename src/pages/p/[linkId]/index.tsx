@@ -52,7 +52,8 @@ function viewNotice(message: string | undefined, error: string | undefined) {
  * key is read from the fragment in the browser and posted in the body). With one: the patient's
  * name and birth date, the prescriber and the prescription, read through the repository as the
  * link, and the dispensation form. A link that died (revoked, expired, locked, fully dispensed)
- * answers 404 "no longer available", as one that never existed.
+ * answers 404 "no longer available", as one that never existed, as soon as it is opened: before
+ * the passcode too (link-still-opens.ts), so nobody types a code that would only be refused.
  */
 export default function PharmacistPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <LinkGone />;
