@@ -171,13 +171,15 @@ test("a forgotten password is reset from the e-mailed link, without JavaScript; 
   await expect(plain).toHaveURL(/\/connexion\?erreur=reinitialise$/);
   await expect(plain.getByRole("main")).toContainText("Votre mot de passe a été changé.");
 
-  // Single use: the same link changes nothing any more.
+  // Single use: opened again, the link says at once that it has served, with no form to fill
+  // in, and leads to sign-in.
   await plain.goto(link);
-  await plain.getByLabel("Nouveau mot de passe").fill(PASSWORD);
-  // The link is checked before the code, so no code of the app need be spent on this.
-  await plain.getByLabel("Code de votre application (ou code de secours)").fill("000000");
-  await plain.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
-  await expect(plain.getByRole("main").getByRole("alert").first()).toContainText("Ce lien n'est plus valable");
+  await expect(plain.getByRole("heading", { level: 1 })).toHaveText("Lien de réinitialisation plus valable");
+  await expect(plain.getByRole("main").getByRole("alert")).toContainText("Ce lien a déjà servi : le mot de passe a été changé avec lui.");
+  await expect(plain.getByLabel("Nouveau mot de passe")).toHaveCount(0);
+  await expect(plain.getByRole("main").getByRole("link", { name: "Se connecter" })).toHaveAttribute("href", "/connexion");
+  await page.goto(link);
+  await expectNoAxeViolations(page);
 
   // The new password opens the second step, not the space: the code is still asked.
   await typePassword(page, "reset", NEW_PASSWORD);
@@ -231,15 +233,16 @@ test("signing out another session from 'Mon compte' (without JavaScript) ends it
   await home.close();
 });
 
-test("the new address's link opens a page without any script file: one button, and a forged token changes nothing", async ({ browser }) => {
+test("the new address's link opens a page without any script file; a forged token says at once it is not valid, with no button", async ({ browser }) => {
   const page = await (await newClient(browser)).newPage();
   await page.goto(`/compte/adresse/confirmer?jeton=${"A".repeat(43)}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirmer la nouvelle adresse");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lien de confirmation plus valable");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Ce lien n'est pas valable");
+  await expect(page.getByRole("button", { name: "Confirmer", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("link", { name: "Aller à mon compte" })).toHaveAttribute("href", "/espace/compte");
   // Served by the Pages Router without Next's runtime.
   expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Confirmer", exact: true }).click();
-  await expect(page).toHaveURL(/\/connexion\?erreur=adresse-refusee$/);
 });
 
 test("the activation steps without an activation under way say it expired, with no script, not stored; /connexion/suite sends a visitor to sign in", async ({ browser }) => {

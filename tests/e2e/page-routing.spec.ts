@@ -112,8 +112,8 @@ test("a professional's pages, the pharmacist's link page and the sign-in page an
   const cookie = await cookieOf(await pageAs(browser, "bernard"));
   await sameBothWays(["/pro", `/pro/patients/${PATIENT_IDS.camille}`], cookie);
   await sameBothWays(["/pro", `/pro/patients/${PATIENT_IDS.camille}`], cookie, { "accept-encoding": "gzip" });
-  // Without a session: the link page asks for its passcode (no referrer), the sign-in page, and a
-  // personal page sends the visitor to sign in.
+  // Without a session: the link page of a link that does not exist says it is no longer available
+  // (404, no referrer), the sign-in page, and a personal page sends the visitor to sign in.
   await sameBothWays(["/p/00000000-0000-4000-8000-00000000f00d", "/connexion", "/espace/documents"], "");
   const signIn = await get("/espace/documents", "");
   expect(signIn.status).toBe(307);

@@ -179,6 +179,22 @@ test("a revoked link dies at once, even for a pharmacist who has it open", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance plus disponible");
 });
 
+test("a link revoked before the pharmacist opens it says so at once, with no passcode to type", async ({ browser }) => {
+  const camille = await pageAs(browser, "camille");
+  const { url } = await sendToPharmacy(camille, PRESCRIPTION_IDS.camillePartlyDispensed);
+  await camille.goto(`/espace/ordonnances/${PRESCRIPTION_IDS.camillePartlyDispensed}`);
+  await camille.getByRole("button", { name: "Révoquer ce lien" }).first().click();
+  await expect(camille.getByRole("status").filter({ hasText: "Le lien a été révoqué" })).toBeVisible();
+
+  const { page } = await pharmacist(browser);
+  const gone = await page.goto(url);
+  expect(gone!.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance plus disponible");
+  await expect(page.getByLabel("Code à 6 chiffres")).toHaveCount(0);
+  await expect(page.getByText("Camille")).toHaveCount(0);
+  await expectNoAxeViolations(page, "revoked before opening");
+});
+
 test("Camille, acting for Jean, sends his prescription; Jean's history shows she did", async ({ browser }) => {
   const camille = await pageAs(browser, "camille");
   await camille.goto("/espace");

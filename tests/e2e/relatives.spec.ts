@@ -106,6 +106,11 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(actingFor.getByRole("button", { name: "Ouvrir son espace" })).toHaveCount(0);
   await camille.goto("/espace/proches");
   await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour moi" })).toContainText("En attente (pause de 24 heures)");
+  // The link she was offered to copy has served: no longer offered, the page says so.
+  await expect(camille.getByRole("textbox", { name: "Lien d'invitation" })).toHaveCount(0);
+  await expect(camille.getByRole("button", { name: "Copier le lien" })).toHaveCount(0);
+  await expect(camille.getByRole("region", { name: "Lien d'invitation" })).toContainText("Paul Aidant a déjà accepté l'invitation : son lien a servi et ne fonctionne plus.");
+  await expectNoAxeViolations(camille, "/espace/proches once the link has served");
 
   setClock(25 * 3600 * 1000);
   await paul.goto("/espace/proches");
