@@ -14,7 +14,7 @@ useTestDatabase();
 /**
  * « Voir comme… » (/espace/partage/apercu), served by the Pages Router without runtime
  * JavaScript: the record as the chosen viewer gets it, for whoever manages the space's sharing;
- * anyone else, or a viewer that is not one, « Page introuvable ».
+ * a caregiver who may not, that it is out of her rights; a viewer that is not one, « Page introuvable ».
  */
 async function world() {
   const system = await systemRepository("preview-page-tests");
@@ -56,19 +56,23 @@ describe("« Voir comme… » (Pages Router)", () => {
     expect(none).not.toMatch(/Bilan sanguin|Compte rendu/);
   });
 
-  it("answers « Page introuvable » with a 404 for a viewer that is not one, and for a caregiver who may not manage sharing, with nothing of the record", async () => {
+  it("answers « Page introuvable » with a 404 for a viewer that is not one, and says sharing is out of a reader caregiver's rights, with nothing of the record", async () => {
     const { patient, authorised, readerHere, managerHere } = await world();
     for (const [who, path, cookie] of [
       ["no viewer", "/espace/partage/apercu", patient.session.cookie],
       ["a malformed viewer", as("pro:not-a-uuid"), patient.session.cookie],
       ["an unknown caregiver", as("proche:00000000-0000-4000-8000-000000000001"), patient.session.cookie],
-      ["a caregiver without the right to manage sharing", as(`pro:${authorised}`), readerHere.cookie],
     ] as const) {
       const answer = await servePage(previewPage, path, { cookie });
       expect(answer.status, who).toBe(404);
       expect(answer.html, who).toContain("Page introuvable");
       expect(answer.html, who).not.toMatch(/Bilan sanguin|Compte rendu|Autorisee/);
     }
+    // A caregiver without the right to manage sharing is told so in words (as on the sharing page), with nothing of the record.
+    const reader = await servePage(previewPage, as(`pro:${authorised}`), { cookie: readerHere.cookie });
+    expect(reader.status).toBe(200);
+    expect(reader.html).toContain("Le partage et la confidentialité de ce dossier ne sont pas accessibles avec les droits de votre délégation.");
+    expect(reader.html).not.toMatch(/Page introuvable|Bilan sanguin|Compte rendu|Autorisee/);
     // A caregiver who manages the space's sharing previews it, within what they see themself.
     const managed = await servePage(previewPage, as(`pro:${authorised}`), { cookie: managerHere.cookie });
     expect(managed.status).toBe(200);

@@ -1,15 +1,22 @@
 import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { PreviewSections } from "@/components/sharing/preview-sections";
 import { t } from "@/lib/i18n/messages";
+import { reachesPart } from "@/server/delegations/space-parts";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { previewPageData, type PreviewPageData } from "@/server/privacy/preview-page-data";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<PreviewPageData>("patient", async (scope, { query }) => {
+type Data = PreviewPageData | { outOfReach: "privacy" };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+  // A caregiver whose delegation does not include managing sharing: the page says so, as the
+  // sharing page does, and reads nothing (whichever viewer the address names).
+  if (!(await reachesPart(scope.repo, "privacy"))) return { title: t("sharing.previewTitle"), data: { outOfReach: "privacy" } };
   // The first of a repeated ?vue=, as the page did under the App Router.
   const data = await previewPageData(scope, Array.isArray(query.vue) ? query.vue[0] : query.vue);
   return data ? { title: "Voir comme…", data } : NOT_FOUND;
@@ -19,8 +26,9 @@ export const getServerSideProps = framedPage<PreviewPageData>("patient", async (
  * The record as the chosen viewer gets it, clearly labelled as a preview. Computed inside this
  * request (preview-as.ts): no session, cookie or token exists for the viewer at any point.
  */
-export default function PreviewPage({ data }: FramedProps<PreviewPageData>) {
+export default function PreviewPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
+  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.previewTitle")} part={data.outOfReach} />;
   const { viewer, preview } = data;
   const empty = preview.sections.every((section) => section.total === 0);
   return (

@@ -1,8 +1,10 @@
 import { NotFoundView } from "@/components/not-found-view";
+import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
 import { formatDateTime } from "@/lib/documents/format";
 import { t, type MessageKey } from "@/lib/i18n/messages";
+import { reachesPart } from "@/server/delegations/space-parts";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { orUndefined } from "@/server/pages/or-undefined";
 import { choiceHistory, type ChoiceEvent } from "@/server/privacy/choice-history";
@@ -10,12 +12,15 @@ import { choiceHistory, type ChoiceEvent } from "@/server/privacy/choice-history
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-type Data = { events: (ChoiceEvent & { name?: string })[]; hasMore: boolean; page: number };
+type Data = { events: (ChoiceEvent & { name?: string })[]; hasMore: boolean; page: number } | { outOfReach: "privacy" };
 
 export const getServerSideProps = framedPage<Data>("patient", async ({ repo }, { query }) => {
+  // A caregiver whose delegation does not include managing sharing: the page says so, as the
+  // sharing page does, and reads nothing.
+  if (!(await reachesPart(repo, "privacy"))) return { title: t("sharing.historyTitle"), data: { outOfReach: "privacy" } };
   const raw = Number(query.page);
   const page = Number.isInteger(raw) && raw >= 1 && raw <= 10_000 ? raw : 1;
-  // Someone who may not manage this space's sharing: the same « not found » as a page that does not exist.
+  // Anyone else who may not read the choices: the same « not found » as a page that does not exist.
   const history = await orUndefined(choiceHistory(repo, page));
   return history ? { title: "Historique de vos choix de partage", data: { events: history.events, hasMore: history.hasMore, page } } : NOT_FOUND;
 });
@@ -34,6 +39,7 @@ const KEYS: Record<ChoiceEvent["kind"], MessageKey> = {
 /** "Vous avez autorisé Dr Petit le 3 mars, retiré le 5 mai": every change of the sharing choices, newest first. */
 export default function ChoiceHistoryPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
+  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.historyTitle")} part={data.outOfReach} />;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("sharing.historyTitle")} />
