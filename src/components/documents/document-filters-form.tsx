@@ -6,20 +6,28 @@ import { t } from "@/lib/i18n/messages";
 import type { FacetOption } from "@/server/documents/list-document-facets";
 import { SelectField } from "./select-field";
 
+/** The category's name in the filter: « Mes documents » to the patient in her own space, « Documents personnels » to anyone else. */
+function categoryLabel(category: (typeof DOCUMENT_CATEGORIES)[number], ownSpace: boolean): string {
+  return ownSpace && category === "personal" ? t("documents.ownPersonal") : t(`documents.categories.${category}`);
+}
+
 /**
  * The filters as a plain GET form: the URL holds the view (bookmarkable, shareable with oneself,
  * works without JavaScript). Parameter names are the French ones of document-filters.ts.
+ * `ownSpace`: the patient reads it in her own space (not a professional, not a caregiver).
  */
 export function DocumentFiltersForm({
   action,
   filters,
   authors,
   facilities,
+  ownSpace = false,
 }: {
   action: string;
   filters: DocumentFilters;
   authors: FacetOption[];
   facilities: FacetOption[];
+  ownSpace?: boolean;
 }) {
   return (
     <section aria-labelledby="filters-title" className="rounded-lg border border-slate-300 bg-white p-4">
@@ -42,7 +50,7 @@ export function DocumentFiltersForm({
           defaultValue={filters.category ?? ""}
           options={[
             { value: "", label: t("documents.allCategories") },
-            ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: t(`documents.categories.${c}`) })),
+            ...DOCUMENT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, ownSpace) })),
           ]}
         />
         <SelectField

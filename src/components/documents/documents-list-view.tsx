@@ -26,6 +26,7 @@ export function DocumentsListView({
   invalidFilters,
   facets,
   toolbar,
+  ownSpace = false,
 }: {
   basePath: string;
   hrefOf: (id: string) => string;
@@ -34,11 +35,13 @@ export function DocumentsListView({
   invalidFilters: boolean;
   facets: { authors: FacetOption[]; facilities: FacetOption[] };
   toolbar?: ReactNode;
+  /** The patient in her own space: the filter names her own documents « Mes documents ». */
+  ownSpace?: boolean;
 }) {
   return (
     <div className="flex flex-col gap-6">
       {invalidFilters ? <Alert tone="info">{t("documents.invalidFilters")}</Alert> : null}
-      <DocumentFiltersForm action={basePath} filters={filters} authors={facets.authors} facilities={facets.facilities} />
+      <DocumentFiltersForm action={basePath} filters={filters} authors={facets.authors} facilities={facets.facilities} ownSpace={ownSpace} />
       <section aria-labelledby="results-title" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="results-title" className="text-xl font-semibold" aria-live="polite">

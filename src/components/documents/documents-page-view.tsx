@@ -30,6 +30,7 @@ export function DocumentsPageView({ data, message }: { data: DocumentsPageData; 
         filters={data.filters}
         invalidFilters={data.invalidFilters}
         facets={data.facets}
+        ownSpace={data.spaceName === null}
         toolbar={
           hasNew ? (
             <form method="post" action="/api/documents/vus">

@@ -56,9 +56,11 @@ export const frDocuments = {
       report: "Comptes rendus",
       prescription: "Ordonnances",
       vaccination: "Vaccinations",
-      // Shown to the patient and to professionals alike: « Mes documents » would be false for the latter.
+      // Shown to professionals and caregivers: « Mes documents » would be false for them.
       personal: "Documents personnels",
     },
+    /** The same category in the filter of the patient's own space: the documents she added herself. */
+    ownPersonal: "Mes documents",
     kinds: {
       lab: "Résultats d'analyses de biologie médicale",
       imaging: "Compte rendu d'imagerie médicale",
