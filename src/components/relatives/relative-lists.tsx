@@ -32,7 +32,7 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: Json<Relativ
               <p>Représentant légal : tous les droits. Le retirer relève d&apos;une décision de justice, pas de ce portail.</p>
             ) : (
               <>
-                <p>Droits : {rightsInWords(row.delegation.scopes)}</p>
+                <p>Droits : {rightsInWords(row.delegation.scopes, "patient")}</p>
                 {row.ended === "withdrawn" ? (
                   <p>Retirée avant sa date de fin : elle ne s&apos;applique plus.</p>
                 ) : row.ended === "expired" ? (
@@ -108,9 +108,12 @@ export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Spa
       <ul className="flex flex-col gap-3">
         {others.map((space) => (
           <li key={space.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3">
-            <span id={`espace-${space.patientId}`}>
-              {space.name} — {(space.kind === "guardian" ? AS_GUARDIAN : AS_CAREGIVER)[viewerSex]}
-            </span>
+            <div className="flex flex-col gap-1">
+              <span id={`espace-${space.patientId}`}>
+                {space.name} — {(space.kind === "guardian" ? AS_GUARDIAN : AS_CAREGIVER)[viewerSex]}
+              </span>
+              {space.rights ? <span>Vos droits : {rightsInWords(space.rights, "caregiver")}</span> : null}
+            </div>
             {space.current ? (
               <span className="text-sm text-slate-700">Espace ouvert</span>
             ) : (

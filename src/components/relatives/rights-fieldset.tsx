@@ -1,7 +1,7 @@
 import { SCOPES, type Scope } from "@/server/access/scopes";
-import { RIGHT_LABELS } from "@/lib/delegations/rights";
+import { RIGHT_WORDS } from "@/lib/delegations/rights";
 
-/** The rights as checkboxes, in plain words; a fieldset with a legend for screen readers. */
+/** The rights as checkboxes, in the words of the patient who gives them; a fieldset with a legend for screen readers. */
 export function RightsFieldset({ checked, idPrefix }: { checked: ReadonlySet<Scope>; idPrefix: string }) {
   return (
     <fieldset className="flex flex-col gap-2">
@@ -9,7 +9,7 @@ export function RightsFieldset({ checked, idPrefix }: { checked: ReadonlySet<Sco
       {SCOPES.map((scope) => (
         <div key={scope} className="flex items-center gap-2">
           <input type="checkbox" id={`${idPrefix}-${scope}`} name="droits" value={scope} defaultChecked={checked.has(scope)} className="h-5 w-5" />
-          <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_LABELS[scope]}</label>
+          <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_WORDS[scope].patient}</label>
         </div>
       ))}
     </fieldset>

@@ -2,15 +2,15 @@ import { Button } from "@/components/button";
 import { rightsInWords } from "@/lib/delegations/rights";
 
 /**
- * On every page of another person's space: whose space it is, with which rights, and one click
- * back to one's own. A plain form: works without JavaScript.
+ * On every page of another person's space: whose space it is, with which rights (worded for the
+ * caregiver who holds them: « voir ses documents »), and one click back to one's own. A plain form: works without JavaScript.
  */
 export function SpaceBanner({ name, kind, scopes, selfPatientId }: { name: string; kind: "guardian" | "delegate"; scopes: Iterable<string>; selfPatientId: string }) {
   return (
     <section aria-label="Espace d'une autre personne" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">
       <p>
         <strong>Vous êtes dans l&apos;espace de {name}</strong>{" "}
-        {kind === "guardian" ? "comme représentant légal." : <>avec ces droits : {rightsInWords(scopes)}.</>}
+        {kind === "guardian" ? "comme représentant légal." : <>avec ces droits : {rightsInWords(scopes, "caregiver")}.</>}
       </p>
       <form method="post" action="/espace/espace-actif">
         <input type="hidden" name="patientId" value={selfPatientId} />

@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import type { Actor } from "../access/actor";
+import type { Scope } from "../access/scopes";
 import { spacePatientName } from "../delegations/space-patient-name";
 import type { RequestScope } from "../documents/request-scope";
 import { unsafeFindDelegationsOfAgent } from "../fhir/agent-delegations";
@@ -15,7 +16,14 @@ import { idOfRef } from "./resolve-actor";
  * read through the repository as the guardian or delegate, so that read is checked and appears
  * in that patient's access history like any other.
  */
-export type Space = { patientId: string; kind: "self" | "guardian" | "delegate"; name: string; current: boolean };
+export type Space = {
+  patientId: string;
+  kind: "self" | "guardian" | "delegate";
+  name: string;
+  current: boolean;
+  /** A caregiver's rights there, for the relatives page to say what she may do in each space (none listed for one's own, nor a guardian's, who holds them all). */
+  rights?: Scope[];
+};
 
 type AgentActor = Extract<Actor, { kind: "guardian" | "delegate" }>;
 
@@ -65,9 +73,10 @@ export async function listSpaces(scope: RequestScope, read?: Promise<AgentDelega
       };
       // The space this request acts in: its name is the banner's, read once by the request's own
       // repository; read again here, it was a second read in that person's history on every view.
+      const rights = delegation.kind === "delegate" ? { rights: [...delegation.scopes] } : {};
       if (isActor(actor, asAgent)) {
         const name = await spacePatientName(repo, patientId);
-        return name === undefined ? undefined : { patientId, kind: delegation.kind, name: name || patientId, current: true };
+        return name === undefined ? undefined : { patientId, kind: delegation.kind, name: name || patientId, current: true, ...rights };
       }
       try {
         const spaceRepo = await createRepository(asAgent, ctx);
@@ -76,7 +85,7 @@ export async function listSpaces(scope: RequestScope, read?: Promise<AgentDelega
         // Its audit row goes in the page's INSERT, with the request's own rows.
         spaceRepo.auditAlongside(repo);
         const patient = await spaceRepo.read<Patient>("Patient", patientId);
-        return { patientId, kind: delegation.kind, name: nameOf(patient), current: currentId === patientId };
+        return { patientId, kind: delegation.kind, name: nameOf(patient), current: currentId === patientId, ...rights };
       } catch {
         // Not readable after all (the decision said no): not a space this person can open.
         return undefined;

@@ -182,7 +182,7 @@ describe("the spaces a patient can open", () => {
       expect.arrayContaining([
         { patientId: agent, kind: "self", name: "Alice Agent", current: true },
         { patientId: dependant, kind: "guardian", name: "Lou Agent", current: false },
-        { patientId: parent, kind: "delegate", name: "Paul Agent", current: false },
+        { patientId: parent, kind: "delegate", name: "Paul Agent", current: false, rights: ["documents:read"] },
       ]),
     );
     expect(spaces).toHaveLength(3);

@@ -63,7 +63,9 @@ describe("the invitation page (Pages Router)", () => {
     const html = answer.html!;
     expect(html).toMatch(/<h1[^>]*>Invitation d&#x27;un proche<\/h1>/);
     expect(html).toContain("Camille Proches vous invite à agir pour elle dans son espace santé.");
-    expect(html).toContain(`voir mes documents, ajouter des documents, jusqu&#x27;au ${formatDay(endDay())} inclus.`);
+    // The rights as the invitee will hold them, about Camille: not in Camille's own words.
+    expect(html).toContain(`voir ses documents, ajouter des documents à son dossier, jusqu&#x27;au ${formatDay(endDay())} inclus.`);
+    expect(html).not.toContain("voir mes documents");
     expect(html).toContain(`avec l&#x27;adresse ${email}, puis rouvrez ce lien`);
     expect(html).toContain('href="/connexion"');
     expect(html).toContain('action="/api/invitation/compte"');
@@ -174,7 +176,7 @@ describe("the invitation page (Pages Router)", () => {
 
     for (const [html, email, secret] of [[late, expired, old], [used, world.lea.email, usedSecret], [cancelled, cancelledEmail, dead]] as const) {
       expect(html).toContain("Camille Proches vous invite");
-      expect(html).not.toMatch(/<form|Ce que vous pourrez faire|voir mes documents|jeton/);
+      expect(html).not.toMatch(/<form|Ce que vous pourrez faire|voir (mes|ses) documents|jeton/);
       expect(html).not.toContain(email);
       expect(html).not.toContain(secret);
     }
