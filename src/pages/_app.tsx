@@ -1,7 +1,7 @@
 import type { AppProps } from "next/app";
 import Head from "next/head";
 import { inter } from "@/components/inter-font";
-import { SpaceBanner } from "@/components/relatives/space-banner";
+import { FramedPageBody } from "@/components/framed-page-body";
 import { BODY_CLASS, SiteShell } from "@/components/site-shell";
 import { t } from "@/lib/i18n/messages";
 import type { FramedProps } from "@/server/pages/framed-page";
@@ -27,8 +27,7 @@ export default function PortalApp({ Component, pageProps }: AppProps<Partial<Fra
       </Head>
       <div className={`${inter.variable} ${BODY_CLASS}`}>
         <SiteShell header={frame?.header ?? {}}>
-          {frame?.banner ? <SpaceBanner {...frame.banner} /> : null}
-          <Component {...pageProps} />
+          <FramedPageBody frame={frame} page={Component} props={pageProps} />
         </SiteShell>
       </div>
     </>

@@ -107,6 +107,13 @@ export const fr = {
     trail: "L'historique des accès de ce dossier n'est pas accessible avec les droits de votre délégation.",
     record: "Les vaccinations, maladies et dépistages de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
   },
+  /** A space the session still points at, that the person no longer reaches (src/server/delegations/lost-space.ts): nothing of whose it was. */
+  lostSpace: {
+    title: "Vous n'avez plus accès à cet espace",
+    body: "Votre accès à l'espace santé de cette personne a pris fin : il a été retiré, ou il est arrivé à sa date de fin. Vous ne pouvez plus y consulter ses données ni agir en son nom.",
+    home: "Revenir à mon espace",
+    relatives: "Voir les personnes pour qui j'agis",
+  },
   proHome: {
     title: "Espace professionnel",
     greeting: "Bonjour {name}",

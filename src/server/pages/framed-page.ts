@@ -4,6 +4,7 @@ import { t } from "@/lib/i18n/messages";
 import type { CurrentSession } from "../auth/check-session";
 import { sessionFromHeaders } from "../auth/session-from-headers";
 import type { RequestScope } from "../documents/request-scope";
+import { lostSpace, type LostSpace } from "../delegations/lost-space";
 import { ReadLimited } from "../fhir/read-limit";
 import { answerAfter } from "../http/answer-after-commit";
 import { answeredAppRouterFetch } from "./app-router-fetch";
@@ -49,6 +50,17 @@ function notFoundProps<D>(context: GetServerSidePropsContext, frame: PageFrame, 
 }
 
 /**
+ * « Vous n'avez plus accès à cet espace », with a 403, in place of any page of a space the person
+ * no longer reaches (lost-space.ts). 403 rather than the 404 of a page that does not exist: the
+ * person is told, in words, that the access they had has ended, which is all the page says, and
+ * the same for every address of that space (nothing of the page's own data was read).
+ */
+function lostSpaceProps<D>(context: GetServerSidePropsContext, frame: PageFrame, lost: LostSpace): { props: FramedProps<D> } {
+  context.res.statusCode = 403;
+  return { props: { frame: { ...frame, lostSpace: lost }, title: t("lostSpace.title"), data: null } };
+}
+
+/**
  * The getServerSideProps of a page of the patient's or the professional's space: the request's
  * scope (or the redirect page-scope.ts decides), then the page's loader, through that scope's
  * repository. Nothing found is « Page introuvable » with a 404, in the portal's frame, as the
@@ -82,12 +94,16 @@ export function framedPage<D>(
       const { repo } = scoped.scope;
       repo.holdAudit();
       let frame: PageFrame;
-      let loaded: Loaded<D>;
+      let loaded: Loaded<D> | { lost: LostSpace };
       try {
-        [frame, loaded] = await Promise.all([scoped.frame(), load(scoped.scope, context)]);
+        // A space the session still points at but that the person no longer reaches: the page's
+        // loader is not run (it would read the person's own record under the other's address).
+        const lost = space === "patient" ? await lostSpace(scoped.scope) : undefined;
+        [frame, loaded] = await Promise.all([scoped.frame(), lost ? { lost } : load(scoped.scope, context)]);
       } finally {
         await answerAfter(context.req, repo.flushAudit());
       }
+      if ("lost" in loaded) return lostSpaceProps(context, frame, loaded.lost);
       if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
       return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };
     } catch (error) {

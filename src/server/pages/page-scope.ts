@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import type { Redirect } from "next";
 import { checkSession, type CurrentSession } from "../auth/check-session";
 import { sessionIdFromHeaders } from "../auth/session-from-headers";
+import type { LostSpace } from "../delegations/lost-space";
 import { spaceBannerFacts, type BannerFacts } from "../delegations/space-banner-facts";
 import { scopeFor, type RequestScope } from "../documents/request-scope";
 import { requestContextOf } from "../http/client-address";
@@ -16,8 +17,10 @@ export type RouteResource = { type: string; id: string };
 /**
  * What the Pages Router's frame (src/pages/_app.tsx) shows around a page: the header, whose space
  * it is, and the request's CSP nonce, for a page's own inline script (these pages load no bundle).
+ * `lostSpace`: the session's chosen space is no longer reached (lost-space.ts); the frame says so
+ * in place of the page.
  */
-export type PageFrame = { header: HeaderFacts; banner: BannerFacts | null; nonce: string | null };
+export type PageFrame = { header: HeaderFacts; banner: BannerFacts | null; nonce: string | null; lostSpace?: LostSpace };
 
 type PageRequest = Pick<IncomingMessage, "headers" | "socket">;
 const to = (destination: string): { redirect: Redirect } => ({ redirect: { destination, permanent: false } });

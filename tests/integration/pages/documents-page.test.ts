@@ -152,7 +152,7 @@ describe("the documents page's server props (Pages Router)", () => {
     }
   });
 
-  it("shows a caregiver the other person's documents under their banner, and their own space at the very next view once the delegation is withdrawn", async () => {
+  it("shows a caregiver the other person's documents under their banner; once the delegation is withdrawn, that it is lost at the very next view, and nothing of either record", async () => {
     const { system, jean, nadia, delegation } = await world();
     const session = await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" });
     const before = propsOf(await view(session.cookie));
@@ -163,9 +163,11 @@ describe("the documents page's server props (Pages Router)", () => {
 
     await system.update<RelatedPerson>({ ...delegation, active: false });
     const after = propsOf(await view(session.cookie));
-    expect(titles(after)).toEqual(["Bilan de Nadia"]);
+    // Not Nadia's own documents under the address of Jean's space: the space is said to be lost (lost-space.ts).
+    expect(after.data).toBeNull();
     expect(after.frame.banner).toBeNull();
-    expect(after.title).toBe("Mes documents");
+    expect(after.frame.lostSpace).toEqual({ selfPatientId: nadia });
+    expect(after.title).toBe("Vous n'avez plus accès à cet espace");
   });
 });
 

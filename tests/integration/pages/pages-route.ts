@@ -3,6 +3,8 @@ import type { ComponentType } from "react";
 import type { GetServerSideProps } from "next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
+import { FramedPageBody } from "@/components/framed-page-body";
+import type { PageFrame } from "@/server/pages/page-scope";
 import { appUrl } from "../fhir-api/http";
 
 export type PagesModule<P extends Record<string, unknown>> = { getServerSideProps: GetServerSideProps<P>; default: ComponentType<P> };
@@ -12,12 +14,20 @@ export type PagesAnswer = { status: number; redirect?: string; html?: string; /*
 /**
  * A Pages Router page as Next serves it: its getServerSideProps with the request Next hands it
  * (this browser's cookie, the address the portal's server pinned, the URL's query and the
- * route's params), then its component rendered to HTML with the props it returned.
+ * route's params), then its component rendered to HTML with the props it returned. `framed`: in
+ * the frame _app.tsx puts around it (the banner of another person's space, or in the page's place
+ * the notice that the session's space is no longer reached), without the site's header and footer.
  */
 export async function servePage<P extends Record<string, unknown>>(
   page: PagesModule<P>,
   path: string,
-  { cookie, params = {}, address = "10.0.0.11", headers = {} }: { cookie?: string; params?: Record<string, string>; address?: string; headers?: Record<string, string> } = {},
+  {
+    cookie,
+    params = {},
+    address = "10.0.0.11",
+    headers = {},
+    framed = false,
+  }: { cookie?: string; params?: Record<string, string>; address?: string; headers?: Record<string, string>; framed?: boolean } = {},
 ): Promise<PagesAnswer> {
   const url = new URL(path, appUrl());
   const query: Record<string, string | string[]> = { ...params };
@@ -34,5 +44,7 @@ export async function servePage<P extends Record<string, unknown>>(
   if ("redirect" in result) return { status: 307, redirect: result.redirect.destination };
   if ("notFound" in result) return { status: 404 };
   const props = await result.props;
-  return { status: res.statusCode, html: renderToStaticMarkup(createElement(page.default, props)) };
+  const frame = (props as { frame?: PageFrame }).frame;
+  const element = framed ? createElement(FramedPageBody<P>, { frame, page: page.default, props }) : createElement(page.default, props);
+  return { status: res.statusCode, html: renderToStaticMarkup(element) };
 }

@@ -6,7 +6,8 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 
-const input = z.object({ patientId: z.uuid() });
+/** `suite`: where to land once switched; only the relatives page besides the home page (never an address from the form). */
+const input = z.object({ patientId: z.uuid(), suite: z.enum(["proches"]).optional() });
 
 /**
  * Switches the space the signed-in person acts in (their own, a dependant's, a patient who
@@ -19,10 +20,10 @@ export async function POST(request: Request): Promise<Response> {
   const session = await getCurrentSession();
   if (!session) return seeOther("/connexion");
   const form = await request.formData().catch(() => undefined);
-  const parsed = input.safeParse({ patientId: form?.get("patientId") });
+  const parsed = input.safeParse({ patientId: form?.get("patientId"), suite: form?.get("suite") ?? undefined });
   // Not allowed looks like not found: nobody learns which patients exist.
   if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, now()))) {
     return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
-  return seeOther("/espace");
+  return seeOther(parsed.data.suite === "proches" ? "/espace/proches" : "/espace");
 }

@@ -1,0 +1,30 @@
+import { Button } from "@/components/button";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import type { LostSpace } from "@/server/delegations/lost-space";
+
+/**
+ * In place of any page of a space the person no longer reaches (the delegation withdrawn or
+ * ended): said in words, without whose space it was, and the ways back to their own. Plain
+ * forms, as the banner's: the session's chosen space changes only by a post, never by a visit.
+ */
+export function LostSpaceView({ selfPatientId }: LostSpace) {
+  return (
+    <div className="flex max-w-prose flex-col gap-6">
+      <PageHeader title={t("lostSpace.title")} description={t("lostSpace.body")} />
+      <div className="flex flex-wrap gap-3">
+        <form method="post" action="/espace/espace-actif">
+          <input type="hidden" name="patientId" value={selfPatientId} />
+          <Button type="submit">{t("lostSpace.home")}</Button>
+        </form>
+        <form method="post" action="/espace/espace-actif">
+          <input type="hidden" name="patientId" value={selfPatientId} />
+          <input type="hidden" name="suite" value="proches" />
+          <Button type="submit" variant="secondary">
+            {t("lostSpace.relatives")}
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}
