@@ -77,6 +77,8 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await paul.goto(link);
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Invitation d'un proche");
   await expect(paul.getByText("Camille Martin vous invite")).toBeVisible();
+  // The rights as Paul will hold them, about Camille, not in her own words.
+  await expect(paul.getByRole("region", { name: "Ce que vous pourrez faire" })).toContainText("voir ses documents, ajouter des documents à son dossier, jusqu'au");
   await expectNoAxeViolations(paul, "/invitation/<secret>");
   // Served by the Pages Router without Next's runtime: no script file, the secret stays in the page.
   expect(await paul.locator("script[src]").count()).toBe(0);
@@ -114,10 +116,12 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
 
   setClock(25 * 3600 * 1000);
   await paul.goto("/espace/proches");
+  await expect(actingFor).toContainText("Vos droits : voir ses documents, ajouter des documents à son dossier");
   await paul.getByRole("button", { name: "Ouvrir son espace" }).click();
   const banner = paul.getByRole("region", { name: "Espace d'une autre personne" });
   await expect(banner).toContainText("Vous êtes dans l'espace de Camille Martin");
-  await expect(banner).toContainText("voir mes documents, ajouter des documents");
+  await expect(banner).toContainText("avec ces droits : voir ses documents, ajouter des documents à son dossier.");
+  await expect(banner).not.toContainText("voir mes documents");
   await expectNoAxeViolations(paul, "/espace with the banner");
 
   await paul.goto("/espace/documents/ajouter");
@@ -138,6 +142,19 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Partage et confidentialité");
   await expect(paul.getByRole("status").filter({ hasText: "pas accessibles avec les droits de votre délégation" })).toBeVisible();
   await expect(paul.locator('form[action^="/api/partage"]')).toHaveCount(0);
+  // Its two pages of their own say the same, not « Page introuvable ».
+  for (const [address, title] of [["/espace/partage/historique", "Historique de vos choix"], ["/espace/partage/apercu?vue=pro:00000000-0000-4000-8000-000000000001", "Voir comme…"]] as const) {
+    const answer = await paul.goto(address);
+    expect(answer?.status(), address).toBe(200);
+    await expect(paul.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(paul.getByRole("status").filter({ hasText: "pas accessibles avec les droits de votre délégation" })).toBeVisible();
+  }
+  await expectNoAxeViolations(paul, "/espace/partage/apercu out of reach");
+  // The documents' filter: « Documents personnels » to Paul, « Mes documents » to Camille in her own space.
+  await paul.goto("/espace/documents");
+  await expect(paul.getByLabel("Catégorie").locator('option[value="personal"]')).toHaveText("Documents personnels");
+  await camille.goto("/espace/documents");
+  await expect(camille.getByLabel("Catégorie").locator('option[value="personal"]')).toHaveText("Mes documents");
 
   // Camille keeps only "ajouter des documents": reading the document is gone at Paul's next
   // request. Giving a right back (or another one) would wait out a new 24-hour pause.
@@ -153,9 +170,22 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
 
   await camille.getByRole("button", { name: "Retirer maintenant" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Délégation retirée" })).toBeVisible();
-  await paul.goto(documentPath);
-  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
+  // Paul's bookmark of a page of Camille's space: he is told his access has ended, with nothing
+  // of hers (not even her name), whichever page of the space he opens.
+  for (const address of [documentPath, "/espace/documents", "/espace"]) {
+    const answer = await paul.goto(address);
+    expect(answer?.status(), address).toBe(403);
+    await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Vous n'avez plus accès à cet espace");
+    await expect(paul.getByRole("main")).not.toContainText("Camille");
+    await expect(paul.getByRole("region", { name: "Espace d'une autre personne" })).toHaveCount(0);
+  }
+  await expectNoAxeViolations(paul, "a space no longer reached");
+  await paul.getByRole("button", { name: "Voir les personnes pour qui j'agis" }).click();
+  await expect(paul).toHaveURL(/\/espace\/proches$/);
+  await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Proches et délégations");
+  await expect(actingFor).toContainText("Vous n'agissez pour personne.");
   await paul.goto("/espace");
+  await expect(paul.getByRole("heading", { level: 1 })).not.toHaveText("Vous n'avez plus accès à cet espace");
   await expect(paul.getByRole("region", { name: "Espace d'une autre personne" })).toHaveCount(0);
 });
 

@@ -104,7 +104,7 @@ test("wrong passwords spread over both processes count as one: the account's win
 });
 
 // Last: it ends the demo's delegation from Jean to Camille in this server's database (by design).
-test("Jean withdraws Camille's delegation through one process; her very next view of his space, on either process, is her own", async ({ browser, baseURL }) => {
+test("Jean withdraws Camille's delegation through one process; her very next view of his space, on either process, says her access has ended", async ({ browser, baseURL }) => {
   const [camille, jean] = [await sessionCookie(browser, baseURL!, "camille"), await sessionCookie(browser, baseURL!, "jean")];
   // The page's title in his space (the banner's words are split by React's markers in the HTML).
   const inJeansSpace = "Documents de Jean Martin";
@@ -117,11 +117,15 @@ test("Jean withdraws Camille's delegation through one process; her very next vie
 
   const withdraw = await onFreshConnection(baseURL!, `/api/proches/${RELATED_PERSON_IDS.camilleForJean}/retirer`, { method: "POST", cookie: jean, form: {}, address: randomAddress() });
   expect(withdraw.location).toContain("message=retiree");
+  // « Vous n'avez plus accès à cet espace » (lost-space.ts), as React escapes it, with a 403.
+  const lost = "Vous n&#x27;avez plus accès à cet espace";
   const next = await onFreshConnection(baseURL!, "/espace/documents", { cookie: camille, address: randomAddress() });
   expect(next.body, `the very next view, process ${next.servedBy} (the withdrawal went through ${withdraw.servedBy})`).not.toContain(inJeansSpace);
+  expect(next.body, `the very next view, process ${next.servedBy}`).toContain(lost);
   for (const answer of await onEveryProcess(baseURL!, "/espace/documents", camille)) {
-    expect(answer.status, `withdrawn, process ${answer.servedBy}`).toBe(200);
+    expect(answer.status, `withdrawn, process ${answer.servedBy}`).toBe(403);
     expect(answer.body, `withdrawn, process ${answer.servedBy}`).not.toContain(inJeansSpace);
+    expect(answer.body, `withdrawn, process ${answer.servedBy}`).toContain(lost);
   }
 });
 
