@@ -32,7 +32,7 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: Json<Relativ
               <p>Représentant légal : tous les droits. Le retirer relève d&apos;une décision de justice, pas de ce portail.</p>
             ) : (
               <>
-                <p>Droits : {rightsInWords(row.delegation.scopes, "patient")}</p>
+                <p>Droits : {rightsInWords(row.delegation.scopes, "mine")}</p>
                 {row.ended === "withdrawn" ? (
                   <p>Retirée avant sa date de fin : elle ne s&apos;applique plus.</p>
                 ) : row.ended === "expired" ? (
@@ -112,7 +112,7 @@ export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Spa
               <span id={`espace-${space.patientId}`}>
                 {space.name} — {(space.kind === "guardian" ? AS_GUARDIAN : AS_CAREGIVER)[viewerSex]}
               </span>
-              {space.rights ? <span>Vos droits : {rightsInWords(space.rights, "caregiver")}</span> : null}
+              {space.rights ? <span>Vos droits : {rightsInWords(space.rights, "theirs")}</span> : null}
             </div>
             {space.current ? (
               <span className="text-sm text-slate-700">Espace ouvert</span>

@@ -9,7 +9,7 @@ export function RightsFieldset({ checked, idPrefix }: { checked: ReadonlySet<Sco
       {SCOPES.map((scope) => (
         <div key={scope} className="flex items-center gap-2">
           <input type="checkbox" id={`${idPrefix}-${scope}`} name="droits" value={scope} defaultChecked={checked.has(scope)} className="h-5 w-5" />
-          <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_WORDS[scope].patient}</label>
+          <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_WORDS[scope].mine}</label>
         </div>
       ))}
     </fieldset>

@@ -1,6 +1,7 @@
 import { t, tn } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { formatDay } from "@/lib/documents/format";
+import { rightsInWords } from "@/lib/delegations/rights";
 
 /**
  * At a glance, a patient reads a sentence per professional up to this many; past it, one sentence
@@ -11,9 +12,11 @@ const GLANCE_PER_GROUP = 10;
 
 /**
  * "En un coup d'œil": one sentence per person or group who can see the record, in the words a
- * patient uses, each with a link to where it is changed.
+ * patient uses, each with a link to where it is changed. `person`: whose record it is, when
+ * someone acting for her reads it; the people acting for her are then said to act for her, by
+ * name, with their rights about her (« voir ses documents »), not « pour vous ».
  */
-export function Glance({ overview }: { overview: SharingOverviewProps }) {
+export function Glance({ overview, person = null }: { overview: SharingOverviewProps; person?: string | null }) {
   const specialty = (value?: string) => (value ? ` (${value})` : "");
   const lines: { key: string; text: string; href: string }[] = [];
   // A blocked professional is said to be blocked, not also to see the documents.
@@ -44,10 +47,13 @@ export function Glance({ overview }: { overview: SharingOverviewProps }) {
       key: `d-${delegation.relatedPersonId}`,
       text:
         delegation.kind === "guardian"
-          ? t("sharing.guardianSentence", { name: delegation.name })
-          : t("sharing.delegateSentence", {
+          ? person === null
+            ? t("sharing.guardianSentence", { name: delegation.name })
+            : t("sharing.guardianSentenceFor", { name: delegation.name, person })
+          : t(person === null ? "sharing.delegateSentence" : "sharing.delegateSentenceFor", {
               name: delegation.name,
-              rights: delegation.scopes.map((scope) => t(`sharing.rights.${scope}`)).join(", ") || "—",
+              person: person ?? "",
+              rights: delegation.scopes.length > 0 ? rightsInWords(delegation.scopes, person === null ? "yours" : "theirs") : "—",
               until: delegation.until ? t("sharing.untilDate", { date: formatDay(delegation.until) }) : "",
             }),
       href: "/espace/proches",

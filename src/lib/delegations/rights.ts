@@ -1,30 +1,36 @@
 import type { Scope } from "@/server/access/scopes";
 
 /**
- * Who reads a right: the patient who gives it, in her own words (« voir mes documents »), or the
- * caregiver who holds it, about the person she acts for (« voir ses documents »).
+ * Who speaks of a right, to whom: the patient herself, who gives it (« voir mes documents »: the
+ * form's boxes, her list of the people acting for her); the portal to the patient (« voir vos
+ * documents »: the sharing page's glance); or to someone acting for her, about her (« voir ses
+ * documents »: the invitation, the banner, the spaces a caregiver acts in).
  */
-export type RightsReader = "patient" | "caregiver";
+export type RightsVoice = "mine" | "yours" | "theirs";
 
 /**
- * The rights a patient can give a caregiver, in the words of the page, each as the patient and
- * as the caregiver read it: one place for both, so a right is never worded one way for one and
- * another way for the other. The order is the page's.
- * There is deliberately no right to manage delegations (scopes.ts says why).
+ * The rights a patient can give a caregiver, in the words of the page, in each voice: one place
+ * for all, so that a right is never worded one way for one reader and otherwise for another.
+ * The order is the page's. There is deliberately no right to manage delegations (scopes.ts says why).
  */
-export const RIGHT_WORDS: Record<Scope, Record<RightsReader, string>> = {
-  "documents:read": { patient: "voir mes documents", caregiver: "voir ses documents" },
-  "documents:write": { patient: "ajouter des documents", caregiver: "ajouter des documents à son dossier" },
-  "prescriptions:read": { patient: "voir mes ordonnances", caregiver: "voir ses ordonnances" },
-  "prescriptions:share": { patient: "envoyer une ordonnance à une pharmacie", caregiver: "envoyer une de ses ordonnances à une pharmacie" },
-  "record:read": { patient: "voir mes vaccinations et antécédents", caregiver: "voir ses vaccinations et antécédents" },
-  "audit:read": { patient: "voir qui a consulté mon dossier", caregiver: "voir qui a consulté son dossier" },
+export const RIGHT_WORDS: Record<Scope, Record<RightsVoice, string>> = {
+  "documents:read": { mine: "voir mes documents", yours: "voir vos documents", theirs: "voir ses documents" },
+  "documents:write": { mine: "ajouter des documents", yours: "ajouter des documents", theirs: "ajouter des documents à son dossier" },
+  "prescriptions:read": { mine: "voir mes ordonnances", yours: "voir vos ordonnances", theirs: "voir ses ordonnances" },
+  "prescriptions:share": { mine: "envoyer une ordonnance à une pharmacie", yours: "envoyer une ordonnance à une pharmacie", theirs: "envoyer une de ses ordonnances à une pharmacie" },
+  "record:read": { mine: "voir mes vaccinations et antécédents", yours: "voir vos vaccinations et antécédents", theirs: "voir ses vaccinations et antécédents" },
+  "audit:read": { mine: "voir qui a consulté mon dossier", yours: "voir qui a consulté votre dossier", theirs: "voir qui a consulté son dossier" },
   // Managing the sharing settings includes seeing who looked at the record (decide.ts says why).
   "privacy:manage": {
-    patient: "gérer mes réglages de partage (et voir qui a consulté mon dossier)",
-    caregiver: "gérer ses réglages de partage (et voir qui a consulté son dossier)",
+    mine: "gérer mes réglages de partage (et voir qui a consulté mon dossier)",
+    yours: "gérer vos réglages de partage (et voir qui a consulté votre dossier)",
+    theirs: "gérer ses réglages de partage (et voir qui a consulté son dossier)",
   },
-  "messages:write": { patient: "écrire à mes professionnels de santé en mon nom", caregiver: "écrire à ses professionnels de santé en son nom" },
+  "messages:write": {
+    mine: "écrire à mes professionnels de santé en mon nom",
+    yours: "écrire en votre nom à vos professionnels de santé",
+    theirs: "écrire à ses professionnels de santé en son nom",
+  },
 };
 
 export const RELATIONSHIPS = {
@@ -39,8 +45,8 @@ export const RELATIONSHIPS = {
 
 export type Relationship = keyof typeof RELATIONSHIPS;
 
-/** The rights in a sentence, as `reader` reads them: « voir ses documents, ajouter des documents à son dossier ». */
-export function rightsInWords(scopes: Iterable<string>, reader: RightsReader): string {
-  const words = [...scopes].filter((s): s is Scope => s in RIGHT_WORDS).map((s) => RIGHT_WORDS[s][reader]);
+/** The rights in a sentence, in one voice: « voir ses documents, ajouter des documents à son dossier ». */
+export function rightsInWords(scopes: Iterable<string>, voice: RightsVoice): string {
+  const words = [...scopes].filter((s): s is Scope => s in RIGHT_WORDS).map((s) => RIGHT_WORDS[s][voice]);
   return words.length > 0 ? words.join(", ") : "aucun droit";
 }

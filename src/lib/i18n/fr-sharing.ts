@@ -23,6 +23,9 @@ export const frSharing = {
     blockedSentence: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir de votre dossier, même en urgence.",
     delegateSentence: "{name} peut agir pour vous : {rights}{until}.",
     guardianSentence: "{name} est votre représentant·e légal·e.",
+    // The same, read by someone acting for the patient (a caregiver who may manage her sharing, a guardian): about her, by name.
+    delegateSentenceFor: "{name} peut agir pour {person} : {rights}{until}.",
+    guardianSentenceFor: "{name} est représentant·e légal·e de {person}.",
     linkSentence: "Une pharmacie peut voir une ordonnance par un lien jusqu'au {date}.",
     linksManage: "Gérer les liens de vos ordonnances",
     emergencySentenceAllowed: "En cas d'urgence, un médecin urgentiste peut voir vos documents normaux (vous en êtes prévenu·e).",
@@ -137,17 +140,6 @@ export const frSharing = {
       defaultLevel: "Vous avez changé le niveau des nouveaux documents",
       on: "le {date}",
       by: "par {name}",
-    },
-    rights: {
-      "documents:read": "voir vos documents",
-      "documents:write": "ajouter des documents",
-      "prescriptions:read": "voir vos ordonnances",
-      "prescriptions:share": "envoyer une ordonnance à une pharmacie",
-      "record:read": "voir vos vaccinations et antécédents",
-      "audit:read": "voir qui a consulté votre dossier",
-      "privacy:manage": "gérer vos réglages de partage (et voir qui a consulté votre dossier)",
-      "messages:write": "écrire en votre nom à vos professionnels de santé",
-      "delegations:manage": "gérer vos proches",
     },
   },
   unrecognised: {

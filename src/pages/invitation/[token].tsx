@@ -46,7 +46,7 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
         <>
           <section aria-labelledby="droits" className="flex flex-col gap-2">
             <h2 id="droits" className="text-xl font-semibold">Ce que vous pourrez faire</h2>
-            <p>{rightsInWords(data.scopes, "caregiver")}, jusqu&apos;au {formatDay(data.endDay)} inclus.</p>
+            <p>{rightsInWords(data.scopes, "theirs")}, jusqu&apos;au {formatDay(data.endDay)} inclus.</p>
             <p>Après votre accord, l&apos;accès s&apos;ouvre au bout de 24 heures, sauf si la personne le confirme plus tôt ; elle peut l&apos;annuler à tout moment.</p>
           </section>
           {data.viewer.kind === "patient" ? (

@@ -30,7 +30,9 @@ async function world(scopes: readonly Scope[] = ["documents:read", "documents:wr
   const lea = await personWithAccount(system, "Lea", "Aidante", "female");
   const documentId = (await system.create(aDocument({ patientId: camille.patientId, title: "Bilan de Camille" }))).id!;
   await system.create(aDocument({ patientId: lea.patientId, title: "Radio de Lea" }));
-  const tie = await system.create(aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, scopes, end: addDaysToDay(parisDayOf(new Date()), 60) }));
+  const tie = await system.create(
+    aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes, end: addDaysToDay(parisDayOf(new Date()), 60) }),
+  );
   return { system, camille, lea, documentId, tie, leaInCamille: await sessionOf(lea.account, camille.patientId) };
 }
 
@@ -53,6 +55,17 @@ describe("the rights of a delegation, as the caregiver reads them", () => {
     const camilles = text((await servePage(relatives, "/espace/proches", { cookie: camille.session.cookie })).html);
     expect(camilles).toContain("Droits : voir mes documents, ajouter des documents");
     expect(camilles).not.toContain("voir ses documents");
+  });
+});
+
+describe("the rights of the people acting for the patient, on the sharing page", () => {
+  it("are about the patient, by name, to a caregiver who manages her sharing; « pour vous » to the patient", async () => {
+    const { camille, leaInCamille } = await world(["documents:read", "privacy:manage"]);
+    const hers = text((await servePage(sharing, "/espace/partage", { cookie: leaInCamille.cookie })).html);
+    expect(hers).toContain("Lea Aidante peut agir pour Camille Vues : voir ses documents, gérer ses réglages de partage (et voir qui a consulté son dossier), jusqu'au");
+    expect(hers).not.toContain("Lea Aidante peut agir pour vous");
+    const camilles = text((await servePage(sharing, "/espace/partage", { cookie: camille.session.cookie })).html);
+    expect(camilles).toContain("Lea Aidante peut agir pour vous : voir vos documents, gérer vos réglages de partage (et voir qui a consulté votre dossier), jusqu'au");
   });
 });
 

@@ -51,7 +51,7 @@ export default function SharingPage({ data }: FramedProps<Data>) {
     <div className="flex flex-col gap-8">
       <PageHeader title={t("sharing.title")} description={t("sharing.intro")} />
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
-      <Glance overview={overview} />
+      <Glance overview={overview} person={data.person} />
       <ProfessionalSearch
         query={search.q ?? ""}
         results={data.results ?? undefined}

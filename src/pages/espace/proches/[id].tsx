@@ -37,7 +37,7 @@ export default function RelativePage({ data }: FramedProps<DelegationPageData>) 
   const id = data.relatedPersonId;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={`Délégation de ${data.name}`} description={`Droits actuels : ${rightsInWords(data.scopes, "patient")}. Jusqu'au ${lastDayOf(data.end)} inclus.`} />
+      <PageHeader title={`Délégation de ${data.name}`} description={`Droits actuels : ${rightsInWords(data.scopes, "mine")}. Jusqu'au ${lastDayOf(data.end)} inclus.`} />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {!data.active ? <Alert tone="info">Cette délégation est terminée.</Alert> : (
         <>
