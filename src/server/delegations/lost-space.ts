@@ -1,7 +1,7 @@
 import "@/server/server-only";
-import { spaceOf, type DelegateActor, type GuardianActor } from "../access/actor";
+import type { DelegateActor, GuardianActor } from "../access/actor";
 import type { Delegation } from "../access/rules";
-import { delegatedSpaceOf, idOfRef } from "../auth/resolve-actor";
+import { idOfRef } from "../auth/resolve-actor";
 import type { RequestScope } from "../documents/request-scope";
 import { isUuid } from "../fhir/ids";
 import { createRepository } from "../fhir/repository";
@@ -21,9 +21,9 @@ export type LostSpace = { selfPatientId: string };
  * in the page's INSERT (the patient sees the attempt). Nothing of the person is kept, not even
  * their name: the decision refused it.
  */
-export async function lostSpace({ session, actor, repo, ctx }: RequestScope): Promise<LostSpace | undefined> {
-  const spaceId = delegatedSpaceOf(session);
-  if (!spaceId || !isUuid(spaceId) || spaceOf(actor) === spaceId) return undefined;
+export async function lostSpace({ session, repo, ctx, lostSpace: spaceId }: RequestScope): Promise<LostSpace | undefined> {
+  // Known without a read when the actor was worked out (actor-for-session.ts).
+  if (!spaceId || !isUuid(spaceId)) return undefined;
   const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
   if (!selfPatientId) return undefined;
   // The rules actorForSession read to find the actor: the request's repository knows them.

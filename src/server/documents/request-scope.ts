@@ -11,13 +11,24 @@ import { createRepository, type Repository } from "../fhir/repository";
  * request scope: the App Router's pages reach it through request-repository.ts, the Pages
  * Router's through src/server/pages/patient-page-scope.ts.
  */
-export type RequestScope = { session: CurrentSession; actor: Actor; repo: Repository; ctx: RequestContext };
+export type RequestScope = {
+  session: CurrentSession;
+  actor: Actor;
+  repo: Repository;
+  ctx: RequestContext;
+  /**
+   * The other person's space the session still points at, though its person no longer reaches
+   * it (the delegation withdrawn or ended since): `actor` is then the person themself, and
+   * nothing is to be done in that space's name (lost-space.ts, lost-space-answer.ts).
+   */
+  lostSpace?: string;
+};
 
 export async function scopeFor(session: CurrentSession, ctx: RequestContext): Promise<RequestScope | undefined> {
-  const { actor, rules } = await actorAndRulesForSession(session);
+  const { actor, rules, lostSpace } = await actorAndRulesForSession(session);
   if (!actor) return undefined;
   const repo = await createRepository(actor, ctx);
   // The rules a page's session brought, or read to find a caregiver's actor: the request's (a read less per page).
   if (rules) repo.knowRules(rules);
-  return { session, actor, repo, ctx };
+  return lostSpace ? { session, actor, repo, ctx, lostSpace } : { session, actor, repo, ctx };
 }

@@ -6,6 +6,7 @@ import { FhirError } from "../fhir/errors";
 import { refuseCrossSite } from "./check-origin";
 import { seeOther } from "./see-other";
 import { unauthorized } from "./unauthorized";
+import { lostSpaceAnswer } from "./lost-space-answer";
 
 /**
  * The shape of every form post of the patient's space: refuse cross-site requests, find the
@@ -33,6 +34,8 @@ export async function formPost<Notice extends string>(
   if (refused) return refused;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
+  const lost = lostSpaceAnswer(scope, request);
+  if (lost) return lost;
   const form = await request.formData().catch(() => new FormData());
   try {
     const outcome = await run(scope, form);

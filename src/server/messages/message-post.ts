@@ -11,6 +11,7 @@ import { uploadTurns, UploadsBusy } from "../http/upload-turns";
 import { seeOther } from "../http/see-other";
 import { unauthorized } from "../http/unauthorized";
 import { MessageRefused, type MessageNotice } from "./message-refused";
+import { lostSpaceAnswer } from "../http/lost-space-answer";
 
 /** A 20 MB file and a few fields, with room for the multipart envelope. */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
@@ -39,6 +40,8 @@ export async function messagePost(
   if (refused) return refused;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
+  const lost = lostSpaceAnswer(scope, request);
+  if (lost) return lost;
   const back = (notice: MessageNotice, conversationId?: string) =>
     seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?message=${notice}`);
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.

@@ -8,6 +8,7 @@ import { FhirError } from "../fhir/errors";
 import { refuseCrossSite } from "../http/check-origin";
 import { seeOther } from "../http/see-other";
 import { unauthorized } from "../http/unauthorized";
+import { lostSpaceAnswer } from "../http/lost-space-answer";
 
 /**
  * The shape of every prevention form post: refuse cross-site requests, find the session's actor
@@ -24,6 +25,8 @@ export async function preventionPost(
   if (refused) return refused;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
+  const lost = lostSpaceAnswer(scope, request);
+  if (lost) return lost;
   const patientId = spaceOf(scope.actor);
   if (!patientId || scope.actor.kind === "link") return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   const form = await request.formData().catch(() => new FormData());

@@ -10,6 +10,7 @@ import { formOfBody, readCappedBody } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
 import { uploadTurns, UploadsBusy } from "@/server/http/upload-turns";
+import { lostSpaceAnswer } from "@/server/http/lost-space-answer";
 
 /**
  * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
@@ -29,6 +30,8 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
+  const lost = lostSpaceAnswer(scope, request);
+  if (lost) return lost;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 

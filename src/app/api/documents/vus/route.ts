@@ -4,6 +4,7 @@ import { optionalRequestScope } from "@/server/documents/request-repository";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
+import { lostSpaceAnswer } from "@/server/http/lost-space-answer";
 
 /** POST: "mark everything as seen" (no document is new any more until the next one arrives). */
 export async function POST(request: Request): Promise<Response> {
@@ -11,6 +12,8 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
+  const lost = lostSpaceAnswer(scope, request);
+  if (lost) return lost;
   await markDocumentsSeen(scope.actor, new Date());
   return seeOther("/espace/documents");
 }
