@@ -6,15 +6,14 @@ import { POST as changePassword } from "@/app/compte/mot-de-passe/route";
 import { POST as confirmTotp } from "@/app/compte/totp/confirmer/route";
 import { POST as newTotp } from "@/app/compte/totp/nouveau/route";
 import { completeSignIn } from "@/server/auth/complete-sign-in";
-import { openSession } from "@/server/auth/open-session";
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { SECOND_FACTOR_LIMITS } from "@/server/auth/throttle-policy";
 import { totpCode } from "@/server/auth/totp";
 import { accountForEnrolment } from "@/server/db/account-enrolment-store";
 import { useTestDatabase } from "../../setup/test-database";
-import { sessionCookie } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
+import { signedInBrowser } from "./signed-in-browser";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -39,12 +38,7 @@ afterAll(() => server.close());
 
 type TestAccount = Awaited<ReturnType<typeof anAccount>>;
 
-async function signedIn(account: TestAccount): Promise<Browser> {
-  const browser = new Browser(server.base);
-  const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
-  browser.jar.set(name!, value!);
-  return browser;
-}
+const signedIn = (account: TestAccount): Promise<Browser> => signedInBrowser(server.base, account);
 
 /** A sign-in whose code step is refused, as the owner (or someone else) could type it. */
 async function failedSignIn(account: TestAccount): Promise<void> {

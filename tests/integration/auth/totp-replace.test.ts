@@ -4,7 +4,6 @@ import * as afterSignInPage from "@/pages/connexion/suite";
 import { POST as confirmTotp } from "@/app/compte/totp/confirmer/route";
 import { POST as newTotp } from "@/app/compte/totp/nouveau/route";
 import { completeSignIn } from "@/server/auth/complete-sign-in";
-import { openSession } from "@/server/auth/open-session";
 import { RECENT_SECOND_FACTOR_MS } from "@/server/auth/session-policy";
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { totpCode } from "@/server/auth/totp";
@@ -16,6 +15,7 @@ import { sessionCookie } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAccount, anAddress, at, MINUTE, PASSWORD } from "./helpers";
 import { signInRoutes } from "./sign-in-routes";
+import { signedInBrowser } from "./signed-in-browser";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -34,12 +34,7 @@ afterEach(() => vi.useRealTimers());
 
 type TestAccount = Awaited<ReturnType<typeof anAccount>>;
 
-async function signedIn(account: TestAccount): Promise<Browser> {
-  const browser = new Browser(server.base);
-  const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
-  browser.jar.set(name!, value!);
-  return browser;
-}
+const signedIn = (account: TestAccount): Promise<Browser> => signedInBrowser(server.base, account);
 
 /** « Remplacer »: the new key the page then shows (read where the page reads it). */
 async function startReplacing(browser: Browser, account: TestAccount): Promise<string> {
