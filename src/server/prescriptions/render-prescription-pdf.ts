@@ -3,14 +3,14 @@ import { formatDay } from "@/lib/documents/format";
 import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { t } from "@/lib/i18n/messages";
 import { agreeWith } from "@/lib/i18n/plural";
-import { A4, createTaggedPdf, drawImage, drawText, finish, nextPage, rgb, widthOf, winAnsi, type Colour, type Doc, type Font, type Struct } from "../documents/tagged-pdf";
+import { A4, createTaggedPdf, drawImage, drawText, finish, nextPage, printable, rgb, widthOf, type Colour, type Doc, type Font, type Struct } from "../documents/tagged-pdf";
 import type { NamedPrescription } from "./read-prescriptions";
 
 /**
  * A prescription as an A4 PDF carrying its QR code (top right): prescriber, patient, date and
  * validity, each medicine with its dosage, quantity and renewals, and what was dispensed.
- * Standard Helvetica (no embedding); characters its WinAnsi encoding lacks become "?", never
- * an exception.
+ * In the embedded fonts of documents/pdf-fonts.ts, so the patient's and the medicines' names
+ * print as written; only a character those fonts lack becomes "?", never an exception.
  *
  * Tagged (documents/tagged-pdf.ts), so a screen reader reads it in order: the heading
  * "Ordonnance", the prescriber, date and patient as paragraphs, the QR code as a figure whose
@@ -37,18 +37,10 @@ class Writer {
   y = A4.height - 50;
   constructor(readonly doc: Doc) {}
 
-  clean(text: string): string {
-    let out = "";
-    for (const char of text.normalize("NFC").replace(/[\u00a0\u202f\u2009]/g, " ").replace(/[\u2019]/g, "'")) {
-      out += winAnsi(char.codePointAt(0) ?? 0) || char === " " ? char : "?";
-    }
-    return out;
-  }
-
   /** Draws the text, wrapped to the width; called inside the structure element it belongs to. */
   line(text: string, options: LineOptions = {}) {
     const size = options.size ?? 10.5;
-    const font: Font = options.bold ? "Helvetica-Bold" : "Helvetica";
+    const font: Font = options.bold ? "Bold" : "Regular";
     const x = options.x ?? LEFT;
     const width = options.width ?? RIGHT - x;
     let current = "";
@@ -61,7 +53,7 @@ class Writer {
       this.y -= size + 4;
       current = "";
     };
-    for (const word of this.clean(text).split(/\s+/).filter(Boolean)) {
+    for (const word of printable(text).split(/\s+/).filter(Boolean)) {
       const candidate = current ? `${current} ${word}` : word;
       if (current && widthOf(this.doc, candidate, font, size) > width) flush();
       current = current ? `${current} ${word}` : word;
