@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PRESCRIPTION_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
 import { expectNoAxeViolations } from "./helpers/axe";
+import { fontsOf } from "../helpers/pdf-fonts";
 import { readTaggedPdf } from "../helpers/read-tagged-pdf";
 
 /**
@@ -93,6 +94,8 @@ test("Camille's prescriptions: active ones first, then past ones, with what was 
   expect(tagged).toMatchObject({ lang: "fr-FR", marked: true, hasStructTreeRoot: true, untaggedText: [] });
   expect(tagged.elements[0]).toMatchObject({ role: "H1", text: "ORDONNANCE" });
   expect(tagged.elements.some((element) => element.path === "Document/L/LI/LBody/P" && element.text.includes("Budésonide/formotérol"))).toBe(true);
+  // In embedded fonts: the built server found their files in node_modules (pdf-fonts.ts).
+  expect((await fontsOf(await pdf.body())).map(({ name, fontFile }) => `${name.replace(/^[A-Z]{6}\+/, "")} ${fontFile}`).sort()).toEqual(["Arimo-Bold FontFile2", "Arimo-Regular FontFile2"]);
 });
 
 test("a pharmacist opens Camille's link, is refused a wrong passcode, records a partial then the last dispensation, and the link dies", async ({ browser }) => {

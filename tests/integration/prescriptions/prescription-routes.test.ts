@@ -1,4 +1,5 @@
 import { PDFDocument, PDFName, PDFDict, PDFRawStream } from "pdf-lib";
+import { extractText } from "unpdf";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as revoke } from "@/app/api/ordonnances/[id]/liens/[linkId]/revoquer/route";
 import { POST as share } from "@/app/api/ordonnances/[id]/partager/route";
@@ -9,8 +10,11 @@ import { optionalRequestScope, type RequestScope } from "@/server/documents/requ
 import { hashSecret } from "@/server/sharing/link-secret";
 import { openShareResult, shareResultCookie } from "@/server/sharing/share-result-cookie";
 import { validateForWrite } from "@/server/fhir/validate";
-import { aPatient } from "@/lib/fhir/builders/people";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aPrescription } from "@/lib/fhir/builders/prescriptions";
+import { newId } from "@/lib/fhir/builders/ids";
 import { useTestDatabase } from "../../setup/test-database";
+import { fontsOf } from "../../helpers/pdf-fonts";
 import { readTaggedPdf } from "../../helpers/read-tagged-pdf";
 import { APP, cookieOf, formPost, get, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";
@@ -194,5 +198,35 @@ describe("the PDF of a prescription (GET /api/ordonnances/<id>/pdf)", () => {
     expect(withDispensations.elements.slice(-2).map(({ path }) => path)).toEqual(["Document/H2", "Document/L/LI/LBody"]);
     expect(withDispensations.elements.at(-2)?.text).toBe("Délivrances");
     expect(withDispensations.elements.at(-1)?.text).toMatch(/Pharmacie non renseignée - Amoxicilline 1 g, comprimé : 14 comprimés$/);
+  });
+
+  it("prints the names of a patient and a prescriber written outside Windows-1252 as they are, in embedded fonts", async () => {
+    const prescriber = await world.system.create(aPractitioner({ given: "Ayşe", family: "Yılmaz" }));
+    const patientId = (await world.system.create(aPatient({ given: "Łukasz", family: "Wójcik", gender: "male", birthDate: "1985-03-14" }))).id!;
+    const id = newId();
+    const lines = [{ medication: "Amoxicilline 1 g, comprimé", dosage: "1 comprimé matin et soir, avis du Dr Ștefan Nguyễn", quantity: { value: 14, unit: "comprimé(s)" } }];
+    for (const line of aPrescription({ prescriptionId: id, patientId, requesterId: prescriber.id!, lines })) await world.system.create(line);
+    await signedInAs({ kind: "patient", accountId: newId(), patientId }, "Łukasz Wójcik");
+
+    const answer = await pdf(get(`/api/ordonnances/${id}/pdf`), params({ id }));
+    expect(answer.status).toBe(200);
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    const { text } = await extractText(new Uint8Array(bytes), { mergePages: true });
+    expect(text).toContain("Dr Ayşe Yılmaz");
+    expect(text).toContain("Patient : Łukasz Wójcik, né le 14 mars 1985");
+    expect(text).toContain("1 comprimé matin et soir, avis du Dr Ștefan Nguyễn");
+    expect(text).not.toContain("?");
+    // The structure a screen reader follows is unchanged.
+    const read = (await readTaggedPdf(bytes)).elements.map(({ path, text: content }) => `${path}: ${content}`);
+    expect(read.slice(0, 2)).toEqual(["Document/H1: ORDONNANCE", "Document/P: Dr Ayşe Yılmaz"]);
+    expect(read).toContain("Document/P: Patient : Łukasz Wójcik, né le 14 mars 1985");
+    expect(read).toContain("Document/L/LI/LBody/P: 1 comprimé matin et soir, avis du Dr Ștefan Nguyễn");
+    // Every font it draws with is in the file: the regular and the bold cut, each a subset.
+    const fonts = await fontsOf(bytes);
+    expect(fonts.map(({ name }) => name.replace(/^[A-Z]{6}\+/, "")).sort()).toEqual(["Arimo-Bold", "Arimo-Regular"]);
+    for (const font of fonts) {
+      expect(font.fontFile).toBe("FontFile2");
+      expect(font.fileBytes).toBeLessThan(12_000);
+    }
   });
 });
