@@ -1,11 +1,13 @@
 import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import { dayInputValue } from "./format";
 
 /**
  * Authorise a professional, or change the level and end of an authorisation: a plain form post
  * (works without JavaScript). `idPrefix` keeps each form's labels tied to its own fields when a
- * page holds several.
+ * page holds several. `reader`: whose documents the levels are said to be (« Mes documents », or
+ * « Les documents de Camille Martin » to someone acting for her).
  */
 export function AuthoriseForm({
   practitionerId,
@@ -14,6 +16,7 @@ export function AuthoriseForm({
   until,
   submitLabel,
   describedBy,
+  reader,
 }: {
   practitionerId: string;
   idPrefix: string;
@@ -21,6 +24,7 @@ export function AuthoriseForm({
   until?: Date | string;
   submitLabel: string;
   describedBy: string;
+  reader: Reader;
 }) {
   return (
     <form method="post" action="/api/partage/autoriser" className="flex flex-col gap-3">
@@ -30,7 +34,7 @@ export function AuthoriseForm({
         {(["N", "R"] as const).map((level) => (
           <label key={level} className="flex items-start gap-2">
             <input type="radio" name="niveau" value={level} defaultChecked={(level === "R") === restricted} className="mt-1.5" />
-            <span>{t(level === "R" ? "sharing.levelR" : "sharing.levelN")}</span>
+            <span>{tv(level === "R" ? "sharing.levelR" : "sharing.levelN", reader)}</span>
           </label>
         ))}
       </fieldset>

@@ -2,6 +2,7 @@ import { t, tn } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { formatDay } from "@/lib/documents/format";
 import { rightsInWords } from "@/lib/delegations/rights";
+import { tv, type Reader } from "@/lib/i18n/voice";
 
 /**
  * At a glance, a patient reads a sentence per professional up to this many; past it, one sentence
@@ -12,11 +13,11 @@ const GLANCE_PER_GROUP = 10;
 
 /**
  * "En un coup d'œil": one sentence per person or group who can see the record, in the words a
- * patient uses, each with a link to where it is changed. `person`: whose record it is, when
- * someone acting for her reads it; the people acting for her are then said to act for her, by
- * name, with their rights about her (« voir ses documents »), not « pour vous ».
+ * patient uses, each with a link to where it is changed. To someone acting for her (`reader`),
+ * each sentence is about her, by name (« peut voir les documents de Camille Martin »), and the
+ * people acting for her have their rights about her (« voir ses documents »), not « pour vous ».
  */
-export function Glance({ overview, person = null }: { overview: SharingOverviewProps; person?: string | null }) {
+export function Glance({ overview, reader }: { overview: SharingOverviewProps; reader: Reader }) {
   const specialty = (value?: string) => (value ? ` (${value})` : "");
   const lines: { key: string; text: string; href: string }[] = [];
   // A blocked professional is said to be blocked, not also to see the documents.
@@ -24,10 +25,10 @@ export function Glance({ overview, person = null }: { overview: SharingOverviewP
   for (const { card, restricted, until } of authorised.slice(0, GLANCE_PER_GROUP)) {
     lines.push({
       key: `a-${card.id}`,
-      text: t("sharing.authorisedSentence", {
+      text: tv("sharing.authorisedSentence", reader, {
         name: card.name,
         specialty: specialty(card.specialty),
-        level: t(restricted ? "sharing.levelRestricted" : "sharing.levelNormal"),
+        level: tv(restricted ? "sharing.levelRestricted" : "sharing.levelNormal", reader),
         until: until ? t("sharing.untilDate", { date: formatDay(until) }) : t("sharing.untilNone"),
       }),
       href: `/espace/partage#pro-${card.id}`,
@@ -37,7 +38,7 @@ export function Glance({ overview, person = null }: { overview: SharingOverviewP
     lines.push({ key: "a-more", text: tn("sharing.authorisedMore", authorised.length - GLANCE_PER_GROUP), href: "#autorises" });
   }
   for (const { card } of overview.blocked.slice(0, GLANCE_PER_GROUP)) {
-    lines.push({ key: `b-${card.id}`, text: t("sharing.blockedSentence", { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });
+    lines.push({ key: `b-${card.id}`, text: tv("sharing.blockedSentence", reader, { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });
   }
   if (overview.blocked.length > GLANCE_PER_GROUP) {
     lines.push({ key: "b-more", text: tn("sharing.blockedMore", overview.blocked.length - GLANCE_PER_GROUP), href: "#bloques" });
@@ -47,13 +48,10 @@ export function Glance({ overview, person = null }: { overview: SharingOverviewP
       key: `d-${delegation.relatedPersonId}`,
       text:
         delegation.kind === "guardian"
-          ? person === null
-            ? t("sharing.guardianSentence", { name: delegation.name })
-            : t("sharing.guardianSentenceFor", { name: delegation.name, person })
-          : t(person === null ? "sharing.delegateSentence" : "sharing.delegateSentenceFor", {
+          ? tv("sharing.guardianSentence", reader, { name: delegation.name })
+          : tv("sharing.delegateSentence", reader, {
               name: delegation.name,
-              person: person ?? "",
-              rights: delegation.scopes.length > 0 ? rightsInWords(delegation.scopes, person === null ? "yours" : "theirs") : "—",
+              rights: delegation.scopes.length > 0 ? rightsInWords(delegation.scopes, reader.voice) : "—",
               until: delegation.until ? t("sharing.untilDate", { date: formatDay(delegation.until) }) : "",
             }),
       href: "/espace/proches",
@@ -63,16 +61,16 @@ export function Glance({ overview, person = null }: { overview: SharingOverviewP
     lines.push({ key: `l-${link.id}`, text: t("sharing.linkSentence", { date: formatDay(link.expiresAt) }), href: `/espace/ordonnances/${link.prescriptionId}` });
   }
   const emergency = { allowed: "sharing.emergencySentenceAllowed", "allowed-restricted": "sharing.emergencySentenceRestricted", refused: "sharing.emergencySentenceRefused" } as const;
-  lines.push({ key: "emergency", text: t(emergency[overview.emergency]), href: "#urgence" });
-  lines.push({ key: "level", text: t(overview.defaultLevel === "R" ? "sharing.defaultLevelSentenceR" : "sharing.defaultLevelSentenceN"), href: "#niveau" });
-  lines.push({ key: "research", text: t(overview.research === "allowed" ? "sharing.researchSentenceAllowed" : "sharing.researchSentenceRefused"), href: "#recherche" });
+  lines.push({ key: "emergency", text: tv(emergency[overview.emergency], reader), href: "#urgence" });
+  lines.push({ key: "level", text: tv(overview.defaultLevel === "R" ? "sharing.defaultLevelSentenceR" : "sharing.defaultLevelSentenceN", reader), href: "#niveau" });
+  lines.push({ key: "research", text: tv(overview.research === "allowed" ? "sharing.researchSentenceAllowed" : "sharing.researchSentenceRefused", reader), href: "#recherche" });
   lines.push({ key: "hidden", text: overview.hidden.length ? tn("sharing.hiddenSentence", overview.hidden.length) : t("sharing.hiddenNone"), href: "#masques" });
   return (
     <section aria-labelledby="glance-title" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="glance-title" className="text-xl font-semibold">
         {t("sharing.glanceTitle")}
       </h2>
-      {overview.authorised.length === 0 ? <p>{t("sharing.glanceEmpty")}</p> : null}
+      {overview.authorised.length === 0 ? <p>{tv("sharing.glanceEmpty", reader)}</p> : null}
       <ul className="flex flex-col gap-2">
         {lines.map((line) => (
           <li key={line.key} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">

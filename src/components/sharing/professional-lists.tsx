@@ -1,5 +1,6 @@
 import { Pager } from "@/components/pager";
 import { t } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { AuthoriseForm } from "./authorise-form";
 import { pageOf } from "@/lib/page-of";
@@ -10,14 +11,14 @@ import { ProfessionalHeading } from "./professional-heading";
 type ListPaging = { page: number; hrefFor: (page: number) => string };
 
 /** The professionals the patient authorised: change the level or the end, withdraw, block, preview. A page at a time. */
-export function AuthorisedList({ overview, paging }: { overview: SharingOverviewProps; paging: ListPaging }) {
+export function AuthorisedList({ overview, paging, reader }: { overview: SharingOverviewProps; paging: ListPaging; reader: Reader }) {
   const shown = pageOf(overview.authorised, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
       <h2 id="autorises-title" className="text-xl font-semibold">
         {t("sharing.authorisedTitle")}
       </h2>
-      {overview.authorised.length === 0 ? <p className="text-slate-700">{t("sharing.authorisedNone")}</p> : null}
+      {overview.authorised.length === 0 ? <p className="text-slate-700">{tv("sharing.authorisedNone", reader)}</p> : null}
       <ul className="flex flex-col gap-3">
         {shown.items.map(({ card, restricted, until, blocked }) => (
           <li key={card.id} id={`pro-${card.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
@@ -26,7 +27,7 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
             <details>
               <summary className="cursor-pointer font-semibold text-blue-800">{t("sharing.change")}</summary>
               <div className="mt-3">
-                <AuthoriseForm practitionerId={card.id} idPrefix={`pro-${card.id}`} restricted={restricted} until={until} submitLabel={t("sharing.updateButton")} describedBy={`pro-${card.id}-name`} />
+                <AuthoriseForm reader={reader} practitionerId={card.id} idPrefix={`pro-${card.id}`} restricted={restricted} until={until} submitLabel={t("sharing.updateButton")} describedBy={`pro-${card.id}-name`} />
               </div>
             </details>
             <div className="flex flex-wrap gap-3">
@@ -43,7 +44,7 @@ export function AuthorisedList({ overview, paging }: { overview: SharingOverview
 }
 
 /** The professionals the patient blocked: a block beats every authorisation and emergency access. A page at a time. */
-export function BlockedList({ overview, paging }: { overview: SharingOverviewProps; paging: ListPaging }) {
+export function BlockedList({ overview, paging, reader }: { overview: SharingOverviewProps; paging: ListPaging; reader: Reader }) {
   const shown = pageOf(overview.blocked, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="bloques" aria-labelledby="bloques-title" className="flex flex-col gap-3">
@@ -51,7 +52,7 @@ export function BlockedList({ overview, paging }: { overview: SharingOverviewPro
         {t("sharing.blockedTitle")}
       </h2>
       <p className="text-slate-700">{t("sharing.blockedIntro")}</p>
-      {overview.blocked.length === 0 ? <p className="text-slate-700">{t("sharing.blockedNone")}</p> : null}
+      {overview.blocked.length === 0 ? <p className="text-slate-700">{tv("sharing.blockedNone", reader)}</p> : null}
       <ul className="flex flex-col gap-3">
         {shown.items.map(({ card }) => (
           <li key={card.id} id={`bloque-${card.id}`} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white p-4">

@@ -1,6 +1,7 @@
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
+import type { Reader } from "@/lib/i18n/voice";
 import type { ProfessionalCard } from "@/server/fhir/directory-search";
 import { AuthoriseForm } from "./authorise-form";
 import { PreviewLink, ProfessionalButton } from "./professional-actions";
@@ -15,11 +16,13 @@ export function ProfessionalSearch({
   results,
   authorised,
   blocked,
+  reader,
 }: {
   query: string;
   results?: { cards: ProfessionalCard[]; more: boolean };
   authorised: ReadonlySet<string>;
   blocked: ReadonlySet<string>;
+  reader: Reader;
 }) {
   return (
     <section id="autoriser" aria-labelledby="autoriser-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
@@ -47,7 +50,7 @@ export function ProfessionalSearch({
                     <details>
                       <summary className="cursor-pointer font-semibold text-blue-800">{authorised.has(card.id) ? t("sharing.change") : t("sharing.authoriseButton")}</summary>
                       <div className="mt-3">
-                        <AuthoriseForm practitionerId={card.id} idPrefix={`resultat-${card.id}`} submitLabel={t("sharing.authoriseButton")} describedBy={nameId} />
+                        <AuthoriseForm reader={reader} practitionerId={card.id} idPrefix={`resultat-${card.id}`} submitLabel={t("sharing.authoriseButton")} describedBy={nameId} />
                       </div>
                     </details>
                   )}

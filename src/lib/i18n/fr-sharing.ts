@@ -2,41 +2,88 @@ import { plural } from "./plural";
 /**
  * The words of "Partage et confidentialité" (/espace/partage), its preview ("Voir comme…") and
  * the professional's list of patients. Plain French: what a patient reads to decide who sees
- * their record.
+ * their record. A text that speaks to the patient about her record is written in both voices
+ * (src/lib/i18n/voice.ts): « yours » to the patient herself, « theirs » to a caregiver or a
+ * guardian acting for her, about her (« le dossier de {person} »).
  */
 export const frSharing = {
   sharing: {
     title: "Partage et confidentialité",
-    intro: "Vous décidez qui peut voir votre dossier. Chaque changement s'applique tout de suite et reste dans l'historique de vos choix.",
+    intro: {
+      yours: "Vous décidez qui peut voir votre dossier. Chaque changement s'applique tout de suite et reste dans l'historique de vos choix.",
+      theirs: "Vous gérez pour {person} qui peut voir son dossier. Chaque changement s'applique tout de suite et reste dans l'historique de ses choix de partage.",
+    },
     glanceTitle: "En un coup d'œil",
-    glanceEmpty: "Aucun professionnel n'est autorisé à voir votre dossier en dehors d'une urgence.",
+    glanceEmpty: {
+      yours: "Aucun professionnel n'est autorisé à voir votre dossier en dehors d'une urgence.",
+      theirs: "Aucun professionnel n'est autorisé à voir le dossier de {person} en dehors d'une urgence.",
+    },
     change: "Modifier",
-    authorisedSentence: "{name}{specialty} peut voir vos documents{level}{until}.",
-    levelNormal: ", sauf ceux que vous avez masqués et ceux dont l'accès est restreint",
-    levelRestricted: ", y compris ceux dont l'accès est restreint, sauf ceux que vous avez masqués",
+    authorisedSentence: {
+      yours: "{name}{specialty} peut voir vos documents{level}{until}.",
+      theirs: "{name}{specialty} peut voir les documents de {person}{level}{until}.",
+    },
+    levelNormal: {
+      yours: ", sauf ceux que vous avez masqués et ceux dont l'accès est restreint",
+      theirs: ", sauf ceux qui sont masqués et ceux dont l'accès est restreint",
+    },
+    levelRestricted: {
+      yours: ", y compris ceux dont l'accès est restreint, sauf ceux que vous avez masqués",
+      theirs: ", y compris ceux dont l'accès est restreint, sauf ceux qui sont masqués",
+    },
     untilDate: ", jusqu'au {date}",
     untilNone: ", sans date de fin",
     authorisedMore: plural({ one: "Et {count} autre professionnel autorisé : la liste complète est plus bas.", other: "Et {count} autres professionnels autorisés : la liste complète est plus bas." }),
     blockedMore: plural({ one: "Et {count} autre professionnel bloqué : la liste complète est plus bas.", other: "Et {count} autres professionnels bloqués : la liste complète est plus bas." }),
     authorisedPages: "Pages des professionnels autorisés",
     blockedPages: "Pages des professionnels bloqués",
-    blockedSentence: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir de votre dossier, même en urgence.",
-    delegateSentence: "{name} peut agir pour vous : {rights}{until}.",
-    guardianSentence: "{name} est votre représentant·e légal·e.",
-    // The same, read by someone acting for the patient (a caregiver who may manage her sharing, a guardian): about her, by name.
-    delegateSentenceFor: "{name} peut agir pour {person} : {rights}{until}.",
-    guardianSentenceFor: "{name} est représentant·e légal·e de {person}.",
+    blockedSentence: {
+      yours: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir de votre dossier, même en urgence.",
+      theirs: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir du dossier de {person}, même en urgence.",
+    },
+    delegateSentence: {
+      yours: "{name} peut agir pour vous : {rights}{until}.",
+      theirs: "{name} peut agir pour {person} : {rights}{until}.",
+    },
+    guardianSentence: {
+      yours: "{name} est votre représentant·e légal·e.",
+      theirs: "{name} est représentant·e légal·e de {person}.",
+    },
     linkSentence: "Une pharmacie peut voir une ordonnance par un lien jusqu'au {date}.",
-    linksManage: "Gérer les liens de vos ordonnances",
-    emergencySentenceAllowed: "En cas d'urgence, un médecin urgentiste peut voir vos documents normaux (vous en êtes prévenu·e).",
-    emergencySentenceRestricted: "En cas d'urgence, un médecin urgentiste peut voir vos documents, y compris ceux dont l'accès est restreint (vous en êtes prévenu·e).",
-    emergencySentenceRefused: "Vous avez refusé l'accès en urgence : personne ne peut voir votre dossier sans votre autorisation.",
-    researchSentenceAllowed: "Vous acceptez que vos données soient réutilisées pour la recherche.",
-    researchSentenceRefused: "Vous refusez que vos données soient réutilisées pour la recherche.",
+    linksManage: {
+      yours: "Gérer les liens de vos ordonnances",
+      theirs: "Gérer les liens de ses ordonnances",
+    },
+    emergencySentenceAllowed: {
+      yours: "En cas d'urgence, un médecin urgentiste peut voir vos documents normaux (vous en êtes prévenu·e).",
+      theirs: "En cas d'urgence, un médecin urgentiste peut voir les documents normaux de {person} (la personne en est prévenue).",
+    },
+    emergencySentenceRestricted: {
+      yours: "En cas d'urgence, un médecin urgentiste peut voir vos documents, y compris ceux dont l'accès est restreint (vous en êtes prévenu·e).",
+      theirs: "En cas d'urgence, un médecin urgentiste peut voir les documents de {person}, y compris ceux dont l'accès est restreint (la personne en est prévenue).",
+    },
+    emergencySentenceRefused: {
+      yours: "Vous avez refusé l'accès en urgence : personne ne peut voir votre dossier sans votre autorisation.",
+      theirs: "L'accès en urgence est refusé : personne ne peut voir le dossier de {person} sans y avoir été autorisé.",
+    },
+    researchSentenceAllowed: {
+      yours: "Vous acceptez que vos données soient réutilisées pour la recherche.",
+      theirs: "Les données de {person} peuvent être réutilisées pour la recherche.",
+    },
+    researchSentenceRefused: {
+      yours: "Vous refusez que vos données soient réutilisées pour la recherche.",
+      theirs: "Les données de {person} ne sont pas réutilisées pour la recherche.",
+    },
     hiddenSentence: plural({ one: "{count} document masqué à tous les professionnels.", other: "{count} documents masqués à tous les professionnels." }),
     hiddenNone: "Aucun document masqué.",
-    defaultLevelSentenceN: "Les nouveaux documents de votre dossier ont un accès normal.",
-    defaultLevelSentenceR: "Les nouveaux documents de votre dossier ont un accès restreint.",
+    defaultLevelSentenceN: {
+      yours: "Les nouveaux documents de votre dossier ont un accès normal.",
+      theirs: "Les nouveaux documents du dossier de {person} ont un accès normal.",
+    },
+    defaultLevelSentenceR: {
+      yours: "Les nouveaux documents de votre dossier ont un accès restreint.",
+      theirs: "Les nouveaux documents du dossier de {person} ont un accès restreint.",
+    },
 
     authoriseTitle: "Autoriser un professionnel",
     searchLabel: "Nom, spécialité, ville ou numéro RPPS",
@@ -46,8 +93,14 @@ export const frSharing = {
     searchMore: "Plus de {count} résultats : précisez votre recherche.",
     resultsTitle: "Résultats pour « {query} »",
     levelLabel: "Ce que ce professionnel peut voir",
-    levelN: "Mes documents, sauf ceux à accès restreint",
-    levelR: "Mes documents, y compris ceux à accès restreint",
+    levelN: {
+      yours: "Mes documents, sauf ceux à accès restreint",
+      theirs: "Les documents de {person}, sauf ceux à accès restreint",
+    },
+    levelR: {
+      yours: "Mes documents, y compris ceux à accès restreint",
+      theirs: "Les documents de {person}, y compris ceux à accès restreint",
+    },
     untilLabel: "Jusqu'au (facultatif)",
     untilHint: "Sans date, l'autorisation dure jusqu'à ce que vous la retiriez. Le dernier jour est inclus.",
     authoriseButton: "Autoriser",
@@ -58,20 +111,35 @@ export const frSharing = {
 
     authorisedTitle: "Professionnels autorisés",
     authorisedButBlocked: "Bloqué·e : cette autorisation ne s'applique pas tant que le blocage dure. Le débloquer lui rend l'accès choisi ici.",
-    authorisedNone: "Vous n'avez autorisé aucun professionnel.",
+    authorisedNone: {
+      yours: "Vous n'avez autorisé aucun professionnel.",
+      theirs: "Aucun professionnel n'est autorisé à voir le dossier de {person}.",
+    },
     blockedTitle: "Professionnels bloqués",
     blockedIntro: "Un blocage l'emporte sur toute autorisation et sur l'accès en urgence.",
-    blockedNone: "Vous n'avez bloqué aucun professionnel.",
+    blockedNone: {
+      yours: "Vous n'avez bloqué aucun professionnel.",
+      theirs: "Aucun professionnel n'est bloqué pour {person}.",
+    },
     blockButton: "Bloquer",
     unblockButton: "Débloquer",
 
     emergencyTitle: "Accès en urgence",
     emergencyAllowed: "Autorisé (recommandé)",
-    emergencyAllowedHint: "Un médecin urgentiste peut voir vos documents normaux s'il ne peut pas vous demander votre accord ; vous en êtes prévenu·e.",
+    emergencyAllowedHint: {
+      yours: "Un médecin urgentiste peut voir vos documents normaux s'il ne peut pas vous demander votre accord ; vous en êtes prévenu·e.",
+      theirs: "Un médecin urgentiste peut voir les documents normaux de {person} s'il ne peut pas lui demander son accord ; la personne en est prévenue.",
+    },
     emergencyRestricted: "Autorisé, y compris les documents à accès restreint",
-    emergencyRestrictedHint: "En urgence, le médecin voit aussi vos documents à accès restreint ; jamais ceux que vous avez masqués ou gardés secrets.",
+    emergencyRestrictedHint: {
+      yours: "En urgence, le médecin voit aussi vos documents à accès restreint ; jamais ceux que vous avez masqués ou gardés secrets.",
+      theirs: "En urgence, le médecin voit aussi les documents à accès restreint de {person} ; jamais ceux qui sont masqués ou gardés secrets.",
+    },
     emergencyRefused: "Refusé",
-    emergencyRefusedHint: "Même en urgence, personne ne peut voir votre dossier sans votre autorisation.",
+    emergencyRefusedHint: {
+      yours: "Même en urgence, personne ne peut voir votre dossier sans votre autorisation.",
+      theirs: "Même en urgence, personne ne peut voir le dossier de {person} sans y avoir été autorisé.",
+    },
 
     defaultLevelTitle: "Niveau des nouveaux documents",
     defaultLevelN: "Accès normal",
@@ -80,24 +148,56 @@ export const frSharing = {
     defaultLevelRHint: "Visible seulement par ceux que vous autorisez aussi pour les documents restreints.",
 
     researchTitle: "Recherche",
-    researchIntro: "Vos données peuvent aider la recherche en santé, sans que votre nom soit connu. Vous pouvez changer d'avis à tout moment.",
-    researchAllowed: "J'accepte",
-    researchRefused: "Je refuse",
+    researchIntro: {
+      yours: "Vos données peuvent aider la recherche en santé, sans que votre nom soit connu. Vous pouvez changer d'avis à tout moment.",
+      theirs: "Les données de {person} peuvent aider la recherche en santé, sans que son nom soit connu. Ce choix peut changer à tout moment.",
+    },
+    researchAllowed: {
+      yours: "J'accepte",
+      theirs: "Accepter pour {person}",
+    },
+    researchRefused: {
+      yours: "Je refuse",
+      theirs: "Refuser pour {person}",
+    },
 
     save: "Enregistrer",
     hiddenTitle: "Documents masqués",
     hiddenIntro: "Ces documents ne sont visibles par aucun professionnel, même autorisé.",
     showAgain: "Afficher de nouveau",
-    historyTitle: "Historique de vos choix",
+    /** The history page's own title (the browser's tab, the page's <title>). */
+    historyPageTitle: {
+      yours: "Historique de vos choix de partage",
+      theirs: "Historique des choix de partage de {person}",
+    },
+    historyTitle: {
+      yours: "Historique de vos choix",
+      theirs: "Historique des choix de partage de {person}",
+    },
     historyNone: "Aucun choix enregistré pour l'instant.",
-    historyPages: "Pages de l'historique de vos choix",
+    historyPages: {
+      yours: "Pages de l'historique de vos choix",
+      theirs: "Pages de l'historique des choix de partage de {person}",
+    },
 
     previewTitle: "Voir comme…",
-    previewIntro: "Vérifiez ce qu'une personne voit de votre dossier, exactement comme elle le verrait. Rien ne lui est envoyé.",
-    previewLabel: "Voir mon dossier comme",
+    previewIntro: {
+      yours: "Vérifiez ce qu'une personne voit de votre dossier, exactement comme elle le verrait. Rien ne lui est envoyé.",
+      theirs: "Vérifiez ce qu'une personne voit du dossier de {person}, exactement comme elle le verrait. Rien ne lui est envoyé.",
+    },
+    previewLabel: {
+      yours: "Voir mon dossier comme",
+      theirs: "Voir le dossier de {person} comme",
+    },
     previewButton: "Voir",
-    previewBanner: "Aperçu : voici ce que {viewer} voit de votre dossier. Ce n'est pas une connexion à son compte.",
-    previewNothing: "{viewer} ne voit rien de votre dossier.",
+    previewBanner: {
+      yours: "Aperçu : voici ce que {viewer} voit de votre dossier. Ce n'est pas une connexion à son compte.",
+      theirs: "Aperçu : voici ce que {viewer} voit du dossier de {person}. Ce n'est pas une connexion à son compte.",
+    },
+    previewNothing: {
+      yours: "{viewer} ne voit rien de votre dossier.",
+      theirs: "{viewer} ne voit rien du dossier de {person}.",
+    },
     previewDocuments: "Documents ({count})",
     previewPrescriptions: "Ordonnances ({count})",
     previewRecord: "Vaccinations, allergies et antécédents ({count})",
@@ -116,13 +216,25 @@ export const frSharing = {
       autorise: "Le professionnel est autorisé.",
       modifie: "L'autorisation est modifiée.",
       retire: "L'autorisation est retirée.",
-      bloque: "Le professionnel est bloqué. Il ne peut plus rien voir de votre dossier.",
+      bloque: {
+        yours: "Le professionnel est bloqué. Il ne peut plus rien voir de votre dossier.",
+        theirs: "Le professionnel est bloqué. Il ne peut plus rien voir du dossier de {person}.",
+      },
       debloque: "Le professionnel est débloqué.",
-      urgence: "Votre choix pour l'accès en urgence est enregistré.",
+      urgence: {
+        yours: "Votre choix pour l'accès en urgence est enregistré.",
+        theirs: "Le choix pour l'accès en urgence est enregistré.",
+      },
       niveau: "Le niveau des nouveaux documents est enregistré.",
-      recherche: "Votre choix pour la recherche est enregistré.",
+      recherche: {
+        yours: "Votre choix pour la recherche est enregistré.",
+        theirs: "Le choix pour la recherche est enregistré.",
+      },
       affiche: "Le document est de nouveau visible par les professionnels autorisés.",
-      signale: "Ce professionnel est bloqué et l'accès est signalé dans votre historique. Vous pouvez aussi en parler à votre médecin ou contacter la CNIL.",
+      signale: {
+        yours: "Ce professionnel est bloqué et l'accès est signalé dans votre historique. Vous pouvez aussi en parler à votre médecin ou contacter la CNIL.",
+        theirs: "Ce professionnel est bloqué et l'accès est signalé dans l'historique des accès de {person}. Vous pouvez aussi en parler à son médecin ou contacter la CNIL.",
+      },
       bloque_d_abord: "Ce professionnel est bloqué : débloquez-le avant de l'autoriser.",
       date: "La date doit être un jour à venir, dans les trois ans.",
       interdit: "Vous ne pouvez pas modifier ces réglages pour cet espace.",
@@ -130,14 +242,38 @@ export const frSharing = {
       echec: "Le changement n'a pas pu être enregistré. Réessayez.",
     },
     events: {
-      authorised: "Vous avez autorisé {name}",
-      changed: "Vous avez modifié l'autorisation de {name}",
-      withdrawn: "Vous avez retiré l'autorisation de {name}",
-      blocked: "Vous avez bloqué {name}",
-      unblocked: "Vous avez débloqué {name}",
-      emergency: "Vous avez changé l'accès en urgence",
-      research: "Vous avez changé votre choix pour la recherche",
-      defaultLevel: "Vous avez changé le niveau des nouveaux documents",
+      authorised: {
+        yours: "Vous avez autorisé {name}",
+        theirs: "{name} a été autorisé·e",
+      },
+      changed: {
+        yours: "Vous avez modifié l'autorisation de {name}",
+        theirs: "L'autorisation de {name} a été modifiée",
+      },
+      withdrawn: {
+        yours: "Vous avez retiré l'autorisation de {name}",
+        theirs: "L'autorisation de {name} a été retirée",
+      },
+      blocked: {
+        yours: "Vous avez bloqué {name}",
+        theirs: "{name} a été bloqué·e",
+      },
+      unblocked: {
+        yours: "Vous avez débloqué {name}",
+        theirs: "{name} a été débloqué·e",
+      },
+      emergency: {
+        yours: "Vous avez changé l'accès en urgence",
+        theirs: "L'accès en urgence a été changé",
+      },
+      research: {
+        yours: "Vous avez changé votre choix pour la recherche",
+        theirs: "Le choix pour la recherche a été changé",
+      },
+      defaultLevel: {
+        yours: "Vous avez changé le niveau des nouveaux documents",
+        theirs: "Le niveau des nouveaux documents a été changé",
+      },
       on: "le {date}",
       by: "par {name}",
     },

@@ -10,13 +10,16 @@ import { spacePatientName } from "./space-patient-name";
  */
 export type BannerFacts = { name: string; kind: "guardian" | "delegate"; scopes: string[]; selfPatientId: string };
 
+/** Who the banner says the space is of when the person's name cannot be read (or she has none). */
+export const UNNAMED_PERSON = "une autre personne";
+
 export async function spaceBannerFacts(repo: Repository, actor: Actor): Promise<BannerFacts | undefined> {
   if (actor.kind !== "guardian" && actor.kind !== "delegate") return undefined;
   const rules = await repo.rules(actor.patientId);
   const delegation = applicableDelegation(rules.delegations, actor.selfPatientId, repo.now());
   const name = await spacePatientName(repo, actor.patientId);
   return {
-    name: name || "une autre personne",
+    name: name || UNNAMED_PERSON,
     kind: actor.kind,
     scopes: delegation ? [...delegation.scopes] : [],
     selfPatientId: actor.selfPatientId,

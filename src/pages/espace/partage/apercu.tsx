@@ -4,6 +4,7 @@ import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { PreviewSections } from "@/components/sharing/preview-sections";
 import { t } from "@/lib/i18n/messages";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { reachesPart } from "@/server/delegations/space-parts";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { previewPageData, type PreviewPageData } from "@/server/privacy/preview-page-data";
@@ -26,16 +27,18 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { qu
  * The record as the chosen viewer gets it, clearly labelled as a preview. Computed inside this
  * request (preview-as.ts): no session, cookie or token exists for the viewer at any point.
  */
-export default function PreviewPage({ data }: FramedProps<Data>) {
+export default function PreviewPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
   if ("outOfReach" in data) return <OutOfReachView title={t("sharing.previewTitle")} part={data.outOfReach} />;
   const { viewer, preview } = data;
+  // Someone acting for the patient reads whose record it is, by the banner's name (voice.ts).
+  const reader = readerOf(frame.banner);
   const empty = preview.sections.every((section) => section.total === 0);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("sharing.previewTitle")} />
-      <Alert tone="info">{t("sharing.previewBanner", { viewer })}</Alert>
-      {empty ? <p>{t("sharing.previewNothing", { viewer })}</p> : <PreviewSections preview={preview} />}
+      <Alert tone="info">{tv("sharing.previewBanner", reader, { viewer })}</Alert>
+      {empty ? <p>{tv("sharing.previewNothing", reader, { viewer })}</p> : <PreviewSections preview={preview} />}
       <p>
         <a href="/espace/partage#apercu" className="font-semibold">
           ← {t("sharing.previewBack")}

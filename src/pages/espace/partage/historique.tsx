@@ -3,8 +3,10 @@ import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
 import { formatDateTime } from "@/lib/documents/format";
-import { t, type MessageKey } from "@/lib/i18n/messages";
+import { t } from "@/lib/i18n/messages";
+import { readerOf, tv, type VoicedKey } from "@/lib/i18n/voice";
 import { reachesPart } from "@/server/delegations/space-parts";
+import { spaceReader } from "@/server/delegations/space-reader";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { orUndefined } from "@/server/pages/or-undefined";
 import { choiceHistory, type ChoiceEvent } from "@/server/privacy/choice-history";
@@ -14,18 +16,19 @@ export const config = { unstable_runtimeJS: false };
 
 type Data = { events: (ChoiceEvent & { name?: string })[]; hasMore: boolean; page: number } | { outOfReach: "privacy" };
 
-export const getServerSideProps = framedPage<Data>("patient", async ({ repo }, { query }) => {
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+  const { repo } = scope;
   // A caregiver whose delegation does not include managing sharing: the page says so, as the
   // sharing page does, and reads nothing.
-  if (!(await reachesPart(repo, "privacy"))) return { title: t("sharing.historyTitle"), data: { outOfReach: "privacy" } };
+  if (!(await reachesPart(repo, "privacy"))) return { title: tv("sharing.historyTitle", await spaceReader(scope)), data: { outOfReach: "privacy" } };
   const raw = Number(query.page);
   const page = Number.isInteger(raw) && raw >= 1 && raw <= 10_000 ? raw : 1;
   // Anyone else who may not read the choices: the same « not found » as a page that does not exist.
-  const history = await orUndefined(choiceHistory(repo, page));
-  return history ? { title: "Historique de vos choix de partage", data: { events: history.events, hasMore: history.hasMore, page } } : NOT_FOUND;
+  const [history, reader] = await Promise.all([orUndefined(choiceHistory(repo, page)), spaceReader(scope)]);
+  return history ? { title: tv("sharing.historyPageTitle", reader), data: { events: history.events, hasMore: history.hasMore, page } } : NOT_FOUND;
 });
 
-const KEYS: Record<ChoiceEvent["kind"], MessageKey> = {
+const KEYS: Record<ChoiceEvent["kind"], VoicedKey> = {
   authorised: "sharing.events.authorised",
   changed: "sharing.events.changed",
   withdrawn: "sharing.events.withdrawn",
@@ -36,18 +39,23 @@ const KEYS: Record<ChoiceEvent["kind"], MessageKey> = {
   defaultLevel: "sharing.events.defaultLevel",
 };
 
-/** "Vous avez autorisé Dr Petit le 3 mars, retiré le 5 mai": every change of the sharing choices, newest first. */
-export default function ChoiceHistoryPage({ data }: FramedProps<Data>) {
+/**
+ * "Vous avez autorisé Dr Petit le 3 mars, retiré le 5 mai": every change of the sharing choices,
+ * newest first. To someone acting for the patient, about her (« Historique des choix de partage
+ * de Camille Martin », « Dr Petit a été autorisé·e »): the choices are hers, whoever made them.
+ */
+export default function ChoiceHistoryPage({ frame, data }: FramedProps<Data>) {
+  const reader = readerOf(frame.banner);
   if (!data) return <NotFoundView />;
-  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.historyTitle")} part={data.outOfReach} />;
+  if ("outOfReach" in data) return <OutOfReachView title={tv("sharing.historyTitle", reader)} part={data.outOfReach} />;
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("sharing.historyTitle")} />
+      <PageHeader title={tv("sharing.historyTitle", reader)} />
       {data.events.length === 0 ? <p>{t("sharing.historyNone")}</p> : null}
       <ol className="flex flex-col gap-2">
         {data.events.map((event, index) => (
           <li key={`${event.when}-${index}`} className="rounded border border-slate-300 bg-white px-3 py-2">
-            {t(KEYS[event.kind], { name: event.name ?? "un professionnel" })} — <time dateTime={event.when}>{formatDateTime(event.when)}</time>
+            {tv(KEYS[event.kind], reader, { name: event.name ?? "un professionnel" })} — <time dateTime={event.when}>{formatDateTime(event.when)}</time>
           </li>
         ))}
       </ol>
@@ -55,7 +63,7 @@ export default function ChoiceHistoryPage({ data }: FramedProps<Data>) {
         page={data.page}
         pages={data.hasMore ? data.page + 1 : data.page}
         hrefFor={(n) => `/espace/partage/historique?page=${n}`}
-        labels={{ nav: t("sharing.historyPages"), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: data.page, pages: data.hasMore ? `${data.page + 1}+` : data.page }) }}
+        labels={{ nav: tv("sharing.historyPages", reader), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: data.page, pages: data.hasMore ? `${data.page + 1}+` : data.page }) }}
       />
       <p>
         <a href="/espace/partage" className="font-semibold">

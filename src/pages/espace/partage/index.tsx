@@ -10,6 +10,7 @@ import { PreviewPicker } from "@/components/sharing/preview-picker";
 import { AuthorisedList, BlockedList } from "@/components/sharing/professional-lists";
 import { ProfessionalSearch } from "@/components/sharing/professional-search";
 import { t } from "@/lib/i18n/messages";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { sharingSearchSchema } from "@/lib/sharing/sharing-search";
 import { reachesPart } from "@/server/delegations/space-parts";
 import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
@@ -41,25 +42,29 @@ function listHref(pages: { autorises: number; bloques: number }, anchor: string)
  * decides it, each a plain form (the page works without JavaScript). Read through the
  * repository as the person acting (the patient, a guardian, or a caregiver with the right to
  * manage sharing); anyone else gets the same "not found" as for a page that does not exist.
+ * Someone acting for the patient reads it about her (« le dossier de Camille Martin »), by the
+ * name the frame's banner read (voice.ts), not as if it were her own record.
  */
-export default function SharingPage({ data }: FramedProps<Data>) {
+export default function SharingPage({ frame, data }: FramedProps<Data>) {
+  const reader = readerOf(frame.banner);
   if (!data) return <NotFoundView />;
-  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.title")} description={t("sharing.intro")} part={data.outOfReach} />;
+  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.title")} description={tv("sharing.intro", reader)} part={data.outOfReach} />;
   const { overview, search } = data;
-  const notice = sharingNotice(search.message);
+  const notice = sharingNotice(search.message, reader);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("sharing.title")} description={t("sharing.intro")} />
-      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
-      <Glance overview={overview} person={data.person} />
+      <PageHeader title={t("sharing.title")} description={tv("sharing.intro", reader)} />
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <Glance overview={overview} reader={reader} />
       <ProfessionalSearch
         query={search.q ?? ""}
         results={data.results ?? undefined}
         authorised={new Set(overview.authorised.map((a) => a.card.id))}
         blocked={new Set(overview.blocked.map((b) => b.card.id))}
+        reader={reader}
       />
-      <AuthorisedList overview={overview} paging={{ page: search.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: search.bloques }, "autorises") }} />
-      <BlockedList overview={overview} paging={{ page: search.bloques, hrefFor: (page) => listHref({ autorises: search.autorises, bloques: page }, "bloques") }} />
+      <AuthorisedList overview={overview} paging={{ page: search.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: search.bloques }, "autorises") }} reader={reader} />
+      <BlockedList overview={overview} paging={{ page: search.bloques, hrefFor: (page) => listHref({ autorises: search.autorises, bloques: page }, "bloques") }} reader={reader} />
       <ChoiceForm
         id="urgence"
         title={t("sharing.emergencyTitle")}
@@ -67,9 +72,9 @@ export default function SharingPage({ data }: FramedProps<Data>) {
         name="choix"
         current={overview.emergency}
         options={[
-          { value: "allowed", label: t("sharing.emergencyAllowed"), hint: t("sharing.emergencyAllowedHint") },
-          { value: "allowed-restricted", label: t("sharing.emergencyRestricted"), hint: t("sharing.emergencyRestrictedHint") },
-          { value: "refused", label: t("sharing.emergencyRefused"), hint: t("sharing.emergencyRefusedHint") },
+          { value: "allowed", label: t("sharing.emergencyAllowed"), hint: tv("sharing.emergencyAllowedHint", reader) },
+          { value: "allowed-restricted", label: t("sharing.emergencyRestricted"), hint: tv("sharing.emergencyRestrictedHint", reader) },
+          { value: "refused", label: t("sharing.emergencyRefused"), hint: tv("sharing.emergencyRefusedHint", reader) },
         ]}
       />
       <ChoiceForm
@@ -86,20 +91,20 @@ export default function SharingPage({ data }: FramedProps<Data>) {
       <ChoiceForm
         id="recherche"
         title={t("sharing.researchTitle")}
-        intro={t("sharing.researchIntro")}
+        intro={tv("sharing.researchIntro", reader)}
         action="/api/partage/recherche"
         name="choix"
         current={overview.research === "allowed" ? "oui" : "non"}
         options={[
-          { value: "oui", label: t("sharing.researchAllowed") },
-          { value: "non", label: t("sharing.researchRefused") },
+          { value: "oui", label: tv("sharing.researchAllowed", reader) },
+          { value: "non", label: tv("sharing.researchRefused", reader) },
         ]}
       />
       <HiddenList overview={overview} />
-      <PreviewPicker overview={overview} />
+      <PreviewPicker overview={overview} reader={reader} />
       <p>
         <a href="/espace/partage/historique" className="font-semibold">
-          {t("sharing.historyTitle")}
+          {tv("sharing.historyTitle", reader)}
         </a>
       </p>
     </div>
