@@ -1,30 +1,28 @@
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
 import { RELATIONSHIPS } from "@/lib/delegations/rights";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import { RightsFieldset } from "./rights-fieldset";
 
-/** "Inviter un proche": a plain form (works without JavaScript). */
-export function InviteForm({ defaultEnd, earliest, latest }: { defaultEnd: string; earliest: string; latest: string }) {
+/** "Inviter un proche": a plain form (works without JavaScript), about the person whose space it is (`reader`). */
+export function InviteForm({ defaultEnd, earliest, latest, reader }: { defaultEnd: string; earliest: string; latest: string; reader: Reader }) {
   return (
     <section aria-labelledby="inviter" className="flex flex-col gap-3">
       <h2 id="inviter" className="text-xl font-semibold">Inviter un proche</h2>
-      <p className="max-w-prose">
-        Par sécurité, une invitation acceptée ne fonctionne qu&apos;au bout de 24 heures, sauf si vous la confirmez vous-même
-        depuis votre espace : personne ne peut ainsi obtenir l&apos;accès à votre dossier sous pression, à votre insu.
-      </p>
+      <p className="max-w-prose">{tv("relatives.inviteSafety", reader)}</p>
       <form method="post" action="/api/proches/inviter" className="flex max-w-xl flex-col gap-4">
         <TextField name="prenom" label="Prénom" autoComplete="off" maxLength={80} required />
         <TextField name="nom" label="Nom" autoComplete="off" maxLength={80} required />
         <TextField name="email" type="email" label="Adresse e-mail" hint="L'invitation part à cette adresse ; seul le compte qui l'utilise pourra l'accepter." autoComplete="off" maxLength={254} required />
         <div className="flex flex-col gap-1">
-          <label htmlFor="field-lien" className="font-semibold text-slate-900">Lien avec vous</label>
+          <label htmlFor="field-lien" className="font-semibold text-slate-900">{tv("relatives.relationshipLabel", reader)}</label>
           <select id="field-lien" name="lien" className="rounded-md border border-slate-500 bg-white px-3 py-2" defaultValue="conjoint">
             {Object.entries(RELATIONSHIPS).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
           </select>
         </div>
-        <RightsFieldset checked={new Set(["documents:read"])} idPrefix="inviter" />
+        <RightsFieldset checked={new Set(["documents:read"])} idPrefix="inviter" reader={reader} />
         <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Un an par défaut, trois ans au plus." defaultValue={defaultEnd} min={earliest} max={latest} required />
         <div>
           <Button type="submit">Envoyer l&apos;invitation</Button>

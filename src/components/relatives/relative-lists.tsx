@@ -1,7 +1,8 @@
 import { Button } from "@/components/button";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
-import { rightsInWords } from "@/lib/delegations/rights";
+import { givenRightsVoice, rightsInWords } from "@/lib/delegations/rights";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import type { Space } from "@/server/auth/list-spaces";
 import type { InvitationRow } from "@/server/db/delegation-invitation-store";
@@ -14,12 +15,16 @@ export function lastDayOf(end: Date | string | undefined): string {
   return end ? formatDay(parisDayOf(new Date(new Date(end).getTime() - 1))) : "sans date de fin";
 }
 
-/** "Les personnes qui peuvent agir pour moi": rights, since, until, and the page to change them. */
-export function ActingForMe({ relatives, canConfirm }: { relatives: Json<RelativeShown>[]; canConfirm: boolean }) {
+/**
+ * "Les personnes qui peuvent agir pour moi": rights, since, until, and the page to change them.
+ * To a guardian managing a child's space (`reader`), about the child: « … pour Léo Martin »,
+ * « voir ses documents ».
+ */
+export function ActingForMe({ relatives, canConfirm, reader }: { relatives: Json<RelativeShown>[]; canConfirm: boolean; reader: Reader }) {
   return (
     <section aria-labelledby="pour-moi" className="flex flex-col gap-3">
-      <h2 id="pour-moi" className="text-xl font-semibold">Les personnes qui peuvent agir pour moi</h2>
-      {relatives.length === 0 ? <p>Personne ne peut agir pour vous aujourd&apos;hui.</p> : null}
+      <h2 id="pour-moi" className="text-xl font-semibold">{tv("relatives.actingForTitle", reader)}</h2>
+      {relatives.length === 0 ? <p>{tv("relatives.actingForNone", reader)}</p> : null}
       <ul className="flex flex-col gap-3">
         {relatives.map((row) => (
           <li key={row.relatedPersonId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">
@@ -32,7 +37,7 @@ export function ActingForMe({ relatives, canConfirm }: { relatives: Json<Relativ
               <p>Représentant légal : tous les droits. Le retirer relève d&apos;une décision de justice, pas de ce portail.</p>
             ) : (
               <>
-                <p>Droits : {rightsInWords(row.delegation.scopes, "mine")}</p>
+                <p>Droits : {rightsInWords(row.delegation.scopes, givenRightsVoice(reader.voice))}</p>
                 {row.ended === "withdrawn" ? (
                   <p>Retirée avant sa date de fin : elle ne s&apos;applique plus.</p>
                 ) : row.ended === "expired" ? (

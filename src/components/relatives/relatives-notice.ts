@@ -1,12 +1,11 @@
 import type { AlertTone } from "@/components/alert";
 import { RELATIVES_NOTICES, type RelativesNotice } from "@/lib/delegations/relatives-notices";
+import { tv, type Reader } from "@/lib/i18n/voice";
 
-const TEXTS: Record<RelativesNotice, string> = {
+const TEXTS: Record<Exclude<RelativesNotice, "en-pause">, string> = {
   invite: "Invitation envoyée par e-mail. Vous pouvez aussi copier le lien ci-dessous et le transmettre vous-même.",
   annulee: "Invitation annulée : son lien ne fonctionne plus.",
   modifiee: "Droits modifiés. La personne a été prévenue.",
-  "en-pause":
-    "Droits élargis : ils prendront effet dans 24 heures, sauf si vous confirmez plus tôt depuis votre propre session. D'ici là, la personne ne peut pas agir pour vous.",
   retiree: "Délégation retirée. Elle ne fonctionne plus dès maintenant ; la personne a été prévenue.",
   renouvelee: "Délégation prolongée d'un an.",
   confirmee: "Délégation confirmée : elle est active dès maintenant.",
@@ -21,8 +20,9 @@ const TEXTS: Record<RelativesNotice, string> = {
   echec: "L'opération n'a pas abouti : rien n'a été enregistré.",
 };
 
-export function relativesNotice(code: unknown): { tone: AlertTone; text: string } | undefined {
-  if (typeof code !== "string" || !Object.prototype.hasOwnProperty.call(TEXTS, code)) return undefined;
+/** The notice a form came back with; the one that speaks of the person whose space it is, in the reader's voice (voice.ts). */
+export function relativesNotice(code: unknown, reader: Reader): { tone: AlertTone; text: string } | undefined {
+  if (typeof code !== "string" || !Object.prototype.hasOwnProperty.call(RELATIVES_NOTICES, code)) return undefined;
   const known = code as RelativesNotice;
-  return { tone: RELATIVES_NOTICES[known], text: TEXTS[known] };
+  return { tone: RELATIVES_NOTICES[known], text: known === "en-pause" ? tv("relatives.widenedNotice", reader) : TEXTS[known] };
 }

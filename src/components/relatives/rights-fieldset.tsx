@@ -1,15 +1,20 @@
 import { SCOPES, type Scope } from "@/server/access/scopes";
-import { RIGHT_WORDS } from "@/lib/delegations/rights";
+import { givenRightsVoice, RIGHT_WORDS } from "@/lib/delegations/rights";
+import type { Reader } from "@/lib/i18n/voice";
 
-/** The rights as checkboxes, in the words of the patient who gives them; a fieldset with a legend for screen readers. */
-export function RightsFieldset({ checked, idPrefix }: { checked: ReadonlySet<Scope>; idPrefix: string }) {
+/**
+ * The rights as checkboxes, in the words of the patient who gives them (« voir mes documents »),
+ * or about the person to a guardian giving them for her (« voir ses documents »); a fieldset
+ * with a legend for screen readers.
+ */
+export function RightsFieldset({ checked, idPrefix, reader }: { checked: ReadonlySet<Scope>; idPrefix: string; reader: Reader }) {
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="font-semibold text-slate-900">Ce que cette personne pourra faire</legend>
       {SCOPES.map((scope) => (
         <div key={scope} className="flex items-center gap-2">
           <input type="checkbox" id={`${idPrefix}-${scope}`} name="droits" value={scope} defaultChecked={checked.has(scope)} className="h-5 w-5" />
-          <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_WORDS[scope].mine}</label>
+          <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_WORDS[scope][givenRightsVoice(reader.voice)]}</label>
         </div>
       ))}
     </fieldset>

@@ -1,3 +1,4 @@
+import type { Voice } from "@/lib/i18n/voice";
 import type { Scope } from "@/server/access/scopes";
 
 /**
@@ -49,4 +50,13 @@ export type Relationship = keyof typeof RELATIONSHIPS;
 export function rightsInWords(scopes: Iterable<string>, voice: RightsVoice): string {
   const words = [...scopes].filter((s): s is Scope => s in RIGHT_WORDS).map((s) => RIGHT_WORDS[s][voice]);
   return words.length > 0 ? words.join(", ") : "aucun droit";
+}
+
+/**
+ * The voice of the rights where they are given and listed (the form's boxes, the people acting
+ * for the space): the patient's own words (« voir mes documents »), or, to a guardian managing a
+ * child's space, about the child (« voir ses documents »).
+ */
+export function givenRightsVoice(voice: Voice): RightsVoice {
+  return voice === "yours" ? "mine" : "theirs";
 }

@@ -6,6 +6,7 @@ import { frSharing } from "./fr-sharing";
 import { frAccount } from "./fr-account";
 import { frNotifications } from "./fr-notifications";
 import { frMessaging } from "./fr-messages";
+import { frRelatives } from "./fr-relatives";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -21,6 +22,7 @@ export const fr = {
   ...frSharing,
   ...frAccount,
   ...frMessaging,
+  ...frRelatives,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

@@ -6,7 +6,8 @@ import { lastDayOf } from "@/components/relatives/relative-lists";
 import { relativesNotice } from "@/components/relatives/relatives-notice";
 import { RightsFieldset } from "@/components/relatives/rights-fieldset";
 import { TextField } from "@/components/text-field";
-import { rightsInWords } from "@/lib/delegations/rights";
+import { givenRightsVoice, rightsInWords } from "@/lib/delegations/rights";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { delegationPageData, type DelegationPageData } from "@/server/delegations/delegation-page-data";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { queryValue } from "@/server/pages/query-page";
@@ -22,9 +23,10 @@ export const getServerSideProps = framedPage<DelegationPageData>("patient", asyn
   return data ? { title: "Modifier une délégation", data } : NOT_FOUND;
 });
 
-/** One caregiver's delegation: change the rights or last day, renew, or revoke now. */
-export default function RelativePage({ data }: FramedProps<DelegationPageData>) {
+/** One caregiver's delegation: change the rights or last day, renew, or revoke now; in a child's space, about the child (voice.ts). */
+export default function RelativePage({ frame, data }: FramedProps<DelegationPageData>) {
   if (!data) return <NotFoundView />;
+  const reader = readerOf(frame.banner);
   if (data.kind === "guardian") {
     return (
       <div className="flex flex-col gap-6">
@@ -33,19 +35,19 @@ export default function RelativePage({ data }: FramedProps<DelegationPageData>) 
       </div>
     );
   }
-  const notice = relativesNotice(data.message ?? undefined);
+  const notice = relativesNotice(data.message ?? undefined, reader);
   const id = data.relatedPersonId;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={`Délégation de ${data.name}`} description={`Droits actuels : ${rightsInWords(data.scopes, "mine")}. Jusqu'au ${lastDayOf(data.end)} inclus.`} />
+      <PageHeader title={`Délégation de ${data.name}`} description={`Droits actuels : ${rightsInWords(data.scopes, givenRightsVoice(reader.voice))}. Jusqu'au ${lastDayOf(data.end)} inclus.`} />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {!data.active ? <Alert tone="info">Cette délégation est terminée.</Alert> : (
         <>
           <section aria-labelledby="modifier" className="flex flex-col gap-3">
             <h2 id="modifier" className="text-xl font-semibold">Modifier les droits ou la date</h2>
-            <p>Retirer des droits ou avancer la fin s&apos;applique tout de suite. En ajouter ou prolonger relance la pause de 24 heures, sauf si vous confirmez vous-même.</p>
+            <p>{tv("relatives.changeIntro", reader)}</p>
             <form method="post" action={`/api/proches/${id}/modifier`} className="flex max-w-xl flex-col gap-4">
-              <RightsFieldset checked={new Set(data.scopes)} idPrefix="modifier" />
+              <RightsFieldset checked={new Set(data.scopes)} idPrefix="modifier" reader={reader} />
               <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Trois ans au plus." defaultValue={data.lastDay.value} min={data.lastDay.earliest} max={data.lastDay.latest} required />
               <div><Button type="submit">Enregistrer</Button></div>
             </form>
@@ -58,7 +60,7 @@ export default function RelativePage({ data }: FramedProps<DelegationPageData>) 
           </section>
           <section aria-labelledby="retirer" className="flex flex-col gap-3">
             <h2 id="retirer" className="text-xl font-semibold">Retirer la délégation</h2>
-            <p>La personne ne pourra plus rien faire dans votre espace dès sa prochaine action. Elle sera prévenue.</p>
+            <p>{tv("relatives.withdrawIntro", reader)}</p>
             <form method="post" action={`/api/proches/${id}/retirer`}>
               <Button type="submit" variant="secondary">Retirer maintenant</Button>
             </form>

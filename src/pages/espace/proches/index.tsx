@@ -5,6 +5,8 @@ import { CopyLinkButton } from "@/components/prescriptions/copy-link-button";
 import { InviteForm } from "@/components/relatives/invite-form";
 import { ActingForMe, PendingInvitations, SpacesIActFor } from "@/components/relatives/relative-lists";
 import { relativesNotice } from "@/components/relatives/relatives-notice";
+import { t } from "@/lib/i18n/messages";
+import { readerOf, tv, type Reader } from "@/lib/i18n/voice";
 import { relativesPageData, type RelativesPageData } from "@/server/delegations/relatives-page-data";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 
@@ -22,8 +24,8 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { re
 });
 
 /** What became of the invitation just created, when its link no longer serves: nothing to copy any more. */
-const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired", (invitee: string) => string> = {
-  accepted: (invitee) => `${invitee} a déjà accepté l'invitation : son lien a servi et ne fonctionne plus. Sa délégation figure parmi « Les personnes qui peuvent agir pour moi ».`,
+const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired", (invitee: string, reader: Reader) => string> = {
+  accepted: (invitee, reader) => `${invitee} a déjà accepté l'invitation : son lien a servi et ne fonctionne plus. Sa délégation figure parmi « ${tv("relatives.actingForTitle", reader)} ».`,
   cancelled: (invitee) => `L'invitation de ${invitee} a été annulée : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.`,
   expired: (invitee) => `L'invitation de ${invitee} a expiré : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.`,
 };
@@ -32,13 +34,15 @@ const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired", (invitee: s
  * "Proches et délégations": who can act for this space, the invitations pending, and the spaces
  * the person acts in. Managing is for the patient, or a guardian in a minor's space; a
  * caregiver acting here sees only the spaces they can open. Plain forms: works without JavaScript.
+ * In another person's space, what is about the space is about her, by the banner's name (voice.ts).
  */
 export default function RelativesPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
-  const notice = relativesNotice(data.message ?? undefined);
+  const reader = readerOf(frame.banner);
+  const notice = relativesNotice(data.message ?? undefined, reader);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title="Proches et délégations" description="Choisissez qui peut agir pour vous, avec quels droits et jusqu'à quand." />
+      <PageHeader title="Proches et délégations" description={data.managed ? tv("relatives.intro", reader) : t("relatives.introCaregiver")} />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {data.link?.kind === "open" ? (
         <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-blue-800 bg-blue-50 p-4">
@@ -51,14 +55,14 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
       ) : data.link ? (
         <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-slate-400 bg-slate-50 p-4">
           <h2 id="lien-cree" className="text-lg font-semibold">Lien d&apos;invitation</h2>
-          <p>{ENDED_INVITATION[data.link.state](data.link.invitee)}</p>
+          <p>{ENDED_INVITATION[data.link.state](data.link.invitee, reader)}</p>
         </section>
       ) : null}
       {data.managed ? (
         <>
-          <ActingForMe relatives={data.managed.relatives} canConfirm={data.managed.canConfirm} />
+          <ActingForMe relatives={data.managed.relatives} canConfirm={data.managed.canConfirm} reader={reader} />
           <PendingInvitations pending={data.managed.pending} />
-          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} />
+          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} />
         </>
       ) : (
         <Alert tone="info">Vous agissez pour une autre personne : seule elle (ou son représentant légal) gère ses délégations.</Alert>

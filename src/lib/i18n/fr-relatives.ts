@@ -1,0 +1,43 @@
+/**
+ * The words of « Proches et délégations » (/espace/proches) that speak of the person whose space
+ * it is: in both voices (voice.ts), « yours » to the patient herself, « theirs » to a guardian
+ * managing a child's delegations or a caregiver looking at the page in the person's space.
+ * The rest of the page speaks of whoever reads it (the spaces she acts in) and stays inline.
+ */
+export const frRelatives = {
+  relatives: {
+    intro: {
+      yours: "Choisissez qui peut agir pour vous, avec quels droits et jusqu'à quand.",
+      theirs: "Qui peut agir pour {person}, avec quels droits et jusqu'à quand, et pour qui vous agissez vous-même.",
+    },
+    // To a caregiver in the person's space: she manages none of its delegations (the page says so), only her own ties are shown.
+    introCaregiver: "Les personnes pour qui vous agissez, et l'accès à leur espace.",
+    actingForTitle: {
+      yours: "Les personnes qui peuvent agir pour moi",
+      theirs: "Les personnes qui peuvent agir pour {person}",
+    },
+    actingForNone: {
+      yours: "Personne ne peut agir pour vous aujourd'hui.",
+      theirs: "Personne ne peut agir pour {person} aujourd'hui.",
+    },
+    // Only the patient may confirm an invitation early (relatives-page-data.ts, canConfirm): to anyone else, no « sauf si ».
+    inviteSafety: {
+      yours:
+        "Par sécurité, une invitation acceptée ne fonctionne qu'au bout de 24 heures, sauf si vous la confirmez vous-même depuis votre espace : personne ne peut ainsi obtenir l'accès à votre dossier sous pression, à votre insu.",
+      theirs: "Par sécurité, une invitation acceptée ne fonctionne qu'au bout de 24 heures : personne ne peut ainsi obtenir l'accès au dossier de {person} sous pression ni en cachette.",
+    },
+    relationshipLabel: { yours: "Lien avec vous", theirs: "Lien avec {person}" },
+    changeIntro: {
+      yours: "Retirer des droits ou avancer la fin s'applique tout de suite. En ajouter ou prolonger relance la pause de 24 heures, sauf si vous confirmez vous-même.",
+      theirs: "Retirer des droits ou avancer la fin s'applique tout de suite. En ajouter ou prolonger relance la pause de 24 heures.",
+    },
+    withdrawIntro: {
+      yours: "La personne ne pourra plus rien faire dans votre espace dès sa prochaine action. Elle sera prévenue.",
+      theirs: "La personne ne pourra plus rien faire dans l'espace de {person} dès sa prochaine action. Elle sera prévenue.",
+    },
+    widenedNotice: {
+      yours: "Droits élargis : ils prendront effet dans 24 heures, sauf si vous confirmez plus tôt depuis votre propre session. D'ici là, la personne ne peut pas agir pour vous.",
+      theirs: "Droits élargis : ils prendront effet dans 24 heures. D'ici là, la personne ne peut pas agir pour {person}.",
+    },
+  },
+};
