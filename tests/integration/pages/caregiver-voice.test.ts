@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
+import * as sharing from "@/pages/espace/partage";
+import * as preview from "@/pages/espace/partage/apercu";
+import * as choices from "@/pages/espace/partage/historique";
+import * as relatives from "@/pages/espace/proches";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { personWithAccount } from "../delegations/world";
+import { sessionOf } from "../fhir-api/http";
+import { servePage } from "./pages-route";
+
+useTestDatabase();
+
+/** The page's words as a person reads them: tags dropped, React's escaped apostrophes read back. */
+const text = (html: string | undefined) => (html ?? "").replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replace(/\s+/g, " ");
+
+/** What the patient's own record is called, in the words meant for her alone. */
+const HER_OWN_RECORD = /\b(?:votre|vos|mon|mes)\b/i;
+
+const inSixtyDays = () => addDaysToDay(parisDayOf(new Date()), 60);
+
+/** Camille, who authorised Dr Petit, and Léa, her caregiver who may manage her sharing, in Camille's space. */
+async function sharingWorld() {
+  const system = await systemRepository("caregiver-voice-tests");
+  const camille = await personWithAccount(system, "Camille", "Voix", "female");
+  const lea = await personWithAccount(system, "Lea", "Aidante", "female");
+  const petit = (await system.create(aPractitioner({ given: "Anne", family: "Petit" }))).id!;
+  await system.create(anAuthorisation({ patientId: camille.patientId, practitionerId: petit }));
+  await system.create(
+    aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes: ["documents:read", "privacy:manage"], end: inSixtyDays() }),
+  );
+  return { camille, petit, leaInCamille: await sessionOf(lea.account, camille.patientId) };
+}
+
+describe("the sharing pages, to a caregiver who manages the patient's sharing", () => {
+  it("speak of the patient, by name, and never of « votre dossier »; the patient keeps « vous »", async () => {
+    const { camille, leaInCamille } = await sharingWorld();
+    // Unframed: the banner above it speaks of Léa's own space (« Revenir à mon espace »), rightly.
+    const hers = text((await servePage(sharing, "/espace/partage?message=urgence", { cookie: leaInCamille.cookie })).html);
+    for (const words of [
+      "Vous gérez pour Camille Voix qui peut voir son dossier.",
+      "Le choix pour l'accès en urgence est enregistré.",
+      "Dr Anne Petit peut voir les documents de Camille Voix, sauf ceux qui sont masqués et ceux dont l'accès est restreint, sans date de fin.",
+      "En cas d'urgence, un médecin urgentiste peut voir les documents normaux de Camille Voix (la personne en est prévenue).",
+      "Les nouveaux documents du dossier de Camille Voix ont un accès normal.",
+      "Les données de Camille Voix ne sont pas réutilisées pour la recherche.",
+      "Les documents de Camille Voix, sauf ceux à accès restreint",
+      "Aucun professionnel n'est bloqué pour Camille Voix.",
+      "Même en urgence, personne ne peut voir le dossier de Camille Voix sans y avoir été autorisé.",
+      "Refuser pour Camille Voix",
+      "Voir le dossier de Camille Voix comme",
+      "Historique des choix de partage de Camille Voix",
+    ]) {
+      expect(hers).toContain(words);
+    }
+    expect(hers).not.toMatch(HER_OWN_RECORD);
+
+    const camilles = text((await servePage(sharing, "/espace/partage?message=urgence", { cookie: camille.session.cookie })).html);
+    for (const words of [
+      "Vous décidez qui peut voir votre dossier.",
+      "Votre choix pour l'accès en urgence est enregistré.",
+      "Dr Anne Petit peut voir vos documents, sauf ceux que vous avez masqués et ceux dont l'accès est restreint, sans date de fin.",
+      "En cas d'urgence, un médecin urgentiste peut voir vos documents normaux (vous en êtes prévenu·e).",
+      "Mes documents, sauf ceux à accès restreint",
+      "Même en urgence, personne ne peut voir votre dossier sans votre autorisation.",
+      "J'accepte",
+      "Voir mon dossier comme",
+      "Historique de vos choix",
+    ]) {
+      expect(camilles).toContain(words);
+    }
+    expect(camilles).not.toContain("Camille Voix");
+  });
+
+  it("name her in the history of her choices and in the preview", async () => {
+    const { camille, petit, leaInCamille } = await sharingWorld();
+    const history = text((await servePage(choices, "/espace/partage/historique", { cookie: leaInCamille.cookie })).html);
+    expect(history).toContain("Historique des choix de partage de Camille Voix");
+    expect(history).toContain("Dr Anne Petit a été autorisé·e");
+    expect(history).not.toMatch(/\bvous\b|\bvos\b/i);
+    const asPetit = `/espace/partage/apercu?vue=pro:${petit}`;
+    const previewed = text((await servePage(preview, asPetit, { cookie: leaInCamille.cookie })).html);
+    expect(previewed).toContain("Aperçu : voici ce que Dr Anne Petit voit du dossier de Camille Voix.");
+    expect(previewed).not.toMatch(HER_OWN_RECORD);
+
+    expect(text((await servePage(choices, "/espace/partage/historique", { cookie: camille.session.cookie })).html)).toContain("Vous avez autorisé Dr Anne Petit");
+    expect(text((await servePage(preview, asPetit, { cookie: camille.session.cookie })).html)).toContain("Aperçu : voici ce que Dr Anne Petit voit de votre dossier.");
+  });
+});
+
+describe("the relatives page of a child's space, to the child's guardian", () => {
+  it("lists the people who may act for the child, by name, with their rights about the child; her own space keeps « pour moi »", async () => {
+    const system = await systemRepository("caregiver-voice-tests");
+    const mum = await personWithAccount(system, "Camille", "Martin", "female");
+    const nadia = await personWithAccount(system, "Nadia", "Benali", "female");
+    const leo = (await system.create(aPatient({ given: "Léo", family: "Martin", gender: "male", birthDate: "2016-09-10" }))).id!;
+    await system.create(aGuardianship({ patientId: leo, agentPatientId: mum.patientId, scopes: [], agentName: { given: "Camille", family: "Martin" } }));
+    await system.create(aDelegation({ patientId: leo, agentPatientId: nadia.patientId, agentName: { given: "Nadia", family: "Benali" }, scopes: ["documents:read"], end: inSixtyDays() }));
+
+    const inLeo = await servePage(relatives, "/espace/proches", { cookie: (await sessionOf(mum.account, leo)).cookie });
+    const page = text(inLeo.html);
+    // Up to « Les personnes pour qui j'agis », which is hers and says « j'agis » rightly.
+    const leos = page.slice(0, page.indexOf("Les personnes pour qui j'agis"));
+    for (const words of [
+      "Qui peut agir pour Léo Martin, avec quels droits et jusqu'à quand",
+      "Les personnes qui peuvent agir pour Léo Martin",
+      "Nadia Benali (Aidant) État : Active Droits : voir ses documents jusqu'au",
+      "personne ne peut ainsi obtenir l'accès au dossier de Léo Martin sous pression",
+      "Lien avec Léo Martin",
+      "Ce que cette personne pourra faire voir ses documents ajouter des documents à son dossier",
+    ]) {
+      expect(leos).toContain(words);
+    }
+    expect(leos).not.toMatch(/\bpour moi\b|\bpour vous\b|\bLien avec vous\b/);
+    expect(leos).not.toMatch(HER_OWN_RECORD);
+    // Only the patient may confirm an invitation early: the guardian is not told she may.
+    expect(leos).not.toContain("sauf si vous la confirmez");
+
+    const own = text((await servePage(relatives, "/espace/proches", { cookie: mum.session.cookie })).html);
+    expect(own).toContain("Choisissez qui peut agir pour vous, avec quels droits et jusqu'à quand.");
+    expect(own).toContain("Les personnes qui peuvent agir pour moi");
+    expect(own).toContain("Personne ne peut agir pour vous aujourd'hui.");
+    expect(own).toContain("Lien avec vous");
+    expect(own).toContain("Ce que cette personne pourra faire voir mes documents ajouter des documents voir mes ordonnances");
+  });
+});
