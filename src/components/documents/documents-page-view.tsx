@@ -2,6 +2,7 @@ import { Alert } from "@/components/alert";
 import { Button, ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
+import { readerNamed, tv } from "@/lib/i18n/voice";
 import type { DocumentsPageData } from "@/server/documents/documents-page-data";
 import { DocumentsListView } from "./documents-list-view";
 import { noticeFor } from "./notices";
@@ -14,7 +15,7 @@ export function DocumentsPageView({ data, message }: { data: DocumentsPageData; 
     <div className="flex flex-col gap-6">
       <PageHeader
         title={data.spaceName !== null ? t("documents.spaceTitle", { name: data.spaceName }) : t("documents.title")}
-        description={t("documents.intro")}
+        description={tv("documents.intro", readerNamed(data.spaceName))}
       >
         {data.canAdd ? (
           <div>

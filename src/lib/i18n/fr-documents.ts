@@ -7,7 +7,10 @@ export const frDocuments = {
   documents: {
     title: "Mes documents",
     spaceTitle: "Documents de {name}",
-    intro: "Vos comptes rendus, résultats, ordonnances et documents personnels, du plus récent au plus ancien.",
+    intro: {
+      yours: "Vos comptes rendus, résultats, ordonnances et documents personnels, du plus récent au plus ancien.",
+      theirs: "Les comptes rendus, résultats, ordonnances et documents personnels de {person}, du plus récent au plus ancien.",
+    },
     add: "Ajouter un document",
     filtersTitle: "Filtrer les documents",
     searchLabel: "Rechercher un mot",

@@ -3,7 +3,10 @@ import { plural } from "./plural";
 export const frHistory = {
   history: {
     title: "Historique des accès",
-    intro: "Chaque consultation, recherche ou modification de votre dossier est enregistrée ici, avec qui l'a faite et quand.",
+    intro: {
+      yours: "Chaque consultation, recherche ou modification de votre dossier est enregistrée ici, avec qui l'a faite et quand.",
+      theirs: "Chaque consultation, recherche ou modification du dossier de {person} est enregistrée ici, avec qui l'a faite et quand.",
+    },
     empty: "Aucun accès enregistré pour le moment.",
     tableCaption:
       "Accès à votre dossier : d'abord ceux d'autres que vous (personnes ou service Espace santé), puis les tentatives refusées, puis vos propres actions, chaque groupe du plus récent au plus ancien",

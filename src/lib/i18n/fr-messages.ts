@@ -3,7 +3,10 @@ import { plural } from "./plural";
 export const frMessaging = {
   messaging: {
     title: "Messagerie sécurisée",
-    intro: "Échangez avec les professionnels de santé que vous avez autorisés. Les messages sont conservés dans votre dossier.",
+    intro: {
+      yours: "Échangez avec les professionnels de santé que vous avez autorisés. Les messages sont conservés dans votre dossier.",
+      theirs: "Échangez avec les professionnels de santé autorisés à voir le dossier de {person}. Les messages sont conservés dans son dossier.",
+    },
     proTitle: "Messagerie sécurisée",
     proIntro: "Vos conversations avec vos patients. Un patient qui vous a bloqué ou dont l'autorisation a pris fin n'apparaît plus.",
     conversations: "Conversations",

@@ -8,7 +8,10 @@ export const frPrescriptions = {
   prescriptions: {
     title: "Mes ordonnances",
     spaceTitle: "Ordonnances de {name}",
-    intro: "Vos ordonnances en cours puis les anciennes, avec ce que la pharmacie a déjà délivré.",
+    intro: {
+      yours: "Vos ordonnances en cours puis les anciennes, avec ce que la pharmacie a déjà délivré.",
+      theirs: "Les ordonnances de {person} en cours puis les anciennes, avec ce que la pharmacie a déjà délivré.",
+    },
     activeTitle: "Ordonnances en cours",
     pastTitle: "Ordonnances passées",
     noneActive: "Aucune ordonnance en cours.",

@@ -91,15 +91,27 @@ export const fr = {
   },
   sections: {
     documents: { title: "Documents", description: "Comptes rendus, résultats d'analyses, imagerie, vaccinations." },
-    prescriptions: { title: "Ordonnances", description: "Vos ordonnances et leur partage avec une pharmacie." },
+    prescriptions: {
+      title: "Ordonnances",
+      description: { yours: "Vos ordonnances et leur partage avec une pharmacie.", theirs: "Les ordonnances de {person} et leur partage avec une pharmacie." },
+    },
     privacy: {
       title: "Partage et confidentialité",
       description: "Professionnels autorisés ou bloqués, documents masqués, accès en urgence.",
     },
-    delegations: { title: "Proches et délégations", description: "Les personnes qui peuvent agir pour vous, et pour qui vous agissez." },
-    accessHistory: { title: "Historique des accès", description: "Qui a consulté ou modifié vos données, et quand." },
+    delegations: {
+      title: "Proches et délégations",
+      description: { yours: "Les personnes qui peuvent agir pour vous, et pour qui vous agissez.", theirs: "Les personnes qui peuvent agir pour {person}, et pour qui vous agissez." },
+    },
+    accessHistory: {
+      title: "Historique des accès",
+      description: { yours: "Qui a consulté ou modifié vos données, et quand.", theirs: "Qui a consulté ou modifié les données de {person}, et quand." },
+    },
     prevention: { title: "Prévention", description: "Vaccinations et dépistages recommandés." },
-    messages: { title: "Messagerie sécurisée", description: "Vos échanges avec les professionnels que vous autorisez." },
+    messages: {
+      title: "Messagerie sécurisée",
+      description: { yours: "Vos échanges avec les professionnels que vous autorisez.", theirs: "Les échanges avec les professionnels autorisés à voir le dossier de {person}." },
+    },
   },
   /** A part of a space the caregiver's delegation leaves out (src/server/delegations/space-parts.ts), said where the page would be. */
   outOfReach: {

@@ -22,6 +22,11 @@ export function readerOf(banner: { name: string } | null | undefined): Reader {
   return banner ? { voice: "theirs", person: banner.name } : PATIENT_READER;
 }
 
+/** The reader of a page whose data already names the person whose space it is (null: the patient's own). */
+export function readerNamed(spaceName: string | null): Reader {
+  return spaceName !== null ? { voice: "theirs", person: spaceName } : PATIENT_READER;
+}
+
 /**
  * The messages written in both voices: a key `k` of the catalogue whose value is
  * `{ yours: "…", theirs: "…" }`, both side by side so that one text is never worded in one

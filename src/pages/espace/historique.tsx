@@ -3,6 +3,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { t, tn } from "@/lib/i18n/messages";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { spaceOf } from "@/server/access/actor";
 import { listAccessHistory, type AccessHistory } from "@/server/history/list-access-history";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
@@ -21,11 +22,12 @@ export const getServerSideProps = framedPage<AccessHistory>("patient", async ({ 
  * attempts, then the person's own actions, each newest first (list-access-history.ts), paged
  * down to the oldest entry.
  */
-export default function AccessHistoryPage({ data: history }: FramedProps<AccessHistory>) {
+export default function AccessHistoryPage({ frame, data: history }: FramedProps<AccessHistory>) {
   if (!history) return <NotFoundView />;
+  const reader = readerOf(frame.banner);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("history.title")} description={t("history.intro")} />
+      <PageHeader title={t("history.title")} description={tv("history.intro", reader)} />
       {!history.allowed ? (
         <OutOfReachNotice part="trail" />
       ) : history.entries.length === 0 ? (

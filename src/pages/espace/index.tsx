@@ -6,6 +6,7 @@ import { PATIENT_SECTIONS } from "@/components/home/patient-sections";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import type { Space } from "@/server/auth/list-spaces";
 import { patientHomeData, type PatientHomeData } from "@/server/home/patient-home-data";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
@@ -27,8 +28,9 @@ function spaceLabel(space: Space): string {
  * The patient's home: their name, whose space they act in, the sections of that space, and
  * the other spaces they may open (a dependant's, a patient who delegated to them).
  */
-export default function PatientHomePage({ data }: FramedProps<PatientHomeData>) {
+export default function PatientHomePage({ frame, data }: FramedProps<PatientHomeData>) {
   if (!data) return <NotFoundView />;
+  const reader = readerOf(frame.banner);
   const current = data.spaces.find((space) => space.current);
   return (
     <div className="flex flex-col gap-8">
@@ -45,7 +47,7 @@ export default function PatientHomePage({ data }: FramedProps<PatientHomeData>) 
           {PATIENT_SECTIONS.filter((section) => !section.part || !data.outOfReach.includes(section.part)).map((section) => (
             <li key={section.href}>
               <Card title={t(section.title)} href={section.href} headingLevel={3}>
-                <p>{t(section.description)}</p>
+                <p>{"voiced" in section.description ? tv(section.description.voiced, reader) : t(section.description.said)}</p>
               </Card>
             </li>
           ))}

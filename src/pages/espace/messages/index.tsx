@@ -5,6 +5,7 @@ import { messagingNotice } from "@/components/messages/notices";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { patientMessagesPageData, type PatientMessagesPageData } from "@/server/messages/patient-messages-page-data";
 import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
@@ -23,12 +24,13 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { qu
  * with unread marks, and "Nouveau message" to a professional the patient lets in now. Plain
  * forms: everything works without JavaScript.
  */
-export default function MessagesPage({ data }: FramedProps<Data>) {
+export default function MessagesPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
+  const reader = readerOf(frame.banner);
   const notice = messagingNotice(data.message ?? undefined);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("messaging.title")} description={t("messaging.intro")} />
+      <PageHeader title={t("messaging.title")} description={tv("messaging.intro", reader)} />
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <ConversationList conversations={data.conversations} basePath="/espace/messages" nameOf={(c) => data.names[c.id] ?? "Professionnel de santé"} />
       {!data.canWrite ? (

@@ -6,6 +6,7 @@ import { PastPrescriptionItem } from "@/components/prescriptions/past-prescripti
 import { PrescriptionSummary } from "@/components/prescriptions/prescription-summary";
 import { pageOf } from "@/lib/page-of";
 import { t } from "@/lib/i18n/messages";
+import { readerNamed, tv } from "@/lib/i18n/voice";
 import { reachesPart } from "@/server/delegations/space-parts";
 import { spacePatientName } from "@/server/delegations/space-patient-name";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
@@ -55,7 +56,7 @@ export default function PrescriptionsPage({ data }: FramedProps<Data>) {
   if ("outOfReach" in data) return <OutOfReachView title={t("sections.prescriptions.title")} part={data.outOfReach} />;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={data.spaceName !== null ? t("prescriptions.spaceTitle", { name: data.spaceName }) : t("prescriptions.title")} description={t("prescriptions.intro")} />
+      <PageHeader title={data.spaceName !== null ? t("prescriptions.spaceTitle", { name: data.spaceName }) : t("prescriptions.title")} description={tv("prescriptions.intro", readerNamed(data.spaceName))} />
       <section aria-labelledby="active-title" className="flex flex-col gap-4">
         <h2 id="active-title" className="text-xl font-semibold">
           {t("prescriptions.activeTitle")}
