@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { SCOPES } from "@/server/access/scopes";
+import * as home from "@/pages/espace";
+import * as documents from "@/pages/espace/documents";
+import * as trail from "@/pages/espace/historique";
+import * as messages from "@/pages/espace/messages";
+import * as prescriptions from "@/pages/espace/ordonnances";
 import * as sharing from "@/pages/espace/partage";
 import * as preview from "@/pages/espace/partage/apercu";
 import * as choices from "@/pages/espace/partage/historique";
@@ -10,7 +16,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, type PagesAnswer } from "./pages-route";
 
 useTestDatabase();
 
@@ -125,5 +131,44 @@ describe("the relatives page of a child's space, to the child's guardian", () =>
     expect(own).toContain("Personne ne peut agir pour vous aujourd'hui.");
     expect(own).toContain("Lien avec vous");
     expect(own).toContain("Ce que cette personne pourra faire voir mes documents ajouter des documents voir mes ordonnances");
+  });
+});
+
+describe("the other pages of the space, to a caregiver with every right", () => {
+  it("introduce the person's documents, prescriptions, messages and history as hers, by name; the patient keeps « vos »", async () => {
+    const system = await systemRepository("caregiver-voice-tests");
+    const camille = await personWithAccount(system, "Camille", "Voix", "female");
+    const lea = await personWithAccount(system, "Lea", "Aidante", "female");
+    await system.create(aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes: [...SCOPES], end: inSixtyDays() }));
+    const leaInCamille = (await sessionOf(lea.account, camille.patientId)).cookie;
+    /** Each page, served with a cookie; then what Léa reads there, and what Camille reads in her own space. */
+    const pages: [string, (cookie: string) => Promise<PagesAnswer>, string, string][] = [
+      ["/espace", (cookie) => servePage(home, "/espace", { cookie }), "Qui a consulté ou modifié les données de Camille Voix, et quand.", "Qui a consulté ou modifié vos données, et quand."],
+      [
+        "/espace/documents",
+        (cookie) => servePage(documents, "/espace/documents", { cookie }),
+        "Les comptes rendus, résultats, ordonnances et documents personnels de Camille Voix,",
+        "Vos comptes rendus, résultats, ordonnances et documents personnels,",
+      ],
+      ["/espace/ordonnances", (cookie) => servePage(prescriptions, "/espace/ordonnances", { cookie }), "Les ordonnances de Camille Voix en cours puis les anciennes", "Vos ordonnances en cours puis les anciennes"],
+      [
+        "/espace/messages",
+        (cookie) => servePage(messages, "/espace/messages", { cookie }),
+        "Échangez avec les professionnels de santé autorisés à voir le dossier de Camille Voix.",
+        "Échangez avec les professionnels de santé que vous avez autorisés.",
+      ],
+      [
+        "/espace/historique",
+        (cookie) => servePage(trail, "/espace/historique", { cookie }),
+        "Chaque consultation, recherche ou modification du dossier de Camille Voix est enregistrée ici",
+        "Chaque consultation, recherche ou modification de votre dossier est enregistrée ici",
+      ],
+    ];
+    for (const [path, serve, hers, camilles] of pages) {
+      const forLea = text((await serve(leaInCamille)).html);
+      expect(forLea, path).toContain(hers);
+      expect(forLea, path).not.toContain(camilles);
+      expect(text((await serve(camille.session.cookie)).html), path).toContain(camilles);
+    }
   });
 });
