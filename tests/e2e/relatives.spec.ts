@@ -143,7 +143,7 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(paul.getByRole("status").filter({ hasText: "pas accessibles avec les droits de votre délégation" })).toBeVisible();
   await expect(paul.locator('form[action^="/api/partage"]')).toHaveCount(0);
   // Its two pages of their own say the same, not « Page introuvable ».
-  for (const [address, title] of [["/espace/partage/historique", "Historique de vos choix"], ["/espace/partage/apercu?vue=pro:00000000-0000-4000-8000-000000000001", "Voir comme…"]] as const) {
+  for (const [address, title] of [["/espace/partage/historique", "Historique des choix de partage de Camille Martin"], ["/espace/partage/apercu?vue=pro:00000000-0000-4000-8000-000000000001", "Voir comme…"]] as const) {
     const answer = await paul.goto(address);
     expect(answer?.status(), address).toBe(200);
     await expect(paul.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -286,4 +286,27 @@ test("'Sortie rapide' is on the sign-in and invitation pages too: accessible, a 
   const plain = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
   await plain.goto("/connexion");
   await expect(plain.getByRole("link", { name: /Sortie rapide/ })).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
+});
+
+test("Camille, in Léo's space as his guardian, reads his relatives and sharing pages about him, not as her own", async ({ browser }) => {
+  const camille = await pageAs(browser, "camille");
+  await camille.goto("/espace");
+  await camille.getByRole("listitem").filter({ hasText: "Léo Martin (représentant légal)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await expect(camille.getByRole("status").filter({ hasText: "Vous agissez pour Léo Martin." })).toBeVisible();
+
+  await camille.goto("/espace/proches");
+  await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour Léo Martin" })).toContainText("Camille Martin");
+  await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour moi" })).toHaveCount(0);
+  await expect(camille.getByLabel("Lien avec Léo Martin")).toBeVisible();
+  await expect(camille.getByRole("checkbox", { name: "voir ses documents" })).toBeVisible();
+  await expectNoAxeViolations(camille, "/espace/proches in Léo's space");
+
+  await camille.goto("/espace/partage");
+  await expect(camille.getByText("Vous gérez pour Léo Martin qui peut voir son dossier.")).toBeVisible();
+  await expect(camille.getByLabel("Voir le dossier de Léo Martin comme")).toBeVisible();
+  await expect(camille.getByRole("main").getByText(/votre dossier|vos documents|mon dossier|mes documents/i)).toHaveCount(0);
+  await expectNoAxeViolations(camille, "/espace/partage in Léo's space");
+  await camille.getByRole("button", { name: "Revenir à mon espace" }).click();
+  await camille.goto("/espace/partage");
+  await expect(camille.getByText("Vous décidez qui peut voir votre dossier.")).toBeVisible();
 });
