@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import { formatDateTime } from "@/lib/documents/format";
 import { t, tn, type MessageKey } from "@/lib/i18n/messages";
+import { tnv, tv, type Reader } from "@/lib/i18n/voice";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
 import { frHistory } from "@/lib/i18n/fr-history";
 import { DataTable } from "@/components/data-table";
@@ -15,10 +16,19 @@ import { UnrecognisedAccessButton, UnrecognisedAccessForm } from "./unrecognised
 const ACTIONS = frHistory.history.actions;
 const RESOURCES = frHistory.history.resources;
 
-/** "Recherche : une vaccination, un problème de santé et un acte médical": every type the row names that we have words for. */
-function actionLabel(entry: HistoryEntry): string {
+/**
+ * "Recherche : une vaccination, un problème de santé et un acte médical": every type the row names
+ * that we have words for; the record itself is « votre dossier » to the patient, « le dossier »
+ * to someone acting for her (the page says whose).
+ */
+function actionLabel(entry: HistoryEntry, reader: Reader): string {
   const action = Object.hasOwn(ACTIONS, entry.interaction) ? (`history.actions.${entry.interaction}` as MessageKey) : "history.actions.other";
-  const resources = entry.resourceTypes.filter((type) => Object.hasOwn(RESOURCES, type)).map((type) => t(`history.resources.${type}` as MessageKey));
+  const resources = entry.resourceTypes
+    .filter((type): type is keyof typeof RESOURCES => Object.hasOwn(RESOURCES, type))
+    .map((type) => {
+      const words = RESOURCES[type];
+      return typeof words === "string" ? words : words[reader.voice];
+    });
   if (resources.length === 0 || entry.interaction === "emergency-access") return t(action);
   return `${t(action)} : ${LIST.format(resources)}`;
 }
@@ -34,8 +44,8 @@ const reportable = (history: AccessHistory, entry: HistoryEntry) => history.mayR
  * The table, and, when this reader may report an access, the sentence saying what reporting does
  * and the one form every row's button submits (unrecognised-access.tsx says why one).
  */
-export function AccessHistoryTable({ history }: { history: AccessHistory }) {
-  const table = <AccessHistoryRows history={history} />;
+export function AccessHistoryTable({ history, reader }: { history: AccessHistory; reader: Reader }) {
+  const table = <AccessHistoryRows history={history} reader={reader} />;
   if (!history.entries.some((entry) => reportable(history, entry) && !entry.reported)) return table;
   return (
     <UnrecognisedAccessForm>
@@ -47,15 +57,15 @@ export function AccessHistoryTable({ history }: { history: AccessHistory }) {
   );
 }
 
-function AccessHistoryRows({ history }: { history: AccessHistory }) {
+function AccessHistoryRows({ history, reader }: { history: AccessHistory; reader: Reader }) {
   return (
-    <DataTable caption={t("history.tableCaption")} columns={[t("history.colWhen"), t("history.colWho"), t("history.colAction"), t("history.colOutcome")]}>
+    <DataTable caption={tv("history.tableCaption", reader)} columns={[t("history.colWhen"), t("history.colWho"), t("history.colAction"), t("history.colOutcome")]}>
       {history.entries.map((entry, i) => (
         <Fragment key={entry.id}>
           {i === 0 || history.entries[i - 1]?.group !== entry.group ? (
             <tr className="border-t border-slate-300 bg-slate-50">
               <th id={`groupe-${entry.group}`} scope="colgroup" colSpan={4} className="scroll-mt-4 px-4 py-2 text-left font-semibold">
-                {t(`history.groups.${entry.group}`)}
+                {entry.group === "refused" ? t("history.groups.refused") : tv(`history.groups.${entry.group}`, reader)}
               </th>
             </tr>
           ) : null}
@@ -79,7 +89,7 @@ function AccessHistoryRows({ history }: { history: AccessHistory }) {
                   {t("history.emergencyBadge")}
                 </span>
               ) : null}
-              <span className="block">{actionLabel(entry)}</span>
+              <span className="block">{actionLabel(entry, reader)}</span>
               {entry.emergencyReason ? (
                 <span className="block text-sm text-slate-800">{t("history.emergencyReason", { reason: entry.emergencyReason })}</span>
               ) : null}
@@ -111,12 +121,12 @@ const SUMMARY = [
  * (at its header row), so refused attempts are one click away however many pages others'
  * accesses fill. An empty group is a count, not a link.
  */
-export function AccessHistorySummary({ history }: { history: AccessHistory }) {
+export function AccessHistorySummary({ history, reader }: { history: AccessHistory; reader: Reader }) {
   return (
     <nav aria-label={t("history.summaryLabel")}>
       <ul className="flex flex-wrap gap-x-6 gap-y-1">
         {SUMMARY.map(([group, key]) => {
-          const text = tn(key, history.groups[group]);
+          const text = key === "history.summaryRefused" ? tn(key, history.groups[group]) : tnv(key, reader, history.groups[group]);
           return (
             <li key={group}>
               {history.groups[group] > 0 ? (

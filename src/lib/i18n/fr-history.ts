@@ -8,8 +8,13 @@ export const frHistory = {
       theirs: "Chaque consultation, recherche ou modification du dossier de {person} est enregistrée ici, avec qui l'a faite et quand.",
     },
     empty: "Aucun accès enregistré pour le moment.",
-    tableCaption:
-      "Accès à votre dossier : d'abord ceux d'autres que vous (personnes ou service Espace santé), puis les tentatives refusées, puis vos propres actions, chaque groupe du plus récent au plus ancien",
+    tableCaption: {
+      yours:
+        "Accès à votre dossier : d'abord ceux d'autres que vous (personnes ou service Espace santé), puis les tentatives refusées, puis vos propres actions, chaque groupe du plus récent au plus ancien",
+      // The groups are the patient's (history-entry.ts): what the caregiver did herself is among the others'.
+      theirs:
+        "Accès au dossier de {person} : d'abord ceux d'autres personnes (dont les vôtres) ou du service Espace santé, puis les tentatives refusées, puis les actions de {person}, chaque groupe du plus récent au plus ancien",
+    },
     colWhen: "Date",
     colWho: "Qui",
     colAction: "Action",
@@ -17,13 +22,19 @@ export const frHistory = {
     count: plural({ one: "{count} accès enregistré", other: "{count} accès enregistrés" }),
     summaryLabel: "Aller au début de chaque groupe",
     // Not « d'autres personnes »: the group holds the service's own acts too (the seeding, an invitation's expiry).
-    summaryOthers: plural({ one: "{count} par d'autres que vous", other: "{count} par d'autres que vous" }),
+    summaryOthers: {
+      yours: plural({ one: "{count} par d'autres que vous", other: "{count} par d'autres que vous" }),
+      theirs: plural({ one: "{count} par d'autres que {person}", other: "{count} par d'autres que {person}" }),
+    },
     summaryRefused: plural({ one: "{count} tentative refusée", other: "{count} tentatives refusées" }),
-    summaryOwn: plural({ one: "{count} par vous-même", other: "{count} par vous-même" }),
+    summaryOwn: {
+      yours: plural({ one: "{count} par vous-même", other: "{count} par vous-même" }),
+      theirs: plural({ one: "{count} par {person}", other: "{count} par {person}" }),
+    },
     groups: {
-      others: "Accès par d'autres que vous",
+      others: { yours: "Accès par d'autres que vous", theirs: "Accès par d'autres que {person}" },
       refused: "Tentatives refusées",
-      own: "Vos propres consultations et actions",
+      own: { yours: "Vos propres consultations et actions", theirs: "Consultations et actions de {person}" },
     },
     first: "Première page",
     last: "Dernière page",
@@ -63,10 +74,10 @@ export const frHistory = {
       Binary: "un fichier",
       MedicationRequest: "une ordonnance",
       MedicationDispense: "une délivrance",
-      Consent: "vos choix de partage",
+      Consent: { yours: "vos choix de partage", theirs: "les choix de partage" },
       RelatedPerson: "une délégation",
       AuditEvent: "l'historique des accès",
-      Patient: "votre dossier",
+      Patient: { yours: "votre dossier", theirs: "le dossier" },
       Immunization: "une vaccination",
       Condition: "un problème de santé",
       Procedure: "un acte médical",
@@ -74,7 +85,7 @@ export const frHistory = {
       Observation: "un résultat",
       Communication: "un message",
       ShareLink: "un lien de partage",
-      other: "votre dossier",
+      other: { yours: "votre dossier", theirs: "le dossier" },
     },
   },
 };

@@ -1,4 +1,4 @@
-import { t, type MessageKey, type MessageParams } from "./messages";
+import { t, tn, type MessageKey, type MessageParams, type PluralKey } from "./messages";
 
 /**
  * To whom a page of a patient's space speaks: the patient herself (« vous », « votre dossier »),
@@ -40,4 +40,14 @@ type VoicedOf<K> = K extends `${infer P}.theirs` ? (`${P}.yours` extends Message
 /** The message at `key` in the reader's voice, `{person}` filled with her name. */
 export function tv(key: VoicedKey, reader: Reader, params: MessageParams = {}): string {
   return t(`${key}.${reader.voice}` as MessageKey, { person: reader.person, ...params });
+}
+
+/** The messages that agree with a count, written in both voices (« 3 par vous-même », « 3 par Camille Martin »). */
+export type VoicedPluralKey = VoicedPluralOf<PluralKey>;
+
+type VoicedPluralOf<K> = K extends `${infer P}.theirs` ? (`${P}.yours` extends PluralKey ? P : never) : never;
+
+/** The form of the message at `key` that agrees with `count`, in the reader's voice, `{person}` filled with her name. */
+export function tnv(key: VoicedPluralKey, reader: Reader, count: number, params: MessageParams = {}): string {
+  return tn(`${key}.${reader.voice}` as PluralKey, count, { person: reader.person, ...params });
 }

@@ -37,8 +37,8 @@ export default function AccessHistoryPage({ frame, data: history }: FramedProps<
           <h2 id="history-count" className="text-xl font-semibold">
             {tn("history.count", history.total)}
           </h2>
-          <AccessHistorySummary history={history} />
-          <AccessHistoryTable history={history} />
+          <AccessHistorySummary history={history} reader={reader} />
+          <AccessHistoryTable history={history} reader={reader} />
           <AccessHistoryPagination page={history.page} pageCount={history.pageCount} />
         </section>
       )}

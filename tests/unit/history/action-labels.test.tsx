@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AccessHistoryTable } from "@/components/history/access-history-table";
+import { PATIENT_READER } from "@/lib/i18n/voice";
 import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-history";
 
 const entry = (id: string, interaction: string, resourceTypes: string[]): HistoryEntry => ({
@@ -57,8 +58,8 @@ describe("the history's action labels", () => {
       "Autre action",
       "Recherche : une vaccination, un problème de santé et un acte médical",
     ];
-    expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} />))).toEqual(expected);
-    expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} />))).toEqual([...expected].reverse());
+    expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} reader={PATIENT_READER} />))).toEqual(expected);
+    expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} reader={PATIENT_READER} />))).toEqual([...expected].reverse());
   });
 });
 
@@ -72,6 +73,6 @@ describe("the history's line on whom an act was for", () => {
     ["a caregiver or a parent, who read the person's name", { ownHistory: false, patientName: "Adèle Martin" }, "pour Adèle Martin"],
     ["a caregiver or a parent, the name unread", { ownHistory: false }, "pour le compte du patient"],
   ] as const)("%s", (_reader, reader, expected) => {
-    expect(forWhom(renderToStaticMarkup(<AccessHistoryTable history={history([onBehalf, entry("2", "read", ["DocumentReference"])], reader)} />))).toEqual([expected]);
+    expect(forWhom(renderToStaticMarkup(<AccessHistoryTable history={history([onBehalf, entry("2", "read", ["DocumentReference"])], reader)} reader={PATIENT_READER} />))).toEqual([expected]);
   });
 });

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AccessHistorySummary } from "@/components/history/access-history-table";
+import { PATIENT_READER } from "@/lib/i18n/voice";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { NotificationsView } from "@/components/notifications/notifications-view";
 import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
@@ -50,7 +51,7 @@ describe("counts in words", () => {
   it("the access history's summary: « 1 tentative refusée », « 2 accès … »", () => {
     const groups = { others: 2, refused: 1, own: 0 };
     const history = { ownHistory: true, groups, groupStarts: { others: 1, refused: 1, own: 1 } } satisfies Pick<AccessHistory, "ownHistory" | "groups" | "groupStarts">;
-    const html = textOf(renderToStaticMarkup(<AccessHistorySummary history={history as AccessHistory} />));
+    const html = textOf(renderToStaticMarkup(<AccessHistorySummary history={history as AccessHistory} reader={PATIENT_READER} />));
     expect(html).toContain("1 tentative refusée");
     expect(html).not.toContain("tentatives");
   });
