@@ -170,5 +170,15 @@ describe("the other pages of the space, to a caregiver with every right", () => 
       expect(forLea, path).not.toContain(camilles);
       expect(text((await serve(camille.session.cookie)).html), path).toContain(camilles);
     }
+    // The access history's groups and rows: Camille's, by name; the record is « le dossier », not « votre dossier ».
+    const trailForLea = text((await servePage(trail, "/espace/historique", { cookie: leaInCamille })).html);
+    expect(trailForLea).toContain("par d'autres que Camille Voix");
+    expect(trailForLea).toContain("Accès par d'autres que Camille Voix");
+    expect(trailForLea).toContain("Consultation : le dossier");
+    expect(trailForLea).not.toMatch(HER_OWN_RECORD);
+    expect(trailForLea).not.toMatch(/\bvous-même\b|d'autres que vous\b/);
+    const camillesTrail = text((await servePage(trail, "/espace/historique", { cookie: camille.session.cookie })).html);
+    expect(camillesTrail).toContain("Accès par d'autres que vous");
+    expect(camillesTrail).toContain("Consultation : votre dossier");
   });
 });
