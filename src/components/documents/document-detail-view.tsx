@@ -1,6 +1,7 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
+import { PATIENT_READER, type Reader } from "@/lib/i18n/voice";
 import type { DocumentDetail } from "@/server/documents/get-document";
 import type { Json } from "@/server/pages/json-props";
 import { ConfidentialityBadge, HiddenBadge } from "./badges";
@@ -9,15 +10,21 @@ import { DocumentViewer } from "./document-viewer";
 import { DocumentViewsTable } from "./document-views-table";
 import { DeleteDocumentForm, PrivacyControls } from "./privacy-controls";
 
-/** A document's page, for the patient's space and the professional's view alike (rights decide what shows). */
+/**
+ * A document's page, for the patient's space and the professional's view alike (rights decide
+ * what shows). `reader`: in the patient's space, the patient or someone acting for her (the
+ * privacy controls speak of her record); a professional is never offered them, and passes none.
+ */
 export function DocumentDetailView({
   detail,
   backHref,
   notice,
+  reader = PATIENT_READER,
 }: {
   detail: Json<DocumentDetail>;
   backHref: string;
   notice?: { tone: "success" | "error" | "info"; text: string };
+  reader?: Reader;
 }) {
   const { summary, rights } = detail;
   return (
@@ -38,7 +45,7 @@ export function DocumentDetailView({
         <DocumentViewer document={summary} />
         <div className="flex flex-col gap-6">
           <DocumentMetadata document={summary} showPrivacy={rights.managePrivacy} />
-          {rights.managePrivacy ? <PrivacyControls document={summary} /> : null}
+          {rights.managePrivacy ? <PrivacyControls document={summary} reader={reader} /> : null}
         </div>
       </div>
       {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} /> : null}

@@ -1,6 +1,7 @@
 import { Button } from "@/components/button";
 import type { Confidentiality } from "@/lib/fhir/systems";
 import { t } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import type { DocumentSummary } from "@/server/documents/document-summary";
 
 const LEVELS: Confidentiality[] = ["N", "R", "V"];
@@ -9,8 +10,9 @@ const LEVELS: Confidentiality[] = ["N", "R", "V"];
  * The patient's choices on one document, as plain form posts (they work without JavaScript):
  * hide it from professionals or show it again, and its confidentiality level. The version is
  * sent back so a choice made on a stale page is refused rather than silently overwriting.
+ * `reader`: the patient, or someone acting for her, who reads about her record (voice.ts).
  */
-export function PrivacyControls({ document }: { document: DocumentSummary }) {
+export function PrivacyControls({ document, reader }: { document: DocumentSummary; reader: Reader }) {
   const base = `/api/documents/${encodeURIComponent(document.id)}`;
   return (
     <section aria-labelledby="privacy-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
@@ -26,7 +28,7 @@ export function PrivacyControls({ document }: { document: DocumentSummary }) {
       ) : (
         <form method="post" action={`${base}/masquer`} className="flex flex-col gap-2">
           <p id="hide-hint" className="text-sm text-slate-700">
-            {t("documentPage.hideHint")}
+            {tv("documentPage.hideHint", reader)}
           </p>
           <div>
             <Button type="submit" variant="secondary" aria-describedby="hide-hint">
@@ -42,7 +44,7 @@ export function PrivacyControls({ document }: { document: DocumentSummary }) {
           {LEVELS.map((level) => (
             <label key={level} className="flex items-start gap-2">
               <input type="radio" name="niveau" value={level} defaultChecked={document.confidentiality === level} className="mt-1.5" />
-              <span>{t(`documentPage.levels.${level}`)}</span>
+              <span>{level === "N" ? t("documentPage.levels.N") : tv(`documentPage.levels.${level}`, reader)}</span>
             </label>
           ))}
         </fieldset>

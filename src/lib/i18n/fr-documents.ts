@@ -110,14 +110,22 @@ export const frDocuments = {
     viewsOnBehalf: "pour le compte du patient",
     privacyTitle: "Confidentialité de ce document",
     hide: "Masquer ce document aux professionnels",
-    hideHint: "Aucun professionnel ne le verra, même ceux que vous avez autorisés.",
+    hideHint: {
+      yours: "Aucun professionnel ne le verra, même ceux que vous avez autorisés.",
+      theirs: "Aucun professionnel ne le verra, même ceux qui sont autorisés à voir le dossier de {person}.",
+    },
     show: "Rendre ce document visible aux professionnels autorisés",
     confidentialityLabel: "Niveau de confidentialité",
     confidentialitySave: "Enregistrer le niveau",
     levels: {
       N: "Normal : visible par les professionnels autorisés",
-      R: "Restreint : seulement les professionnels à qui vous l'avez permis",
-      V: "Secret : vous seul",
+      R: {
+        yours: "Restreint : seulement les professionnels à qui vous l'avez permis",
+        theirs: "Restreint : seulement les professionnels autorisés à voir les documents restreints de {person}",
+      },
+      // To a caregiver, « vous seul » would be a trap: a secret document is hidden from caregivers too
+      // (agent-decision.ts), her included, while a guardian still sees it; true for both readers.
+      V: { yours: "Secret : vous seul", theirs: "Secret : ni les professionnels ni les aidants de {person} ne le voient" },
     },
     levelNames: { N: "Normal", R: "Restreint", V: "Secret" },
     hiddenDone: "Le document est maintenant masqué aux professionnels.",

@@ -6,6 +6,7 @@ import { spaceOf } from "@/server/access/actor";
 import { documentPageData } from "@/server/documents/document-page-data";
 import type { DocumentDetail } from "@/server/documents/get-document";
 import { ABOUT_ROUTE_DOCUMENT, framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import { readerOf } from "@/lib/i18n/voice";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -18,7 +19,7 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { pa
 }, { ...ABOUT_ROUTE_DOCUMENT, ...READS_OWN_RULES });
 
 /** One document of the space: metadata, the file inline, who viewed it, the patient's privacy choices. */
-export default function DocumentPage({ data }: FramedProps<Data>) {
+export default function DocumentPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
-  return <DocumentDetailView detail={data.detail} backHref="/espace/documents" notice={noticeFor(data.message ?? undefined)} />;
+  return <DocumentDetailView detail={data.detail} backHref="/espace/documents" notice={noticeFor(data.message ?? undefined)} reader={readerOf(frame.banner)} />;
 }
