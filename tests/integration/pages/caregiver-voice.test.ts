@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import * as home from "@/pages/espace";
 import * as documents from "@/pages/espace/documents";
+import * as documentPage from "@/pages/espace/documents/[id]";
 import * as trail from "@/pages/espace/historique";
 import * as messages from "@/pages/espace/messages";
 import * as prescriptions from "@/pages/espace/ordonnances";
@@ -170,6 +172,16 @@ describe("the other pages of the space, to a caregiver with every right", () => 
       expect(forLea, path).not.toContain(camilles);
       expect(text((await serve(camille.session.cookie)).html), path).toContain(camilles);
     }
+    // A document's privacy choices: « Secret : vous seul » would tell Léa she keeps it, when a secret document is hidden from her too.
+    const documentId = (await system.create(aDocument({ patientId: camille.patientId, title: "Bilan de Camille" }))).id!;
+    const serveDocument = (cookie: string) => servePage(documentPage, `/espace/documents/${documentId}`, { cookie, params: { id: documentId } });
+    const documentForLea = text((await serveDocument(leaInCamille)).html);
+    expect(documentForLea).toContain("Secret : ni les professionnels ni les aidants de Camille Voix ne le voient");
+    expect(documentForLea).toContain("Aucun professionnel ne le verra, même ceux qui sont autorisés à voir le dossier de Camille Voix.");
+    expect(documentForLea).not.toContain("vous seul");
+    const camillesDocument = text((await serveDocument(camille.session.cookie)).html);
+    expect(camillesDocument).toContain("Secret : vous seul");
+    expect(camillesDocument).toContain("Aucun professionnel ne le verra, même ceux que vous avez autorisés.");
     // The access history's groups and rows: Camille's, by name; the record is « le dossier », not « votre dossier ».
     const trailForLea = text((await servePage(trail, "/espace/historique", { cookie: leaInCamille })).html);
     expect(trailForLea).toContain("par d'autres que Camille Voix");
