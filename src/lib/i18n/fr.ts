@@ -7,6 +7,7 @@ import { frAccount } from "./fr-account";
 import { frNotifications } from "./fr-notifications";
 import { frMessaging } from "./fr-messages";
 import { frRelatives } from "./fr-relatives";
+import { frPrevention } from "./fr-prevention";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -23,6 +24,7 @@ export const fr = {
   ...frAccount,
   ...frMessaging,
   ...frRelatives,
+  ...frPrevention,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

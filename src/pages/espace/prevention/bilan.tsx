@@ -7,6 +7,7 @@ import { NOTICES } from "@/components/prevention/texts";
 import { formatDateTime } from "@/lib/documents/format";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { bilanPageData, type BilanPageData } from "@/server/prevention/bilan/bilan-page-data";
+import { readerOf, tv } from "@/lib/i18n/voice";
 
 /**
  * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
@@ -23,14 +24,15 @@ export const getServerSideProps = framedPage<BilanPageData>("patient", async (sc
  * "Mon bilan prévention" (issue 14): the self-questionnaire of the person's age band, to prepare
  * the check-up, stored in their record; and the questionnaires already filled in.
  */
-export default function BilanPage({ data }: FramedProps<BilanPageData>) {
+export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
   if (!data) return <NotFoundView />;
+  const reader = readerOf(frame.banner);
   const notice = data.notice ? NOTICES[data.notice] : undefined;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title="Mon bilan prévention"
-        description="Aux âges clés (18–25 ans, 45–50 ans, 60–65 ans, 70–75 ans), un bilan avec un professionnel de santé, pris en charge par l'Assurance Maladie. Ce questionnaire vous aide à le préparer."
+        description={tv("preventionWords.bilanIntro", reader)}
       />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {data.band ? (
@@ -44,7 +46,7 @@ export default function BilanPage({ data }: FramedProps<BilanPageData>) {
           {data.canWrite ? <BilanForm questions={data.questions} /> : <p>Vos droits sur cet espace ne permettent pas de remplir ce questionnaire.</p>}
         </section>
       ) : (
-        <p>Vous n&apos;êtes pas dans l&apos;une des tranches d&apos;âge du bilan prévention aujourd&apos;hui : le questionnaire vous sera proposé le moment venu.</p>
+        <p>{tv("preventionWords.bilanOutOfBand", reader)}</p>
       )}
       <section aria-labelledby="deja-remplis" className="flex flex-col gap-2">
         <h2 id="deja-remplis" className="text-xl font-semibold">

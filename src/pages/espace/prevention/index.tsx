@@ -9,6 +9,7 @@ import { NO_BIRTH_DATE, NOTICES, RECORD_OUT_OF_REACH } from "@/components/preven
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
+import { readerOf, tv } from "@/lib/i18n/voice";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -23,7 +24,8 @@ export const getServerSideProps = framedPage<PreventionPageData>("patient", asyn
  * computed by the engine from the record of the space the session acts in (a guardian sees
  * their child's). Server-rendered forms: everything works without JavaScript.
  */
-export default function PreventionPage({ data }: FramedProps<PreventionPageData>) {
+export default function PreventionPage({ frame, data }: FramedProps<PreventionPageData>) {
+  const reader = readerOf(frame.banner);
   if (!data) return <NotFoundView />;
   const notice = data.notice ? NOTICES[data.notice] : undefined;
   const groups = groupItems(data.items, data.date);
@@ -80,9 +82,7 @@ export default function PreventionPage({ data }: FramedProps<PreventionPageData>
           Messages de prévention
         </h2>
         <p className="max-w-prose text-slate-700">
-          {data.preferences.all
-            ? "Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page."
-            : "Vous recevez un message quand une vaccination ou un dépistage devient à faire. Vous pouvez les arrêter pour un thème (bouton « Ne plus me le rappeler ») ou tous ; le calendrier reste visible."}
+          {tv(data.preferences.all ? "preventionWords.remindersOff" : "preventionWords.remindersOn", reader)}
         </p>
         {data.mayChooseReminders ? (
           <form method="post" action="/espace/prevention/rappels">

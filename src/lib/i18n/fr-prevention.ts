@@ -1,0 +1,28 @@
+/**
+ * The words of the prevention pages (/espace/prevention, its « bilan ») that speak of the person
+ * whose space it is, in both voices (voice.ts): to the patient herself, or about her to a
+ * caregiver or a guardian. The reminders and the questionnaire's age bands are hers, not theirs.
+ */
+export const frPrevention = {
+  preventionWords: {
+    remindersOn: {
+      yours:
+        "Vous recevez un message quand une vaccination ou un dépistage devient à faire. Vous pouvez les arrêter pour un thème (bouton « Ne plus me le rappeler ») ou tous ; le calendrier reste visible.",
+      theirs: "{person} reçoit un message quand une vaccination ou un dépistage devient à faire. Le calendrier reste visible sur cette page.",
+    },
+    remindersOff: {
+      yours: "Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page.",
+      theirs: "Les messages de prévention de {person} sont arrêtés. Le calendrier reste visible sur cette page.",
+    },
+    bilanIntro: {
+      yours:
+        "Aux âges clés (18–25 ans, 45–50 ans, 60–65 ans, 70–75 ans), un bilan avec un professionnel de santé, pris en charge par l'Assurance Maladie. Ce questionnaire vous aide à le préparer.",
+      theirs:
+        "Aux âges clés (18–25 ans, 45–50 ans, 60–65 ans, 70–75 ans), un bilan avec un professionnel de santé, pris en charge par l'Assurance Maladie. Ce questionnaire aide {person} à le préparer.",
+    },
+    bilanOutOfBand: {
+      yours: "Vous n'êtes pas dans l'une des tranches d'âge du bilan prévention aujourd'hui : le questionnaire vous sera proposé le moment venu.",
+      theirs: "{person} n'est dans aucune des tranches d'âge du bilan prévention aujourd'hui : le questionnaire lui sera proposé le moment venu.",
+    },
+  },
+};
