@@ -110,9 +110,13 @@ describe("« Mon bilan prévention » (Pages Router)", () => {
   });
 
   it("tells a person past the bands, or a parent in a child's space, that there is nothing to fill in yet", async () => {
-    for (const cookie of [sessions.jean.cookie, sessions.camilleForLeo.cookie]) {
+    // To the parent, about the child: not « Vous n'êtes pas… » as if it were her own age.
+    for (const [cookie, outOfBand] of [
+      [sessions.jean.cookie, OUT_OF_BAND],
+      [sessions.camilleForLeo.cookie, "Léo Bilan n&#x27;est dans aucune des tranches d&#x27;âge du bilan prévention aujourd&#x27;hui"],
+    ] as const) {
       const page = await html(PATH, cookie);
-      expect(page).toContain(OUT_OF_BAND);
+      expect(page).toContain(outOfBand);
       expect(page).not.toContain("<form");
       expect(page).toContain("Aucun pour le moment.");
     }

@@ -10,6 +10,7 @@ import * as documentPage from "@/pages/espace/documents/[id]";
 import * as trail from "@/pages/espace/historique";
 import * as messages from "@/pages/espace/messages";
 import * as prescriptions from "@/pages/espace/ordonnances";
+import * as prevention from "@/pages/espace/prevention";
 import * as sharing from "@/pages/espace/partage";
 import * as preview from "@/pages/espace/partage/apercu";
 import * as choices from "@/pages/espace/partage/historique";
@@ -158,6 +159,12 @@ describe("the other pages of the space, to a caregiver with every right", () => 
         (cookie) => servePage(messages, "/espace/messages", { cookie }),
         "Échangez avec les professionnels de santé autorisés à voir le dossier de Camille Voix.",
         "Échangez avec les professionnels de santé que vous avez autorisés.",
+      ],
+      [
+        "/espace/prevention",
+        (cookie) => servePage(prevention, "/espace/prevention", { cookie }),
+        "Camille Voix reçoit un message quand une vaccination ou un dépistage devient à faire.",
+        "Vous recevez un message quand une vaccination ou un dépistage devient à faire.",
       ],
       [
         "/espace/historique",
