@@ -221,8 +221,11 @@ export const frDocuments = {
     role: "Votre rôle ne permet pas l'accès en urgence : il est réservé aux médecins urgentistes. Demandez au patient de vous autoriser.",
   },
   emergencyNotice: {
-    title: "Accès en urgence à votre dossier",
-    item: "{name} a ouvert votre dossier en urgence le {date}. Motif indiqué : « {reason} ».",
+    title: { yours: "Accès en urgence à votre dossier", theirs: "Accès en urgence au dossier de {person}" },
+    item: {
+      yours: "{name} a ouvert votre dossier en urgence le {date}. Motif indiqué : « {reason} ».",
+      theirs: "{name} a ouvert le dossier de {person} en urgence le {date}. Motif indiqué : « {reason} ».",
+    },
     history: "Voir l'historique des accès",
     unknownPractitioner: "Un professionnel",
   },

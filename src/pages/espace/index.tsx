@@ -37,7 +37,7 @@ export default function PatientHomePage({ frame, data }: FramedProps<PatientHome
       <PageHeader title={t("patientHome.greeting", { name: data.displayName })}>
         {current && current.kind !== "self" ? <Alert tone="info">{t("patientHome.actingFor", { name: current.name })}</Alert> : null}
       </PageHeader>
-      <EmergencyNotice notices={data.notices} />
+      <EmergencyNotice notices={data.notices} reader={reader} />
 
       <section aria-labelledby="sections-title" className="flex flex-col gap-4">
         <h2 id="sections-title" className="text-xl font-semibold">
