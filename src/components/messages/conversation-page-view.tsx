@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import type { ConversationPageData } from "@/server/messages/conversation-page-data";
 import type { Json } from "@/server/pages/json-props";
-import { MessageForm } from "./message-form";
+import { MessageForm, type MessageWriter } from "./message-form";
 import { MessageThread } from "./message-thread";
 import { messagingNotice } from "./notices";
+import { tv } from "@/lib/i18n/voice";
 
 /**
  * One conversation (src/pages/espace/messages/[conversation].tsx, src/pages/pro/messages/[conversation].tsx):
@@ -17,13 +18,13 @@ export function ConversationPageView({
   message,
   backHref,
   documentHref,
-  professional = false,
+  writer,
 }: {
   data: Json<ConversationPageData> | null;
   message: string | null;
   backHref: string;
   documentHref: (id: string) => string;
-  professional?: boolean;
+  writer: MessageWriter;
 }) {
   if (!data) return <NotFoundView />;
   const { conversation } = data;
@@ -39,9 +40,9 @@ export function ConversationPageView({
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
-        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} professional={professional} />
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} />
       ) : (
-        <p>{t(data.recipientGone ? "messaging.recipientGone" : "messaging.cannotWrite")}</p>
+        <p>{data.recipientGone && writer !== "professional" ? tv("messaging.recipientGone", writer) : t("messaging.cannotWrite")}</p>
       )}
     </div>
   );

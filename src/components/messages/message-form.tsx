@@ -3,6 +3,7 @@ import { SelectField, type SelectOption } from "@/components/documents/select-fi
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
 import { MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
+import { tv, type Reader } from "@/lib/i18n/voice";
 
 /**
  * The form that sends a message: a new conversation (with its recipient, or its patient for a
@@ -19,11 +20,14 @@ export type MessageFormProps = {
   withModel?: boolean;
   documents?: SelectOption[];
   submitLabel: string;
-  /** Written by a professional: an attached file goes into the patient's documents. */
-  professional?: boolean;
+  /** Who writes: a professional (an attached file goes into the patient's documents), or, in a patient's space, the patient or someone acting for her (voice.ts). */
+  writer: MessageWriter;
 };
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, withModel, documents, submitLabel, professional }: MessageFormProps) {
+/** A professional, or the reader of a patient's space: the form's hints speak of « vos documents » only to the patient. */
+export type MessageWriter = "professional" | Reader;
+
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, withModel, documents, submitLabel, writer }: MessageFormProps) {
   const headingId = `${id}-title`;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
@@ -32,7 +36,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
       </h2>
       <form id={id} method="post" action="/api/messages" encType="multipart/form-data" className="flex flex-col gap-4">
         {conversationId ? <input type="hidden" name="conversation" value={conversationId} /> : null}
-        {recipients ? <SelectField name="destinataire" label={t("messaging.recipient")} hint={t("messaging.recipientHint")} options={recipients} required id={`${id}-destinataire`} /> : null}
+        {recipients && writer !== "professional" ? <SelectField name="destinataire" label={t("messaging.recipient")} hint={tv("messaging.recipientHint", writer)} options={recipients} required id={`${id}-destinataire`} /> : null}
         {patients ? <SelectField name="patient" label={t("messaging.patient")} options={patients} defaultValue={selectedPatient} required id={`${id}-patient`} /> : null}
         {withModel ? (
           <SelectField
@@ -72,7 +76,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             {t("messaging.file")}
           </label>
           <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
-            {t(professional ? "messaging.fileHintPro" : "messaging.fileHint")}
+            {writer === "professional" ? t("messaging.fileHintPro") : tv("messaging.fileHint", writer)}
           </p>
           <input id={`${id}-fichier`} name="fichier" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={`${id}-fichier-hint`} className="text-base" />
         </div>

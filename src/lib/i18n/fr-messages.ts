@@ -17,10 +17,17 @@ export const frMessaging = {
     noSubject: "Sans objet",
     newTitle: "Nouveau message",
     recipient: "Destinataire",
-    recipientHint: "Seuls les professionnels que vous autorisez aujourd'hui peuvent recevoir vos messages.",
+    recipientHint: {
+      yours: "Seuls les professionnels que vous autorisez aujourd'hui peuvent recevoir vos messages.",
+      theirs: "Seuls les professionnels autorisés aujourd'hui à voir le dossier de {person} peuvent recevoir ces messages.",
+    },
     noRecipient: "Aucun professionnel ne peut recevoir de message : autorisez d'abord un professionnel dans « Partage et confidentialité ».",
     cannotWrite: "Vous pouvez lire les messages de cet espace, mais pas en écrire : la personne ne vous a pas donné ce droit.",
-    recipientGone: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès à votre dossier aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
+    recipientGone: {
+      yours: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès à votre dossier aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
+      theirs:
+        "Ce professionnel ne peut plus recevoir de messages de cet espace : il n'a pas accès au dossier de {person} aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
+    },
     patient: "Patient",
     noPatient: "Aucun patient ne vous autorise aujourd'hui : vous ne pouvez écrire à personne.",
     subject: "Objet (facultatif)",
@@ -32,7 +39,7 @@ export const frMessaging = {
     document: "Joindre un document du dossier (facultatif)",
     documentNone: "Aucun document",
     file: "Ou joindre un nouveau fichier (facultatif)",
-    fileHint: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté à vos documents.",
+    fileHint: { yours: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté à vos documents.", theirs: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents de {person}." },
     fileHintPro: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents du patient.",
     send: "Envoyer",
     reply: "Répondre",

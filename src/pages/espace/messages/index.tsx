@@ -38,7 +38,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
       ) : data.recipients.length === 0 ? (
         <p>{t("messaging.noRecipient")}</p>
       ) : (
-        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} documents={data.documents} submitLabel={t("messaging.send")} />
+        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} />
       )}
     </div>
   );

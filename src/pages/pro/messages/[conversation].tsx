@@ -10,6 +10,6 @@ export const getServerSideProps = conversationPageProps("practitioner");
 
 export default function ProConversationPage({ data }: FramedProps<ConversationPageProps>) {
   return (
-    <ConversationPageView data={data} message={data?.message ?? null} backHref="/pro/messages" professional documentHref={(id) => `/pro/patients/${data?.conversation.patientId ?? ""}/documents/${id}`} />
+    <ConversationPageView data={data} message={data?.message ?? null} backHref="/pro/messages" writer="professional" documentHref={(id) => `/pro/patients/${data?.conversation.patientId ?? ""}/documents/${id}`} />
   );
 }

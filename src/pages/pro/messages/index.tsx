@@ -39,7 +39,7 @@ export default function ProMessagesPage({ data }: FramedProps<Data>) {
           patients={data.patients}
           selectedPatient={data.selectedPatient ?? undefined}
           withModel
-          professional
+          writer="professional"
           submitLabel={t("messaging.send")}
         />
       )}
