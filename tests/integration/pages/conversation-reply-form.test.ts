@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as messagesPage from "@/pages/espace/messages";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
 import { aBlock } from "@/lib/fhir/builders/rules";
 import { t } from "@/lib/i18n/messages";
@@ -30,12 +31,26 @@ describe("a conversation's reply form", () => {
 
     const before = await view();
     expect(before).toContain('action="/api/messages"');
-    expect(before).not.toContain(html(t("messaging.recipientGone")));
+    expect(before).not.toContain(html(t("messaging.recipientGone.yours")));
 
     await world.system.create(aBlock({ patientId: world.camilleId, practitionerId: world.autre }));
     const after = await view();
     expect(after).toContain("Bonjour docteur");
-    expect(after).toContain(html(t("messaging.recipientGone")));
+    expect(after).toContain(html(t("messaging.recipientGone.yours")));
     expect(after).not.toContain('action="/api/messages"');
+  });
+});
+
+describe("the new message form's hints", () => {
+  it("speak of the patient's record and documents to a caregiver who writes for her; « vos » to the patient", async () => {
+    const page = async (cookie: string) => (await servePage(messagesPage, "/espace/messages", { cookie })).html!;
+    const mayas = await page(world.sessions.maya.cookie);
+    expect(mayas).toContain(html("Seuls les professionnels autorisés aujourd'hui à voir le dossier de Camille Martin peuvent recevoir ces messages."));
+    expect(mayas).toContain("Il est ajouté aux documents de Camille Martin.");
+    expect(mayas).not.toContain("vos messages");
+    expect(mayas).not.toContain("vos documents");
+    const camilles = await page(world.sessions.camille.cookie);
+    expect(camilles).toContain(html(t("messaging.recipientHint.yours")));
+    expect(camilles).toContain("Il est ajouté à vos documents.");
   });
 });
