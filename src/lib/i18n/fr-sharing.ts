@@ -50,10 +50,6 @@ export const frSharing = {
       theirs: "{name} est représentant·e légal·e de {person}.",
     },
     linkSentence: "Une pharmacie peut voir une ordonnance par un lien jusqu'au {date}.",
-    linksManage: {
-      yours: "Gérer les liens de vos ordonnances",
-      theirs: "Gérer les liens de ses ordonnances",
-    },
     emergencySentenceAllowed: {
       yours: "En cas d'urgence, un médecin urgentiste peut voir vos documents normaux (vous en êtes prévenu·e).",
       theirs: "En cas d'urgence, un médecin urgentiste peut voir les documents normaux de {person} (la personne en est prévenue).",
