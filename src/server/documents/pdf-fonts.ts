@@ -39,7 +39,9 @@ export function pdfFont(font: Font): FontkitFont {
   let loaded = parsed.get(font);
   if (!loaded) {
     const file = FILES[font];
-    const opened = create(readFileSync(file));
+    // Not traced by Next's bundler: the path is one of FILES, in node_modules, which the bundler
+    // cannot tell from its indexing and would otherwise trace the whole project for.
+    const opened = create(readFileSync(/*turbopackIgnore: true*/ file));
     if (!("hasGlyphForCodePoint" in opened)) throw new Error(`${file} n'est pas une police seule.`);
     loaded = opened;
     parsed.set(font, loaded);
