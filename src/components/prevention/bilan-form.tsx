@@ -1,12 +1,14 @@
 import { Button } from "@/components/button";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import { FREE_TEXT_MAX, type BilanQuestion } from "@/server/prevention/bilan/questionnaires";
 
 /**
  * The self-questionnaire of "Mon bilan prévention" as a plain form (works without JavaScript):
  * one group of choices per question, every question optional, a free text, and the choice to
- * share it with the professionals the person authorised.
+ * share it with the professionals the person authorised (in the words of whoever fills it in:
+ * the person, or a legal guardian for her).
  */
-export function BilanForm({ questions }: { questions: readonly BilanQuestion[] }) {
+export function BilanForm({ questions, reader }: { questions: readonly BilanQuestion[]; reader: Reader }) {
   return (
     <form method="post" action="/espace/prevention/bilan/envoyer" className="flex flex-col gap-6">
       {questions.map((question) =>
@@ -37,7 +39,7 @@ export function BilanForm({ questions }: { questions: readonly BilanQuestion[] }
       )}
       <label className="flex items-start gap-2">
         <input type="checkbox" name="partage" value="oui" className="mt-1.5" />
-        <span>Je partage ce questionnaire avec les professionnels que j&apos;ai autorisés, dont celui qui fera mon bilan.</span>
+        <span>{tv("preventionWords.bilanShare", reader)}</span>
       </label>
       <div>
         <Button type="submit">Enregistrer mon questionnaire</Button>

@@ -20,6 +20,16 @@ export const frPrevention = {
       theirs:
         "Aux âges clés (18–25 ans, 45–50 ans, 60–65 ans, 70–75 ans), un bilan avec un professionnel de santé, pris en charge par l'Assurance Maladie. Ce questionnaire aide {person} à le préparer.",
     },
+    bilanPrivacy: {
+      yours: "Répondez à ce que vous voulez : toutes les questions sont facultatives. Sans votre accord, vos réponses restent visibles de vous seul.",
+      theirs: "Toutes les questions sont facultatives. Sans l'accord de partage, les réponses de {person} ne sont montrées à aucun de ses professionnels.",
+    },
+    bilanShare: {
+      yours: "Je partage ce questionnaire avec les professionnels que j'ai autorisés, dont celui qui fera mon bilan.",
+      theirs: "Partager ce questionnaire avec les professionnels autorisés par {person}, dont celui qui fera son bilan.",
+    },
+    bilanKept: { yours: "visible de vous seul", theirs: "montré à aucun professionnel" },
+    bilanShared: { yours: "partagé avec les professionnels que vous avez autorisés", theirs: "partagé avec les professionnels autorisés par {person}" },
     bilanOutOfBand: {
       yours: "Vous n'êtes pas dans l'une des tranches d'âge du bilan prévention aujourd'hui : le questionnaire vous sera proposé le moment venu.",
       theirs: "{person} n'est dans aucune des tranches d'âge du bilan prévention aujourd'hui : le questionnaire lui sera proposé le moment venu.",

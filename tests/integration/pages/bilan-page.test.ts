@@ -107,6 +107,10 @@ describe("« Mon bilan prévention » (Pages Router)", () => {
     expect(page).not.toContain("<form");
     expect(page).toContain("(3 réponses)");
     expect(page).not.toContain("visible de vous seul");
+    // About Rose, not as if the questionnaires were Hugo's own.
+    expect(page).toContain("Sans l&#x27;accord de partage, les réponses de Rose Bilan ne sont montrées à aucun de ses professionnels.");
+    expect(page).toContain("partagé avec les professionnels autorisés par Rose Bilan (3 réponses)");
+    expect(page).not.toMatch(/vos réponses|que vous avez autorisés/);
   });
 
   it("tells a person past the bands, or a parent in a child's space, that there is nothing to fill in yet", async () => {

@@ -40,10 +40,8 @@ export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
           <h2 id="questionnaire" className="text-xl font-semibold">
             Questionnaire des {data.band.replace("-", " à ")} ans
           </h2>
-          <p>
-            Répondez à ce que vous voulez : toutes les questions sont facultatives. Sans votre accord, vos réponses restent visibles de vous seul.
-          </p>
-          {data.canWrite ? <BilanForm questions={data.questions} /> : <p>Vos droits sur cet espace ne permettent pas de remplir ce questionnaire.</p>}
+          <p>{tv("preventionWords.bilanPrivacy", reader)}</p>
+          {data.canWrite ? <BilanForm questions={data.questions} reader={reader} /> : <p>Vos droits sur cet espace ne permettent pas de remplir ce questionnaire.</p>}
         </section>
       ) : (
         <p>{tv("preventionWords.bilanOutOfBand", reader)}</p>
@@ -61,7 +59,7 @@ export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
             {data.previous.map((response) => (
               <li key={response.id}>
                 Le {response.authored ? formatDateTime(new Date(response.authored)) : "?"} :{" "}
-                {response.onlyMe ? "visible de vous seul" : "partagé avec les professionnels que vous avez autorisés"} ({response.answers} réponses)
+                {tv(response.onlyMe ? "preventionWords.bilanKept" : "preventionWords.bilanShared", reader)} ({response.answers} réponses)
               </li>
             ))}
           </ul>
