@@ -29,9 +29,9 @@ const RESET_ERRORS: Record<string, MessageKey> = { lien: "reset.badLink", facteu
  * whose post would be refused (reset-password.ts still decides on its own).
  */
 export const resetPasswordProps = openPage<ResetPasswordData>(async ({ query }) => {
-  const jeton = queryValue(query.jeton);
+  const token = queryValue(query.jeton) ?? null;
   const erreur = queryValue(query.erreur);
-  const token = jeton && /^[A-Za-z0-9_-]{43}$/.test(jeton) ? jeton : null;
+  // A token without the shape of one is "unknown" there, and is never put back in the page.
   const state = await accountLinkState("password-reset", token, new Date());
   const error = (erreur && Object.hasOwn(RESET_ERRORS, erreur) && RESET_ERRORS[erreur]) || null;
   return { title: t(state === "live" ? "reset.newTitle" : "reset.linkEndedTitle"), data: { token: state === "live" ? token : null, state, error } };

@@ -60,16 +60,6 @@ export async function takeSpentTokenAttempt(tokenHash: string, purpose: TokenPur
   return (await prisma.accountToken.findUnique({ where: { tokenHash }, select: { id: true, accountId: true } })) ?? undefined;
 }
 
-/** A live token, without counting (for the page that shows a link's form). */
-export async function findLiveToken(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number) {
-  const { prisma } = await database();
-  return (
-    (await prisma.accountToken.findFirst({
-      where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
-      select: { id: true, accountId: true, data: true },
-    })) ?? undefined
-  );
-}
 
 /** Spends the token; false when something else spent it first. */
 export async function consumeAccountToken(id: string, now: Date): Promise<boolean> {
