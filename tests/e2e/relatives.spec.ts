@@ -168,8 +168,19 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await paul.goto(documentPath);
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");
 
+  // Paul, still allowed to add documents, has the upload form open when the delegation is withdrawn.
+  await paul.goto("/espace/documents/ajouter");
+  await paul.getByLabel("Fichier").setInputFiles({ name: "tardive.pdf", mimeType: "application/pdf", buffer: await aPdf(`Tardive ${stamp}`) });
+  await paul.getByLabel("Titre").fill(`Note tardive ${stamp}`);
+  await paul.getByLabel("Type de document").selectOption({ label: "Document personnel" });
+
   await camille.getByRole("button", { name: "Retirer maintenant" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Délégation retirée" })).toBeVisible();
+  // What he sends then is added nowhere: not to Camille's record, not to his own in its place.
+  await paul.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(paul.getByRole("alert")).toContainText("Vous n'avez plus accès à cet espace");
+  await camille.goto("/espace/documents");
+  await expect(camille.getByRole("main")).not.toContainText(`Note tardive ${stamp}`);
   // Paul's bookmark of a page of Camille's space: he is told his access has ended, with nothing
   // of hers (not even her name), whichever page of the space he opens.
   for (const address of [documentPath, "/espace/documents", "/espace"]) {
@@ -184,6 +195,8 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(paul).toHaveURL(/\/espace\/proches$/);
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Proches et délégations");
   await expect(actingFor).toContainText("Vous n'agissez pour personne.");
+  await paul.goto("/espace/documents");
+  await expect(paul.getByRole("main")).not.toContainText(`Note tardive ${stamp}`);
   await paul.goto("/espace");
   await expect(paul.getByRole("heading", { level: 1 })).not.toHaveText("Vous n'avez plus accès à cet espace");
   await expect(paul.getByRole("region", { name: "Espace d'une autre personne" })).toHaveCount(0);
