@@ -1,4 +1,4 @@
-import type { Communication, Reference, Resource } from "@medplum/fhirtypes";
+import type { Communication, Meta, Reference, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { senderRefOf } from "../access/message-changes";
 import { extractColumns, patientElementOf, patientReferenceOf } from "./columns";
@@ -7,13 +7,13 @@ import { unprocessable } from "./errors";
 
 /**
  * What the server owns in a resource about to be written: its id, its meta (version, date,
- * labels), the compartment it belongs to and who wrote it. Whatever the request body said of
- * these is overwritten here, from the Actor and the stored version.
+ * labels, who wrote this version), the compartment it belongs to and who wrote it. Whatever the
+ * request body said of these is overwritten here, from the Actor and the stored version.
  */
 export function prepareForWrite<T extends Resource>(
   actor: Actor,
   input: T,
-  at: { id: string; versionId: number; now: Date; stored?: Resource },
+  at: { id: string; versionId: number; now: Date; stored?: Resource; agentName?: string },
 ): T {
   const { stored } = at;
   const security = stored ? stored.meta?.security : input.meta?.security;
@@ -24,6 +24,7 @@ export function prepareForWrite<T extends Resource>(
       versionId: String(at.versionId),
       lastUpdated: at.now.toISOString(),
       ...(security && security.length > 0 ? { security } : {}),
+      ...writtenBy(actor, at.agentName, input.meta),
     },
   } as T;
   // A resource created in a space belongs to that space unless it names a patient itself (and
@@ -54,6 +55,37 @@ export function checkNamedProfessional(actor: Actor, resource: Resource, stored:
   throw unprocessable("Seul un professionnel peut se désigner comme auteur d'une ressource.", [
     { severity: "error", code: "business-rule", diagnostics: `auteur ${author} refusé`, expression: [resource.resourceType] },
   ]);
+}
+
+/**
+ * Who wrote this version, in the version itself (Medplum's `Meta.author` and `Meta.onBehalfOf`,
+ * in the StructureDefinitions the validator checks): the patient's history of her sharing choices
+ * says « Léa Martin a autorisé Dr Petit » when her caregiver made the choice, from the versions
+ * alone. The audit trail records the same act, but joining it to a version would be by time.
+ * A caregiver or guardian is named by her RelatedPerson on the patient (that relation is who
+ * acts), not by her own Patient id, which is no business of the patient's record; the name is
+ * the one she signed in under, at the time she acted. The system (seed, jobs) writes what its
+ * input says, so that demo choices read as the patient's own.
+ */
+export function writtenBy(actor: Actor, agentName: string | undefined, input?: Meta): Pick<Meta, "author" | "onBehalfOf"> {
+  const display = agentName ? { display: agentName } : {};
+  switch (actor.kind) {
+    case "patient":
+      return { author: { reference: `Patient/${actor.patientId}`, ...display } };
+    case "guardian":
+    case "delegate":
+      return { author: { reference: `RelatedPerson/${actor.relatedPersonId}`, ...display }, onBehalfOf: { reference: `Patient/${actor.patientId}` } };
+    case "practitioner":
+      return { author: { reference: `Practitioner/${actor.practitionerId}`, ...display } };
+    case "link":
+      // A pharmacist behind a link has no resource of her own: the pharmacy she named.
+      return { author: { display: actor.pharmacy } };
+    case "system":
+      return {
+        ...(input?.author ? { author: input.author } : {}),
+        ...(input?.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
+      };
+  }
 }
 
 function setPatientReference(resource: Resource, reference: string) {

@@ -20,7 +20,7 @@ import { claimStagedFile, discardStagedFile, stageFile, type StagedFile } from "
 import type { CreateDocumentOptions, FileBytes, TransactionScope } from "./transaction-scope";
 import { refuseFileWrite, WriteGuards } from "./write-guards";
 import { factsForWrite } from "./write-facts";
-import { checkNamedProfessional, prepareForWrite } from "./prepare-write";
+import { checkNamedProfessional, prepareForWrite, writtenBy } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
 import { eraseWithdrawnText } from "./withdrawn-message";
@@ -48,7 +48,7 @@ export class Repository extends WriteGuards {
     if (!options.fileOf) refuseFileWrite(this.actor, input.resourceType);
     const now = this.now();
     const q = inPrisma(tx);
-    const prepared = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now }), q);
+    const prepared = await this.withDefaultLevel(prepareForWrite(this.actor, input, { id, versionId: 1, now, agentName: this.ctx.agentName }), q);
     // The attachment of an uploaded file is the server's, set here after whatever the body said was dropped.
     const resource = (options.file && prepared.resourceType === "DocumentReference" ? withStoredFile(prepared, options.file) : prepared) as T;
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") await nameSender(q, this.actor, resource, patientIdOf(resource) ?? undefined);
@@ -159,7 +159,7 @@ export class Repository extends WriteGuards {
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
-      const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}) };
+      const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}), ...writtenBy(this.actor, this.ctx.agentName) };
       const resource = { ...stored.content, meta } as T;
       validateForWrite(resource);
       const facts = await factsForWrite(q, resource);
@@ -184,7 +184,7 @@ export class Repository extends WriteGuards {
     checkVersion(stored, options.ifMatch);
     const now = this.now();
     const versionId = stored.version_id + 1;
-    const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content });
+    const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content, agentName: this.ctx.agentName });
     validateForWrite(resource);
     const facts = await factsForWrite(q, resource);
     // Moving a resource to another compartment, or out of what the actor may write, is refused.
@@ -264,7 +264,8 @@ export class Repository extends WriteGuards {
     const stored = await this.guard(q, type, id, interaction, "update", true);
     const now = this.now();
     const versionId = stored.version_id + 1;
-    const resource = { ...stored.content, status, meta: { ...stored.content.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as Resource;
+    const { author: _author, onBehalfOf: _onBehalfOf, ...kept } = stored.content.meta ?? {};
+    const resource = { ...stored.content, status, meta: { ...kept, versionId: String(versionId), lastUpdated: now.toISOString(), ...writtenBy(this.actor, this.ctx.agentName) } } as Resource;
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);
     validateForWrite(resource);

@@ -43,6 +43,10 @@ export async function seedRules(repo: Repository, clock: SeedClock): Promise<num
       end: on("2034-09-10", 0),
     }),
   ];
-  for (const resource of resources) await repo.create(resource);
+  // The personas' choices are their own: their history says « Vous avez autorisé … » to them
+  // (the system writes the author its input names, prepare-write.ts).
+  for (const resource of resources) {
+    await repo.create(resource.resourceType === "Consent" && resource.patient ? { ...resource, meta: { ...resource.meta, author: resource.patient } } : resource);
+  }
   return resources.length;
 }

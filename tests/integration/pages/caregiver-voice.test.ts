@@ -37,7 +37,9 @@ async function sharingWorld() {
   const camille = await personWithAccount(system, "Camille", "Voix", "female");
   const lea = await personWithAccount(system, "Lea", "Aidante", "female");
   const petit = (await system.create(aPractitioner({ given: "Anne", family: "Petit" }))).id!;
-  await system.create(anAuthorisation({ patientId: camille.patientId, practitionerId: petit }));
+  // Camille's own choice (the version names its writer, as the server does for her own posts).
+  const authorisation = anAuthorisation({ patientId: camille.patientId, practitionerId: petit });
+  await system.create({ ...authorisation, meta: { author: { reference: `Patient/${camille.patientId}`, display: "Camille Voix" } } });
   await system.create(
     aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes: ["documents:read", "privacy:manage"], end: inSixtyDays() }),
   );
@@ -88,7 +90,7 @@ describe("the sharing pages, to a caregiver who manages the patient's sharing", 
     const { camille, petit, leaInCamille } = await sharingWorld();
     const history = text((await servePage(choices, "/espace/partage/historique", { cookie: leaInCamille.cookie })).html);
     expect(history).toContain("Historique des choix de partage de Camille Voix");
-    expect(history).toContain("Dr Anne Petit a été autorisé·e");
+    expect(history).toContain("Dr Anne Petit a été autorisé·e par Camille Voix");
     expect(history).not.toMatch(/\bvous\b|\bvos\b/i);
     const asPetit = `/espace/partage/apercu?vue=pro:${petit}`;
     const previewed = text((await servePage(preview, asPetit, { cookie: leaInCamille.cookie })).html);

@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
-import { readerOf, tv, type VoicedKey } from "@/lib/i18n/voice";
+import { readerOf, tv } from "@/lib/i18n/voice";
+import { choiceLine } from "@/components/sharing/choice-line";
 import { reachesPart } from "@/server/delegations/space-parts";
 import { spaceReader } from "@/server/delegations/space-reader";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
@@ -28,21 +29,11 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { qu
   return history ? { title: tv("sharing.historyPageTitle", reader), data: { events: history.events, hasMore: history.hasMore, page } } : NOT_FOUND;
 });
 
-const KEYS: Record<ChoiceEvent["kind"], VoicedKey> = {
-  authorised: "sharing.events.authorised",
-  changed: "sharing.events.changed",
-  withdrawn: "sharing.events.withdrawn",
-  blocked: "sharing.events.blocked",
-  unblocked: "sharing.events.unblocked",
-  emergency: "sharing.events.emergency",
-  research: "sharing.events.research",
-  defaultLevel: "sharing.events.defaultLevel",
-};
-
 /**
  * "Vous avez autorisé Dr Petit le 3 mars, retiré le 5 mai": every change of the sharing choices,
- * newest first. To someone acting for the patient, about her (« Historique des choix de partage
- * de Camille Martin », « Dr Petit a été autorisé·e »): the choices are hers, whoever made them.
+ * newest first, each said from who made it (choice-line.ts): the patient reads which of them
+ * her caregiver made, by name. To someone acting for the patient the page is about her
+ * (« Historique des choix de partage de Camille Martin »): the choices are hers, whoever made them.
  */
 export default function ChoiceHistoryPage({ frame, data }: FramedProps<Data>) {
   const reader = readerOf(frame.banner);
@@ -55,7 +46,7 @@ export default function ChoiceHistoryPage({ frame, data }: FramedProps<Data>) {
       <ol className="flex flex-col gap-2">
         {data.events.map((event, index) => (
           <li key={`${event.when}-${index}`} className="rounded border border-slate-300 bg-white px-3 py-2">
-            {tv(KEYS[event.kind], reader, { name: event.name ?? "un professionnel" })} — <time dateTime={event.when}>{formatDateTime(event.when)}</time>
+            {choiceLine(event.kind, event.by, event.name ?? "un professionnel")} — <time dateTime={event.when}>{formatDateTime(event.when)}</time>
           </li>
         ))}
       </ol>
