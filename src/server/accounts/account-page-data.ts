@@ -73,7 +73,7 @@ const ERRORS: Record<string, MessageKey> = {
   adresse: "account.emailFailed",
 };
 
-const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;
+const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "recovery-code-failed", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;
 // What was typed inside the account to confirm a change is no sign-in (account-event-store.ts).
 const CHANGE_KINDS = [
   "account-password-failed",

@@ -43,10 +43,12 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
   if (!factor || factor.disabled) return { ok: false, reason: "challenge" };
   if (isPaused(factor.pausedUntil, input.now)) return { ok: false, reason: "paused" };
   const trail = { address: input.address ?? null, userAgent: input.userAgent };
-  const slot = await takeCodeSlot(challenge.accountId, input.now, trail, { kind: "code-failed" });
+  const recovery = input.kind === "recovery";
+  // A wrong recovery code is listed as one (« Code de secours erroné »): the owner who never
+  // typed one learns that someone has her password and is trying her codes.
+  const slot = await takeCodeSlot(challenge.accountId, input.now, trail, { kind: recovery ? "recovery-code-failed" : "code-failed" });
   if (!slot.allowed) return { ok: false, reason: "paused" };
 
-  const recovery = input.kind === "recovery";
   const codeOk = recovery ? await spendRecoveryCode(challenge.accountId, input.code, input.now) : await spendTotpCode(challenge.accountId, factor, input.code, input.now);
   await slot.settle(codeOk);
   if (!codeOk) return { ok: false, reason: "code" };

@@ -18,7 +18,7 @@ import { SECOND_FACTOR_LIMITS, secondFactorThrottleKey } from "./throttle-policy
  */
 export type CodeSlot = { allowed: boolean; settle(ok: boolean): Promise<void> };
 
-export type CodeRefusal = { kind: Extract<AccountEventKind, "code-failed" | "account-code-failed">; detail?: string };
+export type CodeRefusal = { kind: Extract<AccountEventKind, "code-failed" | "recovery-code-failed" | "account-code-failed">; detail?: string };
 
 export async function takeCodeSlot(
   accountId: string,

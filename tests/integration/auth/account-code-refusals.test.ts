@@ -14,6 +14,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
 import { signedInBrowser } from "./signed-in-browser";
+import { signInRoutes } from "./sign-in-routes";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -27,6 +28,7 @@ useTestDatabase();
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   server = await startTestServer({
+    ...signInRoutes,
     "/compte/mot-de-passe": changePassword,
     "/compte/adresse": changeEmail,
     "/compte/codes-secours": newRecoveryCodes,
@@ -57,6 +59,21 @@ async function accountPageLists(browser: Browser): Promise<{ signIns: string; ch
 }
 
 const count = (text: string, words: string) => text.split(words).length - 1;
+
+describe("a wrong recovery code typed at sign-in", () => {
+  it("is listed among the sign-ins as a recovery code refused, not as a wrong code of the app", async () => {
+    const account = await anAccount();
+    const stranger = new Browser(server.base, anAddress());
+    expect((await stranger.post("/connexion/mot-de-passe", { email: account.email, password: PASSWORD })).headers.get("location")).toBe("/connexion/code");
+    expect((await stranger.post("/code", { code: "AAAAA-BBBBB", kind: "recovery" })).status).toBe(401);
+    expect((await stranger.post("/code", { code: "000000", kind: "totp" })).status).toBe(401);
+
+    const { signIns, changes } = await accountPageLists(await signedIn(account));
+    expect(count(signIns, "Code de secours erroné")).toBe(1);
+    expect(count(signIns, "Code de vérification erroné")).toBe(1);
+    expect(changes).not.toContain("Code de secours erroné");
+  });
+});
 
 describe("wrong codes typed inside « Mon compte »", () => {
   it("are not listed among the sign-ins, but among the account's changes, as refused codes", async () => {
