@@ -24,7 +24,7 @@ export function prepareForWrite<T extends Resource>(
       versionId: String(at.versionId),
       lastUpdated: at.now.toISOString(),
       ...(security && security.length > 0 ? { security } : {}),
-      ...writtenBy(actor, at.agentName, input.meta),
+      ...writtenBy(actor, input.resourceType, at.agentName, input.meta),
     },
   } as T;
   // A resource created in a space belongs to that space unless it names a patient itself (and
@@ -58,16 +58,23 @@ export function checkNamedProfessional(actor: Actor, resource: Resource, stored:
 }
 
 /**
- * Who wrote this version, in the version itself (Medplum's `Meta.author` and `Meta.onBehalfOf`,
- * in the StructureDefinitions the validator checks): the patient's history of her sharing choices
- * says « Léa Martin a autorisé Dr Petit » when her caregiver made the choice, from the versions
- * alone. The audit trail records the same act, but joining it to a version would be by time.
+ * Who wrote this version of a sharing choice (a Consent), in the version itself (Medplum's
+ * `Meta.author` and `Meta.onBehalfOf`, in the StructureDefinitions the validator checks): the
+ * patient's history of her choices says « … a été retirée par Léa Martin » when her caregiver
+ * made the change, from the versions alone. The audit trail records the same act, but joining it
+ * to a version would be by time.
+ *
+ * Consents only: no professional may read them (practitioner-decision.ts, the privacy domain).
+ * On a vaccination or a document a caregiver added, the same field would tell the patient's
+ * professionals who her caregiver is, by name, which the delegations domain keeps from them.
+ *
  * A caregiver or guardian is named by her RelatedPerson on the patient (that relation is who
  * acts), not by her own Patient id, which is no business of the patient's record; the name is
- * the one she signed in under, at the time she acted. The system (seed, jobs) writes what its
- * input says, so that demo choices read as the patient's own.
+ * the one she signed in under, when she acted. The system (seed, jobs) writes what its input
+ * says, so that demo choices read as the patient's own.
  */
-export function writtenBy(actor: Actor, agentName: string | undefined, input?: Meta): Pick<Meta, "author" | "onBehalfOf"> {
+export function writtenBy(actor: Actor, resourceType: string, agentName: string | undefined, input?: Meta): Pick<Meta, "author" | "onBehalfOf"> {
+  if (resourceType !== "Consent") return {};
   const display = agentName ? { display: agentName } : {};
   switch (actor.kind) {
     case "patient":
@@ -78,8 +85,7 @@ export function writtenBy(actor: Actor, agentName: string | undefined, input?: M
     case "practitioner":
       return { author: { reference: `Practitioner/${actor.practitionerId}`, ...display } };
     case "link":
-      // A pharmacist behind a link has no resource of her own: the pharmacy she named.
-      return { author: { display: actor.pharmacy } };
+      return {};
     case "system":
       return {
         ...(input?.author ? { author: input.author } : {}),

@@ -159,7 +159,7 @@ export class Repository extends WriteGuards {
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;
-      const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}), ...writtenBy(this.actor, this.ctx.agentName) };
+      const meta = { versionId: String(versionId), lastUpdated: now.toISOString(), ...(labels.length > 0 ? { security: labels } : {}), ...writtenBy(this.actor, type, this.ctx.agentName) };
       const resource = { ...stored.content, meta } as T;
       validateForWrite(resource);
       const facts = await factsForWrite(q, resource);
@@ -265,7 +265,7 @@ export class Repository extends WriteGuards {
     const now = this.now();
     const versionId = stored.version_id + 1;
     const { author: _author, onBehalfOf: _onBehalfOf, ...kept } = stored.content.meta ?? {};
-    const resource = { ...stored.content, status, meta: { ...kept, versionId: String(versionId), lastUpdated: now.toISOString(), ...writtenBy(this.actor, this.ctx.agentName) } } as Resource;
+    const resource = { ...stored.content, status, meta: { ...kept, versionId: String(versionId), lastUpdated: now.toISOString(), ...writtenBy(this.actor, type, this.ctx.agentName) } } as Resource;
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);
     validateForWrite(resource);

@@ -55,7 +55,7 @@ function kindOf(consent: Consent, versionId: number): Pick<ChoiceEvent, "kind" |
 
 export async function choiceHistory(repo: Repository, page: number): Promise<{ events: (ChoiceEvent & { name?: string })[]; hasMore: boolean }> {
   const patientId = await privacySpace(repo);
-  const readerRef = writtenBy(repo.actor, undefined).author?.reference;
+  const readerRef = writtenBy(repo.actor, "Consent", undefined).author?.reference;
   const { versions, hasMore } = await repo.historyOfType(patientId, "Consent", { limit: EVENTS_PER_PAGE, offset: (page - 1) * EVENTS_PER_PAGE });
   const events = versions
     .filter((version) => !version.deleted && version.resource.resourceType === "Consent")

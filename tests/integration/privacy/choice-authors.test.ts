@@ -1,5 +1,6 @@
-import type { Consent } from "@medplum/fhirtypes";
+import type { Consent, Immunization } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
+import { anImmunization } from "@/lib/fhir/builders/record";
 import { aBlock } from "@/lib/fhir/builders/rules";
 import * as choices from "@/pages/espace/partage/historique";
 import { useTestDatabase } from "../../setup/test-database";
@@ -69,5 +70,14 @@ describe("the history of the sharing choices", () => {
     const camilles = await historyOf(sessions.camille.cookie);
     expect(camilles).toContain("Dr Anne Alpha a été débloqué·e par Maya Gestion");
     expect(camilles).toMatch(/Dr Bruno Bêta a été bloqué·e —/);
+  });
+
+  it("is written on the choices alone: what professionals read names no writer", async () => {
+    const { camilleId, sessions } = world;
+    const answer = await fhir("POST", "Immunization", { cookie: sessions.camille.cookie, body: anImmunization({ patientId: camilleId }), headers: sameOrigin() });
+    expect(answer.status).toBe(201);
+    const written = resourceOf<Immunization>(answer);
+    expect(written.meta?.author).toBeUndefined();
+    expect(written.meta?.onBehalfOf).toBeUndefined();
   });
 });
