@@ -23,6 +23,7 @@ export const NOTIFICATION_KINDS = [
   "message-received",
   "majority-approaching",
   "majority-guardian",
+  "sharing-changed-for-you",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -140,6 +141,12 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: "Majorité d'un enfant",
     security: true,
     link: "/espace",
+  },
+  "sharing-changed-for-you": {
+    text: "Une personne qui agit pour vous a modifié vos choix de partage : qui peut voir votre dossier, et comment.",
+    label: "Choix de partage modifiés par une personne qui agit pour vous",
+    security: true,
+    link: "/espace/partage/historique",
   },
   "message-received": {
     text: "Vous avez reçu un nouveau message.",

@@ -13,6 +13,7 @@ import { withStoredFile } from "./document-attachment";
 import { documentReferenceOf, eraseFilesOf, relabelFilesOf } from "./document-files";
 import { forbidden, notFound } from "./errors";
 import { checkVersion } from "./history-rows";
+import { tellPatientOfChoiceMadeForHer } from "./choice-made-for-patient";
 import { isUuid } from "./ids";
 import { refuseUndeliverable } from "./message-delivery";
 import { nameSender } from "./message-sender";
@@ -70,6 +71,7 @@ export class Repository extends WriteGuards {
     }
     await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
+    if (resource.resourceType === "Consent") await tellPatientOfChoiceMadeForHer(q, this.actor, facts.patientId ?? null, now);
     this.forgetAfterWrite(resource);
     return resource;
   }
@@ -167,6 +169,7 @@ export class Repository extends WriteGuards {
       if (resource.resourceType === "DocumentReference") await relabelFilesOf(tx, resource, labels, now);
       const codes = labels.map((label) => label.code ?? "").join(",");
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "update", outcome: "success", detail: { security: codes } }, q);
+      await tellPatientOfChoiceMadeForHer(q, this.actor, stored.patient_id, now);
       return resource;
     }));
   }
@@ -204,6 +207,7 @@ export class Repository extends WriteGuards {
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
+    if (resource.resourceType === "Consent") await tellPatientOfChoiceMadeForHer(q, this.actor, stored.patient_id, now);
     this.forgetAfterWrite(resource);
     return resource as T;
   }
@@ -225,6 +229,7 @@ export class Repository extends WriteGuards {
       await writeTombstone(tx, stored, versionId, now);
       if (type === "DocumentReference") await eraseFilesOf(tx, id, now);
       await this.audit({ patientId: stored.patient_id, entity: `${type}/${id}`, interaction: "delete", outcome: "success" }, q);
+      if (type === "Consent") await tellPatientOfChoiceMadeForHer(q, this.actor, stored.patient_id, now);
       this.forgetAfterWrite(stored.content);
     }));
   }
