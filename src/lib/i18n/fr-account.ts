@@ -133,6 +133,8 @@ export const frAccount = {
     emailLinkExpired: "Ce lien a expiré : il n'était valable que 24 heures. Connectez-vous, puis demandez de nouveau le changement d'adresse dans « Mon compte ».",
     emailLinkExhausted: "Ce lien ne fonctionne plus : il a été essayé trop de fois. Connectez-vous, puis demandez de nouveau le changement d'adresse dans « Mon compte ».",
     emailLinkUnknown: "Ce lien n'est pas valable : il a peut-être été mal copié. Ouvrez-le de nouveau depuis l'e-mail, ou demandez de nouveau le changement d'adresse dans « Mon compte ».",
+    emailLinkTaken:
+      "Ce lien ne peut plus confirmer cette adresse : elle ne peut pas devenir celle de votre compte. Connectez-vous, puis choisissez une autre adresse dans « Mon compte ».",
     emailLinkSignIn: "Se connecter",
     emailLinkToAccount: "Aller à mon compte",
     passkeysTitle: "Clés d'accès",

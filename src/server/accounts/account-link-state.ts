@@ -1,5 +1,6 @@
 import "@/server/server-only";
-import { readTokenState, type TokenState } from "../db/account-token-store";
+import { emailTaken } from "../db/account-enrolment-store";
+import { readToken, readTokenState, type TokenState } from "../db/account-token-store";
 import { EMAIL_CHANGE_TRIES, emailChangeTokenHash } from "./change-email";
 import { resetTokenHash } from "./request-password-reset";
 import { RESET_TRIES } from "./reset-password";
@@ -18,8 +19,27 @@ const LINKS: Record<AccountLink, { hash: (token: string) => string; tries: numbe
   "email-change": { hash: emailChangeTokenHash, tries: EMAIL_CHANGE_TRIES },
 };
 
+const wellFormed = (token: string | null | undefined): token is string => !!token && /^[A-Za-z0-9_-]{43}$/.test(token);
+
 export async function accountLinkState(link: AccountLink, token: string | null | undefined, now: Date): Promise<AccountLinkState> {
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return "unknown";
+  if (!wellFormed(token)) return "unknown";
   const { hash, tries } = LINKS[link];
   return readTokenState(hash(token), link, now, tries);
+}
+
+/**
+ * The new address's link: live, it can still be refused when its address became another
+ * account's after it was sent ("taken"), exactly as confirmEmailChange refuses it, so the page
+ * offers no button whose post would only be refused. Which account holds the address is not
+ * read: the page says no more than the refused post would.
+ */
+export type EmailChangeLinkState = AccountLinkState | "taken";
+
+export async function emailChangeLinkState(token: string | null | undefined, now: Date): Promise<EmailChangeLinkState> {
+  if (!wellFormed(token)) return "unknown";
+  const read = await readToken(emailChangeTokenHash(token), "email-change", now, EMAIL_CHANGE_TRIES);
+  if (read.state !== "live") return read.state;
+  // No address to confirm: the post refuses such a token as it refuses an unknown one.
+  if (!read.data) return "unknown";
+  return (await emailTaken(read.data, read.accountId)) ? "taken" : "live";
 }

@@ -2,13 +2,13 @@ import "@/server/server-only";
 import { t } from "@/lib/i18n/messages";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
-import { accountLinkState, type AccountLinkState } from "./account-link-state";
+import { emailChangeLinkState, type EmailChangeLinkState } from "./account-link-state";
 
 /**
  * The token of the link sent to the new address, as the address gives it (checked again when
  * posted, change-email.ts), and whether it can still serve.
  */
-export type ConfirmEmailPageData = { token: string; state: AccountLinkState };
+export type ConfirmEmailPageData = { token: string; state: EmailChangeLinkState };
 
 /**
  * The getServerSideProps of the page the new address's link opens: open to anyone (the token is
@@ -16,10 +16,10 @@ export type ConfirmEmailPageData = { token: string; state: AccountLinkState };
  * link's state is read without counting a try, and the page's button posts the token, so a mail
  * scanner that follows links confirms nothing, and neither does an App Router prefetch (answered
  * 204, framed-page.ts). A link that can no longer serve says so at once, instead of a button
- * whose post would be refused.
+ * whose post would be refused; so does one whose address became another account's meanwhile.
  */
 export const confirmEmailPageProps = openPage<ConfirmEmailPageData>(async ({ query }) => {
   const token = queryValue(query.jeton)?.slice(0, 64) ?? "";
-  const state = await accountLinkState("email-change", token, new Date());
+  const state = await emailChangeLinkState(token, new Date());
   return { title: t(state === "live" ? "account.emailConfirmTitle" : "account.emailLinkEndedTitle"), data: { token, state } };
 });

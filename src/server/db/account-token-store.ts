@@ -78,17 +78,33 @@ export type TokenState = "live" | "used" | "superseded" | "expired" | "exhausted
  * one was replaced, not used.
  */
 export async function readTokenState(tokenHash: string, purpose: TokenPurpose, now: Date, maxAttempts: number): Promise<TokenState> {
+  return (await readToken(tokenHash, purpose, now, maxAttempts)).state;
+}
+
+/**
+ * The same reading, with what a live token carries (its account and data, e.g. the new address
+ * it confirms), for a page that must check more than the token before offering its form.
+ */
+export async function readToken(
+  tokenHash: string,
+  purpose: TokenPurpose,
+  now: Date,
+  maxAttempts: number,
+): Promise<{ state: Exclude<TokenState, "live"> } | { state: "live"; accountId: string; data: string | null }> {
   const { prisma } = await database();
-  const token = await prisma.accountToken.findUnique({ where: { tokenHash }, select: { accountId: true, purpose: true, createdAt: true, expiresAt: true, usedAt: true, attempts: true } });
-  if (!token || token.purpose !== purpose) return "unknown";
+  const token = await prisma.accountToken.findUnique({
+    where: { tokenHash },
+    select: { accountId: true, purpose: true, createdAt: true, expiresAt: true, usedAt: true, attempts: true, data: true },
+  });
+  if (!token || token.purpose !== purpose) return { state: "unknown" };
   if (token.usedAt) {
     const replacement = await prisma.accountToken.findFirst({
       where: { accountId: token.accountId, purpose, createdAt: token.usedAt, NOT: { tokenHash } },
       select: { id: true },
     });
-    return replacement ? "superseded" : "used";
+    return { state: replacement ? "superseded" : "used" };
   }
-  if (token.expiresAt <= now) return "expired";
-  if (token.attempts >= maxAttempts) return "exhausted";
-  return "live";
+  if (token.expiresAt <= now) return { state: "expired" };
+  if (token.attempts >= maxAttempts) return { state: "exhausted" };
+  return { state: "live", accountId: token.accountId, data: token.data };
 }

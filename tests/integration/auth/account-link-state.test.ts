@@ -162,4 +162,34 @@ describe("the new address's confirmation link's page, as soon as it is opened", 
     expect(madeUp).not.toContain("<form");
     expect(await emailOfAccount(account.id)).toBe(account.email);
   });
+
+  it("says, with no button, that a live link's address can no longer become the account's once another account took it, names no one, and spends nothing", async () => {
+    const account = await anAccount();
+    const rival = await anAccount();
+    const now = Date.now();
+    const { token, newEmail } = await askChange(account, new Date(now - 30_000));
+    // The same address, asked by another account and confirmed there first.
+    expect(await requestEmailChange(rival.id, newEmail, rival.code(new Date(now)), new Date(now), {})).toBe(true);
+    const rivalToken = (await tokensIn(newEmail, "account-email-change"))[1]!;
+    expect((await new Browser(server.base).post("/compte/adresse/confirmer/envoyer", { token: rivalToken })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");
+
+    for (let opened = 0; opened < 4; opened++) {
+      const page = (await servePage(confirmPage, `/compte/adresse/confirmer?jeton=${token}`)).html!;
+      expect(h1Of(page)).toBe("Lien de confirmation plus valable");
+      expect(textOf(page)).toContain(
+        "Ce lien ne peut plus confirmer cette adresse : elle ne peut pas devenir celle de votre compte. Connectez-vous, puis choisissez une autre adresse dans « Mon compte ».",
+      );
+      expect(page).not.toContain("<form");
+      expect(page).not.toContain(token);
+      expect(page).toContain('href="/espace/compte"');
+      // Nothing of the account that holds the address, nor the address itself.
+      for (const told of [newEmail, rival.email, rival.id, "autre compte"]) expect(page).not.toContain(told);
+    }
+    // Opening it spent no try and used nothing: the post still decides, and refuses as before.
+    expect(await tokenRow(account.email, "email-change")).toEqual({ attempts: 0, used: false });
+    const refused = await new Browser(server.base).post("/compte/adresse/confirmer/envoyer", { token });
+    expect(refused.headers.get("location")).toBe("/connexion?erreur=adresse-refusee");
+    expect(await emailOfAccount(account.id)).toBe(account.email);
+    expect(await emailOfAccount(rival.id)).toBe(newEmail);
+  });
 });

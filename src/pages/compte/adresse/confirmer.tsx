@@ -3,7 +3,7 @@ import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t, type MessageKey } from "@/lib/i18n/messages";
-import type { AccountLinkState } from "@/server/accounts/account-link-state";
+import type { EmailChangeLinkState } from "@/server/accounts/account-link-state";
 import { confirmEmailPageProps, type ConfirmEmailPageData } from "@/server/accounts/confirm-email-page-props";
 import type { FramedProps } from "@/server/pages/framed-page";
 
@@ -12,19 +12,21 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = confirmEmailPageProps;
 
-const ENDED: Record<Exclude<AccountLinkState, "live">, MessageKey> = {
+const ENDED: Record<Exclude<EmailChangeLinkState, "live">, MessageKey> = {
   used: "account.emailLinkUsed",
   superseded: "account.emailLinkSuperseded",
   expired: "account.emailLinkExpired",
   exhausted: "account.emailLinkExhausted",
   unknown: "account.emailLinkUnknown",
+  taken: "account.emailLinkTaken",
 };
 
 /**
  * The link sent to the new address opens this page; a button posts the confirmation (nothing
  * changes on a GET, so a mail scanner that follows links confirms nothing). A link that can no
  * longer serve says what became of it: once used, the address is the account's, so signing in
- * is next; otherwise a new change is asked from the account page.
+ * is next; otherwise a new change is asked from the account page (with another address, when
+ * this one can no longer become the account's).
  */
 export default function ConfirmEmailPage({ data }: FramedProps<ConfirmEmailPageData>) {
   if (!data) return <NotFoundView />;
