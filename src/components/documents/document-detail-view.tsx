@@ -13,7 +13,8 @@ import { DeleteDocumentForm, PrivacyControls } from "./privacy-controls";
 /**
  * A document's page, for the patient's space and the professional's view alike (rights decide
  * what shows). `reader`: in the patient's space, the patient or someone acting for her (the
- * privacy controls speak of her record); a professional is never offered them, and passes none.
+ * privacy controls and the deletion speak of her record); a professional is never offered
+ * them, and passes none.
  */
 export function DocumentDetailView({
   detail,
@@ -49,7 +50,7 @@ export function DocumentDetailView({
         </div>
       </div>
       {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} /> : null}
-      {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} /> : null}
+      {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} reader={reader} /> : null}
     </div>
   );
 }

@@ -56,13 +56,14 @@ export function PrivacyControls({ document, reader }: { document: DocumentSummar
   );
 }
 
-export function DeleteDocumentForm({ document }: { document: DocumentSummary }) {
+/** Deleting a document added from the patient's space; `reader` as for PrivacyControls. */
+export function DeleteDocumentForm({ document, reader }: { document: DocumentSummary; reader: Reader }) {
   return (
     <section aria-labelledby="delete-title" className="flex flex-col gap-3 rounded-lg border border-red-800 bg-white p-4">
       <h2 id="delete-title" className="text-lg font-semibold">
         {t("documentPage.deleteTitle")}
       </h2>
-      <p className="text-slate-700">{t("documentPage.deleteHint")}</p>
+      <p className="text-slate-700">{tv("documentPage.deleteHint", reader)}</p>
       <form method="post" action={`/api/documents/${encodeURIComponent(document.id)}/supprimer`} className="flex flex-col gap-3">
         <input type="hidden" name="version" value={document.versionId} />
         <label className="flex items-start gap-2">

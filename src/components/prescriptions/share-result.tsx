@@ -1,10 +1,15 @@
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import type { ShareResult } from "@/server/sharing/share-result-cookie";
 import { CopyLinkButton } from "./copy-link-button";
 
-/** The QR code (an SVG drawn on the server, as a data: image with its text alternative), the link to copy and the passcode. */
-export function ShareResultView({ result, qrCode, nonce }: { result: ShareResult; qrCode: string; nonce: string | null }) {
+/**
+ * The QR code (an SVG drawn on the server, as a data: image with its text alternative), the link
+ * to copy and the passcode. `reader`: the patient, or someone acting for her, whose pharmacy is
+ * hers, not their own (voice.ts).
+ */
+export function ShareResultView({ result, qrCode, nonce, reader }: { result: ShareResult; qrCode: string; nonce: string | null; reader: Reader }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start gap-6">
@@ -29,7 +34,7 @@ export function ShareResultView({ result, qrCode, nonce }: { result: ShareResult
           {t("share.linkLabel")}
         </label>
         <p id="share-url-hint" className="text-sm text-slate-700">
-          {t("share.linkHint")}
+          {tv("share.linkHint", reader)}
         </p>
         <input id="share-url" readOnly value={result.url} aria-describedby="share-url-hint" className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
         <CopyLinkButton inputId="share-url" labels={{ copy: t("share.copy"), copied: t("share.copied"), copyFailed: t("share.copyFailed") }} nonce={nonce} />

@@ -133,8 +133,15 @@ export const frDocuments = {
     levelDone: "Le niveau de confidentialité a été enregistré.",
     conflict: "Le document a été modifié entre-temps. La page a été rechargée : recommencez.",
     deleteTitle: "Supprimer ce document",
-    deleteHint:
-      "Vous pouvez supprimer les documents que vous avez ajoutés. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul le titulaire de l'espace santé voit encore dans son historique qu'il a existé et quand il a été supprimé.",
+    deleteHint: {
+      yours:
+        "Vous pouvez supprimer les documents que vous avez ajoutés. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul le titulaire de l'espace santé voit encore dans son historique qu'il a existé et quand il a été supprimé.",
+      // What a caregiver may delete is what was added from the person's space, by her or for her
+      // (owner-decision.ts), never a professional's; her history keeps the trace, which a
+      // caregiver may or may not read, so it is not said who « sees » it.
+      theirs:
+        "Vous pouvez supprimer les documents ajoutés depuis l'espace de {person}, pas ceux des professionnels. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul l'historique de {person} garde la trace qu'il a existé et quand il a été supprimé.",
+    },
     deleteConfirm: "Je confirme vouloir supprimer ce document",
     deleteButton: "Supprimer le document",
     deleted: "Le document a été supprimé.",

@@ -55,7 +55,10 @@ export const frPrescriptions = {
     pdf: "Télécharger en PDF",
     qrTitle: "QR code de l'ordonnance",
     qrAlt: "QR code identifiant l'ordonnance du {date}",
-    qrHint: "Ce code identifie l'ordonnance et renvoie vers votre espace. Il ne donne accès à rien sans vous connecter.",
+    qrHint: {
+      yours: "Ce code identifie l'ordonnance et renvoie vers votre espace. Il ne donne accès à rien sans vous connecter.",
+      theirs: "Ce code identifie l'ordonnance et renvoie vers l'espace de {person}. Il ne donne accès à rien sans se connecter.",
+    },
     printTitle: "Ordonnance du {date}",
     printIntro: "Version imprimable. Utilisez la fonction d'impression de votre navigateur.",
     printPatient: "Patient",
@@ -73,7 +76,10 @@ export const frPrescriptions = {
     resultIntro: "Montrez ce QR code à la pharmacie ou envoyez-lui le lien. Ils restent affichés ici dix minutes, puis ne le seront plus.",
     qrAlt: "QR code du lien de partage de l'ordonnance vers la pharmacie",
     linkLabel: "Lien à copier",
-    linkHint: "Le lien contient une clé secrète : ne l'envoyez qu'à votre pharmacie.",
+    linkHint: {
+      yours: "Le lien contient une clé secrète : ne l'envoyez qu'à votre pharmacie.",
+      theirs: "Le lien contient une clé secrète : ne l'envoyez qu'à la pharmacie de {person}.",
+    },
     copy: "Copier le lien",
     copied: "Lien copié.",
     copyFailed: "La copie n'a pas fonctionné : le lien est sélectionné, copiez-le avec Ctrl+C.",

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { POST as revokeLink } from "@/app/api/ordonnances/[id]/liens/[linkId]/revoquer/route";
+import { POST as sharePrescription } from "@/app/api/ordonnances/[id]/partager/route";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aDocument } from "@/lib/fhir/builders/documents";
+import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aPrescription } from "@/lib/fhir/builders/prescriptions";
 import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import * as home from "@/pages/espace";
@@ -10,15 +14,19 @@ import * as documentPage from "@/pages/espace/documents/[id]";
 import * as trail from "@/pages/espace/historique";
 import * as messages from "@/pages/espace/messages";
 import * as prescriptions from "@/pages/espace/ordonnances";
+import * as prescriptionPage from "@/pages/espace/ordonnances/[id]";
+import * as printPage from "@/pages/espace/ordonnances/[id]/imprimer";
+import * as shareResultPage from "@/pages/espace/ordonnances/[id]/lien";
 import * as prevention from "@/pages/espace/prevention";
 import * as sharing from "@/pages/espace/partage";
 import * as preview from "@/pages/espace/partage/apercu";
 import * as choices from "@/pages/espace/partage/historique";
 import * as relatives from "@/pages/espace/proches";
 import { systemRepository } from "@/server/fhir/repository";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
-import { sessionOf } from "../fhir-api/http";
+import { appUrl, sessionOf } from "../fhir-api/http";
 import { servePage, type PagesAnswer } from "./pages-route";
 
 useTestDatabase();
@@ -201,5 +209,93 @@ describe("the other pages of the space, to a caregiver with every right", () => 
     const camillesTrail = text((await servePage(trail, "/espace/historique", { cookie: camille.session.cookie })).html);
     expect(camillesTrail).toContain("Accès par d'autres que vous");
     expect(camillesTrail).toContain("Consultation : votre dossier");
+  });
+});
+
+/** A form posted by a browser of the portal (same origin, its session's cookie) to a prescription's route handler. */
+function postForm<P>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, path: string, params: P, cookie: string, fields: Record<string, string> = {}) {
+  const request = new Request(`${appUrl()}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie },
+    body: new URLSearchParams(fields),
+  });
+  return inRequestScope(request, () => handler(request, { params: Promise.resolve(params) }));
+}
+
+describe("a prescription's link for the pharmacy, its printable page and a document's deletion, to a caregiver with every right", () => {
+  /** The sentences that speak to the patient of her own pharmacy, space and documents, and the same for whoever acts for her. */
+  const CAMILLES = {
+    linkHint: "Le lien contient une clé secrète : ne l'envoyez qu'à votre pharmacie.",
+    qrHint: "Ce code identifie l'ordonnance et renvoie vers votre espace. Il ne donne accès à rien sans vous connecter.",
+    deleteHint:
+      "Vous pouvez supprimer les documents que vous avez ajoutés. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul le titulaire de l'espace santé voit encore dans son historique qu'il a existé et quand il a été supprimé.",
+  };
+  const HERS = {
+    linkHint: "Le lien contient une clé secrète : ne l'envoyez qu'à la pharmacie de Camille Voix.",
+    qrHint: "Ce code identifie l'ordonnance et renvoie vers l'espace de Camille Voix. Il ne donne accès à rien sans se connecter.",
+    deleteHint:
+      "Vous pouvez supprimer les documents ajoutés depuis l'espace de Camille Voix, pas ceux des professionnels. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul l'historique de Camille Voix garde la trace qu'il a existé et quand il a été supprimé.",
+  };
+
+  /**
+   * What one browser reads, in the space its cookie is in: the link it creates for the pharmacy
+   * (« Lien créé », through the share form's handler and its sealed cookie), the prescription's
+   * page with that link, then once revoked, the printable prescription, and a document Camille
+   * added herself, with its deletion.
+   */
+  async function pagesSeenBy(cookie: string, prescriptionId: string, documentId: string) {
+    const params = { id: prescriptionId };
+    const base = `/espace/ordonnances/${prescriptionId}`;
+    const shared = await postForm(sharePrescription, `/api/ordonnances/${prescriptionId}/partager`, params, cookie, { code: "oui" });
+    expect(shared.headers.get("location")).toBe(`${base}/lien`);
+    const sealed = shared.headers.get("set-cookie")!.split(";")[0]!;
+    const result = await servePage(shareResultPage, `${base}/lien`, { cookie: `${cookie}; ${sealed}`, params });
+    const withLink = await servePage(prescriptionPage, base, { cookie, params });
+    const linkId = /\/liens\/([0-9a-f-]{36})\/revoquer/.exec(withLink.html ?? "")?.[1];
+    expect(linkId).toBeDefined();
+    const revoked = await postForm(revokeLink, `/api/ordonnances/${prescriptionId}/liens/${linkId!}/revoquer`, { id: prescriptionId, linkId: linkId! }, cookie);
+    expect(revoked.headers.get("location")).toBe(`${base}?message=lien-revoque`);
+    return {
+      result: result.html ?? "",
+      withLink: text(withLink.html),
+      revoked: text((await servePage(prescriptionPage, `${base}?message=lien-revoque`, { cookie, params })).html),
+      printed: text((await servePage(printPage, `${base}/imprimer`, { cookie, params })).html),
+      document: text((await servePage(documentPage, `/espace/documents/${documentId}`, { cookie, params: { id: documentId } })).html),
+    };
+  }
+
+  it("say whose pharmacy, space and documents they are, by name; the patient reads hers as before", async () => {
+    const system = await systemRepository("caregiver-voice-tests");
+    const camille = await personWithAccount(system, "Camille", "Voix", "female");
+    const lea = await personWithAccount(system, "Lea", "Aidante", "female");
+    const prescriber = (await system.create(aPractitioner({ given: "Sophie", family: "Prescrit" }))).id!;
+    await system.create(aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes: [...SCOPES], end: inSixtyDays() }));
+    const prescriptionId = newId();
+    for (const line of aPrescription({ prescriptionId, patientId: camille.patientId, requesterId: prescriber, lines: [{ medication: "Amoxicilline de test", dosage: "1 par jour", quantity: { value: 1, unit: "boîte(s)" } }] })) {
+      await system.create(line);
+    }
+    // Added by Camille herself, as her upload would be: the one a caregiver may delete too.
+    const documentId = (await system.create(aDocument({ patientId: camille.patientId, title: "Bilan de Camille", author: `Patient/${camille.patientId}` }))).id!;
+
+    const leas = await pagesSeenBy((await sessionOf(lea.account, camille.patientId)).cookie, prescriptionId, documentId);
+    // « Lien créé »: the passcode and the link, and only her pharmacy, by name.
+    expect(leas.result).toMatch(/data-testid="share-passcode">\d{6}</);
+    expect(text(leas.result)).toContain(HERS.linkHint);
+    expect(text(leas.result)).not.toMatch(HER_OWN_RECORD);
+    // Creating the link and revoking it, on the prescription's page.
+    expect(leas.withLink).toContain("Révoquer ce lien");
+    expect(leas.revoked).toContain("Le lien a été révoqué : il ne donne plus accès à l'ordonnance.");
+    for (const page of [leas.withLink, leas.revoked]) expect(page).not.toMatch(HER_OWN_RECORD);
+    // The printout's code leads to Camille's space; « votre navigateur » is Léa's own, rightly.
+    expect(leas.printed).toContain(HERS.qrHint);
+    expect(leas.printed.replace("de votre navigateur", "")).not.toMatch(HER_OWN_RECORD);
+    expect(leas.document).toContain(HERS.deleteHint);
+    for (const page of [text(leas.result), leas.printed, leas.document]) for (const words of Object.values(CAMILLES)) expect(page).not.toContain(words);
+
+    const camilles = await pagesSeenBy(camille.session.cookie, prescriptionId, documentId);
+    expect(text(camilles.result)).toContain(CAMILLES.linkHint);
+    expect(camilles.printed).toContain(CAMILLES.qrHint);
+    expect(camilles.document).toContain(CAMILLES.deleteHint);
+    for (const page of [text(camilles.result), camilles.withLink, camilles.revoked, camilles.printed, camilles.document]) expect(page).not.toContain("de Camille Voix");
   });
 });

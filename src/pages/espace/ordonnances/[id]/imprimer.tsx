@@ -5,6 +5,7 @@ import { PrescriptionLines } from "@/components/prescriptions/prescription-lines
 import { formatDay } from "@/lib/documents/format";
 import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { t } from "@/lib/i18n/messages";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { headersOf } from "@/server/pages/request-headers";
 import { printPageData, type PrintPageData } from "@/server/prescriptions/print-page-data";
@@ -20,8 +21,12 @@ export const getServerSideProps = framedPage<PrintPageData>("patient", async (sc
   return data ? { title: t("prescriptionPage.metadataTitle"), data } : NOT_FOUND;
 });
 
-/** The printable view of a prescription, with its QR code; the browser prints it. */
-export default function PrintPrescriptionPage({ data }: FramedProps<PrintPageData>) {
+/**
+ * The printable view of a prescription, with its QR code; the browser prints it. Printed by
+ * someone acting for the patient, the code leads to the patient's space, named as the frame's
+ * banner names her (no second read).
+ */
+export default function PrintPrescriptionPage({ frame, data }: FramedProps<PrintPageData>) {
   if (!data) return <NotFoundView />;
   const { prescription, patient } = data;
   const date = prescription.authoredOn ? formatDay(prescription.authoredOn) : "";
@@ -49,7 +54,7 @@ export default function PrintPrescriptionPage({ data }: FramedProps<PrintPageDat
         <figure className="flex flex-col items-center gap-1">
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server */}
           <img src={data.qrCode} alt={t("prescriptionPage.qrAlt", { date })} width={160} height={160} />
-          <figcaption className="max-w-48 text-center text-sm text-slate-700">{t("prescriptionPage.qrHint")}</figcaption>
+          <figcaption className="max-w-48 text-center text-sm text-slate-700">{tv("prescriptionPage.qrHint", readerOf(frame.banner))}</figcaption>
         </figure>
       </header>
       <PrescriptionFacts prescription={prescription} />

@@ -3,6 +3,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { ShareResultView } from "@/components/prescriptions/share-result";
 import { t } from "@/lib/i18n/messages";
+import { readerOf } from "@/lib/i18n/voice";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { shareResultPageData, type ShareResultPageData } from "@/server/prescriptions/share-result-page-data";
 
@@ -23,7 +24,8 @@ export const getServerSideProps = framedPage<ShareResultPageData>("patient", asy
 /**
  * The link just created: QR code, link to copy, passcode, end date, from the sealed cookie the
  * share form's handler set for this session and this page (ten minutes); after that the page
- * says the link can no longer be shown.
+ * says the link can no longer be shown. Someone acting for the patient reads whose pharmacy it is
+ * for, by the name the frame's banner already read.
  */
 export default function ShareResultPage({ frame, data }: FramedProps<ShareResultPageData>) {
   if (!data) return <NotFoundView />;
@@ -31,7 +33,7 @@ export default function ShareResultPage({ frame, data }: FramedProps<ShareResult
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("share.resultTitle")} description={shown ? t("share.resultIntro") : undefined} />
-      {shown ? <ShareResultView result={shown.result} qrCode={shown.qrCode} nonce={frame.nonce} /> : <Alert tone="info">{t("share.resultGone")}</Alert>}
+      {shown ? <ShareResultView result={shown.result} qrCode={shown.qrCode} nonce={frame.nonce} reader={readerOf(frame.banner)} /> : <Alert tone="info">{t("share.resultGone")}</Alert>}
       <p>
         <a href={`/espace/ordonnances/${encodeURIComponent(data.prescriptionId)}`} className="font-semibold">
           ← {t("share.backToPrescription")}
