@@ -10,6 +10,7 @@ import * as notifications from "@/pages/espace/notifications";
 import * as prescriptions from "@/pages/espace/ordonnances";
 import * as prescription from "@/pages/espace/ordonnances/[id]";
 import * as printable from "@/pages/espace/ordonnances/[id]/imprimer";
+import * as shareResult from "@/pages/espace/ordonnances/[id]/lien";
 import * as sharing from "@/pages/espace/partage";
 import * as sharingHistory from "@/pages/espace/partage/historique";
 import * as prevention from "@/pages/espace/prevention";
@@ -74,6 +75,7 @@ describe("one view of a page of the space, one look at the person", () => {
       ["prescriptions", view(prescriptions, "/espace/ordonnances")],
       ["prescription", view(prescription, `/espace/ordonnances/${prescriptionId}`, { id: prescriptionId })],
       ["printable prescription", view(printable, `/espace/ordonnances/${prescriptionId}/imprimer`, { id: prescriptionId })],
+      ["link created", view(shareResult, `/espace/ordonnances/${prescriptionId}/lien`, { id: prescriptionId })],
       ["history", view(history, "/espace/historique")],
       ["sharing", view(sharing, "/espace/partage")],
       ["sharing history", view(sharingHistory, "/espace/partage/historique")],
