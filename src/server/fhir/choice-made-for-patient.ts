@@ -13,10 +13,14 @@ import { notify } from "../notifications/notify";
  *
  * Here, beside the write, rather than in the sharing pages' routes: a caregiver with that right
  * may change the same Consents through the FHIR API too. One notice per person acting and Paris
- * day, so ten changes in a row make one e-mail.
+ * day, so ten changes in a row make one e-mail. Only to a person with an account of her own: a
+ * child's space has none, and its notices are read by its guardians, the one who acted included,
+ * whom « une personne qui agit pour vous » would not describe.
  */
 export async function tellPatientOfChoiceMadeForHer(q: Queryable, actor: Actor, patientId: string | null, now: Date): Promise<void> {
   if ((actor.kind !== "delegate" && actor.kind !== "guardian") || actor.patientId !== patientId) return;
+  const owner = await q.query("SELECT 1 FROM account WHERE fhir_ref = $1 AND NOT disabled LIMIT 1", [`Patient/${patientId}`]);
+  if (owner.length === 0) return;
   await notify(q, {
     patientId,
     kind: "sharing-changed-for-you",

@@ -1,8 +1,10 @@
-import { aBlock } from "@/lib/fhir/builders/rules";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aBlock, aGuardianship } from "@/lib/fhir/builders/rules";
+import { SCOPES } from "@/server/access/scopes";
 import { describe, expect, it } from "vitest";
 import * as notificationsPage from "@/pages/espace/notifications";
 import { useTestDatabase } from "../../setup/test-database";
-import { fhir, sameOrigin } from "../fhir-api/http";
+import { fhir, sameOrigin, signIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { buildPrivacyWorld, post, type PrivacyWorld } from "./world";
 
@@ -56,5 +58,16 @@ describe("a sharing choice made for the patient", () => {
     expect(written.status).toBe(201);
     expect(await noticesOf(world)).toHaveLength(1);
     expect(await mailsOf(world)).toHaveLength(1);
+  });
+
+  it("is not left in a child's space, which has no account to tell: its guardian who acted would read it as her own", async () => {
+    const world = await buildPrivacyWorld();
+    const { system, managerId, alpha } = world;
+    const child = (await system.create(aPatient({ given: "Lou", family: "Enfant", birthDate: "2018-03-02" }))).id!;
+    await system.create(aGuardianship({ patientId: child, agentPatientId: managerId, agentName: { given: "Maya", family: "Gestion" }, scopes: SCOPES }));
+    const guardian = await signIn(`Patient/${managerId}`, { space: child, name: "Maya Gestion" });
+    expect((await post("bloquer", { praticien: alpha }, { cookie: guardian.cookie })).status).toBe(303);
+    expect(await db().sql.query("SELECT id FROM fhir_resource WHERE patient_id = $1::uuid AND resource_type = 'Consent' AND actor_ref = $2", [child, `Practitioner/${alpha}`])).toHaveLength(1);
+    expect(await db().sql.query("SELECT 1 FROM notification WHERE patient_id = $1::uuid", [child])).toEqual([]);
   });
 });
