@@ -1,11 +1,26 @@
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
-import { RELATIONSHIPS } from "@/lib/delegations/rights";
+import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
 import { tv, type Reader } from "@/lib/i18n/voice";
 import { RightsFieldset } from "./rights-fieldset";
 
-/** "Inviter un proche": a plain form (works without JavaScript), about the person whose space it is (`reader`). */
-export function InviteForm({ defaultEnd, earliest, latest, reader }: { defaultEnd: string; earliest: string; latest: string; reader: Reader }) {
+/**
+ * "Inviter un proche": a plain form (works without JavaScript), about the person whose space it
+ * is (`reader`), offering the ties that person can have (`relationships`, the first chosen).
+ */
+export function InviteForm({
+  defaultEnd,
+  earliest,
+  latest,
+  reader,
+  relationships,
+}: {
+  defaultEnd: string;
+  earliest: string;
+  latest: string;
+  reader: Reader;
+  relationships: readonly Relationship[];
+}) {
   return (
     <section aria-labelledby="inviter" className="flex flex-col gap-3">
       <h2 id="inviter" className="text-xl font-semibold">Inviter un proche</h2>
@@ -16,9 +31,9 @@ export function InviteForm({ defaultEnd, earliest, latest, reader }: { defaultEn
         <TextField name="email" type="email" label="Adresse e-mail" hint="L'invitation part à cette adresse ; seul le compte qui l'utilise pourra l'accepter." autoComplete="off" maxLength={254} required />
         <div className="flex flex-col gap-1">
           <label htmlFor="field-lien" className="font-semibold text-slate-900">{tv("relatives.relationshipLabel", reader)}</label>
-          <select id="field-lien" name="lien" className="rounded-md border border-slate-500 bg-white px-3 py-2" defaultValue="conjoint">
-            {Object.entries(RELATIONSHIPS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+          <select id="field-lien" name="lien" className="rounded-md border border-slate-500 bg-white px-3 py-2" defaultValue={relationships[0]}>
+            {relationships.map((value) => (
+              <option key={value} value={value}>{RELATIONSHIPS[value]}</option>
             ))}
           </select>
         </div>

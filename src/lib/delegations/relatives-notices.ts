@@ -15,6 +15,7 @@ export const RELATIVES_NOTICES = {
   deja: "info",
   date: "error",
   "soi-meme": "error",
+  lien: "error",
   formulaire: "error",
   interdit: "error",
   legal: "error",

@@ -46,6 +46,20 @@ export const RELATIONSHIPS = {
 
 export type Relationship = keyof typeof RELATIONSHIPS;
 
+/**
+ * The ties that make no sense for a child, the person whose space a guardian manages (a
+ * guardianship is a minor's: it ends by itself at majority, access/rules.ts): a child has no
+ * spouse, no child old enough to act for them, and a child's own friend is a child; a family
+ * friend is « Autre proche ». Parent, sibling, professional carer and other relative remain.
+ */
+const NOT_FOR_A_CHILD: ReadonlySet<Relationship> = new Set<Relationship>(["conjoint", "enfant", "ami"]);
+
+/** The ties offered, and accepted, when inviting someone into this space: all in one's own, fewer in a child's. */
+export function relationshipsFor(childSpace: boolean): Relationship[] {
+  const all = Object.keys(RELATIONSHIPS) as Relationship[];
+  return childSpace ? all.filter((tie) => !NOT_FOR_A_CHILD.has(tie)) : all;
+}
+
 /** The rights in a sentence, in one voice: « voir ses documents, ajouter des documents à son dossier ». */
 export function rightsInWords(scopes: Iterable<string>, voice: RightsVoice): string {
   const words = [...scopes].filter((s): s is Scope => s in RIGHT_WORDS).map((s) => RIGHT_WORDS[s][voice]);

@@ -21,6 +21,15 @@ export function mayManageDelegations(actor: Actor): boolean {
   return actor.kind === "patient" || actor.kind === "guardian";
 }
 
+/**
+ * Whether the space managed is a child's: a guardian's. A guardianship is a minor's, ended by
+ * itself at majority (access/rules.ts), as children/child-space.ts counts it. The patient's own
+ * space never is, whatever her age: what she may choose there stays as it is.
+ */
+export function managesChildSpace(actor: Actor): boolean {
+  return actor.kind === "guardian";
+}
+
 export type InvitationFacts = {
   expiresAt: Date;
   acceptedAt: Date | null;

@@ -7,12 +7,12 @@ import type { Repository } from "../fhir/repository";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { notify } from "../notifications/notify";
 import { findAccountByEmail, normaliseEmail } from "../db/account-store";
-import type { Relationship } from "@/lib/delegations/rights";
+import { relationshipsFor, type Relationship } from "@/lib/delegations/rights";
 import { cancelLines, invitationEmail } from "./delegation-emails";
-import { endDayAllowed, INVITATION_TTL_MS } from "./invitation-state";
+import { endDayAllowed, INVITATION_TTL_MS, managesChildSpace } from "./invitation-state";
 import { hashSecret, newSecret } from "./invitation-secret";
 import { managedSpace } from "./managed-space";
-import { endDayRefused, selfInvitationRefused } from "./relatives-refusal";
+import { childTieRefused, endDayRefused, selfInvitationRefused } from "./relatives-refusal";
 
 export type InviteInput = {
   given: string;
@@ -33,6 +33,8 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
   const patientId = managedSpace(repo);
   const now = repo.now();
   if (!endDayAllowed(input.endDay, now)) throw endDayRefused();
+  // The form of a child's space offers none of the ties a child cannot have (rights.ts): one posted anyway is refused here.
+  if (!relationshipsFor(managesChildSpace(repo.actor)).includes(input.relationship)) throw childTieRefused();
   // One's own address: the link would come back to oneself, and accepting it is refused anyway
   // (acceptRefusal's own-invitation); refused here, before anything is written or e-mailed.
   const invitee = await findAccountByEmail(input.email);

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex";
+import { relationshipsFor, type Relationship } from "@/lib/delegations/rights";
 import { idOfRef } from "../auth/resolve-actor";
 import { createRepository } from "../fhir/repository";
 import type { Scope } from "../access/scopes";
@@ -11,7 +12,7 @@ import { env } from "../env";
 import { cookieFrom } from "../sharing/share-result-cookie";
 import { createdInvitationLink, type CreatedInvitationLink } from "./created-invitation-link";
 import { invitationLinkCookie } from "./invitation-link-cookie";
-import { endDayBounds, mayManageDelegations } from "./invitation-state";
+import { endDayBounds, managesChildSpace, mayManageDelegations } from "./invitation-state";
 import { pausedDelegationStarts } from "./paused-delegations";
 import { listRelatives, type RelativeRow } from "./list-relatives";
 
@@ -22,7 +23,14 @@ export type RelativeShown = Omit<RelativeRow, "delegation"> & {
 
 export type RelativesPageData = {
   /** Null for a caregiver acting here: only the patient (or a guardian) manages delegations. */
-  managed: { relatives: RelativeShown[]; pending: InvitationRow[]; canConfirm: boolean; bounds: { earliest: string; latest: string; byDefault: string } } | null;
+  managed: {
+    relatives: RelativeShown[];
+    pending: InvitationRow[];
+    canConfirm: boolean;
+    bounds: { earliest: string; latest: string; byDefault: string };
+    /** The ties the invitation form offers: in a child's space, none a child cannot have (rights.ts). */
+    relationships: Relationship[];
+  } | null;
   spaces: Space[];
   /** When each delegation accepted and still in its pause will open (its person is not named: see paused-delegations.ts). */
   pausedStarts: Date[];
@@ -57,6 +65,7 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
           pending: overview.pending,
           canConfirm: actor.kind === "patient",
           bounds: endDayBounds(repo.now()),
+          relationships: relationshipsFor(managesChildSpace(actor)),
         }
       : null,
     spaces,

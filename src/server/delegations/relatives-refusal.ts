@@ -21,4 +21,6 @@ export const endDayRefused = () => new RelativesRefusal("date", "La date de fin 
 
 export const guardianTieRefused = () => new RelativesRefusal("legal", "Un représentant légal ne se retire pas ici : c'est une décision de justice.");
 
+export const childTieRefused = () => new RelativesRefusal("lien", "Ce lien ne convient pas pour un enfant.");
+
 export const selfInvitationRefused = () => new RelativesRefusal("soi-meme", "Une invitation ne s'adresse pas à son propre compte.");

@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aGuardianship } from "@/lib/fhir/builders/rules";
+import * as relativesPage from "@/pages/espace/proches";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "../pages/pages-route";
+import { sessionOf, warmUpValidator, type SignedIn } from "../fhir-api/http";
+import { locationOf, noticeOf, personWithAccount, post } from "./world";
+
+const db = useTestDatabase();
+
+/**
+ * Inviting someone into a child's space, as a guardian does it from the browser: the ties a
+ * child cannot have are neither offered nor accepted, and the link just created is offered for
+ * copying in that child's space only, not in the guardian's own nor in another child's.
+ */
+type Person = Awaited<ReturnType<typeof personWithAccount>>;
+let mother: Person;
+let father: Person;
+let leo: string;
+let mia: string;
+let motherInLeo: SignedIn;
+
+beforeAll(async () => {
+  warmUpValidator();
+  const system = await systemRepository("child-space-invitation-tests");
+  mother = await personWithAccount(system, "Mere", "Famille", "female");
+  father = await personWithAccount(system, "Pere", "Famille", "male");
+  leo = (await system.create(aPatient({ given: "Leo", family: "Famille", birthDate: "2016-04-01" }))).id!;
+  mia = (await system.create(aPatient({ given: "Mia", family: "Famille", birthDate: "2019-09-12" }))).id!;
+  for (const child of [leo, mia]) await system.create(aGuardianship({ patientId: child, agentPatientId: mother.patientId, scopes: [] }));
+  await system.create(aGuardianship({ patientId: leo, agentPatientId: father.patientId, scopes: [] }));
+  motherInLeo = await sessionOf(mother.account, leo);
+}, 120_000);
+
+const inAYear = () => addMonthsToDay(parisDayOf(new Date()), 11);
+const pageOf = async (cookie: string, path = "/espace/proches") => (await servePage(relativesPage, path, { cookie })).html!.replace(/&#x27;/g, "'");
+/** The values of the relationship list, in order, and the one selected. */
+function relationshipOptions(html: string): { values: string[]; selected: string | undefined } {
+  const select = /<select id="field-lien"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+  const options = [...select.matchAll(/<option value="([^"]+)"( selected="")?/g)];
+  return { values: options.map((o) => o[1]!), selected: options.find((o) => o[2])?.[1] };
+}
+const invitationsTo = async (email: string) => (await db().sql.query<{ patient_id: string }>("SELECT patient_id::text FROM delegation_invitation WHERE email = $1", [email])).map((r) => r.patient_id);
+const mailsTo = async (email: string) => (await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = $1", [email])).length;
+
+describe("the relationship list, in a child's space", () => {
+  it("offers no tie a child cannot have (spouse, child, friend) and starts on « Parent »; the guardian's own space still offers them all", async () => {
+    const inLeo = relationshipOptions(await pageOf(motherInLeo.cookie));
+    expect(inLeo.values).toEqual(["parent", "frere-soeur", "aidant", "autre"]);
+    expect(inLeo.selected).toBe("parent");
+
+    const own = relationshipOptions(await pageOf(mother.session.cookie));
+    expect(own.values).toEqual(["conjoint", "enfant", "parent", "frere-soeur", "ami", "aidant", "autre"]);
+    expect(own.selected).toBe("conjoint");
+  });
+
+  it("refuses a spouse, a child or a friend posted anyway, with a readable message; nothing is stored or e-mailed", async () => {
+    for (const lien of ["conjoint", "enfant", "ami"]) {
+      const email = `refuse-${lien}-${Date.now()}@example.org`;
+      const answer = await post("inviter", { prenom: "Paul", nom: "Refus", email, lien, droits: ["documents:read"], fin: inAYear() }, motherInLeo.cookie);
+      expect(answer.status, lien).toBe(303);
+      expect(noticeOf(answer), lien).toBe("lien");
+      expect(answer.headers.get("set-cookie") ?? "", lien).not.toContain("invitation-creee");
+      const page = await pageOf(motherInLeo.cookie, `${locationOf(answer).pathname}${locationOf(answer).search}`);
+      expect(page).toContain("Ce lien ne convient pas pour un enfant : choisissez-en un dans la liste proposée. Rien n'a été envoyé.");
+      expect(page).not.toContain("Paul Refus");
+      expect(await invitationsTo(email), lien).toEqual([]);
+      expect(await mailsTo(email), lien).toBe(0);
+    }
+  });
+
+  it("accepts a parent in the child's space, and a spouse in the guardian's own", async () => {
+    const inChild = `parent-${Date.now()}@example.org`;
+    expect(noticeOf(await post("inviter", { prenom: "Beau", nom: "Parent", email: inChild, lien: "parent", droits: ["documents:read"], fin: inAYear() }, motherInLeo.cookie))).toBe("invite");
+    expect(await invitationsTo(inChild)).toEqual([leo]);
+
+    const inOwn = `conjoint-${Date.now()}@example.org`;
+    expect(noticeOf(await post("inviter", { prenom: "Sam", nom: "Conjoint", email: inOwn, lien: "conjoint", droits: ["documents:read"], fin: inAYear() }, mother.session.cookie))).toBe("invite");
+    expect(await invitationsTo(inOwn)).toEqual([mother.patientId]);
+  });
+});
