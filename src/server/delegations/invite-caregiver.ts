@@ -29,7 +29,7 @@ export type InviteInput = {
  * lien". The patient is told by e-mail, with a one-click cancel. Nothing is granted yet: the
  * delegation exists only once accepted, and acts only after the pause.
  */
-export async function inviteCaregiver(repo: Repository, input: InviteInput): Promise<{ invitationId: string; secret: string }> {
+export async function inviteCaregiver(repo: Repository, input: InviteInput): Promise<{ invitationId: string; secret: string; patientId: string }> {
   const patientId = managedSpace(repo);
   const now = repo.now();
   if (!endDayAllowed(input.endDay, now)) throw endDayRefused();
@@ -64,5 +64,5 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
     await audit({ patientId, entity: `DelegationInvitation/${id}`, interaction: "create", outcome: "success", detail: { scopes: [...input.scopes].join(" "), end: input.endDay } });
     return id;
   });
-  return { invitationId, secret };
+  return { invitationId, secret, patientId };
 }

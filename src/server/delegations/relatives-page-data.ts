@@ -5,6 +5,7 @@ import { relationshipsFor, type Relationship } from "@/lib/delegations/rights";
 import { idOfRef } from "../auth/resolve-actor";
 import { createRepository } from "../fhir/repository";
 import type { Scope } from "../access/scopes";
+import { spaceOf } from "../access/actor";
 import { agentDelegations, listSpaces, type Space } from "../auth/list-spaces";
 import type { InvitationRow } from "../db/delegation-invitation-store";
 import type { RequestScope } from "../documents/request-scope";
@@ -36,7 +37,7 @@ export type RelativesPageData = {
   pausedStarts: Date[];
   /** How « son aidant », « son représentant légal » agree with the viewer (known only when they act for someone). */
   viewerSex: GrammaticalSex;
-  /** The invitation link just created, shown to the session that created it (its sealed cookie) while it can serve, else what became of it. */
+  /** The invitation link just created, shown to the session that created it, in the space it was made in (its sealed cookie), while it can serve, else what became of it. */
   link: CreatedInvitationLink | null;
 };
 
@@ -50,12 +51,13 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
   const manages = mayManageDelegations(actor);
   // The delegations naming the viewer, read once: for the spaces they act in, and those still paused.
   const delegations = agentDelegations(scope);
+  const spaceId = spaceOf(actor);
   const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
   const [overview, spaces, pausedStarts, link] = await Promise.all([
     manages ? listRelatives(repo) : undefined,
     listSpaces(scope, delegations),
     delegations.then((read) => pausedDelegationStarts(read, repo.now())),
-    createdInvitationLink(sealed, session.sessionId, repo.now()),
+    spaceId ? createdInvitationLink(sealed, { sessionId: session.sessionId, spaceId }, repo.now()) : null,
   ]);
   const viewerSex = spaces.some((space) => space.kind !== "self") ? await ownSex(scope) : "unknown";
   return {

@@ -7,7 +7,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
 import { sessionOf, warmUpValidator, type SignedIn } from "../fhir-api/http";
-import { locationOf, noticeOf, personWithAccount, post } from "./world";
+import { locationOf, noticeOf, personWithAccount, post, secretFromOutbox } from "./world";
 
 const db = useTestDatabase();
 
@@ -80,5 +80,33 @@ describe("the relationship list, in a child's space", () => {
     const inOwn = `conjoint-${Date.now()}@example.org`;
     expect(noticeOf(await post("inviter", { prenom: "Sam", nom: "Conjoint", email: inOwn, lien: "conjoint", droits: ["documents:read"], fin: inAYear() }, mother.session.cookie))).toBe("invite");
     expect(await invitationsTo(inOwn)).toEqual([mother.patientId]);
+  });
+});
+
+describe("the invitation link just created, across the spaces of one session", () => {
+  it("is offered in the space it was made in only: not in the guardian's own nor another child's, again on coming back; never to another guardian", async () => {
+    const session = await sessionOf(mother.account, leo);
+    const email = `copie-enfant-${Date.now()}@example.org`;
+    const answer = await post("inviter", { prenom: "Nina", nom: "Copie", email, lien: "aidant", droits: ["documents:read"], fin: inAYear() }, session.cookie);
+    expect(noticeOf(answer)).toBe("invite");
+    const sealed = /(?:^|, )((?:__Secure-)?espace-sante\.invitation-creee=[^;]+)/.exec(answer.headers.get("set-cookie") ?? "")![1]!;
+    const secret = (await secretFromOutbox(db(), email, "invitation"))!;
+    const withLink = `${session.cookie}; ${sealed}`;
+    const offered = (html: string) => html.includes('id="lien-invitation"') || html.includes(secret) || html.includes("Lien d'invitation");
+
+    expect(await pageOf(withLink)).toContain(`/invitation/${secret}`);
+
+    // The same session, the same cookie, moved to her own space, then to Mia's, as the space switcher does.
+    expect((await post("espaceActif", { patientId: mother.patientId }, session.cookie)).status).toBe(303);
+    expect(offered(await pageOf(withLink))).toBe(false);
+    expect((await post("espaceActif", { patientId: mia }, session.cookie)).status).toBe(303);
+    expect(offered(await pageOf(withLink))).toBe(false);
+
+    expect((await post("espaceActif", { patientId: leo }, session.cookie)).status).toBe(303);
+    expect(await pageOf(withLink)).toContain(`/invitation/${secret}`);
+
+    // Leo's other guardian, in Leo's space, with the cookie carried over: not his to copy.
+    const fatherInLeo = await sessionOf(father.account, leo);
+    expect(offered(await pageOf(`${fatherInLeo.cookie}; ${sealed}`))).toBe(false);
   });
 });
