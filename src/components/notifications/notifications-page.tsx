@@ -1,5 +1,6 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
+import { readerOf } from "@/lib/i18n/voice";
 import type { NotificationsPage } from "@/server/notifications/list-notifications";
 import type { FramedProps } from "@/server/pages/framed-page";
 import { NotificationsView } from "./notifications-view";
@@ -8,7 +9,8 @@ import { NotificationsView } from "./notifications-view";
 export type NotificationsPageData = { list: NotificationsPage; allRead: boolean };
 
 /** The notifications page of either space (src/pages/espace/notifications.tsx, src/pages/pro/notifications.tsx). */
-export function NotificationsPageView({ data, basePath }: FramedProps<NotificationsPageData> & { basePath: string }) {
+export function NotificationsPageView({ frame, data, basePath }: FramedProps<NotificationsPageData> & { basePath: string }) {
   if (!data) return <NotFoundView />;
-  return <NotificationsView list={data.list} basePath={basePath} notice={data.allRead ? t("notifications.allRead") : undefined} />;
+  // In another person's space, the banner names her (voice.ts): the page speaks of her by that name.
+  return <NotificationsView list={data.list} basePath={basePath} notice={data.allRead ? t("notifications.allRead") : undefined} reader={readerOf(frame.banner)} />;
 }

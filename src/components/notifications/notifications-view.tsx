@@ -2,20 +2,44 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { formatDateTime } from "@/lib/documents/format";
-import { t, tn } from "@/lib/i18n/messages";
+import { format, t, tn } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import { KIND_INFO } from "@/lib/notifications/kinds";
 import type { NotificationsPage } from "@/server/notifications/list-notifications";
 import type { Json } from "@/server/pages/json-props";
 
+type Row = Json<NotificationsPage>["rows"][number];
+
+/**
+ * Whose notice a row is, for a reader in another person's space: hers (the space's), the
+ * reader's own space's, or the reader's account's. In one's own space every row is one's own
+ * and nothing is marked.
+ */
+function ownerOf(n: Row, list: Json<NotificationsPage>): "space" | "own" | "account" {
+  if (n.patientId === null) return "account";
+  return list.ownPatientIds.includes(n.patientId) ? "own" : "space";
+}
+
+/** The intro of the page: the professional's, the patient's own, or, in another person's space, what the list holds there. */
+function introOf(basePath: string, list: Json<NotificationsPage>, reader: Reader): string {
+  if (basePath.startsWith("/pro")) return t("notifications.proIntro");
+  if (reader.voice === "theirs" && !list.spaceShown) return t("notifications.introOwnOnly", { person: reader.person });
+  return tv("notifications.intro", reader);
+}
+
 /**
  * The notifications list, for patients and professionals alike. Every action is a plain POST
  * form (opening one marks it read, then goes to its page): it works without JavaScript and
- * nothing changes on a GET.
+ * nothing changes on a GET. In another person's space (`reader`), the list holds the reader's
+ * own notices and, when she may see them, the space's: each row says whose it is, and the
+ * space's read about that person (« le dossier de Léo Martin »), never « votre dossier ».
  */
-export function NotificationsView({ list, basePath, notice }: { list: Json<NotificationsPage>; basePath: string; notice?: string }) {
+export function NotificationsView({ list, basePath, notice, reader }: { list: Json<NotificationsPage>; basePath: string; notice?: string; reader: Reader }) {
+  const inOtherSpace = reader.voice === "theirs";
+  const marks = { space: t("notifications.forSpace", { person: reader.person }), own: t("notifications.forOwnSpace"), account: t("notifications.forOwnAccount") };
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("notifications.title")} description={t(basePath.startsWith("/pro") ? "notifications.proIntro" : "notifications.intro")}>
+      <PageHeader title={t("notifications.title")} description={introOf(basePath, list, reader)}>
         <p>
           <a href={`${basePath}/preferences`}>{t("notifications.preferencesLink")}</a>
         </p>
@@ -39,7 +63,8 @@ export function NotificationsView({ list, basePath, notice }: { list: Json<Notif
           </div>
           <ul aria-label={t("notifications.listLabel")} className="flex flex-col gap-3">
             {list.rows.map((n) => {
-              const text = KIND_INFO[n.kind].text;
+              const owner = inOtherSpace ? ownerOf(n, list) : "own";
+              const text = owner === "space" ? format(KIND_INFO[n.kind].theirs, { person: reader.person }) : KIND_INFO[n.kind].text;
               return (
                 <li key={n.id} className={`rounded-md border bg-white px-4 py-3 ${n.readAt ? "border-slate-300" : "border-blue-800 border-l-4"}`}>
                   <div className="flex flex-wrap items-center justify-between gap-3">
@@ -52,7 +77,7 @@ export function NotificationsView({ list, basePath, notice }: { list: Json<Notif
                       {n.detail ? <p>{n.detail}</p> : null}
                       <p className="text-sm text-slate-700">
                         <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
-                        {n.patientId && !list.ownPatientIds.includes(n.patientId) ? ` · ${t("notifications.forSpace")}` : null}
+                        {inOtherSpace ? ` · ${marks[owner]}` : null}
                       </p>
                     </div>
                     <form method="post" action={`/api/notifications/${n.id}/ouvrir`}>

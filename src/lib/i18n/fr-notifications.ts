@@ -3,7 +3,14 @@ import { plural } from "./plural";
 export const frNotifications = {
   notifications: {
     title: "Notifications",
-    intro: "Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.",
+    intro: {
+      yours: "Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.",
+      theirs:
+        "Ce qui s'est passé dans l'espace santé de {person} (accès à son dossier, nouveaux documents, ordonnances partagées, délégations), et ce qui concerne votre propre compte et votre propre espace. Chaque notification dit de qui elle parle. Elles sont conservées un an.",
+    },
+    /** To someone acting in another person's space who may not read its history: her list is her own only. */
+    introOwnOnly:
+      "Vos notifications : celles de votre propre compte et de votre propre espace santé. Celles de l'espace de {person} ne s'affichent pas ici : votre délégation ne comprend pas le droit de voir qui a consulté son dossier. Elles sont conservées un an.",
     proIntro: "Ce qui concerne votre compte professionnel : les messages de vos patients et les connexions à votre compte. Elles sont conservées un an.",
     empty: "Aucune notification pour le moment.",
     listLabel: "Vos notifications, de la plus récente à la plus ancienne",
@@ -15,7 +22,9 @@ export const frNotifications = {
     allRead: "Toutes les notifications sont marquées comme lues.",
     unreadCount: plural({ one: "{count} non lue", other: "{count} non lues" }),
     preferencesLink: "Choisir les notifications reçues aussi par e-mail",
-    forSpace: "Espace de la personne pour qui vous agissez",
+    forSpace: "Espace de {person}",
+    forOwnSpace: "Votre propre espace",
+    forOwnAccount: "Votre compte",
     previous: "Plus récentes",
     next: "Plus anciennes",
     pagination: "Pages des notifications",

@@ -29,8 +29,15 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type KindInfo = {
-  /** The sentence shown in the portal. */
+  /** The sentence shown in the portal, to the person whose space it is. */
   text: string;
+  /**
+   * The same, about another person, for someone acting in her space (a guardian, a caregiver with
+   * the history right) whose list holds that space's notices beside her own: `{person}` is the
+   * name the page's banner already shows, so a notice reveals nothing more on a shared screen.
+   * Side by side with `text` so that one is never reworded without the other (voice.ts).
+   */
+  theirs: string;
   /** The preference's label. */
   label: string;
   /** Always e-mailed, and marked so in the preferences. */
@@ -42,114 +49,133 @@ export type KindInfo = {
 export const KIND_INFO: Record<NotificationKind, KindInfo> = {
   "pro-first-access": {
     text: "Un professionnel de santé a consulté votre dossier pour la première fois.",
+    theirs: "Un professionnel de santé a consulté le dossier de {person} pour la première fois.",
     label: "Première consultation de votre dossier par un professionnel",
     security: false,
     link: "/espace/historique",
   },
   "emergency-access": {
     text: "Votre dossier a été ouvert en accès d'urgence.",
+    theirs: "Le dossier de {person} a été ouvert en accès d'urgence.",
     label: "Accès en urgence à votre dossier",
     security: true,
     link: "/espace/historique",
   },
   "document-added": {
     text: "Un professionnel de santé a ajouté un document à votre dossier.",
+    theirs: "Un professionnel de santé a ajouté un document au dossier de {person}.",
     label: "Document ajouté par un professionnel",
     security: false,
     link: "/espace/documents",
   },
   "link-opened": {
     text: "Un lien de partage de votre ordonnance a été ouvert.",
+    theirs: "Un lien de partage d'une ordonnance de {person} a été ouvert.",
     label: "Lien d'ordonnance ouvert",
     security: false,
     link: "/espace/ordonnances",
   },
   "link-locked": {
     text: "Un lien de partage de votre ordonnance a été bloqué après trop de codes erronés.",
+    theirs: "Un lien de partage d'une ordonnance de {person} a été bloqué après trop de codes erronés.",
     label: "Lien d'ordonnance bloqué",
     security: false,
     link: "/espace/ordonnances",
   },
   "link-dispensed": {
     text: "Une ordonnance partagée par lien a été entièrement délivrée.",
+    theirs: "Une ordonnance de {person} partagée par lien a été entièrement délivrée.",
     label: "Ordonnance entièrement délivrée",
     security: false,
     link: "/espace/ordonnances",
   },
   "delegation-invited": {
     text: "Une invitation à agir pour vous dans votre espace a été envoyée.",
+    theirs: "Une invitation à agir pour {person} dans son espace a été envoyée.",
     label: "Invitation d'un proche à agir pour vous",
     security: true,
     link: "/espace/proches",
   },
   "delegation-accepted": {
     text: "Une délégation sur votre espace a été acceptée.",
+    theirs: "Une délégation sur l'espace de {person} a été acceptée.",
     label: "Délégation acceptée",
     security: true,
     link: "/espace/proches",
   },
   "delegation-active": {
     text: "Une délégation sur votre espace est maintenant active.",
+    theirs: "Une délégation sur l'espace de {person} est maintenant active.",
     label: "Délégation active",
     security: true,
     link: "/espace/proches",
   },
   "delegation-changed": {
     text: "Les droits d'une délégation ont été modifiés.",
+    theirs: "Les droits d'une délégation de {person} ont été modifiés.",
     label: "Délégation modifiée",
     security: true,
     link: "/espace/proches",
   },
   "delegation-revoked": {
     text: "Une délégation a été retirée.",
+    theirs: "Une délégation de {person} a été retirée.",
     label: "Délégation retirée",
     security: true,
     link: "/espace/proches",
   },
   "delegation-ending": {
     text: "Une délégation prend fin bientôt.",
+    theirs: "Une délégation de {person} prend fin bientôt.",
     label: "Délégation bientôt terminée",
     security: true,
     link: "/espace/proches",
   },
   "new-sign-in": {
     text: "Une connexion à votre compte a eu lieu depuis un nouveau navigateur.",
+    theirs: "Une connexion au compte de {person} a eu lieu depuis un nouveau navigateur.",
     label: "Connexion depuis un nouveau navigateur",
     security: true,
     link: "/espace",
   },
   "second-factor-replaced": {
     text: "L'application d'authentification de votre compte a été remplacée. Si ce n'était pas vous, changez votre mot de passe et fermez les sessions que vous ne reconnaissez pas dans « Mon compte ».",
+    theirs: "L'application d'authentification du compte de {person} a été remplacée.",
     label: "Remplacement de l'application d'authentification",
     security: true,
     link: "/espace/compte",
   },
   "prevention-due": {
     text: "Un rendez-vous de prévention est à prévoir.",
+    theirs: "Un rendez-vous de prévention est à prévoir pour {person}.",
     label: "Prévention à prévoir",
     security: false,
     link: "/espace",
   },
   "majority-approaching": {
     text: "Vous aurez bientôt 18 ans : vous pourrez alors gérer vous-même votre espace santé. Activez votre compte avec le code reçu, ou demandez une lettre d'activation.",
+    theirs: "{person} aura bientôt 18 ans : ce jour-là, son espace santé passera entre ses mains, et l'accès de ses représentants légaux prendra fin.",
     label: "Passage à la majorité",
     security: true,
     link: "/espace",
   },
   "majority-guardian": {
     text: "Un enfant dont vous êtes le représentant légal aura bientôt 18 ans : ce jour-là, votre accès à son espace prendra fin. S'il n'a pas reçu de code d'activation par e-mail, demandez pour lui une lettre d'activation.",
+    theirs: "Un enfant dont {person} est le représentant légal aura bientôt 18 ans : ce jour-là, l'accès de {person} à l'espace de cet enfant prendra fin.",
     label: "Majorité d'un enfant",
     security: true,
     link: "/espace",
   },
   "sharing-changed-for-you": {
     text: "Une personne qui agit pour vous a modifié vos choix de partage : qui peut voir votre dossier, et comment.",
+    theirs: "Une personne qui agit pour {person} a modifié ses choix de partage : qui peut voir son dossier, et comment.",
     label: "Choix de partage modifiés par une personne qui agit pour vous",
     security: true,
     link: "/espace/partage/historique",
   },
   "message-received": {
     text: "Vous avez reçu un nouveau message.",
+    theirs: "{person} a reçu un nouveau message.",
     label: "Nouveau message",
     security: false,
     link: "/espace/messages",

@@ -32,8 +32,8 @@ describe("counts in words", () => {
     [3, "3 non lues"],
   ])("the notifications page, %i unread: « %s »", (unread, said) => {
     const row = { id: "n1", kind: "pro-first-access", urgent: false, link: "/espace/historique", createdAt: "2026-12-01T09:00:00.000Z", readAt: null, patientId: null, detail: null } as const;
-    const list: Json<NotificationsPage> = { rows: [row], unread, page: 1, pageCount: 1, ownPatientIds: [] };
-    const html = textOf(renderToStaticMarkup(<NotificationsView list={list} basePath="/espace/notifications" />));
+    const list: Json<NotificationsPage> = { rows: [row], unread, page: 1, pageCount: 1, ownPatientIds: [], spaceShown: false };
+    const html = textOf(renderToStaticMarkup(<NotificationsView list={list} basePath="/espace/notifications" reader={PATIENT_READER} />));
     expect(html).toContain(said);
     expect(html).not.toContain("(s)");
   });

@@ -61,6 +61,14 @@ describe("the e-mail of every notification kind", () => {
     const names = forbiddenIn(KIND_INFO[kind].text).filter((w) => !["ordonnance", "document", "urgence"].includes(w));
     expect(names).toEqual([]);
   });
+
+  it.each(NOTIFICATION_KINDS)("%s, read in another person's space, names her only by the banner's name ({person}), and no one else", (kind) => {
+    const theirs = KIND_INFO[kind].theirs;
+    expect(theirs).toContain("{person}");
+    // « votre dossier » would be the reader's own; « rendez-vous » is no one's.
+    expect(theirs).not.toMatch(/(?:^|[\s'])(?:votre|vos|vous)\b/i);
+    expect(forbiddenIn(theirs).filter((w) => !["ordonnance", "document", "urgence"].includes(w))).toEqual([]);
+  });
 });
 
 describe("the new sign-in e-mail's own lines", () => {
