@@ -301,7 +301,7 @@ test("'Sortie rapide' is on the sign-in and invitation pages too: accessible, a 
   await expect(plain.getByRole("link", { name: /Sortie rapide/ })).toHaveAttribute("href", /^https:\/\/www\.google\.fr\//);
 });
 
-test("Camille, in Léo's space as his guardian, reads his relatives and sharing pages about him, not as her own", async ({ browser }) => {
+test("Camille, in Léo's space as his guardian, reads his relatives, sharing and notifications pages about him, not as her own", async ({ browser }) => {
   const camille = await pageAs(browser, "camille");
   await camille.goto("/espace");
   await camille.getByRole("listitem").filter({ hasText: "Léo Martin (représentant légal)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
@@ -310,7 +310,9 @@ test("Camille, in Léo's space as his guardian, reads his relatives and sharing 
   await camille.goto("/espace/proches");
   await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour Léo Martin" })).toContainText("Camille Martin");
   await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour moi" })).toHaveCount(0);
-  await expect(camille.getByLabel("Lien avec Léo Martin")).toBeVisible();
+  await expect(camille.getByLabel("Lien avec Léo Martin")).toHaveValue("parent");
+  // A child has no spouse: not offered in his space (the server refuses it too).
+  await expect(camille.getByLabel("Lien avec Léo Martin").getByRole("option", { name: "Conjoint ou conjointe" })).toHaveCount(0);
   await expect(camille.getByRole("checkbox", { name: "voir ses documents" })).toBeVisible();
   await expectNoAxeViolations(camille, "/espace/proches in Léo's space");
 
@@ -319,6 +321,11 @@ test("Camille, in Léo's space as his guardian, reads his relatives and sharing 
   await expect(camille.getByLabel("Voir le dossier de Léo Martin comme")).toBeVisible();
   await expect(camille.getByRole("main").getByText(/votre dossier|vos documents|mon dossier|mes documents/i)).toHaveCount(0);
   await expectNoAxeViolations(camille, "/espace/partage in Léo's space");
+
+  // Her notifications there: his, and her own, the page says so.
+  await camille.goto("/espace/notifications");
+  await expect(camille.getByText(/^Ce qui s'est passé dans l'espace santé de Léo Martin/)).toBeVisible();
+  await expectNoAxeViolations(camille, "/espace/notifications in Léo's space");
   await camille.getByRole("button", { name: "Revenir à mon espace" }).click();
   await camille.goto("/espace/partage");
   await expect(camille.getByText("Vous décidez qui peut voir votre dossier.")).toBeVisible();
