@@ -73,14 +73,15 @@ export async function markAllRead(owners: NotificationOwners): Promise<void> {
 }
 
 /** Marks one notification read and returns its link; undefined when it is not the caller's. */
-export async function openNotification(owners: NotificationOwners, id: string): Promise<string | undefined> {
+/** Marks it read; gives where it leads and whose space it belongs to (null: the account's own notice). */
+export async function openNotification(owners: NotificationOwners, id: string): Promise<{ link: string; patientId: string | null } | undefined> {
   const { sql } = await database();
   const { where, params } = owned(owners);
-  const [row] = await sql.query<{ link: string | null }>(
-    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${params.length + 1}::uuid AND ${where} RETURNING link`,
+  const [row] = await sql.query<{ link: string | null; patient_id: string | null }>(
+    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${params.length + 1}::uuid AND ${where} RETURNING link, patient_id::text`,
     [...params, id],
   );
-  return row ? (row.link ?? "/espace") : undefined;
+  return row ? { link: row.link ?? "/espace", patientId: row.patient_id } : undefined;
 }
 
 /** The account's choices: kind → e-mail too (true) or portal only (false). Absent: the default (e-mail). */

@@ -56,7 +56,7 @@ describe("the notifications of an account and of the spaces it may see", () => {
     expect(await countUnread({ accountId: account, patientIds: [own] })).toBe(0);
     expect(await countUnread({ accountId: account, patientIds: [own, relative] })).toBe(1);
     expect(await countUnread({ accountId: other, patientIds: [stranger] })).toBe(2);
-    expect(await openNotification({ accountId: account, patientIds: [relative] }, rows[4]!.id)).toBe("/espace");
+    expect(await openNotification({ accountId: account, patientIds: [relative] }, rows[4]!.id)).toEqual({ link: "/espace", patientId: relative });
     expect(await countUnread({ accountId: account, patientIds: [own, relative] })).toBe(0);
   });
 });

@@ -52,6 +52,17 @@ describe("opening a notification", () => {
     expect(await readAt(id)).not.toBeNull();
   });
 
+  it("from another person's space, takes the person back to the space the notice belongs to before its page", async () => {
+    const id = await aNoticeForCamille();
+    // Camille acts for Jean: the same link (/espace/documents) would show Jean's documents.
+    const session = await createSession({ accountId: world.actors.camille.accountId, securityStamp: 0, activeSpace: `Patient/${world.ids.jean}`, userAgent: "vitest", now: new Date() });
+    const request = formPost(`/api/notifications/${id}/ouvrir`, {}, { cookie: await sessionCookie(session) });
+    const response = await call(request, () => openRoute(request, params({ id })));
+    expect(locationOf(response)).toBe("/espace/documents");
+    const [row] = await db().sql.query<{ active_space: string | null }>("SELECT active_space FROM auth_session WHERE id = $1", [session]);
+    expect(row!.active_space).toBe(`Patient/${world.ids.camille}`);
+  });
+
   it("answers 404 to someone else's notification and leaves it unread", async () => {
     const id = await aNoticeForCamille();
     const request = formPost(`/api/notifications/${id}/ouvrir`, {}, { cookie: jeanCookie });
