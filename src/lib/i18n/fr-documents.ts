@@ -134,8 +134,11 @@ export const frDocuments = {
     conflict: "Le document a été modifié entre-temps. La page a été rechargée : recommencez.",
     deleteTitle: "Supprimer ce document",
     deleteHint: {
+      // The patient may delete what was added from her space, by her or by her caregiver
+      // (owner-decision.ts): « que vous avez ajoutés » left the caregiver's out. Her history keeps
+      // the trace, which a caregiver with the history right reads too: not « seul le titulaire ».
       yours:
-        "Vous pouvez supprimer les documents que vous avez ajoutés. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul le titulaire de l'espace santé voit encore dans son historique qu'il a existé et quand il a été supprimé.",
+        "Vous pouvez supprimer les documents ajoutés depuis votre espace, par vous ou par une personne qui agit pour vous, pas ceux des professionnels. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul votre historique garde la trace qu'il a existé et quand il a été supprimé.",
       // What a caregiver may delete is what was added from the person's space, by her or for her
       // (owner-decision.ts), never a professional's; her history keeps the trace, which a
       // caregiver may or may not read, so it is not said who « sees » it.

@@ -228,7 +228,7 @@ describe("a prescription's link for the pharmacy, its printable page and a docum
     linkHint: "Le lien contient une clé secrète : ne l'envoyez qu'à votre pharmacie.",
     qrHint: "Ce code identifie l'ordonnance et renvoie vers votre espace. Il ne donne accès à rien sans vous connecter.",
     deleteHint:
-      "Vous pouvez supprimer les documents que vous avez ajoutés. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul le titulaire de l'espace santé voit encore dans son historique qu'il a existé et quand il a été supprimé.",
+      "Vous pouvez supprimer les documents ajoutés depuis votre espace, par vous ou par une personne qui agit pour vous, pas ceux des professionnels. Le fichier est alors effacé et plus personne ne peut consulter le document ; seul votre historique garde la trace qu'il a existé et quand il a été supprimé.",
   };
   const HERS = {
     linkHint: "Le lien contient une clé secrète : ne l'envoyez qu'à la pharmacie de Camille Voix.",
