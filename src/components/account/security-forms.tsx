@@ -4,7 +4,11 @@ import { t } from "@/lib/i18n/messages";
 import { PasskeyButton } from "./passkey-button";
 import { RecoveryCodeList } from "./recovery-code-list";
 
-/** Password, TOTP app, passkeys and recovery codes: plain forms, except creating a passkey (WebAuthn needs scripts). */
+/**
+ * Password, TOTP app, passkeys and recovery codes: plain forms, except creating a passkey (WebAuthn needs scripts).
+ * Several of these forms, on the same page, ask for a code: each code field carries its own id,
+ * since a label names only the first element with the id it points to (the others had no name).
+ */
 export function PasswordForm() {
   return (
     <section aria-labelledby="password-title" className="flex flex-col gap-3">
@@ -14,7 +18,7 @@ export function PasswordForm() {
       <form method="post" action="/compte/mot-de-passe" className="flex max-w-md flex-col gap-4">
         <TextField name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required maxLength={256} />
         <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" required minLength={12} maxLength={256} />
-        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <TextField name="code" id="password-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
         <div>
           <Button type="submit">{t("account.passwordSubmit")}</Button>
         </div>
@@ -39,7 +43,7 @@ export function TotpSection({ pending }: { pending: { key: string; qr: string; a
             {t("activation.keyLabel")} : <code className="font-mono text-lg" data-testid="totp-key">{pending.key.match(/.{1,4}/g)!.join(" ")}</code>
           </p>
           <form method="post" action="/compte/totp/confirmer" className="flex max-w-md flex-col gap-4">
-            <TextField name="code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
+            <TextField name="code" id="totp-code" label={t("activation.totpCode")} inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />
             {pending.asksCurrentFactor ? (
               <TextField name="currentCode" label={t("account.currentFactorCode")} hint={t("account.currentFactorHint")} autoComplete="off" required maxLength={16} />
             ) : (
@@ -110,7 +114,7 @@ export function RecoverySection({ remaining, fresh }: { remaining: number; fresh
         <p>{t("account.recoveryRemaining", { count: remaining })}</p>
       )}
       <form method="post" action="/compte/codes-secours" className="flex max-w-md flex-col gap-4">
-        <TextField name="code" label={t("account.secondFactorCode")} hint={t("account.confirmFactor")} autoComplete="one-time-code" required maxLength={16} />
+        <TextField name="code" id="recovery-code" label={t("account.secondFactorCode")} hint={t("account.confirmFactor")} autoComplete="one-time-code" required maxLength={16} />
         <div>
           <Button type="submit" variant="secondary">
             {t("account.recoveryRegenerate")}
@@ -129,7 +133,7 @@ export function EmailForm() {
       </h2>
       <form method="post" action="/compte/adresse" className="flex max-w-md flex-col gap-4">
         <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" required maxLength={254} />
-        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <TextField name="code" id="email-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
         <div>
           <Button type="submit" variant="secondary">
             {t("account.emailSubmit")}

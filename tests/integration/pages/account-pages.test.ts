@@ -108,6 +108,27 @@ describe("« Mon compte » (Pages Router)", () => {
     expect(otherwise.html).not.toContain("data:image/png");
   });
 
+  it("names each form's code field by its own label: no two fields share an id, in either space, with or without a new app under way", async () => {
+    const { patient, practitioner } = await people();
+    await setPendingTotpSecret(patient.accountId, "JBSWY3DPEHPK3PXP");
+    const pages = [
+      await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie }),
+      await servePage(patientAccount, "/espace/compte?totp=nouveau", { cookie: patient.cookie }),
+      await servePage(proAccount, "/pro/compte", { cookie: practitioner.cookie }),
+    ];
+    for (const { html } of pages) {
+      const ids = [...html!.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      // The code field of each form that asks for one is the control of that form's own label.
+      for (const action of ["/compte/mot-de-passe", "/compte/adresse", "/compte/codes-secours"]) {
+        const form = html!.match(new RegExp(`<form[^>]*action="${action}"[^>]*>([\\s\\S]*?)</form>`))![1]!;
+        const labelFor = form.match(/<label for="([^"]+)"[^>]*>Code de votre application \(ou code de secours\)/)?.[1];
+        expect(labelFor, action).toBeDefined();
+        expect(form, action).toMatch(new RegExp(`<input id="${labelFor}"[^>]*name="code"`));
+      }
+    }
+  });
+
   it("after a recovery code, says the old app stops counting once the new one is registered, as it does", async () => {
     const { patient } = await people();
     await setPendingTotpSecret(patient.accountId, "JBSWY3DPEHPK3PXP");
