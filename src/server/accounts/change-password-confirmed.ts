@@ -8,6 +8,7 @@ import { findPasswordHash, setPasswordHash } from "../db/account-store";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { adoptSecurityStamp } from "../db/session-store";
 import { checkSecondFactor } from "./check-second-factor";
+import { passwordKnownWords } from "./password-known-words";
 
 /**
  * "Mon compte": a new password. An open session is not enough (a computer left signed in): the
@@ -21,7 +22,7 @@ export async function changePasswordConfirmed(
   input: { currentPassword: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null },
 ): Promise<ChangePasswordResult> {
   const accountId = session.account.id;
-  const strength = checkPasswordStrength(input.newPassword, [session.account.displayName]);
+  const strength = checkPasswordStrength(input.newPassword, await passwordKnownWords(accountId));
   if (!strength.ok) return { ok: false, reason: strength.reason };
   if (input.newPassword === input.currentPassword) return { ok: false, reason: "weak" };
   const throttle = await hitRateLimit(`password-change:${accountId}`, SIGN_IN_LIMITS.accountAndAddress, SIGN_IN_LIMITS.windowMs, input.now);

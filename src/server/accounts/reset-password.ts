@@ -5,6 +5,7 @@ import { recordAccountEvent } from "../db/account-event-store";
 import { setPasswordHash } from "../db/account-store";
 import { consumeAccountToken, takeTokenAttempt } from "../db/account-token-store";
 import { checkSecondFactor } from "./check-second-factor";
+import { passwordKnownWords } from "./password-known-words";
 import { resetTokenHash } from "./request-password-reset";
 
 /**
@@ -21,7 +22,7 @@ export async function resetPassword(input: { token: string; newPassword: string;
   if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return { ok: false, reason: "link" };
   const token = await takeTokenAttempt(resetTokenHash(input.token), "password-reset", input.now, RESET_TRIES);
   if (!token) return { ok: false, reason: "link" };
-  const strength = checkPasswordStrength(input.newPassword);
+  const strength = checkPasswordStrength(input.newPassword, await passwordKnownWords(token.accountId));
   if (!strength.ok) return { ok: false, reason: strength.reason };
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!(await checkSecondFactor(token.accountId, input.code, input.now, "password-reset", trail))) return { ok: false, reason: "factor" };

@@ -28,7 +28,10 @@ export type StrengthCheck = { ok: true } | { ok: false; reason: "length" | "weak
 export function checkPasswordStrength(password: string, knownWords: string[] = []): StrengthCheck {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return { ok: false, reason: "length" };
   // zxcvbn's cost grows with length; what lies past 100 characters adds no guessability.
-  const result = estimator().check(password.slice(0, 100), knownWords.flatMap((word) => word.split(/[\s@.\-_]+/)).filter((word) => word.length >= 3));
+  // Each known word whole as well as in pieces: the e-mail address typed as it is, the sign-in's
+  // own username, is the first thing an attacker tries; its pieces alone did not make it guessable.
+  const words = knownWords.flatMap((word) => [word.trim(), ...word.split(/[\s@.\-_]+/)]).filter((word) => word.length >= 3);
+  const result = estimator().check(password.slice(0, 100), words);
   if (result.score >= MIN_SCORE) return { ok: true };
   return { ok: false, reason: "weak", hint: result.feedback.warning ?? result.feedback.suggestions[0] ?? undefined };
 }

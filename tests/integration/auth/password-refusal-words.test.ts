@@ -5,6 +5,7 @@ import { POST as changeOwn } from "@/app/compte/mot-de-passe/route";
 import * as patientAccount from "@/pages/espace/compte";
 import * as resetPage from "@/pages/connexion/reinitialiser";
 import { database } from "@/server/db/client";
+import { emailOfAccount } from "@/server/db/account-store";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
@@ -63,6 +64,33 @@ describe("a refused new password, in words", () => {
       expect(location, newPassword).toMatch(/^\/connexion\/reinitialiser\?jeton=/);
       const page = await servePage(resetPage, location);
       expect(alertOf(page.html!), newPassword).toBe(said);
+    }
+  });
+
+  it("on both pages, the person's own e-mail address and name are guessable, as they are at activation", async () => {
+    const system = await systemRepository("password-words-tests");
+    const patient = (await system.create(aPatient({ given: "Alix", family: "Motdepasse" }))).id!;
+    const signedIn = await signIn(`Patient/${patient}`, { name: "Alix Motdepasse" });
+    const own = new Browser(server.base, anAddress());
+    const [name, value] = signedIn.cookie.split("=");
+    own.jar.set(name!, value!);
+    const email = (await emailOfAccount(signedIn.accountId))!;
+    for (const newPassword of [email, "Alix Motdepasse 2026"]) {
+      const location = (await own.post("/compte/mot-de-passe", { currentPassword: "Sante-Demo-2026!", newPassword, code: "000000" })).headers.get("location")!;
+      const page = await servePage(patientAccount, location, { cookie: signedIn.cookie });
+      expect(alertOf(page.html!), newPassword).toBe(WEAK);
+    }
+
+    const account = await anAccount();
+    const browser = new Browser(server.base, anAddress());
+    await browser.post("/connexion/oubli/envoyer", { email: account.email });
+    const rows = await (await database()).sql.query<{ text_body: string }>("SELECT text_body FROM email_outbox WHERE recipient = $1 AND kind = 'account-password-reset'", [account.email]);
+    const token = rows[0]!.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)![1]!;
+    for (const newPassword of [account.email, "Alex Durand 2026"]) {
+      const location = (await browser.post("/connexion/oubli/changer", { token, newPassword, code: account.code(new Date()) })).headers.get("location")!;
+      expect(location, newPassword).toMatch(/^\/connexion\/reinitialiser\?jeton=/);
+      const page = await servePage(resetPage, location);
+      expect(alertOf(page.html!), newPassword).toBe(WEAK);
     }
   });
 });
