@@ -4,8 +4,11 @@ import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
 import { LinkKeyField } from "./link-key-field";
 
-/** The pharmacist's first page: passcode and pharmacy name, posted with the link's key in the body. */
-export function OpenLinkForm({ linkId, error, nonce }: { linkId: string; error?: string; nonce: string | null }) {
+/**
+ * The pharmacist's first page: passcode and pharmacy name, posted with the link's key in the body.
+ * The passcode field only for a link that has one: the patient gave no code for the others.
+ */
+export function OpenLinkForm({ linkId, passcode, error, nonce }: { linkId: string; passcode: boolean; error?: string; nonce: string | null }) {
   return (
     <div className="flex max-w-prose flex-col gap-6">
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -14,7 +17,9 @@ export function OpenLinkForm({ linkId, error, nonce }: { linkId: string; error?:
       </noscript>
       <form method="post" action={`/p/${linkId}/ouvrir`} className="flex flex-col gap-4">
         <LinkKeyField linkId={linkId} missingKeyMessage={t("pharmacist.missingKey")} nonce={nonce} />
-        <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" />
+        {passcode ? (
+          <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" required />
+        ) : null}
         <TextField name="pharmacie" label={t("pharmacist.pharmacy")} hint={t("pharmacist.pharmacyHint")} required minLength={2} maxLength={120} autoComplete="organization" />
         <div>
           <Button type="submit">{t("pharmacist.submit")}</Button>

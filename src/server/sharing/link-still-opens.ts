@@ -10,8 +10,12 @@ import { linkState } from "./link-state";
  * no try and writes nothing, so a mail scanner or a reload changes nothing. A link that never
  * existed is answered alike. The opening (open-link.ts) still decides on its own, with its
  * atomic try counter.
+ *
+ * What it answers for a live link is whether a passcode protects it: a link sent without one
+ * must not ask the pharmacist for a code the patient never had to give.
  */
-export async function linkStillOpens(linkId: string, now: Date): Promise<boolean> {
+export async function linkStillOpens(linkId: string, now: Date): Promise<{ passcode: boolean } | undefined> {
   const link = await findShareLink(linkId);
-  return link !== undefined && linkState(link, link.prescriptionOpen, now) === "active";
+  if (link === undefined || linkState(link, link.prescriptionOpen, now) !== "active") return undefined;
+  return { passcode: link.passcodeHash !== null };
 }

@@ -8,7 +8,7 @@ import { linkStillOpens } from "./link-still-opens";
 import { hasLiveSession, pharmacistScope } from "./pharmacist-request";
 
 /** The passcode form (no session of this link yet), or the prescription (a live session). */
-export type PharmacistPageData = { kind: "open"; linkId: string } | { kind: "view"; linkId: string; view: SharedPrescriptionView };
+export type PharmacistPageData = { kind: "open"; linkId: string; passcode: boolean } | { kind: "view"; linkId: string; view: SharedPrescriptionView };
 
 /**
  * The pharmacist's page (no account). Without a session of this link: the passcode form, if the
@@ -24,7 +24,8 @@ export async function pharmacistPageData(linkId: string, headers: Headers, req: 
     // A live session whose link no longer opens: the link died under the pharmacist.
     if (hasLiveSession(id, headers, now)) return undefined;
     // No session: the passcode form, only while the link can still open.
-    return (await linkStillOpens(id, now)) ? { kind: "open", linkId: id } : undefined;
+    const opening = await linkStillOpens(id, now);
+    return opening ? { kind: "open", linkId: id, passcode: opening.passcode } : undefined;
   }
   // The view's audit rows (the Patient read, the lines', the dispensations', the directory's)
   // in one INSERT, committed before anything is shown, as framed-page.ts does for the spaces'

@@ -102,6 +102,26 @@ describe("the pharmacist's page opened before the passcode (no session)", () => 
     expect(cookieOf(opening)).toBeDefined();
   });
 
+  it("asks a link sent without a passcode for the pharmacy's name only, and opens with it; a link with one marks its code as required", async () => {
+    const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId: world.camilleActive.prescriptionId, withPasscode: false }, APP);
+    const page = await opened(shared.linkId, "198.51.100.42");
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('name="code"');
+    expect(page.html).not.toContain("Code à 6 chiffres");
+    expect(page.html).toContain("le patient n&#x27;a pas protégé ce lien par un code");
+    expect(page.html).toContain('name="pharmacie"');
+    const short = await servePage(pharmacistPage, `/p/${shared.linkId}?erreur=format`, { params: { linkId: shared.linkId }, address: "198.51.100.42" });
+    expect(short.html).toContain("Saisissez le nom de la pharmacie (2 caractères au moins).");
+    const opening = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: secretOf(shared.url), pharmacie: "Pharmacie du Parc" }), params({ linkId: shared.linkId }));
+    expect(cookieOf(opening)).toBeDefined();
+
+    const protectedLink = await sentLink();
+    const asked = (await opened(protectedLink.linkId, "198.51.100.42")).html!;
+    expect(asked).toMatch(/<input id="field-code"[^>]*name="code"/);
+    expect(asked.match(/<input id="field-code"[^>]*>/)![0]).toContain('required=""');
+    expect(asked).toContain("Saisissez le code à 6 chiffres que le patient vous a donné");
+  });
+
   it("says at once that a link revoked, expired, out of tries or fully dispensed is no longer available, and reveals nothing of the prescription", async () => {
     const revoked = await sentLink();
     await revokeLink(await world.repoFor(world.actors.camille), revoked.linkId);

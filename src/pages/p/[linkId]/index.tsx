@@ -24,12 +24,12 @@ export const getServerSideProps = openPage<Data>(async ({ params, query, req }, 
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function openError(code: string | undefined, tries: string | undefined): string | undefined {
+function openError(code: string | undefined, tries: string | undefined, passcode: boolean): string | undefined {
   switch (code) {
     case "code":
       return t("pharmacist.wrongPasscode", { left: /^\d{1,2}$/.test(tries ?? "") ? Number(tries) : 0 });
     case "format":
-      return t("pharmacist.badFormat");
+      return t(passcode ? "pharmacist.badFormat" : "pharmacist.badPharmacyName");
     case "cle":
       return t("pharmacist.missingKey");
     case "attente":
@@ -60,8 +60,13 @@ export default function PharmacistPage({ frame, data }: FramedProps<Data>) {
   if (data.kind === "open") {
     return (
       <div className="flex flex-col gap-6">
-        <PageHeader title={t("pharmacist.title")} description={t("pharmacist.intro")} />
-        <OpenLinkForm linkId={data.linkId} error={openError(data.query.erreur ?? undefined, data.query.essais ?? undefined)} nonce={frame.nonce} />
+        <PageHeader title={t("pharmacist.title")} description={t(data.passcode ? "pharmacist.intro" : "pharmacist.introWithoutPasscode")} />
+        <OpenLinkForm
+          linkId={data.linkId}
+          passcode={data.passcode}
+          error={openError(data.query.erreur ?? undefined, data.query.essais ?? undefined, data.passcode)}
+          nonce={frame.nonce}
+        />
       </div>
     );
   }
