@@ -1,11 +1,14 @@
 import { t } from "@/lib/i18n/messages";
 
-/** Who is told where consultations are recorded: the patient of their own data, a professional of the patients'. */
-export function SiteFooter({ professional }: { professional: boolean }) {
+/**
+ * Who is told where consultations are recorded: the patient of their own data, a professional of
+ * the patients', a pharmacist holding a link of that prescription's patient (who has no history).
+ */
+export function SiteFooter({ professional, linkHolder = false }: { professional: boolean; linkHolder?: boolean }) {
   return (
     <footer className="mt-12 border-t border-slate-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-1 px-4 py-6 text-sm text-slate-700">
-        <p>{t(professional ? "app.footerPrivacyPro" : "app.footerPrivacy")}</p>
+        <p>{t(linkHolder ? "app.footerPrivacyLink" : professional ? "app.footerPrivacyPro" : "app.footerPrivacy")}</p>
         <p>{t("app.footer")}</p>
       </div>
     </footer>

@@ -33,6 +33,7 @@ export const fr = {
     footer: "Mon espace santé — portail de démonstration. Les personnes et les données présentées sont fictives.",
     footerPrivacy: "Chaque consultation de vos données est enregistrée dans votre historique des accès.",
     footerPrivacyPro: "Chaque consultation d'un dossier est enregistrée : le patient la voit dans son historique des accès.",
+    footerPrivacyLink: "Chaque consultation de cette ordonnance est enregistrée : le patient la voit dans son historique des accès.",
   },
   header: {
     signedInAs: "Connecté·e : {name}",

@@ -9,6 +9,8 @@ export type HeaderFacts = {
   accountHref?: string;
   /** A professional is signed in: the footer speaks of the patients' records, not of their own. */
   professional?: boolean;
+  /** A pharmacist's page (a share link, no account): the footer speaks of the patient's history, not the reader's. */
+  linkHolder?: boolean;
 };
 
 /**

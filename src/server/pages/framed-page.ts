@@ -123,15 +123,18 @@ export type Elsewhere = { redirect: string };
  * page): the frame of whoever is signed in, if anyone, and the page's loader with the request's
  * headers and that session, read once for both. The loader gets the session as a promise: a
  * page that does not need it (the pharmacist's) starts its own reads beside that one.
+ * `linkHolder`: a pharmacist's page, whose footer speaks of the patient's history.
  */
 export function openPage<D>(
   load: (context: GetServerSidePropsContext, headers: Headers, session: Promise<CurrentSession | undefined>) => Loaded<D> | Elsewhere | Promise<Loaded<D> | Elsewhere>,
+  options: { linkHolder?: boolean } = {},
 ): GetServerSideProps<FramedProps<D>> {
   return async (context) => {
     if (answeredAppRouterFetch(context.req, context.res)) return UNRENDERED;
     const headers = headersOf(context.req);
     const session = sessionFromHeaders(headers, new Date(), { unread: true });
-    const [frame, loaded] = await Promise.all([session.then((signedIn) => openPageFrame(headers, signedIn)), load(context, headers, session)]);
+    const [opened, loaded] = await Promise.all([session.then((signedIn) => openPageFrame(headers, signedIn)), load(context, headers, session)]);
+    const frame = options.linkHolder ? { ...opened, header: { ...opened.header, linkHolder: true } } : opened;
     if ("redirect" in loaded) return { redirect: { destination: loaded.redirect, permanent: false } };
     if ("notFound" in loaded) return notFoundProps(context, frame, loaded.title);
     return { props: jsonProps({ frame, title: loaded.title, data: loaded.data }) };

@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { createElement, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
+import { SiteShell } from "@/components/site-shell";
+import * as linkPage from "@/pages/p/[linkId]/index";
 import * as gonePage from "@/pages/p/[linkId]/indisponible";
 import * as completedPage from "@/pages/p/[linkId]/termine";
+import type { FramedProps } from "@/server/pages/framed-page";
 import { useTestDatabase } from "../../setup/test-database";
-import { servePage } from "./pages-route";
+import { servePage, type PagesModule } from "./pages-route";
 
 useTestDatabase();
 
@@ -40,4 +44,20 @@ describe("the pharmacist's end pages (Pages Router)", () => {
       expect(await servePage(page, `/p/${linkId}/${path}`, { params: { linkId }, headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({ status: 204, ended: true });
     }
   });
+
+  it("in the frame, the footer tells the pharmacist the patient sees each consultation, not « vos données … votre historique »", async () => {
+    const linkId = randomUUID();
+    for (const [page, path] of [[linkPage, ""], [gonePage, "/indisponible"], [completedPage, "/termine"]] as const) {
+      const html = (await servePage(framed(page as PagesModule<Partial<FramedProps<unknown>>>), `/p/${linkId}${path}`, { params: { linkId } })).html!.replaceAll("&#x27;", "'");
+      expect(html, path).toContain("Chaque consultation de cette ordonnance est enregistrée : le patient la voit dans son historique des accès.");
+      expect(html, path).not.toContain("votre historique des accès");
+    }
+  });
 });
+
+/** A Pages Router page inside the frame _app.tsx gives it (as pro-wording.test.ts does): the footer from the page's frame. */
+function framed<P extends Partial<FramedProps<unknown>>>(page: PagesModule<P>): PagesModule<P> {
+  const Page = page.default as ComponentType<P>;
+  const Framed = (props: P) => SiteShell({ header: props.frame?.header ?? {}, children: createElement(Page, props) });
+  return { getServerSideProps: page.getServerSideProps, default: Framed };
+}

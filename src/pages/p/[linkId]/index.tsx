@@ -20,7 +20,7 @@ export const getServerSideProps = openPage<Data>(async ({ params, query, req }, 
   const data = await pharmacistPageData(typeof params?.linkId === "string" ? params.linkId : "", headers, req);
   if (!data) return { notFound: true, title: t("pharmacist.goneTitle") };
   return { title: t("pharmacist.metadataTitle"), data: { ...data, query: { erreur: one(query.erreur) ?? null, essais: one(query.essais) ?? null, message: one(query.message) ?? null } } };
-});
+}, { linkHolder: true });
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 

@@ -6,7 +6,7 @@ import { openPage, type FramedProps } from "@/server/pages/framed-page";
 export const config = { unstable_runtimeJS: false };
 
 /** Reads nothing: « no longer available » with a 404, for any link, as the link's own page answers a dead one. */
-export const getServerSideProps = openPage<null>(() => ({ notFound: true, title: t("pharmacist.goneTitle") }));
+export const getServerSideProps = openPage<null>(() => ({ notFound: true, title: t("pharmacist.goneTitle") }), { linkHolder: true });
 
 /** Where the pharmacist's form posts send a dead link (ouvrir, delivrer). */
 export default function LinkGonePage(_props: FramedProps<null>) {

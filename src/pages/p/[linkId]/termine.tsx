@@ -6,7 +6,7 @@ import { openPage, type FramedProps } from "@/server/pages/framed-page";
 export const config = { unstable_runtimeJS: false };
 
 /** Reads nothing: the link is dead by now, and nothing of the prescription is shown any more. */
-export const getServerSideProps = openPage<null>(() => ({ title: t("pharmacist.completedTitle"), data: null }));
+export const getServerSideProps = openPage<null>(() => ({ title: t("pharmacist.completedTitle"), data: null }), { linkHolder: true });
 
 /** After the dispensation that completed the prescription. */
 export default function LinkCompletedPage(_props: FramedProps<null>) {
