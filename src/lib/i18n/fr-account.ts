@@ -63,6 +63,9 @@ export const frAccount = {
     recoveryIntro:
       "Si vous perdez votre téléphone ou votre clé d'accès, chacun de ces codes vous permet de vous connecter une fois. Imprimez-les ou notez-les et gardez-les en lieu sûr : ils ne seront plus affichés.",
     recoveryDone: "J'ai mis mes codes en lieu sûr : accéder à mon espace",
+    recoveryShownBefore:
+      "Vos codes de secours ont déjà été affichés : ils ne le sont qu'une fois. Si vous ne les avez pas notés, créez-en dix nouveaux dans « Mon compte », une fois dans votre espace.",
+    recoveryContinue: "Accéder à mon espace",
   },
   account: {
     title: "Mon compte",

@@ -182,6 +182,13 @@ describe("the activation steps (Pages Router)", () => {
     expect(codesIn(reload)).toEqual([]);
     expect(reload).not.toContain('data-testid="recovery-codes"');
     expect(reload).toContain('action="/activer/etape/terminer"');
+    // Not « ces codes » above nothing, nor « J'ai mis mes codes en lieu sûr »: where to make new ones.
+    expect(first).toContain("chacun de ces codes vous permet de vous connecter une fois");
+    expect(reload).not.toContain("chacun de ces codes");
+    expect(reload).not.toContain("J&#x27;ai mis mes codes en lieu sûr");
+    expect(reload).toContain("Vos codes de secours ont déjà été affichés : ils ne le sont qu&#x27;une fois.");
+    expect(reload).toContain("créez-en dix nouveaux dans « Mon compte »");
+    expect(reload).toMatch(/<button[^>]*>Accéder à mon espace<\/button>/);
   });
 
   it("answer an App Router prefetch 204 before reading anything", async () => {
