@@ -228,6 +228,12 @@ test("signing out another session from 'Mon compte' (without JavaScript) ends it
   await check.goto("/espace/compte");
   await expect(check.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
   await expectNoAxeViolations(check);
+  // Each form's code field is named by its own label, once (three fields shared one id: the
+  // first was named three times, the password's and the address's had no name at all).
+  for (const action of ["/compte/codes-secours", "/compte/mot-de-passe", "/compte/adresse"]) {
+    const named = check.locator(`form[action="${action}"]`).getByRole("textbox", { name: /^Code de votre application \(ou code de secours\)\s*\(obligatoire\)$/ });
+    await expect(named, action).toHaveCount(1);
+  }
   await withScripts.close();
   await elsewhere.close();
   await home.close();
