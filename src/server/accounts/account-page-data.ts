@@ -108,7 +108,9 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     accountPath: accountPagePath(session),
     ok: (search.ok && OK[search.ok]) || null,
     error: (search.erreur && ERRORS[search.erreur]) || null,
-    afterRecovery: Boolean(search.secours),
+    // Said only to a session that did come in with a recovery code (its proof of the second factor
+    // is that event's instant), not to whoever follows a link ending in ?secours=1.
+    afterRecovery: Boolean(search.secours) && secondFactorAt !== null && events.some((event) => event.kind === "recovery-code-used" && new Date(event.at).getTime() === secondFactorAt.getTime()),
     sessions,
     events: events.map(eventView),
     changes: changes.map(eventView),

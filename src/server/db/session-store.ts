@@ -224,6 +224,23 @@ export async function sessionSecondFactorAt(id: string, accountId: string): Prom
 }
 
 /**
+ * Whether this session (of this account, not ended) was opened with a recovery code, as the
+ * server recorded it: its sign-in's proof of the second factor is the instant of the account's
+ * « recovery-code-used » event (complete-sign-in.ts writes both at the same instant). Not once
+ * that proof has served (spendRecentSecondFactor).
+ */
+export async function openedWithRecoveryCode(id: string, accountId: string): Promise<boolean> {
+  const { sql } = await database();
+  const rows = await sql.query<{ id: string }>(
+    `SELECT s.id FROM auth_session s
+      WHERE s.id = $1 AND s.account_id = $2::uuid AND s.revoked_at IS NULL AND s.second_factor_at IS NOT NULL
+        AND EXISTS (SELECT 1 FROM account_event e WHERE e.account_id = s.account_id AND e.kind = 'recovery-code-used' AND e.at = s.second_factor_at)`,
+    [id, accountId],
+  );
+  return rows.length === 1;
+}
+
+/**
  * Relies on this session's proof of the second factor at sign-in, if it was given within
  * [since, now], and spends it in the same statement: one proof serves one change, and two
  * requests at once cannot both rely on it.

@@ -21,6 +21,7 @@ import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { anAccount } from "../auth/helpers";
 import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
+import { cameInWithRecoveryCode } from "../auth/recovery-sign-in-record";
 import { servePage } from "./pages-route";
 
 useTestDatabase();
@@ -131,6 +132,7 @@ describe("« Mon compte » (Pages Router)", () => {
 
   it("after a recovery code, says the old app stops counting once the new one is registered, as it does", async () => {
     const { patient } = await people();
+    await cameInWithRecoveryCode(patient);
     await setPendingTotpSecret(patient.accountId, "JBSWY3DPEHPK3PXP");
     const html = (await servePage(patientAccount, "/espace/compte?secours=1", { cookie: patient.cookie, headers: { "x-nonce": "bm9uY2U" } })).html!;
     expect(html).toContain("une fois la nouvelle enregistrée, l&#x27;ancienne ne sera plus acceptée");

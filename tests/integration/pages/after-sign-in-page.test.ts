@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as afterSignInPage from "@/pages/connexion/suite";
+import * as patientAccount from "@/pages/espace/compte";
 import { accountForEnrolment } from "@/server/db/account-enrolment-store";
 import { pauseSecondFactor } from "@/server/db/account-store";
 import { database } from "@/server/db/client";
@@ -7,6 +8,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
+import { cameInWithRecoveryCode } from "../auth/recovery-sign-in-record";
 import { servePage } from "./pages-route";
 
 useTestDatabase();
@@ -42,14 +44,26 @@ describe("/connexion/suite (Pages Router)", () => {
 
   it("after a recovery code, prepares a new TOTP secret and sends each kind of account to its own account page", async () => {
     const { patient, practitioner } = await people();
+    await cameInWithRecoveryCode(patient);
+    await cameInWithRecoveryCode(practitioner);
     expect(await servePage(afterSignInPage, "/connexion/suite?secours=1", { cookie: patient.cookie })).toEqual({ status: 307, redirect: "/espace/compte?secours=1" });
     expect(await pending(patient.accountId)).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await servePage(afterSignInPage, "/connexion/suite?secours=1", { cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro/compte?secours=1" });
     expect(await pending(practitioner.accountId)).toMatch(/^[A-Z2-7]{16,}$/);
   });
 
+  it("does nothing a link to it could ask of someone who did not come in with a recovery code: no new secret, no « code de secours » said", async () => {
+    const { patient } = await people();
+    expect(await servePage(afterSignInPage, "/connexion/suite?secours=1", { cookie: patient.cookie })).toEqual({ status: 307, redirect: "/" });
+    expect(await pending(patient.accountId)).toBeNull();
+    const account = (await servePage(patientAccount, "/espace/compte?secours=1", { cookie: patient.cookie })).html!.replaceAll("&#x27;", "'");
+    expect(account).toContain("Mon compte");
+    expect(account).not.toContain("Vous vous êtes connecté·e avec un code de secours");
+  });
+
   it("shows a security notice once, with the way on; an App Router prefetch neither takes it nor makes a secret", async () => {
     const { patient } = await people();
+    await cameInWithRecoveryCode(patient);
     await leaveNotice(patient.accountId);
     expect(await servePage(afterSignInPage, "/connexion/suite?secours=1", { cookie: patient.cookie, headers: PREFETCH })).toEqual({ status: 204, ended: true });
     expect(await pending(patient.accountId)).toBeNull();
