@@ -131,6 +131,11 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   expect(headers["cache-control"]).toContain("no-store");
 
   const first = page.getByRole("group", { name: /Budésonide/ });
+  // A quantity typed while « Rien aujourd'hui » is still checked: nothing is recorded, and the page says why.
+  await first.getByLabel(/Quantité délivrée/).fill("1");
+  await page.getByRole("button", { name: "Enregistrer la délivrance" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Rien n'a été enregistré" })).toContainText("cochez « Une partie »");
+  await expectNoAxeViolations(page, "pharmacist's form sent back as unclear");
   await first.getByLabel("Une partie").check();
   await first.getByLabel(/Quantité délivrée/).fill("1");
   await page.getByRole("button", { name: "Enregistrer la délivrance" }).click();

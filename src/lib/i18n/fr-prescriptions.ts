@@ -158,6 +158,8 @@ export const frPrescriptions = {
     alreadyRecorded: "Cette délivrance était déjà enregistrée : rien n'a été ajouté.",
     stale: "Quelqu'un a enregistré une délivrance entre-temps. Voici l'ordonnance à jour : vérifiez avant d'enregistrer.",
     invalid: "Choisissez au moins un médicament et une quantité entre 1 et ce qu'il reste à délivrer.",
+    unclear:
+      "Rien n'a été enregistré : pour un médicament, la quantité saisie ne correspond pas au choix coché. Pour délivrer une partie, cochez « Une partie » ; sinon, effacez la quantité.",
     completedTitle: "Ordonnance entièrement délivrée",
     completedBody: "La délivrance est enregistrée. L'ordonnance est entièrement délivrée : ce lien n'est plus disponible.",
     goneTitle: "Ordonnance plus disponible",

@@ -158,6 +158,30 @@ describe("the pharmacist's link, through its route handlers", () => {
     expect(count).toBe(0);
   });
 
+  it("sends back a form where a line's typed quantity disagrees with its choice, recording none of its lines", async () => {
+    const { prescriptionId } = await world.addPrescription(world.camilleId);
+    const shared = await shareCamille(prescriptionId);
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie Test" }))!;
+    const form = await drawnForm(shared.linkId, cookie);
+    const [first, second] = form.prescription.lines;
+    // The first line given whole, the second's quantity typed but « Rien aujourd'hui » left checked.
+    const fields = {
+      "cle-formulaire": form.formKey,
+      etat: form.state,
+      [`choix-${first!.requestId}`]: "tout",
+      [`reste-${first!.requestId}`]: String(first!.remainingQuantity),
+      [`choix-${second!.requestId}`]: "aucun",
+      [`quantite-${second!.requestId}`]: "2",
+    };
+    const answer = await deliver(formPost(`/p/${shared.linkId}/delivrer`, fields, { cookie }), params({ linkId: shared.linkId }));
+    expect(locationOf(answer)).toBe(`/p/${shared.linkId}?erreur=choix`);
+    const count = await db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "MedicationDispense", groupId: prescriptionId } });
+    expect(count).toBe(0);
+    // The same form, made clear, records.
+    const clear = await deliver(formPost(`/p/${shared.linkId}/delivrer`, { ...fields, [`choix-${second!.requestId}`]: "partie" }, { cookie }), params({ linkId: shared.linkId }));
+    expect(locationOf(clear)).toBe(`/p/${shared.linkId}?message=enregistre`);
+  });
+
   it("a revoked link dies at once, open session included", async () => {
     const shared = await shareCamille();
     const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie Test" }))!;

@@ -20,10 +20,21 @@ describe("the pharmacist's dispensation form", () => {
         ["choix-b", "partie"],
         ["quantite-b", "2"],
         ["choix-c", "aucun"],
-        ["quantite-c", "5"],
+        ["quantite-c", " "],
+        ["choix-d", "tout"],
+        ["reste-d", "4"],
+        ["quantite-d", "4"],
       ]),
     );
-    expect(input).toEqual({ formKey: "k", state: "s", quantities: { a: 3, b: 2 } });
+    expect(input).toEqual({ formKey: "k", state: "s", quantities: { a: 3, b: 2, d: 4 }, unclear: false });
+  });
+
+  it.each([
+    ["a quantity typed under « Rien aujourd'hui »", [["choix-a", "aucun"], ["quantite-a", "5"]]],
+    ["a quantity other than what remains under « Tout le reste »", [["choix-a", "tout"], ["reste-a", "10"], ["quantite-a", "2"]]],
+    ["a line clear beside one that is not", [["choix-a", "tout"], ["reste-a", "3"], ["choix-b", "aucun"], ["quantite-b", "1"]]],
+  ] as [string, [string, string][]][])("marks the form unclear for %s", (_, fields) => {
+    expect(parseDispenseForm(form(fields)).unclear).toBe(true);
   });
 
   it("turns anything but a plain whole number into NaN (refused by the use case), ignores odd ids and repeated lines", () => {

@@ -41,6 +41,7 @@ function openError(code: string | undefined, tries: string | undefined, passcode
 
 function viewNotice(message: string | undefined, error: string | undefined) {
   if (error === "quantite") return { tone: "error" as const, text: t("pharmacist.invalid") };
+  if (error === "choix") return { tone: "error" as const, text: t("pharmacist.unclear") };
   if (message === "enregistre") return { tone: "success" as const, text: t("pharmacist.recorded") };
   if (message === "deja") return { tone: "info" as const, text: t("pharmacist.alreadyRecorded") };
   if (message === "perime") return { tone: "error" as const, text: t("pharmacist.stale") };

@@ -11,7 +11,8 @@ import { linkPath, pharmacistScope } from "@/server/sharing/pharmacist-request";
 /**
  * POST: the pharmacist records what they handed over, line by line, within the link's session.
  * Recorded once however often it is posted (the form's key), refused when someone recorded
- * meanwhile (the form's state); a dead link or session answers "no longer available".
+ * meanwhile (the form's state); a dead link or session answers "no longer available". A line
+ * whose choice and typed quantity disagree sends the form back, nothing recorded (dispense-form.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ linkId: string }> }): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
@@ -21,8 +22,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ lin
   const scope = await pharmacistScope(linkId, request.headers, new Date());
   if (!scope) return seeOther(linkPath(linkId, "/indisponible"));
   const form = await request.formData().catch(() => new FormData());
+  const input = parseDispenseForm(form);
+  if (input.unclear) return seeOther(linkPath(linkId, "?erreur=choix"));
   try {
-    const result = await recordDispense(scope.repo, parseDispenseForm(form));
+    const result = await recordDispense(scope.repo, input);
     switch (result.kind) {
       case "recorded":
         return seeOther(result.completed ? linkPath(linkId, "/termine") : linkPath(linkId, "?message=enregistre"));
