@@ -218,7 +218,7 @@ test("signing out another session from 'Mon compte' (without JavaScript) ends it
 
   // Its next request finds no session; this browser stays signed in.
   await other.goto("/espace/documents");
-  await expect(other).toHaveURL(/\/connexion$/);
+  await expect(other).toHaveURL(/\/connexion\?vers=%2Fespace%2Fdocuments$/);
   await page.goto("/espace");
   await expect(page).toHaveURL(/\/espace$/);
 

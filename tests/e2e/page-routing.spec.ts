@@ -117,5 +117,5 @@ test("a professional's pages, the pharmacist's link page and the sign-in page an
   await sameBothWays(["/p/00000000-0000-4000-8000-00000000f00d", "/connexion", "/espace/documents"], "");
   const signIn = await get("/espace/documents", "");
   expect(signIn.status).toBe(307);
-  expect(signIn.headers["location"]).toMatch(/\/connexion$/);
+  expect(signIn.headers["location"]).toBe("/connexion?vers=%2Fespace%2Fdocuments");
 });

@@ -1,8 +1,8 @@
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "@/lib/demo/personas";
+import { ACCOUNTS, DEMO_PASSWORD, PRESCRIPTION_IDS, type AccountPersona } from "@/lib/demo/personas";
 import { SIGN_IN_DELAYS } from "@/server/auth/throttle-policy";
-import { randomAddress, signIn, typePassword } from "./helpers/sign-in";
+import { enterCode, randomAddress, signIn, typePassword } from "./helpers/sign-in";
 
 /**
  * Sign-in as the personas do it, in a real browser: password, then the TOTP code computed here
@@ -41,6 +41,18 @@ for (const [persona, space] of PERSONAS) {
   });
 }
 
+test("Jean scans the QR code of his printed prescription signed out: he signs in and lands on that prescription", async ({ page }) => {
+  const prescription = `/espace/ordonnances/${PRESCRIPTION_IDS.jeanActive}`;
+  await page.goto(prescription);
+  await expect(page).toHaveURL(new RegExp(`/connexion\\?vers=${encodeURIComponent(prescription)}$`));
+  await page.getByLabel("Adresse e-mail").fill(ACCOUNTS.jean.email);
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await enterCode(page, "jean");
+  await expect(page).toHaveURL(new RegExp(`${prescription}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Ordonnance du");
+});
+
 test("Dr Moreau signs in on 127.0.0.1 and this port, in a browser that sends no Sec-Fetch-Site, and stays there", async ({ browser }) => {
   const port = new URL(test.info().project.use.baseURL ?? "http://localhost:3100").port;
   const origin = `http://127.0.0.1:${port}`;
@@ -78,7 +90,8 @@ test("sign-out ends the session on the server: the old cookie no longer signs in
   await replay.addCookies(cookies);
   const other = await replay.newPage();
   await other.goto("/espace");
-  await expect(other).toHaveURL(/\/connexion$/);
+  // To sign in again, then back to the page asked for.
+  await expect(other).toHaveURL(/\/connexion\?vers=%2Fespace$/);
   await replay.close();
 });
 
@@ -186,7 +199,7 @@ test("a header that skips middleware does not open a page: the page checks the s
     });
     expect(response.status(), path).toBeGreaterThanOrEqual(300);
     expect(response.status(), path).toBeLessThan(400);
-    expect(response.headers()["location"], path).toMatch(/\/connexion$/);
+    expect(response.headers()["location"], path).toBe(`/connexion?vers=${encodeURIComponent(path)}`);
   }
 });
 

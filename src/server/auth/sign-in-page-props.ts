@@ -6,6 +6,8 @@ import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { webauthnLibraryUrl } from "../webauthn/browser-library";
 import { oidcProviderName } from "./oidc";
+import { keepReturnPath } from "./return-after-sign-in";
+import { returnPathOf } from "@/lib/auth/return-path";
 
 /** What the sign-in page says above its form (from a flag in the address, never its text), and whether an identity provider is offered. */
 export type SignInPageData = { done: MessageKey | null; message: MessageKey | null; oidcName: string | null; passkeyLibrary: string };
@@ -13,9 +15,16 @@ export type SignInPageData = { done: MessageKey | null; message: MessageKey | nu
 const DONE: Record<string, MessageKey> = { reinitialise: "reset.done", "adresse-confirmee": "account.emailConfirmed" };
 const FAILED: Record<string, MessageKey> = { identifiants: "signIn.failed", "adresse-refusee": "account.emailRefused", saisie: "signIn.invalidInput" };
 
-/** The sign-in page's getServerSideProps: a signed-in person is sent home (« / » finds their space). */
-export const signInPageProps = openPage<SignInPageData>(async ({ query }, _headers, session) => {
-  if (await session) return { redirect: "/" };
+/**
+ * The sign-in page's getServerSideProps: a signed-in person is sent home (« / » finds their
+ * space), or to the page she was sent here from (`?vers=`); otherwise that page is kept for
+ * after the sign-in (return-after-sign-in.ts).
+ */
+export const signInPageProps = openPage<SignInPageData>(async ({ query, res }, _headers, session) => {
+  const back = queryValue(query.vers);
+  if (await session) return { redirect: returnPathOf(back) ?? "/" };
+  const keep = keepReturnPath(back);
+  if (keep) res.appendHeader("Set-Cookie", keep);
   return { title: t("signIn.title"), data: signInMessages(query) };
 });
 

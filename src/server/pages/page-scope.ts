@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { IncomingMessage } from "node:http";
 import type { Redirect } from "next";
 import { checkSession, type CurrentSession } from "../auth/check-session";
+import { signInPathFor } from "../auth/return-after-sign-in";
 import { sessionIdFromHeaders } from "../auth/session-from-headers";
 import type { LostSpace } from "../delegations/lost-space";
 import { spaceBannerFacts, type BannerFacts } from "../delegations/space-banner-facts";
@@ -22,7 +23,7 @@ export type RouteResource = { type: string; id: string };
  */
 export type PageFrame = { header: HeaderFacts; banner: BannerFacts | null; nonce: string | null; lostSpace?: LostSpace };
 
-type PageRequest = Pick<IncomingMessage, "headers" | "socket">;
+type PageRequest = Pick<IncomingMessage, "headers" | "socket"> & { url?: string };
 const to = (destination: string): { redirect: Redirect } => ({ redirect: { destination, permanent: false } });
 
 /** The space a page belongs to, and where the other kind of account is sent (as the App Router's layouts do). */
@@ -51,7 +52,8 @@ export async function pageScope(
 ): Promise<{ scope: RequestScope; frame: () => Promise<PageFrame> } | { redirect: Redirect }> {
   const headers = headersOf(req);
   const sessionId = await sessionIdFromHeaders(headers);
-  if (!sessionId) return to("/connexion");
+  // Signed out: to sign in, then back to this page (return-after-sign-in.ts).
+  if (!sessionId) return to(signInPathFor(req.url));
   // A page about one patient (a professional's view of a record) decides everything on that
   // patient's rules: read in the session's statement, as the rules of a patient's own space or
   // of the space a caregiver acts in are (session-store.ts). Unchecked, as the rules always are
@@ -66,7 +68,7 @@ export async function pageScope(
   // in the patient's own space only for a page that reads them (framed-page.ts, READS_OWN_RULES).
   // And when the account last cleared its documents list, for the documents page (mark-new.ts).
   const session = await checkSession(sessionId, new Date(), { unread: true, spaceRules: ownRules ? "own" : "delegated", rulesOf: patientId, documentsSeen: true, row: resource });
-  if (!session) return to("/connexion");
+  if (!session) return to(signInPathFor(req.url));
   if (session.account.kind !== SPACES[space].kind) return to(SPACES[space].elsewhere);
   const scope = await scopeFor(session, requestContextOf(headers, session.account.displayName));
   if (!scope) throw new Error("Compte sans ressource FHIR valide");

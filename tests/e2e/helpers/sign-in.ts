@@ -29,6 +29,11 @@ export async function typePassword(page: Page, email: string, password: string) 
  */
 export async function signIn(page: Page, persona: AccountPersona) {
   await typePassword(page, ACCOUNTS[persona].email, DEMO_PASSWORD);
+  await enterCode(page, persona);
+}
+
+/** The code step, on /connexion/code: the current code, else the next one, else the one after (see signIn). */
+export async function enterCode(page: Page, persona: AccountPersona) {
   await expect(page, `${persona}'s password step`).toHaveURL(/\/connexion\/code$/);
   for (const [offset, waitForNextStep] of [
     [0, false],

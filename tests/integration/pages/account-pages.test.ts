@@ -22,7 +22,7 @@ import { anAccount } from "../auth/helpers";
 import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
 import { cameInWithRecoveryCode } from "../auth/recovery-sign-in-record";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 useTestDatabase();
 
@@ -53,7 +53,7 @@ const codesIn = (html: string) => [...html.matchAll(/<li>([A-Za-z0-9-]+)<\/li>/g
 describe("« Mon compte » (Pages Router)", () => {
   it("sends a visitor without a session to sign in, and each kind of account to its own space's page", async () => {
     const { patient, practitioner } = await people();
-    expect(await servePage(patientAccount, "/espace/compte")).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(patientAccount, "/espace/compte")).toEqual(toSignIn("/espace/compte"));
     expect(await servePage(patientAccount, "/espace/compte", { cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
     expect(await servePage(proAccount, "/pro/compte", { cookie: patient.cookie })).toEqual({ status: 307, redirect: "/espace" });
     expect((await servePage(proAccount, "/pro/compte", { cookie: practitioner.cookie })).status).toBe(200);

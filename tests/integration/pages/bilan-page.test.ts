@@ -7,7 +7,7 @@ import { aDelegation, aGuardianship, confidentialityLabel } from "@/lib/fhir/bui
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { signIn, type SignedIn } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -67,7 +67,7 @@ async function html(path: string, cookie: string, address?: string) {
 
 describe("« Mon bilan prévention » (Pages Router)", () => {
   it("sends a visitor without a session to sign in, and a professional to their own space", async () => {
-    expect(await servePage(bilanPage, PATH)).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(bilanPage, PATH)).toEqual(toSignIn(PATH));
     expect(await servePage(bilanPage, PATH, { cookie: sessions.doctor.cookie })).toEqual({ status: 307, redirect: "/pro" });
   });
 

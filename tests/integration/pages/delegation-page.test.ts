@@ -8,7 +8,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf, signIn } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -38,7 +38,7 @@ describe("a caregiver's delegation page (Pages Router)", () => {
     const { tie } = await world();
     const system = await systemRepository("delegation-page-tests");
     const practitioner = await signIn(`Practitioner/${(await system.create(aPractitioner({ given: "Paul", family: "Pro" }))).id!}`);
-    expect(await servePage(delegationPage, pathOf(tie), { params: { id: tie } })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(delegationPage, pathOf(tie), { params: { id: tie } })).toEqual(toSignIn(pathOf(tie)));
     expect(await servePage(delegationPage, pathOf(tie), { params: { id: tie }, cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
   });
 

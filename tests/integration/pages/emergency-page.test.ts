@@ -5,7 +5,7 @@ import { aPatient, aPractitioner, aPractitionerRole } from "@/lib/fhir/builders/
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { signIn } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 useTestDatabase();
 
@@ -29,7 +29,7 @@ async function people() {
 describe("« Accès en urgence » (Pages Router)", () => {
   it("sends a visitor without a session to sign in and a patient to their space", async () => {
     const { patient } = await people();
-    expect(await servePage(emergencyPage, "/pro/urgence")).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(emergencyPage, "/pro/urgence")).toEqual(toSignIn("/pro/urgence"));
     expect(await servePage(emergencyPage, "/pro/urgence", { cookie: patient.cookie })).toEqual({ status: 307, redirect: "/espace" });
   });
 

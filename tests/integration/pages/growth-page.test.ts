@@ -7,7 +7,7 @@ import { todayInParis } from "@/server/prevention/days";
 import { useTestDatabase } from "../../setup/test-database";
 import { signIn, type SignedIn } from "../fhir-api/http";
 import { buildWorld, type World } from "../children/world";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -41,8 +41,8 @@ async function html(path: string, cookie: string, address?: string) {
 
 describe("the carnet de santé (Pages Router)", () => {
   it("sends a visitor without a session to sign in, and a professional to their own space", async () => {
-    expect(await servePage(growthPage, PATH)).toEqual({ status: 307, redirect: "/connexion" });
-    expect(await servePage(growthPage, PATH, { cookie: "authjs.session-token=forged" })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(growthPage, PATH)).toEqual(toSignIn(PATH));
+    expect(await servePage(growthPage, PATH, { cookie: "authjs.session-token=forged" })).toEqual(toSignIn(PATH));
     expect(await servePage(growthPage, PATH, { cookie: world.sessions.bernard.cookie })).toEqual({ status: 307, redirect: "/pro" });
   });
 

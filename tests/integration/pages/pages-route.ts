@@ -9,7 +9,15 @@ import { appUrl } from "../fhir-api/http";
 
 export type PagesModule<P extends Record<string, unknown>> = { getServerSideProps: GetServerSideProps<P>; default: ComponentType<P> };
 
-export type PagesAnswer = { status: number; redirect?: string; html?: string; /** Answered by getServerSideProps itself, nothing rendered. */ ended?: true };
+export type PagesAnswer = {
+  status: number;
+  redirect?: string;
+  html?: string;
+  /** Answered by getServerSideProps itself, nothing rendered. */
+  ended?: true;
+  /** The Set-Cookie headers getServerSideProps added, when it added any. */
+  setCookies?: string[];
+};
 
 /**
  * A Pages Router page as Next serves it: its getServerSideProps with the request Next hands it
@@ -37,14 +45,27 @@ export async function servePage<P extends Record<string, unknown>>(
   }
   const req = { headers: { ...headers, ...(cookie ? { cookie } : {}), "x-forwarded-for": address }, socket: {}, url: path } as unknown as IncomingMessage;
   let ended = false;
-  const res = { statusCode: 200, setHeader: () => res, end: () => (ended = true) } as unknown as ServerResponse;
+  const cookies: string[] = [];
+  const res = {
+    statusCode: 200,
+    setHeader: () => res,
+    appendHeader: (name: string, value: string) => {
+      if (name.toLowerCase() === "set-cookie") cookies.push(value);
+      return res;
+    },
+    end: () => (ended = true),
+  } as unknown as ServerResponse;
   const context = { req, res, query, params, resolvedUrl: path } as unknown as Parameters<GetServerSideProps<P>>[0];
   const result = await page.getServerSideProps(context);
-  if (ended) return { status: res.statusCode, ended: true };
-  if ("redirect" in result) return { status: 307, redirect: result.redirect.destination };
-  if ("notFound" in result) return { status: 404 };
+  const setCookies = cookies.length > 0 ? { setCookies: cookies } : {};
+  if (ended) return { status: res.statusCode, ended: true, ...setCookies };
+  if ("redirect" in result) return { status: 307, redirect: result.redirect.destination, ...setCookies };
+  if ("notFound" in result) return { status: 404, ...setCookies };
   const props = await result.props;
   const frame = (props as { frame?: PageFrame }).frame;
   const element = framed ? createElement(FramedPageBody<P>, { frame, page: page.default, props }) : createElement(page.default, props);
-  return { status: res.statusCode, html: renderToStaticMarkup(element) };
+  return { status: res.statusCode, html: renderToStaticMarkup(element), ...setCookies };
 }
+
+/** The answer of a page opened signed out: to sign in, then back to that page (return-after-sign-in.ts). */
+export const toSignIn = (path: string): PagesAnswer => ({ status: 307, redirect: `/connexion?vers=${encodeURIComponent(path)}` });

@@ -16,7 +16,7 @@ import { recordStatements } from "../../setup/record-statements";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf, signIn } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -64,7 +64,7 @@ describe("« Lien créé » (/espace/ordonnances/[id]/lien, Pages Router)", () =
     const { prescriber, mine } = await world();
     const practitioner = await signIn(`Practitioner/${prescriber}`);
     const path = `/espace/ordonnances/${mine}/lien`;
-    expect(await servePage(shareResultPage, path, { params: { id: mine } })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(shareResultPage, path, { params: { id: mine } })).toEqual(toSignIn(path));
     expect(await servePage(shareResultPage, path, { params: { id: mine }, cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
   });
 
@@ -129,7 +129,7 @@ describe("the printable prescription (/espace/ordonnances/[id]/imprimer, Pages R
     const { prescriber, mine } = await world();
     const practitioner = await signIn(`Practitioner/${prescriber}`);
     const path = `/espace/ordonnances/${mine}/imprimer`;
-    expect(await servePage(printPage, path, { params: { id: mine } })).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(printPage, path, { params: { id: mine } })).toEqual(toSignIn(path));
     expect(await servePage(printPage, path, { params: { id: mine }, cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
   });
 

@@ -9,7 +9,7 @@ import { todayInParis } from "@/server/prevention/days";
 import { frDay } from "@/server/prevention/evaluators/context";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildWorld, type World } from "../prevention/world";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -46,8 +46,8 @@ async function html(serve: typeof serveRecord, path: string, cookie: string, add
 describe("the vaccination record (Pages Router)", () => {
   it("sends a visitor without a session to sign in, and a professional to their own space", async () => {
     for (const [serve, path] of [[serveRecord, RECORD], [serveCertificate, CERTIFICATE]] as const) {
-      expect(await serve(path)).toEqual({ status: 307, redirect: "/connexion" });
-      expect(await serve(path, { cookie: "authjs.session-token=forged" })).toEqual({ status: 307, redirect: "/connexion" });
+      expect(await serve(path)).toEqual(toSignIn(path));
+      expect(await serve(path, { cookie: "authjs.session-token=forged" })).toEqual(toSignIn(path));
       expect(await serve(path, { cookie: world.sessions.bernard.cookie })).toEqual({ status: 307, redirect: "/pro" });
     }
   });

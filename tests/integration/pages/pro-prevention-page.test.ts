@@ -6,7 +6,7 @@ import { anAuthorisation, aBlock } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { signIn } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 const db = useTestDatabase();
 
@@ -108,6 +108,6 @@ describe("a patient's prevention as a professional sees it (Pages Router)", () =
   it("sends a patient to their own space and a visitor without a session to sign in", async () => {
     const { jean, jeanSession } = await world();
     expect(await serve(jean, jeanSession.cookie)).toEqual({ status: 307, redirect: "/espace" });
-    expect(await serve(jean)).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await serve(jean)).toEqual(toSignIn(`/pro/patients/${jean}/prevention`));
   });
 });

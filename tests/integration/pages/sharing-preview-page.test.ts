@@ -7,7 +7,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionOf, signIn } from "../fhir-api/http";
 import { personWithAccount } from "../delegations/world";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 useTestDatabase();
 
@@ -38,7 +38,7 @@ describe("« Voir comme… » (Pages Router)", () => {
   it("sends a visitor without a session to sign in and a professional to their space", async () => {
     const { authorised } = await world();
     const practitioner = await signIn(`Practitioner/${authorised}`);
-    expect(await servePage(previewPage, as(`pro:${authorised}`))).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await servePage(previewPage, as(`pro:${authorised}`))).toEqual(toSignIn(as(`pro:${authorised}`)));
     expect(await servePage(previewPage, as(`pro:${authorised}`), { cookie: practitioner.cookie })).toEqual({ status: 307, redirect: "/pro" });
   });
 

@@ -9,7 +9,7 @@ import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf, signIn } from "../fhir-api/http";
-import { servePage } from "./pages-route";
+import { servePage, toSignIn } from "./pages-route";
 
 useTestDatabase();
 
@@ -45,9 +45,9 @@ const forPatient = (patientId: string, cookie?: string) => servePage(proUpload, 
 describe("the upload pages (Pages Router)", () => {
   it("send a visitor without a session to sign in, and each kind of account to its own space", async () => {
     const { patient, doctor } = await world();
-    expect(await own(undefined)).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await own(undefined)).toEqual(toSignIn("/espace/documents/ajouter"));
     expect(await own(doctor.cookie)).toEqual({ status: 307, redirect: "/pro" });
-    expect(await forPatient(patient.patientId, undefined)).toEqual({ status: 307, redirect: "/connexion" });
+    expect(await forPatient(patient.patientId, undefined)).toEqual(toSignIn(`/pro/patients/${patient.patientId}/ajouter`));
     expect(await forPatient(patient.patientId, patient.session.cookie)).toEqual({ status: 307, redirect: "/espace" });
   });
 
