@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "./message-rules";
+import { hasVisibleText, MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "./message-rules";
 
 /**
  * The fields of the messaging forms. Text is plain text, kept as typed (it is always rendered
  * as text); only its length is bounded, after trimming, and control characters other than line
- * breaks and tabs are refused so that nothing invisible travels in a message. A subject is one
+ * breaks and tabs are refused so that nothing invisible travels in a message, and so is a text
+ * of nothing but invisible characters (hasVisibleText). A subject is one
  * line: no line breaks at all.
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -13,7 +14,14 @@ const optionalId = z.union([z.literal(""), z.uuid()]).optional().transform((valu
 export const messageText = z
   .string()
   .transform((value) => value.replace(/\r\n?/g, "\n").trim())
-  .pipe(z.string().min(1, "texte").max(MESSAGE_MAX_LENGTH, "texte").refine((value) => !CONTROL.test(value), "texte"));
+  .pipe(
+    z
+      .string()
+      .min(1, "texte")
+      .max(MESSAGE_MAX_LENGTH, "texte")
+      .refine((value) => !CONTROL.test(value), "texte")
+      .refine(hasVisibleText, "texte"),
+  );
 
 export const messageSubject = z
   .string()

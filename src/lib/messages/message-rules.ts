@@ -11,6 +11,15 @@ export const WITHDRAW_WINDOW_MS = 5 * 60 * 1000;
 /** The subject offered to a professional sending a prevention plan after a check-up. */
 export const PREVENTION_PLAN_SUBJECT = "Plan de prévention";
 
+/**
+ * Whether a text shows anything: trimming removes spaces, not the characters that print nothing
+ * (zero-width spaces, word joiners, Hangul fillers, direction marks), so a message made only of
+ * them would reach the professional, and notify them, as an empty bubble.
+ */
+export function hasVisibleText(text: string): boolean {
+  return /[^\p{White_Space}\p{Default_Ignorable_Code_Point}]/u.test(text);
+}
+
 export function mayStillWithdraw(sent: string | undefined, now: Date): boolean {
   const at = sent ? Date.parse(sent) : Number.NaN;
   return Number.isFinite(at) && now.getTime() - at <= WITHDRAW_WINDOW_MS && now.getTime() >= at - 60_000;

@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
-import { MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
+import { hasVisibleText, MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
 import type { Actor, PractitionerActor } from "../access/actor";
 import { decide } from "../access/decide";
 import type { ResourceFacts } from "../access/facts";
@@ -34,7 +34,7 @@ export async function refuseUndeliverable(
   }
   for (const part of message.payload ?? []) {
     if (part.contentString !== undefined) {
-      if (part.contentString.trim().length === 0 || part.contentString.length > MESSAGE_MAX_LENGTH) {
+      if (!hasVisibleText(part.contentString) || part.contentString.length > MESSAGE_MAX_LENGTH) {
         throw refusal(`Le message doit contenir entre 1 et ${MESSAGE_MAX_LENGTH} caractères.`, "payload");
       }
       continue;

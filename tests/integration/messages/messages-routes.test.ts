@@ -213,6 +213,27 @@ describe("message injection (SECURITY-CASES 29)", () => {
       expect(noticeOf(answer)).toBe("texte");
     }
   });
+
+  it("refuses a text of invisible characters only, which trimming leaves, through the form and the FHIR API, and notifies no one", async () => {
+    const before = await messageCount();
+    const noticesBefore = (await noticesOf({ accountId: world.sessions.bernard.accountId })).length;
+    // Zero-width spaces, a no-break space and a word joiner, a Hangul filler: each prints nothing.
+    for (const texte of ["\u200b\u200b", "\u00a0\u2060\n\u200d", "\u3164"]) {
+      const answer = await post("send", { destinataire: world.bernard, texte }, { cookie: cookie("camille") });
+      expect(noticeOf(answer), JSON.stringify(texte)).toBe("texte");
+      const api = await fhir("POST", "Communication", {
+        cookie: cookie("camille"),
+        headers: sameOrigin(),
+        body: aMessage({ patientId: world.camilleId, conversationId: crypto.randomUUID(), recipient: `Practitioner/${world.bernard}`, text: texte }),
+      });
+      expect(api.status, JSON.stringify(texte)).toBe(422);
+    }
+    expect(await messageCount()).toBe(before);
+    expect(await noticesOf({ accountId: world.sessions.bernard.accountId })).toHaveLength(noticesBefore);
+    // Words joined by an emoji's zero-width joiner are still words.
+    const family = await post("send", { destinataire: world.bernard, texte: "Toute la famille 👨\u200d👩\u200d👧 va bien." }, { cookie: cookie("camille") });
+    expect(noticeOf(family)).toBe("envoye");
+  });
 });
 
 describe("withdrawing a message", () => {
