@@ -14,6 +14,10 @@ export const frPrevention = {
       yours: "Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page.",
       theirs: "Les messages de prévention de {person} sont arrêtés. Le calendrier reste visible sur cette page.",
     },
+    // In a caregiver's space whose delegation does not reach the record, no calendar is shown:
+    // the sentences say nothing of it.
+    remindersOnNoCalendar: "{person} reçoit un message quand une vaccination ou un dépistage devient à faire.",
+    remindersOffNoCalendar: "Les messages de prévention de {person} sont arrêtés.",
     bilanIntro: {
       yours:
         "Aux âges clés (18–25 ans, 45–50 ans, 60–65 ans, 70–75 ans), un bilan avec un professionnel de santé, pris en charge par l'Assurance Maladie. Ce questionnaire vous aide à le préparer.",

@@ -27,7 +27,10 @@ export type PreventionPageData = {
   preferences: { all: boolean; themes: Theme[] };
   /** "C'est fait" and "Ne plus me le rappeler": the person or a parent. */
   canWrite: boolean;
-  /** Stopping every prevention message: whoever acts in the space. */
+  /**
+   * Reading and making the choice of prevention messages (a Consent): the person, a parent, a
+   * caregiver who manages the sharing settings. Others cannot read it: the page leaves it out.
+   */
   mayChooseReminders: boolean;
   /** A parent's children's spaces, to open their calendars: in the parent's own space only. */
   children: Space[];
@@ -46,12 +49,16 @@ export async function preventionPageData({ session, actor, repo, ctx }: RequestS
   if (!patientId) throw new Error("Aucun espace patient");
   const self = actor.kind === "patient";
   const recordOutOfReach = !(await reachesPart(repo, "record"));
-  const [{ patient, items, date }, preferences, spaces] = await Promise.all([
+  const [{ patient, items, date }, preferences, spaces, mayChooseReminders] = await Promise.all([
     recordOutOfReach
       ? readSpacePatient(repo, patientId).then((patient) => ({ patient, items: [], date: todayInParis(repo.now()) }))
       : preventionOf(repo, patientId, { about: self ? "self" : "other" }).then(({ record, items, date }) => ({ patient: record.patient, items, date })),
     loadPreferences(repo, patientId),
     self ? listSpaces({ session, actor, repo, ctx }) : [],
+    // The choice is a Consent of the record (preferences.ts): a caregiver reads and makes it only
+    // with the right to manage the sharing settings; without it, the button got their click
+    // refused and the page said the messages were on, having read no choice at all.
+    actor.kind === "delegate" ? reachesPart(repo, "privacy") : actor.kind === "patient" || actor.kind === "guardian",
   ]);
   return {
     self,
@@ -61,7 +68,7 @@ export async function preventionPageData({ session, actor, repo, ctx }: RequestS
     date,
     preferences: { all: preferences.all, themes: [...preferences.themes] },
     canWrite: actor.kind === "patient" || actor.kind === "guardian",
-    mayChooseReminders: actor.kind === "patient" || actor.kind === "guardian" || actor.kind === "delegate",
+    mayChooseReminders,
     children: spaces.filter((space) => space.kind === "guardian"),
     notice: preventionNotice(message),
   };

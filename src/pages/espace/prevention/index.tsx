@@ -9,6 +9,7 @@ import { NO_BIRTH_DATE, NOTICES, RECORD_OUT_OF_REACH } from "@/components/preven
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
+import { t } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
@@ -77,14 +78,18 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
         </>
       )}
 
-      <section aria-labelledby="reminders-title" className="flex flex-col gap-3">
-        <h2 id="reminders-title" className="text-xl font-semibold">
-          Messages de prévention
-        </h2>
-        <p className="max-w-prose text-slate-700">
-          {tv(data.preferences.all ? "preventionWords.remindersOff" : "preventionWords.remindersOn", reader)}
-        </p>
-        {data.mayChooseReminders ? (
+      {/* The choice is a Consent of the record: a caregiver who may not manage the sharing settings
+          can neither read it nor make it, so the page says nothing of it rather than guess. */}
+      {data.mayChooseReminders ? (
+        <section aria-labelledby="reminders-title" className="flex flex-col gap-3">
+          <h2 id="reminders-title" className="text-xl font-semibold">
+            Messages de prévention
+          </h2>
+          <p className="max-w-prose text-slate-700">
+            {data.recordOutOfReach
+              ? t(data.preferences.all ? "preventionWords.remindersOffNoCalendar" : "preventionWords.remindersOnNoCalendar", { person: reader.person })
+              : tv(data.preferences.all ? "preventionWords.remindersOff" : "preventionWords.remindersOn", reader)}
+          </p>
           <form method="post" action="/espace/prevention/rappels">
             <input type="hidden" name="theme" value="all" />
             <input type="hidden" name="action" value={data.preferences.all ? "restore" : "silence"} />
@@ -92,8 +97,8 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
               {data.preferences.all ? "Recevoir à nouveau les messages de prévention" : "Ne plus recevoir aucun message de prévention"}
             </Button>
           </form>
-        ) : null}
-      </section>
+        </section>
+      ) : null}
 
       {data.children.length > 0 ? (
         <section aria-labelledby="children-title" className="flex flex-col gap-3">
