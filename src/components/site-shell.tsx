@@ -21,7 +21,7 @@ export function SiteShell({ header, children }: { header: HeaderFacts; children:
       <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
         {children}
       </main>
-      <SiteFooter professional={header.professional === true} linkHolder={header.linkHolder === true} />
+      <SiteFooter professional={header.professional === true} linkHolder={header.linkHolder === true} otherSpace={header.otherSpace === true} />
     </>
   );
 }

@@ -34,6 +34,7 @@ export const fr = {
     footerPrivacy: "Chaque consultation de vos données est enregistrée dans votre historique des accès.",
     footerPrivacyPro: "Chaque consultation d'un dossier est enregistrée : le patient la voit dans son historique des accès.",
     footerPrivacyLink: "Chaque consultation de cette ordonnance est enregistrée : le patient la voit dans son historique des accès.",
+    footerPrivacyOtherSpace: "Chaque consultation de ce dossier est enregistrée dans son historique des accès, avec le nom de la personne qui l'a faite.",
   },
   header: {
     signedInAs: "Connecté·e : {name}",

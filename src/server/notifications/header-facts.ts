@@ -11,6 +11,11 @@ export type HeaderFacts = {
   professional?: boolean;
   /** A pharmacist's page (a share link, no account): the footer speaks of the patient's history, not the reader's. */
   linkHolder?: boolean;
+  /**
+   * A patient acts in another person's space (a child's, a delegating patient's): what they
+   * consult there is recorded in that person's history, not in theirs, so the footer says so.
+   */
+  otherSpace?: boolean;
 };
 
 /**
@@ -25,5 +30,6 @@ export async function headerFactsOf(session: CurrentSession | undefined): Promis
     notifications: { href: pro ? "/pro/notifications" : "/espace/notifications", unread: session.headerUnread ?? (await unreadCount(session)) },
     accountHref: pro ? "/pro/compte" : "/espace/compte",
     ...(pro ? { professional: true } : {}),
+    ...(!pro && session.activeSpace !== null && session.activeSpace !== session.account.fhirRef ? { otherSpace: true } : {}),
   };
 }

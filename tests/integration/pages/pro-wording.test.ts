@@ -37,6 +37,13 @@ describe("a professional's pages speak to the professional", () => {
     expect(patient).toContain("Chaque consultation de vos données est enregistrée dans votre historique des accès.");
   });
 
+  it("in another person's space, the footer says the consultations go to that record's history, not « votre historique »", async () => {
+    // Maya, Camille's caregiver, in Camille's space: what she reads is in Camille's history.
+    const caregiver = text((await servePage(framed(patientHome), "/espace", { cookie: world.sessions.maya.cookie })).html);
+    expect(caregiver).toContain("Chaque consultation de ce dossier est enregistrée dans son historique des accès, avec le nom de la personne qui l'a faite.");
+    expect(caregiver).not.toContain("votre historique des accès");
+  });
+
   it("the message form says an attached file goes into the patient's documents", async () => {
     const pro = text((await servePage(proMessages, "/pro/messages", { cookie: world.sessions.bernard.cookie })).html);
     expect(pro).toContain("Il est ajouté aux documents du patient.");
