@@ -32,10 +32,12 @@ export async function inspectPdf(bytes: Buffer): Promise<void> {
   try {
     // Encrypted files are refused: what they hold cannot be inspected.
     document = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
+    // Inside the try: pdf-lib loads a file with no catalog or no page tree, then throws a
+    // TypeError when asked for its pages, which answered the upload with a server error.
+    if (document.getPageCount() === 0) throw new UploadRefused("pdf-unreadable");
   } catch {
     throw new UploadRefused("pdf-unreadable");
   }
-  if (document.getPageCount() === 0) throw new UploadRefused("pdf-unreadable");
   for (const [, object] of document.context.enumerateIndirectObjects()) {
     if (containsForbidden(object, 0)) throw new UploadRefused("pdf-script");
   }

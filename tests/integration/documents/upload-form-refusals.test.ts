@@ -36,13 +36,13 @@ const today = () => parisDayOf(new Date());
 const tomorrow = () => addDaysToDay(today(), 1);
 
 /** The upload form's plain post (no JavaScript): multipart, answered with a redirect. */
-async function upload(cookie: string, date: string, patientId?: string, title = `Compte rendu du ${date}`): Promise<Response> {
+async function upload(cookie: string, date: string, patientId?: string, title = `Compte rendu du ${date}`, file?: Buffer): Promise<Response> {
   const form = new FormData();
   form.set("titre", title);
   form.set("type", "personal");
   form.set("date", date);
   if (patientId) form.set("patient", patientId);
-  form.set("fichier", new File([new Uint8Array(await aPdf(["Compte rendu"]))], "compte-rendu.pdf", { type: "application/pdf" }));
+  form.set("fichier", new File([new Uint8Array(file ?? (await aPdf(["Compte rendu"])))], "compte-rendu.pdf", { type: "application/pdf" }));
   const request = new Request(`${appUrl()}/api/documents`, { method: "POST", headers: { origin: appUrl(), cookie }, body: form });
   return inRequestScope(request, () => POST(request));
 }
@@ -128,5 +128,24 @@ describe("a title longer than the form allows (a forged post)", () => {
       [patient.patientId],
     );
     expect(titles.map((row) => row.title)).toContain(longest);
+  });
+});
+
+describe("a PDF with no page tree (a forged or broken file)", () => {
+  it("is refused as unreadable with nothing stored, from the patient's form and the professional's, not answered with a server error", async () => {
+    const { patient, doctor } = await world();
+    // pdf-lib loads both, then fails on asking for their pages: no catalog at all, and a catalog without /Pages.
+    const noCatalog = Buffer.from("%PDF-1.4\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n", "latin1");
+    const noPages = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n", "latin1");
+    const before = await documentsOf(patient.patientId);
+    for (const [name, file] of [["noCatalog", noCatalog], ["noPages", noPages]] as const) {
+      const own = await upload(patient.session.cookie, today(), undefined, undefined, file);
+      expect(own.status, name).toBe(303);
+      expect(own.headers.get("location"), name).toBe("/espace/documents/ajouter?erreur=pdf-unreadable");
+      const pro = await upload(doctor.cookie, today(), patient.patientId, undefined, file);
+      expect(pro.status, name).toBe(303);
+      expect(pro.headers.get("location"), name).toBe(`/pro/patients/${patient.patientId}/ajouter?erreur=pdf-unreadable`);
+    }
+    expect(await documentsOf(patient.patientId)).toBe(before);
   });
 });
