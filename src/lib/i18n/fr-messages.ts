@@ -21,7 +21,11 @@ export const frMessaging = {
       yours: "Seuls les professionnels que vous autorisez aujourd'hui peuvent recevoir vos messages.",
       theirs: "Seuls les professionnels autorisés aujourd'hui à voir le dossier de {person} peuvent recevoir ces messages.",
     },
-    noRecipient: "Aucun professionnel ne peut recevoir de message : autorisez d'abord un professionnel dans « Partage et confidentialité ».",
+    noRecipient: {
+      yours: "Aucun professionnel ne peut recevoir de message : autorisez d'abord un professionnel dans « Partage et confidentialité ».",
+      // Not « autorisez » to whoever acts for the person: the choice is the person's, and a caregiver may not make it.
+      theirs: "Aucun professionnel ne peut recevoir de message : aucun n'est autorisé aujourd'hui à voir le dossier de {person}.",
+    },
     cannotWrite: "Vous pouvez lire les messages de cet espace, mais pas en écrire : la personne ne vous a pas donné ce droit.",
     recipientGone: {
       yours: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès à votre dossier aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",

@@ -189,6 +189,11 @@ describe("the other pages of the space, to a caregiver with every right", () => 
       expect(forLea, path).not.toContain(camilles);
       expect(text((await serve(camille.session.cookie)).html), path).toContain(camilles);
     }
+    // Camille authorises no one: Léa is not told to authorise someone herself, which is Camille's choice.
+    const messagesForLea = text((await servePage(messages, "/espace/messages", { cookie: leaInCamille })).html);
+    expect(messagesForLea).toContain("Aucun professionnel ne peut recevoir de message : aucun n'est autorisé aujourd'hui à voir le dossier de Camille Voix.");
+    expect(messagesForLea).not.toContain("autorisez d'abord");
+    expect(text((await servePage(messages, "/espace/messages", { cookie: camille.session.cookie })).html)).toContain("autorisez d'abord un professionnel dans « Partage et confidentialité ».");
     // A document's privacy choices: « Secret : vous seul » would tell Léa she keeps it, when a secret document is hidden from her too.
     const documentId = (await system.create(aDocument({ patientId: camille.patientId, title: "Bilan de Camille" }))).id!;
     const serveDocument = (cookie: string) => servePage(documentPage, `/espace/documents/${documentId}`, { cookie, params: { id: documentId } });

@@ -36,7 +36,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
       {!data.canWrite ? (
         <p>{t("messaging.cannotWrite")}</p>
       ) : data.recipients.length === 0 ? (
-        <p>{t("messaging.noRecipient")}</p>
+        <p>{tv("messaging.noRecipient", reader)}</p>
       ) : (
         <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} />
       )}
