@@ -117,3 +117,34 @@ test("Camille's messaging works with JavaScript off", async ({ browser }) => {
   await camille.getByRole("link", { name: /Toutes les conversations/ }).click();
   await expect(camille.getByRole("heading", { level: 1, name: "Messagerie sécurisée" })).toBeVisible();
 });
+
+test("a subject typed as one long word wraps on a phone's screen, in the list and as the conversation's title, on both sides", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const camille = await personas.pageAs(browser, "camille");
+  await camille.goto("/espace/messages");
+  const recipients = await camille.getByLabel("Destinataire").locator("option").allTextContents();
+  await camille.getByLabel("Destinataire").selectOption({ label: recipients.find((name) => name.includes("Sophie Bernard"))! });
+  // 120 characters, the longest subject the form takes, with no space to break at (a pasted reference, say).
+  const subject = `Dossier-${"0123456789".repeat(11)}-a`;
+  expect(subject).toHaveLength(120);
+  await camille.getByLabel("Objet (facultatif)").fill(subject);
+  await camille.getByLabel("Votre message").fill("Un objet sans espace.");
+  await camille.getByRole("button", { name: "Envoyer" }).click();
+  await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
+  const conversation = new URL(camille.url()).pathname;
+  const bernard = await personas.pageAs(browser, "bernard");
+  const widerThanScreen = async (page: typeof camille, path: string) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(path);
+    return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  };
+  for (const [page, path] of [
+    [camille, "/espace/messages"],
+    [camille, conversation],
+    [bernard, "/pro/messages"],
+    [bernard, conversation.replace("/espace/", "/pro/")],
+  ] as const) {
+    expect(await widerThanScreen(page, path), path).toBe(false);
+    await expect(page.getByText(subject).first()).toBeVisible();
+  }
+});
