@@ -5,6 +5,7 @@ import type { MessageKey } from "@/lib/i18n/messages";
 const NOTICES = {
   envoye: "success",
   retire: "success",
+  retire_document: "success",
   texte: "error",
   sujet: "error",
   destinataire: "error",

@@ -64,6 +64,9 @@ export const frMessaging = {
     notices: {
       envoye: "Votre message a été envoyé.",
       retire: "Le message a été retiré.",
+      // The file sent with it was added to the record, where the professional still sees it: a
+      // person who withdrew « the wrong file » must not believe it gone.
+      retire_document: "Le message a été retiré. Le document joint, lui, reste dans le dossier, parmi les documents.",
       texte: "Le message doit contenir entre 1 et 5 000 caractères de texte.",
       sujet: "L'objet tient sur une ligne de 120 caractères au plus.",
       destinataire: "Ce destinataire ne peut pas recevoir de message : il n'a pas accès à votre dossier aujourd'hui. Rien n'a été envoyé.",

@@ -2,6 +2,7 @@
 export type MessageNotice =
   | "envoye"
   | "retire"
+  | "retire_document"
   | "texte"
   | "sujet"
   | "destinataire"

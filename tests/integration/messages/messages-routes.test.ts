@@ -7,7 +7,9 @@ import { createRepository } from "@/server/fhir/repository";
 import { listConversations } from "@/server/messages/list-conversations";
 import { messageRecipients } from "@/server/messages/message-recipients";
 import { readConversation } from "@/server/messages/read-conversation";
+import * as conversationPage from "@/pages/espace/messages/[conversation]";
 import { useTestDatabase } from "../../setup/test-database";
+import { servePage } from "../pages/pages-route";
 import { htmlPretendingToBePdf } from "../documents/hostile-files";
 import { aPdf } from "../documents/world";
 import { bundleOf, fhir, isOutcome, resourceOf, sameOrigin } from "../fhir-api/http";
@@ -237,6 +239,24 @@ describe("message injection (SECURITY-CASES 29)", () => {
 });
 
 describe("withdrawing a message", () => {
+  it("tells the sender who withdraws a message with a document that the document stays in the record, where the professional still sees it", async () => {
+    const answer = await post("send", { destinataire: world.bernard, texte: "Voici le mauvais document", document: world.documents.normal.id! }, { cookie: cookie("camille") });
+    const conversationId = conversationOf(answer);
+    const [message] = await storedMessages(conversationId);
+    const withdrawn = await post("withdraw", { message: message!.id! }, { cookie: cookie("camille") });
+    expect(noticeOf(withdrawn)).toBe("retire_document");
+    expect(withdrawn.headers.get("location")).toBe(`/espace/messages/${conversationId}?message=retire_document`);
+    // What the notice says is so: the message no longer points at it, the professional still reads it.
+    expect((await storedMessages(conversationId))[0]?.payload).toBeUndefined();
+    expect((await fhir("GET", `DocumentReference/${world.documents.normal.id}`, { cookie: cookie("bernard") })).status).toBe(200);
+    const page = await servePage(conversationPage, `/espace/messages/${conversationId}?message=retire_document`, {
+      cookie: cookie("camille"),
+      params: { conversation: conversationId },
+      headers: { "x-nonce": "bm9uY2U=" },
+    });
+    expect(page.html?.replaceAll("&#x27;", "'")).toContain("Le message a été retiré. Le document joint, lui, reste dans le dossier, parmi les documents.");
+  });
+
   it("lets the sender withdraw within five minutes: « message retiré », its text gone for everyone", async () => {
     const answer = await post("send", { destinataire: world.bernard, texte: "Message envoyé par erreur" }, { cookie: cookie("camille") });
     const conversationId = conversationOf(answer);

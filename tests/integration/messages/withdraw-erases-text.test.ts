@@ -43,7 +43,8 @@ describe("withdrawing a message erases its text from every stored version", () =
     const before = await historyRows(id);
     const trailBefore = await auditRows(id);
 
-    expect(noticeOf(await post("withdraw", { message: id }, { cookie: world.sessions.camille.cookie }))).toBe("retire");
+    // It carried a document, which stays in the record: the notice says so.
+    expect(noticeOf(await post("withdraw", { message: id }, { cookie: world.sessions.camille.cookie }))).toBe("retire_document");
 
     const after = await historyRows(id);
     expect(after.map((row) => row.version_id)).toEqual([1, 2, 3]);

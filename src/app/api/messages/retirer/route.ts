@@ -8,7 +8,7 @@ export async function POST(request: Request): Promise<Response> {
   return messagePost(request, async (scope, form) => {
     const parsed = withdrawSchema.safeParse({ message: form.get("message") });
     if (!parsed.success) throw new MessageRefused("echec");
-    const { conversationId } = await withdrawMessage(scope.repo, parsed.data.message);
-    return { path: conversationPath(scope, conversationId), notice: "retire" };
+    const { conversationId, documentKept } = await withdrawMessage(scope.repo, parsed.data.message);
+    return { path: conversationPath(scope, conversationId), notice: documentKept ? "retire_document" : "retire" };
   });
 }
