@@ -20,6 +20,11 @@ type Written = { id: string; email: string | null; account_kind: "patient" | "pr
  * e-mail is notificationEmail()'s fixed text. Pass the transaction of the event, as for notify(),
  * for the notices and e-mails to exist if and only if it commits. Answers, for each input in
  * order, whether it was new.
+ *
+ * One e-mail per person for notices that would send her the same one: every notice of a kind
+ * has the same fixed text, so five prevention items falling due the same day (a person's first
+ * evaluation, a campaign's start) sent her five identical e-mails (found by an exploratory test).
+ * Each notice still has its row: the portal lists them, and the dedupe keys record what was told.
  */
 export async function notifyMany(db: Queryable, inputs: readonly NotificationInput[]): Promise<boolean[]> {
   if (inputs.length === 0) return [];
@@ -59,12 +64,17 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));
   const isNew = inputs.map(() => false);
   const emails: OutgoingEmail[] = [];
+  const queued = new Set<string>();
   const appUrl = env().APP_URL;
   for (const w of written) {
     const i = index.get(w.id)!;
     isNew[i] = true;
     const n = inputs[i]!;
-    if (w.email !== null && w.account_kind !== null && sendsEmail(n, w.wants)) emails.push(notificationEmail(n.kind, { email: w.email, accountKind: w.account_kind }, appUrl, `notification:${w.id}`, n.emailLines));
+    if (w.email === null || w.account_kind === null || !sendsEmail(n, w.wants)) continue;
+    const same = JSON.stringify([w.email, n.kind, n.emailLines ?? []]);
+    if (queued.has(same)) continue;
+    queued.add(same);
+    emails.push(notificationEmail(n.kind, { email: w.email, accountKind: w.account_kind }, appUrl, `notification:${w.id}`, n.emailLines));
   }
   await enqueueEmails(db, emails);
   return isNew;

@@ -107,6 +107,19 @@ describe("notifyMany()", () => {
     expect(await rowsOf(many)).toEqual(await rowsOf(one));
   });
 
+  it("sends a person one e-mail for several notices that would send her the same one, and keeps every notice", async () => {
+    const account = await anAccount();
+    const patientId = account.fhirRef.replace("Patient/", "");
+    const due = (item: string) => ({ patientId, kind: "prevention-due" as const, dedupeKey: `prevention:${patientId}:${item}` });
+    expect(await notifyMany(db().sql, [due("dtp"), due("flu"), due("covid"), { patientId, kind: "document-added" }])).toEqual([true, true, true, true]);
+    expect(await db().sql.query("SELECT 1 FROM notification WHERE patient_id = $1::uuid", [patientId])).toHaveLength(4);
+    const mails = await db().sql.query<{ kind: string }>("SELECT kind FROM email_outbox WHERE recipient = $1 ORDER BY kind", [account.email]);
+    expect(mails.map((m) => m.kind)).toEqual(["notification-document-added", "notification-prevention-due"]);
+    // A later day's new item is told again, by e-mail too.
+    await notifyMany(db().sql, [due("flu"), due("zona")]);
+    expect(await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = $1 AND kind = 'notification-prevention-due'", [account.email])).toHaveLength(2);
+  });
+
   it("writes nothing of a set that holds a notice for no one, nor of an event that fails", async () => {
     const account = await anAccount();
     const patientId = account.fhirRef.replace("Patient/", "");
