@@ -4,6 +4,8 @@ import type { Queryable } from "../db/queryable";
 import { env } from "../env";
 import { enqueueEmails } from "../mail/enqueue-emails";
 import type { OutgoingEmail } from "../mail/outgoing-email";
+import { now } from "../clock";
+import { GUARDIAN_EMAIL_LINES, guardiansToTell } from "./guardians-to-tell";
 import { noticeRow, sendsEmail } from "./notice-row";
 import { notificationEmail } from "./notification-email";
 import type { NotificationInput } from "./notify";
@@ -16,7 +18,8 @@ type Written = { id: string; email: string | null; account_kind: "patient" | "pr
  * (a dedupe key already notified, or twice in `inputs`, is skipped as notify() skips it: the
  * first one wins) and, in the same statement, finds the recipient account and its preference of
  * the notices it did insert; the second queues their e-mails. The rules are notify()'s own
- * (notice-row.ts): a space without an account gets no e-mail, security kinds always do, the
+ * (notice-row.ts): a space without an account e-mails its live guardians (one more statement,
+ * for all such spaces of the set: guardians-to-tell.ts), security kinds always do, the
  * e-mail is notificationEmail()'s fixed text. Pass the transaction of the event, as for notify(),
  * for the notices and e-mails to exist if and only if it commits. Answers, for each input in
  * order, whether it was new.
@@ -66,15 +69,25 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
   const emails: OutgoingEmail[] = [];
   const queued = new Set<string>();
   const appUrl = env().APP_URL;
+  const queue = (n: NotificationInput, to: { email: string; accountKind: "patient" | "practitioner" }, key: string, lines: readonly string[] | undefined) => {
+    const same = JSON.stringify([to.email, n.kind, lines ?? []]);
+    if (queued.has(same)) return;
+    queued.add(same);
+    emails.push(notificationEmail(n.kind, to, appUrl, key, lines));
+  };
+  const unowned = written.filter((w) => w.email === null && inputs[index.get(w.id)!]!.patientId && !inputs[index.get(w.id)!]!.accountId);
+  const guardians = await guardiansToTell(db, unowned.map((w) => inputs[index.get(w.id)!]!.patientId!), now());
   for (const w of written) {
     const i = index.get(w.id)!;
     isNew[i] = true;
     const n = inputs[i]!;
-    if (w.email === null || w.account_kind === null || !sendsEmail(n, w.wants)) continue;
-    const same = JSON.stringify([w.email, n.kind, n.emailLines ?? []]);
-    if (queued.has(same)) continue;
-    queued.add(same);
-    emails.push(notificationEmail(n.kind, { email: w.email, accountKind: w.account_kind }, appUrl, `notification:${w.id}`, n.emailLines));
+    if (w.email !== null && w.account_kind !== null) {
+      if (sendsEmail(n, w.wants)) queue(n, { email: w.email, accountKind: w.account_kind }, `notification:${w.id}`, n.emailLines);
+      continue;
+    }
+    for (const guardian of (n.patientId && !n.accountId && guardians.get(n.patientId)) || []) {
+      if (sendsEmail(n, guardian.wants[n.kind] ?? null)) queue(n, guardian, `notification:${w.id}:${guardian.accountId}`, [...GUARDIAN_EMAIL_LINES, ...(n.emailLines ?? [])]);
+    }
   }
   await enqueueEmails(db, emails);
   return isNew;

@@ -4,6 +4,8 @@ import type { NotificationKind } from "@/lib/notifications/kinds";
 import type { Queryable } from "../db/queryable";
 import { env } from "../env";
 import { enqueueEmail } from "../mail/enqueue-email";
+import { now } from "../clock";
+import { GUARDIAN_EMAIL_LINES, guardiansToTell } from "./guardians-to-tell";
 import { noticeRow, sendsEmail } from "./notice-row";
 import { notificationEmail } from "./notification-email";
 
@@ -40,7 +42,8 @@ type Recipient = { account_id: string; email: string; account_kind: "patient" | 
  * Writes a notification, and its e-mail to the outbox when the person wants it (or always, for
  * security kinds). Pass the transaction of the event (`inPrisma(tx)`): both exist if and only
  * if the event committed. A space without an account of its own (a child) has its notice in
- * the portal, seen by its guardians, and no e-mail. Answers whether it was new (false when the
+ * the portal, seen by its guardians there, and its e-mail goes to each of its live guardians
+ * (guardians-to-tell.ts), by their own preferences. Answers whether it was new (false when the
  * dedupe key was already notified).
  */
 export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
@@ -62,8 +65,22 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
       LIMIT 1`,
     [n.accountId ?? null, n.patientId ? `Patient/${n.patientId}` : null, n.kind],
   );
-  if (!recipient || !sendsEmail(n, recipient.wants)) return true;
   const key = `notification:${inserted[0]!.id}`;
+  if (!recipient) {
+    if (n.patientId && !n.accountId) await emailGuardians(db, n, n.patientId, key);
+    return true;
+  }
+  if (!sendsEmail(n, recipient.wants)) return true;
   await enqueueEmail(db, notificationEmail(n.kind, { email: recipient.email, accountKind: recipient.account_kind }, env().APP_URL, key, n.emailLines));
   return true;
+}
+
+/** A child's notice, e-mailed to each of its live guardians (guardians-to-tell.ts). */
+async function emailGuardians(db: Queryable, n: NotificationInput, patientId: string, key: string): Promise<void> {
+  const guardians = (await guardiansToTell(db, [patientId], now())).get(patientId) ?? [];
+  for (const guardian of guardians) {
+    if (!sendsEmail(n, guardian.wants[n.kind] ?? null)) continue;
+    const lines = [...GUARDIAN_EMAIL_LINES, ...(n.emailLines ?? [])];
+    await enqueueEmail(db, notificationEmail(n.kind, { email: guardian.email, accountKind: guardian.accountKind }, env().APP_URL, `${key}:${guardian.accountId}`, lines));
+  }
 }
