@@ -26,6 +26,11 @@ describe("eligibility vaccines — Calendrier des vaccinations 2025", () => {
     { item: "ROR_CATCHUP", born: "1980-01-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "DUE", due: "1998-01-01", dose: 1 } },
     { item: "ROR_CATCHUP", born: "1979-12-31", on: "2026-01-01", conditions: [], shots: [], expected: { status: "NOT_APPLICABLE" } },
     { item: "ROR_CATCHUP", born: "1985-01-01", on: "2026-01-01", conditions: [], shots: [["ror", "1986-01-10"]], expected: { status: "DUE", due: "2003-01-01", dose: 2 } },
+    { item: "ROR_CATCHUP", born: "1995-01-01", on: "2026-01-01", conditions: [], shots: [["ror", "1996-01-10"], ["ror", "1996-06-10"]], expected: { status: "COMPLETE" } },
+    // A catch-up is not a child's, whatever her doses: her own childhood items say where she is.
+    { item: "ROR_CATCHUP", born: "2016-09-10", on: "2026-12-01", conditions: [], shots: [["ror", "2017-09-12"], ["ror", "2018-02-12"]], expected: { status: "NOT_APPLICABLE" } },
+    { item: "MENACWY_CATCHUP", born: "2013-05-01", on: "2026-12-01", conditions: [], shots: [["menacwy", "2025-06-01"]], expected: { status: "NOT_APPLICABLE" } },
+    { item: "MENACWY_CATCHUP", born: "2008-05-01", on: "2026-12-01", conditions: [], shots: [["menacwy", "2020-06-01"]], expected: { status: "COMPLETE" } },
   ] as const)("$item, born $born, on $on, $conditions: $expected.status", ({ item, born, on, conditions, shots, expected }) => {
     const facts = person({ born, conditions: [...conditions], shots: shots.map(([k, d]) => [k, d]) });
     expect(summary(itemFor(facts, item, on))).toEqual({ due: undefined, next: undefined, dose: undefined, ...expected });

@@ -8,6 +8,13 @@ import { ageText, birthday, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCo
  */
 export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem {
   const who = rule.who;
+  // A catch-up is for those past the age of the routine schedule (calendrier des vaccinations
+  // 2025: « rattrapage » of ROR from 18 years for people born since 1980, of MenACWY from 15 to
+  // 24): a child is not in it yet, whatever her doses. Before, a 10-year-old with her two
+  // childhood ROR doses read « Rougeole … (rattrapage adulte) : à jour » beside her own ROR item.
+  if (rule.catchUp && who.fromYears !== undefined && ctx.years < who.fromYears) {
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ce rattrapage concerne les personnes ${populationText(rule)}.`);
+  }
   const doses = dosesOf(ctx, rule.vaccines, rule.countsFromYears ?? 0);
   const last = doses[doses.length - 1];
   if (doses.length >= rule.doses && last) {
