@@ -71,6 +71,17 @@ describe("forgotten password", () => {
     }
   });
 
+  it("refuses a new password over the limit rather than keeping its first 256 characters", async () => {
+    const account = await anAccount();
+    const browser = new Browser(server.base, anAddress());
+    await browser.post("/connexion/oubli/envoyer", { email: account.email });
+    const token = await linkSentTo(account.email);
+    const long = `${"tournesol baleine ".repeat(17)}fin`; // 309 characters
+    const refused = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: long, code: account.code(new Date()) });
+    expect(refused.headers.get("location")).toContain("erreur=longueur");
+    expect((await startSignIn({ email: account.email, password: long.slice(0, 256), address: anAddress(), now: new Date() })).ok).toBe(false);
+  });
+
   it("refuses a made-up link", async () => {
     const answer = await new Browser(server.base, anAddress()).post("/connexion/oubli/changer", { token: "A".repeat(43), newPassword: NEW_PASSWORD, code: "123456" });
     expect(answer.headers.get("location")).toContain("erreur=lien");

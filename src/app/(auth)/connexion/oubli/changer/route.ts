@@ -18,7 +18,9 @@ export async function POST(request: Request): Promise<Response> {
   const token = text(form, "token", 64);
   const result = await resetPassword({
     token,
-    newPassword: text(form, "newPassword", PASSWORD_MAX_LENGTH),
+    // One character over the limit is kept, so that resetPassword refuses a password too long
+    // (« longueur ») rather than storing its first 256 characters, which the person never typed alone.
+    newPassword: text(form, "newPassword", PASSWORD_MAX_LENGTH + 1),
     code: text(form, "code", 32),
     now: new Date(),
     address: clientAddress(request.headers),
