@@ -4,7 +4,9 @@ import type { NamedPrescription } from "@/server/prescriptions/read-prescription
 
 /** Prescriber, date, validity and state, as a description list; the state is written, never only coloured. */
 export function PrescriptionFacts({ prescription }: { prescription: NamedPrescription }) {
-  const active = prescription.state === "active";
+  // « Était valable » once that day is over, whatever the state: a prescription dispensed in full
+  // last week read « Était valable jusqu'au » a day still to come (found by an exploratory test).
+  const past = prescription.state === "expired" || prescription.validityOver;
   return (
     // The terms' weight set once on the list, not on each term (issue 16: a class is a string encoded per view).
     <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr] [&>dt]:font-semibold">
@@ -14,7 +16,7 @@ export function PrescriptionFacts({ prescription }: { prescription: NamedPrescri
       <dd>{prescription.authoredOn ? <time dateTime={prescription.authoredOn}>{formatDay(prescription.authoredOn)}</time> : "—"}</dd>
       {prescription.validUntil ? (
         <>
-          <dt>{active ? t("prescriptions.validUntil") : t("prescriptions.validUntilPast")}</dt>
+          <dt>{past ? t("prescriptions.validUntilPast") : t("prescriptions.validUntil")}</dt>
           <dd>
             <time dateTime={prescription.validUntil}>{formatDay(prescription.validUntil)}</time>
           </dd>

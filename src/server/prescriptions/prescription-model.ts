@@ -52,6 +52,8 @@ export type Prescription = {
   authoredOn?: string;
   /** The last instant it can be dispensed (ISO): 23:59:59.999 Paris time on its last day. */
   validUntil?: string;
+  /** That instant is past (« Était valable jusqu'au »), whatever the state: a dispensed one may still be within it. */
+  validityOver: boolean;
   lines: PrescriptionLine[];
   dispensations: Dispensation[];
   state: PrescriptionState;
@@ -165,6 +167,7 @@ export function assemblePrescription(
     prescriberRef: first.requester?.reference,
     authoredOn: first.authoredOn,
     validUntil,
+    validityOver: validUntil !== undefined && now.getTime() > new Date(validUntil).getTime(),
     lines,
     dispensations: dispenses
       .filter((d) => ids.has(requestIdOf(d)))

@@ -68,6 +68,7 @@ function named(p: Prescription, names: Map<string, string>): NamedPrescription {
     prescriberRef: p.prescriberRef,
     authoredOn: p.authoredOn,
     validUntil: p.validUntil,
+    validityOver: p.validityOver,
     lines: p.lines,
     dispensations: p.dispensations.map((d): EveryMember<Dispensation> => ({
       id: d.id,

@@ -207,3 +207,24 @@ describe("the prescription page's links (/espace/ordonnances/[id], Pages Router)
     expect(ofTheTwo.slice(0, 2)).toEqual(["sent links", "sent lines"]);
   });
 });
+
+describe("a prescription's validity, as its page words it", () => {
+  it("says « Valable jusqu'au » a day to come, even dispensed in full, and « Était valable » a day past", async () => {
+    const system = await systemRepository("prescription-pages-tests");
+    const prescriber = (await system.create(aPractitioner({ given: "Vera", family: "Validité" }))).id!;
+    const patient = await personWithAccount(system, "Dora", "Délivrée");
+    const prescribe = async (status: "completed" | "active", authoredOn: Date) => {
+      const prescriptionId = newId();
+      const lines = aPrescription({ prescriptionId, patientId: patient.patientId, requesterId: prescriber, status, authoredOn: authoredOn.toISOString(), lines: [{ medication: "Test", dosage: "1 par jour", quantity: { value: 1, unit: "boîte(s)" } }] });
+      for (const line of lines) await system.create(line);
+      return prescriptionId;
+    };
+    const dispensed = await prescribe("completed", new Date(Date.now() - 7 * 86_400_000));
+    const old = await prescribe("active", new Date(Date.now() - 400 * 86_400_000));
+    const page = async (id: string) => (await servePage(prescriptionPage, `/espace/ordonnances/${id}`, { cookie: patient.session.cookie, params: { id } })).html!.replaceAll("&#x27;", "'");
+    const recent = await page(dispensed);
+    expect(recent).toContain("Délivrée");
+    expect(recent).toContain("<dt>Valable jusqu'au</dt>");
+    expect(await page(old)).toContain("<dt>Était valable jusqu'au</dt>");
+  });
+});

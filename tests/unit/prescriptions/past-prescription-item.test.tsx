@@ -27,6 +27,7 @@ const prescription = (over: Partial<NamedPrescription>): NamedPrescription => ({
   lines: [line("Amoxicilline 1 g"), line("Paracétamol 1 g"), line("Amoxicilline 1 g")],
   dispensations: [],
   state: "dispensed",
+  validityOver: true,
   prescriber: "Dr Sophie Bernard",
   ...over,
 });
