@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import { DOCUMENT_CATEGORIES, type DocumentCategory } from "@/lib/fhir/systems";
 
 /**
@@ -36,7 +37,7 @@ export const COUNTED_AHEAD = 1000;
 export const MAX_TEXT_LENGTH = 200;
 
 const uuid = z.uuid();
-const isoDay = z.iso.date();
+const isoDay = typedDay();
 
 const PARAMS = {
   category: "categorie",
@@ -70,8 +71,13 @@ export function parseDocumentFilters(params: RawParams): { filters: DocumentFilt
   );
   const author = take(PARAMS.author, (v) => (uuid.safeParse(v).success ? v.toLowerCase() : undefined));
   const facility = take(PARAMS.facility, (v) => (uuid.safeParse(v).success ? v.toLowerCase() : undefined));
-  const from = take(PARAMS.from, (v) => (isoDay.safeParse(v).success ? v : undefined));
-  const to = take(PARAMS.to, (v) => (isoDay.safeParse(v).success ? v : undefined));
+  // A day typed « 14/03/2025 » where the browser has no date picker is read as that day (day-input.ts).
+  const day = (v: string) => {
+    const parsed = isoDay.safeParse(v);
+    return parsed.success ? parsed.data : undefined;
+  };
+  const from = take(PARAMS.from, day);
+  const to = take(PARAMS.to, day);
   const text = take(PARAMS.text, (v) => (v.length <= MAX_TEXT_LENGTH ? v : undefined));
   const page = take(PARAMS.page, (v) => {
     const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;

@@ -1,3 +1,4 @@
+import { isoDayOfTyped } from "@/lib/dates/day-input";
 import { endOfParisDay, isDay, parisDayOf } from "@/lib/dates/paris-day";
 
 /**
@@ -8,8 +9,10 @@ import { endOfParisDay, isDay, parisDayOf } from "@/lib/dates/paris-day";
  */
 export function parseLinkEnd(value: FormDataEntryValue | null): Date | undefined | "invalid" {
   if (value === null || value === "") return undefined;
-  if (typeof value !== "string" || !isDay(value)) return "invalid";
-  return endOfParisDay(value);
+  // « 14/03/2027 » typed where the browser has no date picker is that day (day-input.ts).
+  const day = isoDayOfTyped(value);
+  if (typeof day !== "string" || !isDay(day)) return "invalid";
+  return endOfParisDay(day);
 }
 
 /** The default end shown in the form: the Paris day `days` after now, never past the validity. */

@@ -1,7 +1,11 @@
 import { z } from "zod";
+import { isoDayOfTyped } from "@/lib/dates/day-input";
 
-/** The prevention pages' form inputs (route handlers parse them; the engine checks the rest). */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue AAAA-MM-JJ");
+/**
+ * The prevention pages' form inputs (route handlers parse them; the engine checks the rest). A
+ * day typed « 14/03/2025 » where the browser has no date picker is read as that day (day-input.ts).
+ */
+const day = z.preprocess(isoDayOfTyped, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date attendue AAAA-MM-JJ"));
 
 export const doneForm = z.object({ item: z.string().regex(/^[A-Z0-9_]{1,40}$/), date: day });
 

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "@/lib/documents/document-kinds";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { t } from "@/lib/i18n/messages";
@@ -32,7 +33,7 @@ const MAX_TITLE = 200;
 
 const metadata = z.object({
   kind: z.string().refine(isUploadKind),
-  date: z.iso.date().refine((d) => d >= "1900-01-01" && d <= "2100-12-31"),
+  date: typedDay().refine((d) => d >= "1900-01-01" && d <= "2100-12-31"),
 });
 
 /**

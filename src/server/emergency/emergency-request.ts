@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import type { EmergencyCriteria } from "../fhir/emergency-match";
 
 /**
@@ -14,7 +15,7 @@ const text = (max: number) => z.string().trim().max(max);
 const schema = z.object({
   family: text(100).optional(),
   given: text(100).optional(),
-  birthDate: z.iso.date().optional().or(z.literal("")),
+  birthDate: typedDay().optional().or(z.literal("")),
   ins: z
     .string()
     .transform((v) => v.replace(/\s+/g, ""))

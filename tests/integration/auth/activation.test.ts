@@ -60,6 +60,15 @@ async function activateWithTotp(invited: Awaited<ReturnType<typeof invitedPatien
 }
 
 describe("activation", () => {
+  it("reads the birth date typed « jj/mm/aaaa », as the hint says, where the browser has no date picker", async () => {
+    const invited = await invitedPatient();
+    const browser = new Browser(server.base, anAddress());
+    expect(where(await browser.post("/activer/etape/code", { code: invited.code, birthDate: "14/03/1985" }))).toBe("/activer/mot-de-passe");
+    // Another day, typed either way, is still the wrong one.
+    const other = await invitedPatient();
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: other.code, birthDate: "03/14/1985" }))).not.toBe("/activer/mot-de-passe");
+  });
+
   it("opens the account with the code and birth date, a judged password and a TOTP app, then signs in", async () => {
     const invited = await invitedPatient();
     const { browser } = await activateWithTotp(invited);

@@ -67,7 +67,7 @@ describe("C'est fait (POST /espace/prevention/fait)", () => {
     ["a day in the future", { item: "FLU", date: "2999-01-01" }],
     ["a day before the birth", { item: "FLU", date: "1949-12-31" }],
     ["a day that does not exist", { item: "FLU", date: "2025-02-30" }],
-    ["another format", { item: "FLU", date: "30/11/2026" }],
+    ["another format", { item: "FLU", date: "2026/11/30" }],
     ["an unknown item", { item: "NOT_AN_ITEM", date: "2025-01-01" }],
     ["an item that is not a name", { item: "<script>", date: "2025-01-01" }],
     ["nothing", {}],

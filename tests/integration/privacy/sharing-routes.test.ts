@@ -70,7 +70,7 @@ describe("authorising a professional", () => {
 
   it("refuses a date in the past or beyond three years, and changes nothing", async () => {
     const before = await consentCount();
-    for (const day of ["2001-01-01", "2099-01-01", "30/06/2027", "2027-02-30"]) {
+    for (const day of ["2001-01-01", "2099-01-01", "31/06/2027", "01/01/2001", "2027-02-30"]) {
       const answer = await post("autoriser", { praticien: world.beta, niveau: "N", jusqu_au: day }, { cookie: camille() });
       expect(noticeOf(answer), day).toBe("date");
     }

@@ -63,7 +63,8 @@ describe("a link's end date", () => {
     expect(parseLinkEnd("2026-10-25")).toEqual(new Date("2026-10-25T22:59:59.999Z"));
     expect(parseLinkEnd("")).toBeUndefined();
     expect(parseLinkEnd(null)).toBeUndefined();
-    for (const bad of ["2026-02-30", "01/12/2026", "2026-12-01T00:00", "demain"]) expect(parseLinkEnd(bad), bad).toBe("invalid");
+    expect(parseLinkEnd("01/12/2026")).toEqual(new Date("2026-12-01T22:59:59.999Z"));
+    for (const bad of ["2026-02-30", "31/11/2026", "2026/12/01", "2026-12-01T00:00", "demain"]) expect(parseLinkEnd(bad), bad).toBe("invalid");
   });
 
   it("defaults to 7 days, or the prescription's validity when that comes first", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import { SCOPES } from "@/server/access/scopes";
 import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
 
@@ -8,7 +9,7 @@ import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
  * is a Paris calendar day, checked against today by the use case.
  */
 const many = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(SCOPES)).max(SCOPES.length));
-const day = z.iso.date();
+const day = typedDay();
 const name = z.string().trim().min(1).max(80).refine((v) => !/[\u0000-\u001f<>]/.test(v));
 
 export const inviteSchema = z.object({

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import { currentAuthCookies } from "@/server/auth/session-token";
 import { openCaregiverAccount } from "@/server/delegations/open-caregiver-account";
 import { env } from "@/server/env";
@@ -9,7 +10,7 @@ import { seeOther } from "@/server/http/see-other";
 import { isAfterToday } from "@/server/prevention/days";
 
 const name = z.string().trim().min(1).max(80).refine((v) => !/[\u0000-\u001f<>]/.test(v));
-const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom: name, nom: name, naissance: z.iso.date() });
+const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom: name, nom: name, naissance: typedDay() });
 
 /**
  * POST (jeton, prenom, nom, naissance): a brand-new caregiver opens their account from the

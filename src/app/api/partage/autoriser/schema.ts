@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import { parisDayOf } from "@/lib/dates/paris-day";
 
 /**
@@ -11,6 +12,6 @@ export function authoriseSchema(now: Date) {
   return z.object({
     praticien: z.uuid(),
     niveau: z.enum(["N", "R"]),
-    jusqu_au: z.union([z.literal(""), z.iso.date().refine((day) => day >= today && day <= latest)]).optional(),
+    jusqu_au: z.union([z.literal(""), typedDay().refine((day) => day >= today && day <= latest)]).optional(),
   });
 }

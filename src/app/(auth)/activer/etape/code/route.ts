@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { typedDay } from "@/lib/dates/day-input";
 import { startActivation } from "@/server/accounts/start-activation";
 import { currentAuthCookies } from "@/server/auth/session-token";
 import { env } from "@/server/env";
@@ -10,7 +11,7 @@ import { seeOther } from "@/server/http/see-other";
 const input = z.object({
   code: z.string().trim().min(1).max(40),
   // A professional's activation has no birth date to give.
-  birthDate: z.union([z.iso.date(), z.literal("")]),
+  birthDate: z.union([typedDay(), z.literal("")]),
 });
 
 /** The activation code and birth date, posted by /activer's plain form. Every refusal reads the same, but a spent code's (start-activation.ts). */
