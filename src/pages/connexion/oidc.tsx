@@ -10,7 +10,11 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = oidcPageProps;
 
-/** Confirms the switch to the OpenID Connect provider; the form posts to next-auth. */
+/**
+ * Confirms the switch to the OpenID Connect provider; the form posts to next-auth. Back from the
+ * provider, the person lands where every sign-in lands (/connexion/suite): a security notice left
+ * for her, then the page she opened signed out if any (return-after-sign-in.ts), else home.
+ */
 export default function OidcSignInPage({ data }: FramedProps<OidcPageData>) {
   if (!data) return <NotFoundView />;
   return (
@@ -18,7 +22,7 @@ export default function OidcSignInPage({ data }: FramedProps<OidcPageData>) {
       <PageHeader title={t("signIn.oidcButton", { provider: data.name })} description={t("signIn.oidcIntro", { provider: data.name })} />
       <form method="post" action={data.action}>
         <input type="hidden" name="csrfToken" value={data.csrfToken} />
-        <input type="hidden" name="callbackUrl" value="/" />
+        <input type="hidden" name="callbackUrl" value="/connexion/suite" />
         <Button type="submit">{t("signIn.oidcContinue", { provider: data.name })}</Button>
       </form>
     </div>

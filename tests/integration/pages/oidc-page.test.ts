@@ -29,7 +29,8 @@ describe("/connexion/oidc (Pages Router)", () => {
     expect(answer.status).toBe(200);
     expect(answer.html).toContain('action="/api/auth/signin/oidc"');
     expect(answer.html).toContain(`name="csrfToken" value="${token}"`);
-    expect(answer.html).toContain('name="callbackUrl" value="/"');
+    // Back from the provider, where every sign-in lands (the page opened signed out, a security notice).
+    expect(answer.html).toContain('name="callbackUrl" value="/connexion/suite"');
     expect(answer.html).toContain("FranceConnect");
     expect(answer.html).not.toContain(cookieValue);
   });
