@@ -18,6 +18,9 @@ export const frPrevention = {
     // the sentences say nothing of it.
     remindersOnNoCalendar: "{person} reçoit un message quand une vaccination ou un dépistage devient à faire.",
     remindersOffNoCalendar: "Les messages de prévention de {person} sont arrêtés.",
+    /** The prevention page's links (« Mon bilan prévention » is the programme's name, kept as it is). */
+    carnetLink: { yours: "Carnet de vaccination", theirs: "Carnet de vaccination de {person}" },
+    bilanLink: { yours: "Mon bilan prévention : le questionnaire", theirs: "Le questionnaire « Mon bilan prévention » de {person}" },
     bilanIntro: {
       yours:
         "Aux âges clés (18–25 ans, 45–50 ans, 60–65 ans, 70–75 ans), un bilan avec un professionnel de santé, pris en charge par l'Assurance Maladie. Ce questionnaire vous aide à le préparer.",

@@ -176,6 +176,7 @@ describe("the other pages of the space, to a caregiver with every right", () => 
         "Camille Voix reçoit un message quand une vaccination ou un dépistage devient à faire.",
         "Vous recevez un message quand une vaccination ou un dépistage devient à faire.",
       ],
+      ["/espace/prevention", (cookie) => servePage(prevention, "/espace/prevention", { cookie }), "Le questionnaire « Mon bilan prévention » de Camille Voix", "Mon bilan prévention : le questionnaire"],
       [
         "/espace/historique",
         (cookie) => servePage(trail, "/espace/historique", { cookie }),

@@ -51,10 +51,10 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
         ) : null}
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
-            Carnet de vaccination
+            {tv("preventionWords.carnetLink", reader)}
           </a>
           <a href="/espace/prevention/bilan" className="font-semibold text-blue-800 underline underline-offset-4">
-            Mon bilan prévention : le questionnaire
+            {tv("preventionWords.bilanLink", reader)}
           </a>
         </p>
       </PageHeader>
