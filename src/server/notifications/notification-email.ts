@@ -5,6 +5,14 @@ import type { OutgoingEmail } from "../mail/outgoing-email";
 
 export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans votre espace santé";
 
+/**
+ * The line a guardian's e-mail adds: the notice is in the space of someone she is the legal
+ * guardian of, where she reads it (her own list does not hold it). Fixed words, no name.
+ */
+export const GUARDIAN_EMAIL_LINES: readonly string[] = [
+  "Elle se trouve dans l'espace d'une personne dont vous êtes le représentant légal : ouvrez cet espace depuis le vôtre pour la lire.",
+];
+
 /** Who receives it: the address, and the kind of account, whose area holds its preferences. */
 export type NotificationRecipient = { email: string; accountKind: "patient" | "practitioner" };
 

@@ -5,9 +5,9 @@ import { env } from "../env";
 import { enqueueEmails } from "../mail/enqueue-emails";
 import type { OutgoingEmail } from "../mail/outgoing-email";
 import { now } from "../clock";
-import { GUARDIAN_EMAIL_LINES, guardiansToTell } from "./guardians-to-tell";
+import { unsafeLiveGuardianAccounts } from "../fhir/live-guardian-accounts";
 import { noticeRow, sendsEmail } from "./notice-row";
-import { notificationEmail } from "./notification-email";
+import { GUARDIAN_EMAIL_LINES, notificationEmail } from "./notification-email";
 import type { NotificationInput } from "./notify";
 
 type Written = { id: string; email: string | null; account_kind: "patient" | "practitioner" | null; wants: boolean | null };
@@ -19,7 +19,7 @@ type Written = { id: string; email: string | null; account_kind: "patient" | "pr
  * first one wins) and, in the same statement, finds the recipient account and its preference of
  * the notices it did insert; the second queues their e-mails. The rules are notify()'s own
  * (notice-row.ts): a space without an account e-mails its live guardians (one more statement,
- * for all such spaces of the set: guardians-to-tell.ts), security kinds always do, the
+ * for all such spaces of the set: live-guardian-accounts.ts), security kinds always do, the
  * e-mail is notificationEmail()'s fixed text. Pass the transaction of the event, as for notify(),
  * for the notices and e-mails to exist if and only if it commits. Answers, for each input in
  * order, whether it was new.
@@ -75,8 +75,12 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
     queued.add(same);
     emails.push(notificationEmail(n.kind, to, appUrl, key, lines));
   };
-  const unowned = written.filter((w) => w.email === null && inputs[index.get(w.id)!]!.patientId && !inputs[index.get(w.id)!]!.accountId);
-  const guardians = await guardiansToTell(db, unowned.map((w) => inputs[index.get(w.id)!]!.patientId!), now());
+  // The spaces without an account among the notices written: whose guardians to e-mail.
+  const unowned = written.flatMap((w) => {
+    const n = inputs[index.get(w.id)!]!;
+    return w.email === null && n.patientId && !n.accountId ? [n.patientId] : [];
+  });
+  const guardians = await unsafeLiveGuardianAccounts(db, unowned, now());
   for (const w of written) {
     const i = index.get(w.id)!;
     isNew[i] = true;

@@ -5,9 +5,9 @@ import type { Queryable } from "../db/queryable";
 import { env } from "../env";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { now } from "../clock";
-import { GUARDIAN_EMAIL_LINES, guardiansToTell } from "./guardians-to-tell";
+import { unsafeLiveGuardianAccounts } from "../fhir/live-guardian-accounts";
 import { noticeRow, sendsEmail } from "./notice-row";
-import { notificationEmail } from "./notification-email";
+import { GUARDIAN_EMAIL_LINES, notificationEmail } from "./notification-email";
 
 export type { NotificationKind };
 
@@ -43,7 +43,7 @@ type Recipient = { account_id: string; email: string; account_kind: "patient" | 
  * security kinds). Pass the transaction of the event (`inPrisma(tx)`): both exist if and only
  * if the event committed. A space without an account of its own (a child) has its notice in
  * the portal, seen by its guardians there, and its e-mail goes to each of its live guardians
- * (guardians-to-tell.ts), by their own preferences. Answers whether it was new (false when the
+ * (live-guardian-accounts.ts), by their own preferences. Answers whether it was new (false when the
  * dedupe key was already notified).
  */
 export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
@@ -75,9 +75,9 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   return true;
 }
 
-/** A child's notice, e-mailed to each of its live guardians (guardians-to-tell.ts). */
+/** A child's notice, e-mailed to each of its live guardians (live-guardian-accounts.ts). */
 async function emailGuardians(db: Queryable, n: NotificationInput, patientId: string, key: string): Promise<void> {
-  const guardians = (await guardiansToTell(db, [patientId], now())).get(patientId) ?? [];
+  const guardians = (await unsafeLiveGuardianAccounts(db, [patientId], now())).get(patientId) ?? [];
   for (const guardian of guardians) {
     if (!sendsEmail(n, guardian.wants[n.kind] ?? null)) continue;
     const lines = [...GUARDIAN_EMAIL_LINES, ...(n.emailLines ?? [])];

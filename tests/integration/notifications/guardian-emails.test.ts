@@ -3,7 +3,7 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
-import { GUARDIAN_EMAIL_LINES } from "@/server/notifications/guardians-to-tell";
+import { GUARDIAN_EMAIL_LINES } from "@/server/notifications/notification-email";
 import { notify } from "@/server/notifications/notify";
 import { notifyMany } from "@/server/notifications/notify-many";
 import { useTestDatabase } from "../../setup/test-database";

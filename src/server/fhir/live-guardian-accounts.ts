@@ -8,22 +8,19 @@ import type { Queryable } from "../db/queryable";
 export type GuardianRecipient = { accountId: string; email: string; accountKind: "patient" | "practitioner"; wants: Record<string, boolean> };
 
 /**
- * The line a guardian's e-mail adds: the notice is in the space of someone she is the legal
- * guardian of, where she reads it (her own list does not hold it). Fixed words, no name.
+ * The live guardians with an account of each of these patients, as the patient's rules say it (a
+ * guardianship ends by itself at the child's majority, rules.ts, parsed here by the same
+ * rulesFromResources), read in one statement for every patient of a batch: whom a notice of a
+ * space without an account of its own (a child's) is e-mailed to (notify.ts, notify-many.ts).
+ * Before, such a notice was e-mailed to no one, even an emergency access to the child's record
+ * (found by an exploratory test). A caregiver under delegation is not among them: the person she
+ * helps is told.
+ *
+ * Access metadata read by the notifications' writer without a decision, as ending-delegations.ts
+ * is read by its job (hence `unsafe`): the delegations and a birth date, to address an e-mail that
+ * says nothing of the record; nothing of it reaches a page.
  */
-export const GUARDIAN_EMAIL_LINES: readonly string[] = [
-  "Elle se trouve dans l'espace d'une personne dont vous êtes le représentant légal : ouvrez cet espace depuis le vôtre pour la lire.",
-];
-
-/**
- * Who is e-mailed a notice of a space that has no account of its own (a child's): its live
- * guardians with an account, as the patient's rules say it (a guardianship ends by itself at the
- * child's majority, rules.ts), read in one statement for every space of a batch. Before, such a
- * notice was stored in the child's space and e-mailed to no one, even an emergency access to
- * the child's record: the guardians learnt of it only if they opened that space (found by an
- * exploratory test). A caregiver under delegation is not e-mailed: the person she helps is told.
- */
-export async function guardiansToTell(db: Queryable, patientIds: readonly string[], now: Date): Promise<Map<string, GuardianRecipient[]>> {
+export async function unsafeLiveGuardianAccounts(db: Queryable, patientIds: readonly string[], now: Date): Promise<Map<string, GuardianRecipient[]>> {
   const wanted = [...new Set(patientIds)];
   const found = new Map<string, GuardianRecipient[]>();
   if (wanted.length === 0) return found;
