@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { aPatient } from "@/lib/fhir/builders/people";
-import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import { POST as uploadRoute } from "@/app/api/documents/route";
+import { parisDayOf } from "@/lib/dates/paris-day";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
 import { GUARDIAN_EMAIL_LINES } from "@/server/notifications/notification-email";
 import { notify } from "@/server/notifications/notify";
 import { notifyMany } from "@/server/notifications/notify-many";
 import { useTestDatabase } from "../../setup/test-database";
-import { anAccountFor } from "../fhir-api/http";
+import { aPdf } from "../documents/world";
+import { anAccountFor, appUrl, signIn, warmUpValidator } from "../fhir-api/http";
+import { inRequestScope } from "../../setup/next-headers-scope";
 
 const db = useTestDatabase();
 
@@ -44,6 +48,26 @@ const mailsTo = (account: { id: string }) =>
   );
 
 describe("a notice of a child's space", () => {
+  it("reaches the guardian when a doctor adds a document to the child's record through the upload form", async () => {
+    warmUpValidator();
+    const { child, accounts } = await family();
+    const system = await systemRepository("guardian-emails-test");
+    const doctor = (await system.create(aPractitioner({ given: "Rose", family: "Pédiatre" }))).id!;
+    await system.create(anAuthorisation({ patientId: child, practitionerId: doctor }));
+    const { cookie } = await signIn(`Practitioner/${doctor}`, { name: "Dr Rose Pédiatre" });
+    const form = new FormData();
+    form.set("titre", "Compte rendu de consultation");
+    form.set("type", "consultation");
+    form.set("date", parisDayOf(new Date()));
+    form.set("patient", child);
+    form.set("fichier", new File([new Uint8Array(await aPdf(["Compte rendu"]))], "cr.pdf", { type: "application/pdf" }));
+    const request = new Request(`${appUrl()}/api/documents`, { method: "POST", headers: { origin: appUrl(), cookie }, body: form });
+    const answer = await inRequestScope(request, () => uploadRoute(request));
+    expect(answer.status).toBe(303);
+    for (const guardian of [accounts.mother, accounts.father]) expect((await mailsTo(guardian)).map((m) => m.kind)).toEqual(["notification-document-added"]);
+    expect(await mailsTo(accounts.aunt)).toEqual([]);
+  });
+
   it("is e-mailed to each live guardian, saying where to read it and naming no one; not to a caregiver", async () => {
     const { child, accounts } = await family();
     await notify(db().sql, { patientId: child, kind: "emergency-access" });
