@@ -9,8 +9,8 @@ import type { ChoiceAuthor, ChoiceEvent } from "@/server/privacy/choice-history"
  * was recorded, the change may have been a caregiver's).
  */
 export function choiceLine(kind: ChoiceEvent["kind"], by: ChoiceAuthor, professional: string): string {
-  const key = `sharing.events.${kind}` as const;
+  const key = `sharingHistory.${kind}` as const;
   if (by.who === "reader") return t(`${key}.byReader` as MessageKey, { name: professional });
   const done = t(`${key}.done` as MessageKey, { name: professional });
-  return by.who === "other" ? t("sharing.events.byOther", { done, author: by.name }) : done;
+  return by.who === "other" ? t("sharingHistory.byOther", { done, author: by.name }) : done;
 }

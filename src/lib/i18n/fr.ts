@@ -3,6 +3,7 @@ import { frPrescriptions } from "./fr-prescriptions";
 import { frErrors } from "./fr-errors";
 import { frHistory } from "./fr-history";
 import { frSharing } from "./fr-sharing";
+import { frSharingHistory } from "./fr-sharing-history";
 import { frAccount } from "./fr-account";
 import { frNotifications } from "./fr-notifications";
 import { frMessaging } from "./fr-messages";
@@ -21,6 +22,7 @@ export const fr = {
   ...frNotifications,
   ...frErrors,
   ...frSharing,
+  ...frSharingHistory,
   ...frAccount,
   ...frMessaging,
   ...frRelatives,
