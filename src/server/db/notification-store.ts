@@ -72,8 +72,7 @@ export async function markAllRead(owners: NotificationOwners): Promise<void> {
   await sql.query(`UPDATE notification SET read_at = now() WHERE ${where} AND read_at IS NULL`, params);
 }
 
-/** Marks one notification read and returns its link; undefined when it is not the caller's. */
-/** Marks it read; gives where it leads and whose space it belongs to (null: the account's own notice). */
+/** Marks one notification read; gives where it leads and whose space it belongs to (null: the account's own notice). */
 export async function openNotification(owners: NotificationOwners, id: string): Promise<{ link: string; patientId: string | null } | undefined> {
   const { sql } = await database();
   const { where, params } = owned(owners);
@@ -82,6 +81,16 @@ export async function openNotification(owners: NotificationOwners, id: string): 
     [...params, id],
   );
   return row ? { link: row.link ?? "/espace", patientId: row.patient_id } : undefined;
+}
+
+/**
+ * The space a notice of the last year belongs to, whoever's it is: only for the caller to check
+ * the person's right there (notice-space-reached.ts) before opening it as that space's.
+ */
+export async function spaceOfNotice(id: string): Promise<string | undefined> {
+  const { sql } = await database();
+  const [row] = await sql.query<{ patient_id: string }>(`SELECT patient_id::text FROM notification WHERE id = $1::uuid AND patient_id IS NOT NULL AND ${RECENT}`, [id]);
+  return row?.patient_id;
 }
 
 /** The account's choices: kind → e-mail too (true) or portal only (false). Absent: the default (e-mail). */

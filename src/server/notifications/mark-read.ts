@@ -4,6 +4,7 @@ import { switchSpace } from "../auth/switch-space";
 import type { RequestScope } from "../documents/request-repository";
 import { markAllRead, openNotification } from "../db/notification-store";
 import { isUuid } from "../fhir/ids";
+import { noticeSpaceReached } from "./notice-space-reached";
 import { notificationOwners } from "./notification-owners";
 
 export async function markAllMyNotificationsRead(scope: RequestScope): Promise<void> {
@@ -17,12 +18,21 @@ export async function markAllMyNotificationsRead(scope: RequestScope): Promise<v
  * (/espace/proches) would show her son's relatives. The move is switchSpace's, which checks the
  * right again; the notices listed are only those of spaces the person reaches
  * (notification-owners.ts). An account's own notice (a sign-in) belongs to no space.
+ * The other way round too: Camille, in her own space, opens a notice of her son Léo's (an old
+ * tab, or the e-mail guardians get for a child's notices): it is opened when she may act in his
+ * space and read its notices there (notice-space-reached.ts), and she is taken there.
  */
 export async function openMyNotification(scope: RequestScope, id: string, now: Date): Promise<`/${string}` | undefined> {
   if (!isUuid(id)) return undefined;
-  const opened = await openNotification(await notificationOwners(scope, false), id.toLowerCase());
+  const opened = (await openNotification(await notificationOwners(scope, false), id.toLowerCase())) ?? (await openInItsSpace(scope, id.toLowerCase(), now));
   // Links are written by our own code (notify() keeps only local paths); checked again here.
   if (!opened || !opened.link.startsWith("/") || opened.link.startsWith("//")) return undefined;
   if (opened.patientId && opened.patientId !== spaceOf(scope.actor) && !(await switchSpace(scope.session, opened.patientId, now))) return "/espace/notifications";
   return opened.link as `/${string}`;
+}
+
+/** A notice of a space other than those the session's owners cover, opened as that space's when the person reaches it. */
+async function openInItsSpace(scope: RequestScope, id: string, now: Date): Promise<{ link: string; patientId: string | null } | undefined> {
+  const space = await noticeSpaceReached(scope, id, now);
+  return space ? openNotification({ accountId: scope.session.account.id, patientIds: [space] }, id) : undefined;
 }

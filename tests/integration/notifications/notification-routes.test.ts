@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as openRoute } from "@/app/api/notifications/[id]/ouvrir/route";
 import { POST as readAllRoute } from "@/app/api/notifications/lues/route";
 import { POST as preferencesRoute } from "@/app/api/notifications/preferences/route";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import { SCOPES } from "@/server/access/scopes";
 import { createSession } from "@/server/db/session-store";
 import { notify } from "@/server/notifications/notify";
 import { useTestDatabase } from "../../setup/test-database";
@@ -78,6 +81,61 @@ describe("opening a notification", () => {
     const anonymous = formPost(`/api/notifications/${id}/ouvrir`, {});
     expect((await call(anonymous, () => openRoute(anonymous, params({ id })))).status).toBe(401);
     expect(await readAt(id)).toBeNull();
+  });
+});
+
+/**
+ * Camille, legal guardian of Léo (no account of his own), opens from her own space a notice of
+ * his (an old tab, or the e-mail she gets for his notices): it opens in his space, as the one she
+ * may act in and read the notices of; recorded in his trail. Nobody else opens it: a caregiver
+ * whose delegation has ended, a stranger, Camille for Jean (she may read his documents, not his
+ * notices).
+ */
+describe("opening, from one's own space, a notice of a space one acts in", () => {
+  async function leo() {
+    const leoId = (await world.system.create(aPatient({ given: "Léo", family: world.identity.family, birthDate: "2018-09-01" }))).id!;
+    await world.system.create(aGuardianship({ patientId: leoId, agentPatientId: world.ids.camille, scopes: SCOPES }));
+    await notify(db().sql, { patientId: leoId, kind: "document-added", link: "/espace/documents" });
+    const [row] = await db().sql.query<{ id: string }>("SELECT id FROM notification WHERE patient_id = $1::uuid", [leoId]);
+    return { leoId, notice: row!.id };
+  }
+  const open = async (id: string, cookie: string) => {
+    const request = formPost(`/api/notifications/${id}/ouvrir`, {}, { cookie });
+    return call(request, () => openRoute(request, params({ id })));
+  };
+  const readsOfNotices = async (patientId: string) =>
+    (await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND entity = 'Notification' AND interaction = 'read' AND outcome = 'success'", [patientId])).length;
+
+  it("takes the guardian to the child's space and the notice's page, marks it read, and leaves a trace in his trail", async () => {
+    const { leoId, notice } = await leo();
+    const session = await createSession({ accountId: world.actors.camille.accountId, securityStamp: 0, activeSpace: null, userAgent: "vitest", now: new Date() });
+    const response = await open(notice, await sessionCookie(session));
+    expect(response.status).toBe(303);
+    expect(locationOf(response)).toBe("/espace/documents");
+    expect(await readAt(notice)).not.toBeNull();
+    const [row] = await db().sql.query<{ active_space: string | null }>("SELECT active_space FROM auth_session WHERE id = $1", [session]);
+    expect(row!.active_space).toBe(`Patient/${leoId}`);
+    expect(await readsOfNotices(leoId)).toBe(1);
+  });
+
+  it("answers 404 to a caregiver whose delegation has ended, to a stranger, and to a caregiver without the right to the notices", async () => {
+    const { leoId, notice } = await leo();
+    const aunt = (await world.system.create(aPatient({ given: "Anne", family: world.identity.family }))).id!;
+    await world.system.create(aDelegation({ patientId: leoId, agentPatientId: aunt, scopes: SCOPES, end: "2020-01-01" }));
+    const [auntAccount] = await db().sql.query<{ id: string }>(
+      `INSERT INTO account (id, email, password_hash, totp_secret, kind, fhir_ref, display_name)
+       VALUES (gen_random_uuid(), 'anne-' || gen_random_uuid() || '@example.org', 'x', 'x', 'patient', $1, 'Anne Martin') RETURNING id`,
+      [`Patient/${aunt}`],
+    );
+    for (const cookie of [await cookieFor(auntAccount!.id), jeanCookie]) expect((await open(notice, cookie)).status).toBe(404);
+    expect(await readAt(notice)).toBeNull();
+    expect(await readsOfNotices(leoId)).toBe(0);
+
+    // Camille reads Jean's documents for him (documents:read), not his notices: his stay his.
+    await notify(db().sql, { patientId: world.ids.jean, kind: "document-added", link: "/espace/documents" });
+    const [jeans] = await db().sql.query<{ id: string }>("SELECT id FROM notification WHERE patient_id = $1::uuid ORDER BY created_at DESC LIMIT 1", [world.ids.jean]);
+    expect((await open(jeans!.id, camille)).status).toBe(404);
+    expect(await readAt(jeans!.id)).toBeNull();
   });
 });
 
