@@ -28,6 +28,35 @@ function introOf(basePath: string, list: Json<NotificationsPage>, reader: Reader
 }
 
 /**
+ * The unread notices of the other spaces the person acts in (unread-in-spaces.ts), each with a
+ * plain form that takes her there, to that space's notifications page (espace-actif checks the
+ * right again).
+ */
+function UnreadElsewhere({ spaces }: { spaces: Json<NotificationsPage>["elsewhere"] }) {
+  return (
+    <section aria-labelledby="notifications-elsewhere" className="flex flex-col gap-3">
+      <h2 id="notifications-elsewhere" className="text-xl font-semibold">
+        {t("notifications.elsewhereTitle")}
+      </h2>
+      <ul className="flex flex-col gap-3">
+        {spaces.map((space) => (
+          <li key={space.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-300 bg-white px-4 py-3">
+            <p>{tn("notifications.elsewhereCount", space.unread, { person: space.name })}</p>
+            <form method="post" action="/espace/espace-actif">
+              <input type="hidden" name="patientId" value={space.patientId} />
+              <input type="hidden" name="suite" value="notifications" />
+              <Button type="submit" variant="secondary" aria-label={t("notifications.elsewhereOpenLabel", { person: space.name })}>
+                {t("notifications.elsewhereOpen")}
+              </Button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
  * The notifications list, for patients and professionals alike. Every action is a plain POST
  * form (opening one marks it read, then goes to its page): it works without JavaScript and
  * nothing changes on a GET. In another person's space (`reader`), the list holds the reader's
@@ -45,6 +74,7 @@ export function NotificationsView({ list, basePath, notice, reader }: { list: Js
         </p>
       </PageHeader>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {list.elsewhere.length > 0 ? <UnreadElsewhere spaces={list.elsewhere} /> : null}
       {list.rows.length === 0 ? (
         <p>{t("notifications.empty")}</p>
       ) : (

@@ -28,6 +28,11 @@ export const frNotifications = {
     previous: "Plus récentes",
     next: "Plus anciennes",
     pagination: "Pages des notifications",
+    /** In one's own space: the unread notices of the spaces one acts in and may read the notices of (unread-in-spaces.ts). */
+    elsewhereTitle: "Dans les espaces où vous agissez",
+    elsewhereCount: plural({ one: "Dans l'espace de {person} : {count} notification non lue", other: "Dans l'espace de {person} : {count} notifications non lues" }),
+    elsewhereOpen: "Voir ses notifications",
+    elsewhereOpenLabel: "Aller dans l'espace de {person} pour voir ses notifications",
     headerLink: "Notifications",
     headerCount: plural({ one: "Notifications ({count} non lue)", other: "Notifications ({count} non lues)" }),
   },

@@ -13,6 +13,8 @@ export type NotificationRow = { id: string; kind: NotificationKind; urgent: bool
 
 /** The notices a person is shown: those of the last year (older ones are purged). */
 const RECENT = "created_at > now() - interval '1 year'";
+/** The same, on the notification table as `n` (unread-in-spaces.ts). */
+export const RECENT_NOTICE_OF_N = `n.${RECENT}`;
 
 /**
  * The header's unread count (unread-count.ts: the account's own notices and its own space's) as a

@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { RequestScope } from "../documents/request-repository";
 import { countUnread, listNotifications, type NotificationRow } from "../db/notification-store";
 import { notificationOwners } from "./notification-owners";
+import { unreadInOtherSpaces, type UnreadElsewhere } from "./unread-in-spaces";
 
 export const NOTIFICATIONS_PER_PAGE = 30;
 
@@ -13,13 +14,19 @@ export type NotificationsPage = {
   ownPatientIds: string[];
   /** In another person's space: whether her notices are listed beside the reader's own (notification-owners.ts). */
   spaceShown: boolean;
+  /** The other spaces the person acts in and may read the notices of, with unread ones (unread-in-spaces.ts); first page only. */
+  elsewhere: UnreadElsewhere[];
 };
 
 /** The person's notifications, newest first, a page at a time. */
 export async function listMyNotifications(scope: RequestScope, requestedPage: number): Promise<NotificationsPage> {
   const owners = await notificationOwners(scope, true);
   const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, 1000) : 1;
-  const [{ rows, total }, unread] = await Promise.all([listNotifications(owners, NOTIFICATIONS_PER_PAGE, (page - 1) * NOTIFICATIONS_PER_PAGE), countUnread(owners)]);
+  const [{ rows, total }, unread, elsewhere] = await Promise.all([
+    listNotifications(owners, NOTIFICATIONS_PER_PAGE, (page - 1) * NOTIFICATIONS_PER_PAGE),
+    countUnread(owners),
+    page === 1 ? unreadInOtherSpaces(scope, owners.patientIds) : [],
+  ]);
   const ownPatientIds = owners.patientIds.slice(0, 1);
-  return { rows, unread, page, pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE)), ownPatientIds, spaceShown: owners.patientIds.length > ownPatientIds.length };
+  return { rows, unread, page, pageCount: Math.max(1, Math.ceil(total / NOTIFICATIONS_PER_PAGE)), ownPatientIds, spaceShown: owners.patientIds.length > ownPatientIds.length, elsewhere };
 }

@@ -1,13 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import { POST as switchSpaceRoute } from "@/app/(patient)/espace/espace-actif/route";
 import * as notificationsPage from "@/pages/espace/notifications";
 import { systemRepository } from "@/server/fhir/repository";
 import { notify } from "@/server/notifications/notify";
 import { useTestDatabase } from "../../setup/test-database";
 import { personWithAccount } from "../delegations/world";
 import { sessionOf, warmUpValidator } from "../fhir-api/http";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { formPost, locationOf } from "../prescriptions/http";
 import { servePage } from "./pages-route";
 
 const db = useTestDatabase();
@@ -89,11 +92,58 @@ describe("the notifications page, in the space of a person who did not give the 
 });
 
 describe("the notifications page, in one's own space", () => {
-  it("reads as before: « votre espace santé », no mark of whose each notice is", async () => {
-    const words = text(await pageAs(mother.session.cookie));
+  it("reads as before: « votre espace santé », no mark of whose each notice is; her son's notices are counted apart, not listed", async () => {
+    const leoSearches = async () =>
+      (await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND entity = 'Notification' AND interaction = 'search'", [leo])).length;
+    const before = await leoSearches();
+    const html = await pageAs(mother.session.cookie);
+    const words = text(html);
     expect(words).toContain("Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.");
     expect(words).toContain("Une délégation prend fin bientôt.");
-    expect(words).not.toContain("Leo");
     expect(words).not.toMatch(/· (Votre propre espace|Votre compte|Espace de)/);
+    // Léo's notice is his space's: counted in a section of its own, with the way there, not listed among hers.
+    expect(words).toContain("Dans les espaces où vous agissez");
+    expect(words).toContain("Dans l'espace de Leo Notices : 1 notification non lue");
+    expect(words).not.toContain("pour la première fois");
+    expect(html).toContain(`name="patientId" value="${leo}"`);
+    expect(html).toContain('name="suite" value="notifications"');
+    // The look at his notices is in his trail.
+    expect(await leoSearches()).toBe(before + 1);
+    // Nadia's space: Sarah may not read its notices (no history right), so nothing of it is said.
+    expect(words).not.toContain("Nadia");
+  });
+
+  it("counts them in one statement, however many children have unread notices", async () => {
+    const system = await systemRepository("caregiver-notifications-tests");
+    const statementsOfPage = async (cookie: string) => {
+      await pageAs(cookie);
+      const spy = vi.spyOn(db().sql, "query");
+      try {
+        const words = text(await pageAs(cookie));
+        return { statements: spy.mock.calls.length, words };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const guardianOf = async (children: number) => {
+      const parent = await personWithAccount(system, "Paul", `Fratrie${children}`, "male");
+      for (let i = 0; i < children; i++) {
+        const child = (await system.create(aPatient({ given: `Enfant${i}`, family: `Fratrie${children}`, birthDate: "2015-01-01" }))).id!;
+        await system.create(aGuardianship({ patientId: child, agentPatientId: parent.patientId, scopes: [] }));
+        await notify(db().sql, { patientId: child, kind: "document-added" });
+      }
+      return statementsOfPage(parent.session.cookie);
+    };
+    const one = await guardianOf(1);
+    const three = await guardianOf(3);
+    expect(three.words).toContain("Dans l'espace de Enfant2 Fratrie3 : 1 notification non lue");
+    expect(three.statements).toBe(one.statements);
+  });
+
+  it("takes her, by that form, to her son's notifications page", async () => {
+    const request = formPost("/espace/espace-actif", { patientId: leo, suite: "notifications" }, { cookie: mother.session.cookie });
+    const answer = await inRequestScope(request, () => switchSpaceRoute(request));
+    expect(answer.status).toBe(303);
+    expect(locationOf(answer)).toBe("/espace/notifications");
   });
 });

@@ -32,10 +32,19 @@ describe("counts in words", () => {
     [3, "3 non lues"],
   ])("the notifications page, %i unread: « %s »", (unread, said) => {
     const row = { id: "n1", kind: "pro-first-access", urgent: false, link: "/espace/historique", createdAt: "2026-12-01T09:00:00.000Z", readAt: null, patientId: null, detail: null } as const;
-    const list: Json<NotificationsPage> = { rows: [row], unread, page: 1, pageCount: 1, ownPatientIds: [], spaceShown: false };
+    const list: Json<NotificationsPage> = { rows: [row], unread, page: 1, pageCount: 1, ownPatientIds: [], spaceShown: false, elsewhere: [] };
     const html = textOf(renderToStaticMarkup(<NotificationsView list={list} basePath="/espace/notifications" reader={PATIENT_READER} />));
     expect(html).toContain(said);
     expect(html).not.toContain("(s)");
+  });
+
+  it.each([
+    [1, "Dans l'espace de Léo Martin : 1 notification non lue"],
+    [2, "Dans l'espace de Léo Martin : 2 notifications non lues"],
+  ])("the notifications page, %i unread in a child's space: « %s »", (unread, said) => {
+    const list: Json<NotificationsPage> = { rows: [], unread: 0, page: 1, pageCount: 1, ownPatientIds: [], spaceShown: false, elsewhere: [{ patientId: "p1", name: "Léo Martin", unread }] };
+    const html = textOf(renderToStaticMarkup(<NotificationsView list={list} basePath="/espace/notifications" reader={PATIENT_READER} />));
+    expect(html).toContain(said);
   });
 
   it.each([
