@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "link-opened",
   "link-locked",
   "link-dispensed",
+  "link-partly-dispensed",
   "delegation-invited",
   "delegation-accepted",
   "delegation-active",
@@ -86,6 +87,14 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     text: "Une ordonnance partagée par lien a été entièrement délivrée.",
     theirs: "Une ordonnance de {person} partagée par lien a été entièrement délivrée.",
     label: "Ordonnance entièrement délivrée",
+    security: false,
+    link: "/espace/ordonnances",
+  },
+  /** A dispensation recorded through a link that leaves something to hand over: the medicine left the pharmacy all the same. */
+  "link-partly-dispensed": {
+    text: "Une pharmacie a délivré une partie de votre ordonnance.",
+    theirs: "Une pharmacie a délivré une partie d'une ordonnance de {person}.",
+    label: "Ordonnance délivrée en partie",
     security: false,
     link: "/espace/ordonnances",
   },

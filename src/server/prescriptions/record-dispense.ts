@@ -106,6 +106,10 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
       if (completed) {
         await markLinksDispensed(scope.tx, actor.patientId, actor.prescriptionId, now);
         await notify(inPrisma(scope.tx), { patientId: actor.patientId, kind: "link-dispensed", dedupeKey: `link-dispensed:${actor.prescriptionId}` });
+      } else {
+        // Something is left to hand over, but medicine left the pharmacy: the patient is told of
+        // each dispensation recorded (its event id: a form posted twice records, and tells, once).
+        await notify(inPrisma(scope.tx), { patientId: actor.patientId, kind: "link-partly-dispensed", dedupeKey: `link-partly-dispensed:${eventId}` });
       }
       return { kind: "recorded", completed };
     });

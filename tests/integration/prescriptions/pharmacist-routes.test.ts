@@ -12,6 +12,7 @@ import { sharePrescription } from "@/server/sharing/share-prescription";
 import { validateForWrite } from "@/server/fhir/validate";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
+import { anAccountFor } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { APP, cookieOf, formPost, locationOf, params, secretOf } from "./http";
 import { buildWorld, type World } from "./world";
@@ -142,6 +143,42 @@ describe("the pharmacist's link, through its route handlers", () => {
     const mine = (await listMyLinks(await world.repoFor(world.actors.camille), prescriptionId))![0]!;
     expect(mine.state).toBe("dispensed");
     expect(mine.events.filter((e) => e.kind === "dispensed")).toHaveLength(3);
+  });
+
+  it("tells the patient of each partial dispensation once, and of the last one as the whole prescription handed over", async () => {
+    const { prescriptionId } = await world.addPrescription(world.camilleId);
+    // Her account, so that her notices are e-mailed too (by default, every kind).
+    const account = await anAccountFor(`Patient/${world.camilleId}`, "Camille Pharmacie");
+    const shared = await shareCamille(prescriptionId);
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie du Marché" }))!;
+    const notices = async () =>
+      (await db().sql.query<{ kind: string }>("SELECT kind FROM notification WHERE patient_id = $1::uuid AND kind LIKE 'link-%dispensed' ORDER BY created_at", [world.camilleId])).map((n) => n.kind);
+    const before = await notices();
+    const partOf = async (line: "Amoxicilline" | "Paracétamol", quantity: number) => {
+      const form = await drawnForm(shared.linkId, cookie);
+      const chosen = form.prescription.lines.find((l) => l.medication.startsWith(line))!;
+      return { "cle-formulaire": form.formKey, etat: form.state, [`choix-${chosen.requestId}`]: "partie", [`quantite-${chosen.requestId}`]: String(quantity) };
+    };
+    const post = (fields: Record<string, string>) => deliver(formPost(`/p/${shared.linkId}/delivrer`, fields, { cookie }), params({ linkId: shared.linkId }));
+
+    const first = await partOf("Paracétamol", 1);
+    expect(locationOf(await post(first))).toBe(`/p/${shared.linkId}?message=enregistre`);
+    expect(locationOf(await post(first))).toBe(`/p/${shared.linkId}?message=deja`);
+    expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed"]);
+    expect(locationOf(await post(await partOf("Amoxicilline", 14)))).toBe(`/p/${shared.linkId}?message=enregistre`);
+    expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed", "link-partly-dispensed"]);
+    expect(locationOf(await post(await partOf("Paracétamol", 3)))).toBe(`/p/${shared.linkId}/termine`);
+    expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed", "link-partly-dispensed", "link-dispensed"]);
+
+    const [notice] = await db().sql.query<{ link: string }>("SELECT link FROM notification WHERE patient_id = $1::uuid AND kind = 'link-partly-dispensed' LIMIT 1", [world.camilleId]);
+    expect(notice!.link).toBe("/espace/ordonnances");
+    // Its e-mail says that something happened, never what: no medicine, no pharmacy, no name.
+    const mails = await db().sql.query<{ kind: string; text_body: string; subject: string }>(
+      "SELECT o.kind, o.text_body, o.subject FROM email_outbox o JOIN account a ON a.email = o.recipient WHERE a.id = $1::uuid AND o.kind LIKE '%dispensed' ORDER BY o.created_at",
+      [account.id],
+    );
+    expect(mails.map((m) => m.kind)).toEqual(["notification-link-partly-dispensed", "notification-link-partly-dispensed", "notification-link-dispensed"]);
+    for (const mail of mails) for (const word of ["Paracétamol", "Amoxicilline", "comprimé", "Pharmacie du Marché", "Camille"]) expect(`${mail.subject} ${mail.text_body}`).not.toContain(word);
   });
 
   it("refuses quantities beyond what remains, or a form with nothing chosen", async () => {
