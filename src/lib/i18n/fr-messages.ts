@@ -61,6 +61,15 @@ export const frMessaging = {
     attachmentUnavailable: "Pièce jointe non disponible",
     writeToPatient: "Écrire au patient",
     link: "Messagerie",
+    /** A document refused as an attachment, named, and why (refused-attachment-notice.ts); no « vous »: a caregiver may be the writer. */
+    documentRefused: "Rien n'a été envoyé : le document « {document} » ne peut pas être joint, car {why}",
+    attachmentBars: {
+      masque: "il est masqué aux professionnels de santé dans les choix de partage du dossier : {recipient} ne peut pas le voir.",
+      restreint: "il est en accès restreint, et {recipient} n'a pas accès aux documents restreints de ce dossier.",
+      secret: "il est secret : aucun professionnel de santé ne peut le voir.",
+      autre: "{recipient} n'a pas le droit de le voir.",
+    },
+    someProfessional: "ce professionnel",
     notices: {
       envoye: "Votre message a été envoyé.",
       retire: "Le message a été retiré.",

@@ -3,6 +3,7 @@ import type { Communication } from "@medplum/fhirtypes";
 import { hasVisibleText, MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
 import type { Actor, PractitionerActor } from "../access/actor";
 import { decide } from "../access/decide";
+import type { Reason } from "../access/decision";
 import type { ResourceFacts } from "../access/facts";
 import type { PatientRules } from "../access/rules";
 import type { Queryable } from "../db/queryable";
@@ -28,7 +29,7 @@ export async function refuseUndeliverable(
 ): Promise<void> {
   const participant = facts.participant?.replace(/^Practitioner\//, "");
   if (!participant || !facts.patientId) throw refusal("Un message s'adresse à un professionnel de santé.", "destinataire");
-  const professional: PractitionerActor = { kind: "practitioner", accountId: "", practitionerId: participant };
+  const professional = conversationProfessional(participant);
   if (!decide(professional, "read", facts, rules, now).allow) {
     throw refusal("Ce professionnel ne peut pas recevoir de message : il n'a pas accès à votre dossier.", "destinataire");
   }
@@ -45,12 +46,39 @@ export async function refuseUndeliverable(
     const row = await loadRow(db, "DocumentReference", documentId);
     const document = row && !row.deleted && row.patient_id === facts.patientId ? factsOfRow(row) : undefined;
     if (!document || !decide(actor, "read", document, rules, now).allow) throw refusal("Ce document est introuvable.", "payload");
-    if (!decide(professional, "read", document, rules, now).allow) {
-      throw refusal("Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir.", "payload");
+    const seen = decide(professional, "read", document, rules, now);
+    if (!seen.allow) {
+      throw refusal("Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir.", "payload", { documentId, bar: barOf(seen.reason) });
     }
   }
 }
 
-function refusal(message: string, field: string) {
-  return unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: [`Communication.${field}`] }]);
+/**
+ * The professional of a conversation as the reader of what is sent there: under the patient's
+ * standing rules, never under a break-glass of theirs. The one actor both the check above and the
+ * reply form's choice of documents (message-page-data.ts) decide for, so that the form offers
+ * exactly what this check lets through.
+ */
+export function conversationProfessional(practitionerId: string): PractitionerActor {
+  return { kind: "practitioner", accountId: "", practitionerId };
+}
+
+/**
+ * Why the professional may not see a document attached, as the sender's page tells it in words
+ * (messaging.attachmentBars): hidden from professionals, restricted and not opened to them, secret.
+ * Other reasons (none expected once the professional may receive the message) are « autre ».
+ */
+export const ATTACHMENT_BARS = ["masque", "restreint", "secret", "autre"] as const;
+export type AttachmentBar = (typeof ATTACHMENT_BARS)[number];
+export const isAttachmentBar = (value: unknown): value is AttachmentBar => (ATTACHMENT_BARS as readonly unknown[]).includes(value);
+export const ATTACHMENT_BAR_SYSTEM = "https://espace-sante.example/fhir/CodeSystem/attachment-bar";
+
+function barOf(reason: Reason): AttachmentBar {
+  return reason === "hidden" ? "masque" : reason === "confidentiality" ? "restreint" : reason === "secret" ? "secret" : "autre";
+}
+
+/** The refusal as an OperationOutcome; a refused attachment names its document and why (its issue's details). */
+function refusal(message: string, field: string, attachment?: { documentId: string; bar: AttachmentBar }) {
+  const details = attachment ? { details: { coding: [{ system: ATTACHMENT_BAR_SYSTEM, code: attachment.bar }], text: `DocumentReference/${attachment.documentId}` } } : {};
+  return unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: [`Communication.${field}`], ...details }]);
 }

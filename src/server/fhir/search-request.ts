@@ -1,3 +1,4 @@
+import type { Actor } from "../access/actor";
 /**
  * A search, already parsed and bounded (the API and pages parse query strings with zod into
  * this). Sort keys come from an allow-list; nothing here is ever spliced into SQL as text.
@@ -47,6 +48,13 @@ export type SearchRequest = {
    * over the whole record in the page's statement (document-facets.ts says what they are).
    */
   facets?: boolean;
+  /**
+   * In a patient's record: only what this other actor may read too, under the same patient's
+   * rules (decide(), pushed into SQL as the searcher's own filter is). The reply form of a
+   * conversation offers only the documents its professional may see (message-delivery.ts).
+   * Set by our own code only, never from a request's parameters.
+   */
+  readableBy?: Actor;
 };
 
 /** The authors of the documents an actor may see in a record, and the facilities where they practise (references). */

@@ -58,6 +58,19 @@ export async function searchWhere(
         p.add,
       ),
     );
+    // And what the other reader may read (search-request.ts): the same filter, for that actor,
+    // on the patient's own rules (the searcher's decision may not have needed them: a patient).
+    const other = request.readableBy;
+    if (other) {
+      const allRules = await repo.rules(patientId);
+      where.push(
+        rowFilterSql(
+          rowFilter(other, "read", type, allRules, repo.now()),
+          { hiddenIds: [...allRules.hiddenDocuments], hiddenIdColumn: type === "Binary" ? BINARY_DOCUMENT_ID_SQL : undefined, participantRef: agentRef(other) },
+          p.add,
+        ),
+      );
+    }
   }
   where.push(...searchTerms(request, p));
   return where.join(" AND ");

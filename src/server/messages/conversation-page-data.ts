@@ -17,7 +17,7 @@ export type ConversationPageData = {
   canWrite: boolean;
   /** The patient's side only: the professional is blocked or their access ended since, so no reply is offered. */
   recipientGone: boolean;
-  /** What the reply may attach: the documents of the record this reader sees. */
+  /** What the reply may attach: the documents of the record this reader sees and the conversation's professional may see. */
   documents: SelectOption[];
 };
 
@@ -40,7 +40,7 @@ export async function conversationPageData({ repo, actor }: RequestScope, conver
   const canWrite = mayWrite && !recipientGone;
   const [titles, documents, withName] = await Promise.all([
     attachmentTitles(repo, patientId, attached),
-    canWrite ? attachableDocuments(repo, patientId) : [],
+    canWrite ? attachableDocuments(repo, patientId, conversation.practitionerId) : [],
     pro
       ? patientIdentity(repo, patientId).then((identity) => identity?.name ?? "Patient")
       : conversation.practitionerId

@@ -10,7 +10,7 @@ import { formOfBody, readCappedBody } from "../http/read-capped-body";
 import { uploadTurns, UploadsBusy } from "../http/upload-turns";
 import { seeOther } from "../http/see-other";
 import { unauthorized } from "../http/unauthorized";
-import { MessageRefused, type MessageNotice } from "./message-refused";
+import { MessageRefused, type MessageNotice, type RefusedAttachment } from "./message-refused";
 import { lostSpaceAnswer } from "../http/lost-space-answer";
 
 /** A 20 MB file and a few fields, with room for the multipart envelope. */
@@ -23,6 +23,14 @@ export function messagesHome(scope: RequestScope): "/espace/messages" | "/pro/me
 
 export function conversationPath(scope: RequestScope, conversationId: string): `/${string}` {
   return `${messagesHome(scope)}/${encodeURIComponent(conversationId)}`;
+}
+
+/**
+ * The refused attachment, for the page to name it and say why (refused-attachment-notice.ts):
+ * ids and a fixed code, nothing else; the page names them only from what it lists itself.
+ */
+function attachmentQuery({ documentId, bar, practitionerId }: RefusedAttachment): string {
+  return `&document=${encodeURIComponent(documentId)}&raison=${bar}${practitionerId ? `&a=${encodeURIComponent(practitionerId)}` : ""}`;
 }
 
 /**
@@ -42,8 +50,8 @@ export async function messagePost(
   if (!scope) return unauthorized();
   const lost = lostSpaceAnswer(scope, request);
   if (lost) return lost;
-  const back = (notice: MessageNotice, conversationId?: string) =>
-    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?message=${notice}`);
+  const back = (notice: MessageNotice, conversationId?: string, attachment?: RefusedAttachment) =>
+    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
   const body = await readCappedBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
@@ -56,7 +64,7 @@ export async function messagePost(
         const outcome = await run(scope, form);
         return seeOther(`${outcome.path}?message=${outcome.notice}`);
       } catch (error) {
-        if (error instanceof MessageRefused) return back(error.notice, error.conversationId);
+        if (error instanceof MessageRefused) return back(error.notice, error.conversationId, error.attachment);
         const limited = answerReadLimit(error);
         if (limited) return limited;
         if (!(error instanceof FhirError)) throw error;

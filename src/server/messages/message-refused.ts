@@ -1,3 +1,5 @@
+import type { AttachmentBar } from "../fhir/message-delivery";
+
 /** The codes a messaging form comes back with (the pages turn them into sentences). */
 export type MessageNotice =
   | "envoye"
@@ -13,11 +15,18 @@ export type MessageNotice =
   | "occupe"
   | "echec";
 
+/**
+ * A document of the record refused as an attachment: which one, and why its professional may not
+ * see it (message-delivery.ts), for the page to say so in words, naming it.
+ */
+export type RefusedAttachment = { documentId: string; bar: AttachmentBar; practitionerId?: string };
+
 /** A message not sent (or not withdrawn), for a reason the person is told in plain words. */
 export class MessageRefused extends Error {
   constructor(
     readonly notice: MessageNotice,
     readonly conversationId?: string,
+    readonly attachment?: RefusedAttachment,
   ) {
     super(notice);
   }

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as messagesPage from "@/pages/espace/messages";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
-import { aBlock } from "@/lib/fhir/builders/rules";
+import { aPractitioner } from "@/lib/fhir/builders/people";
+import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { t } from "@/lib/i18n/messages";
 import { useTestDatabase } from "../../setup/test-database";
-import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "../messages/world";
+import { buildMessagesWorld, conversationOf, locationOf, noticeOf, post, type MessagesWorld } from "../messages/world";
 import { servePage } from "./pages-route";
 
 useTestDatabase();
@@ -52,5 +53,61 @@ describe("the new message form's hints", () => {
     const camilles = await page(world.sessions.camille.cookie);
     expect(camilles).toContain(html(t("messaging.recipientHint.yours")));
     expect(camilles).toContain("Il est ajouté à vos documents.");
+  });
+});
+
+/**
+ * The reply form of a conversation offered every document Camille sees, including those its
+ * professional may not see (hidden from professionals, restricted, secret), refused only once the
+ * reply was sent. It now offers only what the check at sending lets through. A new message's
+ * form, whose professional is chosen in the same form, still lists them all; a refusal there names
+ * the document and says why.
+ */
+describe("the documents a message may carry", () => {
+  const optionsOf = (page: string) => [...page.matchAll(/<option value="([^"]*)"/g)].map((match) => match[1]);
+
+  it("in a conversation, are only those its professional may see, for the patient and for a caregiver writing for her", async () => {
+    const opened = await post("send", { destinataire: world.bernard, texte: "Bonjour" }, { cookie: world.sessions.camille.cookie });
+    const id = conversationOf(opened);
+    const { normal, restricted, hidden, secret } = world.documents;
+    for (const cookie of [world.sessions.camille.cookie, world.sessions.maya.cookie]) {
+      const page = (await servePage(conversationPage, `/espace/messages/${id}`, { cookie, params: { conversation: id } })).html!;
+      const offered = optionsOf(page);
+      expect(offered).toContain(normal.id);
+      for (const barred of [restricted, hidden, secret]) expect(offered).not.toContain(barred.id);
+    }
+    // What is offered goes through.
+    expect(noticeOf(await post("send", { conversation: id, texte: "Voici", document: normal.id! }, { cookie: world.sessions.camille.cookie }))).toBe("envoye");
+
+    // A professional Camille opened her restricted documents to: those are offered to him, not the hidden or secret one.
+    const opener = (await world.system.create(aPractitioner({ given: "Rémi", family: "Ouvert", rpps: "10109980099" }))).id!;
+    await world.system.create(anAuthorisation({ patientId: world.camilleId, practitionerId: opener, restricted: true, dateTime: new Date(Date.now() - 86_400_000).toISOString() }));
+    const withHim = conversationOf(await post("send", { destinataire: opener, texte: "Bonjour" }, { cookie: world.sessions.camille.cookie }));
+    const offered = optionsOf((await servePage(conversationPage, `/espace/messages/${withHim}`, { cookie: world.sessions.camille.cookie, params: { conversation: withHim } })).html!);
+    expect(offered).toEqual(expect.arrayContaining([normal.id, restricted.id]));
+    for (const barred of [hidden, secret]) expect(offered).not.toContain(barred.id);
+  });
+
+  it("in a new message, are all listed, and one refused is named with the reason in plain words", async () => {
+    const newPage = async (query: string) => (await servePage(messagesPage, `/espace/messages?${query}`, { cookie: world.sessions.camille.cookie })).html!;
+    const labelOf = (page: string, documentId: string) => new RegExp(`<option value="${documentId}"[^>]*>([^<]*)</option>`).exec(page)?.[1];
+    const start = await newPage("");
+    expect(optionsOf(start)).toEqual(expect.arrayContaining([world.documents.restricted.id, world.documents.hidden.id]));
+
+    const cases = [
+      [world.documents.restricted, "il est en accès restreint, et Dr Sophie Bernard n'a pas accès aux documents restreints de ce dossier."],
+      [world.documents.hidden, "il est masqué aux professionnels de santé dans les choix de partage du dossier : Dr Sophie Bernard ne peut pas le voir."],
+      [world.documents.secret, "il est secret : aucun professionnel de santé ne peut le voir."],
+    ] as const;
+    for (const [document, why] of cases) {
+      const refused = await post("send", { destinataire: world.bernard, texte: "Bonjour", document: document.id! }, { cookie: world.sessions.camille.cookie });
+      expect(noticeOf(refused)).toBe("document");
+      const page = await newPage(locationOf(refused).search.slice(1));
+      expect(page).toContain(html(`Rien n'a été envoyé : le document « ${labelOf(start, document.id!)} » ne peut pas être joint, car ${why}`));
+    }
+    // An id in the address the page does not list names nothing: the general sentence.
+    const forged = await newPage(`message=document&document=${world.documents.leas.id}&raison=masque&a=${world.bernard}`);
+    expect(forged).toContain(html(t("messaging.notices.document")));
+    expect(forged).not.toContain("Document de Léa");
   });
 });

@@ -5,6 +5,7 @@ import { messagingNotice } from "@/components/messages/notices";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
+import { refusedAttachmentNotice } from "@/lib/messages/refused-attachment-notice";
 import { readerOf, tv } from "@/lib/i18n/voice";
 import { patientMessagesPageData, type PatientMessagesPageData } from "@/server/messages/patient-messages-page-data";
 import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
@@ -12,11 +13,14 @@ import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/serv
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-type Data = PatientMessagesPageData & { message: string | null };
+/** `refusedAttachment`: the sentence naming a document refused as an attachment, and why (refused-attachment-notice.ts). */
+type Data = PatientMessagesPageData & { message: string | null; refusedAttachment: string | null };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
   const data = await patientMessagesPageData(scope);
-  return data ? { title: t("messaging.title"), data: { ...data, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+  if (!data) return NOT_FOUND;
+  const message = typeof query.message === "string" ? query.message : null;
+  return { title: t("messaging.title"), data: { ...data, message, refusedAttachment: refusedAttachmentNotice(query, data.documents, data.recipients) ?? null } };
 }, READS_OWN_RULES);
 
 /**
@@ -31,7 +35,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("messaging.title")} description={tv("messaging.intro", reader)} />
-      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{data.refusedAttachment ?? t(notice.key)}</Alert> : null}
       <ConversationList conversations={data.conversations} basePath="/espace/messages" nameOf={(c) => data.names[c.id] ?? "Professionnel de santé"} />
       {!data.canWrite ? (
         <p>{t("messaging.cannotWrite")}</p>
