@@ -85,6 +85,8 @@ export const frHistory = {
       Observation: "un résultat",
       Communication: "un message",
       ShareLink: "un lien de partage",
+      // A guardian's or caregiver's look at the notices of the space (notification-owners.ts, notice-space-reached.ts).
+      Notification: { yours: "vos notifications", theirs: "les notifications" },
       other: { yours: "votre dossier", theirs: "le dossier" },
     },
   },

@@ -48,6 +48,8 @@ describe("the history's action labels", () => {
       entry("5", "emergency-access", ["Patient"]),
       entry("6", "une-action-inconnue", []),
       entry("7", "search", ["Immunization", "Condition", "Procedure"]),
+      // A guardian's look at her child's notices, from his space or from her own (notice-space-reached.ts).
+      entry("8", "read", ["Notification"]),
     ];
     const expected = [
       "Recherche : une vaccination, un problème de santé et un acte médical",
@@ -57,6 +59,7 @@ describe("the history's action labels", () => {
       "Ouverture du dossier en urgence",
       "Autre action",
       "Recherche : une vaccination, un problème de santé et un acte médical",
+      "Consultation : vos notifications",
     ];
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} reader={PATIENT_READER} />))).toEqual(expected);
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} reader={PATIENT_READER} />))).toEqual([...expected].reverse());
