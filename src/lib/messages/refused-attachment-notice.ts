@@ -1,7 +1,7 @@
 import { t } from "@/lib/i18n/messages";
+import { isAttachmentBar } from "./attachment-bars";
 
 type Option = { value: string; label: string };
-const BARS = ["masque", "restreint", "secret", "autre"] as const;
 
 const one = (value: unknown): string | undefined => (Array.isArray(value) ? value[0] : typeof value === "string" ? value : undefined);
 
@@ -15,9 +15,9 @@ const one = (value: unknown): string | undefined => (Array.isArray(value) ? valu
  */
 export function refusedAttachmentNotice(query: Record<string, unknown>, documents: readonly Option[], recipients: readonly Option[]): string | undefined {
   if (one(query.message) !== "document") return undefined;
-  const bar = BARS.find((known) => known === one(query.raison));
+  const bar = one(query.raison);
   const document = documents.find((option) => option.value === one(query.document));
-  if (!bar || !document) return undefined;
+  if (!isAttachmentBar(bar) || !document) return undefined;
   // The professional's label carries their specialty in brackets: the sentence names the person.
   const recipient = recipients.find((option) => option.value === one(query.a))?.label.replace(/ \([^)]*\)$/, "") ?? t("messaging.someProfessional");
   return t("messaging.documentRefused", { document: document.label, why: t(`messaging.attachmentBars.${bar}`, { recipient }) });

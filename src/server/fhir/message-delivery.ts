@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
+import type { AttachmentBar } from "@/lib/messages/attachment-bars";
 import { hasVisibleText, MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
 import type { Actor, PractitionerActor } from "../access/actor";
 import { decide } from "../access/decide";
@@ -63,16 +64,10 @@ export function conversationProfessional(practitionerId: string): PractitionerAc
   return { kind: "practitioner", accountId: "", practitionerId };
 }
 
-/**
- * Why the professional may not see a document attached, as the sender's page tells it in words
- * (messaging.attachmentBars): hidden from professionals, restricted and not opened to them, secret.
- * Other reasons (none expected once the professional may receive the message) are « autre ».
- */
-export const ATTACHMENT_BARS = ["masque", "restreint", "secret", "autre"] as const;
-export type AttachmentBar = (typeof ATTACHMENT_BARS)[number];
-export const isAttachmentBar = (value: unknown): value is AttachmentBar => (ATTACHMENT_BARS as readonly unknown[]).includes(value);
+/** The code system of a refused attachment's reason, in its OperationOutcome issue's details. */
 export const ATTACHMENT_BAR_SYSTEM = "https://espace-sante.example/fhir/CodeSystem/attachment-bar";
 
+/** decide()'s reason, as the sender is told it (attachment-bars.ts). */
 function barOf(reason: Reason): AttachmentBar {
   return reason === "hidden" ? "masque" : reason === "confidentiality" ? "restreint" : reason === "secret" ? "secret" : "autre";
 }

@@ -1,4 +1,4 @@
-import type { AttachmentBar } from "../fhir/message-delivery";
+import type { AttachmentBar } from "@/lib/messages/attachment-bars";
 
 /** The codes a messaging form comes back with (the pages turn them into sentences). */
 export type MessageNotice =

@@ -9,7 +9,8 @@ import { isUuid, type Repository } from "../fhir/repository";
 import { conversationIdOf, practitionerOf } from "./conversation-view";
 import { createMessageIn } from "./create-message";
 import { messageRecipients } from "./message-recipients";
-import { ATTACHMENT_BAR_SYSTEM, isAttachmentBar } from "../fhir/message-delivery";
+import { isAttachmentBar } from "@/lib/messages/attachment-bars";
+import { ATTACHMENT_BAR_SYSTEM } from "../fhir/message-delivery";
 import { MessageRefused, type RefusedAttachment } from "./message-refused";
 import { conversationMessages } from "./read-conversation";
 
