@@ -67,6 +67,7 @@ export const frMessaging = {
       masque: "il est masqué aux professionnels de santé dans les choix de partage du dossier : {recipient} ne peut pas le voir.",
       restreint: "il est en accès restreint, et {recipient} n'a pas accès aux documents restreints de ce dossier.",
       secret: "il est secret : aucun professionnel de santé ne peut le voir.",
+      "secret-mineur": "ce patient mineur a demandé le secret à son sujet, et ses représentants légaux lisent cette conversation.",
       autre: "{recipient} n'a pas le droit de le voir.",
     },
     someProfessional: "ce professionnel",

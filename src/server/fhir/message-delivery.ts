@@ -2,7 +2,8 @@ import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import type { AttachmentBar } from "@/lib/messages/attachment-bars";
 import { hasVisibleText, MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
-import type { Actor, PractitionerActor } from "../access/actor";
+import type { Actor, GuardianActor, PractitionerActor } from "../access/actor";
+import { delegationIsLive } from "../access/applicable-delegation";
 import { decide } from "../access/decide";
 import type { Reason } from "../access/decision";
 import type { ResourceFacts } from "../access/facts";
@@ -17,8 +18,10 @@ import { factsOfRow, loadRow } from "./resource-row";
  * side and one professional, who must be let in by the patient's rules now (not blocked, access
  * not ended, and not by break-glass); each attached document must be one of this patient's
  * that the sender sees and the professional may see under the same rules (not hidden, not
- * above their level, not secret). Otherwise nothing is written and the sender is told why, in
- * plain words. Only plain text and document references travel: no inline files, no markup.
+ * above their level, not secret). A professional's attachment in a minor's conversation must
+ * also be one the minor's guardians may see, as they read it (conversationReader). Otherwise
+ * nothing is written and the sender is told why, in plain words. Only plain text and document
+ * references travel: no inline files, no markup.
  */
 export async function refuseUndeliverable(
   db: Queryable,
@@ -51,7 +54,34 @@ export async function refuseUndeliverable(
     if (!seen.allow) {
       throw refusal("Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir.", "payload", { documentId, bar: barOf(seen.reason) });
     }
+    const guardian = actor.kind === "practitioner" ? guardianReader(rules, now) : undefined;
+    if (guardian && !decide(guardian, "read", document, rules, now).allow) {
+      throw refusal("Ce document ne peut pas être joint : ce patient mineur a demandé le secret à son sujet, et ses représentants légaux lisent cette conversation.", "payload", { documentId, bar: "secret-mineur" });
+    }
   }
+}
+
+/**
+ * Who, on the other side of a conversation, must be able to see a document attached to it, for
+ * the reply form to offer only those (message-page-data.ts), as the check above lets them through:
+ * to the patient's side, its professional; to a professional writing, a minor's guardians, if
+ * the patient has any. Undefined: no one but the writer to account for.
+ */
+export function conversationReader(writer: Actor, practitionerId: string | undefined, rules: PatientRules, now: Date): Actor | undefined {
+  if (writer.kind === "practitioner") return guardianReader(rules, now);
+  return practitionerId ? conversationProfessional(practitionerId) : undefined;
+}
+
+/**
+ * A minor's guardians read the conversations of the minor's space, but not what the minor keeps
+ * secret from them (Code de la santé publique, art. L1111-5; agent-decision.ts): an attachment
+ * a guardian may not open would still tell them that there is one. Any live guardian stands for
+ * them all: the rules let every guardian read the same. Undefined when no guardianship is live
+ * (an adult, or a minor's guardianship ended).
+ */
+function guardianReader(rules: PatientRules, now: Date): GuardianActor | undefined {
+  const live = rules.delegations.find((delegation) => delegation.kind === "guardian" && delegationIsLive(delegation, now));
+  return live ? { kind: "guardian", accountId: "", selfPatientId: live.agentPatientId, patientId: rules.patientId, relatedPersonId: live.relatedPersonId } : undefined;
 }
 
 /**

@@ -51,7 +51,7 @@ export type SearchRequest = {
   /**
    * In a patient's record: only what this other actor may read too, under the same patient's
    * rules (decide(), pushed into SQL as the searcher's own filter is). The reply form of a
-   * conversation offers only the documents its professional may see (message-delivery.ts).
+   * conversation offers only the documents the other side may see (message-delivery.ts, conversationReader).
    * Set by our own code only, never from a request's parameters.
    */
   readableBy?: Actor;

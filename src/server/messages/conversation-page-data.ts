@@ -3,6 +3,8 @@ import type { SelectOption } from "@/components/documents/select-field";
 import { spaceOf } from "../access/actor";
 import { patientIdentity } from "../documents/patient-identity";
 import type { RequestScope } from "../documents/request-scope";
+import { conversationReader } from "../fhir/message-delivery";
+import { isUuid } from "../fhir/ids";
 import { orUndefined } from "../pages/or-undefined";
 import { attachableDocuments, attachmentTitles, mayWriteMessages } from "./message-page-data";
 import { mayStillWriteTo } from "./message-recipients";
@@ -38,9 +40,11 @@ export async function conversationPageData({ repo, actor }: RequestScope, conver
   const mayWrite = pro ? true : await mayWriteMessages(repo, patientId);
   const recipientGone = !pro && mayWrite && conversation.practitionerId !== undefined && !(await mayStillWriteTo(repo, patientId, conversation.practitionerId));
   const canWrite = mayWrite && !recipientGone;
+  const practitionerId = conversation.practitionerId && isUuid(conversation.practitionerId) ? conversation.practitionerId : undefined;
+  const reader = canWrite ? conversationReader(actor, practitionerId, await repo.rulesForDecision(patientId), repo.now()) : undefined;
   const [titles, documents, withName] = await Promise.all([
     attachmentTitles(repo, patientId, attached),
-    canWrite ? attachableDocuments(repo, patientId, conversation.practitionerId) : [],
+    canWrite ? attachableDocuments(repo, patientId, reader) : [],
     pro
       ? patientIdentity(repo, patientId).then((identity) => identity?.name ?? "Patient")
       : conversation.practitionerId

@@ -2,7 +2,7 @@ import "@/server/server-only";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { formatDay } from "@/lib/documents/format";
 import { titleOf } from "../documents/document-summary";
-import { conversationProfessional } from "../fhir/message-delivery";
+import type { Actor } from "../access/actor";
 import { isUuid, type Repository } from "../fhir/repository";
 
 /**
@@ -13,14 +13,14 @@ import { isUuid, type Repository } from "../fhir/repository";
 export type Option = { value: string; label: string };
 
 /**
- * `recipient`: in a conversation, its professional: only the documents they may see too, decided
- * as the check at sending decides (message-delivery.ts, conversationProfessional), in the same
- * search's SQL, so that the reply form offers nothing that would be refused once sent. Without
- * (a new message, whose professional is chosen in the same form), every document the writer sees.
+ * `reader`: in a conversation, who on the other side must see them too (message-delivery.ts,
+ * conversationReader): only those, decided as the check at sending decides, in the same search's
+ * SQL, so that the reply form offers nothing that would be refused once sent. Without (a new
+ * message, whose professional is chosen in the same form), every document the writer sees.
  */
-export async function attachableDocuments(repo: Repository, patientId: string, recipient?: string): Promise<Option[]> {
+export async function attachableDocuments(repo: Repository, patientId: string, reader?: Actor): Promise<Option[]> {
   // Their headings only (title and date), not the whole documents: search.ts says why.
-  const readableBy = recipient && isUuid(recipient) ? { readableBy: conversationProfessional(recipient) } : {};
+  const readableBy = reader ? { readableBy: reader } : {};
   const page = await repo.searchDocumentHeadings({ patientId, count: 100, sort: "-date", ...readableBy });
   return page.resources.map((document) => ({ value: document.id ?? "", label: `${titleOf(document) ?? "Document"} (${formatDay(document.date)})` }));
 }
