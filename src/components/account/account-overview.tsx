@@ -14,7 +14,7 @@ import { SessionsSection } from "./sessions-section";
  * works without JavaScript; that button's behaviour is an inline script (passkey-button.tsx), and
  * the page loads no bundle.
  */
-export function AccountOverview({ data, nonce }: { data: Json<AccountPageData>; nonce: string | null }) {
+export function AccountOverview({ data, nonce, recordCopy }: { data: Json<AccountPageData>; nonce: string | null; recordCopy?: string }) {
   return (
     <div className="flex flex-col gap-10">
       <PageHeader title={t("account.title")} description={t("account.intro")} />
@@ -29,6 +29,18 @@ export function AccountOverview({ data, nonce }: { data: Json<AccountPageData>; 
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
       <PasswordForm />
       <EmailForm />
+      {recordCopy ? (
+        <section aria-labelledby="copie-dossier" className="flex flex-col gap-2">
+          <h2 id="copie-dossier" className="text-xl font-semibold">
+            {t("recordCopy.accountTitle")}
+          </h2>
+          <p>
+            <a href="/espace/copie" className="text-blue-800 underline underline-offset-4 hover:text-blue-950">
+              {recordCopy}
+            </a>
+          </p>
+        </section>
+      ) : null}
     </div>
   );
 }

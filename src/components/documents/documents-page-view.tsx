@@ -22,6 +22,11 @@ export function DocumentsPageView({ data, message }: { data: DocumentsPageData; 
             <ButtonLink href="/espace/documents/ajouter">{t("documents.add")}</ButtonLink>
           </div>
         ) : null}
+        <p>
+          <a href="/espace/copie" className="text-blue-800 underline underline-offset-4 hover:text-blue-950">
+            {tv("recordCopy.link", readerNamed(data.spaceName))}
+          </a>
+        </p>
       </PageHeader>
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       <DocumentsListView

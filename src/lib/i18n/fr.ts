@@ -9,6 +9,7 @@ import { frNotifications } from "./fr-notifications";
 import { frMessaging } from "./fr-messages";
 import { frRelatives } from "./fr-relatives";
 import { frPrevention } from "./fr-prevention";
+import { frRecordCopy } from "./fr-record-copy";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -27,6 +28,7 @@ export const fr = {
   ...frMessaging,
   ...frRelatives,
   ...frPrevention,
+  ...frRecordCopy,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

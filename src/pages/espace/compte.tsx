@@ -1,5 +1,6 @@
 import { AccountOverview } from "@/components/account/account-overview";
 import { NotFoundView } from "@/components/not-found-view";
+import { readerOf, tv } from "@/lib/i18n/voice";
 import { accountPageProps } from "@/server/accounts/account-page-props";
 import type { AccountPageData } from "@/server/accounts/account-page-data";
 import type { FramedProps } from "@/server/pages/framed-page";
@@ -15,5 +16,6 @@ export const config = { unstable_runtimeJS: false };
 export const getServerSideProps = accountPageProps("patient");
 
 export default function PatientAccountPage({ frame, data }: FramedProps<AccountPageData>) {
-  return data ? <AccountOverview data={data} nonce={frame.nonce} /> : <NotFoundView />;
+  // The copy of the record of the space the person acts in: hers, or, in a relative's space, theirs.
+  return data ? <AccountOverview data={data} nonce={frame.nonce} recordCopy={tv("recordCopy.link", readerOf(frame.banner))} /> : <NotFoundView />;
 }

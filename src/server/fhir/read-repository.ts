@@ -2,9 +2,10 @@ import "@/server/server-only";
 import type { DocumentReference, Patient, PractitionerRole, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf } from "../access/actor";
 import { seesDeleted } from "../access/deleted-resources";
-import type { AuditInteraction } from "../audit/audit-entry";
+import type { AuditEntry, AuditInteraction } from "../audit/audit-entry";
 import { unsafeMatchPatientIds, type EmergencyCriteria } from "./emergency-match";
 import { documentIdOfBinary, documentReferenceOf } from "./document-files";
+import { Denied } from "./denied";
 import { notFound } from "./errors";
 import { GuardedRepository } from "./guarded-repository";
 import { versionRow, versionsPage, type VersionPage } from "./history-rows";
@@ -153,16 +154,68 @@ export class ReadRepository extends GuardedRepository {
    */
   private async fileOfDocument(document: ResourceRow, binaryId: string): Promise<{ file: StoredFile; binaryRow: ResourceRow }> {
     const entity = documentReferenceOf(document.id);
-    const named = ((document.content as DocumentReference).content ?? []).some((entry) => entry.attachment?.url === `Binary/${binaryId}`);
-    const binaryRow = named && isUuid(binaryId) ? await loadRow(this.db.sql, "Binary", binaryId) : undefined;
-    const owned = !!binaryRow && !binaryRow.deleted && documentIdOfBinary(binaryRow) === document.id && binaryRow.patient_id === document.patient_id;
-    const file = owned && document.patient_id ? await getFile(this.db.sql, binaryId, document.patient_id) : undefined;
+    const binaryRow = await this.ownFileRow(document, binaryId);
+    const file = binaryRow && document.patient_id ? await getFile(this.db.sql, binaryId, document.patient_id) : undefined;
     if (!file || !binaryRow) {
       await this.audit({ patientId: document.patient_id, entity, interaction: "download", outcome: "denied", reason: "not-its-file" });
       throw notFound();
     }
     await this.audit({ patientId: document.patient_id, entity, interaction: "download", outcome: "success" });
     return { file, binaryRow };
+  }
+
+  /** The Binary row of `binaryId` if it is this document's own file both ways (see fileOfDocument). */
+  private async ownFileRow(document: ResourceRow, binaryId: string): Promise<ResourceRow | undefined> {
+    const named = ((document.content as DocumentReference).content ?? []).some((entry) => entry.attachment?.url === `Binary/${binaryId}`);
+    const binaryRow = named && isUuid(binaryId) ? await loadRow(this.db.sql, "Binary", binaryId) : undefined;
+    const owned = !!binaryRow && !binaryRow.deleted && documentIdOfBinary(binaryRow) === document.id && binaryRow.patient_id === document.patient_id;
+    return owned ? binaryRow : undefined;
+  }
+
+  /**
+   * Whether this actor may search a type of a patient's record at all (a row of normal
+   * confidentiality, without labels, the most any row of it can be allowed). The copy of a record
+   * (record-copy/) leaves out what a caregiver's rights do not reach, rather than leave a refused
+   * search of it in the patient's trail.
+   */
+  async maySearchType(patientId: string, type: Resource["resourceType"]): Promise<boolean> {
+    if (!isUuid(patientId)) return false;
+    return (await this.decideOn("search", { resourceType: type, patientId, confidentiality: "N", labels: [] })).allow;
+  }
+
+  /**
+   * The files of up to a page (MAX_COUNT) of documents, one at a time, for the copy of a record
+   * (record-copy/): each document read again and decided as a download is, its file checked as
+   * readDocumentFile checks it, and the page's audit rows (one per document, as downloads) written
+   * together before any file is read. One read counted per page, as for the search that listed
+   * them: a copy of 5,000 documents counted file by file could never pass the per-minute limit.
+   * A document deleted or refused since it was listed is left out (its refusal in the trail); a
+   * file erased between its row and its bytes too.
+   */
+  async *documentFilesForCopy(documentIds: readonly string[]): AsyncGenerator<{ document: DocumentReference; file: StoredFile }> {
+    if (documentIds.length > MAX_COUNT) throw new Error(`documentFilesForCopy: at most ${MAX_COUNT} documents at a time`);
+    this.countRead();
+    const ready: { row: ResourceRow; binaryId: string }[] = [];
+    const entries: AuditEntry[] = [];
+    for (const id of documentIds) {
+      try {
+        const row = await this.guard(this.db.sql, "DocumentReference", id, "read", "download");
+        const binaryId = (row.content as DocumentReference).content?.[0]?.attachment?.url?.replace(/^Binary\//, "") ?? "";
+        const owned = await this.ownFileRow(row, binaryId);
+        const entity = documentReferenceOf(row.id);
+        if (owned) ready.push({ row, binaryId });
+        entries.push(owned ? { patientId: row.patient_id, entity, interaction: "download", outcome: "success" } : { patientId: row.patient_id, entity, interaction: "download", outcome: "denied", reason: "not-its-file" });
+      } catch (error) {
+        if (!(error instanceof Denied)) throw error;
+        if (error.entry) entries.push(error.entry);
+      }
+    }
+    // Together, they go in one INSERT of the audit's group commit (audit-batch.ts).
+    await Promise.all(entries.map((entry) => this.audit(entry)));
+    for (const { row, binaryId } of ready) {
+      const file = await getFile(this.db.sql, binaryId, row.patient_id ?? "");
+      if (file) yield { document: row.content as DocumentReference, file };
+    }
   }
 
   /**

@@ -1,0 +1,187 @@
+import type { Bundle, DocumentReference, Resource } from "@medplum/fhirtypes";
+import { unzipSync, strFromU8 } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/dossier/copie/route";
+import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPractitioner } from "@/lib/fhir/builders/people";
+import { anImmunization } from "@/lib/fhir/builders/record";
+import { aDelegation, aHiddenDocument } from "@/lib/fhir/builders/rules";
+import { systemRepository } from "@/server/fhir/repository";
+import { useTestDatabase } from "../../setup/test-database";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { personWithAccount } from "../delegations/world";
+import { aPdf } from "../documents/world";
+import { appUrl, sessionOf, signIn, warmUpValidator } from "../fhir-api/http";
+
+const db = useTestDatabase();
+
+/** The copy's form as a browser sends it: a POST from the portal's own page, with the session's cookie. */
+async function postCopy({ cookie, origin = appUrl() }: { cookie?: string; origin?: string | null } = {}): Promise<Response> {
+  const headers = new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "text/html" });
+  if (origin) headers.set("origin", origin);
+  if (cookie) headers.set("cookie", cookie);
+  // A body naming another record: nothing in it may choose whose record is copied.
+  const request = new Request(`${appUrl()}/api/dossier/copie`, { method: "POST", headers, body: new URLSearchParams({ patient: world.otherId }) });
+  return inRequestScope(request, () => POST(request));
+}
+
+type Copy = { files: Record<string, Uint8Array>; bundle: Bundle; resources: Resource[] };
+
+async function unzipped(response: Response): Promise<Copy> {
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  const bundle = JSON.parse(strFromU8(files["dossier.json"]!)) as Bundle;
+  return { files, bundle, resources: (bundle.entry ?? []).map((entry) => entry.resource!) };
+}
+
+const idsOf = (resources: Resource[], type: string) => resources.filter((r) => r.resourceType === type).map((r) => r.id).sort();
+
+/** The trail rows of Camille's record written after `seq`. */
+async function rowsSince(seq: number) {
+  return db().sql.query<{ entity: string | null; interaction: string; outcome: string }>(
+    "SELECT entity, interaction, outcome FROM audit_event WHERE patient_id = $1::uuid AND seq > $2 ORDER BY seq",
+    [world.camilleId, seq],
+  );
+}
+async function lastSeq(): Promise<number> {
+  const [row] = await db().sql.query<{ seq: string | number | null }>("SELECT max(seq) AS seq FROM audit_event");
+  return Number(row?.seq ?? 0);
+}
+
+let world: Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * Camille's record: a report, the same report twice on one day (two files of one name), a title
+ * that tries to leave the folder, a secret document (hers alone), a vaccination, a document hidden
+ * from professionals; Léa, her caregiver, may read her documents and nothing else.
+ */
+async function buildWorld() {
+  warmUpValidator();
+  const system = await systemRepository("record-copy-tests");
+  const camille = await personWithAccount(system, "Camille", "Copie", "female");
+  const lea = await personWithAccount(system, "Lea", "Aidante", "female");
+  const other = await personWithAccount(system, "Nadia", "Autre", "female");
+  const date = "2025-03-14T09:00:00.000Z";
+  const bytes: Record<string, Buffer> = {};
+  async function addDocument(patientId: string, title: string, extra: { confidentiality?: "V" } = {}): Promise<DocumentReference> {
+    const pdf = await aPdf([title, String(Object.keys(bytes).length)]);
+    const document = await system.createDocument(aDocument({ patientId, title, date, author: `Patient/${patientId}`, ...extra }), { bytes: pdf, contentType: "application/pdf" });
+    bytes[document.id!] = pdf;
+    return document;
+  }
+  const report = await addDocument(camille.patientId, "Bilan sanguin");
+  const sameName = await addDocument(camille.patientId, "Bilan sanguin");
+  const hostile = await addDocument(camille.patientId, "../../etc/passwd");
+  const secret = await addDocument(camille.patientId, "Note secrète", { confidentiality: "V" });
+  const othersDocument = await addDocument(other.patientId, "Radio de Nadia");
+  const vaccination = await system.create(anImmunization({ patientId: camille.patientId }));
+  const hiding = await system.create(aHiddenDocument({ patientId: camille.patientId, documentIds: [hostile.id!] }));
+  const tie = await system.create(
+    aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes: ["documents:read"], end: addDaysToDay(parisDayOf(new Date()), 60) }),
+  );
+  const practitioner = await system.create(aPractitioner({ given: "Sophie", family: "Copie" }));
+  return {
+    camilleId: camille.patientId,
+    otherId: other.patientId,
+    camille: camille.session,
+    leaInCamille: await sessionOf(lea.account, camille.patientId),
+    doctor: await signIn(`Practitioner/${practitioner.id}`),
+    docs: { report, sameName, hostile, secret, othersDocument },
+    bytes,
+    vaccination,
+    hiding,
+    tie,
+  };
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+
+describe("the copy of her record, for the patient", () => {
+  it("holds every resource of her record and each document's file, byte for byte, under safe names", async () => {
+    const before = await lastSeq();
+    const answer = await postCopy({ cookie: world.camille.cookie });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("application/zip");
+    expect(answer.headers.get("content-disposition")).toMatch(/^attachment; filename="copie-dossier-sante-\d{4}-\d{2}-\d{2}\.zip"/);
+    const { files, bundle, resources } = await unzipped(answer);
+
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundle.type).toBe("collection");
+    expect(bundle.entry?.every((entry) => entry.fullUrl === `urn:uuid:${entry.resource?.id}`)).toBe(true);
+    const { report, sameName, hostile, secret, othersDocument } = world.docs;
+    expect(idsOf(resources, "Patient")).toEqual([world.camilleId]);
+    expect(idsOf(resources, "DocumentReference")).toEqual([report.id, sameName.id, hostile.id, secret.id].sort());
+    expect(idsOf(resources, "Immunization")).toEqual([world.vaccination.id]);
+    expect(idsOf(resources, "Consent")).toEqual([world.hiding.id]);
+    expect(idsOf(resources, "RelatedPerson")).toEqual([world.tie.id]);
+    expect(JSON.stringify(bundle)).not.toContain(othersDocument.id!);
+
+    const documents = Object.keys(files).filter((name) => name !== "dossier.json" && name !== "LISEZMOI.txt");
+    expect(documents.sort()).toEqual(
+      ["documents/2025-03-14 Bilan sanguin.pdf", "documents/2025-03-14 Bilan sanguin (2).pdf", "documents/2025-03-14 etc passwd.pdf", "documents/2025-03-14 Note secrète.pdf"].sort(),
+    );
+    // Each file is the one uploaded for its document (the two « Bilan sanguin » hold different bytes).
+    const uploaded = [report, sameName, hostile, secret].map((document) => world.bytes[document.id!]!.toString("base64")).sort();
+    expect(documents.map((name) => Buffer.from(files[name]!).toString("base64")).sort()).toEqual(uploaded);
+    expect(strFromU8(files["LISEZMOI.txt"]!)).toContain("Copie du dossier de santé de Camille Copie");
+
+    // The read of who she is, one « Export » of the record, the searches of its types, one download per file, all successes.
+    const rows = await rowsSince(before);
+    expect(rows.slice(0, 2)).toEqual([
+      { entity: `Patient/${world.camilleId}`, interaction: "read", outcome: "success" },
+      { entity: `Patient/${world.camilleId}`, interaction: "export", outcome: "success" },
+    ]);
+    expect(rows.filter((row) => row.interaction === "download").map((row) => row.entity).sort()).toEqual(
+      [report, sameName, hostile, secret].map((document) => `DocumentReference/${document.id}`).sort(),
+    );
+    expect(rows.filter((row) => row.interaction === "search").map((row) => row.entity)).toEqual(expect.arrayContaining(["DocumentReference", "Immunization", "Consent", "RelatedPerson"]));
+    expect(rows.every((row) => row.outcome === "success")).toBe(true);
+  });
+});
+
+describe("the copy for a caregiver", () => {
+  it("holds only what her rights let her read: no secret document, no vaccination, no sharing choices", async () => {
+    const before = await lastSeq();
+    const answer = await postCopy({ cookie: world.leaInCamille.cookie });
+    expect(answer.status).toBe(200);
+    const { files, resources } = await unzipped(answer);
+    const { report, sameName, hostile, secret } = world.docs;
+    expect(idsOf(resources, "Patient")).toEqual([world.camilleId]);
+    expect(idsOf(resources, "DocumentReference")).toEqual([report.id, sameName.id, hostile.id].sort());
+    expect(resources.map((r) => r.resourceType)).not.toEqual(expect.arrayContaining(["Immunization"]));
+    expect(idsOf(resources, "Consent")).toEqual([]);
+    expect(idsOf(resources, "RelatedPerson")).toEqual([]);
+    expect(Object.keys(files)).not.toContain("documents/2025-03-14 Note secrète.pdf");
+    expect(Object.keys(files).filter((name) => name.startsWith("documents/"))).toHaveLength(3);
+
+    const rows = await rowsSince(before);
+    expect(rows.filter((row) => row.interaction === "download").map((row) => row.entity)).not.toContain(`DocumentReference/${secret.id}`);
+    expect(rows.filter((row) => row.interaction === "download")).toHaveLength(3);
+    // The types her rights do not reach are not searched: no refusal written in Camille's trail.
+    expect(rows.filter((row) => row.outcome !== "success")).toEqual([]);
+  });
+});
+
+describe("the copy's refusals", () => {
+  it("refuses a post from another site, or one without its origin, and writes nothing in the trail", async () => {
+    const before = await lastSeq();
+    expect((await postCopy({ cookie: world.camille.cookie, origin: null })).status).toBe(403);
+    expect((await postCopy({ cookie: world.camille.cookie, origin: "https://ailleurs.example" })).status).toBe(403);
+    expect(await rowsSince(before)).toEqual([]);
+  });
+
+  it("sends a signed-out browser to sign in, then back to the copy's page", async () => {
+    const answer = await postCopy();
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe("/connexion?vers=%2Fespace%2Fcopie");
+  });
+
+  it("answers a professional as for an address that does not exist", async () => {
+    const before = await lastSeq();
+    const answer = await postCopy({ cookie: world.doctor.cookie });
+    expect(answer.status).toBe(404);
+    expect(await rowsSince(before)).toEqual([]);
+  });
+});
