@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/dossier/copie/route";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aDocument } from "@/lib/fhir/builders/documents";
-import { aPractitioner } from "@/lib/fhir/builders/people";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { anImmunization } from "@/lib/fhir/builders/record";
-import { aDelegation, aHiddenDocument } from "@/lib/fhir/builders/rules";
+import { aDelegation, aGuardianship, aHiddenDocument } from "@/lib/fhir/builders/rules";
+import { SYSTEMS } from "@/lib/fhir/systems";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
@@ -80,12 +81,22 @@ async function buildWorld() {
     aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes: ["documents:read"], end: addDaysToDay(parisDayOf(new Date()), 60) }),
   );
   const practitioner = await system.create(aPractitioner({ given: "Sophie", family: "Copie" }));
+  // Léo, 10, whose legal guardian Camille is; one of his consultations is his secret (a minor's right).
+  const leoId = (await system.create(aPatient({ given: "Leo", family: "Copie", birthDate: "2016-09-10" }))).id!;
+  await system.create(aGuardianship({ patientId: leoId, agentPatientId: camille.patientId, scopes: [], agentName: { given: "Camille", family: "Copie" } }));
+  const leoReport = await addDocument(leoId, "Carnet de vaccination");
+  const minorSecret = await system.createDocument(
+    { ...aDocument({ patientId: leoId, title: "Consultation confidentielle", date, author: `Practitioner/${practitioner.id}` }), meta: { security: [{ system: SYSTEMS.privacyLabel, code: "minor-secret" }] } },
+    { bytes: await aPdf(["Consultation confidentielle"]), contentType: "application/pdf" },
+  );
   return {
     camilleId: camille.patientId,
     otherId: other.patientId,
     camille: camille.session,
     leaInCamille: await sessionOf(lea.account, camille.patientId),
     doctor: await signIn(`Practitioner/${practitioner.id}`),
+    camilleForLeo: await sessionOf(camille.account, leoId),
+    leo: { id: leoId, report: leoReport, minorSecret },
     docs: { report, sameName, hostile, secret, othersDocument },
     bytes,
     vaccination,
@@ -161,6 +172,19 @@ describe("the copy for a caregiver", () => {
     expect(rows.filter((row) => row.interaction === "download")).toHaveLength(3);
     // The types her rights do not reach are not searched: no refusal written in Camille's trail.
     expect(rows.filter((row) => row.outcome !== "success")).toEqual([]);
+  });
+});
+
+describe("the copy for a guardian, in her child's space", () => {
+  it("is the child's record, without what the law lets a minor keep secret", async () => {
+    const answer = await postCopy({ cookie: world.camilleForLeo.cookie });
+    expect(answer.status).toBe(200);
+    const { files, resources } = await unzipped(answer);
+    expect(idsOf(resources, "Patient")).toEqual([world.leo.id]);
+    expect(idsOf(resources, "DocumentReference")).toEqual([world.leo.report.id]);
+    expect(JSON.stringify(resources)).not.toContain(world.leo.minorSecret.id!);
+    expect(Object.keys(files).filter((name) => name.startsWith("documents/"))).toEqual(["documents/2025-03-14 Carnet de vaccination.pdf"]);
+    expect(Buffer.from(files["documents/2025-03-14 Carnet de vaccination.pdf"]!).equals(world.bytes[world.leo.report.id!]!)).toBe(true);
   });
 });
 
