@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
+import type { Bundle } from "@medplum/fhirtypes";
 import { expect, test, type Page, type Request } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { PATIENT_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
@@ -293,4 +296,26 @@ test("Dr Bernard adds a PDF to Camille's record: he is its author, and she canno
   await camille.request.post(`/api/documents/${documentId}/supprimer`, { headers: { origin }, form: { confirmation: "oui" }, maxRedirects: 0 });
   await camille.reload();
   await expect(camille.getByRole("heading", { level: 1 })).toHaveText(`Courrier du Dr Bernard ${stamp}`);
+});
+
+test("Camille downloads a copy of her record from her documents page: a ZIP of her record and its files", async ({ browser }) => {
+  const page = await pageAs(browser, "camille");
+  await page.goto("/espace/documents");
+  await page.getByRole("link", { name: "Télécharger une copie de mon dossier" }).click();
+  await expect(page).toHaveURL(/\/espace\/copie$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Télécharger une copie de mon dossier");
+  await expectNoAxeViolations(page, "record copy page");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger la copie (ZIP)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^copie-dossier-sante-\d{4}-\d{2}-\d{2}\.zip$/);
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
+  const files = unzipSync(new Uint8Array(bytes));
+  const bundle = JSON.parse(strFromU8(files["dossier.json"]!)) as Bundle;
+  expect(bundle.type).toBe("collection");
+  expect(bundle.entry?.some((entry) => entry.resource?.resourceType === "Patient" && entry.resource.id === CAMILLE)).toBe(true);
+  expect(Object.keys(files).some((name) => name.startsWith("documents/") && name.endsWith(`${XRAY_TITLE}.pdf`))).toBe(true);
+  expect(strFromU8(files["LISEZMOI.txt"]!)).toContain("Copie du dossier de santé de Camille Martin");
+  // A download leaves the page where it is.
+  await expect(page).toHaveURL(/\/espace\/copie$/);
 });
