@@ -1,9 +1,10 @@
-import type { Bundle } from "@medplum/fhirtypes";
+import type { Bundle, Patient } from "@medplum/fhirtypes";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/dossier/copie/route";
 import { aDocument } from "@/lib/fhir/builders/documents";
-import { systemRepository } from "@/server/fhir/repository";
+import { createRepository, systemRepository } from "@/server/fhir/repository";
+import { LEFT_OUT_NAME, recordCopyStream } from "@/server/record-copy/record-copy-zip";
 import { MAX_COUNT } from "@/server/fhir/search-request";
 import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
@@ -16,6 +17,7 @@ const db = useTestDatabase();
 const DOCUMENTS = 2 * MAX_COUNT + 30;
 
 let patientId: string;
+let accountId: string;
 let cookie: string;
 const bytesOf = new Map<string, Buffer>();
 
@@ -25,6 +27,7 @@ beforeAll(async () => {
   const person = await personWithAccount(system, "Irene", "Grosdossier", "female");
   patientId = person.patientId;
   cookie = person.session.cookie;
+  accountId = person.account.id;
   for (let i = 0; i < DOCUMENTS; i++) {
     const bytes = Buffer.from(`%PDF-1.4\n% document ${i}\n%%EOF\n`);
     const day = `2024-${String((i % 12) + 1).padStart(2, "0")}-01T10:00:00.000Z`;
@@ -69,4 +72,20 @@ describe("the copy of a record of several pages", () => {
     expect(contents).toEqual([...bytesOf.values()].map((bytes) => bytes.toString()).sort());
     expect((await downloads()) - before).toBe(DOCUMENTS);
   }, 120_000);
+});
+
+describe("a copy that would pass what a ZIP without its 64-bit extension holds", () => {
+  it("stays a whole archive: the files beyond the limit are left out, and named in a last text file", async () => {
+    const repo = await createRepository({ kind: "patient", accountId, patientId });
+    const patient = await repo.read<Patient>("Patient", patientId);
+    // A limit a few files past the archive's texts stands for 4 GiB.
+    const stream = recordCopyStream(repo, patient, "LISEZMOI", { byteLimit: 40_000 });
+    const files = unzipSync(new Uint8Array(await new Response(stream).arrayBuffer()));
+    const included = Object.keys(files).filter((name) => name.startsWith("documents/"));
+    expect(included.length).toBeGreaterThan(0);
+    expect(included.length).toBeLessThan(DOCUMENTS);
+    const listed = strFromU8(files[LEFT_OUT_NAME]!).split("\r\n").slice(2).filter(Boolean);
+    expect(listed).toHaveLength(DOCUMENTS - included.length);
+    expect(new Set([...included.map((name) => name.slice("documents/".length)), ...listed]).size).toBe(DOCUMENTS);
+  });
 });
