@@ -1,3 +1,4 @@
+import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
@@ -9,10 +10,11 @@ const CONTENTS = ["documents", "vaccinations", "prescriptions", "record", "shari
  * /espace/copie: what the copy of the record holds, in plain words, and the button that downloads
  * it. A plain form (POST, the origin checked as for every form of the space): no script needed.
  */
-export function RecordCopyView({ reader }: { reader: Reader }) {
+export function RecordCopyView({ reader, tooMany }: { reader: Reader; tooMany: boolean }) {
   return (
     <div className="flex max-w-prose flex-col gap-6">
       <PageHeader title={tv("recordCopy.title", reader)} description={tv("recordCopy.intro", reader)} />
+      {tooMany ? <Alert tone="error">{t("recordCopy.tooMany")}</Alert> : null}
       <section aria-labelledby="contenu-copie" className="flex flex-col gap-3">
         <h2 id="contenu-copie" className="text-xl font-semibold">
           {t("recordCopy.contentsTitle")}

@@ -35,6 +35,7 @@ export const frRecordCopy = {
     trail: { yours: "Ce téléchargement est inscrit dans votre historique des accès.", theirs: "Ce téléchargement est inscrit dans son historique des accès, avec votre nom." },
     duration: "Pour un dossier de plusieurs milliers de documents, le téléchargement peut prendre quelques minutes.",
     submit: "Télécharger la copie (ZIP)",
+    tooMany: "Vous avez déjà demandé plusieurs copies de ce dossier dans l'heure. Par sécurité, attendez un peu avant d'en demander une autre : chaque copie est inscrite dans l'historique des accès.",
     leftOut:
       "Ce fichier compressé aurait dépassé 4 Go, la taille que tous les ordinateurs savent ouvrir : les fichiers des documents ci-dessous n'y sont pas. Ils figurent bien dans dossier.json ; téléchargez chacun depuis sa page, dans « Mes documents ».",
     readme: {

@@ -13,14 +13,14 @@ import { framedPage, type FramedProps } from "@/server/pages/framed-page";
  */
 export const config = { unstable_runtimeJS: false };
 
-type Data = Record<string, never>;
+type Data = { tooMany: boolean };
 
-export const getServerSideProps = framedPage<Data>("patient", async ({ actor }) => ({
+export const getServerSideProps = framedPage<Data>("patient", async ({ actor }, { query }) => ({
   title: t(actor.kind === "patient" ? "recordCopy.pageTitle.yours" : "recordCopy.pageTitle.theirs"),
-  data: {},
+  data: { tooMany: query.message === "trop-de-copies" },
 }));
 
 export default function RecordCopyPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
-  return <RecordCopyView reader={readerOf(frame.banner)} />;
+  return <RecordCopyView reader={readerOf(frame.banner)} tooMany={data.tooMany} />;
 }

@@ -10,6 +10,7 @@ import { notFound } from "./errors";
 import { GuardedRepository } from "./guarded-repository";
 import { versionRow, versionsPage, type VersionPage } from "./history-rows";
 import { isUuid } from "./ids";
+import { countRecordCopy } from "./record-copy-limit";
 import { getFile, type StoredFile } from "./file-store";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
@@ -170,6 +171,11 @@ export class ReadRepository extends GuardedRepository {
     const binaryRow = named && isUuid(binaryId) ? await loadRow(this.db.sql, "Binary", binaryId) : undefined;
     const owned = !!binaryRow && !binaryRow.deleted && documentIdOfBinary(binaryRow) === document.id && binaryRow.patient_id === document.patient_id;
     return owned ? binaryRow : undefined;
+  }
+
+  /** One more copy of a whole record by this account (record-copy-limit.ts): throws past the hour's copies. */
+  countRecordCopy(): void {
+    countRecordCopy(this.db.sql, this.actor, this.now());
   }
 
   /**

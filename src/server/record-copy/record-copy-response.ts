@@ -27,6 +27,8 @@ import { recordCopyStream } from "./record-copy-zip";
 export async function recordCopyResponse({ actor, repo, session }: RequestScope): Promise<Response> {
   if (actor.kind !== "patient" && actor.kind !== "guardian" && actor.kind !== "delegate") return notFoundResponse();
   const patientId = actor.patientId;
+  // A few copies an hour per account (record-copy-limit.ts says why), counted before anything is read.
+  repo.countRecordCopy();
   // Read before the answer starts: a refusal (or the read limit) is still a status, not a cut archive.
   const patient = await repo.read<Patient>("Patient", patientId);
   await repo.audit({ patientId, entity: `Patient/${patientId}`, interaction: "export", outcome: "success" });

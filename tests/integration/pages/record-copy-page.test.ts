@@ -67,6 +67,14 @@ describe("/espace/copie", () => {
     expect(Number(after?.n)).toBe(Number(before?.n));
   });
 
+  it("says in words that the hour's copies were all asked for, when the copy sent the person back", async () => {
+    const { camille } = await world();
+    const html = text((await servePage(copyPage, "/espace/copie?message=trop-de-copies", { cookie: camille.session.cookie })).html);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain("Vous avez déjà demandé plusieurs copies de ce dossier dans l'heure.");
+    expect(text((await servePage(copyPage, "/espace/copie", { cookie: camille.session.cookie })).html)).not.toContain('role="alert"');
+  });
+
   it("speaks of the other person's record to a caregiver, and of what her rights let her see", async () => {
     const { leaInCamille } = await world();
     const html = text((await servePage(copyPage, "/espace/copie", { cookie: leaInCamille.cookie, framed: true })).html);

@@ -13,6 +13,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { personWithAccount } from "../delegations/world";
 import { aPdf } from "../documents/world";
+import { RECORD_COPIES_PER_HOUR } from "@/server/fhir/record-copy-limit";
 import { appUrl, sessionOf, signIn, warmUpValidator } from "../fhir-api/http";
 
 const db = useTestDatabase();
@@ -92,6 +93,7 @@ async function buildWorld() {
   return {
     camilleId: camille.patientId,
     otherId: other.patientId,
+    other: other.session,
     camille: camille.session,
     leaInCamille: await sessionOf(lea.account, camille.patientId),
     doctor: await signIn(`Practitioner/${practitioner.id}`),
@@ -194,6 +196,17 @@ describe("the copy's refusals", () => {
     expect((await postCopy({ cookie: world.camille.cookie, origin: null })).status).toBe(403);
     expect((await postCopy({ cookie: world.camille.cookie, origin: "https://ailleurs.example" })).status).toBe(403);
     expect(await rowsSince(before)).toEqual([]);
+  });
+
+  it("allows a few copies an hour per account, then says so on the copy's page, reading and writing nothing", async () => {
+    // Nadia's record: the copy must not be a way to write thousands of rows in a trail a minute (case 45).
+    for (let i = 0; i < RECORD_COPIES_PER_HOUR; i++) expect((await postCopy({ cookie: world.other.cookie })).status).toBe(200);
+    const [before] = await db().sql.query<{ n: string | number }>("SELECT count(*) AS n FROM audit_event WHERE patient_id = $1::uuid", [world.otherId]);
+    const refused = await postCopy({ cookie: world.other.cookie });
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toBe("/espace/copie?message=trop-de-copies");
+    const [after] = await db().sql.query<{ n: string | number }>("SELECT count(*) AS n FROM audit_event WHERE patient_id = $1::uuid", [world.otherId]);
+    expect(Number(after?.n)).toBe(Number(before?.n));
   });
 
   it("sends a signed-out browser to sign in, then back to the copy's page", async () => {

@@ -1,6 +1,7 @@
 import { optionalRequestScope } from "@/server/documents/request-repository";
 import { env } from "@/server/env";
 import { FhirError } from "@/server/fhir/errors";
+import { RecordCopiesLimited } from "@/server/fhir/record-copy-limit";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { notFoundResponse } from "@/server/http/form-post";
 import { lostSpaceAnswer } from "@/server/http/lost-space-answer";
@@ -27,6 +28,8 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     const limited = answerReadLimit(error);
     if (limited) return limited;
+    // Past the hour's copies: said in words on the copy's page, when the person may ask again.
+    if (error instanceof RecordCopiesLimited) return seeOther("/espace/copie?message=trop-de-copies");
     if (error instanceof FhirError) return notFoundResponse();
     throw error;
   }
