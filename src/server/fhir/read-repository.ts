@@ -192,11 +192,10 @@ export class ReadRepository extends GuardedRepository {
   /**
    * The files of up to a page (MAX_COUNT) of documents, one at a time, for the copy of a record
    * (record-copy/): each document read again and decided as a download is, its file checked as
-   * readDocumentFile checks it, and the page's audit rows (one per document, as downloads) written
-   * together before any file is read. One read counted per page, as for the search that listed
-   * them: a copy of 5,000 documents counted file by file could never pass the per-minute limit.
-   * A document deleted or refused since it was listed is left out (its refusal in the trail); a
-   * file erased between its row and its bytes too.
+   * readDocumentFile checks it, the page's audit rows (one per document) written together before
+   * any file is read. One read counted per page, as for the search that listed them (5,000 files
+   * counted one by one could never pass the per-minute limit). A document deleted or refused since
+   * it was listed is left out, its refusal in the trail; a file erased meanwhile too.
    */
   async *documentFilesForCopy(documentIds: readonly string[]): AsyncGenerator<{ document: DocumentReference; file: StoredFile }> {
     if (documentIds.length > MAX_COUNT) throw new Error(`documentFilesForCopy: at most ${MAX_COUNT} documents at a time`);
