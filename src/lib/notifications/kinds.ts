@@ -25,6 +25,7 @@ export const NOTIFICATION_KINDS = [
   "majority-approaching",
   "majority-guardian",
   "sharing-changed-for-you",
+  "record-copied-for-you",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -181,6 +182,13 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: "Choix de partage modifiés par une personne qui agit pour vous",
     security: true,
     link: "/espace/partage/historique",
+  },
+  "record-copied-for-you": {
+    text: "Une personne qui agit pour vous a téléchargé une copie de votre dossier.",
+    theirs: "Une personne qui agit pour {person} a téléchargé une copie de son dossier.",
+    label: "Copie du dossier téléchargée par une personne qui agit pour vous",
+    security: true,
+    link: "/espace/historique",
   },
   "message-received": {
     text: "Vous avez reçu un nouveau message.",

@@ -5,6 +5,7 @@ import { formatHumanName } from "@/lib/fhir/human-name";
 import type { RequestScope } from "../documents/request-scope";
 import { contentDisposition } from "../documents/safe-file-name";
 import { notFoundResponse } from "../http/form-post";
+import { tellPatientOfCopyTakenForHer } from "../fhir/copy-taken-for-patient";
 import { readmeText } from "./readme";
 import { recordCopyStream } from "./record-copy-zip";
 
@@ -22,7 +23,8 @@ import { recordCopyStream } from "./record-copy-zip";
  * holders have no space to copy: the same 404 as for an address that does not exist.
  *
  * The copy's first row in the trail says « Export » of the record, then one per search and one per
- * file, as when the pages are read.
+ * file, as when the pages are read. A copy taken by someone acting for the patient is also told
+ * to her (copy-taken-for-patient.ts): her whole record has left the portal without her.
  */
 export async function recordCopyResponse({ actor, repo, session }: RequestScope): Promise<Response> {
   if (actor.kind !== "patient" && actor.kind !== "guardian" && actor.kind !== "delegate") return notFoundResponse();
@@ -33,6 +35,7 @@ export async function recordCopyResponse({ actor, repo, session }: RequestScope)
   const patient = await repo.read<Patient>("Patient", patientId);
   await repo.audit({ patientId, entity: `Patient/${patientId}`, interaction: "export", outcome: "success" });
   const at = repo.now();
+  await tellPatientOfCopyTakenForHer(actor, patientId, at);
   const readme = readmeText({ person: formatHumanName(patient.name) ?? "", agent: session.account.displayName, at });
   return new Response(recordCopyStream(repo, patient, readme), {
     status: 200,

@@ -222,3 +222,35 @@ describe("the copy's refusals", () => {
     expect(await rowsSince(before)).toEqual([]);
   });
 });
+
+/**
+ * A caregiver's copy takes the patient's whole record out of the portal without her: she is told,
+ * in her space and by e-mail whatever her preferences, naming no one; the notice leads to her
+ * history, which says who. Her own copy, and a guardian's copy of a child's space (no account to
+ * tell), tell no one.
+ */
+describe("the patient is told of a copy taken for her", () => {
+  const noticesOf = (patientId: string) =>
+    db().sql.query<{ link: string }>("SELECT link FROM notification WHERE patient_id = $1::uuid AND kind = 'record-copied-for-you'", [patientId]);
+  const mailsOf = (patientId: string) =>
+    db().sql.query<{ text_body: string }>(
+      "SELECT o.text_body FROM email_outbox o JOIN account a ON a.email = o.recipient WHERE a.fhir_ref = $1 AND o.kind = 'notification-record-copied-for-you'",
+      [`Patient/${patientId}`],
+    );
+
+  it("by her caregiver, once a day, and not when she takes it herself", async () => {
+    const camilles = (await noticesOf(world.camilleId)).length;
+    expect((await postCopy({ cookie: world.camille.cookie })).status).toBe(200);
+    expect(await noticesOf(world.camilleId)).toHaveLength(camilles);
+
+    expect((await postCopy({ cookie: world.leaInCamille.cookie })).status).toBe(200);
+    expect((await postCopy({ cookie: world.leaInCamille.cookie })).status).toBe(200);
+    expect(await noticesOf(world.camilleId)).toEqual([{ link: "/espace/historique" }]);
+    const mails = await mailsOf(world.camilleId);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text_body).not.toMatch(/Lea|Aidante|Bilan/);
+
+    expect((await postCopy({ cookie: world.camilleForLeo.cookie })).status).toBe(200);
+    expect(await noticesOf(world.leo.id)).toEqual([]);
+  });
+});
