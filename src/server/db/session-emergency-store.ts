@@ -14,3 +14,19 @@ export async function setSessionEmergency(tx: TransactionClient, sessionId: stri
   });
   return count === 1;
 }
+
+/**
+ * Ends the break-glass accesses open on a patient's record: every one when the patient refuses
+ * emergency access, or only those of one professional's sessions (`practitionerRef`) when the
+ * patient blocks them. Why, when decide() already shuts them from the next request: the refusal
+ * or the block can be lifted again, and the access would then come back within its hour, without
+ * a new reason, a new trail row or a new notice, for an opening the patient meant to stop
+ * (found by an exploratory test: « Je ne reconnais pas cet accès », then « Débloquer »).
+ */
+export async function endSessionEmergencies(tx: TransactionClient, patientId: string, practitionerRef?: string): Promise<number> {
+  const { count } = await tx.authSession.updateMany({
+    where: { emergencyPatientId: patientId, ...(practitionerRef ? { account: { fhirRef: practitionerRef } } : {}) },
+    data: { emergencyPatientId: null, emergencyUntil: null },
+  });
+  return count;
+}

@@ -12,6 +12,7 @@ import { asOwner } from "../audit/owner-sql";
 import { appUrl, bundleOf, fhir, signIn, warmUpValidator, type SignedIn } from "./http";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { uniqueFamilyName } from "../unique-family-name";
+import { noticeOf, post } from "../privacy/world";
 
 const db = useTestDatabase();
 
@@ -144,5 +145,48 @@ describe("the access and its trace are one", () => {
       });
     }
     expect((await checkSession(late.sessionId, new Date()))?.emergency).toBeNull();
+  });
+});
+
+/**
+ * Found by an exploratory test of the demo: the patient stops an emergency access (refuses
+ * emergency access, or blocks the physician with « Je ne reconnais pas cet accès »), then lifts
+ * that choice within the hour (emergency allowed again for the future, « Débloquer »). The access
+ * she stopped must not come back: a new one takes a new reason, a new trail row and a new notice.
+ */
+describe("a refusal or a block ends an open emergency access for good", () => {
+  async function anOpenEmergency(birthDate: string) {
+    const system = await systemRepository("emergency-access-http-tests");
+    const patientId = (await system.create(aPatient({ given: "Lucie", family, birthDate }))).id!;
+    const document = await system.create(aDocument({ patientId, kind: "discharge", title: "Compte rendu", author: `Practitioner/${moreauId}` }));
+    const patient = await signIn(`Patient/${patientId}`);
+    const physician = await signIn(`Practitioner/${moreauId}`, { name: "Dr Inès Moreau" });
+    expect((await breakGlass(physician, { nom: family, naissance: birthDate, motif: REASON })).headers.get("location")).toBe(`/pro/patients/${patientId}`);
+    const reads = async () => (await fhir("GET", `DocumentReference/${document.id}`, { cookie: physician.cookie })).status;
+    expect(await reads()).toBe(200);
+    return { patientId, patient, physician, reads };
+  }
+
+  it("refused, then allowed again: the physician's access stays closed", async () => {
+    const { patient, physician, reads } = await anOpenEmergency("1972-04-18");
+    expect(noticeOf(await post("urgence", { choix: "refused" }, { cookie: patient.cookie }))).toBe("urgence");
+    expect(await reads()).toBe(404);
+    expect(noticeOf(await post("urgence", { choix: "allowed" }, { cookie: patient.cookie }))).toBe("urgence");
+    expect(await reads()).toBe(404);
+    expect((await checkSession(physician.sessionId, new Date()))?.emergency).toBeNull();
+  });
+
+  it("blocked, then unblocked: the physician's access stays closed; another physician's is untouched", async () => {
+    const { patientId, patient, physician, reads } = await anOpenEmergency("1968-11-02");
+    const colleagueId = (await (await systemRepository("emergency-access-http-tests")).create(aPractitioner({ given: "Yann", family: "Urgences" }))).id!;
+    const colleague = await signIn(`Practitioner/${colleagueId}`);
+    // As if the colleague had broken the glass on the same record (her role is the directory's).
+    await db().prisma.authSession.update({ where: { id: colleague.sessionId }, data: { emergencyPatientId: patientId, emergencyUntil: new Date(Date.now() + 600_000) } });
+    expect(noticeOf(await post("bloquer", { praticien: moreauId }, { cookie: patient.cookie }))).toBe("bloque");
+    expect(await reads()).toBe(404);
+    expect(noticeOf(await post("debloquer", { praticien: moreauId }, { cookie: patient.cookie }))).toBe("debloque");
+    expect(await reads()).toBe(404);
+    expect((await checkSession(physician.sessionId, new Date()))?.emergency).toBeNull();
+    expect((await checkSession(colleague.sessionId, new Date()))?.emergency?.patientId).toBe(patientId);
   });
 });
