@@ -27,14 +27,17 @@ export async function acceptInvitation(accepter: Repository, secret: string): Pr
   if (!invitation) return { ok: false, reason: "unknown" };
   const now = accepter.now();
   const invitee = await findAccountByEmail(invitation.email);
-  const refusal = acceptRefusal(invitation, { patientId: actor.patientId, accountId: actor.accountId, inviteeAccountId: invitee?.id }, now);
+  // The patient consented by inviting; the write is the system's on that consent, audited in
+  // the patient's trail like any other.
+  const system = await createRepository({ kind: "system", purpose: "delegation-acceptance" });
+  const actsAlready = (await system.rules(invitation.patientId)).delegations.some(
+    (delegation) => delegation.agentPatientId === actor.patientId && delegation.active && (!delegation.end || delegation.end > now),
+  );
+  const refusal = acceptRefusal(invitation, { patientId: actor.patientId, accountId: actor.accountId, inviteeAccountId: invitee?.id, actsAlready }, now);
   if (refusal) return { ok: false, reason: refusal };
 
   const activeFrom = startAfterPause(now);
   const cancelSecret = newSecret();
-  // The patient consented by inviting; the write is the system's on that consent, audited in
-  // the patient's trail like any other.
-  const system = await createRepository({ kind: "system", purpose: "delegation-acceptance" });
   const relatedPersonId = await system
     .transaction(async ({ tx, create }) => {
       const person = await create(delegationOfInvitation(invitation, { patientId: actor.patientId, accountId: actor.accountId }, activeFrom));

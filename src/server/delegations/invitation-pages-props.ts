@@ -24,6 +24,8 @@ const CANCEL_TITLE = "Annuler une délégation";
 const ERRORS: Record<string, string> = {
   "own-invitation": "Vous ne pouvez pas accepter votre propre invitation.",
   "other-account": "Cette invitation a été envoyée à une autre adresse e-mail : connectez-vous avec le compte de cette adresse.",
+  "already-acting":
+    "Vous agissez déjà pour cette personne : une seconde délégation n'est pas possible. Pour changer vos droits ou la date de fin, elle modifie votre délégation depuis son espace.",
   expired: "Cette invitation a expiré. Demandez à la personne de vous en envoyer une nouvelle.",
   used: "Cette invitation a déjà été utilisée.",
   cancelled: "Cette invitation a été annulée.",

@@ -45,16 +45,20 @@ export function invitationState(invitation: InvitationFacts, now: Date): Invitat
   return "open";
 }
 
-export type AcceptRefusal = "own-invitation" | "other-account" | "expired" | "used" | "cancelled";
+export type AcceptRefusal = "own-invitation" | "other-account" | "already-acting" | "expired" | "used" | "cancelled";
 
 /**
  * Whether `accepter` may accept. The invitee is bound to the e-mail address the patient typed:
  * the accepting account must be the one registered under that address, and never the patient's
- * own (nor an account acting for the patient: only one's own space accepts).
+ * own (nor an account acting for the patient: only one's own space accepts). Nor one that
+ * already acts for the patient (`actsAlready`: a delegation or guardianship not revoked nor
+ * ended): a second delegation would list the same person twice to the patient, under the name
+ * the patient typed in the invitation rather than the holder's, and revoking the one she knows
+ * would leave the other; the patient changes the rights of the one there is.
  */
 export function acceptRefusal(
   invitation: InvitationFacts & { patientId: string },
-  accepter: { patientId: string; accountId: string; inviteeAccountId: string | undefined },
+  accepter: { patientId: string; accountId: string; inviteeAccountId: string | undefined; actsAlready?: boolean },
   now: Date,
 ): AcceptRefusal | undefined {
   const state = invitationState(invitation, now);
@@ -63,6 +67,7 @@ export function acceptRefusal(
   if (state === "expired") return "expired";
   if (accepter.patientId === invitation.patientId) return "own-invitation";
   if (accepter.inviteeAccountId !== accepter.accountId) return "other-account";
+  if (accepter.actsAlready) return "already-acting";
   return undefined;
 }
 

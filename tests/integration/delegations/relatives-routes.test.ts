@@ -164,6 +164,23 @@ describe("accepting", () => {
     expect(after).not.toContain("vous pourrez agir pour cette personne");
   });
 
+  // Found by an exploratory test of the demo: Jean invited « Test Essai » at the address of
+  // Camille, already his caregiver; she accepted, and Jean's list showed a second delegate under
+  // the typed name, which « Retirer » on Camille's would have left in place.
+  it("refuses a second delegation to someone who already acts for the patient, during the pause and after; accepts again once the first is revoked", async () => {
+    const noe = await personWithAccount(world.system, "Noe", "Deuxfois");
+    expect(noticeOf(await post("accepter", { jeton: await inviteAndGetSecret(noe.email) }, noe.session.cookie))).toBe("acceptee");
+    const second = await inviteAndGetSecret(noe.email, ["documents:read", "audit:read"]);
+    expect(errorOf(await post("accepter", { jeton: second }, noe.session.cookie))).toBe("already-acting");
+    clock.offsetMs = 25 * HOUR;
+    expect(errorOf(await post("accepter", { jeton: second }, noe.session.cookie))).toBe("already-acting");
+    const [first, ...others] = await relatedPersons(noe.patientId);
+    expect(others).toHaveLength(0);
+    expect(noticeOf(await postId("retirer", first!.id!, {}, world.camille.session.cookie))).toBe("retiree");
+    expect(noticeOf(await post("accepter", { jeton: second }, noe.session.cookie))).toBe("acceptee");
+    expect(await relatedPersons(noe.patientId)).toHaveLength(2);
+  });
+
   it("says an expired link has expired", async () => {
     const secret = await inviteAndGetSecret(`tard-${Date.now()}@example.org`);
     clock.offsetMs = 7 * 24 * HOUR + 1000;

@@ -46,6 +46,8 @@ describe("who may accept", () => {
     { name: "another account", invitation, accepter: { ...invitee, accountId: "acc-eve", patientId: "eve" }, at: LATER, want: "other-account" },
     { name: "nobody registered under the address yet", invitation, accepter: { ...invitee, inviteeAccountId: undefined }, at: LATER, want: "other-account" },
     { name: "the patient herself, even under the invited address", invitation, accepter: { ...invitee, patientId: "camille" }, at: LATER, want: "own-invitation" },
+    { name: "someone who already acts for the patient", invitation, accepter: { ...invitee, actsAlready: true }, at: LATER, want: "already-acting" },
+    { name: "another account, even one that already acts for the patient", invitation, accepter: { ...invitee, accountId: "acc-eve", actsAlready: true }, at: LATER, want: "other-account" },
     { name: "after expiry", invitation, accepter: invitee, at: EXPIRES, want: "expired" },
     { name: "a second time", invitation: { ...invitation, acceptedAt: NOW }, accepter: invitee, at: LATER, want: "used" },
     { name: "once cancelled", invitation: { ...invitation, cancelledAt: NOW }, accepter: invitee, at: LATER, want: "cancelled" },
