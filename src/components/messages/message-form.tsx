@@ -37,7 +37,18 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
       <form id={id} method="post" action="/api/messages" encType="multipart/form-data" className="flex flex-col gap-4">
         {conversationId ? <input type="hidden" name="conversation" value={conversationId} /> : null}
         {recipients && writer !== "professional" ? <SelectField name="destinataire" label={t("messaging.recipient")} hint={tv("messaging.recipientHint", writer)} options={recipients} required id={`${id}-destinataire`} /> : null}
-        {patients ? <SelectField name="patient" label={t("messaging.patient")} options={patients} defaultValue={selectedPatient} required id={`${id}-patient`} /> : null}
+        {patients ? (
+          // With no patient chosen yet, an empty first choice: `required` then asks for one,
+          // rather than the browser picking the first patient of the list for a message meant for another.
+          <SelectField
+            name="patient"
+            label={t("messaging.patient")}
+            options={selectedPatient ? patients : [{ value: "", label: t("messaging.choosePatient") }, ...patients]}
+            defaultValue={selectedPatient ?? ""}
+            required
+            id={`${id}-patient`}
+          />
+        ) : null}
         {withModel ? (
           <SelectField
             name="modele"

@@ -33,6 +33,7 @@ export const frMessaging = {
         "Ce professionnel ne peut plus recevoir de messages de cet espace : il n'a pas accès au dossier de {person} aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
     },
     patient: "Patient",
+    choosePatient: "Choisissez le patient",
     noPatient: "Aucun patient ne vous autorise aujourd'hui : vous ne pouvez écrire à personne.",
     subject: "Objet (facultatif)",
     model: "Modèle",

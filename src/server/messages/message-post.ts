@@ -12,6 +12,7 @@ import { seeOther } from "../http/see-other";
 import { unauthorized } from "../http/unauthorized";
 import { MessageRefused, type MessageNotice, type RefusedAttachment } from "./message-refused";
 import { lostSpaceAnswer } from "../http/lost-space-answer";
+import { isUuid } from "../fhir/ids";
 
 /** A 20 MB file and a few fields, with room for the multipart envelope. */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
@@ -50,8 +51,8 @@ export async function messagePost(
   if (!scope) return unauthorized();
   const lost = lostSpaceAnswer(scope, request);
   if (lost) return lost;
-  const back = (notice: MessageNotice, conversationId?: string, attachment?: RefusedAttachment) =>
-    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
+  const back = (notice: MessageNotice, conversationId?: string, form?: FormData, attachment?: RefusedAttachment) =>
+    seeOther(`${conversationId ? `${conversationPath(scope, conversationId)}?` : `${messagesHome(scope)}?${patientKept(scope, form)}`}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
   const body = await readCappedBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
@@ -64,13 +65,13 @@ export async function messagePost(
         const outcome = await run(scope, form);
         return seeOther(`${outcome.path}?message=${outcome.notice}`);
       } catch (error) {
-        if (error instanceof MessageRefused) return back(error.notice, error.conversationId, error.attachment);
+        if (error instanceof MessageRefused) return back(error.notice, error.conversationId, form, error.attachment);
         const limited = answerReadLimit(error);
         if (limited) return limited;
         if (!(error instanceof FhirError)) throw error;
         if (error.status === 404) return notFoundResponse();
         const conversation = form.get("conversation");
-        return back(error.status === 403 ? "interdit" : "echec", typeof conversation === "string" && conversation ? conversation : undefined);
+        return back(error.status === 403 ? "interdit" : "echec", typeof conversation === "string" && conversation ? conversation : undefined, form);
       }
     });
   } catch (error) {
@@ -78,4 +79,16 @@ export async function messagePost(
     if (error instanceof UploadsBusy) return back("occupe");
     throw error;
   }
+}
+
+/**
+ * A professional's new message refused (a file of the wrong type, a field too long): the patient
+ * they chose stays chosen on the page they come back to. Without it, the form came back on the
+ * first patient of the list, and the message typed again went to someone else unless the
+ * professional noticed (found by an exploratory test of the demo). The page keeps it only if that
+ * patient still lets them write (pro-messages-page-data.ts).
+ */
+function patientKept(scope: RequestScope, form: FormData | undefined): string {
+  const patient = form?.get("patient");
+  return scope.actor.kind === "practitioner" && typeof patient === "string" && isUuid(patient) ? `patient=${patient.toLowerCase()}&` : "";
 }

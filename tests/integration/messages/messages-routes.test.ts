@@ -8,12 +8,13 @@ import { listConversations } from "@/server/messages/list-conversations";
 import { messageRecipients } from "@/server/messages/message-recipients";
 import { readConversation } from "@/server/messages/read-conversation";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
+import * as proMessagesPage from "@/pages/pro/messages";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
 import { htmlPretendingToBePdf } from "../documents/hostile-files";
 import { aPdf } from "../documents/world";
 import { bundleOf, fhir, isOutcome, resourceOf, sameOrigin } from "../fhir-api/http";
-import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
+import { buildMessagesWorld, conversationOf, locationOf, noticeOf, post, type MessagesWorld } from "./world";
 
 const db = useTestDatabase();
 
@@ -334,5 +335,34 @@ describe("a new file attached", () => {
     const refused = await post("send", { destinataire: world.bernard, texte: "Piège", fichier: disguised }, { cookie: cookie("camille") });
     expect(noticeOf(refused)).toBe("fichier");
     expect(await messageCount()).toBe(before);
+  });
+});
+
+/**
+ * Found by an exploratory test of the demo: Dr Bernard, writing to one patient, attached a file
+ * of the wrong type; the page came back with the first patient of her list chosen, so the message
+ * typed again went to another patient unless she noticed. The patient chosen is kept, and with
+ * none chosen yet the list starts empty, so that the browser asks rather than picks.
+ */
+describe("a professional's new message: the patient it is for", () => {
+  const patientSelect = (html: string) => /<select[^>]*name="patient"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+
+  it("stays chosen when the message is refused and nothing is sent", async () => {
+    const before = await messageCount();
+    const disguised = new File([new Uint8Array(htmlPretendingToBePdf)], "piege.pdf", { type: "application/pdf" });
+    const refused = await post("send", { patient: world.camilleId, texte: "Vos résultats", fichier: disguised }, { cookie: cookie("bernard") });
+    expect(locationOf(refused).pathname).toBe("/pro/messages");
+    expect(noticeOf(refused)).toBe("fichier");
+    expect(locationOf(refused).searchParams.get("patient")).toBe(world.camilleId);
+    expect(await messageCount()).toBe(before);
+    const page = await servePage(proMessagesPage, `${locationOf(refused).pathname}${locationOf(refused).search}`, { cookie: cookie("bernard") });
+    expect(patientSelect(page.html!)).toMatch(new RegExp(`<option value="${world.camilleId}" selected=""`));
+    expect(patientSelect(page.html!)).not.toContain('value=""');
+  });
+
+  it("is asked for, not picked by the browser, when none is chosen yet", async () => {
+    const page = await servePage(proMessagesPage, "/pro/messages", { cookie: cookie("bernard") });
+    expect(patientSelect(page.html!)).toMatch(/^<option value="" selected="">Choisissez le patient<\/option>/);
+    expect(page.html).toMatch(/<select[^>]*name="patient"[^>]*required=""/);
   });
 });
