@@ -1,11 +1,12 @@
 import { SCOPES, type Scope } from "@/server/access/scopes";
 import { givenRightsVoice, RIGHT_WORDS } from "@/lib/delegations/rights";
-import type { Reader } from "@/lib/i18n/voice";
+import { tv, type Reader } from "@/lib/i18n/voice";
 
 /**
  * The rights as checkboxes, in the words of the patient who gives them (« voir mes documents »),
  * or about the person to a guardian giving them for her (« voir ses documents »); a fieldset
- * with a legend for screen readers.
+ * with a legend for screen readers. Below them, what every delegation gives whatever is ticked
+ * (reading the messages): the rights listed were the whole of it, and were not.
  */
 export function RightsFieldset({ checked, idPrefix, reader }: { checked: ReadonlySet<Scope>; idPrefix: string; reader: Reader }) {
   return (
@@ -17,6 +18,7 @@ export function RightsFieldset({ checked, idPrefix, reader }: { checked: Readonl
           <label htmlFor={`${idPrefix}-${scope}`}>{RIGHT_WORDS[scope][givenRightsVoice(reader.voice)]}</label>
         </div>
       ))}
+      <p className="text-sm text-slate-700">{tv("relatives.messagesIncluded", reader)}</p>
     </fieldset>
   );
 }

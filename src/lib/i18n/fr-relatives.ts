@@ -21,6 +21,12 @@ export const frRelatives = {
       theirs: "Personne ne peut agir pour {person} aujourd'hui.",
     },
     // Only the patient may confirm an invitation early (relatives-page-data.ts, canConfirm): to anyone else, no « sauf si ».
+    // access/agent-decision.ts: reading the messages comes with every delegation, whatever rights are ticked.
+    messagesIncluded: {
+      yours: "Toute délégation permet aussi de lire vos messages avec vos professionnels de santé ; y écrire en votre nom est un droit à cocher.",
+      theirs: "Toute délégation permet aussi de lire les messages de {person} avec ses professionnels de santé ; y écrire en son nom est un droit à cocher.",
+    },
+    messagesIncludedInvitee: "Vous pourrez aussi lire ses messages avec ses professionnels de santé : toute délégation le permet.",
     inviteSafety: {
       yours:
         "Par sécurité, une invitation acceptée ne fonctionne qu'au bout de 24 heures, sauf si vous la confirmez vous-même depuis votre espace : personne ne peut ainsi obtenir l'accès à votre dossier sous pression, à votre insu.",

@@ -7,6 +7,7 @@ import { TextField } from "@/components/text-field";
 import { formatDay } from "@/lib/documents/format";
 import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { rightsInWords } from "@/lib/delegations/rights";
+import { t } from "@/lib/i18n/messages";
 import { invitationPageProps, type InvitationPageData } from "@/server/delegations/invitation-pages-props";
 import type { FramedProps } from "@/server/pages/framed-page";
 
@@ -47,6 +48,7 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
           <section aria-labelledby="droits" className="flex flex-col gap-2">
             <h2 id="droits" className="text-xl font-semibold">Ce que vous pourrez faire</h2>
             <p>{rightsInWords(data.scopes, "theirs")}, jusqu&apos;au {formatDay(data.endDay)} inclus.</p>
+            <p>{t("relatives.messagesIncludedInvitee")}</p>
             <p>Après votre accord, l&apos;accès s&apos;ouvre au bout de 24 heures, sauf si la personne le confirme plus tôt ; elle peut l&apos;annuler à tout moment.</p>
           </section>
           {data.viewer.kind === "patient" ? (

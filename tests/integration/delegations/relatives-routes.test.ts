@@ -122,6 +122,16 @@ describe("inviting", () => {
   });
 });
 
+describe("what a delegation gives", () => {
+  // Found by an exploratory test of the demo: Jean gave « voir mes documents, voir mes
+  // ordonnances », and was not told his caregiver would read his messages too, as every
+  // delegation does (access/agent-decision.ts).
+  it("says, where the rights are chosen, that every delegation reads the messages", async () => {
+    const html = (await servePage(relativesPage, "/espace/proches", { cookie: world.camille.session.cookie })).html!.replace(/&#x27;/g, "'");
+    expect(html).toContain("Toute délégation permet aussi de lire vos messages avec vos professionnels de santé ; y écrire en votre nom est un droit à cocher.");
+  });
+});
+
 describe("accepting", () => {
   it("refuses another account than the invited address's, and the patient's own; then accepts once, and a replay says it was used", async () => {
     const secret = await inviteAndGetSecret(world.lea.email);

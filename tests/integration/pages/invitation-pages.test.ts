@@ -99,6 +99,14 @@ describe("the invitation page (Pages Router)", () => {
     expect(html).toMatch(/jusqu&#x27;au 1er [a-zéû]+ \d{4} inclus\./);
   });
 
+  // Found by an exploratory test of the demo: every delegation reads the person's messages with
+  // her professionals (access/agent-decision.ts), and the rights listed were all the invitee and
+  // the patient were told of.
+  it("tells the invitee that the messages can be read too, whatever the rights", async () => {
+    const { secret } = await invite(`messages-${Date.now()}@example.org`);
+    expect((await openInvitation(secret)).html!).toContain("Vous pourrez aussi lire ses messages avec ses professionnels de santé : toute délégation le permet.");
+  });
+
   it("offers the invited address's account the accept button, and tells a professional they cannot accept", async () => {
     const { secret } = await invite(world.jean.email);
     const patient = (await openInvitation(secret, { cookie: world.jean.session.cookie })).html!;
