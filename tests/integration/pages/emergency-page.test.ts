@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { POST as openEmergency } from "@/app/(pro)/pro/urgence/ouvrir/route";
 import * as proHome from "@/pages/pro";
 import * as emergencyPage from "@/pages/pro/urgence";
 import { aPatient, aPractitioner, aPractitionerRole } from "@/lib/fhir/builders/people";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { signIn } from "../fhir-api/http";
+import { appUrl, signIn, type SignedIn } from "../fhir-api/http";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { uniqueFamilyName } from "../unique-family-name";
 import { servePage, toSignIn } from "./pages-route";
 
 useTestDatabase();
@@ -71,5 +74,52 @@ describe("« Accès en urgence » (Pages Router)", () => {
   it("answers an App Router prefetch 204 without reading the session's scope", async () => {
     const { practitioner } = await people();
     expect(await servePage(emergencyPage, "/pro/urgence", { cookie: practitioner.cookie, headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({ status: 204, ended: true });
+  });
+});
+
+/**
+ * Found by an exploratory test of the demo: a refusal (a birth date mistyped) brought the
+ * emergency physician back to an empty form, to type the patient's identity and a reason of 20
+ * characters again. What was typed comes back, from a sealed cookie of this session's, never
+ * from the address.
+ */
+describe("a refused emergency form comes back filled", () => {
+  const REASON = "Patient inconscient aux urgences, recherche d'antécédents";
+  async function post(who: SignedIn, fields: Record<string, string>): Promise<Response> {
+    const request = new Request(`${appUrl()}/pro/urgence/ouvrir`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie: who.cookie },
+      body: new URLSearchParams(fields),
+    });
+    return inRequestScope(request, () => openEmergency(request));
+  }
+  const typedCookie = (answer: Response) => answer.headers.getSetCookie().find((cookie) => cookie.startsWith("espace-sante.urgence-saisie="))?.split(";")[0] ?? "";
+
+  it("with what was typed, for this session only, and not once the access opened", async () => {
+    const system = await systemRepository("emergency-page-tests");
+    const urgentist = `Practitioner/${(await system.create(aPractitioner({ given: "Ines", family: "Saisie" }))).id!}`;
+    await system.create(aPractitionerRole({ practitionerId: urgentist.slice("Practitioner/".length), specialty: { code: "773568002", display: "Emergency medicine", label: "médecine d'urgence" } }));
+    const practitioner = await signIn(urgentist, { name: "Dr Ines Saisie" });
+    const family = uniqueFamilyName("Saisie");
+    await system.create(aPatient({ given: "Rémi", family, birthDate: "1961-09-09" }));
+    const refused = await post(practitioner, { nom: family, prenom: "Rémi", naissance: "1961-09-08", motif: REASON });
+    expect(refused.headers.get("location")).toBe("/pro/urgence?erreur=refuse");
+    expect(refused.headers.get("location")).not.toContain(family);
+    const sealed = typedCookie(refused);
+    expect(sealed).not.toContain(family);
+    expect(refused.headers.getSetCookie().join()).toMatch(/Path=\/pro\/urgence; Max-Age=300; SameSite=Strict; HttpOnly/);
+
+    const page = (await servePage(emergencyPage, "/pro/urgence?erreur=refuse", { cookie: `${practitioner.cookie}; ${sealed}` })).html!.replace(/&#x27;/g, "'");
+    expect(page).toContain(`value="${family}"`);
+    expect(page).toContain('value="Rémi"');
+    expect(page).toContain('value="1961-09-08"');
+    expect(page).toMatch(new RegExp(`<textarea[^>]*name="motif"[^>]*>${REASON}</textarea>`));
+    // Another session of the same professional holding that cookie gets an empty form.
+    const other = await signIn(urgentist, { name: "Dr Ines Saisie" });
+    expect((await servePage(emergencyPage, "/pro/urgence?erreur=refuse", { cookie: `${other.cookie}; ${sealed}` })).html).not.toContain(family);
+
+    const opened = await post(practitioner, { nom: family, prenom: "Rémi", naissance: "1961-09-09", motif: REASON });
+    expect(opened.headers.get("location")).toMatch(/^\/pro\/patients\//);
+    expect(opened.headers.getSetCookie().join()).toMatch(/espace-sante\.urgence-saisie=; Path=\/pro\/urgence; Max-Age=0/);
   });
 });

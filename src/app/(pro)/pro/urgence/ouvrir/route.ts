@@ -1,14 +1,17 @@
 import { env } from "@/server/env";
 import { optionalRequestScope } from "@/server/documents/request-repository";
+import { emergencyFormCookie, sealEmergencyTyped, typedFields } from "@/server/emergency/emergency-form-cookie";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
+import { setCookieHeader } from "@/server/sharing/share-result-cookie";
 
 /**
  * POST nom, prenom, naissance | ins, motif: opens emergency access for this session, then shows
- * the patient's documents. Every refusal answers the same, whatever its cause.
+ * the patient's documents. Every refusal answers the same, whatever its cause, and gives the form
+ * back what was typed (emergency-form-cookie.ts), which the opening clears.
  */
 const ERROR_CODES = { refused: "refuse", throttled: "limite", role: "role" } as const;
 
@@ -30,8 +33,16 @@ export async function POST(request: Request): Promise<Response> {
     ins: field("ins") || undefined,
     reason: field("motif") ?? "",
   });
-  if (!parsed) return seeOther("/pro/urgence?erreur=invalide");
+  const cookie = emergencyFormCookie(env().APP_ENV === "production");
+  const refusal = (code: string) => {
+    const response = seeOther(`/pro/urgence?erreur=${code}`);
+    response.headers.append("Set-Cookie", setCookieHeader(cookie.name, sealEmergencyTyped(typedFields(field), scope.session.sessionId), cookie.options));
+    return response;
+  };
+  if (!parsed) return refusal("invalide");
   const outcome = await openEmergencyAccess(scope.repo, scope.session.sessionId, parsed);
-  if (!outcome.ok) return seeOther(`/pro/urgence?erreur=${ERROR_CODES[outcome.reason]}`);
-  return seeOther(`/pro/patients/${outcome.patientId}`);
+  if (!outcome.ok) return refusal(ERROR_CODES[outcome.reason]);
+  const opened = seeOther(`/pro/patients/${outcome.patientId}`);
+  opened.headers.append("Set-Cookie", setCookieHeader(cookie.name, "", { ...cookie.options, maxAge: 0 }));
+  return opened;
 }
