@@ -247,7 +247,8 @@ export const frSharing = {
   proPatients: {
     levelN: "documents normaux",
     levelR: "documents normaux et restreints",
-    ended: "accès retiré",
+    // A date reached, a withdrawal or a block alike: the list does not say which (« retiré » said a withdrawal).
+    ended: "accès terminé",
     count: plural({
       one: "{count} patient vous autorise actuellement ; {total} au total dans cette liste.",
       other: "{count} patients vous autorisent actuellement ; {total} au total dans cette liste.",

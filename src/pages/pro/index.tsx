@@ -22,7 +22,7 @@ export const getServerSideProps = framedPage<Data>("practitioner", async ({ sess
 
 /**
  * The professional's home: the patients who authorise them now (level, end date, a link to the
- * record), then those whose access ended ("accès retiré", no link), fifty a page.
+ * record), then those whose access ended ("accès terminé", no link), fifty a page.
  */
 export default function ProHomePage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;

@@ -4,7 +4,7 @@ import type { PractitionerPatient } from "../fhir/practitioner-patients";
 
 /**
  * A professional's patient list, a page at a time: those who let them in now first (with the
- * level and the end of their authorisation), then those whose access ended ("accès retiré",
+ * level and the end of their authorisation), then those whose access ended ("accès terminé",
  * without a link to the record), each group by name. The whole list is counted, so the page
  * says how many there are and pages through all of them.
  */

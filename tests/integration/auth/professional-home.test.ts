@@ -7,6 +7,9 @@ import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
+import * as proHome from "@/pages/pro";
+import { signIn } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
 
 const db = useTestDatabase();
 
@@ -111,5 +114,21 @@ describe("a professional's patients", () => {
     const doctor = (await system.create(aPractitioner({ given: "Inès", family: "Test" }))).id ?? "";
     const repo = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: doctor });
     expect((await listAuthorisingPatients(repo)).patients).toEqual([]);
+  });
+});
+
+// Found by an exploratory test of the demo: Camille's authorisation of Dr Bernard ended on the
+// date she chose, and Dr Bernard's home said « accès retiré », as if Camille had withdrawn it.
+// One word for every end (a date reached, a withdrawal, a block), since the list must not tell
+// which: « accès terminé ».
+describe("the home page's patients whose access ended", () => {
+  it("say the access ended, not that it was withdrawn", async () => {
+    const system = await systemRepository("auth-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Sophie", family: "Fin" }))).id!;
+    const patientId = (await system.create(aPatient({ given: "Chloé", family: `Fin${newId().slice(0, 4)}` }))).id!;
+    await system.create(anAuthorisation({ patientId, practitionerId: doctor, until: new Date(Date.now() - 1000).toISOString() }));
+    const page = await servePage(proHome, "/pro", { cookie: (await signIn(`Practitioner/${doctor}`, { name: "Dr Sophie Fin" })).cookie });
+    expect(page.html).toContain("accès terminé");
+    expect(page.html).not.toContain("accès retiré");
   });
 });
