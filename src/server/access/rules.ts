@@ -81,7 +81,11 @@ export function consentRule(consent: Consent): ConsentRule | undefined {
  * `birthDate` is the patient's (Patient.birthDate): a guardianship ends by itself at the
  * patient's majority (children/majority.ts), whatever end date its RelatedPerson carries, so
  * every path that reads the rules (decide(), resolveActor(), the list of spaces) stops it the
- * same instant. Without a birth date, a guardianship ends only as its RelatedPerson says.
+ * same instant. So does a caregiver's delegation that began before it: chosen in the child's
+ * space by the parental authority, which ends that day, it is not the adult's choice (found by an
+ * exploratory test of the demo: it went on for years after the 18th birthday); the young adult
+ * invites again whom they choose. Without a birth date, a delegation ends only as its
+ * RelatedPerson says.
  */
 export function rulesFromResources(
   patientId: string,
@@ -151,14 +155,16 @@ export function rulesFromResources(
         .map((ext) => ext.valueCode as Scope),
     );
     const end = fhirExpiry(person.period?.end);
+    const start = fhirStart(person.period?.start);
+    const endsAtMajority = guardian || (majority !== undefined && start !== undefined && start < majority);
     return [
       {
         relatedPersonId: person.id,
         agentPatientId,
         kind: guardian ? ("guardian" as const) : ("delegate" as const),
         scopes,
-        start: fhirStart(person.period?.start),
-        end: guardian ? earliest(end, majority) : end,
+        start,
+        end: endsAtMajority ? earliest(end, majority) : end,
         active: person.active !== false,
       },
     ];

@@ -2,9 +2,9 @@ import type { Observation, Patient } from "@medplum/fhirtypes";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as typeActivationCode } from "@/app/(auth)/activer/etape/code/route";
 import { POST as record } from "@/app/(patient)/espace/carnet-enfant/mesure/route";
-import { addDaysToDay, startOfParisDay } from "@/lib/dates/paris-day";
+import { addDaysToDay, addMonthsToDay, parisDayOf, startOfParisDay } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
-import { aGuardianship } from "@/lib/fhir/builders/rules";
+import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import { checkSession } from "@/server/auth/check-session";
 import { switchSpace } from "@/server/auth/switch-space";
 import { HANDOVER_GRACE_DAYS, handoverActivationExpiry, majorityDay } from "@/server/children/majority";
@@ -216,5 +216,32 @@ describe("a guardian's access ends on the 18th birthday, on every path", () => {
 
     const checked = await checkSession(session.sessionId, new Date());
     expect(await switchSpace(checked!, teen, new Date())).toBe(false);
+  });
+});
+
+/**
+ * Found by an exploratory test of the demo: a caregiver Camille invited in her son's space kept
+ * acting in it after his 18th birthday, until the end date she chose, up to three years later.
+ * Chosen by the parental authority, the delegation ends with it; one the young adult gives
+ * after the birthday is theirs, and lasts as they chose.
+ */
+describe("a caregiver chosen in a child's space: the access ends on the 18th birthday too", () => {
+  it("reads the day before, not on the birthday; a delegation given after the birthday is untouched", async () => {
+    const repo = await system();
+    const aunt = (await repo.create(aPatient({ given: "Rose", family: "Tante", birthDate: "1970-01-01" }))).id!;
+    const teen = await aTeen("Noé", birthDayFor(18, 1), [parents.camille]);
+    const inTwoYears = addMonthsToDay(parisDayOf(new Date()), 24);
+    await repo.create(aDelegation({ patientId: teen, agentPatientId: aunt, scopes: ["documents:read"], start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end: inTwoYears }));
+    const adult = await aTeen("Sam", birthDayFor(18, -40), []);
+    await repo.create(aDelegation({ patientId: adult, agentPatientId: aunt, scopes: ["documents:read"], start: new Date(Date.now() - 86_400_000).toISOString(), end: inTwoYears }));
+    const inTeen = await signIn(`Patient/${aunt}`, { space: teen, name: "Rose Tante" });
+    const inAdult = await signIn(`Patient/${aunt}`, { space: adult, name: "Rose Tante" });
+    expect((await fhir("GET", `Patient/${teen}`, { cookie: inTeen.cookie })).status).toBe(200);
+
+    const patient = await repo.read<Patient>("Patient", teen);
+    await repo.update({ ...patient, birthDate: birthDayFor(18, 0) });
+    expect((await fhir("GET", `Patient/${teen}`, { cookie: inTeen.cookie })).status).toBe(404);
+    expect(await switchSpace((await checkSession(inTeen.sessionId, new Date()))!, teen, new Date())).toBe(false);
+    expect((await fhir("GET", `Patient/${adult}`, { cookie: inAdult.cookie })).status).toBe(200);
   });
 });
