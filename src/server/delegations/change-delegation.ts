@@ -8,7 +8,7 @@ import type { Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { revoked, withRights } from "./delegation-resource";
 import { endDayAllowed } from "./invitation-state";
-import { caregiverDelegation } from "./managed-space";
+import { caregiverDelegation, managedSpaceUntil } from "./managed-space";
 import { endDayRefused } from "./relatives-refusal";
 import { widenAfterPause } from "./widen-after-pause";
 
@@ -25,7 +25,7 @@ export async function changeDelegation(
 ): Promise<{ pausedUntil?: Date }> {
   const { patientId, person, delegation } = await caregiverDelegation(repo, relatedPersonId);
   if (!delegation.active) throw notFound();
-  if (!endDayAllowed(change.endDay, repo.now())) throw endDayRefused();
+  if (!endDayAllowed(change.endDay, repo.now(), await managedSpaceUntil(repo))) throw endDayRefused();
   const next = withRights(person, change.scopes, change.endDay);
   // Giving more waits out the pause against pressure, like an invitation; taking away is at once.
   if (widensDelegation(patientId, next, person, repo.now())) {

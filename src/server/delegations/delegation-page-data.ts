@@ -7,7 +7,7 @@ import type { RequestScope } from "../documents/request-scope";
 import { FhirError } from "../fhir/errors";
 import { isUuid } from "../fhir/ids";
 import { endDayBounds } from "./invitation-state";
-import { caregiverDelegation } from "./managed-space";
+import { caregiverDelegation, managedSpaceUntil } from "./managed-space";
 
 /** One caregiver's delegation as its page shows it: its rights as a list (a Set has no JSON form), and the last-day field's value and bounds. */
 export type DelegationShown = {
@@ -42,7 +42,7 @@ export async function delegationPageData({ repo }: RequestScope, relatedPersonId
   if (!found) return undefined;
   if (found === "guardian") return { kind: "guardian", message: notice };
   const { person, delegation } = found;
-  const bounds = endDayBounds(repo.now());
+  const bounds = endDayBounds(repo.now(), await managedSpaceUntil(repo));
   const current = delegation.end ? parisDayOf(new Date(delegation.end.getTime() - 1)) : bounds.byDefault;
   return {
     kind: "delegate",

@@ -71,15 +71,22 @@ export function acceptRefusal(
   return undefined;
 }
 
-/** The end dates a delegation may have, chosen on `now`: from today to three years ahead, one year by default. */
-export function endDayBounds(now: Date): { earliest: Day; latest: Day; byDefault: Day } {
+/**
+ * The end dates a delegation may have, chosen on `now`: from today to three years ahead, one year
+ * by default. In a child's space, never past the day before the 18th birthday (`until`: the first
+ * instant the guardian's own access ends, managedSpaceUntil): the delegation ends then anyway
+ * (access/rules.ts), and a later date would tell the invitee and the guardian something untrue.
+ */
+export function endDayBounds(now: Date, until?: Date): { earliest: Day; latest: Day; byDefault: Day } {
   const today = parisDayOf(now);
-  return { earliest: today, latest: addMonthsToDay(today, 12 * MAX_YEARS), byDefault: addDaysToDay(addMonthsToDay(today, 12), -1) };
+  const lastDay = until ? parisDayOf(new Date(until.getTime() - 1)) : undefined;
+  const cap = (day: Day): Day => (lastDay !== undefined && lastDay < day ? lastDay : day);
+  return { earliest: today, latest: cap(addMonthsToDay(today, 12 * MAX_YEARS)), byDefault: cap(addDaysToDay(addMonthsToDay(today, 12), -1)) };
 }
 
-export function endDayAllowed(day: string, now: Date): boolean {
+export function endDayAllowed(day: string, now: Date, until?: Date): boolean {
   if (!isDay(day)) return false;
-  const { earliest, latest } = endDayBounds(now);
+  const { earliest, latest } = endDayBounds(now, until);
   return day >= earliest && day <= latest;
 }
 

@@ -11,7 +11,7 @@ import { relationshipsFor, type Relationship } from "@/lib/delegations/rights";
 import { cancelLines, invitationEmail } from "./delegation-emails";
 import { endDayAllowed, INVITATION_TTL_MS, managesChildSpace } from "./invitation-state";
 import { hashSecret, newSecret } from "./invitation-secret";
-import { managedSpace } from "./managed-space";
+import { managedSpace, managedSpaceUntil } from "./managed-space";
 import { childTieRefused, endDayRefused, selfInvitationRefused } from "./relatives-refusal";
 
 export type InviteInput = {
@@ -32,7 +32,7 @@ export type InviteInput = {
 export async function inviteCaregiver(repo: Repository, input: InviteInput): Promise<{ invitationId: string; secret: string; patientId: string }> {
   const patientId = managedSpace(repo);
   const now = repo.now();
-  if (!endDayAllowed(input.endDay, now)) throw endDayRefused();
+  if (!endDayAllowed(input.endDay, now, await managedSpaceUntil(repo))) throw endDayRefused();
   // The form of a child's space offers none of the ties a child cannot have (rights.ts): one posted anyway is refused here.
   if (!relationshipsFor(managesChildSpace(repo.actor)).includes(input.relationship)) throw childTieRefused();
   // One's own address: the link would come back to oneself, and accepting it is refused anyway

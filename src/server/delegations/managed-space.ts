@@ -17,6 +17,18 @@ export function managedSpace(repo: Repository): string {
   return patientId;
 }
 
+/**
+ * When the managed space stops being managed by its guardian: the first instant of the child's
+ * majority (access/rules.ts ends the guardianship then); undefined in one's own space. The end
+ * dates offered for a caregiver there stop the day before (invitation-state.ts, endDayBounds).
+ */
+export async function managedSpaceUntil(repo: Repository): Promise<Date | undefined> {
+  const actor = repo.actor;
+  if (actor.kind !== "guardian") return undefined;
+  const rules = await repo.rules(actor.patientId);
+  return rules.delegations.find((delegation) => delegation.relatedPersonId === actor.relatedPersonId)?.end;
+}
+
 /** A caregiver's delegation of the managed space, read through the repository (checked, audited). */
 export async function caregiverDelegation(repo: Repository, relatedPersonId: string): Promise<{ patientId: string; person: RelatedPerson; delegation: Delegation }> {
   const patientId = managedSpace(repo);

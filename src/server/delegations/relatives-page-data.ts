@@ -14,6 +14,7 @@ import { cookieFrom } from "../sharing/share-result-cookie";
 import { createdInvitationLink, type CreatedInvitationLink } from "./created-invitation-link";
 import { invitationLinkCookie } from "./invitation-link-cookie";
 import { endDayBounds, managesChildSpace, mayManageDelegations } from "./invitation-state";
+import { managedSpaceUntil } from "./managed-space";
 import { pausedDelegationStarts } from "./paused-delegations";
 import { listRelatives, type RelativeRow } from "./list-relatives";
 
@@ -66,7 +67,7 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
           relatives: overview.relatives.map((row) => ({ ...row, delegation: { kind: row.delegation.kind, scopes: [...row.delegation.scopes], start: row.delegation.start, end: row.delegation.end } })),
           pending: overview.pending,
           canConfirm: actor.kind === "patient",
-          bounds: endDayBounds(repo.now()),
+          bounds: endDayBounds(repo.now(), await managedSpaceUntil(repo)),
           relationships: relationshipsFor(managesChildSpace(actor)),
         }
       : null,

@@ -4,7 +4,7 @@ import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { changeDelegation } from "./change-delegation";
 import { endDayBounds } from "./invitation-state";
-import { caregiverDelegation } from "./managed-space";
+import { caregiverDelegation, managedSpaceUntil } from "./managed-space";
 
 /**
  * "Renouveler": one more year from today (the default of a new invitation), rights unchanged.
@@ -13,7 +13,7 @@ import { caregiverDelegation } from "./managed-space";
 export async function renewDelegation(repo: Repository, relatedPersonId: string): Promise<"renewed" | "paused" | "unchanged"> {
   const { person, delegation } = await caregiverDelegation(repo, relatedPersonId);
   if (!delegation.active) throw notFound();
-  const { byDefault } = endDayBounds(repo.now());
+  const { byDefault } = endDayBounds(repo.now(), await managedSpaceUntil(repo));
   const current = person.period?.end;
   const proposed = fhirExpiry(byDefault);
   if (current && proposed && delegation.end && delegation.end >= proposed) return "unchanged";
