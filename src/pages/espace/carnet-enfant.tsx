@@ -57,7 +57,7 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
           <p>{GUARDIAN_TIE_SENTENCE}</p>
           {data.guardian.ofAgeOn ? (
             <p>
-              {`${name} aura ${AGE_OF_MAJORITY} ans le ${data.guardian.ofAgeOn} : ce jour-là, votre accès à son espace prendra fin de lui-même, et ${name} recevra un mois avant de quoi activer son propre compte.`}
+              {`${name} aura ${AGE_OF_MAJORITY} ans le ${data.guardian.ofAgeOn} : ce jour-là, votre accès à son espace prendra fin de lui-même, comme celui des proches invités dans cet espace, et ${name} recevra un mois avant de quoi activer son propre compte.`}
             </p>
           ) : null}
         </section>

@@ -52,6 +52,8 @@ describe("the carnet de santé (Pages Router)", () => {
     expect(page).toContain("Représentants légaux");
     expect(page).toContain("aucun ne peut retirer l&#x27;accès de l&#x27;autre");
     expect(page).toContain("Léo Martin aura 18 ans le 10/09/2034 : ce jour-là, votre accès à son espace prendra fin de lui-même");
+    // The caregivers invited in the child's space lose theirs the same day (access/rules.ts): said too.
+    expect(page).toContain("prendra fin de lui-même, comme celui des proches invités dans cet espace, et Léo Martin recevra");
     expect(page).toMatch(FORM);
     expect(page).toContain(`name="espace" value="${world.ids.leo}"`);
     expect(page).toContain('min="2016-09-10"');
