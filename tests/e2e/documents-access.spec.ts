@@ -68,8 +68,17 @@ test("Dr Moreau opens Jean's record in an emergency with a reason; Jean sees it 
   expect(await page.locator("script[src]").count()).toBe(0);
   await page.getByLabel("Nom de naissance ou d'usage").fill("Martin");
   await page.getByLabel("Prénom").fill("Jean");
-  await page.getByLabel("Date de naissance").fill("1950-06-02");
+  // A day off first: refused, and the form comes back with what was typed, only the date to correct.
+  await page.getByLabel("Date de naissance").fill("1950-06-03");
   await page.getByLabel("Motif de l'accès en urgence").fill(EMERGENCY_REASON);
+  await page.getByRole("button", { name: "Ouvrir l'accès en urgence" }).click();
+  await expect(page).toHaveURL(/\/pro\/urgence\?erreur=refuse$/);
+  await expect(page.getByRole("alert")).toContainText("Aucun dossier accessible en urgence ne correspond à ces informations.");
+  expect(page.url()).not.toContain("Martin");
+  await expect(page.getByLabel("Nom de naissance ou d'usage")).toHaveValue("Martin");
+  await expect(page.getByLabel("Prénom")).toHaveValue("Jean");
+  await expect(page.getByLabel("Motif de l'accès en urgence")).toHaveValue(EMERGENCY_REASON);
+  await page.getByLabel("Date de naissance").fill("1950-06-02");
   await page.getByRole("button", { name: "Ouvrir l'accès en urgence" }).click();
   await expect(page).toHaveURL(new RegExp(`/pro/patients/${JEAN}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Documents de Jean Martin");
