@@ -52,7 +52,7 @@ export async function messagePost(
   const lost = lostSpaceAnswer(scope, request);
   if (lost) return lost;
   const back = (notice: MessageNotice, conversationId?: string, form?: FormData, attachment?: RefusedAttachment) =>
-    seeOther(`${conversationId ? `${conversationPath(scope, conversationId)}?` : `${messagesHome(scope)}?${patientKept(scope, form)}`}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
+    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?${conversationId ? "" : patientKept(scope, form)}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
   const body = await readCappedBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
