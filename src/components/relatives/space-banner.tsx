@@ -10,7 +10,8 @@ export function SpaceBanner({ name, kind, scopes, selfPatientId }: { name: strin
     <section aria-label="Espace d'une autre personne" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-md border-l-4 border-amber-700 bg-amber-50 px-4 py-3 text-amber-950">
       <p>
         <strong>Vous êtes dans l&apos;espace de {name}</strong>{" "}
-        {kind === "guardian" ? "comme représentant légal." : <>avec ces droits : {rightsInWords(scopes, "theirs")}.</>}
+        {/* Worded without the guardian's gender, which the banner does not read (relative-lists.tsx's neutral form). */}
+        {kind === "guardian" ? ": vous exercez sa représentation légale." : <>avec ces droits : {rightsInWords(scopes, "theirs")}.</>}
       </p>
       <form method="post" action="/espace/espace-actif">
         <input type="hidden" name="patientId" value={selfPatientId} />

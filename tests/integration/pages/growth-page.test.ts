@@ -82,6 +82,11 @@ describe("the carnet de santé (Pages Router)", () => {
     expect(rows.filter((row) => row.interaction === "search").length).toBeGreaterThanOrEqual(2);
   });
 
+  it("names the guardian's part in the banner without a gender it does not know (Camille read « comme représentant légal »)", async () => {
+    const framed = await servePage(growthPage, PATH, { cookie: world.sessions.camilleForLeo.cookie, framed: true });
+    expect(framed.html).toContain("Vous êtes dans l&#x27;espace de Léo Martin</strong> : vous exercez sa représentation légale.");
+  });
+
   it("says what the form's answer code means, and nothing for an unknown or repeated one", async () => {
     const cookie = world.sessions.camilleForLeo.cookie;
     const added = await html(`${PATH}?message=ajoute`, cookie);
