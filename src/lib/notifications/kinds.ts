@@ -170,8 +170,8 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     link: "/espace",
   },
   "majority-guardian": {
-    text: "Un enfant dont vous êtes le représentant légal aura bientôt 18 ans : ce jour-là, votre accès à son espace prendra fin. S'il n'a pas reçu de code d'activation par e-mail, demandez pour lui une lettre d'activation.",
-    theirs: "Un enfant dont {person} est le représentant légal aura bientôt 18 ans : ce jour-là, l'accès de {person} à l'espace de cet enfant prendra fin.",
+    text: "Un enfant dont vous exercez la représentation légale aura bientôt 18 ans : ce jour-là, votre accès à son espace prendra fin. S'il n'a pas reçu de code d'activation par e-mail, demandez pour lui une lettre d'activation.",
+    theirs: "Un enfant dont {person} exerce la représentation légale aura bientôt 18 ans : ce jour-là, l'accès de {person} à l'espace de cet enfant prendra fin.",
     label: "Majorité d'un enfant",
     security: true,
     link: "/espace",

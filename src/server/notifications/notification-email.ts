@@ -10,7 +10,7 @@ export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans vo
  * guardian of, where she reads it (her own list does not hold it). Fixed words, no name.
  */
 export const GUARDIAN_EMAIL_LINES: readonly string[] = [
-  "Elle se trouve dans l'espace d'une personne dont vous êtes le représentant légal : ouvrez cet espace depuis le vôtre pour la lire.",
+  "Elle se trouve dans l'espace d'une personne dont vous exercez la représentation légale : ouvrez cet espace depuis le vôtre pour la lire.",
 ];
 
 /** Who receives it: the address, and the kind of account, whose area holds its preferences. */
