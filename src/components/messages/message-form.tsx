@@ -17,6 +17,8 @@ export type MessageFormProps = {
   recipients?: SelectOption[];
   patients?: SelectOption[];
   selectedPatient?: string;
+  /** The professional chosen before a refusal brought the form back (message-post.ts, choiceKept). */
+  selectedRecipient?: string;
   withModel?: boolean;
   documents?: SelectOption[];
   submitLabel: string;
@@ -27,7 +29,7 @@ export type MessageFormProps = {
 /** A professional, or the reader of a patient's space: the form's hints speak of « vos documents » only to the patient. */
 export type MessageWriter = "professional" | Reader;
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, withModel, documents, submitLabel, writer }: MessageFormProps) {
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer }: MessageFormProps) {
   const headingId = `${id}-title`;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
@@ -36,7 +38,19 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
       </h2>
       <form id={id} method="post" action="/api/messages" encType="multipart/form-data" className="flex flex-col gap-4">
         {conversationId ? <input type="hidden" name="conversation" value={conversationId} /> : null}
-        {recipients && writer !== "professional" ? <SelectField name="destinataire" label={t("messaging.recipient")} hint={tv("messaging.recipientHint", writer)} options={recipients} required id={`${id}-destinataire`} /> : null}
+        {recipients && writer !== "professional" ? (
+          // As for a professional's patients below: with several professionals and none chosen yet,
+          // an empty first choice, so that the browser does not pick the first for a message meant for another.
+          <SelectField
+            name="destinataire"
+            label={t("messaging.recipient")}
+            hint={tv("messaging.recipientHint", writer)}
+            options={selectedRecipient || recipients.length === 1 ? recipients : [{ value: "", label: t("messaging.chooseRecipient") }, ...recipients]}
+            defaultValue={selectedRecipient ?? (recipients.length === 1 ? recipients[0]!.value : "")}
+            required
+            id={`${id}-destinataire`}
+          />
+        ) : null}
         {patients ? (
           // With no patient chosen yet, an empty first choice: `required` then asks for one,
           // rather than the browser picking the first patient of the list for a message meant for another.

@@ -34,6 +34,7 @@ export const frMessaging = {
     },
     patient: "Patient",
     choosePatient: "Choisissez le patient",
+    chooseRecipient: "Choisissez le professionnel",
     noPatient: "Aucun patient ne vous autorise aujourd'hui : vous ne pouvez écrire à personne.",
     subject: "Objet (facultatif)",
     model: "Modèle",

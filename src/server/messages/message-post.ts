@@ -28,10 +28,11 @@ export function conversationPath(scope: RequestScope, conversationId: string): `
 
 /**
  * The refused attachment, for the page to name it and say why (refused-attachment-notice.ts):
- * ids and a fixed code, nothing else; the page names them only from what it lists itself.
+ * ids and a fixed code, nothing else; the page names them only from what it lists itself. Its
+ * professional is the one chosen in the form, kept as `a` (choiceKept).
  */
-function attachmentQuery({ documentId, bar, practitionerId }: RefusedAttachment): string {
-  return `&document=${encodeURIComponent(documentId)}&raison=${bar}${practitionerId ? `&a=${encodeURIComponent(practitionerId)}` : ""}`;
+function attachmentQuery({ documentId, bar }: RefusedAttachment): string {
+  return `&document=${encodeURIComponent(documentId)}&raison=${bar}`;
 }
 
 /**
@@ -52,7 +53,7 @@ export async function messagePost(
   const lost = lostSpaceAnswer(scope, request);
   if (lost) return lost;
   const back = (notice: MessageNotice, conversationId?: string, form?: FormData, attachment?: RefusedAttachment) =>
-    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?${conversationId ? "" : patientKept(scope, form)}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
+    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?${conversationId ? "" : choiceKept(scope, form)}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
   const body = await readCappedBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
@@ -82,13 +83,15 @@ export async function messagePost(
 }
 
 /**
- * A professional's new message refused (a file of the wrong type, a field too long): the patient
- * they chose stays chosen on the page they come back to. Without it, the form came back on the
- * first patient of the list, and the message typed again went to someone else unless the
- * professional noticed (found by an exploratory test of the demo). The page keeps it only if that
- * patient still lets them write (pro-messages-page-data.ts).
+ * A new message refused (a file of the wrong type, a field too long, a document the professional
+ * may not see): whom it was for stays chosen on the page the writer comes back to, the patient a
+ * professional chose (`patient`), the professional a patient's side chose (`a`). Without it, the
+ * form came back on the first of the list, and the message typed again went to someone else
+ * unless the writer noticed (found by an exploratory test of the demo). The pages keep it only if
+ * it is still among those one may write to (pro-messages-page-data.ts, selected-recipient.ts).
  */
-function patientKept(scope: RequestScope, form: FormData | undefined): string {
-  const patient = form?.get("patient");
-  return scope.actor.kind === "practitioner" && typeof patient === "string" && isUuid(patient) ? `patient=${patient.toLowerCase()}&` : "";
+function choiceKept(scope: RequestScope, form: FormData | undefined): string {
+  const [field, key] = scope.actor.kind === "practitioner" ? ["patient", "patient"] : ["destinataire", "a"];
+  const chosen = form?.get(field);
+  return typeof chosen === "string" && isUuid(chosen) ? `${key}=${chosen.toLowerCase()}&` : "";
 }

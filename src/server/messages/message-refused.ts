@@ -16,10 +16,10 @@ export type MessageNotice =
   | "echec";
 
 /**
- * A document of the record refused as an attachment: which one, and why its professional may not
+ * A document of the record refused as an attachment: which one, and why the other side may not
  * see it (message-delivery.ts), for the page to say so in words, naming it.
  */
-export type RefusedAttachment = { documentId: string; bar: AttachmentBar; practitionerId?: string };
+export type RefusedAttachment = { documentId: string; bar: AttachmentBar };
 
 /** A message not sent (or not withdrawn), for a reason the person is told in plain words. */
 export class MessageRefused extends Error {

@@ -83,20 +83,20 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
     // The repository's refusals of a recipient or an attachment, in the person's words.
     if (error instanceof FhirError && error.status === 422) {
       const field = error.issues[0]?.expression?.[0] ?? "";
-      const attachment = refusedAttachment(error, practitionerId);
+      const attachment = refusedAttachment(error);
       throw new MessageRefused(field.endsWith("payload") ? (documentIds.length > 0 ? "document" : "texte") : "destinataire", input.conversationId, attachment);
     }
     throw error;
   }
 }
 
-/** The document the repository refused to send to this professional, and why (message-delivery.ts's refusal names both). */
-function refusedAttachment(error: FhirError, practitionerId: string): RefusedAttachment | undefined {
+/** The document the repository refused to send, and why (message-delivery.ts's refusal names both). */
+function refusedAttachment(error: FhirError): RefusedAttachment | undefined {
   const details = error.issues[0]?.details;
   const bar = details?.coding?.find((coding) => coding.system === ATTACHMENT_BAR_SYSTEM)?.code;
   const documentId = /^DocumentReference\/([0-9a-f-]{36})$/i.exec(details?.text ?? "")?.[1];
   if (!documentId || !isAttachmentBar(bar)) return undefined;
-  return { documentId: documentId.toLowerCase(), bar, practitionerId };
+  return { documentId: documentId.toLowerCase(), bar };
 }
 
 /** The file the actor may not add to the record (a caregiver without the documents right) is refused as "fichier", as the transaction would. */

@@ -1,7 +1,8 @@
 import type { Communication } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aMessage } from "@/lib/fhir/builders/messages";
-import { aBlock } from "@/lib/fhir/builders/rules";
+import { aPractitioner } from "@/lib/fhir/builders/people";
+import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
 import type { Actor } from "@/server/access/actor";
 import { createRepository } from "@/server/fhir/repository";
 import { listConversations } from "@/server/messages/list-conversations";
@@ -9,6 +10,7 @@ import { messageRecipients } from "@/server/messages/message-recipients";
 import { readConversation } from "@/server/messages/read-conversation";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
 import * as proMessagesPage from "@/pages/pro/messages";
+import * as messagesPage from "@/pages/espace/messages";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
 import { htmlPretendingToBePdf } from "../documents/hostile-files";
@@ -364,5 +366,29 @@ describe("a professional's new message: the patient it is for", () => {
     const page = await servePage(proMessagesPage, "/pro/messages", { cookie: cookie("bernard") });
     expect(patientSelect(page.html!)).toMatch(/^<option value="" selected="">Choisissez le patient<\/option>/);
     expect(page.html).toMatch(/<select[^>]*name="patient"[^>]*required=""/);
+  });
+});
+
+/** The same on the patient's side: Camille writes to one of her several professionals. */
+describe("a patient's new message: the professional it is for", () => {
+  const recipientSelect = (html: string) => /<select[^>]*name="destinataire"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+
+  it("stays chosen when the message is refused and nothing is sent, and is asked for when none is chosen yet", async () => {
+    // A second professional she lets in, whatever the tests above did to the others.
+    const other = (await world.system.create(aPractitioner({ given: "Rémi", family: "Second", rpps: "10109980098" }))).id!;
+    await world.system.create(anAuthorisation({ patientId: world.camilleId, practitionerId: other, dateTime: new Date(Date.now() - 86_400_000).toISOString() }));
+    const start = await servePage(messagesPage, "/espace/messages", { cookie: cookie("camille") });
+    expect(recipientSelect(start.html!)).toMatch(/^<option value="" selected="">Choisissez le professionnel<\/option>/);
+    expect(start.html).toMatch(/<select[^>]*name="destinataire"[^>]*required=""/);
+
+    const before = await messageCount();
+    const disguised = new File([new Uint8Array(htmlPretendingToBePdf)], "piege.pdf", { type: "application/pdf" });
+    const refused = await post("send", { destinataire: other, texte: "Mes résultats", fichier: disguised }, { cookie: cookie("camille") });
+    expect(noticeOf(refused)).toBe("fichier");
+    expect(locationOf(refused).searchParams.get("a")).toBe(other);
+    expect(await messageCount()).toBe(before);
+    const back = await servePage(messagesPage, `${locationOf(refused).pathname}${locationOf(refused).search}`, { cookie: cookie("camille") });
+    expect(recipientSelect(back.html!)).toMatch(new RegExp(`<option value="${other}" selected=""`));
+    expect(recipientSelect(back.html!)).not.toContain('value=""');
   });
 });
