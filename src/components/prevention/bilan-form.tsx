@@ -1,4 +1,5 @@
 import { Button } from "@/components/button";
+import { t } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
 import { FREE_TEXT_MAX, type BilanQuestion } from "@/server/prevention/bilan/questionnaires";
 
@@ -42,7 +43,7 @@ export function BilanForm({ questions, reader }: { questions: readonly BilanQues
         <span>{tv("preventionWords.bilanShare", reader)}</span>
       </label>
       <div>
-        <Button type="submit">Enregistrer mon questionnaire</Button>
+        <Button type="submit">{t("prevention.bilan.submit")}</Button>
       </div>
     </form>
   );

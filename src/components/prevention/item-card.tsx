@@ -1,7 +1,7 @@
 import { Button } from "@/components/button";
 import { frDay } from "@/server/prevention/evaluators/context";
 import type { PreventionItem } from "@/server/prevention/types";
-import { STATUS_LABELS, THEME_LABELS } from "./texts";
+import { t } from "@/lib/i18n/messages";
 
 /**
  * One prevention item: what it is, its status and date, "Pourquoi ?" (the reason, with the data
@@ -17,15 +17,15 @@ export function ItemCard({ item, today, silenced, canWrite }: { item: Prevention
         <h3 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
           {item.label}
         </h3>
-        <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${badge}`}>{STATUS_LABELS[item.status]}</span>
+        <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${badge}`}>{t(`prevention.status.${item.status}`)}</span>
       </div>
       <p className="mt-1 text-slate-700">{whenText(item)}</p>
-      {item.mandatory ? <p className="mt-1 text-sm font-semibold text-slate-900">Vaccination obligatoire</p> : null}
+      {item.mandatory ? <p className="mt-1 text-sm font-semibold text-slate-900">{t("prevention.item.mandatory")}</p> : null}
       <details className="mt-3">
-        <summary className="cursor-pointer font-semibold text-blue-800 underline underline-offset-4">Pourquoi ?</summary>
+        <summary className="cursor-pointer font-semibold text-blue-800 underline underline-offset-4">{t("prevention.item.why")}</summary>
         <p className="mt-2 max-w-prose text-slate-800">{item.reason}</p>
         <p className="mt-1 text-sm text-slate-700">
-          Source :{" "}
+          {t("prevention.item.source")}{" "}
           <a className="text-blue-800 underline" href={item.source.url} rel="noreferrer">
             {item.source.document} ({item.source.edition})
           </a>
@@ -38,12 +38,12 @@ export function ItemCard({ item, today, silenced, canWrite }: { item: Prevention
               <input type="hidden" name="item" value={item.item} />
               <div className="flex flex-col">
                 <label htmlFor={`${id}-date`} className="text-sm font-semibold text-slate-800">
-                  Date de réalisation
+                  {t("prevention.item.doneDate")}
                 </label>
                 <input id={`${id}-date`} type="date" name="date" required defaultValue={today} max={today} className="rounded border border-slate-500 px-2 py-1" />
               </div>
               <Button type="submit" aria-describedby={`${id}-title`}>
-                C&apos;est fait
+                {t("prevention.item.done")}
               </Button>
             </form>
           ) : null}
@@ -51,28 +51,29 @@ export function ItemCard({ item, today, silenced, canWrite }: { item: Prevention
             <input type="hidden" name="theme" value={item.theme} />
             <input type="hidden" name="action" value={silenced ? "restore" : "silence"} />
             <Button type="submit" variant="quiet" aria-describedby={`${id}-title`}>
-              {silenced ? "Me le rappeler à nouveau" : "Ne plus me le rappeler"}
+              {t(silenced ? "prevention.reminders.restoreTheme" : "prevention.reminders.silenceTheme")}
             </Button>
           </form>
         </div>
       ) : null}
-      {silenced ? <p className="mt-2 text-sm text-slate-700">Rappels désactivés pour « {THEME_LABELS[item.theme]} ».</p> : null}
+      {silenced ? <p className="mt-2 text-sm text-slate-700">{t("prevention.reminders.silencedTheme", { theme: t(`prevention.themes.${item.theme}`) })}</p> : null}
     </li>
   );
 }
 
+/** When to do it, in words: the item's dose and its dates, as its status reads them. */
 function whenText(item: PreventionItem): string {
-  const dose = item.dose ? ` (dose ${item.dose})` : "";
+  const dose = item.dose ? t("prevention.item.dose", { dose: item.dose }) : "";
   switch (item.status) {
     case "OVERDUE":
-      return `À faire dès que possible${dose}${item.due ? ` : prévu depuis le ${frDay(item.due)}` : ""}.`;
+      return item.due ? t("prevention.item.overdueSince", { dose, date: frDay(item.due) }) : t("prevention.item.overdue", { dose });
     case "DUE":
-      return `À faire maintenant${dose}${item.due ? `, recommandé depuis le ${frDay(item.due)}` : ""}.`;
+      return item.due ? t("prevention.item.dueSince", { dose, date: frDay(item.due) }) : t("prevention.item.due", { dose });
     case "NOT_DUE":
-      return item.due ? `À partir du ${frDay(item.due)}${dose}.` : `Pas encore${dose}.`;
+      return item.due ? t("prevention.item.notDueFrom", { dose, date: frDay(item.due) }) : t("prevention.item.notDue", { dose });
     case "COMPLETE":
-      return item.next ? `À jour. Prochaine échéance : ${frDay(item.next)}.` : "À jour.";
+      return item.next ? t("prevention.item.completeNext", { date: frDay(item.next) }) : t("prevention.item.complete");
     case "NOT_APPLICABLE":
-      return "Ne vous concerne pas aujourd'hui.";
+      return t("prevention.item.notApplicable");
   }
 }

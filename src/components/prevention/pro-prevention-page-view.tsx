@@ -6,7 +6,6 @@ import { t } from "@/lib/i18n/messages";
 import type { ProPreventionPageData } from "@/server/prevention/pro-prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 import { ItemSection } from "./item-section";
-import { NO_BIRTH_DATE } from "./texts";
 
 /**
  * A patient's prevention calendar as a professional they authorise sees it
@@ -23,12 +22,12 @@ export function ProPreventionPageView({ data }: { data: ProPreventionPageData })
       <PageHeader title={t("pro.preventionTitle", { name: data.name })} description={data.groups ? t("pro.preventionIntro") : undefined} />
       <RecordTabs patientId={data.patientId} name={data.name} current="prevention" prevention />
       {data.groups === null ? <Alert tone="info">{t("pro.preventionEmergency")}</Alert> : null}
-      {data.noBirthDate ? <Alert tone="info">{NO_BIRTH_DATE}</Alert> : null}
+      {data.noBirthDate ? <Alert tone="info">{t("prevention.noBirthDate")}</Alert> : null}
       {data.groups ? (
         <>
-          {list("À faire maintenant", "now-title", data.groups.now, "Aucune vaccination ni aucun dépistage à faire d'après le dossier.")}
-          {list("Bientôt", "soon-title", data.groups.soon, "Rien de prévu dans les douze prochains mois.")}
-          {list("À jour", "done-title", data.groups.upToDate, "Rien d'enregistré pour le moment.")}
+          {list(t("prevention.groups.now"), "now-title", data.groups.now, t("prevention.groups.nowEmptyPro"))}
+          {list(t("prevention.groups.soon"), "soon-title", data.groups.soon, t("prevention.groups.soonEmpty"))}
+          {list(t("prevention.groups.upToDate"), "done-title", data.groups.upToDate, t("prevention.groups.upToDateEmpty"))}
         </>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { Immunization } from "@medplum/fhirtypes";
 import { useId } from "react";
+import { t } from "@/lib/i18n/messages";
 import { TableScrollRegion } from "@/components/table-scroll-region";
 import { parisDay } from "@/server/prevention/days";
 import { frDay } from "@/server/prevention/evaluators/context";
@@ -13,28 +14,28 @@ export function VaccinationTable({ immunizations, caption }: { immunizations: re
   const rows = immunizations
     .map((i) => ({ id: i.id ?? "", day: parisDay(i.occurrenceDateTime) ?? "", immunization: i }))
     .sort((a, b) => b.day.localeCompare(a.day));
-  if (rows.length === 0) return <p className="text-slate-700">Aucune vaccination enregistrée.</p>;
+  if (rows.length === 0) return <p className="text-slate-700">{t("prevention.table.empty")}</p>;
   return (
     <TableScrollRegion captionId={captionId}>
       <table className="w-full border-collapse text-left">
         <caption id={captionId} className="mb-2 text-left font-semibold">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-400">
-            <th scope="col" className="py-2 pr-4">Date</th>
-            <th scope="col" className="py-2 pr-4">Vaccin</th>
-            <th scope="col" className="py-2 pr-4">Dose</th>
-            <th scope="col" className="py-2 pr-4">Lot</th>
-            <th scope="col" className="py-2">Origine</th>
+            <th scope="col" className="py-2 pr-4">{t("prevention.table.date")}</th>
+            <th scope="col" className="py-2 pr-4">{t("prevention.table.vaccine")}</th>
+            <th scope="col" className="py-2 pr-4">{t("prevention.table.dose")}</th>
+            <th scope="col" className="py-2 pr-4">{t("prevention.table.lot")}</th>
+            <th scope="col" className="py-2">{t("prevention.table.origin")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ id, day, immunization }) => (
             <tr key={id} className="border-b border-slate-200">
-              <td className="py-2 pr-4">{day ? frDay(day) : "Date inconnue"}</td>
-              <td className="py-2 pr-4">{immunization.vaccineCode?.text ?? immunization.vaccineCode?.coding?.[0]?.display ?? "Vaccin"}</td>
+              <td className="py-2 pr-4">{day ? frDay(day) : t("prevention.table.unknownDate")}</td>
+              <td className="py-2 pr-4">{immunization.vaccineCode?.text ?? immunization.vaccineCode?.coding?.[0]?.display ?? t("prevention.table.vaccine")}</td>
               <td className="py-2 pr-4">{immunization.protocolApplied?.[0]?.doseNumberPositiveInt ?? "—"}</td>
               <td className="py-2 pr-4">{immunization.lotNumber ?? "—"}</td>
-              <td className="py-2">{immunization.primarySource === false ? "Déclarée" : "Enregistrée par un professionnel"}</td>
+              <td className="py-2">{immunization.primarySource === false ? t("prevention.table.declared") : t("prevention.table.recorded")}</td>
             </tr>
           ))}
         </tbody>

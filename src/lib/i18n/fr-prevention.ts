@@ -1,9 +1,138 @@
 /**
- * The words of the prevention pages (/espace/prevention, its « bilan ») that speak of the person
- * whose space it is, in both voices (voice.ts): to the patient herself, or about her to a
- * caregiver or a guardian. The reminders and the questionnaire's age bands are hers, not theirs.
+ * The words of the prevention pages (/espace/prevention, its carnet, certificate and « bilan »,
+ * and a professional's prevention tab). `preventionWords` speak of the person whose space it is,
+ * in both voices (voice.ts): to the patient herself, or about her to a caregiver or a guardian.
+ * The reminders and the questionnaire's age bands are hers, not theirs. The reasons and sources
+ * of the calendar's items are not here: they are the calendar's own data (src/server/prevention).
  */
 export const frPrevention = {
+  prevention: {
+    title: "Prévention",
+    titleOf: "Prévention de {name}",
+    intro:
+      "Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi.",
+    /** An item's status badge (src/server/prevention/types.ts: Status). */
+    status: {
+      DUE: "À faire",
+      OVERDUE: "En retard",
+      NOT_DUE: "Bientôt",
+      COMPLETE: "À jour",
+      NOT_APPLICABLE: "Ne vous concerne pas",
+    },
+    /** The calendar's themes, as the reminders are silenced by theme (src/server/prevention/types.ts: Theme). */
+    themes: {
+      "vaccination-enfant": "Vaccinations de l'enfant et de l'adolescent",
+      "vaccination-adulte": "Vaccinations de l'adulte",
+      "vaccination-saisonniere": "Grippe et COVID-19",
+      depistage: "Dépistages des cancers",
+      bilan: "Mon bilan prévention",
+      "suivi-enfant": "Examens de l'enfant et bucco-dentaires",
+    },
+    /** The sentence after a form was sent (?message=…, src/lib/prevention/forms.ts). */
+    notices: {
+      fait: "C'est noté : ce que vous avez déclaré est enregistré dans le dossier.",
+      ajoute: "La vaccination est ajoutée au carnet.",
+      rappels: "Votre choix de rappels est enregistré.",
+      bilan: "Votre questionnaire est enregistré dans votre dossier.",
+      invalide: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs.",
+      refuse: "Rien n'a été enregistré : vos droits sur cet espace ne le permettent pas.",
+    },
+    /** When the engine has nothing to compute from: the person's page and a professional's tab say the same. */
+    noBirthDate: "Le calendrier ne peut pas être calculé : la date de naissance complète manque au dossier.",
+    /** Beside the delegation's « pas accessibles » (outOfReach.record): why no calendar follows. */
+    recordOutOfReach:
+      "Le calendrier de prévention dépend de ces données : il n'est pas affiché ici, pour ne pas vous présenter comme à faire une vaccination ou un dépistage peut-être déjà fait. La personne elle-même, ou un proche qui a ce droit, le voit dans son espace.",
+    /** The vaccination record or certificate, where the delegation does not reach the vaccinations. */
+    vaccinationsOutOfReach: "Aucune vaccination n'est affichée ici : cela ne veut pas dire qu'aucune n'a été faite.",
+    /** The calendar's groups (group-items.ts), on the person's page and a professional's tab. */
+    groups: {
+      now: "À faire maintenant",
+      nowEmpty: "Rien à faire pour le moment.",
+      nowEmptyPro: "Aucune vaccination ni aucun dépistage à faire d'après le dossier.",
+      soon: "Bientôt",
+      soonEmpty: "Rien de prévu dans les douze prochains mois.",
+      upToDate: "À jour",
+      upToDateEmpty: "Rien d'enregistré pour le moment.",
+      rest: "Le reste du calendrier ({count})",
+    },
+    reminders: {
+      title: "Messages de prévention",
+      silenceAll: "Ne plus recevoir aucun message de prévention",
+      restoreAll: "Recevoir à nouveau les messages de prévention",
+      silenceTheme: "Ne plus me le rappeler",
+      restoreTheme: "Me le rappeler à nouveau",
+      silencedTheme: "Rappels désactivés pour « {theme} ».",
+    },
+    children: {
+      title: "Le calendrier de vos enfants",
+      open: "Ouvrir son espace",
+    },
+    /** One item of the calendar (item-card.tsx). */
+    item: {
+      mandatory: "Vaccination obligatoire",
+      why: "Pourquoi ?",
+      source: "Source :",
+      doneDate: "Date de réalisation",
+      done: "C'est fait",
+      dose: " (dose {dose})",
+      overdue: "À faire dès que possible{dose}.",
+      overdueSince: "À faire dès que possible{dose} : prévu depuis le {date}.",
+      due: "À faire maintenant{dose}.",
+      dueSince: "À faire maintenant{dose}, recommandé depuis le {date}.",
+      notDue: "Pas encore{dose}.",
+      notDueFrom: "À partir du {date}{dose}.",
+      complete: "À jour.",
+      completeNext: "À jour. Prochaine échéance : {date}.",
+      notApplicable: "Ne vous concerne pas aujourd'hui.",
+    },
+    carnet: {
+      title: "Carnet de vaccination",
+      intro: "Toutes les vaccinations enregistrées dans le dossier, par un professionnel ou déclarées.",
+      back: "Retour à la prévention",
+      certificateLink: "Certificat imprimable",
+      growthLink: "Croissance et certificats de santé",
+      tableCaption: "Vaccinations enregistrées, de la plus récente à la plus ancienne",
+      addTitle: "Ajouter une vaccination",
+      vaccine: "Vaccin",
+      date: "Date de la vaccination",
+      lot: "Numéro de lot (facultatif)",
+      add: "Ajouter au carnet",
+    },
+    certificate: {
+      title: "Certificat de vaccination",
+      intro:
+        "Relevé des vaccinations enregistrées dans Espace santé. Pour l'imprimer ou l'enregistrer en PDF, utilisez la fonction Imprimer de votre navigateur.",
+      name: "Nom",
+      birth: "Date de naissance",
+      issued: "Édité le",
+      tableCaption: "Vaccinations",
+      note: "Les vaccinations « déclarées » ont été saisies par la personne ou son représentant ; les autres ont été enregistrées par un professionnel de santé. Ce relevé ne remplace pas un certificat signé par un médecin.",
+    },
+    /** The vaccinations' table, shared by the carnet and the certificate (vaccination-table.tsx). */
+    table: {
+      empty: "Aucune vaccination enregistrée.",
+      date: "Date",
+      vaccine: "Vaccin",
+      dose: "Dose",
+      lot: "Lot",
+      origin: "Origine",
+      unknownDate: "Date inconnue",
+      declared: "Déclarée",
+      recorded: "Enregistrée par un professionnel",
+    },
+    bilan: {
+      title: "Mon bilan prévention",
+      questionnaire: "Questionnaire des {band} ans",
+      cannotWrite: "Vos droits sur cet espace ne permettent pas de remplir ce questionnaire.",
+      previousTitle: "Questionnaires déjà remplis",
+      previousEmpty: "Aucun pour le moment.",
+      previousLine: "Le {date} : {sharing} ({answers} réponses)",
+      unknownDate: "?",
+      sourcePrefix: "Questions adaptées de :",
+      back: "← Retour à la prévention",
+      submit: "Enregistrer mon questionnaire",
+    },
+  },
   preventionWords: {
     remindersOn: {
       yours:

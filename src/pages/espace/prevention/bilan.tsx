@@ -1,12 +1,12 @@
-import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { BilanForm } from "@/components/prevention/bilan-form";
-import { NOTICES } from "@/components/prevention/texts";
+import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { formatDateTime } from "@/lib/documents/format";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { bilanPageData, type BilanPageData } from "@/server/prevention/bilan/bilan-page-data";
+import { t } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
 
 /**
@@ -16,7 +16,7 @@ import { readerOf, tv } from "@/lib/i18n/voice";
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<BilanPageData>("patient", async (scope, { query }) => ({
-  title: "Mon bilan prévention",
+  title: t("prevention.bilan.title"),
   data: await bilanPageData(scope, query.message),
 }));
 
@@ -27,46 +27,48 @@ export const getServerSideProps = framedPage<BilanPageData>("patient", async (sc
 export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
   if (!data) return <NotFoundView />;
   const reader = readerOf(frame.banner);
-  const notice = data.notice ? NOTICES[data.notice] : undefined;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title="Mon bilan prévention"
+        title={t("prevention.bilan.title")}
         description={tv("preventionWords.bilanIntro", reader)}
       />
-      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <PreventionNoticeAlert notice={data.notice} />
       {data.band ? (
         <section aria-labelledby="questionnaire" className="flex flex-col gap-4">
           <h2 id="questionnaire" className="text-xl font-semibold">
-            Questionnaire des {data.band.replace("-", " à ")} ans
+            {t("prevention.bilan.questionnaire", { band: data.band.replace("-", " à ") })}
           </h2>
           <p>{tv("preventionWords.bilanPrivacy", reader)}</p>
-          {data.canWrite ? <BilanForm questions={data.questions} reader={reader} /> : <p>Vos droits sur cet espace ne permettent pas de remplir ce questionnaire.</p>}
+          {data.canWrite ? <BilanForm questions={data.questions} reader={reader} /> : <p>{t("prevention.bilan.cannotWrite")}</p>}
         </section>
       ) : (
         <p>{tv("preventionWords.bilanOutOfBand", reader)}</p>
       )}
       <section aria-labelledby="deja-remplis" className="flex flex-col gap-2">
         <h2 id="deja-remplis" className="text-xl font-semibold">
-          Questionnaires déjà remplis
+          {t("prevention.bilan.previousTitle")}
         </h2>
         {data.recordOutOfReach ? (
           <OutOfReachNotice part="record" />
         ) : data.previous.length === 0 ? (
-          <p>Aucun pour le moment.</p>
+          <p>{t("prevention.bilan.previousEmpty")}</p>
         ) : (
           <ul className="flex flex-col gap-1">
             {data.previous.map((response) => (
               <li key={response.id}>
-                Le {response.authored ? formatDateTime(new Date(response.authored)) : "?"} :{" "}
-                {tv(response.onlyMe ? "preventionWords.bilanKept" : "preventionWords.bilanShared", reader)} ({response.answers} réponses)
+                {t("prevention.bilan.previousLine", {
+                  date: response.authored ? formatDateTime(new Date(response.authored)) : t("prevention.bilan.unknownDate"),
+                  sharing: tv(response.onlyMe ? "preventionWords.bilanKept" : "preventionWords.bilanShared", reader),
+                  answers: response.answers,
+                })}
               </li>
             ))}
           </ul>
         )}
       </section>
       <p className="text-sm text-slate-700">
-        Questions adaptées de : {data.source.document} ({data.source.edition}),{" "}
+        {t("prevention.bilan.sourcePrefix")} {data.source.document} ({data.source.edition}),{" "}
         <a href={data.source.url} className="underline underline-offset-4">
           {data.source.url}
         </a>
@@ -74,7 +76,7 @@ export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
       </p>
       <p>
         <a href="/espace/prevention" className="font-semibold">
-          ← Retour à la prévention
+          {t("prevention.bilan.back")}
         </a>
       </p>
     </div>

@@ -5,7 +5,7 @@ import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { groupItems } from "@/server/prevention/group-items";
 import { ItemSection } from "@/components/prevention/item-section";
-import { NO_BIRTH_DATE, NOTICES, RECORD_OUT_OF_REACH } from "@/components/prevention/texts";
+import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
@@ -17,8 +17,13 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<PreventionPageData>("patient", async (scope, { query }) => {
   const data = await preventionPageData(scope, query.message);
-  return { title: data.self ? "Prévention" : `Prévention de ${data.name}`, data };
+  return { title: preventionTitle(data), data };
 });
+
+/** The page's title, and its heading: the person is named in another person's space. */
+function preventionTitle(data: PreventionPageData): string {
+  return data.self ? t("prevention.title") : t("prevention.titleOf", { name: data.name });
+}
 
 /**
  * The person's prevention calendar (issue 14): what to do now, soon, and what is up to date,
@@ -28,7 +33,6 @@ export const getServerSideProps = framedPage<PreventionPageData>("patient", asyn
 export default function PreventionPage({ frame, data }: FramedProps<PreventionPageData>) {
   const reader = readerOf(frame.banner);
   if (!data) return <NotFoundView />;
-  const notice = data.notice ? NOTICES[data.notice] : undefined;
   const groups = groupItems(data.items, data.date);
   const silenced = (item: PreventionItem) => data.preferences.all || data.preferences.themes.includes(item.theme);
   const list = (title: string, id: string, items: PreventionItem[], empty: string) => (
@@ -37,17 +41,17 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
   return (
     <div className="flex flex-col gap-8">
       <PageHeader
-        title={data.self ? "Prévention" : `Prévention de ${data.name}`}
-        description="Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi."
+        title={preventionTitle(data)}
+        description={t("prevention.intro")}
       >
-        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        <PreventionNoticeAlert notice={data.notice} />
         {data.recordOutOfReach ? (
           <>
             <OutOfReachNotice part="record" />
-            <p className="max-w-prose">{RECORD_OUT_OF_REACH}</p>
+            <p className="max-w-prose">{t("prevention.recordOutOfReach")}</p>
           </>
         ) : data.items.length === 0 ? (
-          <Alert tone="info">{NO_BIRTH_DATE}</Alert>
+          <Alert tone="info">{t("prevention.noBirthDate")}</Alert>
         ) : null}
         <p className="flex flex-wrap gap-x-6 gap-y-2">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
@@ -61,12 +65,12 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
 
       {data.recordOutOfReach ? null : (
         <>
-          {list("À faire maintenant", "now-title", groups.now, "Rien à faire pour le moment.")}
-          {list("Bientôt", "soon-title", groups.soon, "Rien de prévu dans les douze prochains mois.")}
-          {list("À jour", "done-title", groups.upToDate, "Rien d'enregistré pour le moment.")}
+          {list(t("prevention.groups.now"), "now-title", groups.now, t("prevention.groups.nowEmpty"))}
+          {list(t("prevention.groups.soon"), "soon-title", groups.soon, t("prevention.groups.soonEmpty"))}
+          {list(t("prevention.groups.upToDate"), "done-title", groups.upToDate, t("prevention.groups.upToDateEmpty"))}
 
           <details className="rounded-lg border border-slate-300 bg-white p-4">
-            <summary className="cursor-pointer font-semibold text-blue-800">Le reste du calendrier ({groups.later.length + groups.notApplicable.length})</summary>
+            <summary className="cursor-pointer font-semibold text-blue-800">{t("prevention.groups.rest", { count: groups.later.length + groups.notApplicable.length })}</summary>
             <ul className="mt-3 flex flex-col gap-2">
               {[...groups.later, ...groups.notApplicable].map((item) => (
                 <li key={item.item}>
@@ -83,7 +87,7 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
       {data.mayChooseReminders ? (
         <section aria-labelledby="reminders-title" className="flex flex-col gap-3">
           <h2 id="reminders-title" className="text-xl font-semibold">
-            Messages de prévention
+            {t("prevention.reminders.title")}
           </h2>
           <p className="max-w-prose text-slate-700">
             {data.recordOutOfReach
@@ -94,7 +98,7 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
             <input type="hidden" name="theme" value="all" />
             <input type="hidden" name="action" value={data.preferences.all ? "restore" : "silence"} />
             <Button type="submit" variant="secondary">
-              {data.preferences.all ? "Recevoir à nouveau les messages de prévention" : "Ne plus recevoir aucun message de prévention"}
+              {t(data.preferences.all ? "prevention.reminders.restoreAll" : "prevention.reminders.silenceAll")}
             </Button>
           </form>
         </section>
@@ -103,7 +107,7 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
       {data.children.length > 0 ? (
         <section aria-labelledby="children-title" className="flex flex-col gap-3">
           <h2 id="children-title" className="text-xl font-semibold">
-            Le calendrier de vos enfants
+            {t("prevention.children.title")}
           </h2>
           <ul className="flex flex-col gap-2">
             {data.children.map((space) => (
@@ -112,7 +116,7 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
                   <input type="hidden" name="patientId" value={space.patientId} />
                   <span id={`child-${space.patientId}`}>{space.name}</span>
                   <Button type="submit" variant="secondary" aria-describedby={`child-${space.patientId}`}>
-                    Ouvrir son espace
+                    {t("prevention.children.open")}
                   </Button>
                 </form>
               </li>

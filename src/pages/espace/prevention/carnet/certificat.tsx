@@ -1,8 +1,8 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachView } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
-import { VACCINATIONS_OUT_OF_REACH } from "@/components/prevention/texts";
 import { VaccinationTable } from "@/components/prevention/vaccination-table";
+import { t } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { vaccinationCertificatePageData, type VaccinationCertificatePageData } from "@/server/prevention/vaccination-certificate-page-data";
 
@@ -13,7 +13,7 @@ import { vaccinationCertificatePageData, type VaccinationCertificatePageData } f
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<VaccinationCertificatePageData>("patient", async (scope) => ({
-  title: "Certificat de vaccination",
+  title: t("prevention.certificate.title"),
   data: await vaccinationCertificatePageData(scope),
 }));
 
@@ -23,25 +23,25 @@ export default function VaccinationCertificatePage({ data }: FramedProps<Vaccina
   if ("outOfReach" in data) {
     return (
       <div className="flex flex-col gap-6">
-        <OutOfReachView title="Certificat de vaccination" part={data.outOfReach} />
-        <p className="max-w-prose">{VACCINATIONS_OUT_OF_REACH}</p>
+        <OutOfReachView title={t("prevention.certificate.title")} part={data.outOfReach} />
+        <p className="max-w-prose">{t("prevention.vaccinationsOutOfReach")}</p>
       </div>
     );
   }
   return (
     <article className="flex flex-col gap-6">
-      <PageHeader title="Certificat de vaccination" description="Relevé des vaccinations enregistrées dans Espace santé. Pour l'imprimer ou l'enregistrer en PDF, utilisez la fonction Imprimer de votre navigateur." />
+      <PageHeader title={t("prevention.certificate.title")} description={t("prevention.certificate.intro")} />
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-        <dt className="font-semibold">Nom</dt>
+        <dt className="font-semibold">{t("prevention.certificate.name")}</dt>
         <dd>{data.name}</dd>
-        <dt className="font-semibold">Date de naissance</dt>
+        <dt className="font-semibold">{t("prevention.certificate.birth")}</dt>
         <dd>{data.birth}</dd>
-        <dt className="font-semibold">Édité le</dt>
+        <dt className="font-semibold">{t("prevention.certificate.issued")}</dt>
         <dd>{data.issued}</dd>
       </dl>
-      <VaccinationTable immunizations={data.immunizations} caption="Vaccinations" />
+      <VaccinationTable immunizations={data.immunizations} caption={t("prevention.certificate.tableCaption")} />
       <p className="text-sm text-slate-700">
-        Les vaccinations « déclarées » ont été saisies par la personne ou son représentant ; les autres ont été enregistrées par un professionnel de santé. Ce relevé ne remplace pas un certificat signé par un médecin.
+        {t("prevention.certificate.note")}
       </p>
     </article>
   );

@@ -1,10 +1,10 @@
-import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
-import { NOTICES, VACCINATIONS_OUT_OF_REACH } from "@/components/prevention/texts";
+import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { VaccinationTable } from "@/components/prevention/vaccination-table";
+import { t } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { vaccinationRecordPageData, type VaccinationRecordPageData } from "@/server/prevention/vaccination-record-page-data";
 
@@ -15,30 +15,29 @@ import { vaccinationRecordPageData, type VaccinationRecordPageData } from "@/ser
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<VaccinationRecordPageData>("patient", async (scope, { query }) => ({
-  title: "Carnet de vaccination",
+  title: t("prevention.carnet.title"),
   data: await vaccinationRecordPageData(scope, query.message),
 }));
 
 /** The vaccination record: every Immunization the actor may see, and a form to add one (declared). */
 export default function VaccinationRecordPage({ data }: FramedProps<VaccinationRecordPageData>) {
   if (!data) return <NotFoundView />;
-  const notice = data.notice ? NOTICES[data.notice] : undefined;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title="Carnet de vaccination" description="Toutes les vaccinations enregistrées dans le dossier, par un professionnel ou déclarées.">
-        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <PageHeader title={t("prevention.carnet.title")} description={t("prevention.carnet.intro")}>
+        <PreventionNoticeAlert notice={data.notice} />
         <p className="flex flex-wrap gap-4">
           <a href="/espace/prevention" className="font-semibold text-blue-800 underline underline-offset-4">
-            Retour à la prévention
+            {t("prevention.carnet.back")}
           </a>
           {data.recordOutOfReach ? null : (
             <a href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
-              Certificat imprimable
+              {t("prevention.carnet.certificateLink")}
             </a>
           )}
           {data.guardian ? (
             <a href="/espace/carnet-enfant" className="font-semibold text-blue-800 underline underline-offset-4">
-              Croissance et certificats de santé
+              {t("prevention.carnet.growthLink")}
             </a>
           ) : null}
         </p>
@@ -46,19 +45,19 @@ export default function VaccinationRecordPage({ data }: FramedProps<VaccinationR
       {data.recordOutOfReach ? (
         <>
           <OutOfReachNotice part="record" />
-          <p className="max-w-prose">{VACCINATIONS_OUT_OF_REACH}</p>
+          <p className="max-w-prose">{t("prevention.vaccinationsOutOfReach")}</p>
         </>
       ) : (
-        <VaccinationTable immunizations={data.immunizations} caption="Vaccinations enregistrées, de la plus récente à la plus ancienne" />
+        <VaccinationTable immunizations={data.immunizations} caption={t("prevention.carnet.tableCaption")} />
       )}
       {data.canWrite ? (
         <section aria-labelledby="add-title" className="flex flex-col gap-3">
           <h2 id="add-title" className="text-xl font-semibold">
-            Ajouter une vaccination
+            {t("prevention.carnet.addTitle")}
           </h2>
           <form method="post" action="/espace/prevention/carnet/ajouter" className="flex max-w-xl flex-col gap-3">
             <label htmlFor="product" className="font-semibold">
-              Vaccin
+              {t("prevention.carnet.vaccine")}
             </label>
             <select id="product" name="product" required className="rounded border border-slate-500 px-2 py-1">
               {data.products.map((p) => (
@@ -68,15 +67,15 @@ export default function VaccinationRecordPage({ data }: FramedProps<VaccinationR
               ))}
             </select>
             <label htmlFor="date" className="font-semibold">
-              Date de la vaccination
+              {t("prevention.carnet.date")}
             </label>
             <input id="date" type="date" name="date" required max={data.today} defaultValue={data.today} className="rounded border border-slate-500 px-2 py-1" />
             <label htmlFor="lot" className="font-semibold">
-              Numéro de lot (facultatif)
+              {t("prevention.carnet.lot")}
             </label>
             <input id="lot" type="text" name="lot" maxLength={40} className="rounded border border-slate-500 px-2 py-1" />
             <div>
-              <Button type="submit">Ajouter au carnet</Button>
+              <Button type="submit">{t("prevention.carnet.add")}</Button>
             </div>
           </form>
         </section>
