@@ -16,10 +16,11 @@ import "../app/globals.css";
  */
 export default function PortalApp({ Component, pageProps }: AppProps<Partial<FramedProps<unknown>>>) {
   const { frame, title } = pageProps;
+  const pageTitle = title ? titleNamingThePerson(title, frame?.banner?.name) : undefined;
   return (
     <>
       <Head>
-        <title>{title ? `${title} — ${t("app.name")}` : t("app.name")}</title>
+        <title>{pageTitle ? `${pageTitle} — ${t("app.name")}` : t("app.name")}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={t("app.tagline")} />
         <meta name="robots" content="noindex, nofollow" />
@@ -32,4 +33,13 @@ export default function PortalApp({ Component, pageProps }: AppProps<Partial<Fra
       </div>
     </>
   );
+}
+
+/**
+ * In another person's space (the banner's name), the tab and the window list say whose space the
+ * page is of, as its banner does: a caregiver with her own space and Léo's open side by side, or a
+ * screen reader's list of windows, otherwise reads « Mon espace » or « Carnet de vaccination » twice.
+ */
+function titleNamingThePerson(title: string, person: string | undefined): string {
+  return person && !title.includes(person) ? t("app.titleInSpace", { title, person }) : title;
 }

@@ -33,6 +33,8 @@ export const fr = {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",
     skipLink: "Aller au contenu principal",
+    /** A page's <title> in another person's space, where the page's own title does not name her. */
+    titleInSpace: "{title} — espace de {person}",
     mainNav: "Navigation principale",
     footer: "Mon espace santé — portail de démonstration. Les personnes et les données présentées sont fictives.",
     footerPrivacy: "Chaque consultation de vos données est enregistrée dans votre historique des accès.",

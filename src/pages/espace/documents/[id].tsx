@@ -15,7 +15,7 @@ type Data = { detail: DocumentDetail; message: string | null };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { params, query }) => {
   const detail = await documentPageData(scope, typeof params?.id === "string" ? params.id : "", spaceOf(scope.actor));
-  return detail ? { title: t("documentPage.metadataTitle"), data: { detail, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+  return detail ? { title: detail.summary.title || t("documents.untitled"), data: { detail, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
 }, { ...ABOUT_ROUTE_DOCUMENT, ...READS_OWN_RULES });
 
 /** One document of the space: metadata, the file inline, who viewed it, the patient's privacy choices. */

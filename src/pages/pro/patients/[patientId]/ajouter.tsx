@@ -1,6 +1,5 @@
 import { UploadPageView } from "@/components/documents/upload-page-view";
 import { NotFoundView } from "@/components/not-found-view";
-import { t } from "@/lib/i18n/messages";
 import { proUploadPageData, type UploadPageData } from "@/server/documents/upload-page-data";
 import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
@@ -13,7 +12,7 @@ export const config = { unstable_runtimeJS: false };
 export const getServerSideProps = framedPage<UploadPageData>("practitioner", async (scope, { params, query }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const data = await proUploadPageData(scope, patientId, query.erreur);
-  return data ? { title: t("upload.title"), data } : NOT_FOUND;
+  return data ? { title: data.heading, data } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
 export default function ProUploadPage({ frame, data }: FramedProps<UploadPageData>) {

@@ -15,7 +15,7 @@ export const config = { unstable_runtimeJS: false };
 export const getServerSideProps = framedPage<PatientRecordPageData>("practitioner", async (scope, { params, query }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const data = await patientRecordPageData(scope, patientId, query);
-  return data ? { title: t("pro.patientsTitle"), data } : NOT_FOUND;
+  return data ? { title: t("pro.patientDocumentsTitle", { name: data.name }), data } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
 export default function PatientRecordPage({ data }: FramedProps<PatientRecordPageData>) {

@@ -14,7 +14,7 @@ type Data = { detail: DocumentDetail; patientId: string; message: string | null 
 export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { params, query }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const detail = await documentPageData(scope, typeof params?.id === "string" ? params.id : "", patientId);
-  return detail ? { title: t("documentPage.metadataTitle"), data: { detail, patientId, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+  return detail ? { title: detail.summary.title || t("documents.untitled"), data: { detail, patientId, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
 /** One document of a patient, for a professional the patient's rules let in (404 otherwise). */
