@@ -22,7 +22,7 @@ export default function SecondFactorPage({ data }: FramedProps<CodePageData>) {
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("secondFactor.title")} description={t("secondFactor.intro")} />
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <Alert tone="error" takesFocus={false}>{error}</Alert> : null}
       <form method="post" action="/api/auth/callback/credentials" className="flex flex-col gap-5">
         <input type="hidden" name="csrfToken" value={data.csrfToken} />
         <input type="hidden" name="callbackUrl" value="/connexion/suite" />

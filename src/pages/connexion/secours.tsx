@@ -23,7 +23,7 @@ export default function RecoveryCodePage({ data }: FramedProps<CodePageData>) {
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signInExtra.recoveryTitle")} description={t("signInExtra.recoveryIntro")} />
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? <Alert tone="error" takesFocus={false}>{error}</Alert> : null}
       <form method="post" action="/api/auth/callback/credentials" className="flex flex-col gap-5">
         <input type="hidden" name="csrfToken" value={data.csrfToken} />
         <input type="hidden" name="kind" value="recovery" />
