@@ -7,6 +7,8 @@ import { RightsFieldset } from "./rights-fieldset";
 /**
  * "Inviter un proche": a plain form (works without JavaScript), about the person whose space it
  * is (`reader`), offering the ties that person can have (`relationships`, the first chosen).
+ * `endError`: the form came back refused for its end date; the field says so itself
+ * (aria-invalid, the message read with it), not only the notice at the top of the page.
  */
 export function InviteForm({
   defaultEnd,
@@ -14,12 +16,14 @@ export function InviteForm({
   latest,
   reader,
   relationships,
+  endError,
 }: {
   defaultEnd: string;
   earliest: string;
   latest: string;
   reader: Reader;
   relationships: readonly Relationship[];
+  endError?: string;
 }) {
   return (
     <section aria-labelledby="inviter" className="flex flex-col gap-3">
@@ -38,7 +42,7 @@ export function InviteForm({
           </select>
         </div>
         <RightsFieldset checked={new Set(["documents:read"])} idPrefix="inviter" reader={reader} />
-        <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Un an par défaut, trois ans au plus." defaultValue={defaultEnd} min={earliest} max={latest} required />
+        <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Un an par défaut, trois ans au plus." defaultValue={defaultEnd} min={earliest} max={latest} error={endError} required />
         <div>
           <Button type="submit">Envoyer l&apos;invitation</Button>
         </div>

@@ -40,3 +40,21 @@ describe("the relatives page, on family ties", () => {
     expect(childs.html).not.toContain("mother");
   });
 });
+
+describe("the relatives page, after the invitation form came back refused", () => {
+  it("marks the end date invalid and reads the refusal with it when the invitation came back for its date (a form sent without JavaScript)", async () => {
+    const system = await systemRepository("relatives-page-tests");
+    const person = await personWithAccount(system, "Rose", "Datefin");
+    const answer = await servePage(relativesPage, "/espace/proches?message=date", { cookie: person.session.cookie });
+    expect(answer.status).toBe(200);
+    const field = answer.html!.match(/<input[^>]*name="fin"[^>]*>/)?.[0] ?? "";
+    expect(field).toContain('aria-invalid="true"');
+    const describedBy = field.match(/aria-describedby="([^"]*)"/)?.[1]?.split(" ") ?? [];
+    const errorId = describedBy.find((id) => answer.html!.includes(`<p id="${id}" class="text-sm font-semibold text-red-800">`));
+    expect(errorId, "the field's description includes its error").toBeDefined();
+    expect(answer.html).toMatch(new RegExp(`<p id="${errorId}"[^>]*>.*La date de fin doit être entre aujourd&#x27;hui et dans trois ans au plus\\.</p>`));
+    // Another refusal says nothing of the date: the field is not marked.
+    const other = await servePage(relativesPage, "/espace/proches?message=formulaire", { cookie: person.session.cookie });
+    expect(other.html!.match(/<input[^>]*name="fin"[^>]*>/)?.[0]).not.toContain("aria-invalid");
+  });
+});

@@ -62,7 +62,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
         <>
           <ActingForMe relatives={data.managed.relatives} canConfirm={data.managed.canConfirm} reader={reader} />
           <PendingInvitations pending={data.managed.pending} />
-          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} />
+          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} endError={data.message === "date" ? notice?.text : undefined} />
         </>
       ) : (
         <Alert tone="info">Vous agissez pour une autre personne : seule elle (ou son représentant légal) gère ses délégations.</Alert>
