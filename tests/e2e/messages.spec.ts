@@ -44,6 +44,10 @@ test("Camille writes to Dr Bernard with a document, he answers, both are notifie
   await camille.getByRole("button", { name: "Envoyer" }).click();
   await expect(camille).toHaveURL(/\/espace\/messages\/[0-9a-f-]{36}\?message=envoye$/);
   await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
+  // The confirmation has the focus (the page was loaded by a plain form post), and the title
+  // tells this conversation from the others open in the browser.
+  await expect(camille.getByRole("status")).toBeFocused();
+  await expect(camille).toHaveTitle(/^Question sur mes résultats — avec .*Sophie Bernard — Mon espace santé$/);
   // Markup typed by a person stays text; the address is a safe link.
   await expect(camille.getByText("<b>merci</b>")).toBeVisible();
   await expect(camille.getByRole("link", { name: "https://example.org/aide" })).toHaveAttribute("rel", "noopener noreferrer");
@@ -59,6 +63,7 @@ test("Camille writes to Dr Bernard with a document, he answers, both are notifie
   await bernard.getByRole("link", { name: "Question sur mes résultats" }).first().click();
   await expect(bernard).toHaveURL(new RegExp(`/pro/messages/${conversation}$`));
   await expect(bernard.getByText("Bonjour docteur, voici mes résultats.")).toBeVisible();
+  await expect(bernard).toHaveTitle(/^Question sur mes résultats — avec Camille Martin — Mon espace santé$/);
   await expect(bernard.getByRole("link", { name: /Pièce jointe : Hémogramme/ })).toBeVisible();
   await expectNoAxeViolations(bernard);
   await bernard.getByLabel("Votre message").fill("Bien reçu, les résultats sont normaux.");

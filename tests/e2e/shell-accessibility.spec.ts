@@ -70,6 +70,12 @@ test("page titles say the page and, in another person's space, whose space it is
   await camille.getByRole("table").getByRole("link").first().click();
   const heading = await camille.getByRole("heading", { level: 1 }).innerText();
   await expect(camille).toHaveTitle(`${heading} — espace de Léo Martin — Mon espace santé`);
+  // So is a prescription's (« Ordonnance du … »).
+  await camille.goto("/espace/ordonnances");
+  await camille.locator("main a[href^='/espace/ordonnances/']").first().click();
+  const prescription = await camille.getByRole("heading", { level: 1 }).innerText();
+  expect(prescription).toMatch(/^Ordonnance/);
+  await expect(camille).toHaveTitle(`${prescription} — espace de Léo Martin — Mon espace santé`);
 
   // A professional's tabs on a patient's record name the patient.
   const bernard = await pageAs(browser, "bernard");

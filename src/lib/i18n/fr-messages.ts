@@ -12,6 +12,8 @@ export const frMessaging = {
     conversations: "Conversations",
     noConversation: "Aucune conversation pour le moment.",
     with: "Avec {name}",
+    /** A conversation's <title>: its subject and with whom, so that two open conversations are told apart. */
+    conversationTitle: "{subject} — avec {name}",
     unread: plural({ one: "{count} non lu", other: "{count} non lus" }),
     lastMessage: "Dernier message de {name}, le {date}",
     noSubject: "Sans objet",

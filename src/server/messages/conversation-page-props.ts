@@ -10,6 +10,7 @@ export function conversationPageProps(space: "patient" | "practitioner") {
   return framedPage<ConversationPageProps>(space, async (scope, { params, query }) => {
     const data = await conversationPageData(scope, typeof params?.conversation === "string" ? params.conversation : "");
     if (!data) return NOT_FOUND;
-    return { title: t(space === "patient" ? "messaging.title" : "messaging.proTitle"), data: { ...data, message: typeof query.message === "string" ? query.message : null } };
+    const subject = data.conversation.subject ?? t("messaging.noSubject");
+    return { title: t("messaging.conversationTitle", { subject, name: data.withName }), data: { ...data, message: typeof query.message === "string" ? query.message : null } };
   });
 }

@@ -19,7 +19,7 @@ type Data = PrescriptionPageData & { message: string | null };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { params, query }) => {
   const detail = await prescriptionPageData(scope, typeof params?.id === "string" ? params.id : "");
-  return detail ? { title: t("prescriptionPage.metadataTitle"), data: { ...detail, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+  return detail ? { title: prescriptionTitle(detail.prescription), data: { ...detail, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
 });
 
 /** One prescription: its medicines and dispensations, print and PDF, "send to a pharmacy" and its links. */
