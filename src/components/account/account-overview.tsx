@@ -7,6 +7,9 @@ import { EventsSection } from "./events-section";
 import { EmailForm, PasswordForm, PasskeysSection, RecoverySection, TotpSection } from "./security-forms";
 import { SessionsSection } from "./sessions-section";
 
+/** The refusals that are about the new password alone: its field says them too, not only the notice at the top. */
+const NEW_PASSWORD_ERRORS: ReadonlySet<string> = new Set(["activation.passwordWeak", "activation.passwordLength"]);
+
 /**
  * "Mon compte", the same for a patient (/espace/compte) and a professional (/pro/compte):
  * sessions, recent sign-ins, recent changes of the account, password, second factors, recovery
@@ -27,7 +30,7 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
       <TotpSection pending={data.totp} />
       <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} />
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
-      <PasswordForm />
+      <PasswordForm newPasswordError={data.error && NEW_PASSWORD_ERRORS.has(data.error) ? t(data.error) : undefined} />
       <EmailForm />
       {recordCopy ? (
         <section aria-labelledby="copie-dossier" className="flex flex-col gap-2">

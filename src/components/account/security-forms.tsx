@@ -9,7 +9,7 @@ import { RecoveryCodeList } from "./recovery-code-list";
  * Several of these forms, on the same page, ask for a code: each code field carries its own id,
  * since a label names only the first element with the id it points to (the others had no name).
  */
-export function PasswordForm() {
+export function PasswordForm({ newPasswordError }: { newPasswordError?: string }) {
   return (
     <section aria-labelledby="password-title" className="flex flex-col gap-3">
       <h2 id="password-title" className="text-xl font-semibold">
@@ -17,7 +17,7 @@ export function PasswordForm() {
       </h2>
       <form method="post" action="/compte/mot-de-passe" className="flex max-w-md flex-col gap-4">
         <TextField name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required maxLength={256} />
-        <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" required minLength={12} maxLength={256} />
+        <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" error={newPasswordError} required minLength={12} maxLength={256} />
         <TextField name="code" id="password-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
         <div>
           <Button type="submit">{t("account.passwordSubmit")}</Button>

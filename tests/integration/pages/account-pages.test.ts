@@ -130,6 +130,22 @@ describe("« Mon compte » (Pages Router)", () => {
     }
   });
 
+  it("marks the new password invalid and reads the refusal with it when the form came back for it, and only then", async () => {
+    const { patient } = await people();
+    const newPassword = (html: string) => html.match(/<input[^>]*name="newPassword"[^>]*>/)?.[0] ?? "";
+    for (const code of ["mot-de-passe-longueur", "mot-de-passe-faible"]) {
+      const html = (await servePage(patientAccount, `/espace/compte?erreur=${code}`, { cookie: patient.cookie })).html!;
+      const field = newPassword(html);
+      expect(field, code).toContain('aria-invalid="true"');
+      const errorId = (field.match(/aria-describedby="([^"]*)"/)?.[1] ?? "").split(" ").find((id) => id.endsWith("-error"));
+      expect(errorId, code).toBeDefined();
+      expect(html, code).toMatch(new RegExp(`<p id="${errorId}"[^>]*><span class="sr-only">[^<]*</span>[^<]+</p>`));
+    }
+    // A wrong current password or code is not the new password's fault.
+    const other = (await servePage(patientAccount, "/espace/compte?erreur=mot-de-passe", { cookie: patient.cookie })).html!;
+    expect(newPassword(other)).not.toContain("aria-invalid");
+  });
+
   it("after a recovery code, says the old app stops counting once the new one is registered, as it does", async () => {
     const { patient } = await people();
     await cameInWithRecoveryCode(patient);
