@@ -7,18 +7,37 @@ import { LinkKeyField } from "./link-key-field";
 /**
  * The pharmacist's first page: passcode and pharmacy name, posted with the link's key in the body.
  * The passcode field only for a link that has one: the patient gave no code for the others.
+ * `codeRefused`: the form came back for a wrong passcode; the field says so itself and takes the
+ * focus (its refusal read with it, aria-invalid), as the sign-in's code step does.
  */
-export function OpenLinkForm({ linkId, passcode, error, nonce }: { linkId: string; passcode: boolean; error?: string; nonce: string | null }) {
+export function OpenLinkForm({
+  linkId,
+  passcode,
+  error,
+  codeRefused = false,
+  nonce,
+}: {
+  linkId: string;
+  passcode: boolean;
+  error?: string;
+  codeRefused?: boolean;
+  nonce: string | null;
+}) {
+  const codeError = passcode && codeRefused ? error : undefined;
   return (
     <div className="flex max-w-prose flex-col gap-6">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error" takesFocus={codeError === undefined}>
+          {error}
+        </Alert>
+      ) : null}
       <noscript>
         <p className="font-semibold text-red-900">{t("pharmacist.noScript")}</p>
       </noscript>
       <form method="post" action={`/p/${linkId}/ouvrir`} className="flex flex-col gap-4">
         <LinkKeyField linkId={linkId} missingKeyMessage={t("pharmacist.missingKey")} nonce={nonce} />
         {passcode ? (
-          <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" required />
+          <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" error={codeError} autoFocus={codeError !== undefined} required />
         ) : null}
         <TextField name="pharmacie" label={t("pharmacist.pharmacy")} hint={t("pharmacist.pharmacyHint")} required minLength={2} maxLength={120} autoComplete="organization" />
         <div>

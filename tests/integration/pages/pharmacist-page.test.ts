@@ -122,6 +122,21 @@ describe("the pharmacist's page opened before the passcode (no session)", () => 
     expect(asked).toContain("Saisissez le code à 6 chiffres que le patient vous a donné");
   });
 
+  it("after a wrong passcode, marks the code field invalid, reads the refusal with it and gives it the focus (no script needed)", async () => {
+    const { linkId } = await sentLink();
+    const html = (await servePage(pharmacistPage, `/p/${linkId}?erreur=code&essais=9`, { params: { linkId }, address: "198.51.100.43" })).html!;
+    const field = html.match(/<input id="field-code"[^>]*>/)![0];
+    expect(field).toContain('aria-invalid="true"');
+    expect(field).toContain('aria-describedby="field-code-hint field-code-error"');
+    expect(field).toContain('autofocus=""');
+    expect(html).toMatch(/<p id="field-code-error"[^>]*><span class="sr-only">[^<]*<\/span>[^<]+<\/p>/);
+    // The notice above says it too, without taking the focus from the field.
+    expect(html.match(/<div role="alert"[^>]*>/)![0]).not.toContain("autofocus");
+    // Another refusal (the pharmacy's name) leaves the code field as it was.
+    const other = (await servePage(pharmacistPage, `/p/${linkId}?erreur=format`, { params: { linkId }, address: "198.51.100.43" })).html!;
+    expect(other.match(/<input id="field-code"[^>]*>/)![0]).not.toContain("aria-invalid");
+  });
+
   it("says at once that a link revoked, expired, out of tries or fully dispensed is no longer available, and reveals nothing of the prescription", async () => {
     const revoked = await sentLink();
     await revokeLink(await world.repoFor(world.actors.camille), revoked.linkId);

@@ -66,6 +66,7 @@ export default function PharmacistPage({ frame, data }: FramedProps<Data>) {
           linkId={data.linkId}
           passcode={data.passcode}
           error={openError(data.query.erreur ?? undefined, data.query.essais ?? undefined, data.passcode)}
+          codeRefused={data.query.erreur === "code"}
           nonce={frame.nonce}
         />
       </div>
