@@ -72,6 +72,8 @@ function pagesOf(world: PagesWorld): PageSpec[] {
     p("notifications", "/espace/notifications"),
     p("messages", "/espace/messages"),
     p("account", "/espace/compte"),
+    // The page that offers the copy of one's record (the copy itself is a POST, a download).
+    p("record copy", "/espace/copie"),
     { key: "pro home", visitor: "practitioner", path: "/pro" },
     { key: "pro patient record", visitor: "practitioner", path: `/pro/patients/${world.patientId}` },
     // The record's prevention tab: it was a section of the record itself until run 69.
