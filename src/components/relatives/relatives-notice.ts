@@ -13,6 +13,7 @@ const TEXTS: Record<Exclude<RelativesNotice, "en-pause">, string> = {
   deja: "Rien n'a changé : c'était déjà fait.",
   date: "La date de fin doit être entre aujourd'hui et dans trois ans au plus.",
   "soi-meme": "Vous ne pouvez pas vous inviter vous-même : indiquez l'adresse e-mail du proche à inviter. Rien n'a été envoyé.",
+  adresse: "Cette adresse e-mail ne peut pas recevoir d'invitation : indiquez une autre adresse de votre proche, par exemple son adresse personnelle. Rien n'a été envoyé.",
   lien: "Ce lien ne convient pas pour un enfant : choisissez-en un dans la liste proposée. Rien n'a été envoyé.",
   formulaire: "Le formulaire est incomplet ou incorrect : rien n'a été enregistré.",
   interdit: "Vous ne pouvez pas faire cela dans cet espace.",

@@ -15,6 +15,7 @@ export const RELATIVES_NOTICES = {
   deja: "info",
   date: "error",
   "soi-meme": "error",
+  adresse: "error",
   lien: "error",
   formulaire: "error",
   interdit: "error",

@@ -24,3 +24,5 @@ export const guardianTieRefused = () => new RelativesRefusal("legal", "Un repré
 export const childTieRefused = () => new RelativesRefusal("lien", "Ce lien ne convient pas pour un enfant.");
 
 export const selfInvitationRefused = () => new RelativesRefusal("soi-meme", "Une invitation ne s'adresse pas à son propre compte.");
+
+export const addressRefused = () => new RelativesRefusal("adresse", "Cette adresse e-mail ne peut pas recevoir d'invitation.");

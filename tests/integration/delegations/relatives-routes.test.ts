@@ -5,7 +5,8 @@ import { formatDateTime } from "@/lib/documents/format";
 import { createRepository } from "@/server/fhir/repository";
 import { listAccessHistory } from "@/server/history/list-access-history";
 import { listRelatives } from "@/server/delegations/list-relatives";
-import { aPatient } from "@/lib/fhir/builders/people";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { createAccount } from "@/server/db/account-store";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import * as relativesPage from "@/pages/espace/proches";
 import { useTestDatabase } from "../../setup/test-database";
@@ -106,6 +107,22 @@ describe("inviting", () => {
     expect(page.html).not.toContain("Paul Durand");
     expect(await invitationCount()).toBe(before);
     expect(await mails()).toBe(mailsBefore);
+  });
+
+  it("refuses the address of a professional's account, in any spelling, without saying whose it is; nothing is stored or e-mailed", async () => {
+    const practitionerId = (await world.system.create(aPractitioner({ given: "Sophie", family: "Invitee" }))).id!;
+    const email = `sophie-${Date.now()}@example.org`;
+    await createAccount({ email, password: "Sante-Demo-2026!", totpSecret: null, kind: "practitioner", fhirRef: `Practitioner/${practitionerId}`, displayName: "Dr Sophie Invitee" });
+    const before = await invitationCount();
+    const mails = async () => (await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = $1", [email])).length;
+    const answer = await post("inviter", { prenom: "Sophie", nom: "Invitee", email: ` ${email.toUpperCase()} `, lien: "ami", droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie);
+    expect(answer.status).toBe(303);
+    expect(noticeOf(answer)).toBe("adresse");
+    const page = await servePage(relativesPage, `${locationOf(answer).pathname}${locationOf(answer).search}`, { cookie: world.camille.session.cookie });
+    const html = page.html!.replace(/&#x27;/g, "'");
+    expect(html).toContain("Cette adresse e-mail ne peut pas recevoir d'invitation : indiquez une autre adresse de votre proche, par exemple son adresse personnelle. Rien n'a été envoyé.");
+    expect(await invitationCount()).toBe(before);
+    expect(await mails()).toBe(0);
   });
 
   it("is refused to a caregiver acting in the patient's space, even one who may manage her sharing (404, nothing stored)", async () => {
