@@ -9,6 +9,7 @@ import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { createAccount } from "@/server/db/account-store";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import * as relativesPage from "@/pages/espace/proches";
+import * as delegationPage from "@/pages/espace/proches/[id]";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
 import { fhir, sessionOf } from "../fhir-api/http";
@@ -189,6 +190,42 @@ describe("accepting", () => {
     const after = await page();
     expect(after).toContain("Camille Proches — vous êtes son aidante");
     expect(after).not.toContain("vous pourrez agir pour cette personne");
+  });
+
+  // Found by an exploratory test of the demo: the list named a caregiver as the patient had typed
+  // her in the invitation, while the history named her as her account does.
+  it("lists a pending invitation under the name typed, and once accepted the account holder's own name (one statement for the list)", async () => {
+    const romane = await personWithAccount(world.system, "Romane", "Titulaire");
+    const answer = await post("inviter", { prenom: "Romy", nom: "Surnom", email: romane.email, lien: "ami", droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie);
+    expect(noticeOf(answer)).toBe("invite");
+    const page = async (path = "/espace/proches") => (await servePage(relativesPage, path, { cookie: world.camille.session.cookie })).html!;
+    const pending = await page();
+    expect(pending).toContain("Romy Surnom");
+    expect(pending).not.toContain("Romane Titulaire");
+    const secret = await secretFromOutbox(db(), romane.email, "invitation");
+    expect(noticeOf(await post("accepter", { jeton: secret! }, romane.session.cookie))).toBe("acceptee");
+
+    const sent: string[] = [];
+    const sql = db().sql;
+    const original = sql.query.bind(sql);
+    const query = vi.spyOn(sql, "query").mockImplementation(((text: string, params?: unknown[]) => {
+      sent.push(text);
+      return original(text, params);
+    }) as typeof sql.query);
+    let accepted: string;
+    try {
+      accepted = await page();
+    } finally {
+      query.mockRestore();
+    }
+    expect(accepted).toContain("Romane Titulaire");
+    expect(accepted).not.toContain("Romy Surnom");
+    // Hugo and Romane (and whoever else acts for Camille by now), named by one statement.
+    expect(sent.filter((text) => text.includes("content->'name'"))).toHaveLength(1);
+    const [person] = await relatedPersons(romane.patientId);
+    const own = (await servePage(delegationPage, `/espace/proches/${person!.id}`, { cookie: world.camille.session.cookie, params: { id: person!.id! } })).html!;
+    expect(own).toContain("Romane Titulaire");
+    expect(own).not.toContain("Romy Surnom");
   });
 
   // Found by an exploratory test of the demo: Jean invited « Test Essai » at the address of
