@@ -58,6 +58,7 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await camille.getByLabel("Prénom").fill("Paul");
   await camille.getByLabel(/^Nom/).fill("Aidant");
   await camille.getByLabel("Adresse e-mail").fill(email);
+  await camille.getByLabel("Lien avec vous").selectOption({ label: "Ami ou amie" });
   await camille.getByLabel("ajouter des documents").check();
   await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Invitation envoyée" })).toBeVisible();
@@ -209,6 +210,7 @@ test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plai
   await camille.getByLabel("Prénom").fill("Sans");
   await camille.getByLabel(/^Nom/).fill("Script");
   await camille.getByLabel("Adresse e-mail").fill(email);
+  await camille.getByLabel("Lien avec vous").selectOption({ label: "Ami ou amie" });
   await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Invitation envoyée" })).toBeVisible();
   const pending = camille.getByRole("region", { name: "Invitations en attente" });
@@ -222,6 +224,7 @@ test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plai
   await camille.getByLabel("Prénom").fill("Lien");
   await camille.getByLabel(/^Nom/).fill("Courriel");
   await camille.getByLabel("Adresse e-mail").fill(other);
+  await camille.getByLabel("Lien avec vous").selectOption({ label: "Ami ou amie" });
   await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(camille.getByRole("region", { name: "Invitations en attente" })).toContainText(other);
   // The e-mail of this invitation, not an earlier one. The outbox worker sends in the background,
@@ -310,7 +313,7 @@ test("Camille, in Léo's space as his guardian, reads his relatives, sharing and
   await camille.goto("/espace/proches");
   await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour Léo Martin" })).toContainText("Camille Martin");
   await expect(camille.getByRole("region", { name: "Les personnes qui peuvent agir pour moi" })).toHaveCount(0);
-  await expect(camille.getByLabel("Lien avec Léo Martin")).toHaveValue("parent");
+  await expect(camille.getByLabel("Lien avec Léo Martin")).toHaveValue("");
   // A child has no spouse: not offered in his space (the server refuses it too).
   await expect(camille.getByLabel("Lien avec Léo Martin").getByRole("option", { name: "Conjoint ou conjointe" })).toHaveCount(0);
   await expect(camille.getByRole("checkbox", { name: "voir ses documents" })).toBeVisible();

@@ -6,7 +6,7 @@ import { RightsFieldset } from "./rights-fieldset";
 
 /**
  * "Inviter un proche": a plain form (works without JavaScript), about the person whose space it
- * is (`reader`), offering the ties that person can have (`relationships`, the first chosen).
+ * is (`reader`), offering the ties that person can have (`relationships`, none chosen in advance).
  * `endError`: the form came back refused for its end date; the field says so itself
  * (aria-invalid, the message read with it), not only the notice at the top of the page.
  */
@@ -35,7 +35,12 @@ export function InviteForm({
         <TextField name="email" type="email" label="Adresse e-mail" hint="L'invitation part à cette adresse ; seul le compte qui l'utilise pourra l'accepter." autoComplete="off" maxLength={254} required />
         <div className="flex flex-col gap-1">
           <label htmlFor="field-lien" className="font-semibold text-slate-900">{tv("relatives.relationshipLabel", reader)}</label>
-          <select id="field-lien" name="lien" className="rounded-md border border-slate-500 bg-white px-3 py-2" defaultValue={relationships[0]}>
+          {/* No tie chosen in advance: the first one was recorded for whoever did not touch the list, and the
+              patient then read « Conjoint ou conjointe » of her neighbour (an exploratory test). « Autre proche »
+              by default would be a guess too, only less visible: the inviter says it, the browser asks her to;
+              posted empty anyway (no browser check), the form comes back refused, nothing sent. */}
+          <select id="field-lien" name="lien" className="rounded-md border border-slate-500 bg-white px-3 py-2" defaultValue="" required>
+            <option value="">Choisissez</option>
             {relationships.map((value) => (
               <option key={value} value={value}>{RELATIONSHIPS[value]}</option>
             ))}

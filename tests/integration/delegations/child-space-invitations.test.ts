@@ -38,23 +38,25 @@ beforeAll(async () => {
 const inAYear = () => addMonthsToDay(parisDayOf(new Date()), 11);
 const pageOf = async (cookie: string, path = "/espace/proches") => (await servePage(relativesPage, path, { cookie })).html!.replace(/&#x27;/g, "'");
 /** The values of the relationship list, in order, and the one selected. */
-function relationshipOptions(html: string): { values: string[]; selected: string | undefined } {
-  const select = /<select id="field-lien"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
-  const options = [...select.matchAll(/<option value="([^"]+)"( selected="")?/g)];
-  return { values: options.map((o) => o[1]!), selected: options.find((o) => o[2])?.[1] };
+function relationshipOptions(html: string): { values: string[]; selected: string | undefined; required: boolean } {
+  const [, attributes = "", select = ""] = /<select id="field-lien"([^>]*)>([\s\S]*?)<\/select>/.exec(html) ?? [];
+  const options = [...select.matchAll(/<option value="([^"]*)"( selected="")?/g)];
+  return { values: options.map((o) => o[1]!), selected: options.find((o) => o[2])?.[1], required: / required=""/.test(attributes) };
 }
 const invitationsTo = async (email: string) => (await db().sql.query<{ patient_id: string }>("SELECT patient_id::text FROM delegation_invitation WHERE email = $1", [email])).map((r) => r.patient_id);
 const mailsTo = async (email: string) => (await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = $1", [email])).length;
 
 describe("the relationship list, in a child's space", () => {
-  it("offers no tie a child cannot have (spouse, child, friend) and starts on « Parent »; the guardian's own space still offers them all", async () => {
+  it("offers no tie a child cannot have (spouse, child, friend) and starts on « Choisissez », a choice required; the guardian's own space still offers them all", async () => {
     const inLeo = relationshipOptions(await pageOf(motherInLeo.cookie));
-    expect(inLeo.values).toEqual(["parent", "frere-soeur", "aidant", "autre"]);
-    expect(inLeo.selected).toBe("parent");
+    expect(inLeo.values).toEqual(["", "parent", "frere-soeur", "aidant", "autre"]);
+    expect(inLeo.selected).toBe("");
+    expect(inLeo.required).toBe(true);
 
     const own = relationshipOptions(await pageOf(mother.session.cookie));
-    expect(own.values).toEqual(["conjoint", "enfant", "parent", "frere-soeur", "ami", "aidant", "autre"]);
-    expect(own.selected).toBe("conjoint");
+    expect(own.values).toEqual(["", "conjoint", "enfant", "parent", "frere-soeur", "ami", "aidant", "autre"]);
+    expect(own.selected).toBe("");
+    expect(own.required).toBe(true);
   });
 
   it("refuses a spouse, a child or a friend posted anyway, with a readable message; nothing is stored or e-mailed", async () => {

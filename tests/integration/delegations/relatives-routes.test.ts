@@ -110,6 +110,17 @@ describe("inviting", () => {
     expect(await mails()).toBe(mailsBefore);
   });
 
+  it("refuses an invitation whose tie was left on « Choisissez » (no browser check), saying the form is incomplete; nothing is stored or e-mailed", async () => {
+    const before = await invitationCount();
+    const email = `sans-lien-${Date.now()}@example.org`;
+    const answer = await post("inviter", { prenom: "Sans", nom: "Lien", email, lien: "", droits: ["documents:read"], fin: inAYear() }, world.camille.session.cookie);
+    expect(noticeOf(answer)).toBe("formulaire");
+    const page = await servePage(relativesPage, `${locationOf(answer).pathname}${locationOf(answer).search}`, { cookie: world.camille.session.cookie });
+    expect(page.html).toContain("Le formulaire est incomplet ou incorrect : rien n&#x27;a été enregistré.");
+    expect(await invitationCount()).toBe(before);
+    expect((await db().sql.query("SELECT 1 FROM email_outbox WHERE recipient = $1", [email])).length).toBe(0);
+  });
+
   it("refuses the address of a professional's account, in any spelling, without saying whose it is; nothing is stored or e-mailed", async () => {
     const practitionerId = (await world.system.create(aPractitioner({ given: "Sophie", family: "Invitee" }))).id!;
     const email = `sophie-${Date.now()}@example.org`;
