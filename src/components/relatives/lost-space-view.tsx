@@ -8,10 +8,10 @@ import type { LostSpace } from "@/server/delegations/lost-space";
  * ended): said in words, without whose space it was, and the ways back to their own. Plain
  * forms, as the banner's: the session's chosen space changes only by a post, never by a visit.
  */
-export function LostSpaceView({ selfPatientId }: LostSpace) {
+export function LostSpaceView({ selfPatientId, cameOfAge }: LostSpace) {
   return (
     <div className="flex max-w-prose flex-col gap-6">
-      <PageHeader title={t("lostSpace.title")} description={t("lostSpace.body")} />
+      <PageHeader title={t("lostSpace.title")} description={t(cameOfAge ? "lostSpace.bodyCameOfAge" : "lostSpace.body")} />
       <div className="flex flex-wrap gap-3">
         <form method="post" action="/espace/espace-actif">
           <input type="hidden" name="patientId" value={selfPatientId} />

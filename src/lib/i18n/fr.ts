@@ -135,6 +135,9 @@ export const fr = {
   lostSpace: {
     title: "Vous n'avez plus accès à cet espace",
     body: "Votre accès à l'espace santé de cette personne a pris fin : il a été retiré, ou il est arrivé à sa date de fin. Vous ne pouvez plus y consulter ses données ni agir en son nom.",
+    /** Ended on the 18th birthday (children/majority.ts): the guardian's access, or a caregiver's chosen during the minority. */
+    bodyCameOfAge:
+      "Votre accès à l'espace santé de cette personne a pris fin : elle est devenue majeure. Un accès donné pendant sa minorité s'arrête à ses 18 ans ; c'est maintenant elle qui choisit qui peut agir pour elle. Vous ne pouvez plus y consulter ses données ni agir en son nom.",
     home: "Revenir à mon espace",
     relatives: "Voir les personnes pour qui j'agis",
   },

@@ -50,6 +50,13 @@ export type Delegation = {
   end?: Date;
   /** False once revoked. */
   active: boolean;
+  /**
+   * Present when `end` is the patient's majority (it comes before any end date of its own): the
+   * guardianship, or a delegation chosen during the minority, ends because the child came of age,
+   * which the one who loses the space is told (lost-space.ts) rather than « retiré ou arrivé à sa
+   * date de fin ».
+   */
+  endsAtMajority?: true;
 };
 
 export function emptyRules(patientId: string): PatientRules {
@@ -166,6 +173,7 @@ export function rulesFromResources(
         start,
         end: endsAtMajority ? earliest(end, majority) : end,
         active: person.active !== false,
+        ...(endsAtMajority && majority && (!end || majority <= end) ? { endsAtMajority: true as const } : {}),
       },
     ];
   });

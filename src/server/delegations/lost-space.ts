@@ -7,8 +7,13 @@ import { isUuid } from "../fhir/ids";
 import { createRepository } from "../fhir/repository";
 import { orUndefined } from "../pages/or-undefined";
 
-/** A space the session still points at, that its person no longer reaches: only who they are themself, never whose space it was. */
-export type LostSpace = { selfPatientId: string };
+/**
+ * A space the session still points at, that its person no longer reaches: only who they are
+ * themself, never whose space it was. `cameOfAge`: the access ended because that person turned
+ * 18 (access/rules.ts), which whoever had it knew was coming (a guardian, or a caregiver chosen
+ * in a child's space), not withdrawn nor at an end date of its own.
+ */
+export type LostSpace = { selfPatientId: string; cameOfAge?: true };
 
 /**
  * Whether the session's chosen space (set by /espace/espace-actif, kept in the session) is
@@ -41,7 +46,9 @@ export async function lostSpace({ session, repo, ctx, lostSpace: spaceId }: Requ
   agentRepo.knowRules(rules);
   agentRepo.auditAlongside(repo);
   const reached = await orUndefined(agentRepo.read("Patient", spaceId));
-  return reached ? undefined : { selfPatientId };
+  if (reached) return undefined;
+  const cameOfAge = tie?.active && tie.endsAtMajority && tie.end && tie.end <= agentRepo.now();
+  return cameOfAge ? { selfPatientId, cameOfAge: true } : { selfPatientId };
 }
 
 /** The tie the person last had in that space: the one that started last (no start counts as earliest). */

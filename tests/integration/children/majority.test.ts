@@ -14,6 +14,8 @@ import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, fhir, idsOf, sameOrigin, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { birthDayFor } from "./world";
+import * as documentsPage from "@/pages/espace/documents";
+import { servePage } from "../pages/pages-route";
 
 
 /**
@@ -243,5 +245,43 @@ describe("a caregiver chosen in a child's space: the access ends on the 18th bir
     expect((await fhir("GET", `Patient/${teen}`, { cookie: inTeen.cookie })).status).toBe(404);
     expect(await switchSpace((await checkSession(inTeen.sessionId, new Date()))!, teen, new Date())).toBe(false);
     expect((await fhir("GET", `Patient/${adult}`, { cookie: inAdult.cookie })).status).toBe(200);
+  });
+});
+
+/**
+ * The page a guardian opens in the child's space once the child is 18 says why she no longer
+ * reaches it: the child came of age, not « retiré, ou arrivé à sa date de fin » (found by an
+ * exploratory test). The server's clock moved from ten minutes before the birthday to ten after
+ * (only Date is faked), the same session.
+ */
+describe("the page a guardian opens after the 18th birthday", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("says the person came of age; a caregiver's access withdrawn before it still says withdrawn or ended", async () => {
+    const birthDate = birthDayFor(18, 1);
+    const teen = await aTeen("Eli", birthDate, [parents.camille]);
+    const aunt = (await (await system()).create(aPatient({ given: "Alix", family: "Tante", birthDate: "1980-01-01" }))).id!;
+    const withdrawn = await (await system()).create(aDelegation({ patientId: teen, agentPatientId: aunt, scopes: ["documents:read"] }));
+    const birthday = startOfParisDay(majorityDay(birthDate)!);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(birthday.getTime() - 10 * 60_000));
+    const guardian = await signIn(`Patient/${parents.camille}`, { space: teen, name: "Camille Martin" });
+    const caregiver = await signIn(`Patient/${aunt}`, { space: teen, name: "Alix Tante" });
+    const view = async (cookie: string) => (await servePage(documentsPage, "/espace/documents", { cookie, framed: true })).html!.replace(/&#x27;/g, "'");
+    const before = await view(guardian.cookie);
+    expect(before).toContain("Eli Martin");
+    expect(before).not.toContain("Vous n'avez plus accès à cet espace");
+    await (await system()).update({ ...withdrawn, active: false });
+
+    vi.setSystemTime(new Date(birthday.getTime() + 10 * 60_000));
+    const after = await view(guardian.cookie);
+    expect(after).toContain("Vous n'avez plus accès à cet espace");
+    expect(after).toContain("Votre accès à l'espace santé de cette personne a pris fin : elle est devenue majeure.");
+    expect(after).not.toContain("il a été retiré");
+    expect(after).not.toContain("Eli");
+    // Withdrawn the day before: that is what ended it, and what it says.
+    expect(await view(caregiver.cookie)).toContain("il a été retiré, ou il est arrivé à sa date de fin");
   });
 });
