@@ -2,10 +2,10 @@ import "@/server/server-only";
 import type { Consent, Practitioner } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { anAuthorisation } from "@/lib/fhir/builders/rules";
-import { unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { activeConsents, practitionerOf } from "./active-consents";
 import { privacySpace } from "./privacy-space";
+import { blockedFirst, endNotAhead } from "./sharing-refusal";
 
 /**
  * "Autoriser un professionnel": at a level (normal documents, or normal and restricted) until
@@ -21,9 +21,9 @@ export async function authoriseProfessional(repo: Repository, input: AuthoriseIn
   await repo.read<Practitioner>("Practitioner", input.practitionerId);
   const blocks = await activeConsents(repo, patientId, "block");
   if (blocks.some((consent) => practitionerOf(consent) === input.practitionerId)) {
-    throw unprocessable("Ce professionnel est bloqué : débloquez-le avant de l'autoriser.");
+    throw blockedFirst();
   }
-  if (input.until && input.until.getTime() <= repo.now().getTime()) throw unprocessable("La date de fin doit être à venir.");
+  if (input.until && input.until.getTime() <= repo.now().getTime()) throw endNotAhead();
   const now = repo.now().toISOString();
   const provisionOf = (consent: Consent): Consent["provision"] => ({
     ...consent.provision,

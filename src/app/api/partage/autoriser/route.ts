@@ -16,6 +16,6 @@ export async function POST(request: Request): Promise<Response> {
       });
       return outcome === "authorised" ? "autorise" : "modifie";
     },
-    { on422: "bloque_d_abord", invalid: { notice: "date", field: "jusqu_au" } },
+    { invalid: { notice: "date", field: "jusqu_au" } },
   );
 }

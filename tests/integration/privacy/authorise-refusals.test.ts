@@ -1,0 +1,54 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
+import * as sharingPage from "@/pages/espace/partage";
+import { clock } from "../delegations/test-clock";
+import { appUrl } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
+import { useTestDatabase } from "../../setup/test-database";
+import { buildPrivacyWorld, noticeOf, post, type PrivacyWorld } from "./world";
+
+vi.mock("@/server/clock", () => import("../delegations/test-clock"));
+const db = useTestDatabase();
+
+/**
+ * « Autoriser un professionnel » refused: each refusal with its own code and words. A
+ * time-limited authorisation refused for its date said « Ce professionnel est bloqué » (found by
+ * an exploratory test): every 422 of the route had the blocked professional's code. The date is
+ * refused by the use case when it is not ahead on the server's clock, moved here past the day the
+ * form allowed (only that clock: sessions keep the real one).
+ */
+let world: PrivacyWorld;
+beforeAll(async () => {
+  world = await buildPrivacyWorld();
+}, 120_000);
+
+const consentCount = async () => (await db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "Consent" } })) as number;
+const pageFor = async (answer: Response) => {
+  const location = new URL(answer.headers.get("location") ?? "/", appUrl());
+  return (await servePage(sharingPage, `${location.pathname}${location.search}`, { cookie: world.sessions.camille.cookie })).html!.replace(/&#x27;/g, "'");
+};
+
+describe("authorising a professional, refused", () => {
+  it("for its end date says the date, not that the professional is blocked; nothing is stored", async () => {
+    const before = await consentCount();
+    clock.offsetMs = 3 * 24 * 3600 * 1000;
+    let answer: Response;
+    try {
+      answer = await post("autoriser", { praticien: world.beta, niveau: "N", jusqu_au: addDaysToDay(parisDayOf(new Date()), 1) }, { cookie: world.sessions.camille.cookie });
+    } finally {
+      clock.offsetMs = 0;
+    }
+    expect(noticeOf(answer)).toBe("date");
+    const page = await pageFor(answer);
+    expect(page).toContain("La date doit être un jour à venir, dans les trois ans.");
+    expect(page).not.toContain("Ce professionnel est bloqué");
+    expect(await consentCount()).toBe(before);
+  });
+
+  it("for a blocked professional still says to lift the block first", async () => {
+    expect(noticeOf(await post("bloquer", { praticien: world.alpha }, { cookie: world.sessions.camille.cookie }))).toBe("bloque");
+    const answer = await post("autoriser", { praticien: world.alpha, niveau: "N", jusqu_au: "" }, { cookie: world.sessions.camille.cookie });
+    expect(noticeOf(answer)).toBe("bloque_d_abord");
+    expect(await pageFor(answer)).toContain("Ce professionnel est bloqué : débloquez-le avant de l'autoriser.");
+  });
+});
