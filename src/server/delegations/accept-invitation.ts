@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import type { Patient } from "@medplum/fhirtypes";
 import { findAccountByEmail } from "../db/account-store";
 import { invitationByToken, markAccepted } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";
@@ -36,11 +37,13 @@ export async function acceptInvitation(accepter: Repository, secret: string): Pr
   const refusal = acceptRefusal(invitation, { patientId: actor.patientId, accountId: actor.accountId, inviteeAccountId: invitee?.id, actsAlready }, now);
   if (refusal) return { ok: false, reason: refusal };
 
+  // Her own name for the RelatedPerson (delegation-resource.ts), read as herself, in her own trail.
+  const self = await accepter.read<Patient>("Patient", actor.patientId);
   const activeFrom = startAfterPause(now);
   const cancelSecret = newSecret();
   const relatedPersonId = await system
     .transaction(async ({ tx, create }) => {
-      const person = await create(delegationOfInvitation(invitation, { patientId: actor.patientId, accountId: actor.accountId }, activeFrom));
+      const person = await create(delegationOfInvitation(invitation, { patientId: actor.patientId, accountId: actor.accountId, name: self.name?.[0] }, activeFrom));
       const db = inPrisma(tx);
       if (!(await markAccepted(db, invitation.id, actor.accountId, person.id!, now, hashSecret(cancelSecret)))) throw new AlreadyTaken();
       await notify(db, {

@@ -7,7 +7,7 @@ import type { RequestScope } from "../documents/request-scope";
 import { FhirError } from "../fhir/errors";
 import { isUuid } from "../fhir/ids";
 import { endDayBounds } from "./invitation-state";
-import { caregiverDelegation, managedSpace, managedSpaceUntil } from "./managed-space";
+import { caregiverDelegation, managedSpaceUntil } from "./managed-space";
 
 /** One caregiver's delegation as its page shows it: its rights as a list (a Set has no JSON form), and the last-day field's value and bounds. */
 export type DelegationShown = {
@@ -42,14 +42,12 @@ export async function delegationPageData({ repo }: RequestScope, relatedPersonId
   if (!found) return undefined;
   if (found === "guardian") return { kind: "guardian", message: notice };
   const { person, delegation } = found;
-  const [until, names] = await Promise.all([managedSpaceUntil(repo), repo.delegateNames(managedSpace(repo), [delegation.agentPatientId])]);
-  const bounds = endDayBounds(repo.now(), until);
+  const bounds = endDayBounds(repo.now(), await managedSpaceUntil(repo));
   const current = delegation.end ? parisDayOf(new Date(delegation.end.getTime() - 1)) : bounds.byDefault;
   return {
     kind: "delegate",
     relatedPersonId,
-    // The account holder's own name, as on the list (fhir/delegate-names.ts); the typed one if she has none.
-    name: names.get(delegation.agentPatientId) ?? formatHumanName(person.name) ?? "Proche",
+    name: formatHumanName(person.name) ?? "Proche",
     scopes: [...delegation.scopes],
     end: delegation.end,
     active: delegation.active,

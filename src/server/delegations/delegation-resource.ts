@@ -1,4 +1,4 @@
-import type { RelatedPerson } from "@medplum/fhirtypes";
+import type { HumanName, RelatedPerson } from "@medplum/fhirtypes";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
@@ -11,13 +11,21 @@ import { isScope, type Scope } from "../access/scopes";
  */
 export type InvitationTerms = { patientId: string; given: string; family: string; relationship: string; scopes: readonly string[]; endDay: string };
 
-/** Accepted: the agent named, starting after the pause (`start`), the last day a plain Paris day. */
-export function delegationOfInvitation(invitation: InvitationTerms, agent: { patientId: string; accountId: string }, start: Date): RelatedPerson {
+/**
+ * Accepted: the agent named, starting after the pause (`start`), the last day a plain Paris day.
+ *
+ * `agent.name`: the accepting account holder's own name, which the RelatedPerson carries from then
+ * on: the name the inviter typed (a nickname, a misspelling) was the only one known while the
+ * invitation was pending, and the patient's history names the account holder (found by an
+ * exploratory test: one person under two names). Written once, at acceptance, rather than read
+ * from the delegate's record on every view of the list: her record is not the patient's to read.
+ */
+export function delegationOfInvitation(invitation: InvitationTerms, agent: { patientId: string; accountId: string; name?: HumanName }, start: Date): RelatedPerson {
   const person = aDelegation({
     patientId: invitation.patientId,
     agentPatientId: agent.patientId,
     accountId: agent.accountId,
-    agentName: { given: invitation.given, family: invitation.family },
+    agentName: agent.name?.family ? { given: agent.name.given?.join(" ") ?? "", family: agent.name.family } : { given: invitation.given, family: invitation.family },
     scopes: invitation.scopes.filter(isScope),
     start: start.toISOString(),
     // A plain day: the last day included, to 23:59:59 Paris time (rules.ts reads it so).

@@ -55,13 +55,8 @@ export async function listRelatives(repo: Repository): Promise<RelativesOverview
     const ended = status !== "ended" ? undefined : delegation.end && delegation.end <= now ? "expired" : "withdrawn";
     return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status, ended }];
   });
-  const agents = [...new Set(relatives.map((r) => r.delegation.agentPatientId))];
-  const [lastActs, names] = await Promise.all([lastActsOfAgents(repo, patientId, agents), repo.delegateNames(patientId, agents)]);
-  for (const row of relatives) {
-    row.lastAct = lastActs.get(row.delegation.agentPatientId);
-    // Accepted: the account holder's own name, as the history says it; the typed one if she has none.
-    row.name = names.get(row.delegation.agentPatientId) ?? row.name;
-  }
+  const lastActs = await lastActsOfAgents(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);
+  for (const row of relatives) row.lastAct = lastActs.get(row.delegation.agentPatientId);
   const order = { active: 0, paused: 1, ended: 2 } as const;
   relatives.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, "fr"));
   const pending = (await invitationsOfPatient(patientId)).filter((invitation) => invitationState(invitation, now) === "open");

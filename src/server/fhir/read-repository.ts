@@ -20,7 +20,6 @@ import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
 import { directoryCards } from "./directory-cards";
-import { delegateNames } from "./delegate-names";
 import { directoryEntryNames, type DirectoryType } from "./directory-entry-names";
 import { searchPatientById } from "./patient-search";
 import { documentFacetRefs } from "./document-facets";
@@ -103,11 +102,6 @@ export class ReadRepository extends GuardedRepository {
   async directoryEntryNames(types: readonly DirectoryType[], ids: readonly string[]): Promise<Map<string, string>> {
     types.forEach(() => this.countRead());
     return directoryEntryNames(this, this.db.sql, types, ids, spaceOf(this.actor));
-  }
-
-  /** The own names of the people who act in `patientId`'s space, by their Patient id, for whoever may list them (delegate-names.ts). */
-  async delegateNames(patientId: string, agentPatientIds: readonly string[]): Promise<Map<string, string>> {
-    return delegateNames(this, this.db.sql, patientId, agentPatientIds);
   }
 
   /** The same search, each resource as its stored JSON text (for the API, which sends it as it is). */
