@@ -59,7 +59,6 @@ export const frPrescriptions = {
       yours: "Ce code identifie l'ordonnance et renvoie vers votre espace. Il ne donne accès à rien sans vous connecter.",
       theirs: "Ce code identifie l'ordonnance et renvoie vers l'espace de {person}. Il ne donne accès à rien sans se connecter.",
     },
-    printTitle: "Ordonnance du {date}",
     printIntro: "Version imprimable. Utilisez la fonction d'impression de votre navigateur.",
     printPatient: "Patient",
     bornOn: { female: "née le {date}", male: "né le {date}", unknown: "date de naissance : {date}" },

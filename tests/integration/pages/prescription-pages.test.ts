@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import * as prescriptionPage from "@/pages/espace/ordonnances/[id]";
 import * as printPage from "@/pages/espace/ordonnances/[id]/imprimer";
@@ -124,6 +125,14 @@ describe("« Lien créé » (/espace/ordonnances/[id]/lien, Pages Router)", () =
   });
 });
 
+/** The <title> the printable page asks of _app.tsx (its props' title), for this browser's cookie. */
+async function printTitleFor(id: string, cookie: string) {
+  const req = { headers: { cookie, "x-forwarded-for": "10.0.0.11" }, socket: {}, url: `/espace/ordonnances/${id}/imprimer` } as unknown as IncomingMessage;
+  const context = { req, res: { statusCode: 200, setHeader: () => undefined }, query: { id }, params: { id } } as unknown as Parameters<typeof printPage.getServerSideProps>[0];
+  const result = await printPage.getServerSideProps(context);
+  return "props" in result ? (await result.props).title : undefined;
+}
+
 describe("the printable prescription (/espace/ordonnances/[id]/imprimer, Pages Router)", () => {
   it("sends a visitor without a session to sign in and a professional to their space", async () => {
     const { prescriber, mine } = await world();
@@ -139,7 +148,10 @@ describe("the printable prescription (/espace/ordonnances/[id]/imprimer, Pages R
       const answer = await servePage(printPage, `/espace/ordonnances/${mine}/imprimer`, { params: { id: mine }, cookie });
       expect(answer.status, who).toBe(200);
       const html = answer.html!;
-      expect(html, who).toMatch(/<h1 id="print-title"[^>]*>Ordonnance du \d{1,2} \S+ \d{4}<\/h1>/);
+      const heading = html.match(/<h1 id="print-title"[^>]*>(Ordonnance du \d{1,2} \S+ \d{4})<\/h1>/)?.[1];
+      expect(heading, who).toBeDefined();
+      // Titled as its heading, not « Ordonnance » only: tabs and window lists tell prescriptions apart.
+      expect(await printTitleFor(mine, cookie), who).toBe(heading);
       expect(html, who).toContain("Alma Ordonnance");
       expect(html, who).toContain("Amoxicilline de test");
       expect(html, who).toContain("Dr Sophie Prescriptrice");

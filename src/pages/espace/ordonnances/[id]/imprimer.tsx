@@ -1,6 +1,6 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { DispensationsTable } from "@/components/prescriptions/dispensations-table";
-import { PrescriptionFacts } from "@/components/prescriptions/prescription-facts";
+import { PrescriptionFacts, prescriptionTitle } from "@/components/prescriptions/prescription-facts";
 import { PrescriptionLines } from "@/components/prescriptions/prescription-lines";
 import { formatDay } from "@/lib/documents/format";
 import { grammaticalSex } from "@/lib/fhir/grammatical-sex";
@@ -18,7 +18,8 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<PrintPageData>("patient", async (scope, { params, req }) => {
   const data = await printPageData(scope, typeof params?.id === "string" ? params.id : "", headersOf(req));
-  return data ? { title: t("prescriptionPage.metadataTitle"), data } : NOT_FOUND;
+  // Titled as its heading says, so that its tab and a printed page's header tell it from another prescription.
+  return data ? { title: prescriptionTitle(data.prescription), data } : NOT_FOUND;
 });
 
 /**
@@ -40,7 +41,7 @@ export default function PrintPrescriptionPage({ frame, data }: FramedProps<Print
       <header className="flex flex-wrap items-start justify-between gap-6">
         <div className="flex flex-col gap-2">
           <h1 id="print-title" className="text-3xl font-bold">
-            {t("prescriptionPage.printTitle", { date })}
+            {prescriptionTitle(prescription)}
           </h1>
           <p className="text-slate-700 print:hidden">{t("prescriptionPage.printIntro")}</p>
           {patient ? (
