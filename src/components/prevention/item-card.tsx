@@ -2,13 +2,15 @@ import { Button } from "@/components/button";
 import { frDay } from "@/server/prevention/evaluators/context";
 import type { PreventionItem } from "@/server/prevention/types";
 import { t } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 
 /**
  * One prevention item: what it is, its status and date, "Pourquoi ?" (the reason, with the data
  * used and the source), "C'est fait" (a dated form, plain HTML) and "Ne plus me le rappeler"
- * for its theme. Works without JavaScript.
+ * for its theme. Works without JavaScript. `reader`: whose calendar it is, for the words that
+ * speak of the person (« Ne concerne pas Léo Martin » in his mother's space, not « vous »).
  */
-export function ItemCard({ item, today, silenced, canWrite }: { item: PreventionItem; today: string; silenced: boolean; canWrite: boolean }) {
+export function ItemCard({ item, today, silenced, canWrite, reader }: { item: PreventionItem; today: string; silenced: boolean; canWrite: boolean; reader: Reader }) {
   const id = `item-${item.item.toLowerCase()}`;
   const badge = item.status === "OVERDUE" ? "bg-red-100 text-red-900 border-red-700" : item.status === "COMPLETE" ? "bg-green-50 text-green-900 border-green-700" : "bg-blue-50 text-blue-950 border-blue-700";
   return (
@@ -17,9 +19,9 @@ export function ItemCard({ item, today, silenced, canWrite }: { item: Prevention
         <h3 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
           {item.label}
         </h3>
-        <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${badge}`}>{t(`prevention.status.${item.status}`)}</span>
+        <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${badge}`}>{item.status === "NOT_APPLICABLE" ? tv("preventionWords.notApplicable", reader) : t(`prevention.status.${item.status}`)}</span>
       </div>
-      <p className="mt-1 text-slate-700">{whenText(item)}</p>
+      <p className="mt-1 text-slate-700">{whenText(item, reader)}</p>
       {item.mandatory ? <p className="mt-1 text-sm font-semibold text-slate-900">{t("prevention.item.mandatory")}</p> : null}
       <details className="mt-3">
         <summary className="cursor-pointer font-semibold text-blue-800 underline underline-offset-4">{t("prevention.item.why")}</summary>
@@ -62,7 +64,7 @@ export function ItemCard({ item, today, silenced, canWrite }: { item: Prevention
 }
 
 /** When to do it, in words: the item's dose and its dates, as its status reads them. */
-function whenText(item: PreventionItem): string {
+function whenText(item: PreventionItem, reader: Reader): string {
   const dose = item.dose ? t("prevention.item.dose", { dose: item.dose }) : "";
   switch (item.status) {
     case "OVERDUE":
@@ -74,6 +76,6 @@ function whenText(item: PreventionItem): string {
     case "COMPLETE":
       return item.next ? t("prevention.item.completeNext", { date: frDay(item.next) }) : t("prevention.item.complete");
     case "NOT_APPLICABLE":
-      return t("prevention.item.notApplicable");
+      return tv("preventionWords.notApplicableToday", reader);
   }
 }

@@ -1,4 +1,5 @@
 import type { PreventionItem } from "@/server/prevention/types";
+import type { Reader } from "@/lib/i18n/voice";
 import { ItemCard } from "./item-card";
 
 /**
@@ -13,6 +14,7 @@ export function ItemSection({
   empty,
   today,
   canWrite,
+  reader,
   silenced = () => false,
 }: {
   title: string;
@@ -21,6 +23,7 @@ export function ItemSection({
   empty: string;
   today: string;
   canWrite: boolean;
+  reader: Reader;
   silenced?: (item: PreventionItem) => boolean;
 }) {
   return (
@@ -31,7 +34,7 @@ export function ItemSection({
       {items.length === 0 ? <p className="text-slate-700">{empty}</p> : null}
       <ul className="flex flex-col gap-4">
         {items.map((item) => (
-          <ItemCard key={item.item} item={item} today={today} silenced={silenced(item)} canWrite={canWrite} />
+          <ItemCard key={item.item} item={item} today={today} silenced={silenced(item)} canWrite={canWrite} reader={reader} />
         ))}
       </ul>
     </section>

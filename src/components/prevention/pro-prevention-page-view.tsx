@@ -3,6 +3,7 @@ import { BackToPatients } from "@/components/documents/back-to-patients";
 import { RecordTabs } from "@/components/documents/record-tabs";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
+import { readerNamed } from "@/lib/i18n/voice";
 import type { ProPreventionPageData } from "@/server/prevention/pro-prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 import { ItemSection } from "./item-section";
@@ -14,7 +15,7 @@ import { ItemSection } from "./item-section";
  */
 export function ProPreventionPageView({ data }: { data: ProPreventionPageData }) {
   const list = (title: string, id: string, items: PreventionItem[], empty: string) => (
-    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={false} />
+    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={false} reader={readerNamed(data.name)} />
   );
   return (
     <div className="flex flex-col gap-6">

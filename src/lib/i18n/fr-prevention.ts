@@ -11,13 +11,12 @@ export const frPrevention = {
     titleOf: "Prévention de {name}",
     intro:
       "Vaccinations, dépistages et bilans recommandés selon l'âge, le sexe et les maladies inscrites au dossier, d'après le calendrier français en vigueur. Chaque message dit pourquoi.",
-    /** An item's status badge (src/server/prevention/types.ts: Status). */
+    /** An item's status badge (src/server/prevention/types.ts: Status); NOT_APPLICABLE speaks of the person: preventionWords.notApplicable. */
     status: {
       DUE: "À faire",
       OVERDUE: "En retard",
       NOT_DUE: "Bientôt",
       COMPLETE: "À jour",
-      NOT_APPLICABLE: "Ne vous concerne pas",
     },
     /** The calendar's themes, as the reminders are silenced by theme (src/server/prevention/types.ts: Theme). */
     themes: {
@@ -83,7 +82,6 @@ export const frPrevention = {
       notDueFrom: "À partir du {date}{dose}.",
       complete: "À jour.",
       completeNext: "À jour. Prochaine échéance : {date}.",
-      notApplicable: "Ne vous concerne pas aujourd'hui.",
     },
     carnet: {
       title: "Carnet de vaccination",
@@ -134,6 +132,9 @@ export const frPrevention = {
     },
   },
   preventionWords: {
+    /** An item's badge and date line when it does not apply: in a child's or another person's space, not « vous ». */
+    notApplicable: { yours: "Ne vous concerne pas", theirs: "Ne concerne pas {person}" },
+    notApplicableToday: { yours: "Ne vous concerne pas aujourd'hui.", theirs: "Ne concerne pas {person} aujourd'hui." },
     remindersOn: {
       yours:
         "Vous recevez un message quand une vaccination ou un dépistage devient à faire. Vous pouvez les arrêter pour un thème (bouton « Ne plus me le rappeler ») ou tous ; le calendrier reste visible.",

@@ -36,7 +36,7 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
   const groups = groupItems(data.items, data.date);
   const silenced = (item: PreventionItem) => data.preferences.all || data.preferences.themes.includes(item.theme);
   const list = (title: string, id: string, items: PreventionItem[], empty: string) => (
-    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} silenced={silenced} />
+    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} reader={reader} silenced={silenced} />
   );
   return (
     <div className="flex flex-col gap-8">
