@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import { t } from "@/lib/i18n/messages";
+import { FieldError } from "./field-error";
 
 /**
  * A labelled input with an optional hint and error, both tied to the input through
@@ -30,12 +31,7 @@ export function TextField({ name, label, id, hint, error, required, className = 
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          <span className="sr-only">{t("form.errorPrefix")} </span>
-          {error}
-        </p>
-      ) : null}
+      {error && errorId ? <FieldError id={errorId} text={error} /> : null}
       <input
         id={fieldId}
         name={name}

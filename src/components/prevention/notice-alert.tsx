@@ -9,6 +9,8 @@ const TONES: Record<PreventionNotice, "success" | "error"> = {
   rappels: "success",
   bilan: "success",
   invalide: "error",
+  "date-invalide": "error",
+  "lot-invalide": "error",
   refuse: "error",
 };
 

@@ -34,6 +34,8 @@ export const frPrevention = {
       rappels: "Votre choix de rappels est enregistré.",
       bilan: "Votre questionnaire est enregistré dans votre dossier.",
       invalide: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs.",
+      "date-invalide": "Rien n'a été enregistré : vérifiez la date de la vaccination (une date passée, après la naissance).",
+      "lot-invalide": "Rien n'a été enregistré : vérifiez le numéro de lot (lettres, chiffres, espaces, points, barres obliques et tirets, 40 caractères au plus).",
       refuse: "Rien n'a été enregistré : vos droits sur cet espace ne le permettent pas.",
     },
     /** When the engine has nothing to compute from: the person's page and a professional's tab say the same. */
@@ -94,6 +96,9 @@ export const frPrevention = {
       vaccine: "Vaccin",
       date: "Date de la vaccination",
       lot: "Numéro de lot (facultatif)",
+      /** Beside the field the form came back refused for (?message=date-invalide, lot-invalide). */
+      dateError: "Une date passée, après la naissance.",
+      lotError: "Lettres, chiffres, espaces, points, barres obliques et tirets seulement, 40 caractères au plus.",
       add: "Ajouter au carnet",
     },
     certificate: {

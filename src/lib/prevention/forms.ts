@@ -20,6 +20,7 @@ export const addVaccinationForm = z.object({
   lot: z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).optional(),
 });
 
-export type PreventionNotice = "fait" | "ajoute" | "rappels" | "bilan" | "invalide" | "refuse";
+/** `date-invalide`, `lot-invalide`: the carnet's form refused for that one field, which the page marks. */
+export type PreventionNotice = "fait" | "ajoute" | "rappels" | "bilan" | "invalide" | "date-invalide" | "lot-invalide" | "refuse";
 
-export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "bilan", "invalide", "refuse"];
+export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "bilan", "invalide", "date-invalide", "lot-invalide", "refuse"];

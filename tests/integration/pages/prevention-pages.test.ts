@@ -91,6 +91,25 @@ describe("the vaccination record (Pages Router)", () => {
     }
   });
 
+  it("marks the field a refused vaccination came back for, with its error read with it, and none for the general refusal", async () => {
+    const cookie = world.sessions.jean.cookie;
+    const input = (page: string, name: string) => page.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
+    for (const [code, field, other, error] of [
+      ["date-invalide", "date", "lot", "Une date passée, après la naissance."],
+      ["lot-invalide", "lot", "date", "Lettres, chiffres, espaces, points, barres obliques et tirets seulement, 40 caractères au plus."],
+    ] as const) {
+      const page = await html(serveRecord, `${RECORD}?message=${code}`, cookie);
+      expect(page, code).toContain('role="alert"');
+      expect(input(page, field), code).toContain('aria-invalid="true"');
+      const errorId = input(page, field).match(/aria-describedby="([^"]*)"/)?.[1];
+      expect(errorId, code).toBeDefined();
+      expect(page, code).toMatch(new RegExp(`<p id="${errorId}"[^>]*>.*${error.replace(/[.()]/g, "\\$&")}</p>`));
+      expect(input(page, other), code).not.toContain("aria-invalid");
+    }
+    const general = await html(serveRecord, `${RECORD}?message=invalide`, cookie);
+    for (const name of ["date", "lot"]) expect(input(general, name)).not.toContain("aria-invalid");
+  });
+
   it("shows a guardian their child's record with the form and the child's growth, without what the child keeps secret", async () => {
     const page = await html(serveRecord, RECORD, world.sessions.camilleForLeo.cookie);
     expect(page).toContain("Hexavalent DTCaP-Hib-Hépatite B");

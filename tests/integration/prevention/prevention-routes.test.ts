@@ -144,14 +144,18 @@ describe("the vaccination record (POST /espace/prevention/carnet/ajouter)", () =
     expect(shots.find((s) => s.lotNumber === "SHX-2025/A1")).toMatchObject({ vaccineCode: { coding: [{ code: "J07BK03" }] }, primarySource: false });
   });
 
+  // Refused for its date or its lot alone, the answer names that field, which the page then marks.
   it.each([
-    ["an unknown product", { product: "snake-oil", date: "2025-01-01" }],
-    ["a lot with markup", { product: "shingrix", date: "2025-01-01", lot: "<img src=x onerror=alert(1)>" }],
-    ["a future day", { product: "shingrix", date: "2999-01-01" }],
-  ])("refuses %s", async (_case, fields) => {
+    ["an unknown product", { product: "snake-oil", date: "2025-01-01" }, "invalide"],
+    ["a lot with markup", { product: "shingrix", date: "2025-01-01", lot: "<img src=x onerror=alert(1)>" }, "lot-invalide"],
+    ["a future day", { product: "shingrix", date: "2999-01-01" }, "date-invalide"],
+    ["a day before the birth", { product: "shingrix", date: "1901-01-01" }, "date-invalide"],
+    ["a day that is not one", { product: "shingrix", date: "demain" }, "date-invalide"],
+    ["a bad day and a bad lot", { product: "shingrix", date: "demain", lot: "<b>" }, "invalide"],
+  ])("refuses %s, saying which field", async (_case, fields, code) => {
     const before = await count("Immunization", world.ids.jean);
     const answer = await post(addToRecord, "/espace/prevention/carnet/ajouter", fields, { cookie: world.sessions.jean.cookie });
-    expect(answer.headers.get("location")).toBe("/espace/prevention/carnet?message=invalide");
+    expect(answer.headers.get("location")).toBe(`/espace/prevention/carnet?message=${code}`);
     expect(await count("Immunization", world.ids.jean)).toBe(before);
   });
 });

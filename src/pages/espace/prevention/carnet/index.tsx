@@ -1,4 +1,5 @@
 import { Button } from "@/components/button";
+import { FieldError } from "@/components/field-error";
 import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
@@ -22,6 +23,9 @@ export const getServerSideProps = framedPage<VaccinationRecordPageData>("patient
 /** The vaccination record: every Immunization the actor may see, and a form to add one (declared). */
 export default function VaccinationRecordPage({ data }: FramedProps<VaccinationRecordPageData>) {
   if (!data) return <NotFoundView />;
+  // Refused for one field, that field says so itself (aria-invalid, its error read with it), not only the notice above.
+  const dateError = data.notice === "date-invalide";
+  const lotError = data.notice === "lot-invalide";
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("prevention.carnet.title")} description={t("prevention.carnet.intro")}>
@@ -69,11 +73,23 @@ export default function VaccinationRecordPage({ data }: FramedProps<VaccinationR
             <label htmlFor="date" className="font-semibold">
               {t("prevention.carnet.date")}
             </label>
-            <input id="date" type="date" name="date" required max={data.today} defaultValue={data.today} className="rounded border border-slate-500 px-2 py-1" />
+            {dateError ? <FieldError id="date-error" text={t("prevention.carnet.dateError")} /> : null}
+            <input
+              id="date"
+              type="date"
+              name="date"
+              required
+              max={data.today}
+              defaultValue={data.today}
+              aria-invalid={dateError || undefined}
+              aria-describedby={dateError ? "date-error" : undefined}
+              className="rounded border border-slate-500 px-2 py-1"
+            />
             <label htmlFor="lot" className="font-semibold">
               {t("prevention.carnet.lot")}
             </label>
-            <input id="lot" type="text" name="lot" maxLength={40} className="rounded border border-slate-500 px-2 py-1" />
+            {lotError ? <FieldError id="lot-error" text={t("prevention.carnet.lotError")} /> : null}
+            <input id="lot" type="text" name="lot" maxLength={40} aria-invalid={lotError || undefined} aria-describedby={lotError ? "lot-error" : undefined} className="rounded border border-slate-500 px-2 py-1" />
             <div>
               <Button type="submit">{t("prevention.carnet.add")}</Button>
             </div>
