@@ -75,20 +75,26 @@ describe("inviting", () => {
     expect(stored[0]?.token_hash).not.toContain(secret);
   });
 
-  it("refuses an end date beyond three years or in the past, and a right that does not exist, each with its own message; nothing is stored", async () => {
+  it("refuses an end date beyond three years, in the past or not a day, a right that does not exist, a bad name or e-mail, each with its own message; nothing is stored", async () => {
     const before = await invitationCount();
     const far = addMonthsToDay(parisDayOf(new Date()), 12 * 3 + 1);
     for (const [fields, notice, words] of [
       [{ fin: far, droits: ["documents:read"] }, "date", "La date de fin doit être entre aujourd'hui et dans trois ans au plus."],
       [{ fin: "2001-01-01", droits: ["documents:read"] }, "date", "La date de fin doit être entre aujourd'hui et dans trois ans au plus."],
+      [{ fin: "demain", droits: ["documents:read"] }, "date", "La date de fin doit être entre aujourd'hui et dans trois ans au plus."],
       [{ fin: inAYear(), droits: ["delegations:manage"] }, "formulaire", "Le formulaire est incomplet ou incorrect : rien n'a été enregistré."],
-    ] satisfies [{ fin: string; droits: string[] }, string, string][]) {
+      // A field the person types, refused alone, is named: the page marks it.
+      [{ fin: inAYear(), droits: ["documents:read"], prenom: " " }, "prenom", "Le prénom manque, dépasse 80 caractères ou contient un caractère non accepté (< ou >). Rien n'a été envoyé."],
+      [{ fin: inAYear(), droits: ["documents:read"], nom: "<b>Y</b>" }, "nom", "Le nom manque, dépasse 80 caractères ou contient un caractère non accepté (< ou >). Rien n'a été envoyé."],
+      [{ fin: inAYear(), droits: ["documents:read"], email: "x@" }, "email", "L'adresse e-mail n'est pas valide : indiquez-la sous la forme nom@exemple.fr. Rien n'a été envoyé."],
+      [{ fin: "demain", droits: ["documents:read"], email: "x@" }, "formulaire", "Le formulaire est incomplet ou incorrect : rien n'a été enregistré."],
+    ] satisfies [{ fin: string; droits: string[]; prenom?: string; nom?: string; email?: string }, string, string][]) {
       const answer = await post("inviter", { prenom: "X", nom: "Y", email: "x@example.org", lien: "ami", ...fields }, world.camille.session.cookie);
       expect(answer.status).toBe(303);
-      expect(noticeOf(answer), fields.fin).toBe(notice);
+      expect(noticeOf(answer), JSON.stringify(fields)).toBe(notice);
       // The page she comes back to says what was wrong, not the legal guardian's message.
       const page = await servePage(relativesPage, `${locationOf(answer).pathname}${locationOf(answer).search}`, { cookie: world.camille.session.cookie });
-      const text = page.html!.replace(/&#x27;/g, "'");
+      const text = page.html!.replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       expect(text).toContain(words);
       expect(text).not.toContain("représentant légal ne se retire pas");
     }

@@ -57,4 +57,21 @@ describe("the relatives page, after the invitation form came back refused", () =
     const other = await servePage(relativesPage, "/espace/proches?message=formulaire", { cookie: person.session.cookie });
     expect(other.html!.match(/<input[^>]*name="fin"[^>]*>/)?.[0]).not.toContain("aria-invalid");
   });
+
+  it("marks the one field a refusal names (a first or last name, the e-mail, her own address, the tie), with the refusal read with it; the general refusal marks none", async () => {
+    const system = await systemRepository("relatives-page-tests");
+    const person = await personWithAccount(system, "Rose", "Champs");
+    const control = (html: string, name: string) => html.match(new RegExp(`<(?:input|select)[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
+    const fields = ["prenom", "nom", "email", "lien", "fin"];
+    for (const [code, field] of [["prenom", "prenom"], ["nom", "nom"], ["email", "email"], ["soi-meme", "email"], ["lien", "lien"]] as const) {
+      const html = (await servePage(relativesPage, `/espace/proches?message=${code}`, { cookie: person.session.cookie })).html!;
+      expect(control(html, field), code).toContain('aria-invalid="true"');
+      const errorId = control(html, field).match(/aria-describedby="(?:[^"]* )?([^" ]*-error)"/)?.[1];
+      expect(errorId, code).toBeDefined();
+      expect(html, code).toMatch(new RegExp(`<p id="${errorId}" class="text-sm font-semibold text-red-800">.*Rien n&#x27;a été envoyé\\.</p>`));
+      for (const other of fields.filter((name) => name !== field)) expect(control(html, other), `${code}: ${other}`).not.toContain("aria-invalid");
+    }
+    const general = (await servePage(relativesPage, "/espace/proches?message=formulaire", { cookie: person.session.cookie })).html!;
+    for (const name of fields) expect(control(general, name), name).not.toContain("aria-invalid");
+  });
 });

@@ -2,7 +2,7 @@ import { Alert } from "@/components/alert";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { CopyLinkButton } from "@/components/prescriptions/copy-link-button";
-import { InviteForm } from "@/components/relatives/invite-form";
+import { InviteForm, inviteErrors } from "@/components/relatives/invite-form";
 import { ActingForMe, PendingInvitations, SpacesIActFor } from "@/components/relatives/relative-lists";
 import { relativesNotice } from "@/components/relatives/relatives-notice";
 import { t } from "@/lib/i18n/messages";
@@ -62,7 +62,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
         <>
           <ActingForMe relatives={data.managed.relatives} canConfirm={data.managed.canConfirm} reader={reader} />
           <PendingInvitations pending={data.managed.pending} />
-          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} endError={data.message === "date" ? notice?.text : undefined} />
+          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} errors={inviteErrors(data.message, notice?.text)} />
         </>
       ) : (
         <Alert tone="info">Vous agissez pour une autre personne : seule elle (ou son représentant légal) gère ses délégations.</Alert>
