@@ -1,14 +1,22 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
-import { t } from "@/lib/i18n/messages";
+import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccountPageData } from "@/server/accounts/account-page-data";
 import type { Json } from "@/server/pages/json-props";
 import { EventsSection } from "./events-section";
-import { EmailForm, PasswordForm, PasskeysSection, RecoverySection, TotpSection } from "./security-forms";
+import { EmailForm, PasswordForm, PasskeysSection, RecoverySection, TotpSection, type AccountField, type AccountFieldErrors } from "./security-forms";
 import { SessionsSection } from "./sessions-section";
 
-/** The refusals that are about the new password alone: its field says them too, not only the notice at the top. */
-const NEW_PASSWORD_ERRORS: ReadonlySet<string> = new Set(["activation.passwordWeak", "activation.passwordLength"]);
+/** The refusals that are about one field alone: that field says them too, not only the notice at the top. */
+const FIELD_OF: Partial<Record<MessageKey, AccountField>> = {
+  "activation.passwordWeak": "newPassword",
+  "activation.passwordLength": "newPassword",
+  "account.passwordCurrentFailed": "currentPassword",
+  "account.passwordCodeFailed": "passwordCode",
+  "account.emailInvalid": "email",
+  "account.emailSame": "email",
+  "account.emailCodeFailed": "emailCode",
+};
 
 /**
  * "Mon compte", the same for a patient (/espace/compte) and a professional (/pro/compte):
@@ -18,6 +26,8 @@ const NEW_PASSWORD_ERRORS: ReadonlySet<string> = new Set(["activation.passwordWe
  * the page loads no bundle.
  */
 export function AccountOverview({ data, nonce, recordCopy }: { data: Json<AccountPageData>; nonce: string | null; recordCopy?: string }) {
+  const field = data.error ? FIELD_OF[data.error] : undefined;
+  const fieldErrors: AccountFieldErrors = field && data.error ? { [field]: t(data.error) } : {};
   return (
     <div className="flex flex-col gap-10">
       <PageHeader title={t("account.title")} description={t("account.intro")} />
@@ -30,8 +40,8 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
       <TotpSection pending={data.totp} />
       <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} />
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
-      <PasswordForm newPasswordError={data.error && NEW_PASSWORD_ERRORS.has(data.error) ? t(data.error) : undefined} />
-      <EmailForm />
+      <PasswordForm errors={fieldErrors} />
+      <EmailForm errors={fieldErrors} />
       {recordCopy ? (
         <section aria-labelledby="copie-dossier" className="flex flex-col gap-2">
           <h2 id="copie-dossier" className="text-xl font-semibold">

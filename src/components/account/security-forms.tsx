@@ -4,21 +4,25 @@ import { t } from "@/lib/i18n/messages";
 import { PasskeyButton } from "./passkey-button";
 import { RecoveryCodeList } from "./recovery-code-list";
 
+/** The password's and the address's fields a refusal can name, each with the words beside it. */
+export type AccountField = "currentPassword" | "newPassword" | "passwordCode" | "email" | "emailCode";
+export type AccountFieldErrors = Partial<Record<AccountField, string>>;
+
 /**
  * Password, TOTP app, passkeys and recovery codes: plain forms, except creating a passkey (WebAuthn needs scripts).
  * Several of these forms, on the same page, ask for a code: each code field carries its own id,
  * since a label names only the first element with the id it points to (the others had no name).
  */
-export function PasswordForm({ newPasswordError }: { newPasswordError?: string }) {
+export function PasswordForm({ errors }: { errors: AccountFieldErrors }) {
   return (
     <section aria-labelledby="password-title" className="flex flex-col gap-3">
       <h2 id="password-title" className="text-xl font-semibold">
         {t("account.passwordTitle")}
       </h2>
       <form method="post" action="/compte/mot-de-passe" className="flex max-w-md flex-col gap-4">
-        <TextField name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" required maxLength={256} />
-        <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" error={newPasswordError} required minLength={12} maxLength={256} />
-        <TextField name="code" id="password-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <TextField name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" error={errors.currentPassword} required maxLength={256} />
+        <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" error={errors.newPassword} required minLength={12} maxLength={256} />
+        <TextField name="code" id="password-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" error={errors.passwordCode} required maxLength={16} />
         <div>
           <Button type="submit">{t("account.passwordSubmit")}</Button>
         </div>
@@ -125,15 +129,15 @@ export function RecoverySection({ remaining, fresh }: { remaining: number; fresh
   );
 }
 
-export function EmailForm() {
+export function EmailForm({ errors }: { errors: AccountFieldErrors }) {
   return (
     <section aria-labelledby="email-title" className="flex flex-col gap-3">
       <h2 id="email-title" className="text-xl font-semibold">
         {t("account.emailTitle")}
       </h2>
       <form method="post" action="/compte/adresse" className="flex max-w-md flex-col gap-4">
-        <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" required maxLength={254} />
-        <TextField name="code" id="email-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" required maxLength={16} />
+        <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" error={errors.email} required maxLength={254} />
+        <TextField name="code" id="email-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" error={errors.emailCode} required maxLength={16} />
         <div>
           <Button type="submit" variant="secondary">
             {t("account.emailSubmit")}

@@ -104,6 +104,9 @@ export const frAccount = {
     passwordSubmit: "Changer le mot de passe",
     passwordChanged: "Votre mot de passe a été changé. Vos autres sessions ont été fermées.",
     passwordFailed: "Le mot de passe actuel ou le code ne correspond pas.",
+    /** The password form refused for one field (the current password is checked first, then the code). */
+    passwordCurrentFailed: "Le mot de passe actuel ne correspond pas : le mot de passe n'a pas été changé.",
+    passwordCodeFailed: "Le code ne correspond pas : le mot de passe n'a pas été changé.",
     recoveryTitle: "Codes de secours",
     recoveryRemaining: "Codes de secours encore utilisables : {count}.",
     recoveryRegenerate: "Créer dix nouveaux codes (les anciens ne marcheront plus)",
@@ -125,6 +128,10 @@ export const frAccount = {
     emailSubmit: "Changer d'adresse",
     emailSent: "Si cette adresse peut être utilisée, un lien de confirmation vient d'y être envoyé. L'ancienne adresse a été prévenue.",
     emailFailed: "Le changement d'adresse n'a pas pu être demandé. Vérifiez l'adresse et le code.",
+    /** The address form refused for one field. */
+    emailInvalid: "Cette adresse e-mail n'est pas valide : le changement n'a pas été demandé.",
+    emailSame: "C'est déjà l'adresse de votre compte : le changement n'a pas été demandé.",
+    emailCodeFailed: "Le code ne correspond pas : le changement d'adresse n'a pas été demandé.",
     emailConfirmTitle: "Confirmer la nouvelle adresse",
     emailConfirmIntro: "Confirmez que cette adresse devient celle de votre compte.",
     emailConfirmSubmit: "Confirmer",

@@ -64,6 +64,8 @@ const ERRORS: Record<string, MessageKey> = {
   "mot-de-passe": "account.passwordFailed",
   "mot-de-passe-faible": "activation.passwordWeak",
   "mot-de-passe-longueur": "activation.passwordLength",
+  "mot-de-passe-actuel": "account.passwordCurrentFailed",
+  "mot-de-passe-code": "account.passwordCodeFailed",
   facteur: "account.recoveryFailed",
   totp: "activation.totpFailed",
   "totp-facteur": "account.totpFactorFailed",
@@ -71,6 +73,9 @@ const ERRORS: Record<string, MessageKey> = {
   session: "account.failedFactor",
   cle: "account.failedFactor",
   adresse: "account.emailFailed",
+  "adresse-invalide": "account.emailInvalid",
+  "adresse-identique": "account.emailSame",
+  "adresse-code": "account.emailCodeFailed",
 };
 
 const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "recovery-code-failed", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;

@@ -34,12 +34,20 @@ type Trail = { address?: string; userAgent?: string | null };
  */
 export const EMAIL_CHANGE_ANSWER_FLOOR_MS = 100;
 
-export async function requestEmailChange(accountId: string, newEmail: string, code: string, now: Date, trail: Trail): Promise<boolean> {
+/**
+ * What became of the request: sent (whether or not the address can be used, as the page says),
+ * refused for the code, or for the address being already the account's (the fields the page
+ * marks), or refused past the throttle.
+ */
+export type EmailChangeRequest = "sent" | "code" | "same" | "refused";
+
+export async function requestEmailChange(accountId: string, newEmail: string, code: string, now: Date, trail: Trail): Promise<EmailChangeRequest> {
   const email = normaliseEmail(newEmail);
-  if (!(await hitRateLimit(`email-change:${accountId}`, 5, 60 * 60 * 1000, now)).allowed) return false;
-  if (!(await checkSecondFactor(accountId, code, now, "email-change", trail))) return false;
+  if (!(await hitRateLimit(`email-change:${accountId}`, 5, 60 * 60 * 1000, now)).allowed) return "refused";
+  if (!(await checkSecondFactor(accountId, code, now, "email-change", trail))) return "code";
   const old = await emailOfAccount(accountId);
-  if (!old || old === email) return false;
+  if (!old) return "refused";
+  if (old === email) return "same";
   await withAnswerFloor(EMAIL_CHANGE_ANSWER_FLOOR_MS, async () => {
     if (await emailTaken(email, accountId)) await tellAddressAlreadyUsed(email, now);
     else {
@@ -50,7 +58,7 @@ export async function requestEmailChange(accountId: string, newEmail: string, co
     await tellOldAddressOfChange(old);
     await recordAccountEvent({ accountId, kind: "email-change-requested", at: now, ...trail });
   });
-  return true;
+  return "sent";
 }
 
 export async function confirmEmailChange(token: string, now: Date, trail: Trail): Promise<boolean> {

@@ -15,7 +15,9 @@ import { passwordKnownWords } from "./password-known-words";
  * current password and the second factor are asked again, under the sign-in's throttles. The
  * new one is judged like at activation. Every other session ends; this one stays.
  */
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: "credentials" | "length" | "weak" };
+// Which of the current password and the code was wrong is said (the sign-in says it too: its code
+// step follows a right password); past the throttle, neither is checked nor named.
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "throttled" | "current" | "code" | "length" | "weak" };
 
 export async function changePasswordConfirmed(
   session: CurrentSession,
@@ -26,14 +28,14 @@ export async function changePasswordConfirmed(
   if (!strength.ok) return { ok: false, reason: strength.reason };
   if (input.newPassword === input.currentPassword) return { ok: false, reason: "weak" };
   const throttle = await hitRateLimit(`password-change:${accountId}`, SIGN_IN_LIMITS.accountAndAddress, SIGN_IN_LIMITS.windowMs, input.now);
-  if (!throttle.allowed) return { ok: false, reason: "credentials" };
+  if (!throttle.allowed) return { ok: false, reason: "throttled" };
   const currentHash = await findPasswordHash(accountId);
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
     await recordAccountEvent({ accountId, kind: "account-password-failed", at: input.now, ...trail, detail: "password-change" });
-    return { ok: false, reason: "credentials" };
+    return { ok: false, reason: "current" };
   }
-  if (!(await checkSecondFactor(accountId, input.code, input.now, "password-change", trail))) return { ok: false, reason: "credentials" };
+  if (!(await checkSecondFactor(accountId, input.code, input.now, "password-change", trail))) return { ok: false, reason: "code" };
   const stamp = await setPasswordHash(accountId, await hashPassword(input.newPassword));
   await adoptSecurityStamp(session.sessionId, accountId, stamp);
   await recordAccountEvent({ accountId, kind: "password-changed", at: input.now, ...trail });

@@ -82,13 +82,14 @@ describe("wrong codes typed inside « Mon compte »", () => {
     await failedSignIn(account);
 
     const newPassword = "Un-Autre-Mot-De-Passe-97";
+    // Each refusal names its field, for the page to mark it.
     expect((await browser.post("/compte/mot-de-passe", { currentPassword: PASSWORD, newPassword, code: "000000" })).headers.get("location")).toBe(
-      "/espace/compte?erreur=mot-de-passe",
+      "/espace/compte?erreur=mot-de-passe-code",
     );
     expect((await browser.post("/compte/mot-de-passe", { currentPassword: "Pas-Le-Bon-Mot-De-Passe-1", newPassword, code: account.code(new Date()) })).headers.get("location")).toBe(
-      "/espace/compte?erreur=mot-de-passe",
+      "/espace/compte?erreur=mot-de-passe-actuel",
     );
-    expect((await browser.post("/compte/adresse", { email: "nouvelle@example.org", code: "000000" })).headers.get("location")).toBe("/espace/compte?erreur=adresse");
+    expect((await browser.post("/compte/adresse", { email: "nouvelle@example.org", code: "000000" })).headers.get("location")).toBe("/espace/compte?erreur=adresse-code");
     expect((await browser.post("/compte/codes-secours", { code: "000000" })).headers.get("location")).toBe("/espace/compte?erreur=facteur");
     expect((await browser.post("/compte/totp/nouveau", {})).status).toBe(303);
     const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;

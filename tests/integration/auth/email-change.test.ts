@@ -33,7 +33,9 @@ describe("changing the e-mail address", () => {
     browser.jar.set(name!, value!);
     const newEmail = `new-${account.id}@example.org`;
 
-    expect((await browser.post("/compte/adresse", { email: newEmail, code: "000000" })).headers.get("location")).toBe("/espace/compte?erreur=adresse");
+    expect((await browser.post("/compte/adresse", { email: newEmail, code: "000000" })).headers.get("location")).toBe("/espace/compte?erreur=adresse-code");
+    // Refused for the address alone, the answer names it: not an address, or already the account's.
+    expect((await browser.post("/compte/adresse", { email: "pas-une-adresse", code: account.code(new Date()) })).headers.get("location")).toBe("/espace/compte?erreur=adresse-invalide");
     expect((await browser.post("/compte/adresse", { email: newEmail, code: account.code(new Date()) })).headers.get("location")).toBe("/espace/compte?ok=adresse-envoyee");
     expect(await emailOfAccount(account.id)).toBe(account.email);
     expect((await mailsTo(account.email)).map((m) => m.kind)).toContain("account-email-change-notice");

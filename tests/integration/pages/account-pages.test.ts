@@ -146,6 +146,31 @@ describe("« Mon compte » (Pages Router)", () => {
     expect(newPassword(other)).not.toContain("aria-invalid");
   });
 
+  it("marks the current password, a code or the new address when the form came back for that one, with the refusal read with it; the throttle's refusal marks none", async () => {
+    const { patient } = await people();
+    const input = (html: string, form: string, name: string) => html.match(new RegExp(`<form[^>]*action="${form}"[^>]*>[\\s\\S]*?</form>`))![0].match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
+    const fields = [["/compte/mot-de-passe", "currentPassword"], ["/compte/mot-de-passe", "newPassword"], ["/compte/mot-de-passe", "code"], ["/compte/adresse", "email"], ["/compte/adresse", "code"]] as const;
+    for (const [code, form, name, words] of [
+      ["mot-de-passe-actuel", "/compte/mot-de-passe", "currentPassword", "Le mot de passe actuel ne correspond pas"],
+      ["mot-de-passe-code", "/compte/mot-de-passe", "code", "Le code ne correspond pas : le mot de passe"],
+      ["adresse-invalide", "/compte/adresse", "email", "Cette adresse e-mail n&#x27;est pas valide"],
+      ["adresse-identique", "/compte/adresse", "email", "C&#x27;est déjà l&#x27;adresse de votre compte"],
+      ["adresse-code", "/compte/adresse", "code", "Le code ne correspond pas : le changement d&#x27;adresse"],
+    ] as const) {
+      const html = (await servePage(patientAccount, `/espace/compte?erreur=${code}`, { cookie: patient.cookie })).html!;
+      const field = input(html, form, name);
+      expect(field, code).toContain('aria-invalid="true"');
+      const errorId = (field.match(/aria-describedby="([^"]*)"/)?.[1] ?? "").split(" ").find((id) => id.endsWith("-error"));
+      expect(errorId, code).toBeDefined();
+      expect(html, code).toMatch(new RegExp(`<p id="${errorId}"[^>]*><span class="sr-only">[^<]*</span>${words}[^<]*</p>`));
+      for (const [otherForm, other] of fields) if (otherForm !== form || other !== name) expect(input(html, otherForm, other), `${code}: ${other}`).not.toContain("aria-invalid");
+    }
+    for (const code of ["mot-de-passe", "adresse"]) {
+      const html = (await servePage(patientAccount, `/espace/compte?erreur=${code}`, { cookie: patient.cookie })).html!;
+      for (const [form, name] of fields) expect(input(html, form, name), `${code}: ${name}`).not.toContain("aria-invalid");
+    }
+  });
+
   it("after a recovery code, says the old app stops counting once the new one is registered, as it does", async () => {
     const { patient } = await people();
     await cameInWithRecoveryCode(patient);

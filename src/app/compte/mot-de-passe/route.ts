@@ -12,7 +12,9 @@ export function POST(request: Request): Promise<Response> {
       now,
       ...trail,
     });
-    if (result.ok) return "ok=mot-de-passe";
-    return result.reason === "weak" ? "erreur=mot-de-passe-faible" : result.reason === "length" ? "erreur=mot-de-passe-longueur" : "erreur=mot-de-passe";
+    return result.ok ? "ok=mot-de-passe" : `erreur=${REFUSALS[result.reason]}`;
   });
 }
+
+/** Each refusal's code: the page marks the field it names (account-page-data.ts). */
+const REFUSALS = { weak: "mot-de-passe-faible", length: "mot-de-passe-longueur", current: "mot-de-passe-actuel", code: "mot-de-passe-code", throttled: "mot-de-passe" } as const;
