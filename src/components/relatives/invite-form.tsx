@@ -2,6 +2,7 @@ import { Button } from "@/components/button";
 import { FieldError } from "@/components/field-error";
 import { TextField } from "@/components/text-field";
 import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
+import { t } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
 import { RightsFieldset } from "./rights-fieldset";
 
@@ -41,12 +42,12 @@ export function InviteForm({
 }) {
   return (
     <section aria-labelledby="inviter" className="flex flex-col gap-3">
-      <h2 id="inviter" className="text-xl font-semibold">Inviter un proche</h2>
+      <h2 id="inviter" className="text-xl font-semibold">{t("relativesPage.inviteTitle")}</h2>
       <p className="max-w-prose">{tv("relatives.inviteSafety", reader)}</p>
       <form method="post" action="/api/proches/inviter" className="flex max-w-xl flex-col gap-4">
-        <TextField name="prenom" label="Prénom" autoComplete="off" maxLength={80} error={errors.prenom} required />
-        <TextField name="nom" label="Nom" autoComplete="off" maxLength={80} error={errors.nom} required />
-        <TextField name="email" type="email" label="Adresse e-mail" hint="L'invitation part à cette adresse ; seul le compte qui l'utilise pourra l'accepter." autoComplete="off" maxLength={254} error={errors.email} required />
+        <TextField name="prenom" label={t("relativesPage.given")} autoComplete="off" maxLength={80} error={errors.prenom} required />
+        <TextField name="nom" label={t("relativesPage.family")} autoComplete="off" maxLength={80} error={errors.nom} required />
+        <TextField name="email" type="email" label={t("relativesPage.email")} hint={t("relativesPage.emailHint")} autoComplete="off" maxLength={254} error={errors.email} required />
         <div className="flex flex-col gap-1">
           <label htmlFor="field-lien" className="font-semibold text-slate-900">{tv("relatives.relationshipLabel", reader)}</label>
           {/* No tie chosen in advance: the first one was recorded for whoever did not touch the list, and the
@@ -70,9 +71,9 @@ export function InviteForm({
           </select>
         </div>
         <RightsFieldset checked={new Set(["documents:read"])} idPrefix="inviter" reader={reader} />
-        <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Un an par défaut, trois ans au plus." defaultValue={defaultEnd} min={earliest} max={latest} error={errors.fin} required />
+        <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={t("relativesPage.lastDayHint")} defaultValue={defaultEnd} min={earliest} max={latest} error={errors.fin} required />
         <div>
-          <Button type="submit">Envoyer l&apos;invitation</Button>
+          <Button type="submit">{t("relativesPage.inviteSubmit")}</Button>
         </div>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { Button } from "@/components/button";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
 import { givenRightsVoice, rightsInWords } from "@/lib/delegations/rights";
+import { t } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
 import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import type { Space } from "@/server/auth/list-spaces";
@@ -9,10 +10,8 @@ import type { InvitationRow } from "@/server/db/delegation-invitation-store";
 import type { RelativeShown } from "@/server/delegations/relatives-page-data";
 import type { Json } from "@/server/pages/json-props";
 
-const STATUS: Record<RelativeShown["status"], string> = { active: "Active", paused: "En attente (pause de 24 heures)", ended: "Terminée" };
-
 export function lastDayOf(end: Date | string | undefined): string {
-  return end ? formatDay(parisDayOf(new Date(new Date(end).getTime() - 1))) : "sans date de fin";
+  return end ? formatDay(parisDayOf(new Date(new Date(end).getTime() - 1))) : t("relativesPage.noEnd");
 }
 
 /**
@@ -32,32 +31,32 @@ export function ActingForMe({ relatives, canConfirm, reader }: { relatives: Json
               {row.name}
               {row.relationship ? <span className="font-normal text-slate-700"> ({row.relationship})</span> : null}
             </h3>
-            <p>État : {STATUS[row.status]}</p>
+            <p>{t("relativesPage.statusLine", { status: t(`relativesPage.status.${row.status}`) })}</p>
             {row.delegation.kind === "guardian" ? (
-              <p>Représentant légal : tous les droits. Le retirer relève d&apos;une décision de justice, pas de ce portail.</p>
+              <p>{t("relativesPage.guardianRights")}</p>
             ) : (
               <>
-                <p>Droits : {rightsInWords(row.delegation.scopes, givenRightsVoice(reader.voice))}</p>
+                <p>{t("relativesPage.rightsLine", { rights: rightsInWords(row.delegation.scopes, givenRightsVoice(reader.voice)) })}</p>
                 {row.ended === "withdrawn" ? (
-                  <p>Retirée avant sa date de fin : elle ne s&apos;applique plus.</p>
+                  <p>{t("relativesPage.withdrawn")}</p>
                 ) : row.ended === "expired" ? (
-                  <p>Terminée le {lastDayOf(row.delegation.end)} au soir, sa date de fin.</p>
+                  <p>{t("relativesPage.expiredOn", { date: lastDayOf(row.delegation.end) })}</p>
                 ) : (
                   <p>
-                    {row.delegation.start ? <>Depuis le {formatDateTime(row.delegation.start)}, </> : null}
-                    jusqu&apos;au {lastDayOf(row.delegation.end)} inclus
+                    {row.delegation.start ? t("relativesPage.since", { date: formatDateTime(row.delegation.start) }) : null}
+                    {t("relativesPage.until", { date: lastDayOf(row.delegation.end) })}
                   </p>
                 )}
-                <p>Dernière action : {row.lastAct ? formatDateTime(row.lastAct) : "aucune pour l'instant"}</p>
+                <p>{t("relativesPage.lastAct", { date: row.lastAct ? formatDateTime(row.lastAct) : t("relativesPage.noActYet") })}</p>
                 <div className="mt-2 flex flex-wrap gap-3">
                   {row.status !== "ended" ? (
                     <a href={`/espace/proches/${row.relatedPersonId}`} className="font-semibold text-blue-800 underline">
-                      Modifier ou retirer<span className="sr-only"> la délégation de {row.name}</span>
+                      {t("relativesPage.change")}<span className="sr-only">{t("relativesPage.changeOf", { name: row.name })}</span>
                     </a>
                   ) : null}
                   {row.status === "paused" && canConfirm ? (
                     <form method="post" action={`/api/proches/${row.relatedPersonId}/confirmer`}>
-                      <Button type="submit" variant="secondary">Confirmer maintenant<span className="sr-only"> pour {row.name}</span></Button>
+                      <Button type="submit" variant="secondary">{t("relativesPage.confirmNow")}<span className="sr-only">{t("relativesPage.confirmFor", { name: row.name })}</span></Button>
                     </form>
                   ) : null}
                 </div>
@@ -75,15 +74,15 @@ export function PendingInvitations({ pending }: { pending: Json<InvitationRow>[]
   if (pending.length === 0) return null;
   return (
     <section aria-labelledby="en-attente" className="flex flex-col gap-3">
-      <h2 id="en-attente" className="text-xl font-semibold">Invitations en attente</h2>
+      <h2 id="en-attente" className="text-xl font-semibold">{t("relativesPage.pendingTitle")}</h2>
       <ul className="flex flex-col gap-3">
         {pending.map((invitation) => (
           <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3">
             <span>
-              {invitation.given} {invitation.family} ({invitation.email}), valable jusqu&apos;au {formatDateTime(invitation.expiresAt)}
+              {t("relativesPage.pendingLine", { given: invitation.given, family: invitation.family, email: invitation.email, date: formatDateTime(invitation.expiresAt) })}
             </span>
             <form method="post" action={`/api/proches/invitations/${invitation.id}/annuler`}>
-              <Button type="submit" variant="secondary">Annuler<span className="sr-only"> l&apos;invitation de {invitation.given} {invitation.family}</span></Button>
+              <Button type="submit" variant="secondary">{t("relativesPage.cancel")}<span className="sr-only">{t("relativesPage.cancelOf", { given: invitation.given, family: invitation.family })}</span></Button>
             </form>
           </li>
         ))}
@@ -92,21 +91,17 @@ export function PendingInvitations({ pending }: { pending: Json<InvitationRow>[]
   );
 }
 
-/** Agreed with the viewer's recorded sex; worded so that it need not agree when it is not known. */
-const AS_GUARDIAN: Record<GrammaticalSex, string> = { female: "vous êtes sa représentante légale", male: "vous êtes son représentant légal", unknown: "vous exercez sa représentation légale" };
-const AS_CAREGIVER: Record<GrammaticalSex, string> = { female: "vous êtes son aidante", male: "vous êtes son aidant", unknown: "vous agissez pour cette personne" };
-
 /** "Les personnes pour qui j'agis": each with a button to open their space. */
 export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Space[]; viewerSex: GrammaticalSex; pausedStarts: Json<Date[]> }) {
   const others = spaces.filter((space) => space.kind !== "self");
   return (
     <section aria-labelledby="pour-eux" className="flex flex-col gap-3">
-      <h2 id="pour-eux" className="text-xl font-semibold">Les personnes pour qui j&apos;agis</h2>
-      {others.length === 0 && pausedStarts.length === 0 ? <p>Vous n&apos;agissez pour personne.</p> : null}
+      <h2 id="pour-eux" className="text-xl font-semibold">{t("relativesPage.spacesTitle")}</h2>
+      {others.length === 0 && pausedStarts.length === 0 ? <p>{t("relativesPage.spacesNone")}</p> : null}
       {pausedStarts.length > 0 ? (
         <ul className="flex flex-col gap-1">
           {pausedStarts.map((start, index) => (
-            <li key={`${start}-${index}`}>Invitation acceptée : vous pourrez agir pour cette personne à partir du {formatDateTime(start)}, sauf si elle confirme plus tôt ou annule.</li>
+            <li key={`${start}-${index}`}>{t("relativesPage.pausedStart", { date: formatDateTime(start) })}</li>
           ))}
         </ul>
       ) : null}
@@ -115,16 +110,16 @@ export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Spa
           <li key={space.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3">
             <div className="flex flex-col gap-1">
               <span id={`espace-${space.patientId}`}>
-                {space.name} — {(space.kind === "guardian" ? AS_GUARDIAN : AS_CAREGIVER)[viewerSex]}
+                {space.name} — {t(`relativesPage.${space.kind === "guardian" ? "asGuardian" : "asCaregiver"}.${viewerSex}`)}
               </span>
-              {space.rights ? <span>Vos droits : {rightsInWords(space.rights, "theirs")}</span> : null}
+              {space.rights ? <span>{t("relativesPage.yourRights", { rights: rightsInWords(space.rights, "theirs") })}</span> : null}
             </div>
             {space.current ? (
-              <span className="text-sm text-slate-700">Espace ouvert</span>
+              <span className="text-sm text-slate-700">{t("relativesPage.spaceOpen")}</span>
             ) : (
               <form method="post" action="/espace/espace-actif">
                 <input type="hidden" name="patientId" value={space.patientId} />
-                <Button type="submit" variant="secondary" aria-describedby={`espace-${space.patientId}`}>Ouvrir son espace</Button>
+                <Button type="submit" variant="secondary" aria-describedby={`espace-${space.patientId}`}>{t("relativesPage.openSpace")}</Button>
               </form>
             )}
           </li>

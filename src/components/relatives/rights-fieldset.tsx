@@ -1,5 +1,6 @@
 import { SCOPES, type Scope } from "@/server/access/scopes";
 import { givenRightsVoice, RIGHT_WORDS } from "@/lib/delegations/rights";
+import { t } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
 
 /**
@@ -11,7 +12,7 @@ import { tv, type Reader } from "@/lib/i18n/voice";
 export function RightsFieldset({ checked, idPrefix, reader }: { checked: ReadonlySet<Scope>; idPrefix: string; reader: Reader }) {
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="font-semibold text-slate-900">Ce que cette personne pourra faire</legend>
+      <legend className="font-semibold text-slate-900">{t("relativesPage.rightsLegend")}</legend>
       {SCOPES.map((scope) => (
         <div key={scope} className="flex items-center gap-2">
           <input type="checkbox" id={`${idPrefix}-${scope}`} name="droits" value={scope} defaultChecked={checked.has(scope)} className="h-5 w-5" />

@@ -8,6 +8,8 @@ import { frAccount } from "./fr-account";
 import { frNotifications } from "./fr-notifications";
 import { frMessaging } from "./fr-messages";
 import { frRelatives } from "./fr-relatives";
+import { frInvitation } from "./fr-invitation";
+import { frRelativesPage } from "./fr-relatives-page";
 import { frPrevention } from "./fr-prevention";
 import { frRecordCopy } from "./fr-record-copy";
 
@@ -27,6 +29,8 @@ export const fr = {
   ...frAccount,
   ...frMessaging,
   ...frRelatives,
+  ...frInvitation,
+  ...frRelativesPage,
   ...frPrevention,
   ...frRecordCopy,
   app: {

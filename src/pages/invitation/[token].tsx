@@ -5,7 +5,6 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { formatDay } from "@/lib/documents/format";
-import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { rightsInWords } from "@/lib/delegations/rights";
 import { t } from "@/lib/i18n/messages";
 import { invitationPageProps, type InvitationPageData } from "@/server/delegations/invitation-pages-props";
@@ -19,9 +18,6 @@ import type { FramedProps } from "@/server/pages/framed-page";
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = invitationPageProps;
-
-/** Agreed with the inviter's recorded sex; worded so that it need not agree when it is not known. */
-const FOR_INVITER: Record<GrammaticalSex, string> = { female: "pour elle", male: "pour lui", unknown: "en son nom" };
 
 /**
  * /invitation/<secret>: the invitee sees who invites them and with which rights, then accepts
@@ -39,48 +35,49 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
   }
   return (
     <div className="flex max-w-xl flex-col gap-6">
-      <PageHeader title={title} description={`${data.inviter} vous invite à agir ${FOR_INVITER[data.inviterSex]} dans son espace santé.`} />
+      <PageHeader title={title} description={t(`invitationPage.invites.${data.inviterSex}`, { inviter: data.inviter })} />
       {data.error ? <Alert tone="error">{data.error}</Alert> : null}
       {data.state === "closed" ? (
         <Alert tone="error">{data.message}</Alert>
       ) : (
         <>
           <section aria-labelledby="droits" className="flex flex-col gap-2">
-            <h2 id="droits" className="text-xl font-semibold">Ce que vous pourrez faire</h2>
-            <p>{rightsInWords(data.scopes, "theirs")}, jusqu&apos;au {formatDay(data.endDay)} inclus.</p>
+            <h2 id="droits" className="text-xl font-semibold">{t("invitationPage.rightsTitle")}</h2>
+            <p>{t("invitationPage.rightsUntil", { rights: rightsInWords(data.scopes, "theirs"), date: formatDay(data.endDay) })}</p>
             <p>{t("relatives.messagesIncludedInvitee")}</p>
-            <p>Après votre accord, l&apos;accès s&apos;ouvre au bout de 24 heures, sauf si la personne le confirme plus tôt ; elle peut l&apos;annuler à tout moment.</p>
+            <p>{t("invitationPage.afterAgreement")}</p>
           </section>
           {data.viewer.kind === "patient" ? (
             <form method="post" action="/api/invitation/accepter" className="flex flex-col gap-3">
               <input type="hidden" name="jeton" value={data.token} />
-              <p>Vous utilisez le compte de {data.viewer.name}.</p>
-              <div><Button type="submit">Accepter l&apos;invitation</Button></div>
+              <p>{t("invitationPage.usingAccount", { name: data.viewer.name })}</p>
+              <div><Button type="submit">{t("invitationPage.accept")}</Button></div>
             </form>
           ) : data.viewer.kind === "refused" ? (
             <div className="flex flex-col gap-3">
-              <p>Vous utilisez le compte de {data.viewer.name}.</p>
+              <p>{t("invitationPage.usingAccount", { name: data.viewer.name })}</p>
               <Alert tone="info">{data.viewer.message}</Alert>
             </div>
           ) : data.viewer.kind === "practitioner" ? (
-            <Alert tone="info">Un compte de professionnel ne peut pas accepter cette invitation.</Alert>
+            <Alert tone="info">{t("invitationPage.practitioner")}</Alert>
           ) : (
             <>
               <section aria-labelledby="deja" className="flex flex-col gap-2">
-                <h2 id="deja" className="text-xl font-semibold">Vous avez déjà un compte</h2>
+                <h2 id="deja" className="text-xl font-semibold">{t("invitationPage.haveAccountTitle")}</h2>
                 <p>
-                  <Link href="/connexion" className="font-semibold text-blue-800 underline">Connectez-vous</Link> avec l&apos;adresse {data.viewer.email}, puis rouvrez ce lien pour accepter.
+                  <Link href="/connexion" className="font-semibold text-blue-800 underline">{t("invitationPage.signInLink")}</Link>
+                  {t("invitationPage.signInRest", { email: data.viewer.email })}
                 </p>
               </section>
               <section aria-labelledby="nouveau" className="flex flex-col gap-3">
-                <h2 id="nouveau" className="text-xl font-semibold">Vous n&apos;avez pas encore de compte</h2>
-                <p>Ouvrez-le ici : vous choisirez ensuite un mot de passe et une seconde vérification. Rouvrez ensuite ce lien pour accepter.</p>
+                <h2 id="nouveau" className="text-xl font-semibold">{t("invitationPage.noAccountTitle")}</h2>
+                <p>{t("invitationPage.noAccountIntro")}</p>
                 <form method="post" action="/api/invitation/compte" className="flex flex-col gap-4">
                   <input type="hidden" name="jeton" value={data.token} />
-                  <TextField name="prenom" label="Votre prénom" autoComplete="given-name" maxLength={80} required />
-                  <TextField name="nom" label="Votre nom" autoComplete="family-name" maxLength={80} required />
-                  <TextField name="naissance" type="date" label="Votre date de naissance" autoComplete="bday" max={data.today} required />
-                  <div><Button type="submit">Créer mon compte</Button></div>
+                  <TextField name="prenom" label={t("invitationPage.given")} autoComplete="given-name" maxLength={80} required />
+                  <TextField name="nom" label={t("invitationPage.family")} autoComplete="family-name" maxLength={80} required />
+                  <TextField name="naissance" type="date" label={t("invitationPage.birthDate")} autoComplete="bday" max={data.today} required />
+                  <div><Button type="submit">{t("invitationPage.createAccount")}</Button></div>
                 </form>
               </section>
             </>

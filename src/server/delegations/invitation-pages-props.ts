@@ -1,5 +1,7 @@
 import "@/server/server-only";
 import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
+import { frInvitation } from "@/lib/i18n/fr-invitation";
+import { t } from "@/lib/i18n/messages";
 import { now } from "../clock";
 import { todayInParis } from "../prevention/days";
 import { idOfRef } from "../auth/resolve-actor";
@@ -17,28 +19,16 @@ import { invitationView } from "./invitation-view";
  * answered 204 before the secret is even looked up (framed-page.ts).
  */
 
-const INVITATION_TITLE = "Invitation d'un proche";
-const CANCEL_TITLE = "Annuler une délégation";
+const INVITATION_TITLE = t("invitationPage.title");
+const CANCEL_TITLE = t("cancelInvitationPage.title");
 
-/** The codes the invitation's forms come back with (?erreur=…), each with its words. */
-const ERRORS: Record<string, string> = {
-  "own-invitation": "Vous ne pouvez pas accepter votre propre invitation.",
-  "other-account": "Cette invitation a été envoyée à une autre adresse e-mail : connectez-vous avec le compte de cette adresse.",
-  "already-acting":
-    "Vous agissez déjà pour cette personne : une seconde délégation n'est pas possible. Pour changer vos droits ou la date de fin, elle modifie votre délégation depuis son espace.",
-  expired: "Cette invitation a expiré. Demandez à la personne de vous en envoyer une nouvelle.",
-  used: "Cette invitation a déjà été utilisée.",
-  cancelled: "Cette invitation a été annulée.",
-  unknown: "Ce lien d'invitation n'est pas valable.",
-  "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
-  "email-taken": "Un compte existe déjà pour l'adresse invitée : connectez-vous avec ce compte, puis rouvrez ce lien.",
-  naissance: "La date de naissance ne peut pas être dans le futur : vérifiez-la.",
-  formulaire: "Le formulaire est incomplet ou incorrect.",
-  failed: "L'ouverture du compte n'a pas abouti. Réessayez plus tard.",
-};
+/** The codes the invitation's forms come back with (?erreur=…), each with its words (fr-invitation.ts). */
+type ErrorCode = keyof typeof frInvitation.invitationPage.errors;
+const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(frInvitation.invitationPage.errors, code);
+const errorText = (code: ErrorCode): string => t(`invitationPage.errors.${code}`);
 
 /** Why an invitation can no longer be accepted, by its state. */
-const CLOSED: Record<string, string> = { expired: ERRORS.expired!, accepted: ERRORS.used!, cancelled: ERRORS.cancelled! };
+const CLOSED: Record<string, string> = { expired: errorText("expired"), accepted: errorText("used"), cancelled: errorText("cancelled") };
 
 /**
  * Who opens the link: a patient accepts with a button, a professional cannot, a visitor signs in
@@ -63,13 +53,13 @@ export type InvitationPageData =
   | { state: "open"; inviter: string; inviterSex: GrammaticalSex; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer; today: string };
 
 /** A code of the forms' own, by an own key (not one of the object's prototype); anything else says nothing. */
-const errorFor = (code: string | undefined): string | null => (code !== undefined && Object.hasOwn(ERRORS, code) ? ERRORS[code]! : null);
+const errorFor = (code: string | undefined): string | null => (code !== undefined && isErrorCode(code) ? errorText(code) : null);
 
 /** /invitation/<secret>: the secret's shape is checked before anything, then its hash looked up (invitation-view.ts). */
 export const invitationPageProps = openPage<InvitationPageData>(async ({ params, query }, _headers, sessionPromise) => {
   const token = typeof params?.token === "string" ? params.token : "";
   const view = await invitationView(token);
-  if (!view) return { title: INVITATION_TITLE, data: { state: "unknown", message: ERRORS.unknown! } };
+  if (!view) return { title: INVITATION_TITLE, data: { state: "unknown", message: errorText("unknown") } };
   const error = errorFor(queryValue(query.erreur));
   const closed = CLOSED[view.state];
   if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, inviterSex: view.inviterSex, error, message: closed } };
@@ -85,13 +75,12 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
 /** The two refusals of acceptRefusal() that depend on who is signed in, said before any click. */
 async function patientViewer(account: { id: string; fhirRef: string; displayName: string }, view: { email: string; patientId: string }): Promise<InvitationViewer> {
   const name = account.displayName;
-  if (idOfRef(account.fhirRef, "Patient") === view.patientId) return { kind: "refused", name, message: ERRORS["own-invitation"]! };
+  if (idOfRef(account.fhirRef, "Patient") === view.patientId) return { kind: "refused", name, message: errorText("own-invitation") };
   if ((await findAccountByEmail(view.email))?.id !== account.id) return { kind: "refused", name, message: WRONG_ACCOUNT };
   return { kind: "patient", name };
 }
 
-const WRONG_ACCOUNT =
-  "Cette invitation a été envoyée à une autre adresse e-mail que celle de ce compte : pour l'accepter, déconnectez-vous, puis connectez-vous avec le compte de l'adresse invitée (ou ouvrez-en un depuis ce lien).";
+const WRONG_ACCOUNT = t("invitationPage.wrongAccount");
 
 /** What the one-click cancel page shows: the button (with its secret and whether the invitation was accepted), or that the link is not valid. */
 export type CancelPageData = { valid: true; token: string; accepted: boolean } | { valid: false };

@@ -7,6 +7,7 @@ import { relativesNotice } from "@/components/relatives/relatives-notice";
 import { RightsFieldset } from "@/components/relatives/rights-fieldset";
 import { TextField } from "@/components/text-field";
 import { givenRightsVoice, rightsInWords } from "@/lib/delegations/rights";
+import { t } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
 import { delegationPageData, type DelegationPageData } from "@/server/delegations/delegation-page-data";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
@@ -20,7 +21,7 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<DelegationPageData>("patient", async (scope, { params, query }) => {
   const data = await delegationPageData(scope, typeof params?.id === "string" ? params.id : "", queryValue(query.message));
-  return data ? { title: "Modifier une délégation", data } : NOT_FOUND;
+  return data ? { title: t("relativesPage.delegationTitle"), data } : NOT_FOUND;
 });
 
 /** One caregiver's delegation: change the rights or last day, renew, or revoke now; in a child's space, about the child (voice.ts). */
@@ -30,8 +31,8 @@ export default function RelativePage({ frame, data }: FramedProps<DelegationPage
   if (data.kind === "guardian") {
     return (
       <div className="flex flex-col gap-6">
-        <PageHeader title="Représentant légal" />
-        <Alert tone="info">Un représentant légal ne se retire ni ne se modifie ici : c&apos;est une décision de justice.</Alert>
+        <PageHeader title={t("relativesPage.guardianTitle")} />
+        <Alert tone="info">{t("relativesPage.guardianNote")}</Alert>
       </div>
     );
   }
@@ -39,30 +40,33 @@ export default function RelativePage({ frame, data }: FramedProps<DelegationPage
   const id = data.relatedPersonId;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={`Délégation de ${data.name}`} description={`Droits actuels : ${rightsInWords(data.scopes, givenRightsVoice(reader.voice))}. Jusqu'au ${lastDayOf(data.end)} inclus.`} />
+      <PageHeader
+        title={t("relativesPage.delegationOf", { name: data.name })}
+        description={t("relativesPage.currentRights", { rights: rightsInWords(data.scopes, givenRightsVoice(reader.voice)), date: lastDayOf(data.end) })}
+      />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      {!data.active ? <Alert tone="info">Cette délégation est terminée.</Alert> : (
+      {!data.active ? <Alert tone="info">{t("relativesPage.ended")}</Alert> : (
         <>
           <section aria-labelledby="modifier" className="flex flex-col gap-3">
-            <h2 id="modifier" className="text-xl font-semibold">Modifier les droits ou la date</h2>
+            <h2 id="modifier" className="text-xl font-semibold">{t("relativesPage.changeTitle")}</h2>
             <p>{tv("relatives.changeIntro", reader)}</p>
             <form method="post" action={`/api/proches/${id}/modifier`} className="flex max-w-xl flex-col gap-4">
               <RightsFieldset checked={new Set(data.scopes)} idPrefix="modifier" reader={reader} />
-              <TextField name="fin" type="date" label="Dernier jour de la délégation" hint="Inclus. Trois ans au plus." defaultValue={data.lastDay.value} min={data.lastDay.earliest} max={data.lastDay.latest} required />
-              <div><Button type="submit">Enregistrer</Button></div>
+              <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={t("relativesPage.changeHint")} defaultValue={data.lastDay.value} min={data.lastDay.earliest} max={data.lastDay.latest} required />
+              <div><Button type="submit">{t("relativesPage.save")}</Button></div>
             </form>
           </section>
           <section aria-labelledby="renouveler" className="flex flex-col gap-3">
-            <h2 id="renouveler" className="text-xl font-semibold">Renouveler</h2>
+            <h2 id="renouveler" className="text-xl font-semibold">{t("relativesPage.renewTitle")}</h2>
             <form method="post" action={`/api/proches/${id}/renouveler`}>
-              <Button type="submit" variant="secondary">Prolonger d&apos;un an à partir d&apos;aujourd&apos;hui</Button>
+              <Button type="submit" variant="secondary">{t("relativesPage.renew")}</Button>
             </form>
           </section>
           <section aria-labelledby="retirer" className="flex flex-col gap-3">
-            <h2 id="retirer" className="text-xl font-semibold">Retirer la délégation</h2>
+            <h2 id="retirer" className="text-xl font-semibold">{t("relativesPage.withdrawTitle")}</h2>
             <p>{tv("relatives.withdrawIntro", reader)}</p>
             <form method="post" action={`/api/proches/${id}/retirer`}>
-              <Button type="submit" variant="secondary">Retirer maintenant</Button>
+              <Button type="submit" variant="secondary">{t("relativesPage.withdraw")}</Button>
             </form>
           </section>
         </>

@@ -20,14 +20,14 @@ type Data = RelativesPageData & { message: string | null };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { req, query }) => {
   const message = Array.isArray(query.message) ? query.message[0] : query.message;
-  return { title: "Proches et délégations", data: { ...(await relativesPageData(scope, req.headers.cookie)), message: message ?? null } };
+  return { title: t("relativesPage.title"), data: { ...(await relativesPageData(scope, req.headers.cookie)), message: message ?? null } };
 });
 
 /** What became of the invitation just created, when its link no longer serves: nothing to copy any more. */
 const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired", (invitee: string, reader: Reader) => string> = {
-  accepted: (invitee, reader) => `${invitee} a déjà accepté l'invitation : son lien a servi et ne fonctionne plus. Sa délégation figure parmi « ${tv("relatives.actingForTitle", reader)} ».`,
-  cancelled: (invitee) => `L'invitation de ${invitee} a été annulée : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.`,
-  expired: (invitee) => `L'invitation de ${invitee} a expiré : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.`,
+  accepted: (invitee, reader) => t("relativesPage.linkAccepted", { invitee, list: tv("relatives.actingForTitle", reader) }),
+  cancelled: (invitee) => t("relativesPage.linkCancelled", { invitee }),
+  expired: (invitee) => t("relativesPage.linkExpired", { invitee }),
 };
 
 /**
@@ -42,19 +42,19 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
   const notice = relativesNotice(data.message ?? undefined, reader);
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title="Proches et délégations" description={data.managed ? tv("relatives.intro", reader) : t("relatives.introCaregiver")} />
+      <PageHeader title={t("relativesPage.title")} description={data.managed ? tv("relatives.intro", reader) : t("relatives.introCaregiver")} />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {data.link?.kind === "open" ? (
         <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-blue-800 bg-blue-50 p-4">
-          <h2 id="lien-cree" className="text-lg font-semibold">Lien d&apos;invitation à copier</h2>
-          <p>Ce lien n&apos;est affiché qu&apos;ici, quelques minutes. Il ne sert qu&apos;une fois et expire dans 7 jours.</p>
-          <label htmlFor="lien-invitation" className="font-semibold">Lien d&apos;invitation</label>
+          <h2 id="lien-cree" className="text-lg font-semibold">{t("relativesPage.linkTitle")}</h2>
+          <p>{t("relativesPage.linkIntro")}</p>
+          <label htmlFor="lien-invitation" className="font-semibold">{t("relativesPage.linkLabel")}</label>
           <input id="lien-invitation" readOnly value={data.link.url} className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 font-mono text-sm" />
-          <CopyLinkButton inputId="lien-invitation" labels={{ copy: "Copier le lien", copied: "Lien copié.", copyFailed: "La copie n'a pas marché : le lien est sélectionné, copiez-le vous-même." }} nonce={frame.nonce} />
+          <CopyLinkButton inputId="lien-invitation" labels={{ copy: t("relativesPage.linkCopy"), copied: t("relativesPage.linkCopied"), copyFailed: t("relativesPage.linkCopyFailed") }} nonce={frame.nonce} />
         </section>
       ) : data.link ? (
         <section aria-labelledby="lien-cree" className="flex flex-col gap-2 rounded-lg border border-slate-400 bg-slate-50 p-4">
-          <h2 id="lien-cree" className="text-lg font-semibold">Lien d&apos;invitation</h2>
+          <h2 id="lien-cree" className="text-lg font-semibold">{t("relativesPage.linkEndedTitle")}</h2>
           <p>{ENDED_INVITATION[data.link.state](data.link.invitee, reader)}</p>
         </section>
       ) : null}
@@ -65,7 +65,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
           <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} errors={inviteErrors(data.message, notice?.text)} />
         </>
       ) : (
-        <Alert tone="info">Vous agissez pour une autre personne : seule elle (ou son représentant légal) gère ses délégations.</Alert>
+        <Alert tone="info">{t("relativesPage.caregiverOnly")}</Alert>
       )}
       <SpacesIActFor spaces={data.spaces} viewerSex={data.viewerSex} pausedStarts={data.pausedStarts} />
     </div>

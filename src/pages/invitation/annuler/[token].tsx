@@ -2,6 +2,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
 import { cancelPageProps, type CancelPageData } from "@/server/delegations/invitation-pages-props";
 import type { FramedProps } from "@/server/pages/framed-page";
 
@@ -23,14 +24,12 @@ export default function CancelPage({ title, data }: FramedProps<CancelPageData>)
         <form method="post" action="/api/invitation/annuler" className="flex flex-col gap-4">
           <input type="hidden" name="jeton" value={data.token} />
           <p>
-            {data.accepted
-              ? "La personne invitée a accepté. En annulant, elle ne pourra plus rien faire dans votre espace, dès maintenant."
-              : "L'invitation n'a pas encore été acceptée. En annulant, son lien ne fonctionnera plus."}
+            {t(data.accepted ? "cancelInvitationPage.accepted" : "cancelInvitationPage.notAccepted")}
           </p>
-          <div><Button type="submit">Annuler la délégation</Button></div>
+          <div><Button type="submit">{t("cancelInvitationPage.submit")}</Button></div>
         </form>
       ) : (
-        <Alert tone="error">Ce lien d&apos;annulation n&apos;est pas valable ou a déjà servi.</Alert>
+        <Alert tone="error">{t("cancelInvitationPage.invalid")}</Alert>
       )}
     </div>
   );

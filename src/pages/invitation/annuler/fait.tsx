@@ -1,17 +1,18 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
 import { openPage, type FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript: one sentence, where the one-click cancel's post lands. */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = openPage<null>(() => ({ title: "Délégation annulée", data: null }));
+export const getServerSideProps = openPage<null>(() => ({ title: t("cancelInvitationPage.doneTitle"), data: null }));
 
 export default function CancelledPage({ title }: FramedProps<null>) {
   return (
     <div className="flex max-w-xl flex-col gap-6">
       <PageHeader title={title} />
-      <Alert tone="success">C&apos;est fait : la délégation est annulée et ne donne plus aucun accès à votre espace.</Alert>
+      <Alert tone="success">{t("cancelInvitationPage.done")}</Alert>
     </div>
   );
 }

@@ -1,17 +1,18 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
 import { openPage, type FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript: one sentence, where the one-click cancel's post lands with a forged or spent secret. */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = openPage<null>(() => ({ title: "Annuler une délégation", data: null }));
+export const getServerSideProps = openPage<null>(() => ({ title: t("cancelInvitationPage.title"), data: null }));
 
 export default function InvalidCancelPage({ title }: FramedProps<null>) {
   return (
     <div className="flex max-w-xl flex-col gap-6">
       <PageHeader title={title} />
-      <Alert tone="error">Ce lien d&apos;annulation n&apos;est pas valable ou a déjà servi : rien n&apos;a changé.</Alert>
+      <Alert tone="error">{t("cancelInvitationPage.invalidAfterPost")}</Alert>
     </div>
   );
 }

@@ -1,0 +1,61 @@
+/**
+ * The words of the invitation pages, opened from an e-mail: /invitation/<secret> (who invites,
+ * with which rights, then accept or open an account), /invitation/invalide, and the one-click
+ * cancel /invitation/annuler/… . They speak to the invitee, or to the inviter for the cancel.
+ */
+export const frInvitation = {
+  invitationPage: {
+    title: "Invitation d'un proche",
+    /** Agreed with the inviter's recorded sex; worded so that it need not agree when it is not known. */
+    invites: {
+      female: "{inviter} vous invite à agir pour elle dans son espace santé.",
+      male: "{inviter} vous invite à agir pour lui dans son espace santé.",
+      unknown: "{inviter} vous invite à agir en son nom dans son espace santé.",
+    },
+    rightsTitle: "Ce que vous pourrez faire",
+    rightsUntil: "{rights}, jusqu'au {date} inclus.",
+    afterAgreement: "Après votre accord, l'accès s'ouvre au bout de 24 heures, sauf si la personne le confirme plus tôt ; elle peut l'annuler à tout moment.",
+    usingAccount: "Vous utilisez le compte de {name}.",
+    accept: "Accepter l'invitation",
+    practitioner: "Un compte de professionnel ne peut pas accepter cette invitation.",
+    haveAccountTitle: "Vous avez déjà un compte",
+    // The link's words, then the rest of the sentence after it.
+    signInLink: "Connectez-vous",
+    signInRest: " avec l'adresse {email}, puis rouvrez ce lien pour accepter.",
+    noAccountTitle: "Vous n'avez pas encore de compte",
+    noAccountIntro: "Ouvrez-le ici : vous choisirez ensuite un mot de passe et une seconde vérification. Rouvrez ensuite ce lien pour accepter.",
+    given: "Votre prénom",
+    family: "Votre nom",
+    birthDate: "Votre date de naissance",
+    createAccount: "Créer mon compte",
+    /** Signed in with another account than the invited address's (the page's own words, not a form's answer). */
+    wrongAccount:
+      "Cette invitation a été envoyée à une autre adresse e-mail que celle de ce compte : pour l'accepter, déconnectez-vous, puis connectez-vous avec le compte de l'adresse invitée (ou ouvrez-en un depuis ce lien).",
+    /** The codes the invitation's forms come back with (?erreur=…), and why it can no longer be accepted (invitation-pages-props.ts). */
+    errors: {
+      "own-invitation": "Vous ne pouvez pas accepter votre propre invitation.",
+      "other-account": "Cette invitation a été envoyée à une autre adresse e-mail : connectez-vous avec le compte de cette adresse.",
+      "already-acting":
+        "Vous agissez déjà pour cette personne : une seconde délégation n'est pas possible. Pour changer vos droits ou la date de fin, elle modifie votre délégation depuis son espace.",
+      expired: "Cette invitation a expiré. Demandez à la personne de vous en envoyer une nouvelle.",
+      used: "Cette invitation a déjà été utilisée.",
+      cancelled: "Cette invitation a été annulée.",
+      unknown: "Ce lien d'invitation n'est pas valable.",
+      "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
+      "email-taken": "Un compte existe déjà pour l'adresse invitée : connectez-vous avec ce compte, puis rouvrez ce lien.",
+      naissance: "La date de naissance ne peut pas être dans le futur : vérifiez-la.",
+      formulaire: "Le formulaire est incomplet ou incorrect.",
+      failed: "L'ouverture du compte n'a pas abouti. Réessayez plus tard.",
+    },
+  },
+  cancelInvitationPage: {
+    title: "Annuler une délégation",
+    accepted: "La personne invitée a accepté. En annulant, elle ne pourra plus rien faire dans votre espace, dès maintenant.",
+    notAccepted: "L'invitation n'a pas encore été acceptée. En annulant, son lien ne fonctionnera plus.",
+    submit: "Annuler la délégation",
+    invalid: "Ce lien d'annulation n'est pas valable ou a déjà servi.",
+    doneTitle: "Délégation annulée",
+    done: "C'est fait : la délégation est annulée et ne donne plus aucun accès à votre espace.",
+    invalidAfterPost: "Ce lien d'annulation n'est pas valable ou a déjà servi : rien n'a changé.",
+  },
+};
