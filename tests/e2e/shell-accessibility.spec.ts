@@ -42,10 +42,14 @@ test("a form sent without JavaScript answers with its error focused, so it is re
   // A lot number the server refuses (the field itself has no pattern the browser would check).
   await page.getByLabel("Numéro de lot (facultatif)").fill("<lot>");
   await page.getByRole("button", { name: "Ajouter au carnet" }).click();
-  await expect(page).toHaveURL(/\/espace\/prevention\/carnet\?message=invalide$/);
+  await expect(page).toHaveURL(/\/espace\/prevention\/carnet\?message=lot-invalide$/);
   const error = page.getByRole("alert");
-  await expect(error).toContainText("Rien n'a été enregistré");
+  await expect(error).toContainText("Rien n'a été enregistré : vérifiez le numéro de lot");
   await expect(error).toBeFocused();
+  // The field at fault says so itself, for whoever comes to it.
+  const lot = page.getByLabel("Numéro de lot (facultatif)");
+  await expect(lot).toHaveAttribute("aria-invalid", "true");
+  await expect(lot).toHaveAccessibleDescription(/Lettres, chiffres, espaces, points, barres obliques et tirets seulement/);
   // The next Tab goes on from the message, not from the top of the page.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Aller au contenu principal" })).not.toBeFocused();

@@ -121,6 +121,13 @@ describe("the new address's confirmation link's page, as soon as it is opened", 
     return { token: (await tokensIn(newEmail, "account-email-change"))[0]!, newEmail };
   }
 
+  it("is not sent for the account's own address, and says so (the page marks the address)", async () => {
+    const account = await anAccount();
+    const at = new Date();
+    expect(await requestEmailChange(account.id, ` ${account.email.toUpperCase()} `, account.code(at), at, {})).toBe("same");
+    expect(await tokensIn(account.email, "account-email-change")).toEqual([]);
+  });
+
   it("offers the button for a live link, opened as often as a mail scanner likes, and the link still confirms afterwards", async () => {
     const account = await anAccount();
     const { token, newEmail } = await askChange(account, new Date());
