@@ -64,7 +64,7 @@ export function InviteForm({
             defaultValue=""
             required
           >
-            <option value="">Choisissez</option>
+            <option value="">{t("relativesPage.relationshipChoose")}</option>
             {relationships.map((value) => (
               <option key={value} value={value}>{RELATIONSHIPS[value]}</option>
             ))}

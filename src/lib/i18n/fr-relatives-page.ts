@@ -81,6 +81,7 @@ export const frRelativesPage = {
     lastDay: "Dernier jour de la délégation",
     lastDayHint: "Inclus. Un an par défaut, trois ans au plus.",
     inviteSubmit: "Envoyer l'invitation",
+    relationshipChoose: "Choisissez",
     rightsLegend: "Ce que cette personne pourra faire",
     /** A delegation's page (/espace/proches/<id>). */
     delegationTitle: "Modifier une délégation",
