@@ -5,11 +5,11 @@ import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
 import { env } from "@/server/env";
-import { emergencyFormCookie, openEmergencyTyped } from "@/server/emergency/emergency-form-cookie";
+import { EMERGENCY_FORM } from "@/server/emergency/emergency-form-cookie";
 import { emergencyPageData, type EmergencyPageData } from "@/server/emergency/emergency-page-data";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
-import { cookieFrom } from "@/server/sharing/share-result-cookie";
+import { typedOfRequest } from "@/server/http/typed-form-cookie";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why): one plain form. */
 export const config = { unstable_runtimeJS: false };
@@ -21,7 +21,7 @@ export const getServerSideProps = framedPage<EmergencyPageData>("practitioner", 
   data: emergencyPageData(
     Array.isArray(query.erreur) ? query.erreur[0] : query.erreur,
     await mayBreakGlass(repo),
-    openEmergencyTyped(cookieFrom(req.headers.cookie ?? null, emergencyFormCookie(env().APP_ENV === "production").name), session.sessionId),
+    typedOfRequest(EMERGENCY_FORM, env().APP_ENV === "production", req.headers.cookie, session.sessionId),
   ),
 }));
 

@@ -1,12 +1,12 @@
 import { env } from "@/server/env";
 import { optionalRequestScope } from "@/server/documents/request-repository";
-import { emergencyFormCookie, sealEmergencyTyped, typedFields } from "@/server/emergency/emergency-form-cookie";
+import { EMERGENCY_FORM } from "@/server/emergency/emergency-form-cookie";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
-import { setCookieHeader } from "@/server/sharing/share-result-cookie";
+import { clearTypedHeader, keepTypedHeader, typedFields } from "@/server/http/typed-form-cookie";
 
 /**
  * POST nom, prenom, naissance | ins, motif: opens emergency access for this session, then shows
@@ -33,16 +33,16 @@ export async function POST(request: Request): Promise<Response> {
     ins: field("ins") || undefined,
     reason: field("motif") ?? "",
   });
-  const cookie = emergencyFormCookie(env().APP_ENV === "production");
+  const production = env().APP_ENV === "production";
   const refusal = (code: string) => {
     const response = seeOther(`/pro/urgence?erreur=${code}`);
-    response.headers.append("Set-Cookie", setCookieHeader(cookie.name, sealEmergencyTyped(typedFields(field), scope.session.sessionId), cookie.options));
+    response.headers.append("Set-Cookie", keepTypedHeader(EMERGENCY_FORM, production, typedFields(EMERGENCY_FORM, field), scope.session.sessionId));
     return response;
   };
   if (!parsed) return refusal("invalide");
   const outcome = await openEmergencyAccess(scope.repo, scope.session.sessionId, parsed);
   if (!outcome.ok) return refusal(ERROR_CODES[outcome.reason]);
   const opened = seeOther(`/pro/patients/${outcome.patientId}`);
-  opened.headers.append("Set-Cookie", setCookieHeader(cookie.name, "", { ...cookie.options, maxAge: 0 }));
+  opened.headers.append("Set-Cookie", clearTypedHeader(EMERGENCY_FORM, production));
   return opened;
 }
