@@ -3,6 +3,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import type { ConversationPageData } from "@/server/messages/conversation-page-data";
+import type { MessageTyped } from "@/server/messages/message-typed";
 import type { Json } from "@/server/pages/json-props";
 import { MessageForm, type MessageWriter } from "./message-form";
 import { MessageThread } from "./message-thread";
@@ -20,7 +21,8 @@ export function ConversationPageView({
   documentHref,
   writer,
 }: {
-  data: Json<ConversationPageData> | null;
+  /** `typed`: the reply refused, given back (message-typed.ts). */
+  data: Json<ConversationPageData & { typed?: MessageTyped | null }> | null;
   message: string | null;
   backHref: string;
   documentHref: (id: string) => string;
@@ -40,7 +42,7 @@ export function ConversationPageView({
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
-        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} />
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} />
       ) : (
         <p>{data.recipientGone && writer !== "professional" ? tv("messaging.recipientGone", writer) : t("messaging.cannotWrite")}</p>
       )}

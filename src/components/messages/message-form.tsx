@@ -22,6 +22,8 @@ export type MessageFormProps = {
   withModel?: boolean;
   documents?: SelectOption[];
   submitLabel: string;
+  /** The subject and text of a refused message, given back (message-typed.ts). */
+  typed?: { sujet: string; texte: string };
   /** Who writes: a professional (an attached file goes into the patient's documents), or, in a patient's space, the patient or someone acting for her (voice.ts). */
   writer: MessageWriter;
 };
@@ -29,7 +31,7 @@ export type MessageFormProps = {
 /** A professional, or the reader of a patient's space: the form's hints speak of « vos documents » only to the patient. */
 export type MessageWriter = "professional" | Reader;
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer }: MessageFormProps) {
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed }: MessageFormProps) {
   const headingId = `${id}-title`;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
@@ -74,7 +76,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             ]}
           />
         ) : null}
-        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} />}
+        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} defaultValue={typed?.sujet} />}
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-texte`} className="font-semibold text-slate-900">
             {t("messaging.text")}
@@ -90,6 +92,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             rows={6}
             maxLength={MESSAGE_MAX_LENGTH}
             aria-describedby={`${id}-texte-hint`}
+            defaultValue={typed?.texte}
             className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
           />
         </div>

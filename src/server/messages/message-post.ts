@@ -13,6 +13,8 @@ import { unauthorized } from "../http/unauthorized";
 import { MessageRefused, type MessageNotice, type RefusedAttachment } from "./message-refused";
 import { lostSpaceAnswer } from "../http/lost-space-answer";
 import { isUuid } from "../fhir/ids";
+import { clearTypedHeader, keepTypedHeader, typedFromForm } from "../http/typed-form-cookie";
+import { messageTypedForm, messageTypedWhere } from "./message-typed";
 
 /** A 20 MB file and a few fields, with room for the multipart envelope. */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
@@ -52,8 +54,14 @@ export async function messagePost(
   if (!scope) return unauthorized();
   const lost = lostSpaceAnswer(scope, request);
   if (lost) return lost;
-  const back = (notice: MessageNotice, conversationId?: string, form?: FormData, attachment?: RefusedAttachment) =>
-    seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?${conversationId ? "" : choiceKept(scope, form)}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
+  const typedForm = messageTypedForm(messagesHome(scope));
+  const production = env().APP_ENV === "production";
+  // What was typed goes back in a sealed cookie of this session's (message-typed.ts), never in the address.
+  const back = (notice: MessageNotice, conversationId?: string, form?: FormData, attachment?: RefusedAttachment) => {
+    const response = seeOther(`${conversationId ? conversationPath(scope, conversationId) : messagesHome(scope)}?${conversationId ? "" : choiceKept(scope, form)}message=${notice}${attachment ? attachmentQuery(attachment) : ""}`);
+    if (form?.has("texte")) response.headers.append("Set-Cookie", keepTypedHeader(typedForm, production, typedFromForm(typedForm, form), scope.session.sessionId, messageTypedWhere(scope.actor, conversationId)));
+    return response;
+  };
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
   const body = await readCappedBody(request, MAX_BODY_BYTES);
   if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
@@ -64,7 +72,9 @@ export async function messagePost(
       if (!form) return back("echec");
       try {
         const outcome = await run(scope, form);
-        return seeOther(`${outcome.path}?message=${outcome.notice}`);
+        const sent = seeOther(`${outcome.path}?message=${outcome.notice}`);
+        if (form.has("texte")) sent.headers.append("Set-Cookie", clearTypedHeader(typedForm, production));
+        return sent;
       } catch (error) {
         if (error instanceof MessageRefused) return back(error.notice, error.conversationId, form, error.attachment);
         const limited = answerReadLimit(error);

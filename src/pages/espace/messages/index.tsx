@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { refusedAttachmentNotice } from "@/lib/messages/refused-attachment-notice";
 import { readerOf, tv } from "@/lib/i18n/voice";
+import { messageTypedOfPage, type MessageTyped } from "@/server/messages/message-typed";
 import { patientMessagesPageData, type PatientMessagesPageData } from "@/server/messages/patient-messages-page-data";
 import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
@@ -14,15 +15,15 @@ import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/serv
 export const config = { unstable_runtimeJS: false };
 
 /** `refusedAttachment`: the sentence naming a document refused as an attachment, and why (refused-attachment-notice.ts). */
-type Data = PatientMessagesPageData & { message: string | null; refusedAttachment: string | null; selectedRecipient: string | null };
+type Data = PatientMessagesPageData & { message: string | null; refusedAttachment: string | null; selectedRecipient: string | null; typed: MessageTyped | null };
 
-export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query, req }) => {
   const data = await patientMessagesPageData(scope);
   if (!data) return NOT_FOUND;
   const message = typeof query.message === "string" ? query.message : null;
   // The professional chosen before a refusal (message-post.ts): kept only if still one she may write to.
   const selectedRecipient = data.recipients.find((option) => option.value === query.a)?.value ?? null;
-  return { title: t("messaging.title"), data: { ...data, message, refusedAttachment: refusedAttachmentNotice(query, data.documents, data.recipients) ?? null, selectedRecipient } };
+  return { title: t("messaging.title"), data: { ...data, message, refusedAttachment: refusedAttachmentNotice(query, data.documents, data.recipients) ?? null, selectedRecipient, typed: messageTypedOfPage(scope, req, query.message) } };
 }, READS_OWN_RULES);
 
 /**
@@ -44,7 +45,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
       ) : data.recipients.length === 0 ? (
         <p>{tv("messaging.noRecipient", reader)}</p>
       ) : (
-        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} />
+        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} />
       )}
     </div>
   );

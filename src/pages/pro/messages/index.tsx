@@ -6,16 +6,17 @@ import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { proMessagesPageData, type ProMessagesPageData } from "@/server/messages/pro-messages-page-data";
+import { messageTypedOfPage, type MessageTyped } from "@/server/messages/message-typed";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-type Data = ProMessagesPageData & { message: string | null };
+type Data = ProMessagesPageData & { message: string | null; typed: MessageTyped | null };
 
-export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { query }) => {
+export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { query, req }) => {
   const data = await proMessagesPageData(scope, query.patient);
-  return data ? { title: t("messaging.proTitle"), data: { ...data, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+  return data ? { title: t("messaging.proTitle"), data: { ...data, message: typeof query.message === "string" ? query.message : null, typed: messageTypedOfPage(scope, req, query.message) } } : NOT_FOUND;
 });
 
 /**
@@ -40,6 +41,7 @@ export default function ProMessagesPage({ data }: FramedProps<Data>) {
           selectedPatient={data.selectedPatient ?? undefined}
           withModel
           writer="professional"
+          typed={data.typed ?? undefined}
           submitLabel={t("messaging.send")}
         />
       )}
