@@ -3,6 +3,7 @@ import { FieldError } from "@/components/field-error";
 import { TextField } from "@/components/text-field";
 import { RELATIONSHIPS, type Relationship } from "@/lib/delegations/rights";
 import { t } from "@/lib/i18n/messages";
+import { SCOPES, type Scope } from "@/server/access/scopes";
 import { tv, type Reader } from "@/lib/i18n/voice";
 import { RightsFieldset } from "./rights-fieldset";
 
@@ -12,6 +13,7 @@ import { RightsFieldset } from "./rights-fieldset";
  * `errors`: the form came back refused for one field (its end date, the person's e-mail…); that
  * field says so itself (aria-invalid, the message read with it), not only the notice at the top
  * of the page.
+ * `typed`: what the refused form held, given back (invite-typed.ts).
  */
 /** The invitation's fields a refusal can name, each with the words beside it. */
 export type InviteErrors = Partial<Record<"prenom" | "nom" | "email" | "lien" | "fin", string>>;
@@ -32,6 +34,7 @@ export function InviteForm({
   reader,
   relationships,
   errors = {},
+  typed,
 }: {
   defaultEnd: string;
   earliest: string;
@@ -39,15 +42,19 @@ export function InviteForm({
   reader: Reader;
   relationships: readonly Relationship[];
   errors?: InviteErrors;
+  typed?: { prenom: string; nom: string; email: string; lien: string; droits: string; fin: string };
 }) {
+  // A tie the form no longer offers is not given back: none chosen, as by default; nor are rights it does not offer.
+  const tie = relationships.find((value) => value === typed?.lien) ?? "";
+  const rights = typed ? new Set(SCOPES.filter((scope) => typed.droits.split(",").includes(scope))) : new Set<Scope>(["documents:read"]);
   return (
     <section aria-labelledby="inviter" className="flex flex-col gap-3">
       <h2 id="inviter" className="text-xl font-semibold">{t("relativesPage.inviteTitle")}</h2>
       <p className="max-w-prose">{tv("relatives.inviteSafety", reader)}</p>
       <form method="post" action="/api/proches/inviter" className="flex max-w-xl flex-col gap-4">
-        <TextField name="prenom" label={t("relativesPage.given")} autoComplete="off" maxLength={80} error={errors.prenom} required />
-        <TextField name="nom" label={t("relativesPage.family")} autoComplete="off" maxLength={80} error={errors.nom} required />
-        <TextField name="email" type="email" label={t("relativesPage.email")} hint={t("relativesPage.emailHint")} autoComplete="off" maxLength={254} error={errors.email} required />
+        <TextField name="prenom" label={t("relativesPage.given")} autoComplete="off" maxLength={80} error={errors.prenom} required defaultValue={typed?.prenom} />
+        <TextField name="nom" label={t("relativesPage.family")} autoComplete="off" maxLength={80} error={errors.nom} required defaultValue={typed?.nom} />
+        <TextField name="email" type="email" label={t("relativesPage.email")} hint={t("relativesPage.emailHint")} autoComplete="off" maxLength={254} error={errors.email} required defaultValue={typed?.email} />
         <div className="flex flex-col gap-1">
           <label htmlFor="field-lien" className="font-semibold text-slate-900">{tv("relatives.relationshipLabel", reader)}</label>
           {/* No tie chosen in advance: the first one was recorded for whoever did not touch the list, and the
@@ -61,7 +68,7 @@ export function InviteForm({
             aria-invalid={errors.lien ? true : undefined}
             aria-describedby={errors.lien ? "field-lien-error" : undefined}
             className="rounded-md border border-slate-500 bg-white px-3 py-2"
-            defaultValue=""
+            defaultValue={tie}
             required
           >
             <option value="">{t("relativesPage.relationshipChoose")}</option>
@@ -70,8 +77,8 @@ export function InviteForm({
             ))}
           </select>
         </div>
-        <RightsFieldset checked={new Set(["documents:read"])} idPrefix="inviter" reader={reader} />
-        <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={t("relativesPage.lastDayHint")} defaultValue={defaultEnd} min={earliest} max={latest} error={errors.fin} required />
+        <RightsFieldset checked={rights} idPrefix="inviter" reader={reader} />
+        <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={t("relativesPage.lastDayHint")} defaultValue={typed?.fin || defaultEnd} min={earliest} max={latest} error={errors.fin} required />
         <div>
           <Button type="submit">{t("relativesPage.inviteSubmit")}</Button>
         </div>

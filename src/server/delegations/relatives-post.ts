@@ -1,7 +1,11 @@
 import "@/server/server-only";
 import type { z } from "zod";
 import type { RequestScope } from "../documents/request-repository";
+import { spaceOf } from "../access/actor";
+import { env } from "../env";
 import { formPost } from "../http/form-post";
+import { clearTypedHeader, keepTypedHeader, type Typed, type TypedForm } from "../http/typed-form-cookie";
+import { RELATIVES_NOTICES } from "@/lib/delegations/relatives-notices";
 import { RelativesRefusal } from "./relatives-refusal";
 import type { RelativesNotice } from "@/lib/delegations/relatives-notices";
 
@@ -15,16 +19,26 @@ export const RELATIVES_PAGE = "/espace/proches";
  * form parsed by the route's zod schema (a bad form changes nothing), back to the page with a
  * fixed message code (`invalid`: the code for a refused form, one that names its field). Whose delegations come from the session's space, never from the form.
  */
-export async function relativesPost<S extends z.ZodType>(
+export async function relativesPost<S extends z.ZodType, F extends string = never>(
   request: Request,
   schema: S,
   run: (scope: RequestScope, input: z.infer<S>) => Promise<RelativesNotice | { notice: RelativesNotice; path?: `/${string}`; response?: Response }>,
-  options: { invalid?: (error: z.ZodError) => RelativesNotice } = {},
+  options: { invalid?: (error: z.ZodError) => RelativesNotice; keepTyped?: { form: TypedForm<F>; of: (form: FormData) => Typed<F> } } = {},
 ): Promise<Response> {
+  const keep = options.keepTyped;
+  const production = env().APP_ENV === "production";
   return formPost<RelativesNotice>(
     request,
     {
       page: RELATIVES_PAGE,
+      // Refused, what was typed comes back to the form; gone through, it is forgotten. Bound to the
+      // space it was typed in: what a guardian typed in a child's space never fills her own.
+      typed: keep
+        ? (scope, form, notice) =>
+            RELATIVES_NOTICES[notice] === "error"
+              ? keepTypedHeader(keep.form, production, keep.of(form), scope.session.sessionId, spaceOf(scope.actor) ?? "")
+              : clearTypedHeader(keep.form, production)
+        : undefined,
       // A refusal of the relatives' own rules says its reason (relatives-refusal.ts), caught below.
       noticeFor: (status) => (status === 403 ? "interdit" : status === 412 ? "conflit" : "echec"),
     },
@@ -41,7 +55,7 @@ export async function relativesPost<S extends z.ZodType>(
         throw error;
       });
       if (typeof outcome === "string") return { notice: outcome };
-      if (outcome.response) return { response: outcome.response };
+      if (outcome.response) return { response: outcome.response, notice: outcome.notice };
       return { notice: outcome.notice, ...(outcome.path ? { path: outcome.path } : {}) };
     },
   );

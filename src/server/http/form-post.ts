@@ -16,13 +16,18 @@ import { lostSpaceAnswer } from "./lost-space-answer";
  * actor may know about (403, 412, 422) goes back to `page` with the code `noticeFor` gives it;
  * past the account's reads of the minute, 429 with the words of /trop-de-demandes.
  */
-export type FormOutcome<Notice extends string> = { response: Response } | { notice: Notice; path?: `/${string}` };
+export type FormOutcome<Notice extends string> = { response: Response; notice?: Notice } | { notice: Notice; path?: `/${string}` };
 
 export type FormPostOptions<Notice extends string> = {
   /** The page the form lives on, where refusals are reported. */
   page: `/${string}`;
   /** The code shown on `page` for a refusal of this status. */
   noticeFor: (status: number) => Notice;
+  /**
+   * A Set-Cookie header for the answer that goes back to a page with a notice: what a refused
+   * form held, kept for the page to give it back, or forgotten once it went through (typed-form-cookie.ts).
+   */
+  typed?: (scope: RequestScope, form: FormData, notice: Notice) => string | undefined;
 };
 
 export async function formPost<Notice extends string>(
@@ -37,16 +42,21 @@ export async function formPost<Notice extends string>(
   const lost = lostSpaceAnswer(scope, request);
   if (lost) return lost;
   const form = await request.formData().catch(() => new FormData());
+  const back = (path: `/${string}`, notice: Notice, response = seeOther(`${path}?message=${notice}`)) => {
+    const typed = options.typed?.(scope, form, notice);
+    if (typed) response.headers.append("Set-Cookie", typed);
+    return response;
+  };
   try {
     const outcome = await run(scope, form);
-    if ("response" in outcome) return outcome.response;
-    return seeOther(`${outcome.path ?? options.page}?message=${outcome.notice}`);
+    if ("response" in outcome) return outcome.notice ? back(options.page, outcome.notice, outcome.response) : outcome.response;
+    return back(outcome.path ?? options.page, outcome.notice);
   } catch (error) {
     const limited = answerReadLimit(error);
     if (limited) return limited;
     if (!(error instanceof FhirError)) throw error;
     if (error.status === 404) return notFoundResponse();
-    return seeOther(`${options.page}?message=${options.noticeFor(error.status)}`);
+    return back(options.page, options.noticeFor(error.status));
   }
 }
 

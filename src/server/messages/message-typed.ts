@@ -2,8 +2,8 @@ import "@/server/server-only";
 import type { IncomingMessage } from "node:http";
 import { messagingNotice } from "@/components/messages/notices";
 import { MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
-import type { Actor } from "../access/actor";
-import type { RequestScope } from "../documents/request-repository";
+import { spaceOf, type Actor } from "../access/actor";
+import type { RequestScope } from "../documents/request-scope";
 import { env } from "../env";
 import { typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-cookie";
 
@@ -26,7 +26,7 @@ export function messageTypedForm(home: "/espace/messages" | "/pro/messages"): Ty
  * reply, nor the form of another space the session moves to.
  */
 export function messageTypedWhere(actor: Actor, conversationId: string | undefined): string {
-  return `${"patientId" in actor ? actor.patientId : ""}:${conversationId ?? ""}`;
+  return `${spaceOf(actor) ?? ""}:${conversationId ?? ""}`;
 }
 
 /** What the page's form held when it came back refused; null unless the address carries a refusal's code. */

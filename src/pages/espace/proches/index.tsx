@@ -7,6 +7,7 @@ import { ActingForMe, PendingInvitations, SpacesIActFor } from "@/components/rel
 import { relativesNotice } from "@/components/relatives/relatives-notice";
 import { t } from "@/lib/i18n/messages";
 import { readerOf, tv, type Reader } from "@/lib/i18n/voice";
+import { inviteTypedOfPage, type InviteTyped } from "@/server/delegations/invite-typed";
 import { relativesPageData, type RelativesPageData } from "@/server/delegations/relatives-page-data";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 
@@ -16,11 +17,11 @@ import { framedPage, type FramedProps } from "@/server/pages/framed-page";
  */
 export const config = { unstable_runtimeJS: false };
 
-type Data = RelativesPageData & { message: string | null };
+type Data = RelativesPageData & { message: string | null; typed: InviteTyped | null };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { req, query }) => {
   const message = Array.isArray(query.message) ? query.message[0] : query.message;
-  return { title: t("relativesPage.title"), data: { ...(await relativesPageData(scope, req.headers.cookie)), message: message ?? null } };
+  return { title: t("relativesPage.title"), data: { ...(await relativesPageData(scope, req.headers.cookie)), message: message ?? null, typed: inviteTypedOfPage(scope, req, message) } };
 });
 
 /** What became of the invitation just created, when its link no longer serves: nothing to copy any more. */
@@ -62,7 +63,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
         <>
           <ActingForMe relatives={data.managed.relatives} canConfirm={data.managed.canConfirm} reader={reader} />
           <PendingInvitations pending={data.managed.pending} />
-          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} errors={inviteErrors(data.message, notice?.text)} />
+          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} errors={inviteErrors(data.message, notice?.text)} typed={data.typed ?? undefined} />
         </>
       ) : (
         <Alert tone="info">{t("relativesPage.caregiverOnly")}</Alert>

@@ -1,6 +1,7 @@
 import { env } from "@/server/env";
 import { seeOther } from "@/server/http/see-other";
 import { inviteCaregiver } from "@/server/delegations/invite-caregiver";
+import { INVITE_FORM, inviteTypedOf } from "@/server/delegations/invite-typed";
 import { invitationLinkCookie, sealInvitationLink } from "@/server/delegations/invitation-link-cookie";
 import { RELATIVES_PAGE, relativesPost } from "@/server/delegations/relatives-post";
 import { setCookieHeader } from "@/server/sharing/share-result-cookie";
@@ -8,7 +9,10 @@ import type { z } from "zod";
 import type { RelativesNotice } from "@/lib/delegations/relatives-notices";
 import { inviteSchema } from "../schema";
 
-/** POST: "Inviter un proche". The link goes by e-mail, and to the page of the space it was made in (sealed cookie) for "copier le lien". */
+/**
+ * POST: "Inviter un proche". The link goes by e-mail, and to the page of the space it was made in (sealed cookie) for "copier le lien".
+ * Refused, the form comes back with what was typed (invite-typed.ts).
+ */
 export async function POST(request: Request): Promise<Response> {
   return relativesPost(
     request,
@@ -22,7 +26,7 @@ export async function POST(request: Request): Promise<Response> {
       response.headers.append("Set-Cookie", setCookieHeader(cookie.name, sealInvitationLink(url, { sessionId: session.sessionId, spaceId: patientId }), cookie.options));
       return { notice: "invite", response };
     },
-    { invalid: refusedField },
+    { invalid: refusedField, keepTyped: { form: INVITE_FORM, of: inviteTypedOf } },
   );
 }
 
