@@ -22,6 +22,8 @@ export type UploadFormTexts = {
   required: string;
   tooLarge: string;
   network: string;
+  /** After a refusal: the fields came back, the file could not (upload-typed.ts). */
+  fileAgain: string;
 };
 
 const FORM_ID = "upload-form";
@@ -35,6 +37,7 @@ export function UploadForm({
   maxBytes,
   today,
   nonce,
+  typed,
 }: {
   action: string;
   patientId?: string;
@@ -44,6 +47,8 @@ export function UploadForm({
   maxBytes: number;
   today: string;
   nonce: string | null;
+  /** The title, kind and date of the refused form, given back; its file cannot be. */
+  typed?: { titre: string; type: string; date: string };
 }) {
   const field = "rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900";
   return (
@@ -59,13 +64,18 @@ export function UploadForm({
         <p id="upload-file-hint" className="text-sm text-slate-700">
           {texts.fileHint}
         </p>
+        {typed ? (
+          <p id="upload-file-again" className="font-semibold text-slate-900">
+            {texts.fileAgain}
+          </p>
+        ) : null}
         <input
           id="upload-file"
           name="fichier"
           type="file"
           required
           accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-          aria-describedby="upload-file-hint"
+          aria-describedby={typed ? "upload-file-hint upload-file-again" : "upload-file-hint"}
           className={field}
         />
       </div>
@@ -76,13 +86,13 @@ export function UploadForm({
         <p id="upload-title-hint" className="text-sm text-slate-700">
           {texts.titleHint}
         </p>
-        <input id="upload-title" name="titre" type="text" maxLength={200} aria-describedby="upload-title-hint" className={field} />
+        <input id="upload-title" name="titre" type="text" maxLength={200} aria-describedby="upload-title-hint" defaultValue={typed?.titre} className={field} />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="upload-kind" className="font-semibold">
           {texts.kind} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
         </label>
-        <select id="upload-kind" name="type" required className={field}>
+        <select id="upload-kind" name="type" required defaultValue={kinds.some((kind) => kind.value === typed?.type) ? typed?.type : undefined} className={field}>
           {kinds.map((kind) => (
             <option key={kind.value} value={kind.value}>
               {kind.label}
@@ -94,7 +104,7 @@ export function UploadForm({
         <label htmlFor="upload-date" className="font-semibold">
           {texts.date} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
         </label>
-        <input id="upload-date" name="date" type="date" required defaultValue={today} max={today} className={field} />
+        <input id="upload-date" name="date" type="date" required defaultValue={typed?.date || today} max={today} className={field} />
       </div>
       {/* Shown by the behaviour while a file is sent. */}
       <div data-upload-progress hidden className="flex flex-col gap-1">

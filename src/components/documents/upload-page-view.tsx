@@ -21,6 +21,7 @@ export function UploadPageView({ data, nonce }: { data: UploadPageData; nonce: s
         error={data.error ?? undefined}
         maxBytes={data.maxBytes}
         today={data.today}
+        typed={data.typed ?? undefined}
         nonce={nonce}
       />
     </div>

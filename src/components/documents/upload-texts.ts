@@ -19,6 +19,7 @@ export function uploadFormTexts(): UploadFormTexts {
     required: t("form.required"),
     tooLarge: t("upload.errors.too-large"),
     network: t("upload.errors.network"),
+    fileAgain: t("upload.fileAgain"),
   };
 }
 

@@ -159,6 +159,7 @@ export const frDocuments = {
     intro: "Formats acceptés : PDF, JPEG ou PNG, jusqu'à 20 Mo. Les images sont enregistrées sans leurs métadonnées (lieu de prise de vue, appareil).",
     file: "Fichier",
     fileHint: "PDF, JPEG ou PNG, 20 Mo au maximum.",
+    fileAgain: "Choisissez à nouveau le fichier : le titre, le type et la date sont gardés, le fichier ne peut pas l'être.",
     titleLabel: "Titre",
     titleHint: "Par exemple : Bilan sanguin de mars.",
     kind: "Type de document",

@@ -9,6 +9,7 @@ import { todayInParis } from "../prevention/days";
 import { patientIdentity } from "./patient-identity";
 import type { RequestScope } from "./request-scope";
 import { MAX_UPLOAD_BYTES } from "./upload-policy";
+import type { UploadTyped } from "./upload-typed";
 
 /** What the upload pages draw: the form's choices and words, and where « back » leads. */
 export type UploadPageData = {
@@ -22,6 +23,8 @@ export type UploadPageData = {
   maxBytes: number;
   /** The date field's default and its latest day (a document is not dated after today). */
   today: string;
+  /** The title, kind and date of a form refused, given back with its refusal only (upload-typed.ts). */
+  typed: UploadTyped | null;
 };
 
 /** May this actor add a document to this record? (a caregiver needs the documents:write scope). */
@@ -29,29 +32,31 @@ async function mayAdd(scope: RequestScope, patientId: string): Promise<boolean> 
   return (await scope.repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] })).allow;
 }
 
-function form(error: string | string[] | undefined, personalKinds: boolean) {
+function form(error: string | string[] | undefined, personalKinds: boolean, typed: UploadTyped | undefined) {
   const kinds = uploadKinds({ personalFirst: personalKinds });
+  const refusal = uploadErrorFor(error) ?? null;
   return {
     kinds: personalKinds ? kinds : kinds.filter((kind) => kind.value !== "personal"),
     texts: uploadFormTexts(),
-    error: uploadErrorFor(error) ?? null,
+    error: refusal,
     maxBytes: MAX_UPLOAD_BYTES,
     today: todayInParis(now()),
+    typed: refusal && typed ? typed : null,
   };
 }
 
 /** Adding a document to the space the person acts in; undefined when they may not (404). */
-export async function ownUploadPageData(scope: RequestScope, error: string | string[] | undefined): Promise<UploadPageData | undefined> {
+export async function ownUploadPageData(scope: RequestScope, error: string | string[] | undefined, typed?: UploadTyped): Promise<UploadPageData | undefined> {
   const patientId = spaceOf(scope.actor) ?? "";
   if (!(await mayAdd(scope, patientId))) return undefined;
-  return { heading: t("upload.title"), back: "/espace/documents", patientId: null, ...form(error, true) };
+  return { heading: t("upload.title"), back: "/espace/documents", patientId: null, ...form(error, true, typed) };
 }
 
 /** A professional adding to the record of a patient who authorised them (they are its author); undefined: 404. */
-export async function proUploadPageData(scope: RequestScope, patientId: string, error: string | string[] | undefined): Promise<UploadPageData | undefined> {
+export async function proUploadPageData(scope: RequestScope, patientId: string, error: string | string[] | undefined, typed?: UploadTyped): Promise<UploadPageData | undefined> {
   // A malformed id reads nothing (the rules' query would fail on it: a 500 on the App Router's page).
   if (!isUuid(patientId)) return undefined;
   const [identity, allowed] = await Promise.all([patientIdentity(scope.repo, patientId), mayAdd(scope, patientId)]);
   if (!identity || !allowed) return undefined;
-  return { heading: t("upload.proTitle", { name: identity.name }), back: `/pro/patients/${patientId}`, patientId, ...form(error, false) };
+  return { heading: t("upload.proTitle", { name: identity.name }), back: `/pro/patients/${patientId}`, patientId, ...form(error, false, typed) };
 }

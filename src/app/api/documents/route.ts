@@ -11,6 +11,9 @@ import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
 import { uploadTurns, UploadsBusy } from "@/server/http/upload-turns";
 import { lostSpaceAnswer } from "@/server/http/lost-space-answer";
+import { clearTypedHeader, keepTypedHeader, typedFromForm } from "@/server/http/typed-form-cookie";
+import { uploadTypedForm } from "@/server/documents/upload-typed";
+import { spaceOf } from "@/server/access/actor";
 
 /**
  * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
@@ -37,12 +40,22 @@ export async function POST(request: Request): Promise<Response> {
 
   // Read whole (within the cap) before taking a turn: a client that sends slowly holds none.
   const body = await readCappedBody(request, MAX_BODY_BYTES);
+  const production = env().APP_ENV === "production";
+  // The record a form was typed for: what comes back of it (upload-typed.ts) fills no other record's form.
+  const recordOf = (patientId: string | undefined) => (isPro ? (patientId ?? "") : (spaceOf(scope.actor) ?? ""));
   const answerFor =
-    (patientId: string | undefined) =>
+    (patientId: string | undefined, form?: FormData) =>
     (refusal: UploadRefusal, status: number): Response => {
       const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
       const headers = { "Cache-Control": "no-store", ...(refusal === "busy" ? { "Retry-After": "60" } : {}) };
-      return wantsJson ? Response.json({ error: t(`upload.errors.${refusal}`) }, { status, headers }) : seeOther(`${formPath}?erreur=${refusal}`);
+      if (wantsJson) return Response.json({ error: t(`upload.errors.${refusal}`) }, { status, headers });
+      const back = seeOther(`${formPath}?erreur=${refusal}`);
+      // A plain form comes back with its title, kind and date, never in the address (upload-typed.ts).
+      if (form && (patientId || !isPro)) {
+        const typedForm = uploadTypedForm(isPro ? patientId : undefined);
+        back.headers.append("Set-Cookie", keepTypedHeader(typedForm, production, typedFromForm(typedForm, form), scope.session.sessionId, recordOf(patientId)));
+      }
+      return back;
     };
   if (!body.ok) return body.reason === "too-large" ? answerFor(undefined)("too-large", 413) : answerFor(undefined)("invalid", 400);
   try {
@@ -50,8 +63,8 @@ export async function POST(request: Request): Promise<Response> {
       const form = await formOfBody(body.bytes, request.headers.get("content-type"));
       const rawPatient = form?.get("patient");
       const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
-      const answer = answerFor(patientId);
-      if (!form) return answer("invalid", 400);
+      if (!form) return answerFor(patientId)("invalid", 400);
+      const answer = answerFor(patientId, form);
       const file = form.get("fichier");
       if (!(file instanceof File)) return answer("empty", 400);
       const text = (name: string) => {
@@ -72,7 +85,10 @@ export async function POST(request: Request): Promise<Response> {
         const location: `/${string}` = isPro
           ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
           : `/espace/documents/${document.id}?message=${notice}`;
-        return wantsJson ? Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } }) : seeOther(location);
+        if (wantsJson) return Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } });
+        const added = seeOther(location);
+        added.headers.append("Set-Cookie", clearTypedHeader(uploadTypedForm(isPro ? patientId : undefined), production));
+        return added;
       } catch (error) {
         if (error instanceof UploadRefused) return answer(error.refusal, error.status);
         // The upload counts the record's documents first (a read): past the account's limit, wait.

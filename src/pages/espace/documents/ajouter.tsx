@@ -2,6 +2,8 @@ import { UploadPageView } from "@/components/documents/upload-page-view";
 import { NotFoundView } from "@/components/not-found-view";
 import { t } from "@/lib/i18n/messages";
 import { ownUploadPageData, type UploadPageData } from "@/server/documents/upload-page-data";
+import { spaceOf } from "@/server/access/actor";
+import { uploadTypedOfPage } from "@/server/documents/upload-typed";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /**
@@ -11,8 +13,8 @@ import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-p
  */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<UploadPageData>("patient", async (scope, { query }) => {
-  const data = await ownUploadPageData(scope, query.erreur);
+export const getServerSideProps = framedPage<UploadPageData>("patient", async (scope, { query, req }) => {
+  const data = await ownUploadPageData(scope, query.erreur, uploadTypedOfPage(scope.session.sessionId, req, spaceOf(scope.actor) ?? ""));
   return data ? { title: t("upload.title"), data } : NOT_FOUND;
 });
 

@@ -1,6 +1,7 @@
 import { UploadPageView } from "@/components/documents/upload-page-view";
 import { NotFoundView } from "@/components/not-found-view";
 import { proUploadPageData, type UploadPageData } from "@/server/documents/upload-page-data";
+import { uploadTypedOfPage } from "@/server/documents/upload-typed";
 import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 
 /**
@@ -9,9 +10,9 @@ import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/
  */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<UploadPageData>("practitioner", async (scope, { params, query }) => {
+export const getServerSideProps = framedPage<UploadPageData>("practitioner", async (scope, { params, query, req }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
-  const data = await proUploadPageData(scope, patientId, query.erreur);
+  const data = await proUploadPageData(scope, patientId, query.erreur, uploadTypedOfPage(scope.session.sessionId, req, patientId, patientId));
   return data ? { title: data.heading, data } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
