@@ -153,3 +153,28 @@ test("a subject typed as one long word wraps on a phone's screen, in the list an
     await expect(page.getByText(subject).first()).toBeVisible();
   }
 });
+
+test("a message refused for its file comes back, JavaScript off, with its subject and its 5,000 characters, the recipient still chosen", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const camille = await personas.pageAs(browser, "camille", { javaScriptEnabled: false });
+  await camille.goto("/espace/messages");
+  const recipients = await camille.getByLabel("Destinataire").locator("option").allTextContents();
+  const bernard = recipients.find((name) => name.includes("Sophie Bernard"))!;
+  await camille.getByLabel("Destinataire").selectOption({ label: bernard });
+  await camille.getByLabel("Objet (facultatif)").fill("Douleur au genou");
+  const text = "Depuis lundi la douleur au genou revient la nuit, surtout après la marche, et le gonflement ne passe pas. ".repeat(60).slice(0, 5000);
+  await camille.getByLabel("Votre message").fill(text);
+  await camille.getByLabel(/Ou joindre un nouveau fichier/).setInputFiles({ name: "radio.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ pas un document") });
+  await camille.getByRole("button", { name: "Envoyer" }).click();
+  await expect(camille).toHaveURL(/\/espace\/messages\?a=[0-9a-f-]{36}&message=fichier$/);
+  await expect(camille.getByRole("alert")).toContainText("Ce fichier n'a pas pu être joint");
+  // What was typed came back through the browser's own cookie, not the address.
+  expect(camille.url()).not.toContain("genou");
+  await expect(camille.getByLabel("Objet (facultatif)")).toHaveValue("Douleur au genou");
+  await expect(camille.getByLabel("Votre message")).toHaveValue(text);
+  await expect(camille.getByLabel("Destinataire").locator("option:checked")).toHaveText(bernard);
+  await camille.getByRole("button", { name: "Envoyer" }).click();
+  await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
+  await camille.goto("/espace/messages?message=fichier");
+  await expect(camille.getByLabel("Votre message")).toHaveValue("");
+});
