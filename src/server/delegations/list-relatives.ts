@@ -46,7 +46,8 @@ function frenchTie(codings: Coding[] | undefined): string | undefined {
 export async function listRelatives(repo: Repository): Promise<RelativesOverview> {
   const patientId = managedSpace(repo);
   const now = repo.now();
-  const found = await repo.search<RelatedPerson>("RelatedPerson", { patientId, count: 100 });
+  // The invitations do not depend on the delegations: read beside them rather than after (one round trip less).
+  const [found, invitations] = await Promise.all([repo.search<RelatedPerson>("RelatedPerson", { patientId, count: 100 }), invitationsOfPatient(patientId)]);
   const relatives = found.resources.flatMap((person): RelativeRow[] => {
     const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
     if (!delegation) return [];
@@ -59,6 +60,6 @@ export async function listRelatives(repo: Repository): Promise<RelativesOverview
   for (const row of relatives) row.lastAct = lastActs.get(row.delegation.agentPatientId);
   const order = { active: 0, paused: 1, ended: 2 } as const;
   relatives.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, "fr"));
-  const pending = (await invitationsOfPatient(patientId)).filter((invitation) => invitationState(invitation, now) === "open");
+  const pending = invitations.filter((invitation) => invitationState(invitation, now) === "open");
   return { patientId, relatives, pending };
 }
