@@ -8,17 +8,6 @@ import { DOCUMENTS_FOLDER, DocumentFileNames } from "./document-file-names";
 import { recordBundle } from "./record-bundle";
 
 /**
- * The copy of a record as a ZIP, made while it is sent: LISEZMOI.txt, dossier.json (a page of
- * resources at a time, record-bundle.ts), then each document's file under `documents/`, read one
- * at a time through the repository (documentFilesForCopy) only when the previous one has been
- * taken by the reader. So the server holds one page of resources or one file (20 MB at most) of a
- * copy, however large the record, and a person who closes the page stops the reads.
- *
- * The files are stored as they are (PDF, JPEG and PNG are compressed already: deflating them
- * again costs the server's CPU for nothing); the texts are deflated. Every read writes its audit
- * row before what it read is given to the archive (the repository awaits it).
- */
-/**
  * fflate writes no ZIP64 records, so an archive's offsets and sizes are 32-bit: past 4 GiB it
  * would be corrupt. A record of 5,000 documents of 20 MB could pass it (most are far smaller):
  * the files that would go beyond are left out, and named in a last text file, so the person
@@ -30,6 +19,17 @@ export const ZIP_BYTES_LIMIT = 2 ** 32 - 1 - 32 * 1024 * 1024;
 /** The last file of a copy that had to leave files out. */
 export const LEFT_OUT_NAME = "DOCUMENTS-NON-INCLUS.txt";
 
+/**
+ * The copy of a record as a ZIP, made while it is sent: LISEZMOI.txt, dossier.json (a page of
+ * resources at a time, record-bundle.ts), then each document's file under `documents/`, read one
+ * at a time through the repository (documentFilesForCopy) only when the previous one has been
+ * taken by the reader. So the server holds one page of resources or one file (20 MB at most) of a
+ * copy, however large the record, and a person who closes the page stops the reads.
+ *
+ * The files are stored as they are (PDF, JPEG and PNG are compressed already: deflating them
+ * again costs the server's CPU for nothing); the texts are deflated. Every read writes its audit
+ * row before what it read is given to the archive (the repository awaits it).
+ */
 export function recordCopyStream(repo: Repository, patient: Patient, readme: string, { byteLimit = ZIP_BYTES_LIMIT } = {}): ReadableStream<Uint8Array> {
   const chunks = zipChunks(repo, patient, readme, byteLimit);
   return new ReadableStream<Uint8Array>(
