@@ -178,3 +178,39 @@ test("a message refused for its file comes back, JavaScript off, with its subjec
   await camille.goto("/espace/messages?message=fichier");
   await expect(camille.getByLabel("Votre message")).toHaveValue("");
 });
+
+test("Camille writes for Jean to Dr Bernard; his answer is told to her too, and its notice takes her from her own space to the conversation in Jean's", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const camille = await personas.pageAs(browser, "camille");
+  await camille.goto("/espace");
+  await camille.locator("form[action='/espace/espace-actif']", { has: camille.locator(`input[value="${PATIENT_IDS.jean}"]`) }).first().getByRole("button").click();
+  await expect(camille).toHaveTitle(/espace de Jean Martin/);
+  await camille.goto("/espace/messages");
+  const recipients = await camille.getByLabel("Destinataire").locator("option").allTextContents();
+  await camille.getByLabel("Destinataire").selectOption({ label: recipients.find((name) => name.includes("Sophie Bernard"))! });
+  await camille.getByLabel("Objet (facultatif)").fill("Renouvellement pour mon père");
+  await camille.getByLabel("Votre message").fill("Bonjour docteur, je vous écris pour Jean : son traitement se termine vendredi.");
+  await camille.getByRole("button", { name: "Envoyer" }).click();
+  await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
+  const conversation = new URL(camille.url()).pathname.split("/").pop()!;
+
+  const bernard = await personas.pageAs(browser, "bernard");
+  await bernard.goto(`/pro/messages/${conversation}`);
+  await bernard.getByLabel("Votre message").fill("C'est noté, l'ordonnance sera prête jeudi.");
+  await bernard.getByRole("button", { name: "Répondre" }).click();
+  await expect(bernard.getByRole("status")).toContainText("Votre message a été envoyé.");
+
+  // Back in her own space, Camille finds the notice among her own, which names no one.
+  await camille.goto("/espace");
+  await camille.locator("form[action='/espace/espace-actif']", { has: camille.locator(`input[value="${PATIENT_IDS.camille}"]`) }).first().getByRole("button").click();
+  await camille.goto("/espace/notifications");
+  const text = "Un professionnel de santé a répondu à un message que vous avez écrit pour une personne que vous aidez.";
+  const notice = camille.getByRole("listitem").filter({ hasText: text }).first();
+  await expect(notice).toBeVisible();
+  await expectNoAxeViolations(camille);
+  await notice.getByRole("button").click();
+  await expect(camille).toHaveURL(new RegExp(`/espace/messages/${conversation}$`));
+  await expect(camille.getByText("C'est noté, l'ordonnance sera prête jeudi.")).toBeVisible();
+  await expect(camille).toHaveTitle(/espace de Jean Martin/);
+  for (const email of await emailsTo(EMAILS.camille)) expect(email).not.toMatch(/Bernard|Sophie|Jean|Martin|Renouvellement|traitement|ordonnance/i);
+});

@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   "second-factor-replaced",
   "prevention-due",
   "message-received",
+  "message-answered-for-caregiver",
   "majority-approaching",
   "majority-guardian",
   "sharing-changed-for-you",
@@ -194,6 +195,15 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     text: "Vous avez reçu un nouveau message.",
     theirs: "{person} a reçu un nouveau message.",
     label: "Nouveau message",
+    security: false,
+    link: "/espace/messages",
+  },
+  // A caregiver's own notice (an account's, leading into the person's space: notify.ts `space`),
+  // so only `text` is shown; `theirs` would read the same of her, should it ever be listed so.
+  "message-answered-for-caregiver": {
+    text: "Un professionnel de santé a répondu à un message que vous avez écrit pour une personne que vous aidez.",
+    theirs: "Un professionnel de santé a répondu à un message écrit pour {person}.",
+    label: "Réponse à un message que vous avez écrit pour une personne que vous aidez",
     security: false,
     link: "/espace/messages",
   },

@@ -74,12 +74,17 @@ export async function markAllRead(owners: NotificationOwners): Promise<void> {
   await sql.query(`UPDATE notification SET read_at = now() WHERE ${where} AND read_at IS NULL`, params);
 }
 
-/** Marks one notification read; gives where it leads and whose space it belongs to (null: the account's own notice). */
+/**
+ * Marks one notification read; gives where it leads and the space its page is in: the space it
+ * belongs to, or the one an account's notice is about (notify.ts, `space`); null for an
+ * account's own notice that leads into no other space.
+ */
 export async function openNotification(owners: NotificationOwners, id: string): Promise<{ link: string; patientId: string | null } | undefined> {
   const { sql } = await database();
   const { where, params } = owned(owners);
   const [row] = await sql.query<{ link: string | null; patient_id: string | null }>(
-    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${params.length + 1}::uuid AND ${where} RETURNING link, patient_id::text`,
+    `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE id = $${params.length + 1}::uuid AND ${where}
+     RETURNING link, coalesce(patient_id, space_id)::text AS patient_id`,
     [...params, id],
   );
   return row ? { link: row.link ?? "/espace", patientId: row.patient_id } : undefined;

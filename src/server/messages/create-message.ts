@@ -1,6 +1,8 @@
 import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
+import { now } from "../clock";
 import { inPrisma, type Queryable } from "../db/queryable";
+import { unsafeCaregiversWhoWrote } from "../fhir/caregivers-who-wrote";
 import type { Repository, TransactionScope } from "../fhir/repository";
 import { accountOf } from "../notifications/account-of";
 import { notify } from "../notifications/notify";
@@ -22,7 +24,12 @@ export async function createMessageIn(scope: TransactionScope, message: Communic
   return created;
 }
 
-/** A professional's message is news for the patient's space; the patient's side's, for the professional's account. */
+/**
+ * A professional's message is news for the patient's space, and for each caregiver who wrote in
+ * that conversation for the patient and still acts for her (caregivers-who-wrote.ts): her own
+ * notice, which opening takes her into the patient's space, where the conversation is. The
+ * patient's side's message is news for the professional's account.
+ */
 async function tellRecipient(db: Queryable, message: Communication): Promise<void> {
   const conversationId = conversationIdOf(message);
   const patientId = message.subject?.reference?.replace(/^Patient\//, "");
@@ -32,6 +39,10 @@ async function tellRecipient(db: Queryable, message: Communication): Promise<voi
   const path = conversationId ? `/${conversationId}` : "";
   if (message.sender?.reference?.startsWith("Practitioner/")) {
     await notify(db, { patientId, kind: "message-received", link: `/espace/messages${path}`, dedupeKey });
+    if (!conversationId) return;
+    for (const accountId of await unsafeCaregiversWhoWrote(db, patientId, conversationId, now())) {
+      await notify(db, { accountId, space: patientId, kind: "message-answered-for-caregiver", link: `/espace/messages${path}`, dedupeKey: `${dedupeKey}:${accountId}` });
+    }
     return;
   }
   const accountId = await accountOf(db, `Practitioner/${practitionerId}`);

@@ -5,6 +5,8 @@ import type { NotificationInput } from "./notify";
 export type NoticeRow = {
   patientId: string | null;
   accountId: string | null;
+  /** The space an account's notice leads into (notify.ts, `space`). */
+  spaceId: string | null;
   kind: NotificationInput["kind"];
   urgent: boolean;
   link: string;
@@ -14,12 +16,14 @@ export type NoticeRow = {
 
 export function noticeRow(n: NotificationInput): NoticeRow {
   if (!n.patientId && !n.accountId) throw new Error("notify: patientId ou accountId requis");
+  if (n.space && !n.accountId) throw new Error("notify: space ne va qu'avec accountId");
   const info = KIND_INFO[n.kind];
   // Only a path of ours: "//host/…" would leave the portal.
   const link = n.link && n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : info.link;
   return {
     patientId: n.patientId ?? null,
     accountId: n.accountId ?? null,
+    spaceId: n.space ?? null,
     kind: n.kind,
     urgent: n.urgent ?? n.kind === "emergency-access",
     link,

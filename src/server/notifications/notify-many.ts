@@ -35,11 +35,11 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
   const ids = inputs.map(() => randomUUID());
   const written = await db.query<Written>(
     `WITH input AS (
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[])
-              WITH ORDINALITY AS t(id, patient_id, account_id, kind, urgent, link, detail, dedupe_key, ord)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+              WITH ORDINALITY AS t(id, patient_id, account_id, kind, urgent, link, detail, dedupe_key, space_id, ord)
      ), inserted AS (
-       INSERT INTO notification (id, patient_id, account_id, kind, urgent, link, detail, dedupe_key)
-       SELECT id, patient_id, account_id, kind, urgent, link, detail, dedupe_key FROM input ORDER BY ord
+       INSERT INTO notification (id, patient_id, account_id, space_id, kind, urgent, link, detail, dedupe_key)
+       SELECT id, patient_id, account_id, space_id, kind, urgent, link, detail, dedupe_key FROM input ORDER BY ord
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id
      )
@@ -62,6 +62,7 @@ export async function notifyMany(db: Queryable, inputs: readonly NotificationInp
       rows.map((r) => r.link),
       rows.map((r) => r.detail),
       rows.map((r) => r.dedupeKey),
+      rows.map((r) => r.spaceId),
     ],
   );
   const index = new Map<string, number>(ids.map((id, i) => [id, i]));

@@ -16,6 +16,12 @@ export type NotificationInput = {
   patientId?: string;
   /** Or one account's own notice (a professional's, a new sign-in). */
   accountId?: string;
+  /**
+   * With `accountId`: the other person's space the notice is about, which opening it moves to
+   * (a caregiver's notice of an answer in the person's conversation). The notice stays the
+   * account's: that person and others acting in her space do not see it.
+   */
+  space?: string;
   kind: NotificationKind;
   urgent?: boolean;
   /** A path inside the portal; the kind's page when absent. */
@@ -49,11 +55,11 @@ type Recipient = { account_id: string; email: string; account_kind: "patient" | 
 export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
   const row = noticeRow(n);
   const inserted = await db.query<{ id: string }>(
-    `INSERT INTO notification (id, patient_id, account_id, kind, urgent, link, detail, dedupe_key)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, $7, $8)
+    `INSERT INTO notification (id, patient_id, account_id, space_id, kind, urgent, link, detail, dedupe_key)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $9::uuid, $4, $5, $6, $7, $8)
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id`,
-    [randomUUID(), row.patientId, row.accountId, row.kind, row.urgent, row.link, row.detail, row.dedupeKey],
+    [randomUUID(), row.patientId, row.accountId, row.kind, row.urgent, row.link, row.detail, row.dedupeKey, row.spaceId],
   );
   if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
 
