@@ -26,6 +26,8 @@
  *     at 1,000, 10,000 and 100,000 patients loaded with COPY (issue 16, scripts/bench/scale.ts; BENCH_SCALE_MAX=10000 for a quick check)
  *   npm run bench -- uploads       (or BENCH_ONLY=uploads)     the server's memory during 20 MB uploads, one then several at once,
  *     with the start script's heap flags (capped) and the uncapped ones used before (issue 16, scripts/bench/uploads.ts)
+ *   npm run bench -- copie         (or BENCH_ONLY=copie)       the copy of one's record (2,000 documents and their files) through the
+ *     running server: time, MB/s, CPU and peak memory, against the same files downloaded one by one (scripts/bench/record-copy.ts)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -44,6 +46,7 @@ import { documentId, loadPatients, patientId } from "./load-synthetic";
 import { benchPrevention } from "./prevention-job";
 import { benchScale, reportScale } from "./scale";
 import { benchUploads, reportUploads } from "./uploads";
+import { benchRecordCopy, reportRecordCopy } from "./record-copy";
 import { signedInCookie } from "./session-cookie";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -53,7 +56,7 @@ const DOCS = 50;
 const APP_PORT = 3190;
 const CEILING_PORT = 3191;
 
-const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention", "scale", "uploads"] as const;
+const PARTS = ["store", "documents", "pages", "partage", "notifications", "sign-in", "prevention", "scale", "uploads", "copie"] as const;
 const ONLY = process.env.BENCH_ONLY ?? process.argv.slice(2).find((a) => (PARTS as readonly string[]).includes(a));
 const runs = (part: (typeof PARTS)[number]) => (!ONLY && part !== "sign-in" && part !== "prevention") || ONLY === part;
 
@@ -108,6 +111,11 @@ async function main() {
     const uploads = await benchUploads(SERVER);
     reportUploads(uploads);
     keep("uploads", uploads);
+  }
+  if (runs("copie")) {
+    const copy = await benchRecordCopy(SERVER);
+    reportRecordCopy(copy);
+    keep("copie", copy);
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   process.exit(0);

@@ -174,9 +174,22 @@ export function residentTotal(pid: number | undefined): { mb: number; serving: n
   return { mb: tree.reduce((sum, one) => sum + ownResidentMb(one), 0), serving: Math.max(1, tree.length - 1) };
 }
 
+/**
+ * The peak resident memory (VmHWM) in MB of the largest process of the tree since it started: a
+ * cluster's primary (PORTAL_PROCESSES, two on these machines with PostgreSQL) serves nothing, so
+ * its own peak alone read as the server's was the primary's 80 MB, not the worker's.
+ */
+export function peakResidentMb(pid: number | undefined): number {
+  return Math.max(0, ...processTree(pid).map((one) => statusMb(one, "VmHWM:")));
+}
+
 function ownResidentMb(pid: number): number {
+  return statusMb(pid, "VmRSS:");
+}
+
+function statusMb(pid: number, field: "VmRSS:" | "VmHWM:"): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith(field));
     return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
   } catch {
     return 0;

@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import pg from "pg";
 import { MAX_UPLOAD_BYTES } from "../../src/server/documents/upload-policy";
 import { pdfOfSize } from "../../tests/integration/documents/hostile-files";
 import { SERVER_NODE_FLAGS, startApp, stop } from "./app-server";
 import { benchAppEnv, freshDatabase } from "./database";
 import { loadPatients, patientId } from "./load-synthetic";
-import { residentMb } from "./page-measure";
+import { peakResidentMb, residentMb } from "./page-measure";
 import { signedInCookie } from "./session-cookie";
 import { median } from "./stats";
 
@@ -87,16 +86,6 @@ async function upload(appUrl: string, cookie: string, pdf: Buffer, title: string
   } catch {
     // The server died mid-upload (out of memory): no answer at all.
     return { status: 0, ms: performance.now() - started };
-  }
-}
-
-/** The process's peak resident memory since it started (VmHWM), MB. */
-function peakResidentMb(pid: number | undefined): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
-    return line ? Number(line.replace(/\D+/g, "")) / 1024 : 0;
-  } catch {
-    return 0;
   }
 }
 
