@@ -157,6 +157,8 @@ export type SeasonalRule = RuleBase & {
   who: Eligibility;
   /** Minimum months since the last dose (COVID-19): the first rule whose condition holds. */
   intervals?: readonly { months: number; fromYears?: number; conditions?: readonly ConditionKind[] }[];
+  /** No dose before this age in months, whatever the risk (the vaccines are given from 6 months). */
+  fromMonths?: number;
 };
 
 /** Organised screening: the first at the band's start, then a test every N years. */

@@ -129,11 +129,11 @@ export const FR_2025: Calendar = {
     },
     {
       item: "FLU", kind: "seasonal", label: "Grippe saisonnière", theme: "vaccination-saisonniere", source: CALENDRIER_2025,
-      campaign: "FLU", vaccines: ["flu"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 },
+      campaign: "FLU", vaccines: ["flu"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 }, fromMonths: 6,
     },
     {
       item: "COVID", kind: "seasonal", label: "COVID-19", theme: "vaccination-saisonniere", source: CALENDRIER_2025,
-      campaign: "COVID", vaccines: ["covid"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 },
+      campaign: "COVID", vaccines: ["covid"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 }, fromMonths: 6,
       intervals: [{ months: 3, fromYears: 80 }, { months: 3, conditions: ["immunocompromised"] }, { months: 6 }],
     },
     {

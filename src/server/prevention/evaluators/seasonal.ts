@@ -20,12 +20,18 @@ export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
   const doses = dosesOf(ctx, rule.vaccines);
   const last = doses[doses.length - 1];
   const interval = intervalMonths(rule, ctx);
-  const earliest = last && interval ? addMonths(last, interval) : undefined;
+  // A child at risk is vaccinated from 6 months (calendrier des vaccinations 2025, grippe
+  // saisonnière: the at-risk children it lists start at 6 months; no flu or COVID-19 vaccine is
+  // authorised younger): before, a baby of 3 months with an immunodeficiency read « À faire ».
+  const oldEnough = rule.fromMonths !== undefined ? addMonths(ctx.facts.birthDate, rule.fromMonths) : undefined;
+  const afterLast = last && interval ? addMonths(last, interval) : undefined;
+  const earliest = oldEnough && afterLast ? laterOf(oldEnough, afterLast) : (afterLast ?? oldEnough);
+  const youngText = oldEnough && ctx.date < oldEnough ? ` ; cette vaccination se fait à partir de ${rule.fromMonths} mois` : "";
   const intervalText = last && interval ? ` ; dernière dose le ${frDay(last)}, au moins ${interval} mois d'écart sont recommandés` : "";
   if (!current) {
     const due = upcoming ? laterOf(upcoming.start, earliest ?? upcoming.start) : undefined;
     const when = upcoming ? `La prochaine campagne commence le ${frDay(upcoming.start)}${provisional(upcoming)}.` : "Les dates de la prochaine campagne ne sont pas encore publiées.";
-    return itemOf(rule, "NOT_DUE", `${why} : cette vaccination est recommandée pour ${ctx.voice.you} à chaque campagne. ${when}`, { due });
+    return itemOf(rule, "NOT_DUE", `${why}${youngText} : cette vaccination est recommandée pour ${ctx.voice.you} à chaque campagne. ${when}`, { due });
   }
   const campaignText = `la campagne ${current.id} (du ${frDay(current.start)} au ${frDay(current.end)})`;
   if (last && last >= current.start) {
@@ -34,10 +40,10 @@ export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
   const due = laterOf(current.start, earliest ?? current.start);
   if (due > current.end) {
     const nextDue = upcoming ? laterOf(upcoming.start, due) : undefined;
-    return itemOf(rule, "NOT_DUE", `${why}${intervalText} : la dose ne pourra pas être faite pendant ${campaignText}.`, { due: nextDue });
+    return itemOf(rule, "NOT_DUE", `${why}${intervalText}${youngText} : la dose ne pourra pas être faite pendant ${campaignText}.`, { due: nextDue });
   }
   if (ctx.date < due) {
-    return itemOf(rule, "NOT_DUE", `${why}${intervalText} : la dose sera à faire à partir du ${frDay(due)}, pendant ${campaignText}.`, { due });
+    return itemOf(rule, "NOT_DUE", `${why}${intervalText}${youngText} : la dose sera à faire à partir du ${frDay(due)}, pendant ${campaignText}.`, { due });
   }
   const none = last ? `dernière dose enregistrée le ${frDay(last)}` : "aucune dose n'est enregistrée";
   return itemOf(rule, "DUE", `${why} ; ${none} : la vaccination est recommandée pendant ${campaignText}.`, { due });
