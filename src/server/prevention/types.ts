@@ -85,6 +85,8 @@ export type InfantSeriesRule = RuleBase & {
   doses: readonly { month: number; to?: number }[];
   /** Not offered any more once the child is this many months old without the full series. */
   untilMonths: number;
+  /** Only doses given from this age in months count (an MMR dose before 12 months does not). */
+  countsFromMonths?: number;
   /** Children born on or after this day must have it (Code de la santé publique, L3111-2). */
   mandatoryFrom?: Day;
   /** Recommended for children born on or after this day only. */

@@ -88,9 +88,11 @@ export const FR_2025: Calendar = {
       item: "MENACWY_INFANT", kind: "infant-series", label: "Méningocoques ACWY (nourrisson)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["menacwy"], doses: [{ month: 6 }, { month: 12 }], untilMonths: 24, mandatoryFrom: "2025-01-01",
     },
+    // MMR: two doses from 12 months. The 2025 edition asks a third dose of those born since 1980
+    // whose first came before 12 months: a dose before 12 months counts in neither MMR rule.
     {
       item: "ROR", kind: "infant-series", label: "Rougeole, oreillons, rubéole (ROR)", theme: "vaccination-enfant",
-      source: CALENDRIER_2025, vaccines: ["ror"], doses: [{ month: 12 }, { month: 16, to: 18 }], untilMonths: 216, mandatoryFrom: "2018-01-01",
+      source: CALENDRIER_2025, vaccines: ["ror"], doses: [{ month: 12 }, { month: 16, to: 18 }], untilMonths: 216, mandatoryFrom: "2018-01-01", countsFromMonths: 12,
     },
     // Children and adolescents.
     {
@@ -125,7 +127,7 @@ export const FR_2025: Calendar = {
     },
     {
       item: "ROR_CATCHUP", kind: "eligibility", label: "Rougeole, oreillons, rubéole (rattrapage adulte)", theme: "vaccination-adulte",
-      source: CALENDRIER_2025, vaccines: ["ror"], who: { fromYears: 18, bornFrom: "1980-01-01" }, doses: 2, intervalMonths: 1, catchUp: true,
+      source: CALENDRIER_2025, vaccines: ["ror"], who: { fromYears: 18, bornFrom: "1980-01-01" }, doses: 2, intervalMonths: 1, catchUp: true, countsFromYears: 1,
     },
     {
       item: "FLU", kind: "seasonal", label: "Grippe saisonnière", theme: "vaccination-saisonniere", source: CALENDRIER_2025,

@@ -34,7 +34,11 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
   const eligibleSince = condition ? birthday(ctx, who.riskFromYears ?? 0) : birthday(ctx, who.fromYears ?? 0);
   const dose = doses.length + 1;
   if (!last) {
-    const none = doses.length === 0 ? `aucune vaccination ${nounOf(rule)} n'est enregistrée` : "";
+    // Doses too young to count are in the record: "none recorded" would be untrue (an infant's
+    // MenACWY before the adolescent dose, an MMR dose before 12 months).
+    const earlier = rule.countsFromYears ? dosesOf(ctx, rule.vaccines).length > 0 : false;
+    const since = rule.countsFromYears === 1 ? " depuis l'âge de 12 mois" : ` depuis l'âge de ${rule.countsFromYears} ans`;
+    const none = `aucune vaccination ${nounOf(rule)} n'est enregistrée${earlier ? since : ""}`;
     const start = rule.doses > 1 ? ` (${rule.doses} doses${rule.intervalMonths ? ` à ${rule.intervalMonths} mois d'intervalle` : ""})` : "";
     return itemOf(rule, "DUE", `${why} et ${none}. Elle est recommandée ${population}${start}.`, { due: eligibleSince, dose });
   }

@@ -9,10 +9,16 @@ import { ageText, dosesOf, frDay, itemOf, type Context } from "./context";
  */
 export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionItem {
   // Only doses given while the series runs: an adult's pneumococcal dose is not an infant dose.
-  const given = dosesOf(ctx, rule.vaccines).filter((day) => day < addMonths(ctx.facts.birthDate, rule.untilMonths));
+  const during = dosesOf(ctx, rule.vaccines).filter((day) => day < addMonths(ctx.facts.birthDate, rule.untilMonths));
+  // Nor one given too young for the series: an MMR dose before 12 months leaves the two doses to
+  // give (calendrier des vaccinations 2025: a first dose before 12 months calls for a third).
+  const countsFrom = rule.countsFromMonths === undefined ? undefined : addMonths(ctx.facts.birthDate, rule.countsFromMonths);
+  const given = countsFrom === undefined ? during : during.filter((day) => day >= countsFrom);
+  const early = during.length - given.length;
+  const earlyText = early > 0 ? ` ${early === 1 ? "Une dose reçue" : `${early} doses reçues`} avant ${rule.countsFromMonths} mois ne compte${early === 1 ? "" : "nt"} pas dans ces ${rule.doses.length} doses.` : "";
   const mandatory = rule.mandatoryFrom !== undefined ? ctx.facts.birthDate >= rule.mandatoryFrom : undefined;
   const total = rule.doses.length;
-  const mandatoryText = mandatory ? " Cette vaccination est obligatoire pour les enfants nés depuis le " + frDay(rule.mandatoryFrom ?? "") + "." : "";
+  const mandatoryText = (mandatory ? " Cette vaccination est obligatoire pour les enfants nés depuis le " + frDay(rule.mandatoryFrom ?? "") + "." : "") + earlyText;
   if (given.length >= total) {
     return itemOf(rule, "COMPLETE", `Les ${total} doses sont enregistrées (la dernière le ${frDay(given[given.length - 1] ?? "")}).`, { mandatory });
   }
