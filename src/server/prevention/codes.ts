@@ -22,12 +22,16 @@ export const ATC_VACCINES: Readonly<Record<string, VaccineKind>> = {
   J07AH08: "menacwy",
   J07AH07: "menc",
   J07BD52: "ror",
+  J07BD54: "ror", // measles, mumps, rubella and varicella (MMRV): counts as an MMR dose
   J07BM03: "hpv",
   J07BM02: "hpv",
   J07BB02: "flu",
   J07BB01: "flu",
   J07BB03: "flu",
-  J07BN01: "covid",
+  J07BN01: "covid", // mRNA
+  J07BN02: "covid", // viral vector
+  J07BN03: "covid", // inactivated virus
+  J07BN04: "covid", // protein subunit (Nuvaxovid)
   J07BK03: "zoster",
   J07BX05: "rsv",
 };

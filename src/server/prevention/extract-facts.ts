@@ -10,7 +10,7 @@ export class FactsError extends Error {}
  * The engine's facts from one person's FHIR resources: their Patient and their Condition,
  * Immunization and Procedure resources. Resources of another patient (a reference to a
  * different Patient id) are ignored; so are vaccinations not done, entered in error, refuted
- * or resolved conditions, and codes the calendar does not know.
+ * or resolved conditions, subpotent doses, and codes the calendar does not know.
  */
 export function extractFacts(patient: Patient, resources: readonly Resource[]): PreventionFacts {
   const birthDate = patient.birthDate;
@@ -37,7 +37,7 @@ export function extractFacts(patient: Patient, resources: readonly Resource[]): 
         break;
       }
       case "Immunization": {
-        if (!mine(resource.patient?.reference) || !given(resource)) break;
+        if (!mine(resource.patient?.reference) || !countsAsGiven(resource)) break;
         const date = parisDay(resource.occurrenceDateTime);
         const kind = (resource.vaccineCode?.coding ?? []).map(vaccineKindOf).find((k) => k !== undefined);
         if (date && kind) immunizations.push({ kind, date });
@@ -69,8 +69,13 @@ function isActive(condition: Condition): boolean {
   return clinical === "active" || clinical === "recurrence" || clinical === "relapse";
 }
 
-function given(immunization: Immunization): boolean {
-  return immunization.status === "completed";
+/**
+ * A dose given, and in full: not one recorded as not done or entered in error, nor a subpotent
+ * one (half a dose, a broken cold chain, FHIR's `isSubpotent`), which is to be given again; by
+ * default a dose is potent. The carnet and the certificate list the same doses (their page data).
+ */
+export function countsAsGiven(immunization: Immunization): boolean {
+  return immunization.status === "completed" && immunization.isSubpotent !== true;
 }
 
 function procedureKindOf(procedure: Procedure): ProcedureKind | undefined {

@@ -14,6 +14,8 @@ describe("facts from FHIR resources (issue 14's codes)", () => {
     [ATC, "J07CA09", "hexa"], [ATC, "J07CA02", "dtcap"], [ATC, "J07CA01", "dtp"], [ATC, "J07AL02", "pcv"], [ATC, "J07AH09", "menb"],
     [ATC, "J07AH08", "menacwy"], [ATC, "J07AH07", "menc"], [ATC, "J07BD52", "ror"], [ATC, "J07BM03", "hpv"], [ATC, "J07BB02", "flu"],
     [ATC, "J07BN01", "covid"], [ATC, "J07BK03", "zoster"], [ATC, "J07BX05", "rsv"],
+    // The other COVID-19 vaccines (viral vector, inactivated, protein subunit as Nuvaxovid) and MMRV (Priorix-Tetra, ProQuad).
+    [ATC, "J07BN02", "covid"], [ATC, "J07BN03", "covid"], [ATC, "J07BN04", "covid"], [ATC, "J07BD54", "ror"],
     // The CVX codes of the demo data (src/lib/fhir/builders/record.ts).
     [CVX, "138", "dtp"], [CVX, "130", "dtcap"], [CVX, "146", "hexa"], [CVX, "133", "pcv"], [CVX, "216", "pcv"], [CVX, "103", "menc"],
     [CVX, "03", "ror"], [CVX, "150", "flu"], [CVX, "208", "covid"], [CVX, "309", "covid"], [CVX, "165", "hpv"],
@@ -25,6 +27,15 @@ describe("facts from FHIR resources (issue 14's codes)", () => {
     const other = { ...shot(ATC, "J07BB02", "2020-01-01"), patient: { reference: "Patient/p2" } } as Resource;
     const facts = extractFacts(patient, [shot(ATC, "J07BB02", "2020-01-01", "not-done"), shot(ATC, "J07XX99", "2020-01-01"), other, shot(ATC, "J07BB02", "2025-12-31T23:30:00Z")]);
     expect(facts.immunizations).toEqual([{ kind: "flu", date: "2026-01-01" }]);
+  });
+
+  it.each([
+    [undefined, [{ kind: "flu", date: "2020-01-01" }]],
+    [false, [{ kind: "flu", date: "2020-01-01" }]],
+    [true, []],
+  ])("a completed dose with isSubpotent %s counts as %j (a subpotent dose is to be given again)", (isSubpotent, expected) => {
+    const dose = { ...shot(ATC, "J07BB02", "2020-01-01"), ...(isSubpotent === undefined ? {} : { isSubpotent }) } as Resource;
+    expect(extractFacts(patient, [dose]).immunizations).toEqual(expected);
   });
 
   it.each([
