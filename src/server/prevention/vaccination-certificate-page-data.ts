@@ -6,6 +6,7 @@ import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
 import { todayInParis } from "./days";
 import { frDay } from "./evaluators/context";
+import { countsAsGiven } from "./extract-facts";
 import { loadPreventionRecord } from "./load-prevention-record";
 
 /** The caregiver's delegation does not reach the vaccinations: no certificate, the page says why. */
@@ -31,6 +32,7 @@ export async function vaccinationCertificatePageData({ actor, repo }: RequestSco
     name: formatHumanName(record.patient.name) ?? "",
     birth: birth && /^\d{4}-\d{2}-\d{2}$/.test(birth) ? frDay(birth) : (birth ?? "Inconnue"),
     issued: frDay(todayInParis(repo.now())),
-    immunizations: record.immunizations,
+    // A certificate lists what was given: not a dose recorded as not done, in error or subpotent.
+    immunizations: record.immunizations.filter(countsAsGiven),
   };
 }

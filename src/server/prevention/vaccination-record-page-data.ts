@@ -5,12 +5,13 @@ import { spaceOf } from "../access/actor";
 import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
 import { todayInParis } from "./days";
+import { countsAsGiven } from "./extract-facts";
 import { loadPreventionRecord } from "./load-prevention-record";
 import { preventionNotice } from "./prevention-notice";
 import { VACCINE_PRODUCTS } from "./vaccine-products";
 
 export type VaccinationRecordPageData = {
-  /** Every Immunization of the space's record the actor may see. */
+  /** Every dose given (countsAsGiven) of the space's record the actor may see. */
   immunizations: Immunization[];
   /** The caregiver's delegation does not reach the vaccinations: none is read, and the page says why none shows. */
   recordOutOfReach: boolean;
@@ -33,7 +34,9 @@ export async function vaccinationRecordPageData({ actor, repo }: RequestScope, m
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
   const recordOutOfReach = !(await reachesPart(repo, "record"));
-  const immunizations = recordOutOfReach ? [] : (await loadPreventionRecord(repo, patientId)).immunizations;
+  // The doses given, as the calendar counts them: a dose recorded as not done (refused, contraindicated)
+  // or entered in error was listed with its date and lot as if given.
+  const immunizations = recordOutOfReach ? [] : (await loadPreventionRecord(repo, patientId)).immunizations.filter(countsAsGiven);
   return {
     immunizations,
     recordOutOfReach,

@@ -28,6 +28,10 @@ beforeAll(async () => {
     ...anImmunization({ patientId: world.ids.leo, vaccine: VACCINES.hpv, date: "2026-01-12T10:00:00+01:00", lot: "SECRET-LOT" }),
     meta: { security: [{ system: SYSTEMS.privacyLabel, code: "minor-secret" }] },
   });
+  // Doses that were not given: a refusal recorded as not done, an entry in error, a subpotent dose.
+  await system.create({ ...anImmunization({ patientId: world.ids.leo, vaccine: VACCINES.flu, date: "2025-11-03T10:00:00+01:00", lot: "NOTDONE-LOT" }), status: "not-done" });
+  await system.create({ ...anImmunization({ patientId: world.ids.leo, vaccine: VACCINES.flu, date: "2025-11-04T10:00:00+01:00", lot: "ERROR-LOT" }), status: "entered-in-error" });
+  await system.create({ ...anImmunization({ patientId: world.ids.leo, vaccine: VACCINES.flu, date: "2025-11-05T10:00:00+01:00", lot: "SUBPOTENT-LOT" }), isSubpotent: true });
 }, 120_000);
 
 const RECORD = "/espace/prevention/carnet";
@@ -146,6 +150,14 @@ describe("the vaccination certificate (Pages Router)", () => {
     expect(page).toContain("HEXA-LOT-1");
     expect(page).not.toContain("SECRET-LOT");
     expect(page).not.toContain("Jean Martin");
+  });
+
+  it("lists the doses given, as the calendar counts them: not one recorded as not done, in error or subpotent (nor does the carnet)", async () => {
+    for (const serve of [serveCertificate, serveRecord]) {
+      const page = await html(serve, serve === serveCertificate ? CERTIFICATE : RECORD, world.sessions.camilleForLeo.cookie);
+      expect(page).toContain("HEXA-LOT-1");
+      for (const lot of ["NOTDONE-LOT", "ERROR-LOT", "SUBPOTENT-LOT"]) expect(page, lot).not.toContain(lot);
+    }
   });
 });
 
