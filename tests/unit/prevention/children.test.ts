@@ -79,6 +79,16 @@ describe("children and adolescents — Calendrier des vaccinations 2025", () => 
   });
 });
 
+describe("the HPV course's source", () => {
+  it("cites the HAS recommendation that opened the catch-up to 26 years, not the 2025 calendar alone (15 to 19 there)", () => {
+    const item = itemFor(person({ born: "2004-01-10" }), "HPV", "2026-12-06");
+    expect(item.status).toBe("DUE");
+    expect(item.source.document).toContain("HAS du 30 avril 2025");
+    expect(item.reason).toContain("rattrapage jusqu'à 26 ans révolus");
+    expect(item.source.url).toMatch(/^https:\/\//);
+  });
+});
+
 describe("the HPV course's text: the doses counted in agreement", () => {
   const KID = "2016-09-10";
   it.each([

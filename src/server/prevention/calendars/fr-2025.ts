@@ -14,6 +14,18 @@ export const CALENDRIER_2025: Source = {
   url: "https://sante.gouv.fr/prevention-en-sante/preserver-sa-sante/vaccination/calendrier-vaccinal",
 };
 
+/**
+ * The HPV catch-up to 26 years for everyone is not in the 2025 calendar (published on 28 April
+ * 2025: 15 to 19 years, 26 for men who have sex with men): the HAS recommended it on 30 April
+ * 2025 (published on 13 May), reimbursed since the arrêté of 9 December 2025. The schedule of
+ * 11 to 14 years is the calendar's.
+ */
+const HPV_RATTRAPAGE: Source = {
+  document: "Recommandation vaccinale de la HAS du 30 avril 2025 (papillomavirus : rattrapage jusqu'à 26 ans révolus), avec le calendrier des vaccinations",
+  edition: "2025",
+  url: "https://professionnels.vaccination-info-service.fr/Toutes-les-actualites/Vaccination-HPV-la-HAS-recommande-un-rattrapage-pour-les-femmes-et-les-hommes-jusqu-a-26-ans-revolus",
+};
+
 const SEIN: Source = {
   document: "Programme national de dépistage organisé du cancer du sein (arrêté du 29 septembre 2006 modifié)",
   edition: "cahier des charges en vigueur en 2025",
@@ -104,9 +116,9 @@ export const FR_2025: Calendar = {
       source: CALENDRIER_2025, vaccines: ["dtp", "dtcap"], fromYears: 11, toYears: 13, countsFromYears: 10, untilYears: 16,
     },
     {
-      item: "HPV", kind: "course", label: "Papillomavirus (HPV)", theme: "vaccination-enfant", source: CALENDRIER_2025, vaccines: ["hpv"],
+      item: "HPV", kind: "course", label: "Papillomavirus (HPV)", theme: "vaccination-enfant", source: HPV_RATTRAPAGE, vaccines: ["hpv"],
       // Two doses 6 months apart when started from 11 to 14; three doses (0, 2, 6 months) in
-      // catch-up, which the 2025 calendar opens to everyone up to 26 years included.
+      // catch-up, open to everyone up to 26 years included since the HAS's 2025 recommendation.
       schedules: [
         { fromYears: 11, toYears: 14, offsetsMonths: [0, 6] },
         { fromYears: 15, toYears: 26, offsetsMonths: [0, 2, 6] },
