@@ -87,6 +87,8 @@ export type InfantSeriesRule = RuleBase & {
   untilMonths: number;
   /** Only doses given from this age in months count (an MMR dose before 12 months does not). */
   countsFromMonths?: number;
+  /** One dose given from this age in months completes the series (MenACWY from 12 months). */
+  oneDoseFromMonths?: number;
   /** Children born on or after this day must have it (Code de la santé publique, L3111-2). */
   mandatoryFrom?: Day;
   /** Recommended for children born on or after this day only. */

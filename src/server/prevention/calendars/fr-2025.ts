@@ -99,6 +99,9 @@ export const FR_2025: Calendar = {
     {
       item: "MENACWY_INFANT", kind: "infant-series", label: "Méningocoques ACWY (nourrisson)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["menacwy"], doses: [{ month: 6 }, { month: 12 }], untilMonths: 24, mandatoryFrom: "2025-01-01",
+      // 2025 edition: the 12-month dose completes it after a 6-month ACWY or a MenC dose, and a
+      // child not vaccinated against ACWY needs one dose in the catch-up from 12 to 24 months.
+      oneDoseFromMonths: 12,
     },
     // MMR: two doses from 12 months. The 2025 edition asks a third dose of those born since 1980
     // whose first came before 12 months: a dose before 12 months counts in neither MMR rule.

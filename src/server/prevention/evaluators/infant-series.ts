@@ -22,6 +22,14 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
   if (given.length >= total) {
     return itemOf(rule, "COMPLETE", `Les ${total} doses sont enregistrées (la dernière le ${frDay(given[given.length - 1] ?? "")}).`, { mandatory });
   }
+  // One dose from this age completes the series, whatever came before (MenACWY: the 12-month dose
+  // after one at 6 months or a MenC dose, or the single catch-up dose from 12 to 24 months).
+  const oneFrom = rule.oneDoseFromMonths === undefined ? undefined : addMonths(ctx.facts.birthDate, rule.oneDoseFromMonths);
+  const completing = oneFrom === undefined ? undefined : given.find((day) => day >= oneFrom);
+  if (completing) {
+    return itemOf(rule, "COMPLETE", `La dose faite à partir de ${rule.oneDoseFromMonths} mois est enregistrée le ${frDay(completing)} : elle complète cette vaccination.`, { mandatory });
+  }
+  const oneText = oneFrom !== undefined && ctx.date >= oneFrom ? ` Une dose faite à partir de ${rule.oneDoseFromMonths} mois suffit à la compléter.` : "";
   if ((rule.bornFrom && ctx.facts.birthDate < rule.bornFrom) || ctx.months >= rule.untilMonths) {
     const said = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`, { mandatory });
@@ -32,7 +40,7 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
   const overdueFrom = addMonths(ctx.facts.birthDate, (target.to ?? target.month) + 1);
   const when = target.to ? `entre ${target.month} et ${target.to} mois` : `à ${target.month} mois`;
   const done = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
-  const base = `La dose ${dose} sur ${total} est prévue ${when} (${done}).${mandatoryText}`;
+  const base = `La dose ${dose} sur ${total} est prévue ${when} (${done}).${oneText}${mandatoryText}`;
   if (ctx.date < due) return itemOf(rule, "NOT_DUE", `${base} Elle sera à faire à partir du ${frDay(due)}.`, { due, dose, mandatory });
   if (ctx.date < overdueFrom) return itemOf(rule, "DUE", `${ageText(ctx)}. ${base}`, { due, dose, mandatory });
   return itemOf(rule, "OVERDUE", `${ageText(ctx)}. ${base} Elle est en retard depuis le ${frDay(overdueFrom)}.`, { due, dose, mandatory });
