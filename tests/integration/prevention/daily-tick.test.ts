@@ -4,6 +4,8 @@ import { systemRepository } from "@/server/fhir/repository";
 import { runPreventionTick } from "@/server/prevention/daily/run-prevention-tick";
 import { silence } from "@/server/prevention/preferences";
 import { aPatient } from "@/lib/fhir/builders/people";
+import { aCondition } from "@/lib/fhir/builders/record";
+import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccountFor, warmUpValidator } from "../fhir-api/http";
 
@@ -61,5 +63,32 @@ describe("the daily prevention job", () => {
     const trail = await prisma.auditEvent.findMany({ where: { patientId: older, agent: "System/prevention-daily", recorded: { in: [NOW, new Date(NOW.getTime() + 86_400_000)] } } });
     expect(trail).toHaveLength(3);
     expect(await prisma.auditEvent.count({ where: { patientId: undated, agent: "System/prevention-daily" } })).toBe(0);
+  }, 120_000);
+
+  it("works a minor's notices out without what she keeps secret from her parents, who read them in her space", async () => {
+    warmUpValidator();
+    const system = await systemRepository("prevention-tick-test");
+    const pregnancy = { snomed: "77386006", display: "Pregnancy", label: "Grossesse" };
+    const secret = { security: [{ system: SYSTEMS.privacyLabel, code: MINOR_SECRET }] };
+    // Three people with the same pregnancy, begun in September, during the 2026-2027 campaign:
+    // kept secret at 16 (the day before her 18th birthday, too), said openly at 16, and at 18
+    // (the label of her minority left on it: her guardians' access ended that day).
+    const person = async (given: string, birthDate: string, labelled: boolean) => {
+      const id = (await system.create(aPatient({ given, family: "Secret", birthDate, gender: "female" }))).id!;
+      await system.create({ ...aCondition({ patientId: id, condition: pregnancy, onset: "2026-09-01" }), ...(labelled ? { meta: secret } : {}) });
+      return id;
+    };
+    const hidden = await person("Lina", "2010-05-01", true);
+    const eve = await person("Eva", "2008-12-02", true);
+    const open = await person("Inès", "2010-05-01", false);
+    const adult = await person("Maya", "2008-12-01", true);
+
+    await runPreventionTick((await database()).sql, NOW, 50);
+    const seasonal = async (patientId: string) =>
+      (await db().prisma.notification.findMany({ where: { patientId } })).map((n) => n.dedupeKey).filter((key) => /:(FLU|COVID):/.test(key ?? "")).length;
+    expect(await seasonal(hidden)).toBe(0);
+    expect(await seasonal(eve)).toBe(0);
+    expect(await seasonal(open)).toBe(2);
+    expect(await seasonal(adult)).toBe(2);
   }, 120_000);
 });

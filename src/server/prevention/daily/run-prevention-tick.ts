@@ -4,7 +4,9 @@ import { auditRow, insertAuditRows, type AuditRow } from "../../audit/write-audi
 import type { Queryable } from "../../db/queryable";
 import type { NotificationInput } from "../../notifications/notify";
 import { notifyMany } from "../../notifications/notify-many";
-import { todayInParis } from "../days";
+import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
+import type { Resource } from "@medplum/fhirtypes";
+import { completedYears, isDay, todayInParis } from "../days";
 import { CURRENT_CALENDAR } from "../evaluate-patient";
 import { extractFacts, FactsError } from "../extract-facts";
 import { cycleKey, newDueItems } from "../new-due-items";
@@ -47,7 +49,7 @@ export async function runPreventionTick(db: Queryable, now: Date, batchSize = 50
       const patientId = person.patient.id!;
       let items;
       try {
-        items = recommend(extractFacts(person.patient, person.resources), CURRENT_CALENDAR, today);
+        items = recommend(extractFacts(person.patient, noticeable(person.patient.birthDate, person.resources, today)), CURRENT_CALENDAR, today);
       } catch (error) {
         if (!(error instanceof FactsError)) throw error;
         result.skipped++; // no full birth date: nothing can be computed, nothing is read further
@@ -64,4 +66,17 @@ export async function runPreventionTick(db: Queryable, now: Date, batchSize = 50
     if (audit.length) await insertAuditRows(db, audit);
   }
   return result;
+}
+
+const keptSecret = (resource: Resource) => (resource.meta?.security ?? []).some((label) => label.system === SYSTEMS.privacyLabel && label.code === MINOR_SECRET);
+
+/**
+ * What a minor's notices may be worked out from: not what she keeps secret from her parents. A
+ * notice lands in her space, where her guardians read it (and are e-mailed it), so one worked out
+ * from a secret pregnancy (flu and COVID-19 « à faire ») told them of something their own view
+ * of her calendar does not show. Her own page still shows those items to her.
+ */
+function noticeable(birthDate: string | undefined, resources: Resource[], today: string): Resource[] {
+  if (!birthDate || !isDay(birthDate) || completedYears(birthDate, today) >= 18) return resources;
+  return resources.filter((resource) => !keptSecret(resource));
 }
