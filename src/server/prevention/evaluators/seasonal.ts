@@ -33,7 +33,10 @@ export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
     const when = upcoming ? `La prochaine campagne commence le ${frDay(upcoming.start)}${provisional(upcoming)}.` : "Les dates de la prochaine campagne ne sont pas encore publiées.";
     return itemOf(rule, "NOT_DUE", `${why}${youngText} : cette vaccination est recommandée pour ${ctx.voice.you} à chaque campagne. ${when}`, { due });
   }
-  const campaignText = `la campagne ${current.id} (du ${frDay(current.start)} au ${frDay(current.end)})`;
+  // Dates not yet published (a campaign the data foresees) are said to be so here too: the
+  // campaign under way was told to run « du 13 octobre 2026 au 31 janvier 2027 » as if announced.
+  const period = `du ${frDay(current.start)} au ${frDay(current.end)}${current.provisional ? ", dates prévisionnelles à confirmer" : ""}`;
+  const campaignText = `la campagne ${current.id} (${period})`;
   if (last && last >= current.start) {
     return itemOf(rule, "COMPLETE", `${why} : vaccination enregistrée le ${frDay(last)}, pendant ${campaignText}.`, { next: upcoming?.start });
   }
