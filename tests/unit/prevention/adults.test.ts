@@ -44,18 +44,13 @@ describe("eligibility vaccines — Calendrier des vaccinations 2025", () => {
   });
 });
 
-describe("seasonal vaccines — campaign windows are data (campaign 2025-2026: 14 October 2025 to 28 February 2026)", () => {
+describe("seasonal vaccines — campaign windows are data (campaign 2025-2026: 14 October 2025 to 31 January 2026)", () => {
   const OLD = "1950-06-02";
   it.each([
     { item: "FLU", born: OLD, on: "2025-10-13", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2025-10-14" } },
     { item: "FLU", born: OLD, on: "2025-10-14", conditions: [], shots: [], expected: { status: "DUE", due: "2025-10-14" } },
     { item: "FLU", born: OLD, on: "2026-01-31", conditions: [], shots: [["flu", "2024-10-20"]], expected: { status: "DUE", due: "2025-10-14" } },
-    // Extended to 28 February 2026 (announced on 27 January 2026): still due in February, that day included.
-    { item: "FLU", born: OLD, on: "2026-02-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-10-14" } },
-    { item: "FLU", born: OLD, on: "2026-02-28", conditions: [], shots: [], expected: { status: "DUE", due: "2025-10-14" } },
-    { item: "COVID", born: OLD, on: "2026-02-28", conditions: [], shots: [], expected: { status: "DUE", due: "2025-10-14" } },
-    { item: "FLU", born: OLD, on: "2026-03-01", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2026-10-13" } },
-    { item: "COVID", born: OLD, on: "2026-03-01", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2026-10-13" } },
+    { item: "FLU", born: OLD, on: "2026-02-01", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2026-10-13" } },
     { item: "FLU", born: OLD, on: "2025-12-01", conditions: [], shots: [["flu", "2025-10-20"]], expected: { status: "COMPLETE", next: "2026-10-13" } },
     { item: "FLU", born: "1990-01-01", on: "2025-12-01", conditions: [], shots: [], expected: { status: "NOT_APPLICABLE" } },
     { item: "FLU", born: "1990-01-01", on: "2025-12-01", conditions: ["asthma"], shots: [], expected: { status: "DUE", due: "2025-10-14" } },

@@ -76,9 +76,7 @@ export const FR_2025: Calendar = {
   title: "Calendrier français 2025",
   campaigns: [
     { id: "2024-2025", vaccines: ["FLU", "COVID"], start: "2024-10-15", end: "2025-02-28", source: CAMPAGNE },
-    // Opened on 14 October 2025 to end on 31 January 2026, then extended to 28 February 2026
-    // (announced on 27 January 2026, the flu epidemic still intense).
-    { id: "2025-2026", vaccines: ["FLU", "COVID"], start: "2025-10-14", end: "2026-02-28", source: CAMPAGNE },
+    { id: "2025-2026", vaccines: ["FLU", "COVID"], start: "2025-10-14", end: "2026-01-31", source: CAMPAGNE },
     // Announced each summer: these dates follow the previous campaigns' pattern until the
     // ministry publishes them, and must be checked then.
     { id: "2026-2027", vaccines: ["FLU", "COVID"], start: "2026-10-13", end: "2027-01-31", source: CAMPAGNE, provisional: true },
