@@ -17,8 +17,8 @@ export const CALENDRIER_2025: Source = {
 /**
  * The HPV catch-up to 26 years for everyone is not in the 2025 calendar (published on 28 April
  * 2025: 15 to 19 years, 26 for men who have sex with men): the HAS recommended it on 30 April
- * 2025 (published on 13 May), reimbursed since the arrêté of 9 December 2025. The schedule of
- * 11 to 14 years is the calendar's.
+ * 2025 (published on 13 May); its reimbursement date is to be checked when the calendar is next
+ * updated. The schedule of 11 to 14 years is the calendar's.
  */
 const HPV_RATTRAPAGE: Source = {
   document: "Recommandation vaccinale de la HAS du 30 avril 2025 (papillomavirus : rattrapage jusqu'à 26 ans révolus), avec le calendrier des vaccinations",
