@@ -70,7 +70,7 @@ describe("seasonal vaccines — campaign windows are data (campaign 2025-2026: 1
     const old = person({ born: OLD });
     expect(itemFor(old, "FLU", "2026-12-06").reason).toContain("pendant la campagne 2026-2027 (du 13 octobre 2026 au 31 janvier 2027, dates prévisionnelles à confirmer)");
     expect(itemFor(old, "COVID", "2026-10-13").reason).toContain("dates prévisionnelles à confirmer");
-    expect(itemFor(old, "FLU", "2025-12-01").reason).toContain("pendant la campagne 2025-2026 (du 14 octobre 2025 au 28 février 2026).");
+    expect(itemFor(old, "FLU", "2025-12-01").reason).toContain("pendant la campagne 2025-2026 (du 14 octobre 2025 au 31 janvier 2026).");
   });
 
   it("a current pregnancy opens flu vaccination; one that started more than 42 weeks ago does not", () => {
