@@ -21,6 +21,8 @@ export const ATC_VACCINES: Readonly<Record<string, VaccineKind>> = {
   J07AH09: "menb",
   J07AH08: "menacwy",
   J07AH07: "menc",
+  J07BH01: "rota1", // rotavirus, live attenuated (Rotarix)
+  J07BH02: "rota5", // rotavirus, pentavalent, live reassorted (RotaTeq)
   J07BD52: "ror",
   J07BD54: "ror", // measles, mumps, rubella and varicella (MMRV): counts as an MMR dose
   J07BM03: "hpv",
@@ -45,6 +47,9 @@ export const CVX_VACCINES: Readonly<Record<string, VaccineKind>> = {
   "162": "menb", "163": "menb", "164": "menb",
   "114": "menacwy", "136": "menacwy", "147": "menacwy", "203": "menacwy", "108": "menacwy",
   "103": "menc",
+  // Rotavirus: 119 monovalent, 116 pentavalent; 122 (formulation unknown) counts as a dose of the
+  // two-dose series, which asks nothing more of the family than the record shows.
+  "119": "rota1", "122": "rota1", "116": "rota5",
   "03": "ror", "3": "ror", "94": "ror",
   "165": "hpv", "62": "hpv", "118": "hpv", "137": "hpv",
   "150": "flu", "88": "flu", "140": "flu", "141": "flu", "158": "flu", "161": "flu", "171": "flu", "185": "flu", "186": "flu", "197": "flu", "205": "flu",

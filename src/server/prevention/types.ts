@@ -13,6 +13,9 @@ export type VaccineKind =
   | "dtp"
   | "pcv"
   | "menb"
+  /** Rotavirus, monovalent (Rotarix: two doses) and pentavalent (RotaTeq: three doses). */
+  | "rota1"
+  | "rota5"
   | "menacwy"
   | "menc"
   | "ror"
@@ -89,6 +92,11 @@ export type InfantSeriesRule = RuleBase & {
   countsFromMonths?: number;
   /** One dose given from this age in months completes the series (MenACWY from 12 months). */
   oneDoseFromMonths?: number;
+  /**
+   * Once a dose of this vaccine is recorded, the series is these doses instead, `why` saying so
+   * (rotavirus: three doses with the pentavalent vaccine, two with the monovalent one).
+   */
+  longerWith?: { vaccine: VaccineKind; doses: readonly { month: number; to?: number }[]; why: string };
   /** Children born on or after this day must have it (Code de la santé publique, L3111-2). */
   mandatoryFrom?: Day;
   /** Recommended for children born on or after this day only. */

@@ -20,6 +20,8 @@ export const VACCINE_PRODUCTS: readonly VaccineProduct[] = [
   { id: "prevenar-20", name: "Prevenar 20", atc: "J07AL02", kind: "pcv", disease: "Pneumocoque (conjugué 20-valent)" },
   { id: "bexsero", name: "Bexsero", atc: "J07AH09", kind: "menb", disease: "Méningocoque B" },
   { id: "trumenba", name: "Trumenba", atc: "J07AH09", kind: "menb", disease: "Méningocoque B" },
+  { id: "rotarix", name: "Rotarix", atc: "J07BH01", kind: "rota1", disease: "Rotavirus" },
+  { id: "rotateq", name: "RotaTeq", atc: "J07BH02", kind: "rota5", disease: "Rotavirus" },
   { id: "nimenrix", name: "Nimenrix", atc: "J07AH08", kind: "menacwy", disease: "Méningocoques ACWY" },
   { id: "menquadfi", name: "MenQuadfi", atc: "J07AH08", kind: "menacwy", disease: "Méningocoques ACWY" },
   { id: "neisvac-c", name: "Neisvac", atc: "J07AH07", kind: "menc", disease: "Méningocoque C" },

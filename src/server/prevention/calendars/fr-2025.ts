@@ -96,6 +96,17 @@ export const FR_2025: Calendar = {
       item: "MENB_INFANT", kind: "infant-series", label: "Méningocoque B (nourrisson)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["menb"], doses: [{ month: 3 }, { month: 5 }, { month: 12 }], untilMonths: 24, mandatoryFrom: "2025-01-01",
     },
+    // Rotavirus, for every infant (HAS recommendation of June 2022, in the calendar since its 2023
+    // edition): the first dose from 6 weeks, two doses at 2 and 3 months with the monovalent
+    // vaccine or three at 2, 3 and 4 months with the pentavalent one, the series finished by 24
+    // or 32 weeks. Not mandatory. Past 6 months it is no longer started: the item says so and
+    // leaves the rest to the doctor (a series begun late is the doctor's call, as for every
+    // infant series here).
+    {
+      item: "ROTAVIRUS", kind: "infant-series", label: "Rotavirus (nourrisson)", theme: "vaccination-enfant",
+      source: CALENDRIER_2025, vaccines: ["rota1", "rota5"], doses: [{ month: 2 }, { month: 3 }], untilMonths: 6,
+      longerWith: { vaccine: "rota5", doses: [{ month: 2 }, { month: 3 }, { month: 4 }], why: "Avec le vaccin pentavalent (RotaTeq), la vaccination compte 3 doses." },
+    },
     {
       item: "MENACWY_INFANT", kind: "infant-series", label: "Méningocoques ACWY (nourrisson)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["menacwy"], doses: [{ month: 6 }, { month: 12 }], untilMonths: 24, mandatoryFrom: "2025-01-01",

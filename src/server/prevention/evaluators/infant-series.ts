@@ -14,11 +14,15 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
   // give (calendrier des vaccinations 2025: a first dose before 12 months calls for a third).
   const countsFrom = rule.countsFromMonths === undefined ? undefined : addMonths(ctx.facts.birthDate, rule.countsFromMonths);
   const given = countsFrom === undefined ? during : during.filter((day) => day >= countsFrom);
+  // A vaccine whose series is longer, once one of its doses is in the record (rotavirus: the
+  // pentavalent vaccine's three doses against the monovalent's two).
+  const longer = rule.longerWith && dosesOf(ctx, [rule.longerWith.vaccine]).some((day) => during.includes(day)) ? rule.longerWith : undefined;
+  const doses = longer?.doses ?? rule.doses;
   const early = during.length - given.length;
-  const earlyText = early > 0 ? ` ${early === 1 ? "Une dose reçue" : `${early} doses reçues`} avant ${rule.countsFromMonths} mois ne compte${early === 1 ? "" : "nt"} pas dans ces ${rule.doses.length} doses.` : "";
+  const earlyText = early > 0 ? ` ${early === 1 ? "Une dose reçue" : `${early} doses reçues`} avant ${rule.countsFromMonths} mois ne compte${early === 1 ? "" : "nt"} pas dans ces ${doses.length} doses.` : "";
   const mandatory = rule.mandatoryFrom !== undefined ? ctx.facts.birthDate >= rule.mandatoryFrom : undefined;
-  const total = rule.doses.length;
-  const mandatoryText = (mandatory ? " Cette vaccination est obligatoire pour les enfants nés depuis le " + frDay(rule.mandatoryFrom ?? "") + "." : "") + earlyText;
+  const total = doses.length;
+  const mandatoryText = (mandatory ? " Cette vaccination est obligatoire pour les enfants nés depuis le " + frDay(rule.mandatoryFrom ?? "") + "." : "") + earlyText + (longer ? ` ${longer.why}` : "");
   if (given.length >= total) {
     return itemOf(rule, "COMPLETE", `Les ${total} doses sont enregistrées (la dernière le ${frDay(given[given.length - 1] ?? "")}).`, { mandatory });
   }
@@ -35,7 +39,7 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`, { mandatory });
   }
   const dose = given.length + 1;
-  const target = rule.doses[given.length] ?? { month: 0 };
+  const target = doses[given.length] ?? { month: 0 };
   const due = addMonths(ctx.facts.birthDate, target.month);
   const overdueFrom = addMonths(ctx.facts.birthDate, (target.to ?? target.month) + 1);
   const when = target.to ? `entre ${target.month} et ${target.to} mois` : `à ${target.month} mois`;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "@/server/prevention/extract-facts";
+import type { VaccineKind } from "@/server/prevention/types";
+import { itemFor, person, summary } from "./person";
+
+/**
+ * Rotavirus for every infant (calendrier des vaccinations 2025, after the HAS recommendation of
+ * June 2022): two doses at 2 and 3 months with the monovalent vaccine (Rotarix), three at 2, 3
+ * and 4 months with the pentavalent one (RotaTeq); no longer started past 6 months. Overdue one
+ * month after each target age (issue 14's convention for infant series).
+ */
+const BORN = "2025-03-15";
+
+describe("rotavirus — Calendrier des vaccinations 2025", () => {
+  it.each([
+    { on: "2025-05-14", shots: [], expected: { status: "NOT_DUE", due: "2025-05-15", dose: 1 } },
+    { on: "2025-05-15", shots: [], expected: { status: "DUE", due: "2025-05-15", dose: 1 } },
+    { on: "2025-06-14", shots: [], expected: { status: "DUE", due: "2025-05-15", dose: 1 } },
+    { on: "2025-06-15", shots: [], expected: { status: "OVERDUE", due: "2025-05-15", dose: 1 } },
+    { on: "2025-09-14", shots: [], expected: { status: "OVERDUE", due: "2025-05-15", dose: 1 } },
+    // Six months: no longer started.
+    { on: "2025-09-15", shots: [], expected: { status: "NOT_APPLICABLE" } },
+    // Monovalent: two doses.
+    { on: "2025-06-15", shots: [["rota1", "2025-05-20"]], expected: { status: "DUE", due: "2025-06-15", dose: 2 } },
+    { on: "2025-07-15", shots: [["rota1", "2025-05-20"]], expected: { status: "OVERDUE", due: "2025-06-15", dose: 2 } },
+    { on: "2025-06-25", shots: [["rota1", "2025-05-20"], ["rota1", "2025-06-20"]], expected: { status: "COMPLETE" } },
+    { on: "2026-03-15", shots: [["rota1", "2025-05-20"], ["rota1", "2025-06-20"]], expected: { status: "COMPLETE" } },
+    // Pentavalent: a third dose at 4 months.
+    { on: "2025-06-25", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "NOT_DUE", due: "2025-07-15", dose: 3 } },
+    { on: "2025-07-15", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "DUE", due: "2025-07-15", dose: 3 } },
+    { on: "2025-08-15", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "OVERDUE", due: "2025-07-15", dose: 3 } },
+    { on: "2025-07-25", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"], ["rota5", "2025-07-20"]], expected: { status: "COMPLETE" } },
+    // One pentavalent dose among them: three doses.
+    { on: "2025-07-15", shots: [["rota1", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "DUE", due: "2025-07-15", dose: 3 } },
+  ] as { on: string; shots: [VaccineKind, string][]; expected: object }[])("on $on with $shots.length dose(s): $expected.status", ({ on, shots, expected }) => {
+    expect(summary(itemFor(person({ born: BORN, shots }), "ROTAVIRUS", on))).toEqual({ due: undefined, next: undefined, dose: undefined, ...expected });
+  });
+
+  it("says why a third dose is asked, and that it is not mandatory", () => {
+    const item = itemFor(person({ born: BORN, shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]] }), "ROTAVIRUS", "2025-07-15");
+    expect(item.reason).toContain("La dose 3 sur 3 est prévue à 4 mois (2 doses sur 3 enregistrées).");
+    expect(item.reason).toContain("Avec le vaccin pentavalent (RotaTeq), la vaccination compte 3 doses.");
+    expect(item.mandatory).toBeUndefined();
+    expect(itemFor(person({ born: BORN }), "ROTAVIRUS", "2025-05-15").reason).not.toContain("pentavalent");
+  });
+
+  it.each([
+    ["http://www.whocc.no/atc", "J07BH01", 2],
+    ["http://www.whocc.no/atc", "J07BH02", 3],
+    ["http://hl7.org/fhir/sid/cvx", "119", 2],
+    ["http://hl7.org/fhir/sid/cvx", "116", 3],
+    ["http://hl7.org/fhir/sid/cvx", "122", 2],
+  ])("reads a dose coded %s %s (a series of %i doses)", (system, code, total) => {
+    const facts = extractFacts({ resourceType: "Patient", birthDate: BORN }, [
+      { resourceType: "Immunization", status: "completed", occurrenceDateTime: "2025-05-20", patient: { reference: "Patient/x" }, vaccineCode: { coding: [{ system, code }] } },
+    ]);
+    expect(itemFor(facts, "ROTAVIRUS", "2025-06-15").reason).toContain(`(1 dose sur ${total} enregistrée)`);
+  });
+});
