@@ -73,6 +73,31 @@ test("without JavaScript: « Pourquoi ? », « C'est fait » for the flu, the ca
   await expect(page.getByRole("button", { name: "Ne plus recevoir aucun message de prévention" })).toBeVisible();
 });
 
+test("without JavaScript: « C'est fait » dated before the birth comes back with the item named, its date field marked and described, the notice focused; axe finds nothing", async ({ browser }) => {
+  const page = await pageAs(browser, "jean", { javaScriptEnabled: false });
+  await page.goto("/espace/prevention");
+  // The field bounds the day by today only: a day before Jean's birth is the server's to refuse.
+  await item(page, "RSV_OLDER").getByLabel("Date de réalisation").fill("1949-12-31");
+  await item(page, "RSV_OLDER").getByRole("button", { name: "C'est fait" }).click();
+  await expect(page).toHaveURL(/\/espace\/prevention\?message=date-invalide&item=RSV_OLDER$/);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Rien n'a été enregistré pour « ");
+  await expect(alert).toBeFocused();
+  const date = item(page, "RSV_OLDER").getByLabel("Date de réalisation");
+  await expect(date).toHaveAttribute("aria-invalid", "true");
+  await expect(date).toHaveAccessibleDescription("Erreur : Une date passée, après la naissance.");
+  await expect(item(page, "ZOSTER").getByLabel("Date de réalisation")).not.toHaveAttribute("aria-invalid");
+  await alert.getByRole("link", { name: /^Corriger la date de « / }).click();
+  await expect(page).toHaveURL(/#item-rsv_older-date$/);
+  // Nothing was recorded: the item is still to do.
+  await expect(section(page, "À faire maintenant").locator('li[data-item="RSV_OLDER"]')).toBeVisible();
+  // axe runs scripts in the page: the same answer, in a browser that runs them.
+  const scripted = await pageAs(browser, "jean");
+  await scripted.goto("/espace/prevention?message=date-invalide&item=RSV_OLDER");
+  await expect(item(scripted, "RSV_OLDER").getByLabel("Date de réalisation")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(scripted, "prevention page, « C'est fait » refused for its day");
+});
+
 test("Camille opens Léo's space and sees his calendar", async ({ browser }) => {
   const page = await pageAs(browser, "camille");
   await page.goto("/espace/prevention");

@@ -333,3 +333,27 @@ test("Camille, in Léo's space as his guardian, reads his relatives, sharing and
   await camille.goto("/espace/partage");
   await expect(camille.getByText("Vous décidez qui peut voir votre dossier.")).toBeVisible();
 });
+
+test("without JavaScript: a delegation's change refused for its last day comes back to its page with that field marked and described; axe finds nothing", async ({ browser }) => {
+  // The browser keeps the field within its bounds (min, max, required): a day it cannot check
+  // (« demain », as typed where there is no date picker) is posted as a form would post it.
+  const jean = await pageAs(browser, "jean", { javaScriptEnabled: false });
+  await jean.goto("/espace/proches");
+  await jean.getByRole("link", { name: "Modifier ou retirer la délégation de Camille Martin" }).click();
+  const delegation = new URL(jean.url()).pathname;
+  const action = await jean.locator(`form[action$="/modifier"]`).getAttribute("action");
+  const answer = await jean.request.post(action!, { form: { droits: "documents:read", fin: "demain" }, headers: { origin: new URL(jean.url()).origin }, maxRedirects: 0 });
+  expect(answer.status()).toBe(303);
+  expect(answer.headers()["location"]).toBe(`${delegation}?message=date`);
+  await jean.goto(answer.headers()["location"]!);
+  await expect(jean.getByRole("alert")).toBeFocused();
+  const end = jean.getByLabel(/Dernier jour de la délégation/);
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  await expect(end).toHaveAccessibleDescription(/La date de fin doit être entre aujourd'hui et dans trois ans au plus\./);
+  // Nothing changed: the rights read as before.
+  await expect(jean.getByRole("main")).not.toContainText("Droits modifiés");
+  const scripted = await pageAs(browser, "jean");
+  await scripted.goto(`${delegation}?message=date`);
+  await expect(scripted.getByLabel(/Dernier jour de la délégation/)).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(scripted, "/espace/proches/<id>, refused for its last day");
+});

@@ -1,4 +1,5 @@
 import { Button } from "@/components/button";
+import { FieldError } from "@/components/field-error";
 import { frDay } from "@/server/prevention/evaluators/context";
 import type { PreventionItem } from "@/server/prevention/types";
 import { t } from "@/lib/i18n/messages";
@@ -9,9 +10,11 @@ import { tv, type Reader } from "@/lib/i18n/voice";
  * used and the source), "C'est fait" (a dated form, plain HTML) and "Ne plus me le rappeler"
  * for its theme. Works without JavaScript. `reader`: whose calendar it is, for the words that
  * speak of the person (« Ne concerne pas Léo Martin » in his mother's space, not « vous »).
+ * `dateRefused`: its « C'est fait » came back refused for the day; the date field says so itself
+ * (aria-invalid, its error read with it), not only the notice at the top of the page.
  */
-export function ItemCard({ item, today, silenced, canWrite, reader }: { item: PreventionItem; today: string; silenced: boolean; canWrite: boolean; reader: Reader }) {
-  const id = `item-${item.item.toLowerCase()}`;
+export function ItemCard({ item, today, silenced, canWrite, reader, dateRefused = false }: { item: PreventionItem; today: string; silenced: boolean; canWrite: boolean; reader: Reader; dateRefused?: boolean }) {
+  const id = itemId(item);
   const badge = item.status === "OVERDUE" ? "bg-red-100 text-red-900 border-red-700" : item.status === "COMPLETE" ? "bg-green-50 text-green-900 border-green-700" : "bg-blue-50 text-blue-950 border-blue-700";
   return (
     <li className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm" aria-labelledby={`${id}-title`} data-item={item.item}>
@@ -42,7 +45,18 @@ export function ItemCard({ item, today, silenced, canWrite, reader }: { item: Pr
                 <label htmlFor={`${id}-date`} className="text-sm font-semibold text-slate-800">
                   {t("prevention.item.doneDate")}
                 </label>
-                <input id={`${id}-date`} type="date" name="date" required defaultValue={today} max={today} className="rounded border border-slate-500 px-2 py-1" />
+                {dateRefused ? <FieldError id={`${id}-date-error`} text={t("prevention.item.doneDateError")} /> : null}
+                <input
+                  id={`${id}-date`}
+                  type="date"
+                  name="date"
+                  required
+                  defaultValue={today}
+                  max={today}
+                  aria-invalid={dateRefused || undefined}
+                  aria-describedby={dateRefused ? `${id}-date-error` : undefined}
+                  className="rounded border border-slate-500 px-2 py-1"
+                />
               </div>
               <Button type="submit" aria-describedby={`${id}-title`}>
                 {t("prevention.item.done")}
@@ -61,6 +75,11 @@ export function ItemCard({ item, today, silenced, canWrite, reader }: { item: Pr
       {silenced ? <p className="mt-2 text-sm text-slate-700">{t("prevention.reminders.silencedTheme", { theme: t(`prevention.themes.${item.theme}`) })}</p> : null}
     </li>
   );
+}
+
+/** The card's id, which its fields' ids start with (the page's notice links to the refused date: `${itemId(item)}-date`). */
+export function itemId(item: PreventionItem): string {
+  return `item-${item.item.toLowerCase()}`;
 }
 
 /** When to do it, in words: the item's dose and its dates, as its status reads them. */

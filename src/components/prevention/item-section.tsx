@@ -16,6 +16,7 @@ export function ItemSection({
   canWrite,
   reader,
   silenced = () => false,
+  dateRefused,
 }: {
   title: string;
   id: string;
@@ -25,6 +26,8 @@ export function ItemSection({
   canWrite: boolean;
   reader: Reader;
   silenced?: (item: PreventionItem) => boolean;
+  /** The item whose « C'est fait » came back refused for its day, if any (its card marks the field). */
+  dateRefused?: string;
 }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-4">
@@ -34,7 +37,7 @@ export function ItemSection({
       {items.length === 0 ? <p className="text-slate-700">{empty}</p> : null}
       <ul className="flex flex-col gap-4">
         {items.map((item) => (
-          <ItemCard key={item.item} item={item} today={today} silenced={silenced(item)} canWrite={canWrite} reader={reader} />
+          <ItemCard key={item.item} item={item} today={today} silenced={silenced(item)} canWrite={canWrite} reader={reader} dateRefused={item.item === dateRefused} />
         ))}
       </ul>
     </section>

@@ -74,6 +74,10 @@ export const frPrevention = {
       why: "Pourquoi ?",
       source: "Source :",
       doneDate: "Date de réalisation",
+      /** « C'est fait » refused for its day (?message=date-invalide&item=…): the notice, its link to the field, the words beside the field. */
+      doneDateRefused: "Rien n'a été enregistré pour « {label} » : vérifiez la date de réalisation (une date passée, après la naissance).",
+      doneDateLink: "Corriger la date de « {label} »",
+      doneDateError: "Une date passée, après la naissance.",
       done: "C'est fait",
       dose: " (dose {dose})",
       overdue: "À faire dès que possible{dose}.",

@@ -17,13 +17,14 @@ export const RELATIVES_PAGE = "/espace/proches";
  * The form posts of /espace/proches: formPost's shape (cross-site refused, 401 without a
  * session, 404 for what the actor may not see, e.g. a caregiver on any of these routes), the
  * form parsed by the route's zod schema (a bad form changes nothing), back to the page with a
- * fixed message code (`invalid`: the code for a refused form, one that names its field). Whose delegations come from the session's space, never from the form.
+ * fixed message code (`invalid`: the code for a refused form, one that names its field, and the
+ * page it goes back to when the form is not on /espace/proches). Whose delegations come from the session's space, never from the form.
  */
 export async function relativesPost<S extends z.ZodType, F extends string = never>(
   request: Request,
   schema: S,
   run: (scope: RequestScope, input: z.infer<S>) => Promise<RelativesNotice | { notice: RelativesNotice; path?: `/${string}`; response?: Response }>,
-  options: { invalid?: (error: z.ZodError) => RelativesNotice; keepTyped?: { form: TypedForm<F>; of: (form: FormData) => Typed<F> } } = {},
+  options: { invalid?: (error: z.ZodError) => RelativesNotice | { notice: RelativesNotice; path: `/${string}` }; keepTyped?: { form: TypedForm<F>; of: (form: FormData) => Typed<F> } } = {},
 ): Promise<Response> {
   const keep = options.keepTyped;
   const production = env().APP_ENV === "production";
@@ -49,7 +50,10 @@ export async function relativesPost<S extends z.ZodType, F extends string = neve
         fields[key] = key in fields ? ([] as unknown[]).concat(fields[key], value) : value;
       }
       const parsed = schema.safeParse(fields);
-      if (!parsed.success) return { notice: options.invalid?.(parsed.error) ?? "formulaire" };
+      if (!parsed.success) {
+        const refused = options.invalid?.(parsed.error) ?? "formulaire";
+        return typeof refused === "string" ? { notice: refused } : refused;
+      }
       const outcome = await run(scope, parsed.data).catch((error: unknown) => {
         if (error instanceof RelativesRefusal) return error.notice;
         throw error;

@@ -8,6 +8,8 @@ import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
 import { todayInParis } from "./days";
 import { preventionOf } from "./evaluate-patient";
+import { groupItems } from "./group-items";
+import { queryValue } from "../pages/query-page";
 import { loadPreferences } from "./preferences";
 import { preventionNotice } from "./prevention-notice";
 import type { PreventionItem, Theme } from "./types";
@@ -35,6 +37,11 @@ export type PreventionPageData = {
   /** A parent's children's spaces, to open their calendars: in the parent's own space only. */
   children: Space[];
   notice: PreventionNotice | null;
+  /**
+   * The item whose « C'est fait » came back refused for its day (?message=date-invalide&item=…),
+   * when the page shows that item's form: its date field is marked. Null otherwise.
+   */
+  refusedItem: PreventionItem | null;
 };
 
 /**
@@ -44,7 +51,11 @@ export type PreventionPageData = {
  * reach the record gets no calendar: worked out from a history they cannot see, it would tell them
  * a vaccination is due that the person has had.
  */
-export async function preventionPageData({ session, actor, repo, ctx }: RequestScope, message: string | string[] | undefined): Promise<PreventionPageData> {
+export async function preventionPageData(
+  { session, actor, repo, ctx }: RequestScope,
+  message: string | string[] | undefined,
+  refused: string | string[] | undefined = undefined,
+): Promise<PreventionPageData> {
   const patientId = spaceOf(actor);
   if (!patientId) throw new Error("Aucun espace patient");
   const self = actor.kind === "patient";
@@ -60,6 +71,12 @@ export async function preventionPageData({ session, actor, repo, ctx }: RequestS
     // refused and the page said the messages were on, having read no choice at all.
     actor.kind === "delegate" ? reachesPart(repo, "privacy") : actor.kind === "patient" || actor.kind === "guardian",
   ]);
+  const notice = preventionNotice(message);
+  const canWrite = actor.kind === "patient" || actor.kind === "guardian";
+  const refusedName = notice === "date-invalide" ? queryValue(refused) : undefined;
+  // Only an item whose card carries the form (to do now or soon, not done): a field that is not there is not marked.
+  const { now, soon } = groupItems(items, date);
+  const refusedItem = canWrite && refusedName !== undefined ? ([...now, ...soon].find((item) => item.item === refusedName) ?? null) : null;
   return {
     self,
     name: formatHumanName(patient.name) ?? "",
@@ -67,9 +84,10 @@ export async function preventionPageData({ session, actor, repo, ctx }: RequestS
     recordOutOfReach,
     date,
     preferences: { all: preferences.all, themes: [...preferences.themes] },
-    canWrite: actor.kind === "patient" || actor.kind === "guardian",
+    canWrite,
     mayChooseReminders,
     children: spaces.filter((space) => space.kind === "guardian"),
-    notice: preventionNotice(message),
+    notice,
+    refusedItem,
   };
 }

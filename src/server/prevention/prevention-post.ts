@@ -14,12 +14,13 @@ import { lostSpaceAnswer } from "../http/lost-space-answer";
  * The shape of every prevention form post: refuse cross-site requests, find the session's actor
  * (401 without one), act in the space the session is in (its patient, never one named by the
  * form), then "see" the page with a fixed message code. Bad input changes nothing and says so;
- * what the actor may not reach answers 404.
+ * what the actor may not reach answers 404. `item`: the calendar item whose form came back
+ * refused, so that the page marks that form's field (a calendar item's name, never the form's text).
  */
 export async function preventionPost(
   request: Request,
   back: "/espace/prevention" | "/espace/prevention/carnet" | "/espace/prevention/bilan",
-  run: (scope: RequestScope, patientId: string, form: FormData) => Promise<PreventionNotice>,
+  run: (scope: RequestScope, patientId: string, form: FormData) => Promise<PreventionNotice | { notice: PreventionNotice; item: string }>,
 ): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
@@ -31,7 +32,9 @@ export async function preventionPost(
   if (!patientId || scope.actor.kind === "link") return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   const form = await request.formData().catch(() => new FormData());
   try {
-    return seeOther(`${back}?message=${await run(scope, patientId, form)}`);
+    const outcome = await run(scope, patientId, form);
+    if (typeof outcome === "string") return seeOther(`${back}?message=${outcome}`);
+    return seeOther(`${back}?message=${outcome.notice}&item=${encodeURIComponent(outcome.item)}`);
   } catch (error) {
     const limited = answerReadLimit(error);
     if (limited) return limited;

@@ -377,10 +377,32 @@ describe("managing a caregiver", () => {
     const id = jean!.id!;
     const answer = await postId("modifier", id, { droits: ["documents:read"], fin: addMonthsToDay(parisDayOf(new Date()), 37) }, world.camille.session.cookie);
     expect(noticeOf(answer)).toBe("date");
+    expect(locationOf(answer).pathname).toBe(`/espace/proches/${id}`);
     const day = addMonthsToDay(parisDayOf(new Date()), 6);
     expect(noticeOf(await postId("modifier", id, { droits: ["documents:read"], fin: day }, world.camille.session.cookie))).toBe("modifiee");
     const [stored] = await relatedPersons(world.jean.patientId);
     expect(stored?.period?.end).toBe(day);
+  });
+});
+
+describe("a delegation's change refused for its form (POST /api/proches/[id]/modifier)", () => {
+  it("goes back to the delegation's page: « date » for a last day empty or not a day (the page marks that field), the general refusal otherwise; nothing changes", async () => {
+    const [jean] = await relatedPersons(world.jean.patientId);
+    const id = jean!.id!;
+    const before = await db().prisma.resource.findFirst({ where: { id } });
+    for (const [fields, notice] of [
+      [{ droits: ["documents:read"], fin: "demain" }, "date"],
+      [{ droits: ["documents:read"], fin: "" }, "date"],
+      [{ droits: ["documents:read"] }, "date"],
+      [{ droits: ["not-a-right"], fin: inAYear() }, "formulaire"],
+      [{ droits: ["not-a-right"], fin: "demain" }, "formulaire"],
+    ] as const) {
+      const answer = await postId("modifier", id, fields as unknown as Record<string, string | string[]>, world.camille.session.cookie);
+      expect(answer.status, JSON.stringify(fields)).toBe(303);
+      expect(locationOf(answer).pathname, JSON.stringify(fields)).toBe(`/espace/proches/${id}`);
+      expect(noticeOf(answer), JSON.stringify(fields)).toBe(notice);
+    }
+    expect((await db().prisma.resource.findFirst({ where: { id } }))?.versionId).toBe(before?.versionId);
   });
 });
 

@@ -62,6 +62,19 @@ describe("a caregiver's delegation page (Pages Router)", () => {
     expect(forged).not.toMatch(/Appelez|<b>|role="(status|alert)"/);
   });
 
+  it("marks the last day's field when the change came back refused for it (?message=date), its refusal read with it, and not for the general refusal", async () => {
+    const { patient, tie } = await world();
+    const field = (html: string) => html.match(/<input[^>]*name="fin"[^>]*>/)?.[0] ?? "";
+    const refused = (await servePage(delegationPage, pathOf(tie, "?message=date"), { params: { id: tie }, cookie: patient.session.cookie })).html!.replace(/&#x27;/g, "'");
+    expect(refused).toContain('role="alert"');
+    expect(field(refused)).toContain('aria-invalid="true"');
+    expect(field(refused)).toContain('aria-describedby="field-fin-hint field-fin-error"');
+    expect(refused).toMatch(/<p id="field-fin-error"[^>]*>.*La date de fin doit être entre aujourd'hui et dans trois ans au plus\.<\/p>/);
+    const general = (await servePage(delegationPage, pathOf(tie, "?message=formulaire"), { params: { id: tie }, cookie: patient.session.cookie })).html!;
+    expect(general).toContain('role="alert"');
+    expect(general).not.toContain("aria-invalid");
+  });
+
   it("answers « Page introuvable » with a 404 for a malformed id, another space's delegation, or a caregiver acting in the space, with nothing of the delegation", async () => {
     const { patient, stranger, caregiverHere, tie } = await world();
     for (const [who, id, cookie] of [

@@ -161,6 +161,33 @@ describe("the vaccination certificate (Pages Router)", () => {
   });
 });
 
+describe("« C'est fait » refused for its day (the calendar, Pages Router)", () => {
+  const input = (page: string, id: string) => page.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0] ?? "";
+
+  it("names the item in the notice, links to its date field, and marks that field alone, its error read with it", async () => {
+    const page = (await servePage(preventionPage, "/espace/prevention?message=date-invalide&item=FLU", { cookie: world.sessions.jean.cookie })).html!.replace(/&#x27;/g, "'");
+    expect(page).toContain('role="alert"');
+    expect(page).toMatch(/Rien n'a été enregistré pour « Grippe[^»]*» : vérifiez la date de réalisation \(une date passée, après la naissance\)\./);
+    expect(page).toContain('href="#item-flu-date"');
+    const flu = input(page, "item-flu-date");
+    expect(flu).toContain('aria-invalid="true"');
+    expect(flu).toContain('aria-describedby="item-flu-date-error"');
+    expect(page).toMatch(/<p id="item-flu-date-error"[^>]*>.*Une date passée, après la naissance\.<\/p>/);
+    // The other items' date fields are not marked.
+    expect(page.match(/aria-invalid/g)).toHaveLength(1);
+  });
+
+  it("marks nothing, and says the general refusal, for an item that is not on the page, none, or a general refusal", async () => {
+    const cookie = world.sessions.jean.cookie;
+    for (const query of ["message=date-invalide&item=NOT_AN_ITEM", "message=date-invalide", "message=invalide&item=FLU", "message=date-invalide&item=FLU&item=DTP_ADULT"]) {
+      const page = (await servePage(preventionPage, `/espace/prevention?${query}`, { cookie })).html!.replace(/&#x27;/g, "'");
+      expect(page, query).toContain("Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs.");
+      expect(page, query).not.toContain("aria-invalid");
+      expect(page, query).not.toContain("de la vaccination");
+    }
+  });
+});
+
 describe("the prevention calendar's notices (one list of codes for the three pages)", () => {
   it("says what a form's answer code means, and nothing for an unknown or repeated one", async () => {
     const cookie = world.sessions.jean.cookie;

@@ -63,19 +63,23 @@ describe("C'est fait (POST /espace/prevention/fait)", () => {
     expect(procedures).toEqual([expect.objectContaining({ status: "completed", performedDateTime: "2024-05-02", code: expect.objectContaining({ coding: [{ system: "http://loinc.org", code: "29771-3" }] }) })]);
   });
 
+  // Refused for its day alone, the answer names the item, whose date field the page then marks.
+  const dateRefused = "/espace/prevention?message=date-invalide&item=FLU";
   it.each([
-    ["a day in the future", { item: "FLU", date: "2999-01-01" }],
-    ["a day before the birth", { item: "FLU", date: "1949-12-31" }],
-    ["a day that does not exist", { item: "FLU", date: "2025-02-30" }],
-    ["another format", { item: "FLU", date: "2026/11/30" }],
-    ["an unknown item", { item: "NOT_AN_ITEM", date: "2025-01-01" }],
-    ["an item that is not a name", { item: "<script>", date: "2025-01-01" }],
-    ["nothing", {}],
-  ])("refuses %s: a French message, nothing recorded", async (_case, fields) => {
+    ["a day in the future", { item: "FLU", date: "2999-01-01" }, dateRefused],
+    ["a day before the birth", { item: "FLU", date: "1949-12-31" }, dateRefused],
+    ["a day that does not exist", { item: "FLU", date: "2025-02-30" }, dateRefused],
+    ["another format", { item: "FLU", date: "2026/11/30" }, dateRefused],
+    ["no day", { item: "FLU", date: "" }, dateRefused],
+    ["an unknown item", { item: "NOT_AN_ITEM", date: "2025-01-01" }, "/espace/prevention?message=invalide"],
+    ["an item that is not a name", { item: "<script>", date: "2025-01-01" }, "/espace/prevention?message=invalide"],
+    ["an unknown item with a bad day", { item: "NOT_AN_ITEM", date: "2999-01-01" }, "/espace/prevention?message=invalide"],
+    ["nothing", {}, "/espace/prevention?message=invalide"],
+  ])("refuses %s: a French message, nothing recorded", async (_case, fields, location) => {
     const before = await count("Immunization", world.ids.jean);
     const answer = await post(done, "/espace/prevention/fait", fields as Record<string, string>, { cookie: world.sessions.jean.cookie });
     expect(answer.status).toBe(303);
-    expect(answer.headers.get("location")).toBe("/espace/prevention?message=invalide");
+    expect(answer.headers.get("location")).toBe(location);
     expect(await count("Immunization", world.ids.jean)).toBe(before);
   });
 

@@ -4,6 +4,7 @@ import { NotFoundView } from "@/components/not-found-view";
 import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { groupItems } from "@/server/prevention/group-items";
+import { itemId } from "@/components/prevention/item-card";
 import { ItemSection } from "@/components/prevention/item-section";
 import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
@@ -16,7 +17,7 @@ import { readerOf, tv } from "@/lib/i18n/voice";
 export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<PreventionPageData>("patient", async (scope, { query }) => {
-  const data = await preventionPageData(scope, query.message);
+  const data = await preventionPageData(scope, query.message, query.item);
   return { title: preventionTitle(data), data };
 });
 
@@ -36,7 +37,7 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
   const groups = groupItems(data.items, data.date);
   const silenced = (item: PreventionItem) => data.preferences.all || data.preferences.themes.includes(item.theme);
   const list = (title: string, id: string, items: PreventionItem[], empty: string) => (
-    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} reader={reader} silenced={silenced} />
+    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} reader={reader} silenced={silenced} dateRefused={data.refusedItem?.item} />
   );
   return (
     <div className="flex flex-col gap-8">
@@ -44,7 +45,18 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
         title={preventionTitle(data)}
         description={t("prevention.intro")}
       >
-        <PreventionNoticeAlert notice={data.notice} />
+        {/* « C'est fait » refused for its day: the notice names the item and leads to its date field,
+            which is marked itself; an item whose form is not on the page gets the general refusal. */}
+        {data.refusedItem ? (
+          <Alert tone="error">
+            <p>{t("prevention.item.doneDateRefused", { label: data.refusedItem.label })}</p>
+            <a href={`#${itemId(data.refusedItem)}-date`} className="font-semibold underline underline-offset-4">
+              {t("prevention.item.doneDateLink", { label: data.refusedItem.label })}
+            </a>
+          </Alert>
+        ) : (
+          <PreventionNoticeAlert notice={data.notice === "date-invalide" ? "invalide" : data.notice} />
+        )}
         {data.recordOutOfReach ? (
           <>
             <OutOfReachNotice part="record" />

@@ -52,7 +52,18 @@ export default function RelativePage({ frame, data }: FramedProps<DelegationPage
             <p>{tv("relatives.changeIntro", reader)}</p>
             <form method="post" action={`/api/proches/${id}/modifier`} className="flex max-w-xl flex-col gap-4">
               <RightsFieldset checked={new Set(data.scopes)} idPrefix="modifier" reader={reader} />
-              <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={t("relativesPage.changeHint")} defaultValue={data.lastDay.value} min={data.lastDay.earliest} max={data.lastDay.latest} required />
+              {/* Refused for its last day, the field says so itself (aria-invalid, the notice's words read with it). */}
+              <TextField
+                name="fin"
+                type="date"
+                label={t("relativesPage.lastDay")}
+                hint={t("relativesPage.changeHint")}
+                defaultValue={data.lastDay.value}
+                min={data.lastDay.earliest}
+                max={data.lastDay.latest}
+                error={data.message === "date" ? notice?.text : undefined}
+                required
+              />
               <div><Button type="submit">{t("relativesPage.save")}</Button></div>
             </form>
           </section>

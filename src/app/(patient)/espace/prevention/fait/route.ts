@@ -1,13 +1,30 @@
-import { doneForm } from "@/lib/prevention/forms";
+import { doneForm, type PreventionNotice } from "@/lib/prevention/forms";
+import { FhirError } from "@/server/fhir/errors";
+import { CURRENT_CALENDAR } from "@/server/prevention/evaluate-patient";
 import { fieldsOf, preventionPost } from "@/server/prevention/prevention-post";
 import { recordDone } from "@/server/prevention/record-done";
 
-/** POST "C'est fait": records the vaccination or screening of an item on the given day (declared by the person). */
+/**
+ * POST "C'est fait": records the vaccination or screening of an item on the given day (declared by
+ * the person). Refused for its day alone (empty, not a day, in the future, before the birth), the
+ * answer says so and names the item, whose date field the page then marks; an item the calendar
+ * does not have (a form the page never sends) is the general refusal.
+ */
 export async function POST(request: Request): Promise<Response> {
   return preventionPost(request, "/espace/prevention", async ({ repo }, patientId, form) => {
-    const parsed = doneForm.safeParse(fieldsOf(form, ["item", "date"]));
-    if (!parsed.success) return "invalide";
-    await recordDone(repo, patientId, parsed.data.item, parsed.data.date);
+    const fields = fieldsOf(form, ["item", "date"]);
+    const item = CURRENT_CALENDAR.rules.find((rule) => rule.item === fields.item)?.item;
+    if (!item) return "invalide";
+    const dateRefused: { notice: PreventionNotice; item: string } = { notice: "date-invalide", item };
+    const parsed = doneForm.safeParse(fields);
+    if (!parsed.success) return dateRefused;
+    try {
+      await recordDone(repo, patientId, item, parsed.data.date);
+    } catch (error) {
+      // The item is known: what the record refuses as unprocessable is the day (record-done.ts: checkDay).
+      if (error instanceof FhirError && error.status === 422) return dateRefused;
+      throw error;
+    }
     return "fait";
   });
 }
