@@ -3,6 +3,9 @@
  * with which rights, then accept or open an account), /invitation/invalide, and the one-click
  * cancel /invitation/annuler/… . They speak to the invitee, or to the inviter for the cancel.
  */
+/** Said to a professional's account, on the page and as the refusal of its post: the same words. */
+const PROFESSIONAL = "Un compte de professionnel ne peut pas accepter l'invitation d'un proche. Pour agir pour cette personne, demandez-lui une invitation à votre adresse e-mail personnelle.";
+
 export const frInvitation = {
   invitationPage: {
     title: "Invitation d'un proche",
@@ -17,7 +20,12 @@ export const frInvitation = {
     afterAgreement: "Après votre accord, l'accès s'ouvre au bout de 24 heures, sauf si la personne le confirme plus tôt ; elle peut l'annuler à tout moment.",
     usingAccount: "Vous utilisez le compte de {name}.",
     accept: "Accepter l'invitation",
-    practitioner: "Un compte de professionnel ne peut pas accepter cette invitation.",
+    /**
+     * A professional's account that opens the link (one made before such addresses were refused
+     * at invitation, invite-caregiver.ts), or posts its form anyway (?erreur=professional): no
+     * acceptance is possible from it, and nothing says more of the invitation.
+     */
+    practitioner: PROFESSIONAL,
     haveAccountTitle: "Vous avez déjà un compte",
     // The link's words, then the rest of the sentence after it.
     signInLink: "Connectez-vous",
@@ -42,6 +50,7 @@ export const frInvitation = {
       cancelled: "Cette invitation a été annulée.",
       unknown: "Ce lien d'invitation n'est pas valable.",
       "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
+      professional: PROFESSIONAL,
       "email-taken": "Un compte existe déjà pour l'adresse invitée : connectez-vous avec ce compte, puis rouvrez ce lien.",
       naissance: "La date de naissance ne peut pas être dans le futur : vérifiez-la.",
       formulaire: "Le formulaire est incomplet ou incorrect.",

@@ -39,6 +39,10 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
       {data.error ? <Alert tone="error">{data.error}</Alert> : null}
       {data.state === "closed" ? (
         <Alert tone="error">{data.message}</Alert>
+      ) : data.viewer.kind === "practitioner" ? (
+        // No acceptance is possible from a professional's account: neither « Ce que vous pourrez
+        // faire » nor a form, only why; said once (as the refusal, when a post came back).
+        data.error ? null : <Alert tone="info">{t("invitationPage.practitioner")}</Alert>
       ) : (
         <>
           <section aria-labelledby="droits" className="flex flex-col gap-2">
@@ -58,8 +62,6 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
               <p>{t("invitationPage.usingAccount", { name: data.viewer.name })}</p>
               <Alert tone="info">{data.viewer.message}</Alert>
             </div>
-          ) : data.viewer.kind === "practitioner" ? (
-            <Alert tone="info">{t("invitationPage.practitioner")}</Alert>
           ) : (
             <>
               <section aria-labelledby="deja" className="flex flex-col gap-2">

@@ -11,7 +11,7 @@ import { delegationOfInvitation } from "./delegation-resource";
 import { acceptRefusal, startAfterPause, type AcceptRefusal } from "./invitation-state";
 import { hashSecret, isSecretShape, newSecret } from "./invitation-secret";
 
-export type AcceptOutcome = { ok: true; relatedPersonId: string; activeFrom: Date } | { ok: false; reason: AcceptRefusal | "unknown" | "not-own-space" };
+export type AcceptOutcome = { ok: true; relatedPersonId: string; activeFrom: Date } | { ok: false; reason: AcceptRefusal | "unknown" | "not-own-space" | "professional" };
 
 /**
  * The invitee accepts, signed in and in their own space. The link is single use (the UPDATE
@@ -23,6 +23,8 @@ export type AcceptOutcome = { ok: true; relatedPersonId: string; activeFrom: Dat
 export async function acceptInvitation(accepter: Repository, secret: string): Promise<AcceptOutcome> {
   if (!isSecretShape(secret)) return { ok: false, reason: "unknown" };
   const actor = accepter.actor;
+  // A professional's account never acts for a relative: told so, not to go back to a space it has not.
+  if (actor.kind === "practitioner") return { ok: false, reason: "professional" };
   if (actor.kind !== "patient") return { ok: false, reason: "not-own-space" };
   const invitation = await invitationByToken(hashSecret(secret));
   if (!invitation) return { ok: false, reason: "unknown" };

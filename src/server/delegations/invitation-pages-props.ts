@@ -60,15 +60,18 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
   const token = typeof params?.token === "string" ? params.token : "";
   const view = await invitationView(token);
   if (!view) return { title: INVITATION_TITLE, data: { state: "unknown", message: errorText("unknown") } };
-  const error = errorFor(queryValue(query.erreur));
+  const code = errorFor(queryValue(query.erreur));
   const closed = CLOSED[view.state];
-  if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, inviterSex: view.inviterSex, error, message: closed } };
+  if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, inviterSex: view.inviterSex, error: code, message: closed } };
   const session = await sessionPromise;
   const viewer: InvitationViewer = !session
     ? { kind: "visitor", email: view.email }
     : session.account.kind === "patient"
       ? await patientViewer(session.account, view)
       : { kind: "practitioner" };
+  // A professional's post came back refused (whatever its code: « Revenez d'abord dans votre propre
+  // espace » was one, meant for a patient acting for another): the one refusal that applies to them.
+  const error = viewer.kind === "practitioner" && code !== null ? errorText("professional") : code;
   return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, inviterSex: view.inviterSex, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
 });
 

@@ -10,7 +10,10 @@ import { aPractitioner } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { clock } from "../delegations/test-clock";
 import { buildWorld, cancelSecretOf, locationOf, noticeOf, personWithAccount, post, secretFromOutbox, type World } from "../delegations/world";
-import { signIn } from "../fhir-api/http";
+import { sessionOf, signIn } from "../fhir-api/http";
+import { createAccount } from "@/server/db/account-store";
+import { insertInvitation } from "@/server/db/delegation-invitation-store";
+import { hashSecret, newSecret } from "@/server/delegations/invitation-secret";
 import { servePage } from "./pages-route";
 
 vi.mock("@/server/clock", () => import("../delegations/test-clock"));
@@ -118,7 +121,7 @@ describe("the invitation page (Pages Router)", () => {
 
     const practitioner = await signIn(`Practitioner/${(await world.system.create(aPractitioner({ given: "Paul", family: "Pro" }))).id!}`);
     const pro = (await openInvitation(secret, { cookie: practitioner.cookie })).html!;
-    expect(pro).toContain("Un compte de professionnel ne peut pas accepter cette invitation.");
+    expect(pro).toContain("Un compte de professionnel ne peut pas accepter l&#x27;invitation d&#x27;un proche.");
     expect(pro).not.toContain("<form");
     expect(pro).not.toContain(secret);
     expect(pro).not.toContain(email);
@@ -139,6 +142,48 @@ describe("the invitation page (Pages Router)", () => {
     }
     // The route still refuses them, as before.
     expect(locationOf(await post("accepter", { jeton: secret }, world.jean.session.cookie)).search).toBe("?erreur=other-account");
+  });
+
+  // Invitations to a professional's address are refused when made (invite-caregiver.ts), but one
+  // made before that check, still in the table, can reach a professional: written here as it was.
+  it("tells a professional opening an old invitation to their address that a professional account cannot accept a relative's invitation, with no button, and refuses the post in the same words", async () => {
+    const email = `pro-ancienne-${Date.now()}@example.org`;
+    const practitionerId = (await world.system.create(aPractitioner({ given: "Sophie", family: "Ancienne" }))).id!;
+    const account = await createAccount({ email, password: "Sante-Demo-2026!", totpSecret: null, kind: "practitioner", fhirRef: `Practitioner/${practitionerId}`, displayName: "Dr Sophie Ancienne" });
+    const pro = await sessionOf(account);
+    const secret = newSecret();
+    const now = new Date();
+    await insertInvitation(db().sql, {
+      patientId: world.camille.patientId,
+      given: "Sophie",
+      family: "Ancienne",
+      relationship: "ami",
+      scopes: ["documents:read"],
+      endDay: endDay(),
+      email,
+      createdBy: world.camille.account.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 7 * 24 * 3600 * 1000),
+      tokenHash: hashSecret(secret),
+      cancelTokenHash: hashSecret(newSecret()),
+    });
+    const PRO_WORDS = "Un compte de professionnel ne peut pas accepter l'invitation d'un proche. Pour agir pour cette personne, demandez-lui une invitation à votre adresse e-mail personnelle.";
+    const page = (await openInvitation(secret, { cookie: pro.cookie })).html!.replace(/&#x27;/g, "'");
+    expect(page).toContain(PRO_WORDS);
+    expect(page).not.toMatch(/<form|Accepter l'invitation|jeton|Revenez d'abord|Ce que vous pourrez faire/);
+    expect(page).not.toContain(secret);
+    expect(page).not.toContain(email);
+
+    // Posted anyway (a page left open from another account, a forged form): refused in the same words, nothing accepted.
+    const answer = await post("accepter", { jeton: secret }, pro.cookie);
+    expect(locationOf(answer).pathname).toBe(`/invitation/${secret}`);
+    expect(locationOf(answer).search).toBe("?erreur=professional");
+    const refused = (await openInvitation(secret, { cookie: pro.cookie, query: locationOf(answer).search })).html!.replace(/&#x27;/g, "'");
+    expect(refused).toContain(PRO_WORDS);
+    expect(refused.split(PRO_WORDS)).toHaveLength(2);
+    expect(refused).toContain('role="alert"');
+    expect(refused).not.toMatch(/Revenez d'abord|<form|Ce que vous pourrez faire/);
+    expect(await invitationRow(email)).toEqual({ accepted_at: null, cancelled_at: null, related_person_id: null });
   });
 
   it("says what a form came back with, for its own codes only", async () => {
