@@ -1,6 +1,7 @@
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
+import { SwitchSpaceForm } from "@/components/relatives/switch-space-form";
 import { formatDateTime } from "@/lib/documents/format";
 import { format, t, tn } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
@@ -42,13 +43,11 @@ function UnreadElsewhere({ spaces }: { spaces: Json<NotificationsPage>["elsewher
         {spaces.map((space) => (
           <li key={space.patientId} className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-300 bg-white px-4 py-3">
             <p>{tn("notifications.elsewhereCount", space.unread, { person: space.name })}</p>
-            <form method="post" action="/espace/espace-actif">
-              <input type="hidden" name="patientId" value={space.patientId} />
-              <input type="hidden" name="suite" value="notifications" />
+            <SwitchSpaceForm patientId={space.patientId} suite="notifications">
               <Button type="submit" variant="secondary" aria-label={t("notifications.elsewhereOpenLabel", { person: space.name })}>
                 {t("notifications.elsewhereOpen")}
               </Button>
-            </form>
+            </SwitchSpaceForm>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import type { LostSpace } from "@/server/delegations/lost-space";
+import { SwitchSpaceForm } from "./switch-space-form";
 
 /**
  * In place of any page of a space the person no longer reaches (the delegation withdrawn or
@@ -13,17 +14,14 @@ export function LostSpaceView({ selfPatientId, cameOfAge }: LostSpace) {
     <div className="flex max-w-prose flex-col gap-6">
       <PageHeader title={t("lostSpace.title")} description={t(cameOfAge ? "lostSpace.bodyCameOfAge" : "lostSpace.body")} />
       <div className="flex flex-wrap gap-3">
-        <form method="post" action="/espace/espace-actif">
-          <input type="hidden" name="patientId" value={selfPatientId} />
+        <SwitchSpaceForm patientId={selfPatientId}>
           <Button type="submit">{t("lostSpace.home")}</Button>
-        </form>
-        <form method="post" action="/espace/espace-actif">
-          <input type="hidden" name="patientId" value={selfPatientId} />
-          <input type="hidden" name="suite" value="proches" />
+        </SwitchSpaceForm>
+        <SwitchSpaceForm patientId={selfPatientId} suite="proches">
           <Button type="submit" variant="secondary">
             {t("lostSpace.relatives")}
           </Button>
-        </form>
+        </SwitchSpaceForm>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Button } from "@/components/button";
+import { SwitchSpaceForm } from "./switch-space-form";
 import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatDateTime, formatDay } from "@/lib/documents/format";
 import { givenRightsVoice, rightsInWords } from "@/lib/delegations/rights";
@@ -117,10 +118,9 @@ export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Spa
             {space.current ? (
               <span className="text-sm text-slate-700">{t("relativesPage.spaceOpen")}</span>
             ) : (
-              <form method="post" action="/espace/espace-actif">
-                <input type="hidden" name="patientId" value={space.patientId} />
+              <SwitchSpaceForm patientId={space.patientId}>
                 <Button type="submit" variant="secondary" aria-describedby={`espace-${space.patientId}`}>{t("relativesPage.openSpace")}</Button>
-              </form>
+              </SwitchSpaceForm>
             )}
           </li>
         ))}

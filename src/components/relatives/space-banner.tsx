@@ -1,5 +1,6 @@
 import { Button } from "@/components/button";
 import { rightsInWords } from "@/lib/delegations/rights";
+import { SwitchSpaceForm } from "./switch-space-form";
 
 /**
  * On every page of another person's space: whose space it is, with which rights (worded for the
@@ -13,10 +14,9 @@ export function SpaceBanner({ name, kind, scopes, selfPatientId }: { name: strin
         {/* Worded without the guardian's gender, which the banner does not read (relative-lists.tsx's neutral form). */}
         {kind === "guardian" ? ": vous exercez sa représentation légale." : <>avec ces droits : {rightsInWords(scopes, "theirs")}.</>}
       </p>
-      <form method="post" action="/espace/espace-actif">
-        <input type="hidden" name="patientId" value={selfPatientId} />
+      <SwitchSpaceForm patientId={selfPatientId}>
         <Button type="submit" variant="secondary">Revenir à mon espace</Button>
-      </form>
+      </SwitchSpaceForm>
     </section>
   );
 }

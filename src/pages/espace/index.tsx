@@ -5,6 +5,7 @@ import { EmergencyNotice } from "@/components/documents/emergency-notice";
 import { PATIENT_SECTIONS } from "@/components/home/patient-sections";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
+import { SwitchSpaceForm } from "@/components/relatives/switch-space-form";
 import { t } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
 import type { Space } from "@/server/auth/list-spaces";
@@ -79,12 +80,11 @@ export default function PatientHomePage({ frame, data }: FramedProps<PatientHome
                 {space.current ? (
                   <span className="text-sm text-slate-700">{t("patientHome.current")}</span>
                 ) : (
-                  <form method="post" action="/espace/espace-actif">
-                    <input type="hidden" name="patientId" value={space.patientId} />
+                  <SwitchSpaceForm patientId={space.patientId}>
                     <Button type="submit" variant="secondary" aria-describedby={`space-${space.patientId}`}>
                       {t("patientHome.open")}
                     </Button>
-                  </form>
+                  </SwitchSpaceForm>
                 )}
               </li>
             ))}

@@ -7,6 +7,7 @@ import { groupItems } from "@/server/prevention/group-items";
 import { itemId } from "@/components/prevention/item-card";
 import { ItemSection } from "@/components/prevention/item-section";
 import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
+import { SwitchSpaceForm } from "@/components/relatives/switch-space-form";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
@@ -124,13 +125,12 @@ export default function PreventionPage({ frame, data }: FramedProps<PreventionPa
           <ul className="flex flex-col gap-2">
             {data.children.map((space) => (
               <li key={space.patientId}>
-                <form method="post" action="/espace/espace-actif" className="flex flex-wrap items-center gap-3">
-                  <input type="hidden" name="patientId" value={space.patientId} />
+                <SwitchSpaceForm patientId={space.patientId} className="flex flex-wrap items-center gap-3">
                   <span id={`child-${space.patientId}`}>{space.name}</span>
                   <Button type="submit" variant="secondary" aria-describedby={`child-${space.patientId}`}>
                     {t("prevention.children.open")}
                   </Button>
-                </form>
+                </SwitchSpaceForm>
               </li>
             ))}
           </ul>

@@ -5,10 +5,10 @@ import { switchSpace } from "@/server/auth/switch-space";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
+import { SPACE_LANDINGS, type SpaceLanding } from "@/lib/delegations/space-landings";
 
 /** `suite`: where to land once switched; the relatives or the notifications page besides the home page (never an address from the form). */
-const input = z.object({ patientId: z.uuid(), suite: z.enum(["proches", "notifications"]).optional() });
-const LANDINGS = { proches: "/espace/proches", notifications: "/espace/notifications" } as const;
+const input = z.object({ patientId: z.uuid(), suite: z.enum(Object.keys(SPACE_LANDINGS) as [SpaceLanding, ...SpaceLanding[]]).optional() });
 
 /**
  * Switches the space the signed-in person acts in (their own, a dependant's, a patient who
@@ -26,5 +26,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, now()))) {
     return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
-  return seeOther(parsed.data.suite ? LANDINGS[parsed.data.suite] : "/espace");
+  return seeOther(parsed.data.suite ? SPACE_LANDINGS[parsed.data.suite] : "/espace");
 }
