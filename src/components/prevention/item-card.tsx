@@ -11,9 +11,26 @@ import { tv, type Reader } from "@/lib/i18n/voice";
  * for its theme. Works without JavaScript. `reader`: whose calendar it is, for the words that
  * speak of the person (« Ne concerne pas Léo Martin » in his mother's space, not « vous »).
  * `dateRefused`: its « C'est fait » came back refused for the day; the date field says so itself
- * (aria-invalid, its error read with it), not only the notice at the top of the page.
+ * (aria-invalid, its error read with it), not only the notice at the top of the page, and holds
+ * the day that was typed (`typedDay`) rather than today.
  */
-export function ItemCard({ item, today, silenced, canWrite, reader, dateRefused = false }: { item: PreventionItem; today: string; silenced: boolean; canWrite: boolean; reader: Reader; dateRefused?: boolean }) {
+export function ItemCard({
+  item,
+  today,
+  silenced,
+  canWrite,
+  reader,
+  dateRefused = false,
+  typedDay,
+}: {
+  item: PreventionItem;
+  today: string;
+  silenced: boolean;
+  canWrite: boolean;
+  reader: Reader;
+  dateRefused?: boolean;
+  typedDay?: string;
+}) {
   const id = itemId(item);
   const badge = item.status === "OVERDUE" ? "bg-red-100 text-red-900 border-red-700" : item.status === "COMPLETE" ? "bg-green-50 text-green-900 border-green-700" : "bg-blue-50 text-blue-950 border-blue-700";
   return (
@@ -51,7 +68,7 @@ export function ItemCard({ item, today, silenced, canWrite, reader, dateRefused 
                   type="date"
                   name="date"
                   required
-                  defaultValue={today}
+                  defaultValue={typedDay || today}
                   max={today}
                   aria-invalid={dateRefused || undefined}
                   aria-describedby={dateRefused ? `${id}-date-error` : undefined}

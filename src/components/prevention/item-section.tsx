@@ -17,6 +17,7 @@ export function ItemSection({
   reader,
   silenced = () => false,
   dateRefused,
+  typedDay,
 }: {
   title: string;
   id: string;
@@ -28,6 +29,8 @@ export function ItemSection({
   silenced?: (item: PreventionItem) => boolean;
   /** The item whose « C'est fait » came back refused for its day, if any (its card marks the field). */
   dateRefused?: string;
+  /** The day that refused form held, given back to its field (done-typed.ts). */
+  typedDay?: string;
 }) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-4">
@@ -37,7 +40,7 @@ export function ItemSection({
       {items.length === 0 ? <p className="text-slate-700">{empty}</p> : null}
       <ul className="flex flex-col gap-4">
         {items.map((item) => (
-          <ItemCard key={item.item} item={item} today={today} silenced={silenced(item)} canWrite={canWrite} reader={reader} dateRefused={item.item === dateRefused} />
+          <ItemCard key={item.item} item={item} today={today} silenced={silenced(item)} canWrite={canWrite} reader={reader} dateRefused={item.item === dateRefused} typedDay={item.item === dateRefused ? typedDay : undefined} />
         ))}
       </ul>
     </section>

@@ -24,7 +24,11 @@ export async function relativesPost<S extends z.ZodType, F extends string = neve
   request: Request,
   schema: S,
   run: (scope: RequestScope, input: z.infer<S>) => Promise<RelativesNotice | { notice: RelativesNotice; path?: `/${string}`; response?: Response }>,
-  options: { invalid?: (error: z.ZodError) => RelativesNotice | { notice: RelativesNotice; path: `/${string}` }; keepTyped?: { form: TypedForm<F>; of: (form: FormData) => Typed<F> } } = {},
+  options: {
+    invalid?: (error: z.ZodError) => RelativesNotice | { notice: RelativesNotice; path: `/${string}` };
+    /** `where`: besides the space, what else the typed fields are bound to (a delegation's id). */
+    keepTyped?: { form: TypedForm<F>; of: (form: FormData) => Typed<F>; where?: (spaceId: string) => string };
+  } = {},
 ): Promise<Response> {
   const keep = options.keepTyped;
   const production = env().APP_ENV === "production";
@@ -37,7 +41,7 @@ export async function relativesPost<S extends z.ZodType, F extends string = neve
       typed: keep
         ? (scope, form, notice) =>
             RELATIVES_NOTICES[notice] === "error"
-              ? keepTypedHeader(keep.form, production, keep.of(form), scope.session.sessionId, spaceOf(scope.actor) ?? "")
+              ? keepTypedHeader(keep.form, production, keep.of(form), scope.session.sessionId, (keep.where ?? ((space: string) => space))(spaceOf(scope.actor) ?? ""))
               : clearTypedHeader(keep.form, production)
         : undefined,
       // A refusal of the relatives' own rules says its reason (relatives-refusal.ts), caught below.

@@ -21,6 +21,8 @@ export async function preventionPost(
   request: Request,
   back: "/espace/prevention" | "/espace/prevention/carnet" | "/espace/prevention/bilan",
   run: (scope: RequestScope, patientId: string, form: FormData) => Promise<PreventionNotice | { notice: PreventionNotice; item: string }>,
+  /** A Set-Cookie header for the answer: what a refused form held, or forgetting it (form-post.ts's `typed`). */
+  typed?: (scope: RequestScope, form: FormData, notice: PreventionNotice) => string | undefined,
 ): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
@@ -31,16 +33,22 @@ export async function preventionPost(
   const patientId = spaceOf(scope.actor);
   if (!patientId || scope.actor.kind === "link") return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   const form = await request.formData().catch(() => new FormData());
+  const see = (notice: PreventionNotice, query = "") => {
+    const response = seeOther(`${back}?message=${notice}${query}`);
+    const header = typed?.(scope, form, notice);
+    if (header) response.headers.append("Set-Cookie", header);
+    return response;
+  };
   try {
     const outcome = await run(scope, patientId, form);
-    if (typeof outcome === "string") return seeOther(`${back}?message=${outcome}`);
-    return seeOther(`${back}?message=${outcome.notice}&item=${encodeURIComponent(outcome.item)}`);
+    if (typeof outcome === "string") return see(outcome);
+    return see(outcome.notice, `&item=${encodeURIComponent(outcome.item)}`);
   } catch (error) {
     const limited = answerReadLimit(error);
     if (limited) return limited;
     if (!(error instanceof FhirError)) throw error;
     if (error.status === 404) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-    return seeOther(`${back}?message=${error.status === 403 ? "refuse" : "invalide"}`);
+    return see(error.status === 403 ? "refuse" : "invalide");
   }
 }
 

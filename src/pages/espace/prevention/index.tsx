@@ -9,6 +9,7 @@ import { ItemSection } from "@/components/prevention/item-section";
 import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { SwitchSpaceForm } from "@/components/relatives/switch-space-form";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
+import { doneTypedDayOfPage } from "@/server/prevention/done-typed";
 import { preventionPageData, type PreventionPageData } from "@/server/prevention/prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 import { t } from "@/lib/i18n/messages";
@@ -17,13 +18,15 @@ import { readerOf, tv } from "@/lib/i18n/voice";
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<PreventionPageData>("patient", async (scope, { query }) => {
+type Data = PreventionPageData & { typedDay: string | null };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { req, query }) => {
   const data = await preventionPageData(scope, query.message, query.item);
-  return { title: preventionTitle(data), data };
+  return { title: preventionTitle(data), data: { ...data, typedDay: data.refusedItem ? doneTypedDayOfPage(scope, req, data.refusedItem.item) : null } };
 });
 
 /** The page's title, and its heading: the person is named in another person's space. */
-function preventionTitle(data: PreventionPageData): string {
+function preventionTitle(data: Pick<PreventionPageData, "self" | "name">): string {
   return data.self ? t("prevention.title") : t("prevention.titleOf", { name: data.name });
 }
 
@@ -32,13 +35,13 @@ function preventionTitle(data: PreventionPageData): string {
  * computed by the engine from the record of the space the session acts in (a guardian sees
  * their child's). Server-rendered forms: everything works without JavaScript.
  */
-export default function PreventionPage({ frame, data }: FramedProps<PreventionPageData>) {
+export default function PreventionPage({ frame, data }: FramedProps<Data>) {
   const reader = readerOf(frame.banner);
   if (!data) return <NotFoundView />;
   const groups = groupItems(data.items, data.date);
   const silenced = (item: PreventionItem) => data.preferences.all || data.preferences.themes.includes(item.theme);
   const list = (title: string, id: string, items: PreventionItem[], empty: string) => (
-    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} reader={reader} silenced={silenced} dateRefused={data.refusedItem?.item} />
+    <ItemSection title={title} id={id} items={items} empty={empty} today={data.date} canWrite={data.canWrite} reader={reader} silenced={silenced} dateRefused={data.refusedItem?.item} typedDay={data.typedDay ?? undefined} />
   );
   return (
     <div className="flex flex-col gap-8">

@@ -9,6 +9,8 @@ import { TextField } from "@/components/text-field";
 import { givenRightsVoice, rightsInWords } from "@/lib/delegations/rights";
 import { t } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
+import { SCOPES } from "@/server/access/scopes";
+import { changeTypedOfPage, type ChangeTyped } from "@/server/delegations/change-typed";
 import { delegationPageData, type DelegationPageData } from "@/server/delegations/delegation-page-data";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { queryValue } from "@/server/pages/query-page";
@@ -19,13 +21,17 @@ import { queryValue } from "@/server/pages/query-page";
  */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<DelegationPageData>("patient", async (scope, { params, query }) => {
-  const data = await delegationPageData(scope, typeof params?.id === "string" ? params.id : "", queryValue(query.message));
-  return data ? { title: t("relativesPage.delegationTitle"), data } : NOT_FOUND;
+type Data = DelegationPageData & { typed: ChangeTyped | null };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { req, params, query }) => {
+  const id = typeof params?.id === "string" ? params.id : "";
+  const message = queryValue(query.message);
+  const data = await delegationPageData(scope, id, message);
+  return data ? { title: t("relativesPage.delegationTitle"), data: { ...data, typed: data.kind === "guardian" ? null : changeTypedOfPage(scope, req, message, id) } } : NOT_FOUND;
 });
 
 /** One caregiver's delegation: change the rights or last day, renew, or revoke now; in a child's space, about the child (voice.ts). */
-export default function RelativePage({ frame, data }: FramedProps<DelegationPageData>) {
+export default function RelativePage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
   const reader = readerOf(frame.banner);
   if (data.kind === "guardian") {
@@ -38,6 +44,7 @@ export default function RelativePage({ frame, data }: FramedProps<DelegationPage
   }
   const notice = relativesNotice(data.message ?? undefined, reader);
   const id = data.relatedPersonId;
+  const typed = data.typed;
   return (
     <div className="flex flex-col gap-8">
       <PageHeader
@@ -51,14 +58,15 @@ export default function RelativePage({ frame, data }: FramedProps<DelegationPage
             <h2 id="modifier" className="text-xl font-semibold">{t("relativesPage.changeTitle")}</h2>
             <p>{tv("relatives.changeIntro", reader)}</p>
             <form method="post" action={`/api/proches/${id}/modifier`} className="flex max-w-xl flex-col gap-4">
-              <RightsFieldset checked={new Set(data.scopes)} idPrefix="modifier" reader={reader} />
+              {/* Refused, what was ticked and typed comes back (change-typed.ts), not the stored rights and day. */}
+              <RightsFieldset checked={typed ? new Set(SCOPES.filter((scope) => typed.droits.split(",").includes(scope))) : new Set(data.scopes)} idPrefix="modifier" reader={reader} />
               {/* Refused for its last day, the field says so itself (aria-invalid, the notice's words read with it). */}
               <TextField
                 name="fin"
                 type="date"
                 label={t("relativesPage.lastDay")}
                 hint={t("relativesPage.changeHint")}
-                defaultValue={data.lastDay.value}
+                defaultValue={typed?.fin || data.lastDay.value}
                 min={data.lastDay.earliest}
                 max={data.lastDay.latest}
                 error={data.message === "date" ? notice?.text : undefined}

@@ -1,5 +1,9 @@
 import { doneForm, type PreventionNotice } from "@/lib/prevention/forms";
+import type { RequestScope } from "@/server/documents/request-scope";
+import { env } from "@/server/env";
 import { FhirError } from "@/server/fhir/errors";
+import { clearTypedHeader, keepTypedHeader } from "@/server/http/typed-form-cookie";
+import { DONE_FORM, doneTypedOf, doneTypedWhere } from "@/server/prevention/done-typed";
 import { CURRENT_CALENDAR } from "@/server/prevention/evaluate-patient";
 import { fieldsOf, preventionPost } from "@/server/prevention/prevention-post";
 import { recordDone } from "@/server/prevention/record-done";
@@ -26,5 +30,12 @@ export async function POST(request: Request): Promise<Response> {
       throw error;
     }
     return "fait";
-  });
+  }, keepDay);
+}
+
+/** Refused for its day, the day typed comes back to the item's field (done-typed.ts); otherwise it is forgotten. */
+function keepDay(scope: RequestScope, form: FormData, notice: PreventionNotice): string {
+  const production = env().APP_ENV === "production";
+  if (notice !== "date-invalide") return clearTypedHeader(DONE_FORM, production);
+  return keepTypedHeader(DONE_FORM, production, doneTypedOf(form), scope.session.sessionId, doneTypedWhere(scope));
 }

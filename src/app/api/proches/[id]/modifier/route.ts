@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { changeDelegation } from "@/server/delegations/change-delegation";
+import { CHANGE_FORM, changeTypedOf, changeTypedWhere } from "@/server/delegations/change-typed";
 import { relativesPost, type RelativesNotice } from "@/server/delegations/relatives-post";
 import { isUuid } from "@/server/fhir/ids";
 import { notFoundResponse } from "@/server/http/form-post";
@@ -25,7 +26,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       const { pausedUntil } = await changeDelegation(repo, id, { scopes: input.droits, endDay: input.fin });
       return { notice: pausedUntil ? "en-pause" : "modifiee", path: page };
     },
-    { invalid: (error) => ({ notice: refusedField(error), path: page }) },
+    {
+      invalid: (error) => ({ notice: refusedField(error), path: page }),
+      // Refused, the rights ticked and the day typed come back to this delegation's form (change-typed.ts).
+      keepTyped: { form: CHANGE_FORM, of: changeTypedOf, where: (space) => changeTypedWhere(space, id) },
+    },
   );
 }
 
