@@ -4,7 +4,7 @@ import { RELATIVES_NOTICES } from "@/lib/delegations/relatives-notices";
 import { spaceOf } from "../access/actor";
 import type { RequestScope } from "../documents/request-scope";
 import { env } from "../env";
-import { typedFields, typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-cookie";
+import { typedFromFormJoining, typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-cookie";
 
 /**
  * « Modifier les droits ou la date » of a delegation's page refused (its last day out of bounds,
@@ -23,12 +23,7 @@ export const CHANGE_FORM = {
 
 export type ChangeTyped = Typed<keyof typeof CHANGE_FORM.fields>;
 
-export function changeTypedOf(form: FormData): ChangeTyped {
-  return typedFields(CHANGE_FORM, (name) => {
-    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
-    return name === "droits" ? values.join(",") : values[0];
-  });
-}
+export const changeTypedOf = (form: FormData): ChangeTyped => typedFromFormJoining(CHANGE_FORM, form, "droits");
 
 /** Where a change is typed: the space and the delegation, so that it never fills another delegation's form. */
 export const changeTypedWhere = (spaceId: string, relatedPersonId: string) => `${spaceId}:${relatedPersonId}`;

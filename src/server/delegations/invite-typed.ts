@@ -4,7 +4,7 @@ import { RELATIVES_NOTICES } from "@/lib/delegations/relatives-notices";
 import { spaceOf } from "../access/actor";
 import type { RequestScope } from "../documents/request-scope";
 import { env } from "../env";
-import { typedFields, typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-cookie";
+import { typedFromFormJoining, typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-cookie";
 
 /**
  * « Inviter un proche » refused (an end date out of bounds, one's own address, a tie that does
@@ -22,12 +22,7 @@ export const INVITE_FORM = {
 
 export type InviteTyped = Typed<keyof typeof INVITE_FORM.fields>;
 
-export function inviteTypedOf(form: FormData): InviteTyped {
-  return typedFields(INVITE_FORM, (name) => {
-    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
-    return name === "droits" ? values.join(",") : values[0];
-  });
-}
+export const inviteTypedOf = (form: FormData): InviteTyped => typedFromFormJoining(INVITE_FORM, form, "droits");
 
 /** What the invitation form held when it came back refused; null unless the address carries a refusal's code. */
 export function inviteTypedOfPage(scope: RequestScope, req: IncomingMessage, message: string | undefined): InviteTyped | null {

@@ -63,6 +63,14 @@ export function typedFromForm<F extends string>(form: TypedForm<F>, posted: Form
   });
 }
 
+/** The fields of a posted form, the boxes ticked under `many` (checkboxes of one name) joined by commas. */
+export function typedFromFormJoining<F extends string>(form: TypedForm<F>, posted: FormData, many: NoInfer<F>): Typed<F> {
+  return typedFields(form, (name) => {
+    const values = posted.getAll(name).filter((value): value is string => typeof value === "string");
+    return name === many ? values.join(",") : values[0];
+  });
+}
+
 function sealOnce(form: TypedForm<string>, typed: Typed<string>, sessionId: string, where: string): string {
   // Deflated first: a French text of 5,000 characters is some 2,000 bytes so, and fits whole far more often.
   const { iv, authTag, data } = seal(deflateRawSync(Buffer.from(JSON.stringify(typed), "utf8")), key(), boundTo(form, sessionId, where));
