@@ -29,6 +29,7 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await page.getByRole("button", { name: "Créer une clé d'accès sur cet appareil" }).click();
   await expect(page).toHaveURL(/\/activer\/codes-secours$/);
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  const recoveryCode = (await page.getByTestId("recovery-codes").getByRole("listitem").first().textContent())!.trim();
   await expectNoAxeViolations(page);
   expect(await scriptFiles(page)).toEqual([]);
   await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
@@ -49,18 +50,28 @@ test("a new patient activates with the code, creates a passkey in the browser an
 
   // « Mon compte » loads SimpleWebAuthn's file, no runtime. This device already holds the
   // account's key (the server lists it to exclude): creating another fails, the page says so
-  // and the button can be used again.
+  // and the button can be used again. The passkey sign-in a moment ago proved the second factor,
+  // so no code was asked; that proof served this one attempt.
   await page.goto("/espace/compte");
   expect(await scriptFiles(page)).toEqual(["/js/simplewebauthn.js"]);
   const add = page.getByRole("button", { name: "Ajouter une clé d'accès sur cet appareil" });
   await add.click();
   await expect(page.getByRole("alert")).toContainText("La clé d'accès n'a pas pu être créée");
   await expect(add).toBeEnabled();
-  // Another device: the key is added, and listed beside the first.
+  // Another device: an open session alone adds no key (a computer left signed in): the code is
+  // asked, its field marked and described by the refusal; with a recovery code, the key is
+  // added, and listed beside the first.
   await cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId });
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
     options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
   });
+  await add.click();
+  await expect(page.getByRole("alert")).toContainText("Pour ajouter une clé d'accès, saisissez d'abord un code");
+  const passkeyCode = page.getByRole("textbox", { name: "Code de votre application (ou code de secours)" }).and(page.locator("#passkey-code"));
+  await expect(passkeyCode).toHaveAttribute("aria-invalid", "true");
+  await expect(passkeyCode).toHaveAccessibleDescription(/saisissez d'abord un code/);
+  await expect(passkeyCode).toBeFocused();
+  await passkeyCode.fill(recoveryCode);
   await add.click();
   await expect(page).toHaveURL(/\/espace\/compte\?ok=cle$/);
   await expect(page.getByRole("status").filter({ hasText: "La clé d'accès a été ajoutée." })).toBeVisible();

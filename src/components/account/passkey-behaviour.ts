@@ -1,8 +1,9 @@
 /**
  * What the passkey buttons do in the browser (passkey-button.tsx draws them): where WebAuthn
  * exists, show the button and hide the words that say a passkey needs it; on a click, ask the
- * server for options, let the browser's dialog run through SimpleWebAuthn's library (loaded by
- * the <script> whose id is given), send its answer back, then load the next page whole (the
+ * server for options (with the code typed in the field the button names, if it names one), let
+ * the browser's dialog run through SimpleWebAuthn's library (loaded by the <script> whose id is
+ * given), send its answer back, then load the next page whole (the
  * session cookie may just have changed). A failure is written into the button's alert region,
  * which screen readers announce, and the button can be used again.
  *
@@ -41,15 +42,32 @@ export function installPasskeyButtons(win: Window, libraryScriptId: string): () 
   const onClick = async (event: MouseEvent) => {
     const button = (event.target as Element | null)?.closest?.("button[data-passkey]");
     if (!(button instanceof HTMLButtonElement) || button.disabled) return;
-    const alert = doc.getElementById(button.getAttribute("data-passkey-alert") ?? "");
+    const alertId = button.getAttribute("data-passkey-alert") ?? "";
+    const alert = doc.getElementById(alertId);
+    // « Mon compte » asks the current factor with the button: its field goes with the options request.
+    const codeField = doc.getElementById(button.getAttribute("data-passkey-code") ?? "");
+    const code = codeField instanceof HTMLInputElement ? codeField : undefined;
     button.disabled = true;
     if (alert) {
       alert.hidden = true;
       alert.textContent = "";
     }
+    const describeCode = (ids: string) => (ids ? code?.setAttribute("aria-describedby", ids) : code?.removeAttribute("aria-describedby"));
+    if (code) {
+      code.removeAttribute("aria-invalid");
+      describeCode((code.getAttribute("aria-describedby") ?? "").replace(alertId, "").trim());
+    }
+    let refusal: string | null = null;
     try {
       const lib = await library();
-      const options = await win.fetch(button.getAttribute("data-passkey-options") ?? "", { method: "POST" });
+      const options = await win.fetch(
+        button.getAttribute("data-passkey-options") ?? "",
+        code ? { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ code: code.value }).toString() } : { method: "POST" },
+      );
+      if (code && options.status === 403) {
+        const answer = (await options.json().catch(() => ({}))) as { error?: unknown };
+        refusal = button.getAttribute(answer.error === "factor-missing" ? "data-passkey-factor-missing" : "data-passkey-factor-refused");
+      }
       if (!options.ok) throw new Error("options");
       const optionsJSON: unknown = await options.json();
       const answer = button.getAttribute("data-passkey") === "register" ? await lib.startRegistration({ optionsJSON }) : await lib.startAuthentication({ optionsJSON });
@@ -62,8 +80,14 @@ export function installPasskeyButtons(win: Window, libraryScriptId: string): () 
       win.location.assign(button.getAttribute("data-passkey-next") ?? "/");
     } catch {
       if (alert) {
-        alert.textContent = button.getAttribute("data-passkey-failed") ?? "";
+        alert.textContent = refusal ?? button.getAttribute("data-passkey-failed") ?? "";
         alert.hidden = false;
+      }
+      // The code was refused (or missing): its field is marked and reads the refusal with it.
+      if (code && refusal) {
+        code.setAttribute("aria-invalid", "true");
+        describeCode(`${code.getAttribute("aria-describedby") ?? ""} ${alertId}`.trim());
+        code.focus();
       }
       button.disabled = false;
     }

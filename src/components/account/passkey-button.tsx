@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Button } from "@/components/button";
 import { InlineScript } from "@/components/inline-script";
 import { installPasskeyButtons } from "./passkey-behaviour";
@@ -23,12 +24,19 @@ export type PasskeyButtonProps = {
   unsupported?: string;
   nonce: string | null;
   library: string;
+  /**
+   * A code asked with the button (« Mon compte »: the current factor, before a new passkey): the
+   * field's id, sent as `code` with the options request, and the words for a refusal of it.
+   */
+  factor?: { fieldId: string; missing: string; refused: string };
+  /** Drawn above the button, shown only where it can be used (the factor's field). */
+  children?: ReactNode;
 };
 
 const LIBRARY_SCRIPT_ID = "simplewebauthn";
 const ALERT_ID = "passkey-alert";
 
-export function PasskeyButton({ mode, optionsUrl, verifyUrl, next, label, failed, unsupported, nonce, library }: PasskeyButtonProps) {
+export function PasskeyButton({ mode, optionsUrl, verifyUrl, next, label, failed, unsupported, nonce, library, factor, children }: PasskeyButtonProps) {
   return (
     <div className="flex flex-col gap-3">
       <div id={ALERT_ID} role="alert" hidden className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" />
@@ -38,17 +46,25 @@ export function PasskeyButton({ mode, optionsUrl, verifyUrl, next, label, failed
         </p>
       ) : null}
       <div data-passkey-when="supported" hidden>
-        <Button
-          variant="secondary"
-          data-passkey={mode}
-          data-passkey-options={optionsUrl}
-          data-passkey-verify={verifyUrl}
-          data-passkey-next={next}
-          data-passkey-failed={failed}
-          data-passkey-alert={ALERT_ID}
-        >
-          {label}
-        </Button>
+        <div className="flex flex-col gap-3">
+          {children}
+          <div>
+            <Button
+              variant="secondary"
+              data-passkey={mode}
+              data-passkey-options={optionsUrl}
+              data-passkey-verify={verifyUrl}
+              data-passkey-next={next}
+              data-passkey-failed={failed}
+              data-passkey-alert={ALERT_ID}
+              data-passkey-code={factor?.fieldId}
+              data-passkey-factor-missing={factor?.missing}
+              data-passkey-factor-refused={factor?.refused}
+            >
+              {label}
+            </Button>
+          </div>
+        </div>
       </div>
       <script id={LIBRARY_SCRIPT_ID} src={library} nonce={nonce ?? undefined} defer />
       <InlineScript nonce={nonce} run={installPasskeyButtons} args={[LIBRARY_SCRIPT_ID]} />

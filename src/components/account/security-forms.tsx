@@ -98,7 +98,10 @@ export function PasskeysSection({ passkeys, accountPath, nonce, library }: { pas
         unsupported={t("activation.passkeyNeedsScript")}
         nonce={nonce}
         library={library}
-      />
+        factor={{ fieldId: "passkey-code", missing: t("account.passkeyFactorMissing"), refused: t("account.passkeyFactorRefused") }}
+      >
+        <TextField name="code" id="passkey-code" label={t("account.secondFactorCode")} hint={t("account.passkeyCodeHint")} autoComplete="one-time-code" maxLength={16} />
+      </PasskeyButton>
     </section>
   );
 }

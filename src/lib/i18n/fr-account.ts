@@ -153,6 +153,10 @@ export const frAccount = {
     passkeyRemove: "Retirer",
     passkeyAdded: "La clé d'accès a été ajoutée.",
     passkeyRemoved: "La clé d'accès a été retirée.",
+    passkeyCodeHint:
+      "Pour confirmer que c'est bien vous : un code de votre application, ou l'un de vos codes de secours. Inutile dans les dix minutes qui suivent votre connexion.",
+    passkeyFactorMissing: "Pour ajouter une clé d'accès, saisissez d'abord un code de votre application ou un code de secours, puis appuyez de nouveau sur le bouton.",
+    passkeyFactorRefused: "Le code ne correspond pas : aucune clé d'accès n'a été ajoutée. Saisissez un code de votre application ou un code de secours.",
     recoveryFailed: "Le code ne correspond pas : aucun nouveau code n'a été créé.",
     confirmFactor: "Pour confirmer, saisissez un code de votre application actuelle ou un code de secours.",
     failedFactor: "Le code ne correspond pas.",

@@ -3,10 +3,9 @@ import { checkTotp } from "../auth/totp";
 import { accountForEnrolment, confirmPendingTotp } from "../db/account-enrolment-store";
 import { recordAccountEvent } from "../db/account-event-store";
 import { inAccountTransaction } from "../db/account-store";
-import { adoptSecurityStamp, spendRecentSecondFactor } from "../db/session-store";
-import { RECENT_SECOND_FACTOR_MS } from "../auth/session-policy";
+import { adoptSecurityStamp } from "../db/session-store";
 import { notify } from "../notifications/notify";
-import { checkSecondFactor } from "./check-second-factor";
+import { currentFactorProven } from "./current-factor-proven";
 
 /**
  * Enrols the TOTP app the person has just scanned: the first code it shows proves the secret
@@ -39,7 +38,7 @@ export async function confirmTotpEnrolment(
   if (!check.ok) return { ok: false, reason: "code" };
   const proof = { address: trail.address, userAgent: trail.userAgent };
   if (account.activatedAt) {
-    const proven = await currentFactorProven(accountId, now, trail);
+    const proven = await currentFactorProven(accountId, now, "totp-replace", trail);
     if (proven !== true) return { ok: false, reason: proven };
   }
   const stamp = await confirmPendingTotp(accountId, account.pendingTotpSecret, check.step);
@@ -57,18 +56,4 @@ export async function confirmTotpEnrolment(
     });
   }
   return { ok: true };
-}
-
-async function currentFactorProven(
-  accountId: string,
-  now: Date,
-  trail: { address?: string; userAgent?: string | null; sessionId?: string; currentFactor?: string },
-): Promise<true | "factor" | "factor-missing"> {
-  const since = new Date(now.getTime() - RECENT_SECOND_FACTOR_MS);
-  if (trail.sessionId && (await spendRecentSecondFactor(trail.sessionId, accountId, since, now))) return true;
-  // Nothing typed is no wrong code: it is neither recorded as refused nor counted against the
-  // cap; the person is asked for the code the form may not have shown when it was opened.
-  const currentFactor = (trail.currentFactor ?? "").trim();
-  if (!currentFactor) return "factor-missing";
-  return (await checkSecondFactor(accountId, currentFactor, now, "totp-replace", { address: trail.address, userAgent: trail.userAgent })) || "factor";
 }

@@ -24,9 +24,10 @@ export async function openSession(input: {
   previousSessionId?: string;
   browser?: { deviceId: string | undefined };
   /**
-   * When the sign-in proved the second factor with a code (the code step: the app's, or a
-   * recovery code). Only the sign-in's own use case sets it: it lets replacing the
-   * authenticator app, just after, ask for no other code (confirm-totp.ts).
+   * When the sign-in proved the second factor (the code step: the app's code or a recovery
+   * code; or a passkey, possession and the device's PIN or biometrics). Only the sign-in's own
+   * use cases set it: it lets one change of « Mon compte » just after (replacing the
+   * authenticator app, adding a passkey) ask for no other code (current-factor-proven.ts).
    */
   secondFactorAt?: Date;
 }): Promise<string> {

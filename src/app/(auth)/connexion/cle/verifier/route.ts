@@ -26,7 +26,8 @@ export async function POST(request: Request): Promise<Response> {
   const account = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
   if (!account) return Response.json({ error: "refused" }, { status: 401 });
   const browser = { deviceId: await deviceIdOfRequest() };
-  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser });
+  // The passkey proved both factors: adding another key or replacing the app just after asks no code.
+  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser, secondFactorAt: now });
   await recordAccountEvent({ accountId: account.id, kind: "passkey-sign-in", at: now, address, userAgent });
   await setSessionCookie(sessionId);
   await keepDeviceCookie(account.id, now);
