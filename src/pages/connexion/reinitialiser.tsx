@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { TextField } from "@/components/text-field";
 import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccountLinkState } from "@/server/accounts/account-link-state";
-import { resetPasswordProps, type ResetPasswordData } from "@/server/auth/reset-pages-props";
+import { resetPasswordProps, type ResetField, type ResetPasswordData } from "@/server/auth/reset-pages-props";
 import type { FramedProps } from "@/server/pages/framed-page";
 
 /** Served without runtime JavaScript, as the sign-in page is: its address carries the reset token, and it loads nothing else. */
@@ -32,14 +32,17 @@ export default function ResetPasswordPage({ data }: FramedProps<ResetPasswordDat
     const next = state === "used" ? { href: "/connexion", label: t("reset.signIn") } : { href: "/connexion/oubli", label: t("reset.askAgain") };
     return <LinkEnded title={t("reset.linkEndedTitle")} message={t(ENDED[state])} next={next} />;
   }
+  const error = data.error ? t(data.error) : undefined;
+  // The field a refusal names is marked invalid and reads it, not only the notice at the top.
+  const errorOf = (field: ResetField) => (data.errorField === field ? error : undefined);
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("reset.newTitle")} description={t("activation.passwordIntro")} />
-      {data.error ? <Alert tone="error">{t(data.error)}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/connexion/oubli/changer" className="flex flex-col gap-5">
         <input type="hidden" name="token" value={data.token} />
-        <TextField name="newPassword" type="password" label={t("account.newPassword")} autoComplete="new-password" minLength={12} maxLength={256} required />
-        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" maxLength={16} required />
+        <TextField name="newPassword" type="password" label={t("account.newPassword")} autoComplete="new-password" error={errorOf("newPassword")} minLength={12} maxLength={256} required />
+        <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" error={errorOf("code")} maxLength={16} required />
         <div>
           <Button type="submit">{t("reset.submit")}</Button>
         </div>

@@ -19,9 +19,17 @@ export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query }
  * The reset link's token, when it has the shape of one (checked again when posted), whether it
  * can still serve, and what went wrong with the last post.
  */
-export type ResetPasswordData = { token: string | null; state: AccountLinkState; error: MessageKey | null };
+export type ResetPasswordData = { token: string | null; state: AccountLinkState; error: MessageKey | null; errorField: ResetField | null };
 
-const RESET_ERRORS: Record<string, MessageKey> = { lien: "reset.badLink", facteur: "reset.badFactor", faible: "activation.passwordWeak", longueur: "activation.passwordLength" };
+/** The form's field a refusal names, which the page marks invalid and describes by the refusal. */
+export type ResetField = "newPassword" | "code";
+
+const RESET_ERRORS: Record<string, { key: MessageKey; field: ResetField | null }> = {
+  lien: { key: "reset.badLink", field: null },
+  facteur: { key: "reset.badFactor", field: "code" },
+  faible: { key: "activation.passwordWeak", field: "newPassword" },
+  longueur: { key: "activation.passwordLength", field: "newPassword" },
+};
 
 /**
  * The link's state is read without counting a try nor spending it (mail scanners open links):
@@ -33,8 +41,11 @@ export const resetPasswordProps = openPage<ResetPasswordData>(async ({ query }) 
   const erreur = queryValue(query.erreur);
   // A token without the shape of one is "unknown" there, and is never put back in the page.
   const state = await accountLinkState("password-reset", token, new Date());
-  const error = (erreur && Object.hasOwn(RESET_ERRORS, erreur) && RESET_ERRORS[erreur]) || null;
-  return { title: t(state === "live" ? "reset.newTitle" : "reset.linkEndedTitle"), data: { token: state === "live" ? token : null, state, error } };
+  const refusal = (erreur && Object.hasOwn(RESET_ERRORS, erreur) && RESET_ERRORS[erreur]) || null;
+  return {
+    title: t(state === "live" ? "reset.newTitle" : "reset.linkEndedTitle"),
+    data: { token: state === "live" ? token : null, state, error: refusal?.key ?? null, errorField: refusal?.field ?? null },
+  };
 });
 
 /**

@@ -67,6 +67,30 @@ describe("a refused new password, in words", () => {
     }
   });
 
+  it("on the reset link's page, the field at fault is marked invalid and reads the refusal: the new password, or the code", async () => {
+    const account = await anAccount();
+    const browser = new Browser(server.base, anAddress());
+    await browser.post("/connexion/oubli/envoyer", { email: account.email });
+    const rows = await (await database()).sql.query<{ text_body: string }>("SELECT text_body FROM email_outbox WHERE recipient = $1 AND kind = 'account-password-reset'", [account.email]);
+    const token = rows[0]!.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)![1]!;
+    const inputOf = (html: string, name: string) => html.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
+    const describedBy = (html: string, input: string) =>
+      (input.match(/aria-describedby="([^"]+)"/)?.[1] ?? "").split(" ").map((id) => html.match(new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</p>`))?.[1]?.replace(/<[^>]+>/g, "").replaceAll("&#x27;", "'") ?? "").join(" ");
+
+    for (const [fields, name, said] of [
+      [{ newPassword: GUESSABLE, code: account.code(new Date()) }, "newPassword", WEAK],
+      [{ newPassword: "girafe nuage tournevis printemps", code: "000000" }, "code", "Le code ne correspond pas."],
+    ] as const) {
+      const location = (await browser.post("/connexion/oubli/changer", { token, ...fields })).headers.get("location")!;
+      const html = (await servePage(resetPage, location)).html!;
+      const input = inputOf(html, name);
+      expect(input, name).toContain('aria-invalid="true"');
+      expect(describedBy(html, input), name).toContain(said);
+      const other = inputOf(html, name === "code" ? "newPassword" : "code");
+      expect(other, name).not.toContain("aria-invalid");
+    }
+  });
+
   it("on both pages, the person's own e-mail address and name are guessable, as they are at activation", async () => {
     const system = await systemRepository("password-words-tests");
     const patient = (await system.create(aPatient({ given: "Alix", family: "Motdepasse" }))).id!;
