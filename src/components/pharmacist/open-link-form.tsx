@@ -7,27 +7,30 @@ import { LinkKeyField } from "./link-key-field";
 /**
  * The pharmacist's first page: passcode and pharmacy name, posted with the link's key in the body.
  * The passcode field only for a link that has one: the patient gave no code for the others.
- * `codeRefused`: the form came back for a wrong passcode; the field says so itself and takes the
- * focus (its refusal read with it, aria-invalid), as the sign-in's code step does.
+ * `errorField`: the field the refusal names (a wrong or malformed passcode, a pharmacy's name
+ * too short): that field says so itself and takes the focus (its refusal read with it,
+ * aria-invalid), as the sign-in's code step does.
  */
 export function OpenLinkForm({
   linkId,
   passcode,
   error,
-  codeRefused = false,
+  errorField,
   nonce,
 }: {
   linkId: string;
   passcode: boolean;
   error?: string;
-  codeRefused?: boolean;
+  errorField?: "code" | "pharmacie";
   nonce: string | null;
 }) {
-  const codeError = passcode && codeRefused ? error : undefined;
+  const codeError = passcode && errorField === "code" ? error : undefined;
+  const pharmacyError = errorField === "pharmacie" ? error : undefined;
+  const fieldError = codeError ?? pharmacyError;
   return (
     <div className="flex max-w-prose flex-col gap-6">
       {error ? (
-        <Alert tone="error" takesFocus={codeError === undefined}>
+        <Alert tone="error" takesFocus={fieldError === undefined}>
           {error}
         </Alert>
       ) : null}
@@ -39,7 +42,17 @@ export function OpenLinkForm({
         {passcode ? (
           <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" error={codeError} autoFocus={codeError !== undefined} required />
         ) : null}
-        <TextField name="pharmacie" label={t("pharmacist.pharmacy")} hint={t("pharmacist.pharmacyHint")} required minLength={2} maxLength={120} autoComplete="organization" />
+        <TextField
+          name="pharmacie"
+          label={t("pharmacist.pharmacy")}
+          hint={t("pharmacist.pharmacyHint")}
+          required
+          minLength={2}
+          maxLength={120}
+          autoComplete="organization"
+          error={pharmacyError}
+          autoFocus={pharmacyError !== undefined}
+        />
         <div>
           <Button type="submit">{t("pharmacist.submit")}</Button>
         </div>

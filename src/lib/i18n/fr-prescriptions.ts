@@ -138,7 +138,7 @@ export const frPrescriptions = {
     noScript: "Cette page a besoin de JavaScript pour lire la clé du lien, qui ne quitte jamais votre navigateur dans l'adresse.",
     missingKey: "La clé du lien est absente de l'adresse. Ouvrez le lien complet reçu du patient, ou scannez son QR code.",
     wrongPasscode: "Code incorrect. Essais restants : {left}.",
-    badFormat: "Saisissez le code à 6 chiffres et le nom de la pharmacie (2 caractères au moins).",
+    badFormat: "Le code compte 6 chiffres : saisissez celui que le patient vous a donné.",
     badPharmacyName: "Saisissez le nom de la pharmacie (2 caractères au moins).",
     throttled: "Trop de tentatives depuis votre connexion. Réessayez dans quelques minutes.",
     patient: "Patient",

@@ -133,8 +133,27 @@ describe("the pharmacist's page opened before the passcode (no session)", () => 
     // The notice above says it too, without taking the focus from the field.
     expect(html.match(/<div role="alert"[^>]*>/)![0]).not.toContain("autofocus");
     // Another refusal (the pharmacy's name) leaves the code field as it was.
-    const other = (await servePage(pharmacistPage, `/p/${linkId}?erreur=format`, { params: { linkId }, address: "198.51.100.43" })).html!;
+    const other = (await servePage(pharmacistPage, `/p/${linkId}?erreur=pharmacie`, { params: { linkId }, address: "198.51.100.43" })).html!;
     expect(other.match(/<input id="field-code"[^>]*>/)![0]).not.toContain("aria-invalid");
+  });
+
+  it("marks the field each refusal names: the pharmacy's name too short, or a code that is not six digits, not both under one notice", async () => {
+    const { linkId } = await sentLink();
+    const page = async (erreur: string) => (await servePage(pharmacistPage, `/p/${linkId}?erreur=${erreur}`, { params: { linkId }, address: "198.51.100.44" })).html!;
+    const input = (html: string, name: string) => html.match(new RegExp(`<input id="field-${name}"[^>]*>`))![0];
+    const errorText = (html: string, name: string) => html.match(new RegExp(`<p id="field-${name}-error"[^>]*><span class="sr-only">[^<]*</span>([^<]+)</p>`))?.[1]?.replaceAll("&#x27;", "'");
+
+    const name = await page("pharmacie");
+    expect(input(name, "pharmacie")).toContain('aria-invalid="true"');
+    expect(input(name, "pharmacie")).toContain('aria-describedby="field-pharmacie-hint field-pharmacie-error"');
+    expect(input(name, "pharmacie")).toContain('autofocus=""');
+    expect(errorText(name, "pharmacie")).toBe("Saisissez le nom de la pharmacie (2 caractères au moins).");
+    expect(input(name, "code")).not.toContain("aria-invalid");
+
+    const shape = await page("format");
+    expect(input(shape, "code")).toContain('aria-invalid="true"');
+    expect(errorText(shape, "code")).toBe("Le code compte 6 chiffres : saisissez celui que le patient vous a donné.");
+    expect(input(shape, "pharmacie")).not.toContain("aria-invalid");
   });
 
   it("says at once that a link revoked, expired, out of tries or fully dispensed is no longer available, and reveals nothing of the prescription", async () => {

@@ -94,7 +94,7 @@ describe("the pharmacist's link, through its route handlers", () => {
     const missing = await open(formPost(`/p/${shared.linkId}/ouvrir`, { cle: key, code: shared.passcode!, pharmacie: "Pharmacie X" }, { origin: null }), params({ linkId: shared.linkId }));
     expect(missing.status).toBe(403);
     expect(locationOf(await openAs(shared.linkId, { cle: key, code: "12ab", pharmacie: "Pharmacie X" }))).toBe(`/p/${shared.linkId}?erreur=format`);
-    expect(locationOf(await openAs(shared.linkId, { cle: key, code: shared.passcode!, pharmacie: " " }))).toBe(`/p/${shared.linkId}?erreur=format`);
+    expect(locationOf(await openAs(shared.linkId, { cle: key, code: shared.passcode!, pharmacie: " " }))).toBe(`/p/${shared.linkId}?erreur=pharmacie`);
     // The page's script did not run: no key in the body.
     expect(locationOf(await openAs(shared.linkId, { cle: "", code: shared.passcode!, pharmacie: "Pharmacie X" }))).toBe(`/p/${shared.linkId}?erreur=cle`);
     const row = await db().prisma.shareLink.findUniqueOrThrow({ where: { id: shared.linkId } });

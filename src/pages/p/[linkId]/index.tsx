@@ -30,6 +30,8 @@ function openError(code: string | undefined, tries: string | undefined, passcode
       return t("pharmacist.wrongPasscode", { left: /^\d{1,2}$/.test(tries ?? "") ? Number(tries) : 0 });
     case "format":
       return t(passcode ? "pharmacist.badFormat" : "pharmacist.badPharmacyName");
+    case "pharmacie":
+      return t("pharmacist.badPharmacyName");
     case "cle":
       return t("pharmacist.missingKey");
     case "attente":
@@ -37,6 +39,12 @@ function openError(code: string | undefined, tries: string | undefined, passcode
     default:
       return undefined;
   }
+}
+
+/** The field a refusal names: the code (wrong, or not six digits), or the pharmacy's name. */
+function fieldAtFault(code: string | undefined, passcode: boolean): "code" | "pharmacie" | undefined {
+  if (code === "code" || code === "format") return passcode ? "code" : "pharmacie";
+  return code === "pharmacie" ? "pharmacie" : undefined;
 }
 
 function viewNotice(message: string | undefined, error: string | undefined) {
@@ -66,7 +74,7 @@ export default function PharmacistPage({ frame, data }: FramedProps<Data>) {
           linkId={data.linkId}
           passcode={data.passcode}
           error={openError(data.query.erreur ?? undefined, data.query.essais ?? undefined, data.passcode)}
-          codeRefused={data.query.erreur === "code"}
+          errorField={fieldAtFault(data.query.erreur ?? undefined, data.passcode)}
           nonce={frame.nonce}
         />
       </div>

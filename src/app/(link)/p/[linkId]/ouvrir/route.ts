@@ -30,7 +30,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ lin
   const secret = field("cle").trim();
   if (!secret) return seeOther(linkPath(linkId, "?erreur=cle"));
   const pharmacy = cleanPharmacyName(field("pharmacie"));
-  if (!pharmacy) return seeOther(linkPath(linkId, "?erreur=format"));
+  // Each refusal names its field (the name here, the code's shape below): the form marks that one.
+  if (!pharmacy) return seeOther(linkPath(linkId, "?erreur=pharmacie"));
   const result = await openLink({ linkId, secret, passcode: field("code").trim(), pharmacy, ...requestOrigin(request.headers) }, new Date());
   switch (result.kind) {
     case "opened": {
