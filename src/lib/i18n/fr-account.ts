@@ -140,7 +140,8 @@ export const frAccount = {
     emailLinkEndedTitle: "Lien de confirmation plus valable",
     emailLinkUsed: "Ce lien a déjà servi : la nouvelle adresse est confirmée. Connectez-vous avec elle.",
     emailLinkSuperseded: "Un autre changement d'adresse a été demandé depuis : seul le dernier lien envoyé fonctionne. Ouvrez le plus récent.",
-    emailLinkExpired: "Ce lien a expiré : il n'était valable que 24 heures. Connectez-vous, puis demandez de nouveau le changement d'adresse dans « Mon compte ».",
+    emailLinkExpired:
+      "Ce lien a expiré : il n'était valable que 24 heures, et jusqu'au prochain changement du mot de passe du compte. Connectez-vous, puis demandez de nouveau le changement d'adresse dans « Mon compte ».",
     emailLinkExhausted: "Ce lien ne fonctionne plus : il a été essayé trop de fois. Connectez-vous, puis demandez de nouveau le changement d'adresse dans « Mon compte ».",
     emailLinkUnknown: "Ce lien n'est pas valable : il a peut-être été mal copié. Ouvrez-le de nouveau depuis l'e-mail, ou demandez de nouveau le changement d'adresse dans « Mon compte ».",
     emailLinkTaken:

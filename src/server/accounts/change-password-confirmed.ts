@@ -36,7 +36,7 @@ export async function changePasswordConfirmed(
     return { ok: false, reason: "current" };
   }
   if (!(await checkSecondFactor(accountId, input.code, input.now, "password-change", trail))) return { ok: false, reason: "code" };
-  const stamp = await setPasswordHash(accountId, await hashPassword(input.newPassword));
+  const stamp = await setPasswordHash(accountId, await hashPassword(input.newPassword), input.now);
   await adoptSecurityStamp(session.sessionId, accountId, stamp);
   await recordAccountEvent({ accountId, kind: "password-changed", at: input.now, ...trail });
   return { ok: true };

@@ -27,7 +27,7 @@ export async function resetPassword(input: { token: string; newPassword: string;
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!(await checkSecondFactor(token.accountId, input.code, input.now, "password-reset", trail))) return { ok: false, reason: "factor" };
   if (!(await consumeAccountToken(token.id, input.now))) return { ok: false, reason: "link" };
-  await setPasswordHash(token.accountId, await hashPassword(input.newPassword));
+  await setPasswordHash(token.accountId, await hashPassword(input.newPassword), input.now);
   await recordAccountEvent({ accountId: token.accountId, kind: "password-reset", at: input.now, ...trail });
   return { ok: true };
 }

@@ -36,7 +36,7 @@ export async function changePassword(input: ChangePasswordInput): Promise<Change
   const currentHash = await findPasswordHash(input.accountId);
   if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) return { ok: false, reason: "current-password" };
 
-  const stamp = await setPasswordHash(input.accountId, await hashPassword(newPassword));
+  const stamp = await setPasswordHash(input.accountId, await hashPassword(newPassword), input.now);
   await adoptSecurityStamp(input.sessionId, input.accountId, stamp);
   return { ok: true };
 }

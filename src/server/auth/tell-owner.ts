@@ -67,6 +67,6 @@ export async function tellOldAddressOfChange(to: string): Promise<void> {
     to,
     "account-email-change-notice",
     "Changement d'adresse e-mail de votre compte",
-    "Un changement d'adresse e-mail a été demandé pour votre compte Mon espace santé. Il ne prendra effet qu'une fois confirmé depuis la nouvelle adresse.\n\nSi ce n'était pas vous, connectez-vous et changez votre mot de passe, puis fermez les sessions que vous ne reconnaissez pas dans « Mon compte ».",
+    "Un changement d'adresse e-mail a été demandé pour votre compte Mon espace santé. Il ne prendra effet qu'une fois confirmé depuis la nouvelle adresse.\n\nSi ce n'était pas vous, connectez-vous et changez votre mot de passe : la demande sera annulée. Fermez ensuite les sessions que vous ne reconnaissez pas dans « Mon compte ».",
   );
 }

@@ -185,14 +185,23 @@ export async function findPasswordHash(accountId: string): Promise<string | unde
   return row?.passwordHash ?? undefined;
 }
 
-/** New password hash; bumping the security stamp ends every session opened before. Returns the new stamp. */
-export async function setPasswordHash(accountId: string, passwordHash: string): Promise<number> {
+/**
+ * New password hash; bumping the security stamp ends every session opened before. Returns the new
+ * stamp. A change of address asked before and not yet confirmed ends with them, in the same
+ * transaction: the old address is told to change the password if the request was not the owner's
+ * (tell-owner.ts), and that must stop it, or whoever asked could still confirm it from their own
+ * mailbox and have the reset links sent there.
+ */
+export async function setPasswordHash(accountId: string, passwordHash: string, now: Date): Promise<number> {
   const { prisma } = await database();
-  const row = await prisma.account.update({
-    where: { id: accountId },
-    data: { passwordHash, securityStamp: { increment: 1 } },
-    select: { securityStamp: true },
-  });
+  const [row] = await prisma.$transaction([
+    prisma.account.update({
+      where: { id: accountId },
+      data: { passwordHash, securityStamp: { increment: 1 } },
+      select: { securityStamp: true },
+    }),
+    prisma.accountToken.updateMany({ where: { accountId, purpose: "email-change", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+  ]);
   return row.securityStamp;
 }
 

@@ -161,7 +161,7 @@ describe("the new address's confirmation link's page, as soon as it is opened", 
 
     await (await database()).sql.query("UPDATE account_token SET expires_at = now() - interval '1 minute' WHERE account_id = $1::uuid AND purpose = 'email-change'", [account.id]);
     const expired = (await servePage(confirmPage, `/compte/adresse/confirmer?jeton=${second.token}`)).html!;
-    expect(textOf(expired)).toContain("Ce lien a expiré : il n'était valable que 24 heures.");
+    expect(textOf(expired)).toContain("Ce lien a expiré : il n'était valable que 24 heures, et jusqu'au prochain changement du mot de passe du compte.");
     expect(expired).not.toContain("<form");
 
     const madeUp = (await servePage(confirmPage, `/compte/adresse/confirmer?jeton=${"A".repeat(43)}`)).html!;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as request } from "@/app/compte/adresse/route";
 import { POST as confirm } from "@/app/compte/adresse/confirmer/envoyer/route";
+import { POST as changePassword } from "@/app/compte/mot-de-passe/route";
 import { EMAIL_CHANGE_ANSWER_FLOOR_MS } from "@/server/accounts/change-email";
 import * as confirmPage from "@/pages/compte/adresse/confirmer";
 import { openSession } from "@/server/auth/open-session";
@@ -9,7 +10,7 @@ import { emailOfAccount } from "@/server/db/account-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
-import { anAccount } from "./helpers";
+import { anAccount, PASSWORD } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
 
@@ -17,7 +18,7 @@ useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ "/compte/adresse": request, "/compte/adresse/confirmer/envoyer": confirm });
+  server = await startTestServer({ "/compte/adresse": request, "/compte/adresse/confirmer/envoyer": confirm, "/compte/mot-de-passe": changePassword });
 });
 afterAll(() => server.close());
 
@@ -58,6 +59,35 @@ describe("changing the e-mail address", () => {
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");
     expect(await emailOfAccount(account.id)).toBe(newEmail);
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-refusee");
+  });
+
+  it("a change the owner did not ask for ends when she changes her password, as the e-mail to her old address tells her: its link then confirms nothing", async () => {
+    const account = await anAccount();
+    const signedIn = async () => {
+      const browser = new Browser(server.base);
+      const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
+      browser.jar.set(name!, value!);
+      return browser;
+    };
+    // Someone in one of her sessions, with a code (a recovery code found on paper, say), asks to
+    // move the account to their own address.
+    const intruder = await signedIn();
+    const theirs = `intrus-${account.id}@example.org`;
+    expect((await intruder.post("/compte/adresse", { email: theirs, code: account.code(new Date()) })).headers.get("location")).toBe("/espace/compte?ok=adresse-envoyee");
+    const notice = (await mailsTo(account.email)).find((m) => m.kind === "account-email-change-notice")!;
+    expect(notice.text_body).toContain("Si ce n'était pas vous, connectez-vous et changez votre mot de passe : la demande sera annulée.");
+    const token = (await mailsTo(theirs))[0]!.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)![1]!;
+
+    // She does what the e-mail says (the next step's code: the first one is spent).
+    const owner = await signedIn();
+    const changed = await owner.post("/compte/mot-de-passe", { currentPassword: PASSWORD, newPassword: "girafe nuage tournevis printemps", code: account.code(new Date(Date.now() + 30_000)) });
+    expect(changed.headers.get("location")).toBe("/espace/compte?ok=mot-de-passe");
+
+    const page = await servePage(confirmPage, `/compte/adresse/confirmer?jeton=${token}`);
+    expect(page.html).toContain("Ce lien a expiré");
+    expect(page.html).not.toContain('action="/compte/adresse/confirmer/envoyer"');
+    expect((await new Browser(server.base).post("/compte/adresse/confirmer/envoyer", { token })).headers.get("location")).toBe("/connexion?erreur=adresse-refusee");
+    expect(await emailOfAccount(account.id)).toBe(account.email);
   });
 
   it("answers an address that already has an account as a free one, after the same floor; its owner is told and nothing changes", async () => {
