@@ -16,6 +16,8 @@ const FIELD_OF: Partial<Record<MessageKey, AccountField>> = {
   "account.emailInvalid": "email",
   "account.emailSame": "email",
   "account.emailCodeFailed": "emailCode",
+  "account.passkeyRemoveFactorFailed": "passkeyRemoveCode",
+  "account.passkeyRemoveFactorMissing": "passkeyRemoveCode",
 };
 
 /**
@@ -38,7 +40,7 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
       <EventsSection list="sign-ins" events={data.events} />
       <EventsSection list="changes" events={data.changes} />
       <TotpSection pending={data.totp} />
-      <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} />
+      <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} errors={fieldErrors} />
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
       <PasswordForm errors={fieldErrors} />
       <EmailForm errors={fieldErrors} />

@@ -5,7 +5,7 @@ import { PasskeyButton } from "./passkey-button";
 import { RecoveryCodeList } from "./recovery-code-list";
 
 /** The password's and the address's fields a refusal can name, each with the words beside it. */
-export type AccountField = "currentPassword" | "newPassword" | "passwordCode" | "email" | "emailCode";
+export type AccountField = "currentPassword" | "newPassword" | "passwordCode" | "email" | "emailCode" | "passkeyRemoveCode" | "oidcCode";
 export type AccountFieldErrors = Partial<Record<AccountField, string>>;
 
 /**
@@ -69,25 +69,48 @@ export function TotpSection({ pending }: { pending: { key: string; qr: string; a
   );
 }
 
-export function PasskeysSection({ passkeys, accountPath, nonce, library }: { passkeys: readonly { credentialId: string; name: string }[]; accountPath: string; nonce: string | null; library: string }) {
+export function PasskeysSection({
+  passkeys,
+  accountPath,
+  nonce,
+  library,
+  errors,
+}: {
+  passkeys: readonly { credentialId: string; name: string }[];
+  accountPath: string;
+  nonce: string | null;
+  library: string;
+  errors: AccountFieldErrors;
+}) {
   return (
-    <section aria-labelledby="passkeys-title" className="flex flex-col gap-3">
+    <section id="cles" aria-labelledby="passkeys-title" className="flex flex-col gap-3">
       <h2 id="passkeys-title" className="text-xl font-semibold">
         {t("account.passkeysTitle")}
       </h2>
-      <ul className="flex flex-col gap-2">
-        {passkeys.map((key) => (
-          <li key={key.credentialId} className="flex items-center gap-4">
-            <span>{key.name}</span>
-            <form method="post" action="/compte/cle/retirer">
-              <input type="hidden" name="credential" value={key.credentialId} />
-              <Button type="submit" variant="quiet" aria-label={`${t("account.passkeyRemove")} : ${key.name}`}>
-                {t("account.passkeyRemove")}
-              </Button>
-            </form>
-          </li>
-        ))}
-      </ul>
+      {passkeys.length > 0 ? (
+        // One form, one code field above the keys: each key's button sends its own id (the submitter's name and value).
+        <form method="post" action="/compte/cle/retirer" className="flex max-w-md flex-col gap-4">
+          <TextField
+            name="code"
+            id="passkey-remove-code"
+            label={t("account.passkeyRemoveCode")}
+            hint={t("account.passkeyRemoveHint")}
+            autoComplete="one-time-code"
+            error={errors.passkeyRemoveCode}
+            maxLength={16}
+          />
+          <ul className="flex flex-col gap-2">
+            {passkeys.map((key) => (
+              <li key={key.credentialId} className="flex items-center gap-4">
+                <span>{key.name}</span>
+                <Button type="submit" variant="quiet" name="credential" value={key.credentialId} aria-label={`${t("account.passkeyRemove")} : ${key.name}`}>
+                  {t("account.passkeyRemove")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </form>
+      ) : null}
       <PasskeyButton
         mode="register"
         optionsUrl="/compte/cle/options"
@@ -100,7 +123,7 @@ export function PasskeysSection({ passkeys, accountPath, nonce, library }: { pas
         library={library}
         factor={{ fieldId: "passkey-code", missing: t("account.passkeyFactorMissing"), refused: t("account.passkeyFactorRefused") }}
       >
-        <TextField name="code" id="passkey-code" label={t("account.secondFactorCode")} hint={t("account.passkeyCodeHint")} autoComplete="one-time-code" maxLength={16} />
+        <TextField name="code" id="passkey-code" label={t("account.secondFactorCode")} hint={t("account.factorCodeHint")} autoComplete="one-time-code" maxLength={16} />
       </PasskeyButton>
     </section>
   );

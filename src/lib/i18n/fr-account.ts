@@ -154,10 +154,16 @@ export const frAccount = {
     passkeyRemove: "Retirer",
     passkeyAdded: "La clé d'accès a été ajoutée.",
     passkeyRemoved: "La clé d'accès a été retirée.",
-    passkeyCodeHint:
+    factorCodeHint:
       "Pour confirmer que c'est bien vous : un code de votre application, ou l'un de vos codes de secours. Inutile dans les dix minutes qui suivent votre connexion.",
     passkeyFactorMissing: "Pour ajouter une clé d'accès, saisissez d'abord un code de votre application ou un code de secours, puis appuyez de nouveau sur le bouton.",
     passkeyFactorRefused: "Le code ne correspond pas : aucune clé d'accès n'a été ajoutée. Saisissez un code de votre application ou un code de secours.",
+    passkeyRemoveCode: "Code de votre application (ou code de secours) pour retirer une clé",
+    passkeyRemoveHint:
+      "Pour confirmer que c'est bien vous : saisissez un code de votre application, ou l'un de vos codes de secours, puis appuyez sur « Retirer » à côté de la clé. Inutile dans les dix minutes qui suivent votre connexion.",
+    passkeyRemoveFactorMissing: "Pour retirer une clé d'accès, saisissez d'abord un code de votre application ou un code de secours : la clé n'a pas été retirée.",
+    passkeyRemoveFactorFailed: "Le code ne correspond pas : la clé d'accès n'a pas été retirée. Saisissez un code de votre application ou un code de secours.",
+    passkeyRemoveUnknown: "Cette clé d'accès n'est pas, ou plus, enregistrée sur votre compte : rien n'a été retiré.",
     recoveryFailed: "Le code ne correspond pas : aucun nouveau code n'a été créé.",
     confirmFactor: "Pour confirmer, saisissez un code de votre application actuelle ou un code de secours.",
     failedFactor: "Le code ne correspond pas.",

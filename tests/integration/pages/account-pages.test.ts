@@ -171,6 +171,30 @@ describe("« Mon compte » (Pages Router)", () => {
     }
   });
 
+  it("asks the code with the passkeys' « Retirer » buttons (one form, one labelled field), and marks that field with the refusal when the removal came back for it", async () => {
+    const { patient } = await people();
+    await addPasskey({ credentialId: "cle-retrait", accountId: patient.accountId, publicKey: new Uint8Array([4]), counter: 0, transports: [], name: "Tablette", now: new Date() });
+    const formOf = (html: string) => html.match(/<form[^>]*action="\/compte\/cle\/retirer"[^>]*>([\s\S]*?)<\/form>/)![1]!;
+    const codeOf = (html: string) => formOf(html).match(/<input[^>]*name="code"[^>]*>/)?.[0] ?? "";
+    const plain = (await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html!;
+    const button = formOf(plain).match(/<button[^>]*aria-label="Retirer : Tablette"[^>]*>/)?.[0] ?? "";
+    for (const attribute of ['type="submit"', 'name="credential"', 'value="cle-retrait"']) expect(button).toContain(attribute);
+    expect(formOf(plain)).toMatch(/<label for="passkey-remove-code"[^>]*>Code de votre application \(ou code de secours\) pour retirer une clé/);
+    expect(codeOf(plain)).toContain('id="passkey-remove-code"');
+    expect(codeOf(plain)).not.toContain("aria-invalid");
+    for (const [code, words] of [
+      ["cle-retrait-facteur", "Le code ne correspond pas : la clé d&#x27;accès n&#x27;a pas été retirée"],
+      ["cle-retrait-facteur-manquant", "Pour retirer une clé d&#x27;accès, saisissez d&#x27;abord un code"],
+    ] as const) {
+      const html = (await servePage(patientAccount, `/espace/compte?erreur=${code}`, { cookie: patient.cookie })).html!;
+      const field = codeOf(html);
+      expect(field, code).toContain('aria-invalid="true"');
+      const errorId = (field.match(/aria-describedby="([^"]*)"/)?.[1] ?? "").split(" ").find((id) => id.endsWith("-error"));
+      expect(errorId, code).toBe("passkey-remove-code-error");
+      expect(html, code).toMatch(new RegExp(`<p id="${errorId}"[^>]*><span class="sr-only">[^<]*</span>${words}[^<]*</p>`));
+    }
+  });
+
   it("after a recovery code, says the old app stops counting once the new one is registered, as it does", async () => {
     const { patient } = await people();
     await cameInWithRecoveryCode(patient);

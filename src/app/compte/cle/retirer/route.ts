@@ -1,11 +1,24 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
+import { currentFactorProven } from "@/server/accounts/current-factor-proven";
 import { recordAccountEvent } from "@/server/db/account-event-store";
-import { removePasskey } from "@/server/db/passkey-store";
+import { findPasskey, removePasskey } from "@/server/db/passkey-store";
 
-/** "Mon compte": removes one of the account's passkeys (another account's id changes nothing). */
+const REFUSALS = { factor: "cle-retrait-facteur", "factor-missing": "cle-retrait-facteur-manquant" } as const;
+
+/**
+ * "Mon compte": removes one of the account's passkeys (another account's id changes nothing).
+ * An open session is not enough (a computer left signed in, a stolen cookie could strip the
+ * owner's keys): the current factor is asked as for adding one (the form's `code`: a code of the
+ * app or a recovery code, unless this session proved it at sign-in moments ago). A key that is
+ * not the account's spends no proof.
+ */
 export function POST(request: Request): Promise<Response> {
   return accountFormPost(request, async ({ session, form, now, trail }) => {
-    if (!(await removePasskey(session.account.id, field(form, "credential", 400)))) return "erreur=cle";
+    const credential = field(form, "credential", 400);
+    if ((await findPasskey(credential))?.accountId !== session.account.id) return "erreur=cle#cles";
+    const proven = await currentFactorProven(session.account.id, now, "passkey-remove", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
+    if (proven !== true) return `erreur=${REFUSALS[proven]}#cles`;
+    if (!(await removePasskey(session.account.id, credential))) return "erreur=cle#cles";
     await recordAccountEvent({ accountId: session.account.id, kind: "passkey-removed", at: now, ...trail });
     return "ok=cle-retiree";
   });
