@@ -4,6 +4,7 @@ import { t, type MessageKey } from "@/lib/i18n/messages";
 import type { AccountPageData } from "@/server/accounts/account-page-data";
 import type { Json } from "@/server/pages/json-props";
 import { EventsSection } from "./events-section";
+import { OidcSection } from "./oidc-section";
 import { EmailForm, PasswordForm, PasskeysSection, RecoverySection, TotpSection, type AccountField, type AccountFieldErrors } from "./security-forms";
 import { SessionsSection } from "./sessions-section";
 
@@ -18,6 +19,8 @@ const FIELD_OF: Partial<Record<MessageKey, AccountField>> = {
   "account.emailCodeFailed": "emailCode",
   "account.passkeyRemoveFactorFailed": "passkeyRemoveCode",
   "account.passkeyRemoveFactorMissing": "passkeyRemoveCode",
+  "account.oidcFactorFailed": "oidcCode",
+  "account.oidcFactorMissing": "oidcCode",
 };
 
 /**
@@ -41,6 +44,7 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
       <EventsSection list="changes" events={data.changes} />
       <TotpSection pending={data.totp} />
       <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} errors={fieldErrors} />
+      {data.oidcProvider ? <OidcSection provider={data.oidcProvider} errors={fieldErrors} /> : null}
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
       <PasswordForm errors={fieldErrors} />
       <EmailForm errors={fieldErrors} />

@@ -149,6 +149,14 @@ export const frAccount = {
     emailLinkSignIn: "Se connecter",
     emailLinkToAccount: "Aller à mon compte",
     passkeysTitle: "Clés d'accès",
+    oidcTitle: "Identité numérique",
+    oidcIntro: "Liez votre identité {provider} à ce compte : vous pourrez ensuite vous connecter avec elle. Vous allez être redirigé·e vers {provider} pour vous identifier.",
+    oidcSubmit: "Lier mon identité {provider}",
+    oidcFactorMissing: "Pour lier une identité numérique, saisissez d'abord un code de votre application ou un code de secours : aucune identité n'a été liée.",
+    oidcFactorFailed: "Le code ne correspond pas : aucune identité numérique n'a été liée. Saisissez un code de votre application ou un code de secours.",
+    oidcLinkUnproven:
+      "Aucune identité numérique n'a été liée : pour en lier une, passez par « Identité numérique » ci-dessous, avec un code de votre application ou un code de secours.",
+    oidcUnavailable: "Le fournisseur d'identité ne répond pas : aucune identité n'a été liée. Réessayez dans quelques minutes.",
     oidcBound: "Votre identité numérique est désormais liée à ce compte : vous pourrez l'utiliser pour vous connecter.",
     passkeyAdd: "Ajouter une clé d'accès sur cet appareil",
     passkeyRemove: "Retirer",
@@ -214,5 +222,6 @@ export const frAccount = {
     "activation-started": "Activation commencée",
     activated: "Compte activé",
     "oidc-sign-in": "Connexion par un fournisseur d'identité",
+    "oidc-linked": "Identité numérique liée au compte",
   },
 };

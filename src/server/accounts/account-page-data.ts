@@ -2,12 +2,14 @@ import "@/server/server-only";
 import QRCode from "qrcode";
 import type { MessageKey } from "@/lib/i18n/messages";
 import type { CurrentSession } from "../auth/check-session";
+import { oidcProviderName } from "../auth/oidc";
 import { secondFactorIsRecent } from "../auth/session-policy";
 import { otpauthUri } from "../auth/totp-uri";
 import { accountForEnrolment } from "../db/account-enrolment-store";
 import { recentAccountEvents } from "../db/account-event-store";
 import { secondFactorsOf } from "../db/account-second-factors";
 import { sessionSecondFactorAt } from "../db/session-store";
+import { env } from "../env";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { listSessions, type SessionView } from "./account-sessions";
 import { accountPagePath } from "./account-page-path";
@@ -43,6 +45,8 @@ export type AccountPageData = {
   passkeys: { credentialId: string; name: string }[];
   /** SimpleWebAuthn's browser file, for the button that creates a passkey. */
   passkeyLibrary: string;
+  /** The identity provider's name when one is configured: « Mon compte » offers to link an identity of it. */
+  oidcProvider: string | null;
   remainingCodes: number;
   /** Recovery codes just made, shown this once (the ticket in the address is spent reading them). */
   freshCodes: string[];
@@ -74,6 +78,10 @@ const ERRORS: Record<string, MessageKey> = {
   cle: "account.passkeyRemoveUnknown",
   "cle-retrait-facteur": "account.passkeyRemoveFactorFailed",
   "cle-retrait-facteur-manquant": "account.passkeyRemoveFactorMissing",
+  "oidc-facteur": "account.oidcFactorFailed",
+  "oidc-facteur-manquant": "account.oidcFactorMissing",
+  "oidc-lien": "account.oidcLinkUnproven",
+  "oidc-indisponible": "account.oidcUnavailable",
   adresse: "account.emailFailed",
   "adresse-invalide": "account.emailInvalid",
   "adresse-identique": "account.emailSame",
@@ -93,6 +101,7 @@ const CHANGE_KINDS = [
   "totp-replaced",
   "passkey-added",
   "passkey-removed",
+  "oidc-linked",
   "recovery-codes-regenerated",
 ] as const;
 
@@ -130,6 +139,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
       : null,
     passkeys,
     passkeyLibrary: webauthnLibraryUrl(),
+    oidcProvider: oidcProviderName(env()) ?? null,
     remainingCodes,
     freshCodes,
   };

@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
+import { recordAccountEvent } from "../db/account-event-store";
 import { revokeSession } from "../db/session-store";
 import { env } from "../env";
 import { clientAddress, userAgentOf } from "../http/client-address";
@@ -23,8 +24,12 @@ import { ABSOLUTE_TIMEOUT_MS } from "./session-policy";
  * Sign-in with a password has two steps: the password page (a server action, see
  * start-sign-in.ts) leaves a challenge cookie; the code page posts to this Credentials
  * provider, which checks the code against that challenge and opens the session.
+ *
+ * `oidcState`: the `state` of an OpenID Connect callback's address, which next-auth checks
+ * against this browser's cookie before any callback below runs; a link to the signed-in account
+ * needs the proof recorded with it (oidc-link-proof.ts).
  */
-export function authOptions(): NextAuthOptions {
+export function authOptions(request: { oidcState?: string } = {}): NextAuthOptions {
   const e = env();
   // next-auth's origin is given per request (next-auth-request.ts), not by NEXTAUTH_URL.
   const c = currentAuthCookies();
@@ -61,10 +66,19 @@ export function authOptions(): NextAuthOptions {
           const issuer = oidcIssuer(e);
           if (!issuer) return false;
           const current = await getCurrentSession();
-          const outcome = await resolveOidcSignIn({ issuer, profile, signedInAccountId: current?.account.id, now: new Date() });
+          const now = new Date();
+          const signedIn = current ? { accountId: current.account.id, sessionId: current.sessionId, state: request.oidcState } : undefined;
+          const outcome = await resolveOidcSignIn({ issuer, profile, signedIn, now });
           if (outcome.kind === "refused") return false;
+          const accountPage = outcome.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
+          // Signed in, but not started from « Mon compte » with the current factor: nothing bound.
+          if (outcome.kind === "link-unproven") return `${accountPage}?erreur=oidc-lien#oidc`;
           // Bound to the signed-in account: nothing else changes, no new session.
-          if (outcome.kind === "bound") return outcome.account.kind === "patient" ? "/espace/compte?ok=oidc" : "/pro/compte?ok=oidc";
+          if (outcome.kind === "bound") {
+            const requestHeaders = await headers();
+            await recordAccountEvent({ accountId: outcome.account.id, kind: "oidc-linked", at: now, address: clientAddress(requestHeaders), userAgent: userAgentOf(requestHeaders) });
+            return `${accountPage}?ok=oidc`;
+          }
           // One factor only (low assurance): the portal's own code finishes the sign-in.
           if (outcome.kind === "second-factor") return startOidcSecondFactor(outcome.account.id);
           return true;

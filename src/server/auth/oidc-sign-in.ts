@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { z } from "zod";
 import { findAccountById, type AccountSummary } from "../db/account-store";
 import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-store";
+import { spendOidcLinkProof } from "../accounts/oidc-link-proof";
 
 /**
  * Who an OpenID Connect sign-in (FranceConnect / Pro Santé Connect shape) is, and whether the
@@ -9,8 +10,10 @@ import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-
  *
  * - The account is found by the provider's issuer and subject (`iss` + `sub`), never by e-mail:
  *   an address is not an identity (a provider may let anyone claim one, or recycle it).
- * - An identity is bound once, by its owner, while signed in to the portal with its own factors
- *   (connecting with the provider from a signed-in session binds it to that account).
+ * - An identity is bound once, by its owner, while signed in to the portal with its own factors:
+ *   connecting with the provider from a signed-in session binds it to that account only when the
+ *   flow was started from « Mon compte » with the current factor proven (oidc-link-proof.ts,
+ *   found by the callback's `state`); otherwise nothing is bound ("link-unproven").
  * - A provider's assurance level (`acr`) of eIDAS substantial or high (eidas2, eidas3) is two
  *   factors already; anything lower, or none, is one factor: the portal's code is asked after.
  */
@@ -22,16 +25,23 @@ export type OidcOutcome =
   | { kind: "signed-in"; account: AccountSummary }
   | { kind: "second-factor"; account: AccountSummary }
   | { kind: "bound"; account: AccountSummary }
+  | { kind: "link-unproven"; account: AccountSummary }
   | { kind: "refused" };
 
-export async function resolveOidcSignIn(input: { issuer: string; profile: unknown; signedInAccountId?: string; now: Date }): Promise<OidcOutcome> {
+/** The session the callback came in with, and the `state` of its flow (checked by next-auth against this browser's cookie). */
+export type OidcSignedIn = { accountId: string; sessionId: string; state: string | undefined };
+
+export async function resolveOidcSignIn(input: { issuer: string; profile: unknown; signedIn?: OidcSignedIn; now: Date }): Promise<OidcOutcome> {
   const parsed = profileSchema.safeParse(input.profile);
   if (!parsed.success) return { kind: "refused" };
   const { sub, acr } = parsed.data;
   const boundTo = await accountIdForOidcIdentity(input.issuer, sub);
-  if (input.signedInAccountId && !boundTo) {
-    const account = await findAccountById(input.signedInAccountId);
-    if (!account || account.disabled || !(await bindOidcIdentity(account.id, input.issuer, sub, input.now))) return { kind: "refused" };
+  const signedIn = input.signedIn;
+  if (signedIn && !boundTo) {
+    const account = await findAccountById(signedIn.accountId);
+    if (!account || account.disabled) return { kind: "refused" };
+    if (!(await spendOidcLinkProof(signedIn, signedIn.state, input.now))) return { kind: "link-unproven", account };
+    if (!(await bindOidcIdentity(account.id, input.issuer, sub, input.now))) return { kind: "refused" };
     return { kind: "bound", account };
   }
   if (!boundTo) return { kind: "refused" };

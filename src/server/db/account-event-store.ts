@@ -36,7 +36,8 @@ export type AccountEventKind =
   | "other-sessions-ended"
   | "activation-started"
   | "activated"
-  | "oidc-sign-in";
+  | "oidc-sign-in"
+  | "oidc-linked";
 
 export type AccountEvent = {
   accountId: string;

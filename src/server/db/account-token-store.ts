@@ -7,7 +7,7 @@ import { database } from "./client";
  * keyed hash is stored (auth/one-time-code.ts). Attempts are counted by a conditional UPDATE
  * before the rest is checked, so parallel guesses against one token cannot pass its limit.
  */
-export type TokenPurpose = "activation" | "password-reset" | "email-change" | "recovery-display";
+export type TokenPurpose = "activation" | "password-reset" | "email-change" | "recovery-display" | "oidc-link";
 
 export async function createAccountToken(input: {
   accountId: string;
@@ -60,6 +60,16 @@ export async function takeSpentTokenAttempt(tokenHash: string, purpose: TokenPur
   return (await prisma.accountToken.findUnique({ where: { tokenHash }, select: { id: true, accountId: true } })) ?? undefined;
 }
 
+
+/**
+ * Spends a live token only if it is this account's and carries `data` (one conditional UPDATE, so
+ * two requests cannot both spend it); false otherwise.
+ */
+export async function spendTokenCarrying(tokenHash: string, purpose: TokenPurpose, accountId: string, data: string, now: Date): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.accountToken.updateMany({ where: { tokenHash, purpose, accountId, data, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  return count === 1;
+}
 
 /** Spends the token; false when something else spent it first. */
 export async function consumeAccountToken(id: string, now: Date): Promise<boolean> {

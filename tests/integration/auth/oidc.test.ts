@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { recordOidcLinkProof } from "@/server/accounts/oidc-link-proof";
 import { oidcProviderName, oidcProviders } from "@/server/auth/oidc";
 import { resolveOidcSignIn } from "@/server/auth/oidc-sign-in";
 import { setAccountDisabled } from "@/server/db/account-store";
@@ -9,6 +11,13 @@ import { anAccount } from "./helpers";
 useTestDatabase();
 
 const ISSUER = "https://idp.example/realms/sante";
+
+/** A link made as « Mon compte » makes it: its flow's proof recorded first (oidc-link.test.ts goes through the routes). */
+async function link(accountId: string, sub: string) {
+  const signedIn = { accountId, sessionId: randomUUID(), state: randomUUID() };
+  await recordOidcLinkProof(signedIn, signedIn.state, new Date());
+  return resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedIn, now: new Date() });
+}
 
 describe("OpenID Connect provider", () => {
   it("is off unless its three variables are set", () => {
@@ -35,10 +44,10 @@ describe("OpenID Connect provider", () => {
   it("binds an identity to the signed-in account once, then signs in by issuer and subject", async () => {
     const account = await anAccount();
     const sub = `sub-${account.id}`;
-    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: account.id, now: new Date() })).toMatchObject({ kind: "bound", account: { id: account.id } });
+    expect(await link(account.id, sub)).toMatchObject({ kind: "bound", account: { id: account.id } });
     // Another signed-in account cannot take the same identity over.
     const other = await anAccount();
-    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: other.id, now: new Date() })).toMatchObject({ kind: "second-factor", account: { id: account.id } });
+    expect(await link(other.id, sub)).toMatchObject({ kind: "second-factor", account: { id: account.id } });
     // The same subject at another issuer is another person.
     expect(await resolveOidcSignIn({ issuer: "https://other-idp.example", profile: { sub }, now: new Date() })).toEqual({ kind: "refused" });
   });
@@ -51,14 +60,14 @@ describe("OpenID Connect provider", () => {
   ])("with acr %s, asks the portal's second factor or not (%s)", async (acr, kind) => {
     const account = await anAccount();
     const sub = `sub-${account.id}`;
-    await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: account.id, now: new Date() });
+    await link(account.id, sub);
     expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr }, now: new Date() })).toMatchObject({ kind });
   });
 
   it("refuses a disabled account", async () => {
     const account = await anAccount();
     const sub = `sub-${account.id}`;
-    await resolveOidcSignIn({ issuer: ISSUER, profile: { sub }, signedInAccountId: account.id, now: new Date() });
+    await link(account.id, sub);
     await setAccountDisabled(account.id, true);
     expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr: "eidas2" }, now: new Date() })).toEqual({ kind: "refused" });
   });

@@ -25,7 +25,8 @@ export async function startTestServer(routes: Record<string, Route>, trustedHops
       const { result, setCookies } = await inAuthScope(request, () => route(request));
       const headers: Record<string, string | string[]> = {};
       result.headers.forEach((value, key) => (headers[key] = value));
-      headers["set-cookie"] = [...setCookies].map(([name, { value }]) => `${name}=${value}; Path=/; HttpOnly`);
+      // Those a route returns itself (next-auth's), then those it set through cookies().
+      headers["set-cookie"] = [...result.headers.getSetCookie(), ...[...setCookies].map(([name, { value }]) => `${name}=${value}; Path=/; HttpOnly`)];
       res.writeHead(result.status, headers).end(Buffer.from(await result.arrayBuffer()));
     })().catch((error: unknown) => {
       console.error(error);
@@ -71,6 +72,12 @@ export class Browser {
     return this.send(path, "application/json", JSON.stringify(body), {});
   }
 
+  /** A GET as a browser follows a link or a redirect (not followed here), with its cookies. */
+  async get(path: string): Promise<Response> {
+    const headers = { cookie: this.cookieHeader(), ...(this.address ? { "x-forwarded-for": this.address } : {}) };
+    return this.keepCookies(await fetch(`${this.base}${path}`, { redirect: "manual", headers }));
+  }
+
   private async send(path: string, contentType: string, body: string, extraHeaders: Record<string, string>): Promise<Response> {
     const headers = {
       "content-type": contentType,
@@ -83,6 +90,10 @@ export class Browser {
     const response = this.localAddress
       ? await postFrom(this.localAddress, url, headers, body)
       : await fetch(url, { method: "POST", redirect: "manual", headers, body });
+    return this.keepCookies(response);
+  }
+
+  private keepCookies(response: Response): Response {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const at = pair!.indexOf("=");

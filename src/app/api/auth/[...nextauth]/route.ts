@@ -19,7 +19,9 @@ async function handle(request: NextRequest, context: Context): Promise<Response>
     if (refused) return refused;
   }
   const { nextauth } = await context.params;
-  const response = await nextAuthResponse(request, nextauth ?? [], authOptions(), publicUrlOf(request.headers));
+  // An OpenID Connect callback's state: a link to the signed-in account needs the proof recorded with it.
+  const oidcState = new URL(request.url).searchParams.get("state") ?? undefined;
+  const response = await nextAuthResponse(request, nextauth ?? [], authOptions({ oidcState }), publicUrlOf(request.headers));
   response.headers.set("Cache-Control", "no-store");
   return response;
 }
