@@ -27,7 +27,7 @@ export async function startOidcLink(session: CurrentSession, now: Date, publicUr
   });
   const answer = await nextAuthResponse(signIn, ["signin", OIDC_PROVIDER_ID], authOptions(), publicUrl);
   const location = answer.headers.get("location");
-  const provider = location ? URL.parse(location) : null;
+  const provider = location ? urlOf(location) : null;
   // next-auth's own error page is on this site: only a redirect elsewhere goes to the provider.
   const state = provider && provider.origin !== new URL(publicUrl).origin ? provider.searchParams.get("state") : null;
   if (!location || !state) return undefined;
@@ -35,4 +35,13 @@ export async function startOidcLink(session: CurrentSession, now: Date, publicUr
   const headers = new Headers({ location, "cache-control": "no-store" });
   for (const cookie of answer.headers.getSetCookie()) headers.append("set-cookie", cookie);
   return new Response(null, { status: 303, headers });
+}
+
+/** URL.parse, which Node 20 before 20.18 lacks. */
+function urlOf(address: string): URL | null {
+  try {
+    return new URL(address);
+  } catch {
+    return null;
+  }
 }
