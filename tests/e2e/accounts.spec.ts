@@ -29,7 +29,7 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await page.getByRole("button", { name: "Créer une clé d'accès sur cet appareil" }).click();
   await expect(page).toHaveURL(/\/activer\/codes-secours$/);
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
-  const recoveryCode = (await page.getByTestId("recovery-codes").getByRole("listitem").first().textContent())!.trim();
+  const [recoveryCode, anotherRecoveryCode] = (await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents()).map((code) => code.trim());
   await expectNoAxeViolations(page);
   expect(await scriptFiles(page)).toEqual([]);
   await page.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
@@ -71,12 +71,27 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await expect(passkeyCode).toHaveAttribute("aria-invalid", "true");
   await expect(passkeyCode).toHaveAccessibleDescription(/saisissez d'abord un code/);
   await expect(passkeyCode).toBeFocused();
-  await passkeyCode.fill(recoveryCode);
+  await passkeyCode.fill(recoveryCode!);
   await add.click();
   await expect(page).toHaveURL(/\/espace\/compte\?ok=cle$/);
   await expect(page.getByRole("status").filter({ hasText: "La clé d'accès a été ajoutée." })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Retirer : / })).toHaveCount(2);
   await expectNoAxeViolations(page);
+
+  // Removing one: an open session alone removes none (the sign-in's proof is spent); the code
+  // field is marked and described by the refusal; with another recovery code, the key goes.
+  await page.getByRole("button", { name: /^Retirer : / }).first().click();
+  await expect(page).toHaveURL(/\/espace\/compte\?erreur=cle-retrait-facteur-manquant#cles$/);
+  await expect(page.getByRole("alert").first()).toContainText("Pour retirer une clé d'accès, saisissez d'abord un code");
+  const removeCode = page.getByRole("textbox", { name: "Code de votre application (ou code de secours) pour retirer une clé" });
+  await expect(removeCode).toHaveAttribute("aria-invalid", "true");
+  await expect(removeCode).toHaveAccessibleDescription(/saisissez d'abord un code/);
+  await expectNoAxeViolations(page);
+  await removeCode.fill(anotherRecoveryCode!);
+  await page.getByRole("button", { name: /^Retirer : / }).first().click();
+  await expect(page).toHaveURL(/\/espace\/compte\?ok=cle-retiree$/);
+  await expect(page.getByRole("status").filter({ hasText: "La clé d'accès a été retirée." })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Retirer : / })).toHaveCount(1);
   await context.close();
 });
 
