@@ -62,7 +62,7 @@ function UnreadElsewhere({ spaces }: { spaces: Json<NotificationsPage>["elsewher
  * own notices and, when she may see them, the space's: each row says whose it is, and the
  * space's read about that person (« le dossier de Léo Martin »), never « votre dossier ».
  */
-export function NotificationsView({ list, basePath, notice, reader }: { list: Json<NotificationsPage>; basePath: string; notice?: string; reader: Reader }) {
+export function NotificationsView({ list, basePath, notice, reader }: { list: Json<NotificationsPage>; basePath: string; notice?: { tone: "success" | "error"; text: string }; reader: Reader }) {
   const inOtherSpace = reader.voice === "theirs";
   const marks = { space: t("notifications.forSpace", { person: reader.person }), own: t("notifications.forOwnSpace"), account: t("notifications.forOwnAccount") };
   return (
@@ -72,7 +72,7 @@ export function NotificationsView({ list, basePath, notice, reader }: { list: Js
           <a href={`${basePath}/preferences`}>{t("notifications.preferencesLink")}</a>
         </p>
       </PageHeader>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       {list.elsewhere.length > 0 ? <UnreadElsewhere spaces={list.elsewhere} /> : null}
       {list.rows.length === 0 ? (
         <p>{t("notifications.empty")}</p>

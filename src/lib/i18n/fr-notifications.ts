@@ -20,6 +20,8 @@ export const frNotifications = {
     openLabel: "Voir : {text}",
     markAllRead: "Tout marquer comme lu",
     allRead: "Toutes les notifications sont marquées comme lues.",
+    /** A notice of another person's space opened once the right to act there had ended (mark-read.ts, ?espace=perdu). */
+    spaceLost: "Cette notification concerne l'espace d'une personne pour qui vous n'agissez plus : sa délégation a pris fin ou a été retirée. Elle ne peut plus être ouverte.",
     unreadCount: plural({ one: "{count} non lue", other: "{count} non lues" }),
     preferencesLink: "Choisir les notifications reçues aussi par e-mail",
     forSpace: "Espace de {person}",

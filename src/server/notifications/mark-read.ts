@@ -27,7 +27,9 @@ export async function openMyNotification(scope: RequestScope, id: string, now: D
   const opened = (await openNotification(await notificationOwners(scope, false), id.toLowerCase())) ?? (await openInItsSpace(scope, id.toLowerCase(), now));
   // Links are written by our own code (notify() keeps only local paths); checked again here.
   if (!opened || !opened.link.startsWith("/") || opened.link.startsWith("//")) return undefined;
-  if (opened.patientId && opened.patientId !== spaceOf(scope.actor) && !(await switchSpace(scope.session, opened.patientId, now))) return "/espace/notifications";
+  // The right to act in its space has ended since (a delegation withdrawn): back to the list, which
+  // says why rather than reading as if « Voir » had done nothing.
+  if (opened.patientId && opened.patientId !== spaceOf(scope.actor) && !(await switchSpace(scope.session, opened.patientId, now))) return "/espace/notifications?espace=perdu";
   return opened.link as `/${string}`;
 }
 

@@ -9,6 +9,6 @@ import { listMyNotifications } from "./list-notifications";
 export function notificationsPageProps(space: "patient" | "practitioner") {
   return framedPage<NotificationsPageData>(space, async (scope, { query }) => ({
     title: t("notifications.title"),
-    data: { list: await listMyNotifications(scope, queryPage(query.page)), allRead: query.lues === "1" },
+    data: { list: await listMyNotifications(scope, queryPage(query.page)), allRead: query.lues === "1", spaceLost: query.espace === "perdu" },
   }));
 }

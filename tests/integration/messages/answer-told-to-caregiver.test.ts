@@ -6,6 +6,7 @@ import { aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import { createSession } from "@/server/db/session-store";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
+import * as notificationsPage from "@/pages/espace/notifications";
 import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { servePage } from "../pages/pages-route";
@@ -106,11 +107,16 @@ describe("a professional's answer in a conversation a caregiver wrote in", () =>
     expect((await noticesOfAccount(world.sessions.maya.accountId)).filter((n) => n.link === `/espace/messages/${conversationId}`)).toHaveLength(1);
     expect((await noticesOfSpace(world.camilleId)).filter((n) => n.link === `/espace/messages/${conversationId}`)).toHaveLength(2);
 
-    // The notice she had: opened, it leads to her notifications, in her own space.
+    // The notice she had: opened, it leads to her notifications, in her own space, which say why
+    // it did not open (« Voir » had seemed to do nothing), naming no one.
     const home = await mayaAtHome();
     const opened = await open(told[0]!.id, home.cookie);
-    expect(locationOfForm(opened)).toBe("/espace/notifications");
+    expect(locationOfForm(opened)).toBe("/espace/notifications?espace=perdu");
     expect(await activeSpaceOf(home.sessionId)).toBeNull();
+    const page = await servePage(notificationsPage, "/espace/notifications?espace=perdu", { cookie: home.cookie });
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/role="alert"[^>]*><div>Cette notification concerne l&#x27;espace d&#x27;une personne pour qui vous n&#x27;agissez plus/);
+    expect(page.html).not.toContain("Camille");
   });
 });
 
