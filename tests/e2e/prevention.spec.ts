@@ -105,9 +105,9 @@ test("Camille opens Léo's space and sees his calendar", async ({ browser }) => 
   await page.goto("/espace/prevention");
   await expect(page.getByRole("heading", { level: 1, name: "Prévention" })).toBeVisible();
   await expect(item(page, "FLU")).toBeVisible();
-  await section(page, "Le calendrier de vos enfants").getByRole("button", { name: "Ouvrir son espace" }).click();
-  await expect(page).toHaveURL(/\/espace$/);
-  await page.goto("/espace/prevention");
+  // Under « Le calendrier de vos enfants », the button lands on his calendar, not his space's home page.
+  await section(page, "Le calendrier de vos enfants").getByRole("button", { name: "Voir son calendrier" }).click();
+  await expect(page).toHaveURL(/\/espace\/prevention$/);
   await expect(page.getByRole("heading", { level: 1, name: "Prévention de Léo Martin" })).toBeVisible();
   await expect(section(page, "Bientôt").locator('li[data-item="DTCAP_11_13"]')).toBeVisible();
   await expect(section(page, "À jour").locator('li[data-item="HEXA"]')).toBeVisible();

@@ -66,7 +66,7 @@ export const frPrevention = {
     },
     children: {
       title: "Le calendrier de vos enfants",
-      open: "Ouvrir son espace",
+      open: "Voir son calendrier",
     },
     /** One item of the calendar (item-card.tsx). */
     item: {

@@ -128,7 +128,8 @@ export default function PreventionPage({ frame, data }: FramedProps<Data>) {
           <ul className="flex flex-col gap-2">
             {data.children.map((space) => (
               <li key={space.patientId}>
-                <SwitchSpaceForm patientId={space.patientId} className="flex flex-wrap items-center gap-3">
+                {/* Under « Le calendrier de vos enfants »: to the child's calendar, not his space's home page. */}
+                <SwitchSpaceForm patientId={space.patientId} suite="prevention" className="flex flex-wrap items-center gap-3">
                   <span id={`child-${space.patientId}`}>{space.name}</span>
                   <Button type="submit" variant="secondary" aria-describedby={`child-${space.patientId}`}>
                     {t("prevention.children.open")}
