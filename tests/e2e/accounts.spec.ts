@@ -71,8 +71,9 @@ test("a new patient activates with the code, creates a passkey in the browser an
   await expect(passkeyCode).toHaveAttribute("aria-invalid", "true");
   await expect(passkeyCode).toHaveAccessibleDescription(/saisissez d'abord un code/);
   await expect(passkeyCode).toBeFocused();
+  // Enter in the code's field, as one sends a code, presses the button (the field is in no form).
   await passkeyCode.fill(recoveryCode!);
-  await add.click();
+  await passkeyCode.press("Enter");
   await expect(page).toHaveURL(/\/espace\/compte\?ok=cle$/);
   await expect(page.getByRole("status").filter({ hasText: "La clé d'accès a été ajoutée." })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Retirer : / })).toHaveCount(2);

@@ -92,6 +92,20 @@ export function installPasskeyButtons(win: Window, libraryScriptId: string): () 
       button.disabled = false;
     }
   };
+  // The code's field is in no form (the button posts it by script): Enter typed there, as one
+  // does after a code, did nothing. It presses the button that names the field.
+  const onKeyDown = (event: KeyboardEvent) => {
+    const field = event.target;
+    if (event.key !== "Enter" || !(field instanceof HTMLInputElement) || !field.id) return;
+    const button = Array.from(doc.querySelectorAll("button[data-passkey-code]")).find((candidate) => candidate.getAttribute("data-passkey-code") === field.id);
+    if (!(button instanceof HTMLButtonElement)) return;
+    event.preventDefault();
+    button.click();
+  };
   doc.addEventListener("click", onClick);
-  return () => doc.removeEventListener("click", onClick);
+  doc.addEventListener("keydown", onKeyDown);
+  return () => {
+    doc.removeEventListener("click", onClick);
+    doc.removeEventListener("keydown", onKeyDown);
+  };
 }
