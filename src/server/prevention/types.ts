@@ -97,6 +97,8 @@ export type InfantSeriesRule = RuleBase & {
    * (rotavirus: three doses with the pentavalent vaccine, two with the monovalent one).
    */
   longerWith?: { vaccine: VaccineKind; doses: readonly { month: number; to?: number }[]; why: string };
+  /** Not caught up once past `untilMonths` (rotavirus): the item says so, not that the doctor decides a catch-up. */
+  noCatchUp?: true;
   /** Children born on or after this day must have it (Code de la santé publique, L3111-2). */
   mandatoryFrom?: Day;
   /** Recommended for children born on or after this day only. */

@@ -44,6 +44,13 @@ describe("rotavirus — Calendrier des vaccinations 2025", () => {
     expect(itemFor(person({ born: BORN }), "ROTAVIRUS", "2025-05-15").reason).not.toContain("pentavalent");
   });
 
+  it("past 6 months, says it is not caught up, rather than leaving a catch-up to the doctor as other infant series do", () => {
+    const reason = itemFor(person({ born: BORN }), "ROTAVIRUS", "2025-09-15").reason;
+    expect(reason).toContain("Elle ne se rattrape pas après 6 mois.");
+    expect(reason).not.toContain("rattrapage");
+    expect(itemFor(person({ born: BORN }), "MENB_INFANT", "2027-03-15").reason).toContain("Un éventuel rattrapage se décide avec");
+  });
+
   it.each([
     ["http://www.whocc.no/atc", "J07BH01", 2],
     ["http://www.whocc.no/atc", "J07BH02", 3],

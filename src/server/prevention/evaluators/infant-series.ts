@@ -36,7 +36,8 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
   const oneText = oneFrom !== undefined && ctx.date >= oneFrom ? ` Une dose faite à partir de ${rule.oneDoseFromMonths} mois suffit à la compléter.` : "";
   if ((rule.bornFrom && ctx.facts.birthDate < rule.bornFrom) || ctx.months >= rule.untilMonths) {
     const said = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
-    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`, { mandatory });
+    const after = rule.noCatchUp ? `Elle ne se rattrape pas après ${rule.untilMonths} mois.` : `Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`;
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). ${after}`, { mandatory });
   }
   const dose = given.length + 1;
   const target = doses[given.length] ?? { month: 0 };
