@@ -105,4 +105,20 @@ describe("adding a passkey in « Mon compte »", () => {
     expect((await askOptions(browser)).status).toBe(403);
     expect(await countPasskeys(account.id)).toBe(1);
   });
+
+  it("a code typed is checked even then: a wrong one is refused and recorded, not accepted without a word", async () => {
+    const account = await anAccount();
+    const browser = new Browser(server.base, anAddress());
+    const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
+    const [name, value] = (await sessionCookie(sessionId)).split("=");
+    browser.jar.set(name!, value!);
+    const wrong = await addKey(browser, "000000");
+    expect(wrong.answer.status).toBe(403);
+    expect(await wrong.answer.json()).toEqual({ error: "factor" });
+    expect(await refusedCodes(account)).toEqual(["passkey-add"]);
+    expect(await countPasskeys(account.id)).toBe(0);
+    // The sign-in's proof was not spent by the mistyped code: nothing typed, it still serves once.
+    expect((await addKey(browser)).registered.status).toBe(200);
+    expect(await countPasskeys(account.id)).toBe(1);
+  });
 });
