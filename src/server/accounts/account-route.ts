@@ -9,18 +9,19 @@ import { accountPagePath } from "./account-page-path";
 
 /**
  * The plain form posts of "Mon compte": same-site only, a live session, then the use case; the
- * answer sends the browser back to the account page with a result flag (never taken from input).
+ * answer sends the browser back to the account page with a result flag (never taken from input),
+ * or is the use case's own (linking an identity sends the browser on to its provider).
  */
 export type AccountRequest = { session: CurrentSession; form: FormData; now: Date; trail: { address: string; userAgent: string | null } };
 
-export async function accountFormPost(request: Request, handle: (input: AccountRequest) => Promise<string>): Promise<Response> {
+export async function accountFormPost(request: Request, handle: (input: AccountRequest) => Promise<string | Response>): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
   const session = await getCurrentSession();
   if (!session) return seeOther("/connexion");
   const form = (await request.formData().catch(() => undefined)) ?? new FormData();
-  const query = await handle({ session, form, now: new Date(), trail: { address: clientAddress(request.headers), userAgent: userAgentOf(request.headers) } });
-  return seeOther(`${accountPagePath(session)}?${query}`);
+  const answer = await handle({ session, form, now: new Date(), trail: { address: clientAddress(request.headers), userAgent: userAgentOf(request.headers) } });
+  return typeof answer === "string" ? seeOther(`${accountPagePath(session)}?${answer}`) : answer;
 }
 
 export const field = (form: FormData, name: string, max = 300): string => {
