@@ -55,6 +55,8 @@ export const frPrevention = {
       upToDate: "À jour",
       upToDateEmpty: "Rien d'enregistré pour le moment.",
       rest: "Le reste du calendrier ({count})",
+      /** Under the rest, when items beginning more than five years ahead are left out (group-items.ts says why). */
+      restAhead: "Ce qui commence dans plus de cinq ans n'est pas listé ici : chaque étape apparaît cinq ans avant.",
     },
     reminders: {
       title: "Messages de prévention",

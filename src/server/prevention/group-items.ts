@@ -1,13 +1,32 @@
-import { addMonths } from "./days";
+import { addMonths, addYears } from "./days";
 import type { PreventionItem } from "./types";
 
-/** Now (due, overdue first), soon (within a year), up to date, and the rest of the calendar. */
+/**
+ * How far ahead the rest of the calendar lists what has not begun: five years. Why: a parent
+ * opening her 3-month-old's calendar read that breast screening « commencera … en 2076 », and
+ * shingles and RSV for the elderly; a 20-year-old read of colorectal screening at 50. Five years
+ * still shows a child the next step of the childhood calendar (from 6 years, the booster and HPV
+ * at 11), and an adult of 45 her screenings at 50; anything further is another stage of life, which
+ * the calendar (a new edition every year) may well have changed by then. An item appears on the
+ * day it comes within five years. This is only what the page lists: the engine still evaluates
+ * every rule, and the daily notices (new-due-items.ts) are about due and overdue items, which are
+ * never hidden, nor are items up to date.
+ */
+export const LISTED_AHEAD_YEARS = 5;
+
+/**
+ * Now (due, overdue first), soon (within a year), up to date, and the rest of the calendar: what
+ * begins within LISTED_AHEAD_YEARS (`later`; an item with no day yet, a campaign not announced,
+ * stays listed) and what does not apply. `beyond`: how many items begin later than that, left out.
+ */
 export function groupItems(items: readonly PreventionItem[], today: string) {
   const horizon = addMonths(today, 12);
+  const listedUntil = addYears(today, LISTED_AHEAD_YEARS);
   const now = items.filter((i) => i.status === "OVERDUE" || i.status === "DUE").sort((a, b) => (a.status === b.status ? 0 : a.status === "OVERDUE" ? -1 : 1));
   const soon = items.filter((i) => i.status === "NOT_DUE" && i.due !== undefined && i.due <= horizon);
   const upToDate = items.filter((i) => i.status === "COMPLETE");
-  const later = items.filter((i) => i.status === "NOT_DUE" && !soon.includes(i));
+  const notYet = items.filter((i) => i.status === "NOT_DUE" && !soon.includes(i));
+  const later = notYet.filter((i) => i.due === undefined || i.due <= listedUntil);
   const notApplicable = items.filter((i) => i.status === "NOT_APPLICABLE");
-  return { now, soon, upToDate, later, notApplicable };
+  return { now, soon, upToDate, later, notApplicable, beyond: notYet.length - later.length };
 }

@@ -94,6 +94,7 @@ export default function PreventionPage({ frame, data }: FramedProps<Data>) {
                 </li>
               ))}
             </ul>
+            {groups.beyond > 0 ? <p className="mt-3 text-slate-700">{t("prevention.groups.restAhead")}</p> : null}
           </details>
         </>
       )}
