@@ -99,6 +99,11 @@ export type InfantSeriesRule = RuleBase & {
   longerWith?: { vaccine: VaccineKind; doses: readonly { month: number; to?: number }[]; why: string };
   /** Not caught up once past `untilMonths` (rotavirus): the item says so, not that the doctor decides a catch-up. */
   noCatchUp?: true;
+  /**
+   * The first dose may be given up to this age in months (rotavirus: 4). Between the first dose's
+   * month and this age it is to do, not late; past this age without it, the series is not started.
+   */
+  firstDoseUntilMonths?: number;
   /** Children born on or after this day must have it (Code de la santé publique, L3111-2). */
   mandatoryFrom?: Day;
   /** Recommended for children born on or after this day only. */

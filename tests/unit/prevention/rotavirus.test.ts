@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { FR_2025 } from "@/server/prevention/calendars/fr-2025";
+import { SELF } from "@/server/prevention/evaluators/voice";
 import { extractFacts } from "@/server/prevention/extract-facts";
+import { recommend } from "@/server/prevention/recommend";
 import type { VaccineKind } from "@/server/prevention/types";
 import { itemFor, person, summary } from "./person";
 
@@ -16,8 +19,12 @@ describe("rotavirus — Calendrier des vaccinations 2025", () => {
     { on: "2025-05-14", shots: [], expected: { status: "NOT_DUE", due: "2025-05-15", dose: 1 } },
     { on: "2025-05-15", shots: [], expected: { status: "DUE", due: "2025-05-15", dose: 1 } },
     { on: "2025-06-14", shots: [], expected: { status: "DUE", due: "2025-05-15", dose: 1 } },
-    { on: "2025-06-15", shots: [], expected: { status: "OVERDUE", due: "2025-05-15", dose: 1 } },
-    { on: "2025-09-14", shots: [], expected: { status: "OVERDUE", due: "2025-05-15", dose: 1 } },
+    // The first dose may be given up to 4 months (Santé publique France): still to do, not late,
+    // until the day she is 4 months old; after it, the series is not started.
+    { on: "2025-06-15", shots: [], expected: { status: "DUE", due: "2025-05-15", dose: 1 } },
+    { on: "2025-07-15", shots: [], expected: { status: "DUE", due: "2025-05-15", dose: 1 } },
+    { on: "2025-07-16", shots: [], expected: { status: "NOT_APPLICABLE" } },
+    { on: "2025-09-14", shots: [], expected: { status: "NOT_APPLICABLE" } },
     // Six months: no longer started.
     { on: "2025-09-15", shots: [], expected: { status: "NOT_APPLICABLE" } },
     // Monovalent: two doses.
@@ -42,6 +49,24 @@ describe("rotavirus — Calendrier des vaccinations 2025", () => {
     expect(item.reason).toContain("Avec le vaccin pentavalent (RotaTeq), la vaccination compte 3 doses.");
     expect(item.mandatory).toBeUndefined();
     expect(itemFor(person({ born: BORN }), "ROTAVIRUS", "2025-05-15").reason).not.toContain("pentavalent");
+  });
+
+  it.each([
+    { reader: SELF, doctor: "à voir rapidement avec votre médecin" },
+    { reader: { self: false, name: "Inès" } as const, doctor: "à voir rapidement avec son médecin" },
+  ])("from 3 months to 4 without a first dose, says it is still to do soon, not late ($doctor)", ({ reader, doctor }) => {
+    const item = recommend(person({ born: BORN }), FR_2025, "2025-06-20", reader).find((i) => i.item === "ROTAVIRUS")!;
+    expect(item.status).toBe("DUE");
+    expect(item.reason).toContain(`Elle peut encore être faite jusqu'à 4 mois (le 15 juillet 2025) : à faire sans tarder, ${doctor}.`);
+    expect(item.reason).not.toContain("en retard");
+  });
+
+  it("past 4 months without a first dose, says the series is not started any more; a series begun goes on", () => {
+    const none = itemFor(person({ born: BORN }), "ROTAVIRUS", "2025-07-16");
+    expect(none.reason).toContain("aucune dose n'est enregistrée, et la première se donne au plus tard à 4 mois : cette vaccination ne se commence plus à cet âge.");
+    expect(summary(itemFor(person({ born: BORN, shots: [["rota1", "2025-06-20"]] }), "ROTAVIRUS", "2025-07-16"))).toEqual({ status: "OVERDUE", due: "2025-06-15", dose: 2, next: undefined });
+    // Other infant series keep their convention: overdue one month after the target age.
+    expect(itemFor(person({ born: BORN }), "HEXA", "2025-07-16").status).toBe("OVERDUE");
   });
 
   it("past 6 months, says it is not caught up, rather than leaving a catch-up to the doctor as other infant series do", () => {

@@ -98,15 +98,18 @@ export const FR_2025: Calendar = {
     },
     // Rotavirus, for every infant (HAS recommendation of June 2022, in the calendar since its 2023
     // edition): the first dose from 6 weeks, two doses at 2 and 3 months with the monovalent
-    // vaccine or three at 2, 3 and 4 months with the pentavalent one, the series finished by 24
-    // or 32 weeks. Not mandatory. Past 6 months it is neither started nor caught up (the vaccines
-    // are not given past those ages): the item says so. Between 3 months and 6 it reads overdue,
-    // and whether a series can still be finished in time is the doctor's call.
+    // vaccine or three at 2, 3 and 4 months with the pentavalent one. Not mandatory. Santé
+    // publique France (vaccination-info-service.fr, « Gastro-entérite à rotavirus »): « La première
+    // dose de vaccin peut être prise jusqu'à l'âge de 4 mois » and the series is finished before 6
+    // months (Rotarix) or 8 months (RotaTeq). So a first dose not given at 2 months is still to do
+    // until 4 months, soon, not « en retard » (it read so from 3 months to 6, when the limit that
+    // matters is the last age to start); past 4 months without it the series is not started, and
+    // past 6 months it is neither started nor caught up: the item says so.
     {
       item: "ROTAVIRUS", kind: "infant-series", label: "Rotavirus (nourrisson)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["rota1", "rota5"], doses: [{ month: 2 }, { month: 3 }], untilMonths: 6,
       longerWith: { vaccine: "rota5", doses: [{ month: 2 }, { month: 3 }, { month: 4 }], why: "Avec le vaccin pentavalent (RotaTeq), la vaccination compte 3 doses." },
-      noCatchUp: true,
+      noCatchUp: true, firstDoseUntilMonths: 4,
     },
     {
       item: "MENACWY_INFANT", kind: "infant-series", label: "Méningocoques ACWY (nourrisson)", theme: "vaccination-enfant",

@@ -39,6 +39,11 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
     const after = rule.noCatchUp ? `Elle ne se rattrape pas après ${rule.untilMonths} mois.` : `Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`;
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). ${after}`, { mandatory });
   }
+  // A first dose with a last age to start (rotavirus): past it, the series is not started.
+  const startBy = given.length === 0 && rule.firstDoseUntilMonths !== undefined ? addMonths(ctx.facts.birthDate, rule.firstDoseUntilMonths) : undefined;
+  if (startBy !== undefined && ctx.date > startBy) {
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : aucune dose n'est enregistrée, et la première se donne au plus tard à ${rule.firstDoseUntilMonths} mois : cette vaccination ne se commence plus à cet âge.`, { mandatory });
+  }
   const dose = given.length + 1;
   const target = doses[given.length] ?? { month: 0 };
   const due = addMonths(ctx.facts.birthDate, target.month);
@@ -48,5 +53,9 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
   const base = `La dose ${dose} sur ${total} est prévue ${when} (${done}).${oneText}${mandatoryText}`;
   if (ctx.date < due) return itemOf(rule, "NOT_DUE", `${base} Elle sera à faire à partir du ${frDay(due)}.`, { due, dose, mandatory });
   if (ctx.date < overdueFrom) return itemOf(rule, "DUE", `${ageText(ctx)}. ${base}`, { due, dose, mandatory });
+  // Still to do until the last age to start, not late: the calendar sets that age, not a month after 2 months.
+  if (startBy !== undefined) {
+    return itemOf(rule, "DUE", `${ageText(ctx)}. ${base} Elle peut encore être faite jusqu'à ${rule.firstDoseUntilMonths} mois (le ${frDay(startBy)}) : à faire sans tarder, à voir rapidement avec ${ctx.voice.your} médecin.`, { due, dose, mandatory });
+  }
   return itemOf(rule, "OVERDUE", `${ageText(ctx)}. ${base} Elle est en retard depuis le ${frDay(overdueFrom)}.`, { due, dose, mandatory });
 }
