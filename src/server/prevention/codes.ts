@@ -17,6 +17,10 @@ export const ATC_VACCINES: Readonly<Record<string, VaccineKind>> = {
   J07CA02: "dtcap",
   J07CA01: "dtp",
   J07AM51: "dtp", // tetanus with diphtheria toxoid (dT without polio), still counts for the booster
+  // Pertussis with diphtheria and tetanus toxoids, without polio (dTca: Boostrix): a pertussis dose,
+  // and a diphtheria-tetanus booster, as the dTcaP vaccines are.
+  J07AJ51: "dtcap",
+  J07AJ52: "dtcap",
   J07AL02: "pcv",
   J07AH09: "menb",
   J07AH08: "menacwy",

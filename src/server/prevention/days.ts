@@ -52,6 +52,14 @@ export function completedYears(birth: Day, day: Day): number {
   return Math.floor(completedMonths(birth, day) / 12);
 }
 
+/** Completed weeks from `from` to `to` (0 when `to` is before `from`): a pregnancy's weeks of amenorrhoea. */
+export function completedWeeks(from: Day, to: Day): number {
+  const a = parseDay(from);
+  const b = parseDay(to);
+  const days = Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+  return Math.max(0, Math.floor(days / 7));
+}
+
 export const laterOf = (a: Day, b: Day): Day => (a > b ? a : b);
 
 const PARIS = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });

@@ -7,6 +7,7 @@ import { contextFor, type Context } from "./evaluators/context";
 import { course } from "./evaluators/course";
 import { eligibility } from "./evaluators/eligibility";
 import { infantSeries } from "./evaluators/infant-series";
+import { pregnancy } from "./evaluators/pregnancy";
 import { screening } from "./evaluators/screening";
 import { seasonal } from "./evaluators/seasonal";
 import { visits } from "./evaluators/visits";
@@ -47,5 +48,7 @@ function evaluate(rule: Rule, ctx: Context): PreventionItem {
       return bands(rule, ctx);
     case "visits":
       return visits(rule, ctx);
+    case "pregnancy":
+      return pregnancy(rule, ctx);
   }
 }

@@ -212,8 +212,24 @@ export type VisitsRule = RuleBase & {
   visits: readonly { fromMonths: number; toMonths: number; label: string }[];
 };
 
+/**
+ * A vaccination in each pregnancy, counted in weeks of amenorrhoea from the pregnancy's first day
+ * (pertussis: from 20 weeks, preferably before the end of the 36th). A dose given since that day
+ * counts for this pregnancy; none before it does.
+ */
+export type PregnancyRule = RuleBase & {
+  kind: "pregnancy";
+  vaccines: readonly VaccineKind[];
+  fromWeeks: number;
+  /** The last week of the period the recommendation prefers: past it the reason says so. */
+  preferredToWeeks: number;
+  /** What the vaccination protects, in the reasons (« contre la coqueluche »). */
+  against: string;
+};
+
 export type Rule =
   | InfantSeriesRule
+  | PregnancyRule
   | ChildBoosterRule
   | AdultBoosterRule
   | CourseRule

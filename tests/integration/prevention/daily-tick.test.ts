@@ -91,4 +91,27 @@ describe("the daily prevention job", () => {
     expect(await seasonal(open)).toBe(2);
     expect(await seasonal(adult)).toBe(2);
   }, 120_000);
+
+  it("notifies pertussis vaccination in a pregnancy from 20 weeks, but not from a minor's secret pregnancy", async () => {
+    warmUpValidator();
+    const system = await systemRepository("prevention-tick-test");
+    const pregnancy = { snomed: "77386006", display: "Pregnancy", label: "Grossesse" };
+    const secret = { security: [{ system: SYSTEMS.privacyLabel, code: MINOR_SECRET }] };
+    // Begun on 1 June 2026: 26 weeks of amenorrhoea on 1 December, the vaccination due since 19 October.
+    const person = async (given: string, birthDate: string, labelled: boolean) => {
+      const id = (await system.create(aPatient({ given, family: "Coqueluche", birthDate, gender: "female" }))).id!;
+      await system.create({ ...aCondition({ patientId: id, condition: pregnancy, onset: "2026-06-01" }), ...(labelled ? { meta: secret } : {}) });
+      return id;
+    };
+    const hidden = await person("Léa", "2010-05-01", true);
+    const open = await person("Nour", "2010-05-01", false);
+    const adult = await person("Clara", "1994-02-11", false);
+
+    await runPreventionTick((await database()).sql, NOW, 50);
+    const pertussis = async (patientId: string) =>
+      (await db().prisma.notification.findMany({ where: { patientId } })).map((n) => n.dedupeKey).filter((key) => (key ?? "").endsWith(":PERTUSSIS_PREGNANCY:2026-10-19"));
+    expect(await pertussis(hidden)).toHaveLength(0);
+    expect(await pertussis(open)).toHaveLength(1);
+    expect(await pertussis(adult)).toHaveLength(1);
+  }, 120_000);
 });

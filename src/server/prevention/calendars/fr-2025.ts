@@ -26,6 +26,19 @@ const HPV_RATTRAPAGE: Source = {
   url: "https://professionnels.vaccination-info-service.fr/Toutes-les-actualites/Vaccination-HPV-la-HAS-recommande-un-rattrapage-pour-les-femmes-et-les-hommes-jusqu-a-26-ans-revolus",
 };
 
+/**
+ * HAS, « Recommandation vaccinale contre la coqueluche chez la femme enceinte », validated by its
+ * Collège on 7 April 2022 (online on 12 April 2022): from the second trimester, preferably between
+ * 20 and 36 weeks of amenorrhoea, in each pregnancy; without it, the « cocooning » of the mother
+ * and those around the newborn at birth. The HAS said it would enter the 2022 calendar; the text
+ * of the 2025 edition was not at hand to quote, so the HAS's document is the item's source.
+ */
+const COQUELUCHE_GROSSESSE: Source = {
+  document: "Recommandation vaccinale contre la coqueluche chez la femme enceinte (Haute Autorité de santé)",
+  edition: "7 avril 2022",
+  url: "https://www.has-sante.fr/jcms/p_3084228/fr/recommandation-vaccinale-contre-la-coqueluche-chez-la-femme-enceinte",
+};
+
 const SEIN: Source = {
   document: "Programme national de dépistage organisé du cancer du sein (arrêté du 29 septembre 2006 modifié)",
   edition: "cahier des charges en vigueur en 2025",
@@ -154,6 +167,12 @@ export const FR_2025: Calendar = {
     {
       item: "DTP_ADULT", kind: "adult-booster", label: "Rappel diphtérie, tétanos, polio (avec la coqueluche à 25 ans)", theme: "vaccination-adulte",
       source: CALENDRIER_2025, vaccines: ["hexa", "dtcap", "dtp"], fixedAges: [25, 45, 65, 75, 85, 95, 105, 115], minYears: 5,
+    },
+    // Pertussis in each pregnancy, to protect the newborn (evaluators/pregnancy.ts: how weeks are counted).
+    // The dTcaP vaccines (dtcap) are the ones the record knows that carry pertussis for an adult.
+    {
+      item: "PERTUSSIS_PREGNANCY", kind: "pregnancy", label: "Coqueluche pendant la grossesse", theme: "vaccination-adulte", source: COQUELUCHE_GROSSESSE,
+      vaccines: ["dtcap"], fromWeeks: 20, preferredToWeeks: 36, against: "contre la coqueluche",
     },
     {
       item: "ROR_CATCHUP", kind: "eligibility", label: "Rougeole, oreillons, rubéole (rattrapage adulte)", theme: "vaccination-adulte",
