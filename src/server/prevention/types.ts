@@ -96,7 +96,7 @@ export type InfantSeriesRule = RuleBase & {
    * Once a dose of this vaccine is recorded, the series is these doses instead, `why` saying so
    * (rotavirus: three doses with the pentavalent vaccine, two with the monovalent one).
    */
-  longerWith?: { vaccine: VaccineKind; doses: readonly { month: number; to?: number }[]; why: string };
+  longerWith?: { vaccine: VaccineKind; doses: readonly { month: number; to?: number }[]; why: string; /** Its series' end, when later than the rule's. */ untilMonths?: number };
   /** Not caught up once past `untilMonths` (rotavirus): the item says so, not that the doctor decides a catch-up. */
   noCatchUp?: true;
   /**

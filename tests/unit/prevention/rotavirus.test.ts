@@ -9,7 +9,8 @@ import { itemFor, person, summary } from "./person";
 /**
  * Rotavirus for every infant (calendrier des vaccinations 2025, after the HAS recommendation of
  * June 2022): two doses at 2 and 3 months with the monovalent vaccine (Rotarix), three at 2, 3
- * and 4 months with the pentavalent one (RotaTeq); no longer started past 6 months. Overdue one
+ * and 4 months with the pentavalent one (RotaTeq); the first dose up to 4 months, the last before
+ * 6 months (Rotarix) or 8 months (RotaTeq). Overdue one
  * month after each target age (issue 14's convention for infant series).
  */
 const BORN = "2025-03-15";
@@ -37,6 +38,13 @@ describe("rotavirus — Calendrier des vaccinations 2025", () => {
     { on: "2025-07-15", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "DUE", due: "2025-07-15", dose: 3 } },
     { on: "2025-08-15", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "OVERDUE", due: "2025-07-15", dose: 3 } },
     { on: "2025-07-25", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"], ["rota5", "2025-07-20"]], expected: { status: "COMPLETE" } },
+    // Its last dose before 8 months (Santé publique France), the monovalent's before 6: a
+    // RotaTeq series left at two doses is still to finish at 7 months, not « ne se rattrape pas ».
+    { on: "2025-10-15", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "OVERDUE", due: "2025-07-15", dose: 3 } },
+    { on: "2025-11-14", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "OVERDUE", due: "2025-07-15", dose: 3 } },
+    { on: "2025-11-15", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "NOT_APPLICABLE" } },
+    { on: "2025-10-20", shots: [["rota5", "2025-05-20"], ["rota5", "2025-06-20"], ["rota5", "2025-10-15"]], expected: { status: "COMPLETE" } },
+    { on: "2025-10-15", shots: [["rota1", "2025-05-20"]], expected: { status: "NOT_APPLICABLE" } },
     // One pentavalent dose among them: three doses.
     { on: "2025-07-15", shots: [["rota1", "2025-05-20"], ["rota5", "2025-06-20"]], expected: { status: "DUE", due: "2025-07-15", dose: 3 } },
   ] as { on: string; shots: [VaccineKind, string][]; expected: object }[])("on $on with $shots.length dose(s): $expected.status", ({ on, shots, expected }) => {

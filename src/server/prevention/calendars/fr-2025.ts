@@ -117,11 +117,12 @@ export const FR_2025: Calendar = {
     // months (Rotarix) or 8 months (RotaTeq). So a first dose not given at 2 months is still to do
     // until 4 months, soon, not « en retard » (it read so from 3 months to 6, when the limit that
     // matters is the last age to start); past 4 months without it the series is not started, and
-    // past 6 months it is neither started nor caught up: the item says so.
+    // past 6 months (8 once a RotaTeq dose is recorded) it is neither started nor caught up: the
+    // item says so.
     {
       item: "ROTAVIRUS", kind: "infant-series", label: "Rotavirus (nourrisson)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["rota1", "rota5"], doses: [{ month: 2 }, { month: 3 }], untilMonths: 6,
-      longerWith: { vaccine: "rota5", doses: [{ month: 2 }, { month: 3 }, { month: 4 }], why: "Avec le vaccin pentavalent (RotaTeq), la vaccination compte 3 doses." },
+      longerWith: { vaccine: "rota5", doses: [{ month: 2 }, { month: 3 }, { month: 4 }], untilMonths: 8, why: "Avec le vaccin pentavalent (RotaTeq), la vaccination compte 3 doses." },
       noCatchUp: true, firstDoseUntilMonths: 4,
     },
     {

@@ -8,15 +8,19 @@ import { ageText, dosesOf, frDay, itemOf, type Context } from "./context";
  * convention, the calendar setting none.
  */
 export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionItem {
+  // A vaccine whose series is longer, once one of its doses is in the record (rotavirus: the
+  // pentavalent vaccine's three doses against the monovalent's two), and may end later (its last
+  // dose before 8 months, the monovalent's before 6).
+  const longerUntil = rule.longerWith?.untilMonths ?? rule.untilMonths;
+  const longer =
+    rule.longerWith && dosesOf(ctx, [rule.longerWith.vaccine]).some((day) => day < addMonths(ctx.facts.birthDate, longerUntil)) ? rule.longerWith : undefined;
+  const untilMonths = longer?.untilMonths ?? rule.untilMonths;
   // Only doses given while the series runs: an adult's pneumococcal dose is not an infant dose.
-  const during = dosesOf(ctx, rule.vaccines).filter((day) => day < addMonths(ctx.facts.birthDate, rule.untilMonths));
+  const during = dosesOf(ctx, rule.vaccines).filter((day) => day < addMonths(ctx.facts.birthDate, untilMonths));
   // Nor one given too young for the series: an MMR dose before 12 months leaves the two doses to
   // give (calendrier des vaccinations 2025: a first dose before 12 months calls for a third).
   const countsFrom = rule.countsFromMonths === undefined ? undefined : addMonths(ctx.facts.birthDate, rule.countsFromMonths);
   const given = countsFrom === undefined ? during : during.filter((day) => day >= countsFrom);
-  // A vaccine whose series is longer, once one of its doses is in the record (rotavirus: the
-  // pentavalent vaccine's three doses against the monovalent's two).
-  const longer = rule.longerWith && dosesOf(ctx, [rule.longerWith.vaccine]).some((day) => during.includes(day)) ? rule.longerWith : undefined;
   const doses = longer?.doses ?? rule.doses;
   const early = during.length - given.length;
   const earlyText = early > 0 ? ` ${early === 1 ? "Une dose reçue" : `${early} doses reçues`} avant ${rule.countsFromMonths} mois ne compte${early === 1 ? "" : "nt"} pas dans ces ${doses.length} doses.` : "";
@@ -34,9 +38,9 @@ export function infantSeries(rule: InfantSeriesRule, ctx: Context): PreventionIt
     return itemOf(rule, "COMPLETE", `La dose faite à partir de ${rule.oneDoseFromMonths} mois est enregistrée le ${frDay(completing)} : elle complète cette vaccination.`, { mandatory });
   }
   const oneText = oneFrom !== undefined && ctx.date >= oneFrom ? ` Une dose faite à partir de ${rule.oneDoseFromMonths} mois suffit à la compléter.` : "";
-  if ((rule.bornFrom && ctx.facts.birthDate < rule.bornFrom) || ctx.months >= rule.untilMonths) {
+  if ((rule.bornFrom && ctx.facts.birthDate < rule.bornFrom) || ctx.months >= untilMonths) {
     const said = given.length === 0 ? "aucune dose n'est enregistrée" : `${given.length} dose${given.length > 1 ? "s" : ""} sur ${total} enregistrée${given.length > 1 ? "s" : ""}`;
-    const after = rule.noCatchUp ? `Elle ne se rattrape pas après ${rule.untilMonths} mois.` : `Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`;
+    const after = rule.noCatchUp ? `Elle ne se rattrape pas après ${untilMonths} mois.` : `Un éventuel rattrapage se décide avec ${ctx.voice.your} médecin.`;
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination du nourrisson ne se fait plus à cet âge (${said}). ${after}`, { mandatory });
   }
   // A first dose with a last age to start (rotavirus): past it, the series is not started.
