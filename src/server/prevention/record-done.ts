@@ -7,7 +7,7 @@ import { isAfterToday, isDay, type Day } from "./days";
 import { CURRENT_CALENDAR } from "./evaluate-patient";
 import { recordsOf } from "./evaluators/context";
 import { PROCEDURE_LABELS } from "./evaluators/screening";
-import { productForKind, type VaccineProduct } from "./vaccine-products";
+import { declaredProductOfKind, type VaccineProduct } from "./vaccine-products";
 import type { PreventionItem, ProcedureKind } from "./types";
 
 /**
@@ -26,7 +26,7 @@ export async function recordDone(repo: Repository, patientId: string, itemName: 
   checkDay(patient, day, repo.now());
   const records = recorded ?? recordsOf(rule);
   if ("vaccine" in records) {
-    const product = productForKind(records.vaccine);
+    const product = declaredProductOfKind(records.vaccine);
     if (!product) throw unprocessable("Vaccin inconnu.");
     await repo.create(declaredImmunization(patientId, product, day));
     return;
@@ -38,7 +38,7 @@ export function declaredImmunization(patientId: string, product: VaccineProduct,
   return {
     resourceType: "Immunization",
     status: "completed",
-    vaccineCode: { coding: [{ system: ATC_SYSTEM, code: product.atc, display: product.disease }], text: `${product.name} (${product.disease})` },
+    vaccineCode: { coding: [{ system: ATC_SYSTEM, code: product.atc, display: product.disease }], text: product.name ? `${product.name} (${product.disease})` : product.disease },
     patient: { reference: `Patient/${patientId}` },
     occurrenceDateTime: day,
     primarySource: false,

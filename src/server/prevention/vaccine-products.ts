@@ -37,7 +37,26 @@ export const VACCINE_PRODUCTS: readonly VaccineProduct[] = [
   { id: "abrysvo", name: "Abrysvo", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },
 ];
 
-/** The product "C'est fait" records for a kind when the person does not say which (the first of its kind). */
+/** The ATC code of a kind of vaccine (the first product of that kind: they share it). */
 export function productForKind(kind: VaccineKind): VaccineProduct | undefined {
   return VACCINE_PRODUCTS.find((p) => p.kind === kind);
+}
+
+/**
+ * What "C'est fait" records when the person does not say which vaccine: the kind's ATC code (what
+ * the engine reads) and what it protects against, and no brand. It recorded the first product of
+ * the kind, a brand the person never named: a pregnant woman's pertussis dose, or a teenager's
+ * booster at 11, read « Tetravac-acellulaire », the vaccine of a 6-year-old (full-dose diphtheria,
+ * DTCaP), where adults and teenagers get a dTcaP. Where the products of a kind name their doses
+ * apart, the words common to them.
+ */
+const DECLARED_DISEASE: Partial<Record<VaccineKind, string>> = {
+  dtcap: "Diphtérie, tétanos, coqueluche, polio",
+  pcv: "Pneumocoque (conjugué)",
+  flu: "Grippe saisonnière",
+};
+
+export function declaredProductOfKind(kind: VaccineKind): VaccineProduct | undefined {
+  const first = productForKind(kind);
+  return first && { id: `declared-${kind}`, name: "", atc: first.atc, kind, disease: DECLARED_DISEASE[kind] ?? first.disease };
 }

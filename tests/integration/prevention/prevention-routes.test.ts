@@ -50,6 +50,8 @@ describe("C'est fait (POST /espace/prevention/fait)", () => {
     const shots = (await (await system()).search<Immunization>("Immunization", { patientId: world.ids.jean, count: 100 })).resources;
     const declared = shots.find((s) => s.primarySource === false);
     expect(declared).toMatchObject({ status: "completed", occurrenceDateTime: today(), vaccineCode: { coding: [{ system: "http://www.whocc.no/atc", code: "J07CA01" }] } });
+    // What it protects against, no brand: Jean named none (it read « Revaxis (…) »).
+    expect(declared?.vaccineCode?.text).toBe("Diphtérie, tétanos, polio (dTP)");
     const after = (await preventionOf(await system(), world.ids.jean)).items.find((i) => i.item === "DTP_ADULT");
     expect(after?.status).toBe("COMPLETE");
     const audit = await db().prisma.auditEvent.findFirst({ where: { patientId: world.ids.jean, entity: `Immunization/${declared?.id}`, interaction: "create", outcome: "success" } });
