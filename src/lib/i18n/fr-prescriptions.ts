@@ -161,6 +161,9 @@ export const frPrescriptions = {
       "Rien n'a été enregistré : pour un médicament, la quantité saisie ne correspond pas au choix coché. Pour délivrer une partie, cochez « Une partie » ; sinon, effacez la quantité.",
     completedTitle: "Ordonnance entièrement délivrée",
     completedBody: "La délivrance est enregistrée. L'ordonnance est entièrement délivrée : ce lien n'est plus disponible.",
+    completedOtherFormBody:
+      "L'ordonnance a été entièrement délivrée entre-temps : ce formulaire n'a rien enregistré. Les délivrances précédentes sont enregistrées et ce lien n'est plus disponible.",
+    completedSeenBody: "Les délivrances sont enregistrées. L'ordonnance est entièrement délivrée : ce lien n'est plus disponible.",
     goneTitle: "Ordonnance plus disponible",
     goneBody: "Ce lien n'est plus disponible : il a expiré, a été révoqué ou bloqué, ou l'ordonnance a été entièrement délivrée. Demandez un nouveau lien au patient.",
     sessionHint: "Pour des raisons de sécurité, cette page se referme après 30 minutes.",

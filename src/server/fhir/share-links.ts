@@ -179,6 +179,18 @@ export async function lockPrescriptionState(
   return rows.map((row) => ({ id: row.id, meta: { versionId: String(row.version_id) } }));
 }
 
+/** The guard's key of one dispensation form of one link (the form's key is a UUID, any case). */
+export function dispenseGuardKey(linkId: string, formKey: string): string {
+  return `${linkId.toLowerCase()}:${formKey.toLowerCase()}`;
+}
+
+/** Whether a dispensation form was recorded (its key claimed by a transaction that committed). */
+export async function dispenseGuardTaken(key: string): Promise<boolean> {
+  const { sql } = await database();
+  const rows = await sql.query<{ taken: number }>(`SELECT 1 AS taken FROM dispense_guard WHERE idempotency_key = $1`, [key]);
+  return rows.length > 0;
+}
+
 /**
  * Claims an idempotency key for a dispensation. A key already claimed (by a double click, or a
  * concurrent request whose transaction committed first: PostgreSQL makes the second insert wait

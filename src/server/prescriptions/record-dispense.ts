@@ -5,7 +5,7 @@ import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
-import { claimDispenseGuard, lockPrescriptionState, markLinksDispensed } from "../fhir/share-links";
+import { claimDispenseGuard, dispenseGuardKey, lockPrescriptionState, markLinksDispensed } from "../fhir/share-links";
 import { stateFingerprint, type PrescriptionLine } from "./prescription-model";
 import { readPrescription } from "./read-prescriptions";
 import { isUuid } from "../fhir/ids";
@@ -85,7 +85,7 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
     return await repo.transaction(async (scope) => {
       const current = await lockPrescriptionState(scope.tx, actor.patientId, actor.prescriptionId);
       const eventId = randomUUID();
-      if (!(await claimDispenseGuard(scope.tx, `${actor.linkId}:${input.formKey.toLowerCase()}`, eventId))) return { kind: "already-recorded" };
+      if (!(await claimDispenseGuard(scope.tx, dispenseGuardKey(actor.linkId, input.formKey), eventId))) return { kind: "already-recorded" };
       if (stateFingerprint(current) !== input.state) throw new Refused({ kind: "stale" });
       if (!valid) throw new Refused({ kind: "invalid" });
       for (const [requestId, quantity] of wanted) {

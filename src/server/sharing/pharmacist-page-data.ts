@@ -4,25 +4,32 @@ import { FhirError } from "../fhir/errors";
 import { isUuid } from "../fhir/ids";
 import { answerAfter } from "../http/answer-after-commit";
 import { viewSharedPrescription, type SharedPrescriptionView } from "../prescriptions/view-shared-prescription";
+import { endedByDispensation } from "./link-ended-dispensed";
 import { linkStillOpens } from "./link-still-opens";
 import { hasLiveSession, pharmacistScope } from "./pharmacist-request";
 
 /** The passcode form (no session of this link yet), or the prescription (a live session). */
-export type PharmacistPageData = { kind: "open"; linkId: string; passcode: boolean } | { kind: "view"; linkId: string; view: SharedPrescriptionView };
+export type PharmacistPageData =
+  | { kind: "open"; linkId: string; passcode: boolean }
+  | { kind: "view"; linkId: string; view: SharedPrescriptionView }
+  | { kind: "completed"; linkId: string };
 
 /**
  * The pharmacist's page (no account). Without a session of this link: the passcode form, if the
  * link can still open. With one: the prescription, read through the repository as the link.
  * Undefined, the page's « no longer available », for a link that never existed and for one that
- * died (revoked, expired, locked, fully dispensed), alike, with or without a session.
+ * died (revoked, expired, locked, fully dispensed), alike, but for the session of a link that a
+ * dispensation completed: « fully dispensed », as after the post that completed it.
  */
 export async function pharmacistPageData(linkId: string, headers: Headers, req: IncomingMessage, now = new Date()): Promise<PharmacistPageData | undefined> {
   if (!isUuid(linkId)) return undefined;
   const id = linkId.toLowerCase();
   const scope = await pharmacistScope(id, headers, now);
   if (!scope) {
-    // A live session whose link no longer opens: the link died under the pharmacist.
-    if (hasLiveSession(id, headers, now)) return undefined;
+    // A live session whose link no longer opens: the link died under the pharmacist. Ended by
+    // the dispensation that completed it (the back button after it), he is told so rather than
+    // sent to ask the patient for a new link (link-ended-dispensed.ts).
+    if (hasLiveSession(id, headers, now)) return (await endedByDispensation(id, headers, now)) ? { kind: "completed", linkId: id } : undefined;
     // No session: the passcode form, only while the link can still open.
     const opening = await linkStillOpens(id, now);
     return opening ? { kind: "open", linkId: id, passcode: opening.passcode } : undefined;

@@ -38,10 +38,23 @@ describe("the pharmacist's end pages (Pages Router)", () => {
     expect(answer.html).not.toContain(linkId);
   });
 
+  it("for a form posted once the prescription was fully dispensed, says this form recorded nothing; whoever types the address learns nothing more", async () => {
+    const linkId = randomUUID();
+    const answer = await servePage(completedPage, `/p/${linkId}/termine?formulaire=autre`, { params: { linkId } });
+    expect(answer.status).toBe(200);
+    expect(answer.html).toMatch(/<h1[^>]*>Ordonnance entièrement délivrée<\/h1>/);
+    expect(answer.html!.replaceAll("&#x27;", "'")).toContain("ce formulaire n'a rien enregistré");
+    expect(answer.html).not.toContain("La délivrance est enregistrée");
+    expect(answer.html).not.toMatch(/<form|linkId/);
+  });
+
   it("answers an App Router prefetch 204", async () => {
     const linkId = randomUUID();
     for (const [page, path] of [[gonePage, "indisponible"], [completedPage, "termine"]] as const) {
-      expect(await servePage(page, `/p/${linkId}/${path}`, { params: { linkId }, headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({ status: 204, ended: true });
+      expect(await servePage(page as PagesModule<Partial<FramedProps<unknown>>>, `/p/${linkId}/${path}`, { params: { linkId }, headers: { rsc: "1", "next-router-prefetch": "1" } })).toEqual({
+        status: 204,
+        ended: true,
+      });
     }
   });
 

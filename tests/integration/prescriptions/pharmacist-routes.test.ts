@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as deliver } from "@/app/(link)/p/[linkId]/delivrer/route";
 import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
+import * as pharmacistPage from "@/pages/p/[linkId]/index";
 import * as gonePage from "@/pages/p/[linkId]/indisponible";
+import * as completedPage from "@/pages/p/[linkId]/termine";
 import { listPrescriptions } from "@/server/prescriptions/list-prescriptions";
 import { viewSharedPrescription } from "@/server/prescriptions/view-shared-prescription";
 import { linkScope } from "@/server/sharing/link-scope";
@@ -135,14 +138,34 @@ describe("the pharmacist's link, through its route handlers", () => {
     const last = await deliver(formPost(`/p/${shared.linkId}/delivrer`, rest, { cookie }), params({ linkId: shared.linkId }));
     expect(locationOf(last)).toBe(`/p/${shared.linkId}/termine`);
 
-    // Fully dispensed: the session and the link answer "no longer available".
+    // Fully dispensed. The same form posted again (a double click, the back button and resend)
+    // is told so within the session, not sent to ask the patient for a new link; nothing more is
+    // recorded (the three dispensations below).
     const after = await deliver(formPost(`/p/${shared.linkId}/delivrer`, rest, { cookie }), params({ linkId: shared.linkId }));
-    expect(locationOf(after)).toBe(`/p/${shared.linkId}/indisponible`);
+    expect(locationOf(after)).toBe(`/p/${shared.linkId}/termine`);
+    const completed = (await servePage(completedPage, locationOf(after)!, { params: { linkId: shared.linkId } })).html!.replaceAll("&#x27;", "'");
+    expect(completed).toContain("La délivrance est enregistrée. L'ordonnance est entièrement délivrée");
+    expect(completed).not.toContain("Demandez un nouveau lien");
+    // Another form (drawn before the last post) recorded nothing, and does not say it did.
+    const other = { ...rest, "cle-formulaire": randomUUID() };
+    expect(locationOf(await deliver(formPost(`/p/${shared.linkId}/delivrer`, other, { cookie }), params({ linkId: shared.linkId })))).toBe(`/p/${shared.linkId}/termine?formulaire=autre`);
+    // The page opened again in the session (the back button) says it too, with nothing of the prescription.
+    const back = await servePage(pharmacistPage, `/p/${shared.linkId}?message=enregistre`, { cookie, params: { linkId: shared.linkId } });
+    expect(back.html).toMatch(/<h1[^>]*>Ordonnance entièrement délivrée<\/h1>/);
+    expect(back.html).not.toMatch(/<form|Paracétamol|Amoxicilline|Camille/);
+    // Without the session, the link answers « no longer available » as any dead link.
+    const stranger = await deliver(formPost(`/p/${shared.linkId}/delivrer`, rest), params({ linkId: shared.linkId }));
+    expect(locationOf(stranger)).toBe(`/p/${shared.linkId}/indisponible`);
+    expect((await servePage(pharmacistPage, `/p/${shared.linkId}`, { params: { linkId: shared.linkId } })).status).toBe(404);
+    expect(await db().prisma.auditEvent.count({ where: { patientId: world.camilleId, interaction: "dispense", detail: { path: ["prescription"], equals: prescriptionId } } })).toBe(3);
     const reopen = await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie de la Gare" });
     expect(locationOf(reopen)).toBe(`/p/${shared.linkId}/indisponible`);
     const mine = (await listMyLinks(await world.repoFor(world.actors.camille), prescriptionId))![0]!;
     expect(mine.state).toBe("dispensed");
     expect(mine.events.filter((e) => e.kind === "dispensed")).toHaveLength(3);
+    // Revoked by the patient since: « no longer available », session or not.
+    await revokeLink(await world.repoFor(world.actors.camille), shared.linkId);
+    expect(locationOf(await deliver(formPost(`/p/${shared.linkId}/delivrer`, rest, { cookie }), params({ linkId: shared.linkId })))).toBe(`/p/${shared.linkId}/indisponible`);
   });
 
   it("tells the patient of each partial dispensation once, and of the last one as the whole prescription handed over", async () => {

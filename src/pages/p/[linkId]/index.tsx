@@ -1,5 +1,6 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
+import { LinkCompleted } from "@/components/pharmacist/link-completed";
 import { LinkGone } from "@/components/pharmacist/link-gone";
 import { OpenLinkForm } from "@/components/pharmacist/open-link-form";
 import { SharedPrescription } from "@/components/pharmacist/shared-prescription";
@@ -62,10 +63,12 @@ function viewNotice(message: string | undefined, error: string | undefined) {
  * name and birth date, the prescriber and the prescription, read through the repository as the
  * link, and the dispensation form. A link that died (revoked, expired, locked, fully dispensed)
  * answers 404 "no longer available", as one that never existed, as soon as it is opened: before
- * the passcode too (link-still-opens.ts), so nobody types a code that would only be refused.
+ * the passcode too (link-still-opens.ts), so nobody types a code that would only be refused;
+ * only the session of a link that a dispensation completed is told « fully dispensed ».
  */
 export default function PharmacistPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <LinkGone />;
+  if (data.kind === "completed") return <LinkCompleted kind="seen" />;
   if (data.kind === "open") {
     return (
       <div className="flex flex-col gap-6">
