@@ -36,6 +36,13 @@ export const frInvitation = {
     family: "Votre nom",
     birthDate: "Votre date de naissance",
     createAccount: "Créer mon compte",
+    /**
+     * Signed in with the invited address's account, but acting in another person's space (a
+     * relative's, a child's): accepting is done from one's own space. The button switches back
+     * and comes back to this page, where the accept button then shows.
+     */
+    elsewhere: "Vous agissez en ce moment dans l'espace d'une autre personne. Pour accepter cette invitation, revenez d'abord dans votre propre espace : vous reviendrez ensuite sur cette page.",
+    backToOwnSpace: "Revenir à mon espace pour accepter",
     /** Signed in with another account than the invited address's (the page's own words, not a form's answer). */
     wrongAccount:
       "Cette invitation a été envoyée à une autre adresse e-mail que celle de ce compte : pour l'accepter, déconnectez-vous, puis connectez-vous avec le compte de l'adresse invitée (ou ouvrez-en un depuis ce lien).",

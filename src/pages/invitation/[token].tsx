@@ -3,6 +3,7 @@ import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
+import { SwitchSpaceForm } from "@/components/relatives/switch-space-form";
 import { TextField } from "@/components/text-field";
 import { formatDay } from "@/lib/documents/format";
 import { rightsInWords } from "@/lib/delegations/rights";
@@ -57,6 +58,15 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
               <p>{t("invitationPage.usingAccount", { name: data.viewer.name })}</p>
               <div><Button type="submit">{t("invitationPage.accept")}</Button></div>
             </form>
+          ) : data.viewer.kind === "elsewhere" ? (
+            // Acting in another's space: why no button, and the way back to her own space, then here.
+            <div className="flex flex-col gap-3">
+              <p>{t("invitationPage.usingAccount", { name: data.viewer.name })}</p>
+              <Alert tone="info">{t("invitationPage.elsewhere")}</Alert>
+              <SwitchSpaceForm patientId={data.viewer.selfPatientId} retour={`/invitation/${data.token}`}>
+                <Button type="submit">{t("invitationPage.backToOwnSpace")}</Button>
+              </SwitchSpaceForm>
+            </div>
           ) : data.viewer.kind === "refused" ? (
             <div className="flex flex-col gap-3">
               <p>{t("invitationPage.usingAccount", { name: data.viewer.name })}</p>

@@ -4,6 +4,8 @@ import { frInvitation } from "@/lib/i18n/fr-invitation";
 import { t } from "@/lib/i18n/messages";
 import { now } from "../clock";
 import { todayInParis } from "../prevention/days";
+import { actorForSession } from "../auth/actor-for-session";
+import type { CurrentSession } from "../auth/check-session";
 import { idOfRef } from "../auth/resolve-actor";
 import { findAccountByEmail } from "../db/account-store";
 import { openPage } from "../pages/framed-page";
@@ -34,10 +36,14 @@ const CLOSED: Record<string, string> = { expired: errorText("expired"), accepted
  * Who opens the link: a patient accepts with a button, a professional cannot, a visitor signs in
  * or opens an account. A patient whose account is not the invited address's (or who sent the
  * invitation) is told so at once, with no button: the accept route would refuse them anyway.
+ * One who is the invitee but acts in another's space (`elsewhere`) was shown the button and
+ * refused only once she clicked (« Revenez d'abord dans votre propre espace »): she is told
+ * before, with the switch back to her own space that returns to this page.
  */
 export type InvitationViewer =
   | { kind: "patient"; name: string }
   | { kind: "refused"; name: string; message: string }
+  | { kind: "elsewhere"; name: string; selfPatientId: string }
   | { kind: "practitioner" }
   | { kind: "visitor"; email: string };
 
@@ -67,19 +73,29 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
   const viewer: InvitationViewer = !session
     ? { kind: "visitor", email: view.email }
     : session.account.kind === "patient"
-      ? await patientViewer(session.account, view)
+      ? await patientViewer(session, view)
       : { kind: "practitioner" };
   // A professional's post came back refused (whatever its code: « Revenez d'abord dans votre propre
   // espace » was one, meant for a patient acting for another): the one refusal that applies to them.
-  const error = viewer.kind === "practitioner" && code !== null ? errorText("professional") : code;
+  // Her post refused as not in her own space while she still is not: the page's own words say it,
+  // with the way back, once.
+  const error = viewer.kind === "practitioner" && code !== null ? errorText("professional") : viewer.kind === "elsewhere" && queryValue(query.erreur) === "not-own-space" ? null : code;
   return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, inviterSex: view.inviterSex, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
 });
 
-/** The two refusals of acceptRefusal() that depend on who is signed in, said before any click. */
-async function patientViewer(account: { id: string; fhirRef: string; displayName: string }, view: { email: string; patientId: string }): Promise<InvitationViewer> {
+/**
+ * The refusals of acceptInvitation() that depend on who is signed in, said before any click: the
+ * two of acceptRefusal() first (switching space would not lift them), then not in her own space.
+ * The space is the one the accept route's request would act in (actorForSession: a delegation
+ * ended since the switch leaves her in her own).
+ */
+async function patientViewer(session: CurrentSession, view: { email: string; patientId: string }): Promise<InvitationViewer> {
+  const { account } = session;
   const name = account.displayName;
-  if (idOfRef(account.fhirRef, "Patient") === view.patientId) return { kind: "refused", name, message: errorText("own-invitation") };
+  const selfPatientId = idOfRef(account.fhirRef, "Patient");
+  if (selfPatientId === view.patientId) return { kind: "refused", name, message: errorText("own-invitation") };
   if ((await findAccountByEmail(view.email))?.id !== account.id) return { kind: "refused", name, message: WRONG_ACCOUNT };
+  if (selfPatientId && (await actorForSession(session, now()))?.kind !== "patient") return { kind: "elsewhere", name, selfPatientId };
   return { kind: "patient", name };
 }
 

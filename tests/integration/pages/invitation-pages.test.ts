@@ -7,10 +7,11 @@ import * as invalidCancelPage from "@/pages/invitation/annuler/invalide";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { formatDay } from "@/lib/documents/format";
 import { aPractitioner } from "@/lib/fhir/builders/people";
+import { aDelegation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { clock } from "../delegations/test-clock";
 import { buildWorld, cancelSecretOf, locationOf, noticeOf, personWithAccount, post, secretFromOutbox, type World } from "../delegations/world";
-import { sessionOf, signIn } from "../fhir-api/http";
+import { appUrl, sessionOf, signIn } from "../fhir-api/http";
 import { createAccount } from "@/server/db/account-store";
 import { insertInvitation } from "@/server/db/delegation-invitation-store";
 import { hashSecret, newSecret } from "@/server/delegations/invitation-secret";
@@ -142,6 +143,48 @@ describe("the invitation page (Pages Router)", () => {
     }
     // The route still refuses them, as before.
     expect(locationOf(await post("accepter", { jeton: secret }, world.jean.session.cookie)).search).toBe("?erreur=other-account");
+  });
+
+  it("tells the invitee acting in another's space to go back to her own first, with the switch that returns here instead of the button; the post stays refused", async () => {
+    const nina = await personWithAccount(world.system, "Nina", "Ailleurs");
+    await world.system.create(aDelegation({ patientId: world.eve.patientId, agentPatientId: nina.patientId, scopes: ["documents:read"] }));
+    const inEve = await sessionOf(nina.account, world.eve.patientId);
+    const { secret } = await invite(nina.email);
+    const page = async (query?: string) => (await openInvitation(secret, { cookie: inEve.cookie, query })).html!.replace(/&#x27;/g, "'");
+    const ELSEWHERE = "Vous agissez en ce moment dans l'espace d'une autre personne. Pour accepter cette invitation, revenez d'abord dans votre propre espace";
+
+    const html = await page();
+    expect(html).toContain("Vous utilisez le compte de Nina Ailleurs.");
+    expect(html).toContain(ELSEWHERE);
+    expect(html).not.toMatch(/action="\/api\/invitation\/accepter"|Accepter l'invitation/);
+    const form = html.match(/<form [^>]*action="\/espace\/espace-actif"[^>]*>[\s\S]*?<\/form>/)?.[0];
+    expect(form).toContain(`name="patientId" value="${nina.patientId}"`);
+    expect(form).toContain(`name="retour" value="/invitation/${secret}"`);
+    expect(form).toContain("Revenir à mon espace pour accepter");
+
+    // Posted anyway (a page left open, a forged form): refused, nothing accepted, said once.
+    const forced = await post("accepter", { jeton: secret }, inEve.cookie);
+    expect(locationOf(forced).search).toBe("?erreur=not-own-space");
+    expect(await invitationRow(nina.email)).toEqual({ accepted_at: null, cancelled_at: null, related_person_id: null });
+    const refused = await page(locationOf(forced).search);
+    expect(refused).toContain(ELSEWHERE);
+    expect(refused).not.toContain("Revenez d'abord dans votre propre espace, puis rouvrez ce lien.");
+
+    // A return that is not a page of this site switches nothing.
+    for (const retour of ["//evil.example/invitation/x", "https://evil.example/", `/invitation/${secret}/../../connexion`, "/invitation/court", "/connexion", `/\\evil.example`]) {
+      const answer = await post("espaceActif", { patientId: nina.patientId, retour }, inEve.cookie);
+      expect(answer.status, retour).toBe(404);
+      expect(answer.headers.get("location"), retour).toBeNull();
+    }
+    expect(await page()).toContain(ELSEWHERE);
+
+    // The switch: back to her own space, then to the invitation, where the button shows.
+    const switched = await post("espaceActif", { patientId: nina.patientId, retour: `/invitation/${secret}` }, inEve.cookie);
+    expect(switched.status).toBe(303);
+    expect(switched.headers.get("location")).toMatch(new RegExp(`^(${appUrl().replace(/[.]/g, "\\.")})?/invitation/${secret}$`));
+    const back = await page();
+    expect(back).toContain('action="/api/invitation/accepter"');
+    expect(back).not.toContain(ELSEWHERE);
   });
 
   // Invitations to a professional's address are refused when made (invite-caregiver.ts), but one

@@ -6,9 +6,19 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { SPACE_LANDINGS, type SpaceLanding } from "@/lib/delegations/space-landings";
+import { switchReturnPathOf } from "@/lib/delegations/switch-return";
 
-/** `suite`: where to land once switched; the relatives or the notifications page besides the home page (never an address from the form). */
-const input = z.object({ patientId: z.uuid(), suite: z.enum(Object.keys(SPACE_LANDINGS) as [SpaceLanding, ...SpaceLanding[]]).optional() });
+/**
+ * `suite`: where to land once switched; the relatives or the notifications page besides the home
+ * page (never an address from the form). `retour`: a page to come back to, checked as a path of
+ * this site (switch-return.ts): the invitation a patient opened in another's space. Either one
+ * malformed answers as a refused switch, nothing switched.
+ */
+const input = z.object({
+  patientId: z.uuid(),
+  suite: z.enum(Object.keys(SPACE_LANDINGS) as [SpaceLanding, ...SpaceLanding[]]).optional(),
+  retour: z.string().refine((value) => switchReturnPathOf(value) !== undefined).optional(),
+});
 
 /**
  * Switches the space the signed-in person acts in (their own, a dependant's, a patient who
@@ -21,10 +31,11 @@ export async function POST(request: Request): Promise<Response> {
   const session = await getCurrentSession();
   if (!session) return seeOther("/connexion");
   const form = await request.formData().catch(() => undefined);
-  const parsed = input.safeParse({ patientId: form?.get("patientId"), suite: form?.get("suite") ?? undefined });
+  const parsed = input.safeParse({ patientId: form?.get("patientId"), suite: form?.get("suite") ?? undefined, retour: form?.get("retour") ?? undefined });
   // Not allowed looks like not found: nobody learns which patients exist.
   if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, now()))) {
     return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
-  return seeOther(parsed.data.suite ? SPACE_LANDINGS[parsed.data.suite] : "/espace");
+  const back = switchReturnPathOf(parsed.data.retour);
+  return seeOther(back ?? (parsed.data.suite ? SPACE_LANDINGS[parsed.data.suite] : "/espace"));
 }
