@@ -18,6 +18,12 @@ export const SYSTEMS = {
   /** Identifier of a prescription (MedicationRequest.groupIdentifier). */
   prescription: `${BASE}/sid/prescription`,
   /**
+   * On a MedicationRequest: its place among its prescription's lines as the prescriber wrote
+   * them (extension valuePositiveInt, 1 for the first). The lines' ids are random UUIDs and a
+   * line's versions change its meta, so nothing else in the resource keeps that order.
+   */
+  prescriptionLinePosition: `${BASE}/StructureDefinition/prescription-line-position`,
+  /**
    * A conversation of the secure messaging: every Communication of it carries the same
    * identifier (system conversation, value a server-made UUID), indexed as its group.
    */

@@ -2,6 +2,7 @@ import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/f
 import { createHash } from "node:crypto";
 import { validityEndMsOf } from "@/lib/prescriptions/validity";
 import { idOfReference } from "@/lib/fhir/reference-id";
+import { SYSTEMS } from "@/lib/fhir/systems";
 
 /**
  * A prescription as the pages show it, assembled from FHIR: its lines are the
@@ -141,6 +142,28 @@ export function dispensedByRequest(dispenses: MedicationDispense[]): Map<string,
   return byRequest;
 }
 
+/** A line's place in its prescription as written (SYSTEMS.prescriptionLinePosition), if it carries one. */
+export function linePositionOf(request: MedicationRequest): number | undefined {
+  const value = request.extension?.find((e) => e.url === SYSTEMS.prescriptionLinePosition)?.valuePositiveInt;
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * The lines in the order the prescriber wrote them, on the pages, the PDF and the pharmacist's
+ * page alike: by their position; a line without one (written by a client that does not set it,
+ * or before it was written) after those that have one. Ties (two lines given one place, or
+ * neither having one) by id, so the order is the same on every read. They were ordered by id
+ * alone, random UUIDs: the prescriber's order was lost.
+ */
+export function byWrittenOrder(a: MedicationRequest, b: MedicationRequest): number {
+  const pa = linePositionOf(a) ?? Number.POSITIVE_INFINITY;
+  const pb = linePositionOf(b) ?? Number.POSITIVE_INFINITY;
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  const ia = a.id ?? "";
+  const ib = b.id ?? "";
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
 /**
  * One prescription from its lines and dispensations (all of the same group). `dispensed`: what
  * was handed over per line, when already summed (assemblePrescriptions sums once for them all).
@@ -155,9 +178,7 @@ export function assemblePrescription(
   const first = requests[0];
   if (!first) return undefined;
   const byRequest = dispensed;
-  const lines = [...requests]
-    .sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""))
-    .map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
+  const lines = [...requests].sort(byWrittenOrder).map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
   const ends = requests.map(validityEndMsOf).filter((end): end is number => end !== undefined);
   const validUntil = ends.length > 0 ? new Date(Math.max(...ends)).toISOString() : undefined;
   const ids = new Set(requests.map((r) => r.id));

@@ -41,14 +41,16 @@ const DEFAULT_LINES: PrescriptionLine[] = [
   { medication: "Paracétamol 1 g, comprimé", atc: "N02BE01", dosage: "1 comprimé jusqu'à 3 fois par jour si douleur, espacer les prises de 6 heures", quantity: { value: 2, unit: "boîte(s)" } },
 ];
 
-/** The lines of one prescription, ready to be created one by one. */
+/** The lines of one prescription, in the order given (each carries its position), ready to be created one by one. */
 export function aPrescription(input: PrescriptionInput): MedicationRequest[] {
   const prescriptionId = input.prescriptionId ?? newId();
   const authoredOn = input.authoredOn ?? new Date().toISOString();
   const validUntil = input.validUntil ?? defaultValidityDay(authoredOn);
-  return (input.lines ?? DEFAULT_LINES).map((line) => ({
+  return (input.lines ?? DEFAULT_LINES).map((line, index) => ({
     resourceType: "MedicationRequest",
     id: line.id ?? newId(),
+    // The order the lines were written in, which the pages and the PDF show (prescription-model.ts).
+    extension: [{ url: SYSTEMS.prescriptionLinePosition, valuePositiveInt: index + 1 }],
     status: input.status ?? "active",
     intent: "order",
     groupIdentifier: { system: SYSTEMS.prescription, value: prescriptionId },
