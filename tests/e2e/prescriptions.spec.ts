@@ -157,6 +157,15 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   // The end pages are served by the Pages Router without Next's runtime: no script file.
   expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "fully dispensed");
+  // Back to the form in the same session (the back button): told it is fully dispensed, with no
+  // form to post again and not sent to ask the patient for a new link.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance entièrement délivrée");
+  await expect(page.getByText("Les délivrances sont enregistrées.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Enregistrer la délivrance" })).toHaveCount(0);
+  await expect(page.getByText("Demandez un nouveau lien")).toHaveCount(0);
+  // Without the session (another computer, or the session over), the link is « no longer available ».
+  await page.context().clearCookies();
   const gone = await page.goto(url);
   expect(gone!.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance plus disponible");
