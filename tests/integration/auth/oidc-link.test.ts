@@ -1,10 +1,5 @@
-import { createHash, generateKeyPairSync, randomBytes, sign } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import type { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as startOnSignInPage } from "@/app/(auth)/connexion/oidc/demarrer/route";
-import { GET as nextAuthGet, POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as linkFromAccount } from "@/app/compte/oidc/lier/route";
 import { openSession } from "@/server/auth/open-session";
 import { currentAuthCookies } from "@/server/auth/session-token";
@@ -17,90 +12,34 @@ import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie, signIn as signedInAs } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAccount, anAddress } from "./helpers";
+import { atProvider, closeProvider, connectFromSignInPage, issuer, location, oidcRoutes, sub } from "./oidc-test-provider";
 import { signedInBrowser } from "./signed-in-browser";
 import { Browser, startTestServer } from "./test-server";
 
 /**
  * Linking an OpenID Connect identity to the signed-in account, through the routes, with a
- * provider of its own on a socket (discovery, keys, token endpoint; ID tokens signed RS256). A
- * linked identity signs in, alone at a strong level: an open session (a computer left signed
- * in, a stolen cookie) must not be enough to bind one. Before, connecting with the provider from
+ * provider of its own on a socket (oidc-test-provider.ts). A linked identity signs in, alone at
+ * a strong level: an open session (a computer left signed in, a stolen cookie) must not be
+ * enough to bind one. Before, connecting with the provider from
  * any signed-in session bound the identity, so an intruder bound their own and came back with
  * it, without the portal's second factor.
  */
-const CLIENT_ID = "portail";
-const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
-
-/** What the person proved at the provider, by authorization code. */
-const grants = new Map<string, { sub: string; nonce: string | null; acr?: string }>();
-const provider = http.createServer((req, res) => {
-  const url = new URL(req.url ?? "/", issuer);
-  const json = (value: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
-  if (url.pathname === "/.well-known/openid-configuration") {
-    json({
-      issuer,
-      authorization_endpoint: `${issuer}/authorize`,
-      token_endpoint: `${issuer}/token`,
-      jwks_uri: `${issuer}/jwks`,
-      response_types_supported: ["code"],
-      subject_types_supported: ["public"],
-      id_token_signing_alg_values_supported: ["RS256"],
-    });
-  } else if (url.pathname === "/jwks") {
-    json({ keys: [{ ...publicKey.export({ format: "jwk" }), kid: "k1", alg: "RS256", use: "sig" }] });
-  } else if (url.pathname === "/token") {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    req.on("end", () => {
-      const grant = grants.get(new URLSearchParams(body).get("code") ?? "");
-      if (!grant) return void res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_grant" }));
-      grants.delete(new URLSearchParams(body).get("code")!);
-      const accessToken = randomBytes(16).toString("hex");
-      const now = Math.floor(Date.now() / 1000);
-      const claims = { iss: issuer, sub: grant.sub, aud: CLIENT_ID, iat: now, exp: now + 300, nonce: grant.nonce ?? undefined, acr: grant.acr, at_hash: b64(createHash("sha256").update(accessToken).digest().subarray(0, 16)) };
-      const signingInput = `${b64(JSON.stringify({ alg: "RS256", kid: "k1", typ: "JWT" }))}.${b64(JSON.stringify(claims))}`;
-      json({ access_token: accessToken, token_type: "Bearer", expires_in: 300, id_token: `${signingInput}.${b64(sign("sha256", Buffer.from(signingInput), privateKey))}` });
-    });
-  } else res.writeHead(404).end();
-});
-await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
-const issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-// Read once by env(), which nothing has called yet: this file runs with modules of its own.
-process.env.OIDC_ISSUER = issuer;
-process.env.OIDC_CLIENT_ID = CLIENT_ID;
-process.env.OIDC_CLIENT_SECRET = "secret-du-portail";
-
 useTestDatabase();
-
-const nextAuth = (segments: string[]) => (request: Request) =>
-  (request.method === "GET" ? nextAuthGet : nextAuthPost)(request as NextRequest, { params: Promise.resolve({ nextauth: segments }) });
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
   server = await startTestServer({
     "/compte/oidc/lier": linkFromAccount,
     "/connexion/oidc/demarrer": startOnSignInPage,
-    "/api/auth/signin/oidc": nextAuth(["signin", "oidc"]),
-    "/api/auth/callback/oidc": nextAuth(["callback", "oidc"]),
+    ...oidcRoutes,
   });
 });
 afterAll(async () => {
   await server.close();
-  await new Promise<void>((resolve) => provider.close(() => resolve()));
+  await closeProvider();
 });
 
 type TestAccount = Awaited<ReturnType<typeof anAccount>>;
-const location = (answer: Response) => answer.headers.get("location") ?? "";
-
-/** At the provider: the person proves `sub`; back comes the callback's address for this flow. */
-function atProvider(authorization: string, sub: string, acr?: string): string {
-  const url = new URL(authorization);
-  expect(url.origin + url.pathname).toBe(`${issuer}/authorize`);
-  const code = randomBytes(12).toString("hex");
-  grants.set(code, { sub, nonce: url.searchParams.get("nonce"), acr });
-  return `/api/auth/callback/oidc?code=${code}&state=${url.searchParams.get("state")}`;
-}
 
 /** « Lier mon identité » in « Mon compte »: the form's code, then the provider, then the callback. */
 async function linkFromAccountPage(browser: Browser, sub: string, code?: string) {
@@ -109,20 +48,10 @@ async function linkFromAccountPage(browser: Browser, sub: string, code?: string)
   return { started, back: await browser.get(atProvider(location(started), sub)) };
 }
 
-/** The sign-in page's button, used while signed in: next-auth's own flow, no proof asked. */
-async function connectFromSignInPage(browser: Browser, sub: string, acr?: string): Promise<Response> {
-  await browser.post("/connexion/oidc/demarrer", {});
-  const csrf = browser.jar.get(currentAuthCookies().csrfToken.name)!;
-  const redirect = await browser.post("/api/auth/signin/oidc", { csrfToken: decodeURIComponent(csrf).split("|")[0]!, callbackUrl: "/connexion/suite" });
-  return browser.get(atProvider(location(redirect), sub, acr));
-}
-
 async function changesOf(account: TestAccount): Promise<{ kind: string; detail: string | null }[]> {
   const { sql } = await database();
   return sql.query<{ kind: string; detail: string | null }>("SELECT kind, detail FROM account_event WHERE account_id = $1 AND kind IN ('account-code-failed', 'oidc-linked') ORDER BY at", [account.id]);
 }
-
-const sub = () => `sub-${randomBytes(8).toString("hex")}`;
 
 describe("linking an OpenID Connect identity to the signed-in account", () => {
   it("an open session alone binds none: the sign-in page's flow, while signed in, links nothing, and that identity then signs in nowhere", async () => {
