@@ -21,6 +21,8 @@ const FIELD_OF: Partial<Record<MessageKey, AccountField>> = {
   "account.passkeyRemoveFactorMissing": "passkeyRemoveCode",
   "account.oidcFactorFailed": "oidcCode",
   "account.oidcFactorMissing": "oidcCode",
+  "account.oidcUnlinkFactorFailed": "oidcUnlinkCode",
+  "account.oidcUnlinkFactorMissing": "oidcUnlinkCode",
 };
 
 /**
@@ -44,7 +46,7 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
       <EventsSection list="changes" events={data.changes} />
       <TotpSection pending={data.totp} />
       <PasskeysSection passkeys={data.passkeys} accountPath={data.accountPath} nonce={nonce} library={data.passkeyLibrary} errors={fieldErrors} />
-      {data.oidcProvider ? <OidcSection provider={data.oidcProvider} errors={fieldErrors} /> : null}
+      {data.oidcProvider || data.oidcIdentities.length > 0 ? <OidcSection provider={data.oidcProvider} identities={data.oidcIdentities} errors={fieldErrors} /> : null}
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
       <PasswordForm errors={fieldErrors} />
       <EmailForm errors={fieldErrors} />

@@ -12,6 +12,7 @@ import { sessionSecondFactorAt } from "../db/session-store";
 import { env } from "../env";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { listSessions, type SessionView } from "./account-sessions";
+import { linkedIdentitiesOf, type LinkedIdentity } from "./linked-identities";
 import { accountPagePath } from "./account-page-path";
 import { webauthnLibraryUrl } from "../webauthn/browser-library";
 import { redeemRecoveryCodesTicket } from "./recovery-codes-display";
@@ -47,6 +48,8 @@ export type AccountPageData = {
   passkeyLibrary: string;
   /** The identity provider's name when one is configured: « Mon compte » offers to link an identity of it. */
   oidcProvider: string | null;
+  /** The identities linked to the account, configured provider or not (an old link signs in again if its provider comes back). */
+  oidcIdentities: LinkedIdentity[];
   remainingCodes: number;
   /** Recovery codes just made, shown this once (the ticket in the address is spent reading them). */
   freshCodes: string[];
@@ -62,6 +65,7 @@ const OK: Record<string, MessageKey> = {
   cle: "account.passkeyAdded",
   "cle-retiree": "account.passkeyRemoved",
   oidc: "account.oidcBound",
+  "oidc-delie": "account.oidcUnlinked",
   "adresse-envoyee": "account.emailSent",
 };
 const ERRORS: Record<string, MessageKey> = {
@@ -82,6 +86,9 @@ const ERRORS: Record<string, MessageKey> = {
   "oidc-facteur-manquant": "account.oidcFactorMissing",
   "oidc-lien": "account.oidcLinkUnproven",
   "oidc-indisponible": "account.oidcUnavailable",
+  "oidc-delier-facteur": "account.oidcUnlinkFactorFailed",
+  "oidc-delier-facteur-manquant": "account.oidcUnlinkFactorMissing",
+  "oidc-inconnue": "account.oidcUnlinkUnknown",
   adresse: "account.emailFailed",
   "adresse-invalide": "account.emailInvalid",
   "adresse-identique": "account.emailSame",
@@ -102,6 +109,7 @@ const CHANGE_KINDS = [
   "passkey-added",
   "passkey-removed",
   "oidc-linked",
+  "oidc-unlinked",
   "recovery-codes-regenerated",
 ] as const;
 
@@ -110,7 +118,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
   const fresh = search.codes ? redeemRecoveryCodesTicket(accountId, search.codes, now, { address: clientAddress(headers), userAgent: userAgentOf(headers) }) : Promise.resolve([]);
   // The account's own row only when a new TOTP secret is being set up: its pending secret and e-mail.
   const settingUpTotp = Boolean(search.totp || search.secours);
-  const [freshCodes, sessions, events, changes, enrolment, secondFactorAt, { passkeys, remainingCodes }] = await Promise.all([
+  const [freshCodes, sessions, events, changes, enrolment, secondFactorAt, { passkeys, remainingCodes }, oidcIdentities] = await Promise.all([
     fresh,
     listSessions(session, now),
     recentAccountEvents(accountId, 20, SIGN_IN_KINDS),
@@ -118,6 +126,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     settingUpTotp ? accountForEnrolment(accountId) : undefined,
     settingUpTotp ? sessionSecondFactorAt(session.sessionId, accountId) : null,
     secondFactorsOf(accountId),
+    linkedIdentitiesOf(accountId),
   ]);
   const pending = settingUpTotp ? (enrolment?.pendingTotpSecret ?? null) : null;
   return {
@@ -140,6 +149,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     passkeys,
     passkeyLibrary: webauthnLibraryUrl(),
     oidcProvider: oidcProviderName(env()) ?? null,
+    oidcIdentities,
     remainingCodes,
     freshCodes,
   };

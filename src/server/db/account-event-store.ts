@@ -37,7 +37,8 @@ export type AccountEventKind =
   | "activation-started"
   | "activated"
   | "oidc-sign-in"
-  | "oidc-linked";
+  | "oidc-linked"
+  | "oidc-unlinked";
 
 export type AccountEvent = {
   accountId: string;

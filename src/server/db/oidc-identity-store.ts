@@ -17,3 +17,23 @@ export async function bindOidcIdentity(accountId: string, issuer: string, subjec
   );
   return rows.length === 1;
 }
+
+export type StoredOidcIdentity = { issuer: string; subject: string; createdAt: Date };
+
+/** The account's identities, oldest first, as « Mon compte » lists them. */
+export async function listOidcIdentities(accountId: string): Promise<StoredOidcIdentity[]> {
+  const { prisma } = await database();
+  return prisma.oidcIdentity.findMany({ where: { accountId }, orderBy: [{ createdAt: "asc" }, { issuer: "asc" }, { subject: "asc" }], select: { issuer: true, subject: true, createdAt: true } });
+}
+
+export async function countOidcIdentities(accountId: string): Promise<number> {
+  const { prisma } = await database();
+  return prisma.oidcIdentity.count({ where: { accountId } });
+}
+
+/** Unbinds the identity from the account; false when it is not (or no longer) the account's. */
+export async function unbindOidcIdentity(accountId: string, issuer: string, subject: string): Promise<boolean> {
+  const { prisma } = await database();
+  const { count } = await prisma.oidcIdentity.deleteMany({ where: { accountId, issuer, subject } });
+  return count === 1;
+}

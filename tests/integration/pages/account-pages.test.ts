@@ -14,6 +14,7 @@ import { resetTokenHash } from "@/server/accounts/request-password-reset";
 import { issueRecoveryCodesTicket } from "@/server/accounts/recovery-codes-display";
 import { setPendingTotpSecret } from "@/server/db/account-enrolment-store";
 import { createAccountToken } from "@/server/db/account-token-store";
+import { bindOidcIdentity } from "@/server/db/oidc-identity-store";
 import { addPasskey } from "@/server/db/passkey-store";
 import { regenerateRecoveryCodes, remainingRecoveryCodes, spendRecoveryCode } from "@/server/db/recovery-code-store";
 import { systemRepository } from "@/server/fhir/repository";
@@ -73,6 +74,22 @@ describe("« Mon compte » (Pages Router)", () => {
     // Drawn hidden, with the words for a browser without scripts or WebAuthn.
     expect(answer.html).toMatch(/<div data-passkey-when="supported" hidden="">/);
     expect(answer.html).toContain('data-testid="passkey-needs-script"');
+  });
+
+  it("lists an identity linked earlier even with no provider configured now (it would sign in again once that provider comes back): its host and day, nothing of its subject, « Délier » and no link form", async () => {
+    const { patient, practitioner } = await people();
+    const plain = (await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html!;
+    expect(plain).not.toContain('id="oidc"');
+    await bindOidcIdentity(patient.accountId, "https://connexion.ancien-fournisseur.example", "sujet-9f2c41d7e0", new Date("2026-11-30T23:15:00Z"));
+    await bindOidcIdentity(practitioner.accountId, "https://connexion.ancien-fournisseur.example", "sujet-du-pro", new Date());
+    const html = (await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html!;
+    const section = html.match(/<section id="oidc"[\s\S]*?<\/section>/)?.[0] ?? "";
+    expect(section).toMatch(/<h2 id="oidc-title"[^>]*>Identité numérique<\/h2>/);
+    // The day in Paris: 23:15 UTC on 30 November is already 1 December there.
+    expect(section).toContain("<span>connexion.ancien-fournisseur.example, liée le 1er décembre 2026</span>");
+    expect(section.match(/<button[^>]*name="identity"[^>]*>Délier<\/button>/g)).toHaveLength(1);
+    expect(section).not.toContain("/compte/oidc/lier");
+    expect(html).not.toMatch(/sujet-9f2c|sujet-du-pro/);
   });
 
   it("counts the recovery codes not used yet, and lists the passkeys oldest first, each account its own", async () => {
