@@ -1,3 +1,5 @@
+import { plural } from "./plural";
+
 /**
  * The words of account life: activation, second factors, recovery, "Mon compte". In a module
  * of its own so the account pages' strings are read and reviewed together.
@@ -206,6 +208,15 @@ export const frAccount = {
     signIn: "Se connecter",
     badFactor: "Le code ne correspond pas. Saisissez le code de votre application ou un code de secours.",
     done: "Votre mot de passe a été changé. Connectez-vous avec le nouveau.",
+    /** After a reset: what still signs in besides the password; `{account}` is the link to « Mon compte », agreed with the total (clé and identité are both feminine). */
+    kept: plural({
+      one: "Votre compte a aussi {ways}, qui permet de vous connecter sans mot de passe : vérifiez-la dans {account}.",
+      other: "Votre compte a aussi {ways}, qui permettent de vous connecter sans mot de passe : vérifiez-les dans {account}.",
+    }),
+    keptPasskeys: plural({ one: "{count} clé d'accès", other: "{count} clés d'accès" }),
+    keptIdentities: plural({ one: "{count} identité numérique liée", other: "{count} identités numériques liées" }),
+    keptBoth: "{passkeys} et {identities}",
+    keptAccount: "Mon compte",
   },
   accountEvents: {
     "sign-in": "Connexion",

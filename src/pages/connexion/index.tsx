@@ -1,4 +1,5 @@
 import { PasskeyButton } from "@/components/account/passkey-button";
+import { ResetKeptNotice } from "@/components/account/reset-kept-notice";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
@@ -22,11 +23,16 @@ export const getServerSideProps = signInPageProps;
  */
 export default function SignInPage({ frame, data }: FramedProps<SignInPageData>) {
   if (!data) return null;
-  const { done, message, oidcName, passkeyLibrary } = data;
+  const { done, message, kept, oidcName, passkeyLibrary } = data;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signIn.title")} description={t("signIn.intro")} />
-      {done ? <Alert tone="success">{t(done)}</Alert> : message ? <Alert tone="error">{t(message)}</Alert> : null}
+      {done ? (
+        <Alert tone="success">
+          <p>{t(done)}</p>
+          {kept ? <ResetKeptNotice kept={kept} /> : null}
+        </Alert>
+      ) : message ? <Alert tone="error">{t(message)}</Alert> : null}
       <form method="post" action="/connexion/mot-de-passe" className="flex flex-col gap-5" noValidate>
         <TextField
           name="email"

@@ -7,16 +7,19 @@ import { consumeAccountToken, takeTokenAttempt } from "../db/account-token-store
 import { checkSecondFactor } from "./check-second-factor";
 import { passwordKnownWords } from "./password-known-words";
 import { resetTokenHash } from "./request-password-reset";
+import { keptWaysOf, type KeptWays } from "./reset-kept-ways";
 
 /**
  * The reset link's form: a new password, with the second factor or a recovery code (a stolen
  * mailbox alone does not open the account). Five tries per link; the link is spent on success,
- * and every session of the account ends (security stamp).
+ * and every session of the account ends (security stamp). Passkeys and linked identities stay
+ * (the owner proved the mailbox and the second factor): the result counts them, for the page
+ * after the reset to say (reset-kept-ways.ts).
  */
 /** Tries per link, counted before anything else is checked (takeTokenAttempt). */
 export const RESET_TRIES = 5;
 
-export type ResetResult = { ok: true } | { ok: false; reason: "link" | "factor" | "length" | "weak" };
+export type ResetResult = { ok: true; kept: KeptWays } | { ok: false; reason: "link" | "factor" | "length" | "weak" };
 
 export async function resetPassword(input: { token: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null }): Promise<ResetResult> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return { ok: false, reason: "link" };
@@ -29,5 +32,5 @@ export async function resetPassword(input: { token: string; newPassword: string;
   if (!(await consumeAccountToken(token.id, input.now))) return { ok: false, reason: "link" };
   await setPasswordHash(token.accountId, await hashPassword(input.newPassword), input.now);
   await recordAccountEvent({ accountId: token.accountId, kind: "password-reset", at: input.now, ...trail });
-  return { ok: true };
+  return { ok: true, kept: await keptWaysOf(token.accountId) };
 }

@@ -1,4 +1,5 @@
 import { resetPassword } from "@/server/accounts/reset-password";
+import { keptWaysCookie } from "@/server/accounts/reset-kept-ways";
 import { PASSWORD_MAX_LENGTH } from "@/server/auth/password";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
@@ -10,7 +11,10 @@ const text = (form: FormData | undefined, name: string, max: number) => {
   return typeof value === "string" ? value.slice(0, max) : "";
 };
 
-/** The reset form: new password, second factor, the link's secret. Then back to sign-in. */
+/**
+ * The reset form: new password, second factor, the link's secret. Then back to sign-in, which
+ * says how many passkeys and linked identities the account still has (reset-kept-ways.ts).
+ */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
@@ -26,7 +30,11 @@ export async function POST(request: Request): Promise<Response> {
     address: clientAddress(request.headers),
     userAgent: userAgentOf(request.headers),
   });
-  if (result.ok) return seeOther("/connexion?erreur=reinitialise");
+  if (result.ok) {
+    const done = seeOther("/connexion?erreur=reinitialise");
+    done.headers.append("Set-Cookie", keptWaysCookie(result.kept));
+    return done;
+  }
   const reason = { link: "lien", factor: "facteur", length: "longueur", weak: "faible" }[result.reason];
   // The token goes back only to the same page of our own site, where it came from.
   return seeOther(`/connexion/reinitialiser?jeton=${encodeURIComponent(token)}&erreur=${reason}`);
