@@ -4,7 +4,9 @@
  * tests/e2e/fixtures/new-patients.json, whose records exist but who have no account yet, as the
  * record system would, and invites each through inviteAccount, the function behind
  * `npm run account:invite`, in this one process (a process per invitation would cost 15 s each
- * here). The codes go to E2E_DATA_DIR/invitations.json for accounts.spec.ts. Test data only:
+ * here). The codes go to E2E_DATA_DIR/invitations.json for accounts.spec.ts. The account of
+ * « reset » has an OpenID Connect identity linked (of a provider the test server does not
+ * configure), which its reset's page counts and « Mon compte » lists. Test data only:
  * refuses any APP_ENV but "test". Run with `tsx --conditions react-server`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import path from "node:path";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { closeDatabase, database } from "@/server/db/client";
+import { bindOidcIdentity } from "@/server/db/oidc-identity-store";
 import { env } from "@/server/env";
 import { systemRepository } from "@/server/fhir/repository";
 
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
       const invited = await inviteAccount({ kind: "patient", resourceId: p.id, email: p.email, now: new Date() });
       if (!invited.ok) throw new Error(`Invitation de ${key} refusée : ${invited.reason}`);
       codes[key] = invited.code;
+      if (key === "reset") await bindOidcIdentity(invited.accountId, "https://identite.example", `e2e-${p.id}`, new Date("2026-03-01T09:00:00Z"));
     }
     writeFileSync(path.join(dataDir, "invitations.json"), JSON.stringify(codes, null, 2));
     console.log(`${Object.keys(codes).length} patients sans compte ajoutés et invités (codes dans ${dataDir}/invitations.json).`);

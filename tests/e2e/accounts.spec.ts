@@ -197,6 +197,10 @@ test("a forgotten password is reset from the e-mailed link, without JavaScript; 
   await plain.getByRole("button", { name: "Enregistrer le nouveau mot de passe" }).click();
   await expect(plain).toHaveURL(/\/connexion\?erreur=reinitialise$/);
   await expect(plain.getByRole("main")).toContainText("Votre mot de passe a été changé.");
+  // What the reset left (an identity linked, seeded by scripts/e2e-invitations.ts) is counted, with the way to check it.
+  const kept = plain.getByRole("status").filter({ hasText: "Votre compte a aussi 1 identité numérique liée" });
+  await expect(kept).toContainText("vérifiez-la dans Mon compte.");
+  await expect(kept.getByRole("link", { name: "Mon compte" })).toHaveAttribute("href", "/espace/compte");
 
   // Single use: opened again, the link says at once that it has served, with no form to fill
   // in, and leads to sign-in.
@@ -214,6 +218,11 @@ test("a forgotten password is reset from the e-mailed link, without JavaScript; 
   await page.getByLabel("Code à 6 chiffres").fill(await app.code(page));
   await page.getByRole("button", { name: "Se connecter" }).click();
   await expect(page).toHaveURL(/\/espace$/);
+  // « Mon compte » lists that identity by its provider's host and day, with « Délier ».
+  await page.goto("/espace/compte");
+  await expect(page.locator("#oidc")).toContainText("identite.example, liée le 1er mars 2026");
+  await expect(page.getByRole("button", { name: "Délier : identite.example, liée le 1er mars 2026" })).toBeVisible();
+  await expectNoAxeViolations(page);
   await noScript.close();
   await context.close();
 });
