@@ -12,7 +12,8 @@ export function ResetKeptNotice({ kept }: { kept: Json<KeptWays> }) {
   const passkeys = kept.passkeys > 0 ? tn("reset.keptPasskeys", kept.passkeys) : null;
   const identities = kept.identities > 0 ? tn("reset.keptIdentities", kept.identities) : null;
   const ways = passkeys && identities ? t("reset.keptBoth", { passkeys, identities }) : (passkeys ?? identities ?? "");
-  const [before, after] = tn("reset.kept", kept.passkeys + kept.identities, { ways }).split("{account}");
+  // The sentence's count is in `ways`: « la » or « les » agrees with the total (never 0 here).
+  const [before, after] = t(kept.passkeys + kept.identities === 1 ? "reset.keptOne" : "reset.keptMany", { ways }).split("{account}");
   return (
     <p className="mt-2">
       {before}

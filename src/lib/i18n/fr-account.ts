@@ -208,11 +208,12 @@ export const frAccount = {
     signIn: "Se connecter",
     badFactor: "Le code ne correspond pas. Saisissez le code de votre application ou un code de secours.",
     done: "Votre mot de passe a été changé. Connectez-vous avec le nouveau.",
-    /** After a reset: what still signs in besides the password; `{account}` is the link to « Mon compte », agreed with the total (clé and identité are both feminine). */
-    kept: plural({
-      one: "Votre compte a aussi {ways}, qui permet de vous connecter sans mot de passe : vérifiez-la dans {account}.",
-      other: "Votre compte a aussi {ways}, qui permettent de vous connecter sans mot de passe : vérifiez-les dans {account}.",
-    }),
+    /**
+     * After a reset: what still signs in besides the password; `{account}` is the link to « Mon
+     * compte ». One alone, or more (clé and identité are both feminine); the counts are in `{ways}`.
+     */
+    keptOne: "Votre compte a aussi {ways}, qui permet de vous connecter sans mot de passe : vérifiez-la dans {account}.",
+    keptMany: "Votre compte a aussi {ways}, qui permettent de vous connecter sans mot de passe : vérifiez-les dans {account}.",
     keptPasskeys: plural({ one: "{count} clé d'accès", other: "{count} clés d'accès" }),
     keptIdentities: plural({ one: "{count} identité numérique liée", other: "{count} identités numériques liées" }),
     keptBoth: "{passkeys} et {identities}",

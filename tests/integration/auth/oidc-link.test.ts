@@ -12,7 +12,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie, signIn as signedInAs } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAccount, anAddress } from "./helpers";
-import { atProvider, closeProvider, connectFromSignInPage, issuer, location, oidcRoutes, sub } from "./oidc-test-provider";
+import { OIDC_CLIENT, atProvider, closeProvider, connectFromSignInPage, issuer, location, oidcRoutes, sub } from "./oidc-test-provider";
 import { signedInBrowser } from "./signed-in-browser";
 import { Browser, startTestServer } from "./test-server";
 
@@ -24,6 +24,11 @@ import { Browser, startTestServer } from "./test-server";
  * any signed-in session bound the identity, so an intruder bound their own and came back with
  * it, without the portal's second factor.
  */
+// Read once by env(), which nothing has called yet: this file runs with modules of its own (vitest.config.ts).
+process.env.OIDC_ISSUER = issuer;
+process.env.OIDC_CLIENT_ID = OIDC_CLIENT.id;
+process.env.OIDC_CLIENT_SECRET = OIDC_CLIENT.secret;
+
 useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -9,11 +9,15 @@ import type { Browser } from "./test-server";
 
 /**
  * An OpenID Connect provider of its own on a socket (discovery, keys, token endpoint; ID tokens
- * signed RS256), switched on for the importing test file: its OIDC_* variables are set here, on
- * import, before anything calls env() (each test file runs with modules of its own). Shared by
- * the tests that link an identity and those that unlink one.
+ * signed RS256), shared by the tests that link an identity and those that unlink one. Each such
+ * file switches it on itself, at its top, before anything calls env():
+ * `process.env.OIDC_ISSUER = issuer` and the two others from OIDC_CLIENT. Written there, not
+ * here: vitest.config.ts finds the files that set a variable by reading them, and runs those
+ * with modules of their own (env() is read once per process); set here, they ran among the
+ * shared ones, where env() had been read already, and no provider was configured.
  */
-const CLIENT_ID = "portail";
+export const OIDC_CLIENT = { id: "portail", secret: "secret-du-portail" } as const;
+const CLIENT_ID = OIDC_CLIENT.id;
 const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
@@ -51,9 +55,6 @@ const provider = http.createServer((req, res) => {
 });
 await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
 export const issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-process.env.OIDC_ISSUER = issuer;
-process.env.OIDC_CLIENT_ID = CLIENT_ID;
-process.env.OIDC_CLIENT_SECRET = "secret-du-portail";
 
 export const closeProvider = () => new Promise<void>((resolve) => provider.close(() => resolve()));
 

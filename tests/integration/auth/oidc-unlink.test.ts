@@ -13,7 +13,7 @@ import { useTestDatabase } from "../../setup/test-database";
 import { signIn as signedInAs, type SignedIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAddress } from "./helpers";
-import { closeProvider, connectFromSignInPage, issuer, location, oidcRoutes, sub } from "./oidc-test-provider";
+import { OIDC_CLIENT, closeProvider, connectFromSignInPage, issuer, location, oidcRoutes, sub } from "./oidc-test-provider";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -22,6 +22,11 @@ import { Browser, startTestServer } from "./test-server";
  * unlinked by the owner: one bound by an intruder (or long ago) signed in for good. As for
  * removing a passkey, an open session alone unlinks none: the current factor is asked.
  */
+// Read once by env(), which nothing has called yet: this file runs with modules of its own (vitest.config.ts).
+process.env.OIDC_ISSUER = issuer;
+process.env.OIDC_CLIENT_ID = OIDC_CLIENT.id;
+process.env.OIDC_CLIENT_SECRET = OIDC_CLIENT.secret;
+
 useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
