@@ -61,7 +61,7 @@ function sexOf(patient: Patient): Sex {
   return patient.gender === "female" || patient.gender === "male" || patient.gender === "other" ? patient.gender : "unknown";
 }
 
-function isActive(condition: Condition): boolean {
+export function isActive(condition: Condition): boolean {
   const verification = condition.verificationStatus?.coding?.[0]?.code;
   if (verification === "refuted" || verification === "entered-in-error") return false;
   const clinical = condition.clinicalStatus?.coding?.[0]?.code;

@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import type { Immunization, Patient, Procedure } from "@medplum/fhirtypes";
+import type { Coding, Immunization, Patient, Procedure } from "@medplum/fhirtypes";
 import { unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { ATC_SYSTEM, codingForProcedure } from "./codes";
@@ -8,6 +8,7 @@ import { CURRENT_CALENDAR } from "./evaluate-patient";
 import { recordsOf } from "./evaluators/context";
 import { PROCEDURE_LABELS } from "./evaluators/screening";
 import { declaredProductOfKind, type VaccineProduct } from "./vaccine-products";
+import { pregnancySecretLabels } from "./pregnancy-secret";
 import type { PreventionItem, ProcedureKind } from "./types";
 
 /**
@@ -28,15 +29,18 @@ export async function recordDone(repo: Repository, patientId: string, itemName: 
   if ("vaccine" in records) {
     const product = declaredProductOfKind(records.vaccine);
     if (!product) throw unprocessable("Vaccin inconnu.");
-    await repo.create(declaredImmunization(patientId, product, day));
+    // A dose given for a pregnancy she keeps from her parents is kept from them too.
+    const labels = rule.kind === "pregnancy" ? await pregnancySecretLabels(repo, patientId) : [];
+    await repo.create(declaredImmunization(patientId, product, day, undefined, labels));
     return;
   }
   await repo.create(declaredProcedure(patientId, records.procedure, day));
 }
 
-export function declaredImmunization(patientId: string, product: VaccineProduct, day: Day, lot?: string): Immunization {
+export function declaredImmunization(patientId: string, product: VaccineProduct, day: Day, lot?: string, security: Coding[] = []): Immunization {
   return {
     resourceType: "Immunization",
+    ...(security.length > 0 ? { meta: { security } } : {}),
     status: "completed",
     vaccineCode: { coding: [{ system: ATC_SYSTEM, code: product.atc, display: product.disease }], text: product.name ? `${product.name} (${product.disease})` : product.disease },
     patient: { reference: `Patient/${patientId}` },

@@ -1,0 +1,28 @@
+import "@/server/server-only";
+import type { Coding, Condition } from "@medplum/fhirtypes";
+import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
+import type { ReadRepository } from "../fhir/read-repository";
+import { MAX_COUNT } from "../fhir/search-request";
+import { searchRest } from "../fhir/search-rest";
+import { SNOMED_CONDITIONS, SNOMED_SYSTEM } from "./codes";
+import { isActive } from "./extract-facts";
+
+/**
+ * The labels a vaccination given for the person's pregnancy carries (« C'est fait » on the
+ * pregnancy's item): the minor's secret (MINOR_SECRET) when a running pregnancy she may see is kept
+ * from her parents. The dose is part of that care: left unlabelled, her guardians read in her
+ * record a pertussis dose she declared at 16, and her 11-13 booster « à jour » by it, though the
+ * pregnancy itself was out of their view. Read through the repository as the actor (decided,
+ * audited): a guardian sees no secret pregnancy, so what a guardian records is not labelled.
+ */
+export async function pregnancySecretLabels(repo: ReadRepository, patientId: string): Promise<Coding[]> {
+  const first = await repo.search<Condition>("Condition", { patientId, count: MAX_COUNT, sort: "-date" });
+  const { resources } = await searchRest<Condition>(repo, "Condition", { patientId }, first);
+  const secret = resources.some(
+    (condition) =>
+      isActive(condition) &&
+      (condition.code?.coding ?? []).some((coding) => coding.system === SNOMED_SYSTEM && coding.code !== undefined && SNOMED_CONDITIONS[coding.code] === "pregnancy") &&
+      (condition.meta?.security ?? []).some((label) => label.system === SYSTEMS.privacyLabel && label.code === MINOR_SECRET),
+  );
+  return secret ? [{ system: SYSTEMS.privacyLabel, code: MINOR_SECRET }] : [];
+}
