@@ -42,6 +42,16 @@ export function keptWaysCookie(kept: KeptWays): string {
   return header(`${space}.${Math.min(kept.passkeys, 999)}.${Math.min(kept.identities, 999)}`, MAX_AGE_SECONDS);
 }
 
+/**
+ * Forgets the counts at sign-out: they are the account's, not the browser's. On a shared computer
+ * they outlived the owner's session by up to ten minutes, and the next person shown the page after
+ * a reset (its address typed or kept in the history) read how many ways into the owner's account
+ * there are.
+ */
+export function keptWaysForgotten(): string {
+  return header("", 0);
+}
+
 /** The counts this browser's last reset left, if any (none from a cookie of another shape). */
 export function keptWaysFrom(cookieHeader: string | null | undefined): KeptWays | null {
   const match = VALUE.exec(cookieFrom(cookieHeader ?? null, cookieName()) ?? "");

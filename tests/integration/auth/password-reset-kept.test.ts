@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as change } from "@/app/(auth)/connexion/oubli/changer/route";
 import { POST as send } from "@/app/(auth)/connexion/oubli/envoyer/route";
+import { POST as signOut } from "@/app/(auth)/deconnexion/route";
 import * as signInPage from "@/pages/connexion";
 import { database } from "@/server/db/client";
 import { bindOidcIdentity } from "@/server/db/oidc-identity-store";
@@ -20,7 +21,7 @@ useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ "/connexion/oubli/envoyer": send, "/connexion/oubli/changer": change }, 1);
+  server = await startTestServer({ "/connexion/oubli/envoyer": send, "/connexion/oubli/changer": change, "/deconnexion": signOut }, 1);
 });
 afterAll(() => server.close());
 
@@ -86,5 +87,19 @@ describe("the page after a password reset", () => {
     expect(forged).not.toContain("Votre compte a aussi");
     const bent = (await servePage(signInPage, "/connexion?erreur=reinitialise", { cookie: "espace-sante.reinitialise=e.1.<b>" })).html!;
     expect(bent).not.toMatch(/Votre compte a aussi|<b>/);
+  });
+
+  it("forgets the counts at sign-out: the next person at that computer reads none of the owner's account", async () => {
+    const account = await anAccount();
+    await aKey(account, "cle");
+    const browser = new Browser(server.base, anAddress());
+    const answer = await resetIn(browser, account);
+    expect(await pageAfter(browser, answer)).toContain("Votre compte a aussi 1 clé d&#x27;accès");
+    // The owner signs in, then out (the form's post); the page after a reset, opened again in the
+    // same browser minutes later from the history, says the password was changed and no more.
+    expect((await browser.post("/deconnexion", {})).status).toBe(303);
+    const later = (await servePage(signInPage, "/connexion?erreur=reinitialise", { cookie: browser.cookieHeader() })).html!;
+    expect(later).toContain("Votre mot de passe a été changé.");
+    expect(later).not.toContain("Votre compte a aussi");
   });
 });

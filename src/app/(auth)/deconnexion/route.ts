@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { keptWaysForgotten } from "@/server/accounts/reset-kept-ways";
 import { currentAuthCookies, sessionIdFromCookies } from "@/server/auth/current-session";
 import { signOut } from "@/server/auth/sign-out";
 import { env } from "@/server/env";
@@ -7,7 +8,8 @@ import { seeOther } from "@/server/http/see-other";
 
 /**
  * Sign-out (POST only: a link or an image cannot sign anyone out). Ends the server session, so
- * the cookie, if replayed, no longer signs in, then clears the cookies.
+ * the cookie, if replayed, no longer signs in, then clears the cookies, the counts a password
+ * reset left for the sign-in page included (reset-kept-ways.ts).
  */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
@@ -19,5 +21,7 @@ export async function POST(request: Request): Promise<Response> {
   for (const cookie of [names.sessionToken, names.challenge, names.csrfToken, names.callbackUrl]) {
     jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure, httpOnly: true, sameSite: "lax" });
   }
-  return seeOther("/connexion");
+  const signedOut = seeOther("/connexion");
+  signedOut.headers.append("Set-Cookie", keptWaysForgotten());
+  return signedOut;
 }
