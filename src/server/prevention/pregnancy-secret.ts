@@ -1,11 +1,10 @@
 import "@/server/server-only";
-import type { Coding, Condition } from "@medplum/fhirtypes";
+import type { Coding, Patient } from "@medplum/fhirtypes";
 import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
 import type { ReadRepository } from "../fhir/read-repository";
-import { MAX_COUNT } from "../fhir/search-request";
-import { searchRest } from "../fhir/search-rest";
 import { SNOMED_CONDITIONS, SNOMED_SYSTEM } from "./codes";
 import { isActive } from "./extract-facts";
+import { loadPreventionRecord } from "./load-prevention-record";
 
 /**
  * The labels a vaccination given for the person's pregnancy carries (« C'est fait » on the
@@ -14,11 +13,14 @@ import { isActive } from "./extract-facts";
  * record a pertussis dose she declared at 16, and her 11-13 booster « à jour » by it, though the
  * pregnancy itself was out of their view. Read through the repository as the actor (decided,
  * audited): a guardian sees no secret pregnancy, so what a guardian records is not labelled.
+ * Read as the calendar page reads the record (the same search, the Patient already read): the
+ * guardian's history of her space shows reads a look at her calendar leaves too, and neither the
+ * dose (its row is labelled as the dose is) nor a search of its own (one of conditions alone,
+ * made only here, would tell that a pregnancy's item was recorded).
  */
-export async function pregnancySecretLabels(repo: ReadRepository, patientId: string): Promise<Coding[]> {
-  const first = await repo.search<Condition>("Condition", { patientId, count: MAX_COUNT, sort: "-date" });
-  const { resources } = await searchRest<Condition>(repo, "Condition", { patientId }, first);
-  const secret = resources.some(
+export async function pregnancySecretLabels(repo: ReadRepository, patient: Patient): Promise<Coding[]> {
+  const { conditions } = await loadPreventionRecord(repo, patient.id ?? "", patient);
+  const secret = conditions.some(
     (condition) =>
       isActive(condition) &&
       (condition.code?.coding ?? []).some((coding) => coding.system === SNOMED_SYSTEM && coding.code !== undefined && SNOMED_CONDITIONS[coding.code] === "pregnancy") &&

@@ -30,7 +30,7 @@ export async function recordDone(repo: Repository, patientId: string, itemName: 
     const product = declaredProductOfKind(records.vaccine);
     if (!product) throw unprocessable("Vaccin inconnu.");
     // A dose given for a pregnancy she keeps from her parents is kept from them too.
-    const labels = rule.kind === "pregnancy" ? await pregnancySecretLabels(repo, patientId) : [];
+    const labels = rule.kind === "pregnancy" ? await pregnancySecretLabels(repo, patient) : [];
     await repo.create(declaredImmunization(patientId, product, day, undefined, labels));
     return;
   }

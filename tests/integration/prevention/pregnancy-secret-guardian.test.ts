@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as done } from "@/app/(patient)/espace/prevention/fait/route";
 import * as preventionPage from "@/pages/espace/prevention";
 import * as carnetPage from "@/pages/espace/prevention/carnet";
+import * as historyPage from "@/pages/espace/historique";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aCondition } from "@/lib/fhir/builders/record";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
@@ -67,6 +68,14 @@ async function sameForBoth<P extends Record<string, unknown>>(page: PagesModule<
   expect(jade).toEqual(lou);
 }
 
+/** Jade's own actions, as her mother's history of Jade's space lists them (newest first). */
+async function herActionsSeenByMother(): Promise<string[]> {
+  const html = (await servePage(historyPage, "/espace/historique", { cookie: mother.jade.cookie })).html!;
+  const text = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  const own = text.slice(text.indexOf("Consultations et actions de Jade Morel"));
+  return [...own.matchAll(/Jade Morel ((?:Consultation|Recherche|Ajout|Modification|Suppression) : .*?) Autorisé/g)].map((match) => match[1]!);
+}
+
 describe("a minor's secret pregnancy, from her guardian's session", () => {
   it("the guardian's ImmunizationRecommendation for her reads as for her sister who is not pregnant", async () => {
     const answers = await Promise.all(
@@ -92,8 +101,17 @@ describe("a minor's secret pregnancy, from her guardian's session", () => {
   // she keeps secret: her mother's record of her showed « Diphtérie, tétanos, coqueluche, polio,
   // déclarée » at 16, and her 11-13 booster « à jour » by it.
   it("the pertussis dose she declares from the pregnancy's item stays out of the guardian's pages, and her own says it is done", async () => {
+    const before = await herActionsSeenByMother();
+    expect((await servePage(preventionPage, "/espace/prevention", { cookie: herself.cookie })).status).toBe(200);
+    const aLook = (await herActionsSeenByMother()).slice(0, -before.length || undefined);
     const answer = await doneByHerself("PERTUSSIS_PREGNANCY", addDays(todayInParis(), -2));
     expect(answer.headers.get("location")).toBe("/espace/prevention?message=fait");
+    // Her mother's history of her space: reads of the kinds a look at her calendar leaves, no
+    // « Ajout » (a look reads the sharing choices too, which the dose's post does not).
+    const afterDose = await herActionsSeenByMother();
+    const byDose = afterDose.slice(0, afterDose.length - before.length - aLook.length);
+    expect(byDose.length).toBeGreaterThan(0);
+    for (const action of byDose) expect(aLook).toContain(action);
     const own = (await servePage(preventionPage, "/espace/prevention", { cookie: herself.cookie })).html!.replaceAll("&#x27;", "'");
     expect(own).toContain("la vaccination contre la coqueluche est enregistrée le");
     await sameForBoth(carnetPage, "/espace/prevention/carnet");
