@@ -17,7 +17,7 @@ export const LISTED_AHEAD_YEARS = 5;
 /**
  * Now (due, overdue first), soon (within a year), up to date, and the rest of the calendar: what
  * begins within LISTED_AHEAD_YEARS (`later`; an item with no day yet, a campaign not announced,
- * stays listed) and what does not apply. `beyond`: how many items begin later than that, left out.
+ * stays listed) and what does not apply (but a catch-up applying beyond that horizon). `beyond`: how many items begin later than that, left out.
  */
 export function groupItems(items: readonly PreventionItem[], today: string) {
   const horizon = addMonths(today, 12);
@@ -27,6 +27,10 @@ export function groupItems(items: readonly PreventionItem[], today: string) {
   const upToDate = items.filter((i) => i.status === "COMPLETE");
   const notYet = items.filter((i) => i.status === "NOT_DUE" && !soon.includes(i));
   const later = notYet.filter((i) => i.due === undefined || i.due <= listedUntil);
-  const notApplicable = items.filter((i) => i.status === "NOT_APPLICABLE");
-  return { now, soon, upToDate, later, notApplicable, beyond: notYet.length - later.length };
+  // A catch-up she is too young for is left out as well while it begins beyond the five years: a
+  // 3-month-old's page read of the MenACWY catch-up « entre 15 et 24 ans » and the adult MMR one
+  // « à partir de 18 ans » just above « Ce qui commence dans plus de cinq ans n'est pas listé ici ».
+  const inapplicable = items.filter((i) => i.status === "NOT_APPLICABLE");
+  const notApplicable = inapplicable.filter((i) => i.appliesFrom === undefined || i.appliesFrom <= listedUntil);
+  return { now, soon, upToDate, later, notApplicable, beyond: notYet.length - later.length + inapplicable.length - notApplicable.length };
 }

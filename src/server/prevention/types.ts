@@ -67,6 +67,11 @@ export type PreventionItem = {
   dose?: number;
   /** Required by law for this child (born on or after the rule's date). */
   mandatory?: boolean;
+  /**
+   * Not applicable yet, for her age only: the day she enters the population (a catch-up from 15
+   * or 18 years). Lets the page leave it out as it does what begins more than five years ahead.
+   */
+  appliesFrom?: Day;
   reason: string;
   source: Source;
   /** Shown to the person: what it is, in plain French. */

@@ -33,7 +33,7 @@ describe("a baby's prevention calendar (Pages Router)", () => {
     expect(page).toContain("Prévention de Inès");
     expect(page).toContain("Rotavirus (nourrisson)");
     expect(page).toContain("Diphtérie, tétanos, coqueluche, polio, Haemophilus, hépatite B (hexavalent)");
-    for (const adult of ["Dépistage du cancer du sein", "Dépistage du cancer colorectal", "Zona (deux doses", "Virus respiratoire syncytial", "Le prochain bilan prévention", "Rappel diphtérie, tétanos, polio (avec la coqueluche à 25 ans)"]) {
+    for (const adult of ["Dépistage du cancer du sein", "Dépistage du cancer colorectal", "Zona (deux doses", "Virus respiratoire syncytial", "Le prochain bilan prévention", "Rappel diphtérie, tétanos, polio (avec la coqueluche à 25 ans)", "Méningocoques ACWY (rattrapage)", "(rattrapage adulte)"]) {
       expect(page, adult).not.toContain(adult);
     }
     expect(page).toContain("Ce qui commence dans plus de cinq ans n'est pas listé ici : chaque étape apparaît cinq ans avant.");

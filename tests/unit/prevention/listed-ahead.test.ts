@@ -61,6 +61,17 @@ describe("the rest of the calendar: what begins more than five years ahead is no
     expect(listed(facts, on).later.includes("SCR_BREAST")).toBe(listedNow);
   });
 
+  it("leaves out a catch-up she is too young for while it applies beyond five years, and lists it once within them", () => {
+    const baby = listed(person({ born: "2025-03-15", sex: "female" }), "2025-06-15").groups;
+    const rest = [...baby.later, ...baby.notApplicable].map((i) => i.item);
+    expect(rest).not.toContain("MENACWY_CATCHUP");
+    expect(rest).not.toContain("ROR_CATCHUP");
+    // Ten: the MenACWY catch-up (from 15) is within five years, the adult MMR one (from 18) not yet.
+    const ten = listed(person({ born: "2015-03-15", sex: "female" }), "2025-06-15").groups.notApplicable.map((i) => i.item);
+    expect(ten).toContain("MENACWY_CATCHUP");
+    expect(ten).not.toContain("ROR_CATCHUP");
+  });
+
   it("never hides what is due, overdue or up to date, and the daily notices see the same items as before", () => {
     // Her dTP booster recorded at 45: up to date, the next one at 65, twenty years ahead.
     const facts = person({ born: "1980-03-01", sex: "female", shots: [["dtp", "2025-03-05"]] });

@@ -105,7 +105,7 @@ export function itemOf(
   rule: Rule,
   status: Status,
   reason: string,
-  extra: { due?: Day; next?: Day; dose?: number; mandatory?: boolean; records?: PreventionItem["records"] } = {},
+  extra: { due?: Day; next?: Day; dose?: number; mandatory?: boolean; appliesFrom?: Day; records?: PreventionItem["records"] } = {},
 ): PreventionItem {
   const item: PreventionItem = {
     item: rule.item,
@@ -120,6 +120,7 @@ export function itemOf(
   if (extra.next !== undefined) item.next = extra.next;
   if (extra.dose !== undefined) item.dose = extra.dose;
   if (extra.mandatory !== undefined) item.mandatory = extra.mandatory;
+  if (extra.appliesFrom !== undefined) item.appliesFrom = extra.appliesFrom;
   return item;
 }
 

@@ -13,7 +13,7 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
   // 24): a child is not in it yet, whatever her doses. Before, a 10-year-old with her two
   // childhood ROR doses read « Rougeole … (rattrapage adulte) : à jour » beside her own ROR item.
   if (rule.catchUp && who.fromYears !== undefined && ctx.years < who.fromYears) {
-    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ce rattrapage concerne les personnes ${populationText(rule)}.`);
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ce rattrapage concerne les personnes ${populationText(rule)}.`, { appliesFrom: birthday(ctx, who.fromYears) });
   }
   const doses = dosesOf(ctx, rule.vaccines, rule.countsFromYears ?? 0);
   const last = doses[doses.length - 1];
