@@ -37,7 +37,10 @@ export function OpenLinkForm({
       <noscript>
         <p className="font-semibold text-red-900">{t("pharmacist.noScript")}</p>
       </noscript>
-      <form method="post" action={`/p/${linkId}/ouvrir`} className="flex flex-col gap-4">
+      {/* Hidden until the link's key is read (link-key-behaviour.ts shows it): without scripts it
+          could only be refused, with « La clé du lien est absente de l'adresse » said of the very
+          link the pharmacist opened; the noscript sentence above says what to do instead. */}
+      <form method="post" action={`/p/${linkId}/ouvrir`} className="flex flex-col gap-4" hidden>
         <LinkKeyField linkId={linkId} missingKeyMessage={t("pharmacist.missingKey")} nonce={nonce} />
         {passcode ? (
           <TextField name="code" label={t("pharmacist.passcode")} hint={t("pharmacist.passcodeHint")} inputMode="numeric" pattern="[0-9]{6}" maxLength={6} autoComplete="off" error={codeError} autoFocus={codeError !== undefined} required />

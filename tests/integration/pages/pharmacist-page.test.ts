@@ -102,6 +102,14 @@ describe("the pharmacist's page opened before the passcode (no session)", () => 
     expect(cookieOf(opening)).toBeDefined();
   });
 
+  it("serves the form hidden, for the link-key script to show: without scripts it reads « needs JavaScript », not a form refused as if the link lacked its key", async () => {
+    const { linkId } = await sentLink();
+    const html = (await opened(linkId, "198.51.100.41")).html!.replace(/&#x27;/g, "'");
+    const form = /<form[^>]*action="\/p\/[^"]+\/ouvrir"[^>]*>/.exec(html)?.[0];
+    expect(form).toMatch(/\shidden(=""|\s|>)/);
+    expect(html).toContain("Cette page a besoin de JavaScript pour lire la clé du lien");
+  });
+
   it("asks a link sent without a passcode for the pharmacy's name only, and opens with it; a link with one marks its code as required", async () => {
     const shared = await sharePrescription(await world.repoFor(world.actors.camille), { prescriptionId: world.camilleActive.prescriptionId, withPasscode: false }, APP);
     const page = await opened(shared.linkId, "198.51.100.42");
