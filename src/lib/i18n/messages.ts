@@ -99,7 +99,25 @@ function fill(parts: readonly string[], params: MessageParams): string {
   let filled = parts[0]!;
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index]!;
-    filled += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + parts[index + 1]!;
+    if (Object.prototype.hasOwnProperty.call(params, name)) {
+      const value = String(params[name]);
+      filled = elided(filled, value) + value + parts[index + 1]!;
+    } else filled += `{${name}}` + parts[index + 1]!;
   }
   return filled;
+}
+
+/** « de » ending a literal, as a word (after a space, an apostrophe, « or the start). */
+const DE_BEFORE = /(^|[\s«(])([Dd])e $/;
+/** A value beginning with a vowel: « de » elides before it. H is left out, as French does not always elide before it. */
+const VOWEL_FIRST = /^[AEIOUÀÂÆÉÈÊËÎÏÔŒÙÛÜaeiouàâæéèêëîïôœùûü]/;
+
+/**
+ * « de » before a value beginning with a vowel, written « d' » as French writes it: a baby
+ * called Inès had « Prévention de Inès Martin », « Vous êtes dans l'espace de Inès Martin »
+ * (found in the browser). Names fill most such places (« le dossier de {person} »).
+ */
+function elided(literal: string, value: string): string {
+  if (!VOWEL_FIRST.test(value)) return literal;
+  return literal.replace(DE_BEFORE, (_, before: string, d: string) => `${before}${d}'`);
 }

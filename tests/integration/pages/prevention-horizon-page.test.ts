@@ -30,7 +30,10 @@ describe("a baby's prevention calendar (Pages Router)", () => {
     const answer = await servePage(preventionPage, "/espace/prevention", { cookie: mother.cookie });
     expect(answer.status).toBe(200);
     const page = answer.html!.replace(/&#x27;/g, "'");
-    expect(page).toContain("Prévention de Inès");
+    // « de » elides before her name, as French writes it (messages.ts).
+    expect(page).toContain("Prévention d'Inès Roux");
+    expect(page).toContain("Carnet de vaccination d'Inès Roux");
+    expect(page).not.toMatch(/\bde Inès/);
     expect(page).toContain("Rotavirus (nourrisson)");
     expect(page).toContain("Diphtérie, tétanos, coqueluche, polio, Haemophilus, hépatite B (hexavalent)");
     for (const adult of ["Dépistage du cancer du sein", "Dépistage du cancer colorectal", "Zona (deux doses", "Virus respiratoire syncytial", "Le prochain bilan prévention", "Rappel diphtérie, tétanos, polio (avec la coqueluche à 25 ans)", "Méningocoques ACWY (rattrapage)", "(rattrapage adulte)"]) {
