@@ -139,7 +139,7 @@ describe("the notifications page, in one's own space", () => {
     };
     const one = await guardianOf(1);
     const three = await guardianOf(3);
-    expect(three.words).toContain("Dans l'espace de Enfant2 Fratrie3 : 1 notification non lue");
+    expect(three.words).toContain("Dans l'espace d'Enfant2 Fratrie3 : 1 notification non lue");
     expect(one.statements).toBeGreaterThan(0);
     expect(three.statements).toBe(one.statements);
   });
