@@ -171,6 +171,8 @@ export type EligibilityRule = RuleBase & {
   countsFromYears?: number;
   /** A catch-up: before its band the person is not concerned (the routine rule covers them). */
   catchUp?: boolean;
+  /** A live vaccine: not given during a pregnancy, due again after the birth (evaluators/eligibility.ts). */
+  notInPregnancy?: true;
 };
 
 /** Flu and COVID-19: once per campaign, for the people the calendar lists. */

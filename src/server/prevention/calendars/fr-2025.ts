@@ -178,6 +178,11 @@ export const FR_2025: Calendar = {
     {
       item: "ROR_CATCHUP", kind: "eligibility", label: "Rougeole, oreillons, rubéole (rattrapage adulte)", theme: "vaccination-adulte",
       source: CALENDRIER_2025, vaccines: ["ror"], who: { fromYears: 18, bornFrom: "1980-01-01" }, doses: 2, intervalMonths: 1, catchUp: true, countsFromYears: 1,
+      // A live attenuated vaccine, not given during a pregnancy (GERES, « Vaccination contre la
+      // rubéole », updated March 2023: a pregnancy is to be avoided in the month after the dose;
+      // UTIP, « Vaccins et grossesse »: live vaccines against measles, mumps and rubella are not
+      // to be used during a pregnancy). A pregnant woman of 34 read it « À faire maintenant ».
+      notInPregnancy: true,
     },
     {
       item: "FLU", kind: "seasonal", label: "Grippe saisonnière", theme: "vaccination-saisonniere", source: CALENDRIER_2025,

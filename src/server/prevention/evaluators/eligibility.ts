@@ -30,6 +30,12 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
     }
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée ${population}.`);
   }
+  // Before any dose is said to be due: a live vaccine waits for the end of a pregnancy (the rule's
+  // source says why). Not due, with no day: the birth's is not known. The pregnancy is only in
+  // the facts of a reader who may see it (context.ts), as for the pertussis item.
+  if (rule.notInPregnancy && ctx.facts.conditions.has("pregnancy")) {
+    return itemOf(rule, "NOT_DUE", `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS.pregnancy} : ce vaccin vivant ne se fait pas pendant la grossesse. La vaccination ${nounOf(rule)} est à faire après l'accouchement.`, { dose: doses.length + 1 });
+  }
   const why = condition ? `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
   const eligibleSince = condition ? birthday(ctx, who.riskFromYears ?? 0) : birthday(ctx, who.fromYears ?? 0);
   const dose = doses.length + 1;
