@@ -72,7 +72,7 @@ export function authOptions(request: { oidcState?: string } = {}): NextAuthOptio
           if (outcome.kind === "refused") return false;
           const accountPage = outcome.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
           // Signed in, but not started from « Mon compte » with the current factor: nothing bound.
-          if (outcome.kind === "link-unproven") return `${accountPage}?erreur=oidc-lien#oidc`;
+          if (outcome.kind === "link-unproven") return `${accountPage}?erreur=oidc-lien`;
           // Bound to the signed-in account: nothing else changes, no new session.
           if (outcome.kind === "bound") {
             const requestHeaders = await headers();

@@ -64,7 +64,7 @@ describe("linking an OpenID Connect identity to the signed-in account", () => {
     const intruder = await signedInBrowser(server.base, account);
     const theirs = sub();
     const back = await connectFromSignInPage(intruder, theirs, "eidas2");
-    expect(location(back)).toBe("/espace/compte?erreur=oidc-lien#oidc");
+    expect(location(back)).toBe("/espace/compte?erreur=oidc-lien");
     expect(await accountIdForOidcIdentity(issuer, theirs)).toBeUndefined();
     // Later, from anywhere, the intruder's identity opens no session.
     const elsewhere = new Browser(server.base, anAddress());
@@ -76,9 +76,9 @@ describe("linking an OpenID Connect identity to the signed-in account", () => {
     const account = await anAccount();
     const browser = await signedInBrowser(server.base, account);
     const missing = await linkFromAccountPage(browser, sub());
-    expect(location(missing.started)).toBe("/espace/compte?erreur=oidc-facteur-manquant#oidc");
+    expect(location(missing.started)).toBe("/espace/compte?erreur=oidc-facteur-manquant");
     const wrong = await linkFromAccountPage(browser, sub(), "000000");
-    expect(location(wrong.started)).toBe("/espace/compte?erreur=oidc-facteur#oidc");
+    expect(location(wrong.started)).toBe("/espace/compte?erreur=oidc-facteur");
     expect(browser.jar.has(currentAuthCookies().state.name)).toBe(false);
     expect(await changesOf(account)).toEqual([{ kind: "account-code-failed", detail: "oidc-link" }]);
   });
@@ -96,7 +96,7 @@ describe("linking an OpenID Connect identity to the signed-in account", () => {
     const intruder = new Browser(server.base, anAddress());
     for (const [name, value] of owner.jar) if (name === currentAuthCookies().sessionToken.name) intruder.jar.set(name, value);
     const theirs = sub();
-    expect(location(await connectFromSignInPage(intruder, theirs, "eidas2"))).toBe("/espace/compte?erreur=oidc-lien#oidc");
+    expect(location(await connectFromSignInPage(intruder, theirs, "eidas2"))).toBe("/espace/compte?erreur=oidc-lien");
 
     expect(location(await owner.get(callback))).toBe("/espace/compte?ok=oidc");
     expect(await accountIdForOidcIdentity(issuer, mine)).toBe(account.id);
@@ -109,7 +109,7 @@ describe("linking an OpenID Connect identity to the signed-in account", () => {
     // The owner's callback replayed, with the flow's cookies and another identity: nothing bound.
     const replay = new Browser(server.base, anAddress());
     for (const [name, value] of cookiesOfTheFlow) replay.jar.set(name, value);
-    expect(location(await replay.get(atProvider(location(started), theirs)))).toBe("/espace/compte?erreur=oidc-lien#oidc");
+    expect(location(await replay.get(atProvider(location(started), theirs)))).toBe("/espace/compte?erreur=oidc-lien");
     expect(await accountIdForOidcIdentity(issuer, theirs)).toBeUndefined();
   });
 
@@ -122,7 +122,7 @@ describe("linking an OpenID Connect identity to the signed-in account", () => {
     const first = sub();
     expect(location((await linkFromAccountPage(browser, first)).back!)).toBe("/espace/compte?ok=oidc");
     expect(await accountIdForOidcIdentity(issuer, first)).toBe(account.id);
-    expect(location((await linkFromAccountPage(browser, sub())).started)).toBe("/espace/compte?erreur=oidc-facteur-manquant#oidc");
+    expect(location((await linkFromAccountPage(browser, sub())).started)).toBe("/espace/compte?erreur=oidc-facteur-manquant");
   });
 
   it("« Mon compte » offers the link with a labelled code field, marked and described by the refusal when the code was missing or wrong", async () => {

@@ -15,10 +15,10 @@ const REFUSALS = { factor: "cle-retrait-facteur", "factor-missing": "cle-retrait
 export function POST(request: Request): Promise<Response> {
   return accountFormPost(request, async ({ session, form, now, trail }) => {
     const credential = field(form, "credential", 400);
-    if ((await findPasskey(credential))?.accountId !== session.account.id) return "erreur=cle#cles";
+    if ((await findPasskey(credential))?.accountId !== session.account.id) return "erreur=cle";
     const proven = await currentFactorProven(session.account.id, now, "passkey-remove", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
-    if (proven !== true) return `erreur=${REFUSALS[proven]}#cles`;
-    if (!(await removePasskey(session.account.id, credential))) return "erreur=cle#cles";
+    if (proven !== true) return `erreur=${REFUSALS[proven]}`;
+    if (!(await removePasskey(session.account.id, credential))) return "erreur=cle";
     await recordAccountEvent({ accountId: session.account.id, kind: "passkey-removed", at: now, ...trail });
     return "ok=cle-retiree";
   });

@@ -19,10 +19,10 @@ const REFUSALS = { factor: "oidc-delier-facteur", "factor-missing": "oidc-delier
 export function POST(request: Request): Promise<Response> {
   return accountFormPost(request, async ({ session, form, now, trail }) => {
     const identity = await findLinkedIdentity(session.account.id, field(form, "identity", 64));
-    if (!identity) return "erreur=oidc-inconnue#oidc";
+    if (!identity) return "erreur=oidc-inconnue";
     const proven = await currentFactorProven(session.account.id, now, "oidc-unlink", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
-    if (proven !== true) return `erreur=${REFUSALS[proven]}#oidc`;
-    if (!(await unbindOidcIdentity(session.account.id, identity.issuer, identity.subject))) return "erreur=oidc-inconnue#oidc";
+    if (proven !== true) return `erreur=${REFUSALS[proven]}`;
+    if (!(await unbindOidcIdentity(session.account.id, identity.issuer, identity.subject))) return "erreur=oidc-inconnue";
     await recordAccountEvent({ accountId: session.account.id, kind: "oidc-unlinked", at: now, ...trail });
     return "ok=oidc-delie";
   });

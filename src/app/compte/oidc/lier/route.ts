@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!oidcProviderName(env())) return new Response(null, { status: 404 });
   return accountFormPost(request, async ({ session, form, now, trail }) => {
     const proven = await currentFactorProven(session.account.id, now, "oidc-link", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
-    if (proven !== true) return `erreur=${REFUSALS[proven]}#oidc`;
-    return (await startOidcLink(session, now, publicUrlOf(request.headers))) ?? "erreur=oidc-indisponible#oidc";
+    if (proven !== true) return `erreur=${REFUSALS[proven]}`;
+    return (await startOidcLink(session, now, publicUrlOf(request.headers))) ?? "erreur=oidc-indisponible";
   });
 }
