@@ -7,7 +7,7 @@ import type { MessageTyped } from "@/server/messages/message-typed";
 import type { Json } from "@/server/pages/json-props";
 import { MessageForm, type MessageWriter } from "./message-form";
 import { MessageThread } from "./message-thread";
-import { messagingNotice } from "./notices";
+import { messageFieldErrors, messagingNotice } from "./notices";
 import { tv } from "@/lib/i18n/voice";
 
 /**
@@ -42,7 +42,7 @@ export function ConversationPageView({
       {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
-        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} />
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={messageFieldErrors(message)} />
       ) : (
         <p>{data.recipientGone && writer !== "professional" ? tv("messaging.recipientGone", writer) : t("messaging.cannotWrite")}</p>
       )}

@@ -1,9 +1,11 @@
 import { Button } from "@/components/button";
 import { SelectField, type SelectOption } from "@/components/documents/select-field";
+import { FieldError } from "@/components/field-error";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
 import { MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
 import { tv, type Reader } from "@/lib/i18n/voice";
+import type { MessageFieldErrors } from "./notices";
 
 /**
  * The form that sends a message: a new conversation (with its recipient, or its patient for a
@@ -24,6 +26,8 @@ export type MessageFormProps = {
   submitLabel: string;
   /** The subject and text of a refused message, given back (message-typed.ts). */
   typed?: { sujet: string; texte: string };
+  /** The refusal of a field, said beside it too (notices.ts, messageFieldErrors). */
+  errors?: MessageFieldErrors;
   /** Who writes: a professional (an attached file goes into the patient's documents), or, in a patient's space, the patient or someone acting for her (voice.ts). */
   writer: MessageWriter;
 };
@@ -31,8 +35,9 @@ export type MessageFormProps = {
 /** A professional, or the reader of a patient's space: the form's hints speak of « vos documents » only to the patient. */
 export type MessageWriter = "professional" | Reader;
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed }: MessageFormProps) {
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed, errors = {} }: MessageFormProps) {
   const headingId = `${id}-title`;
+  const textErrorId = errors.texte ? `${id}-texte-error` : undefined;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
       <h2 id={headingId} className="text-xl font-semibold">
@@ -76,7 +81,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             ]}
           />
         ) : null}
-        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} defaultValue={typed?.sujet} />}
+        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} defaultValue={typed?.sujet} error={errors.sujet} />}
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-texte`} className="font-semibold text-slate-900">
             {t("messaging.text")}
@@ -85,15 +90,17 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
           <p id={`${id}-texte-hint`} className="text-sm text-slate-700">
             {t("messaging.textHint")}
           </p>
+          {errors.texte && textErrorId ? <FieldError id={textErrorId} text={errors.texte} /> : null}
           <textarea
             id={`${id}-texte`}
             name="texte"
             required
             rows={6}
             maxLength={MESSAGE_MAX_LENGTH}
-            aria-describedby={`${id}-texte-hint`}
+            aria-describedby={[`${id}-texte-hint`, textErrorId].filter(Boolean).join(" ")}
+            aria-invalid={errors.texte ? true : undefined}
             defaultValue={typed?.texte}
-            className="rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900"
+            className={`rounded-md border bg-white px-3 py-2 text-base text-slate-900 ${errors.texte ? "border-red-700" : "border-slate-500"}`}
           />
         </div>
         {documents ? (

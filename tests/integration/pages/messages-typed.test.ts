@@ -99,3 +99,20 @@ describe("a refused message comes back with what was typed", () => {
     expect(noise.startsWith(kept)).toBe(true);
   });
 });
+
+describe("a refusal about the text or the subject is said by that field too", () => {
+  it("a blank text: the message field is marked invalid and described by the refusal (found in the browser)", async () => {
+    const camille = world.sessions.camille;
+    const refused = await post("send", { destinataire: world.bernard, texte: "     " }, { cookie: camille.cookie });
+    expect(noticeOf(refused)).toBe("texte");
+    const page = await html(messagesPage, refused.headers.get("location")!, camille.cookie);
+    const textarea = /<textarea[^>]*name="texte"[^>]*>/.exec(page)?.[0] ?? "";
+    expect(textarea).toContain('aria-invalid="true"');
+    const describedBy = /aria-describedby="([^"]+)"/.exec(textarea)?.[1]?.split(" ") ?? [];
+    const error = describedBy.find((id) => new RegExp(`<p id="${id}"[^>]*><span class="sr-only">Erreur :`).test(page));
+    expect(error, "an error paragraph among the field's descriptions").toBeDefined();
+    expect(page).toMatch(new RegExp(`<p id="${error}"[^>]*>.*?Le message doit contenir entre 1 et 5 000 caractères de texte\\.</p>`));
+    // Without a refusal the field is neither marked nor described by one.
+    expect(/<textarea[^>]*name="texte"[^>]*>/.exec(await html(messagesPage, "/espace/messages", camille.cookie))?.[0]).not.toContain("aria-invalid");
+  });
+});

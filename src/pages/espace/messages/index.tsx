@@ -1,7 +1,7 @@
 import { Alert } from "@/components/alert";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { MessageForm } from "@/components/messages/message-form";
-import { messagingNotice } from "@/components/messages/notices";
+import { messageFieldErrors, messagingNotice } from "@/components/messages/notices";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
@@ -45,7 +45,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
       ) : data.recipients.length === 0 ? (
         <p>{tv("messaging.noRecipient", reader)}</p>
       ) : (
-        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} />
+        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={messageFieldErrors(data.message)} />
       )}
     </div>
   );

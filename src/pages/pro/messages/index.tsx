@@ -1,7 +1,7 @@
 import { Alert } from "@/components/alert";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { MessageForm } from "@/components/messages/message-form";
-import { messagingNotice } from "@/components/messages/notices";
+import { messageFieldErrors, messagingNotice } from "@/components/messages/notices";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
@@ -42,6 +42,7 @@ export default function ProMessagesPage({ data }: FramedProps<Data>) {
           withModel
           writer="professional"
           typed={data.typed ?? undefined}
+          errors={messageFieldErrors(data.message)}
           submitLabel={t("messaging.send")}
         />
       )}
