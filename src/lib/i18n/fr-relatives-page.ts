@@ -98,4 +98,13 @@ export const frRelativesPage = {
     withdrawTitle: "Retirer la délégation",
     withdraw: "Retirer maintenant",
   },
+  /** The banner on every page of another person's space (space-banner.tsx). */
+  spaceBanner: {
+    label: "Espace d'une autre personne",
+    inSpace: "Vous êtes dans l'espace de {name}",
+    /** Worded without the guardian's gender, which the banner does not read (relative-lists.tsx's neutral form). */
+    asGuardian: " : vous exercez sa représentation légale.",
+    withRights: " avec ces droits : {rights}.",
+    back: "Revenir à mon espace",
+  },
 };

@@ -41,4 +41,12 @@ describe("a baby's prevention calendar (Pages Router)", () => {
     }
     expect(page).toContain("Ce qui commence dans plus de cinq ans n'est pas listé ici : chaque étape apparaît cinq ans avant.");
   });
+
+  it("names her in the banner of her space as French writes it: « l'espace d'Inès Roux »", async () => {
+    const answer = await servePage(preventionPage, "/espace/prevention", { cookie: mother.cookie, framed: true });
+    const html = answer.html!.replace(/&#x27;/g, "'").replace(/<!-- -->/g, "");
+    expect(html).toContain("Vous êtes dans l'espace d'Inès Roux");
+    expect(html).toContain(" : vous exercez sa représentation légale.");
+    expect(html).not.toContain("l'espace de Inès");
+  });
 });
