@@ -97,6 +97,8 @@ export const frPrevention = {
       back: "Retour à la prévention",
       certificateLink: "Certificat imprimable",
       growthLink: "Croissance et certificats de santé",
+      /** The growth page's introduction (carnet-enfant.tsx): in the catalogue, so that « de » elides before the child's name. */
+      growthIntro: "Le poids, la taille, l'IMC et le périmètre crânien de {name}, sur les courbes de référence.",
       tableCaption: "Vaccinations enregistrées, de la plus récente à la plus ancienne",
       addTitle: "Ajouter une vaccination",
       vaccine: "Vaccin",

@@ -4,6 +4,7 @@ import { GrowthChart } from "@/components/children/growth-chart";
 import { GrowthTable } from "@/components/children/growth-table";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import { queryValue } from "@/server/pages/query-page";
 import { GUARDIAN_TIE_SENTENCE } from "@/server/children/guardian-tie";
@@ -37,7 +38,7 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
   const { name, sex } = data;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title="Carnet de santé : croissance" description={`Le poids, la taille, l'IMC et le périmètre crânien de ${name}, sur les courbes de référence.`}>
+      <PageHeader title="Carnet de santé : croissance" description={t("prevention.carnet.growthIntro", { name })}>
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <p className="flex flex-wrap gap-4">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">

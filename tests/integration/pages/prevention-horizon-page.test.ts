@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as growthPage from "@/pages/espace/carnet-enfant";
 import * as preventionPage from "@/pages/espace/prevention";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
@@ -48,5 +49,7 @@ describe("a baby's prevention calendar (Pages Router)", () => {
     expect(html).toContain("Vous êtes dans l'espace d'Inès Roux");
     expect(html).toContain(" : vous exercez sa représentation légale.");
     expect(html).not.toContain("l'espace de Inès");
+    const growth = (await servePage(growthPage, "/espace/carnet-enfant", { cookie: mother.cookie })).html!.replace(/&#x27;/g, "'");
+    expect(growth).toContain("le périmètre crânien d'Inès Roux, sur les courbes de référence.");
   });
 });
