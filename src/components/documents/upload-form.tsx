@@ -1,5 +1,6 @@
 import { InlineScript } from "@/components/inline-script";
 import { installUploadForm } from "./upload-behaviour";
+import type { UploadErrorField } from "./upload-texts";
 
 /**
  * The upload form. Without JavaScript it is a plain multipart POST to the upload route, which
@@ -27,6 +28,7 @@ export type UploadFormTexts = {
 };
 
 const FORM_ID = "upload-form";
+const ERROR_ID = "upload-error";
 
 export function UploadForm({
   action,
@@ -34,6 +36,7 @@ export function UploadForm({
   kinds,
   texts,
   error,
+  errorField,
   maxBytes,
   today,
   nonce,
@@ -44,6 +47,8 @@ export function UploadForm({
   kinds: { value: string; label: string }[];
   texts: UploadFormTexts;
   error?: string;
+  /** The field the server's refusal is about: marked invalid, described by the refusal. */
+  errorField?: UploadErrorField;
   maxBytes: number;
   today: string;
   nonce: string | null;
@@ -51,9 +56,14 @@ export function UploadForm({
   typed?: { titre: string; type: string; date: string };
 }) {
   const field = "rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900";
+  // A refusal sent back without scripts: the notice has the focus (autofocus, as Alert's), and the
+  // field it is about says it too. Both were missing: the focus stayed on the page, the file field
+  // neither invalid nor described by « Ce type de fichier n'est pas accepté » (found in the browser).
+  const about = (name: UploadErrorField, describedBy: string) =>
+    error && errorField === name ? { "aria-invalid": true, "aria-describedby": `${describedBy} ${ERROR_ID}` } : { "aria-describedby": describedBy };
   return (
     <form id={FORM_ID} method="post" action={action} encType="multipart/form-data" className="flex max-w-xl flex-col gap-5">
-      <div data-upload-alert tabIndex={-1} role="alert" hidden={!error} className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+      <div id={ERROR_ID} data-upload-alert tabIndex={-1} role="alert" hidden={!error} autoFocus={Boolean(error)} className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
         {error}
       </div>
       {patientId ? <input type="hidden" name="patient" value={patientId} /> : null}
@@ -75,7 +85,7 @@ export function UploadForm({
           type="file"
           required
           accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-          aria-describedby={typed ? "upload-file-hint upload-file-again" : "upload-file-hint"}
+          {...about("file", typed ? "upload-file-hint upload-file-again" : "upload-file-hint")}
           className={field}
         />
       </div>
@@ -86,7 +96,7 @@ export function UploadForm({
         <p id="upload-title-hint" className="text-sm text-slate-700">
           {texts.titleHint}
         </p>
-        <input id="upload-title" name="titre" type="text" maxLength={200} aria-describedby="upload-title-hint" defaultValue={typed?.titre} className={field} />
+        <input id="upload-title" name="titre" type="text" maxLength={200} {...about("title", "upload-title-hint")} defaultValue={typed?.titre} className={field} />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="upload-kind" className="font-semibold">
@@ -104,7 +114,7 @@ export function UploadForm({
         <label htmlFor="upload-date" className="font-semibold">
           {texts.date} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
         </label>
-        <input id="upload-date" name="date" type="date" required defaultValue={typed?.date || today} max={today} className={field} />
+        <input id="upload-date" name="date" type="date" required {...(error && errorField === "date" ? { "aria-invalid": true, "aria-describedby": ERROR_ID } : {})} defaultValue={typed?.date || today} max={today} className={field} />
       </div>
       {/* Shown by the behaviour while a file is sent. */}
       <div data-upload-progress hidden className="flex flex-col gap-1">

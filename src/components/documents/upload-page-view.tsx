@@ -19,6 +19,7 @@ export function UploadPageView({ data, nonce }: { data: UploadPageData; nonce: s
         kinds={data.kinds}
         texts={data.texts}
         error={data.error ?? undefined}
+        errorField={data.errorField ?? undefined}
         maxBytes={data.maxBytes}
         today={data.today}
         typed={data.typed ?? undefined}

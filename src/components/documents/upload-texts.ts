@@ -35,3 +35,22 @@ export function uploadErrorFor(code: string | string[] | undefined): string | un
   const value = Array.isArray(code) ? code[0] : code;
   return value && (REFUSALS as readonly string[]).includes(value) ? t(`upload.errors.${value as UploadRefusal}`) : undefined;
 }
+
+/** The field a refusal is about, which is marked invalid and described by it; none for the others (quota, busy…). */
+export type UploadErrorField = "file" | "title" | "date";
+const FIELD_OF: Partial<Record<UploadRefusal, UploadErrorField>> = {
+  empty: "file",
+  "too-large": "file",
+  type: "file",
+  "pdf-script": "file",
+  "pdf-unreadable": "file",
+  "image-too-large": "file",
+  "image-unreadable": "file",
+  "future-date": "date",
+  "title-too-long": "title",
+};
+
+export function uploadErrorFieldFor(code: string | string[] | undefined): UploadErrorField | undefined {
+  const value = Array.isArray(code) ? code[0] : code;
+  return value && (REFUSALS as readonly string[]).includes(value) ? FIELD_OF[value as UploadRefusal] : undefined;
+}

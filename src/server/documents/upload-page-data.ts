@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import { uploadErrorFor, uploadFormTexts, uploadKinds } from "@/components/documents/upload-texts";
+import { uploadErrorFieldFor, uploadErrorFor, uploadFormTexts, uploadKinds, type UploadErrorField } from "@/components/documents/upload-texts";
 import type { UploadFormTexts } from "@/components/documents/upload-form";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
@@ -20,6 +20,8 @@ export type UploadPageData = {
   kinds: { value: string; label: string }[];
   texts: UploadFormTexts;
   error: string | null;
+  /** The field the refusal is about (upload-texts.ts), marked invalid and described by it. */
+  errorField: UploadErrorField | null;
   maxBytes: number;
   /** The date field's default and its latest day (a document is not dated after today). */
   today: string;
@@ -39,6 +41,7 @@ function form(error: string | string[] | undefined, personalKinds: boolean, type
     kinds: personalKinds ? kinds : kinds.filter((kind) => kind.value !== "personal"),
     texts: uploadFormTexts(),
     error: refusal,
+    errorField: refusal === null ? null : (uploadErrorFieldFor(error) ?? null),
     maxBytes: MAX_UPLOAD_BYTES,
     today: todayInParis(now()),
     typed: refusal && typed ? typed : null,

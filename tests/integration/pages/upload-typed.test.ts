@@ -49,11 +49,19 @@ describe("an upload refused comes back with its title, kind and date", () => {
     expect(page).toContain('<option value="imaging" selected="">');
     expect(page).toMatch(new RegExp(`name="date"[^>]*value="${day}"|value="${day}"[^>]*name="date"`));
     expect(page).toContain("Choisissez à nouveau le fichier");
-    expect(page).toMatch(/aria-describedby="upload-file-hint upload-file-again"/);
+    // The file field is the one refused: marked invalid and described by the refusal too, which
+    // has the focus (no script needed); found in the browser, where neither was so.
+    const fileInput = /<input[^>]*id="upload-file"[^>]*>/.exec(page)?.[0] ?? "";
+    expect(fileInput).toContain('aria-describedby="upload-file-hint upload-file-again upload-error"');
+    expect(fileInput).toContain('aria-invalid="true"');
+    expect(page).toMatch(/<div id="upload-error"[^>]*role="alert"[^>]*autofocus=""[^>]*>Ce type de fichier n'est pas accepté/);
+    expect(/<input[^>]*id="upload-title"[^>]*>/.exec(page)?.[0]).not.toContain("aria-invalid");
     // Without a refusal, or in another session holding the cookie: an empty form, and no such sentence.
     const fresh = (await servePage(ownUpload, "/espace/documents/ajouter", { cookie: `${patient.session.cookie}; ${typedCookie(refused)}`, headers: withNonce })).html!;
     expect(fresh).not.toContain(TITLE);
     expect(fresh).not.toContain("Choisissez à nouveau");
+    expect(fresh).not.toContain("aria-invalid");
+    expect(fresh).not.toMatch(/<div id="upload-error"[^>]*autofocus/);
     const other = await sessionOf(patient.account);
     expect((await servePage(ownUpload, "/espace/documents/ajouter?erreur=type", { cookie: `${other.cookie}; ${typedCookie(refused)}`, headers: withNonce })).html).not.toContain(TITLE);
 
