@@ -101,23 +101,28 @@ function fill(parts: readonly string[], params: MessageParams): string {
     const name = parts[index]!;
     if (Object.prototype.hasOwnProperty.call(params, name)) {
       const value = String(params[name]);
-      filled = elided(filled, value) + value + parts[index + 1]!;
+      // `filled` ends with the literal before this placeholder: « e » and its space become « ' ».
+      if (elides(parts[index - 1]!, index === 1, value)) filled = `${filled.slice(0, -2)}'`;
+      filled += value + parts[index + 1]!;
     } else filled += `{${name}}` + parts[index + 1]!;
   }
   return filled;
 }
 
-/** « de » ending a literal, as a word (after a space, an apostrophe, « or the start). */
-const DE_BEFORE = /(^|[\s«(])([Dd])e $/;
+/** « de » ending a literal, as a word (after a space, « or « ( » within it, or as the whole literal). */
+const DE_BEFORE = /(^|[\s«(])[Dd]e $/;
 /** A value beginning with a vowel: « de » elides before it. H is left out, as French does not always elide before it. */
 const VOWEL_FIRST = /^[AEIOUÀÂÆÉÈÊËÎÏÔŒÙÛÜaeiouàâæéèêëîïôœùûü]/;
 
 /**
- * « de » before a value beginning with a vowel, written « d' » as French writes it: a baby
- * called Inès had « Prévention de Inès Martin », « Vous êtes dans l'espace de Inès Martin »
- * (found in the browser). Names fill most such places (« le dossier de {person} »).
+ * Whether « de » before a value beginning with a vowel is written « d' », as French writes it: a
+ * baby called Inès had « Prévention de Inès Martin », « Vous êtes dans l'espace de Inès Martin »
+ * (found in the browser). Names fill most such places (« le dossier de {person} »). Only a « de »
+ * of the message's own words: a literal that is « de » alone follows another value (« {a}de {b} »)
+ * unless it opens the message, and what a value ends with is never changed.
  */
-function elided(literal: string, value: string): string {
-  if (!VOWEL_FIRST.test(value)) return literal;
-  return literal.replace(DE_BEFORE, (_, before: string, d: string) => `${before}${d}'`);
+function elides(literal: string, opensMessage: boolean, value: string): boolean {
+  if (!VOWEL_FIRST.test(value)) return false;
+  const match = DE_BEFORE.exec(literal);
+  return match !== null && (match[1] !== "" || opensMessage);
 }

@@ -53,6 +53,21 @@ describe("message catalogue", () => {
     expect(format("{a} et {b}", { a: "x" })).toBe("x et {b}");
   });
 
+  it.each([
+    { template: "Prévention de {name}", name: "Inès Martin", filled: "Prévention d'Inès Martin" },
+    { template: "De {name} à vous", name: "Élodie", filled: "D'Élodie à vous" },
+    { template: "de {name}", name: "Inès", filled: "d'Inès" },
+    { template: "l'espace de {name}", name: "Hugo", filled: "l'espace de Hugo" },
+    { template: "l'espace de {name}", name: "Camille", filled: "l'espace de Camille" },
+    { template: "« de {name}", name: "Inès", filled: "« d'Inès" },
+    { template: "monde {name}", name: "Inès", filled: "monde Inès" },
+    { template: "{who}de {name}", name: "Inès", filled: "Xde Inès" },
+    // What a value ends with is the value's: « de » there is not the message's to elide.
+    { template: "{who}{name}", who: "Marie de ", name: "Inès", filled: "Marie de Inès" },
+  ])("writes « de » before a vowel « d' » only where the message says « de »: $filled", ({ template, who = "X", name, filled }) => {
+    expect(format(template, { name, who })).toBe(filled);
+  });
+
   it("does not let a value be read as another placeholder or a prototype key", () => {
     expect(format("{name}", { name: "{other}" })).toBe("{other}");
     expect(format("{constructor}", {})).toBe("{constructor}");
@@ -63,15 +78,33 @@ describe("a message's placeholders, filled by t()", () => {
   const keys = leaves(fr).filter(([, value]) => !isPlural(value)).map(([key]) => key as MessageKey);
   const names = ["name", "when", "who", "date", "count", "quantity", "unit", "title", "constructor", "__proto__", "x"];
 
-  /** What a fill must give, written apart from the module: each `{name}` given replaced once, the others kept. */
-  const reference = (template: string, params: Record<string, string | number>) =>
-    template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  /**
+   * What a fill must give, written apart from the module: each `{name}` given replaced once, the
+   * others kept; a « de » of the message's words right before a value beginning with a vowel
+   * written « d' » (« Prévention d'Inès »), never one that is a value's own end.
+   */
+  const reference = (template: string, params: Record<string, string | number>) => {
+    let out = "";
+    let from = 0;
+    for (const match of template.matchAll(/\{(\w+)\}/g)) {
+      const literal = template.slice(from, match.index);
+      from = match.index + match[0].length;
+      if (!Object.prototype.hasOwnProperty.call(params, match[1]!)) {
+        out += literal + match[0];
+        continue;
+      }
+      const value = String(params[match[1]!]);
+      const ownDe = /(^|[\s«(])[Dd]e $/.test(literal) && (literal.length > 3 || match.index === 3);
+      out += (ownDe && /^[aeiouàâæéèêëîïôœùûü]/i.test(value) ? `${literal.slice(0, -2)}'` : literal) + value;
+    }
+    return out + template.slice(from);
+  };
 
   it("are filled as format() fills the same message, whatever the values and whichever are given", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...keys),
-        fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.string(), fc.integer(), fc.constantFrom("{when}", "$&", "$1"))),
+        fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.string(), fc.integer(), fc.constantFrom("{when}", "$&", "$1", "Inès", "Élodie de ", "h"))),
         (key, params) => {
           expect(t(key, params)).toBe(format(t(key), params));
           expect(t(key, params)).toBe(reference(t(key), params));
