@@ -15,3 +15,15 @@ export function switchReturnPathOf(value: unknown): `/${string}` | undefined {
   // Both patterns start with « / »: the type says what the check made sure of.
   return path as `/${string}` | undefined;
 }
+
+/**
+ * The invitation page's code once the switch brought its reader back to her own space (?espace=revenu):
+ * the page reloads looking almost the same, the accept button in place of the switch, and said
+ * nothing of the switch; with it, the page says so and leads there (invitation-pages-props.ts).
+ */
+export const BACK_IN_OWN_SPACE = "revenu";
+
+/** Where the switch lands for a `retour` checked by switchReturnPathOf: the invitation page with its code, any other page as it is. */
+export function switchLandingOf(path: `/${string}`): `/${string}` {
+  return INVITATION_PAGE.test(path) ? `${path}?espace=${BACK_IN_OWN_SPACE}` : path;
+}

@@ -43,6 +43,8 @@ export const frInvitation = {
      */
     elsewhere: "Vous agissez en ce moment dans l'espace d'une autre personne. Pour accepter cette invitation, revenez d'abord dans votre propre espace : vous reviendrez ensuite sur cette page.",
     backToOwnSpace: "Revenir à mon espace pour accepter",
+    /** Once that switch brought her back here (?espace=revenu): what changed, said where the focus lands. */
+    backInOwnSpace: "Vous êtes de nouveau dans votre propre espace : vous pouvez maintenant accepter l'invitation.",
     /** Signed in with another account than the invited address's (the page's own words, not a form's answer). */
     wrongAccount:
       "Cette invitation a été envoyée à une autre adresse e-mail que celle de ce compte : pour l'accepter, déconnectez-vous, puis connectez-vous avec le compte de l'adresse invitée (ou ouvrez-en un depuis ce lien).",

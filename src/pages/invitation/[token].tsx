@@ -52,6 +52,9 @@ export default function InvitationPage({ title, data }: FramedProps<InvitationPa
             <p>{t("relatives.messagesIncludedInvitee")}</p>
             <p>{t("invitationPage.afterAgreement")}</p>
           </section>
+          {/* After « Revenir à mon espace pour accepter »: the page reloaded with the button in place of the
+              switch and said nothing of it; a status, which takes the focus (Alert), says it happened. */}
+          {data.viewer.kind === "patient" && data.switchedBack ? <Alert tone="success">{t("invitationPage.backInOwnSpace")}</Alert> : null}
           {data.viewer.kind === "patient" ? (
             <form method="post" action="/api/invitation/accepter" className="flex flex-col gap-3">
               <input type="hidden" name="jeton" value={data.token} />

@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
+import { BACK_IN_OWN_SPACE } from "@/lib/delegations/switch-return";
 import { frInvitation } from "@/lib/i18n/fr-invitation";
 import { t } from "@/lib/i18n/messages";
 import { now } from "../clock";
@@ -56,7 +57,19 @@ export type InvitationViewer =
 export type InvitationPageData =
   | { state: "unknown"; message: string }
   | { state: "closed"; inviter: string; inviterSex: GrammaticalSex; error: string | null; message: string }
-  | { state: "open"; inviter: string; inviterSex: GrammaticalSex; error: string | null; scopes: string[]; endDay: string; token: string; viewer: InvitationViewer; today: string };
+  | {
+      state: "open";
+      inviter: string;
+      inviterSex: GrammaticalSex;
+      error: string | null;
+      scopes: string[];
+      endDay: string;
+      token: string;
+      viewer: InvitationViewer;
+      today: string;
+      /** Back in her own space by the switch of an `elsewhere` viewer, and now able to accept: the page says so. */
+      switchedBack: boolean;
+    };
 
 /** A code of the forms' own, by an own key (not one of the object's prototype); anything else says nothing. */
 const errorFor = (code: string | undefined): string | null => (code !== undefined && isErrorCode(code) ? errorText(code) : null);
@@ -80,7 +93,9 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
   // Her post refused as not in her own space while she still is not: the page's own words say it,
   // with the way back, once.
   const error = viewer.kind === "practitioner" && code !== null ? errorText("professional") : viewer.kind === "elsewhere" && queryValue(query.erreur) === "not-own-space" ? null : code;
-  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, inviterSex: view.inviterSex, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()) } };
+  // Only where the button now shows: the code in an address opened again elsewhere, or by another account, says nothing.
+  const switchedBack = viewer.kind === "patient" && queryValue(query.espace) === BACK_IN_OWN_SPACE;
+  return { title: INVITATION_TITLE, data: { state: "open", inviter: view.inviter, inviterSex: view.inviterSex, error, scopes: view.scopes, endDay: view.endDay, token, viewer, today: todayInParis(now()), switchedBack } };
 });
 
 /**

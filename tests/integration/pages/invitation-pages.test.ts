@@ -11,7 +11,7 @@ import { aDelegation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { clock } from "../delegations/test-clock";
 import { buildWorld, cancelSecretOf, locationOf, noticeOf, personWithAccount, post, secretFromOutbox, type World } from "../delegations/world";
-import { appUrl, sessionOf, signIn } from "../fhir-api/http";
+import { sessionOf, signIn } from "../fhir-api/http";
 import { createAccount } from "@/server/db/account-store";
 import { insertInvitation } from "@/server/db/delegation-invitation-store";
 import { hashSecret, newSecret } from "@/server/delegations/invitation-secret";
@@ -178,13 +178,23 @@ describe("the invitation page (Pages Router)", () => {
     }
     expect(await page()).toContain(ELSEWHERE);
 
-    // The switch: back to her own space, then to the invitation, where the button shows.
+    // The code of the switch's landing, in an address opened while still elsewhere: nothing said of a switch.
+    const BACK = "Vous êtes de nouveau dans votre propre espace : vous pouvez maintenant accepter l'invitation.";
+    expect(await page("?espace=revenu")).not.toContain(BACK);
+
+    // The switch: back to her own space, then to the invitation, where the button shows, and a
+    // status that says the switch happened has the focus (the page reloaded, looking much the same).
     const switched = await post("espaceActif", { patientId: nina.patientId, retour: `/invitation/${secret}` }, inEve.cookie);
     expect(switched.status).toBe(303);
-    expect(switched.headers.get("location")).toMatch(new RegExp(`^(${appUrl().replace(/[.]/g, "\\.")})?/invitation/${secret}$`));
-    const back = await page();
+    const landing = locationOf(switched);
+    expect(landing.pathname).toBe(`/invitation/${secret}`);
+    expect(landing.search).toBe("?espace=revenu");
+    const back = await page(landing.search);
     expect(back).toContain('action="/api/invitation/accepter"');
     expect(back).not.toContain(ELSEWHERE);
+    expect(back).toMatch(new RegExp(`<div role="status" tabindex="-1" autofocus=""[^>]*><div>${BACK}</div></div>`));
+    // Opened again from the e-mail, no code: the page as it always was.
+    expect(await page()).not.toContain(BACK);
   });
 
   // Invitations to a professional's address are refused when made (invite-caregiver.ts), but one

@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { SPACE_LANDINGS, type SpaceLanding } from "@/lib/delegations/space-landings";
-import { switchReturnPathOf } from "@/lib/delegations/switch-return";
+import { switchLandingOf, switchReturnPathOf } from "@/lib/delegations/switch-return";
 
 /**
  * `suite`: where to land once switched; the relatives or the notifications page besides the home
@@ -37,5 +37,5 @@ export async function POST(request: Request): Promise<Response> {
     return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   }
   const back = switchReturnPathOf(parsed.data.retour);
-  return seeOther(back ?? (parsed.data.suite ? SPACE_LANDINGS[parsed.data.suite] : "/espace"));
+  return seeOther(back ? switchLandingOf(back) : (parsed.data.suite ? SPACE_LANDINGS[parsed.data.suite] : "/espace"));
 }
