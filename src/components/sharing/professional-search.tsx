@@ -10,6 +10,10 @@ import { ProfessionalHeading } from "./professional-heading";
 /**
  * "Autoriser un professionnel": search the directory (a GET form: the query is in the URL, the
  * page works without JavaScript), then authorise, block or preview from each result.
+ * `takesFocus`: the results' heading has the focus when the page loads (the answer to the search,
+ * as a notice is to a post), unless a notice above takes it. The form goes to the page without a
+ * fragment (#autoriser): with one, the browser scrolls to it and skips autofocus, and the focus
+ * stayed at the top of the page, the results read only by whoever scrolled to them.
  */
 export function ProfessionalSearch({
   query,
@@ -17,25 +21,29 @@ export function ProfessionalSearch({
   authorised,
   blocked,
   reader,
+  takesFocus,
 }: {
   query: string;
   results?: { cards: ProfessionalCard[]; more: boolean };
   authorised: ReadonlySet<string>;
   blocked: ReadonlySet<string>;
   reader: Reader;
+  takesFocus: boolean;
 }) {
   return (
     <section id="autoriser" aria-labelledby="autoriser-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="autoriser-title" className="text-xl font-semibold">
         {t("sharing.authoriseTitle")}
       </h2>
-      <form method="get" action="/espace/partage#autoriser" role="search" className="flex flex-wrap items-end gap-3">
+      <form method="get" action="/espace/partage" role="search" className="flex flex-wrap items-end gap-3">
         <TextField name="q" label={t("sharing.searchLabel")} hint={t("sharing.searchHint")} defaultValue={query} maxLength={100} className="min-w-64 flex-1" />
         <Button type="submit">{t("sharing.searchButton")}</Button>
       </form>
       {results ? (
         <div className="flex flex-col gap-3" aria-live="polite">
-          <h3 className="text-lg font-semibold">{t("sharing.resultsTitle", { query })}</h3>
+          <h3 tabIndex={takesFocus ? -1 : undefined} autoFocus={takesFocus} className="text-lg font-semibold">
+            {t("sharing.resultsTitle", { query })}
+          </h3>
           {results.cards.length === 0 ? <p>{t("sharing.searchNone", { query })}</p> : null}
           <ul className="flex flex-col gap-3">
             {results.cards.map((card) => {

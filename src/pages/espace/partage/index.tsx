@@ -62,6 +62,8 @@ export default function SharingPage({ frame, data }: FramedProps<Data>) {
         authorised={new Set(overview.authorised.map((a) => a.card.id))}
         blocked={new Set(overview.blocked.map((b) => b.card.id))}
         reader={reader}
+        // The results have the focus but where a notice has it (Alert: an error or a success).
+        takesFocus={!notice || notice.tone === "info"}
       />
       <AuthorisedList overview={overview} paging={{ page: search.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: search.bloques }, "autorises") }} reader={reader} />
       <BlockedList overview={overview} paging={{ page: search.bloques, hrefFor: (page) => listHref({ autorises: search.autorises, bloques: page }, "bloques") }} reader={reader} />
