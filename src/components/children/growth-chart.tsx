@@ -1,3 +1,4 @@
+import { t, tn } from "@/lib/i18n/messages";
 import { MEASURES } from "@/server/children/growth-measures";
 import { formatCentile, formatValue, formatYears } from "@/server/children/growth-format";
 import type { GrowthPoint } from "@/server/children/growth-points";
@@ -42,15 +43,16 @@ export function GrowthChart({ measure, sex, points, currentAge, id }: Props) {
   const xStep = to - from > 10 ? 2 : 1;
   const xTicks = range(Math.ceil(from), to, xStep);
   const last = shown[shown.length - 1];
-  const description =
-    `Courbes de référence (${GROWTH_REFERENCE_NAME}), ${sex === "male" ? "garçons" : "filles"}, centiles 3, 10, 25, 50, 75, 90 et 97, de ${formatYears(from)} à ${formatYears(to)}. ` +
-    (last
-      ? `${shown.length} mesure${shown.length > 1 ? "s" : ""} ; la dernière : ${formatValue(last.value, info.decimals)} ${info.unit.display} à ${last.ageText} (${formatCentile(last.centile)}). Le tableau qui suit donne toutes les valeurs.`
-      : "Aucune mesure sur cette période.");
+  const description = [
+    t("growth.chart.description", { reference: GROWTH_REFERENCE_NAME, sex: t(`growth.chart.sex.${sex}`), from: formatYears(from), to: formatYears(to) }),
+    last
+      ? tn("growth.chart.measures", shown.length, { value: formatValue(last.value, info.decimals), unit: info.unit.display, age: last.ageText, centile: formatCentile(last.centile) })
+      : t("growth.chart.none"),
+  ].join(" ");
 
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full max-w-3xl rounded border border-slate-300 bg-white">
-      <title id={`${id}-title`}>{`${info.label} selon l'âge`}</title>
+      <title id={`${id}-title`}>{t("growth.chart.title", { measure: info.label })}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       <g aria-hidden="true">
         {yTicks.map((tick) => (
@@ -70,7 +72,7 @@ export function GrowthChart({ measure, sex, points, currentAge, id }: Props) {
           </g>
         ))}
         <text x={(PAD.left + W - PAD.right) / 2} y={H - 6} textAnchor="middle" fontSize="12" fill="#1e293b">
-          Âge (années)
+          {t("growth.chart.ageAxis")}
         </text>
         <text x={12} y={PAD.top + 4} fontSize="12" fill="#1e293b">
           {info.unit.display}

@@ -12,6 +12,7 @@ import { frInvitation } from "./fr-invitation";
 import { frRelativesPage } from "./fr-relatives-page";
 import { frPrevention } from "./fr-prevention";
 import { frRecordCopy } from "./fr-record-copy";
+import { frGrowth } from "./fr-growth";
 
 /**
  * Every string the portal shows, in French. Other catalogues (en.ts) must have the same shape:
@@ -33,6 +34,7 @@ export const fr = {
   ...frRelativesPage,
   ...frPrevention,
   ...frRecordCopy,
+  ...frGrowth,
   app: {
     name: "Mon espace santé",
     tagline: "Vos documents, vos ordonnances et vos choix de partage, au même endroit.",

@@ -22,7 +22,7 @@ export const config = { unstable_runtimeJS: false };
 
 export const getServerSideProps = framedPage<GrowthPageData>("patient", async (scope, { query }) => {
   const data = await growthPageData(scope, queryValue(query.message));
-  return data ? { title: "Carnet de santé : croissance", data } : NOT_FOUND;
+  return data ? { title: t("growth.title"), data } : NOT_FOUND;
 });
 
 const FIELD = "rounded border border-slate-500 px-2 py-1";
@@ -38,14 +38,14 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
   const { name, sex } = data;
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title="Carnet de santé : croissance" description={t("prevention.carnet.growthIntro", { name })}>
+      <PageHeader title={t("growth.title")} description={t("prevention.carnet.growthIntro", { name })}>
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <p className="flex flex-wrap gap-4">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
-            Carnet de vaccination
+            {t("growth.vaccinationLink")}
           </a>
           <a href="/espace/prevention/carnet/certificat" className="font-semibold text-blue-800 underline underline-offset-4">
-            Certificat de vaccination imprimable
+            {t("growth.certificateLink")}
           </a>
         </p>
       </PageHeader>
@@ -53,12 +53,12 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
       {data.guardian ? (
         <section aria-labelledby="guardians-title" className="flex flex-col gap-2">
           <h2 id="guardians-title" className="text-xl font-semibold">
-            Représentants légaux
+            {t("growth.guardiansTitle")}
           </h2>
           <p>{GUARDIAN_TIE_SENTENCE}</p>
           {data.guardian.ofAgeOn ? (
             <p>
-              {`${name} aura ${AGE_OF_MAJORITY} ans le ${data.guardian.ofAgeOn} : ce jour-là, votre accès à son espace prendra fin de lui-même, comme celui des proches invités dans cet espace, et ${name} recevra un mois avant de quoi activer son propre compte.`}
+              {t("growth.ofAge", { name, age: AGE_OF_MAJORITY, date: data.guardian.ofAgeOn })}
             </p>
           ) : null}
         </section>
@@ -67,31 +67,31 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
       {data.canWrite ? (
         <section aria-labelledby="add-title" className="flex flex-col gap-3">
           <h2 id="add-title" className="text-xl font-semibold">
-            Ajouter une mesure
+            {t("growth.addTitle")}
           </h2>
           <form method="post" action="/espace/carnet-enfant/mesure" className="flex max-w-xl flex-col gap-3">
             <input type="hidden" name="espace" value={data.patientId} />
             <label htmlFor="date" className="font-semibold">
-              Date de la mesure
+              {t("growth.date")}
             </label>
             <input id="date" type="date" name="date" required max={data.today} min={data.birthDate ?? undefined} defaultValue={data.today} className={FIELD} />
             <p id="numbers-hint" className="text-sm text-slate-700">
-              Remplissez ce que vous avez mesuré ce jour-là ; une virgule ou un point pour les décimales. L&apos;IMC est calculé à partir du poids et de la taille.
+              {t("growth.numbersHint")}
             </p>
             <label htmlFor="poids" className="font-semibold">
-              Poids (kg)
+              {t("growth.weight")}
             </label>
             <input id="poids" name="poids" type="text" inputMode="decimal" autoComplete="off" aria-describedby="numbers-hint" className={FIELD} />
             <label htmlFor="taille" className="font-semibold">
-              Taille (cm)
+              {t("growth.height")}
             </label>
             <input id="taille" name="taille" type="text" inputMode="decimal" autoComplete="off" aria-describedby="numbers-hint" className={FIELD} />
             <label htmlFor="perimetre" className="font-semibold">
-              Périmètre crânien (cm, facultatif)
+              {t("growth.headCircumference")}
             </label>
             <input id="perimetre" name="perimetre" type="text" inputMode="decimal" autoComplete="off" aria-describedby="numbers-hint" className={FIELD} />
             <div>
-              <Button type="submit">Ajouter au carnet</Button>
+              <Button type="submit">{t("growth.add")}</Button>
             </div>
           </form>
         </section>
@@ -105,7 +105,7 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
           {sex && chart ? (
             <GrowthChart id={`chart-${measure}`} measure={measure} sex={sex} points={points} currentAge={data.currentAge} />
           ) : (
-            <p>Pas de courbe de référence : elle dépend du sexe et de l&apos;âge, inconnus ou hors des courbes de l&apos;enfance.</p>
+            <p>{t("growth.noReference")}</p>
           )}
           <GrowthTable measure={measure} points={points} />
         </section>
@@ -113,7 +113,7 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
 
       <section aria-labelledby="certificates-title" className="flex flex-col gap-3">
         <h2 id="certificates-title" className="text-xl font-semibold">
-          Certificats de santé
+          {t("growth.certificatesTitle")}
         </h2>
         {data.certificates.length > 0 ? (
           <ul className="flex flex-col gap-2">
@@ -127,17 +127,17 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
             ))}
           </ul>
         ) : (
-          <p>Aucun certificat dans les documents de cet espace.</p>
+          <p>{t("growth.noCertificates")}</p>
         )}
         <p>
           <a href="/espace/documents/ajouter" className="font-semibold text-blue-800 underline underline-offset-4">
-            Ajouter un certificat aux documents
+            {t("growth.addCertificate")}
           </a>
         </p>
       </section>
 
       <p className="text-sm text-slate-700">
-        {`Courbes de référence : ${GROWTH_REFERENCE_NAME}. Les centiles situent une mesure parmi les enfants de même âge et de même sexe ; seul un professionnel de santé interprète une courbe.`}
+        {t("growth.referenceNote", { reference: GROWTH_REFERENCE_NAME })}
       </p>
     </div>
   );

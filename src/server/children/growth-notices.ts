@@ -1,19 +1,22 @@
+import { t } from "@/lib/i18n/messages";
+
 /**
- * The codes a growth form post comes back with (?message=…), and what the page says for each.
- * Fixed texts: nothing from the request is ever echoed into the page.
+ * The codes a growth form post comes back with (?message=…), and what the page says for each
+ * (its words in the catalogue, fr-growth.ts). Fixed texts: nothing from the request is ever
+ * echoed into the page.
  */
 export const GROWTH_NOTICES = {
-  ajoute: { tone: "success", text: "La mesure a été ajoutée au carnet de santé." },
-  vide: { tone: "error", text: "Indiquez au moins une mesure : le poids, la taille ou le périmètre crânien." },
-  date: { tone: "error", text: "La date de la mesure doit être une date réelle, au plus tard aujourd'hui." },
-  naissance: { tone: "error", text: "La date de la mesure ne peut pas être antérieure à la naissance." },
-  poids: { tone: "error", text: "Le poids doit être un nombre de kilos entre 0,3 et 250 (par exemple 18,5)." },
-  taille: { tone: "error", text: "La taille doit être un nombre de centimètres entre 20 et 250 (par exemple 112,5)." },
-  perimetre: { tone: "error", text: "Le périmètre crânien doit être un nombre de centimètres entre 15 et 75." },
-  invraisemblable: { tone: "error", text: "Cette valeur est très éloignée de ce qui est possible à cet âge : vérifiez l'unité et la virgule. Rien n'a été enregistré." },
-  espace: { tone: "error", text: "Cet espace n'est plus celui où vous agissez (votre accès a changé, ou l'enfant a eu 18 ans) : rien n'a été enregistré." },
-  refuse: { tone: "error", text: "Vous ne pouvez pas ajouter de mesure dans cet espace." },
-  echec: { tone: "error", text: "La mesure n'a pas pu être enregistrée. Réessayez." },
+  ajoute: { tone: "success", text: t("growth.notices.ajoute") },
+  vide: { tone: "error", text: t("growth.notices.vide") },
+  date: { tone: "error", text: t("growth.notices.date") },
+  naissance: { tone: "error", text: t("growth.notices.naissance") },
+  poids: { tone: "error", text: t("growth.notices.poids") },
+  taille: { tone: "error", text: t("growth.notices.taille") },
+  perimetre: { tone: "error", text: t("growth.notices.perimetre") },
+  invraisemblable: { tone: "error", text: t("growth.notices.invraisemblable") },
+  espace: { tone: "error", text: t("growth.notices.espace") },
+  refuse: { tone: "error", text: t("growth.notices.refuse") },
+  echec: { tone: "error", text: t("growth.notices.echec") },
 } as const satisfies Record<string, { tone: "success" | "error"; text: string }>;
 
 export type GrowthNotice = keyof typeof GROWTH_NOTICES;
