@@ -93,6 +93,8 @@ export const frPrevention = {
     },
     carnet: {
       title: "Carnet de vaccination",
+      /** Its heading in another person's space (a parent in a child's, a caregiver), as the prevention page's titleOf. */
+      titleOf: "Carnet de vaccination de {name}",
       intro: "Toutes les vaccinations enregistrées dans le dossier, par un professionnel ou déclarées.",
       back: "Retour à la prévention",
       certificateLink: "Certificat imprimable",

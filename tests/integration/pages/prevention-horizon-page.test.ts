@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as growthPage from "@/pages/espace/carnet-enfant";
 import * as preventionPage from "@/pages/espace/prevention";
+import * as carnetPage from "@/pages/espace/prevention/carnet";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
@@ -17,6 +18,7 @@ useTestDatabase();
  * years ahead is no longer listed (group-items.ts); what is to do now still is.
  */
 let mother: SignedIn;
+let parentId: string;
 beforeAll(async () => {
   const system = await systemRepository("prevention-horizon-tests");
   const born = addMonths(todayInParis(), -3);
@@ -24,6 +26,7 @@ beforeAll(async () => {
   const parent = (await system.create(aPatient({ given: "Sarah", family: "Roux", birthDate: "1992-04-02" }))).id!;
   await system.create(aGuardianship({ patientId: baby, agentPatientId: parent, scopes: [] }));
   mother = await signIn(`Patient/${parent}`, { space: baby, name: "Sarah Roux" });
+  parentId = parent;
 }, 120_000);
 
 describe("a baby's prevention calendar (Pages Router)", () => {
@@ -51,5 +54,15 @@ describe("a baby's prevention calendar (Pages Router)", () => {
     expect(html).not.toContain("l'espace de Inès");
     const growth = (await servePage(growthPage, "/espace/carnet-enfant", { cookie: mother.cookie })).html!.replace(/&#x27;/g, "'");
     expect(growth).toContain("le périmètre crânien d'Inès Roux, sur les courbes de référence.");
+  });
+
+  it("names her in the heading of her vaccination record, as the link to it does; the mother's own record is « Carnet de vaccination »", async () => {
+    const heading = async (cookie: string) => {
+      const answer = await servePage(carnetPage, "/espace/prevention/carnet", { cookie });
+      expect(answer.status).toBe(200);
+      return answer.html!.replace(/&#x27;/g, "'").match(/<h1[^>]*>([^<]*)<\/h1>/)?.[1];
+    };
+    expect(await heading(mother.cookie)).toBe("Carnet de vaccination d'Inès Roux");
+    expect(await heading((await signIn(`Patient/${parentId}`, { name: "Sarah Roux" })).cookie)).toBe("Carnet de vaccination");
   });
 });

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { VaccinationTable } from "@/components/prevention/vaccination-table";
 import { t } from "@/lib/i18n/messages";
+import { readerOf } from "@/lib/i18n/voice";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { vaccinationRecordPageData, type VaccinationRecordPageData } from "@/server/prevention/vaccination-record-page-data";
 
@@ -20,15 +21,22 @@ export const getServerSideProps = framedPage<VaccinationRecordPageData>("patient
   data: await vaccinationRecordPageData(scope, query.message),
 }));
 
-/** The vaccination record: every Immunization the actor may see, and a form to add one (declared). */
-export default function VaccinationRecordPage({ data }: FramedProps<VaccinationRecordPageData>) {
+/**
+ * The vaccination record: every Immunization the actor may see, and a form to add one (declared).
+ * In another person's space its heading names her, by the banner's name (voice.ts), as the link
+ * that leads here and the prevention page's heading do: « Carnet de vaccination » alone read as
+ * the parent's own.
+ */
+export default function VaccinationRecordPage({ frame, data }: FramedProps<VaccinationRecordPageData>) {
   if (!data) return <NotFoundView />;
+  const reader = readerOf(frame.banner);
+  const title = reader.voice === "theirs" && reader.person ? t("prevention.carnet.titleOf", { name: reader.person }) : t("prevention.carnet.title");
   // Refused for one field, that field says so itself (aria-invalid, its error read with it), not only the notice above.
   const dateError = data.notice === "date-invalide";
   const lotError = data.notice === "lot-invalide";
   return (
     <div className="flex flex-col gap-8">
-      <PageHeader title={t("prevention.carnet.title")} description={t("prevention.carnet.intro")}>
+      <PageHeader title={title} description={t("prevention.carnet.intro")}>
         <PreventionNoticeAlert notice={data.notice} />
         <p className="flex flex-wrap gap-4">
           <a href="/espace/prevention" className="font-semibold text-blue-800 underline underline-offset-4">
