@@ -84,8 +84,8 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
         {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} defaultValue={typed?.sujet} error={errors.sujet} />}
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-texte`} className="font-semibold text-slate-900">
-            {t("messaging.text")}
-            <span className="ml-1 text-sm font-normal text-slate-700">{t("form.required")}</span>
+            {/* A space, not a margin: the field's name read « Votre message(obligatoire) » to a screen reader. */}
+            {t("messaging.text")} <span className="text-sm font-normal text-slate-700">{t("form.required")}</span>
           </label>
           <p id={`${id}-texte-hint`} className="text-sm text-slate-700">
             {t("messaging.textHint")}
@@ -108,7 +108,9 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
         ) : null}
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-fichier`} className="font-semibold text-slate-900">
-            {t("messaging.file")}
+            {/* « Ou … » only after the choice of a document of the record: alone (a professional's new
+                message), it read as the second half of a choice nobody was offered. */}
+            {documents ? t("messaging.file") : t("messaging.fileAlone")}
           </label>
           <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
             {writer === "professional" ? t("messaging.fileHintPro") : tv("messaging.fileHint", writer)}

@@ -47,6 +47,7 @@ export const frMessaging = {
     document: "Joindre un document du dossier (facultatif)",
     documentNone: "Aucun document",
     file: "Ou joindre un nouveau fichier (facultatif)",
+    fileAlone: "Joindre un fichier (facultatif)",
     fileHint: { yours: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté à vos documents.", theirs: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents de {person}." },
     fileHintPro: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents du patient.",
     send: "Envoyer",

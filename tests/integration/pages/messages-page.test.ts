@@ -76,4 +76,17 @@ describe("the professional's messages page", () => {
     expect(answer.html).toMatch(new RegExp(`<option value="${world.camilleId}"[^>]*>Camille Martin \\(01/01/1990\\)</option>`));
     expect(answer.html).not.toContain("1990-01-01");
   });
+
+  it("offers a file to attach without « Ou », there being no document of the record to choose before it, and names the text field with its space", async () => {
+    const html = (await servePage(proMessagesPage, "/pro/messages", { cookie: world.sessions.bernard.cookie })).html!;
+    expect(html).not.toContain('name="document"');
+    expect(html).toMatch(/<label for="nouveau-fichier"[^>]*>Joindre un fichier \(facultatif\)<\/label>/);
+    expect(html).not.toContain("Ou joindre");
+    // Where a document may be chosen first (the patient's form), the file is its alternative.
+    const patient = (await servePage(messagesPage, "/espace/messages", { cookie: world.sessions.camille.cookie })).html!;
+    expect(patient).toContain('name="document"');
+    expect(patient).toMatch(/<label for="nouveau-fichier"[^>]*>Ou joindre un nouveau fichier \(facultatif\)<\/label>/);
+    // « Votre message (obligatoire) », not « Votre message(obligatoire) »: the text before the span ends with its space.
+    expect(html).toMatch(/<label for="nouveau-texte"[^>]*>Votre message <span[^>]*>\(obligatoire\)<\/span><\/label>/);
+  });
 });
