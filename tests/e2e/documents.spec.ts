@@ -213,6 +213,24 @@ test("Camille uploads a PDF with progress shown; its hostile title stays text in
   expect([...dialogs, ...bernardDialogs]).toEqual([]);
 });
 
+test("an upload refused to the form's script marks the field it is about, as the page sent back without scripts does", async ({ browser }) => {
+  const page = await pageAs(browser, "bernard");
+  await page.goto(`/pro/patients/${CAMILLE}/ajouter`);
+  const file = page.getByLabel("Fichier");
+  await file.setInputFiles({ name: "note.txt", mimeType: "text/plain", buffer: Buffer.from("pas un document") });
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  const alert = page.getByRole("main").getByRole("alert");
+  await expect(alert).toHaveText("Ce type de fichier n'est pas accepté. Envoyez un PDF, une image JPEG ou PNG.");
+  await expect(alert).toBeFocused();
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(file).toHaveAccessibleDescription(/PDF, JPEG ou PNG, 20 Mo au maximum\. Ce type de fichier n'est pas accepté/);
+  // Sent again, the mark goes with the refusal it belonged to: an unreadable PDF marks the file once.
+  await file.setInputFiles({ name: "illisible.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 illisible") });
+  await page.getByRole("button", { name: "Ajouter le document" }).click();
+  await expect(alert).toHaveText("Ce PDF est illisible ou protégé par un mot de passe.");
+  await expect(file).toHaveAttribute("aria-describedby", "upload-file-hint upload-error");
+});
+
 test("Camille hides her upload and Dr Bernard no longer sees it, in the list, the search, its page or its file", async ({ browser }) => {
   const page = await pageAs(browser, "camille");
   await page.goto(`/espace/documents?q=${stamp}`);

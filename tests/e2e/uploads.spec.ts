@@ -108,7 +108,7 @@ test("21 MB is refused with a French message, by the page and by the server", as
     multipart: { fichier: { name: "trop-gros.pdf", mimeType: "application/pdf", buffer: big }, titre: `Trop gros ${stamp}`, type: "personal", date: "2026-11-02" },
   });
   expect(response.status()).toBe(413);
-  expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo." });
+  expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo.", field: "file" });
 
   // Without JavaScript, the plain form post comes back to the form with the message.
   const plain = await pageAs(browser, "nadia", { javaScriptEnabled: false });

@@ -34,9 +34,30 @@ export function installUploadForm(win: Window, formId: string, maxBytes: number,
     }
     if (progressArea) progressArea.hidden = !sending;
   };
-  const fail = (message: string) => {
+  // The field a refusal is about is marked invalid and described by the alert, as the page the
+  // server sends back without scripts marks it (upload-form.tsx); with the script, the file field
+  // stayed unmarked under « Ce type de fichier n'est pas accepté » (found in the browser).
+  const FIELD_IDS: Record<string, string> = { file: "upload-file", title: "upload-title", date: "upload-date" };
+  const unmark = () => {
+    for (const id of Object.values(FIELD_IDS)) {
+      const input = doc.getElementById(id);
+      if (!input || input.getAttribute("aria-invalid") !== "true") continue;
+      input.removeAttribute("aria-invalid");
+      const rest = (input.getAttribute("aria-describedby") ?? "").split(" ").filter((token) => token && token !== alert?.id);
+      if (rest.length > 0) input.setAttribute("aria-describedby", rest.join(" "));
+      else input.removeAttribute("aria-describedby");
+    }
+  };
+  const fail = (message: string, field?: string) => {
     busy(false);
     if (!alert) return;
+    unmark();
+    const input = field && Object.hasOwn(FIELD_IDS, field) ? doc.getElementById(FIELD_IDS[field]!) : null;
+    if (input && alert.id) {
+      input.setAttribute("aria-invalid", "true");
+      const described = (input.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+      input.setAttribute("aria-describedby", [...described.filter((token) => token !== alert.id), alert.id].join(" "));
+    }
     alert.textContent = message;
     alert.hidden = false;
     alert.focus();
@@ -45,7 +66,7 @@ export function installUploadForm(win: Window, formId: string, maxBytes: number,
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const file = (form.elements.namedItem("fichier") as HTMLInputElement | null)?.files?.[0];
-    if (file && file.size > maxBytes) return fail(texts.tooLarge);
+    if (file && file.size > maxBytes) return fail(texts.tooLarge, "file");
     const request = new XMLHttpRequest();
     request.open("POST", form.action);
     request.setRequestHeader("Accept", "application/json");
@@ -55,12 +76,12 @@ export function installUploadForm(win: Window, formId: string, maxBytes: number,
     };
     request.onerror = () => fail(texts.network);
     request.onload = () => {
-      const body = request.response as { location?: string; error?: string } | null;
+      const body = request.response as { location?: string; error?: string; field?: string } | null;
       if (request.status < 300 && typeof body?.location === "string" && body.location.startsWith("/") && !body.location.startsWith("//")) {
         win.location.assign(body.location);
         return;
       }
-      fail(typeof body?.error === "string" ? body.error : texts.network);
+      fail(typeof body?.error === "string" ? body.error : texts.network, typeof body?.error === "string" && typeof body.field === "string" ? body.field : undefined);
     };
     if (alert) alert.hidden = true;
     show(0);

@@ -87,7 +87,7 @@ describe("the upload route's body limit", () => {
     const { stream, state } = streamingBody(200);
     const response = await post(stream);
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo." });
+    expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo.", field: "file" });
     // The server stopped pulling soon after the limit: a 200 MB body was never read whole.
     expect(state.pulled).toBeLessThan(MAX_UPLOAD_BYTES / (1024 * 1024) + 4);
     expect(await storedFiles()).toBe(before);

@@ -14,6 +14,7 @@ import { lostSpaceAnswer } from "@/server/http/lost-space-answer";
 import { clearTypedHeader, keepTypedHeader, typedFromForm } from "@/server/http/typed-form-cookie";
 import { uploadTypedForm } from "@/server/documents/upload-typed";
 import { spaceOf } from "@/server/access/actor";
+import { uploadErrorFieldFor } from "@/components/documents/upload-texts";
 
 /**
  * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
@@ -48,7 +49,11 @@ export async function POST(request: Request): Promise<Response> {
     (refusal: UploadRefusal, status: number): Response => {
       const formPath: `/${string}` = isPro ? (patientId ? `/pro/patients/${patientId}/ajouter` : "/pro") : "/espace/documents/ajouter";
       const headers = { "Cache-Control": "no-store", ...(refusal === "busy" ? { "Retry-After": "60" } : {}) };
-      if (wantsJson) return Response.json({ error: t(`upload.errors.${refusal}`) }, { status, headers });
+      // `field`: the field the refusal is about, which the form's script marks as the page does without scripts.
+      if (wantsJson) {
+        const field = uploadErrorFieldFor(refusal);
+        return Response.json({ error: t(`upload.errors.${refusal}`), ...(field ? { field } : {}) }, { status, headers });
+      }
       const back = seeOther(`${formPath}?erreur=${refusal}`);
       // A plain form comes back with its title, kind and date, never in the address (upload-typed.ts).
       if (form && (patientId || !isPro)) {
