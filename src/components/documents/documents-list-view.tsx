@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/alert";
-import { MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
+import { filtersQuery, MAX_PAGE, PAGE_SIZE, type DocumentFilters } from "@/lib/documents/document-filters";
 import { t, tn } from "@/lib/i18n/messages";
 import type { FacetOption } from "@/server/documents/list-document-facets";
 import type { DocumentList } from "@/server/documents/list-documents";
@@ -38,6 +38,8 @@ export function DocumentsListView({
   /** The patient in her own space: the filter names her own documents « Mes documents ». */
   ownSpace?: boolean;
 }) {
+  // Counted exactly (not « plus de 1 000 »), the list has documents, and this page is past them.
+  const pastLastPage = list.items.length === 0 && list.total > 0 && !list.totalCapped && list.page > list.pageCount;
   return (
     <div className="flex flex-col gap-6">
       {invalidFilters ? <Alert tone="info">{t("documents.invalidFilters")}</Alert> : null}
@@ -51,10 +53,20 @@ export function DocumentsListView({
         </div>
         {list.items.length > 0 ? (
           <DocumentTable documents={list.items} hrefOf={hrefOf} showPrivacy={list.showPrivacy} />
+        ) : pastLastPage ? (
+          // A page past the last (an old bookmark, a document hidden or deleted since): it read
+          // « 27 documents », « Aucun document ne correspond à ces critères » and « Page 99 sur 2 »,
+          // its previous page as empty as itself. Say where the list ends, and link to its last page.
+          <p className="text-slate-700">
+            {tn("documents.pastLastPage", list.pageCount)}{" "}
+            <a href={`${basePath}${filtersQuery(filters, { page: list.pageCount })}`} className="font-semibold">
+              {t("documents.toLastPage")}
+            </a>
+          </p>
         ) : (
           <p className="text-slate-700">{isFiltered(filters) || list.total > 0 ? t("documents.noResults") : t("documents.empty")}</p>
         )}
-        <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} morePages={list.totalCapped && list.pageCount < MAX_PAGE} />
+        {pastLastPage ? null : <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} morePages={list.totalCapped && list.pageCount < MAX_PAGE} />}
         {list.total > MAX_PAGE * PAGE_SIZE || (list.totalCapped && list.total >= MAX_PAGE * PAGE_SIZE) ? (
           // The store pages by offset up to 10,000 rows: say so, and how to reach the older ones.
           <p className="text-slate-700">{t("documents.beyondPages", { shown: (MAX_PAGE * PAGE_SIZE).toLocaleString("fr-FR") })}</p>
