@@ -16,7 +16,7 @@ test.afterAll(closeAll);
 test("Camille switches to Léo's space, records his weight and height, and sees them on the charts and in the tables", async ({ browser }) => {
   const page = await pageAs(browser, "camille");
   await page.goto("/espace");
-  await page.getByRole("listitem").filter({ hasText: "Léo Martin (représentant légal)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await page.getByRole("listitem").filter({ hasText: "Léo Martin — vous exercez sa représentation légale" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Vous agissez pour Léo Martin." })).toBeVisible();
   await page.getByRole("link", { name: "Carnet de santé : croissance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Carnet de santé : croissance" })).toBeVisible();
@@ -45,7 +45,7 @@ test("without JavaScript: a wrong value says why and records nothing, a right on
   const page = await pageAs(browser, "camille", { javaScriptEnabled: false });
   // Each page opened as a persona starts in their own space: Camille opens Léo's (a plain form).
   await page.goto("/espace");
-  await page.getByRole("listitem").filter({ hasText: "Léo Martin (représentant légal)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await page.getByRole("listitem").filter({ hasText: "Léo Martin — vous exercez sa représentation légale" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
   await page.goto("/espace/carnet-enfant");
   await expect(page.getByRole("heading", { level: 1, name: "Carnet de santé : croissance" })).toBeVisible();
   await page.getByLabel("Date de la mesure").fill("2026-10-15");

@@ -215,7 +215,7 @@ test("a link revoked before the pharmacist opens it says so at once, with no pas
 test("Camille, acting for Jean, sends his prescription; Jean's history shows she did", async ({ browser }) => {
   const camille = await pageAs(browser, "camille");
   await camille.goto("/espace");
-  await camille.getByRole("listitem").filter({ hasText: "Jean Martin (aidant)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await camille.getByRole("listitem").filter({ hasText: "Jean Martin — vous agissez pour cette personne" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
   await camille.goto("/espace/ordonnances");
   await expect(camille.getByRole("heading", { level: 1 })).toHaveText("Ordonnances de Jean Martin");
   await expectNoAxeViolations(camille, "Jean's prescriptions, as Camille");

@@ -307,7 +307,7 @@ test("'Sortie rapide' is on the sign-in and invitation pages too: accessible, a 
 test("Camille, in Léo's space as his guardian, reads his relatives, sharing and notifications pages about him, not as her own", async ({ browser }) => {
   const camille = await pageAs(browser, "camille");
   await camille.goto("/espace");
-  await camille.getByRole("listitem").filter({ hasText: "Léo Martin (représentant légal)" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
+  await camille.getByRole("listitem").filter({ hasText: "Léo Martin — vous exercez sa représentation légale" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Vous agissez pour Léo Martin." })).toBeVisible();
 
   await camille.goto("/espace/proches");

@@ -230,8 +230,8 @@ test("a refused cross-site form post tells the person why, in French", async ({ 
 test("Camille sees the spaces she may open and acts for Jean after switching", async ({ page }) => {
   await signIn(page, "camille");
   const spaces = page.getByRole("region", { name: "Espaces auxquels vous avez accès" });
-  await expect(spaces).toContainText("Jean Martin (aidant)");
-  await expect(spaces).toContainText("Léo Martin (représentant légal)");
+  await expect(spaces).toContainText("Jean Martin — vous agissez pour cette personne");
+  await expect(spaces).toContainText("Léo Martin — vous exercez sa représentation légale");
   await spaces.getByRole("listitem").filter({ hasText: "Jean Martin" }).getByRole("button", { name: "Ouvrir cet espace" }).click();
   await expect(page).toHaveURL(/\/espace$/);
   await expect(page.getByRole("main")).toContainText("Vous agissez pour Jean Martin.");

@@ -100,8 +100,11 @@ export const fr = {
     sectionsTitle: "Les rubriques de l'espace",
     spacesTitle: "Espaces auxquels vous avez accès",
     ownSpace: "Mon espace personnel",
-    guardianSpace: "{name} (représentant légal)",
-    delegateSpace: "{name} (aidant)",
+    // What the reader is to that person, in the words of « Proches et délégations » for a reader
+    // whose sex is not read here: « Jean Martin (aidant) » read as Jean being the caregiver, and
+    // named Camille in the masculine (found in the browser).
+    guardianSpace: "{name} — vous exercez sa représentation légale",
+    delegateSpace: "{name} — vous agissez pour cette personne",
     current: "Espace affiché",
     open: "Ouvrir cet espace",
   },

@@ -28,6 +28,9 @@ describe("a caregiver's home, acting in another person's space", () => {
     expect(answer.status).toBe(200);
     expect(answer.html).toContain("Jean Accueil");
     expect(answer.html).toContain("Paul Accueil");
+    // What Nadia is to each, not a word that reads as the other person's role (« Paul Accueil (aidant) »).
+    expect(answer.html).toContain("Paul Accueil — vous agissez pour cette personne");
+    expect(answer.html).not.toContain("(aidant)");
 
     const namesRead = async (patientId: string) =>
       db().sql.query<{ agent: string }>(
