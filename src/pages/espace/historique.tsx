@@ -27,7 +27,9 @@ export default function AccessHistoryPage({ frame, data: history }: FramedProps<
   const reader = readerOf(frame.banner);
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t("history.title")} description={tv("history.intro", reader)} />
+      {/* The introduction says what the page shows: not above the notice that it shows nothing of it
+          (« … est enregistrée ici », then « … n'est pas accessible avec les droits de votre délégation »). */}
+      <PageHeader title={t("history.title")} description={history.allowed ? tv("history.intro", reader) : undefined} />
       {!history.allowed ? (
         <OutOfReachNotice part="trail" />
       ) : history.entries.length === 0 ? (

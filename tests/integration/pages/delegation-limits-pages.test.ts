@@ -3,6 +3,7 @@ import * as home from "@/pages/espace";
 import * as documents from "@/pages/espace/documents";
 import * as prescriptions from "@/pages/espace/ordonnances";
 import * as sharing from "@/pages/espace/partage";
+import * as history from "@/pages/espace/historique";
 import { aPractitioner } from "@/lib/fhir/builders/people";
 import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { t } from "@/lib/i18n/messages";
@@ -49,6 +50,11 @@ describe("a caregiver's space with a delegation that leaves parts out", () => {
     // Nothing of Jean's choices: not the professional he authorised, not a single form.
     expect(sharingPage.html).not.toContain("Lune");
     expect(sharingPage.html).not.toContain("<form");
+    // Nor the introduction of a page she may use (« Vous gérez pour Jean Limites qui peut voir son dossier »).
+    expect(sharingPage.html).not.toContain("Vous gérez pour");
+    const historyPage = (await servePage(history, "/espace/historique", { cookie: camilleInJean.cookie })).html!;
+    expect(historyPage).toContain(html(t("outOfReach.trail")));
+    expect(historyPage).not.toContain("est enregistrée ici");
 
     // Jean himself is offered every section, and his sharing page.
     const ownHome = await servePage(home, "/espace", { cookie: jean.session.cookie });

@@ -48,7 +48,9 @@ function listHref(pages: { autorises: number; bloques: number }, anchor: string)
 export default function SharingPage({ frame, data }: FramedProps<Data>) {
   const reader = readerOf(frame.banner);
   if (!data) return <NotFoundView />;
-  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.title")} description={tv("sharing.intro", reader)} part={data.outOfReach} />;
+  // Without the page's introduction: « Vous gérez pour Jean Martin qui peut voir son dossier » stood
+  // above « … ne sont pas accessibles avec les droits de votre délégation » (found in the browser).
+  if ("outOfReach" in data) return <OutOfReachView title={t("sharing.title")} part={data.outOfReach} />;
   const { overview, search } = data;
   const notice = sharingNotice(search.message, reader);
   return (
