@@ -24,7 +24,13 @@ export function TextField({ name, label, id, hint, error, required, className = 
     <div className={`flex min-w-0 flex-col gap-1 ${className}`.trim()}>
       <label htmlFor={fieldId} className="font-semibold text-slate-900">
         {label}
-        {required ? <span className="ml-1 text-sm font-normal text-slate-700">{t("form.required")}</span> : null}
+        {/* A space, not a margin: the field's name read « Prénom(obligatoire) » to a screen reader. */}
+        {required ? (
+          <>
+            {" "}
+            <span className="text-sm font-normal text-slate-700">{t("form.required")}</span>
+          </>
+        ) : null}
       </label>
       {hint ? (
         <p id={hintId} className="text-sm text-slate-700">

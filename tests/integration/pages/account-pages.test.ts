@@ -60,6 +60,13 @@ describe("« Mon compte » (Pages Router)", () => {
     expect((await servePage(proAccount, "/pro/compte", { cookie: practitioner.cookie })).status).toBe(200);
   });
 
+  it("names each required field with a space before « (obligatoire) », not « Mot de passe actuel(obligatoire) »", async () => {
+    const { practitioner } = await people();
+    const html = (await servePage(proAccount, "/pro/compte", { cookie: practitioner.cookie })).html!;
+    expect(html).toMatch(/<label for="field-currentPassword"[^>]*>Mot de passe actuel <span[^>]*>\(obligatoire\)<\/span><\/label>/);
+    expect(html).not.toMatch(/[^ ]<span[^>]*>\(obligatoire\)/);
+  });
+
   it("lists the account's passkeys by name, with the file that creates one and its script under the nonce, and nothing of the keys themselves", async () => {
     const { patient } = await people();
     await addPasskey({ credentialId: "cle-de-test-1", accountId: patient.accountId, publicKey: new Uint8Array([9, 8, 7, 6]), counter: 0, transports: ["internal"], name: "Téléphone d'Alix", now: new Date() });
