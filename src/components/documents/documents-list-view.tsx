@@ -64,7 +64,10 @@ export function DocumentsListView({
             </a>
           </p>
         ) : (
-          <p className="text-slate-700">{isFiltered(filters) || list.total > 0 ? t("documents.noResults") : t("documents.empty")}</p>
+          <p className="text-slate-700">
+            {/* « Du » after « Au » finds nothing by construction: say why, not that nothing matched (found in the browser). */}
+            {filters.from && filters.to && filters.from > filters.to ? t("documents.datesReversed") : isFiltered(filters) || list.total > 0 ? t("documents.noResults") : t("documents.empty")}
+          </p>
         )}
         {pastLastPage ? null : <Pagination basePath={basePath} filters={filters} page={list.page} pageCount={list.pageCount} morePages={list.totalCapped && list.pageCount < MAX_PAGE} />}
         {list.total > MAX_PAGE * PAGE_SIZE || (list.totalCapped && list.total >= MAX_PAGE * PAGE_SIZE) ? (

@@ -29,6 +29,7 @@ export const frDocuments = {
     resultsCountMore: "Plus de {count} documents",
     resultsCountNone: "Aucun document",
     noResults: "Aucun document ne correspond à ces critères.",
+    datesReversed: "Aucun document ne peut correspondre : la date « Du » est après la date « Au ». Inversez-les ou corrigez l'une d'elles.",
     pastLastPage: plural({ one: "Cette page est au-delà de la dernière : la liste tient sur {count} page.", other: "Cette page est au-delà de la dernière : la liste compte {count} pages." }),
     toLastPage: "Aller à la dernière page",
     empty: "Aucun document pour le moment.",

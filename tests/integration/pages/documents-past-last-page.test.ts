@@ -14,10 +14,11 @@ useTestDatabase();
  * A documents list opened at a page past its last (an old bookmark, a document hidden since),
  * found in the browser on Dr Bernard's view of Jean's record at ?page=99: « 27 documents »,
  * « Aucun document ne correspond à ces critères » and « Page 99 sur 2 » together, and a
- * « Page précédente » as empty. The same view serves the patient's own list (documents-list-view.tsx).
+ * « Page précédente » as empty; and « Du » after « Au » said only that nothing matched. The same
+ * view serves the patient's own list (documents-list-view.tsx).
  */
-describe("a documents list past its last page", () => {
-  it("says where the list ends and links to its last page, keeping the filters, with no contradicting count or pager", async () => {
+describe("a documents list with nothing to show on its page", () => {
+  it("says where the list ends past its last page (a link to it, the filters kept, no contradicting pager), and why « Du » after « Au » finds nothing", async () => {
     const system = await systemRepository("documents-past-last-page-tests");
     const patientId = (await system.create(aPatient({ given: "Jean", family: "Pages" }))).id!;
     const practitionerId = (await system.create(aPractitioner({ given: "Sophie", family: "Pages" }))).id!;
@@ -39,5 +40,10 @@ describe("a documents list past its last page", () => {
     const none = (await servePage(recordPage, `${path}?categorie=imaging&page=2`, { cookie, params: { patientId } })).html!.replace(/&#x27;/g, "'");
     expect(none).toContain("Aucun document ne correspond à ces critères.");
     expect(none).not.toContain("au-delà de la dernière");
+
+    // « Du » after « Au »: why nothing can match, not that nothing did.
+    const reversed = (await servePage(recordPage, `${path}?du=2026-04-01&au=2026-03-01`, { cookie, params: { patientId } })).html!.replace(/&#x27;/g, "'");
+    expect(reversed).toContain("Aucun document ne peut correspondre : la date « Du » est après la date « Au ».");
+    expect(reversed).not.toContain("Aucun document ne correspond à ces critères.");
   });
 });
