@@ -4,6 +4,13 @@ import { formatDay } from "@/lib/documents/format";
 import { rightsInWords } from "@/lib/delegations/rights";
 import { tv, type Reader } from "@/lib/i18n/voice";
 
+/** What the research choice says: never made is not a refusal (the data are not used all the same). */
+const RESEARCH_SENTENCE = {
+  allowed: "sharing.researchSentenceAllowed",
+  refused: "sharing.researchSentenceRefused",
+  unset: "sharing.researchSentenceUnset",
+} as const;
+
 /**
  * At a glance, a patient reads a sentence per professional up to this many; past it, one sentence
  * counts the others and points to the paged list (a sentence per professional for 250 of them
@@ -63,7 +70,7 @@ export function Glance({ overview, reader }: { overview: SharingOverviewProps; r
   const emergency = { allowed: "sharing.emergencySentenceAllowed", "allowed-restricted": "sharing.emergencySentenceRestricted", refused: "sharing.emergencySentenceRefused" } as const;
   lines.push({ key: "emergency", text: tv(emergency[overview.emergency], reader), href: "#urgence" });
   lines.push({ key: "level", text: tv(overview.defaultLevel === "R" ? "sharing.defaultLevelSentenceR" : "sharing.defaultLevelSentenceN", reader), href: "#niveau" });
-  lines.push({ key: "research", text: tv(overview.research === "allowed" ? "sharing.researchSentenceAllowed" : "sharing.researchSentenceRefused", reader), href: "#recherche" });
+  lines.push({ key: "research", text: tv(RESEARCH_SENTENCE[overview.research], reader), href: "#recherche" });
   lines.push({ key: "hidden", text: overview.hidden.length ? tn("sharing.hiddenSentence", overview.hidden.length) : t("sharing.hiddenNone"), href: "#masques" });
   return (
     <section aria-labelledby="glance-title" className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">

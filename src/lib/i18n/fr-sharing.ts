@@ -70,6 +70,10 @@ export const frSharing = {
       yours: "Vous refusez que vos données soient réutilisées pour la recherche.",
       theirs: "Les données de {person} ne sont pas réutilisées pour la recherche.",
     },
+    researchSentenceUnset: {
+      yours: "Vous n'avez pas encore fait de choix pour la recherche : vos données ne sont pas réutilisées sans votre accord.",
+      theirs: "Aucun choix n'est encore fait pour la recherche : les données de {person} ne sont pas réutilisées sans accord.",
+    },
     hiddenSentence: plural({ one: "{count} document masqué à tous les professionnels.", other: "{count} documents masqués à tous les professionnels." }),
     hiddenNone: "Aucun document masqué.",
     defaultLevelSentenceN: {

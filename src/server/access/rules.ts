@@ -24,6 +24,8 @@ export type PatientRules = {
   defaultConfidentiality: "N" | "R";
   /** Use of the data for research. Off unless the patient agreed. */
   research: boolean;
+  /** The patient said yes or no to research (a research Consent): unset, research is off without her having refused it. */
+  researchChosen?: boolean;
   delegations: Delegation[];
 };
 
@@ -142,6 +144,7 @@ export function rulesFromResources(
         break;
       case "research":
         rules.research = permit;
+        rules.researchChosen = true;
         break;
       default:
         break;

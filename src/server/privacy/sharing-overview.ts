@@ -28,7 +28,8 @@ export type SharingOverview = {
   delegations: { relatedPersonId: string; name: string; kind: "guardian" | "delegate"; scopes: Scope[]; until?: Date }[];
   links: { id: string; prescriptionId: string; expiresAt: Date }[];
   emergency: EmergencyChoice;
-  research: "allowed" | "refused";
+  /** "unset": no choice made yet, the data not used (the sharing page must not say she refused). */
+  research: "allowed" | "refused" | "unset";
   defaultLevel: "N" | "R";
   hidden: { id: string; title: string }[];
 };
@@ -141,7 +142,7 @@ export async function sharingOverview(repo: Repository): Promise<SharingOverview
       .map((d) => ({ relatedPersonId: d.relatedPersonId, name: names.get(d.relatedPersonId) ?? "Un proche", kind: d.kind, scopes: [...d.scopes], until: d.end })),
     links,
     emergency: !rules.emergencyAccess ? "refused" : rules.emergencyRestricted ? "allowed-restricted" : "allowed",
-    research: rules.research ? "allowed" : "refused",
+    research: rules.research ? "allowed" : rules.researchChosen ? "refused" : "unset",
     defaultLevel: rules.defaultConfidentiality,
     hidden: hiddenDocuments.map((document) => ({ id: document.id ?? "", title: titleOf(document) ?? "Document" })),
   };

@@ -19,6 +19,9 @@ import { sharingPageData, type SharingPageData } from "@/server/privacy/sharing-
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
+/** The research option checked: none while the person has not chosen (checking « non » would say she refused). */
+const RESEARCH_OPTION = { allowed: "oui", refused: "non", unset: "" } as const;
+
 type Data = SharingPageData | { outOfReach: "privacy" };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { query }) => {
@@ -98,7 +101,7 @@ export default function SharingPage({ frame, data }: FramedProps<Data>) {
         intro={tv("sharing.researchIntro", reader)}
         action="/api/partage/recherche"
         name="choix"
-        current={overview.research === "allowed" ? "oui" : "non"}
+        current={RESEARCH_OPTION[overview.research]}
         options={[
           { value: "oui", label: tv("sharing.researchAllowed", reader) },
           { value: "non", label: tv("sharing.researchRefused", reader) },
