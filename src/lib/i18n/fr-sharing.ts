@@ -257,6 +257,11 @@ export const frSharing = {
       one: "{count} patient vous autorise actuellement ; {total} au total dans cette liste.",
       other: "{count} patients vous autorisent actuellement ; {total} au total dans cette liste.",
     }),
+    // Every one listed still authorises: the total would say the same number again.
+    countAll: plural({
+      one: "{count} patient vous autorise actuellement.",
+      other: "{count} patients vous autorisent actuellement.",
+    }),
     pagination: "Pages de la liste des patients",
     previous: "Page précédente",
     next: "Page suivante",

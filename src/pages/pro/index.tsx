@@ -43,7 +43,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
           <p className="text-slate-700">{t("proHome.noPatients")}</p>
         ) : (
           <>
-            <p className="text-slate-700">{tn("proPatients.count", data.list.current, { total: data.list.total.toLocaleString("fr-FR") })}</p>
+            <p className="text-slate-700">{data.list.current === data.list.total ? tn("proPatients.countAll", data.list.current) : tn("proPatients.count", data.list.current, { total: data.list.total.toLocaleString("fr-FR") })}</p>
             <ul className="flex flex-col gap-3">
               {data.list.patients.map((patient) => (
                 <li key={patient.patientId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">

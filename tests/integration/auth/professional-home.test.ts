@@ -132,3 +132,26 @@ describe("the home page's patients whose access ended", () => {
     expect(page.html).not.toContain("accès retiré");
   });
 });
+
+// Found in the browser: « 2 patients vous autorisent actuellement ; 2 au total dans cette liste »
+// said the same number twice. The total is said only when some in the list no longer authorise.
+describe("the home page's count of patients", () => {
+  it("says the total only when it differs from those who authorise now", async () => {
+    const system = await systemRepository("auth-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Sophie", family: "Compte" }))).id!;
+    const cookie = (await signIn(`Practitioner/${doctor}`, { name: "Dr Sophie Compte" })).cookie;
+    const text = async () => (await servePage(proHome, "/pro", { cookie })).html!.replace(/&#x27;/g, "'");
+    for (const given of ["Anna", "Bruno"]) {
+      const patientId = (await system.create(aPatient({ given, family: `Compte${newId().slice(0, 4)}` }))).id!;
+      await system.create(anAuthorisation({ patientId, practitionerId: doctor }));
+    }
+    let page = await text();
+    expect(page).toContain("2 patients vous autorisent actuellement.");
+    expect(page).not.toContain("au total dans cette liste");
+
+    const ended = (await system.create(aPatient({ given: "Chloé", family: `Compte${newId().slice(0, 4)}` }))).id!;
+    await system.create(anAuthorisation({ patientId: ended, practitionerId: doctor, until: new Date(Date.now() - 1000).toISOString() }));
+    page = await text();
+    expect(page).toContain("2 patients vous autorisent actuellement ; 3 au total dans cette liste.");
+  });
+});
