@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { wordsOutsideCatalogue } from "./words-outside-catalogue";
 
 /**
  * « Proches et délégations », its invitation form and the invitation pages take their words from
@@ -22,26 +22,8 @@ const FILES = [
   "src/server/delegations/invitation-pages-props.ts",
 ];
 
-/** The code of a file without its comments (which say why, in English or French). */
-const code = (path: string) =>
-  readFileSync(path, "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/^\s*\/\/.*$/gm, "")
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, "");
-
-/** Words a French sentence has, and code has not. */
-const FRENCH = /[À-ÿ]|&apos;|\b(le|la|les|de|du|des|vous|votre|un|une|pour|est|et|au|son|sa|ses|ne|pas)\b/i;
-
-/** What reads as words to the user: the texts between tags, the labels and titles, and strings in French. */
-function wordsIn(text: string): string[] {
-  const betweenTags = [...text.matchAll(/>([^<>{}]*)</g)].map((match) => match[1]!.trim()).filter((words) => /[A-Za-zÀ-ÿ]/.test(words) && !/[;=()]/.test(words));
-  const attributes = [...text.matchAll(/\b(?:label|hint|title|description|placeholder)="([^"]*[A-Za-zÀ-ÿ][^"]*)"/g)].map((match) => match[1]!);
-  const strings = [...text.matchAll(/"([^"\n]*)"|`([^`]*)`/g)].map((match) => match[1] ?? match[2]!).filter((value) => / /.test(value) && FRENCH.test(value) && !/^[a-z0-9:/[\]. -]+$/.test(value));
-  return [...betweenTags, ...attributes, ...strings];
-}
-
 describe("the relatives' and invitation pages' words", () => {
   it.each(FILES)("are in the catalogue, not in %s", (path) => {
-    expect(wordsIn(code(path))).toEqual([]);
+    expect(wordsOutsideCatalogue(path)).toEqual([]);
   });
 });
