@@ -46,7 +46,7 @@ export const frRelativesPage = {
     /** The people who act for the space (relative-lists.tsx). */
     status: { active: "Active", paused: "En attente (pause de 24 heures)", ended: "Terminée" },
     statusLine: "État : {status}",
-    guardianRights: "Représentant légal : tous les droits. Le retirer relève d'une décision de justice, pas de ce portail.",
+    guardianRights: "Représentation légale : tous les droits. La retirer relève d'une décision de justice, pas de ce portail.",
     rightsLine: "Droits : {rights}",
     withdrawn: "Retirée avant sa date de fin : elle ne s'applique plus.",
     expiredOn: "Terminée le {date} au soir, sa date de fin.",
@@ -85,7 +85,7 @@ export const frRelativesPage = {
     rightsLegend: "Ce que cette personne pourra faire",
     /** A delegation's page (/espace/proches/<id>). */
     delegationTitle: "Modifier une délégation",
-    guardianTitle: "Représentant légal",
+    guardianTitle: "Représentation légale",
     guardianNote: "Un représentant légal ne se retire ni ne se modifie ici : c'est une décision de justice.",
     delegationOf: "Délégation de {name}",
     currentRights: "Droits actuels : {rights}. Jusqu'au {date} inclus.",

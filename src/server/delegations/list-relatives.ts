@@ -1,7 +1,8 @@
 import "@/server/server-only";
 import type { Coding, RelatedPerson } from "@medplum/fhirtypes";
+import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { formatHumanName } from "@/lib/fhir/human-name";
-import { relationshipLabel } from "@/lib/fhir/relationship-labels";
+import { guardianLabel, relationshipLabel, sexOfTies } from "@/lib/fhir/relationship-labels";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources, type Delegation } from "../access/rules";
@@ -43,16 +44,38 @@ function frenchTie(codings: Coding[] | undefined): string | undefined {
   return undefined;
 }
 
-export async function listRelatives(repo: Repository): Promise<RelativesOverview> {
+function isGuardianTie(tie: NonNullable<RelatedPerson["relationship"]>[number]): boolean {
+  return (tie.coding ?? []).some((coding) => coding.system === SYSTEMS.roleCode && coding.code === "GUARD");
+}
+
+/**
+ * The ties in French, « représentante légale, mère »: a guardian's tie by the catalogue's word
+ * agreed with her sex (her RelatedPerson's gender, else what her family tie says), not the text
+ * stored with it, which is the masculine whoever the guardian is. `recorded`: the sex on the
+ * person's own record, when the page knows it (the viewer's own, listed among the guardians).
+ */
+function tiesInFrench(person: RelatedPerson, recorded: GrammaticalSex | undefined): string {
+  const ties = person.relationship ?? [];
+  const known = grammaticalSex(person.gender) !== "unknown" ? grammaticalSex(person.gender) : recorded;
+  const sex = known === "female" || known === "male" ? known : sexOfTies(ties.flatMap((tie) => (tie.coding ?? []).map((coding) => coding.code)));
+  return ties.map((tie) => (isGuardianTie(tie) ? guardianLabel(sex) : (tie.text ?? frenchTie(tie.coding) ?? ""))).filter(Boolean).join(", ");
+}
+
+/**
+ * `recordedSexes`: the recorded sex of some of the people who may be listed, by Patient id (the
+ * viewer's own, read by the page beside this list), for their tie's agreement.
+ */
+export async function listRelatives(repo: Repository, recordedSexes?: Promise<ReadonlyMap<string, GrammaticalSex>>): Promise<RelativesOverview> {
   const patientId = managedSpace(repo);
   const now = repo.now();
   // The invitations do not depend on the delegations: read beside them rather than after (one round trip less).
   const [found, invitations] = await Promise.all([repo.search<RelatedPerson>("RelatedPerson", { patientId, count: 100 }), invitationsOfPatient(patientId)]);
+  const sexes = await recordedSexes;
   const relatives = found.resources.flatMap((person): RelativeRow[] => {
     const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
     if (!delegation) return [];
     const status = delegationIsLive(delegation, now) ? "active" : delegation.active && delegation.start && delegation.start > now ? "paused" : "ended";
-    const relationship = (person.relationship ?? []).map((r) => r.text ?? frenchTie(r.coding) ?? "").filter(Boolean).join(", ");
+    const relationship = tiesInFrench(person, sexes?.get(delegation.agentPatientId));
     const ended = status !== "ended" ? undefined : delegation.end && delegation.end <= now ? "expired" : "withdrawn";
     return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status, ended }];
   });

@@ -54,13 +54,17 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
   const delegations = agentDelegations(scope);
   const spaceId = spaceOf(actor);
   const sealed = cookieFrom(cookieHeader ?? null, invitationLinkCookie(env().APP_ENV === "production").name);
+  // Managing another's space (a child's), the viewer may be among the guardians listed: her own
+  // tie agrees with her recorded sex, read once for that and for the page's own voice.
+  const selfPatientId = idOfRef(session.account.fhirRef, "Patient");
+  const selfSex = manages && selfPatientId && spaceId !== selfPatientId ? ownSex(scope) : undefined;
   const [overview, spaces, pausedStarts, link] = await Promise.all([
-    manages ? listRelatives(repo) : undefined,
+    manages ? listRelatives(repo, selfSex && selfPatientId ? selfSex.then((sex) => new Map([[selfPatientId, sex]])) : undefined) : undefined,
     listSpaces(scope, delegations),
     delegations.then((read) => pausedDelegationStarts(read, repo.now())),
     spaceId ? createdInvitationLink(sealed, { sessionId: session.sessionId, spaceId }, repo.now()) : null,
   ]);
-  const viewerSex = spaces.some((space) => space.kind !== "self") ? await ownSex(scope) : "unknown";
+  const viewerSex = spaces.some((space) => space.kind !== "self") ? await (selfSex ?? ownSex(scope)) : "unknown";
   return {
     managed: overview
       ? {

@@ -98,7 +98,7 @@ describe("a caregiver's delegation page (Pages Router)", () => {
     const fatherTie = (await system.create(aGuardianship({ patientId: child, agentPatientId: caregiver.patientId, scopes: [] }))).id!;
     const motherInChild = await sessionOf(mother.account, child);
     const guardian = (await servePage(delegationPage, pathOf(fatherTie), { params: { id: fatherTie }, cookie: motherInChild.cookie })).html!;
-    expect(guardian).toContain("Représentant légal");
+    expect(guardian).toContain("Représentation légale");
     expect(guardian).toContain("c&#x27;est une décision de justice");
     expect(guardian).not.toContain("<form");
 

@@ -16,7 +16,7 @@ useTestDatabase();
  * the space is French, whatever English display the RelatedPerson's v3 RoleCode coding carries.
  */
 describe("the relatives page, on family ties", () => {
-  it("says « fille » for a daughter caregiver and « Représentant légal, mère » for a mother guardian, never the codings' English", async () => {
+  it("says « fille » for a daughter caregiver and « représentante légale, mère » for a mother guardian, never the codings' English", async () => {
     const system = await systemRepository("relatives-page-tests");
     const father = await personWithAccount(system, "Jules", "Pere");
     const daughter = await personWithAccount(system, "Claire", "Fille");
@@ -36,8 +36,34 @@ describe("the relatives page, on family ties", () => {
     const inChild = await sessionOf(daughter.account, child);
     const childs = await servePage(relativesPage, "/espace/proches", { cookie: inChild.cookie });
     expect(childs.status).toBe(200);
-    expect(childs.html).toContain("(Représentant légal, mère)");
+    expect(childs.html).toContain("(représentante légale, mère)");
     expect(childs.html).not.toContain("mother");
+    expect(childs.html).not.toMatch(/[Rr]eprésentant légal/);
+  });
+
+  it("agrees a guardian's tie with her recorded sex (the viewer's own record, her RelatedPerson), else with her family tie, else in the law's masculine", async () => {
+    const system = await systemRepository("relatives-page-tests");
+    const mother = await personWithAccount(system, "Ines", "Tutrice", "female");
+    const child = (await system.create(aPatient({ given: "Noa", family: "Tutrice", birthDate: "2019-02-01" }))).id!;
+    const guardians = [
+      { given: "Paul", family: "Pere", relationship: { code: "FTH", display: "father" } },
+      { given: "Lina", family: "Tante", relationship: undefined, gender: "female" as const },
+      { given: "Sacha", family: "Tuteur", relationship: undefined },
+    ];
+    await system.create(aGuardianship({ patientId: child, agentPatientId: mother.patientId, agentName: { given: "Ines", family: "Tutrice" }, scopes: [] }));
+    for (const g of guardians) {
+      const other = await personWithAccount(system, g.given, g.family);
+      const tie = aGuardianship({ patientId: child, agentPatientId: other.patientId, agentName: { given: g.given, family: g.family }, relationship: g.relationship, scopes: [] });
+      await system.create(g.gender ? { ...tie, gender: g.gender } : tie);
+    }
+    const page = await servePage(relativesPage, "/espace/proches", { cookie: (await sessionOf(mother.account, child)).cookie });
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/Paul Pere(?:<!-- -->)?<span[^>]*> \(représentant légal, père\)/);
+    expect(page.html).toMatch(/Lina Tante(?:<!-- -->)?<span[^>]*> \(représentante légale\)/);
+    expect(page.html).toMatch(/Sacha Tuteur(?:<!-- -->)?<span[^>]*> \(représentant légal\)/);
+    // The viewer herself, recorded as a woman, whatever her tie says (none here).
+    expect(page.html).toMatch(/Ines Tutrice(?:<!-- -->)?<span[^>]*> \(représentante légale\)/);
+    expect(page.html).toContain("Représentation légale : tous les droits.");
   });
 });
 
