@@ -107,6 +107,9 @@ export const fr = {
     delegateSpace: "{name} — vous agissez pour cette personne",
     current: "Espace affiché",
     open: "Ouvrir cet espace",
+    /** The card a guardian has in a child's space (src/pages/espace/carnet-enfant.tsx). */
+    growthTitle: "Carnet de santé : croissance",
+    growthDescription: "Le poids, la taille et le périmètre crânien sur les courbes de croissance, et les certificats de santé.",
   },
   sections: {
     documents: { title: "Documents", description: "Comptes rendus, résultats d'analyses, imagerie, vaccinations." },

@@ -54,8 +54,8 @@ export default function PatientHomePage({ frame, data }: FramedProps<PatientHome
           ))}
           {data.guardian ? (
             <li>
-              <Card title="Carnet de santé : croissance" href="/espace/carnet-enfant" headingLevel={3}>
-                <p>Le poids, la taille et le périmètre crânien sur les courbes de croissance, et les certificats de santé.</p>
+              <Card title={t("patientHome.growthTitle")} href="/espace/carnet-enfant" headingLevel={3}>
+                <p>{t("patientHome.growthDescription")}</p>
               </Card>
             </li>
           ) : null}
