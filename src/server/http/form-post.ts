@@ -1,12 +1,9 @@
 import "@/server/server-only";
 import { answerReadLimit } from "./read-limited-response";
-import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
-import { env } from "../env";
+import type { RequestScope } from "../documents/request-repository";
 import { FhirError } from "../fhir/errors";
-import { refuseCrossSite } from "./check-origin";
 import { seeOther } from "./see-other";
-import { unauthorized } from "./unauthorized";
-import { lostSpaceAnswer } from "./lost-space-answer";
+import { spacePostScope } from "./space-post-scope";
 
 /**
  * The shape of every form post of the patient's space: refuse cross-site requests, find the
@@ -35,12 +32,8 @@ export async function formPost<Notice extends string>(
   options: FormPostOptions<Notice>,
   run: (scope: RequestScope, form: FormData) => Promise<FormOutcome<Notice>>,
 ): Promise<Response> {
-  const refused = refuseCrossSite(request, env().APP_URL);
-  if (refused) return refused;
-  const scope = await optionalRequestScope();
-  if (!scope) return unauthorized();
-  const lost = lostSpaceAnswer(scope, request);
-  if (lost) return lost;
+  const scope = await spacePostScope(request);
+  if (scope instanceof Response) return scope;
   const form = await request.formData().catch(() => new FormData());
   const back = (path: `/${string}`, notice: Notice, response = seeOther(`${path}?message=${notice}`)) => {
     const typed = options.typed?.(scope, form, notice);

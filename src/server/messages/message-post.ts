@@ -1,17 +1,15 @@
 import "@/server/server-only";
 import { answerReadLimit } from "../http/read-limited-response";
-import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
+import type { RequestScope } from "../documents/request-repository";
 import { MAX_UPLOAD_BYTES } from "../documents/upload-policy";
 import { env } from "../env";
 import { FhirError } from "../fhir/errors";
-import { refuseCrossSite } from "../http/check-origin";
 import { notFoundResponse } from "../http/form-post";
 import { formOfBody, readCappedBody } from "../http/read-capped-body";
 import { uploadTurns, UploadsBusy } from "../http/upload-turns";
 import { seeOther } from "../http/see-other";
-import { unauthorized } from "../http/unauthorized";
 import { MessageRefused, type MessageNotice, type RefusedAttachment } from "./message-refused";
-import { lostSpaceAnswer } from "../http/lost-space-answer";
+import { spacePostScope } from "../http/space-post-scope";
 import { isUuid } from "../fhir/ids";
 import { clearTypedHeader, keepTypedHeader, typedFromForm } from "../http/typed-form-cookie";
 import { messageTypedForm, messageTypedWhere } from "./message-typed";
@@ -48,12 +46,8 @@ export async function messagePost(
   request: Request,
   run: (scope: RequestScope, form: FormData) => Promise<{ path: `/${string}`; notice: MessageNotice }>,
 ): Promise<Response> {
-  const refused = refuseCrossSite(request, env().APP_URL);
-  if (refused) return refused;
-  const scope = await optionalRequestScope();
-  if (!scope) return unauthorized();
-  const lost = lostSpaceAnswer(scope, request);
-  if (lost) return lost;
+  const scope = await spacePostScope(request);
+  if (scope instanceof Response) return scope;
   const typedForm = messageTypedForm(messagesHome(scope));
   const production = env().APP_ENV === "production";
   // What was typed goes back in a sealed cookie of this session's (message-typed.ts), never in the address.

@@ -2,13 +2,10 @@ import "@/server/server-only";
 import { answerReadLimit } from "../http/read-limited-response";
 import type { PreventionNotice } from "@/lib/prevention/forms";
 import { spaceOf } from "../access/actor";
-import { optionalRequestScope, type RequestScope } from "../documents/request-repository";
-import { env } from "../env";
+import type { RequestScope } from "../documents/request-repository";
 import { FhirError } from "../fhir/errors";
-import { refuseCrossSite } from "../http/check-origin";
 import { seeOther } from "../http/see-other";
-import { unauthorized } from "../http/unauthorized";
-import { lostSpaceAnswer } from "../http/lost-space-answer";
+import { spacePostScope } from "../http/space-post-scope";
 
 /**
  * The shape of every prevention form post: refuse cross-site requests, find the session's actor
@@ -24,12 +21,8 @@ export async function preventionPost(
   /** A Set-Cookie header for the answer: what a refused form held, or forgetting it (form-post.ts's `typed`). */
   typed?: (scope: RequestScope, form: FormData, notice: PreventionNotice) => string | undefined,
 ): Promise<Response> {
-  const refused = refuseCrossSite(request, env().APP_URL);
-  if (refused) return refused;
-  const scope = await optionalRequestScope();
-  if (!scope) return unauthorized();
-  const lost = lostSpaceAnswer(scope, request);
-  if (lost) return lost;
+  const scope = await spacePostScope(request);
+  if (scope instanceof Response) return scope;
   const patientId = spaceOf(scope.actor);
   if (!patientId || scope.actor.kind === "link") return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   const form = await request.formData().catch(() => new FormData());

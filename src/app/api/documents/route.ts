@@ -1,16 +1,13 @@
 import { t } from "@/lib/i18n/messages";
 import { env } from "@/server/env";
-import { optionalRequestScope } from "@/server/documents/request-repository";
 import { uploadDocumentWithOutcome } from "@/server/documents/upload-document";
 import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
 import { isUuid } from "@/server/fhir/repository";
-import { refuseCrossSite } from "@/server/http/check-origin";
 import { answerReadLimit } from "@/server/http/read-limited-response";
 import { formOfBody, readCappedBody } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
-import { unauthorized } from "@/server/http/unauthorized";
 import { uploadTurns, UploadsBusy } from "@/server/http/upload-turns";
-import { lostSpaceAnswer } from "@/server/http/lost-space-answer";
+import { spacePostScope } from "@/server/http/space-post-scope";
 import { clearTypedHeader, keepTypedHeader, typedFromForm } from "@/server/http/typed-form-cookie";
 import { uploadTypedForm } from "@/server/documents/upload-typed";
 import { spaceOf } from "@/server/access/actor";
@@ -30,12 +27,8 @@ const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
  * form with the refusal), the form's script (Accept: application/json) gets JSON.
  */
 export async function POST(request: Request): Promise<Response> {
-  const refused = refuseCrossSite(request, env().APP_URL);
-  if (refused) return refused;
-  const scope = await optionalRequestScope();
-  if (!scope) return unauthorized();
-  const lost = lostSpaceAnswer(scope, request);
-  if (lost) return lost;
+  const scope = await spacePostScope(request);
+  if (scope instanceof Response) return scope;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 
