@@ -2,8 +2,19 @@ import type { NotificationKind } from "./kinds";
 
 /**
  * The kinds a professional's account can receive: a patient's message, and what touches the
- * account itself (a sign-in, its authenticator app replaced). Every other kind is about a patient's own record or space (a first access to
+ * account itself (a sign-in, any change to how it is opened: authenticator app, password, passkeys, recovery codes, linked identities). Every other kind is about a patient's own record or space (a first access to
  * it, a document added, a delegation) and never reaches a professional: their preferences page
  * offered those too, in a patient's words (found by an exploratory test of the demo).
  */
-export const PROFESSIONAL_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["message-received", "new-sign-in", "second-factor-replaced"]);
+export const PROFESSIONAL_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  "message-received",
+  "new-sign-in",
+  "second-factor-replaced",
+  "password-changed",
+  "password-reset",
+  "passkey-added",
+  "passkey-removed",
+  "recovery-codes-regenerated",
+  "identity-linked",
+  "identity-unlinked",
+]);

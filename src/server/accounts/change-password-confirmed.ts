@@ -7,6 +7,7 @@ import { recordAccountEvent } from "../db/account-event-store";
 import { findPasswordHash, setPasswordHash } from "../db/account-store";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { adoptSecurityStamp } from "../db/session-store";
+import { changeAndTellOwner } from "../notifications/account-change-notice";
 import { checkSecondFactor } from "./check-second-factor";
 import { passwordKnownWords } from "./password-known-words";
 
@@ -36,8 +37,13 @@ export async function changePasswordConfirmed(
     return { ok: false, reason: "current" };
   }
   if (!(await checkSecondFactor(accountId, input.code, input.now, "password-change", trail))) return { ok: false, reason: "code" };
-  const stamp = await setPasswordHash(accountId, await hashPassword(input.newPassword), input.now);
+  const passwordHash = await hashPassword(input.newPassword);
+  let stamp = 0;
+  // The new hash, its trail row and the owner's notice commit together (account-change-notice.ts).
+  await changeAndTellOwner(session.account, "password-changed", { at: input.now, ...trail }, async (db) => {
+    stamp = await setPasswordHash(accountId, passwordHash, input.now, db);
+    return true;
+  });
   await adoptSecurityStamp(session.sessionId, accountId, stamp);
-  await recordAccountEvent({ accountId, kind: "password-changed", at: input.now, ...trail });
   return { ok: true };
 }

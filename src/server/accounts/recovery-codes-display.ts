@@ -1,9 +1,10 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
 import { keyedHash } from "../auth/one-time-code";
-import { recordAccountEvent } from "../db/account-event-store";
+import { findAccountById } from "../db/account-store";
 import { consumeAccountToken, createAccountToken, takeTokenAttempt } from "../db/account-token-store";
 import { regenerateRecoveryCodes } from "../db/recovery-code-store";
+import { changeAndTellOwner } from "../notifications/account-change-notice";
 import { secrets } from "../secrets";
 
 /**
@@ -25,7 +26,13 @@ export async function redeemRecoveryCodesTicket(accountId: string, ticket: strin
   if (!/^[A-Za-z0-9_-]{32}$/.test(ticket)) return [];
   const token = await takeTokenAttempt(hashOf(ticket), "recovery-display", now, 1);
   if (!token || token.accountId !== accountId || !(await consumeAccountToken(token.id, now))) return [];
-  const codes = await regenerateRecoveryCodes(accountId, now);
-  await recordAccountEvent({ accountId, kind: "recovery-codes-regenerated", at: now, ...trail });
+  const account = await findAccountById(accountId);
+  if (!account) return [];
+  let codes: string[] = [];
+  // The new codes, their trail row and the owner's notice commit together (account-change-notice.ts).
+  await changeAndTellOwner(account, "recovery-codes-regenerated", { at: now, ...trail }, async (db) => {
+    codes = await regenerateRecoveryCodes(accountId, now, db);
+    return true;
+  });
   return codes;
 }

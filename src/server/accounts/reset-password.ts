@@ -1,9 +1,9 @@
 import "@/server/server-only";
 import { hashPassword } from "../auth/password";
 import { checkPasswordStrength } from "../auth/password-strength";
-import { recordAccountEvent } from "../db/account-event-store";
-import { setPasswordHash } from "../db/account-store";
+import { findAccountById, setPasswordHash } from "../db/account-store";
 import { consumeAccountToken, takeTokenAttempt } from "../db/account-token-store";
+import { changeAndTellOwner } from "../notifications/account-change-notice";
 import { checkSecondFactor } from "./check-second-factor";
 import { passwordKnownWords } from "./password-known-words";
 import { resetTokenHash } from "./request-password-reset";
@@ -30,7 +30,13 @@ export async function resetPassword(input: { token: string; newPassword: string;
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!(await checkSecondFactor(token.accountId, input.code, input.now, "password-reset", trail))) return { ok: false, reason: "factor" };
   if (!(await consumeAccountToken(token.id, input.now))) return { ok: false, reason: "link" };
-  await setPasswordHash(token.accountId, await hashPassword(input.newPassword), input.now);
-  await recordAccountEvent({ accountId: token.accountId, kind: "password-reset", at: input.now, ...trail });
-  return { ok: true, kept: await keptWaysOf(token.accountId) };
+  const [passwordHash, account, kept] = await Promise.all([hashPassword(input.newPassword), findAccountById(token.accountId), keptWaysOf(token.accountId)]);
+  if (!account) return { ok: false, reason: "link" };
+  // The new hash, its trail row and the owner's notice commit together; the e-mail says which
+  // ways in the reset left (account-change-lines.ts), as the page after it does.
+  await changeAndTellOwner(account, "password-reset", { at: input.now, ...trail, waysLeft: kept }, async (db) => {
+    await setPasswordHash(token.accountId, passwordHash, input.now, db);
+    return true;
+  });
+  return { ok: true, kept };
 }

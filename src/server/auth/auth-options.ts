@@ -2,7 +2,6 @@ import "@/server/server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
-import { recordAccountEvent } from "../db/account-event-store";
 import { revokeSession } from "../db/session-store";
 import { env } from "../env";
 import { clientAddress, userAgentOf } from "../http/client-address";
@@ -68,17 +67,15 @@ export function authOptions(request: { oidcState?: string } = {}): NextAuthOptio
           const current = await getCurrentSession();
           const now = new Date();
           const signedIn = current ? { accountId: current.account.id, sessionId: current.sessionId, state: request.oidcState } : undefined;
-          const outcome = await resolveOidcSignIn({ issuer, profile, signedIn, now });
+          const requestHeaders = await headers();
+          const trail = { address: clientAddress(requestHeaders), userAgent: userAgentOf(requestHeaders) };
+          const outcome = await resolveOidcSignIn({ issuer, profile, signedIn, now, trail });
           if (outcome.kind === "refused") return false;
           const accountPage = outcome.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
           // Signed in, but not started from « Mon compte » with the current factor: nothing bound.
           if (outcome.kind === "link-unproven") return `${accountPage}?erreur=oidc-lien`;
-          // Bound to the signed-in account: nothing else changes, no new session.
-          if (outcome.kind === "bound") {
-            const requestHeaders = await headers();
-            await recordAccountEvent({ accountId: outcome.account.id, kind: "oidc-linked", at: now, address: clientAddress(requestHeaders), userAgent: userAgentOf(requestHeaders) });
-            return `${accountPage}?ok=oidc`;
-          }
+          // Bound to the signed-in account (its trail row and the owner's notice with it): nothing else changes, no new session.
+          if (outcome.kind === "bound") return `${accountPage}?ok=oidc`;
           // One factor only (low assurance): the portal's own code finishes the sign-in.
           if (outcome.kind === "second-factor") return startOidcSecondFactor(outcome.account.id);
           return true;

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { findAccountById, type AccountSummary } from "../db/account-store";
 import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-store";
 import { spendOidcLinkProof } from "../accounts/oidc-link-proof";
+import type { Queryable } from "../db/queryable";
+import { changeAndTellOwner } from "../notifications/account-change-notice";
 
 /**
  * Who an OpenID Connect sign-in (FranceConnect / Pro Santé Connect shape) is, and whether the
@@ -31,7 +33,14 @@ export type OidcOutcome =
 /** The session the callback came in with, and the `state` of its flow (checked by next-auth against this browser's cookie). */
 export type OidcSignedIn = { accountId: string; sessionId: string; state: string | undefined };
 
-export async function resolveOidcSignIn(input: { issuer: string; profile: unknown; signedIn?: OidcSignedIn; now: Date }): Promise<OidcOutcome> {
+export async function resolveOidcSignIn(input: {
+  issuer: string;
+  profile: unknown;
+  signedIn?: OidcSignedIn;
+  now: Date;
+  /** Where the callback came from, for the trail row of a link. */
+  trail?: { address?: string; userAgent?: string | null };
+}): Promise<OidcOutcome> {
   const parsed = profileSchema.safeParse(input.profile);
   if (!parsed.success) return { kind: "refused" };
   const { sub, acr } = parsed.data;
@@ -41,7 +50,9 @@ export async function resolveOidcSignIn(input: { issuer: string; profile: unknow
     const account = await findAccountById(signedIn.accountId);
     if (!account || account.disabled) return { kind: "refused" };
     if (!(await spendOidcLinkProof(signedIn, signedIn.state, input.now))) return { kind: "link-unproven", account };
-    if (!(await bindOidcIdentity(account.id, input.issuer, sub, input.now))) return { kind: "refused" };
+    // Bound with its trail row and the owner's notice, in one transaction (account-change-notice.ts).
+    const bind = (db: Queryable) => bindOidcIdentity(account.id, input.issuer, sub, input.now, db);
+    if (!(await changeAndTellOwner(account, "identity-linked", { at: input.now, ...input.trail }, bind))) return { kind: "refused" };
     return { kind: "bound", account };
   }
   if (!boundTo) return { kind: "refused" };

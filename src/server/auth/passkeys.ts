@@ -40,15 +40,30 @@ export async function registrationOptions(account: { id: string; email: string; 
   return options;
 }
 
-export async function registerPasskey(accountId: string, response: RegistrationResponseJSON, now: Date, name: string): Promise<boolean> {
+export type NewPasskey = Parameters<typeof addPasskey>[0];
+
+/**
+ * Verifies a new passkey against the challenge given to this browser, then stores it: by `save`
+ * when given (« Mon compte » stores it with the owner's notice, in one transaction), else alone
+ * (activation). The verification runs first, outside any transaction.
+ */
+export async function registerPasskey(
+  accountId: string,
+  response: RegistrationResponseJSON,
+  now: Date,
+  name: string,
+  save: (passkey: NewPasskey) => Promise<boolean> = async (passkey) => {
+    await addPasskey(passkey);
+    return true;
+  },
+): Promise<boolean> {
   const challenge = await takeWebauthnChallenge(`register:${accountId}`, now);
   if (!challenge) return false;
   const { rpID, origin } = relyingParty();
   const verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true }).catch(() => undefined);
   if (!verification?.verified) return false;
   const { credential } = verification.registrationInfo;
-  await addPasskey({ credentialId: credential.id, accountId, publicKey: credential.publicKey, counter: credential.counter, transports: credential.transports ?? [], name, now });
-  return true;
+  return save({ credentialId: credential.id, accountId, publicKey: credential.publicKey, counter: credential.counter, transports: credential.transports ?? [], name, now });
 }
 
 export async function authenticationOptions(now: Date) {

@@ -192,7 +192,20 @@ export async function findPasswordHash(accountId: string): Promise<string | unde
  * (tell-owner.ts), and that must stop it, or whoever asked could still confirm it from their own
  * mailbox and have the reset links sent there.
  */
-export async function setPasswordHash(accountId: string, passwordHash: string, now: Date): Promise<number> {
+export async function setPasswordHash(accountId: string, passwordHash: string, now: Date, db?: Queryable): Promise<number> {
+  // In the caller's transaction when given one, with the owner's notice of it (account-change-notice.ts).
+  if (db) {
+    const [row] = await db.query<{ security_stamp: number }>(
+      "UPDATE account SET password_hash = $2, security_stamp = security_stamp + 1 WHERE id = $1::uuid RETURNING security_stamp",
+      [accountId, passwordHash],
+    );
+    if (!row) throw new Error("setPasswordHash: no such account");
+    await db.query(
+      "UPDATE account_token SET expires_at = $2::timestamptz WHERE account_id = $1::uuid AND purpose = 'email-change' AND used_at IS NULL AND expires_at > $2::timestamptz RETURNING id",
+      [accountId, now.toISOString()],
+    );
+    return Number(row.security_stamp);
+  }
   const { prisma } = await database();
   const [row] = await prisma.$transaction([
     prisma.account.update({

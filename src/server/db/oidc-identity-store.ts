@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { database } from "./client";
+import type { Queryable } from "./queryable";
 
 /** OpenID Connect identities bound to accounts, by the provider's issuer and subject. */
 export async function accountIdForOidcIdentity(issuer: string, subject: string): Promise<string | undefined> {
@@ -8,9 +9,12 @@ export async function accountIdForOidcIdentity(issuer: string, subject: string):
   return row?.accountId;
 }
 
-/** Binds the identity to the account; false when it is already bound (to this or another account). */
-export async function bindOidcIdentity(accountId: string, issuer: string, subject: string, now: Date): Promise<boolean> {
-  const { sql } = await database();
+/**
+ * Binds the identity to the account; false when it is already bound (to this or another account).
+ * In the caller's transaction when given one (`db`), with the owner's notice of it.
+ */
+export async function bindOidcIdentity(accountId: string, issuer: string, subject: string, now: Date, db?: Queryable): Promise<boolean> {
+  const sql = db ?? (await database()).sql;
   const rows = await sql.query(
     "INSERT INTO oidc_identity (issuer, subject, account_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING issuer",
     [issuer, subject, accountId, now.toISOString()],
@@ -31,9 +35,12 @@ export async function countOidcIdentities(accountId: string): Promise<number> {
   return prisma.oidcIdentity.count({ where: { accountId } });
 }
 
-/** Unbinds the identity from the account; false when it is not (or no longer) the account's. */
-export async function unbindOidcIdentity(accountId: string, issuer: string, subject: string): Promise<boolean> {
-  const { prisma } = await database();
-  const { count } = await prisma.oidcIdentity.deleteMany({ where: { accountId, issuer, subject } });
-  return count === 1;
+/**
+ * Unbinds the identity from the account; false when it is not (or no longer) the account's. In
+ * the caller's transaction when given one (`db`), with the owner's notice of it.
+ */
+export async function unbindOidcIdentity(accountId: string, issuer: string, subject: string, db?: Queryable): Promise<boolean> {
+  const q = db ?? (await database()).sql;
+  const rows = await q.query("DELETE FROM oidc_identity WHERE account_id = $1::uuid AND issuer = $2 AND subject = $3 RETURNING issuer", [accountId, issuer, subject]);
+  return rows.length === 1;
 }

@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { database } from "./client";
+import type { Queryable } from "./queryable";
 
 /** The account's WebAuthn credentials (passkeys). */
 export type StoredPasskey = {
@@ -30,19 +31,18 @@ export async function findPasskey(credentialId: string): Promise<StoredPasskey |
   return row ? toPasskey(row) : undefined;
 }
 
-export async function addPasskey(input: { credentialId: string; accountId: string; publicKey: Uint8Array; counter: number; transports: string[]; name: string; now: Date }): Promise<void> {
-  const { prisma } = await database();
-  await prisma.passkey.create({
-    data: {
-      credentialId: input.credentialId,
-      accountId: input.accountId,
-      publicKey: Buffer.from(input.publicKey),
-      counter: BigInt(input.counter),
-      transports: input.transports.join(",") || null,
-      name: input.name,
-      createdAt: input.now,
-    },
-  });
+/**
+ * Takes the caller's transaction (`db`), so that the owner's notice of it commits with it
+ * (account-change-notice.ts). The key goes as hex text, decoded by PostgreSQL: the same on a
+ * server and in PGlite, whichever driver carries the statement.
+ */
+export async function addPasskey(input: { credentialId: string; accountId: string; publicKey: Uint8Array; counter: number; transports: string[]; name: string; now: Date }, db?: Queryable): Promise<void> {
+  const q = db ?? (await database()).sql;
+  await q.query(
+    `INSERT INTO passkey (credential_id, account_id, public_key, counter, transports, name, created_at)
+     VALUES ($1, $2::uuid, decode($3, 'hex'), $4::bigint, $5, $6, $7::timestamptz) RETURNING credential_id`,
+    [input.credentialId, input.accountId, Buffer.from(input.publicKey).toString("hex"), String(input.counter), input.transports.join(",") || null, input.name, input.now.toISOString()],
+  );
 }
 
 /**
@@ -59,10 +59,11 @@ export async function recordPasskeyUse(credentialId: string, previousCounter: nu
   return count === 1;
 }
 
-export async function removePasskey(accountId: string, credentialId: string): Promise<boolean> {
-  const { prisma } = await database();
-  const { count } = await prisma.passkey.deleteMany({ where: { accountId, credentialId } });
-  return count === 1;
+/** In the caller's transaction when given one (`db`), with the owner's notice of it. */
+export async function removePasskey(accountId: string, credentialId: string, db?: Queryable): Promise<boolean> {
+  const q = db ?? (await database()).sql;
+  const rows = await q.query("DELETE FROM passkey WHERE account_id = $1::uuid AND credential_id = $2 RETURNING credential_id", [accountId, credentialId]);
+  return rows.length === 1;
 }
 
 function toPasskey(row: { credentialId: string; accountId: string; publicKey: Uint8Array; counter: bigint; transports: string | null; name: string; createdAt: Date; lastUsedAt: Date | null }): StoredPasskey {

@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { keyedHash, newTypedCode, normaliseTypedCode } from "../auth/one-time-code";
 import { secrets } from "../secrets";
 import { database } from "./client";
+import { inPrisma, type Queryable } from "./queryable";
 
 /** Ten single-use recovery codes per account, stored as keyed hashes (see one-time-code.ts). */
 export const RECOVERY_CODE_COUNT = 10;
@@ -9,15 +10,24 @@ export const RECOVERY_CODE_LENGTH = 10;
 
 const hashOf = (canonical: string) => keyedHash("recovery", canonical, secrets().authSecret);
 
-/** Replaces every code of the account with ten new ones, returned once, in clear, for display. */
-export async function regenerateRecoveryCodes(accountId: string, now: Date): Promise<string[]> {
+/**
+ * Replaces every code of the account with ten new ones, returned once, in clear, for display.
+ * In the caller's transaction when given one (`db`: « Mon compte », with the owner's notice of it),
+ * else in one of its own: never the old codes gone without the new ones.
+ */
+export async function regenerateRecoveryCodes(accountId: string, now: Date, db?: Queryable): Promise<string[]> {
+  if (!db) {
+    const { prisma } = await database();
+    return prisma.$transaction((tx) => regenerateRecoveryCodes(accountId, now, inPrisma(tx)));
+  }
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => newTypedCode(RECOVERY_CODE_LENGTH));
-  const { prisma } = await database();
-  await prisma.$transaction([
-    prisma.recoveryCode.deleteMany({ where: { accountId } }),
-    prisma.recoveryCode.createMany({
-      data: codes.map((code) => ({ accountId, codeHash: hashOf(normaliseTypedCode(code, RECOVERY_CODE_LENGTH)!), createdAt: now })),
-    }),
+  await db.query("DELETE FROM recovery_code WHERE account_id = $1::uuid RETURNING code_hash", [accountId]);
+  // One parameter per code (no array parameter: the same text through every driver).
+  const values = codes.map((_, i) => `($1::uuid, $${i + 3}, $2::timestamptz)`).join(", ");
+  await db.query(`INSERT INTO recovery_code (account_id, code_hash, created_at) VALUES ${values} RETURNING code_hash`, [
+    accountId,
+    now.toISOString(),
+    ...codes.map((code) => hashOf(normaliseTypedCode(code, RECOVERY_CODE_LENGTH)!)),
   ]);
   return codes;
 }

@@ -27,7 +27,19 @@ describe("a professional's notification pages", () => {
 
     const pro = (await servePage(proPreferences, "/pro/notifications/preferences", { cookie: doctor.cookie })).html!;
     const offered = NOTIFICATION_KINDS.filter((kind) => pro.includes(`name="email-${kind}"`));
-    expect(offered).toEqual(["new-sign-in", "second-factor-replaced", "message-received"]);
+    // A professional's account is opened like a patient's: each change to it is told (account-change-lines.ts).
+    expect(offered).toEqual([
+      "new-sign-in",
+      "second-factor-replaced",
+      "password-changed",
+      "password-reset",
+      "passkey-added",
+      "passkey-removed",
+      "recovery-codes-regenerated",
+      "identity-linked",
+      "identity-unlinked",
+      "message-received",
+    ]);
     expect(pro).not.toContain(html(KIND_INFO["pro-first-access"].label));
 
     const own = (await servePage(patientPreferences, "/espace/notifications/preferences", { cookie: patient.cookie })).html!;

@@ -1,11 +1,12 @@
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { describeDevice } from "@/lib/account/describe-device";
 import { getCurrentSession } from "@/server/auth/current-session";
-import { registerPasskey } from "@/server/auth/passkeys";
-import { recordAccountEvent } from "@/server/db/account-event-store";
+import { registerPasskey, type NewPasskey } from "@/server/auth/passkeys";
+import { addPasskey } from "@/server/db/passkey-store";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
 
 /** "Mon compte": the new passkey, verified against the challenge given to this browser. */
 export async function POST(request: Request): Promise<Response> {
@@ -17,9 +18,15 @@ export async function POST(request: Request): Promise<Response> {
   const userAgent = userAgentOf(request.headers);
   const body = (await request.json().catch(() => undefined)) as RegistrationResponseJSON | undefined;
   const device = describeDevice(userAgent);
-  if (!body || typeof body !== "object" || !(await registerPasskey(session.account.id, body, now, `${device.browser} (${device.system})`))) {
+  const trail = { at: now, address: clientAddress(request.headers), userAgent };
+  // Stored with its trail row and the owner's notice, in one transaction (account-change-notice.ts).
+  const save = (passkey: NewPasskey) =>
+    changeAndTellOwner(session.account, "passkey-added", trail, async (db) => {
+      await addPasskey(passkey, db);
+      return true;
+    });
+  if (!body || typeof body !== "object" || !(await registerPasskey(session.account.id, body, now, `${device.browser} (${device.system})`, save))) {
     return Response.json({ error: "refused" }, { status: 400 });
   }
-  await recordAccountEvent({ accountId: session.account.id, kind: "passkey-added", at: now, address: clientAddress(request.headers), userAgent });
   return Response.json({ ok: true });
 }

@@ -1,7 +1,7 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
 import { currentFactorProven } from "@/server/accounts/current-factor-proven";
-import { recordAccountEvent } from "@/server/db/account-event-store";
 import { findPasskey, removePasskey } from "@/server/db/passkey-store";
+import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
 
 const REFUSALS = { factor: "cle-retrait-facteur", "factor-missing": "cle-retrait-facteur-manquant" } as const;
 
@@ -18,8 +18,7 @@ export function POST(request: Request): Promise<Response> {
     if ((await findPasskey(credential))?.accountId !== session.account.id) return "erreur=cle";
     const proven = await currentFactorProven(session.account.id, now, "passkey-remove", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
     if (proven !== true) return `erreur=${REFUSALS[proven]}`;
-    if (!(await removePasskey(session.account.id, credential))) return "erreur=cle";
-    await recordAccountEvent({ accountId: session.account.id, kind: "passkey-removed", at: now, ...trail });
+    if (!(await changeAndTellOwner(session.account, "passkey-removed", { at: now, ...trail }, (db) => removePasskey(session.account.id, credential, db)))) return "erreur=cle";
     return "ok=cle-retiree";
   });
 }

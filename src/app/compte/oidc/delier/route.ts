@@ -1,8 +1,9 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
 import { currentFactorProven } from "@/server/accounts/current-factor-proven";
 import { findLinkedIdentity } from "@/server/accounts/linked-identities";
-import { recordAccountEvent } from "@/server/db/account-event-store";
+import type { Queryable } from "@/server/db/queryable";
 import { unbindOidcIdentity } from "@/server/db/oidc-identity-store";
+import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
 
 const REFUSALS = { factor: "oidc-delier-facteur", "factor-missing": "oidc-delier-facteur-manquant" } as const;
 
@@ -22,8 +23,8 @@ export function POST(request: Request): Promise<Response> {
     if (!identity) return "erreur=oidc-inconnue";
     const proven = await currentFactorProven(session.account.id, now, "oidc-unlink", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
     if (proven !== true) return `erreur=${REFUSALS[proven]}`;
-    if (!(await unbindOidcIdentity(session.account.id, identity.issuer, identity.subject))) return "erreur=oidc-inconnue";
-    await recordAccountEvent({ accountId: session.account.id, kind: "oidc-unlinked", at: now, ...trail });
+    const unbind = (db: Queryable) => unbindOidcIdentity(session.account.id, identity.issuer, identity.subject, db);
+    if (!(await changeAndTellOwner(session.account, "identity-unlinked", { at: now, ...trail }, unbind))) return "erreur=oidc-inconnue";
     return "ok=oidc-delie";
   });
 }
