@@ -17,13 +17,15 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
 import { totpCode } from "@/server/auth/totp";
 import { createAccount } from "@/server/db/account-store";
-import { addPasskey, countPasskeys } from "@/server/db/passkey-store";
+import { addPasskey, countPasskeys, removePasskey } from "@/server/db/passkey-store";
+import type { Queryable } from "@/server/db/queryable";
 import { regenerateRecoveryCodes } from "@/server/db/recovery-code-store";
 import { systemRepository } from "@/server/fhir/repository";
 import { startOutboxWorker, type OutboxWorker } from "@/server/mail/outbox-worker";
 import { smtpTransport, type MailTransport } from "@/server/mail/transport";
 import { NOTIFICATION_SUBJECT } from "@/server/notifications/notification-email";
 import { notify } from "@/server/notifications/notify";
+import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionOf, warmUpValidator } from "../fhir-api/http";
 import { startSmtpCatcher } from "../mail/smtp-catcher";
@@ -252,5 +254,22 @@ describe("the owner's notice is not her space's", () => {
       expect(await mailsQueued(helper.email)).toEqual([]);
     }
     expect((await mailsQueued(ownerEmail)).map((m) => m.kind)).toEqual(["notification-passkey-removed"]);
+  });
+});
+
+describe("the change, its trail row and its notice commit together", () => {
+  it("a notice that cannot be written leaves the change undone: no passkey removed unannounced", async () => {
+    const account = await anAccount();
+    const credential = `cle-${account.id}`;
+    await addPasskey({ credentialId: credential, accountId: account.id, publicKey: new Uint8Array([3]), counter: 0, transports: [], name: "Téléphone", now: new Date() });
+    // A kind the catalogue does not know: notify() throws after the key's deletion, inside the transaction.
+    const remove = (q: Queryable) => removePasskey(account.id, credential, q);
+    await expect(changeAndTellOwner(account, "not-a-kind" as never, { at: new Date() }, remove)).rejects.toThrow();
+    expect(await countPasskeys(account.id)).toBe(1);
+    expect(await db().sql.query("SELECT 1 FROM account_event WHERE account_id = $1::uuid AND kind = 'passkey-removed'", [account.id])).toEqual([]);
+
+    expect(await changeAndTellOwner(account, "passkey-removed", { at: new Date() }, remove)).toBe(true);
+    expect(await countPasskeys(account.id)).toBe(0);
+    expect((await noticesOf(account.id)).map((n) => n.kind)).toEqual(["passkey-removed"]);
   });
 });

@@ -46,9 +46,13 @@ async function toldOf(account: { id: string; email: string }) {
 }
 
 describe("a linked identity is told to the account's owner", () => {
-  it("linked from « Mon compte » with the code: one notice, e-mailed; the identity's subject is in neither", async () => {
+  it("a wrong code links nothing and tells nothing; linked with the code: one notice, e-mailed; the identity's subject is in neither", async () => {
     const account = await anAccount();
     const browser = await signedInBrowser(server.base, account);
+    const wrong = account.code(new Date()) === "000000" ? "111111" : "000000";
+    expect(location(await browser.post("/compte/oidc/lier", { code: wrong }))).toBe("/espace/compte?erreur=oidc-facteur");
+    expect(await toldOf(account)).toEqual({ notices: [], mails: [] });
+
     const mine = sub();
     const started = await browser.post("/compte/oidc/lier", { code: account.code(new Date()) });
     expect(location(await browser.get(atProvider(location(started), mine)))).toBe("/espace/compte?ok=oidc");
@@ -61,14 +65,6 @@ describe("a linked identity is told to the account's owner", () => {
     expect(mails[0]!.text_body).toContain("Si ce n'était pas vous, déliez cette identité et changez votre mot de passe depuis « Mon compte » : http://localhost:3000/espace/compte");
     expect(mails[0]!.text_body).not.toContain(mine);
     expect(mails[0]!.text_body).not.toContain(account.displayName);
-  });
-
-  it("a wrong code links nothing and tells nothing", async () => {
-    const account = await anAccount();
-    const browser = await signedInBrowser(server.base, account);
-    const wrong = account.code(new Date()) === "000000" ? "111111" : "000000";
-    expect(location(await browser.post("/compte/oidc/lier", { code: wrong }))).toBe("/espace/compte?erreur=oidc-facteur");
-    expect(await toldOf(account)).toEqual({ notices: [], mails: [] });
   });
 });
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ACCOUNT_CHANGES, accountChangeEmailLines, waysLeftSentence } from "@/lib/notifications/account-change-lines";
+import { KIND_INFO } from "@/lib/notifications/kinds";
+import { PROFESSIONAL_KINDS } from "@/lib/notifications/professional-kinds";
+
+const urls = { account: "https://espace-sante.example/espace/compte", reset: "https://espace-sante.example/connexion/oubli" };
+const at = new Date("2026-07-01T08:05:00Z");
+
+describe("the e-mail lines of a change to how the account is opened", () => {
+  it.each(ACCOUNT_CHANGES)("%s: a security kind a professional receives too, saying when, and what to do if it was not the owner", (change) => {
+    expect(KIND_INFO[change].security).toBe(true);
+    expect(PROFESSIONAL_KINDS.has(change)).toBe(true);
+    expect(KIND_INFO[change].text).toContain("Si ce n'était pas vous");
+    const lines = accountChangeEmailLines(change, at, urls);
+    expect(lines[0]).toMatch(/ le 1er juillet 2026 à 10:05 \(heure de Paris\)\.$/);
+    expect(lines.at(-1)).toMatch(/^Si ce n'était pas vous, .* : https:\/\/espace-sante\.example\//);
+  });
+
+  it.each([
+    ["password-changed", urls.reset],
+    ["password-reset", urls.reset],
+    ["passkey-added", urls.account],
+    ["passkey-removed", urls.account],
+    ["recovery-codes-regenerated", urls.account],
+    ["identity-linked", urls.account],
+    ["identity-unlinked", urls.account],
+  ] as const)("%s points to %s", (change, url) => {
+    expect(accountChangeEmailLines(change, at, urls).at(-1)!.endsWith(` : ${url}`)).toBe(true);
+  });
+
+  it.each([
+    [{ passkeys: 0, identities: 0 }, "Aucune clé d'accès ni identité numérique n'est liée à votre compte : seul le nouveau mot de passe, avec votre code, permet de s'y connecter."],
+    [{ passkeys: 1, identities: 0 }, "Votre compte a aussi 1 clé d'accès, qui permet toujours de vous connecter sans mot de passe : une réinitialisation ne les retire pas."],
+    [{ passkeys: 0, identities: 2 }, "Votre compte a aussi 2 identités numériques liées, qui permettent toujours de vous connecter sans mot de passe : une réinitialisation ne les retire pas."],
+    [{ passkeys: 2, identities: 1 }, "Votre compte a aussi 2 clés d'accès et 1 identité numérique liée, qui permettent toujours de vous connecter sans mot de passe : une réinitialisation ne les retire pas."],
+  ])("a reset leaving %o says: %s", (left, sentence) => {
+    expect(waysLeftSentence(left)).toBe(sentence);
+    expect(accountChangeEmailLines("password-reset", at, urls, left)).toContain(sentence);
+    // Only a reset's e-mail counts them.
+    expect(accountChangeEmailLines("password-changed", at, urls, left)).not.toContain(sentence);
+  });
+});
