@@ -1,6 +1,6 @@
 import { Alert } from "@/components/alert";
 import { PageHeader } from "@/components/page-header";
-import { t, type MessageKey } from "@/lib/i18n/messages";
+import { t, tn, type MessageKey } from "@/lib/i18n/messages";
 import type { AccountPageData } from "@/server/accounts/account-page-data";
 import type { Json } from "@/server/pages/json-props";
 import { EventsSection } from "./events-section";
@@ -39,7 +39,12 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
     <div className="flex flex-col gap-10">
       <PageHeader title={t("account.title")} description={t("account.intro")} />
       {data.afterRecovery ? <Alert tone="info">{t("account.reEnrolAfterRecovery")}</Alert> : null}
-      {data.ok ? <Alert tone="success">{t(data.ok)}</Alert> : null}
+      {data.ok ? (
+        <Alert tone="success">
+          {t(data.ok)}
+          {data.closedSessions ? ` ${tn(data.closedSessions.message, data.closedSessions.count)}` : null}
+        </Alert>
+      ) : null}
       {data.error ? <Alert tone="error">{t(data.error)}</Alert> : null}
       <SessionsSection sessions={data.sessions} />
       <EventsSection list="sign-ins" events={data.events} />

@@ -5,7 +5,18 @@ import { t } from "@/lib/i18n/messages";
 import type { SessionView } from "@/server/accounts/account-sessions";
 import type { Json } from "@/server/pages/json-props";
 
-/** The account's live sessions, each with a plain form to end it; and one to end all others. */
+/** How a session was opened, after the day it was: « avec une clé d'accès » (nothing when unknown). */
+function openedWith(origin: Json<SessionView["openedWith"]>): string {
+  if (!origin) return "";
+  if (origin.method === "passkey") return `, ${t("account.sessionOpenedPasskey")}`;
+  if (origin.method === "password") return `, ${t("account.sessionOpenedPassword")}`;
+  return `, ${origin.provider ? t("account.sessionOpenedOidc", { provider: origin.provider }) : t("account.sessionOpenedOidcUnlinked")}`;
+}
+
+/**
+ * The account's live sessions, each with a plain form to end it; and one to end all others. Each
+ * says how it was opened, so the owner can tell the one an intruder's key or identity opened.
+ */
 export function SessionsSection({ sessions }: { sessions: Json<SessionView[]> }) {
   return (
     <section aria-labelledby="sessions-title" className="flex flex-col gap-3">
@@ -21,7 +32,10 @@ export function SessionsSection({ sessions }: { sessions: Json<SessionView[]> })
           <tr key={s.handle} className="border-t border-slate-200">
             <td className="px-4 py-2">{s.browser}</td>
             <td className="px-4 py-2">{s.system}</td>
-            <td className="px-4 py-2">{formatDateTime(s.firstUse)}</td>
+            <td className="px-4 py-2">
+              {formatDateTime(s.firstUse)}
+              {openedWith(s.openedWith)}
+            </td>
             <td className="px-4 py-2">{formatDateTime(s.lastUse)}</td>
             <td className="px-4 py-2">{s.address ?? t("account.unknown")}</td>
             <td className="px-4 py-2">

@@ -86,6 +86,12 @@ export const frAccount = {
     sessionEnded: "La session a été fermée. Elle s'arrêtera à sa prochaine action.",
     othersEnded: "Les autres sessions ont été fermées.",
     sessionsCaption: "Sessions ouvertes",
+    /** How a session was opened, after its first use's date in the « Connexion » column (session-origin.ts). */
+    sessionOpenedPassword: "avec le mot de passe et un code",
+    sessionOpenedPasskey: "avec une clé d'accès",
+    sessionOpenedOidc: "avec {provider}",
+    /** An identity since unlinked: its provider's name went with it. */
+    sessionOpenedOidcUnlinked: "avec une identité numérique",
     unknown: "inconnu",
     eventsTitle: "Dernières connexions",
     eventsIntro: "Connexions réussies et tentatives échouées : une tentative que vous ne reconnaissez pas mérite un changement de mot de passe.",
@@ -175,6 +181,12 @@ export const frAccount = {
     passkeyRemove: "Retirer",
     passkeyAdded: "La clé d'accès a été ajoutée.",
     passkeyRemoved: "La clé d'accès a été retirée.",
+    /** Said after the removal (close-sessions-opened-with.ts): the sessions that key had opened, but this one, are ended. */
+    passkeySessionsClosed: plural({ one: "{count} session ouverte avec cette clé a été fermée.", other: "{count} sessions ouvertes avec cette clé ont été fermées." }),
+    oidcSessionsClosed: plural({
+      one: "{count} session ouverte avec cette identité numérique a été fermée.",
+      other: "{count} sessions ouvertes avec cette identité numérique ont été fermées.",
+    }),
     factorCodeHint:
       "Pour confirmer que c'est bien vous : un code de votre application, ou l'un de vos codes de secours. Inutile dans les dix minutes qui suivent votre connexion.",
     passkeyFactorMissing: "Pour ajouter une clé d'accès, saisissez d'abord un code de votre application ou un code de secours, puis appuyez de nouveau sur le bouton.",

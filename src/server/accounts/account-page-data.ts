@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import QRCode from "qrcode";
-import type { MessageKey } from "@/lib/i18n/messages";
+import type { MessageKey, PluralKey } from "@/lib/i18n/messages";
 import type { CurrentSession } from "../auth/check-session";
 import { oidcProviderName } from "../auth/oidc";
 import { secondFactorIsRecent } from "../auth/session-policy";
@@ -25,11 +25,13 @@ import { redeemRecoveryCodesTicket } from "./recovery-codes-display";
  * Only what the page shows leaves here: no key, hash or secret but the TOTP secret being set up,
  * which the person must see to type it into their app.
  */
-export type AccountSearch = { ok?: string; erreur?: string; codes?: string; totp?: string; secours?: string };
+export type AccountSearch = { ok?: string; erreur?: string; codes?: string; totp?: string; secours?: string; fermees?: string };
 
 export type AccountPageData = {
   accountPath: "/espace/compte" | "/pro/compte";
   ok: MessageKey | null;
+  /** After removing a passkey or unlinking an identity: how many other sessions it had opened were ended (close-sessions-opened-with.ts). */
+  closedSessions: { count: number; message: PluralKey } | null;
   error: MessageKey | null;
   afterRecovery: boolean;
   sessions: SessionView[];
@@ -68,6 +70,16 @@ const OK: Record<string, MessageKey> = {
   "oidc-delie": "account.oidcUnlinked",
   "adresse-envoyee": "account.emailSent",
 };
+/** The results that end the sessions a way in opened, and how the page counts them. */
+const CLOSED: Record<string, PluralKey> = { "cle-retiree": "account.passkeySessionsClosed", "oidc-delie": "account.oidcSessionsClosed" };
+
+/** The count the removal's answer put in the address: a small number only, and only beside its own result. */
+function closedSessions(search: AccountSearch): AccountPageData["closedSessions"] {
+  const message = search.ok ? CLOSED[search.ok] : undefined;
+  if (!message || !search.fermees || !/^[1-9][0-9]{0,2}$/.test(search.fermees)) return null;
+  return { count: Number(search.fermees), message };
+}
+
 const ERRORS: Record<string, MessageKey> = {
   "mot-de-passe": "account.passwordFailed",
   "mot-de-passe-faible": "activation.passwordWeak",
@@ -132,6 +144,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
   return {
     accountPath: accountPagePath(session),
     ok: (search.ok && OK[search.ok]) || null,
+    closedSessions: closedSessions(search),
     error: (search.erreur && ERRORS[search.erreur]) || null,
     // Said only to a session that did come in with a recovery code (its proof of the second factor
     // is that event's instant), not to whoever follows a link ending in ?secours=1.

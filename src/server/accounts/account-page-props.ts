@@ -16,5 +16,5 @@ export function accountPageProps(space: "patient" | "practitioner") {
 
 function searchOf(query: ParsedUrlQuery): AccountSearch {
   const one = (key: keyof AccountSearch) => queryValue(query[key]);
-  return { ok: one("ok"), erreur: one("erreur"), codes: one("codes"), totp: one("totp"), secours: one("secours") };
+  return { ok: one("ok"), erreur: one("erreur"), codes: one("codes"), totp: one("totp"), secours: one("secours"), fermees: one("fermees") };
 }

@@ -1,10 +1,12 @@
 import "@/server/server-only";
 import { createHash } from "node:crypto";
+import { originOf } from "../auth/session-origin";
 import { sessionProblem } from "../auth/session-policy";
 import type { CurrentSession } from "../auth/check-session";
 import { recordAccountEvent } from "../db/account-event-store";
 import { listAccountSessions, revokeAccountSession, revokeAccountSessions } from "../db/session-store";
 import { describeDevice } from "@/lib/account/describe-device";
+import { linkedIdentitiesOf } from "./linked-identities";
 
 /**
  * "Mon compte", sessions: every live session of the account, and signing out one or all the
@@ -20,6 +22,12 @@ export type SessionView = {
   firstUse: Date;
   lastUse: Date;
   address: string | null;
+  /**
+   * How it was opened, so the owner can tell the session an intruder's key or identity opened:
+   * an identity by its provider's name (null once unlinked); null for a session opened before
+   * this was recorded. Nothing of the credential itself reaches the page.
+   */
+  openedWith: { method: "password" } | { method: "passkey" } | { method: "oidc"; provider: string | null } | null;
 };
 
 export function sessionHandle(sessionId: string): string {
@@ -27,17 +35,25 @@ export function sessionHandle(sessionId: string): string {
 }
 
 export async function listSessions(session: CurrentSession, now: Date): Promise<SessionView[]> {
-  const rows = await listAccountSessions(session.account.id);
-  return rows
-    .filter((row) => !sessionProblem({ ...row, revokedAt: null, securityStamp: 0, account: { disabled: false, securityStamp: 0 } }, now))
-    .map((row) => ({
-      handle: sessionHandle(row.id),
-      current: row.id === session.sessionId,
-      ...describeDevice(row.userAgent),
-      firstUse: row.createdAt,
-      lastUse: row.lastSeenAt,
-      address: row.address,
-    }));
+  const rows = (await listAccountSessions(session.account.id)).filter((row) => !sessionProblem({ ...row, revokedAt: null, securityStamp: 0, account: { disabled: false, securityStamp: 0 } }, now));
+  // The identities' names are read only when an identity opened one of them.
+  const providers = new Map<string, string>();
+  if (rows.some((row) => row.openedWith === "oidc")) for (const identity of await linkedIdentitiesOf(session.account.id)) providers.set(identity.ref, identity.provider);
+  return rows.map((row) => ({
+    handle: sessionHandle(row.id),
+    current: row.id === session.sessionId,
+    ...describeDevice(row.userAgent),
+    firstUse: row.createdAt,
+    lastUse: row.lastSeenAt,
+    address: row.address,
+    openedWith: openedWithView(originOf(row), providers),
+  }));
+}
+
+function openedWithView(origin: ReturnType<typeof originOf>, providers: Map<string, string>): SessionView["openedWith"] {
+  if (!origin) return null;
+  if (origin.method === "oidc") return { method: "oidc", provider: providers.get(origin.identityRef) ?? null };
+  return { method: origin.method };
 }
 
 type Trail = { address?: string; userAgent?: string | null };

@@ -26,7 +26,8 @@ export async function finishActivation(input: {
   if (!(await markActivated(input.accountId, input.now))) return { ok: false };
   const account = await findAccountById(input.accountId);
   if (!account) return { ok: false };
-  const sessionId = await openSession({ account, now: input.now, userAgent: input.userAgent, address: input.address });
+  // Opened by the activation code and the password just chosen: neither a passkey nor an identity, whose removal would close it.
+  const sessionId = await openSession({ account, now: input.now, userAgent: input.userAgent, address: input.address, openedWith: { method: "password" } });
   await recordAccountEvent({ accountId: account.id, kind: "activated", at: input.now, address: input.address, userAgent: input.userAgent });
   return { ok: true, sessionId };
 }

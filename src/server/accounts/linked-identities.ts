@@ -16,7 +16,10 @@ import { secrets } from "../secrets";
  */
 export type LinkedIdentity = { ref: string; provider: string; linkedAt: Date };
 
-const refOf = (identity: StoredOidcIdentity) => keyedHash("oidc-identity", `${identity.issuer}\n${identity.subject}`, secrets().authSecret);
+/** The keyed hash that names an identity to the page, and to the sessions it opened (session-origin.ts). */
+export const identityRefOf = (issuer: string, subject: string) => keyedHash("oidc-identity", `${issuer}\n${subject}`, secrets().authSecret);
+
+const refOf = (identity: StoredOidcIdentity) => identityRefOf(identity.issuer, identity.subject);
 
 /** The configured provider's display name when the issuer is its; else the issuer's host (an old link still signs in if that provider comes back). */
 function providerName(issuer: string): string {

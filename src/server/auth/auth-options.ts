@@ -77,7 +77,7 @@ export function authOptions(request: { oidcState?: string } = {}): NextAuthOptio
           // Bound to the signed-in account (its trail row and the owner's notice with it): nothing else changes, no new session.
           if (outcome.kind === "bound") return `${accountPage}?ok=oidc`;
           // One factor only (low assurance): the portal's own code finishes the sign-in.
-          if (outcome.kind === "second-factor") return startOidcSecondFactor(outcome.account.id);
+          if (outcome.kind === "second-factor") return startOidcSecondFactor(outcome.account.id, outcome.identityRef);
           return true;
         }
         return false;
@@ -95,6 +95,7 @@ export function authOptions(request: { oidcState?: string } = {}): NextAuthOptio
             userAgent: userAgentOf(await headers()),
             address: clientAddress(await headers()),
             previousSessionId: await sessionIdFromCookies(),
+            openedWith: { method: "oidc", identityRef: outcome.identityRef },
           });
           return { sid };
         }

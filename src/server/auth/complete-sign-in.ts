@@ -64,6 +64,8 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
     previousSessionId: input.previousSessionId,
     browser: { deviceId: input.deviceId },
     secondFactorAt: input.now,
+    // The identity that started it, when one did (oidc-second-factor.ts): removing it closes this session; else the password did.
+    openedWith: challenge.oidcRef ? { method: "oidc", identityRef: challenge.oidcRef } : { method: "password" },
   });
   await recordAccountEvent({ accountId: account.id, kind: recovery ? "recovery-code-used" : "sign-in", at: input.now, ...trail, detail: recovery ? null : "password+totp" });
   return { ok: true, sessionId, accountId: account.id, usedRecoveryCode: recovery };

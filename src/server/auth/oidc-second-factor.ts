@@ -9,10 +9,11 @@ import { currentAuthCookies } from "./session-token";
 /**
  * After an OpenID Connect sign-in whose assurance level is one factor: the same pending step
  * as after a right password (a challenge and the code page), so the portal's own second factor
- * is asked. Returns the page next-auth sends the browser to.
+ * is asked. Returns the page next-auth sends the browser to. The challenge keeps which identity
+ * (`identityRef`) started it: the session the code opens is that identity's (session-origin.ts).
  */
-export async function startOidcSecondFactor(accountId: string): Promise<string> {
-  const challengeId = await createChallenge(accountId, new Date(), CHALLENGE_TTL_SECONDS * 1000);
+export async function startOidcSecondFactor(accountId: string, identityRef: string): Promise<string> {
+  const challengeId = await createChallenge(accountId, new Date(), CHALLENGE_TTL_SECONDS * 1000, "sign-in", identityRef);
   const jar = await cookies();
   const names = currentAuthCookies();
   jar.set(names.challenge.name, challengeId, names.challenge.options);

@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { z } from "zod";
 import { findAccountById, type AccountSummary } from "../db/account-store";
 import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-store";
+import { identityRefOf } from "../accounts/linked-identities";
 import { spendOidcLinkProof } from "../accounts/oidc-link-proof";
 import type { Queryable } from "../db/queryable";
 import { changeAndTellOwner } from "../notifications/account-change-notice";
@@ -23,9 +24,10 @@ export const STRONG_ACR = new Set(["eidas2", "eidas3", "substantial", "high", "h
 
 const profileSchema = z.object({ sub: z.string().min(1).max(255), acr: z.string().max(200).optional() });
 
+/** `identityRef`: the identity's keyed hash, which the session it opens records (session-origin.ts). */
 export type OidcOutcome =
-  | { kind: "signed-in"; account: AccountSummary }
-  | { kind: "second-factor"; account: AccountSummary }
+  | { kind: "signed-in"; account: AccountSummary; identityRef: string }
+  | { kind: "second-factor"; account: AccountSummary; identityRef: string }
   | { kind: "bound"; account: AccountSummary }
   | { kind: "link-unproven"; account: AccountSummary }
   | { kind: "refused" };
@@ -58,5 +60,6 @@ export async function resolveOidcSignIn(input: {
   if (!boundTo) return { kind: "refused" };
   const account = await findAccountById(boundTo);
   if (!account || account.disabled) return { kind: "refused" };
-  return acr && STRONG_ACR.has(acr) ? { kind: "signed-in", account } : { kind: "second-factor", account };
+  const identityRef = identityRefOf(input.issuer, sub);
+  return acr && STRONG_ACR.has(acr) ? { kind: "signed-in", account, identityRef } : { kind: "second-factor", account, identityRef };
 }

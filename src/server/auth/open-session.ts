@@ -4,6 +4,7 @@ import { isKnownDevice } from "../db/known-device-store";
 import { createSession, revokeSession } from "../db/session-store";
 import { noteNewSignIn } from "../notifications/note-new-sign-in";
 import { deviceHashOf } from "./device-cookie";
+import type { SessionOrigin } from "./session-origin";
 
 /**
  * Opens a new server session for an account that has just proven who it is (password and
@@ -30,6 +31,11 @@ export async function openSession(input: {
    * authenticator app, adding a passkey) ask for no other code (current-factor-proven.ts).
    */
   secondFactorAt?: Date;
+  /**
+   * The way in that opened it (session-origin.ts): removing that passkey or identity later
+   * closes this session (close-sessions-opened-with.ts), and « Mon compte » says how it was opened.
+   */
+  openedWith?: SessionOrigin;
 }): Promise<string> {
   return inAccountTransaction(async (db) => {
     if (input.previousSessionId) await revokeSession(input.previousSessionId, input.now, db);
@@ -43,6 +49,7 @@ export async function openSession(input: {
         address: input.address ?? null,
         now: input.now,
         secondFactorAt: input.secondFactorAt ?? null,
+        openedWith: input.openedWith,
       },
       db,
     );

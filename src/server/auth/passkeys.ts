@@ -72,7 +72,10 @@ export async function authenticationOptions(now: Date) {
   return options;
 }
 
-/** The account a passkey assertion proves, once: the challenge is spent and the counter must not go back. */
+/**
+ * The account a passkey assertion proves, once: the challenge is spent and the counter must not
+ * go back. With the key's row id, which the session it opens records (session-origin.ts).
+ */
 export async function authenticateWithPasskey(response: AuthenticationResponseJSON, now: Date, trail: { address?: string; userAgent?: string | null }) {
   const challenge = await takeWebauthnChallenge("authenticate", now);
   if (!challenge) return undefined;
@@ -93,5 +96,5 @@ export async function authenticateWithPasskey(response: AuthenticationResponseJS
   }
   if (!(await recordPasskeyUse(passkey.credentialId, passkey.counter, verification.authenticationInfo.newCounter, now))) return undefined;
   const account = await findAccountById(passkey.accountId);
-  return account && !account.disabled ? account : undefined;
+  return account && !account.disabled ? { account, credentialId: passkey.credentialId } : undefined;
 }

@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { randomBytes } from "node:crypto";
+import { originColumns, type SessionOrigin } from "../auth/session-origin";
 import { ruleRowsJson } from "../fhir/load-rules";
 import { rowJsonSql, type ResourceRow } from "../fhir/resource-row";
 import { database } from "./client";
@@ -54,17 +55,20 @@ export async function createSession(
     now: Date;
     /** When the sign-in proved the second factor with a code (open-session.ts), if it did. */
     secondFactorAt?: Date | null;
+    /** The way in that opened it (session-origin.ts); none recorded when absent. */
+    openedWith?: SessionOrigin;
   },
   db?: Queryable,
 ): Promise<string> {
   const q = db ?? (await database()).sql;
   const id = newSessionId();
   const at = input.now.toISOString();
+  const origin = originColumns(input.openedWith);
   await q.query(
-    `INSERT INTO auth_session (id, account_id, security_stamp, created_at, last_seen_at, active_space, user_agent, address, second_factor_at)
-     VALUES ($1, $2::uuid, $3::int, $4::timestamptz, $4::timestamptz, $5, $6, $7, $8::timestamptz)`,
+    `INSERT INTO auth_session (id, account_id, security_stamp, created_at, last_seen_at, active_space, user_agent, address, second_factor_at, opened_with, opened_with_ref)
+     VALUES ($1, $2::uuid, $3::int, $4::timestamptz, $4::timestamptz, $5, $6, $7, $8::timestamptz, $9, $10)`,
     // The agent is stored for the user's own "active sessions" view; cut so a header cannot fill the table.
-    [id, input.accountId, input.securityStamp, at, input.activeSpace, input.userAgent?.slice(0, 300) ?? null, input.address ?? null, input.secondFactorAt?.toISOString() ?? null],
+    [id, input.accountId, input.securityStamp, at, input.activeSpace, input.userAgent?.slice(0, 300) ?? null, input.address ?? null, input.secondFactorAt?.toISOString() ?? null, origin.openedWith, origin.openedWithRef],
   );
   return id;
 }
@@ -257,19 +261,64 @@ export async function spendRecentSecondFactor(id: string, accountId: string, sin
   return rows.length === 1;
 }
 
-export type AccountSessionRow = { id: string; createdAt: Date; lastSeenAt: Date; userAgent: string | null; address: string | null };
+export type AccountSessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  address: string | null;
+  /** What opened it (session-origin.ts's columns); null before that was recorded. */
+  openedWith: string | null;
+  openedWithRef: string | null;
+};
 
 /** The account's sessions not ended by hand or by a security change (timeouts are judged by the caller). */
 export async function listAccountSessions(accountId: string): Promise<AccountSessionRow[]> {
   const { sql } = await database();
-  const rows = await sql.query<{ id: string; created_at: Date | string; last_seen_at: Date | string; user_agent: string | null; address: string | null }>(
-    `SELECT s.id, s.created_at, s.last_seen_at, s.user_agent, s.address
+  const rows = await sql.query<{
+    id: string; created_at: Date | string; last_seen_at: Date | string; user_agent: string | null; address: string | null; opened_with: string | null; opened_with_ref: string | null;
+  }>(
+    `SELECT s.id, s.created_at, s.last_seen_at, s.user_agent, s.address, s.opened_with, s.opened_with_ref
        FROM auth_session s JOIN account a ON a.id = s.account_id
       WHERE s.account_id = $1 AND s.revoked_at IS NULL AND s.security_stamp = a.security_stamp
       ORDER BY s.last_seen_at DESC LIMIT 100`,
     [accountId],
   );
-  return rows.map((row) => ({ id: row.id, createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at), userAgent: row.user_agent, address: row.address }));
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    userAgent: row.user_agent,
+    address: row.address,
+    openedWith: row.opened_with,
+    openedWithRef: row.opened_with_ref,
+  }));
+}
+
+/**
+ * Ends every session of this account that `origin` opened (a passkey, an identity), but
+ * `exceptId` (the session removing it). Returns the sessions ended that still counted as signed
+ * in (security stamp current; timeouts are judged by the caller), so the owner is told of those only.
+ */
+export async function revokeSessionsOpenedWith(
+  accountId: string,
+  origin: Exclude<SessionOrigin, { method: "password" }>,
+  now: Date,
+  exceptId: string,
+  db?: Queryable,
+): Promise<{ createdAt: Date; lastSeenAt: Date }[]> {
+  const sql = db ?? (await database()).sql;
+  const { openedWith, openedWithRef } = originColumns(origin);
+  const rows = await sql.query<{ created_at: Date | string; last_seen_at: Date | string; live: boolean }>(
+    `UPDATE auth_session s SET revoked_at = $5::timestamptz
+       FROM account a
+      WHERE a.id = s.account_id AND s.account_id = $1::uuid AND s.opened_with = $2 AND s.opened_with_ref = $3 AND s.id <> $4 AND s.revoked_at IS NULL
+      RETURNING s.created_at, s.last_seen_at, s.security_stamp = a.security_stamp AS live`,
+    [accountId, openedWith, openedWithRef, exceptId, now.toISOString()],
+  );
+  return rows
+    .filter((row) => row.live)
+    .map((row) => ({ createdAt: new Date(row.created_at), lastSeenAt: new Date(row.last_seen_at) }));
 }
 
 /** Ends one session of this account only (an id from another account changes nothing). */

@@ -9,32 +9,33 @@ import { database } from "./client";
  */
 export type ChallengePurpose = "sign-in" | "activation";
 
-export async function createChallenge(accountId: string, now: Date, ttlMs: number, purpose: ChallengePurpose = "sign-in"): Promise<string> {
+/** `oidcRef`: the identity whose one-factor sign-in this challenge completes (oidc-second-factor.ts); none for a password's. */
+export async function createChallenge(accountId: string, now: Date, ttlMs: number, purpose: ChallengePurpose = "sign-in", oidcRef?: string): Promise<string> {
   const { prisma } = await database();
   const id = randomBytes(32).toString("base64url");
   await prisma.signInChallenge.create({
-    data: { id, accountId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs), purpose },
+    data: { id, accountId, createdAt: now, expiresAt: new Date(now.getTime() + ttlMs), purpose, oidcRef: oidcRef ?? null },
   });
   return id;
 }
 
 /**
- * Counts one attempt on a live challenge and returns its account, or undefined when the
- * challenge is unknown, expired, used, or out of attempts.
+ * Counts one attempt on a live challenge and returns its account (and the identity that started
+ * it, if one did), or undefined when the challenge is unknown, expired, used, or out of attempts.
  */
 export async function takeChallengeAttempt(
   id: string,
   now: Date,
   maxAttempts: number,
   purpose: ChallengePurpose = "sign-in",
-): Promise<{ accountId: string } | undefined> {
+): Promise<{ accountId: string; oidcRef: string | null } | undefined> {
   const { prisma } = await database();
   const { count } = await prisma.signInChallenge.updateMany({
     where: { id, purpose, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxAttempts } },
     data: { attempts: { increment: 1 } },
   });
   if (count !== 1) return undefined;
-  const row = await prisma.signInChallenge.findUnique({ where: { id }, select: { accountId: true } });
+  const row = await prisma.signInChallenge.findUnique({ where: { id }, select: { accountId: true, oidcRef: true } });
   return row ?? undefined;
 }
 

@@ -1,6 +1,7 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
+import { closedFlag, closeSessionsOpenedWith } from "@/server/accounts/close-sessions-opened-with";
 import { currentFactorProven } from "@/server/accounts/current-factor-proven";
-import { findLinkedIdentity } from "@/server/accounts/linked-identities";
+import { findLinkedIdentity, identityRefOf } from "@/server/accounts/linked-identities";
 import type { Queryable } from "@/server/db/queryable";
 import { unbindOidcIdentity } from "@/server/db/oidc-identity-store";
 import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
@@ -15,7 +16,8 @@ const REFUSALS = { factor: "oidc-delier-facteur", "factor-missing": "oidc-delier
  * factor is asked (the form's `code`, unless this session proved it at sign-in moments ago). The
  * identity is named by its `ref` (linked-identities.ts), looked for among the account's own: any
  * other changes nothing and spends no proof. Works whether or not a provider is configured now:
- * an old link would sign in again once its provider comes back.
+ * an old link would sign in again once its provider comes back. The other sessions that identity
+ * opened end with it (close-sessions-opened-with.ts).
  */
 export function POST(request: Request): Promise<Response> {
   return accountFormPost(request, async ({ session, form, now, trail }) => {
@@ -23,8 +25,14 @@ export function POST(request: Request): Promise<Response> {
     if (!identity) return "erreur=oidc-inconnue";
     const proven = await currentFactorProven(session.account.id, now, "oidc-unlink", { ...trail, sessionId: session.sessionId, currentFactor: field(form, "code", 32) });
     if (proven !== true) return `erreur=${REFUSALS[proven]}`;
-    const unbind = (db: Queryable) => unbindOidcIdentity(session.account.id, identity.issuer, identity.subject, db);
+    // The identity, the sessions it opened, the trail row and the owner's notice: one transaction.
+    let closed = 0;
+    const unbind = async (db: Queryable) => {
+      if (!(await unbindOidcIdentity(session.account.id, identity.issuer, identity.subject, db))) return false;
+      closed = await closeSessionsOpenedWith(session, { method: "oidc", identityRef: identityRefOf(identity.issuer, identity.subject) }, now, db);
+      return true;
+    };
     if (!(await changeAndTellOwner(session.account, "identity-unlinked", { at: now, ...trail }, unbind))) return "erreur=oidc-inconnue";
-    return "ok=oidc-delie";
+    return `ok=oidc-delie${closedFlag(closed)}`;
   });
 }

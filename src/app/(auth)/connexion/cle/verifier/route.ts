@@ -23,11 +23,14 @@ export async function POST(request: Request): Promise<Response> {
   const userAgent = userAgentOf(request.headers);
   if (!(await hitRateLimit(`passkey:address:${address}`, 30, 15 * 60 * 1000, now)).allowed) return Response.json({ error: "refused" }, { status: 429 });
   const body = (await request.json().catch(() => undefined)) as AuthenticationResponseJSON | undefined;
-  const account = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
-  if (!account) return Response.json({ error: "refused" }, { status: 401 });
+  const proven = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
+  if (!proven) return Response.json({ error: "refused" }, { status: 401 });
+  const { account } = proven;
+  // The key that proved it: removing it from « Mon compte » closes this session.
+  const openedWith = { method: "passkey", credentialId: proven.credentialId } as const;
   const browser = { deviceId: await deviceIdOfRequest() };
   // The passkey proved both factors: adding another key or replacing the app just after asks no code.
-  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser, secondFactorAt: now });
+  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser, secondFactorAt: now, openedWith });
   await recordAccountEvent({ accountId: account.id, kind: "passkey-sign-in", at: now, address, userAgent });
   await setSessionCookie(sessionId);
   await keepDeviceCookie(account.id, now);
