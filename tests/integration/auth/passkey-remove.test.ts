@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as signInOptions } from "@/app/(auth)/connexion/cle/options/route";
+import { POST as signInVerify } from "@/app/(auth)/connexion/cle/verifier/route";
+import { POST as register } from "@/app/compte/cle/enregistrer/route";
+import { POST as options } from "@/app/compte/cle/options/route";
 import { POST as remove } from "@/app/compte/cle/retirer/route";
+import * as patientAccount from "@/pages/espace/compte";
 import { openSession } from "@/server/auth/open-session";
 import { database } from "@/server/db/client";
 import { addPasskey, countPasskeys } from "@/server/db/passkey-store";
 import { regenerateRecoveryCodes, remainingRecoveryCodes } from "@/server/db/recovery-code-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie } from "../fhir-api/http";
-import { anAccount, anAddress } from "./helpers";
+import { servePage } from "../pages/pages-route";
+import { anAccount, anAddress, PASSWORD } from "./helpers";
 import { signedInBrowser } from "./signed-in-browser";
+import { isSignedIn, signInWithPasskey, signInWithPassword } from "./sign-in-ways";
+import { signInRoutes } from "./sign-in-routes";
+import { SoftAuthenticator } from "./soft-authenticator";
 import { Browser, startTestServer } from "./test-server";
 
 /**
@@ -20,7 +29,14 @@ useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ "/compte/cle/retirer": remove });
+  server = await startTestServer({
+    ...signInRoutes,
+    "/compte/cle/retirer": remove,
+    "/compte/cle/options": options,
+    "/compte/cle/enregistrer": register,
+    "/connexion/cle/options": signInOptions,
+    "/connexion/cle/verifier": signInVerify,
+  });
 });
 afterAll(() => server.close());
 
@@ -94,5 +110,61 @@ describe("removing a passkey in « Mon compte »", () => {
     expect((await removeKey(browser, first)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree");
     expect((await removeKey(browser, second)).headers.get("location")).toBe("/espace/compte?erreur=cle-retrait-facteur-manquant");
     expect(await countPasskeys(account.id)).toBe(1);
+  });
+});
+
+/**
+ * The sessions a key opened end with it. Before, nothing recorded which way in opened a session:
+ * the owner removed an intruder's key and the intruder's sessions stayed open (until their
+ * timeout), able to add another key. Signed in for real: the password and a code, a passkey.
+ */
+describe("removing a passkey closes the sessions it opened", () => {
+  /** The owner signs in with the password and a code, and adds a key from « Mon compte » (the sign-in's proof, minutes ago, covers it). */
+  async function ownerWithKey(localAddress: string) {
+    const account = await anAccount();
+    const owner = await signInWithPassword(server.base, { email: account.email, password: PASSWORD }, { code: account.code(new Date()) }, localAddress);
+    const authenticator = new SoftAuthenticator("http://localhost:3000", "localhost");
+    const { challenge } = (await (await owner.post("/compte/cle/options", {})).json()) as { challenge: string };
+    expect((await owner.postJson("/compte/cle/enregistrer", authenticator.register(challenge))).status).toBe(200);
+    return { account, owner, authenticator };
+  }
+
+  it("ends every other session the key opened at its next request; a session opened with the password and a code stays; the page says how many", async () => {
+    const { account, owner, authenticator } = await ownerWithKey("127.0.62.1");
+    const [recovery, another] = await regenerateRecoveryCodes(account.id, new Date());
+    const elsewhere = await signInWithPassword(server.base, { email: account.email, password: PASSWORD }, { code: another!, kind: "recovery" }, "127.0.62.2");
+    const [intruder, intruderPhone] = [await signInWithPasskey(server.base, authenticator), await signInWithPasskey(server.base, authenticator)];
+    expect(await isSignedIn(intruder)).toBe(true);
+
+    expect((await removeKey(owner, authenticator.id, recovery!)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree&fermees=2");
+    expect(await isSignedIn(intruder)).toBe(false);
+    expect(await isSignedIn(intruderPhone)).toBe(false);
+    expect(await isSignedIn(owner)).toBe(true);
+    expect(await isSignedIn(elsewhere)).toBe(true);
+
+    const page = (await servePage(patientAccount, "/espace/compte?ok=cle-retiree&fermees=2", { cookie: owner.cookieHeader() })).html!;
+    expect(page).toContain("La clé d&#x27;accès a été retirée. 2 sessions ouvertes avec cette clé ont été fermées.");
+    // A count from the address is said only beside its own result, and only as a small number.
+    for (const query of ["?ok=cle&fermees=2", "?ok=cle-retiree&fermees=abc", "?ok=cle-retiree&fermees=0"]) {
+      expect((await servePage(patientAccount, `/espace/compte${query}`, { cookie: owner.cookieHeader() })).html!, query).not.toContain("ouvertes avec cette");
+    }
+  });
+
+  it("the session removing the key keeps going even if that key opened it; the key's other sessions end", async () => {
+    const { authenticator } = await ownerWithKey("127.0.62.3");
+    const [here, there] = [await signInWithPasskey(server.base, authenticator), await signInWithPasskey(server.base, authenticator)];
+    // A passkey's sign-in proved the factor moments ago: no code is asked for one change.
+    expect((await removeKey(here, authenticator.id)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree&fermees=1");
+    expect(await isSignedIn(here)).toBe(true);
+    expect(await isSignedIn(there)).toBe(false);
+  });
+
+  it("another key's sessions stay", async () => {
+    const { account, owner, authenticator } = await ownerWithKey("127.0.62.4");
+    const [recovery] = await regenerateRecoveryCodes(account.id, new Date());
+    const other = await aKey(account);
+    const intruder = await signInWithPasskey(server.base, authenticator);
+    expect((await removeKey(owner, other, recovery!)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree");
+    expect(await isSignedIn(intruder)).toBe(true);
   });
 });
