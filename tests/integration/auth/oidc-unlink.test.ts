@@ -13,6 +13,8 @@ import { useTestDatabase } from "../../setup/test-database";
 import { signIn as signedInAs, type SignedIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAddress } from "./helpers";
+import { finishWithCode, isSignedIn, sessionsOpenedWith, signInWithPassword } from "./sign-in-ways";
+import { signInRoutes } from "./sign-in-routes";
 import { OIDC_CLIENT, closeProvider, connectFromSignInPage, issuer, location, oidcRoutes, sub } from "./oidc-test-provider";
 import { Browser, startTestServer } from "./test-server";
 
@@ -31,7 +33,7 @@ useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  server = await startTestServer({ "/compte/oidc/delier": unlink, "/connexion/oidc/demarrer": startOnSignInPage, ...oidcRoutes });
+  server = await startTestServer({ "/compte/oidc/delier": unlink, "/connexion/oidc/demarrer": startOnSignInPage, ...oidcRoutes, ...signInRoutes });
 });
 afterAll(async () => {
   await server.close();
@@ -91,7 +93,8 @@ describe("unlinking an OpenID Connect identity in « Mon compte »", () => {
     expect(html).not.toContain(mine);
 
     const [, franceConnect] = buttonsOf(form);
-    expect(location(await unlinkAs(owner.browser, franceConnect!.ref, totpCode(TOTP_SECRET, new Date())))).toBe("/espace/compte?ok=oidc-delie");
+    // signsIn opened a session with it, elsewhere: ended with it.
+    expect(location(await unlinkAs(owner.browser, franceConnect!.ref, totpCode(TOTP_SECRET, new Date())))).toBe("/espace/compte?ok=oidc-delie&fermees=1");
     expect(await accountIdForOidcIdentity(issuer, mine)).toBeUndefined();
     expect(await signsIn(mine)).toBe(false);
     expect(await changesOf(owner.accountId)).toEqual([{ kind: "oidc-unlinked", detail: null }]);
@@ -143,5 +146,59 @@ describe("unlinking an OpenID Connect identity in « Mon compte »", () => {
     expect(await accountIdForOidcIdentity(issuer, theirs)).toBe(other.accountId);
     expect(await remainingRecoveryCodes(owner.accountId)).toBe(10);
     expect(await changesOf(owner.accountId)).toEqual([]);
+  });
+});
+
+/**
+ * The sessions an identity opened end with it. Before, nothing recorded which way in opened a
+ * session: the owner unlinked an intruder's identity and the intruder's sessions stayed open.
+ * Signed in for real: with the provider (assurance high enough alone, or one factor and then the
+ * portal's code), and with the password and a code.
+ */
+describe("unlinking an identity closes the sessions it opened", () => {
+  async function emailOf(accountId: string): Promise<string> {
+    const { sql } = await database();
+    return (await sql.query<{ email: string }>("SELECT email FROM account WHERE id = $1", [accountId]))[0]!.email;
+  }
+
+  it("ends every other session the identity opened, with or without the portal's code after it; the password's stays; the list and the page say so", async () => {
+    const owner = await aPatientSignedIn();
+    const mine = sub();
+    await bindOidcIdentity(owner.accountId, issuer, mine, new Date());
+    const strong = new Browser(server.base, anAddress());
+    expect(location(await connectFromSignInPage(strong, mine, "eidas2"))).toMatch(/\/connexion\/suite$/);
+    const weak = new Browser(server.base, anAddress());
+    expect(location(await connectFromSignInPage(weak, mine))).toMatch(/\/connexion\/code$/);
+    await finishWithCode(weak, { code: totpCode(TOTP_SECRET, new Date()) });
+    const [recovery, another] = await regenerateRecoveryCodes(owner.accountId, new Date());
+    const byPassword = await signInWithPassword(server.base, { email: await emailOf(owner.accountId), password: "Sante-Demo-2026!" }, { code: another!, kind: "recovery" }, "127.0.63.1");
+    expect(await isSignedIn(strong)).toBe(true);
+    expect(await isSignedIn(weak)).toBe(true);
+
+    // The owner's session was opened before anything was recorded (by the test): it says nothing of how.
+    expect(await sessionsOpenedWith(owner.cookie)).toEqual(["", "avec FranceConnect", "avec FranceConnect", "avec le mot de passe et un code"]);
+
+    const [button] = buttonsOf(await unlinkFormOf(owner.cookie));
+    expect(location(await unlinkAs(owner.browser, button!.ref, recovery!))).toBe("/espace/compte?ok=oidc-delie&fermees=2");
+    expect(await isSignedIn(strong)).toBe(false);
+    expect(await isSignedIn(weak)).toBe(false);
+    expect(await isSignedIn(byPassword)).toBe(true);
+    expect(await isSignedIn(owner.browser)).toBe(true);
+
+    const page = (await servePage(patientAccount, "/espace/compte?ok=oidc-delie&fermees=2", { cookie: owner.cookie })).html!;
+    expect(page).toContain("L&#x27;identité numérique a été déliée : elle ne permet plus de vous connecter. 2 sessions ouvertes avec cette identité numérique ont été fermées.");
+  });
+
+  it("the session unlinking the identity keeps going even if that identity opened it; the list says it came in with an identity now unlinked", async () => {
+    const owner = await aPatientSignedIn();
+    const mine = sub();
+    await bindOidcIdentity(owner.accountId, issuer, mine, new Date());
+    const [here, there] = [new Browser(server.base, anAddress()), new Browser(server.base, anAddress())];
+    for (const browser of [here, there]) await connectFromSignInPage(browser, mine, "eidas2");
+    const [button] = buttonsOf(await unlinkFormOf(here.cookieHeader()));
+    expect(location(await unlinkAs(here, button!.ref, totpCode(TOTP_SECRET, new Date())))).toBe("/espace/compte?ok=oidc-delie&fermees=1");
+    expect(await isSignedIn(here)).toBe(true);
+    expect(await isSignedIn(there)).toBe(false);
+    expect(await sessionsOpenedWith(here.cookieHeader())).toEqual(["", "avec une identité numérique"]);
   });
 });

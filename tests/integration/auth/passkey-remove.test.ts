@@ -14,7 +14,7 @@ import { sessionCookie } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
 import { anAccount, anAddress, PASSWORD } from "./helpers";
 import { signedInBrowser } from "./signed-in-browser";
-import { isSignedIn, signInWithPasskey, signInWithPassword } from "./sign-in-ways";
+import { isSignedIn, sessionsOpenedWith, signInWithPasskey, signInWithPassword } from "./sign-in-ways";
 import { signInRoutes } from "./sign-in-routes";
 import { SoftAuthenticator } from "./soft-authenticator";
 import { Browser, startTestServer } from "./test-server";
@@ -135,12 +135,15 @@ describe("removing a passkey closes the sessions it opened", () => {
     const elsewhere = await signInWithPassword(server.base, { email: account.email, password: PASSWORD }, { code: another!, kind: "recovery" }, "127.0.62.2");
     const [intruder, intruderPhone] = [await signInWithPasskey(server.base, authenticator), await signInWithPasskey(server.base, authenticator)];
     expect(await isSignedIn(intruder)).toBe(true);
+    // The owner can tell the key's sessions from hers.
+    expect(await sessionsOpenedWith(owner.cookieHeader())).toEqual(["avec le mot de passe et un code", "avec le mot de passe et un code", "avec une clé d'accès", "avec une clé d'accès"]);
 
     expect((await removeKey(owner, authenticator.id, recovery!)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree&fermees=2");
     expect(await isSignedIn(intruder)).toBe(false);
     expect(await isSignedIn(intruderPhone)).toBe(false);
     expect(await isSignedIn(owner)).toBe(true);
     expect(await isSignedIn(elsewhere)).toBe(true);
+    expect(await sessionsOpenedWith(owner.cookieHeader())).toEqual(["avec le mot de passe et un code", "avec le mot de passe et un code"]);
 
     const page = (await servePage(patientAccount, "/espace/compte?ok=cle-retiree&fermees=2", { cookie: owner.cookieHeader() })).html!;
     expect(page).toContain("La clé d&#x27;accès a été retirée. 2 sessions ouvertes avec cette clé ont été fermées.");
@@ -159,12 +162,15 @@ describe("removing a passkey closes the sessions it opened", () => {
     expect(await isSignedIn(there)).toBe(false);
   });
 
-  it("another key's sessions stay", async () => {
-    const { account, owner, authenticator } = await ownerWithKey("127.0.62.4");
-    const [recovery] = await regenerateRecoveryCodes(account.id, new Date());
-    const other = await aKey(account);
-    const intruder = await signInWithPasskey(server.base, authenticator);
-    expect((await removeKey(owner, other, recovery!)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree");
-    expect(await isSignedIn(intruder)).toBe(true);
+  it("only the removed key's sessions end: another key's stay", async () => {
+    const { account, owner, authenticator: kept } = await ownerWithKey("127.0.62.4");
+    const [recovery, another] = await regenerateRecoveryCodes(account.id, new Date());
+    const removed = new SoftAuthenticator("http://localhost:3000", "localhost");
+    const { challenge } = (await (await owner.post("/compte/cle/options", { code: another! })).json()) as { challenge: string };
+    expect((await owner.postJson("/compte/cle/enregistrer", removed.register(challenge))).status).toBe(200);
+    const [byKept, byRemoved] = [await signInWithPasskey(server.base, kept), await signInWithPasskey(server.base, removed)];
+    expect((await removeKey(owner, removed.id, recovery!)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree&fermees=1");
+    expect(await isSignedIn(byRemoved)).toBe(false);
+    expect(await isSignedIn(byKept)).toBe(true);
   });
 });

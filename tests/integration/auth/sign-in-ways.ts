@@ -47,3 +47,12 @@ export async function isSignedIn(browser: Browser): Promise<boolean> {
   expect(answer.redirect).toMatch(/^\/connexion/);
   return false;
 }
+
+/** How each session of « Mon compte »'s list was opened, as its « Connexion » cell says after the day (empty: not recorded), sorted. */
+export async function sessionsOpenedWith(cookie: string): Promise<string[]> {
+  const html = (await servePage(patientAccount, "/espace/compte", { cookie })).html!;
+  const table = html.match(/<caption[^>]*>Sessions ouvertes<\/caption>([\s\S]*?)<\/table>/)?.[1] ?? "";
+  const cells = [...table.matchAll(/<tr[^>]*>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>([^<]*)<\/td>/g)].map(([, cell]) => cell!);
+  expect(cells.length).toBeGreaterThan(0);
+  return cells.map((cell) => cell.replace(/^[^,]*,?\s*/, "").replaceAll("&#x27;", "'")).sort();
+}
