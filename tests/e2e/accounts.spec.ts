@@ -54,6 +54,8 @@ test("a new patient activates with the code, creates a passkey in the browser an
   // so no code was asked; that proof served this one attempt.
   await page.goto("/espace/compte");
   expect(await scriptFiles(page)).toEqual(["/js/simplewebauthn.js"]);
+  // The list of sessions says this one came in with a key (removing that key ends the others it opened).
+  await expect(page.getByRole("table", { name: "Sessions ouvertes" }).getByRole("row").filter({ hasText: "Cet appareil" })).toContainText("avec une clé d'accès");
   const add = page.getByRole("button", { name: "Ajouter une clé d'accès sur cet appareil" });
   await add.click();
   await expect(page.getByRole("alert")).toContainText("La clé d'accès n'a pas pu être créée");
@@ -250,6 +252,7 @@ test("signing out another session from 'Mon compte' (without JavaScript) ends it
   await expect(page.getByTestId("passkey-needs-script")).toContainText("demande JavaScript");
   const sessions = page.getByRole("table", { name: "Sessions ouvertes" });
   await expect(sessions.getByRole("row")).toHaveCount(3);
+  await expect(sessions.getByRole("row").filter({ hasText: otherAddress })).toContainText("avec le mot de passe et un code");
   await sessions.getByRole("row").filter({ hasText: otherAddress }).getByRole("button", { name: /^Déconnecter/ }).click();
   await expect(page.getByRole("main")).toContainText("La session a été fermée.");
   await expect(page.getByRole("table", { name: "Sessions ouvertes" }).getByRole("row")).toHaveCount(2);
