@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { changePassword } from "@/server/auth/change-password";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as changePasswordRoute } from "@/app/compte/mot-de-passe/route";
 import { checkSession } from "@/server/auth/check-session";
 import { completeSignIn } from "@/server/auth/complete-sign-in";
 import { signOut } from "@/server/auth/sign-out";
@@ -8,9 +8,25 @@ import { newTotpSecret } from "@/server/auth/totp";
 import { setAccountDisabled, setTotpSecret } from "@/server/db/account-store";
 import { findSession } from "@/server/db/session-store";
 import { useTestDatabase } from "../../setup/test-database";
+import { sessionCookie } from "../fhir-api/http";
 import { anAccount, anAddress, at, MINUTE, PASSWORD } from "./helpers";
+import { Browser, startTestServer } from "./test-server";
 
 useTestDatabase();
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer({ "/compte/mot-de-passe": changePasswordRoute });
+});
+afterAll(() => server.close());
+
+/** « Mon compte »'s password form, posted over HTTP from the browser of session `sessionId`; where it answers. */
+async function changePassword(sessionId: string, form: Record<string, string>): Promise<string | null> {
+  const browser = new Browser(server.base);
+  const [name, value] = (await sessionCookie(sessionId)).split("=");
+  browser.jar.set(name!, value!);
+  return (await browser.post("/compte/mot-de-passe", form)).headers.get("location");
+}
 
 type TestAccount = Awaited<ReturnType<typeof anAccount>>;
 
@@ -36,34 +52,28 @@ describe("a session replayed after it ended", () => {
   it("no longer signs in after a password change made elsewhere; the session that made it stays", async () => {
     const account = await anAccount();
     const now = new Date();
-    const stolen = await signIn(account, now);
-    const owner = await signIn(account, at(now, 30_000));
-    const changed = await changePassword({
-      accountId: account.id,
-      sessionId: owner,
-      currentPassword: PASSWORD,
-      newPassword: "A-new-and-long-passphrase",
-      now: at(now, 60_000),
-    });
-    expect(changed).toEqual({ ok: true });
-    expect(await checkSession(stolen, at(now, 61_000))).toBeUndefined();
-    expect(await checkSession(owner, at(now, 61_000))).toBeDefined();
+    const stolen = await signIn(account, at(now, -60_000));
+    const owner = await signIn(account, at(now, -30_000));
+    const newPassword = "Une-nouvelle-phrase-de-passe-assez-longue";
+    expect(await changePassword(owner, { currentPassword: PASSWORD, newPassword, code: account.code(now) })).toBe("/espace/compte?ok=mot-de-passe");
+    expect(await checkSession(stolen, at(now, 1000))).toBeUndefined();
+    expect(await checkSession(owner, at(now, 1000))).toBeDefined();
     // The old password is gone, the new one works.
     expect(await startSignIn({ email: account.email, password: PASSWORD, address: anAddress(), now: at(now, 90_000) })).toEqual({ ok: false });
-    await expect(signIn(account, at(now, 90_000), "A-new-and-long-passphrase")).resolves.toEqual(expect.any(String));
+    await expect(signIn(account, at(now, 90_000), newPassword)).resolves.toEqual(expect.any(String));
   });
 
-  it("refuses a password change without the current password, or to a short one", async () => {
+  it("refuses a password change without the current password, or to a weak one, and ends no session", async () => {
     const account = await anAccount();
     const now = new Date();
-    const sessionId = await signIn(account, now);
-    const base = { accountId: account.id, sessionId, now };
-    expect(await changePassword({ ...base, currentPassword: "wrong", newPassword: "A-new-and-long-passphrase" })).toEqual({
-      ok: false,
-      reason: "current-password",
-    });
-    expect(await changePassword({ ...base, currentPassword: PASSWORD, newPassword: "short" })).toEqual({ ok: false, reason: "weak" });
+    const other = await signIn(account, at(now, -60_000));
+    const sessionId = await signIn(account, at(now, -30_000));
+    expect(await changePassword(sessionId, { currentPassword: "wrong", newPassword: "Une-nouvelle-phrase-de-passe-assez-longue", code: account.code(now) })).toBe(
+      "/espace/compte?erreur=mot-de-passe-actuel",
+    );
+    expect(await changePassword(sessionId, { currentPassword: PASSWORD, newPassword: "short", code: account.code(now) })).toMatch(/erreur=mot-de-passe-(faible|longueur)$/);
     expect(await checkSession(sessionId, now)).toBeDefined();
+    expect(await checkSession(other, now)).toBeDefined();
   });
 
   it("no longer signs in once the account is disabled", async () => {
