@@ -29,14 +29,16 @@ export async function resetPassword(input: { token: string; newPassword: string;
   if (!strength.ok) return { ok: false, reason: strength.reason };
   const trail = { address: input.address, userAgent: input.userAgent };
   if (!(await checkSecondFactor(token.accountId, input.code, input.now, "password-reset", trail))) return { ok: false, reason: "factor" };
-  if (!(await consumeAccountToken(token.id, input.now))) return { ok: false, reason: "link" };
   const [passwordHash, account, kept] = await Promise.all([hashPassword(input.newPassword), findAccountById(token.accountId), keptWaysOf(token.accountId)]);
   if (!account) return { ok: false, reason: "link" };
-  // The new hash, its trail row and the owner's notice commit together; the e-mail says which
-  // ways in the reset left (account-change-lines.ts), as the page after it does.
-  await changeAndTellOwner(account, "password-reset", { at: input.now, ...trail, waysLeft: kept }, async (db) => {
+  // The link spent, the new hash, its trail row and the owner's notice commit together (the
+  // link was spent before, so a failure after it left the link used and the password as it
+  // was); of two posts of one link at once, one spends it, the other changes nothing. The
+  // e-mail says which ways in the reset left (account-change-lines.ts), as the page after it does.
+  const done = await changeAndTellOwner(account, "password-reset", { at: input.now, ...trail, waysLeft: kept }, async (db) => {
+    if (!(await consumeAccountToken(token.id, input.now, db))) return false;
     await setPasswordHash(token.accountId, passwordHash, input.now, db);
     return true;
   });
-  return { ok: true, kept };
+  return done ? { ok: true, kept } : { ok: false, reason: "link" };
 }

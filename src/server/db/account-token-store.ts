@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { randomUUID } from "node:crypto";
 import { database } from "./client";
+import type { Queryable } from "./queryable";
 
 /**
  * Single-use secrets sent to a person (activation codes, reset and e-mail change links): only a
@@ -72,7 +73,9 @@ export async function spendTokenCarrying(tokenHash: string, purpose: TokenPurpos
 }
 
 /** Spends the token; false when something else spent it first. */
-export async function consumeAccountToken(id: string, now: Date): Promise<boolean> {
+export async function consumeAccountToken(id: string, now: Date, db?: Queryable): Promise<boolean> {
+  // In the caller's transaction when given one: the link is spent if and only if what it was for is done.
+  if (db) return (await db.query("UPDATE account_token SET used_at = $2::timestamptz WHERE id = $1::uuid AND used_at IS NULL RETURNING id", [id, now.toISOString()])).length === 1;
   const { prisma } = await database();
   const { count } = await prisma.accountToken.updateMany({ where: { id, usedAt: null }, data: { usedAt: now } });
   return count === 1;

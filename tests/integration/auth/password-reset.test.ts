@@ -5,11 +5,12 @@ import { RESET_ANSWER_FLOOR_MS } from "@/server/accounts/request-password-reset"
 import { startSignIn } from "@/server/auth/start-sign-in";
 import { database } from "@/server/db/client";
 import { useTestDatabase } from "../../setup/test-database";
+import { asOwner } from "../audit/owner-sql";
 import { anAccount, anAddress } from "./helpers";
 import { Browser, startTestServer } from "./test-server";
 
 
-useTestDatabase();
+const db = useTestDatabase();
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -44,6 +45,34 @@ describe("forgotten password", () => {
 
     const again = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: "encore un autre mot de passe solide", code: account.code(new Date(Date.now() + 30_000)) });
     expect(again.headers.get("location")).toContain("erreur=lien");
+  });
+
+  it("leaves the link usable when the reset fails after its checks: the link is spent with the new password, never alone", async () => {
+    const account = await anAccount();
+    const browser = new Browser(server.base, anAddress());
+    await browser.post("/connexion/oubli/envoyer", { email: account.email });
+    const token = await linkSentTo(account.email);
+    // A failure inside the reset's transaction, after the link and the code were accepted: the
+    // owner's notice cannot be written (a trigger, as the database's owner, for this account only).
+    const fn = `fail_reset_${account.id.replace(/-/g, "")}`;
+    await asOwner(db(), async (owner) => {
+      await owner.exec(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.account_id = '${account.id}'::uuid THEN RAISE EXCEPTION 'test failure'; END IF; RETURN NEW; END $$`);
+      await owner.exec(`CREATE TRIGGER ${fn} BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    });
+    try {
+      const failed = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: NEW_PASSWORD, code: account.code(new Date()) });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await asOwner(db(), async (owner) => {
+        await owner.exec(`DROP TRIGGER ${fn} ON notification`);
+        await owner.exec(`DROP FUNCTION ${fn}()`);
+      });
+    }
+    expect((await startSignIn({ email: account.email, password: NEW_PASSWORD, address: anAddress(), now: new Date() })).ok).toBe(false);
+
+    const done = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: NEW_PASSWORD, code: account.code(new Date(Date.now() + 30_000)) });
+    expect(done.headers.get("location")).toBe("/connexion?erreur=reinitialise");
+    expect((await startSignIn({ email: account.email, password: NEW_PASSWORD, address: anAddress(), now: new Date() })).ok).toBe(true);
   });
 
   it("answers an address without an account exactly the same, and sends nothing", async () => {
