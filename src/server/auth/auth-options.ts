@@ -8,6 +8,7 @@ import { clientAddress, userAgentOf } from "../http/client-address";
 import { secrets } from "../secrets";
 import { codeStep } from "./code-step";
 import { currentAuthCookies, sessionIdFromCookies } from "./current-session";
+import { WayInRemoved } from "./hold-way-in";
 import { openSession } from "./open-session";
 import { OIDC_PROVIDER_ID, oidcIssuer, oidcProviders } from "./oidc";
 import { resolveOidcSignIn } from "./oidc-sign-in";
@@ -96,6 +97,9 @@ export function authOptions(request: { oidcState?: string } = {}): NextAuthOptio
             address: clientAddress(await headers()),
             previousSessionId: await sessionIdFromCookies(),
             openedWith: { method: "oidc", identityRef: outcome.identityRef },
+          }).catch((error: unknown) => {
+            // Unlinked from « Mon compte » while this sign-in was under way (hold-way-in.ts).
+            throw error instanceof WayInRemoved ? new Error("AccessDenied") : error;
           });
           return { sid };
         }

@@ -3,6 +3,7 @@ import { recordAccountEvent } from "../db/account-event-store";
 import { findAccountById, readSecondFactor, consumeTotpStep } from "../db/account-store";
 import { spendRecoveryCode } from "../db/recovery-code-store";
 import { consumeChallenge, takeChallengeAttempt } from "../db/sign-in-challenge-store";
+import { WayInRemoved } from "./hold-way-in";
 import { openSession } from "./open-session";
 import { isPaused, takeCodeSlot } from "./second-factor-guard";
 import { checkTotp } from "./totp";
@@ -66,7 +67,12 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
     secondFactorAt: input.now,
     // The identity that started it, when one did (oidc-second-factor.ts): removing it closes this session; else the password did.
     openedWith: challenge.oidcRef ? { method: "oidc", identityRef: challenge.oidcRef } : { method: "password" },
+  }).catch((error: unknown) => {
+    // The identity that started it unlinked meanwhile (hold-way-in.ts): this sign-in is over.
+    if (error instanceof WayInRemoved) return undefined;
+    throw error;
   });
+  if (!sessionId) return { ok: false, reason: "challenge" };
   await recordAccountEvent({ accountId: account.id, kind: recovery ? "recovery-code-used" : "sign-in", at: input.now, ...trail, detail: recovery ? null : "password+totp" });
   return { ok: true, sessionId, accountId: account.id, usedRecoveryCode: recovery };
 }

@@ -4,6 +4,7 @@ import { isKnownDevice } from "../db/known-device-store";
 import { createSession, revokeSession } from "../db/session-store";
 import { noteNewSignIn } from "../notifications/note-new-sign-in";
 import { deviceHashOf } from "./device-cookie";
+import { holdWayIn } from "./hold-way-in";
 import type { SessionOrigin } from "./session-origin";
 
 /**
@@ -38,6 +39,8 @@ export async function openSession(input: {
   openedWith?: SessionOrigin;
 }): Promise<string> {
   return inAccountTransaction(async (db) => {
+    // Throws WayInRemoved, opening nothing, when the key or identity was removed meanwhile.
+    await holdWayIn(db, input.account.id, input.openedWith);
     if (input.previousSessionId) await revokeSession(input.previousSessionId, input.now, db);
     const sessionId = await createSession(
       {

@@ -1,5 +1,6 @@
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { deviceIdOfRequest, keepDeviceCookie } from "@/server/auth/keep-device-cookie";
+import { WayInRemoved } from "@/server/auth/hold-way-in";
 import { openSession } from "@/server/auth/open-session";
 import { authenticateWithPasskey } from "@/server/auth/passkeys";
 import { sessionIdFromCookies } from "@/server/auth/current-session";
@@ -30,7 +31,12 @@ export async function POST(request: Request): Promise<Response> {
   const openedWith = { method: "passkey", credentialId: proven.credentialId } as const;
   const browser = { deviceId: await deviceIdOfRequest() };
   // The passkey proved both factors: adding another key or replacing the app just after asks no code.
-  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser, secondFactorAt: now, openedWith });
+  // The key removed from « Mon compte » while it was being checked: no session (hold-way-in.ts).
+  const sessionId = await openSession({ account, now, userAgent, address, previousSessionId: await sessionIdFromCookies(), browser, secondFactorAt: now, openedWith }).catch((error: unknown) => {
+    if (error instanceof WayInRemoved) return undefined;
+    throw error;
+  });
+  if (!sessionId) return Response.json({ error: "refused" }, { status: 401 });
   await recordAccountEvent({ accountId: account.id, kind: "passkey-sign-in", at: now, address, userAgent });
   await setSessionCookie(sessionId);
   await keepDeviceCookie(account.id, now);
