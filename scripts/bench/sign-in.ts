@@ -32,7 +32,7 @@ export async function benchSignIn() {
   const { closeDatabase, database } = await import("@/server/db/client");
   const password = BENCH_PASSWORD;
   const accounts = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => benchAccount(`bench-${i}@example.org`)));
-  const sessionId = await openSession({ account: accounts[0]!, now: new Date(), userAgent: "bench" });
+  const sessionId = await openSession({ account: accounts[0]!, openedWith: { method: "password" }, now: new Date(), userAgent: "bench" });
 
   const measureOthers = async (until: number) => {
     const latencies: number[] = [];

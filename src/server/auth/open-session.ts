@@ -36,7 +36,7 @@ export async function openSession(input: {
    * The way in that opened it (session-origin.ts): removing that passkey or identity later
    * closes this session (close-sessions-opened-with.ts), and « Mon compte » says how it was opened.
    */
-  openedWith?: SessionOrigin;
+  openedWith: SessionOrigin;
 }): Promise<string> {
   return inAccountTransaction(async (db) => {
     // Throws WayInRemoved, opening nothing, when the key or identity was removed meanwhile.

@@ -35,8 +35,8 @@ describe("Mon compte: sessions", () => {
   it("lists each session with browser, system, dates and address, and ends another one at its next request", async () => {
     const account = await anAccount();
     const now = new Date();
-    const here = await openSession({ account, now, userAgent: FIREFOX, address: "198.51.100.4" });
-    const phone = await openSession({ account, now, userAgent: SAFARI, address: "203.0.113.77" });
+    const here = await openSession({ account, openedWith: { method: "password" }, now, userAgent: FIREFOX, address: "198.51.100.4" });
+    const phone = await openSession({ account, openedWith: { method: "password" }, now, userAgent: SAFARI, address: "203.0.113.77" });
     const session = (await checkSession(here, now))!;
     const listed = await listSessions(session, now);
     expect(listed).toHaveLength(2);
@@ -54,8 +54,8 @@ describe("Mon compte: sessions", () => {
     const mine = await anAccount();
     const theirs = await anAccount();
     const now = new Date();
-    const myBrowser = await browserOf(await openSession({ account: mine, now, userAgent: FIREFOX }));
-    const victim = await openSession({ account: theirs, now, userAgent: SAFARI });
+    const myBrowser = await browserOf(await openSession({ account: mine, openedWith: { method: "password" }, now, userAgent: FIREFOX }));
+    const victim = await openSession({ account: theirs, openedWith: { method: "password" }, now, userAgent: SAFARI });
     const answer = await myBrowser.post("/compte/sessions/fermer", { session: sessionHandle(victim) });
     expect(answer.headers.get("location")).toBe("/espace/compte?erreur=session");
     expect(await checkSession(victim, new Date())).toBeDefined();
@@ -64,8 +64,8 @@ describe("Mon compte: sessions", () => {
   it("ends all the others at once, keeping this one; refuses a cross-site post", async () => {
     const account = await anAccount();
     const now = new Date();
-    const here = await openSession({ account, now, userAgent: FIREFOX });
-    const others = await Promise.all([1, 2, 3].map(() => openSession({ account, now, userAgent: SAFARI })));
+    const here = await openSession({ account, openedWith: { method: "password" }, now, userAgent: FIREFOX });
+    const others = await Promise.all([1, 2, 3].map(() => openSession({ account, openedWith: { method: "password" }, now, userAgent: SAFARI })));
     const browser = await browserOf(here);
     const forged = await browser.post("/compte/sessions/fermer-autres", {}, { origin: "https://evil.example", "sec-fetch-site": "cross-site" });
     expect(forged.status).toBe(403);

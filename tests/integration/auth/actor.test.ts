@@ -53,7 +53,7 @@ beforeAll(async () => {
     fhirRef: `Patient/${ids.camille}`,
     displayName: "Camille Test",
   });
-  camilleSessionId = await openSession({ account, now: new Date(), userAgent: null });
+  camilleSessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: null });
 }, 60_000);
 
 describe.each([
@@ -172,7 +172,7 @@ describe("the spaces a patient can open", () => {
       fhirRef: `Patient/${agent}`,
       displayName: "Alice Agent",
     });
-    const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+    const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: null });
     const current = await session(sessionId);
     const actor = await actorForSession(current);
     if (!actor) throw new Error("no actor");
@@ -200,6 +200,6 @@ async function practitionerSignedIn(given: string, family: string, totpSecret: s
     fhirRef: `Practitioner/${practitioner.id}`,
     displayName: `Dr ${given} ${family}`,
   });
-  const sessionId = await openSession({ account, now: new Date(), userAgent: null });
+  const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: null });
   return { practitioner, account, sessionId };
 }

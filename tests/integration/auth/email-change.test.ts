@@ -30,7 +30,7 @@ describe("changing the e-mail address", () => {
   it("needs the second factor, confirms by a link to the new address, tells the old one", async () => {
     const account = await anAccount();
     const browser = new Browser(server.base);
-    const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
+    const [name, value] = (await sessionCookie(await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" }))).split("=");
     browser.jar.set(name!, value!);
     const newEmail = `new-${account.id}@example.org`;
 
@@ -65,7 +65,7 @@ describe("changing the e-mail address", () => {
     const account = await anAccount();
     const signedIn = async () => {
       const browser = new Browser(server.base);
-      const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
+      const [name, value] = (await sessionCookie(await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" }))).split("=");
       browser.jar.set(name!, value!);
       return browser;
     };
@@ -93,7 +93,7 @@ describe("changing the e-mail address", () => {
   it("answers an address that already has an account as a free one, after the same floor; its owner is told and nothing changes", async () => {
     const [asker, holder] = [await anAccount(), await anAccount()];
     const browser = new Browser(server.base);
-    const [name, value] = (await sessionCookie(await openSession({ account: asker, now: new Date(), userAgent: "vitest" }))).split("=");
+    const [name, value] = (await sessionCookie(await openSession({ account: asker, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" }))).split("=");
     browser.jar.set(name!, value!);
     const ask = async (email: string, at: Date) => {
       const started = performance.now();

@@ -116,7 +116,7 @@ describe("linking an OpenID Connect identity to the signed-in account", () => {
   it("a session that proved the factor at sign-in moments ago links one identity without a code, once", async () => {
     const account = await anAccount();
     const browser = new Browser(server.base, anAddress());
-    const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
+    const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
     const [name, value] = (await sessionCookie(sessionId)).split("=");
     browser.jar.set(name!, value!);
     const first = sub();

@@ -98,7 +98,7 @@ describe("adding a passkey in « Mon compte »", () => {
   it("a session that proved the factor at sign-in moments ago adds one key without a code, once", async () => {
     const account = await anAccount();
     const browser = new Browser(server.base, anAddress());
-    const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
+    const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
     const [name, value] = (await sessionCookie(sessionId)).split("=");
     browser.jar.set(name!, value!);
     expect((await addKey(browser)).registered.status).toBe(200);
@@ -109,7 +109,7 @@ describe("adding a passkey in « Mon compte »", () => {
   it("a code typed is checked even then: a wrong one is refused and recorded, not accepted without a word", async () => {
     const account = await anAccount();
     const browser = new Browser(server.base, anAddress());
-    const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
+    const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
     const [name, value] = (await sessionCookie(sessionId)).split("=");
     browser.jar.set(name!, value!);
     const wrong = await addKey(browser, "000000");

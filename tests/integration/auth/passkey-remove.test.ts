@@ -104,7 +104,7 @@ describe("removing a passkey in « Mon compte »", () => {
     const account = await anAccount();
     const [first, second] = [await aKey(account, `a-${account.id}`), await aKey(account, `b-${account.id}`)];
     const browser = new Browser(server.base, anAddress());
-    const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
+    const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest", secondFactorAt: new Date() });
     const [name, value] = (await sessionCookie(sessionId)).split("=");
     browser.jar.set(name!, value!);
     expect((await removeKey(browser, first)).headers.get("location")).toBe("/espace/compte?ok=cle-retiree");

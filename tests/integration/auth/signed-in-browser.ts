@@ -6,7 +6,7 @@ import { Browser } from "./test-server";
 /** A browser on the test server holding a fresh session of `account`, as after a sign-in. */
 export async function signedInBrowser(base: string, account: AccountSummary): Promise<Browser> {
   const browser = new Browser(base);
-  const [name, value] = (await sessionCookie(await openSession({ account, now: new Date(), userAgent: "vitest" }))).split("=");
+  const [name, value] = (await sessionCookie(await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" }))).split("=");
   browser.jar.set(name!, value!);
   return browser;
 }

@@ -108,7 +108,7 @@ export async function anAccountFor(fhirRef: string, name = "Personne de test"): 
 
 /** A signed-in session of the account, switched to another patient's space if asked (as the space switcher does). */
 export async function sessionOf(account: AccountSummary, space?: string): Promise<SignedIn> {
-  const sessionId = await openSession({ account, now: new Date(), userAgent: "vitest" });
+  const sessionId = await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" });
   if (space) {
     const session = await checkSession(sessionId, new Date());
     if (!session || !(await switchSpace(session, space, new Date()))) throw new Error(`cannot switch to ${space}`);
