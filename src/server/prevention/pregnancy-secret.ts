@@ -1,10 +1,14 @@
 import "@/server/server-only";
-import type { Coding, Patient } from "@medplum/fhirtypes";
+import type { Coding, Condition, Patient } from "@medplum/fhirtypes";
 import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
 import type { ReadRepository } from "../fhir/read-repository";
 import { SNOMED_CONDITIONS, SNOMED_SYSTEM } from "./codes";
+import { addDays, parisDay, type Day } from "./days";
 import { isActive } from "./extract-facts";
 import { loadPreventionRecord } from "./load-prevention-record";
+import type { VaccineKind } from "./types";
+
+const SECRET: Coding[] = [{ system: SYSTEMS.privacyLabel, code: MINOR_SECRET }];
 
 /**
  * The labels a vaccination given for the person's pregnancy carries (« C'est fait » on the
@@ -20,11 +24,49 @@ import { loadPreventionRecord } from "./load-prevention-record";
  */
 export async function pregnancySecretLabels(repo: ReadRepository, patient: Patient): Promise<Coding[]> {
   const { conditions } = await loadPreventionRecord(repo, patient.id ?? "", patient);
-  const secret = conditions.some(
-    (condition) =>
-      isActive(condition) &&
-      (condition.code?.coding ?? []).some((coding) => coding.system === SNOMED_SYSTEM && coding.code !== undefined && SNOMED_CONDITIONS[coding.code] === "pregnancy") &&
-      (condition.meta?.security ?? []).some((label) => label.system === SYSTEMS.privacyLabel && label.code === MINOR_SECRET),
+  return conditions.some((condition) => isActive(condition) && isSecretPregnancy(condition)) ? SECRET : [];
+}
+
+/**
+ * The vaccines that carry pertussis (hexavalent, dTcaP, dTca: codes.ts). A dose of one of them
+ * during a pregnancy is the pregnancy's own vaccination (HAS, 7 April 2022: calendars/fr-2025.ts,
+ * PERTUSSIS_PREGNANCY); a dTP or any other dose tells nothing of it.
+ */
+const PERTUSSIS_KINDS: ReadonlySet<VaccineKind> = new Set<VaccineKind>(["hexa", "dtcap"]);
+
+/** A pregnancy counts from its first day for 42 weeks, the longest term (evaluators/context.ts). */
+const PREGNANCY_DAYS = 42 * 7;
+
+/**
+ * The labels of a dose added by hand to the carnet (« Carnet › Ajouter »): the minor's secret when
+ * it carries pertussis and is dated within a pregnancy she keeps from her parents, as « C'est
+ * fait » on the pregnancy's item labels it (above): the same dose, declared by another form, told
+ * her mother of the pregnancy. Within: from the pregnancy's first day to its end (abatement), at
+ * most 42 weeks; one without a first day, from 42 weeks before its end (today while it runs).
+ * Read as the actor, so a guardian, who sees no secret pregnancy, adds an unlabelled dose; the
+ * record is read only for a pertussis dose, and read as the calendar page reads it (same search).
+ */
+export async function addedDoseSecretLabels(repo: ReadRepository, patient: Patient, kind: VaccineKind, day: Day, today: Day): Promise<Coding[]> {
+  if (!PERTUSSIS_KINDS.has(kind)) return [];
+  const { conditions } = await loadPreventionRecord(repo, patient.id ?? "", patient);
+  return conditions.some((condition) => isSecretPregnancy(condition) && isWithin(condition, day, today)) ? SECRET : [];
+}
+
+function isSecretPregnancy(condition: Condition): boolean {
+  const verification = condition.verificationStatus?.coding?.[0]?.code;
+  if (verification === "refuted" || verification === "entered-in-error") return false;
+  return (
+    (condition.code?.coding ?? []).some((coding) => coding.system === SNOMED_SYSTEM && coding.code !== undefined && SNOMED_CONDITIONS[coding.code] === "pregnancy") &&
+    (condition.meta?.security ?? []).some((label) => label.system === SYSTEMS.privacyLabel && label.code === MINOR_SECRET)
   );
-  return secret ? [{ system: SYSTEMS.privacyLabel, code: MINOR_SECRET }] : [];
+}
+
+function isWithin(condition: Condition, day: Day, today: Day): boolean {
+  const onset = parisDay(condition.onsetDateTime ?? condition.onsetPeriod?.start);
+  const abated = parisDay(condition.abatementDateTime ?? condition.abatementPeriod?.end ?? condition.abatementPeriod?.start);
+  // Closed without a day (resolved, no abatement): its end is not known, so its first day's 42 weeks.
+  const end = abated ?? (isActive(condition) || !onset ? today : addDays(onset, PREGNANCY_DAYS - 1));
+  const start = onset ?? addDays(end, -(PREGNANCY_DAYS - 1));
+  const last = onset && addDays(onset, PREGNANCY_DAYS - 1) < end ? addDays(onset, PREGNANCY_DAYS - 1) : end;
+  return start <= day && day <= last;
 }
