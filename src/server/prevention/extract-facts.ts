@@ -57,7 +57,7 @@ export function extractFacts(patient: Patient, resources: readonly Resource[]): 
   return { birthDate, sex: sexOf(patient), conditions, pregnancyStart, immunizations, procedures };
 }
 
-function sexOf(patient: Patient): Sex {
+export function sexOf(patient: Patient): Sex {
   return patient.gender === "female" || patient.gender === "male" || patient.gender === "other" ? patient.gender : "unknown";
 }
 

@@ -6,7 +6,9 @@ import { listSpaces, type Space } from "../auth/list-spaces";
 import { readSpacePatient } from "../delegations/space-patient-name";
 import { reachesPart } from "../delegations/space-parts";
 import type { RequestScope } from "../documents/request-scope";
+import { concernsPerson } from "./concerns-person";
 import { todayInParis } from "./days";
+import { sexOf } from "./extract-facts";
 import { preventionOf } from "./evaluate-patient";
 import { groupItems } from "./group-items";
 import { queryValue } from "../pages/query-page";
@@ -80,7 +82,8 @@ export async function preventionPageData(
   return {
     self,
     name: formatHumanName(patient.name) ?? "",
-    items,
+    // Listed only where it can concern the person (concerns-person.ts): the engine's items are unchanged.
+    items: items.filter((item) => concernsPerson(item, { sex: sexOf(patient), birthDate: patient.birthDate }, date)),
     recordOutOfReach,
     date,
     preferences: { all: preferences.all, themes: [...preferences.themes] },
