@@ -47,7 +47,9 @@ export async function checkSession(sessionId: string, now: Date, options: Sessio
       row.emergencyPatientId && row.emergencyUntil && row.emergencyUntil > now
         ? { patientId: row.emergencyPatientId, until: row.emergencyUntil }
         : null,
-    ...(row.unread === undefined ? {} : { headerUnread: row.unread }),
+    // With unread notices about another person's space, the header counts them where she still
+    // acts there (unread-count.ts), so the count read with the session is not the header's.
+    ...(row.unread === undefined || (row.unreadSpaceNotices ?? 0) > 0 ? {} : { headerUnread: row.unread }),
     ...(row.spaceRows ? { spaceRows: row.spaceRows } : {}),
     ...(row.documentsSeen === undefined ? {} : { documentsSeen: row.documentsSeen }),
     ...(row.routeRow === undefined ? {} : { routeRow: row.routeRow }),

@@ -7,7 +7,12 @@ import { database } from "./client";
  * checked they may see (list-notifications.ts decides which). Not clinical data: rows say that
  * something happened, with a link, never what.
  */
-export type NotificationOwners = { accountId: string; patientIds: string[] };
+export type NotificationOwners = {
+  accountId: string;
+  patientIds: string[];
+  /** Spaces whose notices addressed to the account are left out: the person no longer acts there (lost-notice-spaces.ts). */
+  lostSpaces?: readonly string[];
+};
 
 export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null; detail: string | null };
 
@@ -20,11 +25,18 @@ export const RECENT_NOTICE_OF_N = `n.${RECENT}`;
  * The header's unread count (unread-count.ts: the account's own notices and its own space's) as a
  * sub-select on the row `a` of the account table, whose fhir_ref is Patient/<id> for a patient:
  * the session's statement reads it for a page (session-store.ts), one round trip less on every
- * page (issue 16). The same rows as countUnread({ accountId, patientIds: [own space] }).
+ * page (issue 16). The same rows as countUnread({ accountId, patientIds: [own space] }), but the
+ * account's notices about another person's space (`space_id`), which are counted only where she
+ * still acts (lost-notice-spaces.ts): UNREAD_SPACE_NOTICES_OF_ACCOUNT_ROW says whether there are
+ * any, and the header then counts them all apart (check-session.ts leaves this count out).
  */
 export const UNREAD_OF_ACCOUNT_ROW = `(SELECT count(*) FROM notification n
-   WHERE (n.account_id = a.id OR n.patient_id = CASE WHEN a.fhir_ref LIKE 'Patient/%' THEN substr(a.fhir_ref, 9)::uuid END)
+   WHERE ((n.account_id = a.id AND n.space_id IS NULL) OR n.patient_id = CASE WHEN a.fhir_ref LIKE 'Patient/%' THEN substr(a.fhir_ref, 9)::uuid END)
      AND n.${RECENT} AND n.read_at IS NULL)`;
+
+/** The account's unread notices about another person's space, on the row `a` of the account table. */
+export const UNREAD_SPACE_NOTICES_OF_ACCOUNT_ROW = `(SELECT count(*) FROM notification n
+   WHERE n.account_id = a.id AND n.space_id IS NOT NULL AND n.${RECENT} AND n.read_at IS NULL)`;
 
 /**
  * The rows of these owners from the last year, as a WHERE clause on $1 (the account) and $2 (the
@@ -36,7 +48,14 @@ export const UNREAD_OF_ACCOUNT_ROW = `(SELECT count(*) FROM notification n
  * professional): the account's rows, on $1 alone, for the same reason. A caller's own parameters
  * come after these ($<params.length + 1> onwards).
  */
-function owned({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[] } {
+function owned(owners: NotificationOwners): { where: string; params: unknown[] } {
+  const { where, params } = ownedRows(owners);
+  // Rare (a caregiver whose delegation ended): the usual statement, and its plan, stay as they were.
+  if (!owners.lostSpaces?.length) return { where, params };
+  return { where: `${where} AND (space_id IS NULL OR NOT (space_id = ANY($${params.length + 1}::uuid[])))`, params: [...params, owners.lostSpaces] };
+}
+
+function ownedRows({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[] } {
   if (patientIds.length === 0) return { where: `account_id = $1::uuid AND ${RECENT}`, params: [accountId] };
   if (patientIds.length === 1) return { where: `(account_id = $1::uuid OR patient_id = $2::uuid) AND ${RECENT}`, params: [accountId, patientIds[0]] };
   return { where: `(account_id = $1::uuid OR patient_id = ANY($2::uuid[])) AND ${RECENT}`, params: [accountId, patientIds] };

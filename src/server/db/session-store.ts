@@ -4,7 +4,7 @@ import { originColumns, type SessionOrigin } from "../auth/session-origin";
 import { ruleRowsJson } from "../fhir/load-rules";
 import { rowJsonSql, type ResourceRow } from "../fhir/resource-row";
 import { database } from "./client";
-import { UNREAD_OF_ACCOUNT_ROW } from "./notification-store";
+import { UNREAD_OF_ACCOUNT_ROW, UNREAD_SPACE_NOTICES_OF_ACCOUNT_ROW } from "./notification-store";
 import type { Queryable } from "./queryable";
 
 /**
@@ -23,8 +23,10 @@ export type SessionRow = {
   emergencyPatientId: string | null;
   emergencyUntil: Date | null;
   account: { id: string; kind: string; fhirRef: string; displayName: string; disabled: boolean; securityStamp: number };
-  /** The header's unread count, when asked for (a page's session). */
+  /** The header's unread count, when asked for (a page's session), but the account's notices about other spaces. */
   unread?: number;
+  /** With `unread`: the account's unread notices about other spaces, which only the person's rights there may count (unread-count.ts). */
+  unreadSpaceNotices?: number;
   /** The rule rows of the patient a page shows, when asked for (spaceIdSql says whose). */
   spaceRows?: SpaceRows;
   /** When the account last cleared its documents list (null: never), when asked for. */
@@ -134,6 +136,7 @@ export async function findSession(
     kind: string; fhir_ref: string; display_name: string; disabled: boolean; account_stamp: number;
     /** count(*): a string through pg, a bigint through PGlite. */
     unread?: string | bigint;
+    unread_space_notices?: string | bigint;
     space_id?: string | null;
     space_rows?: ResourceRow[] | string | null;
     documents_seen?: Date | null;
@@ -141,7 +144,7 @@ export async function findSession(
   }>(
     `SELECT s.id, s.account_id, s.security_stamp, s.created_at, s.last_seen_at, s.revoked_at, s.active_space,
             s.emergency_patient_id, s.emergency_until,
-            a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp AS account_stamp${unread ? `, ${UNREAD_OF_ACCOUNT_ROW} AS unread` : ""}${
+            a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp AS account_stamp${unread ? `, ${UNREAD_OF_ACCOUNT_ROW} AS unread, ${UNREAD_SPACE_NOTICES_OF_ACCOUNT_ROW} AS unread_space_notices` : ""}${
               spaceRules ? `, space.id AS space_id, CASE WHEN space.id IS NOT NULL THEN ${ruleRowsJson("space.id", "r")} END AS space_rows` : ""
             }${documentsSeen ? ", a.last_documents_seen AS documents_seen" : ""}${routeRowSql}
        FROM auth_session s JOIN account a ON a.id = s.account_id${spaceRules ? ` CROSS JOIN LATERAL (SELECT ${spaceIdSql(rulesOf !== undefined, spaceRules)} AS id) AS space` : ""}
@@ -168,7 +171,7 @@ export async function findSession(
       disabled: row.disabled,
       securityStamp: row.account_stamp,
     },
-    ...(row.unread === undefined ? {} : { unread: Number(row.unread) }),
+    ...(row.unread === undefined ? {} : { unread: Number(row.unread), unreadSpaceNotices: Number(row.unread_space_notices ?? 0) }),
     // A json column comes parsed from pg, as text from some engines.
     ...(row.space_id && row.space_rows
       ? { spaceRows: { patientId: row.space_id, rows: typeof row.space_rows === "string" ? (JSON.parse(row.space_rows) as ResourceRow[]) : row.space_rows } }

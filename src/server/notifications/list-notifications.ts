@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { RequestScope } from "../documents/request-repository";
 import { countUnread, listNotifications, type NotificationRow } from "../db/notification-store";
+import { lostNoticeSpaces } from "./lost-notice-spaces";
 import { notificationOwners } from "./notification-owners";
 import { unreadInOtherSpaces, type UnreadElsewhere } from "./unread-in-spaces";
 
@@ -20,7 +21,8 @@ export type NotificationsPage = {
 
 /** The person's notifications, newest first, a page at a time. */
 export async function listMyNotifications(scope: RequestScope, requestedPage: number): Promise<NotificationsPage> {
-  const owners = await notificationOwners(scope, true);
+  // A caregiver's notices about a space where she no longer acts are neither listed nor counted.
+  const owners = { ...(await notificationOwners(scope, true)), lostSpaces: await lostNoticeSpaces(scope.session, scope.repo.now()) };
   const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, 1000) : 1;
   const [{ rows, total }, unread, elsewhere] = await Promise.all([
     listNotifications(owners, NOTIFICATIONS_PER_PAGE, (page - 1) * NOTIFICATIONS_PER_PAGE),

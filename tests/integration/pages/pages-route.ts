@@ -17,6 +17,8 @@ export type PagesAnswer = {
   ended?: true;
   /** The Set-Cookie headers getServerSideProps added, when it added any. */
   setCookies?: string[];
+  /** The frame _app.tsx renders around the page (the site header's facts: its unread count), when the page has one. */
+  frame?: PageFrame;
 };
 
 /**
@@ -64,7 +66,7 @@ export async function servePage<P extends Record<string, unknown>>(
   const props = await result.props;
   const frame = (props as { frame?: PageFrame }).frame;
   const element = framed ? createElement(FramedPageBody<P>, { frame, page: page.default, props }) : createElement(page.default, props);
-  return { status: res.statusCode, html: renderToStaticMarkup(element), ...setCookies };
+  return { status: res.statusCode, html: renderToStaticMarkup(element), ...setCookies, ...(frame ? { frame } : {}) };
 }
 
 /** The answer of a page opened signed out: to sign in, then back to that page (return-after-sign-in.ts). */
