@@ -1,6 +1,7 @@
 import { Alert } from "@/components/alert";
 import { Button, ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
+import { filtersQuery } from "@/lib/documents/document-filters";
 import { t } from "@/lib/i18n/messages";
 import { readerNamed, tv } from "@/lib/i18n/voice";
 import type { DocumentsPageData } from "@/server/documents/documents-page-data";
@@ -31,7 +32,8 @@ export function DocumentsPageView({ data, message }: { data: DocumentsPageData; 
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       <DocumentsListView
         basePath="/espace/documents"
-        hrefOf={(id) => `/espace/documents/${id}`}
+        // The list's filters go with the link, for the document's « Retour aux documents » (listQueryOf).
+        hrefOf={(id) => `/espace/documents/${id}${filtersQuery(data.filters)}`}
         list={data.list}
         filters={data.filters}
         invalidFilters={data.invalidFilters}

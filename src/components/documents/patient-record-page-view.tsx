@@ -1,6 +1,7 @@
 import { Alert } from "@/components/alert";
 import { ButtonLink } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
+import { filtersQuery } from "@/lib/documents/document-filters";
 import { formatTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { PatientRecordPageData } from "@/server/documents/patient-record-page-data";
@@ -33,7 +34,8 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
       {data.emergencyUntil ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert> : null}
       <DocumentsListView
         basePath={basePath}
-        hrefOf={(id) => `${basePath}/documents/${id}`}
+        // The list's filters go with the link, for the document's « Retour aux documents » (listQueryOf).
+        hrefOf={(id) => `${basePath}/documents/${id}${filtersQuery(data.filters)}`}
         list={data.list}
         filters={data.filters}
         invalidFilters={data.invalidFilters}

@@ -101,4 +101,14 @@ export function filtersQuery(filters: DocumentFilters, change: Partial<DocumentF
   return text ? `?${text}` : "";
 }
 
+/**
+ * The list's query a document's page carries from the list it was opened from (its links add
+ * filtersQuery), for its « Retour aux documents »: read with the list's own parser and written
+ * again by filtersQuery, so only the list's known filters, each checked, reach the link, whose
+ * path the page fixes (nothing of the URL chooses where it leads). A bad filter is dropped.
+ */
+export function listQueryOf(params: RawParams): string {
+  return filtersQuery(parseDocumentFilters(params).filters);
+}
+
 export const FILTER_PARAMS = PARAMS;

@@ -1,6 +1,7 @@
 import { DocumentDetailView } from "@/components/documents/document-detail-view";
 import { noticeFor } from "@/components/documents/notices";
 import { NotFoundView } from "@/components/not-found-view";
+import { listQueryOf } from "@/lib/documents/document-filters";
 import { t } from "@/lib/i18n/messages";
 import { documentPageData } from "@/server/documents/document-page-data";
 import type { DocumentDetail } from "@/server/documents/get-document";
@@ -9,16 +10,17 @@ import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-type Data = { detail: DocumentDetail; patientId: string; message: string | null };
+/** `listQuery`: the filters of the patient's list the document was opened from, checked (listQueryOf), for the way back to it. */
+type Data = { detail: DocumentDetail; patientId: string; message: string | null; listQuery: string };
 
 export const getServerSideProps = framedPage<Data>("practitioner", async (scope, { params, query }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const detail = await documentPageData(scope, typeof params?.id === "string" ? params.id : "", patientId);
-  return detail ? { title: detail.summary.title || t("documents.untitled"), data: { detail, patientId, message: typeof query.message === "string" ? query.message : null } } : NOT_FOUND;
+  return detail ? { title: detail.summary.title || t("documents.untitled"), data: { detail, patientId, message: typeof query.message === "string" ? query.message : null, listQuery: listQueryOf(query) } } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
 /** One document of a patient, for a professional the patient's rules let in (404 otherwise). */
 export default function ProDocumentPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
-  return <DocumentDetailView detail={data.detail} backHref={`/pro/patients/${data.patientId}`} notice={noticeFor(data.message ?? undefined)} />;
+  return <DocumentDetailView detail={data.detail} backHref={`/pro/patients/${data.patientId}${data.listQuery}`} notice={noticeFor(data.message ?? undefined)} />;
 }
