@@ -147,7 +147,9 @@ test("Camille finds a word that appears only inside a PDF, and opens the documen
   await expect(row).not.toContainText(PDF_ONLY_WORD);
 
   await row.getByRole("link").click();
-  await expect(page).toHaveURL(/\/espace\/documents\/[0-9a-f-]{36}$/);
+  // The list's filters go with the document, for its « Retour aux documents » (listQueryOf).
+  await expect(page).toHaveURL(new RegExp(`/espace/documents/[0-9a-f-]{36}\\?q=${PDF_ONLY_WORD}$`));
+  await expect(page.getByRole("link", { name: "Retour aux documents" })).toHaveAttribute("href", `/espace/documents?q=${PDF_ONLY_WORD}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(XRAY_TITLE);
   const viewer = page.locator(`iframe[title="Aperçu du document « ${XRAY_TITLE} »"]`);
   await expect(viewer).toBeVisible();
