@@ -24,7 +24,8 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
           <div className="flex flex-wrap gap-3">
             <ButtonLink href={`${basePath}/ajouter`}>{t("documents.add")}</ButtonLink>
             {/* Messaging needs the same standing authorisation as adding a document (not break-glass). */}
-            <ButtonLink href={`/pro/messages?patient=${data.patientId}#nouveau`} variant="secondary">
+            {/* No fragment: with one, the browser scrolls to the form and skips its autofocus (message-form.tsx). */}
+            <ButtonLink href={`/pro/messages?patient=${data.patientId}`} variant="secondary">
               {t("messaging.writeToPatient")}
             </ButtonLink>
           </div>

@@ -30,17 +30,23 @@ export type MessageFormProps = {
   errors?: MessageFieldErrors;
   /** Who writes: a professional (an attached file goes into the patient's documents), or, in a patient's space, the patient or someone acting for her (voice.ts). */
   writer: MessageWriter;
+  /**
+   * The form's heading has the focus when the page loads: the page was opened to write (« Écrire
+   * au patient »), and the focus stayed at its top, three sections above the form. Autofocus, as
+   * Alert's, so no script is needed; the link has no fragment, which made the browser skip it.
+   */
+  takesFocus?: boolean;
 };
 
 /** A professional, or the reader of a patient's space: the form's hints speak of « vos documents » only to the patient. */
 export type MessageWriter = "professional" | Reader;
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed, errors = {} }: MessageFormProps) {
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed, errors = {}, takesFocus = false }: MessageFormProps) {
   const headingId = `${id}-title`;
   const textErrorId = errors.texte ? `${id}-texte-error` : undefined;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
-      <h2 id={headingId} className="text-xl font-semibold">
+      <h2 id={headingId} tabIndex={takesFocus ? -1 : undefined} autoFocus={takesFocus} className="text-xl font-semibold">
         {title}
       </h2>
       <form id={id} method="post" action="/api/messages" encType="multipart/form-data" className="flex flex-col gap-4">

@@ -44,6 +44,8 @@ export default function ProMessagesPage({ data }: FramedProps<Data>) {
           typed={data.typed ?? undefined}
           errors={messageFieldErrors(data.message)}
           submitLabel={t("messaging.send")}
+          // Opened to write to one patient (« Écrire au patient »): the form has the focus, unless a notice above takes it.
+          takesFocus={Boolean(data.selectedPatient) && (notice === undefined || notice.tone === "info")}
         />
       )}
     </div>
