@@ -214,3 +214,13 @@ test("Camille writes for Jean to Dr Bernard; his answer is told to her too, and 
   await expect(camille).toHaveTitle(/espace de Jean Martin/);
   for (const email of await emailsTo(EMAILS.camille)) expect(email).not.toMatch(/Bernard|Sophie|Jean|Martin|Renouvellement|traitement|ordonnance/i);
 });
+
+test("« Écrire au patient » from Camille's record: the new message's heading has the focus", async ({ browser }) => {
+  const bernard = await personas.pageAs(browser, "bernard");
+  await bernard.goto(`/pro/patients/${PATIENT_IDS.camille}`);
+  await bernard.getByRole("link", { name: "Écrire au patient" }).click();
+  await expect(bernard).toHaveURL(new RegExp(`/pro/messages\\?patient=${PATIENT_IDS.camille}$`));
+  // The link has no fragment, which made Chromium skip autofocus (message-form.tsx).
+  await expect(bernard.getByRole("heading", { name: "Nouveau message" })).toBeFocused();
+  await expect(bernard.getByLabel("Patient", { exact: true })).toHaveValue(PATIENT_IDS.camille);
+});
