@@ -80,6 +80,18 @@ export async function listNotifications(owners: NotificationOwners, limit: numbe
   };
 }
 
+/**
+ * The unread notices of these owners by the space an account's notice is about (null: none),
+ * in one statement: the header leaves out those of a space where the person no longer acts
+ * (unread-count.ts), and asks her rights there only when there are such notices at all.
+ */
+export async function countUnreadBySpace(owners: NotificationOwners): Promise<{ spaceId: string | null; count: number }[]> {
+  const { sql } = await database();
+  const { where, params } = owned(owners);
+  const rows = await sql.query<{ space_id: string | null; n: string | number }>(`SELECT space_id::text AS space_id, count(*) AS n FROM notification WHERE ${where} AND read_at IS NULL GROUP BY space_id`, params);
+  return rows.map((row) => ({ spaceId: row.space_id, count: Number(row.n) }));
+}
+
 export async function countUnread(owners: NotificationOwners): Promise<number> {
   const { sql } = await database();
   const { where, params } = owned(owners);
