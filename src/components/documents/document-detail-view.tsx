@@ -21,9 +21,12 @@ export function DocumentDetailView({
   backHref,
   notice,
   reader = PATIENT_READER,
+  listQuery = "",
 }: {
   detail: Json<DocumentDetail>;
   backHref: string;
+  /** The filters of the list the page was opened from, checked (listQueryOf): its forms carry them back. */
+  listQuery?: string;
   notice?: { tone: "success" | "error" | "info"; text: string };
   reader?: Reader;
 }) {
@@ -46,11 +49,11 @@ export function DocumentDetailView({
         <DocumentViewer document={summary} />
         <div className="flex flex-col gap-6">
           <DocumentMetadata document={summary} showPrivacy={rights.managePrivacy} />
-          {rights.managePrivacy ? <PrivacyControls document={summary} reader={reader} /> : null}
+          {rights.managePrivacy ? <PrivacyControls document={summary} reader={reader} listQuery={listQuery} /> : null}
         </div>
       </div>
       {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} /> : null}
-      {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} reader={reader} /> : null}
+      {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} reader={reader} listQuery={listQuery} /> : null}
     </div>
   );
 }

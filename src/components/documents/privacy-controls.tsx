@@ -11,8 +11,10 @@ const LEVELS: Confidentiality[] = ["N", "R", "V"];
  * hide it from professionals or show it again, and its confidentiality level. The version is
  * sent back so a choice made on a stale page is refused rather than silently overwriting.
  * `reader`: the patient, or someone acting for her, who reads about her record (voice.ts).
+ * `listQuery`: the filters of the list the page was opened from, checked (listQueryOf), carried
+ * by each form's address and back with its answer (document-post.ts).
  */
-export function PrivacyControls({ document, reader }: { document: DocumentSummary; reader: Reader }) {
+export function PrivacyControls({ document, reader, listQuery = "" }: { document: DocumentSummary; reader: Reader; listQuery?: string }) {
   const base = `/api/documents/${encodeURIComponent(document.id)}`;
   return (
     <section aria-labelledby="privacy-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
@@ -20,13 +22,13 @@ export function PrivacyControls({ document, reader }: { document: DocumentSummar
         {t("documentPage.privacyTitle")}
       </h2>
       {document.hidden ? (
-        <form method="post" action={`${base}/afficher`}>
+        <form method="post" action={`${base}/afficher${listQuery}`}>
           <Button type="submit" variant="secondary">
             {t("documentPage.show")}
           </Button>
         </form>
       ) : (
-        <form method="post" action={`${base}/masquer`} className="flex flex-col gap-2">
+        <form method="post" action={`${base}/masquer${listQuery}`} className="flex flex-col gap-2">
           <p id="hide-hint" className="text-sm text-slate-700">
             {tv("documentPage.hideHint", reader)}
           </p>
@@ -37,7 +39,7 @@ export function PrivacyControls({ document, reader }: { document: DocumentSummar
           </div>
         </form>
       )}
-      <form method="post" action={`${base}/confidentialite`} className="flex flex-col gap-3">
+      <form method="post" action={`${base}/confidentialite${listQuery}`} className="flex flex-col gap-3">
         <input type="hidden" name="version" value={document.versionId} />
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 font-semibold">{t("documentPage.confidentialityLabel")}</legend>
@@ -56,15 +58,15 @@ export function PrivacyControls({ document, reader }: { document: DocumentSummar
   );
 }
 
-/** Deleting a document added from the patient's space; `reader` as for PrivacyControls. */
-export function DeleteDocumentForm({ document, reader }: { document: DocumentSummary; reader: Reader }) {
+/** Deleting a document added from the patient's space; `reader` and `listQuery` as for PrivacyControls. */
+export function DeleteDocumentForm({ document, reader, listQuery = "" }: { document: DocumentSummary; reader: Reader; listQuery?: string }) {
   return (
     <section aria-labelledby="delete-title" className="flex flex-col gap-3 rounded-lg border border-red-800 bg-white p-4">
       <h2 id="delete-title" className="text-lg font-semibold">
         {t("documentPage.deleteTitle")}
       </h2>
       <p className="text-slate-700">{tv("documentPage.deleteHint", reader)}</p>
-      <form method="post" action={`/api/documents/${encodeURIComponent(document.id)}/supprimer`} className="flex flex-col gap-3">
+      <form method="post" action={`/api/documents/${encodeURIComponent(document.id)}/supprimer${listQuery}`} className="flex flex-col gap-3">
         <input type="hidden" name="version" value={document.versionId} />
         <label className="flex items-start gap-2">
           <input type="checkbox" name="confirmation" value="oui" required className="mt-1.5" />

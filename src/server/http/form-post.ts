@@ -8,7 +8,8 @@ import { spacePostScope } from "./space-post-scope";
 /**
  * The shape of every form post of the patient's space: refuse cross-site requests, find the
  * session's actor (401 without one), run the use case, then "see" a page of ours with a fixed
- * message code. Nothing in the redirect comes from the request but ids of the route, encoded.
+ * message code. Nothing in the redirect comes from the request but ids of the route, encoded,
+ * and what the caller carries back checked and encoded again (`carried`).
  * What the actor may not see is a 404, the same bytes as for what does not exist; a refusal the
  * actor may know about (403, 412, 422) goes back to `page` with the code `noticeFor` gives it;
  * past the account's reads of the minute, 429 with the words of /trop-de-demandes.
@@ -25,6 +26,12 @@ export type FormPostOptions<Notice extends string> = {
    * form held, kept for the page to give it back, or forgotten once it went through (typed-form-cookie.ts).
    */
   typed?: (scope: RequestScope, form: FormData, notice: Notice) => string | undefined;
+  /**
+   * Query parameters the answer carries back after the message code, already checked and encoded
+   * by the caller ("&name=value…"): a document's page keeps the filters of the list it was
+   * opened from (document-post.ts).
+   */
+  carried?: string;
 };
 
 export async function formPost<Notice extends string>(
@@ -35,7 +42,7 @@ export async function formPost<Notice extends string>(
   const scope = await spacePostScope(request);
   if (scope instanceof Response) return scope;
   const form = await request.formData().catch(() => new FormData());
-  const back = (path: `/${string}`, notice: Notice, response = seeOther(`${path}?message=${notice}`)) => {
+  const back = (path: `/${string}`, notice: Notice, response = seeOther(`${path}?message=${notice}${options.carried ?? ""}`)) => {
     const typed = options.typed?.(scope, form, notice);
     if (typed) response.headers.append("Set-Cookie", typed);
     return response;

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { POST as hide } from "@/app/api/documents/[id]/masquer/route";
+import { POST as show } from "@/app/api/documents/[id]/afficher/route";
 import * as documentsPage from "@/pages/espace/documents";
 import * as documentPage from "@/pages/espace/documents/[id]";
 import * as proRecordPage from "@/pages/pro/patients/[patientId]";
@@ -7,7 +9,9 @@ import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
+import { inRequestScope } from "../../setup/next-headers-scope";
 import { useTestDatabase } from "../../setup/test-database";
+import { formPost, locationOf, params } from "../prescriptions/http";
 import { signIn, type SignedIn } from "../fhir-api/http";
 import { servePage } from "./pages-route";
 
@@ -73,5 +77,25 @@ describe("« Retour aux documents » from a document opened from a filtered list
     const page = await servePage(proDocumentPage, `/pro/patients/${ids.jean}/documents/${ids.lab}?categorie=lab`, { cookie: bernard.cookie, params: { patientId: ids.jean, id: ids.lab } });
     expect(page.status).toBe(200);
     expect(backHref(page.html!)).toBe(`/pro/patients/${ids.jean}?categorie=lab`);
+  });
+});
+
+describe("a choice made on the document's page (hide it, show it again)", () => {
+  it("is posted with the list's filters, which come back with the answer, so the way back still leads to the list", async () => {
+    const page = await servePage(documentPage, `/espace/documents/${ids.lab}?categorie=lab&q=Bilan`, { cookie: jean.cookie, params: { id: ids.lab } });
+    expect(page.html!.replace(/&amp;/g, "&")).toContain(`action="/api/documents/${ids.lab}/masquer?categorie=lab&q=Bilan"`);
+
+    const request = formPost(`/api/documents/${ids.lab}/masquer?categorie=lab&q=Bilan`, {}, { cookie: jean.cookie });
+    const answer = await inRequestScope(request, () => hide(request, params({ id: ids.lab })));
+    expect(answer.status).toBe(303);
+    expect(locationOf(answer)).toBe(`/espace/documents/${ids.lab}?message=masque&categorie=lab&q=Bilan`);
+    const after = await servePage(documentPage, locationOf(answer)!, { cookie: jean.cookie, params: { id: ids.lab } });
+    expect(backHref(after.html!)).toBe("/espace/documents?categorie=lab&q=Bilan");
+  });
+
+  it("carries back only the list's filters, checked, whatever the form's address holds", async () => {
+    const request = formPost(`/api/documents/${ids.lab}/afficher?categorie=//evil.example&vers=https://evil.example&q=x%0d%0aSet-Cookie:a=b`, {}, { cookie: jean.cookie });
+    const answer = await inRequestScope(request, () => show(request, params({ id: ids.lab })));
+    expect(locationOf(answer)).toBe(`/espace/documents/${ids.lab}?message=visible&q=x%0D%0ASet-Cookie%3Aa%3Db`);
   });
 });

@@ -23,5 +23,5 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { pa
 /** One document of the space: metadata, the file inline, who viewed it, the patient's privacy choices. */
 export default function DocumentPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
-  return <DocumentDetailView detail={data.detail} backHref={`/espace/documents${data.listQuery}`} notice={noticeFor(data.message ?? undefined)} reader={readerOf(frame.banner)} />;
+  return <DocumentDetailView detail={data.detail} backHref={`/espace/documents${data.listQuery}`} notice={noticeFor(data.message ?? undefined)} reader={readerOf(frame.banner)} listQuery={data.listQuery} />;
 }
