@@ -81,8 +81,18 @@ export type PreventionItem = {
   records: { vaccine: VaccineKind } | { procedure: ProcedureKind };
 };
 
-/** A flu or COVID-19 campaign: the vaccines are only due between these days (both included). */
-export type Campaign = { id: string; vaccines: readonly ("FLU" | "COVID")[]; start: Day; end: Day; source: Source; provisional?: boolean };
+/**
+ * What a campaign is for: flu and COVID-19 each autumn, and COVID-19 again each spring for the
+ * people whose protection fades fastest.
+ */
+export type CampaignKind = "FLU" | "COVID" | "COVID_SPRING";
+
+/**
+ * A flu or COVID-19 campaign: the vaccines are only due between these days (both included).
+ * `name`: how the reasons name it (« la campagne de printemps 2025 »), else by its id
+ * (« la campagne 2025-2026 »).
+ */
+export type Campaign = { id: string; name?: string; vaccines: readonly CampaignKind[]; start: Day; end: Day; source: Source; provisional?: boolean };
 
 type RuleBase = { item: string; label: string; theme: Theme; source: Source };
 
@@ -178,7 +188,7 @@ export type EligibilityRule = RuleBase & {
 /** Flu and COVID-19: once per campaign, for the people the calendar lists. */
 export type SeasonalRule = RuleBase & {
   kind: "seasonal";
-  campaign: "FLU" | "COVID";
+  campaign: CampaignKind;
   vaccines: readonly VaccineKind[];
   who: Eligibility;
   /** Minimum months since the last dose (COVID-19): the first rule whose condition holds. */

@@ -81,6 +81,19 @@ const CAMPAGNE: Source = {
   url: "https://www.ameli.fr/assure/sante/themes/grippe-saisonniere/vaccination-grippe",
 };
 
+/**
+ * The spring COVID-19 campaign (HAS, avis du 3 mars 2025, and the ministry's campaign of 14 April
+ * to 14 June 2025, as the ARS Île-de-France announced it: « personnes âgées de 80 ans ou plus ;
+ * patients immunodéprimés, quel que soit leur âge ; résidents des EHPAD et USLD », « trois mois
+ * après leur dernière injection ou infection »). Residence in an EHPAD is not in the record, so
+ * those residents younger than 80 and not immunocompromised are not found by the rule.
+ */
+const CAMPAGNE_PRINTEMPS: Source = {
+  document: "COVID-19 : renouvellement vaccinal pour les plus fragiles au printemps 2025 (ARS Île-de-France, d'après l'avis de la HAS du 3 mars 2025)",
+  edition: "printemps 2025",
+  url: "https://www.iledefrance.ars.sante.fr/covid-19-renouvellement-vaccinal-pour-les-plus-fragiles-au-printemps-2025",
+};
+
 /** The people the calendar lists as at risk for flu and COVID-19 (chronic disease, immunosuppression, pregnancy). */
 const SEASONAL_RISK: readonly ConditionKind[] = ["asthma", "severe-asthma", "copd", "diabetes", "heart-failure", "immunocompromised", "pregnancy"];
 
@@ -93,6 +106,13 @@ export const FR_2025: Calendar = {
     // Announced each summer: these dates follow the previous campaigns' pattern until the
     // ministry publishes them, and must be checked then.
     { id: "2026-2027", vaccines: ["FLU", "COVID"], start: "2026-10-13", end: "2027-01-31", source: CAMPAGNE, provisional: true },
+    // Spring COVID-19 campaigns: 2024 (HAS, avis du 8 février 2024: 15 April to 16 June 2024) and
+    // 2025 (above). The 2026 campaign's dates could not be read here and are left out (a past
+    // campaign changes nothing now: a dose given then still counts for the interval); 2027's
+    // follow the pattern, to be checked when announced.
+    { id: "printemps-2024", name: "de printemps 2024", vaccines: ["COVID_SPRING"], start: "2024-04-15", end: "2024-06-16", source: CAMPAGNE_PRINTEMPS },
+    { id: "printemps-2025", name: "de printemps 2025", vaccines: ["COVID_SPRING"], start: "2025-04-14", end: "2025-06-14", source: CAMPAGNE_PRINTEMPS },
+    { id: "printemps-2027", name: "de printemps 2027", vaccines: ["COVID_SPRING"], start: "2027-04-14", end: "2027-06-14", source: CAMPAGNE_PRINTEMPS, provisional: true },
   ],
   rules: [
     // Infants. Mandatory for children born from 1 January 2018 (loi du 30 décembre 2017), and
@@ -192,6 +212,12 @@ export const FR_2025: Calendar = {
       item: "COVID", kind: "seasonal", label: "COVID-19", theme: "vaccination-saisonniere", source: CALENDRIER_2025,
       campaign: "COVID", vaccines: ["covid"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 }, fromMonths: 6,
       intervals: [{ months: 3, fromYears: 80 }, { months: 3, conditions: ["immunocompromised"] }, { months: 6 }],
+    },
+    {
+      // A second dose each year, in spring, for those whose protection fades fastest (CAMPAGNE_PRINTEMPS).
+      item: "COVID_SPRING", kind: "seasonal", label: "COVID-19 (rappel de printemps)", theme: "vaccination-saisonniere", source: CAMPAGNE_PRINTEMPS,
+      campaign: "COVID_SPRING", vaccines: ["covid"], who: { fromYears: 80, conditions: ["immunocompromised"], riskFromYears: 0 }, fromMonths: 6,
+      intervals: [{ months: 3 }],
     },
     {
       item: "PCV20", kind: "eligibility", label: "Pneumocoque (vaccin conjugué 20-valent)", theme: "vaccination-adulte", source: CALENDRIER_2025,

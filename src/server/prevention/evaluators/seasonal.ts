@@ -5,7 +5,8 @@ import { ageText, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCondition, i
 /**
  * Flu and COVID-19: once per campaign for the people the calendar lists; not due outside a
  * campaign (campaign dates are data); COVID-19 also waits for its minimum interval since the
- * last dose. Due, never overdue.
+ * last dose. Due, never overdue. The spring COVID-19 dose is the same rule over the spring
+ * campaigns: a dose counts for the campaign it was given in.
  */
 export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
   const { eligible, condition } = eligibleNow(ctx, rule.who);
@@ -36,7 +37,7 @@ export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
   // Dates not yet published (a campaign the data foresees) are said to be so here too: the
   // campaign under way was told to run « du 13 octobre 2026 au 31 janvier 2027 » as if announced.
   const period = `du ${frDay(current.start)} au ${frDay(current.end)}${current.provisional ? ", dates prévisionnelles à confirmer" : ""}`;
-  const campaignText = `la campagne ${current.id} (${period})`;
+  const campaignText = `la campagne ${current.name ?? current.id} (${period})`;
   if (last && last >= current.start) {
     return itemOf(rule, "COMPLETE", `${why} : vaccination enregistrée le ${frDay(last)}, pendant ${campaignText}.`, { next: upcoming?.start });
   }
