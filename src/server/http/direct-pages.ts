@@ -106,7 +106,12 @@ export function directPages(parts: DirectPagesParts): DirectPages {
       res.on("error", () => {});
       try {
         const handler = await handlerOf(page);
-        await handler(req, res, { requestMeta: parts.requestMeta });
+        // A copy for each request: the entry point makes this object the request's own metadata
+        // (pages-handler.js: setRequestMeta(req, ctx.requestMeta)) and writes into it, and so does
+        // Next's error page (base-server.js: its `query`, `params`, `invokeError`). Shared, one
+        // page that threw left its empty query on every later view of the process: the documents
+        // list lost its filters, every page its `?message=` notice, for everyone.
+        await handler(req, res, { requestMeta: { ...parts.requestMeta } });
       } catch (error) {
         await answerError(error, req, res, pathname);
       }
