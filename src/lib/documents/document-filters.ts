@@ -78,7 +78,8 @@ export function parseDocumentFilters(params: RawParams): { filters: DocumentFilt
   };
   const from = take(PARAMS.from, day);
   const to = take(PARAMS.to, day);
-  const text = take(PARAMS.text, (v) => (v.length <= MAX_TEXT_LENGTH ? v : undefined));
+  // A NUL is no text PostgreSQL can compare: the list answered 500 (« q=%00 »), and so did the way back to it.
+  const text = take(PARAMS.text, (v) => (v.length <= MAX_TEXT_LENGTH && !v.includes("\0") ? v : undefined));
   const page = take(PARAMS.page, (v) => {
     const n = /^\d{1,4}$/.test(v) ? Number(v) : NaN;
     return n >= 1 && n <= MAX_PAGE ? n : undefined;
