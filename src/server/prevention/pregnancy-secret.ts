@@ -28,26 +28,29 @@ export async function pregnancySecretLabels(repo: ReadRepository, patient: Patie
 }
 
 /**
- * The vaccines that carry pertussis (hexavalent, dTcaP, dTca: codes.ts). A dose of one of them
- * during a pregnancy is the pregnancy's own vaccination (HAS, 7 April 2022: calendars/fr-2025.ts,
- * PERTUSSIS_PREGNANCY); a dTP or any other dose tells nothing of it.
+ * The vaccines a dose of which during a pregnancy is the pregnancy's own vaccination, so tells of
+ * it: those that carry pertussis (hexavalent, dTcaP, dTca: codes.ts; HAS, 7 April 2022:
+ * calendars/fr-2025.ts, PERTUSSIS_PREGNANCY), and RSV's, Abrysvo being given to pregnant women
+ * between 32 and 36 weeks of amenorrhoea (HAS, « Recommandation vaccinale contre les infections à
+ * VRS chez les femmes enceintes », 13 June 2024) and otherwise only from 60 (Arexvy, Abrysvo). A
+ * dTP, flu or COVID-19 dose is given to anyone and tells nothing of it.
  */
-const PERTUSSIS_KINDS: ReadonlySet<VaccineKind> = new Set<VaccineKind>(["hexa", "dtcap"]);
+const PREGNANCY_TELLING_KINDS: ReadonlySet<VaccineKind> = new Set<VaccineKind>(["hexa", "dtcap", "rsv"]);
 
 /** A pregnancy counts from its first day for 42 weeks, the longest term (evaluators/context.ts). */
 const PREGNANCY_DAYS = 42 * 7;
 
 /**
  * The labels of a dose added by hand to the carnet (« Carnet › Ajouter »): the minor's secret when
- * it carries pertussis and is dated within a pregnancy she keeps from her parents, as « C'est
- * fait » on the pregnancy's item labels it (above): the same dose, declared by another form, told
+ * it tells of a pregnancy (pertussis, RSV: above) and is dated within a pregnancy she keeps from
+ * her parents, as « C'est fait » on the pregnancy's item labels it (above): the same dose, declared by another form, told
  * her mother of the pregnancy. Within: from the pregnancy's first day to its end (abatement), at
  * most 42 weeks; one without a first day, from 42 weeks before its end (today while it runs).
  * Read as the actor, so a guardian, who sees no secret pregnancy, adds an unlabelled dose; the
- * record is read only for a pertussis dose, and read as the calendar page reads it (same search).
+ * record is read only for such a dose, and read as the calendar page reads it (same search).
  */
 export async function addedDoseSecretLabels(repo: ReadRepository, patient: Patient, kind: VaccineKind, day: Day, today: Day): Promise<Coding[]> {
-  if (!PERTUSSIS_KINDS.has(kind)) return [];
+  if (!PREGNANCY_TELLING_KINDS.has(kind)) return [];
   const { conditions } = await loadPreventionRecord(repo, patient.id ?? "", patient);
   return conditions.some((condition) => isSecretPregnancy(condition) && isWithin(condition, day, today)) ? SECRET : [];
 }

@@ -93,4 +93,17 @@ describe("a pertussis dose a minor adds to her carnet during a pregnancy kept fr
     expect(carnet.jade).toContain("Repevax (Diphtérie");
     expect(carnet.jade).toContain("BTX-MERE");
   });
+
+  it("an RSV dose (Abrysvo, given in pregnancy: HAS, 13 June 2024) dated within it stays out of the guardian's carnet too", async () => {
+    // Found attacking the carnet: only pertussis doses were labelled, and an Abrysvo dose at 16,
+    // a vaccine given only in pregnancy or from 60, told her mother of the pregnancy all the same.
+    await add(herself.jade, { product: "abrysvo", date: addDays(pregnancyStart, 25 * 7), lot: "ABR-1" });
+    const carnet = await seenByMother(carnetPage, "/espace/prevention/carnet");
+    expect(carnet.jade).not.toContain("ABR-1");
+    // The product is named in the « Ajouter » form's list on both pages: as often for each sister.
+    const named = (html: string) => html.split("Abrysvo").length;
+    expect(named(carnet.jade)).toBe(named(carnet.lou));
+    const own = await servePage(carnetPage, "/espace/prevention/carnet", { cookie: herself.jade.cookie });
+    expect(own.html).toContain("ABR-1");
+  });
 });
