@@ -40,9 +40,13 @@ export const frNotifications = {
   },
   notificationPreferences: {
     title: "Notifications par e-mail",
-    intro: "Chaque notification apparaît dans votre espace. Choisissez celles que vous recevez aussi par e-mail. L'e-mail ne dit jamais de quoi il s'agit : il vous invite à vous connecter.",
+    intro: "Chaque notification apparaît dans votre espace. Choisissez celles que vous recevez aussi par e-mail. L'e-mail ne dit jamais rien de votre dossier : il vous invite à vous connecter.",
     legend: "Recevoir aussi par e-mail",
-    always: "toujours envoyée par e-mail (sécurité)",
+    /** The security kinds, listed apart from the choices (preferences-form.tsx): they cannot be turned off. */
+    alwaysTitle: "Toujours envoyées par e-mail",
+    alwaysIntro: "Pour votre sécurité, ces notifications vous sont aussi envoyées par e-mail dans tous les cas : vous ne pouvez pas les désactiver.",
+    alwaysAccount: "Votre compte et vos connexions",
+    alwaysSpace: "Votre espace santé et les personnes qui y agissent",
     save: "Enregistrer mes choix",
     saved: "Vos choix sont enregistrés.",
     back: "Retour aux notifications",

@@ -26,7 +26,8 @@ describe("a professional's notification pages", () => {
     const patient = await signIn(`Patient/${(await system.create(aPatient({ given: "Paule", family: "Notif" }))).id!}`, { name: "Paule Notif" });
 
     const pro = (await servePage(proPreferences, "/pro/notifications/preferences", { cookie: doctor.cookie })).html!;
-    const offered = NOTIFICATION_KINDS.filter((kind) => pro.includes(`name="email-${kind}"`));
+    // Named on the page: as a choice, or among the kinds always e-mailed (notification-preferences-page.test.ts).
+    const offered = NOTIFICATION_KINDS.filter((kind) => pro.includes(html(KIND_INFO[kind].label)));
     // A professional's account is opened like a patient's: each change to it is told (account-change-lines.ts).
     expect(offered).toEqual([
       "new-sign-in",
@@ -43,7 +44,7 @@ describe("a professional's notification pages", () => {
     expect(pro).not.toContain(html(KIND_INFO["pro-first-access"].label));
 
     const own = (await servePage(patientPreferences, "/espace/notifications/preferences", { cookie: patient.cookie })).html!;
-    expect(NOTIFICATION_KINDS.filter((kind) => own.includes(`name="email-${kind}"`))).toEqual([...NOTIFICATION_KINDS]);
+    expect(NOTIFICATION_KINDS.filter((kind) => own.includes(html(KIND_INFO[kind].label)))).toEqual([...NOTIFICATION_KINDS]);
 
     const list = (await servePage(proNotifications, "/pro/notifications", { cookie: doctor.cookie })).html!;
     expect(list).toContain("Ce qui concerne votre compte professionnel");
