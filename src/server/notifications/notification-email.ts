@@ -5,6 +5,9 @@ import type { OutgoingEmail } from "../mail/outgoing-email";
 
 export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans votre espace santé";
 
+/** Said in a security kind's e-mail, above the link to the preferences, where these are listed as always sent. */
+export const SECURITY_ALWAYS_LINE = "Les notifications de sécurité, comme celle-ci, vous sont toujours envoyées par e-mail, quels que soient vos choix.";
+
 /**
  * The line a guardian's e-mail adds: the notice is in the space of someone she is the legal
  * guardian of, where she reads it (her own list does not hold it). Fixed words, no name.
@@ -32,6 +35,8 @@ export function notificationEmail(kind: NotificationKind, to: NotificationRecipi
     `Connectez-vous pour la lire : ${base}/connexion`,
     "",
     ...(extraLines.length > 0 ? [...extraLines, ""] : []),
+    // The preferences link below would otherwise read as a way to stop this one: it cannot be turned off.
+    ...(KIND_INFO[kind].security ? [SECURITY_ALWAYS_LINE] : []),
     `Pour choisir les notifications que vous recevez aussi par e-mail : ${base}${preferencesPath(to.accountKind)}`,
     "",
     "Ce message est envoyé automatiquement, n'y répondez pas.",

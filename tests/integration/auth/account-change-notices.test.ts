@@ -23,7 +23,7 @@ import { regenerateRecoveryCodes } from "@/server/db/recovery-code-store";
 import { systemRepository } from "@/server/fhir/repository";
 import { startOutboxWorker, type OutboxWorker } from "@/server/mail/outbox-worker";
 import { smtpTransport, type MailTransport } from "@/server/mail/transport";
-import { NOTIFICATION_SUBJECT } from "@/server/notifications/notification-email";
+import { NOTIFICATION_SUBJECT, SECURITY_ALWAYS_LINE } from "@/server/notifications/notification-email";
 import { notify } from "@/server/notifications/notify";
 import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
 import { useTestDatabase } from "../../setup/test-database";
@@ -171,6 +171,8 @@ describe("a change to how the account is opened is told to its owner", () => {
     for (const mail of mails) {
       expect(mail.subject).toBe(NOTIFICATION_SUBJECT);
       expect(mail.text_body).toContain("Elle concerne la sécurité de votre espace");
+      // Its link to the preferences is no way to stop it: the e-mail says so.
+      expect(mail.text_body).toContain(`${SECURITY_ALWAYS_LINE}\nPour choisir les notifications que vous recevez aussi par e-mail : `);
       expectNothingPersonal(mail.text_body, account);
     }
     // The same page shown again makes no codes, and tells nothing more.

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { inPrisma } from "@/server/db/queryable";
 import { systemRepository } from "@/server/fhir/repository";
+import { SECURITY_ALWAYS_LINE } from "@/server/notifications/notification-email";
 import { notify } from "@/server/notifications/notify";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAccount } from "../auth/helpers";
@@ -92,5 +93,8 @@ describe("notify()", () => {
     };
     expect(await settingsLine(patient.email)).toMatch(/ : https?:\/\/[^/\s]+\/espace\/notifications\/preferences$/);
     expect(await settingsLine(pro.email)).toMatch(/ : https?:\/\/[^/\s]+\/pro\/notifications\/preferences$/);
+    // Only the security kind says it cannot be turned off; a kind one may choose does not.
+    expect((await outboxFor(pro.email))[0]!.text_body).toContain(SECURITY_ALWAYS_LINE);
+    expect((await outboxFor(patient.email))[0]!.text_body).not.toContain(SECURITY_ALWAYS_LINE);
   });
 });
