@@ -4,14 +4,16 @@ export const frNotifications = {
   notifications: {
     title: "Notifications",
     intro: {
-      yours: "Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.",
+      yours:
+        "Ce qui s'est passé dans votre espace santé (accès à votre dossier, nouveaux documents, ordonnances partagées, délégations) et sur votre compte (connexions, mot de passe, clés d'accès, codes de secours). Elles sont conservées un an.",
       theirs:
         "Ce qui s'est passé dans l'espace santé de {person} (accès à son dossier, nouveaux documents, ordonnances partagées, délégations), et ce qui concerne votre propre compte et votre propre espace. Chaque notification dit de qui elle parle. Elles sont conservées un an.",
     },
     /** To someone acting in another person's space who may not read its history: her list is her own only. */
     introOwnOnly:
       "Vos notifications : celles de votre propre compte et de votre propre espace santé. Celles de l'espace de {person} ne s'affichent pas ici : votre délégation ne comprend pas le droit de voir qui a consulté son dossier. Elles sont conservées un an.",
-    proIntro: "Ce qui concerne votre compte professionnel : les messages de vos patients et les connexions à votre compte. Elles sont conservées un an.",
+    proIntro:
+      "Ce qui concerne votre compte professionnel : les messages de vos patients, les connexions à votre compte et les changements de vos moyens de connexion (mot de passe, clés d'accès, codes de secours). Elles sont conservées un an.",
     empty: "Aucune notification pour le moment.",
     listLabel: "Vos notifications, de la plus récente à la plus ancienne",
     unread: "Non lue",

@@ -98,7 +98,10 @@ describe("the notifications page, in one's own space", () => {
     const before = await leoSearches();
     const html = await pageAs(mother.session.cookie);
     const words = text(html);
-    expect(words).toContain("Ce qui s'est passé dans votre espace santé : accès à votre dossier, nouveaux documents, ordonnances partagées, délégations. Elles sont conservées un an.");
+    // Her own list holds her account's notices too (sign-ins, password, passkeys): the intro names them.
+    expect(words).toContain(
+      "Ce qui s'est passé dans votre espace santé (accès à votre dossier, nouveaux documents, ordonnances partagées, délégations) et sur votre compte (connexions, mot de passe, clés d'accès, codes de secours). Elles sont conservées un an.",
+    );
     expect(words).toContain("Une délégation prend fin bientôt.");
     expect(words).not.toMatch(/· (Votre propre espace|Votre compte|Espace de)/);
     // Léo's notice is his space's: counted in a section of its own, with the way there, not listed among hers.

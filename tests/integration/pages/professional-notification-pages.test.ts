@@ -48,6 +48,8 @@ describe("a professional's notification pages", () => {
 
     const list = (await servePage(proNotifications, "/pro/notifications", { cookie: doctor.cookie })).html!;
     expect(list).toContain("Ce qui concerne votre compte professionnel");
+    // Every change to how the account is opened is told there too (account-change-lines.ts).
+    expect(list).toContain(html("changements de vos moyens de connexion (mot de passe, clés d'accès, codes de secours)"));
     expect(list).not.toContain("accès à votre dossier, nouveaux documents");
   });
 });
