@@ -42,7 +42,7 @@ export const frNotifications = {
   },
   notificationPreferences: {
     title: "Notifications par e-mail",
-    intro: "Chaque notification apparaît dans votre espace. Choisissez celles que vous recevez aussi par e-mail. L'e-mail ne dit jamais rien de votre dossier : il vous invite à vous connecter.",
+    intro: "Chaque notification apparaît dans votre espace. Choisissez celles que vous recevez aussi par e-mail. L'e-mail ne contient aucune information de santé : il vous invite à vous connecter.",
     legend: "Recevoir aussi par e-mail",
     /** The security kinds, listed apart from the choices (preferences-form.tsx): they cannot be turned off. */
     alwaysTitle: "Toujours envoyées par e-mail",

@@ -53,6 +53,7 @@ describe("the notification preferences page", () => {
     }
     // The e-mails of account changes say what changed (account-change-lines.ts): the page no longer promises they never do.
     expect(page).not.toContain("ne dit jamais de quoi il s");
+    expect(page).toContain("L&#x27;e-mail ne contient aucune information de santé");
   });
 
   it("leaves a professional one choice, their sign-ins and account changes listed as always e-mailed", async () => {
