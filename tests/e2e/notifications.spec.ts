@@ -47,7 +47,9 @@ test("a professional's first look notifies the patient, who reads it without Jav
   await expect(camille.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
 
   await camille.getByRole("link", { name: "Choisir les notifications reçues aussi par e-mail" }).click();
-  await expect(camille.getByRole("checkbox", { name: /Accès en urgence/ })).toBeDisabled();
+  // A security kind is no choice: listed apart, as always e-mailed, with no checkbox.
+  await expect(camille.getByRole("checkbox", { name: /Accès en urgence/ })).toHaveCount(0);
+  await expect(camille.getByRole("region", { name: "Toujours envoyées par e-mail" }).getByRole("listitem").filter({ hasText: "Accès en urgence à votre dossier" })).toBeVisible();
   await camille.getByRole("checkbox", { name: "Lien d'ordonnance ouvert" }).uncheck();
   await camille.getByRole("button", { name: "Enregistrer mes choix" }).click();
   await expect(camille.getByRole("status")).toContainText("Vos choix sont enregistrés.");
