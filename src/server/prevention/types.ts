@@ -69,7 +69,8 @@ export type PreventionItem = {
   mandatory?: boolean;
   /**
    * Not applicable yet, for her age only: the day she enters the population (a catch-up from 15
-   * or 18 years). Lets the page leave it out as it does what begins more than five years ahead.
+   * or 18 years); or, for a screening of the other sex, the day its age band begins. Lets the
+   * page leave it out as it does what begins more than five years ahead.
    */
   appliesFrom?: Day;
   reason: string;

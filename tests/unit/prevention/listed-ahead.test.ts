@@ -72,6 +72,19 @@ describe("the rest of the calendar: what begins more than five years ahead is no
     expect(ten).not.toContain("ROR_CATCHUP");
   });
 
+  it.each([
+    // A boy of 10 read « Ce dépistage concerne les femmes de 50 à 74 ans » (found in the browser).
+    { who: "a boy of 10", facts: person({ born: "2015-03-15", sex: "male" }), shown: [], hidden: ["SCR_BREAST", "SCR_CERVIX"] },
+    // A man within five years of a band still reads whom it concerns (his recorded sex may not be his anatomy's).
+    { who: "a man of 21", facts: person({ born: "2004-03-15", sex: "male" }), shown: ["SCR_CERVIX"], hidden: ["SCR_BREAST"] },
+    { who: "a man of 48", facts: person({ born: "1977-03-15", sex: "male" }), shown: ["SCR_BREAST", "SCR_CERVIX"], hidden: [] },
+  ])("a screening of the other sex is listed as information from five years before its band: $who", ({ facts, shown, hidden }) => {
+    const { groups } = listed(facts, "2025-06-15");
+    const inapplicable = groups.notApplicable.map((i) => i.item);
+    for (const item of shown) expect(inapplicable, item).toContain(item);
+    for (const item of hidden) expect(inapplicable, item).not.toContain(item);
+  });
+
   it("never hides what is due, overdue or up to date, and the daily notices see the same items as before", () => {
     // Her dTP booster recorded at 45: up to date, the next one at 65, twenty years ahead.
     const facts = person({ born: "1980-03-01", sex: "female", shots: [["dtp", "2025-03-05"]] });

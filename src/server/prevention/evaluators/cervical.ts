@@ -10,7 +10,8 @@ import { latestProcedure, PROCEDURE_LABELS } from "./screening";
  */
 export function cervical(rule: CervicalRule, ctx: Context): PreventionItem {
   const band = `de ${rule.fromYears} à ${rule.toYears} ans`;
-  if (ctx.facts.sex !== "female") return itemOf(rule, "NOT_APPLICABLE", `Ce dépistage concerne les femmes ${band}.`);
+  // Listed from five years before the band, as the other screenings (screening.ts says why).
+  if (ctx.facts.sex !== "female") return itemOf(rule, "NOT_APPLICABLE", `Ce dépistage concerne les femmes ${band}.`, { appliesFrom: birthday(ctx, rule.fromYears) });
   if (ctx.years > rule.toYears) return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ce dépistage organisé concerne les femmes ${band}.`);
   const birth = ctx.facts.birthDate;
   const start = birthday(ctx, rule.fromYears);

@@ -32,7 +32,9 @@ export function screening(rule: ScreeningRule, ctx: Context): PreventionItem {
   const who = rule.who;
   const band = `de ${who.fromYears} à ${who.toYears} ans`;
   if (who.sex && ctx.facts.sex !== who.sex) {
-    return itemOf(rule, "NOT_APPLICABLE", `Ce dépistage concerne les ${who.sex === "female" ? "femmes" : "hommes"} ${band}.`);
+    // Listed from five years before the band like a catch-up (group-items.ts): a boy of 10 read
+    // « Ce dépistage concerne les femmes de 50 à 74 ans » (found in the browser); a man of 48 still does.
+    return itemOf(rule, "NOT_APPLICABLE", `Ce dépistage concerne les ${who.sex === "female" ? "femmes" : "hommes"} ${band}.`, { appliesFrom: birthday(ctx, who.fromYears) });
   }
   if (ctx.years > who.toYears) return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : ce dépistage organisé concerne les personnes ${band}.`);
   const start = birthday(ctx, who.fromYears);
