@@ -102,7 +102,7 @@ export const frAccount = {
     noEvents: "Aucune connexion enregistrée.",
     changesTitle: "Modifications du compte",
     changesIntro:
-      "Changements de mot de passe, d'adresse e-mail ou de second facteur, et codes refusés en les confirmant : un code refusé que vous n'avez pas saisi veut dire que quelqu'un a utilisé une de vos sessions ; fermez-la.",
+      "Changements de mot de passe, d'adresse e-mail ou de second facteur, clés d'accès ajoutées ou retirées, identités numériques liées ou déliées, nouveaux codes de secours, et codes refusés en les confirmant : un changement ou un code refusé que vous n'avez pas fait veut dire que quelqu'un a utilisé une de vos sessions ; fermez-la.",
     changesCaption: "Modifications récentes du compte",
     noChanges: "Aucune modification enregistrée.",
     passwordTitle: "Changer de mot de passe",

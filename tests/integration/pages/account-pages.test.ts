@@ -67,6 +67,12 @@ describe("« Mon compte » (Pages Router)", () => {
     expect(html).not.toMatch(/[^ ]<span[^>]*>\(obligatoire\)/);
   });
 
+  it("says of « Modifications du compte » every change it lists: passkeys, identities and recovery codes as well as the password, the address and the second factor", async () => {
+    const { patient } = await people();
+    const html = (await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html!;
+    expect(html).toContain("clés d&#x27;accès ajoutées ou retirées, identités numériques liées ou déliées, nouveaux codes de secours");
+  });
+
   it("lists the account's passkeys by name, with the file that creates one and its script under the nonce, and nothing of the keys themselves", async () => {
     const { patient } = await people();
     await addPasskey({ credentialId: "cle-de-test-1", accountId: patient.accountId, publicKey: new Uint8Array([9, 8, 7, 6]), counter: 0, transports: ["internal"], name: "Téléphone d'Alix", now: new Date() });
