@@ -1,3 +1,5 @@
+import { ACCOUNT_CHANGES } from "./account-change-lines";
+
 /**
  * What a person can be notified of, and how each kind reads in the portal. The texts say that
  * something happened, never what it was about: no names, documents, specialties or conditions,
@@ -20,13 +22,7 @@ export const NOTIFICATION_KINDS = [
   "delegation-ending",
   "new-sign-in",
   "second-factor-replaced",
-  "password-changed",
-  "password-reset",
-  "passkey-added",
-  "passkey-removed",
-  "recovery-codes-regenerated",
-  "identity-linked",
-  "identity-unlinked",
+  ...ACCOUNT_CHANGES,
   "prevention-due",
   "message-received",
   "message-answered-for-caregiver",

@@ -1,3 +1,4 @@
+import { ACCOUNT_CHANGES } from "./account-change-lines";
 import type { NotificationKind } from "./kinds";
 
 /**
@@ -10,11 +11,5 @@ export const PROFESSIONAL_KINDS: ReadonlySet<NotificationKind> = new Set<Notific
   "message-received",
   "new-sign-in",
   "second-factor-replaced",
-  "password-changed",
-  "password-reset",
-  "passkey-added",
-  "passkey-removed",
-  "recovery-codes-regenerated",
-  "identity-linked",
-  "identity-unlinked",
+  ...ACCOUNT_CHANGES,
 ]);
