@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import { createHash } from "node:crypto";
 import { originOf } from "../auth/session-origin";
-import { sessionProblem } from "../auth/session-policy";
+import { timeoutOf } from "../auth/session-policy";
 import type { CurrentSession } from "../auth/check-session";
 import { recordAccountEvent } from "../db/account-event-store";
 import { listAccountSessions, revokeAccountSession, revokeAccountSessions } from "../db/session-store";
@@ -35,7 +35,7 @@ export function sessionHandle(sessionId: string): string {
 }
 
 export async function listSessions(session: CurrentSession, now: Date): Promise<SessionView[]> {
-  const rows = (await listAccountSessions(session.account.id)).filter((row) => !sessionProblem({ ...row, revokedAt: null, securityStamp: 0, account: { disabled: false, securityStamp: 0 } }, now));
+  const rows = (await listAccountSessions(session.account.id)).filter((row) => !timeoutOf(row, now));
   // The identities' names are read only when an identity opened one of them.
   const providers = new Map<string, string>();
   if (rows.some((row) => row.openedWith === "oidc")) for (const identity of await linkedIdentitiesOf(session.account.id)) providers.set(identity.ref, identity.provider);

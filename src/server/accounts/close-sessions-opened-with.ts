@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { CurrentSession } from "../auth/check-session";
 import type { SessionOrigin } from "../auth/session-origin";
-import { sessionProblem } from "../auth/session-policy";
+import { timeoutOf } from "../auth/session-policy";
 import type { Queryable } from "../db/queryable";
 import { revokeSessionsOpenedWith } from "../db/session-store";
 
@@ -16,8 +16,7 @@ import { revokeSessionsOpenedWith } from "../db/session-store";
  */
 export async function closeSessionsOpenedWith(session: CurrentSession, origin: Exclude<SessionOrigin, { method: "password" }>, now: Date, db?: Queryable): Promise<number> {
   const ended = await revokeSessionsOpenedWith(session.account.id, origin, now, session.sessionId, db);
-  const live = { revokedAt: null, securityStamp: 0, account: { disabled: false, securityStamp: 0 } };
-  return ended.filter((row) => !sessionProblem({ ...row, ...live }, now)).length;
+  return ended.filter((row) => !timeoutOf(row, now)).length;
 }
 
 /** The flag the account page reads to say how many were ended (account-page-data.ts); none when none. */

@@ -31,6 +31,14 @@ export function sessionProblem(session: SessionFacts, now: Date): SessionProblem
   if (session.account.disabled) return "disabled";
   // Password change, second-factor reset or disable bumped the account's stamp after sign-in.
   if (session.securityStamp !== session.account.securityStamp) return "stamp-changed";
+  return timeoutOf(session, now);
+}
+
+/**
+ * Whether a session neither revoked nor outdated by its account (the rows « Mon compte » lists,
+ * the sessions a removed passkey ends) has timed out, and how.
+ */
+export function timeoutOf(session: Pick<SessionFacts, "createdAt" | "lastSeenAt">, now: Date): "expired" | "idle" | undefined {
   if (now.getTime() - session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS) return "expired";
   if (now.getTime() - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) return "idle";
   return undefined;
