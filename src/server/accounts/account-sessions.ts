@@ -4,7 +4,7 @@ import { originOf } from "../auth/session-origin";
 import { timeoutOf } from "../auth/session-policy";
 import type { CurrentSession } from "../auth/check-session";
 import { recordAccountEvent } from "../db/account-event-store";
-import { listAccountSessions, revokeAccountSession, revokeAccountSessions } from "../db/session-store";
+import { listAccountSessions, revokeAccountSession, revokeAccountSessions } from "../db/account-session-store";
 import { describeDevice } from "@/lib/account/describe-device";
 import { linkedIdentitiesOf } from "./linked-identities";
 

@@ -3,7 +3,7 @@ import type { CurrentSession } from "../auth/check-session";
 import type { SessionOrigin } from "../auth/session-origin";
 import { timeoutOf } from "../auth/session-policy";
 import type { Queryable } from "../db/queryable";
-import { revokeSessionsOpenedWith } from "../db/session-store";
+import { revokeSessionsOpenedWith } from "../db/account-session-store";
 
 /**
  * After the owner removes a passkey or unlinks an identity (often because it was an intruder's):
