@@ -4,6 +4,7 @@ import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
 import type { ReadRepository } from "../fhir/read-repository";
 import { SNOMED_CONDITIONS, SNOMED_SYSTEM } from "./codes";
 import { addDays, parisDay, type Day } from "./days";
+import { PREGNANCY_DAYS } from "./evaluators/context";
 import { isActive } from "./extract-facts";
 import { loadPreventionRecord } from "./load-prevention-record";
 import type { VaccineKind } from "./types";
@@ -36,9 +37,6 @@ export async function pregnancySecretLabels(repo: ReadRepository, patient: Patie
  * dTP, flu or COVID-19 dose is given to anyone and tells nothing of it.
  */
 const PREGNANCY_TELLING_KINDS: ReadonlySet<VaccineKind> = new Set<VaccineKind>(["hexa", "dtcap", "rsv"]);
-
-/** A pregnancy counts from its first day for 42 weeks, the longest term (evaluators/context.ts). */
-const PREGNANCY_DAYS = 42 * 7;
 
 /**
  * The labels of a dose added by hand to the carnet (« Carnet › Ajouter »): the minor's secret when

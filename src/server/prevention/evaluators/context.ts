@@ -28,7 +28,7 @@ export function contextFor(facts: PreventionFacts, calendar: Calendar, date: Day
 }
 
 /** A pregnancy counts from its first day for 42 weeks (the longest term), unless it is closed sooner. */
-const PREGNANCY_DAYS = 42 * 7;
+export const PREGNANCY_DAYS = 42 * 7;
 
 function withCurrentPregnancy(facts: PreventionFacts, date: Day): PreventionFacts {
   if (!facts.conditions.has("pregnancy")) return facts;
