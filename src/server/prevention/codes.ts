@@ -40,6 +40,9 @@ export const ATC_VACCINES: Readonly<Record<string, VaccineKind>> = {
   J07BN04: "covid", // protein subunit (Nuvaxovid)
   J07BK03: "zoster",
   J07BX05: "rsv",
+  // Nirsevimab (Beyfortus), a monoclonal antibody (ATC J06BD08, as its leaflet gives it): not a
+  // vaccine, but what the infant's RSV item counts (types.ts).
+  J06BD08: "nirsevimab",
 };
 
 /** CVX codes: the demo data's (src/lib/fhir/builders/record.ts) and their usual siblings. */
@@ -61,7 +64,10 @@ export const CVX_VACCINES: Readonly<Record<string, VaccineKind>> = {
   "221": "covid", "228": "covid", "229": "covid", "230": "covid", "300": "covid", "301": "covid", "302": "covid", "309": "covid", "310": "covid",
   "311": "covid", "312": "covid", "313": "covid",
   "187": "zoster",
-  "303": "rsv", "304": "rsv", "305": "rsv", "306": "rsv",
+  "303": "rsv", "304": "rsv", "305": "rsv",
+  // 306 and 307 are nirsevimab's 0.5 mL and 1 mL doses (« RSV, mAb, nirsevimab-alip … neonate to
+  // 24 months »), an infant's antibody: 306 was read as an RSV vaccine, for the adults' item.
+  "306": "nirsevimab", "307": "nirsevimab",
 };
 
 export const SNOMED_CONDITIONS: Readonly<Record<string, ConditionKind>> = {

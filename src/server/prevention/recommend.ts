@@ -6,6 +6,7 @@ import { childBooster } from "./evaluators/child-booster";
 import { contextFor, type Context } from "./evaluators/context";
 import { course } from "./evaluators/course";
 import { eligibility } from "./evaluators/eligibility";
+import { firstSeason } from "./evaluators/first-season";
 import { infantSeries } from "./evaluators/infant-series";
 import { pregnancy } from "./evaluators/pregnancy";
 import { screening } from "./evaluators/screening";
@@ -50,5 +51,7 @@ function evaluate(rule: Rule, ctx: Context): PreventionItem {
       return visits(rule, ctx);
     case "pregnancy":
       return pregnancy(rule, ctx);
+    case "first-season":
+      return firstSeason(rule, ctx);
   }
 }

@@ -23,7 +23,13 @@ export type VaccineKind =
   | "flu"
   | "covid"
   | "zoster"
-  | "rsv";
+  | "rsv"
+  /**
+   * Nirsevimab (Beyfortus): not a vaccine but a monoclonal antibody given to infants against RSV.
+   * Recorded as an Immunization, as the carnet de santé records it among the immunisations, and
+   * counted apart from the RSV vaccines (an infant's dose is no adult's RSV vaccination).
+   */
+  | "nirsevimab";
 
 export type ConditionKind = "asthma" | "severe-asthma" | "copd" | "diabetes" | "heart-failure" | "immunocompromised" | "pregnancy";
 
@@ -86,14 +92,15 @@ export type PreventionItem = {
  * What a campaign is for: flu and COVID-19 each autumn, and COVID-19 again each spring for the
  * people whose protection fades fastest.
  */
-export type CampaignKind = "FLU" | "COVID" | "COVID_SPRING";
+export type CampaignKind = "FLU" | "COVID" | "COVID_SPRING" | "RSV";
 
 /**
- * A flu or COVID-19 campaign: the vaccines are only due between these days (both included).
+ * A flu, COVID-19 or RSV campaign: the vaccines are only due between these days (both included).
  * `name`: how the reasons name it (« la campagne de printemps 2025 »), else by its id
- * (« la campagne 2025-2026 »).
+ * (« la campagne 2025-2026 »). `bornFrom` (RSV): the infants born from this day are in their first
+ * season during this campaign (those born during it, and the catch-up of those born since).
  */
-export type Campaign = { id: string; name?: string; vaccines: readonly CampaignKind[]; start: Day; end: Day; source: Source; provisional?: boolean };
+export type Campaign = { id: string; name?: string; vaccines: readonly CampaignKind[]; start: Day; end: Day; source: Source; provisional?: boolean; bornFrom?: Day };
 
 type RuleBase = { item: string; label: string; theme: Theme; source: Source };
 
@@ -243,11 +250,27 @@ export type PregnancyRule = RuleBase & {
   preferredToWeeks: number;
   /** What the vaccination protects, in the reasons (« contre la coqueluche »). */
   against: string;
+  /**
+   * Only during a campaign and only up to the end of this week of amenorrhoea (RSV: from 32 to 36
+   * weeks, from September to the campaign's end): evaluators/pregnancy-season.ts.
+   */
+  season?: { campaign: CampaignKind; toWeeks: number };
+};
+
+/**
+ * An infant's protection for their first season of a virus (RSV: one dose of nirsevimab), due
+ * during the first campaign whose `bornFrom` the birth reaches (evaluators/first-season.ts).
+ */
+export type FirstSeasonRule = RuleBase & {
+  kind: "first-season";
+  vaccines: readonly VaccineKind[];
+  campaign: CampaignKind;
 };
 
 export type Rule =
   | InfantSeriesRule
   | PregnancyRule
+  | FirstSeasonRule
   | ChildBoosterRule
   | AdultBoosterRule
   | CourseRule

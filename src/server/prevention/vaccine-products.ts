@@ -35,6 +35,9 @@ export const VACCINE_PRODUCTS: readonly VaccineProduct[] = [
   { id: "shingrix", name: "Shingrix", atc: "J07BK03", kind: "zoster", disease: "Zona" },
   { id: "arexvy", name: "Arexvy", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },
   { id: "abrysvo", name: "Abrysvo", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },
+  // Not a vaccine: an antibody given to infants against RSV (bronchiolitis), which the carnet de
+  // santé records with the immunisations; the words say what it is.
+  { id: "beyfortus", name: "Beyfortus", atc: "J06BD08", kind: "nirsevimab", disease: "Anticorps contre le VRS, bronchiolite du nourrisson (nirsévimab, pas un vaccin)" },
 ];
 
 /** The ATC code of a kind of vaccine (the first product of that kind: they share it). */

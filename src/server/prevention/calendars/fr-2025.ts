@@ -94,6 +94,67 @@ const CAMPAGNE_PRINTEMPS: Source = {
   url: "https://www.iledefrance.ars.sante.fr/covid-19-renouvellement-vaccinal-pour-les-plus-fragiles-au-printemps-2025",
 };
 
+/**
+ * Nirsevimab (Beyfortus), a monoclonal antibody, not a vaccine: HAS, « Nirsévimab (Beyfortus®) dans
+ * la prévention des bronchiolites à virus respiratoire syncytial (VRS) chez les nouveau-nés et les
+ * nourrissons », réponse rapide put online on 14 September 2023: « une seule injection », « pour
+ * les nouveau-nés et nourrissons au cours de leur première année d'exposition à ce virus », « Il ne
+ * s'agit pas d'un vaccin », given « prioritairement avant le début de l'épidémie » to those born
+ * since February and at the maternity to those born during the campaign. Each season the
+ * ministry (DGS) sets the campaign's days and the first-season cohort (the campaigns below). A
+ * second season's dose is only for children who stay vulnerable (AFPA, 29 September 2025, on the
+ * arrêté of 26 September 2025): the record does not tell who they are, so it is not an item.
+ */
+const NIRSEVIMAB: Source = {
+  document: "Nirsévimab (Beyfortus) dans la prévention des bronchiolites à VRS chez les nouveau-nés et les nourrissons (Haute Autorité de santé, réponse rapide)",
+  edition: "14 septembre 2023, avec les campagnes annuelles du ministère chargé de la santé",
+  url: "https://has-sante.fr/jcms/p_3461236/fr/nirsevimab-beyfortus-dans-la-prevention-des-bronchiolites-a-virus-respiratoire-syncytial-vrs-chez-les-nouveau-nes-et-les-nourrissons",
+};
+
+/**
+ * The maternal RSV vaccine (Abrysvo): HAS, « Recommandation vaccinale contre les infections à VRS
+ * chez les femmes enceintes », online on 13 June 2024, as MesVaccins.net reports it (the HAS's own
+ * page was not at hand): « par précaution, … uniquement entre 32 et 36 semaines d'aménorrhée »; the
+ * maternal vaccination and the infant's antibody « sont deux stratégies alternatives », presented
+ * to the parents for their choice; the antibody is still needed when the vaccination « risque de
+ * ne pas être efficace : nouveaux-nés prématurés, intervalle entre la vaccination et la naissance
+ * de moins de 14 jours »; both campaigns « concomitantes entre septembre et janvier » (Naître en
+ * Alsace, quoting the HAS). The HAS gives no opinion on a dose in a later pregnancy, so the item
+ * asks for one in each pregnancy in the season, as long as none is recorded in this one.
+ */
+const VRS_GROSSESSE: Source = {
+  document: "Recommandation vaccinale contre les infections à VRS chez les femmes enceintes (Haute Autorité de santé)",
+  edition: "13 juin 2024",
+  url: "https://www.mesvaccins.net/web/news/22196-la-has-recommande-la-vaccination-des-femmes-enceintes-avec-le-vaccin-abrysvo-comme-un-moyen-supplementaire-de-prevention-des-infections-a-vrs-chez-les-nourrissons",
+};
+
+/**
+ * The RSV campaigns in metropolitan France (the overseas territories have their own days, which
+ * the record does not tell apart). 2024-2025: from 15 September 2024 at the maternity for the
+ * babies born in the season, the catch-up for « tous les nourrissons nés à partir du 1er janvier
+ * 2024 » (DGS, as Les nouvelles du jour and Le Quotidien du pharmacien report it), ended by the
+ * DGS on 31 January 2025 for the newborns, infants and pregnant women (Le Moniteur des pharmacies).
+ */
+const CAMPAGNE_VRS_2024: Source = {
+  document: "Campagne d'immunisation contre le VRS 2024-2025 (direction générale de la santé)",
+  edition: "2024-2025",
+  url: "https://lemoniteurdespharmacies-wp.1hpp.fr/nouvelles-missions/vaccination/le-vrs-sen-va-la-campagne-dimmunisation-aussi",
+};
+
+/**
+ * 2025-2026: from 1 September 2025, for the children born from then and, « à titre de rattrapage,
+ * les enfants nés entre février et août 2025 » (DGS, as Vidal reports it, 2025), Abrysvo for the
+ * pregnant women from the same day; ended in metropolitan France on 20 February 2026 (DGS, as
+ * Pourquoi Docteur reports it). The 2023-2024 campaign (from 15 September 2023, for those born
+ * since 6 February 2023) is left out: its last day could not be read here, and those children are
+ * past their first season.
+ */
+const CAMPAGNE_VRS_2025: Source = {
+  document: "Campagne 2025-2026 de prévention des infections à VRS (direction générale de la santé)",
+  edition: "2025-2026",
+  url: "https://www.vidal.fr/actualites/31448-campagne-2025-2026-de-prevention-des-infections-a-vrs-vaccin-abrysvo-ou-anticorps-monoclonaux.html",
+};
+
 /** The people the calendar lists as at risk for flu and COVID-19 (chronic disease, immunosuppression, pregnancy). */
 const SEASONAL_RISK: readonly ConditionKind[] = ["asthma", "severe-asthma", "copd", "diabetes", "heart-failure", "immunocompromised", "pregnancy"];
 
@@ -113,6 +174,14 @@ export const FR_2025: Calendar = {
     { id: "printemps-2024", name: "de printemps 2024", vaccines: ["COVID_SPRING"], start: "2024-04-15", end: "2024-06-16", source: CAMPAGNE_PRINTEMPS },
     { id: "printemps-2025", name: "de printemps 2025", vaccines: ["COVID_SPRING"], start: "2025-04-14", end: "2025-06-14", source: CAMPAGNE_PRINTEMPS },
     { id: "printemps-2027", name: "de printemps 2027", vaccines: ["COVID_SPRING"], start: "2027-04-14", end: "2027-06-14", source: CAMPAGNE_PRINTEMPS, provisional: true },
+    // RSV (bronchiolitis): the infants' antibody and the maternal vaccine share each campaign.
+    { id: "vrs-2024-2025", name: "contre le VRS 2024-2025", vaccines: ["RSV"], start: "2024-09-15", end: "2025-01-31", bornFrom: "2024-01-01", source: CAMPAGNE_VRS_2024 },
+    { id: "vrs-2025-2026", name: "contre le VRS 2025-2026", vaccines: ["RSV"], start: "2025-09-01", end: "2026-02-20", bornFrom: "2025-02-01", source: CAMPAGNE_VRS_2025 },
+    // Foreseen, to be checked against the DGS's announcement: the 2025-2026 pattern (1 September,
+    // a catch-up from February), and an end at the end of February: the last campaign ran to 20
+    // February, and an end foreseen too early would tell a baby born in February that the season
+    // is over while it is not, where one too late only leaves the item asked for a few more days.
+    { id: "vrs-2026-2027", name: "contre le VRS 2026-2027", vaccines: ["RSV"], start: "2026-09-01", end: "2027-02-28", bornFrom: "2026-02-01", source: CAMPAGNE_VRS_2025, provisional: true },
   ],
   rules: [
     // Infants. Mandatory for children born from 1 January 2018 (loi du 30 décembre 2017), and
@@ -158,6 +227,12 @@ export const FR_2025: Calendar = {
       item: "ROR", kind: "infant-series", label: "Rougeole, oreillons, rubéole (ROR)", theme: "vaccination-enfant",
       source: CALENDRIER_2025, vaccines: ["ror"], doses: [{ month: 12 }, { month: 16, to: 18 }], untilMonths: 216, mandatoryFrom: "2018-01-01", countsFromMonths: 12,
     },
+    // Bronchiolitis (RSV): one dose of an antibody in the infant's first season (NIRSEVIMAB), unless
+    // the mother chose the maternal vaccine (RSV_PREGNANCY), which is in her record, not the child's.
+    {
+      item: "RSV_INFANT", kind: "first-season", label: "Protection contre la bronchiolite (VRS)", theme: "vaccination-enfant", source: NIRSEVIMAB,
+      vaccines: ["nirsevimab"], campaign: "RSV",
+    },
     // Children and adolescents.
     {
       item: "DTCAP_6Y", kind: "child-booster", label: "Rappel diphtérie, tétanos, coqueluche, polio à 6 ans", theme: "vaccination-enfant",
@@ -194,6 +269,11 @@ export const FR_2025: Calendar = {
     {
       item: "PERTUSSIS_PREGNANCY", kind: "pregnancy", label: "Coqueluche pendant la grossesse", theme: "vaccination-adulte", source: COQUELUCHE_GROSSESSE,
       vaccines: ["dtcap"], fromWeeks: 20, preferredToWeeks: 36, against: "contre la coqueluche",
+    },
+    // RSV, for the baby: from 32 to 36 weeks, during the campaign only (VRS_GROSSESSE).
+    {
+      item: "RSV_PREGNANCY", kind: "pregnancy", label: "Bronchiolite (VRS) : vaccination pendant la grossesse", theme: "vaccination-adulte", source: VRS_GROSSESSE,
+      vaccines: ["rsv"], fromWeeks: 32, preferredToWeeks: 36, against: "contre le VRS", season: { campaign: "RSV", toWeeks: 36 },
     },
     {
       item: "ROR_CATCHUP", kind: "eligibility", label: "Rougeole, oreillons, rubéole (rattrapage adulte)", theme: "vaccination-adulte",

@@ -1,6 +1,7 @@
 import { addDays, completedWeeks } from "../days";
 import type { PreventionItem, PregnancyRule } from "../types";
 import { ageText, dosesOf, frDay, itemOf, type Context } from "./context";
+import { pregnancyInSeason } from "./pregnancy-season";
 
 /**
  * A vaccination in each pregnancy (pertussis: HAS, 7 April 2022). The pregnancy is the record's
@@ -18,6 +19,7 @@ import { ageText, dosesOf, frDay, itemOf, type Context } from "./context";
  * pregnancy, never overdue (the window ends with the birth); done by a dose since its first day.
  */
 export function pregnancy(rule: PregnancyRule, ctx: Context): PreventionItem {
+  if (rule.season) return pregnancyInSeason({ ...rule, season: rule.season }, ctx);
   const when = `à chaque grossesse, de préférence entre ${rule.fromWeeks} et ${rule.preferredToWeeks} semaines d'aménorrhée`;
   const why = "elle protège le nouveau-né dès sa naissance";
   if (!ctx.facts.conditions.has("pregnancy")) {
