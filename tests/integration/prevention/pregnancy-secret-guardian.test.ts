@@ -117,4 +117,14 @@ describe("a minor's secret pregnancy, from her guardian's session", () => {
     await sameForBoth(carnetPage, "/espace/prevention/carnet");
     await sameForBoth(preventionPage, "/espace/prevention");
   });
+
+  // After it: the maternal RSV vaccine (Abrysvo) is a pregnancy's item too, and its dose as secret.
+  it("the RSV dose she declares from the maternal vaccine's item stays out of the guardian's pages, and her own says it is done", async () => {
+    const answer = await doneByHerself("RSV_PREGNANCY", addDays(todayInParis(), -1));
+    expect(answer.headers.get("location")).toBe("/espace/prevention?message=fait");
+    const own = (await servePage(preventionPage, "/espace/prevention", { cookie: herself.cookie })).html!.replaceAll("&#x27;", "'");
+    expect(own).toContain("la vaccination contre le VRS est enregistrée le");
+    await sameForBoth(carnetPage, "/espace/prevention/carnet");
+    await sameForBoth(preventionPage, "/espace/prevention");
+  });
 });

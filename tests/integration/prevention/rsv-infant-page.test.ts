@@ -1,0 +1,79 @@
+import type { Immunization } from "@medplum/fhirtypes";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as addToRecord } from "@/app/(patient)/espace/prevention/carnet/ajouter/route";
+import * as preventionPage from "@/pages/espace/prevention";
+import * as carnetPage from "@/pages/espace/prevention/carnet";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aGuardianship } from "@/lib/fhir/builders/rules";
+import { systemRepository } from "@/server/fhir/repository";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { useTestDatabase } from "../../setup/test-database";
+import { appUrl, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
+
+useTestDatabase();
+
+/**
+ * A baby of the demo's family (Camille Martin's daughter, born on 20 October 2025) seen by her
+ * mother on 10 December 2025, in the 2025-2026 RSV campaign (1 September 2025 to 20 February
+ * 2026): the calendar asks for her protection against bronchiolitis, saying that the mother's own
+ * vaccination, if she chose it, is not in the baby's record; the carnet adds Beyfortus, worded as
+ * the antibody it is; once added, the calendar reads it. The server's clock only is moved (Date).
+ */
+let camille: SignedIn;
+let lina: string;
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2025-12-10T10:00:00+01:00"));
+  warmUpValidator();
+  const system = await systemRepository("rsv-infant-tests");
+  const mother = (await system.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
+  lina = (await system.create(aPatient({ given: "Lina", family: "Martin", gender: "female", birthDate: "2025-10-20" }))).id!;
+  await system.create(aGuardianship({ patientId: lina, agentPatientId: mother, scopes: [] }));
+  camille = await signIn(`Patient/${mother}`, { space: lina, name: "Camille Martin" });
+}, 120_000);
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replace(/\s+/g, " ");
+
+/** The calendar's group an item's label is listed in, as the page's headings divide it. */
+function groupOf(page: string, label: string): string | undefined {
+  const at = page.indexOf(label);
+  if (at < 0) return undefined;
+  const headings = ["À faire maintenant", "Bientôt", "À jour", "Le reste du calendrier"];
+  return headings.filter((h) => page.indexOf(h) >= 0 && page.indexOf(h) < at).sort((a, b) => page.indexOf(b) - page.indexOf(a))[0];
+}
+
+async function calendar(): Promise<string> {
+  const answer = await servePage(preventionPage, "/espace/prevention", { cookie: camille.cookie });
+  expect(answer.status).toBe(200);
+  return text(answer.html!);
+}
+
+describe("bronchiolitis (RSV) protection of a baby in her first season, on the prevention page", () => {
+  it("is to do now, says why, and says that a vaccination of the mother is not in the baby's record", async () => {
+    const page = await calendar();
+    expect(groupOf(page, "Protection contre la bronchiolite (VRS)")).toBe("À faire maintenant");
+    expect(page).toContain("Lina a 1 mois : c'est la première saison de circulation du VRS (bronchiolite) pour Lina et aucune dose d'anticorps (nirsévimab) n'est enregistrée.");
+    expect(page).toContain("pendant la campagne contre le VRS 2025-2026 (du 1er septembre 2025 au 20 février 2026)");
+    expect(page).toContain("Sauf si la mère a été vaccinée contre le VRS pendant la grossesse");
+  });
+
+  it("the carnet offers Beyfortus as an antibody, and once her mother adds it the calendar has it up to date", async () => {
+    const carnet = await servePage(carnetPage, "/espace/prevention/carnet", { cookie: camille.cookie });
+    expect(text(carnet.html!)).toContain("Beyfortus — Anticorps contre le VRS, bronchiolite du nourrisson (nirsévimab, pas un vaccin)");
+
+    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie: camille.cookie });
+    const request = new Request(`${appUrl()}/espace/prevention/carnet/ajouter`, { method: "POST", headers, body: new URLSearchParams({ product: "beyfortus", date: "2025-10-22" }) });
+    const answer = await inRequestScope(request, () => addToRecord(request));
+    expect(answer.headers.get("location")).toBe("/espace/prevention/carnet?message=ajoute");
+    const shots = (await (await systemRepository("rsv-infant-check")).search<Immunization>("Immunization", { patientId: lina, count: 10 })).resources;
+    expect(shots.map((s) => s.vaccineCode?.coding?.[0]?.code)).toEqual(["J06BD08"]);
+
+    const page = await calendar();
+    expect(groupOf(page, "Protection contre la bronchiolite (VRS)")).toBe("À jour");
+    expect(page).toContain("La protection contre la bronchiolite à VRS (anticorps nirsévimab) est enregistrée le 22 octobre 2025.");
+  });
+});
