@@ -9,6 +9,6 @@ export type PreferencesPageData = { lines: PreferenceLine[]; saved: boolean };
 export function preferencesPageProps(space: "patient" | "practitioner") {
   return framedPage<PreferencesPageData>(space, async ({ session }, { query }) => ({
     title: t("notificationPreferences.title"),
-    data: { lines: await myPreferences(session.account.id, space), saved: query.enregistre === "1" },
+    data: { lines: await myPreferences(session.account), saved: query.enregistre === "1" },
   }));
 }

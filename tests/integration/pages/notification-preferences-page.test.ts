@@ -3,7 +3,7 @@ import * as patientPreferences from "@/pages/espace/notifications/preferences";
 import * as proPreferences from "@/pages/pro/notifications/preferences";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { ACCOUNT_ACCESS_KINDS } from "@/lib/notifications/account-access-kinds";
-import { KIND_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { KIND_INFO, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { signIn } from "../fhir-api/http";
@@ -13,8 +13,11 @@ useTestDatabase();
 
 /** A label as the page's HTML spells it (React escapes the apostrophes). */
 const html = (text: string) => text.replace(/'/g, "&#x27;");
-const choosable = NOTIFICATION_KINDS.filter((kind) => !KIND_INFO[kind].security);
-const security = NOTIFICATION_KINDS.filter((kind) => KIND_INFO[kind].security);
+/** What reaches an adult who guards no minor and helps no one (notification-preferences-audience.test.ts). */
+const NOT_HERS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian"]);
+const hers = NOTIFICATION_KINDS.filter((kind) => !NOT_HERS.has(kind));
+const choosable = hers.filter((kind) => !KIND_INFO[kind].security);
+const security = hers.filter((kind) => KIND_INFO[kind].security);
 
 /** The page's text between two of its markers, to say where a label stands. */
 const between = (page: string, from: string, to?: string) => {

@@ -13,6 +13,6 @@ export async function POST(request: Request): Promise<Response> {
   const session = await getCurrentSession();
   if (!session) return unauthorized();
   const form = await request.formData().catch(() => new FormData());
-  await saveMyPreferences(session.account.id, session.account.kind, form);
+  await saveMyPreferences(session.account, form);
   return seeOther(`${preferencesPath(session.account.kind)}?enregistre=1`);
 }

@@ -1,0 +1,42 @@
+import "@/server/server-only";
+import type { NotificationKind } from "@/lib/notifications/kinds";
+import { delegationIsLive } from "../access/applicable-delegation";
+import { isOfAge } from "../children/majority";
+import type { AccountTies } from "../fhir/account-ties";
+
+const isMinor = (birthDate: string | undefined, now: Date) => birthDate !== undefined && !isOfAge(birthDate, now);
+
+/**
+ * Who each kind that does not reach every patient can reach, read from where it is emitted.
+ * A kind missing here can reach any patient's account (her own space's events, and a child's
+ * e-mailed to his live guardians by their preferences: notify.ts).
+ *   - majority-approaching (children/run-majority-tick.ts): the minor's own space, whose e-mail
+ *     goes to the minor's account or, without one, to each live guardian (notify.ts emailGuardians),
+ *     who also reads it among the child's notices;
+ *   - majority-guardian (same tick): each live guardian's own space;
+ *   - message-answered-for-caregiver (messages/create-message.ts): a caregiver who wrote for the
+ *     person she helps (caregivers-who-wrote.ts, delegations, not guardianships);
+ *   - delegation-revoked (delegations/change-delegation.ts, cancel-invitation.ts): the caregiver's
+ *     own space only.
+ * For a caregiver's kinds, an ended delegation counts too: she was in their audience, and the
+ * person she helped may name her again; the page keeps showing her the choice she made then.
+ */
+const AUDIENCE: Partial<Record<NotificationKind, (ties: AccountTies, now: Date) => boolean>> = {
+  "majority-approaching": (ties, now) => isMinor(ties.ownBirthDate, now) || guardsAMinor(ties, now),
+  "majority-guardian": guardsAMinor,
+  "message-answered-for-caregiver": receivedADelegation,
+  "delegation-revoked": receivedADelegation,
+};
+
+function guardsAMinor(ties: AccountTies, now: Date): boolean {
+  return ties.received.some(({ delegation, patientBirthDate }) => delegation.kind === "guardian" && delegationIsLive(delegation, now) && isMinor(patientBirthDate, now));
+}
+
+function receivedADelegation(ties: AccountTies): boolean {
+  return ties.received.some(({ delegation }) => delegation.kind === "delegate");
+}
+
+/** Whether a notice of this kind can reach a patient's account with these ties (the preferences page lists only those). */
+export function kindReaches(kind: NotificationKind, ties: AccountTies, now: Date): boolean {
+  return AUDIENCE[kind]?.(ties, now) ?? true;
+}
