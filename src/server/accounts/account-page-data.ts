@@ -25,7 +25,15 @@ import { redeemRecoveryCodesTicket } from "./recovery-codes-display";
  * Only what the page shows leaves here: no key, hash or secret but the TOTP secret being set up,
  * which the person must see to type it into their app.
  */
-export type AccountSearch = { ok?: string; erreur?: string; codes?: string; totp?: string; secours?: string; fermees?: string };
+export type AccountSearch = {
+  ok?: string;
+  erreur?: string;
+  codes?: string;
+  totp?: string;
+  secours?: string;
+  /** Not from the address: the count the removal sealed for this session (closed-sessions-flash.ts). */
+  closed?: number | null;
+};
 
 export type AccountPageData = {
   accountPath: "/espace/compte" | "/pro/compte";
@@ -73,11 +81,11 @@ const OK: Record<string, MessageKey> = {
 /** The results that end the sessions a way in opened, and how the page counts them. */
 const CLOSED: Record<string, PluralKey> = { "cle-retiree": "account.passkeySessionsClosed", "oidc-delie": "account.oidcSessionsClosed" };
 
-/** The count the removal's answer put in the address: a small number only, and only beside its own result. */
+/** The count the removal sealed for this session and this result (closed-sessions-flash.ts), beside its own result only. */
 function closedSessions(search: AccountSearch): AccountPageData["closedSessions"] {
   const message = search.ok ? CLOSED[search.ok] : undefined;
-  if (!message || !search.fermees || !/^[1-9][0-9]{0,2}$/.test(search.fermees)) return null;
-  return { count: Number(search.fermees), message };
+  if (!message || !search.closed) return null;
+  return { count: search.closed, message };
 }
 
 const ERRORS: Record<string, MessageKey> = {

@@ -5,16 +5,21 @@ import { framedPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { headersOf } from "../pages/request-headers";
 import { accountPageData, type AccountPageData, type AccountSearch } from "./account-page-data";
+import { readClosingFlash } from "./closed-sessions-flash";
 
 /** The getServerSideProps of « Mon compte », in either space: about the account itself, whichever space the person acts in. */
 export function accountPageProps(space: "patient" | "practitioner") {
-  return framedPage<AccountPageData>(space, async ({ session }, { req, query }) => ({
-    title: t("account.title"),
-    data: await accountPageData(session, searchOf(query), headersOf(req), new Date()),
-  }));
+  return framedPage<AccountPageData>(space, async ({ session }, { req, res, query }) => {
+    const search = searchOf(query);
+    const headers = headersOf(req);
+    // Read once: the page that shows the count clears it (closed-sessions-flash.ts).
+    const flash = readClosingFlash(headers.get("cookie"), session, search.ok);
+    if (flash.clear) res.appendHeader("Set-Cookie", flash.clear);
+    return { title: t("account.title"), data: await accountPageData(session, { ...search, closed: flash.count }, headers, new Date()) };
+  });
 }
 
 function searchOf(query: ParsedUrlQuery): AccountSearch {
   const one = (key: keyof AccountSearch) => queryValue(query[key]);
-  return { ok: one("ok"), erreur: one("erreur"), codes: one("codes"), totp: one("totp"), secours: one("secours"), fermees: one("fermees") };
+  return { ok: one("ok"), erreur: one("erreur"), codes: one("codes"), totp: one("totp"), secours: one("secours") };
 }

@@ -1,5 +1,6 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
-import { closedFlag, closeSessionsOpenedWith } from "@/server/accounts/close-sessions-opened-with";
+import { closeSessionsOpenedWith } from "@/server/accounts/close-sessions-opened-with";
+import { closingAnswer } from "@/server/accounts/closed-sessions-flash";
 import { currentFactorProven } from "@/server/accounts/current-factor-proven";
 import { findPasskey, removePasskey } from "@/server/db/passkey-store";
 import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
@@ -28,6 +29,6 @@ export function POST(request: Request): Promise<Response> {
       return true;
     });
     if (!removed) return "erreur=cle";
-    return `ok=cle-retiree${closedFlag(closed)}`;
+    return closingAnswer(session, "cle-retiree", closed);
   });
 }

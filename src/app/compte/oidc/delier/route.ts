@@ -1,5 +1,6 @@
 import { accountFormPost, field } from "@/server/accounts/account-route";
-import { closedFlag, closeSessionsOpenedWith } from "@/server/accounts/close-sessions-opened-with";
+import { closeSessionsOpenedWith } from "@/server/accounts/close-sessions-opened-with";
+import { closingAnswer } from "@/server/accounts/closed-sessions-flash";
 import { currentFactorProven } from "@/server/accounts/current-factor-proven";
 import { findLinkedIdentity, identityRefOf } from "@/server/accounts/linked-identities";
 import type { Queryable } from "@/server/db/queryable";
@@ -33,6 +34,6 @@ export function POST(request: Request): Promise<Response> {
       return true;
     };
     if (!(await changeAndTellOwner(session.account, "identity-unlinked", { at: now, ...trail }, unbind))) return "erreur=oidc-inconnue";
-    return `ok=oidc-delie${closedFlag(closed)}`;
+    return closingAnswer(session, "oidc-delie", closed);
   });
 }
