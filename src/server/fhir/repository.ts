@@ -15,6 +15,7 @@ import { forbidden, notFound } from "./errors";
 import { checkVersion } from "./history-rows";
 import { tellPatientOfChoiceMadeForHer } from "./choice-made-for-patient";
 import { isUuid } from "./ids";
+import { keepLinePosition, withNextLinePosition } from "./line-position";
 import { refuseUndeliverable } from "./message-delivery";
 import { nameSender } from "./message-sender";
 import { claimStagedFile, discardStagedFile, stageFile, type StagedFile } from "./file-store";
@@ -69,11 +70,12 @@ export class Repository extends WriteGuards {
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
       await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
     }
-    await writeVersion(tx, resource, facts, 1, now, options.indexText, true);
+    const written = await withNextLinePosition(q, resource, facts.patientId);
+    await writeVersion(tx, written, facts, 1, now, options.indexText, true);
     await this.audit({ patientId: facts.patientId ?? null, entity: `${resource.resourceType}/${id}`, interaction: "create", outcome: "success" }, q);
     if (resource.resourceType === "Consent") await tellPatientOfChoiceMadeForHer(q, this.actor, facts.patientId ?? null, now);
-    this.forgetAfterWrite(resource);
-    return resource;
+    this.forgetAfterWrite(written);
+    return written;
   }
 
   /**
@@ -187,7 +189,7 @@ export class Repository extends WriteGuards {
     checkVersion(stored, options.ifMatch);
     const now = this.now();
     const versionId = stored.version_id + 1;
-    const resource = prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content, agentName: this.ctx.agentName });
+    const resource = keepLinePosition(prepareForWrite(this.actor, input, { id, versionId, now, stored: stored.content, agentName: this.ctx.agentName }), stored.content);
     validateForWrite(resource);
     const facts = await factsForWrite(q, resource);
     // Moving a resource to another compartment, or out of what the actor may write, is refused.
