@@ -17,7 +17,10 @@ const isMinor = (birthDate: string | undefined, now: Date) => birthDate !== unde
  *   - message-answered-for-caregiver (messages/create-message.ts): a caregiver who wrote for the
  *     person she helps (caregivers-who-wrote.ts, delegations, not guardianships);
  *   - delegation-revoked (delegations/change-delegation.ts, cancel-invitation.ts): the caregiver's
- *     own space only.
+ *     own space only;
+ *   - sharing-changed-for-you, record-copied-for-you (notifications/acted-for-patient.ts): a person
+ *     with an account for whom a caregiver or a guardian acted, so one who named someone (or has a
+ *     guardian) in her space. Before her first invitation, nothing of them can reach her.
  * For a caregiver's kinds, an ended delegation counts too: she was in their audience, and the
  * person she helped may name her again; the page keeps showing her the choice she made then.
  */
@@ -26,6 +29,8 @@ const AUDIENCE: Partial<Record<NotificationKind, (ties: AccountTies, now: Date) 
   "majority-guardian": guardsAMinor,
   "message-answered-for-caregiver": receivedADelegation,
   "delegation-revoked": receivedADelegation,
+  "sharing-changed-for-you": (ties) => ties.actedForBySomeone,
+  "record-copied-for-you": (ties) => ties.actedForBySomeone,
 };
 
 function guardsAMinor(ties: AccountTies, now: Date): boolean {

@@ -18,6 +18,7 @@ const db = useTestDatabase();
 const label = (kind: NotificationKind) => KIND_INFO[kind].label.replace(/'/g, "&#x27;");
 const MAJORITY: NotificationKind[] = ["majority-approaching", "majority-guardian"];
 const CAREGIVER: NotificationKind[] = ["message-answered-for-caregiver", "delegation-revoked"];
+const ACTED_FOR: NotificationKind[] = ["sharing-changed-for-you", "record-copied-for-you"];
 const yearsAgo = (years: number) => addMonthsToDay(parisDayOf(new Date()), -12 * years);
 
 async function aPerson(given: string, birthDate: string): Promise<{ id: string; session: SignedIn }> {
@@ -38,10 +39,10 @@ const listed = (page: string, kinds: NotificationKind[]) => kinds.filter((kind) 
  * pour une personne que vous aidez ». A kind is listed only where it can reach the account.
  */
 describe("the notification preferences of a patient's account list only the kinds that can reach it", () => {
-  it("an adult who guards no minor and helps no one is offered neither the majority's kinds nor a caregiver's", async () => {
+  it("an adult who guards no minor, helps no one and named no one is offered neither the majority's kinds, nor a caregiver's, nor those of acts for her", async () => {
     const { session } = await aPerson("Adèle", "1980-03-04");
     const page = await preferencesPage(session);
-    expect(listed(page, [...MAJORITY, ...CAREGIVER])).toEqual([]);
+    expect(listed(page, [...MAJORITY, ...CAREGIVER, ...ACTED_FOR])).toEqual([]);
     expect(page).toContain(label("document-added"));
     expect(page).toContain(label("delegation-changed"));
   });
@@ -64,14 +65,15 @@ describe("the notification preferences of a patient's account list only the kind
     expect(listed(await preferencesPage(other.session), MAJORITY)).toEqual([]);
   });
 
-  it("someone who received a caregiver's delegation, even one that has ended, is offered the caregiver's kinds", async () => {
+  it("someone who received a caregiver's delegation, even one that has ended, is offered the caregiver's kinds; the one who gave it, those of acts for her", async () => {
     const system = await systemRepository("notification-preferences-audience-tests");
     const helper = await aPerson("Aude", "1985-09-10");
-    const helped = (await system.create(aPatient({ given: "Gaston", family: "Audience", birthDate: "1940-02-03" }))).id!;
-    await system.create(aDelegation({ patientId: helped, agentPatientId: helper.id, scopes: ["messages:write"], start: "2020-01-01", end: "2021-01-01" }));
+    const helped = await aPerson("Gaston", "1940-02-03");
+    await system.create(aDelegation({ patientId: helped.id, agentPatientId: helper.id, scopes: ["messages:write"], start: "2020-01-01", end: "2021-01-01" }));
     const page = await preferencesPage(helper.session);
-    expect(listed(page, CAREGIVER)).toEqual(CAREGIVER);
+    expect(listed(page, [...CAREGIVER, ...ACTED_FOR])).toEqual(CAREGIVER);
     expect(page).toContain('name="email-message-answered-for-caregiver"');
+    expect(listed(await preferencesPage(helped.session), [...CAREGIVER, ...ACTED_FOR])).toEqual(ACTED_FOR);
   });
 
   it("saving the form keeps a choice stored for a kind it no longer lists", async () => {

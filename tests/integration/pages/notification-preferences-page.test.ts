@@ -13,8 +13,8 @@ useTestDatabase();
 
 /** A label as the page's HTML spells it (React escapes the apostrophes). */
 const html = (text: string) => text.replace(/'/g, "&#x27;");
-/** What reaches an adult who guards no minor and helps no one (notification-preferences-audience.test.ts). */
-const NOT_HERS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian"]);
+/** What reaches an adult who guards no minor, helps no one and named no one to act for her (notification-preferences-audience.test.ts). */
+const NOT_HERS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian", "sharing-changed-for-you", "record-copied-for-you"]);
 const hers = NOTIFICATION_KINDS.filter((kind) => !NOT_HERS.has(kind));
 const choosable = hers.filter((kind) => !KIND_INFO[kind].security);
 const security = hers.filter((kind) => KIND_INFO[kind].security);

@@ -44,8 +44,8 @@ describe("a professional's notification pages", () => {
     expect(pro).not.toContain(html(KIND_INFO["pro-first-access"].label));
 
     const own = (await servePage(patientPreferences, "/espace/notifications/preferences", { cookie: patient.cookie })).html!;
-    // An adult who guards no minor and helps no one: only the majority's and a caregiver's kinds are left out (notification-preferences-audience.test.ts).
-    const notHers = new Set(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian"]);
+    // An adult who guards no minor and helps no one: only the majority's kinds, a caregiver's and those of someone acting for her are left out (notification-preferences-audience.test.ts).
+    const notHers = new Set(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian", "sharing-changed-for-you", "record-copied-for-you"]);
     expect(NOTIFICATION_KINDS.filter((kind) => own.includes(html(KIND_INFO[kind].label)))).toEqual(NOTIFICATION_KINDS.filter((kind) => !notHers.has(kind)));
 
     const list = (await servePage(proNotifications, "/pro/notifications", { cookie: doctor.cookie })).html!;
