@@ -24,13 +24,19 @@ export async function withNextLinePosition<T extends Resource>(q: Queryable, res
   if (linePositionOf(line) !== undefined || !group || !patientId) return resource;
   const author = extractColumns(resource).author;
   await q.query("SELECT pg_advisory_xact_lock(hashtext($1)) IS NULL AS locked", [`line-position:${patientId}:${group}`]);
-  const [row] = await q.query<{ highest: string | number | null }>(
-    `SELECT max(floor((e->>'valuePositiveInt')::numeric)) AS highest
-       FROM fhir_resource r CROSS JOIN LATERAL jsonb_array_elements(COALESCE(r.content->'extension', '[]'::jsonb)) e
-      WHERE r.resource_type = 'MedicationRequest' AND r.patient_id = $1::uuid AND r.group_id = $2
-        AND r.author IS NOT DISTINCT FROM $3 AND e->>'url' = $4 AND jsonb_typeof(e->'valuePositiveInt') = 'number'`,
+  const [row] = await q.query<{ highest: string | number | null; unplaced: boolean }>(
+    `WITH lines AS (
+       SELECT (SELECT max(floor((e->>'valuePositiveInt')::numeric))
+                 FROM jsonb_array_elements(COALESCE(r.content->'extension', '[]'::jsonb)) e
+                WHERE e->>'url' = $4 AND jsonb_typeof(e->'valuePositiveInt') = 'number') AS place
+         FROM fhir_resource r
+        WHERE r.resource_type = 'MedicationRequest' AND r.patient_id = $1::uuid AND r.group_id = $2 AND r.author IS NOT DISTINCT FROM $3 AND NOT r.deleted)
+     SELECT max(place) AS highest, bool_or(place IS NULL OR place < 1) AS unplaced FROM lines`,
     [patientId, group, author, SYSTEMS.prescriptionLinePosition],
   );
+  // A prescription whose lines were written before places were given (none has one): a place
+  // would put the new line before them all; it stays unplaced among them, as they are.
+  if (row?.unplaced) return resource;
   const highest = Number(row?.highest ?? 0);
   const next = Number.isSafeInteger(highest) && highest > 0 ? highest + 1 : 1;
   return { ...resource, extension: [...(line.extension ?? []), { url: SYSTEMS.prescriptionLinePosition, valuePositiveInt: next }] };

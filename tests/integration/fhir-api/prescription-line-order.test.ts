@@ -12,7 +12,7 @@ import { personWithAccount } from "../delegations/world";
 import { servePage } from "../pages/pages-route";
 import { fhir, resourceOf, sameOrigin, signIn, warmUpValidator } from "./http";
 
-useTestDatabase();
+const db = useTestDatabase();
 
 const MEDICINES = ["Paracétamol 1 g", "Ibuprofène 400 mg", "Oméprazole 20 mg", "Amoxicilline 1 g", "Zinc 15 mg", "Magnésium 300 mg"];
 
@@ -56,5 +56,23 @@ describe("a prescription's lines written through the FHIR API without a place", 
     const where = MEDICINES.map((medication) => page.indexOf(medication));
     expect(where.every((at) => at >= 0)).toBe(true);
     expect(where).toEqual([...where].sort((a, b) => a - b));
+  });
+
+  it("leave a line unplaced in a prescription whose lines were written before places were given, rather than put it before them", async () => {
+    warmUpValidator();
+    const system = await systemRepository("prescription-line-order-tests");
+    const prescriber = (await system.create(aPractitioner({ given: "Noé", family: "Ordre" }))).id!;
+    const patient = await personWithAccount(system, "Oscar", "Ordre");
+    await system.create(anAuthorisation({ patientId: patient.patientId, practitionerId: prescriber }));
+    const doctor = await signIn(`Practitioner/${prescriber}`);
+    const prescriptionId = newId();
+    const [template] = aPrescription({ prescriptionId, patientId: patient.patientId, requesterId: prescriber, lines: [{ medication: "Ancienne ligne", dosage: "1 par jour", quantity: { value: 1, unit: "boîte(s)" } }] });
+    const { id: _id, extension: _place, ...unplaced } = template!;
+    // Written before places were given: stored without one (the repository now gives one to every new line).
+    const old = await system.create(unplaced);
+    await db().sql.query("UPDATE fhir_resource SET content = content - 'extension' WHERE id = $1::uuid", [old.id]);
+    const answer = await fhir("POST", "MedicationRequest", { cookie: doctor.cookie, body: { ...unplaced, medicationCodeableConcept: { text: "Nouvelle ligne" } }, headers: sameOrigin() });
+    expect(answer.status, answer.text).toBe(201);
+    expect(placeOf(resourceOf<MedicationRequest>(answer))).toBeUndefined();
   });
 });
