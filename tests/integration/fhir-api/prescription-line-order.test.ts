@@ -69,7 +69,7 @@ describe("a prescription's lines written through the FHIR API without a place", 
     const [template] = aPrescription({ prescriptionId, patientId: patient.patientId, requesterId: prescriber, lines: [{ medication: "Ancienne ligne", dosage: "1 par jour", quantity: { value: 1, unit: "boîte(s)" } }] });
     const { id: _id, extension: _place, ...unplaced } = template!;
     // Written before places were given: stored without one (the repository now gives one to every new line).
-    const old = await system.create(unplaced);
+    const old = await system.create<MedicationRequest>(unplaced);
     await db().sql.query("UPDATE fhir_resource SET content = content - 'extension' WHERE id = $1::uuid", [old.id]);
     const answer = await fhir("POST", "MedicationRequest", { cookie: doctor.cookie, body: { ...unplaced, medicationCodeableConcept: { text: "Nouvelle ligne" } }, headers: sameOrigin() });
     expect(answer.status, answer.text).toBe(201);
