@@ -47,24 +47,29 @@ export const formatShortDay = keptPerString((value) => {
 /**
  * "3 décembre 2026 à 09:05" and "09:05", as Intl writes them in Paris, from the day kept above
  * and the Paris wall clock (paris-day.ts). Why not Intl: a history or a link's openings show
- * fifty instants, each different, so nothing is kept, and Intl's format was 1.2 % of the
- * history's and the prescription's CPU (issue 16, V8 profiles). Years Intl writes otherwise
- * (before 1000, after 9999) still go through it. A property test holds both to Intl.
+ * fifty instants, each different, and Intl's format was 1.2 % of the history's and the
+ * prescription's CPU (issue 16, V8 profiles). Years Intl writes otherwise (before 1000, after
+ * 9999) still go through it. A property test holds both to Intl.
+ *
+ * Kept per value too: the fifty instants differ from each other, not from one view of the page
+ * to the next (a document's « Qui l'a consulté », the history's first page). Reading each one's
+ * string back into a Date was most of what the document's page spent on its views' times
+ * (issue 16, profile-by-page.mjs, forty-first session).
  */
-export function formatDateTime(value: string | Date | undefined): string {
+export const formatDateTime = keptPerString((value) => {
   const date = valid(value);
   if (!date) return "";
   const wall = parisWall(date);
   // The wall clock's date is the Paris day ("AAAA-MM-JJ": four-digit years only, see parisWall).
   return wall ? `${formatDay(wall.toISOString().slice(0, 10))} à ${clock(wall)}` : firstAsOrdinal(dateTimeFormat.format(date));
-}
+});
 
-export function formatTime(value: string | Date | undefined): string {
+export const formatTime = keptPerString((value) => {
   const date = valid(value);
   if (!date) return "";
   const wall = parisWall(date);
   return wall ? clock(wall) : timeFormat.format(date);
-}
+});
 
 /** The Paris wall clock at an instant, as a UTC date; undefined for a year of fewer or more than four digits. */
 function parisWall(date: Date): Date | undefined {
@@ -87,11 +92,17 @@ export const isoDay = keptPerString((value): string | undefined => {
   return date ? parisDayOf(date) : undefined;
 });
 
+/**
+ * One formatter for every size: `toLocaleString` with options builds a new NumberFormat at each
+ * call, 80 µs of a document page's CPU for its one size (issue 16, profile-by-page.mjs).
+ */
+const megabytes = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+
 export function formatSize(bytes: number | undefined): string {
   if (bytes === undefined) return "";
   if (bytes < 1024) return `${bytes} o`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+  return `${megabytes.format(bytes / (1024 * 1024))} Mo`;
 }
 
 export function formatLabel(contentType: string | undefined): string {
