@@ -9,6 +9,7 @@ import type { Reason } from "../access/decision";
 import type { ResourceFacts } from "../access/facts";
 import type { PatientRules } from "../access/rules";
 import type { Queryable } from "../db/queryable";
+import { conversationIdOfMessage, conversationTakenElsewhere } from "./conversation-owner";
 import { unprocessable } from "./errors";
 import { factsOfRow, loadRow } from "./resource-row";
 
@@ -21,7 +22,8 @@ import { factsOfRow, loadRow } from "./resource-row";
  * above their level, not secret). A professional's attachment in a minor's conversation must
  * also be one the minor's guardians may see, as they read it (conversationReader). Otherwise
  * nothing is written and the sender is told why, in plain words. Only plain text and document
- * references travel: no inline files, no markup.
+ * references travel: no inline files, no markup. A conversation id already used by another
+ * patient or another professional is refused (conversation-owner.ts).
  */
 export async function refuseUndeliverable(
   db: Queryable,
@@ -36,6 +38,12 @@ export async function refuseUndeliverable(
   const professional = conversationProfessional(participant);
   if (!decide(professional, "read", facts, rules, now).allow) {
     throw refusal("Ce professionnel ne peut pas recevoir de message : il n'a pas accès à votre dossier.", "destinataire");
+  }
+  // A conversation is this patient's with this professional: another record's message in it
+  // would be taken for the thread's, and the professional's reply written there.
+  const conversationId = conversationIdOfMessage(message);
+  if (conversationId && (await conversationTakenElsewhere(db, conversationId, facts.patientId, `Practitioner/${participant}`))) {
+    throw refusal("Cette conversation est introuvable.", "identifier");
   }
   for (const part of message.payload ?? []) {
     if (part.contentString !== undefined) {

@@ -1,0 +1,31 @@
+import "@/server/server-only";
+import type { Communication } from "@medplum/fhirtypes";
+import { SYSTEMS } from "@/lib/fhir/systems";
+import type { Queryable } from "../db/queryable";
+
+/** The conversation a message names (its identifier of SYSTEMS.conversation, stored as group_id). */
+export function conversationIdOfMessage(message: Communication): string | undefined {
+  return (message.identifier ?? []).find((identifier) => identifier.system === SYSTEMS.conversation)?.value;
+}
+
+/**
+ * Whether a conversation id already holds messages of another patient with this professional,
+ * or of this patient with another professional. A conversation is between one patient and one
+ * professional, and each side finds it by its id alone: the professional's inbox by their
+ * reference (practitioner-messages.ts), the patient's space by the record. A message of another
+ * record in the thread made the professional take the thread for that record's and answer into
+ * it. Deleted and withdrawn messages count: the id stays the thread's. Both reads go by an index
+ * (resource_actor_idx, resource_patient_group_idx).
+ */
+export async function conversationTakenElsewhere(db: Queryable, conversationId: string, patientId: string, professionalRef: string): Promise<boolean> {
+  const rows = await db.query<{ taken: boolean }>(
+    `SELECT EXISTS (
+              SELECT 1 FROM fhir_resource
+               WHERE actor_ref = $3 AND resource_type = 'Communication' AND group_id = $1 AND patient_id IS DISTINCT FROM $2::uuid)
+         OR EXISTS (
+              SELECT 1 FROM fhir_resource
+               WHERE patient_id = $2::uuid AND group_id = $1 AND resource_type = 'Communication' AND actor_ref IS DISTINCT FROM $3) AS taken`,
+    [conversationId, patientId, professionalRef],
+  );
+  return rows[0]?.taken === true;
+}
