@@ -61,6 +61,17 @@ describe("create", () => {
     expect((await fhir("GET", `DocumentReference/${created.id}`, { cookie })).status).toBe(200);
   });
 
+  it("refuses a conditional create (If-None-Exist) it does not perform, rather than creating whatever matches", async () => {
+    // Taken without its condition, a client's retry made to avoid a duplicate created one.
+    const first = await create(ownDocument());
+    expect(first.status).toBe(201);
+    const before = await countDocuments();
+    const answer = await fhir("POST", "DocumentReference", { cookie, body: ownDocument(), headers: sameOrigin({ "if-none-exist": `_id=${resourceOf<DocumentReference>(first).id}` }) });
+    expect(answer.status).toBe(400);
+    expect(outcomeOf(answer).issue?.[0]?.code).toBe("not-supported");
+    expect(await countDocuments()).toBe(before);
+  });
+
   it("files a resource without a patient in the signed-in patient's space", async () => {
     const { patient: _omitted, ...immunization } = anImmunization({ patientId: camilleId, date: "2024-10-10" });
     const answer = await create(immunization, cookie, "Immunization");

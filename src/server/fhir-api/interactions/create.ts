@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import type { Communication, Resource } from "@medplum/fhirtypes";
-import { invalid } from "../../fhir/errors";
+import { FhirError, invalid } from "../../fhir/errors";
 import { createMessage } from "../../messages/create-message";
 import { parseNoParams } from "../parse-search";
 import { readJsonBody } from "../read-json-body";
@@ -13,6 +13,9 @@ import type { InteractionContext } from "./context";
  */
 export async function createInteraction({ request, url, type, repo, base }: InteractionContext): Promise<Response> {
   parseNoParams(url.searchParams);
+  // No conditional create (capability-statement.ts): taken without its condition, a client's
+  // retry meant to avoid a duplicate would create one. Refused, like a malformed If-Match.
+  if (request.headers.has("if-none-exist")) throw new FhirError(400, "not-supported", "La création conditionnelle (If-None-Exist) n'est pas prise en charge.");
   const body = await readJsonBody(request);
   if (body.resourceType !== type) throw invalid("Le resourceType du corps ne correspond pas à l'adresse.");
   // A message tells its recipient in its own transaction, whichever door it came through.
