@@ -1,6 +1,7 @@
 import type { Communication } from "@medplum/fhirtypes";
 import { mayStillWithdraw } from "@/lib/messages/message-rules";
 import type { Actor } from "./actor";
+import { canonical } from "./canonical-json";
 import type { Reason } from "./decision";
 
 /**
@@ -50,13 +51,4 @@ export function senderRefOf(actor: Actor): string | undefined {
 function frozenPart(message: Communication): Omit<Communication, "meta" | "received" | "status" | "payload"> {
   const { meta: _meta, received: _received, status: _status, payload: _payload, ...rest } = message;
   return rest;
-}
-
-/** JSON with keys sorted, so that two equal resources compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
 }

@@ -204,6 +204,7 @@ export class Repository extends WriteGuards {
     this.refuseDelegationGrant("update", resource, stored.content, facts.patientId);
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);
+    this.refuseIdentityChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
     this.refuseFutureDocumentDate(resource, stored.content);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);

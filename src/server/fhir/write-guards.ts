@@ -1,9 +1,10 @@
 import "@/server/server-only";
-import type { Resource } from "@medplum/fhirtypes";
+import type { Patient, Resource } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../access/actor";
 import { agentWriteRefusal } from "../access/agent-writes";
 import { widensDelegation } from "../access/delegation-widening";
+import { identityChangeRefusal } from "../access/identity-changes";
 import { messageChangeRefusal } from "../access/message-changes";
 import { statusMoveRefused } from "../access/status-moves";
 import { isAfterToday, parisDay } from "../prevention/days";
@@ -32,8 +33,9 @@ export function refuseFileWrite(actor: Actor, type: string): void {
  * The checks every write passes besides decide(), each refusing a class of attack whatever the
  * door (the API, a page, a use case): files written only with their document, ids given by the
  * server, someone acting for a patient touching their own rights, a delegation given without
- * its pause, a final status left, a sent message edited, a document dated after today; and the
- * level a new document takes by default. The writes themselves are repository.ts's.
+ * its pause, a final status left, a sent message edited, a patient's identity rewritten, a
+ * document dated after today; and the level a new document takes by default. The writes
+ * themselves are repository.ts's.
  */
 export class WriteGuards extends ReadRepository {
   /** The server gives ids; only the system (the seed's fixed demo identities) may choose one. */
@@ -110,6 +112,14 @@ export class WriteGuards extends ReadRepository {
     if (!day || day === kept || !isAfterToday(day, this.now())) return;
     const message = "La date du document ne peut pas être dans le futur.";
     throw unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["DocumentReference.date"] }]);
+  }
+
+  /** A patient's identity (INS, names, birth date, sex, active) is the record system's (identity-changes.ts). */
+  protected refuseIdentityChange(stored: Resource, next: Resource): void {
+    if (stored.resourceType !== "Patient" || next.resourceType !== "Patient") return;
+    const reason = identityChangeRefusal(this.actor, stored as Patient, next as Patient);
+    if (!reason) return;
+    throw new Denied({ patientId: stored.id ?? null, entity: `Patient/${stored.id}`, interaction: "update", outcome: "denied", reason }, forbidden("L'identité d'un patient (INS, noms, date de naissance, sexe) ne se modifie pas ici."));
   }
 
   /** A message is never edited: only its read receipt, or its withdrawal by its sender (message-changes.ts). */

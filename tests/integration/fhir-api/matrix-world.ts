@@ -142,8 +142,8 @@ export async function buildMatrixWorld(db: () => Database): Promise<MatrixWorld>
       case "Condition":
         return aCondition({ patientId, onset: "2025-01-15" });
       case "Patient":
-        // The same birth date as stored: someone acting for the patient may not change it.
-        return aPatient({ id: patientId, ...(patientId === patients.leo ? { birthDate: "2016-09-10" } : {}) });
+        // The same identity as stored (name, birth date): nobody but the record system changes it (identity-changes.ts).
+        return aPatient({ id: patientId, given: owner, ...(patientId === patients.leo ? { birthDate: "2016-09-10" } : {}) });
       case "AuditEvent":
         return { resourceType: "AuditEvent" } as Resource;
     }
