@@ -19,6 +19,7 @@ export const RELATIVES_NOTICES = {
   email: "error",
   "soi-meme": "error",
   adresse: "error",
+  trop: "error",
   lien: "error",
   formulaire: "error",
   interdit: "error",

@@ -13,6 +13,7 @@ import { endDayAllowed, INVITATION_TTL_MS, managesChildSpace } from "./invitatio
 import { hashSecret, newSecret } from "./invitation-secret";
 import { managedSpace, managedSpaceUntil } from "./managed-space";
 import { addressRefused, childTieRefused, endDayRefused, selfInvitationRefused } from "./relatives-refusal";
+import { refuseInvitationPastQuota } from "./invitation-quota";
 
 export type InviteInput = {
   given: string;
@@ -54,6 +55,7 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
   const appUrl = env().APP_URL;
   const invitationId = await repo.transaction(async ({ tx, audit }) => {
     const db = inPrisma(tx);
+    await refuseInvitationPastQuota(db, patientId, now);
     const id = await insertInvitation(db, {
       patientId,
       given: input.given,
