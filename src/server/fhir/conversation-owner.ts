@@ -9,23 +9,27 @@ export function conversationIdOfMessage(message: Communication): string | undefi
 }
 
 /**
- * Whether a conversation id already holds messages of another patient with this professional,
- * or of this patient with another professional. A conversation is between one patient and one
+ * Whether a conversation id was started by another patient with this professional, or by this
+ * patient with another professional. A conversation is between one patient and one
  * professional, and each side finds it by its id alone: the professional's inbox by their
  * reference (practitioner-messages.ts), the patient's space by the record. A message of another
  * record in the thread made the professional take the thread for that record's and answer into
- * it. Deleted and withdrawn messages count: the id stays the thread's. Both reads go by an index
+ * it. Its first message decides (as read-conversation.ts reads a thread), so that a thread
+ * mixed before this check still takes its owner's messages and no one else's. Deleted and
+ * withdrawn messages count: the id stays the thread's. Both reads go by an index
  * (resource_actor_idx, resource_patient_group_idx).
  */
 export async function conversationTakenElsewhere(db: Queryable, conversationId: string, patientId: string, professionalRef: string): Promise<boolean> {
-  const rows = await db.query<{ taken: boolean }>(
-    `SELECT EXISTS (
-              SELECT 1 FROM fhir_resource
-               WHERE actor_ref = $3 AND resource_type = 'Communication' AND group_id = $1 AND patient_id IS DISTINCT FROM $2::uuid)
-         OR EXISTS (
-              SELECT 1 FROM fhir_resource
-               WHERE patient_id = $2::uuid AND group_id = $1 AND resource_type = 'Communication' AND actor_ref IS DISTINCT FROM $3) AS taken`,
+  const [first] = await db.query<{ patient: string | null; professional: string | null }>(
+    `SELECT (SELECT patient_id::text FROM fhir_resource
+              WHERE actor_ref = $3 AND resource_type = 'Communication' AND group_id = $1
+              ORDER BY date NULLS LAST, id LIMIT 1) AS patient,
+            (SELECT actor_ref FROM fhir_resource
+              WHERE patient_id = $2::uuid AND group_id = $1 AND resource_type = 'Communication'
+              ORDER BY date NULLS LAST, id LIMIT 1) AS professional`,
     [conversationId, patientId, professionalRef],
   );
-  return rows[0]?.taken === true;
+  const otherPatient = first?.patient != null && first.patient !== patientId.toLowerCase();
+  const otherProfessional = first?.professional != null && first.professional !== professionalRef;
+  return otherPatient || otherProfessional;
 }

@@ -15,7 +15,7 @@ export async function conversationMessages(repo: Repository, conversationId: str
   if (!isUuid(conversationId)) throw notFound();
   let found: { patientId: string; messages: Communication[] } | undefined;
   if (repo.actor.kind === "practitioner") {
-    found = (await repo.practitionerMessages(conversationId))[0];
+    found = startedFirst(await repo.practitionerMessages(conversationId));
   } else {
     const patientId = spaceOf(repo.actor);
     const page = patientId ? await repo.search<Communication>("Communication", { patientId, group: [conversationId], count: 100, sort: "-date" }) : undefined;
@@ -24,6 +24,17 @@ export async function conversationMessages(repo: Repository, conversationId: str
   if (!found || found.messages.length === 0) throw notFound();
   const messages = [...found.messages].sort((a, b) => (a.sent ?? "").localeCompare(b.sent ?? ""));
   return { patientId: found.patientId, messages };
+}
+
+/**
+ * A conversation is the record's that started it. New messages cannot join a thread from another
+ * record (conversation-owner.ts), but one stored before that check could have: the professional
+ * then took the thread for the newcomer's and answered into that record. The oldest message
+ * decides, whatever came later.
+ */
+function startedFirst(groups: { patientId: string; messages: Communication[] }[]): { patientId: string; messages: Communication[] } | undefined {
+  const firstSent = (group: { messages: Communication[] }) => group.messages.reduce((oldest, message) => ((message.sent ?? "") < oldest ? (message.sent ?? "") : oldest), "\uffff");
+  return [...groups].sort((a, b) => firstSent(a).localeCompare(firstSent(b)))[0];
 }
 
 /**

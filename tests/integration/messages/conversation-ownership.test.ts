@@ -63,6 +63,17 @@ describe("a conversation belongs to one patient and one professional", () => {
     expect((await inConversation(conversationId)).map((row) => row.content.recipient?.[0]?.reference)).toEqual([`Practitioner/${world.bernard}`]);
   });
 
+  it("answers, in a thread already mixed before this check, the record that started it", async () => {
+    const started = await post("send", { destinataire: world.bernard, texte: "Docteur, une question de Camille." }, { cookie: world.sessions.camille.cookie });
+    const conversationId = conversationOf(started);
+    // Written as the system, as a message let in before the check would be stored.
+    await world.system.create(aMessage({ patientId: world.mayaId, conversationId, recipient: `Practitioner/${world.bernard}`, text: "Message glissé plus tard", sender: `Patient/${world.mayaId}` }));
+    const reply = await post("send", { conversation: conversationId, texte: "Réponse à la question" }, { cookie: world.sessions.bernard.cookie });
+    expect(noticeOf(reply)).toBe("envoye");
+    const answer = (await inConversation(conversationId)).find((row) => row.content.payload?.[0]?.contentString === "Réponse à la question");
+    expect(answer?.patient_id).toBe(world.camilleId);
+  });
+
   it("still takes the first message of a new conversation and a reply in one's own", async () => {
     const conversationId = crypto.randomUUID();
     const first = await fhir("POST", "Communication", {
