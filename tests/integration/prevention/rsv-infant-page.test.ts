@@ -57,7 +57,8 @@ describe("bronchiolitis (RSV) protection of a baby in her first season, on the p
     const page = await calendar();
     expect(groupOf(page, "Protection contre la bronchiolite (VRS)")).toBe("À faire maintenant");
     expect(page).toContain("Lina a 1 mois : c'est la première saison de circulation du VRS (bronchiolite) pour Lina et aucune dose d'anticorps (nirsévimab) n'est enregistrée.");
-    expect(page).toContain("pendant la campagne contre le VRS 2025-2026 (du 1er septembre 2025 au 20 février 2026)");
+    // The dose is named again: « Elle est recommandée » after « aucune dose … » read as Lina.
+    expect(page).toContain("Une dose est recommandée maintenant, pendant la campagne contre le VRS 2025-2026 (du 1er septembre 2025 au 20 février 2026).");
     expect(page).toContain("Sauf si la mère a été vaccinée contre le VRS pendant la grossesse");
   });
 

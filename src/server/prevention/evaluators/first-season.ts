@@ -45,7 +45,7 @@ export function firstSeason(rule: FirstSeasonRule, ctx: Context): PreventionItem
   }
   if (ctx.date <= first.end) {
     const due = laterOf(first.start, birth);
-    return itemOf(rule, "DUE", `${babyAge(ctx)} : ${whose} et aucune dose d'anticorps (nirsévimab) n'est enregistrée. Elle est recommandée maintenant, pendant ${season}.${unlessMother}`, { due });
+    return itemOf(rule, "DUE", `${babyAge(ctx)} : ${whose} et aucune dose d'anticorps (nirsévimab) n'est enregistrée. Une dose est recommandée maintenant, pendant ${season}.${unlessMother}`, { due });
   }
   return itemOf(
     rule,

@@ -29,7 +29,7 @@ export function pregnancyInSeason(rule: PregnancyRule & { season: NonNullable<Pr
   const done = dosesOf(ctx, rule.vaccines).filter((day) => day >= start);
   const last = done[done.length - 1];
   if (last) {
-    return itemOf(rule, "COMPLETE", `${pregnancyText} : la vaccination ${rule.against} est enregistrée le ${frDay(last)}, pendant cette grossesse. Faite au moins 14 jours avant la naissance, le bébé n'a pas besoin de l'anticorps (nirsévimab).`);
+    return itemOf(rule, "COMPLETE", `${pregnancyText} : la vaccination ${rule.against} est enregistrée le ${frDay(last)}, pendant cette grossesse. Si elle a été faite au moins 14 jours avant la naissance, le bébé n'a pas besoin de l'anticorps (nirsévimab).`);
   }
   const windowStart = addDays(start, rule.fromWeeks * 7);
   const windowEnd = addDays(start, (rule.season.toWeeks + 1) * 7 - 1);
@@ -48,9 +48,12 @@ export function pregnancyInSeason(rule: PregnancyRule & { season: NonNullable<Pr
   }
   const openFrom = laterOf(windowStart, open.start);
   const openTo = earlierOf(windowEnd, open.end);
-  const period = `du ${frDay(openFrom)} au ${frDay(openTo)} (${weeksText}, pendant ${campaignText(open)})`;
+  // The campaign's own days are in parentheses (campaignText): the window's terms are not, so that
+  // the sentence never closes two parentheses at once.
+  const terms = `${weeksText} et pendant ${campaignText(open)}`;
+  const period = `du ${frDay(openFrom)} au ${frDay(openTo)}, ${terms}`;
   if (ctx.date < openFrom) {
     return itemOf(rule, "NOT_DUE", `${pregnancyText} : la vaccination ${rule.against} sera proposée ${period} ; ${why}.`, { due: openFrom });
   }
-  return itemOf(rule, "DUE", `${pregnancyText} et aucune vaccination ${rule.against} n'est enregistrée pendant cette grossesse : elle est proposée maintenant, jusqu'au ${frDay(openTo)} (${weeksText}, pendant ${campaignText(open)}) ; ${why}.`, { due: openFrom });
+  return itemOf(rule, "DUE", `${pregnancyText} et aucune vaccination ${rule.against} n'est enregistrée pendant cette grossesse : elle est proposée maintenant, jusqu'au ${frDay(openTo)}, ${terms} ; ${why}.`, { due: openFrom });
 }
