@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import * as relativesPage from "@/pages/espace/proches";
 import { MAX_INVITATIONS_PER_DAY } from "@/server/delegations/invitation-quota";
+import { servePage } from "../pages/pages-route";
 import { useTestDatabase } from "../../setup/test-database";
-import { buildWorld, noticeOf, post, type World } from "./world";
+import { buildWorld, locationOf, noticeOf, post, type World } from "./world";
 
 const db = useTestDatabase();
 
@@ -33,6 +35,12 @@ describe("invitations a space sends in a day", () => {
     const refused = await invite(stranger, world.camille.session.cookie);
     expect(refused.status).toBe(303);
     expect(noticeOf(refused)).toBe("trop");
+    // What the page then says: the bound, that it is the space's and counts cancelled ones, and
+    // when to try again (it said « le nombre maximal », « attendez », neither number nor delay).
+    const page = (await servePage(relativesPage, `${locationOf(refused).pathname}${locationOf(refused).search}`, { cookie: world.camille.session.cookie })).html!;
+    expect(page.replace(/<[^>]+>/g, "").replaceAll("&#x27;", "'")).toContain(
+      `Cet espace a déjà envoyé ${MAX_INVITATIONS_PER_DAY} invitations en 24 heures, le maximum (les invitations annulées comptent aussi). Vous pourrez en envoyer une autre au plus tard dans 24 heures. Rien n'a été envoyé.`,
+    );
     expect(await mailsTo(stranger)).toBe(MAX_INVITATIONS_PER_DAY);
     expect(await invitationsOf(world.camille.patientId)).toBe(MAX_INVITATIONS_PER_DAY);
 
