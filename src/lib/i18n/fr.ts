@@ -107,6 +107,11 @@ export const fr = {
     delegateSpace: "{name} — vous agissez pour cette personne",
     current: "Espace affiché",
     open: "Ouvrir cet espace",
+    /**
+     * Read after « Ouvrir cet espace » by screen readers only: the buttons of the list of spaces
+     * were all « Ouvrir cet espace » in a list of buttons (found in the browser).
+     */
+    openWhose: " : {name}",
     /** The card a guardian has in a child's space (src/pages/espace/carnet-enfant.tsx). */
     growthTitle: "Carnet de santé : croissance",
     growthDescription: "Le poids, la taille et le périmètre crânien sur les courbes de croissance, et les certificats de santé.",

@@ -81,8 +81,11 @@ export default function PatientHomePage({ frame, data }: FramedProps<PatientHome
                   <span className="text-sm text-slate-700">{t("patientHome.current")}</span>
                 ) : (
                   <SwitchSpaceForm patientId={space.patientId}>
-                    <Button type="submit" variant="secondary" aria-describedby={`space-${space.patientId}`}>
+                    {/* The person's name inside the button, for screen readers: a list of buttons (a
+                        screen reader's rotor) read « Ouvrir cet espace » three times. */}
+                    <Button type="submit" variant="secondary">
                       {t("patientHome.open")}
+                      <span className="sr-only">{t("patientHome.openWhose", { name: space.kind === "self" ? t("patientHome.ownSpace") : space.name })}</span>
                     </Button>
                   </SwitchSpaceForm>
                 )}

@@ -31,6 +31,11 @@ describe("a caregiver's home, acting in another person's space", () => {
     // What Nadia is to each, not a word that reads as the other person's role (« Paul Accueil (aidant) »).
     expect(answer.html).toContain("Paul Accueil — vous agissez pour cette personne");
     expect(answer.html).not.toContain("(aidant)");
+    // Each space's button names whose space it opens (a screen reader's list of buttons read
+    // « Ouvrir cet espace » for every one).
+    const buttons = [...answer.html!.matchAll(/<button[^>]*>(.*?)<\/button>/gs)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+    expect(buttons).toContain("Ouvrir cet espace : Paul Accueil");
+    expect(buttons).toContain("Ouvrir cet espace : Mon espace personnel");
 
     const namesRead = async (patientId: string) =>
       db().sql.query<{ agent: string }>(
