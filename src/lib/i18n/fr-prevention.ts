@@ -30,7 +30,7 @@ export const frPrevention = {
     /** The sentence after a form was sent (?message=…, src/lib/prevention/forms.ts). */
     notices: {
       fait: "C'est noté : ce que vous avez déclaré est enregistré dans le dossier.",
-      ajoute: "La vaccination est ajoutée au carnet.",
+      ajoute: "C'est ajouté au carnet de vaccination.",
       rappels: "Votre choix de rappels est enregistré.",
       bilan: "Votre questionnaire est enregistré dans votre dossier.",
       invalide: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs.",

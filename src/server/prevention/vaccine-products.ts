@@ -37,7 +37,7 @@ export const VACCINE_PRODUCTS: readonly VaccineProduct[] = [
   { id: "abrysvo", name: "Abrysvo", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },
   // Not a vaccine: an antibody given to infants against RSV (bronchiolitis), which the carnet de
   // santé records with the immunisations; the words say what it is.
-  { id: "beyfortus", name: "Beyfortus", atc: "J06BD08", kind: "nirsevimab", disease: "Anticorps contre le VRS, bronchiolite du nourrisson (nirsévimab, pas un vaccin)" },
+  { id: "beyfortus", name: "Beyfortus", atc: "J06BD08", kind: "nirsevimab", disease: "Anticorps nirsévimab contre la bronchiolite à VRS, pas un vaccin" },
 ];
 
 /** The ATC code of a kind of vaccine (the first product of that kind: they share it). */

@@ -84,7 +84,7 @@ describe("the vaccination record (Pages Router)", () => {
   it("says what a form's answer code means, and nothing for an unknown or repeated one", async () => {
     const cookie = world.sessions.jean.cookie;
     const added = await html(serveRecord, `${RECORD}?message=ajoute`, cookie);
-    expect(added).toContain("La vaccination est ajoutée au carnet.");
+    expect(added).toContain("est ajouté au carnet de vaccination.");
     expect(added).toContain('role="status"');
     const refused = await html(serveRecord, `${RECORD}?message=refuse`, cookie);
     expect(refused).toContain("Rien n&#x27;a été enregistré : vos droits sur cet espace ne le permettent pas.");

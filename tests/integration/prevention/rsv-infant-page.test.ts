@@ -56,7 +56,7 @@ describe("bronchiolitis (RSV) protection of a baby in her first season, on the p
   it("is to do now, says why, and says that a vaccination of the mother is not in the baby's record", async () => {
     const page = await calendar();
     expect(groupOf(page, "Protection contre la bronchiolite (VRS)")).toBe("À faire maintenant");
-    expect(page).toContain("Lina a 1 mois : c'est la première saison de circulation du VRS (bronchiolite) pour Lina et aucune dose d'anticorps (nirsévimab) n'est enregistrée.");
+    expect(page).toContain("Lina a 1 mois : c'est la première saison de circulation du VRS (le principal virus de la bronchiolite) pour Lina et aucune dose d'anticorps (nirsévimab) n'est enregistrée.");
     // The dose is named again: « Elle est recommandée » after « aucune dose … » read as Lina.
     expect(page).toContain("Une dose est recommandée maintenant, pendant la campagne contre le VRS 2025-2026 (du 1er septembre 2025 au 20 février 2026).");
     expect(page).toContain("Sauf si la mère a été vaccinée contre le VRS pendant la grossesse");
@@ -64,7 +64,7 @@ describe("bronchiolitis (RSV) protection of a baby in her first season, on the p
 
   it("the carnet offers Beyfortus as an antibody, and once her mother adds it the calendar has it up to date", async () => {
     const carnet = await servePage(carnetPage, "/espace/prevention/carnet", { cookie: camille.cookie });
-    expect(text(carnet.html!)).toContain("Beyfortus — Anticorps contre le VRS, bronchiolite du nourrisson (nirsévimab, pas un vaccin)");
+    expect(text(carnet.html!)).toContain("Beyfortus — Anticorps nirsévimab contre la bronchiolite à VRS, pas un vaccin");
 
     const headers = new Headers({ "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie: camille.cookie });
     const request = new Request(`${appUrl()}/espace/prevention/carnet/ajouter`, { method: "POST", headers, body: new URLSearchParams({ product: "beyfortus", date: "2025-10-22" }) });

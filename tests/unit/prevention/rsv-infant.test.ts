@@ -49,7 +49,7 @@ describe("RSV_INFANT — an antibody for the first RSV season", () => {
   it("says why, names the child to the parent, and says that the mother's vaccination is not in the child's record", () => {
     const item = recommend(baby("2025-10-20"), FR_2025, "2025-12-10", { self: false, name: "Lina" }).find((i) => i.item === "RSV_INFANT")!;
     expect(item.label).toBe("Protection contre la bronchiolite (VRS)");
-    expect(item.reason).toContain("Lina a 1 mois : c'est la première saison de circulation du VRS (bronchiolite) pour Lina et aucune dose d'anticorps (nirsévimab) n'est enregistrée.");
+    expect(item.reason).toContain("Lina a 1 mois : c'est la première saison de circulation du VRS (le principal virus de la bronchiolite) pour Lina et aucune dose d'anticorps (nirsévimab) n'est enregistrée.");
     expect(item.reason).toContain("pendant la campagne contre le VRS 2025-2026 (du 1er septembre 2025 au 20 février 2026)");
     expect(item.reason).toContain("Sauf si la mère a été vaccinée contre le VRS pendant la grossesse (Abrysvo, au moins 14 jours avant la naissance) : cette vaccination est dans le dossier de la mère, pas dans celui-ci.");
     expect(item.reason).toContain("Haute Autorité de santé");

@@ -39,7 +39,7 @@ export function firstSeason(rule: FirstSeasonRule, ctx: Context): PreventionItem
     return itemOf(rule, "NOT_APPLICABLE", `${babyAge(ctx)} : la protection par anticorps (nirsévimab) concerne les nourrissons pendant leur première saison de VRS.`);
   }
   const season = campaignText(first);
-  const whose = `c'est la première saison de circulation du VRS (bronchiolite) pour ${ctx.voice.you}`;
+  const whose = `c'est la première saison de circulation du VRS (le principal virus de la bronchiolite) pour ${ctx.voice.you}`;
   if (ctx.date < first.start) {
     return itemOf(rule, "NOT_DUE", `${babyAge(ctx)} : ${whose}. Une dose d'anticorps (nirsévimab) sera à faire à partir du ${frDay(first.start)}, pendant ${season}.${unlessMother}`, { due: first.start });
   }
