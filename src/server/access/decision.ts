@@ -47,7 +47,9 @@ export type Reason =
   // The identity a professional finds the patient by, the record system's alone (identity-changes.ts).
   | "identity"
   // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).
-  | "delegation-pause";
+  | "delegation-pause"
+  // A document written from the patient's side naming another author, a custodian or an authenticator (document-claims.ts).
+  | "document-claim";
 
 // One frozen decision per answer and reason, made on first use: decide() runs 48 times for each
 // type a page searches (row-filter.ts), and a new object each time added to what a page

@@ -3,6 +3,7 @@ import type { Patient, Resource } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../access/actor";
 import { agentWriteRefusal } from "../access/agent-writes";
+import { documentClaimRefused } from "../access/document-claims";
 import { widensDelegation } from "../access/delegation-widening";
 import { identityChangeRefusal } from "../access/identity-changes";
 import { messageChangeRefusal } from "../access/message-changes";
@@ -12,7 +13,7 @@ import type { Queryable } from "../db/queryable";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { patientIdOf } from "./columns";
 import { Denied } from "./denied";
-import { forbidden, unprocessable } from "./errors";
+import { FhirError, forbidden, unprocessable } from "./errors";
 import { isUuid } from "./ids";
 import { ReadRepository } from "./read-repository";
 
@@ -112,6 +113,21 @@ export class WriteGuards extends ReadRepository {
     if (!day || day === kept || !isAfterToday(day, this.now())) return;
     const message = "La date du document ne peut pas être dans le futur.";
     throw unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["DocumentReference.date"] }]);
+  }
+
+  /**
+   * A document written by a patient, or for her, names no one else as its author, custodian or
+   * authenticator (document-claims.ts). `input` is the body as sent. The writer may see the
+   * document, so the refusal is a 403 that says which element, in the patient's trail.
+   */
+  protected refuseDocumentClaim(interaction: "create" | "update", input: Resource, stored: Resource | undefined, patientId: string | undefined): void {
+    const element = documentClaimRefused(this.actor, input, stored);
+    if (!element) return;
+    const message = `Un document ajouté depuis l'espace patient ne nomme ni établissement (custodian), ni garant (authenticator), ni autre auteur que la personne qui l'ajoute : DocumentReference.${element} refusé.`;
+    throw new Denied(
+      { patientId: patientId ?? null, entity: `DocumentReference/${input.id}`, interaction, outcome: "denied", reason: "document-claim" },
+      new FhirError(403, "forbidden", message, [{ severity: "error", code: "forbidden", diagnostics: message, expression: [`DocumentReference.${element}`] }]),
+    );
   }
 
   /** A patient's identity (INS, names, birth date, sex, active) is the record system's (identity-changes.ts). */
