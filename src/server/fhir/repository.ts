@@ -203,6 +203,7 @@ export class Repository extends WriteGuards {
     }
     await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
     this.refuseDocumentClaim("update", input, stored.content, facts.patientId);
+    this.refuseLabelChange(input, stored.content);
     this.refuseDelegationGrant("update", resource, stored.content, facts.patientId);
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);

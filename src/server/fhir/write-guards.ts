@@ -12,6 +12,7 @@ import { isAfterToday, parisDay } from "../prevention/days";
 import type { Queryable } from "../db/queryable";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { patientIdOf } from "./columns";
+import { labelsChanged } from "./stated-labels";
 import { Denied } from "./denied";
 import { FhirError, forbidden, unprocessable } from "./errors";
 import { isUuid } from "./ids";
@@ -128,6 +129,20 @@ export class WriteGuards extends ReadRepository {
       { patientId: patientId ?? null, entity: `DocumentReference/${input.id}`, interaction, outcome: "denied", reason: "document-claim" },
       new FhirError(403, "forbidden", message, [{ severity: "error", code: "forbidden", diagnostics: message, expression: [`DocumentReference.${element}`] }]),
     );
+  }
+
+  /**
+   * An update keeps the stored security labels: they change only through their own door
+   * (setSecurityLabels, the document's « Niveau de confidentialité »), which asks for the right
+   * to change the patient's privacy choices. A body stating other labels was answered 200 with
+   * them silently dropped, and its client believed them applied: it is refused, with nothing
+   * written. A body without meta.security keeps the stored ones (stated-labels.ts).
+   */
+  protected refuseLabelChange(input: Resource, stored: Resource): void {
+    if (!labelsChanged(input, stored)) return;
+    const message =
+      "Les étiquettes de sécurité (meta.security) ne changent pas par une mise à jour : reprenez celles de la version enregistrée. Le niveau de confidentialité d'un document se règle depuis sa page dans l'espace santé.";
+    throw unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: [`${input.resourceType}.meta.security`] }]);
   }
 
   /** A patient's identity (INS, names, birth date, sex, active) is the record system's (identity-changes.ts). */

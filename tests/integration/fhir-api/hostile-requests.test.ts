@@ -101,7 +101,11 @@ describe("another patient's data (cases 1, 3, 4, 7)", () => {
     expect(await storedState()).toBe(before);
     expect(idsOf(await fhir("GET", `DocumentReference?patient=${nadia}`, { cookie: nadiaCookie }))).toEqual([nadiaDocument.id]);
 
-    const forged = { ...own, meta: { versionId: "99", lastUpdated: "1999-01-01T00:00:00Z", security: [{ system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "V" }] } };
+    // Labels change only through their own door: stated in a PUT, they are refused, not dropped (label-updates.test.ts).
+    const relabelled = { ...own, meta: { versionId: "99", lastUpdated: "1999-01-01T00:00:00Z", security: [{ system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "V" }] } };
+    refused(await fhir("PUT", path, { cookie: camilleCookie, headers, body: relabelled }), 422, "labels in the body");
+    expect(await storedState()).toBe(before);
+    const forged = { ...own, meta: { versionId: "99", lastUpdated: "1999-01-01T00:00:00Z" } };
     const answer = await fhir("PUT", path, { cookie: camilleCookie, headers, body: forged });
     expect(answer.status, answer.text).toBe(200);
     const stored = resourceOf<DocumentReference>(answer);
