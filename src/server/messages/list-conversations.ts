@@ -3,6 +3,7 @@ import type { Communication } from "@medplum/fhirtypes";
 import { spaceOf } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 import { summarise, type ConversationSummary } from "./conversation-view";
+import { ownedThreads } from "./thread-owner";
 
 /** The most recent messages a list is built from (five pages of the search). */
 const PAGES = 5;
@@ -15,7 +16,8 @@ const PAGES = 5;
  */
 export async function listConversations(repo: Repository): Promise<ConversationSummary[]> {
   if (repo.actor.kind === "practitioner") {
-    const perPatient = await repo.practitionerMessages();
+    // A thread mixed before the conversation check is listed as its page shows it (thread-owner.ts).
+    const perPatient = ownedThreads(await repo.practitionerMessages());
     return summarise(perPatient.flatMap((p) => p.messages), repo.actor, repo.now());
   }
   const patientId = spaceOf(repo.actor);

@@ -4,6 +4,7 @@ import { spaceOf } from "../access/actor";
 import { notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
 import { practitionerOf, toMessageView, unreadBy, type MessageView } from "./conversation-view";
+import { ownedThreads } from "./thread-owner";
 
 export type Conversation = { id: string; patientId: string; practitionerId?: string; subject?: string; messages: MessageView[] };
 
@@ -15,7 +16,8 @@ export async function conversationMessages(repo: Repository, conversationId: str
   if (!isUuid(conversationId)) throw notFound();
   let found: { patientId: string; messages: Communication[] } | undefined;
   if (repo.actor.kind === "practitioner") {
-    found = startedFirst(await repo.practitionerMessages(conversationId));
+    // A thread mixed before the conversation check is its first message's record's (thread-owner.ts).
+    found = ownedThreads(await repo.practitionerMessages(conversationId))[0];
   } else {
     const patientId = spaceOf(repo.actor);
     const page = patientId ? await repo.search<Communication>("Communication", { patientId, group: [conversationId], count: 100, sort: "-date" }) : undefined;
@@ -24,17 +26,6 @@ export async function conversationMessages(repo: Repository, conversationId: str
   if (!found || found.messages.length === 0) throw notFound();
   const messages = [...found.messages].sort((a, b) => (a.sent ?? "").localeCompare(b.sent ?? ""));
   return { patientId: found.patientId, messages };
-}
-
-/**
- * A conversation is the record's that started it. New messages cannot join a thread from another
- * record (conversation-owner.ts), but one stored before that check could have: the professional
- * then took the thread for the newcomer's and answered into that record. The oldest message
- * decides, whatever came later.
- */
-function startedFirst(groups: { patientId: string; messages: Communication[] }[]): { patientId: string; messages: Communication[] } | undefined {
-  const firstSent = (group: { messages: Communication[] }) => group.messages.reduce((oldest, message) => ((message.sent ?? "") < oldest ? (message.sent ?? "") : oldest), "\uffff");
-  return [...groups].sort((a, b) => firstSent(a).localeCompare(firstSent(b)))[0];
 }
 
 /**
