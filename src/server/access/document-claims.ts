@@ -17,9 +17,7 @@ import { canonical } from "./canonical-json";
 export function documentClaimRefused(actor: Actor, next: Resource, stored: Resource | undefined): "author" | "custodian" | "authenticator" | undefined {
   if (actor.kind === "system" || actor.kind === "practitioner" || next.resourceType !== "DocumentReference") return undefined;
   const before = stored?.resourceType === "DocumentReference" ? stored : undefined;
-  if (!sameAs(next.author, before?.author) && !(next.author ?? []).every((author) => author.reference === agentRef(actor) && !author.identifier)) {
-    return "author";
-  }
+  if (!sameAs(next.author, before?.author) && !namesOnlyWriter(next.author, agentRef(actor))) return "author";
   for (const element of ["custodian", "authenticator"] as const) {
     if (next[element] !== undefined && !sameAs(next[element], before?.[element])) return element;
   }
@@ -28,4 +26,16 @@ export function documentClaimRefused(actor: Actor, next: Resource, stored: Resou
 
 function sameAs(value: DocumentReference[keyof DocumentReference], stored: DocumentReference[keyof DocumentReference]): boolean {
   return canonical(value ?? null) === canonical(stored ?? null);
+}
+
+/** No author, or only the writer. The body is not validated yet: anything else (a string, a null) is another claim. */
+function namesOnlyWriter(authors: unknown, writer: string): boolean {
+  if (authors === undefined) return true;
+  return Array.isArray(authors) && authors.every((author: unknown) => isReferenceTo(author, writer));
+}
+
+function isReferenceTo(value: unknown, writer: string): boolean {
+  if (!value || typeof value !== "object") return false;
+  const { reference, identifier } = value as { reference?: unknown; identifier?: unknown };
+  return reference === writer && identifier === undefined;
 }

@@ -7,10 +7,12 @@ import type { Coding, Resource } from "@medplum/fhirtypes";
  * that there are none.
  */
 export function labelsChanged(input: Resource, stored: Resource): boolean {
-  const stated = input.meta?.security;
+  const stated: unknown = input.meta?.security;
   if (stated === undefined) return false;
+  // The body is not validated yet: a value that is no list of labels states other labels.
+  if (!Array.isArray(stated) || !stated.every((label: unknown) => label !== null && typeof label === "object")) return true;
   const kept = keysOf(stored.meta?.security ?? []);
-  const asked = keysOf(stated);
+  const asked = keysOf(stated as Coding[]);
   return kept.size !== asked.size || [...asked].some((key) => !kept.has(key));
 }
 
