@@ -1,8 +1,8 @@
 import "@/server/server-only";
-import type { RelatedPerson } from "@medplum/fhirtypes";
-import type { Delegation } from "../access/rules";
-import { rulesFromResources } from "../access/rules";
-import { database } from "../db/client";
+import type { Patient } from "@medplum/fhirtypes";
+import type { Delegation, PatientRules } from "../access/rules";
+import { unsafeFindDelegationsOfAgent } from "./agent-delegations";
+import { patientRowReadWith, unsafeRulesOf } from "./load-rules";
 
 /** A delegation this person received (guardianship or caregiver's), with the birth date of the one who gave it. */
 export type ReceivedTie = { delegation: Delegation; patientBirthDate?: string };
@@ -11,38 +11,26 @@ export type ReceivedTie = { delegation: Delegation; patientBirthDate?: string };
 export type AccountTies = {
   ownBirthDate?: string;
   received: ReceivedTie[];
-  /** Whether anyone was ever named to act for her (a caregiver, a guardian): her own space's RelatedPersons. */
+  /** Whether anyone was ever named to act for her (a caregiver, a guardian): her own space's delegations. */
   actedForBySomeone: boolean;
 };
 
+/** The birth date of the Patient read with these rules (load-rules.ts reads it in the rules' statement). */
+const birthDateOf = (rules: PatientRules) => (patientRowReadWith(rules)?.content as Patient | undefined)?.birthDate;
+
 /**
- * The person's own birth date, whether anyone was named to act for her, and every delegation that names her as the agent, live or not
- * (a caregiver keeps the notices she was sent after it ends), parsed by rulesFromResources like
- * every decision (a guardianship ends at the child's majority). Access metadata read without a
- * decision, as agent-delegations.ts (hence `unsafe`): only the preferences page calls it, for the
- * session's own patient id, to choose which kinds to list; nothing of another person reaches it.
+ * The person's own birth date, whether anyone was named to act for her, and every delegation that
+ * names her as the agent, live or not (a caregiver keeps the notices she was sent after it ends):
+ * her own rules and those of whoever named her, read as the space list reads them
+ * (agent-delegations.ts, load-rules.ts), so a guardianship ends at the child's majority here as in
+ * every decision. Access metadata read without a decision (hence `unsafe`): only the preferences
+ * page calls it, for the session's own patient id, to choose which kinds to list.
  */
 export async function unsafeAccountTies(ownPatientId: string): Promise<AccountTies> {
-  const { sql } = await database();
-  const [own] = await sql.query<{ birth_date: string | null; acted_for: boolean }>(
-    `SELECT p.content->>'birthDate' AS birth_date,
-            EXISTS (SELECT 1 FROM fhir_resource rp WHERE rp.patient_id = p.id AND rp.resource_type = 'RelatedPerson' AND NOT rp.deleted) AS acted_for
-       FROM fhir_resource p WHERE p.id = $1::uuid AND p.resource_type = 'Patient' AND NOT p.deleted`,
-    [ownPatientId],
-  );
-  const rows = await sql.query<{ patient_id: string; related_person: RelatedPerson | string; birth_date: string | null }>(
-    `SELECT rp.patient_id::text AS patient_id, rp.content AS related_person, p.content->>'birthDate' AS birth_date
-       FROM fhir_resource rp
-       JOIN fhir_resource p ON p.id = rp.patient_id AND p.resource_type = 'Patient' AND NOT p.deleted
-      WHERE rp.actor_ref = $1 AND rp.resource_type = 'RelatedPerson' AND NOT rp.deleted`,
-    [`Patient/${ownPatientId}`],
-  );
-  const received = rows.flatMap((row) => {
-    const person = typeof row.related_person === "string" ? (JSON.parse(row.related_person) as RelatedPerson) : row.related_person;
-    const patientBirthDate = row.birth_date ?? undefined;
-    return rulesFromResources(row.patient_id, [], [person], { birthDate: patientBirthDate })
-      .delegations.filter((delegation) => delegation.agentPatientId === ownPatientId)
-      .map((delegation) => ({ delegation, patientBirthDate }));
-  });
-  return { ownBirthDate: own?.birth_date ?? undefined, received, actedForBySomeone: own?.acted_for ?? false };
+  const [own, received] = await Promise.all([unsafeRulesOf(ownPatientId), unsafeFindDelegationsOfAgent(ownPatientId, unsafeRulesOf)]);
+  return {
+    ownBirthDate: birthDateOf(own),
+    received: received.map(({ delegation, rules }) => ({ delegation, patientBirthDate: birthDateOf(rules) })),
+    actedForBySomeone: own.delegations.length > 0,
+  };
 }
