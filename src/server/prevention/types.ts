@@ -203,6 +203,11 @@ export type SeasonalRule = RuleBase & {
   intervals?: readonly { months: number; fromYears?: number; conditions?: readonly ConditionKind[] }[];
   /** No dose before this age in months, whatever the risk (the vaccines are given from 6 months). */
   fromMonths?: number;
+  /**
+   * Every child of these ages too, at risk or not (flu: 2 to 17 years, evaluators/seasonal.ts),
+   * with the source that added them and what the reason says of it.
+   */
+  children?: { fromYears: number; toYears: number; source: Source; note: string };
 };
 
 /** Organised screening: the first at the band's start, then a test every N years. */

@@ -31,6 +31,9 @@ export const VACCINE_PRODUCTS: readonly VaccineProduct[] = [
   { id: "vaxigrip", name: "VaxigripTetra", atc: "J07BB02", kind: "flu", disease: "Grippe saisonnière" },
   { id: "influvac", name: "Influvac Tetra", atc: "J07BB02", kind: "flu", disease: "Grippe saisonnière" },
   { id: "efluelda", name: "Efluelda", atc: "J07BB02", kind: "flu", disease: "Grippe saisonnière (forte dose, 65 ans et plus)" },
+  // The live vaccine sprayed in the nose that the HAS prefers for children of 2 to 17 years
+  // (fr-2025-sources.ts, GRIPPE_ENFANTS): ATC J07BB03, live attenuated influenza vaccine.
+  { id: "fluenz", name: "Fluenz", atc: "J07BB03", kind: "flu", disease: "Grippe saisonnière (vaccin nasal, enfants de 2 à 17 ans)" },
   { id: "comirnaty", name: "Comirnaty", atc: "J07BN01", kind: "covid", disease: "COVID-19" },
   { id: "shingrix", name: "Shingrix", atc: "J07BK03", kind: "zoster", disease: "Zona" },
   { id: "arexvy", name: "Arexvy", atc: "J07BX05", kind: "rsv", disease: "Virus respiratoire syncytial (VRS)" },

@@ -152,3 +152,20 @@ export const CAMPAGNE_VRS_2025: Source = {
   edition: "2025-2026",
   url: "https://www.vidal.fr/actualites/31448-campagne-2025-2026-de-prevention-des-infections-a-vrs-vaccin-abrysvo-ou-anticorps-monoclonaux.html",
 };
+
+/**
+ * Flu for every child from 2 to 17 years, at risk or not: the HAS recommended on 9 February 2023
+ * « que la vaccination contre la grippe saisonnière soit intégrée au calendrier vaccinal pour être
+ * proposée chaque année aux enfants sans comorbidité âgés de 2 à 17 ans révolus, sans la rendre
+ * obligatoire », preferring the live nasal vaccine (Fluenz) save for immunocompromised children;
+ * the calendar took it in from its 2023 edition, and the 2023-2024 campaign opened to these
+ * children (Le Quotidien du pharmacien, 2023; the Assurance maladie's announcement of 17 October
+ * 2023 as AFP reported it). Read here from the HAS's own page of the recommendation and those
+ * reports; the 2025 calendar's own table was not at hand. Nothing is said of the reimbursement:
+ * the reports of it disagree.
+ */
+export const GRIPPE_ENFANTS: Source = {
+  document: "Révision de la stratégie de vaccination contre la grippe saisonnière : extension aux enfants sans comorbidité (Haute Autorité de santé)",
+  edition: "février 2023",
+  url: "https://www.has-sante.fr/jcms/p_3350703/fr/revision-de-la-strategie-de-vaccination-contre-la-grippe-saisonniere-evaluation-de-la-pertinence-de-l-extension-de-la-vaccination-chez-les-enfants-sans-comorbidite",
+};

@@ -15,6 +15,7 @@ import {
   VRS_GROSSESSE,
   CAMPAGNE_VRS_2024,
   CAMPAGNE_VRS_2025,
+  GRIPPE_ENFANTS,
 } from "./fr-2025-sources";
 
 /** The people the calendar lists as at risk for flu and COVID-19 (chronic disease, immunosuppression, pregnancy). */
@@ -157,6 +158,7 @@ export const FR_2025: Calendar = {
     {
       item: "FLU", kind: "seasonal", label: "Grippe saisonnière", theme: "vaccination-saisonniere", source: CALENDRIER_2025,
       campaign: "FLU", vaccines: ["flu"], who: { fromYears: 65, conditions: SEASONAL_RISK, riskFromYears: 0 }, fromMonths: 6,
+      children: { fromYears: 2, toYears: 17, source: GRIPPE_ENFANTS, note: "la vaccination contre la grippe est proposée chaque année aux enfants de 2 à 17 ans, de préférence en pulvérisation nasale" },
     },
     {
       item: "COVID", kind: "seasonal", label: "COVID-19", theme: "vaccination-saisonniere", source: CALENDRIER_2025,

@@ -8,13 +8,20 @@ import { ageText, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCondition, i
  * last dose. Due, never overdue. The spring COVID-19 dose is the same rule over the spring
  * campaigns: a dose counts for the campaign it was given in.
  */
-export function seasonal(rule: SeasonalRule, ctx: Context): PreventionItem {
-  const { eligible, condition } = eligibleNow(ctx, rule.who);
-  if (!eligible) {
+export function seasonal(listed: SeasonalRule, ctx: Context): PreventionItem {
+  const byRisk = eligibleNow(ctx, listed.who);
+  const { condition } = byRisk;
+  // A child of the ages every child is offered it (flu, 2 to 17 years) is told so, with that
+  // recommendation as the source, unless a condition of the record already makes it due.
+  const children = listed.children;
+  const asChild = !condition && children !== undefined && ctx.years >= children.fromYears && ctx.years <= children.toYears;
+  const rule: SeasonalRule = asChild ? { ...listed, source: children.source } : listed;
+  if (!byRisk.eligible && !asChild) {
     const risks = (rule.who.conditions ?? []).map((c) => CONDITION_LABELS[c]).join(", ");
-    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée chaque année à partir de ${rule.who.fromYears ?? 65} ans, ou pour les personnes ayant ${risks}.`);
+    const childrenText = children ? `, pour les enfants de ${children.fromYears} à ${children.toYears} ans` : "";
+    return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée chaque année à partir de ${rule.who.fromYears ?? 65} ans${childrenText}, ou pour les personnes ayant ${risks}.`);
   }
-  const why = condition ? `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
+  const why = condition ? `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS[condition]}` : asChild ? `${ageText(ctx)} (${children.note})` : ageText(ctx);
   const campaigns = ctx.calendar.campaigns.filter((c) => c.vaccines.includes(rule.campaign));
   const current = campaigns.find((c) => c.start <= ctx.date && ctx.date <= c.end);
   const upcoming = campaigns.filter((c) => c.start > ctx.date).sort((a, b) => a.start.localeCompare(b.start))[0];

@@ -1,0 +1,81 @@
+import type { Immunization } from "@medplum/fhirtypes";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as addToRecord } from "@/app/(patient)/espace/prevention/carnet/ajouter/route";
+import * as preventionPage from "@/pages/espace/prevention";
+import * as carnetPage from "@/pages/espace/prevention/carnet";
+import { aPatient } from "@/lib/fhir/builders/people";
+import { aGuardianship } from "@/lib/fhir/builders/rules";
+import { systemRepository } from "@/server/fhir/repository";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { useTestDatabase } from "../../setup/test-database";
+import { appUrl, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
+import { servePage } from "../pages/pages-route";
+
+useTestDatabase();
+
+/**
+ * A healthy boy of 9 (the demo's Léo, born on 10 September 2016) seen by his mother on 10
+ * December 2025, in the 2025-2026 flu campaign (14 October 2025 to 31 January 2026): flu
+ * vaccination is offered every year to every child from 2 to 17 years (HAS, February 2023;
+ * fr-2025-sources.ts), so the calendar asks for it, says why, and takes the nasal vaccine the
+ * HAS prefers in the carnet. Before, it said « Non concerné ». The server's clock only is moved.
+ */
+let camille: SignedIn;
+let leo: string;
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2025-12-10T10:00:00+01:00"));
+  warmUpValidator();
+  const system = await systemRepository("flu-child-tests");
+  const mother = (await system.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
+  leo = (await system.create(aPatient({ given: "Léo", family: "Martin", gender: "male", birthDate: "2016-09-10" }))).id!;
+  await system.create(aGuardianship({ patientId: leo, agentPatientId: mother, scopes: [] }));
+  camille = await signIn(`Patient/${mother}`, { space: leo, name: "Camille Martin" });
+}, 120_000);
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replace(/\s+/g, " ");
+
+/** The calendar's group an item's label is listed in, as the page's headings divide it. */
+function groupOf(page: string, label: string): string | undefined {
+  const at = page.indexOf(label);
+  if (at < 0) return undefined;
+  const headings = ["À faire maintenant", "Bientôt", "À jour", "Le reste du calendrier"];
+  return headings.filter((h) => page.indexOf(h) >= 0 && page.indexOf(h) < at).sort((a, b) => page.indexOf(b) - page.indexOf(a))[0];
+}
+
+async function calendar(): Promise<string> {
+  const answer = await servePage(preventionPage, "/espace/prevention", { cookie: camille.cookie });
+  expect(answer.status).toBe(200);
+  return text(answer.html!);
+}
+
+describe("flu vaccination of a healthy child, on his prevention page", () => {
+  it("is to do now during the campaign, and says it is offered to every child from 2 to 17", async () => {
+    const page = await calendar();
+    expect(groupOf(page, "Grippe saisonnière")).toBe("À faire maintenant");
+    expect(page).toContain(
+      "Léo a 9 ans (la vaccination contre la grippe est proposée chaque année aux enfants de 2 à 17 ans, de préférence en pulvérisation nasale) ; aucune dose n'est enregistrée : la vaccination est recommandée pendant la campagne 2025-2026 (du 14 octobre 2025 au 31 janvier 2026).",
+    );
+    // COVID-19 is not offered to a healthy child.
+    expect(groupOf(page, "COVID-19")).toBe("Le reste du calendrier");
+  });
+
+  it("the carnet offers the nasal vaccine, and once his mother adds it the calendar has it up to date", async () => {
+    const carnet = await servePage(carnetPage, "/espace/prevention/carnet", { cookie: camille.cookie });
+    expect(text(carnet.html!)).toContain("Fluenz — Grippe saisonnière (vaccin nasal, enfants de 2 à 17 ans)");
+
+    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie: camille.cookie });
+    const request = new Request(`${appUrl()}/espace/prevention/carnet/ajouter`, { method: "POST", headers, body: new URLSearchParams({ product: "fluenz", date: "2025-11-05" }) });
+    const answer = await inRequestScope(request, () => addToRecord(request));
+    expect(answer.headers.get("location")).toBe("/espace/prevention/carnet?message=ajoute");
+    const shots = (await (await systemRepository("flu-child-check")).search<Immunization>("Immunization", { patientId: leo, count: 10 })).resources;
+    expect(shots.map((s) => s.vaccineCode?.coding?.[0]?.code)).toEqual(["J07BB03"]);
+
+    const page = await calendar();
+    expect(groupOf(page, "Grippe saisonnière")).toBe("À jour");
+    expect(page).toContain("vaccination enregistrée le 5 novembre 2025, pendant la campagne 2025-2026");
+  });
+});
