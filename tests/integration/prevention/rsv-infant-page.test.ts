@@ -1,15 +1,14 @@
 import type { Immunization } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST as addToRecord } from "@/app/(patient)/espace/prevention/carnet/ajouter/route";
 import * as preventionPage from "@/pages/espace/prevention";
 import * as carnetPage from "@/pages/espace/prevention/carnet";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
-import { inRequestScope } from "../../setup/next-headers-scope";
 import { useTestDatabase } from "../../setup/test-database";
-import { appUrl, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
+import { signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
+import { addToCarnet, groupOf, pageText } from "./calendar-page";
 
 useTestDatabase();
 
@@ -36,20 +35,10 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replace(/\s+/g, " ");
-
-/** The calendar's group an item's label is listed in, as the page's headings divide it. */
-function groupOf(page: string, label: string): string | undefined {
-  const at = page.indexOf(label);
-  if (at < 0) return undefined;
-  const headings = ["À faire maintenant", "Bientôt", "À jour", "Le reste du calendrier"];
-  return headings.filter((h) => page.indexOf(h) >= 0 && page.indexOf(h) < at).sort((a, b) => page.indexOf(b) - page.indexOf(a))[0];
-}
-
 async function calendar(): Promise<string> {
   const answer = await servePage(preventionPage, "/espace/prevention", { cookie: camille.cookie });
   expect(answer.status).toBe(200);
-  return text(answer.html!);
+  return pageText(answer.html!);
 }
 
 describe("bronchiolitis (RSV) protection of a baby in her first season, on the prevention page", () => {
@@ -64,12 +53,9 @@ describe("bronchiolitis (RSV) protection of a baby in her first season, on the p
 
   it("the carnet offers Beyfortus as an antibody, and once her mother adds it the calendar has it up to date", async () => {
     const carnet = await servePage(carnetPage, "/espace/prevention/carnet", { cookie: camille.cookie });
-    expect(text(carnet.html!)).toContain("Beyfortus — Anticorps nirsévimab contre la bronchiolite à VRS, pas un vaccin");
+    expect(pageText(carnet.html!)).toContain("Beyfortus — Anticorps nirsévimab contre la bronchiolite à VRS, pas un vaccin");
 
-    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie: camille.cookie });
-    const request = new Request(`${appUrl()}/espace/prevention/carnet/ajouter`, { method: "POST", headers, body: new URLSearchParams({ product: "beyfortus", date: "2025-10-22" }) });
-    const answer = await inRequestScope(request, () => addToRecord(request));
-    expect(answer.headers.get("location")).toBe("/espace/prevention/carnet?message=ajoute");
+    expect(await addToCarnet(camille.cookie, "beyfortus", "2025-10-22")).toBe("/espace/prevention/carnet?message=ajoute");
     const shots = (await (await systemRepository("rsv-infant-check")).search<Immunization>("Immunization", { patientId: lina, count: 10 })).resources;
     expect(shots.map((s) => s.vaccineCode?.coding?.[0]?.code)).toEqual(["J06BD08"]);
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST as addToRecord } from "@/app/(patient)/espace/prevention/carnet/ajouter/route";
 import * as preventionPage from "@/pages/espace/prevention";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aCondition } from "@/lib/fhir/builders/record";
 import { systemRepository } from "@/server/fhir/repository";
-import { inRequestScope } from "../../setup/next-headers-scope";
 import { useTestDatabase } from "../../setup/test-database";
-import { appUrl, signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
+import { signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
+import { addToCarnet, pageText } from "./calendar-page";
 
 useTestDatabase();
 
@@ -34,14 +33,12 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replaceAll("&quot;", '"').replace(/\s+/g, " ");
-
 async function reasonOfRsvItem(): Promise<string> {
   const answer = await servePage(preventionPage, "/espace/prevention", { cookie: nadia.cookie });
   expect(answer.status).toBe(200);
   const item = /<li[^>]*data-item="RSV_PREGNANCY"[^]*?<\/li>/.exec(answer.html!)?.[0];
   expect(item).toBeDefined();
-  return text(item!);
+  return pageText(item!);
 }
 
 describe("the maternal RSV vaccine on a pregnant woman's prevention page, in words", () => {
@@ -54,10 +51,7 @@ describe("the maternal RSV vaccine on a pregnant woman's prevention page, in wor
   });
 
   it("once Abrysvo is in her carnet, says under which condition the baby needs no antibody", async () => {
-    const headers = new Headers({ "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie: nadia.cookie });
-    const request = new Request(`${appUrl()}/espace/prevention/carnet/ajouter`, { method: "POST", headers, body: new URLSearchParams({ product: "abrysvo", date: "2026-12-05" }) });
-    const answer = await inRequestScope(request, () => addToRecord(request));
-    expect(answer.headers.get("location")).toBe("/espace/prevention/carnet?message=ajoute");
+    expect(await addToCarnet(nadia.cookie, "abrysvo", "2026-12-05")).toBe("/espace/prevention/carnet?message=ajoute");
 
     const reason = await reasonOfRsvItem();
     expect(reason).toContain(
