@@ -6,7 +6,7 @@ import { oidcProviderName } from "../auth/oidc";
 import { secondFactorIsRecent } from "../auth/session-policy";
 import { otpauthUri } from "../auth/totp-uri";
 import { accountForEnrolment } from "../db/account-enrolment-store";
-import { recentAccountEvents } from "../db/account-event-store";
+import { recentAccountEventsOfTwoKinds } from "../db/account-event-store";
 import { secondFactorsOf } from "../db/account-second-factors";
 import { sessionSecondFactorAt } from "../db/session-store";
 import { env } from "../env";
@@ -138,11 +138,10 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
   const fresh = search.codes ? redeemRecoveryCodesTicket(accountId, search.codes, now, { address: clientAddress(headers), userAgent: userAgentOf(headers) }) : Promise.resolve([]);
   // The account's own row only when a new TOTP secret is being set up: its pending secret and e-mail.
   const settingUpTotp = Boolean(search.totp || search.secours);
-  const [freshCodes, sessions, events, changes, enrolment, secondFactorAt, { passkeys, remainingCodes }, oidcIdentities] = await Promise.all([
+  const [freshCodes, sessions, [events, changes], enrolment, secondFactorAt, { passkeys, remainingCodes }, oidcIdentities] = await Promise.all([
     fresh,
     listSessions(session, now),
-    recentAccountEvents(accountId, 20, SIGN_IN_KINDS),
-    recentAccountEvents(accountId, 20, CHANGE_KINDS),
+    recentAccountEventsOfTwoKinds(accountId, 20, SIGN_IN_KINDS, CHANGE_KINDS),
     settingUpTotp ? accountForEnrolment(accountId) : undefined,
     settingUpTotp ? sessionSecondFactorAt(session.sessionId, accountId) : null,
     secondFactorsOf(accountId),

@@ -24,10 +24,18 @@ export async function bindOidcIdentity(accountId: string, issuer: string, subjec
 
 export type StoredOidcIdentity = { issuer: string; subject: string; createdAt: Date };
 
-/** The account's identities, oldest first, as « Mon compte » lists them. */
+/**
+ * The account's identities, oldest first, as « Mon compte » lists them. On the driver, not
+ * Prisma: read on every view of the page, where Prisma's query interpreter cost more than the
+ * statement (issue 16; account-second-factors.ts says the same).
+ */
 export async function listOidcIdentities(accountId: string): Promise<StoredOidcIdentity[]> {
-  const { prisma } = await database();
-  return prisma.oidcIdentity.findMany({ where: { accountId }, orderBy: [{ createdAt: "asc" }, { issuer: "asc" }, { subject: "asc" }], select: { issuer: true, subject: true, createdAt: true } });
+  const { sql } = await database();
+  const rows = await sql.query<{ issuer: string; subject: string; created_at: Date | string }>(
+    "SELECT issuer, subject, created_at FROM oidc_identity WHERE account_id = $1::uuid ORDER BY created_at, issuer, subject",
+    [accountId],
+  );
+  return rows.map((row) => ({ issuer: row.issuer, subject: row.subject, createdAt: new Date(row.created_at) }));
 }
 
 export async function countOidcIdentities(accountId: string): Promise<number> {
