@@ -1,6 +1,6 @@
 import type { PractitionerRole } from "@medplum/fhirtypes";
-import { fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import type { Actor } from "./actor";
+import { roleIsLive } from "./live-roles";
 import { practitionerAccess } from "./practitioner-decision";
 import type { PatientRules } from "./rules";
 
@@ -22,10 +22,7 @@ export const BREAK_GLASS_SPECIALTIES: ReadonlySet<string> = new Set(["773568002"
 export function roleAllowsBreakGlass(roles: readonly PractitionerRole[], now: Date): boolean {
   return roles.some(
     (role) =>
-      role.active !== false &&
-      // A role's period is often plain days: Paris calendar days, the last one included.
-      (!role.period?.start || (fhirStart(role.period.start) ?? now) <= now) &&
-      (!role.period?.end || now < (fhirExpiry(role.period.end) ?? now)) &&
+      roleIsLive(role, now) &&
       (role.specialty ?? []).some((specialty) => (specialty.coding ?? []).some((c) => c.system === SNOMED && BREAK_GLASS_SPECIALTIES.has(c.code ?? ""))),
   );
 }

@@ -48,7 +48,7 @@ export type Reason =
   | "identity"
   // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).
   | "delegation-pause"
-  // A document written from the patient's side naming another author, a custodian or an authenticator (document-claims.ts).
+  // A document naming an author, a custodian or an authenticator its writer may not name (document-claims.ts).
   | "document-claim";
 
 // One frozen decision per answer and reason, made on first use: decide() runs 48 times for each

@@ -1,16 +1,16 @@
 import "@/server/server-only";
-import type { DocumentReference, PractitionerRole } from "@medplum/fhirtypes";
+import type { DocumentReference } from "@medplum/fhirtypes";
 import { z } from "zod";
 import { typedDay } from "@/lib/dates/day-input";
 import { isUploadKind, UPLOAD_KINDS, type UploadKind } from "@/lib/documents/document-kinds";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { t } from "@/lib/i18n/messages";
 import { spaceOf } from "../access/actor";
+import { ownPlaces } from "../access/live-roles";
 import { FhirError } from "../fhir/errors";
 import type { Queryable } from "../db/queryable";
 import type { StagedFile } from "../fhir/file-store";
 import { isUuid, type Repository, type TransactionScope } from "../fhir/repository";
-import { MAX_COUNT } from "../fhir/search-request";
 import { notify } from "../notifications/notify";
 import { isAfterToday } from "../prevention/days";
 import { inspectUpload } from "./inspect-upload";
@@ -138,12 +138,14 @@ export async function prepareUpload(repo: Repository, input: UploadInput): Promi
   return { document, file: { bytes: file.bytes, contentType: file.contentType }, indexText: file.indexText, textUnread: file.textUnread === true, tell };
 }
 
-/** A professional's documents name the facility they practise at (their first PractitionerRole). */
+/**
+ * A professional's documents name the facility they practise at (their first role live today):
+ * the repository refuses any other (document-claims.ts), so an ended role is not named either.
+ */
 async function custodianOf(repo: Repository): Promise<DocumentReference["custodian"]> {
   const actor = repo.actor;
   if (actor.kind !== "practitioner") return undefined;
   // Their own roles, by index: a read of the directory's first page missed anyone past it.
-  const roles = await repo.search<PractitionerRole>("PractitionerRole", { practitioner: [`Practitioner/${actor.practitionerId}`], count: MAX_COUNT, sort: "_lastUpdated" });
-  const role = roles.resources.find((r) => r.practitioner?.reference === `Practitioner/${actor.practitionerId}` && r.organization?.reference);
-  return role?.organization?.reference ? { reference: role.organization.reference } : undefined;
+  const [organization] = ownPlaces(actor.practitionerId, await repo.ownPractitionerRoles(), repo.now()).organizations;
+  return organization ? { reference: organization } : undefined;
 }

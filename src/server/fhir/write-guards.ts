@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../access/actor";
 import { agentWriteRefusal } from "../access/agent-writes";
 import { documentClaimRefused } from "../access/document-claims";
+import { ownPlaces } from "../access/live-roles";
 import { widensDelegation } from "../access/delegation-widening";
 import { identityChangeRefusal } from "../access/identity-changes";
 import { messageChangeRefusal } from "../access/message-changes";
@@ -12,6 +13,7 @@ import { isAfterToday, parisDay } from "../prevention/days";
 import type { Queryable } from "../db/queryable";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { patientIdOf } from "./columns";
+import { rolesOfPractitioner } from "./practitioner-roles";
 import { labelsChanged } from "./stated-labels";
 import { Denied } from "./denied";
 import { FhirError, forbidden, unprocessable } from "./errors";
@@ -118,13 +120,19 @@ export class WriteGuards extends ReadRepository {
 
   /**
    * A document written by a patient, or for her, names no one else as its author, custodian or
-   * authenticator (document-claims.ts). `input` is the body as sent. The writer may see the
+   * authenticator; one written by a professional names only the establishments they practise at
+   * today and themself (document-claims.ts). `input` is the body as sent. The writer may see the
    * document, so the refusal is a 403 that says which element, in the patient's trail.
    */
-  protected refuseDocumentClaim(interaction: "create" | "update", input: Resource, stored: Resource | undefined, patientId: string | undefined): void {
-    const element = documentClaimRefused(this.actor, input, stored);
+  protected async refuseDocumentClaim(q: Queryable, interaction: "create" | "update", input: Resource, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
+    if (input.resourceType !== "DocumentReference") return;
+    const own = this.actor.kind === "practitioner" ? ownPlaces(this.actor.practitionerId, await rolesOfPractitioner(q, this.actor.practitionerId), this.now()) : undefined;
+    const element = documentClaimRefused(this.actor, input, stored, own);
     if (!element) return;
-    const message = `Un document ajouté depuis l'espace patient ne nomme ni établissement (custodian), ni garant (authenticator), ni autre auteur que la personne qui l'ajoute : DocumentReference.${element} refusé.`;
+    const message =
+      this.actor.kind === "practitioner"
+        ? `Un document ne nomme comme établissement (custodian) que celui où vous exercez, et comme garant (authenticator) ou auteur que vous-même : DocumentReference.${element} refusé.`
+        : `Un document ajouté depuis l'espace patient ne nomme ni établissement (custodian), ni garant (authenticator), ni autre auteur que la personne qui l'ajoute : DocumentReference.${element} refusé.`;
     throw new Denied(
       { patientId: patientId ?? null, entity: `DocumentReference/${input.id}`, interaction, outcome: "denied", reason: "document-claim" },
       new FhirError(403, "forbidden", message, [{ severity: "error", code: "forbidden", diagnostics: message, expression: [`DocumentReference.${element}`] }]),

@@ -2,7 +2,7 @@ import type { DocumentReference } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemRepository } from "@/server/fhir/repository";
 import { aDocument } from "@/lib/fhir/builders/documents";
-import { anOrganization, aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { anOrganization, aPatient, aPractitioner, aPractitionerRole } from "@/lib/fhir/builders/people";
 import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, outcomeOf, resourceOf, sameOrigin, signIn, warmUpValidator, type Answer } from "./http";
@@ -104,5 +104,76 @@ describe("a document written from the patient's side", () => {
     const renamed = await fhir("PUT", path, { cookie: maya, body: { ...created, description: "Renommé" }, headers: sameOrigin() });
     expect(renamed.status, renamed.text).toBe(200);
     expect(resourceOf<DocumentReference>(renamed).author).toEqual([{ reference: `Patient/${camilleId}` }]);
+  });
+});
+
+/**
+ * Dr Bernard practises at the Cabinet du Vieux-Lyon (her PractitionerRole). Through the API she
+ * wrote a document naming Centre hospitalier Lyon-Sud as its custodian and Dr Petit as its
+ * authenticator, and Camille's pages then said it came from the hospital. A professional names
+ * only where she practises today and herself: refused, with the element named, nothing stored,
+ * and a denied row in the patient's trail.
+ */
+describe("a document written by a professional", () => {
+  let practiceId = "";
+  let formerId = "";
+  let petitId = "";
+  let roleId = "";
+
+  beforeAll(async () => {
+    const system = await systemRepository("document-claims-pro-tests");
+    practiceId = (await system.create(anOrganization({ name: "Cabinet du Vieux-Lyon" }))).id!;
+    formerId = (await system.create(anOrganization({ name: "Clinique quittée" }))).id!;
+    petitId = (await system.create(aPractitioner({ family: "Petit" }))).id!;
+    roleId = (await system.create(aPractitionerRole({ practitionerId: bernardId, organizationId: practiceId }))).id!;
+    // A role that ended: she no longer practises there, and no longer names it.
+    await system.create({ ...aPractitionerRole({ practitionerId: bernardId, organizationId: formerId }), period: { end: "2024-12-31" } });
+  });
+
+  async function deniedClaims(): Promise<number> {
+    const [row] = await db().sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_event WHERE patient_id = $1::uuid AND outcome = 'denied' AND reason = 'document-claim'",
+      [camilleId],
+    );
+    return row?.n ?? 0;
+  }
+
+  it("refuses another establishment, an ended one, or another professional, on create and update, with nothing stored", async () => {
+    const before = await stored();
+    const denied = await deniedClaims();
+    const attempts: [string, DocumentReference][] = [
+      ["custodian", ownDocument({ custodian: hospital() })],
+      ["custodian", ownDocument({ custodian: { reference: `Organization/${formerId}` } })],
+      ["custodian", ownDocument({ custodian: { reference: `Organization/${practiceId}`, display: "Centre hospitalier Lyon-Sud" } })],
+      ["custodian", ownDocument({ custodian: { identifier: { system: "urn:oid:1.2.250.1.71.4.2.2", value: "690000000" } } })],
+      ["authenticator", ownDocument({ custodian: { reference: `Organization/${practiceId}` }, authenticator: { reference: `Practitioner/${petitId}` } })],
+      ["authenticator", ownDocument({ authenticator: hospital() })],
+      ["author", ownDocument({ author: [{ reference: `Practitioner/${petitId}` }] })],
+    ];
+    for (const [element, body] of attempts) {
+      expectRefused(await fhir("POST", "DocumentReference", { cookie: bernard, body, headers: sameOrigin() }), element);
+    }
+    expect(await stored()).toBe(before);
+    expect(await deniedClaims()).toBe(denied + attempts.length);
+
+    const created = resourceOf<DocumentReference>(await fhir("POST", "DocumentReference", { cookie: bernard, body: ownDocument(), headers: sameOrigin() }));
+    const path = `DocumentReference/${created.id}`;
+    const afterCreate = await stored();
+    expectRefused(await fhir("PUT", path, { cookie: bernard, body: { ...created, custodian: hospital() }, headers: sameOrigin() }), "custodian");
+    expectRefused(await fhir("PUT", path, { cookie: bernard, body: { ...created, authenticator: { reference: `Practitioner/${petitId}` } }, headers: sameOrigin() }), "authenticator");
+    expect(await stored()).toBe(afterCreate);
+    // What Camille sees of her record names no hospital.
+    const seen = bundleOf(await fhir("GET", `DocumentReference?patient=${camilleId}`, { cookie: camille }));
+    expect((seen.entry ?? []).map((entry) => (entry.resource as DocumentReference).custodian)).not.toContainEqual(hospital());
+  });
+
+  it("takes her own establishment as custodian, and herself or her role as authenticator", async () => {
+    const ours = { reference: `Organization/${practiceId}` };
+    const byHer = await fhir("POST", "DocumentReference", { cookie: bernard, body: ownDocument({ custodian: ours, authenticator: { reference: `Practitioner/${bernardId}` } }), headers: sameOrigin() });
+    expect(byHer.status, byHer.text).toBe(201);
+    const document = resourceOf<DocumentReference>(byHer);
+    expect(document.custodian).toEqual(ours);
+    const vouched = await fhir("PUT", `DocumentReference/${document.id}`, { cookie: bernard, body: { ...document, authenticator: { reference: `PractitionerRole/${roleId}` } }, headers: sameOrigin() });
+    expect(vouched.status, vouched.text).toBe(200);
   });
 });
