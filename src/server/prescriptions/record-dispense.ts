@@ -8,6 +8,7 @@ import type { Repository } from "../fhir/repository";
 import { claimDispenseGuard, dispenseGuardKey, lockPrescriptionState, markLinksDispensed } from "../fhir/share-links";
 import { stateFingerprint, type PrescriptionLine } from "./prescription-model";
 import { readPrescription } from "./read-prescriptions";
+import { lineWithinValidity, prescriptionDispensable } from "./still-dispensable";
 import { isUuid } from "../fhir/ids";
 
 /**
@@ -71,14 +72,16 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
   if (!isUuid(input.formKey)) return { kind: "invalid" };
   const now = repo.now();
   const found = await readPrescription(repo, actor.patientId, actor.prescriptionId, now);
-  if (!found) throw notFound();
+  // Past its validity the prescription is no longer dispensable: the link answers as a dead one.
+  if (!found || !prescriptionDispensable(found.prescription)) throw notFound();
   const { prescription, requests } = found;
 
   const wanted = Object.entries(input.quantities).filter(([, q]) => q !== 0);
   const lines = new Map(prescription.lines.map((line) => [line.requestId, line]));
   const valid = wanted.length > 0 && wanted.every(([id, q]) => {
     const line = lines.get(id);
-    return line !== undefined && Number.isInteger(q) && q > 0 && q <= line.remainingQuantity;
+    const request = requests.find((r) => r.id === id);
+    return line !== undefined && request !== undefined && lineWithinValidity(request, now) && Number.isInteger(q) && q > 0 && q <= line.remainingQuantity;
   });
 
   try {

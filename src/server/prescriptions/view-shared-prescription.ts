@@ -6,6 +6,7 @@ import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { stateFingerprint } from "./prescription-model";
 import { readPrescription, type NamedPrescription } from "./read-prescriptions";
+import { lineWithinValidity, prescriptionDispensable } from "./still-dispensable";
 
 /**
  * What the pharmacist sees through a link: the patient's name and birth date, the prescriber,
@@ -21,6 +22,8 @@ export type SharedPrescriptionView = {
   state: string;
   /** One per form drawn: the same form posted twice records once. */
   formKey: string;
+  /** Lines whose own validity ended: the form offers nothing of them (record-dispense.ts refuses them). */
+  linesPastValidity: string[];
 };
 
 export async function viewSharedPrescription(repo: Repository): Promise<SharedPrescriptionView> {
@@ -31,11 +34,13 @@ export async function viewSharedPrescription(repo: Repository): Promise<SharedPr
     repo.read<Patient>("Patient", actor.patientId),
     readPrescription(repo, actor.patientId, actor.prescriptionId, repo.now()),
   ]);
-  if (!found) throw notFound();
+  // A prescription past its validity: « no longer available », as a dead link (still-dispensable.ts).
+  if (!found || !prescriptionDispensable(found.prescription)) throw notFound();
   return {
     patient: { name: formatHumanName(patient.name) ?? "", birthDate: patient.birthDate, gender: patient.gender },
     prescription: found.prescription,
     state: stateFingerprint([...found.requests, ...found.dispenses]),
     formKey: randomUUID(),
+    linesPastValidity: found.requests.filter((request) => !lineWithinValidity(request, repo.now())).map((request) => request.id ?? ""),
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { MedicationRequest } from "@medplum/fhirtypes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as deliver } from "@/app/(link)/p/[linkId]/delivrer/route";
 import { POST as open } from "@/app/(link)/p/[linkId]/ouvrir/route";
@@ -254,5 +255,50 @@ describe("the pharmacist's link, through its route handlers", () => {
     );
     expect(locationOf(answer)).toBe(`/p/${shared.linkId}/indisponible`);
     expect(await linkScope(shared.linkId, cookie.split("=")[1], { address: "198.51.100.20" }, new Date())).toBeUndefined();
+  });
+
+  /**
+   * A link ends at the prescription's validity when it is made, but Dr Bernard shortened the
+   * validity afterwards (the prescription ended two days ago): the pharmacist's page still showed
+   * the form and a dispensation was recorded past the validity. The link now answers as a dead
+   * one; and a line whose own validity ended, beside one still valid, is refused with nothing recorded.
+   */
+  it("records nothing past the prescription's validity, shortened after the link was sent, nor on a line whose own validity ended", async () => {
+    const { prescriptionId } = await world.addPrescription(world.camilleId);
+    const shared = await shareCamille(prescriptionId);
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie Test" }))!;
+    const form = await drawnForm(shared.linkId, cookie);
+    const [first, second] = form.prescription.lines;
+    const ended = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    // The prescriber's correction, written as the record system (Camille's world authorises no one).
+    const prescriber = world.system;
+    const shorten = async (requestId: string) => {
+      const request = await prescriber.read<MedicationRequest>("MedicationRequest", requestId);
+      await prescriber.update<MedicationRequest>({ ...request, dispenseRequest: { ...request.dispenseRequest, validityPeriod: { ...request.dispenseRequest?.validityPeriod, end: ended } } });
+    };
+    const dispensed = () => db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "MedicationDispense", groupId: prescriptionId } });
+    const post = async (line: typeof first) => {
+      const drawn = await drawnForm(shared.linkId, cookie).catch(() => form);
+      const fields = { "cle-formulaire": randomUUID(), etat: drawn.state, [`choix-${line!.requestId}`]: "partie", [`quantite-${line!.requestId}`]: "1" };
+      return locationOf(await deliver(formPost(`/p/${shared.linkId}/delivrer`, fields, { cookie }), params({ linkId: shared.linkId })));
+    };
+
+    // One line past its own validity, the other still valid: that line is refused, the other recorded.
+    await shorten(first!.requestId);
+    const offered = (await servePage(pharmacistPage, `/p/${shared.linkId}`, { cookie, params: { linkId: shared.linkId } })).html ?? "";
+    expect(offered).toContain(`name="choix-${second!.requestId}"`);
+    expect(offered).not.toContain(`name="choix-${first!.requestId}"`);
+    expect(await post(first)).toBe(`/p/${shared.linkId}?erreur=quantite`);
+    expect(await dispensed()).toBe(0);
+    expect(await post(second)).toBe(`/p/${shared.linkId}?message=enregistre`);
+    expect(await dispensed()).toBe(1);
+
+    // The whole prescription past its validity: « no longer available », page and post alike.
+    await shorten(second!.requestId);
+    expect(await post(second)).toBe(`/p/${shared.linkId}/indisponible`);
+    expect(await dispensed()).toBe(1);
+    const page = await servePage(pharmacistPage, `/p/${shared.linkId}`, { cookie, params: { linkId: shared.linkId } });
+    expect(page.status).toBe(404);
+    expect(page.html).not.toMatch(/<form|Amoxicilline|Paracétamol/);
   });
 });
