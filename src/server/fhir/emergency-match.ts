@@ -13,18 +13,26 @@ export type EmergencyCriteria =
   | { kind: "identity"; family: string; given?: string; birthDate: string }
   | { kind: "ins"; ins: string };
 
+/**
+ * Accents, case, spaces and punctuation aside; letters of every script kept. It kept a to z
+ * only: every Cyrillic, Arabic or Chinese name came out empty, so « . » with a birth date
+ * opened the record of whoever born that day had such a name, and a typed « Петрова » opened
+ * Иванова's (found in an attack round).
+ */
 export function normaliseName(value: string): string {
   return value
     .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .replace(/[^a-z]+/g, " ")
+    .replace(/[^\p{L}]+/gu, " ")
     .trim();
 }
 
 function matchesIdentity(patient: Patient, family: string, given: string | undefined): boolean {
   const wantedFamily = normaliseName(family);
   const wantedGiven = given ? normaliseName(given) : undefined;
+  // A name typed with no letter names no one.
+  if (!wantedFamily || wantedGiven === "") return false;
   return (patient.name ?? []).some((name) => {
     if (normaliseName(name.family ?? "") !== wantedFamily) return false;
     if (!wantedGiven) return true;
