@@ -301,4 +301,22 @@ describe("the pharmacist's link, through its route handlers", () => {
     expect(page.status).toBe(404);
     expect(page.html).not.toMatch(/<form|Amoxicilline|Paracétamol/);
   });
+
+  it("offers and records nothing of a line before the first day of its validity", async () => {
+    const { prescriptionId, requests } = await world.addPrescription(world.camilleId);
+    const [later, now] = [...requests].sort((a, b) => (a.id ?? "").localeCompare(b.id ?? ""));
+    // The prescriber's line to be handed over from a later day (written as the record system).
+    const from = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const stored = await world.system.read<MedicationRequest>("MedicationRequest", later!.id!);
+    await world.system.update<MedicationRequest>({ ...stored, dispenseRequest: { ...stored.dispenseRequest, validityPeriod: { ...stored.dispenseRequest?.validityPeriod, start: from } } });
+    const shared = await shareCamille(prescriptionId);
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie Test" }))!;
+    const offered = (await servePage(pharmacistPage, `/p/${shared.linkId}`, { cookie, params: { linkId: shared.linkId } })).html ?? "";
+    expect(offered).toContain(`name="choix-${now!.id}"`);
+    expect(offered).not.toContain(`name="choix-${later!.id}"`);
+    const form = await drawnForm(shared.linkId, cookie);
+    const fields = { "cle-formulaire": form.formKey, etat: form.state, [`choix-${later!.id}`]: "partie", [`quantite-${later!.id}`]: "1" };
+    expect(locationOf(await deliver(formPost(`/p/${shared.linkId}/delivrer`, fields, { cookie }), params({ linkId: shared.linkId })))).toBe(`/p/${shared.linkId}?erreur=quantite`);
+    expect(await db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "MedicationDispense", groupId: prescriptionId } })).toBe(0);
+  });
 });
