@@ -28,20 +28,23 @@ async function aPdf(text: string): Promise<Buffer> {
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
-/** The one-click cancel links e-mailed to `to`, newest first (the outbox worker writes .eml files under DATA_DIR/outbox). */
-function cancelLinks(to: string): string[] {
+/** What matches `pattern` in the e-mails to `to`, newest first (the outbox worker writes .eml files under DATA_DIR/outbox). */
+function mailed(to: string, pattern: RegExp): string[] {
   const folder = path.join(dataDir, "outbox");
   const files = readdirSync(folder).map((name) => path.join(folder, name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  const links: string[] = [];
+  const found: string[] = [];
   for (const file of files) {
     // Quoted-printable: soft line breaks out, =XX back to bytes.
     const text = readFileSync(file, "utf8").replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     if (!text.includes(`To: ${to}`)) continue;
-    const match = /(http:\/\/\S+\/invitation\/annuler\/[A-Za-z0-9_-]{43})/.exec(text);
-    if (match) links.push(match[1]!);
+    const match = pattern.exec(text);
+    if (match) found.push(match[1]!);
   }
-  return links;
+  return found;
 }
+
+/** The one-click cancel links e-mailed to `to`, newest first. */
+const cancelLinks = (to: string): string[] => mailed(to, /(http:\/\/\S+\/invitation\/annuler\/[A-Za-z0-9_-]{43})/);
 
 test.afterAll(async () => {
   rmSync(clockFile, { force: true });
@@ -87,6 +90,12 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await paul.getByLabel("Votre nom").fill("Aidant");
   await paul.getByLabel("Votre date de naissance").fill("1980-05-04");
   await paul.getByRole("button", { name: "Créer mon compte" }).click();
+  // The link is not enough (Camille holds it too): the code goes to the invited address.
+  await expect(paul).toHaveURL(/\/activer\?envoye=1$/);
+  await expect.poll(() => mailed(email, /Votre code d'activation : (\S+)/).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await paul.getByLabel("Code d'activation").fill(mailed(email, /Votre code d'activation : (\S+)/)[0]!);
+  await paul.getByLabel("Date de naissance").fill("1980-05-04");
+  await paul.getByRole("button", { name: "Continuer" }).click();
   await expect(paul).toHaveURL(/\/activer\/mot-de-passe$/);
   const password = `Parapluie violet sous la pluie ${stamp}`;
   await paul.getByLabel(/^Mot de passe/).fill(password);

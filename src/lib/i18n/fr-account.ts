@@ -28,6 +28,8 @@ export const frAccount = {
     intro: "Saisissez le code d'activation reçu par courrier ou par e-mail.",
     code: "Code d'activation",
     codeHint: "Vingt caractères, par exemple : 7K3QP-MZ8W2-4HT9C-Q1XRA",
+    codeSent:
+      "Un code d'activation vient d'être envoyé à l'adresse e-mail de l'invitation. Saisissez-le ci-dessous avec votre date de naissance. Si cette adresse a déjà un compte, le message le dit : connectez-vous plutôt.",
     birthDate: "Date de naissance",
     birthDateHint: "Pour un compte de patient : la date de naissance de la personne (jj/mm/aaaa).",
     submit: "Continuer",

@@ -60,7 +60,6 @@ export const frInvitation = {
       unknown: "Ce lien d'invitation n'est pas valable.",
       "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
       professional: PROFESSIONAL,
-      "email-taken": "Un compte existe déjà pour l'adresse invitée : connectez-vous avec ce compte, puis rouvrez ce lien.",
       naissance: "La date de naissance ne peut pas être dans le futur : vérifiez-la.",
       formulaire: "Le formulaire est incomplet ou incorrect.",
       failed: "L'ouverture du compte n'a pas abouti. Réessayez plus tard.",

@@ -15,14 +15,17 @@ import { pendingActivation } from "./pending-activation";
  * one, the page says the activation has expired and links back to its start (`expired`).
  */
 
-/** /activer: what went wrong with the code last posted, from a flag in the address, never its text. */
-export type ActivationPageData = { error: MessageKey | null };
+/**
+ * /activer: what went wrong with the code last posted, from a flag in the address, never its
+ * text; `sent` after an account opened from an invitation, whose code went by e-mail.
+ */
+export type ActivationPageData = { error: MessageKey | null; sent: boolean };
 
 export const activationPageProps = openPage<ActivationPageData>(({ query }) => {
   // Any flag but « expire » or « utilise » (repeated, too) reads as a refused code, as the App page did.
   const { erreur } = query;
   const error = erreur === "expire" ? "activation.expired" : erreur === "utilise" ? "activation.spent" : erreur ? "activation.failed" : null;
-  return { title: t("activation.title"), data: { error } };
+  return { title: t("activation.title"), data: { error, sent: query.envoye === "1" } };
 });
 
 /** /activer/mot-de-passe: the account's address (for password managers) and the last refusal's words. */

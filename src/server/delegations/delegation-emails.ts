@@ -24,6 +24,30 @@ export function invitationEmail(to: string, appUrl: string, secret: string, invi
   return { to, subject: INVITATION_SUBJECT, text, kind: "delegation-invitation", dedupeKey: `delegation-invitation:${invitationId}` };
 }
 
+/**
+ * The activation code of an account opened from an invitation, to the invited address: the
+ * proof that whoever opens it holds that mailbox (open-caregiver-account.ts). Each opening makes
+ * a new code and the older stops working, so each is sent: a dedupe key would keep the one that
+ * no longer works.
+ */
+export function caregiverCodeEmail(to: string, appUrl: string, code: string): OutgoingEmail {
+  const base = appUrl.replace(/\/+$/, "");
+  const text = [
+    "Bonjour,",
+    "",
+    "Vous avez commencé à ouvrir un compte Mon espace santé depuis une invitation.",
+    "",
+    `Votre code d'activation : ${code}`,
+    "",
+    `Saisissez-le sur ${base}/activer, avec la date de naissance que vous avez indiquée. Il est valable 72 heures et ne sert qu'une fois.`,
+    "",
+    "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera ouvert sans ce code.",
+    "",
+    "Ce message est envoyé automatiquement, n'y répondez pas.",
+  ].join("\n");
+  return { to, subject: "Votre code pour ouvrir votre compte", text, kind: "delegation-account-code" };
+}
+
 /** The lines added to the patient's notice e-mail: cancel in one click, without signing in. */
 export function cancelLines(appUrl: string, cancelSecret: string): string[] {
   const base = appUrl.replace(/\/+$/, "");

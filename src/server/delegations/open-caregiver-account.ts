@@ -2,7 +2,11 @@ import "@/server/server-only";
 import type { Patient } from "@medplum/fhirtypes";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { inviteAccount } from "../accounts/invite-account";
-import { startActivation } from "../accounts/start-activation";
+import { tellAddressAlreadyUsed } from "../auth/tell-owner";
+import { outboxConnection } from "../db/outbox-connection";
+import { env } from "../env";
+import { enqueueEmail } from "../mail/enqueue-email";
+import { caregiverCodeEmail } from "./delegation-emails";
 import { emailTaken, restartEnrolment, unactivatedAccountByEmail } from "../db/account-enrolment-store";
 import { invitationByToken } from "../db/delegation-invitation-store";
 import { systemRepository } from "../fhir/repository";
@@ -11,21 +15,26 @@ import { invitationState, type InvitationState } from "./invitation-state";
 import { hashSecret, isSecretShape } from "./invitation-secret";
 
 /**
- * A brand-new caregiver opens an account from the invitation: holding the link (sent to the
- * invited address) stands for the activation letter. Their own Patient resource is created (a
- * delegation's agent is a Patient), then the accounts issue's activation flow takes over with
- * the same code and birth date it would have checked: password, second factor. The account is
+ * A brand-new caregiver opens an account from the invitation. Holding the link did stand for the
+ * activation letter, but the inviter holds it too (« copier le lien », to send it by text
+ * message): she could open, activate and keep an account under any address she invited, and
+ * tell from the answer whether that address already had an account (found in an attack round).
+ * The activation code now goes by e-mail to the invited address, and the activation goes on with
+ * it as with a letter's (/activer): only the mailbox's holder opens the account. An address that
+ * already has an account gets the same answer, and its owner an e-mail saying to sign in instead.
+ *
+ * Their own Patient resource is created (a delegation's agent is a Patient) with the name and
+ * birth date typed; the activation checks that birth date with the code. The account is
  * registered under the invited address, so it is the one that may accept. Nothing of the
  * inviting patient's record is touched.
  *
  * An account opened that way and never activated (the invitee stopped before choosing a
  * password, or typed a wrong birth date) is taken up again by the next valid invitation to its
- * address: its own Patient gets the name and birth date typed now, and the activation starts
- * over. An account the care system opened, or one already activated, stays out of reach: its
- * owner signs in, or is told the address is taken.
+ * address: its own Patient gets the name and birth date typed now, and a new code is sent. An
+ * account the care system opened, or one already activated, stays out of reach.
  */
 export type OpenAccountInput = { given: string; family: string; birthDate: string; address: string; userAgent: string | null; now: Date };
-export type OpenAccountResult = { ok: true; challengeId: string } | { ok: false; reason: Exclude<InvitationState, "open"> | "unknown" | "email-taken" | "failed" };
+export type OpenAccountResult = { ok: true } | { ok: false; reason: Exclude<InvitationState, "open"> | "unknown" | "failed" };
 
 export async function openCaregiverAccount(secret: string, input: OpenAccountInput): Promise<OpenAccountResult> {
   if (!isSecretShape(secret)) return { ok: false, reason: "unknown" };
@@ -34,11 +43,17 @@ export async function openCaregiverAccount(secret: string, input: OpenAccountInp
   const state = invitationState(invitation, input.now);
   if (state !== "open") return { ok: false, reason: state };
   const patient = await caregiverPatient(invitation.email, input);
-  if (!patient) return { ok: false, reason: "email-taken" };
+  if (!patient) return addressTaken(invitation.email, input.now);
   const invited = await inviteAccount({ kind: "patient", resourceId: patient.id, email: invitation.email, now: input.now });
-  if (!invited.ok) return { ok: false, reason: invited.reason === "not-found" ? "failed" : "email-taken" };
-  const started = await startActivation({ code: invited.code, birthDate: input.birthDate, address: input.address, userAgent: input.userAgent, now: input.now });
-  return started.ok ? { ok: true, challengeId: started.challengeId } : { ok: false, reason: "failed" };
+  if (!invited.ok) return invited.reason === "not-found" ? { ok: false, reason: "failed" } : addressTaken(invitation.email, input.now);
+  await enqueueEmail(await outboxConnection(), caregiverCodeEmail(invitation.email, env().APP_URL, invited.code));
+  return { ok: true };
+}
+
+/** The answer of an address already in use, as any other's; its owner is told to sign in. */
+async function addressTaken(email: string, now: Date): Promise<OpenAccountResult> {
+  await tellAddressAlreadyUsed(email, now);
+  return { ok: true };
 }
 
 /** The invitee's own Patient: a new one, or the one of their unfinished account, written with what they typed now; undefined when the address is another account's. */

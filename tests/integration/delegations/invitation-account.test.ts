@@ -1,5 +1,6 @@
 import type { Patient } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as codeRoute } from "@/app/(auth)/activer/etape/code/route";
 import { POST as passwordRoute } from "@/app/(auth)/activer/etape/mot-de-passe/route";
 import { POST as totpRoute } from "@/app/(auth)/activer/etape/totp/route";
 import { POST as finishRoute } from "@/app/(auth)/activer/etape/terminer/route";
@@ -20,8 +21,10 @@ const db = useTestDatabase();
 
 /**
  * An invitee with no account opens one from the invitation link (/api/invitation/compte), then
- * goes through activation and accepts, as a browser posts them. One who stopped before the end
- * is not locked out: the next valid invitation to their address lets them start over.
+ * goes through activation with the code e-mailed to the invited address, and accepts, as a
+ * browser posts them. One who stopped before the end is not locked out: the next valid
+ * invitation to their address lets them start over. The link alone (the inviter holds it too)
+ * neither opens an account nor tells whether the address has one.
  */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let world: World;
@@ -30,6 +33,7 @@ beforeAll(async () => {
   server = await startTestServer({
     "/api/invitation/compte": openAccountRoute,
     "/api/invitation/accepter": acceptRoute,
+    "/activer/etape/code": codeRoute,
     "/activer/etape/mot-de-passe": passwordRoute,
     "/activer/etape/totp": totpRoute,
     "/activer/etape/terminer": finishRoute,
@@ -50,6 +54,28 @@ async function invite(email: string): Promise<string> {
 const openAccount = (browser: Browser, jeton: string, naissance: string, prenom = "Paul") =>
   browser.post("/api/invitation/compte", { jeton, prenom, nom: "Durand", naissance });
 
+/** Where opening an account from an invitation leads, whatever the address: the code went by e-mail. */
+const SENT = "/activer?envoye=1";
+
+/** The e-mails of `kind` queued for `to`, newest first. */
+async function mailsTo(to: string, kind: string): Promise<string[]> {
+  const rows = await db().sql.query<{ text_body: string }>("SELECT text_body FROM email_outbox WHERE recipient = $1 AND kind = $2 ORDER BY created_at DESC", [to, kind]);
+  return rows.map((row) => row.text_body);
+}
+
+/** The activation code e-mailed to the invited address, typed on /activer with the birth date. */
+async function enterMailedCode(browser: Browser, email: string, birthDate: string): Promise<string | null> {
+  const code = /Votre code d'activation : (\S+)/.exec((await mailsTo(email, "delegation-account-code"))[0] ?? "")?.[1];
+  expect(code, `code e-mailed to ${email}`).toBeDefined();
+  return where(await browser.post("/activer/etape/code", { code: code!, birthDate }));
+}
+
+/** Opening the account, then the code from the mailbox: the password step. */
+async function openWithMailbox(browser: Browser, jeton: string, email: string, naissance: string, prenom?: string) {
+  expect(where(await openAccount(browser, jeton, naissance, prenom))).toBe(SENT);
+  expect(await enterMailedCode(browser, email, naissance)).toBe("/activer/mot-de-passe");
+}
+
 /** Password, authenticator app, end: the browser is signed in. */
 async function finishActivation(browser: Browser, email: string) {
   expect(where(await browser.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
@@ -64,12 +90,12 @@ describe("opening an account from an invitation", () => {
     const email = `paul-${Date.now()}@example.org`;
     const secret = await invite(email);
     const first = new Browser(server.base, anAddress());
-    expect(where(await openAccount(first, secret, "1978-04-21", "Pual"))).toBe("/activer/mot-de-passe");
+    await openWithMailbox(first, secret, email, "1978-04-21", "Pual");
     expect(where(await first.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
 
     // Back to the link to correct the name and birth date, from another browser.
     const again = new Browser(server.base, anAddress());
-    expect(where(await openAccount(again, secret, "1978-04-12"))).toBe("/activer/mot-de-passe");
+    await openWithMailbox(again, secret, email, "1978-04-12");
     const account = (await findAccountByEmail(email))!;
     expect(account.displayName).toBe("Paul Durand");
     const patient = await world.system.read<Patient>("Patient", account.fhirRef.slice("Patient/".length));
@@ -87,14 +113,14 @@ describe("opening an account from an invitation", () => {
   it("lets a new invitation to the same address take up an account left unfinished under a cancelled one", async () => {
     const email = `annulee-${Date.now()}@example.org`;
     const cancelled = await invite(email);
-    expect(where(await openAccount(new Browser(server.base, anAddress()), cancelled, "1990-01-01"))).toBe("/activer/mot-de-passe");
+    await openWithMailbox(new Browser(server.base, anAddress()), cancelled, email, "1990-01-01");
     const invitationId = (await db().sql.query<{ id: string }>("SELECT id::text AS id FROM delegation_invitation WHERE email = $1", [email]))[0]!.id;
     await db().sql.query("UPDATE delegation_invitation SET cancelled_at = now() WHERE id = $1::uuid", [invitationId]);
     expect(where(await openAccount(new Browser(server.base, anAddress()), cancelled, "1990-01-01"))).toMatch(/\?erreur=cancelled$/);
 
     const fresh = await invite(email);
     const browser = new Browser(server.base, anAddress());
-    expect(where(await openAccount(browser, fresh, "1990-01-01"))).toBe("/activer/mot-de-passe");
+    await openWithMailbox(browser, fresh, email, "1990-01-01");
     await finishActivation(browser, email);
     expect(where(await browser.post("/api/invitation/accepter", { jeton: fresh }))).toBe("/espace/proches?message=acceptee");
   });
@@ -107,21 +133,25 @@ describe("opening an account from an invitation", () => {
       expect(where(await openAccount(new Browser(server.base, anAddress()), secret, naissance)), naissance).toBe(`/invitation/${secret}?erreur=naissance`);
     }
     expect(await findAccountByEmail(email)).toBeUndefined();
-    expect(where(await openAccount(new Browser(server.base, anAddress()), secret, parisDayOf(new Date())))).toBe("/activer/mot-de-passe");
+    await openWithMailbox(new Browser(server.base, anAddress()), secret, email, parisDayOf(new Date()));
   });
 
-  it("still refuses an address whose account is activated, or whose account the care system opened, and changes nothing of it", async () => {
+  it("answers an address whose account is activated, or whose account the care system opened, as any other, tells its owner, and changes nothing of it", async () => {
     const activated = `active-${Date.now()}@example.org`;
     const browser = new Browser(server.base, anAddress());
-    expect(where(await openAccount(browser, await invite(activated), "1980-02-02"))).toBe("/activer/mot-de-passe");
+    await openWithMailbox(browser, await invite(activated), activated, "1980-02-02");
     await finishActivation(browser, activated);
     const before = (await findAccountByEmail(activated))!;
     const taken = await invite(activated);
     const patients = async () =>
       Number((await db().sql.query<{ n: string }>("SELECT count(*)::text AS n FROM fhir_resource WHERE resource_type = 'Patient' AND content->'name'->0->'given'->>0 = 'Intrus'"))[0]!.n);
     const patientsBefore = await patients();
-    expect(where(await openAccount(new Browser(server.base, anAddress()), taken, "1999-09-09", "Intrus"))).toBe(`/invitation/${taken}?erreur=email-taken`);
+    const codes = (await mailsTo(activated, "delegation-account-code")).length;
+    expect(where(await openAccount(new Browser(server.base, anAddress()), taken, "1999-09-09", "Intrus"))).toBe(SENT);
     expect(await findAccountByEmail(activated)).toEqual(before);
+    // No code for it: its owner is told to sign in instead.
+    expect(await mailsTo(activated, "delegation-account-code")).toHaveLength(codes);
+    expect(await mailsTo(activated, "account-email-already-used")).toHaveLength(1);
     // Nor is a record left behind with what the intruder typed.
     expect(await patients()).toBe(patientsBefore);
 
@@ -130,8 +160,22 @@ describe("opening an account from an invitation", () => {
     const letter = `dossier-${Date.now()}@example.org`;
     expect((await inviteAccount({ kind: "patient", resourceId: record.id!, email: letter, now: new Date() })).ok).toBe(true);
     const invitation = await invite(letter);
-    expect(where(await openAccount(new Browser(server.base, anAddress()), invitation, "1999-09-09", "Intrus"))).toBe(`/invitation/${invitation}?erreur=email-taken`);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), invitation, "1999-09-09", "Intrus"))).toBe(SENT);
+    expect(await mailsTo(letter, "delegation-account-code")).toHaveLength(0);
     expect(await world.system.read<Patient>("Patient", record.id!)).toMatchObject({ birthDate: "1950-05-05", name: [{ given: ["Rose"] }] });
     expect((await findAccountByFhirRef(`Patient/${record.id!}`))?.activatedAt).toBeNull();
+  });
+
+  it("opens nothing for whoever holds the link without the mailbox: the inviter, who was offered it to copy", async () => {
+    const email = `squat-${Date.now()}@example.org`;
+    const secret = await invite(email);
+    const inviter = new Browser(server.base, anAddress());
+    expect(where(await openAccount(inviter, secret, "1990-03-03", "Intrus"))).toBe(SENT);
+    // No activation under way in her browser: no password to choose for the invited address.
+    expect(where(await inviter.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).not.toBe("/activer/second-facteur");
+    // Nor with a code of her own making.
+    expect(where(await inviter.post("/activer/etape/code", { code: "7K3QP-MZ8W2-4HT9C-Q1XRA", birthDate: "1990-03-03" }))).toBe("/activer?erreur=1");
+    const opened = (await findAccountByEmail(email))!;
+    expect((await findAccountByFhirRef(opened.fhirRef))?.activatedAt).toBeNull();
   });
 });

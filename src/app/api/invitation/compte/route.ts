@@ -1,7 +1,5 @@
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { typedDay } from "@/lib/dates/day-input";
-import { currentAuthCookies } from "@/server/auth/session-token";
 import { openCaregiverAccount } from "@/server/delegations/open-caregiver-account";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
@@ -14,7 +12,8 @@ const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom:
 
 /**
  * POST (jeton, prenom, nom, naissance): a brand-new caregiver opens their account from the
- * invitation, then continues in /activer (password, second factor), signed in at the end.
+ * invitation; the activation code goes to the invited address, then /activer takes it (code and
+ * birth date, password, second factor), signed in at the end.
  */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
@@ -37,7 +36,6 @@ export async function POST(request: Request): Promise<Response> {
     now,
   });
   if (!result.ok) return seeOther(`/invitation/${parsed.data.jeton}?erreur=${result.reason}`);
-  const spec = currentAuthCookies().activation;
-  (await cookies()).set(spec.name, result.challengeId, spec.options);
-  return seeOther("/activer/mot-de-passe");
+  // The code went to the invited address (open-caregiver-account.ts): the activation goes on with it.
+  return seeOther("/activer?envoye=1");
 }
