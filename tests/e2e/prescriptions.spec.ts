@@ -98,7 +98,7 @@ test("Camille's prescriptions: active ones first, then past ones, with what was 
   expect((await fontsOf(await pdf.body())).map(({ name, fontFile }) => `${name.replace(/^[A-Z]{6}\+/, "")} ${fontFile}`).sort()).toEqual(["Arimo-Bold FontFile2", "Arimo-Regular FontFile2"]);
 });
 
-test("a pharmacist opens Camille's link, is refused a wrong passcode, records a partial then the last dispensation, and the link dies", async ({ browser }) => {
+test("a pharmacist opens Camille's link, is refused a wrong passcode, records a partial dispensation then the rest one fill at a time, and the link dies", async ({ browser }) => {
   // Two browsers and seven axe passes: more than the default minute on a busy 2-core machine.
   test.setTimeout(120_000);
   const camille = await pageAs(browser, "camille");
@@ -150,9 +150,15 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   await expect(links).toContainText("Ouverture avec le bon code");
   await expectNoAxeViolations(camille, "prescription page with a dispensation and its link");
 
-  // The rest of both lines completes the prescription: the link is no longer available.
-  for (const name of [/Budésonide/, /Salbutamol/]) await page.getByRole("group", { name }).getByLabel(/Tout le reste/).check();
-  await page.getByRole("button", { name: "Enregistrer la délivrance" }).click();
+  // One fill at a time (a month of treatment at most, R. 5123-2): each line offers « Une
+  // délivrance » while renewals follow, « Tout le reste » for its last; three visits hand over
+  // what remains of both (Budésonide 2 of 3 inhalers, Salbutamol 3 of 3), and the link dies.
+  await expect(page.getByRole("group", { name: /Salbutamol/ })).toContainText("Une délivrance couvre au plus un mois de traitement");
+  for (let visit = 1; visit <= 3; visit++) {
+    for (const group of await page.getByRole("group", { name: /Budésonide|Salbutamol/ }).all()) await group.getByLabel(/^(Une délivrance|Tout le reste) \(/).check();
+    await page.getByRole("button", { name: "Enregistrer la délivrance" }).click();
+    if (visit < 3) await expect(page.getByRole("status").filter({ hasText: "Délivrance enregistrée." })).toBeVisible();
+  }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ordonnance entièrement délivrée");
   // The end pages are served by the Pages Router without Next's runtime: no script file.
   expect(await page.locator("script[src]").count()).toBe(0);

@@ -4,7 +4,8 @@ import type { SharedPrescriptionView } from "@/server/prescriptions/view-shared-
 import { agreeWith } from "@/lib/i18n/plural";
 
 /**
- * Line by line, what the pharmacist hands over today: nothing, all that remains, or a part.
+ * Line by line, what the pharmacist hands over today: nothing, all that one dispensation may
+ * hand over (the rest, or the fill under way when renewals follow: dispensableAtOnce), or a part.
  * The form carries the state it was drawn from and its own key, so it records once and never
  * over someone else's dispensation.
  */
@@ -24,15 +25,23 @@ export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPre
           return (
             <fieldset key={id} className="flex flex-col gap-2 rounded-md border border-slate-300 p-3">
               <legend className="px-1 font-semibold">{line.medication}</legend>
-              <input type="hidden" name={`reste-${id}`} value={line.remainingQuantity} />
+              <input type="hidden" name={`reste-${id}`} value={line.dispensableNow} />
               <p className="text-sm text-slate-700">{t("pharmacist.remaining", { quantity: line.remainingQuantity, unit: agreeWith(line.remainingQuantity, line.unit) })}</p>
+              {line.dispensableNow < line.remainingQuantity ? (
+                <p className="text-sm text-slate-700">{t("pharmacist.atOnce", { quantity: line.dispensableNow, unit: agreeWith(line.dispensableNow, line.unit) })}</p>
+              ) : null}
               <label className="flex items-center gap-2">
                 <input type="radio" name={`choix-${id}`} value="aucun" defaultChecked />
                 <span>{t("pharmacist.optionNone")}</span>
               </label>
               <label className="flex items-center gap-2">
                 <input type="radio" name={`choix-${id}`} value="tout" />
-                <span>{t("pharmacist.optionFull", { quantity: line.remainingQuantity, unit: agreeWith(line.remainingQuantity, line.unit) })}</span>
+                <span>
+                  {t(line.dispensableNow < line.remainingQuantity ? "pharmacist.optionFill" : "pharmacist.optionFull", {
+                    quantity: line.dispensableNow,
+                    unit: agreeWith(line.dispensableNow, line.unit),
+                  })}
+                </span>
               </label>
               <label className="flex items-center gap-2">
                 <input type="radio" name={`choix-${id}`} value="partie" />
@@ -47,7 +56,7 @@ export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPre
                   name={`quantite-${id}`}
                   type="number"
                   min={1}
-                  max={line.remainingQuantity}
+                  max={line.dispensableNow}
                   step={1}
                   inputMode="numeric"
                   className="w-32 rounded-md border border-slate-500 bg-white px-3 py-2"

@@ -39,6 +39,8 @@ export const SYSTEMS = {
   confidentiality: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality",
   roleCode: "http://terminology.hl7.org/CodeSystem/v3-RoleCode",
   loinc: "http://loinc.org",
+  /** WHO's ATC classification of medicines, what French packs and prescriptions carry. */
+  atc: "http://www.whocc.no/atc",
 } as const;
 
 /** HL7 confidentiality: N normal, R restricted, V very restricted ("secret": the patient alone). */

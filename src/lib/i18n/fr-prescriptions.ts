@@ -150,6 +150,9 @@ export const frPrescriptions = {
     nothingLeft: "Entièrement délivré",
     optionNone: "Rien aujourd'hui",
     optionFull: "Tout le reste ({quantity} {unit})",
+    optionFill: "Une délivrance ({quantity} {unit})",
+    atOnce:
+      "En une fois : {quantity} {unit} au plus. Une délivrance couvre au plus un mois de traitement (douze semaines pour une contraception) ; la suite se délivre aux renouvellements.",
     optionPartial: "Une partie",
     quantity: "Quantité délivrée ({unit})",
     record: "Enregistrer la délivrance",

@@ -27,6 +27,8 @@ export type PrescriptionLine = {
   totalQuantity: number;
   dispensedQuantity: number;
   remainingQuantity: number;
+  /** The most one dispensation may hand over now (dispensableAtOnce). */
+  dispensableNow: number;
   renewalsLeft: number;
   status: string;
   /** The version the line was read at (the dispensation form is checked against it). */
@@ -76,6 +78,28 @@ function medicationName(resource: MedicationRequest | MedicationDispense): strin
   return concept?.text ?? concept?.coding?.[0]?.display ?? concept?.coding?.[0]?.code ?? "";
 }
 
+/**
+ * What one dispensation may hand over: the rest of the fill under way, never a renewal's with it.
+ * « Le pharmacien ne peut délivrer en une seule fois une quantité de médicaments correspondant à
+ * une durée de traitement supérieure à quatre semaines ou à trente jours selon le conditionnement.
+ * Toutefois, les médicaments contraceptifs peuvent être délivrés pour une durée de douze
+ * semaines » (code de la sécurité sociale, art. R. 5123-2, formerly R. 5148 bis of the code de la
+ * santé publique, as admi.net and the Assemblée nationale's answer to question 26521 quote it).
+ * A prescription for longer than a month is written as fills of at most a month each, renewed
+ * (the same article): one fill is what one dispensation hands over, three of a contraceptive.
+ * Before, « Tout le reste » handed over every renewal at once.
+ */
+export function dispensableAtOnce(perFill: number, total: number, dispensed: number, contraceptive: boolean): number {
+  if (perFill <= 0) return 0;
+  const intoFill = dispensed % perFill;
+  return Math.max(0, Math.min(total - dispensed, perFill * (contraceptive ? 3 : 1) - intoFill));
+}
+
+/** Hormonal contraceptives for systemic use (ATC G03A), which R. 5123-2 lets go for twelve weeks at once. */
+function isContraceptive(request: MedicationRequest): boolean {
+  return (request.medicationCodeableConcept?.coding ?? []).some((c) => c.system === SYSTEMS.atc && typeof c.code === "string" && c.code.startsWith("G03A"));
+}
+
 /** Renewals still to come: the first dispensation is not a renewal. */
 export function renewalsLeft(perFill: number, renewals: number, dispensed: number): number {
   if (perFill <= 0) return 0;
@@ -97,6 +121,7 @@ function toLine(request: MedicationRequest, dispensed: number): PrescriptionLine
     totalQuantity: total,
     dispensedQuantity: dispensed,
     remainingQuantity: request.status === "active" ? Math.max(0, total - dispensed) : 0,
+    dispensableNow: request.status === "active" ? dispensableAtOnce(perFill, total, dispensed, isContraceptive(request)) : 0,
     renewalsLeft: request.status === "active" ? renewalsLeft(perFill, renewals, dispensed) : 0,
     status: request.status,
     versionId: request.meta?.versionId ?? "",

@@ -12,7 +12,8 @@ import { lineWithinValidity, prescriptionDispensable } from "./still-dispensable
 import { isUuid } from "../fhir/ids";
 
 /**
- * The pharmacist records what they handed over, line by line (all or part of what remains).
+ * The pharmacist records what they handed over, line by line (all or part of what one
+ * dispensation may hand over: prescription-model.ts, dispensableAtOnce).
  * One MedicationDispense per line, created through the repository as the LinkActor, and one
  * "dispense" row per line in the patient's trail; a line with nothing left becomes completed,
  * and once every line is, the link answers 404.
@@ -81,7 +82,7 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
   const valid = wanted.length > 0 && wanted.every(([id, q]) => {
     const line = lines.get(id);
     const request = requests.find((r) => r.id === id);
-    return line !== undefined && request !== undefined && lineWithinValidity(request, now) && Number.isInteger(q) && q > 0 && q <= line.remainingQuantity;
+    return line !== undefined && request !== undefined && lineWithinValidity(request, now) && Number.isInteger(q) && q > 0 && q <= line.dispensableNow;
   });
 
   try {

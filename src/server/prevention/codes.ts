@@ -1,3 +1,4 @@
+import { SYSTEMS } from "@/lib/fhir/systems";
 import type { ConditionKind, ProcedureKind, VaccineKind } from "./types";
 
 /**
@@ -6,7 +7,7 @@ import type { ConditionKind, ProcedureKind, VaccineKind } from "./types";
  * screenings are LOINC or SNOMED CT. Our own code system names the check-ups that have no
  * standard code a French record would carry.
  */
-export const ATC_SYSTEM = "http://www.whocc.no/atc";
+export const ATC_SYSTEM = SYSTEMS.atc;
 export const CVX_SYSTEM = "http://hl7.org/fhir/sid/cvx";
 export const SNOMED_SYSTEM = "http://snomed.info/sct";
 export const LOINC_SYSTEM = "http://loinc.org";

@@ -191,8 +191,12 @@ describe("the pharmacist's link, through its route handlers", () => {
     expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed"]);
     expect(locationOf(await post(await partOf("Amoxicilline", 14)))).toBe(`/p/${shared.linkId}?message=enregistre`);
     expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed", "link-partly-dispensed"]);
-    expect(locationOf(await post(await partOf("Paracétamol", 3)))).toBe(`/p/${shared.linkId}/termine`);
-    expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed", "link-partly-dispensed", "link-dispensed"]);
+    // The rest of the first fill, then the renewal: one fill at a time (the renewal's boxes with
+    // the first fill's last one would be more than a month at once: dispensableAtOnce).
+    expect(locationOf(await post(await partOf("Paracétamol", 3)))).toBe(`/p/${shared.linkId}?erreur=quantite`);
+    expect(locationOf(await post(await partOf("Paracétamol", 1)))).toBe(`/p/${shared.linkId}?message=enregistre`);
+    expect(locationOf(await post(await partOf("Paracétamol", 2)))).toBe(`/p/${shared.linkId}/termine`);
+    expect((await notices()).slice(before.length)).toEqual(["link-partly-dispensed", "link-partly-dispensed", "link-partly-dispensed", "link-dispensed"]);
 
     const [notice] = await db().sql.query<{ link: string }>("SELECT link FROM notification WHERE patient_id = $1::uuid AND kind = 'link-partly-dispensed' LIMIT 1", [world.camilleId]);
     expect(notice!.link).toBe("/espace/ordonnances");
@@ -201,8 +205,31 @@ describe("the pharmacist's link, through its route handlers", () => {
       "SELECT o.kind, o.text_body, o.subject FROM email_outbox o JOIN account a ON a.email = o.recipient WHERE a.id = $1::uuid AND o.kind LIKE '%dispensed' ORDER BY o.created_at",
       [account.id],
     );
-    expect(mails.map((m) => m.kind)).toEqual(["notification-link-partly-dispensed", "notification-link-partly-dispensed", "notification-link-dispensed"]);
+    expect(mails.map((m) => m.kind)).toEqual(["notification-link-partly-dispensed", "notification-link-partly-dispensed", "notification-link-partly-dispensed", "notification-link-dispensed"]);
     for (const mail of mails) for (const word of ["Paracétamol", "Amoxicilline", "comprimé", "Pharmacie du Marché", "Camille"]) expect(`${mail.subject} ${mail.text_body}`).not.toContain(word);
+  });
+
+  it("hands over one fill at a time: the form offers one, and a post of the renewals with it records nothing", async () => {
+    const { prescriptionId } = await world.addPrescription(world.camilleId);
+    const shared = await shareCamille(prescriptionId);
+    const cookie = cookieOf(await openAs(shared.linkId, { cle: secretOf(shared.url), code: shared.passcode!, pharmacie: "Pharmacie du Mois" }))!;
+    const page = (await servePage(pharmacistPage, `/p/${shared.linkId}`, { cookie, params: { linkId: shared.linkId } })).html!.replaceAll("&#x27;", "'");
+    // Paracétamol: 2 boxes a fill, one renewal (4 in all); Amoxicilline: 14 tablets, no renewal.
+    expect(page).toContain("Reste à délivrer : 4 boîtes");
+    expect(page).toContain("Une délivrance (2 boîtes)");
+    expect(page).toContain("Une délivrance couvre au plus un mois de traitement");
+    expect(page).toContain("Tout le reste (14 comprimés)");
+    const form = await drawnForm(shared.linkId, cookie);
+    const para = form.prescription.lines.find((l) => l.medication.startsWith("Paracétamol"))!;
+    const post = (fields: Record<string, string>) => deliver(formPost(`/p/${shared.linkId}/delivrer`, { "cle-formulaire": randomUUID(), etat: form.state, ...fields }, { cookie }), params({ linkId: shared.linkId }));
+    // « Tout » carrying the whole remainder (a form drawn by hand), or the four boxes typed: refused.
+    for (const fields of [{ [`choix-${para.requestId}`]: "tout", [`reste-${para.requestId}`]: "4" }, { [`choix-${para.requestId}`]: "partie", [`quantite-${para.requestId}`]: "4" }]) {
+      expect(locationOf(await post(fields))).toBe(`/p/${shared.linkId}?erreur=quantite`);
+    }
+    expect(await db().prisma.resource.count({ where: { patientId: world.camilleId, resourceType: "MedicationDispense", groupId: prescriptionId } })).toBe(0);
+    expect(locationOf(await post({ [`choix-${para.requestId}`]: "tout", [`reste-${para.requestId}`]: String(para.dispensableNow) }))).toBe(`/p/${shared.linkId}?message=enregistre`);
+    const next = await drawnForm(shared.linkId, cookie);
+    expect(next.prescription.lines.find((l) => l.requestId === para.requestId)).toMatchObject({ dispensedQuantity: 2, remainingQuantity: 2, dispensableNow: 2 });
   });
 
   it("refuses quantities beyond what remains, or a form with nothing chosen", async () => {

@@ -76,6 +76,7 @@ describe("counts in words", () => {
       totalQuantity,
       dispensedQuantity: 0,
       remainingQuantity: totalQuantity,
+      dispensableNow: quantityPerFill,
       renewalsLeft: totalQuantity / quantityPerFill - 1,
       status: "active",
       versionId: "1",

@@ -14,6 +14,7 @@ const line = (medication: string): PrescriptionLine => ({
   totalQuantity: 1,
   dispensedQuantity: 1,
   remainingQuantity: 0,
+  dispensableNow: 0,
   renewalsLeft: 0,
   status: "completed",
   versionId: "1",

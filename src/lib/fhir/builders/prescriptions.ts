@@ -7,7 +7,7 @@ import { newId } from "./ids";
  * A prescription is one or more MedicationRequests (its lines) sharing a groupIdentifier
  * (SYSTEMS.prescription); what a pharmacy hands over is a MedicationDispense per line.
  */
-export const ATC = "http://www.whocc.no/atc";
+export const ATC = SYSTEMS.atc;
 
 export type PrescriptionLine = {
   id?: string;
