@@ -11,7 +11,7 @@ import { ProfessionalHeading } from "./professional-heading";
 type ListPaging = { page: number; hrefFor: (page: number) => string };
 
 /** The professionals the patient authorised: change the level or the end, withdraw, block, preview. A page at a time. */
-export function AuthorisedList({ overview, paging, reader }: { overview: SharingOverviewProps; paging: ListPaging; reader: Reader }) {
+export function AuthorisedList({ overview, paging, reader, refusedFor }: { overview: SharingOverviewProps; paging: ListPaging; reader: Reader; refusedFor?: string }) {
   const shown = pageOf(overview.authorised, paging.page, SHARING_PAGE_SIZE);
   return (
     <section id="autorises" aria-labelledby="autorises-title" className="flex flex-col gap-3">
@@ -24,10 +24,19 @@ export function AuthorisedList({ overview, paging, reader }: { overview: Sharing
           <li key={card.id} id={`pro-${card.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-300 bg-white p-4">
             <ProfessionalHeading card={card} id={`pro-${card.id}-name`} />
             {blocked ? <p className="font-semibold text-red-800">{t("sharing.authorisedButBlocked")}</p> : null}
-            <details>
+            <details open={card.id === refusedFor}>
               <summary className="cursor-pointer font-semibold text-blue-800">{t("sharing.change")}</summary>
               <div className="mt-3">
-                <AuthoriseForm reader={reader} practitionerId={card.id} idPrefix={`pro-${card.id}`} restricted={restricted} until={until} submitLabel={t("sharing.updateButton")} describedBy={`pro-${card.id}-name`} />
+                <AuthoriseForm
+                  reader={reader}
+                  practitionerId={card.id}
+                  idPrefix={`pro-${card.id}`}
+                  restricted={restricted}
+                  until={until}
+                  submitLabel={t("sharing.updateButton")}
+                  describedBy={`pro-${card.id}-name`}
+                  dateRefused={card.id === refusedFor}
+                />
               </div>
             </details>
             <div className="flex flex-wrap gap-3">

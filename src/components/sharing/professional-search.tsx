@@ -22,6 +22,7 @@ export function ProfessionalSearch({
   blocked,
   reader,
   takesFocus,
+  refusedFor,
 }: {
   query: string;
   results?: { cards: ProfessionalCard[]; more: boolean };
@@ -29,6 +30,8 @@ export function ProfessionalSearch({
   blocked: ReadonlySet<string>;
   reader: Reader;
   takesFocus: boolean;
+  /** The professional whose date was just refused: his form is open again, the field marked. */
+  refusedFor?: string;
 }) {
   return (
     <section id="autoriser" aria-labelledby="autoriser-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
@@ -55,10 +58,18 @@ export function ProfessionalSearch({
                   {blocked.has(card.id) ? (
                     <ProfessionalButton action="debloquer" practitionerId={card.id} label={t("sharing.unblockButton")} describedBy={nameId} />
                   ) : (
-                    <details>
+                    <details open={card.id === refusedFor}>
                       <summary className="cursor-pointer font-semibold text-blue-800">{authorised.has(card.id) ? t("sharing.change") : t("sharing.authoriseButton")}</summary>
                       <div className="mt-3">
-                        <AuthoriseForm reader={reader} practitionerId={card.id} idPrefix={`resultat-${card.id}`} submitLabel={t("sharing.authoriseButton")} describedBy={nameId} />
+                        <AuthoriseForm
+                          reader={reader}
+                          practitionerId={card.id}
+                          idPrefix={`resultat-${card.id}`}
+                          submitLabel={t("sharing.authoriseButton")}
+                          describedBy={nameId}
+                          query={query}
+                          dateRefused={card.id === refusedFor}
+                        />
                       </div>
                     </details>
                   )}

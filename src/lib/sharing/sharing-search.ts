@@ -12,6 +12,8 @@ export const sharingSearchSchema = z.object({
   message: one,
   autorises: pageNumber,
   bloques: pageNumber,
+  /** The professional whose authorisation form a refused date came back to (sharing-post.ts). */
+  praticien: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.uuid().optional().catch(undefined)),
 });
 
 export type SharingSearch = z.infer<typeof sharingSearchSchema>;

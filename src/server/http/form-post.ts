@@ -14,7 +14,10 @@ import { spacePostScope } from "./space-post-scope";
  * actor may know about (403, 412, 422) goes back to `page` with the code `noticeFor` gives it;
  * past the account's reads of the minute, 429 with the words of /trop-de-demandes.
  */
-export type FormOutcome<Notice extends string> = { response: Response; notice?: Notice } | { notice: Notice; path?: `/${string}` };
+export type FormOutcome<Notice extends string> =
+  | { response: Response; notice?: Notice }
+  // `carried`: as FormPostOptions.carried, for this answer alone (what a refused form needs to come back open).
+  | { notice: Notice; path?: `/${string}`; carried?: string };
 
 export type FormPostOptions<Notice extends string> = {
   /** The page the form lives on, where refusals are reported. */
@@ -42,15 +45,15 @@ export async function formPost<Notice extends string>(
   const scope = await spacePostScope(request);
   if (scope instanceof Response) return scope;
   const form = await request.formData().catch(() => new FormData());
-  const back = (path: `/${string}`, notice: Notice, response = seeOther(`${path}?message=${notice}${options.carried ?? ""}`)) => {
+  const back = (path: `/${string}`, notice: Notice, carried = options.carried ?? "", response = seeOther(`${path}?message=${notice}${carried}`)) => {
     const typed = options.typed?.(scope, form, notice);
     if (typed) response.headers.append("Set-Cookie", typed);
     return response;
   };
   try {
     const outcome = await run(scope, form);
-    if ("response" in outcome) return outcome.notice ? back(options.page, outcome.notice, outcome.response) : outcome.response;
-    return back(outcome.path ?? options.page, outcome.notice);
+    if ("response" in outcome) return outcome.notice ? back(options.page, outcome.notice, undefined, outcome.response) : outcome.response;
+    return back(outcome.path ?? options.page, outcome.notice, outcome.carried ?? options.carried);
   } catch (error) {
     const limited = answerReadLimit(error);
     if (limited) return limited;

@@ -1,5 +1,5 @@
 import "@/server/server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { RequestScope } from "../documents/request-repository";
 import { formPost } from "../http/form-post";
 import { SharingRefusal } from "./sharing-refusal";
@@ -31,7 +31,7 @@ export async function sharingPost<S extends z.ZodType>(
   request: Request,
   schema: S,
   run: (scope: RequestScope, input: z.infer<S>) => Promise<SharingNotice>,
-  options: { invalid?: { notice: SharingNotice; field: keyof z.infer<S> & string } } = {},
+  options: { invalid?: { notice: SharingNotice; field: keyof z.infer<S> & string; carryBack?: (form: FormData) => string } } = {},
 ): Promise<Response> {
   return formPost<SharingNotice>(
     request,
@@ -45,12 +45,35 @@ export async function sharingPost<S extends z.ZodType>(
       const parsed = schema.safeParse(Object.fromEntries(form.entries()));
       // A field's own words only when that field alone was wrong: a tampered professional id with
       // a good date was told the date was wrong (found by an exploratory test of the demo).
-      if (!parsed.success) return { notice: options.invalid && parsed.error.issues.every((issue) => issue.path[0] === options.invalid!.field) ? options.invalid.notice : "echec" };
-      const notice = await run(scope, parsed.data).catch((error: unknown) => {
-        if (error instanceof SharingRefusal) return error.notice;
-        throw error;
-      });
-      return { notice };
+      if (!parsed.success) {
+        const invalid = options.invalid && parsed.error.issues.every((issue) => issue.path[0] === options.invalid!.field) ? options.invalid : undefined;
+        return invalid ? { notice: invalid.notice, carried: invalid.carryBack?.(form) } : { notice: "echec" };
+      }
+      return run(scope, parsed.data).then(
+        (notice) => ({ notice }),
+        (error: unknown) => {
+          if (!(error instanceof SharingRefusal)) throw error;
+          // The use case's own refusal of the field (a day no longer ahead on its clock) comes back as the form's does.
+          return { notice: error.notice, carried: error.notice === options.invalid?.notice ? options.invalid.carryBack?.(form) : undefined };
+        },
+      );
     },
   );
+}
+
+const carriedId = z.uuid();
+const carriedQuery = z.string().trim().min(1).max(100);
+
+/**
+ * What a refused date carries back to the page (found by walking the page on a phone: the refusal
+ * came back to the top of a page whose search results were gone, the form closed and the day
+ * typed lost, with no word of whose date it was). The professional's id, for the page to open his
+ * form again with the field marked, and the search that showed him, so his result is there: both
+ * checked and encoded, the query being what the page's own search form already puts in the URL.
+ */
+export function carryRefusedProfessional(form: FormData): string {
+  const id = carriedId.safeParse(form.get("praticien"));
+  if (!id.success) return "";
+  const query = carriedQuery.safeParse(form.get("q"));
+  return `${query.success ? `&q=${encodeURIComponent(query.data)}` : ""}&praticien=${id.data}`;
 }

@@ -56,6 +56,8 @@ export default function SharingPage({ frame, data }: FramedProps<Data>) {
   if ("outOfReach" in data) return <OutOfReachView title={t("sharing.title")} part={data.outOfReach} />;
   const { overview, search } = data;
   const notice = sharingNotice(search.message, reader);
+  // A refused date comes back with the professional's id: his form opens again, the field marked.
+  const refusedFor = search.message === "date" ? search.praticien : undefined;
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("sharing.title")} description={tv("sharing.intro", reader)} />
@@ -69,8 +71,9 @@ export default function SharingPage({ frame, data }: FramedProps<Data>) {
         reader={reader}
         // The results have the focus but where a notice has it (Alert: an error or a success).
         takesFocus={!notice || notice.tone === "info"}
+        refusedFor={refusedFor}
       />
-      <AuthorisedList overview={overview} paging={{ page: search.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: search.bloques }, "autorises") }} reader={reader} />
+      <AuthorisedList overview={overview} refusedFor={refusedFor} paging={{ page: search.autorises, hrefFor: (page) => listHref({ autorises: page, bloques: search.bloques }, "autorises") }} reader={reader} />
       <BlockedList overview={overview} paging={{ page: search.bloques, hrefFor: (page) => listHref({ autorises: search.autorises, bloques: page }, "bloques") }} reader={reader} />
       <ChoiceForm
         id="urgence"

@@ -1,5 +1,5 @@
 import { authoriseProfessional } from "@/server/privacy/authorise-professional";
-import { sharingPost } from "@/server/privacy/sharing-post";
+import { carryRefusedProfessional, sharingPost } from "@/server/privacy/sharing-post";
 import { endOfParisDay } from "@/lib/dates/paris-day";
 import { authoriseSchema } from "./schema";
 
@@ -16,6 +16,6 @@ export async function POST(request: Request): Promise<Response> {
       });
       return outcome === "authorised" ? "autorise" : "modifie";
     },
-    { invalid: { notice: "date", field: "jusqu_au" } },
+    { invalid: { notice: "date", field: "jusqu_au", carryBack: carryRefusedProfessional } },
   );
 }
