@@ -31,7 +31,8 @@ export const frSharing = {
       yours: ", y compris ceux dont l'accès est restreint, sauf ceux que vous avez masqués",
       theirs: ", y compris ceux dont l'accès est restreint, sauf ceux qui sont masqués",
     },
-    untilDate: ", jusqu'au {date}",
+    // « inclus »: the day is the access's last (endOfParisDay), as the form's hint and the invitations say.
+    untilDate: ", jusqu'au {date} inclus",
     untilNone: ", sans date de fin",
     authorisedMore: plural({ one: "Et {count} autre professionnel autorisé : la liste complète est plus bas.", other: "Et {count} autres professionnels autorisés : la liste complète est plus bas." }),
     blockedMore: plural({ one: "Et {count} autre professionnel bloqué : la liste complète est plus bas.", other: "Et {count} autres professionnels bloqués : la liste complète est plus bas." }),
