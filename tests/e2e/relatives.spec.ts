@@ -107,9 +107,10 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await paul.getByRole("button", { name: "Valider le code" }).click();
   await expect(paul).toHaveURL(/\/activer\/codes-secours$/);
   await paul.getByRole("button", { name: /J'ai mis mes codes en lieu sûr/ }).click();
-  await expect(paul).not.toHaveURL(/\/activer/);
-
-  await paul.goto(link);
+  // Signed in, back on the invitation to accept it: the home page said nothing of it, and Paul
+  // had to find the e-mail again (found walking the journey on a phone).
+  await expect(paul).toHaveURL(link);
+  await expect(paul.getByText("Vous utilisez le compte de Paul Aidant.")).toBeVisible();
   await paul.getByRole("button", { name: "Accepter l'invitation" }).click();
   await expect(paul.getByRole("status").filter({ hasText: "Invitation acceptée" })).toBeVisible();
   // The pause: nothing to open yet, and it says from when.

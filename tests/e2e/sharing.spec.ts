@@ -76,12 +76,22 @@ test("every setting works without JavaScript: authorise until a date at the rest
   const result = page.locator("#autoriser li").filter({ hasText: "Dr Inès Moreau" });
   await result.locator("summary").click(); // a native <details>: it opens without JavaScript
   await result.getByLabel("Mes documents, y compris ceux à accès restreint").check();
+  // A past day first: back to Dr Moreau's result, his form open, the field marked and described.
+  await result.getByLabel("Jusqu'au (facultatif)").fill(`${new Date().getFullYear() - 1}-12-31`);
+  await result.locator("form").getByRole("button", { name: "Autoriser" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "La date de fin n'est pas acceptée" })).toBeVisible();
+  const field = result.getByLabel("Jusqu'au (facultatif)");
+  await expect(field).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(/Choisissez aujourd'hui ou un jour à venir, dans les trois ans au plus\./);
+  await expectNoAxeViolations(page, "/espace/partage with a refused end date");
+  await result.getByLabel("Mes documents, y compris ceux à accès restreint").check();
   const until = `${new Date().getFullYear() + 1}-06-30`;
-  await result.getByLabel("Jusqu'au (facultatif)").fill(until);
+  await field.fill(until);
   await result.locator("form").getByRole("button", { name: "Autoriser" }).click();
   await saved("Le professionnel est autorisé.");
   await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText("Dr Inès Moreau");
-  await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText(`30 juin ${new Date().getFullYear() + 1}`);
+  await expect(page.getByRole("region", { name: "En un coup d'œil" })).toContainText(`jusqu'au 30 juin ${new Date().getFullYear() + 1} inclus.`);
   await page.locator(`#pro-${MOREAU}`).getByRole("button", { name: "Retirer l'autorisation" }).click();
   await saved("L'autorisation est retirée.");
   await expect(page.locator(`#pro-${MOREAU}`)).toHaveCount(0);

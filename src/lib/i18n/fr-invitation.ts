@@ -31,7 +31,7 @@ export const frInvitation = {
     signInLink: "Connectez-vous",
     signInRest: " avec l'adresse {email}, puis rouvrez ce lien pour accepter.",
     noAccountTitle: "Vous n'avez pas encore de compte",
-    noAccountIntro: "Ouvrez-le ici : vous choisirez ensuite un mot de passe et une seconde vérification. Rouvrez ensuite ce lien pour accepter.",
+    noAccountIntro: "Ouvrez-le ici : vous choisirez un mot de passe et une seconde vérification, puis vous reviendrez sur cette invitation pour l'accepter.",
     given: "Votre prénom",
     family: "Votre nom",
     birthDate: "Votre date de naissance",

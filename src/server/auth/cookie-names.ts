@@ -29,6 +29,11 @@ export type AuthCookies = {
   device: CookieSpec;
   /** An activation under way (invitation code checked, enrolment not finished). */
   activation: CookieSpec;
+  /**
+   * The invitation an account is being opened from (/api/invitation/compte): the activation ends
+   * on it, to accept, rather than on a home page that never mentions it.
+   */
+  invitation: CookieSpec;
 };
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
@@ -51,5 +56,6 @@ export function authCookies(production: boolean): AuthCookies {
     nonce: spec("nonce", 15 * 60),
     device: spec("device", DEVICE_TTL_SECONDS),
     activation: spec("activation", ACTIVATION_TTL_SECONDS),
+    invitation: spec("invitation", ACTIVATION_TTL_SECONDS),
   };
 }

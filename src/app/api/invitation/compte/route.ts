@@ -1,5 +1,7 @@
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { typedDay } from "@/lib/dates/day-input";
+import { currentAuthCookies } from "@/server/auth/session-token";
 import { openCaregiverAccount } from "@/server/delegations/open-caregiver-account";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
@@ -13,7 +15,8 @@ const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom:
 /**
  * POST (jeton, prenom, nom, naissance): a brand-new caregiver opens their account from the
  * invitation; the activation code goes to the invited address, then /activer takes it (code and
- * birth date, password, second factor), signed in at the end.
+ * birth date, password, second factor), signed in at the end, and back on
+ * the invitation to accept it (invitation-after-activation.ts reads the invitation cookie).
  */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
@@ -36,6 +39,10 @@ export async function POST(request: Request): Promise<Response> {
     now,
   });
   if (!result.ok) return seeOther(`/invitation/${parsed.data.jeton}?erreur=${result.reason}`);
+  // The link's secret, which this browser just sent: HttpOnly, for this browser alone, as long as
+  // the activation, so that it ends on the invitation (invitation-after-activation.ts).
+  const specs = currentAuthCookies();
+  (await cookies()).set(specs.invitation.name, parsed.data.jeton, specs.invitation.options);
   // The code went to the invited address (open-caregiver-account.ts): the activation goes on with it.
   return seeOther("/activer?envoye=1");
 }

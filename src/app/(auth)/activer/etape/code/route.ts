@@ -28,6 +28,8 @@ export async function POST(request: Request): Promise<Response> {
     now: new Date(),
   });
   if (!result.ok) return seeOther(result.spent ? "/activer?erreur=utilise" : "/activer?erreur=1");
+  // An invitation this browser began (its cookie) is ended on only if this code opened its account
+  // (invitation-after-activation.ts, at the last step).
   const spec = currentAuthCookies().activation;
   (await cookies()).set(spec.name, result.challengeId, spec.options);
   return seeOther("/activer/mot-de-passe");

@@ -8,8 +8,13 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { seeOther } from "@/server/http/see-other";
+import { invitationAfterActivation } from "@/server/delegations/invitation-after-activation";
 
-/** Activation done: the account is activated, this browser signed in and known to the account. */
+/**
+ * Activation done: the account is activated, this browser signed in and known to the account.
+ * An account opened from a relative's invitation goes back to it, to accept
+ * (invitation-after-activation.ts): it ended on the home page, which says nothing of it.
+ */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
@@ -25,8 +30,11 @@ export async function POST(request: Request): Promise<Response> {
   });
   if (!result.ok) return seeOther("/activer/second-facteur");
   const jar = await cookies();
-  jar.delete(currentAuthCookies().activation.name);
+  const specs = currentAuthCookies();
+  const invitation = await invitationAfterActivation(jar.get(specs.invitation.name)?.value, activation.account.id, now);
+  jar.delete(specs.activation.name);
+  jar.delete(specs.invitation.name);
   await setSessionCookie(result.sessionId);
   await keepDeviceCookie(activation.account.id, now);
-  return seeOther("/");
+  return seeOther(invitation ?? "/");
 }
