@@ -40,6 +40,9 @@ export const frHistory = {
     last: "Dernière page",
     goTo: "Aller à la page",
     go: "Afficher",
+    // Who, for what the service did by itself (a seeding, an invitation page naming the person, a
+    // nightly job): « Système » read as a stranger in one's record (found walking the page).
+    serviceAgent: "Espace santé (opération automatique)",
     onBehalf: "pour le compte du patient",
     onBehalfOf: "pour {name}",
     onBehalfOfYou: "pour vous",

@@ -1,3 +1,4 @@
+import { t } from "@/lib/i18n/messages";
 import type { HistoryGroup } from "../audit/read-audit-events";
 import { AGENT_KINDS, detailOf, isBreakTheGlass, literalReference, type AuditRow } from "../audit/to-fhir-audit-event";
 import { typesOfEntity } from "../audit/types-searched";
@@ -5,7 +6,7 @@ import { typesOfEntity } from "../audit/types-searched";
 export type HistoryEntry = {
   id: string;
   when: string;
-  /** The display name the row recorded, or the directory's, or the kind of actor. */
+  /** The display name the row recorded, or the directory's, or the kind of actor (the service, said as such, for the system). */
   who: string;
   /** "Practitioner", "Patient"…: the type of the agent's reference, when it has one. */
   agentType?: string;
@@ -48,7 +49,7 @@ export function toHistoryEntry(row: AuditRow, names: ReadonlyMap<string, string>
   return {
     id: row.id,
     when: row.recorded.toISOString(),
-    who: row.agentName ?? (reference ? names.get(reference) : undefined) ?? AGENT_KINDS[row.actorKind] ?? row.actorKind,
+    who: row.agentName ?? (reference ? names.get(reference) : undefined) ?? (row.actorKind === "system" ? t("history.serviceAgent") : (AGENT_KINDS[row.actorKind] ?? row.actorKind)),
     agentType: reference?.split("/")[0],
     onBehalf: !!row.onBehalfOf,
     interaction: row.interaction,

@@ -45,4 +45,17 @@ describe("the access history page, on what was done for someone", () => {
     const looks = await db().sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE patient_id = $1::uuid AND address = $2 AND entity = $3", [adele.patientId, "10.0.3.2", `Patient/${adele.patientId}`]);
     expect(looks[0]!.n).toBe(1);
   });
+
+  it("names what the service did by itself as the service, not « Système »", async () => {
+    // Found walking Camille's history: « Système — Consultation : votre dossier » read as a
+    // stranger in her record; the table's caption speaks of « service Espace santé ».
+    const system = await systemRepository("history-page-tests");
+    const berthe = await personWithAccount(system, "Berthe", "Service");
+    await system.create(aDocument({ patientId: berthe.patientId, title: "Compte rendu déposé par le service" }));
+    const page = await servePage(history, "/espace/historique", { cookie: berthe.session.cookie });
+    expect(page.status).toBe(200);
+    const who = [...page.html!.matchAll(/<span id="qui-[^"]+">([^<]*)<\/span>/g)].map((match) => match[1]);
+    expect(who).toContain("Espace santé (opération automatique)");
+    expect(who).not.toContain("Système");
+  });
 });
