@@ -1,5 +1,6 @@
 import { t, tn } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
+import { lastDayCovered } from "@/lib/dates/last-day-covered";
 import { formatDay } from "@/lib/documents/format";
 import { rightsInWords } from "@/lib/delegations/rights";
 import { tv, type Reader } from "@/lib/i18n/voice";
@@ -36,7 +37,7 @@ export function Glance({ overview, reader }: { overview: SharingOverviewProps; r
         name: card.name,
         specialty: specialty(card.specialty),
         level: tv(restricted ? "sharing.levelRestricted" : "sharing.levelNormal", reader),
-        until: until ? t("sharing.untilDate", { date: formatDay(until) }) : t("sharing.untilNone"),
+        until: until ? t("sharing.untilDate", { date: formatDay(lastDayCovered(until)) }) : t("sharing.untilNone"),
       }),
       href: `/espace/partage#pro-${card.id}`,
     });
@@ -59,7 +60,7 @@ export function Glance({ overview, reader }: { overview: SharingOverviewProps; r
           : tv("sharing.delegateSentence", reader, {
               name: delegation.name,
               rights: delegation.scopes.length > 0 ? rightsInWords(delegation.scopes, reader.voice) : "—",
-              until: delegation.until ? t("sharing.untilDate", { date: formatDay(delegation.until) }) : "",
+              until: delegation.until ? t("sharing.untilDate", { date: formatDay(lastDayCovered(delegation.until)) }) : "",
             }),
       href: "/espace/proches",
     });

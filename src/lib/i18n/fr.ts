@@ -163,7 +163,8 @@ export const fr = {
     greeting: "Bonjour {name}",
     patientsTitle: "Patients qui vous ont autorisé·e",
     noPatients: "Aucun patient ne vous a encore autorisé·e à consulter son dossier.",
-    until: "jusqu'au {date}",
+    // The last day the access covers (lastDayCovered), included, as the patient's page says it.
+    until: "jusqu'au {date} inclus",
     standing: "sans date de fin",
   },
   form: {

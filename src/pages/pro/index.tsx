@@ -1,6 +1,7 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
+import { lastDayCovered } from "@/lib/dates/last-day-covered";
 import { formatDay } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
@@ -54,7 +55,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
                       </p>
                       <p className="text-sm text-slate-700">
                         {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
-                        {patient.access.until ? t("proHome.until", { date: formatDay(patient.access.until) }) : t("proHome.standing")}
+                        {patient.access.until ? t("proHome.until", { date: formatDay(lastDayCovered(patient.access.until)) }) : t("proHome.standing")}
                       </p>
                     </>
                   ) : (

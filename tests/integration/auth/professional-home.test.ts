@@ -3,6 +3,7 @@ import type { Patient } from "@medplum/fhirtypes";
 import { practitionerPatients } from "@/server/fhir/practitioner-patients";
 import { createRepository, systemRepository } from "@/server/fhir/repository";
 import { listAuthorisingPatients, PATIENTS_PER_PAGE } from "@/server/practitioners/list-authorising-patients";
+import { endOfParisDay } from "@/lib/dates/paris-day";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
 import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
@@ -130,6 +131,28 @@ describe("the home page's patients whose access ended", () => {
     const page = await servePage(proHome, "/pro", { cookie: (await signIn(`Practitioner/${doctor}`, { name: "Dr Sophie Fin" })).cookie });
     expect(page.html).toContain("accès terminé");
     expect(page.html).not.toContain("accès retiré");
+  });
+});
+
+// Found walking the journeys: an authorisation's end read « jusqu'au 31 janvier 2027 » where the
+// patient's page says the last day is included; one ending on a plain day (FHIR's period.end as a
+// date, as a delegation's is) read the day after, its first day without access.
+describe("the home page's end of an authorisation", () => {
+  it("is its last day, said to be included, whether stored as a day or as that day's last instant", async () => {
+    const system = await systemRepository("auth-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Paul", family: "Jour" }))).id!;
+    const now = new Date();
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 0));
+    const day = last.toISOString().slice(0, 10);
+    const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    const said = `jusqu'au ${last.getUTCDate()} ${months[last.getUTCMonth()]} ${last.getUTCFullYear()} inclus`;
+    for (const until of [day, endOfParisDay(day).toISOString()]) {
+      const patientId = (await system.create(aPatient({ given: "Zoé", family: `Jour${newId().slice(0, 4)}` }))).id!;
+      await system.create(anAuthorisation({ patientId, practitionerId: doctor, until }));
+    }
+    const page = await servePage(proHome, "/pro", { cookie: (await signIn(`Practitioner/${doctor}`, { name: "Dr Paul Jour" })).cookie });
+    const html = page.html!.replace(/&#x27;/g, "'");
+    expect(html.split(said)).toHaveLength(3);
   });
 });
 
