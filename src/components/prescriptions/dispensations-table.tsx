@@ -4,7 +4,11 @@ import type { Dispensation } from "@/server/prescriptions/prescription-model";
 import { DataTable } from "@/components/data-table";
 import { agreeWith } from "@/lib/i18n/plural";
 
-/** What was handed over: when, by which pharmacy (as it named itself), how much, full or partial. */
+/**
+ * What was handed over: when, by which pharmacy (as it named itself), how much, and whether it was
+ * only a part of a delivery. A whole one says nothing more, as the PDF: « (complète) » beside one
+ * inhaler of three read as « the prescription is complete » (found walking the pharmacist's journey).
+ */
 export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispensations: Dispensation[]; headingLevel?: 2 | 3 | 4 }) {
   const Heading = headingLevel === 2 ? "h2" : headingLevel === 3 ? "h3" : "h4";
   return (
@@ -20,7 +24,8 @@ export function DispensationsTable({ dispensations, headingLevel = 3 }: { dispen
               <td>{d.pharmacy ?? t("prescriptions.unknownPharmacy")}</td>
               <td>{d.medication}</td>
               <td>
-                {d.quantity} {agreeWith(d.quantity, d.unit)} ({d.partial ? t("prescriptions.partial") : t("prescriptions.full")})
+                {d.quantity} {agreeWith(d.quantity, d.unit)}
+                {d.partial ? ` (${t("prescriptions.partial")})` : null}
               </td>
             </tr>
           ))}

@@ -112,7 +112,7 @@ export async function renderPrescriptionPdf({ prescription, patient, qr }: Presc
       const when = d.when ? formatDay(d.when) : "";
       const item = doc.struct("LI");
       dispensations.add(item);
-      w.block(item, "LBody", `${when} - ${d.pharmacy ?? "Pharmacie non renseignée"} - ${d.medication} : ${d.quantity} ${agreeWith(d.quantity, d.unit)}${d.partial ? " (partielle)" : ""}`, { size: 9.5 });
+      w.block(item, "LBody", `${when} - ${d.pharmacy ?? "Pharmacie non renseignée"} - ${d.medication} : ${d.quantity} ${agreeWith(d.quantity, d.unit)}${d.partial ? ` (${t("prescriptions.partial")})` : ""}`, { size: 9.5 });
     }
   }
   return finish(doc);
