@@ -54,6 +54,8 @@ describe("a caregiver's space with a delegation that leaves parts out", () => {
     expect(sharingPage.html).not.toContain("Vous gérez pour");
     const historyPage = (await servePage(history, "/espace/historique", { cookie: camilleInJean.cookie })).html!;
     expect(historyPage).toContain(html(t("outOfReach.trail")));
+    // Not a dead end: who can give her the right, and where (found walking Camille's journey in Jean's space).
+    expect(historyPage).toContain(html("Si vous en avez besoin, la personne peut ajouter ce droit à votre délégation, depuis « Proches et délégations » dans son espace."));
     expect(historyPage).not.toContain("est enregistrée ici");
 
     // Jean himself is offered every section, and his sharing page.
