@@ -76,13 +76,16 @@ async function openWithMailbox(browser: Browser, jeton: string, email: string, n
   expect(await enterMailedCode(browser, email, naissance)).toBe("/activer/mot-de-passe");
 }
 
-/** Password, authenticator app, end: the browser is signed in. */
-async function finishActivation(browser: Browser, email: string) {
+/**
+ * Password, authenticator app, end: the browser is signed in, and back on the invitation it
+ * opened the account from (`jeton`), to accept it; on the home page when `jeton` is undefined.
+ */
+async function finishActivation(browser: Browser, email: string, jeton: string | undefined) {
   expect(where(await browser.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
   const account = (await findAccountByEmail(email))!;
   const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
   expect(where(await browser.post("/activer/etape/totp", { code: totpCode(secret, new Date()) }))).toBe("/activer/codes-secours");
-  expect(where(await browser.post("/activer/etape/terminer", {}))).toBe("/");
+  expect(where(await browser.post("/activer/etape/terminer", {}))).toBe(jeton ? `/invitation/${jeton}` : "/");
 }
 
 describe("opening an account from an invitation", () => {
@@ -106,7 +109,7 @@ describe("opening an account from an invitation", () => {
     expect(stale).toMatchObject({ hasPassword: false, hasTotp: false, pendingTotpSecret: null });
     expect(where(await first.post("/activer/etape/totp", { code: "000000" }))).not.toBe("/activer/codes-secours");
 
-    await finishActivation(again, email);
+    await finishActivation(again, email, secret);
     expect(where(await again.post("/api/invitation/accepter", { jeton: secret }))).toBe("/espace/proches?message=acceptee");
   });
 
@@ -121,8 +124,21 @@ describe("opening an account from an invitation", () => {
     const fresh = await invite(email);
     const browser = new Browser(server.base, anAddress());
     await openWithMailbox(browser, fresh, email, "1990-01-01");
-    await finishActivation(browser, email);
+    await finishActivation(browser, email, fresh);
     expect(where(await browser.post("/api/invitation/accepter", { jeton: fresh }))).toBe("/espace/proches?message=acceptee");
+  });
+
+  it("ends on the invitation only for the account it opened: another account activated by its code in that browser ends at home", async () => {
+    // A shared computer: Paul begins opening his account from his invitation, then Marie, whose
+    // invitation was opened elsewhere, types her own code there. Marie never sees Paul's invitation.
+    const paul = `partage-paul-${Date.now()}@example.org`;
+    const marie = `partage-marie-${Date.now()}@example.org`;
+    const paulsInvitation = await invite(paul);
+    const shared = new Browser(server.base, anAddress());
+    expect(where(await openAccount(shared, paulsInvitation, "1980-01-01"))).toBe(SENT);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), await invite(marie), "1981-01-01", "Marie"))).toBe(SENT);
+    expect(await enterMailedCode(shared, marie, "1981-01-01")).toBe("/activer/mot-de-passe");
+    await finishActivation(shared, marie, undefined);
   });
 
   it("refuses a birth date after today (in Paris), opening no account, and takes today's", async () => {
@@ -139,8 +155,9 @@ describe("opening an account from an invitation", () => {
   it("answers an address whose account is activated, or whose account the care system opened, as any other, tells its owner, and changes nothing of it", async () => {
     const activated = `active-${Date.now()}@example.org`;
     const browser = new Browser(server.base, anAddress());
-    await openWithMailbox(browser, await invite(activated), activated, "1980-02-02");
-    await finishActivation(browser, activated);
+    const first = await invite(activated);
+    await openWithMailbox(browser, first, activated, "1980-02-02");
+    await finishActivation(browser, activated, first);
     const before = (await findAccountByEmail(activated))!;
     const taken = await invite(activated);
     const patients = async () =>
