@@ -1,14 +1,10 @@
 import type { Immunization } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import * as preventionPage from "@/pages/espace/prevention";
 import * as carnetPage from "@/pages/espace/prevention/carnet";
-import { aPatient } from "@/lib/fhir/builders/people";
-import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
-import { addToCarnet, groupOf, pageText } from "./calendar-page";
+import { addToCarnet, calendarOf, groupOf, motherInChildSpace, pageText } from "./calendar-page";
 
 useTestDatabase();
 
@@ -19,27 +15,20 @@ useTestDatabase();
  * fr-2025-sources.ts), so the calendar asks for it, says why, and takes the nasal vaccine the
  * HAS prefers in the carnet. Before, it said « Non concerné ». The server's clock only is moved.
  */
-let camille: SignedIn;
+let camille: { cookie: string };
 let leo: string;
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2025-12-10T10:00:00+01:00"));
-  warmUpValidator();
-  const system = await systemRepository("flu-child-tests");
-  const mother = (await system.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
-  leo = (await system.create(aPatient({ given: "Léo", family: "Martin", gender: "male", birthDate: "2016-09-10" }))).id!;
-  await system.create(aGuardianship({ patientId: leo, agentPatientId: mother, scopes: [] }));
-  camille = await signIn(`Patient/${mother}`, { space: leo, name: "Camille Martin" });
+  const opened = await motherInChildSpace({ given: "Léo", gender: "male", birthDate: "2016-09-10" });
+  camille = { cookie: opened.cookie };
+  leo = opened.childId;
 }, 120_000);
 afterAll(() => {
   vi.useRealTimers();
 });
 
-async function calendar(): Promise<string> {
-  const answer = await servePage(preventionPage, "/espace/prevention", { cookie: camille.cookie });
-  expect(answer.status).toBe(200);
-  return pageText(answer.html!);
-}
+const calendar = () => calendarOf(camille.cookie);
 
 describe("flu vaccination of a healthy child, on his prevention page", () => {
   it("is to do now during the campaign, and says it is offered to every child from 2 to 17", async () => {

@@ -1,14 +1,10 @@
 import type { Immunization } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import * as preventionPage from "@/pages/espace/prevention";
 import * as carnetPage from "@/pages/espace/prevention/carnet";
-import { aPatient } from "@/lib/fhir/builders/people";
-import { aGuardianship } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
-import { addToCarnet, groupOf, pageText } from "./calendar-page";
+import { addToCarnet, calendarOf, groupOf, motherInChildSpace, pageText } from "./calendar-page";
 
 useTestDatabase();
 
@@ -19,27 +15,20 @@ useTestDatabase();
  * vaccination, if she chose it, is not in the baby's record; the carnet adds Beyfortus, worded as
  * the antibody it is; once added, the calendar reads it. The server's clock only is moved (Date).
  */
-let camille: SignedIn;
+let camille: { cookie: string };
 let lina: string;
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2025-12-10T10:00:00+01:00"));
-  warmUpValidator();
-  const system = await systemRepository("rsv-infant-tests");
-  const mother = (await system.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
-  lina = (await system.create(aPatient({ given: "Lina", family: "Martin", gender: "female", birthDate: "2025-10-20" }))).id!;
-  await system.create(aGuardianship({ patientId: lina, agentPatientId: mother, scopes: [] }));
-  camille = await signIn(`Patient/${mother}`, { space: lina, name: "Camille Martin" });
+  const opened = await motherInChildSpace({ given: "Lina", gender: "female", birthDate: "2025-10-20" });
+  camille = { cookie: opened.cookie };
+  lina = opened.childId;
 }, 120_000);
 afterAll(() => {
   vi.useRealTimers();
 });
 
-async function calendar(): Promise<string> {
-  const answer = await servePage(preventionPage, "/espace/prevention", { cookie: camille.cookie });
-  expect(answer.status).toBe(200);
-  return pageText(answer.html!);
-}
+const calendar = () => calendarOf(camille.cookie);
 
 describe("bronchiolitis (RSV) protection of a baby in her first season, on the prevention page", () => {
   it("is to do now, says why, and says that a vaccination of the mother is not in the baby's record", async () => {
