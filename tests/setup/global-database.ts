@@ -11,8 +11,12 @@ import { createServerDatabase, dropDatabasesSince } from "./server-database";
  * server for the whole run, migrated here and dropped at the end. Without: a migrated PGlite
  * template that each test file loads into its own in-memory PGlite.
  */
-/** `fileLabel`: the label of this run's per-file databases, so the run drops its own and no other run's. */
-export type TestDatabaseInfo = { kind: "server"; url: string; fileLabel: string } | { kind: "pglite"; templateFile: string };
+/**
+ * `fileLabel`: the label of this run's per-file databases, so the run drops its own and no other run's.
+ * `template`: a copy of the run's database as migrated, which no one connects to, for the per-file
+ * databases to be copied from (test-database.ts) rather than migrated one by one.
+ */
+export type TestDatabaseInfo = { kind: "server"; url: string; fileLabel: string; template: string } | { kind: "pglite"; templateFile: string };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,9 +40,12 @@ export default async function setup(project: TestProject) {
   } finally {
     await pool.end();
   }
-  project.provide("testDatabase", { kind: "server", url: database.url, fileLabel });
+  // Copied now, while no connection to the run's database is open (a template must have none).
+  const template = await createServerDatabase(serverUrl, "template", { template: database.name });
+  project.provide("testDatabase", { kind: "server", url: database.url, fileLabel, template: template.name });
   return async () => {
     await database.drop();
+    await template.drop();
     await dropDatabasesSince(serverUrl, fileLabel, runStarted);
   };
 }

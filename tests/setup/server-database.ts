@@ -1,4 +1,5 @@
 import pg from "pg";
+import { APP_ROLE } from "../../src/server/db/app-role";
 
 /**
  * Creates (and later drops) a throw-away database on the PostgreSQL server named by
@@ -26,12 +27,26 @@ async function onAdmin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<
   }
 }
 
-export async function createServerDatabase(serverUrl: string, label: string): Promise<ServerDatabase> {
+/**
+ * `template`: the name of a database made by this function to copy (CREATE DATABASE … TEMPLATE),
+ * e.g. a migrated one that nobody connects to: a copy costs PostgreSQL a fraction of a second,
+ * where migrating a new database cost each test file 2-3 s on a busy CI machine. The copy also
+ * gets the right to connect that the migrations grant on their own database (privileges on a
+ * database are not copied with it).
+ */
+export async function createServerDatabase(serverUrl: string, label: string, options: { template?: string } = {}): Promise<ServerDatabase> {
   const stamp = Date.now().toString(36);
   const name = `${PREFIX}${label}_${stamp}_${Math.random().toString(36).slice(2, 8)}`;
+  const template = options.template;
+  if (template !== undefined && (!/^[a-z0-9_]+$/.test(template) || !template.startsWith(PREFIX))) throw new Error(`not a test database: ${template}`);
   await onAdmin(serverUrl, async (client) => {
     await dropStaleDatabases(client);
-    await client.query(`CREATE DATABASE ${name}`);
+    if (!template) {
+      await client.query(`CREATE DATABASE ${name}`);
+      return;
+    }
+    await client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    await client.query(`GRANT CONNECT ON DATABASE ${name} TO ${APP_ROLE}`);
   });
   return {
     name,

@@ -46,14 +46,14 @@ export type FreshDatabase = Database & { dispose: () => Promise<void> };
 
 /**
  * A database nobody else uses, for tests that need exact emptiness or run migrations themselves:
- * on PGlite, the usual private copy; on a server, a new database created for this file and
- * dropped when the run ends.
+ * on PGlite, the usual private copy; on a server, a new database copied for this file from the
+ * run's migrated template (global-database.ts) and dropped when the run ends.
  */
 export async function openFreshTestDatabase(): Promise<FreshDatabase> {
   const info = inject("testDatabase");
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (info.kind === "pglite" || !serverUrl) return { ...(await openTestDatabase()), dispose: async () => undefined };
-  const created = await createServerDatabase(serverUrl, info.fileLabel);
+  const created = await createServerDatabase(serverUrl, info.fileLabel, { template: info.template });
   const db = await openDatabase({ kind: "server", url: created.url }, { poolSize: 4 });
   // Dropped by the run's teardown (dropDatabasesSince), not here: see server-database.ts.
   return { ...db, dispose: async () => undefined };
