@@ -15,12 +15,13 @@ const stages = [
     ["types (tsc)", [node, "node_modules/typescript/bin/tsc", "--noEmit"]],
   ],
   // The production build for Playwright is made while vitest runs (vitest waits on the
-  // database much of the time); scripts/e2e.mjs then finds it up to date.
+  // database much of the time), then the end-to-end databases are seeded (scripts/e2e.mjs
+  // --prepare), both seeds at once: the end-to-end step finds them ready and only runs Playwright.
   [
     ["vitest (unit + integration)", [node, "node_modules/vitest/vitest.mjs", "run"]],
-    ["build (for Playwright)", [node, "scripts/build-if-stale-cli.mjs"]],
+    ["build + e2e databases (for Playwright)", [node, "scripts/e2e.mjs", "--prepare"]],
   ],
-  [["end-to-end (Playwright)", [node, "scripts/e2e.mjs"]]],
+  [["end-to-end (Playwright)", [node, "scripts/e2e.mjs", "--prepared"]]],
 ];
 
 function run(label, [command, ...args]) {
