@@ -18,14 +18,38 @@ test.describe.configure({ mode: "serial" });
 const CAMILLE = PATIENT_IDS.camille;
 const BERNARD = PRACTITIONER_IDS.bernard;
 
-/** Signs the persona in with a real browser and returns the session's Cookie header. */
+/**
+ * Each persona's session, kept from one test of this file to the next, as persona-pages.ts does
+ * for the other specs: the server takes a TOTP code once per account and 30-second step, so
+ * Camille's four sign-ins here waited for the clock twice (13 s and 24 s in one run). A kept
+ * session is used again only when it still opens the persona's home, put back in her own space
+ * (a test signs her out; another leaves her in Jean's space, then withdraws it).
+ */
+const sessions = new Map<AccountPersona, string>();
+
+async function stillOpen(baseURL: string, persona: AccountPersona, cookie: string): Promise<boolean> {
+  const account = ACCOUNTS[persona];
+  if (account.kind === "patient") {
+    const own = account.fhirRef.slice("Patient/".length);
+    const back = await onFreshConnection(baseURL, "/espace/espace-actif", { method: "POST", cookie, form: { patientId: own }, address: randomAddress() });
+    if (back.status !== 303 || back.location?.includes("/connexion")) return false;
+  }
+  const home = await onFreshConnection(baseURL, account.kind === "patient" ? "/espace" : "/pro", { cookie, address: randomAddress() });
+  return home.status === 200;
+}
+
+/** The persona's session (signed in with a real browser, or kept: see `sessions`), as a Cookie header. */
 async function sessionCookie(browser: Browser, baseURL: string, persona: AccountPersona): Promise<string> {
+  const kept = sessions.get(persona);
+  if (kept && (await stillOpen(baseURL, persona, kept))) return kept;
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
   try {
     const page = await context.newPage();
     await signIn(page, persona);
     const cookies = await context.cookies(baseURL);
-    return cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    sessions.set(persona, cookie);
+    return cookie;
   } finally {
     await context.close();
   }
