@@ -1,14 +1,16 @@
 import type { AuditEvent } from "@medplum/fhirtypes";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACT_REASON, AUDIT_INTERACTION_SYSTEM, toFhirAuditEvent, type AuditRow } from "@/server/audit/to-fhir-audit-event";
+import { t } from "@/lib/i18n/messages";
+import { ACT_REASON, AGENT_KINDS, AUDIT_INTERACTION_SYSTEM, toFhirAuditEvent, type AuditRow } from "@/server/audit/to-fhir-audit-event";
 import { toHistoryEntry, type HistoryEntry } from "@/server/history/history-entry";
 
 /**
  * The history page reads each row of the trail straight from the table (history-entry.ts), and
  * the FHIR API answers the same row as an AuditEvent (to-fhir-audit-event.ts). A patient must
  * read the same thing in both: who, what, the outcome, the emergency's reason. The reference
- * below is how the page read the AuditEvent before (issue 16), kept here to hold the two together.
+ * below is how the page read the AuditEvent before (issue 16), kept here to hold the two together
+ * (with the words the page now gives the service's own acts).
  */
 const OUTCOMES: Record<string, HistoryEntry["outcome"]> = { "0": "success", "4": "denied", "8": "failure" };
 
@@ -23,7 +25,8 @@ function entryFromAuditEvent(event: AuditEvent, names: ReadonlyMap<string, strin
   return {
     id: event.id ?? "",
     when: event.recorded ?? "",
-    who: agent?.name ?? (reference ? names.get(reference) : undefined) ?? agent?.type?.text ?? "",
+    // The service's own acts are said as such on the page (« Espace santé (opération automatique) »), where the AuditEvent's agent type reads « Système ».
+    who: agent?.name ?? (reference ? names.get(reference) : undefined) ?? (agent?.type?.text === AGENT_KINDS.system ? t("history.serviceAgent") : agent?.type?.text) ?? "",
     agentType: reference?.split("/")[0],
     onBehalf: others.length > 0,
     interaction,
