@@ -12,7 +12,9 @@ import { env } from "@/server/env";
 
 const REASONS = {
   "not-found": "aucune ressource de ce type avec cet identifiant",
-  "already-active": "ce compte est déjà activé (son titulaire peut le récupérer depuis la page de connexion)",
+  // Said as it is: a holder who lost the password recovers it from the sign-in page, but one who
+  // lost both the second factor and the recovery codes has no way back yet (no re-activation).
+  "already-active": "ce compte est déjà activé (un mot de passe oublié se réinitialise depuis la page de connexion ; un second facteur perdu avec les codes de secours ne peut pas encore être remplacé par cette commande)",
   "email-taken": "cette adresse e-mail appartient déjà à un autre compte",
 } as const;
 
