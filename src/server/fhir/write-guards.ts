@@ -126,8 +126,13 @@ export class WriteGuards extends ReadRepository {
    */
   protected async refuseDocumentClaim(q: Queryable, interaction: "create" | "update", input: Resource, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
     if (input.resourceType !== "DocumentReference") return;
-    const own = this.actor.kind === "practitioner" ? ownPlaces(this.actor.practitionerId, await rolesOfPractitioner(q, this.actor.practitionerId), this.now()) : undefined;
-    const element = documentClaimRefused(this.actor, input, stored, own);
+    let element = documentClaimRefused(this.actor, input, stored);
+    // A professional's roles are read only when her document names a custodian or an authenticator
+    // it did not already name: most of her writes name none, or keep what was stored.
+    if (element && element !== "author" && this.actor.kind === "practitioner") {
+      const own = ownPlaces(this.actor.practitionerId, await rolesOfPractitioner(q, this.actor.practitionerId), this.now());
+      element = documentClaimRefused(this.actor, input, stored, own);
+    }
     if (!element) return;
     const message =
       this.actor.kind === "practitioner"
