@@ -10,7 +10,8 @@ import { agreeWith } from "@/lib/i18n/plural";
  * over someone else's dispensation.
  */
 export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPrescriptionView }) {
-  const open = view.prescription.lines.filter((line) => line.remainingQuantity > 0 && !view.linesPastValidity.includes(line.requestId));
+  // Nothing of a line outside its own validity (dispensableNow 0): record-dispense.ts refuses it too.
+  const open = view.prescription.lines.filter((line) => line.dispensableNow > 0);
   return (
     <section aria-labelledby="dispense-title" className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4">
       <h2 id="dispense-title" className="text-lg font-semibold">

@@ -1,5 +1,6 @@
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { createHash } from "node:crypto";
+import { fhirStart } from "@/lib/dates/fhir-date";
 import { validityEndMsOf } from "@/lib/prescriptions/validity";
 import { idOfReference } from "@/lib/fhir/reference-id";
 import { SYSTEMS } from "@/lib/fhir/systems";
@@ -27,7 +28,7 @@ export type PrescriptionLine = {
   totalQuantity: number;
   dispensedQuantity: number;
   remainingQuantity: number;
-  /** The most one dispensation may hand over now (dispensableAtOnce). */
+  /** The most one dispensation may hand over now (dispensableAtOnce): 0 outside the line's own validity (lineWithinValidity). */
   dispensableNow: number;
   renewalsLeft: number;
   status: string;
@@ -95,6 +96,19 @@ export function dispensableAtOnce(perFill: number, total: number, dispensed: num
   return Math.max(0, Math.min(total - dispensed, perFill * (contraceptive ? 3 : 1) - intoFill));
 }
 
+/**
+ * Whether `now` is within this line's own validity: not before the first day the prescriber
+ * wrote (a prescription to be handed over from a later day), and not past its end (validity.ts's
+ * French rule; no written or default end: it does not end). A line's validity can end before its
+ * prescription's, or be shortened after a link was sent (found by an attack over HTTP).
+ */
+export function lineWithinValidity(request: MedicationRequest, now: Date): boolean {
+  const start = fhirStart(request.dispenseRequest?.validityPeriod?.start);
+  if (start && now.getTime() < start.getTime()) return false;
+  const end = validityEndMsOf(request);
+  return end === undefined || now.getTime() <= end;
+}
+
 /** Hormonal contraceptives for systemic use (ATC G03A), which R. 5123-2 lets go for twelve weeks at once. */
 function isContraceptive(request: MedicationRequest): boolean {
   return (request.medicationCodeableConcept?.coding ?? []).some((c) => c.system === SYSTEMS.atc && typeof c.code === "string" && c.code.startsWith("G03A"));
@@ -107,7 +121,7 @@ export function renewalsLeft(perFill: number, renewals: number, dispensed: numbe
   return Math.min(renewals, Math.max(0, renewals - Math.max(0, fills - 1)));
 }
 
-function toLine(request: MedicationRequest, dispensed: number): PrescriptionLine {
+function toLine(request: MedicationRequest, dispensed: number, now: Date): PrescriptionLine {
   const perFill = Math.max(0, request.dispenseRequest?.quantity?.value ?? 1);
   const renewals = Math.max(0, request.dispenseRequest?.numberOfRepeatsAllowed ?? 0);
   const total = perFill * (1 + renewals);
@@ -121,7 +135,7 @@ function toLine(request: MedicationRequest, dispensed: number): PrescriptionLine
     totalQuantity: total,
     dispensedQuantity: dispensed,
     remainingQuantity: request.status === "active" ? Math.max(0, total - dispensed) : 0,
-    dispensableNow: request.status === "active" ? dispensableAtOnce(perFill, total, dispensed, isContraceptive(request)) : 0,
+    dispensableNow: request.status === "active" && lineWithinValidity(request, now) ? dispensableAtOnce(perFill, total, dispensed, isContraceptive(request)) : 0,
     renewalsLeft: request.status === "active" ? renewalsLeft(perFill, renewals, dispensed) : 0,
     status: request.status,
     versionId: request.meta?.versionId ?? "",
@@ -203,7 +217,7 @@ export function assemblePrescription(
   const first = requests[0];
   if (!first) return undefined;
   const byRequest = dispensed;
-  const lines = [...requests].sort(byWrittenOrder).map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0));
+  const lines = [...requests].sort(byWrittenOrder).map((request) => toLine(request, byRequest.get(request.id ?? "") ?? 0, now));
   const ends = requests.map(validityEndMsOf).filter((end): end is number => end !== undefined);
   const validUntil = ends.length > 0 ? new Date(Math.max(...ends)).toISOString() : undefined;
   const ids = new Set(requests.map((r) => r.id));

@@ -6,7 +6,7 @@ import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { stateFingerprint } from "./prescription-model";
 import { readPrescription, type NamedPrescription } from "./read-prescriptions";
-import { lineWithinValidity, prescriptionDispensable } from "./still-dispensable";
+import { prescriptionDispensable } from "./still-dispensable";
 
 /**
  * What the pharmacist sees through a link: the patient's name and birth date, the prescriber,
@@ -22,8 +22,6 @@ export type SharedPrescriptionView = {
   state: string;
   /** One per form drawn: the same form posted twice records once. */
   formKey: string;
-  /** Lines whose own validity ended: the form offers nothing of them (record-dispense.ts refuses them). */
-  linesPastValidity: string[];
 };
 
 export async function viewSharedPrescription(repo: Repository): Promise<SharedPrescriptionView> {
@@ -41,6 +39,5 @@ export async function viewSharedPrescription(repo: Repository): Promise<SharedPr
     prescription: found.prescription,
     state: stateFingerprint([...found.requests, ...found.dispenses]),
     formKey: randomUUID(),
-    linesPastValidity: found.requests.filter((request) => !lineWithinValidity(request, repo.now())).map((request) => request.id ?? ""),
   };
 }

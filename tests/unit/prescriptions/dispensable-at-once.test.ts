@@ -27,7 +27,7 @@ describe("what one dispensation may hand over", () => {
     expect(dispensableAtOnce(perFill, total, dispensed, contraceptive)).toBe(expected);
   });
 
-  it("reads a contraceptive from the line's ATC code (G03A), and an ended line hands over nothing", () => {
+  it("reads a contraceptive from the line's ATC code (G03A); an ended line, or one outside its validity, hands over nothing", () => {
     const [pill, inhaler] = aPrescription({
       patientId: "p",
       requesterId: "r",
@@ -43,5 +43,14 @@ describe("what one dispensation may hand over", () => {
     ]);
     const ended = assemblePrescription("x", [{ ...inhaler!, status: "completed" }], [], new Date())!.lines[0]!;
     expect(ended.dispensableNow).toBe(0);
+    // Outside the line's own validity (a later first day, or past its end): nothing now, all still remaining.
+    const later = { ...inhaler!, dispenseRequest: { ...inhaler!.dispenseRequest, validityPeriod: { start: "2026-12-20", end: "2027-03-19" } } };
+    for (const on of ["2026-12-19T22:59:59Z", "2027-03-19T23:00:00Z"]) {
+      expect(assemblePrescription("x", [later], [], new Date(on))!.lines[0]!, on).toMatchObject({ remainingQuantity: 3, dispensableNow: 0 });
+    }
+    // Its first and last Paris days are in.
+    for (const on of ["2026-12-19T23:00:00Z", "2027-03-19T22:59:59Z"]) {
+      expect(assemblePrescription("x", [later], [], new Date(on))!.lines[0]!.dispensableNow, on).toBe(1);
+    }
   });
 });
