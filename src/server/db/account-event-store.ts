@@ -59,16 +59,20 @@ export async function recordAccountEvent(event: AccountEvent, db?: Queryable): P
 
 export type StoredAccountEvent = { at: Date; kind: string; address: string | null; userAgent: string | null; detail: string | null };
 
+type EventRow = { at: Date | string; kind: string; address: string | null; user_agent: string | null; detail: string | null };
+
+const toStored = (row: EventRow): StoredAccountEvent => ({ at: new Date(row.at), kind: row.kind, address: row.address, userAgent: row.user_agent, detail: row.detail });
+
 /** The most recent events first, of the given kinds (all kinds when none given). */
 export async function recentAccountEvents(accountId: string, limit: number, kinds?: readonly AccountEventKind[]): Promise<StoredAccountEvent[]> {
   const { sql } = await database();
-  const rows = await sql.query<{ at: Date | string; kind: string; address: string | null; user_agent: string | null; detail: string | null }>(
+  const rows = await sql.query<EventRow>(
     `SELECT at, kind, address, user_agent, detail FROM account_event
       WHERE account_id = $1 ${kinds ? "AND kind = ANY($3::text[])" : ""}
       ORDER BY at DESC, id DESC LIMIT $2`,
     kinds ? [accountId, limit, [...kinds]] : [accountId, limit],
   );
-  return rows.map((row) => ({ at: new Date(row.at), kind: row.kind, address: row.address, userAgent: row.user_agent, detail: row.detail }));
+  return rows.map(toStored);
 }
 
 /**
@@ -84,18 +88,15 @@ export async function recentAccountEventsOfTwoKinds(
   second: readonly AccountEventKind[],
 ): Promise<[StoredAccountEvent[], StoredAccountEvent[]]> {
   const { sql } = await database();
-  const rows = await sql.query<{ list: number; at: Date | string; kind: string; address: string | null; user_agent: string | null; detail: string | null }>(
-    `(SELECT 1 AS list, at, kind, address, user_agent, detail FROM account_event
+  // UNION ALL promises no order of its own: the outer ORDER BY says it, the list first.
+  const rows = await sql.query<EventRow & { list: number }>(
+    `(SELECT 1 AS list, id, at, kind, address, user_agent, detail FROM account_event
        WHERE account_id = $1 AND kind = ANY($3::text[]) ORDER BY at DESC, id DESC LIMIT $2)
      UNION ALL
-     (SELECT 2 AS list, at, kind, address, user_agent, detail FROM account_event
-       WHERE account_id = $1 AND kind = ANY($4::text[]) ORDER BY at DESC, id DESC LIMIT $2)`,
+     (SELECT 2 AS list, id, at, kind, address, user_agent, detail FROM account_event
+       WHERE account_id = $1 AND kind = ANY($4::text[]) ORDER BY at DESC, id DESC LIMIT $2)
+     ORDER BY list, at DESC, id DESC`,
     [accountId, limit, [...first], [...second]],
   );
-  const lists: [StoredAccountEvent[], StoredAccountEvent[]] = [[], []];
-  // UNION ALL keeps each branch's rows in their order; the list they came from says where they go.
-  for (const row of rows) {
-    lists[Number(row.list) === 1 ? 0 : 1].push({ at: new Date(row.at), kind: row.kind, address: row.address, userAgent: row.user_agent, detail: row.detail });
-  }
-  return lists;
+  return [rows.filter((row) => Number(row.list) === 1).map(toStored), rows.filter((row) => Number(row.list) === 2).map(toStored)];
 }
