@@ -35,6 +35,8 @@ export const frPrescriptions = {
     perFill: "{quantity} {unit} par délivrance",
     dispensedOf: "{done} sur {total} {unit}",
     noDosage: "Non précisée",
+    lineStartsOn: "À délivrer à partir du {date}",
+    lineEndedOn: "Ne peut plus être délivré : sa validité a pris fin le {date}",
     dispensationsTitle: "Délivrances",
     dispensationsCaption: "Ce que la pharmacie a délivré",
     noDispensation: "Rien n'a encore été délivré.",

@@ -4,6 +4,7 @@ import { fhirStart } from "@/lib/dates/fhir-date";
 import { validityEndMsOf } from "@/lib/prescriptions/validity";
 import { idOfReference } from "@/lib/fhir/reference-id";
 import { SYSTEMS } from "@/lib/fhir/systems";
+import { parisDayOf, type Day } from "@/lib/dates/paris-day";
 
 /**
  * A prescription as the pages show it, assembled from FHIR: its lines are the
@@ -30,6 +31,14 @@ export type PrescriptionLine = {
   remainingQuantity: number;
   /** The most one dispensation may hand over now (dispensableAtOnce): 0 outside the line's own validity (lineWithinValidity). */
   dispensableNow: number;
+  /**
+   * The Paris day this line can first be handed over, while that day is still to come (a
+   * prescriber may write a line to be dispensed later): its table said nothing, and the
+   * patient read the line as ready while the pharmacist's form left it out.
+   */
+  startsOn?: Day;
+  /** The last day of this line's own validity, once past while something is left to hand over (it can end before its prescription's). */
+  endedOn?: Day;
   renewalsLeft: number;
   status: string;
   /** The version the line was read at (the dispensation form is checked against it). */
@@ -121,10 +130,20 @@ export function renewalsLeft(perFill: number, renewals: number, dispensed: numbe
   return Math.min(renewals, Math.max(0, renewals - Math.max(0, fills - 1)));
 }
 
+/** When an open line cannot be handed over today: its first day still to come, or its own last day past. */
+function lineValidityNotice(request: MedicationRequest, remaining: number, now: Date): Pick<PrescriptionLine, "startsOn" | "endedOn"> {
+  if (request.status !== "active" || remaining <= 0) return {};
+  const start = fhirStart(request.dispenseRequest?.validityPeriod?.start);
+  if (start && now.getTime() < start.getTime()) return { startsOn: parisDayOf(start) };
+  const end = validityEndMsOf(request);
+  return end !== undefined && now.getTime() > end ? { endedOn: parisDayOf(new Date(end)) } : {};
+}
+
 function toLine(request: MedicationRequest, dispensed: number, now: Date): PrescriptionLine {
   const perFill = Math.max(0, request.dispenseRequest?.quantity?.value ?? 1);
   const renewals = Math.max(0, request.dispenseRequest?.numberOfRepeatsAllowed ?? 0);
   const total = perFill * (1 + renewals);
+  const remaining = request.status === "active" ? Math.max(0, total - dispensed) : 0;
   return {
     requestId: request.id ?? "",
     medication: medicationName(request),
@@ -134,8 +153,9 @@ function toLine(request: MedicationRequest, dispensed: number, now: Date): Presc
     renewalsAllowed: renewals,
     totalQuantity: total,
     dispensedQuantity: dispensed,
-    remainingQuantity: request.status === "active" ? Math.max(0, total - dispensed) : 0,
+    remainingQuantity: remaining,
     dispensableNow: request.status === "active" && lineWithinValidity(request, now) ? dispensableAtOnce(perFill, total, dispensed, isContraceptive(request)) : 0,
+    ...lineValidityNotice(request, remaining, now),
     renewalsLeft: request.status === "active" ? renewalsLeft(perFill, renewals, dispensed) : 0,
     status: request.status,
     versionId: request.meta?.versionId ?? "",

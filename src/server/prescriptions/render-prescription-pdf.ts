@@ -97,6 +97,9 @@ export async function renderPrescriptionPdf({ prescription, patient, qr }: Presc
     w.block(body, "P", line.medication, { bold: true, size: 11.5 });
     for (const dosage of line.dosage) w.block(body, "P", dosage, { x: LEFT + 14 });
     w.block(body, "P", `${line.quantityPerFill} ${agreeWith(line.quantityPerFill, line.unit)} par délivrance - renouvellements restants : ${line.renewalsLeft} - délivré : ${line.dispensedQuantity} sur ${line.totalQuantity}`, { x: LEFT + 14, color: MUTED, size: 9.5 });
+    // The pharmacy reads the printed page too: a line not to be handed over today says so here as on the screen.
+    if (line.startsOn) w.block(body, "P", t("prescriptions.lineStartsOn", { date: formatDay(line.startsOn) }), { x: LEFT + 14, size: 9.5 });
+    if (line.endedOn) w.block(body, "P", t("prescriptions.lineEndedOn", { date: formatDay(line.endedOn) }), { x: LEFT + 14, size: 9.5 });
     w.y -= 6;
   }
   if (prescription.note) {
