@@ -66,6 +66,22 @@ test("Nadia's history shows a professional's refused attempt before her own read
   await expect(nav.getByRole("link", { name: /Première page/ })).toBeVisible();
   await nadia.goto(`/espace/historique?page=${pages}`);
   await expectNoAxeViolations(nadia, "history, last page");
+
+  // Today only, without JavaScript: her sixty reads of today, paged with the period kept.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+  const period = page.getByRole("region", { name: "Choisir une période" });
+  await period.getByLabel("Du", { exact: true }).fill(today);
+  await period.getByLabel("Au (inclus)", { exact: true }).fill(today);
+  await period.getByRole("button", { name: "Afficher cette période" }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/historique\\?du=${today}&au=${today}$`));
+  await expect(page.getByText(/^Du \d{1,2}(er)? \p{L}+ \d{4} au \d{1,2}(er)? \p{L}+ \d{4} inclus\.$/u)).toBeVisible();
+  await nav.getByRole("link", { name: /Plus anciens/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/historique\\?du=${today}&au=${today}&page=2$`));
+  // A start after the end: said at the field, which has the focus; the whole trail meanwhile.
+  await nadia.goto(`/espace/historique?du=${today}&au=2020-01-01`);
+  await expect(nadia.getByLabel("Du", { exact: true })).toBeFocused();
+  await expect(nadia.getByLabel("Du", { exact: true })).toHaveAccessibleDescription(/La date de début est après la date de fin/);
+  await expectNoAxeViolations(nadia, "history, a refused period");
 });
 
 test("Nadia does not recognise a professional's access in her history: one press, without JavaScript, blocks her at once", async ({ browser }) => {

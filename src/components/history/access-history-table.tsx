@@ -6,6 +6,7 @@ import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-h
 import { frHistory } from "@/lib/i18n/fr-history";
 import { DataTable } from "@/components/data-table";
 import { UnrecognisedAccessButton, UnrecognisedAccessForm } from "./unrecognised-access";
+import { historyHref, type HistoryPeriod } from "@/lib/history/history-period";
 
 /**
  * The patient's access history as a table. Names and reasons are stored text rendered as text;
@@ -108,7 +109,6 @@ function onBehalfLabel(history: AccessHistory): string {
   return history.patientName ? t("history.onBehalfOf", { name: history.patientName }) : t("history.onBehalf");
 }
 
-const pageHref = (page: number) => `/espace/historique?page=${page}`;
 
 const SUMMARY = [
   ["others", "history.summaryOthers"],
@@ -130,7 +130,7 @@ export function AccessHistorySummary({ history, reader }: { history: AccessHisto
           return (
             <li key={group}>
               {history.groups[group] > 0 ? (
-                <a href={`${pageHref(history.groupStarts[group])}#groupe-${group}`} className="font-semibold">
+                <a href={`${historyHref(history.period, history.groupStarts[group])}#groupe-${group}`} className="font-semibold">
                   {text}
                 </a>
               ) : (
@@ -148,8 +148,9 @@ export function AccessHistorySummary({ history, reader }: { history: AccessHisto
  * First, previous, next and last links, and a page number to jump to: plain links and a GET
  * form, so paging works without JavaScript, down to the oldest entry.
  */
-export function AccessHistoryPagination({ page, pageCount }: { page: number; pageCount: number }) {
+export function AccessHistoryPagination({ page, pageCount, period }: { page: number; pageCount: number; period: HistoryPeriod }) {
   if (pageCount <= 1) return null;
+  const pageHref = (to: number) => historyHref(period, to);
   return (
     <nav aria-label={t("history.pagination")} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -180,6 +181,9 @@ export function AccessHistoryPagination({ page, pageCount }: { page: number; pag
         </span>
       </div>
       <form method="get" action="/espace/historique" className="flex flex-wrap items-end gap-2">
+        {/* The period shown goes along: « go to page 3 » of last week's entries, not of the whole trail. */}
+        {period.from ? <input type="hidden" name="du" value={period.from} /> : null}
+        {period.to ? <input type="hidden" name="au" value={period.to} /> : null}
         <label className="flex flex-col text-sm">
           {t("history.goTo")}
           <input type="number" name="page" min={1} max={pageCount} defaultValue={page} required className="w-32 rounded border border-slate-400 px-2 py-1" />

@@ -20,6 +20,19 @@ export const frHistory = {
     colAction: "Action",
     colOutcome: "Résultat",
     count: plural({ one: "{count} accès enregistré", other: "{count} accès enregistrés" }),
+    periodTitle: "Choisir une période",
+    periodFrom: "Du",
+    periodTo: "Au (inclus)",
+    periodApply: "Afficher cette période",
+    periodAll: "Tout l'historique",
+    periodDay: "Cette date n'existe pas. Saisissez-la au format JJ/MM/AAAA : tout l'historique est affiché.",
+    periodOrder: "La date de début est après la date de fin : tout l'historique est affiché.",
+    periodShown: {
+      both: "Du {from} au {to} inclus.",
+      from: "Depuis le {from}.",
+      to: "Jusqu'au {to} inclus.",
+    },
+    periodEmpty: "Aucun accès enregistré sur cette période.",
     summaryLabel: "Aller au début de chaque groupe",
     // Not « d'autres personnes »: the group holds the service's own acts too (the seeding, an invitation's expiry).
     summaryOthers: {

@@ -7,22 +7,36 @@ import { readerOf, tv } from "@/lib/i18n/voice";
 import { spaceOf } from "@/server/access/actor";
 import { listAccessHistory, type AccessHistory } from "@/server/history/list-access-history";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
-import { queryPage } from "@/server/pages/query-page";
+import { queryPage, queryValue } from "@/server/pages/query-page";
+import { HistoryPeriodForm } from "@/components/history/history-period-form";
+import { formatDay } from "@/lib/documents/format";
+import { isNarrowed, parseHistoryPeriod, type HistoryPeriod, type PeriodRefusal } from "@/lib/history/history-period";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<AccessHistory>("patient", async ({ repo, actor }, { query }) => ({
-  title: t("history.title"),
-  data: await listAccessHistory(repo, spaceOf(actor) ?? "", queryPage(query.page)),
-}));
+type Data = AccessHistory & { refused: PeriodRefusal | null; typed: { du?: string; au?: string } };
+
+export const getServerSideProps = framedPage<Data>("patient", async ({ repo, actor }, { query }) => {
+  const { period, refused } = parseHistoryPeriod(query);
+  const history = await listAccessHistory(repo, spaceOf(actor) ?? "", queryPage(query.page), period);
+  // What was typed comes back into a refused field (at most a date's worth: it is shown, not read).
+  const typed = { du: queryValue(query.du)?.slice(0, 20), au: queryValue(query.au)?.slice(0, 20) };
+  return { title: t("history.title"), data: { ...history, refused: refused ?? null, typed: refused ? typed : {} } };
+});
+
+/** « Du 1er décembre 2026 au 7 décembre 2026 inclus. », said under the count of a narrowed view. */
+function periodWords(period: HistoryPeriod): string {
+  if (period.from && period.to) return t("history.periodShown.both", { from: formatDay(period.from), to: formatDay(period.to) });
+  return period.from ? t("history.periodShown.from", { from: formatDay(period.from) }) : t("history.periodShown.to", { to: formatDay(period.to ?? "") });
+}
 
 /**
  * Who touched the record of the space the person acts in: others' accesses first, then refused
  * attempts, then the person's own actions, each newest first (list-access-history.ts), paged
  * down to the oldest entry.
  */
-export default function AccessHistoryPage({ frame, data: history }: FramedProps<AccessHistory>) {
+export default function AccessHistoryPage({ frame, data: history }: FramedProps<Data>) {
   if (!history) return <NotFoundView />;
   const reader = readerOf(frame.banner);
   return (
@@ -32,17 +46,27 @@ export default function AccessHistoryPage({ frame, data: history }: FramedProps<
       <PageHeader title={t("history.title")} description={history.allowed ? tv("history.intro", reader) : undefined} />
       {!history.allowed ? (
         <OutOfReachNotice part="trail" />
-      ) : history.entries.length === 0 ? (
+      ) : history.total === 0 && !isNarrowed(history.period) && !history.refused ? (
         <p>{t("history.empty")}</p>
       ) : (
-        <section aria-labelledby="history-count" className="flex flex-col gap-4">
-          <h2 id="history-count" className="text-xl font-semibold">
-            {tn("history.count", history.total)}
-          </h2>
-          <AccessHistorySummary history={history} reader={reader} />
-          <AccessHistoryTable history={history} reader={reader} />
-          <AccessHistoryPagination page={history.page} pageCount={history.pageCount} />
-        </section>
+        <>
+          <HistoryPeriodForm period={history.period} refused={history.refused ?? undefined} typed={history.typed} />
+          <section aria-labelledby="history-count" className="flex flex-col gap-4">
+            <h2 id="history-count" className="text-xl font-semibold">
+              {tn("history.count", history.total)}
+            </h2>
+            {isNarrowed(history.period) ? <p>{periodWords(history.period)}</p> : null}
+            {history.entries.length === 0 ? (
+              <p>{t("history.periodEmpty")}</p>
+            ) : (
+              <>
+                <AccessHistorySummary history={history} reader={reader} />
+                <AccessHistoryTable history={history} reader={reader} />
+                <AccessHistoryPagination page={history.page} pageCount={history.pageCount} period={history.period} />
+              </>
+            )}
+          </section>
+        </>
       )}
     </div>
   );

@@ -28,6 +28,7 @@ const history = (entries: HistoryEntry[], reader: Pick<AccessHistory, "ownHistor
   groupStarts: { others: 1, refused: 1, own: 1 },
   page: 1,
   pageCount: 1,
+  period: {},
 });
 
 /** The action column of each row, as read. */
