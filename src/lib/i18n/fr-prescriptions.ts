@@ -154,6 +154,8 @@ export const frPrescriptions = {
     optionFill: "Une délivrance ({quantity} {unit})",
     atOnce:
       "En une fois : {quantity} {unit} au plus. Une délivrance couvre au plus un mois de traitement (douze semaines pour une contraception) ; la suite se délivre aux renouvellements.",
+    lastHandedOver:
+      "Dernière délivrance : le {when}. Le renouvellement d'un médicament des listes I et II n'a lieu qu'après le délai résultant de la posologie et des quantités déjà délivrées (article R. 5132-14 du code de la santé publique).",
     optionPartial: "Une partie",
     quantity: "Quantité délivrée ({unit})",
     record: "Enregistrer la délivrance",

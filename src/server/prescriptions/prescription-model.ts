@@ -94,7 +94,10 @@ function medicationName(resource: MedicationRequest | MedicationDispense): strin
  * une durée de traitement supérieure à quatre semaines ou à trente jours selon le conditionnement.
  * Toutefois, les médicaments contraceptifs peuvent être délivrés pour une durée de douze
  * semaines » (code de la sécurité sociale, art. R. 5123-2, formerly R. 5148 bis of the code de la
- * santé publique, as admi.net and the Assemblée nationale's answer to question 26521 quote it).
+ * santé publique, as admi.net and the Assemblée nationale's answer to question 26521 quote it;
+ * for medicines of lists I and II the code de la santé publique says the same, art. R. 5132-12, as
+ * the Ordre national des pharmaciens' fiche « Délivrance en officine des médicaments relevant des
+ * listes I et II » quotes it).
  * A prescription for longer than a month is written as fills of at most a month each, renewed
  * (the same article): one fill is what one dispensation hands over, three of a contraceptive.
  * Before, « Tout le reste » handed over every renewal at once.

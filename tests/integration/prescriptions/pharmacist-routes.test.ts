@@ -230,6 +230,13 @@ describe("the pharmacist's link, through its route handlers", () => {
     expect(locationOf(await post({ [`choix-${para.requestId}`]: "tout", [`reste-${para.requestId}`]: String(para.dispensableNow) }))).toBe(`/p/${shared.linkId}?message=enregistre`);
     const next = await drawnForm(shared.linkId, cookie);
     expect(next.prescription.lines.find((l) => l.requestId === para.requestId)).toMatchObject({ dispensedQuantity: 2, remainingQuantity: 2, dispensableNow: 2 });
+    // The renewal stays on offer, with when the last fill went and the rule of renewals (R. 5132-14 CSP):
+    // beside Paracétamol's line, not Amoxicilline's, never handed over.
+    expect(page).not.toContain("Dernière délivrance");
+    const after = (await servePage(pharmacistPage, `/p/${shared.linkId}`, { cookie, params: { linkId: shared.linkId } })).html!.replaceAll("&#x27;", "'").replace(/<!-- -->/g, "");
+    const fieldsetOf = (medicine: string) => [...after.matchAll(/<fieldset[\s\S]*?<\/fieldset>/g)].map((m) => m[0]).find((f) => f.includes(medicine)) ?? "";
+    expect(fieldsetOf("Paracétamol")).toMatch(/Dernière délivrance : le \d{1,2}(er)? \p{L}+ \d{4} à \d{2}:\d{2}\. Le renouvellement d'un médicament des listes I et II n'a lieu qu'après le délai résultant de la posologie et des quantités déjà délivrées \(article R\. 5132-14 du code de la santé publique\)\./u);
+    expect(fieldsetOf("Amoxicilline")).not.toContain("Dernière délivrance");
   });
 
   it("refuses quantities beyond what remains, or a form with nothing chosen", async () => {
