@@ -12,9 +12,9 @@ import { env } from "@/server/env";
 
 const REASONS = {
   "not-found": "aucune ressource de ce type avec cet identifiant",
-  // Said as it is: a holder who lost the password recovers it from the sign-in page, but one who
-  // lost both the second factor and the recovery codes has no way back yet (no re-activation).
-  "already-active": "ce compte est déjà activé (un mot de passe oublié se réinitialise depuis la page de connexion ; un second facteur perdu avec les codes de secours ne peut pas encore être remplacé par cette commande)",
+  // A holder who lost the password resets it from the sign-in page; one who lost both the second
+  // factor and the recovery codes goes through the assistance (account:recover).
+  "already-active": "ce compte est déjà activé (un mot de passe oublié se réinitialise depuis la page de connexion ; un second facteur perdu avec les codes de secours passe par l'assistance, qui vérifie l'identité puis lance npm run account:recover)",
   "email-taken": "cette adresse e-mail appartient déjà à un autre compte",
 } as const;
 

@@ -51,6 +51,12 @@ const variables = z.object({
   /** The mail server the outbox worker sends through; without it, e-mails are .eml files under DATA_DIR/outbox. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default("Espace santé <ne-pas-repondre@espace-sante.example>"),
+  /**
+   * How to reach the service's assistance, as the sign-in's help and the recovery e-mail print it
+   * (a telephone number with its hours, or an address): the one way back for a person who lost
+   * both her second factor and her recovery codes (accounts/recover-account.ts).
+   */
+  ASSISTANCE_CONTACT: z.string().trim().min(3).max(200).default("assistance@espace-sante.example"),
   /** "off": this process does not drain the outbox (another one, `npm run mail:worker`, does). */
   MAIL_WORKER: z.enum(["on", "off"]).default("on"),
   /** "off" leaves the daily jobs (prevention reminders, majority handovers) to their commands. */

@@ -13,6 +13,7 @@ export const ACCOUNT_CHANGES = [
   "recovery-codes-regenerated",
   "identity-linked",
   "identity-unlinked",
+  "second-factors-removed",
 ] as const;
 
 export type AccountChange = (typeof ACCOUNT_CHANGES)[number];
@@ -28,6 +29,9 @@ const WHAT: Record<AccountChange, string> = {
   "recovery-codes-regenerated": "De nouveaux codes de secours ont été créés pour votre compte (les anciens ne fonctionnent plus)",
   "identity-linked": "Une identité numérique a été liée à votre compte",
   "identity-unlinked": "Une identité numérique a été déliée de votre compte",
+  // recover-account.ts: the holder asked the assistance, which checked her identity first.
+  "second-factors-removed":
+    "Les seconds facteurs de votre compte (application d'authentification, clés d'accès, codes de secours), son mot de passe et ses identités numériques liées ont été retirés à la suite de la demande faite à l'assistance",
 };
 
 /** What to do when it was not the owner: where each change is undone or made harmless. */
@@ -39,10 +43,18 @@ const IF_NOT_YOU: Record<AccountChange, string> = {
   "recovery-codes-regenerated": "Si ce n'était pas vous, changez votre mot de passe et créez de nouveaux codes de secours depuis « Mon compte »",
   "identity-linked": "Si ce n'était pas vous, déliez cette identité et changez votre mot de passe depuis « Mon compte »",
   "identity-unlinked": "Si ce n'était pas vous, changez votre mot de passe et fermez les sessions que vous ne reconnaissez pas depuis « Mon compte »",
+  "second-factors-removed": "Si ce n'était pas vous, contactez sans attendre l'assistance, avant que quelqu'un d'autre n'active votre compte",
 };
 
-/** Where « Si ce n'était pas vous » leads: the reset when the password itself may be someone else's. */
-const TO_RESET: ReadonlySet<AccountChange> = new Set<AccountChange>(["password-changed", "password-reset"]);
+/**
+ * Where « Si ce n'était pas vous » leads: the reset when the password itself may be someone
+ * else's; the assistance when the assistance itself was asked (nothing in the account undoes it).
+ */
+const LEADS_TO: Partial<Record<AccountChange, "reset" | "assistance">> = {
+  "password-changed": "reset",
+  "password-reset": "reset",
+  "second-factors-removed": "assistance",
+};
 
 const count = (n: number, one: string, other: string) => `${n} ${pluralCategory(n) === "one" ? one : other}`;
 
@@ -57,15 +69,20 @@ export function waysLeftSentence(left: WaysLeft): string {
   return `Votre compte a aussi ${parts.join(" et ")}, qui ${verb} de vous connecter sans mot de passe : une réinitialisation ne les retire pas.`;
 }
 
+/** After a recovery by the assistance: what the account is now, and how it opens again. */
+export const REACTIVATE_SENTENCE =
+  "Toutes les sessions ont été fermées. Votre compte est à réactiver : sur la page d'activation, avec le code d'activation que l'assistance vous a transmis, vous choisirez un nouveau mot de passe et un nouveau second facteur.";
+
 /**
  * The e-mail's own lines: what changed and when, what still signs in after a reset, and what to
  * do if it was not the owner. Fixed words and our own links only: nothing of the record, no name,
  * not even the passkey's or the identity's (a device name or a provider's subject is not ours to mail).
  */
-export function accountChangeEmailLines(change: AccountChange, at: Date, urls: { account: string; reset: string }, left?: WaysLeft): string[] {
+export function accountChangeEmailLines(change: AccountChange, at: Date, urls: { account: string; reset: string; assistance: string }, left?: WaysLeft): string[] {
   return [
     `${WHAT[change]} le ${formatDateTime(at)} (heure de Paris).`,
     ...(change === "password-reset" && left ? [waysLeftSentence(left)] : []),
-    `${IF_NOT_YOU[change]} : ${TO_RESET.has(change) ? urls.reset : urls.account}`,
+    ...(change === "second-factors-removed" ? [REACTIVATE_SENTENCE] : []),
+    `${IF_NOT_YOU[change]} : ${urls[LEADS_TO[change] ?? "account"]}`,
   ];
 }

@@ -211,6 +211,14 @@ export const KIND_INFO: Record<NotificationKind, KindInfo> = {
     security: true,
     link: "/espace/compte",
   },
+  // Read once the account is active again (recover-account.ts): the assistance removed its ways in.
+  "second-factors-removed": {
+    text: "À la suite d'une demande faite à l'assistance, le mot de passe, l'application d'authentification, les clés d'accès, les codes de secours et les identités numériques liées de votre compte ont été retirés, puis le compte a été réactivé. Si ce n'était pas vous, contactez sans attendre l'assistance.",
+    theirs: "Les moyens de connexion du compte de {person} ont été retirés à la demande faite à l'assistance.",
+    label: "Moyens de connexion retirés par l'assistance",
+    security: true,
+    link: "/espace/compte",
+  },
   "prevention-due": {
     text: "Un rendez-vous de prévention est à prévoir.",
     theirs: "Un rendez-vous de prévention est à prévoir pour {person}.",

@@ -131,6 +131,7 @@ const CHANGE_KINDS = [
   "oidc-linked",
   "oidc-unlinked",
   "recovery-codes-regenerated",
+  "second-factors-removed",
 ] as const;
 
 export async function accountPageData(session: CurrentSession, search: AccountSearch, headers: Headers, now: Date): Promise<AccountPageData> {

@@ -15,7 +15,8 @@ import { secrets } from "../secrets";
  * any credential; the code (100 random bits, single use, 72 hours unless the caller gives a
  * later end: the majority handover's lasts past the 18th birthday, children/majority.ts) is
  * stored as a keyed hash and returned once, in clear, for the letter or e-mail. A new invitation replaces an earlier
- * one; an account already activated is not invited again (its owner recovers it instead).
+ * one; an account already activated is not invited again (a lost second factor with lost recovery
+ * codes goes through the assistance: recover-account.ts).
  */
 export const ACTIVATION_CODE_LENGTH = 20;
 export const ACTIVATION_TTL_MS = 72 * 60 * 60 * 1000;
@@ -46,7 +47,8 @@ export async function inviteAccount(input: InviteInput): Promise<InviteResult> {
 
   const fhirRef = `${type}/${input.resourceId}`;
   const existing = await findAccountByFhirRef(fhirRef);
-  if (existing?.activatedAt) return { ok: false, reason: "already-active" };
+  // Activated, or waiting for its re-activation after a recovery (npm run account:recover gives its code).
+  if (existing?.activatedOnce) return { ok: false, reason: "already-active" };
   if (await emailTaken(input.email, existing?.id)) return { ok: false, reason: "email-taken" };
   const displayName = formatHumanName(resource.name) ?? (input.kind === "patient" ? "Patient" : "Professionnel");
   let accountId = existing?.id;

@@ -72,7 +72,7 @@ type Invitation = { activation: "email"; email: string; code: string; expiresAt:
 
 async function activationFor(patient: Patient, now: Date): Promise<Invitation> {
   const existing = await findAccountByFhirRef(`Patient/${patient.id}`);
-  if (existing?.activatedAt) return { activation: "existing" };
+  if (existing?.activatedOnce) return { activation: "existing" };
   const email = patient.telecom?.find((t) => t.system === "email" && t.value)?.value?.trim();
   if (!email) return { activation: "letter" };
   const result = await inviteAccount({ kind: "patient", resourceId: patient.id!, email, now, expiresAt: handoverActivationExpiry(patient.birthDate) });

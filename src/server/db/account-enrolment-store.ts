@@ -4,6 +4,7 @@ import { openString, sealString } from "../crypto/aes-gcm";
 import { secrets } from "../secrets";
 import type { AccountKind } from "./account-store";
 import { normaliseEmail } from "./account-store";
+import { RECOVERY_EVENT } from "./account-recovery-store";
 import { database } from "./client";
 
 /**
@@ -11,9 +12,15 @@ import { database } from "./client";
  * password and a second factor by their owner, then activated. Secrets are sealed with the
  * storage key bound to the account id, as the TOTP secret always was.
  */
+/**
+ * The account bound to a Patient or Practitioner. `activatedOnce`: activated, or waiting to be
+ * activated again after a recovery by the assistance (account-recovery-store.ts): either way its
+ * holder had it, so an invitation or a majority letter must not take it over.
+ */
 export async function findAccountByFhirRef(fhirRef: string) {
   const { prisma } = await database();
-  return (await prisma.account.findFirst({ where: { fhirRef }, select: { id: true, email: true, activatedAt: true } })) ?? undefined;
+  const row = await prisma.account.findFirst({ where: { fhirRef }, select: { id: true, email: true, activatedAt: true, events: { where: { kind: RECOVERY_EVENT }, select: { id: true }, take: 1 } } });
+  return row ? { id: row.id, email: row.email, activatedAt: row.activatedAt, activatedOnce: row.activatedAt !== null || row.events.length > 0 } : undefined;
 }
 
 export async function emailTaken(email: string, exceptAccountId?: string): Promise<boolean> {
@@ -95,11 +102,17 @@ export async function markActivated(accountId: string, now: Date): Promise<boole
   return count === 1;
 }
 
-/** The account registered under `email` while it waits for its activation (undefined once activated, or when there is none). */
+/**
+ * The account registered under `email` while it waits for its first activation (undefined once
+ * activated, when it waits for a re-activation after a recovery, or when there is none).
+ */
 export async function unactivatedAccountByEmail(email: string) {
   const { prisma } = await database();
-  const row = await prisma.account.findUnique({ where: { email: normaliseEmail(email) }, select: { id: true, kind: true, fhirRef: true, activatedAt: true } });
-  return row && row.activatedAt === null ? { id: row.id, kind: row.kind, fhirRef: row.fhirRef } : undefined;
+  const row = await prisma.account.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, kind: true, fhirRef: true, activatedAt: true, events: { where: { kind: RECOVERY_EVENT }, select: { id: true }, take: 1 } },
+  });
+  return row && row.activatedAt === null && row.events.length === 0 ? { id: row.id, kind: row.kind, fhirRef: row.fhirRef } : undefined;
 }
 
 /**

@@ -38,7 +38,9 @@ export type AccountEventKind =
   | "activated"
   | "oidc-sign-in"
   | "oidc-linked"
-  | "oidc-unlinked";
+  | "oidc-unlinked"
+  // The assistance removed every way in, after checking the holder's identity (recover-account.ts).
+  | "second-factors-removed";
 
 export type AccountEvent = {
   accountId: string;

@@ -15,6 +15,7 @@ const EVENT: Record<AccountChange, AccountEventKind> = {
   "recovery-codes-regenerated": "recovery-codes-regenerated",
   "identity-linked": "oidc-linked",
   "identity-unlinked": "oidc-unlinked",
+  "second-factors-removed": "second-factors-removed",
 };
 
 export type ChangeTrail = { at: Date; address?: string; userAgent?: string | null };
@@ -52,6 +53,6 @@ export async function tellOwnerOfChange(db: Queryable, account: { id: string; ki
     accountId: account.id,
     kind: what,
     link: page,
-    emailLines: accountChangeEmailLines(what, at, { account: `${base}${page}`, reset: `${base}/connexion/oubli` }, waysLeft),
+    emailLines: accountChangeEmailLines(what, at, { account: `${base}${page}`, reset: `${base}/connexion/oubli`, assistance: env().ASSISTANCE_CONTACT }, waysLeft),
   });
 }

@@ -9,6 +9,7 @@ import { POST as acceptRoute } from "@/app/api/invitation/accepter/route";
 import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
+import { recoverAccount } from "@/server/accounts/recover-account";
 import { totpCode } from "@/server/auth/totp";
 import { accountForEnrolment, findAccountByFhirRef } from "@/server/db/account-enrolment-store";
 import { findAccountByEmail } from "@/server/db/account-store";
@@ -181,6 +182,29 @@ describe("opening an account from an invitation", () => {
     expect(await mailsTo(letter, "delegation-account-code")).toHaveLength(0);
     expect(await world.system.read<Patient>("Patient", record.id!)).toMatchObject({ birthDate: "1950-05-05", name: [{ given: ["Rose"] }] });
     expect((await findAccountByFhirRef(`Patient/${record.id!}`))?.activatedAt).toBeNull();
+  });
+
+  it("leaves an account waiting for its re-activation after a recovery by the assistance out of reach: its record is not rewritten, its code stands", async () => {
+    // Before, an activated caregiver's account put back « à activer » (npm run account:recover)
+    // read as an unfinished enrolment: the next invitation to its address rewrote her record's
+    // name and birth date with what the link's holder typed, and voided the assistance's code.
+    const email = `recouvree-${Date.now()}@example.org`;
+    const browser = new Browser(server.base, anAddress());
+    const first = await invite(email);
+    await openWithMailbox(browser, first, email, "1982-06-06");
+    await finishActivation(browser, email, first);
+    const account = (await findAccountByEmail(email))!;
+    const patientId = account.fhirRef.slice("Patient/".length);
+    const recovered = await recoverAccount({ kind: "patient", resourceId: patientId, now: new Date() });
+    if (!recovered.ok) throw new Error(recovered.reason);
+    const waiting = (await findAccountByEmail(email))!;
+
+    const again = await invite(email);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), again, "1999-09-09", "Intrus"))).toBe(SENT);
+    expect(await world.system.read<Patient>("Patient", patientId)).toMatchObject({ birthDate: "1982-06-06", name: [{ given: ["Paul"] }] });
+    expect(await findAccountByEmail(email)).toEqual(waiting);
+    expect(await mailsTo(email, "account-email-already-used")).toHaveLength(1);
+    expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: recovered.code, birthDate: "1982-06-06" }))).toBe("/activer/mot-de-passe");
   });
 
   it("opens nothing for whoever holds the link without the mailbox: the inviter, who was offered it to copy", async () => {

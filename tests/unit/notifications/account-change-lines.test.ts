@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_CHANGES, accountChangeEmailLines, waysLeftSentence } from "@/lib/notifications/account-change-lines";
+import { ACCOUNT_CHANGES, accountChangeEmailLines, REACTIVATE_SENTENCE, waysLeftSentence } from "@/lib/notifications/account-change-lines";
 import { KIND_INFO } from "@/lib/notifications/kinds";
 import { PROFESSIONAL_KINDS } from "@/lib/notifications/professional-kinds";
 
-const urls = { account: "https://espace-sante.example/espace/compte", reset: "https://espace-sante.example/connexion/oubli" };
+const urls = { account: "https://espace-sante.example/espace/compte", reset: "https://espace-sante.example/connexion/oubli", assistance: "01 23 45 67 89 (du lundi au vendredi)" };
 const at = new Date("2026-07-01T08:05:00Z");
 
 describe("the e-mail lines of a change to how the account is opened", () => {
@@ -13,7 +13,8 @@ describe("the e-mail lines of a change to how the account is opened", () => {
     expect(KIND_INFO[change].text).toContain("Si ce n'était pas vous");
     const lines = accountChangeEmailLines(change, at, urls);
     expect(lines[0]).toMatch(/ le 1er juillet 2026 à 10:05 \(heure de Paris\)\.$/);
-    expect(lines.at(-1)).toMatch(/^Si ce n'était pas vous, .* : https:\/\/espace-sante\.example\//);
+    expect(lines.at(-1)).toMatch(/^Si ce n'était pas vous, .* : /);
+    expect(Object.values(urls).some((url) => lines.at(-1)!.endsWith(` : ${url}`))).toBe(true);
   });
 
   it.each([
@@ -24,6 +25,8 @@ describe("the e-mail lines of a change to how the account is opened", () => {
     ["recovery-codes-regenerated", urls.account],
     ["identity-linked", urls.account],
     ["identity-unlinked", urls.account],
+    // Nothing in the account undoes what the assistance did: the way back is the assistance.
+    ["second-factors-removed", urls.assistance],
   ] as const)("%s points to %s", (change, url) => {
     expect(accountChangeEmailLines(change, at, urls).at(-1)!.endsWith(` : ${url}`)).toBe(true);
   });
@@ -38,5 +41,13 @@ describe("the e-mail lines of a change to how the account is opened", () => {
     expect(accountChangeEmailLines("password-reset", at, urls, left)).toContain(sentence);
     // Only a reset's e-mail counts them.
     expect(accountChangeEmailLines("password-changed", at, urls, left)).not.toContain(sentence);
+  });
+
+  it("a recovery by the assistance says what was removed, when, and how the account opens again", () => {
+    expect(accountChangeEmailLines("second-factors-removed", at, urls)).toEqual([
+      "Les seconds facteurs de votre compte (application d'authentification, clés d'accès, codes de secours), son mot de passe et ses identités numériques liées ont été retirés à la suite de la demande faite à l'assistance le 1er juillet 2026 à 10:05 (heure de Paris).",
+      REACTIVATE_SENTENCE,
+      `Si ce n'était pas vous, contactez sans attendre l'assistance, avant que quelqu'un d'autre n'active votre compte : ${urls.assistance}`,
+    ]);
   });
 });
