@@ -16,6 +16,14 @@ export const frAccount = {
     recoveryHint: "Dix caractères, par exemple : 7K3QP-MZ8W2",
     recoverySubmit: "Se connecter",
     recoveryFailed: "Code de secours incorrect ou déjà utilisé.",
+    // For the holder who has neither her phone nor her codes: the assistance is the only way back (recover-account.ts).
+    lostAllTitle: "Ni téléphone, ni codes de secours ?",
+    lostAllContact:
+      "Vous ne pouvez pas vous reconnecter seul : réinitialiser le mot de passe demande aussi votre code. Contactez l'assistance : {contact}.",
+    lostAllAsked:
+      "L'assistance vérifiera d'abord votre identité : elle vous demandera vos nom, prénom et date de naissance, l'adresse e-mail de votre compte et une pièce d'identité. Elle ne vous demandera jamais votre mot de passe ni un code.",
+    lostAllAfter:
+      "Ensuite, elle retire les anciens moyens de connexion de votre compte et vous fait parvenir un nouveau code d'activation, par courrier ou à l'adresse e-mail de votre compte, jamais par téléphone. Avec ce code (et votre date de naissance pour un compte de patient), sur la page « Activer mon compte », vous choisirez un nouveau mot de passe et un nouveau second facteur.",
     noticeTitle: "Avertissement de sécurité",
     noticePaused:
       "Depuis votre dernière connexion, trop de codes de vérification erronés ont été saisis pour votre compte, et la vérification a été suspendue un moment. Si ce n'était pas vous, changez votre mot de passe.",

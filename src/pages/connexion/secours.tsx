@@ -1,3 +1,4 @@
+import { LostAllFactors } from "@/components/account/lost-all-factors";
 import { SignInExpired } from "@/components/account/sign-in-expired";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -16,9 +17,18 @@ export const getServerSideProps = codePageProps("recovery");
  * Step 2 with a recovery code instead of the phone's code: the same Credentials callback, told
  * the code is a recovery code. The same per-account cap counts these as codes (a recovery code
  * is not a way around the pause). Afterwards the person is asked to enrol a new second factor.
+ * Below, for whoever has lost her codes too: the way back through the assistance.
  */
 export default function RecoveryCodePage({ data }: FramedProps<CodePageData>) {
-  if (!data?.csrfToken) return <SignInExpired title={t("signInExtra.recoveryTitle")} />;
+  const lostAll = data?.assistance ? <LostAllFactors contact={data.assistance} /> : null;
+  if (!data?.csrfToken) {
+    return (
+      <div className="flex flex-col gap-6">
+        <SignInExpired title={t("signInExtra.recoveryTitle")} />
+        {lostAll}
+      </div>
+    );
+  }
   const error = data.error ? t(data.error) : undefined;
   return (
     <div className="flex max-w-md flex-col gap-6">
@@ -43,6 +53,7 @@ export default function RecoveryCodePage({ data }: FramedProps<CodePageData>) {
           <Button type="submit">{t("signInExtra.recoverySubmit")}</Button>
         </div>
       </form>
+      {lostAll}
     </div>
   );
 }

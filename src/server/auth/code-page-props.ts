@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { t, type MessageKey } from "@/lib/i18n/messages";
+import { env } from "../env";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { pendingSignIn } from "./pending-sign-in";
@@ -10,7 +11,12 @@ import { pendingSignIn } from "./pending-sign-in";
  * never started: the page then says so and links back to the first step); and what went wrong
  * with the last code, from a flag in the address.
  */
-export type CodePageData = { csrfToken: string | null; error: MessageKey | null };
+export type CodePageData = {
+  csrfToken: string | null;
+  error: MessageKey | null;
+  /** The recovery page's: how to reach the assistance when the codes are lost too, whether a sign-in waits or not. */
+  assistance: string | null;
+};
 
 const PAGES = {
   code: { title: "secondFactor.title", failed: "secondFactor.failed" },
@@ -22,6 +28,7 @@ export function codePageProps(kind: keyof typeof PAGES) {
     const pending = await pendingSignIn(headers.get("cookie"), new Date());
     const erreur = queryValue(query.erreur);
     const error = erreur === "pause" ? "signInExtra.paused" : erreur ? PAGES[kind].failed : null;
-    return { title: t(PAGES[kind].title), data: { csrfToken: pending?.csrfToken ?? null, error: pending ? error : null } };
+    const assistance = kind === "recovery" ? env().ASSISTANCE_CONTACT : null;
+    return { title: t(PAGES[kind].title), data: { csrfToken: pending?.csrfToken ?? null, error: pending ? error : null, assistance } };
   });
 }
