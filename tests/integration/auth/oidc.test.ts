@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { recordOidcLinkProof } from "@/server/accounts/oidc-link-proof";
+import { recoverAccount } from "@/server/accounts/recover-account";
 import { oidcProviderName, oidcProviders } from "@/server/auth/oidc";
 import { resolveOidcSignIn } from "@/server/auth/oidc-sign-in";
 import { setAccountDisabled } from "@/server/db/account-store";
@@ -62,6 +63,15 @@ describe("OpenID Connect provider", () => {
     const sub = `sub-${account.id}`;
     await link(account.id, sub);
     expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr }, now: new Date() })).toMatchObject({ kind });
+  });
+
+  it("no longer signs in once the assistance put the account back « à activer »: an identity of eIDAS substantial would need no second factor", async () => {
+    const account = await anAccount();
+    const sub = `sub-${account.id}`;
+    await link(account.id, sub);
+    const recovered = await recoverAccount({ kind: "patient", resourceId: account.fhirRef.slice("Patient/".length), now: new Date() });
+    expect(recovered.ok).toBe(true);
+    expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr: "eidas3" }, now: new Date() })).toEqual({ kind: "refused" });
   });
 
   it("refuses a disabled account", async () => {

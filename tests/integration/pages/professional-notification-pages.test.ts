@@ -39,6 +39,8 @@ describe("a professional's notification pages", () => {
       "recovery-codes-regenerated",
       "identity-linked",
       "identity-unlinked",
+      // The assistance put the account back « à activer » (recover-account.ts): a professional's too.
+      "second-factors-removed",
       "message-received",
     ]);
     expect(pro).not.toContain(html(KIND_INFO["pro-first-access"].label));
