@@ -6,13 +6,19 @@
  * `npm run account:invite`, in this one process (a process per invitation would cost 15 s each
  * here). The codes go to E2E_DATA_DIR/invitations.json for accounts.spec.ts. The account of
  * « reset » has an OpenID Connect identity linked (of a provider the test server does not
- * configure), which its reset's page counts and « Mon compte » lists. Test data only:
+ * configure), which its reset's page counts and « Mon compte » lists. « assistance » had an
+ * activated account (a password and an app) and lost both her phone and her recovery codes: the
+ * assistance ran recoverAccount, the function behind `npm run account:recover`, whose code goes
+ * to the same file. Test data only:
  * refuses any APP_ENV but "test". Run with `tsx --conditions react-server`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
+import { recoverAccount } from "@/server/accounts/recover-account";
+import { newTotpSecret } from "@/server/auth/totp";
+import { createAccount } from "@/server/db/account-store";
 import { closeDatabase, database } from "@/server/db/client";
 import { bindOidcIdentity } from "@/server/db/oidc-identity-store";
 import { env } from "@/server/env";
@@ -33,13 +39,21 @@ async function main(): Promise<number> {
     const codes: Record<string, string> = {};
     for (const [key, p] of Object.entries(patients)) {
       await repo.create(aPatient({ id: p.id, given: p.given, family: p.family, gender: p.gender, birthDate: p.birthDate }));
+      if (key === "assistance") {
+        // Her old password is the one the other new patients choose (tests/e2e/helpers/new-patients.ts): accounts.spec.ts sees it refused.
+        await createAccount({ email: p.email, password: "Trois ours lisent des cartes marines", totpSecret: newTotpSecret(), kind: "patient", fhirRef: `Patient/${p.id}`, displayName: `${p.given} ${p.family}` });
+        const recovered = await recoverAccount({ kind: "patient", resourceId: p.id, now: new Date() });
+        if (!recovered.ok) throw new Error(`Récupération de ${key} refusée : ${recovered.reason}`);
+        codes[key] = recovered.code;
+        continue;
+      }
       const invited = await inviteAccount({ kind: "patient", resourceId: p.id, email: p.email, now: new Date() });
       if (!invited.ok) throw new Error(`Invitation de ${key} refusée : ${invited.reason}`);
       codes[key] = invited.code;
       if (key === "reset") await bindOidcIdentity(invited.accountId, "https://identite.example", `e2e-${p.id}`, new Date("2026-03-01T09:00:00Z"));
     }
     writeFileSync(path.join(dataDir, "invitations.json"), JSON.stringify(codes, null, 2));
-    console.log(`${Object.keys(codes).length} patients sans compte ajoutés et invités (codes dans ${dataDir}/invitations.json).`);
+    console.log(`${Object.keys(codes).length} patients ajoutés, invités ou remis « à activer » (codes dans ${dataDir}/invitations.json).`);
     return 0;
   } finally {
     await closeDatabase(db);

@@ -3,14 +3,15 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { randomAddress } from "./helpers/sign-in";
-import { activateUpToSecondFactor, activateWithApp, dataDir, nameOf, NEW_PASSWORD, newClient, PASSWORD, PATIENTS, scriptFiles, shownKey, signOut, typePassword } from "./helpers/new-patients";
+import { activateUpToSecondFactor, activateWithApp, dataDir, invitation, nameOf, NEW_PASSWORD, newClient, PASSWORD, PATIENTS, scriptFiles, shownKey, signOut, typePassword } from "./helpers/new-patients";
 
 /**
  * Issue 11 in a real browser, for people whose record exists and who have no account yet
  * (tests/e2e/fixtures/new-patients.json; scripts/e2e.mjs invites them before the server starts
  * and leaves their activation codes in E2E_DATA_DIR/invitations.json): activation with a passkey
  * in Chromium's virtual authenticator, a lost phone and a recovery code, a reset by e-mail link,
- * and ending another session from "Mon compte". Each page reached passes axe; the forgotten
+ * ending another session from "Mon compte", and a person who lost phone and codes, back through
+ * the assistance (npm run account:recover, run by scripts/e2e-invitations.ts). Each page reached passes axe; the forgotten
  * password pages, an activation and "Mon compte" are also used with JavaScript off.
  */
 test.describe.configure({ mode: "serial" });
@@ -149,9 +150,65 @@ test("with the phone lost, a recovery code signs in once, and a new authenticato
   await context.close();
 });
 
+test("with the phone and the recovery codes lost, /connexion/secours sends her to the assistance; after account:recover her old password opens nothing, and its code with her birth date reactivates the account up to her documents", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await newClient(browser);
+  const page = await context.newPage();
+  // What the page says to someone who has no code either (the assistance's contact: ASSISTANCE_CONTACT).
+  await page.goto("/connexion/secours");
+  const help = page.getByRole("region", { name: "Ni téléphone, ni codes de secours ?" });
+  await expect(help).toContainText("Contactez l'assistance : ");
+  await expect(help).toContainText("Elle ne vous demandera jamais votre mot de passe ni un code.");
+  expect(await scriptFiles(page)).toEqual([]);
+  await expectNoAxeViolations(page);
+
+  // scripts/e2e-invitations.ts ran recoverAccount: the password she had no longer reaches a code step.
+  await typePassword(page, "assistance", PASSWORD);
+  await expect(page).toHaveURL(/\/connexion\?erreur=identifiants$/);
+
+  // The holder was told at the account's address, without her name or the code.
+  const mail = await mailTo(PATIENTS.assistance.email, "demande faite à l'assistance");
+  expect(mail).not.toContain(PATIENTS.assistance.family);
+  expect(mail).not.toContain(invitation("assistance"));
+
+  // The code the assistance sent her, with her birth date: a new password, a new app, her space.
+  const { app } = await activateWithApp(page, "assistance");
+  await page.goto("/espace/compte");
+  await expect(page.getByRole("main")).toContainText("Moyens de connexion retirés par l'assistance (compte à réactiver)");
+  await page.goto("/espace/documents");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText(nameOf("assistance"));
+  await signOut(page);
+  await typePassword(page, "assistance", PASSWORD);
+  await page.getByLabel("Code à 6 chiffres").fill(await app.code(page));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  await context.close();
+});
+
 /** Quoted-printable, as nodemailer writes the text of a French e-mail: soft line breaks and =XX. */
 function decodeQuotedPrintable(text: string): string {
   return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The text of the first e-mail in the outbox to `email` that says `words`, decoded. */
+async function mailTo(email: string, words: string): Promise<string> {
+  const outbox = path.join(dataDir, "outbox");
+  let found = "";
+  await expect
+    .poll(
+      async () => {
+        for (const file of (await readdir(outbox).catch(() => [])).filter((f) => f.endsWith(".eml"))) {
+          // The decoded bytes are UTF-8: read back as such, « à » and « é » compare as typed.
+          const text = Buffer.from(decodeQuotedPrintable(await readFile(path.join(outbox, file), "utf8")), "latin1").toString("utf8");
+          if (text.includes(`To: ${email}`) && text.includes(words)) found = text;
+        }
+        return found;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe("");
+  return found;
 }
 
 async function resetLinkFor(email: string): Promise<string> {
