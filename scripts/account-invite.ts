@@ -6,9 +6,9 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { inviteAccount } from "@/server/accounts/invite-account";
-import { closeDatabase, database } from "@/server/db/client";
-import { env } from "@/server/env";
+import { inviteAccount, type InviteInput } from "@/server/accounts/invite-account";
+import { printActivationCode } from "./lib/print-activation-code";
+import { runCommand } from "./lib/run-command";
 
 const REASONS = {
   "not-found": "aucune ressource de ce type avec cet identifiant",
@@ -18,31 +18,24 @@ const REASONS = {
   "email-taken": "cette adresse e-mail appartient déjà à un autre compte",
 } as const;
 
-async function main(): Promise<number> {
+function main(): void {
   const { values } = parseArgs({ options: { patient: { type: "string" }, practitioner: { type: "string" }, email: { type: "string" } } });
   const email = z.email().max(254).safeParse(values.email?.trim());
   const kind = values.patient ? "patient" : values.practitioner ? "practitioner" : undefined;
   if (!kind || (values.patient && values.practitioner) || !email.success) {
     console.error("Usage : npm run account:invite -- (--patient <id> | --practitioner <id>) --email <adresse>");
-    return 2;
+    process.exit(2);
   }
-  const db = await database();
-  try {
-    const result = await inviteAccount({ kind, resourceId: (values.patient ?? values.practitioner)!, email: email.data, now: new Date() });
+  const input: InviteInput = { kind, resourceId: (values.patient ?? values.practitioner)!, email: email.data, now: new Date() };
+  runCommand("Invitation impossible", async () => {
+    const result = await inviteAccount(input);
     if (!result.ok) {
       console.error(`Invitation refusée : ${REASONS[result.reason]}.`);
       return 1;
     }
-    console.log(`Code d'activation (affiché une seule fois) : ${result.code}`);
-    console.log(`Adresse d'activation : ${env().APP_URL.replace(/\/$/, "")}/activer`);
-    console.log(`Valable jusqu'au : ${result.expiresAt.toISOString()}`);
+    printActivationCode(result, "Code d'activation (affiché une seule fois)");
     return 0;
-  } finally {
-    await closeDatabase(db);
-  }
+  });
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main();

@@ -5,9 +5,9 @@
  * src/server/accounts/recover-account.ts. Run with `tsx --conditions react-server` (server-only modules).
  */
 import { parseArgs } from "node:util";
-import { recoverAccount } from "@/server/accounts/recover-account";
-import { closeDatabase, database } from "@/server/db/client";
-import { env } from "@/server/env";
+import { recoverAccount, type RecoverInput } from "@/server/accounts/recover-account";
+import { printActivationCode } from "./lib/print-activation-code";
+import { runCommand } from "./lib/run-command";
 
 const HELP = `Usage : npm run account:recover -- (--patient <id> | --practitioner <id>)
 
@@ -32,35 +32,28 @@ const REASONS = {
   disabled: "ce compte est désactivé",
 } as const;
 
-async function main(): Promise<number> {
+function main(): void {
   const { values } = parseArgs({ options: { patient: { type: "string" }, practitioner: { type: "string" }, help: { type: "boolean" } } });
   const kind = values.patient ? "patient" : values.practitioner ? "practitioner" : undefined;
   if (values.help) {
     console.log(HELP);
-    return 0;
+    process.exit(0);
   }
   if (!kind || (values.patient && values.practitioner)) {
     console.error(HELP);
-    return 2;
+    process.exit(2);
   }
-  const db = await database();
-  try {
-    const result = await recoverAccount({ kind, resourceId: (values.patient ?? values.practitioner)!, now: new Date() });
+  const input: RecoverInput = { kind, resourceId: (values.patient ?? values.practitioner)!, now: new Date() };
+  runCommand("Récupération impossible", async () => {
+    const result = await recoverAccount(input);
     if (!result.ok) {
       console.error(`Récupération refusée : ${REASONS[result.reason]}. Rien n'a été modifié.`);
       return 1;
     }
     console.log("Moyens de connexion retirés, sessions fermées, titulaire prévenu par e-mail.");
-    console.log(`Code d'activation (affiché une seule fois, à transmettre par un canal vérifié) : ${result.code}`);
-    console.log(`Adresse d'activation : ${env().APP_URL.replace(/\/$/, "")}/activer`);
-    console.log(`Valable jusqu'au : ${result.expiresAt.toISOString()}`);
+    printActivationCode(result, "Code d'activation (affiché une seule fois, à transmettre par un canal vérifié)");
     return 0;
-  } finally {
-    await closeDatabase(db);
-  }
+  });
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main();

@@ -16,18 +16,18 @@ import type { Queryable } from "./queryable";
 export const RECOVERY_EVENT = "second-factors-removed" satisfies AccountEventKind;
 
 /** SQL for "this account row (alias a) was activated once": activated now, or awaiting re-activation. */
-export const ACTIVATED_ONCE_SQL = `(a.activated_at IS NOT NULL OR EXISTS (SELECT 1 FROM account_event e WHERE e.account_id = a.id AND e.kind = '${RECOVERY_EVENT}'))`;
+const ACTIVATED_ONCE_SQL = `(a.activated_at IS NOT NULL OR EXISTS (SELECT 1 FROM account_event e WHERE e.account_id = a.id AND e.kind = '${RECOVERY_EVENT}'))`;
 
-export type RecoveryTarget = { id: string; kind: string; email: string; disabled: boolean; activatedOnce: boolean };
+export type RecoveryTarget = { id: string; kind: string; disabled: boolean; activatedOnce: boolean };
 
 /** The account bound to a Patient or Practitioner, and whether it was ever activated; locked for the transaction. */
 export async function lockRecoveryTarget(db: Queryable, fhirRef: string): Promise<RecoveryTarget | undefined> {
-  const [row] = await db.query<{ id: string; kind: string; email: string; disabled: boolean; activated_once: boolean }>(
-    `SELECT a.id::text AS id, a.kind, a.email, a.disabled, ${ACTIVATED_ONCE_SQL} AS activated_once
+  const [row] = await db.query<{ id: string; kind: string; disabled: boolean; activated_once: boolean }>(
+    `SELECT a.id::text AS id, a.kind, a.disabled, ${ACTIVATED_ONCE_SQL} AS activated_once
        FROM account a WHERE a.fhir_ref = $1 FOR UPDATE`,
     [fhirRef],
   );
-  return row ? { id: row.id, kind: row.kind, email: row.email, disabled: row.disabled, activatedOnce: row.activated_once } : undefined;
+  return row ? { id: row.id, kind: row.kind, disabled: row.disabled, activatedOnce: row.activated_once } : undefined;
 }
 
 /**
