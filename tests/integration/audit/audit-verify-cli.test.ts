@@ -1,74 +1,34 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openDatabase, type Database } from "@/server/db/client";
-import type { DatabaseTarget } from "@/server/db/sql-driver";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/server/db/client";
 import { Repository } from "@/server/fhir/repository";
 import { validateForWrite } from "@/server/fhir/validate";
-import { closeDatabase } from "../../setup/test-database";
-import { createServerDatabase, type ServerDatabase } from "../../setup/server-database";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aCondition } from "@/lib/fhir/builders/record";
+import { useCommandDatabase } from "../command-database";
 import { tamper } from "./owner-sql";
 
 // `npm run audit:verify` as an operator runs it: a separate process on the environment's
 // database (a PGlite data directory on disk, or DATABASE_URL on a server), its exit code and
 // its French summary.
-const root = path.resolve(import.meta.dirname, "../../..");
-let dataDir: string | undefined;
-let server: ServerDatabase | undefined;
-let target: DatabaseTarget;
+const command = useCommandDatabase("auditcli");
 
-beforeAll(async () => {
+beforeAll(() => {
   // Builds the FHIR validator's index (a second or more) before any write's transaction starts.
   validateForWrite(aPatient());
-  const info = inject("testDatabase");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (info.kind === "server" && serverUrl) {
-    server = await createServerDatabase(serverUrl, "auditcli");
-    target = { kind: "server", url: server.url };
-  } else if (info.kind === "pglite") {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "audit-verify-"));
-    target = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
-  }
-});
-
-afterAll(async () => {
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  await server?.drop();
 });
 
 /** Opens the environment's database in this process (the CLI must not run meanwhile on PGlite). */
 async function withDatabase(fn: (db: Database) => Promise<void>) {
-  const info = inject("testDatabase");
-  const fresh = target.kind === "pglite" && !!target.dataDir && !existsSync(target.dataDir);
-  const dump = info.kind === "pglite" && fresh ? new Blob([await readFile(info.templateFile)]) : undefined;
-  const db = await openDatabase(target, { poolSize: 2, ...(dump ? { loadDataDir: dump } : {}) });
+  const db = await command.open();
   try {
     await fn(db);
   } finally {
-    await closeDatabase(db);
+    await command.close(db);
   }
 }
 
-function runVerify(): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, APP_ENV: "test" };
-  delete env.DATABASE_URL;
-  if (target.kind === "server") env.DATABASE_URL = target.url;
-  else env.DATA_DIR = dataDir;
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions", "react-server", "scripts/audit-verify.ts"],
-      { cwd: root, env, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runVerify = () => command.run("scripts/audit-verify.ts");
 
 describe("npm run audit:verify", () => {
   let patientId = "";

@@ -1,10 +1,5 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Patient } from "@medplum/fhirtypes";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { startActivation } from "@/server/accounts/start-activation";
@@ -13,72 +8,36 @@ import { openSession } from "@/server/auth/open-session";
 import { newTotpSecret } from "@/server/auth/totp";
 import { accountForEnrolment } from "@/server/db/account-enrolment-store";
 import { createAccount } from "@/server/db/account-store";
-import { closeDatabase, database, openDatabase, setDatabase, type Database } from "@/server/db/client";
+import { database, setDatabase } from "@/server/db/client";
 import { regenerateRecoveryCodes, remainingRecoveryCodes } from "@/server/db/recovery-code-store";
-import type { DatabaseTarget } from "@/server/db/sql-driver";
 import { systemRepository } from "@/server/fhir/repository";
 import { secrets } from "@/server/secrets";
-import { createServerDatabase, type ServerDatabase } from "../../setup/server-database";
+import { useCommandDatabase } from "../command-database";
 import { anAddress } from "./helpers";
 
 /**
  * `npm run account:recover` as the assistance runs it: a separate process on the environment's
  * database (a PGlite data directory on disk, or DATABASE_URL on a server), its exit code, what it
  * prints, and what it changed, read back in this process (the use case's every door:
- * account-recovery.test.ts). The process has this one's secrets, so the code it prints is
- * checked by the same key as /activer's.
+ * account-recovery.test.ts).
  */
-const root = path.resolve(import.meta.dirname, "../../..");
-let dataDir: string | undefined;
-let server: ServerDatabase | undefined;
-let target: DatabaseTarget;
-
-beforeAll(async () => {
-  const info = inject("testDatabase");
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (info.kind === "server" && serverUrl) {
-    server = await createServerDatabase(serverUrl, "recovercli");
-    target = { kind: "server", url: server.url };
-  } else if (info.kind === "pglite") {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "account-recover-"));
-    target = { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
-  }
-}, 60_000);
-
-afterAll(async () => {
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  await server?.drop();
-});
+const command = useCommandDatabase("recovercli");
 
 /** This process's `database()` on the command's database, closed afterwards (PGlite: one process at a time). */
 async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
-  const info = inject("testDatabase");
-  const fresh = target.kind === "pglite" && !!target.dataDir && !existsSync(target.dataDir);
-  const dump = info.kind === "pglite" && fresh ? new Blob([await readFile(info.templateFile)]) : undefined;
-  const opening = openDatabase(target, { poolSize: 2, ...(dump ? { loadDataDir: dump } : {}) });
+  const opening = command.open();
   setDatabase(opening);
-  const db: Database = await opening;
+  const db = await opening;
   try {
     return await fn();
   } finally {
-    await closeDatabase(db);
+    await command.close(db);
   }
 }
 
-function runRecover(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, APP_ENV: "test", AUTH_SECRET: secrets().authSecret, STORAGE_KEY: secrets().storageKey.toString("base64") };
-  delete env.DATABASE_URL;
-  if (target.kind === "server") env.DATABASE_URL = target.url;
-  else env.DATA_DIR = dataDir;
-  return new Promise((resolve) => {
-    execFile(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions", "react-server", "scripts/account-recover.ts", ...args],
-      { cwd: root, env, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** With this process's secrets, so the code it prints is checked by the same key as /activer's here. */
+const runRecover = (args: string[]) =>
+  command.run("scripts/account-recover.ts", args, { AUTH_SECRET: secrets().authSecret, STORAGE_KEY: secrets().storageKey.toString("base64") });
 
 const BIRTH_DATE = "1968-11-02";
 

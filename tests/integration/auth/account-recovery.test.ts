@@ -18,12 +18,10 @@ import { accountForEnrolment } from "@/server/db/account-enrolment-store";
 import { regenerateRecoveryCodes } from "@/server/db/recovery-code-store";
 import { env } from "@/server/env";
 import { systemRepository } from "@/server/fhir/repository";
-import { startOutboxWorker, type OutboxWorker } from "@/server/mail/outbox-worker";
-import { smtpTransport, type MailTransport } from "@/server/mail/transport";
 import { NOTIFICATION_SUBJECT } from "@/server/notifications/notification-email";
 import { useTestDatabase } from "../../setup/test-database";
 import { fhir, warmUpValidator } from "../fhir-api/http";
-import { startSmtpCatcher } from "../mail/smtp-catcher";
+import { deliverOutboxOf } from "../mail/deliver-outbox";
 import { servePage } from "../pages/pages-route";
 import { anAddress } from "./helpers";
 import { signInRoutes } from "./sign-in-routes";
@@ -41,10 +39,9 @@ import { Browser, startTestServer } from "./test-server";
  */
 const db = useTestDatabase({ fresh: true });
 
+const smtp = deliverOutboxOf(db);
+
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
-let transport: MailTransport;
-let worker: OutboxWorker;
 beforeAll(async () => {
   warmUpValidator();
   server = await startTestServer(
@@ -62,16 +59,8 @@ beforeAll(async () => {
     // Behind one trusted proxy, so each browser has an address of its own (X-Forwarded-For).
     1,
   );
-  smtp = await startSmtpCatcher();
-  transport = smtpTransport(smtp.url, "Espace santé <ne-pas-repondre@espace-sante.example>");
-  worker = startOutboxWorker(db().sql, transport, { idleMs: 20, log: () => undefined });
 });
-afterAll(async () => {
-  await worker.stop();
-  transport.close();
-  await smtp.close();
-  await server.close();
-});
+afterAll(() => server.close());
 
 const BIRTH_DATE = "1979-08-23";
 const PASSWORD = "girafe nuage tournevis printemps";
@@ -163,10 +152,10 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
     const recovered = await recoverAccount({ kind: "patient", resourceId: before.patientId, now: new Date("2026-12-07T09:30:00Z") });
     expect(recovered.ok).toBe(true);
     const start = Date.now();
-    let mail = smtp.mails.find((m) => m.to.includes(before.email) && m.text.includes("assistance"));
+    let mail = smtp().mails.find((m) => m.to.includes(before.email) && m.text.includes("assistance"));
     while (!mail && Date.now() - start < 20_000) {
       await new Promise((r) => setTimeout(r, 20));
-      mail = smtp.mails.find((m) => m.to.includes(before.email) && m.text.includes("assistance"));
+      mail = smtp().mails.find((m) => m.to.includes(before.email) && m.text.includes("assistance"));
     }
     expect(mail).toBeDefined();
     expect(mail!.subject).toBe(NOTIFICATION_SUBJECT);
