@@ -14,6 +14,7 @@ const NOTICES = {
   retrait_tardif: "error",
   interdit: "error",
   occupe: "error",
+  trop: "error",
   echec: "error",
 } as const satisfies Record<string, AlertTone>;
 

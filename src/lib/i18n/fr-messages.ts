@@ -90,6 +90,7 @@ export const frMessaging = {
       retrait_tardif: "Un message ne peut plus être retiré plus de cinq minutes après son envoi.",
       interdit: "Vous ne pouvez pas faire cela.",
       occupe: "Trop d'envois de fichiers sont en cours en ce moment. Rien n'a été envoyé : réessayez dans une minute.",
+      trop: "Vous avez envoyé beaucoup de messages dans l'heure. Celui-ci n'a pas été envoyé : réessayez plus tard.",
       echec: "L'action n'a pas pu être faite. Réessayez.",
     },
   },

@@ -1,6 +1,7 @@
 import type { Resource } from "@medplum/fhirtypes";
 import { FhirError } from "../fhir/errors";
 import { ReadLimited } from "../fhir/read-limit";
+import { MessagesLimited } from "../fhir/message-rate-limit";
 
 /**
  * Every answer of the API: `application/fhir+json`, never cached (personal data), and on
@@ -44,7 +45,7 @@ export function resourceResponse(resource: Resource, status = 200, extra: Record
 }
 
 export function errorResponse(error: FhirError, extra: Record<string, string> = {}): Response {
-  const retry: Record<string, string> = error instanceof ReadLimited ? { "retry-after": String(error.retryAfterSeconds) } : {};
+  const retry: Record<string, string> = error instanceof ReadLimited || error instanceof MessagesLimited ? { "retry-after": String(error.retryAfterSeconds) } : {};
   return fhirJson(error.toOperationOutcome(), error.status, { ...retry, ...extra });
 }
 

@@ -17,6 +17,7 @@ import { tellPatientOfChoiceMadeForHer } from "./choice-made-for-patient";
 import { isUuid } from "./ids";
 import { keepLinePosition, withNextLinePosition } from "./line-position";
 import { refuseUndeliverable } from "./message-delivery";
+import { countMessage } from "./message-rate-limit";
 import { nameSender } from "./message-sender";
 import { claimStagedFile, discardStagedFile, stageFile, type StagedFile } from "./file-store";
 import type { CreateDocumentOptions, FileBytes, TransactionScope } from "./transaction-scope";
@@ -70,6 +71,8 @@ export class Repository extends WriteGuards {
     this.refuseFutureDocumentDate(resource, undefined);
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
       await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
+      // Past the account's messages of the hour, nothing is written nor notified (message-rate-limit.ts).
+      countMessage(this.db.sql, this.actor, now);
     }
     const written = await withNextLinePosition(q, resource, facts.patientId);
     await writeVersion(tx, written, facts, 1, now, options.indexText, true);

@@ -4,6 +4,7 @@ import type { RequestScope } from "../documents/request-repository";
 import { MAX_UPLOAD_BYTES } from "../documents/upload-policy";
 import { env } from "../env";
 import { FhirError } from "../fhir/errors";
+import { MessagesLimited } from "../fhir/message-rate-limit";
 import { notFoundResponse } from "../http/form-post";
 import { formOfBody, readCappedBody } from "../http/read-capped-body";
 import { uploadTurns, UploadsBusy } from "../http/upload-turns";
@@ -76,7 +77,8 @@ export async function messagePost(
         if (!(error instanceof FhirError)) throw error;
         if (error.status === 404) return notFoundResponse();
         const conversation = form.get("conversation");
-        return back(error.status === 403 ? "interdit" : "echec", typeof conversation === "string" && conversation ? conversation : undefined, form);
+        const notice = error instanceof MessagesLimited ? "trop" : error.status === 403 ? "interdit" : "echec";
+        return back(notice, typeof conversation === "string" && conversation ? conversation : undefined, form);
       }
     });
   } catch (error) {

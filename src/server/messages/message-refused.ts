@@ -13,6 +13,7 @@ export type MessageNotice =
   | "retrait_tardif"
   | "interdit"
   | "occupe"
+  | "trop"
   | "echec";
 
 /**
