@@ -63,6 +63,7 @@ export const frInvitation = {
       naissance: "La date de naissance ne peut pas être dans le futur : vérifiez-la.",
       formulaire: "Le formulaire est incomplet ou incorrect.",
       failed: "L'ouverture du compte n'a pas abouti. Réessayez plus tard.",
+      limited: "Un code d'activation a déjà été envoyé plusieurs fois dans l'heure à l'adresse invitée. Utilisez le dernier code reçu, ou réessayez dans une heure.",
     },
   },
   cancelInvitationPage: {

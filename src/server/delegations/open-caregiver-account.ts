@@ -6,6 +6,7 @@ import { tellAddressAlreadyUsed } from "../auth/tell-owner";
 import { outboxConnection } from "../db/outbox-connection";
 import { env } from "../env";
 import { enqueueEmail } from "../mail/enqueue-email";
+import { hitRateLimit } from "../db/rate-limit-store";
 import { caregiverCodeEmail } from "./delegation-emails";
 import { emailTaken, restartEnrolment, unactivatedAccountByEmail } from "../db/account-enrolment-store";
 import { invitationByToken } from "../db/delegation-invitation-store";
@@ -33,8 +34,18 @@ import { hashSecret, isSecretShape } from "./invitation-secret";
  * address: its own Patient gets the name and birth date typed now, and a new code is sent. An
  * account the care system opened, or one already activated, stays out of reach.
  */
+/**
+ * Codes e-mailed from one invitation in an hour. Each post of the form restarts the unfinished
+ * account and e-mails a new code: with no bound, whoever holds the link (the inviter holds it
+ * too) filled the invited mailbox, ten e-mails a second, and kept replacing the code and birth
+ * date the invitee was activating with (found by the attack round on the running portal). Three
+ * leave room for a mistyped birth date and a slow mailbox. Counted whatever the address (one
+ * with an account gets the same answer), so the refusal tells nothing of it.
+ */
+export const ACCOUNT_CODES_PER_INVITATION = { limit: 3, windowMs: 60 * 60 * 1000 } as const;
+
 export type OpenAccountInput = { given: string; family: string; birthDate: string; address: string; userAgent: string | null; now: Date };
-export type OpenAccountResult = { ok: true } | { ok: false; reason: Exclude<InvitationState, "open"> | "unknown" | "failed" };
+export type OpenAccountResult = { ok: true } | { ok: false; reason: Exclude<InvitationState, "open"> | "unknown" | "failed" | "limited" };
 
 export async function openCaregiverAccount(secret: string, input: OpenAccountInput): Promise<OpenAccountResult> {
   if (!isSecretShape(secret)) return { ok: false, reason: "unknown" };
@@ -42,6 +53,8 @@ export async function openCaregiverAccount(secret: string, input: OpenAccountInp
   if (!invitation) return { ok: false, reason: "unknown" };
   const state = invitationState(invitation, input.now);
   if (state !== "open") return { ok: false, reason: state };
+  const { limit, windowMs } = ACCOUNT_CODES_PER_INVITATION;
+  if (!(await hitRateLimit(`caregiver-account:invitation:${invitation.id}`, limit, windowMs, input.now)).allowed) return { ok: false, reason: "limited" };
   const patient = await caregiverPatient(invitation.email, input);
   if (!patient) return addressTaken(invitation.email, input.now);
   const invited = await inviteAccount({ kind: "patient", resourceId: patient.id, email: invitation.email, now: input.now });

@@ -10,6 +10,7 @@ import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day"
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { recoverAccount } from "@/server/accounts/recover-account";
+import { ACCOUNT_CODES_PER_INVITATION } from "@/server/delegations/open-caregiver-account";
 import { totpCode } from "@/server/auth/totp";
 import { accountForEnrolment, findAccountByFhirRef } from "@/server/db/account-enrolment-store";
 import { findAccountByEmail } from "@/server/db/account-store";
@@ -218,5 +219,25 @@ describe("opening an account from an invitation", () => {
     expect(where(await inviter.post("/activer/etape/code", { code: "7K3QP-MZ8W2-4HT9C-Q1XRA", birthDate: "1990-03-03" }))).toBe("/activer?erreur=1");
     const opened = (await findAccountByEmail(email))!;
     expect((await findAccountByFhirRef(opened.fhirRef))?.activatedAt).toBeNull();
+  });
+
+  it("e-mails a code three times an hour at most for one invitation: the link's holder posting again and again neither fills the mailbox nor replaces the code", async () => {
+    // Found by the attack round: ten posts of the form, ten e-mails in a second, each restarting the account.
+    const email = `rafale-${Date.now()}@example.org`;
+    const secret = await invite(email);
+    for (let n = 0; n < ACCOUNT_CODES_PER_INVITATION.limit; n++) {
+      expect(where(await openAccount(new Browser(server.base, anAddress()), secret, "1985-05-05"))).toBe(SENT);
+    }
+    const codes = await mailsTo(email, "delegation-account-code");
+    expect(codes).toHaveLength(ACCOUNT_CODES_PER_INVITATION.limit);
+    const account = (await findAccountByEmail(email))!;
+
+    const refused = await openAccount(new Browser(server.base, anAddress()), secret, "2001-01-01", "Intrus");
+    expect(where(refused)).toBe(`/invitation/${secret}?erreur=limited`);
+    expect(await mailsTo(email, "delegation-account-code")).toEqual(codes);
+    // The last code e-mailed still opens the account, with the birth date typed then.
+    const patient = await world.system.read<Patient>("Patient", account.fhirRef.slice("Patient/".length));
+    expect(patient).toMatchObject({ birthDate: "1985-05-05", name: [{ given: ["Paul"] }] });
+    expect(await enterMailedCode(new Browser(server.base, anAddress()), email, "1985-05-05")).toBe("/activer/mot-de-passe");
   });
 });
