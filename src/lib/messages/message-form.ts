@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasVisibleText, MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "./message-rules";
+import { hasVisibleText, isMessageSubject, MESSAGE_MAX_LENGTH } from "./message-rules";
 
 /**
  * The fields of the messaging forms. Text is plain text, kept as typed (it is always rendered
@@ -27,7 +27,7 @@ export const messageSubject = z
   .string()
   .optional()
   .transform((value) => (value ?? "").trim())
-  .pipe(z.string().max(SUBJECT_MAX_LENGTH, "sujet").refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "sujet"))
+  .pipe(z.string().refine(isMessageSubject, "sujet"))
   .transform((value) => value || undefined);
 
 export const messageFormSchema = z.object({

@@ -5,6 +5,16 @@
  */
 export const MESSAGE_MAX_LENGTH = 5000;
 export const SUBJECT_MAX_LENGTH = 120;
+/**
+ * Whether a subject is one: one line of at most SUBJECT_MAX_LENGTH characters, no control
+ * character at all (line breaks included). The form's schema and the repository ask the same:
+ * the FHIR API stored a subject of 120,000 characters on 30,000 lines, shown as the title of the
+ * professional's conversation and in his inbox (found by the attack round).
+ */
+export function isMessageSubject(text: string): boolean {
+  return text.length <= SUBJECT_MAX_LENGTH && !/[\u0000-\u001f\u007f]/.test(text);
+}
+
 /** The sender may withdraw a message for five minutes after sending it, not after. */
 export const WITHDRAW_WINDOW_MS = 5 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import type { AttachmentBar } from "@/lib/messages/attachment-bars";
-import { hasVisibleText, MESSAGE_MAX_LENGTH } from "@/lib/messages/message-rules";
+import { hasVisibleText, isMessageSubject, MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
 import type { Actor, GuardianActor, PractitionerActor } from "../access/actor";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { decide } from "../access/decide";
@@ -44,6 +44,12 @@ export async function refuseUndeliverable(
   const conversationId = conversationIdOfMessage(message);
   if (conversationId && (await conversationTakenElsewhere(db, conversationId, facts.patientId, `Practitioner/${participant}`))) {
     throw refusal("Cette conversation est introuvable.", "identifier");
+  }
+  // The form's rule of a subject, whatever the door (message-rules.ts). FHIR's own string type
+  // lets line breaks through, and no length bound.
+  const topic = message.topic;
+  if (topic && (topic.coding !== undefined || typeof topic.text !== "string" || !isMessageSubject(topic.text))) {
+    throw refusal(`L'objet tient sur une ligne de ${SUBJECT_MAX_LENGTH} caractères au plus.`, "topic");
   }
   for (const part of message.payload ?? []) {
     if (part.contentString !== undefined) {

@@ -84,7 +84,8 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
     if (error instanceof FhirError && error.status === 422) {
       const field = error.issues[0]?.expression?.[0] ?? "";
       const attachment = refusedAttachment(error);
-      throw new MessageRefused(field.endsWith("payload") ? (documentIds.length > 0 ? "document" : "texte") : "destinataire", input.conversationId, attachment);
+      const notice = field.endsWith("topic") ? "sujet" : field.endsWith("payload") ? (documentIds.length > 0 ? "document" : "texte") : "destinataire";
+      throw new MessageRefused(notice, input.conversationId, attachment);
     }
     throw error;
   }
