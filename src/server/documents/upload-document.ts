@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import { DOCUMENT_TITLE_MAX } from "@/lib/documents/document-title";
 import type { DocumentReference } from "@medplum/fhirtypes";
 import { z } from "zod";
 import { typedDay } from "@/lib/dates/day-input";
@@ -28,8 +29,6 @@ export type UploadInput = {
   fileName?: string;
   bytes: Buffer;
 };
-
-const MAX_TITLE = 200;
 
 const metadata = z.object({
   kind: z.string().refine(isUploadKind),
@@ -91,10 +90,10 @@ export async function prepareUpload(repo: Repository, input: UploadInput): Promi
   if (!parsed.success) throw new UploadRefused("invalid");
   // Said in its own words here; the repository refuses it anyway, whatever the door (write-guards.ts).
   if (isAfterToday(parsed.data.date, repo.now())) throw new UploadRefused("future-date");
-  // The form stops at MAX_TITLE; a longer title (a forged post) was cut without a word, and the
+  // The form stops at DOCUMENT_TITLE_MAX; a longer title (a forged post) was cut without a word, and the
   // document stored under a title its sender never saw. Refused, as a bad date is.
-  const typedTitle = cleanText(input.title, MAX_TITLE + 1);
-  if ([...typedTitle].length > MAX_TITLE) throw new UploadRefused("title-too-long");
+  const typedTitle = cleanText(input.title, DOCUMENT_TITLE_MAX + 1);
+  if ([...typedTitle].length > DOCUMENT_TITLE_MAX) throw new UploadRefused("title-too-long");
   const kind = parsed.data.kind as UploadKind;
 
   // The quota counts what the uploader can see of the record; the repository refuses the write anyway if they may not add to it.

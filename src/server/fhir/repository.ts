@@ -69,6 +69,7 @@ export class Repository extends WriteGuards {
     this.refuseDelegationGrant("create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
     this.refuseFutureDocumentDate(resource, undefined);
+    this.refuseUnreadableDocumentTitle(resource, undefined);
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
       await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
       // Past the account's messages of the hour, nothing is written nor notified (message-rate-limit.ts).
@@ -213,6 +214,7 @@ export class Repository extends WriteGuards {
     this.refuseIdentityChange(stored.content, resource);
     checkNamedProfessional(this.actor, resource, stored.content);
     this.refuseFutureDocumentDate(resource, stored.content);
+    this.refuseUnreadableDocumentTitle(resource, stored.content);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);

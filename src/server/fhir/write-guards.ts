@@ -12,6 +12,7 @@ import { statusMoveRefused } from "../access/status-moves";
 import { isAfterToday, parisDay } from "../prevention/days";
 import type { Queryable } from "../db/queryable";
 import { SYSTEMS } from "@/lib/fhir/systems";
+import { DOCUMENT_TITLE_MAX, isDocumentTitle } from "@/lib/documents/document-title";
 import { patientIdOf } from "./columns";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { labelsChanged } from "./stated-labels";
@@ -116,6 +117,24 @@ export class WriteGuards extends ReadRepository {
     if (!day || day === kept || !isAfterToday(day, this.now())) return;
     const message = "La date du document ne peut pas être dans le futur.";
     throw unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["DocumentReference.date"] }]);
+  }
+
+  /**
+   * A document's title (its description, its file's title) written through any door is one line
+   * of the upload form's length (document-title.ts). Only a title that changes is checked: one
+   * stored before, kept as it is, does not stop another change of the document.
+   */
+  protected refuseUnreadableDocumentTitle(next: Resource, stored: Resource | undefined): void {
+    if (this.actor.kind === "system" || next.resourceType !== "DocumentReference") return;
+    const before = stored?.resourceType === "DocumentReference" ? stored : undefined;
+    const titles: [string | undefined, string | undefined, string][] = [
+      [next.description, before?.description, "DocumentReference.description"],
+      ...(next.content ?? []).map((part, index): [string | undefined, string | undefined, string] => [part.attachment?.title, before?.content?.[index]?.attachment?.title, `DocumentReference.content[${index}].attachment.title`]),
+    ];
+    const refused = titles.find(([title, kept]) => title !== undefined && title !== kept && !isDocumentTitle(title));
+    if (!refused) return;
+    const message = `Le titre d'un document tient sur une ligne de ${DOCUMENT_TITLE_MAX} caractères au plus.`;
+    throw unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: [refused[2]] }]);
   }
 
   /**
