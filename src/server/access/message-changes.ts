@@ -9,7 +9,8 @@ import type { Reason } from "./decision";
  * API): a message is never edited. Two changes only:
  * - its read receipt: `received` set once, by someone who did not send it;
  * - its withdrawal by its sender within five minutes: status entered-in-error, payload gone
- *   (the text and the attachment are no longer in the current version for anyone).
+ *   (the text and the attachment are no longer in the current version for anyone), and its
+ *   subject with it or kept.
  * Pure; the repository checks every update of a Communication against the stored version.
  */
 export function messageChangeRefusal(actor: Actor, stored: Communication, next: Communication, now: Date): Reason | undefined {
@@ -17,12 +18,15 @@ export function messageChangeRefusal(actor: Actor, stored: Communication, next: 
   if (canonical(frozenPart(stored)) !== canonical(frozenPart(next))) return "message-immutable";
   const isSender = stored.sender?.reference === senderRefOf(actor);
   if (stored.status !== next.status) {
-    const withdrawal = stored.status === "completed" && next.status === "entered-in-error" && (next.payload ?? []).length === 0;
+    // Its subject may go with its text (withdraw-message.ts), never change into another.
+    const subjectKept = next.topic === undefined || canonical(next.topic) === canonical(stored.topic ?? null);
+    const withdrawal = stored.status === "completed" && next.status === "entered-in-error" && (next.payload ?? []).length === 0 && subjectKept;
     if (!withdrawal || next.received !== stored.received) return "message-immutable";
     if (!isSender) return "not-sender";
     return mayStillWithdraw(stored.sent, now) ? undefined : "withdraw-late";
   }
   if (canonical(stored.payload ?? []) !== canonical(next.payload ?? [])) return "message-immutable";
+  if (canonical(stored.topic ?? null) !== canonical(next.topic ?? null)) return "message-immutable";
   if (next.received === stored.received) return undefined;
   // A read receipt is written once, by the other side, and is not a date to come.
   const at = next.received ? Date.parse(next.received) : Number.NaN;
@@ -48,7 +52,7 @@ export function senderRefOf(actor: Actor): string | undefined {
   }
 }
 
-function frozenPart(message: Communication): Omit<Communication, "meta" | "received" | "status" | "payload"> {
-  const { meta: _meta, received: _received, status: _status, payload: _payload, ...rest } = message;
+function frozenPart(message: Communication): Omit<Communication, "meta" | "received" | "status" | "payload" | "topic"> {
+  const { meta: _meta, received: _received, status: _status, payload: _payload, topic: _topic, ...rest } = message;
   return rest;
 }

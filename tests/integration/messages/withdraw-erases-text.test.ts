@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRepository } from "@/server/fhir/repository";
 import { readConversation } from "@/server/messages/read-conversation";
 import { useTestDatabase } from "../../setup/test-database";
-import { fhir, resourceOf } from "../fhir-api/http";
+import { fhir, resourceOf, sameOrigin } from "../fhir-api/http";
+import * as proConversationPage from "@/pages/pro/messages/[conversation]";
+import { servePage } from "../pages/pages-route";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
 
 const db = useTestDatabase();
@@ -84,6 +86,42 @@ describe("withdrawing a message erases its text from every stored version", () =
       [world.camilleId],
     );
     expect(Number(answer?.n)).toBe(1);
+  });
+
+  it("erases its subject too: not the title of the professional's conversation, nor in any version (found by the attack round)", async () => {
+    const SUBJECT = "Résultat sérologie VIH";
+    const sent = await post("send", { destinataire: world.bernard, sujet: SUBJECT, texte: "Envoyé par erreur" }, { cookie: world.sessions.camille.cookie });
+    const conversationId = conversationOf(sent);
+    const bernardRepo = await createRepository({ kind: "practitioner", accountId: world.sessions.bernard.accountId, practitionerId: world.bernard });
+    const [message] = (await readConversation(bernardRepo, conversationId)).messages;
+    expect(message?.subject).toBe(SUBJECT);
+
+    expect(noticeOf(await post("withdraw", { message: message!.id }, { cookie: world.sessions.camille.cookie }))).toBe("retire");
+
+    expect(JSON.stringify(await historyRows(message!.id))).not.toContain(SUBJECT);
+    const [current] = await db().sql.query<{ content: Communication }>("SELECT content FROM fhir_resource WHERE id = $1::uuid", [message!.id]);
+    expect(current?.content.topic).toBeUndefined();
+    const history = await fhir("GET", `Communication/${message!.id}/_history`, { cookie: world.sessions.bernard.cookie });
+    expect(history.status).toBe(200);
+    expect(history.text).not.toContain(SUBJECT);
+    const page = await servePage(proConversationPage, `/pro/messages/${conversationId}`, {
+      cookie: world.sessions.bernard.cookie,
+      params: { conversation: conversationId },
+      headers: { "x-nonce": "bm9uY2U=" },
+    });
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("retiré");
+    expect(page.html).not.toContain(SUBJECT);
+  });
+
+  it("refuses a withdrawal through the API that changes the subject into another", async () => {
+    const sent = await post("send", { destinataire: world.bernard, sujet: "Question", texte: "Bonjour" }, { cookie: world.sessions.camille.cookie });
+    const [row] = await db().sql.query<{ id: string }>("SELECT id FROM fhir_resource WHERE resource_type = 'Communication' AND group_id = $1", [conversationOf(sent)]);
+    const read = await fhir("GET", `Communication/${row!.id}`, { cookie: world.sessions.camille.cookie });
+    const { payload: _payload, ...stored } = resourceOf<Communication>(read);
+    const body = { ...stored, status: "entered-in-error", topic: { text: "Un autre objet" } };
+    const answer = await fhir("PUT", `Communication/${row!.id}`, { cookie: world.sessions.camille.cookie, headers: sameOrigin({ "if-match": read.headers.get("etag") ?? "" }), body });
+    expect(answer.status).toBe(403);
   });
 
   it("leaves the history append-only for the app's own connection: only a withdrawn message is erased", async () => {
