@@ -16,6 +16,16 @@ import { invitationState, type InvitationState } from "./invitation-state";
 import { hashSecret, isSecretShape } from "./invitation-secret";
 
 /**
+ * Codes e-mailed from one invitation in an hour. Each post of the form restarts the unfinished
+ * account and e-mails a new code: with no bound, whoever holds the link (the inviter holds it
+ * too) filled the invited mailbox, ten e-mails a second, and kept replacing the code and birth
+ * date the invitee was activating with (found by the attack round on the running portal). Three
+ * leave room for a mistyped birth date and a slow mailbox. Counted whatever the address (one
+ * with an account gets the same answer), so the refusal tells nothing of it.
+ */
+export const ACCOUNT_CODES_PER_INVITATION = { limit: 3, windowMs: 60 * 60 * 1000 } as const;
+
+/**
  * A brand-new caregiver opens an account from the invitation. Holding the link did stand for the
  * activation letter, but the inviter holds it too (« copier le lien », to send it by text
  * message): she could open, activate and keep an account under any address she invited, and
@@ -34,16 +44,6 @@ import { hashSecret, isSecretShape } from "./invitation-secret";
  * address: its own Patient gets the name and birth date typed now, and a new code is sent. An
  * account the care system opened, or one already activated, stays out of reach.
  */
-/**
- * Codes e-mailed from one invitation in an hour. Each post of the form restarts the unfinished
- * account and e-mails a new code: with no bound, whoever holds the link (the inviter holds it
- * too) filled the invited mailbox, ten e-mails a second, and kept replacing the code and birth
- * date the invitee was activating with (found by the attack round on the running portal). Three
- * leave room for a mistyped birth date and a slow mailbox. Counted whatever the address (one
- * with an account gets the same answer), so the refusal tells nothing of it.
- */
-export const ACCOUNT_CODES_PER_INVITATION = { limit: 3, windowMs: 60 * 60 * 1000 } as const;
-
 export type OpenAccountInput = { given: string; family: string; birthDate: string; address: string; userAgent: string | null; now: Date };
 export type OpenAccountResult = { ok: true } | { ok: false; reason: Exclude<InvitationState, "open"> | "unknown" | "failed" | "limited" };
 
