@@ -82,28 +82,47 @@ function needsPatient(type: string) {
 }
 
 /**
+ * The longest text any element of a written resource may hold, but a file's bytes (`data`:
+ * Attachment.data, Binary.data, base64) and a narrative (`div`). FHIR allows a megabyte a string;
+ * the portal's pages show these texts (a vaccine's or a condition's name, a note) in tables and
+ * cards, and a patient's own Immunization with a `code.text` of 40,000 characters on thousands of
+ * lines was stored and shown to her professionals (found by the attack round over HTTP). Ten
+ * thousand characters hold several pages of a note; a longer text is a document, written as one.
+ * Where a form has a narrower rule (a message's subject, a document's title), the repository
+ * applies it too (message-delivery.ts, document-title.ts).
+ */
+export const MAX_STRING_LENGTH = 10_000;
+const UNBOUNDED_KEYS = new Set(["data", "div"]);
+
+/**
  * Keys that every plain object inherits ("toString", "constructor", "valueOf", "__proto__"…).
  * Medplum's validator looks element names up in plain objects, so such a key passed as a known
  * element and was stored with whatever it held: the FHIR API's property test found a document
  * carrying "toString": {"reference": "Patient/<someone else>"}. No FHIR element has such a name,
  * so they are refused at any depth. Walked with a stack: a body nested thousands deep must not
- * overflow the server's.
+ * overflow the server's. The same walk finds texts longer than MAX_STRING_LENGTH.
  */
-function inheritedNames(root: unknown): OperationOutcomeIssue[] {
-  const issues: OperationOutcomeIssue[] = [];
-  const stack: { value: unknown; path: string }[] = [{ value: root, path: "" }];
-  while (stack.length > 0 && issues.length < 10) {
-    const { value, path } = stack.pop()!;
+function walkIssues(root: unknown): { inherited: OperationOutcomeIssue[]; tooLong: OperationOutcomeIssue[] } {
+  const inherited: OperationOutcomeIssue[] = [];
+  const tooLong: OperationOutcomeIssue[] = [];
+  const stack: { value: unknown; path: string; key?: string }[] = [{ value: root, path: "" }];
+  while (stack.length > 0 && inherited.length + tooLong.length < 10) {
+    const { value, path, key: ownKey } = stack.pop()!;
+    if (typeof value === "string" && value.length > MAX_STRING_LENGTH && !UNBOUNDED_KEYS.has(ownKey ?? "")) {
+      tooLong.push({ severity: "error", code: "too-long", diagnostics: `Texte trop long : ${MAX_STRING_LENGTH} caractères au plus.`, expression: [path.slice(0, 200)] });
+      continue;
+    }
     if (typeof value !== "object" || value === null) continue;
     for (const [key, child] of Object.entries(value)) {
       const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(Object.prototype, key)) {
-        issues.push({ severity: "error", code: "structure", diagnostics: `Propriété inconnue : ${key.slice(0, 64)}`, expression: [at.slice(0, 200)] });
+        inherited.push({ severity: "error", code: "structure", diagnostics: `Propriété inconnue : ${key.slice(0, 64)}`, expression: [at.slice(0, 200)] });
       }
-      stack.push({ value: child, path: at });
+      // An array's items are judged by the key that holds the array (`note[3].text` by `text`).
+      stack.push({ value: child, path: at, key: Array.isArray(value) ? ownKey : key });
     }
   }
-  return issues;
+  return { inherited, tooLong };
 }
 
 export function validateForWrite(resource: Resource): void {
@@ -113,8 +132,9 @@ export function validateForWrite(resource: Resource): void {
   // Judged as it will be stored (JSON): a key whose value is undefined is absent, not an
   // unknown property (the validator rejects `abatementDateTime: undefined` otherwise).
   const stored = JSON.parse(JSON.stringify(resource)) as Resource;
-  const inherited = inheritedNames(stored);
+  const { inherited, tooLong } = walkIssues(stored);
   if (inherited.length > 0) throw invalid("La ressource n'est pas conforme à FHIR R4.", inherited);
+  if (tooLong.length > 0) throw invalid("Un texte de la ressource dépasse la longueur permise.", tooLong);
   indexDefinitionsFor(stored);
   try {
     validateResource(stored);

@@ -35,7 +35,7 @@ async function put(id: string, change: (document: DocumentReference) => Document
 
 describe("a document's title through the FHIR API (SECURITY-CASES 29, 35)", () => {
   it.each([
-    ["a title of many lines", "Titre\r\n".repeat(20_000), "DocumentReference.description"],
+    ["a title of many lines", "Titre\r\n".repeat(1_000), "DocumentReference.description"],
     ["a title one character too long", "x".repeat(DOCUMENT_TITLE_MAX + 1), "DocumentReference.description"],
   ])("refuses %s, and keeps the stored one", async (_label, title, element) => {
     const answer = await put(documentId, (document) => ({ ...document, description: title }));

@@ -190,6 +190,33 @@ describe("invalid resources", () => {
     }
     expect(await countDocuments()).toBe(before);
   });
+
+  /**
+   * Found by the attack round: Camille's own Immunization with a vaccine's name of 40,000
+   * characters on thousands of lines was stored, the name of a card on her prevention page and
+   * a line of her professionals' view. Any text but a file's bytes is bounded (validate.ts).
+   */
+  it("refuses a text longer than the portal allows anywhere in a resource, names the element, and stores nothing", async () => {
+    const immunizations = async () => bundleOf(await fhir("GET", `Immunization?patient=${camilleId}&_total=accurate&_count=0`, { cookie })).total ?? -1;
+    const before = await immunizations();
+    const long = "Vaccin\n".repeat(5_000);
+    for (const [name, body, element] of [
+      ["the vaccine's name", (i: Immunization) => ({ ...i, vaccineCode: { ...i.vaccineCode, text: long } }), "vaccineCode.text"],
+      ["a note among others", (i: Immunization) => ({ ...i, note: [{ text: "Bras gauche" }, { text: "x".repeat(10_001) }] }), "note[1].text"],
+    ] as const) {
+      const answer = await create(body(anImmunization({ patientId: camilleId, date: "2024-10-10" })), cookie, "Immunization");
+      expect(answer.status, `${name}: ${answer.text.slice(0, 300)}`).toBe(400);
+      const said = outcomeOf(answer).issue?.[0];
+      expect(said?.code, name).toBe("too-long");
+      expect(said?.expression?.[0], name).toBe(element);
+      expect(said?.diagnostics, name).toContain("10000 caractères au plus");
+    }
+    expect(await immunizations()).toBe(before);
+    // Ten thousand characters are a note still.
+    const longest = await create({ ...anImmunization({ patientId: camilleId, date: "2024-10-11" }), note: [{ text: "y".repeat(10_000) }] }, cookie, "Immunization");
+    expect(longest.status, longest.text.slice(0, 300)).toBe(201);
+    expect(await immunizations()).toBe(before + 1);
+  });
 });
 
 describe("the patient's audit trail", () => {
