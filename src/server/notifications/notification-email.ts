@@ -1,6 +1,6 @@
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { KIND_INFO } from "@/lib/notifications/kinds";
-import { preferencesPath } from "@/lib/notifications/preferences-path";
+import { notificationsPath, preferencesPath } from "@/lib/notifications/preferences-path";
 import type { OutgoingEmail } from "../mail/outgoing-email";
 
 export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans votre espace santé";
@@ -32,7 +32,9 @@ export function notificationEmail(kind: NotificationKind, to: NotificationRecipi
     "Vous avez une nouvelle notification dans votre espace santé.",
     ...(KIND_INFO[kind].security ? ["Elle concerne la sécurité de votre espace : lisez-la dès que possible."] : []),
     "",
-    `Connectez-vous pour la lire : ${base}/connexion`,
+    // « pour la lire »: the sign-in ends on the notifications (the sign-in page's `vers`), where it
+    // is; the bare sign-in address ended on the home page, with nothing of it in sight.
+    `Connectez-vous pour la lire : ${base}/connexion?vers=${encodeURIComponent(notificationsPath(to.accountKind))}`,
     "",
     ...(extraLines.length > 0 ? [...extraLines, ""] : []),
     // The preferences link below would otherwise read as a way to stop this one: it cannot be turned off.
