@@ -4,12 +4,13 @@ import { itemFor, person, summary } from "./person";
 /** Calendrier des vaccinations 2025: adults (eligibility: due, never overdue) and seasonal campaigns. */
 describe("eligibility vaccines — Calendrier des vaccinations 2025", () => {
   it.each([
-    // PCV20 once from 65, or for at-risk adults.
-    { item: "PCV20", born: "1960-04-01", on: "2025-03-31", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2025-04-01", dose: 1 } },
-    { item: "PCV20", born: "1960-04-01", on: "2025-04-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01", dose: 1 } },
-    { item: "PCV20", born: "1960-04-01", on: "2040-04-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01", dose: 1 } },
-    { item: "PCV20", born: "1980-04-01", on: "2026-01-01", conditions: ["diabetes"], shots: [], expected: { status: "DUE", due: "1998-04-01", dose: 1 } },
-    { item: "PCV20", born: "1980-04-01", on: "2026-01-01", conditions: ["asthma"], shots: [], expected: { status: "NOT_DUE", due: "2045-04-01", dose: 1 } },
+    // PCV20 once from 65, or for at-risk adults. Given once: no dose number, which the card would
+    // read « (dose 1) » as if a second were to follow (as for RSV and the adolescent MenACWY).
+    { item: "PCV20", born: "1960-04-01", on: "2025-03-31", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2025-04-01" } },
+    { item: "PCV20", born: "1960-04-01", on: "2025-04-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01" } },
+    { item: "PCV20", born: "1960-04-01", on: "2040-04-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01" } },
+    { item: "PCV20", born: "1980-04-01", on: "2026-01-01", conditions: ["diabetes"], shots: [], expected: { status: "DUE", due: "1998-04-01" } },
+    { item: "PCV20", born: "1980-04-01", on: "2026-01-01", conditions: ["asthma"], shots: [], expected: { status: "NOT_DUE", due: "2045-04-01" } },
     { item: "PCV20", born: "1950-04-01", on: "2026-01-01", conditions: [], shots: [["pcv", "2020-01-01"]], expected: { status: "COMPLETE" } },
     // Shingles: two doses two months apart, from 65 or immunocompromised adults.
     { item: "ZOSTER", born: "1960-04-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01", dose: 1 } },
@@ -18,10 +19,10 @@ describe("eligibility vaccines — Calendrier des vaccinations 2025", () => {
     { item: "ZOSTER", born: "1960-04-01", on: "2026-03-01", conditions: [], shots: [["zoster", "2025-12-01"], ["zoster", "2026-02-10"]], expected: { status: "COMPLETE" } },
     { item: "ZOSTER", born: "1990-04-01", on: "2026-01-01", conditions: ["immunocompromised"], shots: [], expected: { status: "DUE", due: "2008-04-01", dose: 1 } },
     // RSV from 75, or from 65 with chronic respiratory or cardiac disease.
-    { item: "RSV_OLDER", born: "1955-04-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2030-04-01", dose: 1 } },
-    { item: "RSV_OLDER", born: "1955-04-01", on: "2026-01-01", conditions: ["copd"], shots: [], expected: { status: "DUE", due: "2020-04-01", dose: 1 } },
-    { item: "RSV_OLDER", born: "1955-04-01", on: "2026-01-01", conditions: ["heart-failure"], shots: [], expected: { status: "DUE", due: "2020-04-01", dose: 1 } },
-    { item: "RSV_OLDER", born: "1950-04-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01", dose: 1 } },
+    { item: "RSV_OLDER", born: "1955-04-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "NOT_DUE", due: "2030-04-01" } },
+    { item: "RSV_OLDER", born: "1955-04-01", on: "2026-01-01", conditions: ["copd"], shots: [], expected: { status: "DUE", due: "2020-04-01" } },
+    { item: "RSV_OLDER", born: "1955-04-01", on: "2026-01-01", conditions: ["heart-failure"], shots: [], expected: { status: "DUE", due: "2020-04-01" } },
+    { item: "RSV_OLDER", born: "1950-04-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "DUE", due: "2025-04-01" } },
     // MMR catch-up to two doses for people born in 1980 or later.
     { item: "ROR_CATCHUP", born: "1980-01-01", on: "2026-01-01", conditions: [], shots: [], expected: { status: "DUE", due: "1998-01-01", dose: 1 } },
     { item: "ROR_CATCHUP", born: "1979-12-31", on: "2026-01-01", conditions: [], shots: [], expected: { status: "NOT_APPLICABLE" } },

@@ -66,11 +66,11 @@ describe("children and adolescents — Calendrier des vaccinations 2025", () => 
     { item: "HPV", on: "2043-09-09", shots: [], expected: { status: "DUE", due: "2031-09-10", dose: 1 } },
     { item: "HPV", on: "2043-09-10", shots: [], expected: { status: "NOT_APPLICABLE" } },
     // MenACWY for all at 11–14, catch-up 15–24.
-    { item: "MENACWY_ADO", on: "2027-09-10", shots: [], expected: { status: "DUE", due: "2027-09-10", dose: 1 } },
+    { item: "MENACWY_ADO", on: "2027-09-10", shots: [], expected: { status: "DUE", due: "2027-09-10" } },
     { item: "MENACWY_ADO", on: "2031-09-10", shots: [], expected: { status: "NOT_APPLICABLE" } },
     { item: "MENACWY_CATCHUP", on: "2030-09-10", shots: [], expected: { status: "NOT_APPLICABLE" } },
-    { item: "MENACWY_CATCHUP", on: "2031-09-10", shots: [], expected: { status: "DUE", due: "2031-09-10", dose: 1 } },
-    { item: "MENACWY_CATCHUP", on: "2041-09-09", shots: [], expected: { status: "DUE", due: "2031-09-10", dose: 1 } },
+    { item: "MENACWY_CATCHUP", on: "2031-09-10", shots: [], expected: { status: "DUE", due: "2031-09-10" } },
+    { item: "MENACWY_CATCHUP", on: "2041-09-09", shots: [], expected: { status: "DUE", due: "2031-09-10" } },
     { item: "MENACWY_CATCHUP", on: "2041-09-10", shots: [], expected: { status: "NOT_APPLICABLE" } },
     { item: "MENACWY_CATCHUP", on: "2032-01-01", shots: [["menacwy", "2028-01-01"]], expected: { status: "COMPLETE" } },
   ] as const)("$item on $on: $expected.status", ({ item, on, shots, expected }) => {

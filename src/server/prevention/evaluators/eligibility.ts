@@ -26,7 +26,7 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
   if (!eligible) {
     const upcoming = upcomingStart(rule, ctx);
     if (upcoming && !rule.catchUp) {
-      return itemOf(rule, "NOT_DUE", `Cette vaccination est recommandée ${population}. Elle le sera pour ${ctx.voice.you} à partir du ${frDay(upcoming)}.`, { due: upcoming, dose: doses.length + 1 });
+      return itemOf(rule, "NOT_DUE", `Cette vaccination est recommandée ${population}. Elle le sera pour ${ctx.voice.you} à partir du ${frDay(upcoming)}.`, { due: upcoming, dose: nextDose(rule, doses.length) });
     }
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée ${population}.`);
   }
@@ -34,7 +34,7 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
   // source says why). Not due, with no day: the birth's is not known. The pregnancy is only in
   // the facts of a reader who may see it (context.ts), as for the pertussis item.
   if (rule.notInPregnancy && ctx.facts.conditions.has("pregnancy")) {
-    return itemOf(rule, "NOT_DUE", `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS.pregnancy} : ce vaccin vivant ne se fait pas pendant la grossesse. La vaccination ${nounOf(rule)} est à faire après l'accouchement.`, { dose: doses.length + 1 });
+    return itemOf(rule, "NOT_DUE", `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS.pregnancy} : ce vaccin vivant ne se fait pas pendant la grossesse. La vaccination ${nounOf(rule)} est à faire après l'accouchement.`, { dose: nextDose(rule, doses.length) });
   }
   const why = condition ? `${ageText(ctx)} et ${ctx.voice.your} dossier mentionne ${CONDITION_LABELS[condition]}` : ageText(ctx);
   const eligibleSince = condition ? birthday(ctx, who.riskFromYears ?? 0) : birthday(ctx, who.fromYears ?? 0);
@@ -46,12 +46,21 @@ export function eligibility(rule: EligibilityRule, ctx: Context): PreventionItem
     const since = rule.countsFromYears === 1 ? " depuis l'âge de 12 mois" : ` depuis l'âge de ${rule.countsFromYears} ans`;
     const none = `aucune vaccination ${nounOf(rule)} n'est enregistrée${earlier ? since : ""}`;
     const start = rule.doses > 1 ? ` (${rule.doses} doses${rule.intervalMonths ? ` à ${rule.intervalMonths} mois d'intervalle` : ""})` : "";
-    return itemOf(rule, "DUE", `${why} et ${none}. Elle est recommandée ${population}${start}.`, { due: eligibleSince, dose });
+    return itemOf(rule, "DUE", `${why} et ${none}. Elle est recommandée ${population}${start}.`, { due: eligibleSince, dose: nextDose(rule, 0) });
   }
   const due = laterOf(addMonths(last, rule.intervalMonths ?? 0), eligibleSince);
   const text = `${why} ; dose ${doses.length} enregistrée le ${frDay(last)}, ${rule.doses} doses sont prévues.`;
   if (ctx.date < due) return itemOf(rule, "NOT_DUE", `${text} La dose ${dose} est prévue à partir du ${frDay(due)}.`, { due, dose });
   return itemOf(rule, "DUE", `${text} La dose ${dose} est à faire.`, { due, dose });
+}
+
+/**
+ * The dose to give next, for a series only: a vaccine given once (PCV20, the RSV vaccine of older
+ * adults, an adolescent's MenACWY) read « À faire maintenant (dose 1) » on its card, as if a
+ * second were to follow (found by the walk of the prevention page).
+ */
+function nextDose(rule: EligibilityRule, recorded: number): number | undefined {
+  return rule.doses > 1 ? recorded + 1 : undefined;
 }
 
 /** When the person will enter the population, if they will (an age to reach). */
