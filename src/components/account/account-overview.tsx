@@ -54,7 +54,7 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
       {data.oidcProvider || data.oidcIdentities.length > 0 ? <OidcSection provider={data.oidcProvider} identities={data.oidcIdentities} errors={fieldErrors} /> : null}
       <RecoverySection remaining={data.remainingCodes} fresh={data.freshCodes} />
       <PasswordForm errors={fieldErrors} />
-      <EmailForm errors={fieldErrors} />
+      <EmailForm errors={fieldErrors} typed={data.emailTyped} />
       {recordCopy ? (
         <section aria-labelledby="copie-dossier" className="flex flex-col gap-2">
           <h2 id="copie-dossier" className="text-xl font-semibold">

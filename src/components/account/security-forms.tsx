@@ -155,14 +155,15 @@ export function RecoverySection({ remaining, fresh }: { remaining: number; fresh
   );
 }
 
-export function EmailForm({ errors }: { errors: AccountFieldErrors }) {
+/** `typed`: the new address of a refused request, given back (email-typed.ts); the code never is. */
+export function EmailForm({ errors, typed }: { errors: AccountFieldErrors; typed: string | null }) {
   return (
     <section aria-labelledby="email-title" className="flex flex-col gap-3">
       <h2 id="email-title" className="text-xl font-semibold">
         {t("account.emailTitle")}
       </h2>
       <form method="post" action="/compte/adresse" className="flex max-w-md flex-col gap-4">
-        <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" error={errors.email} required maxLength={254} />
+        <TextField name="email" type="email" label={t("account.emailNew")} autoComplete="email" error={errors.email} required maxLength={254} defaultValue={typed ?? undefined} />
         <TextField name="code" id="email-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" error={errors.emailCode} required maxLength={16} />
         <div>
           <Button type="submit" variant="secondary">

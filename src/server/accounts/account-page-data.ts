@@ -14,6 +14,7 @@ import { clientAddress, userAgentOf } from "../http/client-address";
 import { listSessions, type SessionView } from "./account-sessions";
 import { linkedIdentitiesOf, type LinkedIdentity } from "./linked-identities";
 import { accountPagePath } from "./account-page-path";
+import { emailTypedOfPage } from "./email-typed";
 import { webauthnLibraryUrl } from "../webauthn/browser-library";
 import { redeemRecoveryCodesTicket } from "./recovery-codes-display";
 
@@ -63,6 +64,8 @@ export type AccountPageData = {
   remainingCodes: number;
   /** Recovery codes just made, shown this once (the ticket in the address is spent reading them). */
   freshCodes: string[];
+  /** The new address of a refused « Changer d'adresse », given back to its field (email-typed.ts). */
+  emailTyped: string | null;
 };
 
 export type AccountEventView = { at: Date; kind: string; address: string | null };
@@ -173,6 +176,7 @@ export async function accountPageData(session: CurrentSession, search: AccountSe
     oidcIdentities,
     remainingCodes,
     freshCodes,
+    emailTyped: emailTypedOfPage(session, headers.get("cookie"), search.erreur),
   };
 }
 
