@@ -155,6 +155,11 @@ export const frPrevention = {
         "Vous recevez un message quand une vaccination ou un dépistage devient à faire. Vous pouvez les arrêter pour un thème (bouton « Ne plus me le rappeler ») ou tous ; le calendrier reste visible.",
       theirs: "{person} reçoit un message quand une vaccination ou un dépistage devient à faire. Le calendrier reste visible sur cette page.",
     },
+    // A guardian's: the message lands in the child's space, where she reads it among her notifications
+    // (and is e-mailed it when the child has no account); « Léo Martin reçoit un message » told her of
+    // a message to a ten-year-old who has no account (found by the walk of the prevention page).
+    remindersOnGuardian:
+      "Quand une vaccination ou un dépistage devient à faire pour {person}, un message arrive dans son espace : vous le trouvez dans vos notifications. Le calendrier reste visible sur cette page.",
     remindersOff: {
       yours: "Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page.",
       theirs: "Les messages de prévention de {person} sont arrêtés. Le calendrier reste visible sur cette page.",

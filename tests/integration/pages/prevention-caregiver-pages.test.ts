@@ -22,7 +22,7 @@ useTestDatabase();
  * is also Léo's mother; Nadia, his caregiver with record:read; Paul, his caregiver who manages
  * his sharing settings (privacy:manage) and does not see his record.
  */
-let sessions: Record<"jean" | "camille" | "camilleForJean" | "nadiaForJean" | "paulForJean", SignedIn>;
+let sessions: Record<"jean" | "camille" | "camilleForJean" | "camilleForLeo" | "nadiaForJean" | "paulForJean", SignedIn>;
 beforeAll(async () => {
   const system = await systemRepository("prevention-caregiver-tests");
   const patient = async (given: string, birthDate: string) => (await system.create(aPatient({ given, family: "Rappel", gender: "male", birthDate }))).id!;
@@ -43,6 +43,7 @@ beforeAll(async () => {
     jean: await signIn(`Patient/${jean}`, { name: "Jean Rappel" }),
     camille: await signIn(`Patient/${camille}`, { name: "Camille Rappel" }),
     camilleForJean: await signIn(`Patient/${camille}`, { space: jean, name: "Camille Rappel" }),
+    camilleForLeo: await signIn(`Patient/${camille}`, { space: leo, name: "Camille Rappel" }),
     nadiaForJean: await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Rappel" }),
     paulForJean: await signIn(`Patient/${paul}`, { space: jean, name: "Paul Rappel" }),
   };
@@ -136,5 +137,14 @@ describe("the prevention messages' choice in a caregiver's space", () => {
     expect(html).toContain("Les messages de prévention de Jean Rappel sont arrêtés.</p>");
     expect(html).not.toContain("Le calendrier reste visible");
     expect(await page(preventionPage, "/espace/prevention", "jean")).toContain("Vous avez choisi de ne plus recevoir de messages de prévention. Le calendrier reste visible sur cette page.");
+  });
+
+  it("tells a guardian where her child's reminders arrive, not that a ten-year-old without an account receives them", async () => {
+    const html = await page(preventionPage, "/espace/prevention", "camilleForLeo");
+    expect(html).toContain(STOP);
+    expect(html).not.toContain("Léo Rappel reçoit un message");
+    expect(html).toContain(
+      "Quand une vaccination ou un dépistage devient à faire pour Léo Rappel, un message arrive dans son espace : vous le trouvez dans vos notifications. Le calendrier reste visible sur cette page.</p>",
+    );
   });
 });

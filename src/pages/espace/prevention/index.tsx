@@ -109,7 +109,9 @@ export default function PreventionPage({ frame, data }: FramedProps<Data>) {
           <p className="max-w-prose text-slate-700">
             {data.recordOutOfReach
               ? t(data.preferences.all ? "preventionWords.remindersOffNoCalendar" : "preventionWords.remindersOnNoCalendar", { person: reader.person })
-              : tv(data.preferences.all ? "preventionWords.remindersOff" : "preventionWords.remindersOn", reader)}
+              : frame.banner?.kind === "guardian" && !data.preferences.all
+                ? t("preventionWords.remindersOnGuardian", { person: reader.person })
+                : tv(data.preferences.all ? "preventionWords.remindersOff" : "preventionWords.remindersOn", reader)}
           </p>
           <form method="post" action="/espace/prevention/rappels">
             <input type="hidden" name="theme" value="all" />
