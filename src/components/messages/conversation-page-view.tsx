@@ -7,6 +7,7 @@ import type { MessageTyped } from "@/server/messages/message-typed";
 import type { Json } from "@/server/pages/json-props";
 import { MessageForm, type MessageWriter } from "./message-form";
 import { MessageThread } from "./message-thread";
+import { SharingLink } from "./sharing-link";
 import { messageFieldErrors, messagingNotice } from "./notices";
 import { tv } from "@/lib/i18n/voice";
 
@@ -43,8 +44,13 @@ export function ConversationPageView({
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
         <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={messageFieldErrors(message)} />
+      ) : data.recipientGone && writer !== "professional" ? (
+        <>
+          <p>{tv("messaging.recipientGone", writer)}</p>
+          <SharingLink writer={writer} />
+        </>
       ) : (
-        <p>{data.recipientGone && writer !== "professional" ? tv("messaging.recipientGone", writer) : t("messaging.cannotWrite")}</p>
+        <p>{t("messaging.cannotWrite")}</p>
       )}
     </div>
   );

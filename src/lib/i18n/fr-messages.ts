@@ -34,6 +34,12 @@ export const frMessaging = {
       theirs:
         "Ce professionnel ne peut plus recevoir de messages de cet espace : il n'a pas accès au dossier de {person} aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
     },
+    /**
+     * Beside « aucun professionnel » and « ne peut plus recevoir vos messages », to the patient only:
+     * the page that lets a professional in again was named, not linked (found by the walk of the
+     * messaging). Not in another person's space, where the choice is hers.
+     */
+    sharingLink: "Aller à « Partage et confidentialité »",
     patient: "Patient",
     choosePatient: "Choisissez le patient",
     chooseRecipient: "Choisissez le professionnel",

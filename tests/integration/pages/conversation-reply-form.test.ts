@@ -39,6 +39,19 @@ describe("a conversation's reply form", () => {
     expect(after).toContain("Bonjour docteur");
     expect(after).toContain(html(t("messaging.recipientGone.yours")));
     expect(after).not.toContain('action="/api/messages"');
+    // The way to let the professional in again is a link, not only a page's name (found by the walk).
+    expect(before).not.toContain('href="/espace/partage"');
+    expect(after).toContain(`<a href="/espace/partage">${t("messaging.sharingLink")}</a>`);
+    // A caregiver reading the same conversation is not sent to the person's choices.
+    const mayas = (await servePage(conversationPage, `/espace/messages/${id}`, { cookie: world.sessions.maya.cookie, params: { conversation: id }, headers: { "x-nonce": "bm9uY2U=" } })).html!;
+    expect(mayas).toContain("Bonjour docteur");
+    expect(mayas).not.toContain('href="/espace/partage"');
+  });
+
+  it("with no professional to write to, the new message's place links to the sharing page", async () => {
+    const leas = (await servePage(messagesPage, "/espace/messages", { cookie: world.sessions.lea.cookie })).html!;
+    expect(leas).toContain(html(t("messaging.noRecipient.yours")));
+    expect(leas).toContain(`<a href="/espace/partage">${t("messaging.sharingLink")}</a>`);
   });
 });
 

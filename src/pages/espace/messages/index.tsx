@@ -2,6 +2,7 @@ import { Alert } from "@/components/alert";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { MessageForm } from "@/components/messages/message-form";
 import { messageFieldErrors, messagingNotice } from "@/components/messages/notices";
+import { SharingLink } from "@/components/messages/sharing-link";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
@@ -43,7 +44,10 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
       {!data.canWrite ? (
         <p>{t("messaging.cannotWrite")}</p>
       ) : data.recipients.length === 0 ? (
-        <p>{tv("messaging.noRecipient", reader)}</p>
+        <>
+          <p>{tv("messaging.noRecipient", reader)}</p>
+          <SharingLink writer={reader} />
+        </>
       ) : (
         <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={messageFieldErrors(data.message)} />
       )}
