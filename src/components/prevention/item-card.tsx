@@ -4,6 +4,7 @@ import { frDay } from "@/server/prevention/evaluators/context";
 import type { PreventionItem } from "@/server/prevention/types";
 import { t } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
+import { itemAnchor } from "@/lib/prevention/item-anchor";
 
 /**
  * One prevention item: what it is, its status and date, "Pourquoi ?" (the reason, with the data
@@ -96,7 +97,7 @@ export function ItemCard({
 
 /** The card's id, which its fields' ids start with (the page's notice links to the refused date: `${itemId(item)}-date`). */
 export function itemId(item: PreventionItem): string {
-  return `item-${item.item.toLowerCase()}`;
+  return itemAnchor(item.item);
 }
 
 /** When to do it, in words: the item's dose and its dates, as its status reads them. */

@@ -41,7 +41,8 @@ describe("the daily prevention job", () => {
     const prisma = db().prisma;
     const notices = await prisma.notification.findMany({ where: { patientId: older } });
     expect(notices.length).toBeGreaterThan(0);
-    expect(notices.every((n) => n.kind === "prevention-due" && n.link === "/espace/prevention")).toBe(true);
+    // Each leads to its own item's card on the prevention page (due-notice-lands-on-card.test.ts).
+    expect(notices.every((n) => n.kind === "prevention-due" && n.link === `/espace/prevention#item-${n.dedupeKey!.split(":")[2]!.toLowerCase()}-title`)).toBe(true);
     expect(new Set(notices.map((n) => n.dedupeKey)).size).toBe(notices.length);
     // Jeanne has an account: one e-mail for her notices of the day, whatever their number (they
     // say the same words), saying nothing about vaccines.

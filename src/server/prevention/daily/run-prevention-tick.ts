@@ -5,6 +5,7 @@ import type { Queryable } from "../../db/queryable";
 import type { NotificationInput } from "../../notifications/notify";
 import { notifyMany } from "../../notifications/notify-many";
 import { MINOR_SECRET, SYSTEMS } from "@/lib/fhir/systems";
+import { itemCardPath } from "@/lib/prevention/item-anchor";
 import type { Resource } from "@medplum/fhirtypes";
 import { completedYears, isDay, todayInParis } from "../days";
 import { CURRENT_CALENDAR } from "../evaluate-patient";
@@ -59,7 +60,8 @@ export async function runPreventionTick(db: Queryable, now: Date, batchSize = 50
       audit.push(auditRow(PREVENTION_JOB, { agentName: "Calendrier de prévention" }, { patientId, entity: "Immunization", interaction: "search", outcome: "success", detail: { job: "prevention-daily" } }, now));
       const preferences = preferencesFromConsents(person.consents);
       for (const item of newDueItems(items, new Set(), preferences)) {
-        notices.push({ patientId, kind: "prevention-due", link: "/espace/prevention", dedupeKey: `prevention:${patientId}:${cycleKey(item)}` });
+        // To the item's card: five notices of the same words all opened the top of the page (found by the walk).
+        notices.push({ patientId, kind: "prevention-due", link: itemCardPath(item.item), dedupeKey: `prevention:${patientId}:${cycleKey(item)}` });
       }
     }
     result.notified += (await notifyMany(db, notices)).filter(Boolean).length;
