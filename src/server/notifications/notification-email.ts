@@ -34,7 +34,11 @@ export function notificationEmail(kind: NotificationKind, to: NotificationRecipi
     "",
     // « pour la lire »: the sign-in ends on the notifications (the sign-in page's `vers`), where it
     // is; the bare sign-in address ended on the home page, with nothing of it in sight.
-    `Connectez-vous pour la lire : ${base}/connexion?vers=${encodeURIComponent(notificationsPath(to.accountKind))}`,
+    // After the assistance's recovery (account:recover) no sign-in works until the account is
+    // activated again: « Connectez-vous » sent her to a door that was shut.
+    kind === "second-factors-removed"
+      ? `Vous la lirez après avoir réactivé votre compte : ${base}/activer`
+      : `Connectez-vous pour la lire : ${base}/connexion?vers=${encodeURIComponent(notificationsPath(to.accountKind))}`,
     "",
     ...(extraLines.length > 0 ? [...extraLines, ""] : []),
     // The preferences link below would otherwise read as a way to stop this one: it cannot be turned off.

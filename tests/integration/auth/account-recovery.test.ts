@@ -161,6 +161,9 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
     expect(mail!.subject).toBe(NOTIFICATION_SUBJECT);
     expect(mail!.text).toContain("ont été retirés à la suite de la demande faite à l'assistance le 7 décembre 2026 à 10:30 (heure de Paris).");
     expect(mail!.text).toContain(`contactez sans attendre l'assistance, avant que quelqu'un d'autre n'active votre compte : ${env().ASSISTANCE_CONTACT}`);
+    // No sign-in works until she activates again: the e-mail sends her to the activation, not to « Connectez-vous ».
+    expect(mail!.text).toContain(`Vous la lirez après avoir réactivé votre compte : ${env().APP_URL.replace(/\/+$/, "")}/activer`);
+    expect(mail!.text).not.toContain("Connectez-vous");
     // No name, birth date, record, nor the code itself: the code goes by the assistance's channel.
     expect(mail!.text).not.toMatch(/Maëlle|Recouvre|1979|23\/08|Patient\//);
     expect(mail!.text).not.toContain(recovered.ok ? recovered.code : "?");

@@ -52,7 +52,8 @@ describe("the e-mail of every notification kind", () => {
       expect(forbiddenIn(email.subject)).toEqual([]);
       expect(forbiddenIn(email.text)).toEqual([]);
       expect(email.html ?? "").toBe("");
-      expect(email.text).toContain("https://espace-sante.example/connexion");
+      // Only the portal's own door: the sign-in, or the activation for an account the assistance emptied.
+      expect(email.text).toContain(kind === "second-factors-removed" ? "https://espace-sante.example/activer" : "https://espace-sante.example/connexion");
       expect(email.text).toContain(`https://espace-sante.example/${area}/notifications/preferences`);
     }
   });
