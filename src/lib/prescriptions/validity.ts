@@ -1,5 +1,5 @@
 import type { MedicationRequest } from "@medplum/fhirtypes";
-import { fhirEnd } from "@/lib/dates/fhir-date";
+import { fhirEnd, fhirStart } from "@/lib/dates/fhir-date";
 import { addMonthsToDay, parisDayOf, type Day } from "@/lib/dates/paris-day";
 import { keptPerValue } from "@/lib/kept-per-value";
 
@@ -30,4 +30,16 @@ export function validityEndMsOf(request: MedicationRequest): number | undefined 
   const end = written ? writtenEndMs(written) : undefined;
   if (end !== undefined) return end;
   return request.authoredOn ? defaultEndMs(request.authoredOn) : undefined;
+}
+
+const writtenStartMs = keptPerValue((start: string) => fhirStart(start)?.getTime());
+
+/**
+ * The first instant a line can be dispensed (its time), when the prescriber wrote one: kept per
+ * value as the ends are. Every view of the prescriptions page asks it of every line, twice (can it
+ * go now, and is its first day to come), and each asked parsed the same dateTime (issue 16).
+ */
+export function validityStartMsOf(request: MedicationRequest): number | undefined {
+  const written = request.dispenseRequest?.validityPeriod?.start;
+  return written ? writtenStartMs(written) : undefined;
 }

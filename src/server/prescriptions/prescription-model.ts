@@ -1,7 +1,6 @@
 import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/fhirtypes";
 import { createHash } from "node:crypto";
-import { fhirStart } from "@/lib/dates/fhir-date";
-import { validityEndMsOf } from "@/lib/prescriptions/validity";
+import { validityEndMsOf, validityStartMsOf } from "@/lib/prescriptions/validity";
 import { idOfReference } from "@/lib/fhir/reference-id";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { parisDayOf, type Day } from "@/lib/dates/paris-day";
@@ -115,9 +114,11 @@ export function dispensableAtOnce(perFill: number, total: number, dispensed: num
  * prescription's, or be shortened after a link was sent (found by an attack over HTTP).
  */
 export function lineWithinValidity(request: MedicationRequest, now: Date): boolean {
-  const start = fhirStart(request.dispenseRequest?.validityPeriod?.start);
-  if (start && now.getTime() < start.getTime()) return false;
-  const end = validityEndMsOf(request);
+  return withinValidity(validityStartMsOf(request), validityEndMsOf(request), now);
+}
+
+function withinValidity(start: number | undefined, end: number | undefined, now: Date): boolean {
+  if (start !== undefined && now.getTime() < start) return false;
   return end === undefined || now.getTime() <= end;
 }
 
@@ -134,11 +135,9 @@ export function renewalsLeft(perFill: number, renewals: number, dispensed: numbe
 }
 
 /** When an open line cannot be handed over today: its first day still to come, or its own last day past. */
-function lineValidityNotice(request: MedicationRequest, remaining: number, now: Date): Pick<PrescriptionLine, "startsOn" | "endedOn"> {
-  if (request.status !== "active" || remaining <= 0) return {};
-  const start = fhirStart(request.dispenseRequest?.validityPeriod?.start);
-  if (start && now.getTime() < start.getTime()) return { startsOn: parisDayOf(start) };
-  const end = validityEndMsOf(request);
+function lineValidityNotice(start: number | undefined, end: number | undefined, remaining: number, now: Date): Pick<PrescriptionLine, "startsOn" | "endedOn"> {
+  if (remaining <= 0) return {};
+  if (start !== undefined && now.getTime() < start) return { startsOn: parisDayOf(new Date(start)) };
   return end !== undefined && now.getTime() > end ? { endedOn: parisDayOf(new Date(end)) } : {};
 }
 
@@ -146,7 +145,12 @@ function toLine(request: MedicationRequest, dispensed: number, now: Date): Presc
   const perFill = Math.max(0, request.dispenseRequest?.quantity?.value ?? 1);
   const renewals = Math.max(0, request.dispenseRequest?.numberOfRepeatsAllowed ?? 0);
   const total = perFill * (1 + renewals);
-  const remaining = request.status === "active" ? Math.max(0, total - dispensed) : 0;
+  const active = request.status === "active";
+  const remaining = active ? Math.max(0, total - dispensed) : 0;
+  // The line's own validity, read once for what may go now and for what the page says of it.
+  const start = validityStartMsOf(request);
+  const end = validityEndMsOf(request);
+  const notice = lineValidityNotice(start, end, remaining, now);
   return {
     requestId: request.id ?? "",
     medication: medicationName(request),
@@ -157,9 +161,11 @@ function toLine(request: MedicationRequest, dispensed: number, now: Date): Presc
     totalQuantity: total,
     dispensedQuantity: dispensed,
     remainingQuantity: remaining,
-    dispensableNow: request.status === "active" && lineWithinValidity(request, now) ? dispensableAtOnce(perFill, total, dispensed, isContraceptive(request)) : 0,
-    ...lineValidityNotice(request, remaining, now),
-    renewalsLeft: request.status === "active" ? renewalsLeft(perFill, renewals, dispensed) : 0,
+    dispensableNow: active && withinValidity(start, end, now) ? dispensableAtOnce(perFill, total, dispensed, isContraceptive(request)) : 0,
+    // Both members always, undefined when not said: one shape for every line (the pages' props drop undefined).
+    startsOn: notice.startsOn,
+    endedOn: notice.endedOn,
+    renewalsLeft: active ? renewalsLeft(perFill, renewals, dispensed) : 0,
     status: request.status,
     versionId: request.meta?.versionId ?? "",
   };
