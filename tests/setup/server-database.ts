@@ -58,7 +58,17 @@ export async function createServerDatabase(serverUrl: string, label: string, opt
 /** Drops one database made by createServerDatabase (its name, as that returned it). */
 export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
   if (!/^[a-z0-9_]+$/.test(name) || !name.startsWith(PREFIX)) throw new Error(`not a test database: ${name}`);
-  await onAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await onAdmin(serverUrl, async (client) => {
+    // A pool's end() resolves before the server has seen every connection go: FORCE then ended a
+    // connection whose client was still closing, and its FATAL 57P01 surfaced in the test run as
+    // an uncaught error (migrate.test.ts, on a loaded machine). Wait, briefly, for them to leave.
+    for (let waited = 0; waited < 3000; waited += 50) {
+      const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if ((rows[0]?.n ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 }
 
 async function dropStaleDatabases(client: pg.Client) {

@@ -59,7 +59,7 @@ describe("counts in words", () => {
 
   it("the access history's summary: « 1 tentative refusée », « 2 accès … »", () => {
     const groups = { others: 2, refused: 1, own: 0 };
-    const history = { ownHistory: true, groups, groupStarts: { others: 1, refused: 1, own: 1 } } satisfies Pick<AccessHistory, "ownHistory" | "groups" | "groupStarts">;
+    const history = { ownHistory: true, groups, groupStarts: { others: 1, refused: 1, own: 1 }, period: {} } satisfies Pick<AccessHistory, "ownHistory" | "groups" | "groupStarts" | "period">;
     const html = textOf(renderToStaticMarkup(<AccessHistorySummary history={history as AccessHistory} reader={PATIENT_READER} />));
     expect(html).toContain("1 tentative refusée");
     expect(html).not.toContain("tentatives");
