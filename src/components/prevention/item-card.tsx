@@ -45,7 +45,11 @@ export function ItemCard({
       <p className="mt-1 text-slate-700">{whenText(item, reader)}</p>
       {item.mandatory ? <p className="mt-1 text-sm font-semibold text-slate-900">{t("prevention.item.mandatory")}</p> : null}
       <details className="mt-3">
-        <summary className="cursor-pointer font-semibold text-blue-800 underline underline-offset-4">{t("prevention.item.why")}</summary>
+        <summary className="cursor-pointer font-semibold text-blue-800 underline underline-offset-4">
+          {t("prevention.item.why")}
+          {/* Ten cards, ten « Pourquoi ? »: a screen reader's list of controls says which item each one opens. */}
+          <span className="sr-only">{t("prevention.item.whyOf", { label: item.label })}</span>
+        </summary>
         <p className="mt-2 max-w-prose text-slate-800">{item.reason}</p>
         <p className="mt-1 text-sm text-slate-700">
           {t("prevention.item.source")}{" "}

@@ -74,6 +74,8 @@ export const frPrevention = {
     item: {
       mandatory: "Vaccination obligatoire",
       why: "Pourquoi ?",
+      /** Read after « Pourquoi ? » by a screen reader only, so each card's control names its item. */
+      whyOf: " ({label})",
       source: "Source :",
       doneDate: "Date de réalisation",
       /** « C'est fait » refused for its day (?message=date-invalide&item=…): the notice, its link to the field, the words beside the field. */
