@@ -181,6 +181,13 @@ export const FR_2025: Calendar = {
       vaccines: ["zoster"], who: { fromYears: 65, conditions: ["immunocompromised"], riskFromYears: 18 }, doses: 2, intervalMonths: 2, countsFromYears: 18,
     },
     {
+      // HAS, recommendation of 4 July 2024 (RSV vaccination of adults of 60 and over, Arexvy or
+      // Abrysvo), taken into the calendar: everyone from 75, and from 65 those with a chronic
+      // respiratory disease (« particulièrement la BPCO ») or a cardiac one (« particulièrement
+      // l'insuffisance cardiaque ») likely to decompensate with RSV (mesvaccins.net, news 22198,
+      // read with the HAS's press release as Europe 1 reported it). Asthma is a chronic
+      // respiratory disease; the record's conditions beyond these (diabetes, immunodepression)
+      // are not in that population.
       item: "RSV_OLDER", kind: "eligibility", label: "Virus respiratoire syncytial (VRS)", theme: "vaccination-adulte", source: CALENDRIER_2025,
       vaccines: ["rsv"], who: { fromYears: 75, conditions: ["asthma", "severe-asthma", "copd", "heart-failure"], riskFromYears: 65 }, doses: 1, countsFromYears: 60,
     },

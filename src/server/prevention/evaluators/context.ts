@@ -91,6 +91,18 @@ export const CONDITION_LABELS: Record<ConditionKind, string> = {
   pregnancy: "une grossesse en cours",
 };
 
+/**
+ * A rule's conditions as a person reads them: each once, the last after « ou » (« un asthme, une
+ * BPCO ou une insuffisance cardiaque »). A severe asthma is an asthma: where a rule names both
+ * (the record may say either), the list says « un asthme » once.
+ */
+export function conditionsInWords(conditions: readonly ConditionKind[]): string {
+  const said = conditions.filter((c) => !(c === "severe-asthma" && conditions.includes("asthma")));
+  const words = [...new Set(said.map((c) => CONDITION_LABELS[c]))];
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ou ${words[words.length - 1]}`;
+}
+
 export function ageText(ctx: Context): string {
   if (ctx.years >= 2) return `${ctx.voice.has} ${ctx.years} ans`;
   return `${ctx.voice.has} ${ctx.months} mois`;

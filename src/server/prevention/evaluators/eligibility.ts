@@ -1,6 +1,6 @@
 import { addMonths, laterOf } from "../days";
 import type { EligibilityRule, PreventionItem } from "../types";
-import { ageText, birthday, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCondition, itemOf, type Context } from "./context";
+import { ageText, birthday, CONDITION_LABELS, conditionsInWords, dosesOf, eligibleNow, frDay, hasCondition, itemOf, type Context } from "./context";
 
 /**
  * Vaccines offered from an age or a condition (PCV20, shingles, RSV) and catch-ups: due as soon
@@ -82,7 +82,7 @@ function populationText(rule: EligibilityRule): string {
   else if (who.fromYears !== undefined) parts.push(`à partir de ${who.fromYears} ans`);
   if (who.conditions && who.conditions.length > 0) {
     const from = who.riskFromYears ? `dès ${who.riskFromYears} ans ` : "";
-    parts.push(`${from}pour les personnes ayant ${who.conditions.map((c) => CONDITION_LABELS[c]).join(", ")}`);
+    parts.push(`${from}pour les personnes ayant ${conditionsInWords(who.conditions)}`);
   }
   const born = who.bornFrom ? `, pour les personnes nées depuis le ${frDay(who.bornFrom)}` : "";
   return parts.join(", ou ") + born;

@@ -1,6 +1,6 @@
 import { addMonths, laterOf } from "../days";
 import type { Campaign, PreventionItem, SeasonalRule } from "../types";
-import { ageText, CONDITION_LABELS, dosesOf, eligibleNow, frDay, hasCondition, itemOf, type Context } from "./context";
+import { ageText, CONDITION_LABELS, conditionsInWords, dosesOf, eligibleNow, frDay, hasCondition, itemOf, type Context } from "./context";
 
 /**
  * Flu and COVID-19: once per campaign for the people the calendar lists; not due outside a
@@ -17,7 +17,7 @@ export function seasonal(listed: SeasonalRule, ctx: Context): PreventionItem {
   const asChild = !condition && children !== undefined && ctx.years >= children.fromYears && ctx.years <= children.toYears;
   const rule: SeasonalRule = asChild ? { ...listed, source: children.source } : listed;
   if (!byRisk.eligible && !asChild) {
-    const risks = (rule.who.conditions ?? []).map((c) => CONDITION_LABELS[c]).join(", ");
+    const risks = conditionsInWords(rule.who.conditions ?? []);
     const childrenText = children ? `, pour les enfants de ${children.fromYears} à ${children.toYears} ans` : "";
     return itemOf(rule, "NOT_APPLICABLE", `${ageText(ctx)} : cette vaccination est recommandée chaque année à partir de ${rule.who.fromYears ?? 65} ans${childrenText}, ou pour les personnes ayant ${risks}.`);
   }
