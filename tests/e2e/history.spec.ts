@@ -104,7 +104,7 @@ test("Nadia does not recognise a professional's access in her history: one press
   await expect(page.getByText("« Je ne reconnais pas cet accès » bloque ce professionnel tout de suite et signale l'accès.")).toBeVisible();
   const moreausAccess = page.getByRole("row").filter({ hasText: "Dr Inès Moreau" }).filter({ hasText: "Autorisé" }).first();
   await moreausAccess.getByRole("button", { name: "Je ne reconnais pas cet accès" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Ce professionnel est bloqué" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Le blocage est enregistré et l'accès est signalé" })).toBeVisible();
   // Blocked at once: her very next search finds nothing, and the history says the access was reported.
   expect(await found()).toEqual([]);
   await page.goto("/espace/historique");

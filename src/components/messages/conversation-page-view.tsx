@@ -46,7 +46,7 @@ export function ConversationPageView({
         <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={messageFieldErrors(message)} />
       ) : data.recipientGone && writer !== "professional" ? (
         <>
-          <p>{tv("messaging.recipientGone", writer)}</p>
+          <p>{tv(`messaging.recipientGone.${data.withSex}`, writer)}</p>
           <SharingLink writer={writer} />
         </>
       ) : (

@@ -29,10 +29,23 @@ export const frMessaging = {
       theirs: "Aucun professionnel ne peut recevoir de message : aucun n'est autorisé aujourd'hui à voir le dossier de {person}.",
     },
     cannotWrite: "Vous pouvez lire les messages de cet espace, mais pas en écrire : la personne ne vous a pas donné ce droit.",
+    /** Agreeing with the professional's recorded gender (Dr Inès Moreau read « il n'a pas accès »); worded so that nothing agrees where it is not recorded. */
     recipientGone: {
-      yours: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès à votre dossier aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
-      theirs:
-        "Ce professionnel ne peut plus recevoir de messages de cet espace : il n'a pas accès au dossier de {person} aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
+      female: {
+        yours: "Cette professionnelle ne peut plus recevoir vos messages : elle n'a pas accès à votre dossier aujourd'hui (bloquée, ou autorisation terminée). Vous pouvez relire cette conversation.",
+        theirs:
+          "Cette professionnelle ne peut plus recevoir de messages de cet espace : elle n'a pas accès au dossier de {person} aujourd'hui (bloquée, ou autorisation terminée). Vous pouvez relire cette conversation.",
+      },
+      male: {
+        yours: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès à votre dossier aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
+        theirs:
+          "Ce professionnel ne peut plus recevoir de messages de cet espace : il n'a pas accès au dossier de {person} aujourd'hui (bloqué, ou autorisation terminée). Vous pouvez relire cette conversation.",
+      },
+      unknown: {
+        yours: "Vos messages ne peuvent plus être envoyés dans cette conversation : l'accès à votre dossier n'est pas ouvert aujourd'hui à ce destinataire (blocage, ou autorisation terminée). Vous pouvez relire cette conversation.",
+        theirs:
+          "Les messages de cet espace ne peuvent plus être envoyés dans cette conversation : l'accès au dossier de {person} n'est pas ouvert aujourd'hui à ce destinataire (blocage, ou autorisation terminée). Vous pouvez relire cette conversation.",
+      },
     },
     /**
      * Beside « aucun professionnel » and « ne peut plus recevoir vos messages », to the patient only:
@@ -90,7 +103,8 @@ export const frMessaging = {
       retire_document: "Le message a été retiré. Le document joint, lui, reste dans le dossier, parmi les documents.",
       texte: "Le message doit contenir entre 1 et 5 000 caractères de texte.",
       sujet: "L'objet tient sur une ligne de 120 caractères au plus.",
-      destinataire: "Ce destinataire ne peut pas recevoir de message : il n'a pas accès à votre dossier aujourd'hui. Rien n'a été envoyé.",
+      // Neutral: the notice comes back through the URL and does not know who was chosen.
+      destinataire: "Ce destinataire ne peut pas recevoir de message : l'accès à votre dossier ne lui est pas ouvert aujourd'hui. Rien n'a été envoyé.",
       document: "Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir. Rien n'a été envoyé.",
       fichier: "Ce fichier n'a pas pu être joint (type ou taille refusés). Rien n'a été envoyé.",
       retrait_tardif: "Un message ne peut plus être retiré plus de cinq minutes après son envoi.",

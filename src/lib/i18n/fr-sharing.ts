@@ -233,11 +233,12 @@ export const frSharing = {
         theirs: "Le choix pour la recherche est enregistré.",
       },
       affiche: "Le document est de nouveau visible par les professionnels autorisés.",
+      // Neutral, as bloque_d_abord: a notice through the URL does not know whom it speaks of (« Ce professionnel est bloqué » was read of Dr Inès Moreau).
       signale: {
-        yours: "Ce professionnel est bloqué et l'accès est signalé dans votre historique. Vous pouvez aussi en parler à votre médecin ou contacter la CNIL.",
-        theirs: "Ce professionnel est bloqué et l'accès est signalé dans l'historique des accès de {person}. Vous pouvez aussi en parler à son médecin ou contacter la CNIL.",
+        yours: "Le blocage est enregistré et l'accès est signalé dans votre historique. Vous pouvez aussi en parler à votre médecin ou contacter la CNIL.",
+        theirs: "Le blocage est enregistré et l'accès est signalé dans l'historique des accès de {person}. Vous pouvez aussi en parler à son médecin ou contacter la CNIL.",
       },
-      bloque_d_abord: "Ce professionnel est bloqué : débloquez-le avant de l'autoriser.",
+      bloque_d_abord: "Ce blocage est toujours en place : débloquez d'abord, puis autorisez.",
       date: "La date de fin n'est pas acceptée : elle doit être aujourd'hui ou un jour à venir, dans les trois ans au plus. Rien n'a changé.",
       interdit: "Vous ne pouvez pas modifier ces réglages pour cet espace.",
       conflit: "Ce réglage a changé entre-temps. Vérifiez et recommencez.",

@@ -3,6 +3,7 @@ import type { Organization, Practitioner, PractitionerRole } from "@medplum/fhir
 import { SYSTEMS } from "@/lib/fhir/systems";
 import type { Queryable } from "../db/queryable";
 import { formatHumanName } from "@/lib/fhir/human-name";
+import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 
 /**
  * The professionals' directory as a patient searches it ("Dr Bernard", "cardiologue Lyon",
@@ -13,7 +14,8 @@ import { formatHumanName } from "@/lib/fhir/human-name";
  * Words are folded the same way on both sides (lower case, accents removed: PostgreSQL's
  * translate() rather than the unaccent extension, which PGlite does not ship).
  */
-export type ProfessionalCard = { id: string; name: string; specialty?: string; town?: string; rpps?: string };
+/** `sex`: the Practitioner's gender as French agrees with it (« elle n'a pas accès »), when it is recorded. */
+export type ProfessionalCard = { id: string; name: string; specialty?: string; town?: string; rpps?: string; sex?: GrammaticalSex };
 
 const ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿœæ";
 const PLAIN = "aaaaaaceeeeiiiinooooouuuuyyoa";
@@ -71,5 +73,6 @@ function cardOf(row: Row): ProfessionalCard {
     specialty: specialty?.text ?? specialty?.coding?.[0]?.display,
     town: row.organization?.address?.[0]?.city,
     rpps: row.practitioner.identifier?.find((identifier) => identifier.system === SYSTEMS.rpps)?.value,
+    sex: grammaticalSex(row.practitioner.gender),
   };
 }

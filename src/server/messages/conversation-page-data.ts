@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import type { SelectOption } from "@/components/documents/select-field";
+import type { GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { spaceOf } from "../access/actor";
 import { patientIdentity } from "../documents/patient-identity";
 import type { RequestScope } from "../documents/request-scope";
@@ -17,6 +18,8 @@ export type ConversationPageData = {
   /** The attached documents' titles this reader may see, by id (the others say « indisponible »). */
   titles: Record<string, string>;
   canWrite: boolean;
+  /** How French agrees with the other side when it speaks of them (« elle n'a pas accès »): the professional's recorded gender; unknown otherwise. */
+  withSex: GrammaticalSex;
   /** The patient's side only: the professional is blocked or their access ended since, so no reply is offered. */
   recipientGone: boolean;
   /** What the reply may attach: the documents of the record this reader sees and the conversation's professional may see. */
@@ -42,14 +45,15 @@ export async function conversationPageData({ repo, actor }: RequestScope, conver
   const canWrite = mayWrite && !recipientGone;
   const practitionerId = conversation.practitionerId && isUuid(conversation.practitionerId) ? conversation.practitionerId : undefined;
   const reader = canWrite ? conversationReader(actor, practitionerId, await repo.rulesForDecision(patientId), repo.now()) : undefined;
-  const [titles, documents, withName] = await Promise.all([
+  const [titles, documents, withCard] = await Promise.all([
     attachmentTitles(repo, patientId, attached),
     canWrite ? attachableDocuments(repo, patientId, reader) : [],
     pro
-      ? patientIdentity(repo, patientId).then((identity) => identity?.name ?? "Patient")
+      ? patientIdentity(repo, patientId).then((identity) => ({ name: identity?.name ?? "Patient", sex: undefined }))
       : conversation.practitionerId
-        ? repo.describeProfessionals([conversation.practitionerId]).then((cards) => cards.get(conversation.practitionerId!)?.name ?? "Professionnel de santé")
-        : "Professionnel de santé",
+        ? repo.describeProfessionals([conversation.practitionerId]).then((cards) => cards.get(conversation.practitionerId!))
+        : undefined,
   ]);
-  return { conversation, withName, titles: Object.fromEntries(titles), canWrite, recipientGone, documents };
+  const withName = withCard?.name ?? "Professionnel de santé";
+  return { conversation, withName, withSex: withCard?.sex ?? "unknown", titles: Object.fromEntries(titles), canWrite, recipientGone, documents };
 }

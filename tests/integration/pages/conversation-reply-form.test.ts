@@ -32,12 +32,12 @@ describe("a conversation's reply form", () => {
 
     const before = await view();
     expect(before).toContain('action="/api/messages"');
-    expect(before).not.toContain(html(t("messaging.recipientGone.yours")));
+    expect(before).not.toContain(html(t("messaging.recipientGone.female.yours")));
 
     await world.system.create(aBlock({ patientId: world.camilleId, practitionerId: world.autre }));
     const after = await view();
     expect(after).toContain("Bonjour docteur");
-    expect(after).toContain(html(t("messaging.recipientGone.yours")));
+    expect(after).toContain(html(t("messaging.recipientGone.female.yours")));
     expect(after).not.toContain('action="/api/messages"');
     // The way to let the professional in again is a link, not only a page's name (found by the walk).
     expect(before).not.toContain('href="/espace/partage"');
@@ -46,6 +46,30 @@ describe("a conversation's reply form", () => {
     const mayas = (await servePage(conversationPage, `/espace/messages/${id}`, { cookie: world.sessions.maya.cookie, params: { conversation: id }, headers: { "x-nonce": "bm9uY2U=" } })).html!;
     expect(mayas).toContain("Bonjour docteur");
     expect(mayas).not.toContain('href="/espace/partage"');
+  });
+
+  it("speaks of the blocked professional as their recorded gender has it, and agrees with nothing where none is recorded", async () => {
+    // Dr Inès Moreau read « Ce professionnel … il n'a pas accès » (found by the walk).
+    const view = async (id: string, cookie: string) => (await servePage(conversationPage, `/espace/messages/${id}`, { cookie, params: { conversation: id }, headers: { "x-nonce": "bm9uY2U=" } })).html!;
+    const cases = [
+      { gender: "female", words: "Cette professionnelle ne peut plus recevoir vos messages : elle n'a pas accès", theirs: "elle n'a pas accès au dossier de Camille Martin" },
+      { gender: "male", words: "Ce professionnel ne peut plus recevoir vos messages : il n'a pas accès", theirs: "il n'a pas accès au dossier de Camille Martin" },
+      { gender: undefined, words: "Vos messages ne peuvent plus être envoyés dans cette conversation", theirs: "Les messages de cet espace ne peuvent plus être envoyés" },
+    ] as const;
+    for (const [n, { gender, words, theirs }] of cases.entries()) {
+      const pro = (await world.system.create({ ...aPractitioner({ given: "Dominique", family: `Genre${n}`, rpps: `1010998010${n}` }), gender })).id!;
+      await world.system.create(anAuthorisation({ patientId: world.camilleId, practitionerId: pro, dateTime: new Date(Date.now() - 86_400_000).toISOString() }));
+      const id = conversationOf(await post("send", { destinataire: pro, texte: `Bonjour ${n}` }, { cookie: world.sessions.camille.cookie }));
+      await world.system.create(aBlock({ patientId: world.camilleId, practitionerId: pro }));
+      const camilles = await view(id, world.sessions.camille.cookie);
+      expect(camilles).toContain(html(words));
+      const mayas = await view(id, world.sessions.maya.cookie);
+      expect(mayas).toContain(html(theirs));
+      for (const page of [camilles, mayas]) {
+        if (gender !== "male") expect(page).not.toContain(html("il n'a pas accès"));
+        if (gender !== "female") expect(page).not.toContain(html("elle n'a pas accès"));
+      }
+    }
   });
 
   it("with no professional to write to, the new message's place links to the sharing page", async () => {

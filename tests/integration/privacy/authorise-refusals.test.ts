@@ -41,7 +41,7 @@ describe("authorising a professional, refused", () => {
     expect(noticeOf(answer)).toBe("date");
     const page = await pageFor(answer);
     expect(page).toContain("La date de fin n'est pas acceptée : elle doit être aujourd'hui ou un jour à venir, dans les trois ans au plus. Rien n'a changé.");
-    expect(page).not.toContain("Ce professionnel est bloqué");
+    expect(page).not.toContain("Ce blocage est toujours en place");
     expect(await consentCount()).toBe(before);
   });
 
@@ -91,6 +91,6 @@ describe("authorising a professional, refused", () => {
     expect(noticeOf(await post("bloquer", { praticien: world.alpha }, { cookie: world.sessions.camille.cookie }))).toBe("bloque");
     const answer = await post("autoriser", { praticien: world.alpha, niveau: "N", jusqu_au: "" }, { cookie: world.sessions.camille.cookie });
     expect(noticeOf(answer)).toBe("bloque_d_abord");
-    expect(await pageFor(answer)).toContain("Ce professionnel est bloqué : débloquez-le avant de l'autoriser.");
+    expect(await pageFor(answer)).toContain("Ce blocage est toujours en place : débloquez d'abord, puis autorisez.");
   });
 });
