@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { PRESCRIPTION_IDS } from "@/lib/demo/personas";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { personaPages } from "./helpers/persona-pages";
+import { signIn } from "./helpers/sign-in";
 
 /**
  * The portal's tables with the keyboard and a screen reader: a table that scrolls sideways (a
@@ -50,13 +51,39 @@ test("a delivery recorded under a 120-character pharmacy name: its table scrolls
   }
 });
 
-test("the sessions table of « Mon compte » names its last column, for a patient and for a professional", async ({ browser }) => {
+test("the sessions table of « Mon compte » names its action column, for a patient and for a professional", async ({ browser }) => {
   for (const [persona, path] of [["camille", "/espace/compte"], ["bernard", "/pro/compte"]] as const) {
     const page = await pageAs(browser, persona);
     await page.goto(path);
     const sessions = page.getByRole("table", { name: "Sessions ouvertes" });
     await expect(sessions.getByRole("columnheader", { name: "Action" })).toHaveCount(1);
     await expectNoAxeViolations(page, path, { bestPractice: true });
+  }
+});
+
+/**
+ * On a 360 px phone the sessions table scrolls in its box, and each session's « Déconnecter », in
+ * the last column, sat off-screen (found by the walk): it is now the first cell, within the
+ * screen's width without scrolling. A second sign-in of the persona gives a session to end.
+ */
+test("on a 360 px screen, each session's « Déconnecter » of « Mon compte » is within the screen, for a patient and a professional", async ({ browser }) => {
+  test.setTimeout(120_000);
+  for (const [persona, path] of [["camille", "/espace/compte"], ["bernard", "/pro/compte"]] as const) {
+    const other = await (await newContext(browser)).newPage();
+    await signIn(other, persona);
+    const page = await pageAs(browser, persona);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(path);
+    const sessions = page.getByRole("table", { name: "Sessions ouvertes" });
+    const buttons = sessions.getByRole("button", { name: /^Déconnecter/ });
+    expect(await buttons.count(), path).toBeGreaterThan(0);
+    for (const button of await buttons.all()) {
+      const box = await button.boundingBox();
+      expect(box, path).not.toBeNull();
+      expect(box!.x, path).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width, path).toBeLessThanOrEqual(360);
+    }
+    await expectNoAxeViolations(page, `${path} sessions at 360 px`, { bestPractice: true });
   }
 });
 

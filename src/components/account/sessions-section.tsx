@@ -13,6 +13,19 @@ function openedWith(origin: Json<SessionView["openedWith"]>): string {
   return `, ${origin.provider ? t("account.sessionOpenedOidc", { provider: origin.provider }) : t("account.sessionOpenedOidcUnlinked")}`;
 }
 
+/** « Cette session », or the plain form that ends another one, named by the session it ends. */
+function action(s: Json<SessionView>) {
+  if (s.current) return <strong>{t("account.sessionThis")}</strong>;
+  return (
+    <form method="post" action="/compte/sessions/fermer">
+      <input type="hidden" name="session" value={s.handle} />
+      <Button type="submit" variant="secondary" aria-label={`${t("account.sessionEnd")} : ${s.browser}, ${s.system}, ${formatDateTime(s.lastUse)}`}>
+        {t("account.sessionEnd")}
+      </Button>
+    </form>
+  );
+}
+
 /**
  * The account's live sessions, each with a plain form to end it; and one to end all others. Each
  * says how it was opened, so the owner can tell the one an intruder's key or identity opened.
@@ -26,10 +39,13 @@ export function SessionsSection({ sessions }: { sessions: Json<SessionView[]> })
       <p>{t("account.sessionsIntro")}</p>
       <DataTable
         caption={t("account.sessionsCaption")}
-        columns={[t("account.sessionBrowser"), t("account.sessionSystem"), t("account.sessionFirst"), t("account.sessionLast"), t("account.sessionAddress"), { label: t("account.sessionAction"), visuallyHidden: true }]}
+        // The action first: on a 360 px phone the table scrolls in its box, and a last column's
+        // « Déconnecter » sat off-screen, reached only by scrolling sideways (found by the walk).
+        columns={[{ label: t("account.sessionAction"), visuallyHidden: true }, t("account.sessionBrowser"), t("account.sessionSystem"), t("account.sessionFirst"), t("account.sessionLast"), t("account.sessionAddress")]}
       >
         {sessions.map((s) => (
           <tr key={s.handle} className="border-t border-slate-200">
+            <td className="px-4 py-2">{action(s)}</td>
             <td className="px-4 py-2">{s.browser}</td>
             <td className="px-4 py-2">{s.system}</td>
             <td className="px-4 py-2">
@@ -38,18 +54,6 @@ export function SessionsSection({ sessions }: { sessions: Json<SessionView[]> })
             </td>
             <td className="px-4 py-2">{formatDateTime(s.lastUse)}</td>
             <td className="px-4 py-2">{s.address ?? t("account.unknown")}</td>
-            <td className="px-4 py-2">
-              {s.current ? (
-                <strong>{t("account.sessionThis")}</strong>
-              ) : (
-                <form method="post" action="/compte/sessions/fermer">
-                  <input type="hidden" name="session" value={s.handle} />
-                  <Button type="submit" variant="secondary" aria-label={`${t("account.sessionEnd")} : ${s.browser}, ${s.system}, ${formatDateTime(s.lastUse)}`}>
-                    {t("account.sessionEnd")}
-                  </Button>
-                </form>
-              )}
-            </td>
           </tr>
         ))}
       </DataTable>
