@@ -152,6 +152,8 @@ export const frAccount = {
     emailCodeFailed: "Le code ne correspond pas : le changement d'adresse n'a pas été demandé.",
     emailConfirmTitle: "Confirmer la nouvelle adresse",
     emailConfirmIntro: "Confirmez que cette adresse devient celle de votre compte.",
+    /** The live link's page names the address it confirms (to the holder of the link, sent to that very address). */
+    emailConfirmIntroOf: "Confirmez que l'adresse {address} devient celle de votre compte.",
     emailConfirmSubmit: "Confirmer",
     emailConfirmed: "Votre nouvelle adresse e-mail est enregistrée.",
     emailRefused: "Ce lien n'est plus valable.",

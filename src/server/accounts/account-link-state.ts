@@ -36,10 +36,19 @@ export async function accountLinkState(link: AccountLink, token: string | null |
 export type EmailChangeLinkState = AccountLinkState | "taken";
 
 export async function emailChangeLinkState(token: string | null | undefined, now: Date): Promise<EmailChangeLinkState> {
-  if (!wellFormed(token)) return "unknown";
+  return (await emailChangeLink(token, now)).state;
+}
+
+/**
+ * The same, with the address a live link confirms, for its page to name it. Only to the holder of
+ * the link: it was sent to that very address, so whoever opens it reads the mailbox it names, and
+ * the page tells them nothing they were not sent. An ended link names nothing.
+ */
+export async function emailChangeLink(token: string | null | undefined, now: Date): Promise<{ state: EmailChangeLinkState; address?: string }> {
+  if (!wellFormed(token)) return { state: "unknown" };
   const read = await readToken(emailChangeTokenHash(token), "email-change", now, EMAIL_CHANGE_TRIES);
-  if (read.state !== "live") return read.state;
+  if (read.state !== "live") return { state: read.state };
   // No address to confirm: the post refuses such a token as it refuses an unknown one.
-  if (!read.data) return "unknown";
-  return (await emailTaken(read.data, read.accountId)) ? "taken" : "live";
+  if (!read.data) return { state: "unknown" };
+  return (await emailTaken(read.data, read.accountId)) ? { state: "taken" } : { state: "live", address: read.data };
 }

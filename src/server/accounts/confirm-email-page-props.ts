@@ -2,13 +2,14 @@ import "@/server/server-only";
 import { t } from "@/lib/i18n/messages";
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
-import { emailChangeLinkState, type EmailChangeLinkState } from "./account-link-state";
+import { emailChangeLink, type EmailChangeLinkState } from "./account-link-state";
 
 /**
  * The token of the link sent to the new address, as the address gives it (checked again when
- * posted, change-email.ts), and whether it can still serve.
+ * posted, change-email.ts), whether it can still serve, and while it can, the address it confirms
+ * (the page said « cette adresse » without saying which).
  */
-export type ConfirmEmailPageData = { token: string; state: EmailChangeLinkState };
+export type ConfirmEmailPageData = { token: string; state: EmailChangeLinkState; address: string | null };
 
 /**
  * The getServerSideProps of the page the new address's link opens: open to anyone (the token is
@@ -20,6 +21,6 @@ export type ConfirmEmailPageData = { token: string; state: EmailChangeLinkState 
  */
 export const confirmEmailPageProps = openPage<ConfirmEmailPageData>(async ({ query }) => {
   const token = queryValue(query.jeton)?.slice(0, 64) ?? "";
-  const state = await emailChangeLinkState(token, new Date());
-  return { title: t(state === "live" ? "account.emailConfirmTitle" : "account.emailLinkEndedTitle"), data: { token, state } };
+  const { state, address } = await emailChangeLink(token, new Date());
+  return { title: t(state === "live" ? "account.emailConfirmTitle" : "account.emailLinkEndedTitle"), data: { token, state, address: address ?? null } };
 });

@@ -323,20 +323,28 @@ describe("the new address's confirmation page (/compte/adresse/confirmer, Pages 
     expect(good.html).toMatch(/<h1[^>]*>Confirmer la nouvelle adresse<\/h1>/);
     expect(good.html).toContain('<form action="/compte/adresse/confirmer/envoyer" method="post">');
     expect(good.html).toContain(`name="token" value="${token}"`);
+    // It says which address it confirms (the walk read « cette adresse » without knowing which);
+    // the link was sent to that address, so its holder learns nothing new.
+    expect(good.html).toContain(`Confirmez que l&#x27;adresse new-${accountOf(token)}@example.org devient celle de votre compte.`);
     const hostile = (await servePage(confirmEmailPage, `/compte/adresse/confirmer?jeton=${encodeURIComponent('x"><script>alert(1)</script>')}`)).html!;
     expect(hostile).not.toContain("<script>");
     for (const path of ["/compte/adresse/confirmer", `/compte/adresse/confirmer?jeton=${token}&jeton=${token}`, `/compte/adresse/confirmer?jeton=${token}${"B".repeat(40)}`]) {
       const page = (await servePage(confirmEmailPage, path)).html!;
       expect(page, path).not.toContain("<form");
       expect(page, path).toMatch(/<h1[^>]*>Lien de confirmation plus valable<\/h1>/);
+      expect(page, path).not.toContain("@example.org");
     }
   });
 });
+
+const accounts = new Map<string, string>();
+const accountOf = (token: string) => accounts.get(token);
 
 /** A live token of an account's link, as the e-mail carries it (its keyed hash stored, as the use cases do). */
 async function liveToken(purpose: "password-reset" | "email-change"): Promise<string> {
   const account = await anAccount();
   const token = randomBytes(32).toString("base64url");
+  accounts.set(token, account.id);
   const tokenHash = purpose === "password-reset" ? resetTokenHash(token) : emailChangeTokenHash(token);
   await createAccountToken({ accountId: account.id, purpose, tokenHash, now: new Date(), ttlMs: 60_000, data: purpose === "email-change" ? `new-${account.id}@example.org` : undefined });
   return token;

@@ -36,7 +36,7 @@ export default function ConfirmEmailPage({ data }: FramedProps<ConfirmEmailPageD
   }
   return (
     <div className="flex max-w-md flex-col gap-6">
-      <PageHeader title={t("account.emailConfirmTitle")} description={t("account.emailConfirmIntro")} />
+      <PageHeader title={t("account.emailConfirmTitle")} description={data.address ? t("account.emailConfirmIntroOf", { address: data.address }) : t("account.emailConfirmIntro")} />
       <form method="post" action="/compte/adresse/confirmer/envoyer">
         <input type="hidden" name="token" value={data.token} />
         <Button type="submit">{t("account.emailConfirmSubmit")}</Button>
