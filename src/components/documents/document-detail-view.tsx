@@ -19,12 +19,15 @@ import { DeleteDocumentForm, PrivacyControls } from "./privacy-controls";
 export function DocumentDetailView({
   detail,
   backHref,
+  backLabel = t("documentPage.back"),
   notice,
   reader = PATIENT_READER,
   listQuery = "",
 }: {
   detail: Json<DocumentDetail>;
   backHref: string;
+  /** « Retour aux documents », or « Retour à la conversation » when a message's attachment opened it. */
+  backLabel?: string;
   /** The filters of the list the page was opened from, checked (listQueryOf): its forms carry them back. */
   listQuery?: string;
   notice?: { tone: "success" | "error" | "info"; text: string };
@@ -35,7 +38,7 @@ export function DocumentDetailView({
     <div className="flex flex-col gap-6">
       <p>
         <a href={backHref} className="font-semibold">
-          ← {t("documentPage.back")}
+          ← {backLabel}
         </a>
       </p>
       <PageHeader title={summary.title || t("documents.untitled")}>

@@ -109,7 +109,29 @@ export function filtersQuery(filters: DocumentFilters, change: Partial<DocumentF
  * path the page fixes (nothing of the URL chooses where it leads). A bad filter is dropped.
  */
 export function listQueryOf(params: RawParams): string {
-  return filtersQuery(parseDocumentFilters(params).filters);
+  const filters = filtersQuery(parseDocumentFilters(params).filters);
+  const conversation = openedFromConversation(params);
+  if (!conversation) return filters;
+  return `${filters ? `${filters}&` : "?"}${OPENED_FROM}=${conversation}`;
+}
+
+/**
+ * A document opened from a message's attachment carries its conversation's id, so its page leads
+ * back « Retour à la conversation » rather than to the documents (found by the walk). Only a
+ * well-formed id, which the page puts in a path it fixes itself (`/espace/messages/<id>`): nothing
+ * of the URL chooses where the link leads, and a conversation the reader takes no part in answers
+ * 404 there as anywhere.
+ */
+const OPENED_FROM = "conversation";
+
+export function openedFromConversation(params: RawParams): string | undefined {
+  const raw = single(params, OPENED_FROM);
+  return raw !== undefined && uuid.safeParse(raw).success ? raw.toLowerCase() : undefined;
+}
+
+/** The address of a document opened from a conversation's attachment (the page's openedFromConversation reads it back). */
+export function documentFromConversation(documentPath: string, conversationId: string): string {
+  return `${documentPath}?${OPENED_FROM}=${encodeURIComponent(conversationId)}`;
 }
 
 export const FILTER_PARAMS = PARAMS;

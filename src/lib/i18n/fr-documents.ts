@@ -79,6 +79,8 @@ export const frDocuments = {
   },
   documentPage: {
     back: "Retour aux documents",
+    /** A document opened from a message's attachment leads back to its conversation. */
+    backToConversation: "Retour à la conversation",
     metadataTitle: "Informations",
     type: "Type",
     category: "Catégorie",
