@@ -52,7 +52,8 @@ export async function isSignedIn(browser: Browser): Promise<boolean> {
 export async function sessionsOpenedWith(cookie: string): Promise<string[]> {
   const html = (await servePage(patientAccount, "/espace/compte", { cookie })).html!;
   const table = html.match(/<caption[^>]*>Sessions ouvertes<\/caption>([\s\S]*?)<\/table>/)?.[1] ?? "";
-  const cells = [...table.matchAll(/<tr[^>]*>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>([^<]*)<\/td>/g)].map(([, cell]) => cell!);
+  // The row's first cell is its action (« Déconnecter » or « Cette session »), then browser, system, first use.
+  const cells = [...table.matchAll(/<tr[^>]*>\s*<td[^>]*>(?:(?!<\/td>)[\s\S])*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td[^>]*>([^<]*)<\/td>/g)].map(([, cell]) => cell!);
   expect(cells.length).toBeGreaterThan(0);
   return cells.map((cell) => cell.replace(/^[^,]*,?\s*/, "").replaceAll("&#x27;", "'")).sort();
 }
