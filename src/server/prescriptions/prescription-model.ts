@@ -2,8 +2,9 @@ import type { MedicationDispense, MedicationRequest, Resource } from "@medplum/f
 import { createHash } from "node:crypto";
 import { validityEndMsOf, validityStartMsOf } from "@/lib/prescriptions/validity";
 import { idOfReference } from "@/lib/fhir/reference-id";
+import type { Day } from "@/lib/dates/paris-day";
 import { SYSTEMS } from "@/lib/fhir/systems";
-import { parisDayOf, type Day } from "@/lib/dates/paris-day";
+import { dispensableAtOnce, isContraceptive, lineValidityNotice, renewalsLeft, withinValidity } from "./dispensing-rules";
 
 /**
  * A prescription as the pages show it, assembled from FHIR: its lines are the
@@ -28,7 +29,7 @@ export type PrescriptionLine = {
   totalQuantity: number;
   dispensedQuantity: number;
   remainingQuantity: number;
-  /** The most one dispensation may hand over now (dispensableAtOnce): 0 outside the line's own validity (lineWithinValidity). */
+  /** The most one dispensation may hand over now (dispensableAtOnce): 0 outside the line's own validity (withinValidity, dispensing-rules.ts). */
   dispensableNow: number;
   /**
    * The Paris day this line can first be handed over, while that day is still to come (a
@@ -85,60 +86,6 @@ export function requestIdOf(dispense: MedicationDispense): string | undefined {
 function medicationName(resource: MedicationRequest | MedicationDispense): string {
   const concept = resource.medicationCodeableConcept;
   return concept?.text ?? concept?.coding?.[0]?.display ?? concept?.coding?.[0]?.code ?? "";
-}
-
-/**
- * What one dispensation may hand over: the rest of the fill under way, never a renewal's with it.
- * « Le pharmacien ne peut délivrer en une seule fois une quantité de médicaments correspondant à
- * une durée de traitement supérieure à quatre semaines ou à trente jours selon le conditionnement.
- * Toutefois, les médicaments contraceptifs peuvent être délivrés pour une durée de douze
- * semaines » (code de la sécurité sociale, art. R. 5123-2, formerly R. 5148 bis of the code de la
- * santé publique, as admi.net and the Assemblée nationale's answer to question 26521 quote it;
- * for medicines of lists I and II the code de la santé publique says the same, art. R. 5132-12, as
- * the Ordre national des pharmaciens' fiche « Délivrance en officine des médicaments relevant des
- * listes I et II » quotes it).
- * A prescription for longer than a month is written as fills of at most a month each, renewed
- * (the same article): one fill is what one dispensation hands over, three of a contraceptive.
- * Before, « Tout le reste » handed over every renewal at once.
- */
-export function dispensableAtOnce(perFill: number, total: number, dispensed: number, contraceptive: boolean): number {
-  if (perFill <= 0) return 0;
-  const intoFill = dispensed % perFill;
-  return Math.max(0, Math.min(total - dispensed, perFill * (contraceptive ? 3 : 1) - intoFill));
-}
-
-/**
- * Whether `now` is within this line's own validity: not before the first day the prescriber
- * wrote (a prescription to be handed over from a later day), and not past its end (validity.ts's
- * French rule; no written or default end: it does not end). A line's validity can end before its
- * prescription's, or be shortened after a link was sent (found by an attack over HTTP).
- */
-export function lineWithinValidity(request: MedicationRequest, now: Date): boolean {
-  return withinValidity(validityStartMsOf(request), validityEndMsOf(request), now);
-}
-
-function withinValidity(start: number | undefined, end: number | undefined, now: Date): boolean {
-  if (start !== undefined && now.getTime() < start) return false;
-  return end === undefined || now.getTime() <= end;
-}
-
-/** Hormonal contraceptives for systemic use (ATC G03A), which R. 5123-2 lets go for twelve weeks at once. */
-function isContraceptive(request: MedicationRequest): boolean {
-  return (request.medicationCodeableConcept?.coding ?? []).some((c) => c.system === SYSTEMS.atc && typeof c.code === "string" && c.code.startsWith("G03A"));
-}
-
-/** Renewals still to come: the first dispensation is not a renewal. */
-export function renewalsLeft(perFill: number, renewals: number, dispensed: number): number {
-  if (perFill <= 0) return 0;
-  const fills = Math.floor(dispensed / perFill);
-  return Math.min(renewals, Math.max(0, renewals - Math.max(0, fills - 1)));
-}
-
-/** When an open line cannot be handed over today: its first day still to come, or its own last day past. */
-function lineValidityNotice(start: number | undefined, end: number | undefined, remaining: number, now: Date): Pick<PrescriptionLine, "startsOn" | "endedOn"> {
-  if (remaining <= 0) return {};
-  if (start !== undefined && now.getTime() < start) return { startsOn: parisDayOf(new Date(start)) };
-  return end !== undefined && now.getTime() > end ? { endedOn: parisDayOf(new Date(end)) } : {};
 }
 
 function toLine(request: MedicationRequest, dispensed: number, now: Date): PrescriptionLine {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aPrescription } from "@/lib/fhir/builders/prescriptions";
-import { assemblePrescription, dispensableAtOnce } from "@/server/prescriptions/prescription-model";
+import { dispensableAtOnce } from "@/server/prescriptions/dispensing-rules";
+import { assemblePrescription } from "@/server/prescriptions/prescription-model";
 
 /**
  * What one dispensation may hand over (code de la sécurité sociale, R. 5123-2): at most a month of
