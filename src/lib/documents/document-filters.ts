@@ -49,6 +49,9 @@ const PARAMS = {
   page: "page",
 } as const;
 
+/** The parameter that names the conversation a document was opened from (openedFromConversation). */
+const OPENED_FROM = "conversation";
+
 type RawParams = Record<string, string | string[] | undefined>;
 
 function single(params: RawParams, key: string): string | undefined {
@@ -122,8 +125,6 @@ export function listQueryOf(params: RawParams): string {
  * of the URL chooses where the link leads, and a conversation the reader takes no part in answers
  * 404 there as anywhere.
  */
-const OPENED_FROM = "conversation";
-
 export function openedFromConversation(params: RawParams): string | undefined {
   const raw = single(params, OPENED_FROM);
   return raw !== undefined && uuid.safeParse(raw).success ? raw.toLowerCase() : undefined;
