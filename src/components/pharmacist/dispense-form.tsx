@@ -3,21 +3,7 @@ import { t } from "@/lib/i18n/messages";
 import type { SharedPrescriptionView } from "@/server/prescriptions/view-shared-prescription";
 import { agreeWith } from "@/lib/i18n/plural";
 import { formatDateTime } from "@/lib/documents/format";
-import type { Dispensation } from "@/server/prescriptions/prescription-model";
-
-/**
- * When this line was last handed over. Nothing stopped a pharmacist from recording a renewal
- * minutes after the first fill: the form now says, beside the line, when the last one was and
- * the rule of renewals. « Le renouvellement de la délivrance d'un médicament ne peut avoir lieu
- * qu'après un délai déterminé résultant de la posologie et des quantités précédemment délivrées »
- * (code de la santé publique, art. R. 5132-14, as the Ordre national des pharmaciens' fiche
- * « Délivrance en officine des médicaments relevant des listes I et II » quotes it). The delay
- * depends on a dosage the portal holds as text only, so it is the pharmacist's to judge: said,
- * not enforced.
- */
-function lastHandedOver(dispensations: Dispensation[], requestId: string): string | undefined {
-  return dispensations.filter((d) => d.requestId === requestId && d.when).map((d) => d.when!).sort().at(-1);
-}
+import { lastDispensation } from "@/server/prescriptions/prescription-model";
 
 /**
  * Line by line, what the pharmacist hands over today: nothing, all that one dispensation may
@@ -39,7 +25,15 @@ export function DispenseForm({ linkId, view }: { linkId: string; view: SharedPre
         <input type="hidden" name="etat" value={view.state} />
         {open.map((line) => {
           const id = line.requestId;
-          const last = lastHandedOver(view.prescription.dispensations, id);
+          // When this line was last handed over. Nothing stopped a pharmacist from recording a
+          // renewal minutes after the first fill: the form says, beside the line, when the last one
+          // was and the rule of renewals. « Le renouvellement de la délivrance d'un médicament ne
+          // peut avoir lieu qu'après un délai déterminé résultant de la posologie et des quantités
+          // précédemment délivrées » (code de la santé publique, art. R. 5132-14, as the Ordre
+          // national des pharmaciens' fiche « Délivrance en officine des médicaments relevant des
+          // listes I et II » quotes it). The delay depends on a dosage the portal holds as text
+          // only, so it is the pharmacist's to judge: said, not enforced.
+          const last = lastDispensation(view.prescription.dispensations, id)?.when;
           return (
             <fieldset key={id} className="flex flex-col gap-2 rounded-md border border-slate-300 p-3">
               <legend className="px-1 font-semibold">{line.medication}</legend>

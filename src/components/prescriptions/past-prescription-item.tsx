@@ -1,6 +1,7 @@
 import { formatDay } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import type { NamedPrescription } from "@/server/prescriptions/read-prescriptions";
+import { lastDispensation } from "@/server/prescriptions/prescription-model";
 import { StateBadge, prescriptionTitle } from "./prescription-facts";
 
 /**
@@ -11,10 +12,7 @@ import { StateBadge, prescriptionTitle } from "./prescription-facts";
  * the documents page to render (issue 16).
  */
 export function PastPrescriptionItem({ prescription, href }: { prescription: NamedPrescription; href: string }) {
-  const last = prescription.dispensations.reduce<NamedPrescription["dispensations"][number] | undefined>(
-    (latest, d) => (!latest || (d.when ?? "") > (latest.when ?? "") ? d : latest),
-    undefined,
-  );
+  const last = lastDispensation(prescription.dispensations);
   const medicines = [...new Set(prescription.lines.map((line) => line.medication))].join(", ");
   return (
     <li className="flex flex-col gap-1 rounded-lg border border-slate-300 bg-white px-4 py-3">
@@ -30,7 +28,7 @@ export function PastPrescriptionItem({ prescription, href }: { prescription: Nam
       </p>
       {last ? (
         <p className="text-sm text-slate-700">
-          {t("prescriptions.lastDispensation", { pharmacy: last.pharmacy ?? t("prescriptions.unknownPharmacy"), date: last.when ? formatDay(last.when) : "—" })}
+          {t("prescriptions.lastDispensation", { pharmacy: last.pharmacy ?? t("prescriptions.unknownPharmacy"), date: formatDay(last.when) })}
         </p>
       ) : null}
     </li>

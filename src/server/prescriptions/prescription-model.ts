@@ -68,6 +68,7 @@ export type Prescription = {
   /** That instant is past (« Était valable jusqu'au »), whatever the state: a dispensed one may still be within it. */
   validityOver: boolean;
   lines: PrescriptionLine[];
+  /** Newest first (those with no date last): lastDispensation reads the latest off the front. */
   dispensations: Dispensation[];
   state: PrescriptionState;
   note?: string;
@@ -116,6 +117,16 @@ function toLine(request: MedicationRequest, dispensed: number, now: Date): Presc
     status: request.status,
     versionId: request.meta?.versionId ?? "",
   };
+}
+
+/**
+ * The latest dispensation, of the whole prescription or of one of its lines, with its date: the
+ * first of the list, which assemblePrescription keeps newest first. The past prescriptions' list
+ * (« Dernière délivrance ») and the pharmacist's form (« Dernière délivrance de ce médicament »)
+ * each searched for it their own way.
+ */
+export function lastDispensation(dispensations: readonly Dispensation[], requestId?: string): (Dispensation & { when: string }) | undefined {
+  return dispensations.find((d): d is Dispensation & { when: string } => d.when !== undefined && (requestId === undefined || d.requestId === requestId));
 }
 
 function toDispensation(dispense: MedicationDispense): Dispensation {
