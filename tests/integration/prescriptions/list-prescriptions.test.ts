@@ -15,7 +15,6 @@ describe("the prescriptions page of a space", () => {
     const list = await listPrescriptions(await world.repoFor(world.actors.camille));
     expect(list.active.map((p) => p.id)).toEqual([world.camilleActive.prescriptionId]);
     expect(list.past.map((p) => p.id).sort()).toEqual([world.camilleOld.prescriptionId, world.camilleDispensed.prescriptionId].sort());
-    expect(list.mayShare).toBe(true);
     const active = list.active[0]!;
     expect(active.prescriber).toBe("Dr Sophie Bernard");
     expect(active.validUntil && new Date(active.validUntil) > new Date()).toBe(true);
@@ -37,7 +36,6 @@ describe("the prescriptions page of a space", () => {
   it("a caregiver with prescriptions:read sees the patient's prescriptions but may not share them", async () => {
     const list = await listPrescriptions(await world.repoFor(world.actors.nadiaForJean));
     expect(list.active.map((p) => p.id)).toEqual([world.jeanActive.prescriptionId]);
-    expect(list.mayShare).toBe(false);
     const detail = await getPrescription(await world.repoFor(world.actors.nadiaForJean), world.jeanActive.prescriptionId);
     expect(detail.links).toBeUndefined();
   });
