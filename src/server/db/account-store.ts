@@ -190,8 +190,12 @@ export async function findPasswordHash(accountId: string): Promise<string | unde
  * stamp. A change of address asked before and not yet confirmed ends with them, in the same
  * transaction: the old address is told to change the password if the request was not the owner's
  * (tell-owner.ts), and that must stop it, or whoever asked could still confirm it from their own
- * mailbox and have the reset links sent there.
+ * mailbox and have the reset links sent there. A reset link asked before ends too, for the same
+ * reason: the owner told of a request she did not make changes her password, and whoever reads
+ * her mailbox must not then replace it with theirs (the link a reset spends is already spent).
  */
+const ENDED_BY_NEW_PASSWORD = ["email-change", "password-reset"];
+
 export async function setPasswordHash(accountId: string, passwordHash: string, now: Date, db?: Queryable): Promise<number> {
   // In the caller's transaction when given one, with the owner's notice of it (account-change-notice.ts).
   if (db) {
@@ -201,8 +205,8 @@ export async function setPasswordHash(accountId: string, passwordHash: string, n
     );
     if (!row) throw new Error("setPasswordHash: no such account");
     await db.query(
-      "UPDATE account_token SET expires_at = $2::timestamptz WHERE account_id = $1::uuid AND purpose = 'email-change' AND used_at IS NULL AND expires_at > $2::timestamptz RETURNING id",
-      [accountId, now.toISOString()],
+      "UPDATE account_token SET expires_at = $2::timestamptz WHERE account_id = $1::uuid AND purpose = ANY($3::text[]) AND used_at IS NULL AND expires_at > $2::timestamptz RETURNING id",
+      [accountId, now.toISOString(), ENDED_BY_NEW_PASSWORD],
     );
     return Number(row.security_stamp);
   }
@@ -213,7 +217,7 @@ export async function setPasswordHash(accountId: string, passwordHash: string, n
       data: { passwordHash, securityStamp: { increment: 1 } },
       select: { securityStamp: true },
     }),
-    prisma.accountToken.updateMany({ where: { accountId, purpose: "email-change", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+    prisma.accountToken.updateMany({ where: { accountId, purpose: { in: ENDED_BY_NEW_PASSWORD }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
   ]);
   return row.securityStamp;
 }

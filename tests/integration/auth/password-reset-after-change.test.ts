@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as change } from "@/app/(auth)/connexion/oubli/changer/route";
+import { POST as send } from "@/app/(auth)/connexion/oubli/envoyer/route";
+import { POST as changePassword } from "@/app/compte/mot-de-passe/route";
+import { openSession } from "@/server/auth/open-session";
+import { startSignIn } from "@/server/auth/start-sign-in";
+import { database } from "@/server/db/client";
+import { useTestDatabase } from "../../setup/test-database";
+import { sessionCookie } from "../fhir-api/http";
+import { anAccount, anAddress, PASSWORD } from "./helpers";
+import { Browser, startTestServer } from "./test-server";
+
+useTestDatabase();
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer({ "/connexion/oubli/envoyer": send, "/connexion/oubli/changer": change, "/compte/mot-de-passe": changePassword }, 1);
+});
+afterAll(() => server.close());
+
+async function linkSentTo(email: string): Promise<string | undefined> {
+  const rows = await (await database()).sql.query<{ text_body: string }>(
+    "SELECT text_body FROM email_outbox WHERE recipient = $1 AND kind = 'account-password-reset' ORDER BY created_at DESC LIMIT 1",
+    [email],
+  );
+  return rows[0]?.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1];
+}
+
+describe("a reset link asked before the owner changed her password", () => {
+  it("no longer changes it: whoever asked for it (from her mailbox) cannot undo the change she made", async () => {
+    const account = await anAccount();
+    // Someone who reads her mailbox (and found a code) asks for a reset link.
+    const intruder = new Browser(server.base, anAddress());
+    await intruder.post("/connexion/oubli/envoyer", { email: account.email });
+    const token = await linkSentTo(account.email);
+    expect(token).toBeDefined();
+
+    // She is told of the request and changes her password from her own session.
+    const owner = new Browser(server.base, anAddress());
+    const [name, value] = (await sessionCookie(await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" }))).split("=");
+    owner.jar.set(name!, value!);
+    const mine = "girafe nuage tournevis printemps";
+    const changed = await owner.post("/compte/mot-de-passe", { currentPassword: PASSWORD, newPassword: mine, code: account.code(new Date()) });
+    expect(changed.headers.get("location")).toBe("/espace/compte?ok=mot-de-passe");
+
+    const theirs = "tournesol baleine escalier violon";
+    const reset = await intruder.post("/connexion/oubli/changer", { token: token!, newPassword: theirs, code: account.code(new Date(Date.now() + 30_000)) });
+    expect(reset.headers.get("location")).toContain("erreur=lien");
+    expect((await startSignIn({ email: account.email, password: theirs, address: anAddress(), now: new Date() })).ok).toBe(false);
+    expect((await startSignIn({ email: account.email, password: mine, address: anAddress(), now: new Date() })).ok).toBe(true);
+  });
+});
