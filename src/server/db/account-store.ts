@@ -241,7 +241,12 @@ export async function setAccountDisabled(accountId: string, disabled: boolean): 
 }
 
 /** The account's sign-in address, once the new one is confirmed (src/server/accounts/change-email.ts). */
-export async function setAccountEmail(accountId: string, email: string): Promise<void> {
+export async function setAccountEmail(accountId: string, email: string, now: Date): Promise<void> {
   const { prisma } = await database();
-  await prisma.account.update({ where: { id: accountId }, data: { email } });
+  // A reset link went to the old address: whoever still reads that mailbox (the reason she may be
+  // moving away from it) must not use it to choose her password once the account is no longer there.
+  await prisma.$transaction([
+    prisma.account.update({ where: { id: accountId }, data: { email } }),
+    prisma.accountToken.updateMany({ where: { accountId, purpose: "password-reset", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+  ]);
 }
