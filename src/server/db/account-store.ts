@@ -193,6 +193,9 @@ export async function findPasswordHash(accountId: string): Promise<string | unde
  * mailbox and have the reset links sent there. A reset link asked before ends too, for the same
  * reason: the owner told of a request she did not make changes her password, and whoever reads
  * her mailbox must not then replace it with theirs (the link a reset spends is already spent).
+ * So does a sign-in whose password step the old password passed and whose code is still awaited:
+ * whoever had that password would otherwise finish it with a code (a sign-in an identity began
+ * is not the password's, and stays).
  */
 const ENDED_BY_NEW_PASSWORD = ["email-change", "password-reset"];
 
@@ -208,6 +211,10 @@ export async function setPasswordHash(accountId: string, passwordHash: string, n
       "UPDATE account_token SET expires_at = $2::timestamptz WHERE account_id = $1::uuid AND purpose = ANY($3::text[]) AND used_at IS NULL AND expires_at > $2::timestamptz RETURNING id",
       [accountId, now.toISOString(), ENDED_BY_NEW_PASSWORD],
     );
+    await db.query(
+      "UPDATE sign_in_challenge SET expires_at = $2::timestamptz WHERE account_id = $1::uuid AND purpose = 'sign-in' AND oidc_ref IS NULL AND used_at IS NULL AND expires_at > $2::timestamptz RETURNING id",
+      [accountId, now.toISOString()],
+    );
     return Number(row.security_stamp);
   }
   const { prisma } = await database();
@@ -218,6 +225,7 @@ export async function setPasswordHash(accountId: string, passwordHash: string, n
       select: { securityStamp: true },
     }),
     prisma.accountToken.updateMany({ where: { accountId, purpose: { in: ENDED_BY_NEW_PASSWORD }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+    prisma.signInChallenge.updateMany({ where: { accountId, purpose: "sign-in", oidcRef: null, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
   ]);
   return row.securityStamp;
 }
