@@ -19,7 +19,7 @@ import { RightsFieldset } from "./rights-fieldset";
 export type InviteErrors = Partial<Record<"prenom" | "nom" | "email" | "lien" | "fin", string>>;
 
 /** Which field a refusal's code names (relatives-notices.ts): the date, a name, the e-mail (also her own address, or one that cannot be invited), the tie. */
-const FIELD_OF: Partial<Record<string, keyof InviteErrors>> = { date: "fin", prenom: "prenom", nom: "nom", email: "email", "soi-meme": "email", adresse: "email", lien: "lien" };
+const FIELD_OF: Partial<Record<string, keyof InviteErrors>> = { date: "fin", prenom: "prenom", nom: "nom", email: "email", "soi-meme": "email", lien: "lien" };
 
 /** The invitation form's field errors for the code the page came back with, its notice's words beside the field. */
 export function inviteErrors(code: string | null, text: string | undefined): InviteErrors {

@@ -18,7 +18,6 @@ export const RELATIVES_NOTICES = {
   nom: "error",
   email: "error",
   "soi-meme": "error",
-  adresse: "error",
   trop: "error",
   lien: "error",
   formulaire: "error",

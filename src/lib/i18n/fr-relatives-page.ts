@@ -35,7 +35,6 @@ export const frRelativesPage = {
       nom: "Le nom manque, dépasse 80 caractères ou contient un caractère non accepté (< ou >). Rien n'a été envoyé.",
       email: "L'adresse e-mail n'est pas valide : indiquez-la sous la forme nom@exemple.fr. Rien n'a été envoyé.",
       "soi-meme": "Vous ne pouvez pas vous inviter vous-même : indiquez l'adresse e-mail du proche à inviter. Rien n'a été envoyé.",
-      adresse: "Cette adresse e-mail ne peut pas recevoir d'invitation : indiquez une autre adresse de votre proche, par exemple son adresse personnelle. Rien n'a été envoyé.",
       // The bound is MAX_INVITATIONS_PER_DAY (invitation-quota.ts), per space and cancelled ones included.
       trop: "Cet espace a déjà envoyé 20 invitations en 24 heures, le maximum (les invitations annulées comptent aussi). Vous pourrez en envoyer une autre au plus tard dans 24 heures. Rien n'a été envoyé.",
       lien: "Ce lien ne convient pas pour un enfant : choisissez-en un dans la liste proposée. Rien n'a été envoyé.",

@@ -12,7 +12,7 @@ import { cancelLines, invitationEmail } from "./delegation-emails";
 import { endDayAllowed, INVITATION_TTL_MS, managesChildSpace } from "./invitation-state";
 import { hashSecret, newSecret } from "./invitation-secret";
 import { managedSpace, managedSpaceUntil } from "./managed-space";
-import { addressRefused, childTieRefused, endDayRefused, selfInvitationRefused } from "./relatives-refusal";
+import { childTieRefused, endDayRefused, selfInvitationRefused } from "./relatives-refusal";
 import { refuseInvitationPastQuota } from "./invitation-quota";
 
 export type InviteInput = {
@@ -41,15 +41,11 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
   const invitee = await findAccountByEmail(input.email);
   const inviter = repo.actor.kind === "patient" || repo.actor.kind === "guardian" ? repo.actor.accountId : undefined;
   if (invitee && invitee.id === inviter) throw selfInvitationRefused();
-  // A professional's account never accepts (only a patient's own space does, acceptInvitation):
-  // the link would be e-mailed for nothing, and refused only once opened. Refused here, but
-  // without saying why. The portal does not tell who has an account under an address: an
-  // invitation goes out alike whether the invitee has one or opens one from the link, and a
-  // change of address to one already taken gets the same answer as any other (change-email.ts).
-  // « Ce professionnel… » would turn this form into a way to test addresses against the
-  // professionals' accounts; the refusal says only that this address cannot be invited, and
-  // suggests a personal one, which is what the inviter needs to go on.
-  if (invitee?.kind === "practitioner") throw addressRefused();
+  // A professional's account never accepts (only a patient's own space does, acceptInvitation,
+  // which says so to whoever opens the link signed in as one). Its address is invited as any
+  // other all the same: a refusal of its own, however worded, told any signed-in patient which
+  // addresses hold a professional's account, one free post each. The portal does not tell who
+  // has an account under an address (change-email.ts answers a taken address as a free one).
   const secret = newSecret();
   const cancelSecret = newSecret();
   const appUrl = env().APP_URL;

@@ -25,4 +25,3 @@ export const childTieRefused = () => new RelativesRefusal("lien", "Ce lien ne co
 
 export const selfInvitationRefused = () => new RelativesRefusal("soi-meme", "Une invitation ne s'adresse pas à son propre compte.");
 
-export const addressRefused = () => new RelativesRefusal("adresse", "Cette adresse e-mail ne peut pas recevoir d'invitation.");

@@ -89,7 +89,7 @@ describe("the relatives page, after the invitation form came back refused", () =
     const person = await personWithAccount(system, "Rose", "Champs");
     const control = (html: string, name: string) => html.match(new RegExp(`<(?:input|select)[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
     const fields = ["prenom", "nom", "email", "lien", "fin"];
-    for (const [code, field] of [["prenom", "prenom"], ["nom", "nom"], ["email", "email"], ["soi-meme", "email"], ["adresse", "email"], ["lien", "lien"]] as const) {
+    for (const [code, field] of [["prenom", "prenom"], ["nom", "nom"], ["email", "email"], ["soi-meme", "email"], ["lien", "lien"]] as const) {
       const html = (await servePage(relativesPage, `/espace/proches?message=${code}`, { cookie: person.session.cookie })).html!;
       expect(control(html, field), code).toContain('aria-invalid="true"');
       const errorId = control(html, field).match(/aria-describedby="(?:[^"]* )?([^" ]*-error)"/)?.[1];
