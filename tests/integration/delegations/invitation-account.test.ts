@@ -10,7 +10,7 @@ import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day"
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { recoverAccount } from "@/server/accounts/recover-account";
-import { ACCOUNT_CODES_PER_INVITATION } from "@/server/delegations/open-caregiver-account";
+import { ACCOUNT_CODES_PER_INVITATION, OPEN_ACCOUNT_ANSWER_FLOOR_MS } from "@/server/delegations/open-caregiver-account";
 import { totpCode } from "@/server/auth/totp";
 import { accountForEnrolment, findAccountByFhirRef } from "@/server/db/account-enrolment-store";
 import { findAccountByEmail } from "@/server/db/account-store";
@@ -183,6 +183,23 @@ describe("opening an account from an invitation", () => {
     expect(await mailsTo(letter, "delegation-account-code")).toHaveLength(0);
     expect(await world.system.read<Patient>("Patient", record.id!)).toMatchObject({ birthDate: "1950-05-05", name: [{ given: ["Rose"] }] });
     expect((await findAccountByFhirRef(`Patient/${record.id!}`))?.activatedAt).toBeNull();
+  });
+
+  it("answers after the same floor whether the invited address has an account or not, so its time does not tell the link's holder", async () => {
+    // Without the floor, an address with an account was answered in a third to half the time a
+    // new one took (its record and code are written): the inviter, who holds the link, learned from
+    // the time alone whether the person she invited already had an account here.
+    const timed = async (email: string) => {
+      const jeton = await invite(email);
+      const started = performance.now();
+      expect(where(await openAccount(new Browser(server.base, anAddress()), jeton, "1980-03-03"))).toBe(SENT);
+      return performance.now() - started;
+    };
+    for (let i = 0; i < 2; i++) {
+      // A timer may fire a millisecond early.
+      expect(await timed(world.jean.email)).toBeGreaterThanOrEqual(OPEN_ACCOUNT_ANSWER_FLOOR_MS - 2);
+      expect(await timed(`nouveau-${i}-${Date.now()}@example.org`)).toBeGreaterThanOrEqual(OPEN_ACCOUNT_ANSWER_FLOOR_MS - 2);
+    }
   });
 
   it("leaves an account waiting for its re-activation after a recovery by the assistance out of reach: its record is not rewritten, its code stands", async () => {
