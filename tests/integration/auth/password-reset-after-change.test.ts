@@ -41,14 +41,27 @@ async function ownerSignedIn(account: Awaited<ReturnType<typeof anAccount>>): Pr
   return owner;
 }
 
+/** Someone who reads her mailbox (and found a code) asks for a reset link. */
+async function linkAskedFor(account: Awaited<ReturnType<typeof anAccount>>): Promise<{ intruder: Browser; token: string }> {
+  const intruder = new Browser(server.base, anAddress());
+  await intruder.post("/connexion/oubli/envoyer", { email: account.email });
+  const token = await linkSentTo(account.email);
+  expect(token).toBeDefined();
+  return { intruder, token: token! };
+}
+
+/** The intruder's reset, with a code of the next step (the one before is spent): refused, nothing changed. */
+async function resetRefused(intruder: Browser, token: string, account: Awaited<ReturnType<typeof anAccount>>, signInEmail: string) {
+  const theirs = "tournesol baleine escalier violon";
+  const reset = await intruder.post("/connexion/oubli/changer", { token, newPassword: theirs, code: account.code(new Date(Date.now() + 30_000)) });
+  expect(reset.headers.get("location")).toContain("erreur=lien");
+  expect((await startSignIn({ email: signInEmail, password: theirs, address: anAddress(), now: new Date() })).ok).toBe(false);
+}
+
 describe("a reset link asked before the owner changed her password", () => {
   it("no longer changes it: whoever asked for it (from her mailbox) cannot undo the change she made", async () => {
     const account = await anAccount();
-    // Someone who reads her mailbox (and found a code) asks for a reset link.
-    const intruder = new Browser(server.base, anAddress());
-    await intruder.post("/connexion/oubli/envoyer", { email: account.email });
-    const token = await linkSentTo(account.email);
-    expect(token).toBeDefined();
+    const { intruder, token } = await linkAskedFor(account);
 
     // She is told of the request and changes her password from her own session.
     const owner = await ownerSignedIn(account);
@@ -56,19 +69,13 @@ describe("a reset link asked before the owner changed her password", () => {
     const changed = await owner.post("/compte/mot-de-passe", { currentPassword: PASSWORD, newPassword: mine, code: account.code(new Date()) });
     expect(changed.headers.get("location")).toBe("/espace/compte?ok=mot-de-passe");
 
-    const theirs = "tournesol baleine escalier violon";
-    const reset = await intruder.post("/connexion/oubli/changer", { token: token!, newPassword: theirs, code: account.code(new Date(Date.now() + 30_000)) });
-    expect(reset.headers.get("location")).toContain("erreur=lien");
-    expect((await startSignIn({ email: account.email, password: theirs, address: anAddress(), now: new Date() })).ok).toBe(false);
+    await resetRefused(intruder, token, account, account.email);
     expect((await startSignIn({ email: account.email, password: mine, address: anAddress(), now: new Date() })).ok).toBe(true);
   });
 
   it("no longer changes it once she has moved her account to another address: the old mailbox holds nothing that still works", async () => {
     const account = await anAccount();
-    const intruder = new Browser(server.base, anAddress());
-    await intruder.post("/connexion/oubli/envoyer", { email: account.email });
-    const token = await linkSentTo(account.email);
-    expect(token).toBeDefined();
+    const { intruder, token } = await linkAskedFor(account);
 
     // She moves the account away from the mailbox she no longer trusts.
     const owner = await ownerSignedIn(account);
@@ -77,10 +84,7 @@ describe("a reset link asked before the owner changed her password", () => {
     const confirmation = await linkSentTo(newEmail, "account-email-change");
     expect((await owner.post("/compte/adresse/confirmer/envoyer", { token: confirmation! })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");
 
-    const theirs = "tournesol baleine escalier violon";
-    const reset = await intruder.post("/connexion/oubli/changer", { token: token!, newPassword: theirs, code: account.code(new Date(Date.now() + 30_000)) });
-    expect(reset.headers.get("location")).toContain("erreur=lien");
-    expect((await startSignIn({ email: newEmail, password: theirs, address: anAddress(), now: new Date() })).ok).toBe(false);
+    await resetRefused(intruder, token, account, newEmail);
     expect((await startSignIn({ email: newEmail, password: PASSWORD, address: anAddress(), now: new Date() })).ok).toBe(true);
   });
 });
