@@ -1,4 +1,4 @@
-import type { RelatedPerson, Resource } from "@medplum/fhirtypes";
+import type { Patient, RelatedPerson, Resource } from "@medplum/fhirtypes";
 import type { Actor } from "./actor";
 import { applicableDelegation } from "./applicable-delegation";
 import type { Reason } from "./decision";
@@ -52,6 +52,13 @@ export function agentWriteRefusal(
       // The birth date ends a guardianship at majority (children/majority.ts): a guardian who
       // made the child younger would keep the access past 18. Only the record system changes it.
       if (resource === next && (stored.birthDate ?? "") !== (next.birthDate ?? "")) return "birth-date";
+      // The e-mail on the record is where the majority handover sends the activation code of the
+      // young adult's own account (children/run-majority-tick.ts), which the birth date alone then
+      // opens: a guardian who put their own address there would receive the code and keep the
+      // space past 18, what the young person kept from them included (CSP art. L1111-5). So
+      // whoever acts for the patient never changes it; without one from the record system, the
+      // young person asks the service for an activation letter.
+      if (resource === next && emailsOf(stored) !== emailsOf(next)) return "record-email";
     } else if (resource.resourceType === "Consent") {
       if (referencesOf(resource.provision).some((ref) => ref === `Patient/${self.patientId}` || ownRelatedPersons.has(ref.replace(/^RelatedPerson\//, "")))) {
         return "self-rule";
@@ -59,6 +66,11 @@ export function agentWriteRefusal(
     }
   }
   return undefined;
+}
+
+/** The record's e-mail addresses, in order, as one comparable string. */
+function emailsOf(patient: Patient): string {
+  return JSON.stringify((patient.telecom ?? []).filter((t) => t.system === "email").map((t) => [t.value?.trim().toLowerCase() ?? "", t.period?.end ?? "", t.use ?? ""]));
 }
 
 function delegationOf(patientId: string, person: RelatedPerson): Delegation | undefined {

@@ -44,6 +44,8 @@ export type Reason =
   | "end-widening"
   | "self-rule"
   | "birth-date"
+  // The e-mail the majority handover sends the young adult's activation code to (agent-writes.ts).
+  | "record-email"
   // The identity a professional finds the patient by, the record system's alone (identity-changes.ts).
   | "identity"
   // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).

@@ -188,6 +188,23 @@ describe("a guardian's access ends on the 18th birthday, on every path", () => {
     expect((await repo.read<Patient>("Patient", teen)).birthDate).toBe(stored.birthDate);
   });
 
+  it("nor can Camille put her own address on Lou's record, where the code of Lou's account goes: 403, no address; Lou is sent to the assistance's letter", async () => {
+    const repo = await system();
+    const stored = await repo.read<Patient>("Patient", teen);
+    const camilleAddress = `camille-${Date.now()}@example.org`;
+    const answer = await fhir("PUT", `Patient/${teen}`, {
+      cookie: session.cookie,
+      body: { ...stored, telecom: [{ system: "email", value: camilleAddress }] },
+      headers: sameOrigin({ "if-match": `W/"${stored.meta?.versionId}"` }),
+    });
+    expect(answer.status).toBe(403);
+    expect((await repo.read<Patient>("Patient", teen)).telecom).toBeUndefined();
+
+    const tick = await runMajorityTick(new Date());
+    expect(tick.handedOver.filter((h) => h.patientId === teen)).toEqual([{ patientId: teen, activation: "letter", guardians: 1 }]);
+    expect(await db().prisma.emailOutbox.count({ where: { recipient: camilleAddress } })).toBe(0);
+  });
+
   it("on the birthday (Paris day), the API answers 404, writes are refused, the form writes nowhere, and the space cannot be reopened", async () => {
     const repo = await system();
     const patient = await repo.read<Patient>("Patient", teen);
