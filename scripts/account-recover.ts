@@ -1,5 +1,5 @@
 /**
- * `npm run account:recover -- --patient <Patient id>` (or `--practitioner <id>`): for a holder who
+ * `npm run account:recover -- --patient <Patient id> --par "<operator>"` (or `--practitioner <id>`): for a holder who
  * lost her second factor (phone, passkeys) AND her recovery codes. Run by the service's
  * assistance only, after checking her identity out of band; see HELP below and
  * src/server/accounts/recover-account.ts. Run with `tsx --conditions react-server` (server-only modules).
@@ -9,7 +9,7 @@ import { recoverAccount, type RecoverInput } from "@/server/accounts/recover-acc
 import { printActivationCode } from "./lib/print-activation-code";
 import { runCommand } from "./lib/run-command";
 
-const HELP = `Usage : npm run account:recover -- (--patient <id> | --practitioner <id>)
+const HELP = `Usage : npm run account:recover -- (--patient <id> | --practitioner <id>) --par "<votre nom ou identifiant>"
 
 Pour une personne qui a perdu son second facteur (téléphone, clé d'accès) ET ses codes de secours.
 Réservé à l'assistance du service, APRÈS avoir vérifié l'identité de la personne par un autre moyen
@@ -24,16 +24,20 @@ Le titulaire est prévenu par e-mail à l'adresse du compte.
 Le code s'envoie à la personne par un canal que l'assistance a vérifié (courrier à l'adresse du dossier,
 ou l'adresse e-mail du compte une fois vérifiée), jamais à la personne qui appelle. Elle l'utilise sur
 la page d'activation avec sa date de naissance, choisit un nouveau mot de passe et un second facteur.
-Relancer la commande remplace le code précédent.`;
+Relancer la commande remplace le code précédent.
+
+--par est obligatoire : le nom ou l'identifiant de la personne de l'assistance qui lance la commande.
+Il est gardé dans le journal du compte ; le titulaire, lui, lit « par l'assistance du service ».`;
 
 const REASONS = {
+  "no-operator": 'indiquez qui lance la commande : --par "<votre nom ou identifiant>"',
   "no-account": "aucun compte n'est lié à cette ressource (identifiant inconnu, ou personne jamais invitée : npm run account:invite)",
   "never-activated": "ce compte n'a jamais été activé : envoyez une nouvelle invitation (npm run account:invite)",
   disabled: "ce compte est désactivé",
 } as const;
 
 function main(): void {
-  const { values } = parseArgs({ options: { patient: { type: "string" }, practitioner: { type: "string" }, help: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { patient: { type: "string" }, practitioner: { type: "string" }, par: { type: "string" }, help: { type: "boolean" } } });
   const kind = values.patient ? "patient" : values.practitioner ? "practitioner" : undefined;
   if (values.help) {
     console.log(HELP);
@@ -43,7 +47,7 @@ function main(): void {
     console.error(HELP);
     process.exit(2);
   }
-  const input: RecoverInput = { kind, resourceId: (values.patient ?? values.practitioner)!, now: new Date() };
+  const input: RecoverInput = { kind, resourceId: (values.patient ?? values.practitioner)!, operator: values.par ?? "", now: new Date() };
   runCommand("Récupération impossible", async () => {
     const result = await recoverAccount(input);
     if (!result.ok) {

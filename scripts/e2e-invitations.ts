@@ -42,7 +42,7 @@ async function main(): Promise<number> {
       if (key === "assistance") {
         // Her old password is the one the other new patients choose (tests/e2e/helpers/new-patients.ts): accounts.spec.ts sees it refused.
         await createAccount({ email: p.email, password: "Trois ours lisent des cartes marines", totpSecret: newTotpSecret(), kind: "patient", fhirRef: `Patient/${p.id}`, displayName: `${p.given} ${p.family}` });
-        const recovered = await recoverAccount({ kind: "patient", resourceId: p.id, now: new Date() });
+        const recovered = await recoverAccount({ kind: "patient", resourceId: p.id, operator: "e2e", now: new Date() });
         if (!recovered.ok) throw new Error(`Récupération de ${key} refusée : ${recovered.reason}`);
         codes[key] = recovered.code;
         continue;

@@ -174,7 +174,7 @@ test("with the phone and the recovery codes lost, /connexion/secours sends her t
   // The code the assistance sent her, with her birth date: a new password, a new app, her space.
   const { app } = await activateWithApp(page, "assistance");
   await page.goto("/espace/compte");
-  await expect(page.getByRole("main")).toContainText("Moyens de connexion retirés par l'assistance (compte à réactiver)");
+  await expect(page.getByRole("main")).toContainText("Moyens de connexion retirés par l'assistance du service (compte à réactiver)");
   await page.goto("/espace/documents");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("banner")).toContainText(nameOf("assistance"));

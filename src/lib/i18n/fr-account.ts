@@ -271,6 +271,6 @@ export const frAccount = {
     "oidc-sign-in": "Connexion par un fournisseur d'identité",
     "oidc-linked": "Identité numérique liée au compte",
     "oidc-unlinked": "Identité numérique déliée du compte",
-    "second-factors-removed": "Moyens de connexion retirés par l'assistance (compte à réactiver)",
+    "second-factors-removed": "Moyens de connexion retirés par l'assistance du service (compte à réactiver)",
   },
 };

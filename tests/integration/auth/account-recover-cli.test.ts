@@ -51,7 +51,17 @@ describe("npm run account:recover", () => {
       return { patientId: patient.id!, account, sessionId };
     });
 
-    const run = await runRecover(["--patient", before.patientId]);
+    // Without who runs it, nothing happens: the session still holds, exit code 1.
+    const anonymous = await runRecover(["--patient", before.patientId]);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toContain('Récupération refusée : indiquez qui lance la commande : --par "<votre nom ou identifiant>". Rien n\'a été modifié.');
+    expect(anonymous.stdout).toBe("");
+    await withDatabase(async () => {
+      expect(await checkSession(before.sessionId, new Date())).toBeDefined();
+      expect(await accountForEnrolment(before.account.id)).toMatchObject({ hasPassword: true, hasTotp: true });
+    });
+
+    const run = await runRecover(["--patient", before.patientId, "--par", "Claire Assistance (A-042)"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const code = /Code d'activation \(affiché une seule fois, à transmettre par un canal vérifié\) : (\S+)/.exec(run.stdout)?.[1];
@@ -66,6 +76,10 @@ describe("npm run account:recover", () => {
       const { sql } = await database();
       const mails = await sql.query<{ text_body: string }>("SELECT text_body FROM email_outbox WHERE recipient = $1", [`cli-${before.patientId}@example.org`]);
       expect(mails.some((mail) => mail.text_body.includes("à la suite de la demande faite à l'assistance"))).toBe(true);
+      // The trail keeps who at the assistance did it; her e-mail does not name them.
+      expect(mails.some((mail) => mail.text_body.includes("Claire"))).toBe(false);
+      const trail = await sql.query<{ detail: string }>("SELECT detail FROM account_event WHERE account_id = $1 AND kind = 'second-factors-removed'", [before.account.id]);
+      expect(trail.map((row) => row.detail)).toEqual(["assistance : Claire Assistance (A-042)"]);
       expect(await startActivation({ code: code!, birthDate: BIRTH_DATE, address: anAddress(), userAgent: null, now: new Date() })).toMatchObject({ ok: true });
     });
   }, 120_000);
@@ -77,11 +91,11 @@ describe("npm run account:recover", () => {
       if (!result.ok) throw new Error(result.reason);
       return { patientId: patient.id!, code: result.code };
     });
-    const unknown = await runRecover(["--practitioner", "3f1c9c1e-0000-4000-8000-000000000000"]);
+    const unknown = await runRecover(["--practitioner", "3f1c9c1e-0000-4000-8000-000000000000", "--par", "A-042"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("Récupération refusée : aucun compte n'est lié à cette ressource");
     expect(unknown.stderr).toContain("Rien n'a été modifié.");
-    const never = await runRecover(["--patient", invited.patientId]);
+    const never = await runRecover(["--patient", invited.patientId, "--par", "A-042"]);
     expect(never.code).toBe(1);
     expect(never.stderr).toContain("Récupération refusée : ce compte n'a jamais été activé : envoyez une nouvelle invitation (npm run account:invite). Rien n'a été modifié.");
     expect(never.stdout).toBe("");

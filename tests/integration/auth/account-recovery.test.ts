@@ -118,7 +118,7 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
     const withApp = await waitingForCode(before.email);
     const withRecoveryCode = await waitingForCode(before.email);
 
-    const recovered = await recoverAccount({ kind: "patient", resourceId: before.patientId, now: new Date() });
+    const recovered = await recoverAccount({ kind: "patient", resourceId: before.patientId, operator: "Test Assistance", now: new Date() });
     if (!recovered.ok) throw new Error(recovered.reason);
     expect(recovered.accountId).toBe(before.accountId);
 
@@ -143,13 +143,17 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
 
     // « Mon compte »'s list of changes says what the assistance did.
     const account = (await servePage(patientAccountPage, "/espace/compte", { cookie: after.browser.cookieHeader() })).html!.replaceAll("&#x27;", "'");
-    expect(account).toContain("Moyens de connexion retirés par l'assistance (compte à réactiver)");
+    expect(account).toContain("Moyens de connexion retirés par l'assistance du service (compte à réactiver)");
+    // Who at the assistance did it stays in the trail, not on her page.
+    expect(account).not.toContain("Test Assistance");
+    const trail = await db().sql.query<{ detail: string }>("SELECT detail FROM account_event WHERE account_id = $1::uuid AND kind = 'second-factors-removed'", [before.accountId]);
+    expect(trail.map((row) => row.detail)).toEqual(["assistance : Test Assistance"]);
     // Two activations and six sign-in attempts, each hashing a password: slow on a loaded machine.
   }, 90_000);
 
   it("tells the holder by e-mail at the account's address, with the date and the assistance's contact, and nothing of her record", async () => {
     const before = await activatedPatient();
-    const recovered = await recoverAccount({ kind: "patient", resourceId: before.patientId, now: new Date("2026-12-07T09:30:00Z") });
+    const recovered = await recoverAccount({ kind: "patient", resourceId: before.patientId, operator: "Test Assistance", now: new Date("2026-12-07T09:30:00Z") });
     expect(recovered.ok).toBe(true);
     const start = Date.now();
     let mail = smtp().mails.find((m) => m.to.includes(before.email) && m.text.includes("assistance"));
@@ -172,8 +176,8 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
 
   it("a second run replaces the first code: the first reads as spent, the second activates", async () => {
     const before = await activatedPatient();
-    const first = await recoverAccount({ kind: "patient", resourceId: before.patientId, now: new Date() });
-    const second = await recoverAccount({ kind: "patient", resourceId: before.patientId, now: new Date() });
+    const first = await recoverAccount({ kind: "patient", resourceId: before.patientId, operator: "Test Assistance", now: new Date() });
+    const second = await recoverAccount({ kind: "patient", resourceId: before.patientId, operator: "Test Assistance", now: new Date() });
     if (!first.ok || !second.ok) throw new Error("recovery refused");
     expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: first.code, birthDate: BIRTH_DATE }))).toBe("/activer?erreur=utilise");
     // Without the birth date, the new code alone opens nothing.
@@ -182,12 +186,13 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
   });
 
   it("refuses an unknown id and an account never activated, and changes nothing", async () => {
-    expect(await recoverAccount({ kind: "patient", resourceId: "3f1c9c1e-0000-4000-8000-000000000000", now: new Date() })).toEqual({ ok: false, reason: "no-account" });
-    expect(await recoverAccount({ kind: "patient", resourceId: "not-an-id", now: new Date() })).toEqual({ ok: false, reason: "no-account" });
+    expect(await recoverAccount({ kind: "patient", resourceId: "3f1c9c1e-0000-4000-8000-000000000000", operator: " \n\t ", now: new Date() })).toEqual({ ok: false, reason: "no-operator" });
+    expect(await recoverAccount({ kind: "patient", resourceId: "3f1c9c1e-0000-4000-8000-000000000000", operator: "Test Assistance", now: new Date() })).toEqual({ ok: false, reason: "no-account" });
+    expect(await recoverAccount({ kind: "patient", resourceId: "not-an-id", operator: "Test Assistance", now: new Date() })).toEqual({ ok: false, reason: "no-account" });
     const patient = await (await systemRepository("recovery-tests")).create<Patient>(aPatient({ birthDate: BIRTH_DATE }));
     const invited = await inviteAccount({ kind: "patient", resourceId: patient.id!, email: `never-${patient.id}@example.org`, now: new Date() });
     if (!invited.ok) throw new Error(invited.reason);
-    expect(await recoverAccount({ kind: "patient", resourceId: patient.id!, now: new Date() })).toEqual({ ok: false, reason: "never-activated" });
+    expect(await recoverAccount({ kind: "patient", resourceId: patient.id!, operator: "Test Assistance", now: new Date() })).toEqual({ ok: false, reason: "never-activated" });
     // The invitation's code still works, and no e-mail or trail row was written.
     expect(where(await new Browser(server.base, anAddress()).post("/activer/etape/code", { code: invited.code, birthDate: BIRTH_DATE }))).toBe("/activer/mot-de-passe");
     const rows = await db().sql.query("SELECT 1 FROM account_event WHERE account_id = $1::uuid AND kind = 'second-factors-removed'", [invited.accountId]);
@@ -196,7 +201,7 @@ describe("recovery of an account by the assistance (npm run account:recover)", (
 
   it("an account waiting for its re-activation is no invitation's to take: account:invite refuses it", async () => {
     const before = await activatedPatient();
-    expect((await recoverAccount({ kind: "patient", resourceId: before.patientId, now: new Date() })).ok).toBe(true);
+    expect((await recoverAccount({ kind: "patient", resourceId: before.patientId, operator: "Test Assistance", now: new Date() })).ok).toBe(true);
     expect(await inviteAccount({ kind: "patient", resourceId: before.patientId, email: `other-${before.patientId}@example.org`, now: new Date() })).toEqual({ ok: false, reason: "already-active" });
   });
 });

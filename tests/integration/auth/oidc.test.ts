@@ -69,7 +69,7 @@ describe("OpenID Connect provider", () => {
     const account = await anAccount();
     const sub = `sub-${account.id}`;
     await link(account.id, sub);
-    const recovered = await recoverAccount({ kind: "patient", resourceId: account.fhirRef.slice("Patient/".length), now: new Date() });
+    const recovered = await recoverAccount({ kind: "patient", resourceId: account.fhirRef.slice("Patient/".length), operator: "Test Assistance", now: new Date() });
     expect(recovered.ok).toBe(true);
     expect(await resolveOidcSignIn({ issuer: ISSUER, profile: { sub, acr: "eidas3" }, now: new Date() })).toEqual({ kind: "refused" });
   });

@@ -213,7 +213,7 @@ describe("opening an account from an invitation", () => {
     await finishActivation(browser, email, first);
     const account = (await findAccountByEmail(email))!;
     const patientId = account.fhirRef.slice("Patient/".length);
-    const recovered = await recoverAccount({ kind: "patient", resourceId: patientId, now: new Date() });
+    const recovered = await recoverAccount({ kind: "patient", resourceId: patientId, operator: "Test Assistance", now: new Date() });
     if (!recovered.ok) throw new Error(recovered.reason);
     const waiting = (await findAccountByEmail(email))!;
 
