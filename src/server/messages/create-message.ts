@@ -3,6 +3,7 @@ import type { Communication } from "@medplum/fhirtypes";
 import { now } from "../clock";
 import { inPrisma, type Queryable } from "../db/queryable";
 import { unsafeCaregiversWhoWrote } from "../fhir/caregivers-who-wrote";
+import { unsafeUnreadMessageWaiting } from "../fhir/unread-message-waiting";
 import type { Repository, TransactionScope } from "../fhir/repository";
 import { accountOf } from "../notifications/account-of";
 import { notify } from "../notifications/notify";
@@ -29,6 +30,11 @@ export async function createMessageIn(scope: TransactionScope, message: Communic
  * that conversation for the patient and still acts for her (caregivers-who-wrote.ts): her own
  * notice, which opening takes her into the patient's space, where the conversation is. The
  * patient's side's message is news for the professional's account.
+ *
+ * Each message has its notice, but a conversation sends one e-mail until it is read: while an
+ * earlier message from the same side waits unread there, the recipient was already e-mailed for
+ * it, and ten messages would otherwise make ten e-mails. Once she has opened the conversation (its
+ * messages carry their read receipt), the next message e-mails again.
  */
 async function tellRecipient(db: Queryable, message: Communication): Promise<void> {
   const conversationId = conversationIdOf(message);
@@ -37,14 +43,17 @@ async function tellRecipient(db: Queryable, message: Communication): Promise<voi
   if (!patientId || !practitionerId) return;
   const dedupeKey = `message-received:${message.id}`;
   const path = conversationId ? `/${conversationId}` : "";
-  if (message.sender?.reference?.startsWith("Practitioner/")) {
-    await notify(db, { patientId, kind: "message-received", link: `/espace/messages${path}`, dedupeKey });
+  const fromPractitioner = message.sender?.reference?.startsWith("Practitioner/") === true;
+  const alreadyEmailed = conversationId ? await unsafeUnreadMessageWaiting(db, { patientId, conversationId, fromPractitioner, exceptId: message.id! }) : false;
+  const email = alreadyEmailed ? ("never" as const) : undefined;
+  if (fromPractitioner) {
+    await notify(db, { patientId, kind: "message-received", link: `/espace/messages${path}`, dedupeKey, email });
     if (!conversationId) return;
     for (const accountId of await unsafeCaregiversWhoWrote(db, patientId, conversationId, now())) {
-      await notify(db, { accountId, space: patientId, kind: "message-answered-for-caregiver", link: `/espace/messages${path}`, dedupeKey: `${dedupeKey}:${accountId}` });
+      await notify(db, { accountId, space: patientId, kind: "message-answered-for-caregiver", link: `/espace/messages${path}`, dedupeKey: `${dedupeKey}:${accountId}`, email });
     }
     return;
   }
   const accountId = await accountOf(db, `Practitioner/${practitionerId}`);
-  if (accountId) await notify(db, { accountId, kind: "message-received", link: `/pro/messages${path}`, dedupeKey });
+  if (accountId) await notify(db, { accountId, kind: "message-received", link: `/pro/messages${path}`, dedupeKey, email });
 }

@@ -32,7 +32,8 @@ export function noticeRow(n: NotificationInput): NoticeRow {
   };
 }
 
-/** E-mailed when asked "always", for a security kind whatever the preferences, else unless the person said no. */
+/** Never when asked "never"; when asked "always", for a security kind whatever the preferences, else unless the person said no. */
 export function sendsEmail(n: NotificationInput, wants: boolean | null): boolean {
+  if (n.email === "never") return false;
   return n.email === "always" || KIND_INFO[n.kind].security || wants !== false;
 }

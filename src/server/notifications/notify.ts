@@ -33,8 +33,11 @@ export type NotificationInput = {
   detail?: string;
   /** The same key notified twice is stored (and e-mailed) once. */
   dedupeKey?: string;
-  /** "always" e-mails whatever the preferences; security kinds always do. */
-  email?: "always" | "preference";
+  /**
+   * "always" e-mails whatever the preferences; security kinds always do. "never": the notice
+   * only, its e-mail already sent for the same news (a conversation not read since: create-message.ts).
+   */
+  email?: "always" | "preference" | "never";
   /**
    * Fixed sentences added to the e-mail (a one-click cancel link of a delegation, say): built
    * from constant text and a link of ours, never from the record or anyone's name.
