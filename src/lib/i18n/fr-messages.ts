@@ -15,6 +15,8 @@ export const frMessaging = {
     /** A conversation's <title>: its subject and with whom, so that two open conversations are told apart. */
     conversationTitle: "{subject} — avec {name}",
     unread: plural({ one: "{count} non lu", other: "{count} non lus" }),
+    // On the professional's home, a link to their inbox; nothing said when there are none (src/pages/pro/index.tsx).
+    proHomeUnread: plural({ one: "{count} message non lu", other: "{count} messages non lus" }),
     lastMessage: "Dernier message de {name}, le {date}",
     noSubject: "Sans objet",
     newTitle: "Nouveau message",

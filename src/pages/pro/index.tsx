@@ -6,19 +6,23 @@ import { formatDay } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
+import { practitionerUnreadTotal } from "@/server/messages/list-conversations";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
 
-/** `emergency`: whether to offer the break-glass page (only to a role that allows it: may-break-glass.ts). */
-type Data = { displayName: string; list: PatientListPage; emergency: boolean };
+/**
+ * `emergency`: whether to offer the break-glass page (only to a role that allows it: may-break-glass.ts).
+ * `unread`: the messages the professional has yet to read, as their inbox counts them.
+ */
+type Data = { displayName: string; list: PatientListPage; emergency: boolean; unread: number };
 
 export const getServerSideProps = framedPage<Data>("practitioner", async ({ session, actor, repo }, { query }) => {
   if (actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
   const requested = Number(query.page);
-  const [list, emergency] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1), mayBreakGlass(repo)]);
-  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency } };
+  const [list, emergency, unread] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1), mayBreakGlass(repo), practitionerUnreadTotal(repo)]);
+  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency, unread } };
 });
 
 /**
@@ -35,6 +39,11 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
             {t("messaging.proTitle")}
           </a>
         </p>
+        {data.unread > 0 ? (
+          <p>
+            <a href="/pro/messages">{tn("messaging.proHomeUnread", data.unread)}</a>
+          </p>
+        ) : null}
       </PageHeader>
       <section aria-labelledby="patients-title" className="flex flex-col gap-4">
         <h2 id="patients-title" className="text-xl font-semibold">

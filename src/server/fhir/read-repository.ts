@@ -14,7 +14,7 @@ import { countRecordCopy } from "./record-copy-limit";
 import { getFile, type StoredFile } from "./file-store";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
 import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
-import { practitionerMessageRows, type PatientMessages } from "./practitioner-messages";
+import { practitionerMessageRows, type PatientMessages, type PractitionerMessagesFilter } from "./practitioner-messages";
 import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { versionsOfType, type TypeVersion } from "./type-history";
@@ -274,13 +274,14 @@ export class ReadRepository extends GuardedRepository {
 
   /**
    * For a practitioner: the messages of the conversations they take part in, across their
-   * patients (or of one conversation), each decided with its patient's rules: a patient who
-   * blocked them or whose authorisation ended is left out. One audit row per patient read.
+   * patients (or of one conversation, or only those unread: practitioner-messages.ts), each
+   * decided with its patient's rules: a patient who blocked them or whose authorisation ended is
+   * left out. One audit row per patient read.
    */
-  async practitionerMessages(conversationId?: string): Promise<PatientMessages[]> {
+  async practitionerMessages(filter: PractitionerMessagesFilter = {}): Promise<PatientMessages[]> {
     if (this.actor.kind !== "practitioner") return [];
     this.countRead();
-    const rows = await practitionerMessageRows(this.db.sql, agentRef(this.actor), conversationId);
+    const rows = await practitionerMessageRows(this.db.sql, agentRef(this.actor), filter);
     const byPatient = new Map<string, Resource[]>();
     for (const row of rows) {
       if (!row.patient_id) continue;

@@ -31,6 +31,17 @@ export async function listConversations(repo: Repository): Promise<ConversationS
   return summarise(messages, repo.actor, repo.now());
 }
 
+/**
+ * How many messages a professional has yet to read, for their home: only the unread rows are
+ * read (one statement), decided and audited per patient as the inbox's are, and counted as the
+ * inbox counts them.
+ */
+export async function practitionerUnreadTotal(repo: Repository): Promise<number> {
+  if (repo.actor.kind !== "practitioner") return 0;
+  const perPatient = ownedThreads(await repo.practitionerMessages({ unreadOnly: true }));
+  return unreadTotal(summarise(perPatient.flatMap((p) => p.messages), repo.actor, repo.now()));
+}
+
 /** How many messages the person has yet to read, for the header and the lists. */
 export function unreadTotal(conversations: ConversationSummary[]): number {
   return conversations.reduce((sum, conversation) => sum + conversation.unread, 0);

@@ -17,7 +17,7 @@ export async function conversationMessages(repo: Repository, conversationId: str
   let found: { patientId: string; messages: Communication[] } | undefined;
   if (repo.actor.kind === "practitioner") {
     // A thread mixed before the conversation check is its first message's record's (thread-owner.ts).
-    found = ownedThreads(await repo.practitionerMessages(conversationId))[0];
+    found = ownedThreads(await repo.practitionerMessages({ conversationId }))[0];
   } else {
     const patientId = spaceOf(repo.actor);
     const page = patientId ? await repo.search<Communication>("Communication", { patientId, group: [conversationId], count: 100, sort: "-date" }) : undefined;
