@@ -5,7 +5,10 @@ import { POST as record } from "@/app/(patient)/espace/carnet-enfant/mesure/rout
 import { addDaysToDay, addMonthsToDay, parisDayOf, startOfParisDay } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { aDelegation, aGuardianship } from "@/lib/fhir/builders/rules";
+import { recoverAccount } from "@/server/accounts/recover-account";
 import { checkSession } from "@/server/auth/check-session";
+import { newTotpSecret } from "@/server/auth/totp";
+import { createAccount } from "@/server/db/account-store";
 import { switchSpace } from "@/server/auth/switch-space";
 import { HANDOVER_GRACE_DAYS, handoverActivationExpiry, majorityDay } from "@/server/children/majority";
 import { runMajorityTick } from "@/server/children/run-majority-tick";
@@ -94,6 +97,48 @@ describe("runMajorityTick: thirty days before, an activation for the young perso
   });
 });
 
+/** Where /activer sends the young person after the code and birth date, the server's clock at `at`. */
+async function typeCode(at: Date, code: string, birthDate: string): Promise<string | null> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(at);
+  try {
+    const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const request = new Request(`${appUrl()}/activer/etape/code`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), "x-forwarded-for": address },
+      body: new URLSearchParams({ code, birthDate }),
+    });
+    return (await inRequestScope(request, () => typeActivationCode(request))).headers.get("location");
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/**
+ * The young person already had an account of their own, and lost every way into it: the
+ * assistance ran account:recover (recover-account.ts), which left it waiting for re-activation
+ * with a code sent by a channel it checked. That account is theirs (findAccountByFhirRef's
+ * `activatedOnce` counts the recovery): the handover invites nobody, sends no code to the address
+ * on the record (which may not be theirs, and would replace the assistance's code), and the
+ * assistance's code still opens the activation.
+ */
+describe("an account waiting for re-activation after account:recover is left alone by the handover", () => {
+  it("reports it as existing, e-mails no code, and the assistance's code still works", async () => {
+    const recordAddress = `dossier-${Date.now()}@example.org`;
+    const birthDate = birthDayFor(18, 15);
+    const teen = await aTeen("Lina", birthDate, [parents.camille], recordAddress);
+    await createAccount({ email: `compte-${teen}@example.org`, password: "girafe nuage tournevis printemps", totpSecret: newTotpSecret(), kind: "patient", fhirRef: `Patient/${teen}`, displayName: "Lina Martin" });
+    const recovered = await recoverAccount({ kind: "patient", resourceId: teen, operator: "Test Assistance", now: new Date() });
+    if (!recovered.ok) throw new Error(recovered.reason);
+
+    const tick = await runMajorityTick(new Date());
+    expect(tick.handedOver.find((h) => h.patientId === teen)).toEqual({ patientId: teen, activation: "existing", guardians: 1 });
+    expect(await db().prisma.emailOutbox.count({ where: { recipient: recordAddress } })).toBe(0);
+    expect(await db().prisma.account.findFirst({ where: { fhirRef: `Patient/${teen}` }, select: { email: true } })).toEqual({ email: `compte-${teen}@example.org` });
+    expect(await typeCode(new Date(), recovered.code, birthDate)).toMatch(/\/activer\/mot-de-passe$/);
+  });
+});
+
 /**
  * The handover's code is sent up to thirty days before the birthday: it must still work on the
  * birthday, and stop HANDOVER_GRACE_DAYS after it (an ordinary activation lasts 72 hours). Typed
@@ -117,22 +162,6 @@ describe("the handover's activation code lasts until HANDOVER_GRACE_DAYS after t
     return { code, birthDate, email };
   }
 
-  /** Where /activer sends the young person after the code and birth date, the server's clock at `at`. */
-  async function typeCode(at: Date, code: string, birthDate: string): Promise<string | null> {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(at);
-    try {
-      const address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-      const request = new Request(`${appUrl()}/activer/etape/code`, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), "x-forwarded-for": address },
-        body: new URLSearchParams({ code, birthDate }),
-      });
-      return (await inRequestScope(request, () => typeActivationCode(request))).headers.get("location");
-    } finally {
-      vi.useRealTimers();
-    }
-  }
 
   it("works on the 18th birthday, once, stored hashed with its end at the margin", async () => {
     const { code, birthDate, email } = await handedOver(20);
