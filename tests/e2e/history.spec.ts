@@ -101,7 +101,7 @@ test("Nadia does not recognise a professional's access in her history: one press
 
   await page.goto("/espace/historique");
   // What the button does is said once, in words, above the table.
-  await expect(page.getByText("« Je ne reconnais pas cet accès » bloque ce professionnel tout de suite et signale l'accès.")).toBeVisible();
+  await expect(page.getByText("« Je ne reconnais pas cet accès » bloque tout de suite la personne à l'origine de l'accès et le signale.")).toBeVisible();
   const moreausAccess = page.getByRole("row").filter({ hasText: "Dr Inès Moreau" }).filter({ hasText: "Autorisé" }).first();
   await moreausAccess.getByRole("button", { name: "Je ne reconnais pas cet accès" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Le blocage est enregistré et l'accès est signalé" })).toBeVisible();

@@ -247,8 +247,9 @@ export const frSharing = {
   },
   unrecognised: {
     button: "Je ne reconnais pas cet accès",
-    hint: "Bloque ce professionnel tout de suite et signale l'accès.",
-    tableHint: "« Je ne reconnais pas cet accès » bloque ce professionnel tout de suite et signale l'accès.",
+    // Said of whoever it was, man or woman: « la personne à l'origine de l'accès », not « ce professionnel ».
+    hint: "Bloque tout de suite la personne à l'origine de l'accès et le signale.",
+    tableHint: "« Je ne reconnais pas cet accès » bloque tout de suite la personne à l'origine de l'accès et le signale.",
     flagged: "Accès signalé",
   },
   proPatients: {
