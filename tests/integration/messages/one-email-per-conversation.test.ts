@@ -17,14 +17,13 @@ beforeAll(async () => {
   world = await buildMessagesWorld();
 }, 120_000);
 
-const cookie = (who: keyof MessagesWorld["sessions"]) => world.sessions[who].cookie;
 const emailsOf = async (accountId: string) =>
   (await db().sql.query<{ n: number }>("SELECT count(*)::int AS n FROM email_outbox o JOIN account a ON a.email = o.recipient WHERE a.id = $1::uuid", [accountId]))[0]!.n;
 const noticesOf = async (accountId: string) =>
   (await db().sql.query<{ n: number }>("SELECT count(*)::int AS n FROM notification WHERE account_id = $1::uuid AND kind = 'message-received'", [accountId]))[0]!.n;
 
 async function send(who: "camille" | "bernard", fields: Record<string, string>): Promise<string> {
-  const sent = await post("send", fields, { cookie: cookie(who) });
+  const sent = await post("send", fields, { cookie: world.sessions[who].cookie });
   expect(noticeOf(sent)).toBe("envoye");
   return conversationOf(sent);
 }
@@ -40,7 +39,7 @@ describe("message e-mails", () => {
     expect(await emailsOf(bernard)).toBe(emailsBefore + 1);
     expect(await noticesOf(bernard)).toBe(noticesBefore + 3);
 
-    const page = await servePage(proConversationPage, `/pro/messages/${conversationId}`, { cookie: cookie("bernard"), params: { conversation: conversationId } });
+    const page = await servePage(proConversationPage, `/pro/messages/${conversationId}`, { cookie: world.sessions.bernard.cookie, params: { conversation: conversationId } });
     expect(page.status).toBe(200);
     await send("camille", { conversation: conversationId, texte: "Merci pour votre lecture." });
     expect(await emailsOf(bernard)).toBe(emailsBefore + 2);
@@ -57,7 +56,7 @@ describe("message e-mails", () => {
     await send("bernard", { conversation: conversationId, texte: "Tout est normal." });
     expect(await emailsOf(camille)).toBe(emailsBefore + 1);
 
-    const page = await servePage(patientConversationPage, `/espace/messages/${conversationId}`, { cookie: cookie("camille"), params: { conversation: conversationId } });
+    const page = await servePage(patientConversationPage, `/espace/messages/${conversationId}`, { cookie: world.sessions.camille.cookie, params: { conversation: conversationId } });
     expect(page.status).toBe(200);
     await send("bernard", { conversation: conversationId, texte: "Bonne journée." });
     expect(await emailsOf(camille)).toBe(emailsBefore + 2);
