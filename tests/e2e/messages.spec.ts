@@ -58,7 +58,13 @@ test("Camille writes to Dr Bernard with a document, he answers, both are notifie
   const bernard = await personas.pageAs(browser, "bernard");
   await bernard.goto("/pro/notifications");
   await expect(bernard.getByRole("listitem").filter({ hasText: "Vous avez reçu un nouveau message." }).first()).toBeVisible();
-  await bernard.goto("/pro/messages");
+  // His home says how many messages wait for him, a link to his inbox.
+  await bernard.goto("/pro");
+  const unread = bernard.getByRole("link", { name: /^\d+ messages? non lus?$/ });
+  await expect(unread).toBeVisible();
+  await expectNoAxeViolations(bernard);
+  await unread.click();
+  await expect(bernard).toHaveURL(/\/pro\/messages$/);
   await expectNoAxeViolations(bernard);
   await bernard.getByRole("link", { name: "Question sur mes résultats" }).first().click();
   await expect(bernard).toHaveURL(new RegExp(`/pro/messages/${conversation}$`));
