@@ -66,7 +66,7 @@ export async function confirmEmailChange(token: string, now: Date, trail: Trail)
   const row = await takeTokenAttempt(emailChangeTokenHash(token), "email-change", now, EMAIL_CHANGE_TRIES);
   if (!row?.data || (await emailTaken(row.data, row.accountId))) return false;
   if (!(await consumeAccountToken(row.id, now))) return false;
-  await setAccountEmail(row.accountId, row.data, now);
+  if (!(await setAccountEmail(row.accountId, row.data, now))) return false;
   await recordAccountEvent({ accountId: row.accountId, kind: "email-changed", at: now, ...trail });
   return true;
 }

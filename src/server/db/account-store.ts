@@ -5,6 +5,7 @@ import { openString, sealString } from "../crypto/aes-gcm";
 import { secrets } from "../secrets";
 import { database } from "./client";
 import { inPrisma, type Queryable } from "./queryable";
+import { isUniqueViolation } from "./unique-violation";
 
 /**
  * Accounts: who can sign in, with which password and second factor, and which FHIR resource
@@ -249,12 +250,23 @@ export async function setAccountDisabled(accountId: string, disabled: boolean): 
 }
 
 /** The account's sign-in address, once the new one is confirmed (src/server/accounts/change-email.ts). */
-export async function setAccountEmail(accountId: string, email: string, now: Date): Promise<void> {
+/**
+ * The account's new address; false, nothing changed, when another account took it meanwhile:
+ * two confirmations of the same free address at the same moment both pass the check made before,
+ * and the unique index decides (the second was a 500).
+ */
+export async function setAccountEmail(accountId: string, email: string, now: Date): Promise<boolean> {
   const { prisma } = await database();
   // A reset link went to the old address: whoever still reads that mailbox (the reason she may be
   // moving away from it) must not use it to choose her password once the account is no longer there.
-  await prisma.$transaction([
-    prisma.account.update({ where: { id: accountId }, data: { email } }),
-    prisma.accountToken.updateMany({ where: { accountId, purpose: "password-reset", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
-  ]);
+  try {
+    await prisma.$transaction([
+      prisma.account.update({ where: { id: accountId }, data: { email } }),
+      prisma.accountToken.updateMany({ where: { accountId, purpose: "password-reset", usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+    ]);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@ import { EMAIL_CHANGE_ANSWER_FLOOR_MS } from "@/server/accounts/change-email";
 import * as confirmPage from "@/pages/compte/adresse/confirmer";
 import { openSession } from "@/server/auth/open-session";
 import { database } from "@/server/db/client";
-import { emailOfAccount } from "@/server/db/account-store";
+import { emailOfAccount, setAccountEmail } from "@/server/db/account-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionCookie } from "../fhir-api/http";
 import { servePage } from "../pages/pages-route";
@@ -59,6 +59,33 @@ describe("changing the e-mail address", () => {
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-confirmee");
     expect(await emailOfAccount(account.id)).toBe(newEmail);
     expect((await stranger.post("/compte/adresse/confirmer/envoyer", { token: token! })).headers.get("location")).toBe("/connexion?erreur=adresse-refusee");
+  });
+
+  it("accounts confirming the same free address at the same moment: one gets it, the others a refusal, never a 500", async () => {
+    const shared = `shared-${Date.now()}@example.org`;
+    const confirmations = [];
+    for (let n = 0; n < 5; n++) {
+      const account = await anAccount();
+      const browser = new Browser(server.base);
+      const [name, value] = (await sessionCookie(await openSession({ account, openedWith: { method: "password" }, now: new Date(), userAgent: "vitest" }))).split("=");
+      browser.jar.set(name!, value!);
+      expect((await browser.post("/compte/adresse", { email: shared, code: account.code(new Date()) })).headers.get("location")).toBe("/espace/compte?ok=adresse-envoyee");
+      const token = (await mailsTo(shared)).map((m) => m.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1]).at(-1)!;
+      confirmations.push({ account, browser, token });
+    }
+    const answers = await Promise.all(confirmations.map(({ browser, token }) => browser.post("/compte/adresse/confirmer/envoyer", { token })));
+    expect(answers.map((a) => a.status)).toEqual([303, 303, 303, 303, 303]);
+    expect(answers.filter((a) => a.headers.get("location") === "/connexion?erreur=adresse-confirmee")).toHaveLength(1);
+    const emails = await Promise.all(confirmations.map(({ account }) => emailOfAccount(account.id)));
+    expect(emails.filter((e) => e === shared)).toHaveLength(1);
+    expect(emails.filter((e, i) => e === confirmations[i]!.account.email)).toHaveLength(4);
+  });
+
+  it("the address's unique index settles the race the check before it cannot: the second account is refused, nothing changed", async () => {
+    const [first, second] = [await anAccount(), await anAccount()];
+    expect(await setAccountEmail(second.id, first.email, new Date())).toBe(false);
+    expect(await emailOfAccount(second.id)).toBe(second.email);
+    expect(await emailOfAccount(first.id)).toBe(first.email);
   });
 
   it("a change the owner did not ask for ends when she changes her password, as the e-mail to her old address tells her: its link then confirms nothing", async () => {
