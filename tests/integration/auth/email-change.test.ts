@@ -63,7 +63,7 @@ describe("changing the e-mail address", () => {
 
   it("accounts confirming the same free address at the same moment: one gets it, the others a refusal, never a 500", async () => {
     const shared = `shared-${Date.now()}@example.org`;
-    const confirmations = [];
+    const confirmations: { account: Awaited<ReturnType<typeof anAccount>>; browser: Browser; token: string }[] = [];
     for (let n = 0; n < 5; n++) {
       const account = await anAccount();
       const browser = new Browser(server.base);
