@@ -21,8 +21,20 @@ export function isPlural(value: unknown): value is PluralMessage {
 // CLDR's French also has "many" (1 000 000 de …), written like the other plurals here.
 const RULES = new Intl.PluralRules("fr-FR");
 
+// Intl's select takes about a microsecond a call, and the pages ask it of every count they write
+// (« 2 boîtes », « 1 renouvellement restant »): whole numbers up to a thousand are kept once asked,
+// from Intl itself, so no French rule is written here.
+const BY_WHOLE_NUMBER: (keyof PluralForms | undefined)[] = [];
+
 export function pluralCategory(count: number): keyof PluralForms {
-  return RULES.select(count) === "one" ? "one" : "other";
+  const kept = Number.isInteger(count) && count >= 0 && count <= 1000;
+  if (kept) {
+    const category = BY_WHOLE_NUMBER[count];
+    if (category !== undefined) return category;
+  }
+  const category = RULES.select(count) === "one" ? "one" : "other";
+  if (kept) BY_WHOLE_NUMBER[count] = category;
+  return category;
 }
 
 /** "(s)" and "(x)" as data writes them ("boîte(s) de 30 comprimés", a unit typed by a prescriber), agreed with the count. */
