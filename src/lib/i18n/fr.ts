@@ -1,3 +1,4 @@
+import { plural } from "./plural";
 import { frDocuments } from "./fr-documents";
 import { frPrescriptions } from "./fr-prescriptions";
 import { frErrors } from "./fr-errors";
@@ -168,6 +169,17 @@ export const fr = {
     // The last day the access covers (lastDayCovered), included, as the patient's page says it.
     until: "jusqu'au {date} inclus",
     standing: "sans date de fin",
+    birthDate: "Date de naissance : {date}",
+    searchTitle: "Rechercher un patient",
+    searchLabel: "Rechercher un patient",
+    searchHint: "Nom, prénom ou date de naissance (par exemple 02/06/1950).",
+    searchButton: "Rechercher",
+    searchReset: "Voir toute la liste",
+    found: plural({
+      one: "{count} patient trouvé pour « {search} ».",
+      other: "{count} patients trouvés pour « {search} ».",
+    }),
+    noMatch: "Aucun patient de votre liste ne correspond à « {search} ».",
   },
   form: {
     required: "(obligatoire)",

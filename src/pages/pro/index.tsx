@@ -1,13 +1,16 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
+import { PatientSearchForm } from "@/components/pro/patient-search-form";
 import { lastDayCovered } from "@/lib/dates/last-day-covered";
-import { formatDay } from "@/lib/documents/format";
+import { formatDay, formatShortDay } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
 import { practitionerUnreadTotal } from "@/server/messages/list-conversations";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
+import { MAX_PATIENT_SEARCH_LENGTH } from "@/server/practitioners/patient-list-search";
+import type { Json } from "@/server/pages/json-props";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -15,19 +18,23 @@ export const config = { unstable_runtimeJS: false };
 /**
  * `emergency`: whether to offer the break-glass page (only to a role that allows it: may-break-glass.ts).
  * `unread`: the messages the professional has yet to read, as their inbox counts them.
+ * `search`: what the professional typed to find a patient ("" for the whole list).
  */
-type Data = { displayName: string; list: PatientListPage; emergency: boolean; unread: number };
+type Data = { displayName: string; list: PatientListPage; emergency: boolean; unread: number; search: string };
 
 export const getServerSideProps = framedPage<Data>("practitioner", async ({ session, actor, repo }, { query }) => {
   if (actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
   const requested = Number(query.page);
-  const [list, emergency, unread] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1), mayBreakGlass(repo), practitionerUnreadTotal(repo)]);
-  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency, unread } };
+  const search = typeof query.q === "string" ? query.q.trim().slice(0, MAX_PATIENT_SEARCH_LENGTH) : "";
+  const [list, emergency, unread] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1, search), mayBreakGlass(repo), practitionerUnreadTotal(repo)]);
+  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency, unread, search } };
 });
 
 /**
  * The professional's home: the patients who authorise them now (level, end date, a link to the
- * record), then those whose access ended ("accès terminé", no link), fifty a page.
+ * record), then those whose access ended ("accès terminé", no link), fifty a page. A search
+ * by name or birth date narrows it: a doctor with hundreds of patients, on a phone, paged
+ * through fifty at a time to find one. Each patient's birth date tells namesakes apart.
  */
 export default function ProHomePage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
@@ -49,11 +56,12 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
         <h2 id="patients-title" className="text-xl font-semibold">
           {t("proHome.patientsTitle")}
         </h2>
+        {data.search || data.list.total > 0 ? <PatientSearchForm search={data.search} maxLength={MAX_PATIENT_SEARCH_LENGTH} /> : null}
         {data.list.total === 0 ? (
-          <p className="text-slate-700">{t("proHome.noPatients")}</p>
+          <p className="text-slate-700">{data.search ? t("proHome.noMatch", { search: data.search }) : t("proHome.noPatients")}</p>
         ) : (
           <>
-            <p className="text-slate-700">{data.list.current === data.list.total ? tn("proPatients.countAll", data.list.current) : tn("proPatients.count", data.list.current, { total: data.list.total.toLocaleString("fr-FR") })}</p>
+            <p className="text-slate-700">{listCount(data)}</p>
             <ul className="flex flex-col gap-3">
               {data.list.patients.map((patient) => (
                 <li key={patient.patientId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">
@@ -62,6 +70,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
                       <p className="font-semibold">
                         <a href={`/pro/patients/${patient.patientId}`}>{patient.name}</a>
                       </p>
+                      <BirthDate birthDate={patient.birthDate} />
                       <p className="text-sm text-slate-700">
                         {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
                         {patient.access.until ? t("proHome.until", { date: formatDay(lastDayCovered(patient.access.until)) }) : t("proHome.standing")}
@@ -70,6 +79,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
                   ) : (
                     <>
                       <p className="font-semibold">{patient.name}</p>
+                      <BirthDate birthDate={patient.birthDate} />
                       <p className="text-sm text-slate-700">{t("proPatients.ended")}</p>
                     </>
                   )}
@@ -79,7 +89,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
             <PageLinks
               page={data.list.page}
               pages={data.list.pages}
-              hrefFor={(page) => `/pro?page=${page}`}
+              hrefFor={(page) => (data.search ? `/pro?q=${encodeURIComponent(data.search)}&page=${page}` : `/pro?page=${page}`)}
               labels={{ nav: t("proPatients.pagination"), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: data.list.page, pages: data.list.pages }) }}
             />
           </>
@@ -94,4 +104,15 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
       ) : null}
     </div>
   );
+}
+
+/** How many are listed: those found by the search, or the whole list's count. */
+function listCount(data: Json<Data>): string {
+  const { current, total } = data.list;
+  if (data.search) return tn("proHome.found", total, { search: data.search });
+  return current === total ? tn("proPatients.countAll", current) : tn("proPatients.count", current, { total: total.toLocaleString("fr-FR") });
+}
+
+function BirthDate({ birthDate }: { birthDate?: string }) {
+  return birthDate ? <p className="text-sm text-slate-700">{t("proHome.birthDate", { date: formatShortDay(birthDate) })}</p> : null;
 }

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { Repository } from "../fhir/repository";
 import type { PractitionerPatient } from "../fhir/practitioner-patients";
+import { matchingPatients } from "./patient-list-search";
 
 /**
  * A professional's patient list, a page at a time: those who let them in now first (with the
@@ -12,8 +13,9 @@ export const PATIENTS_PER_PAGE = 50;
 
 export type PatientListPage = { patients: PractitionerPatient[]; total: number; current: number; page: number; pages: number };
 
-export async function listAuthorisingPatients(repo: Repository, page = 1): Promise<PatientListPage> {
-  const all = await repo.practitionerPatients();
+/** `search`: words the professional typed to find one patient (patient-list-search.ts); the counts are then of those found. */
+export async function listAuthorisingPatients(repo: Repository, page = 1, search = ""): Promise<PatientListPage> {
+  const all = matchingPatients(await repo.practitionerPatients(), search);
   const ordered = [...all.filter((p) => p.access), ...all.filter((p) => !p.access)];
   const pages = Math.max(1, Math.ceil(ordered.length / PATIENTS_PER_PAGE));
   const shown = Math.min(Math.max(1, Math.floor(page)), pages);
