@@ -119,7 +119,12 @@ export function SpacesIActFor({ spaces, viewerSex, pausedStarts }: { spaces: Spa
               <span className="text-sm text-slate-700">{t("relativesPage.spaceOpen")}</span>
             ) : (
               <SwitchSpaceForm patientId={space.patientId}>
-                <Button type="submit" variant="secondary" aria-describedby={`espace-${space.patientId}`}>{t("relativesPage.openSpace")}</Button>
+                {/* The person's name in the button's own name (screen readers only), as on the home page's
+                    list of spaces: a list of buttons read « Ouvrir son espace » twice, nothing to tell whose. */}
+                <Button type="submit" variant="secondary" aria-describedby={`espace-${space.patientId}`}>
+                  {t("relativesPage.openSpace")}
+                  <span className="sr-only">{t("patientHome.openWhose", { name: space.name })}</span>
+                </Button>
               </SwitchSpaceForm>
             )}
           </li>
