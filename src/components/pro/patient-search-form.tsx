@@ -6,7 +6,7 @@ import { t } from "@/lib/i18n/messages";
  * Finding one patient on the professional's home: a plain GET form (works without JavaScript,
  * the URL keeps the search), and a link back to the whole list once a search is shown.
  */
-/** `maxLength`: the length the page keeps of the query string (patient-list-search.ts). */
+/** `maxLength`: the length the page keeps of the query string (patient-search-length.ts). */
 export function PatientSearchForm({ search, maxLength }: { search: string; maxLength: number }) {
   return (
     <form method="get" action="/pro" role="search" aria-label={t("proHome.searchTitle")} className="flex flex-wrap items-end gap-3">

@@ -9,7 +9,7 @@ import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
 import { practitionerUnreadTotal } from "@/server/messages/list-conversations";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
-import { MAX_PATIENT_SEARCH_LENGTH } from "@/server/practitioners/patient-list-search";
+import { MAX_PATIENT_SEARCH_LENGTH } from "@/lib/practitioners/patient-search-length";
 import type { Json } from "@/server/pages/json-props";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */

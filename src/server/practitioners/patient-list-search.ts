@@ -1,9 +1,7 @@
 import "@/server/server-only";
 import { foldWords } from "../fhir/directory-search";
+import { MAX_PATIENT_SEARCH_LENGTH } from "@/lib/practitioners/patient-search-length";
 import type { PractitionerPatient } from "../fhir/practitioner-patients";
-
-/** The longest search kept from the query string: a name and a birth date fit well within it. */
-export const MAX_PATIENT_SEARCH_LENGTH = 100;
 
 /**
  * A professional looking for one patient among many on the home list ("martin", "Jean
