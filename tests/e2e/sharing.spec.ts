@@ -25,8 +25,7 @@ test("Camille reads in plain words who can see her record, and the page passes a
   const glance = page.getByRole("region", { name: "En un coup d'œil" });
   await expect(glance).toContainText("Dr Sophie Bernard");
   await expect(glance).toContainText("peut voir vos documents");
-  await expect(glance).toContainText("Dr Marc Petit");
-  await expect(glance).toContainText("est bloqué·e");
+  await expect(glance).toContainText("Dr Marc Petit (cardiologue) est bloqué : il ne peut rien voir de votre dossier, même en urgence.");
   await expectNoAxeViolations(page, "/espace/partage");
   await page.getByLabel("Nom, spécialité, ville ou numéro RPPS").fill("cardiologue");
   await page.getByRole("button", { name: "Rechercher" }).click();

@@ -46,7 +46,7 @@ export function Glance({ overview, reader }: { overview: SharingOverviewProps; r
     lines.push({ key: "a-more", text: tn("sharing.authorisedMore", authorised.length - GLANCE_PER_GROUP), href: "#autorises" });
   }
   for (const { card } of overview.blocked.slice(0, GLANCE_PER_GROUP)) {
-    lines.push({ key: `b-${card.id}`, text: tv("sharing.blockedSentence", reader, { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });
+    lines.push({ key: `b-${card.id}`, text: tv(`sharing.blockedSentence.${card.sex ?? "unknown"}`, reader, { name: card.name, specialty: specialty(card.specialty) }), href: `/espace/partage#bloque-${card.id}` });
   }
   if (overview.blocked.length > GLANCE_PER_GROUP) {
     lines.push({ key: "b-more", text: tn("sharing.blockedMore", overview.blocked.length - GLANCE_PER_GROUP), href: "#bloques" });

@@ -38,9 +38,24 @@ export const frSharing = {
     blockedMore: plural({ one: "Et {count} autre professionnel bloqué : la liste complète est plus bas.", other: "Et {count} autres professionnels bloqués : la liste complète est plus bas." }),
     authorisedPages: "Pages des professionnels autorisés",
     blockedPages: "Pages des professionnels bloqués",
+    /**
+     * Agreeing with the professional's recorded gender (the directory card's): Jean read « Dr Sophie
+     * Bernard est bloqué·e : il ou elle ne peut rien voir » of his own doctor; worded so that nothing
+     * agrees where none is recorded.
+     */
     blockedSentence: {
-      yours: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir de votre dossier, même en urgence.",
-      theirs: "{name}{specialty} est bloqué·e : il ou elle ne peut rien voir du dossier de {person}, même en urgence.",
+      female: {
+        yours: "{name}{specialty} est bloquée : elle ne peut rien voir de votre dossier, même en urgence.",
+        theirs: "{name}{specialty} est bloquée : elle ne peut rien voir du dossier de {person}, même en urgence.",
+      },
+      male: {
+        yours: "{name}{specialty} est bloqué : il ne peut rien voir de votre dossier, même en urgence.",
+        theirs: "{name}{specialty} est bloqué : il ne peut rien voir du dossier de {person}, même en urgence.",
+      },
+      unknown: {
+        yours: "Blocage de {name}{specialty} : aucun accès à votre dossier, même en urgence.",
+        theirs: "Blocage de {name}{specialty} : aucun accès au dossier de {person}, même en urgence.",
+      },
     },
     delegateSentence: {
       yours: "{name} peut agir pour vous : {rights}{until}.",

@@ -98,7 +98,8 @@ describe("a professional authorised, then blocked", () => {
     const page = (await servePage(sharing, "/espace/partage", { cookie: jean.session.cookie })).html!;
     const glance = page.slice(page.indexOf(html(t("sharing.glanceTitle"))), page.indexOf(t("sharing.authorisedTitle")));
     expect(glance.length).toBeGreaterThan(0);
-    expect(glance).toContain("Dr Claire Lune est bloqué·e");
+    // Agreeing with her recorded gender, not « bloqué·e : il ou elle ».
+    expect(glance).toContain("Dr Claire Lune est bloquée : elle ne peut rien voir de votre dossier, même en urgence.");
     expect(glance).not.toContain("Dr Claire Lune peut voir vos documents");
     expect(page).toContain(html(t("sharing.authorisedButBlocked")));
     // « Voir mon dossier comme » offers her once, not once as authorised and once as blocked.
