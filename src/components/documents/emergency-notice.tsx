@@ -4,6 +4,9 @@ import { tv, type Reader } from "@/lib/i18n/voice";
 import type { EmergencyNotice as Notice } from "@/server/emergency/emergency-notices";
 import { UnrecognisedAccess } from "@/components/history/unrecognised-access";
 
+/** A reason typed as a sentence (« … en cours. ») closes the notice's sentence itself: « cours. ». » doubled it. */
+const endsWithStop = (reason: string) => /[.!?…]$/.test(reason.trim());
+
 /**
  * On the patient's home page: the emergency accesses to their record in the last 30 days, who,
  * when and the reason they typed, each with "Je ne reconnais pas cet accès". Nothing is
@@ -25,6 +28,7 @@ export function EmergencyNotice({ notices, reader }: { notices: (Omit<Notice, "w
                 name: notice.practitioner ?? t("emergencyNotice.unknownPractitioner"),
                 date: formatDateTime(notice.when),
                 reason: notice.reason,
+                end: endsWithStop(notice.reason) ? "" : ".",
               })}
             </span>
             {notice.mayReport ? <UnrecognisedAccess entryId={notice.entryId} reported={notice.reported} describedBy={`urgence-${notice.entryId}`} /> : null}

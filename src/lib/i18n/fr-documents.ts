@@ -238,9 +238,10 @@ export const frDocuments = {
   },
   emergencyNotice: {
     title: { yours: "Accès en urgence à votre dossier", theirs: "Accès en urgence au dossier de {person}" },
+    /** `end`: the sentence's full stop, left out when the reason quoted ends with its own (« … en cours. » and no « . » after). */
     item: {
-      yours: "{name} a ouvert votre dossier en urgence le {date}. Motif indiqué : « {reason} ».",
-      theirs: "{name} a ouvert le dossier de {person} en urgence le {date}. Motif indiqué : « {reason} ».",
+      yours: "{name} a ouvert votre dossier en urgence le {date}. Motif indiqué : « {reason} »{end}",
+      theirs: "{name} a ouvert le dossier de {person} en urgence le {date}. Motif indiqué : « {reason} »{end}",
     },
     history: "Voir l'historique des accès",
     unknownPractitioner: "Un professionnel",

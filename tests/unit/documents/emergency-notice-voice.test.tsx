@@ -22,4 +22,14 @@ describe("the emergency access notice", () => {
     expect(caregivers).toContain("Dr Inès Moreau a ouvert le dossier de Jean Martin en urgence le");
     expect(caregivers).not.toMatch(/\bvotre\b/);
   });
+
+  it("ends its sentence once: after the quoted reason, unless the reason ends with its own full stop", () => {
+    const plain = text(renderToStaticMarkup(<EmergencyNotice notices={[notice]} reader={PATIENT_READER} />));
+    expect(plain).toContain("Motif indiqué : « Patient inconscient ».");
+    const sentence = { ...notice, reason: "Patient inconscient aux urgences, besoin des traitements en cours." };
+    const typed = text(renderToStaticMarkup(<EmergencyNotice notices={[sentence]} reader={PATIENT_READER} />));
+    expect(typed).toContain("Motif indiqué : « Patient inconscient aux urgences, besoin des traitements en cours. » ");
+    expect(typed).not.toContain("» .");
+    expect(typed).not.toContain("».");
+  });
 });
