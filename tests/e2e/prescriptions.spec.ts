@@ -118,9 +118,10 @@ test("a pharmacist opens Camille's link, is refused a wrong passcode, records a 
   await expect(page.getByRole("alert").filter({ hasText: "Code incorrect" })).toHaveText("Code incorrect. Essais restants : 9.");
   await expectNoAxeViolations(page, "pharmacist's form after a wrong passcode");
 
-  // Back on the form without the fragment: the key kept in the tab still opens it.
+  // Back on the form without the fragment: the key kept in the tab still opens it, and the
+  // pharmacy's name typed before the wrong code is still in its field (not typed again).
+  await expect(page.getByLabel("Nom de la pharmacie")).toHaveValue(PHARMACY);
   await page.getByLabel("Code à 6 chiffres").fill(passcode);
-  await page.getByLabel("Nom de la pharmacie").fill(PHARMACY);
   await page.getByRole("button", { name: "Ouvrir l'ordonnance" }).click();
   await expect(page.getByTestId("patient-name")).toHaveText("Camille Martin");
   await expect(page.getByText("Née le 14 mars 1985")).toBeVisible();
