@@ -9,7 +9,7 @@ import { t } from "@/lib/i18n/messages";
 /** `maxLength`: the length the page keeps of the query string (patient-search-length.ts). */
 export function PatientSearchForm({ search, maxLength }: { search: string; maxLength: number }) {
   return (
-    <form method="get" action="/pro" role="search" aria-label={t("proHome.searchTitle")} className="flex flex-wrap items-end gap-3">
+    <form method="get" action="/pro" role="search" className="flex flex-wrap items-end gap-3">
       <TextField name="q" type="search" label={t("proHome.searchLabel")} hint={t("proHome.searchHint")} defaultValue={search} maxLength={maxLength} className="min-w-0 flex-1 basis-56" />
       <Button type="submit">{t("proHome.searchButton")}</Button>
       {search ? (

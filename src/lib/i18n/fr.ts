@@ -170,7 +170,6 @@ export const fr = {
     until: "jusqu'au {date} inclus",
     standing: "sans date de fin",
     birthDate: "Date de naissance : {date}",
-    searchTitle: "Rechercher un patient",
     searchLabel: "Rechercher un patient",
     searchHint: "Nom, prénom ou date de naissance (par exemple 02/06/1950).",
     searchButton: "Rechercher",
