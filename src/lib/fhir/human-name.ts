@@ -11,3 +11,14 @@ export function formatHumanName(names: HumanName[] | undefined): string | undefi
   const text = [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(" ").trim();
   return text || name.text || undefined;
 }
+
+/**
+ * The key a list of people sorts by: the family name, then the given names (« Martin Camille »
+ * before « Martin Jean », both after « Bernard Zoé »), as a professional's patient lists are
+ * read; the shown text when no family name is recorded.
+ */
+export function familyFirstKey(names: HumanName[] | undefined): string {
+  const name = names?.find((n) => n.use === "official") ?? names?.[0];
+  if (!name) return "";
+  return name.family ? [name.family, ...(name.given ?? [])].join(" ") : (formatHumanName(names) ?? "");
+}

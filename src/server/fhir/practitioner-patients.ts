@@ -1,6 +1,6 @@
 import "@/server/server-only";
 import type { Consent, HumanName } from "@medplum/fhirtypes";
-import { formatHumanName } from "@/lib/fhir/human-name";
+import { familyFirstKey, formatHumanName } from "@/lib/fhir/human-name";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import type { PractitionerActor } from "../access/actor";
 import { practitionerAccess } from "../access/practitioner-decision";
@@ -134,6 +134,7 @@ async function workOut(db: Queryable, actor: PractitionerActor, reference: strin
     else byPatient.set(row.patient_id, [row]);
   }
   const patients: PractitionerPatient[] = [];
+  const sortKeys = new Map<string, string>();
   // The first instant an authorisation in force ends: the list must be worked out again then.
   let validUntil = Number.POSITIVE_INFINITY;
   for (const [patientId, consents] of byPatient) {
@@ -144,6 +145,7 @@ async function workOut(db: Queryable, actor: PractitionerActor, reference: strin
       const end = grant.until?.getTime();
       if (end !== undefined && end > now.getTime()) validUntil = Math.min(validUntil, end);
     }
+    sortKeys.set(patientId, familyFirstKey(first.name ?? undefined));
     patients.push({
       patientId,
       name: formatHumanName(first.name ?? undefined) ?? "Patient",
@@ -151,7 +153,9 @@ async function workOut(db: Queryable, actor: PractitionerActor, reference: strin
       access: authorisationOf(actor, rules, now),
     });
   }
-  patients.sort((a, b) => byFrenchName.compare(a.name, b.name) || a.patientId.localeCompare(b.patientId));
+  // By family name, then given names: a doctor looks « Martin » up under M (the walk found
+  // « Camille Martin » sorted under C, far from « Jean Martin »).
+  patients.sort((a, b) => byFrenchName.compare(sortKeys.get(a.patientId) ?? "", sortKeys.get(b.patientId) ?? "") || a.patientId.localeCompare(b.patientId));
   // Shared by the views that reuse it: frozen, so that no caller can change it for the next.
   return { patients: Object.freeze(patients) as PractitionerPatient[], validUntil };
 }

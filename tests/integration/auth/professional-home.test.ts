@@ -24,7 +24,9 @@ describe("a professional's patients", () => {
   it("are those who authorise them now (level, end), then those whose access ended, without writing into their histories", async () => {
     const system = await systemRepository("auth-tests");
     const doctor = (await system.create(aPractitioner({ given: "Sophie", family: "Test" }))).id ?? "";
-    const patient = async (given: string) => (await system.create(aPatient({ given, family: `Test${newId().slice(0, 4)}` }))).id ?? "";
+    // One family name for them all: the list goes by family name, then given names.
+    const family = `Test${newId().slice(0, 4)}`;
+    const patient = async (given: string) => (await system.create(aPatient({ given, family }))).id ?? "";
     const [standing, limited, blocked, expired, withdrawn, stranger] = await Promise.all(["Zoé", "Anna", "Bruno", "Chloé", "Denis", "Émile"].map(patient));
     const until = new Date(Date.now() + 30 * 86_400_000);
     await system.create(anAuthorisation({ patientId: standing!, practitionerId: doctor }));

@@ -67,3 +67,17 @@ describe("a professional finds one patient among many on the home page", () => {
     expect(page).not.toContain(stranger);
   });
 });
+
+describe("the professional's list of patients", () => {
+  it("is in the order of family names, then given names, as a doctor looks a patient up", async () => {
+    const system = await systemRepository("pro-home-order-tests");
+    const doctor = (await system.create(aPractitioner({ given: "Paul", family: "Ordre" }))).id!;
+    for (const [given, family] of [["Jean", "Martin"], ["Zoé", "Bernard"], ["Camille", "Martin"], ["Adèle", "Étienne"]] as const) {
+      const id = (await system.create(aPatient({ given, family }))).id!;
+      await system.create(anAuthorisation({ patientId: id, practitionerId: doctor }));
+    }
+    const page = await html((await signIn(`Practitioner/${doctor}`, { name: "Dr Paul Ordre" })).cookie, "/pro");
+    const names = [...page.matchAll(/<a href="\/pro\/patients\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(names).toEqual(["Zoé Bernard", "Adèle Étienne", "Camille Martin", "Jean Martin"]);
+  });
+});
