@@ -148,6 +148,7 @@ export const fr = {
     privacy: "Le partage et la confidentialité de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
     trail: "L'historique des accès de ce dossier n'est pas accessible avec les droits de votre délégation.",
     record: "Les vaccinations, maladies et dépistages de ce dossier ne sont pas accessibles avec les droits de votre délégation.",
+    upload: "Ajouter un document à ce dossier n'est pas possible avec les droits de votre délégation.",
     // The way on, after each of the above: the page stopped there, a dead end (found walking Camille's journey in Jean's space).
     howToGet: "Si vous en avez besoin, la personne peut ajouter ce droit à votre délégation, depuis « Proches et délégations » dans son espace.",
   },

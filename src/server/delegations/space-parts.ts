@@ -10,7 +10,7 @@ import type { Repository } from "../fhir/repository";
  * caregiver sees whom they act for, the calendar's page says itself what it cannot show, and
  * reading the messages comes with any delegation.
  */
-export type SpacePart = "documents" | "prescriptions" | "privacy" | "trail" | "record";
+export type SpacePart = "documents" | "prescriptions" | "privacy" | "trail" | "record" | "upload";
 
 /** What the page showing each part reads first, asked of decide() before anything is read. */
 const FIRST_READ: Record<Exclude<SpacePart, "trail">, { interaction: Interaction; resourceType: string }> = {
@@ -18,6 +18,9 @@ const FIRST_READ: Record<Exclude<SpacePart, "trail">, { interaction: Interaction
   prescriptions: { interaction: "search", resourceType: "MedicationRequest" },
   privacy: { interaction: "search", resourceType: "Consent" },
   record: { interaction: "search", resourceType: "Immunization" },
+  // Adding a document (documents:write): its form, opened from a bookmark or a typed address,
+  // said « Page introuvable » where every other part says which right is missing.
+  upload: { interaction: "create", resourceType: "DocumentReference" },
 };
 
 const PARTS = ["documents", "prescriptions", "privacy", "trail", "record"] as const satisfies readonly SpacePart[];

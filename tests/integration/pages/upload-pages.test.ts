@@ -69,13 +69,16 @@ describe("the upload pages (Pages Router)", () => {
     expect(forged).not.toContain("pirate");
   });
 
-  it("let a caregiver with the right add, and answer « Page introuvable » to one who may only read", async () => {
+  it("let a caregiver with the right add, and tell one who may only read which right is missing and who can give it, with no form", async () => {
     const { readerHere, writerHere } = await world();
     expect((await own(writerHere.cookie)).html).toContain('action="/api/documents"');
     const refused = await own(readerHere.cookie);
-    expect(refused.status).toBe(404);
-    expect(refused.html).toContain("Page introuvable");
-    expect(refused.html).not.toContain("<form id=\"upload-form\"");
+    expect(refused.status).toBe(200);
+    const text = refused.html!.replace(/&#x27;/g, "'");
+    expect(text).toContain("Ajouter un document à ce dossier n'est pas possible avec les droits de votre délégation.");
+    expect(text).toContain("la personne peut ajouter ce droit à votre délégation");
+    expect(text).not.toContain("Page introuvable");
+    expect(text).not.toContain('action="/api/documents"');
   });
 
   it("give an authorised professional the form for that record, and a blocked one, an unknown or a malformed patient « Page introuvable » with nothing of it", async () => {
