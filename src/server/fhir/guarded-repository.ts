@@ -18,6 +18,7 @@ import type { Queryable } from "../db/queryable";
 import { Denied } from "./denied";
 import { forbidden, notFound } from "./errors";
 import { isUuid } from "./ids";
+import { agentTieNow } from "./agent-tie";
 import { patientRowReadWith, unsafeLoadRules } from "./load-rules";
 import { countRead, readRefusal, type ReadLimited } from "./read-limit";
 import { factsOfRow, loadRow, type ResourceRow } from "./resource-row";
@@ -100,6 +101,20 @@ export class GuardedRepository {
    */
   knowRules(rules: PatientRules): void {
     if (!this.rulesCache.has(rules.patientId)) this.rulesCache.set(rules.patientId, Promise.resolve(rules));
+  }
+
+  /**
+   * At the start of a write's transaction: a caregiver's or guardian's tie locked and the rules
+   * read again, kept for the decisions of this write (agent-tie.ts says why). A tie that no longer
+   * applies refuses the write, as the next request would be, and the refusal is in the trail.
+   */
+  protected async holdAgentTie(db: Db, interaction: AuditInteraction): Promise<void> {
+    const tie = await agentTieNow(db, this.actor, this.now());
+    if (!tie) return;
+    this.rulesCache.set(tie.rules.patientId, Promise.resolve(tie.rules));
+    if (tie.live) return;
+    const patientId = tie.rules.patientId;
+    throw new Denied({ patientId, entity: `Patient/${patientId}`, interaction, outcome: "denied", reason: "delegation-ended" }, notFound());
   }
 
   /** The rules decide() will read for this actor: none are loaded for those it decides without (decisionReadsRules). */

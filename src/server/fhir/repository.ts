@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Coding, DocumentReference, Resource } from "@medplum/fhirtypes";
 import { spaceOf, type Actor } from "../access/actor";
 import type { Interaction, ResourceFacts } from "../access/facts";
-import type { RequestContext } from "../audit/audit-entry";
+import type { AuditInteraction, RequestContext } from "../audit/audit-entry";
 import { database } from "../db/client";
 import type { TransactionClient } from "../db/generated/prisma/internal/prismaNamespace";
 import { inPrisma } from "../db/queryable";
@@ -39,7 +39,7 @@ export type { TransactionScope } from "./transaction-scope";
  */
 export class Repository extends WriteGuards {
   async create<T extends Resource>(input: T, options: { indexText?: string } = {}): Promise<T> {
-    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.createIn(tx, input, this.newIdFor(input.id), options)));
+    return this.withDenials(() => this.writeTransaction("create", (tx) => this.createIn(tx, input, this.newIdFor(input.id), options)));
   }
 
   private async createIn<T extends Resource>(
@@ -91,7 +91,7 @@ export class Repository extends WriteGuards {
   async createDocument(input: DocumentReference, file: FileBytes | StagedFile, options: CreateDocumentOptions = {}): Promise<DocumentReference> {
     const staged = "bytes" in file ? await this.stageFile(patientIdOf(input) ?? "", file, input.content?.[0]?.attachment?.url?.replace(/^Binary\//, "")) : file;
     try {
-      return await this.withDenials(() => this.db.prisma.$transaction((tx) => this.createDocumentIn(tx, input, staged, options)));
+      return await this.withDenials(() => this.writeTransaction("create", (tx) => this.createDocumentIn(tx, input, staged, options)));
     } catch (error) {
       await this.discardStagedFile(staged);
       throw error;
@@ -158,7 +158,7 @@ export class Repository extends WriteGuards {
    */
   async setSecurityLabels<T extends Resource>(type: T["resourceType"], id: string, labels: Coding[], options: { ifMatch?: string } = {}): Promise<T> {
     refuseFileWrite(this.actor, type);
-    return this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
+    return this.withDenials(() => this.writeTransaction("update", async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "read", "update", true);
       const privacy = await this.decideOn("update", { resourceType: "Consent", patientId: stored.patient_id ?? undefined, confidentiality: "N", labels: [] }, q);
@@ -184,7 +184,7 @@ export class Repository extends WriteGuards {
   /** Replaces a resource. Checked against the stored version and the new one; `ifMatch` guards lost updates. */
   async update<T extends Resource>(input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
     refuseFileWrite(this.actor, input.resourceType);
-    return this.withDenials(() => this.db.prisma.$transaction((tx) => this.updateIn(tx, input, options)));
+    return this.withDenials(() => this.writeTransaction("update", (tx) => this.updateIn(tx, input, options)));
   }
 
   private async updateIn<T extends Resource>(tx: TransactionClient, input: T, options: { ifMatch?: string; indexText?: string } = {}): Promise<T> {
@@ -230,7 +230,7 @@ export class Repository extends WriteGuards {
    */
   async delete(type: string, id: string, options: { ifMatch?: string } = {}): Promise<void> {
     refuseFileWrite(this.actor, type);
-    await this.withDenials(() => this.db.prisma.$transaction(async (tx) => {
+    await this.withDenials(() => this.writeTransaction("delete", async (tx) => {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "delete", "delete", true);
       await this.refuseAgentWrite(q, "delete", undefined, stored.content, stored.patient_id ?? undefined);
@@ -254,7 +254,7 @@ export class Repository extends WriteGuards {
    */
   async transaction<T>(fn: (scope: TransactionScope) => Promise<T>): Promise<T> {
     return this.withDenials(() =>
-      this.db.prisma.$transaction((tx) =>
+      this.writeTransaction("update", (tx) =>
         fn({
           tx,
           create: (resource) => this.createIn(tx, resource, randomUUID()),
@@ -268,6 +268,18 @@ export class Repository extends WriteGuards {
         }),
       ),
     );
+  }
+
+  /**
+   * A transaction for one write of this actor: a caregiver's or guardian's starts by holding the
+   * tie it acts under (holdAgentTie), so a withdrawal that has answered is never followed by
+   * their write. `interaction`: what the trail says was refused, if the tie has ended.
+   */
+  private writeTransaction<T>(interaction: AuditInteraction, fn: (tx: TransactionClient) => Promise<T>): Promise<T> {
+    return this.db.prisma.$transaction(async (tx) => {
+      await this.holdAgentTie(inPrisma(tx), interaction);
+      return fn(tx);
+    });
   }
 
   /**
