@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { spaceOf } from "../access/actor";
+import type { Queryable } from "../db/queryable";
 import type { Repository } from "../fhir/repository";
 
 /**
@@ -7,8 +8,8 @@ import type { Repository } from "../fhir/repository";
  * may "share" the patient's prescriptions, that is the patient, a guardian, or a caregiver
  * holding prescriptions:share. A caregiver who may only read prescriptions never sees links.
  */
-export async function mayManageLinks(repo: Repository, patientId: string): Promise<boolean> {
-  const decision = await repo.decideOn("share", { resourceType: "MedicationRequest", patientId, confidentiality: "N", labels: [] });
+export async function mayManageLinks(repo: Repository, patientId: string, db?: Queryable): Promise<boolean> {
+  const decision = await repo.decideOn("share", { resourceType: "MedicationRequest", patientId, confidentiality: "N", labels: [] }, db);
   return decision.allow;
 }
 

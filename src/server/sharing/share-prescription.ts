@@ -2,6 +2,8 @@ import "@/server/server-only";
 import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
 import { agentRef, spaceOf } from "../access/actor";
+import { inPrisma } from "../db/queryable";
+import { Denied } from "../fhir/denied";
 import { forbidden, notFound, unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { insertShareLink } from "../fhir/share-links";
@@ -59,6 +61,12 @@ export async function sharePrescription(repo: Repository, input: ShareInput, app
   const passcodeHash = passcode ? await hash(passcode, PASSCODE_HASH) : null;
 
   await repo.transaction(async (scope) => {
+    // Asked again within the transaction, which holds a caregiver's tie and its rules as they are
+    // now (agent-tie.ts): the right to share taken away while this post was on its way makes no link.
+    if (!(await mayManageLinks(repo, patientId, inPrisma(scope.tx)))) {
+      const entry = { patientId, entity: "ShareLink", interaction: "share", outcome: "denied", reason: "scope-missing", detail: { prescription: prescription.id } } as const;
+      throw new Denied(entry, forbidden("Vous ne pouvez pas partager les ordonnances de cet espace."));
+    }
     await insertShareLink(scope.tx, {
       id: linkId,
       secretHash: hashSecret(secret),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { POST as upload } from "@/app/api/documents/route";
 import { POST as authorise } from "@/app/api/partage/autoriser/route";
+import { POST as share } from "@/app/api/ordonnances/[id]/partager/route";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPractitioner } from "@/lib/fhir/builders/people";
+import { aPrescription } from "@/lib/fhir/builders/prescriptions";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import type { Scope } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
@@ -28,7 +30,10 @@ async function world(scopes: Scope[]) {
   const lea = await personWithAccount(system, "Lea", "Aidante", "female");
   const tie = await system.create(aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes, end: addDaysToDay(parisDayOf(new Date()), 60) }));
   const doctor = await system.create(aPractitioner({ given: "Paul", family: "EnVol" }));
-  return { camille, tie: tie.id!, doctorId: doctor.id!, leaInCamille: await sessionOf(lea.account, camille.patientId) };
+  const lines = aPrescription({ patientId: camille.patientId, requesterId: doctor.id! });
+  for (const line of lines) await system.create(line);
+  const prescriptionId = lines[0]!.groupIdentifier!.value!;
+  return { camille, tie: tie.id!, doctorId: doctor.id!, prescriptionId, leaInCamille: await sessionOf(lea.account, camille.patientId) };
 }
 
 /** A post whose body the route gets only after release(); `reading` settles when the route starts to read it. */
@@ -71,6 +76,7 @@ async function count(sql: string, patientId: string): Promise<number> {
   return (await db().sql.query(sql, [patientId])).length;
 }
 const documentsOf = (patientId: string) => count("SELECT 1 FROM fhir_resource WHERE resource_type = 'DocumentReference' AND patient_id = $1::uuid AND NOT deleted", patientId);
+const linksOf = (patientId: string) => count("SELECT 1 FROM share_link WHERE patient_id = $1::uuid", patientId);
 const consentsOf = (patientId: string) => count("SELECT 1 FROM fhir_resource WHERE resource_type = 'Consent' AND patient_id = $1::uuid AND NOT deleted", patientId);
 
 async function uploadHeldWhile(cookie: string, change: () => Promise<void>): Promise<Response> {
@@ -116,5 +122,18 @@ describe("a caregiver's act in flight while the patient withdraws or narrows the
     held.release();
     expect((await answer).status).not.toBe(500);
     expect(await consentsOf(camille.patientId)).toBe(before);
+  });
+
+  it("a prescription sent to a pharmacy before the right to share was taken away makes no link", async () => {
+    const { camille, tie, prescriptionId, leaInCamille } = await world(["prescriptions:read", "prescriptions:share"]);
+    const body = new TextEncoder().encode(new URLSearchParams({ code: "oui" }).toString());
+    const held = heldPost(`/api/ordonnances/${prescriptionId}/partager`, leaInCamille.cookie, body, "application/x-www-form-urlencoded");
+    const answer = inRequestScope(held.request, () => share(held.request, { params: Promise.resolve({ id: prescriptionId }) }));
+    await held.reading;
+    const fin = addDaysToDay(parisDayOf(new Date()), 30);
+    expect(noticeOf(await postId("modifier", tie, { droits: ["prescriptions:read"], fin }, camille.session.cookie))).toBe("modifiee");
+    held.release();
+    expect((await answer).status).not.toBe(500);
+    expect(await linksOf(camille.patientId)).toBe(0);
   });
 });
