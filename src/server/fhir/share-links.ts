@@ -137,15 +137,22 @@ export async function takeAttempt(tx: TransactionClient, id: string): Promise<nu
   return rows[0]?.attempts_left;
 }
 
-/** The link's row, locked until the transaction ends (a right passcode settles against it). */
-export async function lockShareLink(tx: TransactionClient, id: string): Promise<Pick<ShareLinkRow, "attemptsLeft" | "revokedAt" | "dispensedAt" | "expiresAt"> | undefined> {
-  const rows = await tx.$queryRawUnsafe<{ attempts_left: number; revoked_at: Date | null; dispensed_at: Date | null; expires_at: Date }[]>(
-    `SELECT attempts_left, revoked_at, dispensed_at, expires_at FROM share_link WHERE id = $1::uuid FOR UPDATE`,
+/**
+ * The link's row, locked until the transaction ends: a right passcode, and a dispensation
+ * through the link, settle against it (a revocation, which updates the row, waits or is seen).
+ */
+export async function lockShareLink(
+  tx: TransactionClient,
+  id: string,
+): Promise<Pick<ShareLinkRow, "attemptsLeft" | "revokedAt" | "dispensedAt" | "expiresAt" | "passcodeHash"> | undefined> {
+  const rows = await tx.$queryRawUnsafe<{ attempts_left: number; revoked_at: Date | null; dispensed_at: Date | null; expires_at: Date; passcode_hash: string | null }[]>(
+    `SELECT attempts_left, revoked_at, dispensed_at, expires_at, passcode_hash FROM share_link WHERE id = $1::uuid FOR UPDATE`,
     id,
   );
   const row = rows[0];
   return row
     ? {
+        passcodeHash: row.passcode_hash,
         attemptsLeft: row.attempts_left,
         revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
         dispensedAt: row.dispensed_at ? new Date(row.dispensed_at) : null,

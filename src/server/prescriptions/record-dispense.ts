@@ -5,7 +5,8 @@ import type { MedicationDispense, MedicationRequest } from "@medplum/fhirtypes";
 import { randomUUID } from "node:crypto";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
-import { claimDispenseGuard, dispenseGuardKey, lockPrescriptionState, markLinksDispensed } from "../fhir/share-links";
+import { claimDispenseGuard, dispenseGuardKey, lockPrescriptionState, lockShareLink, markLinksDispensed } from "../fhir/share-links";
+import { linkState } from "../sharing/link-state";
 import { stateFingerprint, type PrescriptionLine } from "./prescription-model";
 import { readPrescription } from "./read-prescriptions";
 import { prescriptionDispensable } from "./still-dispensable";
@@ -88,6 +89,12 @@ export async function recordDispense(repo: Repository, input: DispenseInput): Pr
   try {
     return await repo.transaction(async (scope) => {
       const current = await lockPrescriptionState(scope.tx, actor.patientId, actor.prescriptionId);
+      // The link, checked when the request came in, is read again under lock: revoked (or
+      // ended otherwise) meanwhile, nothing is recorded, as « Retirer le lien » promised the
+      // patient once it answered (case 18; found by the attack round, revoke-during-dispense.test.ts).
+      // Locked after the lines, as markLinksDispensed does, so the two never wait crosswise.
+      const link = await lockShareLink(scope.tx, actor.linkId);
+      if (!link || linkState(link, true, now) !== "active") throw notFound();
       const eventId = randomUUID();
       if (!(await claimDispenseGuard(scope.tx, dispenseGuardKey(actor.linkId, input.formKey), eventId))) return { kind: "already-recorded" };
       if (stateFingerprint(current) !== input.state) throw new Refused({ kind: "stale" });
