@@ -98,6 +98,9 @@ describe("a caregiver's act in flight while the patient withdraws or narrows the
     });
     expect(answer.status).not.toBe(500);
     expect(await documentsOf(camille.patientId)).toBe(before);
+    // Camille's trail says a write was refused because the delegation had ended.
+    const refused = await db().prisma.auditEvent.findMany({ where: { patientId: camille.patientId, outcome: "denied", reason: "delegation-ended" } });
+    expect(refused.map((row) => row.interaction)).toEqual(["create"]);
   });
 
   it("an upload sent before the right to add documents was taken away adds nothing", async () => {
