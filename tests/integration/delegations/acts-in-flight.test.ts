@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { POST as upload } from "@/app/api/documents/route";
 import { POST as authorise } from "@/app/api/partage/autoriser/route";
 import { POST as share } from "@/app/api/ordonnances/[id]/partager/route";
+import { POST as sendMessage } from "@/app/api/messages/route";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPractitioner } from "@/lib/fhir/builders/people";
 import { aPrescription } from "@/lib/fhir/builders/prescriptions";
-import { aDelegation } from "@/lib/fhir/builders/rules";
+import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import type { Scope } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
@@ -30,10 +31,13 @@ async function world(scopes: Scope[]) {
   const lea = await personWithAccount(system, "Lea", "Aidante", "female");
   const tie = await system.create(aDelegation({ patientId: camille.patientId, agentPatientId: lea.patientId, agentName: { given: "Lea", family: "Aidante" }, scopes, end: addDaysToDay(parisDayOf(new Date()), 60) }));
   const doctor = await system.create(aPractitioner({ given: "Paul", family: "EnVol" }));
+  await system.create(anAuthorisation({ patientId: camille.patientId, practitionerId: doctor.id! }));
+  // Not authorised yet: the sharing change below would add his authorisation.
+  const newcomer = await system.create(aPractitioner({ given: "Noe", family: "EnVol" }));
   const lines = aPrescription({ patientId: camille.patientId, requesterId: doctor.id! });
   for (const line of lines) await system.create(line);
   const prescriptionId = lines[0]!.groupIdentifier!.value!;
-  return { camille, tie: tie.id!, doctorId: doctor.id!, prescriptionId, leaInCamille: await sessionOf(lea.account, camille.patientId) };
+  return { camille, tie: tie.id!, doctorId: doctor.id!, newcomerId: newcomer.id!, prescriptionId, leaInCamille: await sessionOf(lea.account, camille.patientId) };
 }
 
 /** A post whose body the route gets only after release(); `reading` settles when the route starts to read it. */
@@ -77,6 +81,7 @@ async function count(sql: string, patientId: string): Promise<number> {
 }
 const documentsOf = (patientId: string) => count("SELECT 1 FROM fhir_resource WHERE resource_type = 'DocumentReference' AND patient_id = $1::uuid AND NOT deleted", patientId);
 const linksOf = (patientId: string) => count("SELECT 1 FROM share_link WHERE patient_id = $1::uuid", patientId);
+const messagesOf = (patientId: string) => count("SELECT 1 FROM fhir_resource WHERE resource_type = 'Communication' AND patient_id = $1::uuid", patientId);
 const consentsOf = (patientId: string) => count("SELECT 1 FROM fhir_resource WHERE resource_type = 'Consent' AND patient_id = $1::uuid AND NOT deleted", patientId);
 
 async function uploadHeldWhile(cookie: string, change: () => Promise<void>): Promise<Response> {
@@ -115,9 +120,9 @@ describe("a caregiver's act in flight while the patient withdraws or narrows the
   });
 
   it("a sharing change sent before « Retirer » and finished after it changes nothing", async () => {
-    const { camille, tie, doctorId, leaInCamille } = await world(["privacy:manage"]);
+    const { camille, tie, newcomerId, leaInCamille } = await world(["privacy:manage"]);
     const before = await consentsOf(camille.patientId);
-    const body = new TextEncoder().encode(new URLSearchParams({ praticien: doctorId, niveau: "N", jusqu_au: "" }).toString());
+    const body = new TextEncoder().encode(new URLSearchParams({ praticien: newcomerId, niveau: "N", jusqu_au: "" }).toString());
     const held = heldPost("/api/partage/autoriser", leaInCamille.cookie, body, "application/x-www-form-urlencoded");
     const answer = inRequestScope(held.request, () => authorise(held.request));
     await held.reading;
@@ -125,6 +130,18 @@ describe("a caregiver's act in flight while the patient withdraws or narrows the
     held.release();
     expect((await answer).status).not.toBe(500);
     expect(await consentsOf(camille.patientId)).toBe(before);
+  });
+
+  it("a message in Camille's name sent before « Retirer » and finished after it is not sent", async () => {
+    const { camille, tie, doctorId, leaInCamille } = await world(["messages:write"]);
+    const body = new TextEncoder().encode(new URLSearchParams({ destinataire: doctorId, sujet: "Renouvellement", texte: "Bonjour docteur" }).toString());
+    const held = heldPost("/api/messages", leaInCamille.cookie, body, "application/x-www-form-urlencoded");
+    const answer = inRequestScope(held.request, () => sendMessage(held.request));
+    await held.reading;
+    expect(noticeOf(await postId("retirer", tie, {}, camille.session.cookie))).toBe("retiree");
+    held.release();
+    expect((await answer).status).not.toBe(500);
+    expect(await messagesOf(camille.patientId)).toBe(0);
   });
 
   it("a prescription sent to a pharmacy before the right to share was taken away makes no link", async () => {
