@@ -291,7 +291,7 @@ describe("the invitation link just created, offered for copying on « Proches et
 
   it("is not offered once the invitation is cancelled or has expired: the page says which", async () => {
     const cancelled = await invite(`copie-annulee-${Date.now()}@example.org`);
-    const [row] = await db().sql.query<{ id: string }>("SELECT id FROM delegation_invitation WHERE token_hash = encode(sha256($1::bytea), 'hex')", [cancelled.secret]);
+    const [row] = await db().sql.query<{ id: string }>("SELECT id FROM delegation_invitation WHERE token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')", [cancelled.secret]);
     await postId("annulerInvitation", row!.id, {}, world.camille.session.cookie);
     const afterCancel = await cancelled.page();
     expect(offered(afterCancel, cancelled.secret)).toBe(false);
