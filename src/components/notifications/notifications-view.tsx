@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/documents/format";
 import { format, t, tn } from "@/lib/i18n/messages";
 import { tv, type Reader } from "@/lib/i18n/voice";
 import { KIND_INFO } from "@/lib/notifications/kinds";
+import { newsCountLine } from "@/lib/notifications/news-count-line";
 import type { NotificationsPage } from "@/server/notifications/list-notifications";
 import type { Json } from "@/server/pages/json-props";
 
@@ -94,6 +95,7 @@ export function NotificationsView({ list, basePath, notice, reader }: { list: Js
             {list.rows.map((n) => {
               const owner = inOtherSpace ? ownerOf(n, list) : "own";
               const text = owner === "space" ? format(KIND_INFO[n.kind].theirs, { person: reader.person }) : KIND_INFO[n.kind].text;
+              const count = newsCountLine(n.kind, n.newsCount);
               return (
                 <li key={n.id} className={`rounded-md border bg-white px-4 py-3 ${n.readAt ? "border-slate-300" : "border-blue-800 border-l-4"}`}>
                   <div className="flex flex-wrap items-center justify-between gap-3">
@@ -103,6 +105,7 @@ export function NotificationsView({ list, basePath, notice, reader }: { list: Js
                         {n.readAt ? null : <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-sm text-white">{t("notifications.unread")}</span>}
                         {text}
                       </p>
+                      {count ? <p>{count}</p> : null}
                       {n.detail ? <p>{n.detail}</p> : null}
                       <p className="text-sm text-slate-700">
                         <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>

@@ -25,6 +25,8 @@ export const frNotifications = {
     /** A notice of another person's space opened once the right to act there had ended (mark-read.ts, ?espace=perdu). */
     spaceLost: "Cette notification concerne l'espace d'une personne pour qui vous n'agissez plus : sa délégation a pris fin ou a été retirée. Elle ne peut plus être ouverte.",
     unreadCount: plural({ one: "{count} non lue", other: "{count} non lues" }),
+    /** Under a conversation's notice that its next messages refreshed while it waited unread (news-count-line.ts). */
+    newMessages: plural({ one: "{count} nouveau message", other: "{count} nouveaux messages" }),
     preferencesLink: "Choisir les notifications reçues aussi par e-mail",
     forSpace: "Espace de {person}",
     forOwnSpace: "Votre propre espace",

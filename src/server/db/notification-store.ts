@@ -14,7 +14,8 @@ export type NotificationOwners = {
   lostSpaces?: readonly string[];
 };
 
-export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null; detail: string | null };
+/** `newsCount`: how many pieces of news the notice stands for (a conversation's messages while it waited unread: notify.ts). */
+export type NotificationRow = { id: string; kind: NotificationKind; urgent: boolean; link: string; createdAt: Date; readAt: Date | null; patientId: string | null; detail: string | null; newsCount: number };
 
 /** The notices a person is shown: those of the last year (older ones are purged). */
 const RECENT = "created_at > now() - interval '1 year'";
@@ -65,8 +66,8 @@ export async function listNotifications(owners: NotificationOwners, limit: numbe
   const { sql } = await database();
   const { where, params } = owned(owners);
   const [rows, [count]] = await Promise.all([
-    sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null; detail: string | null }>(
-      `SELECT id, kind, urgent, link, created_at, read_at, patient_id, detail FROM notification
+    sql.query<{ id: string; kind: string; urgent: boolean; link: string | null; created_at: Date; read_at: Date | null; patient_id: string | null; detail: string | null; news_count: number }>(
+      `SELECT id, kind, urgent, link, created_at, read_at, patient_id, detail, news_count FROM notification
         WHERE ${where} ORDER BY created_at DESC, id LIMIT $${params.length + 1}::int OFFSET $${params.length + 2}::int`,
       [...params, limit, offset],
     ),
@@ -76,7 +77,7 @@ export async function listNotifications(owners: NotificationOwners, limit: numbe
     total: Number(count?.n ?? 0),
     rows: rows
       .filter((r) => isNotificationKind(r.kind))
-      .map((r) => ({ id: r.id, kind: r.kind as NotificationKind, urgent: r.urgent, link: r.link ?? "/espace", createdAt: new Date(r.created_at), readAt: r.read_at ? new Date(r.read_at) : null, patientId: r.patient_id, detail: r.detail })),
+      .map((r) => ({ id: r.id, kind: r.kind as NotificationKind, urgent: r.urgent, link: r.link ?? "/espace", createdAt: new Date(r.created_at), readAt: r.read_at ? new Date(r.read_at) : null, patientId: r.patient_id, detail: r.detail, newsCount: Number(r.news_count) })),
   };
 }
 

@@ -31,10 +31,12 @@ export async function createMessageIn(scope: TransactionScope, message: Communic
  * notice, which opening takes her into the patient's space, where the conversation is. The
  * patient's side's message is news for the professional's account.
  *
- * Each message has its notice, but a conversation sends one e-mail until it is read: while an
- * earlier message from the same side waits unread there, the recipient was already e-mailed for
- * it, and ten messages would otherwise make ten e-mails. Once she has opened the conversation (its
- * messages carry their read receipt), the next message e-mails again.
+ * A conversation sends one e-mail and has one notice until it is read: while an earlier message
+ * from the same side waits unread there, the recipient was already told of it, and ten messages
+ * would otherwise make ten e-mails and ten « Nouveau message » in her list and her count. Its
+ * notice, still unread, is refreshed instead (notify.ts, `refreshUnread`: its time and its count);
+ * once she has opened the conversation (its messages carry their read receipt), the next message
+ * e-mails again and has a notice of its own, as it does once she has read the notice.
  */
 async function tellRecipient(db: Queryable, message: Communication): Promise<void> {
   const conversationId = conversationIdOf(message);
@@ -45,15 +47,15 @@ async function tellRecipient(db: Queryable, message: Communication): Promise<voi
   const path = conversationId ? `/${conversationId}` : "";
   const fromPractitioner = message.sender?.reference?.startsWith("Practitioner/") === true;
   const alreadyEmailed = conversationId ? await unsafeUnreadMessageWaiting(db, { patientId, conversationId, fromPractitioner, exceptId: message.id! }) : false;
-  const email = alreadyEmailed ? ("never" as const) : undefined;
+  const again = alreadyEmailed ? { email: "never" as const, refreshUnread: true } : {};
   if (fromPractitioner) {
-    await notify(db, { patientId, kind: "message-received", link: `/espace/messages${path}`, dedupeKey, email });
+    await notify(db, { patientId, kind: "message-received", link: `/espace/messages${path}`, dedupeKey, ...again });
     if (!conversationId) return;
     for (const accountId of await unsafeCaregiversWhoWrote(db, patientId, conversationId, now())) {
-      await notify(db, { accountId, space: patientId, kind: "message-answered-for-caregiver", link: `/espace/messages${path}`, dedupeKey: `${dedupeKey}:${accountId}`, email });
+      await notify(db, { accountId, space: patientId, kind: "message-answered-for-caregiver", link: `/espace/messages${path}`, dedupeKey: `${dedupeKey}:${accountId}`, ...again });
     }
     return;
   }
   const accountId = await accountOf(db, `Practitioner/${practitionerId}`);
-  if (accountId) await notify(db, { accountId, kind: "message-received", link: `/pro/messages${path}`, dedupeKey, email });
+  if (accountId) await notify(db, { accountId, kind: "message-received", link: `/pro/messages${path}`, dedupeKey, ...again });
 }

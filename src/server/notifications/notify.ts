@@ -43,6 +43,13 @@ export type NotificationInput = {
    * from constant text and a link of ours, never from the record or anyone's name.
    */
   emailLines?: readonly string[];
+  /**
+   * The same news again (a conversation's next message while the earlier ones wait unread: create-message.ts):
+   * the owner's notice of this kind and link still unread, if any, is refreshed (its time, so it rises
+   * to the top, and its count, « 3 nouveaux messages ») instead of another being added, and no e-mail goes.
+   * One notice read, or none left unread, and a new notice is written as usual.
+   */
+  refreshUnread?: boolean;
 };
 
 type Recipient = { account_id: string; email: string; account_kind: "patient" | "practitioner"; wants: boolean | null };
@@ -57,14 +64,12 @@ type Recipient = { account_id: string; email: string; account_kind: "patient" | 
  */
 export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
   const row = noticeRow(n);
-  const inserted = await db.query<{ id: string }>(
-    `INSERT INTO notification (id, patient_id, account_id, space_id, kind, urgent, link, detail, dedupe_key)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $9::uuid, $4, $5, $6, $7, $8)
-     ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id`,
-    [randomUUID(), row.patientId, row.accountId, row.kind, row.urgent, row.link, row.detail, row.dedupeKey, row.spaceId],
-  );
+  const params = [randomUUID(), row.patientId, row.accountId, row.kind, row.urgent, row.link, row.detail, row.dedupeKey, row.spaceId];
+  const inserted = n.refreshUnread
+    ? await db.query<{ id: string; refreshed: boolean }>(refreshOrInsert(row.accountId !== null), params)
+    : await db.query<{ id: string; refreshed: boolean }>(`${INSERT_NOTICE} RETURNING id, false AS refreshed`, params);
   if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
+  if (inserted[0]!.refreshed) return true; // the same news, told by the notice already waiting and its e-mail
 
   const [recipient] = await db.query<Recipient>(
     `SELECT a.id AS account_id, a.email, a.kind AS account_kind, p.email AS wants
@@ -82,6 +87,37 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   if (!sendsEmail(n, recipient.wants)) return true;
   await enqueueEmail(db, notificationEmail(n.kind, { email: recipient.email, accountKind: recipient.account_kind }, env().APP_URL, key, n.emailLines));
   return true;
+}
+
+const INSERT_NOTICE = `INSERT INTO notification (id, patient_id, account_id, space_id, kind, urgent, link, detail, dedupe_key)
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $9::uuid, $4, $5, $6, $7, $8)
+     ON CONFLICT (dedupe_key) DO NOTHING`;
+
+/**
+ * One statement: refreshes the owner's newest unread notice of this kind and link of the last year
+ * (the year the pages list), or, when there is none, inserts the new one. Found on the owner's
+ * index (an account's notice by account_id, a space's by patient_id), its other owner columns
+ * compared exactly, so a caregiver's notice is never a space's. A dedupe key already notified
+ * refreshes nothing, as it inserts nothing.
+ */
+function refreshOrInsert(ofAccount: boolean): string {
+  const owner = ofAccount
+    ? "account_id = $3::uuid AND patient_id IS NOT DISTINCT FROM $2::uuid AND space_id IS NOT DISTINCT FROM $9::uuid"
+    : "patient_id = $2::uuid AND account_id IS NULL AND space_id IS NULL";
+  return `WITH refreshed AS (
+       UPDATE notification SET created_at = now(), news_count = news_count + 1
+        WHERE id = (SELECT id FROM notification
+                     WHERE ${owner} AND kind = $4 AND link = $6 AND read_at IS NULL AND created_at > now() - interval '1 year'
+                     ORDER BY created_at DESC LIMIT 1)
+          AND NOT EXISTS (SELECT 1 FROM notification WHERE dedupe_key = $8)
+       RETURNING id
+     ), inserted AS (
+       INSERT INTO notification (id, patient_id, account_id, space_id, kind, urgent, link, detail, dedupe_key)
+       SELECT $1::uuid, $2::uuid, $3::uuid, $9::uuid, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM refreshed)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id
+     )
+     SELECT id, true AS refreshed FROM refreshed UNION ALL SELECT id, false AS refreshed FROM inserted`;
 }
 
 /** A child's notice, e-mailed to each of its live guardians (live-guardian-accounts.ts). */

@@ -37,7 +37,7 @@ describe("message e-mails", () => {
     await send("camille", { conversation: conversationId, texte: "Et une deuxième." });
     await send("camille", { conversation: conversationId, texte: "Et une troisième." });
     expect(await emailsOf(bernard)).toBe(emailsBefore + 1);
-    expect(await noticesOf(bernard)).toBe(noticesBefore + 3);
+    expect(await noticesOf(bernard)).toBe(noticesBefore + 1); // one notice for the conversation (one-notice-per-conversation.test.ts)
 
     const page = await servePage(proConversationPage, `/pro/messages/${conversationId}`, { cookie: world.sessions.bernard.cookie, params: { conversation: conversationId } });
     expect(page.status).toBe(200);

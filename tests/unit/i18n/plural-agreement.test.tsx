@@ -31,7 +31,7 @@ describe("counts in words", () => {
     [1, "1 non lue"],
     [3, "3 non lues"],
   ])("the notifications page, %i unread: « %s »", (unread, said) => {
-    const row = { id: "n1", kind: "pro-first-access", urgent: false, link: "/espace/historique", createdAt: "2026-12-01T09:00:00.000Z", readAt: null, patientId: null, detail: null } as const;
+    const row = { id: "n1", kind: "pro-first-access", urgent: false, link: "/espace/historique", createdAt: "2026-12-01T09:00:00.000Z", readAt: null, patientId: null, detail: null, newsCount: 1 } as const;
     const list: Json<NotificationsPage> = { rows: [row], unread, page: 1, pageCount: 1, ownPatientIds: [], spaceShown: false, elsewhere: [] };
     const html = textOf(renderToStaticMarkup(<NotificationsView list={list} basePath="/espace/notifications" reader={PATIENT_READER} />));
     expect(html).toContain(said);

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as openRoute } from "@/app/api/notifications/[id]/ouvrir/route";
+import * as patientConversationPage from "@/pages/espace/messages/[conversation]";
+import * as patientNotificationsPage from "@/pages/espace/notifications";
+import * as proConversationPage from "@/pages/pro/messages/[conversation]";
+import * as proNotificationsPage from "@/pages/pro/notifications";
+import { useTestDatabase } from "../../setup/test-database";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { servePage } from "../pages/pages-route";
+import { formPost, params } from "../prescriptions/http";
+import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
+
+useTestDatabase();
+
+/**
+ * Camille writes three messages to Dr Bernard before she reads any: the doctor's notifications
+ * page lists one « Nouveau message » for the conversation, « 3 nouveaux messages », at the top,
+ * counted once among the unread, not three. Once she has read that notice, or opened the
+ * conversation, the next message has a notice of its own. The same for Camille's answers, and for
+ * Maya's own notice of the answers to what she wrote for Camille.
+ */
+let world: MessagesWorld;
+beforeAll(async () => {
+  world = await buildMessagesWorld();
+}, 120_000);
+
+type Who = keyof MessagesWorld["sessions"];
+const RECEIVED = "Vous avez reçu un nouveau message.";
+const ANSWERED = "Un professionnel de santé a répondu à un message que vous avez écrit pour une personne que vous aidez.";
+
+async function send(who: Who, fields: Record<string, string>): Promise<string> {
+  const sent = await post("send", fields, { cookie: world.sessions[who].cookie });
+  expect(noticeOf(sent)).toBe("envoye");
+  return conversationOf(sent);
+}
+
+/** The notifications page as the person gets it: its rows (text, count line, id) and the unread counts it and the header show. */
+async function notices(who: Who): Promise<{ rows: { text: string; id: string; unread: boolean; html: string }[]; unread: number; header: number | undefined }> {
+  const pro = who === "bernard" || who === "petit" || who === "ancien" || who === "autre";
+  const page = pro
+    ? await servePage(proNotificationsPage, "/pro/notifications", { cookie: world.sessions[who].cookie })
+    : await servePage(patientNotificationsPage, "/espace/notifications", { cookie: world.sessions[who].cookie });
+  expect(page.status).toBe(200);
+  const html = page.html!;
+  const rows = html
+    .split("<li ")
+    .slice(1)
+    .map((li) => ({
+      text: /aria-label="Voir : ([^"]*)"/.exec(li)?.[1] ?? "",
+      id: /\/api\/notifications\/([0-9a-f-]{36})\/ouvrir/.exec(li)?.[1] ?? "",
+      unread: li.includes(">Non lue<"),
+      html: li,
+    }))
+    .filter((row) => row.id !== "");
+  const unread = Number(/(\d+) non lues?</.exec(html)?.[1] ?? 0);
+  return { rows, unread, header: page.frame?.header.notifications?.unread };
+}
+
+async function openNotice(who: Who, id: string): Promise<void> {
+  const request = formPost(`/api/notifications/${id}/ouvrir`, {}, { cookie: world.sessions[who].cookie });
+  const response = await inRequestScope(request, () => openRoute(request, params({ id })));
+  expect(response.status).toBe(303);
+}
+
+const countLine = (html: string) => /(\d+) nouveaux? messages?/.exec(html)?.[0] ?? null;
+
+describe("one notice per unread conversation", () => {
+  it("the professional: three messages make one notice, refreshed to the top; read, the next message has its own", async () => {
+    const before = await notices("bernard");
+    const first = await send("camille", { destinataire: world.bernard, sujet: "Ordonnance", texte: "Bonjour, une question." });
+    const other = await send("camille", { destinataire: world.bernard, sujet: "Autre chose", texte: "Une autre question." });
+    await send("camille", { conversation: first, texte: "Et une deuxième." });
+    await send("camille", { conversation: first, texte: "Et une troisième." });
+
+    const after = await notices("bernard");
+    expect(after.rows.filter((r) => r.text === RECEIVED)).toHaveLength(before.rows.filter((r) => r.text === RECEIVED).length + 2);
+    expect(after.unread).toBe(before.unread + 2);
+    expect(after.header).toBe(before.unread + 2);
+    // The first conversation's notice, refreshed by its last message, is above the other's.
+    expect(countLine(after.rows[0]!.html)).toBe("3 nouveaux messages");
+    expect(countLine(after.rows[1]!.html)).toBeNull();
+    expect(other).not.toBe(first);
+
+    // Read: the next message is a new notice, and the read one stays as it was.
+    await openNotice("bernard", after.rows[0]!.id);
+    await send("camille", { conversation: first, texte: "Encore une chose." });
+    const read = await notices("bernard");
+    expect(read.rows.filter((r) => r.text === RECEIVED)).toHaveLength(after.rows.filter((r) => r.text === RECEIVED).length + 1);
+    expect(read.rows[0]!.unread).toBe(true);
+    expect(countLine(read.rows[0]!.html)).toBeNull();
+    expect(read.rows.find((r) => r.id === after.rows[0]!.id)).toMatchObject({ unread: false });
+    expect(countLine(read.rows.find((r) => r.id === after.rows[0]!.id)!.html)).toBe("3 nouveaux messages");
+    expect(read.unread).toBe(after.unread);
+
+    // Her notice unread, but the conversation opened: the next message is news again.
+    const opened = await servePage(proConversationPage, `/pro/messages/${first}`, { cookie: world.sessions.bernard.cookie, params: { conversation: first } });
+    expect(opened.status).toBe(200);
+    await send("camille", { conversation: first, texte: "Merci pour votre lecture." });
+    const seen = await notices("bernard");
+    expect(seen.rows.filter((r) => r.text === RECEIVED)).toHaveLength(read.rows.filter((r) => r.text === RECEIVED).length + 1);
+    expect(seen.unread).toBe(read.unread + 1);
+  });
+
+  it("the patient and the caregiver who wrote: the doctor's answers make one notice each until read", async () => {
+    const conversation = await send("maya", { destinataire: world.bernard, sujet: "Rendez-vous", texte: "Je vous écris pour Camille." });
+    const camilleBefore = await notices("camille");
+    const mayaBefore = await notices("maya");
+    for (const texte of ["Oui.", "Jeudi à 10 h.", "Apportez vos résultats."]) await send("bernard", { conversation, texte });
+
+    const camille = await notices("camille");
+    expect(camille.rows.filter((r) => r.text === RECEIVED)).toHaveLength(camilleBefore.rows.filter((r) => r.text === RECEIVED).length + 1);
+    expect(camille.unread).toBe(camilleBefore.unread + 1);
+    expect(camille.rows[0]).toMatchObject({ text: RECEIVED, unread: true });
+    expect(countLine(camille.rows[0]!.html)).toBe("3 nouveaux messages");
+    // Nothing of the conversation on the notice: no name, subject nor text.
+    for (const word of ["Bernard", "Rendez-vous", "Jeudi", "résultats"]) expect(camille.rows[0]!.html).not.toContain(word);
+
+    const maya = await notices("maya");
+    const answered = maya.rows.filter((r) => r.text === ANSWERED);
+    expect(answered).toHaveLength(mayaBefore.rows.filter((r) => r.text === ANSWERED).length + 1);
+    expect(countLine(answered[0]!.html)).toBe("3 nouveaux messages");
+
+    // Camille opens the conversation: the doctor's next answer is news again for both.
+    const opened = await servePage(patientConversationPage, `/espace/messages/${conversation}`, { cookie: world.sessions.camille.cookie, params: { conversation } });
+    expect(opened.status).toBe(200);
+    await send("bernard", { conversation, texte: "Bonne journée." });
+    expect((await notices("camille")).rows.filter((r) => r.text === RECEIVED)).toHaveLength(camille.rows.filter((r) => r.text === RECEIVED).length + 1);
+    expect((await notices("maya")).rows.filter((r) => r.text === ANSWERED)).toHaveLength(answered.length + 1);
+  });
+});
