@@ -59,7 +59,7 @@ type Recipient = { account_id: string; email: string; account_kind: "patient" | 
  * security kinds). Pass the transaction of the event (`inPrisma(tx)`): both exist if and only
  * if the event committed. A space without an account of its own (a child) has its notice in
  * the portal, seen by its guardians there, and its e-mail goes to each of its live guardians
- * (live-guardian-accounts.ts), by their own preferences. Answers whether it was new (false when the
+ * (live-guardian-accounts.ts), by their own preferences. Answers whether it was new or refreshed a notice still unread (`refreshUnread`; false when the
  * dedupe key was already notified).
  */
 export async function notify(db: Queryable, n: NotificationInput): Promise<boolean> {
