@@ -107,6 +107,19 @@ export async function markAllRead(owners: NotificationOwners): Promise<void> {
 }
 
 /**
+ * Marks read the unread notices of these owners that lead to this page: a conversation's « Nouveau
+ * message » once the conversation is opened, which is reading it.
+ */
+export async function markReadLeadingTo(owners: NotificationOwners, kinds: readonly string[], link: string): Promise<void> {
+  const { sql } = await database();
+  const { where, params } = owned(owners);
+  await sql.query(
+    `UPDATE notification SET read_at = now() WHERE ${where} AND read_at IS NULL AND link = $${params.length + 1}::text AND kind = ANY($${params.length + 2}::text[])`,
+    [...params, link, kinds],
+  );
+}
+
+/**
  * Marks one notification read; gives where it leads and the space its page is in: the space it
  * belongs to, or the one an account's notice is about (notify.ts, `space`); null for an
  * account's own notice that leads into no other space.

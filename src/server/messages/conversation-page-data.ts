@@ -8,6 +8,7 @@ import { conversationReader } from "../fhir/message-delivery";
 import { isUuid } from "../fhir/ids";
 import { orUndefined } from "../pages/or-undefined";
 import { attachableDocuments, attachmentTitles, mayWriteMessages } from "./message-page-data";
+import { markConversationNoticesRead } from "../notifications/mark-read";
 import { mayStillWriteTo } from "./message-recipients";
 import { readConversation, type Conversation } from "./read-conversation";
 
@@ -31,7 +32,8 @@ export type ConversationPageData = {
  * attachments are called, and the reply form's choices. Undefined, the page's 404, for a
  * conversation the reader takes no part in, or whose patient shut the professional out.
  */
-export async function conversationPageData({ repo, actor }: RequestScope, conversationId: string): Promise<ConversationPageData | undefined> {
+export async function conversationPageData(scope: RequestScope, conversationId: string): Promise<ConversationPageData | undefined> {
+  const { repo, actor } = scope;
   const pro = actor.kind === "practitioner";
   const ownSpace = spaceOf(actor);
   if (!pro && (!ownSpace || actor.kind === "link")) return undefined;
@@ -45,8 +47,10 @@ export async function conversationPageData({ repo, actor }: RequestScope, conver
   const canWrite = mayWrite && !recipientGone;
   const practitionerId = conversation.practitionerId && isUuid(conversation.practitionerId) ? conversation.practitionerId : undefined;
   const reader = canWrite ? conversationReader(actor, practitionerId, await repo.rulesForDecision(patientId), repo.now()) : undefined;
-  const [titles, documents, withCard] = await Promise.all([
+  const [titles, , documents, withCard] = await Promise.all([
     attachmentTitles(repo, patientId, attached),
+    // Opened is read: its « Nouveau message » notices too (mark-read.ts).
+    markConversationNoticesRead(scope, `${pro ? "/pro" : "/espace"}/messages/${conversation.id}`),
     canWrite ? attachableDocuments(repo, patientId, reader) : [],
     pro
       ? patientIdentity(repo, patientId).then((identity) => ({ name: identity?.name ?? "Patient", sex: undefined }))

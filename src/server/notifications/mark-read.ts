@@ -2,13 +2,23 @@ import "@/server/server-only";
 import { spaceOf } from "../access/actor";
 import { switchSpace } from "../auth/switch-space";
 import type { RequestScope } from "../documents/request-repository";
-import { markAllRead, openNotification } from "../db/notification-store";
+import { markAllRead, markReadLeadingTo, openNotification } from "../db/notification-store";
 import { isUuid } from "../fhir/ids";
 import { noticeSpaceReached } from "./notice-space-reached";
 import { notificationOwners } from "./notification-owners";
 
 export async function markAllMyNotificationsRead(scope: RequestScope): Promise<void> {
   await markAllRead(await notificationOwners(scope, false));
+}
+
+/**
+ * The conversation's own notices read once it is opened: its « Nouveau message » stayed unread
+ * beside the conversation just read, and the next message then added a second one beside it
+ * (one notice per unread conversation, notify.ts's refreshUnread). The notices of whoever
+ * opens it (her own, and those of the space she acts in, as « Voir » marks them).
+ */
+export async function markConversationNoticesRead(scope: RequestScope, link: `/${string}`): Promise<void> {
+  await markReadLeadingTo(await notificationOwners(scope, false), ["message-received", "message-answered-for-caregiver"], link);
 }
 
 /**

@@ -15,7 +15,7 @@ useTestDatabase();
 /**
  * Camille writes three messages to Dr Bernard before she reads any: the doctor's notifications
  * page lists one « Nouveau message » for the conversation, « 3 nouveaux messages », at the top,
- * counted once among the unread, not three. Once she has read that notice, or opened the
+ * counted once among the unread, not three. Opening the conversation reads its notice. Once she has read that notice, or opened the
  * conversation, the next message has a notice of its own. The same for Camille's answers, and for
  * Maya's own notice of the answers to what she wrote for Camille.
  */
@@ -95,10 +95,14 @@ describe("one notice per unread conversation", () => {
     // Her notice unread, but the conversation opened: the next message is news again.
     const opened = await servePage(proConversationPage, `/pro/messages/${first}`, { cookie: world.sessions.bernard.cookie, params: { conversation: first } });
     expect(opened.status).toBe(200);
+    // Opened is read: its notice is no longer among the unread (it stayed unread beside the conversation just read).
+    const afterOpening = await notices("bernard");
+    expect(afterOpening.rows.find((r) => r.id === read.rows[0]!.id)).toMatchObject({ unread: false });
+    expect(afterOpening.unread).toBe(read.unread - 1);
     await send("camille", { conversation: first, texte: "Merci pour votre lecture." });
     const seen = await notices("bernard");
     expect(seen.rows.filter((r) => r.text === RECEIVED)).toHaveLength(read.rows.filter((r) => r.text === RECEIVED).length + 1);
-    expect(seen.unread).toBe(read.unread + 1);
+    expect(seen.unread).toBe(read.unread);
   });
 
   it("the patient and the caregiver who wrote: the doctor's answers make one notice each until read", async () => {
@@ -123,6 +127,9 @@ describe("one notice per unread conversation", () => {
     // Camille opens the conversation: the doctor's next answer is news again for both.
     const opened = await servePage(patientConversationPage, `/espace/messages/${conversation}`, { cookie: world.sessions.camille.cookie, params: { conversation } });
     expect(opened.status).toBe(200);
+    // Hers read by opening it; Maya's own notice is Maya's to read.
+    expect((await notices("camille")).rows.find((r) => r.id === camille.rows[0]!.id)).toMatchObject({ unread: false });
+    expect((await notices("maya")).rows.find((r) => r.id === answered[0]!.id)).toMatchObject({ unread: true });
     await send("bernard", { conversation, texte: "Bonne journée." });
     expect((await notices("camille")).rows.filter((r) => r.text === RECEIVED)).toHaveLength(camille.rows.filter((r) => r.text === RECEIVED).length + 1);
     expect((await notices("maya")).rows.filter((r) => r.text === ANSWERED)).toHaveLength(answered.length + 1);
