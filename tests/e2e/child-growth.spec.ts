@@ -51,7 +51,10 @@ test("without JavaScript: a wrong value says why and records nothing, a right on
   await page.getByLabel("Date de la mesure").fill("2026-10-15");
   await page.getByLabel("Taille (cm)").fill("1,39");
   await page.getByRole("button", { name: "Ajouter au carnet" }).click();
-  await expect(page.getByRole("alert")).toContainText("La taille doit être un nombre de centimètres");
+  // The field at fault has the focus and reads the reason with it (autofocus, no script).
+  await expect(page.getByLabel("Taille (cm)")).toBeFocused();
+  await expect(page.getByLabel("Taille (cm)")).toHaveAccessibleDescription(/La taille doit être un nombre de centimètres/);
+  await expect(page.getByLabel("Taille (cm)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("table", { name: /^Taille : mesures/ })).not.toContainText("15/10/2026");
 
   await page.getByLabel("Date de la mesure").fill("2026-10-15");

@@ -9,7 +9,8 @@ import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-p
 import { queryValue } from "@/server/pages/query-page";
 import { GUARDIAN_TIE_SENTENCE } from "@/server/children/guardian-tie";
 import { MEASURES } from "@/server/children/growth-measures";
-import { GROWTH_NOTICES } from "@/server/children/growth-notices";
+import { GROWTH_NOTICE_FIELD, GROWTH_NOTICES, type GrowthFormField } from "@/server/children/growth-notices";
+import { FieldError } from "@/components/field-error";
 import { growthPageData, type GrowthPageData } from "@/server/children/growth-page-data";
 import { GROWTH_REFERENCE_NAME } from "@/server/children/growth-reference";
 import { AGE_OF_MAJORITY } from "@/server/children/majority";
@@ -25,7 +26,23 @@ export const getServerSideProps = framedPage<GrowthPageData>("patient", async (s
   return data ? { title: t("growth.title"), data } : NOT_FOUND;
 });
 
-const FIELD = "rounded border border-slate-500 px-2 py-1";
+const FIELD = "rounded border px-2 py-1";
+const ERROR_ID = "mesure-erreur";
+
+/**
+ * A field's attributes: the one a refusal is about is marked invalid, says why (its error is
+ * read with it) and has the focus when the page loads (the browser's autofocus, no script).
+ */
+function fieldState(field: GrowthFormField, faulty: GrowthFormField | undefined, hint?: string) {
+  const invalid = field === faulty;
+  const describedBy = [hint, invalid ? ERROR_ID : undefined].filter(Boolean).join(" ") || undefined;
+  return {
+    "aria-invalid": invalid ? true : undefined,
+    "aria-describedby": describedBy,
+    autoFocus: invalid,
+    className: `${FIELD} ${invalid ? "border-red-700" : "border-slate-500"}`,
+  };
+}
 
 /**
  * The child's carnet de santé: growth measures drawn on the reference curves (SVG drawn here,
@@ -36,10 +53,13 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
   if (!data) return <NotFoundView />;
   const notice = data.notice ? GROWTH_NOTICES[data.notice] : undefined;
   const { name, sex } = data;
+  const faulty = data.notice ? GROWTH_NOTICE_FIELD[data.notice] : undefined;
+  // Said beside the field at fault, which takes the focus; the box says what concerns the whole form.
+  const fieldError = (field: GrowthFormField) => (notice && field === faulty ? <FieldError id={ERROR_ID} text={notice.text} /> : null);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("growth.title")} description={t("prevention.carnet.growthIntro", { name })}>
-        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+        {notice && !faulty ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
         <p className="flex flex-wrap gap-4">
           <a href="/espace/prevention/carnet" className="font-semibold text-blue-800 underline underline-offset-4">
             {t("growth.vaccinationLink")}
@@ -74,22 +94,26 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
             <label htmlFor="date" className="font-semibold">
               {t("growth.date")}
             </label>
-            <input id="date" type="date" name="date" required max={data.today} min={data.birthDate ?? undefined} defaultValue={data.today} className={FIELD} />
+            {fieldError("date")}
+            <input id="date" type="date" name="date" required max={data.today} min={data.birthDate ?? undefined} defaultValue={data.today} {...fieldState("date", faulty)} />
             <p id="numbers-hint" className="text-sm text-slate-700">
               {t("growth.numbersHint")}
             </p>
             <label htmlFor="poids" className="font-semibold">
               {t("growth.weight")}
             </label>
-            <input id="poids" name="poids" type="text" inputMode="decimal" autoComplete="off" aria-describedby="numbers-hint" className={FIELD} />
+            {fieldError("poids")}
+            <input id="poids" name="poids" type="text" inputMode="decimal" autoComplete="off" {...fieldState("poids", faulty, "numbers-hint")} />
             <label htmlFor="taille" className="font-semibold">
               {t("growth.height")}
             </label>
-            <input id="taille" name="taille" type="text" inputMode="decimal" autoComplete="off" aria-describedby="numbers-hint" className={FIELD} />
+            {fieldError("taille")}
+            <input id="taille" name="taille" type="text" inputMode="decimal" autoComplete="off" {...fieldState("taille", faulty, "numbers-hint")} />
             <label htmlFor="perimetre" className="font-semibold">
               {t("growth.headCircumference")}
             </label>
-            <input id="perimetre" name="perimetre" type="text" inputMode="decimal" autoComplete="off" aria-describedby="numbers-hint" className={FIELD} />
+            {fieldError("perimetre")}
+            <input id="perimetre" name="perimetre" type="text" inputMode="decimal" autoComplete="off" {...fieldState("perimetre", faulty, "numbers-hint")} />
             <div>
               <Button type="submit">{t("growth.add")}</Button>
             </div>

@@ -24,3 +24,19 @@ export type GrowthNotice = keyof typeof GROWTH_NOTICES;
 export function isGrowthNotice(value: unknown): value is GrowthNotice {
   return typeof value === "string" && Object.prototype.hasOwnProperty.call(GROWTH_NOTICES, value);
 }
+
+/** The form's fields (their names and ids on the page), as the post names them. */
+export type GrowthFormField = "date" | "poids" | "taille" | "perimetre";
+
+/**
+ * The field a refusal is about: the page marks it (aria-invalid, the reason read with it) and
+ * puts the focus there, so the parent corrects it at once instead of looking for it from the
+ * top of a long page on a phone. The other refusals are about the whole form: the box says them.
+ */
+export const GROWTH_NOTICE_FIELD: Partial<Record<GrowthNotice, GrowthFormField>> = {
+  date: "date",
+  naissance: "date",
+  poids: "poids",
+  taille: "taille",
+  perimetre: "perimetre",
+};

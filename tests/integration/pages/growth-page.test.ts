@@ -92,12 +92,36 @@ describe("the carnet de santé (Pages Router)", () => {
     const added = await html(`${PATH}?message=ajoute`, cookie);
     expect(added).toContain("La mesure a été ajoutée au carnet de santé.");
     expect(added).toContain('role="status"');
-    const wrong = await html(`${PATH}?message=taille`, cookie);
-    expect(wrong).toContain("La taille doit être un nombre de centimètres entre 20 et 250");
-    expect(wrong).toContain('role="alert"');
+    const empty = await html(`${PATH}?message=vide`, cookie);
+    expect(empty).toContain("Indiquez au moins une mesure");
+    expect(empty).toMatch(/role="alert" tabindex="-1" autofocus=""/);
+    expect(empty).not.toContain("aria-invalid");
     for (const message of ["%3Cb%3ETaille%20fausse%3C%2Fb%3E", "ajoute&message=ajoute", "toString", "__proto__"]) {
       const page = await html(`${PATH}?message=${message}`, cookie);
       expect(page, message).not.toMatch(/role="(status|alert)"|Taille fausse|&lt;b&gt;/);
+    }
+  });
+
+  it("marks the field a refusal is about, reads the reason with it and puts the focus there (Camille, on her phone, landed on a box at the top and looked for the field)", async () => {
+    const cookie = world.sessions.camilleForLeo.cookie;
+    const input = (page: string, id: string) => page.match(new RegExp(`<input id="${id}"[^>]*>`))?.[0] ?? "";
+    for (const [message, field, text] of [
+      ["taille", "taille", "La taille doit être un nombre de centimètres entre 20 et 250"],
+      ["poids", "poids", "Le poids doit être un nombre de kilos entre 0,3 et 250"],
+      ["perimetre", "perimetre", "Le périmètre crânien doit être un nombre de centimètres entre 15 et 75"],
+      ["naissance", "date", "La date de la mesure ne peut pas être antérieure à la naissance."],
+    ] as const) {
+      const page = await html(`${PATH}?message=${message}`, cookie);
+      const faulty = input(page, field);
+      expect(faulty, message).toContain('aria-invalid="true"');
+      expect(faulty, message).toContain('autofocus=""');
+      expect(faulty, message).toMatch(/aria-describedby="(numbers-hint )?mesure-erreur"/);
+      expect(page, message).toMatch(new RegExp(`<p id="mesure-erreur"[^>]*><span class="sr-only">Erreur : </span>${text}`));
+      // One place that takes the focus, and the other fields untouched.
+      expect(page.match(/autofocus=""/g), message).toHaveLength(1);
+      for (const other of ["date", "poids", "taille", "perimetre"].filter((id) => id !== field)) {
+        expect(input(page, other), `${message}: ${other}`).not.toContain("aria-invalid");
+      }
     }
   });
 
