@@ -1,3 +1,4 @@
+import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
 import { t } from "@/lib/i18n/messages";
@@ -21,7 +22,7 @@ export function PasswordForm({ errors }: { errors: AccountFieldErrors }) {
       </h2>
       <form method="post" action="/compte/mot-de-passe" className="flex max-w-md flex-col gap-4">
         <TextField name="currentPassword" type="password" label={t("account.currentPassword")} autoComplete="current-password" error={errors.currentPassword} required maxLength={256} />
-        <TextField name="newPassword" type="password" label={t("account.newPassword")} hint={t("activation.passwordIntro")} autoComplete="new-password" error={errors.newPassword} required minLength={12} maxLength={256} />
+        <NewPasswordField name="newPassword" label={t("account.newPassword")} intro={t("activation.passwordIntro")} error={errors.newPassword} />
         <TextField name="code" id="password-code" label={t("account.secondFactorCode")} autoComplete="one-time-code" error={errors.passwordCode} required maxLength={16} />
         <div>
           <Button type="submit">{t("account.passwordSubmit")}</Button>

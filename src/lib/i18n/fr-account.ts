@@ -51,6 +51,7 @@ export const frAccount = {
     passwordIntro:
       "Choisissez un mot de passe long, facile à retenir pour vous et difficile à deviner : plusieurs mots sans lien entre eux, par exemple. Il n'y a pas d'autre règle.",
     password: "Mot de passe",
+    passwordMinimum: "Au moins {min} caractères.",
     passwordConfirm: "Le même mot de passe, une seconde fois",
     passwordSubmit: "Enregistrer le mot de passe",
     passwordWeak: "Ce mot de passe est trop facile à deviner. Allongez-le, ajoutez un mot inattendu.",

@@ -1,4 +1,6 @@
 import { ActivationExpired } from "@/components/account/activation-expired";
+import { NewPasswordField } from "@/components/account/new-password-field";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
 import { PageHeader } from "@/components/page-header";
@@ -23,8 +25,8 @@ export default function ChoosePasswordPage({ data }: FramedProps<ChoosePasswordD
       <form method="post" action="/activer/etape/mot-de-passe" className="flex flex-col gap-5">
         {/* Lets password managers file the new password under the right account. */}
         <input type="hidden" name="username" autoComplete="username" value={data.email} />
-        <TextField name="password" type="password" label={t("activation.password")} autoComplete="new-password" minLength={12} maxLength={256} required error={error} />
-        <TextField name="confirm" type="password" label={t("activation.passwordConfirm")} autoComplete="new-password" minLength={12} maxLength={256} required />
+        <NewPasswordField name="password" label={t("activation.password")} error={error} />
+        <TextField name="confirm" type="password" label={t("activation.passwordConfirm")} autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} required />
         <div>
           <Button type="submit">{t("activation.passwordSubmit")}</Button>
         </div>

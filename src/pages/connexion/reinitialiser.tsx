@@ -1,3 +1,4 @@
+import { NewPasswordField } from "@/components/account/new-password-field";
 import { LinkEnded } from "@/components/account/link-ended";
 import { Alert } from "@/components/alert";
 import { Button } from "@/components/button";
@@ -41,7 +42,7 @@ export default function ResetPasswordPage({ data }: FramedProps<ResetPasswordDat
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/connexion/oubli/changer" className="flex flex-col gap-5">
         <input type="hidden" name="token" value={data.token} />
-        <TextField name="newPassword" type="password" label={t("account.newPassword")} autoComplete="new-password" error={errorOf("newPassword")} minLength={12} maxLength={256} required />
+        <NewPasswordField name="newPassword" label={t("account.newPassword")} error={errorOf("newPassword")} />
         <TextField name="code" label={t("account.secondFactorCode")} autoComplete="one-time-code" error={errorOf("code")} maxLength={16} required />
         <div>
           <Button type="submit">{t("reset.submit")}</Button>

@@ -9,9 +9,7 @@ import { availableParallelism } from "node:os";
  */
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** argon2 takes any length; a cap keeps a megabyte "password" from costing more than a normal one. */
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
 
 /**
  * @node-rs/argon2 hashes on libuv's thread pool, off the main thread, but each hash takes a

@@ -315,6 +315,25 @@ describe("the pages around sign-in that read only their address (Pages Router)",
   });
 });
 
+describe("the minimum length of a new password", () => {
+  /** The hint an input names in aria-describedby, as a screen reader reads it with the field. */
+  function hintOf(html: string, name: string): string {
+    const field = html.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
+    expect(field, name).toMatch(/minlength="12"/i);
+    const hintId = (field.match(/aria-describedby="([^"]*)"/)?.[1] ?? "").split(" ").find((id) => id.endsWith("-hint"));
+    return html.match(new RegExp(`<p id="${hintId}"[^>]*>([^<]*)</p>`))?.[1] ?? "";
+  }
+
+  it("is said beside the field on the reset and « Mon compte » forms, not only enforced by the browser (the pages said « long » and « no other rule »)", async () => {
+    const { patient } = await people();
+    const token = await liveToken("password-reset");
+    const reset = (await servePage(resetPage, `/connexion/reinitialiser?jeton=${token}`)).html!;
+    expect(hintOf(reset, "newPassword")).toBe("Au moins 12 caractères.");
+    const account = (await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html!;
+    expect(hintOf(account, "newPassword")).toMatch(/Il n&#x27;y a pas d&#x27;autre règle\. Au moins 12 caractères\.$/);
+  });
+});
+
 describe("the new address's confirmation page (/compte/adresse/confirmer, Pages Router)", () => {
   it("carries a live link's token, given once, in the form's body; no form for a missing, repeated, cut or hostile one", async () => {
     const token = await liveToken("email-change");

@@ -121,6 +121,11 @@ describe("the activation steps (Pages Router)", () => {
     expect(username).toMatch(/type="hidden"/);
     expect(username).toMatch(/autocomplete="username"/i);
     expect(html).not.toContain('role="alert"');
+    // The minimum is said beside the field and read with it, not left to the browser's own bubble.
+    const password = /<input [^>]*name="password"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(password).toMatch(/minlength="12"/i);
+    expect(password).toContain('aria-describedby="field-password-hint"');
+    expect(html).toContain('<p id="field-password-hint" class="text-sm text-slate-700">Au moins 12 caractères.</p>');
     for (const erreur of ["faible", "different", "longueur"]) expect((await servePage(passwordPage, `/activer/mot-de-passe?erreur=${erreur}`, { cookie })).html, erreur).toContain('role="alert"');
     expect((await servePage(passwordPage, "/activer/mot-de-passe?erreur=different", { cookie })).html).toContain("ne sont pas identiques");
     for (const erreur of ["toString", "constructor", "%3Cscript%3E"]) {
