@@ -16,7 +16,12 @@ export default function ForgottenPasswordPage({ data }: FramedProps<ForgottenPas
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("reset.title")} description={t("reset.intro")} />
-      {data?.sent ? <Alert tone="info">{t("reset.sent")}</Alert> : null}
+      {/* The answer to the form, sent without JavaScript: it takes the focus so that it is read (Alert says why); an info box does not by default. */}
+      {data?.sent ? (
+        <Alert tone="info" takesFocus>
+          {t("reset.sent")}
+        </Alert>
+      ) : null}
       <form method="post" action="/connexion/oubli/envoyer" className="flex flex-col gap-5">
         <TextField name="email" type="email" label={t("signIn.email")} autoComplete="username" required maxLength={254} />
         <div>
