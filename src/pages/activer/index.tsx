@@ -20,7 +20,12 @@ export default function ActivationPage({ data }: FramedProps<ActivationPageData>
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("activation.title")} description={t("activation.intro")} />
-      {data?.sent ? <Alert tone="info">{t("activation.codeSent")}</Alert> : null}
+      {/* The answer to the invitation's form (/api/invitation/compte), sent without JavaScript: it takes the focus so that it is read. */}
+      {data?.sent ? (
+        <Alert tone="info" takesFocus>
+          {t("activation.codeSent")}
+        </Alert>
+      ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/activer/etape/code" className="flex flex-col gap-5">
         <TextField name="code" label={t("activation.code")} hint={t("activation.codeHint")} autoComplete="off" spellCheck={false} maxLength={40} required />

@@ -83,6 +83,11 @@ describe("/activer (Pages Router)", () => {
     expect(forged).toContain('role="alert"');
     expect(forged).not.toContain("activation a expiré");
   });
+
+  it("puts the focus on « un code vient d'être envoyé », the answer to the invitation's form, so a screen reader reads it", async () => {
+    const sent = (await servePage(activationPage, "/activer?envoye=1")).html!;
+    expect(sent).toMatch(/<div role="status" tabindex="-1" autofocus=""[^>]*><div>Un code d&#x27;activation vient d&#x27;être envoyé/);
+  });
 });
 
 describe("the activation steps (Pages Router)", () => {
