@@ -14,6 +14,11 @@ export const frGrowth = {
     guardiansTitle: "Représentants légaux",
     ofAge:
       "{name} aura {age} ans le {date} : ce jour-là, votre accès à son espace prendra fin de lui-même, comme celui des proches invités dans cet espace, et {name} recevra un mois avant de quoi activer son propre compte.",
+    // Code de la santé publique, art. L1111-5 (médecin, sage-femme) and R1111-6: a minor may ask that
+    // care be kept secret from the holders of parental authority; agent-decision.ts hides it from
+    // them (MINOR_SECRET). Said to every guardian, so it tells nothing about this child.
+    minorSecret:
+      "Comme la loi le permet, {name} peut demander à un médecin ou à une sage-femme de garder le secret sur certains soins : ce qui s'y rapporte n'apparaît pas dans son espace pour vous.",
     addTitle: "Ajouter une mesure",
     date: "Date de la mesure",
     numbersHint: "Remplissez ce que vous avez mesuré ce jour-là ; une virgule ou un point pour les décimales. L'IMC est calculé à partir du poids et de la taille.",

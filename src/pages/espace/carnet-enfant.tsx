@@ -76,6 +76,7 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
             {t("growth.guardiansTitle")}
           </h2>
           <p>{GUARDIAN_TIE_SENTENCE}</p>
+          <p>{t("growth.minorSecret", { name })}</p>
           {data.guardian.ofAgeOn ? (
             <p>
               {t("growth.ofAge", { name, age: AGE_OF_MAJORITY, date: data.guardian.ofAgeOn })}

@@ -51,6 +51,8 @@ describe("the carnet de santé (Pages Router)", () => {
     expect(page).toContain("Le poids, la taille, l&#x27;IMC et le périmètre crânien de Léo Martin, sur les courbes de référence.");
     expect(page).toContain("Représentants légaux");
     expect(page).toContain("aucun ne peut retirer l&#x27;accès de l&#x27;autre");
+    // What a guardian may not see is said, in the same words for every child (L1111-5: nothing about Léo's own).
+    expect(page).toContain("Comme la loi le permet, Léo Martin peut demander à un médecin ou à une sage-femme de garder le secret sur certains soins : ce qui s&#x27;y rapporte n&#x27;apparaît pas dans son espace pour vous.");
     expect(page).toContain("Léo Martin aura 18 ans le 10/09/2034 : ce jour-là, votre accès à son espace prendra fin de lui-même");
     // The caregivers invited in the child's space lose theirs the same day (access/rules.ts): said too.
     expect(page).toContain("prendra fin de lui-même, comme celui des proches invités dans cet espace, et Léo Martin recevra");
