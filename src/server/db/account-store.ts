@@ -186,6 +186,9 @@ export async function findPasswordHash(accountId: string): Promise<string | unde
   return row?.passwordHash ?? undefined;
 }
 
+/** The account's tokens a new password ends (setPasswordHash says why). */
+const ENDED_BY_NEW_PASSWORD = ["email-change", "password-reset"];
+
 /**
  * New password hash; bumping the security stamp ends every session opened before. Returns the new
  * stamp. A change of address asked before and not yet confirmed ends with them, in the same
@@ -198,8 +201,6 @@ export async function findPasswordHash(accountId: string): Promise<string | unde
  * whoever had that password would otherwise finish it with a code (a sign-in an identity began
  * is not the password's, and stays).
  */
-const ENDED_BY_NEW_PASSWORD = ["email-change", "password-reset"];
-
 export async function setPasswordHash(accountId: string, passwordHash: string, now: Date, db?: Queryable): Promise<number> {
   // In the caller's transaction when given one, with the owner's notice of it (account-change-notice.ts).
   if (db) {
@@ -249,9 +250,8 @@ export async function setAccountDisabled(accountId: string, disabled: boolean): 
   await prisma.account.update({ where: { id: accountId }, data: { disabled, securityStamp: { increment: 1 } } });
 }
 
-/** The account's sign-in address, once the new one is confirmed (src/server/accounts/change-email.ts). */
 /**
- * The account's new address; false, nothing changed, when another account took it meanwhile:
+ * The account's sign-in address, once the new one is confirmed (src/server/accounts/change-email.ts); false, nothing changed, when another account took it meanwhile:
  * two confirmations of the same free address at the same moment both pass the check made before,
  * and the unique index decides (the second was a 500).
  */
