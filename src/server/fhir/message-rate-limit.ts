@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { Actor } from "../access/actor";
-import { counterFor } from "../db/rate-limit-counter";
 import type { Queryable } from "../db/queryable";
+import { hitAccountHourlyAllowance } from "./account-hourly-allowance";
 import { FhirError } from "./errors";
 
 /**
@@ -19,7 +19,6 @@ import { FhirError } from "./errors";
  * recipient and attachments allowed): a refusal costs nothing of it.
  */
 export const MESSAGES_PER_HOUR = { patientSide: 30, practitioner: 120 } as const;
-const WINDOW_MS = 60 * 60_000;
 
 export class MessagesLimited extends FhirError {
   constructor(readonly retryAfterSeconds: number) {
@@ -29,10 +28,7 @@ export class MessagesLimited extends FhirError {
 
 /** Counts one message of `actor`'s account; throws MessagesLimited past the hour's allowance. */
 export function countMessage(db: Queryable, actor: Actor, now: Date): void {
-  if (actor.kind === "link" || actor.kind === "system") return;
   const side = actor.kind === "practitioner" ? "practitioner" : "patientSide";
-  // flushEvery 1: a small allowance, shared exactly between processes (as record-copy-limit.ts).
-  const counter = counterFor(db, `messages-${side}`, { limit: MESSAGES_PER_HOUR[side], windowMs: WINDOW_MS, flushEvery: 1 });
-  const hit = counter.hit(`messages:account:${actor.accountId}`, now.getTime());
-  if (!hit.allowed) throw new MessagesLimited(Math.max(1, Math.ceil(hit.retryAfterMs / 1000)));
+  const retryAfterSeconds = hitAccountHourlyAllowance(db, actor, `messages-${side}`, MESSAGES_PER_HOUR[side], now);
+  if (retryAfterSeconds !== undefined) throw new MessagesLimited(retryAfterSeconds);
 }

@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { Actor } from "../access/actor";
-import { counterFor } from "../db/rate-limit-counter";
 import type { Queryable } from "../db/queryable";
+import { hitAccountHourlyAllowance } from "./account-hourly-allowance";
 import { FhirError } from "./errors";
 
 /**
@@ -12,7 +12,6 @@ import { FhirError } from "./errors";
  * hour leave room for a download cut short by a bad line, and for a guardian's several children.
  */
 export const RECORD_COPIES_PER_HOUR = 4;
-const WINDOW_MS = 60 * 60_000;
 
 export class RecordCopiesLimited extends FhirError {
   constructor(readonly retryAfterSeconds: number) {
@@ -22,7 +21,6 @@ export class RecordCopiesLimited extends FhirError {
 
 /** Counts one copy of `actor`'s account; throws RecordCopiesLimited past the hour's copies. */
 export function countRecordCopy(db: Queryable, actor: Actor, now: Date): void {
-  if (actor.kind === "link" || actor.kind === "system") return;
-  const hit = counterFor(db, "record-copies", { limit: RECORD_COPIES_PER_HOUR, windowMs: WINDOW_MS, flushEvery: 1 }).hit(`record-copies:account:${actor.accountId}`, now.getTime());
-  if (!hit.allowed) throw new RecordCopiesLimited(Math.max(1, Math.ceil(hit.retryAfterMs / 1000)));
+  const retryAfterSeconds = hitAccountHourlyAllowance(db, actor, "record-copies", RECORD_COPIES_PER_HOUR, now);
+  if (retryAfterSeconds !== undefined) throw new RecordCopiesLimited(retryAfterSeconds);
 }
