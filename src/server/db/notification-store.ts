@@ -110,7 +110,7 @@ export async function markAllRead(owners: NotificationOwners): Promise<void> {
  * Marks read the unread notices of these owners that lead to this page: a conversation's « Nouveau
  * message » once the conversation is opened, which is reading it.
  */
-export async function markReadLeadingTo(owners: NotificationOwners, kinds: readonly string[], link: string): Promise<void> {
+export async function markReadLeadingTo(owners: NotificationOwners, kinds: readonly NotificationKind[], link: string): Promise<void> {
   const { sql } = await database();
   const { where, params } = owned(owners);
   await sql.query(
