@@ -7,6 +7,7 @@ import { unsafeUnreadMessageWaiting } from "../fhir/unread-message-waiting";
 import type { Repository, TransactionScope } from "../fhir/repository";
 import { accountOf } from "../notifications/account-of";
 import { notify } from "../notifications/notify";
+import { lockConversationNews } from "./conversation-news-lock";
 import { conversationIdOf, practitionerOf } from "./conversation-view";
 
 /**
@@ -46,6 +47,8 @@ async function tellRecipient(db: Queryable, message: Communication): Promise<voi
   const dedupeKey = `message-received:${message.id}`;
   const path = conversationId ? `/${conversationId}` : "";
   const fromPractitioner = message.sender?.reference?.startsWith("Practitioner/") === true;
+  // Messages of the conversation written at the same instant are told one after the other.
+  if (conversationId) await lockConversationNews(db, patientId, conversationId);
   const alreadyEmailed = conversationId ? await unsafeUnreadMessageWaiting(db, { patientId, conversationId, fromPractitioner, exceptId: message.id! }) : false;
   const again = alreadyEmailed ? { email: "never" as const, refreshUnread: true } : {};
   if (fromPractitioner) {
