@@ -13,8 +13,9 @@ export type PlanNode = {
 
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
-/** A parameter written into EXECUTE as PostgreSQL reads it: a number as is, an array as '{…}', the rest quoted. */
+/** A parameter written into EXECUTE as PostgreSQL reads it: a number as is, null as NULL, an array as '{…}', the rest quoted. */
 function literal(value: unknown): string {
+  if (value === null) return "NULL";
   if (typeof value === "number") return String(value);
   return `'${Array.isArray(value) ? `{${value.join(",")}}` : String(value)}'`;
 }

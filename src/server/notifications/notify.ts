@@ -66,7 +66,7 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
   const row = noticeRow(n);
   const params = [randomUUID(), row.patientId, row.accountId, row.kind, row.urgent, row.link, row.detail, row.dedupeKey, row.spaceId];
   const inserted = n.refreshUnread
-    ? await db.query<{ id: string; refreshed: boolean }>(refreshOrInsert(row.accountId !== null), params)
+    ? await db.query<{ id: string; refreshed: boolean }>(refreshOrInsertSql(row.accountId !== null), params)
     : await db.query<{ id: string; refreshed: boolean }>(`${INSERT_NOTICE} RETURNING id, false AS refreshed`, params);
   if (inserted.length === 0) return false; // already notified under this key: its e-mail went with it
   if (inserted[0]!.refreshed) return true; // the same news, told by the notice already waiting and its e-mail
@@ -98,9 +98,10 @@ const INSERT_NOTICE = `INSERT INTO notification (id, patient_id, account_id, spa
  * (the year the pages list), or, when there is none, inserts the new one. Found on the owner's
  * index (an account's notice by account_id, a space's by patient_id), its other owner columns
  * compared exactly, so a caregiver's notice is never a space's. A dedupe key already notified
- * refreshes nothing, as it inserts nothing.
+ * refreshes nothing, as it inserts nothing. The lookup has an index of its own, the unread notices
+ * by link (notification_unread_link_idx): the link names the conversation (notification-unread-plan.test.ts).
  */
-function refreshOrInsert(ofAccount: boolean): string {
+export function refreshOrInsertSql(ofAccount: boolean): string {
   const owner = ofAccount
     ? "account_id = $3::uuid AND patient_id IS NOT DISTINCT FROM $2::uuid AND space_id IS NOT DISTINCT FROM $9::uuid"
     : "patient_id = $2::uuid AND account_id IS NULL AND space_id IS NULL";
