@@ -9,6 +9,8 @@ function eventText(event: Json<LinkEvent>): string {
   switch (event.kind) {
     case "wrong-passcode":
       return tn("links.events.wrong-passcode", event.attemptsLeft ?? 0);
+    case "viewed":
+      return tn("links.events.viewed", event.views ?? 1);
     case "dispensed":
       return t("links.events.dispensed", { quantity: event.quantity ?? "" });
     default:

@@ -121,7 +121,8 @@ export const frPrescriptions = {
       opened: "Ouverture avec le bon code",
       "wrong-passcode": plural({ one: "Code erroné ({count} essai restant)", other: "Code erroné ({count} essais restants)" }),
       refused: "Ouverture refusée",
-      viewed: "Ordonnance consultée",
+      // One visit of a pharmacy, however often its page was drawn (link-visits.ts).
+      viewed: plural({ one: "Ordonnance consultée", other: "Ordonnance consultée {count} fois pendant la visite" }),
       dispensed: "Délivrance : {quantity}",
       locked: "Lien bloqué",
     },

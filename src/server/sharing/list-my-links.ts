@@ -3,6 +3,7 @@ import { agentRef } from "../access/actor";
 import type { Repository } from "../fhir/repository";
 import { listLinksWithEvents, type LinkEventRow } from "../fhir/share-link-events";
 import { linksSpaceOf } from "./link-rights";
+import { sayEachVisitOnce } from "./link-visits";
 import { linkState, type LinkState } from "./link-state";
 import { agreeWith } from "@/lib/i18n/plural";
 
@@ -14,7 +15,8 @@ import { agreeWith } from "@/lib/i18n/plural";
  */
 export type LinkEventKind = "created" | "revoked" | "opened" | "wrong-passcode" | "refused" | "viewed" | "dispensed" | "locked";
 
-export type LinkEvent = { when: Date; kind: LinkEventKind; pharmacy?: string; by?: string; attemptsLeft?: number; quantity?: string };
+/** `views`: for « viewed », how many views of one visit it stands for (link-visits.ts). */
+export type LinkEvent = { when: Date; kind: LinkEventKind; pharmacy?: string; by?: string; attemptsLeft?: number; quantity?: string; views?: number };
 
 export type MyLink = {
   id: string;
@@ -86,7 +88,8 @@ export async function linksOfSpace(repo: Repository, patientId: string, prescrip
       attemptsLeft: link.attemptsLeft,
       // Counted by the database over every wrong passcode of the link, not only the ones listed.
       wrongPasscodes: link.wrongPasscodes,
-      events,
+      events: sayEachVisitOnce(events),
+      // Counted over the events read, before a visit's views were said once: the others are older.
       eventsNotShown: Math.max(0, link.eventsTotal - link.events.length),
       moreEventsNotShown: link.eventsTotalCapped,
     };
