@@ -39,29 +39,24 @@ async function sendAtOnce(who: "camille" | "bernard", conversation: string): Pro
   for (const response of sent) expect(noticeOf(response)).toBe("envoye");
 }
 
+/** Who writes, who reads and is told: the professional's own notice, or the patient's space's. */
+const DIRECTIONS = [
+  { name: "the professional gets one unread notice and one e-mail for the patient's messages", sender: "camille", reader: "bernard" },
+  { name: "the patient gets one unread notice and one e-mail for the doctor's answers", sender: "bernard", reader: "camille" },
+] as const;
+
 describe("messages of one conversation posted at once", () => {
-  it("the professional gets one unread notice and one e-mail for them all", async () => {
+  it.each(DIRECTIONS)("$name", async ({ sender, reader }) => {
     const conversation = conversationOf(await post("send", { destinataire: world.bernard, sujet: "Question", texte: "Bonjour." }, { cookie: world.sessions.camille.cookie }));
-    // She reads it: nothing of the conversation waits unread, so the next message is news again.
-    expect((await servePage(proConversationPage, `/pro/messages/${conversation}`, { cookie: world.sessions.bernard.cookie, params: { conversation } })).status).toBe(200);
-    const bernard = world.sessions.bernard.accountId;
-    const emailsBefore = await emailsTo(bernard);
+    // The reader opens it: nothing of the conversation waits unread, so the next message is news again.
+    const [page, path] = reader === "bernard" ? [proConversationPage, "/pro/messages"] : [patientConversationPage, "/espace/messages"];
+    expect((await servePage(page, `${path}/${conversation}`, { cookie: world.sessions[reader].cookie, params: { conversation } })).status).toBe(200);
+    const account = world.sessions[reader].accountId;
+    const emailsBefore = await emailsTo(account);
 
-    await sendAtOnce("camille", conversation);
+    await sendAtOnce(sender, conversation);
 
-    expect(await unreadNotices({ account: bernard }, conversation)).toEqual([{ news_count: AT_ONCE }]);
-    expect(await emailsTo(bernard)).toBe(emailsBefore + 1);
-  });
-
-  it("the patient gets one unread notice and one e-mail for the doctor's answers sent at once", async () => {
-    const conversation = conversationOf(await post("send", { destinataire: world.bernard, sujet: "Résultats", texte: "Avez-vous mes résultats ?" }, { cookie: world.sessions.camille.cookie }));
-    expect((await servePage(patientConversationPage, `/espace/messages/${conversation}`, { cookie: world.sessions.camille.cookie, params: { conversation } })).status).toBe(200);
-    const camille = world.sessions.camille.accountId;
-    const emailsBefore = await emailsTo(camille);
-
-    await sendAtOnce("bernard", conversation);
-
-    expect(await unreadNotices({ patient: world.camilleId }, conversation)).toEqual([{ news_count: AT_ONCE }]);
-    expect(await emailsTo(camille)).toBe(emailsBefore + 1);
+    expect(await unreadNotices(reader === "bernard" ? { account } : { patient: world.camilleId }, conversation)).toEqual([{ news_count: AT_ONCE }]);
+    expect(await emailsTo(account)).toBe(emailsBefore + 1);
   });
 });
