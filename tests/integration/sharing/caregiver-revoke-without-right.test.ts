@@ -5,11 +5,13 @@ import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPractitioner } from "@/lib/fhir/builders/people";
 import { aPrescription } from "@/lib/fhir/builders/prescriptions";
 import { aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
+import * as trail from "@/pages/espace/historique";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { appUrl, sessionOf, warmUpValidator } from "../fhir-api/http";
 import { noticeOf, personWithAccount, postId } from "../delegations/world";
+import { servePage } from "../pages/pages-route";
 
 const db = useTestDatabase();
 
@@ -81,6 +83,10 @@ describe("a caregiver without the right to share ends no pharmacy link", () => {
       { outcome: "denied", reason: "scope-missing", entity: "ShareLink" },
       { outcome: "denied", reason: "scope-missing", entity: "ShareLink" },
     ]);
+    // Camille's history page says it, among the refused attempts: an end of a sharing, by Léa.
+    const html = (await servePage(trail, "/espace/historique", { cookie: camille.session.cookie })).html!;
+    const history = html.replaceAll("&#x27;", "'").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(history.split("Lea Retrait pour vous Fin d'un partage : un lien de partage Refusé")).toHaveLength(3);
     // Camille still may: the link ends, once, in her name.
     expect((await revokeAs(camille.session.cookie, prescriptionId, leasLink)).status).toBe(303);
     expect(await revokedAt(leasLink)).not.toBeNull();
