@@ -56,16 +56,32 @@ export const frGrowth = {
       byProfessional: "un professionnel de santé",
       byFamily: "la famille",
     },
-    /** What the page says after the form was sent (?message=…, growth-notices.ts gives each its tone). */
+    /**
+     * What the page says after the form was sent (?message=…, growth-notices.ts gives each its tone).
+     * A refused value says what is wrong with it and what is expected, the bounds with their unit
+     * (growth-measures.ts): « un nombre de kilos entre 0,3 et 250 » was said for « 18 kg » and for
+     * « 1850 » alike, and « très éloignée de ce qui est possible » did not say which value.
+     */
     notices: {
       ajoute: "La mesure a été ajoutée au carnet de santé.",
       vide: "Indiquez au moins une mesure : le poids, la taille ou le périmètre crânien.",
-      date: "La date de la mesure doit être une date réelle, au plus tard aujourd'hui.",
-      naissance: "La date de la mesure ne peut pas être antérieure à la naissance.",
-      poids: "Le poids doit être un nombre de kilos entre 0,3 et 250 (par exemple 18,5).",
-      taille: "La taille doit être un nombre de centimètres entre 20 et 250 (par exemple 112,5).",
-      perimetre: "Le périmètre crânien doit être un nombre de centimètres entre 15 et 75.",
-      invraisemblable: "Cette valeur est très éloignée de ce qui est possible à cet âge : vérifiez l'unité et la virgule. Rien n'a été enregistré.",
+      date: "Cette date n'existe pas ou est incomplète : indiquez le jour, le mois et l'année de la mesure.",
+      futur: "Cette date est dans le futur : indiquez le jour où l'enfant a été mesuré, aujourd'hui au plus tard.",
+      naissance: "Cette date est avant la naissance de l'enfant : indiquez un jour entre sa naissance et aujourd'hui.",
+      "poids-nombre": "Le poids doit être écrit en chiffres, sans l'unité : un nombre de kilogrammes entre 0,3 et 250 (par exemple 18,5).",
+      poids: "Ce poids est hors des valeurs acceptées : il doit être entre 0,3 et 250 kg (par exemple 18,5 pour 18 kg et 500 g).",
+      "poids-age": "Ce poids est très loin de ce qui est possible à l'âge qu'avait l'enfant ce jour-là : vérifiez qu'il est en kilogrammes et la place de la virgule.",
+      "taille-nombre": "La taille doit être écrite en chiffres, sans l'unité : un nombre de centimètres entre 20 et 250 (par exemple 112,5).",
+      taille: "Cette taille est hors des valeurs acceptées : elle doit être entre 20 et 250 cm (1,12 m s'écrit 112).",
+      "taille-age": "Cette taille est très loin de ce qui est possible à l'âge qu'avait l'enfant ce jour-là : vérifiez qu'elle est en centimètres et la place de la virgule.",
+      "perimetre-nombre": "Le périmètre crânien doit être écrit en chiffres, sans l'unité : un nombre de centimètres entre 15 et 75 (par exemple 48,5).",
+      perimetre: "Ce périmètre crânien est hors des valeurs acceptées : il doit être entre 15 et 75 cm (par exemple 48,5).",
+      "perimetre-age":
+        "Ce périmètre crânien est très loin de ce qui est possible à l'âge qu'avait l'enfant ce jour-là : vérifiez qu'il est en centimètres et la place de la virgule.",
+      invraisemblable:
+        "Le poids et la taille donnent ensemble un IMC très loin de ce qui est possible à cet âge : vérifiez que le poids est en kilogrammes, la taille en centimètres, et la place de la virgule.",
+      /** After a refused value, beside it: the other values typed are still in the form, not yet in the carnet. */
+      nothingSaved: "Rien n'a été enregistré : corrigez cette valeur, puis ajoutez à nouveau.",
       espace: "Cet espace n'est plus celui où vous agissez (votre accès a changé, ou l'enfant a eu 18 ans) : rien n'a été enregistré.",
       refuse: "Vous ne pouvez pas ajouter de mesure dans cet espace.",
       echec: "La mesure n'a pas pu être enregistrée. Réessayez.",

@@ -12,6 +12,7 @@ import { MEASURES } from "@/server/children/growth-measures";
 import { GROWTH_NOTICE_FIELD, GROWTH_NOTICES, type GrowthFormField } from "@/server/children/growth-notices";
 import { FieldError } from "@/components/field-error";
 import { growthPageData, type GrowthPageData } from "@/server/children/growth-page-data";
+import { growthTypedOfPage, type GrowthTyped } from "@/server/children/growth-typed";
 import { GROWTH_REFERENCE_NAME } from "@/server/children/growth-reference";
 import { AGE_OF_MAJORITY } from "@/server/children/majority";
 
@@ -21,9 +22,12 @@ import { AGE_OF_MAJORITY } from "@/server/children/majority";
  */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<GrowthPageData>("patient", async (scope, { query }) => {
+/** `typed`: what the form held when it was refused (growth-typed.ts), given back to its fields. */
+type Data = GrowthPageData & { typed: GrowthTyped | null };
+
+export const getServerSideProps = framedPage<Data>("patient", async (scope, { query, req }) => {
   const data = await growthPageData(scope, queryValue(query.message));
-  return data ? { title: t("growth.title"), data } : NOT_FOUND;
+  return data ? { title: t("growth.title"), data: { ...data, typed: growthTypedOfPage(scope, req, data.notice) } } : NOT_FOUND;
 });
 
 const FIELD = "rounded border px-2 py-1";
@@ -49,13 +53,15 @@ function fieldState(field: GrowthFormField, faulty: GrowthFormField | undefined,
  * with the same data as tables), a form for the guardian to add a measure (a plain form post,
  * works without JavaScript), and the child's certificates, which are documents.
  */
-export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
+export default function GrowthPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
   const notice = data.notice ? GROWTH_NOTICES[data.notice] : undefined;
   const { name, sex } = data;
   const faulty = data.notice ? GROWTH_NOTICE_FIELD[data.notice] : undefined;
   // Said beside the field at fault, which takes the focus; the box says what concerns the whole form.
-  const fieldError = (field: GrowthFormField) => (notice && field === faulty ? <FieldError id={ERROR_ID} text={notice.text} /> : null);
+  // « Rien n'a été enregistré » too: the other values are still in the form, and might read as saved.
+  const fieldError = (field: GrowthFormField) => (notice && field === faulty ? <FieldError id={ERROR_ID} text={`${notice.text} ${t("growth.notices.nothingSaved")}`} /> : null);
+  const typed = data.typed;
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("growth.title")} description={t("prevention.carnet.growthIntro", { name })}>
@@ -96,7 +102,7 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
               {t("growth.date")}
             </label>
             {fieldError("date")}
-            <input id="date" type="date" name="date" required max={data.today} min={data.birthDate ?? undefined} defaultValue={data.today} {...fieldState("date", faulty)} />
+            <input id="date" type="date" name="date" required max={data.today} min={data.birthDate ?? undefined} defaultValue={typed?.date || data.today} {...fieldState("date", faulty)} />
             <p id="numbers-hint" className="text-sm text-slate-700">
               {t("growth.numbersHint")}
             </p>
@@ -104,17 +110,17 @@ export default function GrowthPage({ data }: FramedProps<GrowthPageData>) {
               {t("growth.weight")}
             </label>
             {fieldError("poids")}
-            <input id="poids" name="poids" type="text" inputMode="decimal" autoComplete="off" {...fieldState("poids", faulty, "numbers-hint")} />
+            <input id="poids" name="poids" type="text" inputMode="decimal" autoComplete="off" defaultValue={typed?.poids} {...fieldState("poids", faulty, "numbers-hint")} />
             <label htmlFor="taille" className="font-semibold">
               {t("growth.height")}
             </label>
             {fieldError("taille")}
-            <input id="taille" name="taille" type="text" inputMode="decimal" autoComplete="off" {...fieldState("taille", faulty, "numbers-hint")} />
+            <input id="taille" name="taille" type="text" inputMode="decimal" autoComplete="off" defaultValue={typed?.taille} {...fieldState("taille", faulty, "numbers-hint")} />
             <label htmlFor="perimetre" className="font-semibold">
               {t("growth.headCircumference")}
             </label>
             {fieldError("perimetre")}
-            <input id="perimetre" name="perimetre" type="text" inputMode="decimal" autoComplete="off" {...fieldState("perimetre", faulty, "numbers-hint")} />
+            <input id="perimetre" name="perimetre" type="text" inputMode="decimal" autoComplete="off" defaultValue={typed?.perimetre} {...fieldState("perimetre", faulty, "numbers-hint")} />
             <div>
               <Button type="submit">{t("growth.add")}</Button>
             </div>

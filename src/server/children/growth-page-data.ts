@@ -5,6 +5,7 @@ import { readSpacePatient } from "../delegations/space-patient-name";
 import type { RequestScope } from "../documents/request-scope";
 import { isChildSpace } from "./child-space";
 import { todayInParis } from "../prevention/days";
+import { formatDay as formatLongDay } from "@/lib/documents/format";
 import { formatDay } from "./growth-format";
 import { ageInYears, GROWTH_MEASURES } from "./growth-measures";
 import { isGrowthNotice, type GrowthNotice } from "./growth-notices";
@@ -67,7 +68,8 @@ export async function growthPageData({ actor, repo }: RequestScope, message: str
     birthDate,
     today,
     currentAge,
-    guardian: actor.kind === "guardian" ? { ofAgeOn: ofAgeOn ? formatDay(ofAgeOn) : null } : null,
+    // Written as the portal writes every day (« 10 septembre 2034 », a Paris calendar day), not « 10/09/2034 ».
+    guardian: actor.kind === "guardian" ? { ofAgeOn: ofAgeOn ? formatLongDay(ofAgeOn) : null } : null,
     canWrite: actor.kind === "patient" || actor.kind === "guardian",
     measures,
     certificates: certificates.map((document) => ({

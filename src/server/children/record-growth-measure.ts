@@ -25,14 +25,16 @@ export async function recordGrowthMeasure(repo: Repository, patientId: string, i
   const patient = await repo.read<Patient>("Patient", patientId);
   // Only a child's space has a carnet: an adult's answers as if the form did not exist.
   if (!isChildSpace(repo.actor, patient, repo.now())) throw notFound();
-  if (isAfterToday(input.date, repo.now())) return "date";
+  if (isAfterToday(input.date, repo.now())) return "futur";
   if (patient.birthDate && input.date < patient.birthDate) return "naissance";
   const values: [GrowthMeasure, number][] = [];
   if (input.weight !== undefined) values.push(["weight", input.weight]);
   if (input.height !== undefined) values.push(["height", input.height]);
   if (input.ofc !== undefined) values.push(["ofc", input.ofc]);
   if (input.weight !== undefined && input.height !== undefined) values.push(["bmi", bodyMassIndex(input.weight, input.height)]);
-  if (values.some(([measure, value]) => implausible(patient, input.date, measure, value))) return "invraisemblable";
+  const unlikely = values.find(([measure, value]) => implausible(patient, input.date, measure, value));
+  // The value at fault is named, and its field marked (growth-notices.ts); the BMI is of two values.
+  if (unlikely) return IMPLAUSIBLE_NOTICE[unlikely[0]];
 
   const performer = agentRef(repo.actor);
   await repo.transaction(async (scope) => {
@@ -40,6 +42,8 @@ export async function recordGrowthMeasure(repo: Repository, patientId: string, i
   });
   return "ajoute";
 }
+
+const IMPLAUSIBLE_NOTICE = { weight: "poids-age", height: "taille-age", ofc: "perimetre-age", bmi: "invraisemblable" } as const satisfies Record<GrowthMeasure, GrowthNotice>;
 
 function implausible(patient: Patient, day: string, measure: GrowthMeasure, value: number): boolean {
   const info = MEASURES[measure];

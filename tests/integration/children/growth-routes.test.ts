@@ -75,11 +75,12 @@ describe("a guardian records a measure (POST /espace/carnet-enfant/mesure)", () 
     ["a height in metres", { date: "2026-05-03", taille: "1,39" }, "taille"],
     ["a head circumference out of bounds", { date: "2026-05-03", perimetre: "95" }, "perimetre"],
     ["no measure", { date: "2026-05-03" }, "vide"],
-    ["a day in the future", { date: "2999-01-01", poids: "31" }, "date"],
+    ["a weight with its unit", { date: "2026-05-03", poids: "31 kg" }, "poids-nombre"],
+    ["a day in the future", { date: "2999-01-01", poids: "31" }, "futur"],
     ["a day that does not exist", { date: "2026-02-30", poids: "31" }, "date"],
     ["a day before the birth", { date: "2016-09-09", poids: "3" }, "naissance"],
-    ["a weight impossible at 9 years (grams typed as kilos?)", { date: "2026-05-03", poids: "3,1" }, "invraisemblable"],
-    ["a height impossible at 9 years", { date: "2026-05-03", taille: "60" }, "invraisemblable"],
+    ["a weight impossible at 9 years (grams typed as kilos?)", { date: "2026-05-03", poids: "3,1" }, "poids-age"],
+    ["a height impossible at 9 years", { date: "2026-05-03", taille: "60" }, "taille-age"],
   ])("refuses %s with a French message, nothing written", async (_case, fields, notice) => {
     const before = (await growthOf(world.ids.leo)).length;
     const answer = await post({ espace: world.ids.leo, ...fields }, { cookie: world.sessions.camilleForLeo.cookie });

@@ -5,7 +5,9 @@ import { growthObservation } from "@/server/children/growth-observation";
 import { systemRepository } from "@/server/fhir/repository";
 import { todayInParis } from "@/server/prevention/days";
 import { useTestDatabase } from "../../setup/test-database";
-import { signIn, type SignedIn } from "../fhir-api/http";
+import { POST as record } from "@/app/(patient)/espace/carnet-enfant/mesure/route";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { appUrl, signIn, type SignedIn } from "../fhir-api/http";
 import { buildWorld, type World } from "../children/world";
 import { servePage, toSignIn } from "./pages-route";
 
@@ -53,7 +55,8 @@ describe("the carnet de santé (Pages Router)", () => {
     expect(page).toContain("aucun ne peut retirer l&#x27;accès de l&#x27;autre");
     // What a guardian may not see is said, in the same words for every child (L1111-5: nothing about Léo's own).
     expect(page).toContain("Comme la loi le permet, Léo Martin peut demander à un médecin ou à une sage-femme de garder le secret sur certains soins : ce qui s&#x27;y rapporte n&#x27;apparaît pas dans son espace pour vous.");
-    expect(page).toContain("Léo Martin aura 18 ans le 10/09/2034 : ce jour-là, votre accès à son espace prendra fin de lui-même");
+    // Written as the portal writes days (format.ts), not « 10/09/2034 ».
+    expect(page).toContain("Léo Martin aura 18 ans le 10 septembre 2034 : ce jour-là, votre accès à son espace prendra fin de lui-même");
     // The caregivers invited in the child's space lose theirs the same day (access/rules.ts): said too.
     expect(page).toContain("prendra fin de lui-même, comme celui des proches invités dans cet espace, et Léo Martin recevra");
     expect(page).toMatch(FORM);
@@ -108,17 +111,27 @@ describe("the carnet de santé (Pages Router)", () => {
     const cookie = world.sessions.camilleForLeo.cookie;
     const input = (page: string, id: string) => page.match(new RegExp(`<input id="${id}"[^>]*>`))?.[0] ?? "";
     for (const [message, field, text] of [
-      ["taille", "taille", "La taille doit être un nombre de centimètres entre 20 et 250"],
-      ["poids", "poids", "Le poids doit être un nombre de kilos entre 0,3 et 250"],
-      ["perimetre", "perimetre", "Le périmètre crânien doit être un nombre de centimètres entre 15 et 75"],
-      ["naissance", "date", "La date de la mesure ne peut pas être antérieure à la naissance."],
+      ["taille", "taille", "Cette taille est hors des valeurs acceptées : elle doit être entre 20 et 250 cm (1,12 m s&#x27;écrit 112)."],
+      ["taille-nombre", "taille", "La taille doit être écrite en chiffres, sans l&#x27;unité : un nombre de centimètres entre 20 et 250"],
+      ["taille-age", "taille", "Cette taille est très loin de ce qui est possible à l&#x27;âge qu&#x27;avait l&#x27;enfant ce jour-là : vérifiez qu&#x27;elle est en centimètres"],
+      ["poids", "poids", "Ce poids est hors des valeurs acceptées : il doit être entre 0,3 et 250 kg"],
+      ["poids-nombre", "poids", "Le poids doit être écrit en chiffres, sans l&#x27;unité : un nombre de kilogrammes entre 0,3 et 250"],
+      ["poids-age", "poids", "Ce poids est très loin de ce qui est possible à l&#x27;âge qu&#x27;avait l&#x27;enfant ce jour-là : vérifiez qu&#x27;il est en kilogrammes"],
+      ["perimetre", "perimetre", "Ce périmètre crânien est hors des valeurs acceptées : il doit être entre 15 et 75 cm"],
+      ["perimetre-nombre", "perimetre", "Le périmètre crânien doit être écrit en chiffres, sans l&#x27;unité : un nombre de centimètres entre 15 et 75"],
+      ["naissance", "date", "Cette date est avant la naissance de l&#x27;enfant : indiquez un jour entre sa naissance et aujourd&#x27;hui."],
+      ["futur", "date", "Cette date est dans le futur : indiquez le jour où l&#x27;enfant a été mesuré, aujourd&#x27;hui au plus tard."],
+      ["date", "date", "Cette date n&#x27;existe pas ou est incomplète : indiquez le jour, le mois et l&#x27;année de la mesure."],
     ] as const) {
       const page = await html(`${PATH}?message=${message}`, cookie);
       const faulty = input(page, field);
       expect(faulty, message).toContain('aria-invalid="true"');
       expect(faulty, message).toContain('autofocus=""');
       expect(faulty, message).toMatch(/aria-describedby="(numbers-hint )?mesure-erreur"/);
-      expect(page, message).toMatch(new RegExp(`<p id="mesure-erreur"[^>]*><span class="sr-only">Erreur : </span>${text}`));
+      const error = page.match(/<p id="mesure-erreur"[^>]*><span class="sr-only">Erreur : <\/span>([^<]*)<\/p>/)?.[1] ?? "";
+      expect(error, message).toContain(text);
+      // The other values typed stay in the form: said not saved, beside the value to correct.
+      expect(error, message).toContain("Rien n&#x27;a été enregistré : corrigez cette valeur, puis ajoutez à nouveau.");
       // One place that takes the focus, and the other fields untouched.
       expect(page.match(/autofocus=""/g), message).toHaveLength(1);
       for (const other of ["date", "poids", "taille", "perimetre"].filter((id) => id !== field)) {
@@ -137,5 +150,47 @@ describe("the carnet de santé (Pages Router)", () => {
       const searches = await db().sql.query("SELECT 1 FROM audit_event WHERE patient_id = $1::uuid AND address = $2 AND interaction = 'search'", [world.ids.nadia, address]);
       expect(searches, who).toEqual([]);
     }
+  });
+});
+
+/** The form as a browser posts it without JavaScript (urlencoded, same origin, the session cookie). */
+async function postMeasure(fields: Record<string, string>, cookie: string) {
+  const request = new Request(`${appUrl()}/espace/carnet-enfant/mesure`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: appUrl(), cookie },
+    body: new URLSearchParams(fields),
+  });
+  return inRequestScope(request, () => record(request));
+}
+const typedCookieOf = (answer: Response) => answer.headers.getSetCookie().find((cookie) => cookie.startsWith("espace-sante.mesure-saisie="))?.split(";")[0] ?? "";
+const inputOf = (page: string, id: string) => page.match(new RegExp(`<input id="${id}"[^>]*>`))?.[0] ?? "";
+
+describe("a measure refused for one value comes back with everything typed (Camille lost the weight and the date when the height was wrong)", () => {
+  it("gives back each value and the day, the wrong one marked; never in the address, for this session only, forgotten once added", async () => {
+    const cookie = world.sessions.camilleForLeo.cookie;
+    const refused = await postMeasure({ espace: world.ids.leo, date: "2026-05-03", poids: "31,2", taille: "1,39", perimetre: "52" }, cookie);
+    expect(refused.headers.get("location")).toBe("/espace/carnet-enfant?message=taille");
+    expect(refused.headers.getSetCookie().join()).toMatch(/espace-sante\.mesure-saisie=[^;]+; Path=\/espace\/carnet-enfant; Max-Age=300; SameSite=Strict; HttpOnly/);
+    const sealed = typedCookieOf(refused);
+    expect(sealed).not.toMatch(/31,2|1,39|2026-05-03/);
+
+    const page = await html(refused.headers.get("location")!, `${cookie}; ${sealed}`);
+    expect(inputOf(page, "date")).toContain('value="2026-05-03"');
+    expect(inputOf(page, "poids")).toContain('value="31,2"');
+    expect(inputOf(page, "perimetre")).toContain('value="52"');
+    const height = inputOf(page, "taille");
+    expect(height).toContain('value="1,39"');
+    expect(height).toContain('aria-invalid="true"');
+    expect(height).toContain('autofocus=""');
+    for (const other of ["date", "poids", "perimetre"]) expect(inputOf(page, other), other).not.toContain("aria-invalid");
+
+    // Not without a refusal's code, not in another session of Camille's holding the cookie.
+    expect(inputOf(await html(PATH, `${cookie}; ${sealed}`), "poids")).not.toContain("31,2");
+    const other = await signIn(`Patient/${world.ids.camille}`, { space: world.ids.leo, name: "Camille Martin" });
+    expect(inputOf(await html(refused.headers.get("location")!, `${other.cookie}; ${sealed}`), "poids")).not.toContain("31,2");
+
+    const added = await postMeasure({ espace: world.ids.leo, date: "2026-05-03", poids: "31,2", taille: "139" }, `${cookie}; ${sealed}`);
+    expect(added.headers.get("location")).toBe("/espace/carnet-enfant?message=ajoute");
+    expect(added.headers.getSetCookie().join()).toMatch(/espace-sante\.mesure-saisie=; Path=\/espace\/carnet-enfant; Max-Age=0/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { growthForm, noticeOfIssues } from "@/app/(patient)/espace/carnet-enfant/mesure/schema";
-import { bodyMassIndex } from "@/server/children/growth-measures";
-import { formatAgeOn, formatCentile } from "@/server/children/growth-format";
+import { bodyMassIndex, MEASURES } from "@/server/children/growth-measures";
+import { formatAgeOn, formatCentile, formatValue } from "@/server/children/growth-format";
 import { GROWTH_NOTICES } from "@/server/children/growth-notices";
 
 /** The growth form's bounds and messages: each refusal names its field in French. */
@@ -17,9 +17,10 @@ describe("growth form bounds", () => {
     [{ date: "2026-11-30", poids: " 0,3 " }, { ok: { date: "2026-11-30", poids: 0.3 } }],
     [{ date: "2026-11-30", poids: "0,29" }, { notice: "poids" }],
     [{ date: "2026-11-30", poids: "251" }, { notice: "poids" }],
-    [{ date: "2026-11-30", poids: "-3" }, { notice: "poids" }],
-    [{ date: "2026-11-30", poids: "3e1" }, { notice: "poids" }],
-    [{ date: "2026-11-30", poids: "trente" }, { notice: "poids" }],
+    [{ date: "2026-11-30", poids: "-3" }, { notice: "poids-nombre" }],
+    [{ date: "2026-11-30", poids: "3e1" }, { notice: "poids-nombre" }],
+    [{ date: "2026-11-30", poids: "trente" }, { notice: "poids-nombre" }],
+    [{ date: "2026-11-30", poids: "18 kg" }, { notice: "poids-nombre" }],
     [{ date: "2026-11-30", taille: "19,9" }, { notice: "taille" }],
     [{ date: "2026-11-30", taille: "1,40" }, { notice: "taille" }], // metres typed instead of centimetres
     [{ date: "2026-11-30", perimetre: "90" }, { notice: "perimetre" }],
@@ -29,6 +30,15 @@ describe("growth form bounds", () => {
     [{ poids: "30" }, { notice: "date" }],
   ])("%j → %j", (fields, expected) => {
     expect(parse(fields)).toEqual(expected);
+  });
+
+  it("a value refused says the bounds it must be within, with its unit, as growth-measures.ts has them", () => {
+    for (const [field, measure] of [["poids", "weight"], ["taille", "height"], ["perimetre", "ofc"]] as const) {
+      const { min, max, unit } = MEASURES[measure];
+      const bounds = `entre ${formatValue(min, 1)} et ${formatValue(max, 1)}`;
+      expect(GROWTH_NOTICES[field].text).toContain(`${bounds} ${unit.display}`);
+      expect(GROWTH_NOTICES[`${field}-nombre`].text).toContain(bounds);
+    }
   });
 
   it("every notice has a French text", () => {

@@ -1,6 +1,7 @@
 import { spaceOf } from "@/server/access/actor";
 import { recordGrowthMeasure } from "@/server/children/record-growth-measure";
 import type { GrowthNotice } from "@/server/children/growth-notices";
+import { growthTypedHeader } from "@/server/children/growth-typed";
 import { formPost, notFoundResponse } from "@/server/http/form-post";
 import { GROWTH_FIELDS, growthForm, noticeOfIssues } from "./schema";
 
@@ -12,7 +13,7 @@ import { GROWTH_FIELDS, growthForm, noticeOfIssues } from "./schema";
 export async function POST(request: Request): Promise<Response> {
   return formPost<GrowthNotice>(
     request,
-    { page: "/espace/carnet-enfant", noticeFor: (status) => (status === 403 ? "refuse" : "echec") },
+    { page: "/espace/carnet-enfant", noticeFor: (status) => (status === 403 ? "refuse" : "echec"), typed: growthTypedHeader },
     async ({ actor, repo }, form) => {
       const patientId = spaceOf(actor);
       if (!patientId || actor.kind === "link") return { response: notFoundResponse() };

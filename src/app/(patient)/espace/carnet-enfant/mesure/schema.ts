@@ -1,21 +1,23 @@
 import { z } from "zod";
 import { isDay } from "@/lib/dates/paris-day";
 import { MEASURES } from "@/server/children/growth-measures";
-import type { GrowthNotice } from "@/server/children/growth-notices";
+import { isGrowthNotice, type GrowthNotice } from "@/server/children/growth-notices";
 
 /**
  * The growth form as posted: a day and up to three numbers, written the French way or not
  * ("18,5" or "18.5"). Each field has its own French message (growth-notices.ts); the bounds come
  * from growth-measures.ts. Empty fields are absent; at least one measure is required.
  */
-const decimal = (measure: "weight" | "height" | "ofc", notice: GrowthNotice) =>
+const decimal = (measure: "weight" | "height" | "ofc", field: "poids" | "taille" | "perimetre") =>
   z
-    .string(notice)
+    .string(`${field}-nombre`)
     .trim()
-    .max(12, notice)
-    .regex(/^\d{1,3}(?:[.,]\d{1,3})?$/, notice)
+    .max(12, `${field}-nombre`)
+    // Not a number as written (« 18 kg », « trente »), or a number out of bounds (« 1,40 » for a
+    // height in centimetres): two refusals, each saying what is expected (fr-growth.ts).
+    .regex(/^\d{1,3}(?:[.,]\d{1,3})?$/, `${field}-nombre`)
     .transform((text) => Number(text.replace(",", ".")))
-    .refine((value) => value >= MEASURES[measure].min && value <= MEASURES[measure].max, notice)
+    .refine((value) => value >= MEASURES[measure].min && value <= MEASURES[measure].max, field)
     .optional();
 
 export const growthForm = z
@@ -33,6 +35,5 @@ export const GROWTH_FIELDS = ["date", "poids", "taille", "perimetre"] as const;
 /** The notice for a refused form: the first field's message (they are GrowthNotice codes). */
 export function noticeOfIssues(error: z.ZodError): GrowthNotice {
   const message = error.issues[0]?.message;
-  const known: readonly string[] = ["vide", "date", "poids", "taille", "perimetre"];
-  return message && known.includes(message) ? (message as GrowthNotice) : "echec";
+  return message && message !== "ajoute" && isGrowthNotice(message) ? message : "echec";
 }
