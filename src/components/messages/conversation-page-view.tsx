@@ -8,7 +8,7 @@ import type { Json } from "@/server/pages/json-props";
 import { MessageForm, type MessageWriter } from "./message-form";
 import { MessageThread } from "./message-thread";
 import { SharingLink } from "./sharing-link";
-import { messageFieldErrors, messagingNotice } from "./notices";
+import { fieldTakesFocus, messageFieldErrors, messagingNotice } from "./notices";
 import { tv } from "@/lib/i18n/voice";
 
 /**
@@ -32,6 +32,7 @@ export function ConversationPageView({
   if (!data) return <NotFoundView />;
   const { conversation } = data;
   const notice = messagingNotice(message ?? undefined);
+  const errors = messageFieldErrors(message);
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -40,10 +41,10 @@ export function ConversationPageView({
         </a>
       </p>
       <PageHeader title={conversation.subject ?? t("messaging.noSubject")} description={t("messaging.with", { name: data.withName })} />
-      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
+      {notice ? <Alert tone={notice.tone} takesFocus={notice.tone !== "info" && !(data.canWrite && fieldTakesFocus(errors))}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
-        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={messageFieldErrors(message)} />
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={errors} />
       ) : data.recipientGone && writer !== "professional" ? (
         <>
           <p>{tv(`messaging.recipientGone.${data.withSex}`, writer)}</p>

@@ -44,6 +44,7 @@ export type MessageWriter = "professional" | Reader;
 export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed, errors = {}, takesFocus = false }: MessageFormProps) {
   const headingId = `${id}-title`;
   const textErrorId = errors.texte ? `${id}-texte-error` : undefined;
+  const fileErrorId = errors.fichier ? `${id}-fichier-error` : undefined;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-4 rounded-md border border-slate-300 bg-white px-4 py-4">
       <h2 id={headingId} tabIndex={takesFocus ? -1 : undefined} autoFocus={takesFocus} className="text-xl font-semibold">
@@ -87,7 +88,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             ]}
           />
         ) : null}
-        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} defaultValue={typed?.sujet} error={errors.sujet} />}
+        {conversationId ? null : <TextField name="sujet" label={t("messaging.subject")} maxLength={SUBJECT_MAX_LENGTH} id={`${id}-sujet`} defaultValue={typed?.sujet} error={errors.sujet} autoFocus={Boolean(errors.sujet)} />}
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-texte`} className="font-semibold text-slate-900">
             {/* A space, not a margin: the field's name read « Votre message(obligatoire) » to a screen reader. */}
@@ -105,6 +106,7 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
             maxLength={MESSAGE_MAX_LENGTH}
             aria-describedby={[`${id}-texte-hint`, textErrorId].filter(Boolean).join(" ")}
             aria-invalid={errors.texte ? true : undefined}
+            autoFocus={Boolean(errors.texte)}
             defaultValue={typed?.texte}
             className={`rounded-md border bg-white px-3 py-2 text-base text-slate-900 ${errors.texte ? "border-red-700" : "border-slate-500"}`}
           />
@@ -121,7 +123,18 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
           <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
             {writer === "professional" ? t("messaging.fileHintPro") : tv("messaging.fileHint", writer)}
           </p>
-          <input id={`${id}-fichier`} name="fichier" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby={`${id}-fichier-hint`} className="text-base" />
+          {errors.fichier && fileErrorId ? <FieldError id={fileErrorId} text={errors.fichier} /> : null}
+          {/* Refused, the field to change says why and has the focus (the browser's autofocus, no script); the text typed stays above. */}
+          <input
+            id={`${id}-fichier`}
+            name="fichier"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png"
+            aria-describedby={[`${id}-fichier-hint`, fileErrorId].filter(Boolean).join(" ")}
+            aria-invalid={errors.fichier ? true : undefined}
+            autoFocus={Boolean(errors.fichier)}
+            className={errors.fichier ? "rounded-md border border-red-700 p-1 text-base" : "text-base"}
+          />
         </div>
         <div>
           <Button type="submit">{submitLabel}</Button>

@@ -25,16 +25,24 @@ export function messagingNotice(code: unknown): { tone: AlertTone; key: MessageK
   return { tone: NOTICES[known], key: `messaging.notices.${known}` };
 }
 
-/** The refusals about one field of the form (its text, its subject): that field says them too, marked invalid. */
-export type MessageFieldErrors = { texte?: string; sujet?: string };
+/** The refusals about one field of the form (its text, its subject, its file): that field says them too, marked invalid, and takes the focus. */
+export type MessageFieldErrors = { texte?: string; sujet?: string; fichier?: string };
 
 /**
  * Why: « Le message doit contenir entre 1 et 5 000 caractères de texte » came back at the top of
- * the page only, the message field neither marked invalid nor described by it (found in the browser).
+ * the page only, the message field neither marked invalid nor described by it (found in the
+ * browser). The same for a file refused (of a wrong type, over 20 MB): the box at the top said
+ * it, the file field, the one to change, neither marked nor described.
  */
 export function messageFieldErrors(code: unknown): MessageFieldErrors {
   const value = Array.isArray(code) ? code[0] : code;
   if (value === "texte") return { texte: t("messaging.notices.texte") };
   if (value === "sujet") return { sujet: t("messaging.notices.sujet") };
+  if (value === "fichier") return { fichier: t("messaging.notices.fichier") };
   return {};
+}
+
+/** Whether a field says the refusal and takes the focus: then the box at the top does not take it too. */
+export function fieldTakesFocus(errors: MessageFieldErrors): boolean {
+  return Boolean(errors.texte ?? errors.sujet ?? errors.fichier);
 }

@@ -4,14 +4,27 @@
  * decides. Past the limit the stream is cancelled (nothing more is buffered) and the caller
  * gets "too-large"; below it, the whole body.
  */
-export type CappedBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too-large" | "unreadable" };
+export type CappedBody =
+  | { ok: true; bytes: Uint8Array<ArrayBuffer> }
+  // `head`: the body's first bytes, when the caller asked for them (keepHead), read and kept before the refusal.
+  | { ok: false; reason: "too-large"; head?: Uint8Array<ArrayBuffer> }
+  | { ok: false; reason: "unreadable" };
 
-export async function readCappedBody(request: Request, maxBytes: number): Promise<CappedBody> {
+/**
+ * `keepHead`: on a body too large, give back its first bytes too, so that a form's small fields,
+ * sent before its file, are not lost with it (message-post.ts: a message's text, typed before a
+ * 25 MB file was chosen, came back empty). Nothing past them is kept.
+ */
+export async function readCappedBody(request: Request, maxBytes: number, keepHead = 0): Promise<CappedBody> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  // An honest client that declares too much is told at once, before a byte is read. The body is
-  // left alone rather than cancelled: Node discards it after the answer and keeps the connection,
-  // so a browser's plain form post, still sending, gets to read the answer.
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too-large" };
+  // An honest client that declares too much is told at once, before a byte more than its head is
+  // read. The rest is not cancelled: a browser's plain form post, still sending, must get to read
+  // the answer. Node discards a body nobody read; one whose head was read is read to its end and
+  // dropped here (as Node would), or the browser's upload would stall with the answer unread.
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    if (keepHead <= 0 || !request.body) return { ok: false, reason: "too-large" };
+    return { ok: false, reason: "too-large", head: await headThenDrop(request.body.getReader(), keepHead) };
+  }
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = request.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -23,7 +36,7 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return { ok: false, reason: "too-large" };
+        return keepHead > 0 ? { ok: false, reason: "too-large", head: joined([...chunks, value], keepHead) } : { ok: false, reason: "too-large" };
       }
       chunks.push(value);
     }
@@ -31,14 +44,44 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
     // The client went away or the stream broke mid-body: there is nothing whole to read.
     return { ok: false, reason: "unreadable" };
   }
-  if (chunks.length === 1) return { ok: true, bytes: chunks[0]! };
-  const bytes = new Uint8Array(total);
+  return chunks.length === 1 ? { ok: true, bytes: chunks[0]! } : { ok: true, bytes: joined(chunks) };
+}
+
+/** The chunks end to end, or only their first `limit` bytes (a head, without copying the 20 MB behind it). */
+function joined(chunks: Uint8Array<ArrayBuffer>[], limit = Infinity): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(Math.min(limit, chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)));
   let at = 0;
   for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
+    if (at >= bytes.byteLength) break;
+    const part = chunk.subarray(0, bytes.byteLength - at);
+    bytes.set(part, at);
+    at += part.byteLength;
   }
-  return { ok: true, bytes };
+  return bytes;
+}
+
+/** The first `size` bytes; the rest is read and dropped in the background, nothing of it kept. */
+async function headThenDrop(reader: ReadableStreamDefaultReader<Uint8Array<ArrayBuffer>>, size: number): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  try {
+    while (total < size) {
+      const { done, value } = await reader.read();
+      if (done) return joined(chunks, size);
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } catch {
+    return joined(chunks, size);
+  }
+  void (async () => {
+    try {
+      while (!(await reader.read()).done);
+    } catch {
+      // The client went away: nothing left to drop.
+    }
+  })();
+  return joined(chunks, size);
 }
 
 /**
@@ -59,4 +102,20 @@ export async function formOfBody(bytes: Uint8Array<ArrayBuffer>, contentType: st
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The whole fields at the start of a multipart body cut short (readCappedBody's `head`): the
+ * parts before the last boundary found, closed as a body of their own and read by the same parser.
+ * A file part cut in the middle is left out; browsers send the fields in the form's order, the
+ * file after the text. Undefined when the head holds no whole field or is not multipart.
+ */
+export async function formOfHead(head: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<FormData | undefined> {
+  const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
+  const name = boundary?.[1] ?? boundary?.[2];
+  if (!name) return undefined;
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  const last = bytes.lastIndexOf(`\r\n--${name}`);
+  if (last < 0) return undefined;
+  return formOfBody(new Uint8Array(Buffer.concat([bytes.subarray(0, last), Buffer.from(`\r\n--${name}--\r\n`)])), contentType);
 }

@@ -6,7 +6,7 @@ import { env } from "../env";
 import { FhirError } from "../fhir/errors";
 import { MessagesLimited } from "../fhir/message-rate-limit";
 import { notFoundResponse } from "../http/form-post";
-import { formOfBody, readCappedBody } from "../http/read-capped-body";
+import { formOfBody, formOfHead, readCappedBody } from "../http/read-capped-body";
 import { uploadTurns, UploadsBusy } from "../http/upload-turns";
 import { seeOther } from "../http/see-other";
 import { MessageRefused, type MessageNotice, type RefusedAttachment } from "./message-refused";
@@ -17,6 +17,12 @@ import { messageTypedForm, messageTypedWhere } from "./message-typed";
 
 /** A 20 MB file and a few fields, with room for the multipart envelope. */
 const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
+
+/**
+ * The start of a body too large that holds the fields sent before the file: a subject and a text
+ * of 5,000 characters, even of four-byte characters, with the ids and the multipart envelope.
+ */
+const FIELDS_HEAD_BYTES = 64 * 1024;
 
 /** Where each side reads its messages. */
 export function messagesHome(scope: RequestScope): "/espace/messages" | "/pro/messages" {
@@ -58,8 +64,14 @@ export async function messagePost(
     return response;
   };
   // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
-  const body = await readCappedBody(request, MAX_BODY_BYTES);
-  if (!body.ok) return back(body.reason === "too-large" ? "fichier" : "echec");
+  const body = await readCappedBody(request, MAX_BODY_BYTES, FIELDS_HEAD_BYTES);
+  if (!body.ok) {
+    if (body.reason !== "too-large") return back("echec");
+    // The file too large is dropped unread; the fields typed before it come back (message-typed.ts), to their conversation.
+    const fields = body.head ? await formOfHead(body.head, request.headers.get("content-type")) : undefined;
+    const conversation = fields?.get("conversation");
+    return back("fichier", typeof conversation === "string" && isUuid(conversation) ? conversation : undefined, fields);
+  }
   try {
     // A message with a file takes an upload turn; one without passes straight through (upload-turns.ts).
     return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {

@@ -12,9 +12,11 @@ import { typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-c
  * can no longer receive...) comes back with its subject and text as typed (typed-form-cookie.ts):
  * a text of up to 5,000 characters typed again was the price of a wrong file (found by an
  * exploratory test). The recipient chosen comes back by its id in the address (message-post.ts,
- * choiceKept): an id says nothing of what was written. The file itself cannot come back, and a
- * body past the cap (a file over 20 MB) or one refused for want of an upload turn is refused
- * before it is read: nothing of it comes back.
+ * choiceKept): an id says nothing of what was written. The file itself cannot come back: no page
+ * may set a file input's value. A body past the cap (a file over 20 MB) is refused unread but for
+ * its start, where the fields typed before the file are (read-capped-body.ts, formOfHead): they
+ * come back too. One refused for want of an upload turn is refused before it is read: nothing of
+ * it comes back.
  */
 export type MessageTyped = Typed<"sujet" | "texte">;
 

@@ -3,7 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
 import * as messagesPage from "@/pages/espace/messages";
 import * as proMessagesPage from "@/pages/pro/messages";
-import { signIn } from "../fhir-api/http";
+import { POST as send } from "@/app/api/messages/route";
+import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
+import { inRequestScope } from "../../setup/next-headers-scope";
+import { appUrl, signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "../messages/world";
 import { servePage, type PagesModule } from "./pages-route";
@@ -114,5 +117,74 @@ describe("a refusal about the text or the subject is said by that field too", ()
     expect(page).toMatch(new RegExp(`<p id="${error}"[^>]*>.*?Le message doit contenir entre 1 et 5 000 caractères de texte\\.</p>`));
     // Without a refusal the field is neither marked nor described by one.
     expect(/<textarea[^>]*name="texte"[^>]*>/.exec(await html(messagesPage, "/espace/messages", camille.cookie))?.[0]).not.toContain("aria-invalid");
+  });
+});
+
+/** Over the body's cap (20 MB and its envelope): refused before the file is read (message-post.ts). */
+const tooLarge = () => new File([new Uint8Array(MAX_UPLOAD_BYTES + 1024 * 1024)], "scanner.pdf", { type: "application/pdf" });
+/**
+ * The form as a browser sends it (its size declared: refused before a byte past its head is read),
+ * or as a stream without Content-Length (the cap found by counting).
+ */
+async function postSized(fields: Record<string, string | File>, cookie: string, declared: boolean): Promise<Response> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const encoded = new Response(form);
+  const headers = new Headers({ origin: appUrl(), cookie, "content-type": encoded.headers.get("content-type")! });
+  const bytes = declared ? new Uint8Array(await encoded.arrayBuffer()) : undefined;
+  if (bytes) headers.set("content-length", String(bytes.byteLength));
+  const request = new Request(`${appUrl()}/api/messages`, { method: "POST", headers, body: bytes ?? encoded.body, duplex: "half" } as RequestInit & { duplex: "half" });
+  expect(request.headers.get("content-length")).toBe(bytes ? String(bytes.byteLength) : null);
+  return inRequestScope(request, () => send(request));
+}
+
+describe("a message refused for a file over 20 MB (Camille chose the whole scanner, and had to type it all again)", () => {
+  it("a new message: its subject, recipient and text come back, said at the file field, which has the focus; nothing in the address", async () => {
+    const camille = world.sessions.camille;
+    for (const refused of [
+      await postSized({ destinataire: world.bernard, sujet: SUBJECT, texte: TEXT, fichier: tooLarge() }, camille.cookie, true),
+      await postSized({ destinataire: world.bernard, sujet: SUBJECT, texte: TEXT, fichier: tooLarge() }, camille.cookie, false),
+    ]) {
+      expect(noticeOf(refused)).toBe("fichier");
+      const location = refused.headers.get("location")!;
+      expect(location).not.toMatch(/genou|docteur|Douleurs/i);
+      const page = await html(messagesPage, location, `${camille.cookie}; ${typedCookie(refused)}`);
+      expect(page).toContain(`value="${SUBJECT}"`);
+      expect(page).toMatch(/<textarea[^>]*name="texte"[^>]*>Bonjour docteur, depuis lundi la douleur au genou revient la nuit.\r?\nFaut-il refaire une radio \?<\/textarea>/);
+      expect(page).toMatch(new RegExp(`<option value="${world.bernard}" selected=""`));
+      expectFileFieldRefused(page, "nouveau");
+    }
+  }, 60_000);
+
+  it("a reply: back on its own conversation with its text", async () => {
+    const camille = world.sessions.camille;
+    const opened = await post("send", { destinataire: world.bernard, sujet: "Scanner", texte: "Premier message" }, { cookie: camille.cookie });
+    const refused = await postSized({ conversation: conversationOf(opened), texte: "Voici le scanner complet.", fichier: tooLarge() }, camille.cookie, true);
+    expect(refused.headers.get("location")).toBe(`/espace/messages/${conversationOf(opened)}?message=fichier`);
+    const page = await html(conversationPage, refused.headers.get("location")!, `${camille.cookie}; ${typedCookie(refused)}`);
+    expect(page).toMatch(/name="texte"[^>]*>Voici le scanner complet.<\/textarea>/);
+    expectFileFieldRefused(page, "repondre");
+  }, 60_000);
+});
+
+/** The file field marked invalid, described by the refusal, and the one place with the focus (not the box above). */
+function expectFileFieldRefused(page: string, form: string) {
+  const input = new RegExp(`<input id="${form}-fichier"[^>]*>`).exec(page)?.[0] ?? "";
+  expect(input).toContain('aria-invalid="true"');
+  expect(input).toContain('autofocus=""');
+  expect(input).toContain(`aria-describedby="${form}-fichier-hint ${form}-fichier-error"`);
+  expect(page).toMatch(new RegExp(`<p id="${form}-fichier-error"[^>]*><span class="sr-only">Erreur : </span>Ce fichier n'a pas pu être joint`));
+  expect(page.match(/autofocus=""/g)).toHaveLength(1);
+}
+
+describe("a file of the wrong type is said at the file field too", () => {
+  it("marked, described and focused, the text kept", async () => {
+    const camille = world.sessions.camille;
+    const text = new File([new TextEncoder().encode("Mes notes")], "notes.txt", { type: "text/plain" });
+    const refused = await post("send", { destinataire: world.bernard, sujet: SUBJECT, texte: TEXT, fichier: text }, { cookie: camille.cookie });
+    expect(noticeOf(refused)).toBe("fichier");
+    const page = await html(messagesPage, refused.headers.get("location")!, `${camille.cookie}; ${typedCookie(refused)}`);
+    expect(page).toContain("depuis lundi la douleur au genou");
+    expectFileFieldRefused(page, "nouveau");
   });
 });

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/alert";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { MessageForm } from "@/components/messages/message-form";
-import { messageFieldErrors, messagingNotice } from "@/components/messages/notices";
+import { fieldTakesFocus, messageFieldErrors, messagingNotice } from "@/components/messages/notices";
 import { SharingLink } from "@/components/messages/sharing-link";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
@@ -36,10 +36,16 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
   const reader = readerOf(frame.banner);
   const notice = messagingNotice(data.message ?? undefined);
+  const errors = messageFieldErrors(data.message);
+  const formShown = data.canWrite && data.recipients.length > 0;
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("messaging.title")} description={tv("messaging.intro", reader)} />
-      {notice ? <Alert tone={notice.tone}>{data.refusedAttachment ?? t(notice.key)}</Alert> : null}
+      {notice ? (
+        <Alert tone={notice.tone} takesFocus={notice.tone !== "info" && !(formShown && fieldTakesFocus(errors))}>
+          {data.refusedAttachment ?? t(notice.key)}
+        </Alert>
+      ) : null}
       <ConversationList conversations={data.conversations} basePath="/espace/messages" nameOf={(c) => data.names[c.id] ?? "Professionnel de santé"} />
       {!data.canWrite ? (
         <p>{t("messaging.cannotWrite")}</p>
@@ -49,7 +55,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
           <SharingLink writer={reader} />
         </>
       ) : (
-        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={messageFieldErrors(data.message)} />
+        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={errors} />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { Alert } from "@/components/alert";
 import { ConversationList } from "@/components/messages/conversation-list";
 import { MessageForm } from "@/components/messages/message-form";
-import { messageFieldErrors, messagingNotice } from "@/components/messages/notices";
+import { fieldTakesFocus, messageFieldErrors, messagingNotice } from "@/components/messages/notices";
 import { NotFoundView } from "@/components/not-found-view";
 import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
@@ -26,10 +26,11 @@ export const getServerSideProps = framedPage<Data>("practitioner", async (scope,
 export default function ProMessagesPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
   const notice = messagingNotice(data.message ?? undefined);
+  const errors = messageFieldErrors(data.message);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader title={t("messaging.proTitle")} description={t("messaging.proIntro")} />
-      {notice ? <Alert tone={notice.tone}>{t(notice.key)}</Alert> : null}
+      {notice ? <Alert tone={notice.tone} takesFocus={notice.tone !== "info" && !(data.patients.length > 0 && fieldTakesFocus(errors))}>{t(notice.key)}</Alert> : null}
       <ConversationList conversations={data.conversations} basePath="/pro/messages" nameOf={(c) => data.names[c.id] ?? "Patient"} />
       {data.patients.length === 0 ? (
         <p>{t("messaging.noPatient")}</p>
@@ -42,7 +43,7 @@ export default function ProMessagesPage({ data }: FramedProps<Data>) {
           withModel
           writer="professional"
           typed={data.typed ?? undefined}
-          errors={messageFieldErrors(data.message)}
+          errors={errors}
           submitLabel={t("messaging.send")}
           // Opened to write to one patient (« Écrire au patient »): the form has the focus, unless a notice above takes it.
           takesFocus={Boolean(data.selectedPatient) && (notice === undefined || notice.tone === "info")}
