@@ -49,15 +49,19 @@ test("without JavaScript: a wrong value says why and records nothing, a right on
   await page.goto("/espace/carnet-enfant");
   await expect(page.getByRole("heading", { level: 1, name: "Carnet de santé : croissance" })).toBeVisible();
   await page.getByLabel("Date de la mesure").fill("2026-10-15");
+  await page.getByLabel("Poids (kg)").fill("31,8");
   await page.getByLabel("Taille (cm)").fill("1,39");
   await page.getByRole("button", { name: "Ajouter au carnet" }).click();
   // The field at fault has the focus and reads the reason with it (autofocus, no script).
   await expect(page.getByLabel("Taille (cm)")).toBeFocused();
-  await expect(page.getByLabel("Taille (cm)")).toHaveAccessibleDescription(/La taille doit être un nombre de centimètres/);
+  await expect(page.getByLabel("Taille (cm)")).toHaveAccessibleDescription(/Cette taille est hors des valeurs acceptées : elle doit être entre 20 et 250 cm/);
   await expect(page.getByLabel("Taille (cm)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("table", { name: /^Taille : mesures/ })).not.toContainText("15/10/2026");
+  // What was typed is still there (growth-typed.ts): only the wrong value to correct.
+  await expect(page.getByLabel("Date de la mesure")).toHaveValue("2026-10-15");
+  await expect(page.getByLabel("Poids (kg)")).toHaveValue("31,8");
+  await expect(page.getByLabel("Taille (cm)")).toHaveValue("1,39");
 
-  await page.getByLabel("Date de la mesure").fill("2026-10-15");
   await page.getByLabel("Taille (cm)").fill("138,6");
   await page.getByRole("button", { name: "Ajouter au carnet" }).click();
   await expect(page.getByRole("status").filter({ hasText: "La mesure a été ajoutée au carnet de santé." })).toBeVisible();
