@@ -40,7 +40,7 @@ test("a message with a file over 20 MB comes back with its subject, recipient an
   const file = camille.getByLabel(/Ou joindre un nouveau fichier/);
   await expect(file).toBeFocused();
   await expect(file).toHaveAttribute("aria-invalid", "true");
-  await expect(file).toHaveAccessibleDescription(/PDF, JPEG ou PNG, 20 Mo au plus.*Ce fichier n'a pas pu être joint/);
+  await expect(file).toHaveAccessibleDescription(/PDF, JPEG ou PNG, 20 Mo au plus.*Ce fichier n'a pas pu être joint : il faut un PDF, une image JPEG ou PNG, de 20 Mo au plus/);
   await expect(camille.getByLabel("Objet (facultatif)")).toHaveValue("Scanner");
   await expect(camille.getByLabel("Votre message")).toHaveValue("Bonjour docteur, voici le scanner complet de mon genou.");
   await expect(camille.getByLabel("Destinataire").locator("option:checked")).toHaveText(bernard);

@@ -108,7 +108,8 @@ export const frMessaging = {
       // Neutral: the notice comes back through the URL and does not know who was chosen.
       destinataire: "Ce destinataire ne peut pas recevoir de message : l'accès à votre dossier ne lui est pas ouvert aujourd'hui. Rien n'a été envoyé.",
       document: "Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir. Rien n'a été envoyé.",
-      fichier: "Ce fichier n'a pas pu être joint (type ou taille refusés). Rien n'a été envoyé.",
+      // Said at the file field too (notices.ts): what is expected, not only « type ou taille refusés », which left the writer to guess which.
+      fichier: "Ce fichier n'a pas pu être joint : il faut un PDF, une image JPEG ou PNG, de 20 Mo au plus. Rien n'a été envoyé : choisissez un autre fichier, ou envoyez sans fichier.",
       retrait_tardif: "Un message ne peut plus être retiré plus de cinq minutes après son envoi.",
       interdit: "Vous ne pouvez pas faire cela.",
       occupe: "Trop d'envois de fichiers sont en cours en ce moment. Rien n'a été envoyé : réessayez dans une minute.",

@@ -173,7 +173,7 @@ function expectFileFieldRefused(page: string, form: string) {
   expect(input).toContain('aria-invalid="true"');
   expect(input).toContain('autofocus=""');
   expect(input).toContain(`aria-describedby="${form}-fichier-hint ${form}-fichier-error"`);
-  expect(page).toMatch(new RegExp(`<p id="${form}-fichier-error"[^>]*><span class="sr-only">Erreur : </span>Ce fichier n'a pas pu être joint`));
+  expect(page).toMatch(new RegExp(`<p id="${form}-fichier-error"[^>]*><span class="sr-only">Erreur : </span>Ce fichier n'a pas pu être joint : il faut un PDF, une image JPEG ou PNG, de 20 Mo au plus\. Rien n'a été envoyé`));
   expect(page.match(/autofocus=""/g)).toHaveLength(1);
 }
 
