@@ -44,7 +44,7 @@ export function ConversationPageView({
       {notice ? <Alert tone={notice.tone} takesFocus={notice.tone !== "info" && !(data.canWrite && fieldTakesFocus(errors))}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (
-        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={errors} />
+        <MessageForm id="repondre" title={t("messaging.replyTitle")} conversationId={conversation.id} documents={data.documents} submitLabel={t("messaging.reply")} writer={writer} typed={data.typed ?? undefined} errors={errors} fileAllowed={data.fileAllowed} />
       ) : data.recipientGone && writer !== "professional" ? (
         <>
           <p>{tv(`messaging.recipientGone.${data.withSex}`, writer)}</p>

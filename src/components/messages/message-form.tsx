@@ -36,12 +36,14 @@ export type MessageFormProps = {
    * Alert's, so no script is needed; the link has no fragment, which made the browser skip it.
    */
   takesFocus?: boolean;
+  /** False for a caregiver whose delegation does not let her add documents: the file field is replaced by why (a file joined is added to them). */
+  fileAllowed?: boolean;
 };
 
 /** A professional, or the reader of a patient's space: the form's hints speak of « vos documents » only to the patient. */
 export type MessageWriter = "professional" | Reader;
 
-export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed, errors = {}, takesFocus = false }: MessageFormProps) {
+export function MessageForm({ id, title, conversationId, recipients, patients, selectedPatient, selectedRecipient, withModel, documents, submitLabel, writer, typed, errors = {}, takesFocus = false, fileAllowed = true }: MessageFormProps) {
   const headingId = `${id}-title`;
   const textErrorId = errors.texte ? `${id}-texte-error` : undefined;
   const fileErrorId = errors.fichier ? `${id}-fichier-error` : undefined;
@@ -114,28 +116,32 @@ export function MessageForm({ id, title, conversationId, recipients, patients, s
         {documents ? (
           <SelectField name="document" label={t("messaging.document")} id={`${id}-document`} options={[{ value: "", label: t("messaging.documentNone") }, ...documents]} />
         ) : null}
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-fichier`} className="font-semibold text-slate-900">
-            {/* « Ou … » only after the choice of a document of the record: alone (a professional's new
-                message), it read as the second half of a choice nobody was offered. */}
-            {documents ? t("messaging.file") : t("messaging.fileAlone")}
-          </label>
-          <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
-            {writer === "professional" ? t("messaging.fileHintPro") : tv("messaging.fileHint", writer)}
-          </p>
-          {errors.fichier && fileErrorId ? <FieldError id={fileErrorId} text={errors.fichier} /> : null}
-          {/* Refused, the field to change says why and has the focus (the browser's autofocus, no script); the text typed stays above. */}
-          <input
-            id={`${id}-fichier`}
-            name="fichier"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png"
-            aria-describedby={[`${id}-fichier-hint`, fileErrorId].filter(Boolean).join(" ")}
-            aria-invalid={errors.fichier ? true : undefined}
-            autoFocus={Boolean(errors.fichier)}
-            className={errors.fichier ? "rounded-md border border-red-700 p-1 text-base" : "text-base"}
-          />
-        </div>
+        {fileAllowed ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${id}-fichier`} className="font-semibold text-slate-900">
+              {/* « Ou … » only after the choice of a document of the record: alone (a professional's new
+                  message), it read as the second half of a choice nobody was offered. */}
+              {documents ? t("messaging.file") : t("messaging.fileAlone")}
+            </label>
+            <p id={`${id}-fichier-hint`} className="text-sm text-slate-700">
+              {writer === "professional" ? t("messaging.fileHintPro") : tv("messaging.fileHint", writer)}
+            </p>
+            {errors.fichier && fileErrorId ? <FieldError id={fileErrorId} text={errors.fichier} /> : null}
+            {/* Refused, the field to change says why and has the focus (the browser's autofocus, no script); the text typed stays above. */}
+            <input
+              id={`${id}-fichier`}
+              name="fichier"
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              aria-describedby={[`${id}-fichier-hint`, fileErrorId].filter(Boolean).join(" ")}
+              aria-invalid={errors.fichier ? true : undefined}
+              autoFocus={Boolean(errors.fichier)}
+              className={errors.fichier ? "rounded-md border border-red-700 p-1 text-base" : "text-base"}
+            />
+          </div>
+        ) : (
+          <p className="text-slate-700">{t("messaging.fileOutOfReach")}</p>
+        )}
         <div>
           <Button type="submit">{submitLabel}</Button>
         </div>

@@ -11,6 +11,7 @@ const NOTICES = {
   destinataire: "error",
   document: "error",
   fichier: "error",
+  fichier_droit: "error",
   retrait_tardif: "error",
   interdit: "error",
   occupe: "error",

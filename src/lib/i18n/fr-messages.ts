@@ -69,6 +69,8 @@ export const frMessaging = {
     documentNone: "Aucun document",
     file: "Ou joindre un nouveau fichier (facultatif)",
     fileAlone: "Joindre un fichier (facultatif)",
+    // In place of the file field, for a caregiver whose delegation does not let her add documents (a file joined is added to them).
+    fileOutOfReach: "Joindre un nouveau fichier n'est pas possible avec les droits de votre délégation : il s'ajouterait aux documents du dossier. Si vous en avez besoin, la personne peut ajouter ce droit à votre délégation, depuis « Proches et délégations » dans son espace.",
     fileHint: { yours: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté à vos documents.", theirs: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents de {person}." },
     fileHintPro: "PDF, JPEG ou PNG, 20 Mo au plus. Il est ajouté aux documents du patient.",
     send: "Envoyer",
@@ -110,6 +112,9 @@ export const frMessaging = {
       document: "Ce document ne peut pas être joint : le destinataire n'a pas le droit de le voir. Rien n'a été envoyé.",
       // Said at the file field too (notices.ts): what is expected, not only « type ou taille refusés », which left the writer to guess which.
       fichier: "Ce fichier n'a pas pu être joint : il faut un PDF, une image JPEG ou PNG, de 20 Mo au plus. Rien n'a été envoyé : choisissez un autre fichier, ou envoyez sans fichier.",
+      // A caregiver whose delegation does not let her add documents: the file would be one of the person's documents.
+      fichier_droit:
+        "Ce fichier n'a pas été joint : un fichier joint s'ajoute aux documents du dossier, ce qui n'est pas possible avec les droits de votre délégation. Rien n'a été envoyé : envoyez votre message sans fichier. Si vous en avez besoin, la personne peut ajouter ce droit à votre délégation, depuis « Proches et délégations » dans son espace.",
       retrait_tardif: "Un message ne peut plus être retiré plus de cinq minutes après son envoi.",
       interdit: "Vous ne pouvez pas faire cela.",
       occupe: "Trop d'envois de fichiers sont en cours en ce moment. Rien n'a été envoyé : réessayez dans une minute.",

@@ -5,6 +5,7 @@ import { spaceOf } from "../access/actor";
 import { patientIdentity } from "../documents/patient-identity";
 import type { RequestScope } from "../documents/request-scope";
 import { conversationReader } from "../fhir/message-delivery";
+import { reachesPart } from "../delegations/space-parts";
 import { isUuid } from "../fhir/ids";
 import { orUndefined } from "../pages/or-undefined";
 import { attachableDocuments, attachmentTitles, mayWriteMessages } from "./message-page-data";
@@ -25,6 +26,8 @@ export type ConversationPageData = {
   recipientGone: boolean;
   /** What the reply may attach: the documents of the record this reader sees and the conversation's professional may see. */
   documents: SelectOption[];
+  /** A new file may be joined to the reply: a file joined is added to the documents, which a caregiver may not be allowed to do. */
+  fileAllowed: boolean;
 };
 
 /**
@@ -47,7 +50,7 @@ export async function conversationPageData(scope: RequestScope, conversationId: 
   const canWrite = mayWrite && !recipientGone;
   const practitionerId = conversation.practitionerId && isUuid(conversation.practitionerId) ? conversation.practitionerId : undefined;
   const reader = canWrite ? conversationReader(actor, practitionerId, await repo.rulesForDecision(patientId), repo.now()) : undefined;
-  const [titles, , documents, withCard] = await Promise.all([
+  const [titles, , documents, withCard, fileAllowed] = await Promise.all([
     attachmentTitles(repo, patientId, attached),
     // Opened is read: its « Nouveau message » notices too (mark-read.ts).
     markConversationNoticesRead(scope, `${pro ? "/pro" : "/espace"}/messages/${conversation.id}`),
@@ -57,7 +60,8 @@ export async function conversationPageData(scope: RequestScope, conversationId: 
       : conversation.practitionerId
         ? repo.describeProfessionals([conversation.practitionerId]).then((cards) => cards.get(conversation.practitionerId!))
         : undefined,
+    canWrite && reachesPart(repo, "upload"),
   ]);
   const withName = withCard?.name ?? "Professionnel de santé";
-  return { conversation, withName, withSex: withCard?.sex ?? "unknown", titles: Object.fromEntries(titles), canWrite, recipientGone, documents };
+  return { conversation, withName, withSex: withCard?.sex ?? "unknown", titles: Object.fromEntries(titles), canWrite, recipientGone, documents, fileAllowed };
 }

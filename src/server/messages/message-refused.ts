@@ -10,6 +10,7 @@ export type MessageNotice =
   | "destinataire"
   | "document"
   | "fichier"
+  | "fichier_droit"
   | "retrait_tardif"
   | "interdit"
   | "occupe"

@@ -3,6 +3,7 @@ import type { SelectOption } from "@/components/documents/select-field";
 import { spaceOf } from "../access/actor";
 import type { RequestScope } from "../documents/request-scope";
 import type { ConversationSummary } from "./conversation-view";
+import { reachesPart } from "../delegations/space-parts";
 import { listConversations } from "./list-conversations";
 import { attachableDocuments, mayWriteMessages } from "./message-page-data";
 import { messageRecipients } from "./message-recipients";
@@ -14,6 +15,8 @@ export type PatientMessagesPageData = {
   canWrite: boolean;
   recipients: SelectOption[];
   documents: SelectOption[];
+  /** A new file may be joined: a file joined is added to the documents, which a caregiver may not be allowed to do. */
+  fileAllowed: boolean;
 };
 
 /**
@@ -29,10 +32,11 @@ export async function patientMessagesPageData({ repo, actor }: RequestScope): Pr
   // hand: they are read beside the conversations, not after them (issue 16: the page waited for
   // the conversations before reading either). Only the conversations' professionals wait for them.
   const canWrite = await mayWriteMessages(repo, patientId);
-  const [conversations, recipients, documents] = await Promise.all([
+  const [conversations, recipients, documents, fileAllowed] = await Promise.all([
     listConversations(repo),
     canWrite ? messageRecipients(repo, patientId) : [],
     canWrite ? attachableDocuments(repo, patientId) : [],
+    canWrite && reachesPart(repo, "upload"),
   ]);
   const professionals = await repo.describeProfessionals(conversations.flatMap((c) => (c.practitionerId ? [c.practitionerId] : [])));
   const names = Object.fromEntries(
@@ -44,5 +48,6 @@ export async function patientMessagesPageData({ repo, actor }: RequestScope): Pr
     canWrite,
     recipients: recipients.map((card) => ({ value: card.id, label: card.specialty ? `${card.name} (${card.specialty})` : card.name })),
     documents,
+    fileAllowed,
   };
 }

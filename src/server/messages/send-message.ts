@@ -79,7 +79,7 @@ export async function sendMessage(repo: Repository, input: SendInput): Promise<{
   } catch (error) {
     if (staged) await repo.discardStagedFile(staged);
     // The file the actor may not add to the record (a caregiver without the documents right).
-    if (storingFile && error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier", input.conversationId);
+    if (storingFile && error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier_droit", input.conversationId);
     // The repository's refusals of a recipient or an attachment, in the person's words.
     if (error instanceof FhirError && error.status === 422) {
       const field = error.issues[0]?.expression?.[0] ?? "";
@@ -100,12 +100,16 @@ function refusedAttachment(error: FhirError): RefusedAttachment | undefined {
   return { documentId: documentId.toLowerCase(), bar };
 }
 
-/** The file the actor may not add to the record (a caregiver without the documents right) is refused as "fichier", as the transaction would. */
+/**
+ * The file the actor may not add to the record (a caregiver without the right to add documents) is
+ * refused as "fichier_droit", as the transaction would: it was told « il faut un PDF… de 20 Mo au
+ * plus », about a PDF of 1 MB (found by the forms' walk).
+ */
 async function stageAttachedFile(repo: Repository, patientId: string, upload: PreparedUpload, conversationId: string | undefined) {
   try {
     return await repo.stageFile(patientId, upload.file);
   } catch (error) {
-    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier", conversationId);
+    if (error instanceof FhirError && (error.status === 403 || error.status === 404)) throw new MessageRefused("fichier_droit", conversationId);
     throw error;
   }
 }

@@ -60,7 +60,8 @@ describe("a message refused with a new file attached", () => {
       [world.camilleId],
     );
     const refused = await post("send", { destinataire: world.bernard, texte: "Le compte rendu de Camille", fichier: await aFile("aidante") }, { cookie: world.sessions.maya.cookie });
-    expect(noticeOf(refused)).toBe("fichier");
+    // Told it is her delegation's rights, not the file (« il faut un PDF… de 20 Mo au plus », about a PDF of a few kB).
+    expect(noticeOf(refused)).toBe("fichier_droit");
     expect(await footprint(world.camilleId)).toEqual(before);
     const [trailAfter] = await db().sql.query<{ n: string }>(
       `SELECT count(*)::text AS n FROM audit_event WHERE patient_id = $1::uuid AND entity = 'DocumentReference' AND interaction = 'create' AND outcome = 'denied'`,

@@ -55,7 +55,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
           <SharingLink writer={reader} />
         </>
       ) : (
-        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={errors} />
+        <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={errors} fileAllowed={data.fileAllowed} />
       )}
     </div>
   );
