@@ -18,13 +18,10 @@
 // and inclusive time per view differ most between the two pages named. Only one request is ever
 // in flight, so a sample cannot belong to two pages; work a view leaves behind (its garbage) is
 // counted where it runs.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { fileURLToPath } from "node:url";
-import { SourceMapConsumer } from "source-map-js";
+import { originalOf } from "./source-position.mjs";
 
-/** Each chunk's source map, once read (originalOf): declared before the mode below runs. */
-const consumers = new Map();
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === "views") await views(...args);
@@ -78,41 +75,6 @@ function shuffled(list) {
   return copy;
 }
 
-/**
- * Where a frame of Next's bundled chunks comes from in the portal's own sources (the chunk's
- * source map, written by the build beside it): the chunks' minified names (« k », « j ») say
- * nothing of which component or helper they are.
- */
-function originalOf(frame) {
-  if (!frame.url.startsWith("file://") || !frame.url.includes("/.next/")) return undefined;
-  let consumer = consumers.get(frame.url);
-  if (consumer === undefined) {
-    const map = `${fileURLToPath(frame.url)}.map`;
-    consumer = existsSync(map) ? sectioned(JSON.parse(readFileSync(map, "utf8"))) : null;
-    consumers.set(frame.url, consumer);
-  }
-  if (!consumer) return undefined;
-  const at = consumer.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
-  return at.source ? `${at.source.replace(/^.*?\/(src|node_modules)\//, "$1/")}:${at.line}` : undefined;
-}
-
-/** Turbopack writes indexed source maps (« sections »), one per module of the chunk. */
-function sectioned(map) {
-  if (!map.sections) return new SourceMapConsumer(map);
-  const sections = map.sections.map((section) => ({ offset: section.offset, consumer: new SourceMapConsumer(section.map) }));
-  return {
-    originalPositionFor({ line, column }) {
-      let found;
-      for (const section of sections) {
-        const { line: l, column: c } = section.offset;
-        if (l + 1 < line || (l + 1 === line && c <= column)) found = section;
-      }
-      if (!found) return {};
-      const { line: l, column: c } = found.offset;
-      return found.consumer.originalPositionFor({ line: line - l, column: line - l === 1 ? column - c : column });
-    },
-  };
-}
 
 function compare(file, windowsFile, pageA, pageB, topArg = "25") {
   const profile = JSON.parse(readFileSync(file, "utf8"));
