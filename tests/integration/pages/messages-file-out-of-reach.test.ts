@@ -31,13 +31,14 @@ const page = async <P extends Record<string, unknown>>(module: PagesModule<P>, p
   expect(answer.status).toBe(200);
   return answer.html!.replace(/&#x27;/g, "'");
 };
+/** The new message's page and the conversation's (its reply form), as this session sees them. */
+const bothForms = async (cookie: string) => [await page(messagesPage, "/espace/messages", cookie), await page(conversationPage, `/espace/messages/${conversationId}`, cookie)];
 const OUT_OF_REACH = "Joindre un nouveau fichier n'est pas possible avec les droits de votre délégation";
 const REFUSED = "un fichier joint s'ajoute aux documents du dossier, ce qui n'est pas possible avec les droits de votre délégation";
 
 describe("a caregiver who may write but not add documents", () => {
   it("is not offered the file field on the new message form nor on a reply, and is told why in its place", async () => {
-    for (const path of ["/espace/messages", `/espace/messages/${conversationId}`]) {
-      const html = await page(path === "/espace/messages" ? messagesPage : conversationPage, path, world.sessions.maya.cookie);
+    for (const html of await bothForms(world.sessions.maya.cookie)) {
       expect(html).toContain('name="texte"');
       expect(html).not.toContain('type="file"');
       expect(html).toContain(OUT_OF_REACH);
@@ -56,8 +57,7 @@ describe("a caregiver who may write but not add documents", () => {
   });
 
   it("the patient herself keeps the file field on both forms", async () => {
-    for (const path of ["/espace/messages", `/espace/messages/${conversationId}`]) {
-      const html = await page(path === "/espace/messages" ? messagesPage : conversationPage, path, world.sessions.camille.cookie);
+    for (const html of await bothForms(world.sessions.camille.cookie)) {
       expect(html).toContain('type="file"');
       expect(html).not.toContain(OUT_OF_REACH);
     }
