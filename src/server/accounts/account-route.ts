@@ -6,6 +6,7 @@ import { refuseCrossSite } from "../http/check-origin";
 import { clientAddress, userAgentOf } from "../http/client-address";
 import { seeOther } from "../http/see-other";
 import { accountPagePath } from "./account-page-path";
+import { readPlainForm } from "../http/read-capped-body";
 
 /**
  * The plain form posts of "Mon compte": same-site only, a live session, then the use case; the
@@ -19,7 +20,7 @@ export async function accountFormPost(request: Request, handle: (input: AccountR
   if (refused) return refused;
   const session = await getCurrentSession();
   if (!session) return seeOther("/connexion");
-  const form = (await request.formData().catch(() => undefined)) ?? new FormData();
+  const form = (await readPlainForm(request)) ?? new FormData();
   const answer = await handle({ session, form, now: new Date(), trail: { address: clientAddress(request.headers), userAgent: userAgentOf(request.headers) } });
   return typeof answer === "string" ? seeOther(`${accountPagePath(session)}?${answer}`) : answer;
 }

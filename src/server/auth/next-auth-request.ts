@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { type NextAuthOptions } from "next-auth";
+import { readPlainJson, readPlainText } from "../http/read-capped-body";
 
 /**
  * Runs next-auth for one request with the public address we chose for it.
@@ -42,9 +43,13 @@ export async function nextAuthResponse(request: Request, segments: string[], opt
 async function bodyOf(request: Request): Promise<Record<string, unknown> | undefined> {
   if (request.method !== "POST") return undefined;
   const type = request.headers.get("content-type") ?? "";
+  // Within the cap of every other form (read-capped-body.ts): next-auth's forms are a few fields.
   try {
-    if (type.includes("application/json")) return (await request.json()) as Record<string, unknown>;
-    if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(await request.text()));
+    if (type.includes("application/json")) return (await readPlainJson(request)) as Record<string, unknown> | undefined;
+    if (type.includes("application/x-www-form-urlencoded")) {
+      const text = await readPlainText(request);
+      return text === undefined ? undefined : Object.fromEntries(new URLSearchParams(text));
+    }
   } catch {
     return undefined;
   }

@@ -4,6 +4,7 @@ import type { RequestScope } from "../documents/request-repository";
 import { FhirError } from "../fhir/errors";
 import { seeOther } from "./see-other";
 import { spacePostScope } from "./space-post-scope";
+import { readPlainForm } from "./read-capped-body";
 
 /**
  * The shape of every form post of the patient's space: refuse cross-site requests, find the
@@ -44,7 +45,7 @@ export async function formPost<Notice extends string>(
 ): Promise<Response> {
   const scope = await spacePostScope(request);
   if (scope instanceof Response) return scope;
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const back = (path: `/${string}`, notice: Notice, carried = options.carried ?? "", response = seeOther(`${path}?message=${notice}${carried}`)) => {
     const typed = options.typed?.(scope, form, notice);
     if (typed) response.headers.append("Set-Cookie", typed);

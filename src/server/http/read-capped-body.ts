@@ -94,9 +94,16 @@ export async function readCappedForm(request: Request, maxBytes: number): Promis
   return formOfBody(body.bytes, request.headers.get("content-type"));
 }
 
-/** The form in a body already read (readCappedBody); undefined when it is not one. */
+/**
+ * The form in a body already read (readCappedBody); undefined when it is not one. Only a
+ * multipart body may be large (it carries a file), and then with few parts; any other form is
+ * held to PLAIN_FORM_MAX_BYTES: what costs the parser is the number of fields, not the bytes.
+ */
 export async function formOfBody(bytes: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<FormData | undefined> {
   if (!contentType) return undefined;
+  const multipart = /^\s*multipart\/form-data\s*;/i.test(contentType);
+  if (!multipart && bytes.byteLength > PLAIN_FORM_MAX_BYTES) return undefined;
+  if (multipart && !partsWithin(bytes, contentType, FORM_MAX_PARTS)) return undefined;
   try {
     return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
@@ -118,4 +125,54 @@ export async function formOfHead(head: Uint8Array<ArrayBuffer>, contentType: str
   const last = bytes.lastIndexOf(`\r\n--${name}`);
   if (last < 0) return undefined;
   return formOfBody(new Uint8Array(Buffer.concat([bytes.subarray(0, last), Buffer.from(`\r\n--${name}--\r\n`)])), contentType);
+}
+
+/**
+ * The most a form without a file may weigh: every such form of the portal is a few short fields,
+ * a message's 5,000 characters at most (which goes multipart to /api/messages anyway). The
+ * platform's parser turns each field into objects of some 100 bytes of heap, so a body made of
+ * tiny fields ("a&a&a&…") is the costly one: 2 MB of them took 95 MB and 3.6 s, 10 MB ran the
+ * portal's 256 MB heap out and killed the process, from one anonymous request to « Mot de passe
+ * oublié » (found by an attack round). At this cap: some 65,000 fields, a few MB, a tenth of a second.
+ */
+export const PLAIN_FORM_MAX_BYTES = 128 * 1024;
+/** The most parts a multipart form may have: ours have a dozen; a 20 MB body of empty parts has 400,000 (5 s of parsing). */
+export const FORM_MAX_PARTS = 200;
+
+/** A form without a file (urlencoded, or multipart without one), read within PLAIN_FORM_MAX_BYTES; undefined past it or when it is not a form. */
+export async function readPlainForm(request: Request): Promise<FormData | undefined> {
+  const form = await readCappedForm(request, PLAIN_FORM_MAX_BYTES);
+  return form === "too-large" ? undefined : form;
+}
+
+/** A JSON body (a passkey's answer) read within PLAIN_FORM_MAX_BYTES; undefined past it or when it is not JSON. */
+export async function readPlainJson(request: Request): Promise<unknown> {
+  const body = await readCappedBody(request, PLAIN_FORM_MAX_BYTES);
+  if (!body.ok) return undefined;
+  try {
+    return JSON.parse(new TextDecoder().decode(body.bytes)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of a body within PLAIN_FORM_MAX_BYTES; undefined past it. */
+export async function readPlainText(request: Request): Promise<string | undefined> {
+  const body = await readCappedBody(request, PLAIN_FORM_MAX_BYTES);
+  return body.ok ? new TextDecoder().decode(body.bytes) : undefined;
+}
+
+/** How many parts a multipart body has, counted up to `most + 1` on its boundary lines, before any parsing. */
+function partsWithin(bytes: Uint8Array<ArrayBuffer>, contentType: string, most: number): boolean {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = boundary?.[1] ?? boundary?.[2];
+  if (!delimiter) return true; // the parser refuses it
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const line = Buffer.from(`--${delimiter}`, "latin1");
+  let count = 0;
+  for (let at = buffer.indexOf(line); at !== -1; at = buffer.indexOf(line, at + line.length)) {
+    // The closing delimiter is counted too: one more than the parts.
+    if (++count > most + 1) return false;
+  }
+  return true;
 }

@@ -6,6 +6,7 @@ import type { RequestScope } from "../documents/request-repository";
 import { FhirError } from "../fhir/errors";
 import { seeOther } from "../http/see-other";
 import { spacePostScope } from "../http/space-post-scope";
+import { readPlainForm } from "../http/read-capped-body";
 
 /**
  * The shape of every prevention form post: refuse cross-site requests, find the session's actor
@@ -25,7 +26,7 @@ export async function preventionPost(
   if (scope instanceof Response) return scope;
   const patientId = spaceOf(scope.actor);
   if (!patientId || scope.actor.kind === "link") return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const see = (notice: PreventionNotice, query = "") => {
     const response = seeOther(`${back}?message=${notice}${query}`);
     const header = typed?.(scope, form, notice);

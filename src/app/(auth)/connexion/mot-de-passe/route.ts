@@ -10,6 +10,7 @@ import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { deviceIdOfRequest } from "@/server/auth/keep-device-cookie";
 import { seeOther } from "@/server/http/see-other";
 import { secrets } from "@/server/secrets";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 const input = z.object({
   email: z.string().trim().pipe(z.email().max(254)),
@@ -24,7 +25,7 @@ const input = z.object({
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const parsed = input.safeParse({ email: form?.get("email"), password: form?.get("password") });
   if (!parsed.success) return seeOther("/connexion?erreur=saisie");
 

@@ -7,6 +7,7 @@ import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { SPACE_LANDINGS, type SpaceLanding } from "@/lib/delegations/space-landings";
 import { switchLandingOf, switchReturnPathOf } from "@/lib/delegations/switch-return";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 /**
  * `suite`: where to land once switched; the relatives or the notifications page besides the home
@@ -30,7 +31,7 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const session = await getCurrentSession();
   if (!session) return seeOther("/connexion");
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const parsed = input.safeParse({ patientId: form?.get("patientId"), suite: form?.get("suite") ?? undefined, retour: form?.get("retour") ?? undefined });
   // Not allowed looks like not found: nobody learns which patients exist.
   if (!parsed.success || !(await switchSpace(session, parsed.data.patientId, now()))) {

@@ -4,6 +4,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { tokenSchema } from "../schema";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 /**
  * POST (jeton): the signed-in invitee accepts. Every refusal goes back to the invitation page
@@ -13,7 +14,7 @@ import { tokenSchema } from "../schema";
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const parsed = tokenSchema.safeParse({ jeton: form.get("jeton") });
   if (!parsed.success) return seeOther("/invitation/invalide");
   const page = `/invitation/${parsed.data.jeton}` as const;

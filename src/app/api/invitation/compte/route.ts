@@ -8,6 +8,7 @@ import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { seeOther } from "@/server/http/see-other";
 import { isAfterToday } from "@/server/prevention/days";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 const name = z.string().trim().min(1).max(80).refine((v) => !/[\u0000-\u001f<>]/.test(v));
 const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom: name, nom: name, naissance: typedDay() });
@@ -21,7 +22,7 @@ const input = z.object({ jeton: z.string().regex(/^[A-Za-z0-9_-]{43}$/), prenom:
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const jeton = form.get("jeton");
   const parsed = input.safeParse({ jeton, prenom: form.get("prenom"), nom: form.get("nom"), naissance: form.get("naissance") });
   if (!parsed.success) {

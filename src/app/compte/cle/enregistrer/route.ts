@@ -7,6 +7,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { changeAndTellOwner } from "@/server/notifications/account-change-notice";
+import { readPlainJson } from "@/server/http/read-capped-body";
 
 /** "Mon compte": the new passkey, verified against the challenge given to this browser. */
 export async function POST(request: Request): Promise<Response> {
@@ -16,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!session) return Response.json({ error: "unauthorized" }, { status: 401 });
   const now = new Date();
   const userAgent = userAgentOf(request.headers);
-  const body = (await request.json().catch(() => undefined)) as RegistrationResponseJSON | undefined;
+  const body = (await readPlainJson(request)) as RegistrationResponseJSON | undefined;
   const device = describeDevice(userAgent);
   const trail = { at: now, address: clientAddress(request.headers), userAgent };
   // Stored with its trail row and the owner's notice, in one transaction (account-change-notice.ts).

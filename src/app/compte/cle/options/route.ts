@@ -5,6 +5,7 @@ import { emailOfAccount } from "@/server/db/account-store";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 /**
  * "Mon compte": WebAuthn creation options for a new passkey of the signed-in account. A passkey
@@ -20,7 +21,7 @@ export async function POST(request: Request): Promise<Response> {
   const session = await getCurrentSession();
   if (!session) return Response.json({ error: "unauthorized" }, { status: 401 });
   const now = new Date();
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const code = form?.get("code");
   const proven = await currentFactorProven(session.account.id, now, "passkey-add", {
     sessionId: session.sessionId,

@@ -5,6 +5,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { userAgentOf } from "@/server/http/client-address";
 import { describeDevice } from "@/lib/account/describe-device";
+import { readPlainJson } from "@/server/http/read-capped-body";
 
 /** Activation: the browser's new passkey, verified against the challenge this browser was given. */
 export async function POST(request: Request): Promise<Response> {
@@ -13,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   const now = new Date();
   const activation = await currentActivation(now);
   if (!activation?.account.hasPassword) return Response.json({ error: "no activation" }, { status: 401 });
-  const body = (await request.json().catch(() => undefined)) as RegistrationResponseJSON | undefined;
+  const body = (await readPlainJson(request)) as RegistrationResponseJSON | undefined;
   const device = describeDevice(userAgentOf(request.headers));
   if (!body || typeof body !== "object" || !(await registerPasskey(activation.account.id, body, now, `${device.browser} (${device.system})`))) {
     return Response.json({ error: "refused" }, { status: 400 });

@@ -7,6 +7,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { seeOther } from "@/server/http/see-other";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 const input = z.object({
   code: z.string().trim().min(1).max(40),
@@ -18,7 +19,7 @@ const input = z.object({
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const parsed = input.safeParse({ code: form?.get("code"), birthDate: form?.get("birthDate") ?? "" });
   if (!parsed.success) return seeOther("/activer?erreur=1");
   const result = await startActivation({

@@ -5,6 +5,7 @@ import { PASSWORD_MAX_LENGTH } from "@/server/auth/password";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 const input = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH), confirm: z.string().max(PASSWORD_MAX_LENGTH) });
 
@@ -14,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const activation = await currentActivation(new Date());
   if (!activation) return seeOther("/activer?erreur=expire");
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const parsed = input.safeParse({ password: form?.get("password"), confirm: form?.get("confirm") });
   if (!parsed.success) return seeOther("/activer/mot-de-passe?erreur=longueur");
   if (parsed.data.password !== parsed.data.confirm) return seeOther("/activer/mot-de-passe?erreur=different");

@@ -10,6 +10,7 @@ import { hitRateLimit } from "@/server/db/rate-limit-store";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
+import { readPlainJson } from "@/server/http/read-capped-body";
 
 /**
  * Passkey sign-in: the assertion, checked against the challenge this browser was given (spent
@@ -23,7 +24,7 @@ export async function POST(request: Request): Promise<Response> {
   const address = clientAddress(request.headers);
   const userAgent = userAgentOf(request.headers);
   if (!(await hitRateLimit(`passkey:address:${address}`, 30, 15 * 60 * 1000, now)).allowed) return Response.json({ error: "refused" }, { status: 429 });
-  const body = (await request.json().catch(() => undefined)) as AuthenticationResponseJSON | undefined;
+  const body = (await readPlainJson(request)) as AuthenticationResponseJSON | undefined;
   const proven = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
   if (!proven) return Response.json({ error: "refused" }, { status: 401 });
   const { account } = proven;

@@ -5,6 +5,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { seeOther } from "@/server/http/see-other";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 const text = (form: FormData | undefined, name: string, max: number) => {
   const value = form?.get(name);
@@ -18,7 +19,7 @@ const text = (form: FormData | undefined, name: string, max: number) => {
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const token = text(form, "token", 64);
   const result = await resetPassword({
     token,

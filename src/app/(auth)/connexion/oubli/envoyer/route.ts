@@ -4,6 +4,7 @@ import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
 import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { seeOther } from "@/server/http/see-other";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 const input = z.object({ email: z.string().trim().pipe(z.email().max(254)) });
 
@@ -11,7 +12,7 @@ const input = z.object({ email: z.string().trim().pipe(z.email().max(254)) });
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
-  const form = await request.formData().catch(() => undefined);
+  const form = await readPlainForm(request);
   const parsed = input.safeParse({ email: form?.get("email") });
   if (parsed.success) {
     await requestPasswordReset({ email: parsed.data.email, address: clientAddress(request.headers), userAgent: userAgentOf(request.headers), now: new Date() });

@@ -8,6 +8,7 @@ import { notFoundResponse } from "@/server/http/form-post";
 import { parseDispenseForm } from "@/server/sharing/dispense-form";
 import { endedByDispensation } from "@/server/sharing/link-ended-dispensed";
 import { linkPath, pharmacistScope } from "@/server/sharing/pharmacist-request";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 /**
  * POST: the pharmacist records what they handed over, line by line, within the link's session.
@@ -21,7 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ lin
   if (refused) return refused;
   const { linkId } = await params;
   if (!isUuid(linkId)) return notFoundResponse();
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const input = parseDispenseForm(form);
   const scope = await pharmacistScope(linkId, request.headers, new Date());
   if (!scope) return ended(linkId, request.headers, input.formKey);

@@ -7,6 +7,7 @@ import { openLink } from "@/server/sharing/open-link";
 import { cleanPharmacyName } from "@/server/sharing/pharmacy-name";
 import { linkPath, pharmacistCookie, requestOrigin } from "@/server/sharing/pharmacist-request";
 import { setCookieHeader } from "@/server/sharing/share-result-cookie";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 /**
  * POST (cle, code, pharmacie): the pharmacist opens a link. The key comes from the URL's
@@ -21,7 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ lin
   if (refused) return refused;
   const { linkId } = await params;
   if (!isUuid(linkId)) return notFoundResponse();
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

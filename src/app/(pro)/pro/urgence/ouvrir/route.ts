@@ -7,6 +7,7 @@ import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
 import { unauthorized } from "@/server/http/unauthorized";
 import { clearTypedHeader, keepTypedHeader, typedFields } from "@/server/http/typed-form-cookie";
+import { readPlainForm } from "@/server/http/read-capped-body";
 
 /**
  * POST nom, prenom, naissance | ins, motif: opens emergency access for this session, then shows
@@ -21,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
   const scope = await optionalRequestScope();
   if (!scope) return unauthorized();
   if (scope.actor.kind !== "practitioner") return seeOther("/espace");
-  const form = await request.formData().catch(() => new FormData());
+  const form = (await readPlainForm(request)) ?? new FormData();
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : undefined;
