@@ -10,6 +10,7 @@ import type { ResourceFacts } from "../access/facts";
 import type { PatientRules } from "../access/rules";
 import type { Queryable } from "../db/queryable";
 import { conversationIdOfMessage, conversationTakenElsewhere } from "./conversation-owner";
+import { isUuid } from "./ids";
 import { unprocessable } from "./errors";
 import { factsOfRow, loadRow } from "./resource-row";
 
@@ -42,6 +43,12 @@ export async function refuseUndeliverable(
   // A conversation is this patient's with this professional: another record's message in it
   // would be taken for the thread's, and the professional's reply written there.
   const conversationId = conversationIdOfMessage(message);
+  // A conversation's id is one the portal made (newConversationId, a UUID): the pages open no
+  // other (read-conversation.ts), and it is put as it is into the professional's inbox link and
+  // notice. « ../../compte », posted through the FHIR API by a patient, took Dr Bernard from his
+  // inbox and from the notice to a page the patient chose, and her message could never be opened
+  // (found by an attack round on the running portal).
+  if (conversationId !== undefined && !isUuid(conversationId)) throw refusal("Cette conversation est introuvable.", "identifier");
   if (conversationId && (await conversationTakenElsewhere(db, conversationId, facts.patientId, `Practitioner/${participant}`))) {
     throw refusal("Cette conversation est introuvable.", "identifier");
   }
