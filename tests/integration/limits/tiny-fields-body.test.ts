@@ -73,6 +73,8 @@ describe("a form body of many tiny fields", () => {
     const real = part("destinataire", world.bernard) + part("texte", "Bonjour");
     const many = real + part("a", "").repeat(FORM_MAX_PARTS) + `--${boundary}--\r\n`;
     expect(noticeOf(await sendRaw(many, `multipart/form-data; boundary=${boundary}`))).toBe("echec");
+    // A parameter quoting another boundary: the parts are counted on the one the parser splits on, or not read at all.
+    expect(noticeOf(await sendRaw(many, `multipart/form-data; x="a;boundary=zzz"; boundary=${boundary}`))).toBe("echec");
     expect(noticeOf(await sendRaw(real + `--${boundary}--\r\n`, `multipart/form-data; boundary=${boundary}`))).toBe("envoye");
   });
 });
