@@ -1,3 +1,5 @@
+import type { ReceivingLease } from "./upload-receiving";
+
 /**
  * A request body read up to a byte limit, counted on the bytes as they arrive. Content-Length
  * is only a hint: a chunked body has none, and a client can lie about it, so the count is what
@@ -8,14 +10,15 @@ export type CappedBody =
   | { ok: true; bytes: Uint8Array<ArrayBuffer> }
   // `head`: the body's first bytes, when the caller asked for them (keepHead), read and kept before the refusal.
   | { ok: false; reason: "too-large"; head?: Uint8Array<ArrayBuffer> }
-  | { ok: false; reason: "unreadable" };
+  | { ok: false; reason: "unreadable" | "busy" };
 
 /**
  * `keepHead`: on a body too large, give back its first bytes too, so that a form's small fields,
  * sent before its file, are not lost with it (message-post.ts: a message's text, typed before a
  * 25 MB file was chosen, came back empty). Nothing past them is kept.
+ * `lease`: the process's budget for upload bodies (upload-receiving.ts); past it, "busy" and nothing more is kept.
  */
-export async function readCappedBody(request: Request, maxBytes: number, keepHead = 0): Promise<CappedBody> {
+export async function readCappedBody(request: Request, maxBytes: number, keepHead = 0, lease?: ReceivingLease): Promise<CappedBody> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   // An honest client that declares too much is told at once, before a byte more than its head is
   // read. The rest is not cancelled: a browser's plain form post, still sending, must get to read
@@ -37,6 +40,10 @@ export async function readCappedBody(request: Request, maxBytes: number, keepHea
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
         return keepHead > 0 ? { ok: false, reason: "too-large", head: joined([...chunks, value], keepHead) } : { ok: false, reason: "too-large" };
+      }
+      if (lease && !lease.hold(value.byteLength)) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: "busy" };
       }
       chunks.push(value);
     }

@@ -8,6 +8,7 @@ import { MessagesLimited } from "../fhir/message-rate-limit";
 import { notFoundResponse } from "../http/form-post";
 import { formOfBody, formOfHead, readCappedBody } from "../http/read-capped-body";
 import { uploadTurns, UploadsBusy } from "../http/upload-turns";
+import { uploadReceiving } from "../http/upload-receiving";
 import { seeOther } from "../http/see-other";
 import { MessageRefused, type MessageNotice, type RefusedAttachment } from "./message-refused";
 import { spacePostScope } from "../http/space-post-scope";
@@ -63,16 +64,18 @@ export async function messagePost(
     if (form?.has("texte")) response.headers.append("Set-Cookie", keepTypedHeader(typedForm, production, typedFromForm(typedForm, form), scope.session.sessionId, messageTypedWhere(scope.actor, conversationId)));
     return response;
   };
-  // Read whole (within the cap) before a turn is taken: a client that sends slowly holds none.
-  const body = await readCappedBody(request, MAX_BODY_BYTES, FIELDS_HEAD_BYTES);
-  if (!body.ok) {
-    if (body.reason !== "too-large") return back("echec");
-    // The file too large is dropped unread; the fields typed before it come back (message-typed.ts), to their conversation.
-    const fields = body.head ? await formOfHead(body.head, request.headers.get("content-type")) : undefined;
-    const conversation = fields?.get("conversation");
-    return back("fichier", typeof conversation === "string" && isUuid(conversation) ? conversation : undefined, fields);
-  }
+  // Read whole (within the cap, and the process's budget of bodies held) before a turn is taken:
+  // a client that sends slowly holds none.
+  const lease = uploadReceiving(env().UPLOADS_AT_ONCE, MAX_BODY_BYTES).lease();
   try {
+    const body = await readCappedBody(request, MAX_BODY_BYTES, FIELDS_HEAD_BYTES, lease);
+    if (!body.ok) {
+      if (body.reason !== "too-large") return back(body.reason === "busy" ? "occupe" : "echec");
+      // The file too large is dropped unread; the fields typed before it come back (message-typed.ts), to their conversation.
+      const fields = body.head ? await formOfHead(body.head, request.headers.get("content-type")) : undefined;
+      const conversation = fields?.get("conversation");
+      return back("fichier", typeof conversation === "string" && isUuid(conversation) ? conversation : undefined, fields);
+    }
     // A message with a file takes an upload turn; one without passes straight through (upload-turns.ts).
     return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {
       const form = await formOfBody(body.bytes, request.headers.get("content-type"));
@@ -97,6 +100,8 @@ export async function messagePost(
     // No turn came in time: nothing was sent.
     if (error instanceof UploadsBusy) return back("occupe");
     throw error;
+  } finally {
+    lease.release();
   }
 }
 

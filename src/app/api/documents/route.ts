@@ -7,6 +7,7 @@ import { answerReadLimit } from "@/server/http/read-limited-response";
 import { formOfBody, readCappedBody } from "@/server/http/read-capped-body";
 import { seeOther } from "@/server/http/see-other";
 import { uploadTurns, UploadsBusy } from "@/server/http/upload-turns";
+import { uploadReceiving } from "@/server/http/upload-receiving";
 import { spacePostScope } from "@/server/http/space-post-scope";
 import { clearTypedHeader, keepTypedHeader, typedFromForm } from "@/server/http/typed-form-cookie";
 import { uploadTypedForm } from "@/server/documents/upload-typed";
@@ -32,8 +33,9 @@ export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 
-  // Read whole (within the cap) before taking a turn: a client that sends slowly holds none.
-  const body = await readCappedBody(request, MAX_BODY_BYTES);
+  // Read whole (within the cap, and the process's budget of bodies held: upload-receiving.ts)
+  // before taking a turn: a client that sends slowly holds none.
+  const lease = uploadReceiving(env().UPLOADS_AT_ONCE, MAX_BODY_BYTES).lease();
   const production = env().APP_ENV === "production";
   // The record a form was typed for: what comes back of it (upload-typed.ts) fills no other record's form.
   const recordOf = (patientId: string | undefined) => (isPro ? (patientId ?? "") : (spaceOf(scope.actor) ?? ""));
@@ -55,8 +57,12 @@ export async function POST(request: Request): Promise<Response> {
       }
       return back;
     };
-  if (!body.ok) return body.reason === "too-large" ? answerFor(undefined)("too-large", 413) : answerFor(undefined)("invalid", 400);
   try {
+    const body = await readCappedBody(request, MAX_BODY_BYTES, 0, lease);
+    if (!body.ok) {
+      if (body.reason === "busy") return answerFor(undefined)("busy", 503);
+      return body.reason === "too-large" ? answerFor(undefined)("too-large", 413) : answerFor(undefined)("invalid", 400);
+    }
     return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {
       const form = await formOfBody(body.bytes, request.headers.get("content-type"));
       const rawPatient = form?.get("patient");
@@ -99,5 +105,7 @@ export async function POST(request: Request): Promise<Response> {
     // No turn came in time: nothing was read of the file, nothing stored.
     if (error instanceof UploadsBusy) return answerFor(undefined)("busy", 503);
     throw error;
+  } finally {
+    lease.release();
   }
 }
