@@ -3,8 +3,8 @@
  * arrive, wait for their turn (upload-turns.ts) and are worked on, within a budget. A body is read
  * whole before it takes a turn, so that a slow client holds none; but nothing bounded how many
  * were read at once: sixteen 20 MB messages sent together by one signed-in account took the
- * portal from 570 MB to over 1 GB (each body is kept twice while read: its chunks, then joined),
- * and fifty would have the process killed for its memory (found by an attack round). Past the
+ * portal from 414 MB to 912 MB (each body is kept twice while read: its chunks, then joined),
+ * some 30 MB more each, with no end but the machine's memory (found by an attack round). Past the
  * budget a body is refused as it arrives, told to try again as when no turn comes (« occupe »).
  *
  * The first MB of every body is always let through (counted, never refused): a message without a

@@ -11,7 +11,7 @@ useTestDatabase();
 /**
  * Upload bodies are read whole before they take a turn (upload-turns.ts), and nothing bounded how
  * many were read at once: sixteen 20 MB messages sent together by one signed-in account took the
- * running portal from 570 MB to over 1 GB (attack round). Bodies held in a process now stay within
+ * running portal from 414 MB to 912 MB (attack round). Bodies held in a process now stay within
  * a budget (upload-receiving.ts); past it a body is refused as it arrives, « try again », as when no
  * turn comes. Here the budget is 3 MB: one body of 2.5 MB still arriving holds most of it.
  */
