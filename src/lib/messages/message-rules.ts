@@ -6,6 +6,14 @@
 export const MESSAGE_MAX_LENGTH = 5000;
 export const SUBJECT_MAX_LENGTH = 120;
 /**
+ * The parts a message may carry besides its text: the pages attach two at most (a document of the
+ * record and a file sent with it). Each is read and decided on before the message is written, and
+ * the FHIR API took a message with 10,000 references to one document: 11 s of the server's work
+ * for one request, thirty an hour, and as many attachments on the professional's page (found by
+ * an attack round on the running portal).
+ */
+export const MESSAGE_MAX_ATTACHMENTS = 10;
+/**
  * Whether a subject is one: one line of at most SUBJECT_MAX_LENGTH characters, no control
  * character at all (line breaks included). The form's schema and the repository ask the same:
  * the FHIR API stored a subject of 120,000 characters on 30,000 lines, shown as the title of the

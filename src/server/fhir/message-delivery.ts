@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import type { AttachmentBar } from "@/lib/messages/attachment-bars";
-import { hasVisibleText, isMessageSubject, MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
+import { hasVisibleText, isMessageSubject, MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, SUBJECT_MAX_LENGTH } from "@/lib/messages/message-rules";
 import type { Actor, GuardianActor, PractitionerActor } from "../access/actor";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { decide } from "../access/decide";
@@ -58,7 +58,11 @@ export async function refuseUndeliverable(
   if (topic && (topic.coding !== undefined || typeof topic.text !== "string" || !isMessageSubject(topic.text))) {
     throw refusal(`L'objet tient sur une ligne de ${SUBJECT_MAX_LENGTH} caractères au plus.`, "topic");
   }
-  for (const part of message.payload ?? []) {
+  const payload = message.payload ?? [];
+  if (payload.filter((part) => part.contentString === undefined).length > MESSAGE_MAX_ATTACHMENTS || payload.length > 1 + MESSAGE_MAX_ATTACHMENTS) {
+    throw refusal(`Un message porte un texte et au plus ${MESSAGE_MAX_ATTACHMENTS} documents joints.`, "payload");
+  }
+  for (const part of payload) {
     if (part.contentString !== undefined) {
       if (!hasVisibleText(part.contentString) || part.contentString.length > MESSAGE_MAX_LENGTH) {
         throw refusal(`Le message doit contenir entre 1 et ${MESSAGE_MAX_LENGTH} caractères.`, "payload");
