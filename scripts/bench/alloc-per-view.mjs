@@ -7,7 +7,7 @@
 //   (held world: BENCH_WARM_SECONDS=0 BENCH_PAGES_HOLD=/tmp/hold.json npm run bench -- pages)
 //   node scripts/bench/alloc-per-view.mjs /tmp/hold.json 3330 300 "documents,prescriptions,caregiver documents" [top]
 //
-// One server of one process is started on the held world with alloc-sampler.cjs preloaded; each
+// One server of one process is started on the held world with alloc-sampler.mjs preloaded; each
 // page is viewed 100 times to warm it, then, page after page, sampled over `views` views. Printed:
 // kB allocated per view, page by page and divided by the first page's; then, for each other page,
 // the functions (self) that allocate the most more than in the first page, through the source maps.
@@ -27,7 +27,7 @@ const hold = JSON.parse(readFileSync(holdFile, "utf8"));
 const pages = keysArg.split(",").map((key) => hold.pages.find((p) => p.key === key) ?? fail(`no page "${key}" in ${holdFile}`));
 const out = `/tmp/alloc-per-view-${process.pid}`;
 
-const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-space-size=256", "-r", new URL("./alloc-sampler.cjs", import.meta.url).pathname, ".next/portal-server.mjs"], {
+const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-space-size=256", "--import", new URL("./alloc-sampler.mjs", import.meta.url).href, ".next/portal-server.mjs"], {
   env: { ...process.env, ...hold.env, PORTAL_PROCESSES: "1", PORT: port, NODE_ENV: "production", ALLOC_OUT: out },
   stdio: ["ignore", "ignore", "inherit"],
 });

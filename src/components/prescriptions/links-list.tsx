@@ -10,7 +10,7 @@ function eventText(event: Json<LinkEvent>): string {
     case "wrong-passcode":
       return tn("links.events.wrong-passcode", event.attemptsLeft ?? 0);
     case "viewed":
-      return tn("links.events.viewed", event.views ?? 1);
+      return (event.views ?? 1) > 1 ? tn("links.events.viewedDuringVisit", event.views ?? 1) : t("links.events.viewed");
     case "dispensed":
       return t("links.events.dispensed", { quantity: event.quantity ?? "" });
     default:

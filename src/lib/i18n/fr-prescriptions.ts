@@ -121,8 +121,9 @@ export const frPrescriptions = {
       opened: "Ouverture avec le bon code",
       "wrong-passcode": plural({ one: "Code erroné ({count} essai restant)", other: "Code erroné ({count} essais restants)" }),
       refused: "Ouverture refusée",
-      // One visit of a pharmacy, however often its page was drawn (link-visits.ts).
-      viewed: plural({ one: "Ordonnance consultée", other: "Ordonnance consultée {count} fois pendant la visite" }),
+      // One visit of a pharmacy, however often its page was drawn (link-visits.ts): once, or how many times.
+      viewed: "Ordonnance consultée",
+      viewedDuringVisit: plural({ one: "Ordonnance consultée {count} fois pendant la visite", other: "Ordonnance consultée {count} fois pendant la visite" }),
       dispensed: "Délivrance : {quantity}",
       locked: "Lien bloqué",
     },

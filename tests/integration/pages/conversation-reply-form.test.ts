@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as messagesPage from "@/pages/espace/messages";
 import * as conversationPage from "@/pages/espace/messages/[conversation]";
-import { aPractitioner } from "@/lib/fhir/builders/people";
-import { aBlock, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
+import { aBlock, aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { t } from "@/lib/i18n/messages";
 import { useTestDatabase } from "../../setup/test-database";
+import { signIn } from "../fhir-api/http";
 import { buildMessagesWorld, conversationOf, locationOf, noticeOf, post, type MessagesWorld } from "../messages/world";
 import { servePage } from "./pages-route";
 
@@ -84,9 +85,15 @@ describe("the new message form's hints", () => {
     const page = async (cookie: string) => (await servePage(messagesPage, "/espace/messages", { cookie })).html!;
     const mayas = await page(world.sessions.maya.cookie);
     expect(mayas).toContain(html("Seuls les professionnels autorisés aujourd'hui à voir le dossier de Camille Martin peuvent recevoir ces messages."));
-    expect(mayas).toContain("Il est ajouté aux documents de Camille Martin.");
     expect(mayas).not.toContain("vos messages");
     expect(mayas).not.toContain("vos documents");
+    // Maya may not add documents, so she is offered no file (messages-file-out-of-reach.test.ts):
+    // the file's hint is read by a caregiver who may.
+    const noraId = (await world.system.create(aPatient({ given: "Nora", family: "Aidante" }))).id!;
+    await world.system.create(aDelegation({ patientId: world.camilleId, agentPatientId: noraId, agentName: { given: "Nora", family: "Aidante" }, scopes: ["messages:write", "documents:read", "documents:write"] }));
+    const noras = await page((await signIn(`Patient/${noraId}`, { space: world.camilleId, name: "Nora Aidante" })).cookie);
+    expect(noras).toContain("Il est ajouté aux documents de Camille Martin.");
+    expect(noras).not.toContain("vos documents");
     const camilles = await page(world.sessions.camille.cookie);
     expect(camilles).toContain(html(t("messaging.recipientHint.yours")));
     expect(camilles).toContain("Il est ajouté à vos documents.");

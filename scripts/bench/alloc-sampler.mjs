@@ -1,10 +1,10 @@
-// Preloaded into the portal's server by alloc-per-view.mjs (node -r): V8's sampling heap profiler,
+// Preloaded into the portal's server by alloc-per-view.mjs (node --import): V8's sampling heap profiler,
 // counting every allocation, those the garbage collector has already taken back included, so that
 // what a page view allocates is measured, not what it leaves behind (node's own --heap-prof keeps
 // only what is still alive when it stops). Each SIGUSR2 starts a sampling, the next one stops it
 // and writes it to $ALLOC_OUT.<n>.json, n counting from 1.
-const inspector = require("node:inspector");
-const fs = require("node:fs");
+import fs from "node:fs";
+import inspector from "node:inspector";
 
 const session = new inspector.Session();
 session.connect();
