@@ -13,8 +13,8 @@
 // the functions (self) that allocate the most more than in the first page, through the source maps.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { heldPages, pageViewer } from "./held-pages.mjs";
 import { originalOf } from "./source-position.mjs";
 
 const [holdFile, port, viewsArg, keysArg, topArg = "15"] = process.argv.slice(2);
@@ -23,8 +23,7 @@ if (!holdFile || !port || !viewsArg || !keysArg) {
   process.exit(2);
 }
 const views = Number(viewsArg);
-const hold = JSON.parse(readFileSync(holdFile, "utf8"));
-const pages = keysArg.split(",").map((key) => hold.pages.find((p) => p.key === key) ?? fail(`no page "${key}" in ${holdFile}`));
+const { hold, pages } = heldPages(holdFile, keysArg);
 const out = `/tmp/alloc-per-view-${process.pid}`;
 
 const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-space-size=256", "--import", new URL("./alloc-sampler.mjs", import.meta.url).href, ".next/portal-server.mjs"], {
@@ -32,18 +31,7 @@ const server = spawn(process.execPath, ["--max-semi-space-size=16", "--max-old-s
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const view = (page) =>
-    new Promise((resolve, reject) => {
-      const url = new URL(page.url);
-      url.port = port;
-      http
-        .get(url, { agent, headers: { cookie: page.cookie, "accept-encoding": "gzip" } }, (res) => {
-          res.resume();
-          res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`${page.key} answered ${res.statusCode}`))));
-        })
-        .on("error", reject);
-    });
+  const view = pageViewer(port);
   await ready(() => view(pages[0]));
   for (const page of pages) for (let i = 0; i < 100; i++) await view(page);
   const profiles = [];
@@ -68,6 +56,7 @@ try {
     const rows = [...names].map((name) => [name, (sums[index].self.get(name) ?? 0) - (base.self.get(name) ?? 0)]).sort((a, b) => b[1] - a[1]);
     for (const [name, bytes] of rows.slice(0, Number(topArg))) console.log(`${(bytes / views / 1024).toFixed(1).padStart(8)}  ${name}`);
   }
+  view.close();
 } finally {
   server.kill("SIGINT");
   for (let n = 1; n <= pages.length; n++) rmSync(`${out}.${n}.json`, { force: true });

@@ -19,7 +19,7 @@
 // in flight, so a sample cannot belong to two pages; work a view leaves behind (its garbage) is
 // counted where it runs.
 import { readFileSync, writeFileSync } from "node:fs";
-import http from "node:http";
+import { heldPages, pageViewer } from "./held-pages.mjs";
 import { originalOf } from "./source-position.mjs";
 
 
@@ -33,24 +33,8 @@ else {
 }
 
 async function views(holdFile, port, passes, keys, out) {
-  const hold = JSON.parse(readFileSync(holdFile, "utf8"));
-  const pages = keys.split(",").map((key) => {
-    const page = hold.pages.find((p) => p.key === key);
-    if (!page) throw new Error(`no page "${key}" in ${holdFile}`);
-    return page;
-  });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const get = (page) =>
-    new Promise((resolve, reject) => {
-      const url = new URL(page.url);
-      url.port = port;
-      http
-        .get(url, { agent, headers: { cookie: page.cookie, "accept-encoding": "gzip" } }, (res) => {
-          res.resume();
-          res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`${page.key} answered ${res.statusCode}`))));
-        })
-        .on("error", reject);
-    });
+  const { pages } = heldPages(holdFile, keys);
+  const get = pageViewer(port);
   // Warmed first, outside the windows kept.
   for (let i = 0; i < 50; i++) for (const page of pages) await get(page);
   const windows = [];
@@ -61,7 +45,7 @@ async function views(holdFile, port, passes, keys, out) {
       windows.push([page.key, Number(start / 1000n), Number(process.hrtime.bigint() / 1000n)]);
     }
   }
-  agent.destroy();
+  get.close();
   writeFileSync(out, JSON.stringify(windows));
   console.log(`${windows.length} views, windows in ${out}`);
 }
