@@ -9,14 +9,15 @@ import type { ReceivingLease } from "./upload-receiving";
 export type CappedBody =
   | { ok: true; bytes: Uint8Array<ArrayBuffer> }
   // `head`: the body's first bytes, when the caller asked for them (keepHead), read and kept before the refusal.
-  | { ok: false; reason: "too-large"; head?: Uint8Array<ArrayBuffer> }
-  | { ok: false; reason: "unreadable" | "busy" };
+  | { ok: false; reason: "too-large" | "busy"; head?: Uint8Array<ArrayBuffer> }
+  | { ok: false; reason: "unreadable" };
 
 /**
  * `keepHead`: on a body too large, give back its first bytes too, so that a form's small fields,
  * sent before its file, are not lost with it (message-post.ts: a message's text, typed before a
  * 25 MB file was chosen, came back empty). Nothing past them is kept.
- * `lease`: the process's budget for upload bodies (upload-receiving.ts); past it, "busy" and nothing more is kept.
+ * `lease`: the process's budget for upload bodies (upload-receiving.ts); past it, "busy" and nothing more
+ * is kept but the head, when asked for (a message refused « occupe » lost its text as well).
  */
 export async function readCappedBody(request: Request, maxBytes: number, keepHead = 0, lease?: ReceivingLease): Promise<CappedBody> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
@@ -43,7 +44,7 @@ export async function readCappedBody(request: Request, maxBytes: number, keepHea
       }
       if (lease && !lease.hold(value.byteLength)) {
         await reader.cancel().catch(() => undefined);
-        return { ok: false, reason: "busy" };
+        return keepHead > 0 ? { ok: false, reason: "busy", head: joined([...chunks, value], keepHead) } : { ok: false, reason: "busy" };
       }
       chunks.push(value);
     }

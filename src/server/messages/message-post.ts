@@ -68,38 +68,42 @@ export async function messagePost(
   // a client that sends slowly holds none.
   const lease = uploadReceiving(env().UPLOADS_AT_ONCE, MAX_BODY_BYTES).lease();
   try {
-    const body = await readCappedBody(request, MAX_BODY_BYTES, FIELDS_HEAD_BYTES, lease);
-    if (!body.ok) {
-      if (body.reason !== "too-large") return back(body.reason === "busy" ? "occupe" : "echec");
-      // The file too large is dropped unread; the fields typed before it come back (message-typed.ts), to their conversation.
-      const fields = body.head ? await formOfHead(body.head, request.headers.get("content-type")) : undefined;
+    // A body refused unread (a file too large, or the server busy): the fields typed before the
+    // file come back from its first bytes (message-typed.ts), to their conversation; never the file.
+    const backWithHead = async (notice: MessageNotice, head: Uint8Array<ArrayBuffer> | undefined) => {
+      const fields = head ? await formOfHead(head, request.headers.get("content-type")) : undefined;
       const conversation = fields?.get("conversation");
-      return back("fichier", typeof conversation === "string" && isUuid(conversation) ? conversation : undefined, fields);
-    }
+      return back(notice, typeof conversation === "string" && isUuid(conversation) ? conversation : undefined, fields);
+    };
+    const body = await readCappedBody(request, MAX_BODY_BYTES, FIELDS_HEAD_BYTES, lease);
+    if (!body.ok) return body.reason === "unreadable" ? back("echec") : backWithHead(body.reason === "busy" ? "occupe" : "fichier", body.head);
     // A message with a file takes an upload turn; one without passes straight through (upload-turns.ts).
-    return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {
-      const form = await formOfBody(body.bytes, request.headers.get("content-type"));
-      if (!form) return back("echec");
-      try {
-        const outcome = await run(scope, form);
-        const sent = seeOther(`${outcome.path}?message=${outcome.notice}`);
-        if (form.has("texte")) sent.headers.append("Set-Cookie", clearTypedHeader(typedForm, production));
-        return sent;
-      } catch (error) {
-        if (error instanceof MessageRefused) return back(error.notice, error.conversationId, form, error.attachment);
-        const limited = answerReadLimit(error);
-        if (limited) return limited;
-        if (!(error instanceof FhirError)) throw error;
-        if (error.status === 404) return notFoundResponse();
-        const conversation = form.get("conversation");
-        const notice = error instanceof MessagesLimited ? "trop" : error.status === 403 ? "interdit" : "echec";
-        return back(notice, typeof conversation === "string" && conversation ? conversation : undefined, form);
-      }
-    });
-  } catch (error) {
-    // No turn came in time: nothing was sent.
-    if (error instanceof UploadsBusy) return back("occupe");
-    throw error;
+    const turns = uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS);
+    try {
+      return await turns.run(body.bytes.length, async () => {
+        const form = await formOfBody(body.bytes, request.headers.get("content-type"));
+        if (!form) return back("echec");
+        try {
+          const outcome = await run(scope, form);
+          const sent = seeOther(`${outcome.path}?message=${outcome.notice}`);
+          if (form.has("texte")) sent.headers.append("Set-Cookie", clearTypedHeader(typedForm, production));
+          return sent;
+        } catch (error) {
+          if (error instanceof MessageRefused) return back(error.notice, error.conversationId, form, error.attachment);
+          const limited = answerReadLimit(error);
+          if (limited) return limited;
+          if (!(error instanceof FhirError)) throw error;
+          if (error.status === 404) return notFoundResponse();
+          const conversation = form.get("conversation");
+          const notice = error instanceof MessagesLimited ? "trop" : error.status === 403 ? "interdit" : "echec";
+          return back(notice, typeof conversation === "string" && conversation ? conversation : undefined, form);
+        }
+      });
+    } catch (error) {
+      // No turn came in time: nothing was sent; what was typed comes back from the body's start, not from parsing it whole.
+      if (error instanceof UploadsBusy) return backWithHead("occupe", body.bytes.subarray(0, FIELDS_HEAD_BYTES));
+      throw error;
+    }
   } finally {
     lease.release();
   }

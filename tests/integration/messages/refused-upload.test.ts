@@ -5,6 +5,8 @@ import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
 import { setUploadTurns, UploadTurns } from "@/server/http/upload-turns";
 import { pdfOfSize } from "../documents/hostile-files";
 import { aPdf } from "../documents/world";
+import * as messagesPage from "@/pages/espace/messages";
+import { servePage } from "../pages/pages-route";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
 
 const db = useTestDatabase();
@@ -93,6 +95,11 @@ describe("a message with a file while the uploads' turns are taken (upload-turns
       const big = new File([new Uint8Array(await pdfOfSize(2 * 1024 * 1024))], "grand.pdf", { type: "application/pdf" });
       const refused = await post("send", { destinataire: world.bernard, texte: "Le scanner complet", fichier: big }, { cookie: world.sessions.camille.cookie });
       expect(noticeOf(refused)).toBe("occupe");
+      // What was typed comes back (it was lost), from the body's start: the page shows it again.
+      const typed = refused.headers.getSetCookie().find((cookie) => cookie.startsWith("espace-sante.message-saisie="))?.split(";")[0];
+      expect(typed).toBeTruthy();
+      const page = await servePage(messagesPage, refused.headers.get("location")!, { cookie: `${world.sessions.camille.cookie}; ${typed}` });
+      expect(page.html).toMatch(/name="texte"[^>]*>Le scanner complet<\/textarea>/);
       expect(await footprint(world.camilleId)).toEqual(before);
       const plain = await post("send", { destinataire: world.bernard, texte: "Je vous l'envoie plus tard" }, { cookie: world.sessions.camille.cookie });
       expect(noticeOf(plain)).toBe("envoye");
