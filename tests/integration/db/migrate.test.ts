@@ -8,6 +8,13 @@ import { listMigrations, migrate, WITHOUT_TRANSACTION, type MigrationResult } fr
 import { pgliteDriver, poolDriver, type SqlDriver } from "@/server/db/sql-driver";
 import { createServerDatabase } from "../../setup/server-database";
 
+/**
+ * The world's setup may take more than the usual minute: CI runs this file on PGlite in the
+ * background at the lowest CPU priority, beside the whole suite (.ci/run), and on a slow host its
+ * setup once took over 60 s there (a hook timeout, nothing failing).
+ */
+const SETUP_TIMEOUT_MS = 180_000;
+
 // Two processes starting at once (two app instances, or the app and `npm run db:migrate`) must
 // both succeed and apply each migration once. On a server they are two connection pools on a new,
 // empty database; on PGlite (one process by nature) two calls racing on the same instance.
@@ -40,7 +47,7 @@ beforeAll(async () => {
   engine = await emptyDatabase();
   allNames = (await listMigrations()).map((m) => m.name);
   firstRuns = await Promise.all(engine.drivers.map((driver) => migrate(driver)));
-}, 60_000);
+}, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await engine?.close();

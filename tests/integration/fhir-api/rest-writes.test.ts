@@ -8,6 +8,13 @@ import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 import { bundleOf, fhir, isOutcome, outcomeOf, resourceOf, sameOrigin, signIn, warmUpValidator } from "./http";
 
+/**
+ * The world's setup may take more than the usual minute: CI runs this file on PGlite in the
+ * background at the lowest CPU priority, beside the whole suite (.ci/run), and on a slow host its
+ * setup once took over 60 s there (a hook timeout, nothing failing).
+ */
+const SETUP_TIMEOUT_MS = 180_000;
+
 useTestDatabase();
 
 /**
@@ -27,7 +34,7 @@ beforeAll(async () => {
   await system.create(anAuthorisation({ patientId: camilleId, practitionerId: bernardId }));
   cookie = (await signIn(`Patient/${camilleId}`)).cookie;
   bernardCookie = (await signIn(`Practitioner/${bernardId}`, { name: "Dr Sophie Bernard" })).cookie;
-}, 60_000);
+}, SETUP_TIMEOUT_MS);
 
 const FOREIGN = "00000000-0000-4000-8000-00000000f00d";
 

@@ -6,6 +6,13 @@ import { aPatient } from "@/lib/fhir/builders/people";
 import { useTestDatabase } from "../../setup/test-database";
 import { appUrl, bundleOf, fhir, FHIR_BASE_PATH, idsOf, isOutcome, resourceOf, signIn, warmUpValidator, type Answer } from "./http";
 
+/**
+ * The world's setup may take more than the usual minute: CI runs this file on PGlite in the
+ * background at the lowest CPU priority, beside the whole suite (.ci/run), and on a slow host its
+ * setup once took over 60 s there (a hook timeout, nothing failing).
+ */
+const SETUP_TIMEOUT_MS = 180_000;
+
 useTestDatabase();
 
 /**
@@ -43,7 +50,7 @@ beforeAll(async () => {
   docs.e = await system.create(aDocument({ patientId: camilleId, kind: "personal", date: "2024-05-05T12:00:00Z", author: `Patient/${camilleId}` }));
   await system.create(aDocument({ patientId: other, kind: "lab", date: "2021-06-01T10:00:00Z" }));
   cookie = (await signIn(`Patient/${camilleId}`)).cookie;
-}, 60_000);
+}, SETUP_TIMEOUT_MS);
 
 describe("metadata", () => {
   it("is a CapabilityStatement whose every listed interaction is routed and every other one answers 405", async () => {
