@@ -128,7 +128,8 @@ export async function formOfBody(bytes: Uint8Array<ArrayBuffer>, contentType: st
  * file after the text. Undefined when the head holds no whole field or is not multipart.
  */
 export async function formOfHead(head: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<FormData | undefined> {
-  const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
+  // The boundary read as formOfBody reads it (SOLE_BOUNDARY), not a looser way of its own.
+  const boundary = SOLE_BOUNDARY.exec((contentType ?? "").trim());
   const name = boundary?.[1] ?? boundary?.[2];
   if (!name) return undefined;
   const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
