@@ -15,11 +15,11 @@ export function ConversationList({ conversations, basePath, nameOf }: { conversa
         <ul className="flex flex-col gap-3">
           {conversations.map((conversation) => (
             <li key={conversation.id} className={`rounded-md border bg-white px-4 py-3 ${conversation.unread > 0 ? "border-l-4 border-blue-800" : "border-slate-300"}`}>
-              {/* The subject is typed by a person, maybe as one long word: it breaks rather than widen a phone's page. */}
+              {/* The title (a subject, or a message's opening words) is typed by a person, maybe as one long word: it breaks rather than widen a phone's page. */}
               <p className={`break-words ${conversation.unread > 0 ? "font-semibold" : ""}`}>
                 {conversation.unread > 0 ? <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-sm text-white">{tn("messaging.unread", conversation.unread)}</span> : null}
                 {/* Underlined: beside the unread badge, told from the text by its colour alone (WCAG 1.4.1, axe's link-in-text-block at 360 px). */}
-                <a href={`${basePath}/${conversation.id}`} className="underline">{conversation.subject ?? t("messaging.noSubject")}</a>
+                <a href={`${basePath}/${conversation.id}`} className="underline">{conversation.title}</a>
               </p>
               <p className="text-sm text-slate-700">
                 {t("messaging.with", { name: nameOf(conversation) })} ·{" "}

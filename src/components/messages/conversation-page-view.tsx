@@ -40,7 +40,7 @@ export function ConversationPageView({
           ← {t("messaging.back")}
         </a>
       </p>
-      <PageHeader title={conversation.subject ?? t("messaging.noSubject")} description={t("messaging.with", { name: data.withName })} />
+      <PageHeader title={conversation.title} description={t("messaging.with", { name: data.withName })} />
       {notice ? <Alert tone={notice.tone} takesFocus={notice.tone !== "info" && !(data.canWrite && fieldTakesFocus(errors))}>{t(notice.key)}</Alert> : null}
       <MessageThread messages={conversation.messages} documentHref={documentHref} documentTitles={data.titles} />
       {data.canWrite ? (

@@ -19,6 +19,8 @@ export const frMessaging = {
     proHomeUnread: plural({ one: "{count} message non lu", other: "{count} messages non lus" }),
     lastMessage: "Dernier message de {name}, le {date}",
     noSubject: "Sans objet",
+    /** A conversation without a subject, called by its opening words (conversation-title.ts); French quotes, with their non-breaking spaces. */
+    opening: "«\u00a0{words}\u00a0»",
     newTitle: "Nouveau message",
     recipient: "Destinataire",
     recipientHint: {

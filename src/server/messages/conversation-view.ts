@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import type { Communication } from "@medplum/fhirtypes";
 import { SYSTEMS } from "@/lib/fhir/systems";
+import { conversationTitle } from "@/lib/messages/conversation-title";
 import { mayStillWithdraw } from "@/lib/messages/message-rules";
 import type { Actor } from "../access/actor";
 import { senderRefOf } from "../access/message-changes";
@@ -33,6 +34,8 @@ export type ConversationSummary = {
   /** The professional the conversation is with. */
   practitionerId?: string;
   subject?: string;
+  /** Its subject, or its opening words (conversation-title.ts): what its link says. */
+  title: string;
   lastSent?: string;
   lastSenderName: string;
   unread: number;
@@ -73,6 +76,11 @@ export function toMessageView(message: Communication, actor: Actor, now: Date): 
   };
 }
 
+/** A conversation's title from its messages, oldest first: the opening words are its first message's still there. */
+export function titleOf(subject: string | undefined, views: MessageView[]): string {
+  return conversationTitle({ subject, opening: views.find((view) => !view.withdrawn && view.text)?.text });
+}
+
 /** Whether the viewer has yet to read this message: from the other side, not withdrawn, no receipt. */
 export function unreadBy(view: MessageView, viewerIsPractitioner: boolean): boolean {
   return !view.withdrawn && !view.received && view.fromPatientSide === viewerIsPractitioner;
@@ -84,17 +92,23 @@ export function summarise(messages: Communication[], actor: Actor, now: Date): C
   const byConversation = new Map<string, Communication[]>();
   for (const message of messages) {
     const id = conversationIdOf(message);
-    if (id) byConversation.set(id, [...(byConversation.get(id) ?? []), message]);
+    if (!id) continue;
+    // Pushed, not copied: a conversation of 500 messages was copied 500 times.
+    const list = byConversation.get(id);
+    if (list) list.push(message);
+    else byConversation.set(id, [message]);
   }
   const summaries = [...byConversation].map(([id, all]): ConversationSummary => {
     const ordered = [...all].sort((a, b) => (a.sent ?? "").localeCompare(b.sent ?? ""));
     const views = ordered.map((message) => toMessageView(message, actor, now));
     const last = views[views.length - 1];
+    const subject = views.find((view) => view.subject)?.subject;
     return {
       id,
       patientId: views[0]?.patientId ?? "",
       practitionerId: practitionerOf(ordered[0]!),
-      subject: views.find((view) => view.subject)?.subject,
+      subject,
+      title: titleOf(subject, views),
       lastSent: last?.sent,
       lastSenderName: last?.senderName ?? "",
       unread: views.filter((view) => unreadBy(view, viewerIsPractitioner)).length,

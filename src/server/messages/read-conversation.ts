@@ -3,10 +3,10 @@ import type { Communication } from "@medplum/fhirtypes";
 import { spaceOf } from "../access/actor";
 import { notFound } from "../fhir/errors";
 import { isUuid, type Repository } from "../fhir/repository";
-import { practitionerOf, toMessageView, unreadBy, type MessageView } from "./conversation-view";
+import { practitionerOf, titleOf, toMessageView, unreadBy, type MessageView } from "./conversation-view";
 import { ownedThreads } from "./thread-owner";
 
-export type Conversation = { id: string; patientId: string; practitionerId?: string; subject?: string; messages: MessageView[] };
+export type Conversation = { id: string; patientId: string; practitionerId?: string; subject?: string; title: string; messages: MessageView[] };
 
 /**
  * The stored messages of one conversation the actor may read (its latest hundred), oldest first;
@@ -47,5 +47,6 @@ export async function readConversation(repo: Repository, conversationId: string)
     shown.push(mayMark && unread ? await repo.update<Communication>({ ...message, received: now.toISOString() }) : message);
   }
   const views = shown.map((message) => toMessageView(message, repo.actor, now));
-  return { id: conversationId, patientId, practitionerId, subject: views.find((view) => view.subject)?.subject, messages: views };
+  const subject = views.find((view) => view.subject)?.subject;
+  return { id: conversationId, patientId, practitionerId, subject, title: titleOf(subject, views), messages: views };
 }

@@ -19,6 +19,8 @@ export type PagesAnswer = {
   setCookies?: string[];
   /** The frame _app.tsx renders around the page (the site header's facts: its unread count), when the page has one. */
   frame?: PageFrame;
+  /** The page's <title>, as its getServerSideProps gave it to _app.tsx. */
+  title?: string;
 };
 
 /**
@@ -64,9 +66,9 @@ export async function servePage<P extends Record<string, unknown>>(
   if ("redirect" in result) return { status: 307, redirect: result.redirect.destination, ...setCookies };
   if ("notFound" in result) return { status: 404, ...setCookies };
   const props = await result.props;
-  const frame = (props as { frame?: PageFrame }).frame;
+  const { frame, title } = props as { frame?: PageFrame; title?: string };
   const element = framed ? createElement(FramedPageBody<P>, { frame, page: page.default, props }) : createElement(page.default, props);
-  return { status: res.statusCode, html: renderToStaticMarkup(element), ...setCookies, ...(frame ? { frame } : {}) };
+  return { status: res.statusCode, html: renderToStaticMarkup(element), ...setCookies, ...(frame ? { frame } : {}), ...(title !== undefined ? { title } : {}) };
 }
 
 /** The answer of a page opened signed out: to sign in, then back to that page (return-after-sign-in.ts). */
