@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { aBlock } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
-import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
-import { setUploadTurns, UploadTurns } from "@/server/http/upload-turns";
+import { whileTurnsTaken } from "../limits/taken-turns";
 import { pdfOfSize } from "../documents/hostile-files";
 import { aPdf } from "../documents/world";
 import * as messagesPage from "@/pages/espace/messages";
@@ -86,11 +85,7 @@ describe("a message refused with a new file attached", () => {
 
 describe("a message with a file while the uploads' turns are taken (upload-turns.ts)", () => {
   it("is not sent, says to try again, and leaves nothing; a message without a file goes through meanwhile", async () => {
-    const turns = new UploadTurns(1, 200);
-    setUploadTurns(turns);
-    let free = () => {};
-    const held = turns.run(MAX_UPLOAD_BYTES, () => new Promise<void>((resolve) => (free = resolve)));
-    try {
+    await whileTurnsTaken(200, async () => {
       const before = await footprint(world.camilleId);
       const big = new File([new Uint8Array(await pdfOfSize(2 * 1024 * 1024))], "grand.pdf", { type: "application/pdf" });
       const refused = await post("send", { destinataire: world.bernard, texte: "Le scanner complet", fichier: big }, { cookie: world.sessions.camille.cookie });
@@ -103,10 +98,6 @@ describe("a message with a file while the uploads' turns are taken (upload-turns
       expect(await footprint(world.camilleId)).toEqual(before);
       const plain = await post("send", { destinataire: world.bernard, texte: "Je vous l'envoie plus tard" }, { cookie: world.sessions.camille.cookie });
       expect(noticeOf(plain)).toBe("envoye");
-    } finally {
-      free();
-      await held;
-      setUploadTurns(undefined);
-    }
+    });
   }, 60_000);
 });

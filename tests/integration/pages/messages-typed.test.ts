@@ -6,10 +6,11 @@ import * as proMessagesPage from "@/pages/pro/messages";
 import { POST as send } from "@/app/api/messages/route";
 import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
 import { inRequestScope } from "../../setup/next-headers-scope";
-import { appUrl, signIn } from "../fhir-api/http";
+import { signIn } from "../fhir-api/http";
 import { useTestDatabase } from "../../setup/test-database";
 import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "../messages/world";
 import { servePage, type PagesModule } from "./pages-route";
+import { browserFormRequest } from "./browser-form-request";
 
 useTestDatabase();
 
@@ -122,19 +123,9 @@ describe("a refusal about the text or the subject is said by that field too", ()
 
 /** Over the body's cap (20 MB and its envelope): refused before the file is read (message-post.ts). */
 const tooLarge = () => new File([new Uint8Array(MAX_UPLOAD_BYTES + 1024 * 1024)], "scanner.pdf", { type: "application/pdf" });
-/**
- * The form as a browser sends it (its size declared: refused before a byte past its head is read),
- * or as a stream without Content-Length (the cap found by counting).
- */
+/** The form as a browser sends it, its size declared or streamed (browser-form-request.ts). */
 async function postSized(fields: Record<string, string | File>, cookie: string, declared: boolean): Promise<Response> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  const encoded = new Response(form);
-  const headers = new Headers({ origin: appUrl(), cookie, "content-type": encoded.headers.get("content-type")! });
-  const bytes = declared ? new Uint8Array(await encoded.arrayBuffer()) : undefined;
-  if (bytes) headers.set("content-length", String(bytes.byteLength));
-  const request = new Request(`${appUrl()}/api/messages`, { method: "POST", headers, body: bytes ?? encoded.body, duplex: "half" } as RequestInit & { duplex: "half" });
-  expect(request.headers.get("content-length")).toBe(bytes ? String(bytes.byteLength) : null);
+  const request = await browserFormRequest("/api/messages", Object.entries(fields), cookie, declared);
   return inRequestScope(request, () => send(request));
 }
 

@@ -3,15 +3,14 @@ import { POST } from "@/app/api/documents/route";
 import * as ownUpload from "@/pages/espace/documents/ajouter";
 import * as proUpload from "@/pages/pro/patients/[patientId]/ajouter";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
-import { aPractitioner } from "@/lib/fhir/builders/people";
-import { anAuthorisation } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { personWithAccount } from "../delegations/world";
-import { appUrl, sessionOf, signIn, warmUpValidator } from "../fhir-api/http";
+import { appUrl, sessionOf, warmUpValidator } from "../fhir-api/http";
 import { aPdf } from "../documents/world";
 import { servePage } from "./pages-route";
+import { twoPatientsAndTheirDoctor, uploadTypedCookie } from "./upload-world";
 
 useTestDatabase();
 
@@ -31,7 +30,7 @@ async function upload(cookie: string, fields: Record<string, string>, file: File
   const request = new Request(`${appUrl()}/api/documents`, { method: "POST", headers: { origin: appUrl(), cookie }, body: form });
   return inRequestScope(request, () => POST(request));
 }
-const typedCookie = (answer: Response) => answer.headers.getSetCookie().find((cookie) => cookie.startsWith("espace-sante.ajout-saisie="))?.split(";")[0] ?? "";
+const typedCookie = uploadTypedCookie;
 
 describe("an upload refused comes back with its title, kind and date", () => {
   it("on the patient's form, for this session only, the file asked for again; forgotten once a document is added", async () => {
@@ -73,13 +72,7 @@ describe("an upload refused comes back with its title, kind and date", () => {
   });
 
   it("on the professional's form for that patient, not on another patient's", async () => {
-    warmUpValidator();
-    const system = await systemRepository("upload-typed-tests");
-    const patient = await personWithAccount(system, "Noe", "Saisie");
-    const another = await personWithAccount(system, "Ana", "Saisie");
-    const doctorId = (await system.create(aPractitioner({ given: "Rose", family: "Saisie" }))).id!;
-    for (const one of [patient, another]) await system.create(anAuthorisation({ patientId: one.patientId, practitionerId: doctorId }));
-    const doctor = await signIn(`Practitioner/${doctorId}`, { name: "Dr Rose Saisie" });
+    const { patient, another, doctor } = await twoPatientsAndTheirDoctor("Saisie", ["Noe", "Ana"]);
     const refused = await upload(doctor.cookie, { titre: TITLE, type: "lab", date: parisDayOf(new Date()), patient: patient.patientId }, notAPdf());
     expect(refused.headers.get("location")).toBe(`/pro/patients/${patient.patientId}/ajouter?erreur=type`);
     expect(refused.headers.getSetCookie().join()).toContain(`Path=/pro/patients/${patient.patientId}/ajouter; Max-Age=300`);
