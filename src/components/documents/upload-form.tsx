@@ -68,28 +68,6 @@ export function UploadForm({
       </div>
       {patientId ? <input type="hidden" name="patient" value={patientId} /> : null}
       <div className="flex flex-col gap-1">
-        <label htmlFor="upload-file" className="font-semibold">
-          {texts.file} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
-        </label>
-        <p id="upload-file-hint" className="text-sm text-slate-700">
-          {texts.fileHint}
-        </p>
-        {typed ? (
-          <p id="upload-file-again" className="font-semibold text-slate-900">
-            {texts.fileAgain}
-          </p>
-        ) : null}
-        <input
-          id="upload-file"
-          name="fichier"
-          type="file"
-          required
-          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-          {...about("file", typed ? "upload-file-hint upload-file-again" : "upload-file-hint")}
-          className={field}
-        />
-      </div>
-      <div className="flex flex-col gap-1">
         <label htmlFor="upload-title" className="font-semibold">
           {texts.title}
         </label>
@@ -115,6 +93,31 @@ export function UploadForm({
           {texts.date} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
         </label>
         <input id="upload-date" name="date" type="date" required {...(error && errorField === "date" ? { "aria-invalid": true, "aria-describedby": ERROR_ID } : {})} defaultValue={typed?.date || today} max={today} className={field} />
+      </div>
+      {/* The file after the fields typed: a browser sends the parts in this order, so a body refused
+          unread (too large, the server busy) still holds them in its first bytes and they come back
+          (receive-upload.ts); first, the file left nothing typed in them. */}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="upload-file" className="font-semibold">
+          {texts.file} <span className="text-sm font-normal text-slate-700">{texts.required}</span>
+        </label>
+        <p id="upload-file-hint" className="text-sm text-slate-700">
+          {texts.fileHint}
+        </p>
+        {typed ? (
+          <p id="upload-file-again" className="font-semibold text-slate-900">
+            {texts.fileAgain}
+          </p>
+        ) : null}
+        <input
+          id="upload-file"
+          name="fichier"
+          type="file"
+          required
+          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          {...about("file", typed ? "upload-file-hint upload-file-again" : "upload-file-hint")}
+          className={field}
+        />
       </div>
       {/* Shown by the behaviour while a file is sent. */}
       <div data-upload-progress hidden className="flex flex-col gap-1">

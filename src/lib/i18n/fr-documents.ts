@@ -177,7 +177,7 @@ export const frDocuments = {
     cancel: "Annuler",
     errors: {
       empty: "Choisissez un fichier non vide.",
-      "too-large": "Le fichier dépasse 20 Mo.",
+      "too-large": "Le fichier dépasse 20 Mo : rien n'a été ajouté. Choisissez un PDF, une image JPEG ou PNG de 20 Mo au plus ; le titre, le type et la date sont gardés.",
       type: "Ce type de fichier n'est pas accepté. Envoyez un PDF, une image JPEG ou PNG.",
       "pdf-script": "Ce PDF contient du code exécutable (JavaScript) ou des actions automatiques : il ne peut pas être ajouté.",
       "pdf-unreadable": "Ce PDF est illisible ou protégé par un mot de passe.",

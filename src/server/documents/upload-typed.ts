@@ -8,8 +8,8 @@ import { typedOfRequest, type Typed, type TypedForm } from "../http/typed-form-c
  * record full...) comes back with the title, kind and date typed (typed-form-cookie.ts), bound to
  * the record it was for. The file cannot come back: no page may set a file input's value, and
  * keeping the bytes for a form would store what was refused; the page asks for it again. A body
- * past the cap (too large) or no turn in time (busy) is refused before it is read: nothing of it
- * comes back.
+ * refused before it is read (past the cap, or the server busy) gives back the fields sent before
+ * its file, from its first bytes (receive-upload.ts): the form puts the file last for that.
  */
 export type UploadTyped = Typed<"titre" | "type" | "date">;
 

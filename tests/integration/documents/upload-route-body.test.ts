@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/documents/route";
 import { createSession } from "@/server/db/session-store";
 import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
-import { setUploadTurns, UploadTurns } from "@/server/http/upload-turns";
 import { useTestDatabase } from "../../setup/test-database";
+import { whileTurnsTaken } from "../limits/taken-turns";
 import { appUrl, sessionCookie, warmUpValidator } from "../fhir-api/http";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { pdfOfSize } from "./hostile-files";
@@ -43,16 +43,22 @@ function multipartHead(fileName = "scan.pdf"): Uint8Array {
 }
 const multipartTail = new TextEncoder().encode(`\r\n--${BOUNDARY}--\r\n`);
 
-/** A body that streams `chunks` of 1 MB of a PDF's bytes, and counts how many the server pulled. */
-function streamingBody(totalMegabytes: number) {
+/**
+ * A body that streams `chunks` of 1 MB of a PDF's bytes, and counts how many the server pulled;
+ * past `heldAfter` of them it sends nothing more until `release` is called (a client still sending).
+ */
+function streamingBody(totalMegabytes: number, heldAfter = Infinity) {
   const state = { pulled: 0 };
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   const megabyte = new Uint8Array(1024 * 1024).fill(0x20);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(multipartHead());
       controller.enqueue(new TextEncoder().encode("%PDF-1.7\n"));
     },
-    pull(controller) {
+    async pull(controller) {
+      if (state.pulled >= heldAfter) await released;
       if (state.pulled >= totalMegabytes) {
         controller.enqueue(multipartTail);
         controller.close();
@@ -62,7 +68,7 @@ function streamingBody(totalMegabytes: number) {
       controller.enqueue(megabyte);
     },
   });
-  return { stream, state };
+  return { stream, state, release };
 }
 
 async function post(body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
@@ -87,7 +93,7 @@ describe("the upload route's body limit", () => {
     const { stream, state } = streamingBody(200);
     const response = await post(stream);
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo.", field: "file" });
+    expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo : rien n'a été ajouté. Choisissez un PDF, une image JPEG ou PNG de 20 Mo au plus ; le titre, le type et la date sont gardés.", field: "file" });
     // The server stopped pulling soon after the limit: a 200 MB body was never read whole.
     expect(state.pulled).toBeLessThan(MAX_UPLOAD_BYTES / (1024 * 1024) + 4);
     expect(await storedFiles()).toBe(before);
@@ -104,7 +110,8 @@ describe("the upload route's body limit", () => {
 
   it("refuses at once a declared Content-Length over the limit, and a plain form post goes back to the form", async () => {
     const before = await storedFiles();
-    const { stream, state } = streamingBody(30);
+    // The client sends its first megabyte, then waits: the answer must not wait for the rest.
+    const { stream, state, release } = streamingBody(30, 1);
     const request = new Request(`${appUrl()}/api/documents`, {
       method: "POST",
       headers: { origin: appUrl(), cookie, "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "content-length": String(30 * 1024 * 1024) },
@@ -115,6 +122,10 @@ describe("the upload route's body limit", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/espace/documents/ajouter?erreur=too-large");
     expect(state.pulled).toBeLessThanOrEqual(1);
+    // Its title, kind and date, sent before the file, come back to the form (upload-typed-unread.test.ts).
+    expect(response.headers.getSetCookie().some((header) => header.startsWith("espace-sante.ajout-saisie="))).toBe(true);
+    // The rest is read and dropped as it comes (a browser still sending must get to read the answer).
+    release();
     expect(await storedFiles()).toBe(before);
   });
 
@@ -142,11 +153,7 @@ describe("the upload route's body limit", () => {
  */
 describe("the upload route's turns", () => {
   it("answers 503 with a French message and Retry-After when no turn comes in time, stores nothing, and stores the file once a turn is free", async () => {
-    const turns = new UploadTurns(1, 300);
-    setUploadTurns(turns);
-    let free = () => {};
-    const held = turns.run(MAX_UPLOAD_BYTES, () => new Promise<void>((resolve) => (free = resolve)));
-    try {
+    await whileTurnsTaken(300, async (turns, free) => {
       const pdf = await pdfOfSize(2 * 1024 * 1024);
       const body = () => new Blob([new Uint8Array(multipartHead("grand.pdf")), new Uint8Array(pdf), new Uint8Array(multipartTail)]);
       const before = await storedFiles();
@@ -160,16 +167,12 @@ describe("the upload route's turns", () => {
       const small = await post(new Blob([new Uint8Array(multipartHead("petit.pdf")), new Uint8Array(await pdfOfSize(200 * 1024)), new Uint8Array(multipartTail)]));
       expect(small.status).toBe(201);
 
-      free();
-      await held;
+      await free();
       const stored = await post(body());
       expect(stored.status).toBe(201);
       // The small file and this one: so the counts above would have seen a file stored.
       expect(await storedFiles()).toBe(before + 2);
       expect(turns.counts).toEqual({ running: 0, waiting: 0 });
-    } finally {
-      free();
-      setUploadTurns(undefined);
-    }
+    });
   }, 120_000);
 });

@@ -1,13 +1,12 @@
 import { t } from "@/lib/i18n/messages";
 import { env } from "@/server/env";
 import { uploadDocumentWithOutcome } from "@/server/documents/upload-document";
-import { MAX_UPLOAD_BYTES, UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
+import { UploadRefused, type UploadRefusal } from "@/server/documents/upload-policy";
 import { isUuid } from "@/server/fhir/repository";
 import { answerReadLimit } from "@/server/http/read-limited-response";
-import { formOfBody, readCappedBody } from "@/server/http/read-capped-body";
+import { formOfBody } from "@/server/http/read-capped-body";
+import { receiveUpload, type UnreadRefusal } from "@/server/http/receive-upload";
 import { seeOther } from "@/server/http/see-other";
-import { uploadTurns, UploadsBusy } from "@/server/http/upload-turns";
-import { uploadReceiving } from "@/server/http/upload-receiving";
 import { spacePostScope } from "@/server/http/space-post-scope";
 import { clearTypedHeader, keepTypedHeader, typedFromForm } from "@/server/http/typed-form-cookie";
 import { uploadTypedForm } from "@/server/documents/upload-typed";
@@ -15,17 +14,12 @@ import { spaceOf } from "@/server/access/actor";
 import { uploadErrorFieldFor } from "@/components/documents/upload-texts";
 
 /**
- * The multipart envelope around a 20 MB file and a few fields stays well under this. The body
- * reaches this route as a stream (src/proxy.ts leaves this path out of its matcher, because
- * Next's proxy would buffer and silently cut it at 10 MB) and is counted as it arrives.
- */
-const MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 512 * 1024;
-
-/**
  * POST multipart (fichier, titre, type, date[, patient]): adds a document to the record of the
  * actor's space, or, for a professional, of the patient named. The upload form posts here with
  * or without JavaScript: a browser's plain form gets a 303 to the new document (or back to the
- * form with the refusal), the form's script (Accept: application/json) gets JSON.
+ * form with the refusal), the form's script (Accept: application/json) gets JSON. The body reaches
+ * this route as a stream (src/proxy.ts leaves this path out of its matcher, because Next's proxy
+ * would buffer and silently cut it at 10 MB) and is counted as it arrives (receive-upload.ts).
  */
 export async function POST(request: Request): Promise<Response> {
   const scope = await spacePostScope(request);
@@ -33,12 +27,15 @@ export async function POST(request: Request): Promise<Response> {
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const isPro = scope.actor.kind === "practitioner";
 
-  // Read whole (within the cap, and the process's budget of bodies held: upload-receiving.ts)
-  // before taking a turn: a client that sends slowly holds none.
-  const lease = uploadReceiving(env().UPLOADS_AT_ONCE, MAX_BODY_BYTES).lease();
   const production = env().APP_ENV === "production";
   // The record a form was typed for: what comes back of it (upload-typed.ts) fills no other record's form.
   const recordOf = (patientId: string | undefined) => (isPro ? (patientId ?? "") : (spaceOf(scope.actor) ?? ""));
+  // The patient a professional's form names (a hidden field, first in the form): only where to go
+  // back to and whose form the typed fields fill; the page decides what he may see, the upload what he may add.
+  const patientOf = (form: FormData | undefined) => {
+    const raw = form?.get("patient");
+    return isPro && typeof raw === "string" && isUuid(raw) ? raw : undefined;
+  };
   const answerFor =
     (patientId: string | undefined, form?: FormData) =>
     (refusal: UploadRefusal, status: number): Response => {
@@ -57,55 +54,49 @@ export async function POST(request: Request): Promise<Response> {
       }
       return back;
     };
-  try {
-    const body = await readCappedBody(request, MAX_BODY_BYTES, 0, lease);
-    if (!body.ok) {
-      if (body.reason === "busy") return answerFor(undefined)("busy", 503);
-      return body.reason === "too-large" ? answerFor(undefined)("too-large", 413) : answerFor(undefined)("invalid", 400);
+  // A body refused unread (a file too large, the server busy) comes back to its form with the
+  // title, kind and date sent before the file (receive-upload.ts): without scripts, nothing
+  // checked the size first, and all of it was to type again (for a professional, from /pro).
+  const refusedUnread = (reason: UnreadRefusal, fields: FormData | undefined): Response => {
+    const answer = answerFor(patientOf(fields), fields);
+    if (reason === "busy") return answer("busy", 503);
+    return reason === "too-large" ? answer("too-large", 413) : answer("invalid", 400);
+  };
+  return receiveUpload(request, refusedUnread, async (bytes) => {
+    const form = await formOfBody(bytes, request.headers.get("content-type"));
+    const patientId = patientOf(form);
+    if (!form) return answerFor(patientId)("invalid", 400);
+    const answer = answerFor(patientId, form);
+    const file = form.get("fichier");
+    if (!(file instanceof File)) return answer("empty", 400);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    try {
+      const { document, textUnread } = await uploadDocumentWithOutcome(scope.repo, {
+        patientId,
+        title: text("titre"),
+        kind: text("type"),
+        date: text("date"),
+        fileName: file.name,
+        bytes: Buffer.from(await file.arrayBuffer()),
+      });
+      // Added either way; when its text could not be read for search, the page says so.
+      const notice = textUnread ? "ajoute-sans-texte" : "ajoute";
+      const location: `/${string}` = isPro
+        ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
+        : `/espace/documents/${document.id}?message=${notice}`;
+      if (wantsJson) return Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } });
+      const added = seeOther(location);
+      added.headers.append("Set-Cookie", clearTypedHeader(uploadTypedForm(isPro ? patientId : undefined), production));
+      return added;
+    } catch (error) {
+      if (error instanceof UploadRefused) return answer(error.refusal, error.status);
+      // The upload counts the record's documents first (a read): past the account's limit, wait.
+      const limited = answerReadLimit(error);
+      if (limited) return limited;
+      throw error;
     }
-    return await uploadTurns(env().UPLOADS_AT_ONCE, env().UPLOAD_TURN_WAIT_SECONDS).run(body.bytes.length, async () => {
-      const form = await formOfBody(body.bytes, request.headers.get("content-type"));
-      const rawPatient = form?.get("patient");
-      const patientId = isPro && typeof rawPatient === "string" && isUuid(rawPatient) ? rawPatient : undefined;
-      if (!form) return answerFor(patientId)("invalid", 400);
-      const answer = answerFor(patientId, form);
-      const file = form.get("fichier");
-      if (!(file instanceof File)) return answer("empty", 400);
-      const text = (name: string) => {
-        const value = form.get(name);
-        return typeof value === "string" ? value : "";
-      };
-      try {
-        const { document, textUnread } = await uploadDocumentWithOutcome(scope.repo, {
-          patientId,
-          title: text("titre"),
-          kind: text("type"),
-          date: text("date"),
-          fileName: file.name,
-          bytes: Buffer.from(await file.arrayBuffer()),
-        });
-        // Added either way; when its text could not be read for search, the page says so.
-        const notice = textUnread ? "ajoute-sans-texte" : "ajoute";
-        const location: `/${string}` = isPro
-          ? `/pro/patients/${patientId}/documents/${document.id}?message=${notice}`
-          : `/espace/documents/${document.id}?message=${notice}`;
-        if (wantsJson) return Response.json({ location }, { status: 201, headers: { "Cache-Control": "no-store" } });
-        const added = seeOther(location);
-        added.headers.append("Set-Cookie", clearTypedHeader(uploadTypedForm(isPro ? patientId : undefined), production));
-        return added;
-      } catch (error) {
-        if (error instanceof UploadRefused) return answer(error.refusal, error.status);
-        // The upload counts the record's documents first (a read): past the account's limit, wait.
-        const limited = answerReadLimit(error);
-        if (limited) return limited;
-        throw error;
-      }
-    });
-  } catch (error) {
-    // No turn came in time: nothing was read of the file, nothing stored.
-    if (error instanceof UploadsBusy) return answerFor(undefined)("busy", 503);
-    throw error;
-  } finally {
-    lease.release();
-  }
+  });
 }
