@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { MAX_UPLOAD_BYTES } from "@/server/documents/upload-policy";
 import { pdfOfSize, pdfSlowToExtract } from "../integration/documents/hostile-files";
+import { expectNoAxeViolations } from "./helpers/axe";
 import { personaPages } from "./helpers/persona-pages";
 
 /**
@@ -22,6 +23,7 @@ test.afterAll(closeAll);
 const stamp = `e2e${Date.now().toString(36)}`;
 const MB = 1024 * 1024;
 const uploadedTitles: string[] = [];
+const TOO_LARGE = "Le fichier dépasse 20 Mo : rien n'a été ajouté. Choisissez un PDF, une image JPEG ou PNG de 20 Mo au plus ; le titre, le type et la date sont gardés.";
 
 async function uploadThroughPage(page: Page, title: string, file: { name: string; buffer: Buffer }) {
   await page.goto("/espace/documents/ajouter");
@@ -100,7 +102,7 @@ test("21 MB is refused with a French message, by the page and by the server", as
   await page.getByLabel("Fichier").setInputFiles({ name: "trop-gros.pdf", mimeType: "application/pdf", buffer: big });
   await page.getByLabel("Titre").fill(`Trop gros ${stamp}`);
   await page.getByRole("button", { name: "Ajouter le document" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Le fichier dépasse 20 Mo.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(TOO_LARGE);
 
   // Sent anyway (a script of one's own): the server answers 413 with the same message.
   const response = await page.request.post("/api/documents", {
@@ -108,17 +110,42 @@ test("21 MB is refused with a French message, by the page and by the server", as
     multipart: { fichier: { name: "trop-gros.pdf", mimeType: "application/pdf", buffer: big }, titre: `Trop gros ${stamp}`, type: "personal", date: "2026-11-02" },
   });
   expect(response.status()).toBe(413);
-  expect(await response.json()).toEqual({ error: "Le fichier dépasse 20 Mo.", field: "file" });
+  expect(await response.json()).toEqual({ error: TOO_LARGE, field: "file" });
 
-  // Without JavaScript, the plain form post comes back to the form with the message.
+  // Without JavaScript, the plain form post comes back to the form with the message, focused, and
+  // what was typed: nothing checked the size before sending, and all of it was to type again.
   const plain = await pageAs(browser, "nadia", { javaScriptEnabled: false });
   await plain.goto("/espace/documents/ajouter");
-  await plain.getByLabel("Fichier").setInputFiles({ name: "trop-gros.pdf", mimeType: "application/pdf", buffer: big });
   await plain.getByLabel("Titre").fill(`Trop gros ${stamp}`);
+  await plain.getByLabel("Type de document").selectOption({ label: "Compte rendu d'imagerie médicale" });
   await plain.getByLabel("Date du document").fill("2026-11-02");
+  await plain.getByLabel("Fichier").setInputFiles({ name: "trop-gros.pdf", mimeType: "application/pdf", buffer: big });
   await plain.getByRole("button", { name: "Ajouter le document" }).click();
   await expect(plain).toHaveURL(/\/espace\/documents\/ajouter\?erreur=too-large$/);
-  await expect(plain.getByRole("main").getByRole("alert")).toHaveText("Le fichier dépasse 20 Mo.");
+  const alert = plain.getByRole("main").getByRole("alert");
+  await expect(alert).toHaveText(TOO_LARGE);
+  await expect(alert).toBeFocused();
+  await expect(plain.getByLabel("Titre")).toHaveValue(`Trop gros ${stamp}`);
+  await expect(plain.getByLabel("Type de document")).toHaveValue("imaging");
+  await expect(plain.getByLabel("Date du document")).toHaveValue("2026-11-02");
+  const file = plain.getByLabel("Fichier");
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(file).toHaveAccessibleDescription(/^PDF, JPEG ou PNG, 20 Mo au maximum\. Choisissez à nouveau le fichier : le titre, le type et la date sont gardés, le fichier ne peut pas l'être\. Le fichier dépasse 20 Mo/);
+  // The file field comes after the date in the page as in the form's order (what the body's head holds).
+  const [dateBox, fileBox] = [await plain.getByLabel("Date du document").boundingBox(), await file.boundingBox()];
+  expect(fileBox!.y).toBeGreaterThan(dateBox!.y);
+  // axe runs in the page, which runs no script here: the same page, with the same cookies (the
+  // session's, the typed fields'), in a context that runs them.
+  const checked = await browser.newContext({ baseURL: new URL(plain.url()).origin });
+  try {
+    await checked.addCookies(await plain.context().cookies());
+    const same = await checked.newPage();
+    await same.goto(plain.url());
+    await expect(same.getByLabel("Titre")).toHaveValue(`Trop gros ${stamp}`);
+    await expectNoAxeViolations(same, "upload form refused for a file too large, as sent without scripts");
+  } finally {
+    await checked.close();
+  }
 
   await page.goto(`/espace/documents?q=${encodeURIComponent(`Trop gros ${stamp}`)}`);
   await expect(page.getByRole("heading", { name: "Aucun document", exact: true })).toBeVisible();
