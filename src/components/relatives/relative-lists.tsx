@@ -44,7 +44,7 @@ export function ActingForMe({ relatives, canConfirm, reader }: { relatives: Json
                   <p>{t("relativesPage.expiredOn", { date: lastDayOf(row.delegation.end) })}</p>
                 ) : (
                   <p>
-                    {row.delegation.start ? t("relativesPage.since", { date: formatDateTime(row.delegation.start) }) : null}
+                    {row.delegation.start ? t(row.status === "paused" ? "relativesPage.opensOn" : "relativesPage.since", { date: formatDateTime(row.delegation.start) }) : null}
                     {t("relativesPage.until", { date: lastDayOf(row.delegation.end) })}
                   </p>
                 )}

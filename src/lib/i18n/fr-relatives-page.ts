@@ -52,6 +52,8 @@ export const frRelativesPage = {
     withdrawn: "Retirée avant sa date de fin : elle ne s'applique plus.",
     expiredOn: "Terminée le {date} au soir, sa date de fin.",
     since: "Depuis le {date}, ",
+    /** A delegation still in its pause opens later: « Depuis le » a day to come read as a mistake. */
+    opensOn: "À partir du {date}, ",
     until: "jusqu'au {date} inclus",
     noEnd: "sans date de fin",
     lastAct: "Dernière action : {date}",

@@ -67,6 +67,27 @@ describe("the relatives page, on family ties", () => {
   });
 });
 
+describe("the relatives page, on when each delegation opens", () => {
+  it("says « À partir du » the day a delegation still in its pause opens, and « Depuis le » once it is open", async () => {
+    const system = await systemRepository("relatives-page-tests");
+    const person = await personWithAccount(system, "Alice", "Pause");
+    const waiting = await personWithAccount(system, "Bruno", "Attente");
+    const open = await personWithAccount(system, "Chloe", "Ouverte");
+    const end = addDaysToDay(parisDayOf(new Date()), 90);
+    const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
+    const yesterday = new Date(Date.now() - 24 * 3600_000).toISOString();
+    await system.create(aDelegation({ patientId: person.patientId, agentPatientId: waiting.patientId, agentName: { given: "Bruno", family: "Attente" }, scopes: ["documents:read"], start: tomorrow, end }));
+    await system.create(aDelegation({ patientId: person.patientId, agentPatientId: open.patientId, agentName: { given: "Chloe", family: "Ouverte" }, scopes: ["documents:read"], start: yesterday, end }));
+
+    const html = (await servePage(relativesPage, "/espace/proches", { cookie: person.session.cookie })).html!;
+    const item = (name: string) => html.slice(html.indexOf(name), html.indexOf("</li>", html.indexOf(name)));
+    expect(item("Bruno Attente")).toContain("En attente (pause de 24 heures)");
+    expect(item("Bruno Attente")).toMatch(/À partir du \d{1,2} \S+ \d{4} à \d{2}:\d{2}, /);
+    expect(item("Bruno Attente")).not.toContain("Depuis le");
+    expect(item("Chloe Ouverte")).toMatch(/Depuis le \d{1,2} \S+ \d{4} à \d{2}:\d{2}, /);
+  });
+});
+
 describe("the relatives page, after the invitation form came back refused", () => {
   it("marks the end date invalid and reads the refusal with it when the invitation came back for its date (a form sent without JavaScript)", async () => {
     const system = await systemRepository("relatives-page-tests");
