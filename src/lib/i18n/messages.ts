@@ -109,13 +109,16 @@ function fill(parts: readonly string[], params: MessageParams): string {
   return filled;
 }
 
-/** « de » ending a literal, as a word (after a space, « or « ( » within it, or as the whole literal). */
-const DE_BEFORE = /(^|[\s«(])[Dd]e $/;
-/** A value beginning with a vowel: « de » elides before it. H is left out, as French does not always elide before it. */
+/**
+ * « de » or « que » ending a literal, as a word (after a space, « or « ( » within it, or as the
+ * whole literal). « que » too: « voici ce que un médecin urgentiste… voit » was found in the browser.
+ */
+const DE_BEFORE = /(^|[\s«(])(?:[Dd]e|[Qq]ue) $/;
+/** A value beginning with a vowel: « de » and « que » elide before it. H is left out, as French does not always elide before it. */
 const VOWEL_FIRST = /^[AEIOUÀÂÆÉÈÊËÎÏÔŒÙÛÜaeiouàâæéèêëîïôœùûü]/;
 
 /**
- * Whether « de » before a value beginning with a vowel is written « d' », as French writes it: a
+ * Whether « de » (or « que ») before a value beginning with a vowel is written « d' » (« qu' »), as French writes it: a
  * baby called Inès had « Prévention de Inès Martin », « Vous êtes dans l'espace de Inès Martin »
  * (found in the browser). Names fill most such places (« le dossier de {person} »). Only a « de »
  * of the message's own words: a literal that is « de » alone follows another value (« {a}de {b} »)

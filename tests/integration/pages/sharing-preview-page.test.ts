@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as previewPage from "@/pages/espace/partage/apercu";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPractitioner } from "@/lib/fhir/builders/people";
-import { aBlock, aDelegation, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { aBlock, aDelegation, anAuthorisation, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
 import { sessionOf, signIn } from "../fhir-api/http";
@@ -54,6 +54,17 @@ describe("« Voir comme… » (Pages Router)", () => {
     const none = (await servePage(previewPage, as(`pro:${blocked}`), { cookie: patient.session.cookie })).html!;
     expect(none).toContain("Dr Marc Bloque ne voit rien de votre dossier.");
     expect(none).not.toMatch(/Bilan sanguin|Compte rendu/);
+  });
+
+  it("speaks of the emergency doctor in French sentences: « ce qu'un médecin », and « Un médecin… ne voit rien » once emergency access is refused", async () => {
+    const { system, patient } = await world();
+    const shown = (await servePage(previewPage, as("urgence"), { cookie: patient.session.cookie })).html!;
+    expect(shown).toContain("Aperçu : voici ce qu&#x27;un médecin urgentiste en accès d&#x27;urgence voit de votre dossier.");
+    expect(shown).not.toContain("ce que un");
+
+    await system.create(anEmergencyChoice({ patientId: patient.patientId, allowed: false }));
+    const none = (await servePage(previewPage, as("urgence"), { cookie: patient.session.cookie })).html!;
+    expect(none).toContain("Un médecin urgentiste en accès d&#x27;urgence ne voit rien de votre dossier.");
   });
 
   it("answers « Page introuvable » with a 404 for a viewer that is not one, and says sharing is out of a reader caregiver's rights, with nothing of the record", async () => {

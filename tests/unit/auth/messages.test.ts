@@ -64,7 +64,13 @@ describe("message catalogue", () => {
     { template: "{who}de {name}", name: "Inès", filled: "Xde Inès" },
     // What a value ends with is the value's: « de » there is not the message's to elide.
     { template: "{who}{name}", who: "Marie de ", name: "Inès", filled: "Marie de Inès" },
-  ])("writes « de » before a vowel « d' » only where the message says « de »: $filled", ({ template, who = "X", name, filled }) => {
+    { template: "voici ce que {name} voit", name: "un médecin urgentiste", filled: "voici ce qu'un médecin urgentiste voit" },
+    { template: "par d'autres que {name}", name: "Inès Martin", filled: "par d'autres qu'Inès Martin" },
+    { template: "Que {name}", name: "Inès", filled: "Qu'Inès" },
+    { template: "ce que {name} voit", name: "Dr Sophie Bernard", filled: "ce que Dr Sophie Bernard voit" },
+    { template: "presque {name}", name: "Inès", filled: "presque Inès" },
+    { template: "{who}que {name}", name: "Inès", filled: "Xque Inès" },
+  ])("writes « de » and « que » before a vowel « d' » and « qu' » only where the message says them: $filled", ({ template, who = "X", name, filled }) => {
     expect(format(template, { name, who })).toBe(filled);
   });
 
@@ -80,8 +86,8 @@ describe("a message's placeholders, filled by t()", () => {
 
   /**
    * What a fill must give, written apart from the module: each `{name}` given replaced once, the
-   * others kept; a « de » of the message's words right before a value beginning with a vowel
-   * written « d' » (« Prévention d'Inès »), never one that is a value's own end.
+   * others kept; a « de » or « que » of the message's words right before a value beginning with a
+   * vowel written « d' » or « qu' » (« Prévention d'Inès »), never one that is a value's own end.
    */
   const reference = (template: string, params: Record<string, string | number>) => {
     let out = "";
@@ -94,8 +100,9 @@ describe("a message's placeholders, filled by t()", () => {
         continue;
       }
       const value = String(params[match[1]!]);
-      const ownDe = /(^|[\s«(])[Dd]e $/.test(literal) && (literal.length > 3 || match.index === 3);
-      out += (ownDe && /^[aeiouàâæéèêëîïôœùûü]/i.test(value) ? `${literal.slice(0, -2)}'` : literal) + value;
+      const word = /(^|[\s«(])([Dd]e|[Qq]ue) $/.exec(literal);
+      const own = word !== null && (word[1] !== "" || match.index === word[2]!.length + 1);
+      out += (own && /^[aeiouàâæéèêëîïôœùûü]/i.test(value) ? `${literal.slice(0, -2)}'` : literal) + value;
     }
     return out + template.slice(from);
   };

@@ -23,6 +23,11 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { qu
   return data ? { title: "Voir comme…", data } : NOT_FOUND;
 });
 
+/** The viewer opens « … ne voit rien » and may be « un médecin urgentiste… » or « la pharmacie… »: a sentence starts with a capital. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * The record as the chosen viewer gets it, clearly labelled as a preview. Computed inside this
  * request (preview-as.ts): no session, cookie or token exists for the viewer at any point.
@@ -38,7 +43,7 @@ export default function PreviewPage({ frame, data }: FramedProps<Data>) {
     <div className="flex flex-col gap-6">
       <PageHeader title={t("sharing.previewTitle")} />
       <Alert tone="info">{tv("sharing.previewBanner", reader, { viewer })}</Alert>
-      {empty ? <p>{tv("sharing.previewNothing", reader, { viewer })}</p> : <PreviewSections preview={preview} />}
+      {empty ? <p>{sentence(tv("sharing.previewNothing", reader, { viewer }))}</p> : <PreviewSections preview={preview} />}
       <p>
         <a href="/espace/partage#apercu" className="font-semibold">
           ← {t("sharing.previewBack")}
