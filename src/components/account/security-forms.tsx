@@ -1,3 +1,4 @@
+import { Alert } from "@/components/alert";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/button";
 import { TextField } from "@/components/text-field";
@@ -138,7 +139,10 @@ export function RecoverySection({ remaining, fresh }: { remaining: number; fresh
       </h2>
       {fresh.length > 0 ? (
         <>
-          <p>{t("account.recoveryNew")}</p>
+          {/* The answer to « Créer dix nouveaux codes », far down the page on a phone: the page
+              opened at its top with nothing said, the codes out of sight. The notice takes the focus,
+              so the browser brings it and the codes into view and a screen reader reads it. */}
+          <Alert tone="success">{t("account.recoveryNew")}</Alert>
           <RecoveryCodeList codes={fresh} />
         </>
       ) : (

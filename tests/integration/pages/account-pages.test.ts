@@ -235,6 +235,17 @@ describe("« Mon compte » (Pages Router)", () => {
     expect(html).toContain(">JBSW Y3DP EHPK 3PXP</code>");
   });
 
+  it("brings the new recovery codes into view: their notice, right above them, takes the focus when the page opens; without new codes nothing does", async () => {
+    const { patient } = await people();
+    const ticket = await issueRecoveryCodesTicket(patient.accountId, new Date());
+    const html = (await servePage(patientAccount, `/espace/compte?codes=${ticket}`, { cookie: patient.cookie })).html!;
+    const notice = html.match(/<div role="status"[^>]*>(?:(?!<\/div>).)*Vos nouveaux codes de secours\./)?.[0] ?? "";
+    expect(notice).toContain('autofocus=""');
+    expect(html.indexOf("Vos nouveaux codes de secours.")).toBeLessThan(html.indexOf('data-testid="recovery-codes"'));
+    expect(html.match(/autofocus=""/g)).toHaveLength(1);
+    expect((await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html).not.toContain('autofocus=""');
+  });
+
   it("shows new recovery codes once: an App Router prefetch of the address spends nothing, the visit shows ten, a reload none", async () => {
     const { patient } = await people();
     const ticket = await issueRecoveryCodesTicket(patient.accountId, new Date());
