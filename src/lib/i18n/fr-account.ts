@@ -132,7 +132,8 @@ export const frAccount = {
     recoveryNew: "Vos nouveaux codes de secours. Gardez-les en lieu sûr : ils ne seront plus affichés.",
     totpTitle: "Application d'authentification",
     totpReplace: "Remplacer l'application d'authentification",
-    totpReplaced: "Votre nouvelle application d'authentification est enregistrée.",
+    // The other sessions end with the old app (confirm-totp.ts), as with a new password: said as that one says it.
+    totpReplaced: "Votre nouvelle application d'authentification est enregistrée. Vos autres sessions ont été fermées.",
     currentFactorCode: "Code de votre application actuelle (ou code de secours)",
     currentFactorHint: "Pour confirmer que c'est bien vous. Si vous n'avez plus votre ancienne application, saisissez l'un de vos codes de secours.",
     currentFactorRecent:

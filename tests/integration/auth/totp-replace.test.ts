@@ -150,6 +150,21 @@ async function signedInWithRecoveryCode(account: TestAccount, recovery: string, 
 
 const accountPage = async (browser: Browser, path: string) => (await servePage(patientAccount, path, { cookie: browser.cookieHeader() })).html!;
 
+describe("the page after the app is replaced", () => {
+  it("says the other sessions were closed, as they were: another browser signed in before is sent to sign in", async () => {
+    const account = await anAccount();
+    const other = await signedIn(account);
+    const browser = await signedIn(account);
+    const secret = await startReplacing(browser, account);
+    const now = new Date();
+    const answer = await browser.post("/compte/totp/confirmer", { code: totpCode(secret, now), currentCode: account.code(now) });
+    expect(answer.headers.get("location")).toBe("/espace/compte?ok=totp");
+    expect(await accountPage(browser, "/espace/compte?ok=totp")).toContain("Votre nouvelle application d&#x27;authentification est enregistrée. Vos autres sessions ont été fermées.");
+    const closed = await servePage(patientAccount, "/espace/compte", { cookie: other.cookieHeader() });
+    expect(closed.redirect).toMatch(/^\/connexion/);
+  });
+});
+
 /** Moves the clock the server reads (Date) forward; the sessions stay well within their idle timeout. */
 const moveClock = (ms: number) => vi.setSystemTime(new Date(Date.now() + ms));
 
