@@ -55,7 +55,7 @@ export function DocumentDetailView({
           {rights.managePrivacy ? <PrivacyControls document={summary} reader={reader} listQuery={listQuery} /> : null}
         </div>
       </div>
-      {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} /> : null}
+      {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} reader={reader} /> : null}
       {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} reader={reader} listQuery={listQuery} /> : null}
     </div>
   );

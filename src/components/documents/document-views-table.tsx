@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
+import { tv, type Reader } from "@/lib/i18n/voice";
 import type { DocumentView } from "@/server/documents/get-document";
 import type { Json } from "@/server/pages/json-props";
 import { DataTable } from "@/components/data-table";
@@ -20,8 +21,9 @@ function PatientsLastView({ view }: { view: Json<DocumentView> }) {
 /**
  * "Who viewed this document", from the audit trail: everyone but the patient in a table, and the
  * patient's own last view in a sentence above it (their own views never push another's off).
+ * `reader`: the patient, or who reads her space for her (a view made for her is « pour vous » or « pour Camille Martin »).
  */
-export function DocumentViewsTable({ views, patientsLast }: { views: Json<DocumentView>[]; patientsLast?: Json<DocumentView> }) {
+export function DocumentViewsTable({ views, patientsLast, reader }: { views: Json<DocumentView>[]; patientsLast?: Json<DocumentView>; reader: Reader }) {
   return (
     <section aria-labelledby="views-title" className="flex flex-col gap-3">
       <h2 id="views-title" className="text-lg font-semibold">
@@ -38,7 +40,7 @@ export function DocumentViewsTable({ views, patientsLast }: { views: Json<Docume
               <td>
                 {view.self ? t("documentPage.viewsYou") : (view.who ?? "—")}
                 {view.emergency ? <span className="ml-1 font-semibold text-red-900">{t("documentPage.viewsEmergency")}</span> : null}
-                {view.onBehalf && !view.self ? <span className="block text-sm text-slate-700">{t("documentPage.viewsOnBehalf")}</span> : null}
+                {view.onBehalf && !view.self ? <span className="block text-sm text-slate-700">{tv("documentPage.viewsOnBehalf", reader)}</span> : null}
               </td>
               <td>{view.interaction === "download" ? t("documentPage.viewsDownload") : t("documentPage.viewsRead")}</td>
               <td>

@@ -112,7 +112,10 @@ export const frDocuments = {
     viewsPatientLast: "Dernière consultation par {who} : le {when}.",
     viewsYou: "Vous",
     viewsEmergency: "(accès en urgence)",
-    viewsOnBehalf: "pour le compte du patient",
+    // Who a caregiver read it for: the reader is that person (« pour vous », as her history says
+    // it), or someone acting for her, who reads her name. « pour le compte du patient » told
+    // Camille of herself as « le patient ».
+    viewsOnBehalf: { yours: "pour vous", theirs: "pour {person}" },
     privacyTitle: "Confidentialité de ce document",
     hide: "Masquer ce document aux professionnels",
     hideHint: {

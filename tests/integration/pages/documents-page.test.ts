@@ -295,6 +295,25 @@ describe("a document's page", () => {
     expect(hers.html).not.toContain("Votre dernière consultation");
   });
 
+  it("says a caregiver's view was made « pour vous » to the patient, and « pour » her name to another who reads her trail, never « du patient »", async () => {
+    const { system, jean, nadia } = await world();
+    const lucie = (await system.create(aPatient({ given: "Lucie", family: "Pages", birthDate: "1980-01-01" }))).id!;
+    await system.create(aDelegation({ patientId: jean, agentPatientId: lucie, scopes: ["documents:read", "audit:read"] }));
+    const documentId = await documentOf(jean);
+    const path = `/espace/documents/${documentId}`;
+    const caregiver = await signIn(`Patient/${nadia}`, { space: jean, name: "Nadia Pages" });
+    expect((await servePage(documentRoute, path, { cookie: caregiver.cookie, params: { id: documentId } })).status).toBe(200);
+
+    const behalf = (html: string | undefined) => html?.match(/<span class="block text-sm text-slate-700">([^<]*)<\/span>/)?.[1];
+    const own = await signIn(`Patient/${jean}`, { name: "Jean Pages" });
+    const his = (await servePage(documentRoute, path, { cookie: own.cookie, params: { id: documentId } })).html;
+    expect(behalf(his)).toBe("pour vous");
+    const other = await signIn(`Patient/${lucie}`, { space: jean, name: "Lucie Pages" });
+    const hers = (await servePage(documentRoute, path, { cookie: other.cookie, params: { id: documentId } })).html;
+    expect(behalf(hers)).toBe("pour Jean Pages");
+    expect(`${his}${hers}`).not.toContain("du patient");
+  });
+
   it("reads the document's row in the session's own statement, and who viewed it as soon as the session holds: three statements", async () => {
     const { jean } = await world();
     const documentId = await documentOf(jean);
