@@ -49,9 +49,14 @@ export const COLORECTAL: Source = {
   url: "https://www.e-cancer.fr/Comprendre-prevenir-depister/Se-faire-depister/Depistage-du-cancer-colorectal",
 };
 
+/**
+ * Its edition is the programme's arrêté, the HAS's recommendation named in the document: the page
+ * writes « {document} ({edition}) » and « {document}, {edition}. », which read « … de la HAS
+ * (2020 (recommandation HAS de juillet 2019)) » with the year and the HAS's date as the edition.
+ */
 export const COL: Source = {
-  document: "Programme national de dépistage organisé du cancer du col de l'utérus (arrêté du 30 juillet 2020) et recommandation de la HAS",
-  edition: "2020 (recommandation HAS de juillet 2019)",
+  document: "Recommandation de la HAS de juillet 2019 et programme national de dépistage organisé du cancer du col de l'utérus",
+  edition: "arrêté du 30 juillet 2020",
   url: "https://www.e-cancer.fr/Comprendre-prevenir-depister/Se-faire-depister/Depistage-du-cancer-du-col-de-l-uterus",
 };
 
