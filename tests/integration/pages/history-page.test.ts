@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as document from "@/pages/espace/documents/[id]";
 import * as history from "@/pages/espace/historique";
 import { aDocument } from "@/lib/fhir/builders/documents";
+import { aPractitioner, anOrganization } from "@/lib/fhir/builders/people";
 import { aDelegation } from "@/lib/fhir/builders/rules";
 import { SCOPES } from "@/server/access/scopes";
 import { systemRepository } from "@/server/fhir/repository";
@@ -44,6 +45,24 @@ describe("the access history page, on what was done for someone", () => {
     expect(forWhom(his.html!)).not.toContain("pour vous");
     const looks = await db().sql.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE patient_id = $1::uuid AND address = $2 AND entity = $3", [adele.patientId, "10.0.3.2", `Patient/${adele.patientId}`]);
     expect(looks[0]!.n).toBe(1);
+  });
+
+  it("says what a caregiver's opening of a document looked up: the names of its author and establishment, never a bare « Recherche »", async () => {
+    const system = await systemRepository("history-page-tests");
+    const odile = await personWithAccount(system, "Odile", "Annuaire");
+    const remi = await personWithAccount(system, "Remi", "Aidant");
+    await system.create(aDelegation({ patientId: odile.patientId, agentPatientId: remi.patientId, scopes: SCOPES }));
+    const author = (await system.create(aPractitioner({ given: "Anne", family: "Auteur" }))).id!;
+    const custodian = (await system.create(anOrganization({ name: "Laboratoire du test" }))).id!;
+    const documentId = (await system.create(aDocument({ patientId: odile.patientId, title: "Bilan", author: `Practitioner/${author}`, custodianId: custodian }))).id!;
+    const remiInOdile = await sessionOf(remi.account, odile.patientId);
+    expect((await servePage(document, `/espace/documents/${documentId}`, { cookie: remiInOdile.cookie, params: { id: documentId } })).status).toBe(200);
+
+    const page = await servePage(history, "/espace/historique", { cookie: odile.session.cookie });
+    expect(page.status).toBe(200);
+    const actions = [...page.html!.matchAll(/<span class="block">(Recherche[^<]*)<\/span>/g)].map((match) => match[1]);
+    expect(actions).toContain("Recherche : un professionnel et un établissement");
+    expect(actions).not.toContain("Recherche");
   });
 
   it("names what the service did by itself as the service, not « Système »", async () => {
