@@ -31,7 +31,8 @@ function actionLabel(entry: HistoryEntry, reader: Reader): string {
       return typeof words === "string" ? words : words[reader.voice];
     });
   if (resources.length === 0 || entry.interaction === "emergency-access") return t(action);
-  return `${t(action)} : ${LIST.format(resources)}`;
+  // A professional and their role are both « un professionnel »: said once.
+  return `${t(action)} : ${LIST.format(new Set(resources))}`;
 }
 
 const LIST = new Intl.ListFormat("fr", { style: "long", type: "conjunction" });

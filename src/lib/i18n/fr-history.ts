@@ -103,7 +103,10 @@ export const frHistory = {
       // The directory read to name a document's author and establishment (documents list and page):
       // a bare « Recherche » beside a caregiver's name left the person wondering what was searched.
       Practitioner: "un professionnel",
+      PractitionerRole: "un professionnel",
       Organization: "un établissement",
+      // « Mon bilan prévention »'s answers, read by its page.
+      QuestionnaireResponse: "un questionnaire de prévention",
       ShareLink: "un lien de partage",
       // A guardian's or caregiver's look at the notices of the space (notification-owners.ts, notice-space-reached.ts).
       Notification: { yours: "vos notifications", theirs: "les notifications" },

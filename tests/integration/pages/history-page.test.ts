@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as document from "@/pages/espace/documents/[id]";
 import * as history from "@/pages/espace/historique";
+import * as bilan from "@/pages/espace/prevention/bilan";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPractitioner, anOrganization } from "@/lib/fhir/builders/people";
 import { aDelegation } from "@/lib/fhir/builders/rules";
@@ -47,7 +48,7 @@ describe("the access history page, on what was done for someone", () => {
     expect(looks[0]!.n).toBe(1);
   });
 
-  it("says what a caregiver's opening of a document looked up: the names of its author and establishment, never a bare « Recherche »", async () => {
+  it("says what a caregiver's look at a document and at the prevention questionnaire searched (the names of its author and establishment, her answers), never a bare « Recherche »", async () => {
     const system = await systemRepository("history-page-tests");
     const odile = await personWithAccount(system, "Odile", "Annuaire");
     const remi = await personWithAccount(system, "Remi", "Aidant");
@@ -57,11 +58,14 @@ describe("the access history page, on what was done for someone", () => {
     const documentId = (await system.create(aDocument({ patientId: odile.patientId, title: "Bilan", author: `Practitioner/${author}`, custodianId: custodian }))).id!;
     const remiInOdile = await sessionOf(remi.account, odile.patientId);
     expect((await servePage(document, `/espace/documents/${documentId}`, { cookie: remiInOdile.cookie, params: { id: documentId } })).status).toBe(200);
+    // And her « Mon bilan prévention », whose page reads her earlier answers.
+    expect((await servePage(bilan, "/espace/prevention/bilan", { cookie: remiInOdile.cookie })).status).toBe(200);
 
     const page = await servePage(history, "/espace/historique", { cookie: odile.session.cookie });
     expect(page.status).toBe(200);
     const actions = [...page.html!.matchAll(/<span class="block">(Recherche[^<]*)<\/span>/g)].map((match) => match[1]);
     expect(actions).toContain("Recherche : un professionnel et un établissement");
+    expect(actions).toContain("Recherche : un questionnaire de prévention");
     expect(actions).not.toContain("Recherche");
   });
 
