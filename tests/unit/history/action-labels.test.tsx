@@ -51,6 +51,8 @@ describe("the history's action labels", () => {
       entry("7", "search", ["Immunization", "Condition", "Procedure"]),
       // A guardian's look at her child's notices, from his space or from her own (notice-space-reached.ts).
       entry("8", "read", ["Notification"]),
+      // The directory read to name a document's author and establishment, a professional and their role.
+      entry("9", "search", ["Practitioner", "PractitionerRole", "Organization"]),
     ];
     const expected = [
       "Recherche : une vaccination, un problème de santé et un acte médical",
@@ -61,6 +63,7 @@ describe("the history's action labels", () => {
       "Autre action",
       "Recherche : une vaccination, un problème de santé et un acte médical",
       "Consultation : vos notifications",
+      "Recherche : un professionnel et un établissement",
     ];
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} reader={PATIENT_READER} />))).toEqual(expected);
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} reader={PATIENT_READER} />))).toEqual([...expected].reverse());
