@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { t } from "@/lib/i18n/messages";
 import { refusedAttachmentNotice } from "@/lib/messages/refused-attachment-notice";
 import { readerOf, tv } from "@/lib/i18n/voice";
+import { reachesPart } from "@/server/delegations/space-parts";
 import { messageTypedOfPage, type MessageTyped } from "@/server/messages/message-typed";
 import { patientMessagesPageData, type PatientMessagesPageData } from "@/server/messages/patient-messages-page-data";
 import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
@@ -16,7 +17,7 @@ import { framedPage, READS_OWN_RULES, NOT_FOUND, type FramedProps } from "@/serv
 export const config = { unstable_runtimeJS: false };
 
 /** `refusedAttachment`: the sentence naming a document refused as an attachment, and why (refused-attachment-notice.ts). */
-type Data = PatientMessagesPageData & { message: string | null; refusedAttachment: string | null; selectedRecipient: string | null; typed: MessageTyped | null };
+type Data = PatientMessagesPageData & { message: string | null; refusedAttachment: string | null; selectedRecipient: string | null; typed: MessageTyped | null; managesSharing: boolean };
 
 export const getServerSideProps = framedPage<Data>("patient", async (scope, { query, req }) => {
   const data = await patientMessagesPageData(scope);
@@ -24,7 +25,13 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { qu
   const message = typeof query.message === "string" ? query.message : null;
   // The professional chosen before a refusal (message-post.ts): kept only if still one she may write to.
   const selectedRecipient = data.recipients.find((option) => option.value === query.a)?.value ?? null;
-  return { title: t("messaging.title"), data: { ...data, message, refusedAttachment: refusedAttachmentNotice(query, data.documents, data.recipients) ?? null, selectedRecipient, typed: messageTypedOfPage(scope, req, query.message) } };
+  // No one to write to: whoever may authorise a professional here is sent to do it (a guardian in
+  // her child's space read « aucun n'est autorisé » with no way on). Asked only then.
+  const managesSharing = data.recipients.length === 0 && (await reachesPart(scope.repo, "privacy"));
+  return {
+    title: t("messaging.title"),
+    data: { ...data, message, refusedAttachment: refusedAttachmentNotice(query, data.documents, data.recipients) ?? null, selectedRecipient, typed: messageTypedOfPage(scope, req, query.message), managesSharing },
+  };
 }, READS_OWN_RULES);
 
 /**
@@ -52,7 +59,7 @@ export default function MessagesPage({ frame, data }: FramedProps<Data>) {
       ) : data.recipients.length === 0 ? (
         <>
           <p>{tv("messaging.noRecipient", reader)}</p>
-          <SharingLink writer={reader} />
+          <SharingLink writer={reader} managesSharing={data.managesSharing} />
         </>
       ) : (
         <MessageForm id="nouveau" title={t("messaging.newTitle")} recipients={data.recipients} selectedRecipient={data.selectedRecipient ?? undefined} documents={data.documents} submitLabel={t("messaging.send")} writer={reader} typed={data.typed ?? undefined} errors={errors} fileAllowed={data.fileAllowed} />
