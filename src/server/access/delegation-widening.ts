@@ -12,12 +12,18 @@ import { rulesFromResources, type Delegation } from "./rules";
  * give a caregiver more are the use cases of src/server/delegations, which all start the new
  * terms after the pause and tell the patient with a cancel link. Pure, tested as a table
  * (tests/unit/access/delegation-widening.test.ts).
+ *
+ * `patient`: the patient's birth date, which ends at majority a delegation begun before it
+ * (rules.ts). Both versions are read with it, as decide() reads them: without it, a guardian who
+ * took the start off her child's caregiver's delegation, or moved it past the 18th birthday,
+ * changed no date this check saw, and the caregiver stayed in the young adult's space until the
+ * end date, up to three years (found by the attack round).
  */
-export function widensDelegation(patientId: string, next: Resource | undefined, stored: Resource | undefined, now: Date): boolean {
+export function widensDelegation(patientId: string, next: Resource | undefined, stored: Resource | undefined, now: Date, patient: { birthDate?: string } = {}): boolean {
   if (next?.resourceType !== "RelatedPerson") return false;
-  const after = delegationOf(patientId, next);
+  const after = delegationOf(patientId, next, patient);
   if (!after || !after.active) return false;
-  const before = stored?.resourceType === "RelatedPerson" ? delegationOf(patientId, stored) : undefined;
+  const before = stored?.resourceType === "RelatedPerson" ? delegationOf(patientId, stored, patient) : undefined;
   if (!before || !before.active || before.agentPatientId !== after.agentPatientId) return true;
   if (before.kind === "delegate" && after.kind === "guardian") return true;
   if ([...after.scopes].some((scope) => !before.scopes.has(scope))) return true;
@@ -31,6 +37,6 @@ function startsEarlier(after: Date | undefined, before: Date | undefined, now: D
   return !after || after < before;
 }
 
-function delegationOf(patientId: string, person: RelatedPerson): Delegation | undefined {
-  return rulesFromResources(patientId, [], [{ ...person, id: person.id ?? "new" }]).delegations[0];
+function delegationOf(patientId: string, person: RelatedPerson, patient: { birthDate?: string }): Delegation | undefined {
+  return rulesFromResources(patientId, [], [{ ...person, id: person.id ?? "new" }], patient).delegations[0];
 }

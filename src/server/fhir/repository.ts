@@ -66,7 +66,7 @@ export class Repository extends WriteGuards {
     }
     await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
     await this.refuseDocumentClaim(q, "create", { ...input, id }, undefined, facts.patientId);
-    this.refuseDelegationGrant("create", resource, undefined, facts.patientId);
+    await this.refuseDelegationGrant(q, "create", resource, undefined, facts.patientId);
     checkNamedProfessional(this.actor, resource, undefined);
     this.refuseFutureDocumentDate(resource, undefined);
     this.refuseUnreadableDocumentTitle(resource, undefined);
@@ -208,7 +208,7 @@ export class Repository extends WriteGuards {
     await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
     await this.refuseDocumentClaim(q, "update", input, stored.content, facts.patientId);
     this.refuseLabelChange(input, stored.content);
-    this.refuseDelegationGrant("update", resource, stored.content, facts.patientId);
+    await this.refuseDelegationGrant(q, "update", resource, stored.content, facts.patientId);
     this.refuseStatusMove(stored.content, resource);
     this.refuseMessageChange(stored.content, resource);
     this.refuseIdentityChange(stored.content, resource);

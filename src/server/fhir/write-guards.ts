@@ -16,6 +16,7 @@ import { DOCUMENT_TITLE_MAX, isDocumentTitle } from "@/lib/documents/document-ti
 import { patientIdOf } from "./columns";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { labelsChanged } from "./stated-labels";
+import { patientRowReadWith } from "./load-rules";
 import { Denied } from "./denied";
 import { FhirError, forbidden, unprocessable } from "./errors";
 import { isUuid } from "./ids";
@@ -83,8 +84,11 @@ export class WriteGuards extends ReadRepository {
    * one path: a paused RelatedPerson written by a client would skip the invitee's acceptance, the
    * e-mails and the cancel link. Narrowing and revoking stay immediate.
    */
-  protected refuseDelegationGrant(interaction: "create" | "update", next: Resource, stored: Resource | undefined, patientId: string | undefined): void {
-    if (this.actor.kind === "system" || !patientId || !widensDelegation(patientId, next, stored, this.now())) return;
+  protected async refuseDelegationGrant(q: Queryable, interaction: "create" | "update", next: Resource, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
+    if (this.actor.kind === "system" || !patientId || next.resourceType !== "RelatedPerson") return;
+    // Read with the patient's birth date, as decide() reads a delegation (delegation-widening.ts says why).
+    const patient = patientRowReadWith(await this.rules(patientId, q))?.content as Patient | undefined;
+    if (!widensDelegation(patientId, next, stored, this.now(), { birthDate: patient?.birthDate })) return;
     const message =
       "Une délégation se donne ou s'élargit depuis « Proches et délégations » (/espace/proches) : par une invitation, active 24 heures après son acceptation sauf confirmation. Réduire ou retirer des droits reste possible ici.";
     throw new Denied(

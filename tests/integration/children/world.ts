@@ -2,7 +2,7 @@ import type { Observation } from "@medplum/fhirtypes";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
-import { aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
+import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders/rules";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { growthObservation } from "@/server/children/growth-observation";
 import { systemRepository } from "@/server/fhir/repository";
@@ -49,4 +49,18 @@ export function birthDayFor(years: number, days = 0, now = new Date()): string {
   const [y, m, d] = today.split("-");
   const sameDay = `${String(Number(y) - years)}-${m}-${m === "02" && d === "29" ? "28" : d}`;
   return addDaysToDay(sameDay, days);
+}
+
+/**
+ * A child (born `birthDate`) whose guardian is `guardian`, and a caregiver the guardian chose for
+ * him a month ago, able to read his documents and record until `end` (a Paris day).
+ */
+export async function aChildWithCaregiver(guardian: string, caregiver: string, birthDate: string, end: string) {
+  const repo = await systemRepository("children-tests");
+  const child = (await repo.create(aPatient({ given: "Noé", family: "Martin", gender: "male", birthDate }))).id!;
+  await repo.create(aGuardianship({ patientId: child, agentPatientId: guardian, scopes: [] }));
+  const tie = await repo.create(
+    aDelegation({ patientId: child, agentPatientId: caregiver, scopes: ["documents:read", "record:read"], start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end }),
+  );
+  return { child, tie };
 }
