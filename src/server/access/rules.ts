@@ -59,6 +59,13 @@ export type Delegation = {
    * date de fin ».
    */
   endsAtMajority?: true;
+  /**
+   * Chosen while the patient was a minor (begun before the 18th birthday, or with no start to
+   * say otherwise), so by the parental authority, the only one who gives delegations in a
+   * child's space: the caregiver then gets no more of it than that authority has, nothing the
+   * minor keeps secret from her parents (agent-decision.ts, MINOR_SECRET).
+   */
+  chosenInMinority?: true;
 };
 
 export function emptyRules(patientId: string): PatientRules {
@@ -177,6 +184,7 @@ export function rulesFromResources(
         end: endsAtMajority ? earliest(end, majority) : end,
         active: person.active !== false,
         ...(endsAtMajority && majority && (!end || majority <= end) ? { endsAtMajority: true as const } : {}),
+        ...(guardian || (majority !== undefined && (start === undefined || start < majority)) ? { chosenInMinority: true as const } : {}),
       },
     ];
   });
