@@ -23,8 +23,12 @@ export async function immunizationRecommendationSearch({ url, actor, repo, base 
   if (!isUuid(patientId)) throw notFound();
   const id = patientId.toLowerCase();
   const allowed = await repo.decideOn("read", { resourceType: "Immunization", patientId: id, confidentiality: "N", labels: [] });
-  if (!allowed.allow) {
-    await repo.audit({ patientId: id, entity: COMPUTED_TYPE, interaction: "search", outcome: "denied", reason: allowed.reason });
+  // Prevention is for the professionals the patient authorises, as on their prevention tab
+  // (pro-prevention-page-data.ts): break-glass opens the record to read, not the calendar worked
+  // out from it (the API gave it to the emergency physician; found by the attack round).
+  const refusal = !allowed.allow ? allowed.reason : allowed.reason === "emergency" ? "not-authorised" : undefined;
+  if (refusal) {
+    await repo.audit({ patientId: id, entity: COMPUTED_TYPE, interaction: "search", outcome: "denied", reason: refusal });
     throw notFound();
   }
   const { items, date } = await preventionOf(repo, id);
