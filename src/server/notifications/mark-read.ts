@@ -1,5 +1,6 @@
 import "@/server/server-only";
 import { spaceOf } from "../access/actor";
+import { actorForSession } from "../auth/actor-for-session";
 import { switchSpace } from "../auth/switch-space";
 import type { RequestScope } from "../documents/request-repository";
 import { markAllRead, markReadLeadingTo, openNotification } from "../db/notification-store";
@@ -40,7 +41,19 @@ export async function openMyNotification(scope: RequestScope, id: string, now: D
   // The right to act in its space has ended since (a delegation withdrawn): back to the list, which
   // says why rather than reading as if « Voir » had done nothing.
   if (opened.patientId && opened.patientId !== spaceOf(scope.actor) && !(await switchSpace(scope.session, opened.patientId, now))) return "/espace/notifications?espace=perdu";
+  // A caregiver is taken to the page, not to the part of it the notice is about: a « prévention à
+  // prévoir » led to its item's card, whose name (#item-pertussis_pregnancy-title) told a caregiver
+  // who may read the notices, not the record, what the record made due, a secret (V) pregnancy
+  // included (found by the attack round). The page then shows her only what she may see.
+  if (opened.link.includes("#") && (await actsAsCaregiverIn(scope, opened.patientId, now))) return opened.link.slice(0, opened.link.indexOf("#")) as `/${string}`;
   return opened.link as `/${string}`;
+}
+
+/** Whether the person acts in that space under a caregiver's delegation (not as its patient, nor as a guardian). */
+async function actsAsCaregiverIn(scope: RequestScope, patientId: string | null, now: Date): Promise<boolean> {
+  if (!patientId) return false;
+  if (patientId === spaceOf(scope.actor)) return scope.actor.kind === "delegate";
+  return (await actorForSession({ ...scope.session, activeSpace: `Patient/${patientId}` }, now))?.kind === "delegate";
 }
 
 /** A notice of a space other than those the session's owners cover, opened as that space's when the person reaches it. */
