@@ -1,5 +1,5 @@
 import type { DocumentReference, Observation } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aDocument } from "@/lib/fhir/builders/documents";
 import { aPatient, aPractitioner } from "@/lib/fhir/builders/people";
@@ -7,8 +7,8 @@ import { aDelegation } from "@/lib/fhir/builders/rules";
 import { growthObservation } from "@/server/children/growth-observation";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { fhir, idsOf, signIn, warmUpValidator } from "../fhir-api/http";
-import { aChildWithCaregiver, birthDayFor, MINOR_SECRET_LABEL } from "./world";
+import { fhir, idsOf, signIn } from "../fhir-api/http";
+import { aChildWithCaregiver, birthDayFor, useParentAndAunt, MINOR_SECRET_LABEL } from "./world";
 
 /**
  * A caregiver invited into a child's space acts under the parental authority that chose them
@@ -19,28 +19,20 @@ import { aChildWithCaregiver, birthDayFor, MINOR_SECRET_LABEL } from "./world";
  */
 useTestDatabase();
 const system = () => systemRepository("caregiver-minor-secret-tests");
-let camille: string;
-let aunt: string;
-
-beforeAll(async () => {
-  warmUpValidator();
-  const repo = await system();
-  camille = (await repo.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
-  aunt = (await repo.create(aPatient({ given: "Rose", family: "Tante", birthDate: "1970-01-01" }))).id!;
-}, 120_000);
+const family = useParentAndAunt();
 
 describe("what a minor keeps from her parents is kept from the caregiver they chose", () => {
   it("the caregiver reads, searches and lists none of it; what is not secret she still reads", async () => {
     const repo = await system();
-    const { child } = await aChildWithCaregiver(camille, aunt, birthDayFor(15), addMonthsToDay(parisDayOf(new Date()), 12));
+    const { child } = await aChildWithCaregiver(family().camille, family().aunt, birthDayFor(15), addMonthsToDay(parisDayOf(new Date()), 12));
     const doctor = `Practitioner/${(await repo.create(aPractitioner({ given: "Sophie", family: "Bernard" }))).id}`;
     const plain = (await repo.create(aDocument({ patientId: child, kind: "consultation", author: doctor, title: "Certificat de santé" }))).id!;
     const secret = (
       await repo.create<DocumentReference>({ ...aDocument({ patientId: child, kind: "consultation", author: doctor, title: "Consultation confidentielle" }), meta: { security: [MINOR_SECRET_LABEL] } })
     ).id!;
     const secretMeasure = (await repo.create<Observation>({ ...growthObservation(child, "weight", 52, parisDayOf(new Date()), doctor), meta: { security: [MINOR_SECRET_LABEL] } })).id!;
-    const caregiver = await signIn(`Patient/${aunt}`, { space: child, name: "Rose Tante" });
-    const guardian = await signIn(`Patient/${camille}`, { space: child, name: "Camille Martin" });
+    const caregiver = await signIn(`Patient/${family().aunt}`, { space: child, name: "Rose Tante" });
+    const guardian = await signIn(`Patient/${family().camille}`, { space: child, name: "Camille Martin" });
 
     for (const session of [guardian, caregiver]) {
       expect((await fhir("GET", `DocumentReference/${plain}`, { cookie: session.cookie })).status).toBe(200);

@@ -1,12 +1,11 @@
 import type { Patient, RelatedPerson } from "@medplum/fhirtypes";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
-import { aPatient } from "@/lib/fhir/builders/people";
 import { majorityDay } from "@/server/children/majority";
 import { systemRepository } from "@/server/fhir/repository";
 import { useTestDatabase } from "../../setup/test-database";
-import { fhir, sameOrigin, signIn, warmUpValidator } from "../fhir-api/http";
-import { aChildWithCaregiver, birthDayFor } from "./world";
+import { fhir, sameOrigin, signIn } from "../fhir-api/http";
+import { aChildWithCaregiver, birthDayFor, useParentAndAunt } from "./world";
 
 /**
  * A caregiver invited into a child's space by a guardian leaves it at the child's 18th birthday
@@ -17,24 +16,16 @@ import { aChildWithCaregiver, birthDayFor } from "./world";
  */
 useTestDatabase();
 const system = () => systemRepository("caregiver-past-majority-tests");
-let camille: string;
-let aunt: string;
-
-beforeAll(async () => {
-  warmUpValidator();
-  const repo = await system();
-  camille = (await repo.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
-  aunt = (await repo.create(aPatient({ given: "Rose", family: "Tante", birthDate: "1970-01-01" }))).id!;
-}, 120_000);
+const family = useParentAndAunt();
 
 describe("a guardian cannot make her child's caregiver outlive his majority", () => {
   const inTwoYears = () => addMonthsToDay(parisDayOf(new Date()), 24);
 
   it("taking the start off the delegation, or moving it past the birthday, is refused like any widening; the caregiver's access still ends at 18", async () => {
     const birthDate = birthDayFor(18, 10);
-    const { child, tie } = await aChildWithCaregiver(camille, aunt, birthDate, inTwoYears());
-    const guardian = await signIn(`Patient/${camille}`, { space: child, name: "Camille Martin" });
-    const caregiver = await signIn(`Patient/${aunt}`, { space: child, name: "Rose Tante" });
+    const { child, tie } = await aChildWithCaregiver(family().camille, family().aunt, birthDate, inTwoYears());
+    const guardian = await signIn(`Patient/${family().camille}`, { space: child, name: "Camille Martin" });
+    const caregiver = await signIn(`Patient/${family().aunt}`, { space: child, name: "Rose Tante" });
     const afterBirthday = `${addDaysToDay(majorityDay(birthDate)!, 1)}T12:00:00.000Z`;
     const changes: RelatedPerson[] = [
       { ...tie, period: { end: tie.period!.end } },

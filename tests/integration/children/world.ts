@@ -1,3 +1,4 @@
+import { beforeAll } from "vitest";
 import type { Observation } from "@medplum/fhirtypes";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aDocument } from "@/lib/fhir/builders/documents";
@@ -6,7 +7,7 @@ import { aDelegation, aGuardianship, anAuthorisation } from "@/lib/fhir/builders
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { growthObservation } from "@/server/children/growth-observation";
 import { systemRepository } from "@/server/fhir/repository";
-import { signIn, type SignedIn } from "../fhir-api/http";
+import { signIn, warmUpValidator, type SignedIn } from "../fhir-api/http";
 
 /**
  * A family for the children tests, fresh ids each run: Léo (boy, born 2016-09-10) whose guardians
@@ -49,6 +50,22 @@ export function birthDayFor(years: number, days = 0, now = new Date()): string {
   const [y, m, d] = today.split("-");
   const sameDay = `${String(Number(y) - years)}-${m}-${m === "02" && d === "29" ? "28" : d}`;
   return addDaysToDay(sameDay, days);
+}
+
+/**
+ * Camille, a parent, and Rose, the aunt she may make her children's caregiver: made before the
+ * file's tests (with the FHIR validator warmed up), read by the getter returned.
+ */
+export function useParentAndAunt(): () => { camille: string; aunt: string } {
+  let family = { camille: "", aunt: "" };
+  beforeAll(async () => {
+    warmUpValidator();
+    const repo = await systemRepository("children-tests");
+    const camille = (await repo.create(aPatient({ given: "Camille", family: "Martin", birthDate: "1985-03-14" }))).id!;
+    const aunt = (await repo.create(aPatient({ given: "Rose", family: "Tante", birthDate: "1970-01-01" }))).id!;
+    family = { camille, aunt };
+  }, 120_000);
+  return () => family;
 }
 
 /**
