@@ -4,8 +4,8 @@ import { rulesFromResources, type Delegation } from "./rules";
 /**
  * Whether writing `next` over `stored` (undefined: a create) lets an agent do something, at
  * some instant, that `stored` did not: a new live delegation, another agent, a caregiver made a
- * guardian, a scope added, a later or removed last day, a pause ended early, a revoked
- * delegation brought back. Narrowing (fewer scopes, an earlier end, a revocation) is not.
+ * guardian, a scope added, a later or removed last day, a pause ended early, a start taken off,
+ * a revoked delegation brought back. Narrowing (fewer scopes, an earlier end, a revocation) is not.
  *
  * The pause against pressure (issue 13, delegations/invitation-state.ts) hangs on this: the
  * repository refuses every widening write from a request (API or page), so the only ways to
@@ -31,10 +31,16 @@ export function widensDelegation(patientId: string, next: Resource | undefined, 
   return startsEarlier(after.start, before.start, now);
 }
 
-/** A start moved earlier matters only while the stored one is still ahead (a pause running). */
+/**
+ * A start moved earlier matters only while the stored one is still ahead (a pause running). A
+ * start taken off always does: without one, a delegation reads as never begun during a minority
+ * (rules.ts), so it would neither end at the 18th birthday nor be kept from what the minor keeps
+ * secret from her parents.
+ */
 function startsEarlier(after: Date | undefined, before: Date | undefined, now: Date): boolean {
+  if (before && !after) return true;
   if (!before || before <= now) return false;
-  return !after || after < before;
+  return after !== undefined && after < before;
 }
 
 function delegationOf(patientId: string, person: RelatedPerson, patient: { birthDate?: string }): Delegation | undefined {

@@ -60,10 +60,10 @@ export type Delegation = {
    */
   endsAtMajority?: true;
   /**
-   * Chosen while the patient was a minor (begun before the 18th birthday, or with no start to
-   * say otherwise), so by the parental authority, the only one who gives delegations in a
-   * child's space: the caregiver then gets no more of it than that authority has, nothing the
-   * minor keeps secret from her parents (agent-decision.ts, MINOR_SECRET).
+   * Chosen while the patient was a minor (begun before the 18th birthday), so by the parental
+   * authority, the only one who gives delegations in a child's space: the caregiver then gets no
+   * more of it than that authority has, nothing the minor keeps secret from her parents
+   * (agent-decision.ts, MINOR_SECRET). No request takes a start off (delegation-widening.ts).
    */
   chosenInMinority?: true;
 };
@@ -184,7 +184,7 @@ export function rulesFromResources(
         end: endsAtMajority ? earliest(end, majority) : end,
         active: person.active !== false,
         ...(endsAtMajority && majority && (!end || majority <= end) ? { endsAtMajority: true as const } : {}),
-        ...(guardian || (majority !== undefined && (start === undefined || start < majority)) ? { chosenInMinority: true as const } : {}),
+        ...(endsAtMajority ? { chosenInMinority: true as const } : {}),
       },
     ];
   });

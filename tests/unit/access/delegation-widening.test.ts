@@ -37,6 +37,8 @@ const ROWS: [string, RelatedPerson | undefined, RelatedPerson, boolean][] = [
   ["a pause removed", base({ start: FUTURE }), base({ start: undefined }), true],
   ["a pause made longer", base({ start: FUTURE }), base({ start: "2026-12-05T08:00:00Z" }), false],
   ["the start of a running delegation moved earlier (already in force)", base(), base({ start: "2026-10-01T08:00:00Z" }), false],
+  // Without a start, the rules read a delegation as never begun during a minority (rules.ts).
+  ["the start of a running delegation taken off", base(), base({ start: undefined }), true],
   ["nothing changed", base(), base(), false],
 ];
 
@@ -46,6 +48,15 @@ describe("widensDelegation", () => {
       expect(widensDelegation(PATIENT, next, stored, NOW)).toBe(widens);
     });
   }
+
+  it("reads both versions with the patient's birth date: a caregiver chosen in a child's space kept past 18 gets more", () => {
+    // 18 on 15 December 2026: the delegation begun in November ends then, whatever its last day.
+    const child = { birthDate: "2008-12-15" };
+    const afterBirthday = "2026-12-16T08:00:00Z";
+    expect(widensDelegation(PATIENT, base({ start: afterBirthday }), base(), NOW, child)).toBe(true);
+    expect(widensDelegation(PATIENT, base({ start: afterBirthday }), base(), NOW)).toBe(false);
+    expect(widensDelegation(PATIENT, base({ end: "2027-01-31" }), base(), NOW, child)).toBe(false);
+  });
 
   it("concerns delegations only: any other resource, and a delete, give nothing", () => {
     expect(widensDelegation(PATIENT, aDocument({ patientId: PATIENT }), undefined, NOW)).toBe(false);
