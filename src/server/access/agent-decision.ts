@@ -92,7 +92,7 @@ export function delegateMay(
   if (resource.confidentiality === "V") return deny("secret");
   // What a minor keeps from her parents (CSP art. L1111-5) is kept from the caregiver they chose
   // for her too: acting under the parental authority, she gets no more than a guardian does.
-  if (delegation.chosenInMinority && resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
+  if (delegation.minorSecretKeptUntil && now < delegation.minorSecretKeptUntil && resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
   const scopeFree = READS.has(interaction) && (domain === "profile" || domain === "messages");
   if (!scopeFree && !scopesAllowing(interaction, domain).some((scope) => delegation.scopes.has(scope))) return deny("scope-missing");
   const decision = ownerMay(interaction, domain, resource);

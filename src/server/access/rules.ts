@@ -60,12 +60,13 @@ export type Delegation = {
    */
   endsAtMajority?: true;
   /**
-   * Chosen while the patient was a minor (begun before the 18th birthday), so by the parental
-   * authority, the only one who gives delegations in a child's space: the caregiver then gets no
-   * more of it than that authority has, nothing the minor keeps secret from her parents
+   * The patient's majority, for a delegation that may have been chosen while she was a minor
+   * (begun before the 18th birthday, or with no start to say when), so by the parental authority,
+   * the only one who gives delegations in a child's space: until then the caregiver gets no more
+   * of it than that authority has, nothing the minor keeps secret from her parents
    * (agent-decision.ts, MINOR_SECRET). No request takes a start off (delegation-widening.ts).
    */
-  chosenInMinority?: true;
+  minorSecretKeptUntil?: Date;
 };
 
 export function emptyRules(patientId: string): PatientRules {
@@ -184,7 +185,7 @@ export function rulesFromResources(
         end: endsAtMajority ? earliest(end, majority) : end,
         active: person.active !== false,
         ...(endsAtMajority && majority && (!end || majority <= end) ? { endsAtMajority: true as const } : {}),
-        ...(endsAtMajority ? { chosenInMinority: true as const } : {}),
+        ...(majority && (start === undefined || start < majority) ? { minorSecretKeptUntil: majority } : {}),
       },
     ];
   });

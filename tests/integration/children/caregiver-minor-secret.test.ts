@@ -45,6 +45,19 @@ describe("what a minor keeps from her parents is kept from the caregiver they ch
     }
   });
 
+  it("nor from a caregiver whose delegation says no start (written before starts were kept), while the child is a minor", async () => {
+    const repo = await system();
+    const { child, tie } = await aChildWithCaregiver(family().camille, family().aunt, birthDayFor(15), addMonthsToDay(parisDayOf(new Date()), 12));
+    await repo.update({ ...tie, period: { end: tie.period!.end } });
+    const doctor = `Practitioner/${(await repo.create(aPractitioner({ given: "Sophie", family: "Bernard" }))).id}`;
+    const secret = (
+      await repo.create<DocumentReference>({ ...aDocument({ patientId: child, kind: "consultation", author: doctor, title: "Consultation confidentielle" }), meta: { security: [MINOR_SECRET_LABEL] } })
+    ).id!;
+    const caregiver = await signIn(`Patient/${family().aunt}`, { space: child, name: "Rose Tante" });
+    expect((await fhir("GET", `DocumentReference/${secret}`, { cookie: caregiver.cookie })).status).toBe(404);
+    expect(idsOf(await fhir("GET", `DocumentReference?patient=${child}`, { cookie: caregiver.cookie }))).not.toContain(secret);
+  });
+
   it("a caregiver the young adult chose after her 18th birthday reads what she kept from her parents as a minor", async () => {
     const repo = await system();
     const adult = (await repo.create(aPatient({ given: "Léa", family: "Martin", birthDate: birthDayFor(19) }))).id!;
