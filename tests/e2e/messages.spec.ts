@@ -121,10 +121,14 @@ test("Camille's messaging works with JavaScript off", async ({ browser }) => {
   await camille.getByLabel("Votre message").fill("Envoyé sans JavaScript.");
   await camille.getByRole("button", { name: "Envoyer" }).click();
   await expect(camille.getByRole("status")).toContainText("Votre message a été envoyé.");
-  await expect(camille.getByText("Envoyé sans JavaScript.")).toBeVisible();
+  // Sent without a subject, the conversation is called by its opening words (conversation-title.ts).
+  await expect(camille.getByRole("heading", { level: 1, name: "« Envoyé sans JavaScript. »" })).toBeVisible();
+  await expect(camille.getByText("Envoyé sans JavaScript.", { exact: true })).toBeVisible();
   await camille.getByRole("button", { name: "Retirer ce message" }).click();
   await expect(camille.getByRole("status")).toContainText("Le message a été retiré.");
   await expect(camille.getByText("Message retiré")).toBeVisible();
+  // Its only message withdrawn, nothing of it is quoted any more.
+  await expect(camille.getByRole("heading", { level: 1, name: "Sans objet" })).toBeVisible();
   await camille.getByRole("link", { name: /Toutes les conversations/ }).click();
   await expect(camille.getByRole("heading", { level: 1, name: "Messagerie sécurisée" })).toBeVisible();
 });
