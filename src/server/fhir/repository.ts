@@ -27,6 +27,7 @@ import { checkNamedProfessional, prepareForWrite, writtenBy } from "./prepare-wr
 import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
 import { eraseWithdrawnText } from "./withdrawn-message";
+import { untellWithdrawnMessage } from "./withdrawn-message-news";
 
 export type { TransactionScope } from "./transaction-scope";
 
@@ -218,6 +219,8 @@ export class Repository extends WriteGuards {
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
+    // After the audit row, as a new message takes the conversation's lock after its own (withdrawn-message-news.ts).
+    await untellWithdrawnMessage(q, stored.content, resource);
     if (resource.resourceType === "Consent") await tellPatientOfChoiceMadeForHer(q, this.actor, stored.patient_id, now);
     this.forgetAfterWrite(resource);
     return resource as T;

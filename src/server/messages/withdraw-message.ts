@@ -11,7 +11,9 @@ import { MessageRefused } from "./message-refused";
  * "Retirer" a message: only its sender, only within five minutes of sending it. It stays in the
  * conversation as "message retiré", its text, subject and attachment gone from the current version (the
  * repository checks the same rules, whatever the door: message-changes.ts). An attached
- * document stays in the record: `documentKept` says there was one.
+ * document stays in the record: `documentKept` says there was one. The recipients' « Nouveau
+ * message » counts it no more, in the same transaction (withdrawn-message-news.ts, in the
+ * repository's update, for the FHIR API's withdrawal too).
  */
 export async function withdrawMessage(repo: Repository, messageId: string): Promise<{ conversationId: string; documentKept: boolean }> {
   if (!isUuid(messageId)) throw notFound();

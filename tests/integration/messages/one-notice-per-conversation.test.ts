@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as openRoute } from "@/app/api/notifications/[id]/ouvrir/route";
 import * as patientConversationPage from "@/pages/espace/messages/[conversation]";
-import * as patientNotificationsPage from "@/pages/espace/notifications";
 import * as proConversationPage from "@/pages/pro/messages/[conversation]";
-import * as proNotificationsPage from "@/pages/pro/notifications";
 import { useTestDatabase } from "../../setup/test-database";
 import { inRequestScope } from "../../setup/next-headers-scope";
 import { servePage } from "../pages/pages-route";
 import { formPost, params } from "../prescriptions/http";
-import { buildMessagesWorld, conversationOf, noticeOf, post, type MessagesWorld } from "./world";
+import { ANSWERED, countLine, notices as noticesPage, RECEIVED, sendAs, type Who } from "./notices-page";
+import { buildMessagesWorld, type MessagesWorld } from "./world";
 
 useTestDatabase();
 
@@ -24,45 +23,14 @@ beforeAll(async () => {
   world = await buildMessagesWorld();
 }, 120_000);
 
-type Who = keyof MessagesWorld["sessions"];
-const RECEIVED = "Vous avez reçu un nouveau message.";
-const ANSWERED = "Un professionnel de santé a répondu à un message que vous avez écrit pour une personne que vous aidez.";
-
-async function send(who: Who, fields: Record<string, string>): Promise<string> {
-  const sent = await post("send", fields, { cookie: world.sessions[who].cookie });
-  expect(noticeOf(sent)).toBe("envoye");
-  return conversationOf(sent);
-}
-
-/** The notifications page as the person gets it: its rows (text, count line, id) and the unread counts it and the header show. */
-async function notices(who: Who): Promise<{ rows: { text: string; id: string; unread: boolean; html: string }[]; unread: number; header: number | undefined }> {
-  const pro = who === "bernard" || who === "petit" || who === "ancien" || who === "autre";
-  const page = pro
-    ? await servePage(proNotificationsPage, "/pro/notifications", { cookie: world.sessions[who].cookie })
-    : await servePage(patientNotificationsPage, "/espace/notifications", { cookie: world.sessions[who].cookie });
-  expect(page.status).toBe(200);
-  const html = page.html!;
-  const rows = html
-    .split("<li ")
-    .slice(1)
-    .map((li) => ({
-      text: /aria-label="Voir : ([^"]*)"/.exec(li)?.[1] ?? "",
-      id: /\/api\/notifications\/([0-9a-f-]{36})\/ouvrir/.exec(li)?.[1] ?? "",
-      unread: li.includes(">Non lue<"),
-      html: li,
-    }))
-    .filter((row) => row.id !== "");
-  const unread = Number(/(\d+) non lues?</.exec(html)?.[1] ?? 0);
-  return { rows, unread, header: page.frame?.header.notifications?.unread };
-}
+const send = (who: Who, fields: Record<string, string>) => sendAs(world, who, fields);
+const notices = (who: Who) => noticesPage(world, who);
 
 async function openNotice(who: Who, id: string): Promise<void> {
   const request = formPost(`/api/notifications/${id}/ouvrir`, {}, { cookie: world.sessions[who].cookie });
   const response = await inRequestScope(request, () => openRoute(request, params({ id })));
   expect(response.status).toBe(303);
 }
-
-const countLine = (html: string) => /(\d+) nouveaux? messages?/.exec(html)?.[0] ?? null;
 
 describe("one notice per unread conversation", () => {
   it("the professional: three messages make one notice, refreshed to the top; read, the next message has its own", async () => {
