@@ -31,7 +31,7 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
           </div>
         ) : null}
       </PageHeader>
-      <RecordTabs patientId={data.patientId} name={data.name} current="documents" prevention={data.emergencyUntil === null} />
+      <RecordTabs patientId={data.patientId} name={data.name} current="documents" prevention={data.prevention} />
       {data.emergencyUntil ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert> : null}
       <DocumentsListView
         basePath={basePath}

@@ -3,8 +3,8 @@ import { t } from "@/lib/i18n/messages";
 /**
  * The tabs of a patient's record as a professional sees it: its documents, its prevention. Plain
  * links in a named navigation, the current one marked for screen readers (aria-current), so they
- * work without JavaScript. No prevention tab under emergency access: prevention is for the
- * professionals the patient authorises.
+ * work without JavaScript. No prevention tab for a professional let in by an emergency access
+ * alone: prevention is for the professionals the patient authorises (prevention-refusal.ts).
  */
 export function RecordTabs({ patientId, name, current, prevention }: { patientId: string; name: string; current: "documents" | "prevention"; prevention: boolean }) {
   const basePath = `/pro/patients/${patientId}`;

@@ -1,6 +1,7 @@
 import "@/server/server-only";
 import { parseDocumentFilters, type DocumentFilters } from "@/lib/documents/document-filters";
 import { noteFirstAccess } from "../notifications/note-first-access";
+import { preventionRefusal } from "../prevention/prevention-refusal";
 import { listWithFacets, type DocumentFacets } from "./list-document-facets";
 import type { DocumentList } from "./list-documents";
 import { patientIdentity } from "./patient-identity";
@@ -15,6 +16,8 @@ export type PatientRecordPageData = {
   facets: DocumentFacets;
   /** Under emergency access: until when (ISO); null otherwise. */
   emergencyUntil: string | null;
+  /** Whether the record has its prevention tab: not for a professional let in by an emergency access alone (prevention-refusal.ts). */
+  prevention: boolean;
   canAdd: boolean;
 };
 
@@ -34,10 +37,11 @@ export async function patientRecordPageData(
   const { filters, invalid } = parseDocumentFilters(params);
   const emergency = actor.emergency?.patientId === patientId ? actor.emergency : undefined;
   // The first-access notice is sent beside the documents: it needs only that the professional may see the patient.
-  const [{ list, facets }, , create] = await Promise.all([
+  const [{ list, facets }, , create, preventionRefused] = await Promise.all([
     listWithFacets(repo, patientId, filters),
     noteFirstAccess(repo, patientId),
     repo.decideOn("create", { resourceType: "DocumentReference", patientId, confidentiality: "N", labels: [] }),
+    preventionRefusal(repo, patientId),
   ]);
   return {
     patientId,
@@ -47,6 +51,7 @@ export async function patientRecordPageData(
     invalidFilters: invalid,
     facets,
     emergencyUntil: emergency ? emergency.until.toISOString() : null,
+    prevention: preventionRefused === undefined,
     canAdd: create.allow,
   };
 }

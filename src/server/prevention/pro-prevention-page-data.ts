@@ -4,6 +4,7 @@ import { noteFirstAccess } from "../notifications/note-first-access";
 import type { RequestScope } from "../documents/request-scope";
 import { preventionOf } from "./evaluate-patient";
 import { groupItems } from "./group-items";
+import { preventionRefusal } from "./prevention-refusal";
 import type { PreventionItem } from "./types";
 
 export type ProPreventionPageData = {
@@ -13,7 +14,8 @@ export type ProPreventionPageData = {
   date: string;
   /**
    * What is due or overdue, due within a year, and up to date: the only items the page shows.
-   * Null under emergency access: prevention is for the professionals the patient authorises.
+   * Null when he is let in by an emergency access alone: prevention is for the professionals the
+   * patient authorises (prevention-refusal.ts).
    */
   groups: { now: PreventionItem[]; soon: PreventionItem[]; upToDate: PreventionItem[] } | null;
   /** The record carries no full birth date: the calendar cannot be computed. */
@@ -34,7 +36,8 @@ export async function proPreventionPageData({ repo, actor }: RequestScope, patie
   const identity = await patientIdentity(repo, patientId);
   if (!identity || actor.kind !== "practitioner") return undefined;
   const base = { patientId, name: identity.name, noBirthDate: false };
-  if (actor.emergency?.patientId === patientId) return { ...base, date: "", groups: null };
+  // By the ground he is let in on, not by the session's emergency: authorised, he keeps the calendar with an emergency open too.
+  if (await preventionRefusal(repo, patientId)) return { ...base, date: "", groups: null };
   // Opened straight from a link, this tab may be the professional's first look at the record: the
   // patient is told, as from the documents tab (the notice needs only that they may see the patient).
   const [{ items, date }] = await Promise.all([preventionOf(repo, patientId, { patient: identity.patient, about: "other" }), noteFirstAccess(repo, patientId)]);

@@ -4,6 +4,7 @@ import { invalid, notFound } from "../../fhir/errors";
 import { isUuid } from "../../fhir/ids";
 import type { Repository } from "../../fhir/repository";
 import { preventionOf, CURRENT_CALENDAR } from "../../prevention/evaluate-patient";
+import { preventionRefusal } from "../../prevention/prevention-refusal";
 import { toImmunizationRecommendation } from "../../prevention/to-immunization-recommendation";
 import { searchBundle } from "../bundle";
 import { fhirJson } from "../responses";
@@ -22,11 +23,9 @@ export async function immunizationRecommendationSearch({ url, actor, repo, base 
   if (!patientId) throw invalid("Le paramètre « patient » est obligatoire.");
   if (!isUuid(patientId)) throw notFound();
   const id = patientId.toLowerCase();
-  const allowed = await repo.decideOn("read", { resourceType: "Immunization", patientId: id, confidentiality: "N", labels: [] });
-  // Prevention is for the professionals the patient authorises, as on their prevention tab
-  // (pro-prevention-page-data.ts): break-glass opens the record to read, not the calendar worked
-  // out from it (the API gave it to the emergency physician; found by the attack round).
-  const refusal = !allowed.allow ? allowed.reason : allowed.reason === "emergency" ? "not-authorised" : undefined;
+  // Prevention is for the professionals the patient authorises, as on their prevention tab: not
+  // under emergency access alone (the API gave it to the emergency physician; found by the attack round).
+  const refusal = await preventionRefusal(repo, id);
   if (refusal) {
     await repo.audit({ patientId: id, entity: COMPUTED_TYPE, interaction: "search", outcome: "denied", reason: refusal });
     throw notFound();
