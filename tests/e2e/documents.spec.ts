@@ -60,12 +60,17 @@ test("Camille filters her documents by category, in the URL", async ({ browser }
   await page.goto("/espace/documents");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes documents");
   await expect(results(page)).toBeVisible();
+  // Opened plainly, the page starts at its top: nothing has the focus.
+  await expect(page.locator(":focus")).toHaveCount(0);
   await expectNoAxeViolations(page, "documents list");
 
   await page.getByLabel("Catégorie").selectOption({ label: "Imagerie" });
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(/[?&]categorie=imaging/);
   await expect(rowTitled(page, XRAY_TITLE)).toBeVisible();
+  // The page that answers the filters puts the focus on its count, read first, the keyboard
+  // starting there (documents-list-view.tsx), not back at the top of the page.
+  await expect(page.getByRole("heading", { level: 2, name: /^\d+ documents?$/ })).toBeFocused();
   const categories = await results(page).locator("tbody tr td:nth-child(2)").allInnerTexts();
   expect(categories.length).toBeGreaterThan(0);
   expect(new Set(categories)).toEqual(new Set(["Imagerie"]));
@@ -141,7 +146,7 @@ test("Camille finds a word that appears only inside a PDF, and opens the documen
   await page.getByLabel("Rechercher un mot").fill(PDF_ONLY_WORD);
   await page.getByRole("button", { name: "Appliquer les filtres" }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]q=${PDF_ONLY_WORD}`));
-  await expect(page.getByRole("heading", { name: "1 document", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "1 document", exact: true })).toBeFocused();
   const row = rowTitled(page, XRAY_TITLE);
   await expect(row).toBeVisible();
   await expect(row).not.toContainText(PDF_ONLY_WORD);

@@ -17,6 +17,19 @@ export function countLabel(total: number, capped = false): string {
 
 const isFiltered = (f: DocumentFilters) => Boolean(f.category || f.author || f.facility || f.from || f.to || f.text);
 
+/**
+ * The list opened as the answer to its filters form or a pager link (filters or a page in the
+ * URL, even ones refused): the page reloads, and without this the focus went back to its top,
+ * the count unread, a keyboard or screen-reader user left to find the results again. The count
+ * takes the focus, as the sharing page's search results do (professional-search.tsx); a refused
+ * filter's notice takes it instead, or the count would be read as that of the filters asked for.
+ * A notice above (`focusTaken`) keeps it. Opened plainly, the page starts at its top.
+ */
+function focusOf(filters: DocumentFilters, invalidFilters: boolean, focusTaken: boolean): "count" | "invalid" | null {
+  if (focusTaken || !(isFiltered(filters) || filters.page > 1 || invalidFilters)) return null;
+  return invalidFilters ? "invalid" : "count";
+}
+
 /** The body of a documents list, shared by the patient's space and the professional's view of a record. */
 export function DocumentsListView({
   basePath,
@@ -27,6 +40,7 @@ export function DocumentsListView({
   facets,
   toolbar,
   ownSpace = false,
+  focusTaken = false,
 }: {
   basePath: string;
   hrefOf: (id: string) => string;
@@ -37,16 +51,23 @@ export function DocumentsListView({
   toolbar?: ReactNode;
   /** The patient in her own space: the filter names her own documents « Mes documents ». */
   ownSpace?: boolean;
+  /** A notice above the list has the focus (Alert): the list leaves it there. */
+  focusTaken?: boolean;
 }) {
+  const focus = focusOf(filters, invalidFilters, focusTaken);
   // Counted exactly (not « plus de 1 000 »), the list has documents, and this page is past them.
   const pastLastPage = list.items.length === 0 && list.total > 0 && !list.totalCapped && list.page > list.pageCount;
   return (
     <div className="flex flex-col gap-6">
-      {invalidFilters ? <Alert tone="info">{t("documents.invalidFilters")}</Alert> : null}
+      {invalidFilters ? (
+        <Alert tone="info" takesFocus={focus === "invalid"}>
+          {t("documents.invalidFilters")}
+        </Alert>
+      ) : null}
       <DocumentFiltersForm action={basePath} filters={filters} authors={facets.authors} facilities={facets.facilities} ownSpace={ownSpace} />
       <section aria-labelledby="results-title" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="results-title" className="text-xl font-semibold" aria-live="polite">
+          <h2 id="results-title" tabIndex={focus === "count" ? -1 : undefined} autoFocus={focus === "count"} className="text-xl font-semibold" aria-live="polite">
             {countLabel(list.total, list.totalCapped)}
           </h2>
           {toolbar}

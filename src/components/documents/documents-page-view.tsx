@@ -39,6 +39,8 @@ export function DocumentsPageView({ data, message }: { data: DocumentsPageData; 
         invalidFilters={data.invalidFilters}
         facets={data.facets}
         ownSpace={data.spaceName === null}
+        // A success or an error takes the focus (Alert): the list's count does not take it from them.
+        focusTaken={notice !== undefined && notice.tone !== "info"}
         toolbar={
           hasNew ? (
             <form method="post" action="/api/documents/vus">
