@@ -2,16 +2,16 @@ import "@/server/server-only";
 import { outboxConnection } from "../db/outbox-connection";
 import type { Queryable } from "../db/queryable";
 import { enqueueEmail } from "../mail/enqueue-email";
+import { letter } from "../mail/letter";
 
 /**
  * E-mails to an account's owner about its security, through the portal's outbox. They say
  * what happened to the account and what to do, never anything about health, nor anyone
- * else's name (only the portal's own words).
+ * else's name (only the portal's own words). They open and close as the portal's other e-mails
+ * do (letter.ts): they had no « Bonjour, », and a signature of their own.
  */
-const SIGNATURE = "\n\n— Mon espace santé (message automatique, ne pas répondre)";
-
 async function send(db: Queryable | undefined, to: string, kind: string, subject: string, text: string, dedupeKey?: string) {
-  await enqueueEmail(db ?? (await outboxConnection()), { to, kind, subject, text: `${text}${SIGNATURE}`, dedupeKey });
+  await enqueueEmail(db ?? (await outboxConnection()), { to, kind, subject, text: letter([text]), dedupeKey });
 }
 
 /** Queued on the transaction that pauses the second step (second-factor-guard.ts): both or neither. */

@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import { letter } from "../mail/letter";
 import type { OutgoingEmail } from "../mail/outgoing-email";
 
 /**
@@ -10,17 +11,13 @@ export const INVITATION_SUBJECT = "Invitation à agir pour un proche dans son es
 
 export function invitationEmail(to: string, appUrl: string, secret: string, invitationId: string): OutgoingEmail {
   const base = appUrl.replace(/\/+$/, "");
-  const text = [
-    "Bonjour,",
-    "",
+  const text = letter([
     "Une personne vous invite à agir pour elle dans son espace santé.",
     "",
     `Pour voir l'invitation et l'accepter : ${base}/invitation/${secret}`,
     "",
     "Ce lien est valable 7 jours et ne sert qu'une fois. Si vous n'attendiez pas cette invitation, ignorez ce message.",
-    "",
-    "Ce message est envoyé automatiquement, n'y répondez pas.",
-  ].join("\n");
+  ]);
   return { to, subject: INVITATION_SUBJECT, text, kind: "delegation-invitation", dedupeKey: `delegation-invitation:${invitationId}` };
 }
 
@@ -32,9 +29,7 @@ export function invitationEmail(to: string, appUrl: string, secret: string, invi
  */
 export function caregiverCodeEmail(to: string, appUrl: string, code: string): OutgoingEmail {
   const base = appUrl.replace(/\/+$/, "");
-  const text = [
-    "Bonjour,",
-    "",
+  const text = letter([
     "Vous avez commencé à ouvrir un compte Mon espace santé depuis une invitation.",
     "",
     `Votre code d'activation : ${code}`,
@@ -42,9 +37,7 @@ export function caregiverCodeEmail(to: string, appUrl: string, code: string): Ou
     `Saisissez-le sur ${base}/activer, avec la date de naissance que vous avez indiquée. Il est valable 72 heures et ne sert qu'une fois.`,
     "",
     "Si vous n'avez rien demandé, ignorez ce message : aucun compte ne sera ouvert sans ce code.",
-    "",
-    "Ce message est envoyé automatiquement, n'y répondez pas.",
-  ].join("\n");
+  ]);
   return { to, subject: "Votre code pour ouvrir votre compte", text, kind: "delegation-account-code" };
 }
 

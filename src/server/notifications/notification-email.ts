@@ -1,6 +1,7 @@
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { KIND_INFO } from "@/lib/notifications/kinds";
 import { notificationsPath, preferencesPath } from "@/lib/notifications/preferences-path";
+import { letter } from "../mail/letter";
 import type { OutgoingEmail } from "../mail/outgoing-email";
 
 export const NOTIFICATION_SUBJECT = "Vous avez une nouvelle notification dans votre espace santé";
@@ -27,8 +28,6 @@ export type NotificationRecipient = { email: string; accountKind: "patient" | "p
 export function notificationEmail(kind: NotificationKind, to: NotificationRecipient, appUrl: string, dedupeKey?: string, extraLines: readonly string[] = []): OutgoingEmail {
   const base = appUrl.replace(/\/+$/, "");
   const lines = [
-    "Bonjour,",
-    "",
     "Vous avez une nouvelle notification dans votre espace santé.",
     ...(KIND_INFO[kind].security ? ["Elle concerne la sécurité de votre espace : lisez-la dès que possible."] : []),
     "",
@@ -44,8 +43,6 @@ export function notificationEmail(kind: NotificationKind, to: NotificationRecipi
     // The preferences link below would otherwise read as a way to stop this one: it cannot be turned off.
     ...(KIND_INFO[kind].security ? [SECURITY_ALWAYS_LINE] : []),
     `Pour choisir les notifications que vous recevez aussi par e-mail : ${base}${preferencesPath(to.accountKind)}`,
-    "",
-    "Ce message est envoyé automatiquement, n'y répondez pas.",
   ];
-  return { to: to.email, subject: NOTIFICATION_SUBJECT, text: lines.join("\n"), kind: `notification-${kind}`, ...(dedupeKey ? { dedupeKey } : {}) };
+  return { to: to.email, subject: NOTIFICATION_SUBJECT, text: letter(lines), kind: `notification-${kind}`, ...(dedupeKey ? { dedupeKey } : {}) };
 }

@@ -20,13 +20,18 @@ afterAll(() => server.close());
 
 const NEW_PASSWORD = "tournesol baleine escalier violon";
 
-/** The reset link, read from the outbox the mailer sends from. */
-async function linkSentTo(email: string): Promise<string | undefined> {
+/** The reset e-mail's text, read from the outbox the mailer sends from. */
+async function mailSentTo(email: string): Promise<string | undefined> {
   const rows = await (await database()).sql.query<{ text_body: string; subject: string }>(
     "SELECT text_body, subject FROM email_outbox WHERE recipient = $1 AND kind = 'account-password-reset' ORDER BY created_at DESC LIMIT 1",
     [email],
   );
-  return rows[0]?.text_body.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1];
+  return rows[0]?.text_body;
+}
+
+/** The reset link's token. */
+async function linkSentTo(email: string): Promise<string | undefined> {
+  return (await mailSentTo(email))?.match(/jeton=([A-Za-z0-9_-]{43})/)?.[1];
 }
 
 describe("forgotten password", () => {
@@ -36,6 +41,8 @@ describe("forgotten password", () => {
     expect((await browser.post("/connexion/oubli/envoyer", { email: account.email })).headers.get("location")).toBe("/connexion/oubli?envoye=1");
     const token = await linkSentTo(account.email);
     expect(token).toBeDefined();
+    // It opens as the portal's other e-mails do (letter.ts): « Bonjour, », no name.
+    expect(await mailSentTo(account.email)).toMatch(/^Bonjour,\n\nVous avez demandé à réinitialiser/);
 
     const wrongFactor = await browser.post("/connexion/oubli/changer", { token: token!, newPassword: NEW_PASSWORD, code: "000000" });
     expect(wrongFactor.headers.get("location")).toContain("erreur=facteur");

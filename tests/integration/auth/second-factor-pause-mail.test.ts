@@ -75,6 +75,8 @@ describe("the second step paused: the owner's e-mail goes with the pause", () =>
     const mails = await outboxFor(account.email);
     expect(mails.map((mail) => mail.kind)).toEqual(["account-second-factor-paused"]);
     expect(mails[0]!.text_body).toContain("suspendue");
+    // It opens as the portal's other e-mails do (letter.ts): « Bonjour, », no name.
+    expect(mails[0]!.text_body).toMatch(/^Bonjour,\n\nTrop de codes/);
     expect(mails[0]!.text_body).not.toContain(account.displayName);
   });
 
