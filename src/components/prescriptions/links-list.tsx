@@ -12,7 +12,7 @@ function eventText(event: Json<LinkEvent>): string {
     case "viewed":
       return (event.views ?? 1) > 1 ? tn("links.events.viewedDuringVisit", event.views ?? 1) : t("links.events.viewed");
     case "dispensed":
-      return t("links.events.dispensed", { quantity: event.quantity ?? "" });
+      return event.medication ? t("links.events.dispensed", { quantity: event.quantity ?? "", medication: event.medication }) : t("links.events.dispensedNoMedication", { quantity: event.quantity ?? "" });
     default:
       return t(`links.events.${event.kind}`);
   }

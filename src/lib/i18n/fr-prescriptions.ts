@@ -124,7 +124,9 @@ export const frPrescriptions = {
       // One visit of a pharmacy, however often its page was drawn (link-visits.ts): once, or how many times.
       viewed: "Ordonnance consultée",
       viewedDuringVisit: plural({ one: "Ordonnance consultée {count} fois pendant la visite", other: "Ordonnance consultée {count} fois pendant la visite" }),
-      dispensed: "Délivrance : {quantity}",
+      // The quantity and its medication apart: run together they read as one phrase (« 1 inhalateur de 120 doses Budésonide… »).
+      dispensed: "Délivrance de {quantity} : {medication}",
+      dispensedNoMedication: "Délivrance de {quantity}",
       locked: "Lien bloqué",
     },
   },

@@ -16,7 +16,7 @@ import { agreeWith } from "@/lib/i18n/plural";
 export type LinkEventKind = "created" | "revoked" | "opened" | "wrong-passcode" | "refused" | "viewed" | "dispensed" | "locked";
 
 /** `views`: for « viewed », how many views of one visit it stands for (link-visits.ts). */
-export type LinkEvent = { when: Date; kind: LinkEventKind; pharmacy?: string; by?: string; attemptsLeft?: number; quantity?: string; views?: number };
+export type LinkEvent = { when: Date; kind: LinkEventKind; pharmacy?: string; by?: string; attemptsLeft?: number; quantity?: string; medication?: string; views?: number };
 
 export type MyLink = {
   id: string;
@@ -54,7 +54,7 @@ function toEvent(row: LinkEventRow): LinkEvent | undefined {
       return { when: row.recorded, kind: "wrong-passcode", pharmacy, attemptsLeft: typeof detail.attemptsLeft === "number" ? detail.attemptsLeft : undefined };
     case "dispense":
       return row.outcome === "success"
-        ? { when: row.recorded, kind: "dispensed", pharmacy, quantity: [detail.quantity, typeof detail.unit === "string" && typeof detail.quantity === "number" ? agreeWith(detail.quantity, detail.unit) : detail.unit, detail.medication].filter((v) => v !== undefined && v !== "").join(" ") }
+        ? { when: row.recorded, kind: "dispensed", pharmacy, quantity: [detail.quantity, typeof detail.unit === "string" && typeof detail.quantity === "number" ? agreeWith(detail.quantity, detail.unit) : detail.unit].filter((v) => v !== undefined && v !== "").join(" "), medication: typeof detail.medication === "string" && detail.medication !== "" ? detail.medication : undefined }
         : undefined;
     case "read":
       // One page view reads the patient once (then searches the lines): count views by that read.

@@ -17,7 +17,7 @@ const db = useTestDatabase();
  * dispensation), and each drawing reads the patient: one audit row each, all kept. Camille's
  * prescription page, under « Liens envoyés aux pharmacies », said « Ordonnance consultée » after
  * each of them; it now says it once per visit, with how many times, and the dispensations in
- * their place. Another pharmacy's visit is its own row.
+ * their place, each saying how much of which medication. Another pharmacy's visit is its own row.
  */
 let world: World;
 beforeAll(async () => {
@@ -71,7 +71,9 @@ describe("a pharmacy's visit in the link's history", () => {
       ["Ordonnance consultée", "Pharmacie du Port"],
       ["Ordonnance consultée 3 fois pendant la visite", "Pharmacie de la Gare"],
     ]);
-    expect(rows.filter(([what]) => what!.startsWith("Délivrance"))).toHaveLength(1);
+    // The quantity, then its medication after a colon: run together they read as one phrase
+    // (« Délivrance : 1 comprimé Amoxicilline 1 g, comprimé », found by a walk of the pharmacist's journey).
+    expect(rows.filter(([what]) => what!.startsWith("Délivrance"))).toEqual([["Délivrance de 1 comprimé : Amoxicilline 1 g, comprimé", "Pharmacie de la Gare"]]);
     expect(rows.filter(([what]) => what === "Ouverture avec le bon code")).toHaveLength(2);
 
     // The trail has every view.
