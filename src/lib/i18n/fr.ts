@@ -180,6 +180,9 @@ export const fr = {
       other: "{count} patients trouvés pour « {search} ».",
     }),
     noMatch: "Aucun patient de votre liste ne correspond à « {search} ».",
+    emergencyOpenTitle: "Accès en urgence en cours",
+    emergencyOpen: "Le dossier que vous avez ouvert en urgence reste accessible jusqu'à {time}.",
+    emergencyOpenLink: "Revenir au dossier ouvert en urgence",
   },
   form: {
     required: "(obligatoire)",

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { PageLinks } from "@/components/page-links";
 import { PatientSearchForm } from "@/components/pro/patient-search-form";
 import { lastDayCovered } from "@/lib/dates/last-day-covered";
-import { formatDay, formatShortDay } from "@/lib/documents/format";
+import { formatDay, formatShortDay, formatTime } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
@@ -19,15 +19,20 @@ export const config = { unstable_runtimeJS: false };
  * `emergency`: whether to offer the break-glass page (only to a role that allows it: may-break-glass.ts).
  * `unread`: the messages the professional has yet to read, as their inbox counts them.
  * `search`: what the professional typed to find a patient ("" for the whole list).
+ * `emergencyOpen`: the record this session opened by emergency access, while it lasts (null: none).
  */
-type Data = { displayName: string; list: PatientListPage; emergency: boolean; unread: number; search: string };
+type Data = { displayName: string; list: PatientListPage; emergency: boolean; unread: number; search: string; emergencyOpen: { patientId: string; until: Date } | null };
 
 export const getServerSideProps = framedPage<Data>("practitioner", async ({ session, actor, repo }, { query }) => {
   if (actor.kind !== "practitioner") throw new Error("Compte professionnel sans ressource FHIR valide");
   const requested = Number(query.page);
   const search = typeof query.q === "string" ? query.q.trim().slice(0, MAX_PATIENT_SEARCH_LENGTH) : "";
   const [list, emergency, unread] = await Promise.all([listAuthorisingPatients(repo, Number.isInteger(requested) ? requested : 1, search), mayBreakGlass(repo), practitionerUnreadTotal(repo)]);
-  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency, unread, search } };
+  // The session's own emergency (check-session.ts keeps it only while it lasts): the patient is no
+  // one who authorises her, so nothing else on this page leads back to that record. Only its id:
+  // reading the name would add a row to the patient's trail at each visit of this page.
+  const emergencyOpen = session.emergency ? { patientId: session.emergency.patientId, until: session.emergency.until } : null;
+  return { title: t("proHome.title"), data: { displayName: session.account.displayName, list, emergency, unread, search, emergencyOpen } };
 });
 
 /**
@@ -52,6 +57,22 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
           </p>
         ) : null}
       </PageHeader>
+      {data.emergencyOpen ? (
+        // Found walking the emergency physician's journey: once she left the record (« Retour à mes
+        // patients », the messages), only typing the form again led back, opening a second access
+        // and sending the patient a second urgent notice.
+        <section aria-labelledby="emergency-open-title" className="flex flex-col gap-2 rounded-lg border border-slate-300 bg-white px-4 py-3">
+          <h2 id="emergency-open-title" className="text-xl font-semibold">
+            {t("proHome.emergencyOpenTitle")}
+          </h2>
+          <p>{t("proHome.emergencyOpen", { time: formatTime(data.emergencyOpen.until) })}</p>
+          <p>
+            <a href={`/pro/patients/${data.emergencyOpen.patientId}`} className="font-semibold">
+              {t("proHome.emergencyOpenLink")}
+            </a>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="patients-title" className="flex flex-col gap-4">
         <h2 id="patients-title" className="text-xl font-semibold">
           {t("proHome.patientsTitle")}
