@@ -218,6 +218,10 @@ export const frDocuments = {
     preventionEmergency: "La prévention n'est pas consultable en accès d'urgence : elle est réservée aux professionnels que le patient autorise.",
     emergencyLink: "Accès en urgence à un dossier",
     emergencyBanner: "Accès en urgence ouvert jusqu'à {time}. Chaque consultation est tracée et le patient en est informé.",
+    emergencyEndedTitle: "Accès en urgence terminé",
+    emergencyEnded:
+      "Votre accès en urgence à ce dossier a pris fin à {time}, une heure après son ouverture. S'il vous faut encore le consulter, ouvrez un nouvel accès en urgence : il sera tracé et le patient de nouveau prévenu.",
+    emergencyAgain: "Ouvrir un nouvel accès en urgence",
   },
   emergency: {
     title: "Accès en urgence",

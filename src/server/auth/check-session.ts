@@ -16,6 +16,8 @@ export type CurrentSession = {
   activeSpace: string | null;
   /** Break-glass access opened in this session, while it lasts. */
   emergency: { patientId: string; until: Date } | null;
+  /** Break-glass access this session opened and that is over: the record's page says it ended rather than « Page introuvable ». */
+  emergencyEnded?: { patientId: string; until: Date };
   /** The header's unread count, read with the session for a page (`unread`); absent otherwise. */
   headerUnread?: number;
   /**
@@ -47,6 +49,7 @@ export async function checkSession(sessionId: string, now: Date, options: Sessio
       row.emergencyPatientId && row.emergencyUntil && row.emergencyUntil > now
         ? { patientId: row.emergencyPatientId, until: row.emergencyUntil }
         : null,
+    ...(row.emergencyPatientId && row.emergencyUntil && row.emergencyUntil <= now ? { emergencyEnded: { patientId: row.emergencyPatientId, until: row.emergencyUntil } } : {}),
     // With unread notices about another person's space, the header counts them where she still
     // acts there (unread-count.ts), so the count read with the session is not the header's.
     ...(row.unread === undefined || (row.unreadSpaceNotices ?? 0) > 0 ? {} : { headerUnread: row.unread }),

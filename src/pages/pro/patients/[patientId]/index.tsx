@@ -1,23 +1,52 @@
+import { ButtonLink } from "@/components/button";
 import { PatientRecordPageView } from "@/components/documents/patient-record-page-view";
 import { NotFoundView } from "@/components/not-found-view";
+import { PageHeader } from "@/components/page-header";
+import { formatTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { patientRecordPageData, type PatientRecordPageData } from "@/server/documents/patient-record-page-data";
 import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
+import type { Json } from "@/server/pages/json-props";
 
 /**
  * A patient's record as this professional may see it. Served by the Pages Router without
  * runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why).
  * Nothing to show (blocked, not authorised, no such patient): « Page introuvable » with a 404,
- * in the portal's frame.
+ * in the portal's frame. The record this very session opened by emergency access, once the hour
+ * is over: that it ended, and when (the physician knows the patient exists; « Page introuvable »
+ * left her wondering what went wrong, found walking her journey).
  */
 export const config = { unstable_runtimeJS: false };
 
-export const getServerSideProps = framedPage<PatientRecordPageData>("practitioner", async (scope, { params, query }) => {
+type EmergencyEnded = { emergencyEndedAt: Date };
+
+export const getServerSideProps = framedPage<PatientRecordPageData | EmergencyEnded>("practitioner", async (scope, { params, query }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const data = await patientRecordPageData(scope, patientId, query);
-  return data ? { title: t("pro.patientDocumentsTitle", { name: data.name }), data } : NOT_FOUND;
+  if (data) return { title: t("pro.patientDocumentsTitle", { name: data.name }), data };
+  const ended = scope.session.emergencyEnded;
+  return ended?.patientId === patientId ? { title: t("pro.emergencyEndedTitle"), data: { emergencyEndedAt: ended.until } } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
-export default function PatientRecordPage({ data }: FramedProps<PatientRecordPageData>) {
-  return data ? <PatientRecordPageView data={data} /> : <NotFoundView />;
+export default function PatientRecordPage({ data }: FramedProps<PatientRecordPageData | EmergencyEnded>) {
+  if (!data) return <NotFoundView />;
+  return "emergencyEndedAt" in data ? <EmergencyEndedView ended={data} /> : <PatientRecordPageView data={data} />;
+}
+
+function EmergencyEndedView({ ended }: { ended: Json<EmergencyEnded> }) {
+  return (
+    <div className="flex max-w-prose flex-col gap-6">
+      <p>
+        <a href="/pro" className="font-semibold">
+          ← {t("pro.backToPatients")}
+        </a>
+      </p>
+      <PageHeader title={t("pro.emergencyEndedTitle")} description={t("pro.emergencyEnded", { time: formatTime(ended.emergencyEndedAt) })} />
+      <div>
+        <ButtonLink href="/pro/urgence" variant="secondary">
+          {t("pro.emergencyAgain")}
+        </ButtonLink>
+      </div>
+    </div>
+  );
 }
