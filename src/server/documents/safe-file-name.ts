@@ -25,14 +25,29 @@ export function safeFileName(raw: string | undefined, extension: string, options
   // A name sent by a browser may be a path: only its last segment is a name. In a title
   // ("Bilan 03/2024") a slash is just a character, replaced below like the other separators.
   if (options.fromPath) base = base.split(/[\\/]/).at(-1) ?? "";
-  // Runs of dots ("..") mean "parent folder" to too many programs.
-  base = base.replace(INVISIBLE, "").replace(FORBIDDEN, " ").replace(/\.{2,}/g, " ");
+  // Runs of dots ("..") mean "parent folder" to too many programs. The typed apostrophe, refused
+  // by shells, becomes the typographic one rather than a space: « d’asthme », not « d asthme ».
+  base = base.replace(INVISIBLE, "").replace(/'/g, "\u2019").replace(FORBIDDEN, " ").replace(/\.{2,}/g, " ");
   // An extension typed by the person means nothing: the real one is added below.
   base = base.replace(/\.(pdf|jpe?g|png|html?|svg|exe|js)$/i, "");
   base = base.replace(/\s+/g, " ").replace(/^[\s.]+|[\s.]+$/g, "");
-  base = [...base].slice(0, MAX_BASE_LENGTH).join("").trim();
+  base = shortened(base);
   if (!base || WINDOWS_RESERVED.test(base)) base = base ? `${fallback}-${base}` : fallback;
   return `${base}.${ext}`;
+}
+
+/**
+ * Within MAX_BASE_LENGTH characters, cut between words when the cut would fall inside one
+ * (« … fonctionnelles respiratoir.pdf » read as a typo), unless that loses more than half.
+ */
+function shortened(base: string): string {
+  const characters = [...base];
+  if (characters.length <= MAX_BASE_LENGTH) return base;
+  const kept = characters.slice(0, MAX_BASE_LENGTH).join("");
+  const lastSpace = kept.lastIndexOf(" ");
+  const words = characters[MAX_BASE_LENGTH] !== " " && lastSpace >= kept.length / 2 ? kept.slice(0, lastSpace) : kept;
+  // No dash or dot left hanging before the extension (« … pneumologie -.pdf », « ….pdf »).
+  return words.replace(/[\s.-]+$/, "");
 }
 
 /** The same name in plain ASCII (accents dropped, anything else replaced), for old clients. */

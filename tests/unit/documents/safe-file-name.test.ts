@@ -17,7 +17,7 @@ describe("file names from people (SECURITY-CASES 30, 31, 33)", () => {
     ["CON", "document-CON.pdf"],
     ["...", "document.pdf"],
     ["", "document.pdf"],
-    ["Compte rendu d'échographie.html", "Compte rendu d échographie.pdf"],
+    ["Compte rendu d'échographie.html", "Compte rendu d\u2019échographie.pdf"],
   ])("%j becomes %j", (raw, expected) => {
     expect(safeFileName(raw, "pdf")).toBe(expected);
   });
