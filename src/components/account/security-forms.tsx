@@ -131,6 +131,9 @@ export function PasskeysSection({
   );
 }
 
+/** From how many codes left (of ten) the section says to create new ones. */
+export const RECOVERY_CODES_LOW = 2;
+
 export function RecoverySection({ remaining, fresh }: { remaining: number; fresh: readonly string[] }) {
   return (
     <section aria-labelledby="recovery-title" className="flex flex-col gap-3">
@@ -146,7 +149,14 @@ export function RecoverySection({ remaining, fresh }: { remaining: number; fresh
           <RecoveryCodeList codes={fresh} />
         </>
       ) : (
-        <p>{t("account.recoveryRemaining", { count: remaining })}</p>
+        <>
+          <p>{t("account.recoveryRemaining", { count: remaining })}</p>
+          {/* Found walking the account (Jean: « 0 » and nothing more): the codes are what lets a
+              person in after a lost phone, so running out is said while there is time to act (the
+              line above gives the number).
+              A state of the account, not the answer to a form: it does not take the focus. */}
+          {remaining === 0 ? <Alert>{t("account.recoveryNone")}</Alert> : remaining <= RECOVERY_CODES_LOW ? <Alert>{t("account.recoveryLow")}</Alert> : null}
+        </>
       )}
       <form method="post" action="/compte/codes-secours" className="flex max-w-md flex-col gap-4">
         <TextField name="code" id="recovery-code" label={t("account.secondFactorCode")} hint={t("account.confirmFactor")} autoComplete="one-time-code" required maxLength={16} />

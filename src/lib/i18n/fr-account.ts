@@ -128,6 +128,11 @@ export const frAccount = {
     passwordCodeFailed: "Le code ne correspond pas : le mot de passe n'a pas été changé.",
     recoveryTitle: "Codes de secours",
     recoveryRemaining: "Codes de secours encore utilisables : {count}.",
+    /** Few codes left (security-forms.tsx, RECOVERY_CODES_LOW): said before the phone is lost, not after. */
+    recoveryLow:
+      "Il vous reste peu de codes de secours. Si vous perdez le téléphone de votre application d'authentification, ce sont eux qui vous permettront d'entrer : créez-en dix nouveaux ci-dessous et gardez-les en lieu sûr.",
+    recoveryNone:
+      "Vous n'avez plus aucun code de secours. Si vous perdez le téléphone de votre application d'authentification, seule l'assistance pourra vous rendre l'accès à votre compte : créez dix nouveaux codes ci-dessous et gardez-les en lieu sûr.",
     recoveryRegenerate: "Créer dix nouveaux codes (les anciens ne marcheront plus)",
     recoveryNew: "Vos nouveaux codes de secours. Gardez-les en lieu sûr : ils ne seront plus affichés.",
     totpTitle: "Application d'authentification",

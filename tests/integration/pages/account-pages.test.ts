@@ -124,6 +124,31 @@ describe("« Mon compte » (Pages Router)", () => {
     expect(data.totp).toBeNull();
   });
 
+  // Found walking the account: Jean's page said « Codes de secours encore utilisables : 0. » and
+  // nothing more, while those codes are what lets a person in after a lost phone.
+  it("says, when two recovery codes or fewer are left, to create new ones before the phone is lost, and that with none only the assistance can help", async () => {
+    const { patient } = await people();
+    const codes = await regenerateRecoveryCodes(patient.accountId, new Date());
+    const page = async () => (await servePage(patientAccount, "/espace/compte", { cookie: patient.cookie })).html!;
+    const spend = async (n: number) => {
+      for (const code of codes.splice(0, n)) expect(await spendRecoveryCode(patient.accountId, code, new Date())).toBe(true);
+    };
+    await spend(codes.length - 3);
+    expect(await page()).toContain("Codes de secours encore utilisables : 3.");
+    expect(await page()).not.toContain("Il vous reste peu de codes de secours.");
+    await spend(1);
+    expect(await page()).toContain("Codes de secours encore utilisables : 2.");
+    expect(await page()).toContain("Il vous reste peu de codes de secours.");
+    await spend(1);
+    expect(await page()).toContain("Il vous reste peu de codes de secours.");
+    await spend(1);
+    const none = await page();
+    expect(none).toContain("Vous n&#x27;avez plus aucun code de secours.");
+    expect(none).toContain("seule l&#x27;assistance pourra vous rendre l&#x27;accès à votre compte");
+    // A state of the account, not the answer to a form: the page opens where it starts.
+    expect(none).not.toMatch(/<div role="status" tabindex="-1"[^>]*>[^<]*<div>Vous n/);
+  });
+
   it("shows the new TOTP key and its QR code while « Remplacer » is under way, and only then", async () => {
     const { patient } = await people();
     await setPendingTotpSecret(patient.accountId, "JBSWY3DPEHPK3PXP");
