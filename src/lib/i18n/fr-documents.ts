@@ -168,8 +168,10 @@ export const frDocuments = {
     file: "Fichier",
     fileHint: "PDF, JPEG ou PNG, 20 Mo au maximum.",
     fileAgain: "Choisissez à nouveau le fichier : le titre, le type et la date sont gardés, le fichier ne peut pas l'être.",
-    titleLabel: "Titre",
-    titleHint: "Par exemple : Bilan sanguin de mars.",
+    // Said optional as the messages' forms say it (« Objet (facultatif) »): beside fields marked
+    // « (obligatoire) », a bare « Titre » left it to be guessed (found by the second walk).
+    titleLabel: "Titre (facultatif)",
+    titleHint: "Par exemple : Bilan sanguin de mars. Sans titre, le document prend le nom du fichier.",
     kind: "Type de document",
     date: "Date du document",
     dateHint: "Au format jj/mm/aaaa.",

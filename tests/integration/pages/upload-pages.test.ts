@@ -69,6 +69,15 @@ describe("the upload pages (Pages Router)", () => {
     expect(forged).not.toContain("pirate");
   });
 
+  // Found by the second walk: beside fields marked « (obligatoire) », a bare « Titre » left it to be
+  // guessed; a document added without one takes its file's name (upload-document.ts).
+  it("say the title is optional and what a document without one is called", async () => {
+    const { patient } = await world();
+    const html = (await own(patient.session.cookie, "")).html!;
+    expect(html).toMatch(/<label for="upload-title"[^>]*>Titre \(facultatif\)<\/label>/);
+    expect(html).toContain("Sans titre, le document prend le nom du fichier.");
+  });
+
   it("let a caregiver with the right add, and tell one who may only read which right is missing and who can give it, with no form", async () => {
     const { readerHere, writerHere } = await world();
     expect((await own(writerHere.cookie)).html).toContain('action="/api/documents"');
