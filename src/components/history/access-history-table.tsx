@@ -16,23 +16,28 @@ import { historyHref, type HistoryPeriod } from "@/lib/history/history-period";
  */
 const ACTIONS = frHistory.history.actions;
 const RESOURCES = frHistory.history.resources;
+const SEARCHED = frHistory.history.searched;
 
 /**
- * "Recherche : une vaccination, un problème de santé et un acte médical": every type the row names
- * that we have words for; the record itself is « votre dossier » to the patient, « le dossier »
- * to someone acting for her (the page says whose).
+ * "Consultation : un document", "Recherche dans les vaccinations, les problèmes de santé et les
+ * actes médicaux": every type the row names that we have words for, in the singular for an act on
+ * one resource, in the plural for a search (fr-history.ts says why); the record itself is « votre
+ * dossier » to the patient, « le dossier » to someone acting for her (the page says whose).
  */
 function actionLabel(entry: HistoryEntry, reader: Reader): string {
   const action = Object.hasOwn(ACTIONS, entry.interaction) ? (`history.actions.${entry.interaction}` as MessageKey) : "history.actions.other";
+  const search = entry.interaction === "search";
+  const words = search ? SEARCHED : RESOURCES;
   const resources = entry.resourceTypes
-    .filter((type): type is keyof typeof RESOURCES => Object.hasOwn(RESOURCES, type))
+    .filter((type): type is keyof typeof words => Object.hasOwn(words, type))
     .map((type) => {
-      const words = RESOURCES[type];
-      return typeof words === "string" ? words : words[reader.voice];
+      const said = words[type];
+      return typeof said === "string" ? said : said[reader.voice];
     });
   if (resources.length === 0 || entry.interaction === "emergency-access") return t(action);
   // A professional and their role are both « un professionnel »: said once.
-  return `${t(action)} : ${LIST.format(new Set(resources))}`;
+  const list = LIST.format(new Set(resources));
+  return search ? `${t("history.searchIn")} ${list}` : `${t(action)} : ${list}`;
 }
 
 const LIST = new Intl.ListFormat("fr", { style: "long", type: "conjunction" });

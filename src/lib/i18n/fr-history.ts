@@ -112,5 +112,34 @@ export const frHistory = {
       Notification: { yours: "vos notifications", theirs: "les notifications" },
       other: { yours: "votre dossier", theirs: "le dossier" },
     },
+    /**
+     * What a search looked through, in the plural (« Recherche dans les documents »): a search is
+     * of a kind of resource, however many it found, and « Recherche : un document » read as if a
+     * professional who listed 22 of them had looked for one (found by the second walk).
+     */
+    searchIn: "Recherche dans",
+    searched: {
+      DocumentReference: "les documents",
+      Binary: "les fichiers",
+      MedicationRequest: "les ordonnances",
+      MedicationDispense: "les délivrances",
+      Consent: { yours: "vos choix de partage", theirs: "les choix de partage" },
+      RelatedPerson: "les délégations",
+      AuditEvent: "l'historique des accès",
+      Patient: { yours: "votre dossier", theirs: "le dossier" },
+      Immunization: "les vaccinations",
+      Condition: "les problèmes de santé",
+      Procedure: "les actes médicaux",
+      AllergyIntolerance: "les allergies",
+      Observation: "les résultats",
+      Communication: "les messages",
+      Practitioner: "les professionnels",
+      PractitionerRole: "les professionnels",
+      Organization: "les établissements",
+      QuestionnaireResponse: "les questionnaires de prévention",
+      ShareLink: "les liens de partage",
+      Notification: { yours: "vos notifications", theirs: "les notifications" },
+      other: { yours: "votre dossier", theirs: "le dossier" },
+    },
   },
 };

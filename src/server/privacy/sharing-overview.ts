@@ -51,8 +51,8 @@ async function restOf<T extends Consent | RelatedPerson>(repo: Repository, type:
 
 /**
  * The patient's active Consents and RelatedPersons, what the page's rules are made of: their first
- * hundred in one statement and one line of the history (« Recherche : vos choix de partage et une
- * délégation »), as FHIR's `_type` search (issue 16: two statements on every view before); the
+ * hundred in one statement and one line of the history (« Recherche dans vos choix de partage et les
+ * délégations »), as FHIR's `_type` search (issue 16: two statements on every view before); the
  * rest, if ever, a hundred at a time.
  */
 async function ruleResources(repo: Repository, patientId: string): Promise<{ consents: Consent[]; relatedPersons: RelatedPerson[] }> {

@@ -64,8 +64,8 @@ describe("the access history page, on what was done for someone", () => {
     const page = await servePage(history, "/espace/historique", { cookie: odile.session.cookie });
     expect(page.status).toBe(200);
     const actions = [...page.html!.matchAll(/<span class="block">(Recherche[^<]*)<\/span>/g)].map((match) => match[1]);
-    expect(actions).toContain("Recherche : un professionnel et un établissement");
-    expect(actions).toContain("Recherche : un questionnaire de prévention");
+    expect(actions).toContain("Recherche dans les professionnels et les établissements");
+    expect(actions).toContain("Recherche dans les questionnaires de prévention");
     expect(actions).not.toContain("Recherche");
   });
 

@@ -73,7 +73,7 @@ async function herActionsSeenByMother(): Promise<string[]> {
   const html = (await servePage(historyPage, "/espace/historique", { cookie: mother.jade.cookie })).html!;
   const text = html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
   const own = text.slice(text.indexOf("Consultations et actions de Jade Morel"));
-  return [...own.matchAll(/Jade Morel ((?:Consultation|Recherche|Ajout|Modification|Suppression) : .*?) Autorisé/g)].map((match) => match[1]!);
+  return [...own.matchAll(/Jade Morel ((?:Consultation|Ajout|Modification|Suppression) : .*?|Recherche dans .*?) Autorisé/g)].map((match) => match[1]!);
 }
 
 describe("a minor's secret pregnancy, from her guardian's session", () => {

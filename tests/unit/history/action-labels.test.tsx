@@ -53,17 +53,20 @@ describe("the history's action labels", () => {
       entry("8", "read", ["Notification"]),
       // The directory read to name a document's author and establishment, a professional and their role.
       entry("9", "search", ["Practitioner", "PractitionerRole", "Organization"]),
+      // A search of the documents, however many it found (« Recherche : un document » read as if one had been looked for).
+      entry("10", "search", ["DocumentReference"]),
     ];
     const expected = [
-      "Recherche : une vaccination, un problème de santé et un acte médical",
-      "Recherche : un problème de santé et une vaccination",
+      "Recherche dans les vaccinations, les problèmes de santé et les actes médicaux",
+      "Recherche dans les problèmes de santé et les vaccinations",
       "Consultation : un document",
       "Consultation",
       "Ouverture du dossier en urgence",
       "Autre action",
-      "Recherche : une vaccination, un problème de santé et un acte médical",
+      "Recherche dans les vaccinations, les problèmes de santé et les actes médicaux",
       "Consultation : vos notifications",
-      "Recherche : un professionnel et un établissement",
+      "Recherche dans les professionnels et les établissements",
+      "Recherche dans les documents",
     ];
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history(rows)} reader={PATIENT_READER} />))).toEqual(expected);
     expect(actions(renderToStaticMarkup(<AccessHistoryTable history={history([...rows].reverse())} reader={PATIENT_READER} />))).toEqual([...expected].reverse());
