@@ -34,8 +34,12 @@ useTestDatabase();
 /** The page's words as a person reads them: tags dropped, React's escaped apostrophes read back. */
 const text = (html: string | undefined) => (html ?? "").replace(/<[^>]+>/g, " ").replaceAll("&#x27;", "'").replace(/\s+/g, " ");
 
-/** What the patient's own record is called, in the words meant for her alone. */
-const HER_OWN_RECORD = /\b(?:votre|vos|mon|mes)\b/i;
+/**
+ * What the patient's own record is called, in the words meant for her alone: as whole words, by
+ * letters of any alphabet (JavaScript's \b takes « è » for a boundary, and found « mes » in « les
+ * problèmes de santé »).
+ */
+const HER_OWN_RECORD = /(?<!\p{L})(?:votre|vos|mon|mes)(?!\p{L})/iu;
 
 const inSixtyDays = () => addDaysToDay(parisDayOf(new Date()), 60);
 
