@@ -1,4 +1,5 @@
 import { t } from "@/lib/i18n/messages";
+import { wordsWithin } from "@/lib/text/words-within";
 
 /**
  * What a conversation is called in the lists, on its page and in the browser's tab: its subject;
@@ -14,16 +15,8 @@ export const OPENING_MAX_CHARACTERS = 60;
 export function openingWords(text: string | undefined): string | undefined {
   const flat = (text ?? "").replace(/\s+/gu, " ").trim();
   if (flat === "") return undefined;
-  // By code points, so that an emoji or an accented letter written in two parts is never cut in half.
-  const characters = Array.from(flat);
-  if (characters.length <= OPENING_MAX_CHARACTERS) return flat;
-  const head = characters.slice(0, OPENING_MAX_CHARACTERS).join("");
-  const lastSpace = head.lastIndexOf(" ");
-  // Ends on a whole word when a space follows; else back to the last space, a word being cut
-  // only when it is most of the start (a long address, a number written without spaces).
-  const wholeWord = characters[OPENING_MAX_CHARACTERS] === " ";
-  const cut = wholeWord ? head : lastSpace >= OPENING_MAX_CHARACTERS / 2 ? head.slice(0, lastSpace) : head;
-  return `${cut.replace(/[\s,;:.!?-]+$/u, "")}…`;
+  const { words, cut } = wordsWithin(flat, OPENING_MAX_CHARACTERS);
+  return cut ? `${words.replace(/[\s,;:.!?-]+$/u, "")}…` : words;
 }
 
 /** `opening`: the text of the conversation's first message still there (not withdrawn). */

@@ -1,3 +1,5 @@
+import { wordsWithin } from "@/lib/text/words-within";
+
 /**
  * File names that reach a `Content-Disposition` header or a disk come from people (a title, a
  * browser's file name), so they may carry quotes, CR/LF (header injection), right-to-left
@@ -36,18 +38,10 @@ export function safeFileName(raw: string | undefined, extension: string, options
   return `${base}.${ext}`;
 }
 
-/**
- * Within MAX_BASE_LENGTH characters, cut between words when the cut would fall inside one
- * (« … fonctionnelles respiratoir.pdf » read as a typo), unless that loses more than half.
- */
+/** Within MAX_BASE_LENGTH characters, cut between words (« … fonctionnelles respiratoir.pdf » read as a typo). */
 function shortened(base: string): string {
-  const characters = [...base];
-  if (characters.length <= MAX_BASE_LENGTH) return base;
-  const kept = characters.slice(0, MAX_BASE_LENGTH).join("");
-  const lastSpace = kept.lastIndexOf(" ");
-  const words = characters[MAX_BASE_LENGTH] !== " " && lastSpace >= kept.length / 2 ? kept.slice(0, lastSpace) : kept;
   // No dash or dot left hanging before the extension (« … pneumologie -.pdf », « ….pdf »).
-  return words.replace(/[\s.-]+$/, "");
+  return wordsWithin(base, MAX_BASE_LENGTH).words.replace(/[\s.-]+$/, "");
 }
 
 /** The same name in plain ASCII (accents dropped, anything else replaced), for old clients. */
