@@ -24,12 +24,34 @@ const stages = [
   [["end-to-end (Playwright)", [node, "scripts/e2e.mjs", "--prepared"]]],
 ];
 
+/**
+ * Lines that say why a step failed, ANSI colours removed: vitest's « Failed Tests » section and
+ * Playwright's failed tests. CI keeps only the end of its log, which the end-to-end step fills:
+ * a vitest failure scrolled out of it, and a red CI said « FAIL vitest » and nothing more.
+ */
+const WHY = /(FAIL|✘|×|failed|Error|expected|❯ tests\/)/;
+const KEPT_LINES = 40;
+
 function run(label, [command, ...args]) {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
+  const why = [];
+  const partial = { stdout: "", stderr: "" };
+  const keep = (stream, chunk) => {
+    // A chunk can end mid-line: the rest of that line comes with the next one.
+    const lines = (partial[stream] + chunk.toString("utf8")).split("\n");
+    partial[stream] = lines.pop() ?? "";
+    for (const line of lines) {
+      const plain = line.replace(/\x1b\[[0-9;]*m/g, "").trimEnd();
+      if (WHY.test(plain) && !/✓/.test(plain)) why.push(plain.slice(0, 300));
+      if (why.length > 4 * KEPT_LINES) why.splice(0, why.length - KEPT_LINES);
+    }
+  };
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env: process.env });
-    child.on("exit", (status) => resolve({ label, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) }));
+    const child = spawn(command, args, { stdio: ["inherit", "pipe", "pipe"], env: process.env });
+    child.stdout.on("data", (chunk) => (process.stdout.write(chunk), keep("stdout", chunk)));
+    child.stderr.on("data", (chunk) => (process.stderr.write(chunk), keep("stderr", chunk)));
+    child.on("close", (status) => resolve({ label, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000), why: why.slice(-KEPT_LINES) }));
   });
 }
 
@@ -37,5 +59,7 @@ const results = [];
 for (const stage of stages) results.push(...(await Promise.all(stage.map(([label, step]) => run(label, step)))));
 
 console.log(`\nDatabase for vitest: ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "PGlite"}`);
+for (const { label, ok, why } of results) if (!ok && why.length > 0) console.log(`\n--- why ${label} failed (its last lines saying so):\n${why.join("\n")}`);
+console.log("");
 for (const { label, ok, seconds } of results) console.log(`${ok ? "ok  " : "FAIL"} ${label} (${seconds} s)`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

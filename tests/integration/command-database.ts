@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
-import { closeDatabase, openDatabase, type Database } from "@/server/db/client";
+import { closeDatabase, openDatabase, setDatabase, type Database } from "@/server/db/client";
 import type { DatabaseTarget } from "@/server/db/sql-driver";
 import { createServerDatabase, type ServerDatabase } from "../setup/server-database";
 
@@ -55,6 +55,17 @@ export function useCommandDatabase(label: string) {
       return openDatabase(at, { poolSize: 2, ...(dump ? { loadDataDir: dump } : {}) });
     },
     close: closeDatabase,
+    /** `fn` with this process's `database()` on the command's database, closed afterwards (PGlite: one process at a time). */
+    async withDatabase<T>(fn: () => Promise<T>): Promise<T> {
+      const opening = this.open();
+      setDatabase(opening);
+      const db = await opening;
+      try {
+        return await fn();
+      } finally {
+        await closeDatabase(db);
+      }
+    },
     run(script: string, args: string[] = [], extraEnv: Record<string, string> = {}): Promise<CommandRun> {
       const at = targetOf();
       const env: NodeJS.ProcessEnv = { ...process.env, APP_ENV: "test", ...extraEnv };

@@ -6,6 +6,8 @@ export type PlanNode = {
   "Index Cond"?: string;
   /** With `analyze`: rows an index or a scan gave that the node's filter then threw away, per loop. */
   "Rows Removed by Filter"?: number;
+  /** With `analyze`: the rows the node gave, per loop. */
+  "Actual Rows"?: number;
   /** With `analyze`: how many times the node ran. */
   "Actual Loops"?: number;
   Plans?: PlanNode[];
