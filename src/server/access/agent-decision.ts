@@ -31,10 +31,11 @@ export function guardianMay(
   now: Date,
 ): Decision {
   if (actor.patientId !== resource.patientId) return deny("other-patient");
-  if (!actingDelegation(rules, actor, now)) {
-    return deny("delegation-inactive");
-  }
-  if (resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
+  const delegation = actingDelegation(rules, actor, now);
+  if (!delegation) return deny("delegation-inactive");
+  // What a minor keeps from her parents (CSP art. L1111-5) is a minor's protection: an adult's
+  // representative under a judge's measure (rules.ts, measure) is not a parent of a minor.
+  if (!delegation.measure && resource.labels.includes(MINOR_SECRET)) return deny("minor-secret");
   const decision = ownerMay(interaction, domain, resource);
   return decision.allow ? allow("guardian") : decision;
 }

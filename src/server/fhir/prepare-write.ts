@@ -1,4 +1,4 @@
-import type { Communication, Meta, Reference, Resource } from "@medplum/fhirtypes";
+import type { Communication, Meta, Reference, RelatedPerson, Resource } from "@medplum/fhirtypes";
 import { agentRef, spaceOf, type Actor } from "../access/actor";
 import { senderRefOf } from "../access/message-changes";
 import { extractColumns, patientElementOf, patientReferenceOf } from "./columns";
@@ -32,12 +32,23 @@ export function prepareForWrite<T extends Resource>(
   const space = spaceOf(actor);
   if (!stored && space && patientReferenceOf(resource) === null) setPatientReference(resource, `Patient/${space}`);
   setAuthor(actor, resource, stored);
+  if (!stored && resource.resourceType === "RelatedPerson") startDelegation(resource, at.now);
   if (resource.resourceType === "Communication") ownMessageFields(actor, resource, stored, at.now);
   // The system (seed, jobs) writes stored files' attachments as they are; no one else does.
   if (resource.resourceType === "DocumentReference" && actor.kind !== "system") {
     resource.content = serverOwnedContent(resource, stored?.resourceType === "DocumentReference" ? stored : undefined);
   }
   return resource;
+}
+
+/**
+ * A delegation begins when it is first written, unless it says a later or earlier start itself.
+ * The rules read a delegation with no start as begun during the patient's minority, so ended at
+ * her 18th birthday (access/rules.ts): the start written here is what keeps an adult's delegation
+ * going, and what tells a child's from hers.
+ */
+function startDelegation(person: RelatedPerson, now: Date) {
+  if (!person.period?.start) person.period = { ...person.period, start: now.toISOString() };
 }
 
 /**

@@ -307,11 +307,15 @@ describe("the page a guardian opens after the 18th birthday", () => {
 
   it("says the person came of age; a caregiver's access withdrawn before it still says withdrawn or ended", async () => {
     const birthDate = birthDayFor(18, 1);
+    const birthday = startOfParisDay(majorityDay(birthDate)!);
+    // The ties are written on the faked clock too: each is stamped with the time it is written
+    // (prepare-write.ts), and written on the real one a run after 23:50 in Paris stamped them
+    // after the « ten minutes before » below, so they had not begun yet (a CI run failed so).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(birthday.getTime() - 20 * 60_000));
     const teen = await aTeen("Eli", birthDate, [parents.camille]);
     const aunt = (await (await system()).create(aPatient({ given: "Alix", family: "Tante", birthDate: "1980-01-01" }))).id!;
     const withdrawn = await (await system()).create(aDelegation({ patientId: teen, agentPatientId: aunt, scopes: ["documents:read"] }));
-    const birthday = startOfParisDay(majorityDay(birthDate)!);
-    vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date(birthday.getTime() - 10 * 60_000));
     const guardian = await signIn(`Patient/${parents.camille}`, { space: teen, name: "Camille Martin" });
     const caregiver = await signIn(`Patient/${aunt}`, { space: teen, name: "Alix Tante" });

@@ -55,9 +55,12 @@ describe("isOfAge and the guardian's access, around the birthday (born 2008-12-0
     expect(resolveActor(session, rules.delegations, now)?.kind).toBe(ofAge ? undefined : "guardian");
   });
 
-  it("ends only the guardianship: a caregiver chosen for the young person is not a guardian and keeps going", () => {
+  it("ends only the guardianship: a caregiver the young adult chose herself is not a guardian and keeps going", () => {
     const after = new Date("2026-12-02T12:00:00Z");
-    expect(applicableDelegation(rules.delegations, CARER, after)?.kind).toBe("delegate");
+    const chosen = aDelegation({ patientId: CHILD, agentPatientId: CARER, scopes: ["documents:read"], start: "2026-12-01T08:00:00.000Z" });
+    const adultRules = rulesFromResources(CHILD, [], [aGuardianship({ patientId: CHILD, agentPatientId: PARENT, scopes: [] }), chosen], { birthDate });
+    expect(applicableDelegation(adultRules.delegations, CARER, after)?.kind).toBe("delegate");
+    expect(applicableDelegation(adultRules.delegations, PARENT, after)).toBeUndefined();
   });
 
   it("an end date earlier than majority still applies; a later one is cut at majority", () => {
