@@ -82,7 +82,7 @@ test("a brand-new caregiver: invited, account opened, accepted, active after the
   await expect(paul.getByRole("heading", { level: 1 })).toHaveText("Invitation d'un proche");
   await expect(paul.getByText("Camille Martin vous invite")).toBeVisible();
   // The rights as Paul will hold them, about Camille, not in her own words.
-  await expect(paul.getByRole("region", { name: "Ce que vous pourrez faire" })).toContainText("voir ses documents, ajouter des documents à son dossier, jusqu'au");
+  await expect(paul.getByRole("region", { name: "Ce que vous pourrez faire" })).toContainText("Vous pourrez voir ses documents, ajouter des documents à son dossier, jusqu'au");
   await expectNoAxeViolations(paul, "/invitation/<secret>");
   // Served by the Pages Router without Next's runtime: no script file, the secret stays in the page.
   expect(await paul.locator("script[src]").count()).toBe(0);
@@ -220,7 +220,10 @@ test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plai
   await camille.getByLabel("Prénom").fill("Sans");
   await camille.getByLabel(/^Nom/).fill("Script");
   await camille.getByLabel("Adresse e-mail").fill(email);
-  await camille.getByLabel("Lien avec vous").selectOption({ label: "Ami ou amie" });
+  // Required, and its name says so as every other required field's does (it did not: a walk of the invitation).
+  const tie = camille.getByRole("combobox", { name: "Lien avec vous (obligatoire)", exact: true });
+  await expect(tie).toHaveAttribute("required", "");
+  await tie.selectOption({ label: "Ami ou amie" });
   await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(camille.getByRole("status").filter({ hasText: "Invitation envoyée" })).toBeVisible();
   const pending = camille.getByRole("region", { name: "Invitations en attente" });
@@ -264,6 +267,64 @@ test("without JavaScript: Camille invites and cancels; 'Sortie rapide' is a plai
   expect(await anonymous.locator("script[src]").count()).toBe(0);
   await camille.reload();
   await expect(camille.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
+});
+
+test("the release of an account opening, from a link that no longer works, says so and changes nothing; its pages pass axe without a script", async ({ browser }) => {
+  const visitor = await (await newContext(browser)).newPage();
+  await visitor.goto(`/invitation/ouverture/${"A".repeat(43)}`);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Annuler cette ouverture de compte");
+  await expect(visitor.getByText("Ce lien n'est pas valable ou a déjà servi, ou le compte est déjà ouvert.")).toBeVisible();
+  await expect(visitor.getByRole("button", { name: "Annuler cette ouverture de compte" })).toHaveCount(0);
+  expect(await visitor.locator("script[src]").count()).toBe(0);
+  await expectNoAxeViolations(visitor, "/invitation/ouverture/<forged>");
+  await visitor.goto("/invitation/ouverture/invalide");
+  await expect(visitor.getByText("rien n'a changé")).toBeVisible();
+  await expectNoAxeViolations(visitor, "/invitation/ouverture/invalide");
+});
+
+test("an account opening begun by someone else from Camille's link: the mailbox's holder sees whose invitation it came from and declines it; the link opens nothing more and Camille reads it declined; axe finds nothing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const camille = await pageAs(browser, "camille");
+  await camille.goto("/espace/proches");
+  const email = `zoe-refus-${stamp}@example.org`;
+  await camille.getByLabel("Prénom").fill("Zoé");
+  await camille.getByLabel(/^Nom/).fill("Refus");
+  await camille.getByLabel("Adresse e-mail").fill(email);
+  await camille.getByLabel("Lien avec vous").selectOption({ label: "Ami ou amie" });
+  await camille.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  const link = await camille.getByRole("textbox", { name: "Lien d'invitation" }).inputValue();
+
+  // Whoever holds the link (not Zoé) posts its form first, with a birth date that is not hers.
+  const squatter = await (await newContext(browser)).newPage();
+  await squatter.goto(link);
+  await squatter.getByLabel("Votre prénom").fill("Intrus");
+  await squatter.getByLabel("Votre nom").fill("Refus");
+  await squatter.getByLabel("Votre date de naissance").fill("1999-09-09");
+  await squatter.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(squatter).toHaveURL(/\/activer\?envoye=1$/);
+
+  // Zoé, from the link of the code e-mail she did not ask for.
+  const release = /\/invitation\/ouverture\/([A-Za-z0-9_-]{43})/;
+  await expect.poll(() => mailed(email, release).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const zoe = await (await newContext(browser)).newPage();
+  await zoe.goto(`/invitation/ouverture/${mailed(email, release)[0]!}`);
+  await expect(zoe.getByRole("heading", { level: 1 })).toHaveText("Annuler cette ouverture de compte");
+  await expect(zoe.getByText("depuis une invitation envoyée par Camille Martin.")).toBeVisible();
+  await expect(zoe.getByText(/Vous refuserez ainsi l'invitation envoyée par Camille Martin/)).toBeVisible();
+  expect(await zoe.locator("script[src]").count()).toBe(0);
+  await expectNoAxeViolations(zoe, "/invitation/ouverture/<secret>");
+  await zoe.getByRole("button", { name: "Annuler cette ouverture de compte" }).click();
+  await expect(zoe.getByRole("heading", { level: 1 })).toHaveText("Ouverture de compte annulée");
+  await expect(zoe.getByText("L'invitation envoyée par Camille Martin a été refusée : son lien n'ouvrira plus rien.")).toBeVisible();
+  await expectNoAxeViolations(zoe, "/invitation/ouverture/fait");
+
+  await squatter.goto(link);
+  await expect(squatter.getByText("La personne invitée a refusé cette invitation : son lien ne fonctionne plus.")).toBeVisible();
+  await expect(squatter.getByRole("button", { name: "Créer mon compte" })).toHaveCount(0);
+  await camille.goto("/espace/proches");
+  await expect(camille.getByRole("region", { name: "Lien d'invitation" })).toContainText("Zoé Refus a refusé l'invitation : son lien ne fonctionne plus.");
+  await expect(camille.getByRole("region", { name: "Invitations en attente" }).getByText(email)).toHaveCount(0);
+  await expectNoAxeViolations(camille, "/espace/proches once the invitation is declined");
 });
 
 test("'Sortie rapide' is on the sign-in and invitation pages too: accessible, a plain link without JavaScript, and it replaces the history entry", async ({ browser }) => {

@@ -1,7 +1,8 @@
 /**
  * The words of the invitation pages, opened from an e-mail: /invitation/<secret> (who invites,
  * with which rights, then accept or open an account), /invitation/invalide, and the one-click
- * cancel /invitation/annuler/… . They speak to the invitee, or to the inviter for the cancel.
+ * cancel /invitation/annuler/… and the release of an account opening /invitation/ouverture/… .
+ * They speak to the invitee, or to the inviter for the cancel.
  */
 /** Said to a professional's account, on the page and as the refusal of its post: the same words. */
 const PROFESSIONAL = "Un compte de professionnel ne peut pas accepter l'invitation d'un proche. Pour agir pour cette personne, demandez-lui une invitation à votre adresse e-mail personnelle.";
@@ -16,7 +17,9 @@ export const frInvitation = {
       unknown: "{inviter} vous invite à agir en son nom dans son espace santé.",
     },
     rightsTitle: "Ce que vous pourrez faire",
-    rightsUntil: "{rights}, jusqu'au {date} inclus.",
+    // A sentence of its own: the rights' words begin in lower case (« voir ses documents »), which
+    // began the paragraph under « Ce que vous pourrez faire » (a walk of the invitation).
+    rightsUntil: "Vous pourrez {rights}, jusqu'au {date} inclus.",
     afterAgreement: "Après votre accord, l'accès s'ouvre au bout de 24 heures, sauf si la personne le confirme plus tôt ; elle peut l'annuler à tout moment.",
     usingAccount: "Vous utilisez le compte de {name}.",
     accept: "Accepter l'invitation",
@@ -57,6 +60,8 @@ export const frInvitation = {
       expired: "Cette invitation a expiré. Demandez à la personne de vous en envoyer une nouvelle.",
       used: "Cette invitation a déjà été utilisée.",
       cancelled: "Cette invitation a été annulée.",
+      /** The invitee let go of the account opening begun from this link (release-account-opening.ts). */
+      declined: "La personne invitée a refusé cette invitation : son lien ne fonctionne plus.",
       unknown: "Ce lien d'invitation n'est pas valable.",
       "not-own-space": "Revenez d'abord dans votre propre espace, puis rouvrez ce lien.",
       professional: PROFESSIONAL,
@@ -75,5 +80,30 @@ export const frInvitation = {
     doneTitle: "Délégation annulée",
     done: "C'est fait : la délégation est annulée et ne donne plus aucun accès à votre espace.",
     invalidAfterPost: "Ce lien d'annulation n'est pas valable ou a déjà servi : rien n'a changé.",
+    // Beside either refusal. The invitation's first e-mail holds a link that the acceptance's e-mail
+    // replaces: opened after, it only said « pas valable », with the delegation still running (a walk of the invitation).
+    invalidWhatToDo:
+      "Quand la personne invitée accepte, un nouvel e-mail vous donne un nouveau lien d'annulation, qui remplace le précédent : utilisez le plus récent. Vous pouvez aussi vous connecter et retirer la délégation dans « Proches et délégations ».",
+  },
+  /** /invitation/ouverture/… : the invitee lets go of an account opening someone else began at their address. */
+  releaseOpeningPage: {
+    title: "Annuler cette ouverture de compte",
+    explain: "Quelqu'un a commencé à ouvrir un compte à votre adresse e-mail depuis une invitation. Si ce n'est pas vous, ou si vous ne pouvez pas terminer (code perdu, date de naissance que vous ne reconnaissez pas), annulez cette ouverture.",
+    after: "Le code déjà envoyé ne fonctionnera plus. Rouvrez ensuite le lien de votre invitation et saisissez vos informations : un nouveau code vous sera envoyé.",
+    /**
+     * When an open invitation holds the opening ({inviter}: who sent it, as that invitation's own
+     * page, behind the link of its e-mail, names her): his own opening is taken up again from its link, a stranger's is declined.
+     */
+    explainFrom: "Quelqu'un a commencé à ouvrir un compte à votre adresse e-mail depuis une invitation envoyée par {inviter}.",
+    ifYours: "Si c'est vous (code perdu, date de naissance mal saisie), n'annulez rien : rouvrez le lien de cette invitation et saisissez de nouveau vos informations, un nouveau code vous sera envoyé.",
+    ifNotYours: "Si vous ne reconnaissez pas cette invitation, annulez cette ouverture. Vous refuserez ainsi l'invitation envoyée par {inviter} : son lien n'ouvrira plus rien, et le code déjà envoyé ne fonctionnera plus. Rouvrez ensuite le lien de l'invitation que vous attendez : un nouveau code vous sera envoyé.",
+    submit: "Annuler cette ouverture de compte",
+    invalid: "Ce lien n'est pas valable ou a déjà servi, ou le compte est déjà ouvert.",
+    doneTitle: "Ouverture de compte annulée",
+    done: "C'est fait : l'ouverture de compte est annulée. Rouvrez le lien de votre invitation pour ouvrir votre compte et recevoir un nouveau code.",
+    /** After the release, when it declined invitations ({inviter}: who sent them, as the release page named her before the button was pressed). */
+    declinedOne: "L'invitation envoyée par {inviter} a été refusée : son lien n'ouvrira plus rien.",
+    declinedSeveral: "Les invitations envoyées par {inviter} ont été refusées : leurs liens n'ouvriront plus rien.",
+    invalidAfterPost: "Ce lien n'est pas valable ou a déjà servi, ou le compte est déjà ouvert : rien n'a changé.",
   },
 };

@@ -6,6 +6,7 @@ import type { AccountKind } from "./account-store";
 import { normaliseEmail } from "./account-store";
 import { RECOVERY_EVENT } from "./account-recovery-store";
 import { database } from "./client";
+import type { TransactionClient } from "./generated/prisma/internal/prismaNamespace";
 
 /**
  * The account rows of an activation: created by an invitation without any credential, given a
@@ -128,10 +129,38 @@ export async function restartEnrolment(accountId: string, displayName: string): 
       data: { displayName, passwordHash: null, totpSecret: null, pendingTotpSecret: null },
     });
     if (count !== 1) return false;
-    await tx.passkey.deleteMany({ where: { accountId } });
-    await tx.recoveryCode.deleteMany({ where: { accountId } });
-    await tx.signInChallenge.deleteMany({ where: { accountId } });
-    await tx.accountToken.deleteMany({ where: { accountId } });
+    await dropEnrolmentLeftovers(tx, accountId);
     return true;
   });
+}
+
+/** What an unfinished activation left besides the account row: its ways in, its open steps, its codes and links. */
+async function dropEnrolmentLeftovers(tx: TransactionClient, accountId: string): Promise<void> {
+  await tx.passkey.deleteMany({ where: { accountId } });
+  await tx.recoveryCode.deleteMany({ where: { accountId } });
+  await tx.signInChallenge.deleteMany({ where: { accountId } });
+  await tx.accountToken.deleteMany({ where: { accountId } });
+}
+
+/**
+ * The mailbox's holder lets go of an opening made from an invitation's link by someone else
+ * (release-account-opening.ts): the release link is spent, the code and the activation under way
+ * are voided. In the caller's transaction (it declines the invitations that held the account and
+ * writes the trail with it), and only while the account waits for its first activation (the
+ * conditional UPDATE): undefined when the link is not live, or the account was activated or
+ * recovered meanwhile; else the account released.
+ */
+export async function releaseUnactivatedOpening(tx: TransactionClient, tokenHash: string, now: Date): Promise<{ id: string; fhirRef: string } | undefined> {
+  const token = await tx.accountToken.findUnique({ where: { tokenHash }, select: { id: true, accountId: true, purpose: true } });
+  if (!token || token.purpose !== "opening-release") return undefined;
+  const spent = await tx.accountToken.updateMany({ where: { id: token.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (spent.count !== 1) return undefined;
+  const { count } = await tx.account.updateMany({
+    where: { id: token.accountId, activatedAt: null, events: { none: { kind: RECOVERY_EVENT } } },
+    data: { passwordHash: null, totpSecret: null, pendingTotpSecret: null },
+  });
+  if (count !== 1) return undefined;
+  await dropEnrolmentLeftovers(tx, token.accountId);
+  const account = await tx.account.findUnique({ where: { id: token.accountId }, select: { id: true, fhirRef: true } });
+  return account ?? undefined;
 }

@@ -8,7 +8,7 @@ import type { Queryable } from "./queryable";
  * keyed hash is stored (auth/one-time-code.ts). Attempts are counted by a conditional UPDATE
  * before the rest is checked, so parallel guesses against one token cannot pass its limit.
  */
-export type TokenPurpose = "activation" | "password-reset" | "email-change" | "recovery-display" | "oidc-link";
+export type TokenPurpose = "activation" | "password-reset" | "email-change" | "recovery-display" | "oidc-link" | "opening-release";
 
 export async function createAccountToken(input: {
   accountId: string;
@@ -17,11 +17,13 @@ export async function createAccountToken(input: {
   now: Date;
   ttlMs: number;
   data?: string;
+  /** Earlier live tokens of the purpose keep working (a link sent in every one of several e-mails, which may be deduplicated away). */
+  keepEarlier?: boolean;
 }): Promise<void> {
   const { prisma } = await database();
   await prisma.$transaction([
     // A new code replaces any earlier one of the same purpose: only the latest letter works.
-    prisma.accountToken.updateMany({ where: { accountId: input.accountId, purpose: input.purpose, usedAt: null }, data: { usedAt: input.now } }),
+    ...(input.keepEarlier ? [] : [prisma.accountToken.updateMany({ where: { accountId: input.accountId, purpose: input.purpose, usedAt: null }, data: { usedAt: input.now } })]),
     prisma.accountToken.create({
       data: {
         id: randomUUID(),

@@ -27,6 +27,7 @@ export type InvitationRow = {
   confirmedAt: Date | null;
   cancelledAt: Date | null;
   activationNotifiedAt: Date | null;
+  declinedAt: Date | null;
 };
 
 type Raw = {
@@ -47,10 +48,11 @@ type Raw = {
   confirmed_at: Date | string | null;
   cancelled_at: Date | string | null;
   activation_notified_at: Date | string | null;
+  declined_at: Date | string | null;
 };
 
 const COLUMNS = `id, patient_id, given, family, relationship, scopes, end_day, email, created_by, created_at, expires_at,
-  accepted_at, accepted_by, related_person_id, confirmed_at, cancelled_at, activation_notified_at`;
+  accepted_at, accepted_by, related_person_id, confirmed_at, cancelled_at, activation_notified_at, declined_at`;
 
 const at = (value: Date | string | null) => (value === null ? null : new Date(value));
 
@@ -73,6 +75,7 @@ function toRow(raw: Raw): InvitationRow {
     confirmedAt: at(raw.confirmed_at),
     cancelledAt: at(raw.cancelled_at),
     activationNotifiedAt: at(raw.activation_notified_at),
+    declinedAt: at(raw.declined_at),
   };
 }
 
@@ -80,7 +83,7 @@ async function sql(db?: Queryable): Promise<Queryable> {
   return db ?? (await database()).sql;
 }
 
-export type NewInvitation = Omit<InvitationRow, "id" | "acceptedAt" | "acceptedBy" | "relatedPersonId" | "confirmedAt" | "cancelledAt" | "activationNotifiedAt"> & {
+export type NewInvitation = Omit<InvitationRow, "id" | "acceptedAt" | "acceptedBy" | "relatedPersonId" | "confirmedAt" | "cancelledAt" | "activationNotifiedAt" | "declinedAt"> & {
   tokenHash: string;
   cancelTokenHash: string;
 };
@@ -179,4 +182,68 @@ export async function invitationsAwaitingActivationNotice(limit = 200): Promise<
     [limit],
   );
   return rows.map(toRow);
+}
+
+/**
+ * Records that this invitation's link opened (or took up again) the unactivated account `accountId`
+ * for its invitee, and that no other invitation holds it any more: the account now has this one's
+ * name, birth date and code. Two invitations' forms posted at once each found no holder before
+ * taking the account up, and both were left holding it (seen through HTTP): the release page then
+ * named both inviters and declined both, the invitee's own among them. One statement: whichever
+ * takes the account up last holds it alone.
+ */
+export async function markAccountOpened(invitationId: string, accountId: string, db?: Queryable): Promise<void> {
+  await (await sql(db)).query(
+    `UPDATE delegation_invitation SET opened_account_id = CASE WHEN id = $1::uuid THEN $2::uuid END
+      WHERE id = $1::uuid OR opened_account_id = $2::uuid`,
+    [invitationId, accountId],
+  );
+}
+
+/** The invitations whose link opened the account `accountId`. */
+export async function invitationsThatOpened(accountId: string, db?: Queryable): Promise<InvitationRow[]> {
+  const rows = await (await sql(db)).query<Raw>(`SELECT ${COLUMNS} FROM delegation_invitation WHERE opened_account_id = $1::uuid`, [accountId]);
+  return rows.map(toRow);
+}
+
+/** The invitations other than `exceptId` whose link opened the account `accountId`. */
+export async function otherInvitationsThatOpened(accountId: string, exceptId: string, db?: Queryable): Promise<InvitationRow[]> {
+  const rows = await (await sql(db)).query<Raw>(`SELECT ${COLUMNS} FROM delegation_invitation WHERE opened_account_id = $1::uuid AND id <> $2::uuid`, [accountId, exceptId]);
+  return rows.map(toRow);
+}
+
+/**
+ * The invitee declines, from his mailbox, the invitations behind an account opening he let go of
+ * (release-account-opening.ts): those still open whose link holds the unactivated account
+ * `accountId`, and the other open invitations of the same spaces to the same address (a second
+ * invitation from the space would take the opening up again at once). cancelled_at is set with
+ * declined_at, so every guard that stops a cancelled invitation stops these, and the cancel secret
+ * of the inviter's e-mail is spent. Returns what was declined, for the inviters' trails.
+ */
+export async function declineInvitationsHolding(db: Queryable, accountId: string, now: Date): Promise<{ id: string; patientId: string }[]> {
+  return db.query<{ id: string; patientId: string }>(
+    `WITH holders AS (
+       SELECT patient_id, email FROM delegation_invitation
+        WHERE opened_account_id = $1::uuid AND accepted_at IS NULL AND cancelled_at IS NULL AND expires_at > $2::timestamptz)
+     UPDATE delegation_invitation i SET declined_at = $2::timestamptz, cancelled_at = $2::timestamptz, cancel_token_hash = NULL
+       FROM holders h
+      WHERE i.patient_id = h.patient_id AND i.email = h.email
+        AND i.accepted_at IS NULL AND i.cancelled_at IS NULL AND i.expires_at > $2::timestamptz
+      RETURNING i.id::text AS id, i.patient_id::text AS "patientId"`,
+    [accountId, now.toISOString()],
+  );
+}
+
+/** No invitation holds the account `accountId` any more: the next post of an invitation's form takes it up. */
+export async function clearOpenedAccount(db: Queryable, accountId: string): Promise<void> {
+  await db.query("UPDATE delegation_invitation SET opened_account_id = NULL WHERE opened_account_id = $1::uuid", [accountId]);
+}
+
+/** Whether the invitee at `email` declined an invitation of the space `patientId` (declineInvitationsHolding). */
+export async function addressDeclinedSpace(patientId: string, email: string, db?: Queryable): Promise<boolean> {
+  const rows = await (await sql(db)).query<{ id: string }>(
+    "SELECT id::text AS id FROM delegation_invitation WHERE patient_id = $1::uuid AND email = $2 AND declined_at IS NOT NULL LIMIT 1",
+    [patientId, email],
+  );
+  return rows.length === 1;
 }

@@ -13,6 +13,8 @@ import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { invitationForCancelSecret } from "./cancel-invitation";
 import { invitationView } from "./invitation-view";
+import { openingReleaseOffered } from "./release-account-opening";
+import type { InvitationState } from "./invitation-state";
 
 /**
  * The getServerSideProps of the pages an invitation's e-mails link to, open to whoever holds the
@@ -31,7 +33,12 @@ const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(frInvitat
 const errorText = (code: ErrorCode): string => t(`invitationPage.errors.${code}`);
 
 /** Why an invitation can no longer be accepted, by its state. */
-const CLOSED: Record<string, string> = { expired: errorText("expired"), accepted: errorText("used"), cancelled: errorText("cancelled") };
+const CLOSED: Record<Exclude<InvitationState, "open">, string> = {
+  expired: errorText("expired"),
+  accepted: errorText("used"),
+  cancelled: errorText("cancelled"),
+  declined: errorText("declined"),
+};
 
 /**
  * Who opens the link: a patient accepts with a button, a professional cannot, a visitor signs in
@@ -80,7 +87,8 @@ export const invitationPageProps = openPage<InvitationPageData>(async ({ params,
   const view = await invitationView(token);
   if (!view) return { title: INVITATION_TITLE, data: { state: "unknown", message: errorText("unknown") } };
   const code = errorFor(queryValue(query.erreur));
-  const closed = CLOSED[view.state];
+  // Every state but "open" closes the page: typed by state, so a new state cannot fall through to the forms.
+  const closed = view.state === "open" ? undefined : CLOSED[view.state];
   if (closed) return { title: INVITATION_TITLE, data: { state: "closed", inviter: view.inviter, inviterSex: view.inviterSex, error: code, message: closed } };
   const session = await sessionPromise;
   const viewer: InvitationViewer = !session
@@ -124,4 +132,14 @@ export const cancelPageProps = openPage<CancelPageData>(async ({ params }) => {
   const token = typeof params?.token === "string" ? params.token : "";
   const invitation = await invitationForCancelSecret(token);
   return { title: CANCEL_TITLE, data: invitation ? { valid: true, token, accepted: invitation.acceptedAt !== null } : { valid: false } };
+});
+
+/** What the release page shows: the button with its secret and who the opening came from (release-account-opening.ts), or that the link is not valid. */
+export type ReleaseOpeningPageData = { valid: true; token: string; inviters: string[] } | { valid: false };
+
+/** /invitation/ouverture/<secret>: reads whether the link can serve (release-account-opening.ts); the POST releases. */
+export const releaseOpeningPageProps = openPage<ReleaseOpeningPageData>(async ({ params }) => {
+  const token = typeof params?.token === "string" ? params.token : "";
+  const offered = await openingReleaseOffered(token, now());
+  return { title: t("releaseOpeningPage.title"), data: offered ? { valid: true, token, inviters: offered.inviters } : { valid: false } };
 });

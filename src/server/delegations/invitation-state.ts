@@ -34,18 +34,21 @@ export type InvitationFacts = {
   expiresAt: Date;
   acceptedAt: Date | null;
   cancelledAt: Date | null;
+  /** Declined by the invitee (release-account-opening.ts); cancelledAt is set with it. */
+  declinedAt?: Date | null;
 };
 
-export type InvitationState = "open" | "expired" | "accepted" | "cancelled";
+export type InvitationState = "open" | "expired" | "accepted" | "cancelled" | "declined";
 
 export function invitationState(invitation: InvitationFacts, now: Date): InvitationState {
+  if (invitation.declinedAt) return "declined";
   if (invitation.cancelledAt) return "cancelled";
   if (invitation.acceptedAt) return "accepted";
   if (now >= invitation.expiresAt) return "expired";
   return "open";
 }
 
-export type AcceptRefusal = "own-invitation" | "other-account" | "already-acting" | "expired" | "used" | "cancelled";
+export type AcceptRefusal = "own-invitation" | "other-account" | "already-acting" | "expired" | "used" | "cancelled" | "declined";
 
 /**
  * Whether `accepter` may accept. The invitee is bound to the e-mail address the patient typed:
@@ -62,6 +65,7 @@ export function acceptRefusal(
   now: Date,
 ): AcceptRefusal | undefined {
   const state = invitationState(invitation, now);
+  if (state === "declined") return "declined";
   if (state === "cancelled") return "cancelled";
   if (state === "accepted") return "used";
   if (state === "expired") return "expired";

@@ -8,13 +8,14 @@ import { outboxConnection } from "../db/outbox-connection";
 import { env } from "../env";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { hitRateLimit } from "../db/rate-limit-store";
-import { caregiverCodeEmail } from "./delegation-emails";
+import { accountAlreadyOpeningEmail, caregiverCodeEmail } from "./delegation-emails";
 import { emailTaken, restartEnrolment, unactivatedAccountByEmail } from "../db/account-enrolment-store";
-import { invitationByToken } from "../db/delegation-invitation-store";
+import { addressDeclinedSpace, invitationByToken, markAccountOpened, otherInvitationsThatOpened, type InvitationRow } from "../db/delegation-invitation-store";
 import { systemRepository } from "../fhir/repository";
 import { CAREGIVER_ACCOUNT_PURPOSE, openedFromInvitation } from "./caregiver-account-origin";
 import { invitationState, type InvitationState } from "./invitation-state";
 import { hashSecret, isSecretShape } from "./invitation-secret";
+import { newOpeningRelease, openingReleaseUrl } from "./release-account-opening";
 
 /**
  * Codes e-mailed from one invitation in an hour. Each post of the form restarts the unfinished
@@ -41,9 +42,18 @@ export const ACCOUNT_CODES_PER_INVITATION = { limit: 3, windowMs: 60 * 60 * 1000
  * inviting patient's record is touched.
  *
  * An account opened that way and never activated (the invitee stopped before choosing a
- * password, or typed a wrong birth date) is taken up again by the next valid invitation to its
- * address: its own Patient gets the name and birth date typed now, and a new code is sent. An
- * account the care system opened, or one already activated, stays out of reach.
+ * password, or typed a wrong birth date) is taken up again from the invitation that opened it, or
+ * from another once that one is no longer open (cancelled, expired): its own Patient gets the name
+ * and birth date typed now, and a new code is sent. While the invitation that opened it is open,
+ * another invitation to the address leaves it as it is (each invitation stands on its own: its
+ * inviter, who holds her link, renamed the account, chose the birth date it was activated with
+ * and voided the code its invitee had received, found by the rules review); the answer is the
+ * same, and the mailbox is told to finish with the code it has. An account the care system
+ * opened, or one already activated, stays out of reach.
+ *
+ * Whoever posts first holds the opening, and may not be the invitee (any inviter holds her own
+ * link): both e-mails to the mailbox carry a single-use link that lets its holder, and only him,
+ * let go of an opening he did not make (release-account-opening.ts).
  */
 /**
  * The answer comes this long after the post began, whatever the address: a new account's record,
@@ -65,17 +75,33 @@ export async function openCaregiverAccount(secret: string, input: OpenAccountInp
   if (state !== "open") return { ok: false, reason: state };
   const { limit, windowMs } = ACCOUNT_CODES_PER_INVITATION;
   if (!(await hitRateLimit(`caregiver-account:invitation:${invitation.id}`, limit, windowMs, input.now)).allowed) return { ok: false, reason: "limited" };
-  return withAnswerFloor(OPEN_ACCOUNT_ANSWER_FLOOR_MS, () => openForAddress(invitation.email, input));
+  return withAnswerFloor(OPEN_ACCOUNT_ANSWER_FLOOR_MS, () => openForAddress(invitation, input));
 }
 
 /** The account and its code for the invited address, or its owner told to sign in: the part whose time differed. */
-async function openForAddress(email: string, input: OpenAccountInput): Promise<OpenAccountResult> {
-  const patient = await caregiverPatient(email, input);
+async function openForAddress(invitation: InvitationRow, input: OpenAccountInput): Promise<OpenAccountResult> {
+  const email = invitation.email;
+  const patient = await caregiverPatient(invitation, input);
+  if (patient && "declined" in patient) return { ok: true };
+  if (patient && "heldBy" in patient) {
+    // The mailbox may not be the one who began: it gets the way to let go of that opening.
+    const release = openingReleaseUrl(env().APP_URL, await newOpeningRelease(patient.heldBy, input.now));
+    await enqueueEmail(await outboxConnection(), accountAlreadyOpeningEmail(email, env().APP_URL, input.now, release));
+    return { ok: true };
+  }
   if (!patient) return addressTaken(email, input.now);
   const invited = await inviteAccount({ kind: "patient", resourceId: patient.id, email, now: input.now });
   if (!invited.ok) return invited.reason === "not-found" ? { ok: false, reason: "failed" } : addressTaken(email, input.now);
-  await enqueueEmail(await outboxConnection(), caregiverCodeEmail(email, env().APP_URL, invited.code));
+  await markAccountOpened(invitation.id, invited.accountId);
+  // Whoever posted this form may not hold the mailbox: the code's e-mail carries the way to let go of this opening.
+  const release = openingReleaseUrl(env().APP_URL, await newOpeningRelease(invited.accountId, input.now));
+  await enqueueEmail(await outboxConnection(), caregiverCodeEmail(email, env().APP_URL, invited.code, release));
   return { ok: true };
+}
+
+/** Whether an invitation other than `invitation`, still open, opened the unactivated account `accountId`. */
+async function openedByAnotherOpenInvitation(accountId: string, invitation: InvitationRow, now: Date): Promise<boolean> {
+  return (await otherInvitationsThatOpened(accountId, invitation.id)).some((other) => invitationState(other, now) === "open");
 }
 
 /** The answer of an address already in use, as any other's; its owner is told to sign in. */
@@ -84,8 +110,14 @@ async function addressTaken(email: string, now: Date): Promise<OpenAccountResult
   return { ok: true };
 }
 
-/** The invitee's own Patient: a new one, or the one of their unfinished account, written with what they typed now; undefined when the address is another account's. */
-async function caregiverPatient(email: string, input: OpenAccountInput): Promise<{ id: string } | undefined> {
+/**
+ * The invitee's own Patient: a new one, or the one of their unfinished account, written with what
+ * they typed now; undefined when the address is another account's; `heldBy` (that account) when
+ * the unfinished account was opened from another invitation still open, and is left as it is;
+ * `declined` when the invitee declined an invitation of this invitation's space.
+ */
+async function caregiverPatient(invitation: InvitationRow, input: OpenAccountInput): Promise<{ id: string } | { heldBy: string } | { declined: true } | undefined> {
+  const email = invitation.email;
   const system = await systemRepository(CAREGIVER_ACCOUNT_PURPOSE);
   const name = [{ use: "official" as const, family: input.family, given: [input.given] }];
   const existing = await unactivatedAccountByEmail(email);
@@ -98,6 +130,12 @@ async function caregiverPatient(email: string, input: OpenAccountInput): Promise
   }
   const id = existing.fhirRef.slice("Patient/".length);
   if (existing.kind !== "patient" || !existing.fhirRef.startsWith("Patient/") || !(await openedFromInvitation(id))) return undefined;
+  // The invitee declined an invitation of this space when he let go of the opening it held
+  // (release-account-opening.ts): a new invitation of the same space, sent after, took the opening
+  // up again the moment he had it back (attack round). Until his account is activated, none of
+  // that space's invitations touches it; the answer is the same, and his mailbox is not written to.
+  if (await addressDeclinedSpace(invitation.patientId, email)) return { declined: true };
+  if (await openedByAnotherOpenInvitation(existing.id, invitation, input.now)) return { heldBy: existing.id };
   const patient = await system.read<Patient>("Patient", id).catch(() => undefined);
   if (!patient) return undefined;
   if (!(await restartEnrolment(existing.id, formatHumanName(name) ?? `${input.given} ${input.family}`))) return undefined;

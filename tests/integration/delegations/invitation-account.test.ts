@@ -1,23 +1,17 @@
-import type { Patient } from "@medplum/fhirtypes";
+import type { Patient, RelatedPerson } from "@medplum/fhirtypes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as codeRoute } from "@/app/(auth)/activer/etape/code/route";
-import { POST as passwordRoute } from "@/app/(auth)/activer/etape/mot-de-passe/route";
-import { POST as totpRoute } from "@/app/(auth)/activer/etape/totp/route";
-import { POST as finishRoute } from "@/app/(auth)/activer/etape/terminer/route";
-import { POST as openAccountRoute } from "@/app/api/invitation/compte/route";
-import { POST as acceptRoute } from "@/app/api/invitation/accepter/route";
-import { addDaysToDay, addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
+import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { aPatient } from "@/lib/fhir/builders/people";
 import { inviteAccount } from "@/server/accounts/invite-account";
 import { recoverAccount } from "@/server/accounts/recover-account";
 import { ACCOUNT_CODES_PER_INVITATION, OPEN_ACCOUNT_ANSWER_FLOOR_MS } from "@/server/delegations/open-caregiver-account";
-import { totpCode } from "@/server/auth/totp";
 import { accountForEnrolment, findAccountByFhirRef } from "@/server/db/account-enrolment-store";
 import { findAccountByEmail } from "@/server/db/account-store";
 import { useTestDatabase } from "../../setup/test-database";
 import { anAddress } from "../auth/helpers";
 import { Browser, startTestServer } from "../auth/test-server";
-import { buildWorld, noticeOf, post, secretFromOutbox, type World } from "./world";
+import { accountOpeningSteps, OPENING_ROUTES, PASSWORD, SENT, where } from "./account-opening-steps";
+import { buildWorld, type World } from "./world";
 
 const db = useTestDatabase();
 
@@ -32,63 +26,11 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let world: World;
 beforeAll(async () => {
   world = await buildWorld();
-  server = await startTestServer({
-    "/api/invitation/compte": openAccountRoute,
-    "/api/invitation/accepter": acceptRoute,
-    "/activer/etape/code": codeRoute,
-    "/activer/etape/mot-de-passe": passwordRoute,
-    "/activer/etape/totp": totpRoute,
-    "/activer/etape/terminer": finishRoute,
-  }, 1);
+  server = await startTestServer(OPENING_ROUTES, 1);
 }, 120_000);
 afterAll(() => server.close());
 
-const PASSWORD = "girafe nuage tournevis printemps";
-const where = (response: Response) => response.headers.get("location");
-
-async function invite(email: string): Promise<string> {
-  const fin = addMonthsToDay(parisDayOf(new Date()), 11);
-  const answer = await post("inviter", { prenom: "Paul", nom: "Durand", email, lien: "ami", droits: ["documents:read"], fin }, world.camille.session.cookie);
-  expect(noticeOf(answer)).toBe("invite");
-  return (await secretFromOutbox(db(), email, "invitation"))!;
-}
-
-const openAccount = (browser: Browser, jeton: string, naissance: string, prenom = "Paul") =>
-  browser.post("/api/invitation/compte", { jeton, prenom, nom: "Durand", naissance });
-
-/** Where opening an account from an invitation leads, whatever the address: the code went by e-mail. */
-const SENT = "/activer?envoye=1";
-
-/** The e-mails of `kind` queued for `to`, newest first. */
-async function mailsTo(to: string, kind: string): Promise<string[]> {
-  const rows = await db().sql.query<{ text_body: string }>("SELECT text_body FROM email_outbox WHERE recipient = $1 AND kind = $2 ORDER BY created_at DESC", [to, kind]);
-  return rows.map((row) => row.text_body);
-}
-
-/** The activation code e-mailed to the invited address, typed on /activer with the birth date. */
-async function enterMailedCode(browser: Browser, email: string, birthDate: string): Promise<string | null> {
-  const code = /Votre code d'activation : (\S+)/.exec((await mailsTo(email, "delegation-account-code"))[0] ?? "")?.[1];
-  expect(code, `code e-mailed to ${email}`).toBeDefined();
-  return where(await browser.post("/activer/etape/code", { code: code!, birthDate }));
-}
-
-/** Opening the account, then the code from the mailbox: the password step. */
-async function openWithMailbox(browser: Browser, jeton: string, email: string, naissance: string, prenom?: string) {
-  expect(where(await openAccount(browser, jeton, naissance, prenom))).toBe(SENT);
-  expect(await enterMailedCode(browser, email, naissance)).toBe("/activer/mot-de-passe");
-}
-
-/**
- * Password, authenticator app, end: the browser is signed in, and back on the invitation it
- * opened the account from (`jeton`), to accept it; on the home page when `jeton` is undefined.
- */
-async function finishActivation(browser: Browser, email: string, jeton: string | undefined) {
-  expect(where(await browser.post("/activer/etape/mot-de-passe", { password: PASSWORD, confirm: PASSWORD }))).toBe("/activer/second-facteur");
-  const account = (await findAccountByEmail(email))!;
-  const secret = (await accountForEnrolment(account.id))!.pendingTotpSecret!;
-  expect(where(await browser.post("/activer/etape/totp", { code: totpCode(secret, new Date()) }))).toBe("/activer/codes-secours");
-  expect(where(await browser.post("/activer/etape/terminer", {}))).toBe(jeton ? `/invitation/${jeton}` : "/");
-}
+const { invite, openAccount, mailsTo, enterMailedCode, openWithMailbox, finishActivation } = accountOpeningSteps(db, () => world);
 
 describe("opening an account from an invitation", () => {
   it("lets an invitee who stopped before the end start over, with corrected details, then accept; the earlier try can no longer finish", async () => {
@@ -163,10 +105,11 @@ describe("opening an account from an invitation", () => {
     const before = (await findAccountByEmail(activated))!;
     const taken = await invite(activated);
     const patients = async () =>
-      Number((await db().sql.query<{ n: string }>("SELECT count(*)::text AS n FROM fhir_resource WHERE resource_type = 'Patient' AND content->'name'->0->'given'->>0 = 'Intrus'"))[0]!.n);
+      Number((await db().sql.query<{ n: string }>("SELECT count(*)::text AS n FROM fhir_resource WHERE resource_type = 'Patient' AND content->'name'->0->'given'->>0 = 'Usurpateur'"))[0]!.n);
     const patientsBefore = await patients();
     const codes = (await mailsTo(activated, "delegation-account-code")).length;
-    expect(where(await openAccount(new Browser(server.base, anAddress()), taken, "1999-09-09", "Intrus"))).toBe(SENT);
+    // A name no other test file types: the count above is of the whole database, which files running at once share.
+    expect(where(await openAccount(new Browser(server.base, anAddress()), taken, "1999-09-09", "Usurpateur"))).toBe(SENT);
     expect(await findAccountByEmail(activated)).toEqual(before);
     // No code for it: its owner is told to sign in instead.
     expect(await mailsTo(activated, "delegation-account-code")).toHaveLength(codes);
@@ -256,5 +199,51 @@ describe("opening an account from an invitation", () => {
     const patient = await world.system.read<Patient>("Patient", account.fhirRef.slice("Patient/".length));
     expect(patient).toMatchObject({ birthDate: "1985-05-05", name: [{ given: ["Paul"] }] });
     expect(await enterMailedCode(new Browser(server.base, anAddress()), email, "1985-05-05")).toBe("/activer/mot-de-passe");
+  });
+});
+
+/**
+ * A second invitation to an address whose invitee began opening an account from a first one and
+ * has not activated yet. Before, whoever held the second link (its inviter: « copier le lien »)
+ * posted the form and took up the unfinished account: its name and birth date became what she
+ * typed, the code the invitee had received stopped working and the activation under way was
+ * dropped, so the invitee could only finish with a birth date she chose, under a name she chose
+ * (found by the rules review). Each invitation now stands on its own: the account stays as its
+ * opener left it, the second inviter gets the same answer as for any address, and the invitee,
+ * once activated, accepts each.
+ */
+describe("a second invitation to an address whose account is not activated yet", () => {
+  it("neither renames the account nor voids its code: the invitee activates as she began, and accepts both invitations", async () => {
+    const email = `deux-${Date.now()}@example.org`;
+    const first = await invite(email);
+    const invitee = new Browser(server.base, anAddress());
+    expect(where(await openAccount(invitee, first, "1978-04-21"))).toBe(SENT);
+    const codes = await mailsTo(email, "delegation-account-code");
+
+    // Eve invites the same address and, holding her own link, posts the form with what she likes.
+    const second = await invite(email, world.eve.session.cookie);
+    expect(where(await openAccount(new Browser(server.base, anAddress()), second, "1999-09-09", "Intrus"))).toBe(SENT);
+
+    const account = (await findAccountByEmail(email))!;
+    expect(account.displayName).toBe("Paul Durand");
+    expect(await world.system.read<Patient>("Patient", account.fhirRef.slice("Patient/".length))).toMatchObject({ birthDate: "1978-04-21", name: [{ given: ["Paul"] }] });
+    expect(await mailsTo(email, "delegation-account-code")).toEqual(codes);
+    // The invitee is told to finish with the code she has; the second invitation's own e-mail reached her too.
+    expect(await mailsTo(email, "delegation-account-opening")).toHaveLength(1);
+
+    // The code she received still works, with the birth date she typed.
+    expect(await enterMailedCode(invitee, email, "1978-04-21")).toBe("/activer/mot-de-passe");
+    await finishActivation(invitee, email, first);
+    for (const jeton of [first, second]) expect(where(await invitee.post("/api/invitation/accepter", { jeton }))).toBe("/espace/proches?message=acceptee");
+    const ties = await db().sql.query<{ content: RelatedPerson }>("SELECT content FROM fhir_resource WHERE resource_type = 'RelatedPerson' AND actor_ref = $1", [account.fhirRef]);
+    expect(ties.map((row) => row.content.name?.[0]?.given?.[0])).toEqual(["Paul", "Paul"]);
+  });
+
+  it("tells the second inviter nothing: her post is answered as one to an address nobody uses", async () => {
+    const email = `discret-${Date.now()}@example.org`;
+    expect(where(await openAccount(new Browser(server.base, anAddress()), await invite(email), "1980-01-01"))).toBe(SENT);
+    const taken = await openAccount(new Browser(server.base, anAddress()), await invite(email, world.eve.session.cookie), "1999-09-09", "Intrus");
+    const fresh = await openAccount(new Browser(server.base, anAddress()), await invite(`libre-${Date.now()}@example.org`, world.eve.session.cookie), "1999-09-09", "Intrus");
+    expect([taken.status, where(taken), [...taken.headers.keys()].sort()]).toEqual([fresh.status, where(fresh), [...fresh.headers.keys()].sort()]);
   });
 });

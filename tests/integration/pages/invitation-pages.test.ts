@@ -68,7 +68,7 @@ describe("the invitation page (Pages Router)", () => {
     expect(html).toMatch(/<h1[^>]*>Invitation d&#x27;un proche<\/h1>/);
     expect(html).toContain("Camille Proches vous invite à agir pour elle dans son espace santé.");
     // The rights as the invitee will hold them, about Camille: not in Camille's own words.
-    expect(html).toContain(`voir ses documents, ajouter des documents à son dossier, jusqu&#x27;au ${formatDay(endDay())} inclus.`);
+    expect(html).toContain(`<p>Vous pourrez voir ses documents, ajouter des documents à son dossier, jusqu&#x27;au ${formatDay(endDay())} inclus.</p>`);
     expect(html).not.toContain("voir mes documents");
     expect(html).toContain(`avec l&#x27;adresse ${email}, puis rouvrez ce lien`);
     expect(html).toContain('href="/connexion"');
@@ -325,6 +325,12 @@ describe("the one-click cancel page (Pages Router)", () => {
     expect(accepted).toContain("La personne invitée a accepté.");
     expect(accepted).toContain(`name="jeton" value="${after}"`);
     expect(await invitationRow(email)).toMatchObject({ cancelled_at: null });
+    // The first e-mail's link, opened now: it says where the working one is, not only « pas valable »
+    // while the delegation runs on (a walk of the invitation).
+    const replaced = (await openCancel(cancel)).html!;
+    expect(replaced).toContain("Ce lien d&#x27;annulation n&#x27;est pas valable ou a déjà servi.");
+    expect(replaced).toContain("un nouvel e-mail vous donne un nouveau lien d&#x27;annulation, qui remplace le précédent : utilisez le plus récent.");
+    expect(replaced).toContain("retirer la délégation dans « Proches et délégations »");
 
     // Spent by the post: the page then says so, with no form.
     expect(locationOf(await post("annulerLien", { jeton: after })).pathname).toBe("/invitation/annuler/fait");
@@ -354,6 +360,7 @@ describe("where the invitation's forms land (Pages Router)", () => {
     const refused = await servePage(invalidCancelPage, "/invitation/annuler/invalide");
     expect(refused.html).toMatch(/<h1[^>]*>Annuler une délégation<\/h1>/);
     expect(refused.html).toContain("Ce lien d&#x27;annulation n&#x27;est pas valable ou a déjà servi : rien n&#x27;a changé.");
+    expect(refused.html).toContain("utilisez le plus récent");
     const invalid = await servePage(invalidInvitationPage, "/invitation/invalide");
     expect(invalid.html).toMatch(/<h1[^>]*>Invitation d&#x27;un proche<\/h1>/);
     expect(invalid.html).toContain("Ce lien d&#x27;invitation n&#x27;est pas valable.");

@@ -32,6 +32,9 @@ describe("the state of an invitation", () => {
     { name: "accepted stays accepted after expiry", invitation: { ...open, acceptedAt: LATER }, at: new Date("2027-01-01T00:00:00Z"), want: "accepted" },
     { name: "cancelled wins over accepted", invitation: { ...open, acceptedAt: LATER, cancelledAt: LATER }, at: LATER, want: "cancelled" },
     { name: "cancelled before acceptance", invitation: { ...open, cancelledAt: NOW }, at: LATER, want: "cancelled" },
+    // The invitee's release declines it (release-account-opening.ts): cancelled_at is set with declined_at.
+    { name: "declined by the invitee", invitation: { ...open, cancelledAt: NOW, declinedAt: NOW }, at: NOW, want: "declined" },
+    { name: "declined, once past its expiry", invitation: { ...open, cancelledAt: NOW, declinedAt: NOW }, at: new Date(EXPIRES.getTime() + 1), want: "declined" },
   ] as const;
   it.each(rows)("$name", ({ invitation, at, want }) => {
     expect(invitationState(invitation, at)).toBe(want);
@@ -51,6 +54,7 @@ describe("who may accept", () => {
     { name: "after expiry", invitation, accepter: invitee, at: EXPIRES, want: "expired" },
     { name: "a second time", invitation: { ...invitation, acceptedAt: NOW }, accepter: invitee, at: LATER, want: "used" },
     { name: "once cancelled", invitation: { ...invitation, cancelledAt: NOW }, accepter: invitee, at: LATER, want: "cancelled" },
+    { name: "once declined", invitation: { ...invitation, cancelledAt: NOW, declinedAt: NOW }, accepter: invitee, at: LATER, want: "declined" },
   ] as const;
   it.each(rows)("$name → $want", ({ invitation: inv, accepter, at, want }) => {
     expect(acceptRefusal(inv, accepter, at)).toBe(want);

@@ -29,7 +29,10 @@ export default function CancelPage({ title, data }: FramedProps<CancelPageData>)
           <div><Button type="submit">{t("cancelInvitationPage.submit")}</Button></div>
         </form>
       ) : (
-        <Alert tone="error">{t("cancelInvitationPage.invalid")}</Alert>
+        <Alert tone="error">
+          <p>{t("cancelInvitationPage.invalid")}</p>
+          <p className="mt-2">{t("cancelInvitationPage.invalidWhatToDo")}</p>
+        </Alert>
       )}
     </div>
   );

@@ -12,7 +12,10 @@ export default function InvalidCancelPage({ title }: FramedProps<null>) {
   return (
     <div className="flex max-w-xl flex-col gap-6">
       <PageHeader title={title} />
-      <Alert tone="error">{t("cancelInvitationPage.invalidAfterPost")}</Alert>
+      <Alert tone="error">
+        <p>{t("cancelInvitationPage.invalidAfterPost")}</p>
+        <p className="mt-2">{t("cancelInvitationPage.invalidWhatToDo")}</p>
+      </Alert>
     </div>
   );
 }

@@ -1,0 +1,18 @@
+import { Alert } from "@/components/alert";
+import { PageHeader } from "@/components/page-header";
+import { t } from "@/lib/i18n/messages";
+import { openPage, type FramedProps } from "@/server/pages/framed-page";
+
+/** Served without runtime JavaScript: one sentence, where the release's post lands with a forged or spent link. */
+export const config = { unstable_runtimeJS: false };
+
+export const getServerSideProps = openPage<null>(() => ({ title: t("releaseOpeningPage.title"), data: null }));
+
+export default function InvalidReleasePage({ title }: FramedProps<null>) {
+  return (
+    <div className="flex max-w-xl flex-col gap-6">
+      <PageHeader title={title} />
+      <Alert tone="error">{t("releaseOpeningPage.invalidAfterPost")}</Alert>
+    </div>
+  );
+}
