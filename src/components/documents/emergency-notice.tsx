@@ -13,7 +13,7 @@ const endsWithStop = (reason: string) => /[.!?…]$/.test(reason.trim());
  * rendered when there were none. To someone acting for the patient who may read her trail
  * (`reader`), about her record, by name.
  */
-export function EmergencyNotice({ notices, reader }: { notices: (Omit<Notice, "when"> & { when: string | Date })[]; reader: Reader }) {
+export function EmergencyNotice({ notices, reader }: { notices: (Omit<Notice, "when" | "endedAt"> & { when: string | Date; endedAt?: string | Date })[]; reader: Reader }) {
   if (notices.length === 0) return null;
   return (
     <section aria-labelledby="emergency-notice-title" className="rounded-md border-l-4 border-red-800 bg-red-50 px-4 py-3 text-red-950">
@@ -30,6 +30,7 @@ export function EmergencyNotice({ notices, reader }: { notices: (Omit<Notice, "w
                 reason: notice.reason,
                 end: endsWithStop(notice.reason) ? "" : ".",
               })}
+              {notice.endedAt ? ` ${t("emergencyNotice.ended", { date: formatDateTime(notice.endedAt) })}` : null}
             </span>
             {notice.mayReport ? <UnrecognisedAccess entryId={notice.entryId} reported={notice.reported} describedBy={`urgence-${notice.entryId}`} /> : null}
           </li>

@@ -8,6 +8,7 @@ import type { PatientRecordPageData } from "@/server/documents/patient-record-pa
 import { BackToPatients } from "./back-to-patients";
 import { DocumentsListView } from "./documents-list-view";
 import { RecordTabs } from "./record-tabs";
+import { EndEmergencyForm } from "@/components/pro/end-emergency-form";
 
 /**
  * A patient's record as a professional sees it (src/pages/pro/patients/[patientId]/index.tsx): the
@@ -32,7 +33,13 @@ export function PatientRecordPageView({ data }: { data: PatientRecordPageData })
         ) : null}
       </PageHeader>
       <RecordTabs patientId={data.patientId} name={data.name} current="documents" prevention={data.prevention} />
-      {data.emergencyUntil ? <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert> : null}
+      {data.emergencyUntil ? (
+        <div className="flex flex-col gap-3">
+          <Alert tone="info">{t("pro.emergencyBanner", { time: formatTime(data.emergencyUntil) })}</Alert>
+          {/* Done before the hour is over: she closes it herself (end-emergency-access.ts). */}
+          <EndEmergencyForm />
+        </div>
+      ) : null}
       <DocumentsListView
         basePath={basePath}
         // The list's filters go with the link, for the document's « Retour aux documents » (listQueryOf).

@@ -108,6 +108,9 @@ export const frDocuments = {
     viewsDownload: "Téléchargement",
     viewsNone: "Personne n'a encore consulté ce document.",
     viewsNoneOthers: "Personne d'autre n'a consulté ce document.",
+    // No count: the inline viewer's fetch of the file right after a read is one view, not two (get-document.ts).
+    viewsNewestShown: "Seules les consultations les plus récentes sont affichées ici.",
+    viewsAll: "Tout l'historique de ce document",
     viewsOwnLast: "Votre dernière consultation : le {when}.",
     viewsPatientLast: "Dernière consultation par {who} : le {when}.",
     viewsYou: "Vous",
@@ -224,6 +227,9 @@ export const frDocuments = {
     emergencyEnded:
       "Votre accès en urgence à ce dossier a pris fin à {time}, une heure après son ouverture. S'il vous faut encore le consulter, ouvrez un nouvel accès en urgence : il sera tracé et le patient de nouveau prévenu.",
     emergencyAgain: "Ouvrir un nouvel accès en urgence",
+    emergencyEnd: "Mettre fin à l'accès en urgence",
+    emergencyEndedByYou:
+      "Vous avez mis fin à votre accès en urgence à ce dossier à {time}. S'il vous faut encore le consulter, ouvrez un nouvel accès en urgence : il sera tracé et le patient de nouveau prévenu.",
   },
   emergency: {
     title: "Accès en urgence",
@@ -253,6 +259,7 @@ export const frDocuments = {
       theirs: "{name} a ouvert le dossier de {person} en urgence le {date}. Motif indiqué : « {reason} »{end}",
     },
     history: "Voir l'historique des accès",
+    ended: "Ce professionnel a fermé l'accès le {date}, avant la fin de l'heure prévue.",
     unknownPractitioner: "Un professionnel",
   },
 };

@@ -7,10 +7,10 @@ import { formatDay, formatShortDay, formatTime } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { mayBreakGlass } from "@/server/emergency/may-break-glass";
+import { EndEmergencyForm } from "@/components/pro/end-emergency-form";
 import { practitionerUnreadTotal } from "@/server/messages/list-conversations";
 import { listAuthorisingPatients, type PatientListPage } from "@/server/practitioners/list-authorising-patients";
 import { MAX_PATIENT_SEARCH_LENGTH } from "@/lib/practitioners/patient-search-length";
-import type { Json } from "@/server/pages/json-props";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -37,7 +37,7 @@ export const getServerSideProps = framedPage<Data>("practitioner", async ({ sess
 
 /**
  * The professional's home: the patients who authorise them now (level, end date, a link to the
- * record), then those whose access ended ("accès terminé", no link), fifty a page. A search
+ * record), fifty a page, then how many others' access ended, unnamed. A search
  * by name or birth date narrows it: a doctor with hundreds of patients, on a phone, paged
  * through fifty at a time to find one. Each patient's birth date tells namesakes apart.
  */
@@ -71,6 +71,7 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
               {t("proHome.emergencyOpenLink")}
             </a>
           </p>
+          <EndEmergencyForm />
         </section>
       ) : null}
       <section aria-labelledby="patients-title" className="flex flex-col gap-4">
@@ -79,31 +80,23 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
         </h2>
         {data.search || data.list.total > 0 ? <PatientSearchForm search={data.search} maxLength={MAX_PATIENT_SEARCH_LENGTH} /> : null}
         {data.list.total === 0 ? (
-          <p className="text-slate-700">{data.search ? t("proHome.noMatch", { search: data.search }) : t("proHome.noPatients")}</p>
+          <p className="text-slate-700">{data.search ? t("proHome.noMatch", { search: data.search }) : t(data.list.ended > 0 ? "proHome.noCurrentPatients" : "proHome.noPatients")}</p>
         ) : (
+          <p className="text-slate-700">{data.search ? tn("proHome.found", data.list.total, { search: data.search }) : tn("proPatients.countAll", data.list.total)}</p>
+        )}
+        {data.list.total > 0 ? (
           <>
-            <p className="text-slate-700">{listCount(data)}</p>
             <ul className="flex flex-col gap-3">
               {data.list.patients.map((patient) => (
                 <li key={patient.patientId} className="rounded-lg border border-slate-300 bg-white px-4 py-3">
-                  {patient.access ? (
-                    <>
-                      <p className="font-semibold">
-                        <a href={`/pro/patients/${patient.patientId}`}>{patient.name}</a>
-                      </p>
-                      <BirthDate birthDate={patient.birthDate} />
-                      <p className="text-sm text-slate-700">
-                        {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
-                        {patient.access.until ? t("proHome.until", { date: formatDay(lastDayCovered(patient.access.until)) }) : t("proHome.standing")}
-                      </p>
-                    </>
-                  ) : (
-                    <>
-                      <p className="font-semibold">{patient.name}</p>
-                      <BirthDate birthDate={patient.birthDate} />
-                      <p className="text-sm text-slate-700">{t("proPatients.ended")}</p>
-                    </>
-                  )}
+                  <p className="font-semibold">
+                    <a href={`/pro/patients/${patient.patientId}`}>{patient.name}</a>
+                  </p>
+                  <BirthDate birthDate={patient.birthDate} />
+                  <p className="text-sm text-slate-700">
+                    {t(patient.access.restricted ? "proPatients.levelR" : "proPatients.levelN")},{" "}
+                    {patient.access.until ? t("proHome.until", { date: formatDay(lastDayCovered(patient.access.until)) }) : t("proHome.standing")}
+                  </p>
                 </li>
               ))}
             </ul>
@@ -114,7 +107,9 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
               labels={{ nav: t("proPatients.pagination"), previous: t("proPatients.previous"), next: t("proPatients.next"), pageOf: t("proPatients.pageOf", { page: data.list.page, pages: data.list.pages }) }}
             />
           </>
-        )}
+        ) : null}
+        {/* Counted, never named (practitioner-patients.ts); not under a search, which looks only through those listed. */}
+        {!data.search && data.list.ended > 0 ? <p className="text-slate-700">{tn("proPatients.ended", data.list.ended)}</p> : null}
       </section>
       {data.emergency ? (
         <p>
@@ -125,13 +120,6 @@ export default function ProHomePage({ data }: FramedProps<Data>) {
       ) : null}
     </div>
   );
-}
-
-/** How many are listed: those found by the search, or the whole list's count. */
-function listCount(data: Json<Data>): string {
-  const { current, total } = data.list;
-  if (data.search) return tn("proHome.found", total, { search: data.search });
-  return current === total ? tn("proPatients.countAll", current) : tn("proPatients.count", current, { total: total.toLocaleString("fr-FR") });
 }
 
 function BirthDate({ birthDate }: { birthDate?: string }) {

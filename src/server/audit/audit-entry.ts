@@ -17,6 +17,8 @@ export type AuditInteraction =
   | "link-passcode-failed"
   | "dispense"
   | "emergency-access"
+  /** The professional ended her emergency access before its hour was over (entity: the Patient). */
+  | "emergency-end"
   | "sign-in"
   | "export"
   /** The patient says they do not recognise an access of their trail (entity: that AuditEvent). */

@@ -43,10 +43,10 @@ function purposeOf(row: AuditRow): AuditEvent["purposeOfEvent"] {
   return [{ coding: [{ system: ACT_REASON, code: "BTG", display: "break the glass" }], text: "Accès en urgence" }];
 }
 
-/** The opening of an emergency access, or an act done under one. */
+/** The opening of an emergency access, its early end, or an act done under one. */
 export function isBreakTheGlass(row: Pick<AuditRow, "interaction" | "detail">): boolean {
   const detail = row.detail && typeof row.detail === "object" ? (row.detail as Record<string, unknown>) : {};
-  return row.interaction === "emergency-access" || detail.purposeOfUse === "BTG";
+  return row.interaction === "emergency-access" || row.interaction === "emergency-end" || detail.purposeOfUse === "BTG";
 }
 
 /** Our interactions that are plain FHIR REST interactions, with their FHIR code. */

@@ -30,3 +30,16 @@ export async function endSessionEmergencies(tx: TransactionClient, patientId: st
   });
   return count;
 }
+
+/**
+ * Ends this session's own emergency access to this patient at `at`, when the professional ends it
+ * herself (end-emergency-access.ts): only while it is open, and only on this session. The row
+ * keeps the patient, so that the record's page says the access ended and when (check-session.ts).
+ */
+export async function endOwnSessionEmergency(tx: TransactionClient, sessionId: string, patientId: string, at: Date): Promise<boolean> {
+  const { count } = await tx.authSession.updateMany({
+    where: { id: sessionId, revokedAt: null, emergencyPatientId: patientId, emergencyUntil: { gt: at } },
+    data: { emergencyUntil: at },
+  });
+  return count === 1;
+}

@@ -18,14 +18,15 @@ import type { Json } from "@/server/pages/json-props";
  */
 export const config = { unstable_runtimeJS: false };
 
-type EmergencyEnded = { emergencyEndedAt: Date };
+/** `byYou`: she ended it herself (/pro/urgence/terminer sends her here so); otherwise its hour was over. */
+type EmergencyEnded = { emergencyEndedAt: Date; byYou: boolean };
 
 export const getServerSideProps = framedPage<PatientRecordPageData | EmergencyEnded>("practitioner", async (scope, { params, query }) => {
   const patientId = typeof params?.patientId === "string" ? params.patientId : "";
   const data = await patientRecordPageData(scope, patientId, query);
   if (data) return { title: t("pro.patientDocumentsTitle", { name: data.name }), data };
   const ended = scope.session.emergencyEnded;
-  return ended?.patientId === patientId ? { title: t("pro.emergencyEndedTitle"), data: { emergencyEndedAt: ended.until } } : NOT_FOUND;
+  return ended?.patientId === patientId ? { title: t("pro.emergencyEndedTitle"), data: { emergencyEndedAt: ended.until, byYou: query.urgence === "terminee" } } : NOT_FOUND;
 }, ABOUT_ROUTE_PATIENT);
 
 export default function PatientRecordPage({ data }: FramedProps<PatientRecordPageData | EmergencyEnded>) {
@@ -41,7 +42,7 @@ function EmergencyEndedView({ ended }: { ended: Json<EmergencyEnded> }) {
           ← {t("pro.backToPatients")}
         </a>
       </p>
-      <PageHeader title={t("pro.emergencyEndedTitle")} description={t("pro.emergencyEnded", { time: formatTime(ended.emergencyEndedAt) })} />
+      <PageHeader title={t("pro.emergencyEndedTitle")} description={t(ended.byYou ? "pro.emergencyEndedByYou" : "pro.emergencyEnded", { time: formatTime(ended.emergencyEndedAt) })} />
       <div>
         <ButtonLink href="/pro/urgence" variant="secondary">
           {t("pro.emergencyAgain")}

@@ -1,11 +1,9 @@
 import { env } from "@/server/env";
-import { optionalRequestScope } from "@/server/documents/request-repository";
+import { emergencyPostScope } from "@/server/emergency/emergency-post-scope";
 import { EMERGENCY_FORM } from "@/server/emergency/emergency-form-cookie";
 import { parseEmergencyRequest } from "@/server/emergency/emergency-request";
 import { openEmergencyAccess } from "@/server/emergency/open-emergency-access";
-import { refuseCrossSite } from "@/server/http/check-origin";
 import { seeOther } from "@/server/http/see-other";
-import { unauthorized } from "@/server/http/unauthorized";
 import { clearTypedHeader, keepTypedHeader, typedFields } from "@/server/http/typed-form-cookie";
 import { readPlainForm } from "@/server/http/read-capped-body";
 
@@ -17,11 +15,8 @@ import { readPlainForm } from "@/server/http/read-capped-body";
 const ERROR_CODES = { refused: "refuse", throttled: "limite", role: "role" } as const;
 
 export async function POST(request: Request): Promise<Response> {
-  const refused = refuseCrossSite(request, env().APP_URL);
-  if (refused) return refused;
-  const scope = await optionalRequestScope();
-  if (!scope) return unauthorized();
-  if (scope.actor.kind !== "practitioner") return seeOther("/espace");
+  const scope = await emergencyPostScope(request);
+  if (scope instanceof Response) return scope;
   const form = (await readPlainForm(request)) ?? new FormData();
   const field = (name: string) => {
     const value = form.get(name);
