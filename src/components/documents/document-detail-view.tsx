@@ -55,7 +55,7 @@ export function DocumentDetailView({
           {rights.managePrivacy ? <PrivacyControls document={summary} reader={reader} listQuery={listQuery} /> : null}
         </div>
       </div>
-      {detail.views ? <DocumentViewsTable views={detail.views} patientsLast={detail.patientsLastView} reader={reader} /> : null}
+      {detail.views ? <DocumentViewsTable documentId={summary.id} views={detail.views} patientsLast={detail.patientsLastView} more={detail.moreViews} reader={reader} /> : null}
       {rights.delete && summary.authorIsPatient ? <DeleteDocumentForm document={summary} reader={reader} listQuery={listQuery} /> : null}
     </div>
   );

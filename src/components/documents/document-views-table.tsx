@@ -4,6 +4,7 @@ import { tv, type Reader } from "@/lib/i18n/voice";
 import type { DocumentView } from "@/server/documents/get-document";
 import type { Json } from "@/server/pages/json-props";
 import { DataTable } from "@/components/data-table";
+import { historyHref } from "@/lib/history/history-period";
 
 /** The patient's own last view, in a sentence: "Vous" to the patient, their name to whoever reads for them. */
 function PatientsLastView({ view }: { view: Json<DocumentView> }) {
@@ -23,7 +24,7 @@ function PatientsLastView({ view }: { view: Json<DocumentView> }) {
  * patient's own last view in a sentence above it (their own views never push another's off).
  * `reader`: the patient, or who reads her space for her (a view made for her is « pour vous » or « pour Camille Martin »).
  */
-export function DocumentViewsTable({ views, patientsLast, reader }: { views: Json<DocumentView>[]; patientsLast?: Json<DocumentView>; reader: Reader }) {
+export function DocumentViewsTable({ documentId, views, patientsLast, more, reader }: { documentId: string; views: Json<DocumentView>[]; patientsLast?: Json<DocumentView>; more?: boolean; reader: Reader }) {
   return (
     <section aria-labelledby="views-title" className="flex flex-col gap-3">
       <h2 id="views-title" className="text-lg font-semibold">
@@ -35,7 +36,7 @@ export function DocumentViewsTable({ views, patientsLast, reader }: { views: Jso
       ) : (
         <DataTable caption={t("documentPage.viewsCaption")} columns={[t("documentPage.viewsWho"), t("documentPage.viewsWhat"), t("documentPage.viewsWhen")]}>
           {views.map((view, index) => (
-            // The cells' padding is set once on the row: fifty rows of three cells (document-table.tsx says why).
+            // The cells' padding is set once on the row: twenty rows of three cells (document-table.tsx says why).
             <tr key={index} className="border-t border-slate-200 *:px-4 *:py-2">
               <td>
                 {view.self ? t("documentPage.viewsYou") : (view.who ?? "—")}
@@ -50,6 +51,13 @@ export function DocumentViewsTable({ views, patientsLast, reader }: { views: Jso
           ))}
         </DataTable>
       )}
+      {/* The older views, and the refused attempts on the document, are in the access history: reached from here, narrowed to it. */}
+      <p className="flex flex-col gap-1">
+        {more ? <span>{t("documentPage.viewsNewestShown")}</span> : null}
+        <a href={historyHref({ document: documentId })} className="font-semibold">
+          {t("documentPage.viewsAll")}
+        </a>
+      </p>
     </section>
   );
 }

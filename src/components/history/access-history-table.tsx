@@ -6,7 +6,7 @@ import type { AccessHistory, HistoryEntry } from "@/server/history/list-access-h
 import { frHistory } from "@/lib/i18n/fr-history";
 import { DataTable } from "@/components/data-table";
 import { UnrecognisedAccessButton, UnrecognisedAccessForm } from "./unrecognised-access";
-import { historyHref, type HistoryPeriod } from "@/lib/history/history-period";
+import { historyHref, type HistoryView } from "@/lib/history/history-period";
 
 /**
  * The patient's access history as a table. Names and reasons are stored text rendered as text;
@@ -34,7 +34,7 @@ function actionLabel(entry: HistoryEntry, reader: Reader): string {
       const said = words[type];
       return typeof said === "string" ? said : said[reader.voice];
     });
-  if (resources.length === 0 || entry.interaction === "emergency-access") return t(action);
+  if (resources.length === 0 || entry.interaction === "emergency-access" || entry.interaction === "emergency-end") return t(action);
   // A professional and their role are both « un professionnel »: said once.
   const list = LIST.format(new Set(resources));
   return search ? `${t("history.searchIn")} ${list}` : `${t(action)} : ${list}`;
@@ -154,7 +154,7 @@ export function AccessHistorySummary({ history, reader }: { history: AccessHisto
  * First, previous, next and last links, and a page number to jump to: plain links and a GET
  * form, so paging works without JavaScript, down to the oldest entry.
  */
-export function AccessHistoryPagination({ page, pageCount, period }: { page: number; pageCount: number; period: HistoryPeriod }) {
+export function AccessHistoryPagination({ page, pageCount, period }: { page: number; pageCount: number; period: HistoryView }) {
   if (pageCount <= 1) return null;
   const pageHref = (to: number) => historyHref(period, to);
   return (
@@ -187,7 +187,8 @@ export function AccessHistoryPagination({ page, pageCount, period }: { page: num
         </span>
       </div>
       <form method="get" action="/espace/historique" className="flex flex-wrap items-end gap-2">
-        {/* The period shown goes along: « go to page 3 » of last week's entries, not of the whole trail. */}
+        {/* The period and document shown go along: « go to page 3 » of last week's entries, not of the whole trail. */}
+        {period.document ? <input type="hidden" name="document" value={period.document} /> : null}
         {period.from ? <input type="hidden" name="du" value={period.from} /> : null}
         {period.to ? <input type="hidden" name="au" value={period.to} /> : null}
         <label className="flex flex-col text-sm">

@@ -33,6 +33,11 @@ export const frHistory = {
       to: "Jusqu'au {to} inclus.",
     },
     periodEmpty: "Aucun accès enregistré sur cette période.",
+    // From a document's page (« Tout l'historique de ce document »): its entries alone.
+    documentShown: "Seuls les accès à ce document sont affichés : consultations, téléchargements, modifications et tentatives refusées.",
+    documentBack: "Revenir au document",
+    documentAll: "Voir les accès à tout le dossier",
+    documentEmpty: "Aucun accès à ce document n'est enregistré.",
     summaryLabel: "Aller au début de chaque groupe",
     // Not « d'autres personnes »: the group holds the service's own acts too (the seeding, an invitation's expiry).
     summaryOthers: {
@@ -81,6 +86,7 @@ export const frHistory = {
       "link-passcode-failed": "Code de lien de partage erroné",
       dispense: "Délivrance en pharmacie",
       "emergency-access": "Ouverture du dossier en urgence",
+      "emergency-end": "Fin de l'accès en urgence, fermé par le professionnel",
       "sign-in": "Connexion",
       export: "Export",
       other: "Autre action",

@@ -9,6 +9,7 @@ import { isUuid, type Repository } from "../fhir/repository";
 import type { DateFilter } from "../fhir/search-request";
 import { dateTerm } from "../fhir/date-term-sql";
 import { limitRoundedUp, SqlParams } from "../fhir/search-sql";
+import { entityAndVersions } from "./entity-and-versions";
 import { trailFacts } from "./may-read-trail";
 import { toFhirAuditEvent, type AuditRow } from "./to-fhir-audit-event";
 
@@ -28,6 +29,8 @@ export type AuditSearch = {
   offset: number;
   sort?: "date" | "-date";
   date?: DateFilter[];
+  /** One resource's entries alone ("DocumentReference/<id>"), the reads of its versions with them: the history opened from a document's page. */
+  entity?: string;
   total?: boolean;
   /** "groups": others' accesses, then others' refused attempts, then the patient's own actions (the history page). */
   order?: "recorded" | "groups";
@@ -121,6 +124,11 @@ export type AuditRowPage = Omit<AuditPage, "events"> & { rows: AuditRow[]; /** T
  */
 const REPORTED_SQL = `EXISTS (SELECT 1 FROM audit_event r WHERE r.patient_id = a.patient_id AND r.entity = 'AuditEvent/' || a.id::text AND r.interaction = 'report-access')`;
 
+/** One resource's rows, its versions' reads too (entity-and-versions.ts says why each name is spelled out). */
+function entityTerm(entity: string, p: SqlParams): string {
+  return `a.entity = ANY(${p.add(entityAndVersions(entity))}::text[])`;
+}
+
 /** searchAuditEvents, its rows unconverted: the same decision, the same audit row. */
 export async function searchAuditRows(repo: Repository, search: AuditSearch): Promise<AuditRowPage> {
   const { patientId } = search;
@@ -138,6 +146,7 @@ export async function searchAuditRows(repo: Repository, search: AuditSearch): Pr
   const terms = (p: SqlParams, options?: { patientHidden: boolean }) => [
     ...visibleTerms(patientId, hidden, p, options),
     ...(search.date ?? []).map((f) => dateTerm("a.recorded", f, p)),
+    ...(search.entity !== undefined ? [entityTerm(search.entity, p)] : []),
   ];
   // The total counts the whole search; the page's rows continue after the cursor, if any.
   const counted = new SqlParams();
@@ -160,7 +169,7 @@ export async function searchAuditRows(repo: Repository, search: AuditSearch): Pr
   // it (issue 16: a statement costs the portal about 0.14 ms of CPU, search.ts). A page past the
   // trail's end has no row to carry them: read alone then. Counted row by row otherwise, beside
   // the page, not after it (one round trip less on the history pages).
-  const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0;
+  const wholeTrail = hidden.labels.length === 0 && !hidden.deleted && (search.date ?? []).length === 0 && search.entity === undefined;
   const kept = search.total && wholeTrail ? `, ${KEPT_COUNTS_SQL.replace("$1", p.add(patientId))} AS kept` : "";
   const reportedColumn = withReported ? `, ${REPORTED_SQL} AS reported` : "";
   const [rows, counts] = await Promise.all([

@@ -1,7 +1,7 @@
 import "@/server/server-only";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { groupStartPages } from "@/lib/history/group-start-pages";
-import type { HistoryPeriod } from "@/lib/history/history-period";
+import type { HistoryView } from "@/lib/history/history-period";
 import { spanInstants } from "@/lib/dates/fhir-date";
 import type { DateFilter } from "../fhir/search-request";
 import { searchAuditRows, type HistoryGroup } from "../audit/read-audit-events";
@@ -51,21 +51,21 @@ export type AccessHistory = {
   groupStarts: Record<HistoryGroup, number>;
   page: number;
   pageCount: number;
-  /** The period shown (both days included), none for the whole trail. */
-  period: HistoryPeriod;
+  /** The period shown (both days included), none for the whole trail; and the document, when narrowed to one. */
+  period: HistoryView;
 };
 
 const NONE: Record<HistoryGroup, number> = { others: 0, refused: 0, own: 0 };
 
 /** The period as the trail's date terms: from 00:00 Paris on its first day to the end of its last. */
-function periodFilters(period: HistoryPeriod): DateFilter[] {
+function periodFilters(period: HistoryView): DateFilter[] {
   const filters: DateFilter[] = [];
   if (period.from) filters.push({ prefix: "ge", ...spanInstants({ first: period.from, last: period.from }) });
   if (period.to) filters.push({ prefix: "le", ...spanInstants({ first: period.to, last: period.to }) });
   return filters;
 }
 
-export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number, period: HistoryPeriod = {}): Promise<AccessHistory> {
+export async function listAccessHistory(repo: Repository, patientId: string, requestedPage: number, period: HistoryView = {}): Promise<AccessHistory> {
   const allowed = await mayReadTrail(repo, patientId, "search");
   // Their own history needs no read of their own name (issue 16: that read was a round trip after
   // the page's rows, and a line of its own in the history they were reading). A caregiver or a
@@ -73,8 +73,10 @@ export async function listAccessHistory(repo: Repository, patientId: string, req
   const ownHistory = repo.actor.kind === "patient" && repo.actor.patientId === patientId;
   if (!allowed) return { allowed, ownHistory, mayReport: false, entries: [], total: 0, groups: NONE, groupStarts: groupStartPages(NONE, HISTORY_PAGE_SIZE), page: 1, pageCount: 1, period };
   const date = periodFilters(period);
+  // Only rows of this patient's trail are read either way: a document id of someone else's record finds nothing.
+  const entity = period.document ? `DocumentReference/${period.document}` : undefined;
   const pageAt = (page: number) =>
-    searchAuditRows(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true, reported: true, date });
+    searchAuditRows(repo, { patientId, count: HISTORY_PAGE_SIZE, offset: (page - 1) * HISTORY_PAGE_SIZE, order: "groups", total: true, reported: true, date, entity });
   let page = Math.max(Math.trunc(requestedPage) || 1, 1);
   let result = await pageAt(page);
   const total = result.total ?? result.rows.length;
