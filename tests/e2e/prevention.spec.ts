@@ -1,4 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { extractText } from "unpdf";
+import { PATIENT_IDS } from "@/lib/demo/personas";
 import { personaPages } from "./helpers/persona-pages";
 import { expectNoAxeViolations } from "./helpers/axe";
 
@@ -124,6 +127,12 @@ test("Camille opens Léo's space and sees his calendar", async ({ browser }) => 
   await expect(page.getByRole("heading", { level: 1, name: "Certificat de vaccination" })).toBeVisible();
   expect(await page.locator("script[src]").count()).toBe(0);
   await expectNoAxeViolations(page, "Léo's certificate");
+  // The same certificate as a file to send to a school: a PDF of Léo's, named for the day.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Télécharger le certificat (PDF)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^certificat-vaccination-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = (await extractText(new Uint8Array(readFileSync(await download.path())), { mergePages: true })).text;
+  expect(text).toContain("Léo Martin");
+  expect(text).toContain("Hexavalent");
 });
 
 test("Dr Bernard, whom Jean authorises, sees what is due for him in the record's Prévention tab", async ({ browser }) => {
@@ -161,4 +170,32 @@ test("'Mon bilan prévention' is reached from the calendar, passes axe, and work
   const noScript = await pageAs(browser, "jean", { javaScriptEnabled: false });
   await noScript.goto("/espace/prevention/bilan");
   await expect(noScript.getByRole("heading", { name: "Questionnaires déjà remplis" })).toBeVisible();
+
+  // One he filled in at 75 (stored through the FHIR API, as himself, kept to him): the list links
+  // to its answers, which read without JavaScript and pass axe.
+  const origin = new URL(page.url()).origin;
+  const stored = await page.request.post("/api/fhir/R4/QuestionnaireResponse", {
+    headers: { origin, "content-type": "application/fhir+json" },
+    data: {
+      resourceType: "QuestionnaireResponse",
+      meta: { security: [{ system: "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", code: "V" }] },
+      questionnaire: "https://espace-sante.example.org/fhir/Questionnaire/mon-bilan-prevention-70-75|2024",
+      status: "completed",
+      subject: { reference: `Patient/${PATIENT_IDS.jean}` },
+      authored: "2025-05-06T14:00:00Z",
+      item: [{ linkId: "chutes", answer: [{ valueString: "Une fois" }] }],
+    },
+  });
+  expect(stored.status()).toBe(201);
+  // The form's route beside the new /espace/prevention/bilan/[id] page is still the one answering.
+  const posted = await page.request.post("/espace/prevention/bilan/envoyer", { headers: { origin }, form: {}, maxRedirects: 0 });
+  expect(posted.headers()["location"] ?? "").toContain("/espace/prevention/bilan?message=bilan-invalide");
+  await noScript.reload();
+  await noScript.getByRole("link", { name: /visible de vous seul \(1 réponse\)/ }).first().click();
+  await expect(noScript).toHaveURL(/\/espace\/prevention\/bilan\/[0-9a-f-]+$/);
+  await expect(noScript.getByRole("heading", { level: 1, name: /^Mon questionnaire du / })).toBeVisible();
+  await expect(noScript.getByRole("definition").filter({ hasText: "Une fois" })).toBeVisible();
+  await page.goto(noScript.url());
+  expect(await page.locator("script[src]").count()).toBe(0);
+  await expectNoAxeViolations(page, "/espace/prevention/bilan/[id]");
 });

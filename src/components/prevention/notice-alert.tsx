@@ -8,6 +8,8 @@ const TONES: Record<PreventionNotice, "success" | "error"> = {
   ajoute: "success",
   rappels: "success",
   bilan: "success",
+  "bilan-vide": "error",
+  "bilan-invalide": "error",
   invalide: "error",
   "date-invalide": "error",
   "lot-invalide": "error",

@@ -2,7 +2,8 @@ import { Alert } from "@/components/alert";
 import { BackToPatients } from "@/components/documents/back-to-patients";
 import { RecordTabs } from "@/components/documents/record-tabs";
 import { PageHeader } from "@/components/page-header";
-import { t } from "@/lib/i18n/messages";
+import { formatDateTime } from "@/lib/documents/format";
+import { t, tn } from "@/lib/i18n/messages";
 import { readerNamed } from "@/lib/i18n/voice";
 import type { ProPreventionPageData } from "@/server/prevention/pro-prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
@@ -29,6 +30,25 @@ export function ProPreventionPageView({ data }: { data: ProPreventionPageData })
           {list(t("prevention.groups.now"), "now-title", data.groups.now, t("prevention.groups.nowEmptyPro"))}
           {list(t("prevention.groups.soon"), "soon-title", data.groups.soon, t("prevention.groups.soonEmpty"))}
           {list(t("prevention.groups.upToDate"), "done-title", data.groups.upToDate, t("prevention.groups.upToDateEmpty"))}
+          <section aria-labelledby="bilans-title" className="flex flex-col gap-2">
+            <h2 id="bilans-title" className="text-xl font-semibold">
+              {t("prevention.bilan.proSharedTitle")}
+            </h2>
+            <p className="max-w-prose">{t("prevention.bilan.proSharedIntro")}</p>
+            {data.bilans.length === 0 ? (
+              <p>{t("prevention.bilan.proSharedEmpty")}</p>
+            ) : (
+              <ul className="flex flex-col gap-1">
+                {data.bilans.map((bilan) => (
+                  <li key={bilan.id}>
+                    <a href={`/pro/patients/${data.patientId}/bilan/${bilan.id}`} className="underline underline-offset-4">
+                      {tn("prevention.bilan.proSharedLine", bilan.answers, { date: bilan.authored ? formatDateTime(new Date(bilan.authored)) : t("prevention.bilan.unknownDate") })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </>
       ) : null}
     </div>

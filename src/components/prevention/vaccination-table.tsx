@@ -2,8 +2,7 @@ import type { Immunization } from "@medplum/fhirtypes";
 import { useId } from "react";
 import { t } from "@/lib/i18n/messages";
 import { TableScrollRegion } from "@/components/table-scroll-region";
-import { parisDay } from "@/server/prevention/days";
-import { frDay } from "@/server/prevention/evaluators/context";
+import { vaccinationRows } from "@/server/prevention/vaccination-rows";
 
 /**
  * Every vaccination of the record, newest first: the carnet and the printable certificate share
@@ -11,9 +10,7 @@ import { frDay } from "@/server/prevention/evaluators/context";
  */
 export function VaccinationTable({ immunizations, caption }: { immunizations: readonly Immunization[]; caption: string }) {
   const captionId = useId();
-  const rows = immunizations
-    .map((i) => ({ id: i.id ?? "", day: parisDay(i.occurrenceDateTime) ?? "", immunization: i }))
-    .sort((a, b) => b.day.localeCompare(a.day));
+  const rows = vaccinationRows(immunizations);
   if (rows.length === 0) return <p className="text-slate-700">{t("prevention.table.empty")}</p>;
   return (
     <TableScrollRegion captionId={captionId}>
@@ -29,13 +26,13 @@ export function VaccinationTable({ immunizations, caption }: { immunizations: re
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ id, day, immunization }) => (
-            <tr key={id} className="border-b border-slate-200">
-              <td className="py-2 pr-4">{day ? frDay(day) : t("prevention.table.unknownDate")}</td>
-              <td className="py-2 pr-4">{immunization.vaccineCode?.text ?? immunization.vaccineCode?.coding?.[0]?.display ?? t("prevention.table.vaccine")}</td>
-              <td className="py-2 pr-4">{immunization.protocolApplied?.[0]?.doseNumberPositiveInt ?? "—"}</td>
-              <td className="py-2 pr-4">{immunization.lotNumber ?? "—"}</td>
-              <td className="py-2">{immunization.primarySource === false ? t("prevention.table.declared") : t("prevention.table.recorded")}</td>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-200">
+              <td className="py-2 pr-4">{row.day}</td>
+              <td className="py-2 pr-4">{row.vaccine}</td>
+              <td className="py-2 pr-4">{row.dose}</td>
+              <td className="py-2 pr-4">{row.lot}</td>
+              <td className="py-2">{row.origin}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,5 @@
+import { plural } from "./plural";
+
 /**
  * The words of the prevention pages (/espace/prevention, its carnet, certificate and « bilan »,
  * and a professional's prevention tab). `preventionWords` speak of the person whose space it is,
@@ -33,6 +35,8 @@ export const frPrevention = {
       ajoute: "C'est ajouté au carnet de vaccination.",
       rappels: "Votre choix de rappels est enregistré.",
       bilan: "Votre questionnaire est enregistré dans votre dossier.",
+      "bilan-vide": "Rien n'a été enregistré : aucune question n'avait de réponse. Répondez à au moins une question, puis enregistrez.",
+      "bilan-invalide": "Rien n'a été enregistré : une réponse n'a pas pu être lue. Vérifiez vos réponses (la réponse libre compte 1 000 caractères au plus), puis enregistrez.",
       invalide: "Rien n'a été enregistré : vérifiez la date (une date passée, après la naissance) et les champs.",
       "date-invalide": "Rien n'a été enregistré : vérifiez la date de la vaccination (une date passée, après la naissance).",
       "lot-invalide": "Rien n'a été enregistré : vérifiez le numéro de lot (lettres, chiffres, espaces, points, barres obliques et tirets, 40 caractères au plus).",
@@ -116,7 +120,14 @@ export const frPrevention = {
     certificate: {
       title: "Certificat de vaccination",
       intro:
-        "Relevé des vaccinations enregistrées dans Espace santé. Pour l'imprimer ou l'enregistrer en PDF, utilisez la fonction Imprimer de votre navigateur.",
+        "Relevé des vaccinations enregistrées dans Espace santé. Pour le remettre à une école, une crèche ou un employeur, téléchargez-le en PDF ou imprimez cette page avec la fonction Imprimer de votre navigateur.",
+      /** The link to the same certificate as a PDF file (/api/prevention/certificat-vaccination). */
+      download: "Télécharger le certificat (PDF)",
+      /** The PDF's kind, above its title; its issuer and author, who did not sign it; the line at the foot of each page. */
+      pdfLabel: "Relevé des vaccinations",
+      pdfIssuer: "Espace santé",
+      pdfAuthor: "Espace santé, relevé automatique non signé",
+      pdfFooter: "Certificat de vaccination - {name} - édité le {date}",
       name: "Nom",
       birth: "Date de naissance",
       issued: "Édité le",
@@ -137,15 +148,32 @@ export const frPrevention = {
     },
     bilan: {
       title: "Mon bilan prévention",
+      /** Its heading in another person's space (a parent in a child's, a caregiver), as the carnet's titleOf: « Mon » read as the reader's own. */
+      titleOf: "Bilan prévention de {name}",
       questionnaire: "Questionnaire des {band} ans",
       cannotWrite: "Vos droits sur cet espace ne permettent pas de remplir ce questionnaire.",
       previousTitle: "Questionnaires déjà remplis",
       previousEmpty: "Aucun pour le moment.",
-      previousLine: "Le {date} : {sharing} ({answers} réponses)",
+      previousLine: plural({ one: "Le {date} : {sharing} ({count} réponse)", other: "Le {date} : {sharing} ({count} réponses)" }),
       unknownDate: "?",
       sourcePrefix: "Questions adaptées de :",
       back: "← Retour à la prévention",
       submit: "Enregistrer mon questionnaire",
+      /** A filled questionnaire's page (/espace/prevention/bilan/[id], /pro/patients/[patientId]/bilan/[id]). */
+      answersBand: "Questionnaire des {band} ans, questions adaptées de « Mon bilan prévention » ({edition}).",
+      answersFilled: "Rempli le",
+      answersSharing: "Partage",
+      answersHeading: "Réponses",
+      // Every question of the questionnaire is listed, a blank one too (bilan-answers.ts says why).
+      noAnswer: "Sans réponse",
+      backToBilan: "← Retour au bilan prévention",
+      /** The professional's prevention tab: the questionnaires the patient shared, never one she kept (decide() leaves them out). */
+      proSharedTitle: "Questionnaires « Mon bilan prévention » partagés",
+      proSharedIntro: "Les questionnaires que le patient a choisi de partager avec les professionnels qu'il autorise, pour préparer son bilan.",
+      proSharedEmpty: "Aucun questionnaire partagé.",
+      proSharedLine: plural({ one: "Le {date} ({count} réponse)", other: "Le {date} ({count} réponses)" }),
+      proShared: "partagé par le patient avec les professionnels qu'il autorise",
+      backToPrevention: "← Retour à la prévention du patient",
     },
   },
   preventionWords: {
@@ -189,6 +217,7 @@ export const frPrevention = {
     },
     bilanKept: { yours: "visible de vous seul", theirs: "montré à aucun professionnel" },
     bilanShared: { yours: "partagé avec les professionnels que vous avez autorisés", theirs: "partagé avec les professionnels autorisés par {person}" },
+    bilanAnswersTitle: { yours: "Mon questionnaire du {date}", theirs: "Questionnaire de {person} du {date}" },
     bilanOutOfBand: {
       yours: "Vous n'êtes pas dans l'une des tranches d'âge du bilan prévention aujourd'hui : le questionnaire vous sera proposé le moment venu.",
       theirs: "{person} n'est dans aucune des tranches d'âge du bilan prévention aujourd'hui : le questionnaire lui sera proposé le moment venu.",

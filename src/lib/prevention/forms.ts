@@ -20,7 +20,11 @@ export const addVaccinationForm = z.object({
   lot: z.string().trim().max(40).regex(/^[\p{L}\p{N} ./-]*$/u).optional(),
 });
 
-/** `date-invalide`, `lot-invalide`: the carnet's form refused for that one field, which the page marks. */
-export type PreventionNotice = "fait" | "ajoute" | "rappels" | "bilan" | "invalide" | "date-invalide" | "lot-invalide" | "refuse";
+/**
+ * `date-invalide`, `lot-invalide`: the carnet's form refused for that one field, which the page marks.
+ * `bilan-vide`, `bilan-invalide`: the questionnaire's own refusals, which have no date to check
+ * (« invalide » told a person who sent it blank to « vérifier la date »).
+ */
+export type PreventionNotice = "fait" | "ajoute" | "rappels" | "bilan" | "bilan-vide" | "bilan-invalide" | "invalide" | "date-invalide" | "lot-invalide" | "refuse";
 
-export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "bilan", "invalide", "date-invalide", "lot-invalide", "refuse"];
+export const NOTICE_CODES: readonly PreventionNotice[] = ["fait", "ajoute", "rappels", "bilan", "bilan-vide", "bilan-invalide", "invalide", "date-invalide", "lot-invalide", "refuse"];

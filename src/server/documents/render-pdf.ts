@@ -51,8 +51,10 @@ export type ClinicalPdf = {
   /** Where it was signed, for "Lyon, le 3 mars 2024". */
   place?: string;
   sections: PdfSection[];
-  /** Printed at the end; defaults to the author. */
-  signature?: string;
+  /** Printed at the end; defaults to the author. `null`: a statement no one signed (the vaccination certificate the portal prints), with no signature block. */
+  signature?: string | null;
+  /** The line at the foot of each page, beside its number; defaults to the demonstration data's note. */
+  footer?: string;
 };
 
 const MARGIN = { left: 50, right: 50, top: 50, bottom: 64 };
@@ -218,7 +220,7 @@ function drawHeader(layout: Layout, root: Struct, doc: ClinicalPdf, date: string
 
 /** Page furniture, drawn once the page count is known: an artifact, not part of what is read. */
 function drawFooters(pdf: Doc, doc: ClinicalPdf) {
-  const note = printable(`${doc.title} - ${doc.patient.name} - Données fictives de démonstration`);
+  const note = printable(doc.footer ?? `${doc.title} - ${doc.patient.name} - Données fictives de démonstration`);
   const { start, count } = pdf.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     pdf.switchToPage(i);
@@ -254,11 +256,13 @@ export async function renderPdf(doc: ClinicalPdf): Promise<Uint8Array> {
     layout.y -= 6;
   }
 
-  layout.ensure(LINE * 3);
-  layout.y -= 10;
-  const signature = doc.signature ?? doc.author;
-  layout.block(root, "P", signature, { font: FONTS.bold, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
-  layout.block(root, "P", "Document signé électroniquement", { size: 8.5, color: MUTED, font: FONTS.italic, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
+  if (doc.signature !== null) {
+    layout.ensure(LINE * 3);
+    layout.y -= 10;
+    const signature = doc.signature ?? doc.author;
+    layout.block(root, "P", signature, { font: FONTS.bold, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
+    layout.block(root, "P", "Document signé électroniquement", { size: 8.5, color: MUTED, font: FONTS.italic, x: MARGIN.left + CONTENT_WIDTH * 0.55, width: CONTENT_WIDTH * 0.45 });
+  }
 
   drawFooters(pdf, doc);
   return finish(pdf);

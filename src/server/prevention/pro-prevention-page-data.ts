@@ -1,7 +1,9 @@
 import "@/server/server-only";
+import type { QuestionnaireResponse } from "@medplum/fhirtypes";
 import { patientIdentity } from "../documents/patient-identity";
 import { noteFirstAccess } from "../notifications/note-first-access";
 import type { RequestScope } from "../documents/request-scope";
+import { filledBilanOf, type FilledBilan } from "./bilan/filled-bilan";
 import { preventionOf } from "./evaluate-patient";
 import { groupItems } from "./group-items";
 import { preventionRefusal } from "./prevention-refusal";
@@ -20,6 +22,12 @@ export type ProPreventionPageData = {
   groups: { now: PreventionItem[]; soon: PreventionItem[]; upToDate: PreventionItem[] } | null;
   /** The record carries no full birth date: the calendar cannot be computed. */
   noBirthDate: boolean;
+  /**
+   * The questionnaires of « Mon bilan prévention » the patient shared, newest first, the last ten:
+   * the search as this professional, so decide() leaves out the ones she kept (labelled V). None
+   * under an emergency access alone, as the calendar.
+   */
+  bilans: FilledBilan[];
 };
 
 /**
@@ -37,10 +45,14 @@ export async function proPreventionPageData({ repo, actor }: RequestScope, patie
   if (!identity || actor.kind !== "practitioner") return undefined;
   const base = { patientId, name: identity.name, noBirthDate: false };
   // By the ground he is let in on, not by the session's emergency: authorised, he keeps the calendar with an emergency open too.
-  if (await preventionRefusal(repo, patientId)) return { ...base, date: "", groups: null };
+  if (await preventionRefusal(repo, patientId)) return { ...base, date: "", groups: null, bilans: [] };
   // Opened straight from a link, this tab may be the professional's first look at the record: the
   // patient is told, as from the documents tab (the notice needs only that they may see the patient).
-  const [{ items, date }] = await Promise.all([preventionOf(repo, patientId, { patient: identity.patient, about: "other" }), noteFirstAccess(repo, patientId)]);
+  const [{ items, date }, bilans] = await Promise.all([
+    preventionOf(repo, patientId, { patient: identity.patient, about: "other" }),
+    repo.search<QuestionnaireResponse>("QuestionnaireResponse", { patientId, count: 10, sort: "-date" }),
+    noteFirstAccess(repo, patientId),
+  ]);
   const { now, soon, upToDate } = groupItems(items, date);
-  return { ...base, date, groups: { now, soon, upToDate }, noBirthDate: items.length === 0 };
+  return { ...base, date, groups: { now, soon, upToDate }, noBirthDate: items.length === 0, bilans: bilans.resources.map(filledBilanOf) };
 }

@@ -74,6 +74,7 @@ describe("« Mon bilan prévention » (Pages Router)", () => {
   it("offers Rose the questionnaire of her band and lists hers, newest first, saying which she kept to herself; the reads are audited", async () => {
     const page = await html(PATH, sessions.rose.cookie, "10.0.0.41");
     expect(page).toContain("Questionnaire des 18 à 25 ans");
+    expect(page).toMatch(/<h1[^>]*>Mon bilan prévention<\/h1>/);
     expect(page).toMatch(FORM);
     expect(page).toContain('name="partage"');
     expect(page).not.toContain(OUT_OF_BAND);
@@ -96,6 +97,14 @@ describe("« Mon bilan prévention » (Pages Router)", () => {
     expect(saved).toContain("Votre questionnaire est enregistré dans votre dossier.");
     expect(saved).toContain('role="status"');
     expect(await html(`${PATH}?message=invalide`, sessions.rose.cookie)).toContain('role="alert"');
+    // The questionnaire's own refusals speak of its questions, not of a date it does not have
+    // (a blank one read « vérifiez la date », found by a walk of the bilan).
+    const blank = await html(`${PATH}?message=bilan-vide`, sessions.rose.cookie);
+    expect(blank).toContain("Rien n&#x27;a été enregistré : aucune question n&#x27;avait de réponse. Répondez à au moins une question, puis enregistrez.");
+    expect(blank).toContain('role="alert"');
+    expect(blank).not.toContain("date");
+    const unread = await html(`${PATH}?message=bilan-invalide`, sessions.rose.cookie);
+    expect(unread).toContain("Vérifiez vos réponses (la réponse libre compte 1 000 caractères au plus)");
     const forged = await html(`${PATH}?message=%3Ci%3EAppelez%20le%2001%3C%2Fi%3E`, sessions.rose.cookie);
     expect(forged).not.toMatch(/role="(status|alert)"|Appelez|&lt;i&gt;/);
   });
@@ -111,6 +120,9 @@ describe("« Mon bilan prévention » (Pages Router)", () => {
     expect(page).toContain("Sans l&#x27;accord de partage, les réponses de Rose Bilan ne sont montrées à aucun de ses professionnels.");
     expect(page).toContain("partagé avec les professionnels autorisés par Rose Bilan (3 réponses)");
     expect(page).not.toMatch(/vos réponses|que vous avez autorisés/);
+    // Its heading names her: « Mon bilan prévention » read as Hugo's own (found by the walk of the bilan).
+    expect(page).toMatch(/<h1[^>]*>Bilan prévention de Rose Bilan<\/h1>/);
+    expect(page).not.toMatch(/<h1[^>]*>Mon bilan/);
   });
 
   it("tells a person past the bands, or a parent in a child's space, that there is nothing to fill in yet", async () => {
@@ -121,6 +133,7 @@ describe("« Mon bilan prévention » (Pages Router)", () => {
     ] as const) {
       const page = await html(PATH, cookie);
       expect(page).toContain(outOfBand);
+      expect(page).toMatch(cookie === sessions.jean.cookie ? /<h1[^>]*>Mon bilan prévention<\/h1>/ : /<h1[^>]*>Bilan prévention de Léo Bilan<\/h1>/);
       expect(page).not.toContain("<form");
       expect(page).toContain("Aucun pour le moment.");
     }

@@ -65,10 +65,14 @@ describe("Mon bilan prévention (POST /espace/prevention/bilan/envoyer)", () => 
 
   it("refuses answers outside the choices, control characters, empty forms and people outside a band, storing nothing", async () => {
     const before = await stored();
-    for (const fields of [{ activite: "Tous les jours sans exception" }, { sujets: "bonjour\u0007" }, { sujets: "x".repeat(1001) }, {}, { partage: "oui" }, { inconnu: "Oui" }] as Record<string, string>[]) {
-      expect((await post(fields, { cookie: rose.cookie })).headers.get("location")).toBe("/espace/prevention/bilan?message=invalide");
+    for (const fields of [{ activite: "Tous les jours sans exception" }, { sujets: "bonjour\u0007" }, { sujets: "x".repeat(1001) }] as Record<string, string>[]) {
+      expect((await post(fields, { cookie: rose.cookie })).headers.get("location")).toBe("/espace/prevention/bilan?message=bilan-invalide");
     }
-    expect((await post({ activite: "Aucun" }, { cookie: jean.cookie })).headers.get("location")).toBe("/espace/prevention/bilan?message=invalide");
+    // Sent blank (the sharing box alone, an unknown field, blank text): the page says to answer a question.
+    for (const fields of [{}, { partage: "oui" }, { inconnu: "Oui" }, { sujets: "   " }] as Record<string, string>[]) {
+      expect((await post(fields, { cookie: rose.cookie })).headers.get("location")).toBe("/espace/prevention/bilan?message=bilan-vide");
+    }
+    expect((await post({ activite: "Aucun" }, { cookie: jean.cookie })).headers.get("location")).toBe("/espace/prevention/bilan?message=bilan-invalide");
     expect((await post({ activite: "Aucun" })).status).toBe(401);
     expect((await post({ activite: "Aucun" }, { cookie: rose.cookie, origin: "https://evil.example" })).status).toBe(403);
     expect(await stored()).toBe(before);

@@ -6,7 +6,7 @@ import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
 import { formatDateTime } from "@/lib/documents/format";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { bilanPageData, type BilanPageData } from "@/server/prevention/bilan/bilan-page-data";
-import { t } from "@/lib/i18n/messages";
+import { t, tn } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
 
 /**
@@ -27,10 +27,12 @@ export const getServerSideProps = framedPage<BilanPageData>("patient", async (sc
 export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
   if (!data) return <NotFoundView />;
   const reader = readerOf(frame.banner);
+  // In another person's space, « Mon bilan prévention » read as the parent's or caregiver's own.
+  const title = reader.voice === "theirs" && reader.person ? t("prevention.bilan.titleOf", { name: reader.person }) : t("prevention.bilan.title");
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title={t("prevention.bilan.title")}
+        title={title}
         description={tv("preventionWords.bilanIntro", reader)}
       />
       <PreventionNoticeAlert notice={data.notice} />
@@ -57,11 +59,13 @@ export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
           <ul className="flex flex-col gap-1">
             {data.previous.map((response) => (
               <li key={response.id}>
-                {t("prevention.bilan.previousLine", {
-                  date: response.authored ? formatDateTime(new Date(response.authored)) : t("prevention.bilan.unknownDate"),
-                  sharing: tv(response.onlyMe ? "preventionWords.bilanKept" : "preventionWords.bilanShared", reader),
-                  answers: response.answers,
-                })}
+                {/* Each line opens the answers, to read again or show at the check-up ([id].tsx). */}
+                <a href={`/espace/prevention/bilan/${response.id}`} className="underline underline-offset-4">
+                  {tn("prevention.bilan.previousLine", response.answers, {
+                    date: response.authored ? formatDateTime(new Date(response.authored)) : t("prevention.bilan.unknownDate"),
+                    sharing: tv(response.onlyMe ? "preventionWords.bilanKept" : "preventionWords.bilanShared", reader),
+                  })}
+                </a>
               </li>
             ))}
           </ul>

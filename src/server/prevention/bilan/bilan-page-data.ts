@@ -8,17 +8,8 @@ import type { RequestScope } from "../../documents/request-scope";
 import { todayInParis } from "../days";
 import { preventionNotice } from "../prevention-notice";
 import { bilanBandOf } from "./band-of";
+import { filledBilanOf, type FilledBilan } from "./filled-bilan";
 import { BILAN_SOURCE, questionsOf, type BilanBand, type BilanQuestion } from "./questionnaires";
-
-/** A questionnaire already filled in, as the page lists it. */
-export type FilledBilan = {
-  id: string;
-  /** When it was filled in (ISO), if recorded. */
-  authored: string | null;
-  /** Kept to the person (labelled V), or shared with the professionals they authorised. */
-  onlyMe: boolean;
-  answers: number;
-};
 
 export type BilanPageData = {
   /** The age band the person is in today, or none: no questionnaire to offer. */
@@ -52,12 +43,7 @@ export async function bilanPageData({ actor, repo }: RequestScope, message: stri
     band: band ?? null,
     questions: band ? questionsOf(band) : [],
     canWrite: actor.kind === "patient" || actor.kind === "guardian",
-    previous: previous.resources.map((response) => ({
-      id: response.id ?? "",
-      authored: response.authored ?? null,
-      onlyMe: response.meta?.security?.some((label) => label.code === "V") ?? false,
-      answers: response.item?.length ?? 0,
-    })),
+    previous: previous.resources.map(filledBilanOf),
     recordOutOfReach,
     source: { document: BILAN_SOURCE.document, edition: BILAN_SOURCE.edition, url: BILAN_SOURCE.url },
     notice: preventionNotice(message),

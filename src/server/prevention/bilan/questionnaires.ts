@@ -64,3 +64,11 @@ export function questionsOf(band: BilanBand): readonly BilanQuestion[] {
 }
 
 export const FREE_TEXT_MAX = 1000;
+
+/**
+ * The band whose questionnaire a response names (QuestionnaireResponse.questionnaire, with its
+ * edition): undefined for any other questionnaire or edition, whose questions are not written here.
+ */
+export function bandOfQuestionnaire(url: string | undefined): BilanBand | undefined {
+  return (Object.keys(BY_BAND) as BilanBand[]).find((band) => questionnaireUrl(band) === url);
+}

@@ -17,7 +17,7 @@ export const getServerSideProps = framedPage<VaccinationCertificatePageData>("pa
   data: await vaccinationCertificatePageData(scope),
 }));
 
-/** A printable list of the person's vaccinations (the browser's Print turns it into paper or PDF). */
+/** A printable list of the person's vaccinations, with the same certificate as a PDF file to download. */
 export default function VaccinationCertificatePage({ data }: FramedProps<VaccinationCertificatePageData>) {
   if (!data) return <NotFoundView />;
   if ("outOfReach" in data) {
@@ -31,6 +31,12 @@ export default function VaccinationCertificatePage({ data }: FramedProps<Vaccina
   return (
     <article className="flex flex-col gap-6">
       <PageHeader title={t("prevention.certificate.title")} description={t("prevention.certificate.intro")} />
+      {/* A file to send by e-mail, where the browser's Print makes paper (vaccination-certificate-pdf.ts). */}
+      <p>
+        <a href="/api/prevention/certificat-vaccination" download className="font-semibold text-blue-800 underline underline-offset-4">
+          {t("prevention.certificate.download")}
+        </a>
+      </p>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         <dt className="font-semibold">{t("prevention.certificate.name")}</dt>
         <dd>{data.name}</dd>

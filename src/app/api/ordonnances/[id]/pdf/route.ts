@@ -4,6 +4,7 @@ import { publicUrlOf } from "@/server/http/public-url";
 import { unauthorized } from "@/server/http/unauthorized";
 import { prescriptionPdf } from "@/server/prescriptions/prescription-pdf";
 import { notFoundResponse } from "@/server/http/form-post";
+import { pdfAttachment } from "@/server/http/pdf-attachment";
 import { answerReadLimit } from "@/server/http/read-limited-response";
 
 /**
@@ -17,15 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!scope) return unauthorized();
   try {
     const { bytes, fileName } = await prescriptionPdf(scope.repo, id, publicUrlOf(request.headers));
-    return new Response(Buffer.from(bytes), {
-      status: 200,
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return pdfAttachment(bytes, fileName);
   } catch (error) {
     const limited = answerReadLimit(error);
     if (limited) return limited;

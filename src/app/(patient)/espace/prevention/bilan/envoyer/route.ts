@@ -11,13 +11,14 @@ export async function POST(request: Request): Promise<Response> {
   return preventionPost(request, "/espace/prevention/bilan", async ({ repo }, patientId, form) => {
     const patient = await repo.read<Patient>("Patient", patientId);
     const band = patient.birthDate ? bilanBandOf(patient.birthDate, todayInParis(repo.now())) : undefined;
-    if (!band) return "invalide";
+    if (!band) return "bilan-invalide";
     const names = [...questionsOf(band).map((q) => q.linkId), "partage"];
     const parsed = bilanSchema(band).safeParse(fieldsOf(form, names));
-    if (!parsed.success) return "invalide";
+    if (!parsed.success) return "bilan-invalide";
     const { partage, ...answers } = parsed.data;
-    const given = Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => typeof entry[1] === "string")) as BilanAnswers;
-    if (Object.keys(given).length === 0) return "invalide";
+    const given = Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "")) as BilanAnswers;
+    // Blank: no date or field is at fault, so the answer says what to do instead.
+    if (Object.keys(given).length === 0) return "bilan-vide";
     await submitBilan(repo, patientId, given, partage === "oui");
     return "bilan";
   });
