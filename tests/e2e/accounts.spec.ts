@@ -106,6 +106,17 @@ test("with the phone lost, a recovery code signs in once, and a new authenticato
   const context = await newClient(browser);
   const page = await context.newPage();
   const { app: oldPhone, recoveryCodes } = await activateWithApp(page, "recovery");
+  // Back from her new space, to the page of the codes: signed in, she is told it is done, not
+  // that the activation expired and to ask for a new code (found by a walk of the activation).
+  await page.goBack();
+  await expect(page).toHaveURL(/\/activer\/codes-secours$/);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "Aucune activation n'est en cours dans ce navigateur, et vous y êtes connecté·e : si vous venez d'activer votre compte, c'est terminé. Vous n'avez pas besoin d'un nouveau code.",
+  );
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Accéder à mon espace" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
   await signOut(page);
 
   await typePassword(page, "recovery", PASSWORD);
@@ -146,6 +157,12 @@ test("with the phone lost, a recovery code signs in once, and a new authenticato
   await typePassword(page, "recovery", PASSWORD);
   await page.getByLabel("Code à 6 chiffres").fill(await newPhone.code(page));
   await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  // Back from her space to the code's step, or to the recovery code's: signed in, she is sent
+  // home, not told that her sign-in « a expiré ou a reçu trop de codes erronés ».
+  await page.goBack();
+  await expect(page).toHaveURL(/\/espace$/);
+  await page.goto("/connexion/secours");
   await expect(page).toHaveURL(/\/espace$/);
   await context.close();
 });

@@ -7,4 +7,4 @@ import type { NotificationKind } from "./kinds";
  * preferences page lists the always-e-mailed kinds under these two headings, so that twenty
  * locked lines do not read as one list among which the few real choices hide.
  */
-export const ACCOUNT_ACCESS_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["new-sign-in", "second-factor-replaced", ...ACCOUNT_CHANGES]);
+export const ACCOUNT_ACCESS_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["new-sign-in", "recovery-sign-in", ...ACCOUNT_CHANGES]);

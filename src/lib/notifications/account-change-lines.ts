@@ -6,6 +6,9 @@ import { pluralCategory } from "@/lib/i18n/plural";
  * notification kind of its own, so the list and the preferences page name it plainly.
  */
 export const ACCOUNT_CHANGES = [
+  // confirm-totp.ts. Its e-mail said only « Connectez-vous pour la lire », which the owner whose
+  // app an intruder replaced cannot do with her old app (found by a walk of the lost phone).
+  "second-factor-replaced",
   "password-changed",
   "password-reset",
   "passkey-added",
@@ -32,6 +35,7 @@ const WHAT: Record<AccountChange, string> = {
   // recover-account.ts: the holder asked the assistance, which checked her identity first.
   "second-factors-removed":
     "Les seconds facteurs de votre compte (application d'authentification, clés d'accès, codes de secours), son mot de passe et ses identités numériques liées ont été retirés à la suite de la demande faite à l'assistance",
+  "second-factor-replaced": "L'application d'authentification de votre compte a été remplacée",
 };
 
 /** What to do when it was not the owner: where each change is undone or made harmless. */
@@ -44,7 +48,12 @@ const IF_NOT_YOU: Record<AccountChange, string> = {
   "identity-linked": "Si ce n'était pas vous, déliez cette identité et changez votre mot de passe depuis « Mon compte »",
   "identity-unlinked": "Si ce n'était pas vous, changez votre mot de passe et fermez les sessions que vous ne reconnaissez pas depuis « Mon compte »",
   "second-factors-removed": "Si ce n'était pas vous, contactez sans attendre l'assistance, avant que quelqu'un d'autre n'active votre compte",
+  "second-factor-replaced":
+    "Si ce n'était pas vous, connectez-vous avec un de vos codes de secours (votre ancienne application ne donne plus de code valable), enregistrez de nouveau votre application, changez votre mot de passe et fermez les sessions que vous ne reconnaissez pas dans « Mon compte »",
 };
+
+/** Without a recovery code left, the owner of a replaced app cannot come in again alone: the assistance can. */
+const NO_RECOVERY_CODE_LEFT = "Si ce n'était pas vous et qu'il ne vous reste aucun code de secours, contactez sans attendre l'assistance";
 
 /**
  * Where « Si ce n'était pas vous » leads: the reset when the password itself may be someone
@@ -84,5 +93,6 @@ export function accountChangeEmailLines(change: AccountChange, at: Date, urls: {
     ...(change === "password-reset" && left ? [waysLeftSentence(left)] : []),
     ...(change === "second-factors-removed" ? [REACTIVATE_SENTENCE] : []),
     `${IF_NOT_YOU[change]} : ${urls[LEADS_TO[change] ?? "account"]}`,
+    ...(change === "second-factor-replaced" ? [`${NO_RECOVERY_CODE_LEFT} : ${urls.assistance}`] : []),
   ];
 }

@@ -12,6 +12,21 @@ export function newSignInDetail(device: SignInDevice): string {
   return `Navigateur : ${device.browser}, système : ${device.system}.`;
 }
 
+/**
+ * A sign-in made with a recovery code: when, from which browser, how many codes are left (the
+ * owner who has none left must make new ones before her phone is lost for good), and what to do
+ * if it was not her: someone then holds her password and one of her codes.
+ */
+export function recoverySignInEmailLines(device: SignInDevice, at: Date, codesLeft: number, accountPageUrl: string): string[] {
+  return [
+    `Un de vos codes de secours a servi à vous connecter le ${formatDateTime(at)} (heure de Paris). ${newSignInDetail(device)}`,
+    codesLeft === 0
+      ? "Chaque code ne sert qu'une fois, et il ne vous en reste aucun : créez-en de nouveaux dans « Mon compte »."
+      : `Chaque code ne sert qu'une fois : il vous en reste ${codesLeft}.`,
+    `Si ce n'était pas vous, quelqu'un connaît votre mot de passe et l'un de vos codes de secours : fermez cette session, changez votre mot de passe et créez de nouveaux codes de secours depuis « Mon compte » : ${accountPageUrl}`,
+  ];
+}
+
 export function newSignInEmailLines(device: SignInDevice, at: Date, accountPageUrl: string): string[] {
   return [
     `Connexion du ${formatDateTime(at)} (heure de Paris). ${newSignInDetail(device)}`,

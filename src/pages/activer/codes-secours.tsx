@@ -18,7 +18,7 @@ export const getServerSideProps = recoveryCodesProps;
  * page says where to make new ones rather than speak of « ces codes » above an empty space.
  */
 export default function RecoveryCodesPage({ data }: FramedProps<RecoveryCodesData>) {
-  if (!data || data.expired) return <ActivationExpired />;
+  if (!data || data.expired) return <ActivationExpired signedIn={data?.signedIn ?? false} />;
   const shown = data.codes.length > 0;
   return (
     <div className="flex max-w-xl flex-col gap-6">

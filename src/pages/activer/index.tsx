@@ -28,8 +28,8 @@ export default function ActivationPage({ data }: FramedProps<ActivationPageData>
       ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       <form method="post" action="/activer/etape/code" className="flex flex-col gap-5">
-        <TextField name="code" label={t("activation.code")} hint={t("activation.codeHint")} autoComplete="off" spellCheck={false} maxLength={40} required />
-        <TextField name="birthDate" type="date" label={t("activation.birthDate")} hint={t("activation.birthDateHint")} autoComplete="bday" />
+        <TextField name="code" label={t("activation.code")} hint={t("activation.codeHint")} autoComplete="off" spellCheck={false} maxLength={40} required defaultValue={data?.code ?? ""} />
+        <TextField name="birthDate" type="date" label={t("activation.birthDate")} hint={t("activation.birthDateHint")} autoComplete="bday" defaultValue={data?.birthDate ?? ""} />
         <div>
           <Button type="submit">{t("activation.submit")}</Button>
         </div>

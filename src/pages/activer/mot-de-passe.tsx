@@ -16,7 +16,7 @@ export const getServerSideProps = choosePasswordProps;
 
 /** Activation: the account's password, posted to /activer/etape/mot-de-passe. */
 export default function ChoosePasswordPage({ data }: FramedProps<ChoosePasswordData>) {
-  if (!data || data.expired) return <ActivationExpired />;
+  if (!data || data.expired) return <ActivationExpired signedIn={data?.signedIn ?? false} />;
   const error = data.error ?? undefined;
   return (
     <div className="flex max-w-md flex-col gap-6">

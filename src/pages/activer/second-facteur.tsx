@@ -22,7 +22,7 @@ export const getServerSideProps = secondFactorProps;
  * button only appears where scripts run.
  */
 export default function SecondFactorEnrolPage({ frame, data }: FramedProps<SecondFactorData>) {
-  if (!data || data.expired) return <ActivationExpired />;
+  if (!data || data.expired) return <ActivationExpired signedIn={data?.signedIn ?? false} />;
   const error = data.failed ? t("activation.totpFailed") : undefined;
   return (
     <div className="flex max-w-xl flex-col gap-6">

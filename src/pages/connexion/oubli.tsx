@@ -22,8 +22,9 @@ export default function ForgottenPasswordPage({ data }: FramedProps<ForgottenPas
           {t("reset.sent")}
         </Alert>
       ) : null}
+      {data?.invalid ? <Alert tone="error">{t("reset.invalidEmail")}</Alert> : null}
       <form method="post" action="/connexion/oubli/envoyer" className="flex flex-col gap-5">
-        <TextField name="email" type="email" label={t("signIn.email")} autoComplete="username" required maxLength={254} />
+        <TextField name="email" type="email" label={t("signIn.email")} autoComplete="username" required maxLength={254} defaultValue={data?.email ?? ""} autoFocus={data?.invalid} />
         <div>
           <Button type="submit">{t("reset.send")}</Button>
         </div>

@@ -4,6 +4,7 @@ import { accountForEnrolment, confirmPendingTotp } from "../db/account-enrolment
 import { recordAccountEvent } from "../db/account-event-store";
 import { inAccountTransaction } from "../db/account-store";
 import { adoptSecurityStamp } from "../db/session-store";
+import { changeEmailLines } from "../notifications/account-change-notice";
 import { notify } from "../notifications/notify";
 import { currentFactorProven } from "./current-factor-proven";
 
@@ -45,13 +46,16 @@ export async function confirmTotpEnrolment(
   // Other sessions end with the old app; the one that made the change stays.
   if (trail.sessionId) await adoptSecurityStamp(trail.sessionId, accountId, stamp);
   if (account.activatedAt) {
+    const kind = account.kind === "patient" ? "patient" : "practitioner";
     await inAccountTransaction(async (db) => {
       await recordAccountEvent({ accountId, kind: "totp-replaced", at: now, ...proof }, db);
       await notify(db, {
         accountId,
         kind: "second-factor-replaced",
-        link: `${account.kind === "patient" ? "/espace/compte" : "/pro/compte"}#totp`,
+        link: `${kind === "patient" ? "/espace/compte" : "/pro/compte"}#totp`,
         dedupeKey: `second-factor-replaced:${accountId}:${stamp}`,
+        // What changed, when, and what to do: « Connectez-vous pour la lire » alone is a door her old app no longer opens.
+        emailLines: changeEmailLines(kind, "second-factor-replaced", now),
       });
     });
   }

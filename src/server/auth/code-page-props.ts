@@ -24,8 +24,12 @@ const PAGES = {
 } as const satisfies Record<string, { title: MessageKey; failed: MessageKey }>;
 
 export function codePageProps(kind: keyof typeof PAGES) {
-  return openPage<CodePageData>(async ({ query }, headers) => {
+  return openPage<CodePageData>(async ({ query }, headers, session) => {
     const pending = await pendingSignIn(headers.get("cookie"), new Date());
+    // Signed in already, with no sign-in waiting: Back from the space after the code. The page
+    // said « Votre demande de connexion a expiré ou a reçu trop de codes erronés » to someone
+    // just let in (found by a walk of the first sign-in); home, as /connexion does.
+    if (!pending && (await session)) return { redirect: "/" };
     const erreur = queryValue(query.erreur);
     const error = erreur === "pause" ? "signInExtra.paused" : erreur ? PAGES[kind].failed : null;
     const assistance = kind === "recovery" ? env().ASSISTANCE_CONTACT : null;

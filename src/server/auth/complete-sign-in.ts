@@ -64,6 +64,7 @@ export async function completeSignIn(input: CompleteSignInInput): Promise<Comple
     address: input.address,
     previousSessionId: input.previousSessionId,
     browser: { deviceId: input.deviceId },
+    recoveryCode: recovery,
     secondFactorAt: input.now,
     // The identity that started it, when one did (oidc-second-factor.ts): removing it closes this session; else the password did.
     openedWith: challenge.oidcRef ? { method: "oidc", identityRef: challenge.oidcRef } : { method: "password" },

@@ -3,6 +3,7 @@ import { inAccountTransaction, type AccountSummary } from "../db/account-store";
 import { isKnownDevice } from "../db/known-device-store";
 import { createSession, revokeSession } from "../db/session-store";
 import { noteNewSignIn } from "../notifications/note-new-sign-in";
+import { noteRecoverySignIn } from "../notifications/note-recovery-sign-in";
 import { deviceHashOf } from "./device-cookie";
 import { holdWayIn } from "./hold-way-in";
 import type { SessionOrigin } from "./session-origin";
@@ -25,6 +26,8 @@ export async function openSession(input: {
   address?: string;
   previousSessionId?: string;
   browser?: { deviceId: string | undefined };
+  /** The sign-in's second factor was a recovery code: the owner is told, from a known browser too (note-recovery-sign-in.ts). */
+  recoveryCode?: boolean;
   /**
    * When the sign-in proved the second factor (the code step: the app's code or a recovery
    * code; or a passkey, possession and the device's PIN or biometrics). Only the sign-in's own
@@ -56,10 +59,13 @@ export async function openSession(input: {
       },
       db,
     );
-    if (input.browser) {
+    const notice = { account: input.account, sessionId, userAgent: input.userAgent, now: input.now };
+    // One notice: a recovery code's says the browser too, so it stands for a new browser's.
+    if (input.recoveryCode) await noteRecoverySignIn(db, notice);
+    else if (input.browser) {
       const { deviceId } = input.browser;
       const known = deviceId !== undefined && (await isKnownDevice(input.account.id, deviceHashOf(deviceId), db));
-      if (!known) await noteNewSignIn(db, { account: input.account, sessionId, userAgent: input.userAgent, now: input.now });
+      if (!known) await noteNewSignIn(db, notice);
     }
     return sessionId;
   });

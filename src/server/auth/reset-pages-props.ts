@@ -4,6 +4,8 @@ import { accountLinkState, type AccountLinkState } from "../accounts/account-lin
 import { openPage } from "../pages/framed-page";
 import { queryValue } from "../pages/query-page";
 import { SIGN_IN_ERRORS } from "./sign-in-errors";
+import { FORGOTTEN_FORM } from "./sign-in-typed";
+import { takeTypedBeforeSession } from "./typed-before-session";
 
 /**
  * The getServerSideProps of the pages around sign-in that read nothing but their address: the
@@ -11,9 +13,14 @@ import { SIGN_IN_ERRORS } from "./sign-in-errors";
  * flag in the address means, never its text.
  */
 
-export type ForgottenPasswordData = { sent: boolean };
+/** `invalid`: what was posted was no address; `email`: what it was, given back to the field (sign-in-typed.ts). */
+export type ForgottenPasswordData = { sent: boolean; invalid: boolean; email: string };
 
-export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query }) => ({ title: t("reset.title"), data: { sent: queryValue(query.envoye) !== undefined } }));
+export const forgottenPasswordProps = openPage<ForgottenPasswordData>(({ query, res }, headers) => {
+  const invalid = queryValue(query.erreur) === "saisie";
+  const email = invalid ? (takeTypedBeforeSession(FORGOTTEN_FORM, headers.get("cookie"), res)?.email ?? "") : "";
+  return { title: t("reset.title"), data: { sent: queryValue(query.envoye) !== undefined, invalid, email } };
+});
 
 /**
  * The reset link's token, when it has the shape of one (checked again when posted), whether it

@@ -26,6 +26,24 @@ export async function tellOwnerSecondFactorPaused(db: Queryable, to: string, acc
   );
 }
 
+/**
+ * The e-mail that tells an account's owner her sign-in is refused for a while after repeated
+ * wrong passwords (sign-in-refusal-store.ts queues it in the refusal's own statement, at most one
+ * a day). What happened, what to do if it was her, and if it was not; no link (one that looks like
+ * ours is how accounts are phished), nothing about health.
+ */
+export const SIGN_IN_LOCKED_EMAIL = {
+  kind: "account-sign-in-locked",
+  subject: "Connexion à votre compte suspendue",
+  text: letter([
+    "Trop de mots de passe erronés ont été saisis pour votre compte Mon espace santé. Par sécurité, la connexion est refusée pendant un quart d'heure depuis l'appareil ou l'adresse d'où venaient ces essais. Les essais faits ailleurs ne bloquent pas l'appareil que vous utilisez d'habitude.",
+    "",
+    "Si c'était vous : attendez un quart d'heure avant de réessayer, ou choisissez un nouveau mot de passe avec « Mot de passe oublié ? » sur la page de connexion.",
+    "",
+    "Si ce n'était pas vous : quelqu'un a peut-être essayé de deviner votre mot de passe. Il n'a pas pu se connecter. Par prudence, si votre mot de passe est court ou sert aussi pour un autre site, changez-le depuis « Mon compte ».",
+  ]),
+} as const;
+
 export async function sendPasswordResetLink(to: string, url: string): Promise<void> {
   await send(
     undefined,

@@ -44,7 +44,12 @@ export async function spendRecoveryCode(accountId: string, typed: string, now: D
   return count === 1;
 }
 
-export async function remainingRecoveryCodes(accountId: string): Promise<number> {
+/** The codes not used yet; in `db`'s transaction when given (the sign-in's notice counts them there). */
+export async function remainingRecoveryCodes(accountId: string, db?: Queryable): Promise<number> {
+  if (db) {
+    const [row] = await db.query<{ left: number }>("SELECT count(*)::int AS left FROM recovery_code WHERE account_id = $1::uuid AND used_at IS NULL", [accountId]);
+    return row?.left ?? 0;
+  }
   const { prisma } = await database();
   return prisma.recoveryCode.count({ where: { accountId, usedAt: null } });
 }

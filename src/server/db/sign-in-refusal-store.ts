@@ -2,6 +2,7 @@ import "@/server/server-only";
 import type { AccountEvent } from "./account-event-store";
 import { database } from "./client";
 import { FAILURE_STREAK_UPSERT, WINDOW_HIT_UPSERT } from "./rate-limit-store";
+import { SIGN_IN_LOCKED_EMAIL } from "../auth/tell-owner";
 
 /**
  * What a refused password step writes: a count, and the refusal in the account's trail when the
@@ -47,7 +48,26 @@ export async function recordFailureStreakAndEvent(key: string, forgetMs: number,
 export async function recordRefusalAndEvent(key: string, windowMs: number, now: Date, event: RefusalEvent | null): Promise<void> {
   const { sql } = await database();
   await sql.query(
-    `WITH counted AS (${WINDOW_HIT_UPSERT} RETURNING count) ${THE_EVENT} FROM counted WHERE $4::uuid IS NOT NULL AND counted.count = 1`,
-    [key, now.toISOString(), new Date(now.getTime() - windowMs).toISOString(), ...eventParams(event)],
+    `WITH counted AS (${WINDOW_HIT_UPSERT} RETURNING count), told AS (${TELL_OWNER}) ${THE_EVENT} FROM counted WHERE $4::uuid IS NOT NULL AND counted.count = 1`,
+    [key, now.toISOString(), new Date(now.getTime() - windowMs).toISOString(), ...eventParams(event), ...lockedMailParams(now)],
   );
+}
+
+/**
+ * With the window's first refusal of a real account, the e-mail that tells its owner
+ * (tell-owner.ts): she was told nothing, and learnt of it only if she opened « Connexions
+ * récentes ». In the same statement as the count and the trail's row, so that it costs the
+ * answer of an address without an account the same (see above), and exists only with them. At
+ * most one a day for an account (its dedupe key): a stranger who tries again every quarter hour
+ * starts a new window each time, and must not fill her mailbox with them. A data-modifying WITH
+ * runs even though nothing reads it (PostgreSQL's rule).
+ */
+const TELL_OWNER = `INSERT INTO email_outbox (id, dedupe_key, kind, recipient, subject, text_body)
+     SELECT gen_random_uuid(), $11::text || ':' || a.id::text || ':' || $12::text, $9, a.email, $10, $13
+     FROM counted JOIN account a ON a.id = $4::uuid WHERE counted.count = 1
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1`;
+
+function lockedMailParams(now: Date): unknown[] {
+  const day = now.toISOString().slice(0, 10);
+  return [SIGN_IN_LOCKED_EMAIL.kind, SIGN_IN_LOCKED_EMAIL.subject, "sign-in-locked", day, SIGN_IN_LOCKED_EMAIL.text];
 }

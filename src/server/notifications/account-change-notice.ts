@@ -8,6 +8,7 @@ import { notify } from "./notify";
 
 /** The account's own trail row of each change (account-event-store.ts), written with it. */
 const EVENT: Record<AccountChange, AccountEventKind> = {
+  "second-factor-replaced": "totp-replaced",
   "password-changed": "password-changed",
   "password-reset": "password-reset",
   "passkey-added": "passkey-added",
@@ -47,12 +48,13 @@ export async function changeAndTellOwner(
 
 /** The notice and its e-mail alone, in the caller's transaction. */
 export async function tellOwnerOfChange(db: Queryable, account: { id: string; kind: AccountKind }, what: AccountChange, at: Date, waysLeft?: WaysLeft): Promise<void> {
-  const page = account.kind === "patient" ? "/espace/compte" : "/pro/compte";
+  await notify(db, { accountId: account.id, kind: what, link: accountPage(account.kind), emailLines: changeEmailLines(account.kind, what, at, waysLeft) });
+}
+
+const accountPage = (kind: AccountKind) => (kind === "patient" ? "/espace/compte" : "/pro/compte");
+
+/** The e-mail's lines of a change, with this portal's own links (for a notice written elsewhere: confirm-totp.ts). */
+export function changeEmailLines(kind: AccountKind, what: AccountChange, at: Date, waysLeft?: WaysLeft): string[] {
   const base = env().APP_URL.replace(/\/+$/, "");
-  await notify(db, {
-    accountId: account.id,
-    kind: what,
-    link: page,
-    emailLines: accountChangeEmailLines(what, at, { account: `${base}${page}`, reset: `${base}/connexion/oubli`, assistance: env().ASSISTANCE_CONTACT }, waysLeft),
-  });
+  return accountChangeEmailLines(what, at, { account: `${base}${accountPage(kind)}`, reset: `${base}/connexion/oubli`, assistance: env().ASSISTANCE_CONTACT }, waysLeft);
 }

@@ -117,7 +117,7 @@ describe("a change to how the account is opened is told to its owner", () => {
     await expect.poll(() => smtp.mails.filter((mail) => mail.to.includes(account.email) && mail.text.includes("clé d'accès")).length, { timeout: 20_000 }).toBe(1);
     const mail = smtp.mails.find((m) => m.to.includes(account.email) && m.text.includes("clé d'accès"))!;
     expect(mail.subject).toBe(NOTIFICATION_SUBJECT);
-    expect(mail.text).toMatch(/Une clé d'accès a été ajoutée à votre compte le \d{1,2} \S+ \d{4} à \d{2}:\d{2} \(heure de Paris\)\./);
+    expect(mail.text).toMatch(/Une clé d'accès a été ajoutée à votre compte le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2} \(heure de Paris\)\./);
     expect(mail.text).toContain("Si ce n'était pas vous, retirez cette clé d'accès et changez votre mot de passe depuis « Mon compte » : http://localhost:3000/espace/compte");
     expectNothingPersonal(mail.text, account);
   });

@@ -8,7 +8,7 @@ import { openSession } from "@/server/auth/open-session";
 import { newTotpSecret } from "@/server/auth/totp";
 import { accountForEnrolment } from "@/server/db/account-enrolment-store";
 import { createAccount } from "@/server/db/account-store";
-import { database, setDatabase } from "@/server/db/client";
+import { database } from "@/server/db/client";
 import { regenerateRecoveryCodes, remainingRecoveryCodes } from "@/server/db/recovery-code-store";
 import { systemRepository } from "@/server/fhir/repository";
 import { secrets } from "@/server/secrets";
@@ -23,17 +23,7 @@ import { anAddress } from "./helpers";
  */
 const command = useCommandDatabase("recovercli");
 
-/** This process's `database()` on the command's database, closed afterwards (PGlite: one process at a time). */
-async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
-  const opening = command.open();
-  setDatabase(opening);
-  const db = await opening;
-  try {
-    return await fn();
-  } finally {
-    await command.close(db);
-  }
-}
+const withDatabase = <T>(fn: () => Promise<T>) => command.withDatabase(fn);
 
 /** With this process's secrets, so the code it prints is checked by the same key as /activer's here. */
 const runRecover = (args: string[]) =>

@@ -95,25 +95,57 @@ describe("a sign-in from a new browser", () => {
     const [mail] = mailsTo(account.email);
     expect(mail!.subject).toBe(NOTIFICATION_SUBJECT);
     expect(mail!.text).toContain("Navigateur : Firefox, système : Windows.");
-    expect(mail!.text).toMatch(/Connexion du \d{1,2} \S+ \d{4} à \d{2}:\d{2} \(heure de Paris\)/);
+    expect(mail!.text).toMatch(/Connexion du \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2} \(heure de Paris\)/);
     expect(mail!.text).toContain("/espace/compte");
     expect(mail!.text).not.toContain(account.displayName);
 
-    // Signed in again from the same browser (its device cookie), with a recovery code: nothing new.
+    // Signed in again from the same browser (its device cookie): no new browser. With a recovery
+    // code, though, the owner hears of it (below), from a known browser too.
     await signIn(browser, account, { code: recovery!, kind: "recovery" });
     expect(await noticesOf(account.id)).toHaveLength(1);
     expect(await outboxCount(account.email)).toBe(1);
   });
 
+  it("a sign-in with a recovery code tells the owner, from a known browser too, with the codes left, in one notice and one e-mail", async () => {
+    const account = await anAccount();
+    const codes = await regenerateRecoveryCodes(account.id, new Date());
+    const browser = new Browser(server.base, anAddress());
+    await signIn(browser, account, { code: account.code(new Date()) });
+    await expect.poll(() => mailsTo(account.email).length, { timeout: 20_000 }).toBe(1);
+
+    await signIn(browser, account, { code: codes[0]!, kind: "recovery" });
+    const notices = await db().sql.query<{ kind: string; link: string; patient_id: string | null }>(
+      "SELECT kind, link, patient_id FROM notification WHERE account_id = $1::uuid ORDER BY created_at",
+      [account.id],
+    );
+    expect(notices).toEqual([
+      { kind: "new-sign-in", link: "/espace/compte#sessions-title", patient_id: null },
+      { kind: "recovery-sign-in", link: "/espace/compte#sessions-title", patient_id: null },
+    ]);
+    await expect.poll(() => mailsTo(account.email).length, { timeout: 20_000 }).toBe(2);
+    const mail = mailsTo(account.email)[1]!;
+    expect(mail.text).toMatch(/Un de vos codes de secours a servi à vous connecter le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2} \(heure de Paris\)\. Navigateur : Firefox, système : Windows\./);
+    expect(mail.text).toContain(`il vous en reste ${codes.length - 1}.`);
+    expect(mail.text).toContain("fermez cette session, changez votre mot de passe et créez de nouveaux codes de secours");
+    expect(mail.text).not.toContain(account.displayName);
+
+    // From a new browser, one notice says both: the recovery code's, naming the browser.
+    await signIn(new Browser(server.base, anAddress()), account, { code: codes[1]!, kind: "recovery" });
+    const kinds = (await db().sql.query<{ kind: string }>("SELECT kind FROM notification WHERE account_id = $1::uuid ORDER BY created_at", [account.id])).map((n) => n.kind);
+    expect(kinds).toEqual(["new-sign-in", "recovery-sign-in", "recovery-sign-in"]);
+    await expect.poll(() => mailsTo(account.email).length, { timeout: 20_000 }).toBe(3);
+    expect(mailsTo(account.email)[2]!.text).toContain(`il vous en reste ${codes.length - 2}.`);
+  });
+
   it("a browser without the device cookie, or with a forged one, is a new browser", async () => {
     const account = await anAccount();
-    const [first, second] = await regenerateRecoveryCodes(account.id, new Date());
     const usual = new Browser(server.base, anAddress());
-    await signIn(usual, account, { code: first!, kind: "recovery" });
+    await signIn(usual, account, { code: account.code(new Date()) });
     const forged = new Browser(server.base, anAddress());
     const [name, value] = [...usual.jar].find(([cookie]) => cookie.includes("device"))!;
     forged.jar.set(name, `${value.split(".")[0]}.bm90LWEtc2lnbmF0dXJl`);
-    await signIn(forged, account, { code: second!, kind: "recovery" });
+    // The app's next code (a code is used once; the next step's is within the accepted window).
+    await signIn(forged, account, { code: account.code(new Date(Date.now() + 30_000)) });
     expect(await noticesOf(account.id)).toHaveLength(2);
     expect(await outboxCount(account.email)).toBe(2);
   });

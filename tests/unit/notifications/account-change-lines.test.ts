@@ -13,7 +13,7 @@ describe("the e-mail lines of a change to how the account is opened", () => {
     expect(KIND_INFO[change].text).toContain("Si ce n'était pas vous");
     const lines = accountChangeEmailLines(change, at, urls);
     expect(lines[0]).toMatch(/ le 1er juillet 2026 à 10:05 \(heure de Paris\)\.$/);
-    expect(lines.at(-1)).toMatch(/^Si ce n'était pas vous, .* : /);
+    expect(lines.at(-1)).toMatch(/^Si ce n'était pas vous[, ].* : /);
     expect(Object.values(urls).some((url) => lines.at(-1)!.endsWith(` : ${url}`))).toBe(true);
   });
 
@@ -27,6 +27,8 @@ describe("the e-mail lines of a change to how the account is opened", () => {
     ["identity-unlinked", urls.account],
     // Nothing in the account undoes what the assistance did: the way back is the assistance.
     ["second-factors-removed", urls.assistance],
+    // Last, for the owner with no recovery code left, whom no page of the portal lets in.
+    ["second-factor-replaced", urls.assistance],
   ] as const)("%s points to %s", (change, url) => {
     expect(accountChangeEmailLines(change, at, urls).at(-1)!.endsWith(` : ${url}`)).toBe(true);
   });
@@ -48,6 +50,14 @@ describe("the e-mail lines of a change to how the account is opened", () => {
       "Les seconds facteurs de votre compte (application d'authentification, clés d'accès, codes de secours), son mot de passe et ses identités numériques liées ont été retirés à la suite de la demande faite à l'assistance le 1er juillet 2026 à 10:05 (heure de Paris).",
       REACTIVATE_SENTENCE,
       `Si ce n'était pas vous, contactez sans attendre l'assistance, avant que quelqu'un d'autre n'active votre compte : ${urls.assistance}`,
+    ]);
+  });
+
+  it("a replaced authenticator app says when, and how its owner comes in again without it", () => {
+    expect(accountChangeEmailLines("second-factor-replaced", at, urls)).toEqual([
+      "L'application d'authentification de votre compte a été remplacée le 1er juillet 2026 à 10:05 (heure de Paris).",
+      `Si ce n'était pas vous, connectez-vous avec un de vos codes de secours (votre ancienne application ne donne plus de code valable), enregistrez de nouveau votre application, changez votre mot de passe et fermez les sessions que vous ne reconnaissez pas dans « Mon compte » : ${urls.account}`,
+      `Si ce n'était pas vous et qu'il ne vous reste aucun code de secours, contactez sans attendre l'assistance : ${urls.assistance}`,
     ]);
   });
 });

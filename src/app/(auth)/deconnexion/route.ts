@@ -1,6 +1,5 @@
-import { cookies } from "next/headers";
 import { keptWaysForgotten } from "@/server/accounts/reset-kept-ways";
-import { currentAuthCookies, sessionIdFromCookies } from "@/server/auth/current-session";
+import { clearAuthCookies, sessionIdFromCookies } from "@/server/auth/current-session";
 import { signOut } from "@/server/auth/sign-out";
 import { env } from "@/server/env";
 import { refuseCrossSite } from "@/server/http/check-origin";
@@ -16,11 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if (refused) return refused;
   const sessionId = await sessionIdFromCookies();
   if (sessionId) await signOut(sessionId, new Date());
-  const jar = await cookies();
-  const names = currentAuthCookies();
-  for (const cookie of [names.sessionToken, names.challenge, names.csrfToken, names.callbackUrl]) {
-    jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure, httpOnly: true, sameSite: "lax" });
-  }
+  await clearAuthCookies();
   const signedOut = seeOther("/connexion");
   signedOut.headers.append("Set-Cookie", keptWaysForgotten());
   return signedOut;

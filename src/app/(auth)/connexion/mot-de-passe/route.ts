@@ -10,6 +10,9 @@ import { clientAddress, userAgentOf } from "@/server/http/client-address";
 import { deviceIdOfRequest } from "@/server/auth/keep-device-cookie";
 import { seeOther } from "@/server/http/see-other";
 import { secrets } from "@/server/secrets";
+import { SIGN_IN_FORM } from "@/server/auth/sign-in-typed";
+import { clearTypedBeforeSession, keepTypedBeforeSession, withTyped } from "@/server/auth/typed-before-session";
+import { typedFromForm } from "@/server/http/typed-form-cookie";
 import { readPlainForm } from "@/server/http/read-capped-body";
 
 const input = z.object({
@@ -20,14 +23,16 @@ const input = z.object({
 /**
  * Step 1 of sign-in, posted by the plain form of /connexion (no JavaScript needed). On success
  * the browser gets the challenge cookie and next-auth's CSRF cookie (the code form posts to
- * next-auth), then goes to the code page. Every refusal reads the same.
+ * next-auth), then goes to the code page. Every refusal reads the same, and gives the form back
+ * its address as typed (never the password): sign-in-typed.ts.
  */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
   if (refused) return refused;
   const form = await readPlainForm(request);
   const parsed = input.safeParse({ email: form?.get("email"), password: form?.get("password") });
-  if (!parsed.success) return seeOther("/connexion?erreur=saisie");
+  const back = (erreur: string) => withTyped(seeOther(`/connexion?erreur=${erreur}`), keepTypedBeforeSession(SIGN_IN_FORM, typedFromForm(SIGN_IN_FORM, form ?? new FormData())));
+  if (!parsed.success) return back("saisie");
 
   const result = await startSignIn({
     ...parsed.data,
@@ -36,11 +41,11 @@ export async function POST(request: Request): Promise<Response> {
     deviceId: await deviceIdOfRequest(),
     now: new Date(),
   });
-  if (!result.ok) return seeOther("/connexion?erreur=identifiants");
+  if (!result.ok) return back(result.closed ? "espace-clos" : "identifiants");
 
   const jar = await cookies();
   const names = currentAuthCookies();
   jar.set(names.challenge.name, result.challengeId, names.challenge.options);
   jar.set(names.csrfToken.name, newCsrfToken(secrets().authSecret).cookieValue, names.csrfToken.options);
-  return seeOther("/connexion/code");
+  return withTyped(seeOther("/connexion/code"), clearTypedBeforeSession(SIGN_IN_FORM));
 }
