@@ -174,6 +174,15 @@ test("Camille finds a word that appears only inside a PDF, and opens the documen
   await expect(views).toContainText("Votre dernière consultation : le ");
   await expect(views.getByRole("cell", { name: "Vous", exact: true })).toHaveCount(0);
   await expectNoAxeViolations(page, "document page with viewer");
+  // Its whole history, refused attempts included, is the access history narrowed to it, and leads back.
+  const documentPath = new URL(page.url()).pathname;
+  await views.getByRole("link", { name: "Tout l'historique de ce document" }).click();
+  await expect(page).toHaveURL(new RegExp(`/espace/historique\\?document=${documentPath.split("/").at(-1)}$`));
+  await expect(page.getByText("Seuls les accès à ce document sont affichés")).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("Consultation");
+  await expectNoAxeViolations(page, "history of one document");
+  await page.getByRole("link", { name: "Revenir au document" }).click();
+  await expect(page).toHaveURL(new RegExp(`${documentPath}$`));
 });
 
 test("Camille uploads a PDF with progress shown; its hostile title stays text in her views and Dr Bernard's", async ({ browser }) => {

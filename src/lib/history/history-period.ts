@@ -9,6 +9,21 @@ import type { Day } from "@/lib/dates/paris-day";
  */
 export type HistoryPeriod = { from?: Day; to?: Day };
 
+/**
+ * The history as shown: its period, and, when opened from a document's page (« Tout l'historique de
+ * ce document »), that document's entries alone. The document's page shows its 20 newest views
+ * (read-audit.ts); every older one, and the refused attempts on it, are here.
+ */
+export type HistoryView = HistoryPeriod & { document?: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The document the history is narrowed to: an id as the portal writes them, else none (the whole trail). */
+export function parseHistoryDocument(params: RawParams): string | undefined {
+  const text = Array.isArray(params.document) ? params.document[0] : params.document;
+  return text !== undefined && UUID.test(text) ? text : undefined;
+}
+
 /** Why a typed period was not applied, and the field at fault: a day that is not one, or a start after the end. */
 export type PeriodRefusal = { reason: "day" | "order"; field: "du" | "au" };
 
@@ -33,9 +48,10 @@ export function parseHistoryPeriod(params: RawParams): { period: HistoryPeriod; 
   return { period: { from: from.day, to: to.day } };
 }
 
-/** The history's address for this period and page (page 1 left out). */
-export function historyHref(period: HistoryPeriod, page = 1): string {
+/** The history's address for this view and page (page 1 left out). */
+export function historyHref(period: HistoryView, page = 1): string {
   const query = new URLSearchParams();
+  if (period.document) query.set("document", period.document);
   if (period.from) query.set("du", period.from);
   if (period.to) query.set("au", period.to);
   if (page > 1) query.set("page", String(page));
@@ -43,6 +59,7 @@ export function historyHref(period: HistoryPeriod, page = 1): string {
   return `/espace/historique${text ? `?${text}` : ""}`;
 }
 
+/** Whether a period is set (the document alone is said apart, historique.tsx). */
 export function isNarrowed(period: HistoryPeriod): boolean {
   return period.from !== undefined || period.to !== undefined;
 }

@@ -10,7 +10,7 @@ import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { queryPage, queryValue } from "@/server/pages/query-page";
 import { HistoryPeriodForm } from "@/components/history/history-period-form";
 import { formatDay } from "@/lib/documents/format";
-import { isNarrowed, parseHistoryPeriod, type HistoryPeriod, type PeriodRefusal } from "@/lib/history/history-period";
+import { historyHref, isNarrowed, parseHistoryDocument, parseHistoryPeriod, type HistoryPeriod, type PeriodRefusal } from "@/lib/history/history-period";
 
 /** Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx says why). */
 export const config = { unstable_runtimeJS: false };
@@ -19,7 +19,8 @@ type Data = AccessHistory & { refused: PeriodRefusal | null; typed: { du?: strin
 
 export const getServerSideProps = framedPage<Data>("patient", async ({ repo, actor }, { query }) => {
   const { period, refused } = parseHistoryPeriod(query);
-  const history = await listAccessHistory(repo, spaceOf(actor) ?? "", queryPage(query.page), period);
+  const document = parseHistoryDocument(query);
+  const history = await listAccessHistory(repo, spaceOf(actor) ?? "", queryPage(query.page), document ? { ...period, document } : period);
   // What was typed comes back into a refused field (at most a date's worth: it is shown, not read).
   const typed = { du: queryValue(query.du)?.slice(0, 20), au: queryValue(query.au)?.slice(0, 20) };
   return { title: t("history.title"), data: { ...history, refused: refused ?? null, typed: refused ? typed : {} } };
@@ -29,6 +30,23 @@ export const getServerSideProps = framedPage<Data>("patient", async ({ repo, act
 function periodWords(period: HistoryPeriod): string {
   if (period.from && period.to) return t("history.periodShown.both", { from: formatDay(period.from), to: formatDay(period.to) });
   return period.from ? t("history.periodShown.from", { from: formatDay(period.from) }) : t("history.periodShown.to", { to: formatDay(period.to ?? "") });
+}
+
+/** The history narrowed to one document: said, with the way back to it and to the whole trail. */
+function DocumentShown({ document, period }: { document: string; period: HistoryPeriod }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <p>{t("history.documentShown")}</p>
+      <p className="flex flex-wrap gap-x-6 gap-y-1">
+        <a href={`/espace/documents/${document}`} className="font-semibold">
+          {t("history.documentBack")}
+        </a>
+        <a href={historyHref({ from: period.from, to: period.to })} className="font-semibold">
+          {t("history.documentAll")}
+        </a>
+      </p>
+    </div>
+  );
 }
 
 /**
@@ -46,7 +64,7 @@ export default function AccessHistoryPage({ frame, data: history }: FramedProps<
       <PageHeader title={t("history.title")} description={history.allowed ? tv("history.intro", reader) : undefined} />
       {!history.allowed ? (
         <OutOfReachNotice part="trail" />
-      ) : history.total === 0 && !isNarrowed(history.period) && !history.refused ? (
+      ) : history.total === 0 && !isNarrowed(history.period) && !history.period.document && !history.refused ? (
         <p>{t("history.empty")}</p>
       ) : (
         <>
@@ -55,9 +73,10 @@ export default function AccessHistoryPage({ frame, data: history }: FramedProps<
             <h2 id="history-count" className="text-xl font-semibold">
               {tn("history.count", history.total)}
             </h2>
+            {history.period.document ? <DocumentShown document={history.period.document} period={history.period} /> : null}
             {isNarrowed(history.period) ? <p>{periodWords(history.period)}</p> : null}
             {history.entries.length === 0 ? (
-              <p>{t("history.periodEmpty")}</p>
+              <p>{t(isNarrowed(history.period) ? "history.periodEmpty" : "history.documentEmpty")}</p>
             ) : (
               <>
                 <AccessHistorySummary history={history} reader={reader} />

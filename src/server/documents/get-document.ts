@@ -29,6 +29,8 @@ export type DocumentDetail = {
   views?: DocumentView[];
   /** The patient's own last view, apart: their own views never push someone else's off the page. */
   patientsLastView?: DocumentView;
+  /** Older views by others than those in `views`: in the access history, narrowed to this document. */
+  moreViews?: boolean;
   rights: { managePrivacy: boolean; delete: boolean };
 };
 
@@ -121,6 +123,7 @@ export async function getDocument(repo: Repository, documentId: string, compartm
     patientId,
     summary,
     views: rows ? toViews(others, emergencies, names, agentRef(repo.actor)) : undefined,
+    ...(rows?.more ? { moreViews: true } : {}),
     ...(rows?.patientsLast ? { patientsLastView: toViews([rows.patientsLast], [], names, agentRef(repo.actor))[0] } : {}),
     rights: { managePrivacy, delete: deletion.allow },
   };
