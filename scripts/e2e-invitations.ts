@@ -9,8 +9,9 @@
  * configure), which its reset's page counts and « Mon compte » lists. « assistance » had an
  * activated account (a password and an app) and lost both her phone and her recovery codes: the
  * assistance ran recoverAccount, the function behind `npm run account:recover`, whose code goes
- * to the same file. Test data only:
- * refuses any APP_ENV but "test". Run with `tsx --conditions react-server`.
+ * to the same file. Then the judge's protection measure of protection-measure.spec.ts, recorded
+ * through the function behind `npm run guardianship:grant` (lib/e2e-protection-measure.ts).
+ * Test data only: refuses any APP_ENV but "test". Run with `tsx --conditions react-server`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -23,8 +24,11 @@ import { closeDatabase, database } from "@/server/db/client";
 import { bindOidcIdentity } from "@/server/db/oidc-identity-store";
 import { env } from "@/server/env";
 import { systemRepository } from "@/server/fhir/repository";
+import { recordProtectionMeasure } from "./lib/e2e-protection-measure";
 
 type NewPatient = { id: string; given: string; family: string; gender: "female" | "male"; birthDate: string; email: string };
+// The password the new patients choose (tests/e2e/helpers/new-patients.ts): « assistance »'s old one, and the measure's two people's.
+const PASSWORD = "Trois ours lisent des cartes marines";
 
 async function main(): Promise<number> {
   const dataDir = process.env.E2E_DATA_DIR;
@@ -40,8 +44,8 @@ async function main(): Promise<number> {
     for (const [key, p] of Object.entries(patients)) {
       await repo.create(aPatient({ id: p.id, given: p.given, family: p.family, gender: p.gender, birthDate: p.birthDate }));
       if (key === "assistance") {
-        // Her old password is the one the other new patients choose (tests/e2e/helpers/new-patients.ts): accounts.spec.ts sees it refused.
-        await createAccount({ email: p.email, password: "Trois ours lisent des cartes marines", totpSecret: newTotpSecret(), kind: "patient", fhirRef: `Patient/${p.id}`, displayName: `${p.given} ${p.family}` });
+        // Her old password is the one the other new patients choose: accounts.spec.ts sees it refused.
+        await createAccount({ email: p.email, password: PASSWORD, totpSecret: newTotpSecret(), kind: "patient", fhirRef: `Patient/${p.id}`, displayName: `${p.given} ${p.family}` });
         const recovered = await recoverAccount({ kind: "patient", resourceId: p.id, operator: "e2e", now: new Date() });
         if (!recovered.ok) throw new Error(`Récupération de ${key} refusée : ${recovered.reason}`);
         codes[key] = recovered.code;
@@ -54,6 +58,8 @@ async function main(): Promise<number> {
     }
     writeFileSync(path.join(dataDir, "invitations.json"), JSON.stringify(codes, null, 2));
     console.log(`${Object.keys(codes).length} patients ajoutés, invités ou remis « à activer » (codes dans ${dataDir}/invitations.json).`);
+    await recordProtectionMeasure(repo, PASSWORD);
+    console.log("Mesure de protection enregistrée pour protection-measure.spec.ts.");
     return 0;
   } finally {
     await closeDatabase(db);

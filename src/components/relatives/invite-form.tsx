@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/documents/format";
 import { Button } from "@/components/button";
 import { FieldError } from "@/components/field-error";
 import { TextField } from "@/components/text-field";
@@ -31,6 +32,7 @@ export function InviteForm({
   defaultEnd,
   earliest,
   latest,
+  lastDayIsRepresentations = false,
   reader,
   relationships,
   errors = {},
@@ -39,6 +41,8 @@ export function InviteForm({
   defaultEnd: string;
   earliest: string;
   latest: string;
+  /** The last day offered is the representation's (relatives-page-data.ts): the hint says which day. */
+  lastDayIsRepresentations?: boolean;
   reader: Reader;
   relationships: readonly Relationship[];
   errors?: InviteErrors;
@@ -56,7 +60,10 @@ export function InviteForm({
         <TextField name="nom" label={t("relativesPage.family")} autoComplete="off" maxLength={80} error={errors.nom} required defaultValue={typed?.nom} />
         <TextField name="email" type="email" label={t("relativesPage.email")} hint={t("relativesPage.emailHint")} autoComplete="off" maxLength={254} error={errors.email} required defaultValue={typed?.email} />
         <div className="flex flex-col gap-1">
-          <label htmlFor="field-lien" className="font-semibold text-slate-900">{tv("relatives.relationshipLabel", reader)}</label>
+          {/* Marked as TextField marks the others: the one required field without it, the form stopped on it unannounced (a walk of the invitation). */}
+          <label htmlFor="field-lien" className="font-semibold text-slate-900">
+            {tv("relatives.relationshipLabel", reader)} <span className="text-sm font-normal text-slate-700">{t("form.required")}</span>
+          </label>
           {/* No tie chosen in advance: the first one was recorded for whoever did not touch the list, and the
               patient then read « Conjoint ou conjointe » of her neighbour (an exploratory test). « Autre proche »
               by default would be a guess too, only less visible: the inviter says it, the browser asks her to;
@@ -78,7 +85,7 @@ export function InviteForm({
           </select>
         </div>
         <RightsFieldset checked={rights} idPrefix="inviter" reader={reader} />
-        <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={t("relativesPage.lastDayHint")} defaultValue={typed?.fin || defaultEnd} min={earliest} max={latest} error={errors.fin} required />
+        <TextField name="fin" type="date" label={t("relativesPage.lastDay")} hint={lastDayIsRepresentations ? t("relativesPage.lastDayHintRepresentation", { day: formatDay(latest) }) : t("relativesPage.lastDayHint")} defaultValue={typed?.fin || defaultEnd} min={earliest} max={latest} error={errors.fin} required />
         <div>
           <Button type="submit">{t("relativesPage.inviteSubmit")}</Button>
         </div>

@@ -9,10 +9,12 @@ import { SwitchSpaceForm } from "./switch-space-form";
  * ended): said in words, without whose space it was, and the ways back to their own. Plain
  * forms, as the banner's: the session's chosen space changes only by a post, never by a visit.
  */
-export function LostSpaceView({ selfPatientId, cameOfAge }: LostSpace) {
+const BODY = { majority: "lostSpace.bodyCameOfAge", measure: "lostSpace.bodyMeasureEnded" } as const;
+
+export function LostSpaceView({ selfPatientId, endedBy }: LostSpace) {
   return (
     <div className="flex max-w-prose flex-col gap-6">
-      <PageHeader title={t("lostSpace.title")} description={t(cameOfAge ? "lostSpace.bodyCameOfAge" : "lostSpace.body")} />
+      <PageHeader title={t("lostSpace.title")} description={t(endedBy ? BODY[endedBy] : "lostSpace.body")} />
       <div className="flex flex-wrap gap-3">
         <SwitchSpaceForm patientId={selfPatientId}>
           <Button type="submit">{t("lostSpace.home")}</Button>

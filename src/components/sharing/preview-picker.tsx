@@ -2,6 +2,7 @@ import { Button } from "@/components/button";
 import { t } from "@/lib/i18n/messages";
 import type { SharingOverviewProps } from "@/server/privacy/sharing-overview";
 import { formatDay } from "@/lib/documents/format";
+import { relativeViewer } from "./relative-viewer";
 
 import { tv, type Reader } from "@/lib/i18n/voice";
 /**
@@ -14,7 +15,7 @@ export function PreviewPicker({ overview, selected, reader }: { overview: Sharin
   const professionals = [...overview.authorised.filter(({ blocked }) => !blocked), ...overview.blocked].map(({ card }) => ({ value: `pro:${card.id}`, label: card.name }));
   const others = [
     { value: "urgence", label: t("sharing.viewerEmergency") },
-    ...overview.delegations.map((d) => ({ value: `proche:${d.relatedPersonId}`, label: t("sharing.viewerCaregiver", { name: d.name }) })),
+    ...overview.delegations.map((d) => ({ value: `proche:${d.relatedPersonId}`, label: relativeViewer(d) })),
     ...overview.links.map((link) => ({ value: `lien:${link.id}`, label: t("sharing.viewerLink", { date: formatDay(link.expiresAt) }) })),
   ];
   return (

@@ -9,6 +9,27 @@ export const SYSTEMS = {
   delegationScope: `${BASE}/StructureDefinition/delegation-scope`,
   /** The Account id a Patient, Practitioner or RelatedPerson is bound to. */
   account: `${BASE}/sid/account`,
+  /**
+   * On a guardian's RelatedPerson (relationship GUARD): the judge's protection measure of an adult
+   * with representation (tutelle, Code civil art. 440 al. 3; habilitation familiale générale with
+   * representation, art. 494-1 ff.), extension valueString = the decision's reference as the
+   * assistance typed it (« Jugement du juge des contentieux de la protection de Lyon, 12/03/2026,
+   * RG 26/01234 »). Its presence is what tells such a representative from a parent: it ends at the
+   * measure's end date, not at a majority, and sees what a minor would keep from her parents
+   * (access/rules.ts). An extension rather than another RoleCode beside GUARD: it carries the
+   * reference the adult reads on her page, and GUARD kept with it keeps every rule written for a
+   * legal tie (it governs over a caregiver's delegation, no one in the portal changes it). Only the
+   * assistance's command writes it (access/measure-writes.ts).
+   */
+  protectionMeasure: `${BASE}/StructureDefinition/protection-measure`,
+  /**
+   * On a caregiver's RelatedPerson: the protection measure under which the adult's representative
+   * chose it for her (extension valueReference = RelatedPerson/<the measure's tie>). His choice
+   * lasts no longer than his power to make it: the rules end it with that measure
+   * (access/measure-choices.ts). Written by the system at the invitation's acceptance
+   * (accept-invitation.ts), never changed by a request (access/measure-writes.ts).
+   */
+  chosenUnderMeasure: `${BASE}/StructureDefinition/chosen-under-measure`,
   /** On a RelatedPerson: the Patient id of the guardian or delegate it stands for. */
   agentPatient: `${BASE}/sid/agent-patient`,
   /** Our privacy labels in meta.security (besides HL7 confidentiality). */

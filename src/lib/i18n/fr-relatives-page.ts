@@ -19,6 +19,7 @@ export const frRelativesPage = {
     linkEndedTitle: "Lien d'invitation",
     linkAccepted: "{invitee} a déjà accepté l'invitation : son lien a servi et ne fonctionne plus. Sa délégation figure parmi « {list} ».",
     linkCancelled: "L'invitation de {invitee} a été annulée : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.",
+    linkDeclined: "{invitee} a refusé l'invitation : son lien ne fonctionne plus.",
     linkExpired: "L'invitation de {invitee} a expiré : son lien ne fonctionne plus. Pour l'inviter de nouveau, créez une nouvelle invitation.",
     /** The notice a form came back with (?message=…, relatives-notices.ts); « en-pause » is in the reader's voice (relatives.widenedNotice). */
     notices: {
@@ -45,11 +46,20 @@ export const frRelativesPage = {
       echec: "L'opération n'a pas abouti : rien n'a été enregistré.",
     },
     /** The people who act for the space (relative-lists.tsx). */
-    status: { active: "Active", paused: "En attente (pause de 24 heures)", ended: "Terminée" },
+    status: { active: "Active", paused: "En attente (pause de 24 heures)", ended: "Terminée", accountClosed: "Compte fermé" },
     statusLine: "État : {status}",
     guardianRights: "Représentation légale : tous les droits. La retirer relève d'une décision de justice, pas de ce portail.",
+    /** A judge's protection measure of an adult (tutelle, habilitation familiale), set by the assistance (relative-lists.tsx). */
+    measure: {
+      decision: "Mesure de protection décidée par le juge : {decision}.",
+      until: "Représentation légale, tous les droits dans cet espace, jusqu'au {date} inclus.",
+      ended: "Terminée avant sa date de fin : l'assistance du service a enregistré la décision du juge.",
+      setBy: "Enregistrée par l'assistance du service sur décision du juge : elle ne se modifie pas ici. La personne protégée garde son propre accès à son espace.",
+    },
     rightsLine: "Droits : {rights}",
     withdrawn: "Retirée avant sa date de fin : elle ne s'applique plus.",
+    /** Given by the representative under a protection measure, ended with it (access/measure-choices.ts). */
+    endedWithMeasure: "Terminée avec la mesure de protection sous laquelle elle avait été donnée : elle ne s'applique plus.",
     expiredOn: "Terminée le {date} au soir, sa date de fin.",
     since: "Depuis le {date}, ",
     /** A delegation still in its pause opens later: « Depuis le » a day to come read as a mistake. */
@@ -83,6 +93,8 @@ export const frRelativesPage = {
     emailHint: "L'invitation part à cette adresse ; seul le compte qui l'utilise pourra l'accepter.",
     lastDay: "Dernier jour de la délégation",
     lastDayHint: "Inclus. Un an par défaut, trois ans au plus.",
+    // In a space one represents (a child's, an adult's under a judge's measure): no later than the representation's last day.
+    lastDayHintRepresentation: "Inclus. Au plus tard le {day}, dernier jour où vous représentez cette personne.",
     inviteSubmit: "Envoyer l'invitation",
     relationshipChoose: "Choisissez",
     rightsLegend: "Ce que cette personne pourra faire",

@@ -223,6 +223,8 @@ export const frSharing = {
     viewerProfessional: "{name}",
     viewerEmergency: "un médecin urgentiste en accès d'urgence",
     viewerCaregiver: "{name} (aidant·e)",
+    /** A parent, or an adult's representative under a judge's measure: no « aidant·e », as the glance above says (found in the browser on a tutelle). */
+    viewerGuardian: "{name} (représentant·e légal·e)",
     viewerLink: "la pharmacie qui a le lien jusqu'au {date}",
     viewerGroupProfessionals: "Professionnels",
     viewerGroupOthers: "Autres",
@@ -270,13 +272,13 @@ export const frSharing = {
   proPatients: {
     levelN: "documents normaux",
     levelR: "documents normaux et restreints",
-    // A date reached, a withdrawal or a block alike: the list does not say which (« retiré » said a withdrawal).
-    ended: "accès terminé",
-    count: plural({
-      one: "{count} patient vous autorise actuellement ; {total} au total dans cette liste.",
-      other: "{count} patients vous autorisent actuellement ; {total} au total dans cette liste.",
+    // A date reached, a withdrawal or a block alike: the list does not say which (« retiré » said a
+    // withdrawal), nor whose: their names were read after the access ended (practitioner-patients.ts).
+    ended: plural({
+      one: "Votre accès au dossier de {count} patient a pris fin ; il n'apparaît plus dans cette liste.",
+      other: "Votre accès aux dossiers de {count} patients a pris fin ; ils n'apparaissent plus dans cette liste.",
     }),
-    // Every one listed still authorises: the total would say the same number again.
+    // Every one listed authorises now.
     countAll: plural({
       one: "{count} patient vous autorise actuellement.",
       other: "{count} patients vous autorisent actuellement.",

@@ -23,6 +23,8 @@ export type Space = {
   current: boolean;
   /** A caregiver's rights there, for the relatives page to say what she may do in each space (none listed for one's own, nor a guardian's, who holds them all). */
   rights?: Scope[];
+  /** A guardian's space held under a judge's protection measure of an adult (access/rules.ts): not a child's. */
+  adultMeasure?: true;
 };
 
 type AgentActor = Extract<Actor, { kind: "guardian" | "delegate" }>;
@@ -73,7 +75,7 @@ export async function listSpaces(scope: RequestScope, read?: Promise<AgentDelega
       };
       // The space this request acts in: its name is the banner's, read once by the request's own
       // repository; read again here, it was a second read in that person's history on every view.
-      const rights = delegation.kind === "delegate" ? { rights: [...delegation.scopes] } : {};
+      const rights = { ...(delegation.kind === "delegate" ? { rights: [...delegation.scopes] } : {}), ...(delegation.measure ? { adultMeasure: true as const } : {}) };
       if (isActor(actor, asAgent)) {
         const name = await spacePatientName(repo, patientId);
         return name === undefined ? undefined : { patientId, kind: delegation.kind, name: name || patientId, current: true, ...rights };

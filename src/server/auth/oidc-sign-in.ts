@@ -2,6 +2,7 @@ import "@/server/server-only";
 import { z } from "zod";
 import { findAccountById, type AccountSummary } from "../db/account-store";
 import { accountIdForOidcIdentity, bindOidcIdentity } from "../db/oidc-identity-store";
+import { isSpaceClosedFor } from "../db/space-closure-store";
 import { identityRefOf } from "../accounts/linked-identities";
 import { spendOidcLinkProof } from "../accounts/oidc-link-proof";
 import type { Queryable } from "../db/queryable";
@@ -30,6 +31,8 @@ export type OidcOutcome =
   | { kind: "second-factor"; account: AccountSummary; identityRef: string }
   | { kind: "bound"; account: AccountSummary }
   | { kind: "link-unproven"; account: AccountSummary }
+  /** Bound to an account whose space its holder closed: nothing opens, and the sign-in page says why. */
+  | { kind: "closed" }
   | { kind: "refused" };
 
 /** The session the callback came in with, and the `state` of its flow (checked by next-auth against this browser's cookie). */
@@ -59,7 +62,10 @@ export async function resolveOidcSignIn(input: {
   }
   if (!boundTo) return { kind: "refused" };
   const account = await findAccountById(boundTo);
-  if (!account || account.disabled) return { kind: "refused" };
+  if (!account) return { kind: "refused" };
+  // The provider proved the identity she bound herself: she is told her space is closed, as after
+  // her right password (start-sign-in.ts); any other disabled account is refused without a word.
+  if (account.disabled) return (await isSpaceClosedFor(account.id)) ? { kind: "closed" } : { kind: "refused" };
   const identityRef = identityRefOf(input.issuer, sub);
   return acr && STRONG_ACR.has(acr) ? { kind: "signed-in", account, identityRef } : { kind: "second-factor", account, identityRef };
 }

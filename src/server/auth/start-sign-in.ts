@@ -25,7 +25,8 @@ export type StartSignInInput = {
   deviceId?: string;
   userAgent?: string | null;
 };
-export type StartSignInResult = { ok: true; challengeId: string; accountId: string } | { ok: false };
+/** `closed`: the password was right, but its space is closed (accounts/close-space.ts): nothing opens. */
+export type StartSignInResult = { ok: true; challengeId: string; accountId: string } | { ok: false; closed?: true };
 
 /**
  * A refusal without a password check is answered about this long after the step began (a timer
@@ -65,9 +66,14 @@ export async function startSignIn(input: StartSignInInput): Promise<StartSignInR
     await attempt.settle(false, null);
     return { ok: false };
   }
-  // A disabled account is refused as a wrong password is, in the same statements.
-  const accepted = (await verifyPassword(account.passwordHash, input.password)) && !account.disabled;
-  await attempt.settle(accepted, accepted ? null : event("password-failed"));
+  // A disabled account is refused as a wrong password is, in the same statements. A closed space's
+  // is disabled too; only to whoever typed its right password is it said to be closed, with how to
+  // reopen it (CSP art. R1111-36: she may ask for it back at any time), and no failure is recorded.
+  const passwordRight = await verifyPassword(account.passwordHash, input.password);
+  const accepted = passwordRight && !account.disabled;
+  const closed = passwordRight && account.disabled && account.closed;
+  await attempt.settle(accepted, accepted || closed ? null : event("password-failed"));
+  if (closed) return { ok: false, closed: true };
   if (!accepted) return { ok: false };
   const challengeId = await createChallenge(account.id, input.now, CHALLENGE_TTL_SECONDS * 1000);
   return { ok: true, challengeId, accountId: account.id };

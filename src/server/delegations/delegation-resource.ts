@@ -20,7 +20,7 @@ export type InvitationTerms = { patientId: string; given: string; family: string
  * exploratory test: one person under two names). Written once, at acceptance, rather than read
  * from the delegate's record on every view of the list: her record is not the patient's to read.
  */
-export function delegationOfInvitation(invitation: InvitationTerms, agent: { patientId: string; accountId: string; name?: HumanName }, start: Date): RelatedPerson {
+export function delegationOfInvitation(invitation: InvitationTerms, agent: { patientId: string; accountId: string; name?: HumanName }, start: Date, chosenUnderMeasure?: string): RelatedPerson {
   const person = aDelegation({
     patientId: invitation.patientId,
     agentPatientId: agent.patientId,
@@ -32,7 +32,9 @@ export function delegationOfInvitation(invitation: InvitationTerms, agent: { pat
     end: invitation.endDay,
   });
   const label = RELATIONSHIPS[invitation.relationship as Relationship] ?? "Aidant";
-  return { ...person, relationship: [{ text: label }] };
+  // Chosen by the adult's representative: it ends with his measure (access/measure-choices.ts).
+  const mark = chosenUnderMeasure ? [{ url: SYSTEMS.chosenUnderMeasure, valueReference: { reference: `RelatedPerson/${chosenUnderMeasure}` } }] : [];
+  return { ...person, relationship: [{ text: label }], extension: [...(person.extension ?? []), ...mark] };
 }
 
 /** New rights and last day; everything else kept. */

@@ -1,13 +1,13 @@
 import "@/server/server-only";
 import type { RelatedPerson } from "@medplum/fhirtypes";
 import { delegationIsLive } from "../access/applicable-delegation";
-import { rulesFromResources } from "../access/rules";
+import type { Delegation } from "../access/rules";
 import { addDaysToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { claimActivationNotice, invitationsAwaitingActivationNotice } from "../db/delegation-invitation-store";
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
 import { endingNoticeKey, findDelegationsEndingBetween } from "../fhir/ending-delegations";
-import { systemRepository } from "../fhir/repository";
+import { systemRepository, type Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { cancelLines } from "./delegation-emails";
 import { ENDING_NOTICE_DAYS } from "./invitation-state";
@@ -32,7 +32,7 @@ export async function delegationsTick(): Promise<TickResult> {
   let ending = 0;
   for (const invitation of await invitationsAwaitingActivationNotice()) {
     const person = await system.read<RelatedPerson>("RelatedPerson", invitation.relatedPersonId ?? "").catch(() => undefined);
-    const delegation = person ? rulesFromResources(invitation.patientId, [], [person]).delegations[0] : undefined;
+    const delegation = person ? await decidedTie(system, invitation.patientId, person.id) : undefined;
     if (!delegation || !delegationIsLive(delegation, now)) continue;
     const cancelSecret = newSecret();
     await system.transaction(async ({ tx }) => {
@@ -47,7 +47,7 @@ export async function delegationsTick(): Promise<TickResult> {
   const candidates = await findDelegationsEndingBetween(addDaysToDay(parisDayOf(now), -1), addDaysToDay(parisDayOf(soon), 1));
   for (const candidate of candidates) {
     const person = await system.read<RelatedPerson>("RelatedPerson", candidate.relatedPersonId).catch(() => undefined);
-    const delegation = person ? rulesFromResources(candidate.patientId, [], [person]).delegations[0] : undefined;
+    const delegation = person ? await decidedTie(system, candidate.patientId, person.id) : undefined;
     const periodEnd = person?.period?.end;
     if (!delegation || delegation.kind !== "delegate" || !periodEnd || !delegation.end || !delegationIsLive(delegation, now) || delegation.end > soon) continue;
     const key = endingNoticeKey(delegation.relatedPersonId, periodEnd);
@@ -59,4 +59,13 @@ export async function delegationsTick(): Promise<TickResult> {
     });
   }
   return { activated, ending };
+}
+
+/**
+ * The delegation as the patient's rules decide it, every tie of her space read together: a caregiver
+ * her representative chose ends with his measure (access/measure-choices.ts), which a read of his
+ * tie alone does not know, and was told « active » or « bientôt terminée » after the mainlevée.
+ */
+async function decidedTie(system: Repository, patientId: string, relatedPersonId: string | undefined): Promise<Delegation | undefined> {
+  return (await system.rules(patientId)).delegations.find((tie) => tie.relatedPersonId === relatedPersonId);
 }

@@ -9,11 +9,15 @@ import { orUndefined } from "../pages/or-undefined";
 
 /**
  * A space the session still points at, that its person no longer reaches: only who they are
- * themself, never whose space it was. `cameOfAge`: the access ended because that person turned
- * 18 (access/rules.ts), which whoever had it knew was coming (a guardian, or a caregiver chosen
- * in a child's space), not withdrawn nor at an end date of its own.
+ * themself, never whose space it was. `endedBy`, when the access ended otherwise than withdrawn or
+ * at an end date of its own: "majority", that person turned 18 (access/rules.ts), which whoever had
+ * it knew was coming (a guardian, or a caregiver chosen in a child's space); "measure", the judge's
+ * protection measure that made them her representative ended, at its last day or by the mainlevée
+ * the assistance recorded (guardianship/end-protection-measure.ts). Said to the representative
+ * only: he knew of the measure; a caregiver he chose reads the general sentence, which tells her
+ * nothing of a measure she may not have known of.
  */
-export type LostSpace = { selfPatientId: string; cameOfAge?: true };
+export type LostSpace = { selfPatientId: string; endedBy?: "majority" | "measure" };
 
 /**
  * Whether the session's chosen space (set by /espace/espace-actif, kept in the session) is
@@ -47,8 +51,13 @@ export async function lostSpace({ session, repo, ctx, lostSpace: spaceId }: Requ
   agentRepo.auditAlongside(repo);
   const reached = await orUndefined(agentRepo.read("Patient", spaceId));
   if (reached) return undefined;
-  const cameOfAge = tie?.active && tie.endsAtMajority && tie.end && tie.end <= agentRepo.now();
-  return cameOfAge ? { selfPatientId, cameOfAge: true } : { selfPatientId };
+  return { selfPatientId, ...endedBy(tie, agentRepo.now()) };
+}
+
+function endedBy(tie: Delegation | undefined, now: Date): Pick<LostSpace, "endedBy"> {
+  if (tie?.measure && (!tie.active || (tie.end && tie.end <= now))) return { endedBy: "measure" };
+  if (tie?.active && tie.endsAtMajority && tie.end && tie.end <= now) return { endedBy: "majority" };
+  return {};
 }
 
 /** The tie the person last had in that space: the one that started last (no start counts as earliest). */

@@ -4,7 +4,7 @@ import { spaceOf } from "../access/actor";
 import { rulesFromResources, type Delegation } from "../access/rules";
 import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
-import { mayManageDelegations } from "./invitation-state";
+import { managesChildSpace, mayManageDelegations } from "./invitation-state";
 import { guardianTieRefused } from "./relatives-refusal";
 
 /**
@@ -27,6 +27,18 @@ export async function managedSpaceUntil(repo: Repository): Promise<Date | undefi
   if (actor.kind !== "guardian") return undefined;
   const rules = await repo.rules(actor.patientId);
   return rules.delegations.find((delegation) => delegation.relatedPersonId === actor.relatedPersonId)?.end;
+}
+
+/**
+ * Whether the managed space is a child's, for the ties offered to a caregiver invited there: a
+ * guardian's, unless his tie is a judge's protection measure of an adult (access/rules.ts), whose
+ * spouse, child or friend she may invite as anyone of age.
+ */
+export async function managesChildSpaceOf(repo: Repository): Promise<boolean> {
+  const actor = repo.actor;
+  if (!managesChildSpace(actor) || actor.kind !== "guardian") return false;
+  const rules = await repo.rules(actor.patientId);
+  return rules.delegations.find((delegation) => delegation.relatedPersonId === actor.relatedPersonId)?.measure === undefined;
 }
 
 /** A caregiver's delegation of the managed space, read through the repository (checked, audited). */

@@ -3,7 +3,7 @@ import type { Patient } from "@medplum/fhirtypes";
 import { grammaticalSex, type GrammaticalSex } from "@/lib/fhir/grammatical-sex";
 import { relationshipsFor, type Relationship } from "@/lib/delegations/rights";
 import { idOfRef } from "../auth/resolve-actor";
-import { createRepository } from "../fhir/repository";
+import { createRepository, type Repository } from "../fhir/repository";
 import type { Scope } from "../access/scopes";
 import { spaceOf } from "../access/actor";
 import { agentDelegations, listSpaces, type Space } from "../auth/list-spaces";
@@ -13,14 +13,14 @@ import { env } from "../env";
 import { cookieFrom } from "../sharing/share-result-cookie";
 import { createdInvitationLink, type CreatedInvitationLink } from "./created-invitation-link";
 import { invitationLinkCookie } from "./invitation-link-cookie";
-import { endDayBounds, managesChildSpace, mayManageDelegations } from "./invitation-state";
-import { managedSpaceUntil } from "./managed-space";
+import { endDayBounds, mayManageDelegations } from "./invitation-state";
+import { managedSpaceUntil, managesChildSpaceOf } from "./managed-space";
 import { pausedDelegationStarts } from "./paused-delegations";
 import { listRelatives, type RelativeRow } from "./list-relatives";
 
 /** A delegation as the page shows it: its rights as a list (a Set has no JSON form). */
 export type RelativeShown = Omit<RelativeRow, "delegation"> & {
-  delegation: { kind: "guardian" | "delegate"; scopes: Scope[]; start?: Date; end?: Date };
+  delegation: { kind: "guardian" | "delegate"; scopes: Scope[]; start?: Date; end?: Date; measure?: { decision: string } };
 };
 
 export type RelativesPageData = {
@@ -30,6 +30,13 @@ export type RelativesPageData = {
     pending: InvitationRow[];
     canConfirm: boolean;
     bounds: { earliest: string; latest: string; byDefault: string };
+    /**
+     * The last day is the representation's, earlier than the usual three years: a parent's ends the
+     * day before the child's 18th birthday, a judge's measure on its last day. The form's hint then
+     * says that day, where it said « trois ans au plus » to a representative whose date picker
+     * stopped a year out (found by the measure's end-to-end walk).
+     */
+    lastDayIsRepresentations: boolean;
     /** The ties the invitation form offers: in a child's space, none a child cannot have (rights.ts). */
     relationships: Relationship[];
   } | null;
@@ -68,11 +75,11 @@ export async function relativesPageData(scope: RequestScope, cookieHeader: strin
   return {
     managed: overview
       ? {
-          relatives: overview.relatives.map((row) => ({ ...row, delegation: { kind: row.delegation.kind, scopes: [...row.delegation.scopes], start: row.delegation.start, end: row.delegation.end } })),
+          relatives: overview.relatives.map((row) => ({ ...row, delegation: { kind: row.delegation.kind, scopes: [...row.delegation.scopes], start: row.delegation.start, end: row.delegation.end, ...(row.delegation.measure ? { measure: row.delegation.measure } : {}) } })),
           pending: overview.pending,
           canConfirm: actor.kind === "patient",
-          bounds: endDayBounds(repo.now(), await managedSpaceUntil(repo)),
-          relationships: relationshipsFor(managesChildSpace(actor)),
+          ...(await boundsOfManagedSpace(repo)),
+          relationships: relationshipsFor(await managesChildSpaceOf(repo)),
         }
       : null,
     spaces,
@@ -93,4 +100,10 @@ async function ownSex({ session, actor, repo, ctx }: RequestScope): Promise<Gram
   if (own !== repo) own.auditAlongside(repo);
   const patient = await own.read<Patient>("Patient", selfPatientId).catch(() => undefined);
   return grammaticalSex(patient?.gender);
+}
+
+/** The invitation's end-day bounds in the space managed, and whether the representation ends them (lastDayIsRepresentations). */
+async function boundsOfManagedSpace(repo: Repository): Promise<{ bounds: { earliest: string; latest: string; byDefault: string }; lastDayIsRepresentations: boolean }> {
+  const bounds = endDayBounds(repo.now(), await managedSpaceUntil(repo));
+  return { bounds, lastDayIsRepresentations: bounds.latest < endDayBounds(repo.now()).latest };
 }

@@ -6,6 +6,7 @@ import { agentWriteRefusal } from "../access/agent-writes";
 import { documentClaimRefused } from "../access/document-claims";
 import { ownPlaces } from "../access/live-roles";
 import { widensDelegation } from "../access/delegation-widening";
+import { measureWriteRefused } from "../access/measure-writes";
 import { identityChangeRefusal } from "../access/identity-changes";
 import { messageChangeRefusal } from "../access/message-changes";
 import { statusMoveRefused } from "../access/status-moves";
@@ -14,6 +15,7 @@ import type { Queryable } from "../db/queryable";
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { DOCUMENT_TITLE_MAX, isDocumentTitle } from "@/lib/documents/document-title";
 import { patientIdOf } from "./columns";
+import { checkNamedProfessional } from "./prepare-write";
 import { rolesOfPractitioner } from "./practitioner-roles";
 import { labelsChanged } from "./stated-labels";
 import { patientRowReadWith } from "./load-rules";
@@ -64,6 +66,29 @@ export class WriteGuards extends ReadRepository {
   }
 
   /**
+   * Every check of a created (`stored` undefined) or replaced resource after decide(), in the
+   * order their refusals are told: the first that refuses is the one the trail and the answer
+   * give. `input`: what the request sent (a claim or a label change is read from it), `next`:
+   * the resource about to be written.
+   */
+  protected async refuseWrite(q: Queryable, input: Resource, next: Resource, stored: Resource | undefined, patientId: string | undefined): Promise<void> {
+    const interaction = stored ? "update" : "create";
+    await this.refuseAgentWrite(q, interaction, next, stored, patientId);
+    this.refuseMeasureWrite(interaction, next, stored, patientId);
+    await this.refuseDocumentClaim(q, interaction, input, stored, patientId);
+    if (stored) this.refuseLabelChange(input, stored);
+    await this.refuseDelegationGrant(q, interaction, next, stored, patientId);
+    if (stored) {
+      this.refuseStatusMove(stored, next);
+      this.refuseMessageChange(stored, next);
+      this.refuseIdentityChange(stored, next);
+    }
+    checkNamedProfessional(this.actor, next, stored);
+    this.refuseFutureDocumentDate(next, stored);
+    this.refuseUnreadableDocumentTitle(next, stored);
+  }
+
+  /**
    * After decide(): someone acting for the patient never writes what touches their own rights
    * (agent-writes.ts). The actor may see the resource, so the refusal is a 403.
    */
@@ -94,6 +119,21 @@ export class WriteGuards extends ReadRepository {
     throw new Denied(
       { patientId, entity: `RelatedPerson/${next.id}`, interaction, outcome: "denied", reason: "delegation-pause" },
       unprocessable(message, [{ severity: "error", code: "business-rule", diagnostics: message, expression: ["RelatedPerson"] }]),
+    );
+  }
+
+  /**
+   * A judge's protection measure is written by the assistance's command only (measure-writes.ts):
+   * no request creates, changes, ends or deletes one, nor marks another tie as one. Checked after
+   * decide(): a patient sees her own RelatedPersons, so the refusal is a 403 in her trail.
+   */
+  protected refuseMeasureWrite(interaction: "create" | "update" | "delete", next: Resource | undefined, stored: Resource | undefined, patientId: string | undefined): void {
+    if (!measureWriteRefused(this.actor, next, stored)) return;
+    const resource = next ?? stored;
+    const message = "Une mesure de protection (tutelle, habilitation familiale) est enregistrée par l'assistance du service sur décision du juge : elle ne se crée, ne se modifie et ne se retire pas ici.";
+    throw new Denied(
+      { patientId: patientId ?? null, entity: `${resource?.resourceType}/${resource?.id}`, interaction, outcome: "denied", reason: "protection-measure" },
+      forbidden(message),
     );
   }
 

@@ -12,8 +12,8 @@ import { ACCOUNTS, DEMO_PASSWORD, type AccountPersona } from "@/lib/demo/persona
  */
 export const randomAddress = () => `198.51.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 254) + 1}`;
 
-export const code = (persona: AccountPersona, at: number) =>
-  TOTP.generate({ secret: Secret.fromBase32(ACCOUNTS[persona].totpSecret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
+const codeOf = (totpSecret: string, at: number) => TOTP.generate({ secret: Secret.fromBase32(totpSecret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
+export const code = (persona: AccountPersona, at: number) => codeOf(ACCOUNTS[persona].totpSecret, at);
 
 export async function typePassword(page: Page, email: string, password: string) {
   await page.goto("/connexion");
@@ -34,17 +34,22 @@ export async function signIn(page: Page, persona: AccountPersona) {
 
 /** The code step, on /connexion/code: the current code, else the next one, else the one after (see signIn). */
 export async function enterCode(page: Page, persona: AccountPersona) {
-  await expect(page, `${persona}'s password step`).toHaveURL(/\/connexion\/code$/);
+  await enterCodeOf(page, ACCOUNTS[persona].totpSecret, persona);
+}
+
+/** The same step for an account that is no persona (protection-measure.spec.ts's people): `who` names it in a failure. */
+export async function enterCodeOf(page: Page, totpSecret: string, who: string) {
+  await expect(page, `${who}'s password step`).toHaveURL(/\/connexion\/code$/);
   for (const [offset, waitForNextStep] of [
     [0, false],
     [30_000, false],
     [30_000, true],
   ] as const) {
     if (waitForNextStep) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
-    await page.getByLabel("Code à 6 chiffres").fill(code(persona, Date.now() + offset));
+    await page.getByLabel("Code à 6 chiffres").fill(codeOf(totpSecret, Date.now() + offset));
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForLoadState("load");
     if (!page.url().includes("/connexion")) return;
   }
-  throw new Error(`${persona} could not complete the code step`);
+  throw new Error(`${who} could not complete the code step`);
 }

@@ -79,7 +79,13 @@ const PRO_SEES: ReadonlySet<Type> = new Set(["DocumentReference", "Binary", "Med
 const PRO_WRITES: ReadonlySet<Type> = new Set(["DocumentReference", "Binary", "MedicationRequest", "Immunization"]);
 
 /** A guardian's or delegate's standing: in the space of the resource, delegation live, scopes ticked. */
-export type AgentFacts = { ownSpace: boolean; live: boolean; scopes: readonly Scope[] };
+export type AgentFacts = {
+  ownSpace: boolean;
+  live: boolean;
+  scopes: readonly Scope[];
+  /** A representative of an adult under a judge's protection measure: no minor's secret kept from him. */
+  adultMeasure?: boolean;
+};
 
 export type Who =
   | { kind: "system" }
@@ -126,7 +132,7 @@ export function expected(who: Who, type: Type, interaction: Interaction, v: Vari
     case "guardian":
       fail(!who.ownSpace, "other-patient");
       fail(!who.live, "delegation-inactive");
-      fail(v.minorSecret, "minor-secret");
+      fail(v.minorSecret && !who.adultMeasure, "minor-secret");
       ownerFailures();
       return result("guardian");
     case "delegate": {

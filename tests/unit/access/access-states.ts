@@ -1,7 +1,7 @@
 import type { Consent, RelatedPerson } from "@medplum/fhirtypes";
 import type { Actor } from "@/server/access/actor";
 import { SCOPES, type Scope } from "@/server/access/scopes";
-import { aBlock, aDefaultLevel, aDelegation, aGuardianship, anAuthorisation, aResearchChoice, anEmergencyChoice } from "@/lib/fhir/builders/rules";
+import { aBlock, aDefaultLevel, aDelegation, aGuardianship, anAuthorisation, aProtectionMeasure, aResearchChoice, anEmergencyChoice } from "@/lib/fhir/builders/rules";
 import type { AgentFacts, Who } from "./access-spec";
 
 /**
@@ -91,6 +91,18 @@ function agentStates(kind: "guardian" | "delegate"): State[] {
     states.push(state("live, beside a later caregiver's delegation", { ...live, scopes: SCOPES }, [rp(SCOPES, { start: EARLIER }), wrong({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: [], start: PAST })]));
   } else {
     states.push(state("live, but also the patient's guardian", { ...dead, scopes: SCOPES }, [rp(SCOPES, { start: PAST }), wrong({ id: RP3, patientId: PAT, agentPatientId: AGENT, scopes: SCOPES, start: EARLIER })]));
+  }
+  if (kind === "guardian") {
+    // A judge's protection measure of an adult (rules.ts, measure): its own end, no minor's secret.
+    const measure = (extra: { start?: string; end: string; active?: boolean; decision?: string }) =>
+      aProtectionMeasure({ id: RP, patientId: PAT, agentPatientId: AGENT, scopes: [], start: extra.start ?? PAST, end: extra.end, active: extra.active, decision: extra.decision ?? "Jugement du JCP de Lyon, 12/03/2026, RG 26/01234" });
+    states.push(
+      state("adult's protection measure, active", { ...live, scopes: SCOPES, adultMeasure: true }, [measure({ end: "2031-01-01" })]),
+      state("adult's protection measure, its last day today", { ...live, scopes: SCOPES, adultMeasure: true }, [measure({ end: "2026-06-01" })]),
+      state("adult's protection measure, past its last day", { ...dead, scopes: SCOPES, adultMeasure: true }, [measure({ end: "2026-05-31" })]),
+      state("adult's protection measure, ended early", { ...dead, scopes: SCOPES, adultMeasure: true }, [measure({ end: "2031-01-01", active: false })]),
+      state("adult's protection measure, not yet begun", { ...dead, scopes: SCOPES, adultMeasure: true }, [measure({ start: FUTURE, end: "2031-01-01" })]),
+    );
   }
   if (kind === "delegate") {
     for (const scope of SCOPES) states.push(state(`live, only ${scope}`, { ...live, scopes: [scope] }, [rp([scope])]));

@@ -121,6 +121,21 @@ export function aGuardianship(input: DelegationInput): RelatedPerson {
   return aRelatedPerson(input, true);
 }
 
+/**
+ * A judge's protection measure of an adult with representation (tutelle, habilitation familiale
+ * générale): a guardianship marked with the decision's reference, from its start to its last day
+ * (`end`, required by law: Code civil art. 441, 442, 494-6). Written only by the assistance's
+ * command (delegations/grant-protection-measure.ts).
+ */
+export function aProtectionMeasure(input: DelegationInput & { decision: string; start: string; end: string }): RelatedPerson {
+  const person = aRelatedPerson(input, true);
+  return {
+    ...person,
+    relationship: [{ ...person.relationship![0]!, text: "Représentant légal (mesure de protection)" }, ...person.relationship!.slice(1)],
+    extension: [...(person.extension ?? []), { url: SYSTEMS.protectionMeasure, valueString: input.decision }],
+  };
+}
+
 /** The meta.security label for a confidentiality level. */
 export function confidentialityLabel(level: Confidentiality) {
   return { system: SYSTEMS.confidentiality, code: level };

@@ -25,10 +25,11 @@ export const getServerSideProps = framedPage<Data>("patient", async (scope, { re
 });
 
 /** What became of the invitation just created, when its link no longer serves: nothing to copy any more. */
-const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired", (invitee: string, reader: Reader) => string> = {
+const ENDED_INVITATION: Record<"accepted" | "cancelled" | "expired" | "declined", (invitee: string, reader: Reader) => string> = {
   accepted: (invitee, reader) => t("relativesPage.linkAccepted", { invitee, list: tv("relatives.actingForTitle", reader) }),
   cancelled: (invitee) => t("relativesPage.linkCancelled", { invitee }),
   expired: (invitee) => t("relativesPage.linkExpired", { invitee }),
+  declined: (invitee) => t("relativesPage.linkDeclined", { invitee }),
 };
 
 /**
@@ -63,7 +64,7 @@ export default function RelativesPage({ frame, data }: FramedProps<Data>) {
         <>
           <ActingForMe relatives={data.managed.relatives} canConfirm={data.managed.canConfirm} reader={reader} />
           <PendingInvitations pending={data.managed.pending} />
-          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} reader={reader} relationships={data.managed.relationships} errors={inviteErrors(data.message, notice?.text)} typed={data.typed ?? undefined} />
+          <InviteForm defaultEnd={data.managed.bounds.byDefault} earliest={data.managed.bounds.earliest} latest={data.managed.bounds.latest} lastDayIsRepresentations={data.managed.lastDayIsRepresentations} reader={reader} relationships={data.managed.relationships} errors={inviteErrors(data.message, notice?.text)} typed={data.typed ?? undefined} />
         </>
       ) : (
         <Alert tone="info">{t("relativesPage.caregiverOnly")}</Alert>
