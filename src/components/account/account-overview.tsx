@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/page-header";
 import { t, tn, type MessageKey } from "@/lib/i18n/messages";
 import type { AccountPageData } from "@/server/accounts/account-page-data";
 import type { Json } from "@/server/pages/json-props";
+import { CloseSpaceSection } from "./close-space-section";
 import { EventsSection } from "./events-section";
 import { OidcSection } from "./oidc-section";
 import { EmailForm, PasswordForm, PasskeysSection, RecoverySection, TotpSection, type AccountField, type AccountFieldErrors } from "./security-forms";
@@ -23,6 +24,7 @@ const FIELD_OF: Partial<Record<MessageKey, AccountField>> = {
   "account.oidcFactorMissing": "oidcCode",
   "account.oidcUnlinkFactorFailed": "oidcUnlinkCode",
   "account.oidcUnlinkFactorMissing": "oidcUnlinkCode",
+  "closeSpace.codeFailed": "closeSpaceCode",
 };
 
 /**
@@ -32,7 +34,7 @@ const FIELD_OF: Partial<Record<MessageKey, AccountField>> = {
  * works without JavaScript; that button's behaviour is an inline script (passkey-button.tsx), and
  * the page loads no bundle.
  */
-export function AccountOverview({ data, nonce, recordCopy }: { data: Json<AccountPageData>; nonce: string | null; recordCopy?: string }) {
+export function AccountOverview({ data, nonce, recordCopy, closeSpace = false }: { data: Json<AccountPageData>; nonce: string | null; recordCopy?: string; closeSpace?: boolean }) {
   const field = data.error ? FIELD_OF[data.error] : undefined;
   const fieldErrors: AccountFieldErrors = field && data.error ? { [field]: t(data.error) } : {};
   return (
@@ -67,6 +69,8 @@ export function AccountOverview({ data, nonce, recordCopy }: { data: Json<Accoun
           </p>
         </section>
       ) : null}
+      {/* A patient's own space only: a professional's account is no « espace numérique de santé ». */}
+      {closeSpace ? <CloseSpaceSection error={fieldErrors.closeSpaceCode} alsoClosed={data.alsoClosed} inOtherSpace={data.inOtherSpace === true} /> : null}
     </div>
   );
 }

@@ -76,6 +76,11 @@ export function installPasskeyButtons(win: Window, libraryScriptId: string): () 
         headers: { "content-type": "application/json" },
         body: JSON.stringify(answer),
       });
+      // Her own key, for a space she closed (the sign-in's button): said as the password step says it.
+      if (verified.status === 403) {
+        const refused = (await verified.json().catch(() => ({}))) as { error?: unknown };
+        if (refused.error === "space-closed") refusal = button.getAttribute("data-passkey-closed");
+      }
       if (!verified.ok) throw new Error("verify");
       win.location.assign(button.getAttribute("data-passkey-next") ?? "/");
     } catch {

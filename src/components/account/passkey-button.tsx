@@ -29,6 +29,8 @@ export type PasskeyButtonProps = {
    * field's id, sent as `code` with the options request, and the words for a refusal of it.
    */
   factor?: { fieldId: string; missing: string; refused: string };
+  /** At sign-in: the words for a key whose space its holder closed (the verify answer's `space-closed`). */
+  closed?: string;
   /** Drawn above the button, shown only where it can be used (the factor's field). */
   children?: ReactNode;
 };
@@ -36,7 +38,7 @@ export type PasskeyButtonProps = {
 const LIBRARY_SCRIPT_ID = "simplewebauthn";
 const ALERT_ID = "passkey-alert";
 
-export function PasskeyButton({ mode, optionsUrl, verifyUrl, next, label, failed, unsupported, nonce, library, factor, children }: PasskeyButtonProps) {
+export function PasskeyButton({ mode, optionsUrl, verifyUrl, next, label, failed, unsupported, nonce, library, factor, closed, children }: PasskeyButtonProps) {
   return (
     <div className="flex flex-col gap-3">
       <div id={ALERT_ID} role="alert" hidden className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900" />
@@ -56,6 +58,7 @@ export function PasskeyButton({ mode, optionsUrl, verifyUrl, next, label, failed
               data-passkey-verify={verifyUrl}
               data-passkey-next={next}
               data-passkey-failed={failed}
+              data-passkey-closed={closed}
               data-passkey-alert={ALERT_ID}
               data-passkey-code={factor?.fieldId}
               data-passkey-factor-missing={factor?.missing}

@@ -7,7 +7,7 @@ import { PasskeyButton } from "./passkey-button";
 import { RecoveryCodeList } from "./recovery-code-list";
 
 /** The password's and the address's fields a refusal can name, each with the words beside it. */
-export type AccountField = "currentPassword" | "newPassword" | "passwordCode" | "email" | "emailCode" | "passkeyRemoveCode" | "oidcCode" | "oidcUnlinkCode";
+export type AccountField = "currentPassword" | "newPassword" | "passwordCode" | "email" | "emailCode" | "passkeyRemoveCode" | "oidcCode" | "oidcUnlinkCode" | "closeSpaceCode";
 export type AccountFieldErrors = Partial<Record<AccountField, string>>;
 
 /**

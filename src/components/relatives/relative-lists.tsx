@@ -32,13 +32,18 @@ export function ActingForMe({ relatives, canConfirm, reader }: { relatives: Json
               {row.name}
               {row.relationship ? <span className="font-normal text-slate-700"> ({row.relationship})</span> : null}
             </h3>
-            <p>{t("relativesPage.statusLine", { status: t(`relativesPage.status.${row.status}`) })}</p>
-            {row.delegation.kind === "guardian" ? (
+            <p>{t("relativesPage.statusLine", { status: t(`relativesPage.status.${row.accountClosed ? "accountClosed" : row.status}`) })}</p>
+            {row.accountClosed ? <p className="font-semibold">{tv("relatives.accountClosed", reader)}</p> : null}
+            {row.delegation.measure ? (
+              <MeasureLines decision={row.delegation.measure.decision} end={row.delegation.end} ended={row.ended} />
+            ) : row.delegation.kind === "guardian" ? (
               <p>{t("relativesPage.guardianRights")}</p>
             ) : (
               <>
                 <p>{t("relativesPage.rightsLine", { rights: rightsInWords(row.delegation.scopes, givenRightsVoice(reader.voice)) })}</p>
-                {row.ended === "withdrawn" ? (
+                {row.ended === "measure" ? (
+                  <p>{t("relativesPage.endedWithMeasure")}</p>
+                ) : row.ended === "withdrawn" ? (
                   <p>{t("relativesPage.withdrawn")}</p>
                 ) : row.ended === "expired" ? (
                   <p>{t("relativesPage.expiredOn", { date: lastDayOf(row.delegation.end) })}</p>
@@ -55,7 +60,7 @@ export function ActingForMe({ relatives, canConfirm, reader }: { relatives: Json
                       {t("relativesPage.change")}<span className="sr-only">{t("relativesPage.changeOf", { name: row.name })}</span>
                     </a>
                   ) : null}
-                  {row.status === "paused" && canConfirm ? (
+                  {row.status === "paused" && canConfirm && !row.accountClosed ? (
                     <form method="post" action={`/api/proches/${row.relatedPersonId}/confirmer`}>
                       <Button type="submit" variant="secondary">{t("relativesPage.confirmNow")}<span className="sr-only">{t("relativesPage.confirmFor", { name: row.name })}</span></Button>
                     </form>
@@ -67,6 +72,17 @@ export function ActingForMe({ relatives, canConfirm, reader }: { relatives: Json
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A judge's protection measure: whose decision, until when, set by the assistance; nothing to change here. */
+function MeasureLines({ decision, end, ended }: { decision: string; end: Date | string | undefined; ended: RelativeShown["ended"] }) {
+  return (
+    <>
+      <p>{t("relativesPage.measure.decision", { decision })}</p>
+      {ended === "withdrawn" ? <p>{t("relativesPage.measure.ended")}</p> : ended === "expired" ? <p>{t("relativesPage.expiredOn", { date: lastDayOf(end) })}</p> : <p>{t("relativesPage.measure.until", { date: lastDayOf(end) })}</p>}
+      <p>{t("relativesPage.measure.setBy")}</p>
+    </>
   );
 }
 

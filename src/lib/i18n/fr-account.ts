@@ -47,6 +47,8 @@ export const frAccount = {
     spent:
       "Ce code d'activation a déjà servi, ou un code plus récent l'a remplacé : il ne marchera plus. Si votre compte est déjà activé, connectez-vous. Sinon, demandez un nouveau code à la personne ou au service qui vous a remis celui-ci.",
     restart: "Recommencer",
+    noneSignedIn:
+      "Aucune activation n'est en cours dans ce navigateur, et vous y êtes connecté·e : si vous venez d'activer votre compte, c'est terminé. Vous n'avez pas besoin d'un nouveau code.",
     passwordTitle: "Choisir un mot de passe",
     passwordIntro:
       "Choisissez un mot de passe long, facile à retenir pour vous et difficile à deviner : plusieurs mots sans lien entre eux, par exemple. Il n'y a pas d'autre règle.",
@@ -226,6 +228,7 @@ export const frAccount = {
     send: "Recevoir le lien",
     sent: "Si un compte existe à cette adresse, un e-mail vient de lui être envoyé. Pensez à regarder dans les courriers indésirables.",
     link: "Mot de passe oublié ?",
+    invalidEmail: "Ce n'est pas une adresse e-mail : vérifiez-la, par exemple prenom.nom@example.org.",
     newTitle: "Nouveau mot de passe",
     submit: "Enregistrer le nouveau mot de passe",
     badLink: "Ce lien n'est plus valable (déjà utilisé, expiré ou incomplet). Demandez-en un nouveau.",
@@ -279,5 +282,8 @@ export const frAccount = {
     "oidc-linked": "Identité numérique liée au compte",
     "oidc-unlinked": "Identité numérique déliée du compte",
     "second-factors-removed": "Moyens de connexion retirés par l'assistance du service (compte à réactiver)",
+    "opening-released": "Ouverture de compte annulée depuis le lien reçu par e-mail",
+    "space-closed": "Espace clôturé",
+    "space-reopened": "Espace rouvert par l'assistance du service",
   },
 };

@@ -33,6 +33,16 @@ export const frRelatives = {
       theirs: "Par sécurité, une invitation acceptée ne fonctionne qu'au bout de 24 heures : personne ne peut ainsi obtenir l'accès au dossier de {person} sous pression ni en cachette.",
     },
     relationshipLabel: { yours: "Lien avec vous", theirs: "Lien avec {person}" },
+    // A person named here whose own account is closed (list-relatives.ts, accountClosed): why is hers to tell, not the page's.
+    accountClosed: {
+      yours: "Cette personne ne peut plus agir pour vous.",
+      theirs: "Cette personne ne peut plus agir pour {person}.",
+    },
+    // The same, on the delegation's own page (espace/proches/[id].tsx), which has no status line.
+    accountClosedNote: {
+      yours: "Compte fermé : cette personne ne peut plus agir pour vous, quels que soient les droits ci-dessous.",
+      theirs: "Compte fermé : cette personne ne peut plus agir pour {person}, quels que soient les droits ci-dessous.",
+    },
     changeIntro: {
       yours: "Retirer des droits ou avancer la fin s'applique tout de suite. En ajouter ou prolonger relance la pause de 24 heures, sauf si vous confirmez vous-même.",
       theirs: "Retirer des droits ou avancer la fin s'applique tout de suite. En ajouter ou prolonger relance la pause de 24 heures.",

@@ -6,6 +6,7 @@ import { frHistory } from "./fr-history";
 import { frSharing } from "./fr-sharing";
 import { frSharingHistory } from "./fr-sharing-history";
 import { frAccount } from "./fr-account";
+import { frCloseSpace } from "./fr-close-space";
 import { frNotifications } from "./fr-notifications";
 import { frMessaging } from "./fr-messages";
 import { frRelatives } from "./fr-relatives";
@@ -29,6 +30,7 @@ export const fr = {
   ...frSharing,
   ...frSharingHistory,
   ...frAccount,
+  ...frCloseSpace,
   ...frMessaging,
   ...frRelatives,
   ...frInvitation,
@@ -159,6 +161,9 @@ export const fr = {
     /** Ended on the 18th birthday (children/majority.ts): the guardian's access, or a caregiver's chosen during the minority. */
     bodyCameOfAge:
       "Votre accès à l'espace santé de cette personne a pris fin : elle est devenue majeure. Un accès donné pendant sa minorité s'arrête à ses 18 ans ; c'est maintenant elle qui choisit qui peut agir pour elle. Vous ne pouvez plus y consulter ses données ni agir en son nom.",
+    /** Ended with the judge's protection measure (its last day, or the mainlevée the assistance recorded): said to the representative. */
+    bodyMeasureEnded:
+      "Votre accès à l'espace santé de cette personne a pris fin : la mesure de protection par laquelle le juge vous avait confié sa représentation est terminée, à sa date de fin ou par une décision du juge. Vous ne pouvez plus y consulter ses données ni agir en son nom. Si le juge a renouvelé la mesure, l'assistance du service l'enregistre sur présentation de sa décision.",
     home: "Revenir à mon espace",
     relatives: "Voir les personnes pour qui j'agis",
   },
@@ -167,6 +172,7 @@ export const fr = {
     greeting: "Bonjour {name}",
     patientsTitle: "Patients qui vous ont autorisé·e",
     noPatients: "Aucun patient ne vous a encore autorisé·e à consulter son dossier.",
+    noCurrentPatients: "Aucun patient ne vous autorise actuellement.",
     // The last day the access covers (lastDayCovered), included, as the patient's page says it.
     until: "jusqu'au {date} inclus",
     standing: "sans date de fin",

@@ -10,6 +10,6 @@ import type { NotificationKind } from "./kinds";
 export const PROFESSIONAL_KINDS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
   "message-received",
   "new-sign-in",
-  "second-factor-replaced",
+  "recovery-sign-in",
   ...ACCOUNT_CHANGES,
 ]);

@@ -23,7 +23,7 @@ export const getServerSideProps = signInPageProps;
  */
 export default function SignInPage({ frame, data }: FramedProps<SignInPageData>) {
   if (!data) return null;
-  const { done, message, kept, oidcName, passkeyLibrary } = data;
+  const { done, message, kept, email, oidcName, passkeyLibrary } = data;
   return (
     <div className="flex max-w-md flex-col gap-6">
       <PageHeader title={t("signIn.title")} description={t("signIn.intro")} />
@@ -44,6 +44,7 @@ export default function SignInPage({ frame, data }: FramedProps<SignInPageData>)
           spellCheck={false}
           required
           maxLength={254}
+          defaultValue={email}
           autoFocus={message !== null}
         />
         <TextField name="password" type="password" label={t("signIn.password")} autoComplete="current-password" required maxLength={256} />
@@ -63,6 +64,7 @@ export default function SignInPage({ frame, data }: FramedProps<SignInPageData>)
         next="/connexion/suite"
         label={t("signInExtra.passkeySignIn")}
         failed={t("signInExtra.passkeyFailed")}
+        closed={t("closeSpace.signInClosed")}
         nonce={frame.nonce}
         library={passkeyLibrary}
       />

@@ -17,5 +17,5 @@ export const getServerSideProps = accountPageProps("patient");
 
 export default function PatientAccountPage({ frame, data }: FramedProps<AccountPageData>) {
   // The copy of the record of the space the person acts in: hers, or, in a relative's space, theirs.
-  return data ? <AccountOverview data={data} nonce={frame.nonce} recordCopy={tv("recordCopy.link", readerOf(frame.banner))} /> : <NotFoundView />;
+  return data ? <AccountOverview data={data} nonce={frame.nonce} recordCopy={tv("recordCopy.link", readerOf(frame.banner))} closeSpace /> : <NotFoundView />;
 }

@@ -43,6 +43,12 @@ export function decide(
     return READS.has(interaction) ? allow("directory") : deny("read-only");
   }
   if (!resource.patientId || !rules || rules.patientId !== resource.patientId) return deny("other-patient");
+  // A closed space (CSP art. R1111-36: archived from the closure) is read and written by no one but
+  // the system (which archives, erases and reopens it): professionals, emergency access, caregivers,
+  // guardians, link holders and the holder herself. The holder and a link holder are decided
+  // without loading rules (decisionReadsRules), so for them it is their door that is shut: a closed
+  // account opens no session and keeps none, and the closure revoked every link (close-space.ts).
+  if (rules.closed) return deny("space-closed");
 
   switch (actor.kind) {
     case "patient":

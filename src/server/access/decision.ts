@@ -50,8 +50,12 @@ export type Reason =
   | "identity"
   // A delegation given or widened by a request rather than after the pause (delegation-widening.ts).
   | "delegation-pause"
+  // A judge's protection measure written, marked or ended by anyone but the assistance (measure-writes.ts).
+  | "protection-measure"
   // A document naming an author, a custodian or an authenticator its writer may not name (document-claims.ts).
-  | "document-claim";
+  | "document-claim"
+  // A space its holder closed: archived, read by no one until reopened (rules.ts, closed).
+  | "space-closed";
 
 // One frozen decision per answer and reason, made on first use: decide() runs 48 times for each
 // type a page searches (row-filter.ts), and a new object each time added to what a page

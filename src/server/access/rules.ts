@@ -4,6 +4,7 @@ import { SYSTEMS, type ConsentRule } from "@/lib/fhir/systems";
 import { majorityStart } from "../children/majority";
 import { isScope, type Scope } from "./scopes";
 import { idOfReference } from "@/lib/fhir/reference-id";
+import { capAtMeasures, chosenUnderMeasureOf } from "./measure-choices";
 
 /**
  * One patient's rules, as the decision function reads them. Built by `rulesFromResources`
@@ -27,6 +28,14 @@ export type PatientRules = {
   /** The patient said yes or no to research (a research Consent): unset, research is off without her having refused it. */
   researchChosen?: boolean;
   delegations: Delegation[];
+  /**
+   * The holder closed her space (« Clôturer mon espace »): Code de la santé publique, art.
+   * R1111-36, « À compter de la date de la clôture, les données contenues dans l'espace numérique
+   * de santé sont archivées » — archived, read by no one until she asks for it to be reopened. Read
+   * from the Patient's `active` (false from the closure, which only the system writes:
+   * identity-changes.ts), so every path that reads the rules knows it with no query more.
+   */
+  closed?: true;
 };
 
 export type Authorisation = {
@@ -67,6 +76,17 @@ export type Delegation = {
    * (agent-decision.ts, MINOR_SECRET). No request takes a start off (delegation-widening.ts).
    */
   minorSecretKeptUntil?: Date;
+  /**
+   * A guardian's tie set by a judge's protection measure of an adult (SYSTEMS.protectionMeasure):
+   * the decision's reference. Such a guardianship ends at the measure's last day (`end`) or when
+   * the assistance records its end (active=false), never at a majority, and keeps no minor's
+   * secret (agent-decision.ts). Set only by the assistance (access/measure-writes.ts).
+   */
+  measure?: { decision: string };
+  /** A caregiver the representative chose under that measure (its tie's id): ends with it (measure-choices.ts). */
+  chosenUnderMeasure?: string;
+  /** Present when that measure, not the delegation's own terms, ends it (ended early, or its last day comes first). */
+  endsWithMeasure?: true;
 };
 
 export function emptyRules(patientId: string): PatientRules {
@@ -101,14 +121,14 @@ export function consentRule(consent: Consent): ConsentRule | undefined {
  * same instant. So does a caregiver's delegation that began before it: chosen in the child's
  * space by the parental authority, which ends that day, it is not the adult's choice (found by an
  * exploratory test of the demo: it went on for years after the 18th birthday); the young adult
- * invites again whom they choose. Without a birth date, a delegation ends only as its
- * RelatedPerson says.
+ * invites again whom they choose. A delegation with no start is read as begun before it. Without
+ * a birth date, a delegation ends only as its RelatedPerson says.
  */
 export function rulesFromResources(
   patientId: string,
   consents: Consent[],
   relatedPersons: RelatedPerson[],
-  patient: { birthDate?: string } = {},
+  patient: { birthDate?: string; active?: boolean } = {},
 ): PatientRules {
   const majority = majorityStart(patient.birthDate);
   const rules = emptyRules(patientId);
@@ -160,7 +180,8 @@ export function rulesFromResources(
   }
   rules.blocked = blocked;
   rules.hiddenDocuments = hidden;
-  rules.delegations = relatedPersons.flatMap((person) => {
+  if (patient.active === false) rules.closed = true;
+  rules.delegations = capAtMeasures(relatedPersons.flatMap((person): Delegation[] => {
     // R4's RelatedPerson has no link to the agent's own Patient: an identifier carries its id.
     const agentPatientId = person.identifier?.find((id) => id.system === SYSTEMS.agentPatient)?.value;
     if (!person.id || !agentPatientId) return [];
@@ -174,7 +195,17 @@ export function rulesFromResources(
     );
     const end = fhirExpiry(person.period?.end);
     const start = fhirStart(person.period?.start);
-    const endsAtMajority = guardian || (majority !== undefined && start !== undefined && start < majority);
+    const measure = guardian ? measureOf(person, start, end, majority) : undefined;
+    if (measure) {
+      return [{ relatedPersonId: person.id, agentPatientId, kind: "guardian" as const, scopes, start, end, active: person.active !== false, measure }];
+    }
+    // No start: read as begun during the minority, as minorSecretKeptUntil reads it. Every
+    // delegation carries one since migration 20261224010000_delegation_start_from_first_version
+    // (the time of its first version) and prepare-write.ts stamps one on create, so only a
+    // resource written around those ends here, and it fails closed (found by the rules review:
+    // older no-start delegations given in a child's space ran on past the 18th birthday).
+    const endsAtMajority = guardian || (majority !== undefined && (start === undefined || start < majority));
+    const chosenUnderMeasure = guardian ? undefined : chosenUnderMeasureOf(person);
     return [
       {
         relatedPersonId: person.id,
@@ -186,10 +217,26 @@ export function rulesFromResources(
         active: person.active !== false,
         ...(endsAtMajority && majority && (!end || majority <= end) ? { endsAtMajority: true as const } : {}),
         ...(majority && (start === undefined || start < majority) ? { minorSecretKeptUntil: majority } : {}),
+        ...(chosenUnderMeasure ? { chosenUnderMeasure } : {}),
       },
     ];
-  });
+  }));
   return rules;
+}
+
+/**
+ * The protection measure a guardian's RelatedPerson records, when it is one the rules read as
+ * such: a decision's reference, an end (a judge always sets one: Code civil art. 441 and 442,
+ * art. 494-6 for the habilitation familiale) and a start on or after the patient's majority (a
+ * measure of an adult: the command refuses a minor). Anything else carrying the mark is read as a
+ * parent's guardianship, which ends at the majority and keeps the minor's secret: the stricter
+ * reading, so a malformed or hand-written mark never makes a guardian outlive it.
+ */
+function measureOf(person: RelatedPerson, start: Date | undefined, end: Date | undefined, majority: Date | undefined): { decision: string } | undefined {
+  const decision = person.extension?.find((ext) => ext.url === SYSTEMS.protectionMeasure)?.valueString?.trim();
+  if (!decision || !end || !start) return undefined;
+  if (majority && start < majority) return undefined;
+  return { decision };
 }
 
 function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {

@@ -1,4 +1,5 @@
 import "@/server/server-only";
+import type { SpacesAlsoClosed } from "./spaces-also-closed";
 import QRCode from "qrcode";
 import type { MessageKey, PluralKey } from "@/lib/i18n/messages";
 import type { CurrentSession } from "../auth/check-session";
@@ -66,6 +67,10 @@ export type AccountPageData = {
   freshCodes: string[];
   /** The new address of a refused « Changer d'adresse », given back to its field (email-typed.ts). */
   emailTyped: string | null;
+  /** Other people's spaces she acts in, which closing her own would also take from her (spaces-also-closed.ts). */
+  alsoClosed?: SpacesAlsoClosed;
+  /** She acts in a relative's space: her own space's closure is offered from her own space only. */
+  inOtherSpace?: true;
 };
 
 export type AccountEventView = { at: Date; kind: string; address: string | null };
@@ -116,6 +121,11 @@ const ERRORS: Record<string, MessageKey> = {
   "adresse-invalide": "account.emailInvalid",
   "adresse-identique": "account.emailSame",
   "adresse-code": "account.emailCodeFailed",
+  "cloture-code": "closeSpace.codeFailed",
+  "cloture-espace": "closeSpace.notOwn",
+  "cloture-mineur": "closeSpace.minor",
+  "cloture-deja": "closeSpace.already",
+  "cloture-modifie": "closeSpace.changedMeanwhile",
 };
 
 const SIGN_IN_KINDS = ["sign-in", "password-failed", "password-throttled", "code-failed", "second-factor-paused", "recovery-code-used", "recovery-code-failed", "passkey-sign-in", "passkey-failed", "oidc-sign-in", "activated"] as const;
@@ -135,6 +145,9 @@ const CHANGE_KINDS = [
   "oidc-unlinked",
   "recovery-codes-regenerated",
   "second-factors-removed",
+  "opening-released",
+  "space-closed",
+  "space-reopened",
 ] as const;
 
 export async function accountPageData(session: CurrentSession, search: AccountSearch, headers: Headers, now: Date): Promise<AccountPageData> {

@@ -10,7 +10,7 @@ import { checkTotp } from "../auth/totp";
  * a stolen session cannot guess codes here instead. A wrong code is recorded as refused for
  * that change (`change`), not as a failed sign-in: the owner's list of sign-ins stays true.
  */
-export type AccountChange = "password-change" | "email-change" | "totp-replace" | "recovery-codes" | "password-reset" | "passkey-add" | "passkey-remove" | "oidc-link" | "oidc-unlink";
+export type AccountChange = "password-change" | "email-change" | "totp-replace" | "recovery-codes" | "password-reset" | "passkey-add" | "passkey-remove" | "oidc-link" | "oidc-unlink" | "space-close";
 
 export async function checkSecondFactor(
   accountId: string,

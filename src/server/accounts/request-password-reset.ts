@@ -7,9 +7,12 @@ import { sendPasswordResetLink } from "../auth/tell-owner";
 import { recordAccountEvent } from "../db/account-event-store";
 import { findCredentialsByEmail } from "../db/account-store";
 import { createAccountToken } from "../db/account-token-store";
+import { outboxConnection } from "../db/outbox-connection";
 import { hitRateLimit } from "../db/rate-limit-store";
 import { env } from "../env";
+import { enqueueEmail } from "../mail/enqueue-email";
 import { secrets } from "../secrets";
+import { closedSpaceResetEmail } from "./space-closure-emails";
 
 /**
  * Forgotten password: a link by e-mail, single use, 30 minutes, its secret stored as a keyed
@@ -41,6 +44,9 @@ async function sendResetLinkIfAccount(input: { email: string; address: string; u
   ]);
   if (!perAddress.allowed || !perEmail.allowed) return;
   const account = await findCredentialsByEmail(input.email);
+  // Her space is closed: her mailbox is told why no link comes, and how to reopen it (the answer
+  // on the page stays the same for every address).
+  if (account?.closed) return enqueueEmail(await outboxConnection(), closedSpaceResetEmail(input.email.trim().toLowerCase(), { accountId: account.id, now: input.now, assistance: env().ASSISTANCE_CONTACT }));
   if (!account || account.disabled) return;
   const token = randomBytes(32).toString("base64url");
   await createAccountToken({ accountId: account.id, purpose: "password-reset", tokenHash: resetTokenHash(token), now: input.now, ttlMs: RESET_TTL_MS });

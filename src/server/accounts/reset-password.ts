@@ -3,6 +3,7 @@ import { hashPassword } from "../auth/password";
 import { checkPasswordStrength } from "../auth/password-strength";
 import { findAccountById, setPasswordHash } from "../db/account-store";
 import { consumeAccountToken, takeTokenAttempt } from "../db/account-token-store";
+import { isSpaceClosedFor } from "../db/space-closure-store";
 import { changeAndTellOwner } from "../notifications/account-change-notice";
 import { checkSecondFactor } from "./check-second-factor";
 import { passwordKnownWords } from "./password-known-words";
@@ -19,12 +20,16 @@ import { keptWaysOf, type KeptWays } from "./reset-kept-ways";
 /** Tries per link, counted before anything else is checked (takeTokenAttempt). */
 export const RESET_TRIES = 5;
 
-export type ResetResult = { ok: true; kept: KeptWays } | { ok: false; reason: "link" | "factor" | "length" | "weak" };
+export type ResetResult = { ok: true; kept: KeptWays } | { ok: false; reason: "link" | "factor" | "length" | "weak" | "closed" };
 
 export async function resetPassword(input: { token: string; newPassword: string; code: string; now: Date; address?: string; userAgent?: string | null }): Promise<ResetResult> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(input.token)) return { ok: false, reason: "link" };
   const token = await takeTokenAttempt(resetTokenHash(input.token), "password-reset", input.now, RESET_TRIES);
   if (!token) return { ok: false, reason: "link" };
+  // A link sent before she closed her space: a new password would open nothing (her account is
+  // shut), so none is set and no code is spent. The mailbox it came to was told of the closure
+  // already (close-space.ts), so saying it here tells its holder nothing new.
+  if (await isSpaceClosedFor(token.accountId)) return { ok: false, reason: "closed" };
   const strength = checkPasswordStrength(input.newPassword, await passwordKnownWords(token.accountId));
   if (!strength.ok) return { ok: false, reason: strength.reason };
   const trail = { address: input.address, userAgent: input.userAgent };

@@ -72,6 +72,8 @@ export function authOptions(request: { oidcState?: string } = {}): NextAuthOptio
           const trail = { address: clientAddress(requestHeaders), userAgent: userAgentOf(requestHeaders) };
           const outcome = await resolveOidcSignIn({ issuer, profile, signedIn, now, trail });
           if (outcome.kind === "refused") return false;
+          // Her identity, bound to a space she closed: the sign-in page says so and how to reopen it.
+          if (outcome.kind === "closed") return "/connexion?erreur=espace-clos";
           const accountPage = outcome.account.kind === "patient" ? "/espace/compte" : "/pro/compte";
           // Signed in, but not started from « Mon compte » with the current factor: nothing bound.
           if (outcome.kind === "link-unproven") return `${accountPage}?erreur=oidc-lien`;

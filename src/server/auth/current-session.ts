@@ -18,6 +18,18 @@ export async function sessionIdFromCookies(): Promise<string | undefined> {
   return sessionIdFromToken((await cookies()).get(currentAuthCookies().sessionToken.name)?.value);
 }
 
+/**
+ * Clears the sign-in's cookies (the session's token, the challenge, next-auth's CSRF token and
+ * callback): at sign-out, and once « Clôturer mon espace » has ended every session of the account.
+ */
+export async function clearAuthCookies(): Promise<void> {
+  const jar = await cookies();
+  const names = currentAuthCookies();
+  for (const cookie of [names.sessionToken, names.challenge, names.csrfToken, names.callbackUrl]) {
+    jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure, httpOnly: true, sameSite: "lax" });
+  }
+}
+
 export const getCurrentSession = cache(async (): Promise<CurrentSession | undefined> => {
   const sessionId = await sessionIdFromCookies();
   return sessionId ? checkSession(sessionId, new Date()) : undefined;

@@ -8,8 +8,9 @@ import {
   type RegistrationResponseJSON,
 } from "@simplewebauthn/server";
 import { recordAccountEvent } from "../db/account-event-store";
-import { findAccountById } from "../db/account-store";
+import { findAccountById, type AccountSummary } from "../db/account-store";
 import { addPasskey, findPasskey, listPasskeys, recordPasskeyUse } from "../db/passkey-store";
+import { isSpaceClosedFor } from "../db/space-closure-store";
 import { env } from "../env";
 import { keepWebauthnChallenge, takeWebauthnChallenge } from "./webauthn-challenge";
 
@@ -73,10 +74,18 @@ export async function authenticationOptions(now: Date) {
 }
 
 /**
- * The account a passkey assertion proves, once: the challenge is spent and the counter must not
- * go back. With the key's row id, which the session it opens records (session-origin.ts).
+ * What a passkey assertion proved: the account, with the key's row id, which the session it opens
+ * records (session-origin.ts); or, for an account whose space its holder closed, only that (the
+ * sign-in says so and how to reopen, as the password step does: start-sign-in.ts).
  */
-export async function authenticateWithPasskey(response: AuthenticationResponseJSON, now: Date, trail: { address?: string; userAgent?: string | null }) {
+export type PasskeyProof = { kind: "proven"; account: AccountSummary; credentialId: string } | { kind: "closed" };
+
+/**
+ * The account a passkey assertion proves, once: the challenge is spent and the counter must not
+ * go back. A closed space is told only after a valid assertion, which only its holder can make;
+ * any other disabled account, and every failure, reads the same (undefined).
+ */
+export async function authenticateWithPasskey(response: AuthenticationResponseJSON, now: Date, trail: { address?: string; userAgent?: string | null }): Promise<PasskeyProof | undefined> {
   const challenge = await takeWebauthnChallenge("authenticate", now);
   if (!challenge) return undefined;
   const passkey = await findPasskey(response.id);
@@ -96,5 +105,7 @@ export async function authenticateWithPasskey(response: AuthenticationResponseJS
   }
   if (!(await recordPasskeyUse(passkey.credentialId, passkey.counter, verification.authenticationInfo.newCounter, now))) return undefined;
   const account = await findAccountById(passkey.accountId);
-  return account && !account.disabled ? { account, credentialId: passkey.credentialId } : undefined;
+  if (!account) return undefined;
+  if (!account.disabled) return { kind: "proven", account, credentialId: passkey.credentialId };
+  return (await isSpaceClosedFor(account.id)) ? { kind: "closed" } : undefined;
 }

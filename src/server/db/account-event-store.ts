@@ -40,7 +40,12 @@ export type AccountEventKind =
   | "oidc-linked"
   | "oidc-unlinked"
   // The assistance removed every way in, after checking the holder's identity (recover-account.ts).
-  | "second-factors-removed";
+  | "second-factors-removed"
+  // The mailbox's holder let go of an opening begun at his address from an invitation (release-account-opening.ts).
+  | "opening-released"
+  // « Clôturer mon espace » (close-space.ts), and the assistance's reopening (reopen-space.ts).
+  | "space-closed"
+  | "space-reopened";
 
 export type AccountEvent = {
   accountId: string;

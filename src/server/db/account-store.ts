@@ -85,15 +85,18 @@ export async function findCredentialsByEmail(email: string) {
     security_stamp: number | null;
     password_hash: string | null;
     activated: boolean | null;
+    closed: boolean | null;
   }>(
     `SELECT a.id::text AS id, a.kind, a.fhir_ref, a.display_name, a.disabled, a.security_stamp, a.password_hash,
-            a.activated_at IS NOT NULL AS activated
+            a.activated_at IS NOT NULL AS activated,
+            EXISTS (SELECT 1 FROM space_closure c WHERE c.account_id = a.id) AS closed
        FROM (SELECT 1) AS one LEFT JOIN account a ON a.email = $1`,
     [normaliseEmail(email)],
   );
   if (!row?.id || !row.activated || !row.password_hash || row.kind === null || row.fhir_ref === null || row.display_name === null) return undefined;
   const summary = toSummary({ id: row.id, kind: row.kind, fhirRef: row.fhir_ref, displayName: row.display_name, disabled: row.disabled === true, securityStamp: Number(row.security_stamp) });
-  return { ...summary, passwordHash: row.password_hash };
+  // A closed space (accounts/close-space.ts): its account is disabled too, and the sign-in says why once the password is right.
+  return { ...summary, passwordHash: row.password_hash, closed: row.closed === true };
 }
 
 export async function findAccountById(id: string): Promise<AccountSummary | undefined> {

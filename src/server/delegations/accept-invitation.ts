@@ -8,8 +8,10 @@ import { createRepository, type Repository } from "../fhir/repository";
 import { notify } from "../notifications/notify";
 import { cancelLines } from "./delegation-emails";
 import { delegationOfInvitation } from "./delegation-resource";
+import { lockSpaceOpen } from "../db/space-closure-store";
 import { acceptRefusal, startAfterPause, type AcceptRefusal } from "./invitation-state";
 import { hashSecret, isSecretShape, newSecret } from "./invitation-secret";
+import { measureOfInviter } from "../guardianship/inviter-measure";
 
 export type AcceptOutcome = { ok: true; relatedPersonId: string; activeFrom: Date } | { ok: false; reason: AcceptRefusal | "unknown" | "not-own-space" | "professional" };
 
@@ -33,7 +35,8 @@ export async function acceptInvitation(accepter: Repository, secret: string): Pr
   // The patient consented by inviting; the write is the system's on that consent, audited in
   // the patient's trail like any other.
   const system = await createRepository({ kind: "system", purpose: "delegation-acceptance" });
-  const actsAlready = (await system.rules(invitation.patientId)).delegations.some(
+  const rules = await system.rules(invitation.patientId);
+  const actsAlready = rules.delegations.some(
     (delegation) => delegation.agentPatientId === actor.patientId && delegation.active && (!delegation.end || delegation.end > now),
   );
   const refusal = acceptRefusal(invitation, { patientId: actor.patientId, accountId: actor.accountId, inviteeAccountId: invitee?.id, actsAlready }, now);
@@ -42,10 +45,14 @@ export async function acceptInvitation(accepter: Repository, secret: string): Pr
   // Her own name for the RelatedPerson (delegation-resource.ts), read as herself, in her own trail.
   const self = await accepter.read<Patient>("Patient", actor.patientId);
   const activeFrom = startAfterPause(now);
+  const chosenUnderMeasure = await measureOfInviter(rules, invitation.createdBy);
   const cancelSecret = newSecret();
   const relatedPersonId = await system
     .transaction(async ({ tx, create }) => {
-      const person = await create(delegationOfInvitation(invitation, { patientId: actor.patientId, accountId: actor.accountId, name: self.name?.[0] }, activeFrom));
+      // A space closed meanwhile cancelled its invitations; one closing waits for this (lockSpaceOpen),
+      // or is seen here: no delegation is written into a closed space, to come back at a reopening.
+      if (!(await lockSpaceOpen(inPrisma(tx), invitation.patientId))) throw new SpaceClosed();
+      const person = await create(delegationOfInvitation(invitation, { patientId: actor.patientId, accountId: actor.accountId, name: self.name?.[0] }, activeFrom, chosenUnderMeasure));
       const db = inPrisma(tx);
       if (!(await markAccepted(db, invitation.id, actor.accountId, person.id!, now, hashSecret(cancelSecret)))) throw new AlreadyTaken();
       await notify(db, {
@@ -59,10 +66,14 @@ export async function acceptInvitation(accepter: Repository, secret: string): Pr
     })
     .catch((error: unknown) => {
       if (error instanceof AlreadyTaken) return undefined;
+      // As its link reads once the closure is written: cancelled (close-space.ts).
+      if (error instanceof SpaceClosed) return null;
       throw error;
     });
+  if (relatedPersonId === null) return { ok: false, reason: "cancelled" };
   if (!relatedPersonId) return { ok: false, reason: "used" };
   return { ok: true, relatedPersonId, activeFrom };
 }
 
 class AlreadyTaken extends Error {}
+class SpaceClosed extends Error {}

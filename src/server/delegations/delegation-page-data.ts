@@ -3,6 +3,7 @@ import { parisDayOf } from "@/lib/dates/paris-day";
 import { formatHumanName } from "@/lib/fhir/human-name";
 import { RELATIVES_NOTICES, type RelativesNotice } from "@/lib/delegations/relatives-notices";
 import type { Scope } from "../access/scopes";
+import { agentsActsAndClosures } from "../audit/agents-acts-and-closures";
 import type { RequestScope } from "../documents/request-scope";
 import { FhirError } from "../fhir/errors";
 import { isUuid } from "../fhir/ids";
@@ -18,6 +19,8 @@ export type DelegationShown = {
   /** The first instant it no longer applies (the day after its last day). */
   end?: Date;
   active: boolean;
+  /** Live, but the person's own space is closed: her account opens nothing (agents-acts-and-closures.ts), as the list says. */
+  accountClosed: boolean;
   lastDay: { value: string; earliest: string; latest: string };
 };
 
@@ -41,8 +44,12 @@ export async function delegationPageData({ repo }: RequestScope, relatedPersonId
   });
   if (!found) return undefined;
   if (found === "guardian") return { kind: "guardian", message: notice };
-  const { person, delegation } = found;
-  const bounds = endDayBounds(repo.now(), await managedSpaceUntil(repo));
+  const { patientId, person, delegation } = found;
+  const [until, { closed }] = await Promise.all([
+    managedSpaceUntil(repo),
+    agentsActsAndClosures(repo, patientId, [delegation.agentPatientId]),
+  ]);
+  const bounds = endDayBounds(repo.now(), until);
   const current = delegation.end ? parisDayOf(new Date(delegation.end.getTime() - 1)) : bounds.byDefault;
   return {
     kind: "delegate",
@@ -51,6 +58,7 @@ export async function delegationPageData({ repo }: RequestScope, relatedPersonId
     scopes: [...delegation.scopes],
     end: delegation.end,
     active: delegation.active,
+    accountClosed: delegation.active && closed.has(delegation.agentPatientId),
     lastDay: { value: current < bounds.earliest ? bounds.byDefault : current, earliest: bounds.earliest, latest: bounds.latest },
     message: notice,
   };

@@ -1,17 +1,19 @@
 import "@/server/server-only";
 import type { Scope } from "../access/scopes";
 import { insertInvitation } from "../db/delegation-invitation-store";
+import { lockSpaceOpen } from "../db/space-closure-store";
 import { inPrisma } from "../db/queryable";
 import { env } from "../env";
+import { notFound } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { enqueueEmail } from "../mail/enqueue-email";
 import { notify } from "../notifications/notify";
 import { findAccountByEmail, normaliseEmail } from "../db/account-store";
 import { relationshipsFor, type Relationship } from "@/lib/delegations/rights";
 import { cancelLines, invitationEmail } from "./delegation-emails";
-import { endDayAllowed, INVITATION_TTL_MS, managesChildSpace } from "./invitation-state";
+import { endDayAllowed, INVITATION_TTL_MS } from "./invitation-state";
 import { hashSecret, newSecret } from "./invitation-secret";
-import { managedSpace, managedSpaceUntil } from "./managed-space";
+import { managedSpace, managedSpaceUntil, managesChildSpaceOf } from "./managed-space";
 import { childTieRefused, endDayRefused, selfInvitationRefused } from "./relatives-refusal";
 import { refuseInvitationPastQuota } from "./invitation-quota";
 
@@ -35,7 +37,7 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
   const now = repo.now();
   if (!endDayAllowed(input.endDay, now, await managedSpaceUntil(repo))) throw endDayRefused();
   // The form of a child's space offers none of the ties a child cannot have (rights.ts): one posted anyway is refused here.
-  if (!relationshipsFor(managesChildSpace(repo.actor)).includes(input.relationship)) throw childTieRefused();
+  if (!relationshipsFor(await managesChildSpaceOf(repo)).includes(input.relationship)) throw childTieRefused();
   // One's own address: the link would come back to oneself, and accepting it is refused anyway
   // (acceptRefusal's own-invitation); refused here, before anything is written or e-mailed.
   const invitee = await findAccountByEmail(input.email);
@@ -51,6 +53,9 @@ export async function inviteCaregiver(repo: Repository, input: InviteInput): Pro
   const appUrl = env().APP_URL;
   const invitationId = await repo.transaction(async ({ tx, audit }) => {
     const db = inPrisma(tx);
+    // A closure may have been written since this request's session was checked (her other tab):
+    // it cancelled the open invitations, and this one would stay open (lockSpaceOpen says why it waits).
+    if (!(await lockSpaceOpen(db, patientId))) throw notFound();
     await refuseInvitationPastQuota(db, patientId, now);
     const id = await insertInvitation(db, {
       patientId,

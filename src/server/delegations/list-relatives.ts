@@ -6,7 +6,7 @@ import { guardianLabel, relationshipLabel, sexOfTies } from "@/lib/fhir/relation
 import { SYSTEMS } from "@/lib/fhir/systems";
 import { delegationIsLive } from "../access/applicable-delegation";
 import { rulesFromResources, type Delegation } from "../access/rules";
-import { lastActsOfAgents } from "../audit/last-acts-of-agents";
+import { agentsActsAndClosures } from "../audit/agents-acts-and-closures";
 import { invitationsOfPatient, type InvitationRow } from "../db/delegation-invitation-store";
 import type { Repository } from "../fhir/repository";
 import { invitationState } from "./invitation-state";
@@ -26,11 +26,18 @@ export type RelativeRow = {
   /**
    * For an ended delegation: whether it ran to its last day, or was withdrawn before it. The
    * page said « jusqu'au 5 décembre 2027 inclus » of a delegation withdrawn that morning (found
-   * by an exploratory test of the demo).
+   * by an exploratory test of the demo). "measure": chosen by her representative, it ended with
+   * his protection measure (access/measure-choices.ts), whatever its own end.
    */
-  ended?: "expired" | "withdrawn";
+  ended?: "expired" | "withdrawn" | "measure";
   /** When they last acted in this space (the patient's trail). */
   lastAct?: Date;
+  /**
+   * Live or in its pause, but the person's own space is closed, so her account opens nothing
+   * (agents-acts-and-closures.ts): she cannot act, whatever the delegation says. Listed after
+   * those who can, before the ended ones.
+   */
+  accountClosed?: true;
 };
 
 export type RelativesOverview = { patientId: string; relatives: RelativeRow[]; pending: InvitationRow[] };
@@ -71,18 +78,23 @@ export async function listRelatives(repo: Repository, recordedSexes?: Promise<Re
   // The invitations do not depend on the delegations: read beside them rather than after (one round trip less).
   const [found, invitations] = await Promise.all([repo.search<RelatedPerson>("RelatedPerson", { patientId, count: 100 }), invitationsOfPatient(patientId)]);
   const sexes = await recordedSexes;
+  // Read together: a caregiver her representative chose ends with his measure (access/measure-choices.ts), which is among them.
+  const delegations = new Map(rulesFromResources(patientId, [], found.resources).delegations.map((delegation) => [delegation.relatedPersonId, delegation]));
   const relatives = found.resources.flatMap((person): RelativeRow[] => {
-    const delegation = rulesFromResources(patientId, [], [person]).delegations[0];
+    const delegation = delegations.get(person.id ?? "");
     if (!delegation) return [];
     const status = delegationIsLive(delegation, now) ? "active" : delegation.active && delegation.start && delegation.start > now ? "paused" : "ended";
     const relationship = tiesInFrench(person, sexes?.get(delegation.agentPatientId));
-    const ended = status !== "ended" ? undefined : delegation.end && delegation.end <= now ? "expired" : "withdrawn";
+    const ended = status !== "ended" ? undefined : delegation.endsWithMeasure ? "measure" : delegation.end && delegation.end <= now ? "expired" : "withdrawn";
     return [{ relatedPersonId: delegation.relatedPersonId, name: formatHumanName(person.name) ?? "Proche", relationship, delegation, status, ended }];
   });
-  const lastActs = await lastActsOfAgents(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);
-  for (const row of relatives) row.lastAct = lastActs.get(row.delegation.agentPatientId);
-  const order = { active: 0, paused: 1, ended: 2 } as const;
-  relatives.sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, "fr"));
+  const { lastActs, closed } = await agentsActsAndClosures(repo, patientId, [...new Set(relatives.map((r) => r.delegation.agentPatientId))]);
+  for (const row of relatives) {
+    row.lastAct = lastActs.get(row.delegation.agentPatientId);
+    if (row.status !== "ended" && closed.has(row.delegation.agentPatientId)) row.accountClosed = true;
+  }
+  const order = (row: RelativeRow) => (row.accountClosed ? 2 : { active: 0, paused: 1, ended: 3 }[row.status]);
+  relatives.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, "fr"));
   const pending = invitations.filter((invitation) => invitationState(invitation, now) === "open");
   return { patientId, relatives, pending };
 }

@@ -53,7 +53,9 @@ export function rulesOfRows(patientId: string, rows: ResourceRow[]): PatientRule
     else if (row.content.resourceType === "RelatedPerson") relatedPersons.push(row.content);
     else if (row.content.resourceType === "Patient" && row.id === patientId) patientRow = row;
   }
-  const rules = rulesFromResources(patientId, consents, relatedPersons, { birthDate: (patientRow?.content as Patient | undefined)?.birthDate });
+  const patient = patientRow?.content as Patient | undefined;
+  // Its birth date ends a guardianship at majority; `active: false` is a closed space (rules.ts).
+  const rules = rulesFromResources(patientId, consents, relatedPersons, { birthDate: patient?.birthDate, active: patient?.active });
   if (patientRow) patientRows.set(rules, patientRow);
   return rules;
 }

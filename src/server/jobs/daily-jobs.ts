@@ -1,13 +1,17 @@
 import "@/server/server-only";
 import { runMajorityTick } from "../children/run-majority-tick";
 import type { Queryable } from "../db/queryable";
+import { eraseClosedSpaces } from "./erase-closed-spaces";
 import { runPreventionTick } from "../prevention/daily/run-prevention-tick";
+import { runMeasuresEndingTick } from "../guardianship/measures-ending-tick";
 import { todayInParis } from "../prevention/days";
 
 /**
  * The jobs that run once per Paris day, from the portal's 10-minute schedule (purge-schedule.ts)
- * or on demand: the majority handovers (children/run-majority-tick.ts) and the prevention
- * reminders (prevention/daily/run-prevention-tick.ts). Each job claims its day in daily_job_run
+ * or on demand: the majority handovers (children/run-majority-tick.ts), the prevention
+ * reminders (prevention/daily/run-prevention-tick.ts), the erasure of closed spaces
+ * (erase-closed-spaces.ts) and the notice of protection measures near their last day
+ * (guardianship/measures-ending-tick.ts). Each job claims its day in daily_job_run
  * first, so however many servers tick, it runs once a day: the prevention job reads every
  * person's record and leaves a row in each trail, which must not happen every ten minutes. A
  * failed run gives its claim back so the next tick tries again; the jobs are idempotent, so a
@@ -16,6 +20,9 @@ import { todayInParis } from "../prevention/days";
 export const DAILY_JOBS = {
   "majority-handover": async (_db: Queryable, now: Date) => JSON.stringify(await runMajorityTick(now)),
   "prevention-reminders": async (db: Queryable, now: Date) => JSON.stringify(await runPreventionTick(db, now)),
+  // Closed spaces due for erasure: asked for by their holder, or ten years archived (CSP art. R1111-36).
+  "closed-spaces-erasure": async (db: Queryable, now: Date) => JSON.stringify(await eraseClosedSpaces(db, now)),
+  "protection-measures-ending": async (_db: Queryable, now: Date) => JSON.stringify(await runMeasuresEndingTick(now)),
 } as const;
 
 export type DailyJob = keyof typeof DAILY_JOBS;

@@ -18,6 +18,11 @@ const isMinor = (birthDate: string | undefined, now: Date) => birthDate !== unde
  *     person she helps (caregivers-who-wrote.ts, delegations, not guardianships);
  *   - delegation-revoked (delegations/change-delegation.ts, cancel-invitation.ts): the caregiver's
  *     own space only;
+ *   - protection-measure-set, -ended, -ending (guardianship/*-protection-measure.ts, measures-ending-tick.ts): the
+ *     protected adult (someone was named for her) and her representative (a measure names him);
+ *   - agent-account-closed (accounts/close-space.ts): each space where someone named to act had
+ *     her account closed: a person who named someone, or a child's space, e-mailed to its
+ *     guardians (so a parent guarding a minor);
  *   - sharing-changed-for-you, record-copied-for-you (notifications/acted-for-patient.ts): a person
  *     with an account for whom a caregiver or a guardian acted, so one who named someone (or has a
  *     guardian) in her space. Before her first invitation, nothing of them can reach her.
@@ -29,12 +34,20 @@ const AUDIENCE: Partial<Record<NotificationKind, (ties: AccountTies, now: Date) 
   "majority-guardian": guardsAMinor,
   "message-answered-for-caregiver": receivedADelegation,
   "delegation-revoked": receivedADelegation,
+  "protection-measure-set": underAMeasure,
+  "protection-measure-ended": underAMeasure,
+  "protection-measure-ending": underAMeasure,
+  "agent-account-closed": (ties, now) => ties.actedForBySomeone || guardsAMinor(ties, now),
   "sharing-changed-for-you": (ties) => ties.actedForBySomeone,
   "record-copied-for-you": (ties) => ties.actedForBySomeone,
 };
 
 function guardsAMinor(ties: AccountTies, now: Date): boolean {
   return ties.received.some(({ delegation, patientBirthDate }) => delegation.kind === "guardian" && delegationIsLive(delegation, now) && isMinor(patientBirthDate, now));
+}
+
+function underAMeasure(ties: AccountTies): boolean {
+  return ties.actedForBySomeone || ties.received.some(({ delegation }) => delegation.measure !== undefined);
 }
 
 function receivedADelegation(ties: AccountTies): boolean {

@@ -7,6 +7,7 @@ import { Denied } from "../fhir/denied";
 import { forbidden, notFound, unprocessable } from "../fhir/errors";
 import type { Repository } from "../fhir/repository";
 import { insertShareLink } from "../fhir/share-links";
+import { lockSpaceOpen } from "../db/space-closure-store";
 import { readPrescription } from "../prescriptions/read-prescriptions";
 import { hashSecret, linkUrl, newLinkSecret, newPasscode } from "./link-secret";
 import { mayManageLinks } from "./link-rights";
@@ -67,6 +68,9 @@ export async function sharePrescription(repo: Repository, input: ShareInput, app
       const entry = { patientId, entity: "ShareLink", interaction: "share", outcome: "denied", reason: "scope-missing", detail: { prescription: prescription.id } } as const;
       throw new Denied(entry, forbidden("Vous ne pouvez pas partager les ordonnances de cet espace."));
     }
+    // A closure may have been written since this request's session was checked (her other tab):
+    // a link is decided on its own row alone, and would open a closed space's prescription.
+    if (!(await lockSpaceOpen(inPrisma(scope.tx), patientId))) throw notFound();
     await insertShareLink(scope.tx, {
       id: linkId,
       secretHash: hashSecret(secret),

@@ -13,7 +13,7 @@ import { randomAddress } from "./sign-in";
  */
 type NewPatient = { given: string; family: string; birthDate: string; email: string };
 /** « assistance »: activated once, then put back « à activer » by the assistance (npm run account:recover). */
-export type Person = "passkey" | "recovery" | "reset" | "sessions" | "assistance";
+export type Person = "passkey" | "recovery" | "reset" | "sessions" | "assistance" | "closure";
 export const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".test-data/e2e");
 export const PATIENTS = JSON.parse(readFileSync(path.resolve("tests/e2e/fixtures/new-patients.json"), "utf8")) as Record<Person, NewPatient>;
 export const invitation = (person: Person): string => (JSON.parse(readFileSync(path.join(dataDir, "invitations.json"), "utf8")) as Record<Person, string>)[person];

@@ -20,11 +20,20 @@ describe("daily jobs", () => {
     const first = await runDailyJobs(sql, new Date("2026-11-30T23:30:00Z"));
     expect(first["prevention-reminders"]).not.toBe("busy");
     expect(first["majority-handover"]).not.toBe("busy");
-    expect(await runDailyJobs(sql, new Date("2026-12-01T20:00:00Z"))).toEqual({ "majority-handover": "busy", "prevention-reminders": "busy" });
+    expect(first["closed-spaces-erasure"]).toBe(JSON.stringify({ erased: 0 }));
+    expect(first["protection-measures-ending"]).toBe(JSON.stringify({ told: 0 }));
+    expect(await runDailyJobs(sql, new Date("2026-12-01T20:00:00Z"))).toEqual({
+      "majority-handover": "busy",
+      "prevention-reminders": "busy",
+      "closed-spaces-erasure": "busy",
+      "protection-measures-ending": "busy",
+    });
     const runs = await db().prisma.dailyJobRun.findMany({ orderBy: { job: "asc" } });
     expect(runs.map((r) => [r.job, r.day.toISOString().slice(0, 10), r.finishedAt !== null])).toEqual([
+      ["closed-spaces-erasure", "2026-12-01", true],
       ["majority-handover", "2026-12-01", true],
       ["prevention-reminders", "2026-12-01", true],
+      ["protection-measures-ending", "2026-12-01", true],
     ]);
 
     // The next day the prevention job fails (its database read breaks): the day is given back.

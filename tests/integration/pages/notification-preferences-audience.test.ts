@@ -18,7 +18,8 @@ const db = useTestDatabase();
 const label = (kind: NotificationKind) => KIND_INFO[kind].label.replace(/'/g, "&#x27;");
 const MAJORITY: NotificationKind[] = ["majority-approaching", "majority-guardian"];
 const CAREGIVER: NotificationKind[] = ["message-answered-for-caregiver", "delegation-revoked"];
-const ACTED_FOR: NotificationKind[] = ["sharing-changed-for-you", "record-copied-for-you"];
+// agent-account-closed reaches a guardian of a minor too: the child's notice is e-mailed to the other guardian (close-space.ts).
+const ACTED_FOR: NotificationKind[] = ["sharing-changed-for-you", "record-copied-for-you", "agent-account-closed"];
 const yearsAgo = (years: number) => addMonthsToDay(parisDayOf(new Date()), -12 * years);
 
 async function aPerson(given: string, birthDate: string): Promise<{ id: string; session: SignedIn }> {
@@ -57,7 +58,9 @@ describe("the notification preferences of a patient's account list only the kind
     const parent = await aPerson("Paule", "1975-06-07");
     const child = (await system.create(aPatient({ given: "Tim", family: "Audience", birthDate: yearsAgo(10) }))).id!;
     await system.create(aGuardianship({ patientId: child, agentPatientId: parent.id, scopes: [] }));
-    expect(listed(await preferencesPage(parent.session), MAJORITY)).toEqual(MAJORITY);
+    const parents = await preferencesPage(parent.session);
+    expect(listed(parents, MAJORITY)).toEqual(MAJORITY);
+    expect(listed(parents, ACTED_FOR)).toEqual(["agent-account-closed"]);
 
     const other = await aPerson("Hervé", "1950-01-02");
     const grownUp = (await system.create(aPatient({ given: "Léa", family: "Audience", birthDate: addDaysToDay(yearsAgo(25), -3) }))).id!;

@@ -13,8 +13,23 @@ useTestDatabase();
 
 /** A label as the page's HTML spells it (React escapes the apostrophes). */
 const html = (text: string) => text.replace(/'/g, "&#x27;");
-/** What reaches an adult who guards no minor, helps no one and named no one to act for her (notification-preferences-audience.test.ts). */
-const NOT_HERS: ReadonlySet<NotificationKind> = new Set<NotificationKind>(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian", "sharing-changed-for-you", "record-copied-for-you"]);
+/**
+ * What reaches an adult who guards no minor, helps no one and named no one to act for her
+ * (notification-preferences-audience.test.ts); nor is she under a judge's protection measure, or
+ * anyone's representative under one (kind-audience.ts).
+ */
+const NOT_HERS: ReadonlySet<NotificationKind> = new Set<NotificationKind>([
+  "delegation-revoked",
+  "message-answered-for-caregiver",
+  "majority-approaching",
+  "majority-guardian",
+  "sharing-changed-for-you",
+  "record-copied-for-you",
+  "protection-measure-set",
+  "protection-measure-ended",
+  "protection-measure-ending",
+  "agent-account-closed",
+]);
 const hers = NOTIFICATION_KINDS.filter((kind) => !NOT_HERS.has(kind));
 const choosable = hers.filter((kind) => !KIND_INFO[kind].security);
 const security = hers.filter((kind) => KIND_INFO[kind].security);

@@ -31,6 +31,7 @@ describe("a professional's notification pages", () => {
     // A professional's account is opened like a patient's: each change to it is told (account-change-lines.ts).
     expect(offered).toEqual([
       "new-sign-in",
+      "recovery-sign-in",
       "second-factor-replaced",
       "password-changed",
       "password-reset",
@@ -46,8 +47,8 @@ describe("a professional's notification pages", () => {
     expect(pro).not.toContain(html(KIND_INFO["pro-first-access"].label));
 
     const own = (await servePage(patientPreferences, "/espace/notifications/preferences", { cookie: patient.cookie })).html!;
-    // An adult who guards no minor and helps no one: only the majority's kinds, a caregiver's and those of someone acting for her are left out (notification-preferences-audience.test.ts).
-    const notHers = new Set(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian", "sharing-changed-for-you", "record-copied-for-you"]);
+    // An adult who guards no minor and helps no one: only the majority's kinds, a caregiver's, those of someone acting for her (or a child's guardians) and a judge's measure's are left out (notification-preferences-audience.test.ts).
+    const notHers = new Set(["delegation-revoked", "message-answered-for-caregiver", "majority-approaching", "majority-guardian", "sharing-changed-for-you", "record-copied-for-you", "protection-measure-set", "protection-measure-ended", "protection-measure-ending", "agent-account-closed"]);
     expect(NOTIFICATION_KINDS.filter((kind) => own.includes(html(KIND_INFO[kind].label)))).toEqual(NOTIFICATION_KINDS.filter((kind) => !notHers.has(kind)));
 
     const list = (await servePage(proNotifications, "/pro/notifications", { cookie: doctor.cookie })).html!;

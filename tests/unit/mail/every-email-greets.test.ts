@@ -3,10 +3,11 @@ import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { newSignInEmailLines } from "@/lib/notifications/new-sign-in-lines";
-import { sendEmailChangeLink, sendPasswordResetLink, tellAddressAlreadyUsed, tellOldAddressOfChange, tellOwnerSecondFactorPaused } from "@/server/auth/tell-owner";
+import { sendEmailChangeLink, sendPasswordResetLink, SIGN_IN_LOCKED_EMAIL, tellAddressAlreadyUsed, tellOldAddressOfChange, tellOwnerSecondFactorPaused } from "@/server/auth/tell-owner";
+import { closedSpaceResetEmail, spaceClosedEmail, spaceErasedEmail, spaceReopenedEmail } from "@/server/accounts/space-closure-emails";
 import { handoverActivationEmail } from "@/server/children/activation-email";
-import { caregiverCodeEmail, cancelLines, invitationEmail } from "@/server/delegations/delegation-emails";
-import type { OutgoingEmail } from "@/server/mail/outgoing-email";
+import { accountAlreadyOpeningEmail, caregiverCodeEmail, cancelLines, invitationEmail } from "@/server/delegations/delegation-emails";
+import { parseOutgoingEmail, type OutgoingEmail } from "@/server/mail/outgoing-email";
 import { GUARDIAN_EMAIL_LINES, notificationEmail } from "@/server/notifications/notification-email";
 
 /**
@@ -45,8 +46,17 @@ function builtEmails(): OutgoingEmail[] {
       ]),
     ),
     invitationEmail(TO, APP, "secret", "0b000000-0000-4000-8000-000000000002"),
-    caregiverCodeEmail(TO, APP, "ABCD-EFGH"),
+    caregiverCodeEmail(TO, APP, "ABCD-EFGH", `${APP}/invitation/ouverture/secret`),
+    accountAlreadyOpeningEmail(TO, APP, NOW, `${APP}/invitation/ouverture/secret`),
     handoverActivationEmail(TO, "ABCD-EFGH", NOW, APP, "0b000000-0000-4000-8000-000000000003"),
+    spaceClosedEmail(TO, { closedAt: NOW, archiveUntil: NOW, eraseDueAt: null, assistance: "assistance@example.org" }),
+    spaceClosedEmail(TO, { closedAt: NOW, archiveUntil: NOW, eraseDueAt: NOW, assistance: "assistance@example.org" }),
+    spaceReopenedEmail(TO, { reopenedAt: NOW, signInUrl: `${APP}/connexion`, assistance: "assistance@example.org" }),
+    spaceErasedEmail(TO, NOW),
+    closedSpaceResetEmail(TO, { accountId: "00000000-0000-4000-8000-000000000001", now: NOW, assistance: "assistance@example.org" }),
+    // Queued by the sign-in's refusal in its own SQL statement (sign-in-refusal-store.ts), not
+    // through enqueueEmail: checked as enqueueEmail would check it.
+    parseOutgoingEmail({ to: TO, ...SIGN_IN_LOCKED_EMAIL }),
   ];
 }
 
@@ -55,10 +65,14 @@ function builtEmails(): OutgoingEmail[] {
  * builders above. Read from the sources: a new sender fails here until its e-mails join the table.
  */
 const SENDERS = [
+  "src/server/accounts/close-space.ts",
+  "src/server/accounts/reopen-space.ts",
+  "src/server/accounts/request-password-reset.ts",
   "src/server/auth/tell-owner.ts",
   "src/server/children/run-majority-tick.ts",
   "src/server/delegations/invite-caregiver.ts",
   "src/server/delegations/open-caregiver-account.ts",
+  "src/server/jobs/erase-closed-spaces.ts",
   "src/server/notifications/notify-many.ts",
   "src/server/notifications/notify.ts",
 ];
@@ -87,7 +101,7 @@ describe("every e-mail the portal sends", () => {
       "account-email-change-notice",
     ]);
     const all = [...security, ...builtEmails()];
-    expect(new Set(all.map((email) => email.kind)).size).toBe(5 + NOTIFICATION_KINDS.length + 3);
+    expect(new Set(all.map((email) => email.kind)).size).toBe(5 + NOTIFICATION_KINDS.length + 5 + 4);
     for (const email of all) {
       const lines = email.text.split("\n");
       expect(lines.slice(0, 2), email.kind).toEqual(["Bonjour,", ""]);

@@ -52,6 +52,7 @@ export default function RelativePage({ frame, data }: FramedProps<Data>) {
         description={t("relativesPage.currentRights", { rights: rightsInWords(data.scopes, givenRightsVoice(reader.voice)), date: lastDayOf(data.end) })}
       />
       {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      {data.accountClosed ? <Alert tone="info">{tv("relatives.accountClosedNote", reader)}</Alert> : null}
       {!data.active ? <Alert tone="info">{t("relativesPage.ended")}</Alert> : (
         <>
           <section aria-labelledby="modifier" className="flex flex-col gap-3">

@@ -10,11 +10,15 @@ export type BatchPerson = { patient: Patient; resources: Resource[]; consents: C
  * two statements per batch, whatever its size. `unsafe`: no decide() guards it. Only the daily
  * prevention job calls it, as the system, and it writes one audit row per person evaluated
  * (run-prevention-tick.ts), so each person's trail shows the evaluation.
+ *
+ * A closed space (inactive Patient: access/rules.ts, closed) is left out: its data are archived
+ * (CSP art. R1111-36, « archivées » from the closure), read by no one; evaluated, it took a row a
+ * day in her trail for ten years and « à faire » notices found at a reopening.
  */
 export async function unsafeLoadPreventionBatch(db: Queryable, afterId: string, size: number): Promise<BatchPerson[]> {
   const patients = await db.query<{ id: string; content: Patient }>(
     `SELECT id::text AS id, content FROM fhir_resource
-      WHERE resource_type = 'Patient' AND NOT deleted AND id > $1::uuid
+      WHERE resource_type = 'Patient' AND NOT deleted AND status IS DISTINCT FROM 'inactive' AND id > $1::uuid
       ORDER BY id LIMIT $2`,
     [afterId, size],
   );

@@ -15,7 +15,8 @@ import { readPlainJson } from "@/server/http/read-capped-body";
 /**
  * Passkey sign-in: the assertion, checked against the challenge this browser was given (spent
  * on first use, so a replay is refused) and the stored public key; a passkey alone opens the
- * session. Throttled per address like the password step.
+ * session. Throttled per address like the password step. The key of a closed space opens nothing;
+ * the answer says the space is closed (403, `space-closed`) only after the assertion proved her.
  */
 export async function POST(request: Request): Promise<Response> {
   const refused = refuseCrossSite(request, env().APP_URL);
@@ -27,6 +28,8 @@ export async function POST(request: Request): Promise<Response> {
   const body = (await readPlainJson(request)) as AuthenticationResponseJSON | undefined;
   const proven = body && typeof body === "object" && typeof body.id === "string" ? await authenticateWithPasskey(body, now, { address, userAgent }) : undefined;
   if (!proven) return Response.json({ error: "refused" }, { status: 401 });
+  // Her own key, for a space she closed: nothing opens, and the button says why (passkey-behaviour.ts).
+  if (proven.kind === "closed") return Response.json({ error: "space-closed" }, { status: 403 });
   const { account } = proven;
   // The key that proved it: removing it from « Mon compte » closes this session.
   const openedWith = { method: "passkey", credentialId: proven.credentialId } as const;

@@ -36,6 +36,8 @@ export async function POST(request: Request): Promise<Response> {
     done.headers.append("Set-Cookie", keptWaysCookie(result.kept));
     return done;
   }
+  // Her space is closed: the sign-in page says so and how to reopen it, as after her password.
+  if (result.reason === "closed") return seeOther("/connexion?erreur=espace-clos");
   const reason = { link: "lien", factor: "facteur", length: "longueur", weak: "faible" }[result.reason];
   // The token goes back only to the same page of our own site, where it came from.
   return seeOther(`/connexion/reinitialiser?jeton=${encodeURIComponent(token)}&erreur=${reason}`);

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/access/actor";
-import { lastActsOfAgents } from "@/server/audit/last-acts-of-agents";
+import { agentsActsAndClosures } from "@/server/audit/agents-acts-and-closures";
 import { auditRow, insertAuditRows } from "@/server/audit/write-audit";
 import { createRepository, systemRepository, type Repository } from "@/server/fhir/repository";
 import { newId } from "@/lib/fhir/builders/ids";
 import { aPatient } from "@/lib/fhir/builders/people";
+import { aDelegation } from "@/lib/fhir/builders/rules";
 import { useTestDatabase } from "../../setup/test-database";
 
 const db = useTestDatabase();
@@ -49,9 +50,10 @@ function expected(arrivals: Arrival[]): Map<string, number> {
   return last;
 }
 
+const lastActsOfAgents = async (repo: Repository, space: string, agents: string[]) => (await agentsActsAndClosures(repo, space, agents)).lastActs;
 const asTimes = (found: Map<string, Date>) => new Map([...found].map(([id, at]) => [id, at.getTime()]));
 
-describe("when each caregiver last acted (lastActsOfAgents)", () => {
+describe("when each caregiver last acted (agentsActsAndClosures)", () => {
   it("is the newest success on the patient's behalf, older rows arriving after newer ones, refusals and other spaces ignored (property)", async () => {
     const all: Arrival[] = [];
     await fc.assert(
@@ -84,5 +86,22 @@ describe("when each caregiver last acted (lastActsOfAgents)", () => {
     expect(await lastActsOfAgents(patient, patientId, [])).toEqual(new Map());
     const stranger = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: newId() });
     expect(await lastActsOfAgents(stranger, patientId, caregivers)).toEqual(new Map());
+  });
+});
+
+describe("which agents of a space have their account closed (agentsActsAndClosures)", () => {
+  it("names those a delegation of this space names whose own space is closed or erased, to whoever may list its delegations, and no one else", async () => {
+    const system = await systemRepository("last-acts-tests");
+    const open = (await system.create(aPatient({ given: "Ouverte", family: "Agent" }))).id!;
+    const closed = (await system.create({ ...aPatient({ given: "Fermee", family: "Agent" }), active: false })).id!;
+    const erased = newId(); // her Patient gone with her space (jobs/erase-closed-spaces.ts)
+    const elsewhere = (await system.create({ ...aPatient({ given: "Ailleurs", family: "Agent" }), active: false })).id!;
+    for (const agent of [open, closed, erased]) await system.create(aDelegation({ patientId, agentPatientId: agent, scopes: ["documents:read"], end: "2099-01-01" }));
+    const asked = [open, closed, erased, elsewhere, "pas-un-uuid"];
+    expect([...(await agentsActsAndClosures(patient, patientId, asked)).closed].sort()).toEqual([closed, erased].sort());
+    const stranger = await createRepository({ kind: "practitioner", accountId: newId(), practitionerId: newId() });
+    expect((await agentsActsAndClosures(stranger, patientId, asked)).closed).toEqual(new Set());
+    const otherPatient = await createRepository({ kind: "patient", accountId: newId(), patientId: otherPatientId });
+    expect((await agentsActsAndClosures(otherPatient, patientId, asked)).closed).toEqual(new Set());
   });
 });
