@@ -40,29 +40,48 @@ function utcMs(year: number, month: number, day: number): number {
 }
 
 /**
- * Paris's offset for each UTC day it has been read for, when it is the same at the day's first
- * and last millisecond. Why: Intl's formatToParts is the costliest step of a date shown or
- * compared (1.3 % of the documents page's CPU in issue 16's profiles, every document's date read
- * through it on every view), while the offset changes only a few times a year. A day whose two
- * ends differ (the nights the clocks change, or older changes of Paris's time) is not kept:
- * each of its instants is read through Intl. Nowhere has the offset changed and come back within
- * one day, so a day whose two ends agree has that offset throughout.
+ * Paris's offset for each UTC day it has been read for. Why: Intl's formatToParts is the costliest
+ * step of a date shown or compared (1.3 % of the documents page's CPU in issue 16's profiles,
+ * every document's date read through it on every view), while the offset changes only a few
+ * times a year. A day whose two ends agree has that offset throughout: nowhere has the offset
+ * changed and come back within one day. A day whose ends differ (the nights the clocks change,
+ * or older changes of Paris's time) changed once, at an instant found once by bisection and kept
+ * with the offsets on either side: such days were read through Intl at each instant, three calls
+ * on every view of a prescriptions page whose validities crossed 26 October 2025 (issue 16).
  */
-const offsetByUtcDay = new Map<number, number>();
+type DayOffset = number | { switchAt: number; before: number; after: number };
+const offsetByUtcDay = new Map<number, DayOffset>();
 /** About 270 years of days (a few megabytes); past it the map starts afresh rather than grow. */
 const MAX_DAYS_KEPT = 100_000;
 
 function parisOffsetAt(instant: number): number {
   const utcDay = Math.floor(instant / DAY_MS);
-  const kept = offsetByUtcDay.get(utcDay);
-  if (kept !== undefined) return kept;
+  let kept = offsetByUtcDay.get(utcDay);
+  if (kept === undefined) {
+    kept = offsetOfDay(utcDay);
+    if (offsetByUtcDay.size >= MAX_DAYS_KEPT) offsetByUtcDay.clear();
+    offsetByUtcDay.set(utcDay, kept);
+  }
+  if (typeof kept === "number") return kept;
+  return instant < kept.switchAt ? kept.before : kept.after;
+}
+
+/** A UTC day's offset, or where in it the offset changed: the first millisecond of the new one. */
+function offsetOfDay(utcDay: number): DayOffset {
   const first = utcDay * DAY_MS;
-  const atFirst = intlWallMs(first) - first;
   const last = first + DAY_MS - 1;
-  if (intlWallMs(last) - last !== atFirst) return intlWallMs(instant) - instant;
-  if (offsetByUtcDay.size >= MAX_DAYS_KEPT) offsetByUtcDay.clear();
-  offsetByUtcDay.set(utcDay, atFirst);
-  return atFirst;
+  const before = intlWallMs(first) - first;
+  const after = intlWallMs(last) - last;
+  if (before === after) return before;
+  // Invariant: the offset at `low` is `before`, at `high` it is not (27 readings for a day's 86,400,000 ms).
+  let low = first;
+  let high = last;
+  while (high - low > 1) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (intlWallMs(middle) - middle === before) low = middle;
+    else high = middle;
+  }
+  return { switchAt: high, before, after };
 }
 
 /** The Paris wall clock at an instant, read as if it were UTC. */

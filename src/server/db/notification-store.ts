@@ -12,6 +12,8 @@ export type NotificationOwners = {
   patientIds: string[];
   /** Spaces whose notices addressed to the account are left out: the person no longer acts there (lost-notice-spaces.ts). */
   lostSpaces?: readonly string[];
+  /** Notices of these kinds of this space left out: the person may read its notices, not those (notices-of-ties.ts). */
+  kindsLeftOut?: { patientId: string; kinds: readonly NotificationKind[] };
 };
 
 /** `newsCount`: how many pieces of news the notice stands for (a conversation's messages while it waited unread: notify.ts). */
@@ -50,10 +52,17 @@ export const UNREAD_SPACE_NOTICES_OF_ACCOUNT_ROW = `(SELECT count(*) FROM notifi
  * come after these ($<params.length + 1> onwards).
  */
 function owned(owners: NotificationOwners): { where: string; params: unknown[] } {
-  const { where, params } = ownedRows(owners);
+  const { where, params } = withoutKindsLeftOut(ownedRows(owners), owners.kindsLeftOut);
   // Rare (a caregiver whose delegation ended): the usual statement, and its plan, stay as they were.
   if (!owners.lostSpaces?.length) return { where, params };
   return { where: `${where} AND (space_id IS NULL OR NOT (space_id = ANY($${params.length + 1}::uuid[])))`, params: [...params, owners.lostSpaces] };
+}
+
+/** Rare too (a caregiver reading another's space by her history right): the statement changes only then. */
+function withoutKindsLeftOut({ where, params }: { where: string; params: unknown[] }, leftOut: NotificationOwners["kindsLeftOut"]): { where: string; params: unknown[] } {
+  if (!leftOut) return { where, params };
+  const [space, kinds] = [params.length + 1, params.length + 2];
+  return { where: `${where} AND (patient_id IS DISTINCT FROM $${space}::uuid OR NOT (kind = ANY($${kinds}::text[])))`, params: [...params, leftOut.patientId, leftOut.kinds] };
 }
 
 function ownedRows({ accountId, patientIds }: NotificationOwners): { where: string; params: unknown[] } {

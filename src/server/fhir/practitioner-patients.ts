@@ -8,9 +8,15 @@ import { rulesFromResources, type PatientRules } from "../access/rules";
 import type { Queryable } from "../db/queryable";
 
 /**
- * A professional's patients, as their home page lists them: every patient who authorised them
- * at some point (an "authorise" Consent naming them, current or withdrawn), with whether the
- * patient's rules let them in now, read in one statement for all of them.
+ * A professional's patients, as their home page lists them: the patients whose rules let them in
+ * now on an authorisation, with its level and end, and how many others authorised them once and
+ * no longer do (withdrawn, expired, blocked).
+ *
+ * Those others are counted, not named: their name and birth date were read from the record as it
+ * is now, after the access ended, so a patient who shut the professional out and then changed her
+ * name had the new one shown to him (found by the rules review). What he knew while the access
+ * lasted is nowhere kept but in the record's history, which he may no longer read; so nothing of
+ * their records is read here at all, only the authorisations that name him.
  *
  * Why the list is not audited per patient: it shows only the name and birth date of people who
  * chose this professional (the identity that came with the authorisation), never their record;
@@ -22,9 +28,12 @@ export type PractitionerPatient = {
   patientId: string;
   name: string;
   birthDate?: string;
-  /** Let in now by an authorisation, with its end and level; undefined once access ended (withdrawn, expired, blocked). */
-  access?: { until?: Date; restricted: boolean };
+  /** Let in now by an authorisation, with its end and level. */
+  access: { until?: Date; restricted: boolean };
 };
+
+/** `ended`: how many patients authorised the professional once and no longer let him in. */
+export type PractitionerPatients = { patients: PractitionerPatient[]; ended: number };
 
 // One collator for every sort: localeCompare(…, "fr") sets one up on each call.
 const byFrenchName = new Intl.Collator("fr");
@@ -37,8 +46,6 @@ type Row = {
   provision_type: string | null;
   period_end: string | null;
   restricted: boolean;
-  name: HumanName[] | null;
-  birth_date: string | null;
   blocked: boolean;
 };
 
@@ -73,24 +80,24 @@ function authorisationConsent(row: Row, practitionerRef: string): Consent {
  * the same transaction, and the list is worked out again before it is shown; so is it at the
  * first instant a time-limited authorisation ends. A block shows on the very next view.
  */
-type Kept = { stamp: string; at: number; validUntil: number; patients: PractitionerPatient[] };
+type Kept = { stamp: string; at: number; validUntil: number; list: PractitionerPatients };
 const kept = new Map<string, Kept>();
 /** Professionals whose list is kept at once (the least recently worked out go first). */
 const MAX_KEPT = 256;
 
-export async function practitionerPatients(db: Queryable, actor: PractitionerActor, now: Date): Promise<PractitionerPatient[]> {
+export async function practitionerPatients(db: Queryable, actor: PractitionerActor, now: Date): Promise<PractitionerPatients> {
   const reference = `Practitioner/${actor.practitionerId}`;
   // The stamp is read before the list: a write landing between the two leaves a newer list
   // under an older stamp, worked out again on the next view; never the other way round.
   const stamp = await stampOf(db, reference);
   const previous = kept.get(actor.practitionerId);
   // `at`: a clock set back (tests) never reuses a list worked out "later".
-  if (previous && previous.stamp === stamp && now.getTime() >= previous.at && now.getTime() < previous.validUntil) return previous.patients;
-  const { patients, validUntil } = await workOut(db, actor, reference, now);
+  if (previous && previous.stamp === stamp && now.getTime() >= previous.at && now.getTime() < previous.validUntil) return previous.list;
+  const { list, validUntil } = await workOut(db, actor, reference, now);
   kept.delete(actor.practitionerId);
   if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
-  kept.set(actor.practitionerId, { stamp, at: now.getTime(), validUntil, patients });
-  return patients;
+  kept.set(actor.practitionerId, { stamp, at: now.getTime(), validUntil, list });
+  return list;
 }
 
 /**
@@ -109,7 +116,7 @@ async function stampOf(db: Queryable, reference: string): Promise<string> {
 /** The stamp's statement ($1: the professional's reference): one row by its key. */
 export const LIST_STAMP_SQL = `SELECT version::text AS stamp FROM practitioner_list_version WHERE actor_ref = $1`;
 
-async function workOut(db: Queryable, actor: PractitionerActor, reference: string, now: Date): Promise<{ patients: PractitionerPatient[]; validUntil: number }> {
+async function workOut(db: Queryable, actor: PractitionerActor, reference: string, now: Date): Promise<{ list: PractitionerPatients; validUntil: number }> {
   const rows = await db.query<Row>(
     // The authorisations come as columns, not as stored JSON: a professional with 2,000 patients
     // made this page parse 1.8 MB of JSON on every view, most of its CPU (issue 16's profile).
@@ -118,12 +125,13 @@ async function workOut(db: Queryable, actor: PractitionerActor, reference: strin
             c.content->>'dateTime' AS date_time, c.content->'provision'->>'type' AS provision_type,
             c.content->'provision'->'period'->>'end' AS period_end,
             coalesce(c.content->'provision'->'securityLabel' @> '[{"code": "R"}]', false) AS restricted,
-            p.content->'name' AS name, p.content->>'birthDate' AS birth_date,
             EXISTS (SELECT 1 FROM fhir_resource b
                      WHERE b.actor_ref = $1 AND b.resource_type = 'Consent' AND b.category = 'block' AND b.status = 'active'
                        AND NOT b.deleted AND b.patient_id = c.patient_id) AS blocked
        FROM fhir_resource c
        JOIN fhir_resource p ON p.id = c.patient_id AND p.resource_type = 'Patient' AND NOT p.deleted
+                            -- A closed space (inactive Patient: access/rules.ts, closed) lets no one in; its name is not listed either.
+                            AND p.status IS DISTINCT FROM 'inactive'
       WHERE c.actor_ref = $1 AND c.resource_type = 'Consent' AND c.category = 'authorise' AND NOT c.deleted`,
     [reference],
   );
@@ -133,38 +141,49 @@ async function workOut(db: Queryable, actor: PractitionerActor, reference: strin
     if (list) list.push(row);
     else byPatient.set(row.patient_id, [row]);
   }
-  const patients: PractitionerPatient[] = [];
-  const sortKeys = new Map<string, string>();
+  const access = new Map<string, PractitionerPatient["access"]>();
+  let ended = 0;
   // The first instant an authorisation in force ends: the list must be worked out again then.
   let validUntil = Number.POSITIVE_INFINITY;
   for (const [patientId, consents] of byPatient) {
-    const first = consents[0]!;
     const rules: PatientRules = rulesFromResources(patientId, consents.map((row) => authorisationConsent(row, reference)), []);
-    if (first.blocked) rules.blocked = new Set([actor.practitionerId]);
+    if (consents[0]!.blocked) rules.blocked = new Set([actor.practitionerId]);
     for (const grant of rules.authorisations) {
       const end = grant.until?.getTime();
       if (end !== undefined && end > now.getTime()) validUntil = Math.min(validUntil, end);
     }
-    sortKeys.set(patientId, familyFirstKey(first.name ?? undefined));
-    patients.push({
-      patientId,
-      name: formatHumanName(first.name ?? undefined) ?? "Patient",
-      birthDate: first.birth_date ?? undefined,
-      access: authorisationOf(actor, rules, now),
-    });
+    const letIn = authorisationOf(actor, rules, now);
+    if (letIn) access.set(patientId, letIn);
+    else ended += 1;
   }
-  // By family name, then given names: a doctor looks « Martin » up under M (the walk found
-  // « Camille Martin » sorted under C, far from « Jean Martin »).
-  patients.sort((a, b) => byFrenchName.compare(sortKeys.get(a.patientId) ?? "", sortKeys.get(b.patientId) ?? "") || a.patientId.localeCompare(b.patientId));
+  const patients = await namedPatients(db, access);
   // Shared by the views that reuse it: frozen, so that no caller can change it for the next.
-  return { patients: Object.freeze(patients) as PractitionerPatient[], validUntil };
+  return { list: Object.freeze({ patients: Object.freeze(patients) as PractitionerPatient[], ended }), validUntil };
+}
+
+/**
+ * The name and birth date of the patients who let the professional in now, read only for them,
+ * sorted by family name, then given names: a doctor looks « Martin » up under M (the walk found
+ * « Camille Martin » sorted under C, far from « Jean Martin »).
+ */
+async function namedPatients(db: Queryable, access: Map<string, PractitionerPatient["access"]>): Promise<PractitionerPatient[]> {
+  if (access.size === 0) return [];
+  const rows = await db.query<{ id: string; name: HumanName[] | null; birth_date: string | null }>(
+    `SELECT id::text AS id, content->'name' AS name, content->>'birthDate' AS birth_date
+       FROM fhir_resource WHERE id = ANY($1::uuid[]) AND resource_type = 'Patient' AND NOT deleted`,
+    [[...access.keys()]],
+  );
+  const sortKeys = new Map(rows.map((row) => [row.id, familyFirstKey(row.name ?? undefined)]));
+  return rows
+    .map((row) => ({ patientId: row.id, name: formatHumanName(row.name ?? undefined) ?? "Patient", birthDate: row.birth_date ?? undefined, access: access.get(row.id)! }))
+    .sort((a, b) => byFrenchName.compare(sortKeys.get(a.patientId) ?? "", sortKeys.get(b.patientId) ?? "") || a.patientId.localeCompare(b.patientId));
 }
 
 /**
  * Whether this patient's rules let the practitioner in now on an authorisation (not an
  * emergency), and until when: no end for a standing authorisation, else the latest grant's end.
  */
-export function authorisationOf(actor: PractitionerActor, rules: PatientRules, now: Date): PractitionerPatient["access"] {
+export function authorisationOf(actor: PractitionerActor, rules: PatientRules, now: Date): PractitionerPatient["access"] | undefined {
   const access = practitionerAccess({ ...actor, emergency: undefined }, rules, now);
   if (access.ground !== "authorised") return undefined;
   const grants = rules.authorisations.filter((a) => a.practitionerId === actor.practitionerId && (!a.until || now < a.until));

@@ -13,7 +13,7 @@ import { isUuid } from "./ids";
 import { countRecordCopy } from "./record-copy-limit";
 import { getFile, type StoredFile } from "./file-store";
 import { findProfessionals, foldWords, type ProfessionalCard } from "./directory-search";
-import { practitionerPatients, type PractitionerPatient } from "./practitioner-patients";
+import { practitionerPatients, type PractitionerPatients } from "./practitioner-patients";
 import { practitionerMessageRows, type PatientMessages, type PractitionerMessagesFilter } from "./practitioner-messages";
 import { redactIfWithdrawn } from "./withdrawn-message";
 import { rolesOfPractitioner } from "./practitioner-roles";
@@ -241,8 +241,8 @@ export class ReadRepository extends GuardedRepository {
   }
 
   /** For a practitioner: every patient who authorised them, and whether their rules let them in now (practitioner-patients.ts). */
-  async practitionerPatients(): Promise<PractitionerPatient[]> {
-    return this.actor.kind === "practitioner" ? practitionerPatients(this.db.sql, this.actor, this.now()) : [];
+  async practitionerPatients(): Promise<PractitionerPatients> {
+    return this.actor.kind === "practitioner" ? practitionerPatients(this.db.sql, this.actor, this.now()) : { patients: [], ended: 0 };
   }
 
   /** The professionals' directory, searched by words (directory-search.ts): public to every signed-in actor. */

@@ -23,7 +23,7 @@ import { claimStagedFile, discardStagedFile, stageFile, type StagedFile } from "
 import type { CreateDocumentOptions, FileBytes, TransactionScope } from "./transaction-scope";
 import { refuseFileWrite, WriteGuards } from "./write-guards";
 import { factsForWrite } from "./write-facts";
-import { checkNamedProfessional, prepareForWrite, writtenBy } from "./prepare-write";
+import { prepareForWrite, writtenBy } from "./prepare-write";
 import { writeTombstone, writeVersion } from "./write-rows";
 import { validateForWrite } from "./validate";
 import { eraseWithdrawnText } from "./withdrawn-message";
@@ -65,12 +65,7 @@ export class Repository extends WriteGuards {
         facts.patientId && facts.patientId === spaceOf(this.actor) ? forbidden() : notFound(),
       );
     }
-    await this.refuseAgentWrite(q, "create", resource, undefined, facts.patientId);
-    await this.refuseDocumentClaim(q, "create", { ...input, id }, undefined, facts.patientId);
-    await this.refuseDelegationGrant(q, "create", resource, undefined, facts.patientId);
-    checkNamedProfessional(this.actor, resource, undefined);
-    this.refuseFutureDocumentDate(resource, undefined);
-    this.refuseUnreadableDocumentTitle(resource, undefined);
+    await this.refuseWrite(q, { ...input, id }, resource, undefined, facts.patientId);
     if (resource.resourceType === "Communication" && this.actor.kind !== "system") {
       await refuseUndeliverable(q, this.actor, resource, facts, await this.rules(facts.patientId ?? "", q), now);
       // Past the account's messages of the hour, nothing is written nor notified (message-rate-limit.ts).
@@ -206,16 +201,7 @@ export class Repository extends WriteGuards {
         forbidden(),
       );
     }
-    await this.refuseAgentWrite(q, "update", resource, stored.content, facts.patientId);
-    await this.refuseDocumentClaim(q, "update", input, stored.content, facts.patientId);
-    this.refuseLabelChange(input, stored.content);
-    await this.refuseDelegationGrant(q, "update", resource, stored.content, facts.patientId);
-    this.refuseStatusMove(stored.content, resource);
-    this.refuseMessageChange(stored.content, resource);
-    this.refuseIdentityChange(stored.content, resource);
-    checkNamedProfessional(this.actor, resource, stored.content);
-    this.refuseFutureDocumentDate(resource, stored.content);
-    this.refuseUnreadableDocumentTitle(resource, stored.content);
+    await this.refuseWrite(q, input, resource, stored.content, facts.patientId);
     await writeVersion(tx, resource, facts, versionId, now, options.indexText, false);
     await eraseWithdrawnText(q, stored.content, resource);
     await this.audit({ patientId: stored.patient_id, entity: `${input.resourceType}/${id}`, interaction: "update", outcome: "success" }, q);
@@ -237,6 +223,7 @@ export class Repository extends WriteGuards {
       const q = inPrisma(tx);
       const stored = await this.guard(q, type, id, "delete", "delete", true);
       await this.refuseAgentWrite(q, "delete", undefined, stored.content, stored.patient_id ?? undefined);
+      this.refuseMeasureWrite("delete", undefined, stored.content, stored.patient_id ?? undefined);
       checkVersion(stored, options.ifMatch);
       const now = this.now();
       const versionId = stored.version_id + 1;

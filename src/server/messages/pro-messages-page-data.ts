@@ -21,9 +21,10 @@ export type ProMessagesPageData = {
  */
 export async function proMessagesPageData({ repo, actor }: RequestScope, patient: string | string[] | undefined): Promise<ProMessagesPageData | undefined> {
   if (actor.kind !== "practitioner") return undefined;
-  const [conversations, all] = await Promise.all([listConversations(repo), repo.practitionerPatients()]);
-  const byId = new Map(all.map((p) => [p.patientId, p.name]));
-  const writable = all.filter((p) => p.access);
+  // Only the patients who let the professional in now are named: a conversation with one whose
+  // access ended reads « Patient » (practitioner-patients.ts says why).
+  const [conversations, { patients: writable }] = await Promise.all([listConversations(repo), repo.practitionerPatients()]);
+  const byId = new Map(writable.map((p) => [p.patientId, p.name]));
   const selected = typeof patient === "string" && writable.some((p) => p.patientId === patient) ? patient : null;
   return {
     conversations,

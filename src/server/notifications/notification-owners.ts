@@ -3,6 +3,7 @@ import { spaceOf } from "../access/actor";
 import { mayReadTrail } from "../audit/may-read-trail";
 import type { RequestScope } from "../documents/request-repository";
 import type { NotificationOwners } from "../db/notification-store";
+import { mayListTies, TOLD_TO_TIES_READERS } from "./notices-of-ties";
 
 /**
  * Whose notifications the person sees: their account's, their own space's (a patient's account
@@ -19,6 +20,8 @@ export async function notificationOwners(scope: RequestScope, audit: boolean): P
     if (await mayReadTrail(repo, space, "search")) {
       patientIds.push(space);
       if (audit) await repo.audit({ patientId: space, entity: "Notification", interaction: "search", outcome: "success" });
+      // A caregiver by her history right alone: not the news of the people the space names (notices-of-ties.ts).
+      if (!(await mayListTies(repo, space))) return { accountId: session.account.id, patientIds, kindsLeftOut: { patientId: space, kinds: TOLD_TO_TIES_READERS } };
     }
   }
   return { accountId: session.account.id, patientIds };

@@ -44,6 +44,12 @@ export type NotificationInput = {
    */
   emailLines?: readonly string[];
   /**
+   * With `patientId`: the space's live guardians are e-mailed even when it has an account of its
+   * own (a teenager's), not only when it has none. For news that is the guardians' as much as
+   * hers: one of them can no longer act (accounts/spaces-left-without-her.ts).
+   */
+  guardiansToo?: true;
+  /**
    * The same news again (a conversation's next message while the earlier ones wait unread: create-message.ts):
    * the owner's notice of this kind and link still unread, if any, is refreshed (its time, so it rises
    * to the top, and its count, « 3 nouveaux messages ») instead of another being added, and no e-mail goes.
@@ -80,10 +86,8 @@ export async function notify(db: Queryable, n: NotificationInput): Promise<boole
     [n.accountId ?? null, n.patientId ? `Patient/${n.patientId}` : null, n.kind],
   );
   const key = `notification:${inserted[0]!.id}`;
-  if (!recipient) {
-    if (n.patientId && !n.accountId) await emailGuardians(db, n, n.patientId, key);
-    return true;
-  }
+  if ((!recipient || n.guardiansToo) && n.patientId && !n.accountId) await emailGuardians(db, n, n.patientId, key);
+  if (!recipient) return true;
   if (!sendsEmail(n, recipient.wants)) return true;
   await enqueueEmail(db, notificationEmail(n.kind, { email: recipient.email, accountKind: recipient.account_kind }, env().APP_URL, key, n.emailLines));
   return true;

@@ -7,6 +7,7 @@ import type { RequestScope } from "../documents/request-scope";
 import { readSpacePatient } from "../delegations/space-patient-name";
 import { createRepository } from "../fhir/repository";
 import { unsafeUnreadInSpacesOfAgent } from "../fhir/unread-in-agent-spaces";
+import { mayListTies, TOLD_TO_TIES_READERS } from "./notices-of-ties";
 
 /** A space the person acts in, other than those her list shows, and how many of its notices are unread. */
 export type UnreadElsewhere = { patientId: string; name: string; unread: number };
@@ -25,15 +26,18 @@ export async function unreadInOtherSpaces(scope: RequestScope, listed: readonly 
   const self = idOfRef(session.account.fhirRef, "Patient");
   if (!self || session.account.kind !== "patient") return [];
   const now = repo.now();
-  const found = await unsafeUnreadInSpacesOfAgent(self, listed);
+  const found = await unsafeUnreadInSpacesOfAgent(self, listed, TOLD_TO_TIES_READERS);
   const shown = await Promise.all(
-    found.map(async ({ patientId, unread, rules }): Promise<UnreadElsewhere | undefined> => {
+    found.map(async ({ patientId, unread: all, toldToTiesReaders, rules }): Promise<UnreadElsewhere | undefined> => {
       const agent = resolveActor({ ...session, activeSpace: `Patient/${patientId}` }, rules.delegations, now);
       if (!agent || agent.kind === "patient" || !("patientId" in agent) || agent.patientId !== patientId) return undefined;
       const spaceRepo = await createRepository(agent, ctx);
       spaceRepo.knowRules(rules);
       spaceRepo.auditAlongside(repo);
       if (!(await mayReadTrail(spaceRepo, patientId, "search"))) return undefined;
+      // Counted as her list there counts them (notification-owners.ts): without the news of its ties, unless she may list them.
+      const unread = toldToTiesReaders > 0 && !(await mayListTies(spaceRepo, patientId)) ? all - toldToTiesReaders : all;
+      if (unread === 0) return undefined;
       const patient = await readSpacePatient(spaceRepo, patientId).catch((): Patient | undefined => undefined);
       if (!patient) return undefined;
       await spaceRepo.audit({ patientId, entity: "Notification", interaction: "search", outcome: "success" });

@@ -89,7 +89,7 @@ export async function preventionPageData(
     preferences: { all: preferences.all, themes: [...preferences.themes] },
     canWrite,
     mayChooseReminders,
-    children: spaces.filter((space) => space.kind === "guardian"),
+    children: spaces.filter((space) => space.kind === "guardian" && !space.adultMeasure),
     notice,
     refusedItem,
   };

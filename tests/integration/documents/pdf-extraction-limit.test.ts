@@ -114,7 +114,12 @@ describe("reading a PDF's text in a worker thread", () => {
     console.log(
       `extraction limit: upload answered in ${Math.round(uploadMs)} ms; reads median ${median(baseline).toFixed(1)} ms before, ${median(during).toFixed(1)} ms during (${during.length} reads, max ${Math.max(...during).toFixed(1)} ms)`,
     );
-    expect(ratio).toBeLessThan(4);
+    // Read on this thread, even in pdf.js's slices, a read waits for the extraction's turns: tens
+    // to hundreds of milliseconds against a baseline of a few, or not answered at all until the
+    // limit (`during` then holds one read). A worker on these 2-core machines, with the other test
+    // files' workers beside it, leaves reads slowed by contention alone: ratios up to 4 were seen
+    // and once crossed; 10 leaves that room and still catches the extraction on this thread.
+    expect(ratio).toBeLessThan(10);
     // The worker is gone once the limit has passed.
     expect(await waitUntil(() => extractionWorkersRunning() === 0, 5_000)).toBe(true);
 

@@ -55,7 +55,7 @@ describe("a form body of many tiny fields", () => {
       body,
     });
     expect(raw.status).toBe(303);
-    expect(raw.headers.get("location")).toBe("/connexion/oubli?envoye=1");
+    expect(raw.headers.get("location")).toBe("/connexion/oubli?erreur=saisie");
     // Past it, no second link: the form was not read.
     expect(await resetEmailsTo(account.email)).toBe(1);
   });

@@ -130,7 +130,8 @@ describe("the relatives page of a child's space, to the child's guardian", () =>
     for (const words of [
       "Qui peut agir pour Léo Martin, avec quels droits et jusqu'à quand",
       "Les personnes qui peuvent agir pour Léo Martin",
-      "Nadia Benali (Aidant) État : Active Droits : voir ses documents jusqu'au",
+      // « Depuis le … » between: every delegation has a start from its first write (prepare-write.ts).
+      "Nadia Benali (Aidant) État : Active Droits : voir ses documents Depuis le",
       "personne ne peut ainsi obtenir l'accès au dossier de Léo Martin sous pression",
       "Lien avec Léo Martin",
       "Ce que cette personne pourra faire voir ses documents ajouter des documents à son dossier",

@@ -148,7 +148,7 @@ describe("the printable prescription (/espace/ordonnances/[id]/imprimer, Pages R
       const answer = await servePage(printPage, `/espace/ordonnances/${mine}/imprimer`, { params: { id: mine }, cookie });
       expect(answer.status, who).toBe(200);
       const html = answer.html!;
-      const heading = html.match(/<h1 id="print-title"[^>]*>(Ordonnance du \d{1,2} \S+ \d{4})<\/h1>/)?.[1];
+      const heading = html.match(/<h1 id="print-title"[^>]*>(Ordonnance du \d{1,2}(?:er)? \S+ \d{4})<\/h1>/)?.[1];
       expect(heading, who).toBeDefined();
       // Titled as its heading, not « Ordonnance » only: tabs and window lists tell prescriptions apart.
       expect(await printTitleFor(mine, cookie), who).toBe(heading);

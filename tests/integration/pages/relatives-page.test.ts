@@ -82,9 +82,9 @@ describe("the relatives page, on when each delegation opens", () => {
     const html = (await servePage(relativesPage, "/espace/proches", { cookie: person.session.cookie })).html!;
     const item = (name: string) => html.slice(html.indexOf(name), html.indexOf("</li>", html.indexOf(name)));
     expect(item("Bruno Attente")).toContain("En attente (pause de 24 heures)");
-    expect(item("Bruno Attente")).toMatch(/À partir du \d{1,2} \S+ \d{4} à \d{2}:\d{2}, /);
+    expect(item("Bruno Attente")).toMatch(/À partir du \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2}, /);
     expect(item("Bruno Attente")).not.toContain("Depuis le");
-    expect(item("Chloe Ouverte")).toMatch(/Depuis le \d{1,2} \S+ \d{4} à \d{2}:\d{2}, /);
+    expect(item("Chloe Ouverte")).toMatch(/Depuis le \d{1,2}(?:er)? \S+ \d{4} à \d{2}:\d{2}, /);
   });
 });
 

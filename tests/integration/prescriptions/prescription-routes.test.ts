@@ -165,9 +165,9 @@ describe("the PDF of a prescription (GET /api/ordonnances/<id>/pdf)", () => {
     expect(read.slice(0, 6)).toEqual([
       "Document/H1: ORDONNANCE",
       "Document/P: Dr Sophie Bernard",
-      expect.stringMatching(/^Document\/P: Le \d{1,2} \S+ \d{4}$/),
+      expect.stringMatching(/^Document\/P: Le \d{1,2}(?:er)? \S+ \d{4}$/),
       "Document/P: Patient : Camille Martin, née le 14 mars 1985",
-      expect.stringMatching(/^Document\/P: Valable jusqu'au \d{1,2} \S+ \d{4}$/),
+      expect.stringMatching(/^Document\/P: Valable jusqu'au \d{1,2}(?:er)? \S+ \d{4}$/),
       "Document/Figure: ",
     ]);
     // Then one list item per medicine (in the order written, as the page), its name, dosage and quantities together.

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { daySpanOf, fhirEnd, fhirExpiry, fhirStart } from "@/lib/dates/fhir-date";
 import { addDaysToDay, addMonthsToDay, endOfParisDay, isDay, parisDayOf, parisOffsetMs, startOfParisDay } from "@/lib/dates/paris-day";
 
@@ -213,6 +213,22 @@ describe("Paris's offset, kept per UTC day", () => {
     expect(parisOffsetMs(new Date("2026-03-29T01:00:00.000Z"))).toBe(2 * HOUR);
     expect(parisOffsetMs(new Date("2026-10-25T00:59:59.999Z"))).toBe(2 * HOUR);
     expect(parisOffsetMs(new Date("2026-10-25T01:00:00.000Z"))).toBe(HOUR);
+  });
+
+  it("reads a clock-change day through Intl once: its later instants, either side of the change, ask Intl nothing", () => {
+    // A day no other test of this file reads (the last Sunday of October 2123 is past their range).
+    const change = lastSundayOneAm(2123, 9);
+    const instants = [change - 3 * HOUR, change - 1, change, change + 1, change + 5 * HOUR];
+    const expected = instants.map(offsetThroughIntl);
+    expect(instants.map((instant) => parisOffsetMs(new Date(instant)))).toEqual(expected);
+    const asked = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts");
+    try {
+      expect(instants.map((instant) => parisOffsetMs(new Date(instant)))).toEqual(expected);
+      expect(parisDayOf(new Date(change + HOUR))).toBe(new Date(change).toISOString().slice(0, 10));
+      expect(asked).not.toHaveBeenCalled();
+    } finally {
+      asked.mockRestore();
+    }
   });
 });
 
