@@ -34,20 +34,27 @@ export function defaultMigrationsDir() {
 
 export async function migrate(driver: SqlDriver, dir = defaultMigrationsDir()): Promise<MigrationResult> {
   const migrations = await listMigrations(dir);
-  await driver.transaction(async (tx) => {
-    // Under the lock: two processes creating the table at once would collide in pg_type.
-    await takeLock(tx, "pg_try_advisory_xact_lock");
-    await tx.exec(`CREATE TABLE IF NOT EXISTS _app_migrations (
-      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // One session-level lock for the whole run, waited for outside any transaction: see takeLock.
+  return driver.session(async (conn) => {
+    await takeLock(conn);
+    try {
+      // Under the lock: two processes creating the table at once would collide in pg_type.
+      await conn.exec(`CREATE TABLE IF NOT EXISTS _app_migrations (
+        name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const applied: string[] = [];
+      let alreadyApplied = 0;
+      for (const migration of migrations) {
+        if (await alreadyRecorded(conn, migration)) alreadyApplied++;
+        else {
+          await (withoutTransaction(migration.sql) ? applyOutside(conn, migration) : applyInTransaction(conn, migration));
+          applied.push(migration.name);
+        }
+      }
+      return { applied, alreadyApplied };
+    } finally {
+      await conn.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`);
+    }
   });
-  const applied: string[] = [];
-  let alreadyApplied = 0;
-  for (const migration of migrations) {
-    const ran = withoutTransaction(migration.sql) ? await applyOutside(driver, migration) : await applyInTransaction(driver, migration);
-    if (ran) applied.push(migration.name);
-    else alreadyApplied++;
-  }
-  return { applied, alreadyApplied };
 }
 
 type Migration = Awaited<ReturnType<typeof listMigrations>>[number];
@@ -82,43 +89,40 @@ export function statementsOf(sql: string): string[] {
     .filter((statement) => statement.length > 0);
 }
 
-/** One transaction per migration. The transaction-scoped advisory lock serialises processes that start together; whoever waits re-reads the table once it holds the lock. */
-async function applyInTransaction(driver: SqlDriver, migration: Migration): Promise<boolean> {
-  return driver.transaction(async (tx) => {
-    await takeLock(tx, "pg_try_advisory_xact_lock");
-    if (await alreadyRecorded(tx, migration)) return false;
-    await run(tx, migration, migration.sql);
-    await record(tx, migration);
-    return true;
-  });
+/**
+ * One transaction per migration, opened by hand: inside a session the driver's transaction() is
+ * the session's own connection, not a new BEGIN.
+ */
+async function applyInTransaction(conn: SqlDriver, migration: Migration): Promise<void> {
+  await conn.exec("BEGIN");
+  try {
+    await run(conn, migration, migration.sql);
+    await record(conn, migration);
+    await conn.exec("COMMIT");
+  } catch (error) {
+    await conn.exec("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
 }
 
-/** The same lock, held by the session (the same key as the transactions' lock: they exclude each other). */
-async function applyOutside(driver: SqlDriver, migration: Migration): Promise<boolean> {
-  const statements = statementsOf(migration.sql);
-  return driver.session(async (conn) => {
-    await takeLock(conn, "pg_try_advisory_lock");
-    try {
-      if (await alreadyRecorded(conn, migration)) return false;
-      for (const statement of statements) await run(conn, migration, statement);
-      await record(conn, migration);
-      return true;
-    } finally {
-      await conn.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
-    }
-  });
+/** Statement by statement, each committed on its own (CREATE INDEX CONCURRENTLY refuses a transaction). */
+async function applyOutside(conn: SqlDriver, migration: Migration): Promise<void> {
+  for (const statement of statementsOf(migration.sql)) await run(conn, migration, statement);
+  await record(conn, migration);
 }
 
 /**
- * The migrations' lock, polled rather than waited for: a process waiting on it must hold no
- * snapshot, or the lock holder's CREATE INDEX CONCURRENTLY waits for that process, which waits
- * for the lock (it hung the concurrent-start test). A statement blocked on the lock holds one;
- * so does a query with parameters in an open transaction (its portal keeps its snapshot until
- * the transaction ends). Hence a try, as a plain query with the key written in, and a pause.
+ * The migrations' lock, held by the session for the whole run, and polled rather than waited
+ * for, outside any transaction. A run waiting for it must hold no transaction open: the lock
+ * holder's CREATE INDEX CONCURRENTLY waits for every transaction that had a snapshot when it
+ * looked, to its end; a waiter polling inside a transaction, caught mid-poll, never ends it,
+ * since it waits for the lock (the concurrent start hung in CI, once in many runs, when each
+ * migration took the lock in its own transaction). A statement blocked on the lock would hold a
+ * snapshot too, hence a try, as a plain query with the key written in, and a pause.
  */
-async function takeLock(db: SqlDriver, attempt: "pg_try_advisory_xact_lock" | "pg_try_advisory_lock"): Promise<void> {
+async function takeLock(conn: SqlDriver): Promise<void> {
   for (;;) {
-    const [row] = await db.query<{ locked: boolean }>(`SELECT ${attempt}(${MIGRATION_LOCK}) AS locked`);
+    const [row] = await conn.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${MIGRATION_LOCK}) AS locked`);
     if (row?.locked) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

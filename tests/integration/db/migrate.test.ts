@@ -104,6 +104,30 @@ describe("migrate()", () => {
       await rm(concurrent, { recursive: true });
     });
 
+    it("keeps a run that waits for another's out of any transaction, so that an index built CONCURRENTLY meanwhile never waits for it", async () => {
+      // Each migration once took the lock in its own transaction: the waiting run, polling inside
+      // one, was caught mid-poll by the holder's CREATE INDEX CONCURRENTLY, which then waited for
+      // that transaction's end while it waited for the lock (CI hung for its whole timeout).
+      const slow = path.join(dir, "29991231235956_slow");
+      await cp(path.join(dir, allNames[0]!), slow, { recursive: true });
+      await writeFile(path.join(slow, "migration.sql"), "SELECT pg_sleep(1.5);\n");
+      const first = migrate(engine.drivers[0], dir);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = migrate(engine.drivers[1], dir);
+      const idleInTransaction: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const [row] = await engine.drivers[0].query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'",
+        );
+        idleInTransaction.push(row?.n ?? 0);
+      }
+      const runs = await Promise.all([first, second]);
+      expect(runs.map((run) => run.applied)).toEqual([["29991231235956_slow"], []]);
+      expect(idleInTransaction).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+      await rm(slow, { recursive: true });
+    });
+
     it("leaves a failed « without transaction » migration unrecorded, and runs it again from its start once fixed", async () => {
       const failing = path.join(dir, "29991231235957_concurrent_failing");
       await cp(path.join(dir, allNames[0]!), failing, { recursive: true });
