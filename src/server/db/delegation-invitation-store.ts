@@ -189,15 +189,21 @@ export async function invitationsAwaitingActivationNotice(limit = 200): Promise<
  * for its invitee, and that no other invitation holds it any more: the account now has this one's
  * name, birth date and code. Two invitations' forms posted at once each found no holder before
  * taking the account up, and both were left holding it (seen through HTTP): the release page then
- * named both inviters and declined both, the invitee's own among them. One statement: whichever
- * takes the account up last holds it alone.
+ * named both inviters and declined both, the invitee's own among them. One UPDATE was not enough:
+ * each ran on a snapshot taken before the other committed, so neither saw the other's row as a
+ * holder to clear (CI caught it, one run in many). The account's row is locked first; the UPDATE
+ * that follows, a statement of its own, sees the earlier post's row and clears it: whichever takes
+ * the account up last holds it alone.
  */
-export async function markAccountOpened(invitationId: string, accountId: string, db?: Queryable): Promise<void> {
-  await (await sql(db)).query(
-    `UPDATE delegation_invitation SET opened_account_id = CASE WHEN id = $1::uuid THEN $2::uuid END
-      WHERE id = $1::uuid OR opened_account_id = $2::uuid`,
-    [invitationId, accountId],
-  );
+export async function markAccountOpened(invitationId: string, accountId: string): Promise<void> {
+  await (await database()).sql.transaction(async (tx) => {
+    await tx.query("SELECT 1 FROM account WHERE id = $1::uuid FOR UPDATE", [accountId]);
+    await tx.query(
+      `UPDATE delegation_invitation SET opened_account_id = CASE WHEN id = $1::uuid THEN $2::uuid END
+        WHERE id = $1::uuid OR opened_account_id = $2::uuid`,
+      [invitationId, accountId],
+    );
+  });
 }
 
 /** The invitations whose link opened the account `accountId`. */

@@ -5,11 +5,14 @@ import * as releasedPage from "@/pages/invitation/ouverture/fait";
 import * as relativesPage from "@/pages/espace/proches/index";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { findAccountByEmail } from "@/server/db/account-store";
+import { invitationByToken, markAccountOpened } from "@/server/db/delegation-invitation-store";
+import { hashSecret } from "@/server/delegations/invitation-secret";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
 import { SENT, where } from "./account-opening-steps";
 import { RELEASED, releaseOpeningSteps, releaseSecretIn } from "./release-opening-steps";
 import { noticeOf, post, secretFromOutbox } from "./world";
+import { holding, waitFor } from "../lock-holding";
 
 const db = useTestDatabase();
 
@@ -145,6 +148,22 @@ describe("releasing an account opening squatted from a stranger's invitation", (
     expect(await holders(paul)).toBe(1);
     const page = await showRelease(releaseSecretIn((await mailsTo(paul, "delegation-account-code"))[0])!);
     expect([page.includes("envoyée par Camille Proches."), page.includes("envoyée par Lea Aidante.")].filter(Boolean)).toHaveLength(1);
+  });
+
+  it("leaves one invitation holding the opening when two take it up at the very same moment, each having found no holder", async () => {
+    // The test above, made to happen rather than waited for by luck (CI saw it fail once): both
+    // posts reach the write that makes their invitation the holder before either has committed.
+    const paul = `paul-same-moment-${Date.now()}@example.org`;
+    expect(where(await release(await squat(paul, (await eveInvites(paul)).secret)))).toBe(RELEASED);
+    const camilles = (await invitationByToken(hashSecret(await invite(paul))))!.id;
+    const leas = (await invitationByToken(hashSecret(await invite(paul, theWorld().lea.session.cookie))))!.id;
+    const account = (await findAccountByEmail(paul))!.id;
+    const hold = await holding(db, "SELECT 1 FROM delegation_invitation WHERE id = ANY($1::uuid[]) FOR UPDATE", [[camilles, leas]]);
+    const marks = Promise.all([markAccountOpened(camilles, account), markAccountOpened(leas, account)]);
+    await waitFor(async () => (await hold.waiting()) === 2, "both posts' writes");
+    await hold.release();
+    await marks;
+    expect(await holders(paul)).toBe(1);
   });
 
   it("names the invitation of Paul's own opening, so he takes it up again from its link instead of declining it", async () => {
