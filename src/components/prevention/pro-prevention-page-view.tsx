@@ -2,12 +2,12 @@ import { Alert } from "@/components/alert";
 import { BackToPatients } from "@/components/documents/back-to-patients";
 import { RecordTabs } from "@/components/documents/record-tabs";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime } from "@/lib/documents/format";
 import { t, tn } from "@/lib/i18n/messages";
 import { readerNamed } from "@/lib/i18n/voice";
 import type { ProPreventionPageData } from "@/server/prevention/pro-prevention-page-data";
 import type { PreventionItem } from "@/server/prevention/types";
 import { ItemSection } from "./item-section";
+import { bilanDate } from "@/lib/prevention/bilan-date";
 
 /**
  * A patient's prevention calendar as a professional they authorise sees it
@@ -42,7 +42,7 @@ export function ProPreventionPageView({ data }: { data: ProPreventionPageData })
                 {data.bilans.map((bilan) => (
                   <li key={bilan.id}>
                     <a href={`/pro/patients/${data.patientId}/bilan/${bilan.id}`} className="underline underline-offset-4">
-                      {tn("prevention.bilan.proSharedLine", bilan.answers, { date: bilan.authored ? formatDateTime(new Date(bilan.authored)) : t("prevention.bilan.unknownDate") })}
+                      {tn("prevention.bilan.proSharedLine", bilan.answers, { date: bilanDate(bilan.authored) })}
                     </a>
                   </li>
                 ))}

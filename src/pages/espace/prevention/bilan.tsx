@@ -3,11 +3,11 @@ import { OutOfReachNotice } from "@/components/out-of-reach-view";
 import { PageHeader } from "@/components/page-header";
 import { BilanForm } from "@/components/prevention/bilan-form";
 import { PreventionNoticeAlert } from "@/components/prevention/notice-alert";
-import { formatDateTime } from "@/lib/documents/format";
 import { framedPage, type FramedProps } from "@/server/pages/framed-page";
 import { bilanPageData, type BilanPageData } from "@/server/prevention/bilan/bilan-page-data";
 import { t, tn } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
+import { bilanDate } from "@/lib/prevention/bilan-date";
 
 /**
  * Served without runtime JavaScript, as the documents page is (src/pages/espace/documents/index.tsx
@@ -62,7 +62,7 @@ export default function BilanPage({ frame, data }: FramedProps<BilanPageData>) {
                 {/* Each line opens the answers, to read again or show at the check-up ([id].tsx). */}
                 <a href={`/espace/prevention/bilan/${response.id}`} className="underline underline-offset-4">
                   {tn("prevention.bilan.previousLine", response.answers, {
-                    date: response.authored ? formatDateTime(new Date(response.authored)) : t("prevention.bilan.unknownDate"),
+                    date: bilanDate(response.authored),
                     sharing: tv(response.onlyMe ? "preventionWords.bilanKept" : "preventionWords.bilanShared", reader),
                   })}
                 </a>

@@ -1,12 +1,12 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { BilanAnswersView } from "@/components/prevention/bilan-answers-view";
-import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { readerOf, tv } from "@/lib/i18n/voice";
 import { spaceOf } from "@/server/access/actor";
 import { framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import type { BilanAnswers } from "@/server/prevention/bilan/bilan-answers";
 import { bilanAnswersPageData } from "@/server/prevention/bilan/bilan-answers-page-data";
+import { bilanDate } from "@/lib/prevention/bilan-date";
 
 /** Served without runtime JavaScript, as the bilan page is: a document to read again and print. */
 export const config = { unstable_runtimeJS: false };
@@ -24,7 +24,7 @@ export const getServerSideProps = framedPage<BilanAnswers>("patient", async (sco
 export default function BilanAnswersPage({ frame, data }: FramedProps<BilanAnswers>) {
   if (!data) return <NotFoundView />;
   const reader = readerOf(frame.banner);
-  const date = data.authored ? formatDateTime(new Date(data.authored)) : t("prevention.bilan.unknownDate");
+  const date = bilanDate(data.authored);
   return (
     <BilanAnswersView
       answers={data}

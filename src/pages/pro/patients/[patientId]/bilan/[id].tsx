@@ -1,11 +1,11 @@
 import { NotFoundView } from "@/components/not-found-view";
 import { BilanAnswersView } from "@/components/prevention/bilan-answers-view";
-import { formatDateTime } from "@/lib/documents/format";
 import { t } from "@/lib/i18n/messages";
 import { tv } from "@/lib/i18n/voice";
 import { ABOUT_ROUTE_PATIENT, framedPage, NOT_FOUND, type FramedProps } from "@/server/pages/framed-page";
 import type { BilanAnswers } from "@/server/prevention/bilan/bilan-answers";
 import { proBilanAnswersPageData } from "@/server/prevention/bilan/bilan-answers-page-data";
+import { bilanDate } from "@/lib/prevention/bilan-date";
 
 /** Served without runtime JavaScript, as the prevention tab is: a document to read and print. */
 export const config = { unstable_runtimeJS: false };
@@ -26,7 +26,7 @@ export const getServerSideProps = framedPage<Data>("practitioner", async (scope,
  */
 export default function ProBilanAnswersPage({ data }: FramedProps<Data>) {
   if (!data) return <NotFoundView />;
-  const date = data.answers.authored ? formatDateTime(new Date(data.answers.authored)) : t("prevention.bilan.unknownDate");
+  const date = bilanDate(data.answers.authored);
   return (
     <BilanAnswersView
       answers={data.answers}
