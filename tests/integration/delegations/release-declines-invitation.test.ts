@@ -5,7 +5,7 @@ import * as releasedPage from "@/pages/invitation/ouverture/fait";
 import * as relativesPage from "@/pages/espace/proches/index";
 import { addMonthsToDay, parisDayOf } from "@/lib/dates/paris-day";
 import { findAccountByEmail } from "@/server/db/account-store";
-import { invitationByToken, markAccountOpened } from "@/server/db/delegation-invitation-store";
+import { invitationByToken } from "@/server/db/delegation-invitation-store";
 import { hashSecret } from "@/server/delegations/invitation-secret";
 import { useTestDatabase } from "../../setup/test-database";
 import { servePage } from "../pages/pages-route";
@@ -155,14 +155,15 @@ describe("releasing an account opening squatted from a stranger's invitation", (
     // posts reach the write that makes their invitation the holder before either has committed.
     const paul = `paul-same-moment-${Date.now()}@example.org`;
     expect(where(await release(await squat(paul, (await eveInvites(paul)).secret)))).toBe(RELEASED);
-    const camilles = (await invitationByToken(hashSecret(await invite(paul))))!.id;
-    const leas = (await invitationByToken(hashSecret(await invite(paul, theWorld().lea.session.cookie))))!.id;
-    const account = (await findAccountByEmail(paul))!.id;
-    const hold = await holding(db, "SELECT 1 FROM delegation_invitation WHERE id = ANY($1::uuid[]) FOR UPDATE", [[camilles, leas]]);
-    const marks = Promise.all([markAccountOpened(camilles, account), markAccountOpened(leas, account)]);
-    await waitFor(async () => (await hold.waiting()) === 2, "both posts' writes");
+    const camillesSecret = await invite(paul);
+    const leasSecret = await invite(paul, theWorld().lea.session.cookie);
+    const ids = await Promise.all([camillesSecret, leasSecret].map(async (secret) => (await invitationByToken(hashSecret(secret)))!.id));
+    // Both invitations' rows held: each post finds no holder, takes the account up, then waits at its last write.
+    const hold = await holding(db, "SELECT 1 FROM delegation_invitation WHERE id = ANY($1::uuid[]) FOR UPDATE", [ids]);
+    const posted = Promise.all([openAccount(newBrowser(), camillesSecret, "1978-04-21"), openAccount(newBrowser(), leasSecret, "1999-09-09", "Intrus")]);
+    await waitFor(async () => (await hold.waiting()) === 2, "both posts' last writes");
     await hold.release();
-    await marks;
+    expect((await posted).map(where)).toEqual([SENT, SENT]);
     expect(await holders(paul)).toBe(1);
   });
 
